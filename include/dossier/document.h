@@ -1,0 +1,120 @@
+// The records that flow through the pipeline:
+//   ingest  -> RawDocument  (decoded input of one article + what the container
+//                            format said about it)
+//   clean   -> Document     (text, meta, comments, offset map to the raw input)
+//   segment -> Document     (paragraphs, sentences, tokens, quotations filled)
+// Offsets in these structs are UTF-8 byte offsets; output converts them to code
+// points (docs/schema.md).
+#ifndef DOSSIER_DOCUMENT_H_
+#define DOSSIER_DOCUMENT_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dossier/offset_map.h"
+
+namespace dossier {
+
+enum class Format { kText, kMarkdown, kHtml, kJsonl, kCsv };
+// "text", "markdown", "html", "jsonl", "csv".
+const char* FormatName(Format f);
+
+// A byte span [begin, end) in some text.
+struct Span {
+  uint32_t begin = 0, end = 0;
+  bool operator==(const Span& o) const { return begin == o.begin && end == o.end; }
+};
+
+struct Diagnostic {
+  enum class Level { kInfo, kWarning, kError };
+  Level level = Level::kWarning;
+  std::string code;     // machine-readable, e.g. "encoding_fallback"
+  std::string message;  // human-readable, names the problem
+};
+const char* LevelName(Diagnostic::Level l);
+
+// Metadata a structured container (JSONL fields, CSV columns) supplied.
+struct GivenMeta {
+  std::optional<std::string> id, title, url, published, outlet, language;
+  std::vector<std::string> authors;
+};
+
+// One article as read from its container, before cleaning.
+struct RawDocument {
+  std::string path;       // file path, "-" for stdin
+  int64_t line = 0;       // 1-based first line of the record (jsonl, csv); 0 otherwise
+  int64_t record = 0;     // 0-based record index within the file (jsonl, csv)
+  Format format = Format::kText;
+  // The decoded original input as UTF-8 (BOM removed): the whole file for
+  // text/markdown/html, the record (one line or CSV row) for jsonl/csv.
+  // `raw` offsets in the output are code point offsets into this string.
+  std::shared_ptr<const std::string> raw;
+  std::string encoding;   // "utf-8", "utf-8-bom", "utf-16le", "utf-16be", "windows-1252"
+  // The article body within `raw`: for text/markdown/html the whole of `raw`;
+  // for jsonl/csv the unescaped text field with its map back into `raw`.
+  std::string body;
+  OffsetMap body_map;     // body bytes -> raw bytes
+  // True when `body` is HTML markup to be extracted (html files, or a JSONL /
+  // CSV text field that holds HTML).
+  bool body_is_html = false;
+  GivenMeta given;
+  std::vector<Diagnostic> diagnostics;
+  // Stable content id: hex of a 128-bit hash over format and raw bytes.
+  std::string id;
+};
+
+struct RepublishedFrom {
+  std::optional<std::string> outlet, published, url;
+  bool empty() const { return !outlet && !published && !url; }
+};
+
+struct Meta {
+  std::optional<std::string> title;
+  std::vector<std::string> authors;
+  std::optional<std::string> outlet;
+  std::optional<std::string> published;  // "YYYY-MM-DD", "YYYY-MM" or "YYYY"
+  std::optional<std::string> language;   // ISO 639-1 from CLD2, or given
+  std::optional<std::string> url;
+  RepublishedFrom republished_from;
+};
+
+// A reader comment kept out of the article text.
+struct Comment {
+  std::string text;
+  Span raw;  // byte span in RawDocument::raw
+};
+
+struct Token {
+  Span span;
+  enum class Kind : uint8_t { kWord, kNumber, kPunct, kSymbol } kind = Kind::kWord;
+};
+
+// A quotation: the span including its marks and the content inside them.
+struct Quote {
+  Span span, content;
+  bool balanced = true;  // false if the closing mark was never found
+};
+
+struct Document {
+  std::string id;
+  std::string path;
+  int64_t line = 0;
+  Format format = Format::kText;
+  std::string encoding;
+  std::shared_ptr<const std::string> raw;  // RawDocument::raw
+  Meta meta;
+  std::string text;
+  OffsetMap raw_map;  // text bytes -> raw bytes
+  std::vector<Span> paragraphs, sentences;
+  std::vector<Token> tokens;
+  std::vector<Quote> quotes;
+  std::vector<Comment> comments;
+  std::vector<Diagnostic> diagnostics;
+};
+
+}  // namespace dossier
+
+#endif  // DOSSIER_DOCUMENT_H_

@@ -1,0 +1,107 @@
+#include "dossier/json_writer.h"
+
+#include <cmath>
+#include <cstdio>
+
+#include "dossier/utf8.h"
+
+namespace dossier {
+
+void JsonWriter::Key(std::string_view key) {
+  Sep();
+  Escape(key, out_);
+  out_->push_back(':');
+  after_key_ = true;
+}
+
+void JsonWriter::String(std::string_view s) {
+  Sep();
+  Escape(s, out_);
+}
+
+void JsonWriter::Int(int64_t v) {
+  Sep();
+  char buf[24];
+  int n = std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(v));
+  out_->append(buf, n);
+}
+
+void JsonWriter::Double(double v) {
+  Sep();
+  if (!std::isfinite(v)) {
+    out_->append("null");
+    return;
+  }
+  char buf[32];
+  int n = std::snprintf(buf, sizeof buf, "%.6g", v);
+  out_->append(buf, n);
+}
+
+void JsonWriter::Pair(int64_t a, int64_t b) {
+  Sep();
+  char buf[48];
+  int n = std::snprintf(buf, sizeof buf, "[%lld,%lld]", static_cast<long long>(a),
+                        static_cast<long long>(b));
+  out_->append(buf, n);
+}
+
+void JsonWriter::Escape(std::string_view s, std::string* out) {
+  static const char kHex[] = "0123456789abcdef";
+  out->reserve(out->size() + s.size() + 2);
+  out->push_back('"');
+  size_t i = 0, n = s.size();
+  size_t run = 0;  // start of a run of bytes that need no escaping
+  auto flush = [&](size_t upto) { out->append(s.data() + run, upto - run); };
+  while (i < n) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+      ++i;
+      continue;
+    }
+    if (c >= 0x80) {
+      size_t len = utf8::SeqLen(c);
+      bool ok = len > 1 && i + len <= n;
+      for (size_t k = 1; ok && k < len; ++k)
+        ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+      if (ok) {
+        // U+2028/2029 are valid JSON but break JavaScript line parsing.
+        if (len == 3 && c == 0xE2 && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+            (static_cast<unsigned char>(s[i + 2]) == 0xA8 ||
+             static_cast<unsigned char>(s[i + 2]) == 0xA9)) {
+          flush(i);
+          out->append(static_cast<unsigned char>(s[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029");
+          i += 3;
+          run = i;
+          continue;
+        }
+        i += len;
+        continue;
+      }
+      flush(i);
+      out->append("\xEF\xBF\xBD");
+      ++i;
+      run = i;
+      continue;
+    }
+    flush(i);
+    switch (c) {
+      case '"': out->append("\\\""); break;
+      case '\\': out->append("\\\\"); break;
+      case '\n': out->append("\\n"); break;
+      case '\r': out->append("\\r"); break;
+      case '\t': out->append("\\t"); break;
+      case '\b': out->append("\\b"); break;
+      case '\f': out->append("\\f"); break;
+      default: {
+        char buf[7] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15], 0};
+        out->append(buf, 6);
+      }
+    }
+    ++i;
+    run = i;
+  }
+  flush(n);
+  out->push_back('"');
+}
+
+}  // namespace dossier

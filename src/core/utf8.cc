@@ -1,0 +1,163 @@
+#include "dossier/utf8.h"
+
+#include <unicode/uchar.h>
+
+#include <cctype>
+#include <cstring>
+
+namespace dossier::utf8 {
+
+char32_t Decode(std::string_view s, size_t i, size_t* len) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  size_t n = SeqLen(c);
+  if (i + n > s.size()) n = 1;
+  *len = n;
+  switch (n) {
+    case 1: return c;
+    case 2: return ((c & 0x1F) << 6) | (s[i + 1] & 0x3F);
+    case 3:
+      return ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+    default:
+      return ((c & 0x07) << 18) | ((s[i + 1] & 0x3F) << 12) |
+             ((s[i + 2] & 0x3F) << 6) | (s[i + 3] & 0x3F);
+  }
+}
+
+char32_t DecodeBefore(std::string_view s, size_t end, size_t* len) {
+  size_t b = end;
+  if (b == 0) {
+    *len = 0;
+    return 0;
+  }
+  --b;
+  while (b > 0 && end - b < 4 && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) --b;
+  size_t n;
+  char32_t cp = Decode(s, b, &n);
+  *len = end - b;
+  return cp;
+}
+
+void Append(char32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+bool IsAscii(std::string_view s) {
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
+  size_t n = s.size(), i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    if (w & 0x8080808080808080ULL) return false;
+  }
+  for (; i < n; ++i)
+    if (p[i] & 0x80) return false;
+  return true;
+}
+
+size_t FirstInvalid(std::string_view s) {
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
+  size_t n = s.size(), i = 0;
+  while (i < n) {
+    // Skip ASCII eight bytes at a time.
+    while (i + 8 <= n) {
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      if (w & 0x8080808080808080ULL) break;
+      i += 8;
+    }
+    if (i >= n) break;
+    unsigned char c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len;
+    char32_t min;
+    if ((c & 0xE0) == 0xC0) {
+      len = 2;
+      min = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3;
+      min = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4;
+      min = 0x10000;
+    } else {
+      return i;
+    }
+    if (i + len > n) return i;
+    char32_t cp = c & (0xFF >> (len + 1));
+    for (size_t k = 1; k < len; ++k) {
+      if ((p[i + k] & 0xC0) != 0x80) return i;
+      cp = (cp << 6) | (p[i + k] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+    i += len;
+  }
+  return n;
+}
+
+bool IsValid(std::string_view s) { return FirstInvalid(s) == s.size(); }
+
+size_t CountCodepoints(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+bool IsAlpha(char32_t cp) {
+  if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+  return u_isalpha(static_cast<UChar32>(cp));
+}
+bool IsDigit(char32_t cp) {
+  if (cp < 0x80) return cp >= '0' && cp <= '9';
+  return u_isdigit(static_cast<UChar32>(cp));
+}
+bool IsAlnum(char32_t cp) { return IsAlpha(cp) || IsDigit(cp); }
+bool IsUpper(char32_t cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  return u_isupper(static_cast<UChar32>(cp)) || u_istitle(static_cast<UChar32>(cp));
+}
+bool IsLower(char32_t cp) {
+  if (cp < 0x80) return cp >= 'a' && cp <= 'z';
+  return u_islower(static_cast<UChar32>(cp));
+}
+bool IsSpace(char32_t cp) {
+  if (cp < 0x80) return cp == ' ' || (cp >= '\t' && cp <= '\r');
+  return u_isUWhiteSpace(static_cast<UChar32>(cp)) || cp == 0xA0 || cp == 0xFEFF;
+}
+bool IsPunct(char32_t cp) {
+  if (cp < 0x80) return std::ispunct(static_cast<int>(cp)) != 0;
+  return u_ispunct(static_cast<UChar32>(cp));
+}
+
+CodepointIndex::CodepointIndex(std::string_view s) {
+  ascii_ = IsAscii(s);
+  if (ascii_) return;
+  cp_at_byte_.resize(s.size() + 1);
+  uint32_t cp = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
+      cp_at_byte_[i] = cp++;
+    } else {
+      cp_at_byte_[i] = cp - 1;
+    }
+  }
+  cp_at_byte_[s.size()] = cp;
+}
+
+}  // namespace dossier::utf8

@@ -1,0 +1,40 @@
+// Helpers shared by the test binaries: temp dirs, running the dossier binary,
+// reading files. Tests write their own inputs; they never read ../shared.
+#ifndef DOSSIER_TESTS_TEST_UTIL_H_
+#define DOSSIER_TESTS_TEST_UTIL_H_
+
+#include <string>
+#include <string_view>
+
+namespace dossier::testing {
+
+// A fresh empty directory under $TMPDIR, removed by the destructor.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  const std::string& path() const { return path_; }
+  // Writes `content` to path()/name (creating parent folders); returns the path.
+  std::string Write(const std::string& name, std::string_view content) const;
+
+ private:
+  std::string path_;
+};
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out, err;
+};
+// Runs the built dossier binary with `args` (a shell-quoted string), feeding
+// `stdin_data` on standard input.
+RunResult RunDossier(const std::string& args, std::string_view stdin_data = "");
+
+std::string ReadFile(const std::string& path);
+// Directory of the repository's data/ (the built-in lexicon).
+std::string DataDir();
+// tests/ directory in the source tree.
+std::string TestDir();
+
+}  // namespace dossier::testing
+
+#endif  // DOSSIER_TESTS_TEST_UTIL_H_
