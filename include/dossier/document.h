@@ -104,6 +104,8 @@ struct Document {
   int64_t line = 0;
   Format format = Format::kText;
   std::string encoding;
+  // The id the container gave the article (JSONL "id", CSV id column), if any.
+  std::optional<std::string> given_id;
   std::shared_ptr<const std::string> raw;  // RawDocument::raw
   Meta meta;
   std::string text;

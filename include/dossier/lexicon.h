@@ -46,8 +46,10 @@ class Lexicon {
 };
 
 // Parses TSV `content` (from `origin`, for messages) into `table`, merging
-// with rows already there (override semantics above).
-Status MergeTsv(std::string_view content, std::string_view origin, Table* table);
+// with rows already there: a base file's rows are all kept; an override
+// file's rows replace rows with the same key (override semantics above).
+Status MergeTsv(std::string_view content, std::string_view origin, bool is_override,
+                Table* table);
 
 }  // namespace dossier
 

@@ -36,7 +36,8 @@ static std::vector<std::string> SplitTabs(std::string_view line) {
   return out;
 }
 
-Status MergeTsv(std::string_view content, std::string_view origin, Table* table) {
+Status MergeTsv(std::string_view content, std::string_view origin, bool is_override,
+                Table* table) {
   bool have_header = false;
   size_t pos = 0, lineno = 0;
   std::vector<std::string> header;
@@ -78,7 +79,7 @@ Status MergeTsv(std::string_view content, std::string_view origin, Table* table)
                  rows.end());
     } else {
       bool replaced = false;
-      if (origin.find("#base") == std::string_view::npos) {
+      if (is_override) {
         for (auto& r : table->rows) {
           if (r[0] == key) {
             r = fields;
@@ -118,8 +119,7 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::Load(const std::vector<std::stri
       t.name = name;
       // Rows of the base directory are all kept (several rows may share a
       // key there); rows of later directories replace rows with their key.
-      std::string origin = f.string() + (first ? "#base" : "");
-      DOSSIER_RETURN_IF_ERROR(MergeTsv(content, origin, &t));
+      DOSSIER_RETURN_IF_ERROR(MergeTsv(content, f.string(), !first, &t));
       digest += name;
       digest += '\0';
       digest += content;

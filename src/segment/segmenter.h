@@ -1,12 +1,17 @@
 // Segmentation of cleaned text: paragraphs, sentences, tokens and quotation
 // spans, all as byte spans into Document::text. Rules are code; the list of
-// abbreviations that do not end a sentence is data (data/abbreviations.tsv).
+// abbreviations that do not end a sentence is data (data/abbreviations.tsv),
+// and so is the list of words that start a sentence after an initialism such
+// as "U.S." (data/sentence_starters.tsv).
 #ifndef DOSSIER_SEGMENT_SEGMENTER_H_
 #define DOSSIER_SEGMENT_SEGMENTER_H_
 
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "dossier/document.h"
@@ -15,15 +20,20 @@
 namespace dossier {
 
 struct SegmentOptions {
-  // Sentences longer than this many bytes are split at the next clause
-  // boundary (";", ":", " – ") or whitespace, so later layers stay bounded
-  // on punctuation-stripped text.
+  // Sentences longer than this many bytes are split at the last clause
+  // boundary (";", ":", " – ", " — ") in the second half of the window, else
+  // at the last whitespace, so later layers stay bounded on
+  // punctuation-stripped text. 0 means no limit.
   size_t max_sentence_bytes = 2000;
 };
 
+// How a period after an abbreviation is treated (the "kind" column of
+// data/abbreviations.tsv; the file's header explains each).
+enum class AbbrevKind : uint8_t { kTitle, kMonth, kNumber, kInitialism, kSuffix, kOther };
+
 class Segmenter {
  public:
-  // Reads the "abbreviations" table of `lexicon`.
+  // Reads the "abbreviations" and "sentence_starters" tables of `lexicon`.
   explicit Segmenter(const Lexicon& lexicon, SegmentOptions options = {});
 
   // Fills doc->paragraphs, sentences, tokens and quotes from doc->text.
@@ -35,10 +45,25 @@ class Segmenter {
   std::vector<Token> Tokens(std::string_view text) const;
   std::vector<Quote> Quotes(std::string_view text, const std::vector<Span>& paragraphs) const;
 
+  // Kind of `abbrev` (any case, without its final period), or nullptr.
+  const AbbrevKind* FindAbbreviation(std::string_view abbrev) const;
+  // True if `word` (any case) is listed in sentence_starters.
+  bool IsSentenceStarter(std::string_view word) const;
+
  private:
+  struct StringHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+
   SegmentOptions options_;
-  // Lower-cased abbreviation without its final period -> kind column.
-  std::unordered_map<std::string, std::string> abbreviations_;
+  // Lower-cased abbreviation without its final period -> kind.
+  std::unordered_map<std::string, AbbrevKind, StringHash, std::equal_to<>> abbreviations_;
+  // Lower-cased words of sentence_starters.
+  StringSet starters_;
+  // Longest key of either table, in bytes: longer words skip the lookup.
+  size_t max_abbrev_bytes_ = 0, max_starter_bytes_ = 0;
 };
 
 }  // namespace dossier

@@ -3,15 +3,24 @@
 // (entities, voice, citations, events, claims, markers, provenance).
 // Writes are batched in transactions; a kill -9 loses at most the open batch
 // and leaves the file consistent, and a re-run skips what is already stored.
-// Schema changes are numbered migrations in src/store/migrations/.
+// Schema changes are numbered migrations in src/store/migrations/, compiled
+// into the binary at build time.
+//
+// Errors: every SQLite failure is a kStorage Status naming the database file,
+// the operation and SQLite's message; nothing throws. A SqliteStore is one
+// connection and must be used from one thread at a time; several processes may
+// share a file (WAL; writers wait up to busy_timeout_ms for each other).
 #ifndef DOSSIER_STORE_SQLITE_STORE_H_
 #define DOSSIER_STORE_SQLITE_STORE_H_
 
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "dossier/document.h"
 #include "dossier/status.h"
@@ -22,7 +31,7 @@ namespace dossier {
 
 struct StoreOptions {
   std::string path = "dossier.db";  // the database file, created if missing
-  int batch_size = 256;             // documents per transaction
+  int batch_size = 256;             // Put/RecordFailure calls per transaction (>= 1)
   int busy_timeout_ms = 10000;      // wait for another writer this long
 };
 
@@ -33,14 +42,21 @@ enum class PutOutcome {
   kUnchanged,   // same content id already stored under this key
   kDuplicate,   // same content already stored under another key (linked)
 };
+// "added", "new_version", "unchanged", "duplicate".
+const char* PutOutcomeName(PutOutcome outcome);
 
 struct StoreStats {
   int64_t documents = 0;   // distinct content ids
   int64_t sources = 0;     // distinct source keys
   int64_t versions = 0;    // rows in document_versions
-  int64_t failures = 0;    // recorded failures (latest per key)
+  // Inputs (path, line) whose latest outcome is a failure: a failure counts
+  // until a later Put of a document from the same path and line (or, for a
+  // whole-file failure at line 0, of any document from that path).
+  int64_t failures = 0;
   int64_t text_bytes = 0;  // sum of text sizes
   int64_t schema_version = 0;
+  // Distinct documents per value, most frequent first, at most 20 each;
+  // documents without a language / outlet count under "(none)".
   std::vector<std::pair<std::string, int64_t>> by_format, by_language, by_outlet;
 };
 
@@ -51,41 +67,96 @@ class SqliteStore {
   static Result<std::unique_ptr<SqliteStore>> Open(const StoreOptions& options);
   ~SqliteStore();
 
-  // The key a document is versioned under: its JSONL/CSV id or URL when
-  // given, else "path" or "path:line".
+  // The key a document is versioned under. Rule, first that applies:
+  //   1. a JSONL/CSV id given by the container:  "path#id"
+  //      (ids are scoped by file: datasets number their rows 1, 2, ...)
+  //   2. a URL (given, or found while cleaning): the URL itself
+  //   3. a record of a JSONL/CSV file (line > 0): "path:line"
+  //   4. a whole file:                            "path"
+  // Paths are used as given (no canonicalisation), so re-run with the same
+  // arguments to update in place. Empty optionals are treated as absent.
+  static std::string SourceKeyFor(std::string_view path, int64_t line,
+                                  const std::optional<std::string>& given_id,
+                                  const std::optional<std::string>& url);
+  // SourceKeyFor(doc.path, doc.line, doc.given_id, doc.meta.url).
   static std::string SourceKey(const Document& doc);
 
-  // True if a document with content id `id` is already stored under `key`
-  // (lets a resumed run skip work before cleaning).
+  // Calls `fn` with every source key and the content id of its latest
+  // version (lets a resumed run skip stored documents without touching the
+  // connection from worker threads).
+  Status ForEachLatest(const std::function<void(std::string_view key, std::string_view id)>& fn);
+
+  // True if the latest version stored under `key` has content id `id`, i.e.
+  // Put would return kUnchanged (lets a resumed run skip work before
+  // cleaning). Reads only; a skipped input does not clear its old failures.
   Result<bool> HasVersion(std::string_view key, std::string_view id);
 
-  // Stores `doc` with its rendered `record_json` (the contract record).
+  // Stores `doc` (doc.id is its content id and must not be empty) with its
+  // rendered `record_json` (the contract record) under SourceKey(doc) or the
+  // given `source_key`:
+  //   - key unknown, id unknown        -> kAdded: document, version 1
+  //   - key unknown, id stored         -> kDuplicate: version 1 of the new key
+  //                                       points at the stored document
+  //   - key's latest version has id    -> kUnchanged: nothing written
+  //   - key known, latest has other id -> kNewVersion: version n+1 (plus the
+  //                                       document row if id is new)
+  // A document row is written once per content id; re-ingesting the same
+  // content adds nothing. The write joins the open batch and is durable once
+  // the batch commits. A storage error while writing rolls back the whole
+  // open batch (the message says how many writes); a resumed run redoes them.
   Result<PutOutcome> Put(const Document& doc, std::string_view record_json);
+  Result<PutOutcome> Put(const Document& doc, std::string_view record_json,
+                         std::string_view source_key);
 
-  // Records that `path` (record at `line`, 0 for a whole file) failed.
+  // Records that `path` (record at `line`, 0 for a whole file) failed, with
+  // StatusCodeName(why.code()), why.message() and the time. Failures are kept
+  // as history; see StoreStats::failures for what counts as failing now.
   Status RecordFailure(const std::string& path, int64_t line, const Status& why);
 
   // Commits the open batch. Called automatically every batch_size writes and
   // by the destructor.
   Status Flush();
 
+  // Counts over the store, including the open batch's writes.
   Result<StoreStats> Stats();
 
-  // Calls `fn` with each stored document record (latest version per source
-  // key, in insertion order). Stops early if `fn` returns false.
+  // Calls `fn` with each stored document record that is the latest version
+  // of at least one source key, once per document (a duplicate under several
+  // keys is exported once), in the order the documents were first stored.
+  // Streams row by row. Commits the open batch first. Stops early if `fn`
+  // returns false.
   Status ExportDocuments(const std::function<bool(std::string_view record_json)>& fn);
 
-  // Full-text search over titles and text (FTS5 query syntax); calls `fn`
-  // with document ids, best first.
+  // Full-text search over titles and text (FTS5 query syntax, bm25 ranking
+  // with titles weighted double); calls `fn` with document ids and titles
+  // ("" if none), best first, at most `limit` (<= 0: no limit). A malformed
+  // query is kUsage with SQLite's message.
   Status Search(std::string_view query, int limit,
                 const std::function<void(std::string_view id, std::string_view title)>& fn);
 
+  const std::string& path() const { return options_.path; }
+  // The raw connection, for layers that fill their own tables and for tests.
+  // While a batch is open, writes made through it join the batch (Flush
+  // commits them). Add documents only through Put: it keeps documents_fts in
+  // step (there is no insert trigger, see 001_init.sql).
   sqlite3* handle() { return db_; }
 
  private:
-  explicit SqliteStore(const StoreOptions& options) : options_(options) {}
+  explicit SqliteStore(const StoreOptions& options);
+  Status Connect();
   Status Migrate();
+  Status Prepare();
   Status Begin();
+  // Counts one write; commits when batch_size writes are pending.
+  Status Written();
+  // Ends the open batch after a failed write; returns `cause` (kStorage)
+  // noting how many pending writes were lost.
+  Status RollbackBatch(const Status& cause);
+  Result<PutOutcome> PutLocked(const Document& doc, std::string_view record_json,
+                               std::string_view key, const std::string& now);
+  // kStorage "store <path>: <op>: <sqlite3_errmsg>".
+  Status SqlError(std::string_view op) const;
+  Status Exec(const char* sql, std::string_view op);
   StoreOptions options_;
   sqlite3* db_ = nullptr;
   bool in_tx_ = false;

@@ -1,0 +1,897 @@
+#include "clean/cleaner.h"
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <map>
+
+#include "clean/html_extract.h"
+#include "dossier/utf8.h"
+
+namespace dossier {
+
+// One compiled rule from boilerplate.tsv or meta_patterns.tsv.
+struct Cleaner::Rule {
+  enum class Where { kLine, kHead, kAny, kTail, kLead, kTrail };
+  enum class Action {
+    kDrop, kCut, kComments, kEndComments,                    // boilerplate
+    kByline, kDateline, kRepublished, kRepubHead, kAuthors, kBio  // meta
+  };
+  std::string id;
+  Where where = Where::kLine;
+  Action action = Action::kDrop;
+  std::unique_ptr<RE2> re;
+  bool is_meta = false;
+  // Capture group indices (1-based; 0 = absent).
+  int g_names = 0, g_outlet = 0, g_date = 0, g_url = 0, g_title = 0;
+};
+
+namespace {
+
+using Rule = Cleaner::Rule;
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// Expands {MACRO} references (upper-case names defined in pattern_macros.tsv).
+std::string ExpandMacros(std::string pattern, const std::map<std::string, std::string>& macros) {
+  for (int round = 0; round < 8; ++round) {
+    bool changed = false;
+    std::string out;
+    size_t i = 0;
+    while (i < pattern.size()) {
+      if (pattern[i] == '{') {
+        size_t j = i + 1;
+        while (j < pattern.size() && (std::isupper(static_cast<unsigned char>(pattern[j])) ||
+                                      pattern[j] == '_'))
+          ++j;
+        if (j < pattern.size() && pattern[j] == '}' && j > i + 1) {
+          auto it = macros.find(pattern.substr(i + 1, j - i - 1));
+          if (it != macros.end()) {
+            out += it->second;
+            i = j + 1;
+            changed = true;
+            continue;
+          }
+        }
+      }
+      out.push_back(pattern[i++]);
+    }
+    pattern.swap(out);
+    if (!changed) break;
+  }
+  return pattern;
+}
+
+int Group(const RE2& re, const char* name) {
+  const auto& m = re.NamedCapturingGroups();
+  auto it = m.find(name);
+  return it == m.end() ? 0 : it->second;
+}
+
+// A line of the text after NormalizeText: byte range and classification.
+struct Line {
+  size_t begin = 0, end = 0;  // content, trimmed
+  bool blank = true;
+  bool keep = true;
+  const Rule* rule = nullptr;  // the rule that removed it, if any
+  size_t cut_prefix = 0, cut_suffix = 0;  // bytes removed at either end
+  int words = 0;
+};
+
+int CountWords(std::string_view s) {
+  int n = 0;
+  bool in = false;
+  for (char c : s) {
+    bool sp = c == ' ';
+    if (!sp && !in) ++n;
+    in = !sp;
+  }
+  return n;
+}
+
+bool EndsSentence(std::string_view s) {
+  if (s.empty()) return false;
+  // Look through closing quotes and brackets.
+  size_t i = s.size();
+  while (i > 0) {
+    size_t len;
+    char32_t cp = utf8::DecodeBefore(s, i, &len);
+    if (cp == '"' || cp == 0x201D || cp == 0x2019 || cp == ')' || cp == ']' || cp == '\'' ||
+        cp == 0xBB) {
+      i -= len;
+      continue;
+    }
+    return cp == '.' || cp == '!' || cp == '?' || cp == ':' || cp == 0x2026;
+  }
+  return false;
+}
+
+// A headline may end in a letter, digit, quote, '?' or '!', not in '.', ',',
+// ';' or ':' (those end sentences and lead-ins).
+bool HeadlineEnding(std::string_view s) {
+  size_t i = s.size();
+  while (i > 0) {
+    size_t len;
+    char32_t cp = utf8::DecodeBefore(s, i, &len);
+    if (cp == '"' || cp == 0x201D || cp == 0x2019 || cp == '\'' || cp == 0xBB) {
+      i -= len;
+      continue;
+    }
+    return !(cp == '.' || cp == ',' || cp == ';' || cp == ':' || cp == 0x2026);
+  }
+  return false;
+}
+
+// Body-like: a line that reads as running prose, which ends the head zone.
+bool BodyLike(std::string_view s, int words) {
+  if (s.size() > 600) return true;
+  if (words >= 14) return true;
+  return words >= 8 && EndsSentence(s);
+}
+
+// Person-name shape for signatures: 2-4 capitalised words, no digits.
+bool NameShaped(std::string_view s) {
+  if (s.empty() || s.size() > 40) return false;
+  int words = 0;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    if (i >= s.size()) break;
+    size_t len;
+    char32_t cp = utf8::Decode(s, i, &len);
+    if (!utf8::IsUpper(cp)) return false;
+    ++words;
+    while (i < s.size() && s[i] != ' ') {
+      cp = utf8::Decode(s, i, &len);
+      if (!(utf8::IsAlpha(cp) || cp == '.' || cp == '-' || cp == '\'' || cp == 0x2019))
+        return false;
+      i += len;
+    }
+  }
+  return words >= 2 && words <= 4;
+}
+
+// Outlet shape: 1-6 words, the first capitalised, no sentence punctuation.
+bool OutletShaped(std::string_view s) {
+  if (s.empty() || s.size() > 60 || EndsSentence(s)) return false;
+  size_t len;
+  char32_t cp = utf8::Decode(s, 0, &len);
+  if (!utf8::IsUpper(cp) && !utf8::IsDigit(cp)) return false;
+  return CountWords(s) <= 6;
+}
+
+std::vector<std::string> SplitNames(std::string_view names) {
+  std::vector<std::string> out;
+  std::string cur;
+  std::string s(names);
+  // Normalise separators: " and ", " & ", ",", ";".
+  for (const char* sep : {" and ", " & ", " And "}) {
+    size_t p;
+    while ((p = s.find(sep)) != std::string::npos) s.replace(p, std::strlen(sep), ",");
+  }
+  size_t start = 0;
+  while (start <= s.size()) {
+    size_t comma = s.find_first_of(",;", start);
+    if (comma == std::string::npos) comma = s.size();
+    std::string_view part = Trim(std::string_view(s).substr(start, comma - start));
+    while (!part.empty() && (part.back() == '.' || part.back() == ',')) part.remove_suffix(1);
+    if (part.size() >= 2 && part.size() <= 80) out.emplace_back(part);
+    start = comma + 1;
+  }
+  return out;
+}
+
+void AddAuthors(const std::vector<std::string>& names, std::vector<std::string>* authors) {
+  for (const auto& n : names) {
+    bool dup = false;
+    for (const auto& a : *authors) dup = dup || Lower(a) == Lower(n);
+    if (!dup) authors->push_back(n);
+  }
+}
+
+// Case-insensitive ASCII prefix test ignoring a trailing period in `prefix`.
+bool StartsWithTitle(std::string_view text, std::string_view title, size_t* len) {
+  title = Trim(title);
+  while (!title.empty() && (title.back() == '.' || title.back() == ' ')) title.remove_suffix(1);
+  if (title.size() < 8 || text.size() < title.size()) return false;
+  for (size_t i = 0; i < title.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(text[i])) !=
+        std::tolower(static_cast<unsigned char>(title[i])))
+      return false;
+  }
+  size_t k = title.size();
+  if (k < text.size() && text[k] == '.') ++k;
+  if (k < text.size() && text[k] != ' ' && text[k] != '\n') return false;
+  while (k < text.size() && text[k] == ' ') ++k;
+  *len = k;
+  return true;
+}
+
+}  // namespace
+
+Cleaner::~Cleaner() = default;
+
+Result<std::unique_ptr<Cleaner>> Cleaner::Create(std::shared_ptr<const Lexicon> lexicon,
+                                                 CleanOptions options) {
+  std::unique_ptr<Cleaner> c(new Cleaner());
+  c->lexicon_ = lexicon;
+  c->options_ = options;
+  std::map<std::string, std::string> macros;
+  const Table& mt = lexicon->table("pattern_macros");
+  for (const auto& row : mt.rows) macros[row[0]] = row.size() > 1 ? row[1] : "";
+
+  RE2::Options re_opts;
+  re_opts.set_log_errors(false);
+  re_opts.set_max_mem(64 << 20);
+  c->line_set_ = std::make_unique<RE2::Set>(re_opts, RE2::UNANCHORED);
+
+  auto add_rule = [&](const std::string& table, const std::vector<std::string>& row,
+                      const std::string& where, const std::string& action,
+                      const std::string& pattern, bool is_meta) -> Status {
+    auto r = std::make_unique<Rule>();
+    r->id = row[0];
+    r->is_meta = is_meta;
+    static const std::map<std::string, Rule::Where> kWhere = {
+        {"line", Rule::Where::kLine}, {"head", Rule::Where::kHead}, {"any", Rule::Where::kAny},
+        {"tail", Rule::Where::kTail}, {"lead", Rule::Where::kLead}, {"trail", Rule::Where::kTrail}};
+    static const std::map<std::string, Rule::Action> kAction = {
+        {"drop", Rule::Action::kDrop},
+        {"cut", Rule::Action::kCut},
+        {"comments", Rule::Action::kComments},
+        {"endcomments", Rule::Action::kEndComments},
+        {"byline", Rule::Action::kByline},
+        {"dateline", Rule::Action::kDateline},
+        {"republished", Rule::Action::kRepublished},
+        {"repub_head", Rule::Action::kRepubHead},
+        {"authors", Rule::Action::kAuthors},
+        {"bio", Rule::Action::kBio}};
+    auto w = kWhere.find(where);
+    auto a = kAction.find(action);
+    if (w == kWhere.end() || a == kAction.end())
+      return InvalidInput(table + ".tsv rule '" + r->id + "': unknown where '" + where +
+                          "' or action '" + action + "'");
+    r->where = w->second;
+    r->action = a->second;
+    std::string expanded = ExpandMacros(pattern, macros);
+    r->re = std::make_unique<RE2>(expanded, re_opts);
+    if (!r->re->ok())
+      return InvalidInput(table + ".tsv rule '" + r->id + "': " + r->re->error());
+    r->g_names = Group(*r->re, "names");
+    r->g_outlet = Group(*r->re, "outlet");
+    r->g_date = Group(*r->re, "date");
+    r->g_url = Group(*r->re, "url");
+    r->g_title = Group(*r->re, "title");
+    int index = static_cast<int>(c->rules_.size());
+    if (r->where == Rule::Where::kLead) {
+      c->lead_rules_.push_back(index);
+    } else if (r->where == Rule::Where::kTrail) {
+      c->trail_rules_.push_back(index);
+    } else {
+      std::string err;
+      if (c->line_set_->Add(expanded, &err) < 0)
+        return InvalidInput(table + ".tsv rule '" + r->id + "': " + err);
+      c->line_set_rule_.push_back(index);
+    }
+    c->rules_.push_back(std::move(r));
+    return Status::Ok();
+  };
+
+  const Table& bp = lexicon->table("boilerplate");
+  int bw = bp.Column("where"), ba = bp.Column("action"), bpat = bp.Column("pattern");
+  if (!bp.rows.empty() && (bw < 0 || ba < 0 || bpat < 0))
+    return InvalidInput("boilerplate.tsv: needs columns id, where, action, pattern");
+  for (const auto& row : bp.rows)
+    DOSSIER_RETURN_IF_ERROR(add_rule("boilerplate", row, row[bw], row[ba], row[bpat], false));
+  const Table& mp = lexicon->table("meta_patterns");
+  int mw = mp.Column("where"), mf = mp.Column("field"), mpat = mp.Column("pattern");
+  if (!mp.rows.empty() && (mw < 0 || mf < 0 || mpat < 0))
+    return InvalidInput("meta_patterns.tsv: needs columns id, where, field, pattern");
+  for (const auto& row : mp.rows)
+    DOSSIER_RETURN_IF_ERROR(add_rule("meta_patterns", row, row[mw], row[mf], row[mpat], true));
+  if (!c->line_set_->Compile())
+    return InvalidInput("boilerplate/meta patterns: RE2 set does not compile (too large?)");
+
+  const Table& ot = lexicon->table("outlets");
+  int oc = ot.Column("canonical");
+  for (const auto& row : ot.rows)
+    if (oc >= 0 && !row[oc].empty()) c->outlets_[Lower(row[0])] = row[oc];
+  return c;
+}
+
+std::optional<std::string> Cleaner::CanonicalOutlet(std::string_view alias) const {
+  std::string key = Lower(Trim(alias));
+  while (!key.empty() && (key.back() == '.' || key.back() == ',')) key.pop_back();
+  auto it = outlets_.find(key);
+  if (it != outlets_.end()) return it->second;
+  if (key.rfind("the ", 0) == 0) {
+    it = outlets_.find(key.substr(4));
+    if (it != outlets_.end()) return it->second;
+  }
+  return std::nullopt;
+}
+
+// The work of one Clean() call, kept out of the header.
+class CleanerImpl {
+ public:
+  CleanerImpl(const Cleaner& c, const RawDocument& raw) : c_(c), raw_(raw) {}
+  Result<Document> Run();
+
+ private:
+  using Where = Rule::Where;
+  using Action = Rule::Action;
+
+  void SplitLines();
+  void FindZones();
+  // Running prose that no rule claims: such lines end the head zone.
+  bool IsBody(size_t li);
+  void ClassifyLines();
+  void ApplyMeta(const Rule& r, std::string_view line);
+  void ResplitNamesAndOutlet(std::string* names, std::string* outlet) const;
+  bool MatchLine(size_t li, bool in_head, bool in_tail, const Rule** hit);
+  void TrimLeadTrail();
+  void BuildText(TextBuilder* out);
+  void BuildComments(const OffsetMap& to_raw);
+  std::string Outlet(std::string_view s) const {
+    auto canon = c_.CanonicalOutlet(s);
+    return canon ? *canon : std::string(Trim(s));
+  }
+  std::optional<std::string> Date(std::string_view s) const {
+    return ParseLooseDate(s, c_.options_.slash_date_order);
+  }
+
+  const Cleaner& c_;
+  const RawDocument& raw_;
+  std::string text_;  // after NormalizeText (+NFC)
+  std::vector<Line> lines_;
+  size_t head_end_ = 0;       // lines [0, head_end_) are the head zone
+  size_t article_end_ = 0;    // lines [article_end_, ...) are comments or footer
+  size_t comments_begin_ = 0, comments_end_ = 0;  // comment lines
+  size_t tail_begin_ = 0;
+  Meta meta_;
+  std::optional<std::string> comment_title_;
+  std::optional<RepublishedFrom> repub_notice_, repub_bio_, repub_head_;
+  std::optional<std::string> lead_date_;
+  bool last_was_dateline_ = false;
+  std::vector<Comment> comments_;
+  std::vector<Diagnostic> diags_;
+};
+
+void CleanerImpl::SplitLines() {
+  size_t i = 0;
+  while (i <= text_.size()) {
+    size_t nl = text_.find('\n', i);
+    if (nl == std::string::npos) nl = text_.size();
+    Line l;
+    std::string_view content = std::string_view(text_).substr(i, nl - i);
+    size_t lead = 0;
+    while (lead < content.size() && content[lead] == ' ') ++lead;
+    std::string_view t = Trim(content);
+    l.begin = i + lead;
+    l.end = l.begin + t.size();
+    l.blank = t.empty();
+    l.words = CountWords(t);
+    lines_.push_back(l);
+    if (nl == text_.size()) break;
+    i = nl + 1;
+  }
+}
+
+bool CleanerImpl::MatchLine(size_t li, bool in_head, bool in_tail, const Rule** hit) {
+  const Line& l = lines_[li];
+  std::string_view s(text_.data() + l.begin, l.end - l.begin);
+  if (s.size() > c_.options_.max_rule_line_bytes) return false;
+  std::vector<int> matched;
+  if (!c_.line_set_->Match(s, &matched)) return false;
+  std::sort(matched.begin(), matched.end());
+  for (int m : matched) {
+    const Rule& r = *c_.rules_[c_.line_set_rule_[m]];
+    if (r.where == Where::kHead && !in_head) continue;
+    if (r.where == Where::kTail && !in_tail) continue;
+    if (r.action == Action::kRepubHead && !last_was_dateline_) continue;
+    if (!RE2::PartialMatch(s, *r.re)) continue;
+    *hit = &r;
+    return true;
+  }
+  return false;
+}
+
+// "By Nadia Farouk Global Research, June 2, 2020": with no comma between the
+// name and the outlet the pattern cannot know where one ends. A known outlet
+// at the end wins; otherwise the name takes two words.
+void CleanerImpl::ResplitNamesAndOutlet(std::string* names, std::string* outlet) const {
+  std::string combined = *names + " " + *outlet;
+  std::vector<size_t> starts;  // word starts
+  for (size_t i = 0; i < combined.size(); ++i)
+    if (combined[i] != ' ' && (i == 0 || combined[i - 1] == ' ')) starts.push_back(i);
+  for (size_t k = 1; k < starts.size(); ++k) {
+    std::string_view tail = std::string_view(combined).substr(starts[k]);
+    if (c_.CanonicalOutlet(tail)) {
+      *names = std::string(Trim(std::string_view(combined).substr(0, starts[k])));
+      *outlet = std::string(tail);
+      return;
+    }
+  }
+  if (CountWords(*names) == 1 && CountWords(*outlet) >= 2) {
+    *names = std::string(Trim(std::string_view(combined).substr(0, starts[2])));
+    *outlet = combined.substr(starts[2]);
+  }
+}
+
+void CleanerImpl::ApplyMeta(const Rule& r, std::string_view s) {
+  int ngroups = r.re->NumberOfCapturingGroups();
+  std::vector<re2::StringPiece> g(ngroups + 1);
+  if (!r.re->Match(s, 0, s.size(), RE2::UNANCHORED, g.data(), ngroups + 1)) return;
+  auto get = [&](int idx) -> std::optional<std::string> {
+    if (idx <= 0 || g[idx].data() == nullptr) return std::nullopt;
+    std::string_view v = Trim(std::string_view(g[idx].data(), g[idx].size()));
+    if (v.empty()) return std::nullopt;
+    return std::string(v);
+  };
+  auto names = get(r.g_names);
+  auto outlet = get(r.g_outlet);
+  auto date = get(r.g_date);
+  auto url = get(r.g_url);
+  std::optional<std::string> iso = date ? Date(*date) : std::nullopt;
+  switch (r.action) {
+    case Action::kByline: {
+      if (names && outlet) ResplitNamesAndOutlet(&*names, &*outlet);
+      if (names) AddAuthors(SplitNames(*names), &meta_.authors);
+      if (outlet && !meta_.outlet) meta_.outlet = Outlet(*outlet);
+      if (iso && !meta_.published) meta_.published = iso;
+      break;
+    }
+    case Action::kDateline:
+      if (outlet && !meta_.outlet) meta_.outlet = Outlet(*outlet);
+      if (iso && !meta_.published) meta_.published = iso;
+      break;
+    case Action::kRepublished:
+    case Action::kRepubHead: {
+      RepublishedFrom rf;
+      if (outlet) rf.outlet = Outlet(*outlet);
+      rf.published = iso;
+      rf.url = url;
+      auto& slot = r.action == Action::kRepubHead ? repub_head_ : repub_notice_;
+      if (!slot) slot = rf;
+      break;
+    }
+    case Action::kAuthors:
+      if (names) AddAuthors(SplitNames(*names), &meta_.authors);
+      break;
+    case Action::kBio:
+      // A bio names the author when no byline did.
+      if (names && meta_.authors.empty() && raw_.given.authors.empty())
+        AddAuthors({*names}, &meta_.authors);
+      if (outlet) {
+        RepublishedFrom rf;
+        rf.outlet = Outlet(*outlet);
+        if (!repub_bio_) repub_bio_ = rf;
+      }
+      break;
+    default:
+      break;
+  }
+}
+
+bool CleanerImpl::IsBody(size_t li) {
+  const Line& l = lines_[li];
+  std::string_view s(text_.data() + l.begin, l.end - l.begin);
+  if (!BodyLike(s, l.words)) return false;
+  const Rule* hit = nullptr;
+  return !MatchLine(li, /*in_head=*/true, /*in_tail=*/true, &hit);
+}
+
+void CleanerImpl::FindZones() {
+  // Comment section and footer cut: the first matching line after the head.
+  article_end_ = lines_.size();
+  comments_begin_ = comments_end_ = lines_.size();
+  for (size_t i = 0; i < lines_.size(); ++i) {
+    if (lines_[i].blank) continue;
+    const Rule* hit = nullptr;
+    if (!MatchLine(i, false, false, &hit)) continue;
+    if (hit->action == Action::kCut) {
+      article_end_ = std::min(article_end_, i);
+      if (comments_begin_ < lines_.size() && comments_end_ == lines_.size()) comments_end_ = i;
+      break;
+    }
+    if (hit->action == Action::kComments && comments_begin_ == lines_.size()) {
+      article_end_ = i;
+      comments_begin_ = i + 1;
+      if (hit->g_title) {
+        std::string_view s(text_.data() + lines_[i].begin, lines_[i].end - lines_[i].begin);
+        std::string title;
+        if (RE2::PartialMatch(s, *hit->re) ) {
+          int ng = hit->re->NumberOfCapturingGroups();
+          std::vector<re2::StringPiece> g(ng + 1);
+          if (hit->re->Match(s, 0, s.size(), RE2::UNANCHORED, g.data(), ng + 1) &&
+              g[hit->g_title].data())
+            title = std::string(g[hit->g_title].data(), g[hit->g_title].size());
+        }
+        if (!title.empty()) comment_title_ = title;
+      }
+      continue;
+    }
+    if (hit->action == Action::kEndComments && comments_begin_ < lines_.size() &&
+        comments_end_ == lines_.size()) {
+      comments_end_ = i;
+      break;
+    }
+  }
+  if (comments_begin_ < lines_.size() && comments_end_ == lines_.size() &&
+      article_end_ < comments_begin_) {
+    comments_end_ = lines_.size();
+  }
+  // Head zone: until the first body-like line that is followed by another
+  // body-like line (or is the last line), at most max_head_lines lines.
+  head_end_ = 0;
+  std::vector<size_t> nonblank;
+  for (size_t i = 0; i < article_end_; ++i)
+    if (!lines_[i].blank) nonblank.push_back(i);
+  head_end_ = nonblank.empty() ? 0 : nonblank.back() + 1;
+  for (size_t k = 0; k < nonblank.size(); ++k) {
+    size_t i = nonblank[k];
+    if (static_cast<int>(k) >= c_.options_.max_head_lines) {
+      head_end_ = i;
+      break;
+    }
+    if (!IsBody(i)) continue;
+    bool next_body = true;
+    if (k + 1 < nonblank.size()) next_body = IsBody(nonblank[k + 1]);
+    if (next_body) {
+      head_end_ = i;
+      break;
+    }
+  }
+  // Tail zone: the last tail_lines non-empty lines of the article.
+  tail_begin_ = 0;
+  int count = 0;
+  for (size_t i = article_end_; i-- > 0;) {
+    if (lines_[i].blank) continue;
+    tail_begin_ = i;
+    if (++count >= c_.options_.tail_lines) break;
+  }
+}
+
+void CleanerImpl::ClassifyLines() {
+  bool have_given_title = raw_.given.title.has_value();
+  bool title_done = false;
+  const Rule* prev_drop = nullptr;
+  size_t prev_line = static_cast<size_t>(-1);
+  for (size_t i = 0; i < lines_.size(); ++i) {
+    Line& l = lines_[i];
+    if (l.blank) continue;
+    if (i >= article_end_) {
+      l.keep = false;
+      continue;
+    }
+    bool in_head = i < head_end_;
+    bool in_tail = i >= tail_begin_;
+    std::string_view s(text_.data() + l.begin, l.end - l.begin);
+    const Rule* hit = nullptr;
+    bool matched = MatchLine(i, in_head, in_tail, &hit);
+    if (matched) {
+      if (hit->is_meta) ApplyMeta(*hit, s);
+      last_was_dateline_ = hit->action == Action::kDateline ||
+                           (hit->action == Action::kByline && hit->g_date);
+      l.keep = false;
+      l.rule = hit;
+      prev_drop = hit;
+      prev_line = i;
+      continue;
+    }
+    last_was_dateline_ = false;
+    // The wrapped continuation of a taxonomy line ("Theme: US NATO War" /
+    // "Agenda"): short, directly under it, in the head.
+    if (in_head && prev_drop && prev_line + 1 == i && prev_drop->id.rfind("region", 0) == 0 &&
+        l.words <= 5 && !EndsSentence(s)) {
+      l.keep = false;
+      prev_line = i;
+      continue;
+    }
+    prev_drop = nullptr;
+    // The headline: the first remaining line of the head, short, no final
+    // period; or the repeat of a given title.
+    if (!title_done && in_head) {
+      title_done = true;
+      size_t cut;
+      if (have_given_title) {
+        if (StartsWithTitle(s, *raw_.given.title, &cut) && cut >= s.size()) l.keep = false;
+      } else if (s.size() <= 250 && l.words <= 35 && HeadlineEnding(s) && i + 1 < article_end_) {
+        meta_.title = std::string(s);
+        l.keep = false;
+      }
+      if (!l.keep) continue;
+    }
+  }
+  // Signature at the end: "Name" line then "Outlet" line, then nothing kept.
+  std::vector<size_t> kept;
+  for (size_t i = 0; i < article_end_; ++i)
+    if (!lines_[i].blank && lines_[i].keep) kept.push_back(i);
+  if (kept.size() >= 3) {
+    size_t a = kept[kept.size() - 2], b = kept.back();
+    std::string_view sa(text_.data() + lines_[a].begin, lines_[a].end - lines_[a].begin);
+    std::string_view sb(text_.data() + lines_[b].begin, lines_[b].end - lines_[b].begin);
+    bool known = c_.CanonicalOutlet(sb).has_value();
+    if (NameShaped(sa) && (known || OutletShaped(sb)) && a >= tail_begin_) {
+      AddAuthors({std::string(sa)}, &meta_.authors);
+      if (!meta_.outlet) meta_.outlet = Outlet(sb);
+      lines_[a].keep = lines_[b].keep = false;
+    }
+  }
+}
+
+void CleanerImpl::TrimLeadTrail() {
+  // Lead rules and a repeated title at the start of the first kept line.
+  size_t first = lines_.size(), last = lines_.size();
+  for (size_t i = 0; i < article_end_; ++i) {
+    if (lines_[i].blank || !lines_[i].keep) continue;
+    if (first == lines_.size()) first = i;
+    last = i;
+  }
+  if (first == lines_.size()) return;
+  std::optional<std::string> title = raw_.given.title ? raw_.given.title : meta_.title;
+  Line& f = lines_[first];
+  for (int round = 0; round < 4; ++round) {
+    std::string_view s(text_.data() + f.begin + f.cut_prefix, f.end - f.begin - f.cut_prefix);
+    bool changed = false;
+    for (int idx : c_.lead_rules_) {
+      const Rule& r = *c_.rules_[idx];
+      int ng = r.re->NumberOfCapturingGroups();
+      std::vector<re2::StringPiece> g(ng + 1);
+      if (!r.re->Match(s, 0, s.size(), RE2::ANCHOR_START, g.data(), ng + 1)) continue;
+      if (g[0].size() == 0 || g[0].size() >= s.size()) continue;
+      if (r.g_date && g[r.g_date].data() && !lead_date_)
+        lead_date_ = Date(std::string_view(g[r.g_date].data(), g[r.g_date].size()));
+      f.cut_prefix += g[0].size();
+      changed = true;
+      break;
+    }
+    if (!changed && title) {
+      size_t len;
+      if (StartsWithTitle(s, *title, &len) && len < s.size()) {
+        f.cut_prefix += len;
+        changed = true;
+        title.reset();  // only once
+      }
+    }
+    if (!changed) break;
+  }
+  Line& t = lines_[last];
+  for (int round = 0; round < 4; ++round) {
+    size_t b = t.begin + (last == first ? f.cut_prefix : 0);
+    if (t.end - t.cut_suffix <= b) break;
+    std::string_view s(text_.data() + b, t.end - t.cut_suffix - b);
+    bool changed = false;
+    for (int idx : c_.trail_rules_) {
+      const Rule& r = *c_.rules_[idx];
+      re2::StringPiece m;
+      if (!r.re->Match(s, 0, s.size(), RE2::UNANCHORED, &m, 1)) continue;
+      if (m.size() == 0 || m.size() >= s.size()) continue;
+      if (m.data() + m.size() != s.data() + s.size()) continue;
+      t.cut_suffix += m.size();
+      changed = true;
+      break;
+    }
+    if (!changed) break;
+  }
+}
+
+void CleanerImpl::BuildText(TextBuilder* out) {
+  bool gap = false;       // blank or removed lines since the last kept line
+  size_t prev_end = 0;
+  bool any = false;
+  for (size_t i = 0; i < article_end_; ++i) {
+    const Line& l = lines_[i];
+    if (l.blank || !l.keep) {
+      gap = true;
+      continue;
+    }
+    size_t b = l.begin + l.cut_prefix, e = l.end - l.cut_suffix;
+    while (e > b && text_[e - 1] == ' ') --e;
+    if (e <= b) {
+      gap = true;
+      continue;
+    }
+    if (any) {
+      if (gap) {
+        out->Insert("\n\n", b);
+      } else {
+        out->Replace("\n", prev_end, b);
+      }
+    }
+    out->Copy(std::string_view(text_).substr(b, e - b), b);
+    prev_end = e;
+    any = true;
+    gap = false;
+  }
+}
+
+void CleanerImpl::BuildComments(const OffsetMap& to_raw) {
+  if (comments_begin_ >= comments_end_) return;
+  // A new comment starts at a numbered line ("1. ..."); otherwise the whole
+  // section is one comment.
+  std::vector<std::pair<size_t, size_t>> groups;  // line ranges
+  size_t start = static_cast<size_t>(-1);
+  for (size_t i = comments_begin_; i < comments_end_; ++i) {
+    const Line& l = lines_[i];
+    if (l.blank) continue;
+    std::string_view s(text_.data() + l.begin, l.end - l.begin);
+    size_t k = 0;
+    while (k < s.size() && std::isdigit(static_cast<unsigned char>(s[k]))) ++k;
+    bool numbered = k > 0 && k < 4 && k + 1 < s.size() && s[k] == '.' && s[k + 1] == ' ';
+    if (start == static_cast<size_t>(-1)) start = i;
+    else if (numbered) {
+      groups.push_back({start, i});
+      start = i;
+    }
+  }
+  if (start != static_cast<size_t>(-1)) groups.push_back({start, comments_end_});
+  for (auto [gb, ge] : groups) {
+    Comment c;
+    size_t first_b = 0, last_e = 0;
+    bool any = false, gap = false;
+    for (size_t i = gb; i < ge; ++i) {
+      const Line& l = lines_[i];
+      if (l.blank) {
+        gap = any;
+        continue;
+      }
+      std::string_view s(text_.data() + l.begin, l.end - l.begin);
+      if (!any) {
+        // Drop the "1. " numbering of the first line.
+        size_t k = 0;
+        while (k < s.size() && std::isdigit(static_cast<unsigned char>(s[k]))) ++k;
+        if (k > 0 && k < 4 && k + 1 < s.size() && s[k] == '.' && s[k + 1] == ' ')
+          s.remove_prefix(k + 2);
+        first_b = static_cast<size_t>(s.data() - text_.data());
+      } else {
+        c.text += gap ? "\n\n" : "\n";
+      }
+      c.text.append(s);
+      last_e = l.end;
+      any = true;
+      gap = false;
+    }
+    if (!any || c.text.empty()) continue;
+    c.raw.begin = static_cast<uint32_t>(to_raw.MapBegin(first_b));
+    c.raw.end = static_cast<uint32_t>(to_raw.MapEnd(last_e));
+    comments_.push_back(std::move(c));
+  }
+}
+
+Result<Document> CleanerImpl::Run() {
+  Document doc;
+  doc.id = raw_.id;
+  doc.path = raw_.path;
+  doc.line = raw_.line;
+  doc.format = raw_.format;
+  doc.encoding = raw_.encoding;
+  doc.raw = raw_.raw;
+  doc.given_id = raw_.given.id;
+  doc.diagnostics = raw_.diagnostics;
+
+  // 1. The body as text, with its map to raw.
+  std::string base;
+  OffsetMap base_map;  // base -> raw
+  GivenMeta given = raw_.given;
+  std::vector<Comment> html_comments;
+  if (raw_.body_is_html) {
+    auto ex = ExtractHtml(raw_.body);
+    if (!ex.ok()) return ex.status();
+    base = std::move(ex->text);
+    base_map = ex->map.Compose(raw_.body_map);
+    for (auto& d : ex->diagnostics) doc.diagnostics.push_back(d);
+    // Container metadata wins over what the page says; the page fills gaps.
+    auto fill = [](std::optional<std::string>& dst, const std::optional<std::string>& src) {
+      if (!dst && src) dst = src;
+    };
+    fill(given.title, ex->meta.title);
+    fill(given.url, ex->meta.url);
+    fill(given.outlet, ex->meta.outlet);
+    fill(given.published, ex->meta.published);
+    fill(given.language, ex->meta.language);
+    if (given.authors.empty()) given.authors = ex->meta.authors;
+    for (auto& c : ex->comments) {
+      Comment rc;
+      rc.text = c.text;
+      rc.raw.begin = static_cast<uint32_t>(raw_.body_map.MapBegin(c.raw.begin));
+      rc.raw.end = static_cast<uint32_t>(raw_.body_map.MapEnd(c.raw.end));
+      html_comments.push_back(std::move(rc));
+    }
+  } else {
+    base = raw_.body;
+    base_map = raw_.body_map;
+  }
+
+  // 2. Characters: line endings, controls, markup, NFC.
+  OffsetMap norm_map;  // text_ -> base
+  text_ = NormalizeText(base, /*markup=*/!raw_.body_is_html, &norm_map);
+  OffsetMap nfc_map;
+  if (NormalizeNfc(&text_, &nfc_map)) norm_map = nfc_map.Compose(norm_map);
+  OffsetMap text_to_raw = norm_map.Compose(base_map);
+
+  // 3. Lines: zones, rules, meta.
+  SplitLines();
+  FindZones();
+  ClassifyLines();
+  TrimLeadTrail();
+  TextBuilder out;
+  BuildText(&out);
+  BuildComments(text_to_raw);
+
+  doc.text = out.TakeText();
+  doc.raw_map = out.TakeMap().Compose(text_to_raw);
+  doc.comments = std::move(html_comments);
+  for (auto& c : comments_) doc.comments.push_back(std::move(c));
+
+  // 4. Meta: the container's fields first, then what the text said.
+  Meta& m = doc.meta;
+  m.title = given.title ? given.title : meta_.title;
+  if (!m.title && comment_title_) m.title = comment_title_;
+  m.authors = given.authors;
+  AddAuthors(meta_.authors, &m.authors);
+  if (given.outlet) m.outlet = Outlet(*given.outlet);
+  else m.outlet = meta_.outlet;
+  if (given.published) {
+    m.published = Date(*given.published);
+    if (!m.published) {
+      doc.diagnostics.push_back({Diagnostic::Level::kWarning, "unparsed_date",
+                                 "published date '" + *given.published + "' not understood"});
+    }
+  }
+  if (!m.published) m.published = meta_.published;
+  if (!m.published) m.published = lead_date_;
+  if (!m.published && !c_.options_.published_anchor.empty()) {
+    m.published = c_.options_.published_anchor;
+    doc.diagnostics.push_back({Diagnostic::Level::kInfo, "published_from_anchor",
+                               "no date in the document; using --published"});
+  }
+  m.url = given.url;
+  // Republication: an explicit notice or bio beats the head layout; a
+  // "source" that is the outlet itself is not a republication.
+  RepublishedFrom rf;
+  for (const auto* cand : {&repub_bio_, &repub_notice_, &repub_head_}) {
+    if (!*cand) continue;
+    const RepublishedFrom& r = **cand;
+    if (r.outlet && m.outlet && Lower(*r.outlet) == Lower(*m.outlet)) continue;
+    if (!rf.outlet) rf = r;
+    else if (r.outlet && Lower(*r.outlet) == Lower(*rf.outlet)) {
+      if (!rf.published) rf.published = r.published;
+      if (!rf.url) rf.url = r.url;
+    }
+  }
+  m.republished_from = rf;
+  m.language = given.language;
+  if (!m.language) {
+    std::string_view sample(doc.text);
+    if (sample.size() > c_.options_.max_language_bytes) {
+      size_t cut = c_.options_.max_language_bytes;
+      while (cut > 0 && (static_cast<unsigned char>(sample[cut]) & 0xC0) == 0x80) --cut;
+      sample = sample.substr(0, cut);
+    }
+    m.language = DetectLanguage(sample);
+  }
+
+  if (doc.text.empty())
+    return InvalidInput("no article text after cleaning");
+  return doc;
+}
+
+Result<Document> Cleaner::Clean(const RawDocument& raw) const {
+  CleanerImpl impl(*this, raw);
+  return impl.Run();
+}
+
+}  // namespace dossier

@@ -1,0 +1,94 @@
+// Clean: from a RawDocument to the article itself. HTML goes through main-
+// content extraction first; then line endings, control characters, inline
+// markup ([text](#), <u>x</u>, *x*) and Unicode normalisation (NFC) are
+// handled, and a line pass removes page furniture (data/boilerplate.tsv),
+// lifts bylines, outlets, dates and republication notices into meta
+// (data/meta_patterns.tsv, data/outlets.tsv) and moves reader comments out of
+// the text. Every byte of the resulting text maps back to the raw input.
+#ifndef DOSSIER_CLEAN_CLEANER_H_
+#define DOSSIER_CLEAN_CLEANER_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include "clean/loose_date.h"
+#include "dossier/document.h"
+#include "dossier/lexicon.h"
+#include "dossier/status.h"
+
+
+namespace dossier {
+
+struct CleanOptions {
+  // Date used as meta.published when the document states none
+  // ("YYYY-MM-DD"; --published). Empty = none.
+  std::string published_anchor;
+  // How "4/5/2017" is read in metadata (CSV date columns).
+  DateOrder slash_date_order = DateOrder::kMonthFirst;
+  // How many lines from the top may hold the headline, byline and datelines.
+  int max_head_lines = 25;
+  // How many non-empty lines from the end count as the article's tail
+  // (author bios, signatures).
+  int tail_lines = 12;
+  // Lines longer than this are never treated as boilerplate or metadata.
+  size_t max_rule_line_bytes = 1500;
+  // Bytes of text given to language identification.
+  size_t max_language_bytes = 64 * 1024;
+};
+
+class Cleaner {
+ public:
+  // Compiles the rules of `lexicon`; fails (kInvalidInput) on a pattern RE2
+  // cannot compile, naming the table and rule id.
+  static Result<std::unique_ptr<Cleaner>> Create(std::shared_ptr<const Lexicon> lexicon,
+                                                 CleanOptions options = {});
+  ~Cleaner();
+
+  // Cleans one document. Never fails on odd content; fails (kInvalidInput)
+  // only when nothing of the article remains ("no article text after
+  // cleaning") so the caller can report it.
+  Result<Document> Clean(const RawDocument& raw) const;
+
+  // The canonical outlet name for `alias` (outlets.tsv), or nullopt.
+  std::optional<std::string> CanonicalOutlet(std::string_view alias) const;
+
+  struct Rule;  // one compiled line of boilerplate.tsv / meta_patterns.tsv
+
+ private:
+  Cleaner() = default;
+  std::shared_ptr<const Lexicon> lexicon_;
+  CleanOptions options_;
+  std::vector<std::unique_ptr<Rule>> rules_;
+  std::unique_ptr<re2::RE2::Set> line_set_;   // prefilter over line rules
+  std::vector<int> line_set_rule_;       // set index -> rules_ index
+  std::vector<int> lead_rules_, trail_rules_;
+  std::unordered_map<std::string, std::string> outlets_;  // lower alias -> canonical
+
+  friend class CleanerImpl;
+};
+
+// Replaces the inline markup of plain text and Markdown ([t](u), ![a](u),
+// **b**, *i*, _i_, <u>..</u> and similar inline tags, "# " heading marks,
+// "> " quote marks), normalises line endings, drops control characters and
+// zero-width characters, turns NBSP and tabs into spaces and collapses runs of
+// spaces. `markup` false keeps markup characters (HTML-extracted text).
+// Returns the new text; `*map` maps it to `text`.
+std::string NormalizeText(std::string_view text, bool markup, OffsetMap* map);
+
+// Applies Unicode NFC to `text` where needed (word by word, so the map stays
+// fine-grained). Returns false if the text was already NFC (nothing changed).
+bool NormalizeNfc(std::string* text, OffsetMap* map);
+
+// ISO 639-1 code of the text's language per CLD2, or nullopt when unreliable.
+std::optional<std::string> DetectLanguage(std::string_view text);
+
+}  // namespace dossier
+
+#endif  // DOSSIER_CLEAN_CLEANER_H_

@@ -1,0 +1,330 @@
+// Character-level normalisation with an offset map: line endings, control
+// and zero-width characters, spaces, inline Markdown/HTML markup, NFC.
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "clean/cleaner.h"
+#include "dossier/utf8.h"
+
+namespace dossier {
+namespace {
+
+// Inline tags whose markup is dropped from plain text (their text is kept).
+bool IsInlineTag(std::string_view name) {
+  static const char* kTags[] = {"u", "b", "i", "em", "strong", "span", "a", "sup", "sub",
+                                "small", "mark", "font", "s", "strike", "del", "ins",
+                                "abbr", "cite", "q", "code", "big", "tt"};
+  for (const char* t : kTags)
+    if (name == t) return true;
+  return false;
+}
+
+// Length of an inline tag starting at s[i] == '<' ("<u>", "</u>", "<a href=..>",
+// "<br/>"); 0 if it is not one. *newline set for <br> and <p>.
+size_t InlineTagLength(std::string_view s, size_t i, bool* newline) {
+  *newline = false;
+  size_t j = i + 1;
+  if (j < s.size() && s[j] == '/') ++j;
+  size_t name_begin = j;
+  while (j < s.size() && std::isalnum(static_cast<unsigned char>(s[j])) && j - name_begin < 10) ++j;
+  if (j == name_begin) return 0;
+  std::string name(s.substr(name_begin, j - name_begin));
+  for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  bool br = name == "br" || name == "p";
+  if (!IsInlineTag(name) && !br) return 0;
+  // Attributes up to '>' on the same line, bounded.
+  size_t limit = std::min(s.size(), i + 512);
+  while (j < limit && s[j] != '>' && s[j] != '<' && s[j] != '\n') ++j;
+  if (j >= limit || s[j] != '>') return 0;
+  *newline = br;
+  return j + 1 - i;
+}
+
+bool IsSpaceOrPunctBefore(std::string_view s, size_t i) {
+  if (i == 0) return true;
+  unsigned char c = static_cast<unsigned char>(s[i - 1]);
+  if (c == ' ' || c == '\n' || c == '(' || c == '[' || c == '"' || c == '\'' || c == '-' ||
+      c == '/' || c == '>')
+    return true;
+  if (c >= 0x80) {
+    size_t len;
+    char32_t cp = utf8::DecodeBefore(s, i, &len);
+    return utf8::IsSpace(cp) || utf8::IsPunct(cp);
+  }
+  return std::ispunct(c) != 0;
+}
+
+bool IsSpaceOrPunctAt(std::string_view s, size_t i) {
+  if (i >= s.size()) return true;
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c == ' ' || c == '\n') return true;
+  if (c >= 0x80) {
+    size_t len;
+    char32_t cp = utf8::Decode(s, i, &len);
+    return utf8::IsSpace(cp) || utf8::IsPunct(cp);
+  }
+  return std::ispunct(c) != 0;
+}
+
+// Emphasis markers (*, **, ***, _, __) in one line that pair up, as
+// (position, length) of markers to delete.
+void FindEmphasis(std::string_view s, size_t begin, size_t end,
+                  std::vector<std::pair<size_t, size_t>>* out) {
+  struct Open {
+    size_t pos, len;
+    char ch;
+  };
+  std::vector<Open> stack;
+  size_t i = begin;
+  while (i < end) {
+    char c = s[i];
+    if (c != '*' && c != '_') {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < end && s[j] == c) ++j;
+    size_t len = j - i;
+    if (len > 3) {
+      i = j;
+      continue;
+    }
+    bool before_space = IsSpaceOrPunctBefore(s, i);
+    bool after_space = j >= end || s[j] == ' ' || s[j] == '\n';
+    bool prev_space = i == begin || s[i - 1] == ' ';
+    // Flanking as for CommonMark's underscore, for both marks: an opener
+    // follows a space or punctuation, a closer precedes one, so "2*3*4" and
+    // snake_case stay as written.
+    bool left = !after_space && before_space;            // can open
+    bool right = !prev_space && IsSpaceOrPunctAt(s, j);  // can close
+    if (right) {
+      // Close the most recent opener with the same char and length.
+      for (size_t k = stack.size(); k-- > 0;) {
+        if (stack[k].ch == c && stack[k].len == len) {
+          out->push_back({stack[k].pos, len});
+          out->push_back({i, len});
+          stack.resize(k);
+          right = false;
+          left = false;
+          break;
+        }
+      }
+    }
+    if (left) stack.push_back({i, len, c});
+    i = j;
+  }
+}
+
+}  // namespace
+
+std::string NormalizeText(std::string_view s, bool markup, OffsetMap* map) {
+  TextBuilder b;
+  size_t n = s.size();
+  size_t i = 0;
+  // Deletions found ahead of time in the current line (emphasis markers,
+  // link URL parts), sorted by position.
+  std::vector<std::pair<size_t, size_t>> dels;
+  size_t del_idx = 0;
+  size_t line_start = 0;
+  bool at_line_start = true;
+  auto plan_line = [&](size_t start) {
+    dels.clear();
+    del_idx = 0;
+    if (!markup) return;
+    size_t end = s.find('\n', start);
+    if (end == std::string_view::npos) end = n;
+    // Markdown heading / quote marks at line start (after indentation).
+    size_t p = start;
+    while (p < end && s[p] == ' ') ++p;
+    size_t q = p;
+    while (q < end && q - p < 6 && s[q] == '#') ++q;
+    if (q > p && q < end && s[q] == ' ') dels.push_back({p, q + 1 - p});
+    else if (p < end && s[p] == '>' && p + 1 < end && s[p + 1] == ' ') dels.push_back({p, 2});
+    // Links and images: [text](url) -> text ; ![alt](url) -> nothing.
+    for (size_t k = start; k < end; ++k) {
+      if (s[k] != '[') continue;
+      size_t close = k + 1;
+      int depth = 0;
+      while (close < end && close - k < 600) {
+        if (s[close] == '[') ++depth;
+        if (s[close] == ']') {
+          if (depth == 0) break;
+          --depth;
+        }
+        ++close;
+      }
+      if (close >= end || s[close] != ']' || close + 1 >= end || s[close + 1] != '(') continue;
+      size_t url_end = close + 2;
+      while (url_end < end && s[url_end] != ')' && s[url_end] != ' ' && url_end - close < 2048)
+        ++url_end;
+      if (url_end >= end || s[url_end] != ')') continue;
+      bool image = k > start && s[k - 1] == '!';
+      if (image) {
+        dels.push_back({k - 1, url_end + 1 - (k - 1)});
+      } else {
+        dels.push_back({k, 1});
+        dels.push_back({close, url_end + 1 - close});
+      }
+      k = url_end;
+    }
+    FindEmphasis(s, start, end, &dels);
+    std::sort(dels.begin(), dels.end());
+    // Drop overlaps (an emphasis marker inside a deleted URL).
+    std::vector<std::pair<size_t, size_t>> clean;
+    size_t reach = 0;
+    for (auto& d : dels) {
+      if (d.first < reach) continue;
+      clean.push_back(d);
+      reach = d.first + d.second;
+    }
+    dels.swap(clean);
+  };
+  plan_line(0);
+  while (i < n) {
+    if (at_line_start) {
+      line_start = i;
+      at_line_start = false;
+    }
+    if (del_idx < dels.size() && dels[del_idx].first == i) {
+      i += dels[del_idx].second;
+      ++del_idx;
+      continue;
+    }
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    // Plain ASCII run: copy in one piece.
+    if (c >= 0x20 && c < 0x7F && c != '<' && c != ' ' && c != '*' && c != '_' && c != '[' &&
+        c != ']' && c != '!' && c != '#' && c != '>') {
+      size_t j = i + 1;
+      size_t stop = del_idx < dels.size() ? dels[del_idx].first : n;
+      while (j < stop) {
+        unsigned char d = static_cast<unsigned char>(s[j]);
+        if (d < 0x20 || d >= 0x7F || d == '<' || d == ' ') break;
+        ++j;
+      }
+      b.Copy(s.substr(i, j - i), i);
+      i = j;
+      continue;
+    }
+    if (c == '\n') {
+      b.Copy("\n", i);
+      ++i;
+      at_line_start = true;
+      plan_line(i);
+      continue;
+    }
+    if (c == '\r') {
+      if (i + 1 < n && s[i + 1] == '\n') {
+        ++i;  // the '\n' is copied next
+      } else {
+        b.Replace("\n", i, i + 1);
+        ++i;
+        at_line_start = true;
+        plan_line(i);
+      }
+      continue;
+    }
+    if (c == ' ' || c == '\t') {
+      size_t j = i;
+      while (j < n && (s[j] == ' ' || s[j] == '\t')) ++j;
+      // Collapse runs; drop spaces at line start and before a newline.
+      bool line_end = j >= n || s[j] == '\n' || s[j] == '\r';
+      bool line_begin = b.empty() || b.back() == '\n';
+      if (!line_end && !line_begin && b.back() != ' ') {
+        if (j - i == 1 && c == ' ')
+          b.Copy(" ", i);
+        else
+          b.Replace(" ", i, j);
+      }
+      i = j;
+      continue;
+    }
+    if (c < 0x20 || c == 0x7F) {  // other control characters, NUL
+      ++i;
+      continue;
+    }
+    if (c == '<' && markup) {
+      bool nl;
+      size_t len = InlineTagLength(s, i, &nl);
+      if (len > 0) {
+        if (nl && !b.empty() && b.back() != '\n') b.Replace("\n", i, i + len);
+        i += len;
+        continue;
+      }
+    }
+    if (c < 0x80) {
+      b.Copy(s.substr(i, 1), i);
+      ++i;
+      continue;
+    }
+    size_t len;
+    char32_t cp = utf8::Decode(s, i, &len);
+    if (cp == 0xA0 || cp == 0x2007 || cp == 0x202F || (cp >= 0x2000 && cp <= 0x200A) ||
+        cp == 0x3000) {
+      // Unicode spaces become one ASCII space (collapsed with neighbours).
+      if (!b.empty() && b.back() != ' ' && b.back() != '\n') b.Replace(" ", i, i + len);
+      i += len;
+      continue;
+    }
+    if ((cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF || cp == 0xAD ||
+        (cp >= 0x80 && cp <= 0x9F)) {
+      i += len;  // zero-width characters, soft hyphens, C1 controls
+      continue;
+    }
+    if (cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
+      b.Replace("\n", i, i + len);
+      i += len;
+      at_line_start = true;
+      plan_line(i);
+      continue;
+    }
+    b.Copy(s.substr(i, len), i);
+    i += len;
+  }
+  (void)line_start;
+  *map = b.TakeMap();
+  return b.TakeText();
+}
+
+bool NormalizeNfc(std::string* text, OffsetMap* map) {
+  if (utf8::IsAscii(*text)) return false;
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
+  if (U_FAILURE(err)) return false;
+  icu::UnicodeString whole = icu::UnicodeString::fromUTF8(*text);
+  if (nfc->quickCheck(whole, err) == UNORM_YES) return false;
+  TextBuilder b;
+  const std::string& s = *text;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t j = i;
+    while (j < s.size() && s[j] != ' ' && s[j] != '\n') ++j;
+    std::string_view word(s.data() + i, j - i);
+    if (!word.empty()) {
+      if (utf8::IsAscii(word)) {
+        b.Copy(word, i);
+      } else {
+        icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), word.size()));
+        err = U_ZERO_ERROR;
+        if (nfc->isNormalized(u, err)) {
+          b.Copy(word, i);
+        } else {
+          std::string out;
+          nfc->normalize(u, err).toUTF8String(out);
+          b.Replace(out, i, j);
+        }
+      }
+    }
+    if (j < s.size()) b.Copy(s.substr(j, 1), j);
+    i = j + 1;
+  }
+  *map = b.map();
+  *text = b.TakeText();
+  return true;
+}
+
+}  // namespace dossier

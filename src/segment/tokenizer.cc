@@ -1,0 +1,197 @@
+// Tokens: one pass over the text with an ASCII class table; non-ASCII code
+// points are decoded and classified only where they occur.
+//
+//   word    letters/digits/marks starting with a letter; internal apostrophes
+//           (' ’ ʼ followed by a letter) and the periods of initialisms
+//           (U.S., e.g., Ph.D. — one- or two-letter segments) stay inside,
+//           the final period of an initialism included.
+//   number  starts with a digit: 3,000  3.5  17th  1990s  (a separator
+//           stays only between digits).
+//   punct   one token per character, except a run of three or more periods.
+//   symbol  everything else that is not whitespace ($ + < = > ^ ` | ~, €,
+//           emoji, controls, stray combining marks).
+// Hyphens always split: "55-kilometer" is "55" "-" "kilometer".
+#include <unicode/uchar.h>
+
+#include "segment/segmenter.h"
+#include "segment/text_class.h"
+
+namespace dossier {
+namespace segment_internal {
+
+bool IsWordCp(char32_t cp) {
+  if (cp < 0x80) {
+    CharClass k = kAscii.cls[cp];
+    return k == kAlpha || k == kDigit;
+  }
+  if (cp == 0x200C || cp == 0x200D) return true;
+  if (utf8::IsAlnum(cp)) return true;
+  return (U_GET_GC_MASK(static_cast<UChar32>(cp)) & U_GC_M_MASK) != 0;
+}
+
+}  // namespace segment_internal
+
+namespace {
+using namespace segment_internal;
+
+inline bool AsciiLetter(unsigned char c) { return kAscii.cls[c] == kAlpha; }
+
+// Number of ASCII letters starting at i (stops at 3).
+inline size_t LettersAt(std::string_view t, size_t i) {
+  size_t k = 0;
+  while (k < 3 && i + k < t.size() && AsciiLetter(static_cast<unsigned char>(t[i + k]))) ++k;
+  return k;
+}
+
+// True if an apostrophe ending at byte `after` is followed by a word char.
+inline bool WordCharAt(std::string_view t, size_t i) {
+  if (i >= t.size()) return false;
+  size_t len;
+  return IsWordCp(CpAt(t, i, &len));
+}
+
+// End of the word or number token starting at `i` (whose first char is a
+// word char of `len0` bytes).
+size_t ScanWord(std::string_view t, size_t i, size_t len0, bool number) {
+  const size_t n = t.size();
+  size_t j = i + len0;
+  // Initialism state: letters in the current segment (0 if it holds anything
+  // but ASCII letters) and periods taken so far.
+  size_t seg = (!number && AsciiLetter(static_cast<unsigned char>(t[i]))) ? 1 : 0;
+  bool seg_pure = seg == 1;
+  size_t periods = 0;
+  while (j < n) {
+    unsigned char c = static_cast<unsigned char>(t[j]);
+    CharClass k = kAscii.cls[c];
+    if (k == kAlpha || k == kDigit) {
+      if (k == kAlpha) ++seg;
+      else seg_pure = false;
+      ++j;
+      continue;
+    }
+    if (k == kHigh) {
+      size_t len;
+      char32_t cp = utf8::Decode(t, j, &len);
+      if (IsWordCp(cp)) {
+        seg_pure = false;
+        j += len;
+        continue;
+      }
+      if (IsApostropheCp(cp) && WordCharAt(t, j + len)) {
+        seg_pure = false;
+        j += len;
+        continue;
+      }
+      break;
+    }
+    if (c == '\'') {
+      if (WordCharAt(t, j + 1)) {
+        seg_pure = false;
+        j += 1;
+        continue;
+      }
+      break;
+    }
+    if (number) {
+      // 3,000 and 3.5: a separator between digits.
+      if ((c == ',' || c == '.') && j + 1 < n &&
+          kAscii.cls[static_cast<unsigned char>(t[j + 1])] == kDigit &&
+          kAscii.cls[static_cast<unsigned char>(t[j - 1])] == kDigit) {
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    if (c == '.' && seg_pure && seg >= 1 && seg <= 2) {
+      size_t l = LettersAt(t, j + 1);
+      if (l >= 1 && l <= 2) {
+        size_t after = j + 1 + l;
+        bool dot_after = after < n && t[after] == '.';
+        bool end_after = after >= n || !WordCharAt(t, after);
+        if (dot_after || (periods >= 1 && end_after)) {
+          j = after;
+          seg = l;
+          ++periods;
+          continue;
+        }
+      }
+      if (periods >= 1) {
+        ++j;  // final period of an initialism: U.S.
+        break;
+      }
+    }
+    break;
+  }
+  return j;
+}
+
+}  // namespace
+
+std::vector<Token> Segmenter::Tokens(std::string_view text) const {
+  std::vector<Token> out;
+  out.reserve(text.size() / 5 + 4);
+  const size_t n = text.size();
+  auto push = [&](size_t b, size_t e, Token::Kind kind) {
+    Token tok;
+    tok.span = Span{static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
+    tok.kind = kind;
+    out.push_back(tok);
+  };
+  size_t i = 0;
+  while (i < n) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    switch (kAscii.cls[c]) {
+      case kSpace:
+        ++i;
+        break;
+      case kAlpha: {
+        size_t e = ScanWord(text, i, 1, false);
+        push(i, e, Token::Kind::kWord);
+        i = e;
+        break;
+      }
+      case kDigit: {
+        size_t e = ScanWord(text, i, 1, true);
+        push(i, e, Token::Kind::kNumber);
+        i = e;
+        break;
+      }
+      case kPunct: {
+        size_t e = i + 1;
+        if (c == '.') {
+          while (e < n && text[e] == '.') ++e;
+          if (e - i < 3) e = i + 1;
+        }
+        push(i, e, Token::Kind::kPunct);
+        i = e;
+        break;
+      }
+      case kSymbol:
+        push(i, i + 1, Token::Kind::kSymbol);
+        ++i;
+        break;
+      case kHigh: {
+        size_t len;
+        char32_t cp = utf8::Decode(text, i, &len);
+        if (utf8::IsSpace(cp)) {
+          i += len;
+        } else if (utf8::IsAlpha(cp)) {
+          size_t e = ScanWord(text, i, len, false);
+          push(i, e, Token::Kind::kWord);
+          i = e;
+        } else if (utf8::IsDigit(cp)) {
+          size_t e = ScanWord(text, i, len, true);
+          push(i, e, Token::Kind::kNumber);
+          i = e;
+        } else {
+          push(i, i + len, utf8::IsPunct(cp) ? Token::Kind::kPunct : Token::Kind::kSymbol);
+          i += len;
+        }
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace dossier

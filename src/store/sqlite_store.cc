@@ -1,0 +1,706 @@
+#include "store/sqlite_store.h"
+
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <system_error>
+
+#include "dossier/json_writer.h"
+#include "store/migrations.h"
+
+namespace dossier {
+namespace {
+
+using store_internal::kMigrationCount;
+using store_internal::kMigrations;
+
+// Owns a prepared statement.
+class Stmt {
+ public:
+  Stmt() = default;
+  ~Stmt() { sqlite3_finalize(stmt_); }
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
+  sqlite3_stmt* get() const { return stmt_; }
+  sqlite3_stmt** out() { return &stmt_; }
+
+ private:
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+// Uses a cached statement for one execution: binds parameters in order and
+// resets the statement on scope exit, so it keeps no read snapshot open and no
+// pointers to the caller's (SQLITE_STATIC) strings.
+class Use {
+ public:
+  explicit Use(const Stmt& s) : stmt_(s.get()) {}
+  ~Use() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  Use(const Use&) = delete;
+  Use& operator=(const Use&) = delete;
+
+  Use& Text(std::string_view v) {
+    // A null pointer would bind SQL NULL; an empty view may have one.
+    return Check(sqlite3_bind_text64(stmt_, ++index_, v.data() ? v.data() : "",
+                                     v.size(), SQLITE_STATIC, SQLITE_UTF8));
+  }
+  Use& OptText(const std::optional<std::string>& v) {
+    return v ? Text(*v) : Null();
+  }
+  Use& Int(int64_t v) { return Check(sqlite3_bind_int64(stmt_, ++index_, v)); }
+  Use& Null() { return Check(sqlite3_bind_null(stmt_, ++index_)); }
+
+  // Runs one step: SQLITE_ROW, SQLITE_DONE or an error code (also a bind
+  // error from above).
+  int Step() { return bind_rc_ != SQLITE_OK ? bind_rc_ : sqlite3_step(stmt_); }
+  sqlite3_stmt* get() const { return stmt_; }
+
+ private:
+  Use& Check(int rc) {
+    if (bind_rc_ == SQLITE_OK) bind_rc_ = rc;
+    return *this;
+  }
+  sqlite3_stmt* stmt_;
+  int index_ = 0;
+  int bind_rc_ = SQLITE_OK;
+};
+
+std::string_view ColumnText(sqlite3_stmt* s, int col) {
+  const unsigned char* p = sqlite3_column_text(s, col);
+  if (!p) return {};
+  return {reinterpret_cast<const char*>(p),
+          static_cast<size_t>(sqlite3_column_bytes(s, col))};
+}
+
+// "2024-05-01T12:00:00.123Z".
+std::string NowUtc() {
+  using namespace std::chrono;
+  const int64_t ms =
+      duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+  const time_t secs = static_cast<time_t>(ms / 1000);
+  struct tm tm {};
+  gmtime_r(&secs, &tm);
+  char buf[96];  // ample for any int fields, which silences -Wformat-truncation
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
+                tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+                tm.tm_sec, static_cast<int>(ms % 1000));
+  return buf;
+}
+
+std::string AuthorsJson(const std::vector<std::string>& authors) {
+  std::string out;
+  JsonWriter w(&out);
+  w.BeginArray();
+  for (const std::string& a : authors) w.String(a);
+  w.EndArray();
+  return out;
+}
+
+std::optional<std::string> RepublishedJson(const RepublishedFrom& r) {
+  if (r.empty()) return std::nullopt;
+  std::string out;
+  JsonWriter w(&out);
+  w.BeginObject();
+  w.Key("outlet");
+  w.OptString(r.outlet);
+  w.Key("published");
+  w.OptString(r.published);
+  w.Key("url");
+  w.OptString(r.url);
+  w.EndObject();
+  return out;
+}
+
+std::optional<std::string> NonEmpty(const std::string& s) {
+  if (s.empty()) return std::nullopt;
+  return s;
+}
+
+constexpr char kSchemaMigrationsDdl[] =
+    "CREATE TABLE IF NOT EXISTS schema_migrations ("
+    " version INTEGER PRIMARY KEY,"
+    " name TEXT NOT NULL,"
+    " applied_at TEXT NOT NULL)";
+
+}  // namespace
+
+const char* PutOutcomeName(PutOutcome outcome) {
+  switch (outcome) {
+    case PutOutcome::kAdded: return "added";
+    case PutOutcome::kNewVersion: return "new_version";
+    case PutOutcome::kUnchanged: return "unchanged";
+    case PutOutcome::kDuplicate: return "duplicate";
+  }
+  return "added";
+}
+
+// The statements used per document, prepared once per connection.
+struct SqliteStore::Statements {
+  Stmt begin, commit, rollback;
+  Stmt get_source, has_document, has_version;
+  Stmt insert_document, index_document, insert_version, insert_source, update_source;
+  Stmt open_failure, resolve_failures, insert_failure;
+};
+
+SqliteStore::SqliteStore(const StoreOptions& options) : options_(options) {}
+
+Status SqliteStore::SqlError(std::string_view op) const {
+  std::string m = "store " + options_.path + ": " + std::string(op) + ": ";
+  m += db_ ? sqlite3_errmsg(db_) : "out of memory";
+  return StorageError(std::move(m));
+}
+
+Status SqliteStore::Exec(const char* sql, std::string_view op) {
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK) {
+    return SqlError(op);
+  }
+  return Status::Ok();
+}
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const StoreOptions& options) {
+  if (options.path.empty()) return UsageError("store path is empty");
+  if (options.batch_size < 1) {
+    return UsageError("store batch_size must be at least 1, got " +
+                      std::to_string(options.batch_size));
+  }
+  std::unique_ptr<SqliteStore> store(new SqliteStore(options));
+  DOSSIER_RETURN_IF_ERROR(store->Connect());
+  DOSSIER_RETURN_IF_ERROR(store->Migrate());
+  DOSSIER_RETURN_IF_ERROR(store->Prepare());
+  return Result<std::unique_ptr<SqliteStore>>(std::move(store));
+}
+
+Status SqliteStore::Connect() {
+  namespace fs = std::filesystem;
+  const std::string& path = options_.path;
+  const bool memory = path == ":memory:" || path.rfind("file:", 0) == 0;
+  if (!memory) {
+    // SQLite only says "unable to open database file"; name the cause.
+    fs::path parent = fs::path(path).parent_path();
+    if (parent.empty()) parent = ".";
+    std::error_code ec;
+    if (!fs::is_directory(parent, ec)) {
+      return StorageError("cannot open store " + path + ": directory " +
+                          parent.string() + " does not exist");
+    }
+    if (fs::is_directory(path, ec)) {
+      return StorageError("cannot open store " + path + ": it is a directory");
+    }
+  }
+  int rc = sqlite3_open_v2(path.c_str(), &db_,
+                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+                               SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI,
+                           nullptr);
+  if (rc != SQLITE_OK) {
+    std::string m = "cannot open store " + path + ": " +
+                    (db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc));
+    if (!memory && access(path.c_str(), F_OK) != 0) m += " (cannot create the file here)";
+    return StorageError(std::move(m));
+  }
+  if (sqlite3_db_readonly(db_, "main") == 1) {
+    return StorageError("cannot open store " + path + ": the file is read-only");
+  }
+  sqlite3_busy_timeout(db_, options_.busy_timeout_ms);
+
+  // The first statement reads the header: a file that is not a database
+  // fails here.
+  Stmt mode;
+  rc = sqlite3_prepare_v2(db_, "PRAGMA journal_mode=WAL", -1, mode.out(), nullptr);
+  if (rc == SQLITE_OK) rc = sqlite3_step(mode.get());
+  if (rc == SQLITE_NOTADB) {
+    return StorageError("cannot open store " + path +
+                        ": not a SQLite database (" + sqlite3_errmsg(db_) + ")");
+  }
+  if (rc == SQLITE_CORRUPT) {
+    return StorageError("cannot open store " + path + ": the database is corrupt (" +
+                        sqlite3_errmsg(db_) + ")");
+  }
+  if (rc == SQLITE_READONLY || rc == SQLITE_CANTOPEN) {
+    return StorageError("cannot open store " + path + ": " + sqlite3_errmsg(db_) +
+                        " (WAL mode needs to create " + path + "-wal and " + path +
+                        "-shm next to it)");
+  }
+  if (rc != SQLITE_ROW) return SqlError("PRAGMA journal_mode=WAL");
+  const std::string journal(ColumnText(mode.get(), 0));
+  if (journal != "wal" && journal != "memory") {
+    return StorageError("cannot open store " + path +
+                        ": cannot switch to WAL journal mode (mode is " + journal + ")");
+  }
+  DOSSIER_RETURN_IF_ERROR(Exec("PRAGMA synchronous=NORMAL", "PRAGMA synchronous"));
+  DOSSIER_RETURN_IF_ERROR(Exec("PRAGMA foreign_keys=ON", "PRAGMA foreign_keys"));
+  // A larger page cache keeps the FTS segments being merged in memory.
+  DOSSIER_RETURN_IF_ERROR(Exec("PRAGMA cache_size=-32768", "PRAGMA cache_size"));
+  // Checkpoint every 64 MB of WAL instead of 4 MB (fewer fsyncs in bulk
+  // ingest) and truncate a larger WAL file back to 64 MB afterwards.
+  DOSSIER_RETURN_IF_ERROR(Exec("PRAGMA wal_autocheckpoint=16384", "PRAGMA wal_autocheckpoint"));
+  DOSSIER_RETURN_IF_ERROR(
+      Exec("PRAGMA journal_size_limit=67108864", "PRAGMA journal_size_limit"));
+  return Status::Ok();
+}
+
+Status SqliteStore::Migrate() {
+  const std::string& path = options_.path;
+  const int known = kMigrations[kMigrationCount - 1].version;
+
+  struct State {
+    bool has_migrations = false;
+    int64_t other_tables = 0;
+    int64_t version = 0;
+  };
+  auto read_state = [&](State* st) -> Status {
+    *st = State();
+    Stmt q;
+    int rc = sqlite3_prepare_v2(
+        db_, "SELECT name FROM sqlite_schema WHERE type = 'table'", -1, q.out(), nullptr);
+    if (rc == SQLITE_OK) {
+      while ((rc = sqlite3_step(q.get())) == SQLITE_ROW) {
+        std::string_view name = ColumnText(q.get(), 0);
+        if (name == "schema_migrations") {
+          st->has_migrations = true;
+        } else if (name.substr(0, 7) != "sqlite_") {
+          ++st->other_tables;
+        }
+      }
+    }
+    if (rc != SQLITE_DONE) return SqlError("read schema");
+    if (!st->has_migrations) return Status::Ok();
+    Stmt v;
+    rc = sqlite3_prepare_v2(db_, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
+                            -1, v.out(), nullptr);
+    if (rc == SQLITE_OK) rc = sqlite3_step(v.get());
+    if (rc != SQLITE_ROW) return SqlError("read schema_migrations");
+    st->version = sqlite3_column_int64(v.get(), 0);
+    return Status::Ok();
+  };
+  auto check = [&](const State& st) -> Status {
+    if (!st.has_migrations && st.other_tables > 0) {
+      return StorageError("cannot open store " + path +
+                          ": not a dossier store (it has tables but no "
+                          "schema_migrations table)");
+    }
+    if (st.version > known) {
+      return StorageError("cannot open store " + path + ": its schema version " +
+                          std::to_string(st.version) +
+                          " is newer than this dossier knows (" + std::to_string(known) +
+                          "); use a newer dossier");
+    }
+    return Status::Ok();
+  };
+
+  // Read without a write lock first: an up-to-date store (the common case)
+  // opens without waiting for a writer in another process.
+  State st;
+  DOSSIER_RETURN_IF_ERROR(read_state(&st));
+  DOSSIER_RETURN_IF_ERROR(check(st));
+  while (st.version < known) {
+    // One transaction per migration; re-read under the write lock in case
+    // another process migrated meanwhile.
+    DOSSIER_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE", "begin migration"));
+    Status s = read_state(&st);
+    if (s.ok()) s = check(st);
+    if (s.ok() && st.version < known) {
+      const store_internal::Migration& m = kMigrations[st.version];
+      char label[16];
+      std::snprintf(label, sizeof label, "%03d", m.version);
+      const std::string op = std::string("migration ") + label + "_" + m.name;
+      if (!st.has_migrations) s = Exec(kSchemaMigrationsDdl, "create schema_migrations");
+      if (s.ok()) s = Exec(m.sql, op);
+      if (s.ok()) {
+        Stmt ins;
+        int rc = sqlite3_prepare_v2(
+            db_, "INSERT INTO schema_migrations(version, name, applied_at) VALUES (?1, ?2, ?3)",
+            -1, ins.out(), nullptr);
+        const std::string now = NowUtc();
+        if (rc == SQLITE_OK) {
+          Use u(ins);
+          rc = u.Int(m.version).Text(m.name).Text(now).Step();
+        }
+        if (rc != SQLITE_DONE) s = SqlError(op + ": record in schema_migrations");
+      }
+      if (s.ok()) {
+        s = Exec("COMMIT", op + ": commit");
+        if (s.ok()) {
+          ++st.version;
+          continue;
+        }
+      }
+    }
+    if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    DOSSIER_RETURN_IF_ERROR(s);
+  }
+  return Status::Ok();
+}
+
+Status SqliteStore::Prepare() {
+  stmts_ = std::make_unique<Statements>();
+  Statements& s = *stmts_;
+  const struct {
+    Stmt* stmt;
+    const char* sql;
+  } table[] = {
+      {&s.begin, "BEGIN IMMEDIATE"},
+      {&s.commit, "COMMIT"},
+      {&s.rollback, "ROLLBACK"},
+      {&s.get_source, "SELECT document_id, version FROM sources WHERE source_key = ?1"},
+      {&s.has_document, "SELECT 1 FROM documents WHERE id = ?1"},
+      {&s.has_version,
+       "SELECT 1 FROM sources WHERE source_key = ?1 AND document_id = ?2"},
+      {&s.insert_document,
+       "INSERT INTO documents(id, format, encoding, path, line, title, authors, outlet,"
+       " published, language, url, republished_from, text, record, text_bytes,"
+       " created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+       " ?14, ?15, ?16)"},
+      {&s.index_document,
+       "INSERT INTO documents_fts(rowid, title, text) VALUES (?1, ?2, ?3)"},
+      {&s.insert_version,
+       "INSERT INTO document_versions(source_key, version, document_id, created_at)"
+       " VALUES (?1, ?2, ?3, ?4)"},
+      {&s.insert_source,
+       "INSERT INTO sources(source_key, document_id, version, first_seen, last_seen)"
+       " VALUES (?1, ?2, 1, ?3, ?3)"},
+      {&s.update_source,
+       "UPDATE sources SET document_id = ?2, version = ?3, last_seen = ?4"
+       " WHERE source_key = ?1"},
+      {&s.open_failure,
+       "SELECT 1 FROM failures WHERE path = ?1 AND line IN (?2, 0)"
+       " AND resolved_at IS NULL LIMIT 1"},
+      {&s.resolve_failures,
+       "UPDATE failures SET resolved_at = ?3 WHERE path = ?1 AND line IN (?2, 0)"
+       " AND resolved_at IS NULL"},
+      {&s.insert_failure,
+       "INSERT INTO failures(path, line, code, message, at) VALUES (?1, ?2, ?3, ?4, ?5)"},
+  };
+  for (const auto& t : table) {
+    if (sqlite3_prepare_v3(db_, t.sql, -1, SQLITE_PREPARE_PERSISTENT, t.stmt->out(),
+                           nullptr) != SQLITE_OK) {
+      return SqlError(std::string("prepare ") + t.sql);
+    }
+  }
+  return Status::Ok();
+}
+
+SqliteStore::~SqliteStore() {
+  if (db_ && stmts_) {
+    Status s = Flush();
+    // Nobody is left to return this to.
+    if (!s.ok()) std::fprintf(stderr, "dossier: %s\n", s.ToString().c_str());
+  }
+  stmts_.reset();
+  sqlite3_close_v2(db_);
+}
+
+std::string SqliteStore::SourceKeyFor(std::string_view path, int64_t line,
+                                      const std::optional<std::string>& given_id,
+                                      const std::optional<std::string>& url) {
+  if (given_id && !given_id->empty()) {
+    std::string key(path);
+    key += '#';
+    key += *given_id;
+    return key;
+  }
+  if (url && !url->empty()) return *url;
+  std::string key(path);
+  if (line > 0) {
+    key += ':';
+    key += std::to_string(line);
+  }
+  return key;
+}
+
+std::string SqliteStore::SourceKey(const Document& doc) {
+  return SourceKeyFor(doc.path, doc.line, doc.given_id, doc.meta.url);
+}
+
+Status SqliteStore::ForEachLatest(
+    const std::function<void(std::string_view key, std::string_view id)>& fn) {
+  Stmt q;
+  int rc = sqlite3_prepare_v2(db_, "SELECT source_key, document_id FROM sources", -1, q.out(),
+                              nullptr);
+  if (rc == SQLITE_OK) {
+    while ((rc = sqlite3_step(q.get())) == SQLITE_ROW)
+      fn(ColumnText(q.get(), 0), ColumnText(q.get(), 1));
+  }
+  if (rc != SQLITE_DONE) return SqlError("list source keys");
+  return Status::Ok();
+}
+
+Status SqliteStore::Begin() {
+  if (in_tx_) return Status::Ok();
+  Use u(stmts_->begin);
+  if (u.Step() != SQLITE_DONE) return SqlError("begin batch");
+  in_tx_ = true;
+  pending_ = 0;
+  return Status::Ok();
+}
+
+Status SqliteStore::Written() {
+  if (++pending_ >= options_.batch_size) return Flush();
+  return Status::Ok();
+}
+
+Status SqliteStore::Flush() {
+  if (!in_tx_ || !stmts_) return Status::Ok();
+  int rc;
+  {
+    Use u(stmts_->commit);
+    rc = u.Step();
+  }
+  if (rc == SQLITE_DONE) {
+    in_tx_ = false;
+    pending_ = 0;
+    return Status::Ok();
+  }
+  return RollbackBatch(SqlError("commit batch"));
+}
+
+Result<bool> SqliteStore::HasVersion(std::string_view key, std::string_view id) {
+  Use u(stmts_->has_version);
+  const int rc = u.Text(key).Text(id).Step();
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  return SqlError("look up source key");
+}
+
+Result<PutOutcome> SqliteStore::Put(const Document& doc, std::string_view record_json) {
+  return Put(doc, record_json, SourceKey(doc));
+}
+
+Result<PutOutcome> SqliteStore::Put(const Document& doc, std::string_view record_json,
+                                    std::string_view source_key) {
+  if (doc.id.empty()) {
+    return UsageError("store " + options_.path + ": document from " + doc.path +
+                      " has no content id");
+  }
+  if (source_key.empty()) {
+    return UsageError("store " + options_.path + ": document " + doc.id +
+                      " has an empty source key");
+  }
+  DOSSIER_RETURN_IF_ERROR(Begin());
+  Result<PutOutcome> r = PutLocked(doc, record_json, source_key, NowUtc());
+  if (!r.ok()) return RollbackBatch(r.status());
+  DOSSIER_RETURN_IF_ERROR(Written());
+  return r;
+}
+
+Status SqliteStore::RollbackBatch(const Status& cause) {
+  // Deliberately no SAVEPOINT per document to undo just the failed one: FTS5
+  // syncs its pending terms at every savepoint, which cost ~15% of the insert
+  // rate. Errors here are disk full, I/O or corruption, after which the batch
+  // is lost anyway (SQLite rolls some of them back itself).
+  if (!sqlite3_get_autocommit(db_)) {
+    Use u(stmts_->rollback);
+    (void)u.Step();
+  }
+  const int lost = pending_;
+  in_tx_ = false;
+  pending_ = 0;
+  return StorageError(cause.message() + " (the open batch of " + std::to_string(lost) +
+                      " earlier writes was rolled back)");
+}
+
+Result<PutOutcome> SqliteStore::PutLocked(const Document& doc, std::string_view record_json,
+                                          std::string_view key, const std::string& now) {
+  Statements& s = *stmts_;
+  std::optional<std::string> latest_id;
+  int64_t latest_version = 0;
+  {
+    Use u(s.get_source);
+    const int rc = u.Text(key).Step();
+    if (rc == SQLITE_ROW) {
+      latest_id = std::string(ColumnText(u.get(), 0));
+      latest_version = sqlite3_column_int64(u.get(), 1);
+    } else if (rc != SQLITE_DONE) {
+      return SqlError("look up source key");
+    }
+  }
+
+  PutOutcome outcome = PutOutcome::kUnchanged;
+  if (!latest_id || *latest_id != doc.id) {
+    bool stored = false;
+    {
+      Use u(s.has_document);
+      const int rc = u.Text(doc.id).Step();
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE) return SqlError("look up document");
+      stored = rc == SQLITE_ROW;
+    }
+    if (!stored) {
+      const std::string authors = AuthorsJson(doc.meta.authors);
+      const std::optional<std::string> republished =
+          RepublishedJson(doc.meta.republished_from);
+      Use u(s.insert_document);
+      u.Text(doc.id)
+          .Text(FormatName(doc.format))
+          .OptText(NonEmpty(doc.encoding))
+          .Text(doc.path)
+          .Int(doc.line)
+          .OptText(doc.meta.title)
+          .Text(authors)
+          .OptText(doc.meta.outlet)
+          .OptText(doc.meta.published)
+          .OptText(doc.meta.language)
+          .OptText(doc.meta.url)
+          .OptText(republished)
+          .Text(doc.text)
+          .Text(record_json)
+          .Int(static_cast<int64_t>(doc.text.size()))
+          .Text(now);
+      if (u.Step() != SQLITE_DONE) return SqlError("insert document " + doc.id);
+      // Indexed here, not by a trigger (see 001_init.sql).
+      Use fts(s.index_document);
+      if (fts.Int(sqlite3_last_insert_rowid(db_)).OptText(doc.meta.title).Text(doc.text)
+              .Step() != SQLITE_DONE) {
+        return SqlError("index document " + doc.id);
+      }
+    }
+    const int64_t version = latest_id ? latest_version + 1 : 1;
+    if (latest_id) {
+      outcome = PutOutcome::kNewVersion;
+      Use u(s.update_source);
+      if (u.Text(key).Text(doc.id).Int(version).Text(now).Step() != SQLITE_DONE) {
+        return SqlError("update source");
+      }
+    } else {
+      outcome = stored ? PutOutcome::kDuplicate : PutOutcome::kAdded;
+      Use u(s.insert_source);
+      if (u.Text(key).Text(doc.id).Text(now).Step() != SQLITE_DONE) {
+        return SqlError("insert source");
+      }
+    }
+    Use u(s.insert_version);
+    if (u.Text(key).Int(version).Text(doc.id).Text(now).Step() != SQLITE_DONE) {
+      return SqlError("insert document version");
+    }
+  }
+
+  // This input succeeded: its earlier failures become history.
+  bool open_failure = false;
+  {
+    Use u(s.open_failure);
+    const int rc = u.Text(doc.path).Int(doc.line).Step();
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return SqlError("look up failures");
+    open_failure = rc == SQLITE_ROW;
+  }
+  if (open_failure) {
+    Use u(s.resolve_failures);
+    if (u.Text(doc.path).Int(doc.line).Text(now).Step() != SQLITE_DONE) {
+      return SqlError("resolve failures");
+    }
+  }
+  return outcome;
+}
+
+Status SqliteStore::RecordFailure(const std::string& path, int64_t line, const Status& why) {
+  DOSSIER_RETURN_IF_ERROR(Begin());
+  {
+    const std::string now = NowUtc();
+    Use u(stmts_->insert_failure);
+    if (u.Text(path).Int(line).Text(StatusCodeName(why.code())).Text(why.message())
+            .Text(now).Step() != SQLITE_DONE) {
+      return RollbackBatch(SqlError("record failure"));
+    }
+  }
+  return Written();
+}
+
+Result<StoreStats> SqliteStore::Stats() {
+  StoreStats stats;
+  auto query_int = [&](const char* sql, int64_t* out) -> Status {
+    Stmt q;
+    int rc = sqlite3_prepare_v2(db_, sql, -1, q.out(), nullptr);
+    if (rc == SQLITE_OK) rc = sqlite3_step(q.get());
+    if (rc != SQLITE_ROW) return SqlError(std::string("stats: ") + sql);
+    *out = sqlite3_column_int64(q.get(), 0);
+    return Status::Ok();
+  };
+  auto query_pairs = [&](const char* sql,
+                         std::vector<std::pair<std::string, int64_t>>* out) -> Status {
+    Stmt q;
+    int rc = sqlite3_prepare_v2(db_, sql, -1, q.out(), nullptr);
+    if (rc == SQLITE_OK) {
+      while ((rc = sqlite3_step(q.get())) == SQLITE_ROW) {
+        out->emplace_back(std::string(ColumnText(q.get(), 0)),
+                          sqlite3_column_int64(q.get(), 1));
+      }
+    }
+    if (rc != SQLITE_DONE) return SqlError(std::string("stats: ") + sql);
+    return Status::Ok();
+  };
+  DOSSIER_RETURN_IF_ERROR(query_int("SELECT COUNT(*) FROM documents", &stats.documents));
+  DOSSIER_RETURN_IF_ERROR(query_int("SELECT COUNT(*) FROM sources", &stats.sources));
+  DOSSIER_RETURN_IF_ERROR(
+      query_int("SELECT COUNT(*) FROM document_versions", &stats.versions));
+  DOSSIER_RETURN_IF_ERROR(query_int(
+      "SELECT COUNT(*) FROM (SELECT DISTINCT path, line FROM failures"
+      " WHERE resolved_at IS NULL)",
+      &stats.failures));
+  DOSSIER_RETURN_IF_ERROR(
+      query_int("SELECT COALESCE(SUM(text_bytes), 0) FROM documents", &stats.text_bytes));
+  DOSSIER_RETURN_IF_ERROR(query_int(
+      "SELECT COALESCE(MAX(version), 0) FROM schema_migrations", &stats.schema_version));
+  DOSSIER_RETURN_IF_ERROR(query_pairs(
+      "SELECT format, COUNT(*) AS n FROM documents GROUP BY format"
+      " ORDER BY n DESC, format LIMIT 20",
+      &stats.by_format));
+  DOSSIER_RETURN_IF_ERROR(query_pairs(
+      "SELECT COALESCE(NULLIF(language, ''), '(none)') AS v, COUNT(*) AS n"
+      " FROM documents GROUP BY v ORDER BY n DESC, v LIMIT 20",
+      &stats.by_language));
+  DOSSIER_RETURN_IF_ERROR(query_pairs(
+      "SELECT COALESCE(NULLIF(outlet, ''), '(none)') AS v, COUNT(*) AS n"
+      " FROM documents GROUP BY v ORDER BY n DESC, v LIMIT 20",
+      &stats.by_outlet));
+  return stats;
+}
+
+Status SqliteStore::ExportDocuments(
+    const std::function<bool(std::string_view record_json)>& fn) {
+  // Do not hold the write lock for the length of an export.
+  DOSSIER_RETURN_IF_ERROR(Flush());
+  Stmt q;
+  // documents is scanned in rowid (insertion) order; no sort, no buffering.
+  int rc = sqlite3_prepare_v2(
+      db_,
+      "SELECT record FROM documents AS d WHERE EXISTS"
+      " (SELECT 1 FROM sources AS s WHERE s.document_id = d.id) ORDER BY d.doc_no",
+      -1, q.out(), nullptr);
+  if (rc == SQLITE_OK) {
+    while ((rc = sqlite3_step(q.get())) == SQLITE_ROW) {
+      if (!fn(ColumnText(q.get(), 0))) return Status::Ok();
+    }
+  }
+  if (rc != SQLITE_DONE) return SqlError("export documents");
+  return Status::Ok();
+}
+
+Status SqliteStore::Search(
+    std::string_view query, int limit,
+    const std::function<void(std::string_view id, std::string_view title)>& fn) {
+  Stmt q;
+  int rc = sqlite3_prepare_v2(
+      db_,
+      "SELECT d.id, COALESCE(d.title, '') FROM documents_fts AS f"
+      " JOIN documents AS d ON d.doc_no = f.rowid"
+      " WHERE documents_fts MATCH ?1 ORDER BY bm25(documents_fts, 2.0, 1.0) LIMIT ?2",
+      -1, q.out(), nullptr);
+  if (rc != SQLITE_OK) return SqlError("prepare search");
+  Use u(q);
+  u.Text(query).Int(limit > 0 ? limit : -1);
+  while ((rc = u.Step()) == SQLITE_ROW) {
+    fn(ColumnText(q.get(), 0), ColumnText(q.get(), 1));
+  }
+  if (rc == SQLITE_DONE) return Status::Ok();
+  if (rc == SQLITE_ERROR) {
+    // FTS5 reports query syntax errors (and unknown columns) as SQLITE_ERROR.
+    return UsageError("search query \"" + std::string(query) + "\": " +
+                      sqlite3_errmsg(db_));
+  }
+  return SqlError("search");
+}
+
+}  // namespace dossier

@@ -1,0 +1,262 @@
+#include "clean/cleaner.h"
+
+#include <gtest/gtest.h>
+
+#include "dossier/content_id.h"
+#include "test_util.h"
+
+namespace dossier {
+namespace {
+
+class CleanerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto lex = Lexicon::Load({testing::DataDir()});
+    ASSERT_TRUE(lex.ok()) << lex.status().ToString();
+    lexicon_ = *lex;
+  }
+  std::unique_ptr<Cleaner> MakeCleaner(CleanOptions o = {}) {
+    auto c = Cleaner::Create(lexicon_, o);
+    EXPECT_TRUE(c.ok()) << c.status().ToString();
+    return std::move(c).value();
+  }
+  static RawDocument Raw(std::string text, Format f = Format::kText) {
+    RawDocument r;
+    r.path = "test.txt";
+    r.format = f;
+    r.encoding = "utf-8";
+    r.raw = std::make_shared<const std::string>(text);
+    r.body = text;
+    r.body_map = OffsetMap::Identity(text.size());
+    r.id = ContentId(text);
+    return r;
+  }
+  Document Clean(const std::string& text, CleanOptions o = {}) {
+    auto c = MakeCleaner(o);
+    auto d = c->Clean(Raw(text));
+    EXPECT_TRUE(d.ok()) << d.status().ToString();
+    return d.ok() ? std::move(d).value() : Document();
+  }
+  // Every byte of text that was copied maps to the same byte in raw.
+  static void ExpectCopiedBytesMapBack(const Document& d) {
+    for (const auto& p : d.raw_map.pieces()) {
+      if (!p.copy) continue;
+      EXPECT_EQ(d.text.substr(p.out_begin, p.out_end - p.out_begin),
+                d.raw->substr(p.in_begin, p.in_end - p.in_begin));
+    }
+  }
+  static std::shared_ptr<const Lexicon> lexicon_;
+};
+std::shared_ptr<const Lexicon> CleanerTest::lexicon_;
+
+const char kRepublished[] =
+    "\n\nThe Checkpoint Economy of the Desert Road\n\n"
+    "Every convoy pays twice, once at each end of the highway.\n\n"
+    "By [Karim Nassar](#)\n\n"
+    "Global Research, November 3, 2020\n\n"
+    "[Desert Dispatch](#) 1 November 2020\n\n"
+    "Region: [Middle East & North Africa](#)\n\n"
+    "Theme: [Law and Justice](#), [US NATO War](#)\n[Agenda](#)\n\n"
+    "In-depth Report: [SYRIA](#)\n\n"
+    "Note to readers: please click the share buttons above\n\n"
+    "Drivers on the M4 highway told [our reporter](#) that militias collect fees at eleven "
+    "checkpoints between Aleppo and the coast, and that prices doubled in October.\n\n"
+    "According to a *trader* in Saraqib:\n\n"
+    "Each truck pays 150 dollars at the first barrier and more at the last one.\n\n"
+    "A photo of the queue at the Saraqib crossing. (Source: [Local Council](#))\n\n"
+    "*\n\n"
+    "Karim Nassar is a freelance journalist based in Gaziantep who writes for Desert Dispatch.\n\n"
+    "The original source of this article is [Desert Dispatch](#)\n"
+    "Copyright \xC2\xA9 [Karim Nassar](#), [Desert Dispatch](#), 2020\n\n"
+    "[Comment on Global Research Articles on our Facebook page](#)\n\n"
+    "Become a Member of Global Research\n\n"
+    "Articles by: **Karim Nassar**\n\n"
+    "Disclaimer: The contents of this article are the author's sole responsibility.\n\n"
+    "For media inquiries: press@example.org";
+
+TEST_F(CleanerTest, ExtractsTitleBylineOutletDateAndRepublication) {
+  Document d = Clean(kRepublished);
+  EXPECT_EQ(d.meta.title.value_or(""), "The Checkpoint Economy of the Desert Road");
+  ASSERT_EQ(d.meta.authors.size(), 1u);
+  EXPECT_EQ(d.meta.authors[0], "Karim Nassar");
+  EXPECT_EQ(d.meta.outlet.value_or(""), "Global Research");
+  EXPECT_EQ(d.meta.published.value_or(""), "2020-11-03");
+  EXPECT_EQ(d.meta.republished_from.outlet.value_or(""), "Desert Dispatch");
+  EXPECT_EQ(d.meta.republished_from.published.value_or(""), "2020-11-01");
+}
+
+TEST_F(CleanerTest, KeepsOnlyTheArticleText) {
+  Document d = Clean(kRepublished);
+  EXPECT_EQ(d.text,
+            "Every convoy pays twice, once at each end of the highway.\n\n"
+            "Drivers on the M4 highway told our reporter that militias collect fees at eleven "
+            "checkpoints between Aleppo and the coast, and that prices doubled in October.\n\n"
+            "According to a trader in Saraqib:\n\n"
+            "Each truck pays 150 dollars at the first barrier and more at the last one.");
+  ExpectCopiedBytesMapBack(d);
+}
+
+TEST_F(CleanerTest, LinkTextMapsToItsRawPosition) {
+  Document d = Clean(kRepublished);
+  size_t at = d.text.find("our reporter");
+  ASSERT_NE(at, std::string::npos);
+  size_t raw_at = d.raw_map.MapBegin(at);
+  EXPECT_EQ(d.raw->substr(raw_at - 1, 13), "[our reporter");
+  EXPECT_EQ(d.raw_map.MapEnd(at + 12), raw_at + 12);
+}
+
+TEST_F(CleanerTest, CombinedBylineLineIsSplitIntoNameOutletAndDate) {
+  Document d = Clean(
+      "Is the Truce in Idlib Over?\n\n"
+      "By <u>Nadia Farouk</u> Global Research, June 2, 2020 Region: <u>Middle East</u> Theme: "
+      "<u>Terrorism</u> In-depth Report: <u>SYRIA</u>\n\n"
+      "The guns fell silent for eleven days. Then the shelling of Ariha began again, and the "
+      "roads south filled with families once more.\n\n"
+      "Nobody in the town believes the truce will return soon.");
+  EXPECT_EQ(d.meta.title.value_or(""), "Is the Truce in Idlib Over?");
+  ASSERT_EQ(d.meta.authors.size(), 1u);
+  EXPECT_EQ(d.meta.authors[0], "Nadia Farouk");
+  EXPECT_EQ(d.meta.outlet.value_or(""), "Global Research");
+  EXPECT_EQ(d.meta.published.value_or(""), "2020-06-02");
+  EXPECT_EQ(d.text.find("Region"), std::string::npos);
+}
+
+TEST_F(CleanerTest, BioSayingWhereItWasFirstPublishedGivesRepublication) {
+  Document d = Clean(
+      "Supply Lines Through the Desert\n\n"
+      "By Samir Haddad\n\n"
+      "Global Research, May 5, 2019\n\n"
+      "The route from the border crossing runs for 200 kilometres through open desert, and "
+      "every truck on it is watched.\n\n"
+      "Those who control it decide who eats in the eastern villages.\n\n"
+      "Samir Haddad is a Beirut-based analyst and writer, especially for the magazine "
+      "\"Eastern Ledger\" where this article was originally published.\n\n"
+      "The original source of this article is Global Research Copyright \xC2\xA9 Samir Haddad, "
+      "Global Research, 2019");
+  EXPECT_EQ(d.meta.outlet.value_or(""), "Global Research");
+  EXPECT_EQ(d.meta.republished_from.outlet.value_or(""), "Eastern Ledger");
+  EXPECT_EQ(d.text.find("Beirut-based"), std::string::npos);
+  EXPECT_EQ(d.text.find("original source"), std::string::npos);
+}
+
+TEST_F(CleanerTest, CommentSectionIsSeparatedAndGivesTitle) {
+  Document d = Clean(
+      "The convoy reached the camp after eleven weeks of waiting, aid workers said on Monday.\n\n"
+      "Families queued through the night for flour and blankets.\n\n"
+      "Leila Aziz\n"
+      "Desert Dispatch\n"
+      "Read the source : Here !\n\n"
+      "2 thoughts on \xE2\x80\x9C" "Eleven Weeks at the Berm\xE2\x80\x9D" "\n\n"
+      "  1. A translation:\n"
+      "    Le convoi a atteint le camp.\n\n"
+      "  2. Thank you for this report.\n\n"
+      "Leave a Comment\n\n"
+      "This site uses Akismet to reduce spam.");
+  EXPECT_EQ(d.meta.title.value_or(""), "Eleven Weeks at the Berm");
+  ASSERT_EQ(d.meta.authors.size(), 1u);
+  EXPECT_EQ(d.meta.authors[0], "Leila Aziz");
+  EXPECT_EQ(d.meta.outlet.value_or(""), "Desert Dispatch");
+  EXPECT_EQ(d.text,
+            "The convoy reached the camp after eleven weeks of waiting, aid workers said on "
+            "Monday.\n\nFamilies queued through the night for flour and blankets.");
+  ASSERT_EQ(d.comments.size(), 2u);
+  EXPECT_EQ(d.comments[0].text, "A translation:\nLe convoi a atteint le camp.");
+  EXPECT_EQ(d.comments[1].text, "Thank you for this report.");
+  EXPECT_EQ(d.raw->substr(d.comments[1].raw.begin, d.comments[1].raw.end - d.comments[1].raw.begin),
+            "Thank you for this report.");
+}
+
+TEST_F(CleanerTest, MonthOnlyDatelineHasMonthPrecision) {
+  Document d = Clean(
+      "MAY 2022\n\n"
+      "Militants Regroup in the Badia Desert\n\n"
+      "Click to see full-size image\n\n"
+      "Officials said on Tuesday that cells of fighters had regrouped in the desert south of "
+      "the river over the past month.\n\n"
+      "The claim could not be verified independently.");
+  EXPECT_EQ(d.meta.published.value_or(""), "2022-05");
+  EXPECT_EQ(d.meta.title.value_or(""), "Militants Regroup in the Badia Desert");
+  EXPECT_EQ(d.text.find("Click"), std::string::npos);
+}
+
+TEST_F(CleanerTest, WireDatelineAndRepeatedTitleAreRemovedFromBody) {
+  auto c = MakeCleaner();
+  RawDocument r = Raw(
+      "Tue 14 Mar 2017 Mortar shells hit Damascus old city. Three mortar shells landed near "
+      "the Umayyad Mosque on Tuesday wounding five people state media said. Read Also");
+  r.format = Format::kCsv;
+  r.given.title = "Mortar shells hit Damascus old city";
+  auto d = c->Clean(r);
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->text,
+            "Three mortar shells landed near the Umayyad Mosque on Tuesday wounding five people "
+            "state media said.");
+  EXPECT_EQ(d->meta.published.value_or(""), "2017-03-14");
+  EXPECT_EQ(d->meta.title.value_or(""), "Mortar shells hit Damascus old city");
+}
+
+TEST_F(CleanerTest, GivenMetadataWinsAndOutletIsCanonical) {
+  auto c = MakeCleaner();
+  RawDocument r = Raw("Rockets struck the outskirts of the city overnight, the agency reported.");
+  r.given.outlet = "sana";
+  r.given.published = "4/5/2017";
+  auto d = c->Clean(r);
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->meta.outlet.value_or(""), "SANA");
+  EXPECT_EQ(d->meta.published.value_or(""), "2017-04-05");
+}
+
+TEST_F(CleanerTest, PublishedAnchorFillsMissingDate) {
+  CleanOptions o;
+  o.published_anchor = "2020-01-02";
+  Document d = Clean("A statement was issued by the ministry on the attack in the north.", o);
+  EXPECT_EQ(d.meta.published.value_or(""), "2020-01-02");
+  ASSERT_FALSE(d.diagnostics.empty());
+  EXPECT_EQ(d.diagnostics.back().code, "published_from_anchor");
+}
+
+TEST_F(CleanerTest, ControlCharactersCrlfAndNbspAreNormalised) {
+  Document d = Clean(std::string("The shelling\xC2\xA0resumed on Monday,\r\nnear the\t\tdam.\x01\r\n\r\n") +
+                     std::string("Second para\0graph.", 18));
+  EXPECT_EQ(d.text, "The shelling resumed on Monday,\nnear the dam.\n\nSecond paragraph.");
+  ExpectCopiedBytesMapBack(d);
+}
+
+TEST_F(CleanerTest, DecomposedAccentsAreComposedAndMapToTheirBytes) {
+  // "Ce\u0301line" (e + combining acute) -> "C\u00e9line".
+  Document d = Clean("C" "e\xCC\x81" "line said the road was closed at the dam.");
+  EXPECT_EQ(d.text.substr(0, 7), "C\xC3\xA9line");
+  EXPECT_EQ(d.raw_map.MapBegin(0), 0u);
+  EXPECT_EQ(d.raw_map.MapEnd(7), 8u);
+}
+
+TEST_F(CleanerTest, MarkdownEmphasisHeadingsAndImagesAreStripped) {
+  Document d = Clean(
+      "The ministry spoke on Monday, as it does every week.\n\n## A heading\n\nThe **ministry** said the *latest* strike hit a __depot__ "
+      "![map](img.png) near the border, not a snake_case_name or 2*3*4.");
+  EXPECT_EQ(d.text,
+            "The ministry spoke on Monday, as it does every week.\n\nA heading\n\nThe ministry said the latest strike hit a depot near the border, not a "
+            "snake_case_name or 2*3*4.");
+}
+
+TEST_F(CleanerTest, NothingLeftIsAnError) {
+  auto c = MakeCleaner();
+  auto d = c->Clean(Raw("Note to readers: please click the share buttons above\n\nBecome a Member of Global Research"));
+  ASSERT_FALSE(d.ok());
+  EXPECT_EQ(d.status().code(), StatusCode::kInvalidInput);
+  EXPECT_NE(d.status().message().find("no article text"), std::string::npos);
+}
+
+TEST_F(CleanerTest, DetectsLanguage) {
+  Document en = Clean(
+      "The ministry said on Monday that the convoy had reached the camp after weeks of delays, "
+      "and that more trucks would follow.");
+  EXPECT_EQ(en.meta.language.value_or(""), "en");
+  Document fr = Clean(
+      "Le ministère a déclaré lundi que le convoi avait atteint le camp après des semaines de "
+      "retard, et que d'autres camions suivraient bientôt.");
+  EXPECT_EQ(fr.meta.language.value_or(""), "fr");
+}
+
+}  // namespace
+}  // namespace dossier

@@ -1,0 +1,46 @@
+#include "dossier/utf8.h"
+
+#include <gtest/gtest.h>
+
+#include "dossier/content_id.h"
+
+namespace dossier {
+namespace {
+
+TEST(Utf8Test, FindsFirstInvalidSequence) {
+  EXPECT_EQ(utf8::FirstInvalid("abc"), 3u);
+  EXPECT_EQ(utf8::FirstInvalid("ab\xE9z"), 2u);          // Latin-1 é
+  EXPECT_EQ(utf8::FirstInvalid("\xC0\xAF"), 0u);         // overlong
+  EXPECT_EQ(utf8::FirstInvalid("\xED\xA0\x80"), 0u);     // surrogate
+  EXPECT_EQ(utf8::FirstInvalid("caf\xC3\xA9"), 5u);      // valid é
+  EXPECT_EQ(utf8::FirstInvalid("\xE2\x80"), 0u);         // truncated
+}
+
+TEST(Utf8Test, CodepointIndexCountsMultibyteCharacters) {
+  std::string s = "D\xC3\xA9ir \xE2\x80\x9CX\xE2\x80\x9D";  // Déir “X”
+  utf8::CodepointIndex idx(s);
+  EXPECT_EQ(idx.ToCodepoint(0), 0u);
+  EXPECT_EQ(idx.ToCodepoint(1), 1u);
+  EXPECT_EQ(idx.ToCodepoint(3), 2u);   // after é
+  EXPECT_EQ(idx.ToCodepoint(6), 5u);   // start of “
+  EXPECT_EQ(idx.ToCodepoint(9), 6u);   // X
+  EXPECT_EQ(idx.ToCodepoint(s.size()), 8u);
+}
+
+TEST(Utf8Test, ClassesCoverNonAscii) {
+  EXPECT_TRUE(utf8::IsAlpha(U'\u00C7'));
+  EXPECT_TRUE(utf8::IsUpper(U'\u00C7'));
+  EXPECT_TRUE(utf8::IsSpace(U'\u00A0'));
+  EXPECT_TRUE(utf8::IsPunct(U'\u201C'));
+  EXPECT_FALSE(utf8::IsAlpha('3'));
+}
+
+TEST(ContentIdTest, IsStableAndHex) {
+  EXPECT_EQ(ContentId("abc"), ContentId("abc"));
+  EXPECT_NE(ContentId("abc"), ContentId("abd"));
+  EXPECT_EQ(ContentId("abc").size(), 32u);
+  EXPECT_EQ(ContentId("abc").find_first_not_of("0123456789abcdef"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace dossier

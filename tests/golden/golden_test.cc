@@ -1,0 +1,123 @@
+// Golden tests are data: every input under tests/golden/cases/ is run through
+// the pipeline and compared with <input>.expected.json beside it (a
+// readable projection: meta, text, paragraphs and sentences as strings,
+// quotes, comments, diagnostic codes, or the failure). To accept new output
+// after reviewing the diff:  DOSSIER_GOLDEN_UPDATE=1 build/tests/golden_test
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "pipeline/pipeline.h"
+#include "test_util.h"
+
+namespace dossier {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+std::string Slice(const std::string& s, size_t cb, size_t ce) {
+  // Code point slice of UTF-8 `s`.
+  size_t cp = 0, b = std::string::npos, e = s.size();
+  for (size_t i = 0; i <= s.size(); ++i) {
+    if (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+    if (cp == cb && b == std::string::npos) b = i;
+    if (cp == ce) {
+      e = i;
+      break;
+    }
+    ++cp;
+  }
+  if (b == std::string::npos) return "";
+  return s.substr(b, e - b);
+}
+
+json Project(const std::string& record) {
+  json r = json::parse(record);
+  json p;
+  p["source"] = {{"format", r["source"]["format"]},
+                 {"encoding", r["source"]["encoding"]},
+                 {"line", r["source"]["line"]}};
+  p["meta"] = r["meta"];
+  const std::string text = r["text"];
+  p["text"] = text;
+  p["paragraphs"] = json::array();
+  for (auto& s : r["paragraphs"]) p["paragraphs"].push_back(Slice(text, s[0], s[1]));
+  p["sentences"] = json::array();
+  for (auto& s : r["sentences"]) p["sentences"].push_back(Slice(text, s[0], s[1]));
+  p["quotes"] = json::array();
+  for (auto& q : r["quotes"]) {
+    std::string t = Slice(text, q["start"], q["end"]);
+    if (!q["balanced"].get<bool>()) t += "  [unbalanced]";
+    p["quotes"].push_back(t);
+  }
+  p["comments"] = json::array();
+  for (auto& c : r["comments"]) p["comments"].push_back(c["text"]);
+  p["diagnostics"] = json::array();
+  for (auto& d : r["diagnostics"]) p["diagnostics"].push_back(d["code"]);
+  return p;
+}
+
+std::vector<fs::path> Cases() {
+  std::vector<fs::path> out;
+  fs::path dir = fs::path(testing::TestDir()) / "golden" / "cases";
+  for (auto& e : fs::directory_iterator(dir)) {
+    std::string name = e.path().filename().string();
+    if (name.size() > 14 && name.substr(name.size() - 14) == ".expected.json") continue;
+    if (name[0] == '.') continue;
+    out.push_back(e.path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+class GoldenTest : public ::testing::TestWithParam<fs::path> {};
+
+TEST_P(GoldenTest, MatchesExpectation) {
+  auto lex = Lexicon::Load({testing::DataDir()});
+  ASSERT_TRUE(lex.ok()) << lex.status().ToString();
+  PipelineOptions o;
+  auto p = Pipeline::Create(*lex, o);
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  Runner runner(**p);
+  json got = json::array();
+  const fs::path& input = GetParam();
+  Status st = runner.Run(
+      {input.string()}, nullptr,
+      [&](Outcome&& out) {
+        if (!out.status.ok()) {
+          got.push_back({{"line", out.line}, {"error", out.status.ToString()}});
+        } else {
+          got.push_back(Project(out.record));
+        }
+        return true;
+      },
+      nullptr);
+  ASSERT_TRUE(st.ok());
+  fs::path expected_path = input.string() + ".expected.json";
+  std::string got_text = got.dump(2) + "\n";
+  // Paths differ between machines: errors mention the path; strip it.
+  std::string dir = input.parent_path().string() + "/";
+  for (size_t at; (at = got_text.find(dir)) != std::string::npos;) got_text.erase(at, dir.size());
+  if (std::getenv("DOSSIER_GOLDEN_UPDATE")) {
+    std::ofstream(expected_path) << got_text;
+    GTEST_SKIP() << "updated " << expected_path;
+  }
+  ASSERT_TRUE(fs::exists(expected_path))
+      << "no " << expected_path << "; run with DOSSIER_GOLDEN_UPDATE=1 and review it";
+  EXPECT_EQ(got_text, testing::ReadFile(expected_path.string())) << "for " << input;
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, GoldenTest, ::testing::ValuesIn(Cases()),
+                         [](const ::testing::TestParamInfo<fs::path>& info) {
+                           std::string n = info.param.filename().string();
+                           for (auto& c : n)
+                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+                           return n;
+                         });
+
+}  // namespace
+}  // namespace dossier

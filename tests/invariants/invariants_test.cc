@@ -1,0 +1,147 @@
+// The invariant suite: every test input and every example goes through the
+// pipeline, and what every record must satisfy is checked: spans in bounds,
+// ordered and nested, raw spans inside the raw input, copied characters
+// identical to the raw input, output identical run to run and across --jobs.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "dossier/utf8.h"
+#include "pipeline/pipeline.h"
+#include "test_util.h"
+
+namespace dossier {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+std::vector<std::string> Inputs() {
+  std::vector<std::string> out;
+  for (const char* dir : {"tests/golden/cases", "examples"}) {
+    fs::path d = fs::path(DOSSIER_SOURCE_DIR) / dir;
+    for (auto& e : fs::recursive_directory_iterator(d)) {
+      std::string n = e.path().filename().string();
+      if (!e.is_regular_file() || n.find(".expected.json") != std::string::npos) continue;
+      out.push_back(e.path().string());
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+struct RunResultSet {
+  std::vector<std::string> records;
+  std::vector<Document> docs;
+  std::vector<std::string> failures;
+};
+
+RunResultSet RunAll(int jobs) {
+  auto lex = Lexicon::Load({testing::DataDir()});
+  EXPECT_TRUE(lex.ok());
+  PipelineOptions o;
+  o.jobs = jobs;
+  o.tokens = true;
+  auto p = Pipeline::Create(*lex, o);
+  EXPECT_TRUE(p.ok());
+  RunResultSet r;
+  Runner runner(**p);
+  Status st = runner.Run(
+      Inputs(), nullptr,
+      [&](Outcome&& out) {
+        if (!out.status.ok()) {
+          r.failures.push_back(out.path + ":" + std::to_string(out.line) + " " +
+                               out.status.ToString());
+        } else {
+          r.records.push_back(out.record);
+          r.docs.push_back(std::move(*out.doc));
+        }
+        return true;
+      },
+      nullptr);
+  EXPECT_TRUE(st.ok());
+  return r;
+}
+
+TEST(InvariantsTest, EveryRecordIsWellFormed) {
+  RunResultSet r = RunAll(1);
+  ASSERT_GT(r.records.size(), 15u);
+  for (size_t k = 0; k < r.records.size(); ++k) {
+    const Document& d = r.docs[k];
+    SCOPED_TRACE(d.path + ":" + std::to_string(d.line));
+    json j = json::parse(r.records[k]);
+    for (const char* key : {"schema", "id", "source", "meta", "text", "paragraphs", "sentences",
+                            "comments", "entities", "voice", "citations", "events", "claims",
+                            "markers", "diagnostics", "versions"})
+      EXPECT_TRUE(j.contains(key)) << key;
+    EXPECT_EQ(j["schema"], "dossier/1");
+    const std::string text = j["text"];
+    EXPECT_TRUE(utf8::IsValid(text));
+    int64_t n = static_cast<int64_t>(utf8::CountCodepoints(text));
+    int64_t raw_n = static_cast<int64_t>(utf8::CountCodepoints(*d.raw));
+    // Paragraphs and sentences: in bounds, ordered, non-overlapping, and
+    // every sentence inside one paragraph.
+    int64_t prev = 0;
+    for (auto& p : j["paragraphs"]) {
+      EXPECT_LE(prev, p[0].get<int64_t>());
+      EXPECT_LT(p[0].get<int64_t>(), p[1].get<int64_t>());
+      EXPECT_LE(p[1].get<int64_t>(), n);
+      prev = p[1];
+    }
+    prev = 0;
+    size_t pi = 0;
+    auto& paras = j["paragraphs"];
+    for (auto& s : j["sentences"]) {
+      EXPECT_LE(prev, s[0].get<int64_t>());
+      EXPECT_LT(s[0].get<int64_t>(), s[1].get<int64_t>());
+      prev = s[1];
+      while (pi < paras.size() && paras[pi][1].get<int64_t>() <= s[0].get<int64_t>()) ++pi;
+      ASSERT_LT(pi, paras.size());
+      EXPECT_GE(s[0].get<int64_t>(), paras[pi][0].get<int64_t>());
+      EXPECT_LE(s[1].get<int64_t>(), paras[pi][1].get<int64_t>());
+    }
+    EXPECT_EQ(j["sentences_raw"].size(), j["sentences"].size());
+    for (auto& s : j["sentences_raw"]) {
+      EXPECT_LE(s[0].get<int64_t>(), s[1].get<int64_t>());
+      EXPECT_LE(s[1].get<int64_t>(), raw_n);
+    }
+    for (auto& c : j["comments"]) EXPECT_LE(c["raw"][1].get<int64_t>(), raw_n);
+    // Copied characters are the raw characters.
+    for (const auto& piece : d.raw_map.pieces()) {
+      ASSERT_LE(piece.in_end, d.raw->size());
+      ASSERT_LE(piece.out_end, d.text.size());
+      if (piece.copy) {
+        EXPECT_EQ(d.text.substr(piece.out_begin, piece.out_end - piece.out_begin),
+                  d.raw->substr(piece.in_begin, piece.in_end - piece.in_begin));
+      }
+    }
+    // Raw spans start at a character boundary of the raw input.
+    for (const auto& s : d.sentences) {
+      size_t b = d.raw_map.MapBegin(s.begin);
+      ASSERT_LE(b, d.raw->size());
+      if (b < d.raw->size()) {
+        EXPECT_NE(static_cast<unsigned char>((*d.raw)[b]) & 0xC0, 0x80);
+      }
+    }
+    // Tokens lie inside sentences' text and quotes inside the text.
+    for (const auto& t : d.tokens) EXPECT_LE(t.span.end, d.text.size());
+    for (const auto& q : d.quotes) {
+      EXPECT_LE(q.span.begin, q.content.begin);
+      EXPECT_LE(q.content.end, q.span.end);
+      EXPECT_LE(q.span.end, d.text.size());
+    }
+  }
+}
+
+TEST(InvariantsTest, OutputIsIdenticalRunToRunAndAcrossJobs) {
+  RunResultSet a = RunAll(1);
+  RunResultSet b = RunAll(1);
+  RunResultSet c = RunAll(2);
+  EXPECT_EQ(a.records, b.records);
+  EXPECT_EQ(a.records, c.records);
+  EXPECT_EQ(a.failures, c.failures);
+}
+
+}  // namespace
+}  // namespace dossier

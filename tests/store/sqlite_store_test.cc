@@ -1,0 +1,452 @@
+#include "store/sqlite_store.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "store/store_test_docs.h"
+#include "test_util.h"
+
+namespace dossier {
+namespace {
+
+using testing::MakeDoc;
+using testing::QueryInt;
+using testing::QueryText;
+using testing::RecordFor;
+using testing::TempDir;
+
+std::unique_ptr<SqliteStore> OpenOrDie(const std::string& path, int batch_size = 256) {
+  StoreOptions o;
+  o.path = path;
+  o.batch_size = batch_size;
+  auto r = SqliteStore::Open(o);
+  EXPECT_TRUE(r.ok()) << r.status().ToString();
+  return r.ok() ? std::move(r).value() : nullptr;
+}
+
+Status OpenStatus(const std::string& path) {
+  StoreOptions o;
+  o.path = path;
+  return SqliteStore::Open(o).status();
+}
+
+// Runs `sql` on a plain connection, outside the store.
+void RawExec(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  char* err = nullptr;
+  EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err), SQLITE_OK)
+      << (err ? err : "");
+  sqlite3_free(err);
+  sqlite3_close(db);
+}
+
+PutOutcome PutOk(SqliteStore& store, const Document& d) {
+  auto r = store.Put(d, RecordFor(d));
+  EXPECT_TRUE(r.ok()) << r.status().ToString();
+  return r.ok() ? *r : PutOutcome::kAdded;
+}
+
+StoreStats StatsOk(SqliteStore& store) {
+  auto r = store.Stats();
+  EXPECT_TRUE(r.ok()) << r.status().ToString();
+  return r.ok() ? *r : StoreStats();
+}
+
+std::vector<std::string> ExportedIds(SqliteStore& store) {
+  std::vector<std::string> ids;
+  Status s = store.ExportDocuments([&](std::string_view record) {
+    ids.push_back(nlohmann::json::parse(record).at("id").get<std::string>());
+    return true;
+  });
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  return ids;
+}
+
+TEST(SqliteStoreTest, CreatesSchemaAndRecordsMigration) {
+  TempDir dir;
+  const std::string path = dir.path() + "/dossier.db";
+  auto store = OpenOrDie(path);
+  ASSERT_TRUE(store);
+  sqlite3* db = store->handle();
+  EXPECT_EQ(QueryInt(db, "SELECT COUNT(*) FROM schema_migrations"), 1);
+  EXPECT_EQ(QueryText(db, "SELECT version || ':' || name FROM schema_migrations"),
+            "1:init");
+  EXPECT_NE(QueryText(db, "SELECT applied_at FROM schema_migrations"), "");
+  for (const char* table :
+       {"documents", "sources", "document_versions", "failures", "documents_fts",
+        "layer_runs", "entities", "voice", "citations", "events", "claims", "markers",
+        "provenance", "event_clusters", "cluster_members"}) {
+    EXPECT_EQ(QueryInt(db, std::string("SELECT COUNT(*) FROM sqlite_schema WHERE name = '") +
+                               table + "'"),
+              1)
+        << table;
+  }
+  EXPECT_EQ(QueryText(db, "PRAGMA journal_mode"), "wal");
+  EXPECT_EQ(QueryInt(db, "PRAGMA foreign_keys"), 1);
+  EXPECT_EQ(QueryInt(db, "PRAGMA synchronous"), 1);  // NORMAL
+  EXPECT_EQ(StatsOk(*store).schema_version, 1);
+}
+
+TEST(SqliteStoreTest, ReopeningAppliesNothingNew) {
+  TempDir dir;
+  const std::string path = dir.path() + "/dossier.db";
+  std::string applied_at;
+  {
+    auto store = OpenOrDie(path);
+    ASSERT_TRUE(store);
+    applied_at = QueryText(store->handle(), "SELECT applied_at FROM schema_migrations");
+    EXPECT_EQ(PutOk(*store, MakeDoc("a.txt", 0, "kept across reopening")),
+              PutOutcome::kAdded);
+  }
+  auto store = OpenOrDie(path);
+  ASSERT_TRUE(store);
+  EXPECT_EQ(QueryInt(store->handle(), "SELECT COUNT(*) FROM schema_migrations"), 1);
+  EXPECT_EQ(QueryText(store->handle(), "SELECT applied_at FROM schema_migrations"),
+            applied_at);
+  EXPECT_EQ(StatsOk(*store).documents, 1);
+}
+
+TEST(SqliteStoreTest, RefusesNewerSchema) {
+  TempDir dir;
+  const std::string path = dir.path() + "/dossier.db";
+  { ASSERT_TRUE(OpenOrDie(path)); }
+  RawExec(path,
+          "INSERT INTO schema_migrations(version, name, applied_at)"
+          " VALUES (999, 'future', '2099-01-01')");
+  Status s = OpenStatus(path);
+  EXPECT_EQ(s.code(), StatusCode::kStorage);
+  EXPECT_NE(s.message().find(path), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("999"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("newer"), std::string::npos) << s.message();
+}
+
+TEST(SqliteStoreTest, RefusesNonDossierDatabase) {
+  TempDir dir;
+  const std::string path = dir.path() + "/other.db";
+  RawExec(path, "CREATE TABLE customers(id INTEGER PRIMARY KEY, name TEXT)");
+  Status s = OpenStatus(path);
+  EXPECT_EQ(s.code(), StatusCode::kStorage);
+  EXPECT_NE(s.message().find(path), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("not a dossier store"), std::string::npos) << s.message();
+  // The foreign database is left as it was.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  EXPECT_EQ(QueryInt(db, "SELECT COUNT(*) FROM sqlite_schema"), 1);
+  sqlite3_close(db);
+}
+
+TEST(SqliteStoreTest, RefusesGarbageFile) {
+  TempDir dir;
+  std::string garbage;
+  while (garbage.size() < 8192) garbage += "This is a text file, not a database. ";
+  const std::string path = dir.Write("notes.db", garbage);
+  Status s = OpenStatus(path);
+  EXPECT_EQ(s.code(), StatusCode::kStorage);
+  EXPECT_NE(s.message().find(path), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("not a SQLite database"), std::string::npos) << s.message();
+  EXPECT_EQ(testing::ReadFile(path), garbage);
+}
+
+TEST(SqliteStoreTest, RefusesPathInMissingDirectory) {
+  TempDir dir;
+  const std::string path = dir.path() + "/no/such/dir/dossier.db";
+  Status s = OpenStatus(path);
+  EXPECT_EQ(s.code(), StatusCode::kStorage);
+  EXPECT_NE(s.message().find(path), std::string::npos) << s.message();
+  EXPECT_FALSE(std::filesystem::exists(dir.path() + "/no"));
+}
+
+TEST(SqliteStoreTest, RefusesReadOnlyLocation) {
+  if (geteuid() == 0) GTEST_SKIP() << "root ignores file permissions";
+  TempDir dir;
+  const std::string ro = dir.path() + "/ro";
+  std::filesystem::create_directory(ro);
+  std::filesystem::permissions(ro, std::filesystem::perms::owner_read |
+                                       std::filesystem::perms::owner_exec);
+  const std::string path = ro + "/dossier.db";
+  Status s = OpenStatus(path);
+  EXPECT_EQ(s.code(), StatusCode::kStorage);
+  EXPECT_NE(s.message().find(path), std::string::npos) << s.message();
+  std::filesystem::permissions(ro, std::filesystem::perms::owner_all);
+}
+
+TEST(SqliteStoreTest, SourceKeyPrefersGivenIdThenUrlThenPathAndLine) {
+  EXPECT_EQ(SqliteStore::SourceKeyFor("a.jsonl", 3, std::string("x7"),
+                                      std::string("https://e.com/a")),
+            "a.jsonl#x7");
+  EXPECT_EQ(SqliteStore::SourceKeyFor("a.jsonl", 3, std::nullopt,
+                                      std::string("https://e.com/a")),
+            "https://e.com/a");
+  EXPECT_EQ(SqliteStore::SourceKeyFor("a.jsonl", 3, std::string(""), std::nullopt),
+            "a.jsonl:3");
+  EXPECT_EQ(SqliteStore::SourceKeyFor("dir/a.txt", 0, std::nullopt, std::nullopt),
+            "dir/a.txt");
+  Document d = MakeDoc("b.csv", 12, "row text");
+  EXPECT_EQ(SqliteStore::SourceKey(d), "b.csv:12");
+  d.meta.url = "https://e.com/b";
+  EXPECT_EQ(SqliteStore::SourceKey(d), "https://e.com/b");
+}
+
+TEST(SqliteStoreTest, SameContentTwiceAddsNothing) {
+  TempDir dir;
+  const std::string path = dir.path() + "/dossier.db";
+  const Document d = MakeDoc("a.txt", 0, "The same article, twice.", "Same");
+  {
+    auto store = OpenOrDie(path);
+    ASSERT_TRUE(store);
+    EXPECT_EQ(PutOk(*store, d), PutOutcome::kAdded);
+    EXPECT_EQ(PutOk(*store, d), PutOutcome::kUnchanged);
+    auto has = store->HasVersion("a.txt", d.id);
+    ASSERT_TRUE(has.ok());
+    EXPECT_TRUE(*has);
+  }
+  auto store = OpenOrDie(path);
+  ASSERT_TRUE(store);
+  EXPECT_EQ(PutOk(*store, d), PutOutcome::kUnchanged);
+  ASSERT_TRUE(store->Flush().ok());
+  StoreStats st = StatsOk(*store);
+  EXPECT_EQ(st.documents, 1);
+  EXPECT_EQ(st.sources, 1);
+  EXPECT_EQ(st.versions, 1);
+  EXPECT_EQ(st.text_bytes, static_cast<int64_t>(d.text.size()));
+  EXPECT_EQ(QueryInt(store->handle(), "SELECT COUNT(*) FROM documents_fts_docsize"), 1);
+}
+
+TEST(SqliteStoreTest, ChangedContentIsNewVersion) {
+  TempDir dir;
+  auto store = OpenOrDie(dir.path() + "/dossier.db");
+  ASSERT_TRUE(store);
+  const Document v1 = MakeDoc("a.txt", 0, "First draft of the article.");
+  const Document v2 = MakeDoc("a.txt", 0, "Corrected version of the article.");
+  EXPECT_EQ(PutOk(*store, v1), PutOutcome::kAdded);
+  EXPECT_EQ(PutOk(*store, v2), PutOutcome::kNewVersion);
+  StoreStats st = StatsOk(*store);
+  EXPECT_EQ(st.documents, 2);
+  EXPECT_EQ(st.sources, 1);
+  EXPECT_EQ(st.versions, 2);
+  sqlite3* db = store->handle();
+  EXPECT_EQ(QueryText(db, "SELECT version || ' ' || document_id FROM sources"),
+            "2 " + v2.id);
+  EXPECT_EQ(QueryText(db, "SELECT document_id FROM document_versions WHERE version = 1"),
+            v1.id);
+  EXPECT_FALSE(*store->HasVersion("a.txt", v1.id));
+  EXPECT_TRUE(*store->HasVersion("a.txt", v2.id));
+
+  // Going back to the first text is a third version of the key, not a third
+  // document.
+  EXPECT_EQ(PutOk(*store, v1), PutOutcome::kNewVersion);
+  st = StatsOk(*store);
+  EXPECT_EQ(st.documents, 2);
+  EXPECT_EQ(st.versions, 3);
+  EXPECT_EQ(QueryText(db, "SELECT version || ' ' || document_id FROM sources"),
+            "3 " + v1.id);
+}
+
+TEST(SqliteStoreTest, SameContentUnderNewKeyIsDuplicate) {
+  TempDir dir;
+  auto store = OpenOrDie(dir.path() + "/dossier.db");
+  ASSERT_TRUE(store);
+  const std::string text = "An article republished word for word elsewhere.";
+  const Document a = MakeDoc("site-a/story.txt", 0, text);
+  const Document b = MakeDoc("site-b/copy.txt", 0, text);
+  EXPECT_EQ(PutOk(*store, a), PutOutcome::kAdded);
+  EXPECT_EQ(PutOk(*store, b), PutOutcome::kDuplicate);
+  EXPECT_EQ(PutOk(*store, b), PutOutcome::kUnchanged);
+  StoreStats st = StatsOk(*store);
+  EXPECT_EQ(st.documents, 1);
+  EXPECT_EQ(st.sources, 2);
+  EXPECT_EQ(st.versions, 2);
+  sqlite3* db = store->handle();
+  EXPECT_EQ(QueryText(db,
+                      "SELECT document_id FROM document_versions"
+                      " WHERE source_key = 'site-b/copy.txt' AND version = 1"),
+            a.id);
+  EXPECT_EQ(QueryInt(db, "SELECT COUNT(*) FROM documents_fts_docsize"), 1);
+  // The shared document is exported once.
+  EXPECT_EQ(ExportedIds(*store), std::vector<std::string>{a.id});
+}
+
+TEST(SqliteStoreTest, FailuresAreRecorded) {
+  TempDir dir;
+  auto store = OpenOrDie(dir.path() + "/dossier.db");
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(
+      store->RecordFailure("feed.jsonl", 3, InvalidInput("unterminated string")).ok());
+  ASSERT_TRUE(store->RecordFailure("gone.txt", 0, IoError("permission denied")).ok());
+  sqlite3* db = store->handle();
+  EXPECT_EQ(QueryText(db,
+                      "SELECT path || ':' || line || ' ' || code || ' ' || message"
+                      " FROM failures ORDER BY id LIMIT 1"),
+            "feed.jsonl:3 invalid_input unterminated string");
+  EXPECT_EQ(QueryInt(db, "SELECT COUNT(*) FROM failures WHERE at LIKE '20__-__-__T%Z'"), 2);
+  EXPECT_EQ(StatsOk(*store).failures, 2);
+
+  // A later success of the same record keeps the failure as history only.
+  EXPECT_EQ(PutOk(*store, MakeDoc("feed.jsonl", 3, "The record parses now.")),
+            PutOutcome::kAdded);
+  EXPECT_EQ(StatsOk(*store).failures, 1);
+  EXPECT_EQ(QueryInt(db, "SELECT COUNT(*) FROM failures"), 2);
+
+  // ... until it fails again.
+  ASSERT_TRUE(store->RecordFailure("feed.jsonl", 3, InvalidInput("broken again")).ok());
+  EXPECT_EQ(StatsOk(*store).failures, 2);
+  EXPECT_EQ(QueryInt(db, "SELECT COUNT(*) FROM failures"), 3);
+}
+
+TEST(SqliteStoreTest, CommitsEveryBatchSizeWrites) {
+  TempDir dir;
+  const std::string path = dir.path() + "/dossier.db";
+  auto store = OpenOrDie(path, /*batch_size=*/3);
+  ASSERT_TRUE(store);
+  sqlite3* reader = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &reader), SQLITE_OK);
+  EXPECT_EQ(PutOk(*store, MakeDoc("a.txt", 0, "one")), PutOutcome::kAdded);
+  EXPECT_EQ(PutOk(*store, MakeDoc("b.txt", 0, "two")), PutOutcome::kAdded);
+  EXPECT_EQ(QueryInt(reader, "SELECT COUNT(*) FROM documents"), 0);
+  ASSERT_TRUE(store->RecordFailure("c.txt", 0, InvalidInput("empty")).ok());
+  EXPECT_EQ(QueryInt(reader, "SELECT COUNT(*) FROM documents"), 2);
+  EXPECT_EQ(PutOk(*store, MakeDoc("d.txt", 0, "four")), PutOutcome::kAdded);
+  EXPECT_EQ(QueryInt(reader, "SELECT COUNT(*) FROM documents"), 2);
+  ASSERT_TRUE(store->Flush().ok());
+  EXPECT_EQ(QueryInt(reader, "SELECT COUNT(*) FROM documents"), 3);
+  EXPECT_EQ(PutOk(*store, MakeDoc("e.txt", 0, "five")), PutOutcome::kAdded);
+  store.reset();  // the destructor commits
+  EXPECT_EQ(QueryInt(reader, "SELECT COUNT(*) FROM documents"), 4);
+  sqlite3_close(reader);
+}
+
+TEST(SqliteStoreTest, StoresMetaColumnsAndBreakdowns) {
+  TempDir dir;
+  auto store = OpenOrDie(dir.path() + "/dossier.db");
+  ASSERT_TRUE(store);
+  Document d = MakeDoc("a.html", 0, "Body text.", "Headline");
+  d.format = Format::kHtml;
+  d.meta.authors = {"Ann \"Quoted\" Lee", "Bo"};
+  d.meta.published = "2018-08-16";
+  d.meta.url = "https://example.org/a";
+  d.meta.republished_from.outlet = "MintPress News";
+  PutOk(*store, d);
+  Document e = MakeDoc("b.txt", 0, "Anderer Text.");
+  e.meta.language = "de";
+  e.meta.outlet.reset();
+  PutOk(*store, e);
+  sqlite3* db = store->handle();
+  EXPECT_EQ(QueryText(db, "SELECT json_extract(authors, '$[0]') FROM documents WHERE path = 'a.html'"),
+            "Ann \"Quoted\" Lee");
+  EXPECT_EQ(QueryText(db, "SELECT json_extract(republished_from, '$.outlet') FROM documents"
+                          " WHERE path = 'a.html'"),
+            "MintPress News");
+  EXPECT_EQ(QueryText(db, "SELECT source_key FROM sources ORDER BY source_no LIMIT 1"),
+            "https://example.org/a");
+  StoreStats st = StatsOk(*store);
+  using Pairs = std::vector<std::pair<std::string, int64_t>>;
+  EXPECT_EQ(st.by_format, (Pairs{{"html", 1}, {"text", 1}}));
+  EXPECT_EQ(st.by_language, (Pairs{{"de", 1}, {"en", 1}}));
+  EXPECT_EQ(st.by_outlet, (Pairs{{"(none)", 1}, {"Test Outlet", 1}}));
+}
+
+TEST(SqliteStoreTest, ExportsLatestVersionInInsertionOrder) {
+  TempDir dir;
+  auto store = OpenOrDie(dir.path() + "/dossier.db", /*batch_size=*/2);
+  ASSERT_TRUE(store);
+  const Document a1 = MakeDoc("a.txt", 0, "a, first version");
+  const Document b = MakeDoc("b.txt", 0, "b, only version");
+  const Document c = MakeDoc("feed.jsonl", 4, "c, a record");
+  const Document a2 = MakeDoc("a.txt", 0, "a, second version");
+  const Document b_copy = MakeDoc("mirror/b.txt", 0, "b, only version");
+  EXPECT_EQ(PutOk(*store, a1), PutOutcome::kAdded);
+  EXPECT_EQ(PutOk(*store, b), PutOutcome::kAdded);
+  EXPECT_EQ(PutOk(*store, c), PutOutcome::kAdded);
+  EXPECT_EQ(PutOk(*store, a2), PutOutcome::kNewVersion);
+  EXPECT_EQ(PutOk(*store, b_copy), PutOutcome::kDuplicate);
+  EXPECT_EQ(ExportedIds(*store), (std::vector<std::string>{b.id, c.id, a2.id}));
+
+  // Stops when the callback says so.
+  int calls = 0;
+  ASSERT_TRUE(store->ExportDocuments([&](std::string_view) { return ++calls < 2; }).ok());
+  EXPECT_EQ(calls, 2);
+}
+
+TEST(SqliteStoreTest, SearchFindsWordsInText) {
+  TempDir dir;
+  auto store = OpenOrDie(dir.path() + "/dossier.db");
+  ASSERT_TRUE(store);
+  const Document strike = MakeDoc(
+      "strike.txt", 0,
+      "An airstrike hit the Thardeh mountains near Deir ez-Zor. The airstrike killed "
+      "83 soldiers.",
+      "Airstrike near Deir ez-Zor");
+  const Document flood = MakeDoc("flood.txt", 0,
+                                 "Floods displaced thousands; one report mentions an "
+                                 "earlier airstrike.",
+                                 "Floods");
+  const Document cafe = MakeDoc("cafe.txt", 0, "Der Café am Marktplatz öffnet wieder.");
+  PutOk(*store, strike);
+  PutOk(*store, flood);
+  PutOk(*store, cafe);
+
+  std::vector<std::string> ids, titles;
+  auto collect = [&](std::string_view id, std::string_view title) {
+    ids.emplace_back(id);
+    titles.emplace_back(title);
+  };
+  ASSERT_TRUE(store->Search("airstrike", 10, collect).ok());
+  EXPECT_EQ(ids, (std::vector<std::string>{strike.id, flood.id}));
+  EXPECT_EQ(titles[0], "Airstrike near Deir ez-Zor");
+
+  ids.clear();
+  ASSERT_TRUE(store->Search("airstrike", 1, collect).ok());
+  EXPECT_EQ(ids.size(), 1u);
+
+  ids.clear();
+  ASSERT_TRUE(store->Search("displaced AND thousands", 10, collect).ok());
+  EXPECT_EQ(ids, std::vector<std::string>{flood.id});
+
+  ids.clear();
+  ASSERT_TRUE(store->Search("cafe", 10, collect).ok());  // diacritics folded
+  EXPECT_EQ(ids, std::vector<std::string>{cafe.id});
+
+  ids.clear();
+  ASSERT_TRUE(store->Search("submarine", 10, collect).ok());
+  EXPECT_TRUE(ids.empty());
+}
+
+TEST(SqliteStoreTest, BadFtsQueryIsUsageError) {
+  TempDir dir;
+  auto store = OpenOrDie(dir.path() + "/dossier.db");
+  ASSERT_TRUE(store);
+  PutOk(*store, MakeDoc("a.txt", 0, "some text"));
+  int calls = 0;
+  auto count = [&](std::string_view, std::string_view) { ++calls; };
+  for (const char* bad : {"\"unbalanced", "text AND", "nosuchcolumn: text"}) {
+    Status s = store->Search(bad, 10, count);
+    EXPECT_EQ(s.code(), StatusCode::kUsage) << bad << ": " << s.ToString();
+    EXPECT_NE(s.message().find(bad), std::string::npos) << s.message();
+  }
+  EXPECT_EQ(calls, 0);
+  // The store is still usable.
+  ASSERT_TRUE(store->Search("text", 10, count).ok());
+  EXPECT_EQ(calls, 1);
+}
+
+TEST(SqliteStoreTest, RejectsDocumentWithoutId) {
+  TempDir dir;
+  auto store = OpenOrDie(dir.path() + "/dossier.db");
+  ASSERT_TRUE(store);
+  Document d = MakeDoc("a.txt", 0, "text");
+  d.id.clear();
+  auto r = store->Put(d, RecordFor(d));
+  EXPECT_EQ(r.status().code(), StatusCode::kUsage);
+  EXPECT_EQ(StatsOk(*store).documents, 0);
+}
+
+}  // namespace
+}  // namespace dossier
