@@ -242,7 +242,7 @@ int RunIngest(const CommonFlags& f, const std::string& db) {
   auto store = std::move(store_or).value();
   // Resume: what is stored already is not processed again.
   std::unordered_set<std::string> done;
-  Status ls = store->ForEachLatest([&](std::string_view key, std::string_view id) {
+  Status ls = store->ForEachVersion([&](std::string_view key, std::string_view id) {
     done.insert(std::string(key) + '\n' + std::string(id));
   });
   if (!ls.ok()) {

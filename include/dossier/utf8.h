@@ -55,12 +55,15 @@ class CodepointIndex {
   // the middle of a sequence maps to the code point that contains it.
   size_t ToCodepoint(size_t byte) const {
     if (ascii_) return byte;
-    return cp_at_byte_[byte];
+    return Slow(byte);
   }
 
  private:
+  // Code points before each 64-byte block, then a count within the block.
+  size_t Slow(size_t byte) const;
+  std::string_view s_;
   bool ascii_ = true;
-  std::vector<uint32_t> cp_at_byte_;
+  std::vector<uint32_t> block_start_;
 };
 
 }  // namespace dossier::utf8

@@ -25,6 +25,7 @@ struct Cleaner::Rule {
   Action action = Action::kDrop;
   std::unique_ptr<RE2> re;
   bool is_meta = false;
+  size_t max_bytes = 0;  // 0 = any line
   // Capture group indices (1-based; 0 = absent).
   int g_names = 0, g_outlet = 0, g_date = 0, g_url = 0, g_title = 0;
 };
@@ -89,6 +90,8 @@ struct Line {
   const Rule* rule = nullptr;  // the rule that removed it, if any
   size_t cut_prefix = 0, cut_suffix = 0;  // bytes removed at either end
   int words = 0;
+  bool matched_known = false;  // `matched` has been computed
+  std::vector<int> matched;    // indices into the line set that match
 };
 
 int CountWords(std::string_view s) {
@@ -240,10 +243,18 @@ Result<std::unique_ptr<Cleaner>> Cleaner::Create(std::shared_ptr<const Lexicon> 
 
   auto add_rule = [&](const std::string& table, const std::vector<std::string>& row,
                       const std::string& where, const std::string& action,
-                      const std::string& pattern, bool is_meta) -> Status {
+                      const std::string& pattern, bool is_meta,
+                      const std::string& max_bytes) -> Status {
     auto r = std::make_unique<Rule>();
     r->id = row[0];
     r->is_meta = is_meta;
+    if (!max_bytes.empty()) {
+      char* end = nullptr;
+      r->max_bytes = std::strtoul(max_bytes.c_str(), &end, 10);
+      if (!end || *end != '\0')
+        return InvalidInput(table + ".tsv rule '" + r->id + "': max_bytes '" + max_bytes +
+                            "' is not a number");
+    }
     static const std::map<std::string, Rule::Where> kWhere = {
         {"line", Rule::Where::kLine}, {"head", Rule::Where::kHead}, {"any", Rule::Where::kAny},
         {"tail", Rule::Where::kTail}, {"lead", Rule::Where::kLead}, {"trail", Rule::Where::kTrail}};
@@ -290,17 +301,19 @@ Result<std::unique_ptr<Cleaner>> Cleaner::Create(std::shared_ptr<const Lexicon> 
   };
 
   const Table& bp = lexicon->table("boilerplate");
-  int bw = bp.Column("where"), ba = bp.Column("action"), bpat = bp.Column("pattern");
+  int bw = bp.Column("where"), ba = bp.Column("action"), bpat = bp.Column("pattern"),
+      bmax = bp.Column("max_bytes");
   if (!bp.rows.empty() && (bw < 0 || ba < 0 || bpat < 0))
     return InvalidInput("boilerplate.tsv: needs columns id, where, action, pattern");
   for (const auto& row : bp.rows)
-    DOSSIER_RETURN_IF_ERROR(add_rule("boilerplate", row, row[bw], row[ba], row[bpat], false));
+    DOSSIER_RETURN_IF_ERROR(add_rule("boilerplate", row, row[bw], row[ba], row[bpat], false,
+                                     bmax >= 0 ? row[bmax] : ""));
   const Table& mp = lexicon->table("meta_patterns");
   int mw = mp.Column("where"), mf = mp.Column("field"), mpat = mp.Column("pattern");
   if (!mp.rows.empty() && (mw < 0 || mf < 0 || mpat < 0))
     return InvalidInput("meta_patterns.tsv: needs columns id, where, field, pattern");
   for (const auto& row : mp.rows)
-    DOSSIER_RETURN_IF_ERROR(add_rule("meta_patterns", row, row[mw], row[mf], row[mpat], true));
+    DOSSIER_RETURN_IF_ERROR(add_rule("meta_patterns", row, row[mw], row[mf], row[mpat], true, ""));
   if (!c->line_set_->Compile())
     return InvalidInput("boilerplate/meta patterns: RE2 set does not compile (too large?)");
 
@@ -390,18 +403,20 @@ void CleanerImpl::SplitLines() {
 }
 
 bool CleanerImpl::MatchLine(size_t li, bool in_head, bool in_tail, const Rule** hit) {
-  const Line& l = lines_[li];
+  Line& l = lines_[li];
   std::string_view s(text_.data() + l.begin, l.end - l.begin);
   if (s.size() > c_.options_.max_rule_line_bytes) return false;
-  std::vector<int> matched;
-  if (!c_.line_set_->Match(s, &matched)) return false;
-  std::sort(matched.begin(), matched.end());
-  for (int m : matched) {
+  // The set tells which rules match; it is asked once per line.
+  if (!l.matched_known) {
+    l.matched_known = true;
+    if (c_.line_set_->Match(s, &l.matched)) std::sort(l.matched.begin(), l.matched.end());
+  }
+  for (int m : l.matched) {
     const Rule& r = *c_.rules_[c_.line_set_rule_[m]];
+    if (r.max_bytes && s.size() > r.max_bytes) continue;
     if (r.where == Where::kHead && !in_head) continue;
     if (r.where == Where::kTail && !in_tail) continue;
     if (r.action == Action::kRepubHead && !last_was_dateline_) continue;
-    if (!RE2::PartialMatch(s, *r.re)) continue;
     *hit = &r;
     return true;
   }
@@ -519,6 +534,14 @@ void CleanerImpl::FindZones() {
               g[hit->g_title].data())
             title = std::string(g[hit->g_title].data(), g[hit->g_title].size());
         }
+        // The pattern's optional closing mark may have taken the title's own
+        // (“The Myth of the “Return”): give it back when marks are unbalanced.
+        auto count = [&](std::string_view mark) {
+          size_t n = 0;
+          for (size_t p = title.find(mark); p != std::string::npos; p = title.find(mark, p + 1)) ++n;
+          return n;
+        };
+        if (count("\u201C") > count("\u201D")) title += "\u201D";
         if (!title.empty()) comment_title_ = title;
       }
       continue;
@@ -676,11 +699,13 @@ void CleanerImpl::TrimLeadTrail() {
     bool changed = false;
     for (int idx : c_.trail_rules_) {
       const Rule& r = *c_.rules_[idx];
-      re2::StringPiece m;
-      if (!r.re->Match(s, 0, s.size(), RE2::UNANCHORED, &m, 1)) continue;
-      if (m.size() == 0 || m.size() >= s.size()) continue;
-      if (m.data() + m.size() != s.data() + s.size()) continue;
-      t.cut_suffix += m.size();
+      re2::StringPiece m[2];
+      int groups = std::min(1, r.re->NumberOfCapturingGroups()) + 1;
+      if (!r.re->Match(s, 0, s.size(), RE2::UNANCHORED, m, groups)) continue;
+      re2::StringPiece cut = groups > 1 && m[1].data() ? m[1] : m[0];
+      if (cut.size() == 0 || cut.size() >= s.size()) continue;
+      if (cut.data() + cut.size() != s.data() + s.size()) continue;
+      t.cut_suffix += cut.size();
       changed = true;
       break;
     }
@@ -690,12 +715,14 @@ void CleanerImpl::TrimLeadTrail() {
 
 void CleanerImpl::BuildText(TextBuilder* out) {
   bool gap = false;       // blank or removed lines since the last kept line
+  bool removed = false;   // a removed line since the last kept line
   size_t prev_end = 0;
   bool any = false;
   for (size_t i = 0; i < article_end_; ++i) {
     const Line& l = lines_[i];
     if (l.blank || !l.keep) {
       gap = true;
+      removed = removed || !l.blank;
       continue;
     }
     size_t b = l.begin + l.cut_prefix, e = l.end - l.cut_suffix;
@@ -705,7 +732,19 @@ void CleanerImpl::BuildText(TextBuilder* out) {
       continue;
     }
     if (any) {
-      if (gap) {
+      // A sentence broken by a stray blank line ("... carried out a
+      // ground\n\noperation in ..."): no final punctuation before the gap, a
+      // lower-case letter after it. Join the halves with a space.
+      size_t len;
+      bool lower_next = utf8::IsLower(utf8::Decode(text_, b, &len));
+      std::string_view prev_line(out->text());
+      size_t nl = prev_line.rfind('\n');
+      if (nl != std::string_view::npos) prev_line.remove_prefix(nl + 1);
+      bool joins = gap && !removed && lower_next && HeadlineEnding(prev_line) &&
+                   !EndsSentence(prev_line) && CountWords(prev_line) >= 4;
+      if (joins) {
+        out->Replace(" ", prev_end, b);
+      } else if (gap) {
         out->Insert("\n\n", b);
       } else {
         out->Replace("\n", prev_end, b);
@@ -715,6 +754,7 @@ void CleanerImpl::BuildText(TextBuilder* out) {
     prev_end = e;
     any = true;
     gap = false;
+    removed = false;
   }
 }
 

@@ -129,7 +129,7 @@ class Model {
     stack_.reserve(64);
   }
 
-  bool Run();
+  GuardResult Run();
 
  private:
   GumboTag TagOf(size_t b, size_t e) const {
@@ -141,6 +141,8 @@ class Model {
   // Skips raw text up to "</name" (case-insensitive); returns where to go on.
   size_t SkipRawText(size_t from, std::string_view name) const;
   void StartTag(GumboTag t, size_t lt, size_t gt, bool self_closing);
+  // Blanks CDATA sections (see the header).
+  void BlankCdata();
   void EndTag(GumboTag t, size_t lt, size_t gt);
   void Push(GumboTag t) {
     stack_.push_back(static_cast<uint16_t>(t));
@@ -166,6 +168,10 @@ class Model {
     }
     return false;
   }
+  void BlankDeep(size_t b, size_t e) {
+    too_deep_ = true;
+    Blank(b, e);
+  }
   void Blank(size_t b, size_t e) {
     if (!changed_) {
       patched_->assign(html_.data(), html_.size());
@@ -178,6 +184,7 @@ class Model {
   int max_depth_;
   std::string* patched_;
   bool changed_ = false;
+  bool too_deep_ = false;
   int foreign_ = 0;
   std::vector<uint16_t> stack_;
   std::array<uint32_t, kTagCount> open_;
@@ -235,7 +242,7 @@ void Model::StartTag(GumboTag t, size_t lt, size_t gt, bool self_closing) {
     } else {
       if (self_closing) return;
       if (static_cast<int>(stack_.size()) >= max_depth_) {
-        Blank(lt, gt + 1);
+        BlankDeep(lt, gt + 1);
         ++blanked_[t];
         return;
       }
@@ -298,7 +305,7 @@ void Model::StartTag(GumboTag t, size_t lt, size_t gt, bool self_closing) {
       break;
   }
   if (static_cast<int>(stack_.size()) >= max_depth_) {
-    Blank(lt, gt + 1);
+    BlankDeep(lt, gt + 1);
     ++blanked_[t];
     return;
   }
@@ -315,7 +322,7 @@ void Model::EndTag(GumboTag t, size_t lt, size_t gt) {
   }
   if (blanked_[t] > 0) {  // closes an element that was blanked out
     --blanked_[t];
-    Blank(lt, gt + 1);
+    BlankDeep(lt, gt + 1);
     return;
   }
   Scope scope = Scope::kDefault;
@@ -333,7 +340,8 @@ void Model::EndTag(GumboTag t, size_t lt, size_t gt) {
   CloseInScope(t, scope);
 }
 
-bool Model::Run() {
+GuardResult Model::Run() {
+  BlankCdata();
   const size_t n = html_.size();
   const char* d = html_.data();
   size_t i = 0;
@@ -351,11 +359,9 @@ bool Model::Run() {
         i = lt + 2 + e + 3;
         continue;
       }
-      if (foreign_ > 0 && html_.substr(lt + 2, 7) == "[CDATA[") {
-        size_t e = html_.find("]]>", lt + 9);
-        if (e == std::string_view::npos) break;
-        i = e + 3;
-        continue;
+      if (html_.substr(lt + 2, 7) == "[CDATA[") {
+        i = lt + 9;
+        continue;  // blanked by BlankCdata
       }
       const void* q = std::memchr(d + lt + 2, '>', n - lt - 2);
       if (q == nullptr) break;
@@ -405,12 +411,29 @@ bool Model::Run() {
     }
     StartTag(t, lt, gt, self_closing);
   }
-  return changed_;
+  return {changed_, too_deep_};
+}
+
+void Model::BlankCdata() {
+  static constexpr std::string_view kOpen = "<![CDATA[";
+  size_t k = html_.find(kOpen);
+  while (k != std::string_view::npos) {
+    size_t close = html_.find("]]>", k + kOpen.size());
+    size_t end_tag = html_.find("</", k + kOpen.size());
+    if (close != std::string_view::npos &&
+        (end_tag == std::string_view::npos || end_tag > close)) {
+      Blank(k, close + 3);
+      k = html_.find(kOpen, close + 3);
+    } else {
+      Blank(k, k + kOpen.size());
+      k = html_.find(kOpen, k + kOpen.size());
+    }
+  }
 }
 
 }  // namespace
 
-bool LimitNesting(std::string_view html, int max_depth, std::string* patched) {
+GuardResult PrepareForGumbo(std::string_view html, int max_depth, std::string* patched) {
   Model m(html, max_depth, patched);
   return m.Run();
 }

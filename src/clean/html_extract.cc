@@ -1,8 +1,8 @@
 // Main-content extraction from HTML (see html_extract.h).
 //
 // Steps:
-//  1. Validate UTF-8; LimitNesting blanks tags nested deeper than max_depth
-//     (html_depth_guard.h), then gumbo parses.
+//  1. Validate UTF-8; PrepareForGumbo blanks tags nested deeper than
+//     max_depth and CDATA sections (html_depth_guard.h), then gumbo parses.
 //  2. Analyze: one iterative walk over the tree that classifies every element
 //     (dropped by tag, dropped by id/class/role/style, comments section,
 //     candidate main container), sums text lengths bottom-up (all non-link
@@ -14,9 +14,10 @@
 //  3. Choose the main container: the best semantic candidate (<article>,
 //     articleBody / "entry-content"-like class, <main>) when it holds >= 30%
 //     of the text; else the deepest container (div, section, td, ...)
-//     holding >= 85% of it; else <body>. Text is measured as non-link text
+//     holding >= 80% of it; else <body>. Text is measured as non-link text
 //     inside <p> when paragraphs make up a third of the page, else as all
-//     non-link text.
+//     non-link text in runs of >= 25 bytes; link-dominated blocks inside the
+//     container are dropped.
 //  4. Emit: walk the container, block elements start paragraphs, text nodes
 //     are aligned with their source (entities and CR map to their source
 //     run) and fed to an Emitter that collapses whitespace and records the
@@ -1406,10 +1407,15 @@ const GumboNode* Extractor::ChooseMain(const GumboNode* root) {
     }
     if (pick != nullptr) return pick->node;
   }
-  // The deepest container holding at least 85% of the text.
+  // A fragment (no <html> or <body> tag: a JSONL/CSV field holding markup)
+  // is all content.
+  if (body != root && (root->parse_flags & GUMBO_INSERTION_BY_PARSER) &&
+      (body->parse_flags & GUMBO_INSERTION_BY_PARSER))
+    return body;
+  // The deepest container holding at least 80% of the text.
   const BlockRec* pick = nullptr;
   for (const BlockRec& b : blocks_) {
-    if (uint64_t{M(b.stats)} * 20 < uint64_t{total} * 17) continue;
+    if (uint64_t{M(b.stats)} * 10 < uint64_t{total} * 8) continue;
     if (pick == nullptr || b.depth > pick->depth) pick = &b;
   }
   if (pick != nullptr && pick->node != root) return pick->node;
@@ -1698,8 +1704,9 @@ Result<HtmlExtract> ExtractHtml(std::string_view html, const HtmlOptions& option
 
   HtmlExtract out;
   std::string patched;
-  bool limited = html_internal::LimitNesting(html, options.max_depth, &patched);
-  sv buf = limited ? sv(patched) : html;
+  html_internal::GuardResult guard =
+      html_internal::PrepareForGumbo(html, options.max_depth, &patched);
+  sv buf = guard.changed ? sv(patched) : html;
 
   GumboOptions gopt = kGumboDefaultOptions;
   gopt.max_errors = 0;  // the parse errors are not used; don't record them
@@ -1709,9 +1716,10 @@ Result<HtmlExtract> ExtractHtml(std::string_view html, const HtmlOptions& option
   if (!parsed || parsed->root == nullptr)
     return InternalError("gumbo returned no document");
 
-  Extractor ex(html, buf, limited, options);
+  Extractor ex(html, buf, guard.changed, options);
   ex.Run(parsed->root, &out);
-  if (limited && (out.diagnostics.empty() || out.diagnostics.front().code != "html_too_deep")) {
+  if (guard.too_deep &&
+      (out.diagnostics.empty() || out.diagnostics.front().code != "html_too_deep")) {
     out.diagnostics.insert(
         out.diagnostics.begin(),
         {Diagnostic::Level::kWarning, "html_too_deep",

@@ -203,7 +203,12 @@ std::string NormalizeText(std::string_view s, bool markup, OffsetMap* map) {
       size_t stop = del_idx < dels.size() ? dels[del_idx].first : n;
       while (j < stop) {
         unsigned char d = static_cast<unsigned char>(s[j]);
-        if (d < 0x20 || d >= 0x7F || d == '<' || d == ' ') break;
+        if (d < 0x20 || d >= 0x7F || d == '<') break;
+        // A single space between words stays in the run; runs of spaces and
+        // spaces before a line end are collapsed below.
+        if (d == ' ' && (j + 1 >= n || s[j + 1] == ' ' || s[j + 1] == '\t' ||
+                         s[j + 1] == '\n' || s[j + 1] == '\r'))
+          break;
         ++j;
       }
       b.Copy(s.substr(i, j - i), i);
@@ -295,8 +300,8 @@ bool NormalizeNfc(std::string* text, OffsetMap* map) {
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
   if (U_FAILURE(err)) return false;
-  icu::UnicodeString whole = icu::UnicodeString::fromUTF8(*text);
-  if (nfc->quickCheck(whole, err) == UNORM_YES) return false;
+  if (nfc->isNormalizedUTF8(*text, err) && U_SUCCESS(err)) return false;
+  err = U_ZERO_ERROR;
   TextBuilder b;
   const std::string& s = *text;
   size_t i = 0;

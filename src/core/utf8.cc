@@ -2,6 +2,7 @@
 
 #include <unicode/uchar.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 
@@ -145,19 +146,34 @@ bool IsPunct(char32_t cp) {
   return u_ispunct(static_cast<UChar32>(cp));
 }
 
-CodepointIndex::CodepointIndex(std::string_view s) {
+CodepointIndex::CodepointIndex(std::string_view s) : s_(s) {
   ascii_ = IsAscii(s);
   if (ascii_) return;
-  cp_at_byte_.resize(s.size() + 1);
+  block_start_.resize(s.size() / 64 + 1);
   uint32_t cp = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
-      cp_at_byte_[i] = cp++;
-    } else {
-      cp_at_byte_[i] = cp - 1;
+  for (size_t b = 0; b < block_start_.size(); ++b) {
+    block_start_[b] = cp;
+    size_t i = b * 64, end = std::min(s.size(), (b + 1) * 64);
+    // Eight bytes at a time: a continuation byte has bit 7 set, bit 6 clear.
+    for (; i + 8 <= end; i += 8) {
+      uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      uint64_t cont = w & ~(w << 1) & 0x8080808080808080ULL;
+      cp += 8 - static_cast<uint32_t>(__builtin_popcountll(cont));
     }
+    for (; i < end; ++i) cp += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
   }
-  cp_at_byte_[s.size()] = cp;
+}
+
+size_t CodepointIndex::Slow(size_t byte) const {
+  if (byte > s_.size()) byte = s_.size();
+  size_t block = byte / 64;
+  size_t cp = block_start_[block];
+  // A byte inside a sequence belongs to the code point that started before it.
+  for (size_t i = block * 64; i < byte; ++i)
+    cp += (static_cast<unsigned char>(s_[i]) & 0xC0) != 0x80;
+  if (byte < s_.size() && (static_cast<unsigned char>(s_[byte]) & 0xC0) == 0x80 && cp > 0) --cp;
+  return cp;
 }
 
 }  // namespace dossier::utf8

@@ -26,8 +26,12 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(std::shared_ptr<const Lexicon
 
 Result<Document> Pipeline::Process(const RawDocument& raw) const {
   DOSSIER_ASSIGN_OR_RETURN(Document doc, cleaner_->Clean(raw));
-  segmenter_->Segment(&doc);
-  if (!options_.tokens) doc.tokens.clear();
+  doc.paragraphs = segmenter_->Paragraphs(doc.text);
+  doc.sentences = segmenter_->Sentences(doc.text, doc.paragraphs);
+  doc.quotes = segmenter_->Quotes(doc.text, doc.paragraphs);
+  // Tokens are for the layers that need them (and --tokens); nothing in the
+  // record uses them yet.
+  if (options_.tokens) doc.tokens = segmenter_->Tokens(doc.text);
   return doc;
 }
 

@@ -263,6 +263,12 @@ bool SentenceSplitter::IsListItem(size_t p, size_t pe) const {
 bool SentenceSplitter::StarterRule(size_t m) const {
   size_t len;
   char32_t cp = CpAt(t_, m, &len);
+  // Look through opening quotes and brackets: U.S. “protection” does not
+  // start a sentence, U.S. “The ... does.
+  while (IsOpenerCp(cp) && m + len < t_.size()) {
+    m += len;
+    cp = CpAt(t_, m, &len);
+  }
   if (IsOpenerCp(cp)) return true;
   if (IsDigitCp(cp)) return false;
   size_t e = m;

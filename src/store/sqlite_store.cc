@@ -350,7 +350,7 @@ Status SqliteStore::Prepare() {
       {&s.get_source, "SELECT document_id, version FROM sources WHERE source_key = ?1"},
       {&s.has_document, "SELECT 1 FROM documents WHERE id = ?1"},
       {&s.has_version,
-       "SELECT 1 FROM sources WHERE source_key = ?1 AND document_id = ?2"},
+       "SELECT 1 FROM document_versions WHERE source_key = ?1 AND document_id = ?2"},
       {&s.insert_document,
        "INSERT INTO documents(id, format, encoding, path, line, title, authors, outlet,"
        " published, language, url, republished_from, text, record, text_bytes,"
@@ -417,11 +417,11 @@ std::string SqliteStore::SourceKey(const Document& doc) {
   return SourceKeyFor(doc.path, doc.line, doc.given_id, doc.meta.url);
 }
 
-Status SqliteStore::ForEachLatest(
+Status SqliteStore::ForEachVersion(
     const std::function<void(std::string_view key, std::string_view id)>& fn) {
   Stmt q;
-  int rc = sqlite3_prepare_v2(db_, "SELECT source_key, document_id FROM sources", -1, q.out(),
-                              nullptr);
+  int rc = sqlite3_prepare_v2(db_, "SELECT source_key, document_id FROM document_versions", -1,
+                              q.out(), nullptr);
   if (rc == SQLITE_OK) {
     while ((rc = sqlite3_step(q.get())) == SQLITE_ROW)
       fn(ColumnText(q.get(), 0), ColumnText(q.get(), 1));
@@ -520,8 +520,17 @@ Result<PutOutcome> SqliteStore::PutLocked(const Document& doc, std::string_view 
     }
   }
 
+  // Content this key has had before (at any version) is not new: a dataset
+  // that repeats an id with two contents must not add versions on every run.
+  bool known = latest_id && *latest_id == doc.id;
+  if (!known && latest_id) {
+    Use u(s.has_version);
+    const int rc = u.Text(key).Text(doc.id).Step();
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return SqlError("look up versions");
+    known = rc == SQLITE_ROW;
+  }
   PutOutcome outcome = PutOutcome::kUnchanged;
-  if (!latest_id || *latest_id != doc.id) {
+  if (!known) {
     bool stored = false;
     {
       Use u(s.has_document);

@@ -81,12 +81,12 @@ class SqliteStore {
   // SourceKeyFor(doc.path, doc.line, doc.given_id, doc.meta.url).
   static std::string SourceKey(const Document& doc);
 
-  // Calls `fn` with every source key and the content id of its latest
-  // version (lets a resumed run skip stored documents without touching the
-  // connection from worker threads).
-  Status ForEachLatest(const std::function<void(std::string_view key, std::string_view id)>& fn);
+  // Calls `fn` with every (source key, content id) pair ever stored (lets a
+  // resumed run skip stored documents without touching the connection from
+  // worker threads).
+  Status ForEachVersion(const std::function<void(std::string_view key, std::string_view id)>& fn);
 
-  // True if the latest version stored under `key` has content id `id`, i.e.
+  // True if `key` has had content id `id` at any version, i.e.
   // Put would return kUnchanged (lets a resumed run skip work before
   // cleaning). Reads only; a skipped input does not clear its old failures.
   Result<bool> HasVersion(std::string_view key, std::string_view id);
@@ -97,7 +97,7 @@ class SqliteStore {
   //   - key unknown, id unknown        -> kAdded: document, version 1
   //   - key unknown, id stored         -> kDuplicate: version 1 of the new key
   //                                       points at the stored document
-  //   - key's latest version has id    -> kUnchanged: nothing written
+  //   - key has had id (any version)   -> kUnchanged: nothing written
   //   - key known, latest has other id -> kNewVersion: version n+1 (plus the
   //                                       document row if id is new)
   // A document row is written once per content id; re-ingesting the same

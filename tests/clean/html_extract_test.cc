@@ -698,5 +698,83 @@ TEST(HtmlExtract, HtmlResponsiveClassesAreNotHidden) {
   EXPECT_EQ(ex.text, "Desktop para.\n\nNot on phones.");
 }
 
+
+TEST(HtmlExtract, HtmlDropsLinkDominatedBlocks) {
+  const std::string html =
+      "<body><article><p>The first paragraph of the report is here.</p>"
+      "<div class=\"topics\"><h2>Topics</h2><ul><li><a href=\"/1\">Syria conflict</a></li>"
+      "<li><a href=\"/2\">Middle East news</a></li></ul></div>"
+      "<p><a href=\"/next\">Next story: something else entirely happened</a></p>"
+      "<p>Read the <a href=\"/r\">full report</a> from the monitor, which counted the dead.</p>"
+      "</article></body>";
+  HtmlExtract ex = MustExtract(html);
+  EXPECT_EQ(ex.text,
+            "The first paragraph of the report is here.\n\n"
+            "Read the full report from the monitor, which counted the dead.");
+}
+
+TEST(HtmlExtract, HtmlDataComponentAttributesClassify) {
+  const std::string html =
+      "<html><body><main><article><h1>Strikes hit market</h1>"
+      "<div data-component=\"byline-block\"><span>By Lina Sinjab</span>"
+      "<span>Middle East correspondent</span></div>"
+      "<div data-component=\"share-tools\">Share this page</div>"
+      "<div data-testid=\"text-block\"><p>Air strikes killed at least 31 people, activists say.</p></div>"
+      "</article></main></body></html>";
+  HtmlExtract ex = MustExtract(html);
+  EXPECT_EQ(ex.text, "Strikes hit market\n\nAir strikes killed at least 31 people, activists say.");
+  EXPECT_EQ(ex.meta.authors, (std::vector<std::string>{"Lina Sinjab"}));
+}
+
+TEST(HtmlExtract, HtmlBylineSegmentsJoinAcrossLinks) {
+  const std::string html =
+      "<body><div class=\"byline\">By <a href=\"/a\">Ann Lee</a> and <a href=\"/b\">Bo Chen</a>"
+      "<span class=\"role\">Staff writers</span></div><p>Text of the article goes here.</p></body>";
+  HtmlExtract ex = MustExtract(html);
+  EXPECT_EQ(ex.meta.authors, (std::vector<std::string>{"Ann Lee", "Bo Chen"}));
+}
+
+TEST(HtmlExtract, HtmlTableLayoutPicksContentCell) {
+  const std::string html =
+      "<html><body><table><tr><td><a href=\"/\">HOME</a><br><a href=\"/n\">NEWS</a></td>"
+      "<td><font size=\"4\"><b>Fighting in Afrin</b></font><br><br>"
+      "<font>Turkish jets struck targets across the Afrin region on Sunday.<br><br>"
+      "At least 18 civilians were killed, according to the Kurdish Red Crescent.</font></td>"
+      "<td><font size=\"1\">Advertise with us</font></td></tr></table>"
+      "<center><font size=\"1\">&copy; 2018 Kurdish News.</font></center></body></html>";
+  HtmlExtract ex = MustExtract(html);
+  EXPECT_EQ(ex.text,
+            "Fighting in Afrin\n\nTurkish jets struck targets across the Afrin region on "
+            "Sunday.\n\nAt least 18 civilians were killed, according to the Kurdish Red "
+            "Crescent.");
+  ExpectCopiesMatchSource(ex, html);
+}
+
+
+TEST(HtmlExtract, HtmlFragmentKeepsAllText) {
+  // A text field holding markup: no page structure, everything is content.
+  const std::string html =
+      "<p>Short lead.</p><div><p>" + Para(1, 40) + "</p><p>" + Para(2, 40) +
+      "</p></div><div class=\"share\">Share</div>";
+  HtmlExtract ex = MustExtract(html);
+  EXPECT_EQ(ex.text, "Short lead.\n\n" + Para(1, 40) + "\n\n" + Para(2, 40));
+  ExpectCopiesMatchSource(ex, html);
+}
+
+
+TEST(HtmlExtract, HtmlCdataInTableDoesNotAbort) {
+  // gumbo 0.10.1 (with asserts) aborts on these unless CDATA is neutralised.
+  for (const std::string html :
+       {"<table><math><mi><![CDATA[x]]>>", "<table><svg><desc><![CDATA[x]]></table>",
+        "<p>a</p><table><math><mi><![CDATA[unterminated", "<math><![CDATA[y]]></math><p>z</p>"}) {
+    auto r = ExtractHtml(html);
+    ASSERT_TRUE(r.ok());
+    ExpectCopiesMatchSource(*r, html);
+    EXPECT_TRUE(r->diagnostics.empty() || r->diagnostics[0].code != "html_too_deep");
+  }
+  EXPECT_EQ(MustExtract("<p>a</p><table><math><mi><![CDATA[unterminated").text,
+            "a\n\nunterminated");
+}
+
 }  // namespace
 }  // namespace dossier

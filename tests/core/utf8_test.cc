@@ -27,6 +27,20 @@ TEST(Utf8Test, CodepointIndexCountsMultibyteCharacters) {
   EXPECT_EQ(idx.ToCodepoint(s.size()), 8u);
 }
 
+TEST(Utf8Test, CodepointIndexAgreesWithCountingAcrossBlocks) {
+  std::string s;
+  for (int i = 0; i < 300; ++i) s += (i % 7 == 0) ? "\xE2\x80\x9C" : (i % 5 == 0 ? "\xC3\xA9" : "a");
+  utf8::CodepointIndex idx(s);
+  size_t cp = 0;
+  for (size_t b = 0; b <= s.size(); ++b) {
+    bool lead = b == s.size() || (static_cast<unsigned char>(s[b]) & 0xC0) != 0x80;
+    if (lead) {
+      EXPECT_EQ(idx.ToCodepoint(b), cp) << "byte " << b;
+      ++cp;
+    }
+  }
+}
+
 TEST(Utf8Test, ClassesCoverNonAscii) {
   EXPECT_TRUE(utf8::IsAlpha(U'\u00C7'));
   EXPECT_TRUE(utf8::IsUpper(U'\u00C7'));
