@@ -142,7 +142,8 @@ bool HeadlineEnding(std::string_view s) {
 bool BodyLike(std::string_view s, int words) {
   if (s.size() > 600) return true;
   if (words >= 14) return true;
-  return words >= 8 && EndsSentence(s);
+  // A short line ending in '?' or '!' is more often a headline than prose.
+  return words >= 8 && EndsSentence(s) && HeadlineEnding(s) == false;
 }
 
 // Person-name shape for signatures: 2-4 capitalised words, no digits.
@@ -216,8 +217,11 @@ bool StartsWithTitle(std::string_view text, std::string_view title, size_t* len)
       return false;
   }
   size_t k = title.size();
-  if (k < text.size() && text[k] == '.') ++k;
-  if (k < text.size() && text[k] != ' ' && text[k] != '\n') return false;
+  if (k < text.size() && text[k] != ' ' && text[k] != '\n' && text[k] != '.' && text[k] != ':')
+    return false;
+  // The title may be followed by " . ", ". ", ": " or " - " before the body.
+  while (k < text.size() && text[k] == ' ') ++k;
+  if (k < text.size() && (text[k] == '.' || text[k] == ':' || text[k] == '-')) ++k;
   while (k < text.size() && text[k] == ' ') ++k;
   *len = k;
   return true;
