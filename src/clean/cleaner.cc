@@ -179,12 +179,21 @@ bool OutletShaped(std::string_view s) {
 
 std::vector<std::string> SplitNames(std::string_view names) {
   std::vector<std::string> out;
-  std::string cur;
-  std::string s(names);
-  // Normalise separators: " and ", " & ", ",", ";".
-  for (const char* sep : {" and ", " & ", " And "}) {
-    size_t p;
-    while ((p = s.find(sep)) != std::string::npos) s.replace(p, std::strlen(sep), ",");
+  // Normalise separators: " and ", " & " become ",".
+  std::string s;
+  s.reserve(names.size());
+  for (size_t i = 0; i < names.size();) {
+    bool sep = false;
+    for (std::string_view sv : {std::string_view(" and "), std::string_view(" & "),
+                                std::string_view(" And ")}) {
+      if (names.substr(i, sv.size()) == sv) {
+        s.push_back(',');
+        i += sv.size();
+        sep = true;
+        break;
+      }
+    }
+    if (!sep) s.push_back(names[i++]);
   }
   size_t start = 0;
   while (start <= s.size()) {
