@@ -469,6 +469,7 @@ int main(int argc, char** argv) {
   auto* stats = app.add_subcommand("stats", "Summarise a store");
   stats->add_option("--db", db, "SQLite store");
   stats->add_flag("--json", stats_json, "Print the summary as one JSON object");
+  stats->footer("Examples:\n  dossier stats --db dossier.db\n  dossier stats --db dossier.db --json\n");
 
   try {
     app.parse(argc, argv);
