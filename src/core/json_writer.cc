@@ -1,5 +1,6 @@
 #include "dossier/json_writer.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
@@ -22,8 +23,8 @@ void JsonWriter::String(std::string_view s) {
 void JsonWriter::Int(int64_t v) {
   Sep();
   char buf[24];
-  int n = std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(v));
-  out_->append(buf, n);
+  auto r = std::to_chars(buf, buf + sizeof buf, v);
+  out_->append(buf, r.ptr);
 }
 
 void JsonWriter::Double(double v) {
@@ -39,10 +40,14 @@ void JsonWriter::Double(double v) {
 
 void JsonWriter::Pair(int64_t a, int64_t b) {
   Sep();
-  char buf[48];
-  int n = std::snprintf(buf, sizeof buf, "[%lld,%lld]", static_cast<long long>(a),
-                        static_cast<long long>(b));
-  out_->append(buf, n);
+  char na[24], nb[24];
+  char* ea = std::to_chars(na, na + sizeof na, a).ptr;
+  char* eb = std::to_chars(nb, nb + sizeof nb, b).ptr;
+  out_->push_back('[');
+  out_->append(na, ea);
+  out_->push_back(',');
+  out_->append(nb, eb);
+  out_->push_back(']');
 }
 
 void JsonWriter::Escape(std::string_view s, std::string* out) {

@@ -83,8 +83,10 @@ Status ReadFileBytes(const std::string& path, uint64_t max_size, uint64_t limit,
   Status status;
   for (;;) {
     const size_t old_size = out->size();
-    const size_t chunk =
-        std::max<size_t>(size_t{1} << 20, out->capacity() - old_size);
+    // With the size known the first read fills the reserved space exactly
+    // (plus one byte to see EOF); growing files and pipes read 256 KiB more.
+    const size_t spare = out->capacity() - old_size;
+    const size_t chunk = spare > 1 ? spare : size_t{256} << 10;
     out->resize(old_size + chunk);
     const size_t got = std::fread(out->data() + old_size, 1, chunk, f);
     out->resize(old_size + got);
