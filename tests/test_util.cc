@@ -10,6 +10,8 @@
 #include <random>
 #include <sstream>
 
+#include <gtest/gtest.h>
+
 namespace dossier::testing {
 namespace fs = std::filesystem;
 
@@ -51,6 +53,28 @@ RunResult RunDossier(const std::string& args, std::string_view stdin_data) {
   r.out = ReadFile(out);
   r.err = ReadFile(err);
   return r;
+}
+
+std::vector<nlohmann::json> ParseJsonLines(const std::string& out) {
+  std::vector<nlohmann::json> records;
+  if (!out.empty()) {
+    EXPECT_EQ(out.back(), '\n') << "stdout must end with a newline";
+  }
+  size_t pos = 0;
+  while (pos < out.size()) {
+    size_t nl = out.find('\n', pos);
+    if (nl == std::string::npos) nl = out.size();
+    const std::string line = out.substr(pos, nl - pos);
+    pos = nl + 1;
+    try {
+      nlohmann::json j = nlohmann::json::parse(line);
+      EXPECT_TRUE(j.is_object()) << line.substr(0, 200);
+      records.push_back(std::move(j));
+    } catch (const std::exception& e) {
+      ADD_FAILURE() << "stdout line is not JSON (" << e.what() << "): " << line.substr(0, 200);
+    }
+  }
+  return records;
 }
 
 std::string DataDir() { return std::string(DOSSIER_SOURCE_DIR) + "/data"; }

@@ -3,8 +3,10 @@
 #ifndef DOSSIER_TESTS_TEST_UTIL_H_
 #define DOSSIER_TESTS_TEST_UTIL_H_
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace dossier::testing {
 
@@ -30,6 +32,9 @@ struct RunResult {
 RunResult RunDossier(const std::string& args, std::string_view stdin_data = "");
 
 std::string ReadFile(const std::string& path);
+// Parses `out` as JSON Lines; each line must be a JSON object and the output
+// must end with a newline (reported as test failures otherwise).
+std::vector<nlohmann::json> ParseJsonLines(const std::string& out);
 // Directory of the repository's data/ (the built-in lexicon).
 std::string DataDir();
 // tests/ directory in the source tree.

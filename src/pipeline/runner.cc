@@ -70,6 +70,20 @@ class ItemSink : public IngestSink {
   bool stopped_ = false;
 };
 
+// Reads every input into `sink`, keeping the progress counter, until the
+// sink refuses a document or `stopped` says so.
+void ReadAll(const std::vector<InputFile>& inputs, const IngestOptions& options, ItemSink& sink,
+             RunProgress* progress, const std::function<bool()>& stopped) {
+  uint64_t base = 0;
+  for (const auto& in : inputs) {
+    sink.NextFile(base);
+    Status st = ReadInput(in, options, sink);
+    base += in.size;
+    progress->read_bytes = base;
+    if (!st.ok() || stopped()) break;
+  }
+}
+
 }  // namespace
 
 Status Runner::Run(const std::vector<std::string>& paths,
@@ -106,14 +120,7 @@ Status Runner::Run(const std::vector<std::string>& paths,
           return !stop;
         },
         progress);
-    uint64_t base = 0;
-    for (const auto& in : inputs) {
-      sink.NextFile(base);
-      Status st = ReadInput(in, iopts, sink);
-      base += in.size;
-      progress->read_bytes = base;
-      if (stop || !st.ok()) break;
-    }
+    ReadAll(inputs, iopts, sink, progress, [&] { return stop; });
     return stop ? Status(StatusCode::kUsage, "stopped") : Status::Ok();
   }
 
@@ -138,16 +145,10 @@ Status Runner::Run(const std::vector<std::string>& paths,
           return true;
         },
         progress);
-    uint64_t base = 0;
-    for (const auto& in : inputs) {
-      sink.NextFile(base);
-      Status st = ReadInput(in, iopts, sink);
-      base += in.size;
-      progress->read_bytes = base;
-      if (!st.ok()) break;
+    ReadAll(inputs, iopts, sink, progress, [&] {
       std::lock_guard<std::mutex> lock(mu);
-      if (stop) break;
-    }
+      return stop;
+    });
     std::lock_guard<std::mutex> lock(mu);
     reading_done = true;
     cv_work.notify_all();

@@ -21,6 +21,7 @@ namespace dossier {
 namespace {
 
 using nlohmann::json;
+using testing::ParseJsonLines;
 using testing::ReadFile;
 using testing::RunDossier;
 using testing::RunResult;
@@ -59,28 +60,6 @@ std::string Utf16(std::string_view ascii, bool little_endian) {
     }
   }
   return out;
-}
-
-std::vector<json> ParseJsonLines(const std::string& out) {
-  std::vector<json> records;
-  if (!out.empty()) {
-    EXPECT_EQ(out.back(), '\n') << "stdout must end with a newline";
-  }
-  size_t pos = 0;
-  while (pos < out.size()) {
-    size_t nl = out.find('\n', pos);
-    if (nl == std::string::npos) nl = out.size();
-    const std::string line = out.substr(pos, nl - pos);
-    pos = nl + 1;
-    try {
-      json j = json::parse(line);
-      EXPECT_TRUE(j.is_object()) << line.substr(0, 200);
-      records.push_back(std::move(j));
-    } catch (const std::exception& e) {
-      ADD_FAILURE() << "stdout line is not JSON (" << e.what() << "): " << line.substr(0, 200);
-    }
-  }
-  return records;
 }
 
 // The line of `err` that reports `where` (PATH or PATH:LINE), or "".

@@ -29,6 +29,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+using testing::ParseJsonLines;
 using testing::ReadFile;
 using testing::RunDossier;
 using testing::RunResult;
@@ -63,26 +64,6 @@ RunResult RunWith(const std::string& prefix, const std::string& args,
   r.out = ReadFile(out);
   r.err = ReadFile(err);
   return r;
-}
-
-std::vector<json> ParseJsonLines(const std::string& out) {
-  std::vector<json> records;
-  if (!out.empty()) {
-    EXPECT_EQ(out.back(), '\n') << "stdout must end with a newline";
-  }
-  size_t pos = 0;
-  while (pos < out.size()) {
-    size_t nl = out.find('\n', pos);
-    if (nl == std::string::npos) nl = out.size();
-    const std::string line = out.substr(pos, nl - pos);
-    pos = nl + 1;
-    try {
-      records.push_back(json::parse(line));
-    } catch (const std::exception& e) {
-      ADD_FAILURE() << "stdout line is not JSON (" << e.what() << "): " << line.substr(0, 200);
-    }
-  }
-  return records;
 }
 
 // UTF-8 -> code points and back (the inputs here are valid UTF-8).
