@@ -542,10 +542,12 @@ Result<PutOutcome> SqliteStore::PutLocked(const Document& doc, std::string_view 
       const std::string authors = AuthorsJson(doc.meta.authors);
       const std::optional<std::string> republished =
           RepublishedJson(doc.meta.republished_from);
+      // Bound with SQLITE_STATIC: every value must outlive Step().
+      const std::optional<std::string> encoding = NonEmpty(doc.encoding);
       Use u(s.insert_document);
       u.Text(doc.id)
           .Text(FormatName(doc.format))
-          .OptText(NonEmpty(doc.encoding))
+          .OptText(encoding)
           .Text(doc.path)
           .Int(doc.line)
           .OptText(doc.meta.title)
