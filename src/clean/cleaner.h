@@ -40,7 +40,7 @@ struct CleanOptions {
   // Lines longer than this are never treated as boilerplate or metadata.
   size_t max_rule_line_bytes = 1500;
   // Bytes of text given to language identification.
-  size_t max_language_bytes = 2 * 1024;
+  size_t max_language_bytes = 1024;
 };
 
 class Cleaner {

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 
 #include "dossier/utf8.h"
 
@@ -57,7 +58,21 @@ void JsonWriter::Escape(std::string_view s, std::string* out) {
   size_t i = 0, n = s.size();
   size_t run = 0;  // start of a run of bytes that need no escaping
   auto flush = [&](size_t upto) { out->append(s.data() + run, upto - run); };
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
   while (i < n) {
+    // Skip eight plain ASCII bytes at a time (no control byte, quote,
+    // backslash or byte >= 0x80).
+    while (i + 8 <= n) {
+      uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      uint64_t ctrl = (w - kOnes * 0x20) & ~w & kHigh;
+      uint64_t q = w ^ (kOnes * '"'), bs = w ^ (kOnes * '\\');
+      uint64_t quote = (q - kOnes) & ~q & kHigh;
+      uint64_t back = (bs - kOnes) & ~bs & kHigh;
+      if ((ctrl | quote | back | (w & kHigh)) != 0) break;
+      i += 8;
+    }
+    if (i >= n) break;
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
       ++i;

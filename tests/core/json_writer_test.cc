@@ -11,6 +11,21 @@ TEST(JsonWriterTest, EscapesControlCharactersAndQuotes) {
   EXPECT_EQ(out, "\"a\\\"b\\\\c\\n\\t\\u0001\"");
 }
 
+TEST(JsonWriterTest, EscapesSpecialBytesAtEveryPositionOfLongStrings) {
+  for (char special : {'"', '\\', '\n', '\x1f'}) {
+    for (size_t pos = 0; pos < 24; ++pos) {
+      std::string in(24, 'a');
+      in[pos] = special;
+      std::string out;
+      JsonWriter::Escape(in, &out);
+      std::string expected = "\"" + std::string(pos, 'a');
+      expected += special == '"' ? "\\\"" : special == '\\' ? "\\\\" : special == '\n' ? "\\n" : "\\u001f";
+      expected += std::string(23 - pos, 'a') + "\"";
+      EXPECT_EQ(out, expected) << "special " << int(special) << " at " << pos;
+    }
+  }
+}
+
 TEST(JsonWriterTest, InvalidUtf8BecomesReplacementCharacter) {
   std::string out;
   JsonWriter::Escape("ok\xff\xfeok", &out);
