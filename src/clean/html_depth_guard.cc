@@ -141,8 +141,13 @@ class Model {
   // Skips raw text up to "</name" (case-insensitive); returns where to go on.
   size_t SkipRawText(size_t from, std::string_view name) const;
   void StartTag(GumboTag t, size_t lt, size_t gt, bool self_closing);
-  // Blanks CDATA sections (see the header).
-  void BlankCdata();
+  // Blanks the svg/math element that began at foreign_start_ up to `end`.
+  void CloseForeign(size_t end) {
+    Blank(foreign_start_, end);
+    foreign_closed_ = false;
+  }
+  // Defuses any "<svg" / "<math" opener the model did not see as a tag.
+  void DefuseForeignOpeners();
   void EndTag(GumboTag t, size_t lt, size_t gt);
   void Push(GumboTag t) {
     stack_.push_back(static_cast<uint16_t>(t));
@@ -153,7 +158,7 @@ class Model {
     GumboTag t = static_cast<GumboTag>(stack_.back());
     stack_.pop_back();
     --open_[t];
-    if (t == GUMBO_TAG_SVG || t == GUMBO_TAG_MATH) --foreign_;
+    if ((t == GUMBO_TAG_SVG || t == GUMBO_TAG_MATH) && --foreign_ == 0) foreign_closed_ = true;
   }
   // Pops up to and including the nearest `t` if it is in `scope`.
   bool CloseInScope(GumboTag t, Scope scope) {
@@ -186,6 +191,8 @@ class Model {
   bool changed_ = false;
   bool too_deep_ = false;
   int foreign_ = 0;
+  size_t foreign_start_ = 0;     // where the outermost svg/math element began
+  bool foreign_closed_ = false;  // the current token closed it
   std::vector<uint16_t> stack_;
   std::array<uint32_t, kTagCount> open_;
   std::array<uint32_t, kTagCount> blanked_;
@@ -239,16 +246,26 @@ void Model::StartTag(GumboTag t, size_t lt, size_t gt, bool self_closing) {
   if (foreign_ > 0) {
     if (BreaksOutOfForeign(t)) {
       while (foreign_ > 0 && !stack_.empty()) Pop();
+      CloseForeign(lt);  // the breakout tag itself stays
     } else {
       if (self_closing) return;
       if (static_cast<int>(stack_.size()) >= max_depth_) {
-        BlankDeep(lt, gt + 1);
-        ++blanked_[t];
+        ++blanked_[t];  // blanked with the whole element
         return;
       }
       Push(t);
       return;
     }
+  }
+  if (t == GUMBO_TAG_SVG || t == GUMBO_TAG_MATH) {
+    // Never given to gumbo (see the header); its text is not content.
+    if (self_closing) {
+      Blank(lt, gt + 1);
+      return;
+    }
+    foreign_start_ = lt;
+    Push(t);
+    return;
   }
   switch (t) {
     case GUMBO_TAG_HTML: case GUMBO_TAG_HEAD: case GUMBO_TAG_BODY:
@@ -322,7 +339,23 @@ void Model::EndTag(GumboTag t, size_t lt, size_t gt) {
   }
   if (blanked_[t] > 0) {  // closes an element that was blanked out
     --blanked_[t];
-    BlankDeep(lt, gt + 1);
+    if (foreign_ == 0) BlankDeep(lt, gt + 1);
+    return;
+  }
+  if (foreign_ > 0) {
+    if (t == GUMBO_TAG_SVG || t == GUMBO_TAG_MATH) {
+      // Closes the nearest svg/math, whatever is open inside it.
+      for (size_t i = stack_.size(); i-- > 0;) {
+        if (stack_[i] == t) {
+          while (stack_.size() > i) Pop();
+          break;
+        }
+      }
+      if (foreign_closed_) CloseForeign(gt + 1);
+      return;
+    }
+    CloseInScope(t, Scope::kDefault);
+    if (foreign_closed_) CloseForeign(lt);  // an ancestor's end tag stays
     return;
   }
   Scope scope = Scope::kDefault;
@@ -341,7 +374,6 @@ void Model::EndTag(GumboTag t, size_t lt, size_t gt) {
 }
 
 GuardResult Model::Run() {
-  BlankCdata();
   const size_t n = html_.size();
   const char* d = html_.data();
   size_t i = 0;
@@ -353,15 +385,12 @@ GuardResult Model::Run() {
     char c = d[lt + 1];
     if (c == '!') {
       if (lt + 3 < n && d[lt + 2] == '-' && d[lt + 3] == '-') {
+        // Ends at "-->" or "--!>", whichever comes first (as in gumbo).
         std::string_view rest = html_.substr(lt + 2);
-        size_t e = rest.find("-->");
-        if (e == std::string_view::npos) break;
-        i = lt + 2 + e + 3;
+        size_t e = rest.find("-->"), e2 = rest.find("--!>");
+        if (e == std::string_view::npos && e2 == std::string_view::npos) break;
+        i = (e2 < e) ? lt + 2 + e2 + 4 : lt + 2 + e + 3;
         continue;
-      }
-      if (html_.substr(lt + 2, 7) == "[CDATA[") {
-        i = lt + 9;
-        continue;  // blanked by BlankCdata
       }
       const void* q = std::memchr(d + lt + 2, '>', n - lt - 2);
       if (q == nullptr) break;
@@ -411,23 +440,88 @@ GuardResult Model::Run() {
     }
     StartTag(t, lt, gt, self_closing);
   }
+  if (foreign_ > 0) CloseForeign(n);  // unclosed svg/math runs to the end
+  DefuseForeignOpeners();
   return {changed_, too_deep_};
 }
 
-void Model::BlankCdata() {
-  static constexpr std::string_view kOpen = "<![CDATA[";
-  size_t k = html_.find(kOpen);
-  while (k != std::string_view::npos) {
-    size_t close = html_.find("]]>", k + kOpen.size());
-    size_t end_tag = html_.find("</", k + kOpen.size());
-    if (close != std::string_view::npos &&
-        (end_tag == std::string_view::npos || end_tag > close)) {
-      Blank(k, close + 3);
-      k = html_.find(kOpen, close + 3);
-    } else {
-      Blank(k, k + kOpen.size());
-      k = html_.find(kOpen, k + kOpen.size());
+void Model::DefuseForeignOpeners() {
+  // Inside comments, raw text or attribute values gumbo sees no tag either;
+  // this only matters where gumbo's tokenizer and the model disagree.
+  std::string_view buf = changed_ ? std::string_view(*patched_) : html_;
+  const size_t n = buf.size();
+  size_t i = 0;
+  while (i < n) {
+    const void* p = std::memchr(buf.data() + i, '<', n - i);
+    if (p == nullptr) break;
+    size_t lt = static_cast<const char*>(p) - buf.data();
+    i = lt + 1;
+    size_t len = 0;
+    if (lt + 4 <= n && Lower(buf[lt + 1]) == 's' && Lower(buf[lt + 2]) == 'v' &&
+        Lower(buf[lt + 3]) == 'g')
+      len = 4;
+    else if (lt + 5 <= n && Lower(buf[lt + 1]) == 'm' && Lower(buf[lt + 2]) == 'a' &&
+             Lower(buf[lt + 3]) == 't' && Lower(buf[lt + 4]) == 'h')
+      len = 5;
+    if (len == 0) continue;
+    char after = lt + len < n ? buf[lt + len] : ' ';
+    if (!IsSpace(after) && after != '/' && after != '>') continue;
+    Blank(lt, lt + 1);  // "<svg>" -> " svg>": text, not a tag
+    buf = std::string_view(*patched_);
+  }
+}
+
+}  // namespace
+
+namespace {
+
+// gumbo 0.10.1 adds up the digits of a numeric character reference in an int
+// without an overflow check: "&#222222222220;" wraps to a negative value that
+// it writes out as one invalid UTF-8 byte, or as a NUL that silently ends the
+// text node, and other values wrap to a wrong character. Every reference
+// above U+10FFFF is rewritten (same length) to a zero-padded reference to
+// U+FFFD, which is what gumbo gives for the values it does check.
+void DefuseHugeCharRefs(std::string_view html, GuardResult* r, std::string* patched) {
+  const size_t n = html.size();
+  size_t i = 0;
+  while (i + 2 < n) {
+    const std::string_view buf = r->changed ? std::string_view(*patched) : html;
+    const void* hit = std::memchr(buf.data() + i, '&', n - i);
+    if (hit == nullptr) break;
+    i = static_cast<size_t>(static_cast<const char*>(hit) - buf.data());
+    if (i + 2 >= n || buf[i + 1] != '#') {
+      ++i;
+      continue;
     }
+    size_t d = i + 2;
+    const bool hex = buf[d] == 'x' || buf[d] == 'X';
+    if (hex) ++d;
+    const size_t ds = d;
+    uint32_t value = 0;
+    bool huge = false;
+    for (; d < n; ++d) {
+      const char c = buf[d];
+      int digit;
+      if (c >= '0' && c <= '9') digit = c - '0';
+      else if (hex && c >= 'a' && c <= 'f') digit = c - 'a' + 10;
+      else if (hex && c >= 'A' && c <= 'F') digit = c - 'A' + 10;
+      else break;
+      if (!huge) {
+        value = value * (hex ? 16 : 10) + static_cast<uint32_t>(digit);
+        huge = value > 0x10FFFF;
+      }
+    }
+    if (huge) {
+      if (!r->changed) {
+        patched->assign(html.data(), html.size());
+        r->changed = true;
+      }
+      // Above U+10FFFF there are at least 6 hex or 7 decimal digits.
+      const std::string_view fffd = hex ? "FFFD" : "65533";
+      std::memset(patched->data() + ds, '0', d - ds);
+      std::memcpy(patched->data() + d - fffd.size(), fffd.data(), fffd.size());
+    }
+    i = d;
   }
 }
 
@@ -435,7 +529,9 @@ void Model::BlankCdata() {
 
 GuardResult PrepareForGumbo(std::string_view html, int max_depth, std::string* patched) {
   Model m(html, max_depth, patched);
-  return m.Run();
+  GuardResult r = m.Run();
+  DefuseHugeCharRefs(html, &r, patched);
+  return r;
 }
 
 }  // namespace dossier::html_internal

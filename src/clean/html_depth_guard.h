@@ -12,11 +12,20 @@
 // and the text inside the blanked elements stays in the document as text of
 // the deepest allowed element.
 //
-// It also blanks every "<![CDATA[" opener (and its "]]>" when the section
-// holds no end tag): the Debian build of gumbo 0.10.1 keeps its assert()s and
-// aborts on a CDATA section reaching table parsing, e.g.
-// "<table><math><mi><![CDATA[x]]>". Without the opener gumbo never sees a
-// CDATA token; outside svg/math such a section was a bogus comment anyway.
+// It also blanks every <svg> and <math> element whole: the Debian build of
+// gumbo 0.10.1 keeps its assert()s and aborts (SIGABRT, not catchable) on
+// some foreign content mixed with tables, e.g.
+// "<table><math><th><mi><select></table>" or a CDATA section in <mi> inside a
+// table. Random tag soup without svg/math never tripped an assert (millions
+// of documents); svg/math text is not article content anyway. Any "<svg" /
+// "<math" opener the model did not take for a tag (inside what it thinks is
+// a comment or raw text) is defused too, so gumbo never builds foreign
+// content and never sees a CDATA section.
+//
+// Numeric character references above U+10FFFF ("&#222222222220;") are
+// rewritten, same length, to a zero-padded "&#...65533;" / "&#x...FFFD;":
+// gumbo overflows an int on them and emits an invalid byte or a NUL that
+// cuts the text node short.
 #ifndef DOSSIER_CLEAN_HTML_DEPTH_GUARD_H_
 #define DOSSIER_CLEAN_HTML_DEPTH_GUARD_H_
 
@@ -31,7 +40,8 @@ struct GuardResult {
 };
 
 // Blanks (overwrites with spaces, same length) tags nested deeper than
-// `max_depth` and CDATA sections. If anything changed, *patched holds the
+// `max_depth` and svg/math elements, and defuses character references above
+// U+10FFFF (see above). If anything changed, *patched holds the
 // patched copy; otherwise it is left untouched.
 GuardResult PrepareForGumbo(std::string_view html, int max_depth, std::string* patched);
 

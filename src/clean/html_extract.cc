@@ -2,7 +2,8 @@
 //
 // Steps:
 //  1. Validate UTF-8; PrepareForGumbo blanks tags nested deeper than
-//     max_depth and CDATA sections (html_depth_guard.h), then gumbo parses.
+//     max_depth and svg/math elements, on which gumbo can abort
+//     (html_depth_guard.h); then gumbo parses.
 //  2. Analyze: one iterative walk over the tree that classifies every element
 //     (dropped by tag, dropped by id/class/role/style, comments section,
 //     candidate main container), sums text lengths bottom-up (all non-link
@@ -398,7 +399,9 @@ class Emitter {
         // Words separated by single spaces stay one run (the common case).
         for (;;) {
           while (j < n && !IsSpaceAt(s, j)) ++j;
-          if (pre_ == 0 && j + 1 < n && s[j] == ' ' && !IsSpaceAt(s, j + 1)) {
+          // (A space blanked by the depth guard is not a copy of the source.)
+          if (pre_ == 0 && j + 1 < n && s[j] == ' ' && !IsSpaceAt(s, j + 1) &&
+              (!copy || !patched_ || orig_[b + j] == ' ')) {
             ++j;
             continue;
           }
@@ -1030,6 +1033,24 @@ struct Stats {
   }
 };
 
+// Source bytes of a text node that are not whitespace (blanked markup from
+// the depth guard is whitespace too).
+// Counts bytes above 0x20 (control characters count as whitespace), eight at
+// a time: per byte, (127 + 33) - (b & 127) has its high bit set iff
+// (b & 127) < 33, without borrows between bytes.
+uint32_t VisibleBytes(const GumboStringPiece& s) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  size_t i = 0, low = 0;
+  for (; i + 8 <= s.length; i += 8) {
+    uint64_t x;
+    std::memcpy(&x, s.data + i, 8);
+    uint64_t m = (kOnes * (127 + 33) - (x & ~kHigh)) & ~x & kHigh;
+    low += static_cast<size_t>(__builtin_popcountll(m));
+  }
+  for (; i < s.length; ++i) low += static_cast<unsigned char>(s.data[i]) < 33;
+  return static_cast<uint32_t>(s.length - low);
+}
+
 // Text shorter than this ("Advertise with us", "Share", a menu label) does
 // not count when measuring where the article is.
 constexpr uint32_t kMinRun = 25;
@@ -1103,7 +1124,7 @@ class Extractor {
  public:
   Extractor(sv orig, sv buf, bool patched, const HtmlOptions& opt)
       : orig_(orig), buf_(buf), patched_(patched), opt_(opt),
-        walk_limit_(std::max(1, opt.max_depth) + kDepthSlack) {}
+        walk_limit_(std::clamp(opt.max_depth, 1, 1 << 20) + kDepthSlack) {}
 
   void Run(const GumboNode* root, HtmlExtract* out);
 
@@ -1363,7 +1384,7 @@ void Extractor::Analyze(const GumboNode* root) {
     switch (c->type) {
       case GUMBO_NODE_TEXT:
       case GUMBO_NODE_CDATA: {
-        uint32_t len = static_cast<uint32_t>(c->v.text.original_text.length);
+        uint32_t len = VisibleBytes(c->v.text.original_text);
         if (f.flags & kFInA) {
           f.stats.link += len;
         } else {

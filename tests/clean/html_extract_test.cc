@@ -762,18 +762,34 @@ TEST(HtmlExtract, HtmlFragmentKeepsAllText) {
 }
 
 
-TEST(HtmlExtract, HtmlCdataInTableDoesNotAbort) {
-  // gumbo 0.10.1 (with asserts) aborts on these unless CDATA is neutralised.
+TEST(HtmlExtract, HtmlForeignContentInTablesDoesNotAbort) {
+  // The Debian gumbo keeps its assert()s and aborts on these unless svg and
+  // math never reach it.
   for (const std::string html :
        {"<table><math><mi><![CDATA[x]]>>", "<table><svg><desc><![CDATA[x]]></table>",
-        "<p>a</p><table><math><mi><![CDATA[unterminated", "<math><![CDATA[y]]></math><p>z</p>"}) {
+        "<table><math><th><mi><select></table>",
+        "</body></tr><dt><g><thead><svg><table><dd><hr><dd><body></a><h1><svg></div><g></a>"
+        "<th><title><i><b><select></table><tbody><svg><font color=red><col><ul> </div></b></a>",
+        "<p>a</p><table><math><mi><![CDATA[unterminated", "<!-- x --!><svg><table><math>",
+        "<script><svg></script><math><mi><table><th><select>",
+        "<p>x</p><plaintext>a <svg> b <math> c", "<xmp>a <svg> b</xmp><p>y</p>"}) {
     auto r = ExtractHtml(html);
     ASSERT_TRUE(r.ok());
     ExpectCopiesMatchSource(*r, html);
     EXPECT_TRUE(r->diagnostics.empty() || r->diagnostics[0].code != "html_too_deep");
   }
-  EXPECT_EQ(MustExtract("<p>a</p><table><math><mi><![CDATA[unterminated").text,
-            "a\n\nunterminated");
+  EXPECT_EQ(MustExtract("<p>a</p><table><math><mi><![CDATA[unterminated").text, "a");
+}
+
+TEST(HtmlExtract, HtmlInlineSvgIconLeavesTextIntact) {
+  const std::string html =
+      "<body><p>Share <a href=\"x\"><svg viewBox=\"0 0 1 1\"><title>icon</title>"
+      "<path d=\"M0 0\"/></svg>this</a> now.</p>"
+      "<p>Chart: <svg><text>Axis label</text><p>Broken out.</p></body>";
+  HtmlExtract ex = MustExtract(html);
+  EXPECT_EQ(ex.text, "Share this now.\n\nChart:\n\nBroken out.");
+  ExpectCopiesMatchSource(ex, html);
+  EXPECT_EQ(SourceOf(ex, html, 5, 6).substr(0, 1), " ");
 }
 
 }  // namespace
