@@ -89,7 +89,7 @@ struct Line {
   bool keep = true;
   const Rule* rule = nullptr;  // the rule that removed it, if any
   size_t cut_prefix = 0, cut_suffix = 0;  // bytes removed at either end
-  int words = 0;
+  int words = -1;  // counted on first use (Words())
   bool matched_known = false;  // `matched` has been computed
   std::vector<int> matched;    // indices into the line set that match
 };
@@ -363,6 +363,11 @@ class CleanerImpl {
   void FindZones();
   // Running prose that no rule claims: such lines end the head zone.
   bool IsBody(size_t li);
+  int Words(size_t li) {
+    Line& l = lines_[li];
+    if (l.words < 0) l.words = CountWords(std::string_view(text_).substr(l.begin, l.end - l.begin));
+    return l.words;
+  }
   void ClassifyLines();
   void ApplyMeta(const Rule& r, std::string_view line);
   void ResplitNamesAndOutlet(std::string* names, std::string* outlet) const;
@@ -408,7 +413,6 @@ void CleanerImpl::SplitLines() {
     l.begin = i + lead;
     l.end = l.begin + t.size();
     l.blank = t.empty();
-    l.words = CountWords(t);
     lines_.push_back(l);
     if (nl == text_.size()) break;
     i = nl + 1;
@@ -516,7 +520,7 @@ void CleanerImpl::ApplyMeta(const Rule& r, std::string_view s) {
 bool CleanerImpl::IsBody(size_t li) {
   const Line& l = lines_[li];
   std::string_view s(text_.data() + l.begin, l.end - l.begin);
-  if (!BodyLike(s, l.words)) return false;
+  if (!BodyLike(s, Words(li))) return false;
   const Rule* hit = nullptr;
   return !MatchLine(li, /*in_head=*/true, /*in_tail=*/true, &hit);
 }
@@ -631,7 +635,7 @@ void CleanerImpl::ClassifyLines() {
     // The wrapped continuation of a taxonomy line ("Theme: US NATO War" /
     // "Agenda"): short, directly under it, in the head.
     if (in_head && prev_drop && prev_line + 1 == i && prev_drop->id.rfind("region", 0) == 0 &&
-        l.words <= 5 && !EndsSentence(s)) {
+        Words(i) <= 5 && !EndsSentence(s)) {
       l.keep = false;
       prev_line = i;
       continue;
@@ -644,7 +648,7 @@ void CleanerImpl::ClassifyLines() {
       size_t cut;
       if (have_given_title) {
         if (StartsWithTitle(s, *raw_.given.title, &cut) && cut >= s.size()) l.keep = false;
-      } else if (s.size() <= 250 && l.words <= 35 && HeadlineEnding(s) && i + 1 < article_end_) {
+      } else if (s.size() <= 250 && Words(i) <= 35 && HeadlineEnding(s) && i + 1 < article_end_) {
         meta_.title = std::string(s);
         l.keep = false;
       }

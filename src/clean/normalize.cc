@@ -1,6 +1,7 @@
 // Character-level normalisation with an offset map: line endings, control
 // and zero-width characters, spaces, inline Markdown/HTML markup, NFC.
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
@@ -300,6 +301,27 @@ bool NormalizeNfc(std::string* text, OffsetMap* map) {
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
   if (U_FAILURE(err)) return false;
+  // Fast path: if every non-ASCII character is NFC_QC=Yes and not a
+  // combining mark, the text is already NFC (typical: curly quotes, accents).
+  {
+    bool surely_nfc = true;
+    const std::string& t = *text;
+    for (size_t i = 0; i < t.size() && surely_nfc;) {
+      unsigned char c = static_cast<unsigned char>(t[i]);
+      if (c < 0x80) {
+        ++i;
+        continue;
+      }
+      size_t len;
+      char32_t cp = utf8::Decode(t, i, &len);
+      i += len;
+      if (cp < 0x300) continue;  // Latin-1 and Latin Extended: no combining marks
+      surely_nfc = u_getCombiningClass(static_cast<UChar32>(cp)) == 0 &&
+                   u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_NFC_QUICK_CHECK) ==
+                       UNORM_YES;
+    }
+    if (surely_nfc) return false;
+  }
   if (nfc->isNormalizedUTF8(*text, err) && U_SUCCESS(err)) return false;
   err = U_ZERO_ERROR;
   TextBuilder b;

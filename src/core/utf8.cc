@@ -158,8 +158,9 @@ CodepointIndex::CodepointIndex(std::string_view s) : s_(s) {
     for (; i + 8 <= end; i += 8) {
       uint64_t w;
       std::memcpy(&w, s.data() + i, 8);
-      uint64_t cont = w & ~(w << 1) & 0x8080808080808080ULL;
-      cp += 8 - static_cast<uint32_t>(__builtin_popcountll(cont));
+      // Continuation flags as 0/1 bytes, summed by a multiply.
+      uint64_t cont = (w & ~(w << 1) & 0x8080808080808080ULL) >> 7;
+      cp += 8 - static_cast<uint32_t>((cont * 0x0101010101010101ULL) >> 56);
     }
     for (; i < end; ++i) cp += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
   }
@@ -170,8 +171,14 @@ size_t CodepointIndex::Slow(size_t byte) const {
   size_t block = byte / 64;
   size_t cp = block_start_[block];
   // A byte inside a sequence belongs to the code point that started before it.
-  for (size_t i = block * 64; i < byte; ++i)
-    cp += (static_cast<unsigned char>(s_[i]) & 0xC0) != 0x80;
+  size_t i = block * 64;
+  for (; i + 8 <= byte; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s_.data() + i, 8);
+    uint64_t cont = (w & ~(w << 1) & 0x8080808080808080ULL) >> 7;
+    cp += 8 - static_cast<size_t>((cont * 0x0101010101010101ULL) >> 56);
+  }
+  for (; i < byte; ++i) cp += (static_cast<unsigned char>(s_[i]) & 0xC0) != 0x80;
   if (byte < s_.size() && (static_cast<unsigned char>(s_[byte]) & 0xC0) == 0x80 && cp > 0) --cp;
   return cp;
 }
