@@ -137,8 +137,8 @@ std::string NormalizeText(std::string_view s, bool markup, OffsetMap* map) {
     dels.clear();
     del_idx = 0;
     if (!markup) return;
-    size_t end = s.find('\n', start);
-    if (end == std::string_view::npos) end = n;
+    const void* nl = start < n ? std::memchr(s.data() + start, '\n', n - start) : nullptr;
+    size_t end = nl ? static_cast<size_t>(static_cast<const char*>(nl) - s.data()) : n;
     // Markdown heading / quote marks at line start (after indentation).
     size_t p = start;
     while (p < end && s[p] == ' ') ++p;
@@ -146,8 +146,15 @@ std::string NormalizeText(std::string_view s, bool markup, OffsetMap* map) {
     while (q < end && q - p < 6 && s[q] == '#') ++q;
     if (q > p && q < end && s[q] == ' ') dels.push_back({p, q + 1 - p});
     else if (p < end && s[p] == '>' && p + 1 < end && s[p + 1] == ' ') dels.push_back({p, 2});
+    // Most lines have no link or emphasis characters at all: memchr is far
+    // cheaper than the scans below.
+    const char* line = s.data() + start;
+    const size_t line_len = end - start;
+    const bool has_bracket = std::memchr(line, '[', line_len) != nullptr;
+    const bool has_emphasis = std::memchr(line, '*', line_len) != nullptr ||
+                              std::memchr(line, '_', line_len) != nullptr;
     // Links and images: [text](url) -> text ; ![alt](url) -> nothing.
-    for (size_t k = start; k < end; ++k) {
+    for (size_t k = has_bracket ? start : end; k < end; ++k) {
       if (s[k] != '[') continue;
       size_t close = k + 1;
       int depth = 0;
@@ -173,7 +180,8 @@ std::string NormalizeText(std::string_view s, bool markup, OffsetMap* map) {
       }
       k = url_end;
     }
-    FindEmphasis(s, start, end, &dels);
+    if (has_emphasis) FindEmphasis(s, start, end, &dels);
+    if (dels.empty()) return;
     std::sort(dels.begin(), dels.end());
     // Drop overlaps (an emphasis marker inside a deleted URL).
     std::vector<std::pair<size_t, size_t>> clean;
