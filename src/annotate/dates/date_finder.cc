@@ -1,0 +1,1400 @@
+// Date mentions in article text. How it works:
+//   1. Each sentence is cut into tokens by a byte-class table: words (ASCII
+//      letters and non-ASCII letters), numbers (digits with a glued suffix:
+//      "17th", "1990s", "6pm"), and single punctuation marks (en and em
+//      dashes read as '-' and curly apostrophes as '\''). Each word is looked
+//      up in data/date_words.tsv through a (first letter, length) bucket, so
+//      most words cost one table read.
+//   2. A left-to-right pass runs rules only at numbers and at words from the
+//      table. A rule may look back a few tokens (the "17" of "17 September",
+//      the "in" of "in 2012") and forward a few; it yields a Match over tokens
+//      [first, last]. Tokens already inside an emitted mention are never used
+//      again, so mentions do not overlap.
+//   3. Emit resolves what the text left open (a missing year) against the
+//      anchor, validates the calendar and writes the DateMention.
+#include "annotate/dates/date_finder.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+
+#include "clean/loose_date.h"
+
+namespace dossier {
+namespace {
+
+enum WordKind : uint8_t {
+  kNone = 0,
+  kMonth,
+  kMonthAbbr,
+  kWeekday,
+  kWeekdayAbbr,
+  kDayWord,
+  kModifier,
+  kQualifier,
+  kUnit,
+  kPartOfDay,
+  kOrdinal,
+  kCardinal,
+  kAgo,
+  kSeason,
+  kPreposition,
+  kPeriodEdge,
+  kAfterYear,
+  kCountNoun,
+};
+
+struct KindName {
+  std::string_view name;
+  WordKind kind;
+};
+constexpr KindName kKindNames[] = {
+    {"month", kMonth},         {"month_abbr", kMonthAbbr},   {"weekday", kWeekday},
+    {"weekday_abbr", kWeekdayAbbr}, {"day_word", kDayWord},  {"modifier", kModifier},
+    {"qualifier", kQualifier}, {"unit", kUnit},              {"part_of_day", kPartOfDay},
+    {"ordinal", kOrdinal},     {"cardinal", kCardinal},      {"ago", kAgo},
+    {"season", kSeason},       {"preposition", kPreposition}, {"period_edge", kPeriodEdge},
+    {"after_year", kAfterYear}, {"count_noun", kCountNoun},
+};
+
+enum Unit : int16_t { kUDay = 1, kUWeek, kUWeekend, kUMonth, kUYear, kUDecade };
+enum Prep : int16_t { kPrepStrong = 1, kPrepWeak, kPrepOf, kPrepDay };
+enum Pod : int16_t { kMorning = 1, kAfternoon, kEvening, kNight };
+
+// ---------------------------------------------------------------------------
+// Calendar.
+
+bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+int MaxDay(int m) {
+  static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m >= 1 && m <= 12 ? kDays[m - 1] : 0;
+}
+
+bool ValidDay(int y, int m, int d) {
+  if (m < 1 || m > 12 || d < 1 || d > MaxDay(m)) return false;
+  return !(m == 2 && d == 29 && !IsLeap(y));
+}
+
+// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's method).
+int64_t DaysFromCivil(int y, int m, int d) {
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const int64_t yoe = y - era * 400;
+  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+void CivilFromDays(int64_t z, int* y, int* m, int* d) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t doe = z - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  *d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  *m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  *y = static_cast<int>(yoe + era * 400 + (*m <= 2));
+}
+
+// ISO weekday of a day count: 1 = Monday .. 7 = Sunday (1970-01-01 was a Thursday).
+int IsoWeekday(int64_t z) { return static_cast<int>(((z % 7 + 7) % 7 + 3) % 7) + 1; }
+
+std::string Iso(int y, int m, int d) {
+  char buf[24];
+  if (d > 0)
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  else if (m > 0)
+    std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+  else
+    std::snprintf(buf, sizeof buf, "%04d", y);
+  return buf;
+}
+
+struct Anchor {
+  bool ok = false;
+  int y = 0, m = 0, d = 0;  // m, d are 0 when the anchor does not give them
+  int64_t days = 0;         // when d > 0
+  std::string text;
+};
+
+Anchor ParseAnchor(const std::optional<std::string>& in) {
+  Anchor a;
+  if (!in) return a;
+  std::string_view s = *in;
+  if (s.size() > 10 && (s[10] == 'T' || s[10] == ' ')) s = s.substr(0, 10);
+  auto num = [&](size_t at, size_t len, int* v) {
+    *v = 0;
+    for (size_t k = at; k < at + len; ++k) {
+      if (s[k] < '0' || s[k] > '9') return false;
+      *v = *v * 10 + (s[k] - '0');
+    }
+    return true;
+  };
+  if (s.size() != 4 && s.size() != 7 && s.size() != 10) return a;
+  if (!num(0, 4, &a.y) || a.y < 1000) return a;
+  if (s.size() >= 7 && (s[4] != '-' || !num(5, 2, &a.m) || a.m < 1 || a.m > 12)) return a;
+  if (s.size() == 10 && (s[7] != '-' || !num(8, 2, &a.d) || !ValidDay(a.y, a.m, a.d))) return a;
+  a.ok = true;
+  if (a.d) a.days = DaysFromCivil(a.y, a.m, a.d);
+  a.text = Iso(a.y, a.m, a.d);
+  return a;
+}
+
+// ---------------------------------------------------------------------------
+// Lexicon rows.
+
+int WeekdayFromName(std::string_view s) {
+  static const char* kNames[] = {"monday", "tuesday", "wednesday", "thursday",
+                                 "friday", "saturday", "sunday"};
+  std::string w;
+  for (char c : s) w.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+  for (int k = 0; k < 7; ++k)
+    if (w == kNames[k]) return k + 1;
+  return 0;
+}
+
+bool ParseInt(std::string_view s, int lo, int hi, int16_t* v) {
+  if (s.empty()) return false;
+  bool neg = false;
+  if (s[0] == '+' || s[0] == '-') {
+    neg = s[0] == '-';
+    s.remove_prefix(1);
+  }
+  if (s.empty() || s.size() > 6) return false;
+  int x = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+    x = x * 10 + (c - '0');
+  }
+  if (neg) x = -x;
+  if (x < lo || x > hi) return false;
+  *v = static_cast<int16_t>(x);
+  return true;
+}
+
+bool OneOf(std::string_view s, std::initializer_list<std::string_view> names, int16_t* v) {
+  int16_t k = 1;
+  for (std::string_view n : names) {
+    if (s == n) {
+      *v = k;
+      return true;
+    }
+    ++k;
+  }
+  return false;
+}
+
+// Decodes the `meaning` column of a row of kind `kind` into (a, b).
+bool DecodeMeaning(WordKind kind, std::string_view meaning, int16_t* a, int16_t* b) {
+  switch (kind) {
+    case kMonth:
+    case kMonthAbbr:
+      *a = static_cast<int16_t>(MonthFromName(meaning));
+      return *a != 0;
+    case kWeekday:
+    case kWeekdayAbbr:
+      *a = static_cast<int16_t>(WeekdayFromName(meaning));
+      return *a != 0;
+    case kDayWord:
+    case kModifier:
+      return ParseInt(meaning, -1000, 1000, a);
+    case kQualifier:
+      if (meaning == "earlier") *a = -1;
+      else if (meaning == "later") *a = 1;
+      else return false;
+      return true;
+    case kUnit:
+      return OneOf(meaning, {"day", "week", "weekend", "month", "year", "decade"}, a);
+    case kPartOfDay:
+      return OneOf(meaning, {"morning", "afternoon", "evening", "night"}, a);
+    case kOrdinal:
+      return ParseInt(meaning, 1, 31, a);
+    case kCardinal:
+      return ParseInt(meaning, 1, 1000, a);
+    case kSeason: {
+      size_t dash = meaning.find('-');
+      return dash != std::string_view::npos && ParseInt(meaning.substr(0, dash), 1, 12, a) &&
+             ParseInt(meaning.substr(dash + 1), 1, 12, b);
+    }
+    case kPreposition:
+      return OneOf(meaning, {"strong", "weak", "of", "day"}, a);
+    case kAfterYear:
+      return OneOf(meaning, {"event", "verb"}, a);
+    case kAgo:
+    case kPeriodEdge:
+    case kCountNoun:
+      return true;
+    case kNone:
+      break;
+  }
+  return false;
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+bool AllLetters(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (c < 'a' || c > 'z') return false;
+  return true;
+}
+
+// ---------------------------------------------------------------------------
+// Tokens.
+
+enum CharClass : uint8_t { cOther, cSpace, cDigit, cUpper, cLower, cHigh };
+
+struct ClassTable {
+  uint8_t c[256];
+  constexpr ClassTable() : c() {
+    for (int i = 0; i < 256; ++i) c[i] = cOther;
+    c[' '] = c['\t'] = c['\n'] = c['\r'] = c['\f'] = c['\v'] = cSpace;
+    for (int i = '0'; i <= '9'; ++i) c[i] = cDigit;
+    for (int i = 'A'; i <= 'Z'; ++i) c[i] = cUpper;
+    for (int i = 'a'; i <= 'z'; ++i) c[i] = cLower;
+    for (int i = 0x80; i < 256; ++i) c[i] = cHigh;
+  }
+};
+constexpr ClassTable kClass;
+
+enum TokKind : uint8_t { kWordTok, kNumTok, kPunctTok };
+enum TokFlag : uint8_t {
+  kCap = 1,          // word starting with A-Z
+  kSpace = 2,        // whitespace (or the sentence start) before the token
+  kOrd = 4,          // number with st/nd/rd/th
+  kPluralS = 8,      // number with s (1990s)
+  kOtherSuffix = 16, // number with other glued letters (6pm, 3km)
+};
+constexpr uint8_t kSuffixMask = kOrd | kPluralS | kOtherSuffix;
+constexpr char kDashCh = '\x01';   // en or em dash
+constexpr char kOtherCh = '\x02';  // any other non-ASCII punctuation
+
+struct Tok {
+  uint32_t b = 0, e = 0;
+  int32_t num = 0;     // value of a number (up to 9 digits)
+  int16_t word = -1;   // index into words_, or -1
+  uint8_t kind = kPunctTok, flags = 0, digits = 0;
+  char ch = 0;         // punctuation: the ASCII mark, '$' for currency signs
+};
+
+// What a match is, for lists ("in 2014 and 2015") and ranges.
+enum MatchType : uint8_t { kTypeYear = 1, kTypeMonth, kTypeDay, kTypeSeason, kTypeRel };
+
+struct Match {
+  int first = 0, last = 0;  // token range
+  int y = 0, m = 0, d = 0;  // y == 0: written without a year
+  bool has_end = false;
+  int ey = 0, em = 0, ed = 0;  // range end; ey == 0: no year yet
+  bool relative = false;       // computed from the anchor
+  const char* rule = "";
+  uint8_t type = 0;
+};
+
+}  // namespace
+
+const char* PrecisionName(DateMention::Precision p) {
+  switch (p) {
+    case DateMention::Precision::kDay:
+      return "day";
+    case DateMention::Precision::kMonth:
+      return "month";
+    case DateMention::Precision::kYear:
+      return "year";
+  }
+  return "day";
+}
+
+DateFinder::DateFinder(const Lexicon& lexicon) {
+  const Table& t = lexicon.table("date_words");
+  int cw = t.Column("word"), ck = t.Column("kind"), cm = t.Column("meaning");
+  if (cw < 0 || ck < 0 || cm < 0) {
+    if (!t.rows.empty()) problems_.push_back("date_words: the header needs word, kind, meaning");
+    return;
+  }
+  std::map<std::string, size_t> index;  // later rows replace earlier ones
+  for (const auto& row : t.rows) {
+    std::string word = Lower(row[cw]);
+    if (word.empty()) continue;
+    WordKind kind = kNone;
+    for (const KindName& k : kKindNames)
+      if (k.name == row[ck]) kind = k.kind;
+    if (kind == kNone) {
+      problems_.push_back(word + ": unknown kind '" + row[ck] + "'");
+      continue;
+    }
+    Word w;
+    w.kind = kind;
+    if (!DecodeMeaning(kind, row[cm], &w.a, &w.b)) {
+      problems_.push_back(word + ": unreadable meaning '" + row[cm] + "' for kind " + row[ck]);
+      continue;
+    }
+    size_t dash = word.find('-');
+    if (dash != std::string::npos) {
+      std::string head = word.substr(0, dash), tail = word.substr(dash + 1);
+      if (!AllLetters(head) || !AllLetters(tail) || head.size() > kMaxWordLen) {
+        problems_.push_back(word + ": a hyphenated word needs letters on both sides");
+        continue;
+      }
+      compounds_.push_back({std::move(head), std::move(tail), w.kind, w.a});
+      continue;
+    }
+    if (!AllLetters(word) || word.size() > kMaxWordLen) {
+      problems_.push_back(word + ": only ASCII letters, at most 15");
+      continue;
+    }
+    w.text = word;
+    auto it = index.find(word);
+    if (it != index.end()) {
+      words_[it->second] = std::move(w);
+    } else {
+      if (words_.size() >= 65535) break;
+      index.emplace(word, words_.size());
+      words_.push_back(std::move(w));
+    }
+  }
+  // Buckets by (first letter, length).
+  std::array<uint16_t, 26 * (kMaxWordLen + 1) + 1> count{};
+  auto bucket = [](const std::string& s) { return (s[0] - 'a') * (kMaxWordLen + 1) + s.size(); };
+  for (const Word& w : words_) ++count[bucket(w.text) + 1];
+  for (size_t k = 1; k < count.size(); ++k) count[k] += count[k - 1];
+  start_ = count;
+  order_.resize(words_.size());
+  for (size_t i = 0; i < words_.size(); ++i)
+    order_[count[bucket(words_[i].text)]++] = static_cast<uint16_t>(i);
+}
+
+int DateFinder::Lookup(const char* p, size_t len) const {
+  if (len == 0 || len > kMaxWordLen) return -1;
+  unsigned c = static_cast<unsigned char>(p[0]) | 0x20u;
+  if (c < 'a' || c > 'z') return -1;
+  size_t k = (c - 'a') * (kMaxWordLen + 1) + len;
+  for (size_t o = start_[k]; o < start_[k + 1]; ++o) {
+    const char* q = words_[order_[o]].text.data();
+    size_t i = 1;
+    while (i < len && (static_cast<unsigned char>(p[i]) | 0x20u) == static_cast<unsigned char>(q[i]))
+      ++i;
+    if (i == len) return order_[o];
+  }
+  return -1;
+}
+
+// ---------------------------------------------------------------------------
+
+class DateFinder::Scanner {
+ public:
+  Scanner(const DateFinder& f, std::string_view text, const Anchor& a, std::vector<DateMention>* out)
+      : f_(f), text_(text), a_(a), out_(out) {
+    toks_.reserve(512);
+  }
+
+  void Sentence(size_t b, size_t e) {
+    Tokenize(b, e);
+    min_first_ = 0;
+    prev_last_ = -10;
+    prev_type_ = 0;
+    ctx_y_ = ctx_m_ = ctx_d_ = 0;
+    for (int i = 0; i < n_;) {
+      Match m;
+      bool ok = false;
+      const Tok& t = toks_[i];
+      if (t.kind == kNumTok)
+        ok = AtNumber(i, false, &m);
+      else if (t.word >= 0)
+        ok = AtWord(i, &m);
+      if (ok && !m.has_end && m.type >= kTypeYear && m.type <= kTypeDay) ok = TryRange(&m);
+      if (ok && m.first >= min_first_ && Emit(&m)) {
+        prev_last_ = m.last;
+        prev_type_ = m.type;
+        min_first_ = m.last + 1;
+        i = m.last + 1;
+      } else {
+        ++i;
+      }
+    }
+  }
+
+ private:
+  // --- tokens --------------------------------------------------------------
+
+  void Tokenize(size_t b, size_t e) {
+    toks_.clear();
+    const unsigned char* s = reinterpret_cast<const unsigned char*>(text_.data());
+    size_t i = b;
+    bool space = true;
+    first_word_ = -1;
+    while (i < e) {
+      const unsigned char c = s[i];
+      const uint8_t cls = kClass.c[c];
+      Tok t;
+      t.b = static_cast<uint32_t>(i);
+      if (cls == cSpace) {
+        space = true;
+        ++i;
+        continue;
+      }
+      if (cls == cDigit) {
+        size_t j = i;
+        int64_t v = 0;
+        while (j < e && kClass.c[s[j]] == cDigit) {
+          if (j - i < 9) v = v * 10 + (s[j] - '0');
+          ++j;
+        }
+        t.kind = kNumTok;
+        t.digits = static_cast<uint8_t>(std::min<size_t>(j - i, 255));
+        t.num = j - i <= 9 ? static_cast<int32_t>(v) : -1;
+        size_t k = j;
+        while (k < e && (kClass.c[s[k]] == cLower || kClass.c[s[k]] == cUpper)) ++k;
+        // The "T" of an ISO timestamp (2016-09-17T09:30) is its own token.
+        if (k == j + 1 && (s[j] | 0x20) == 't' && k < e && kClass.c[s[k]] == cDigit) k = j;
+        if (k > j) {
+          char s0 = static_cast<char>(s[j] | 0x20), s1 = k - j == 2 ? static_cast<char>(s[j + 1] | 0x20) : 0;
+          if (k - j == 2 && ((s0 == 's' && s1 == 't') || (s0 == 'n' && s1 == 'd') ||
+                             (s0 == 'r' && s1 == 'd') || (s0 == 't' && s1 == 'h')))
+            t.flags |= kOrd;
+          else if (k - j == 1 && s0 == 's')
+            t.flags |= kPluralS;
+          else
+            t.flags |= kOtherSuffix;
+        }
+        t.e = static_cast<uint32_t>(k);
+        i = k;
+      } else if (cls == cUpper || cls == cLower || (cls == cHigh && c != 0xC2 && c != 0xE2)) {
+        size_t j = i + 1;
+        while (j < e) {
+          const unsigned char d = s[j];
+          const uint8_t dc = kClass.c[d];
+          if (dc == cUpper || dc == cLower || (dc == cHigh && d != 0xC2 && d != 0xE2))
+            ++j;
+          else
+            break;
+        }
+        t.kind = kWordTok;
+        t.e = static_cast<uint32_t>(j);
+        if (cls == cUpper) t.flags |= kCap;
+        t.word = static_cast<int16_t>(f_.Lookup(text_.data() + i, j - i));
+        if (first_word_ < 0) first_word_ = static_cast<int>(toks_.size());
+        i = j;
+      } else if (c == 0xC2 && i + 1 < e) {
+        if (s[i + 1] == 0xA0) {  // no-break space
+          space = true;
+          i += 2;
+          continue;
+        }
+        t.ch = s[i + 1] == 0xA3 || s[i + 1] == 0xA5 ? '$' : kOtherCh;  // £ ¥
+        i += 2;
+        t.e = static_cast<uint32_t>(i);
+      } else if (c == 0xE2 && i + 2 < e) {
+        const unsigned char c1 = s[i + 1], c2 = s[i + 2];
+        if (c1 == 0x80 && (c2 <= 0x8A || c2 == 0xAF)) {  // Unicode spaces
+          space = true;
+          i += 3;
+          continue;
+        }
+        if (c1 == 0x80 && (c2 == 0x93 || c2 == 0x94))
+          t.ch = kDashCh;
+        else if (c1 == 0x80 && (c2 == 0x98 || c2 == 0x99))
+          t.ch = '\'';
+        else if (c1 == 0x82 && c2 == 0xAC)
+          t.ch = '$';  // €
+        else
+          t.ch = kOtherCh;
+        i += 3;
+        t.e = static_cast<uint32_t>(i);
+      } else {
+        t.ch = cls == cHigh ? kOtherCh : static_cast<char>(c);
+        ++i;
+        t.e = static_cast<uint32_t>(i);
+      }
+      if (space) t.flags |= kSpace;
+      space = false;
+      toks_.push_back(t);
+    }
+    n_ = static_cast<int>(toks_.size());
+  }
+
+  const Tok& T(int i) const { return toks_[i]; }
+  bool In(int i) const { return i >= 0 && i < n_; }
+  bool IsWordTok(int i) const { return In(i) && toks_[i].kind == kWordTok; }
+  bool IsNum(int i) const { return In(i) && toks_[i].kind == kNumTok; }
+  int NumDigits(int i) const { return IsNum(i) ? toks_[i].digits : 0; }
+  bool NoSuffix(int i) const { return In(i) && !(toks_[i].flags & kSuffixMask); }
+  bool P(int i, char c) const { return In(i) && toks_[i].kind == kPunctTok && toks_[i].ch == c; }
+  bool Dash(int i) const { return P(i, '-') || P(i, kDashCh); }
+  // No whitespace between token i - 1 and token i.
+  bool Glued(int i) const { return In(i) && !(toks_[i].flags & kSpace); }
+  bool Cap(int i) const { return In(i) && (toks_[i].flags & kCap); }
+  int Kind(int i) const {
+    return In(i) && toks_[i].word >= 0 ? static_cast<int>(f_.words_[toks_[i].word].kind) : 0;
+  }
+  const Word& W(int i) const { return f_.words_[toks_[i].word]; }
+  bool IsMonthWord(int i) const {
+    int k = Kind(i);
+    return (k == kMonth || k == kMonthAbbr) && Cap(i);
+  }
+  // Token i is the word `lower` (any case).
+  bool IsW(int i, std::string_view lower) const {
+    if (!IsWordTok(i)) return false;
+    const Tok& t = toks_[i];
+    if (t.e - t.b != lower.size()) return false;
+    for (size_t k = 0; k < lower.size(); ++k)
+      if ((static_cast<unsigned char>(text_[t.b + k]) | 0x20u) != static_cast<unsigned char>(lower[k]))
+        return false;
+    return true;
+  }
+  bool Plural(int i) const { return IsWordTok(i) && (text_[toks_[i].e - 1] | 0x20) == 's'; }
+  int SkipComma(int i) const { return P(i, ',') ? i + 1 : i; }
+  bool SentenceInitial(int i) const { return i <= first_word_; }
+
+  // A capitalised word that is not a date word and does not start the
+  // sentence: "Theresa May", "Good Friday", "USA Today".
+  bool PrevIsName(int i) const {
+    int p = i - 1;
+    return IsWordTok(p) && Cap(p) && Kind(p) == kNone && !SentenceInitial(p);
+  }
+
+  // The number at i continues something before it ("1,200", "v2016", "$2016").
+  bool GluedBefore(int i) const {
+    if (!Glued(i) || i == 0) return false;
+    const Tok& p = toks_[i - 1];
+    if (p.kind != kPunctTok) return true;
+    switch (p.ch) {
+      case '/': case '.': case ':': case ',': case '$': case '#': case '+':
+        return true;
+      case '-':
+      case kDashCh:
+        return IsNum(i - 2) && Glued(i - 1);
+      default:
+        return false;
+    }
+  }
+  // The number at i goes on after it ("2,000", "2016.5", "10%", "6pm").
+  bool BiggerAfter(int i) const {
+    if (!Glued(i + 1)) return false;
+    const Tok& t = toks_[i + 1];
+    if (t.kind != kPunctTok) return true;
+    switch (t.ch) {
+      case '%':
+        return true;
+      case '/': case '.': case ':': case ',':
+        return Glued(i + 2) && IsNum(i + 2);
+      default:
+        return false;
+    }
+  }
+
+  // The word at j shows that the number before it is a count: a listed
+  // count noun or a lower-case plural ("2000 people", "May 17 militants").
+  bool CountFollows(int j) const {
+    if (!IsWordTok(j) || Cap(j)) return false;
+    int k = Kind(j);
+    if (k == kCountNoun || k == kUnit) return true;  // 2000 people, 2016 days
+    if (k != kNone) return false;
+    const Tok& t = toks_[j];
+    if (t.e - t.b < 4) return false;
+    char last = text_[t.e - 1], prev = text_[t.e - 2];
+    return last == 's' && prev != 's' && prev != 'u' && prev != 'i';
+  }
+
+  // Value of a hyphenated number word head-'-'-tail of kind `kind`, or 0.
+  int CompoundValue(int head, int tail, uint8_t kind) const {
+    for (const Compound& c : f_.compounds_)
+      if (c.kind == kind && IsW(head, c.head) && IsW(tail, c.tail)) return c.value;
+    return 0;
+  }
+
+  // Day of month written by the tokens that end at k ("17", "17th", "fifth",
+  // "twenty-first" when `words`); sets *start. 0 if none.
+  int DayEndingAt(int k, bool words, int* start) const {
+    if (k < min_first_ || !In(k)) return 0;
+    if (IsNum(k)) {
+      const Tok& t = toks_[k];
+      if (t.digits > 2 || (t.flags & (kPluralS | kOtherSuffix)) || t.num < 1 || t.num > 31) return 0;
+      *start = k;
+      return t.num;
+    }
+    if (!words || Kind(k) != kOrdinal) return 0;
+    if (P(k - 1, '-') && Glued(k) && Glued(k - 1) && k - 2 >= min_first_) {
+      if (int v = CompoundValue(k - 2, k, kOrdinal)) {
+        *start = k - 2;
+        return v;
+      }
+    }
+    *start = k;
+    return W(k).a;
+  }
+  // Day of month written by the tokens that start at j; sets *end.
+  int DayStartingAt(int j, bool words, int* end) const {
+    if (IsNum(j)) {
+      const Tok& t = toks_[j];
+      if (t.digits > 2 || (t.flags & (kPluralS | kOtherSuffix)) || t.num < 1 || t.num > 31) return 0;
+      *end = j;
+      return t.num;
+    }
+    if (!words || !IsWordTok(j)) return 0;
+    if (P(j + 1, '-') && Glued(j + 1) && Glued(j + 2) && Kind(j + 2) == kOrdinal) {
+      if (int v = CompoundValue(j, j + 2, kOrdinal)) {
+        *end = j + 2;
+        return v;
+      }
+    }
+    if (Kind(j) != kOrdinal) return 0;
+    *end = j;
+    return W(j).a;
+  }
+
+  // A four-digit year in [lo, hi] at i that is not part of a bigger number.
+  int YearAt(int i, int lo, int hi) const {
+    if (!IsNum(i)) return 0;
+    const Tok& t = toks_[i];
+    if (t.digits != 4 || (t.flags & kSuffixMask) || t.num < lo || t.num > hi) return 0;
+    if (GluedBefore(i) || BiggerAfter(i)) return 0;
+    return t.num;
+  }
+
+  bool IsListConnector(int i) const { return P(i, ',') || IsW(i, "and") || IsW(i, "or"); }
+
+  // --- dispatch -------------------------------------------------------------
+
+  bool AtWord(int i, Match* m) {
+    switch (Kind(i)) {
+      case kMonth:
+      case kMonthAbbr:
+        return AtMonth(i, false, m);
+      case kWeekday:
+        return AtWeekday(i, 0, -1, m);
+      case kDayWord:
+        return AtDayWord(i, m);
+      case kModifier:
+        return AtModifier(i, m);
+      case kQualifier:
+        return AtQualifier(i, m);
+      case kSeason:
+        return AtSeason(i, m);
+      case kAgo:
+        return AtAgo(i, m);
+      case kPeriodEdge:
+        return AtEdge(i, m);
+      case kPreposition:
+        return IsW(i, "since") && AtSince(i, m);
+      default:
+        return false;
+    }
+  }
+
+  // --- numbers --------------------------------------------------------------
+
+  // ISO dates, numeric dates, years and decades. `forced`: the caller has
+  // already established a date context (the second half of a range).
+  bool AtNumber(int i, bool forced, Match* m) {
+    const Tok& t = toks_[i];
+    if (t.flags & (kOrd | kOtherSuffix)) return false;
+    if (t.flags & kPluralS) return AtDecade(i, m);
+    if (GluedBefore(i)) return false;
+    // ISO 8601: 2016-09-17, 2016-09.
+    if (t.digits == 4 && P(i + 1, '-') && Glued(i + 1) && Glued(i + 2) && NumDigits(i + 2) == 2 &&
+        NoSuffix(i + 2)) {
+      const int y = t.num, mo = T(i + 2).num;
+      if (P(i + 3, '-') && Glued(i + 3) && Glued(i + 4) && NumDigits(i + 4) == 2 && NoSuffix(i + 4)) {
+        const int d = T(i + 4).num;
+        const bool time_after = Glued(i + 5) && IsWordTok(i + 5) && T(i + 5).e - T(i + 5).b == 1 &&
+                                (text_[T(i + 5).b] | 0x20) == 't' && Glued(i + 6) && IsNum(i + 6);
+        if (!ValidDay(y, mo, d) || (!time_after && BiggerAfter(i + 4))) return false;
+        Set(m, i, i + 4, y, mo, d, "iso_date", kTypeDay);
+        return true;
+      }
+      // "2011-12" is more often a span of years than December 2011.
+      if (mo >= 1 && mo <= 12 && mo != (y + 1) % 100 && !BiggerAfter(i + 2) &&
+          !(Dash(i + 3) && Glued(i + 3))) {
+        Set(m, i, i + 2, y, mo, 0, "iso_month", kTypeMonth);
+        return true;
+      }
+    }
+    // 17/09/2016, 9/17/2016, 17.09.2016, 17-09-2016.
+    if (t.digits <= 2 && In(i + 4) && T(i + 1).kind == kPunctTok && Glued(i + 1)) {
+      const char sep = T(i + 1).ch;
+      if ((sep == '/' || sep == '.' || sep == '-') && Glued(i + 2) && NumDigits(i + 2) >= 1 &&
+          NumDigits(i + 2) <= 2 && NoSuffix(i + 2) && P(i + 3, sep) && Glued(i + 3) &&
+          Glued(i + 4) && NumDigits(i + 4) == 4 && NoSuffix(i + 4) && !BiggerAfter(i + 4)) {
+        const int a = t.num, b = T(i + 2).num, y = T(i + 4).num;
+        if (y < 1800 || y > 2199) return false;
+        int d, mo;
+        const char* rule;
+        if (a > 12) {
+          d = a, mo = b, rule = "numeric_day_first";
+        } else if (b > 12) {
+          d = b, mo = a, rule = "numeric_month_first";
+        } else if (sep == '/') {
+          d = b, mo = a, rule = "numeric_month_first_ambiguous";
+        } else {
+          d = a, mo = b, rule = "numeric_day_first";
+        }
+        if (!ValidDay(y, mo, d)) return false;
+        Set(m, i, i + 4, y, mo, d, rule, kTypeDay);
+        return true;
+      }
+    }
+    if (t.digits == 4) return AtYear(i, forced, m);
+    return false;
+  }
+
+  // A bare four-digit year 1900-2099, only where the context says it is one.
+  bool AtYear(int i, bool forced, Match* m) {
+    const int y = YearAt(i, 1900, 2099);
+    if (!y) return false;
+    int last = i, end_y = 0;
+    // 2012-2014, 2012–14.
+    if (Dash(i + 1) && Glued(i + 1) && Glued(i + 2) && IsNum(i + 2) && NoSuffix(i + 2) &&
+        !BiggerAfter(i + 2)) {
+      const int dg = T(i + 2).digits, v = T(i + 2).num;
+      if (dg == 4 && v > y && v <= 2099) end_y = v;
+      else if (dg == 2 && y / 100 * 100 + v > y) end_y = y / 100 * 100 + v;
+      if (!end_y) return false;
+      last = i + 2;
+    }
+    const char* rule = end_y ? "year_range" : "year_after_preposition";
+    if (!forced) {
+      bool ok = false;
+      const int p = i - 1;
+      if (Dash(p) && Glued(i) && Glued(p) && Kind(p - 1) == kPeriodEdge) {  // mid-2015
+        ok = true;
+        if (!end_y) rule = "year_after_period_edge";
+      } else if (Kind(p) == kPeriodEdge) {  // early 2015
+        ok = true;
+        if (!end_y) rule = "year_after_period_edge";
+      } else if (Kind(p) == kPreposition) {
+        switch (W(p).a) {
+          case kPrepStrong:
+            ok = true;
+            break;
+          case kPrepWeak:  // by 2016 / by 2000 men
+            ok = !CountFollows(last + 1);
+            break;
+          case kPrepOf: {  // the end of 2016, the summer of 2016
+            const int k = Kind(p - 1);
+            ok = (k == kPeriodEdge || k == kSeason || k == kUnit) && !CountFollows(last + 1);
+            break;
+          }
+          default:
+            break;
+        }
+      } else if (IsListConnector(p) && prev_last_ == p - 1 && prev_type_ == kTypeYear) {
+        ok = !CountFollows(last + 1);
+        if (!end_y) rule = "year_list";
+      }
+      if (!ok && Kind(last + 1) == kAfterYear) {  // the 2016 election, 2016 was
+        ok = true;
+        if (!end_y) rule = "year_before_noun";
+      }
+      if (!ok) return false;
+    } else if (CountFollows(last + 1)) {
+      return false;
+    }
+    Set(m, i, last, y, 0, 0, rule, kTypeYear);
+    if (end_y) {
+      m->has_end = true;
+      m->ey = end_y;
+    }
+    return true;
+  }
+
+  // "the 1990s", "the mid-1990s": value 1990, value_end 1999.
+  bool AtDecade(int i, Match* m) {
+    const Tok& t = toks_[i];
+    if (t.digits != 4 || t.num % 10 || t.num < 1800 || t.num > 2090) return false;
+    if (GluedBefore(i) || BiggerAfter(i)) return false;
+    const int p = i - 1;
+    if (!(IsW(p, "the") || Kind(p) == kPeriodEdge || Kind(p) == kPreposition ||
+          (Dash(p) && Glued(i) && Kind(p - 1) == kPeriodEdge)))
+      return false;
+    Set(m, i, i, t.num, 0, 0, "decade", kTypeYear);
+    m->has_end = true;
+    m->ey = t.num + 9;
+    return true;
+  }
+
+  // --- months ---------------------------------------------------------------
+
+  // True if the bare month at i is a date by its context: a preposition or
+  // an edge word before it, a list it continues, or a dash range it starts.
+  bool MonthContext(int i) const {
+    const int p = i - 1;
+    if (Dash(p) && Glued(i) && Kind(p - 1) == kPeriodEdge) return true;  // mid-November
+    const int k = Kind(p);
+    if (k == kPeriodEdge) return true;
+    if (k == kPreposition && W(p).a != kPrepDay) return true;
+    if (IsListConnector(p) && prev_last_ == p - 1 && prev_type_ == kTypeMonth) return true;
+    if (Dash(i + 1) && IsMonthWord(i + 2)) return true;  // March–May 2017
+    return false;
+  }
+
+  // The year after a list of months: "March, April and May 2017".
+  int BorrowYear(int k) const {
+    int hops = 0;
+    while (hops < 4 && (IsListConnector(k) || IsW(k, "to") || IsW(k, "until") || IsW(k, "through") ||
+                        Dash(k)) &&
+           IsMonthWord(k + 1)) {
+      k += 2;
+      ++hops;
+    }
+    if (!hops) return 0;
+    return YearAt(SkipComma(k), 1800, 2199);
+  }
+
+  // Every form built on a month name: 17th September 2016, the fifth of
+  // November, September 17, 2016, Sept. 17, 17-19 September, November 2017,
+  // in November. `forced`: a bare month needs no context.
+  bool AtMonth(int i, bool forced, Match* m) {
+    if (!Cap(i)) return false;
+    const int mon = W(i).a;
+    const bool abbr = Kind(i) == kMonthAbbr;
+    int j = i + 1;
+    if (abbr && P(j, '.') && Glued(j)) ++j;
+    int first = i, last = i, day = 0, day0 = 0, year = 0;
+    bool day_first = false;
+    {  // The day before the month.
+      int k = i - 1, s = 0;
+      const bool of = IsW(k, "of");
+      if (of) --k;
+      int d = DayEndingAt(k, of, &s);
+      if (d) {
+        int q = s - 1, s0 = 0, d0 = 0;
+        if ((Dash(q) || IsW(q, "to")) && (d0 = DayEndingAt(q - 1, false, &s0)) && d0 < d &&
+            !GluedBefore(s0)) {
+          day0 = d0;
+          first = s0;
+        } else if (GluedBefore(s) || IsNum(s - 1)) {
+          d = 0;
+        } else {
+          first = s;
+        }
+      }
+      if (d) {
+        day = d;
+        day_first = true;
+      }
+    }
+    if (day_first) {
+      const int y = SkipComma(j);
+      if ((year = YearAt(y, 1800, 2199))) last = y;
+    } else {
+      int e = 0;
+      int d = DayStartingAt(j, true, &e);
+      if (d) {
+        if (IsNum(j)) {
+          if (BiggerAfter(j) || (!IsW(i - 1, "on") && CountFollows(j + 1))) d = 0;
+        } else if (IsWordTok(e + 1)) {
+          d = 0;  // "May second quarter"
+        }
+      }
+      if (d) {
+        day = d;
+        last = e;
+        int q = e + 1, e2 = 0, d2 = 0;
+        if ((Dash(q) || IsW(q, "to")) && (d2 = DayStartingAt(q + 1, false, &e2)) > d &&
+            !BiggerAfter(e2) && !CountFollows(e2 + 1)) {
+          day0 = d;
+          day = d2;
+          last = e2;
+        }
+        const int y = SkipComma(last + 1);
+        if ((year = YearAt(y, 1800, 2199))) last = y;
+      } else {
+        int y = SkipComma(j);
+        if (IsW(y, "of")) ++y;
+        if ((year = YearAt(y, 1800, 2199))) last = y;
+      }
+    }
+    if (day) {
+      if (year ? !ValidDay(year, mon, day) : day > MaxDay(mon)) return false;
+      if (!year && !day_first && PrevIsName(i)) return false;
+      const char* rule = day0 ? (year ? "day_range_year" : "day_range_yearless")
+                         : day_first ? (year ? "day_month_year" : "day_month_yearless")
+                                     : (year ? "month_day_year" : "month_day_yearless");
+      Set(m, first, last, year, mon, day0 ? day0 : day, rule, kTypeDay);
+      if (day0) {
+        m->has_end = true;
+        m->ey = year;
+        m->em = mon;
+        m->ed = day;
+      }
+      // A weekday in front: "Tuesday, 17 January 2017", "Tue. 17 Jan".
+      int w = first - 1;
+      if (P(w, ',')) --w;
+      else if (P(w, '.') && Glued(w) && Kind(w - 1) == kWeekdayAbbr) --w;
+      if (w >= min_first_ && (Kind(w) == kWeekday || Kind(w) == kWeekdayAbbr) && Cap(w)) m->first = w;
+      return true;
+    }
+    if (year) {
+      Set(m, i, last, year, mon, 0, "month_year", kTypeMonth);
+      return true;
+    }
+    // A bare month.
+    if (abbr) return false;
+    if (P(i + 1, '\'') && Glued(i + 1) && IsW(i + 2, "s")) return false;  // May's
+    if (!forced && !MonthContext(i)) return false;
+    if (PrevIsName(i)) return false;
+    const int borrowed = BorrowYear(i + 1);
+    Set(m, i, i, borrowed, mon, 0, borrowed ? "month_borrowed_year" : "month_yearless", kTypeMonth);
+    return true;
+  }
+
+  // --- ranges -----------------------------------------------------------------
+
+  // Extends an absolute match into "from X to Y", "between X and Y" or
+  // "March–May". Returns false if the match must be dropped ("between 2000
+  // and 2500 fighters": the numbers were counts).
+  bool TryRange(Match* m) {
+    const int p = m->first - 1, n = m->last + 1;
+    const bool from = IsW(p, "from"), between = IsW(p, "between");
+    bool conn;
+    if (from)
+      conn = IsW(n, "to") || IsW(n, "until") || IsW(n, "till") || IsW(n, "through") || Dash(n);
+    else if (between)
+      conn = IsW(n, "and");
+    else
+      conn = m->type == kTypeMonth && Dash(n) && IsMonthWord(n + 1);
+    if (!conn) return true;
+    Match s;
+    const int saved = min_first_;
+    min_first_ = n + 1;
+    const bool ok = ParseAt(n + 1, &s);
+    min_first_ = saved;
+    if (!ok || s.has_end || s.type < kTypeYear || s.type > kTypeDay)
+      return !(m->type == kTypeYear && (from || between) && IsNum(n + 1));
+    if (from || between) m->first = p;
+    m->last = s.last;
+    m->has_end = true;
+    m->ey = s.y;
+    m->em = s.m;
+    m->ed = s.d;
+    m->rule = from ? "range_from_to" : between ? "range_between" : "range_dash";
+    return true;
+  }
+
+  // An absolute date starting exactly at token j (the end of a range).
+  bool ParseAt(int j, Match* s) {
+    if (IsNum(j)) {
+      int e = 0;
+      if (DayStartingAt(j, false, &e)) {
+        int k = e + 1;
+        if (IsW(k, "of")) ++k;
+        if (IsMonthWord(k)) return AtMonth(k, true, s) && s->first == j;
+      }
+      return AtNumber(j, true, s);
+    }
+    if (IsMonthWord(j)) return AtMonth(j, true, s) && s->first == j;
+    return false;
+  }
+
+  // --- relative ---------------------------------------------------------------
+
+  bool HasDay() const { return a_.ok && a_.d > 0; }
+  bool HasMonth() const { return a_.ok && a_.m > 0; }
+
+  void SetDays(Match* m, int64_t days) {
+    CivilFromDays(days, &m->y, &m->m, &m->d);
+    m->relative = true;
+  }
+  void SetDaysRange(Match* m, int64_t b, int64_t e) {
+    SetDays(m, b);
+    CivilFromDays(e, &m->ey, &m->em, &m->ed);
+    m->has_end = true;
+  }
+  void SetMonthOffset(Match* m, int delta) {
+    const int idx = a_.y * 12 + (a_.m - 1) + delta;
+    m->y = idx / 12;
+    m->m = idx % 12 + 1;
+    m->relative = true;
+  }
+
+  // this/last/next (v = 0/-1/+1) week, weekend, month or year.
+  bool RelativeUnit(int unit, int v, Match* m) {
+    switch (unit) {
+      case kUWeek:
+      case kUWeekend: {
+        if (!HasDay()) return false;
+        const int64_t monday = a_.days - (IsoWeekday(a_.days) - 1) + 7 * v;
+        if (unit == kUWeek) SetDaysRange(m, monday, monday + 6);
+        else SetDaysRange(m, monday + 5, monday + 6);
+        return true;
+      }
+      case kUMonth:
+        if (!HasMonth()) return false;
+        SetMonthOffset(m, v);
+        return true;
+      case kUYear:
+        if (!a_.ok) return false;
+        m->y = a_.y + v;
+        m->relative = true;
+        return true;
+      default:
+        return false;
+    }
+  }
+  static const char* UnitRule(const char* const (&names)[7], int unit) {
+    return unit >= 1 && unit <= 6 ? names[unit] : names[0];
+  }
+
+  // yesterday, today, tonight, tomorrow (+ morning/night...).
+  bool AtDayWord(int i, Match* m) {
+    if (Cap(i) && PrevIsName(i)) return false;  // USA Today
+    if (!HasDay()) return false;
+    int last = i;
+    if (Kind(i + 1) == kPartOfDay && !IsW(i, "tonight")) last = i + 1;
+    Set(m, i, last, 0, 0, 0, "day_word", kTypeRel);
+    SetDays(m, a_.days + W(i).a);
+    return true;
+  }
+
+  // Tuesday, on Tuesday, last/next/this Tuesday, Tuesday night; or the
+  // weekday in front of a full date.
+  bool AtWeekday(int i, int mod, int mod_tok, Match* m) {
+    if (!Cap(i)) return false;
+    if (mod_tok < 0) {
+      const int j = SkipComma(i + 1);
+      int mi = -1, e = 0;
+      if (IsMonthWord(j)) {
+        mi = j;
+      } else if (IsNum(j) && DayStartingAt(j, false, &e)) {
+        int k = e + 1;
+        if (IsW(k, "of")) ++k;
+        if (IsMonthWord(k)) mi = k;
+      }
+      if (mi >= 0) {
+        Match r;
+        if (AtMonth(mi, true, &r) && r.d && r.first == i) {
+          *m = r;
+          return true;
+        }
+      }
+      if (PrevIsName(i)) return false;  // Good Friday
+      // The Sunday Times, Sunday Times reporters: a weekday that opens a name.
+      if ((SentenceInitial(i) || IsW(i - 1, "the")) && IsWordTok(i + 1) && Cap(i + 1) &&
+          Kind(i + 1) == kNone)
+        return false;
+    }
+    if (!HasDay()) return false;
+    const int wd = W(i).a, aw = IsoWeekday(a_.days);
+    int64_t day;
+    const char* rule;
+    if (mod < 0) {
+      int delta = (aw - wd + 7) % 7;
+      day = a_.days - (delta ? delta : 7);
+      rule = "weekday_last";
+    } else if (mod > 0) {
+      int delta = (wd - aw + 7) % 7;
+      day = a_.days + (delta ? delta : 7);
+      rule = "weekday_next";
+    } else if (mod_tok >= 0) {
+      day = a_.days - (aw - wd);
+      rule = "weekday_this_week";
+    } else {
+      day = a_.days - (aw - wd + 7) % 7;
+      rule = "weekday_on_or_before";
+    }
+    int last = i;
+    if (Kind(i + 1) == kPartOfDay) last = i + 1;
+    Set(m, mod_tok >= 0 ? mod_tok : i, last, 0, 0, 0, rule, kTypeRel);
+    SetDays(m, day);
+    return true;
+  }
+
+  // last/this/next + week, month, year, a month name, a weekday, a season,
+  // a part of the day. "the last year" is a duration, not a date.
+  bool AtModifier(int i, Match* m) {
+    if (IsW(i - 1, "the") || IsW(i - 1, "a") || IsW(i - 1, "every")) return false;
+    const int v = W(i).a, j = i + 1;
+    switch (Kind(j)) {
+      case kUnit: {
+        if (Plural(j)) return false;
+        const int unit = W(j).a;
+        static const char* const kNames[7] = {"",           "",           "relative_week",
+                                              "relative_weekend", "relative_month", "relative_year",
+                                              ""};
+        Set(m, i, j, 0, 0, 0, UnitRule(kNames, unit), kTypeRel);
+        return RelativeUnit(unit, v, m);
+      }
+      case kMonth: {
+        if (!Cap(j) || !HasMonth()) return false;
+        const int mon = W(j).a;
+        int y = a_.y;
+        const char* rule = "month_this";
+        if (v < 0) {
+          if (mon >= a_.m) --y;
+          rule = "month_last";
+        } else if (v > 0) {
+          if (mon <= a_.m) ++y;
+          rule = "month_next";
+        }
+        Set(m, i, j, y, mon, 0, rule, kTypeRel);
+        m->relative = true;
+        return true;
+      }
+      case kWeekday:
+        return AtWeekday(j, v, i, m);
+      case kSeason:
+        return AtSeasonRelative(j, v, i, m);
+      case kPartOfDay: {
+        if (!HasDay()) return false;
+        const int pod = W(j).a;
+        int64_t day;
+        if (v < 0 && (pod == kNight || pod == kEvening)) day = a_.days - 1;  // last night
+        else if (v == 0) day = a_.days;                                      // this morning
+        else return false;
+        Set(m, i, j, 0, 0, 0, "part_of_day", kTypeRel);
+        SetDays(m, day);
+        return true;
+      }
+      default:
+        return false;
+    }
+  }
+
+  // earlier/later this year/month/week, earlier today, later this morning.
+  bool AtQualifier(int i, Match* m) {
+    const bool earlier = W(i).a < 0;
+    const int j = i + 1;
+    if (IsW(j, "today") || (IsW(j, "this") && Kind(j + 1) == kPartOfDay)) {
+      if (!HasDay()) return false;
+      Set(m, i, IsW(j, "today") ? j : j + 1, 0, 0, 0, earlier ? "earlier_today" : "later_today",
+          kTypeRel);
+      SetDays(m, a_.days);
+      return true;
+    }
+    if (!IsW(j, "this") || Kind(j + 1) != kUnit || Plural(j + 1)) return false;
+    const int unit = W(j + 1).a;
+    static const char* const kEarlier[7] = {"", "", "earlier_this_week", "earlier_this_weekend",
+                                            "earlier_this_month", "earlier_this_year", ""};
+    static const char* const kLater[7] = {"", "", "later_this_week", "later_this_weekend",
+                                          "later_this_month", "later_this_year", ""};
+    Set(m, i, j + 1, 0, 0, 0, UnitRule(earlier ? kEarlier : kLater, unit), kTypeRel);
+    return RelativeUnit(unit, 0, m);
+  }
+
+  // since the year began; since the start of the month.
+  bool AtSince(int i, Match* m) {
+    if (!IsW(i + 1, "the")) return false;
+    int u = -1;
+    if (Kind(i + 2) == kUnit && (IsW(i + 3, "began") || IsW(i + 3, "started") ||
+                                 IsW(i + 3, "begun") || IsW(i + 3, "opened"))) {
+      u = i + 2;
+      Set(m, i, i + 3, 0, 0, 0, "since_period_began", kTypeRel);
+    } else if ((IsW(i + 2, "start") || IsW(i + 2, "beginning")) && IsW(i + 3, "of") &&
+               (IsW(i + 4, "the") || IsW(i + 4, "this")) && Kind(i + 5) == kUnit) {
+      u = i + 5;
+      Set(m, i, i + 5, 0, 0, 0, "since_period_began", kTypeRel);
+    }
+    if (u < 0 || Plural(u)) return false;
+    const int unit = W(u).a;
+    if (unit != kUYear && unit != kUMonth && unit != kUWeek) return false;
+    return RelativeUnit(unit, 0, m);
+  }
+
+  // the end of last year, the start of the month, the middle of next week.
+  bool AtEdge(int i, Match* m) {
+    if (!IsW(i + 1, "of")) return false;
+    int j = i + 2, v = 0;
+    if (IsW(j, "the") || IsW(j, "this")) {
+      ++j;
+    } else if (Kind(j) == kModifier) {
+      v = W(j).a;
+      ++j;
+    }
+    if (Kind(j) != kUnit || Plural(j)) return false;
+    const int first = i - 1 >= min_first_ && IsW(i - 1, "the") ? i - 1 : i;
+    Set(m, first, j, 0, 0, 0, "period_edge_relative", kTypeRel);
+    return RelativeUnit(W(j).a, v, m);
+  }
+
+  // two days ago, three weeks ago, a month ago, 10 years ago.
+  bool AtAgo(int i, Match* m) {
+    const int u = i - 1, q = i - 2;
+    if (Kind(u) != kUnit || q < min_first_) return false;
+    int n;
+    if (IsNum(q) && T(q).digits <= 3 && NoSuffix(q) && !GluedBefore(q)) n = T(q).num;
+    else if (Kind(q) == kCardinal) n = W(q).a;
+    else return false;
+    if (n <= 0) return false;
+    // "six to twelve months ago", "two or three days ago": too vague.
+    if ((IsW(q - 1, "to") || IsW(q - 1, "or") || Dash(q - 1)) && (IsNum(q - 2) || Kind(q - 2) == kCardinal))
+      return false;
+    switch (W(u).a) {
+      case kUDay:
+        if (!HasDay()) return false;
+        Set(m, q, i, 0, 0, 0, "ago_day", kTypeRel);
+        SetDays(m, a_.days - n);
+        return true;
+      case kUWeek:
+        if (!HasDay()) return false;
+        Set(m, q, i, 0, 0, 0, "ago_week", kTypeRel);
+        SetDays(m, a_.days - 7 * static_cast<int64_t>(n));
+        return true;
+      case kUMonth:
+        if (!HasMonth()) return false;
+        Set(m, q, i, 0, 0, 0, "ago_month", kTypeRel);
+        SetMonthOffset(m, -n);
+        return true;
+      case kUYear:
+      case kUDecade:
+        if (!a_.ok) return false;
+        Set(m, q, i, a_.y - (W(u).a == kUYear ? n : 10 * n), 0, 0,
+            W(u).a == kUYear ? "ago_year" : "ago_decade", kTypeRel);
+        m->relative = true;
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  // summer 2016, the summer of 2016 (a range of months); winter 2016 (year).
+  bool AtSeason(int i, Match* m) {
+    int j = i + 1;
+    if (IsW(j, "of")) ++j;
+    const int y = YearAt(j, 1800, 2199);
+    if (!y) return false;
+    const int s = W(i).a, e = W(i).b;
+    if (s > e) {
+      Set(m, i, j, y, 0, 0, "season_year_winter", kTypeSeason);
+      return true;
+    }
+    Set(m, i, j, y, s, 0, "season_year", kTypeSeason);
+    m->has_end = true;
+    m->ey = y;
+    m->em = e;
+    return true;
+  }
+
+  // last/this/next summer: a range of months around the anchor.
+  bool AtSeasonRelative(int j, int v, int mod_tok, Match* m) {
+    if (!HasMonth()) return false;
+    const int s = W(j).a, e = W(j).b, am = a_.y * 12 + a_.m - 1;
+    auto start = [&](int y) { return y * 12 + s - 1; };
+    auto end = [&](int y) { return (e < s ? y + 1 : y) * 12 + e - 1; };
+    int y;
+    const char* rule;
+    if (v < 0) {
+      y = a_.y + 1;
+      while (end(y) >= am) --y;
+      rule = "season_last";
+    } else if (v > 0) {
+      y = a_.y - 1;
+      while (start(y) <= am) ++y;
+      rule = "season_next";
+    } else {
+      y = a_.y;
+      if (start(y - 1) <= am && am <= end(y - 1)) --y;
+      rule = "season_this";
+    }
+    Set(m, mod_tok, j, y, s, 0, rule, kTypeRel);
+    m->relative = true;
+    m->has_end = true;
+    m->ey = e < s ? y + 1 : y;
+    m->em = e;
+    return true;
+  }
+
+  // --- output -----------------------------------------------------------------
+
+  static void Set(Match* m, int first, int last, int y, int mo, int d, const char* rule, uint8_t type) {
+    m->first = first;
+    m->last = last;
+    m->y = y;
+    m->m = mo;
+    m->d = d;
+    m->rule = rule;
+    m->type = type;
+  }
+
+  // (m2, d2) comes before (m1, d1) within a year.
+  static bool Before(int m2, int d2, int m1, int d1) {
+    return m2 < m1 || (m2 == m1 && d2 && d1 && d2 < d1);
+  }
+
+  bool Emit(Match* m) {
+    bool from_context = false;
+    if (m->y == 0) {  // written without a year
+      if (m->has_end && m->ey != 0) {  // 17 March to 3 May 2017
+        m->y = m->ey;
+        if (Before(m->em, m->ed, m->m, m->d)) --m->y;
+      } else if (ctx_y_) {
+        // An earlier date in the sentence gave a year: the first such date
+        // on or after it ("On 24 February 2022 ..., by April").
+        m->y = ctx_y_;
+        if (Before(m->m, m->d, ctx_m_, ctx_d_)) ++m->y;
+        from_context = true;
+      } else {
+        // The most recent such date not after the anchor.
+        if (!HasMonth()) return false;
+        m->y = a_.y;
+        if (m->m > a_.m || (m->m == a_.m && m->d && a_.d && m->d > a_.d)) --m->y;
+        for (int k = 0; k < 8 && m->d && !ValidDay(m->y, m->m, m->d); ++k) --m->y;
+        m->relative = true;
+      }
+    }
+    if (m->has_end && m->ey == 0) {
+      m->ey = m->y;
+      if (Before(m->em, m->ed, m->m, m->d)) ++m->ey;
+    }
+    if (m->d && !ValidDay(m->y, m->m, m->d)) return false;
+    if (m->has_end && m->ed && !ValidDay(m->ey, m->em, m->ed)) return false;
+    if (m->relative && !a_.ok) return false;
+    DateMention out;
+    out.span = Span{toks_[m->first].b, toks_[m->last].e};
+    out.value = Iso(m->y, m->m, m->d);
+    if (m->has_end) out.value_end = Iso(m->ey, m->em, m->ed);
+    out.precision = m->d ? DateMention::Precision::kDay
+                    : m->m ? DateMention::Precision::kMonth
+                           : DateMention::Precision::kYear;
+    out.relative = m->relative;
+    if (m->relative) out.anchor_used = a_.text;
+    out.rule = m->rule;
+    if (from_context) out.rule += "+year_from_sentence";
+    out_->push_back(std::move(out));
+    if (!m->relative && m->type >= kTypeYear && m->type <= kTypeSeason) {
+      if (m->has_end) ctx_y_ = m->ey, ctx_m_ = m->em, ctx_d_ = m->ed;
+      else ctx_y_ = m->y, ctx_m_ = m->m, ctx_d_ = m->d;
+    }
+    return true;
+  }
+
+  const DateFinder& f_;
+  std::string_view text_;
+  const Anchor& a_;
+  std::vector<DateMention>* out_;
+  std::vector<Tok> toks_;
+  int n_ = 0;
+  int first_word_ = -1;  // index of the sentence's first word token
+  int min_first_ = 0;    // tokens before this belong to an emitted mention
+  int prev_last_ = -10;  // last token of the previous mention in the sentence
+  uint8_t prev_type_ = 0;
+  // The last date with a written year in this sentence (year, month, day;
+  // 0 where not given); years missing later in the sentence come from it.
+  int ctx_y_ = 0, ctx_m_ = 0, ctx_d_ = 0;
+};
+
+std::vector<DateMention> DateFinder::Find(std::string_view text, const std::vector<Span>& sentences,
+                                          std::optional<std::string> anchor) const {
+  std::vector<DateMention> out;
+  const Anchor a = ParseAnchor(anchor);
+  Scanner scanner(*this, text, a, &out);
+  if (sentences.empty()) {
+    scanner.Sentence(0, text.size());
+  } else {
+    for (const Span& s : sentences) {
+      const size_t b = std::min<size_t>(s.begin, text.size()), e = std::min<size_t>(s.end, text.size());
+      if (b < e) scanner.Sentence(b, e);
+    }
+  }
+  auto by_begin = [](const DateMention& x, const DateMention& y) { return x.span.begin < y.span.begin; };
+  if (!std::is_sorted(out.begin(), out.end(), by_begin)) std::stable_sort(out.begin(), out.end(), by_begin);
+  return out;
+}
+
+}  // namespace dossier
