@@ -98,6 +98,27 @@ struct Quote {
   bool balanced = true;  // false if the closing mark was never found
 };
 
+// The normalised value of a date mention (contract: entities[].date).
+struct DateValue {
+  std::string value;      // "2016-09-17", "2016-09" or "2016"
+  std::string value_end;  // end of a range, "" if the mention is one date
+  std::string precision;  // "day", "month" or "year"
+  bool relative = false;  // resolved against `anchor`
+  std::string anchor;     // the published date used, when relative
+  std::string rule;       // the rule that fired (for explain)
+};
+
+// A mention of an entity in Document::text (contract: entities[]). Only
+// dates exist so far; places, actors, people and quantities follow.
+struct Mention {
+  std::string id;    // "m1", "m2", ... in text order
+  std::string kind;  // "date"
+  Span span;         // byte span in text
+  int sentence = -1; // index into Document::sentences
+  std::optional<DateValue> date;
+  double confidence = 0;
+};
+
 struct Document {
   std::string id;
   std::string path;
@@ -113,6 +134,7 @@ struct Document {
   std::vector<Span> paragraphs, sentences;
   std::vector<Token> tokens;
   std::vector<Quote> quotes;
+  std::vector<Mention> mentions;
   std::vector<Comment> comments;
   std::vector<Diagnostic> diagnostics;
 };

@@ -18,9 +18,10 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(std::shared_ptr<const Lexicon
   p->options_ = options;
   DOSSIER_ASSIGN_OR_RETURN(p->cleaner_, Cleaner::Create(lexicon, options.clean));
   p->segmenter_ = std::make_unique<Segmenter>(*lexicon, options.segment);
+  p->dates_ = std::make_unique<DateFinder>(*lexicon);
   p->versions_.dossier = DOSSIER_VERSION;
   p->versions_.lexicon = lexicon->version();
-  p->versions_.layers = {"clean", "segment"};
+  p->versions_.layers = {"clean", "segment", "dates"};
   return p;
 }
 
@@ -32,7 +33,34 @@ Result<Document> Pipeline::Process(const RawDocument& raw) const {
   // Tokens are for the layers that need them (and --tokens); nothing in the
   // record uses them yet.
   if (options_.tokens) doc.tokens = segmenter_->Tokens(doc.text);
+  AddDates(&doc);
   return doc;
+}
+
+void Pipeline::AddDates(Document* doc) const {
+  // Relative dates ("last month") are resolved against the published date
+  // (meta.published, which --published fills when the document has none).
+  std::vector<DateMention> found = dates_->Find(doc->text, doc->sentences, doc->meta.published);
+  size_t si = 0;
+  for (DateMention& d : found) {
+    Mention m;
+    m.kind = "date";
+    m.span = d.span;
+    while (si < doc->sentences.size() && doc->sentences[si].end <= d.span.begin) ++si;
+    m.sentence = si < doc->sentences.size() ? static_cast<int>(si) : -1;
+    DateValue v;
+    v.value = std::move(d.value);
+    v.value_end = std::move(d.value_end);
+    v.precision = PrecisionName(d.precision);
+    v.relative = d.relative;
+    v.anchor = std::move(d.anchor_used);
+    v.rule = std::move(d.rule);
+    // Lower for guesses: relative dates and day/month order by assumption.
+    m.confidence = v.rule.find("ambiguous") != std::string::npos ? 0.6 : v.relative ? 0.8 : 0.9;
+    m.date = std::move(v);
+    doc->mentions.push_back(std::move(m));
+  }
+  for (size_t i = 0; i < doc->mentions.size(); ++i) doc->mentions[i].id = "m" + std::to_string(i + 1);
 }
 
 namespace {
@@ -187,7 +215,52 @@ std::string Pipeline::Render(const Document& d) const {
     w.EndObject();
   }
   w.EndArray();
-  for (const char* layer : {"entities", "voice", "citations", "events", "claims", "markers"}) {
+  w.Key("entities");
+  w.BeginArray();
+  for (const auto& m : d.mentions) {
+    w.BeginObject();
+    w.Key("id");
+    w.String(m.id);
+    w.Key("kind");
+    w.String(m.kind);
+    w.Key("text");
+    w.String(std::string_view(d.text).substr(m.span.begin, m.span.end - m.span.begin));
+    w.Key("start");
+    w.Int(o.T(m.span.begin));
+    w.Key("end");
+    w.Int(o.T(m.span.end));
+    auto r = o.RawSpan(m.span);
+    w.Key("raw");
+    w.Pair(r.first, r.second);
+    w.Key("sentence");
+    w.Int(m.sentence);
+    if (m.date) {
+      w.Key("date");
+      w.BeginObject();
+      w.Key("value");
+      w.String(m.date->value);
+      if (!m.date->value_end.empty()) {
+        w.Key("end");
+        w.String(m.date->value_end);
+      }
+      w.Key("precision");
+      w.String(m.date->precision);
+      w.Key("relative");
+      w.Bool(m.date->relative);
+      if (m.date->relative) {
+        w.Key("anchor");
+        w.String(m.date->anchor);
+      }
+      w.Key("rule");
+      w.String(m.date->rule);
+      w.EndObject();
+    }
+    w.Key("confidence");
+    w.Double(m.confidence);
+    w.EndObject();
+  }
+  w.EndArray();
+  for (const char* layer : {"voice", "citations", "events", "claims", "markers"}) {
     w.Key(layer);
     w.BeginArray();
     w.EndArray();

@@ -1,5 +1,5 @@
-// The pipeline on one screen: ingest -> clean -> segment -> (annotators, as
-// they land) -> record. Pipeline holds the compiled, immutable stages and is
+// The pipeline on one screen: ingest -> clean -> segment -> annotators (dates
+// so far) -> record. Pipeline holds the compiled, immutable stages and is
 // shared by worker threads; Runner feeds it from the input walk with N
 // workers and hands results back in input order.
 #ifndef DOSSIER_PIPELINE_PIPELINE_H_
@@ -18,6 +18,7 @@
 #include "dossier/lexicon.h"
 #include "dossier/status.h"
 #include "ingest/ingest.h"
+#include "annotate/dates/date_finder.h"
 #include "segment/segmenter.h"
 
 namespace dossier {
@@ -56,10 +57,13 @@ class Pipeline {
 
  private:
   Pipeline() = default;
+  // Date mentions (entities of kind "date") from the text and sentences.
+  void AddDates(Document* doc) const;
   std::shared_ptr<const Lexicon> lexicon_;
   PipelineOptions options_;
   std::unique_ptr<Cleaner> cleaner_;
   std::unique_ptr<Segmenter> segmenter_;
+  std::unique_ptr<DateFinder> dates_;
   Versions versions_;
 };
 

@@ -54,6 +54,15 @@ json Project(const std::string& record) {
     if (!q["balanced"].get<bool>()) t += "  [unbalanced]";
     p["quotes"].push_back(t);
   }
+  p["dates"] = json::array();
+  for (auto& e : r["entities"]) {
+    if (e["kind"] != "date") continue;
+    std::string v = e["date"]["value"];
+    if (e["date"].contains("end")) v += ".." + e["date"]["end"].get<std::string>();
+    p["dates"].push_back(e["text"].get<std::string>() + " -> " + v + " (" +
+                         e["date"]["precision"].get<std::string>() +
+                         (e["date"]["relative"].get<bool>() ? ", relative" : "") + ")");
+  }
   p["comments"] = json::array();
   for (auto& c : r["comments"]) p["comments"].push_back(c["text"]);
   p["diagnostics"] = json::array();

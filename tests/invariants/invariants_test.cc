@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <set>
 #include <nlohmann/json.hpp>
 
 #include "dossier/utf8.h"
@@ -107,6 +108,23 @@ TEST(InvariantsTest, EveryRecordIsWellFormed) {
       EXPECT_LE(s[1].get<int64_t>(), raw_n);
     }
     for (auto& c : j["comments"]) EXPECT_LE(c["raw"][1].get<int64_t>(), raw_n);
+    // Entities: ids unique, spans inside their sentence, text equals the span.
+    std::set<std::string> ids;
+    for (auto& e : j["entities"]) {
+      EXPECT_TRUE(ids.insert(e["id"].get<std::string>()).second) << e["id"];
+      int64_t s = e["start"], en = e["end"];
+      EXPECT_LT(s, en);
+      EXPECT_LE(en, n);
+      int si = e["sentence"];
+      ASSERT_GE(si, 0);
+      ASSERT_LT(static_cast<size_t>(si), j["sentences"].size());
+      EXPECT_GE(s, j["sentences"][si][0].get<int64_t>());
+      EXPECT_LE(en, j["sentences"][si][1].get<int64_t>());
+      EXPECT_LE(e["raw"][1].get<int64_t>(), raw_n);
+    }
+    for (const auto& m : d.mentions)
+      EXPECT_EQ(std::string_view(d.text).substr(m.span.begin, m.span.end - m.span.begin).size(),
+                m.span.end - m.span.begin);
     // Copied characters are the raw characters.
     for (const auto& piece : d.raw_map.pieces()) {
       ASSERT_LE(piece.in_end, d.raw->size());
