@@ -184,12 +184,28 @@ class Model {
     }
     std::memset(patched_->data() + b, ' ', e - b);
   }
+  void Patch(size_t at, char c) {
+    if (!changed_) {
+      patched_->assign(html_.data(), html_.size());
+      changed_ = true;
+    }
+    (*patched_)[at] = c;
+  }
+  // True if "doctype" (any case) starts at html_[at].
+  bool IsDoctypeAt(size_t at) const {
+    static constexpr std::string_view kDoctype = "doctype";
+    if (at + kDoctype.size() > html_.size()) return false;
+    for (size_t k = 0; k < kDoctype.size(); ++k)
+      if (Lower(html_[at + k]) != kDoctype[k]) return false;
+    return true;
+  }
 
   std::string_view html_;
   int max_depth_;
   std::string* patched_;
   bool changed_ = false;
   bool too_deep_ = false;
+  bool seen_tag_ = false;  // a start or end tag came before
   int foreign_ = 0;
   size_t foreign_start_ = 0;     // where the outermost svg/math element began
   bool foreign_closed_ = false;  // the current token closed it
@@ -392,6 +408,11 @@ GuardResult Model::Run() {
         i = (e2 < e) ? lt + 2 + e2 + 4 : lt + 2 + e + 3;
         continue;
       }
+      // A DOCTYPE after a tag is a parse error gumbo ignores, but in
+      // <noscript> in <head> it forgets to free the token's strings (a leak
+      // per DOCTYPE). "<!DOCTYPE" -> "<!-OCTYPE" makes it a bogus comment
+      // of the same extent (both end at the next '>'), ignored the same way.
+      if (seen_tag_ && IsDoctypeAt(lt + 2)) Patch(lt + 2, '-');
       const void* q = std::memchr(d + lt + 2, '>', n - lt - 2);
       if (q == nullptr) break;
       i = static_cast<const char*>(q) - d + 1;
@@ -426,6 +447,7 @@ GuardResult Model::Run() {
     size_t gt = TagEnd(name_end);
     if (gt == std::string_view::npos) break;  // EOF in a tag: gumbo drops it
     GumboTag t = TagOf(name_begin, name_end);
+    seen_tag_ = true;
     i = gt + 1;
     if (end_tag) {
       EndTag(t, lt, gt);

@@ -49,8 +49,8 @@ size_t InlineTagLength(std::string_view s, size_t i, bool* newline) {
 bool IsSpaceOrPunctBefore(std::string_view s, size_t i) {
   if (i == 0) return true;
   unsigned char c = static_cast<unsigned char>(s[i - 1]);
-  if (c == ' ' || c == '\n' || c == '(' || c == '[' || c == '"' || c == '\'' || c == '-' ||
-      c == '/' || c == '>')
+  if (c == ' ' || c == '\n' || c == '\r' || c == '(' || c == '[' || c == '"' || c == '\'' ||
+      c == '-' || c == '/' || c == '>')
     return true;
   if (c >= 0x80) {
     size_t len;
@@ -63,7 +63,7 @@ bool IsSpaceOrPunctBefore(std::string_view s, size_t i) {
 bool IsSpaceOrPunctAt(std::string_view s, size_t i) {
   if (i >= s.size()) return true;
   unsigned char c = static_cast<unsigned char>(s[i]);
-  if (c == ' ' || c == '\n') return true;
+  if (c == ' ' || c == '\n' || c == '\r') return true;
   if (c >= 0x80) {
     size_t len;
     char32_t cp = utf8::Decode(s, i, &len);
@@ -96,7 +96,7 @@ void FindEmphasis(std::string_view s, size_t begin, size_t end,
       continue;
     }
     bool before_space = IsSpaceOrPunctBefore(s, i);
-    bool after_space = j >= end || s[j] == ' ' || s[j] == '\n';
+    bool after_space = j >= end || s[j] == ' ' || s[j] == '\n' || s[j] == '\r';
     bool prev_space = i == begin || s[i - 1] == ' ';
     // Flanking as for CommonMark's underscore, for both marks: an opener
     // follows a space or punctuation, a closer precedes one, so "2*3*4" and
@@ -121,6 +121,24 @@ void FindEmphasis(std::string_view s, size_t begin, size_t end,
   }
 }
 
+// End of the line that starts at `start`: the next '\n', '\r', U+0085,
+// U+2028 or U+2029 (each a line break below), or s.size(). Planning a line up
+// to the next '\n' only made text with CR-only (or U+2028) line ends
+// quadratic: every break re-scanned the rest of the text.
+size_t LineEnd(std::string_view s, size_t start) {
+  const size_t n = s.size();
+  for (size_t k = start; k < n; ++k) {
+    const unsigned char c = static_cast<unsigned char>(s[k]);
+    if (c == '\n' || c == '\r') return k;
+    if (c == 0xC2 && k + 1 < n && static_cast<unsigned char>(s[k + 1]) == 0x85) return k;
+    if (c == 0xE2 && k + 2 < n && static_cast<unsigned char>(s[k + 1]) == 0x80 &&
+        (static_cast<unsigned char>(s[k + 2]) == 0xA8 ||
+         static_cast<unsigned char>(s[k + 2]) == 0xA9))
+      return k;
+  }
+  return n;
+}
+
 }  // namespace
 
 std::string NormalizeText(std::string_view s, bool markup, OffsetMap* map) {
@@ -137,8 +155,7 @@ std::string NormalizeText(std::string_view s, bool markup, OffsetMap* map) {
     dels.clear();
     del_idx = 0;
     if (!markup) return;
-    const void* nl = start < n ? std::memchr(s.data() + start, '\n', n - start) : nullptr;
-    size_t end = nl ? static_cast<size_t>(static_cast<const char*>(nl) - s.data()) : n;
+    const size_t end = LineEnd(s, start);
     // Markdown heading / quote marks at line start (after indentation).
     size_t p = start;
     while (p < end && s[p] == ' ') ++p;
