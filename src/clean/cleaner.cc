@@ -775,6 +775,32 @@ void CleanerImpl::BuildText(TextBuilder* out) {
   }
 }
 
+namespace {
+
+// The input span covering output bytes [b, e) of `map`, from the smallest to
+// the largest input offset they map to. Text extracted from HTML need not be
+// in source order (gumbo moves a table's stray text before the table), so
+// MapBegin(b) can lie after MapEnd(e).
+std::pair<size_t, size_t> CoveringInputSpan(const OffsetMap& map, size_t b, size_t e) {
+  const auto& pieces = map.pieces();
+  auto it = std::upper_bound(pieces.begin(), pieces.end(), b,
+                             [](size_t v, const OffsetMap::Piece& p) { return v < p.out_end; });
+  size_t lo = static_cast<size_t>(-1), hi = 0;
+  for (; it != pieces.end() && it->out_begin < e; ++it) {
+    size_t ib = it->in_begin, ie = it->in_end;
+    if (it->copy) {
+      ib += std::max<size_t>(b, it->out_begin) - it->out_begin;
+      ie = it->in_begin + (std::min<size_t>(e, it->out_end) - it->out_begin);
+    }
+    lo = std::min(lo, ib);
+    hi = std::max(hi, ie);
+  }
+  if (lo > hi) return {map.MapBegin(b), map.MapBegin(b)};
+  return {lo, hi};
+}
+
+}  // namespace
+
 void CleanerImpl::BuildComments(const OffsetMap& to_raw) {
   if (comments_begin_ >= comments_end_) return;
   // A new comment starts at a numbered line ("1. ..."); otherwise the whole
@@ -822,8 +848,9 @@ void CleanerImpl::BuildComments(const OffsetMap& to_raw) {
       gap = false;
     }
     if (!any || c.text.empty()) continue;
-    c.raw.begin = static_cast<uint32_t>(to_raw.MapBegin(first_b));
-    c.raw.end = static_cast<uint32_t>(to_raw.MapEnd(last_e));
+    const auto [raw_b, raw_e] = CoveringInputSpan(to_raw, first_b, last_e);
+    c.raw.begin = static_cast<uint32_t>(raw_b);
+    c.raw.end = static_cast<uint32_t>(raw_e);
     comments_.push_back(std::move(c));
   }
 }

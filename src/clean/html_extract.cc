@@ -1554,8 +1554,16 @@ void Extractor::ExtractComments(const GumboNode* section, std::vector<Comment>* 
     EmitSubtree(u, &em, /*comment_mode=*/true, u);
     if (tb.empty()) continue;
     Comment cm;
-    cm.raw.begin = static_cast<uint32_t>(tb.map().MapBegin(0));
-    cm.raw.end = static_cast<uint32_t>(tb.map().MapEnd(tb.size()));
+    // The source span covering every piece: gumbo may move text out of
+    // source order (a table's foster-parented text comes before it), so the
+    // first text byte can lie after the last one in the HTML.
+    size_t lo = orig_.size(), hi = 0;
+    for (const OffsetMap::Piece& p : tb.map().pieces()) {
+      lo = std::min<size_t>(lo, p.in_begin);
+      hi = std::max<size_t>(hi, p.in_end);
+    }
+    cm.raw.begin = static_cast<uint32_t>(std::min(lo, hi));
+    cm.raw.end = static_cast<uint32_t>(hi);
     cm.text = tb.TakeText();
     out->push_back(std::move(cm));
   }

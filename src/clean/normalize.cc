@@ -171,8 +171,19 @@ std::string NormalizeText(std::string_view s, bool markup, OffsetMap* map) {
     const bool has_emphasis = std::memchr(line, '*', line_len) != nullptr ||
                               std::memchr(line, '_', line_len) != nullptr;
     // Links and images: [text](url) -> text ; ![alt](url) -> nothing.
+    // The next ']' and ')' of the line are found once and reused, so that a
+    // '[' with no ']' in reach (or a "[..](" with no ')') is skipped rather
+    // than scanned 600 (2048) bytes ahead: "[[[[..." cost 600 steps a byte.
+    size_t next_close = start, next_paren = start;
+    auto next_of = [&](size_t from, char c) {
+      const void* p = from < end ? std::memchr(s.data() + from, c, end - from) : nullptr;
+      return p ? static_cast<size_t>(static_cast<const char*>(p) - s.data()) : end;
+    };
     for (size_t k = has_bracket ? start : end; k < end; ++k) {
       if (s[k] != '[') continue;
+      if (next_close <= k) next_close = next_of(k + 1, ']');
+      if (next_close >= end) break;         // no ']' left on the line
+      if (next_close > k + 600) continue;   // none the scan below can reach
       size_t close = k + 1;
       int depth = 0;
       while (close < end && close - k < 600) {
@@ -184,6 +195,9 @@ std::string NormalizeText(std::string_view s, bool markup, OffsetMap* map) {
         ++close;
       }
       if (close >= end || s[close] != ']' || close + 1 >= end || s[close + 1] != '(') continue;
+      if (next_paren < close + 2) next_paren = next_of(close + 2, ')');
+      if (next_paren >= end) break;             // no ')' left on the line
+      if (next_paren > close + 2048) continue;  // none the scan below can reach
       size_t url_end = close + 2;
       while (url_end < end && s[url_end] != ')' && s[url_end] != ' ' && url_end - close < 2048)
         ++url_end;

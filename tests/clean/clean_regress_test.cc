@@ -10,7 +10,9 @@
 #include "clean/cleaner.h"
 #include "clean/html_depth_guard.h"
 #include "clean/html_extract.h"
+#include "dossier/lexicon.h"
 #include "dossier/utf8.h"
+#include "test_util.h"
 
 namespace dossier {
 namespace {
@@ -98,6 +100,55 @@ TEST(CleanRegressTest, DoctypeInHeadNoscriptDoesNotLeak) {
   EXPECT_FALSE(r.changed);
 }
 
+// fuzz_html crash-aa2c752cd8faa43af4be5f9a9d34598da0f6800e: a comment's raw
+// span was [MapBegin(first text byte), MapEnd(last text byte)), but gumbo
+// moves text out of source order (a table's stray content is foster-parented
+// before the table), so the span came out with begin > end. It is now the
+// span covering every byte of the comment.
+TEST(CleanRegressTest, HtmlCommentSpanCoversReorderedText) {
+  const std::string html =
+      "<div id=\"comments\">@<p>one<omonth.</p>\n<p>&ldquo;We saw therived at "
+      "noon.</p>\n<ul><li>Three injurclosed</li></ul>\n<blooctkqeu><p is a "
+      "violation,&#8221; the ministry said.</p></blockquote>\n<table><tr><td>Day"
+      "</4d><td>Strikes</td></tr><tr><td>Mon</td><td>5(</td>/p><p>tw\t\0\0\0>"
+      "</div>"s;
+  auto x = ExtractHtml(html);
+  ASSERT_TRUE(x.ok());
+  ASSERT_FALSE(x->comments.empty());
+  for (const Comment& c : x->comments) {
+    EXPECT_LE(c.raw.begin, c.raw.end) << c.text;
+    EXPECT_LE(c.raw.end, html.size());
+  }
+}
+
+// The same for comments the cleaner's line rules find ("Comments" header)
+// in HTML text: "stray foster text" comes first in the text but after the
+// cell in the source; the span covers both.
+TEST(CleanRegressTest, LineCommentSpanCoversReorderedText) {
+  auto lexicon = Lexicon::Load({testing::DataDir()});
+  ASSERT_TRUE(lexicon.ok());
+  auto cleaner = Cleaner::Create(*lexicon);
+  ASSERT_TRUE(cleaner.ok());
+  const std::string html =
+      "<p>The article text is here and long enough to be an article body for "
+      "sure.</p><p>Comments</p><table><tr><td>first comment in a cell</td></tr>"
+      "stray foster text</table>";
+  RawDocument raw;
+  raw.raw = std::make_shared<const std::string>(html);
+  raw.body = html;
+  raw.body_map = OffsetMap::Identity(html.size());
+  raw.body_is_html = true;
+  raw.format = Format::kHtml;
+  auto doc = (*cleaner)->Clean(raw);
+  ASSERT_TRUE(doc.ok());
+  ASSERT_EQ(doc->comments.size(), 1u);
+  const Comment& c = doc->comments[0];
+  EXPECT_EQ(c.text, "stray foster text\n\nfirst comment in a cell");
+  ASSERT_LE(c.raw.begin, c.raw.end);
+  const std::string span = html.substr(c.raw.begin, c.raw.end - c.raw.begin);
+  EXPECT_EQ(span, "first comment in a cell</td></tr>stray foster text");
+}
+
 // Seconds NormalizeText(text, markup) takes.
 double SecondsToNormalize(const std::string& text, bool markup, std::string* out,
                           OffsetMap* map) {
@@ -129,6 +180,26 @@ TEST(CleanRegressTest, CrOnlyLineEndsAreLinear) {
   for (int i = 0; i < (1 << 18); ++i) ls += "x\u2028";
   EXPECT_LT(SecondsToNormalize(ls, true, &out, &map), 10.0);
   EXPECT_EQ(out.size(), ls.size() / 2);
+}
+
+// fuzz_clean stress inputs "[" x 60000 and "[a](b" x 12000 (each ~0.8 s
+// under the sanitizers): every '[' scanned up to 600 bytes for its ']' and
+// every "](" up to 2048 for its ')'. The scans are now skipped when no ']' or
+// ')' is in their reach; what is a link is unchanged, up to the limits.
+TEST(CleanRegressTest, BracketRunsAreNotRescanned) {
+  std::string out;
+  OffsetMap map;
+  const std::string brackets = std::string(1 << 20, '[') + "[a](https://x.example/)";
+  EXPECT_LT(SecondsToNormalize(brackets, true, &out, &map), 10.0);
+  EXPECT_EQ(out, std::string(1 << 20, '[') + "a");
+  // A ']' exactly 600 bytes after the '[' and a ')' 2048 after the ']' are
+  // still in reach; one byte further they are not.
+  const std::string at_limit = "[" + std::string(599, 'a') + "](" + std::string(2046, 'u') + ")";
+  EXPECT_EQ(NormalizeText(at_limit, true, &map), std::string(599, 'a'));
+  const std::string past_limit = "[" + std::string(600, 'a') + "](u)";
+  EXPECT_EQ(NormalizeText(past_limit, true, &map), past_limit);
+  const std::string url_past = "[a](" + std::string(2047, 'u') + ")";
+  EXPECT_EQ(NormalizeText(url_past, true, &map), url_past);
 }
 
 // A lone CR ends the line for inline markup too: emphasis and links on each
