@@ -108,14 +108,50 @@ struct DateValue {
   std::string rule;       // the rule that fired (for explain)
 };
 
-// A mention of an entity in Document::text (contract: entities[]). Only
-// dates exist so far; places, actors, people and quantities follow.
+// Where a place mention is (contract: entities[].geo).
+struct GeoValue {
+  double lat = 0, lon = 0;
+  std::string country;    // ISO 3166-1 alpha-2, "" if none (seas, regions across borders)
+  std::string admin1;     // name of the first-level division, "" if unknown
+  std::string feature;    // city|admin1|admin2|country|region|landform|water|site|camp|base
+  std::string precision;  // point|admin2|admin1|country|region
+};
+
+// Who an actor mention is (contract: entities[].actor; sectors in ontology.md).
+struct ActorValue {
+  std::string country;               // ISO 3166-1 alpha-2 of the state, "" if none
+  std::vector<std::string> sectors;  // "MIL", "GOV", "REB", ... (may be empty)
+  std::string group;                 // id of a named group/organisation ("ISIS", "SDF"), or ""
+  std::string backed_by;             // "US" in "US-backed opposition militias", or ""
+};
+
+// The normalised value of a quantity mention (contract: entities[].quantity).
+struct QuantityValue {
+  double value = 0, low = 0, high = 0;
+  std::string qualifier;  // exact|at_least|at_most|about|range|approximate_plural
+  std::string unit;       // "person", "km", "month", ... or ""
+  std::string role;       // killed|injured|captured|displaced|fighters|other
+};
+
+// A mention of an entity in Document::text (contract: entities[]). Each
+// annotator appends its own kinds; link (pipeline) merges them, drops
+// overlaps and numbers them.
 struct Mention {
-  std::string id;    // "m1", "m2", ... in text order
-  std::string kind;  // "date"
+  std::string id;    // "m1", "m2", ... in text order (set by the pipeline)
+  std::string kind;  // place|actor|person|organization|outlet|date|quantity|document
   Span span;         // byte span in text
   int sentence = -1; // index into Document::sentences
+  std::string ref;   // canonical entry: "geonames:170794", "dossier:al-tanf", "actor:ISIS", ...
+  std::string name;  // canonical name of the entry ("Deir ez-Zor"), "" if none
   std::optional<DateValue> date;
+  std::optional<GeoValue> geo;
+  std::optional<ActorValue> actor;
+  std::optional<QuantityValue> quantity;
+  // For explain: the rule or dictionary line behind the mention
+  // ("actors.tsv:12 ISIS", "title+name", "gazetteer exact"), and free-form
+  // lines on the candidates considered and why one won.
+  std::string rule;
+  std::vector<std::string> evidence;
   double confidence = 0;
 };
 
