@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -20,6 +21,7 @@
 #include <vector>
 
 #include "dossier/lexicon.h"
+#include "dossier/utf8.h"
 #include "pipeline/pipeline.h"
 #include "store/sqlite_store.h"
 
@@ -39,18 +41,29 @@ struct CommonFlags {
   std::string date_order = "mdy";
   double max_doc_mb = 64, max_line_mb = 64;
   bool quiet = false, no_progress = false, tokens = false;
+  std::string layers;     // comma-separated registry names, "" = all
+  std::string gazetteer;  // gazetteer file, "" = the built one / $DOSSIER_GAZETTEER
 };
+
+// Flags that shape the pipeline (shared by extract, ingest and explain).
+void AddPipelineFlags(CLI::App* app, CommonFlags* f) {
+  app->add_option("--data", f->data_dir,
+                  "Extra data directory whose TSV files extend or override data/ "
+                  "(also $DOSSIER_DATA)");
+  app->add_option("--published", f->published,
+                  "Anchor date YYYY-MM-DD for documents that state none");
+  app->add_option("--layers", f->layers,
+                  "Comma-separated annotators to run (dates,quantities,actors,places); default all");
+  app->add_option("--gazetteer", f->gazetteer,
+                  "Gazetteer file (default: the one the build compiled, or $DOSSIER_GAZETTEER)");
+}
 
 void AddCommonFlags(CLI::App* app, CommonFlags* f) {
   app->add_option("inputs", f->inputs, "Files, directories (recursive) or - for stdin")
       ->required();
-  app->add_option("--data", f->data_dir,
-                  "Extra data directory whose TSV files extend or override data/ "
-                  "(also $DOSSIER_DATA)");
+  AddPipelineFlags(app, f);
   app->add_option("-j,--jobs", f->jobs, "Worker threads (output stays in input order)")
       ->check(CLI::Range(1, 256));
-  app->add_option("--published", f->published,
-                  "Anchor date YYYY-MM-DD for documents that state none");
   app->add_option("--csv-text", f->csv_text, "CSV column holding the article text");
   app->add_option("--csv-title", f->csv_title, "CSV column holding the title");
   app->add_option("--csv-date", f->csv_date, "CSV column holding the date");
@@ -88,6 +101,13 @@ std::unique_ptr<Pipeline> MakePipeline(const CommonFlags& f, int* exit_code) {
   PipelineOptions o;
   o.jobs = f.jobs;
   o.tokens = f.tokens;
+  o.gazetteer_path = f.gazetteer;
+  for (size_t b = 0; b < f.layers.size();) {
+    size_t e = f.layers.find(',', b);
+    if (e == std::string::npos) e = f.layers.size();
+    if (e > b) o.layers.push_back(f.layers.substr(b, e - b));
+    b = e + 1;
+  }
   o.clean.published_anchor = f.published;
   o.clean.slash_date_order = f.date_order == "dmy" ? DateOrder::kDayFirst : DateOrder::kMonthFirst;
   o.ingest.csv_text = f.csv_text;
@@ -111,6 +131,9 @@ std::unique_ptr<Pipeline> MakePipeline(const CommonFlags& f, int* exit_code) {
     *exit_code = kExitUsage;
     return nullptr;
   }
+  if (!f.quiet)
+    for (const std::string& w : (*p)->warnings())
+      std::fprintf(stderr, "dossier: warning: %s\n", w.c_str());
   return std::move(p).value();
 }
 
@@ -234,6 +257,12 @@ int RunIngest(const CommonFlags& f, const std::string& db) {
   if (!pipeline) return code;
   StoreOptions so;
   so.path = db;
+  {
+    const Versions& v = pipeline->versions();
+    so.layer_version = "lexicon " + v.lexicon + "; gazetteer " +
+                       (v.gazetteer.empty() ? std::string("none") : v.gazetteer) + "; layers";
+    for (const auto& l : v.layers) so.layer_version += " " + l;
+  }
   auto store_or = SqliteStore::Open(so);
   if (!store_or.ok()) {
     std::fprintf(stderr, "dossier: cannot open store: %s\n", store_or.status().message().c_str());
@@ -416,6 +445,111 @@ int RunStats(const std::string& db, bool json) {
   return kExitOk;
 }
 
+// The text of mention `m` in `doc`, and its sentence number.
+std::string_view SpanText(const Document& doc, Span s) {
+  return std::string_view(doc.text).substr(s.begin, s.end - s.begin);
+}
+
+// One line per value a mention resolved to.
+std::string DescribeMention(const Mention& m) {
+  char buf[160];
+  std::string d;
+  if (!m.ref.empty()) d += " -> " + m.ref;
+  if (!m.name.empty()) d += " \"" + m.name + "\"";
+  if (m.geo) {
+    std::snprintf(buf, sizeof buf, " (%.4f, %.4f) %s %s %s precision=%s", m.geo->lat, m.geo->lon,
+                  m.geo->country.c_str(), m.geo->admin1.c_str(), m.geo->feature.c_str(),
+                  m.geo->precision.c_str());
+    d += buf;
+  }
+  if (m.actor) {
+    d += " actor=" + (m.actor->country.empty() ? std::string("-") : m.actor->country);
+    for (const auto& s : m.actor->sectors) d += " " + s;
+    if (!m.actor->group.empty()) d += " group=" + m.actor->group;
+    if (!m.actor->backed_by.empty()) d += " backed_by=" + m.actor->backed_by;
+  }
+  if (m.date) {
+    d += " " + m.date->value;
+    if (!m.date->value_end.empty()) d += ".." + m.date->value_end;
+    d += " (" + m.date->precision + (m.date->relative ? ", relative to " + m.date->anchor : "") + ")";
+  }
+  if (m.quantity) {
+    std::snprintf(buf, sizeof buf, " value=%g low=%g high=%g %s unit=%s role=%s",
+                  m.quantity->value, m.quantity->low, m.quantity->high,
+                  m.quantity->qualifier.c_str(), m.quantity->unit.c_str(),
+                  m.quantity->role.c_str());
+    d += buf;
+  }
+  std::snprintf(buf, sizeof buf, " confidence=%.2f", m.confidence);
+  d += buf;
+  return d;
+}
+
+// dossier explain: for each chosen sentence, every mention with the rule or
+// dictionary line behind it and the candidates considered.
+int RunExplain(const CommonFlags& f, const std::string& input, int sentence, bool whole_text) {
+  int code = kExitOk;
+  auto pipeline = MakePipeline(f, &code);
+  if (!pipeline) return code;
+  std::vector<Document> docs;
+  std::error_code ec;
+  const bool is_path = !whole_text && (input == "-" || std::filesystem::exists(input, ec));
+  if (is_path) {
+    Runner runner(*pipeline);
+    (void)runner.Run({input}, nullptr, [&](Outcome&& o) {
+      if (!o.status.ok()) {
+        std::fprintf(stderr, "dossier: %s: %s\n", Where(o).c_str(), o.status.ToString().c_str());
+        code = kExitSomeFailed;
+      } else if (o.doc) {
+        docs.push_back(std::move(*o.doc));
+      }
+      return true;
+    }, nullptr);
+  } else {
+    RawDocument raw;
+    raw.path = "(argument)";
+    raw.raw = std::make_shared<const std::string>(input);
+    raw.body = input;
+    raw.body_map = OffsetMap::Identity(input.size());
+    raw.encoding = "utf-8";
+    raw.format = Format::kText;
+    auto d = pipeline->Process(raw);
+    if (!d.ok()) {
+      std::fprintf(stderr, "dossier: %s\n", d.status().ToString().c_str());
+      return kExitSomeFailed;
+    }
+    docs.push_back(std::move(*d));
+  }
+  for (const Document& doc : docs) {
+    if (docs.size() > 1 || is_path)
+      std::printf("== %s%s\n", doc.path.c_str(),
+                  doc.line > 0 ? (":" + std::to_string(doc.line)).c_str() : "");
+    if (sentence >= static_cast<int>(doc.sentences.size())) {
+      std::fprintf(stderr, "dossier: %s has %zu sentences; --sentence %d is out of range\n",
+                   doc.path.c_str(), doc.sentences.size(), sentence);
+      return kExitUsage;
+    }
+    utf8::CodepointIndex cps(doc.text);
+    for (size_t si = 0; si < doc.sentences.size(); ++si) {
+      if (sentence >= 0 && static_cast<int>(si) != sentence) continue;
+      std::printf("sentence %zu: %.*s\n", si,
+                  static_cast<int>(doc.sentences[si].end - doc.sentences[si].begin),
+                  doc.text.data() + doc.sentences[si].begin);
+      for (const Mention& m : doc.mentions) {
+        if (m.sentence != static_cast<int>(si)) continue;
+        std::string_view t = SpanText(doc, m.span);
+        std::printf("  %s %-8s \"%.*s\" [%zu,%zu)%s\n", m.id.c_str(), m.kind.c_str(),
+                    static_cast<int>(t.size()), t.data(), cps.ToCodepoint(m.span.begin),
+                    cps.ToCodepoint(m.span.end),
+                    DescribeMention(m).c_str());
+        if (!m.rule.empty()) std::printf("      rule: %s\n", m.rule.c_str());
+        for (const std::string& e : m.evidence) std::printf("      %s\n", e.c_str());
+      }
+    }
+  }
+  return code;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -465,6 +599,22 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"jsonl", "csv", "geojson"}));
   exp->footer("Example:\n  dossier export --db dossier.db --what documents --format jsonl > docs.jsonl\n");
 
+  CommonFlags xp;
+  std::string xp_input;
+  int xp_sentence = -1;
+  bool xp_text = false;
+  auto* explain = app.add_subcommand(
+      "explain", "Show every mention in a sentence, the rule or dictionary line behind it and "
+                 "the candidates considered");
+  explain->add_option("input", xp_input, "A sentence (quoted), or a file / - for stdin")
+      ->required();
+  explain->add_option("--sentence", xp_sentence, "Only sentence N (0-based) of the document");
+  explain->add_flag("--text", xp_text, "Read INPUT as text even if a file has that name");
+  AddPipelineFlags(explain, &xp);
+  explain->footer(
+      "Examples:\n  dossier explain \"Coalition jets struck Deir El-Zour on Tuesday.\" "
+      "--published 2017-01-24\n  dossier explain article.txt --sentence 7\n");
+
   bool stats_json = false;
   auto* stats = app.add_subcommand("stats", "Summarise a store");
   stats->add_option("--db", db, "SQLite store");
@@ -477,7 +627,7 @@ int main(int argc, char** argv) {
     int rc = app.exit(e);
     return rc == 0 ? 0 : kExitUsage;
   }
-  for (CommonFlags* f : {&ex, &in}) {
+  for (CommonFlags* f : {&ex, &in, &xp}) {
     if (!f->published.empty() && !ValidIsoDate(f->published)) {
       std::fprintf(stderr, "dossier: --published '%s' is not a YYYY-MM-DD date\n",
                    f->published.c_str());
@@ -488,5 +638,6 @@ int main(int argc, char** argv) {
   if (*ingest) return RunIngest(in, db);
   if (*exp) return RunExport(db, what, format);
   if (*stats) return RunStats(db, stats_json);
+  if (*explain) return RunExplain(xp, xp_input, xp_sentence, xp_text);
   return kExitUsage;
 }

@@ -32,8 +32,10 @@ class Lexicon {
   // override. Missing directories are an error; an empty list loads nothing.
   static Result<std::shared_ptr<const Lexicon>> Load(const std::vector<std::string>& dirs);
 
-  // The default search list: the built-in data directory, then
-  // $DOSSIER_DATA, then `extra` (from --data), skipping empty entries.
+  // The default search list: the built-in data directory, the build's
+  // generated-data directory (tables compiled from packages, e.g.
+  // countries.tsv) if it exists, then $DOSSIER_DATA, then `extra` (from
+  // --data), skipping empty entries.
   static std::vector<std::string> DefaultDirs(const std::string& extra);
 
   // The table named `name`, or an empty table if no file defines it.

@@ -35,7 +35,14 @@ void JsonWriter::Double(double v) {
     return;
   }
   char buf[32];
-  int n = std::snprintf(buf, sizeof buf, "%.6g", v);
+  // Whole numbers (counts: 80000, 3000000) print without an exponent;
+  // others with 7 significant digits (coordinates to ~10 m, confidences).
+  if (v == std::trunc(v) && std::fabs(v) < 1e15) {
+    auto r = std::to_chars(buf, buf + sizeof buf, static_cast<int64_t>(v));
+    out_->append(buf, r.ptr);
+    return;
+  }
+  int n = std::snprintf(buf, sizeof buf, "%.7g", v);
   out_->append(buf, n);
 }
 

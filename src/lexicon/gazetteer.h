@@ -40,6 +40,9 @@ struct PlaceEntry {
   std::string_view feature_code;  // GeoNames code ("PPLA", "PPLC", "PPL", "ADM1",
                                   // "PCLI") or the curated file's code ("MILB", "CMP")
   uint64_t population = 0;
+  // Contract precision of a mention resolved to this entry:
+  // point|admin2|admin1|country|region (a river or a desert is "region").
+  std::string_view precision;
 };
 
 // How a spelling matched a lookup.
@@ -79,6 +82,11 @@ class Gazetteer {
   // lower-case English word (from WordNet at build time): "ash", "bath",
   // "hope", "ham". Place names that are common words need more evidence.
   bool IsCommonWord(std::string_view folded_word) const;
+
+  // The ISO 3166-1 alpha-2 code of the country whose demonym has NameKey
+  // `demonym_key` ("syrian" -> "SY", "american" -> "US"), or nullopt.
+  // Demonyms are not place names: LookupKey never returns them.
+  std::optional<std::string> CountryOfDemonym(std::string_view demonym_key) const;
 
   // Longest spelling in tokens (after NameKey), to bound n-gram scans.
   int max_tokens() const;

@@ -133,6 +133,12 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::Load(const std::vector<std::stri
 std::vector<std::string> Lexicon::DefaultDirs(const std::string& extra) {
   std::vector<std::string> dirs;
   dirs.push_back(DOSSIER_DATA_DIR);
+#ifdef DOSSIER_GENERATED_DIR
+  // Tables the build compiles from packages (countries.tsv from the npm
+  // country data); absent in a build without the gazetteer.
+  std::error_code ec;
+  if (fs::is_directory(DOSSIER_GENERATED_DIR, ec)) dirs.push_back(DOSSIER_GENERATED_DIR);
+#endif
   if (const char* env = std::getenv("DOSSIER_DATA"); env && *env) dirs.push_back(env);
   if (!extra.empty()) dirs.push_back(extra);
   return dirs;

@@ -1,6 +1,8 @@
 #include "pipeline/pipeline.h"
 
 #include "dossier/json_writer.h"
+#include "link/merge.h"
+#include "pipeline/registry.h"
 #include "dossier/utf8.h"
 
 #ifndef DOSSIER_VERSION
@@ -18,10 +20,51 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(std::shared_ptr<const Lexicon
   p->options_ = options;
   DOSSIER_ASSIGN_OR_RETURN(p->cleaner_, Cleaner::Create(lexicon, options.clean));
   p->segmenter_ = std::make_unique<Segmenter>(*lexicon, options.segment);
-  p->dates_ = std::make_unique<DateFinder>(*lexicon);
   p->versions_.dossier = DOSSIER_VERSION;
   p->versions_.lexicon = lexicon->version();
-  p->versions_.layers = {"clean", "segment", "dates"};
+  p->versions_.layers = {"clean", "segment"};
+
+  const auto& registry = AnnotatorRegistry();
+  for (const std::string& want : options.layers) {
+    bool known = false;
+    for (const auto& e : registry) known = known || want == e.name;
+    if (!known) return InvalidInput("unknown layer '" + want + "'");
+  }
+  auto wanted = [&](const char* name) {
+    if (options.layers.empty()) return true;
+    for (const std::string& l : options.layers)
+      if (l == name) return true;
+    return false;
+  };
+  // The gazetteer is opened once, if a layer that wants it runs; a missing
+  // file disables those layers with a warning unless they were asked for.
+  const std::string gaz_path =
+      options.gazetteer_path.empty() ? Gazetteer::DefaultPath() : options.gazetteer_path;
+  Status gaz_status;
+  if (wanted("places")) {
+    auto g = Gazetteer::Open(gaz_path);
+    if (g.ok()) {
+      p->gazetteer_ = *g;
+      p->versions_.gazetteer = p->gazetteer_->version();
+    } else {
+      gaz_status = g.status();
+    }
+  }
+  AnnotatorContext ctx{lexicon, p->gazetteer_};
+  for (const auto& e : registry) {
+    if (!wanted(e.name)) continue;
+    auto a = e.factory(ctx);
+    if (!a.ok()) {
+      std::string why = std::string(e.name) + ": " + a.status().message();
+      if (!options.layers.empty()) return InvalidInput("layer " + why);
+      p->warnings_.push_back("layer " + why + " (layer skipped)");
+      continue;
+    }
+    p->annotators_.push_back(std::move(*a));
+    p->versions_.layers.push_back(e.name);
+  }
+  if (!gaz_status.ok() && p->gazetteer_ == nullptr)
+    p->warnings_.push_back("gazetteer: " + gaz_status.message());
   return p;
 }
 
@@ -30,37 +73,16 @@ Result<Document> Pipeline::Process(const RawDocument& raw) const {
   doc.paragraphs = segmenter_->Paragraphs(doc.text);
   doc.sentences = segmenter_->Sentences(doc.text, doc.paragraphs);
   doc.quotes = segmenter_->Quotes(doc.text, doc.paragraphs);
-  // Tokens are for the layers that need them (and --tokens); nothing in the
-  // record uses them yet.
-  if (options_.tokens) doc.tokens = segmenter_->Tokens(doc.text);
-  AddDates(&doc);
-  return doc;
-}
-
-void Pipeline::AddDates(Document* doc) const {
-  // Relative dates ("last month") are resolved against the published date
-  // (meta.published, which --published fills when the document has none).
-  std::vector<DateMention> found = dates_->Find(doc->text, doc->sentences, doc->meta.published);
-  size_t si = 0;
-  for (DateMention& d : found) {
-    Mention m;
-    m.kind = "date";
-    m.span = d.span;
-    while (si < doc->sentences.size() && doc->sentences[si].end <= d.span.begin) ++si;
-    m.sentence = si < doc->sentences.size() ? static_cast<int>(si) : -1;
-    DateValue v;
-    v.value = std::move(d.value);
-    v.value_end = std::move(d.value_end);
-    v.precision = PrecisionName(d.precision);
-    v.relative = d.relative;
-    v.anchor = std::move(d.anchor_used);
-    v.rule = std::move(d.rule);
-    // Lower for guesses: relative dates and day/month order by assumption.
-    m.confidence = v.rule.find("ambiguous") != std::string::npos ? 0.6 : v.relative ? 0.8 : 0.9;
-    m.date = std::move(v);
-    doc->mentions.push_back(std::move(m));
+  // Tokens are for --tokens and for annotators that want them.
+  doc.tokens = segmenter_->Tokens(doc.text);
+  // Each annotator sees the merged mentions of those before it (link).
+  for (const auto& a : annotators_) {
+    std::vector<Mention> found;
+    a->Annotate(doc, &found);
+    MergeMentions(std::move(found), &doc.mentions);
   }
-  for (size_t i = 0; i < doc->mentions.size(); ++i) doc->mentions[i].id = "m" + std::to_string(i + 1);
+  AssignIds(&doc.mentions);
+  return doc;
 }
 
 namespace {
@@ -234,6 +256,51 @@ std::string Pipeline::Render(const Document& d) const {
     w.Pair(r.first, r.second);
     w.Key("sentence");
     w.Int(m.sentence);
+    if (!m.ref.empty()) {
+      w.Key("ref");
+      w.String(m.ref);
+    }
+    if (!m.name.empty()) {
+      w.Key("name");
+      w.String(m.name);
+    }
+    if (m.geo) {
+      const GeoValue& g = *m.geo;
+      w.Key("geo");
+      w.BeginObject();
+      w.Key("lat");
+      w.Double(g.lat);
+      w.Key("lon");
+      w.Double(g.lon);
+      w.Key("country");
+      if (g.country.empty()) w.Null(); else w.String(g.country);
+      w.Key("admin1");
+      if (g.admin1.empty()) w.Null(); else w.String(g.admin1);
+      w.Key("feature");
+      w.String(g.feature);
+      w.Key("precision");
+      w.String(g.precision);
+      w.EndObject();
+    }
+    if (m.actor) {
+      const ActorValue& a = *m.actor;
+      w.Key("actor");
+      w.BeginObject();
+      w.Key("country");
+      if (a.country.empty()) w.Null(); else w.String(a.country);
+      // "sector" is the contract's field (the first sector); "sectors" all.
+      w.Key("sector");
+      if (a.sectors.empty()) w.Null(); else w.String(a.sectors.front());
+      w.Key("sectors");
+      w.BeginArray();
+      for (const auto& sct : a.sectors) w.String(sct);
+      w.EndArray();
+      w.Key("group");
+      if (a.group.empty()) w.Null(); else w.String(a.group);
+      w.Key("backed_by");
+      if (a.backed_by.empty()) w.Null(); else w.String(a.backed_by);
+      w.EndObject();
+    }
     if (m.date) {
       w.Key("date");
       w.BeginObject();
@@ -253,6 +320,26 @@ std::string Pipeline::Render(const Document& d) const {
       }
       w.Key("rule");
       w.String(m.date->rule);
+      w.EndObject();
+    }
+    if (m.quantity) {
+      const QuantityValue& q = *m.quantity;
+      w.Key("quantity");
+      w.BeginObject();
+      w.Key("value");
+      w.Double(q.value);
+      // An open bound ("at least 156" has no high, "up to 50" no low) is
+      // null, not 0.
+      w.Key("low");
+      if (q.qualifier == "at_most" && q.low == 0) w.Null(); else w.Double(q.low);
+      w.Key("high");
+      if (q.high == 0 && q.value != 0) w.Null(); else w.Double(q.high);
+      w.Key("qualifier");
+      w.String(q.qualifier);
+      w.Key("unit");
+      if (q.unit.empty()) w.Null(); else w.String(q.unit);
+      w.Key("role");
+      w.String(q.role.empty() ? "other" : q.role);
       w.EndObject();
     }
     w.Key("confidence");
@@ -284,6 +371,8 @@ std::string Pipeline::Render(const Document& d) const {
   w.String(versions_.dossier);
   w.Key("lexicon");
   w.String(versions_.lexicon);
+  w.Key("gazetteer");
+  if (versions_.gazetteer.empty()) w.Null(); else w.String(versions_.gazetteer);
   w.Key("layers");
   w.BeginArray();
   for (const auto& l : versions_.layers) w.String(l);

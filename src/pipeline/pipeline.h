@@ -1,5 +1,5 @@
-// The pipeline on one screen: ingest -> clean -> segment -> annotators (dates
-// so far) -> record. Pipeline holds the compiled, immutable stages and is
+// The pipeline on one screen: ingest -> clean -> segment -> annotators (the
+// registry: dates, quantities, actors, places) -> link (merge) -> record. Pipeline holds the compiled, immutable stages and is
 // shared by worker threads; Runner feeds it from the input walk with N
 // workers and hands results back in input order.
 #ifndef DOSSIER_PIPELINE_PIPELINE_H_
@@ -18,7 +18,8 @@
 #include "dossier/lexicon.h"
 #include "dossier/status.h"
 #include "ingest/ingest.h"
-#include "annotate/dates/date_finder.h"
+#include "dossier/annotator.h"
+#include "lexicon/gazetteer.h"
 #include "segment/segmenter.h"
 
 namespace dossier {
@@ -29,6 +30,11 @@ struct PipelineOptions {
   SegmentOptions segment;  // sentence limits
   int jobs = 1;            // worker threads (1 = everything on the caller's thread)
   bool tokens = false;     // include tokens in the JSON record
+  // Annotators to run, by registry name; empty = all that can run here.
+  // Naming one that cannot run (no gazetteer for "places") is an error.
+  std::vector<std::string> layers;
+  // Gazetteer file; "" = Gazetteer::DefaultPath().
+  std::string gazetteer_path;
 };
 
 // What produced an output: reported in every record's "versions".
@@ -36,6 +42,7 @@ struct Versions {
   std::string dossier;                // release, e.g. "0.1.0"
   std::string lexicon;                // content hash of the loaded data/ tables
   std::vector<std::string> layers;    // layers that ran, in order
+  std::string gazetteer;              // content hash of the gazetteer, "" if none
 };
 
 // Returns the dossier release string.
@@ -54,17 +61,22 @@ class Pipeline {
   const PipelineOptions& options() const { return options_; }
   const Cleaner& cleaner() const { return *cleaner_; }
   const Segmenter& segmenter() const { return *segmenter_; }
+  // Layers that could not run here and why ("places: no gazetteer at ...");
+  // the CLI prints them as warnings.
+  const std::vector<std::string>& warnings() const { return warnings_; }
+  // The gazetteer in use, or null.
+  const std::shared_ptr<const Gazetteer>& gazetteer() const { return gazetteer_; }
 
  private:
   Pipeline() = default;
-  // Date mentions (entities of kind "date") from the text and sentences.
-  void AddDates(Document* doc) const;
   std::shared_ptr<const Lexicon> lexicon_;
+  std::shared_ptr<const Gazetteer> gazetteer_;
   PipelineOptions options_;
   std::unique_ptr<Cleaner> cleaner_;
   std::unique_ptr<Segmenter> segmenter_;
-  std::unique_ptr<DateFinder> dates_;
+  std::vector<std::unique_ptr<Annotator>> annotators_;
   Versions versions_;
+  std::vector<std::string> warnings_;
 };
 
 // One result of a run, delivered in input order.

@@ -1,5 +1,7 @@
 #include "store/sqlite_store.h"
 
+#include "dossier/utf8.h"
+
 #include <sqlite3.h>
 #include <unistd.h>
 
@@ -10,6 +12,7 @@
 #include <system_error>
 
 #include "dossier/json_writer.h"
+#include "dossier/utf8.h"
 #include "store/migrations.h"
 
 namespace dossier {
@@ -55,6 +58,9 @@ class Use {
   }
   Use& Int(int64_t v) { return Check(sqlite3_bind_int64(stmt_, ++index_, v)); }
   Use& Null() { return Check(sqlite3_bind_null(stmt_, ++index_)); }
+  Use& Real(double v) { return Check(sqlite3_bind_double(stmt_, ++index_, v)); }
+  // Empty strings bind NULL.
+  Use& TextOrNull(std::string_view v) { return v.empty() ? Null() : Text(v); }
 
   // Runs one step: SQLITE_ROW, SQLITE_DONE or an error code (also a bind
   // error from above).
@@ -146,6 +152,7 @@ struct SqliteStore::Statements {
   Stmt get_source, has_document, has_version;
   Stmt insert_document, index_document, insert_version, insert_source, update_source;
   Stmt open_failure, resolve_failures, insert_failure;
+  Stmt insert_entity, insert_layer_run;
 };
 
 SqliteStore::SqliteStore(const StoreOptions& options) : options_(options) {}
@@ -375,6 +382,18 @@ Status SqliteStore::Prepare() {
        " AND resolved_at IS NULL"},
       {&s.insert_failure,
        "INSERT INTO failures(path, line, code, message, at) VALUES (?1, ?2, ?3, ?4, ?5)"},
+      {&s.insert_entity,
+       "INSERT INTO entities(document_id, mention_id, kind, text, start, end, raw_start,"
+       " raw_end, sentence, ref, name, lat, lon, country, admin1, feature, precision,"
+       " actor_country, actor_sector, actor_sectors, actor_group, actor_backed_by,"
+       " date_value, date_precision, date_relative, date_end, date_anchor,"
+       " quantity_value, quantity_low, quantity_high, qualifier, unit, role, confidence)"
+       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
+       " ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32,"
+       " ?33, ?34)"},
+      {&s.insert_layer_run,
+       "INSERT OR REPLACE INTO layer_runs(document_id, layer, version, at)"
+       " VALUES (?1, ?2, ?3, ?4)"},
   };
   for (const auto& t : table) {
     if (sqlite3_prepare_v3(db_, t.sql, -1, SQLITE_PREPARE_PERSISTENT, t.stmt->out(),
@@ -504,6 +523,69 @@ Status SqliteStore::RollbackBatch(const Status& cause) {
                       " earlier writes was rolled back)");
 }
 
+Status SqliteStore::PutEntities(const Document& doc, const std::string& now) {
+  Statements& s = *stmts_;
+  const utf8::CodepointIndex text_cp(doc.text);
+  const utf8::CodepointIndex raw_cp(doc.raw ? std::string_view(*doc.raw) : std::string_view());
+  for (const Mention& m : doc.mentions) {
+    const std::string_view text =
+        std::string_view(doc.text).substr(m.span.begin, m.span.end - m.span.begin);
+    size_t rb = doc.raw_map.MapBegin(m.span.begin), re = doc.raw_map.MapEnd(m.span.end);
+    if (re < rb) re = rb;
+    std::string sectors;
+    if (m.actor)
+      for (const auto& sc : m.actor->sectors) sectors += (sectors.empty() ? "" : "|") + sc;
+    Use u(s.insert_entity);
+    u.Text(doc.id).Text(m.id).Text(m.kind).Text(text)
+        .Int(static_cast<int64_t>(text_cp.ToCodepoint(m.span.begin)))
+        .Int(static_cast<int64_t>(text_cp.ToCodepoint(m.span.end)));
+    if (doc.raw) {
+      u.Int(static_cast<int64_t>(raw_cp.ToCodepoint(rb)))
+          .Int(static_cast<int64_t>(raw_cp.ToCodepoint(re)));
+    } else {
+      u.Null().Null();
+    }
+    u.Int(m.sentence).TextOrNull(m.ref).TextOrNull(m.name);
+    if (m.geo) {
+      u.Real(m.geo->lat).Real(m.geo->lon).TextOrNull(m.geo->country)
+          .TextOrNull(m.geo->admin1).TextOrNull(m.geo->feature).TextOrNull(m.geo->precision);
+    } else {
+      u.Null().Null().Null().Null().Null().Null();
+    }
+    if (m.actor) {
+      u.TextOrNull(m.actor->country)
+          .TextOrNull(m.actor->sectors.empty() ? std::string_view() : m.actor->sectors[0])
+          .TextOrNull(sectors).TextOrNull(m.actor->group).TextOrNull(m.actor->backed_by);
+    } else {
+      u.Null().Null().Null().Null().Null();
+    }
+    if (m.date) {
+      u.Text(m.date->value).Text(m.date->precision).Int(m.date->relative ? 1 : 0)
+          .TextOrNull(m.date->value_end).TextOrNull(m.date->anchor);
+    } else {
+      u.Null().Null().Null().Null().Null();
+    }
+    if (m.quantity) {
+      const QuantityValue& q = *m.quantity;
+      u.Real(q.value);
+      if (q.qualifier == "at_most" && q.low == 0) u.Null(); else u.Real(q.low);
+      if (q.high == 0 && q.value != 0) u.Null(); else u.Real(q.high);
+      u
+          .TextOrNull(m.quantity->qualifier).TextOrNull(m.quantity->unit)
+          .TextOrNull(m.quantity->role);
+    } else {
+      u.Null().Null().Null().Null().Null().Null();
+    }
+    u.Real(m.confidence);
+    if (u.Step() != SQLITE_DONE) return SqlError("insert entity " + m.id + " of " + doc.id);
+  }
+  Use run(s.insert_layer_run);
+  if (run.Text(doc.id).Text("entities").Text(options_.layer_version).Text(now).Step() !=
+      SQLITE_DONE)
+    return SqlError("record layer run of " + doc.id);
+  return Status::Ok();
+}
+
 Result<PutOutcome> SqliteStore::PutLocked(const Document& doc, std::string_view record_json,
                                           std::string_view key, const std::string& now) {
   Statements& s = *stmts_;
@@ -568,6 +650,7 @@ Result<PutOutcome> SqliteStore::PutLocked(const Document& doc, std::string_view 
               .Step() != SQLITE_DONE) {
         return SqlError("index document " + doc.id);
       }
+      DOSSIER_RETURN_IF_ERROR(PutEntities(doc, now));
     }
     const int64_t version = latest_id ? latest_version + 1 : 1;
     if (latest_id) {

@@ -33,6 +33,9 @@ struct StoreOptions {
   std::string path = "dossier.db";  // the database file, created if missing
   int batch_size = 256;             // Put/RecordFailure calls per transaction (>= 1)
   int busy_timeout_ms = 10000;      // wait for another writer this long
+  // Recorded in layer_runs for the entity rows Put writes (the lexicon and
+  // gazetteer versions that produced them).
+  std::string layer_version;
 };
 
 // What Put did with a document.
@@ -152,6 +155,9 @@ class SqliteStore {
   // Ends the open batch after a failed write; returns `cause` (kStorage)
   // noting how many pending writes were lost.
   Status RollbackBatch(const Status& cause);
+  // Writes doc.mentions as entities rows (and a layer_runs row) of a newly
+  // inserted document.
+  Status PutEntities(const Document& doc, const std::string& now);
   Result<PutOutcome> PutLocked(const Document& doc, std::string_view record_json,
                                std::string_view key, const std::string& now);
   // kStorage "store <path>: <op>: <sqlite3_errmsg>".

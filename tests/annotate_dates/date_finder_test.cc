@@ -584,3 +584,29 @@ TEST(DateFinderTest, ThroughputOnOneMegabyteOfPlainEnglish) {
 
 }  // namespace
 }  // namespace dossier
+
+namespace dossier {
+namespace {
+
+// A yearless date after a word that points ahead takes the first such date
+// on or after the anchor; without the cue, the most recent one before it.
+TEST(DateFinderFutureCueTest, CuedYearlessDatesLookAhead) {
+  auto lex = Lexicon::Load({testing::DataDir()});
+  ASSERT_TRUE(lex.ok());
+  DateFinder f(**lex);
+  auto one = [&](const std::string& text) {
+    auto found = f.Find(text, {}, std::string("2017-09-07"));
+    return found.size() == 1 ? found[0].value + " " + found[0].rule : std::to_string(found.size());
+  };
+  EXPECT_EQ(one("A referendum is scheduled for September 25 in the region."),
+            "2017-09-25 month_day_yearless+future_cue");
+  EXPECT_EQ(one("Troops will stay until December, officials said."),
+            "2017-12 month_yearless+future_cue");
+  EXPECT_EQ(one("The convoy will leave on March 3."), "2018-03-03 month_day_yearless+future_cue");
+  EXPECT_EQ(one("Fighting began on September 25 near the town."), "2016-09-25 month_day_yearless");
+  // "until" is still a strong preposition before a year.
+  EXPECT_EQ(one("The base was held until 2016."), "2016 year_after_preposition");
+}
+
+}  // namespace
+}  // namespace dossier

@@ -415,7 +415,9 @@ TEST(CliOutputTest, RecordEnvelope) {
     EXPECT_TRUE(std::regex_match(lv, hex16)) << lv;
     if (lexicon.empty()) lexicon = lv;
     EXPECT_EQ(lv, lexicon) << "one lexicon per run";
-    EXPECT_EQ(rec["versions"]["layers"], json({"clean", "segment", "dates"}));
+    EXPECT_EQ(rec["versions"]["layers"],
+              json({"clean", "segment", "dates", "quantities", "actors", "places"}));
+    EXPECT_TRUE(rec["versions"]["gazetteer"].is_string());
     for (const char* k : {"paragraphs", "sentences", "paragraphs_raw", "sentences_raw", "quotes",
                           "comments", "entities", "voice", "citations", "events", "claims",
                           "markers", "diagnostics"})

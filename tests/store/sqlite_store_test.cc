@@ -76,9 +76,10 @@ TEST(SqliteStoreTest, CreatesSchemaAndRecordsMigration) {
   auto store = OpenOrDie(path);
   ASSERT_TRUE(store);
   sqlite3* db = store->handle();
-  EXPECT_EQ(QueryInt(db, "SELECT COUNT(*) FROM schema_migrations"), 1);
-  EXPECT_EQ(QueryText(db, "SELECT version || ':' || name FROM schema_migrations"),
-            "1:init");
+  EXPECT_EQ(QueryInt(db, "SELECT COUNT(*) FROM schema_migrations"), 2);
+  EXPECT_EQ(QueryText(db, "SELECT group_concat(version || ':' || name, ',') FROM "
+                          "(SELECT * FROM schema_migrations ORDER BY version)"),
+            "1:init,2:entity_values");
   EXPECT_NE(QueryText(db, "SELECT applied_at FROM schema_migrations"), "");
   for (const char* table :
        {"documents", "sources", "document_versions", "failures", "documents_fts",
@@ -92,7 +93,7 @@ TEST(SqliteStoreTest, CreatesSchemaAndRecordsMigration) {
   EXPECT_EQ(QueryText(db, "PRAGMA journal_mode"), "wal");
   EXPECT_EQ(QueryInt(db, "PRAGMA foreign_keys"), 1);
   EXPECT_EQ(QueryInt(db, "PRAGMA synchronous"), 1);  // NORMAL
-  EXPECT_EQ(StatsOk(*store).schema_version, 1);
+  EXPECT_EQ(StatsOk(*store).schema_version, 2);
 }
 
 TEST(SqliteStoreTest, ReopeningAppliesNothingNew) {
@@ -102,14 +103,16 @@ TEST(SqliteStoreTest, ReopeningAppliesNothingNew) {
   {
     auto store = OpenOrDie(path);
     ASSERT_TRUE(store);
-    applied_at = QueryText(store->handle(), "SELECT applied_at FROM schema_migrations");
+    applied_at = QueryText(store->handle(),
+                           "SELECT group_concat(applied_at, ',') FROM schema_migrations");
     EXPECT_EQ(PutOk(*store, MakeDoc("a.txt", 0, "kept across reopening")),
               PutOutcome::kAdded);
   }
   auto store = OpenOrDie(path);
   ASSERT_TRUE(store);
-  EXPECT_EQ(QueryInt(store->handle(), "SELECT COUNT(*) FROM schema_migrations"), 1);
-  EXPECT_EQ(QueryText(store->handle(), "SELECT applied_at FROM schema_migrations"),
+  EXPECT_EQ(QueryInt(store->handle(), "SELECT COUNT(*) FROM schema_migrations"), 2);
+  EXPECT_EQ(QueryText(store->handle(),
+                      "SELECT group_concat(applied_at, ',') FROM schema_migrations"),
             applied_at);
   EXPECT_EQ(StatsOk(*store).documents, 1);
 }
@@ -447,6 +450,70 @@ TEST(SqliteStoreTest, RejectsDocumentWithoutId) {
   auto r = store->Put(d, RecordFor(d));
   EXPECT_EQ(r.status().code(), StatusCode::kUsage);
   EXPECT_EQ(StatsOk(*store).documents, 0);
+}
+
+}  // namespace
+}  // namespace dossier
+
+namespace dossier {
+namespace {
+
+// Entity rows carry every resolved field, with code point offsets into the
+// text and the raw input, and a layer_runs row records what produced them.
+TEST(SqliteStoreEntitiesTest, WritesOneRowPerMentionWithItsValues) {
+  TempDir dir;
+  StoreOptions so;
+  so.path = dir.path() + "/e.db";
+  so.layer_version = "lexicon abc; gazetteer def; layers dates places";
+  auto store_or = SqliteStore::Open(so);
+  ASSERT_TRUE(store_or.ok()) << store_or.status().ToString();
+  auto& store = *store_or;
+  // "Écoles" makes byte and code point offsets differ before the mentions.
+  Document d = testing::MakeDoc("e.txt", 0, "Écoles in Deir ez-Zor: 83 killed by SDF.");
+  Mention place;
+  place.id = "m1";
+  place.kind = "place";
+  place.span = {11, 22};  // "Deir ez-Zor" (bytes; É is two)
+  place.sentence = 0;
+  place.ref = "geonames:170794";
+  place.name = "Deir ez-Zor";
+  place.geo = GeoValue{35.336, 40.141, "SY", "Deir ez-Zor", "city", "point"};
+  place.confidence = 0.9;
+  Mention qty;
+  qty.id = "m2";
+  qty.kind = "quantity";
+  qty.span = {24, 26};
+  qty.sentence = 0;
+  qty.quantity = QuantityValue{83, 83, 83, "exact", "person", "killed"};
+  qty.confidence = 0.8;
+  Mention actor;
+  actor.id = "m3";
+  actor.kind = "actor";
+  actor.span = {37, 40};
+  actor.sentence = 0;
+  actor.ref = "actor:SDF";
+  actor.actor = ActorValue{"SY", {"REB", "MIL"}, "SDF", "US"};
+  actor.confidence = 0.95;
+  d.mentions = {place, qty, actor};
+  ASSERT_TRUE(store->Put(d, "{}").ok());
+  ASSERT_TRUE(store->Flush().ok());
+  sqlite3* db = store->handle();
+  EXPECT_EQ(QueryInt(db, "SELECT COUNT(*) FROM entities"), 3);
+  EXPECT_EQ(QueryText(db, "SELECT text || '|' || start || '|' || end || '|' || ref || '|' || "
+                          "lat || '|' || country || '|' || feature FROM entities "
+                          "WHERE mention_id = 'm1'"),
+            "Deir ez-Zor|10|21|geonames:170794|35.336|SY|city");
+  EXPECT_EQ(QueryText(db, "SELECT group_concat(text, ',') FROM entities"),
+            "Deir ez-Zor,83,SDF");
+  EXPECT_EQ(QueryText(db, "SELECT quantity_value || '|' || qualifier || '|' || unit || '|' || "
+                          "role FROM entities WHERE mention_id = 'm2'"),
+            "83.0|exact|person|killed");
+  EXPECT_EQ(QueryText(db, "SELECT actor_country || '|' || actor_sector || '|' || actor_sectors "
+                          "|| '|' || actor_group || '|' || actor_backed_by FROM entities "
+                          "WHERE mention_id = 'm3'"),
+            "SY|REB|REB|MIL|SDF|US");
+  EXPECT_EQ(QueryText(db, "SELECT layer || ':' || version FROM layer_runs"),
+            "entities:lexicon abc; gazetteer def; layers dates places");
 }
 
 }  // namespace

@@ -42,6 +42,7 @@ enum WordKind : uint8_t {
   kPeriodEdge,
   kAfterYear,
   kCountNoun,
+  kFutureCue,
 };
 
 struct KindName {
@@ -54,7 +55,7 @@ constexpr KindName kKindNames[] = {
     {"qualifier", kQualifier}, {"unit", kUnit},              {"part_of_day", kPartOfDay},
     {"ordinal", kOrdinal},     {"cardinal", kCardinal},      {"ago", kAgo},
     {"season", kSeason},       {"preposition", kPreposition}, {"period_edge", kPeriodEdge},
-    {"after_year", kAfterYear}, {"count_noun", kCountNoun},
+    {"after_year", kAfterYear}, {"count_noun", kCountNoun},   {"future_cue", kFutureCue},
 };
 
 enum Unit : int16_t { kUDay = 1, kUWeek, kUWeekend, kUMonth, kUYear, kUDecade };
@@ -225,6 +226,7 @@ bool DecodeMeaning(WordKind kind, std::string_view meaning, int16_t* a, int16_t*
     case kAgo:
     case kPeriodEdge:
     case kCountNoun:
+    case kFutureCue:
       return true;
     case kNone:
       break;
@@ -350,9 +352,15 @@ DateFinder::DateFinder(const Lexicon& lexicon) {
       continue;
     }
     w.text = word;
+    w.future_cue = kind == kFutureCue;
     auto it = index.find(word);
-    if (it != index.end()) {
+    if (it != index.end() && kind == kFutureCue) {
+      // A cue is a property, not a kind: "until" stays a preposition too.
+      words_[it->second].future_cue = true;
+    } else if (it != index.end()) {
+      const bool cue = words_[it->second].future_cue;
       words_[it->second] = std::move(w);
+      words_[it->second].future_cue = words_[it->second].future_cue || cue;
     } else {
       if (words_.size() >= 65535) break;
       index.emplace(word, words_.size());
@@ -1317,8 +1325,16 @@ class DateFinder::Scanner {
     return m2 < m1 || (m2 == m1 && d2 && d1 && d2 < d1);
   }
 
+  // A future_cue word ("until", "scheduled") among the few words before
+  // token `first` in this sentence.
+  bool FutureCueBefore(int first) const {
+    for (int k = first - 1; k >= 0 && k >= first - 6; --k)
+      if (In(k) && toks_[k].word >= 0 && W(k).future_cue) return true;
+    return false;
+  }
+
   bool Emit(Match* m) {
-    bool from_context = false;
+    bool from_context = false, future = false;
     if (m->y == 0) {  // written without a year
       if (m->has_end && m->ey != 0) {  // 17 March to 3 May 2017
         m->y = m->ey;
@@ -1329,6 +1345,15 @@ class DateFinder::Scanner {
         m->y = ctx_y_;
         if (Before(m->m, m->d, ctx_m_, ctx_d_)) ++m->y;
         from_context = true;
+      } else if (FutureCueBefore(m->first)) {
+        // "scheduled for September 25", "until December": the first such
+        // date on or after the anchor.
+        if (!HasMonth()) return false;
+        m->y = a_.y;
+        if (Before(m->m, m->d, a_.m, a_.d)) ++m->y;
+        for (int k = 0; k < 8 && m->d && !ValidDay(m->y, m->m, m->d); ++k) ++m->y;
+        m->relative = true;
+        future = true;
       } else {
         // The most recent such date not after the anchor.
         if (!HasMonth()) return false;
@@ -1356,6 +1381,7 @@ class DateFinder::Scanner {
     if (m->relative) out.anchor_used = a_.text;
     out.rule = m->rule;
     if (from_context) out.rule += "+year_from_sentence";
+    if (future) out.rule += "+future_cue";
     out_->push_back(std::move(out));
     if (!m->relative && m->type >= kTypeYear && m->type <= kTypeSeason) {
       if (m->has_end) ctx_y_ = m->ey, ctx_m_ = m->em, ctx_d_ = m->ed;

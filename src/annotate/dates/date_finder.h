@@ -126,6 +126,7 @@ class DateFinder {
     std::string text;  // lower case ASCII letters
     uint8_t kind = 0;  // WordKind in date_finder.cc
     int16_t a = 0, b = 0;  // the meaning, decoded per kind
+    bool future_cue = false;  // also a future_cue row ("until" is a preposition too)
   };
   // A hyphenated word ("twenty-first"), read as head, '-', tail.
   struct Compound {

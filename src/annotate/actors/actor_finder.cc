@@ -1,0 +1,1358 @@
+// ActorFinder: compiles the actor tables into one token-sequence matcher and
+// applies the rules described in actor_finder.h sentence by sentence, then
+// a document-level pass for later bare surnames.
+#include "annotate/actors/actor_finder.h"
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+
+#include "dossier/utf8.h"
+#include "lexicon/name_key.h"
+
+namespace dossier {
+namespace {
+
+// What a compiled pattern stands for.
+enum class PType : uint8_t {
+  kActor,          // actors.tsv row
+  kOutlet,         // outlets.tsv row
+  kPerson,         // people.tsv row
+  kCountry,        // a country's name or multi-letter alias ("Syria", "United States")
+  kCountryAbbrev,  // an all-caps country alias ("US", "U.S.", "UK")
+  kDemonym,        // "Syrian"
+  kAgent,          // agents.tsv row
+  kModifier,       // actor_modifiers.tsv row
+  kTitle,          // titles.tsv row
+  kGiven,          // given_names.tsv row
+};
+constexpr uint32_t Bit(PType t) { return 1u << static_cast<int>(t); }
+
+// How letter case must agree: kFold any case; kCap the first word starts
+// with a capital; kExact every word as written (periods ignored, "U.S." =
+// "US").
+enum class CaseMode : uint8_t { kFold, kCap, kExact };
+
+struct Pattern {
+  std::vector<std::string> folds;  // folded keywords (droppable articles removed)
+  std::vector<std::string> exact;  // the same words as written without '.', for kExact
+  CaseMode mode = CaseMode::kCap;
+  PType type = PType::kActor;
+  int entry = 0;          // index into the entry vector of `type`
+  bool lead_the = false;  // the alias began with "The"
+  std::string alias;      // as written in the table
+};
+
+struct ActorEntry {
+  std::string id, kind, name, country, context, affiliate_of;
+  std::vector<std::string> sectors;
+};
+struct OutletEntry {
+  std::string canonical, country;
+};
+struct PersonEntry {
+  std::string canonical, role, country;
+};
+struct CountryEntry {
+  std::string code, iso3, name;
+};
+struct AgentEntry {
+  std::string noun, group;
+  std::vector<std::string> sectors;
+  bool attack = false, alone = false, generic = false;
+};
+enum class ModKind : uint8_t { kModifier, kBacked, kLed, kPro };
+struct ModifierEntry {
+  std::string word;
+  ModKind kind = ModKind::kModifier;
+  std::vector<std::string> sectors;
+};
+struct TitleEntry {
+  std::string title;
+  bool any_case = false;
+  int min_names = 1;
+};
+enum class GivenKind : uint8_t { kGiven, kKunya, kParticle };
+struct GivenEntry {
+  GivenKind kind = GivenKind::kGiven;
+  bool ambiguous = false;
+};
+
+std::vector<std::string> SplitList(std::string_view s, char sep) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i <= s.size()) {
+    size_t j = s.find(sep, i);
+    if (j == std::string_view::npos) j = s.size();
+    std::string_view part = s.substr(i, j - i);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+    if (!part.empty()) out.emplace_back(part);
+    i = j + 1;
+  }
+  return out;
+}
+
+std::string Unfold(std::string s) {  // FoldName without the spaces
+  s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
+  return s;
+}
+
+std::string WithoutDots(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s)
+    if (c != '.') out += c;
+  return out;
+}
+
+bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+
+// First code point of `s` is an upper-case letter.
+bool StartsUpper(std::string_view s) {
+  if (s.empty()) return false;
+  unsigned char c = static_cast<unsigned char>(s[0]);
+  if (c < 0x80) return IsAsciiUpper(static_cast<char>(c));
+  size_t len;
+  return utf8::IsUpper(utf8::Decode(s, 0, &len));
+}
+
+// Counts ASCII letters and whether all of them are upper case.
+void LetterShape(std::string_view s, int* letters, bool* all_upper) {
+  *letters = 0;
+  *all_upper = true;
+  for (char c : s) {
+    if (c >= 'a' && c <= 'z') {
+      ++*letters;
+      *all_upper = false;
+    } else if (IsAsciiUpper(c)) {
+      ++*letters;
+    }
+  }
+}
+
+// Droppable Arabic articles: "al", "el", "ul", "il" before a space or a
+// hyphen; the assimilated forms ("ash", "ad", "as", "an", ...) only glued by
+// a hyphen, because as free words they are English ("as", "at", "an").
+bool DroppableArticle(std::string_view fold, bool hyphen_after) {
+  if (fold == "al" || fold == "el" || fold == "ul" || fold == "il") return true;
+  return hyphen_after && IsArticleToken(fold);
+}
+
+// Splits an alias into words the way the tokenizer splits text: whitespace,
+// hyphens, slashes and other punctuation separate; periods and apostrophes
+// inside a word stay ("U.S.", "Sha'abi").
+struct AliasWord {
+  std::string raw;
+  bool hyphen_after = false;
+};
+std::vector<AliasWord> SplitAlias(std::string_view alias) {
+  std::vector<AliasWord> out;
+  std::string cur;
+  auto flush = [&](bool hyphen) {
+    if (!cur.empty()) {
+      out.push_back({cur, hyphen});
+      cur.clear();
+    } else if (hyphen && !out.empty()) {
+      out.back().hyphen_after = true;
+    }
+  };
+  for (size_t i = 0; i < alias.size(); ++i) {
+    char c = alias[i];
+    if (c == ' ' || c == '\t') {
+      flush(false);
+    } else if (c == '-' || c == '/' || c == ',' || c == '(' || c == ')' || c == '&' ||
+               c == ':' || c == ';') {
+      flush(c == '-');
+    } else {
+      cur += c;
+    }
+  }
+  flush(false);
+  // A period ending a word is a separator only when nothing else is
+  // abbreviated in it ("Lt." stays "Lt." and folds to "lt").
+  return out;
+}
+
+// Unfold(FoldName(s)) without a call for plain ASCII words: lower case,
+// periods and apostrophes dropped ("U.S." -> "us", "Sha'abi" -> "shaabi").
+// Appends the fold of `s` to *out.
+void FastFoldAppend(std::string_view s, std::string* out) {
+  const size_t start = out->size();
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (c >= 'A' && c <= 'Z') {
+      *out += static_cast<char>(c + 32);
+    } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      *out += c;
+    } else if (u >= 0x80 || (c != '.' && c != '\'')) {
+      out->resize(start);
+      *out += Unfold(FoldName(s));
+      return;
+    }
+  }
+}
+void FastFold(std::string_view s, std::string* out) {
+  out->clear();
+  FastFoldAppend(s, out);
+}
+
+// Gap between two words of a sentence.
+enum class Gap : uint8_t { kStart, kSpace, kHyphen, kPeriod, kOther };
+
+bool Joinable(Gap g) { return g == Gap::kSpace || g == Gap::kHyphen || g == Gap::kPeriod; }
+
+struct Word {
+  Span span;                 // possessive "'s" excluded
+  uint32_t tok_end = 0;      // end of the token, possessive included
+  std::string_view fold;     // FoldName without spaces (in SentenceScan::folds_)
+  std::string_view raw;      // text of `span`
+  std::string_view gap;      // text since the previous word (or sentence start)
+  Gap gap_kind = Gap::kStart;
+  bool article = false;      // droppable Arabic article
+  bool cap = false;          // starts with a capital
+  bool possessive = false;
+};
+
+struct Hit {
+  int pattern;
+  int b, e;  // words [b, e)
+};
+
+const char* SectorWord(std::string_view s) {
+  if (s == "MIL") return "military";
+  if (s == "GOV") return "government";
+  if (s == "REB") return "rebels";
+  if (s == "PRM") return "paramilitary";
+  if (s == "UAF") return "armed group";
+  if (s == "CVL") return "civilians";
+  if (s == "REF") return "refugees";
+  if (s == "COP") return "police";
+  if (s == "JUD") return "judiciary";
+  if (s == "MED") return "media";
+  if (s == "OPP") return "opposition";
+  if (s == "IGO") return "intergovernmental";
+  if (s == "NGO") return "NGO";
+  if (s == "BUS") return "business";
+  return "";
+}
+
+std::string JoinSectors(const std::vector<std::string>& s, const char* sep) {
+  std::string out;
+  for (const auto& x : s) {
+    if (!out.empty()) out += sep;
+    out += x;
+  }
+  return out;
+}
+
+}  // namespace
+
+// Hash and lookup by string_view for the maps keyed by folded words.
+struct SvHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <typename V>
+using SvMap = std::unordered_map<std::string, V, SvHash, std::equal_to<>>;
+using SvSet = std::unordered_set<std::string, SvHash, std::equal_to<>>;
+
+struct ActorFinder::Tables {
+  std::vector<Pattern> patterns;
+  // First folded keyword -> patterns starting with it, longest first.
+  SvMap<std::vector<int>> by_first;
+  std::vector<ActorEntry> actors;
+  std::vector<OutletEntry> outlets;
+  std::vector<PersonEntry> people;
+  std::vector<CountryEntry> countries;
+  std::vector<AgentEntry> agents;
+  std::vector<ModifierEntry> modifiers;
+  std::vector<TitleEntry> titles;
+  std::vector<GivenEntry> given;
+  std::unordered_map<std::string, int> country_by_code;
+  SvSet stopwords;    // folded
+  SvSet place_preps;  // folded
+  std::vector<std::string> problems;
+
+  void Add(std::string_view alias, PType type, int entry, CaseMode mode, bool auto_case,
+           const std::string& table) {
+    std::vector<AliasWord> words = SplitAlias(alias);
+    Pattern p;
+    p.type = type;
+    p.entry = entry;
+    p.alias = std::string(alias);
+    // A leading "The" of a multi-word name is optional in text.
+    if (words.size() > 1 && FoldName(words[0].raw) == "the") {
+      p.lead_the = true;
+      words.erase(words.begin());
+    }
+    int letters_total = 0;
+    bool all_upper = true;
+    std::string first_raw;
+    for (size_t i = 0; i < words.size(); ++i) {
+      std::string f = Unfold(FoldName(words[i].raw));
+      if (f.empty()) continue;
+      if (words.size() > 1 && DroppableArticle(f, words[i].hyphen_after) && i + 1 < words.size())
+        continue;
+      int l;
+      bool up;
+      LetterShape(words[i].raw, &l, &up);
+      letters_total += l;
+      all_upper = all_upper && up && l > 0;
+      if (p.folds.empty()) first_raw = words[i].raw;
+      p.folds.push_back(std::move(f));
+      p.exact.push_back(WithoutDots(words[i].raw));
+    }
+    if (p.folds.empty()) {
+      problems.push_back(table + ": '" + std::string(alias) + "': no letters");
+      return;
+    }
+    // Short all-caps aliases (IS, SAA, SDF, US, U.S.) must match as written.
+    p.mode = mode;
+    if (auto_case) p.mode = (all_upper && letters_total <= 6) ? CaseMode::kExact : CaseMode::kCap;
+    // "bin Laden", "de Mistura": a name written with a lower-case particle
+    // first cannot ask for a capital there.
+    if (p.mode == CaseMode::kCap && !first_raw.empty() && !StartsUpper(first_raw))
+      p.mode = CaseMode::kFold;
+    int id = static_cast<int>(patterns.size());
+    by_first[p.folds[0]].push_back(id);
+    patterns.push_back(std::move(p));
+  }
+
+  // Cheap filter before the hash lookup: (first byte, length) pairs of the
+  // keys of by_first.
+  std::vector<bool> starts = std::vector<bool>(256 * 32, false);
+  bool MayStart(std::string_view fold) const {
+    if (fold.empty()) return false;
+    size_t len = std::min<size_t>(fold.size(), 31);
+    return starts[static_cast<unsigned char>(fold[0]) * 32 + len];
+  }
+
+  void Finish() {
+    for (const auto& [k, v] : by_first)
+      starts[static_cast<unsigned char>(k[0]) * 32 + std::min<size_t>(k.size(), 31)] = true;
+    for (auto& [k, v] : by_first) {
+      std::stable_sort(v.begin(), v.end(), [&](int a, int b) {
+        return patterns[a].folds.size() > patterns[b].folds.size();
+      });
+    }
+  }
+};
+
+namespace {
+
+// Column accessor that tolerates a missing column ("" then).
+struct Cols {
+  const Table& t;
+  std::vector<int> idx;
+  Cols(const Table& table, std::initializer_list<const char*> names) : t(table) {
+    for (const char* n : names) idx.push_back(table.Column(n));
+  }
+  const std::string& get(const std::vector<std::string>& row, size_t i) const {
+    static const std::string kEmpty;
+    int c = idx[i];
+    return (c >= 0 && static_cast<size_t>(c) < row.size()) ? row[c] : kEmpty;
+  }
+};
+
+CaseMode ParseCase(const std::string& s, bool* auto_case) {
+  *auto_case = false;
+  if (s == "exact") return CaseMode::kExact;
+  if (s == "fold") return CaseMode::kFold;
+  if (s == "cap") return CaseMode::kCap;
+  *auto_case = true;
+  return CaseMode::kCap;
+}
+
+}  // namespace
+
+ActorFinder::ActorFinder(const Lexicon& lexicon) {
+  auto t = std::make_unique<Tables>();
+  // Countries (generated by the gazetteer build; absent -> no country actors).
+  {
+    const Table& tab = lexicon.table("countries");
+    Cols c(tab, {"code", "iso3", "name", "aliases", "demonyms"});
+    for (const auto& row : tab.rows) {
+      const std::string& code = c.get(row, 0);
+      if (code.size() != 2) {
+        t->problems.push_back("countries: '" + code + "': code is not ISO alpha-2");
+        continue;
+      }
+      int id = static_cast<int>(t->countries.size());
+      t->countries.push_back({code, c.get(row, 1), c.get(row, 2)});
+      t->country_by_code[code] = id;
+      std::vector<std::string> names = SplitList(c.get(row, 3), '|');
+      names.insert(names.begin(), c.get(row, 2));
+      for (const auto& n : names) {
+        int letters;
+        bool up;
+        LetterShape(n, &letters, &up);
+        if (letters == 0) continue;
+        if (up && letters <= 4)
+          t->Add(n, PType::kCountryAbbrev, id, CaseMode::kExact, false, "countries");
+        else
+          t->Add(n, PType::kCountry, id, CaseMode::kCap, false, "countries");
+      }
+      for (const auto& d : SplitList(c.get(row, 4), '|'))
+        t->Add(d, PType::kDemonym, id, CaseMode::kCap, false, "countries");
+    }
+  }
+  {
+    const Table& tab = lexicon.table("actors");
+    Cols c(tab, {"alias", "id", "kind", "name", "country", "sectors", "case", "context",
+                 "affiliate_of"});
+    for (const auto& row : tab.rows) {
+      ActorEntry e;
+      e.id = c.get(row, 1);
+      e.kind = c.get(row, 2);
+      e.name = c.get(row, 3);
+      e.country = c.get(row, 4);
+      e.sectors = SplitList(c.get(row, 5), '|');
+      e.context = c.get(row, 7);
+      e.affiliate_of = c.get(row, 8);
+      if (e.id.empty() || (e.kind != "actor" && e.kind != "organization" && e.kind != "state")) {
+        t->problems.push_back("actors: '" + c.get(row, 0) + "': needs an id and kind actor|organization|state");
+        continue;
+      }
+      bool auto_case;
+      CaseMode m = ParseCase(c.get(row, 6), &auto_case);
+      int id = static_cast<int>(t->actors.size());
+      t->actors.push_back(std::move(e));
+      t->Add(c.get(row, 0), PType::kActor, id, m, auto_case, "actors");
+    }
+  }
+  {
+    const Table& tab = lexicon.table("outlets");
+    Cols c(tab, {"alias", "canonical", "country"});
+    for (const auto& row : tab.rows) {
+      const std::string& alias = c.get(row, 0);
+      // Domains and all-lower-case spellings serve metadata matching; in
+      // running text they are either URLs or common words ("manar").
+      int letters;
+      bool up;
+      LetterShape(alias, &letters, &up);
+      if (alias.find('.') != std::string::npos && !up) continue;
+      if (alias.empty() || (!StartsUpper(alias) && !std::isdigit(static_cast<unsigned char>(alias[0]))))
+        continue;
+      int id = static_cast<int>(t->outlets.size());
+      t->outlets.push_back({c.get(row, 1), c.get(row, 2)});
+      t->Add(alias, PType::kOutlet, id, CaseMode::kCap, true, "outlets");
+    }
+  }
+  {
+    const Table& tab = lexicon.table("people");
+    Cols c(tab, {"alias", "canonical", "role", "country"});
+    for (const auto& row : tab.rows) {
+      int id = static_cast<int>(t->people.size());
+      t->people.push_back({c.get(row, 1), c.get(row, 2), c.get(row, 3)});
+      t->Add(c.get(row, 0), PType::kPerson, id, CaseMode::kCap, false, "people");
+    }
+  }
+  {
+    const Table& tab = lexicon.table("agents");
+    Cols c(tab, {"noun", "sectors", "role", "alone", "generic", "group"});
+    for (const auto& row : tab.rows) {
+      AgentEntry e;
+      e.noun = c.get(row, 0);
+      e.sectors = SplitList(c.get(row, 1), '|');
+      e.attack = c.get(row, 2) == "attack";
+      e.alone = c.get(row, 3) == "yes";
+      e.generic = c.get(row, 4) == "yes";
+      e.group = c.get(row, 5);
+      int id = static_cast<int>(t->agents.size());
+      t->agents.push_back(std::move(e));
+      t->Add(c.get(row, 0), PType::kAgent, id, CaseMode::kFold, false, "agents");
+    }
+  }
+  {
+    const Table& tab = lexicon.table("actor_modifiers");
+    Cols c(tab, {"word", "kind", "sectors"});
+    for (const auto& row : tab.rows) {
+      const std::string& kind = c.get(row, 1);
+      if (kind == "place_prep") {
+        t->place_preps.insert(Unfold(FoldName(c.get(row, 0))));
+        continue;
+      }
+      ModifierEntry e;
+      e.word = c.get(row, 0);
+      if (kind == "backed") e.kind = ModKind::kBacked;
+      else if (kind == "led") e.kind = ModKind::kLed;
+      else if (kind == "pro") e.kind = ModKind::kPro;
+      else if (kind == "modifier") e.kind = ModKind::kModifier;
+      else {
+        t->problems.push_back("actor_modifiers: '" + e.word + "': unknown kind '" + kind + "'");
+        continue;
+      }
+      e.sectors = SplitList(c.get(row, 2), '|');
+      int id = static_cast<int>(t->modifiers.size());
+      t->modifiers.push_back(std::move(e));
+      t->Add(c.get(row, 0), PType::kModifier, id, CaseMode::kFold, false, "actor_modifiers");
+    }
+  }
+  {
+    const Table& tab = lexicon.table("titles");
+    Cols c(tab, {"title", "case", "min_names"});
+    for (const auto& row : tab.rows) {
+      TitleEntry e;
+      e.title = c.get(row, 0);
+      e.any_case = c.get(row, 1) == "any";
+      e.min_names = c.get(row, 2) == "2" ? 2 : 1;
+      int id = static_cast<int>(t->titles.size());
+      t->titles.push_back(std::move(e));
+      t->Add(c.get(row, 0), PType::kTitle, id, e.any_case ? CaseMode::kFold : CaseMode::kCap,
+             false, "titles");
+    }
+  }
+  {
+    const Table& tab = lexicon.table("given_names");
+    Cols c(tab, {"name", "kind", "ambiguous"});
+    for (const auto& row : tab.rows) {
+      GivenEntry e;
+      const std::string& kind = c.get(row, 1);
+      if (kind == "kunya") e.kind = GivenKind::kKunya;
+      else if (kind == "particle") e.kind = GivenKind::kParticle;
+      e.ambiguous = c.get(row, 2) == "yes";
+      int id = static_cast<int>(t->given.size());
+      t->given.push_back(e);
+      // Particles are written in lower case inside names ("bin", "ibn").
+      t->Add(c.get(row, 0), PType::kGiven, id,
+             e.kind == GivenKind::kParticle ? CaseMode::kFold : CaseMode::kCap, false,
+             "given_names");
+    }
+  }
+  {
+    const Table& tab = lexicon.table("person_stopwords");
+    for (const auto& row : tab.rows)
+      if (!row.empty()) t->stopwords.insert(Unfold(FoldName(row[0])));
+  }
+  t->Finish();
+  t_ = std::move(t);
+}
+
+ActorFinder::~ActorFinder() = default;
+
+const std::vector<std::string>& ActorFinder::problems() const { return t_->problems; }
+size_t ActorFinder::pattern_count() const { return t_->patterns.size(); }
+
+std::string Slug(std::string_view name) {
+  std::string s = FoldName(name);
+  std::replace(s.begin(), s.end(), ' ', '-');
+  return s;
+}
+
+namespace {
+
+struct Cand {
+  int wb = 0, we = 0;  // words covered (for overlap), may exceed the span (titles)
+  int prio = 0;
+  Mention m;
+};
+
+// A found person, for later bare-surname references.
+struct Known {
+  std::string ref, name, surname;
+  uint32_t first = 0;
+};
+
+// One sentence's words, hits and candidates.
+class SentenceScan {
+ public:
+  SentenceScan(const ActorFinder::Tables& t, std::string_view text, Span sentence, int index,
+               const std::vector<Token>& tokens, size_t tok_begin, size_t tok_end,
+               const std::vector<Mention>* earlier)
+      : t_(t), text_(text), sent_(sentence), index_(index), earlier_(earlier) {
+    BuildWords(tokens, tok_begin, tok_end);
+    BuildHits();
+  }
+
+  void Run(std::vector<Cand>* cands) {
+    cands_ = cands;
+    for (int k = 0; k < n(); ++k) {
+      // Every rule starts at a word that opens some pattern.
+      if (w_[k].article || hit_start_[k] == hit_start_[k + 1]) continue;
+      Dictionary(k);
+      Phrase(k);
+      CountryAlone(k);
+      Title(k);
+      GivenName(k);
+    }
+  }
+
+  const std::vector<Word>& words() const { return w_; }
+  bool headline() const { return headline_; }
+
+ private:
+  int n() const { return static_cast<int>(w_.size()); }
+
+  void BuildWords(const std::vector<Token>& tokens, size_t tb, size_t te) {
+    w_.reserve(te - tb);
+    uint32_t prev_end = sent_.begin;
+    int upper = 0, lower = 0;
+    for (size_t i = tb; i < te; ++i) {
+      const Token& tok = tokens[i];
+      if (tok.kind != Token::Kind::kWord && tok.kind != Token::Kind::kNumber) continue;
+      Word w;
+      w.span = tok.span;
+      w.tok_end = tok.span.end;
+      std::string_view raw = text_.substr(tok.span.begin, tok.span.end - tok.span.begin);
+      // Possessive: "Hezbollah's", "Assad’s".
+      if (raw.size() > 3) {
+        if (raw.substr(raw.size() - 2) == "'s") {
+          raw.remove_suffix(2);
+        } else if (raw.size() > 5 && raw.substr(raw.size() - 4) == "\xE2\x80\x99s") {
+          raw.remove_suffix(4);
+        }
+        if (raw.size() != tok.span.end - tok.span.begin) {
+          w.possessive = true;
+          w.span.end = tok.span.begin + static_cast<uint32_t>(raw.size());
+        }
+      }
+      w.raw = raw;
+      size_t fb = folds_.size();
+      FastFoldAppend(raw, &folds_);
+      fold_at_.push_back({static_cast<uint32_t>(fb), static_cast<uint32_t>(folds_.size() - fb)});
+      w.cap = StartsUpper(raw);
+      for (char c : raw) {
+        if (c >= 'a' && c <= 'z') ++lower;
+        else if (IsAsciiUpper(c)) ++upper;
+      }
+      w.gap = text_.substr(prev_end, tok.span.begin - prev_end);
+      if (w_.empty()) {
+        w.gap_kind = Gap::kStart;
+      } else {
+        w.gap_kind = ClassifyGap(w.gap, w_.back());
+      }
+      prev_end = w.tok_end;
+      w_.push_back(std::move(w));
+    }
+    sent_tail_ = prev_end;
+    for (int i = 0; i < n(); ++i)
+      w_[i].fold = std::string_view(folds_).substr(fold_at_[i].first, fold_at_[i].second);
+    for (int i = 0; i < n(); ++i) {
+      bool hyphen_after = i + 1 < n() && w_[i + 1].gap_kind == Gap::kHyphen;
+      bool joined = i + 1 < n() && (w_[i + 1].gap_kind == Gap::kSpace || hyphen_after);
+      w_[i].article = joined && !w_[i].possessive && DroppableArticle(w_[i].fold, hyphen_after);
+    }
+    headline_ = upper >= 8 && upper > 2 * lower;
+  }
+
+  static Gap ClassifyGap(std::string_view g, const Word& prev) {
+    if (g.empty()) return Gap::kOther;
+    bool space = true;
+    for (char c : g)
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') space = false;
+    if (space) return Gap::kSpace;
+    if (g == "-" || g == "\xE2\x80\x90" || g == "\xE2\x80\x91") return Gap::kHyphen;
+    if (g.size() >= 2 && g[0] == '.' && prev.raw.size() <= 4 && prev.cap && !prev.possessive) {
+      bool rest_space = true;
+      for (size_t i = 1; i < g.size(); ++i)
+        if (g[i] != ' ') rest_space = false;
+      if (rest_space) return Gap::kPeriod;
+    }
+    return Gap::kOther;
+  }
+
+  // Text between word i and the next word (or the sentence end).
+  std::string_view GapAfter(int i) const {
+    uint32_t b = w_[i].tok_end;
+    uint32_t e = i + 1 < n() ? w_[i + 1].span.begin : std::max(b, sent_.end);
+    return text_.substr(b, e - b);
+  }
+
+  bool CaseOk(const Pattern& p, size_t q, const Word& w) const {
+    switch (p.mode) {
+      case CaseMode::kFold:
+        return true;
+      case CaseMode::kCap:
+        return q > 0 || w.cap;
+      case CaseMode::kExact:
+        return WithoutDots(w.raw) == p.exact[q];
+    }
+    return false;
+  }
+
+  // Matches pattern p with its first keyword at word k: the words [*b, end).
+  int MatchAt(const Pattern& p, int k, int* b) const {
+    int i = k;
+    for (size_t q = 0; q < p.folds.size(); ++q) {
+      if (q > 0) {
+        if (w_[i - 1].possessive) return -1;
+        while (i < n() && w_[i].article && Joinable(w_[i].gap_kind)) ++i;
+        if (i >= n() || !Joinable(w_[i].gap_kind)) return -1;
+      }
+      if (w_[i].fold != p.folds[q] || !CaseOk(p, q, w_[i])) return -1;
+      ++i;
+    }
+    int begin = k;
+    if (k > 0 && w_[k - 1].article && Joinable(w_[k].gap_kind)) begin = k - 1;
+    if (p.lead_the && begin > 0 && w_[begin - 1].raw == "The" && w_[begin].gap_kind == Gap::kSpace)
+      --begin;
+    *b = begin;
+    return i;
+  }
+
+  void BuildHits() {
+    hit_start_.assign(n() + 1, 0);
+    for (int k = 0; k < n(); ++k) {
+      hit_start_[k] = static_cast<int>(hits_.size());
+      if (w_[k].article || !t_.MayStart(w_[k].fold)) continue;
+      auto it = t_.by_first.find(w_[k].fold);
+      if (it == t_.by_first.end()) continue;
+      for (int pid : it->second) {
+        const Pattern& p = t_.patterns[pid];
+        if (k + static_cast<int>(p.folds.size()) > n()) continue;
+        int b;
+        int e = MatchAt(p, k, &b);
+        if (e >= 0) hits_.push_back({pid, b, e});
+      }
+    }
+    hit_start_[n()] = static_cast<int>(hits_.size());
+  }
+
+  // The longest hit whose first keyword is word k and type is in `mask`.
+  const Hit* Longest(int k, uint32_t mask) const {
+    if (k < 0 || k >= n()) return nullptr;
+    for (int h = hit_start_[k]; h < hit_start_[k + 1]; ++h)
+      if (mask & Bit(t_.patterns[hits_[h].pattern].type)) return &hits_[h];
+    return nullptr;
+  }
+  // The longest hit of `mask` covering word j as its first word (an article
+  // at j belongs to the hit of the next word).
+  const Hit* At(int j, uint32_t mask) const {
+    if (j < 0 || j >= n()) return nullptr;
+    if (w_[j].article) {
+      const Hit* h = Longest(j + 1, mask);
+      return h && h->b == j ? h : nullptr;
+    }
+    return Longest(j, mask);
+  }
+  const Pattern& P(const Hit* h) const { return t_.patterns[h->pattern]; }
+
+  Span SpanOf(int b, int e) const { return Span{w_[b].span.begin, w_[e - 1].span.end}; }
+  std::string_view TextOf(int b, int e) const {
+    Span s = SpanOf(b, e);
+    return text_.substr(s.begin, s.end - s.begin);
+  }
+
+  void Emit(int wb, int we, Span span, int prio, Mention m) {
+    m.span = span;
+    m.sentence = index_;
+    cands_->push_back({wb, we, prio, std::move(m)});
+  }
+
+  // True if word k (a place already found by an earlier layer) overlaps a
+  // place mention.
+  bool OverlapsPlace(Span s) const {
+    if (!earlier_) return false;
+    for (const Mention& m : *earlier_)
+      if (m.kind == "place" && m.span.begin < s.end && s.begin < m.span.end) return true;
+    return false;
+  }
+
+  bool AfterPlacePrep(int b) const {
+    int i = b - 1;
+    if (i >= 0 && w_[i].fold == "the") --i;
+    return i >= 0 && t_.place_preps.count(w_[i].fold) > 0;
+  }
+
+  bool IsAgentNoun(int j) const {
+    const Hit* h = At(j, Bit(PType::kAgent));
+    return h && !t_.agents[P(h).entry].attack;
+  }
+
+  // "(ISIS/ISIL/IS/Daesh)", "(IS)", "IS fighters", "IS-held".
+  bool GroupContext(int b, int e) const {
+    if (headline_) return false;
+    std::string_view before = w_[b].gap, after = GapAfter(e - 1);
+    if (before.find('/') != std::string_view::npos || after.find('/') != std::string_view::npos)
+      return true;
+    auto trim = [](std::string_view s) {
+      while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+      while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+      return s;
+    };
+    std::string_view tb = trim(before), ta = trim(after);
+    if (!tb.empty() && tb.back() == '(' && !ta.empty() && ta.front() == ')') return true;
+    if (e < n() && w_[e].gap_kind == Gap::kHyphen) return true;
+    if (e < n() && w_[e].gap_kind == Gap::kSpace && IsAgentNoun(e)) return true;
+    return false;
+  }
+
+  // --- rule: dictionary entries (actors, outlets, people) ----------------
+  void Dictionary(int k) {
+    bool seen_actor = false, seen_outlet = false, seen_person = false;
+    for (int h = hit_start_[k]; h < hit_start_[k + 1]; ++h) {
+      const Hit& hit = hits_[h];
+      const Pattern& p = t_.patterns[hit.pattern];
+      if (p.type == PType::kActor && !seen_actor) {
+        const ActorEntry& a = t_.actors[p.entry];
+        if (a.context == "group" && !GroupContext(hit.b, hit.e)) continue;
+        if (a.context == "not_headline" && headline_) continue;
+        if (a.context == "the") {
+          if (hit.b == 0 || w_[hit.b - 1].fold != "the" || AfterPlacePrep(hit.b)) continue;
+        }
+        seen_actor = true;
+        int e = hit.e;
+        std::string rule = "actors.tsv:" + p.alias;
+        // "ISIS fighters", "Hezbollah militants": the agent noun joins the
+        // group's mention.
+        if (e < n() && w_[e].gap_kind == Gap::kSpace && !w_[e - 1].possessive && IsAgentNoun(e)) {
+          const Hit* ag = At(e, Bit(PType::kAgent));
+          rule += "+agent";
+          e = ag->e;
+        }
+        Mention m = ActorMention(a, p);
+        m.rule = rule;
+        m.confidence = a.context == "group" ? 0.8 : (p.mode == CaseMode::kFold ? 0.85 : 0.95);
+        Emit(hit.b, e, SpanOf(hit.b, e), 50, std::move(m));
+      } else if (p.type == PType::kOutlet && !seen_outlet) {
+        seen_outlet = true;
+        const OutletEntry& o = t_.outlets[p.entry];
+        Mention m;
+        m.kind = "outlet";
+        m.ref = "outlet:" + Slug(o.canonical);
+        m.name = o.canonical;
+        m.actor = ActorValue{o.country, {"MED"}, "", ""};
+        m.rule = "outlets.tsv:" + p.alias;
+        m.evidence.push_back("outlets.tsv: '" + p.alias + "' -> " + o.canonical +
+                             (o.country.empty() ? "" : " (" + o.country + ")"));
+        m.confidence = 0.9;
+        Emit(hit.b, hit.e, SpanOf(hit.b, hit.e), 50, std::move(m));
+      } else if (p.type == PType::kPerson && !seen_person) {
+        seen_person = true;
+        const PersonEntry& pe = t_.people[p.entry];
+        Mention m = PersonMention(pe.canonical, "people.tsv:" + p.alias);
+        m.evidence.push_back("people.tsv: '" + p.alias + "' -> " + pe.canonical +
+                             (pe.role.empty() ? "" : ", " + pe.role));
+        m.confidence = p.folds.size() > 1 ? 0.95 : 0.85;
+        Emit(hit.b, hit.e, SpanOf(hit.b, hit.e), 50, std::move(m));
+      }
+    }
+  }
+
+  Mention ActorMention(const ActorEntry& a, const Pattern& p) const {
+    Mention m;
+    m.kind = a.kind == "organization" ? "organization" : "actor";
+    if (a.kind == "state") {
+      m.ref = "actor:" + a.id;
+      m.actor = ActorValue{a.country, a.sectors, "", ""};
+    } else {
+      m.ref = (a.kind == "organization" ? "org:" : "actor:") + a.id;
+      m.actor = ActorValue{a.country, a.sectors, a.id, ""};
+    }
+    m.name = a.name;
+    std::string ev = "actors.tsv: '" + p.alias + "' -> " + a.id + " (" + a.name + ")";
+    if (!a.country.empty()) ev += " country " + a.country;
+    if (!a.sectors.empty()) ev += " sectors " + JoinSectors(a.sectors, "|");
+    m.evidence.push_back(ev);
+    if (!a.affiliate_of.empty()) m.evidence.push_back("affiliate_of: " + a.affiliate_of);
+    return m;
+  }
+
+  Mention PersonMention(const std::string& canonical, std::string rule) const {
+    Mention m;
+    m.kind = "person";
+    m.name = canonical;
+    m.ref = "person:" + Slug(canonical);
+    m.rule = std::move(rule);
+    return m;
+  }
+
+  const CountryEntry* CountryOf(const Hit* h) const {
+    PType ty = P(h).type;
+    if (ty == PType::kCountry || ty == PType::kCountryAbbrev || ty == PType::kDemonym)
+      return &t_.countries[P(h).entry];
+    return nullptr;
+  }
+
+  std::string StateRef(const std::string& code) const {
+    auto it = t_.country_by_code.find(code);
+    if (it == t_.country_by_code.end()) return "actor:" + code;
+    const CountryEntry& c = t_.countries[it->second];
+    return "actor:" + (c.iso3.empty() ? c.code : c.iso3);
+  }
+  std::string CountryName(const std::string& code) const {
+    auto it = t_.country_by_code.find(code);
+    return it == t_.country_by_code.end() ? code : t_.countries[it->second].name;
+  }
+
+  // "US" in an all-caps headline is usually the pronoun.
+  bool AbbrevOk(const Hit* h, int next) const {
+    if (!headline_ || P(h).type != PType::kCountryAbbrev || w_[h->e - 1].fold != "us") return true;
+    return next < n() && (w_[next].gap_kind == Gap::kHyphen || IsAgentNoun(next));
+  }
+
+  // --- rule: [country|demonym][-backed|-led] [modifiers] agent|group -------
+  void Phrase(int k) {
+    const uint32_t kCountryMask = Bit(PType::kCountry) | Bit(PType::kCountryAbbrev) | Bit(PType::kDemonym);
+    int j = k, begin = -1, country_end = -1;
+    std::string country, backed, group;
+    bool led = false, mods = false, country_adjective = false;
+    std::vector<std::string> hints, evidence;
+    for (int step = 0; step < 6 && j < n(); ++step) {
+      if (j > k && !(w_[j].gap_kind == Gap::kSpace || w_[j].gap_kind == Gap::kHyphen)) break;
+      if (j > k && w_[j - 1].possessive) break;
+      // A named group after a backer: "U.S.-backed Syrian Democratic Forces".
+      if (begin >= 0) {
+        const Hit* g = At(j, Bit(PType::kActor));
+        if (g && t_.actors[P(g).entry].context != "group") break;
+      }
+      if (const Hit* c = At(j, kCountryMask)) {
+        const CountryEntry* ce = CountryOf(c);
+        int e = c->e;
+        if (!AbbrevOk(c, e)) break;
+        const Hit* bk = e < n() && w_[e].gap_kind == Gap::kHyphen ? At(e, Bit(PType::kModifier)) : nullptr;
+        const ModifierEntry* me = bk ? &t_.modifiers[P(bk).entry] : nullptr;
+        if (begin < 0) begin = c->b;
+        if (me && me->kind == ModKind::kBacked) {
+          backed = ce->code;
+          evidence.push_back("backed_by '" + std::string(TextOf(c->b, c->e)) + "' -> " + ce->code);
+          j = bk->e;
+          continue;
+        }
+        if (me && me->kind == ModKind::kLed) {
+          country = ce->code;
+          led = true;
+          evidence.push_back("led by '" + std::string(TextOf(c->b, c->e)) + "' -> " + ce->code);
+          j = bk->e;
+          continue;
+        }
+        if (P(c).type == PType::kCountry && country_end < 0 && step == 0 &&
+            e < n() && w_[e].gap_kind == Gap::kHyphen)
+          break;  // "Syria-Iraq border", "Iraq-based"
+        country = ce->code;
+        if (country_end < 0) {
+          country_end = e;
+          // "Syria strikes" is a place before a noun; "Syrian strikes" an actor.
+          country_adjective = P(c).type != PType::kCountry;
+        }
+        evidence.push_back("country '" + std::string(TextOf(c->b, c->e)) + "' -> " + ce->code +
+                           " (countries)");
+        j = e;
+        continue;
+      }
+      if (const Hit* md = At(j, Bit(PType::kModifier))) {
+        const ModifierEntry& me = t_.modifiers[P(md).entry];
+        if (me.kind == ModKind::kPro && md->e < n() && w_[md->e].gap_kind == Gap::kHyphen) {
+          if (const Hit* c = At(md->e, kCountryMask)) {  // "pro-Iranian militias"
+            if (begin < 0) begin = md->b;
+            backed = CountryOf(c)->code;
+            hints.insert(hints.end(), me.sectors.begin(), me.sectors.end());
+            evidence.push_back("pro- '" + std::string(TextOf(c->b, c->e)) + "' -> backed_by " + backed);
+            mods = true;
+            j = c->e;
+            continue;
+          }
+          break;
+        }
+        if (me.kind != ModKind::kModifier) break;
+        // A word that is both a modifier and an agent ("government",
+        // "coalition") is the head unless an agent or modifier follows it
+        // ("Syrian government forces"); a longer agent wins ("air strikes").
+        if (const Hit* ag = At(j, Bit(PType::kAgent))) {
+          if (ag->e > md->e) break;
+          if (ag->e == md->e && !IsAgentNoun(md->e) && !At(md->e, Bit(PType::kModifier))) break;
+        }
+        if (begin < 0) begin = md->b;
+        hints.insert(hints.end(), me.sectors.begin(), me.sectors.end());
+        evidence.push_back("modifier '" + me.word + "'" +
+                           (me.sectors.empty() ? "" : " -> " + JoinSectors(me.sectors, "|")) +
+                           " (actor_modifiers.tsv)");
+        mods = true;
+        j = md->e;
+        continue;
+      }
+      break;
+    }
+    if (j >= n() || (j > k && w_[j].gap_kind != Gap::kSpace && w_[j].gap_kind != Gap::kHyphen))
+      return;
+    if (j > k && w_[j - 1].possessive) return;
+    bool prefix = begin >= 0;
+    // A named group after a backer or a country: "Iranian-backed Popular
+    // Mobilization Forces".
+    if (prefix && (!backed.empty() || led)) {
+      if (const Hit* g = At(j, Bit(PType::kActor))) {
+        const ActorEntry& a = t_.actors[P(g).entry];
+        if (a.kind != "state" && a.context != "group") {
+          Mention m = ActorMention(a, P(g));
+          if (m.actor->country.empty()) m.actor->country = country;
+          m.actor->backed_by = backed;
+          m.evidence.insert(m.evidence.begin(), evidence.begin(), evidence.end());
+          m.rule = "backer+actors.tsv:" + P(g).alias;
+          m.confidence = 0.85;
+          Emit(begin, g->e, SpanOf(begin, g->e), 55, std::move(m));
+          return;
+        }
+      }
+    }
+    const Hit* ag = At(j, Bit(PType::kAgent));
+    if (!ag) return;
+    const AgentEntry& a = t_.agents[P(ag).entry];
+    if (a.attack) {
+      // "Israeli airstrikes": the country words alone are the actor.
+      if (country_end < 0 || mods || !backed.empty() || led || country_end != j ||
+          !country_adjective)
+        return;
+      Mention m;
+      m.kind = "actor";
+      m.ref = StateRef(country);
+      m.name = CountryName(country);
+      m.actor = ActorValue{country, {"MIL"}, "", ""};
+      m.rule = "demonym+attack";
+      m.evidence = evidence;
+      m.evidence.push_back("attack noun '" + a.noun + "' (agents.tsv): the country is the attacker, MIL");
+      m.confidence = 0.7;
+      Emit(begin, country_end, SpanOf(begin, country_end), 30, std::move(m));
+      return;
+    }
+    if (!prefix && !a.alone) return;
+    if (!prefix) begin = ag->b;
+    std::vector<std::string> sectors = a.sectors;
+    if (a.generic && !hints.empty()) {
+      sectors = hints;
+    } else if (a.generic && hints.empty() && !backed.empty() && country.empty()) {
+      sectors = {"REB"};  // "US-backed fighters": a foreign-backed non-state force
+      evidence.push_back("generic agent backed from abroad without a country -> REB");
+    }
+    std::sort(sectors.begin(), sectors.end());
+    sectors.erase(std::unique(sectors.begin(), sectors.end()), sectors.end());
+    Mention m;
+    m.kind = "actor";
+    std::string grp = a.group;
+    if (!country.empty()) {
+      m.ref = StateRef(country);
+      m.name = CountryName(country);
+    } else if (!grp.empty()) {
+      m.ref = "actor:" + grp;
+    }
+    m.actor = ActorValue{country, sectors, grp, backed};
+    m.rule = !country.empty() || !backed.empty() ? "demonym+agent" : (prefix ? "modifier+agent" : "agent");
+    m.evidence = evidence;
+    m.evidence.push_back("agent '" + a.noun + "' -> " + JoinSectors(a.sectors, "|") +
+                         (a.generic ? " (generic: modifiers decide)" : "") + " (agents.tsv)");
+    if (!sectors.empty())
+      m.evidence.push_back(std::string("sectors ") + JoinSectors(sectors, "|") + " (" +
+                           SectorWord(sectors[0]) + ")");
+    m.confidence = prefix ? 0.85 : 0.7;
+    Emit(begin, ag->e, SpanOf(begin, ag->e), prefix ? 30 : 10, std::move(m));
+  }
+
+  // --- rule: "the U.S.", "US" as a state actor ---------------------------
+  void CountryAlone(int k) {
+    const Hit* c = Longest(k, Bit(PType::kCountryAbbrev));
+    if (!c || !AbbrevOk(c, c->e) || AfterPlacePrep(c->b)) return;
+    // "U.S.-controlled": still the state; "US-Iraq border": not an actor.
+    if (c->e < n() && w_[c->e].gap_kind == Gap::kHyphen && At(c->e, Bit(PType::kCountry) |
+        Bit(PType::kCountryAbbrev) | Bit(PType::kDemonym)))
+      return;
+    const CountryEntry& ce = t_.countries[P(c).entry];
+    Mention m;
+    m.kind = "actor";
+    m.ref = StateRef(ce.code);
+    m.name = ce.name;
+    m.actor = ActorValue{ce.code, {}, "", ""};
+    m.rule = "country";
+    m.evidence.push_back("country abbreviation '" + P(c).alias + "' -> " + ce.code + " (countries)");
+    m.confidence = 0.8;
+    Emit(c->b, c->e, SpanOf(c->b, c->e), 20, std::move(m));
+  }
+
+  // --- people --------------------------------------------------------------
+  bool IsStop(int i) const { return t_.stopwords.count(w_[i].fold) > 0; }
+
+  bool IsNameToken(int i) const {
+    if (i < 0 || i >= n()) return false;
+    const Word& w = w_[i];
+    if (!w.cap || w.article || IsStop(i)) return false;
+    if (w.raw.empty() || (static_cast<unsigned char>(w.raw[0]) < 0x80 && !IsAsciiUpper(w.raw[0])))
+      return false;
+    const uint32_t bad = Bit(PType::kActor) | Bit(PType::kOutlet) | Bit(PType::kCountry) |
+                         Bit(PType::kCountryAbbrev) | Bit(PType::kDemonym) | Bit(PType::kAgent) |
+                         Bit(PType::kTitle) | Bit(PType::kModifier);
+    return Longest(i, bad) == nullptr;
+  }
+  bool IsParticle(int i) const {
+    const Hit* h = Longest(i, Bit(PType::kGiven));
+    return h && h->e == i + 1 && t_.given[P(h).entry].kind == GivenKind::kParticle;
+  }
+  // The given name starting at word i ("Abdel-Rahman" is one), or nullptr;
+  // *end is set past it.
+  const GivenEntry* GivenAt(int i, int* end) const {
+    const Hit* h = Longest(i, Bit(PType::kGiven));
+    if (!h || h->b != i || !w_[i].cap) return nullptr;
+    const GivenEntry* g = &t_.given[P(h).entry];
+    if (g->kind == GivenKind::kParticle) return nullptr;
+    *end = h->e;
+    return g;
+  }
+
+  // Extends a name over "al-X", "bin X", "ibn X" pieces from word i;
+  // returns the new end and counts the pieces.
+  int Particles(int i, int* pieces) const {
+    for (int r = 0; r < 2 && i + 1 < n(); ++r) {
+      if (!Joinable(w_[i].gap_kind) || w_[i - 1].possessive) break;
+      bool art = w_[i].article || IsParticle(i);
+      if (!art || !IsNameToken(i + 1)) break;
+      i += 2;
+      ++*pieces;
+    }
+    return i;
+  }
+
+  // A person name starting at word s: "John Dorrian", "Bashar al-Assad",
+  // "Funk". Returns the end word (s if none).
+  int NameRun(int s) const {
+    int i = s, tokens = 0;
+    while (i < n() && tokens < 4) {
+      if (i > s && (!Joinable(w_[i].gap_kind) || w_[i - 1].possessive)) break;
+      if ((w_[i].article || (tokens > 0 && IsParticle(i))) && IsNameToken(i + 1) &&
+          i + 1 < n() && Joinable(w_[i + 1].gap_kind)) {
+        i += 2;
+        ++tokens;
+        continue;
+      }
+      if (!IsNameToken(i)) break;
+      ++i;
+      ++tokens;
+    }
+    return i;
+  }
+
+  // The canonical spelling of the words [b, e): whitespace collapsed,
+  // hyphens kept.
+  std::string Canonical(int b, int e) const {
+    std::string out;
+    for (int i = b; i < e; ++i) {
+      if (i > b) out += w_[i].gap_kind == Gap::kHyphen ? "-" : " ";
+      out += w_[i].raw;
+    }
+    return out;
+  }
+
+  void Title(int k) {
+    const Hit* th = Longest(k, Bit(PType::kTitle));
+    if (!th || th->b != k) return;
+    const TitleEntry& te = t_.titles[P(th).entry];
+    int s = th->e;
+    if (s >= n() || !Joinable(w_[s].gap_kind) || w_[s - 1].possessive) return;
+    const Hit* ph = At(s, Bit(PType::kPerson));
+    int e;
+    std::string canonical;
+    std::string why;
+    int names;
+    if (ph && ph->b == s) {
+      e = ph->e;
+      canonical = t_.people[P(ph).entry].canonical;
+      why = "people.tsv: '" + P(ph).alias + "' -> " + canonical;
+      names = 2;
+    } else {
+      e = NameRun(s);
+      if (e == s) return;
+      names = 0;
+      for (int i = s; i < e; ++i)
+        if (!w_[i].article && !IsParticle(i)) ++names;
+      canonical = Canonical(s, e);
+    }
+    if (names < te.min_names) return;
+    Span span = SpanOf(s, e);
+    if (te.min_names > 1 && OverlapsPlace(SpanOf(k, e))) return;
+    Mention m = PersonMention(canonical, "title:" + te.title);
+    m.evidence.push_back("title '" + te.title + "' (titles.tsv) before a capitalised name");
+    if (!why.empty()) m.evidence.push_back(why);
+    m.confidence = 0.9;
+    Emit(k, e, span, 40, std::move(m));
+  }
+
+  void GivenName(int k) {
+    int i = k + 1;
+    const GivenEntry* g = GivenAt(k, &i);
+    if (!g || (g->ambiguous && k == 0)) return;
+    if (Longest(k, Bit(PType::kCountry) | Bit(PType::kDemonym) | Bit(PType::kActor) |
+                       Bit(PType::kOutlet)))
+      return;
+    int givens = 1, pieces = 0, next;
+    while (i < n() && givens < 3 && w_[i].gap_kind == Gap::kSpace && !w_[i - 1].possessive &&
+           GivenAt(i, &next) && IsNameToken(i)) {
+      i = next;
+      ++givens;
+    }
+    i = Particles(i, &pieces);
+    bool surname = false;
+    if (pieces == 0 && i < n() && Joinable(w_[i].gap_kind) && w_[i].gap_kind != Gap::kPeriod &&
+        !w_[i - 1].possessive && IsNameToken(i)) {
+      ++i;
+      surname = true;
+    }
+    int parts = givens + pieces + (surname ? 1 : 0);
+    if (g->kind == GivenKind::kKunya) {
+      // "Abu Bakr al-Baghdadi" is a person; "Abu Kamal" is a town.
+      if (givens < 2 || pieces + (surname ? 1 : 0) < 1) return;
+    } else if (parts < 2) {
+      return;
+    }
+    if (OverlapsPlace(SpanOf(k, i))) return;
+    Mention m = PersonMention(Canonical(k, i), "given_name+surname");
+    m.evidence.push_back("given name '" + std::string(w_[k].raw) + "' (given_names.tsv) + " +
+                         std::to_string(parts - 1) + " more name word(s)");
+    m.confidence = 0.75;
+    Emit(k, i, SpanOf(k, i), 20, std::move(m));
+  }
+
+  const ActorFinder::Tables& t_;
+  std::string_view text_;
+  Span sent_;
+  int index_;
+  const std::vector<Mention>* earlier_;
+  std::vector<Word> w_;
+  std::string folds_;  // every word's fold, back to back
+  std::vector<std::pair<uint32_t, uint32_t>> fold_at_;
+  std::vector<Hit> hits_;
+  std::vector<int> hit_start_;
+  uint32_t sent_tail_ = 0;
+  bool headline_ = false;
+  std::vector<Cand>* cands_ = nullptr;
+};
+
+// The last name word of a canonical person name, folded, articles dropped:
+// "Abu Bakr al-Baghdadi" -> "baghdadi", "John Dorrian" -> "dorrian".
+std::string SurnameKey(const std::string& canonical) {
+  std::string key = NameKey(canonical);
+  size_t sp = key.rfind(' ');
+  return sp == std::string::npos ? key : key.substr(sp + 1);
+}
+
+}  // namespace
+
+std::vector<Mention> ActorFinder::Find(std::string_view text, const std::vector<Token>& tokens,
+                                       const std::vector<Span>& sentences) const {
+  std::vector<Mention> out;
+  FindImpl(text, tokens, sentences, nullptr, &out);
+  return out;
+}
+
+void ActorFinder::Annotate(const Document& doc, std::vector<Mention>* out) const {
+  FindImpl(doc.text, doc.tokens, doc.sentences, &doc.mentions, out);
+}
+
+void ActorFinder::FindImpl(std::string_view text, const std::vector<Token>& tokens,
+                           const std::vector<Span>& sentences_in,
+                           const std::vector<Mention>* earlier, std::vector<Mention>* out) const {
+  std::vector<Span> whole;
+  const std::vector<Span>* sentences = &sentences_in;
+  if (sentences_in.empty()) {
+    whole.push_back(Span{0, static_cast<uint32_t>(text.size())});
+    sentences = &whole;
+  }
+  const size_t first_out = out->size();
+  std::vector<Known> known;
+  // Capitalised words not covered by any mention, for the surname pass.
+  struct Free {
+    int sentence;
+    Span span;
+    bool next_cap;
+  };
+  std::vector<Free> free_words;
+  std::vector<Cand> cands;
+  std::vector<int> order, accepted;
+  std::vector<char> used;
+  size_t ti = 0;
+  for (size_t si = 0; si < sentences->size(); ++si) {
+    Span s = (*sentences)[si];
+    while (ti < tokens.size() && tokens[ti].span.begin < s.begin) ++ti;
+    size_t te = ti;
+    while (te < tokens.size() && tokens[te].span.end <= s.end) ++te;
+    SentenceScan scan(*t_, text, s, static_cast<int>(si), tokens, ti, te, earlier);
+    ti = te;
+    cands.clear();
+    scan.Run(&cands);
+    const auto& w = scan.words();
+    used.assign(w.size(), 0);
+    order.resize(cands.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+    auto cover = [&](const Cand& c) { return w[c.we - 1].span.end - w[c.wb].span.begin; };
+    std::sort(order.begin(), order.end(), [&](int a, int b) {
+      const Cand &x = cands[a], &y = cands[b];
+      if (cover(x) != cover(y)) return cover(x) > cover(y);
+      if (x.prio != y.prio) return x.prio > y.prio;
+      return x.wb < y.wb;
+    });
+    accepted.clear();
+    for (int idx : order) {
+      const Cand& c = cands[idx];
+      bool clash = false;
+      for (int i = c.wb; i < c.we && !clash; ++i) clash = used[i];
+      if (clash) continue;
+      for (int i = c.wb; i < c.we; ++i) used[i] = 1;
+      accepted.push_back(idx);
+    }
+    // Moved once, in text order (mentions of one sentence never overlap).
+    std::sort(accepted.begin(), accepted.end(), [&](int a, int b) {
+      return cands[a].m.span.begin < cands[b].m.span.begin;
+    });
+    for (int idx : accepted) {
+      Mention& m = cands[idx].m;
+      // Only a full name teaches a surname: a lone title + word ("Gen.
+      // Funk") may be a misread, and spreading it would multiply the error.
+      if (m.kind == "person" && m.name.find(' ') != std::string::npos) {
+        std::string sk = SurnameKey(m.name);
+        if (!sk.empty()) known.push_back({m.ref, m.name, sk, m.span.begin});
+      }
+      out->push_back(std::move(m));
+    }
+    for (size_t i = 0; i < w.size(); ++i) {
+      if (used[i] || !w[i].cap) continue;
+      bool next_cap = i + 1 < w.size() && w[i + 1].cap && w[i + 1].gap_kind == Gap::kSpace;
+      free_words.push_back({static_cast<int>(si), w[i].span, next_cap});
+    }
+  }
+  // Later bare surnames: "Dorrian" after "Colonel John Dorrian".
+  std::vector<Mention> coref;
+  if (!known.empty()) {
+    std::unordered_map<std::string, const Known*> by_surname;
+    std::unordered_set<std::string> clashing;
+    for (const Known& k : known) {
+      auto [it, inserted] = by_surname.emplace(k.surname, &k);
+      if (!inserted) {
+        if (it->second->ref != k.ref) clashing.insert(k.surname);
+        else if (k.first < it->second->first) it->second = &k;
+      }
+    }
+    std::string fold;
+    for (const Free& f : free_words) {
+      if (f.next_cap) continue;
+      FastFold(text.substr(f.span.begin, f.span.end - f.span.begin), &fold);
+      auto it = by_surname.find(fold);
+      if (it == by_surname.end() || clashing.count(fold)) continue;
+      const Known& k = *it->second;
+      if (f.span.begin <= k.first) continue;
+      if (earlier) {
+        bool place = false;
+        for (const Mention& m : *earlier)
+          if (m.kind == "place" && m.span.begin < f.span.end && f.span.begin < m.span.end) place = true;
+        if (place) continue;
+      }
+      Mention m;
+      m.kind = "person";
+      m.span = f.span;
+      m.sentence = f.sentence;
+      m.ref = k.ref;
+      m.name = k.name;
+      m.rule = "coref:surname";
+      m.evidence.push_back("surname of " + k.name + " named earlier in the document");
+      m.confidence = 0.8;
+      coref.push_back(std::move(m));
+    }
+  }
+  if (!coref.empty()) {
+    // Both runs are in text order; merge them.
+    size_t mid = out->size();
+    out->insert(out->end(), std::make_move_iterator(coref.begin()),
+                std::make_move_iterator(coref.end()));
+    std::inplace_merge(out->begin() + first_out, out->begin() + mid, out->end(),
+                       [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
+  }
+}
+
+}  // namespace dossier

@@ -1,0 +1,30 @@
+#include "annotate/dates/dates_annotator.h"
+
+namespace dossier {
+
+void DatesAnnotator::Annotate(const Document& doc, std::vector<Mention>* out) const {
+  std::vector<DateMention> found = finder_.Find(doc.text, doc.sentences, doc.meta.published);
+  size_t si = 0;
+  for (DateMention& d : found) {
+    Mention m;
+    m.kind = "date";
+    m.span = d.span;
+    while (si < doc.sentences.size() && doc.sentences[si].end <= d.span.begin) ++si;
+    m.sentence = si < doc.sentences.size() ? static_cast<int>(si) : -1;
+    DateValue v;
+    v.value = std::move(d.value);
+    v.value_end = std::move(d.value_end);
+    v.precision = PrecisionName(d.precision);
+    v.relative = d.relative;
+    v.anchor = std::move(d.anchor_used);
+    v.rule = d.rule;
+    m.rule = "date:" + d.rule;
+    if (v.relative) m.evidence.push_back("anchored to " + v.anchor);
+    // Lower for guesses: relative dates and day/month order by assumption.
+    m.confidence = v.rule.find("ambiguous") != std::string::npos ? 0.6 : v.relative ? 0.8 : 0.9;
+    m.date = std::move(v);
+    out->push_back(std::move(m));
+  }
+}
+
+}  // namespace dossier

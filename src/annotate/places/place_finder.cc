@@ -1,0 +1,1299 @@
+// Place mentions in article text. How it works, per document:
+//   1. Candidates (Run::Collect). Each sentence's tokens are walked; a token
+//      can start a name if it is capitalised, an Arabic article before a
+//      capitalised word ("al-Tanf"), or a direction word before one ("eastern
+//      Syria", for curated regions). From a start, the n-grams that end at a
+//      capitalised token (joined by spaces, hyphens, apostrophes, articles
+//      and connectors like "of") are looked up longest first, by NameKey and,
+//      for names of 5+ letters, by SkeletonKey. The first n-gram that is a
+//      stopword or has gazetteer hits wins. Only capitalised starts cost a
+//      lookup, so plain prose is cheap.
+//   2. Traps (Run::IsNamePart): the words around the n-gram say whether it is
+//      part of a person's or an organisation's name; then the whole run of
+//      capitalised words is skipped, so no part of "Abu Bakr al-Baghdadi" is
+//      looked up again.
+//   3. Context (Run::Resolve): every candidate entry gets a score without
+//      document context; winners that are unambiguous (countries, provinces,
+//      curated places, big cities, single candidates) give the document's
+//      context countries and provinces. A second scoring adds that context,
+//      "X, Y", the hint words around the name ("province", "city of", "near")
+//      and one sense per name, and picks the winner. Common-word names and
+//      skeleton-only matches are dropped unless the context supports them.
+#include "annotate/places/place_finder.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <map>
+#include <optional>
+#include <unordered_map>
+
+#include "dossier/utf8.h"
+#include "lexicon/name_key.h"
+
+namespace dossier {
+namespace {
+
+// How a spelling matched the text. Order matters: better is larger.
+enum class Quality : uint8_t { kSkeleton, kAltKey, kPreferredKey, kExact, kExactPreferred };
+
+const char* QualityName(Quality q) {
+  switch (q) {
+    case Quality::kSkeleton: return "skeleton";
+    case Quality::kAltKey: return "alt key";
+    case Quality::kPreferredKey: return "key";
+    case Quality::kExact: return "exact alt";
+    case Quality::kExactPreferred: return "exact";
+  }
+  return "?";
+}
+
+// Minimum final score for a mention of a small place (not IsBig) to be
+// emitted: below it the best
+// candidate is a small foreign village matched by an alternate spelling,
+// more often a person's name or a word than a place.
+constexpr double kMinScore = 4.0;
+// Entries of the per-thread lookup cache before it is emptied (bounds its
+// memory: each entry holds a few candidates).
+constexpr size_t kMaxCacheEntries = 200000;
+// Words a place n-gram may span, whatever the gazetteer's longest name.
+constexpr int kMaxWords = 8;
+// Candidates listed in a mention's evidence.
+constexpr size_t kMaxEvidence = 8;
+// A skeleton shared by more entries than this generates no candidates
+// (fewer when the spelling itself matched: "Washington" has 200).
+constexpr size_t kMaxSkeletonHits = 32;
+constexpr size_t kMaxSkeletonHitsWithKey = 16;
+
+}  // namespace
+
+namespace places_internal {
+
+void FastNameKey(std::string_view name, std::string* out) {
+  out->clear();
+  for (unsigned char c : name) {
+    if (c >= 0x80) {
+      *out = NameKey(name);
+      return;
+    }
+  }
+  // FoldName on ASCII: lower-case letters and digits; apostrophes dropped;
+  // other runs become one space; trimmed.
+  for (unsigned char c : name) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      out->push_back(static_cast<char>(c));
+    } else if (c >= 'A' && c <= 'Z') {
+      out->push_back(static_cast<char>(c + 32));
+    } else if (c == '\'' || c == '`') {
+      continue;
+    } else if (!out->empty() && out->back() != ' ') {
+      out->push_back(' ');
+    }
+  }
+  if (!out->empty() && out->back() == ' ') out->pop_back();
+  if (out->find(' ') == std::string::npos) return;
+  // Drop article tokens, unless the name is only articles.
+  size_t w = 0, b = 0;
+  const size_t n = out->size();
+  bool any = false;
+  std::string& s = *out;
+  while (b < n) {
+    size_t e = s.find(' ', b);
+    if (e == std::string::npos) e = n;
+    std::string_view tok(s.data() + b, e - b);
+    if (!IsArticleToken(tok)) {
+      if (any) s[w++] = ' ';
+      std::memmove(&s[w], s.data() + b, e - b);
+      w += e - b;
+      any = true;
+    }
+    b = e + 1;
+  }
+  if (!any) return;  // only articles: keep the folded name
+  s.resize(w);
+}
+
+}  // namespace places_internal
+
+namespace {
+using places_internal::FastNameKey;
+
+// Compares FoldName(a) == FoldName(b) without allocating when both are
+// ASCII: sets *equal and returns true; returns false for non-ASCII input.
+bool AsciiFoldEqual(std::string_view a, std::string_view b, bool* equal) {
+  auto alnum = [](unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  };
+  auto apostrophe = [](unsigned char c) { return c == '\'' || c == '`'; };
+  // Next folded symbol at *i: a lower-case letter/digit, ' ' for a run of
+  // separators (not at the ends), 0 at the end, -1 for non-ASCII.
+  auto next = [&](std::string_view s, size_t* i, bool* started) -> int {
+    bool sep = false;
+    while (*i < s.size()) {
+      unsigned char c = static_cast<unsigned char>(s[*i]);
+      if (c >= 0x80) return -1;
+      if (alnum(c)) {
+        if (sep && *started) return ' ';  // leave *i at the letter
+        ++*i;
+        *started = true;
+        return c >= 'A' && c <= 'Z' ? c + 32 : c;
+      }
+      ++*i;
+      if (!apostrophe(c)) sep = true;
+    }
+    return 0;
+  };
+  size_t i = 0, j = 0;
+  bool si = false, sj = false;
+  for (;;) {
+    int x = next(a, &i, &si), y = next(b, &j, &sj);
+    if (x < 0 || y < 0) return false;
+    if (x != y) {
+      *equal = false;
+      // A mismatch may hide a later non-ASCII byte; that is fine: not equal
+      // stays not equal unless folding would merge them, which needs the
+      // slow path.
+      for (unsigned char c : a) if (c >= 0x80) return false;
+      for (unsigned char c : b) if (c >= 0x80) return false;
+      return true;
+    }
+    if (x == 0) {
+      *equal = true;
+      return true;
+    }
+  }
+}
+
+// Lower-case connectors that may sit inside a place name ("Gulf of Aden",
+// "Stratford-upon-Avon", "Bosnia and Herzegovina", "Rio de Janeiro").
+bool IsConnector(std::string_view w) {
+  static constexpr std::string_view kWords[] = {"of", "de", "del", "la", "le", "upon", "on",
+                                                "the", "and", "du", "des", "di", "da", "al",
+                                                "el", "y", "sur", "am", "an", "der", "den"};
+  for (std::string_view k : kWords)
+    if (w == k) return true;
+  return false;
+}
+
+bool IsVowel(char c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+// True if a spelling carries an Arabic article token ("al-Tanf", "Ar Raqqah").
+bool HasArticle(std::string_view spelling) {
+  std::string folded = FoldName(spelling);
+  size_t b = 0;
+  while (b < folded.size()) {
+    size_t e = folded.find(' ', b);
+    if (e == std::string::npos) e = folded.size();
+    if (IsArticleToken(std::string_view(folded).substr(b, e - b))) return true;
+    b = e + 1;
+  }
+  return false;
+}
+
+bool IsAsciiUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+bool IsAsciiLower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+
+// Levenshtein distance of two short strings (longer inputs are cut), or
+// limit + 1 as soon as it is known to exceed `limit`.
+int EditDistance(std::string_view a, std::string_view b, int limit) {
+  if (a.size() > 40) a = a.substr(0, 40);
+  if (b.size() > 40) b = b.substr(0, 40);
+  const int la = static_cast<int>(a.size()), lb = static_cast<int>(b.size());
+  if (std::abs(la - lb) > limit) return limit + 1;
+  int prev[41], cur[41];
+  for (int j = 0; j <= lb; ++j) prev[j] = j;
+  for (int i = 1; i <= la; ++i) {
+    cur[0] = i;
+    int row_min = i;
+    for (int j = 1; j <= lb; ++j) {
+      int sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      cur[j] = std::min({sub, prev[j] + 1, cur[j - 1] + 1});
+      row_min = std::min(row_min, cur[j]);
+    }
+    if (row_min > limit) return limit + 1;
+    std::copy(cur, cur + lb + 1, prev);
+  }
+  return prev[lb];
+}
+
+// `s` without spaces.
+std::string Squash(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s)
+    if (c != ' ') out.push_back(c);
+  return out;
+}
+
+// Letters and digits of a folded key (spaces excluded).
+size_t KeyLetters(std::string_view key) {
+  size_t n = 0;
+  for (char c : key)
+    if (c != ' ') ++n;
+  return n;
+}
+
+bool IsPointFeature(std::string_view f) {
+  return f == "city" || f == "site" || f == "camp" || f == "base" || f == "landform";
+}
+
+const char* PrecisionOf(std::string_view feature) {
+  if (feature == "admin1") return "admin1";
+  if (feature == "admin2") return "admin2";
+  if (feature == "country") return "country";
+  if (feature == "region" || feature == "water") return "region";
+  return "point";
+}
+
+bool IsCurated(const PlaceEntry& e) { return e.ref.substr(0, 8) == "dossier:"; }
+
+// Countries, provinces, curated places, capitals and cities of 100k+: names
+// a reader knows without help, so they may fix the document's context and
+// be accepted on a weaker match.
+bool IsBig(const PlaceEntry& e) {
+  if (e.feature == "country" || e.feature == "admin1" || IsCurated(e)) return true;
+  if (e.feature_code == "PPLC") return true;
+  if (e.feature_code == "PPLA" && e.population >= 50000) return true;
+  return e.population >= 100000;
+}
+
+enum class Feat : uint8_t { kCity, kAdmin1, kAdmin2, kCountry, kRegion, kOther };
+
+Feat FeatOf(std::string_view f) {
+  if (f == "city") return Feat::kCity;
+  if (f == "admin1") return Feat::kAdmin1;
+  if (f == "admin2") return Feat::kAdmin2;
+  if (f == "country") return Feat::kCountry;
+  if (f == "region") return Feat::kRegion;
+  return Feat::kOther;
+}
+
+// A candidate entry for one mention.
+struct Cand {
+  uint32_t entry = 0;
+  Quality quality = Quality::kAltKey;
+  int dist = 0;  // edit distance of the skeleton match
+  std::string_view spelling;
+  PlaceEntry e;  // the entry, fetched once
+  Feat feat = Feat::kOther;
+  bool curated = false, big = false, point = false;
+  double prior = 0;  // match quality + feature prior (no context)
+  double score = 0;
+  std::string why;
+};
+
+// Fills the cached fields of c from its entry.
+void Prepare(const Gazetteer& gaz, Cand* c) {
+  c->e = gaz.entry(c->entry);
+  const PlaceEntry& e = c->e;
+  c->feat = FeatOf(e.feature);
+  c->curated = IsCurated(e);
+  c->big = IsBig(e);
+  c->point = IsPointFeature(e.feature);
+  double s = 0;
+  switch (c->quality) {
+    case Quality::kExactPreferred: s = 3.0; break;
+    case Quality::kExact: s = 2.7; break;
+    case Quality::kPreferredKey: s = 2.4; break;
+    case Quality::kAltKey: s = 2.0; break;
+    case Quality::kSkeleton: s = std::max(0.4, 1.4 - 0.25 * c->dist); break;
+  }
+  // Feature prior: countries > provinces > capitals and big cities > towns
+  // by population; curated entries were put there on purpose.
+  if (c->curated) {
+    s += 2.6;
+  } else if (c->feat == Feat::kCountry) {
+    // A country named by its own name is the country, not a town that
+    // lists the name as an alternate ("Iraq" is not Arak, Iran).
+    s += c->quality >= Quality::kPreferredKey ? 4.5 : 3.0;
+  } else if (c->feat == Feat::kAdmin1) {
+    s += 2.0;
+  } else if (c->feat == Feat::kAdmin2) {
+    s += 1.2;
+  } else if (c->feat == Feat::kCity) {
+    s += 0.35 * std::log10(static_cast<double>(e.population) + 10.0);
+    if (e.feature_code == "PPLC") s += 1.0;
+    else if (e.feature_code == "PPLA") s += 0.6;
+    else if (e.feature_code == "PPLA2") s += 0.3;
+    else if (e.feature_code.substr(0, 4) == "PPLA") s += 0.1;
+  } else {
+    s += 1.5;
+  }
+  c->prior = s;
+}
+
+// A place name found in the text, before and after resolution.
+struct Found {
+  uint32_t begin = 0, end = 0;  // span of the name
+  int sentence = -1;
+  int first = 0, last = 0;      // token indices
+  std::string key;              // NameKey of the name
+  std::vector<Cand> cands;
+  uint32_t hints = 0;           // hint bits from the words around it
+  bool prep = false;            // a preposition or hint word next to it
+  bool common = false;          // every word is a common English word
+  bool all_caps = false;        // written in capitals ("DAMASCUS")
+  bool hashtag = false;
+  uint32_t direction_begin = 0;  // > 0: a direction word starts here ("eastern")
+  bool has_direction = false;
+  int comma_next = -1;          // "X, Y": index of Y in the found list
+  // Resolution.
+  int pass1 = -1;               // best candidate without context
+  double pass1_margin = 0;
+  int best = -1;
+  std::string rule;
+  bool dropped = false;
+};
+
+// Reasons of a score, written only when `on`.
+struct Why {
+  bool on;
+  std::string text;
+  explicit Why(bool o) : on(o) {}
+  Why& operator+=(std::string_view s) {
+    if (on) text += s;
+    return *this;
+  }
+};
+
+// Context countries and provinces: per code, how many mentions and which
+// keys gave it, so a mention never supports itself.
+struct Support {
+  int count = 0;
+  std::string key1, key2;  // up to two distinct keys that gave it
+  void Add(const std::string& key) {
+    ++count;
+    if (key1.empty()) key1 = key;
+    else if (key != key1 && key2.empty()) key2 = key;
+  }
+  bool Other(const std::string& key) const {
+    return (!key1.empty() && key1 != key) || (!key2.empty() && key2 != key);
+  }
+};
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+// Construction.
+
+PlaceFinder::PlaceFinder(std::shared_ptr<const Gazetteer> gazetteer, const Lexicon& lexicon)
+    : gaz_(std::move(gazetteer)) {
+  static std::atomic<uint64_t> next_id{1};
+  id_ = next_id.fetch_add(1);
+  static const std::pair<std::string_view, uint32_t> kKinds[] = {
+      {"prep", kPrep},
+      {"near", kNear | kPrep},
+      {"city_after", kCityAfter},
+      {"city_before", kCityBefore},
+      {"admin1_after", kAdmin1After},
+      {"admin1_before", kAdmin1Before},
+      {"admin2_after", kAdmin2After},
+      {"admin2_before", kAdmin2Before},
+      {"site_after", kSiteAfter},
+      {"direction", kDirection},
+      {"org_after", kOrgAfter},
+      {"org_before", kOrgBefore},
+      {"title", kTitle},
+      {"kunya", kKunya},
+  };
+  const Table& ctx = lexicon.table("place_context");
+  int wc = ctx.Column("word"), kc = ctx.Column("kinds");
+  if (!ctx.rows.empty() && (wc < 0 || kc < 0))
+    problems_.push_back("place_context: missing column word or kinds");
+  if (wc >= 0 && kc >= 0) {
+    for (const auto& row : ctx.rows) {
+      std::string w;
+      for (char c : row[wc]) w.push_back(static_cast<char>(IsAsciiUpper(c) ? c + 32 : c));
+      if (!w.empty() && w.back() == '.') w.pop_back();
+      if (w.empty()) continue;
+      uint32_t bits = 0;
+      std::string_view kinds = row[kc];
+      while (!kinds.empty()) {
+        size_t comma = kinds.find(',');
+        std::string_view k = kinds.substr(0, comma);
+        while (!k.empty() && k.front() == ' ') k.remove_prefix(1);
+        while (!k.empty() && k.back() == ' ') k.remove_suffix(1);
+        bool known = false;
+        for (const auto& [name, bit] : kKinds) {
+          if (k == name) {
+            bits |= bit;
+            known = true;
+          }
+        }
+        if (!known && !k.empty())
+          problems_.push_back("place_context: " + w + ": unknown kind " + std::string(k));
+        if (comma == std::string_view::npos) break;
+        kinds.remove_prefix(comma + 1);
+      }
+      AddWord(w, bits);
+    }
+  }
+
+  auto add_stop = [&](std::string_view name, bool not_name, bool surname = false) {
+    std::string key = NameKey(name);
+    if (key.empty()) return;
+    stop_keys_.insert(key);
+    // One-word demonyms, months and weekdays are never given names or
+    // surnames of a person standing next to a place.
+    if (not_name && key.find(' ') == std::string::npos) AddWord(key, kNotName);
+    if (surname && key.find(' ') == std::string::npos) AddWord(key, kSurname);
+  };
+  const Table& stop = lexicon.table("place_stopwords");
+  int nc = stop.Column("name"), sk = stop.Column("kind");
+  if (!stop.rows.empty() && nc < 0) problems_.push_back("place_stopwords: missing column name");
+  if (nc >= 0) {
+    for (const auto& row : stop.rows) {
+      std::string_view kind = sk >= 0 ? std::string_view(row[sk]) : std::string_view();
+      add_stop(row[nc], kind == "demonym" || kind == "month" || kind == "weekday",
+               kind == "person");
+    }
+  }
+  // Demonyms of a countries table, if the lexicon has one.
+  const Table& countries = lexicon.table("countries");
+  for (std::string_view col : {"demonyms", "demonym"}) {
+    int dc = countries.Column(col);
+    if (dc < 0) continue;
+    for (const auto& row : countries.rows) {
+      std::string_view v = row[dc];
+      while (!v.empty()) {
+        size_t sep = v.find_first_of(",|;");
+        add_stop(v.substr(0, sep), true);
+        if (sep == std::string_view::npos) break;
+        v.remove_prefix(sep + 1);
+      }
+    }
+  }
+}
+
+PlaceFinder::~PlaceFinder() = default;
+
+void PlaceFinder::AddWord(const std::string& w, uint32_t bits) {
+  words_[w] |= bits;
+  max_word_bytes_ = std::max(max_word_bytes_, w.size());
+  // Upper and lower case letters share the low five bits.
+  shape_[static_cast<unsigned char>(w[0]) & 31] |= 1ull << std::min<size_t>(w.size(), 63);
+}
+
+uint32_t PlaceFinder::Flags(std::string_view word) const {
+  if (word.empty() || word.size() > max_word_bytes_) return 0;
+  unsigned char c0 = static_cast<unsigned char>(word[0]);
+  if (!(shape_[c0 & 31] & (1ull << std::min<size_t>(word.size(), 63)))) return 0;
+  char buf[64];
+  if (word.size() > sizeof buf) return 0;
+  for (size_t i = 0; i < word.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(word[i]);
+    if (c >= 0x80) return 0;
+    buf[i] = static_cast<char>(IsAsciiUpper(c) ? c + 32 : c);
+  }
+  auto it = words_.find(std::string_view(buf, word.size()));
+  return it == words_.end() ? 0 : it->second;
+}
+
+// ---------------------------------------------------------------------------
+// Per-document work.
+
+class PlaceFinder::Run {
+ public:
+  Run(const PlaceFinder& f, const Document& doc) : f_(f), gaz_(*f.gaz_), doc_(doc), text_(doc.text) {}
+
+  void Go(std::vector<Mention>* out) {
+    size_t t = 0;
+    const auto& toks = doc_.tokens;
+    for (size_t s = 0; s < doc_.sentences.size(); ++s) {
+      Span sp = doc_.sentences[s];
+      while (t < toks.size() && toks[t].span.begin < sp.begin) ++t;
+      size_t te = t;
+      while (te < toks.size() && toks[te].span.end <= sp.end) ++te;
+      if (te > t) CollectSentence(static_cast<int>(s), static_cast<int>(t), static_cast<int>(te));
+      t = te;
+    }
+    if (found_.empty()) return;
+    LinkCommas();
+    Resolve(out);
+  }
+
+ private:
+  // --- tokens -------------------------------------------------------------
+
+  std::string_view Tok(int k) const {
+    const Span& s = doc_.tokens[k].span;
+    return std::string_view(text_).substr(s.begin, s.end - s.begin);
+  }
+  bool IsWord(int k) const { return doc_.tokens[k].kind == Token::Kind::kWord; }
+  bool IsPunct(int k, char c) const {
+    return doc_.tokens[k].kind == Token::Kind::kPunct && Tok(k).size() == 1 && Tok(k)[0] == c;
+  }
+  // Starts with an upper-case letter.
+  bool IsCap(int k) const {
+    if (!IsWord(k)) return false;
+    std::string_view w = Tok(k);
+    unsigned char c = static_cast<unsigned char>(w[0]);
+    if (c < 0x80) return IsAsciiUpper(c);
+    size_t len;
+    return utf8::IsUpper(utf8::Decode(w, 0, &len));
+  }
+  // Upper case first, then a lower-case ASCII letter ("Trump", not "ISIS").
+  bool IsTitleCase(int k) const {
+    if (!IsCap(k)) return false;
+    std::string_view w = Tok(k);
+    for (size_t i = 1; i < w.size(); ++i) {
+      unsigned char c = static_cast<unsigned char>(w[i]);
+      if (IsAsciiLower(c)) return true;
+      if (IsAsciiUpper(c)) return false;
+    }
+    return false;
+  }
+  bool IsAllCaps(int k) const {
+    std::string_view w = Tok(k);
+    int letters = 0;
+    for (unsigned char c : w) {
+      if (IsAsciiLower(c) || c >= 0x80) return false;
+      if (IsAsciiUpper(c)) ++letters;
+    }
+    return letters >= 2;
+  }
+  // The token is a lower- or title-case Arabic article ("al", "El", "ad").
+  bool IsArticle(int k) const {
+    std::string_view w = Tok(k);
+    if (w.size() < 2 || w.size() > 3 || !IsWord(k)) return false;
+    char buf[3];
+    for (size_t i = 0; i < w.size(); ++i) {
+      unsigned char c = static_cast<unsigned char>(w[i]);
+      if (i > 0 && !IsAsciiLower(c)) return false;
+      buf[i] = static_cast<char>(IsAsciiUpper(c) ? c + 32 : c);
+    }
+    return IsArticleToken(std::string_view(buf, w.size()));
+  }
+  // An article token that is also an English word: "at", "as", "an"...
+  bool IsEnglishArticle(int k) const {
+    if (!IsArticle(k)) return false;
+    std::string_view w = Tok(k);
+    return !((w[0] == 'a' || w[0] == 'A' || w[0] == 'e' || w[0] == 'E') && w.size() == 2 &&
+             w[1] == 'l');
+  }
+  // Article k is glued by a hyphen to a following word ("as-Sukhnah").
+  bool GluedArticle(int k, int te) const {
+    return k + 2 < te && IsPunct(k + 1, '-') && Glued(k, k + 1) && Glued(k + 1, k + 2) &&
+           IsWord(k + 2);
+  }
+  // Bytes between tokens a and b (a < b) are only spaces or tabs, at least one.
+  bool Spaced(int a, int b) const {
+    uint32_t e = doc_.tokens[a].span.end, s = doc_.tokens[b].span.begin;
+    if (s <= e) return false;
+    for (uint32_t i = e; i < s; ++i)
+      if (text_[i] != ' ' && text_[i] != '\t') return false;
+    return true;
+  }
+  bool Glued(int a, int b) const { return doc_.tokens[a].span.end == doc_.tokens[b].span.begin; }
+  bool IsApostropheTok(int k) const {
+    std::string_view w = Tok(k);
+    return w == "'" || w == "\xE2\x80\x99";
+  }
+  uint32_t Flags(int k) const { return IsWord(k) ? f_.Flags(Tok(k)) : 0; }
+  bool IsCommon(int k) const {
+    std::string folded = FoldName(Tok(k));
+    return !folded.empty() && gaz_.IsCommonWord(folded);
+  }
+
+  // The next token after k that continues a name, or -1: a word joined by
+  // spaces, or by a hyphen/apostrophe glued on both sides ("ez-Zor"), or by
+  // the period of a short abbreviation ("St. Louis").
+  int NextInName(int k, int te) const {
+    if (k + 1 >= te) return -1;
+    if (IsWord(k + 1)) return Spaced(k, k + 1) ? k + 1 : -1;
+    if (k + 2 >= te || !IsWord(k + 2)) return -1;
+    if ((IsPunct(k + 1, '-') || IsApostropheTok(k + 1)) && Glued(k, k + 1) && Glued(k + 1, k + 2))
+      return k + 2;
+    if (IsPunct(k + 1, '.') && Glued(k, k + 1) && Spaced(k + 1, k + 2) && Tok(k).size() <= 3 &&
+        IsCap(k) && IsCap(k + 2))
+      return k + 2;
+    return -1;
+  }
+
+  // The previous token before k that is joined to it by spaces only, or -1.
+  int PrevSpaced(int k, int ts) const {
+    if (k - 1 < ts || !Spaced(k - 1, k)) return -1;
+    return k - 1;
+  }
+
+  // --- candidates ---------------------------------------------------------
+
+  void CollectSentence(int s, int ts, int te) {
+    // A Title-Case headline line ("US Troops Leave Syria After Battle"):
+    // capitalisation says nothing about names there.
+    int cap = 0, low = 0;
+    for (int k = ts; k < te; ++k) {
+      if (!IsWord(k) || Tok(k).size() < 4) continue;
+      if (IsCap(k)) ++cap;
+      else ++low;
+    }
+    headline_ = cap >= 3 && low * 5 <= cap;
+    const int max_words = std::clamp(gaz_.max_tokens(), 1, kMaxWords);
+
+    for (int i = ts; i < te;) {
+      // Hashtags: "#DeirEzzor".
+      if (IsPunct(i, '#') && i + 1 < te && IsWord(i + 1) && Glued(i, i + 1)) {
+        TryHashtag(s, i + 1);
+        i += 2;
+        continue;
+      }
+      if (!IsWord(i)) {
+        ++i;
+        continue;
+      }
+      bool cap = IsCap(i);
+      // Only direction words matter here (e/w/n/s/c...): skip the lookup
+      // for the rest of the lower-case words.
+      unsigned char c0 = static_cast<unsigned char>(Tok(i)[0]);
+      uint32_t fl = (c0 == 'e' || c0 == 'w' || c0 == 'n' || c0 == 's' || c0 == 'c') ? Flags(i) : 0;
+      // Articles that are also English words ("at", "as", "an") start a
+      // name only when glued to it ("as-Sukhnah") or capitalised.
+      bool article = IsArticle(i) && (cap || !IsEnglishArticle(i) || GluedArticle(i, te));
+      // A direction word starts a name ("eastern Syria" may be a curated
+      // region), but not the second half of "north-east".
+      bool direction = (fl & kDirection) && !(i - 2 >= ts && IsPunct(i - 1, '-') &&
+                                              Glued(i - 1, i) && (Flags(i - 2) & kDirection));
+      bool starter = cap || article || direction;
+      if (!starter) {
+        ++i;
+        continue;
+      }
+      // The n-gram ends: capitalised tokens reachable through the name.
+      int ends[kMaxWords * 3];
+      int n_ends = 0, words = 0;
+      for (int k = i; k >= 0 && n_ends < kMaxWords * 3;) {
+        bool k_cap = IsCap(k);
+        bool article = IsArticle(k);
+        if (!k_cap && !article && !(Flags(k) & kDirection)) {
+          std::string_view w = Tok(k);
+          if (k == i || !IsConnector(w)) break;
+        }
+        if (!article) ++words;
+        if (words > max_words) break;
+        if (k_cap) ends[n_ends++] = k;
+        k = NextInName(k, te);
+      }
+      if (n_ends == 0) {
+        ++i;
+        continue;
+      }
+      int next = Match(s, ts, te, i, ends, n_ends);
+      i = std::max(next, i + 1);
+    }
+  }
+
+  // Looks up the n-grams from token i to each end (longest first). Returns
+  // the token index to continue from.
+  int Match(int s, int ts, int te, int i, const int* ends, int n_ends) {
+    // After a title, kunya or group word the capitalised run is a name;
+    // so is a run that opens with a title or group word ("Jabhat al-Nusra").
+    if (PrefixSaysName(ts, i)) return SkipRun(i, te) + 1;
+    if (IsCap(i) && (Flags(i) & (kTitle | kOrgBefore))) return SkipRun(i, te) + 1;
+    for (int x = n_ends - 1; x >= 0; --x) {
+      int j = ends[x];
+      uint32_t b = doc_.tokens[i].span.begin;
+      uint32_t e = EndWithoutPossessive(j);
+      std::string_view name = std::string_view(text_).substr(b, e - b);
+      const Looked& look = LookupCached(name);
+      if (look.kind == Looked::kNone) continue;
+      // Stopwords and demonyms ("Syrian" is an actor attribute) never start
+      // a place, nor do the words after them in the same name.
+      if (look.kind == Looked::kStop) return SkipRun(j, te) + 1;
+      const std::string& key = look.key;
+      std::vector<Cand> cands = look.cands;
+      // "At Tanf" is a name only if written so in the gazetteer; "At Raqqa,"
+      // at the start of a sentence is the preposition: retry from "Raqqa".
+      if (IsEnglishArticle(i) && !GluedArticle(i, te)) {
+        // Arabic articles assimilate: "at" comes before a t-word ("At
+        // Tanf"), "as" before an s-word. And the place's own name must carry
+        // an article.
+        std::string_view art = Tok(i);
+        std::string_view next = i + 1 < te ? Tok(i + 1) : std::string_view();
+        bool sun = !next.empty() && (next[0] | 0x20) == (art[1] | 0x20);
+        std::erase_if(cands, [&](const Cand& c) {
+          return !sun || !(HasArticle(c.spelling) || HasArticle(gaz_.entry(c.entry).name));
+        });
+        if (cands.empty()) return i + 1;
+      }
+
+      // One- and two-letter words alone are not places ("US", "UK").
+      if (i == j && KeyLetters(key) <= 2) return j + 1;
+      // A direction word alone ("Eastern", "North") is not a place.
+      if (i == j && (Flags(i) & kDirection)) return j + 1;
+      // Acronyms: a capitals-only name must be the entry's own name.
+      bool all_caps = true;
+      for (int k = i; k <= j; ++k)
+        if (IsWord(k) && !IsArticle(k) && !IsAllCaps(k)) all_caps = false;
+      if (all_caps) {
+        // ("SAA", "NATO", "DIA" are also villages somewhere.)
+        std::erase_if(cands, [](const Cand& c) {
+          return c.quality < Quality::kPreferredKey || !c.big;
+        });
+        if (cands.empty()) return SkipRun(j, te) + 1;
+      }
+
+      if (IsNamePart(ts, te, i, j, cands)) return SkipRun(j, te) + 1;
+
+      Found fd;
+      fd.begin = b;
+      fd.end = e;
+      fd.sentence = s;
+      fd.first = i;
+      fd.last = j;
+      fd.key = std::move(key);
+      fd.cands = std::move(cands);
+      fd.all_caps = all_caps;
+      fd.common = true;
+      for (int k = i; k <= j; ++k)
+        if (IsWord(k) && !IsArticle(k) && !IsConnector(Tok(k)) && !IsCommon(k)) fd.common = false;
+      ReadContext(ts, te, &fd);
+      found_.push_back(std::move(fd));
+      last_place_tok_ = j;
+      return j + 1;
+    }
+    return i + 1;
+  }
+
+  // End byte of token j without a possessive "'s" / "’s".
+  uint32_t EndWithoutPossessive(int j) const {
+    std::string_view w = Tok(j);
+    uint32_t e = doc_.tokens[j].span.end;
+    if (w.size() > 3 && w.substr(w.size() - 2) == "'s") return e - 2;
+    if (w.size() > 5 && w.substr(w.size() - 4) == "\xE2\x80\x99s") return e - 4;
+    return e;
+  }
+
+  // The last token of the run of capitalised name words from j on.
+  int SkipRun(int j, int te) const {
+    for (;;) {
+      int n = NextInName(j, te);
+      if (n < 0) return j;
+      if (IsArticle(n)) {
+        int m = NextInName(n, te);
+        if (m < 0 || !IsCap(m)) return j;
+        j = m;
+        continue;
+      }
+      if (!IsCap(n) || (Flags(n) & (kPrep | kAdmin1After | kAdmin2After | kCityAfter | kSiteAfter)))
+        return j;
+      j = n;
+    }
+  }
+
+  // What the stopwords and the gazetteer say about one n-gram text; cached
+  // per document, since articles repeat their names.
+  struct Looked {
+    enum Kind : uint8_t { kNone, kStop, kHits } kind = kNone;
+    std::string key;
+    std::vector<Cand> cands;
+  };
+  const Looked& LookupCached(std::string_view name) {
+    auto& cache = Cache();
+    auto it = cache.find(name);
+    if (it != cache.end()) return it->second;
+    Looked l;
+    FastNameKey(name, &l.key);
+    if (l.key.empty()) {
+      l.kind = Looked::kNone;
+    } else if (f_.stop_keys_.count(l.key) ||
+               (l.key.find(' ') == std::string::npos && gaz_.CountryOfDemonym(l.key))) {
+      l.kind = Looked::kStop;
+    } else if (Lookup(name, l.key, &l.cands)) {
+      l.kind = Looked::kHits;
+    }
+    if (cache.size() >= kMaxCacheEntries) cache.clear();
+    return cache.emplace(std::string(name), std::move(l)).first->second;
+  }
+
+  // Gazetteer candidates of `name` (NameKey `key`). False if none.
+  bool Lookup(std::string_view name, const std::string& key, std::vector<Cand>* out) {
+    hits_.clear();
+    gaz_.LookupKey(key, &hits_);
+    std::string folded;
+    for (const NameHit& h : hits_) {
+      Cand c;
+      c.entry = h.entry;
+      c.spelling = h.spelling;
+      bool exact;
+      if (AsciiFoldEqual(name, h.spelling, &exact)) {
+        // decided without allocating
+      } else {
+        if (folded.empty()) folded = FoldName(name);
+        exact = FoldName(h.spelling) == folded;
+      }
+      c.quality = exact ? (h.preferred ? Quality::kExactPreferred : Quality::kExact)
+                        : (h.preferred ? Quality::kPreferredKey : Quality::kAltKey);
+      Prepare(gaz_, &c);
+      out->push_back(c);
+    }
+    // Skeleton matches (other spellings, and entries whose own spellings
+    // differ: the province of a city): for names of 5+ letters (short skeletons collide everywhere) and at most
+    // three words (longer runs are titles and org names; saves lookups).
+    // A common word ("However", "Region") is not a misspelt place.
+    const bool one_word = key.find(' ') == std::string::npos;
+    // Nor is a phrase that opens with one ("The Centre", "It Best").
+    std::string_view first_word = std::string_view(key).substr(0, key.find(' '));
+    if (KeyLetters(key) >= 5 && std::count(key.begin(), key.end(), ' ') <= 2 &&
+        !(one_word && gaz_.IsCommonWord(key)) &&
+        !(!one_word && (gaz_.IsCommonWord(first_word) || f_.stop_keys_.count(first_word)))) {
+      std::string skel = SkeletonKey(name);
+      // Skeletons of three consonants collide by the hundred ("rk" of
+      // Raqqa): worth it only when the spelling itself is unknown.
+      const bool have_key = !out->empty();
+      if (skel.size() >= (have_key ? 4u : 3u)) {
+        hits_.clear();
+        gaz_.LookupSkeleton(skel, &hits_);
+        // Too ambiguous to help; with a known spelling, only a few are
+        // worth a look (the province of a city spelt another way).
+        if (hits_.size() > (have_key ? kMaxSkeletonHitsWithKey : kMaxSkeletonHits)) hits_.clear();
+        std::string sq = Squash(key);
+        const size_t n_key = out->size();
+        for (const NameHit& h : hits_) {
+          bool dup = false;
+          for (size_t k = 0; k < n_key && !dup; ++k) dup = (*out)[k].entry == h.entry;
+          if (dup) continue;
+          std::string other = Squash(NameKey(h.spelling));
+          // A nisba adjective is a person's name or a demonym, not the
+          // place: "Baghdadi" is not "Baghdad".
+          if (sq.size() > 4 && sq.back() == 'i' && !other.empty() && !IsVowel(other.back()))
+            continue;
+          int limit = have_key ? 2 : static_cast<int>(std::max(sq.size(), other.size()) / 2);
+          int d = EditDistance(sq, other, limit);
+          if (d > limit) continue;
+          Cand c;
+          c.entry = h.entry;
+          c.spelling = h.spelling;
+          c.quality = Quality::kSkeleton;
+          c.dist = d;
+          Prepare(gaz_, &c);
+          out->push_back(c);
+        }
+      }
+    }
+    return !out->empty();
+  }
+
+  bool HasDivision(const std::vector<Cand>& cands) const {
+    for (const Cand& c : cands) {
+      if (c.quality < Quality::kPreferredKey) continue;
+      if (c.feat == Feat::kCountry || c.feat == Feat::kAdmin1) return true;
+    }
+    return false;
+  }
+
+  // True if tokens i..j are part of a person's or an organisation's name,
+  // judged by the words right around them.
+  // True if the word before token i makes what follows a person's or a
+  // group's name: a title ("President", "Gen."), a group word ("Jabhat",
+  // "Operation") or a kunya ("Abu" in "Abu Bakr"; not "Abu Kamal", which
+  // starts at "Abu" itself).
+  bool PrefixSaysName(int ts, int i) const {
+    if (i - 2 >= ts && IsPunct(i - 1, '.') && Glued(i - 2, i - 1) && Spaced(i - 1, i) &&
+        IsCap(i - 2) && (Flags(i - 2) & kTitle))
+      return true;
+    int p = PrevSpaced(i, ts);
+    if (p < 0 || !IsCap(p)) return false;
+    uint32_t pf = Flags(p);
+    if (pf & (kTitle | kOrgBefore)) return true;
+    return (pf & kKunya) && !(Flags(i) & kKunya);
+  }
+
+  bool IsNamePart(int ts, int te, int i, int j, const std::vector<Cand>& cands) const {
+    int p = PrevSpaced(i, ts);
+    if (p >= 0 && IsCap(p)) {
+      uint32_t pf = Flags(p);
+      // "Donald Trump": a given name before a one-word place. Not in
+      // headlines (everything is capitalised there), not after a place
+      // ("Raqqa Deir ez-Zor"), not for countries and provinces.
+      if (!headline_ && pf == 0 && i == j && IsTitleCase(p) && p != last_place_tok_ &&
+          EndWithoutPossessive(p) == doc_.tokens[p].span.end && !IsCommon(p) &&
+          !HasDivision(cands))
+        return true;
+    }
+    // "Deir ez-Zor Military Council", "Al-Masdar News": an organisation
+    // word within the next three capitalised words.
+    int k = j;
+    for (int step = 0; step < 3; ++step) {
+      int n = NextInName(k, te);
+      if (n < 0 || !Spaced(k, n) || !IsCap(n)) break;
+      if (Flags(n) & kOrgAfter) return true;
+      k = n;
+    }
+    // "Abu Bakr al-Baghdadi", "Jordan Peterson": a surname after the name
+    // (also in headlines: a name is not a common word there either).
+    {
+      int n = NextInName(j, te);
+      if (n >= 0 && Spaced(j, n)) {
+        int word = IsArticle(n) ? NextInName(n, te) : n;  // "al-Baghdadi"
+        if (word >= 0 && IsTitleCase(word) && (Flags(word) & kSurname)) return true;  // "Trump"
+        if (word >= 0 && IsTitleCase(word) && Flags(word) == 0 && !IsCommon(word)) {
+          // Not if the next word is a well-known place of its own ("Raqqa
+          // Deir ez-Zor" without a comma); a small town's name ("Webb" in
+          // "Whitney Webb") is still a surname.
+          std::string nk = NameKey(Tok(word));
+          std::vector<NameHit> hits;
+          gaz_.LookupKey(nk, &hits);
+          bool big = false;
+          for (const NameHit& h : hits) big = big || IsBig(gaz_.entry(h.entry));
+          if (!big) return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  // Hint words and prepositions around a found name; direction words.
+  void ReadContext(int ts, int te, Found* fd) {
+    int p = PrevSpaced(fd->first, ts);
+    if (p >= 0) {
+      uint32_t pf = Flags(p);
+      if (pf & kPrep) fd->prep = true;
+      if (pf & kNear) fd->hints |= kNear;
+      if (pf & kDirection) {
+        fd->prep = true;
+        fd->has_direction = true;
+        fd->direction_begin = doc_.tokens[p].span.begin;
+        // "north-east Syria": two direction words joined by a hyphen.
+        if (p - 2 >= ts && IsPunct(p - 1, '-') && Glued(p - 2, p - 1) && Glued(p - 1, p) &&
+            (Flags(p - 2) & kDirection))
+          fd->direction_begin = doc_.tokens[p - 2].span.begin;
+      }
+      // "city of X", "province of X": the hint word before "of".
+      if (Tok(p) == "of" && p - 1 >= ts && Spaced(p - 1, p)) {
+        uint32_t qf = Flags(p - 1);
+        if (qf & kCityBefore) fd->hints |= kCityAfter;
+        if (qf & kAdmin1Before) fd->hints |= kAdmin1After;
+        if (qf & kAdmin2Before) fd->hints |= kAdmin2After;
+        if (qf & kNear) fd->hints |= kNear;  // "outskirts of X"
+      }
+    }
+    int n = fd->last + 1 < te && Spaced(fd->last, fd->last + 1) ? fd->last + 1 : -1;
+    if (n >= 0 && IsWord(n) && EndWithoutPossessive(fd->last) == doc_.tokens[fd->last].span.end) {
+      uint32_t nf = Flags(n) & (kCityAfter | kAdmin1After | kAdmin2After | kSiteAfter);
+      if (nf) {
+        fd->hints |= nf;
+        fd->prep = true;
+      }
+    }
+  }
+
+  void TryHashtag(int s, int k) {
+    std::string_view w = Tok(k);
+    // CamelCase split: "DeirEzzor" -> "Deir Ezzor".
+    std::string split;
+    for (size_t i = 0; i < w.size(); ++i) {
+      unsigned char c = static_cast<unsigned char>(w[i]);
+      if (i > 0 && IsAsciiUpper(c) && IsAsciiLower(static_cast<unsigned char>(w[i - 1])))
+        split.push_back(' ');
+      split.push_back(static_cast<char>(c));
+    }
+    std::string key = NameKey(split);
+    if (KeyLetters(key) <= 2 || f_.stop_keys_.count(key)) return;
+    if (key.find(' ') == std::string::npos && gaz_.CountryOfDemonym(key)) return;
+    std::vector<Cand> cands;
+    if (!Lookup(split, key, &cands)) return;
+    Found fd;
+    fd.begin = doc_.tokens[k].span.begin;
+    fd.end = doc_.tokens[k].span.end;
+    fd.sentence = s;
+    fd.first = fd.last = k;
+    fd.key = std::move(key);
+    fd.cands = std::move(cands);
+    fd.hashtag = true;
+    fd.common = fd.key.find(' ') == std::string::npos && gaz_.IsCommonWord(fd.key);
+    found_.push_back(std::move(fd));
+  }
+
+  // "X, Y" pairs in one sentence.
+  void LinkCommas() {
+    for (size_t a = 0; a + 1 < found_.size(); ++a) {
+      const Found& x = found_[a];
+      const Found& y = found_[a + 1];
+      if (x.sentence != y.sentence || y.begin < x.end + 1) continue;
+      std::string_view gap = std::string_view(text_).substr(x.end, y.begin - x.end);
+      if (gap.size() >= 2 && gap[0] == ',' && gap.find_first_not_of(' ', 1) == std::string_view::npos)
+        found_[a].comma_next = static_cast<int>(a + 1);
+    }
+  }
+
+  // --- resolution ---------------------------------------------------------
+
+  // Score of candidate c of mention fd; with_context adds the document's
+  // context. Reasons go to c->why.
+  double Score(const Found& fd, Cand* c, bool with_context, bool explain) {
+    const PlaceEntry& e = c->e;
+    const Feat f = c->feat;
+    // Reasons are written only for the evidence (they cost allocations).
+    Why why(explain);
+    why += QualityName(c->quality);
+    if (why.on && c->quality == Quality::kSkeleton) why += " d=" + std::to_string(c->dist);
+    if (c->curated) why += ", curated";
+    double s = c->prior;
+    bool division = f == Feat::kCountry || f == Feat::kAdmin1 || f == Feat::kAdmin2;
+    // Words around the name.
+    if (fd.hints & kAdmin1After) {
+      s += f == Feat::kAdmin1 ? 3.0 : f == Feat::kAdmin2 ? 1.5 : -1.0;
+      why += ", province word";
+    }
+    if (fd.hints & kAdmin2After) {
+      s += f == Feat::kAdmin2 ? 3.0 : f == Feat::kAdmin1 ? 1.5 : -1.0;
+      why += ", district word";
+    }
+    if (fd.hints & kCityAfter) {
+      s += f == Feat::kCity ? 1.0 : division ? -1.5 : 0;
+      why += ", city word";
+    }
+    if (fd.hints & kNear) {
+      s += c->point ? 0.5 : -0.5;
+      why += ", near";
+    }
+    if (fd.hints & kSiteAfter) {
+      bool site = c->curated || (!division && f != Feat::kCity);
+      s += site ? 1.5 : 0;
+      why += ", site word";
+    }
+    if (fd.has_direction && (f == Feat::kCountry || f == Feat::kAdmin1 || f == Feat::kRegion))
+      s += 0.5;
+    if (!with_context) return s;
+    // The document's context.
+    bool ctx_country = !e.country.empty() && CtxCountry(fd, e);
+    if (ctx_country) {
+      s += 1.5;
+      if (why.on) why += ", ctx country " + std::string(e.country);
+    } else if (f == Feat::kCity && e.population < 100000 && OtherContext(fd)) {
+      s -= 0.8;
+      why += ", foreign";
+    }
+    if (!e.admin1_code.empty() && f != Feat::kAdmin1 && f != Feat::kCountry && !admin1s_.empty()) {
+      char ak[64];
+      int n = std::snprintf(ak, sizeof ak, "%.*s.%.*s", static_cast<int>(e.country.size()),
+                            e.country.data(), static_cast<int>(e.admin1_code.size()),
+                            e.admin1_code.data());
+      auto ai = admin1s_.find(std::string_view(ak, std::clamp(n, 0, 63)));
+      if (ai != admin1s_.end() && ai->second.Other(fd.key)) {
+        s += 0.7;
+        if (why.on) why += ", ctx admin1 " + std::string(e.admin1);
+      }
+    }
+    if (fd.comma_next >= 0) {
+      const Found& y = found_[fd.comma_next];
+      if (y.pass1 >= 0) {
+        const Cand& yc = y.cands[y.pass1];
+        const PlaceEntry& ye = yc.e;
+        if (yc.feat == Feat::kAdmin1 && ye.country == e.country &&
+            ye.admin1_code == e.admin1_code && f != Feat::kAdmin1) {
+          s += 3.0;
+          why += ", \"X, Y\" admin1";
+        } else if (yc.feat == Feat::kCountry && ye.country == e.country && f != Feat::kCountry) {
+          s += 2.0;
+          why += ", \"X, Y\" country";
+        }
+      }
+    }
+    if (explain) c->why = std::move(why.text);
+    return s;
+  }
+
+  // Scores every candidate of fd; returns the best index and the margin.
+  int Best(Found* fd, bool with_context, double* margin) {
+    int best = -1;
+    double b1 = -1e9, b2 = -1e9;
+    for (size_t k = 0; k < fd->cands.size(); ++k) {
+      Cand& c = fd->cands[k];
+      c.score = Score(*fd, &c, with_context, /*explain=*/false);
+      if (c.score > b1) {
+        b2 = b1;
+        b1 = c.score;
+        best = static_cast<int>(k);
+      } else if (c.score > b2) {
+        b2 = c.score;
+      }
+    }
+    *margin = b2 < -1e8 ? 10.0 : b1 - b2;
+    return best;
+  }
+
+  // Do other names of the document give any country context at all?
+  bool OtherContext(const Found& fd) const {
+    for (const auto& [code, sup] : countries_)
+      if (sup.Other(fd.key)) return true;
+    return false;
+  }
+
+  // Does the document context support entry e (another mention's country)?
+  bool CtxCountry(const Found& fd, const PlaceEntry& e) const {
+    auto ci = countries_.find(e.country);
+    return ci != countries_.end() && ci->second.Other(fd.key);
+  }
+
+  void Resolve(std::vector<Mention>* out) {
+    // Pass 1: no context; unambiguous winners give it.
+    for (Found& fd : found_) {
+      fd.pass1 = Best(&fd, false, &fd.pass1_margin);
+    }
+    for (const Found& fd : found_) {
+      if (fd.pass1 < 0 || fd.common) continue;
+      const Cand& c = fd.cands[fd.pass1];
+      if (c.quality == Quality::kSkeleton) continue;
+      const PlaceEntry& e = c.e;
+      bool clear = fd.cands.size() == 1 || fd.pass1_margin >= 0.5;
+      if (!clear || !(c.big || fd.cands.size() == 1)) continue;
+      if (!e.country.empty()) countries_[std::string(e.country)].Add(fd.key);
+      if (!e.admin1_code.empty())
+        admin1s_[std::string(e.country) + "." + std::string(e.admin1_code)].Add(fd.key);
+    }
+
+    // Pass 2: with context; one sense per name.
+    std::unordered_map<std::string, uint32_t> sense;
+    int last_end = -1;
+    for (Found& fd : found_) {
+      double margin = 0;
+      // Weak candidates need support: a skeleton match must be a big place
+      // or a close spelling in a context country; a small place known only
+      // by an alternate spelling ("She" for Scheer, "Since" for Sincé) must
+      // be in a context country.
+      std::erase_if(fd.cands, [&](const Cand& c) {
+        if (c.quality == Quality::kSkeleton) {
+          if (!c.big) return !(c.dist <= 1 && CtxCountry(fd, c.e));
+          // A big place in a country the document does not otherwise name
+          // ("Thardeh" is not Taranto in an article about Syria).
+          return c.dist > 2 || (!CtxCountry(fd, c.e) && OtherContext(fd));
+        }
+        if (c.big) return false;
+        if (c.quality <= Quality::kExact) return !CtxCountry(fd, c.e);
+        return false;
+      });
+      if (fd.cands.empty()) continue;
+      fd.best = Best(&fd, true, &margin);
+      if (fd.best < 0) continue;
+      Cand* win = &fd.cands[fd.best];
+      bool own_context = fd.hints != 0 || fd.comma_next >= 0 || fd.has_direction;
+      std::string rule = std::string(win->quality == Quality::kSkeleton ? "skeleton" : "key");
+      auto si = sense.find(fd.key);
+      if (si != sense.end() && !own_context && si->second != win->entry) {
+        for (size_t k = 0; k < fd.cands.size(); ++k) {
+          if (fd.cands[k].entry == si->second) {
+            fd.best = static_cast<int>(k);
+            win = &fd.cands[k];
+            rule += "+one_sense";
+            margin = 1.0;
+            break;
+          }
+        }
+      }
+      Score(fd, win, true, /*explain=*/true);  // the winner's reasons
+      const PlaceEntry& e = win->e;
+      // Common words need a preposition or hint word and a supported
+      // candidate; countries ("Turkey", "China") are exempt.
+      if (fd.common && e.feature != "country") {
+        bool xy = fd.comma_next >= 0 && win->why.find("\"X, Y\"") != std::string::npos;
+        bool ok = fd.prep && (xy || CtxCountry(fd, e) || win->big);
+        if (!ok) continue;
+        rule += "+common_word_supported";
+      }
+      if (!win->big && win->score < kMinScore && !(si != sense.end() && si->second == win->entry)) continue;
+      if (win->why.find("ctx country") != std::string::npos) rule += "+ctx_country";
+      if (fd.hints & (kAdmin1After | kAdmin2After)) rule += "+division_word";
+      if (fd.hints & kCityAfter) rule += "+city_word";
+      if (fd.comma_next >= 0 && win->why.find("\"X, Y\"") != std::string::npos) rule += "+x_comma_y";
+      if (fd.hashtag) rule += "+hashtag";
+      if (si == sense.end()) sense.emplace(fd.key, win->entry);
+
+      Mention m;
+      m.kind = "place";
+      m.span = Span{fd.begin, fd.end};
+      m.sentence = fd.sentence;
+      m.ref = std::string(e.ref);
+      m.name = std::string(e.name);
+      GeoValue g;
+      g.lat = e.lat;
+      g.lon = e.lon;
+      g.country = std::string(e.country);
+      g.admin1 = e.feature == "admin1" ? std::string(e.name) : std::string(e.admin1);
+      g.feature = std::string(e.feature);
+      g.precision = PrecisionOf(e.feature);
+      if (fd.has_direction && (e.feature == "country" || e.feature == "admin1")) {
+        m.span.begin = fd.direction_begin;
+        g.feature = "region";
+        g.precision = "region";
+        rule += "+direction";
+      }
+      if (static_cast<int>(m.span.begin) < last_end) continue;  // never overlap
+      last_end = static_cast<int>(m.span.end);
+      m.geo = std::move(g);
+      m.rule = "places:" + rule;
+      double conf = 1.0 - 0.5 * std::exp(-std::min(margin, 10.0) / 1.5);
+      if (win->quality == Quality::kSkeleton) conf *= 0.85;
+      m.confidence = std::clamp(conf, 0.05, 0.99);
+      Evidence(fd, &m.evidence);
+      out->push_back(std::move(m));
+    }
+  }
+
+  void Evidence(Found& fd, std::vector<std::string>* ev) {
+    std::vector<int> order(fd.cands.size());
+    for (size_t k = 0; k < order.size(); ++k) order[k] = static_cast<int>(k);
+    std::sort(order.begin(), order.end(), [&](int a, int b) {
+      if (a == fd.best) return b != fd.best;
+      if (b == fd.best) return false;
+      return fd.cands[a].score > fd.cands[b].score;
+    });
+    for (size_t k = 0; k < order.size() && k < kMaxEvidence; ++k) {
+      Cand& c = fd.cands[order[k]];
+      if (c.why.empty()) Score(fd, &c, true, /*explain=*/true);
+      const PlaceEntry& e = c.e;
+      char num[64];
+      std::snprintf(num, sizeof num, " pop=%llu score=%.1f",
+                    static_cast<unsigned long long>(e.population), c.score);
+      std::string line = std::string(e.ref) + " " + std::string(e.name) + " " +
+                         std::string(e.country.empty() ? "-" : e.country) + " " +
+                         std::string(e.feature) + num + " [" + c.why + ", spelling \"" +
+                         std::string(c.spelling) + "\"]";
+      ev->push_back(std::move(line));
+    }
+    if (order.size() > kMaxEvidence)
+      ev->push_back("+" + std::to_string(order.size() - kMaxEvidence) + " more candidates");
+  }
+
+  const PlaceFinder& f_;
+  const Gazetteer& gaz_;
+  const Document& doc_;
+  const std::string& text_;
+  bool headline_ = false;
+  int last_place_tok_ = -1;
+  std::vector<NameHit> hits_;
+  std::vector<Found> found_;
+  std::map<std::string, Support, std::less<>> countries_, admin1s_;
+  struct CacheHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using LookupCache = std::unordered_map<std::string, Looked, CacheHash, std::equal_to<>>;
+  // The lookup cache of this thread, kept across documents (articles share
+  // most capitalised words). It belongs to one PlaceFinder at a time: ids
+  // are never reused, so another finder (another gazetteer) starts afresh.
+  LookupCache& Cache() {
+    struct PerThread {
+      uint64_t owner = 0;
+      LookupCache map;
+    };
+    thread_local PerThread t;
+    if (t.owner != f_.id_) {
+      t.map.clear();
+      t.owner = f_.id_;
+    }
+    return t.map;
+  }
+};
+
+void PlaceFinder::Annotate(const Document& doc, std::vector<Mention>* out) const {
+  if (doc.tokens.empty() || doc.sentences.empty()) return;
+  Run run(*this, doc);
+  run.Go(out);
+}
+
+}  // namespace dossier

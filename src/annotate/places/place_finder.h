@@ -1,0 +1,134 @@
+// The places layer: finds the place names an article mentions and resolves
+// each to one gazetteer entry (src/lexicon/gazetteer.h), with coordinates,
+// country, province, feature type and a precision.
+//
+// Contract
+//   * Input: a segmented Document (text, sentences, tokens). Without tokens
+//     nothing is found. Output: Mention records of kind "place", each inside
+//     one sentence, sorted by span, never overlapping one another.
+//   * Span: the exact bytes of the name as written, Arabic article included
+//     ("al-Tanf", "Al Anbar"), context words excluded ("Homs" in "Homs
+//     province"), a possessive "'s" excluded; a directional region ("eastern
+//     Syria") spans both words; a hashtag ("#DeirEzzor") spans the tag without
+//     '#'.
+//   * ref/name: the entry's ref ("geonames:170794") and preferred name.
+//     geo.precision is "point" for cities, sites, camps, bases and landforms,
+//     "admin1"/"admin2"/"country" for divisions, "region" for regions, water
+//     and directional regions ("eastern Syria" without a curated entry keeps
+//     the country's ref and point, with feature and precision "region").
+//   * One sense per name in a document: a later mention with the same
+//     NameKey and no context of its own takes the entry an earlier one chose.
+//   * rule: how the name matched and what decided ("key+ctx_country");
+//     evidence: one line per candidate considered, best first, with its score
+//     and reasons ("geonames:170794 Deir ez-Zor SY city pop=242565 score=7.3
+//     [key, ctx country SY]"). confidence in (0, 1) grows with the margin
+//     between the best and the second candidate.
+//   * Never places: demonyms and the names in data/place_stopwords.tsv; names
+//     right after a title or kunya ("Gen. Funk", "Abu Bakr al-Baghdadi") or
+//     followed by a surname-like capitalised word; words of organisation
+//     names (before "Army", "News", "Council"..., after "Jabhat",
+//     "Operation"...; data/place_context.tsv); one- and two-letter words
+//     alone ("US", "UK": the actors layer owns them); common English words
+//     (Gazetteer::IsCommonWord) without a preposition or context word next
+//     to them and a candidate in a country the document names (or a big
+//     place); skeleton-only matches shorter than 5 letters, or whose
+//     candidate is neither in a context country nor a big place.
+//
+// How (see place_finder.cc): candidates at capitalised tokens by longest
+// n-gram lookup (NameKey, then SkeletonKey); traps filtered; a first scoring
+// without document context finds the unambiguous places whose countries and
+// provinces become the context; a second scoring with that context (plus
+// "X, Y", "X province", "near X", direction words) picks each winner.
+#ifndef DOSSIER_ANNOTATE_PLACES_PLACE_FINDER_H_
+#define DOSSIER_ANNOTATE_PLACES_PLACE_FINDER_H_
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "dossier/annotator.h"
+#include "dossier/document.h"
+#include "dossier/lexicon.h"
+#include "lexicon/gazetteer.h"
+
+namespace dossier {
+
+class PlaceFinder : public Annotator {
+ public:
+  // Reads the "place_context" and "place_stopwords" tables of `lexicon`
+  // (and the demonyms of a "countries" table, if one has a "demonyms" or
+  // "demonym" column). Rows with unknown kinds are listed in problems().
+  // `gazetteer` must not be null. Immutable afterwards.
+  PlaceFinder(std::shared_ptr<const Gazetteer> gazetteer, const Lexicon& lexicon);
+  ~PlaceFinder() override;
+
+  std::string_view Name() const override { return "places"; }
+  // Appends the place mentions of `doc` (contract above). Thread-safe.
+  void Annotate(const Document& doc, std::vector<Mention>* out) const override;
+
+  // Rows of the data tables that were skipped, as "table: word: reason".
+  const std::vector<std::string>& problems() const { return problems_; }
+
+  // Bits of data/place_context.tsv "kinds" (and stopword kinds), per word.
+  enum WordFlag : uint32_t {
+    kPrep = 1u << 0,
+    kNear = 1u << 1,
+    kCityAfter = 1u << 2,
+    kCityBefore = 1u << 3,
+    kAdmin1After = 1u << 4,
+    kAdmin1Before = 1u << 5,
+    kAdmin2After = 1u << 6,
+    kAdmin2Before = 1u << 7,
+    kSiteAfter = 1u << 8,
+    kDirection = 1u << 9,
+    kOrgAfter = 1u << 10,
+    kOrgBefore = 1u << 11,
+    kTitle = 1u << 12,
+    kKunya = 1u << 13,
+    // From place_stopwords (single-word rows): never a given name/surname.
+    kNotName = 1u << 14,
+    // place_stopwords kind "person": a known surname ("Trump").
+    kSurname = 1u << 15,
+  };
+
+ private:
+  class Run;  // per-document state, in place_finder.cc
+  friend class Run;
+
+  // Flags of a word (ASCII, any case, no final period), 0 if unknown.
+  uint32_t Flags(std::string_view word) const;
+  void AddWord(const std::string& lower_word, uint32_t bits);
+
+  struct StringHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+
+  std::shared_ptr<const Gazetteer> gaz_;
+  uint64_t id_ = 0;  // unique per instance, for the per-thread lookup cache
+  // Lower-case word -> WordFlag bits.
+  std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> words_;
+  size_t max_word_bytes_ = 0;
+  // A cheap filter before the hash lookup: bit min(length, 63) of entry
+  // (first byte & 31) is set if some word has that first letter and length.
+  std::array<uint64_t, 32> shape_{};
+  // NameKey of every stopword and demonym.
+  StringSet stop_keys_;
+  std::vector<std::string> problems_;
+};
+
+namespace places_internal {
+// NameKey(name) into *out (same result), without allocating for ASCII names,
+// which are most lookups. Exposed for tests.
+void FastNameKey(std::string_view name, std::string* out);
+}  // namespace places_internal
+
+}  // namespace dossier
+
+#endif  // DOSSIER_ANNOTATE_PLACES_PLACE_FINDER_H_

@@ -1,0 +1,1616 @@
+// QuantityFinder: tables (Data), the per-sentence tokenizer and the rules
+// (Scanner). The contract is in quantity_finder.h; the words are in
+// data/quantity_*.tsv.
+#include "annotate/quantities/quantity_finder.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+#include "dossier/utf8.h"
+
+namespace dossier {
+namespace {
+
+constexpr size_t kMaxWordBytes = 40;  // < 64: the shape filter is one word
+
+inline char LowerAscii(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+}
+inline bool IsDigitByte(char c) { return c >= '0' && c <= '9'; }
+inline bool IsAlphaByte(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+inline bool IsUpperByte(char c) { return c >= 'A' && c <= 'Z'; }
+
+inline uint64_t HashLower(std::string_view s) {
+  uint64_t h = 1469598103934665603ull;
+  for (char c : s) {
+    h ^= static_cast<unsigned char>(LowerAscii(c));
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+// Lower-case words -> dense ids, open addressing. Find() folds ASCII case.
+class Vocab {
+ public:
+  Vocab() : slots_(64, -1), mask_(63) {}
+
+  int Find(std::string_view s) const {
+    if (s.empty() || s.size() > kMaxWordBytes) return -1;
+    // Most words of a text are not in the tables: a (first byte, length)
+    // filter answers them without hashing.
+    if (!(shape_[static_cast<unsigned char>(LowerAscii(s[0]))] >> s.size() & 1))
+      return -1;
+    uint64_t h = HashLower(s);
+    for (uint64_t k = h & mask_;; k = (k + 1) & mask_) {
+      int32_t id = slots_[k];
+      if (id < 0) return -1;
+      if (hashes_[id] != h) continue;
+      const std::string& w = words_[id];
+      if (w.size() != s.size()) continue;
+      size_t i = 0;
+      while (i < s.size() && LowerAscii(s[i]) == w[i]) ++i;
+      if (i == s.size()) return id;
+    }
+  }
+
+  // Id of `lower` (already lower case), added if new.
+  int Add(std::string_view lower) {
+    int id = Find(lower);
+    if (id >= 0) return id;
+    if ((words_.size() + 1) * 2 > slots_.size()) Grow();
+    id = static_cast<int>(words_.size());
+    words_.emplace_back(lower);
+    hashes_.push_back(HashLower(lower));
+    shape_[static_cast<unsigned char>(lower[0])] |= uint64_t{1} << lower.size();
+    Place(id);
+    return id;
+  }
+
+  size_t size() const { return words_.size(); }
+
+ private:
+  void Place(int id) {
+    uint64_t k = hashes_[id] & mask_;
+    while (slots_[k] >= 0) k = (k + 1) & mask_;
+    slots_[k] = id;
+  }
+  void Grow() {
+    slots_.assign(slots_.size() * 2, -1);
+    mask_ = slots_.size() - 1;
+    for (size_t i = 0; i < words_.size(); ++i) Place(static_cast<int>(i));
+  }
+
+  std::vector<std::string> words_;
+  std::vector<uint64_t> hashes_;
+  std::vector<int32_t> slots_;
+  uint64_t mask_;
+  std::array<uint64_t, 256>
+      shape_{};  // bit len set if a word (first byte, len) exists
+};
+
+// A set of phrases (sequences of vocab ids) with an index by first and by
+// last word, longest phrase first.
+struct PhraseSet {
+  std::vector<std::vector<int>> words;
+  std::vector<std::string> text;  // as written in the data, for evidence
+  std::vector<std::vector<int>> by_first, by_last;
+
+  int Add(std::vector<int> ids, std::string written) {
+    words.push_back(std::move(ids));
+    text.push_back(std::move(written));
+    return static_cast<int>(words.size()) - 1;
+  }
+  void Index(size_t vocab_size) {
+    by_first.assign(vocab_size, {});
+    by_last.assign(vocab_size, {});
+    for (size_t p = 0; p < words.size(); ++p) {
+      by_first[words[p].front()].push_back(static_cast<int>(p));
+      by_last[words[p].back()].push_back(static_cast<int>(p));
+    }
+    auto longer = [this](int a, int b) {
+      return words[a].size() > words[b].size();
+    };
+    for (auto& v : by_first) std::stable_sort(v.begin(), v.end(), longer);
+    for (auto& v : by_last) std::stable_sort(v.begin(), v.end(), longer);
+  }
+};
+
+struct NumberWord {
+  int number = -1;  // 0..90 for cardinal words
+  double mult = 0;  // multiplier words
+  bool article = false;
+  double fraction = 0;
+  double suffix = 0;  // letter suffix on a figure
+};
+
+struct Vague {
+  double value = 0, low = 0, high = 0;
+};
+
+enum class QualPos : uint8_t { kBefore, kAfter, kOpen, kJoin };
+struct Qualifier {
+  std::string qualifier;  // at_least|at_most|about|range
+  QualPos pos = QualPos::kBefore;
+  std::string partner;  // for kOpen: the join word it needs
+};
+
+enum class UnitKind : uint8_t { kMeasure, kCurrency, kCount };
+struct Unit {
+  std::string unit;
+  UnitKind kind = UnitKind::kCount;
+  std::string role;
+};
+
+enum class CtxKind : uint8_t { kRole, kLink, kStop, kLabel, kTime };
+struct Context {
+  CtxKind kind = CtxKind::kStop;
+  std::string role;
+  bool before = false, after = false;
+};
+
+// Per-word flags.
+enum : uint8_t {
+  kTrigger = 1,     // may start a number: number word, article, fraction, vague
+  kNpStop = 2,      // ends the noun phrase after a count
+  kNumberWord = 4,  // a cardinal or multiplier word
+};
+
+enum class TK : uint8_t { kWord, kNumber, kPunct, kSymbol };
+struct Tok {
+  uint32_t b = 0, e = 0;
+  int32_t id = -1;
+  TK kind = TK::kWord;
+  bool glued = false;       // no gap before it
+  bool nb_gap = false;      // the gap before it is only no-break/thin spaces
+  bool line_start = false;  // first in the sentence or after a newline
+  bool fraction = false;    // a vulgar fraction or superscript digit
+  bool upper = false;       // starts with an ASCII capital
+};
+
+bool ParseDouble(const std::string& s, double* out) {
+  if (s.empty()) return false;
+  char* end = nullptr;
+  *out = std::strtod(s.c_str(), &end);
+  return end && *end == '\0';
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = LowerAscii(c);
+  return out;
+}
+
+// Splits a data phrase into its tokens: words, figures and single
+// punctuation/symbol characters, the way the scanner tokenizes text.
+std::vector<std::string> PhraseTokens(std::string_view phrase) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < phrase.size()) {
+    char c = phrase[i];
+    if (c == ' ') {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    if (IsAlphaByte(c) || IsDigitByte(c)) {
+      while (j < phrase.size() && (IsAlphaByte(phrase[j]) ||
+                                   IsDigitByte(phrase[j]) || phrase[j] == '\''))
+        ++j;
+    } else {
+      j = i + utf8::SeqLen(static_cast<unsigned char>(c));
+      if (j > phrase.size()) j = phrase.size();
+    }
+    out.push_back(Lower(phrase.substr(i, j - i)));
+    i = j;
+  }
+  return out;
+}
+
+std::string FormatNumber(double v) {
+  char buf[64];
+  if (std::fabs(v - std::round(v)) < 1e-9 && std::fabs(v) < 1e15)
+    std::snprintf(buf, sizeof buf, "%.0f", v);
+  else
+    std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
+}  // namespace
+
+struct QuantityFinder::Data {
+  Vocab vocab;
+  std::vector<NumberWord> number_words;  // by vocab id
+  std::vector<uint8_t> flags;            // by vocab id
+  PhraseSet vague_set, qual_set, unit_set, ctx_set;
+  std::vector<Vague> vague;
+  std::vector<Qualifier> quals;
+  std::vector<Unit> units;
+  std::vector<Context> ctx;
+  std::vector<std::string> time_words;  // lower case, matched on the raw text
+  std::vector<std::string> problems;
+  // Ids of grammar words the rules name.
+  int id_of = -1, id_and = -1, id_one = -1, id_according = -1,
+      id_including = -1;
+  std::vector<int> after_of;  // the, their, its, those, these
+  std::vector<int> not_one;   // the, no, any, each, every, this, that, which
+
+  NumberWord& Num(int id) {
+    if (number_words.size() <= static_cast<size_t>(id))
+      number_words.resize(id + 1);
+    return number_words[id];
+  }
+  const NumberWord* NumOf(int id) const {
+    if (id < 0 || static_cast<size_t>(id) >= number_words.size())
+      return nullptr;
+    return &number_words[id];
+  }
+  uint8_t Flags(int id) const {
+    return id < 0 || static_cast<size_t>(id) >= flags.size() ? 0 : flags[id];
+  }
+  std::vector<int> Ids(std::string_view phrase) {
+    std::vector<int> ids;
+    for (const std::string& w : PhraseTokens(phrase))
+      ids.push_back(vocab.Add(w));
+    return ids;
+  }
+};
+
+QuantityFinder::~QuantityFinder() = default;
+
+QuantityFinder::QuantityFinder(const Lexicon& lexicon) {
+  auto d = std::make_unique<Data>();
+  auto problem = [&](std::string_view table, std::string_view phrase,
+                     std::string_view why) {
+    d->problems.push_back(std::string(table) + ": " + std::string(phrase) +
+                          ": " + std::string(why));
+  };
+  auto columns = [&](const Table& t, std::initializer_list<const char*> names,
+                     std::vector<int>* idx) {
+    idx->clear();
+    for (const char* n : names) {
+      int c = t.Column(n);
+      if (c < 0) {
+        if (!t.rows.empty())
+          problem(t.name, "header", std::string("needs column ") + n);
+        return false;
+      }
+      idx->push_back(c);
+    }
+    return true;
+  };
+  std::vector<int> c;
+
+  // quantity_words: phrase kind value low high
+  const Table& words = lexicon.table("quantity_words");
+  if (columns(words, {"phrase", "kind", "value", "low", "high"}, &c)) {
+    for (const auto& row : words.rows) {
+      const std::string& phrase = row[c[0]];
+      const std::string& kind = row[c[1]];
+      double value = 0;
+      if (phrase.empty()) continue;
+      if (!ParseDouble(row[c[2]], &value)) {
+        problem("quantity_words", phrase,
+                "unreadable value '" + row[c[2]] + "'");
+        continue;
+      }
+      std::vector<int> ids = d->Ids(phrase);
+      if (kind == "vague") {
+        Vague v;
+        v.value = value;
+        if (!ParseDouble(row[c[3]], &v.low) ||
+            !ParseDouble(row[c[4]], &v.high)) {
+          problem("quantity_words", phrase, "a vague word needs low and high");
+          continue;
+        }
+        d->vague_set.Add(ids, phrase);
+        d->vague.push_back(v);
+        continue;
+      }
+      if (ids.size() != 1) {
+        problem("quantity_words", phrase,
+                "only vague phrases may have several words");
+        continue;
+      }
+      NumberWord& nw = d->Num(ids[0]);
+      if (kind == "number") {
+        if (value < 0 || value > 99 || value != std::floor(value)) {
+          problem("quantity_words", phrase, "a number word is 0..99");
+          continue;
+        }
+        nw.number = static_cast<int>(value);
+      } else if (kind == "multiplier") {
+        nw.mult = value;
+      } else if (kind == "article") {
+        nw.article = true;
+      } else if (kind == "fraction") {
+        nw.fraction = value;
+      } else if (kind == "suffix") {
+        nw.suffix = value;
+      } else {
+        problem("quantity_words", phrase, "unknown kind '" + kind + "'");
+      }
+    }
+  }
+
+  // quantity_qualifiers: phrase qualifier position note
+  const Table& quals = lexicon.table("quantity_qualifiers");
+  if (columns(quals, {"phrase", "qualifier", "position", "note"}, &c)) {
+    for (const auto& row : quals.rows) {
+      const std::string& phrase = row[c[0]];
+      if (phrase.empty()) continue;
+      Qualifier q;
+      q.qualifier = row[c[1]];
+      const std::string& pos = row[c[2]];
+      if (pos == "before")
+        q.pos = QualPos::kBefore;
+      else if (pos == "after")
+        q.pos = QualPos::kAfter;
+      else if (pos == "open")
+        q.pos = QualPos::kOpen;
+      else if (pos == "join")
+        q.pos = QualPos::kJoin;
+      else {
+        problem("quantity_qualifiers", phrase,
+                "unknown position '" + pos + "'");
+        continue;
+      }
+      bool range = q.qualifier == "range";
+      if (range != (q.pos == QualPos::kOpen || q.pos == QualPos::kJoin) ||
+          (!range && q.qualifier != "at_least" && q.qualifier != "at_most" &&
+           q.qualifier != "about")) {
+        problem("quantity_qualifiers", phrase,
+                "qualifier and position do not fit");
+        continue;
+      }
+      if (q.pos == QualPos::kOpen) {
+        q.partner = Lower(row[c[3]]);
+        if (q.partner.empty() || q.partner.find(' ') != std::string::npos) {
+          problem("quantity_qualifiers", phrase,
+                  "an opening range word names its join word in note");
+          continue;
+        }
+        d->vocab.Add(q.partner);
+      }
+      d->qual_set.Add(d->Ids(phrase), phrase);
+      d->quals.push_back(std::move(q));
+    }
+  }
+
+  // quantity_units: phrase unit kind role
+  const Table& units = lexicon.table("quantity_units");
+  if (columns(units, {"phrase", "unit", "kind", "role"}, &c)) {
+    for (const auto& row : units.rows) {
+      const std::string& phrase = row[c[0]];
+      if (phrase.empty()) continue;
+      Unit u;
+      u.unit = row[c[1]];
+      const std::string& kind = row[c[2]];
+      if (kind == "measure")
+        u.kind = UnitKind::kMeasure;
+      else if (kind == "currency")
+        u.kind = UnitKind::kCurrency;
+      else if (kind == "count")
+        u.kind = UnitKind::kCount;
+      else {
+        problem("quantity_units", phrase, "unknown kind '" + kind + "'");
+        continue;
+      }
+      u.role = row[c[3]];
+      if (u.unit.empty()) {
+        problem("quantity_units", phrase, "no unit");
+        continue;
+      }
+      d->unit_set.Add(d->Ids(phrase), phrase);
+      d->units.push_back(std::move(u));
+    }
+  }
+
+  // quantity_context: phrase kind meaning position
+  const Table& ctx = lexicon.table("quantity_context");
+  if (columns(ctx, {"phrase", "kind", "meaning", "position"}, &c)) {
+    for (const auto& row : ctx.rows) {
+      const std::string& phrase = row[c[0]];
+      if (phrase.empty()) continue;
+      const std::string& kind = row[c[1]];
+      Context x;
+      if (kind == "time") {
+        d->time_words.push_back(Lower(phrase));
+        continue;
+      }
+      if (kind == "role") {
+        x.kind = CtxKind::kRole;
+        x.role = row[c[2]];
+        const std::string& pos = row[c[3]];
+        x.before = pos == "before" || pos == "both";
+        x.after = pos == "after" || pos == "both";
+        if (x.role.empty() || (!x.before && !x.after)) {
+          problem("quantity_context", phrase,
+                  "a role needs meaning and position before|after|both");
+          continue;
+        }
+      } else if (kind == "link") {
+        x.kind = CtxKind::kLink;
+      } else if (kind == "stop") {
+        x.kind = CtxKind::kStop;
+      } else if (kind == "label") {
+        x.kind = CtxKind::kLabel;
+      } else {
+        problem("quantity_context", phrase, "unknown kind '" + kind + "'");
+        continue;
+      }
+      d->ctx_set.Add(d->Ids(phrase), phrase);
+      d->ctx.push_back(std::move(x));
+    }
+  }
+
+  d->id_of = d->vocab.Add("of");
+  d->id_and = d->vocab.Add("and");
+  d->id_one = d->vocab.Add("one");
+  d->id_according = d->vocab.Add("according");
+  d->id_including = d->vocab.Add("including");
+  for (const char* w : {"the", "their", "its", "those", "these"})
+    d->after_of.push_back(d->vocab.Add(w));
+  for (const char* w :
+       {"the", "no", "any", "each", "every", "this", "that", "which"})
+    d->not_one.push_back(d->vocab.Add(w));
+
+  size_t n = d->vocab.size();
+  d->number_words.resize(n);
+  d->flags.assign(n, 0);
+  for (size_t id = 0; id < n; ++id) {
+    const NumberWord& nw = d->number_words[id];
+    if (nw.number >= 0 || nw.mult > 0)
+      d->flags[id] |= kTrigger | kNumberWord | kNpStop;
+    if (nw.article || nw.fraction > 0) d->flags[id] |= kTrigger;
+  }
+  for (const auto& w : d->vague_set.words) d->flags[w.front()] |= kTrigger;
+  for (size_t p = 0; p < d->ctx.size(); ++p)
+    if (d->ctx[p].kind != CtxKind::kRole)
+      d->flags[d->ctx_set.words[p].front()] |= kNpStop;
+  d->vague_set.Index(n);
+  d->qual_set.Index(n);
+  d->unit_set.Index(n);
+  d->ctx_set.Index(n);
+  data_ = std::move(d);
+}
+
+const std::vector<std::string>& QuantityFinder::problems() const {
+  return data_->problems;
+}
+size_t QuantityFinder::word_count() const { return data_->vocab.size(); }
+
+// ---------------------------------------------------------------------------
+// Scanner: tokenizes one sentence and applies the rules at each number.
+
+class QuantityFinder::Scanner {
+ public:
+  Scanner(const Data& d, std::string_view text, std::vector<Span> skip)
+      : d_(d), text_(text), skip_(std::move(skip)) {
+    std::sort(skip_.begin(), skip_.end(),
+              [](const Span& a, const Span& b) { return a.begin < b.begin; });
+  }
+
+  void Sentence(Span s, int index, std::vector<Mention>* out);
+
+ private:
+  // A number read at a token: figures or words, before qualifiers and units.
+  struct Core {
+    size_t first = 0, end = 0;  // tokens [first, end)
+    double value = 0, low = 0, high = 0;
+    bool vague = false, words = false, multiplier = false, suffix = false;
+    bool year_like = false, one_alone = false;
+    double mult = 1;       // multiplier applied, for "2 to 3 million"
+    int suffix_unit = -1;  // units index from "55km"
+  };
+  // A phrase matched in the tokens.
+  struct Match {
+    int phrase = -1;
+    size_t begin = 0, end = 0;  // tokens [begin, end)
+  };
+
+  void Tokenize(Span s);
+  bool Overlaps(uint32_t b, uint32_t e) const;
+  bool IsPunct(size_t i, char c) const {
+    return i < t_.size() && t_[i].kind != TK::kWord &&
+           t_[i].kind != TK::kNumber && t_[i].e - t_[i].b == 1 &&
+           text_[t_[i].b] == c;
+  }
+  std::string_view TokText(size_t i) const {
+    return text_.substr(t_[i].b, t_[i].e - t_[i].b);
+  }
+
+  // Longest phrase of `set` starting at token i whose payload passes `ok`.
+  template <typename Ok>
+  Match MatchAt(const PhraseSet& set, size_t i, Ok ok) const;
+  // Longest phrase of `set` ending at token `last` (inclusive), starting at
+  // or after `floor`, whose payload passes `ok`.
+  template <typename Ok>
+  Match MatchEnding(const PhraseSet& set, size_t last, size_t floor,
+                    Ok ok) const;
+
+  bool ParseCore(size_t i, Core* c) const;
+  bool ParseFigure(size_t i, Core* c) const;
+  bool ParseWords(size_t i, Core* c) const;
+  bool CurrencyGluedBefore(size_t i) const;
+  // True if the figure core at `c` is an identifier, time, label, list
+  // marker or the like.
+  bool NotACount(const Core& c) const;
+  bool TimeAfter(size_t end_tok) const;
+
+  // Tries a quantity whose number starts at token i; on success appends it
+  // and returns the token after it in *next.
+  bool TryAt(size_t i, int sentence, std::vector<Mention>* out, size_t* next);
+
+  const Data& d_;
+  std::string_view text_;
+  std::vector<Span> skip_;
+  std::vector<Tok> t_;
+  size_t floor_ = 0;  // tokens before this belong to an earlier mention
+  // The previous mention of the sentence, for "killed 3 soldiers and 5
+  // civilians": the token after its noun phrase and its role word.
+  size_t prev_np_end_ = SIZE_MAX;
+  std::string prev_role_, prev_role_word_;
+};
+
+void QuantityFinder::Scanner::Tokenize(Span s) {
+  t_.clear();
+  size_t i = s.begin;
+  const size_t e = std::min<size_t>(s.end, text_.size());
+  // State of the gap before the next token.
+  bool had_gap = false, nb_only = true, newline = true;
+  auto push = [&](size_t b, size_t en, TK kind) {
+    Tok tk;
+    tk.b = static_cast<uint32_t>(b);
+    tk.e = static_cast<uint32_t>(en);
+    tk.kind = kind;
+    tk.glued = !had_gap && !t_.empty();
+    tk.nb_gap = had_gap && nb_only;
+    tk.line_start = newline;
+    tk.upper = IsUpperByte(text_[b]);
+    if (kind != TK::kNumber && en - b <= kMaxWordBytes)
+      tk.id = d_.vocab.Find(text_.substr(b, en - b));
+    t_.push_back(tk);
+    had_gap = false;
+    nb_only = true;
+    newline = false;
+  };
+  while (i < e) {
+    unsigned char c = static_cast<unsigned char>(text_[i]);
+    if (c < 0x80) {
+      if (c == ' ' || (c >= '\t' && c <= '\r')) {
+        had_gap = true;
+        nb_only = false;
+        if (c == '\n' || c == '\r') newline = true;
+        ++i;
+        continue;
+      }
+      if (IsAlphaByte(c)) {
+        size_t j = i + 1;
+        while (j < e) {
+          unsigned char x = static_cast<unsigned char>(text_[j]);
+          if (IsAlphaByte(x) || IsDigitByte(x)) {
+            ++j;
+          } else if (x == '\'' && j + 1 < e && IsAlphaByte(text_[j + 1])) {
+            j += 2;
+          } else if (x >= 0x80) {
+            size_t len;
+            char32_t cp = utf8::Decode(text_, j, &len);
+            if ((cp == 0x2019 || cp == 0x02BC) && j + len < e &&
+                IsAlphaByte(text_[j + len])) {
+              j += len;
+            } else if (cp >= 0xC0 && cp != 0xD7 && cp != 0xF7 && cp < 0x2000 &&
+                       utf8::IsAlpha(cp)) {
+              j += len;
+            } else {
+              break;
+            }
+          } else {
+            break;
+          }
+        }
+        push(i, j, TK::kWord);
+        i = j;
+        continue;
+      }
+      if (IsDigitByte(c)) {
+        size_t j = i + 1;
+        while (j < e) {
+          char x = text_[j];
+          if (IsDigitByte(x) || IsAlphaByte(x)) {
+            ++j;
+          } else if ((x == ',' || x == '.') && j + 1 < e &&
+                     IsDigitByte(text_[j + 1]) && IsDigitByte(text_[j - 1])) {
+            j += 2;
+          } else {
+            break;
+          }
+        }
+        push(i, j, TK::kNumber);
+        i = j;
+        continue;
+      }
+      push(i, i + 1,
+           (c == '$' || c == '+' || c == '<' || c == '=' || c == '>' ||
+            c == '^' || c == '`' || c == '|' || c == '~')
+               ? TK::kSymbol
+               : TK::kPunct);
+      ++i;
+      continue;
+    }
+    size_t len;
+    char32_t cp = utf8::Decode(text_, i, &len);
+    if (len == 0) len = 1;
+    if (cp == 0xA0 || cp == 0x2007 || cp == 0x2009 || cp == 0x202F ||
+        cp == 0x200A || cp == 0x2060 || cp == 0xFEFF || cp == 0x200B) {
+      had_gap = true;  // no-break and thin spaces keep nb_only
+      i += len;
+      continue;
+    }
+    if (utf8::IsSpace(cp)) {
+      had_gap = true;
+      nb_only = false;
+      if (cp == 0x2028 || cp == 0x2029 || cp == 0x85) newline = true;
+      i += len;
+      continue;
+    }
+    bool fraction = (cp >= 0xBC && cp <= 0xBE) ||
+                    (cp >= 0x2150 && cp <= 0x215F) || cp == 0xB2 ||
+                    cp == 0xB3 || cp == 0xB9 || (cp >= 0x2070 && cp <= 0x2079);
+    if (!fraction && utf8::IsAlpha(cp)) {
+      // A word that starts with a non-ASCII letter: never a number word, but
+      // a token all the same (a name before a count, "Kurdish" in Cyrillic).
+      size_t j = i + len;
+      while (j < e) {
+        size_t l2;
+        unsigned char x = static_cast<unsigned char>(text_[j]);
+        if (IsAlphaByte(x) || IsDigitByte(x)) {
+          ++j;
+          continue;
+        }
+        if (x < 0x80) break;
+        char32_t cp2 = utf8::Decode(text_, j, &l2);
+        if (l2 == 0 || !utf8::IsAlnum(cp2)) break;
+        j += l2;
+      }
+      push(i, j, TK::kWord);
+      i = j;
+      continue;
+    }
+    bool punct = (cp >= 0x2010 && cp <= 0x2027) || cp == 0xAB || cp == 0xBB ||
+                 cp == 0x2212 || cp == 0xB7 || utf8::IsPunct(cp);
+    push(i, i + len, punct ? TK::kPunct : TK::kSymbol);
+    t_.back().fraction = fraction;
+    i += len;
+  }
+}
+
+bool QuantityFinder::Scanner::Overlaps(uint32_t b, uint32_t e) const {
+  // Date spans do not overlap each other, so their ends are sorted too.
+  auto it =
+      std::lower_bound(skip_.begin(), skip_.end(), b,
+                       [](const Span& s, uint32_t v) { return s.end <= v; });
+  return it != skip_.end() && it->begin < e;
+}
+
+template <typename Ok>
+QuantityFinder::Scanner::Match QuantityFinder::Scanner::MatchAt(
+    const PhraseSet& set, size_t i, Ok ok) const {
+  Match m;
+  if (i >= t_.size() || t_[i].id < 0) return m;
+  for (int p : set.by_first[t_[i].id]) {
+    const std::vector<int>& w = set.words[p];
+    if (i + w.size() > t_.size()) continue;
+    size_t k = 1;
+    while (k < w.size() && t_[i + k].id == w[k]) ++k;
+    if (k < w.size() || !ok(p)) continue;
+    m.phrase = p;
+    m.begin = i;
+    m.end = i + w.size();
+    return m;
+  }
+  return m;
+}
+
+template <typename Ok>
+QuantityFinder::Scanner::Match QuantityFinder::Scanner::MatchEnding(
+    const PhraseSet& set, size_t last, size_t floor, Ok ok) const {
+  Match m;
+  if (last >= t_.size() || last < floor || t_[last].id < 0) return m;
+  for (int p : set.by_last[t_[last].id]) {
+    const std::vector<int>& w = set.words[p];
+    if (last + 1 < floor + w.size()) continue;
+    size_t start = last + 1 - w.size();
+    size_t k = 0;
+    while (k + 1 < w.size() && t_[start + k].id == w[k]) ++k;
+    if (k + 1 < w.size() || !ok(p)) continue;
+    m.phrase = p;
+    m.begin = start;
+    m.end = last + 1;
+    return m;
+  }
+  return m;
+}
+
+bool QuantityFinder::Scanner::CurrencyGluedBefore(size_t i) const {
+  if (i == 0 || !t_[i].glued) return false;
+  Match m = MatchEnding(d_.unit_set, i - 1, 0, [&](int p) {
+    return d_.units[p].kind == UnitKind::kCurrency;
+  });
+  return m.phrase >= 0;
+}
+
+bool QuantityFinder::Scanner::ParseFigure(size_t i, Core* c) const {
+  std::string_view s = TokText(i);
+  size_t k = 0;
+  while (k < s.size() && (IsDigitByte(s[k]) || s[k] == ',' || s[k] == '.')) ++k;
+  std::string_view num = s.substr(0, k), suffix = s.substr(k);
+  // Groups between separators.
+  int commas = 0, dots = 0;
+  size_t group_start = 0;
+  std::vector<std::pair<char, size_t>> groups;  // (separator before, length)
+  char sep = 0;
+  for (size_t j = 0; j <= num.size(); ++j) {
+    if (j == num.size() || num[j] == ',' || num[j] == '.') {
+      groups.push_back({sep, j - group_start});
+      if (j < num.size()) {
+        sep = num[j];
+        if (sep == ',')
+          ++commas;
+        else
+          ++dots;
+      }
+      group_start = j + 1;
+    }
+  }
+  bool decimal = false;
+  if (commas == 0 && dots == 0) {
+    if (num.size() > 1 && num[0] == '0') return false;  // 007, 0600
+  } else if (dots == 0 ||
+             (dots == 1 && groups.back().first == '.' && commas > 0)) {
+    // 3,000 or 1,234.5: comma groups of three after a first group of 1..3.
+    if (groups[0].second > 3) return false;
+    for (size_t g = 1; g < groups.size(); ++g) {
+      if (groups[g].first == ',' && groups[g].second != 3) return false;
+    }
+    decimal = dots == 1;
+  } else if (commas == 0 && dots == 1) {
+    decimal = true;
+  } else if (commas == 0 && dots >= 2) {
+    // 1.500.000 (European thousands).
+    if (groups[0].second > 3) return false;
+    for (size_t g = 1; g < groups.size(); ++g)
+      if (groups[g].second != 3) return false;
+  } else {
+    return false;
+  }
+  double value = 0, scale = 1;
+  int frac_digits = 0;
+  bool after_point = false;
+  for (size_t j = 0; j < num.size(); ++j) {
+    char x = num[j];
+    if (x == '.' && decimal && j == num.rfind('.')) {
+      after_point = true;
+      continue;
+    }
+    if (!IsDigitByte(x)) continue;
+    if (after_point) {
+      scale /= 10;
+      value += (x - '0') * scale;
+      ++frac_digits;
+    } else {
+      value = value * 10 + (x - '0');
+    }
+  }
+  c->value = value;
+  c->year_like = commas == 0 && dots == 0 && num.size() == 4 && value >= 1800 &&
+                 value <= 2100;
+  if (!suffix.empty()) {
+    int id = d_.vocab.Find(suffix);
+    const NumberWord* nw = d_.NumOf(id);
+    bool money = CurrencyGluedBefore(i);
+    if (nw && nw->suffix > 0 &&
+        (suffix.size() > 1 || (LowerAscii(suffix[0]) == 'm'
+                                   ? (decimal || money)
+                                   : LowerAscii(suffix[0]) == 'k' || money))) {
+      double m = nw->suffix;
+      c->value = frac_digits > 0 && m >= std::pow(10.0, frac_digits)
+                     ? std::round(value * m)
+                     : value * m;
+      c->mult = m;
+      c->suffix = true;
+      c->year_like = false;
+    } else {
+      Match u;
+      if (id >= 0) {
+        for (int p : d_.unit_set.by_first[id]) {
+          if (d_.unit_set.words[p].size() == 1 &&
+              d_.units[p].kind == UnitKind::kMeasure) {
+            u.phrase = p;
+            break;
+          }
+        }
+      }
+      if (u.phrase < 0) return false;  // 17th, 1990s, 4G, 6pm
+      c->suffix_unit = u.phrase;
+      c->year_like = false;
+    }
+  }
+  c->first = i;
+  c->end = i + 1;
+  // "3 000" with no-break or thin spaces.
+  if (commas == 0 && dots == 0 && suffix.empty() && num.size() <= 3) {
+    size_t j = i + 1;
+    while (j < t_.size() && t_[j].kind == TK::kNumber && t_[j].nb_gap &&
+           t_[j].e - t_[j].b == 3) {
+      std::string_view g = TokText(j);
+      if (!IsDigitByte(g[0]) || !IsDigitByte(g[1]) || !IsDigitByte(g[2])) break;
+      c->value = c->value * 1000 + (g[0] - '0') * 100 + (g[1] - '0') * 10 +
+                 (g[2] - '0');
+      c->year_like = false;
+      c->end = ++j;
+    }
+  }
+  // Multiplier words after the figure: "1.5 million", "2 dozen", "5 bn".
+  if (!c->suffix && c->suffix_unit < 0) {
+    double last = 1;
+    size_t j = c->end;
+    while (j < t_.size() && t_[j].kind == TK::kWord) {
+      const NumberWord* nw = d_.NumOf(t_[j].id);
+      double m = 0;
+      if (nw && nw->mult > 0)
+        m = nw->mult;
+      else if (nw && nw->suffix > 0 && t_[j].e - t_[j].b > 1)
+        m = nw->suffix;  // "5 bn", not "5 m"
+      if (m <= last || (m == 12 && last > 1)) break;
+      c->value = frac_digits > 0 && m >= std::pow(10.0, frac_digits)
+                     ? std::round(c->value * m)
+                     : c->value * m;
+      last = m;
+      c->mult *= m;
+      c->multiplier = true;
+      c->year_like = false;
+      c->end = ++j;
+    }
+  }
+  c->low = c->high = c->value;
+  return true;
+}
+
+bool QuantityFinder::Scanner::ParseWords(size_t i, Core* c) const {
+  enum Last {
+    kNone,
+    kArticle,
+    kFraction,
+    kTens,
+    kSmall,
+    kHundred,
+    kBig,
+    kAnd,
+    kDozen
+  };
+  Last last = kNone;
+  double total = 0, cur = 0, last_big = 1e300;
+  size_t j = i, end = i;
+  bool any = false;
+  const size_t n = t_.size();
+  auto number_at = [&](size_t k) -> int {
+    if (k >= n) return -1;
+    const NumberWord* nw = d_.NumOf(t_[k].id);
+    return nw ? nw->number : -1;
+  };
+  auto mult_at = [&](size_t k) -> double {
+    if (k >= n) return 0;
+    const NumberWord* nw = d_.NumOf(t_[k].id);
+    return nw ? nw->mult : 0;
+  };
+  while (j < n && last != kDozen) {
+    const Tok& tk = t_[j];
+    if (IsPunct(j, '-')) {
+      // twenty-one: a hyphen inside the word, glued on both sides.
+      int next = number_at(j + 1);
+      if (last == kTens && tk.glued && j + 1 < n && t_[j + 1].glued &&
+          next > 0 && next < 10) {
+        ++j;
+        continue;
+      }
+      break;
+    }
+    if (tk.kind != TK::kWord) break;
+    const NumberWord* nw = d_.NumOf(tk.id);
+    if (!nw) break;
+    if (nw->number >= 0) {
+      int v = nw->number;
+      Last kind = v >= 20 && v % 10 == 0 ? kTens : kSmall;
+      if (last == kNone) {
+        cur = v;
+      } else if (last == kTens && v > 0 && v < 10) {
+        cur += v;
+        kind = kSmall;
+      } else if ((last == kHundred || last == kAnd) && v > 0 && v < 100) {
+        cur += v;
+      } else if (last == kBig && v > 0) {
+        cur = v;
+      } else {
+        break;
+      }
+      last = kind;
+      any = true;
+      end = ++j;
+      continue;
+    }
+    if (nw->mult > 0) {
+      double m = nw->mult;
+      bool after_count = last == kSmall || last == kTens || last == kArticle ||
+                         last == kFraction;
+      if (m == 100 && (after_count && cur < 100)) {
+        cur = (last == kFraction ? cur : std::max(cur, 1.0)) * 100;
+        last = kHundred;
+      } else if (m == 12 && after_count) {
+        cur = (last == kArticle ? 1 : cur) * 12;
+        last = kDozen;
+      } else if (m >= 1000 && (after_count || last == kHundred) &&
+                 m < last_big) {
+        total += (last == kArticle ? 1 : cur) * m;
+        cur = 0;
+        last_big = m;
+        last = kBig;
+      } else {
+        break;
+      }
+      c->multiplier = true;
+      any = true;
+      end = ++j;
+      continue;
+    }
+    if (nw->article && last == kNone && mult_at(j + 1) > 0) {
+      cur = 1;
+      last = kArticle;
+      ++j;
+      continue;
+    }
+    if (nw->fraction > 0 && last == kNone && j + 2 < n) {
+      const NumberWord* a = d_.NumOf(t_[j + 1].id);
+      if (a && a->article && mult_at(j + 2) > 0) {
+        cur = nw->fraction;
+        last = kFraction;
+        j += 2;
+        continue;
+      }
+    }
+    if (tk.id == d_.id_and && (last == kHundred || last == kBig)) {
+      int next = number_at(j + 1);
+      if (next > 0) {
+        last = kAnd;
+        ++j;
+        continue;
+      }
+    }
+    break;
+  }
+  if (!any) return false;
+  c->first = i;
+  c->end = end;
+  c->value = c->low = c->high = total + cur;
+  c->words = true;
+  c->one_alone = end == i + 1 && t_[i].id == d_.id_one;
+  return true;
+}
+
+bool QuantityFinder::Scanner::ParseCore(size_t i, Core* c) const {
+  *c = Core();
+  if (t_[i].kind == TK::kNumber) return ParseFigure(i, c);
+  if (t_[i].kind != TK::kWord || !(d_.Flags(t_[i].id) & kTrigger)) return false;
+  Match v = MatchAt(d_.vague_set, i, [](int) { return true; });
+  if (v.phrase >= 0) {
+    const Vague& g = d_.vague[v.phrase];
+    c->first = i;
+    c->end = v.end;
+    c->value = g.value;
+    c->low = g.low;
+    c->high = g.high;
+    c->vague = true;
+    // "several hundred", "a few thousand", "a few dozen".
+    const NumberWord* nw =
+        c->end < t_.size() ? d_.NumOf(t_[c->end].id) : nullptr;
+    if (nw && nw->mult > 0) {
+      c->value *= nw->mult;
+      c->low *= nw->mult;
+      c->high *= nw->mult;
+      c->multiplier = true;
+      ++c->end;
+    }
+    return true;
+  }
+  return ParseWords(i, c);
+}
+
+bool QuantityFinder::Scanner::TimeAfter(size_t end_tok) const {
+  if (end_tok >= t_.size()) return false;
+  size_t p = t_[end_tok].b;
+  if (!t_[end_tok].glued && p > 0 && text_[p - 1] != ' ') return false;
+  for (const std::string& w : d_.time_words) {
+    if (p + w.size() > text_.size()) continue;
+    size_t k = 0;
+    while (k < w.size() && LowerAscii(text_[p + k]) == w[k]) ++k;
+    if (k < w.size()) continue;
+    if (p + k == text_.size() ||
+        !(IsAlphaByte(text_[p + k]) || IsDigitByte(text_[p + k])))
+      return true;
+  }
+  return false;
+}
+
+bool QuantityFinder::Scanner::NotACount(const Core& c) const {
+  const size_t i = c.first, n = t_.size();
+  const Tok& first = t_[i];
+  // Glued on the left to an identifier: F-16, Su-24, COVID-19, 9/11, #5, v.2
+  if (i > 0 && first.glued && t_[i - 1].kind != TK::kWord &&
+      t_[i - 1].kind != TK::kNumber) {
+    std::string_view p = TokText(i - 1);
+    if (p == "/" || p == ":" || p == "#" || p == "." || p == "_" || p == "@" ||
+        p == "\\" || p == "+")
+      return true;
+    if ((p == "-" || p == "\u2013") && i >= 2 && t_[i - 1].glued &&
+        (t_[i - 2].kind == TK::kWord || t_[i - 2].kind == TK::kNumber))
+      return true;
+  }
+  if (i > 0 && t_[i - 1].fraction && first.glued) return true;
+  // Glued on the right: 9/11, 24/7, 10:30, 2½.
+  if (c.end < n && t_[c.end].glued) {
+    const Tok& nx = t_[c.end];
+    if (nx.fraction) return true;
+    if ((IsPunct(c.end, '/') || IsPunct(c.end, ':')) && c.end + 1 < n &&
+        t_[c.end + 1].kind == TK::kNumber && t_[c.end + 1].glued)
+      return true;
+  }
+  // Labels: Resolution 2254, No. 5, Article 5, page 3, #5.
+  size_t j = i;
+  if (j > 0 && (IsPunct(j - 1, '.') || IsPunct(j - 1, '#'))) --j;
+  if (j > 0) {
+    Match m = MatchEnding(d_.ctx_set, j - 1, 0, [&](int p) {
+      return d_.ctx[p].kind == CtxKind::kLabel;
+    });
+    if (m.phrase >= 0) return true;
+  }
+  if (TimeAfter(c.end)) return true;
+  if (first.kind == TK::kNumber) {
+    // List markers: "1." or "2)" opening a line; "(3)" alone; "[3]".
+    bool opens = i == 0 || first.line_start;
+    if (opens && c.end < n && t_[c.end].glued &&
+        (IsPunct(c.end, '.') || IsPunct(c.end, ')')))
+      return true;
+    if (i > 0 && first.glued && IsPunct(i - 1, '[') && IsPunct(c.end, ']'))
+      return true;
+    if (i > 0 && first.glued && IsPunct(i - 1, '(') && IsPunct(c.end, ')') &&
+        (i == 1 || t_[i - 1].line_start))
+      return true;
+    // A sentence that is only a number (comment counts, page numbers).
+    bool alone = true;
+    for (size_t k = 0; k < n && alone; ++k)
+      if (k < i || k >= c.end)
+        alone = t_[k].kind == TK::kPunct || t_[k].kind == TK::kSymbol;
+    if (alone) return true;
+  } else {
+    // Capitalised number word inside a name: "Channel Four", "Formula One".
+    if (first.upper && i > 0 && t_[i - 1].kind == TK::kWord &&
+        t_[i - 1].upper && !first.line_start &&
+        (t_[i - 1].id < 0 || d_.Flags(t_[i - 1].id) == 0)) {
+      bool known_prev = false;
+      if (t_[i - 1].id >= 0) {
+        known_prev = !d_.ctx_set.by_last[t_[i - 1].id].empty() ||
+                     !d_.qual_set.by_last[t_[i - 1].id].empty();
+      }
+      if (!known_prev) return true;
+    }
+  }
+  return false;
+}
+
+bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
+                                    std::vector<Mention>* out, size_t* next) {
+  const size_t n = t_.size();
+  Core c;
+  if (!ParseCore(i, &c)) return false;
+  *next = c.end;
+  if (Overlaps(t_[c.first].b, t_[c.end - 1].e)) return false;
+  if (NotACount(c)) return false;
+
+  std::vector<std::string> evidence;
+  std::string qualifier = c.vague ? "approximate_plural" : "exact";
+  double value = c.value, low = c.low, high = c.high;
+  size_t start = c.first, end = c.end;
+  bool range = false, has_qualifier = false;
+  std::string unit;
+  UnitKind unit_kind = UnitKind::kCount;
+  bool unit_guessed = false, unit_adjacent = false;
+  std::string unit_role, unit_word;
+
+  // Ranges: "six to twelve", "10-15", "between 10 and 15", "two or three".
+  Match open;
+  if (start > floor_) {
+    open = MatchEnding(d_.qual_set, start - 1, floor_, [&](int p) {
+      return d_.quals[p].pos == QualPos::kOpen;
+    });
+  }
+  if (!c.vague && end < n) {
+    Match join = MatchAt(d_.qual_set, end, [&](int p) {
+      return d_.quals[p].pos == QualPos::kJoin;
+    });
+    if (join.phrase >= 0 && join.end < n) {
+      bool hyphen =
+          join.end - join.begin == 1 &&
+          (IsPunct(join.begin, '-') || TokText(join.begin) == "\u2013");
+      bool and_word =
+          t_[join.begin].id == d_.id_and && join.end - join.begin == 1;
+      bool ok = true;
+      if (and_word) {
+        ok = open.phrase >= 0 &&
+             d_.vocab.Find(d_.quals[open.phrase].partner) == d_.id_and;
+      }
+      Core c2;
+      if (ok &&
+          (t_[join.end].kind == TK::kNumber) ==
+              (t_[c.first].kind == TK::kNumber) &&
+          ParseCore(join.end, &c2) && !c2.vague &&
+          !Overlaps(t_[c2.first].b, t_[c2.end - 1].e)) {
+        if (hyphen) {
+          // Identifiers and phone numbers chain more figures: 555-123-4567.
+          if (c2.end + 1 < n &&
+              (IsPunct(c2.end, '-') || IsPunct(c2.end, '/')) &&
+              t_[c2.end].glued && t_[c2.end + 1].kind == TK::kNumber) {
+            size_t k = c2.end;
+            while (k < n && (t_[k].kind == TK::kNumber || IsPunct(k, '-') ||
+                             IsPunct(k, '/')))
+              ++k;
+            *next = k;
+            return false;
+          }
+        }
+        double lo = c.value;
+        if (c2.mult > 1 && c.mult == 1 && lo * c2.mult <= c2.value)
+          lo *= c2.mult;
+        if (lo < c2.value && !c2.year_like && !(c.year_like && hyphen)) {
+          range = true;
+          value = low = lo;
+          high = c2.value;
+          qualifier = "range";
+          end = c2.end;
+          if (c2.suffix_unit >= 0) c.suffix_unit = c2.suffix_unit;
+          evidence.push_back("range joined by '" +
+                             std::string(TokText(join.begin)) + "'");
+          if (open.phrase >= 0) {
+            start = open.begin;
+          }
+        } else if (hyphen) {
+          *next = c2.end;  // 3-1, 2016-17: neither end is a count
+          return false;
+        }
+      }
+    }
+  }
+
+  // Money sign or word before the number: "$5 million", "US$5".
+  if (start > floor_) {
+    Match cur = MatchEnding(d_.unit_set, start - 1, floor_, [&](int p) {
+      return d_.units[p].kind == UnitKind::kCurrency;
+    });
+    if (cur.phrase >= 0 && !Overlaps(t_[cur.begin].b, t_[cur.end - 1].e)) {
+      start = cur.begin;
+      unit = d_.units[cur.phrase].unit;
+      unit_kind = UnitKind::kCurrency;
+      evidence.push_back("unit " + unit + " from '" +
+                         d_.unit_set.text[cur.phrase] + "'");
+    }
+  }
+
+  // A measure written on the figure ("55km") or right after the number.
+  if (unit.empty() && c.suffix_unit >= 0) {
+    unit = d_.units[c.suffix_unit].unit;
+    unit_kind = UnitKind::kMeasure;
+    evidence.push_back("unit " + unit + " from '" +
+                       d_.unit_set.text[c.suffix_unit] + "'");
+  } else if (end < n) {
+    size_t k = end;
+    bool hyphen = false;
+    if ((IsPunct(k, '-') || TokText(k) == "\u2013") && t_[k].glued &&
+        k + 1 < n && t_[k + 1].glued && t_[k + 1].kind == TK::kWord) {
+      ++k;
+      hyphen = true;
+    }
+    Match u = MatchAt(d_.unit_set, k, [&](int p) {
+      UnitKind kind = d_.units[p].kind;
+      return kind == UnitKind::kMeasure ||
+             (kind == UnitKind::kCurrency && unit.empty() && !hyphen);
+    });
+    if (u.phrase >= 0 && !Overlaps(t_[u.begin].b, t_[u.end - 1].e) &&
+        (unit.empty() || d_.units[u.phrase].unit == unit)) {
+      unit = d_.units[u.phrase].unit;
+      unit_kind = d_.units[u.phrase].kind;
+      end = u.end;
+      evidence.push_back("unit " + unit + " from '" +
+                         d_.unit_set.text[u.phrase] + "'");
+    }
+  }
+
+  // Qualifier before: "more than 3,000", "some 80,000".
+  if (!range && start > floor_) {
+    Match q = MatchEnding(d_.qual_set, start - 1, floor_, [&](int p) {
+      return d_.quals[p].pos == QualPos::kBefore;
+    });
+    if (q.phrase >= 0 && !Overlaps(t_[q.begin].b, t_[q.end - 1].e)) {
+      start = q.begin;
+      qualifier = d_.quals[q.phrase].qualifier;
+      has_qualifier = true;
+      evidence.push_back("qualifier " + qualifier + " from '" +
+                         d_.qual_set.text[q.phrase] + "'");
+    }
+  }
+  // Qualifier after: "50 or more", "40-odd", "50+", "50-plus".
+  if (!range && end < n) {
+    size_t k = end;
+    if (IsPunct(k, '-') && t_[k].glued && k + 1 < n && t_[k + 1].glued) ++k;
+    Match q = MatchAt(d_.qual_set, k, [&](int p) {
+      return d_.quals[p].pos == QualPos::kAfter;
+    });
+    if (q.phrase >= 0 && (TokText(q.begin) != "+" || t_[q.begin].glued) &&
+        !Overlaps(t_[q.begin].b, t_[q.end - 1].e)) {
+      end = q.end;
+      qualifier = d_.quals[q.phrase].qualifier;
+      has_qualifier = true;
+      evidence.push_back("qualifier " + qualifier + " from '" +
+                         d_.qual_set.text[q.phrase] + "'");
+    }
+  }
+  if (has_qualifier) {
+    if (qualifier == "at_least") {
+      low = value;
+      high = 0;
+    } else if (qualifier == "at_most") {
+      high = value;
+      low = 0;
+    } else {
+      low = high = value;
+    }
+  }
+
+  // The counted noun: up to three words after the number.
+  size_t np_end = end;
+  std::string inner_role, inner_role_word;
+  if (unit.empty()) {
+    size_t k = end, words = 0;
+    if (k < n && t_[k].id == d_.id_of) {
+      ++k;
+      if (k < n && std::find(d_.after_of.begin(), d_.after_of.end(),
+                             t_[k].id) != d_.after_of.end())
+        ++k;
+    }
+    while (k < n && words <= 3) {
+      if (t_[k].kind != TK::kWord) {
+        // US-backed, pro-government: a hyphen inside a word.
+        if (IsPunct(k, '-') && t_[k].glued && k + 1 < n && t_[k + 1].glued &&
+            t_[k + 1].kind == TK::kWord && k > end) {
+          k += 2;
+          continue;
+        }
+        break;
+      }
+      Match u = MatchAt(d_.unit_set, k, [&](int p) {
+        return d_.units[p].kind == UnitKind::kCount;
+      });
+      if (u.phrase >= 0) {
+        unit = d_.units[u.phrase].unit;
+        unit_role = d_.units[u.phrase].role;
+        unit_word = d_.unit_set.text[u.phrase];
+        unit_adjacent = k == end;
+        np_end = u.end;
+        evidence.push_back("unit " + unit + " from '" + unit_word + "'");
+        break;
+      }
+      Match r = MatchAt(d_.ctx_set, k, [&](int p) {
+        return d_.ctx[p].kind == CtxKind::kRole;
+      });
+      if (r.phrase >= 0) {
+        if (inner_role.empty()) {
+          inner_role = d_.ctx[r.phrase].role;
+          inner_role_word = d_.ctx_set.text[r.phrase];
+        }
+        k = r.end;
+        ++words;
+        continue;
+      }
+      if (d_.Flags(t_[k].id) & kNpStop) break;
+      ++k;
+      ++words;
+    }
+    if (unit.empty()) inner_role.clear();
+    if (unit.empty() && end < n && t_[end].kind == TK::kWord && t_[end].upper &&
+        t_[end].id < 0) {
+      // A capitalised plural demonym right after the number: "83 Syrians",
+      // "two Iraqis", "four Lebanese".
+      std::string_view w = TokText(end);
+      size_t len = w.size();
+      auto ends = [&](std::string_view suf) {
+        return len > suf.size() + 2 && w.substr(len - suf.size()) == suf;
+      };
+      if (ends("ans") || ends("is") || ends("ese")) {
+        unit = "person";
+        unit_guessed = true;
+        unit_adjacent = true;
+        np_end = end + 1;
+        evidence.push_back("unit person guessed from the demonym '" +
+                           std::string(w) + "'");
+      }
+    }
+    if (unit.empty() && end < n && t_[end].kind == TK::kWord &&
+        !t_[end].upper && !(d_.Flags(t_[end].id) & kNpStop)) {
+      // An unlisted plural noun right after the number: "two teachers".
+      std::string_view w = TokText(end);
+      bool ascii = std::all_of(w.begin(), w.end(),
+                               [](char x) { return IsAlphaByte(x); });
+      size_t len = w.size();
+      if (ascii && len >= 4 && w[len - 1] == 's' && w[len - 2] != 's' &&
+          w[len - 2] != 'u' && w[len - 2] != 'i' &&
+          !(t_[end].id >= 0 && !d_.ctx_set.by_first[t_[end].id].empty())) {
+        std::string sing = Lower(w);
+        if (len > 4 && sing.compare(len - 3, 3, "ies") == 0) {
+          sing = sing.substr(0, len - 3) + "y";
+        } else if (len > 4 && (sing.compare(len - 4, 4, "ches") == 0 ||
+                               sing.compare(len - 4, 4, "shes") == 0 ||
+                               sing.compare(len - 3, 3, "xes") == 0)) {
+          sing.resize(len - 2);
+        } else {
+          sing.resize(len - 1);
+        }
+        unit = sing;
+        unit_guessed = true;
+        unit_adjacent = true;
+        np_end = end + 1;
+        evidence.push_back("unit " + unit + " guessed from the plural '" +
+                           std::string(w) + "'");
+      }
+    }
+  }
+
+  // Words that are counts only in company: "one", bare years.
+  if (c.one_alone) {
+    if (start > 0 && start == c.first &&
+        std::find(d_.not_one.begin(), d_.not_one.end(), t_[start - 1].id) !=
+            d_.not_one.end())
+      return false;
+    if (c.end < n && t_[c.end].id == d_.id_of) return false;
+    if (!has_qualifier && !range &&
+        (unit.empty() || (unit_kind == UnitKind::kCount && !unit_adjacent)))
+      return false;
+  }
+  if (c.year_like && !has_qualifier && !range &&
+      unit_kind == UnitKind::kCount && !(unit_adjacent && !unit_guessed))
+    return false;
+
+  // Role.
+  std::string role, role_word;
+  std::string role_how;
+  {
+    // 1. Before the number, across links, a parenthesis or an aside.
+    size_t j = start;
+    int links = 0;
+    bool paren = false, aside = false, shared = false;
+    while (j > 0 && role.empty()) {
+      size_t last = j - 1;
+      if (IsPunct(last, ')') && !paren) {
+        size_t k = last, depth = 0, steps = 0;
+        while (k > 0 && steps < 24) {
+          if (IsPunct(k, ')')) ++depth;
+          if (IsPunct(k, '(') && --depth == 0) break;
+          --k;
+          ++steps;
+        }
+        if (!IsPunct(k, '(') || depth != 0) break;
+        paren = true;
+        j = k;
+        continue;
+      }
+      if (IsPunct(last, ',') && !aside) {
+        // ", according to X," between the role word and the count.
+        size_t k = last, steps = 0;
+        while (k > 0 && steps < 12 && !IsPunct(k - 1, ',')) {
+          --k;
+          ++steps;
+        }
+        if (k > 0 && IsPunct(k - 1, ',') && t_[k].id == d_.id_according) {
+          aside = true;
+          j = k - 1;
+          continue;
+        }
+        // "killed 3 soldiers, 5 civilians": a list after the role word.
+        shared = prev_np_end_ == last && !prev_role_.empty();
+        break;
+      }
+      if (t_[last].id == d_.id_and && prev_np_end_ == last &&
+          !prev_role_.empty()) {
+        shared = true;
+        break;
+      }
+      Match r = MatchEnding(d_.ctx_set, last, 0, [&](int p) {
+        return d_.ctx[p].kind == CtxKind::kRole && d_.ctx[p].before;
+      });
+      if (r.phrase >= 0) {
+        role = d_.ctx[r.phrase].role;
+        role_word = d_.ctx_set.text[r.phrase];
+        role_how = std::to_string(start - r.end + 1) + " token(s) before";
+        break;
+      }
+      Match l = MatchEnding(d_.ctx_set, last, 0, [&](int p) {
+        return d_.ctx[p].kind == CtxKind::kLink;
+      });
+      if (l.phrase < 0 || ++links > 3) break;
+      j = l.begin;
+    }
+    // 2. A role word inside the noun phrase: "5,000 displaced people".
+    if (role.empty() && !inner_role.empty()) {
+      role = inner_role;
+      role_word = inner_role_word;
+      role_how = "in the noun phrase";
+    }
+    // 3. After the number and its noun, across links and one aside
+    // ("14 civilians, including six children, died").
+    if (role.empty()) {
+      size_t k = np_end;
+      int links_after = 0;
+      bool in_aside = start > 0 && t_[start - 1].id == d_.id_including;
+      bool crossed = false;
+      while (k < n) {
+        if (IsPunct(k, ',') && !crossed) {
+          crossed = true;
+          if (in_aside) {
+            ++k;
+            continue;
+          }
+          if (k + 1 < n && t_[k + 1].id == d_.id_including) {
+            size_t a = k + 2, steps = 0;
+            while (a < n && steps < 12 && !IsPunct(a, ',')) {
+              ++a;
+              ++steps;
+            }
+            if (a < n && IsPunct(a, ',')) {
+              k = a + 1;
+              continue;
+            }
+          }
+          break;
+        }
+        Match r = MatchAt(d_.ctx_set, k, [&](int p) {
+          return d_.ctx[p].kind == CtxKind::kRole && d_.ctx[p].after;
+        });
+        if (r.phrase >= 0) {
+          role = d_.ctx[r.phrase].role;
+          role_word = d_.ctx_set.text[r.phrase];
+          role_how = std::to_string(r.begin - np_end + 1) + " token(s) after";
+          break;
+        }
+        Match l = MatchAt(d_.ctx_set, k, [&](int p) {
+          return d_.ctx[p].kind == CtxKind::kLink;
+        });
+        if (l.phrase < 0 || ++links_after > 4) break;
+        k = l.end;
+      }
+    }
+    // 4. The role of the count this one is listed with: "killed 3 soldiers
+    // and 5 civilians" (after 3., so "... and 5 were wounded" is injured).
+    if (role.empty() && shared) {
+      role = prev_role_;
+      role_word = prev_role_word_;
+      role_how = "shared with the count before";
+    }
+    // 5. The counted noun.
+    if (role.empty() && !unit_role.empty()) {
+      role = unit_role;
+      role_word = unit_word;
+      role_how = "implied by the noun";
+    }
+  }
+  // A number word with nothing around it ("at six", "the two", French
+  // "six" in a quotation) says too little to be worth a mention.
+  if (c.words && !c.multiplier && unit.empty() && role.empty() &&
+      !has_qualifier && !range)
+    return false;
+  if (role.empty()) {
+    role = "other";
+  } else {
+    evidence.push_back("role " + role + " from '" + role_word + "' " +
+                       role_how);
+  }
+
+  Mention m;
+  m.kind = "quantity";
+  m.span = Span{t_[start].b, t_[end - 1].e};
+  m.sentence = sentence;
+  QuantityValue q;
+  q.value = value;
+  q.low = low;
+  q.high = high;
+  q.qualifier = qualifier;
+  q.unit = unit;
+  q.role = role;
+  m.quantity = std::move(q);
+  std::string rule = c.vague        ? "vague"
+                     : c.words      ? "words"
+                     : c.suffix     ? "figure_suffix"
+                     : c.multiplier ? "figure_multiplier"
+                                    : "figure";
+  if (range) rule += "+range";
+  m.rule = rule;
+  evidence.insert(evidence.begin(),
+                  "value " + FormatNumber(value) + " from '" +
+                      std::string(text_.substr(
+                          t_[c.first].b, t_[c.end - 1].e - t_[c.first].b)) +
+                      "'");
+  m.evidence = std::move(evidence);
+  double conf = c.vague ? 0.7 : c.words ? 0.85 : 0.9;
+  if (unit.empty() && role == "other") conf -= 0.2;
+  if (unit_guessed) conf -= 0.1;
+  m.confidence = conf;
+  out->push_back(std::move(m));
+
+  floor_ = end;
+  prev_np_end_ = np_end;
+  prev_role_ = role == "other" || role_how == "implied by the noun" ? "" : role;
+  prev_role_word_ = role_word;
+  *next = end;
+  return true;
+}
+
+void QuantityFinder::Scanner::Sentence(Span s, int index,
+                                       std::vector<Mention>* out) {
+  Tokenize(s);
+  floor_ = 0;
+  prev_np_end_ = SIZE_MAX;
+  prev_role_.clear();
+  const size_t n = t_.size();
+  for (size_t i = 0; i < n;) {
+    const Tok& tk = t_[i];
+    bool trigger = tk.kind == TK::kNumber ||
+                   (tk.kind == TK::kWord && (d_.Flags(tk.id) & kTrigger));
+    size_t next = i + 1;
+    if (trigger && TryAt(i, index, out, &next)) {
+      i = next;
+      continue;
+    }
+    i = std::max(next, i + 1);
+  }
+}
+
+void QuantityFinder::FindInto(std::string_view text,
+                              const std::vector<Span>& sentences,
+                              std::vector<Span> skip,
+                              std::vector<Mention>* out) const {
+  Scanner scanner(*data_, text, std::move(skip));
+  if (sentences.empty()) {
+    scanner.Sentence(Span{0, static_cast<uint32_t>(text.size())}, -1, out);
+  } else {
+    for (size_t k = 0; k < sentences.size(); ++k)
+      scanner.Sentence(sentences[k], static_cast<int>(k), out);
+  }
+}
+
+std::vector<Mention> QuantityFinder::Find(std::string_view text,
+                                          const std::vector<Span>& sentences,
+                                          const std::vector<Span>& skip) const {
+  std::vector<Mention> out;
+  FindInto(text, sentences, skip, &out);
+  return out;
+}
+
+void QuantityFinder::Annotate(const Document& doc,
+                              std::vector<Mention>* out) const {
+  std::vector<Span> dates;
+  for (const Mention& m : doc.mentions)
+    if (m.kind == "date") dates.push_back(m.span);
+  FindInto(doc.text, doc.sentences, std::move(dates), out);
+}
+
+}  // namespace dossier

@@ -1,0 +1,41 @@
+#include "pipeline/registry.h"
+
+#include "annotate/actors/actor_finder.h"
+#include "annotate/dates/dates_annotator.h"
+#include "annotate/places/place_finder.h"
+#include "annotate/quantities/quantity_finder.h"
+
+namespace dossier {
+
+// Run order matters: quantities skip spans the dates layer took ("2016"),
+// and places see the actor and person mentions merged before them.
+const std::vector<AnnotatorEntry>& AnnotatorRegistry() {
+  static const std::vector<AnnotatorEntry> kRegistry = {
+      {"dates", "dates, absolute and relative to the published date (data/date_words.tsv)",
+       [](const AnnotatorContext& c) -> Result<std::unique_ptr<Annotator>> {
+         return std::unique_ptr<Annotator>(new DatesAnnotator(*c.lexicon));
+       }},
+      {"quantities",
+       "numbers with qualifier, unit and role: casualties, distances, durations "
+       "(data/quantity_*.tsv)",
+       [](const AnnotatorContext& c) -> Result<std::unique_ptr<Annotator>> {
+         return std::unique_ptr<Annotator>(new QuantityFinder(*c.lexicon));
+       }},
+      {"actors",
+       "armed groups, states and their organs, IGOs, outlets, agents with modifiers, people "
+       "(data/actors.tsv, agents.tsv, titles.tsv, people.tsv, countries)",
+       [](const AnnotatorContext& c) -> Result<std::unique_ptr<Annotator>> {
+         return std::unique_ptr<Annotator>(new ActorFinder(*c.lexicon));
+       }},
+      {"places",
+       "place names resolved to the gazetteer and put on the map (gazetteer.bin, "
+       "data/places.tsv, data/place_*.tsv)",
+       [](const AnnotatorContext& c) -> Result<std::unique_ptr<Annotator>> {
+         if (!c.gazetteer) return NotFound("no gazetteer could be opened");
+         return std::unique_ptr<Annotator>(new PlaceFinder(c.gazetteer, *c.lexicon));
+       }},
+  };
+  return kRegistry;
+}
+
+}  // namespace dossier

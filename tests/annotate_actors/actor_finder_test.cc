@@ -1,0 +1,498 @@
+// Tests of ActorFinder on sentences written for these tests: every alias of
+// a group resolving to one id, state actors from demonyms and agent nouns,
+// backers and leaders, outlets, IGOs, titled and named people, later
+// surnames, and the traps (the verb "is", "Abu Kamal", bare country names).
+// The countries table is a small fixture written into a temp dir, loaded
+// through the Lexicon override mechanism, as the generated table would be.
+#include "annotate/actors/actor_finder.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "dossier/lexicon.h"
+#include "segment/segmenter.h"
+#include "test_util.h"
+
+namespace dossier {
+namespace {
+
+using testing::DataDir;
+using testing::TempDir;
+
+constexpr const char* kCountries =
+    "# test fixture: a few countries in the generated table's format\n"
+    "code\tiso3\tname\taliases\tdemonyms\tlat\tlon\n"
+    "SY\tSYR\tSyria\tSyrian Arab Republic|Syrie\tSyrian\t35.0\t38.0\n"
+    "US\tUSA\tUnited States\tUnited States of America|USA|US|U.S.|U.S.A.|America\tAmerican\t39.8\t-98.6\n"
+    "RU\tRUS\tRussia\tRussian Federation\tRussian\t61.5\t105.3\n"
+    "IQ\tIRQ\tIraq\tRepublic of Iraq\tIraqi\t33.0\t44.0\n"
+    "IR\tIRN\tIran\tIslamic Republic of Iran\tIranian\t32.0\t53.0\n"
+    "IL\tISR\tIsrael\t\tIsraeli\t31.5\t34.8\n"
+    "TR\tTUR\tTurkey\tTürkiye|Turkiye\tTurkish\t39.0\t35.0\n"
+    "SA\tSAU\tSaudi Arabia\tKingdom of Saudi Arabia\tSaudi|Saudi Arabian\t24.0\t45.0\n"
+    "GB\tGBR\tUnited Kingdom\tUK|U.K.|Britain|Great Britain\tBritish\t54.0\t-2.0\n";
+
+std::shared_ptr<const Lexicon> LoadWith(const std::string& file, const std::string& content,
+                                        const std::string& file2 = "",
+                                        const std::string& content2 = "") {
+  static std::vector<std::unique_ptr<TempDir>> dirs;  // kept alive for the run
+  dirs.push_back(std::make_unique<TempDir>());
+  dirs.back()->Write(file, content);
+  if (!file2.empty()) dirs.back()->Write(file2, content2);
+  auto r = Lexicon::Load({DataDir(), dirs.back()->path()});
+  EXPECT_TRUE(r.ok()) << r.status().ToString();
+  return r.ok() ? r.value() : std::make_shared<const Lexicon>();
+}
+
+const Lexicon& Lex() {
+  static std::shared_ptr<const Lexicon> lex = LoadWith("countries.tsv", kCountries);
+  return *lex;
+}
+
+const ActorFinder& Finder() {
+  static ActorFinder finder(Lex());
+  return finder;
+}
+
+// Segments `text` like the pipeline does.
+Document Doc(std::string_view text, const Lexicon& lex = Lex()) {
+  Document doc;
+  doc.text = std::string(text);
+  Segmenter(lex).Segment(&doc);
+  return doc;
+}
+
+std::vector<Mention> Scan(std::string_view text, const ActorFinder& f = Finder(),
+                         const std::vector<Mention>& earlier = {}) {
+  Document doc = Doc(text);
+  doc.mentions = earlier;
+  std::vector<Mention> out;
+  f.Annotate(doc, &out);
+  return out;
+}
+
+std::string Sp(std::string_view text, const Mention& m) {
+  return std::string(text.substr(m.span.begin, m.span.end - m.span.begin));
+}
+
+// "span=kind ref [country sectors group backed_by]" for each mention.
+std::string Describe(std::string_view text, const std::vector<Mention>& ms) {
+  std::string out;
+  for (const Mention& m : ms) {
+    if (!out.empty()) out += "; ";
+    out += Sp(text, m) + "=" + m.kind + " " + m.ref;
+    if (m.actor) {
+      out += " [" + m.actor->country;
+      for (const auto& s : m.actor->sectors) out += " " + s;
+      if (!m.actor->group.empty()) out += " g:" + m.actor->group;
+      if (!m.actor->backed_by.empty()) out += " b:" + m.actor->backed_by;
+      out += "]";
+    }
+  }
+  return out;
+}
+std::string D(std::string_view text) { return Describe(text, Scan(text)); }
+
+// Only the mentions whose span text is `span`.
+std::vector<Mention> With(std::string_view text, std::string_view span) {
+  std::vector<Mention> out;
+  for (const Mention& m : Scan(text))
+    if (Sp(text, m) == span) out.push_back(m);
+  return out;
+}
+
+TEST(ActorTablesTest, ShippedTablesCompileWithoutProblems) {
+  for (const auto& p : Finder().problems()) ADD_FAILURE() << p;
+  EXPECT_GT(Finder().pattern_count(), 1500u);
+}
+
+TEST(ActorTablesTest, EveryTableHasItsColumns) {
+  struct {
+    const char* table;
+    std::vector<const char*> cols;
+  } want[] = {
+      {"actors", {"alias", "id", "kind", "name", "country", "sectors", "case", "context", "affiliate_of"}},
+      {"agents", {"noun", "sectors", "role", "alone", "generic", "group"}},
+      {"actor_modifiers", {"word", "kind", "sectors"}},
+      {"titles", {"title", "case", "min_names"}},
+      {"given_names", {"name", "kind", "ambiguous"}},
+      {"people", {"alias", "canonical", "role", "country"}},
+      {"person_stopwords", {"word"}},
+  };
+  for (const auto& w : want)
+    for (const char* c : w.cols) EXPECT_GE(Lex().table(w.table).Column(c), 0) << w.table << "." << c;
+}
+
+// --- named groups ----------------------------------------------------------
+
+TEST(NamedGroupTest, AllIsisAliasesAreOneActor) {
+  std::string t =
+      "Daesh (ISIS/ISIL/IS/Daesh) rallied. The Islamic State in Iraq and the Levant was weakened. "
+      "The Islamic State of Iraq and Syria lost ground. Islamic State claimed it. Da'esh denied it.";
+  std::vector<Mention> ms = Scan(t);
+  std::vector<std::string> spans;
+  for (const Mention& m : ms) {
+    EXPECT_EQ(m.ref, "actor:ISIS") << Sp(t, m);
+    EXPECT_EQ(m.kind, "actor");
+    ASSERT_TRUE(m.actor.has_value());
+    EXPECT_EQ(m.actor->group, "ISIS");
+    spans.push_back(Sp(t, m));
+  }
+  EXPECT_EQ(spans, (std::vector<std::string>{"Daesh", "ISIS", "ISIL", "IS", "Daesh",
+                                             "Islamic State in Iraq and the Levant",
+                                             "Islamic State of Iraq and Syria", "Islamic State",
+                                             "Da'esh"}));
+  EXPECT_EQ(ms[0].name, "Islamic State");
+  EXPECT_EQ(ms[0].rule, "actors.tsv:Daesh");
+}
+
+TEST(NamedGroupTest, TheVerbIsIsNeverIsis) {
+  EXPECT_EQ(D("The town is quiet and it is late."), "");
+  EXPECT_EQ(D("What IS the plan?"), "");
+  EXPECT_EQ(D("ISIS IS BACK IN THE DESERT"), "ISIS=actor actor:ISIS [ UAF g:ISIS]");
+  // Lower-case "isis" is not the group either (short all-caps aliases are exact).
+  EXPECT_EQ(D("The goddess isis was worshipped."), "");
+}
+
+TEST(NamedGroupTest, IsInAGroupContext) {
+  EXPECT_EQ(D("IS fighters fled."), "IS fighters=actor actor:ISIS [ UAF g:ISIS]");
+  EXPECT_EQ(D("The IS-held town fell."), "IS=actor actor:ISIS [ UAF g:ISIS]");
+  EXPECT_EQ(D("Islamic State (IS) withdrew."),
+            "Islamic State=actor actor:ISIS [ UAF g:ISIS]; IS=actor actor:ISIS [ UAF g:ISIS]");
+}
+
+TEST(NamedGroupTest, SdfAliases) {
+  std::string t = "The Syrian Democratic Forces (SDF), known in Arabic as QSD or Qasad, advanced.";
+  std::vector<Mention> ms = Scan(t);
+  ASSERT_EQ(ms.size(), 4u) << Describe(t, ms);
+  for (const Mention& m : ms) {
+    EXPECT_EQ(m.ref, "actor:SDF") << Sp(t, m);
+    EXPECT_EQ(m.actor->country, "SY");
+    EXPECT_EQ(m.actor->sectors, std::vector<std::string>{"REB"});
+  }
+  EXPECT_EQ(Sp(t, ms[0]), "Syrian Democratic Forces");
+  EXPECT_EQ(Sp(t, ms[3]), "Qasad");
+}
+
+TEST(NamedGroupTest, PmfAliases) {
+  std::string t =
+      "The Popular Mobilization Forces, or Popular Mobilisation Units, are called Hashd "
+      "al-Sha'abi and Hashd Al-Sha'abi; the PMF denied it.";
+  std::vector<Mention> ms = Scan(t);
+  ASSERT_EQ(ms.size(), 5u) << Describe(t, ms);
+  for (const Mention& m : ms) EXPECT_EQ(m.ref, "actor:PMF") << Sp(t, m);
+  EXPECT_EQ(Sp(t, ms[2]), "Hashd al-Sha'abi");
+  EXPECT_EQ(Sp(t, ms[3]), "Hashd Al-Sha'abi");
+  EXPECT_EQ(ms[4].actor->country, "IQ");
+}
+
+TEST(NamedGroupTest, NusraAndItsSuccessorsAreSeparateButAffiliated) {
+  std::string t = "Jabhat al-Nusra, later Jabhat Fatah al-Sham, joined HTS, an al-Qaeda offshoot.";
+  EXPECT_EQ(D(t),
+            "Jabhat al-Nusra=actor actor:NUSRA [SY UAF g:NUSRA]; Jabhat Fatah al-Sham=actor "
+            "actor:NUSRA [SY UAF g:NUSRA]; HTS=actor actor:HTS [SY UAF g:HTS]; al-Qaeda=actor "
+            "actor:AQ [ UAF g:AQ]");
+  std::vector<Mention> ms = Scan(t);
+  bool affiliate = false;
+  for (const auto& e : ms[0].evidence) affiliate |= e == "affiliate_of: AQ";
+  EXPECT_TRUE(affiliate);
+  EXPECT_EQ(D("The Al Nusra front and the Nusra Front are one."),
+            "Al Nusra front=actor actor:NUSRA [SY UAF g:NUSRA]; Nusra Front=actor actor:NUSRA [SY UAF g:NUSRA]");
+}
+
+TEST(NamedGroupTest, PossessiveIsOutsideTheSpan) {
+  EXPECT_EQ(D("Hezbollah's fighters crossed."), "Hezbollah=actor actor:HEZBOLLAH [LB PRM g:HEZBOLLAH]");
+  EXPECT_EQ(D("Hezbollah’s leader spoke."), "Hezbollah=actor actor:HEZBOLLAH [LB PRM g:HEZBOLLAH]");
+}
+
+TEST(NamedGroupTest, SaaAndGovernmentOrgans) {
+  EXPECT_EQ(D("The Syrian Arab Army (SAA) moved."),
+            "Syrian Arab Army=actor actor:SAA [SY GOV MIL g:SAA]; SAA=actor actor:SAA [SY GOV MIL g:SAA]");
+  EXPECT_EQ(D("The Pentagon and the Defense Intelligence Agency (DIA) disagreed."),
+            "Pentagon=organization org:US-DOD [US GOV MIL g:US-DOD]; Defense Intelligence "
+            "Agency=organization org:US-DIA [US GOV MIL g:US-DIA]; DIA=organization org:US-DIA [US "
+            "GOV MIL g:US-DIA]");
+  EXPECT_EQ(D("The Syrian Foreign Ministry said so."),
+            "Syrian Foreign Ministry=organization org:SY-MFA [SY GOV g:SY-MFA]");
+  EXPECT_EQ(D("The DoD and the Defense Department agree."),
+            "DoD=organization org:US-DOD [US GOV MIL g:US-DOD]; Defense Department=organization "
+            "org:US-DOD [US GOV MIL g:US-DOD]");
+}
+
+TEST(NamedGroupTest, IgosAndTheirOrgans) {
+  std::string t =
+      "A report from the UN Security Council's Sanctions Monitoring Team reached the OPCW and "
+      "the WHO.";
+  EXPECT_EQ(D(t),
+            "UN Security Council=organization org:UN-SC [ IGO g:UN-SC]; Sanctions Monitoring "
+            "Team=organization org:UN-SMT [ IGO g:UN-SMT]; OPCW=organization org:OPCW [ IGO "
+            "g:OPCW]; WHO=organization org:WHO [ IGO g:WHO]");
+  EXPECT_EQ(D("Those who fled were counted by the United Nations."),
+            "United Nations=organization org:UN [ IGO g:UN]");
+  EXPECT_EQ(D("NATO and the U.N. met."),
+            "NATO=organization org:NATO [ IGO MIL g:NATO]; U.N.=organization org:UN [ IGO g:UN]");
+}
+
+TEST(NamedGroupTest, NgosAndMonitors) {
+  EXPECT_EQ(D("The Syrian Observatory for Human Rights (SOHR) and the White Helmets reported it."),
+            "Syrian Observatory for Human Rights=organization org:SOHR [GB NGO g:SOHR]; "
+            "SOHR=organization org:SOHR [GB NGO g:SOHR]; White Helmets=organization "
+            "org:WHITE-HELMETS [SY NGO g:WHITE-HELMETS]");
+}
+
+// --- outlets ---------------------------------------------------------------
+
+TEST(OutletTest, OutletsFromTheOutletsTable) {
+  std::string t = "CNN and Reuters cited MintPress News, Al-Masdar News and The Duran.";
+  EXPECT_EQ(D(t),
+            "CNN=outlet outlet:cnn [US MED]; Reuters=outlet outlet:reuters [GB MED]; MintPress "
+            "News=outlet outlet:mintpress-news [US MED]; Al-Masdar News=outlet "
+            "outlet:al-masdar-news [LB MED]; The Duran=outlet outlet:the-duran [CY MED]");
+  std::vector<Mention> ms = Scan(t);
+  EXPECT_EQ(ms[2].name, "MintPress News");
+  EXPECT_EQ(ms[2].rule, "outlets.tsv:MintPress News");
+}
+
+TEST(OutletTest, LowerCaseWordsAreNotOutlets) {
+  EXPECT_EQ(D("The sana and manar were rivers in the story."), "");
+}
+
+// --- countries, demonyms and agents ---------------------------------------
+
+TEST(StateActorTest, DemonymPlusAgent) {
+  EXPECT_EQ(D("Syrian soldiers were killed."), "Syrian soldiers=actor actor:SYR [SY MIL]");
+  EXPECT_EQ(D("Russian forces arrived."), "Russian forces=actor actor:RUS [RU MIL]");
+  EXPECT_EQ(D("the Syrian government denied it"), "Syrian government=actor actor:SYR [SY GOV]");
+  EXPECT_EQ(D("Iraqi Armed Forces took the town."), "Iraqi Armed Forces=actor actor:IRQ [IQ MIL]");
+  EXPECT_EQ(D("Syrian government forces advanced."),
+            "Syrian government forces=actor actor:SYR [SY MIL]");
+  std::vector<Mention> ms = Scan("Syrian soldiers were killed.");
+  ASSERT_EQ(ms.size(), 1u);
+  EXPECT_EQ(ms[0].rule, "demonym+agent");
+  EXPECT_EQ(ms[0].name, "Syria");
+}
+
+TEST(StateActorTest, LedAndBacked) {
+  EXPECT_EQ(D("The US-led coalition struck."), "US-led coalition=actor actor:USA [US MIL g:coalition]");
+  EXPECT_EQ(D("The U.S.-led coalition struck."),
+            "U.S.-led coalition=actor actor:USA [US MIL g:coalition]");
+  EXPECT_EQ(D("They refused the U.S.-backed opposition militias entry."),
+            "U.S.-backed opposition militias=actor  [ REB b:US]");
+  EXPECT_EQ(D("Iranian-backed Popular Mobilization Forces crossed."),
+            "Iranian-backed Popular Mobilization Forces=actor actor:PMF [IQ PRM g:PMF b:IR]");
+  EXPECT_EQ(D("pro-Iranian militias held the road."), "pro-Iranian militias=actor  [ PRM b:IR]");
+  EXPECT_EQ(D("The Saudi-led coalition bombed it."),
+            "Saudi-led coalition=actor actor:SAU [SA MIL g:coalition]");
+}
+
+TEST(StateActorTest, CountryAdjectiveBeforeAgent) {
+  EXPECT_EQ(D("U.S. coalition airstrikes hit the village."),
+            "U.S. coalition=actor actor:USA [US MIL g:coalition]");
+}
+
+TEST(StateActorTest, AttackNounLeavesTheCountryAlone) {
+  std::string t = "Israeli airstrikes hit the base.";
+  EXPECT_EQ(D(t), "Israeli=actor actor:ISR [IL MIL]");
+  EXPECT_EQ(Scan(t)[0].rule, "demonym+attack");
+  EXPECT_EQ(D("Russian air strikes continued."), "Russian=actor actor:RUS [RU MIL]");
+}
+
+TEST(StateActorTest, ModifiersGiveSectorsToGenericAgents) {
+  EXPECT_EQ(D("Kurdish fighters held the dam."), "Kurdish fighters=actor  [ REB]");
+  EXPECT_EQ(D("pro-government militias looted it."), "pro-government militias=actor  [ PRM]");
+  EXPECT_EQ(D("Kurdish civilians fled."), "Kurdish civilians=actor  [ CVL]");
+  EXPECT_EQ(D("Takfiri militants attacked."), "Takfiri militants=actor  [ UAF]");
+}
+
+TEST(StateActorTest, BareAgents) {
+  EXPECT_EQ(D("Many civilians and internally displaced persons fled."),
+            "civilians=actor  [ CVL]; internally displaced persons=actor  [ REF]");
+  EXPECT_EQ(D("IDPs and refugees waited."), "IDPs=actor  [ REF]; refugees=actor  [ REF]");
+  EXPECT_EQ(D("Militants fired at police while officials watched."),
+            "Militants=actor  [ UAF]; police=actor  [ COP]; officials=actor  [ GOV]");
+  EXPECT_EQ(D("The rebels and judges met."), "rebels=actor  [ REB]; judges=actor  [ JUD]");
+  // "forces" alone is too vague to be an actor.
+  EXPECT_EQ(D("The forces of nature."), "");
+}
+
+TEST(StateActorTest, BareCountryNamesAreThePlacesLayers) {
+  EXPECT_EQ(D("Syria is at war. Iraq too."), "");
+  EXPECT_EQ(D("They crossed into the Syrian Arab Republic."), "");
+  EXPECT_EQ(D("The Syrian-Iraqi border is long."), "");
+}
+
+TEST(StateActorTest, TheUnitedStatesAndItsAbbreviations) {
+  EXPECT_EQ(D("The U.S. can continue."), "U.S.=actor actor:USA [US]");
+  EXPECT_EQ(D("But the United States said no."), "United States=actor actor:USA [US]");
+  EXPECT_EQ(D("He lives in the United States."), "");
+  EXPECT_EQ(D("He studied in the U.S. for years."), "");
+  EXPECT_EQ(D("Areas occupied by the US remain."), "US=actor actor:USA [US]");
+  EXPECT_EQ(D("U.S.-occupied areas"), "U.S.=actor actor:USA [US]");
+  // In an all-caps headline "US" is the pronoun.
+  EXPECT_EQ(D("JOIN US FOR THE DEBATE TONIGHT"), "");
+  EXPECT_EQ(D("US-OCCUPIED AREAS OF SYRIA"), "US=actor actor:USA [US]");
+}
+
+TEST(StateActorTest, WithoutTheCountriesTableThereAreNoCountryActors) {
+  auto r = Lexicon::Load({DataDir()});
+  ASSERT_TRUE(r.ok());
+  ActorFinder f(*r.value());
+  std::string t = "Syrian soldiers and the U.S. met ISIS and civilians.";
+  EXPECT_EQ(Describe(t, Scan(t, f)), "ISIS=actor actor:ISIS [ UAF g:ISIS]; civilians=actor  [ CVL]");
+}
+
+// --- people ----------------------------------------------------------------
+
+TEST(PersonTest, TitlePlusName) {
+  std::string t = "Colonel John Dorrian said the strike was legal.";
+  std::vector<Mention> ms = Scan(t);
+  ASSERT_EQ(ms.size(), 1u) << Describe(t, ms);
+  EXPECT_EQ(Sp(t, ms[0]), "John Dorrian");
+  EXPECT_EQ(ms[0].kind, "person");
+  EXPECT_EQ(ms[0].ref, "person:john-dorrian");
+  EXPECT_EQ(ms[0].name, "John Dorrian");
+  EXPECT_EQ(ms[0].rule, "title:Colonel");
+  EXPECT_EQ(D("Lt. Gen. Paul Funk visited."), "Paul Funk=person person:paul-funk");
+  EXPECT_EQ(D("We asked Gen. Funk about it."), "Funk=person person:funk");
+  EXPECT_EQ(With("We asked Gen. Funk about it.", "Funk")[0].rule, "title:Gen.");
+  EXPECT_EQ(D("A coalition spokesman, Col. Ryan Dillon, replied."),
+            "coalition=actor actor:coalition [ MIL g:coalition]; Ryan Dillon=person person:ryan-dillon");
+}
+
+TEST(PersonTest, TitleBeforeAKnownNameTakesTheCanonicalName) {
+  std::string t = "US President Donald Trump met President Assad's envoy.";
+  EXPECT_EQ(D(t),
+            "US=actor actor:USA [US]; Donald Trump=person person:donald-trump; Assad=person "
+            "person:bashar-al-assad");
+  EXPECT_EQ(With(t, "Assad")[0].name, "Bashar al-Assad");
+}
+
+TEST(PersonTest, GivenNamePlusSurname) {
+  EXPECT_EQ(D("By Whitney Webb and Tony Cartalucci."),
+            "Whitney Webb=person person:whitney-webb; Tony Cartalucci=person person:tony-cartalucci");
+  EXPECT_EQ(D("Zana Amed lives in Raqqa."), "Zana Amed=person person:zana-amed");
+  EXPECT_EQ(D("Khaled al-Hamoud was arrested."), "Khaled al-Hamoud=person person:khaled-al-hamoud");
+  std::vector<Mention> ms = Scan("Zana Amed lives in Raqqa.");
+  EXPECT_EQ(ms[0].rule, "given_name+surname");
+}
+
+TEST(PersonTest, MultiWordGivenNames) {
+  EXPECT_EQ(D("Fadi Abdel Rahman spoke."), "Fadi Abdel Rahman=person person:fadi-abdel-rahman");
+}
+
+TEST(PersonTest, OnlyFullNamesTeachSurnames) {
+  // "Gen. Funk" is a person, but a lone word is not spread to later text.
+  EXPECT_EQ(D("Gen. Funk spoke. Funk left."), "Funk=person person:funk");
+}
+
+TEST(StateActorTest, ACountryNameBeforeAnAttackNounIsAPlace) {
+  EXPECT_EQ(D("The Syria strikes began."), "");
+}
+
+TEST(PersonTest, CuratedPeople) {
+  std::string t = "Abu Bakr al-Baghdadi and Bashar al-Assad; later Baghdadi and Putin.";
+  EXPECT_EQ(D(t),
+            "Abu Bakr al-Baghdadi=person person:abu-bakr-al-baghdadi; Bashar al-Assad=person "
+            "person:bashar-al-assad; Baghdadi=person person:abu-bakr-al-baghdadi; Putin=person "
+            "person:vladimir-putin");
+  EXPECT_EQ(D("Recep Tayyip Erdogan and Erdogan."),
+            "Recep Tayyip Erdogan=person person:recep-tayyip-erdogan; Erdogan=person "
+            "person:recep-tayyip-erdogan");
+}
+
+TEST(PersonTest, LaterSurnameIsTheSamePerson) {
+  std::string t =
+      "Colonel John Dorrian spoke on Monday. Reporters pressed him. Dorrian declined to comment.";
+  std::vector<Mention> ms = Scan(t);
+  std::vector<Mention> persons;
+  for (const auto& m : ms)
+    if (m.kind == "person") persons.push_back(m);
+  ASSERT_EQ(persons.size(), 2u) << Describe(t, ms);
+  EXPECT_EQ(Sp(t, persons[1]), "Dorrian");
+  EXPECT_EQ(persons[1].ref, "person:john-dorrian");
+  EXPECT_EQ(persons[1].name, "John Dorrian");
+  EXPECT_EQ(persons[1].rule, "coref:surname");
+  EXPECT_EQ(persons[1].sentence, 2);
+  // Before the full name, a bare surname is nobody.
+  EXPECT_EQ(D("Dorrian left. Later Colonel John Dorrian came."),
+            "John Dorrian=person person:john-dorrian");
+}
+
+TEST(PersonTest, AbuKamalIsATownNotAPerson) {
+  EXPECT_EQ(D("Airstrikes hit the border city of Abu Kamal on Sunday."), "");
+  EXPECT_EQ(D("In Abu Kamal, Syrian soldiers advanced."), "Syrian soldiers=actor actor:SYR [SY MIL]");
+  EXPECT_EQ(D("The town of Deir Hafer and Al Bab were quiet."), "");
+}
+
+TEST(PersonTest, SheikhNeedsTwoNameWords) {
+  EXPECT_EQ(D("Fighting in Sheikh Maqsoud continued."), "");
+  EXPECT_EQ(D("Sheikh Ahmed Hassoun preached."), "Ahmed Hassoun=person person:ahmed-hassoun");
+}
+
+TEST(PersonTest, PlacesFoundEarlierVetoPersonShapes) {
+  std::string t = "They reached Salim Sharif yesterday.";
+  EXPECT_EQ(D(t), "Salim Sharif=person person:salim-sharif");
+  Mention place;
+  place.kind = "place";
+  place.span = Span{13, 25};
+  ASSERT_EQ(t.substr(13, 12), "Salim Sharif");
+  EXPECT_EQ(Describe(t, Scan(t, Finder(), {place})), "");
+}
+
+TEST(PersonTest, AmbiguousGivenNamesDoNotOpenASentence) {
+  EXPECT_EQ(D("Will Turkey act?"), "");
+  EXPECT_EQ(D("He met Mark Lowcock in Geneva."), "Mark Lowcock=person person:mark-lowcock");
+}
+
+// --- invariants and overrides ---------------------------------------------
+
+TEST(InvariantTest, MentionsDoNotOverlapAndStayInOneSentence) {
+  std::string t =
+      "The U.S.-backed Syrian Democratic Forces (SDF) and Iranian-backed Popular Mobilization "
+      "Forces met Syrian soldiers. Colonel John Dorrian of the US-led coalition said ISIS "
+      "fighters and civilians were near Abu Kamal. Dorrian spoke to CNN.";
+  Document doc = Doc(t);
+  std::vector<Mention> ms;
+  Finder().Annotate(doc, &ms);
+  ASSERT_GT(ms.size(), 8u);
+  for (size_t i = 0; i < ms.size(); ++i) {
+    ASSERT_GE(ms[i].sentence, 0);
+    Span s = doc.sentences[ms[i].sentence];
+    EXPECT_TRUE(s.begin <= ms[i].span.begin && ms[i].span.end <= s.end) << Sp(t, ms[i]);
+    EXPECT_LT(ms[i].span.begin, ms[i].span.end);
+    if (i > 0) {
+      EXPECT_LE(ms[i - 1].span.end, ms[i].span.begin) << Sp(t, ms[i]);
+    }
+    EXPECT_FALSE(ms[i].rule.empty());
+    EXPECT_FALSE(ms[i].evidence.empty()) << Sp(t, ms[i]);
+    EXPECT_GT(ms[i].confidence, 0);
+  }
+  EXPECT_EQ(With(t, "U.S.-backed Syrian Democratic Forces").size(), 1u) << Describe(t, ms);
+  EXPECT_EQ(With(t, "U.S.-backed Syrian Democratic Forces")[0].actor->backed_by, "US");
+}
+
+TEST(OverrideTest, AUserTableAddsAGroup) {
+  auto lex = LoadWith("countries.tsv", kCountries, "actors.tsv",
+                      "alias\tid\tkind\tname\tcountry\tsectors\tcase\tcontext\taffiliate_of\tnote\n"
+                      "Northern Lions\tNLIONS\tactor\tNorthern Lions Brigade\tSY\tREB\t\t\t\t\n"
+                      "-Qasad\t\t\t\t\t\t\t\t\t\n");
+  ActorFinder f(*lex);
+  // "Qasad" is removed by the override, "QSD" stays.
+  std::string t = "The Northern Lions fought Qasad and QSD.";
+  EXPECT_EQ(Describe(t, Scan(t, f)),
+            "Northern Lions=actor actor:NLIONS [SY REB g:NLIONS]; QSD=actor actor:SDF [SY REB g:SDF]");
+}
+
+TEST(OverrideTest, ACountryTableOverrideAddsADemonym) {
+  auto lex = LoadWith("countries.tsv",
+                      std::string(kCountries) + "JO\tJOR\tJordan\tHashemite Kingdom of Jordan\tJordanian\t31.0\t36.0\n");
+  ActorFinder f(*lex);
+  std::string t = "Jordanian troops closed the crossing.";
+  EXPECT_EQ(Describe(t, Scan(t, f)), "Jordanian troops=actor actor:JOR [JO MIL]");
+}
+
+}  // namespace
+}  // namespace dossier
