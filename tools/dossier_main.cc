@@ -40,7 +40,7 @@ struct CommonFlags {
   std::string stdin_format;
   std::string date_order = "mdy";
   double max_doc_mb = 64, max_line_mb = 64;
-  bool quiet = false, no_progress = false, tokens = false;
+  bool quiet = false, no_progress = false, tokens = false, explain = false;
   std::string layers;     // comma-separated registry names, "" = all
   std::string gazetteer;  // gazetteer file, "" = the built one / $DOSSIER_GAZETTEER
 };
@@ -102,6 +102,7 @@ std::unique_ptr<Pipeline> MakePipeline(const CommonFlags& f, int* exit_code) {
   o.jobs = f.jobs;
   o.tokens = f.tokens;
   o.gazetteer_path = f.gazetteer;
+  o.explain = f.explain;
   for (size_t b = 0; b < f.layers.size();) {
     size_t e = f.layers.find(',', b);
     if (e == std::string::npos) e = f.layers.size();
@@ -487,8 +488,9 @@ std::string DescribeMention(const Mention& m) {
 
 // dossier explain: for each chosen sentence, every mention with the rule or
 // dictionary line behind it and the candidates considered.
-int RunExplain(const CommonFlags& f, const std::string& input, int sentence, bool whole_text) {
+int RunExplain(CommonFlags f, const std::string& input, int sentence, bool whole_text) {
   int code = kExitOk;
+  f.explain = true;
   auto pipeline = MakePipeline(f, &code);
   if (!pipeline) return code;
   std::vector<Document> docs;

@@ -173,6 +173,9 @@ struct Document {
   std::vector<Mention> mentions;
   std::vector<Comment> comments;
   std::vector<Diagnostic> diagnostics;
+  // Set by `dossier explain`: annotators fill Mention::evidence only then
+  // (the candidate lists cost time and are not part of the record).
+  bool explain = false;
 };
 
 }  // namespace dossier

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 #include <map>
+#include <numeric>
 #include <string>
 
 namespace dossier {
@@ -22,20 +23,23 @@ bool ByPosition(const Mention& a, const Mention& b) {
 
 }  // namespace
 
+// Mentions are heavy (strings, optional values, evidence), so everything here
+// orders indices and moves each mention once into the result.
 void MergeMentions(std::vector<Mention> fresh, std::vector<Mention>* kept) {
-  // Within one annotator, the same rule: longest, then most confident first.
-  fresh.erase(std::remove_if(fresh.begin(), fresh.end(),
-                             [](const Mention& m) { return m.span.end <= m.span.begin; }),
-              fresh.end());
-  std::stable_sort(fresh.begin(), fresh.end(), [](const Mention& a, const Mention& b) {
-    return Beats(a, b);
-  });
   std::vector<Mention>& k = *kept;
-  std::sort(k.begin(), k.end(), ByPosition);
+  if (!std::is_sorted(k.begin(), k.end(), ByPosition)) std::sort(k.begin(), k.end(), ByPosition);
+  // Within one annotator, the same rule: longest, then most confident first.
+  std::vector<uint32_t> order;
+  order.reserve(fresh.size());
+  for (uint32_t i = 0; i < fresh.size(); ++i)
+    if (fresh[i].span.end > fresh[i].span.begin) order.push_back(i);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](uint32_t a, uint32_t b) { return Beats(fresh[a], fresh[b]); });
   std::vector<bool> drop(k.size(), false);
-  std::vector<Mention> accepted;
-  std::map<uint32_t, uint32_t> taken;
-  for (Mention& m : fresh) {
+  std::vector<uint32_t> accepted;
+  std::map<uint32_t, uint32_t> taken;  // begin -> end of accepted spans (never overlapping)
+  for (uint32_t fi : order) {
+    Mention& m = fresh[fi];
     // Kept mentions never overlap each other, so sorted by begin they are
     // sorted by end too: the first that could overlap m is the first that
     // ends after m begins.
@@ -55,7 +59,6 @@ void MergeMentions(std::vector<Mention> fresh, std::vector<Mention>* kept) {
     }
     if (!wins) continue;
     // An earlier (better) fresh mention holding part of the span wins.
-    // taken maps begin -> end of accepted spans, which never overlap.
     auto next = taken.lower_bound(m.span.begin);
     if (next != taken.end() && next->first < m.span.end) continue;
     if (next != taken.begin() && std::prev(next)->second > m.span.begin) continue;
@@ -64,14 +67,27 @@ void MergeMentions(std::vector<Mention> fresh, std::vector<Mention>* kept) {
       drop[i] = true;
       m.evidence.push_back("over " + k[i].kind + " " + k[i].rule);
     }
-    accepted.push_back(std::move(m));
+    accepted.push_back(fi);
   }
+  if (accepted.empty() && std::find(drop.begin(), drop.end(), true) == drop.end()) return;
+  std::sort(accepted.begin(), accepted.end(),
+            [&](uint32_t a, uint32_t b) { return ByPosition(fresh[a], fresh[b]); });
+  // Merge the two position-sorted runs.
   std::vector<Mention> out;
   out.reserve(k.size() + accepted.size());
-  for (size_t i = 0; i < k.size(); ++i)
-    if (!drop[i]) out.push_back(std::move(k[i]));
-  for (Mention& m : accepted) out.push_back(std::move(m));
-  std::sort(out.begin(), out.end(), ByPosition);
+  size_t ki = 0, ai = 0;
+  while (ki < k.size() || ai < accepted.size()) {
+    if (ki < k.size() && drop[ki]) {
+      ++ki;
+      continue;
+    }
+    if (ai < accepted.size() &&
+        (ki == k.size() || ByPosition(fresh[accepted[ai]], k[ki]))) {
+      out.push_back(std::move(fresh[accepted[ai++]]));
+    } else {
+      out.push_back(std::move(k[ki++]));
+    }
+  }
   k = std::move(out);
 }
 

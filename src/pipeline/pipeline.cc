@@ -70,6 +70,7 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(std::shared_ptr<const Lexicon
 
 Result<Document> Pipeline::Process(const RawDocument& raw) const {
   DOSSIER_ASSIGN_OR_RETURN(Document doc, cleaner_->Clean(raw));
+  doc.explain = options_.explain;
   doc.paragraphs = segmenter_->Paragraphs(doc.text);
   doc.sentences = segmenter_->Sentences(doc.text, doc.paragraphs);
   doc.quotes = segmenter_->Quotes(doc.text, doc.paragraphs);

@@ -35,6 +35,8 @@ struct PipelineOptions {
   std::vector<std::string> layers;
   // Gazetteer file; "" = Gazetteer::DefaultPath().
   std::string gazetteer_path;
+  // Ask annotators for Mention::evidence (dossier explain); off for speed.
+  bool explain = false;
 };
 
 // What produced an output: reported in every record's "versions".
