@@ -772,6 +772,113 @@ Status SqliteStore::ExportDocuments(
   return Status::Ok();
 }
 
+Status SqliteStore::ExportEntities(std::string_view format,
+                                   const std::function<bool(std::string_view chunk)>& fn) {
+  const bool jsonl = format == "jsonl", csv = format == "csv", geojson = format == "geojson";
+  if (!jsonl && !csv && !geojson)
+    return InvalidInput("export entities: unknown format '" + std::string(format) + "'");
+  DOSSIER_RETURN_IF_ERROR(Flush());
+  Stmt q;
+  std::string sql =
+      "SELECT e.document_id, e.mention_id, e.kind, e.text, e.start, e.end, e.raw_start,"
+      " e.raw_end, e.sentence, e.ref, e.name, e.lat, e.lon, e.country, e.admin1, e.feature,"
+      " e.precision, e.actor_country, e.actor_sector, e.actor_sectors, e.actor_group,"
+      " e.actor_backed_by, e.date_value, e.date_precision, e.date_relative, e.date_end,"
+      " e.date_anchor, e.quantity_value, e.quantity_low, e.quantity_high, e.qualifier,"
+      " e.unit, e.role, e.confidence"
+      " FROM entities AS e JOIN documents AS d ON d.id = e.document_id";
+  if (geojson) sql += " WHERE e.kind = 'place' AND e.lat IS NOT NULL";
+  sql += " ORDER BY d.doc_no, CAST(substr(e.mention_id, 2) AS INTEGER)";
+  int rc = sqlite3_prepare_v2(db_, sql.c_str(), -1, q.out(), nullptr);
+  if (rc != SQLITE_OK) return SqlError("prepare export entities");
+  sqlite3_stmt* st = q.get();
+  const int n = sqlite3_column_count(st);
+  std::string out;
+  auto csv_field = [&](std::string_view v) {
+    if (v.find_first_of(",\"\r\n") == std::string_view::npos) {
+      out.append(v);
+      return;
+    }
+    out.push_back('"');
+    for (char c : v) {
+      if (c == '"') out.push_back('"');
+      out.push_back(c);
+    }
+    out.push_back('"');
+  };
+  // Writes column i as a JSON value of its SQL type.
+  auto json_value = [&](JsonWriter& w, int i) {
+    switch (sqlite3_column_type(st, i)) {
+      case SQLITE_NULL: w.Null(); break;
+      case SQLITE_INTEGER: w.Int(sqlite3_column_int64(st, i)); break;
+      case SQLITE_FLOAT: w.Double(sqlite3_column_double(st, i)); break;
+      default: w.String(ColumnText(st, i)); break;
+    }
+  };
+  if (csv) {
+    for (int i = 0; i < n; ++i) {
+      if (i) out.push_back(',');
+      out.append(sqlite3_column_name(st, i));
+    }
+    out.push_back('\n');
+  } else if (geojson) {
+    out = "{\"type\":\"FeatureCollection\",\"features\":[\n";
+  }
+  bool first = true;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    if (jsonl) {
+      JsonWriter w(&out);
+      w.BeginObject();
+      for (int i = 0; i < n; ++i) {
+        w.Key(sqlite3_column_name(st, i));
+        json_value(w, i);
+      }
+      w.EndObject();
+      out.push_back('\n');
+    } else if (csv) {
+      for (int i = 0; i < n; ++i) {
+        if (i) out.push_back(',');
+        if (sqlite3_column_type(st, i) != SQLITE_NULL) csv_field(ColumnText(st, i));
+      }
+      out.push_back('\n');
+    } else {
+      if (!first) out += ",\n";
+      JsonWriter w(&out);
+      w.BeginObject();
+      w.Key("type");
+      w.String("Feature");
+      w.Key("geometry");
+      w.BeginObject();
+      w.Key("type");
+      w.String("Point");
+      w.Key("coordinates");
+      w.BeginArray();
+      w.Double(sqlite3_column_double(st, 12));  // lon
+      w.Double(sqlite3_column_double(st, 11));  // lat
+      w.EndArray();
+      w.EndObject();
+      w.Key("properties");
+      w.BeginObject();
+      for (int i = 0; i < n; ++i) {
+        if (i == 11 || i == 12) continue;
+        w.Key(sqlite3_column_name(st, i));
+        json_value(w, i);
+      }
+      w.EndObject();
+      w.EndObject();
+    }
+    first = false;
+    if (out.size() >= (1 << 16)) {
+      if (!fn(out)) return Status::Ok();
+      out.clear();
+    }
+  }
+  if (rc != SQLITE_DONE) return SqlError("export entities");
+  if (geojson) out += "\n]}\n";
+  if (!out.empty()) fn(out);
+  return Status::Ok();
+}
+
 Status SqliteStore::Search(
     std::string_view query, int limit,
     const std::function<void(std::string_view id, std::string_view title)>& fn) {

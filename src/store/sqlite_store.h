@@ -129,6 +129,15 @@ class SqliteStore {
   // Streams row by row. Commits the open batch first. Stops early if `fn`
   // returns false.
   Status ExportDocuments(const std::function<bool(std::string_view record_json)>& fn);
+  // Entity rows of every stored document, in document then mention order,
+  // written as `format`: "jsonl" (one object per mention: document_id and
+  // the entities columns, SQL NULL as null), "csv" (a header line, then one
+  // RFC 4180 row per mention) or "geojson" (one FeatureCollection of the
+  // place mentions, a Point per mention, the other columns as properties).
+  // `fn` receives the output in pieces (each ends with a newline) and may
+  // return false to stop. InvalidInput for another format.
+  Status ExportEntities(std::string_view format,
+                        const std::function<bool(std::string_view chunk)>& fn);
 
   // Full-text search over titles and text (FTS5 query syntax, bm25 ranking
   // with titles weighted double); calls `fn` with document ids and titles

@@ -17,6 +17,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <regex>
+#include <map>
 #include <set>
 #include <string>
 #include <thread>
@@ -222,7 +223,7 @@ json Stats(const std::string& db) {
 // ---------------------------------------------------------------- usage
 
 TEST(CliUsageTest, HelpOfEverySubcommandShowsAnExample) {
-  for (const std::string sub : {"extract", "ingest", "export", "stats"}) {
+  for (const std::string sub : {"extract", "ingest", "export", "stats", "explain"}) {
     SCOPED_TRACE(sub);
     const RunResult r = RunDossier(sub + " --help");
     EXPECT_EQ(r.exit_code, 0) << r.err;
@@ -786,6 +787,82 @@ TEST(CliPipeTest, ClosedOutputPipeEndsTheRunWithExitThree) {
   EXPECT_EQ(ReadFile(rc), "3\n") << ReadFile(err);
   EXPECT_NE(ReadFile(err).find("dossier: cannot write to standard output"), std::string::npos)
       << ReadFile(err);
+}
+
+}  // namespace
+}  // namespace dossier
+
+namespace dossier {
+namespace {
+
+// A team-written wire paragraph through the whole entity stack: ingest, then
+// export of the entity rows as JSON Lines, CSV and GeoJSON.
+TEST(CliEntitiesTest, IngestedEntitiesExportAsJsonlCsvAndGeojson) {
+  testing::TempDir dir;
+  const std::string art = dir.Write(
+      "wire.txt",
+      "Coalition jets struck positions near Deir El-Zour on Tuesday, killing at least 12 "
+      "Syrian soldiers, the Syrian Observatory for Human Rights said.\n\nColonel John "
+      "Dorrian declined to comment. Dorrian said the strikes targeted ISIS.\n");
+  const std::string db = dir.path() + "/e.db";
+  const RunResult in = RunDossier("ingest -q --published 2017-01-24 --db " + Quote(db) +
+                                  " " + Quote(art));
+  ASSERT_EQ(in.exit_code, 0) << in.err;
+  const RunResult j = RunDossier("export --what entities --format jsonl --db " + Quote(db));
+  ASSERT_EQ(j.exit_code, 0) << j.err;
+  auto rows = testing::ParseJsonLines(j.out);
+  std::map<std::string, nlohmann::json> by_text;
+  for (const auto& r : rows) by_text[r["text"].get<std::string>()] = r;
+  ASSERT_TRUE(by_text.count("Deir El-Zour")) << j.out;
+  EXPECT_EQ(by_text["Deir El-Zour"]["kind"], "place");
+  EXPECT_EQ(by_text["Deir El-Zour"]["ref"], "geonames:170794");
+  EXPECT_NEAR(by_text["Deir El-Zour"]["lat"].get<double>(), 35.336, 0.01);
+  ASSERT_TRUE(by_text.count("Tuesday"));
+  EXPECT_EQ(by_text["Tuesday"]["date_value"], "2017-01-24");
+  ASSERT_TRUE(by_text.count("at least 12"));
+  EXPECT_EQ(by_text["at least 12"]["role"], "killed");
+  EXPECT_EQ(by_text["at least 12"]["qualifier"], "at_least");
+  EXPECT_TRUE(by_text["at least 12"]["quantity_high"].is_null());
+  ASSERT_TRUE(by_text.count("Syrian soldiers"));
+  EXPECT_EQ(by_text["Syrian soldiers"]["actor_country"], "SY");
+  EXPECT_EQ(by_text["Syrian soldiers"]["actor_sector"], "MIL");
+  ASSERT_TRUE(by_text.count("John Dorrian"));
+  ASSERT_TRUE(by_text.count("Dorrian"));
+  EXPECT_EQ(by_text["Dorrian"]["ref"], by_text["John Dorrian"]["ref"]);
+  ASSERT_TRUE(by_text.count("ISIS"));
+  EXPECT_EQ(by_text["ISIS"]["actor_group"], "ISIS");
+
+  const RunResult c = RunDossier("export --what entities --format csv --db " + Quote(db));
+  ASSERT_EQ(c.exit_code, 0) << c.err;
+  EXPECT_EQ(c.out.rfind("document_id,mention_id,kind,text,start,end,", 0), 0u);
+  EXPECT_EQ(std::count(c.out.begin(), c.out.end(), '\n'), static_cast<long>(rows.size() + 1));
+
+  const RunResult g =
+      RunDossier("export --what entities --format geojson --db " + Quote(db));
+  ASSERT_EQ(g.exit_code, 0) << g.err;
+  auto fc = nlohmann::json::parse(g.out);
+  EXPECT_EQ(fc["type"], "FeatureCollection");
+  ASSERT_GE(fc["features"].size(), 1u);
+  for (const auto& f : fc["features"]) EXPECT_EQ(f["properties"]["kind"], "place");
+  EXPECT_NEAR(fc["features"][0]["geometry"]["coordinates"][0].get<double>(), 40.14, 0.01);
+}
+
+// explain names the rule behind each mention and the candidates of a place.
+TEST(CliEntitiesTest, ExplainShowsRulesAndCandidates) {
+  const RunResult r = RunDossier(
+      "explain 'Jets struck Deir El-Zour on Tuesday, killing 12 Syrian soldiers.' "
+      "--published 2017-01-24");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("sentence 0: Jets struck"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("place    \"Deir El-Zour\" [12,24) -> geonames:170794"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("geonames-admin1:SY.07"), std::string::npos) << "a losing candidate";
+  EXPECT_NE(r.out.find("rule: date:"), std::string::npos);
+  EXPECT_NE(r.out.find("role=killed"), std::string::npos);
+  const RunResult bad = RunDossier("explain 'One sentence.' --sentence 5");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("has 1 sentences; --sentence 5 is out of range"), std::string::npos)
+      << bad.err;
 }
 
 }  // namespace
