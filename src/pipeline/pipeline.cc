@@ -50,6 +50,7 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(std::shared_ptr<const Lexicon
       gaz_status = g.status();
     }
   }
+  p->metonymy_ = std::make_unique<Metonymy>(*lexicon);
   AnnotatorContext ctx{lexicon, p->gazetteer_};
   for (const auto& e : registry) {
     if (!wanted(e.name)) continue;
@@ -82,6 +83,7 @@ Result<Document> Pipeline::Process(const RawDocument& raw) const {
     a->Annotate(doc, &found);
     MergeMentions(std::move(found), &doc.mentions);
   }
+  if (!annotators_.empty()) metonymy_->Apply(doc, &doc.mentions);
   AssignIds(&doc.mentions);
   return doc;
 }

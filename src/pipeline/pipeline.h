@@ -20,6 +20,7 @@
 #include "ingest/ingest.h"
 #include "dossier/annotator.h"
 #include "lexicon/gazetteer.h"
+#include "link/metonymy.h"
 #include "segment/segmenter.h"
 
 namespace dossier {
@@ -77,6 +78,7 @@ class Pipeline {
   std::unique_ptr<Cleaner> cleaner_;
   std::unique_ptr<Segmenter> segmenter_;
   std::vector<std::unique_ptr<Annotator>> annotators_;
+  std::unique_ptr<Metonymy> metonymy_;  // capitals standing for governments (link)
   Versions versions_;
   std::vector<std::string> warnings_;
 };
