@@ -34,6 +34,7 @@
 #include "dossier/offset_map.h"
 #include "ingest/decode.h"
 #include "pipeline/pipeline.h"
+#include "pipeline/registry.h"
 #include "segment/segmenter.h"
 
 #ifndef DOSSIER_SOURCE_DIR
@@ -390,7 +391,9 @@ struct Fixture {
   int64_t text_bytes = 0, html_bytes = 0, cp1252_bytes = 0, cleaned_bytes = 0;
 
   Fixture() {
-    auto lex = Lexicon::Load({DOSSIER_SOURCE_DIR "/data"});
+    // The installed search list: data/ and the build's generated tables
+    // (countries.tsv), as the CLI loads them.
+    auto lex = Lexicon::Load(Lexicon::DefaultDirs(""));
     if (!lex.ok()) Die("lexicon: " + lex.status().ToString());
     lexicon = *lex;
     auto p = Pipeline::Create(lexicon, PipelineOptions{});
@@ -634,6 +637,52 @@ void BM_PipelineEndToEndHtml(benchmark::State& state) {
   Finish(state, f.html_bytes, kArticles);
 }
 BENCHMARK(BM_PipelineEndToEndHtml);
+
+// Each annotator of the registry alone over the segmented articles (with no
+// earlier mentions): where the entity time goes.
+void BM_Annotate(benchmark::State& state, const std::string& layer) {
+  const Fixture& f = F();
+  AnnotatorContext ctx{f.lexicon, f.pipeline->gazetteer()};
+  std::unique_ptr<Annotator> a;
+  for (const auto& e : AnnotatorRegistry())
+    if (layer == e.name) {
+      auto made = e.factory(ctx);
+      if (made.ok()) a = std::move(*made);
+    }
+  if (!a) {
+    state.SkipWithError(("layer " + layer + " cannot run (no gazetteer?)").c_str());
+    return;
+  }
+  std::vector<Document> docs = f.cleaned;
+  for (auto& d : docs) d.mentions.clear();
+  for (auto _ : state) {
+    for (const auto& d : docs) {
+      std::vector<Mention> out;
+      a->Annotate(d, &out);
+      benchmark::DoNotOptimize(out);
+    }
+  }
+  Finish(state, f.cleaned_bytes, kArticles);
+}
+BENCHMARK_CAPTURE(BM_Annotate, Dates, std::string("dates"));
+BENCHMARK_CAPTURE(BM_Annotate, Quantities, std::string("quantities"));
+BENCHMARK_CAPTURE(BM_Annotate, Actors, std::string("actors"));
+BENCHMARK_CAPTURE(BM_Annotate, Places, std::string("places"));
+
+// Opening the gazetteer (a memory map and header checks) and one lookup.
+void BM_GazetteerOpen(benchmark::State& state) {
+  for (auto _ : state) {
+    auto g = Gazetteer::Open(Gazetteer::DefaultPath());
+    if (!g.ok()) {
+      state.SkipWithError(g.status().ToString().c_str());
+      return;
+    }
+    std::vector<NameHit> hits;
+    (*g)->LookupKey("deir zor", &hits);
+    benchmark::DoNotOptimize(hits);
+  }
+}
+BENCHMARK(BM_GazetteerOpen);
 
 }  // namespace
 
