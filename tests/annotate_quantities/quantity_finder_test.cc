@@ -57,8 +57,9 @@ Document MakeDoc(std::string_view text) {
   return doc;
 }
 
-std::vector<Mention> Quantities(std::string_view text) {
+std::vector<Mention> Quantities(std::string_view text, bool explain = false) {
   Document doc = MakeDoc(text);
+  doc.explain = explain;
   std::vector<Mention> out;
   Finder().Annotate(doc, &out);
   return out;
@@ -303,7 +304,7 @@ TEST(QuantityFinderTest, RoleBeforeTheNumber) {
   EXPECT_EQ(Describe("It bombed a camp, killing, according to the ministry, "
                      "three soldiers."),
             "three=3 exact person killed");
-  auto ms = Quantities("The strike killed 83 soldiers.");
+  auto ms = Quantities("The strike killed 83 soldiers.", /*explain=*/true);
   ASSERT_EQ(ms.size(), 1u);
   ASSERT_FALSE(ms[0].evidence.empty());
   EXPECT_EQ(ms[0].evidence.back(),
@@ -418,6 +419,7 @@ TEST(QuantityFinderTest, MentionFields) {
   std::string text =
       "The town was calm. Later, the strike killed 83 Syrian soldiers.";
   Document doc = MakeDoc(text);
+  doc.explain = true;
   std::vector<Mention> out;
   Finder().Annotate(doc, &out);
   ASSERT_EQ(out.size(), 1u);
@@ -437,6 +439,36 @@ TEST(QuantityFinderTest, MentionFields) {
   ASSERT_EQ(m.evidence.size(), 3u);
   EXPECT_EQ(m.evidence[0], "value 83 from '83'");
   EXPECT_EQ(m.evidence[1], "unit person from 'soldiers'");
+}
+
+TEST(QuantityFinderTest, EvidenceOnlyWhenExplaining) {
+  std::string text = "The strike killed 83 soldiers.";
+  Document doc = MakeDoc(text);
+  std::vector<Mention> out;
+  Finder().Annotate(doc, &out);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_TRUE(out[0].evidence.empty());
+  EXPECT_EQ(out[0].rule, "figure");
+  EXPECT_EQ(out[0].quantity->role, "killed");
+  auto ms = Finder().Find(text, {}, {}, /*explain=*/true);
+  ASSERT_EQ(ms.size(), 1u);
+  EXPECT_EQ(ms[0].evidence.front(), "value 83 from '83'");
+}
+
+// Sentences with no digit and no number word are skipped before they are
+// tokenized; the words that must keep a sentence are number words,
+// multipliers and the last word of each vague phrase, in any case and after
+// any punctuation.
+TEST(QuantityFinderTest, SentenceFilterKeepsEveryKindOfCount) {
+  EXPECT_EQ(Describe("Nothing to count here. They saw A COUPLE of tanks."),
+            "A COUPLE=2..3 approximate_plural tank other");
+  EXPECT_EQ(Describe("It was quiet. \u201cDozens of people died,\u201d he said."),
+            "Dozens=24..99 approximate_plural person killed");
+  EXPECT_EQ(Describe("Calm returned. Tens of thousands fled."),
+            "Tens of thousands=20000..99999 approximate_plural - displaced");
+  EXPECT_EQ(Describe("Calm returned.\nTwenty-one soldiers died."),
+            "Twenty-one=21 exact person killed");
+  EXPECT_EQ(Describe("Calm returned. No count in this one either."), "");
 }
 
 TEST(QuantityFinderTest, FindWithoutSentencesReportsSentenceMinusOne) {

@@ -5,9 +5,11 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 #include "dossier/utf8.h"
 
@@ -25,13 +27,73 @@ inline bool IsAlphaByte(char c) {
 }
 inline bool IsUpperByte(char c) { return c >= 'A' && c <= 'Z'; }
 
-inline uint64_t HashLower(std::string_view s) {
-  uint64_t h = 1469598103934665603ull;
-  for (char c : s) {
-    h ^= static_cast<unsigned char>(LowerAscii(c));
-    h *= 1099511628211ull;
-  }
+// Byte classes for the tokenizer and the sentence filter.
+enum : uint8_t {
+  kCAlpha = 1,    // A-Z a-z
+  kCDigit = 2,    // 0-9
+  kCSpace = 4,    // space, \t..\r
+  kCNewline = 8,  // \n \r
+  kCSymbol = 16,  // $ + < = > ^ ` | ~ (other ASCII marks are punctuation)
+};
+constexpr std::array<uint8_t, 256> kByteClass = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = t[c - 32] = kCAlpha;
+  for (int c = '0'; c <= '9'; ++c) t[c] = kCDigit;
+  for (int c = '\t'; c <= '\r'; ++c) t[c] = kCSpace;
+  t[' '] = kCSpace;
+  t['\n'] |= kCNewline;
+  t['\r'] |= kCNewline;
+  for (unsigned char c : std::string_view("$+<=>^`|~")) t[c] = kCSymbol;
+  return t;
+}();
+
+// The word hash works on 8-byte little-endian chunks of the ASCII-lowered
+// bytes (the last chunk zero-padded), so a word of ASCII letters can be
+// hashed from one or two unaligned loads (HashAlpha) with the same result as
+// the byte-wise HashLower.
+constexpr uint64_t kHashSeed = 0x9E3779B97F4A7C15ull;
+constexpr uint64_t kHashMul = 0xC2B2AE3D27D4EB4Full;
+constexpr uint64_t kLowerBits = 0x2020202020202020ull;
+
+inline uint64_t HashStep(uint64_t h, uint64_t chunk) {
+  return (h ^ chunk) * kHashMul;
+}
+inline uint64_t HashFinish(uint64_t h) {
+  h ^= h >> 32;
+  h *= kHashSeed;
+  h ^= h >> 29;
   return h;
+}
+inline uint64_t Load8(const char* p) {
+  uint64_t v;
+  std::memcpy(&v, p, 8);
+  if constexpr (std::endian::native == std::endian::big)
+    v = __builtin_bswap64(v);
+  return v;
+}
+inline uint64_t LowMask(size_t bytes) {  // bytes 1..8
+  return bytes >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * bytes)) - 1;
+}
+
+inline uint64_t HashLower(std::string_view s) {
+  uint64_t h = s.size() * kHashSeed;
+  for (size_t i = 0; i < s.size(); i += 8) {
+    uint64_t chunk = 0;
+    for (size_t k = 0; k < 8 && i + k < s.size(); ++k)
+      chunk |= uint64_t{static_cast<unsigned char>(LowerAscii(s[i + k]))}
+               << (8 * k);
+    h = HashStep(h, chunk);
+  }
+  return HashFinish(h);
+}
+
+// HashLower of the `len` (1..16) ASCII letters at p, where p[0..15] may be
+// read: for letters, OR 0x20 is the lowering.
+inline uint64_t HashAlpha(const char* p, size_t len) {
+  uint64_t h = len * kHashSeed;
+  h = HashStep(h, (Load8(p) | kLowerBits) & LowMask(len));
+  if (len > 8) h = HashStep(h, (Load8(p + 8) | kLowerBits) & LowMask(len - 8));
+  return HashFinish(h);
 }
 
 // Lower-case words -> dense ids, open addressing. Find() folds ASCII case.
@@ -45,17 +107,17 @@ class Vocab {
     // filter answers them without hashing.
     if (!(shape_[static_cast<unsigned char>(LowerAscii(s[0]))] >> s.size() & 1))
       return -1;
-    uint64_t h = HashLower(s);
-    for (uint64_t k = h & mask_;; k = (k + 1) & mask_) {
-      int32_t id = slots_[k];
-      if (id < 0) return -1;
-      if (hashes_[id] != h) continue;
-      const std::string& w = words_[id];
-      if (w.size() != s.size()) continue;
-      size_t i = 0;
-      while (i < s.size() && LowerAscii(s[i]) == w[i]) ++i;
-      if (i == s.size()) return id;
-    }
+    return Probe(s, HashLower(s));
+  }
+
+  // Find() for `len` ASCII letters at p (len >= 1), where p[0..15] may be
+  // read when `wide` (the text goes on for 16 bytes).
+  int FindAlpha(const char* p, size_t len, bool wide) const {
+    if (len > kMaxWordBytes ||
+        !(shape_[static_cast<unsigned char>(LowerAscii(p[0]))] >> len & 1))
+      return -1;
+    std::string_view s(p, len);
+    return Probe(s, wide && len <= 16 ? HashAlpha(p, len) : HashLower(s));
   }
 
   // Id of `lower` (already lower case), added if new.
@@ -72,8 +134,22 @@ class Vocab {
   }
 
   size_t size() const { return words_.size(); }
+  const std::string& word(int id) const { return words_[id]; }
 
  private:
+  int Probe(std::string_view s, uint64_t h) const {
+    for (uint64_t k = h & mask_;; k = (k + 1) & mask_) {
+      int32_t id = slots_[k];
+      if (id < 0) return -1;
+      if (hashes_[id] != h) continue;
+      const std::string& w = words_[id];
+      if (w.size() != s.size()) continue;
+      size_t i = 0;
+      while (i < s.size() && LowerAscii(s[i]) == w[i]) ++i;
+      if (i == s.size()) return id;
+    }
+  }
+
   void Place(int id) {
     uint64_t k = hashes_[id] & mask_;
     while (slots_[k] >= 0) k = (k + 1) & mask_;
@@ -137,6 +213,7 @@ struct Qualifier {
   std::string qualifier;  // at_least|at_most|about|range
   QualPos pos = QualPos::kBefore;
   std::string partner;  // for kOpen: the join word it needs
+  int partner_id = -1;  // its vocab id
 };
 
 enum class UnitKind : uint8_t { kMeasure, kCurrency, kCount };
@@ -158,13 +235,42 @@ enum : uint8_t {
   kTrigger = 1,     // may start a number: number word, article, fraction, vague
   kNpStop = 2,      // ends the noun phrase after a count
   kNumberWord = 4,  // a cardinal or multiplier word
+  kNeeded = 8,      // a sentence without a figure has a count only if it
+                    // has one of these words (see Scanner::Worth)
 };
+
+// (first letter, second letter or none, length) of a set of words made of
+// ASCII letters: answers "not one of them" for most words without hashing.
+struct ShapeSet {
+  std::array<uint64_t, 26 * 27> bits{};
+  // p[0..len) are ASCII letters, 1 <= len <= kMaxWordBytes.
+  static size_t Key(const char* p, size_t len) {
+    return static_cast<size_t>(LowerAscii(p[0]) - 'a') * 27 +
+           (len == 1 ? 26 : static_cast<size_t>(LowerAscii(p[1]) - 'a'));
+  }
+  void Add(std::string_view w) {
+    bits[Key(w.data(), w.size())] |= uint64_t{1} << w.size();
+  }
+  bool MayHave(const char* p, size_t len) const {
+    return len <= kMaxWordBytes && (bits[Key(p, len)] >> len & 1);
+  }
+};
+
+inline bool AllAlpha(std::string_view w) {
+  return !w.empty() && w.size() <= kMaxWordBytes &&
+         std::all_of(w.begin(), w.end(), [](char x) { return IsAlphaByte(x); });
+}
+
+constexpr int32_t kLazyId = -2;  // Tok::id not looked up yet
 
 enum class TK : uint8_t { kWord, kNumber, kPunct, kSymbol };
 struct Tok {
   uint32_t b = 0, e = 0;
-  int32_t id = -1;
+  // Vocab id (-1: none), looked up on first use (Scanner::Id): most tokens
+  // are never asked.
+  mutable int32_t id = -1;
   TK kind = TK::kWord;
+  bool pure = false;        // ASCII letters only
   bool glued = false;       // no gap before it
   bool nb_gap = false;      // the gap before it is only no-break/thin spaces
   bool line_start = false;  // first in the sentence or after a newline
@@ -238,6 +344,14 @@ struct QuantityFinder::Data {
       id_including = -1;
   std::vector<int> after_of;  // the, their, its, those, these
   std::vector<int> not_one;   // the, no, any, each, every, this, that, which
+  // The sentence pre-filter (Scanner::Worth): shapes of the kNeeded words,
+  // and whether they are all plain ASCII letters (else the filter cannot see
+  // them the way the tokenizer does and is off).
+  ShapeSet needed_shape;
+  bool filter_ok = true;
+  // Shapes of the kTrigger words made of ASCII letters (a token with other
+  // bytes is always looked up).
+  ShapeSet trigger_shape;
 
   NumberWord& Num(int id) {
     if (number_words.size() <= static_cast<size_t>(id))
@@ -374,7 +488,7 @@ QuantityFinder::QuantityFinder(const Lexicon& lexicon) {
                   "an opening range word names its join word in note");
           continue;
         }
-        d->vocab.Add(q.partner);
+        q.partner_id = d->vocab.Add(q.partner);
       }
       d->qual_set.Add(d->Ids(phrase), phrase);
       d->quals.push_back(std::move(q));
@@ -469,6 +583,24 @@ QuantityFinder::QuantityFinder(const Lexicon& lexicon) {
     if (nw.article || nw.fraction > 0) d->flags[id] |= kTrigger;
   }
   for (const auto& w : d->vague_set.words) d->flags[w.front()] |= kTrigger;
+  // A count needs a figure (a digit), a cardinal or multiplier word, or a
+  // whole vague phrase (so its last word): a sentence with none of these is
+  // skipped before it is tokenized.
+  for (size_t id = 0; id < n; ++id)
+    if (d->flags[id] & kNumberWord) d->flags[id] |= kNeeded;
+  for (const auto& w : d->vague_set.words) d->flags[w.back()] |= kNeeded;
+  for (size_t id = 0; id < n; ++id) {
+    if (!(d->flags[id] & kNeeded)) continue;
+    const std::string& w = d->vocab.word(static_cast<int>(id));
+    if (AllAlpha(w))
+      d->needed_shape.Add(w);
+    else
+      d->filter_ok = false;
+  }
+  for (size_t id = 0; id < n; ++id) {
+    const std::string& w = d->vocab.word(static_cast<int>(id));
+    if ((d->flags[id] & kTrigger) && AllAlpha(w)) d->trigger_shape.Add(w);
+  }
   for (size_t p = 0; p < d->ctx.size(); ++p)
     if (d->ctx[p].kind != CtxKind::kRole)
       d->flags[d->ctx_set.words[p].front()] |= kNpStop;
@@ -489,11 +621,15 @@ size_t QuantityFinder::word_count() const { return data_->vocab.size(); }
 
 class QuantityFinder::Scanner {
  public:
-  Scanner(const Data& d, std::string_view text, std::vector<Span> skip)
-      : d_(d), text_(text), skip_(std::move(skip)) {
+  Scanner(const Data& d, std::string_view text, std::vector<Span> skip,
+          bool explain)
+      : d_(d), text_(text), skip_(std::move(skip)), explain_(explain) {
+    t_.swap(TokBuffer());  // reuse this thread's token buffer
     std::sort(skip_.begin(), skip_.end(),
               [](const Span& a, const Span& b) { return a.begin < b.begin; });
   }
+
+  ~Scanner() { t_.swap(TokBuffer()); }
 
   void Sentence(Span s, int index, std::vector<Mention>* out);
 
@@ -507,12 +643,20 @@ class QuantityFinder::Scanner {
     double mult = 1;       // multiplier applied, for "2 to 3 million"
     int suffix_unit = -1;  // units index from "55km"
   };
+  static std::vector<Tok>& TokBuffer() {
+    thread_local std::vector<Tok> buffer;
+    return buffer;
+  }
   // A phrase matched in the tokens.
   struct Match {
     int phrase = -1;
     size_t begin = 0, end = 0;  // tokens [begin, end)
   };
 
+  // False if sentence `s` cannot hold a count: no digit and none of the
+  // kNeeded words. Exact: each word the tokenizer would make of letters only
+  // is a maximal run of ASCII letters here, looked up the same way.
+  bool Worth(Span s) const;
   void Tokenize(Span s);
   bool Overlaps(uint32_t b, uint32_t e) const;
   bool IsPunct(size_t i, char c) const {
@@ -522,6 +666,28 @@ class QuantityFinder::Scanner {
   }
   std::string_view TokText(size_t i) const {
     return text_.substr(t_[i].b, t_[i].e - t_[i].b);
+  }
+  // Vocab id of token i (-1 if none), looked up once.
+  int32_t Id(size_t i) const {
+    const Tok& tk = t_[i];
+    if (tk.id == kLazyId) {
+      size_t len = tk.e - tk.b;
+      tk.id = len > kMaxWordBytes ? -1
+              : tk.pure ? d_.vocab.FindAlpha(text_.data() + tk.b, len,
+                                              tk.b + 16 <= text_.size())
+                        : d_.vocab.Find(text_.substr(tk.b, len));
+    }
+    return tk.id;
+  }
+  // True if token i may start a number (kTrigger), most often answered by
+  // its shape alone.
+  bool Trigger(size_t i) const {
+    const Tok& tk = t_[i];
+    if (tk.kind == TK::kNumber) return true;
+    if (tk.kind != TK::kWord) return false;
+    if (tk.pure && !d_.trigger_shape.MayHave(text_.data() + tk.b, tk.e - tk.b))
+      return false;
+    return d_.Flags(Id(i)) & kTrigger;
   }
 
   // Longest phrase of `set` starting at token i whose payload passes `ok`.
@@ -549,59 +715,121 @@ class QuantityFinder::Scanner {
   const Data& d_;
   std::string_view text_;
   std::vector<Span> skip_;
+  bool explain_;  // fill Mention::evidence
   std::vector<Tok> t_;
   size_t floor_ = 0;  // tokens before this belong to an earlier mention
   // The previous mention of the sentence, for "killed 3 soldiers and 5
   // civilians": the token after its noun phrase and its role word.
   size_t prev_np_end_ = SIZE_MAX;
-  std::string prev_role_, prev_role_word_;
+  // Views into the tables, which outlive the scanner.
+  std::string_view prev_role_, prev_role_word_;
 };
+
+bool QuantityFinder::Scanner::Worth(Span s) const {
+  if (!d_.filter_ok) return true;
+  const size_t size = text_.size();
+  const size_t e = std::min<size_t>(s.end, size);
+  const char* p = text_.data();
+  // Most sentences that hold a count hold a figure: look for a digit eight
+  // bytes at a time first (x ^ '0' is below 10 exactly for a digit; the
+  // "has a byte below n" test is exact about whether one exists).
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  for (size_t k = s.begin; k < e; k += 8) {
+    uint64_t v;
+    if (k + 8 <= e) {
+      v = Load8(p + k);
+    } else {
+      v = 0;
+      for (size_t b = 0; b < e - k; ++b)
+        v |= uint64_t{static_cast<unsigned char>(p[k + b])} << (8 * b);
+      v |= ~LowMask(e - k) & (kOnes * 0x40);  // padding: not a digit
+    }
+    uint64_t x = v ^ (kOnes * '0');
+    if ((x - kOnes * 10) & ~x & (kOnes * 0x80)) {
+      for (size_t b = k; b < std::min(k + 8, e); ++b)
+        if (IsDigitByte(p[b]) &&
+            !Overlaps(static_cast<uint32_t>(b), static_cast<uint32_t>(b + 1)))
+          return true;
+    }
+  }
+  size_t i = s.begin;
+  while (i < e) {
+    uint8_t c = kByteClass[static_cast<unsigned char>(p[i])];
+    // Digits were looked at above: a figure whose first digit is in a date
+    // is never read (TryAt drops a number that overlaps a date, and
+    // Overlaps(b, b + 1) implies that).
+    if (!(c & kCAlpha)) {
+      ++i;
+      continue;
+    }
+    size_t j = i + 1;
+    while (j < e && (kByteClass[static_cast<unsigned char>(p[j])] & kCAlpha))
+      ++j;
+    size_t len = j - i;
+    if (d_.needed_shape.MayHave(p + i, len) &&
+        (d_.Flags(d_.vocab.FindAlpha(p + i, len, i + 16 <= size)) & kNeeded))
+      return true;
+    i = j;
+  }
+  return false;
+}
 
 void QuantityFinder::Scanner::Tokenize(Span s) {
   t_.clear();
+  const char* p = text_.data();
+  const size_t size = text_.size();
   size_t i = s.begin;
-  const size_t e = std::min<size_t>(s.end, text_.size());
+  const size_t e = std::min<size_t>(s.end, size);
   // State of the gap before the next token.
   bool had_gap = false, nb_only = true, newline = true;
-  auto push = [&](size_t b, size_t en, TK kind) {
-    Tok tk;
+  // Builds the token in place (a copy of a freshly written Tok costs a
+  // store-forwarding stall per token).
+  auto push = [&](size_t b, size_t en, TK kind, bool pure = false) -> Tok& {
+    Tok& tk = t_.emplace_back();
     tk.b = static_cast<uint32_t>(b);
     tk.e = static_cast<uint32_t>(en);
+    tk.id = kind == TK::kNumber ? -1 : kLazyId;
     tk.kind = kind;
-    tk.glued = !had_gap && !t_.empty();
+    tk.pure = pure;
+    tk.glued = !had_gap && t_.size() > 1;
     tk.nb_gap = had_gap && nb_only;
     tk.line_start = newline;
-    tk.upper = IsUpperByte(text_[b]);
-    if (kind != TK::kNumber && en - b <= kMaxWordBytes)
-      tk.id = d_.vocab.Find(text_.substr(b, en - b));
-    t_.push_back(tk);
+    tk.upper = IsUpperByte(p[b]);
     had_gap = false;
     nb_only = true;
     newline = false;
+    return tk;
   };
   while (i < e) {
-    unsigned char c = static_cast<unsigned char>(text_[i]);
+    unsigned char c = static_cast<unsigned char>(p[i]);
+    uint8_t cls = kByteClass[c];
     if (c < 0x80) {
-      if (c == ' ' || (c >= '\t' && c <= '\r')) {
+      if (cls & kCSpace) {
         had_gap = true;
         nb_only = false;
-        if (c == '\n' || c == '\r') newline = true;
+        if (cls & kCNewline) newline = true;
         ++i;
         continue;
       }
-      if (IsAlphaByte(c)) {
+      if (cls & kCAlpha) {
         size_t j = i + 1;
+        bool pure = true;  // ASCII letters only
         while (j < e) {
-          unsigned char x = static_cast<unsigned char>(text_[j]);
-          if (IsAlphaByte(x) || IsDigitByte(x)) {
+          unsigned char x = static_cast<unsigned char>(p[j]);
+          uint8_t cx = kByteClass[x];
+          if (cx & kCAlpha) {
             ++j;
-          } else if (x == '\'' && j + 1 < e && IsAlphaByte(text_[j + 1])) {
+          } else if (cx & kCDigit) {
+            ++j;
+            pure = false;
+          } else if (x == '\'' && j + 1 < e && IsAlphaByte(p[j + 1])) {
             j += 2;
+            pure = false;
           } else if (x >= 0x80) {
             size_t len;
             char32_t cp = utf8::Decode(text_, j, &len);
             if ((cp == 0x2019 || cp == 0x02BC) && j + len < e &&
-                IsAlphaByte(text_[j + len])) {
+                IsAlphaByte(p[j + len])) {
               j += len;
             } else if (cp >= 0xC0 && cp != 0xD7 && cp != 0xF7 && cp < 0x2000 &&
                        utf8::IsAlpha(cp)) {
@@ -609,22 +837,23 @@ void QuantityFinder::Scanner::Tokenize(Span s) {
             } else {
               break;
             }
+            pure = false;
           } else {
             break;
           }
         }
-        push(i, j, TK::kWord);
+        push(i, j, TK::kWord, pure);
         i = j;
         continue;
       }
-      if (IsDigitByte(c)) {
+      if (cls & kCDigit) {
         size_t j = i + 1;
         while (j < e) {
-          char x = text_[j];
-          if (IsDigitByte(x) || IsAlphaByte(x)) {
+          char x = p[j];
+          if (kByteClass[static_cast<unsigned char>(x)] & (kCAlpha | kCDigit)) {
             ++j;
           } else if ((x == ',' || x == '.') && j + 1 < e &&
-                     IsDigitByte(text_[j + 1]) && IsDigitByte(text_[j - 1])) {
+                     IsDigitByte(p[j + 1]) && IsDigitByte(p[j - 1])) {
             j += 2;
           } else {
             break;
@@ -634,11 +863,7 @@ void QuantityFinder::Scanner::Tokenize(Span s) {
         i = j;
         continue;
       }
-      push(i, i + 1,
-           (c == '$' || c == '+' || c == '<' || c == '=' || c == '>' ||
-            c == '^' || c == '`' || c == '|' || c == '~')
-               ? TK::kSymbol
-               : TK::kPunct);
+      push(i, i + 1, (cls & kCSymbol) ? TK::kSymbol : TK::kPunct);
       ++i;
       continue;
     }
@@ -667,7 +892,7 @@ void QuantityFinder::Scanner::Tokenize(Span s) {
       size_t j = i + len;
       while (j < e) {
         size_t l2;
-        unsigned char x = static_cast<unsigned char>(text_[j]);
+        unsigned char x = static_cast<unsigned char>(p[j]);
         if (IsAlphaByte(x) || IsDigitByte(x)) {
           ++j;
           continue;
@@ -683,8 +908,7 @@ void QuantityFinder::Scanner::Tokenize(Span s) {
     }
     bool punct = (cp >= 0x2010 && cp <= 0x2027) || cp == 0xAB || cp == 0xBB ||
                  cp == 0x2212 || cp == 0xB7 || utf8::IsPunct(cp);
-    push(i, i + len, punct ? TK::kPunct : TK::kSymbol);
-    t_.back().fraction = fraction;
+    push(i, i + len, punct ? TK::kPunct : TK::kSymbol).fraction = fraction;
     i += len;
   }
 }
@@ -701,12 +925,12 @@ template <typename Ok>
 QuantityFinder::Scanner::Match QuantityFinder::Scanner::MatchAt(
     const PhraseSet& set, size_t i, Ok ok) const {
   Match m;
-  if (i >= t_.size() || t_[i].id < 0) return m;
-  for (int p : set.by_first[t_[i].id]) {
+  if (i >= t_.size() || Id(i) < 0) return m;
+  for (int p : set.by_first[Id(i)]) {
     const std::vector<int>& w = set.words[p];
     if (i + w.size() > t_.size()) continue;
     size_t k = 1;
-    while (k < w.size() && t_[i + k].id == w[k]) ++k;
+    while (k < w.size() && Id(i + k) == w[k]) ++k;
     if (k < w.size() || !ok(p)) continue;
     m.phrase = p;
     m.begin = i;
@@ -720,13 +944,13 @@ template <typename Ok>
 QuantityFinder::Scanner::Match QuantityFinder::Scanner::MatchEnding(
     const PhraseSet& set, size_t last, size_t floor, Ok ok) const {
   Match m;
-  if (last >= t_.size() || last < floor || t_[last].id < 0) return m;
-  for (int p : set.by_last[t_[last].id]) {
+  if (last >= t_.size() || last < floor || Id(last) < 0) return m;
+  for (int p : set.by_last[Id(last)]) {
     const std::vector<int>& w = set.words[p];
     if (last + 1 < floor + w.size()) continue;
     size_t start = last + 1 - w.size();
     size_t k = 0;
-    while (k + 1 < w.size() && t_[start + k].id == w[k]) ++k;
+    while (k + 1 < w.size() && Id(start + k) == w[k]) ++k;
     if (k + 1 < w.size() || !ok(p)) continue;
     m.phrase = p;
     m.begin = start;
@@ -749,14 +973,23 @@ bool QuantityFinder::Scanner::ParseFigure(size_t i, Core* c) const {
   size_t k = 0;
   while (k < s.size() && (IsDigitByte(s[k]) || s[k] == ',' || s[k] == '.')) ++k;
   std::string_view num = s.substr(0, k), suffix = s.substr(k);
-  // Groups between separators.
+  // Groups between separators, summarised on the fly (no allocation): the
+  // first group's length, the separator before the last group, and whether
+  // every later group (every later group after a comma) has three digits.
   int commas = 0, dots = 0;
-  size_t group_start = 0;
-  std::vector<std::pair<char, size_t>> groups;  // (separator before, length)
-  char sep = 0;
+  size_t group_start = 0, first_len = 0;
+  char sep = 0, last_sep = 0;
+  bool later_all_3 = true, comma_groups_3 = true;
   for (size_t j = 0; j <= num.size(); ++j) {
     if (j == num.size() || num[j] == ',' || num[j] == '.') {
-      groups.push_back({sep, j - group_start});
+      size_t len = j - group_start;
+      if (sep == 0) {
+        first_len = len;
+      } else if (len != 3) {
+        later_all_3 = false;
+        if (sep == ',') comma_groups_3 = false;
+      }
+      last_sep = sep;
       if (j < num.size()) {
         sep = num[j];
         if (sep == ',')
@@ -770,21 +1003,15 @@ bool QuantityFinder::Scanner::ParseFigure(size_t i, Core* c) const {
   bool decimal = false;
   if (commas == 0 && dots == 0) {
     if (num.size() > 1 && num[0] == '0') return false;  // 007, 0600
-  } else if (dots == 0 ||
-             (dots == 1 && groups.back().first == '.' && commas > 0)) {
+  } else if (dots == 0 || (dots == 1 && last_sep == '.' && commas > 0)) {
     // 3,000 or 1,234.5: comma groups of three after a first group of 1..3.
-    if (groups[0].second > 3) return false;
-    for (size_t g = 1; g < groups.size(); ++g) {
-      if (groups[g].first == ',' && groups[g].second != 3) return false;
-    }
+    if (first_len > 3 || !comma_groups_3) return false;
     decimal = dots == 1;
   } else if (commas == 0 && dots == 1) {
     decimal = true;
   } else if (commas == 0 && dots >= 2) {
     // 1.500.000 (European thousands).
-    if (groups[0].second > 3) return false;
-    for (size_t g = 1; g < groups.size(); ++g)
-      if (groups[g].second != 3) return false;
+    if (first_len > 3 || !later_all_3) return false;
   } else {
     return false;
   }
@@ -860,7 +1087,7 @@ bool QuantityFinder::Scanner::ParseFigure(size_t i, Core* c) const {
     double last = 1;
     size_t j = c->end;
     while (j < t_.size() && t_[j].kind == TK::kWord) {
-      const NumberWord* nw = d_.NumOf(t_[j].id);
+      const NumberWord* nw = d_.NumOf(Id(j));
       double m = 0;
       if (nw && nw->mult > 0)
         m = nw->mult;
@@ -900,12 +1127,12 @@ bool QuantityFinder::Scanner::ParseWords(size_t i, Core* c) const {
   const size_t n = t_.size();
   auto number_at = [&](size_t k) -> int {
     if (k >= n) return -1;
-    const NumberWord* nw = d_.NumOf(t_[k].id);
+    const NumberWord* nw = d_.NumOf(Id(k));
     return nw ? nw->number : -1;
   };
   auto mult_at = [&](size_t k) -> double {
     if (k >= n) return 0;
-    const NumberWord* nw = d_.NumOf(t_[k].id);
+    const NumberWord* nw = d_.NumOf(Id(k));
     return nw ? nw->mult : 0;
   };
   while (j < n && last != kDozen) {
@@ -921,7 +1148,7 @@ bool QuantityFinder::Scanner::ParseWords(size_t i, Core* c) const {
       break;
     }
     if (tk.kind != TK::kWord) break;
-    const NumberWord* nw = d_.NumOf(tk.id);
+    const NumberWord* nw = d_.NumOf(Id(j));
     if (!nw) break;
     if (nw->number >= 0) {
       int v = nw->number;
@@ -974,7 +1201,7 @@ bool QuantityFinder::Scanner::ParseWords(size_t i, Core* c) const {
       continue;
     }
     if (nw->fraction > 0 && last == kNone && j + 2 < n) {
-      const NumberWord* a = d_.NumOf(t_[j + 1].id);
+      const NumberWord* a = d_.NumOf(Id(j + 1));
       if (a && a->article && mult_at(j + 2) > 0) {
         cur = nw->fraction;
         last = kFraction;
@@ -982,7 +1209,7 @@ bool QuantityFinder::Scanner::ParseWords(size_t i, Core* c) const {
         continue;
       }
     }
-    if (tk.id == d_.id_and && (last == kHundred || last == kBig)) {
+    if (Id(j) == d_.id_and && (last == kHundred || last == kBig)) {
       int next = number_at(j + 1);
       if (next > 0) {
         last = kAnd;
@@ -997,14 +1224,14 @@ bool QuantityFinder::Scanner::ParseWords(size_t i, Core* c) const {
   c->end = end;
   c->value = c->low = c->high = total + cur;
   c->words = true;
-  c->one_alone = end == i + 1 && t_[i].id == d_.id_one;
+  c->one_alone = end == i + 1 && Id(i) == d_.id_one;
   return true;
 }
 
 bool QuantityFinder::Scanner::ParseCore(size_t i, Core* c) const {
   *c = Core();
   if (t_[i].kind == TK::kNumber) return ParseFigure(i, c);
-  if (t_[i].kind != TK::kWord || !(d_.Flags(t_[i].id) & kTrigger)) return false;
+  if (t_[i].kind != TK::kWord || !(d_.Flags(Id(i)) & kTrigger)) return false;
   Match v = MatchAt(d_.vague_set, i, [](int) { return true; });
   if (v.phrase >= 0) {
     const Vague& g = d_.vague[v.phrase];
@@ -1016,7 +1243,7 @@ bool QuantityFinder::Scanner::ParseCore(size_t i, Core* c) const {
     c->vague = true;
     // "several hundred", "a few thousand", "a few dozen".
     const NumberWord* nw =
-        c->end < t_.size() ? d_.NumOf(t_[c->end].id) : nullptr;
+        c->end < t_.size() ? d_.NumOf(Id(c->end)) : nullptr;
     if (nw && nw->mult > 0) {
       c->value *= nw->mult;
       c->low *= nw->mult;
@@ -1099,11 +1326,11 @@ bool QuantityFinder::Scanner::NotACount(const Core& c) const {
     // Capitalised number word inside a name: "Channel Four", "Formula One".
     if (first.upper && i > 0 && t_[i - 1].kind == TK::kWord &&
         t_[i - 1].upper && !first.line_start &&
-        (t_[i - 1].id < 0 || d_.Flags(t_[i - 1].id) == 0)) {
+        (Id(i - 1) < 0 || d_.Flags(Id(i - 1)) == 0)) {
       bool known_prev = false;
-      if (t_[i - 1].id >= 0) {
-        known_prev = !d_.ctx_set.by_last[t_[i - 1].id].empty() ||
-                     !d_.qual_set.by_last[t_[i - 1].id].empty();
+      if (Id(i - 1) >= 0) {
+        known_prev = !d_.ctx_set.by_last[Id(i - 1)].empty() ||
+                     !d_.qual_set.by_last[Id(i - 1)].empty();
       }
       if (!known_prev) return true;
     }
@@ -1121,14 +1348,16 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
   if (NotACount(c)) return false;
 
   std::vector<std::string> evidence;
-  std::string qualifier = c.vague ? "approximate_plural" : "exact";
+  std::string_view qualifier = c.vague ? "approximate_plural" : "exact";
   double value = c.value, low = c.low, high = c.high;
   size_t start = c.first, end = c.end;
   bool range = false, has_qualifier = false;
-  std::string unit;
+  // Views into the tables (or guessed_unit): no allocation per mention.
+  std::string_view unit;
+  std::string guessed_unit;
   UnitKind unit_kind = UnitKind::kCount;
   bool unit_guessed = false, unit_adjacent = false;
-  std::string unit_role, unit_word;
+  std::string_view unit_role, unit_word;
 
   // Ranges: "six to twelve", "10-15", "between 10 and 15", "two or three".
   Match open;
@@ -1146,11 +1375,11 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
           join.end - join.begin == 1 &&
           (IsPunct(join.begin, '-') || TokText(join.begin) == "\u2013");
       bool and_word =
-          t_[join.begin].id == d_.id_and && join.end - join.begin == 1;
+          Id(join.begin) == d_.id_and && join.end - join.begin == 1;
       bool ok = true;
       if (and_word) {
         ok = open.phrase >= 0 &&
-             d_.vocab.Find(d_.quals[open.phrase].partner) == d_.id_and;
+             d_.quals[open.phrase].partner_id == d_.id_and;
       }
       Core c2;
       if (ok &&
@@ -1181,7 +1410,7 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
           qualifier = "range";
           end = c2.end;
           if (c2.suffix_unit >= 0) c.suffix_unit = c2.suffix_unit;
-          evidence.push_back("range joined by '" +
+          if (explain_) evidence.push_back("range joined by '" +
                              std::string(TokText(join.begin)) + "'");
           if (open.phrase >= 0) {
             start = open.begin;
@@ -1203,7 +1432,7 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
       start = cur.begin;
       unit = d_.units[cur.phrase].unit;
       unit_kind = UnitKind::kCurrency;
-      evidence.push_back("unit " + unit + " from '" +
+      if (explain_) evidence.push_back("unit " + std::string(unit) + " from '" +
                          d_.unit_set.text[cur.phrase] + "'");
     }
   }
@@ -1212,7 +1441,7 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
   if (unit.empty() && c.suffix_unit >= 0) {
     unit = d_.units[c.suffix_unit].unit;
     unit_kind = UnitKind::kMeasure;
-    evidence.push_back("unit " + unit + " from '" +
+    if (explain_) evidence.push_back("unit " + std::string(unit) + " from '" +
                        d_.unit_set.text[c.suffix_unit] + "'");
   } else if (end < n) {
     size_t k = end;
@@ -1232,7 +1461,7 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
       unit = d_.units[u.phrase].unit;
       unit_kind = d_.units[u.phrase].kind;
       end = u.end;
-      evidence.push_back("unit " + unit + " from '" +
+      if (explain_) evidence.push_back("unit " + std::string(unit) + " from '" +
                          d_.unit_set.text[u.phrase] + "'");
     }
   }
@@ -1246,7 +1475,7 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
       start = q.begin;
       qualifier = d_.quals[q.phrase].qualifier;
       has_qualifier = true;
-      evidence.push_back("qualifier " + qualifier + " from '" +
+      if (explain_) evidence.push_back("qualifier " + std::string(qualifier) + " from '" +
                          d_.qual_set.text[q.phrase] + "'");
     }
   }
@@ -1262,7 +1491,7 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
       end = q.end;
       qualifier = d_.quals[q.phrase].qualifier;
       has_qualifier = true;
-      evidence.push_back("qualifier " + qualifier + " from '" +
+      if (explain_) evidence.push_back("qualifier " + std::string(qualifier) + " from '" +
                          d_.qual_set.text[q.phrase] + "'");
     }
   }
@@ -1280,13 +1509,13 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
 
   // The counted noun: up to three words after the number.
   size_t np_end = end;
-  std::string inner_role, inner_role_word;
+  std::string_view inner_role, inner_role_word;
   if (unit.empty()) {
     size_t k = end, words = 0;
-    if (k < n && t_[k].id == d_.id_of) {
+    if (k < n && Id(k) == d_.id_of) {
       ++k;
       if (k < n && std::find(d_.after_of.begin(), d_.after_of.end(),
-                             t_[k].id) != d_.after_of.end())
+                             Id(k)) != d_.after_of.end())
         ++k;
     }
     while (k < n && words <= 3) {
@@ -1308,7 +1537,7 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
         unit_word = d_.unit_set.text[u.phrase];
         unit_adjacent = k == end;
         np_end = u.end;
-        evidence.push_back("unit " + unit + " from '" + unit_word + "'");
+        if (explain_) evidence.push_back("unit " + std::string(unit) + " from '" + std::string(unit_word) + "'");
         break;
       }
       Match r = MatchAt(d_.ctx_set, k, [&](int p) {
@@ -1323,13 +1552,13 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
         ++words;
         continue;
       }
-      if (d_.Flags(t_[k].id) & kNpStop) break;
+      if (d_.Flags(Id(k)) & kNpStop) break;
       ++k;
       ++words;
     }
-    if (unit.empty()) inner_role.clear();
+    if (unit.empty()) inner_role = {};
     if (unit.empty() && end < n && t_[end].kind == TK::kWord && t_[end].upper &&
-        t_[end].id < 0) {
+        Id(end) < 0) {
       // A capitalised plural demonym right after the number: "83 Syrians",
       // "two Iraqis", "four Lebanese".
       std::string_view w = TokText(end);
@@ -1342,12 +1571,12 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
         unit_guessed = true;
         unit_adjacent = true;
         np_end = end + 1;
-        evidence.push_back("unit person guessed from the demonym '" +
+        if (explain_) evidence.push_back("unit person guessed from the demonym '" +
                            std::string(w) + "'");
       }
     }
     if (unit.empty() && end < n && t_[end].kind == TK::kWord &&
-        !t_[end].upper && !(d_.Flags(t_[end].id) & kNpStop)) {
+        !t_[end].upper && !(d_.Flags(Id(end)) & kNpStop)) {
       // An unlisted plural noun right after the number: "two teachers".
       std::string_view w = TokText(end);
       bool ascii = std::all_of(w.begin(), w.end(),
@@ -1355,7 +1584,7 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
       size_t len = w.size();
       if (ascii && len >= 4 && w[len - 1] == 's' && w[len - 2] != 's' &&
           w[len - 2] != 'u' && w[len - 2] != 'i' &&
-          !(t_[end].id >= 0 && !d_.ctx_set.by_first[t_[end].id].empty())) {
+          !(Id(end) >= 0 && !d_.ctx_set.by_first[Id(end)].empty())) {
         std::string sing = Lower(w);
         if (len > 4 && sing.compare(len - 3, 3, "ies") == 0) {
           sing = sing.substr(0, len - 3) + "y";
@@ -1366,11 +1595,12 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
         } else {
           sing.resize(len - 1);
         }
-        unit = sing;
+        guessed_unit = std::move(sing);
+        unit = guessed_unit;
         unit_guessed = true;
         unit_adjacent = true;
         np_end = end + 1;
-        evidence.push_back("unit " + unit + " guessed from the plural '" +
+        if (explain_) evidence.push_back("unit " + std::string(unit) + " guessed from the plural '" +
                            std::string(w) + "'");
       }
     }
@@ -1379,10 +1609,10 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
   // Words that are counts only in company: "one", bare years.
   if (c.one_alone) {
     if (start > 0 && start == c.first &&
-        std::find(d_.not_one.begin(), d_.not_one.end(), t_[start - 1].id) !=
+        std::find(d_.not_one.begin(), d_.not_one.end(), Id(start - 1)) !=
             d_.not_one.end())
       return false;
-    if (c.end < n && t_[c.end].id == d_.id_of) return false;
+    if (c.end < n && Id(c.end) == d_.id_of) return false;
     if (!has_qualifier && !range &&
         (unit.empty() || (unit_kind == UnitKind::kCount && !unit_adjacent)))
       return false;
@@ -1392,8 +1622,9 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
     return false;
 
   // Role.
-  std::string role, role_word;
-  std::string role_how;
+  std::string_view role, role_word;
+  std::string role_how;  // for evidence only
+  bool implied = false;  // the role comes from the counted noun
   {
     // 1. Before the number, across links, a parenthesis or an aside.
     size_t j = start;
@@ -1421,7 +1652,7 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
           --k;
           ++steps;
         }
-        if (k > 0 && IsPunct(k - 1, ',') && t_[k].id == d_.id_according) {
+        if (k > 0 && IsPunct(k - 1, ',') && Id(k) == d_.id_according) {
           aside = true;
           j = k - 1;
           continue;
@@ -1430,7 +1661,7 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
         shared = prev_np_end_ == last && !prev_role_.empty();
         break;
       }
-      if (t_[last].id == d_.id_and && prev_np_end_ == last &&
+      if (Id(last) == d_.id_and && prev_np_end_ == last &&
           !prev_role_.empty()) {
         shared = true;
         break;
@@ -1441,7 +1672,8 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
       if (r.phrase >= 0) {
         role = d_.ctx[r.phrase].role;
         role_word = d_.ctx_set.text[r.phrase];
-        role_how = std::to_string(start - r.end + 1) + " token(s) before";
+        if (explain_)
+          role_how = std::to_string(start - r.end + 1) + " token(s) before";
         break;
       }
       Match l = MatchEnding(d_.ctx_set, last, 0, [&](int p) {
@@ -1454,14 +1686,14 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
     if (role.empty() && !inner_role.empty()) {
       role = inner_role;
       role_word = inner_role_word;
-      role_how = "in the noun phrase";
+      if (explain_) role_how = "in the noun phrase";
     }
     // 3. After the number and its noun, across links and one aside
     // ("14 civilians, including six children, died").
     if (role.empty()) {
       size_t k = np_end;
       int links_after = 0;
-      bool in_aside = start > 0 && t_[start - 1].id == d_.id_including;
+      bool in_aside = start > 0 && Id(start - 1) == d_.id_including;
       bool crossed = false;
       while (k < n) {
         if (IsPunct(k, ',') && !crossed) {
@@ -1470,7 +1702,7 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
             ++k;
             continue;
           }
-          if (k + 1 < n && t_[k + 1].id == d_.id_including) {
+          if (k + 1 < n && Id(k + 1) == d_.id_including) {
             size_t a = k + 2, steps = 0;
             while (a < n && steps < 12 && !IsPunct(a, ',')) {
               ++a;
@@ -1489,7 +1721,9 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
         if (r.phrase >= 0) {
           role = d_.ctx[r.phrase].role;
           role_word = d_.ctx_set.text[r.phrase];
-          role_how = std::to_string(r.begin - np_end + 1) + " token(s) after";
+          if (explain_)
+            role_how =
+                std::to_string(r.begin - np_end + 1) + " token(s) after";
           break;
         }
         Match l = MatchAt(d_.ctx_set, k, [&](int p) {
@@ -1504,13 +1738,14 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
     if (role.empty() && shared) {
       role = prev_role_;
       role_word = prev_role_word_;
-      role_how = "shared with the count before";
+      if (explain_) role_how = "shared with the count before";
     }
     // 5. The counted noun.
     if (role.empty() && !unit_role.empty()) {
       role = unit_role;
       role_word = unit_word;
-      role_how = "implied by the noun";
+      implied = true;
+      if (explain_) role_how = "implied by the noun";
     }
   }
   // A number word with nothing around it ("at six", "the two", French
@@ -1521,11 +1756,11 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
   if (role.empty()) {
     role = "other";
   } else {
-    evidence.push_back("role " + role + " from '" + role_word + "' " +
+    if (explain_) evidence.push_back("role " + std::string(role) + " from '" + std::string(role_word) + "' " +
                        role_how);
   }
 
-  Mention m;
+  Mention& m = out->emplace_back();  // built in place: a Mention is big
   m.kind = "quantity";
   m.span = Span{t_[start].b, t_[end - 1].e};
   m.sentence = sentence;
@@ -1533,9 +1768,9 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
   q.value = value;
   q.low = low;
   q.high = high;
-  q.qualifier = qualifier;
-  q.unit = unit;
-  q.role = role;
+  q.qualifier = std::string(qualifier);
+  q.unit = std::string(unit);
+  q.role = std::string(role);
   m.quantity = std::move(q);
   std::string rule = c.vague        ? "vague"
                      : c.words      ? "words"
@@ -1544,21 +1779,21 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
                                     : "figure";
   if (range) rule += "+range";
   m.rule = rule;
-  evidence.insert(evidence.begin(),
+  if (explain_)
+    evidence.insert(evidence.begin(),
                   "value " + FormatNumber(value) + " from '" +
                       std::string(text_.substr(
                           t_[c.first].b, t_[c.end - 1].e - t_[c.first].b)) +
                       "'");
-  m.evidence = std::move(evidence);
+  m.evidence = std::move(evidence);  // empty unless explain_
   double conf = c.vague ? 0.7 : c.words ? 0.85 : 0.9;
   if (unit.empty() && role == "other") conf -= 0.2;
   if (unit_guessed) conf -= 0.1;
   m.confidence = conf;
-  out->push_back(std::move(m));
 
   floor_ = end;
   prev_np_end_ = np_end;
-  prev_role_ = role == "other" || role_how == "implied by the noun" ? "" : role;
+  prev_role_ = role == "other" || implied ? std::string_view() : role;
   prev_role_word_ = role_word;
   *next = end;
   return true;
@@ -1566,15 +1801,14 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
 
 void QuantityFinder::Scanner::Sentence(Span s, int index,
                                        std::vector<Mention>* out) {
+  if (!Worth(s)) return;
   Tokenize(s);
   floor_ = 0;
   prev_np_end_ = SIZE_MAX;
-  prev_role_.clear();
+  prev_role_ = {};
   const size_t n = t_.size();
   for (size_t i = 0; i < n;) {
-    const Tok& tk = t_[i];
-    bool trigger = tk.kind == TK::kNumber ||
-                   (tk.kind == TK::kWord && (d_.Flags(tk.id) & kTrigger));
+    bool trigger = Trigger(i);
     size_t next = i + 1;
     if (trigger && TryAt(i, index, out, &next)) {
       i = next;
@@ -1586,9 +1820,9 @@ void QuantityFinder::Scanner::Sentence(Span s, int index,
 
 void QuantityFinder::FindInto(std::string_view text,
                               const std::vector<Span>& sentences,
-                              std::vector<Span> skip,
+                              std::vector<Span> skip, bool explain,
                               std::vector<Mention>* out) const {
-  Scanner scanner(*data_, text, std::move(skip));
+  Scanner scanner(*data_, text, std::move(skip), explain);
   if (sentences.empty()) {
     scanner.Sentence(Span{0, static_cast<uint32_t>(text.size())}, -1, out);
   } else {
@@ -1599,9 +1833,10 @@ void QuantityFinder::FindInto(std::string_view text,
 
 std::vector<Mention> QuantityFinder::Find(std::string_view text,
                                           const std::vector<Span>& sentences,
-                                          const std::vector<Span>& skip) const {
+                                          const std::vector<Span>& skip,
+                                          bool explain) const {
   std::vector<Mention> out;
-  FindInto(text, sentences, skip, &out);
+  FindInto(text, sentences, skip, explain, &out);
   return out;
 }
 
@@ -1610,7 +1845,7 @@ void QuantityFinder::Annotate(const Document& doc,
   std::vector<Span> dates;
   for (const Mention& m : doc.mentions)
     if (m.kind == "date") dates.push_back(m.span);
-  FindInto(doc.text, doc.sentences, std::move(dates), out);
+  FindInto(doc.text, doc.sentences, std::move(dates), doc.explain, out);
 }
 
 }  // namespace dossier

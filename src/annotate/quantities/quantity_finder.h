@@ -98,9 +98,12 @@
 // figure_suffix ("2.3m"), words ("two hundred and fifty"), vague ("dozens"),
 // each with "+range" when a range was read.
 //
-// Speed: one pass per sentence: a byte-class tokenizer that looks each word
-// up once in an open-addressing table of the words the data files use; the
-// rules run only at figures and number words.
+// Speed: a sentence with no digit and no number word (or last word of a
+// vague phrase) is skipped after one cheap byte pass (most sentences of news
+// text). Other sentences get one pass: a byte-class tokenizer that looks each
+// word up once in an open-addressing table of the words the data files use;
+// the rules run only at figures and number words. Evidence strings are built
+// only for explain.
 #ifndef DOSSIER_ANNOTATE_QUANTITIES_QUANTITY_FINDER_H_
 #define DOSSIER_ANNOTATE_QUANTITIES_QUANTITY_FINDER_H_
 
@@ -127,15 +130,17 @@ class QuantityFinder : public Annotator {
   std::string_view Name() const override { return "quantities"; }
 
   // Appends the quantity mentions of `doc` to *out (contract above). Uses
-  // doc.text, doc.sentences and the date mentions in doc.mentions.
-  // Thread-safe.
+  // doc.text, doc.sentences and the date mentions in doc.mentions; fills
+  // Mention::evidence only if doc.explain. Thread-safe.
   void Annotate(const Document& doc, std::vector<Mention>* out) const override;
 
   // The same on bare text: `sentences` are byte spans in order (empty = the
-  // whole text, sentence -1), `skip` byte spans (the dates) in any order.
+  // whole text, sentence -1), `skip` byte spans (the dates) in any order;
+  // evidence only if `explain`.
   std::vector<Mention> Find(std::string_view text,
                             const std::vector<Span>& sentences,
-                            const std::vector<Span>& skip) const;
+                            const std::vector<Span>& skip,
+                            bool explain = false) const;
 
   // Rows of the quantity tables that were skipped, as "table: phrase: reason".
   const std::vector<std::string>& problems() const;
@@ -145,7 +150,8 @@ class QuantityFinder : public Annotator {
  private:
   // Appends to *out the mentions of `text` (Find without the copy).
   void FindInto(std::string_view text, const std::vector<Span>& sentences,
-                std::vector<Span> skip, std::vector<Mention>* out) const;
+                std::vector<Span> skip, bool explain,
+                std::vector<Mention>* out) const;
 
   struct Data;    // compiled tables, in quantity_finder.cc
   class Scanner;  // per-sentence state, in quantity_finder.cc
