@@ -42,8 +42,8 @@ void JsonWriter::Double(double v) {
     out_->append(buf, r.ptr);
     return;
   }
-  int n = std::snprintf(buf, sizeof buf, "%.7g", v);
-  out_->append(buf, n);
+  auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, 7);
+  out_->append(buf, r.ptr);
 }
 
 void JsonWriter::Pair(int64_t a, int64_t b) {
