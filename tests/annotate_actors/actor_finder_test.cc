@@ -65,10 +65,12 @@ Document Doc(std::string_view text, const Lexicon& lex = Lex()) {
   return doc;
 }
 
+// `explain`: ask for Mention::evidence, as `dossier explain` does.
 std::vector<Mention> Scan(std::string_view text, const ActorFinder& f = Finder(),
-                         const std::vector<Mention>& earlier = {}) {
+                         const std::vector<Mention>& earlier = {}, bool explain = false) {
   Document doc = Doc(text);
   doc.mentions = earlier;
+  doc.explain = explain;
   std::vector<Mention> out;
   f.Annotate(doc, &out);
   return out;
@@ -195,7 +197,7 @@ TEST(NamedGroupTest, NusraAndItsSuccessorsAreSeparateButAffiliated) {
             "Jabhat al-Nusra=actor actor:NUSRA [SY UAF g:NUSRA]; Jabhat Fatah al-Sham=actor "
             "actor:NUSRA [SY UAF g:NUSRA]; HTS=actor actor:HTS [SY UAF g:HTS]; al-Qaeda=actor "
             "actor:AQ [ UAF g:AQ]");
-  std::vector<Mention> ms = Scan(t);
+  std::vector<Mention> ms = Scan(t, Finder(), {}, /*explain=*/true);
   bool affiliate = false;
   for (const auto& e : ms[0].evidence) affiliate |= e == "affiliate_of: AQ";
   EXPECT_TRUE(affiliate);
@@ -455,6 +457,7 @@ TEST(InvariantTest, MentionsDoNotOverlapAndStayInOneSentence) {
       "Forces met Syrian soldiers. Colonel John Dorrian of the US-led coalition said ISIS "
       "fighters and civilians were near Abu Kamal. Dorrian spoke to CNN.";
   Document doc = Doc(t);
+  doc.explain = true;
   std::vector<Mention> ms;
   Finder().Annotate(doc, &ms);
   ASSERT_GT(ms.size(), 8u);
@@ -472,6 +475,25 @@ TEST(InvariantTest, MentionsDoNotOverlapAndStayInOneSentence) {
   }
   EXPECT_EQ(With(t, "U.S.-backed Syrian Democratic Forces").size(), 1u) << Describe(t, ms);
   EXPECT_EQ(With(t, "U.S.-backed Syrian Democratic Forces")[0].actor->backed_by, "US");
+}
+
+// Evidence is for `dossier explain` only; without it the mentions are the
+// same and carry none.
+TEST(InvariantTest, EvidenceOnlyWhenExplaining) {
+  std::string t =
+      "Iranian-backed Popular Mobilization Forces met Syrian soldiers and pro-Iranian "
+      "militias. Colonel John Dorrian of the US-led coalition said ISIS fighters, Israeli "
+      "airstrikes and the U.S. hit Raqqa. Dorrian spoke to CNN and Bashar al-Assad.";
+  std::vector<Mention> plain = Scan(t);
+  std::vector<Mention> explained = Scan(t, Finder(), {}, /*explain=*/true);
+  ASSERT_EQ(Describe(t, plain), Describe(t, explained));
+  ASSERT_GT(plain.size(), 9u) << Describe(t, plain);
+  for (size_t i = 0; i < plain.size(); ++i) {
+    EXPECT_TRUE(plain[i].evidence.empty()) << Sp(t, plain[i]);
+    EXPECT_FALSE(explained[i].evidence.empty()) << Sp(t, explained[i]);
+    EXPECT_EQ(plain[i].rule, explained[i].rule);
+    EXPECT_EQ(plain[i].confidence, explained[i].confidence);
+  }
 }
 
 TEST(OverrideTest, AUserTableAddsAGroup) {

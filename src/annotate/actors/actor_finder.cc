@@ -4,6 +4,8 @@
 #include "annotate/actors/actor_finder.h"
 
 #include <algorithm>
+#include <array>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -43,17 +45,21 @@ struct Pattern {
   int entry = 0;          // index into the entry vector of `type`
   bool lead_the = false;  // the alias began with "The"
   std::string alias;      // as written in the table
+  std::string dict_rule;  // "<table>.tsv:<alias>" for actors, outlets and people
 };
 
 struct ActorEntry {
   std::string id, kind, name, country, context, affiliate_of;
+  std::string ref;  // "actor:<id>" or "org:<id>", made once
   std::vector<std::string> sectors;
 };
 struct OutletEntry {
   std::string canonical, country;
+  std::string ref;  // "outlet:<slug>", made once
 };
 struct PersonEntry {
   std::string canonical, role, country;
+  std::string ref;  // "person:<slug>", made once
 };
 struct CountryEntry {
   std::string code, iso3, name;
@@ -108,6 +114,17 @@ std::string WithoutDots(std::string_view s) {
   return out;
 }
 
+// WithoutDots(raw) == plain, without building the string.
+bool EqualWithoutDots(std::string_view raw, std::string_view plain) {
+  size_t j = 0;
+  for (char c : raw) {
+    if (c == '.') continue;
+    if (j == plain.size() || plain[j] != c) return false;
+    ++j;
+  }
+  return j == plain.size();
+}
+
 bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 
 // First code point of `s` is an upper-case letter.
@@ -137,7 +154,9 @@ void LetterShape(std::string_view s, int* letters, bool* all_upper) {
 // hyphen; the assimilated forms ("ash", "ad", "as", "an", ...) only glued by
 // a hyphen, because as free words they are English ("as", "at", "an").
 bool DroppableArticle(std::string_view fold, bool hyphen_after) {
-  if (fold == "al" || fold == "el" || fold == "ul" || fold == "il") return true;
+  if (fold.size() == 2 && fold[1] == 'l' &&
+      (fold[0] == 'a' || fold[0] == 'e' || fold[0] == 'u' || fold[0] == 'i'))
+    return true;
   return hyphen_after && IsArticleToken(fold);
 }
 
@@ -199,6 +218,77 @@ void FastFold(std::string_view s, std::string* out) {
   FastFoldAppend(s, out);
 }
 
+// Hash of a folded word (FNV-1a with a final mix so that both halves of the
+// result are usable as independent indices).
+constexpr uint64_t kFnvBasis = 0xcbf29ce484222325ull, kFnvPrime = 0x100000001b3ull;
+inline uint64_t FinishHash(uint64_t h) {
+  h ^= h >> 32;
+  h *= 0x9e3779b97f4a7c15ull;
+  return h ^ (h >> 29);
+}
+inline uint64_t FoldHash(std::string_view s) {
+  uint64_t h = kFnvBasis;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= kFnvPrime;
+  }
+  return FinishHash(h);
+}
+
+// Per byte: the folded ASCII letter or digit, 1 for a byte FastFoldAppend
+// drops ('.', '\''), 0 for any other (non-ASCII, punctuation: FoldName).
+constexpr std::array<unsigned char, 256> kAsciiFold = [] {
+  std::array<unsigned char, 256> t{};
+  for (int c = '0'; c <= '9'; ++c) t[c] = static_cast<unsigned char>(c);
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = static_cast<unsigned char>(c);
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = static_cast<unsigned char>(c + 32);
+  t['.'] = 1;
+  t['\''] = 1;
+  return t;
+}();
+
+// FastFoldAppend(s, ...) into buf->data() + *used, that also counts the
+// ASCII upper- and lower-case letters of `s` into *upper / *lower and
+// returns FoldHash of the fold: the one pass BuildWords makes over each
+// word. `buf` is grown when too small (only non-ASCII folds can outgrow
+// their word) and never shrunk; *used advances past the fold.
+uint64_t FoldCountAppend(std::string_view s, std::string* buf, size_t* used, int* upper,
+                         int* lower) {
+  if (buf->size() < *used + s.size()) buf->resize(2 * (*used + s.size()));
+  char* const begin = buf->data() + *used;
+  char* o = begin;
+  uint64_t h = kFnvBasis;
+  int up = 0, lo = 0;
+  for (char ch : s) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    const unsigned char f = kAsciiFold[c];
+    if (f > 1) {  // a letter or digit: the common case, kept branch-free
+      up += static_cast<unsigned>(c - 'A') < 26u;
+      lo += static_cast<unsigned>(c - 'a') < 26u;
+      *o++ = static_cast<char>(f);
+      h ^= f;
+      h *= kFnvPrime;
+    } else if (f == 0) {
+      // Non-ASCII or other punctuation: the full FoldName.
+      std::string folded;
+      FastFoldAppend(s, &folded);
+      if (buf->size() < *used + folded.size()) buf->resize(2 * (*used + folded.size()));
+      folded.copy(buf->data() + *used, folded.size());
+      *used += folded.size();
+      for (char d : s) {
+        if (d >= 'a' && d <= 'z') ++*lower;
+        else if (d >= 'A' && d <= 'Z') ++*upper;
+      }
+      return FoldHash(folded);
+    }
+    // f == 1: '.' or '\'', dropped.
+  }
+  *used += static_cast<size_t>(o - begin);
+  *upper += up;
+  *lower += lo;
+  return FinishHash(h);
+}
+
 // Gap between two words of a sentence.
 enum class Gap : uint8_t { kStart, kSpace, kHyphen, kPeriod, kOther };
 
@@ -214,11 +304,14 @@ struct Word {
   bool article = false;      // droppable Arabic article
   bool cap = false;          // starts with a capital
   bool possessive = false;
+  uint32_t fold_off = 0, fold_len = 0;  // `fold` in SentenceScan::folds_
+  uint64_t hash = 0;                     // FoldHash(fold)
 };
 
 struct Hit {
   int pattern;
-  int b, e;  // words [b, e)
+  int b, e;    // words [b, e)
+  PType type;  // patterns[pattern].type, kept here to spare the lookup
 };
 
 const char* SectorWord(std::string_view s) {
@@ -259,6 +352,76 @@ template <typename V>
 using SvMap = std::unordered_map<std::string, V, SvHash, std::equal_to<>>;
 using SvSet = std::unordered_set<std::string, SvHash, std::equal_to<>>;
 
+namespace {
+
+// An open-addressing hash set of folded words keyed by FoldHash, with a
+// payload per word. Probing reads only the dense hash array (8 bytes a
+// slot); an optional 64 Kbit Bloom filter turns most words of running text
+// away before that.
+class WordTable {
+ public:
+  struct Slot {
+    uint32_t key_off = 0, key_len = 0;    // in key_pool_
+    uint32_t pat_begin = 0, pat_end = 0;  // payload: a range of Tables::heads
+    uint8_t flags = 0;                    // payload: Tables::kStopFlag | ...
+  };
+
+  explicit WordTable(bool bloom) : use_bloom_(bloom) {
+    if (bloom) bloom_.assign(1024, 0);
+  }
+
+  // Sizes the table for `keys` keys; call once before Insert.
+  void Reserve(size_t keys) {
+    size_t cap = 16;
+    while (cap < 2 * keys) cap *= 2;
+    hashes_.assign(cap, 0);
+    slots_.assign(cap, Slot{});
+    mask_ = cap - 1;
+  }
+
+  // The slot of `key` (FoldHash(key) must be `h`), or nullptr.
+  const Slot* Find(std::string_view key, uint64_t h) const {
+    if (use_bloom_ && !((bloom_[(h >> 6) & 1023] >> (h & 63)) & 1)) return nullptr;
+    h = NonZero(h);
+    for (size_t i = (h >> 32) & mask_; hashes_[i] != 0; i = (i + 1) & mask_) {
+      if (hashes_[i] == h && KeyAt(i) == key) return &slots_[i];
+    }
+    return nullptr;
+  }
+
+  // The slot of `key`, added if new.
+  Slot* Insert(std::string_view key) {
+    const uint64_t raw = FoldHash(key);
+    const uint64_t h = NonZero(raw);
+    for (size_t i = (h >> 32) & mask_;; i = (i + 1) & mask_) {
+      if (hashes_[i] == 0) {
+        hashes_[i] = h;
+        slots_[i].key_off = static_cast<uint32_t>(key_pool_.size());
+        slots_[i].key_len = static_cast<uint32_t>(key.size());
+        key_pool_ += key;
+        if (use_bloom_) bloom_[(raw >> 6) & 1023] |= uint64_t{1} << (raw & 63);
+        return &slots_[i];
+      }
+      if (hashes_[i] == h && KeyAt(i) == key) return &slots_[i];
+    }
+  }
+
+ private:
+  static uint64_t NonZero(uint64_t h) { return h == 0 ? 1 : h; }  // 0 marks a free slot
+  std::string_view KeyAt(size_t i) const {
+    return std::string_view(key_pool_).substr(slots_[i].key_off, slots_[i].key_len);
+  }
+
+  bool use_bloom_;
+  std::vector<uint64_t> bloom_;
+  std::vector<uint64_t> hashes_;
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  std::string key_pool_;
+};
+
+}  // namespace
+
 struct ActorFinder::Tables {
   std::vector<Pattern> patterns;
   // First folded keyword -> patterns starting with it, longest first.
@@ -283,6 +446,8 @@ struct ActorFinder::Tables {
     p.type = type;
     p.entry = entry;
     p.alias = std::string(alias);
+    if (type == PType::kActor || type == PType::kOutlet || type == PType::kPerson)
+      p.dict_rule = table + ".tsv:" + p.alias;
     // A leading "The" of a multi-word name is optional in text.
     if (words.size() > 1 && FoldName(words[0].raw) == "the") {
       p.lead_the = true;
@@ -321,23 +486,46 @@ struct ActorFinder::Tables {
     patterns.push_back(std::move(p));
   }
 
-  // Cheap filter before the hash lookup: (first byte, length) pairs of the
-  // keys of by_first.
-  std::vector<bool> starts = std::vector<bool>(256 * 32, false);
-  bool MayStart(std::string_view fold) const {
-    if (fold.empty()) return false;
-    size_t len = std::min<size_t>(fold.size(), 31);
-    return starts[static_cast<unsigned char>(fold[0]) * 32 + len];
-  }
+  // Every folded word that opens a pattern, with its patterns (by_first
+  // in run-time form): looked up once per word of the document.
+  WordTable starts = WordTable(true);
+  // Person stopwords and place prepositions, looked up only where a rule
+  // asks (next to a hit).
+  static constexpr uint8_t kStopFlag = 1, kPlacePrepFlag = 2;
+  WordTable stops = WordTable(false);
+  // What BuildHits needs of a pattern, stored contiguously per key (the
+  // patterns themselves are scattered over the heap: strings in vectors).
+  struct PatHead {
+    int pattern;
+    uint32_t hash_off;  // fold_hashes[hash_off + q] = FoldHash(folds[q])
+    uint32_t nfolds;
+    CaseMode mode;
+    PType type;
+  };
+  std::vector<PatHead> heads;
+  std::vector<uint64_t> fold_hashes;
 
   void Finish() {
-    for (const auto& [k, v] : by_first)
-      starts[static_cast<unsigned char>(k[0]) * 32 + std::min<size_t>(k.size(), 31)] = true;
     for (auto& [k, v] : by_first) {
       std::stable_sort(v.begin(), v.end(), [&](int a, int b) {
         return patterns[a].folds.size() > patterns[b].folds.size();
       });
     }
+    starts.Reserve(by_first.size());
+    for (const auto& [k, v] : by_first) {
+      WordTable::Slot* s = starts.Insert(k);
+      s->pat_begin = static_cast<uint32_t>(heads.size());
+      for (int pid : v) {
+        const Pattern& p = patterns[pid];
+        heads.push_back({pid, static_cast<uint32_t>(fold_hashes.size()),
+                         static_cast<uint32_t>(p.folds.size()), p.mode, p.type});
+        for (const std::string& f : p.folds) fold_hashes.push_back(FoldHash(f));
+      }
+      s->pat_end = static_cast<uint32_t>(heads.size());
+    }
+    stops.Reserve(stopwords.size() + place_preps.size());
+    for (const auto& k : stopwords) stops.Insert(k)->flags |= kStopFlag;
+    for (const auto& k : place_preps) stops.Insert(k)->flags |= kPlacePrepFlag;
   }
 };
 
@@ -412,6 +600,7 @@ ActorFinder::ActorFinder(const Lexicon& lexicon) {
       e.sectors = SplitList(c.get(row, 5), '|');
       e.context = c.get(row, 7);
       e.affiliate_of = c.get(row, 8);
+      e.ref = (e.kind == "organization" ? "org:" : "actor:") + e.id;
       if (e.id.empty() || (e.kind != "actor" && e.kind != "organization" && e.kind != "state")) {
         t->problems.push_back("actors: '" + c.get(row, 0) + "': needs an id and kind actor|organization|state");
         continue;
@@ -437,7 +626,7 @@ ActorFinder::ActorFinder(const Lexicon& lexicon) {
       if (alias.empty() || (!StartsUpper(alias) && !std::isdigit(static_cast<unsigned char>(alias[0]))))
         continue;
       int id = static_cast<int>(t->outlets.size());
-      t->outlets.push_back({c.get(row, 1), c.get(row, 2)});
+      t->outlets.push_back({c.get(row, 1), c.get(row, 2), "outlet:" + Slug(c.get(row, 1))});
       t->Add(alias, PType::kOutlet, id, CaseMode::kCap, true, "outlets");
     }
   }
@@ -446,7 +635,8 @@ ActorFinder::ActorFinder(const Lexicon& lexicon) {
     Cols c(tab, {"alias", "canonical", "role", "country"});
     for (const auto& row : tab.rows) {
       int id = static_cast<int>(t->people.size());
-      t->people.push_back({c.get(row, 1), c.get(row, 2), c.get(row, 3)});
+      t->people.push_back(
+          {c.get(row, 1), c.get(row, 2), c.get(row, 3), "person:" + Slug(c.get(row, 1))});
       t->Add(c.get(row, 0), PType::kPerson, id, CaseMode::kCap, false, "people");
     }
   }
@@ -556,13 +746,34 @@ struct Known {
   uint32_t first = 0;
 };
 
+// Per-sentence working storage, kept across the sentences of a document
+// (and the documents of a thread) so that a sentence allocates nothing.
+struct ScanBuffers {
+  std::vector<Word> w;
+  std::string folds;
+  std::vector<Hit> hits;
+  std::vector<int> hit_start;
+};
+
 // One sentence's words, hits and candidates.
 class SentenceScan {
  public:
+  // `places`: spans of the place mentions of earlier layers; `explain`:
+  // fill Mention::evidence.
   SentenceScan(const ActorFinder::Tables& t, std::string_view text, Span sentence, int index,
                const std::vector<Token>& tokens, size_t tok_begin, size_t tok_end,
-               const std::vector<Mention>* earlier)
-      : t_(t), text_(text), sent_(sentence), index_(index), earlier_(earlier) {
+               const std::vector<Span>* places, bool explain, ScanBuffers* buf)
+      : t_(t),
+        text_(text),
+        sent_(sentence),
+        index_(index),
+        places_(places),
+        explain_(explain),
+        w_(buf->w),
+        folds_(buf->folds),
+        hits_(buf->hits),
+        hit_start_(buf->hit_start) {
+    hits_.clear();
     BuildWords(tokens, tok_begin, tok_end);
     BuildHits();
   }
@@ -580,26 +791,42 @@ class SentenceScan {
     }
   }
 
-  const std::vector<Word>& words() const { return w_; }
+  std::span<const Word> words() const { return {w_.data(), static_cast<size_t>(nw_)}; }
   bool headline() const { return headline_; }
 
  private:
-  int n() const { return static_cast<int>(w_.size()); }
+  int n() const { return nw_; }
 
+  // Fills w_ (one Word per word or number token of the sentence), folding
+  // each word once into folds_ and hashing the fold for BuildHits.
   void BuildWords(const std::vector<Token>& tokens, size_t tb, size_t te) {
-    w_.reserve(te - tb);
+    // w_ only grows (it is reused): every field of a Word is set below, so
+    // the slots need no clearing.
+    if (w_.size() < te - tb) w_.resize(te - tb);
+    nw_ = 0;
+    // folds_ only grows too; `used` is this sentence's part. ASCII folds
+    // never outgrow their words, and the words lie inside the sentence.
+    const size_t sent_bytes = sent_.end > sent_.begin ? sent_.end - sent_.begin : 0;
+    if (folds_.size() < sent_bytes) folds_.resize(sent_bytes);
+    size_t used = 0;
     uint32_t prev_end = sent_.begin;
     int upper = 0, lower = 0;
     for (size_t i = tb; i < te; ++i) {
       const Token& tok = tokens[i];
       if (tok.kind != Token::Kind::kWord && tok.kind != Token::Kind::kNumber) continue;
-      Word w;
+      // Built in place, every field assigned: a Word assembled on the stack
+      // and copied in stalls on store forwarding, and zeroing it first
+      // costs as much again; this loop runs for every word of the text.
+      const bool first = nw_ == 0;
+      Word& w = w_[nw_++];
       w.span = tok.span;
       w.tok_end = tok.span.end;
-      std::string_view raw = text_.substr(tok.span.begin, tok.span.end - tok.span.begin);
+      w.possessive = false;
+      w.article = false;
+      std::string_view raw(text_.data() + tok.span.begin, tok.span.end - tok.span.begin);
       // Possessive: "Hezbollah's", "Assad’s".
       if (raw.size() > 3) {
-        if (raw.substr(raw.size() - 2) == "'s") {
+        if (raw[raw.size() - 2] == '\'' && raw.back() == 's') {
           raw.remove_suffix(2);
         } else if (raw.size() > 5 && raw.substr(raw.size() - 4) == "\xE2\x80\x99s") {
           raw.remove_suffix(4);
@@ -610,26 +837,18 @@ class SentenceScan {
         }
       }
       w.raw = raw;
-      size_t fb = folds_.size();
-      FastFoldAppend(raw, &folds_);
-      fold_at_.push_back({static_cast<uint32_t>(fb), static_cast<uint32_t>(folds_.size() - fb)});
-      w.cap = StartsUpper(raw);
-      for (char c : raw) {
-        if (c >= 'a' && c <= 'z') ++lower;
-        else if (IsAsciiUpper(c)) ++upper;
-      }
-      w.gap = text_.substr(prev_end, tok.span.begin - prev_end);
-      if (w_.empty()) {
-        w.gap_kind = Gap::kStart;
-      } else {
-        w.gap_kind = ClassifyGap(w.gap, w_.back());
-      }
+      w.fold_off = static_cast<uint32_t>(used);
+      w.hash = FoldCountAppend(raw, &folds_, &used, &upper, &lower);
+      w.fold_len = static_cast<uint32_t>(used - w.fold_off);
+      const unsigned char c0 = raw.empty() ? 0 : static_cast<unsigned char>(raw[0]);
+      w.cap = c0 < 0x80 ? IsAsciiUpper(static_cast<char>(c0)) : StartsUpper(raw);
+      w.gap = std::string_view(text_.data() + prev_end, tok.span.begin - prev_end);
+      w.gap_kind = first ? Gap::kStart : ClassifyGap(w.gap, w_[nw_ - 2]);
       prev_end = w.tok_end;
-      w_.push_back(std::move(w));
     }
     sent_tail_ = prev_end;
-    for (int i = 0; i < n(); ++i)
-      w_[i].fold = std::string_view(folds_).substr(fold_at_[i].first, fold_at_[i].second);
+    const std::string_view folds(folds_);
+    for (int i = 0; i < nw_; ++i) w_[i].fold = folds.substr(w_[i].fold_off, w_[i].fold_len);
     for (int i = 0; i < n(); ++i) {
       bool hyphen_after = i + 1 < n() && w_[i + 1].gap_kind == Gap::kHyphen;
       bool joined = i + 1 < n() && (w_[i + 1].gap_kind == Gap::kSpace || hyphen_after);
@@ -639,6 +858,7 @@ class SentenceScan {
   }
 
   static Gap ClassifyGap(std::string_view g, const Word& prev) {
+    if (g.size() == 1 && g[0] == ' ') return Gap::kSpace;  // the usual case
     if (g.empty()) return Gap::kOther;
     bool space = true;
     for (char c : g)
@@ -661,30 +881,36 @@ class SentenceScan {
     return text_.substr(b, e - b);
   }
 
-  bool CaseOk(const Pattern& p, size_t q, const Word& w) const {
-    switch (p.mode) {
+  bool CaseOk(const ActorFinder::Tables::PatHead& h, size_t q, const Word& w) const {
+    switch (h.mode) {
       case CaseMode::kFold:
         return true;
       case CaseMode::kCap:
         return q > 0 || w.cap;
       case CaseMode::kExact:
-        return WithoutDots(w.raw) == p.exact[q];
+        return EqualWithoutDots(w.raw, t_.patterns[h.pattern].exact[q]);
     }
     return false;
   }
 
-  // Matches pattern p with its first keyword at word k: the words [*b, end).
-  int MatchAt(const Pattern& p, int k, int* b) const {
+  // Matches pattern h with its first keyword at word k, whose fold is known
+  // to equal the pattern's first fold (both are the key h was found under):
+  // the words [*b, end). Later words are compared by hash first.
+  int MatchAt(const ActorFinder::Tables::PatHead& h, int k, int* b) const {
     int i = k;
-    for (size_t q = 0; q < p.folds.size(); ++q) {
+    for (size_t q = 0; q < h.nfolds; ++q) {
       if (q > 0) {
         if (w_[i - 1].possessive) return -1;
         while (i < n() && w_[i].article && Joinable(w_[i].gap_kind)) ++i;
         if (i >= n() || !Joinable(w_[i].gap_kind)) return -1;
+        if (w_[i].hash != t_.fold_hashes[h.hash_off + q] ||
+            w_[i].fold != t_.patterns[h.pattern].folds[q])
+          return -1;
       }
-      if (w_[i].fold != p.folds[q] || !CaseOk(p, q, w_[i])) return -1;
+      if (!CaseOk(h, q, w_[i])) return -1;
       ++i;
     }
+    const Pattern& p = t_.patterns[h.pattern];
     int begin = k;
     if (k > 0 && w_[k - 1].article && Joinable(w_[k].gap_kind)) begin = k - 1;
     if (p.lead_the && begin > 0 && w_[begin - 1].raw == "The" && w_[begin].gap_kind == Gap::kSpace)
@@ -697,15 +923,15 @@ class SentenceScan {
     hit_start_.assign(n() + 1, 0);
     for (int k = 0; k < n(); ++k) {
       hit_start_[k] = static_cast<int>(hits_.size());
-      if (w_[k].article || !t_.MayStart(w_[k].fold)) continue;
-      auto it = t_.by_first.find(w_[k].fold);
-      if (it == t_.by_first.end()) continue;
-      for (int pid : it->second) {
-        const Pattern& p = t_.patterns[pid];
-        if (k + static_cast<int>(p.folds.size()) > n()) continue;
+      if (w_[k].article) continue;
+      const WordTable::Slot* slot = t_.starts.Find(w_[k].fold, w_[k].hash);
+      if (!slot) continue;
+      for (uint32_t pi = slot->pat_begin; pi < slot->pat_end; ++pi) {
+        const ActorFinder::Tables::PatHead& h = t_.heads[pi];
+        if (k + static_cast<int>(h.nfolds) > n()) continue;
         int b;
-        int e = MatchAt(p, k, &b);
-        if (e >= 0) hits_.push_back({pid, b, e});
+        int e = MatchAt(h, k, &b);
+        if (e >= 0) hits_.push_back({h.pattern, b, e, h.type});
       }
     }
     hit_start_[n()] = static_cast<int>(hits_.size());
@@ -715,7 +941,7 @@ class SentenceScan {
   const Hit* Longest(int k, uint32_t mask) const {
     if (k < 0 || k >= n()) return nullptr;
     for (int h = hit_start_[k]; h < hit_start_[k + 1]; ++h)
-      if (mask & Bit(t_.patterns[hits_[h].pattern].type)) return &hits_[h];
+      if (mask & Bit(hits_[h].type)) return &hits_[h];
     return nullptr;
   }
   // The longest hit of `mask` covering word j as its first word (an article
@@ -737,24 +963,28 @@ class SentenceScan {
   }
 
   void Emit(int wb, int we, Span span, int prio, Mention m) {
-    m.span = span;
-    m.sentence = index_;
-    cands_->push_back({wb, we, prio, std::move(m)});
+    // Mentions are large (four optional values): moved once, into place.
+    Cand& c = cands_->emplace_back();
+    c.wb = wb;
+    c.we = we;
+    c.prio = prio;
+    c.m = std::move(m);
+    c.m.span = span;
+    c.m.sentence = index_;
   }
 
   // True if word k (a place already found by an earlier layer) overlaps a
   // place mention.
   bool OverlapsPlace(Span s) const {
-    if (!earlier_) return false;
-    for (const Mention& m : *earlier_)
-      if (m.kind == "place" && m.span.begin < s.end && s.begin < m.span.end) return true;
+    for (const Span& p : *places_)
+      if (p.begin < s.end && s.begin < p.end) return true;
     return false;
   }
 
   bool AfterPlacePrep(int b) const {
     int i = b - 1;
     if (i >= 0 && w_[i].fold == "the") --i;
-    return i >= 0 && t_.place_preps.count(w_[i].fold) > 0;
+    return i >= 0 && (StopFlags(i) & ActorFinder::Tables::kPlacePrepFlag);
   }
 
   bool IsAgentNoun(int j) const {
@@ -795,7 +1025,7 @@ class SentenceScan {
         }
         seen_actor = true;
         int e = hit.e;
-        std::string rule = "actors.tsv:" + p.alias;
+        std::string rule = p.dict_rule;
         // "ISIS fighters", "Hezbollah militants": the agent noun joins the
         // group's mention.
         if (e < n() && w_[e].gap_kind == Gap::kSpace && !w_[e - 1].possessive && IsAgentNoun(e)) {
@@ -812,20 +1042,22 @@ class SentenceScan {
         const OutletEntry& o = t_.outlets[p.entry];
         Mention m;
         m.kind = "outlet";
-        m.ref = "outlet:" + Slug(o.canonical);
+        m.ref = o.ref;
         m.name = o.canonical;
         m.actor = ActorValue{o.country, {"MED"}, "", ""};
-        m.rule = "outlets.tsv:" + p.alias;
-        m.evidence.push_back("outlets.tsv: '" + p.alias + "' -> " + o.canonical +
-                             (o.country.empty() ? "" : " (" + o.country + ")"));
+        m.rule = p.dict_rule;
+        if (explain_)
+          m.evidence.push_back("outlets.tsv: '" + p.alias + "' -> " + o.canonical +
+                               (o.country.empty() ? "" : " (" + o.country + ")"));
         m.confidence = 0.9;
         Emit(hit.b, hit.e, SpanOf(hit.b, hit.e), 50, std::move(m));
       } else if (p.type == PType::kPerson && !seen_person) {
         seen_person = true;
         const PersonEntry& pe = t_.people[p.entry];
-        Mention m = PersonMention(pe.canonical, "people.tsv:" + p.alias);
-        m.evidence.push_back("people.tsv: '" + p.alias + "' -> " + pe.canonical +
-                             (pe.role.empty() ? "" : ", " + pe.role));
+        Mention m = PersonMention(pe.canonical, p.dict_rule, &pe.ref);
+        if (explain_)
+          m.evidence.push_back("people.tsv: '" + p.alias + "' -> " + pe.canonical +
+                               (pe.role.empty() ? "" : ", " + pe.role));
         m.confidence = p.folds.size() > 1 ? 0.95 : 0.85;
         Emit(hit.b, hit.e, SpanOf(hit.b, hit.e), 50, std::move(m));
       }
@@ -835,14 +1067,14 @@ class SentenceScan {
   Mention ActorMention(const ActorEntry& a, const Pattern& p) const {
     Mention m;
     m.kind = a.kind == "organization" ? "organization" : "actor";
+    m.ref = a.ref;
     if (a.kind == "state") {
-      m.ref = "actor:" + a.id;
       m.actor = ActorValue{a.country, a.sectors, "", ""};
     } else {
-      m.ref = (a.kind == "organization" ? "org:" : "actor:") + a.id;
       m.actor = ActorValue{a.country, a.sectors, a.id, ""};
     }
     m.name = a.name;
+    if (!explain_) return m;
     std::string ev = "actors.tsv: '" + p.alias + "' -> " + a.id + " (" + a.name + ")";
     if (!a.country.empty()) ev += " country " + a.country;
     if (!a.sectors.empty()) ev += " sectors " + JoinSectors(a.sectors, "|");
@@ -851,11 +1083,13 @@ class SentenceScan {
     return m;
   }
 
-  Mention PersonMention(const std::string& canonical, std::string rule) const {
+  // `ref`: "person:" + Slug(canonical) when known already.
+  Mention PersonMention(const std::string& canonical, std::string rule,
+                        const std::string* ref = nullptr) const {
     Mention m;
     m.kind = "person";
     m.name = canonical;
-    m.ref = "person:" + Slug(canonical);
+    m.ref = ref ? *ref : "person:" + Slug(canonical);
     m.rule = std::move(rule);
     return m;
   }
@@ -908,14 +1142,16 @@ class SentenceScan {
         if (begin < 0) begin = c->b;
         if (me && me->kind == ModKind::kBacked) {
           backed = ce->code;
-          evidence.push_back("backed_by '" + std::string(TextOf(c->b, c->e)) + "' -> " + ce->code);
+          if (explain_)
+            evidence.push_back("backed_by '" + std::string(TextOf(c->b, c->e)) + "' -> " + ce->code);
           j = bk->e;
           continue;
         }
         if (me && me->kind == ModKind::kLed) {
           country = ce->code;
           led = true;
-          evidence.push_back("led by '" + std::string(TextOf(c->b, c->e)) + "' -> " + ce->code);
+          if (explain_)
+            evidence.push_back("led by '" + std::string(TextOf(c->b, c->e)) + "' -> " + ce->code);
           j = bk->e;
           continue;
         }
@@ -928,8 +1164,9 @@ class SentenceScan {
           // "Syria strikes" is a place before a noun; "Syrian strikes" an actor.
           country_adjective = P(c).type != PType::kCountry;
         }
-        evidence.push_back("country '" + std::string(TextOf(c->b, c->e)) + "' -> " + ce->code +
-                           " (countries)");
+        if (explain_)
+          evidence.push_back("country '" + std::string(TextOf(c->b, c->e)) + "' -> " + ce->code +
+                             " (countries)");
         j = e;
         continue;
       }
@@ -940,7 +1177,8 @@ class SentenceScan {
             if (begin < 0) begin = md->b;
             backed = CountryOf(c)->code;
             hints.insert(hints.end(), me.sectors.begin(), me.sectors.end());
-            evidence.push_back("pro- '" + std::string(TextOf(c->b, c->e)) + "' -> backed_by " + backed);
+            if (explain_)
+              evidence.push_back("pro- '" + std::string(TextOf(c->b, c->e)) + "' -> backed_by " + backed);
             mods = true;
             j = c->e;
             continue;
@@ -957,9 +1195,10 @@ class SentenceScan {
         }
         if (begin < 0) begin = md->b;
         hints.insert(hints.end(), me.sectors.begin(), me.sectors.end());
-        evidence.push_back("modifier '" + me.word + "'" +
-                           (me.sectors.empty() ? "" : " -> " + JoinSectors(me.sectors, "|")) +
-                           " (actor_modifiers.tsv)");
+        if (explain_)
+          evidence.push_back("modifier '" + me.word + "'" +
+                             (me.sectors.empty() ? "" : " -> " + JoinSectors(me.sectors, "|")) +
+                             " (actor_modifiers.tsv)");
         mods = true;
         j = md->e;
         continue;
@@ -979,7 +1218,8 @@ class SentenceScan {
           Mention m = ActorMention(a, P(g));
           if (m.actor->country.empty()) m.actor->country = country;
           m.actor->backed_by = backed;
-          m.evidence.insert(m.evidence.begin(), evidence.begin(), evidence.end());
+          if (explain_)
+            m.evidence.insert(m.evidence.begin(), evidence.begin(), evidence.end());
           m.rule = "backer+actors.tsv:" + P(g).alias;
           m.confidence = 0.85;
           Emit(begin, g->e, SpanOf(begin, g->e), 55, std::move(m));
@@ -1001,8 +1241,11 @@ class SentenceScan {
       m.name = CountryName(country);
       m.actor = ActorValue{country, {"MIL"}, "", ""};
       m.rule = "demonym+attack";
-      m.evidence = evidence;
-      m.evidence.push_back("attack noun '" + a.noun + "' (agents.tsv): the country is the attacker, MIL");
+      if (explain_) {
+        m.evidence = evidence;
+        m.evidence.push_back("attack noun '" + a.noun +
+                             "' (agents.tsv): the country is the attacker, MIL");
+      }
       m.confidence = 0.7;
       Emit(begin, country_end, SpanOf(begin, country_end), 30, std::move(m));
       return;
@@ -1014,7 +1257,8 @@ class SentenceScan {
       sectors = hints;
     } else if (a.generic && hints.empty() && !backed.empty() && country.empty()) {
       sectors = {"REB"};  // "US-backed fighters": a foreign-backed non-state force
-      evidence.push_back("generic agent backed from abroad without a country -> REB");
+      if (explain_)
+        evidence.push_back("generic agent backed from abroad without a country -> REB");
     }
     std::sort(sectors.begin(), sectors.end());
     sectors.erase(std::unique(sectors.begin(), sectors.end()), sectors.end());
@@ -1029,12 +1273,14 @@ class SentenceScan {
     }
     m.actor = ActorValue{country, sectors, grp, backed};
     m.rule = !country.empty() || !backed.empty() ? "demonym+agent" : (prefix ? "modifier+agent" : "agent");
-    m.evidence = evidence;
-    m.evidence.push_back("agent '" + a.noun + "' -> " + JoinSectors(a.sectors, "|") +
-                         (a.generic ? " (generic: modifiers decide)" : "") + " (agents.tsv)");
-    if (!sectors.empty())
-      m.evidence.push_back(std::string("sectors ") + JoinSectors(sectors, "|") + " (" +
-                           SectorWord(sectors[0]) + ")");
+    if (explain_) {
+      m.evidence = std::move(evidence);
+      m.evidence.push_back("agent '" + a.noun + "' -> " + JoinSectors(a.sectors, "|") +
+                           (a.generic ? " (generic: modifiers decide)" : "") + " (agents.tsv)");
+      if (!sectors.empty())
+        m.evidence.push_back(std::string("sectors ") + JoinSectors(sectors, "|") + " (" +
+                             SectorWord(sectors[0]) + ")");
+    }
     m.confidence = prefix ? 0.85 : 0.7;
     Emit(begin, ag->e, SpanOf(begin, ag->e), prefix ? 30 : 10, std::move(m));
   }
@@ -1054,13 +1300,19 @@ class SentenceScan {
     m.name = ce.name;
     m.actor = ActorValue{ce.code, {}, "", ""};
     m.rule = "country";
-    m.evidence.push_back("country abbreviation '" + P(c).alias + "' -> " + ce.code + " (countries)");
+    if (explain_)
+      m.evidence.push_back("country abbreviation '" + P(c).alias + "' -> " + ce.code +
+                           " (countries)");
     m.confidence = 0.8;
     Emit(c->b, c->e, SpanOf(c->b, c->e), 20, std::move(m));
   }
 
   // --- people --------------------------------------------------------------
-  bool IsStop(int i) const { return t_.stopwords.count(w_[i].fold) > 0; }
+  uint8_t StopFlags(int i) const {
+    const WordTable::Slot* s = t_.stops.Find(w_[i].fold, w_[i].hash);
+    return s ? s->flags : 0;
+  }
+  bool IsStop(int i) const { return StopFlags(i) & ActorFinder::Tables::kStopFlag; }
 
   bool IsNameToken(int i) const {
     if (i < 0 || i >= n()) return false;
@@ -1141,11 +1393,13 @@ class SentenceScan {
     int e;
     std::string canonical;
     std::string why;
+    const std::string* ref = nullptr;
     int names;
     if (ph && ph->b == s) {
       e = ph->e;
       canonical = t_.people[P(ph).entry].canonical;
-      why = "people.tsv: '" + P(ph).alias + "' -> " + canonical;
+      ref = &t_.people[P(ph).entry].ref;
+      if (explain_) why = "people.tsv: '" + P(ph).alias + "' -> " + canonical;
       names = 2;
     } else {
       e = NameRun(s);
@@ -1158,9 +1412,11 @@ class SentenceScan {
     if (names < te.min_names) return;
     Span span = SpanOf(s, e);
     if (te.min_names > 1 && OverlapsPlace(SpanOf(k, e))) return;
-    Mention m = PersonMention(canonical, "title:" + te.title);
-    m.evidence.push_back("title '" + te.title + "' (titles.tsv) before a capitalised name");
-    if (!why.empty()) m.evidence.push_back(why);
+    Mention m = PersonMention(canonical, "title:" + te.title, ref);
+    if (explain_) {
+      m.evidence.push_back("title '" + te.title + "' (titles.tsv) before a capitalised name");
+      if (!why.empty()) m.evidence.push_back(std::move(why));
+    }
     m.confidence = 0.9;
     Emit(k, e, span, 40, std::move(m));
   }
@@ -1194,8 +1450,9 @@ class SentenceScan {
     }
     if (OverlapsPlace(SpanOf(k, i))) return;
     Mention m = PersonMention(Canonical(k, i), "given_name+surname");
-    m.evidence.push_back("given name '" + std::string(w_[k].raw) + "' (given_names.tsv) + " +
-                         std::to_string(parts - 1) + " more name word(s)");
+    if (explain_)
+      m.evidence.push_back("given name '" + std::string(w_[k].raw) + "' (given_names.tsv) + " +
+                           std::to_string(parts - 1) + " more name word(s)");
     m.confidence = 0.75;
     Emit(k, i, SpanOf(k, i), 20, std::move(m));
   }
@@ -1204,12 +1461,13 @@ class SentenceScan {
   std::string_view text_;
   Span sent_;
   int index_;
-  const std::vector<Mention>* earlier_;
-  std::vector<Word> w_;
-  std::string folds_;  // every word's fold, back to back
-  std::vector<std::pair<uint32_t, uint32_t>> fold_at_;
-  std::vector<Hit> hits_;
-  std::vector<int> hit_start_;
+  const std::vector<Span>* places_;
+  const bool explain_;
+  std::vector<Word>& w_;  // the first nw_ are this sentence's
+  int nw_ = 0;
+  std::string& folds_;  // every word's fold, back to back
+  std::vector<Hit>& hits_;
+  std::vector<int>& hit_start_;
   uint32_t sent_tail_ = 0;
   bool headline_ = false;
   std::vector<Cand>* cands_ = nullptr;
@@ -1228,17 +1486,18 @@ std::string SurnameKey(const std::string& canonical) {
 std::vector<Mention> ActorFinder::Find(std::string_view text, const std::vector<Token>& tokens,
                                        const std::vector<Span>& sentences) const {
   std::vector<Mention> out;
-  FindImpl(text, tokens, sentences, nullptr, &out);
+  FindImpl(text, tokens, sentences, nullptr, /*explain=*/true, &out);
   return out;
 }
 
 void ActorFinder::Annotate(const Document& doc, std::vector<Mention>* out) const {
-  FindImpl(doc.text, doc.tokens, doc.sentences, &doc.mentions, out);
+  FindImpl(doc.text, doc.tokens, doc.sentences, &doc.mentions, doc.explain, out);
 }
 
 void ActorFinder::FindImpl(std::string_view text, const std::vector<Token>& tokens,
                            const std::vector<Span>& sentences_in,
-                           const std::vector<Mention>* earlier, std::vector<Mention>* out) const {
+                           const std::vector<Mention>* earlier, bool explain,
+                           std::vector<Mention>* out) const {
   std::vector<Span> whole;
   const std::vector<Span>* sentences = &sentences_in;
   if (sentences_in.empty()) {
@@ -1248,12 +1507,22 @@ void ActorFinder::FindImpl(std::string_view text, const std::vector<Token>& toke
   const size_t first_out = out->size();
   std::vector<Known> known;
   // Capitalised words not covered by any mention, for the surname pass.
+  // Only those not followed by another capitalised word ("Dorrian", not
+  // "Dorrian Street") can be a bare surname.
   struct Free {
     int sentence;
     Span span;
-    bool next_cap;
+    uint64_t hash;  // FoldHash of the word's fold
   };
   std::vector<Free> free_words;
+  // Place mentions of earlier layers (none in the standard layer order,
+  // where places come after actors), looked at once here instead of for
+  // every person candidate.
+  std::vector<Span> places;
+  if (earlier)
+    for (const Mention& m : *earlier)
+      if (m.kind == "place") places.push_back(m.span);
+  thread_local ScanBuffers buf;
   std::vector<Cand> cands;
   std::vector<int> order, accepted;
   std::vector<char> used;
@@ -1263,7 +1532,7 @@ void ActorFinder::FindImpl(std::string_view text, const std::vector<Token>& toke
     while (ti < tokens.size() && tokens[ti].span.begin < s.begin) ++ti;
     size_t te = ti;
     while (te < tokens.size() && tokens[te].span.end <= s.end) ++te;
-    SentenceScan scan(*t_, text, s, static_cast<int>(si), tokens, ti, te, earlier);
+    SentenceScan scan(*t_, text, s, static_cast<int>(si), tokens, ti, te, &places, explain, &buf);
     ti = te;
     cands.clear();
     scan.Run(&cands);
@@ -1304,7 +1573,7 @@ void ActorFinder::FindImpl(std::string_view text, const std::vector<Token>& toke
     for (size_t i = 0; i < w.size(); ++i) {
       if (used[i] || !w[i].cap) continue;
       bool next_cap = i + 1 < w.size() && w[i + 1].cap && w[i + 1].gap_kind == Gap::kSpace;
-      free_words.push_back({static_cast<int>(si), w[i].span, next_cap});
+      if (!next_cap) free_words.push_back({static_cast<int>(si), w[i].span, w[i].hash});
     }
   }
   // Later bare surnames: "Dorrian" after "Colonel John Dorrian".
@@ -1319,20 +1588,23 @@ void ActorFinder::FindImpl(std::string_view text, const std::vector<Token>& toke
         else if (k.first < it->second->first) it->second = &k;
       }
     }
+    // Most capitalised words are no known surname: turned away by hash
+    // before any folding or map lookup.
+    std::vector<uint64_t> surname_hashes;
+    for (const Known& k : known) surname_hashes.push_back(FoldHash(k.surname));
+    std::sort(surname_hashes.begin(), surname_hashes.end());
     std::string fold;
     for (const Free& f : free_words) {
-      if (f.next_cap) continue;
+      if (!std::binary_search(surname_hashes.begin(), surname_hashes.end(), f.hash)) continue;
       FastFold(text.substr(f.span.begin, f.span.end - f.span.begin), &fold);
       auto it = by_surname.find(fold);
       if (it == by_surname.end() || clashing.count(fold)) continue;
       const Known& k = *it->second;
       if (f.span.begin <= k.first) continue;
-      if (earlier) {
-        bool place = false;
-        for (const Mention& m : *earlier)
-          if (m.kind == "place" && m.span.begin < f.span.end && f.span.begin < m.span.end) place = true;
-        if (place) continue;
-      }
+      bool place = false;
+      for (const Span& p : places)
+        if (p.begin < f.span.end && f.span.begin < p.end) place = true;
+      if (place) continue;
       Mention m;
       m.kind = "person";
       m.span = f.span;
@@ -1340,7 +1612,7 @@ void ActorFinder::FindImpl(std::string_view text, const std::vector<Token>& toke
       m.ref = k.ref;
       m.name = k.name;
       m.rule = "coref:surname";
-      m.evidence.push_back("surname of " + k.name + " named earlier in the document");
+      if (explain) m.evidence.push_back("surname of " + k.name + " named earlier in the document");
       m.confidence = 0.8;
       coref.push_back(std::move(m));
     }

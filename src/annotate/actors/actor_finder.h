@@ -48,9 +48,13 @@
 // "given_name+surname", "coref:surname" (only surnames of names of two or
 // more words are carried forward).
 //
-// Speed: one pass over each sentence's tokens; each word is folded once and
-// looked up in a hash map from the first folded word of every alias to its
-// candidate patterns (longest first). No regular expressions.
+// Speed: one pass over each sentence's tokens; each word is folded and
+// hashed once (into buffers reused across sentences) and looked up, behind
+// a Bloom filter, in an open-addressing table from the first folded word of
+// every alias to its candidate patterns (longest first); the later words of
+// a pattern are compared by hash first. Stopwords are looked up only next to
+// a hit; evidence strings are built only for `dossier explain`
+// (Document::explain). No regular expressions.
 #ifndef DOSSIER_ANNOTATE_ACTORS_ACTOR_FINDER_H_
 #define DOSSIER_ANNOTATE_ACTORS_ACTOR_FINDER_H_
 
@@ -78,14 +82,14 @@ class ActorFinder : public Annotator {
   std::string_view Name() const override { return "actors"; }
 
   // Appends the actor, organization, outlet and person mentions of `doc`
-  // (see the contract above). Uses doc.tokens and doc.sentences; when the
+  // (see the contract above); Mention::evidence only when doc.explain. Uses doc.tokens and doc.sentences; when the
   // document has no sentences the whole text is one sentence (sentence 0).
   // Person-shape candidates that coincide with a place mention already in
   // doc.mentions are dropped. Thread-safe.
   void Annotate(const Document& doc, std::vector<Mention>* out) const override;
 
   // Convenience for tests and explain: the mentions of `text` segmented by
-  // the caller into `tokens` and `sentences`.
+  // the caller into `tokens` and `sentences`, with Mention::evidence.
   std::vector<Mention> Find(std::string_view text, const std::vector<Token>& tokens,
                             const std::vector<Span>& sentences) const;
 
@@ -97,10 +101,11 @@ class ActorFinder : public Annotator {
   struct Tables;  // compiled data, in actor_finder.cc
 
  private:
-  // Appends to *out, in text order.
+  // Appends to *out, in text order; fills Mention::evidence only if
+  // `explain`.
   void FindImpl(std::string_view text, const std::vector<Token>& tokens,
                 const std::vector<Span>& sentences, const std::vector<Mention>* earlier,
-                std::vector<Mention>* out) const;
+                bool explain, std::vector<Mention>* out) const;
   std::unique_ptr<const Tables> t_;
 };
 
