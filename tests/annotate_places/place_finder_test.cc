@@ -137,8 +137,10 @@ Document Doc(const std::string& text) {
   return doc;
 }
 
-std::vector<Mention> Find(const std::string& text, const PlaceFinder& f = Finder()) {
+std::vector<Mention> Find(const std::string& text, const PlaceFinder& f = Finder(),
+                          bool explain = false) {
   Document doc = Doc(text);
+  doc.explain = explain;
   std::vector<Mention> out;
   f.Annotate(doc, &out);
   return out;
@@ -174,7 +176,7 @@ TEST(PlaceFinderTest, DataTablesLoadCleanly) {
 
 TEST(PlaceFinderTest, OutputFieldsAndExactByteSpans) {
   const std::string text = "Shells fell on Deir ez-Zor.";
-  auto ms = Find(text);
+  auto ms = Find(text, Finder(), /*explain=*/true);
   ASSERT_EQ(ms.size(), 1u);
   const Mention& m = ms[0];
   EXPECT_EQ(m.kind, "place");
@@ -294,11 +296,26 @@ TEST(PlaceFinderTest, OrganisationNamesAreNotPlaces) {
   EXPECT_EQ(Describe("Reporters asked Hajin Trump about it."), "");
 }
 
+TEST(PlaceFinderTest, EvidenceOnlyWhenExplaining) {
+  // Extract does not show evidence, so it is not built; the rest of the
+  // mention is the same either way.
+  const std::string text = "Shells fell on Deir ez-Zor.";
+  auto plain = Find(text);
+  auto explained = Find(text, Finder(), /*explain=*/true);
+  ASSERT_EQ(plain.size(), 1u);
+  ASSERT_EQ(explained.size(), 1u);
+  EXPECT_TRUE(plain[0].evidence.empty());
+  EXPECT_FALSE(explained[0].evidence.empty());
+  EXPECT_EQ(plain[0].ref, explained[0].ref);
+  EXPECT_EQ(plain[0].rule, explained[0].rule);
+  EXPECT_EQ(plain[0].confidence, explained[0].confidence);
+}
+
 TEST(PlaceFinderTest, ContextChoosesBetweenSameNameTowns) {
   EXPECT_EQ(Describe("Militias clashed in Tripoli."), "Tripoli=geonames:2210247");
   EXPECT_EQ(Describe("Lebanon sent troops. Militias clashed in Tripoli."),
             "Lebanon=iso3166-1:LB; Tripoli=geonames:266826");
-  auto ms = Find("Lebanon sent troops. Militias clashed in Tripoli.");
+  auto ms = Find("Lebanon sent troops. Militias clashed in Tripoli.", Finder(), /*explain=*/true);
   ASSERT_EQ(ms.size(), 2u);
   EXPECT_NE(ms[1].rule.find("ctx_country"), std::string::npos) << ms[1].rule;
   bool listed = false;

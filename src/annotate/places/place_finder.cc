@@ -26,6 +26,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <deque>
 #include <map>
 #include <optional>
 #include <unordered_map>
@@ -55,8 +56,8 @@ const char* QualityName(Quality q) {
 // candidate is a small foreign village matched by an alternate spelling,
 // more often a person's name or a word than a place.
 constexpr double kMinScore = 4.0;
-// Entries of the per-thread lookup cache before it is emptied (bounds its
-// memory: each entry holds a few candidates).
+// Entries of the per-thread lookup cache before it is emptied, between two
+// documents (bounds its memory: each entry holds a few candidates).
 constexpr size_t kMaxCacheEntries = 200000;
 // Words a place n-gram may span, whatever the gazetteer's longest name.
 constexpr int kMaxWords = 8;
@@ -172,8 +173,9 @@ bool IsConnector(std::string_view w) {
   static constexpr std::string_view kWords[] = {"of", "de", "del", "la", "le", "upon", "on",
                                                 "the", "and", "du", "des", "di", "da", "al",
                                                 "el", "y", "sur", "am", "an", "der", "den"};
+  if (w.empty() || w.size() > 4) return false;
   for (std::string_view k : kWords)
-    if (w == k) return true;
+    if (k.size() == w.size() && k[0] == w[0] && w.substr(1) == k.substr(1)) return true;
   return false;
 }
 
@@ -196,6 +198,89 @@ bool HasArticle(std::string_view spelling) {
 
 bool IsAsciiUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 bool IsAsciiLower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+
+// The bit of a word in PlaceFinder::shape2_: its first two bytes & 31
+// (ASCII letters fold case) and its length (31 for longer). Non-empty input.
+size_t ShapeBit(std::string_view w) {
+  size_t c0 = static_cast<unsigned char>(w[0]) & 31;
+  size_t c1 = w.size() > 1 ? static_cast<unsigned char>(w[1]) & 31 : 0;
+  return (c0 << 10) | (c1 << 5) | std::min<size_t>(w.size(), 31);
+}
+
+// FNV-1a over the bytes of a lower-case word, never 0 (0 marks an empty
+// slot of the flat word table).
+constexpr uint64_t kWordHashSeed = 14695981039346656037ull;
+constexpr uint64_t kWordHashPrime = 1099511628211ull;
+uint64_t WordHash(const char* p, size_t n) {
+  uint64_t h = kWordHashSeed;
+  for (size_t i = 0; i < n; ++i) h = (h ^ static_cast<unsigned char>(p[i])) * kWordHashPrime;
+  return h == 0 ? 1 : h;
+}
+
+// FoldName(in) into buf[0..*n) for ASCII input of at most `cap` bytes
+// (lower-case letters and digits, apostrophes dropped, other runs one
+// space, trimmed); false (buf unspecified) for other input.
+bool AsciiFold(std::string_view in, char* buf, size_t cap, size_t* n) {
+  if (in.size() > cap) return false;
+  size_t w = 0;
+  for (unsigned char c : in) {
+    if (c >= 0x80) return false;
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      buf[w++] = static_cast<char>(c);
+    } else if (c >= 'A' && c <= 'Z') {
+      buf[w++] = static_cast<char>(c + 32);
+    } else if (c == '\'' || c == '`') {
+      continue;
+    } else if (w > 0 && buf[w - 1] != ' ') {
+      buf[w++] = ' ';
+    }
+  }
+  if (w > 0 && buf[w - 1] == ' ') --w;
+  *n = w;
+  return true;
+}
+
+// A fast hash of an n-gram's bytes (8 at a time), for the lookup cache.
+uint64_t NameHash(std::string_view s) {
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t v;
+    std::memcpy(&v, s.data() + i, 8);
+    h = (h ^ v) * 0xff51afd7ed558ccdull;
+    h ^= h >> 32;
+  }
+  if (i < s.size()) {
+    uint64_t v = 0;
+    std::memcpy(&v, s.data() + i, s.size() - i);
+    h = (h ^ v) * 0xc4ceb9fe1a85ec53ull;
+  }
+  h ^= h >> 29;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 32;
+  return h;
+}
+
+// The 32 bits of a word hash kept in a word-table slot: the high half (the
+// low bits pick the slot), never 0.
+uint32_t WordSlotHash(uint64_t h) {
+  uint32_t x = static_cast<uint32_t>(h >> 32);
+  return x == 0 ? 1 : x;
+}
+
+// Lower-case ASCII article token (IsArticleToken) without a table scan:
+// al el il ul ar as at ad an az ez es et ed en er, ash adh ath.
+bool IsArticleLower(const char* w, size_t n) {
+  if (n == 2) {
+    char a = w[0], b = w[1];
+    if (b == 'l') return a == 'a' || a == 'e' || a == 'i' || a == 'u';
+    if (a == 'a') return b == 'r' || b == 's' || b == 't' || b == 'd' || b == 'n' || b == 'z';
+    if (a == 'e') return b == 'z' || b == 's' || b == 't' || b == 'd' || b == 'n' || b == 'r';
+    return false;
+  }
+  if (n == 3 && w[0] == 'a' && w[2] == 'h') return w[1] == 's' || w[1] == 'd' || w[1] == 't';
+  return false;
+}
 
 // Levenshtein distance of two short strings (longer inputs are cut), or
 // limit + 1 as soon as it is known to exceed `limit`.
@@ -278,18 +363,26 @@ struct Cand {
   Quality quality = Quality::kAltKey;
   int dist = 0;  // edit distance of the skeleton match
   std::string_view spelling;
-  PlaceEntry e;  // the entry, fetched once
+  // The entry, fetched once, kept in a deque that outlives the document
+  // (the lookup cache's, or the Run's): Cand is copied per mention.
+  const PlaceEntry* e = nullptr;
   Feat feat = Feat::kOther;
   bool curated = false, big = false, point = false;
   double prior = 0;  // match quality + feature prior (no context)
   double score = 0;
+  // What the last Score with context found, for the rule: kCtxCountry,
+  // kCommaXY (bits below). Always set, unlike `why`.
+  uint8_t reasons = 0;
   std::string why;
 };
+constexpr uint8_t kCtxCountry = 1;  // "ctx country" in why
+constexpr uint8_t kCommaXY = 2;     // "\"X, Y\"" in why
 
 // Fills the cached fields of c from its entry.
-void Prepare(const Gazetteer& gaz, Cand* c) {
-  c->e = gaz.entry(c->entry);
-  const PlaceEntry& e = c->e;
+void Prepare(const Gazetteer& gaz, std::deque<PlaceEntry>* store, Cand* c) {
+  store->push_back(gaz.entry(c->entry));
+  c->e = &store->back();
+  const PlaceEntry& e = *c->e;
   c->feat = FeatOf(e.feature);
   c->curated = IsCurated(e);
   c->big = IsBig(e);
@@ -341,6 +434,7 @@ struct Found {
   uint32_t direction_begin = 0;  // > 0: a direction word starts here ("eastern")
   bool has_direction = false;
   int comma_next = -1;          // "X, Y": index of Y in the found list
+  mutable int8_t other_context = -1;  // OtherContext memo (pass 2)
   // Resolution.
   int pass1 = -1;               // best candidate without context
   double pass1_margin = 0;
@@ -467,6 +561,7 @@ PlaceFinder::PlaceFinder(std::shared_ptr<const Gazetteer> gazetteer, const Lexic
       }
     }
   }
+  BuildWordTable();
 }
 
 PlaceFinder::~PlaceFinder() = default;
@@ -476,21 +571,65 @@ void PlaceFinder::AddWord(const std::string& w, uint32_t bits) {
   max_word_bytes_ = std::max(max_word_bytes_, w.size());
   // Upper and lower case letters share the low five bits.
   shape_[static_cast<unsigned char>(w[0]) & 31] |= 1ull << std::min<size_t>(w.size(), 63);
+  size_t b = ShapeBit(w);
+  shape2_[b >> 6] |= 1ull << (b & 63);
+}
+
+void PlaceFinder::BuildWordTable() {
+  size_t n = 16;
+  while (n < words_.size() * 2) n *= 2;  // load <= 1/2: short probes
+  word_slots_.assign(n, WordSlot{});
+  word_keys_.assign(n, WordKey{});
+  word_pool_.clear();
+  direction_shape_ = {};
+  for (const auto& [w, bits] : words_) {
+    if (bits & kDirection) {
+      size_t b = ShapeBit(w);
+      direction_shape_[b >> 6] |= 1ull << (b & 63);
+    }
+    uint64_t h = WordHash(w.data(), w.size());
+    size_t i = h & (n - 1);
+    while (word_slots_[i].hash != 0) i = (i + 1) & (n - 1);
+    word_slots_[i] = WordSlot{WordSlotHash(h), bits};
+    word_keys_[i] = WordKey{static_cast<uint32_t>(word_pool_.size()), static_cast<uint32_t>(w.size())};
+    word_pool_ += w;
+  }
+}
+
+bool PlaceFinder::MaybeDirection(std::string_view word) const {
+  if (word.empty()) return false;
+  size_t b = ShapeBit(word);
+  return (direction_shape_[b >> 6] >> (b & 63)) & 1;
 }
 
 uint32_t PlaceFinder::Flags(std::string_view word) const {
   if (word.empty() || word.size() > max_word_bytes_) return 0;
+  size_t b = ShapeBit(word);
+  if (!(shape2_[b >> 6] & (1ull << (b & 63)))) return 0;
   unsigned char c0 = static_cast<unsigned char>(word[0]);
   if (!(shape_[c0 & 31] & (1ull << std::min<size_t>(word.size(), 63)))) return 0;
   char buf[64];
   if (word.size() > sizeof buf) return 0;
+  uint64_t h = kWordHashSeed;
   for (size_t i = 0; i < word.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(word[i]);
     if (c >= 0x80) return 0;
-    buf[i] = static_cast<char>(IsAsciiUpper(c) ? c + 32 : c);
+    c = IsAsciiUpper(c) ? c + 32 : c;
+    buf[i] = static_cast<char>(c);
+    h = (h ^ c) * kWordHashPrime;
   }
-  auto it = words_.find(std::string_view(buf, word.size()));
-  return it == words_.end() ? 0 : it->second;
+  h = h == 0 ? 1 : h;
+  const uint32_t h32 = WordSlotHash(h);
+  const size_t mask = word_slots_.size() - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    const WordSlot& s = word_slots_[i];
+    if (s.hash == 0) return 0;
+    if (s.hash == h32) {
+      const WordKey& k = word_keys_[i];
+      if (k.len == word.size() && std::memcmp(word_pool_.data() + k.offset, buf, k.len) == 0)
+        return s.bits;
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -498,7 +637,13 @@ uint32_t PlaceFinder::Flags(std::string_view word) const {
 
 class PlaceFinder::Run {
  public:
-  Run(const PlaceFinder& f, const Document& doc) : f_(f), gaz_(*f.gaz_), doc_(doc), text_(doc.text) {}
+  Run(const PlaceFinder& f, const Document& doc)
+      : f_(f), gaz_(*f.gaz_), doc_(doc), text_(doc.text), memo_(Memo()), common_(CommonMemo()) {
+    memo_.assign(doc.tokens.size(), kUnknown);
+    common_.assign(doc.tokens.size(), 0);
+    LookupCache& cache = Cache();
+    if (cache.entries.size() >= kMaxCacheEntries) cache.Clear();
+  }
 
   void Go(std::vector<Mention>* out) {
     size_t t = 0;
@@ -521,7 +666,7 @@ class PlaceFinder::Run {
 
   std::string_view Tok(int k) const {
     const Span& s = doc_.tokens[k].span;
-    return std::string_view(text_).substr(s.begin, s.end - s.begin);
+    return std::string_view(text_.data() + s.begin, s.end - s.begin);
   }
   bool IsWord(int k) const { return doc_.tokens[k].kind == Token::Kind::kWord; }
   bool IsPunct(int k, char c) const {
@@ -566,7 +711,7 @@ class PlaceFinder::Run {
       if (i > 0 && !IsAsciiLower(c)) return false;
       buf[i] = static_cast<char>(IsAsciiUpper(c) ? c + 32 : c);
     }
-    return IsArticleToken(std::string_view(buf, w.size()));
+    return IsArticleLower(buf, w.size());
   }
   // An article token that is also an English word: "at", "as", "an"...
   bool IsEnglishArticle(int k) const {
@@ -591,12 +736,34 @@ class PlaceFinder::Run {
   bool Glued(int a, int b) const { return doc_.tokens[a].span.end == doc_.tokens[b].span.begin; }
   bool IsApostropheTok(int k) const {
     std::string_view w = Tok(k);
-    return w == "'" || w == "\xE2\x80\x99";
+    return (w.size() == 1 && w[0] == '\'') ||
+           (w.size() == 3 && w[0] == '\xE2' && w[1] == '\x80' && w[2] == '\x99');
   }
-  uint32_t Flags(int k) const { return IsWord(k) ? f_.Flags(Tok(k)) : 0; }
+  // Flags of token k, looked up once per document (memo_[k], kUnknown until
+  // asked): the scans ask again for the same tokens.
+  static constexpr uint32_t kUnknown = 0xFFFFFFFFu;
+  uint32_t Flags(int k) const {
+    uint32_t& m = memo_[k];
+    if (m == kUnknown) m = IsWord(k) ? f_.Flags(Tok(k)) : 0;
+    return m;
+  }
+  // FoldName(Tok(k)) is a common English word; once per token and
+  // document (common_[k]: 0 unknown, 1 no, 2 yes), ASCII folded on the stack.
   bool IsCommon(int k) const {
-    std::string folded = FoldName(Tok(k));
-    return !folded.empty() && gaz_.IsCommonWord(folded);
+    uint8_t& m = common_[k];
+    if (m == 0) {
+      char buf[64];
+      size_t n = 0;
+      bool yes;
+      if (AsciiFold(Tok(k), buf, sizeof buf, &n)) {
+        yes = n > 0 && gaz_.IsCommonWord(std::string_view(buf, n));
+      } else {
+        std::string folded = FoldName(Tok(k));
+        yes = !folded.empty() && gaz_.IsCommonWord(folded);
+      }
+      m = yes ? 2 : 1;
+    }
+    return m == 2;
   }
 
   // The next token after k that continues a name, or -1: a word joined by
@@ -622,34 +789,51 @@ class PlaceFinder::Run {
 
   // --- candidates ---------------------------------------------------------
 
-  void CollectSentence(int s, int ts, int te) {
-    // A Title-Case headline line ("US Troops Leave Syria After Battle"):
-    // capitalisation says nothing about names there.
-    int cap = 0, low = 0;
-    for (int k = ts; k < te; ++k) {
-      if (!IsWord(k) || Tok(k).size() < 4) continue;
-      if (IsCap(k)) ++cap;
-      else ++low;
+  // A Title-Case headline line ("US Troops Leave Syria After Battle"):
+  // capitalisation says nothing about names there. Tokens ts..te are the
+  // current sentence; computed once per sentence, on demand.
+  bool Headline(int ts, int te) {
+    if (headline_ < 0) {
+      int cap = 0, low = 0;
+      for (int k = ts; k < te; ++k) {
+        if (!IsWord(k) || Tok(k).size() < 4) continue;
+        if (IsCap(k)) ++cap;
+        else ++low;
+      }
+      headline_ = cap >= 3 && low * 5 <= cap;
     }
-    headline_ = cap >= 3 && low * 5 <= cap;
+    return headline_ == 1;
+  }
+
+  void CollectSentence(int s, int ts, int te) {
+    headline_ = -1;  // worked out when a name needs it (Headline)
     const int max_words = std::clamp(gaz_.max_tokens(), 1, kMaxWords);
 
     for (int i = ts; i < te;) {
-      // Hashtags: "#DeirEzzor".
-      if (IsPunct(i, '#') && i + 1 < te && IsWord(i + 1) && Glued(i, i + 1)) {
-        TryHashtag(s, i + 1);
-        i += 2;
+      if (!IsWord(i)) {
+        // Hashtags: "#DeirEzzor".
+        if (IsPunct(i, '#') && i + 1 < te && IsWord(i + 1) && Glued(i, i + 1)) {
+          TryHashtag(s, i + 1);
+          i += 2;
+          continue;
+        }
+        ++i;
         continue;
       }
-      if (!IsWord(i)) {
+      std::string_view w = Tok(i);
+      unsigned char c0 = static_cast<unsigned char>(w[0]);
+      // Most words are lower-case prose that can start nothing: not an
+      // article ("al", "el", "il", "ul", 2-3 letters) nor a direction word
+      // (e/w/n/s/c...). Skip them before any lookup.
+      const bool maybe_direction =
+          (c0 == 'e' || c0 == 'w' || c0 == 'n' || c0 == 's' || c0 == 'c') && f_.MaybeDirection(w);
+      if (IsAsciiLower(c0) && !maybe_direction &&
+          !((c0 == 'a' || c0 == 'e' || c0 == 'i' || c0 == 'u') && w.size() >= 2 && w.size() <= 3)) {
         ++i;
         continue;
       }
       bool cap = IsCap(i);
-      // Only direction words matter here (e/w/n/s/c...): skip the lookup
-      // for the rest of the lower-case words.
-      unsigned char c0 = static_cast<unsigned char>(Tok(i)[0]);
-      uint32_t fl = (c0 == 'e' || c0 == 'w' || c0 == 'n' || c0 == 's' || c0 == 'c') ? Flags(i) : 0;
+      uint32_t fl = maybe_direction ? Flags(i) : 0;
       // Articles that are also English words ("at", "as", "an") start a
       // name only when glued to it ("as-Sukhnah") or capitalised.
       bool article = IsArticle(i) && (cap || !IsEnglishArticle(i) || GluedArticle(i, te));
@@ -715,7 +899,7 @@ class PlaceFinder::Run {
         std::string_view next = i + 1 < te ? Tok(i + 1) : std::string_view();
         bool sun = !next.empty() && (next[0] | 0x20) == (art[1] | 0x20);
         std::erase_if(cands, [&](const Cand& c) {
-          return !sun || !(HasArticle(c.spelling) || HasArticle(gaz_.entry(c.entry).name));
+          return !sun || !(HasArticle(c.spelling) || HasArticle(c.e->name));
         });
         if (cands.empty()) return i + 1;
       }
@@ -792,9 +976,9 @@ class PlaceFinder::Run {
     std::vector<Cand> cands;
   };
   const Looked& LookupCached(std::string_view name) {
-    auto& cache = Cache();
-    auto it = cache.find(name);
-    if (it != cache.end()) return it->second;
+    LookupCache& cache = Cache();
+    const uint64_t h = NameHash(name);
+    if (const Looked* hit = cache.Find(h, name)) return *hit;
     Looked l;
     FastNameKey(name, &l.key);
     if (l.key.empty()) {
@@ -802,15 +986,15 @@ class PlaceFinder::Run {
     } else if (f_.stop_keys_.count(l.key) ||
                (l.key.find(' ') == std::string::npos && gaz_.CountryOfDemonym(l.key))) {
       l.kind = Looked::kStop;
-    } else if (Lookup(name, l.key, &l.cands)) {
+    } else if (Lookup(name, l.key, &l.cands, &cache.places)) {
       l.kind = Looked::kHits;
     }
-    if (cache.size() >= kMaxCacheEntries) cache.clear();
-    return cache.emplace(std::string(name), std::move(l)).first->second;
+    return cache.Add(h, name, std::move(l));
   }
 
   // Gazetteer candidates of `name` (NameKey `key`). False if none.
-  bool Lookup(std::string_view name, const std::string& key, std::vector<Cand>* out) {
+  bool Lookup(std::string_view name, const std::string& key, std::vector<Cand>* out,
+              std::deque<PlaceEntry>* store) {
     hits_.clear();
     gaz_.LookupKey(key, &hits_);
     std::string folded;
@@ -827,7 +1011,7 @@ class PlaceFinder::Run {
       }
       c.quality = exact ? (h.preferred ? Quality::kExactPreferred : Quality::kExact)
                         : (h.preferred ? Quality::kPreferredKey : Quality::kAltKey);
-      Prepare(gaz_, &c);
+      Prepare(gaz_, store, &c);
       out->push_back(c);
     }
     // Skeleton matches (other spellings, and entries whose own spellings
@@ -869,7 +1053,7 @@ class PlaceFinder::Run {
           c.spelling = h.spelling;
           c.quality = Quality::kSkeleton;
           c.dist = d;
-          Prepare(gaz_, &c);
+          Prepare(gaz_, store, &c);
           out->push_back(c);
         }
       }
@@ -902,14 +1086,14 @@ class PlaceFinder::Run {
     return (pf & kKunya) && !(Flags(i) & kKunya);
   }
 
-  bool IsNamePart(int ts, int te, int i, int j, const std::vector<Cand>& cands) const {
+  bool IsNamePart(int ts, int te, int i, int j, const std::vector<Cand>& cands) {
     int p = PrevSpaced(i, ts);
     if (p >= 0 && IsCap(p)) {
       uint32_t pf = Flags(p);
       // "Donald Trump": a given name before a one-word place. Not in
       // headlines (everything is capitalised there), not after a place
       // ("Raqqa Deir ez-Zor"), not for countries and provinces.
-      if (!headline_ && pf == 0 && i == j && IsTitleCase(p) && p != last_place_tok_ &&
+      if (pf == 0 && i == j && !Headline(ts, te) && IsTitleCase(p) && p != last_place_tok_ &&
           EndWithoutPossessive(p) == doc_.tokens[p].span.end && !IsCommon(p) &&
           !HasDivision(cands))
         return true;
@@ -995,7 +1179,7 @@ class PlaceFinder::Run {
     if (KeyLetters(key) <= 2 || f_.stop_keys_.count(key)) return;
     if (key.find(' ') == std::string::npos && gaz_.CountryOfDemonym(key)) return;
     std::vector<Cand> cands;
-    if (!Lookup(split, key, &cands)) return;
+    if (!Lookup(split, key, &cands, &own_places_)) return;
     Found fd;
     fd.begin = doc_.tokens[k].span.begin;
     fd.end = doc_.tokens[k].span.end;
@@ -1025,7 +1209,7 @@ class PlaceFinder::Run {
   // Score of candidate c of mention fd; with_context adds the document's
   // context. Reasons go to c->why.
   double Score(const Found& fd, Cand* c, bool with_context, bool explain) {
-    const PlaceEntry& e = c->e;
+    const PlaceEntry& e = *c->e;
     const Feat f = c->feat;
     // Reasons are written only for the evidence (they cost allocations).
     Why why(explain);
@@ -1060,8 +1244,10 @@ class PlaceFinder::Run {
       s += 0.5;
     if (!with_context) return s;
     // The document's context.
+    c->reasons = 0;
     bool ctx_country = !e.country.empty() && CtxCountry(fd, e);
     if (ctx_country) {
+      c->reasons |= kCtxCountry;
       s += 1.5;
       if (why.on) why += ", ctx country " + std::string(e.country);
     } else if (f == Feat::kCity && e.population < 100000 && OtherContext(fd)) {
@@ -1069,11 +1255,13 @@ class PlaceFinder::Run {
       why += ", foreign";
     }
     if (!e.admin1_code.empty() && f != Feat::kAdmin1 && f != Feat::kCountry && !admin1s_.empty()) {
+      // "SY.07", cut at 63 bytes; built by hand (snprintf was a hot spot).
       char ak[64];
-      int n = std::snprintf(ak, sizeof ak, "%.*s.%.*s", static_cast<int>(e.country.size()),
-                            e.country.data(), static_cast<int>(e.admin1_code.size()),
-                            e.admin1_code.data());
-      auto ai = admin1s_.find(std::string_view(ak, std::clamp(n, 0, 63)));
+      size_t n = 0;
+      for (char ch : e.country) if (n < 63) ak[n++] = ch;
+      if (n < 63) ak[n++] = '.';
+      for (char ch : e.admin1_code) if (n < 63) ak[n++] = ch;
+      auto ai = admin1s_.find(std::string_view(ak, n));
       if (ai != admin1s_.end() && ai->second.Other(fd.key)) {
         s += 0.7;
         if (why.on) why += ", ctx admin1 " + std::string(e.admin1);
@@ -1083,13 +1271,15 @@ class PlaceFinder::Run {
       const Found& y = found_[fd.comma_next];
       if (y.pass1 >= 0) {
         const Cand& yc = y.cands[y.pass1];
-        const PlaceEntry& ye = yc.e;
+        const PlaceEntry& ye = *yc.e;
         if (yc.feat == Feat::kAdmin1 && ye.country == e.country &&
             ye.admin1_code == e.admin1_code && f != Feat::kAdmin1) {
           s += 3.0;
+          c->reasons |= kCommaXY;
           why += ", \"X, Y\" admin1";
         } else if (yc.feat == Feat::kCountry && ye.country == e.country && f != Feat::kCountry) {
           s += 2.0;
+          c->reasons |= kCommaXY;
           why += ", \"X, Y\" country";
         }
       }
@@ -1118,10 +1308,19 @@ class PlaceFinder::Run {
   }
 
   // Do other names of the document give any country context at all?
+  // Asked only once the context is complete (pass 2), so it is worked out
+  // once per mention (fd.other_context: -1 unknown, 0, 1).
   bool OtherContext(const Found& fd) const {
-    for (const auto& [code, sup] : countries_)
-      if (sup.Other(fd.key)) return true;
-    return false;
+    if (fd.other_context < 0) {
+      fd.other_context = 0;
+      for (const auto& [code, sup] : countries_) {
+        if (sup.Other(fd.key)) {
+          fd.other_context = 1;
+          break;
+        }
+      }
+    }
+    return fd.other_context == 1;
   }
 
   // Does the document context support entry e (another mention's country)?
@@ -1139,7 +1338,7 @@ class PlaceFinder::Run {
       if (fd.pass1 < 0 || fd.common) continue;
       const Cand& c = fd.cands[fd.pass1];
       if (c.quality == Quality::kSkeleton) continue;
-      const PlaceEntry& e = c.e;
+      const PlaceEntry& e = *c.e;
       bool clear = fd.cands.size() == 1 || fd.pass1_margin >= 0.5;
       if (!clear || !(c.big || fd.cands.size() == 1)) continue;
       if (!e.country.empty()) countries_[std::string(e.country)].Add(fd.key);
@@ -1158,13 +1357,13 @@ class PlaceFinder::Run {
       // be in a context country.
       std::erase_if(fd.cands, [&](const Cand& c) {
         if (c.quality == Quality::kSkeleton) {
-          if (!c.big) return !(c.dist <= 1 && CtxCountry(fd, c.e));
+          if (!c.big) return !(c.dist <= 1 && CtxCountry(fd, *c.e));
           // A big place in a country the document does not otherwise name
           // ("Thardeh" is not Taranto in an article about Syria).
-          return c.dist > 2 || (!CtxCountry(fd, c.e) && OtherContext(fd));
+          return c.dist > 2 || (!CtxCountry(fd, *c.e) && OtherContext(fd));
         }
         if (c.big) return false;
-        if (c.quality <= Quality::kExact) return !CtxCountry(fd, c.e);
+        if (c.quality <= Quality::kExact) return !CtxCountry(fd, *c.e);
         return false;
       });
       if (fd.cands.empty()) continue;
@@ -1185,21 +1384,21 @@ class PlaceFinder::Run {
           }
         }
       }
-      Score(fd, win, true, /*explain=*/true);  // the winner's reasons
-      const PlaceEntry& e = win->e;
+      Score(fd, win, true, doc_.explain);  // the winner's reasons
+      const PlaceEntry& e = *win->e;
       // Common words need a preposition or hint word and a supported
       // candidate; countries ("Turkey", "China") are exempt.
       if (fd.common && e.feature != "country") {
-        bool xy = fd.comma_next >= 0 && win->why.find("\"X, Y\"") != std::string::npos;
+        bool xy = fd.comma_next >= 0 && (win->reasons & kCommaXY);
         bool ok = fd.prep && (xy || CtxCountry(fd, e) || win->big);
         if (!ok) continue;
         rule += "+common_word_supported";
       }
       if (!win->big && win->score < kMinScore && !(si != sense.end() && si->second == win->entry)) continue;
-      if (win->why.find("ctx country") != std::string::npos) rule += "+ctx_country";
+      if (win->reasons & kCtxCountry) rule += "+ctx_country";
       if (fd.hints & (kAdmin1After | kAdmin2After)) rule += "+division_word";
       if (fd.hints & kCityAfter) rule += "+city_word";
-      if (fd.comma_next >= 0 && win->why.find("\"X, Y\"") != std::string::npos) rule += "+x_comma_y";
+      if (fd.comma_next >= 0 && (win->reasons & kCommaXY)) rule += "+x_comma_y";
       if (fd.hashtag) rule += "+hashtag";
       if (si == sense.end()) sense.emplace(fd.key, win->entry);
 
@@ -1229,7 +1428,7 @@ class PlaceFinder::Run {
       double conf = 1.0 - 0.5 * std::exp(-std::min(margin, 10.0) / 1.5);
       if (win->quality == Quality::kSkeleton) conf *= 0.85;
       m.confidence = std::clamp(conf, 0.05, 0.99);
-      Evidence(fd, &m.evidence);
+      if (doc_.explain) Evidence(fd, &m.evidence);  // only dossier explain shows it
       out->push_back(std::move(m));
     }
   }
@@ -1245,7 +1444,7 @@ class PlaceFinder::Run {
     for (size_t k = 0; k < order.size() && k < kMaxEvidence; ++k) {
       Cand& c = fd.cands[order[k]];
       if (c.why.empty()) Score(fd, &c, true, /*explain=*/true);
-      const PlaceEntry& e = c.e;
+      const PlaceEntry& e = *c.e;
       char num[64];
       std::snprintf(num, sizeof num, " pop=%llu score=%.1f",
                     static_cast<unsigned long long>(e.population), c.score);
@@ -1259,34 +1458,91 @@ class PlaceFinder::Run {
       ev->push_back("+" + std::to_string(order.size() - kMaxEvidence) + " more candidates");
   }
 
+  // The per-token flag memo of this thread, reused across documents.
+  static std::vector<uint32_t>& Memo() {
+    thread_local std::vector<uint32_t> memo;
+    return memo;
+  }
+  static std::vector<uint8_t>& CommonMemo() {
+    thread_local std::vector<uint8_t> memo;
+    return memo;
+  }
+
   const PlaceFinder& f_;
   const Gazetteer& gaz_;
   const Document& doc_;
   const std::string& text_;
-  bool headline_ = false;
+  std::vector<uint32_t>& memo_;
+  std::deque<PlaceEntry> own_places_;  // Cand::e of candidates not cached (hashtags)
+  std::vector<uint8_t>& common_;
+  int headline_ = -1;  // Headline() of the current sentence; -1 unknown
   int last_place_tok_ = -1;
   std::vector<NameHit> hits_;
   std::vector<Found> found_;
   std::map<std::string, Support, std::less<>> countries_, admin1s_;
-  struct CacheHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  using LookupCache = std::unordered_map<std::string, Looked, CacheHash, std::equal_to<>>;
   // The lookup cache of this thread, kept across documents (articles share
-  // most capitalised words). It belongs to one PlaceFinder at a time: ids
-  // are never reused, so another finder (another gazetteer) starts afresh.
-  LookupCache& Cache() {
-    struct PerThread {
-      uint64_t owner = 0;
-      LookupCache map;
+  // most capitalised words): n-gram text -> Looked. A flat open-addressing
+  // index (power-of-two size, linear probing) over a deque of entries, whose
+  // references stay valid while entries are added. It belongs to one
+  // PlaceFinder at a time: ids are never reused, so another finder (another
+  // gazetteer) starts afresh.
+  struct LookupCache {
+    struct Entry {
+      uint64_t hash;
+      std::string name;
+      Looked looked;
     };
-    thread_local PerThread t;
-    if (t.owner != f_.id_) {
-      t.map.clear();
+    struct Slot {
+      uint64_t hash = 0;
+      Entry* entry = nullptr;  // into entries; nullptr = empty
+    };
+    uint64_t owner = 0;
+    std::vector<Slot> slots;
+    std::deque<Entry> entries;
+    std::deque<PlaceEntry> places;  // what the entries' Cand::e point to
+
+    void Clear() {
+      entries.clear();
+      places.clear();
+      slots.assign(1024, Slot{});
+    }
+    const Looked* Find(uint64_t h, std::string_view name) const {
+      const size_t mask = slots.size() - 1;
+      for (size_t i = h & mask;; i = (i + 1) & mask) {
+        const Slot& sl = slots[i];
+        if (sl.entry == nullptr) return nullptr;
+        if (sl.hash == h && sl.entry->name == name) return &sl.entry->looked;
+      }
+    }
+    const Looked& Add(uint64_t h, std::string_view name, Looked l) {
+      if ((entries.size() + 1) * 2 > slots.size()) {  // load <= 1/2
+        std::vector<Slot> bigger(slots.size() * 2);
+        const size_t mask = bigger.size() - 1;
+        for (const Slot& sl : slots) {
+          if (sl.entry == nullptr) continue;
+          size_t i = sl.hash & mask;
+          while (bigger[i].entry != nullptr) i = (i + 1) & mask;
+          bigger[i] = sl;
+        }
+        slots.swap(bigger);
+      }
+      entries.push_back(Entry{h, std::string(name), std::move(l)});
+      const size_t mask = slots.size() - 1;
+      size_t i = h & mask;
+      while (slots[i].entry != nullptr) i = (i + 1) & mask;
+      slots[i] = Slot{h, &entries.back()};
+      return entries.back().looked;
+    }
+  };
+  // Emptied only between documents (at kMaxCacheEntries, in the
+  // constructor), never while the candidates of a document point into it.
+  LookupCache& Cache() {
+    thread_local LookupCache t;
+    if (t.owner != f_.id_ || t.slots.empty()) {
+      t.Clear();
       t.owner = f_.id_;
     }
-    return t.map;
+    return t;
   }
 };
 

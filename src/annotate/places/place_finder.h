@@ -118,6 +118,33 @@ class PlaceFinder : public Annotator {
   // A cheap filter before the hash lookup: bit min(length, 63) of entry
   // (first byte & 31) is set if some word has that first letter and length.
   std::array<uint64_t, 32> shape_{};
+  // A finer filter, tried first: bit ShapeBit(word) is set if some word has
+  // the same first two letters (& 31) and length (min 31). Most lower-case
+  // prose words ("said", "some") fail here.
+  std::array<uint64_t, 32 * 32 * 32 / 64> shape2_{};
+  // The same filter for the words with kDirection only: the scan asks every
+  // lower-case word whether it is one.
+  std::array<uint64_t, 32 * 32 * 32 / 64> direction_shape_{};
+  // False if `word` certainly has no kDirection flag.
+  bool MaybeDirection(std::string_view word) const;
+  // words_ again as a flat open-addressing table (power-of-two size, linear
+  // probing, hash 0 = empty), built once by the constructor: Flags runs for
+  // many tokens of every document, and the node-based map's modulo and
+  // pointer chase dominated it.
+  // 8 bytes a slot so the table stays in the first-level cache; the word
+  // itself (word_keys_, same index) is read only when the hash matches.
+  struct WordSlot {
+    uint32_t hash = 0;  // high half of the 64-bit hash, never 0
+    uint32_t bits = 0;
+  };
+  struct WordKey {
+    uint32_t offset = 0;  // in word_pool_
+    uint32_t len = 0;
+  };
+  std::vector<WordSlot> word_slots_;
+  std::vector<WordKey> word_keys_;
+  std::string word_pool_;
+  void BuildWordTable();
   // NameKey of every stopword and demonym.
   StringSet stop_keys_;
   std::vector<std::string> problems_;
