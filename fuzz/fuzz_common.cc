@@ -76,7 +76,8 @@ class Sink : public IngestSink {
 
 std::shared_ptr<const Lexicon> GetLexicon() {
   static const std::shared_ptr<const Lexicon> lexicon = [] {
-    auto lex = Lexicon::Load({std::string(DOSSIER_SOURCE_DIR) + "/data"});
+    // data/ and the generated tables (countries.tsv), as the CLI loads them.
+    auto lex = Lexicon::Load(Lexicon::DefaultDirs(""));
     if (!lex.ok()) {
       std::fprintf(stderr, "cannot load lexicon: %s\n",
                    lex.status().ToString().c_str());

@@ -156,6 +156,10 @@ Status AddCountries(const Options& o, dossier::GazetteerBuilder* b) {
           r.demonyms.push_back(d);
       }
     }
+    if (c.contains("capital") && c["capital"].is_array())
+      for (const json& cap : c["capital"])
+        if (cap.is_string() && !cap.get<std::string>().empty())
+          r.capitals.push_back(cap.get<std::string>());
     if (c.contains("latlng") && c["latlng"].is_array() &&
         c["latlng"].size() == 2 && c["latlng"][0].is_number() &&
         c["latlng"][1].is_number()) {

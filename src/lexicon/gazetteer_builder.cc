@@ -865,8 +865,9 @@ Status GazetteerBuilder::WriteCountriesTsv(const std::string& path,
       "# aliases: other English names, '|'-separated; demonyms: English "
       "demonyms,\n";
   out +=
-      "# '|'-separated; lat, lon: a representative point (decimal degrees).\n";
-  out += "code\tiso3\tname\taliases\tdemonyms\tlat\tlon\n";
+      "# '|'-separated; lat, lon: a representative point (decimal degrees);\n";
+  out += "# capital: the capital city or cities, '|'-separated.\n";
+  out += "code\tiso3\tname\taliases\tdemonyms\tlat\tlon\tcapital\n";
   for (CountryRecord& c : countries) {
     for (const auto& a : im.country_aliases) {
       if (a.code != c.iso2) continue;
@@ -880,6 +881,8 @@ Status GazetteerBuilder::WriteCountriesTsv(const std::string& path,
       if (a != c.name && !demonym_keys.count(NameKey(a)))
         AddUnique(&aliases, TsvField(a));
     for (const auto& d : c.demonyms) AddUnique(&demonyms, TsvField(d));
+    std::vector<std::string> capitals;
+    for (const auto& cap : c.capitals) AddUnique(&capitals, TsvField(cap));
     auto join = [](const std::vector<std::string>& v) {
       std::string s;
       for (const auto& x : v) {
@@ -892,7 +895,7 @@ Status GazetteerBuilder::WriteCountriesTsv(const std::string& path,
     std::snprintf(coords, sizeof(coords), "%.4f\t%.4f", c.lat, c.lon);
     out += TsvField(c.iso2) + "\t" + TsvField(c.iso3) + "\t" +
            TsvField(c.name) + "\t" + join(aliases) + "\t" + join(demonyms) +
-           "\t" + coords + "\n";
+           "\t" + coords + "\t" + join(capitals) + "\n";
   }
   std::error_code ec;
   fs::path target(path);

@@ -23,6 +23,7 @@ struct CountryRecord {
   // like alt_names but left out of countries.tsv, which lists English names
   // (so builders put English names in alt_names, others here).
   std::vector<std::string> translations;
+  std::vector<std::string> capitals;      // "Damascus"; "Washington D.C." (for countries.tsv)
   double lat = 0, lon = 0;                // a representative point
   uint64_t population = 0;                // 0 if unknown
 };

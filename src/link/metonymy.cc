@@ -37,6 +37,7 @@ Metonymy::Metonymy(const Lexicon& lexicon) {
       if (w.empty()) continue;
       if (row[ck] == "agent_after") agent_after_.insert(w);
       if (row[ck] == "place_before") place_before_.insert(w);
+      if (row[ck] == "agent_before") agent_before_.insert(w);
     }
   }
   const Table& c = lexicon.table("countries");
@@ -63,27 +64,40 @@ Metonymy::Metonymy(const Lexicon& lexicon) {
 void Metonymy::Apply(const Document& doc, std::vector<Mention>* mentions) const {
   if (!enabled()) return;
   const std::string_view text = doc.text;
-  for (Mention& m : *mentions) {
+  // Right to left, so "London and Washington were ..." sees Washington's
+  // reading when it reaches London.
+  const Mention* later_actor = nullptr;  // the capital-turned-actor just after
+  for (size_t mi = mentions->size(); mi-- > 0;) {
+    Mention& m = (*mentions)[mi];
+    const Mention* after_actor = later_actor;
+    later_actor = nullptr;
     if (m.kind != "place" || !m.geo || m.geo->feature != "city") continue;
     auto it = capitals_.find(FoldName(std::string_view(text).substr(
         m.span.begin, m.span.end - m.span.begin)));
     if (it == capitals_.end() || it->second.iso2 != m.geo->country) continue;
-    const size_t sb = m.sentence >= 0 && m.sentence < static_cast<int>(doc.sentences.size())
-                          ? doc.sentences[m.sentence].begin : 0;
-    const size_t se = m.sentence >= 0 && m.sentence < static_cast<int>(doc.sentences.size())
-                          ? doc.sentences[m.sentence].end : text.size();
+    const bool in_sentence =
+        m.sentence >= 0 && m.sentence < static_cast<int>(doc.sentences.size());
+    const size_t sb = in_sentence ? doc.sentences[m.sentence].begin : 0;
+    const size_t se = in_sentence ? doc.sentences[m.sentence].end : text.size();
     std::string cue;
-    // Possessive: "Washington's", "Washington’s".
     std::string_view after = text.substr(m.span.end, se - m.span.end);
+    std::string prev = FoldName(PrevWord(text, m.span.begin, sb));
     if (after.starts_with("'s") || after.starts_with("\u2019s")) {
-      cue = "'s";
+      cue = "'s";  // "Washington's", "Washington’s"
     } else {
       std::string next = FoldName(NextWord(text, m.span.end, se));
-      if (agent_after_.count(next)) cue = next;
+      if (agent_after_.count(next)) {
+        cue = next;
+      } else if ((next == "and" || next == "or") && after_actor != nullptr &&
+                 after_actor->span.begin > m.span.end &&
+                 after_actor->span.begin - m.span.end <= 6) {
+        cue = "coordinated";  // "London and Washington were ..."
+      } else if (agent_before_.count(prev)) {
+        cue = prev;  // "blamed Moscow", "accuse Washington"
+      }
     }
     if (cue.empty()) continue;
-    std::string prev = FoldName(PrevWord(text, m.span.begin, sb));
-    if (place_before_.count(prev)) continue;
+    if (cue != prev && place_before_.count(prev)) continue;
     const Country& k = it->second;
     m.evidence.push_back("capital of " + k.iso2 + " used as an agent (cue '" + cue + "'); was " +
                          m.ref + " " + m.name);
@@ -94,6 +108,7 @@ void Metonymy::Apply(const Document& doc, std::vector<Mention>* mentions) const 
     m.actor = ActorValue{k.iso2, {"GOV"}, "", ""};
     m.rule = "metonymy:capital+" + cue;
     m.confidence = 0.7;
+    later_actor = &m;
   }
 }
 

@@ -20,13 +20,16 @@ namespace dossier {
 
 class Metonymy {
  public:
-  // Reads tables "metonymy" (word, kind: agent_after|place_before) and
+  // Reads tables "metonymy" (word, kind: agent_after|agent_before|
+  // place_before) and
   // "countries" (code, iso3, name, capital). Either missing: no rewrites.
   explicit Metonymy(const Lexicon& lexicon);
 
   // Rewrites, in place, place mentions of a capital city that stand as the
-  // subject or possessor of a clause (next word an agent cue or "'s"; the
-  // word before not a place_before cue such as "in", "to", "from") into
+  // subject, possessor or addressee of a clause (next word an agent_after
+  // cue or "'s"; or the word before an agent_before verb: "blamed Moscow";
+  // or coordinated with such a capital: "London and Washington were") and
+  // whose word before is not a place_before cue ("in", "to", "from") into
   // actor mentions: kind "actor", ref "actor:<ISO3>", name the country's,
   // actor {country, [GOV]}, no geo, rule "metonymy:capital".
   void Apply(const Document& doc, std::vector<Mention>* mentions) const;
@@ -39,7 +42,7 @@ class Metonymy {
   };
   // Folded capital name ("washington d c" and its first token "washington").
   std::unordered_map<std::string, Country> capitals_;
-  std::unordered_set<std::string> agent_after_, place_before_;
+  std::unordered_set<std::string> agent_after_, agent_before_, place_before_;
 };
 
 }  // namespace dossier

@@ -452,3 +452,25 @@ TEST(PlaceFinderRealTest, ThroughputPrintout) {
 
 }  // namespace
 }  // namespace dossier
+
+namespace dossier {
+namespace {
+
+// Curated names that end in a lower-case feature word, and a name after a
+// lone demonym, with the compiled gazetteer (data/places.tsv rows).
+TEST(PlaceFinderRealTest, LowerCaseFeatureWordsAndDemonymPrefixes) {
+  auto g = Gazetteer::Open(Gazetteer::DefaultPath());
+  if (!g.ok()) GTEST_SKIP() << "no compiled gazetteer: " << g.status().ToString();
+  PlaceFinder finder(g.value(), RealLexicon());
+  EXPECT_EQ(Describe("Jets struck a position in the Thardeh mountains on Friday.", finder),
+            "Thardeh mountains=dossier:jabal-tharda");
+  EXPECT_EQ(Describe("Cells regrouped in the Syrian desert.", finder),
+            "Syrian desert=dossier:syrian-desert");
+  EXPECT_EQ(Describe("Militants trained in the Syrian Trans-Euphrates.", finder),
+            "Trans-Euphrates=dossier:trans-euphrates");
+  // A feature word alone is not a name, and "Syrian" stays no place.
+  EXPECT_EQ(Describe("The Syrian mountains are cold.", finder), "");
+}
+
+}  // namespace
+}  // namespace dossier

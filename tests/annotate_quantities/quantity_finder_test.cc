@@ -577,3 +577,19 @@ TEST(QuantityFinderTest, ThroughputPrintout) {
 
 }  // namespace
 }  // namespace dossier
+
+namespace dossier {
+namespace {
+
+// A noun naming what happened to the people beats the role of the count
+// listed before it; plain nouns still share it.
+TEST(QuantityFinderTest, EventNounBeatsTheSharedRole) {
+  EXPECT_EQ(Describe("The monitor put the death toll at 21 and said some 3,500 internally "
+                     "displaced persons had fled."),
+            "21=21 exact - killed; some 3,500=3500 about person displaced");
+  EXPECT_EQ(Describe("Jets killed 3 militants and 5 soldiers."),
+            "3=3 exact person killed; 5=5 exact person killed");
+}
+
+}  // namespace
+}  // namespace dossier

@@ -63,6 +63,35 @@ json Project(const std::string& record) {
                          e["date"]["precision"].get<std::string>() +
                          (e["date"]["relative"].get<bool>() ? ", relative" : "") + ")");
   }
+  // Every other entity on one line: kind, text, what it resolved to.
+  p["entities"] = json::array();
+  for (auto& e : r["entities"]) {
+    if (e["kind"] == "date") continue;
+    std::string line = e["kind"].get<std::string>() + " " + e["text"].get<std::string>();
+    if (e.contains("ref")) line += " -> " + e["ref"].get<std::string>();
+    if (e.contains("geo")) {
+      char buf[96];
+      std::snprintf(buf, sizeof buf, " (%.2f, %.2f) ", e["geo"]["lat"].get<double>(),
+                    e["geo"]["lon"].get<double>());
+      line += buf + e["geo"]["feature"].get<std::string>();
+    }
+    if (e.contains("actor")) {
+      const json& a = e["actor"];
+      line += " [";
+      line += a["country"].is_null() ? "-" : a["country"].get<std::string>();
+      for (auto& sct : a["sectors"]) line += " " + sct.get<std::string>();
+      if (!a["group"].is_null()) line += " group=" + a["group"].get<std::string>();
+      if (!a["backed_by"].is_null()) line += " backed_by=" + a["backed_by"].get<std::string>();
+      line += "]";
+    }
+    if (e.contains("quantity")) {
+      const json& q = e["quantity"];
+      line += " = " + q["value"].dump() + " " + q["qualifier"].get<std::string>() + " " +
+              (q["unit"].is_null() ? "-" : q["unit"].get<std::string>()) + " " +
+              q["role"].get<std::string>();
+    }
+    p["entities"].push_back(line);
+  }
   p["comments"] = json::array();
   for (auto& c : r["comments"]) p["comments"].push_back(c["text"]);
   p["diagnostics"] = json::array();
@@ -86,7 +115,8 @@ std::vector<fs::path> Cases() {
 class GoldenTest : public ::testing::TestWithParam<fs::path> {};
 
 TEST_P(GoldenTest, MatchesExpectation) {
-  auto lex = Lexicon::Load({testing::DataDir()});
+  // The CLI's search list: data/ and the build's generated tables.
+  auto lex = Lexicon::Load(Lexicon::DefaultDirs(""));
   ASSERT_TRUE(lex.ok()) << lex.status().ToString();
   PipelineOptions o;
   auto p = Pipeline::Create(*lex, o);

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <cmath>
 #include <set>
 #include <nlohmann/json.hpp>
 
@@ -39,7 +40,9 @@ struct RunResultSet {
 };
 
 RunResultSet RunAll(int jobs) {
-  auto lex = Lexicon::Load({testing::DataDir()});
+  // As the CLI loads it: data/ plus the generated countries table, so every
+  // annotator runs with its full knowledge.
+  auto lex = Lexicon::Load(Lexicon::DefaultDirs(""));
   EXPECT_TRUE(lex.ok());
   PipelineOptions o;
   o.jobs = jobs;
@@ -121,7 +124,23 @@ TEST(InvariantsTest, EveryRecordIsWellFormed) {
       EXPECT_GE(s, j["sentences"][si][0].get<int64_t>());
       EXPECT_LE(en, j["sentences"][si][1].get<int64_t>());
       EXPECT_LE(e["raw"][1].get<int64_t>(), raw_n);
+      // Resolved values are sane: places on the globe, quantity bounds
+      // around the value, actors with a sector or a country.
+      if (e["kind"] == "place") {
+        ASSERT_TRUE(e.contains("geo")) << e;
+        EXPECT_LE(std::abs(e["geo"]["lat"].get<double>()), 90.0) << e;
+        EXPECT_LE(std::abs(e["geo"]["lon"].get<double>()), 180.0) << e;
+      }
+      if (e["kind"] == "quantity") {
+        const auto& q = e["quantity"];
+        if (!q["low"].is_null()) EXPECT_LE(q["low"].get<double>(), q["value"].get<double>()) << e;
+        if (!q["high"].is_null()) EXPECT_GE(q["high"].get<double>(), q["value"].get<double>()) << e;
+      }
     }
+    // Entities are in text order and never overlap.
+    for (size_t k = 1; k < j["entities"].size(); ++k)
+      EXPECT_LE(j["entities"][k - 1]["end"].get<int64_t>(), j["entities"][k]["start"].get<int64_t>())
+          << j["entities"][k - 1] << " / " << j["entities"][k];
     for (const auto& m : d.mentions)
       EXPECT_EQ(std::string_view(d.text).substr(m.span.begin, m.span.end - m.span.begin).size(),
                 m.span.end - m.span.begin);

@@ -97,6 +97,7 @@ class GazetteerTest : public ::testing::Test {
     sy.alt_names = {"Syrian Arab Republic"};
     sy.translations = {"Syrien", "سوريا"};
     sy.demonyms = {"Syrian"};
+    sy.capitals = {"Damascus"};
     sy.lat = 35;
     sy.lon = 38;
     b.AddCountry(sy);
@@ -366,17 +367,17 @@ TEST_F(GazetteerTest, MaxTokensAndVersion) {
 TEST_F(GazetteerTest, CountriesTsv) {
   std::string tsv = testing::ReadFile(countries_path_);
   EXPECT_NE(tsv.find("# GENERATED"), std::string::npos);
-  EXPECT_NE(tsv.find("\ncode\tiso3\tname\taliases\tdemonyms\tlat\tlon\n"),
+  EXPECT_NE(tsv.find("\ncode\tiso3\tname\taliases\tdemonyms\tlat\tlon\tcapital\n"),
             std::string::npos);
   // English names only (no translations); the listed demonym "Iraqi" is not
   // an alias; curated rows are folded in.
   EXPECT_NE(
-      tsv.find("\nIQ\tIRQ\tIraq\tRepublic of Iraq\tIraqi\t33.0000\t44.0000\n"),
+      tsv.find("\nIQ\tIRQ\tIraq\tRepublic of Iraq\tIraqi\t33.0000\t44.0000\t\n"),
       std::string::npos)
       << tsv;
   EXPECT_NE(tsv.find("\nSY\tSYR\tSyria\tSyrian Arab Republic|the Syrian "
                      "state\tSyrian|Syrians"
-                     "\t35.0000\t38.0000\n"),
+                     "\t35.0000\t38.0000\tDamascus\n"),
             std::string::npos)
       << tsv;
   // And the Lexicon reads it as the table "countries".

@@ -29,11 +29,13 @@ class MetonymyTest : public ::testing::Test {
   void SetUp() override {
     dir_.Write("metonymy.tsv",
                "# test\nword\tkind\tnote\ninsists\tagent_after\t\nwill\tagent_after\t\n"
-               "in\tplace_before\t\nto\tplace_before\t\n");
+               "in\tplace_before\t\nto\tplace_before\t\nwere\tagent_after\t\n"
+               "blamed\tagent_before\t\n");
     dir_.Write("countries.tsv",
                "code\tiso3\tname\taliases\tdemonyms\tlat\tlon\tcapital\n"
                "US\tUSA\tUnited States\t\tAmerican\t38\t-97\tWashington D.C.\n"
-               "RU\tRUS\tRussia\t\tRussian\t60\t100\tMoscow\n");
+               "RU\tRUS\tRussia\t\tRussian\t60\t100\tMoscow\n"
+               "GB\tGBR\tUnited Kingdom\t\tBritish\t54\t-2\tLondon\n");
     auto lex = Lexicon::Load({dir_.path()});
     ASSERT_TRUE(lex.ok()) << lex.status().ToString();
     metonymy_ = std::make_unique<Metonymy>(**lex);
@@ -65,6 +67,21 @@ TEST_F(MetonymyTest, CapitalAsSubjectOrPossessorBecomesTheGovernment) {
   Mention b = Run("It is Moscow\u2019s decision.", "Moscow", "RU");
   EXPECT_EQ(b.kind, "actor");
   EXPECT_EQ(b.rule, "metonymy:capital+'s");
+}
+
+TEST_F(MetonymyTest, AddresseesAndCoordinatedCapitals) {
+  EXPECT_EQ(Run("The envoy blamed Moscow for the veto.", "Moscow", "RU").rule,
+            "metonymy:capital+blamed");
+  // Right to left: Washington (before "were") turns first, then London.
+  Document d;
+  d.text = "He said London and Washington were wrong.";
+  d.sentences = {{0, static_cast<uint32_t>(d.text.size())}};
+  std::vector<Mention> v = {Capital(d.text, "London", "GB", d.text.find("London")),
+                            Capital(d.text, "Washington", "US", d.text.find("Washington"))};
+  metonymy_->Apply(d, &v);
+  EXPECT_EQ(v[1].rule, "metonymy:capital+were");
+  EXPECT_EQ(v[0].rule, "metonymy:capital+coordinated");
+  EXPECT_EQ(v[0].ref, "actor:GBR");
 }
 
 TEST_F(MetonymyTest, CapitalAsALocationStaysAPlace) {

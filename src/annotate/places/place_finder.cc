@@ -409,7 +409,10 @@ void Prepare(const Gazetteer& gaz, std::deque<PlaceEntry>* store, Cand* c) {
     s += 1.2;
   } else if (c->feat == Feat::kCity) {
     s += 0.35 * std::log10(static_cast<double>(e.population) + 10.0);
-    if (e.feature_code == "PPLC") s += 1.0;
+    // A national capital is what a bare mention of its name means almost
+    // always: it outweighs a small namesake in a country the document
+    // names ("Washington" with "Britain" nearby is still the US capital).
+    if (e.feature_code == "PPLC") s += 1.8;
     else if (e.feature_code == "PPLA") s += 0.6;
     else if (e.feature_code == "PPLA2") s += 0.3;
     else if (e.feature_code.substr(0, 4) == "PPLA") s += 0.1;
@@ -854,6 +857,13 @@ class PlaceFinder::Run {
         bool article = IsArticle(k);
         if (!k_cap && !article && !(Flags(k) & kDirection)) {
           std::string_view w = Tok(k);
+          // A lower-case feature word may end a curated name ("Thardeh
+          // mountains", "Syrian desert"): try it as the last word.
+          if (k != i && (Flags(k) & kSiteAfter) && n_ends < kMaxWords * 3 &&
+              words + 1 <= max_words) {
+            ends[n_ends++] = k;
+            break;
+          }
           if (k == i || !IsConnector(w)) break;
         }
         if (!article) ++words;
@@ -886,7 +896,9 @@ class PlaceFinder::Run {
       if (look.kind == Looked::kNone) continue;
       // Stopwords and demonyms ("Syrian" is an actor attribute) never start
       // a place, nor do the words after them in the same name.
-      if (look.kind == Looked::kStop) return SkipRun(j, te) + 1;
+      // A lone demonym before another name ("the Syrian Trans-Euphrates",
+      // "Iraqi Kurdistan") only gives up its own word.
+      if (look.kind == Looked::kStop) return j == i ? i + 1 : SkipRun(j, te) + 1;
       const std::string& key = look.key;
       std::vector<Cand> cands = look.cands;
       // "At Tanf" is a name only if written so in the gazetteer; "At Raqqa,"

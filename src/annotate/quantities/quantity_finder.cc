@@ -1735,7 +1735,12 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
     }
     // 4. The role of the count this one is listed with: "killed 3 soldiers
     // and 5 civilians" (after 3., so "... and 5 were wounded" is injured).
-    if (role.empty() && shared) {
+    // A noun that names what happened to the people ("internally displaced
+    // persons", "detainees") says more than the list: "put the toll at 21
+    // and said some 3,500 internally displaced persons" is displaced.
+    const bool event_noun = unit_role == "displaced" || unit_role == "captured" ||
+                            unit_role == "injured" || unit_role == "killed";
+    if (role.empty() && shared && !event_noun) {
       role = prev_role_;
       role_word = prev_role_word_;
       if (explain_) role_how = "shared with the count before";
