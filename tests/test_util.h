@@ -1,5 +1,5 @@
 // Helpers shared by the test binaries: temp dirs, running the dossier binary,
-// reading files. Tests write their own inputs; they never read ../shared.
+// reading files. Tests write their own inputs; they never read the shared corpora.
 #ifndef DOSSIER_TESTS_TEST_UTIL_H_
 #define DOSSIER_TESTS_TEST_UTIL_H_
 
