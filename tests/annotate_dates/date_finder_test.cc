@@ -13,6 +13,7 @@
 
 #include "clean/loose_date.h"
 #include "dossier/lexicon.h"
+#include "builtin_lexicon.h"
 #include "test_util.h"
 
 namespace dossier {
@@ -21,17 +22,10 @@ namespace {
 using testing::DataDir;
 using testing::TempDir;
 
-const Lexicon& RealLexicon() {
-  static std::shared_ptr<const Lexicon> lex = [] {
-    auto r = Lexicon::Load({DataDir()});
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    return r.ok() ? r.value() : std::make_shared<const Lexicon>();
-  }();
-  return *lex;
-}
+using testing::BuiltinLexicon;
 
 const DateFinder& Finder() {
-  static DateFinder finder(RealLexicon());
+  static DateFinder finder(BuiltinLexicon());
   return finder;
 }
 
@@ -72,7 +66,7 @@ TEST(DateWordsTest, TheShippedTableLoadsWithoutProblems) {
 }
 
 TEST(DateWordsTest, MonthRowsAgreeWithMonthFromName) {
-  const Table& t = RealLexicon().table("date_words");
+  const Table& t = BuiltinLexicon().table("date_words");
   int cw = t.Column("word"), ck = t.Column("kind"), cm = t.Column("meaning");
   ASSERT_GE(cw, 0);
   int months = 0;

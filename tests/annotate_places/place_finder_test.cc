@@ -18,6 +18,7 @@
 #include "lexicon/gazetteer_builder.h"
 #include "lexicon/name_key.h"
 #include "segment/segmenter.h"
+#include "builtin_lexicon.h"
 #include "test_util.h"
 
 namespace dossier {
@@ -26,17 +27,10 @@ namespace {
 using testing::DataDir;
 using testing::TempDir;
 
-const Lexicon& RealLexicon() {
-  static std::shared_ptr<const Lexicon> lex = [] {
-    auto r = Lexicon::Load({DataDir()});
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    return r.ok() ? r.value() : std::make_shared<const Lexicon>();
-  }();
-  return *lex;
-}
+using testing::BuiltinLexicon;
 
 const Segmenter& Seg() {
-  static Segmenter seg(RealLexicon());
+  static Segmenter seg(BuiltinLexicon());
   return seg;
 }
 
@@ -126,7 +120,7 @@ struct TestGazetteer {
 
 const PlaceFinder& Finder() {
   static TestGazetteer* tg = new TestGazetteer();
-  static PlaceFinder* f = new PlaceFinder(tg->gaz, RealLexicon());
+  static PlaceFinder* f = new PlaceFinder(tg->gaz, BuiltinLexicon());
   return *f;
 }
 
@@ -378,7 +372,7 @@ TEST(PlaceFinderRealTest, EasternSyriaParagraph) {
   std::string path = Gazetteer::DefaultPath();
   auto g = Gazetteer::Open(path);
   if (!g.ok()) GTEST_SKIP() << "no compiled gazetteer: " << g.status().ToString();
-  PlaceFinder finder(g.value(), RealLexicon());
+  PlaceFinder finder(g.value(), BuiltinLexicon());
   const std::string text =
       "Government troops advanced from Damascus and Homs toward the Euphrates last year. "
       "Fighting reached Deir ez-Zor, then Abu Kamal on the Iraqi border. "
@@ -430,7 +424,7 @@ TEST(PlaceFinderRealTest, ThroughputPrintout) {
   auto g = Gazetteer::Open(Gazetteer::DefaultPath());
   if (g.ok()) gaz = g.value();
   std::unique_ptr<PlaceFinder> real;
-  if (gaz) real = std::make_unique<PlaceFinder>(gaz, RealLexicon());
+  if (gaz) real = std::make_unique<PlaceFinder>(gaz, BuiltinLexicon());
   const PlaceFinder& f = gaz ? *real : Finder();
   std::string para =
       "Government troops advanced from Damascus toward Deir ez-Zor, where the Islamic State "
@@ -461,7 +455,7 @@ namespace {
 TEST(PlaceFinderRealTest, LowerCaseFeatureWordsAndDemonymPrefixes) {
   auto g = Gazetteer::Open(Gazetteer::DefaultPath());
   if (!g.ok()) GTEST_SKIP() << "no compiled gazetteer: " << g.status().ToString();
-  PlaceFinder finder(g.value(), RealLexicon());
+  PlaceFinder finder(g.value(), BuiltinLexicon());
   EXPECT_EQ(Describe("Jets struck a position in the Thardeh mountains on Friday.", finder),
             "Thardeh mountains=dossier:jabal-tharda");
   EXPECT_EQ(Describe("Cells regrouped in the Syrian desert.", finder),

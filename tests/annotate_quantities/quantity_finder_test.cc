@@ -16,6 +16,7 @@
 #include "annotate/dates/date_finder.h"
 #include "dossier/lexicon.h"
 #include "segment/segmenter.h"
+#include "builtin_lexicon.h"
 #include "test_util.h"
 
 namespace dossier {
@@ -24,25 +25,18 @@ namespace {
 using testing::DataDir;
 using testing::TempDir;
 
-const Lexicon& RealLexicon() {
-  static std::shared_ptr<const Lexicon> lex = [] {
-    auto r = Lexicon::Load({DataDir()});
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    return r.ok() ? r.value() : std::make_shared<const Lexicon>();
-  }();
-  return *lex;
-}
+using testing::BuiltinLexicon;
 
 const QuantityFinder& Finder() {
-  static QuantityFinder finder(RealLexicon());
+  static QuantityFinder finder(BuiltinLexicon());
   return finder;
 }
 
 // A segmented document with its date mentions, as the pipeline builds it
 // before the quantities layer runs (published 2017-01-24).
 Document MakeDoc(std::string_view text) {
-  static Segmenter segmenter(RealLexicon());
-  static DateFinder dates(RealLexicon());
+  static Segmenter segmenter(BuiltinLexicon());
+  static DateFinder dates(BuiltinLexicon());
   Document doc;
   doc.text = std::string(text);
   doc.paragraphs = segmenter.Paragraphs(doc.text);
