@@ -442,10 +442,12 @@ int RunStats(const std::string& db, bool json) {
     std::printf(
         "{\"documents\":%" PRId64 ",\"sources\":%" PRId64 ",\"versions\":%" PRId64
         ",\"failures\":%" PRId64 ",\"text_bytes\":%" PRId64 ",\"schema_version\":%" PRId64
-        ",\"by_format\":{%s},\"by_language\":{%s},\"by_outlet\":{%s}}\n",
+        ",\"by_format\":{%s},\"by_language\":{%s},\"by_outlet\":{%s}"
+        ",\"entities_by_kind\":{%s},\"top_places\":{%s},\"top_actors\":{%s}}\n",
         s.documents, s.sources, s.versions, s.failures, s.text_bytes, s.schema_version,
         list(s.by_format, true).c_str(), list(s.by_language, true).c_str(),
-        list(s.by_outlet, true).c_str());
+        list(s.by_outlet, true).c_str(), list(s.entities_by_kind, true).c_str(),
+        list(s.top_places, true).c_str(), list(s.top_actors, true).c_str());
   } else {
     std::printf("store: %s (schema %" PRId64 ")\n", db.c_str(), s.schema_version);
     std::printf("documents: %" PRId64 "\nsources: %" PRId64 "\nversions: %" PRId64
@@ -453,6 +455,9 @@ int RunStats(const std::string& db, bool json) {
                 s.documents, s.sources, s.versions, s.failures, s.text_bytes / 1048576.0);
     std::printf("by format:\n%sby language:\n%sby outlet:\n%s", list(s.by_format, false).c_str(),
                 list(s.by_language, false).c_str(), list(s.by_outlet, false).c_str());
+    std::printf("entities by kind:\n%smost mentioned places:\n%smost mentioned actors:\n%s",
+                list(s.entities_by_kind, false).c_str(), list(s.top_places, false).c_str(),
+                list(s.top_actors, false).c_str());
   }
   return kExitOk;
 }

@@ -749,6 +749,18 @@ Result<StoreStats> SqliteStore::Stats() {
       "SELECT COALESCE(NULLIF(outlet, ''), '(none)') AS v, COUNT(*) AS n"
       " FROM documents GROUP BY v ORDER BY n DESC, v LIMIT 20",
       &stats.by_outlet));
+  DOSSIER_RETURN_IF_ERROR(query_pairs(
+      "SELECT kind, COUNT(*) AS n FROM entities GROUP BY kind ORDER BY n DESC, kind",
+      &stats.entities_by_kind));
+  DOSSIER_RETURN_IF_ERROR(query_pairs(
+      "SELECT COALESCE(name, text) AS v, COUNT(*) AS n FROM entities WHERE kind = 'place'"
+      " GROUP BY COALESCE(ref, text) ORDER BY n DESC, v LIMIT 10",
+      &stats.top_places));
+  DOSSIER_RETURN_IF_ERROR(query_pairs(
+      "SELECT COALESCE(name, text) AS v, COUNT(*) AS n FROM entities"
+      " WHERE kind IN ('actor', 'organization', 'person') AND ref IS NOT NULL"
+      " GROUP BY ref ORDER BY n DESC, v LIMIT 10",
+      &stats.top_actors));
   return stats;
 }
 

@@ -61,6 +61,9 @@ struct StoreStats {
   // Distinct documents per value, most frequent first, at most 20 each;
   // documents without a language / outlet count under "(none)".
   std::vector<std::pair<std::string, int64_t>> by_format, by_language, by_outlet;
+  // Entity mentions per kind, and the most mentioned places and actors
+  // ("Deir ez-Zor" -> 12), at most 10 each.
+  std::vector<std::pair<std::string, int64_t>> entities_by_kind, top_places, top_actors;
 };
 
 class SqliteStore {

@@ -832,6 +832,15 @@ TEST(CliEntitiesTest, IngestedEntitiesExportAsJsonlCsvAndGeojson) {
   ASSERT_TRUE(by_text.count("ISIS"));
   EXPECT_EQ(by_text["ISIS"]["actor_group"], "ISIS");
 
+  const RunResult st = RunDossier("stats --json --db " + Quote(db));
+  ASSERT_EQ(st.exit_code, 0) << st.err;
+  auto stats = nlohmann::json::parse(st.out);
+  EXPECT_EQ(stats["entities_by_kind"]["place"].get<int>(),
+            static_cast<int>(std::count_if(rows.begin(), rows.end(), [](const nlohmann::json& r) {
+              return r["kind"] == "place";
+            })));
+  EXPECT_EQ(stats["top_places"]["Deir ez-Zor"], 1);
+
   const RunResult c = RunDossier("export --what entities --format csv --db " + Quote(db));
   ASSERT_EQ(c.exit_code, 0) << c.err;
   EXPECT_EQ(c.out.rfind("document_id,mention_id,kind,text,start,end,", 0), 0u);
