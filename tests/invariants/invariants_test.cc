@@ -133,8 +133,12 @@ TEST(InvariantsTest, EveryRecordIsWellFormed) {
       }
       if (e["kind"] == "quantity") {
         const auto& q = e["quantity"];
-        if (!q["low"].is_null()) EXPECT_LE(q["low"].get<double>(), q["value"].get<double>()) << e;
-        if (!q["high"].is_null()) EXPECT_GE(q["high"].get<double>(), q["value"].get<double>()) << e;
+        if (!q["low"].is_null()) {
+          EXPECT_LE(q["low"].get<double>(), q["value"].get<double>()) << e;
+        }
+        if (!q["high"].is_null()) {
+          EXPECT_GE(q["high"].get<double>(), q["value"].get<double>()) << e;
+        }
       }
     }
     // Entities are in text order and never overlap.
