@@ -41,6 +41,7 @@ struct CommonFlags {
   std::string date_order = "mdy";
   double max_doc_mb = 64, max_line_mb = 64;
   bool quiet = false, no_progress = false, tokens = false, explain = false;
+  size_t max_entities = 100000;
   std::string layers;     // comma-separated registry names, "" = all
   std::string gazetteer;  // gazetteer file, "" = the built one / $DOSSIER_GAZETTEER
 };
@@ -56,6 +57,9 @@ void AddPipelineFlags(CLI::App* app, CommonFlags* f) {
                   "Comma-separated annotators to run (dates,quantities,actors,places); default all");
   app->add_option("--gazetteer", f->gazetteer,
                   "Gazetteer file (default: the one the build compiled, or $DOSSIER_GAZETTEER)");
+  app->add_option("--max-entities", f->max_entities,
+                  "Most entity mentions kept per document (the rest are dropped with a warning)")
+      ->check(CLI::PositiveNumber);
 }
 
 void AddCommonFlags(CLI::App* app, CommonFlags* f) {
@@ -103,6 +107,7 @@ std::unique_ptr<Pipeline> MakePipeline(const CommonFlags& f, int* exit_code) {
   o.tokens = f.tokens;
   o.gazetteer_path = f.gazetteer;
   o.explain = f.explain;
+  o.max_entities = f.max_entities;
   for (size_t b = 0; b < f.layers.size();) {
     size_t e = f.layers.find(',', b);
     if (e == std::string::npos) e = f.layers.size();

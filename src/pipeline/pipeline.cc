@@ -84,6 +84,15 @@ Result<Document> Pipeline::Process(const RawDocument& raw) const {
     MergeMentions(std::move(found), &doc.mentions);
   }
   if (!annotators_.empty()) metonymy_->Apply(doc, &doc.mentions);
+  if (doc.mentions.size() > options_.max_entities) {
+    Diagnostic d;
+    d.level = Diagnostic::Level::kWarning;
+    d.code = "entities_truncated";
+    d.message = std::to_string(doc.mentions.size()) + " entity mentions; kept the first " +
+                std::to_string(options_.max_entities) + " (--max-entities)";
+    doc.diagnostics.push_back(std::move(d));
+    doc.mentions.resize(options_.max_entities);
+  }
   AssignIds(&doc.mentions);
   return doc;
 }

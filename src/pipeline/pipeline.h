@@ -38,6 +38,10 @@ struct PipelineOptions {
   std::string gazetteer_path;
   // Ask annotators for Mention::evidence (dossier explain); off for speed.
   bool explain = false;
+  // Most entity mentions kept per document (in text order); the rest are
+  // dropped with a warning diagnostic "entities_truncated". Bounds the
+  // record and the store rows a hostile or degenerate input can cause.
+  size_t max_entities = 100000;
 };
 
 // What produced an output: reported in every record's "versions".

@@ -876,3 +876,32 @@ TEST(CliEntitiesTest, ExplainShowsRulesAndCandidates) {
 
 }  // namespace
 }  // namespace dossier
+
+namespace dossier {
+namespace {
+
+// A document with more mentions than --max-entities keeps the first ones in
+// text order and says so in a diagnostic.
+TEST(CliEntitiesTest, MaxEntitiesTruncatesWithADiagnostic) {
+  std::string text = "Strikes were reported";
+  for (int d = 1; d <= 20; ++d) text += " on " + std::to_string(d) + " March 2017,";
+  text += " officials said.\n";
+  const RunResult r = RunDossier("extract - --layers dates --max-entities 5", text);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto recs = testing::ParseJsonLines(r.out);
+  ASSERT_EQ(recs.size(), 1u);
+  ASSERT_EQ(recs[0]["entities"].size(), 5u);
+  EXPECT_EQ(recs[0]["entities"][0]["text"], "1 March 2017");
+  EXPECT_EQ(recs[0]["entities"][4]["text"], "5 March 2017");
+  bool found = false;
+  for (const auto& d : recs[0]["diagnostics"])
+    if (d["code"] == "entities_truncated") {
+      found = true;
+      EXPECT_EQ(d["message"], "20 entity mentions; kept the first 5 (--max-entities)");
+    }
+  EXPECT_TRUE(found) << recs[0]["diagnostics"];
+  EXPECT_EQ(RunDossier("extract - --max-entities 0", text).exit_code, 2);
+}
+
+}  // namespace
+}  // namespace dossier
