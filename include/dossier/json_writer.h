@@ -27,6 +27,10 @@ class JsonWriter {
   void OptString(const std::optional<std::string>& s) {
     if (s) String(*s); else Null();
   }
+  // An empty string is written as null (fields that are "unknown" when empty).
+  void StringOrNull(std::string_view s) {
+    if (s.empty()) Null(); else String(s);
+  }
   void Int(int64_t v);
   void Double(double v);
   void Bool(bool v) { Sep(); out_->append(v ? "true" : "false"); }

@@ -285,9 +285,9 @@ std::string Pipeline::Render(const Document& d) const {
       w.Key("lon");
       w.Double(g.lon);
       w.Key("country");
-      if (g.country.empty()) w.Null(); else w.String(g.country);
+      w.StringOrNull(g.country);
       w.Key("admin1");
-      if (g.admin1.empty()) w.Null(); else w.String(g.admin1);
+      w.StringOrNull(g.admin1);
       w.Key("feature");
       w.String(g.feature);
       w.Key("precision");
@@ -299,18 +299,18 @@ std::string Pipeline::Render(const Document& d) const {
       w.Key("actor");
       w.BeginObject();
       w.Key("country");
-      if (a.country.empty()) w.Null(); else w.String(a.country);
+      w.StringOrNull(a.country);
       // "sector" is the contract's field (the first sector); "sectors" all.
       w.Key("sector");
-      if (a.sectors.empty()) w.Null(); else w.String(a.sectors.front());
+      w.StringOrNull(a.sectors.empty() ? std::string_view() : std::string_view(a.sectors.front()));
       w.Key("sectors");
       w.BeginArray();
       for (const auto& sct : a.sectors) w.String(sct);
       w.EndArray();
       w.Key("group");
-      if (a.group.empty()) w.Null(); else w.String(a.group);
+      w.StringOrNull(a.group);
       w.Key("backed_by");
-      if (a.backed_by.empty()) w.Null(); else w.String(a.backed_by);
+      w.StringOrNull(a.backed_by);
       w.EndObject();
     }
     if (m.date) {
@@ -349,7 +349,7 @@ std::string Pipeline::Render(const Document& d) const {
       w.Key("qualifier");
       w.String(q.qualifier);
       w.Key("unit");
-      if (q.unit.empty()) w.Null(); else w.String(q.unit);
+      w.StringOrNull(q.unit);
       w.Key("role");
       w.String(q.role.empty() ? "other" : q.role);
       w.EndObject();
@@ -384,7 +384,7 @@ std::string Pipeline::Render(const Document& d) const {
   w.Key("lexicon");
   w.String(versions_.lexicon);
   w.Key("gazetteer");
-  if (versions_.gazetteer.empty()) w.Null(); else w.String(versions_.gazetteer);
+  w.StringOrNull(versions_.gazetteer);
   w.Key("layers");
   w.BeginArray();
   for (const auto& l : versions_.layers) w.String(l);
