@@ -22,6 +22,16 @@ class JsonWriter {
   void EndArray() { out_->push_back(']'); first_ = false; }
   // Writes `"key":`; the next value follows without a comma.
   void Key(std::string_view key);
+  // A literal key (every key of the record) is plain ASCII with nothing to
+  // escape: appended as is, which keeps the per-mention keys cheap.
+  template <size_t N>
+  void Key(const char (&key)[N]) {
+    Sep();
+    out_->push_back('"');
+    out_->append(key, N - 1);
+    out_->append("\":", 2);
+    after_key_ = true;
+  }
 
   void String(std::string_view s);
   void OptString(const std::optional<std::string>& s) {

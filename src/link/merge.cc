@@ -72,23 +72,22 @@ void MergeMentions(std::vector<Mention> fresh, std::vector<Mention>* kept) {
   if (accepted.empty() && std::find(drop.begin(), drop.end(), true) == drop.end()) return;
   std::sort(accepted.begin(), accepted.end(),
             [&](uint32_t a, uint32_t b) { return ByPosition(fresh[a], fresh[b]); });
-  // Merge the two position-sorted runs.
-  std::vector<Mention> out;
-  out.reserve(k.size() + accepted.size());
-  size_t ki = 0, ai = 0;
-  while (ki < k.size() || ai < accepted.size()) {
-    if (ki < k.size() && drop[ki]) {
-      ++ki;
-      continue;
-    }
-    if (ai < accepted.size() &&
-        (ki == k.size() || ByPosition(fresh[accepted[ai]], k[ki]))) {
-      out.push_back(std::move(fresh[accepted[ai++]]));
-    } else {
-      out.push_back(std::move(k[ki++]));
-    }
+  // In place, so the vector keeps its capacity: drop the beaten, then merge
+  // the two position-sorted runs from the back into the grown vector.
+  size_t nk = 0;
+  for (size_t i = 0; i < k.size(); ++i) {
+    if (drop[i]) continue;
+    if (nk != i) k[nk] = std::move(k[i]);
+    ++nk;
   }
-  k = std::move(out);
+  k.resize(nk + accepted.size());
+  size_t ki = nk, ai = accepted.size(), o = k.size();
+  while (ai > 0) {
+    if (ki > 0 && ByPosition(fresh[accepted[ai - 1]], k[ki - 1]))
+      k[--o] = std::move(k[--ki]);
+    else
+      k[--o] = std::move(fresh[accepted[--ai]]);
+  }
 }
 
 void AssignIds(std::vector<Mention>* mentions) {
