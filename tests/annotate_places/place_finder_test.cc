@@ -444,6 +444,29 @@ TEST(PlaceFinderRealTest, ThroughputPrintout) {
   EXPECT_GT(out.size(), 1000u);
 }
 
+// A village spelt otherwise in the gazetteer beats a big foreign city that
+// the same spelling reaches only as an alternate name, when the document is
+// about the village's province.
+TEST(PlaceFinderRealTest, LocalVillageBeatsForeignCityByAlternateSpelling) {
+  auto g = Gazetteer::Open(Gazetteer::DefaultPath());
+  if (!g.ok()) GTEST_SKIP() << "no compiled gazetteer: " << g.status().ToString();
+  PlaceFinder finder(g.value(), BuiltinLexicon());
+  const std::string text =
+      "Patrols left Raqqa for Tabqa at dawn. By noon they had reached the village of "
+      "al-Mansoura, on the river road.";
+  Document doc = Doc(text);
+  std::vector<Mention> ms;
+  finder.Annotate(doc, &ms);
+  const Mention* village = nullptr;
+  for (const Mention& m : ms)
+    if (SpanText(text, m) == "al-Mansoura") village = &m;
+  ASSERT_NE(village, nullptr);
+  ASSERT_TRUE(village->geo.has_value());
+  EXPECT_EQ(village->geo->country, "SY");
+  EXPECT_EQ(village->geo->admin1, "Raqqa");
+  EXPECT_EQ(village->rule.rfind("places:skeleton", 0), 0u) << village->rule;
+}
+
 }  // namespace
 }  // namespace dossier
 
@@ -464,6 +487,29 @@ TEST(PlaceFinderRealTest, LowerCaseFeatureWordsAndDemonymPrefixes) {
             "Trans-Euphrates=dossier:trans-euphrates");
   // A feature word alone is not a name, and "Syrian" stays no place.
   EXPECT_EQ(Describe("The Syrian mountains are cold.", finder), "");
+}
+
+// A village spelt otherwise in the gazetteer beats a big foreign city that
+// the same spelling reaches only as an alternate name, when the document is
+// about the village's province.
+TEST(PlaceFinderRealTest, LocalVillageBeatsForeignCityByAlternateSpelling) {
+  auto g = Gazetteer::Open(Gazetteer::DefaultPath());
+  if (!g.ok()) GTEST_SKIP() << "no compiled gazetteer: " << g.status().ToString();
+  PlaceFinder finder(g.value(), BuiltinLexicon());
+  const std::string text =
+      "Patrols left Raqqa for Tabqa at dawn. By noon they had reached the village of "
+      "al-Mansoura, on the river road.";
+  Document doc = Doc(text);
+  std::vector<Mention> ms;
+  finder.Annotate(doc, &ms);
+  const Mention* village = nullptr;
+  for (const Mention& m : ms)
+    if (SpanText(text, m) == "al-Mansoura") village = &m;
+  ASSERT_NE(village, nullptr);
+  ASSERT_TRUE(village->geo.has_value());
+  EXPECT_EQ(village->geo->country, "SY");
+  EXPECT_EQ(village->geo->admin1, "Raqqa");
+  EXPECT_EQ(village->rule.rfind("places:skeleton", 0), 0u) << village->rule;
 }
 
 }  // namespace

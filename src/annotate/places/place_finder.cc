@@ -67,6 +67,7 @@ constexpr size_t kMaxEvidence = 8;
 // (fewer when the spelling itself matched: "Washington" has 200).
 constexpr size_t kMaxSkeletonHits = 32;
 constexpr size_t kMaxSkeletonHitsWithKey = 16;
+constexpr size_t kMaxCrowdedSkeleton = 400;
 
 }  // namespace
 
@@ -311,6 +312,33 @@ std::string Squash(std::string_view s) {
   out.reserve(s.size());
   for (char c : s)
     if (c != ' ') out.push_back(c);
+  return out;
+}
+
+// Squash, with the spelling variants of transliterated Arabic that the
+// skeleton ignores but an edit distance counts made equal: "ou" and "oo"
+// are "u", "ee" is "i", a final "ah"/"eh" is "a", doubled letters are one
+// ("Mansoura" = "Mansurah", "Raqqa" = "Raqa").
+std::string TranslitSquash(std::string_view key) {
+  std::string s = Squash(key);
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (i + 1 < s.size()) {
+      const char d = s[i + 1];
+      if ((c == 'o' && (d == 'u' || d == 'o')) || (c == 'e' && d == 'e')) {
+        c = c == 'e' ? 'i' : 'u';
+        ++i;
+      }
+    }
+    if (!out.empty() && out.back() == c) continue;
+    out.push_back(c);
+  }
+  if (out.size() > 3 && out.back() == 'h' && (out[out.size() - 2] == 'a' || out[out.size() - 2] == 'e')) {
+    out.pop_back();
+    out.back() = 'a';
+  }
   return out;
 }
 
@@ -1045,19 +1073,27 @@ class PlaceFinder::Run {
         gaz_.LookupSkeleton(skel, &hits_);
         // Too ambiguous to help; with a known spelling, only a few are
         // worth a look (the province of a city spelt another way).
-        if (hits_.size() > (have_key ? kMaxSkeletonHitsWithKey : kMaxSkeletonHits)) hits_.clear();
-        std::string sq = Squash(key);
+        // A known spelling with a crowded skeleton ("Mansoura": a city in
+        // Egypt by that spelling, villages in Syria and Iraq spelt otherwise)
+        // keeps only the closest (distance 1) of at most kMaxCrowdedSkeleton;
+        // Resolve keeps those only in a country the document names.
+        bool crowded = false;
+        if (hits_.size() > (have_key ? kMaxSkeletonHitsWithKey : kMaxSkeletonHits)) {
+          crowded = have_key && hits_.size() <= kMaxCrowdedSkeleton;
+          if (!crowded) hits_.clear();
+        }
+        std::string sq = TranslitSquash(key);
         const size_t n_key = out->size();
         for (const NameHit& h : hits_) {
           bool dup = false;
           for (size_t k = 0; k < n_key && !dup; ++k) dup = (*out)[k].entry == h.entry;
           if (dup) continue;
-          std::string other = Squash(NameKey(h.spelling));
+          std::string other = TranslitSquash(NameKey(h.spelling));
           // A nisba adjective is a person's name or a demonym, not the
           // place: "Baghdadi" is not "Baghdad".
           if (sq.size() > 4 && sq.back() == 'i' && !other.empty() && !IsVowel(other.back()))
             continue;
-          int limit = have_key ? 2 : static_cast<int>(std::max(sq.size(), other.size()) / 2);
+          int limit = crowded ? 1 : have_key ? 2 : static_cast<int>(std::max(sq.size(), other.size()) / 2);
           int d = EditDistance(sq, other, limit);
           if (d > limit) continue;
           Cand c;
@@ -1262,9 +1298,17 @@ class PlaceFinder::Run {
       c->reasons |= kCtxCountry;
       s += 1.5;
       if (why.on) why += ", ctx country " + std::string(e.country);
-    } else if (f == Feat::kCity && e.population < 100000 && OtherContext(fd)) {
-      s -= 0.8;
-      why += ", foreign";
+    } else if (f == Feat::kCity && OtherContext(fd)) {
+      // A town in a country the document does not name is unlikely; a big
+      // city too when only an alternate spelling reaches it ("Mansoura" is
+      // a spelling of the Egyptian city, and of a village near Raqqa).
+      if (e.population < 100000) {
+        s -= 0.8;
+        why += ", foreign";
+      } else if (c->quality == Quality::kAltKey || c->quality == Quality::kExact) {
+        s -= 1.0;
+        why += ", foreign by alternate spelling";
+      }
     }
     if (!e.admin1_code.empty() && f != Feat::kAdmin1 && f != Feat::kCountry && !admin1s_.empty()) {
       // "SY.07", cut at 63 bytes; built by hand (snprintf was a hot spot).
