@@ -46,6 +46,7 @@ struct Pattern {
   bool lead_the = false;  // the alias began with "The"
   std::string alias;      // as written in the table
   std::string dict_rule;  // "<table>.tsv:<alias>" for actors, outlets and people
+  bool plural = false;    // a demonym that is another demonym of its country + "s"
 };
 
 struct ActorEntry {
@@ -583,8 +584,16 @@ ActorFinder::ActorFinder(const Lexicon& lexicon) {
         else
           t->Add(n, PType::kCountry, id, CaseMode::kCap, false, "countries");
       }
-      for (const auto& d : SplitList(c.get(row, 4), '|'))
+      const std::vector<std::string> demonyms = SplitList(c.get(row, 4), '|');
+      for (const auto& d : demonyms) {
+        const size_t before = t->patterns.size();
         t->Add(d, PType::kDemonym, id, CaseMode::kCap, false, "countries");
+        // "Syrians" beside "Syrian": the people of the country, an actor
+        // on its own ("the Americans insist", "two Syrians were hurt").
+        bool plural = false;
+        for (const auto& other : demonyms) plural = plural || d == other + "s";
+        for (size_t pi = before; pi < t->patterns.size(); ++pi) t->patterns[pi].plural = plural;
+      }
     }
   }
   {
@@ -786,6 +795,7 @@ class SentenceScan {
       Dictionary(k);
       Phrase(k);
       CountryAlone(k);
+      DemonymAlone(k);
       Title(k);
       GivenName(k);
     }
@@ -1305,6 +1315,26 @@ class SentenceScan {
                            " (countries)");
     m.confidence = 0.8;
     Emit(c->b, c->e, SpanOf(c->b, c->e), 20, std::move(m));
+  }
+
+  // A plural demonym alone: "the Syrians", "two Iraqis" -> the country's
+  // people, no sector. A phrase ("Syrians soldiers") is longer and wins.
+  void DemonymAlone(int k) {
+    const Hit* d = Longest(k, Bit(PType::kDemonym));
+    if (!d || !P(d).plural || d->b != k) return;
+    // "Americans-backed" and the like belong to the phrase rules.
+    if (d->e < n() && w_[d->e].gap_kind == Gap::kHyphen) return;
+    const CountryEntry& ce = t_.countries[P(d).entry];
+    Mention m;
+    m.kind = "actor";
+    m.ref = StateRef(ce.code);
+    m.name = ce.name;
+    m.actor = ActorValue{ce.code, {}, "", ""};
+    m.rule = "demonym_plural";
+    if (explain_)
+      m.evidence.push_back("plural demonym '" + P(d).alias + "' -> " + ce.code + " (countries)");
+    m.confidence = 0.7;
+    Emit(d->b, d->e, SpanOf(d->b, d->e), 10, std::move(m));
   }
 
   // --- people --------------------------------------------------------------
