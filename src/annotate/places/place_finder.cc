@@ -317,7 +317,7 @@ std::string Squash(std::string_view s) {
 
 // Squash, with the spelling variants of transliterated Arabic that the
 // skeleton ignores but an edit distance counts made equal: "ou" and "oo"
-// are "u", "ee" is "i", a final "ah"/"eh" is "a", doubled letters are one
+// are "u", a final "ah"/"eh" is "a", doubled letters are one
 // ("Mansoura" = "Mansurah", "Raqqa" = "Raqa").
 std::string TranslitSquash(std::string_view key) {
   std::string s = Squash(key);
@@ -327,8 +327,8 @@ std::string TranslitSquash(std::string_view key) {
     char c = s[i];
     if (i + 1 < s.size()) {
       const char d = s[i + 1];
-      if ((c == 'o' && (d == 'u' || d == 'o')) || (c == 'e' && d == 'e')) {
-        c = c == 'e' ? 'i' : 'u';
+      if (c == 'o' && (d == 'u' || d == 'o')) {
+        c = 'u';
         ++i;
       }
     }
@@ -524,6 +524,7 @@ PlaceFinder::PlaceFinder(std::shared_ptr<const Gazetteer> gazetteer, const Lexic
       {"org_before", kOrgBefore},
       {"title", kTitle},
       {"kunya", kKunya},
+      {"breaks_name", kBreaksName},
   };
   const Table& ctx = lexicon.table("place_context");
   int wc = ctx.Column("word"), kc = ctx.Column("kinds");
@@ -802,7 +803,8 @@ class PlaceFinder::Run {
   // the period of a short abbreviation ("St. Louis").
   int NextInName(int k, int te) const {
     if (k + 1 >= te) return -1;
-    if (IsWord(k + 1)) return Spaced(k, k + 1) ? k + 1 : -1;
+    if (IsWord(k + 1))
+      return Spaced(k, k + 1) && !(Flags(k + 1) & kBreaksName) ? k + 1 : -1;
     if (k + 2 >= te || !IsWord(k + 2)) return -1;
     if ((IsPunct(k + 1, '-') || IsApostropheTok(k + 1)) && Glued(k, k + 1) && Glued(k + 1, k + 2))
       return k + 2;
@@ -915,13 +917,46 @@ class PlaceFinder::Run {
     // so is a run that opens with a title or group word ("Jabhat al-Nusra").
     if (PrefixSaysName(ts, i)) return SkipRun(i, te) + 1;
     if (IsCap(i) && (Flags(i) & (kTitle | kOrgBefore))) return SkipRun(i, te) + 1;
+    // Longest first; but a longer n-gram that only a skeleton reaches
+    // ("Ariha August", "Aleppo Russia") gives way to a shorter one with a
+    // real spelling, and is used only if none has.
+    int chosen = -1, weak = -1;
     for (int x = n_ends - 1; x >= 0; --x) {
       int j = ends[x];
       uint32_t b = doc_.tokens[i].span.begin;
       uint32_t e = EndWithoutPossessive(j);
+      const Looked& look = LookupCached(std::string_view(text_).substr(b, e - b));
+      if (look.kind == Looked::kNone) continue;
+      if (look.kind == Looked::kHits && j > i && weak < 0 &&
+          std::all_of(look.cands.begin(), look.cands.end(),
+                      [](const Cand& c) { return c.quality == Quality::kSkeleton && !c.curated; })) {
+        weak = x;
+        continue;
+      }
+      chosen = x;
+      break;
+    }
+    // Only when the words the shorter name leaves are plainly something
+    // else: a common word ("August") or a country ("Aleppo Russia"). Else
+    // the weak n-gram stands, as a name of its own ("Abu Hassan", "Shahba
+    // al-Jadida"), and Resolve drops it if nothing supports it.
+    if (chosen >= 0 && weak >= 0) {
+      const int k = ends[chosen] + 1;
+      bool other = k < te && IsWord(k) && IsCommon(k);
+      if (!other && k < te && IsCap(k)) {
+        const Looked& next = LookupCached(Tok(k));
+        for (const Cand& c : next.cands)
+          other = other || (c.feat == Feat::kCountry && c.quality >= Quality::kPreferredKey);
+      }
+      if (!other) chosen = weak;
+    }
+    if (chosen < 0) chosen = weak;
+    if (chosen >= 0) {
+      int j = ends[chosen];
+      uint32_t b = doc_.tokens[i].span.begin;
+      uint32_t e = EndWithoutPossessive(j);
       std::string_view name = std::string_view(text_).substr(b, e - b);
       const Looked& look = LookupCached(name);
-      if (look.kind == Looked::kNone) continue;
       // Stopwords and demonyms ("Syrian" is an actor attribute) never start
       // a place, nor do the words after them in the same name.
       // A lone demonym before another name ("the Syrian Trans-Euphrates",
@@ -1075,25 +1110,32 @@ class PlaceFinder::Run {
         // worth a look (the province of a city spelt another way).
         // A known spelling with a crowded skeleton ("Mansoura": a city in
         // Egypt by that spelling, villages in Syria and Iraq spelt otherwise)
-        // keeps only the closest (distance 1) of at most kMaxCrowdedSkeleton;
-        // Resolve keeps those only in a country the document names.
+        // keeps only the same spelling up to vowel variants (distance 0
+        // after TranslitSquash) of at most kMaxCrowdedSkeleton;
+        // Resolve keeps those only in a country the document names. One
+        // word only: a longer n-gram that finds nothing but weak candidates
+        // would hide the name inside it ("Ariha August").
         bool crowded = false;
         if (hits_.size() > (have_key ? kMaxSkeletonHitsWithKey : kMaxSkeletonHits)) {
-          crowded = have_key && hits_.size() <= kMaxCrowdedSkeleton;
+          crowded = have_key && one_word && hits_.size() <= kMaxCrowdedSkeleton;
           if (!crowded) hits_.clear();
         }
-        std::string sq = TranslitSquash(key);
+        // Vowel variants are made equal for one-word names only: across
+        // several words they let unrelated runs ("Aleppo Raqqa") reach some
+        // entry and hide the names inside them.
+        auto squash = [&](std::string_view k) { return one_word ? TranslitSquash(k) : Squash(k); };
+        std::string sq = squash(key);
         const size_t n_key = out->size();
         for (const NameHit& h : hits_) {
           bool dup = false;
           for (size_t k = 0; k < n_key && !dup; ++k) dup = (*out)[k].entry == h.entry;
           if (dup) continue;
-          std::string other = TranslitSquash(NameKey(h.spelling));
+          std::string other = squash(NameKey(h.spelling));
           // A nisba adjective is a person's name or a demonym, not the
           // place: "Baghdadi" is not "Baghdad".
           if (sq.size() > 4 && sq.back() == 'i' && !other.empty() && !IsVowel(other.back()))
             continue;
-          int limit = crowded ? 1 : have_key ? 2 : static_cast<int>(std::max(sq.size(), other.size()) / 2);
+          int limit = crowded ? 0 : have_key ? 2 : static_cast<int>(std::max(sq.size(), other.size()) / 2);
           int d = EditDistance(sq, other, limit);
           if (d > limit) continue;
           Cand c;
@@ -1305,7 +1347,7 @@ class PlaceFinder::Run {
       if (e.population < 100000) {
         s -= 0.8;
         why += ", foreign";
-      } else if (c->quality == Quality::kAltKey || c->quality == Quality::kExact) {
+      } else if (c->quality == Quality::kAltKey) {
         s -= 1.0;
         why += ", foreign by alternate spelling";
       }

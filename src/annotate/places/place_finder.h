@@ -94,6 +94,8 @@ class PlaceFinder : public Annotator {
     kNotName = 1u << 14,
     // place_stopwords kind "person": a known surname ("Trump").
     kSurname = 1u << 15,
+    // place_context kind "breaks_name": never continues a place name.
+    kBreaksName = 1u << 16,
   };
 
  private:
