@@ -6,6 +6,7 @@
 #define DOSSIER_JSON_WRITER_H_
 
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,22 +15,32 @@ namespace dossier {
 
 class JsonWriter {
  public:
-  explicit JsonWriter(std::string* out) : out_(out) {}
+  // Appends to *out. While values are being written, *out may hold spare
+  // bytes past the output (the writer grows it in chunks and writes through
+  // a cursor); it is trimmed whenever a top-level value is complete, by
+  // Finish() and by the destructor.
+  explicit JsonWriter(std::string* out) : out_(out), pos_(out->size()) {}
+  ~JsonWriter() { Finish(); }
+  JsonWriter(const JsonWriter&) = delete;
+  JsonWriter& operator=(const JsonWriter&) = delete;
 
-  void BeginObject() { Sep(); out_->push_back('{'); first_ = true; }
-  void EndObject() { out_->push_back('}'); first_ = false; }
-  void BeginArray() { Sep(); out_->push_back('['); first_ = true; }
-  void EndArray() { out_->push_back(']'); first_ = false; }
+  void BeginObject() { Sep(); Put('{'); first_ = true; ++depth_; }
+  void EndObject() { Put('}'); first_ = false; --depth_; Done(); }
+  void BeginArray() { Sep(); Put('['); first_ = true; ++depth_; }
+  void EndArray() { Put(']'); first_ = false; --depth_; Done(); }
   // Writes `"key":`; the next value follows without a comma.
   void Key(std::string_view key);
   // A literal key (every key of the record) is plain ASCII with nothing to
-  // escape: appended as is, which keeps the per-mention keys cheap.
+  // escape: copied as is, which keeps the per-mention keys cheap.
   template <size_t N>
   void Key(const char (&key)[N]) {
     Sep();
-    out_->push_back('"');
-    out_->append(key, N - 1);
-    out_->append("\":", 2);
+    char* p = Room(N + 2);
+    p[0] = '"';
+    std::memcpy(p + 1, key, N - 1);
+    p[N] = '"';
+    p[N + 1] = ':';
+    pos_ += N + 2;
     after_key_ = true;
   }
 
@@ -43,10 +54,24 @@ class JsonWriter {
   }
   void Int(int64_t v);
   void Double(double v);
-  void Bool(bool v) { Sep(); out_->append(v ? "true" : "false"); }
-  void Null() { Sep(); out_->append("null"); }
+  void Bool(bool v) {
+    Sep();
+    if (v) Put("true", 4); else Put("false", 5);
+    Done();
+  }
+  void Null() { Sep(); Put("null", 4); Done(); }
   // Writes [a, b].
   void Pair(int64_t a, int64_t b);
+
+  // Trims *out to the bytes written (also done after every complete
+  // top-level value and on destruction). Appending to *out between
+  // top-level values is fine.
+  void Finish() {
+    if (grown_) {
+      out_->resize(pos_);
+      grown_ = false;
+    }
+  }
 
   // Appends `s` to `out` as a JSON string literal (with quotes). Invalid
   // UTF-8 bytes become U+FFFD so the output is always valid JSON.
@@ -54,11 +79,33 @@ class JsonWriter {
 
  private:
   void Sep() {
+    // Between top-level values the caller may have appended to *out
+    // itself (a newline after each record): continue after it.
+    if (depth_ == 0 && !grown_) pos_ = out_->size();
     if (after_key_) { after_key_ = false; return; }
-    if (!first_) out_->push_back(',');
+    if (!first_) Put(',');
     first_ = false;
   }
+  // Room for n more bytes at the cursor.
+  char* Room(size_t n) {
+    if (pos_ + n > out_->size()) Grow(n);
+    return out_->data() + pos_;
+  }
+  void Grow(size_t n);
+  void Put(char c) { *Room(1) = c; ++pos_; }
+  void Put(const char* p, size_t n) {
+    std::memcpy(Room(n), p, n);
+    pos_ += n;
+  }
+  void Done() {
+    if (depth_ == 0) Finish();
+  }
+  void EscapeHere(std::string_view s);
+
   std::string* out_;
+  size_t pos_;          // end of the output in *out_
+  bool grown_ = false;  // *out_ holds spare bytes past pos_
+  int depth_ = 0;
   bool first_ = true;
   bool after_key_ = false;
 };

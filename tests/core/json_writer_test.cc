@@ -83,6 +83,30 @@ TEST(JsonWriterTest, DoubleMatchesGeneralSevenDigitForm) {
   }
 }
 
+// Records written one after another into one string with a newline after
+// each (the JSONL export): the caller's bytes between top-level values stay,
+// with one writer or one per record, and *out is exact after each value.
+TEST(JsonWriterTest, CallerAppendsBetweenTopLevelValues) {
+  std::string out;
+  for (int i = 0; i < 3; ++i) {
+    JsonWriter w(&out);
+    w.BeginObject();
+    w.Key("i");
+    w.Int(i);
+    w.EndObject();
+    out.push_back('\n');
+  }
+  EXPECT_EQ(out, "{\"i\":0}\n{\"i\":1}\n{\"i\":2}\n");
+  std::string one;
+  JsonWriter w(&one);
+  w.String(std::string(1000, 'x'));
+  EXPECT_EQ(one.size(), 1002u);
+  one.push_back('\n');
+  w.Null();
+  // (A second top-level value with the same writer is comma-separated.)
+  EXPECT_EQ(one.substr(1002), "\n,null");
+}
+
 TEST(JsonWriterTest, RuntimeKeysAreEscapedLiteralKeysAppended) {
   std::string out;
   JsonWriter w(&out);
