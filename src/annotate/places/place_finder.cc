@@ -1019,11 +1019,13 @@ class PlaceFinder::Run {
 
   // End byte of token j without a possessive "'s" / "’s".
   uint32_t EndWithoutPossessive(int j) const {
-    std::string_view w = Tok(j);
-    uint32_t e = doc_.tokens[j].span.end;
-    if (w.size() > 3 && w.substr(w.size() - 2) == "'s") return e - 2;
-    if (w.size() > 5 && w.substr(w.size() - 4) == "\xE2\x80\x99s") return e - 4;
-    return e;
+    const Span& sp = doc_.tokens[j].span;
+    const size_t n = sp.end - sp.begin;
+    const char* w = text_.data() + sp.begin;
+    if (n > 3 && w[n - 2] == '\'' && w[n - 1] == 's') return sp.end - 2;
+    if (n > 5 && w[n - 1] == 's' && w[n - 4] == '\xE2' && w[n - 3] == '\x80' && w[n - 2] == '\x99')
+      return sp.end - 4;
+    return sp.end;
   }
 
   // The last token of the run of capitalised name words from j on.
