@@ -502,5 +502,18 @@ TEST(PlaceFinderRealTest, NamesEndBeforeDatesAndCountries) {
             "Idlib=geonames-admin1:SY.12; Syria=iso3166-1:SY");
 }
 
+// "the river Jordan" is the river, a later bare "Jordan" still the country;
+// a river word before a name the gazetteer does not spell so lets the name
+// be read alone.
+TEST(PlaceFinderRealTest, RiverWordBeforeAName) {
+  auto g = Gazetteer::Open(Gazetteer::DefaultPath());
+  if (!g.ok()) GTEST_SKIP() << "no compiled gazetteer: " << g.status().ToString();
+  PlaceFinder finder(g.value(), BuiltinLexicon());
+  EXPECT_EQ(Describe("Settlers crossed the river Jordan. Jordan closed its border.", finder),
+            "river Jordan=dossier:jordan-river; Jordan=iso3166-1:JO");
+  EXPECT_EQ(Describe("Boats on the river Khabur sank near Hasakah.", finder).substr(0, 21),
+            "Khabur=dossier:khabur");
+}
+
 }  // namespace
 }  // namespace dossier

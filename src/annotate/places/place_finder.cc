@@ -525,6 +525,7 @@ PlaceFinder::PlaceFinder(std::shared_ptr<const Gazetteer> gazetteer, const Lexic
       {"title", kTitle},
       {"kunya", kKunya},
       {"breaks_name", kBreaksName},
+      {"site_before", kSiteBefore},
   };
   const Table& ctx = lexicon.table("place_context");
   int wc = ctx.Column("word"), kc = ctx.Column("kinds");
@@ -614,10 +615,12 @@ void PlaceFinder::BuildWordTable() {
   word_keys_.assign(n, WordKey{});
   word_pool_.clear();
   direction_shape_ = {};
+  starter_first_ = {};
   for (const auto& [w, bits] : words_) {
-    if (bits & kDirection) {
+    if (bits & (kDirection | kSiteBefore)) {
       size_t b = ShapeBit(w);
       direction_shape_[b >> 6] |= 1ull << (b & 63);
+      if (!w.empty()) starter_first_[static_cast<unsigned char>(w[0])] = true;
     }
     uint64_t h = WordHash(w.data(), w.size());
     size_t i = h & (n - 1);
@@ -858,8 +861,7 @@ class PlaceFinder::Run {
       // Most words are lower-case prose that can start nothing: not an
       // article ("al", "el", "il", "ul", 2-3 letters) nor a direction word
       // (e/w/n/s/c...). Skip them before any lookup.
-      const bool maybe_direction =
-          (c0 == 'e' || c0 == 'w' || c0 == 'n' || c0 == 's' || c0 == 'c') && f_.MaybeDirection(w);
+      const bool maybe_direction = f_.starter_first_[c0] && f_.MaybeDirection(w);
       if (IsAsciiLower(c0) && !maybe_direction &&
           !((c0 == 'a' || c0 == 'e' || c0 == 'i' || c0 == 'u') && w.size() >= 2 && w.size() <= 3)) {
         ++i;
@@ -874,7 +876,9 @@ class PlaceFinder::Run {
       // region), but not the second half of "north-east".
       bool direction = (fl & kDirection) && !(i - 2 >= ts && IsPunct(i - 1, '-') &&
                                               Glued(i - 1, i) && (Flags(i - 2) & kDirection));
-      bool starter = cap || article || direction;
+      // "the river Jordan": tried as a curated name first (Match).
+      bool site = !cap && (fl & kSiteBefore) && i + 1 < te && Spaced(i, i + 1) && IsCap(i + 1);
+      bool starter = cap || article || direction || site;
       if (!starter) {
         ++i;
         continue;
@@ -885,7 +889,8 @@ class PlaceFinder::Run {
       for (int k = i; k >= 0 && n_ends < kMaxWords * 3;) {
         bool k_cap = IsCap(k);
         bool article = IsArticle(k);
-        if (!k_cap && !article && !(Flags(k) & kDirection)) {
+        if (!k_cap && !article && !(Flags(k) & kDirection) &&
+            !(k == i && (Flags(k) & kSiteBefore))) {
           std::string_view w = Tok(k);
           // A lower-case feature word may end a curated name ("Thardeh
           // mountains", "Syrian desert"): try it as the last word.
@@ -950,6 +955,9 @@ class PlaceFinder::Run {
       }
       if (!other) chosen = weak;
     }
+    // A lower-case site word ("river") starts only a name spelt so in the
+    // gazetteer ("river Jordan"); otherwise the name after it is read alone.
+    if (!IsCap(i) && (Flags(i) & kSiteBefore) && chosen < 0) return i + 1;
     if (chosen < 0) chosen = weak;
     if (chosen >= 0) {
       int j = ends[chosen];
@@ -1229,6 +1237,7 @@ class PlaceFinder::Run {
       uint32_t pf = Flags(p);
       if (pf & kPrep) fd->prep = true;
       if (pf & kNear) fd->hints |= kNear;
+      if (pf & kSiteBefore) fd->hints |= kSiteAfter | kSiteBefore;  // "the river Jordan"
       if (pf & kDirection) {
         fd->prep = true;
         fd->has_direction = true;
@@ -1329,7 +1338,8 @@ class PlaceFinder::Run {
     }
     if (fd.hints & kSiteAfter) {
       bool site = c->curated || (!division && f != Feat::kCity);
-      s += site ? 1.5 : 0;
+      // "the river Jordan" is not the country.
+      s += site ? 1.5 : f == Feat::kCountry && (fd.hints & kSiteBefore) ? -1.5 : 0;
       why += ", site word";
     }
     if (fd.has_direction && (f == Feat::kCountry || f == Feat::kAdmin1 || f == Feat::kRegion))
