@@ -29,6 +29,7 @@
 #include <deque>
 #include <map>
 #include <optional>
+#include <set>
 #include <unordered_map>
 
 #include "dossier/utf8.h"
@@ -1352,6 +1353,9 @@ class PlaceFinder::Run {
       c->reasons |= kCtxCountry;
       s += 1.5;
       if (why.on) why += ", ctx country " + std::string(e.country);
+    } else if (c->big && !e.country.empty() && actor_countries_.count(std::string(e.country))) {
+      s += 0.6;
+      if (why.on) why += ", actor country " + std::string(e.country);
     } else if (f == Feat::kCity && OtherContext(fd)) {
       // A town in a country the document does not name is unlikely; a big
       // city too when only an alternate spelling reaches it ("Mansoura" is
@@ -1439,6 +1443,8 @@ class PlaceFinder::Run {
     return ci != countries_.end() && ci->second.Other(fd.key);
   }
 
+  std::set<std::string> actor_countries_;  // countries of earlier actor mentions
+
   void Resolve(std::vector<Mention>* out) {
     // Pass 1: no context; unambiguous winners give it.
     for (Found& fd : found_) {
@@ -1455,6 +1461,14 @@ class PlaceFinder::Run {
       if (!e.admin1_code.empty())
         admin1s_[std::string(e.country) + "." + std::string(e.admin1_code)].Add(fd.key);
     }
+
+    // Countries of the actors found by earlier layers ("a British
+    // volunteer", "Syrian soldiers") are context too: "near Bath" after
+    // "British" is the English town.
+    // They only weigh between big candidates (Score); they never support a
+    // weak or small candidate, which takes a place named in the text.
+    for (const Mention& m : doc_.mentions)
+      if (m.actor && !m.actor->country.empty()) actor_countries_.insert(m.actor->country);
 
     // Pass 2: with context; one sense per name.
     std::unordered_map<std::string, uint32_t> sense;
