@@ -717,6 +717,16 @@ class PlaceFinder::Run {
     size_t len;
     return utf8::IsUpper(utf8::Decode(w, 0, &len));
   }
+  // Starts with an Arabic-script letter: no capitals to tell names from
+  // prose, so every such word may start a name (Match keeps only strong
+  // candidates for them).
+  bool IsCaseless(int k) const {
+    if (!IsWord(k)) return false;
+    std::string_view w = Tok(k);
+    const unsigned char c = static_cast<unsigned char>(w[0]);
+    if (c >= 0xD8 && c <= 0xDB) return true;  // U+0600..U+06FF
+    return c == 0xDD && w.size() > 1 && static_cast<unsigned char>(w[1]) >= 0x90;  // U+0750..
+  }
   // Upper case first, then a lower-case ASCII letter ("Trump", not "ISIS").
   bool IsTitleCase(int k) const {
     if (!IsCap(k)) return false;
@@ -868,7 +878,7 @@ class PlaceFinder::Run {
         ++i;
         continue;
       }
-      bool cap = IsCap(i);
+      bool cap = IsCap(i) || IsCaseless(i);
       uint32_t fl = maybe_direction ? Flags(i) : 0;
       // Articles that are also English words ("at", "as", "an") start a
       // name only when glued to it ("as-Sukhnah") or capitalised.
@@ -888,7 +898,7 @@ class PlaceFinder::Run {
       int ends[kMaxWords * 3];
       int n_ends = 0, words = 0;
       for (int k = i; k >= 0 && n_ends < kMaxWords * 3;) {
-        bool k_cap = IsCap(k);
+        bool k_cap = IsCap(k) || (IsCaseless(i) && IsCaseless(k));
         bool article = IsArticle(k);
         if (!k_cap && !article && !(Flags(k) & kDirection) &&
             !(k == i && (Flags(k) & kSiteBefore))) {
@@ -919,6 +929,7 @@ class PlaceFinder::Run {
   // Looks up the n-grams from token i to each end (longest first). Returns
   // the token index to continue from.
   int Match(int s, int ts, int te, int i, const int* ends, int n_ends) {
+    if (IsCaseless(i)) return MatchCaseless(s, ts, te, i, ends, n_ends);
     // After a title, kunya or group word the capitalised run is a name;
     // so is a run that opens with a title or group word ("Jabhat al-Nusra").
     if (PrefixSaysName(ts, i)) return SkipRun(i, te) + 1;
@@ -1022,6 +1033,52 @@ class PlaceFinder::Run {
       found_.push_back(std::move(fd));
       last_place_tok_ = j;
       return j + 1;
+    }
+    return i + 1;
+  }
+
+  // Match for Arabic-script words. Every word can start a name, so only
+  // strong candidates count: countries, provinces, districts, curated
+  // places and big cities (a village name is too often also a word). A
+  // one-letter proclitic ("و" and, "ب" in, "ل" to, "ف", "ك") is left out
+  // of the span when the name without it is known and the word with it
+  // is not: "ودمشق" is "and Damascus".
+  int MatchCaseless(int s, int ts, int te, int i, const int* ends, int n_ends) {
+    for (int x = n_ends - 1; x >= 0; --x) {
+      const int j = ends[x];
+      const uint32_t e = doc_.tokens[j].span.end;
+      for (uint32_t strip : {0u, 2u}) {
+        const uint32_t b = doc_.tokens[i].span.begin + strip;
+        if (strip) {
+          std::string_view w = Tok(i);
+          const unsigned char c0 = static_cast<unsigned char>(w[0]), c1 = static_cast<unsigned char>(w[1]);
+          const bool proclitic = (c0 == 0xD9 && (c1 == 0x88 || c1 == 0x84 || c1 == 0x81 || c1 == 0x83)) ||
+                                 (c0 == 0xD8 && c1 == 0xA8);
+          if (!proclitic || w.size() < 2 + 6) continue;  // three letters left at least
+        }
+        const Looked& look = LookupCached(std::string_view(text_).substr(b, e - b));
+        if (look.kind != Looked::kHits) continue;
+        std::vector<Cand> cands;
+        for (const Cand& c : look.cands)
+          if (c.quality != Quality::kSkeleton &&
+              (c.big || c.curated || c.feat == Feat::kCountry || c.feat == Feat::kAdmin1 ||
+               c.feat == Feat::kAdmin2))
+            cands.push_back(c);
+        if (cands.empty()) continue;
+        Found fd;
+        fd.begin = b;
+        fd.end = e;
+        fd.sentence = s;
+        fd.first = i;
+        fd.last = j;
+        fd.key = look.key;
+        fd.cands = std::move(cands);
+        fd.common = false;
+        ReadContext(ts, te, &fd);
+        found_.push_back(std::move(fd));
+        last_place_tok_ = j;
+        return j + 1;
+      }
     }
     return i + 1;
   }
