@@ -6,6 +6,7 @@
 #define DOSSIER_JSON_WRITER_H_
 
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <optional>
 #include <string>
@@ -15,12 +16,19 @@ namespace dossier {
 
 class JsonWriter {
  public:
-  // Appends to *out. While values are being written, *out may hold spare
-  // bytes past the output (the writer grows it in chunks and writes through
-  // a cursor); it is trimmed whenever a top-level value is complete, by
-  // Finish() and by the destructor.
-  explicit JsonWriter(std::string* out) : out_(out), pos_(out->size()) {}
-  ~JsonWriter() { Finish(); }
+  // Appends to *out. Values are assembled in the writer's own buffer
+  // (grown without zero-filling, written through a cursor) and appended to
+  // *out whenever a top-level value is complete, by Finish() and by the
+  // destructor. Appending to *out between top-level values is fine.
+  explicit JsonWriter(std::string* out) : out_(out) {}
+  ~JsonWriter() {
+    Finish();
+    std::free(buf_);
+  }
+  // Room for about n bytes of output up front (no zero-filling).
+  void Reserve(size_t n) {
+    if (n > cap_) Grow(n - pos_);
+  }
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
 
@@ -67,10 +75,9 @@ class JsonWriter {
   // top-level value and on destruction). Appending to *out between
   // top-level values is fine.
   void Finish() {
-    if (grown_) {
-      out_->resize(pos_);
-      grown_ = false;
-    }
+    if (pos_ == 0) return;
+    out_->append(buf_, pos_);
+    pos_ = 0;
   }
 
   // Appends `s` to `out` as a JSON string literal (with quotes). Invalid
@@ -79,17 +86,14 @@ class JsonWriter {
 
  private:
   void Sep() {
-    // Between top-level values the caller may have appended to *out
-    // itself (a newline after each record): continue after it.
-    if (depth_ == 0 && !grown_) pos_ = out_->size();
     if (after_key_) { after_key_ = false; return; }
     if (!first_) Put(',');
     first_ = false;
   }
   // Room for n more bytes at the cursor.
   char* Room(size_t n) {
-    if (pos_ + n > out_->size()) Grow(n);
-    return out_->data() + pos_;
+    if (pos_ + n > cap_) Grow(n);
+    return buf_ + pos_;
   }
   void Grow(size_t n);
   void Put(char c) { *Room(1) = c; ++pos_; }
@@ -103,8 +107,8 @@ class JsonWriter {
   void EscapeHere(std::string_view s);
 
   std::string* out_;
-  size_t pos_;          // end of the output in *out_
-  bool grown_ = false;  // *out_ holds spare bytes past pos_
+  char* buf_ = nullptr;  // malloc'd; the value being written
+  size_t pos_ = 0, cap_ = 0;
   int depth_ = 0;
   bool first_ = true;
   bool after_key_ = false;

@@ -5,14 +5,18 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <new>
 
 #include "dossier/utf8.h"
 
 namespace dossier {
 
 void JsonWriter::Grow(size_t n) {
-  out_->resize(std::max(pos_ + n, out_->size() * 2 + 256));
-  grown_ = true;
+  const size_t cap = std::max(pos_ + n, cap_ * 2 + 4096);
+  char* p = static_cast<char*>(std::realloc(buf_, cap));
+  if (p == nullptr) throw std::bad_alloc();
+  buf_ = p;
+  cap_ = cap;
 }
 
 void JsonWriter::Key(std::string_view key) {
@@ -31,7 +35,7 @@ void JsonWriter::String(std::string_view s) {
 void JsonWriter::Int(int64_t v) {
   Sep();
   char* p = Room(24);
-  pos_ = static_cast<size_t>(std::to_chars(p, p + 24, v).ptr - out_->data());
+  pos_ = static_cast<size_t>(std::to_chars(p, p + 24, v).ptr - buf_);
   Done();
 }
 
