@@ -539,6 +539,21 @@ TEST(PlaceFinderRealTest, ArabicScriptPlaces) {
             "");
 }
 
+// Capitalised plurals of common words and "The" + common word at a sentence
+// start are alternate names of small towns somewhere; they must not vouch
+// for each other. A town known only by another spelling needs its country in
+// the document, which a name whose sense is open but whose country is not
+// ("Raqqa": city or province) gives.
+TEST(PlaceFinderRealTest, CommonWordsDoNotBootstrapContext) {
+  auto g = Gazetteer::Open(Gazetteer::DefaultPath());
+  if (!g.ok()) GTEST_SKIP() << "no compiled gazetteer: " << g.status().ToString();
+  PlaceFinder finder(g.value(), BuiltinLexicon());
+  EXPECT_EQ(Describe("Farms in the valley dried up. The river was low. Industries closed.", finder),
+            "");
+  EXPECT_EQ(Describe("Patrols left Raqqa for al-Tabqa at dawn.", finder),
+            "Raqqa=geonames:172955; al-Tabqa=geonames:172374");
+}
+
 // "the river Jordan" is the river, a later bare "Jordan" still the country;
 // a river word before a name the gazetteer does not spell so lets the name
 // be read alone.

@@ -795,21 +795,49 @@ class PlaceFinder::Run {
   }
   // FoldName(Tok(k)) is a common English word; once per token and
   // document (common_[k]: 0 unknown, 1 no, 2 yes), ASCII folded on the stack.
-  bool IsCommon(int k) const {
+  // FoldName(Tok(k)) is a common English word (a WordNet lemma); with
+  // `plurals`, also a plural of one ("Farms", "Industries": WordNet lists
+  // lemmas only). Once per token and document (common_[k]: bit 1 known, 2
+  // lemma, 4 plural), ASCII folded on the stack.
+  bool IsCommon(int k, bool plurals = false) const {
     uint8_t& m = common_[k];
     if (m == 0) {
       char buf[64];
       size_t n = 0;
-      bool yes;
+      m = 1;
       if (AsciiFold(Tok(k), buf, sizeof buf, &n)) {
-        yes = n > 0 && gaz_.IsCommonWord(std::string_view(buf, n));
+        std::string_view w(buf, n);
+        if (n > 0 && gaz_.IsCommonWord(w)) {
+          m |= 2;
+        } else if (n > 3 && w.back() == 's') {
+          bool p = gaz_.IsCommonWord(w.substr(0, n - 1)) ||
+                   (n > 4 && w.substr(n - 2) == "es" && gaz_.IsCommonWord(w.substr(0, n - 2)));
+          if (!p && n > 4 && w.substr(n - 3) == "ies") {
+            std::string y(w.substr(0, n - 3));
+            y.push_back('y');
+            p = gaz_.IsCommonWord(y);
+          }
+          if (p) m |= 4;
+        }
       } else {
         std::string folded = FoldName(Tok(k));
-        yes = !folded.empty() && gaz_.IsCommonWord(folded);
+        if (!folded.empty() && gaz_.IsCommonWord(folded)) m |= 2;
       }
-      m = yes ? 2 : 1;
     }
-    return m == 2;
+    return (m & 2) || (plurals && (m & 4));
+  }
+
+  // "The", "A", "An": no name by themselves ("The River" is as common as
+  // "river").
+  bool IsEnglishDeterminer(int k) const {
+    std::string_view w = Tok(k);
+    auto eq = [&](std::string_view d) {
+      if (w.size() != d.size()) return false;
+      for (size_t i = 0; i < w.size(); ++i)
+        if ((w[i] | 0x20) != d[i]) return false;
+      return true;
+    };
+    return eq("the") || eq("a") || eq("an");
   }
 
   // The next token after k that continues a name, or -1: a word joined by
@@ -1028,7 +1056,9 @@ class PlaceFinder::Run {
       fd.all_caps = all_caps;
       fd.common = true;
       for (int k = i; k <= j; ++k)
-        if (IsWord(k) && !IsArticle(k) && !IsConnector(Tok(k)) && !IsCommon(k)) fd.common = false;
+        if (IsWord(k) && !IsArticle(k) && !IsConnector(Tok(k)) && !IsEnglishDeterminer(k) &&
+            !IsCommon(k, /*plurals=*/true))
+          fd.common = false;
       ReadContext(ts, te, &fd);
       found_.push_back(std::move(fd));
       last_place_tok_ = j;
@@ -1513,7 +1543,16 @@ class PlaceFinder::Run {
       if (c.quality == Quality::kSkeleton) continue;
       const PlaceEntry& e = *c.e;
       bool clear = fd.cands.size() == 1 || fd.pass1_margin >= 0.5;
-      if (!clear || !(c.big || fd.cands.size() == 1)) continue;
+      if (!(c.big || fd.cands.size() == 1)) continue;
+      if (!clear) {
+        // The sense is open but the country may not be: "Raqqa" the city or
+        // the province is Syria either way.
+        bool one_country = !e.country.empty();
+        for (const Cand& o : fd.cands)
+          if (o.score >= c.score - 0.5 && o.e->country != e.country) one_country = false;
+        if (one_country) countries_[std::string(e.country)].Add(fd.key);
+        continue;
+      }
       if (!e.country.empty()) countries_[std::string(e.country)].Add(fd.key);
       if (!e.admin1_code.empty())
         admin1s_[std::string(e.country) + "." + std::string(e.admin1_code)].Add(fd.key);
