@@ -1611,6 +1611,12 @@ class PlaceFinder::Run {
       if (fd.common && e.feature != "country") {
         bool xy = fd.comma_next >= 0 && (win->reasons & kCommaXY);
         bool ok = fd.prep && (xy || CtxCountry(fd, e) || win->big);
+        // A big city of a country the document is about needs no
+        // preposition ("reached Latakia", a word for a tobacco too), unless
+        // it opens the sentence, where every word is capitalised.
+        if (!ok && win->big && CtxCountry(fd, e) && fd.sentence >= 0 &&
+            fd.begin > doc_.sentences[fd.sentence].begin)
+          ok = true;
         if (!ok) continue;
         rule += "+common_word_supported";
       }
