@@ -54,6 +54,43 @@ LABEL_ADMIN1 = {
 }
 
 
+def score(pairs, column):
+    """pairs: (line, record, csv row) in order. Returns a dict of counts."""
+    found = top = none = scored = 0
+    unknown = collections.Counter()
+    misses = []
+    for line, rec, row in pairs:
+        label = row[column].strip().lower()
+        admins = LABEL_ADMIN1.get(label)
+        if admins is None:
+            unknown[label] += 1
+            continue
+        scored += 1
+        counts = collections.Counter()
+        for e in rec["entities"]:
+            if e["kind"] != "place" or not e.get("geo"):
+                continue
+            g = e["geo"]
+            if g.get("country") != "SY":
+                continue
+            a = g.get("admin1")
+            if a:
+                counts[a] += 1
+        if not counts:
+            none += 1
+        if any(a in admins for a in counts):
+            found += 1
+        else:
+            misses.append((line, label, dict(counts)))
+        if counts:
+            best = counts.most_common()
+            lead = [a for a, n in best if n == best[0][1]]
+            if len(lead) == 1 and lead[0] in admins:
+                top += 1
+    return {"scored": scored, "found": found, "top": top, "none": none,
+            "unknown": dict(unknown), "misses": misses}
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--csv", required=True, help="the labelled CSV file")
@@ -84,37 +121,9 @@ def main():
     if len(ordered) != len(rows):
         print(f"note: {len(rows)} rows, {len(ordered)} records (failed or duplicate rows skipped)")
 
-    found = top = none = scored = 0
-    unknown = collections.Counter()
-    misses = []
-    for (line, rec), row in zip(ordered, rows):
-        label = row[args.column].strip().lower()
-        admins = LABEL_ADMIN1.get(label)
-        if admins is None:
-            unknown[label] += 1
-            continue
-        scored += 1
-        counts = collections.Counter()
-        for e in rec["entities"]:
-            if e["kind"] != "place" or not e.get("geo"):
-                continue
-            g = e["geo"]
-            if g.get("country") != "SY":
-                continue
-            a = g.get("admin1")
-            if a:
-                counts[a] += 1
-        if not counts:
-            none += 1
-        if any(a in admins for a in counts):
-            found += 1
-        else:
-            misses.append((line, label, dict(counts)))
-        if counts:
-            best = counts.most_common()
-            lead = [a for a, n in best if n == best[0][1]]
-            if len(lead) == 1 and lead[0] in admins:
-                top += 1
+    r = score([(line, rec, row) for (line, rec), row in zip(ordered, rows)], args.column)
+    scored, found, top, none = r["scored"], r["found"], r["top"], r["none"]
+    unknown, misses = r["unknown"], r["misses"]
 
     def pct(n):
         return f"{100.0 * n / scored:.1f}%" if scored else "-"
