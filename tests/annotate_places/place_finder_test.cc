@@ -500,6 +500,14 @@ TEST(PlaceFinderRealTest, NamesEndBeforeDatesAndCountries) {
             "Idlib=geonames:169389");
   EXPECT_EQ(Describe("Strikes hit Idlib province Syria June 12 2016.", finder),
             "Idlib=geonames-admin1:SY.12; Syria=iso3166-1:SY");
+  // An outlet or agency name after a place is no surname and no part of it.
+  // (Alone, the places layer reads "SANA" as Sanaa; in the pipeline the
+  // actors layer's outlet wins it.)
+  EXPECT_EQ(Describe("Troops attacked positions in Deir Ezzor SANA reported.", finder)
+                .substr(0, 27),
+            "Deir Ezzor=geonames:170794;");
+  EXPECT_EQ(Describe("Troops attacked positions in Homs Reuters reported.", finder),
+            "Homs=geonames:169577");
 }
 
 // Arabic script has no capitals: every word may start a name, only strong

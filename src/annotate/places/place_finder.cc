@@ -966,6 +966,7 @@ class PlaceFinder::Run {
     // ("Ariha August", "Aleppo Russia") gives way to a shorter one with a
     // real spelling, and is used only if none has.
     int chosen = -1, weak = -1;
+    bool weak_curated = false;  // the weak n-gram reaches a curated place
     for (int x = n_ends - 1; x >= 0; --x) {
       int j = ends[x];
       uint32_t b = doc_.tokens[i].span.begin;
@@ -974,8 +975,10 @@ class PlaceFinder::Run {
       if (look.kind == Looked::kNone) continue;
       if (look.kind == Looked::kHits && j > i && weak < 0 &&
           std::all_of(look.cands.begin(), look.cands.end(),
-                      [](const Cand& c) { return c.quality == Quality::kSkeleton && !c.curated; })) {
+                      [](const Cand& c) { return c.quality == Quality::kSkeleton; })) {
         weak = x;
+        weak_curated = std::any_of(look.cands.begin(), look.cands.end(),
+                                   [](const Cand& c) { return c.curated; });
         continue;
       }
       chosen = x;
@@ -985,10 +988,29 @@ class PlaceFinder::Run {
     // else: a common word ("August") or a country ("Aleppo Russia"). Else
     // the weak n-gram stands, as a name of its own ("Abu Hassan", "Shahba
     // al-Jadida"), and Resolve drops it if nothing supports it.
+    // A weak n-gram that comes near a curated place ("Bab al-Salama
+    // crossing") gives way only to a well-known place.
     if (chosen >= 0 && weak >= 0) {
       const int k = ends[chosen] + 1;
-      bool other = k < te && IsWord(k) && IsCommon(k);
-      if (!other && k < te && IsCap(k)) {
+      bool other = !weak_curated && k < te && IsWord(k) && IsCommon(k);
+      // Or the shorter name is a well-known place by its own spelling ("Deir
+      // Ezzor SANA", "Aleppo Syrias largest city").
+      {
+        uint32_t cb = doc_.tokens[i].span.begin, ce = EndWithoutPossessive(ends[chosen]);
+        const Looked& shorter = LookupCached(std::string_view(text_).substr(cb, ce - cb));
+        for (const Cand& c : shorter.cands)
+          other = other || (c.quality != Quality::kSkeleton &&
+                            (c.big || c.feat == Feat::kCountry || c.feat == Feat::kAdmin1));
+        // Not when the longer run reaches the same place ("Bab al-Salama
+        // crossing", the crossing itself).
+        uint32_t wb = doc_.tokens[i].span.begin, we = EndWithoutPossessive(ends[weak]);
+        const Looked& longer = LookupCached(std::string_view(text_).substr(wb, we - wb));
+        const Looked& shorter2 = LookupCached(std::string_view(text_).substr(cb, ce - cb));
+        for (const Cand& w : longer.cands)
+          for (const Cand& c : shorter2.cands)
+            if (w.entry == c.entry) other = false;
+      }
+      if (!other && !weak_curated && k < te && IsCap(k)) {
         const Looked& next = LookupCached(Tok(k));
         for (const Cand& c : next.cands)
           other = other || (c.feat == Feat::kCountry && c.quality >= Quality::kPreferredKey);
@@ -1307,6 +1329,9 @@ class PlaceFinder::Run {
           // Deir ez-Zor" without a comma); a small town's name ("Webb" in
           // "Whitney Webb") is still a surname.
           std::string nk = NameKey(Tok(word));
+          // A listed non-place name (an outlet, an organisation: "Deir
+          // Ezzor Reuters reported") is no surname.
+          if (f_.stop_keys_.count(nk)) return false;
           std::vector<NameHit> hits;
           gaz_.LookupKey(nk, &hits);
           bool big = false;
