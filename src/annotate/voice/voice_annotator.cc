@@ -1,0 +1,1363 @@
+// The voice layer, in three passes over the sentences (each linear in the
+// document's tokens, mentions and quotes):
+//
+// 1. Mentions of its own. A document noun after a determiner ("the report",
+//    "a recent report", "its executive summary"; after a determiner and a
+//    mention, "the DIA memo" gives "memo") becomes a mention of kind
+//    "document". An unnamed-source head with its determiner and modifiers
+//    ("a representative", "local sources", "a senior military source") in a
+//    sentence with a reporting cue becomes a person (singular) or actor
+//    (plural) mention with rule "voice:anonymous". They join doc.mentions in
+//    text order, never overlapping another mention.
+// 2. Voice. Each sentence is split into clauses at clause breaks outside
+//    quotes (", but", "; "); each clause gets one record:
+//    - in a block quote (the paragraphs after one whose last sentence holds
+//      a cue and ends with ":") -> quoted, source and cue of the intro;
+//    - a reporting cue outside quotes and mentions: a verb (source before it,
+//      across auxiliaries, an appositive or a prepositional tail: "a
+//      representative of the Russian forces claimed"; or after it: "…, said
+//      Dorrian"), "according to X", or an impersonal "it was reported that"
+//      -> attributed, or quoted when quotation marks cover the content. The
+//      content is after the cue ("said that …", "said: …", "according to X,
+//      …") or before it ("…, the ministry said"), or both sides of a cue
+//      inside a quote;
+//    - no cue, but a quotation (longer than a scare quote) covers the clause
+//      -> quoted, speaker: the source of the sentence where that quotation
+//      ends if it has a cue right after it, else the speaker of the last two
+//      sentences;
+//    - a question mark ends it -> question; a hedge outside quotes -> hedged;
+//    - otherwise author. Short quotations with no speaker (scare quotes)
+//      stay in the author's voice.
+//    Sources that are pronouns or "the <title>" resolve to earlier mentions
+//    (voice_references.tsv; see Resolve below).
+// 3. Citations and claims. Document mentions are grouped into citations: a
+//    definite "the report" joins the latest citation with the same noun, an
+//    indefinite one opens a new one; issuer, title, date and link mentions
+//    come from the words around. Outlets quoted as sources cite an article.
+//    Clauses with checkable content get a claim with slots and a score.
+#include "annotate/voice/voice_annotator.h"
+
+#include <algorithm>
+#include <cstring>
+#include <unordered_set>
+
+namespace dossier {
+namespace voice_internal {
+
+std::vector<std::string> PhraseTokens(std::string_view phrase) {
+  std::vector<std::string> out;
+  std::string cur;
+  auto flush = [&] {
+    if (!cur.empty()) out.push_back(std::move(cur));
+    cur.clear();
+  };
+  for (size_t i = 0; i < phrase.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(phrase[i]);
+    bool word = std::isalnum(c) || c >= 0x80;
+    // An apostrophe between letters stays inside the word ("it's").
+    if ((c == '\'') && !cur.empty() && i + 1 < phrase.size() &&
+        std::isalpha(static_cast<unsigned char>(phrase[i + 1])))
+      word = true;
+    if (word) {
+      cur.push_back(static_cast<char>(std::tolower(c)));
+    } else {
+      flush();
+      if (!std::isspace(c)) out.push_back(std::string(1, static_cast<char>(c)));
+    }
+  }
+  flush();
+  return out;
+}
+
+void PhraseTable::Add(PhraseRow row) {
+  if (row.words.empty()) return;
+  const std::string first = row.words[0];
+  rows_.push_back(std::move(row));
+  auto& v = by_first_[first];
+  v.push_back(rows_.size() - 1);
+  // Longest first, then table order.
+  std::stable_sort(v.begin(), v.end(), [&](size_t a, size_t b) {
+    return rows_[a].words.size() > rows_[b].words.size();
+  });
+}
+
+const PhraseRow* PhraseTable::Match(const std::vector<std::string_view>& low,
+                                    const std::vector<char>& lower, size_t i, size_t end,
+                                    size_t* n) const {
+  if (i >= end || rows_.empty()) return nullptr;
+  auto it = by_first_.find(std::string(low[i]));
+  if (it == by_first_.end()) return nullptr;
+  for (size_t r : it->second) {
+    const PhraseRow& row = rows_[r];
+    if (i + row.words.size() > end) continue;
+    bool ok = true;
+    for (size_t k = 0; ok && k < row.words.size(); ++k) {
+      ok = low[i + k] == row.words[k] && (!row.lower_only || lower[i + k]);
+    }
+    if (ok) {
+      *n = row.words.size();
+      return &row;
+    }
+  }
+  return nullptr;
+}
+
+const PhraseRow* PhraseTable::Find(std::string_view single) const {
+  auto it = by_first_.find(std::string(single));
+  if (it == by_first_.end()) return nullptr;
+  for (size_t r : it->second)
+    if (rows_[r].words.size() == 1) return &rows_[r];
+  return nullptr;
+}
+
+}  // namespace voice_internal
+
+namespace {
+using voice_internal::PhraseRow;
+using voice_internal::PhraseTable;
+using voice_internal::PhraseTokens;
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+void LoadPhrases(const Lexicon& lex, const char* table, const char* key_col,
+                 const char* kind_col, PhraseTable* out) {
+  const Table& t = lex.table(table);
+  const int k = t.Column(key_col), kind = kind_col ? t.Column(kind_col) : -1;
+  const int weight = t.Column("weight"), cs = t.Column("case");
+  if (k < 0) return;
+  for (const auto& r : t.rows) {
+    PhraseRow row;
+    row.words = PhraseTokens(r[k]);
+    row.text = r[k];
+    row.table = table;
+    if (kind >= 0) row.kind = r[kind];
+    if (weight >= 0 && !r[weight].empty()) row.weight = std::atof(r[weight].c_str());
+    row.lower_only = cs >= 0 && r[cs] == "lower";
+    out->Add(std::move(row));
+  }
+}
+
+// Determiners and possessives that open a document or source noun phrase.
+bool IsDeterminer(std::string_view w) {
+  static const char* const kDet[] = {"the", "a", "an", "this", "that", "these", "those",
+                                     "its", "their", "his", "her", "our", "another", "one",
+                                     "two", "three", "several", "some", "many", "other"};
+  for (const char* d : kDet)
+    if (w == d) return true;
+  return false;
+}
+bool IsIndefinite(std::string_view w) {
+  return w == "a" || w == "an" || w == "another" || w == "one";
+}
+bool IsPreposition(std::string_view w) {
+  static const char* const kPrep[] = {"of", "in", "from", "by", "for", "at", "with", "on",
+                                      "near", "inside", "under", "within", "across", "to"};
+  for (const char* d : kPrep)
+    if (w == d) return true;
+  return false;
+}
+bool IsQuoteMark(std::string_view t) {
+  return t == "\"" || t == "\xE2\x80\x9C" || t == "\xE2\x80\x9D" || t == "\xE2\x80\x98" ||
+         t == "\xE2\x80\x99" || t == "\xC2\xAB" || t == "\xC2\xBB" || t == "\xE2\x80\x9E" ||
+         t == "'";
+}
+bool IsLowerWord(std::string_view t) {
+  return !t.empty() && std::islower(static_cast<unsigned char>(t[0]));
+}
+bool EligibleSource(const Mention& m) {
+  return m.kind == "person" || m.kind == "organization" || m.kind == "outlet" ||
+         m.kind == "actor" || m.kind == "document";
+}
+bool IsAnonymous(const Mention& m) { return m.rule.rfind("voice:anonymous", 0) == 0; }
+
+std::string SourceKind(const Mention& m) {
+  if (m.kind == "document") return "document";
+  if (IsAnonymous(m)) return "anonymous";
+  if (m.kind == "person") return "person";
+  if (m.kind == "outlet") return "outlet";
+  if (m.actor) {
+    const auto& s = m.actor->sectors;
+    bool gov = std::find(s.begin(), s.end(), "GOV") != s.end();
+    bool mil = std::find(s.begin(), s.end(), "MIL") != s.end();
+    if (gov || (mil && !m.actor->country.empty() && m.actor->group.empty())) return "government";
+  }
+  return "organization";
+}
+
+struct Word {
+  Span span;
+  std::string_view text;
+  Token::Kind kind = Token::Kind::kWord;
+  int mention = -1;   // index into doc.mentions covering it
+  int quote = -1;     // index into the outer quotes whose span covers it
+};
+
+// One sentence's words with their lower-cased forms.
+struct Sent {
+  int index = 0;
+  Span span;
+  std::vector<Word> w;
+  std::vector<std::string> low_store;
+  std::vector<std::string_view> low;
+  std::vector<char> lower;
+};
+
+// Walks sentences in order, keeping cursors into tokens, mentions and quotes
+// so each is visited a bounded number of times.
+class SentenceWalker {
+ public:
+  SentenceWalker(const Document& doc, const std::vector<Quote>& quotes)
+      : doc_(doc), quotes_(quotes) {}
+  void Build(int si, Sent* s) {
+    const Span sp = doc_.sentences[si];
+    s->index = si;
+    s->span = sp;
+    s->w.clear();
+    s->low_store.clear();
+    s->low.clear();
+    s->lower.clear();
+    while (tok_ < doc_.tokens.size() && doc_.tokens[tok_].span.begin < sp.begin) ++tok_;
+    while (men_ < doc_.mentions.size() && doc_.mentions[men_].span.end <= sp.begin) ++men_;
+    while (quo_ < quotes_.size() && quotes_[quo_].span.end <= sp.begin) ++quo_;
+    size_t m = men_, q = quo_;
+    for (size_t t = tok_; t < doc_.tokens.size() && doc_.tokens[t].span.end <= sp.end; ++t) {
+      const Token& tk = doc_.tokens[t];
+      Word w;
+      w.span = tk.span;
+      w.kind = tk.kind;
+      w.text = std::string_view(doc_.text).substr(tk.span.begin, tk.span.end - tk.span.begin);
+      while (m < doc_.mentions.size() && doc_.mentions[m].span.end <= tk.span.begin) ++m;
+      if (m < doc_.mentions.size() && doc_.mentions[m].span.begin < tk.span.end)
+        w.mention = static_cast<int>(m);
+      while (q < quotes_.size() && quotes_[q].span.end <= tk.span.begin) ++q;
+      if (q < quotes_.size() && quotes_[q].span.begin <= tk.span.begin) w.quote = static_cast<int>(q);
+      s->w.push_back(w);
+      s->low_store.push_back(Lower(w.text));
+      s->lower.push_back(!w.text.empty() && !std::isupper(static_cast<unsigned char>(w.text[0])));
+    }
+    for (const auto& l : s->low_store) s->low.push_back(l);
+  }
+
+ private:
+  const Document& doc_;
+  const std::vector<Quote>& quotes_;
+  size_t tok_ = 0, men_ = 0, quo_ = 0;
+};
+
+// Outermost quotations only (nested ones belong to their outer quote).
+std::vector<Quote> OuterQuotes(const std::vector<Quote>& all) {
+  std::vector<Quote> out;
+  for (const Quote& q : all) {
+    if (!out.empty() && q.span.begin < out.back().span.end) continue;
+    out.push_back(q);
+  }
+  return out;
+}
+
+// Word tokens in each quotation's content (not its marks), in one pass.
+std::vector<size_t> QuoteWordCounts(const std::vector<Quote>& quotes,
+                                    const std::vector<Token>& tokens) {
+  std::vector<size_t> out(quotes.size(), 0);
+  size_t t = 0;
+  for (size_t q = 0; q < quotes.size(); ++q) {
+    while (t < tokens.size() && tokens[t].span.begin < quotes[q].content.begin) ++t;
+    for (size_t k = t; k < tokens.size() && tokens[k].span.end <= quotes[q].content.end; ++k)
+      if (tokens[k].kind != Token::Kind::kPunct) ++out[q];
+  }
+  return out;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+
+VoiceAnnotator::VoiceAnnotator(const Lexicon& lexicon) {
+  LoadPhrases(lexicon, "voice_cues", "phrase", "kind", &cues_);
+  LoadPhrases(lexicon, "hedges", "phrase", nullptr, &hedges_);
+  LoadPhrases(lexicon, "document_nouns", "noun", "kind", &doc_nouns_);
+  LoadPhrases(lexicon, "anonymous_sources", "head", "number", &anonymous_);
+  LoadPhrases(lexicon, "claim_cues", "phrase", "kind", &claim_cues_);
+  const Table& refs = lexicon.table("voice_references");
+  const int rw = refs.Column("word"), rr = refs.Column("refers");
+  if (rw >= 0 && rr >= 0)
+    for (const auto& r : refs.rows) references_[Lower(r[rw])] = r[rr];
+  const Table& titles = lexicon.table("titles");
+  const int tt = titles.Column("title");
+  if (tt >= 0)
+    for (const auto& r : titles.rows) {
+      std::string t = Lower(r[tt]);
+      if (!t.empty() && t.back() == '.') t.pop_back();
+      if (t.find(' ') == std::string::npos) titles_[t] = r[tt];
+    }
+}
+
+struct VoiceAnnotator::Impl {
+  const VoiceAnnotator& va;
+  Document& doc;
+  std::vector<Quote> quotes;  // outermost quotations
+  std::vector<size_t> quote_words;  // word tokens in each one's content
+
+  // A source as found near a cue, before resolution.
+  struct Ref {
+    int mention = -1;
+    std::string refers;  // pronoun: person|group|thing
+    std::string title;   // "the spokesman": lower-cased title
+    size_t word = 0;     // first word of the source
+    bool after = false;  // found after the cue (inversion)
+    std::string how;     // for explain
+  };
+  struct ClauseResult {
+    std::string kind = "author";
+    std::optional<Span> cue, content;
+    Ref ref;
+    bool has_ref = false;
+    std::string rule;
+    std::vector<std::string> evidence;
+    bool intro_colon = false;  // cue followed by ':' ending the sentence
+  };
+
+  // Resolution state (pass 2), in text order.
+  int last_speaker = -1, last_speaker_sentence = -100;
+  std::vector<int> recent_persons;  // persons of the nearest sentence naming one
+  std::unordered_map<std::string, int> last_by_title;
+  std::unordered_map<std::string, std::string> title_of_ref;
+  int last_document = -1, last_group = -1;
+  std::vector<int> clause_source_of;  // mention index -> source of its clause
+
+  Impl(const VoiceAnnotator& a, Document& d)
+      : va(a), doc(d), quotes(OuterQuotes(d.quotes)), quote_words(QuoteWordCounts(quotes, d.tokens)) {}
+
+  std::string MentionText(int m) const {
+    const Span s = doc.mentions[m].span;
+    return doc.text.substr(s.begin, s.end - s.begin);
+  }
+  std::string SpanText(Span s) const { return doc.text.substr(s.begin, s.end - s.begin); }
+
+  // True if word k is a reporting cue usable here (outside quotes/mentions).
+  bool Free(const Sent& s, size_t k) const {
+    return s.w[k].mention < 0 &&
+           (s.w[k].quote < 0 || !(s.w[k].span.begin >= quotes[s.w[k].quote].content.begin &&
+                                  s.w[k].span.end <= quotes[s.w[k].quote].content.end));
+  }
+  bool InQuoteContent(const Sent& s, size_t k) const {
+    if (s.w[k].quote < 0) return false;
+    const Quote& q = quotes[s.w[k].quote];
+    return s.w[k].span.begin >= q.content.begin && s.w[k].span.end <= q.content.end;
+  }
+
+  // ---- pass 1 -------------------------------------------------------------
+  void AddOwnMentions() {
+    std::vector<Mention> added;
+    SentenceWalker walker(doc, quotes);
+    Sent s;
+    std::unordered_set<std::string> seen_titles;
+    size_t mi = 0;
+    for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
+      walker.Build(si, &s);
+      for (; mi < doc.mentions.size() && doc.mentions[mi].span.begin < s.span.end; ++mi) {
+        const std::string& r = doc.mentions[mi].rule;
+        if (doc.mentions[mi].kind == "person" && r.rfind("title:", 0) == 0)
+          seen_titles.insert(Lower(r.substr(6)));
+      }
+      const size_t n = s.w.size();
+      bool has_cue = false;
+      for (size_t k = 0; k < n && !has_cue; ++k) {
+        size_t len;
+        const PhraseRow* row = Free(s, k) ? va.cues_.Match(s.low, s.lower, k, n, &len) : nullptr;
+        has_cue = row && (row->kind == "verb" || row->kind == "verb_weak" ||
+                          row->kind == "according");
+      }
+      size_t last_end = 0;  // words before this are taken
+      for (size_t k = 0; k < n; ++k) {
+        if (k < last_end || !Free(s, k) || s.w[k].kind != Token::Kind::kWord) continue;
+        size_t len;
+        if (const PhraseRow* row = va.doc_nouns_.Match(s.low, s.lower, k, n, &len)) {
+          size_t start;
+          if (DocumentPhraseStart(s, k, last_end, &start)) {
+            Mention m = MakeMention(s, start, k + len, "document",
+                                    "voice:document_nouns.tsv:" + row->text, 0.7);
+            added.push_back(std::move(m));
+            last_end = k + len;
+            continue;
+          }
+        }
+        if (!has_cue) continue;
+        if (const PhraseRow* row = va.anonymous_.Match(s.low, s.lower, k, n, &len)) {
+          // "spokesman Ryan Dillon" is a titled person; "the spokesman" after
+          // a titled spokesman refers to that person.
+          if (k + 1 < n && s.w[k + 1].mention >= 0 &&
+              doc.mentions[s.w[k + 1].mention].kind == "person")
+            continue;
+          if (seen_titles.count(s.low_store[k])) continue;
+          size_t start = k;
+          bool det = false;
+          while (start > last_end && k - start < 4) {
+            const size_t p = start - 1;
+            if (!Free(s, p) || s.w[p].kind != Token::Kind::kWord) break;
+            if (IsDeterminer(s.low[p])) {
+              det = true;
+              start = p;
+              break;
+            }
+            if (!s.lower[p]) break;
+            start = p;
+          }
+          if (!AnonymousInSourcePosition(s, start, k + len)) continue;
+          const bool plural = row->kind == "plural";
+          if (!det && !plural) continue;
+          // "the source of the fire": only a source if a cue is near it.
+          Mention m = MakeMention(s, start, k + len, plural ? "actor" : "person",
+                                  "voice:anonymous_sources.tsv:" + row->text, 0.6);
+          added.push_back(std::move(m));
+          last_end = k + len;
+        }
+      }
+    }
+    if (added.empty()) return;
+    std::vector<Mention> merged;
+    merged.reserve(doc.mentions.size() + added.size());
+    std::merge(std::make_move_iterator(doc.mentions.begin()),
+               std::make_move_iterator(doc.mentions.end()),
+               std::make_move_iterator(added.begin()), std::make_move_iterator(added.end()),
+               std::back_inserter(merged), [](const Mention& a, const Mention& b) {
+                 return a.span.begin < b.span.begin;
+               });
+    doc.mentions = std::move(merged);
+  }
+
+  // An unnamed source is one only next to a cue: the subject of a reporting
+  // verb (up to ten words later, across "of the Russian forces in Syria"),
+  // after "according to", or after the verb ("said a source").
+  bool AnonymousInSourcePosition(const Sent& s, size_t b, size_t e) const {
+    const size_t n = s.w.size();
+    for (size_t k = e; k < n && k < e + 10; ++k) {
+      std::string_view t = s.w[k].text;
+      if (t == "," || t == "." || t == ";" || IsQuoteMark(t)) break;
+      size_t len;
+      const PhraseRow* row = Free(s, k) ? va.cues_.Match(s.low, s.lower, k, n, &len) : nullptr;
+      if (row && (row->kind == "verb" || row->kind == "verb_weak")) return true;
+    }
+    if (b >= 2 && s.low[b - 1] == "to" && s.low[b - 2] == "according") return true;
+    for (size_t k = b; k > 0 && b - k < 2; --k) {
+      size_t len;
+      const PhraseRow* row = va.cues_.Match(s.low, s.lower, k - 1, n, &len);
+      if (row && row->kind == "verb" && k - 1 + len == b) return true;
+    }
+    return false;
+  }
+
+  // The first word of a document noun phrase ending with the noun at word k:
+  // a determiner, then lower-case modifiers or one mention (the issuer: "the
+  // DIA memo" -> the phrase is "memo"); false if there is no determiner or
+  // possessive (so "Reuters reports that" is not a document).
+  bool DocumentPhraseStart(const Sent& s, size_t k, size_t floor, size_t* start) const {
+    size_t st = k;
+    for (size_t steps = 0; st > floor && steps < 4; ++steps) {
+      const size_t p = st - 1;
+      if (s.w[p].mention >= 0) {
+        // An issuer before the noun: needs a determiner before it, or a
+        // possessive ("Amnesty's report").
+        const Mention& m = doc.mentions[s.w[p].mention];
+        std::string_view t = s.w[p].text;
+        bool possessive = t.size() > 2 && (t.substr(t.size() - 2) == "'s" ||
+                                           (t.size() > 4 && t.substr(t.size() - 4) == "\xE2\x80\x99s"));
+        size_t q = p;
+        while (q > 0 && s.w[q - 1].mention == s.w[p].mention) --q;
+        bool det = q > 0 && IsDeterminer(s.low[q - 1]);
+        if ((possessive || det) && m.kind != "date" && m.kind != "quantity") {
+          *start = st;
+          return st < k + 1 && st <= k;
+        }
+        if (m.kind == "date" && q > 0 && IsDeterminer(s.low[q - 1])) {
+          *start = st;  // "a 2012 memo" -> "memo"
+          return true;
+        }
+        return false;
+      }
+      if (s.w[p].kind != Token::Kind::kWord) return false;
+      if (IsDeterminer(s.low[p])) {
+        *start = p;
+        return true;
+      }
+      if (!s.lower[p]) return false;
+      st = p;
+    }
+    return false;
+  }
+
+  Mention MakeMention(const Sent& s, size_t b, size_t e, const char* kind, std::string rule,
+                      double conf) const {
+    Mention m;
+    m.kind = kind;
+    m.span = Span{s.w[b].span.begin, s.w[e - 1].span.end};
+    m.sentence = s.index;
+    m.rule = std::move(rule);
+    m.confidence = conf;
+    return m;
+  }
+
+  // ---- pass 2 -------------------------------------------------------------
+
+  // Index of the first word of mention `m` within the sentence, scanning back
+  // from word k.
+  size_t MentionFirstWord(const Sent& s, size_t k) const {
+    while (k > 0 && s.w[k - 1].mention == s.w[k].mention) --k;
+    return k;
+  }
+
+  // Nearest eligible source mention ending at or before word `to` (exclusive
+  // upper bound), within `window` words and not before `cb`.
+  int EligibleBefore(const Sent& s, size_t cb, size_t to, size_t window, size_t* first) const {
+    for (size_t k = to; k > cb && to - k < window; --k) {
+      const int m = s.w[k - 1].mention;
+      if (m >= 0 && EligibleSource(doc.mentions[m])) {
+        *first = MentionFirstWord(s, k - 1);
+        return m;
+      }
+    }
+    return -1;
+  }
+
+  // The subject of a reporting verb at word v, within [cb, v).
+  bool SourceBefore(const Sent& s, size_t cb, size_t v, Ref* ref) const {
+    size_t j = v;
+    while (j > cb && va.cues_.Find(s.low[j - 1]) && va.cues_.Find(s.low[j - 1])->kind == "aux") --j;
+    if (j == cb) return false;
+    size_t p = j - 1;
+    // Appositive: "Dorrian, the coalition spokesman, said".
+    if (s.w[p].text == "," && p > cb) {
+      for (size_t k = p; k > cb && p - k < 10; --k) {
+        if (s.w[k - 1].text == "," && k - 1 > cb) {
+          const int m = s.w[k - 2].mention;
+          if (m >= 0 && EligibleSource(doc.mentions[m])) {
+            ref->mention = m;
+            ref->word = MentionFirstWord(s, k - 2);
+            ref->how = "subject before the appositive";
+            return true;
+          }
+          break;
+        }
+      }
+      return false;
+    }
+    const int m = s.w[p].mention;
+    if (m >= 0 && EligibleSource(doc.mentions[m])) {
+      ref->mention = m;
+      ref->word = MentionFirstWord(s, p);
+      ref->how = "subject before the verb";
+    } else if (auto it = va.references_.find(std::string(s.low[p])); it != va.references_.end()) {
+      ref->refers = it->second;
+      ref->word = p;
+      ref->how = "pronoun '" + std::string(s.w[p].text) + "'";
+      return true;
+    } else if (p > cb && s.low[p - 1] == "the" && va.titles_.count(std::string(s.low[p]))) {
+      ref->title = std::string(s.low[p]);
+      ref->word = p - 1;
+      ref->how = "the " + ref->title;
+      return true;
+    } else if (s.w[p].kind == Token::Kind::kWord && !s.lower[p]) {
+      // The subject's head is not a mention ("the group's leader ... said",
+      // "the report published by X himself would claim"): nearest one.
+      size_t first;
+      const int e = EligibleBefore(s, cb, p + 1, 8, &first);
+      if (e < 0) return false;
+      ref->mention = e;
+      ref->word = first;
+      ref->how = "nearest source before the verb";
+    } else {
+      return false;
+    }
+    // A mention in parentheses stands for the one before it: "the US
+    // Department of Defense (DoD)".
+    for (int guard = 0; guard < 4; ++guard) {
+      size_t f = ref->word;
+      size_t last = f;
+      while (last + 1 < s.w.size() && s.w[last + 1].mention == ref->mention) ++last;
+      if (f > cb && s.w[f - 1].text == "(" && last + 1 < s.w.size() && s.w[last + 1].text == ")") {
+        size_t first;
+        const int e = EligibleBefore(s, cb, f - 1, 3, &first);
+        if (e >= 0) {
+          ref->mention = e;
+          ref->word = first;
+          continue;
+        }
+      }
+      // A prepositional tail: "a representative of the Russian forces in
+      // Syria claimed", "a report published by the DoD would claim".
+      size_t k = f;
+      while (k > cb && IsDeterminer(s.low[k - 1])) --k;
+      if (k > cb && IsPreposition(s.low[k - 1])) {
+        size_t first;
+        const int e = EligibleBefore(s, cb, k - 1, 14, &first);
+        if (e >= 0) {
+          ref->mention = e;
+          ref->word = first;
+          ref->how += ", head of '" + std::string(s.w[k - 1].text) + " …'";
+          continue;
+        }
+      }
+      break;
+    }
+    return true;
+  }
+
+  // The source after a verb at v (inversion: "…, said Colonel John Dorrian").
+  bool SourceAfter(const Sent& s, size_t v, size_t vend, size_t ce, Ref* ref) const {
+    for (size_t k = vend; k < ce && k < vend + 4; ++k) {
+      const int m = s.w[k].mention;
+      if (m >= 0 && EligibleSource(doc.mentions[m])) {
+        ref->mention = m;
+        ref->word = k;
+        ref->after = true;
+        ref->how = "source after the verb";
+        return true;
+      }
+      if (auto it = va.references_.find(std::string(s.low[k])); it != va.references_.end() && k == vend) {
+        ref->refers = it->second;
+        ref->word = k;
+        ref->after = true;
+        ref->how = "pronoun '" + std::string(s.w[k].text) + "' after the verb";
+        return true;
+      }
+      // Skip a title or determiner before the name.
+      if (!(s.low[k] == "the" || va.titles_.count(std::string(s.low[k])))) break;
+    }
+    return false;
+  }
+
+  // Fraction of the content's word tokens inside (non-scare) quotations.
+  double QuotedShare(const Sent& s, Span c) const {
+    size_t words = 0, quoted = 0;
+    for (size_t k = 0; k < s.w.size(); ++k) {
+      const Word& w = s.w[k];
+      if (w.span.begin < c.begin || w.span.end > c.end || w.kind == Token::Kind::kPunct) continue;
+      ++words;
+      // Four words or more: shorter ones are scare quotes, not quotations.
+      if (InQuoteContent(s, k) && quote_words[w.quote] >= 4) ++quoted;
+      else if (InQuoteContent(s, k)) {
+        // A quotation running over several sentences counts in full.
+        const Quote& q = quotes[w.quote];
+        if (q.span.begin < s.span.begin || q.span.end > s.span.end) ++quoted;
+      }
+    }
+    return words ? static_cast<double>(quoted) / words : 0;
+  }
+
+  Span WordsSpan(const Sent& s, size_t b, size_t e) const {
+    return Span{s.w[b].span.begin, s.w[e - 1].span.end};
+  }
+
+  // Content words [b, e) trimmed of commas, colons and "that".
+  bool TrimContent(const Sent& s, size_t* b, size_t* e) const {
+    while (*b < *e && (s.w[*b].text == "," || s.w[*b].text == ":" || s.low[*b] == "that" ||
+                       s.w[*b].text == "\xE2\x80\x93" || s.w[*b].text == "\xE2\x80\x94"))
+      ++*b;
+    while (*e > *b && (s.w[*e - 1].text == "," || s.w[*e - 1].text == ":" ||
+                       s.w[*e - 1].text == "." || s.w[*e - 1].text == "\xE2\x80\x93" ||
+                       s.w[*e - 1].text == "\xE2\x80\x94"))
+      --*e;
+    return *b < *e;
+  }
+
+  ClauseResult AnalyzeClause(const Sent& s, size_t cb, size_t ce) const {
+    ClauseResult r;
+    // 1. A reporting cue.
+    for (size_t k = cb; k < ce; ++k) {
+      if (!Free(s, k)) continue;
+      size_t len;
+      const PhraseRow* row = va.cues_.Match(s.low, s.lower, k, ce, &len);
+      if (!row) continue;
+      const std::string& kind = row->kind;
+      if (kind == "verb" || kind == "verb_weak") {
+        Ref ref;
+        bool found = SourceBefore(s, cb, k, &ref);
+        // Content before the source (a quotation or clause, then a comma).
+        bool quote_before = ref.word > cb && found &&
+                            (IsQuoteMark(s.w[ref.word - 1].text) || s.w[ref.word - 1].text == ",");
+        if (!found || (k > cb && (IsQuoteMark(s.w[k - 1].text) || s.w[k - 1].text == ","))) {
+          Ref after;
+          if (SourceAfter(s, k, k + len, ce, &after)) {
+            ref = after;
+            found = true;
+          }
+        }
+        const bool colon_or_that =
+            (k + len < ce && (s.w[k + len].text == ":" || s.low[k + len] == "that"));
+        if (!found && (kind == "verb_weak" || !colon_or_that)) continue;
+        r.kind = "attributed";
+        r.cue = WordsSpan(s, k, k + len);
+        r.rule = "voice_cues.tsv:" + row->text + " (" + kind + ")";
+        r.ref = ref;
+        r.has_ref = found;
+        if (found) r.evidence.push_back("source: " + ref.how);
+        // Where the content is.
+        size_t ab = k + len;
+        if (ref.after) {
+          ab = ref.word;
+          while (ab < ce && s.w[ab].mention >= 0 && s.w[ab].mention == ref.mention) ++ab;
+        }
+        // "told reporters on Tuesday that …": skip to a near "that" / ':'.
+        for (size_t q = ab; q < ce && q < ab + 8; ++q) {
+          if (InQuoteContent(s, q)) break;
+          if (s.low[q] == "that" || s.w[q].text == ":") {
+            ab = q + 1;
+            break;
+          }
+        }
+        size_t ae = ce;
+        size_t bb = cb, be = found ? (ref.after ? k : ref.word) : k;
+        bool has_after = TrimContent(s, &ab, &ae);
+        bool has_before = TrimContent(s, &bb, &be);
+        if (has_after && ae - ab == 1 && IsQuoteMark(s.w[ab].text)) has_after = false;
+        const bool after_first = colon_or_that && !quote_before;
+        if (has_before && has_after && quote_before && InQuoteContent(s, ab)) {
+          r.content = Span{s.w[bb].span.begin, s.w[ae - 1].span.end};  // "A," he said, "B."
+          r.evidence.push_back("content on both sides of the cue");
+        } else if (has_before && (ref.after || quote_before) && !after_first) {
+          r.content = WordsSpan(s, bb, be);
+          r.evidence.push_back("content before the cue");
+        } else if (has_after) {
+          r.content = WordsSpan(s, ab, ae);
+          r.evidence.push_back("content after the cue");
+        } else if (has_before) {
+          r.content = WordsSpan(s, bb, be);
+        }
+        r.intro_colon = s.w[ce - 1].text == ":";
+        if (r.content && QuotedShare(s, *r.content) >= 0.8) r.kind = "quoted";
+        return r;
+      }
+      if (kind == "according") {
+        size_t a = k + len;
+        while (a < ce && IsDeterminer(s.low[a]) && s.w[a].mention < 0) ++a;
+        // The phrase after "according to" up to a comma: prefer a document
+        // ("according to the UN report" -> the report, issued by the UN).
+        int best = -1;
+        size_t best_word = a, pe = a;
+        for (; pe < ce && s.w[pe].text != "," && pe < a + 10; ++pe) {
+          const int m = s.w[pe].mention;
+          if (m < 0 || !EligibleSource(doc.mentions[m])) continue;
+          if (best < 0 || (doc.mentions[m].kind == "document" && doc.mentions[best].kind != "document")) {
+            best = m;
+            best_word = pe;
+          }
+        }
+        Ref ref;
+        ref.word = best_word;
+        if (best >= 0) {
+          ref.mention = best;
+          ref.how = "after '" + row->text + "'";
+        } else if (a < ce && va.references_.count(std::string(s.low[a]))) {
+          ref.refers = va.references_.at(std::string(s.low[a]));
+          ref.how = "pronoun after '" + row->text + "'";
+        } else {
+          continue;
+        }
+        r.kind = "attributed";
+        r.cue = WordsSpan(s, k, k + len);
+        r.rule = "voice_cues.tsv:" + row->text + " (according)";
+        r.ref = ref;
+        r.has_ref = true;
+        r.evidence.push_back("source: " + ref.how);
+        r.intro_colon = s.w[ce - 1].text == ":";
+        size_t ab = pe, ae = ce, bb = cb, be = k;
+        bool has_after = TrimContent(s, &ab, &ae);
+        bool has_before = TrimContent(s, &bb, &be);
+        if (has_before && (!has_after || be - bb > ae - ab)) r.content = WordsSpan(s, bb, be);
+        else if (has_after) r.content = WordsSpan(s, ab, ae);
+        if (r.content && QuotedShare(s, *r.content) >= 0.8) r.kind = "quoted";
+        return r;
+      }
+      if (kind == "passive") {
+        r.kind = "attributed";
+        r.cue = WordsSpan(s, k, k + len);
+        r.rule = "voice_cues.tsv:" + row->text + " (passive)";
+        r.evidence.push_back("impersonal cue: no source");
+        size_t ab = k + len, ae = ce;
+        if (TrimContent(s, &ab, &ae)) r.content = WordsSpan(s, ab, ae);
+        return r;
+      }
+      if (kind == "intro") {
+        // "(emphasis added):" opens a quotation; the clause itself stays as it is.
+        if (k + len < s.w.size() && s.w[k + len].text == ":") {
+          r.intro_colon = true;
+          r.cue = WordsSpan(s, k, k + len);
+          r.rule = "voice_cues.tsv:" + row->text + " (intro)";
+        }
+      }
+    }
+    // 2. A quotation covering the clause.
+    const Span clause = WordsSpan(s, cb, ce);
+    if (QuotedShare(s, clause) >= 0.8) {
+      r.kind = "quoted";
+      size_t b = cb, e = ce;
+      TrimContent(s, &b, &e);
+      if (b < e) r.content = WordsSpan(s, b, e);
+      r.rule = "quotation without a cue";
+      return r;
+    }
+    // 3. A question.
+    for (size_t k = ce; k > cb; --k) {
+      std::string_view t = s.w[k - 1].text;
+      if (IsQuoteMark(t) || t == ")") continue;
+      if (t == "?" && !InQuoteContent(s, k - 1)) {
+        r.kind = "question";
+        r.content = clause;
+        r.rule = "question mark";
+        return r;
+      }
+      break;
+    }
+    // 4. A hedge.
+    for (size_t k = cb; k < ce; ++k) {
+      if (!Free(s, k)) continue;
+      size_t len;
+      const PhraseRow* row = va.hedges_.Match(s.low, s.lower, k, ce, &len);
+      if (!row) continue;
+      r.kind = "hedged";
+      r.cue = WordsSpan(s, k, k + len);
+      r.content = clause;
+      r.rule = "hedges.tsv:" + row->text;
+      return r;
+    }
+    // 5. The author's voice; note scare quotes.
+    if (r.rule.empty()) r.rule = "no cue";
+    for (size_t k = cb; k < ce; ++k) {
+      if (s.w[k].quote >= 0 && (k == cb || s.w[k - 1].quote != s.w[k].quote)) {
+        const Quote& q = quotes[s.w[k].quote];
+        r.evidence.push_back("short quotation with no speaker (scare quote): " +
+                             SpanText(q.span));
+      }
+    }
+    return r;
+  }
+
+  // Clause boundaries: word indices where a new clause starts.
+  std::vector<size_t> Clauses(const Sent& s) const {
+    std::vector<size_t> starts{0};
+    const size_t n = s.w.size();
+    for (size_t k = 1; k < n; ++k) {
+      if (InQuoteContent(s, k)) continue;
+      size_t len;
+      const PhraseRow* row = va.cues_.Match(s.low, s.lower, k, n, &len);
+      if (!row || row->kind != "break") continue;
+      // Both sides need a few words.
+      if (k - starts.back() < 4 || n - (k + len) < 4) continue;
+      // The break's punctuation stays with the clause before it.
+      size_t next = k;
+      while (next < k + len && s.w[next].kind == Token::Kind::kPunct) ++next;
+      if (next >= n) continue;
+      starts.push_back(next);
+      k = next;
+    }
+    return starts;
+  }
+
+  int Resolve(const Ref& ref, const Sent& s, std::string* how) const {
+    if (ref.mention >= 0) return ref.mention;
+    if (ref.refers == "person") {
+      // The first person of the nearest sentence naming one (the current
+      // sentence before the pronoun first); the latest speaker if that
+      // sentence names them too.
+      std::vector<int> here;
+      for (size_t k = 0; k < ref.word; ++k) {
+        const int m = s.w[k].mention;
+        if (m >= 0 && doc.mentions[m].kind == "person" && !IsAnonymous(doc.mentions[m]) &&
+            (here.empty() || here.back() != m))
+          here.push_back(m);
+      }
+      const std::vector<int>& cands = here.empty() ? recent_persons : here;
+      if (cands.empty()) {
+        if (last_speaker >= 0 && doc.mentions[last_speaker].kind == "person") {
+          *how = "the latest speaker";
+          return last_speaker;
+        }
+        return -1;
+      }
+      if (last_speaker >= 0 && doc.mentions[last_speaker].kind == "person")
+        for (int c : cands)
+          if (c == last_speaker || (!doc.mentions[c].ref.empty() &&
+                                    doc.mentions[c].ref == doc.mentions[last_speaker].ref)) {
+            *how = "the latest speaker, named in the nearest sentence with a person";
+            return c;
+          }
+      *how = "the first person of the nearest sentence naming one";
+      return cands.front();
+    }
+    if (ref.refers == "group") {
+      *how = "the latest group speaker";
+      return last_group;
+    }
+    if (ref.refers == "thing") {
+      *how = "the latest document";
+      return last_document >= 0 ? last_document : last_group;
+    }
+    if (!ref.title.empty()) {
+      auto it = last_by_title.find(ref.title);
+      if (it != last_by_title.end()) {
+        *how = "the latest person titled '" + ref.title + "'";
+        return it->second;
+      }
+    }
+    return -1;
+  }
+
+  // Updates the resolution state with the mentions of a finished sentence.
+  void NoteMentions(const Sent& s) {
+    std::vector<int> persons;
+    int prev = -1;
+    for (const Word& w : s.w) {
+      if (w.mention < 0 || w.mention == prev) continue;
+      prev = w.mention;
+      const Mention& m = doc.mentions[w.mention];
+      if (m.kind == "person" && !IsAnonymous(m)) {
+        persons.push_back(w.mention);
+        std::string title;
+        if (m.rule.rfind("title:", 0) == 0) {
+          title = Lower(m.rule.substr(6));
+          if (!title.empty() && title.back() == '.') title.pop_back();
+          if (!m.ref.empty()) title_of_ref[m.ref] = title;
+        } else if (auto it = title_of_ref.find(m.ref); !m.ref.empty() && it != title_of_ref.end()) {
+          title = it->second;
+        }
+        if (!title.empty()) last_by_title[title] = w.mention;
+      }
+      if (m.kind == "document") last_document = w.mention;
+    }
+    if (!persons.empty()) recent_persons = std::move(persons);
+  }
+
+  void NoteSpeaker(int src, int si) {
+    if (src < 0) return;
+    last_speaker = src;
+    last_speaker_sentence = si;
+    const Mention& m = doc.mentions[src];
+    if (m.kind != "person" && m.kind != "document") last_group = src;
+    if (m.kind == "document") last_document = src;
+  }
+
+  VoiceRecord ToRecord(const Sent& s, Span span, const ClauseResult& c, int src,
+                       const std::string& how) const {
+    VoiceRecord v;
+    v.sentence = s.index;
+    v.span = span;
+    v.kind = c.kind;
+    v.source = src;
+    if (src >= 0) v.source_kind = SourceKind(doc.mentions[src]);
+    v.cue = c.cue;
+    v.content = c.content;
+    v.rule = c.rule;
+    v.evidence = c.evidence;
+    if (!how.empty()) v.evidence.push_back("resolved: " + how);
+    return v;
+  }
+
+  void Voice() {
+    SentenceWalker walker(doc, quotes);
+    Sent s;
+    size_t para = 0;
+    // Block quote state.
+    bool block = false;
+    size_t block_para = 0;       // the paragraph being quoted now
+    int block_source = -1;
+    Span block_cue{};
+    std::string block_rule;
+    int block_intro = -1;        // index of the intro record in doc.voice
+    bool prev_para_colon = false;
+    clause_source_of.assign(doc.mentions.size(), -1);
+    // Quotations that run on to a later sentence: the speaker found where
+    // they end (sentence index -> source), filled lazily.
+    for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
+      walker.Build(si, &s);
+      const Span sp = doc.sentences[si];
+      while (para + 1 < doc.paragraphs.size() && doc.paragraphs[para].end <= sp.begin) ++para;
+      const bool para_start = doc.paragraphs.empty() || doc.paragraphs[para].begin == sp.begin ||
+                              (si == 0);
+      const bool para_end = doc.paragraphs.empty() || doc.paragraphs[para].end <= sp.end;
+      if (block && para != block_para && para_start) {
+        // Does the quotation go on? Ellipsis, bracket, lower case, a list
+        // item, or the previous quoted paragraph ended with a colon.
+        std::string_view first = s.w.empty() ? std::string_view() : s.w[0].text;
+        const bool goes_on =
+            para == block_para + 1 &&
+            (prev_para_colon || first == "\xE2\x80\xA6" || first == "..." || first == "[" ||
+             first == "-" || first == "\xE2\x80\xA2" || first == "*" || IsLowerWord(first));
+        if (goes_on) {
+          block_para = para;
+        } else {
+          block = false;
+        }
+      }
+      if (s.w.empty()) {
+        VoiceRecord v;
+        v.sentence = si;
+        v.span = sp;
+        v.kind = "author";
+        v.rule = "no words";
+        doc.voice.push_back(std::move(v));
+        continue;
+      }
+      if (block && para == block_para) {
+        VoiceRecord v;
+        v.sentence = si;
+        v.span = sp;
+        v.kind = "quoted";
+        v.source = block_source;
+        if (block_source >= 0) v.source_kind = SourceKind(doc.mentions[block_source]);
+        v.cue = block_cue;
+        v.content = sp;
+        v.rule = "block quote: " + block_rule;
+        v.evidence.push_back("paragraph quoted after the cue ending in ':'");
+        doc.voice.push_back(std::move(v));
+        if (block_intro >= 0 && doc.voice[block_intro].content)
+          doc.voice[block_intro].content->end = sp.end;
+        prev_para_colon = para_end && doc.text[sp.end - 1] == ':';
+        NoteMentions(s);
+        continue;
+      }
+      const std::vector<size_t> starts = Clauses(s);
+      for (size_t c = 0; c < starts.size(); ++c) {
+        const size_t cb = starts[c], ce = c + 1 < starts.size() ? starts[c + 1] : s.w.size();
+        ClauseResult r = AnalyzeClause(s, cb, ce);
+        Span span{c == 0 ? sp.begin : s.w[cb].span.begin,
+                  c + 1 < starts.size() ? s.w[ce - 1].span.end : sp.end};
+        std::string how;
+        int src = r.has_ref ? Resolve(r.ref, s, &how) : -1;
+        if (r.kind == "quoted" && !r.has_ref) {
+          src = QuoteSpeaker(s, cb, ce, si, &how);
+          if (src >= 0) r.evidence.push_back("speaker of the quotation");
+        }
+        // A quotation opened here and closed later, with its cue there.
+        VoiceRecord v = ToRecord(s, span, r, src, how);
+        // A cue with a colon at the end of a paragraph opens a block quote.
+        if (r.intro_colon && para_end && c + 1 == starts.size() &&
+            para + 1 < doc.paragraphs.size() && r.cue) {
+          block = true;
+          block_para = para + 1;
+          block_source = src;
+          block_cue = *r.cue;
+          block_rule = r.rule;
+          prev_para_colon = false;
+          if (v.kind == "author") v.kind = "attributed";
+          v.content = doc.paragraphs[para + 1];
+          v.evidence.push_back("opens a block quote");
+          block_intro = static_cast<int>(doc.voice.size());
+        }
+        if (src >= 0) {
+          for (const Word& w : s.w)
+            if (w.mention >= 0 && w.mention != src && w.span.begin >= span.begin &&
+                w.span.end <= span.end)
+              clause_source_of[w.mention] = src;
+        }
+        doc.voice.push_back(std::move(v));
+        if (src >= 0 && (r.kind == "attributed" || r.kind == "quoted")) NoteSpeaker(src, si);
+      }
+      NoteMentions(s);
+    }
+  }
+
+  // The speaker of a clause that is a quotation without a cue: the cue right
+  // after the quotation's end in a later sentence of the same paragraph, else
+  // the speaker of the last two sentences.
+  int QuoteSpeaker(const Sent& s, size_t cb, size_t ce, int si, std::string* how) const {
+    // The quotation covering the clause.
+    int qi = -1;
+    for (size_t k = cb; k < ce && qi < 0; ++k)
+      if (InQuoteContent(s, k)) qi = s.w[k].quote;
+    if (qi >= 0 && quotes[qi].span.end > s.span.end) {
+      // It closes in a later sentence: a cue right after it there?
+      const Quote& q = quotes[qi];
+      const size_t tail_end = std::min<size_t>(doc.text.size(), q.span.end + 80);
+      const std::string_view tail = std::string_view(doc.text).substr(q.span.end, tail_end - q.span.end);
+      auto toks = PhraseTokens(tail.substr(0, std::min<size_t>(tail.size(), 60)));
+      std::vector<std::string_view> low(toks.begin(), toks.end());
+      std::vector<char> lower(toks.size(), 1);
+      bool cue = false;
+      for (size_t k = 0; k < low.size() && k < 6 && !cue; ++k) {
+        size_t len;
+        const PhraseRow* row = va.cues_.Match(low, lower, k, low.size(), &len);
+        cue = row && (row->kind == "verb" || row->kind == "verb_weak");
+        if (low[k] == "." || low[k] == "?" || low[k] == "!") break;
+      }
+      if (cue) {
+        auto mi = std::lower_bound(doc.mentions.begin(), doc.mentions.end(), q.span.end,
+                                   [](const Mention& m, uint32_t at) { return m.span.begin < at; });
+        for (; mi != doc.mentions.end() && mi->span.begin < tail_end; ++mi) {
+          if (!EligibleSource(*mi)) continue;
+          *how = "the cue after the quotation's end";
+          return static_cast<int>(mi - doc.mentions.begin());
+        }
+        for (const auto& w : low) {
+          auto it = va.references_.find(std::string(w));
+          if (it != va.references_.end() && it->second == "person" && !recent_persons.empty()) {
+            *how = "the pronoun after the quotation's end: the first person of the nearest sentence naming one";
+            return recent_persons.front();
+          }
+        }
+      }
+    }
+    if (last_speaker >= 0 && si - last_speaker_sentence <= 2) {
+      *how = "the speaker of the previous sentences";
+      return last_speaker;
+    }
+    return -1;
+  }
+
+  // ---- pass 3 -------------------------------------------------------------
+  void Citations() {
+    std::unordered_map<std::string, int> latest_by_noun;  // noun -> citation index
+    std::unordered_map<std::string, int> outlet_citation;  // outlet ref -> citation index
+    std::vector<int> citation_of(doc.mentions.size(), -1);
+    const std::string_view text(doc.text);
+    for (size_t i = 0; i < doc.mentions.size(); ++i) {
+      const Mention& m = doc.mentions[i];
+      if (m.kind != "document") continue;
+      const std::string noun = m.rule.substr(std::strlen("voice:document_nouns.tsv:"));
+      const PhraseRow* row = nullptr;
+      {
+        auto toks = PhraseTokens(noun);
+        std::vector<std::string_view> low(toks.begin(), toks.end());
+        std::vector<char> lower(toks.size(), 1);
+        size_t n;
+        row = va.doc_nouns_.Match(low, lower, 0, low.size(), &n);
+      }
+      const std::string kind = row ? row->kind : "other";
+      // Determiner: the first word of the mention, or the word before an
+      // issuer in front of it ("the DIA memo").
+      std::string det;
+      int prefix_issuer = -1;
+      {
+        const size_t b = m.span.begin;
+        size_t sp = text.find(' ', b);
+        std::string first = Lower(text.substr(b, (sp == std::string_view::npos || sp > m.span.end ? m.span.end : sp) - b));
+        if (IsDeterminer(first)) det = first;
+        if (det.empty() && i > 0 && doc.mentions[i - 1].sentence == m.sentence &&
+            EligibleSource(doc.mentions[i - 1]) && doc.mentions[i - 1].kind != "document" &&
+            m.span.begin - doc.mentions[i - 1].span.end <= 6) {
+          prefix_issuer = static_cast<int>(i - 1);
+          // The determiner before the issuer.
+          size_t e = doc.mentions[i - 1].span.begin;
+          while (e > 0 && text[e - 1] == ' ') --e;
+          size_t w = e;
+          while (w > 0 && std::isalpha(static_cast<unsigned char>(text[w - 1]))) --w;
+          det = Lower(text.substr(w, e - w));
+        }
+      }
+      // Issuer after the noun: "from X", "by X", "of X", "published by X".
+      int issuer = prefix_issuer;
+      if (issuer < 0) {
+        size_t limit = m.span.end + 60;
+        for (size_t j = i + 1; j < doc.mentions.size() && doc.mentions[j].span.begin < limit &&
+                               doc.mentions[j].sentence == m.sentence; ++j) {
+          const Mention& c = doc.mentions[j];
+          if (c.kind == "date" || c.kind == "quantity" || c.kind == "place") continue;
+          if (!EligibleSource(c) || c.kind == "document") break;
+          std::string between = Lower(text.substr(m.span.end, c.span.begin - m.span.end));
+          if (between.find(" by ") != std::string::npos || between.find(" from ") != std::string::npos ||
+              between.find(" of ") != std::string::npos || between.rfind(" by", 0) == 0) {
+            issuer = static_cast<int>(j);
+          }
+          break;
+        }
+      }
+      const bool definite = !det.empty() && !IsIndefinite(det);
+      int ci = -1;
+      auto it = latest_by_noun.find(Lower(noun));
+      if (definite && it != latest_by_noun.end()) {
+        Citation& prev = doc.citations[it->second];
+        const bool same_issuer = issuer < 0 || prev.issuer < 0 ||
+                                 doc.mentions[prev.issuer].ref == doc.mentions[issuer].ref;
+        if (same_issuer) ci = it->second;
+      }
+      if (ci < 0) {
+        Citation c;
+        c.kind = kind;
+        doc.citations.push_back(std::move(c));
+        ci = static_cast<int>(doc.citations.size() - 1);
+      }
+      Citation& c = doc.citations[ci];
+      latest_by_noun[Lower(noun)] = ci;
+      c.mentions.push_back(m.span);
+      citation_of[i] = ci;
+      if (c.issuer < 0 && issuer >= 0) c.issuer = issuer;
+      if (c.issuer < 0 && clause_source_of[i] >= 0 &&
+          doc.mentions[clause_source_of[i]].kind != "document")
+        c.issuer = clause_source_of[i];
+      // A date in or right after the phrase: "a 2012 memo", "report of 5 May 2018".
+      if (c.date.empty()) {
+        if (i > 0 && doc.mentions[i - 1].kind == "date" &&
+            m.span.begin - doc.mentions[i - 1].span.end <= 2 && doc.mentions[i - 1].date)
+          c.date = doc.mentions[i - 1].date->value;
+        for (size_t j = i + 1; c.date.empty() && j < doc.mentions.size() && j < i + 4 &&
+                               doc.mentions[j].span.begin < m.span.end + 40; ++j)
+          if (doc.mentions[j].kind == "date" && doc.mentions[j].date) {
+            std::string between = Lower(text.substr(m.span.end, doc.mentions[j].span.begin - m.span.end));
+            if (between.find("published") != std::string::npos ||
+                between.find("dated") != std::string::npos ||
+                between.find("issued") != std::string::npos ||
+                between.find("released") != std::string::npos || between == " of " ||
+                between == " from " || between == ", ")
+              c.date = doc.mentions[j].date->value;
+          }
+      }
+      // A title in quotation marks right after it ("an article titled “…”").
+      for (auto qi = std::lower_bound(quotes.begin(), quotes.end(), m.span.end,
+                                      [](const Quote& q, uint32_t at) { return q.span.begin < at; });
+           qi != quotes.end(); ++qi) {
+        const Quote& q = *qi;
+        if (q.span.begin > m.span.end + 16) break;
+        std::string between = Lower(text.substr(m.span.end, q.span.begin - m.span.end));
+        if (between == " " || between == ", " || between.find("titled") != std::string::npos ||
+            between.find("headlined") != std::string::npos ||
+            between.find("called") != std::string::npos) {
+          if (c.title.empty()) c.title = SpanText(q.content);
+        }
+        break;
+      }
+      // A link to it: "(entire PDF version here)" within the sentence after it.
+      if (m.sentence >= 0 && static_cast<size_t>(m.sentence) < doc.sentences.size()) {
+        const size_t se = doc.sentences[m.sentence].end;
+        size_t open = text.find('(', m.span.end);
+        if (open != std::string_view::npos && open < se && open < m.span.end + 80) {
+          size_t close = text.find(')', open);
+          if (close != std::string_view::npos && close < se) {
+            std::string inside = Lower(text.substr(open, close + 1 - open));
+            if (inside.find("here") != std::string::npos || inside.find("pdf") != std::string::npos ||
+                inside.find("link") != std::string::npos || inside.find("http") != std::string::npos)
+              c.mentions.push_back(Span{static_cast<uint32_t>(open), static_cast<uint32_t>(close + 1)});
+          }
+        }
+      }
+    }
+    // A statement with no issuer: the latest speaker before it that is not a document.
+    // Outlets quoted as sources cite an article of theirs.
+    for (const VoiceRecord& v : doc.voice) {
+      if (v.source < 0 || v.kind == "author") continue;
+      const Mention& m = doc.mentions[v.source];
+      if (m.kind != "outlet") continue;
+      const std::string key = m.ref.empty() ? MentionText(v.source) : m.ref;
+      auto [it, fresh] = outlet_citation.emplace(key, static_cast<int>(doc.citations.size()));
+      if (fresh) {
+        Citation c;
+        c.kind = "article";
+        c.issuer = v.source;
+        doc.citations.push_back(std::move(c));
+      }
+      Citation& c = doc.citations[it->second];
+      if (c.mentions.empty() || !(c.mentions.back() == m.span)) c.mentions.push_back(m.span);
+    }
+    // Statements without an explicit issuer: the speaker before them.
+    {
+      int speaker = -1;
+      size_t vi = 0;
+      for (size_t i = 0; i < doc.mentions.size(); ++i) {
+        while (vi < doc.voice.size() && doc.voice[vi].span.end <= doc.mentions[i].span.begin) {
+          const int src = doc.voice[vi].source;
+          if (src >= 0 && doc.mentions[src].kind != "document") speaker = src;
+          ++vi;
+        }
+        const int ci = citation_of[i];
+        if (ci >= 0 && doc.citations[ci].issuer < 0 && doc.citations[ci].kind == "statement")
+          doc.citations[ci].issuer = speaker;
+      }
+    }
+    // Order by first mention; ids c1, c2, ...
+    std::stable_sort(doc.citations.begin(), doc.citations.end(),
+                     [](const Citation& a, const Citation& b) {
+                       return a.mentions.front().begin < b.mentions.front().begin;
+                     });
+    for (size_t i = 0; i < doc.citations.size(); ++i) {
+      std::sort(doc.citations[i].mentions.begin(), doc.citations[i].mentions.end(),
+                [](const Span& a, const Span& b) { return a.begin < b.begin; });
+      doc.citations[i].id = "c" + std::to_string(i + 1);
+    }
+  }
+
+  void Claims() {
+    SentenceWalker walker(doc, quotes);
+    Sent s;
+    size_t vi = 0;
+    for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
+      walker.Build(si, &s);
+      for (; vi < doc.voice.size() && doc.voice[vi].sentence == si; ++vi) {
+        const VoiceRecord& v = doc.voice[vi];
+        if (v.kind == "question") continue;
+        Claim c;
+        c.sentence = si;
+        c.span = v.span;
+        c.voice = v.kind;
+        c.source = v.source;
+        double score = 0, cue_event = 0, cue_causal = 0, opinion = 0;
+        bool casualty = false;
+        size_t words = 0;
+        int prev = -1;
+        for (size_t k = 0; k < s.w.size(); ++k) {
+          const Word& w = s.w[k];
+          if (w.span.begin < v.span.begin || w.span.end > v.span.end) continue;
+          if (w.kind == Token::Kind::kWord || w.kind == Token::Kind::kNumber) ++words;
+          if (w.mention >= 0 && w.mention != prev) {
+            prev = w.mention;
+            const Mention& m = doc.mentions[w.mention];
+            if (m.kind == "quantity") {
+              c.quantities.push_back(w.mention);
+              const std::string& role = m.quantity ? m.quantity->role : std::string();
+              if (role == "killed" || role == "injured" || role == "captured" || role == "displaced")
+                casualty = true;
+            } else if (m.kind == "date") {
+              c.dates.push_back(w.mention);
+            } else if (m.kind == "place") {
+              c.places.push_back(w.mention);
+            } else if (m.kind == "actor" || m.kind == "organization" || m.kind == "person" ||
+                       m.kind == "outlet") {
+              if (!IsAnonymous(m)) c.actors.push_back(w.mention);
+            }
+          }
+          if (InQuoteContent(s, k) && v.kind != "quoted") continue;
+          size_t len;
+          if (const PhraseRow* row = va.claim_cues_.Match(s.low, s.lower, k, s.w.size(), &len)) {
+            if (w.span.end > v.span.end) continue;
+            if (row->kind == "opinion") opinion += row->weight;
+            else if (row->kind == "causal") cue_causal = std::max(cue_causal, row->weight);
+            else cue_event = std::max(cue_event, row->weight);
+            c.evidence.push_back("claim_cues.tsv:" + row->text + " (" + row->kind + ")");
+          }
+        }
+        if (words < 4) continue;
+        if (!c.quantities.empty()) score += casualty ? 0.5 : 0.35;
+        if (!c.dates.empty()) score += 0.15;
+        if (!c.places.empty()) score += 0.15;
+        if (!c.actors.empty()) score += c.actors.size() > 1 ? 0.15 : 0.1;
+        score += cue_event + cue_causal + opinion;
+        if (v.kind == "hedged") score *= 0.8;
+        score = std::min(1.0, std::max(0.0, score));
+        const bool has_slot = !c.quantities.empty() || !c.dates.empty() || !c.places.empty() ||
+                              !c.actors.empty();
+        if (score < 0.4 || !has_slot) continue;
+        c.checkworthy = static_cast<double>(static_cast<int>(score * 100 + 0.5)) / 100;
+        c.kind = !c.quantities.empty() ? "numeric"
+                 : cue_causal > 0      ? "causal"
+                 : cue_event > 0       ? "event"
+                 : v.kind == "quoted"  ? "quote"
+                                       : "other";
+        doc.claims.push_back(std::move(c));
+      }
+    }
+  }
+};
+
+void VoiceAnnotator::Apply(Document* doc) const {
+  doc->voice.clear();
+  doc->citations.clear();
+  doc->claims.clear();
+  if (doc->sentences.empty()) return;
+  Impl impl(*this, *doc);
+  impl.AddOwnMentions();
+  impl.Voice();
+  impl.Citations();
+  impl.Claims();
+}
+
+}  // namespace dossier
