@@ -168,9 +168,12 @@ bool IsQuoteMark(std::string_view t) {
 bool IsLowerWord(std::string_view t) {
   return !t.empty() && std::islower(static_cast<unsigned char>(t[0]));
 }
+// Mentions that can be a source: people, organisations, outlets, actors,
+// documents, and countries ("Russia has said").
 bool EligibleSource(const Mention& m) {
   return m.kind == "person" || m.kind == "organization" || m.kind == "outlet" ||
-         m.kind == "actor" || m.kind == "document";
+         m.kind == "actor" || m.kind == "document" ||
+         (m.kind == "place" && m.geo && m.geo->feature == "country");
 }
 bool IsAnonymous(const Mention& m) { return m.rule.rfind("voice:anonymous", 0) == 0; }
 
@@ -179,11 +182,14 @@ std::string SourceKind(const Mention& m) {
   if (IsAnonymous(m)) return "anonymous";
   if (m.kind == "person") return "person";
   if (m.kind == "outlet") return "outlet";
+  if (m.kind == "place") return "government";
   if (m.actor) {
     const auto& s = m.actor->sectors;
     bool gov = std::find(s.begin(), s.end(), "GOV") != s.end();
     bool mil = std::find(s.begin(), s.end(), "MIL") != s.end();
-    if (gov || (mil && !m.actor->country.empty() && m.actor->group.empty())) return "government";
+    // A state, its government or its forces ("the US", "Russian forces").
+    const bool state = !m.actor->country.empty() && m.actor->group.empty();
+    if (gov || (state && (mil || s.empty()))) return "government";
   }
   return "organization";
 }
@@ -306,6 +312,7 @@ struct VoiceAnnotator::Impl {
     int mention = -1;
     std::string refers;  // pronoun: person|group|thing
     std::string title;   // "the spokesman": lower-cased title
+    std::string head;    // "the observatory": a word of an earlier name
     size_t word = 0;     // first word of the source
     bool after = false;  // found after the cue (inversion)
     std::string how;     // for explain
@@ -325,6 +332,9 @@ struct VoiceAnnotator::Impl {
   std::vector<int> recent_persons;  // persons of the nearest sentence naming one
   std::unordered_map<std::string, int> last_by_title;
   std::unordered_map<std::string, std::string> title_of_ref;
+  // Lower-cased words (4+ letters) of organisation, outlet and actor names
+  // -> the latest mention ("observatory" -> Syrian Observatory for Human Rights).
+  std::unordered_map<std::string, int> last_by_name_word;
   int last_document = -1, last_group = -1;
   std::vector<int> clause_source_of;  // mention index -> source of its clause
 
@@ -450,41 +460,53 @@ struct VoiceAnnotator::Impl {
     return false;
   }
 
-  // The first word of a document noun phrase ending with the noun at word k:
-  // a determiner, then lower-case modifiers or one mention (the issuer: "the
-  // DIA memo" -> the phrase is "memo"); false if there is no determiner or
-  // possessive (so "Reuters reports that" is not a document).
+  // The first word of a document noun phrase ending with the noun at word k.
+  // Walking back: lower-case modifiers, mentions of an issuer or a date and
+  // parenthesised abbreviations ("a leaked 2012 US Defense Intelligence
+  // Agency (DIA) memo"), up to a determiner or a possessive ("Amnesty's").
+  // The phrase is the part after the last mention ("memo"), since mentions
+  // never overlap. False without a determiner or possessive, so "Reuters
+  // reports that" is not a document.
   bool DocumentPhraseStart(const Sent& s, size_t k, size_t floor, size_t* start) const {
-    size_t st = k;
-    for (size_t steps = 0; st > floor && steps < 4; ++steps) {
-      const size_t p = st - 1;
-      if (s.w[p].mention >= 0) {
-        // An issuer before the noun: needs a determiner before it, or a
-        // possessive ("Amnesty's report").
-        const Mention& m = doc.mentions[s.w[p].mention];
-        std::string_view t = s.w[p].text;
-        bool possessive = t.size() > 2 && (t.substr(t.size() - 2) == "'s" ||
-                                           (t.size() > 4 && t.substr(t.size() - 4) == "\xE2\x80\x99s"));
-        size_t q = p;
-        while (q > 0 && s.w[q - 1].mention == s.w[p].mention) --q;
-        bool det = q > 0 && IsDeterminer(s.low[q - 1]);
-        if ((possessive || det) && m.kind != "date" && m.kind != "quantity") {
+    size_t st = k;          // start of the mention-free tail
+    bool tail_open = true;  // still extending the tail
+    size_t p = k;
+    for (size_t steps = 0; p > floor && steps < 12; ++steps) {
+      const size_t q = p - 1;
+      const Word& w = s.w[q];
+      if (w.text == ")") {
+        // Skip "(DIA)" back to its "(".
+        size_t o = q;
+        while (o > floor && q - o < 6 && s.w[o].text != "(") --o;
+        if (s.w[o].text != "(") return false;
+        tail_open = false;
+        p = o;
+        continue;
+      }
+      if (w.mention >= 0) {
+        const Mention& m = doc.mentions[w.mention];
+        if (m.kind == "quantity" || m.kind == "document") return false;
+        std::string_view t = w.text;
+        const bool possessive =
+            (t.size() > 2 && t.substr(t.size() - 2) == "'s") ||
+            (t.size() > 4 && t.substr(t.size() - 4) == "\xE2\x80\x99s");
+        tail_open = false;
+        size_t f = MentionFirstWord(s, q);
+        if (possessive && st == k) {
           *start = st;
-          return st < k + 1 && st <= k;
-        }
-        if (m.kind == "date" && q > 0 && IsDeterminer(s.low[q - 1])) {
-          *start = st;  // "a 2012 memo" -> "memo"
           return true;
         }
-        return false;
+        p = f;
+        continue;
       }
-      if (s.w[p].kind != Token::Kind::kWord) return false;
-      if (IsDeterminer(s.low[p])) {
-        *start = p;
+      if (w.kind != Token::Kind::kWord && w.kind != Token::Kind::kNumber) return false;
+      if (IsDeterminer(s.low[q])) {
+        *start = tail_open ? q : st;
         return true;
       }
-      if (!s.lower[p]) return false;
-      st = p;
+      if (!s.lower[q] && w.kind == Token::Kind::kWord) return false;
+      if (tail_open) st = q;
+      p = q;
     }
     return false;
   }
@@ -522,15 +544,46 @@ struct VoiceAnnotator::Impl {
     return -1;
   }
 
+  static constexpr size_t kNone = static_cast<size_t>(-1);
+  // The "the" up to four tokens before word p (across lower-case words and
+  // hyphens: "the British-based observatory"), or kNone.
+  size_t TheBefore(const Sent& s, size_t cb, size_t p) const {
+    for (size_t k = p; k > cb && p - k < 5; --k) {
+      if (s.low[k - 1] == "the") return k - 1;
+      if (s.w[k - 1].text != "-" && s.w[k - 1].kind != Token::Kind::kWord) return kNone;
+      if (s.w[k - 1].mention >= 0) return kNone;
+    }
+    return kNone;
+  }
+
   // The subject of a reporting verb at word v, within [cb, v).
-  bool SourceBefore(const Sent& s, size_t cb, size_t v, Ref* ref) const {
+  bool SourceBefore(const Sent& s, size_t cb, size_t v, bool intro, Ref* ref) const {
     size_t j = v;
     while (j > cb && va.cues_.Find(s.low[j - 1]) && va.cues_.Find(s.low[j - 1])->kind == "aux") --j;
     if (j == cb) return false;
     size_t p = j - 1;
+    // Before "that"/":" content, a quoted title between the subject and its
+    // verb is skipped: 'Al-Masdar News in an article titled, "…," would note:'.
+    if (intro && (IsQuoteMark(s.w[p].text) || s.w[p].text == ",")) {
+      size_t q = p;
+      while (q > cb && (s.w[q].text == "," || IsQuoteMark(s.w[q].text))) --q;
+      if (s.w[q].quote >= 0) {
+        const uint32_t open = quotes[s.w[q].quote].span.begin;
+        while (q > cb && s.w[q].span.begin > open) --q;
+        while (q > cb && (s.w[q - 1].text == "," || s.low[q - 1] == "titled" ||
+                          s.low[q - 1] == "entitled" || s.low[q - 1] == "headlined" ||
+                          s.low[q - 1] == "called"))
+          --q;
+        if (q > cb) p = q - 1;
+      }
+    }
+    // A relative clause: "a memo that revealed", "the group which claimed".
+    if ((s.low[p] == "that" || s.low[p] == "which" || s.low[p] == "who") && p > cb &&
+        s.w[p - 1].mention >= 0 && EligibleSource(doc.mentions[s.w[p - 1].mention]))
+      --p;
     // Appositive: "Dorrian, the coalition spokesman, said".
     if (s.w[p].text == "," && p > cb) {
-      for (size_t k = p; k > cb && p - k < 10; --k) {
+      for (size_t k = p; k > cb && p - k < 24; --k) {
         if (s.w[k - 1].text == "," && k - 1 > cb) {
           const int m = s.w[k - 2].mention;
           if (m >= 0 && EligibleSource(doc.mentions[m])) {
@@ -558,6 +611,15 @@ struct VoiceAnnotator::Impl {
       ref->title = std::string(s.low[p]);
       ref->word = p - 1;
       ref->how = "the " + ref->title;
+      return true;
+    } else if (size_t the = TheBefore(s, cb, p);
+               the != kNone && s.lower[p] && s.low[p].size() >= 4 &&
+               last_by_name_word.count(std::string(s.low[p]))) {
+      // "the observatory", "the British-based observatory": a word of the
+      // name of an organisation named before.
+      ref->head = std::string(s.low[p]);
+      ref->word = the;
+      ref->how = "'the " + ref->head + "'";
       return true;
     } else if (s.w[p].kind == Token::Kind::kWord && !s.lower[p]) {
       // The subject's head is not a mention ("the group's leader ... said",
@@ -663,8 +725,26 @@ struct VoiceAnnotator::Impl {
     return *b < *e;
   }
 
+  // A heading: no final punctuation and most words capitalised ("The US
+  // Department of Defense Says It Best"). Not a statement of anyone's.
+  bool Heading(const Sent& s, size_t cb, size_t ce) const {
+    std::string_view last = s.w[ce - 1].text;
+    if (last == "." || last == "!" || last == ":" || last == "?" || last == ";") return false;
+    size_t words = 0, caps = 0;
+    for (size_t k = cb; k < ce; ++k) {
+      if (s.w[k].kind != Token::Kind::kWord) continue;
+      ++words;
+      if (!s.lower[k]) ++caps;
+    }
+    return words >= 3 && caps * 10 >= words * 7;
+  }
+
   ClauseResult AnalyzeClause(const Sent& s, size_t cb, size_t ce) const {
     ClauseResult r;
+    if (Heading(s, cb, ce)) {
+      r.rule = "heading";
+      return r;
+    }
     // 1. A reporting cue.
     for (size_t k = cb; k < ce; ++k) {
       if (!Free(s, k)) continue;
@@ -674,19 +754,20 @@ struct VoiceAnnotator::Impl {
       const std::string& kind = row->kind;
       if (kind == "verb" || kind == "verb_weak") {
         Ref ref;
-        bool found = SourceBefore(s, cb, k, &ref);
+        const bool colon_or_that =
+            (k + len < ce && (s.w[k + len].text == ":" || s.low[k + len] == "that"));
+        bool found = SourceBefore(s, cb, k, colon_or_that, &ref);
         // Content before the source (a quotation or clause, then a comma).
         bool quote_before = ref.word > cb && found &&
                             (IsQuoteMark(s.w[ref.word - 1].text) || s.w[ref.word - 1].text == ",");
-        if (!found || (k > cb && (IsQuoteMark(s.w[k - 1].text) || s.w[k - 1].text == ","))) {
+        // Inversion only after a quotation or a comma: '"…," said Dorrian'.
+        if (k > cb && (IsQuoteMark(s.w[k - 1].text) || s.w[k - 1].text == ",")) {
           Ref after;
           if (SourceAfter(s, k, k + len, ce, &after)) {
             ref = after;
             found = true;
           }
         }
-        const bool colon_or_that =
-            (k + len < ce && (s.w[k + len].text == ":" || s.low[k + len] == "that"));
         if (!found && (kind == "verb_weak" || !colon_or_that)) continue;
         r.kind = "attributed";
         r.cue = WordsSpan(s, k, k + len);
@@ -895,6 +976,14 @@ struct VoiceAnnotator::Impl {
       *how = "the latest document";
       return last_document >= 0 ? last_document : last_group;
     }
+    if (!ref.head.empty()) {
+      auto it = last_by_name_word.find(ref.head);
+      if (it != last_by_name_word.end()) {
+        *how = "the latest organisation named with '" + ref.head + "'";
+        return it->second;
+      }
+      return -1;
+    }
     if (!ref.title.empty()) {
       auto it = last_by_title.find(ref.title);
       if (it != last_by_title.end()) {
@@ -926,6 +1015,13 @@ struct VoiceAnnotator::Impl {
         if (!title.empty()) last_by_title[title] = w.mention;
       }
       if (m.kind == "document") last_document = w.mention;
+      if ((m.kind == "organization" || m.kind == "outlet" || m.kind == "actor") && !IsAnonymous(m)) {
+        for (std::string_view name : {std::string_view(doc.text).substr(m.span.begin, m.span.end - m.span.begin),
+                                      std::string_view(m.name)}) {
+          for (const std::string& t : PhraseTokens(name))
+            if (t.size() >= 4) last_by_name_word[t] = w.mention;
+        }
+      }
     }
     if (!persons.empty()) recent_persons = std::move(persons);
   }
@@ -1082,6 +1178,19 @@ struct VoiceAnnotator::Impl {
         cue = row && (row->kind == "verb" || row->kind == "verb_weak");
         if (low[k] == "." || low[k] == "?" || low[k] == "!") break;
       }
+      if (cue && !low.empty() && (low[0] == "," || va.references_.count(std::string(low[0])))) {
+        size_t at = low[0] == "," ? 1 : 0;
+        auto it = at < low.size() ? va.references_.find(std::string(low[at])) : va.references_.end();
+        if (it != va.references_.end()) {
+          Ref r;
+          r.refers = it->second;
+          r.word = 0;
+          std::string h;
+          const int src = Resolve(r, s, &h);
+          *how = "pronoun after the quotation's end: " + h;
+          return src;
+        }
+      }
       if (cue) {
         auto mi = std::lower_bound(doc.mentions.begin(), doc.mentions.end(), q.span.end,
                                    [](const Mention& m, uint32_t at) { return m.span.begin < at; });
@@ -1107,6 +1216,16 @@ struct VoiceAnnotator::Impl {
   }
 
   // ---- pass 3 -------------------------------------------------------------
+
+  // Two issuers are the same, or one is part of the other by its ref
+  // ("org:UN" and "org:UN-SC").
+  static bool SameIssuer(const Mention& a, const Mention& b) {
+    if (a.ref.empty() || b.ref.empty()) return Lower(a.name.empty() ? a.kind : a.name) == Lower(b.name.empty() ? b.kind : b.name) && !a.name.empty();
+    if (a.ref == b.ref) return true;
+    const std::string& s = a.ref.size() < b.ref.size() ? a.ref : b.ref;
+    const std::string& l = a.ref.size() < b.ref.size() ? b.ref : a.ref;
+    return l.compare(0, s.size(), s) == 0 && l[s.size()] == '-';
+  }
   void Citations() {
     std::unordered_map<std::string, int> latest_by_noun;  // noun -> citation index
     std::unordered_map<std::string, int> outlet_citation;  // outlet ref -> citation index
@@ -1125,52 +1244,111 @@ struct VoiceAnnotator::Impl {
         row = va.doc_nouns_.Match(low, lower, 0, low.size(), &n);
       }
       const std::string kind = row ? row->kind : "other";
-      // Determiner: the first word of the mention, or the word before an
-      // issuer in front of it ("the DIA memo").
+      // Mentions right before it in the phrase: an issuer ("the DIA memo")
+      // and a date ("a leaked 2012 … memo"); gaps of a space or "(…)".
+      int prefix_issuer = -1, prefix_date = -1;
+      size_t phrase_begin = m.span.begin;
+      for (size_t j = i; j > 0; --j) {
+        const Mention& c = doc.mentions[j - 1];
+        if (c.sentence != m.sentence || c.span.end > phrase_begin) break;
+        std::string_view gap = text.substr(c.span.end, phrase_begin - c.span.end);
+        bool tight = gap.size() <= 3 && gap.find_first_not_of(" ()") == std::string_view::npos;
+        if (!tight) break;
+        if (c.kind == "date" && prefix_date < 0) prefix_date = static_cast<int>(j - 1);
+        else if (EligibleSource(c) && c.kind != "document" && prefix_issuer < 0 &&
+                 !IsAnonymous(c))
+          prefix_issuer = static_cast<int>(j - 1);
+        else if (c.kind != "date" && c.kind != "place" &&
+                 !(EligibleSource(c) && c.kind != "document"))
+          break;
+        phrase_begin = c.span.begin;
+      }
+      // The determiner: the mention's first word, or the word before the phrase.
       std::string det;
-      int prefix_issuer = -1;
       {
-        const size_t b = m.span.begin;
-        size_t sp = text.find(' ', b);
-        std::string first = Lower(text.substr(b, (sp == std::string_view::npos || sp > m.span.end ? m.span.end : sp) - b));
-        if (IsDeterminer(first)) det = first;
-        if (det.empty() && i > 0 && doc.mentions[i - 1].sentence == m.sentence &&
-            EligibleSource(doc.mentions[i - 1]) && doc.mentions[i - 1].kind != "document" &&
-            m.span.begin - doc.mentions[i - 1].span.end <= 6) {
-          prefix_issuer = static_cast<int>(i - 1);
-          // The determiner before the issuer.
-          size_t e = doc.mentions[i - 1].span.begin;
-          while (e > 0 && text[e - 1] == ' ') --e;
+        std::string_view mt = text.substr(m.span.begin, m.span.end - m.span.begin);
+        size_t sp = mt.find(' ');
+        std::string first = Lower(mt.substr(0, sp == std::string_view::npos ? mt.size() : sp));
+        if (IsDeterminer(first)) {
+          det = first;
+        } else {
+          size_t e = phrase_begin;
+          while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == '(')) --e;
           size_t w = e;
           while (w > 0 && std::isalpha(static_cast<unsigned char>(text[w - 1]))) --w;
-          det = Lower(text.substr(w, e - w));
+          // "a leaked 2012 memo": look past one lower-case modifier.
+          std::string word = Lower(text.substr(w, e - w));
+          if (!IsDeterminer(word) && w > 1) {
+            size_t e2 = w - 1, w2 = e2;
+            while (w2 > 0 && std::isalpha(static_cast<unsigned char>(text[w2 - 1]))) --w2;
+            std::string word2 = Lower(text.substr(w2, e2 - w2));
+            if (IsDeterminer(word2)) word = word2;
+          }
+          if (IsDeterminer(word)) det = word;
         }
       }
-      // Issuer after the noun: "from X", "by X", "of X", "published by X".
+      // "the report's executive summary" is part of the report.
+      std::string key = Lower(noun);
+      {
+        std::string mt = Lower(text.substr(m.span.begin, m.span.end - m.span.begin));
+        for (const char* pos : {"\xE2\x80\x99s ", "'s "}) {
+          size_t at = mt.find(pos);
+          if (at == std::string::npos) continue;
+          size_t w = at;
+          while (w > 0 && std::isalpha(static_cast<unsigned char>(mt[w - 1]))) --w;
+          const std::string owner = mt.substr(w, at - w);
+          if (va.doc_nouns_.Find(owner)) key = owner;
+        }
+      }
+      // Issuer after the noun: "from X", "by X", "of X", "published by X";
+      // "X's Y" means Y ("the UN Security Council's Sanctions Monitoring Team").
       int issuer = prefix_issuer;
-      if (issuer < 0) {
-        size_t limit = m.span.end + 60;
-        for (size_t j = i + 1; j < doc.mentions.size() && doc.mentions[j].span.begin < limit &&
-                               doc.mentions[j].sentence == m.sentence; ++j) {
-          const Mention& c = doc.mentions[j];
-          if (c.kind == "date" || c.kind == "quantity" || c.kind == "place") continue;
-          if (!EligibleSource(c) || c.kind == "document") break;
-          std::string between = Lower(text.substr(m.span.end, c.span.begin - m.span.end));
-          if (between.find(" by ") != std::string::npos || between.find(" from ") != std::string::npos ||
-              between.find(" of ") != std::string::npos || between.rfind(" by", 0) == 0) {
-            issuer = static_cast<int>(j);
+      if (issuer < 0 && i + 1 < doc.mentions.size() && doc.mentions[i + 1].sentence == m.sentence) {
+        const Mention& c = doc.mentions[i + 1];
+        std::string between = Lower(text.substr(m.span.end, c.span.begin - m.span.end));
+        static const char* const kLinks[] = {" by the ", " by ", " from the ", " from ", " of the ",
+                                             " of ", " issued by the ", " issued by ",
+                                             " published by the ", " published by ",
+                                             " released by the ", " released by "};
+        bool linked = false;
+        for (const char* l : kLinks) linked = linked || between == l;
+        // "(entire PDF version here) published by the …"
+        if (!linked && between.size() < 60 && between.find(',') == std::string::npos &&
+            (between.size() >= 14 && (between.compare(between.size() - 14, 14, " published by ") == 0)))
+          linked = true;
+        if (!linked && between.size() < 60 && between.find(',') == std::string::npos &&
+            between.size() >= 18 && between.compare(between.size() - 18, 18, " published by the ") == 0)
+          linked = true;
+        if (linked && EligibleSource(c) && c.kind != "document") {
+          issuer = static_cast<int>(i + 1);
+          for (size_t j = i + 1; j + 1 < doc.mentions.size(); ++j) {
+            const Mention& x = doc.mentions[j];
+            const Mention& y = doc.mentions[j + 1];
+            if (y.sentence != m.sentence || !EligibleSource(y)) break;
+            std::string_view gap = text.substr(x.span.end, y.span.begin - x.span.end);
+            if (gap != "\xE2\x80\x99s " && gap != "'s ") break;
+            issuer = static_cast<int>(j + 1);
           }
-          break;
+        }
+      }
+      // "its article": the latest organisation, outlet or person before it.
+      if (issuer < 0 && (det == "its" || det == "their" || det == "his" || det == "her")) {
+        for (size_t j = i; j > 0 && j + 8 > i; --j) {
+          const Mention& c = doc.mentions[j - 1];
+          if (EligibleSource(c) && c.kind != "document" && !IsAnonymous(c)) {
+            issuer = static_cast<int>(j - 1);
+            break;
+          }
         }
       }
       const bool definite = !det.empty() && !IsIndefinite(det);
       int ci = -1;
-      auto it = latest_by_noun.find(Lower(noun));
+      auto it = latest_by_noun.find(key);
       if (definite && it != latest_by_noun.end()) {
         Citation& prev = doc.citations[it->second];
-        const bool same_issuer = issuer < 0 || prev.issuer < 0 ||
-                                 doc.mentions[prev.issuer].ref == doc.mentions[issuer].ref;
-        if (same_issuer) ci = it->second;
+        if (issuer < 0 || prev.issuer < 0 ||
+            SameIssuer(doc.mentions[prev.issuer], doc.mentions[issuer]))
+          ci = it->second;
       }
       if (ci < 0) {
         Citation c;
@@ -1179,7 +1357,7 @@ struct VoiceAnnotator::Impl {
         ci = static_cast<int>(doc.citations.size() - 1);
       }
       Citation& c = doc.citations[ci];
-      latest_by_noun[Lower(noun)] = ci;
+      latest_by_noun[key] = ci;
       c.mentions.push_back(m.span);
       citation_of[i] = ci;
       if (c.issuer < 0 && issuer >= 0) c.issuer = issuer;
@@ -1188,9 +1366,8 @@ struct VoiceAnnotator::Impl {
         c.issuer = clause_source_of[i];
       // A date in or right after the phrase: "a 2012 memo", "report of 5 May 2018".
       if (c.date.empty()) {
-        if (i > 0 && doc.mentions[i - 1].kind == "date" &&
-            m.span.begin - doc.mentions[i - 1].span.end <= 2 && doc.mentions[i - 1].date)
-          c.date = doc.mentions[i - 1].date->value;
+        if (prefix_date >= 0 && doc.mentions[prefix_date].date)
+          c.date = doc.mentions[prefix_date].date->value;
         for (size_t j = i + 1; c.date.empty() && j < doc.mentions.size() && j < i + 4 &&
                                doc.mentions[j].span.begin < m.span.end + 40; ++j)
           if (doc.mentions[j].kind == "date" && doc.mentions[j].date) {
@@ -1213,7 +1390,10 @@ struct VoiceAnnotator::Impl {
         if (between == " " || between == ", " || between.find("titled") != std::string::npos ||
             between.find("headlined") != std::string::npos ||
             between.find("called") != std::string::npos) {
-          if (c.title.empty()) c.title = SpanText(q.content);
+          if (c.title.empty()) {
+            c.title = SpanText(q.content);
+            while (!c.title.empty() && std::strchr(",.;:", c.title.back())) c.title.pop_back();
+          }
         }
         break;
       }
@@ -1239,14 +1419,26 @@ struct VoiceAnnotator::Impl {
       const Mention& m = doc.mentions[v.source];
       if (m.kind != "outlet") continue;
       const std::string key = m.ref.empty() ? MentionText(v.source) : m.ref;
-      auto [it, fresh] = outlet_citation.emplace(key, static_cast<int>(doc.citations.size()));
-      if (fresh) {
-        Citation c;
-        c.kind = "article";
-        c.issuer = v.source;
-        doc.citations.push_back(std::move(c));
+      int ci;
+      if (auto f = outlet_citation.find(key); f != outlet_citation.end()) {
+        ci = f->second;
+      } else {
+        ci = -1;
+        for (size_t k = 0; k < doc.citations.size() && ci < 0; ++k) {
+          const Citation& c = doc.citations[k];
+          if (c.kind == "article" && c.issuer >= 0 && SameIssuer(doc.mentions[c.issuer], m))
+            ci = static_cast<int>(k);
+        }
+        if (ci < 0) {
+          Citation c;
+          c.kind = "article";
+          c.issuer = v.source;
+          doc.citations.push_back(std::move(c));
+          ci = static_cast<int>(doc.citations.size() - 1);
+        }
+        outlet_citation.emplace(key, ci);
       }
-      Citation& c = doc.citations[it->second];
+      Citation& c = doc.citations[ci];
       if (c.mentions.empty() || !(c.mentions.back() == m.span)) c.mentions.push_back(m.span);
     }
     // Statements without an explicit issuer: the speaker before them.
