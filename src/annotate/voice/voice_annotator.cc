@@ -757,9 +757,15 @@ struct VoiceAnnotator::Impl {
         const bool colon_or_that =
             (k + len < ce && (s.w[k + len].text == ":" || s.low[k + len] == "that"));
         bool found = SourceBefore(s, cb, k, colon_or_that, &ref);
+        // The source's phrase starts before its determiner and title ("the
+        // Syrian Foreign Ministry", "Colonel John Dorrian").
+        size_t src_start = ref.word;
+        while (found && src_start > cb &&
+               (IsDeterminer(s.low[src_start - 1]) || va.titles_.count(std::string(s.low[src_start - 1]))))
+          --src_start;
         // Content before the source (a quotation or clause, then a comma).
-        bool quote_before = ref.word > cb && found &&
-                            (IsQuoteMark(s.w[ref.word - 1].text) || s.w[ref.word - 1].text == ",");
+        bool quote_before = src_start > cb && found &&
+                            (IsQuoteMark(s.w[src_start - 1].text) || s.w[src_start - 1].text == ",");
         // Inversion only after a quotation or a comma: '"…," said Dorrian'.
         if (k > cb && (IsQuoteMark(s.w[k - 1].text) || s.w[k - 1].text == ",")) {
           Ref after;
@@ -790,14 +796,15 @@ struct VoiceAnnotator::Impl {
           }
         }
         size_t ae = ce;
-        size_t bb = cb, be = found ? (ref.after ? k : ref.word) : k;
+        size_t bb = cb, be = found ? (ref.after ? k : src_start) : k;
         bool has_after = TrimContent(s, &ab, &ae);
         bool has_before = TrimContent(s, &bb, &be);
         if (has_after && ae - ab == 1 && IsQuoteMark(s.w[ab].text)) has_after = false;
         const bool after_first = colon_or_that && !quote_before;
-        if (has_before && has_after && quote_before && InQuoteContent(s, ab)) {
+        if (has_before && has_after && quote_before && s.w[ab].quote >= 0) {
           r.content = Span{s.w[bb].span.begin, s.w[ae - 1].span.end};  // "A," he said, "B."
           r.evidence.push_back("content on both sides of the cue");
+          r.kind = "quoted";
         } else if (has_before && (ref.after || quote_before) && !after_first) {
           r.content = WordsSpan(s, bb, be);
           r.evidence.push_back("content before the cue");
@@ -808,7 +815,7 @@ struct VoiceAnnotator::Impl {
           r.content = WordsSpan(s, bb, be);
         }
         r.intro_colon = s.w[ce - 1].text == ":";
-        if (r.content && QuotedShare(s, *r.content) >= 0.8) r.kind = "quoted";
+        if (r.content && r.kind != "quoted" && QuotedShare(s, *r.content) >= 0.8) r.kind = "quoted";
         return r;
       }
       if (kind == "according") {
@@ -892,9 +899,10 @@ struct VoiceAnnotator::Impl {
       }
       break;
     }
-    // 4. A hedge.
+    // 4. A hedge (a number word may start one: "One wonders").
     for (size_t k = cb; k < ce; ++k) {
-      if (!Free(s, k)) continue;
+      if (InQuoteContent(s, k)) continue;
+      if (s.w[k].mention >= 0 && doc.mentions[s.w[k].mention].kind != "quantity") continue;
       size_t len;
       const PhraseRow* row = va.hedges_.Match(s.low, s.lower, k, ce, &len);
       if (!row) continue;
@@ -1368,6 +1376,16 @@ struct VoiceAnnotator::Impl {
       if (c.date.empty()) {
         if (prefix_date >= 0 && doc.mentions[prefix_date].date)
           c.date = doc.mentions[prefix_date].date->value;
+        // A year inside the phrase the dates layer left alone ("a leaked 2012 memo").
+        std::string_view mt = text.substr(m.span.begin, m.span.end - m.span.begin);
+        for (size_t at = 0; c.date.empty() && at + 4 <= mt.size(); ++at) {
+          const bool edge_l = at == 0 || !std::isalnum(static_cast<unsigned char>(mt[at - 1]));
+          const bool edge_r = at + 4 == mt.size() || !std::isalnum(static_cast<unsigned char>(mt[at + 4]));
+          if (edge_l && edge_r && (mt.compare(at, 2, "19") == 0 || mt.compare(at, 2, "20") == 0) &&
+              std::isdigit(static_cast<unsigned char>(mt[at + 2])) &&
+              std::isdigit(static_cast<unsigned char>(mt[at + 3])))
+            c.date = std::string(mt.substr(at, 4));
+        }
         for (size_t j = i + 1; c.date.empty() && j < doc.mentions.size() && j < i + 4 &&
                                doc.mentions[j].span.begin < m.span.end + 40; ++j)
           if (doc.mentions[j].kind == "date" && doc.mentions[j].date) {
