@@ -652,6 +652,16 @@ struct VoiceAnnotator::Impl {
       // Syria claimed", "a report published by the DoD would claim".
       size_t k = f;
       while (k > cb && IsDeterminer(s.low[k - 1])) --k;
+      // A possessor belongs to the phrase: "from the UN Security Council's
+      // Sanctions Monitoring Team" (its head is the Team; the tail is "from").
+      if (k > cb && s.w[k - 1].mention >= 0) {
+        std::string_view t = s.w[k - 1].text;
+        if ((t.size() > 2 && t.substr(t.size() - 2) == "'s") ||
+            (t.size() > 4 && t.substr(t.size() - 4) == "\xE2\x80\x99s")) {
+          k = MentionFirstWord(s, k - 1);
+          while (k > cb && IsDeterminer(s.low[k - 1])) --k;
+        }
+      }
       if (k > cb && IsPreposition(s.low[k - 1])) {
         size_t first;
         const int e = EligibleBefore(s, cb, k - 1, 14, &first);
@@ -1377,7 +1387,14 @@ struct VoiceAnnotator::Impl {
         if (prefix_date >= 0 && doc.mentions[prefix_date].date)
           c.date = doc.mentions[prefix_date].date->value;
         // A year inside the phrase the dates layer left alone ("a leaked 2012 memo").
-        std::string_view mt = text.substr(m.span.begin, m.span.end - m.span.begin);
+        // Also just before its issuer: "a leaked 2012 US Defense Intelligence
+        // Agency (DIA) memo" (the words after the determiner).
+        size_t from = m.span.begin;
+        if (phrase_begin < m.span.begin) {
+          const uint32_t sb = doc.sentences[m.sentence].begin;
+          from = phrase_begin > sb + 16 ? phrase_begin - 16 : sb;
+        }
+        std::string_view mt = text.substr(from, m.span.end - from);
         for (size_t at = 0; c.date.empty() && at + 4 <= mt.size(); ++at) {
           const bool edge_l = at == 0 || !std::isalnum(static_cast<unsigned char>(mt[at - 1]));
           const bool edge_r = at + 4 == mt.size() || !std::isalnum(static_cast<unsigned char>(mt[at + 4]));
@@ -1536,7 +1553,7 @@ struct VoiceAnnotator::Impl {
           }
         }
         if (words < 4) continue;
-        if (!c.quantities.empty()) score += casualty ? 0.5 : 0.35;
+        if (!c.quantities.empty()) score += casualty ? 0.5 : 0.4;
         if (!c.dates.empty()) score += 0.15;
         if (!c.places.empty()) score += 0.15;
         if (!c.actors.empty()) score += c.actors.size() > 1 ? 0.15 : 0.1;
