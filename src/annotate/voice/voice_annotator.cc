@@ -85,7 +85,7 @@ const PhraseRow* PhraseTable::Match(const std::vector<std::string_view>& low,
                                     const std::vector<char>& lower, size_t i, size_t end,
                                     size_t* n) const {
   if (i >= end || rows_.empty()) return nullptr;
-  auto it = by_first_.find(std::string(low[i]));
+  auto it = by_first_.find(low[i]);
   if (it == by_first_.end()) return nullptr;
   for (size_t r : it->second) {
     const PhraseRow& row = rows_[r];
@@ -103,7 +103,7 @@ const PhraseRow* PhraseTable::Match(const std::vector<std::string_view>& low,
 }
 
 const PhraseRow* PhraseTable::Find(std::string_view single) const {
-  auto it = by_first_.find(std::string(single));
+  auto it = by_first_.find(single);
   if (it == by_first_.end()) return nullptr;
   for (size_t r : it->second)
     if (rows_[r].words.size() == 1) return &rows_[r];
@@ -114,6 +114,15 @@ const PhraseRow* PhraseTable::Find(std::string_view single) const {
 
 namespace {
 using voice_internal::PhraseRow;
+
+// Which tables a token can start a match of (VoiceAnnotator::first_bits_).
+enum : uint8_t {
+  kBitCue = 1,
+  kBitHedge = 2,
+  kBitDocNoun = 4,
+  kBitAnonymous = 8,
+  kBitClaim = 16,
+};
 using voice_internal::PhraseTable;
 using voice_internal::PhraseTokens;
 
@@ -198,6 +207,7 @@ struct Word {
   Span span;
   std::string_view text;
   Token::Kind kind = Token::Kind::kWord;
+  uint8_t bits = 0;   // kBit*: tables a phrase may start here
   int mention = -1;   // index into doc.mentions covering it
   int quote = -1;     // index into the outer quotes whose span covers it
 };
@@ -207,23 +217,22 @@ struct Sent {
   int index = 0;
   Span span;
   std::vector<Word> w;
-  std::vector<std::string> low_store;
-  std::vector<std::string_view> low;
-  std::vector<char> lower;
+  std::vector<std::string_view> low;  // into the document's lower-cased copy
+  std::vector<char> lower;            // first letter not upper case
 };
 
 // Walks sentences in order, keeping cursors into tokens, mentions and quotes
 // so each is visited a bounded number of times.
 class SentenceWalker {
  public:
-  SentenceWalker(const Document& doc, const std::vector<Quote>& quotes)
-      : doc_(doc), quotes_(quotes) {}
+  SentenceWalker(const Document& doc, const std::vector<Quote>& quotes, std::string_view lowered,
+                 const std::vector<uint8_t>& bits)
+      : doc_(doc), quotes_(quotes), lowered_(lowered), bits_(bits) {}
   void Build(int si, Sent* s) {
     const Span sp = doc_.sentences[si];
     s->index = si;
     s->span = sp;
     s->w.clear();
-    s->low_store.clear();
     s->low.clear();
     s->lower.clear();
     while (tok_ < doc_.tokens.size() && doc_.tokens[tok_].span.begin < sp.begin) ++tok_;
@@ -235,22 +244,25 @@ class SentenceWalker {
       Word w;
       w.span = tk.span;
       w.kind = tk.kind;
-      w.text = std::string_view(doc_.text).substr(tk.span.begin, tk.span.end - tk.span.begin);
+      w.bits = bits_[t];
+      const size_t len = tk.span.end - tk.span.begin;
+      w.text = std::string_view(doc_.text).substr(tk.span.begin, len);
       while (m < doc_.mentions.size() && doc_.mentions[m].span.end <= tk.span.begin) ++m;
       if (m < doc_.mentions.size() && doc_.mentions[m].span.begin < tk.span.end)
         w.mention = static_cast<int>(m);
       while (q < quotes_.size() && quotes_[q].span.end <= tk.span.begin) ++q;
       if (q < quotes_.size() && quotes_[q].span.begin <= tk.span.begin) w.quote = static_cast<int>(q);
       s->w.push_back(w);
-      s->low_store.push_back(Lower(w.text));
-      s->lower.push_back(!w.text.empty() && !std::isupper(static_cast<unsigned char>(w.text[0])));
+      s->low.push_back(lowered_.substr(tk.span.begin, len));
+      s->lower.push_back(!std::isupper(static_cast<unsigned char>(w.text[0])));
     }
-    for (const auto& l : s->low_store) s->low.push_back(l);
   }
 
  private:
   const Document& doc_;
   const std::vector<Quote>& quotes_;
+  std::string_view lowered_;
+  const std::vector<uint8_t>& bits_;
   size_t tok_ = 0, men_ = 0, quo_ = 0;
 };
 
@@ -287,6 +299,14 @@ VoiceAnnotator::VoiceAnnotator(const Lexicon& lexicon) {
   LoadPhrases(lexicon, "document_nouns", "noun", "kind", &doc_nouns_);
   LoadPhrases(lexicon, "anonymous_sources", "head", "number", &anonymous_);
   LoadPhrases(lexicon, "claim_cues", "phrase", "kind", &claim_cues_);
+  const std::pair<const PhraseTable*, uint8_t> tables[] = {
+      {&cues_, kBitCue}, {&hedges_, kBitHedge}, {&doc_nouns_, kBitDocNoun},
+      {&anonymous_, kBitAnonymous}, {&claim_cues_, kBitClaim}};
+  for (const auto& [t, bit] : tables)
+    t->ForEachFirst([&, bit = bit](const std::string& w) { first_bits_[w] |= bit; });
+  for (const auto& [w, bits] : first_bits_)
+    if (!w.empty())
+      first_len_mask_[static_cast<unsigned char>(w[0])] |= 1u << std::min<size_t>(w.size(), 31);
   const Table& refs = lexicon.table("voice_references");
   const int rw = refs.Column("word"), rr = refs.Column("refers");
   if (rw >= 0 && rr >= 0)
@@ -306,6 +326,9 @@ struct VoiceAnnotator::Impl {
   Document& doc;
   std::vector<Quote> quotes;  // outermost quotations
   std::vector<size_t> quote_words;  // word tokens in each one's content
+  const bool explain;               // build evidence lines (dossier explain)
+  std::string lowered;              // doc.text, ASCII letters lower-cased
+  std::vector<uint8_t> token_bits;  // per token: tables a phrase may start at it
 
   // A source as found near a cue, before resolution.
   struct Ref {
@@ -333,13 +356,38 @@ struct VoiceAnnotator::Impl {
   std::unordered_map<std::string, int> last_by_title;
   std::unordered_map<std::string, std::string> title_of_ref;
   // Lower-cased words (4+ letters) of organisation, outlet and actor names
-  // -> the latest mention ("observatory" -> Syrian Observatory for Human Rights).
-  std::unordered_map<std::string, int> last_by_name_word;
+  // -> their entry ("observatory" -> org:SOHR), and each entry's latest mention.
+  voice_internal::StringMap<std::string> last_by_name_word;
+  voice_internal::StringMap<int> latest_by_entry;
   int last_document = -1, last_group = -1;
   std::vector<int> clause_source_of;  // mention index -> source of its clause
 
   Impl(const VoiceAnnotator& a, Document& d)
-      : va(a), doc(d), quotes(OuterQuotes(d.quotes)), quote_words(QuoteWordCounts(quotes, d.tokens)) {}
+      : va(a), doc(d), quotes(OuterQuotes(d.quotes)), quote_words(QuoteWordCounts(quotes, d.tokens)),
+        explain(d.explain), lowered(d.text) {
+    for (char& c : lowered)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    token_bits.resize(d.tokens.size());
+    for (size_t t = 0; t < d.tokens.size(); ++t) {
+      const Span sp = d.tokens[t].span;
+      const size_t len = sp.end - sp.begin;
+      if (!(va.first_len_mask_[static_cast<unsigned char>(lowered[sp.begin])] &
+            (1u << std::min<size_t>(len, 31)))) {
+        token_bits[t] = 0;
+        continue;
+      }
+      auto it = va.first_bits_.find(std::string_view(lowered).substr(sp.begin, len));
+      token_bits[t] = it == va.first_bits_.end() ? 0 : it->second;
+    }
+  }
+  // A phrase of table `t` starting at word k of s, or nullptr (the token's
+  // bits say quickly which tables can match there).
+  const PhraseRow* M(const PhraseTable& t, uint8_t bit, const Sent& s, size_t k, size_t end,
+                     size_t* n) const {
+    if (k >= s.w.size() || !(s.w[k].bits & bit)) return nullptr;
+    return t.Match(s.low, s.lower, k, end, n);
+  }
+  SentenceWalker Walker() const { return SentenceWalker(doc, quotes, lowered, token_bits); }
 
   std::string MentionText(int m) const {
     const Span s = doc.mentions[m].span;
@@ -362,11 +410,19 @@ struct VoiceAnnotator::Impl {
   // ---- pass 1 -------------------------------------------------------------
   void AddOwnMentions() {
     std::vector<Mention> added;
-    SentenceWalker walker(doc, quotes);
+    SentenceWalker walker = Walker();
     Sent s;
     std::unordered_set<std::string> seen_titles;
     size_t mi = 0;
+    size_t tok = 0;
     for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
+      // Only sentences with a document noun or an unnamed-source head.
+      const Span sp = doc.sentences[si];
+      while (tok < doc.tokens.size() && doc.tokens[tok].span.begin < sp.begin) ++tok;
+      bool candidate = false;
+      for (size_t t = tok; t < doc.tokens.size() && doc.tokens[t].span.end <= sp.end && !candidate; ++t)
+        candidate = token_bits[t] & (kBitDocNoun | kBitAnonymous);
+      if (!candidate) continue;
       walker.Build(si, &s);
       for (; mi < doc.mentions.size() && doc.mentions[mi].span.begin < s.span.end; ++mi) {
         const std::string& r = doc.mentions[mi].rule;
@@ -377,7 +433,7 @@ struct VoiceAnnotator::Impl {
       bool has_cue = false;
       for (size_t k = 0; k < n && !has_cue; ++k) {
         size_t len;
-        const PhraseRow* row = Free(s, k) ? va.cues_.Match(s.low, s.lower, k, n, &len) : nullptr;
+        const PhraseRow* row = Free(s, k) ? M(va.cues_, kBitCue, s, k, n, &len) : nullptr;
         has_cue = row && (row->kind == "verb" || row->kind == "verb_weak" ||
                           row->kind == "according");
       }
@@ -385,7 +441,7 @@ struct VoiceAnnotator::Impl {
       for (size_t k = 0; k < n; ++k) {
         if (k < last_end || !Free(s, k) || s.w[k].kind != Token::Kind::kWord) continue;
         size_t len;
-        if (const PhraseRow* row = va.doc_nouns_.Match(s.low, s.lower, k, n, &len)) {
+        if (const PhraseRow* row = M(va.doc_nouns_, kBitDocNoun, s, k, n, &len)) {
           size_t start;
           if (DocumentPhraseStart(s, k, last_end, &start)) {
             Mention m = MakeMention(s, start, k + len, "document",
@@ -396,13 +452,13 @@ struct VoiceAnnotator::Impl {
           }
         }
         if (!has_cue) continue;
-        if (const PhraseRow* row = va.anonymous_.Match(s.low, s.lower, k, n, &len)) {
+        if (const PhraseRow* row = M(va.anonymous_, kBitAnonymous, s, k, n, &len)) {
           // "spokesman Ryan Dillon" is a titled person; "the spokesman" after
           // a titled spokesman refers to that person.
           if (k + 1 < n && s.w[k + 1].mention >= 0 &&
               doc.mentions[s.w[k + 1].mention].kind == "person")
             continue;
-          if (seen_titles.count(s.low_store[k])) continue;
+          if (seen_titles.count(std::string(s.low[k]))) continue;
           size_t start = k;
           bool det = false;
           while (start > last_end && k - start < 4) {
@@ -448,13 +504,13 @@ struct VoiceAnnotator::Impl {
       std::string_view t = s.w[k].text;
       if (t == "," || t == "." || t == ";" || IsQuoteMark(t)) break;
       size_t len;
-      const PhraseRow* row = Free(s, k) ? va.cues_.Match(s.low, s.lower, k, n, &len) : nullptr;
+      const PhraseRow* row = Free(s, k) ? M(va.cues_, kBitCue, s, k, n, &len) : nullptr;
       if (row && (row->kind == "verb" || row->kind == "verb_weak")) return true;
     }
     if (b >= 2 && s.low[b - 1] == "to" && s.low[b - 2] == "according") return true;
     for (size_t k = b; k > 0 && b - k < 2; --k) {
       size_t len;
-      const PhraseRow* row = va.cues_.Match(s.low, s.lower, k - 1, n, &len);
+      const PhraseRow* row = M(va.cues_, kBitCue, s, k - 1, n, &len);
       if (row && row->kind == "verb" && k - 1 + len == b) return true;
     }
     return false;
@@ -614,7 +670,7 @@ struct VoiceAnnotator::Impl {
       return true;
     } else if (size_t the = TheBefore(s, cb, p);
                the != kNone && s.lower[p] && s.low[p].size() >= 4 &&
-               last_by_name_word.count(std::string(s.low[p]))) {
+               last_by_name_word.count(s.low[p])) {
       // "the observatory", "the British-based observatory": a word of the
       // name of an organisation named before.
       ref->head = std::string(s.low[p]);
@@ -757,9 +813,9 @@ struct VoiceAnnotator::Impl {
     }
     // 1. A reporting cue.
     for (size_t k = cb; k < ce; ++k) {
-      if (!Free(s, k)) continue;
+      if (!(s.w[k].bits & kBitCue) || !Free(s, k)) continue;
       size_t len;
-      const PhraseRow* row = va.cues_.Match(s.low, s.lower, k, ce, &len);
+      const PhraseRow* row = M(va.cues_, kBitCue, s, k, ce, &len);
       if (!row) continue;
       const std::string& kind = row->kind;
       if (kind == "verb" || kind == "verb_weak") {
@@ -790,7 +846,7 @@ struct VoiceAnnotator::Impl {
         r.rule = "voice_cues.tsv:" + row->text + " (" + kind + ")";
         r.ref = ref;
         r.has_ref = found;
-        if (found) r.evidence.push_back("source: " + ref.how);
+        if (found && explain) r.evidence.push_back("source: " + ref.how);
         // Where the content is.
         size_t ab = k + len;
         if (ref.after) {
@@ -813,14 +869,14 @@ struct VoiceAnnotator::Impl {
         const bool after_first = colon_or_that && !quote_before;
         if (has_before && has_after && quote_before && s.w[ab].quote >= 0) {
           r.content = Span{s.w[bb].span.begin, s.w[ae - 1].span.end};  // "A," he said, "B."
-          r.evidence.push_back("content on both sides of the cue");
+          if (explain) r.evidence.push_back("content on both sides of the cue");
           r.kind = "quoted";
         } else if (has_before && (ref.after || quote_before) && !after_first) {
           r.content = WordsSpan(s, bb, be);
-          r.evidence.push_back("content before the cue");
+          if (explain) r.evidence.push_back("content before the cue");
         } else if (has_after) {
           r.content = WordsSpan(s, ab, ae);
-          r.evidence.push_back("content after the cue");
+          if (explain) r.evidence.push_back("content after the cue");
         } else if (has_before) {
           r.content = WordsSpan(s, bb, be);
         }
@@ -859,7 +915,7 @@ struct VoiceAnnotator::Impl {
         r.rule = "voice_cues.tsv:" + row->text + " (according)";
         r.ref = ref;
         r.has_ref = true;
-        r.evidence.push_back("source: " + ref.how);
+        if (explain) r.evidence.push_back("source: " + ref.how);
         r.intro_colon = s.w[ce - 1].text == ":";
         size_t ab = pe, ae = ce, bb = cb, be = k;
         bool has_after = TrimContent(s, &ab, &ae);
@@ -873,7 +929,7 @@ struct VoiceAnnotator::Impl {
         r.kind = "attributed";
         r.cue = WordsSpan(s, k, k + len);
         r.rule = "voice_cues.tsv:" + row->text + " (passive)";
-        r.evidence.push_back("impersonal cue: no source");
+        if (explain) r.evidence.push_back("impersonal cue: no source");
         size_t ab = k + len, ae = ce;
         if (TrimContent(s, &ab, &ae)) r.content = WordsSpan(s, ab, ae);
         return r;
@@ -911,10 +967,10 @@ struct VoiceAnnotator::Impl {
     }
     // 4. A hedge (a number word may start one: "One wonders").
     for (size_t k = cb; k < ce; ++k) {
-      if (InQuoteContent(s, k)) continue;
+      if (!(s.w[k].bits & kBitHedge) || InQuoteContent(s, k)) continue;
       if (s.w[k].mention >= 0 && doc.mentions[s.w[k].mention].kind != "quantity") continue;
       size_t len;
-      const PhraseRow* row = va.hedges_.Match(s.low, s.lower, k, ce, &len);
+      const PhraseRow* row = M(va.hedges_, kBitHedge, s, k, ce, &len);
       if (!row) continue;
       r.kind = "hedged";
       r.cue = WordsSpan(s, k, k + len);
@@ -927,7 +983,7 @@ struct VoiceAnnotator::Impl {
     for (size_t k = cb; k < ce; ++k) {
       if (s.w[k].quote >= 0 && (k == cb || s.w[k - 1].quote != s.w[k].quote)) {
         const Quote& q = quotes[s.w[k].quote];
-        r.evidence.push_back("short quotation with no speaker (scare quote): " +
+        if (explain) r.evidence.push_back("short quotation with no speaker (scare quote): " +
                              SpanText(q.span));
       }
     }
@@ -939,9 +995,9 @@ struct VoiceAnnotator::Impl {
     std::vector<size_t> starts{0};
     const size_t n = s.w.size();
     for (size_t k = 1; k < n; ++k) {
-      if (InQuoteContent(s, k)) continue;
+      if (!(s.w[k].bits & kBitCue) || InQuoteContent(s, k)) continue;
       size_t len;
-      const PhraseRow* row = va.cues_.Match(s.low, s.lower, k, n, &len);
+      const PhraseRow* row = M(va.cues_, kBitCue, s, k, n, &len);
       if (!row || row->kind != "break") continue;
       // Both sides need a few words.
       if (k - starts.back() < 4 || n - (k + len) < 4) continue;
@@ -998,7 +1054,7 @@ struct VoiceAnnotator::Impl {
       auto it = last_by_name_word.find(ref.head);
       if (it != last_by_name_word.end()) {
         *how = "the latest organisation named with '" + ref.head + "'";
-        return it->second;
+        return latest_by_entry.at(it->second);
       }
       return -1;
     }
@@ -1034,10 +1090,18 @@ struct VoiceAnnotator::Impl {
       }
       if (m.kind == "document") last_document = w.mention;
       if ((m.kind == "organization" || m.kind == "outlet" || m.kind == "actor") && !IsAnonymous(m)) {
-        for (std::string_view name : {std::string_view(doc.text).substr(m.span.begin, m.span.end - m.span.begin),
-                                      std::string_view(m.name)}) {
-          for (const std::string& t : PhraseTokens(name))
-            if (t.size() >= 4) last_by_name_word[t] = w.mention;
+        // The words of a name are indexed once per entry (ref, else text);
+        // later mentions only move the entry's latest mention.
+        std::string key = m.ref.empty() ? Lower(doc.text.substr(m.span.begin, m.span.end - m.span.begin)) : m.ref;
+        auto [it, fresh] = latest_by_entry.try_emplace(std::move(key), w.mention);
+        if (!fresh) {
+          it->second = w.mention;
+        } else {
+          for (std::string_view name : {std::string_view(doc.text).substr(m.span.begin, m.span.end - m.span.begin),
+                                        std::string_view(m.name)}) {
+            for (const std::string& t : PhraseTokens(name))
+              if (t.size() >= 4) last_by_name_word[t] = it->first;
+          }
         }
       }
     }
@@ -1053,7 +1117,7 @@ struct VoiceAnnotator::Impl {
     if (m.kind == "document") last_document = src;
   }
 
-  VoiceRecord ToRecord(const Sent& s, Span span, const ClauseResult& c, int src,
+  VoiceRecord ToRecord(const Sent& s, Span span, ClauseResult& c, int src,
                        const std::string& how) const {
     VoiceRecord v;
     v.sentence = s.index;
@@ -1064,13 +1128,13 @@ struct VoiceAnnotator::Impl {
     v.cue = c.cue;
     v.content = c.content;
     v.rule = c.rule;
-    v.evidence = c.evidence;
-    if (!how.empty()) v.evidence.push_back("resolved: " + how);
+    v.evidence = std::move(c.evidence);
+    if (!how.empty() && explain) v.evidence.push_back("resolved: " + how);
     return v;
   }
 
   void Voice() {
-    SentenceWalker walker(doc, quotes);
+    SentenceWalker walker = Walker();
     Sent s;
     size_t para = 0;
     // Block quote state.
@@ -1086,6 +1150,7 @@ struct VoiceAnnotator::Impl {
     // they end (sentence index -> source), filled lazily.
     for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
       walker.Build(si, &s);
+      const size_t first_record = doc.voice.size();
       const Span sp = doc.sentences[si];
       while (para + 1 < doc.paragraphs.size() && doc.paragraphs[para].end <= sp.begin) ++para;
       const bool para_start = doc.paragraphs.empty() || doc.paragraphs[para].begin == sp.begin ||
@@ -1112,7 +1177,7 @@ struct VoiceAnnotator::Impl {
         v.kind = "author";
         v.rule = "no words";
         doc.voice.push_back(std::move(v));
-        continue;
+        continue;  // no claims without words
       }
       if (block && para == block_para) {
         VoiceRecord v;
@@ -1124,12 +1189,13 @@ struct VoiceAnnotator::Impl {
         v.cue = block_cue;
         v.content = sp;
         v.rule = "block quote: " + block_rule;
-        v.evidence.push_back("paragraph quoted after the cue ending in ':'");
+        if (explain) v.evidence.push_back("paragraph quoted after the cue ending in ':'");
         doc.voice.push_back(std::move(v));
         if (block_intro >= 0 && doc.voice[block_intro].content)
           doc.voice[block_intro].content->end = sp.end;
         prev_para_colon = para_end && doc.text[sp.end - 1] == ':';
         NoteMentions(s);
+        ClaimsOf(s, first_record);
         continue;
       }
       const std::vector<size_t> starts = Clauses(s);
@@ -1142,7 +1208,7 @@ struct VoiceAnnotator::Impl {
         int src = r.has_ref ? Resolve(r.ref, s, &how) : -1;
         if (r.kind == "quoted" && !r.has_ref) {
           src = QuoteSpeaker(s, cb, ce, si, &how);
-          if (src >= 0) r.evidence.push_back("speaker of the quotation");
+          if (src >= 0 && explain) r.evidence.push_back("speaker of the quotation");
         }
         // A quotation opened here and closed later, with its cue there.
         VoiceRecord v = ToRecord(s, span, r, src, how);
@@ -1157,7 +1223,7 @@ struct VoiceAnnotator::Impl {
           prev_para_colon = false;
           if (v.kind == "author") v.kind = "attributed";
           v.content = doc.paragraphs[para + 1];
-          v.evidence.push_back("opens a block quote");
+          if (explain) v.evidence.push_back("opens a block quote");
           block_intro = static_cast<int>(doc.voice.size());
         }
         if (src >= 0) {
@@ -1170,6 +1236,7 @@ struct VoiceAnnotator::Impl {
         if (src >= 0 && (r.kind == "attributed" || r.kind == "quoted")) NoteSpeaker(src, si);
       }
       NoteMentions(s);
+      ClaimsOf(s, first_record);
     }
   }
 
@@ -1503,15 +1570,14 @@ struct VoiceAnnotator::Impl {
     }
   }
 
-  void Claims() {
-    SentenceWalker walker(doc, quotes);
-    Sent s;
-    size_t vi = 0;
-    for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
-      walker.Build(si, &s);
-      for (; vi < doc.voice.size() && doc.voice[vi].sentence == si; ++vi) {
+  // Claims of the records of sentence s from doc.voice[first] on.
+  void ClaimsOf(const Sent& s, size_t first) {
+    const int si = s.index;
+    {
+      for (size_t vi = first; vi < doc.voice.size(); ++vi) {
         const VoiceRecord& v = doc.voice[vi];
         if (v.kind == "question") continue;
+        const bool quoted = v.kind == "quoted";
         Claim c;
         c.sentence = si;
         c.span = v.span;
@@ -1542,14 +1608,14 @@ struct VoiceAnnotator::Impl {
               if (!IsAnonymous(m)) c.actors.push_back(w.mention);
             }
           }
-          if (InQuoteContent(s, k) && v.kind != "quoted") continue;
+          if (!(w.bits & kBitClaim) || (!quoted && InQuoteContent(s, k))) continue;
           size_t len;
-          if (const PhraseRow* row = va.claim_cues_.Match(s.low, s.lower, k, s.w.size(), &len)) {
+          if (const PhraseRow* row = M(va.claim_cues_, kBitClaim, s, k, s.w.size(), &len)) {
             if (w.span.end > v.span.end) continue;
             if (row->kind == "opinion") opinion += row->weight;
             else if (row->kind == "causal") cue_causal = std::max(cue_causal, row->weight);
             else cue_event = std::max(cue_event, row->weight);
-            c.evidence.push_back("claim_cues.tsv:" + row->text + " (" + row->kind + ")");
+            if (explain) c.evidence.push_back("claim_cues.tsv:" + row->text + " (" + row->kind + ")");
           }
         }
         if (words < 4) continue;
@@ -1584,7 +1650,6 @@ void VoiceAnnotator::Apply(Document* doc) const {
   impl.AddOwnMentions();
   impl.Voice();
   impl.Citations();
-  impl.Claims();
 }
 
 }  // namespace dossier

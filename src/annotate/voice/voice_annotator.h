@@ -14,6 +14,8 @@
 #ifndef DOSSIER_ANNOTATE_VOICE_VOICE_ANNOTATOR_H_
 #define DOSSIER_ANNOTATE_VOICE_VOICE_ANNOTATOR_H_
 
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -37,6 +39,14 @@ struct PhraseRow {
   bool lower_only = false;  // hedges "case lower": "may have", not "May"
 };
 
+// Hash for lookups by string_view in maps keyed by std::string.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <typename V>
+using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+
 // Multi-word phrases indexed by their first token; longest match wins.
 class PhraseTable {
  public:
@@ -49,10 +59,15 @@ class PhraseTable {
                          size_t* n) const;
   bool empty() const { return rows_.empty(); }
   const PhraseRow* Find(std::string_view single) const;
+  // Calls fn(first_token) for every distinct first token.
+  template <typename Fn>
+  void ForEachFirst(const Fn& fn) const {
+    for (const auto& [k, v] : by_first_) fn(k);
+  }
 
  private:
   std::vector<PhraseRow> rows_;
-  std::unordered_map<std::string, std::vector<size_t>> by_first_;
+  StringMap<std::vector<size_t>> by_first_;
 };
 
 // Splits a phrase into lower-cased tokens (see PhraseRow).
@@ -73,9 +88,15 @@ class VoiceAnnotator : public DocumentLayer {
   friend struct Impl;
   voice_internal::PhraseTable cues_, hedges_, doc_nouns_, anonymous_, claim_cues_;
   // pronoun -> person|group|thing
-  std::unordered_map<std::string, std::string> references_;
-  // lower-cased titles of titles.tsv ("spokesman", "colonel", "gen.")
-  std::unordered_map<std::string, std::string> titles_;
+  voice_internal::StringMap<std::string> references_;
+  // lower-cased one-word titles of titles.tsv ("spokesman", "colonel", "gen")
+  voice_internal::StringMap<std::string> titles_;
+  // First tokens of every phrase table -> which tables (kBit* in the .cc):
+  // one lookup per token tells which tables can match there.
+  voice_internal::StringMap<uint8_t> first_bits_;
+  // Per first byte, a bit per length (31 = 31 or more) of the keys of
+  // first_bits_: most tokens are rejected without hashing.
+  uint32_t first_len_mask_[256] = {};
 };
 
 }  // namespace dossier
