@@ -612,6 +612,22 @@ struct VoiceAnnotator::Impl {
     return kNone;
   }
 
+  // For lower-case words ending at p ("in the camp"): the last word of an
+  // eligible mention right before the preposition that opens them, or kNone.
+  size_t PrepositionalHead(const Sent& s, size_t cb, size_t p) const {
+    for (size_t k = p + 1; k > cb && p + 1 - k < 6; --k) {
+      const size_t q = k - 1;
+      if (s.w[q].mention >= 0 || s.w[q].kind != Token::Kind::kWord || !s.lower[q]) return kNone;
+      if (IsPreposition(s.low[q])) {
+        if (q == p || q <= cb) return kNone;  // "said to", nothing after
+        const int m = s.w[q - 1].mention;
+        if (m >= 0 && EligibleSource(doc.mentions[m])) return q - 1;
+        return kNone;
+      }
+    }
+    return kNone;
+  }
+
   // The subject of a reporting verb at word v, within [cb, v).
   bool SourceBefore(const Sent& s, size_t cb, size_t v, bool intro, Ref* ref) const {
     size_t j = v;
@@ -676,6 +692,12 @@ struct VoiceAnnotator::Impl {
       ref->head = std::string(s.low[p]);
       ref->word = the;
       ref->how = "'the " + ref->head + "'";
+      return true;
+    } else if (size_t e = PrepositionalHead(s, cb, p); e != kNone) {
+      // "Sources in the camp said": the head before a prepositional phrase.
+      ref->mention = s.w[e].mention;
+      ref->word = MentionFirstWord(s, e);
+      ref->how = "subject before '" + std::string(s.w[e + 1].text) + " …'";
       return true;
     } else if (s.w[p].kind == Token::Kind::kWord && !s.lower[p]) {
       // The subject's head is not a mention ("the group's leader ... said",
