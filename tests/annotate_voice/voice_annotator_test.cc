@@ -384,6 +384,23 @@ TEST(VoiceTest, NotOnlyButAlsoIsOneClause) {
   ASSERT_EQ(Of(d, 0).size(), 1u);
 }
 
+TEST(VoiceTest, ReportingVerbsThatReportNothing) {
+  Document d = Voice(
+      "That the stronghold lies in territory held by the United States says it all. The "
+      "claims of the Syrian Foreign Ministry were ignored. America's continued occupation "
+      "worries Damascus. Fighters came from Turkey, paid by the Gulf states.\n");
+  ASSERT_EQ(d.voice.size(), 4u);
+  for (const auto& v : d.voice) EXPECT_EQ(v.kind, "author") << Text(d, v.span);
+}
+
+TEST(VoiceTest, SourceBeforeAPrepositionalPhrase) {
+  Document d = Voice("Sources in the camp said food prices had tripled since December.\n");
+  auto v = Of(d, 0);
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(SourceText(d, v[0].source), "Sources");
+  EXPECT_EQ(Text(d, v[0].content), "food prices had tripled since December");
+}
+
 TEST(VoiceTest, ClaimsCarryTheirSlotsVoiceAndSource) {
   Document d = Voice(
       "Coalition jets killed 83 Syrian soldiers near Deir El-Zour on 17 September 2016, the "

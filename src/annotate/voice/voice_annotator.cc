@@ -177,6 +177,11 @@ bool IsQuoteMark(std::string_view t) {
 bool IsLowerWord(std::string_view t) {
   return !t.empty() && std::islower(static_cast<unsigned char>(t[0]));
 }
+bool Possessive(std::string_view t) {
+  return (t.size() > 2 && t.substr(t.size() - 2) == "'s") ||
+         (t.size() > 4 && t.substr(t.size() - 4) == "\xE2\x80\x99s");
+}
+
 // Mentions that can be a source: people, organisations, outlets, actors,
 // documents, and countries ("Russia has said").
 bool EligibleSource(const Mention& m) {
@@ -629,7 +634,7 @@ struct VoiceAnnotator::Impl {
   }
 
   // The subject of a reporting verb at word v, within [cb, v).
-  bool SourceBefore(const Sent& s, size_t cb, size_t v, bool intro, Ref* ref) const {
+  bool SourceBefore(const Sent& s, size_t cb, size_t v, bool intro, bool weak, Ref* ref) const {
     size_t j = v;
     while (j > cb && va.cues_.Find(s.low[j - 1]) && va.cues_.Find(s.low[j - 1])->kind == "aux") --j;
     if (j == cb) return false;
@@ -699,7 +704,7 @@ struct VoiceAnnotator::Impl {
       ref->word = MentionFirstWord(s, e);
       ref->how = "subject before '" + std::string(s.w[e + 1].text) + " …'";
       return true;
-    } else if (s.w[p].kind == Token::Kind::kWord && !s.lower[p]) {
+    } else if (!weak && s.w[p].kind == Token::Kind::kWord && !s.lower[p]) {
       // The subject's head is not a mention ("the group's leader ... said",
       // "the report published by X himself would claim"): nearest one.
       size_t first;
@@ -844,7 +849,10 @@ struct VoiceAnnotator::Impl {
         Ref ref;
         const bool colon_or_that =
             (k + len < ce && (s.w[k + len].text == ":" || s.low[k + len] == "that"));
-        bool found = SourceBefore(s, cb, k, colon_or_that, &ref);
+        // After a determiner or a possessive it is a noun: "the claims",
+        // "America's continued occupation".
+        if (k > cb && (IsDeterminer(s.low[k - 1]) || Possessive(s.w[k - 1].text))) continue;
+        bool found = SourceBefore(s, cb, k, colon_or_that, kind == "verb_weak", &ref);
         // The source's phrase starts before its determiner and title ("the
         // Syrian Foreign Ministry", "Colonel John Dorrian").
         size_t src_start = ref.word;
