@@ -268,6 +268,20 @@ TEST(VoiceTest, EmphasisAddedOpensABlockQuote) {
   EXPECT_EQ(Of(d, 2)[0].kind, "author");
 }
 
+TEST(VoiceTest, AnIntroWithoutAColonAlsoOpensABlockQuote) {
+  Document d = Voice(
+      "During the campaign Colonel John Dorrian spoke about the river crossings in this way\n\n"
+      "We will hold the bridges until the last convoy has crossed the river.\n\n"
+      "The bridges fell a week later.\n");
+  ASSERT_EQ(d.sentences.size(), 3u);
+  EXPECT_EQ(Of(d, 0)[0].kind, "attributed");
+  VoiceRecord v = Of(d, 1)[0];
+  EXPECT_EQ(v.kind, "quoted");
+  EXPECT_EQ(SourceText(d, v.source), "John Dorrian");
+  EXPECT_EQ(Text(d, v.cue), "spoke");
+  EXPECT_EQ(Of(d, 2)[0].kind, "author");
+}
+
 TEST(VoiceTest, HeAfterTwoPeopleIsTheSubjectOfTheSentenceBefore) {
   Document d = Voice(
       "Colonel John Dorrian met General Ali Hassan in Baghdad on Monday. He said the talks "

@@ -818,6 +818,18 @@ struct VoiceAnnotator::Impl {
     return *b < *e;
   }
 
+  // True if the clause [b, e) ends with an intro phrase ("in this way", "as
+  // follows"), before an optional final colon.
+  bool EndsWithIntro(const Sent& s, size_t b, size_t e) const {
+    if (e > b && s.w[e - 1].text == ":") --e;
+    for (size_t k = e; k > b && e - k < 4; --k) {
+      size_t len;
+      const PhraseRow* row = M(va.cues_, kBitCue, s, k - 1, e, &len);
+      if (row && row->kind == "intro" && k - 1 + len == e) return true;
+    }
+    return false;
+  }
+
   // A heading: no final punctuation and most words capitalised ("The US
   // Department of Defense Says It Best"). Not a statement of anyone's.
   bool Heading(const Sent& s, size_t cb, size_t ce) const {
@@ -910,7 +922,7 @@ struct VoiceAnnotator::Impl {
         } else if (has_before) {
           r.content = WordsSpan(s, bb, be);
         }
-        r.intro_colon = s.w[ce - 1].text == ":";
+        r.intro_colon = s.w[ce - 1].text == ":" || EndsWithIntro(s, k + len, ce);
         if (r.content && r.kind != "quoted" && QuotedShare(s, *r.content) >= 0.8) r.kind = "quoted";
         return r;
       }
