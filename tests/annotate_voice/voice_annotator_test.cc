@@ -407,6 +407,16 @@ TEST(VoiceTest, ReportingVerbsThatReportNothing) {
   for (const auto& v : d.voice) EXPECT_EQ(v.kind, "author") << Text(d, v.span);
 }
 
+TEST(VoiceTest, ShortReferencesToAnOrganisation) {
+  Document d = Voice(
+      "The Syrian Observatory for Human Rights counted the dead. The Observatory said that "
+      "rebels shelled the town. The Syrian Observatory for Human Rights monitoring group said "
+      "that the strikes stopped.\n");
+  EXPECT_EQ(SourceText(d, Of(d, 1)[0].source), "Syrian Observatory for Human Rights");
+  EXPECT_EQ(SourceText(d, Of(d, 2)[0].source), "Syrian Observatory for Human Rights");
+  EXPECT_EQ(Of(d, 2)[0].source_kind, "organization");
+}
+
 TEST(VoiceTest, SourceBeforeAPrepositionalPhrase) {
   Document d = Voice("Sources in the camp said food prices had tripled since December.\n");
   auto v = Of(d, 0);

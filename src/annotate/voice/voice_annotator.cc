@@ -617,6 +617,24 @@ struct VoiceAnnotator::Impl {
     return kNone;
   }
 
+  // For one or two lower-case nouns ending at p right after an organisation
+  // or outlet ("… Human Rights monitoring group", "SANA reporter"): the last
+  // word of that mention, or kNone.
+  size_t CompoundHead(const Sent& s, size_t cb, size_t p) const {
+    for (size_t k = p + 1; k > cb && p + 1 - k < 3; --k) {
+      const size_t q = k - 1;
+      if (s.w[q].mention >= 0 || s.w[q].kind != Token::Kind::kWord || !s.lower[q] ||
+          IsDeterminer(s.low[q]) || IsPreposition(s.low[q]) || va.cues_.Find(s.low[q]))
+        return kNone;
+      if (q > cb && s.w[q - 1].mention >= 0) {
+        const Mention& m = doc.mentions[s.w[q - 1].mention];
+        if (m.kind == "organization" || m.kind == "outlet") return q - 1;
+        return kNone;
+      }
+    }
+    return kNone;
+  }
+
   // For lower-case words ending at p ("in the camp"): the last word of an
   // eligible mention right before the preposition that opens them, or kNone.
   size_t PrepositionalHead(const Sent& s, size_t cb, size_t p) const {
@@ -690,13 +708,18 @@ struct VoiceAnnotator::Impl {
       ref->how = "the " + ref->title;
       return true;
     } else if (size_t the = TheBefore(s, cb, p);
-               the != kNone && s.lower[p] && s.low[p].size() >= 4 &&
-               last_by_name_word.count(s.low[p])) {
+               the != kNone && s.low[p].size() >= 4 && last_by_name_word.count(s.low[p])) {
       // "the observatory", "the British-based observatory": a word of the
       // name of an organisation named before.
       ref->head = std::string(s.low[p]);
       ref->word = the;
       ref->how = "'the " + ref->head + "'";
+      return true;
+    } else if (size_t e = CompoundHead(s, cb, p); e != kNone) {
+      // "the Syrian Observatory for Human Rights monitoring group said".
+      ref->mention = s.w[e].mention;
+      ref->word = MentionFirstWord(s, e);
+      ref->how = "the name before '" + std::string(s.w[p].text) + "'";
       return true;
     } else if (size_t e = PrepositionalHead(s, cb, p); e != kNone) {
       // "Sources in the camp said": the head before a prepositional phrase.
