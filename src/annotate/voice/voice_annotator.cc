@@ -42,6 +42,7 @@
 #include <unordered_set>
 
 namespace dossier {
+using namespace std::literals;  // "…"sv: compare the length first, no strlen
 namespace voice_internal {
 
 std::vector<std::string> PhraseTokens(std::string_view phrase) {
@@ -102,6 +103,31 @@ const PhraseRow* PhraseTable::Match(const std::vector<std::string_view>& low,
   return nullptr;
 }
 
+void FirstWordTable::Build(const StringMap<uint8_t>& words) {
+  size_t cap = 16;
+  while (cap < words.size() * 4) cap *= 2;
+  slots_.assign(cap, Slot());
+  mask_ = cap - 1;
+  long_words_.clear();
+  // Insert in sorted order so the table does not depend on hash-map order.
+  std::vector<std::pair<std::string, uint8_t>> sorted(words.begin(), words.end());
+  std::sort(sorted.begin(), sorted.end());
+  for (const auto& [w, bits] : sorted) {
+    if (w.empty() || bits == 0) continue;
+    const uint64_t key = Key(w);
+    uint64_t i = Hash(key, w.size()) & mask_;
+    while (slots_[i].len != 0) i = (i + 1) & mask_;
+    Slot& s = slots_[i];
+    s.key = key;
+    s.len = static_cast<uint32_t>(w.size());
+    s.bits = bits;
+    if (w.size() > 8) {
+      s.long_index = static_cast<uint32_t>(long_words_.size());
+      long_words_.push_back(w);
+    }
+  }
+}
+
 const PhraseRow* PhraseTable::Find(std::string_view single) const {
   auto it = by_first_.find(single);
   if (it == by_first_.end()) return nullptr;
@@ -115,6 +141,25 @@ const PhraseRow* PhraseTable::Find(std::string_view single) const {
 namespace {
 using voice_internal::PhraseRow;
 
+// The kind column values the code tests, as small codes (PhraseRow::code).
+enum RowKind : uint8_t {
+  kRowOther = 0, kRowVerb, kRowVerbWeak, kRowAccording, kRowPassive, kRowIntro, kRowAux,
+  kRowComplementizer, kRowBreak, kRowNoBreak, kRowIdiom, kRowPlural, kRowSingular,
+  kRowOpinion, kRowCausal, kRowEvent, kRowAccusation,
+};
+uint8_t RowKindCode(std::string_view k) {
+  static const std::pair<const char*, RowKind> kCodes[] = {
+      {"verb", kRowVerb}, {"verb_weak", kRowVerbWeak}, {"according", kRowAccording},
+      {"passive", kRowPassive}, {"intro", kRowIntro}, {"aux", kRowAux},
+      {"complementizer", kRowComplementizer}, {"break", kRowBreak}, {"nobreak", kRowNoBreak},
+      {"idiom", kRowIdiom}, {"plural", kRowPlural}, {"singular", kRowSingular},
+      {"opinion", kRowOpinion}, {"causal", kRowCausal}, {"event", kRowEvent},
+      {"accusation", kRowAccusation}};
+  for (const auto& [name, code] : kCodes)
+    if (k == name) return code;
+  return kRowOther;
+}
+
 // Which tables a token can start a match of (VoiceAnnotator::first_bits_).
 enum : uint8_t {
   kBitCue = 1,
@@ -122,6 +167,7 @@ enum : uint8_t {
   kBitDocNoun = 4,
   kBitAnonymous = 8,
   kBitClaim = 16,
+  kBitBreak = 32,  // voice_cues break/nobreak rows (", but")
 };
 using voice_internal::PhraseTable;
 using voice_internal::PhraseTokens;
@@ -144,6 +190,7 @@ void LoadPhrases(const Lexicon& lex, const char* table, const char* key_col,
     row.text = r[k];
     row.table = table;
     if (kind >= 0) row.kind = r[kind];
+    row.code = RowKindCode(row.kind);
     if (weight >= 0 && !r[weight].empty()) row.weight = std::atof(r[weight].c_str());
     row.lower_only = cs >= 0 && r[cs] == "lower";
     out->Add(std::move(row));
@@ -185,18 +232,18 @@ bool Possessive(std::string_view t) {
 // Mentions that can be a source: people, organisations, outlets, actors,
 // documents, and countries ("Russia has said").
 bool EligibleSource(const Mention& m) {
-  return m.kind == "person" || m.kind == "organization" || m.kind == "outlet" ||
-         m.kind == "actor" || m.kind == "document" ||
-         (m.kind == "place" && m.geo && m.geo->feature == "country");
+  return m.kind == "person"sv || m.kind == "organization"sv || m.kind == "outlet"sv ||
+         m.kind == "actor"sv || m.kind == "document"sv ||
+         (m.kind == "place"sv && m.geo && m.geo->feature == "country");
 }
 bool IsAnonymous(const Mention& m) { return m.rule.rfind("voice:anonymous", 0) == 0; }
 
 std::string SourceKind(const Mention& m) {
-  if (m.kind == "document") return "document";
+  if (m.kind == "document"sv) return "document";
   if (IsAnonymous(m)) return "anonymous";
-  if (m.kind == "person") return "person";
-  if (m.kind == "outlet") return "outlet";
-  if (m.kind == "place") return "government";
+  if (m.kind == "person"sv) return "person";
+  if (m.kind == "outlet"sv) return "outlet";
+  if (m.kind == "place"sv) return "government";
   if (m.actor) {
     const auto& s = m.actor->sectors;
     bool gov = std::find(s.begin(), s.end(), "GOV") != s.end();
@@ -308,7 +355,17 @@ VoiceAnnotator::VoiceAnnotator(const Lexicon& lexicon) {
       {&cues_, kBitCue}, {&hedges_, kBitHedge}, {&doc_nouns_, kBitDocNoun},
       {&anonymous_, kBitAnonymous}, {&claim_cues_, kBitClaim}};
   for (const auto& [t, bit] : tables)
-    t->ForEachFirst([&, bit = bit](const std::string& w) { first_bits_[w] |= bit; });
+    t->ForEachRow([&, bit = bit](const PhraseRow& r) {
+      uint8_t b = bit;
+      if (t == &cues_) {
+        // Auxiliaries and "that" are looked up by word where they matter,
+        // never scanned for; clause breaks have their own bit.
+        if (r.code == kRowAux || r.code == kRowComplementizer) return;
+        if (r.code == kRowBreak || r.code == kRowNoBreak) b = kBitBreak;
+      }
+      first_bits_[r.words[0]] |= b;
+    });
+  first_table_.Build(first_bits_);
   for (const auto& [w, bits] : first_bits_)
     if (!w.empty())
       first_len_mask_[static_cast<unsigned char>(w[0])] |= 1u << std::min<size_t>(w.size(), 31);
@@ -366,12 +423,36 @@ struct VoiceAnnotator::Impl {
   voice_internal::StringMap<int> latest_by_entry;
   int last_document = -1, last_group = -1;
   std::vector<int> clause_source_of;  // mention index -> source of its clause
+  // Per mention (after pass 1): its kind as a code, so the per-sentence
+  // loops compare bytes, not strings.
+  enum MentionKind : uint8_t { kMkOther, kMkPlace, kMkActor, kMkPerson, kMkOrganization,
+                               kMkOutlet, kMkDate, kMkQuantity, kMkDocument, kMkAnonymous };
+  std::vector<uint8_t> mkind;
+  void ComputeMentionKinds() {
+    mkind.resize(doc.mentions.size());
+    for (size_t i = 0; i < doc.mentions.size(); ++i) {
+      const Mention& m = doc.mentions[i];
+      const std::string& k = m.kind;
+      mkind[i] = IsAnonymous(m)           ? kMkAnonymous
+                 : k == "place"          ? kMkPlace
+                 : k == "actor"          ? kMkActor
+                 : k == "person"         ? kMkPerson
+                 : k == "organization"   ? kMkOrganization
+                 : k == "outlet"         ? kMkOutlet
+                 : k == "date"           ? kMkDate
+                 : k == "quantity"       ? kMkQuantity
+                 : k == "document"       ? kMkDocument
+                                         : kMkOther;
+    }
+  }
 
   Impl(const VoiceAnnotator& a, Document& d)
       : va(a), doc(d), quotes(OuterQuotes(d.quotes)), quote_words(QuoteWordCounts(quotes, d.tokens)),
         explain(d.explain), lowered(d.text) {
-    for (char& c : lowered)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    // Branch-free so the compiler vectorises it.
+    unsigned char* p = reinterpret_cast<unsigned char*>(lowered.data());
+    for (size_t i = 0, n = lowered.size(); i < n; ++i)
+      p[i] = static_cast<unsigned char>(p[i] + ((static_cast<unsigned char>(p[i] - 'A') < 26) << 5));
     token_bits.resize(d.tokens.size());
     for (size_t t = 0; t < d.tokens.size(); ++t) {
       const Span sp = d.tokens[t].span;
@@ -381,8 +462,7 @@ struct VoiceAnnotator::Impl {
         token_bits[t] = 0;
         continue;
       }
-      auto it = va.first_bits_.find(std::string_view(lowered).substr(sp.begin, len));
-      token_bits[t] = it == va.first_bits_.end() ? 0 : it->second;
+      token_bits[t] = va.first_table_.Find(std::string_view(lowered).substr(sp.begin, len));
     }
   }
   // A phrase of table `t` starting at word k of s, or nullptr (the token's
@@ -431,7 +511,7 @@ struct VoiceAnnotator::Impl {
       walker.Build(si, &s);
       for (; mi < doc.mentions.size() && doc.mentions[mi].span.begin < s.span.end; ++mi) {
         const std::string& r = doc.mentions[mi].rule;
-        if (doc.mentions[mi].kind == "person" && r.rfind("title:", 0) == 0)
+        if (doc.mentions[mi].kind == "person"sv && r.rfind("title:", 0) == 0)
           seen_titles.insert(Lower(r.substr(6)));
       }
       const size_t n = s.w.size();
@@ -439,8 +519,8 @@ struct VoiceAnnotator::Impl {
       for (size_t k = 0; k < n && !has_cue; ++k) {
         size_t len;
         const PhraseRow* row = Free(s, k) ? M(va.cues_, kBitCue, s, k, n, &len) : nullptr;
-        has_cue = row && (row->kind == "verb" || row->kind == "verb_weak" ||
-                          row->kind == "according");
+        has_cue = row && (row->code == kRowVerb || row->code == kRowVerbWeak ||
+                          row->code == kRowAccording);
       }
       size_t last_end = 0;  // words before this are taken
       for (size_t k = 0; k < n; ++k) {
@@ -461,7 +541,7 @@ struct VoiceAnnotator::Impl {
           // "spokesman Ryan Dillon" is a titled person; "the spokesman" after
           // a titled spokesman refers to that person.
           if (k + 1 < n && s.w[k + 1].mention >= 0 &&
-              doc.mentions[s.w[k + 1].mention].kind == "person")
+              doc.mentions[s.w[k + 1].mention].kind == "person"sv)
             continue;
           if (seen_titles.count(std::string(s.low[k]))) continue;
           size_t start = k;
@@ -478,7 +558,7 @@ struct VoiceAnnotator::Impl {
             start = p;
           }
           if (!AnonymousInSourcePosition(s, start, k + len)) continue;
-          const bool plural = row->kind == "plural";
+          const bool plural = row->code == kRowPlural;
           if (!det && !plural) continue;
           // "the source of the fire": only a source if a cue is near it.
           Mention m = MakeMention(s, start, k + len, plural ? "actor" : "person",
@@ -510,13 +590,13 @@ struct VoiceAnnotator::Impl {
       if (t == "," || t == "." || t == ";" || IsQuoteMark(t)) break;
       size_t len;
       const PhraseRow* row = Free(s, k) ? M(va.cues_, kBitCue, s, k, n, &len) : nullptr;
-      if (row && (row->kind == "verb" || row->kind == "verb_weak")) return true;
+      if (row && (row->code == kRowVerb || row->code == kRowVerbWeak)) return true;
     }
     if (b >= 2 && s.low[b - 1] == "to" && s.low[b - 2] == "according") return true;
     for (size_t k = b; k > 0 && b - k < 2; --k) {
       size_t len;
       const PhraseRow* row = M(va.cues_, kBitCue, s, k - 1, n, &len);
-      if (row && row->kind == "verb" && k - 1 + len == b) return true;
+      if (row && row->code == kRowVerb && k - 1 + len == b) return true;
     }
     return false;
   }
@@ -546,7 +626,7 @@ struct VoiceAnnotator::Impl {
       }
       if (w.mention >= 0) {
         const Mention& m = doc.mentions[w.mention];
-        if (m.kind == "quantity" || m.kind == "document") return false;
+        if (m.kind == "quantity"sv || m.kind == "document"sv) return false;
         std::string_view t = w.text;
         const bool possessive =
             (t.size() > 2 && t.substr(t.size() - 2) == "'s") ||
@@ -628,7 +708,7 @@ struct VoiceAnnotator::Impl {
         return kNone;
       if (q > cb && s.w[q - 1].mention >= 0) {
         const Mention& m = doc.mentions[s.w[q - 1].mention];
-        if (m.kind == "organization" || m.kind == "outlet") return q - 1;
+        if (m.kind == "organization"sv || m.kind == "outlet"sv) return q - 1;
         return kNone;
       }
     }
@@ -654,7 +734,7 @@ struct VoiceAnnotator::Impl {
   // The subject of a reporting verb at word v, within [cb, v).
   bool SourceBefore(const Sent& s, size_t cb, size_t v, bool intro, bool weak, Ref* ref) const {
     size_t j = v;
-    while (j > cb && va.cues_.Find(s.low[j - 1]) && va.cues_.Find(s.low[j - 1])->kind == "aux") --j;
+    while (j > cb && va.cues_.Find(s.low[j - 1]) && va.cues_.Find(s.low[j - 1])->code == kRowAux) --j;
     if (j == cb) return false;
     size_t p = j - 1;
     // Before "that"/":" content, a quoted title between the subject and its
@@ -848,7 +928,7 @@ struct VoiceAnnotator::Impl {
     for (size_t k = e; k > b && e - k < 4; --k) {
       size_t len;
       const PhraseRow* row = M(va.cues_, kBitCue, s, k - 1, e, &len);
-      if (row && row->kind == "intro" && k - 1 + len == e) return true;
+      if (row && row->code == kRowIntro && k - 1 + len == e) return true;
     }
     return false;
   }
@@ -880,14 +960,15 @@ struct VoiceAnnotator::Impl {
       const PhraseRow* row = M(va.cues_, kBitCue, s, k, ce, &len);
       if (!row) continue;
       const std::string& kind = row->kind;
-      if (kind == "verb" || kind == "verb_weak") {
+      const uint8_t code = row->code;
+      if (code == kRowVerb || code == kRowVerbWeak) {
         Ref ref;
         const bool colon_or_that =
             (k + len < ce && (s.w[k + len].text == ":" || s.low[k + len] == "that"));
         // After a determiner or a possessive it is a noun: "the claims",
         // "America's continued occupation".
         if (k > cb && (IsDeterminer(s.low[k - 1]) || Possessive(s.w[k - 1].text))) continue;
-        bool found = SourceBefore(s, cb, k, colon_or_that, kind == "verb_weak", &ref);
+        bool found = SourceBefore(s, cb, k, colon_or_that, code == kRowVerbWeak, &ref);
         // The source's phrase starts before its determiner and title ("the
         // Syrian Foreign Ministry", "Colonel John Dorrian").
         size_t src_start = ref.word;
@@ -905,7 +986,7 @@ struct VoiceAnnotator::Impl {
             found = true;
           }
         }
-        if (!found && (kind == "verb_weak" || !colon_or_that)) continue;
+        if (!found && (code == kRowVerbWeak || !colon_or_that)) continue;
         r.kind = "attributed";
         r.cue = WordsSpan(s, k, k + len);
         r.rule = "voice_cues.tsv:" + row->text + " (" + kind + ")";
@@ -946,10 +1027,10 @@ struct VoiceAnnotator::Impl {
           r.content = WordsSpan(s, bb, be);
         }
         r.intro_colon = s.w[ce - 1].text == ":" || EndsWithIntro(s, k + len, ce);
-        if (r.content && r.kind != "quoted" && QuotedShare(s, *r.content) >= 0.8) r.kind = "quoted";
+        if (r.content && r.kind != "quoted"sv && QuotedShare(s, *r.content) >= 0.8) r.kind = "quoted";
         return r;
       }
-      if (kind == "according") {
+      if (code == kRowAccording) {
         size_t a = k + len;
         while (a < ce && IsDeterminer(s.low[a]) && s.w[a].mention < 0) ++a;
         // The phrase after "according to" up to a comma: prefer a document
@@ -959,7 +1040,7 @@ struct VoiceAnnotator::Impl {
         for (; pe < ce && s.w[pe].text != "," && pe < a + 10; ++pe) {
           const int m = s.w[pe].mention;
           if (m < 0 || !EligibleSource(doc.mentions[m])) continue;
-          if (best < 0 || (doc.mentions[m].kind == "document" && doc.mentions[best].kind != "document")) {
+          if (best < 0 || (doc.mentions[m].kind == "document"sv && doc.mentions[best].kind != "document"sv)) {
             best = m;
             best_word = pe;
           }
@@ -990,7 +1071,7 @@ struct VoiceAnnotator::Impl {
         if (r.content && QuotedShare(s, *r.content) >= 0.8) r.kind = "quoted";
         return r;
       }
-      if (kind == "passive") {
+      if (code == kRowPassive) {
         r.kind = "attributed";
         r.cue = WordsSpan(s, k, k + len);
         r.rule = "voice_cues.tsv:" + row->text + " (passive)";
@@ -999,7 +1080,7 @@ struct VoiceAnnotator::Impl {
         if (TrimContent(s, &ab, &ae)) r.content = WordsSpan(s, ab, ae);
         return r;
       }
-      if (kind == "intro") {
+      if (code == kRowIntro) {
         // "(emphasis added):" opens a quotation; the clause itself stays as it is.
         if (k + len < s.w.size() && s.w[k + len].text == ":") {
           r.intro_colon = true;
@@ -1033,7 +1114,7 @@ struct VoiceAnnotator::Impl {
     // 4. A hedge (a number word may start one: "One wonders").
     for (size_t k = cb; k < ce; ++k) {
       if (!(s.w[k].bits & kBitHedge) || InQuoteContent(s, k)) continue;
-      if (s.w[k].mention >= 0 && doc.mentions[s.w[k].mention].kind != "quantity") continue;
+      if (s.w[k].mention >= 0 && doc.mentions[s.w[k].mention].kind != "quantity"sv) continue;
       size_t len;
       const PhraseRow* row = M(va.hedges_, kBitHedge, s, k, ce, &len);
       if (!row) continue;
@@ -1060,10 +1141,10 @@ struct VoiceAnnotator::Impl {
     std::vector<size_t> starts{0};
     const size_t n = s.w.size();
     for (size_t k = 1; k < n; ++k) {
-      if (!(s.w[k].bits & kBitCue) || InQuoteContent(s, k)) continue;
+      if (!(s.w[k].bits & kBitBreak) || InQuoteContent(s, k)) continue;
       size_t len;
-      const PhraseRow* row = M(va.cues_, kBitCue, s, k, n, &len);
-      if (!row || row->kind != "break") continue;
+      const PhraseRow* row = M(va.cues_, kBitBreak, s, k, n, &len);
+      if (!row || row->code != kRowBreak) continue;
       // Both sides need a few words.
       if (k - starts.back() < 4 || n - (k + len) < 4) continue;
       // The break's punctuation stays with the clause before it.
@@ -1085,19 +1166,19 @@ struct VoiceAnnotator::Impl {
       std::vector<int> here;
       for (size_t k = 0; k < ref.word; ++k) {
         const int m = s.w[k].mention;
-        if (m >= 0 && doc.mentions[m].kind == "person" && !IsAnonymous(doc.mentions[m]) &&
+        if (m >= 0 && doc.mentions[m].kind == "person"sv && !IsAnonymous(doc.mentions[m]) &&
             (here.empty() || here.back() != m))
           here.push_back(m);
       }
       const std::vector<int>& cands = here.empty() ? recent_persons : here;
       if (cands.empty()) {
-        if (last_speaker >= 0 && doc.mentions[last_speaker].kind == "person") {
+        if (last_speaker >= 0 && doc.mentions[last_speaker].kind == "person"sv) {
           *how = "the latest speaker";
           return last_speaker;
         }
         return -1;
       }
-      if (last_speaker >= 0 && doc.mentions[last_speaker].kind == "person")
+      if (last_speaker >= 0 && doc.mentions[last_speaker].kind == "person"sv)
         for (int c : cands)
           if (c == last_speaker || (!doc.mentions[c].ref.empty() &&
                                     doc.mentions[c].ref == doc.mentions[last_speaker].ref)) {
@@ -1134,15 +1215,18 @@ struct VoiceAnnotator::Impl {
   }
 
   // Updates the resolution state with the mentions of a finished sentence.
-  void NoteMentions(const Sent& s) {
-    std::vector<int> persons;
-    int prev = -1;
-    for (const Word& w : s.w) {
-      if (w.mention < 0 || w.mention == prev) continue;
-      prev = w.mention;
-      const Mention& m = doc.mentions[w.mention];
-      if (m.kind == "person" && !IsAnonymous(m)) {
-        persons.push_back(w.mention);
+  // Updates the resolution state with the mentions [mb, me) of a finished
+  // sentence.
+  void NoteMentions(size_t mb, size_t me) {
+    size_t persons_begin = recent_persons_scratch.size();
+    (void)persons_begin;
+    recent_persons_scratch.clear();
+    for (size_t i = mb; i < me; ++i) {
+      const int mi = static_cast<int>(i);
+      const Mention& m = doc.mentions[i];
+      const uint8_t k = mkind[i];
+      if (k == kMkPerson) {
+        recent_persons_scratch.push_back(mi);
         std::string title;
         if (m.rule.rfind("title:", 0) == 0) {
           title = Lower(m.rule.substr(6));
@@ -1151,16 +1235,16 @@ struct VoiceAnnotator::Impl {
         } else if (auto it = title_of_ref.find(m.ref); !m.ref.empty() && it != title_of_ref.end()) {
           title = it->second;
         }
-        if (!title.empty()) last_by_title[title] = w.mention;
-      }
-      if (m.kind == "document") last_document = w.mention;
-      if ((m.kind == "organization" || m.kind == "outlet" || m.kind == "actor") && !IsAnonymous(m)) {
+        if (!title.empty()) last_by_title[title] = mi;
+      } else if (k == kMkDocument) {
+        last_document = mi;
+      } else if (k == kMkOrganization || k == kMkOutlet || k == kMkActor) {
         // The words of a name are indexed once per entry (ref, else text);
         // later mentions only move the entry's latest mention.
         std::string key = m.ref.empty() ? Lower(doc.text.substr(m.span.begin, m.span.end - m.span.begin)) : m.ref;
-        auto [it, fresh] = latest_by_entry.try_emplace(std::move(key), w.mention);
+        auto [it, fresh] = latest_by_entry.try_emplace(std::move(key), mi);
         if (!fresh) {
-          it->second = w.mention;
+          it->second = mi;
         } else {
           for (std::string_view name : {std::string_view(doc.text).substr(m.span.begin, m.span.end - m.span.begin),
                                         std::string_view(m.name)}) {
@@ -1170,16 +1254,17 @@ struct VoiceAnnotator::Impl {
         }
       }
     }
-    if (!persons.empty()) recent_persons = std::move(persons);
+    if (!recent_persons_scratch.empty()) recent_persons.swap(recent_persons_scratch);
   }
+  std::vector<int> recent_persons_scratch;
 
   void NoteSpeaker(int src, int si) {
     if (src < 0) return;
     last_speaker = src;
     last_speaker_sentence = si;
     const Mention& m = doc.mentions[src];
-    if (m.kind != "person" && m.kind != "document") last_group = src;
-    if (m.kind == "document") last_document = src;
+    if (m.kind != "person"sv && m.kind != "document"sv) last_group = src;
+    if (m.kind == "document"sv) last_document = src;
   }
 
   VoiceRecord ToRecord(const Sent& s, Span span, ClauseResult& c, int src,
@@ -1213,10 +1298,30 @@ struct VoiceAnnotator::Impl {
     clause_source_of.assign(doc.mentions.size(), -1);
     // Quotations that run on to a later sentence: the speaker found where
     // they end (sentence index -> source), filled lazily.
+    ComputeMentionKinds();
+    size_t tok = 0, men = 0, quo = 0;
+    const std::string_view text(doc.text);
     for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
-      walker.Build(si, &s);
       const size_t first_record = doc.voice.size();
       const Span sp = doc.sentences[si];
+      // The sentence's tokens, mentions and quotations, and whether anything
+      // in it can make it other than the author's plain assertion.
+      while (tok < doc.tokens.size() && doc.tokens[tok].span.begin < sp.begin) ++tok;
+      size_t t1 = tok;
+      uint8_t bits = 0;
+      bool qmark = false;
+      for (; t1 < doc.tokens.size() && doc.tokens[t1].span.end <= sp.end; ++t1) {
+        const Span ts = doc.tokens[t1].span;
+        const char c0 = text[ts.begin];
+        uint8_t b = token_bits[t1];
+        bits |= b;
+        qmark = qmark || c0 == '?';
+      }
+      while (men < doc.mentions.size() && doc.mentions[men].span.end <= sp.begin) ++men;
+      size_t m1 = men;
+      while (m1 < doc.mentions.size() && doc.mentions[m1].span.begin < sp.end) ++m1;
+      while (quo < quotes.size() && quotes[quo].span.end <= sp.begin) ++quo;
+      const bool has_quote = quo < quotes.size() && quotes[quo].span.begin < sp.end;
       while (para + 1 < doc.paragraphs.size() && doc.paragraphs[para].end <= sp.begin) ++para;
       const bool para_start = doc.paragraphs.empty() || doc.paragraphs[para].begin == sp.begin ||
                               (si == 0);
@@ -1224,7 +1329,10 @@ struct VoiceAnnotator::Impl {
       if (block && para != block_para && para_start) {
         // Does the quotation go on? Ellipsis, bracket, lower case, a list
         // item, or the previous quoted paragraph ended with a colon.
-        std::string_view first = s.w.empty() ? std::string_view() : s.w[0].text;
+        std::string_view first =
+            t1 > tok ? text.substr(doc.tokens[tok].span.begin,
+                                   doc.tokens[tok].span.end - doc.tokens[tok].span.begin)
+                     : std::string_view();
         const bool goes_on =
             para == block_para + 1 &&
             (prev_para_colon || first == "\xE2\x80\xA6" || first == "..." || first == "[" ||
@@ -1235,7 +1343,7 @@ struct VoiceAnnotator::Impl {
           block = false;
         }
       }
-      if (s.w.empty()) {
+      if (t1 == tok) {
         VoiceRecord v;
         v.sentence = si;
         v.span = sp;
@@ -1244,6 +1352,25 @@ struct VoiceAnnotator::Impl {
         doc.voice.push_back(std::move(v));
         continue;  // no claims without words
       }
+      const bool in_block = block && para == block_para;
+      if (!in_block && !(bits & (kBitCue | kBitHedge)) && !qmark && !has_quote) {
+        // Fast path: no cue, hedge, question mark or quotation: the author's.
+        VoiceRecord v;
+        v.sentence = si;
+        v.span = sp;
+        v.kind = "author";
+        v.rule = "no cue";
+        doc.voice.push_back(std::move(v));
+        NoteMentions(men, m1);
+        if (bits & kBitClaim) {
+          walker.Build(si, &s);
+          ClaimsOf(s, first_record);
+        } else {
+          ClaimsOfMentions(si, tok, t1, men, m1, first_record);
+        }
+        continue;
+      }
+      walker.Build(si, &s);
       if (block && para == block_para) {
         VoiceRecord v;
         v.sentence = si;
@@ -1259,7 +1386,7 @@ struct VoiceAnnotator::Impl {
         if (block_intro >= 0 && doc.voice[block_intro].content)
           doc.voice[block_intro].content->end = sp.end;
         prev_para_colon = para_end && doc.text[sp.end - 1] == ':';
-        NoteMentions(s);
+        NoteMentions(men, m1);
         ClaimsOf(s, first_record);
         continue;
       }
@@ -1271,7 +1398,7 @@ struct VoiceAnnotator::Impl {
                   c + 1 < starts.size() ? s.w[ce - 1].span.end : sp.end};
         std::string how;
         int src = r.has_ref ? Resolve(r.ref, s, &how) : -1;
-        if (r.kind == "quoted" && !r.has_ref) {
+        if (r.kind == "quoted"sv && !r.has_ref) {
           src = QuoteSpeaker(s, cb, ce, si, &how);
           if (src >= 0 && explain) r.evidence.push_back("speaker of the quotation");
         }
@@ -1286,7 +1413,7 @@ struct VoiceAnnotator::Impl {
           block_cue = *r.cue;
           block_rule = r.rule;
           prev_para_colon = false;
-          if (v.kind == "author") v.kind = "attributed";
+          if (v.kind == "author"sv) v.kind = "attributed";
           v.content = doc.paragraphs[para + 1];
           if (explain) v.evidence.push_back("opens a block quote");
           block_intro = static_cast<int>(doc.voice.size());
@@ -1298,9 +1425,23 @@ struct VoiceAnnotator::Impl {
               clause_source_of[w.mention] = src;
         }
         doc.voice.push_back(std::move(v));
-        if (src >= 0 && (r.kind == "attributed" || r.kind == "quoted")) NoteSpeaker(src, si);
+        if (src >= 0 && (r.kind == "attributed"sv || r.kind == "quoted"sv)) NoteSpeaker(src, si);
       }
-      NoteMentions(s);
+      // Clauses split only to tell voices apart: all the author's, one record.
+      if (doc.voice.size() - first_record > 1) {
+        bool all_author = true;
+        for (size_t i = first_record; i < doc.voice.size() && all_author; ++i)
+          all_author = doc.voice[i].kind == "author"sv && !doc.voice[i].cue;
+        if (all_author) {
+          VoiceRecord v = std::move(doc.voice[first_record]);
+          for (size_t i = first_record + 1; i < doc.voice.size(); ++i)
+            for (auto& e : doc.voice[i].evidence) v.evidence.push_back(std::move(e));
+          v.span = sp;
+          doc.voice.resize(first_record);
+          doc.voice.push_back(std::move(v));
+        }
+      }
+      NoteMentions(men, m1);
       ClaimsOf(s, first_record);
     }
   }
@@ -1325,7 +1466,7 @@ struct VoiceAnnotator::Impl {
       for (size_t k = 0; k < low.size() && k < 6 && !cue; ++k) {
         size_t len;
         const PhraseRow* row = va.cues_.Match(low, lower, k, low.size(), &len);
-        cue = row && (row->kind == "verb" || row->kind == "verb_weak");
+        cue = row && (row->code == kRowVerb || row->code == kRowVerbWeak);
         if (low[k] == "." || low[k] == "?" || low[k] == "!") break;
       }
       if (cue && !low.empty() && (low[0] == "," || va.references_.count(std::string(low[0])))) {
@@ -1383,7 +1524,7 @@ struct VoiceAnnotator::Impl {
     const std::string_view text(doc.text);
     for (size_t i = 0; i < doc.mentions.size(); ++i) {
       const Mention& m = doc.mentions[i];
-      if (m.kind != "document") continue;
+      if (m.kind != "document"sv) continue;
       const std::string noun = m.rule.substr(std::strlen("voice:document_nouns.tsv:"));
       const PhraseRow* row = nullptr;
       {
@@ -1404,12 +1545,12 @@ struct VoiceAnnotator::Impl {
         std::string_view gap = text.substr(c.span.end, phrase_begin - c.span.end);
         bool tight = gap.size() <= 3 && gap.find_first_not_of(" ()") == std::string_view::npos;
         if (!tight) break;
-        if (c.kind == "date" && prefix_date < 0) prefix_date = static_cast<int>(j - 1);
-        else if (EligibleSource(c) && c.kind != "document" && prefix_issuer < 0 &&
+        if (c.kind == "date"sv && prefix_date < 0) prefix_date = static_cast<int>(j - 1);
+        else if (EligibleSource(c) && c.kind != "document"sv && prefix_issuer < 0 &&
                  !IsAnonymous(c))
           prefix_issuer = static_cast<int>(j - 1);
-        else if (c.kind != "date" && c.kind != "place" &&
-                 !(EligibleSource(c) && c.kind != "document"))
+        else if (c.kind != "date"sv && c.kind != "place"sv &&
+                 !(EligibleSource(c) && c.kind != "document"sv))
           break;
         phrase_begin = c.span.begin;
       }
@@ -1469,7 +1610,7 @@ struct VoiceAnnotator::Impl {
         if (!linked && between.size() < 60 && between.find(',') == std::string::npos &&
             between.size() >= 18 && between.compare(between.size() - 18, 18, " published by the ") == 0)
           linked = true;
-        if (linked && EligibleSource(c) && c.kind != "document") {
+        if (linked && EligibleSource(c) && c.kind != "document"sv) {
           issuer = static_cast<int>(i + 1);
           for (size_t j = i + 1; j + 1 < doc.mentions.size(); ++j) {
             const Mention& x = doc.mentions[j];
@@ -1485,7 +1626,7 @@ struct VoiceAnnotator::Impl {
       if (issuer < 0 && (det == "its" || det == "their" || det == "his" || det == "her")) {
         for (size_t j = i; j > 0 && j + 8 > i; --j) {
           const Mention& c = doc.mentions[j - 1];
-          if (EligibleSource(c) && c.kind != "document" && !IsAnonymous(c)) {
+          if (EligibleSource(c) && c.kind != "document"sv && !IsAnonymous(c)) {
             issuer = static_cast<int>(j - 1);
             break;
           }
@@ -1512,7 +1653,7 @@ struct VoiceAnnotator::Impl {
       citation_of[i] = ci;
       if (c.issuer < 0 && issuer >= 0) c.issuer = issuer;
       if (c.issuer < 0 && clause_source_of[i] >= 0 &&
-          doc.mentions[clause_source_of[i]].kind != "document")
+          doc.mentions[clause_source_of[i]].kind != "document"sv)
         c.issuer = clause_source_of[i];
       // A date in or right after the phrase: "a 2012 memo", "report of 5 May 2018".
       if (c.date.empty()) {
@@ -1537,7 +1678,7 @@ struct VoiceAnnotator::Impl {
         }
         for (size_t j = i + 1; c.date.empty() && j < doc.mentions.size() && j < i + 4 &&
                                doc.mentions[j].span.begin < m.span.end + 40; ++j)
-          if (doc.mentions[j].kind == "date" && doc.mentions[j].date) {
+          if (doc.mentions[j].kind == "date"sv && doc.mentions[j].date) {
             std::string between = Lower(text.substr(m.span.end, doc.mentions[j].span.begin - m.span.end));
             if (between.find("published") != std::string::npos ||
                 between.find("dated") != std::string::npos ||
@@ -1582,9 +1723,9 @@ struct VoiceAnnotator::Impl {
     // A statement with no issuer: the latest speaker before it that is not a document.
     // Outlets quoted as sources cite an article of theirs.
     for (const VoiceRecord& v : doc.voice) {
-      if (v.source < 0 || v.kind == "author") continue;
+      if (v.source < 0 || v.kind == "author"sv) continue;
       const Mention& m = doc.mentions[v.source];
-      if (m.kind != "outlet") continue;
+      if (m.kind != "outlet"sv) continue;
       const std::string key = m.ref.empty() ? MentionText(v.source) : m.ref;
       int ci;
       if (auto f = outlet_citation.find(key); f != outlet_citation.end()) {
@@ -1593,7 +1734,7 @@ struct VoiceAnnotator::Impl {
         ci = -1;
         for (size_t k = 0; k < doc.citations.size() && ci < 0; ++k) {
           const Citation& c = doc.citations[k];
-          if (c.kind == "article" && c.issuer >= 0 && SameIssuer(doc.mentions[c.issuer], m))
+          if (c.kind == "article"sv && c.issuer >= 0 && SameIssuer(doc.mentions[c.issuer], m))
             ci = static_cast<int>(k);
         }
         if (ci < 0) {
@@ -1615,11 +1756,11 @@ struct VoiceAnnotator::Impl {
       for (size_t i = 0; i < doc.mentions.size(); ++i) {
         while (vi < doc.voice.size() && doc.voice[vi].span.end <= doc.mentions[i].span.begin) {
           const int src = doc.voice[vi].source;
-          if (src >= 0 && doc.mentions[src].kind != "document") speaker = src;
+          if (src >= 0 && doc.mentions[src].kind != "document"sv) speaker = src;
           ++vi;
         }
         const int ci = citation_of[i];
-        if (ci >= 0 && doc.citations[ci].issuer < 0 && doc.citations[ci].kind == "statement")
+        if (ci >= 0 && doc.citations[ci].issuer < 0 && doc.citations[ci].kind == "statement"sv)
           doc.citations[ci].issuer = speaker;
       }
     }
@@ -1635,73 +1776,103 @@ struct VoiceAnnotator::Impl {
     }
   }
 
+  // Adds mention `mi` to the slots of c; sets *casualty for a casualty count.
+  void AddSlot(int mi, Claim* c, bool* casualty) const {
+    switch (mkind[mi]) {
+      case kMkQuantity: {
+        c->quantities.push_back(mi);
+        const auto& q = doc.mentions[mi].quantity;
+        if (q && (q->role == "killed"sv || q->role == "injured"sv || q->role == "captured"sv ||
+                  q->role == "displaced"sv))
+          *casualty = true;
+        break;
+      }
+      case kMkDate: c->dates.push_back(mi); break;
+      case kMkPlace: c->places.push_back(mi); break;
+      case kMkActor: case kMkOrganization: case kMkPerson: case kMkOutlet:
+        c->actors.push_back(mi);
+        break;
+      default: break;
+    }
+  }
+
+  // Scores c and keeps it if it is check-worthy (see schema.md).
+  void FinishClaim(Claim c, const VoiceRecord& v, size_t words, bool casualty, double cue_event,
+                   double cue_causal, double opinion) {
+    if (words < 4) return;
+    double score = 0;
+    if (!c.quantities.empty()) score += casualty ? 0.5 : 0.4;
+    if (!c.dates.empty()) score += 0.15;
+    if (!c.places.empty()) score += 0.15;
+    if (!c.actors.empty()) score += c.actors.size() > 1 ? 0.15 : 0.1;
+    score += cue_event + cue_causal + opinion;
+    if (v.kind == "hedged"sv) score *= 0.8;
+    score = std::min(1.0, std::max(0.0, score));
+    const bool has_slot = !c.quantities.empty() || !c.dates.empty() || !c.places.empty() ||
+                          !c.actors.empty();
+    if (score < 0.4 || !has_slot) return;
+    c.checkworthy = static_cast<double>(static_cast<int>(score * 100 + 0.5)) / 100;
+    c.kind = !c.quantities.empty() ? "numeric"
+             : cue_causal > 0      ? "causal"
+             : cue_event > 0       ? "event"
+             : v.kind == "quoted"sv  ? "quote"
+                                   : "other";
+    doc.claims.push_back(std::move(c));
+  }
+
+  Claim NewClaim(const VoiceRecord& v) const {
+    Claim c;
+    c.sentence = v.sentence;
+    c.span = v.span;
+    c.voice = v.kind;
+    c.source = v.source;
+    return c;
+  }
+
+  // The claim of a one-record sentence with no claim cue, from its mentions
+  // [mb, me) and tokens [tb, te) (the fast path: no words built).
+  void ClaimsOfMentions(int si, size_t tb, size_t te, size_t mb, size_t me, size_t first) {
+    (void)si;
+    const VoiceRecord& v = doc.voice[first];
+    size_t words = 0;
+    for (size_t t = tb; t < te; ++t)
+      words += doc.tokens[t].kind == Token::Kind::kWord || doc.tokens[t].kind == Token::Kind::kNumber;
+    Claim c = NewClaim(v);
+    bool casualty = false;
+    for (size_t i = mb; i < me; ++i) AddSlot(static_cast<int>(i), &c, &casualty);
+    FinishClaim(std::move(c), v, words, casualty, 0, 0, 0);
+  }
+
   // Claims of the records of sentence s from doc.voice[first] on.
   void ClaimsOf(const Sent& s, size_t first) {
-    const int si = s.index;
-    {
-      for (size_t vi = first; vi < doc.voice.size(); ++vi) {
-        const VoiceRecord& v = doc.voice[vi];
-        if (v.kind == "question") continue;
-        const bool quoted = v.kind == "quoted";
-        Claim c;
-        c.sentence = si;
-        c.span = v.span;
-        c.voice = v.kind;
-        c.source = v.source;
-        double score = 0, cue_event = 0, cue_causal = 0, opinion = 0;
-        bool casualty = false;
-        size_t words = 0;
-        int prev = -1;
-        for (size_t k = 0; k < s.w.size(); ++k) {
-          const Word& w = s.w[k];
-          if (w.span.begin < v.span.begin || w.span.end > v.span.end) continue;
-          if (w.kind == Token::Kind::kWord || w.kind == Token::Kind::kNumber) ++words;
-          if (w.mention >= 0 && w.mention != prev) {
-            prev = w.mention;
-            const Mention& m = doc.mentions[w.mention];
-            if (m.kind == "quantity") {
-              c.quantities.push_back(w.mention);
-              const std::string& role = m.quantity ? m.quantity->role : std::string();
-              if (role == "killed" || role == "injured" || role == "captured" || role == "displaced")
-                casualty = true;
-            } else if (m.kind == "date") {
-              c.dates.push_back(w.mention);
-            } else if (m.kind == "place") {
-              c.places.push_back(w.mention);
-            } else if (m.kind == "actor" || m.kind == "organization" || m.kind == "person" ||
-                       m.kind == "outlet") {
-              if (!IsAnonymous(m)) c.actors.push_back(w.mention);
-            }
-          }
-          if (!(w.bits & kBitClaim) || (!quoted && InQuoteContent(s, k))) continue;
-          size_t len;
-          if (const PhraseRow* row = M(va.claim_cues_, kBitClaim, s, k, s.w.size(), &len)) {
-            if (w.span.end > v.span.end) continue;
-            if (row->kind == "opinion") opinion += row->weight;
-            else if (row->kind == "causal") cue_causal = std::max(cue_causal, row->weight);
-            else cue_event = std::max(cue_event, row->weight);
-            if (explain) c.evidence.push_back("claim_cues.tsv:" + row->text + " (" + row->kind + ")");
-          }
+    for (size_t vi = first; vi < doc.voice.size(); ++vi) {
+      const VoiceRecord& v = doc.voice[vi];
+      if (v.kind == "question"sv) continue;
+      const bool quoted = v.kind == "quoted"sv;
+      Claim c = NewClaim(v);
+      double cue_event = 0, cue_causal = 0, opinion = 0;
+      bool casualty = false;
+      size_t words = 0;
+      int prev = -1;
+      for (size_t k = 0; k < s.w.size(); ++k) {
+        const Word& w = s.w[k];
+        if (w.span.begin < v.span.begin || w.span.end > v.span.end) continue;
+        if (w.kind == Token::Kind::kWord || w.kind == Token::Kind::kNumber) ++words;
+        if (w.mention >= 0 && w.mention != prev) {
+          prev = w.mention;
+          AddSlot(w.mention, &c, &casualty);
         }
-        if (words < 4) continue;
-        if (!c.quantities.empty()) score += casualty ? 0.5 : 0.4;
-        if (!c.dates.empty()) score += 0.15;
-        if (!c.places.empty()) score += 0.15;
-        if (!c.actors.empty()) score += c.actors.size() > 1 ? 0.15 : 0.1;
-        score += cue_event + cue_causal + opinion;
-        if (v.kind == "hedged") score *= 0.8;
-        score = std::min(1.0, std::max(0.0, score));
-        const bool has_slot = !c.quantities.empty() || !c.dates.empty() || !c.places.empty() ||
-                              !c.actors.empty();
-        if (score < 0.4 || !has_slot) continue;
-        c.checkworthy = static_cast<double>(static_cast<int>(score * 100 + 0.5)) / 100;
-        c.kind = !c.quantities.empty() ? "numeric"
-                 : cue_causal > 0      ? "causal"
-                 : cue_event > 0       ? "event"
-                 : v.kind == "quoted"  ? "quote"
-                                       : "other";
-        doc.claims.push_back(std::move(c));
+        if (!(w.bits & kBitClaim) || (!quoted && InQuoteContent(s, k))) continue;
+        size_t len;
+        if (const PhraseRow* row = M(va.claim_cues_, kBitClaim, s, k, s.w.size(), &len)) {
+          if (w.span.end > v.span.end) continue;
+          if (row->code == kRowOpinion) opinion += row->weight;
+          else if (row->code == kRowCausal) cue_causal = std::max(cue_causal, row->weight);
+          else cue_event = std::max(cue_event, row->weight);
+          if (explain) c.evidence.push_back("claim_cues.tsv:" + row->text + " (" + row->kind + ")");
+        }
       }
+      FinishClaim(std::move(c), v, words, casualty, cue_event, cue_causal, opinion);
     }
   }
 };

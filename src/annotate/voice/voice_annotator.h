@@ -34,6 +34,7 @@ struct PhraseRow {
   std::vector<std::string> words;
   std::string text;    // the phrase as written in the table
   std::string kind;    // the table's kind column
+  uint8_t code = 0;    // `kind` as a RowKind (voice_annotator.cc), 0 if other
   std::string table;   // "voice_cues", for explain
   double weight = 0;   // claim_cues only
   bool lower_only = false;  // hedges "case lower": "may have", not "May"
@@ -59,15 +60,57 @@ class PhraseTable {
                          size_t* n) const;
   bool empty() const { return rows_.empty(); }
   const PhraseRow* Find(std::string_view single) const;
-  // Calls fn(first_token) for every distinct first token.
+  // Calls fn(row) for every row.
   template <typename Fn>
-  void ForEachFirst(const Fn& fn) const {
-    for (const auto& [k, v] : by_first_) fn(k);
+  void ForEachRow(const Fn& fn) const {
+    for (const auto& r : rows_) fn(r);
   }
 
  private:
   std::vector<PhraseRow> rows_;
   StringMap<std::vector<size_t>> by_first_;
+};
+
+// An open-addressing set of short strings with a byte of flags each, for the
+// one lookup per token of the voice layer (faster than a std::unordered_map
+// on the short, frequent function words it is asked about).
+class FirstWordTable {
+ public:
+  // Builds the table from `words` (word -> flags, flags non-zero).
+  void Build(const StringMap<uint8_t>& words);
+  // The flags of `w`, or 0.
+  uint8_t Find(std::string_view w) const {
+    if (slots_.empty() || w.empty()) return 0;
+    const uint64_t key = Key(w);
+    for (uint64_t i = Hash(key, w.size()) & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.len == 0) return 0;
+      if (s.key == key && s.len == w.size() &&
+          (w.size() <= 8 || long_words_[s.long_index] == w))
+        return s.bits;
+    }
+  }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;       // the first 8 bytes, zero-padded
+    uint32_t len = 0;       // 0 = empty slot
+    uint32_t long_index = 0;  // into long_words_ when len > 8
+    uint8_t bits = 0;
+  };
+  static uint64_t Key(std::string_view w) {
+    uint64_t k = 0;
+    for (size_t i = 0; i < w.size() && i < 8; ++i)
+      k |= static_cast<uint64_t>(static_cast<unsigned char>(w[i])) << (8 * i);
+    return k;
+  }
+  static uint64_t Hash(uint64_t key, size_t len) {
+    uint64_t h = (key ^ (len * 0x9E3779B97F4A7C15ull)) * 0xFF51AFD7ED558CCDull;
+    return h ^ (h >> 29);
+  }
+  std::vector<Slot> slots_;
+  uint64_t mask_ = 0;
+  std::vector<std::string> long_words_;
 };
 
 // Splits a phrase into lower-cased tokens (see PhraseRow).
@@ -94,6 +137,7 @@ class VoiceAnnotator : public DocumentLayer {
   // First tokens of every phrase table -> which tables (kBit* in the .cc):
   // one lookup per token tells which tables can match there.
   voice_internal::StringMap<uint8_t> first_bits_;
+  voice_internal::FirstWordTable first_table_;  // the same, for the token loop
   // Per first byte, a bit per length (31 = 31 or more) of the keys of
   // first_bits_: most tokens are rejected without hashing.
   uint32_t first_len_mask_[256] = {};
