@@ -457,7 +457,18 @@ TEST(VoiceTest, HostileInputsDoNotBreakTheLayer) {
   std::string long_sentence = "The ministry said that";
   for (int i = 0; i < 3000; ++i) long_sentence += " the report said that";
   long_sentence += ".\n";
-  for (const std::string& t : {many_quotes + "\n", long_sentence,
+  // Many document mentions and no parenthesis anywhere: each mention's
+  // look-ups stay inside its sentence (this takes minutes if they do not).
+  std::string many_reports;
+  for (int i = 0; i < 20000; ++i) many_reports += "The report said the DIA memo was sent. ";
+  many_reports += "\n";
+  {
+    std::optional<Document> d = TryVoice(many_reports);
+    ASSERT_TRUE(d);
+    ASSERT_EQ(d->citations.size(), 2u);  // the report, the DIA memo
+    EXPECT_EQ(d->citations[0].mentions.size(), 20000u);
+  }
+  for (const std::string& t : {many_reports, many_quotes + "\n", long_sentence,
                                std::string("\xE2\x80\x9C\xE2\x80\x9C\xE2\x80\x9C said: ? ; , but\n"),
                                std::string("According to\n\nsaid:\n\n:\n")}) {
     std::optional<Document> od = TryVoice(t);

@@ -1539,7 +1539,7 @@ struct VoiceAnnotator::Impl {
       // and a date ("a leaked 2012 … memo"); gaps of a space or "(…)".
       int prefix_issuer = -1, prefix_date = -1;
       size_t phrase_begin = m.span.begin;
-      for (size_t j = i; j > 0; --j) {
+      for (size_t j = i; j > 0 && i - j < 6; --j) {
         const Mention& c = doc.mentions[j - 1];
         if (c.sentence != m.sentence || c.span.end > phrase_begin) break;
         std::string_view gap = text.substr(c.span.end, phrase_begin - c.span.end);
@@ -1612,7 +1612,7 @@ struct VoiceAnnotator::Impl {
           linked = true;
         if (linked && EligibleSource(c) && c.kind != "document"sv) {
           issuer = static_cast<int>(i + 1);
-          for (size_t j = i + 1; j + 1 < doc.mentions.size(); ++j) {
+          for (size_t j = i + 1; j + 1 < doc.mentions.size() && j < i + 6; ++j) {
             const Mention& x = doc.mentions[j];
             const Mention& y = doc.mentions[j + 1];
             if (y.sentence != m.sentence || !EligibleSource(y)) break;
@@ -1707,9 +1707,9 @@ struct VoiceAnnotator::Impl {
       }
       // A link to it: "(entire PDF version here)" within the sentence after it.
       if (m.sentence >= 0 && static_cast<size_t>(m.sentence) < doc.sentences.size()) {
-        const size_t se = doc.sentences[m.sentence].end;
-        size_t open = text.find('(', m.span.end);
-        if (open != std::string_view::npos && open < se && open < m.span.end + 80) {
+        const size_t se = std::min<size_t>(doc.sentences[m.sentence].end, m.span.end + 80);
+        size_t open = text.substr(0, se).find('(', m.span.end);
+        if (open != std::string_view::npos) {
           size_t close = text.find(')', open);
           if (close != std::string_view::npos && close < se) {
             std::string inside = Lower(text.substr(open, close + 1 - open));
@@ -1845,6 +1845,7 @@ struct VoiceAnnotator::Impl {
 
   // Claims of the records of sentence s from doc.voice[first] on.
   void ClaimsOf(const Sent& s, size_t first) {
+    size_t wk = 0;
     for (size_t vi = first; vi < doc.voice.size(); ++vi) {
       const VoiceRecord& v = doc.voice[vi];
       if (v.kind == "question"sv) continue;
@@ -1854,9 +1855,10 @@ struct VoiceAnnotator::Impl {
       bool casualty = false;
       size_t words = 0;
       int prev = -1;
-      for (size_t k = 0; k < s.w.size(); ++k) {
+      // Records are in text order: start at the record's first word.
+      while (wk < s.w.size() && s.w[wk].span.begin < v.span.begin) ++wk;
+      for (size_t k = wk; k < s.w.size() && s.w[k].span.end <= v.span.end; ++k) {
         const Word& w = s.w[k];
-        if (w.span.begin < v.span.begin || w.span.end > v.span.end) continue;
         if (w.kind == Token::Kind::kWord || w.kind == Token::Kind::kNumber) ++words;
         if (w.mention >= 0 && w.mention != prev) {
           prev = w.mention;
