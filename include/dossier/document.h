@@ -180,6 +180,7 @@ struct Citation {
   std::string title;         // quoted title, "" if none
   int issuer = -1;           // index into Document::mentions, -1 if unknown
   std::string date;          // date value when stated, "" if none
+  std::string url;           // a URL the text gives for it, "" if none
   std::vector<Span> mentions;  // every mention of it (and links to it), in text order
 };
 

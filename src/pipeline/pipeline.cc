@@ -439,6 +439,8 @@ std::string Pipeline::Render(const Document& d) const {
     mention_id(c.issuer);
     w.Key("date");
     w.StringOrNull(c.date);
+    w.Key("url");
+    w.StringOrNull(c.url);
     w.Key("mentions");
     w.BeginArray();
     for (const Span& s : c.mentions) w.Pair(o.T(s.begin), o.T(s.end));

@@ -397,8 +397,8 @@ Status SqliteStore::Prepare() {
        " cue_text, cue_start, cue_end, content_start, content_end)"
        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"},
       {&s.insert_citation,
-       "INSERT INTO citations(document_id, citation_id, kind, title, issuer, date, mentions)"
-       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"},
+       "INSERT INTO citations(document_id, citation_id, kind, title, issuer, date, mentions, url)"
+       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"},
       {&s.insert_claim,
        "INSERT INTO claims(document_id, seq, sentence, start, end, kind, checkworthy, slots,"
        " voice, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"},
@@ -628,7 +628,7 @@ Status SqliteStore::PutVoice(const Document& doc, const std::string& now) {
     mentions += "]";
     Use u(s.insert_citation);
     u.Text(doc.id).Text(c.id).Text(c.kind).TextOrNull(c.title).TextOrNull(id(c.issuer))
-        .TextOrNull(c.date).Text(mentions);
+        .TextOrNull(c.date).Text(mentions).TextOrNull(c.url);
     if (u.Step() != SQLITE_DONE) return SqlError("insert citation " + c.id + " of " + doc.id);
   }
   seq = 0;

@@ -360,6 +360,22 @@ TEST(VoiceTest, ArticleTitleAndLinkMentions) {
   EXPECT_EQ(SourceText(d, Of(d, 1)[0].source), "A recent report");
 }
 
+TEST(VoiceTest, UrlsAreLinksToTheDocumentBeforeThemOrCitationsOfTheirOwn) {
+  Document d = Voice(
+      "A recent report (full text: https://example.org/un/report-2018.pdf) said the camp was "
+      "closed. More maps are at www.example.com/maps.\n");
+  ASSERT_EQ(d.citations.size(), 2u);
+  const Citation& r = d.citations[0];
+  EXPECT_EQ(r.kind, "report");
+  EXPECT_EQ(r.url, "https://example.org/un/report-2018.pdf");
+  ASSERT_EQ(r.mentions.size(), 2u);
+  EXPECT_EQ(Text(d, r.mentions[1]), "(full text: https://example.org/un/report-2018.pdf)");
+  EXPECT_EQ(d.citations[1].kind, "other");
+  EXPECT_EQ(d.citations[1].url, "www.example.com/maps");
+  ASSERT_EQ(d.citations[1].mentions.size(), 1u);
+  EXPECT_EQ(Text(d, d.citations[1].mentions[0]), "www.example.com/maps");
+}
+
 TEST(VoiceTest, HedgesWithTheirScope) {
   Document d = Voice(
       "ISIS may have moved its fighters to the desert. On May 5 the convoy left the town. "

@@ -1508,6 +1508,55 @@ struct VoiceAnnotator::Impl {
 
   // ---- pass 3 -------------------------------------------------------------
 
+  // URLs in the text ("https://…", "www.…"): a link to the document
+  // mentioned just before it in the sentence (a mention of that citation,
+  // and its url), else a citation of its own (kind other).
+  void Urls(const std::vector<int>& citation_of) {
+    const std::string_view text(doc.text);
+    size_t si = 0;
+    for (size_t at = 0; at < text.size();) {
+      size_t h = text.find("http", at), w = text.find("www.", at);
+      size_t b = std::min(h, w);
+      if (b == std::string_view::npos) break;
+      at = b + 4;
+      if (b == h && text.compare(b, 7, "http://") != 0 && text.compare(b, 8, "https://") != 0)
+        continue;
+      if (b > 0 && (std::isalnum(static_cast<unsigned char>(text[b - 1])) || text[b - 1] == '/'))
+        continue;  // inside a word or another URL
+      size_t e = b;
+      while (e < text.size() && !std::isspace(static_cast<unsigned char>(text[e])) &&
+             !std::strchr(")]>\"'", text[e]) && static_cast<unsigned char>(text[e]) != 0xE2)
+        ++e;
+      while (e > b && std::strchr(".,;:!?", text[e - 1])) --e;
+      at = std::max(at, e);
+      if (e - b < 8) continue;
+      const Span url{static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
+      while (si < doc.sentences.size() && doc.sentences[si].end <= b) ++si;
+      // The document mentioned last before it in its sentence, within 120 bytes.
+      int ci = -1;
+      auto mi = std::lower_bound(doc.mentions.begin(), doc.mentions.end(), url.begin,
+                                 [](const Mention& m, uint32_t p) { return m.span.begin < p; });
+      for (int steps = 0; mi != doc.mentions.begin() && steps < 8 && ci < 0; ++steps) {
+        --mi;
+        if (mi->span.end + 120 < url.begin) break;
+        if (si < doc.sentences.size() && mi->span.begin < doc.sentences[si].begin) break;
+        if (mi->kind == "document"sv) ci = citation_of[mi - doc.mentions.begin()];
+      }
+      if (ci < 0) {
+        Citation c;
+        c.kind = "other";
+        doc.citations.push_back(std::move(c));
+        ci = static_cast<int>(doc.citations.size() - 1);
+      }
+      Citation& c = doc.citations[ci];
+      // Inside a link mention already listed ("(full text: https://…)").
+      if (c.mentions.empty() || c.mentions.back().begin > url.begin ||
+          c.mentions.back().end < url.end)
+        c.mentions.push_back(url);
+      if (c.url.empty()) c.url = std::string(text.substr(b, e - b));
+    }
+  }
+
   // Two issuers are the same, or one is part of the other by its ref
   // ("org:UN" and "org:UN-SC").
   static bool SameIssuer(const Mention& a, const Mention& b) {
@@ -1720,7 +1769,7 @@ struct VoiceAnnotator::Impl {
         }
       }
     }
-    // A statement with no issuer: the latest speaker before it that is not a document.
+    Urls(citation_of);
     // Outlets quoted as sources cite an article of theirs.
     for (const VoiceRecord& v : doc.voice) {
       if (v.source < 0 || v.kind == "author"sv) continue;
