@@ -54,7 +54,8 @@ void AddPipelineFlags(CLI::App* app, CommonFlags* f) {
   app->add_option("--published", f->published,
                   "Anchor date YYYY-MM-DD for documents that state none");
   app->add_option("--layers", f->layers,
-                  "Comma-separated annotators to run (dates,quantities,actors,places); default all");
+                  "Comma-separated layers to run (dates,quantities,actors,places,voice); default "
+                  "all. voice finds its sources among the entity layers' mentions");
   app->add_option("--gazetteer", f->gazetteer,
                   "Gazetteer file (default: the one the build compiled, or $DOSSIER_GAZETTEER)");
   app->add_option("--max-entities", f->max_entities,

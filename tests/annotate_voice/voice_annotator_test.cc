@@ -153,6 +153,15 @@ TEST(VoiceTest, QuotationWithTheSpeakerAfterTheVerb) {
   EXPECT_EQ(Text(d, v[0].content), "\"We will never surrender to them,\"");
 }
 
+TEST(VoiceTest, AShortQuotationWithASpeakerIsQuoted) {
+  Document d = Voice(
+      "Colonel John Dorrian said the convoy left. \"We are done,\" he added. He called it a "
+      "\"success\".\n");
+  EXPECT_EQ(Of(d, 1)[0].kind, "quoted");
+  EXPECT_EQ(SourceText(d, Of(d, 1)[0].source), "John Dorrian");
+  EXPECT_EQ(Of(d, 2)[0].kind, "author");  // a scare quote: no cue
+}
+
 TEST(VoiceTest, AccordingToADocumentOfAnIssuer) {
   Document d = Voice("According to the UN report, ISIS could regroup within a year.\n");
   auto v = Of(d, 0);

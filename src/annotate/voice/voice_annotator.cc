@@ -888,14 +888,17 @@ struct VoiceAnnotator::Impl {
   }
 
   // Fraction of the content's word tokens inside (non-scare) quotations.
-  double QuotedShare(const Sent& s, Span c) const {
+  // With a cue (`with_cue`), a quotation of any length counts: '"We are
+  // done," he added' is a quote; without one, short quotations are scare
+  // quotes and do not.
+  double QuotedShare(const Sent& s, Span c, bool with_cue = false) const {
     size_t words = 0, quoted = 0;
     for (size_t k = 0; k < s.w.size(); ++k) {
       const Word& w = s.w[k];
       if (w.span.begin < c.begin || w.span.end > c.end || w.kind == Token::Kind::kPunct) continue;
       ++words;
       // Four words or more: shorter ones are scare quotes, not quotations.
-      if (InQuoteContent(s, k) && quote_words[w.quote] >= 4) ++quoted;
+      if (InQuoteContent(s, k) && (with_cue || quote_words[w.quote] >= 4)) ++quoted;
       else if (InQuoteContent(s, k)) {
         // A quotation running over several sentences counts in full.
         const Quote& q = quotes[w.quote];
@@ -1027,7 +1030,8 @@ struct VoiceAnnotator::Impl {
           r.content = WordsSpan(s, bb, be);
         }
         r.intro_colon = s.w[ce - 1].text == ":" || EndsWithIntro(s, k + len, ce);
-        if (r.content && r.kind != "quoted"sv && QuotedShare(s, *r.content) >= 0.8) r.kind = "quoted";
+        if (r.content && r.kind != "quoted"sv && QuotedShare(s, *r.content, true) >= 0.8)
+          r.kind = "quoted";
         return r;
       }
       if (code == kRowAccording) {
@@ -1068,7 +1072,7 @@ struct VoiceAnnotator::Impl {
         bool has_before = TrimContent(s, &bb, &be);
         if (has_before && (!has_after || be - bb > ae - ab)) r.content = WordsSpan(s, bb, be);
         else if (has_after) r.content = WordsSpan(s, ab, ae);
-        if (r.content && QuotedShare(s, *r.content) >= 0.8) r.kind = "quoted";
+        if (r.content && QuotedShare(s, *r.content, true) >= 0.8) r.kind = "quoted";
         return r;
       }
       if (code == kRowPassive) {
