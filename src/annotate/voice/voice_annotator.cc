@@ -5,36 +5,40 @@
 //    "a recent report", "its executive summary"; after a determiner and a
 //    mention, "the DIA memo" gives "memo") becomes a mention of kind
 //    "document". An unnamed-source head with its determiner and modifiers
-//    ("a representative", "local sources", "a senior military source") in a
-//    sentence with a reporting cue becomes a person (singular) or actor
-//    (plural) mention with rule "voice:anonymous". They join doc.mentions in
-//    text order, never overlapping another mention.
-// 2. Voice. Each sentence is split into clauses at clause breaks outside
-//    quotes (", but", "; "); each clause gets one record:
+//    ("a representative", "local sources", "a senior military source") next
+//    to a reporting cue becomes a person (singular) or actor (plural)
+//    mention with rule "voice:anonymous_sources.tsv:<head>". They join
+//    doc.mentions in text order, never overlapping another mention.
+// 2. Voice and claims. A sentence with no cue, hedge, question mark or
+//    quotation is the author's (fast path). Otherwise it is split into
+//    clauses at clause breaks outside quotes (", but", "; ") and each clause
+//    gets one record (clauses that all come out as the author's are merged
+//    back into one):
 //    - in a block quote (the paragraphs after one whose last sentence holds
-//      a cue and ends with ":") -> quoted, source and cue of the intro;
+//      a cue and ends with ":" or "in this way") -> quoted, with the source
+//      and cue of the intro;
 //    - a reporting cue outside quotes and mentions: a verb (source before it,
-//      across auxiliaries, an appositive or a prepositional tail: "a
-//      representative of the Russian forces claimed"; or after it: "…, said
-//      Dorrian"), "according to X", or an impersonal "it was reported that"
-//      -> attributed, or quoted when quotation marks cover the content. The
-//      content is after the cue ("said that …", "said: …", "according to X,
-//      …") or before it ("…, the ministry said"), or both sides of a cue
-//      inside a quote;
-//    - no cue, but a quotation (longer than a scare quote) covers the clause
-//      -> quoted, speaker: the source of the sentence where that quotation
-//      ends if it has a cue right after it, else the speaker of the last two
-//      sentences;
+//      across auxiliaries, an appositive, a relative "that", a quoted title,
+//      a prepositional tail "a representative of the Russian forces claimed";
+//      or after it: "…, said Dorrian"), "according to X", or an impersonal
+//      "it was reported that" -> attributed, or quoted when quotation marks
+//      cover the content. The content is after the cue ("said that …",
+//      "said: …", "according to X, …"), before it ("…, the ministry said"),
+//      or both quotations around a cue inside a quote;
+//    - no cue, but a quotation of four words or more covers the clause
+//      -> quoted; speaker: the cue right after the quotation's end in a
+//      later sentence, else the speaker of the last two sentences;
 //    - a question mark ends it -> question; a hedge outside quotes -> hedged;
-//    - otherwise author. Short quotations with no speaker (scare quotes)
+//    - otherwise author; short quotations with no speaker (scare quotes)
 //      stay in the author's voice.
-//    Sources that are pronouns or "the <title>" resolve to earlier mentions
-//    (voice_references.tsv; see Resolve below).
-// 3. Citations and claims. Document mentions are grouped into citations: a
-//    definite "the report" joins the latest citation with the same noun, an
-//    indefinite one opens a new one; issuer, title, date and link mentions
-//    come from the words around. Outlets quoted as sources cite an article.
-//    Clauses with checkable content get a claim with slots and a score.
+//    Pronouns, "the <title>" and "the <word of a name>" resolve to earlier
+//    mentions (Resolve). Each record's clause then gets a claim if its
+//    mentions and claim cues make it check-worthy.
+// 3. Citations. Document mentions are grouped into citations: a definite
+//    "the report" joins the latest citation with the same noun (and a
+//    compatible issuer), an indefinite one opens a new one; issuer, title,
+//    date, links and URLs come from the words around. Outlets quoted as
+//    sources cite an article of theirs.
 #include "annotate/voice/voice_annotator.h"
 
 #include <algorithm>
@@ -1222,8 +1226,6 @@ struct VoiceAnnotator::Impl {
   // Updates the resolution state with the mentions [mb, me) of a finished
   // sentence.
   void NoteMentions(size_t mb, size_t me) {
-    size_t persons_begin = recent_persons_scratch.size();
-    (void)persons_begin;
     recent_persons_scratch.clear();
     for (size_t i = mb; i < me; ++i) {
       const int mi = static_cast<int>(i);
@@ -1260,7 +1262,7 @@ struct VoiceAnnotator::Impl {
     }
     if (!recent_persons_scratch.empty()) recent_persons.swap(recent_persons_scratch);
   }
-  std::vector<int> recent_persons_scratch;
+  std::vector<int> recent_persons_scratch;  // NoteMentions' buffer
 
   void NoteSpeaker(int src, int si) {
     if (src < 0) return;
@@ -1300,8 +1302,6 @@ struct VoiceAnnotator::Impl {
     int block_intro = -1;        // index of the intro record in doc.voice
     bool prev_para_colon = false;
     clause_source_of.assign(doc.mentions.size(), -1);
-    // Quotations that run on to a later sentence: the speaker found where
-    // they end (sentence index -> source), filled lazily.
     ComputeMentionKinds();
     size_t tok = 0, men = 0, quo = 0;
     const std::string_view text(doc.text);
@@ -1370,7 +1370,7 @@ struct VoiceAnnotator::Impl {
           walker.Build(si, &s);
           ClaimsOf(s, first_record);
         } else {
-          ClaimsOfMentions(si, tok, t1, men, m1, first_record);
+          ClaimsOfMentions(tok, t1, men, m1, first_record);
         }
         continue;
       }
@@ -1406,7 +1406,6 @@ struct VoiceAnnotator::Impl {
           src = QuoteSpeaker(s, cb, ce, si, &how);
           if (src >= 0 && explain) r.evidence.push_back("speaker of the quotation");
         }
-        // A quotation opened here and closed later, with its cue there.
         VoiceRecord v = ToRecord(s, span, r, src, how);
         // A cue with a colon at the end of a paragraph opens a block quote.
         if (r.intro_colon && para_end && c + 1 == starts.size() &&
@@ -1884,8 +1883,7 @@ struct VoiceAnnotator::Impl {
 
   // The claim of a one-record sentence with no claim cue, from its mentions
   // [mb, me) and tokens [tb, te) (the fast path: no words built).
-  void ClaimsOfMentions(int si, size_t tb, size_t te, size_t mb, size_t me, size_t first) {
-    (void)si;
+  void ClaimsOfMentions(size_t tb, size_t te, size_t mb, size_t me, size_t first) {
     const VoiceRecord& v = doc.voice[first];
     size_t words = 0;
     for (size_t t = tb; t < te; ++t)
