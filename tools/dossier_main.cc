@@ -570,7 +570,8 @@ void ExplainVoice(const Document& doc, size_t si, const utf8::CodepointIndex& cp
 }
 
 // dossier explain: for each chosen sentence, every mention with the rule or
-// dictionary line behind it and the candidates considered.
+// dictionary line behind it and the candidates considered, then the voice
+// layer's records, claims and citations there.
 int RunExplain(CommonFlags f, const std::string& input, int sentence, bool whole_text) {
   int code = kExitOk;
   f.explain = true;
@@ -699,7 +700,7 @@ int main(int argc, char** argv) {
   bool xp_text = false;
   auto* explain = app.add_subcommand(
       "explain", "Show every mention in a sentence, the rule or dictionary line behind it and "
-                 "the candidates considered");
+                 "the candidates considered, and the voice decision (kind, cue, source, content)");
   explain->add_option("input", xp_input, "A sentence (quoted), or a file / - for stdin")
       ->required();
   explain->add_option("--sentence", xp_sentence, "Only sentence N (0-based) of the document");
