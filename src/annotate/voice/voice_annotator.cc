@@ -649,6 +649,12 @@ struct VoiceAnnotator::Impl {
         *start = tail_open ? q : st;
         return true;
       }
+      // "the DoD Inspector General's report": a capitalised possessive
+      // that is not a mention owns it.
+      if (!s.lower[q] && w.kind == Token::Kind::kWord && Possessive(w.text) && st == k) {
+        *start = st;
+        return true;
+      }
       if (!s.lower[q] && w.kind == Token::Kind::kWord) return false;
       if (tail_open) st = q;
       p = q;
@@ -975,7 +981,11 @@ struct VoiceAnnotator::Impl {
         // After a determiner or a possessive it is a noun: "the claims",
         // "America's continued occupation".
         if (k > cb && (IsDeterminer(s.low[k - 1]) || Possessive(s.w[k - 1].text))) continue;
-        bool found = SourceBefore(s, cb, k, colon_or_that, code == kRowVerbWeak, &ref);
+        // A modal or auxiliary before it makes a weak verb a verb: "would
+        // claim", "has found".
+        const PhraseRow* before = k > cb ? va.cues_.Find(s.low[k - 1]) : nullptr;
+        const bool weak = code == kRowVerbWeak && !(before && before->code == kRowAux);
+        bool found = SourceBefore(s, cb, k, colon_or_that, weak, &ref);
         // The source's phrase starts before its determiner and title ("the
         // Syrian Foreign Ministry", "Colonel John Dorrian").
         size_t src_start = ref.word;
@@ -993,7 +1003,7 @@ struct VoiceAnnotator::Impl {
             found = true;
           }
         }
-        if (!found && (code == kRowVerbWeak || !colon_or_that)) continue;
+        if (!found && (weak || !colon_or_that)) continue;
         r.kind = "attributed";
         r.cue = WordsSpan(s, k, k + len);
         r.rule = "voice_cues.tsv:" + row->text + " (" + kind + ")";
@@ -1628,6 +1638,10 @@ struct VoiceAnnotator::Impl {
             if (IsDeterminer(word2)) word = word2;
           }
           if (IsDeterminer(word)) det = word;
+          // "the DoD Inspector General's report": a possessive is definite.
+          std::string_view before = text.substr(0, e);
+          if (det.empty() && (before.ends_with("'s") || before.ends_with("\xE2\x80\x99s")))
+            det = "the";
         }
       }
       // "the report's executive summary" is part of the report.
