@@ -352,6 +352,23 @@ TEST(VoiceTest, DocumentsAreCoreferencedIntoCitations) {
   EXPECT_EQ(SourceText(d, Of(d, 1)[0].source), "The report");
 }
 
+TEST(VoiceTest, WeakVerbsAfterAnAuxiliaryAndPossessiveDocuments) {
+  Document d = Voice(
+      "A recent report by the UN has found that the camp was closed. The Inspector General's "
+      "report mentions the same camp. A recent report published by the Pentagon Inspector "
+      "General himself would claim:\n\nThe camp was never closed.\n");
+  EXPECT_EQ(Of(d, 0)[0].kind, "attributed");
+  EXPECT_EQ(Text(d, Of(d, 0)[0].cue), "found");
+  EXPECT_EQ(SourceText(d, Of(d, 0)[0].source), "A recent report");
+  EXPECT_EQ(SourceText(d, Of(d, 1)[0].source), "report");
+  EXPECT_EQ(Of(d, 2)[0].kind, "attributed");
+  EXPECT_EQ(Text(d, Of(d, 2)[0].cue), "claim");
+  EXPECT_EQ(Of(d, 3)[0].kind, "quoted");
+  // "the Inspector General's report" is definite: the report named before.
+  ASSERT_GE(d.citations.size(), 2u);
+  EXPECT_EQ(d.citations[0].mentions.size(), 2u);
+}
+
 TEST(VoiceTest, ArticleTitleAndLinkMentions) {
   Document d = Voice(
       "CNN in its article, \"Thousands flee the city,\" would note: the roads were full. A "
