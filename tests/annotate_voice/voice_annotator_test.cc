@@ -459,6 +459,20 @@ TEST(VoiceTest, ShortReferencesToAnOrganisation) {
   EXPECT_EQ(Of(d, 2)[0].source_kind, "organization");
 }
 
+TEST(VoiceTest, WireCopyWithoutCommas) {
+  Document d = Voice(
+      "Air strikes near a hospital killed at least 10 civilians said the Syrian Observatory for "
+      "Human Rights. The militants took 900 civilians hostage according to the Observatory and "
+      "Kurdish officials. According to the Britain-based Syrian Observatory for Human Rights "
+      "there were three airstrikes. Residents said ISIS fighters left.\n");
+  for (int si : {0, 1, 2}) {
+    EXPECT_EQ(SourceText(d, Of(d, si)[0].source), "Syrian Observatory for Human Rights") << si;
+    EXPECT_EQ(Of(d, si)[0].source_kind, "organization") << si;
+  }
+  EXPECT_EQ(SourceText(d, Of(d, 3)[0].source), "Residents");
+  EXPECT_EQ(Of(d, 3)[0].source_kind, "anonymous");
+}
+
 TEST(VoiceTest, SourceBeforeAPrepositionalPhrase) {
   Document d = Voice("Sources in the camp said food prices had tripled since December.\n");
   auto v = Of(d, 0);

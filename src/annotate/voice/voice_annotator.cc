@@ -248,6 +248,10 @@ std::string SourceKind(const Mention& m) {
   if (m.kind == "person"sv) return "person";
   if (m.kind == "outlet"sv) return "outlet";
   if (m.kind == "place"sv) return "government";
+  // A generic group the entity layers found ("residents", "activists"): no
+  // name, so an unnamed source.
+  if (m.kind == "actor"sv && m.ref.empty() && (!m.actor || m.actor->group.empty()))
+    return "anonymous";
   if (m.actor) {
     const auto& s = m.actor->sectors;
     bool gov = std::find(s.begin(), s.end(), "GOV") != s.end();
@@ -897,6 +901,17 @@ struct VoiceAnnotator::Impl {
     return false;
   }
 
+  // True if the source found after a verb is a named organisation, outlet or
+  // person that ends the clause ("… said the Syrian Observatory.").
+  bool ClauseEndsAfter(const Sent& s, const Ref& r, size_t ce) const {
+    if (r.mention < 0) return false;
+    const std::string& k = doc.mentions[r.mention].kind;
+    if (k != "organization"sv && k != "outlet"sv && k != "person"sv) return false;
+    size_t e = r.word;
+    while (e < ce && s.w[e].mention == r.mention) ++e;
+    return e >= ce || s.w[e].kind == Token::Kind::kPunct;
+  }
+
   // Fraction of the content's word tokens inside (non-scare) quotations.
   // With a cue (`with_cue`), a quotation of any length counts: '"We are
   // done," he added' is a quote; without one, short quotations are scare
@@ -995,10 +1010,16 @@ struct VoiceAnnotator::Impl {
         // Content before the source (a quotation or clause, then a comma).
         bool quote_before = src_start > cb && found &&
                             (IsQuoteMark(s.w[src_start - 1].text) || s.w[src_start - 1].text == ",");
-        // Inversion only after a quotation or a comma: '"…," said Dorrian'.
-        if (k > cb && (IsQuoteMark(s.w[k - 1].text) || s.w[k - 1].text == ",")) {
+        // Inversion after a quotation or a comma ('"…," said Dorrian'), or
+        // when the word before is a generic group and a named speaker follows
+        // ("… killed 10 civilians said the Syrian Observatory").
+        const bool generic_before =
+            found && ref.mention >= 0 && doc.mentions[ref.mention].kind == "actor"sv &&
+            doc.mentions[ref.mention].ref.empty();
+        if (k > cb && (IsQuoteMark(s.w[k - 1].text) || s.w[k - 1].text == "," || generic_before)) {
           Ref after;
-          if (SourceAfter(s, k, k + len, ce, &after)) {
+          if (SourceAfter(s, k, k + len, ce, &after) &&
+              (!generic_before || ClauseEndsAfter(s, after, ce))) {
             ref = after;
             found = true;
           }
@@ -1053,19 +1074,38 @@ struct VoiceAnnotator::Impl {
         while (a < ce && IsDeterminer(s.low[a]) && s.w[a].mention < 0) ++a;
         // The phrase after "according to" up to a comma: prefer a document
         // ("according to the UN report" -> the report, issued by the UN).
+        // Then a speaker over a country ("the Britain-based Syrian
+        // Observatory"); a name word of an organisation named before ("the
+        // Observatory") when it comes first.
+        auto rank = [&](int m) {
+          const Mention& x = doc.mentions[m];
+          return x.kind == "document"sv ? 3 : x.kind == "place"sv ? 1 : 2;
+        };
         int best = -1;
         size_t best_word = a, pe = a;
         for (; pe < ce && s.w[pe].text != "," && pe < a + 10; ++pe) {
           const int m = s.w[pe].mention;
           if (m < 0 || !EligibleSource(doc.mentions[m])) continue;
-          if (best < 0 || (doc.mentions[m].kind == "document"sv && doc.mentions[best].kind != "document"sv)) {
+          if (best < 0 || rank(m) > rank(best)) {
             best = m;
             best_word = pe;
           }
         }
+        size_t head = a;
+        while (head + 1 < pe && s.w[head].mention < 0 && s.w[head + 1].mention < 0 &&
+               (s.w[head].kind != Token::Kind::kWord || s.w[head + 1].text == "-" ||
+                s.w[head].text == "-"))
+          ++head;
+        const bool name_word = head < pe && s.w[head].mention < 0 && s.low[head].size() >= 4 &&
+                               last_by_name_word.count(s.low[head]) &&
+                               (best < 0 || head < best_word);
         Ref ref;
         ref.word = best_word;
-        if (best >= 0) {
+        if (name_word) {
+          ref.head = std::string(s.low[head]);
+          ref.word = head;
+          ref.how = "'" + ref.head + "' after '" + row->text + "'";
+        } else if (best >= 0) {
           ref.mention = best;
           ref.how = "after '" + row->text + "'";
         } else if (a < ce && va.references_.count(std::string(s.low[a]))) {
