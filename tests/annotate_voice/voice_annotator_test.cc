@@ -474,11 +474,15 @@ TEST(VoiceTest, WireCopyWithoutCommas) {
 }
 
 TEST(VoiceTest, SourceBeforeAPrepositionalPhrase) {
-  Document d = Voice("Sources in the camp said food prices had tripled since December.\n");
+  Document d = Voice(
+      "Sources in the camp said food prices had tripled since December. Residents of the "
+      "Rukban camp told aid workers in February that no convoy had arrived.\n");
   auto v = Of(d, 0);
   ASSERT_EQ(v.size(), 1u);
   EXPECT_EQ(SourceText(d, v[0].source), "Sources");
   EXPECT_EQ(Text(d, v[0].content), "food prices had tripled since December");
+  EXPECT_EQ(SourceText(d, Of(d, 1)[0].source), "Residents");
+  EXPECT_EQ(Text(d, Of(d, 1)[0].content), "no convoy had arrived");
 }
 
 TEST(VoiceTest, ClaimsCarryTheirSlotsVoiceAndSource) {

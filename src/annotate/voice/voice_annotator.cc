@@ -791,6 +791,18 @@ struct VoiceAnnotator::Impl {
       ref->mention = m;
       ref->word = MentionFirstWord(s, p);
       ref->how = "subject before the verb";
+    } else if (m >= 0) {
+      // A place or date ends the subject: "Residents of the Rukban camp
+      // told": the head before its preposition.
+      size_t q = MentionFirstWord(s, p);
+      while (q > cb && IsDeterminer(s.low[q - 1])) --q;
+      if (q <= cb || !IsPreposition(s.low[q - 1])) return false;
+      size_t first;
+      const int e = EligibleBefore(s, cb, q - 1, 14, &first);
+      if (e < 0) return false;
+      ref->mention = e;
+      ref->word = first;
+      ref->how = "head of '" + std::string(s.w[q - 1].text) + " …'";
     } else if (auto it = va.references_.find(std::string(s.low[p])); it != va.references_.end()) {
       ref->refers = it->second;
       ref->word = p;
