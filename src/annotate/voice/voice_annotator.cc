@@ -797,8 +797,10 @@ struct VoiceAnnotator::Impl {
       size_t q = MentionFirstWord(s, p);
       while (q > cb && IsDeterminer(s.low[q - 1])) --q;
       if (q <= cb || !IsPreposition(s.low[q - 1])) return false;
+      // Only the words right before the preposition ("whatever the
+      // negotiators in Astana say" has no source mention).
       size_t first;
-      const int e = EligibleBefore(s, cb, q - 1, 14, &first);
+      const int e = EligibleBefore(s, cb, q - 1, 2, &first);
       if (e < 0) return false;
       ref->mention = e;
       ref->word = first;
