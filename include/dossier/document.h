@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "dossier/box.h"
 #include "dossier/offset_map.h"
 
 namespace dossier {
@@ -143,10 +144,11 @@ struct Mention {
   int sentence = -1; // index into Document::sentences
   std::string ref;   // canonical entry: "geonames:170794", "dossier:al-tanf", "actor:ISIS", ...
   std::string name;  // canonical name of the entry ("Deir ez-Zor"), "" if none
-  std::optional<DateValue> date;
-  std::optional<GeoValue> geo;
-  std::optional<ActorValue> actor;
-  std::optional<QuantityValue> quantity;
+  // At most one is set; boxed (dossier/box.h) so a Mention stays small to move.
+  Box<DateValue> date;
+  Box<GeoValue> geo;
+  Box<ActorValue> actor;
+  Box<QuantityValue> quantity;
   // For explain: the rule or dictionary line behind the mention
   // ("actors.tsv:12 ISIS", "title+name", "gazetteer exact"), and free-form
   // lines on the candidates considered and why one won.

@@ -6,6 +6,8 @@
 #define DOSSIER_JSON_WRITER_H_
 
 #include <cstdint>
+#include <cstdlib>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,14 +16,41 @@ namespace dossier {
 
 class JsonWriter {
  public:
+  // Appends to *out. Values are assembled in the writer's own buffer
+  // (grown without zero-filling, written through a cursor) and appended to
+  // *out whenever a top-level value is complete, by Finish() and by the
+  // destructor. Appending to *out between top-level values is fine.
   explicit JsonWriter(std::string* out) : out_(out) {}
+  ~JsonWriter() {
+    Finish();
+    std::free(buf_);
+  }
+  // Room for about n bytes of output up front (no zero-filling).
+  void Reserve(size_t n) {
+    if (n > cap_) Grow(n - pos_);
+  }
+  JsonWriter(const JsonWriter&) = delete;
+  JsonWriter& operator=(const JsonWriter&) = delete;
 
-  void BeginObject() { Sep(); out_->push_back('{'); first_ = true; }
-  void EndObject() { out_->push_back('}'); first_ = false; }
-  void BeginArray() { Sep(); out_->push_back('['); first_ = true; }
-  void EndArray() { out_->push_back(']'); first_ = false; }
+  void BeginObject() { Sep(); Put('{'); first_ = true; ++depth_; }
+  void EndObject() { Put('}'); first_ = false; --depth_; Done(); }
+  void BeginArray() { Sep(); Put('['); first_ = true; ++depth_; }
+  void EndArray() { Put(']'); first_ = false; --depth_; Done(); }
   // Writes `"key":`; the next value follows without a comma.
   void Key(std::string_view key);
+  // A literal key (every key of the record) is plain ASCII with nothing to
+  // escape: copied as is, which keeps the per-mention keys cheap.
+  template <size_t N>
+  void Key(const char (&key)[N]) {
+    Sep();
+    char* p = Room(N + 2);
+    p[0] = '"';
+    std::memcpy(p + 1, key, N - 1);
+    p[N] = '"';
+    p[N + 1] = ':';
+    pos_ += N + 2;
+    after_key_ = true;
+  }
 
   void String(std::string_view s);
   void OptString(const std::optional<std::string>& s) {
@@ -33,10 +62,23 @@ class JsonWriter {
   }
   void Int(int64_t v);
   void Double(double v);
-  void Bool(bool v) { Sep(); out_->append(v ? "true" : "false"); }
-  void Null() { Sep(); out_->append("null"); }
+  void Bool(bool v) {
+    Sep();
+    if (v) Put("true", 4); else Put("false", 5);
+    Done();
+  }
+  void Null() { Sep(); Put("null", 4); Done(); }
   // Writes [a, b].
   void Pair(int64_t a, int64_t b);
+
+  // Trims *out to the bytes written (also done after every complete
+  // top-level value and on destruction). Appending to *out between
+  // top-level values is fine.
+  void Finish() {
+    if (pos_ == 0) return;
+    out_->append(buf_, pos_);
+    pos_ = 0;
+  }
 
   // Appends `s` to `out` as a JSON string literal (with quotes). Invalid
   // UTF-8 bytes become U+FFFD so the output is always valid JSON.
@@ -45,10 +87,29 @@ class JsonWriter {
  private:
   void Sep() {
     if (after_key_) { after_key_ = false; return; }
-    if (!first_) out_->push_back(',');
+    if (!first_) Put(',');
     first_ = false;
   }
+  // Room for n more bytes at the cursor.
+  char* Room(size_t n) {
+    if (pos_ + n > cap_) Grow(n);
+    return buf_ + pos_;
+  }
+  void Grow(size_t n);
+  void Put(char c) { *Room(1) = c; ++pos_; }
+  void Put(const char* p, size_t n) {
+    std::memcpy(Room(n), p, n);
+    pos_ += n;
+  }
+  void Done() {
+    if (depth_ == 0) Finish();
+  }
+  void EscapeHere(std::string_view s);
+
   std::string* out_;
+  char* buf_ = nullptr;  // malloc'd; the value being written
+  size_t pos_ = 0, cap_ = 0;
+  int depth_ = 0;
   bool first_ = true;
   bool after_key_ = false;
 };

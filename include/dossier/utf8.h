@@ -59,7 +59,7 @@ class CodepointIndex {
   }
 
  private:
-  // Code points before each 64-byte block, then a count within the block.
+  // Code points before each 16-byte block, then a count within the block.
   size_t Slow(size_t byte) const;
   std::string_view s_;
   bool ascii_ = true;

@@ -91,7 +91,7 @@ struct Line {
   size_t cut_prefix = 0, cut_suffix = 0;  // bytes removed at either end
   int words = -1;  // counted on first use (Words())
   bool matched_known = false;  // `matched` has been computed
-  std::vector<int> matched;    // indices into the line set that match
+  std::vector<int> matched;    // indices into rules_ of the line rules that match
 };
 
 int CountWords(std::string_view s) {
@@ -238,6 +238,40 @@ bool StartsWithTitle(std::string_view text, std::string_view title, size_t* len)
 
 }  // namespace
 
+// True if `pattern` can only match at the start of the text: "^..." after
+// any leading flag groups such as "(?i)", with no top-level alternative
+// ("^a|b" matches b anywhere).
+static bool StartAnchored(std::string_view pattern) {
+  size_t i = 0;
+  while (pattern.substr(i, 2) == "(?") {
+    size_t j = i + 2;
+    while (j < pattern.size() && std::isalpha(static_cast<unsigned char>(pattern[j]))) ++j;
+    if (j >= pattern.size() || pattern[j] != ')') return false;  // "(?i:...)" or "(?P<...>"
+    i = j + 1;
+  }
+  if (i >= pattern.size() || pattern[i] != '^') return false;
+  int depth = 0;
+  bool in_class = false;
+  for (size_t k = i; k < pattern.size(); ++k) {
+    const char c = pattern[k];
+    if (c == '\\') {
+      ++k;
+    } else if (in_class) {
+      if (c == ']') in_class = false;
+    } else if (c == '[') {
+      in_class = true;
+      if (k + 1 < pattern.size() && pattern[k + 1] == ']') ++k;  // "[]...]"
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (c == '|' && depth == 0) {
+      return false;
+    }
+  }
+  return true;
+}
+
 Cleaner::~Cleaner() = default;
 
 Result<std::unique_ptr<Cleaner>> Cleaner::Create(std::shared_ptr<const Lexicon> lexicon,
@@ -252,7 +286,8 @@ Result<std::unique_ptr<Cleaner>> Cleaner::Create(std::shared_ptr<const Lexicon> 
   RE2::Options re_opts;
   re_opts.set_log_errors(false);
   re_opts.set_max_mem(64 << 20);
-  c->line_set_ = std::make_unique<RE2::Set>(re_opts, RE2::UNANCHORED);
+  c->line_set_ = std::make_unique<RE2::Set>(re_opts, RE2::ANCHOR_START);
+  c->line_set_free_ = std::make_unique<RE2::Set>(re_opts, RE2::UNANCHORED);
 
   auto add_rule = [&](const std::string& table, const std::vector<std::string>& row,
                       const std::string& where, const std::string& action,
@@ -305,9 +340,11 @@ Result<std::unique_ptr<Cleaner>> Cleaner::Create(std::shared_ptr<const Lexicon> 
       c->trail_rules_.push_back(index);
     } else {
       std::string err;
-      if (c->line_set_->Add(expanded, &err) < 0)
+      const bool anchored = StartAnchored(expanded);
+      RE2::Set& set = anchored ? *c->line_set_ : *c->line_set_free_;
+      if (set.Add(expanded, &err) < 0)
         return InvalidInput(table + ".tsv rule '" + r->id + "': " + err);
-      c->line_set_rule_.push_back(index);
+      (anchored ? c->line_set_rule_ : c->line_set_free_rule_).push_back(index);
     }
     c->rules_.push_back(std::move(r));
     return Status::Ok();
@@ -327,7 +364,8 @@ Result<std::unique_ptr<Cleaner>> Cleaner::Create(std::shared_ptr<const Lexicon> 
     return InvalidInput("meta_patterns.tsv: needs columns id, where, field, pattern");
   for (const auto& row : mp.rows)
     DOSSIER_RETURN_IF_ERROR(add_rule("meta_patterns", row, row[mw], row[mf], row[mpat], true, ""));
-  if (!c->line_set_->Compile())
+  if (!c->line_set_->Compile() ||
+      (!c->line_set_free_rule_.empty() && !c->line_set_free_->Compile()))
     return InvalidInput("boilerplate/meta patterns: RE2 set does not compile (too large?)");
 
   const Table& ot = lexicon->table("outlets");
@@ -426,10 +464,17 @@ bool CleanerImpl::MatchLine(size_t li, bool in_head, bool in_tail, const Rule** 
   // The set tells which rules match; it is asked once per line.
   if (!l.matched_known) {
     l.matched_known = true;
-    if (c_.line_set_->Match(s, &l.matched)) std::sort(l.matched.begin(), l.matched.end());
+    // Rule indices, in table order (the first rule that applies wins).
+    std::vector<int> hits;
+    if (c_.line_set_->Match(s, &hits))
+      for (int m : hits) l.matched.push_back(c_.line_set_rule_[m]);
+    hits.clear();
+    if (!c_.line_set_free_rule_.empty() && c_.line_set_free_->Match(s, &hits))
+      for (int m : hits) l.matched.push_back(c_.line_set_free_rule_[m]);
+    std::sort(l.matched.begin(), l.matched.end());
   }
   for (int m : l.matched) {
-    const Rule& r = *c_.rules_[c_.line_set_rule_[m]];
+    const Rule& r = *c_.rules_[m];
     if (r.max_bytes && s.size() > r.max_bytes) continue;
     if (r.where == Where::kHead && !in_head) continue;
     if (r.where == Where::kTail && !in_tail) continue;

@@ -66,8 +66,11 @@ class Cleaner {
   std::shared_ptr<const Lexicon> lexicon_;
   CleanOptions options_;
   std::vector<std::unique_ptr<Rule>> rules_;
-  std::unique_ptr<re2::RE2::Set> line_set_;   // prefilter over line rules
-  std::vector<int> line_set_rule_;       // set index -> rules_ index
+  // Which line rules match a line, asked once per line. Rules anchored at
+  // the line start ("^...", nearly all) are in an anchored set, which gives
+  // up at the first byte no rule can take; the others in an unanchored one.
+  std::unique_ptr<re2::RE2::Set> line_set_, line_set_free_;
+  std::vector<int> line_set_rule_, line_set_free_rule_;  // set index -> rules_ index
   std::vector<int> lead_rules_, trail_rules_;
   std::unordered_map<std::string, std::string> outlets_;  // lower alias -> canonical
 

@@ -1,5 +1,7 @@
 // Language identification with CLD2 (tables built into libcld2).
+#include <cctype>
 #include <cstdio>
+#include <string_view>
 
 #include <cld2/public/compact_lang_det.h>
 
@@ -7,9 +9,65 @@
 #include "dossier/utf8.h"
 
 namespace dossier {
+namespace {
+
+// A CLD2 call costs about 20 µs before it reads a byte (it sets up its
+// scoring tables each time): as much as the rest of cleaning for a short
+// article. Most of what dossier reads is plain English, which a count of
+// English function words recognises at a glance; CLD2 decides the rest.
+// The test is strict (ASCII letters only, at least 60 words, a quarter of
+// them function words), so it only answers where CLD2 says "en" too.
+constexpr std::string_view kEnglishFunctionWords[] = {
+    "the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "was",
+    "as", "by", "at", "from", "it", "be", "are", "were", "has", "have", "had",
+    "this", "which", "an", "or", "not", "but", "their", "its", "they", "he",
+    "she", "his", "her", "been", "would", "will", "who", "after", "into", "than"};
+
+bool PlainEnglish(std::string_view text) {
+  size_t words = 0, function = 0, i = 0;
+  const size_t n = text.size();
+  while (i < n) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80) {
+      // Typographic quotes, dashes and spaces (U+2000..U+203F) are fine;
+      // any other non-ASCII character goes to CLD2.
+      if (c == 0xE2 && i + 2 < n && static_cast<unsigned char>(text[i + 1]) == 0x80) {
+        i += 3;
+        continue;
+      }
+      return false;
+    }
+    if (!std::isalpha(c)) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    char w[8];
+    size_t len = 0;
+    while (j < n && std::isalpha(static_cast<unsigned char>(text[j]))) {
+      if (len < sizeof w) w[len] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[j])));
+      ++len;
+      ++j;
+    }
+    ++words;
+    if (len <= 6) {
+      std::string_view word(w, len);
+      for (std::string_view f : kEnglishFunctionWords)
+        if (f == word) {
+          ++function;
+          break;
+        }
+    }
+    i = j;
+  }
+  return words >= 60 && function * 4 >= words;
+}
+
+}  // namespace
 
 std::optional<std::string> DetectLanguage(std::string_view text) {
   if (text.size() < 16) return std::nullopt;
+  if (PlainEnglish(text)) return std::string("en");
   // CLD2 requires valid UTF-8; the cleaned text always is.
   bool reliable = false;
   int bytes_found = 0;

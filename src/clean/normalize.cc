@@ -10,6 +10,11 @@
 #include <vector>
 
 #include "clean/cleaner.h"
+#include "core/byte_scan.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include "dossier/utf8.h"
 
 namespace dossier {
@@ -127,8 +132,9 @@ void FindEmphasis(std::string_view s, size_t begin, size_t end,
 // quadratic: every break re-scanned the rest of the text.
 size_t LineEnd(std::string_view s, size_t start) {
   const size_t n = s.size();
-  for (size_t k = start; k < n; ++k) {
-    const unsigned char c = static_cast<unsigned char>(s[k]);
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  for (size_t k = start; (k = FindAnyOf<'\n', '\r', 0xC2, 0xE2>(p, k, n)) < n; ++k) {
+    const unsigned char c = p[k];
     if (c == '\n' || c == '\r') return k;
     if (c == 0xC2 && k + 1 < n && static_cast<unsigned char>(s[k + 1]) == 0x85) return k;
     if (c == 0xE2 && k + 2 < n && static_cast<unsigned char>(s[k + 1]) == 0x80 &&
@@ -241,6 +247,32 @@ std::string NormalizeText(std::string_view s, bool markup, OffsetMap* map) {
         c != ']' && c != '!' && c != '#' && c != '>') {
       size_t j = i + 1;
       size_t stop = del_idx < dels.size() ? dels[del_idx].first : n;
+#if defined(__SSE2__)
+      // Sixteen bytes at a time while none ends the run: a control or
+      // non-ASCII byte, '<', or a space before white space (the scalar loop
+      // below stops at exactly the same byte).
+      {
+        const __m128i sp = _mm_set1_epi8(' ');
+        while (j + 16 <= stop && j + 17 <= n) {
+          const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + j));
+          const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + j + 1));
+          const __m128i next_ws =
+              _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(w, sp), _mm_cmpeq_epi8(w, _mm_set1_epi8('\t'))),
+                           _mm_or_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('\n')),
+                                        _mm_cmpeq_epi8(w, _mm_set1_epi8('\r'))));
+          __m128i bad = _mm_cmplt_epi8(v, sp);  // < 0x20, and >= 0x80 (signed)
+          bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
+          bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, _mm_set1_epi8('<')));
+          bad = _mm_or_si128(bad, _mm_and_si128(_mm_cmpeq_epi8(v, sp), next_ws));
+          const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(bad));
+          if (mask != 0) {
+            j += static_cast<size_t>(__builtin_ctz(mask));
+            break;
+          }
+          j += 16;
+        }
+      }
+#endif
       while (j < stop) {
         unsigned char d = static_cast<unsigned char>(s[j]);
         if (d < 0x20 || d >= 0x7F || d == '<') break;
@@ -345,10 +377,19 @@ bool NormalizeNfc(std::string* text, OffsetMap* map) {
   {
     bool surely_nfc = true;
     const std::string& t = *text;
+    const auto* tp = reinterpret_cast<const unsigned char*>(t.data());
     for (size_t i = 0; i < t.size() && surely_nfc;) {
-      unsigned char c = static_cast<unsigned char>(t[i]);
+      unsigned char c = tp[i];
       if (c < 0x80) {
+#if defined(__SSE2__)
+        // Skip ASCII sixteen bytes at a time (the sign bit marks the rest).
+        while (i + 16 <= t.size() &&
+               _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(tp + i))) == 0)
+          i += 16;
+        if (i < t.size() && tp[i] < 0x80) ++i;
+#else
         ++i;
+#endif
         continue;
       }
       size_t len;

@@ -1,37 +1,49 @@
 #include "dossier/json_writer.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <new>
 
 #include "dossier/utf8.h"
 
 namespace dossier {
 
+void JsonWriter::Grow(size_t n) {
+  const size_t cap = std::max(pos_ + n, cap_ * 2 + 4096);
+  char* p = static_cast<char*>(std::realloc(buf_, cap));
+  if (p == nullptr) throw std::bad_alloc();
+  buf_ = p;
+  cap_ = cap;
+}
+
 void JsonWriter::Key(std::string_view key) {
   Sep();
-  Escape(key, out_);
-  out_->push_back(':');
+  EscapeHere(key);
+  Put(':');
   after_key_ = true;
 }
 
 void JsonWriter::String(std::string_view s) {
   Sep();
-  Escape(s, out_);
+  EscapeHere(s);
+  Done();
 }
 
 void JsonWriter::Int(int64_t v) {
   Sep();
-  char buf[24];
-  auto r = std::to_chars(buf, buf + sizeof buf, v);
-  out_->append(buf, r.ptr);
+  char* p = Room(24);
+  pos_ = static_cast<size_t>(std::to_chars(p, p + 24, v).ptr - buf_);
+  Done();
 }
 
 void JsonWriter::Double(double v) {
   Sep();
   if (!std::isfinite(v)) {
-    out_->append("null");
+    Put("null", 4);
+    Done();
     return;
   }
   char buf[32];
@@ -39,32 +51,63 @@ void JsonWriter::Double(double v) {
   // others with 7 significant digits (coordinates to ~10 m, confidences).
   if (v == std::trunc(v) && std::fabs(v) < 1e15) {
     auto r = std::to_chars(buf, buf + sizeof buf, static_cast<int64_t>(v));
-    out_->append(buf, r.ptr);
+    Put(buf, static_cast<size_t>(r.ptr - buf));
+    Done();
     return;
   }
+  // Most of the rest are confidences with two decimals (0.85): written
+  // directly, which gives the same text as the general form below (within
+  // 1e-9 of n/100 and >= 0.01, seven significant digits round to n/100) at
+  // a tenth of the cost.
+  const double a = std::fabs(v);
+  if (a >= 0.01 && a < 1e5) {
+    const double scaled = a * 100;
+    const double n = std::nearbyint(scaled);
+    if (std::fabs(scaled - n) < 1e-7) {
+      const int64_t cents = static_cast<int64_t>(n);
+      char* p = buf;
+      if (v < 0) *p++ = '-';
+      p = std::to_chars(p, buf + sizeof buf, cents / 100).ptr;
+      const int frac = static_cast<int>(cents % 100);
+      if (frac != 0) {
+        *p++ = '.';
+        *p++ = static_cast<char>('0' + frac / 10);
+        if (frac % 10 != 0) *p++ = static_cast<char>('0' + frac % 10);
+      }
+      Put(buf, static_cast<size_t>(p - buf));
+      Done();
+      return;
+    }
+  }
   auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, 7);
-  out_->append(buf, r.ptr);
+  Put(buf, static_cast<size_t>(r.ptr - buf));
+  Done();
 }
 
 void JsonWriter::Pair(int64_t a, int64_t b) {
   Sep();
-  char na[24], nb[24];
-  char* ea = std::to_chars(na, na + sizeof na, a).ptr;
-  char* eb = std::to_chars(nb, nb + sizeof nb, b).ptr;
-  out_->push_back('[');
-  out_->append(na, ea);
-  out_->push_back(',');
-  out_->append(nb, eb);
-  out_->push_back(']');
+  char* const begin = Room(51);
+  char* p = begin;
+  *p++ = '[';
+  p = std::to_chars(p, p + 24, a).ptr;
+  *p++ = ',';
+  p = std::to_chars(p, p + 24, b).ptr;
+  *p++ = ']';
+  pos_ += static_cast<size_t>(p - begin);
+  Done();
 }
 
-void JsonWriter::Escape(std::string_view s, std::string* out) {
+namespace {
+
+// The escaping loop, over any sink with Append(const char*, size_t) and
+// Push(char).
+template <class Sink>
+void EscapeInto(std::string_view s, Sink& out) {
   static const char kHex[] = "0123456789abcdef";
-  out->reserve(out->size() + s.size() + 2);
-  out->push_back('"');
+  out.Push('"');
   size_t i = 0, n = s.size();
   size_t run = 0;  // start of a run of bytes that need no escaping
-  auto flush = [&](size_t upto) { out->append(s.data() + run, upto - run); };
+  auto flush = [&](size_t upto) { out.Append(s.data() + run, upto - run); };
   constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
   while (i < n) {
     // Skip eight plain ASCII bytes at a time (no control byte, quote,
@@ -96,7 +139,7 @@ void JsonWriter::Escape(std::string_view s, std::string* out) {
             (static_cast<unsigned char>(s[i + 2]) == 0xA8 ||
              static_cast<unsigned char>(s[i + 2]) == 0xA9)) {
           flush(i);
-          out->append(static_cast<unsigned char>(s[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029");
+          out.Append(static_cast<unsigned char>(s[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029", 6);
           i += 3;
           run = i;
           continue;
@@ -105,30 +148,69 @@ void JsonWriter::Escape(std::string_view s, std::string* out) {
         continue;
       }
       flush(i);
-      out->append("\xEF\xBF\xBD");
+      out.Append("\xEF\xBF\xBD", sizeof("\xEF\xBF\xBD") - 1);
       ++i;
       run = i;
       continue;
     }
     flush(i);
     switch (c) {
-      case '"': out->append("\\\""); break;
-      case '\\': out->append("\\\\"); break;
-      case '\n': out->append("\\n"); break;
-      case '\r': out->append("\\r"); break;
-      case '\t': out->append("\\t"); break;
-      case '\b': out->append("\\b"); break;
-      case '\f': out->append("\\f"); break;
+      case '"': out.Append("\\\"", sizeof("\\\"") - 1); break;
+      case '\\': out.Append("\\\\", sizeof("\\\\") - 1); break;
+      case '\n': out.Append("\\n", sizeof("\\n") - 1); break;
+      case '\r': out.Append("\\r", sizeof("\\r") - 1); break;
+      case '\t': out.Append("\\t", sizeof("\\t") - 1); break;
+      case '\b': out.Append("\\b", sizeof("\\b") - 1); break;
+      case '\f': out.Append("\\f", sizeof("\\f") - 1); break;
       default: {
         char buf[7] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15], 0};
-        out->append(buf, 6);
+        out.Append(buf, 6);
       }
     }
     ++i;
     run = i;
   }
   flush(n);
-  out->push_back('"');
+  out.Push('"');
+}
+
+struct StringSink {
+  std::string* s;
+  void Append(const char* p, size_t n) { s->append(p, n); }
+  void Push(char c) { s->push_back(c); }
+};
+
+}  // namespace
+
+void JsonWriter::Escape(std::string_view s, std::string* out) {
+  out->reserve(out->size() + s.size() + 2);
+  StringSink sink{out};
+  EscapeInto(s, sink);
+}
+
+// Through the cursor: room for the plain case up front (most strings need no
+// escaping), more only when an escape needs it.
+void JsonWriter::EscapeHere(std::string_view s) {
+  struct CursorSink {
+    JsonWriter* w;
+    void Append(const char* p, size_t n) { w->Put(p, n); }
+    void Push(char c) { w->Put(c); }
+  } sink{this};
+  char* p = Room(s.size() + 2);
+  // Plain ASCII with nothing to escape (nearly every value but the text):
+  // copied in one piece.
+  if (s.size() <= 64) {
+    bool plain = true;
+    for (unsigned char c : s) plain &= c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+    if (plain) {
+      p[0] = '"';
+      std::memcpy(p + 1, s.data(), s.size());
+      p[s.size() + 1] = '"';
+      pos_ += s.size() + 2;
+      return;
+    }
+  }
+  EscapeInto(s, sink);
 }
 
 }  // namespace dossier

@@ -146,38 +146,40 @@ bool IsPunct(char32_t cp) {
   return u_ispunct(static_cast<UChar32>(cp));
 }
 
+namespace {
+
+// Continuation bytes (10xxxxxx) among the 8 bytes at p, as a count.
+inline size_t Continuations8(const char* p) {
+  uint64_t w;
+  std::memcpy(&w, p, 8);
+  uint64_t cont = (w & ~(w << 1) & 0x8080808080808080ULL) >> 7;
+  return static_cast<size_t>((cont * 0x0101010101010101ULL) >> 56);
+}
+
+constexpr size_t kCpBlock = 16;
+
+}  // namespace
+
 CodepointIndex::CodepointIndex(std::string_view s) : s_(s) {
   ascii_ = IsAscii(s);
   if (ascii_) return;
-  block_start_.resize(s.size() / 64 + 1);
+  block_start_.resize(s.size() / kCpBlock + 1);
   uint32_t cp = 0;
   for (size_t b = 0; b < block_start_.size(); ++b) {
     block_start_[b] = cp;
-    size_t i = b * 64, end = std::min(s.size(), (b + 1) * 64);
-    // Eight bytes at a time: a continuation byte has bit 7 set, bit 6 clear.
-    for (; i + 8 <= end; i += 8) {
-      uint64_t w;
-      std::memcpy(&w, s.data() + i, 8);
-      // Continuation flags as 0/1 bytes, summed by a multiply.
-      uint64_t cont = (w & ~(w << 1) & 0x8080808080808080ULL) >> 7;
-      cp += 8 - static_cast<uint32_t>((cont * 0x0101010101010101ULL) >> 56);
-    }
+    size_t i = b * kCpBlock, end = std::min(s.size(), (b + 1) * kCpBlock);
+    for (; i + 8 <= end; i += 8) cp += 8 - static_cast<uint32_t>(Continuations8(s.data() + i));
     for (; i < end; ++i) cp += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
   }
 }
 
 size_t CodepointIndex::Slow(size_t byte) const {
   if (byte > s_.size()) byte = s_.size();
-  size_t block = byte / 64;
+  size_t block = byte / kCpBlock;
   size_t cp = block_start_[block];
   // A byte inside a sequence belongs to the code point that started before it.
-  size_t i = block * 64;
-  for (; i + 8 <= byte; i += 8) {
-    uint64_t w;
-    std::memcpy(&w, s_.data() + i, 8);
-    uint64_t cont = (w & ~(w << 1) & 0x8080808080808080ULL) >> 7;
-    cp += 8 - static_cast<size_t>((cont * 0x0101010101010101ULL) >> 56);
-  }
+  size_t i = block * kCpBlock;
+  for (; i + 8 <= byte; i += 8) cp += 8 - Continuations8(s_.data() + i);
   for (; i < byte; ++i) cp += (static_cast<unsigned char>(s_[i]) & 0xC0) != 0x80;
   if (byte < s_.size() && (static_cast<unsigned char>(s_[byte]) & 0xC0) == 0x80 && cp > 0) --cp;
   return cp;

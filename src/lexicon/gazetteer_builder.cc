@@ -868,6 +868,12 @@ Status GazetteerBuilder::WriteCountriesTsv(const std::string& path,
       "# '|'-separated; lat, lon: a representative point (decimal degrees);\n";
   out += "# capital: the capital city or cities, '|'-separated.\n";
   out += "code\tiso3\tname\taliases\tdemonyms\tlat\tlon\tcapital\n";
+  // A demonym that data/country_aliases.tsv gives to a country belongs to
+  // it alone: the packages also list "American" for the Northern Mariana
+  // Islands, and "American soldiers" are not theirs.
+  std::unordered_map<std::string, std::string> demonym_owner;  // NameKey -> iso2
+  for (const auto& a : im.country_aliases)
+    if (a.kind == "demonym") demonym_owner.emplace(NameKey(a.alias), a.code);
   for (CountryRecord& c : countries) {
     for (const auto& a : im.country_aliases) {
       if (a.code != c.iso2) continue;
@@ -880,7 +886,11 @@ Status GazetteerBuilder::WriteCountriesTsv(const std::string& path,
     for (const auto& a : c.alt_names)
       if (a != c.name && !demonym_keys.count(NameKey(a)))
         AddUnique(&aliases, TsvField(a));
-    for (const auto& d : c.demonyms) AddUnique(&demonyms, TsvField(d));
+    for (const auto& d : c.demonyms) {
+      auto owner = demonym_owner.find(NameKey(d));
+      if (owner != demonym_owner.end() && owner->second != c.iso2) continue;
+      AddUnique(&demonyms, TsvField(d));
+    }
     std::vector<std::string> capitals;
     for (const auto& cap : c.capitals) AddUnique(&capitals, TsvField(cap));
     auto join = [](const std::vector<std::string>& v) {

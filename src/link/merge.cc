@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <iterator>
-#include <map>
 #include <numeric>
 #include <string>
 
@@ -35,9 +34,31 @@ void MergeMentions(std::vector<Mention> fresh, std::vector<Mention>* kept) {
     if (fresh[i].span.end > fresh[i].span.begin) order.push_back(i);
   std::stable_sort(order.begin(), order.end(),
                    [&](uint32_t a, uint32_t b) { return Beats(fresh[a], fresh[b]); });
-  std::vector<bool> drop(k.size(), false);
+  std::vector<uint8_t> drop(k.size(), 0);
   std::vector<uint32_t> accepted;
-  std::map<uint32_t, uint32_t> taken;  // begin -> end of accepted spans (never overlapping)
+  accepted.reserve(order.size());
+  // Bytes held by accepted fresh spans (they never overlap each other), one
+  // bit a byte up to the furthest fresh end.
+  uint32_t limit = 0;
+  for (uint32_t fi : order) limit = std::max(limit, fresh[fi].span.end);
+  std::vector<uint64_t> taken(limit / 64 + 1, 0);
+  auto any_taken = [&](uint32_t b, uint32_t e) {
+    for (uint32_t i = b; i < e;) {
+      if ((i & 63) == 0 && i + 64 <= e) {
+        if (taken[i >> 6]) return true;
+        i += 64;
+      } else {
+        if ((taken[i >> 6] >> (i & 63)) & 1) return true;
+        ++i;
+      }
+    }
+    return false;
+  };
+  auto take = [&](uint32_t b, uint32_t e) {
+    for (uint32_t i = b; i < e; ++i) taken[i >> 6] |= uint64_t{1} << (i & 63);
+  };
+  std::vector<size_t> beaten;
+  bool any_drop = false;
   for (uint32_t fi : order) {
     Mention& m = fresh[fi];
     // Kept mentions never overlap each other, so sorted by begin they are
@@ -46,7 +67,7 @@ void MergeMentions(std::vector<Mention> fresh, std::vector<Mention>* kept) {
     auto it = std::lower_bound(k.begin(), k.end(), m.span.begin,
                                [](const Mention& x, uint32_t b) { return x.span.end <= b; });
     bool wins = true;
-    std::vector<size_t> beaten;
+    beaten.clear();
     for (; it != k.end() && it->span.begin < m.span.end; ++it) {
       size_t i = static_cast<size_t>(it - k.begin());
       if (drop[i]) continue;
@@ -59,36 +80,34 @@ void MergeMentions(std::vector<Mention> fresh, std::vector<Mention>* kept) {
     }
     if (!wins) continue;
     // An earlier (better) fresh mention holding part of the span wins.
-    auto next = taken.lower_bound(m.span.begin);
-    if (next != taken.end() && next->first < m.span.end) continue;
-    if (next != taken.begin() && std::prev(next)->second > m.span.begin) continue;
-    taken.emplace(m.span.begin, m.span.end);
+    if (any_taken(m.span.begin, m.span.end)) continue;
+    take(m.span.begin, m.span.end);
     for (size_t i : beaten) {
-      drop[i] = true;
+      drop[i] = 1;
+      any_drop = true;
       m.evidence.push_back("over " + k[i].kind + " " + k[i].rule);
     }
     accepted.push_back(fi);
   }
-  if (accepted.empty() && std::find(drop.begin(), drop.end(), true) == drop.end()) return;
+  if (accepted.empty() && !any_drop) return;
   std::sort(accepted.begin(), accepted.end(),
             [&](uint32_t a, uint32_t b) { return ByPosition(fresh[a], fresh[b]); });
-  // Merge the two position-sorted runs.
-  std::vector<Mention> out;
-  out.reserve(k.size() + accepted.size());
-  size_t ki = 0, ai = 0;
-  while (ki < k.size() || ai < accepted.size()) {
-    if (ki < k.size() && drop[ki]) {
-      ++ki;
-      continue;
-    }
-    if (ai < accepted.size() &&
-        (ki == k.size() || ByPosition(fresh[accepted[ai]], k[ki]))) {
-      out.push_back(std::move(fresh[accepted[ai++]]));
-    } else {
-      out.push_back(std::move(k[ki++]));
-    }
+  // In place, so the vector keeps its capacity: drop the beaten, then merge
+  // the two position-sorted runs from the back into the grown vector.
+  size_t nk = 0;
+  for (size_t i = 0; i < k.size(); ++i) {
+    if (drop[i]) continue;
+    if (nk != i) k[nk] = std::move(k[i]);
+    ++nk;
   }
-  k = std::move(out);
+  k.resize(nk + accepted.size());
+  size_t ki = nk, ai = accepted.size(), o = k.size();
+  while (ai > 0) {
+    if (ki > 0 && ByPosition(fresh[accepted[ai - 1]], k[ki - 1]))
+      k[--o] = std::move(k[--ki]);
+    else
+      k[--o] = std::move(fresh[accepted[--ai]]);
+  }
 }
 
 void AssignIds(std::vector<Mention>* mentions) {

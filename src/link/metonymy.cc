@@ -38,6 +38,7 @@ Metonymy::Metonymy(const Lexicon& lexicon) {
       if (row[ck] == "agent_after") agent_after_.insert(w);
       if (row[ck] == "place_before") place_before_.insert(w);
       if (row[ck] == "agent_before") agent_before_.insert(w);
+      if (row[ck] == "agent_aux") agent_aux_.insert(w);
     }
   }
   const Table& c = lexicon.table("countries");
@@ -88,6 +89,12 @@ void Metonymy::Apply(const Document& doc, std::vector<Mention>* mentions) const 
       std::string next = FoldName(NextWord(text, m.span.end, se));
       if (agent_after_.count(next)) {
         cue = next;
+      } else if (agent_aux_.count(next)) {
+        // "Washington has told", but "Damascus has been shelled".
+        std::string_view aux = NextWord(text, m.span.end, se);
+        const size_t after_aux = static_cast<size_t>(aux.data() + aux.size() - text.data());
+        std::string then = FoldName(NextWord(text, after_aux, se));
+        if (then != "been" && then != "become") cue = next;
       } else if ((next == "and" || next == "or") && after_actor != nullptr &&
                  after_actor->span.begin > m.span.end &&
                  after_actor->span.begin - m.span.end <= 6) {

@@ -20,7 +20,7 @@ namespace dossier {
 
 class Metonymy {
  public:
-  // Reads tables "metonymy" (word, kind: agent_after|agent_before|
+  // Reads tables "metonymy" (word, kind: agent_after|agent_aux|agent_before|
   // place_before) and
   // "countries" (code, iso3, name, capital). Either missing: no rewrites.
   explicit Metonymy(const Lexicon& lexicon);
@@ -43,6 +43,7 @@ class Metonymy {
   // Folded capital name ("washington d c" and its first token "washington").
   std::unordered_map<std::string, Country> capitals_;
   std::unordered_set<std::string> agent_after_, agent_before_, place_before_;
+  std::unordered_set<std::string> agent_aux_;  // "has", "had": agent unless "been" follows
 };
 
 }  // namespace dossier

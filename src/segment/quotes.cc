@@ -17,6 +17,8 @@
 #include <cstring>
 
 #include "segment/segmenter.h"
+
+#include "core/byte_scan.h"
 #include "segment/text_class.h"
 
 namespace dossier {
@@ -116,11 +118,8 @@ size_t QuoteFinder::Paragraph(size_t pb, size_t pe, size_t skip, size_t next_beg
   const unsigned char* p = reinterpret_cast<const unsigned char*>(t_.data());
   size_t i = pb;
   while (i < pe) {
-    unsigned char c = p[i];
-    if (c != '"' && c != 0xE2 && c != 0xC2) {
-      ++i;
-      continue;
-    }
+    i = FindAnyOf<'"', 0xE2, 0xC2>(p, i, pe);
+    if (i >= pe) break;
     size_t len;
     char32_t cp = CpAt(t_, i, &len);
     size_t e = i + len;

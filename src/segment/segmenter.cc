@@ -2,6 +2,8 @@
 // SentenceSplitter below; tokens are in tokenizer.cc, quotes in quotes.cc.
 #include "segment/segmenter.h"
 
+#include "core/byte_scan.h"
+
 #include <unicode/uchar.h>
 
 #include <cstring>
@@ -162,16 +164,6 @@ std::vector<Span> Segmenter::Paragraphs(std::string_view text) const {
 
 namespace {
 
-// Candidate bytes: terminal punctuation, line breaks, the lead byte of "…".
-struct CandTable {
-  bool v[256];
-  constexpr CandTable() : v() {
-    v[static_cast<unsigned char>('.')] = v[static_cast<unsigned char>('!')] =
-        v[static_cast<unsigned char>('?')] = v[static_cast<unsigned char>('\n')] = true;
-    v[0xE2] = true;
-  }
-};
-constexpr CandTable kCand{};
 
 class SentenceSplitter {
  public:
@@ -405,7 +397,7 @@ void SentenceSplitter::Paragraph(size_t pb, size_t pe) {
   const unsigned char* p = reinterpret_cast<const unsigned char*>(t_.data());
   size_t start = pb, i = pb;
   while (true) {
-    while (i < pe && !kCand.v[p[i]]) ++i;
+    i = FindAnyOf<'.', '!', '?', '\n', 0xE2>(p, i, pe);
     if (i >= pe) break;
     const unsigned char c = p[i];
     if (c == '\n') {

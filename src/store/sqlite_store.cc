@@ -1018,7 +1018,9 @@ Status SqliteStore::ExportClaims(std::string_view format,
           default: w.String(ColumnText(st, i)); break;
         }
       }
-      // The slots column is JSON written by PutVoice: copied as it is.
+      // The slots column is JSON written by PutVoice: copied as it is, after
+      // the writer hands over the object so far.
+      w.Finish();
       out.append(",\"slots\":");
       out.append(ColumnText(st, n - 1));
       out.append("}\n");

@@ -25,10 +25,10 @@ using testing::TempDir;
 constexpr const char* kCountries =
     "# test fixture: a few countries in the generated table's format\n"
     "code\tiso3\tname\taliases\tdemonyms\tlat\tlon\n"
-    "SY\tSYR\tSyria\tSyrian Arab Republic|Syrie\tSyrian\t35.0\t38.0\n"
+    "SY\tSYR\tSyria\tSyrian Arab Republic|Syrie\tSyrian|Syrians\t35.0\t38.0\n"
     "US\tUSA\tUnited States\tUnited States of America|USA|US|U.S.|U.S.A.|America\tAmerican\t39.8\t-98.6\n"
     "RU\tRUS\tRussia\tRussian Federation\tRussian\t61.5\t105.3\n"
-    "IQ\tIRQ\tIraq\tRepublic of Iraq\tIraqi\t33.0\t44.0\n"
+    "IQ\tIRQ\tIraq\tRepublic of Iraq\tIraqi|Iraqis\t33.0\t44.0\n"
     "IR\tIRN\tIran\tIslamic Republic of Iran\tIranian\t32.0\t53.0\n"
     "IL\tISR\tIsrael\t\tIsraeli\t31.5\t34.8\n"
     "TR\tTUR\tTurkey\tTürkiye|Turkiye\tTurkish\t39.0\t35.0\n"
@@ -275,6 +275,17 @@ TEST(StateActorTest, DemonymPlusAgent) {
   ASSERT_EQ(ms.size(), 1u);
   EXPECT_EQ(ms[0].rule, "demonym+agent");
   EXPECT_EQ(ms[0].name, "Syria");
+}
+
+TEST(StateActorTest, PluralDemonymAloneIsTheCountry) {
+  EXPECT_EQ(D("The Syrians blamed the Iraqis."),
+            "Syrians=actor actor:SYR [SY]; Iraqis=actor actor:IRQ [IQ]");
+  std::vector<Mention> ms = Scan("Two Syrians were hurt.");
+  ASSERT_EQ(ms.size(), 1u);
+  EXPECT_EQ(ms[0].rule, "demonym_plural");
+  // The singular alone is an adjective, not an actor; a phrase wins.
+  EXPECT_EQ(D("The Syrian was hurt."), "");
+  EXPECT_EQ(D("Iraqi border guards fired."), "Iraqi border guards=actor actor:IRQ [IQ MIL]");
 }
 
 TEST(StateActorTest, LedAndBacked) {

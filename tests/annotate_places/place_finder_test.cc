@@ -466,5 +466,106 @@ TEST(PlaceFinderRealTest, LowerCaseFeatureWordsAndDemonymPrefixes) {
   EXPECT_EQ(Describe("The Syrian mountains are cold.", finder), "");
 }
 
+// A village spelt otherwise in the gazetteer beats a big foreign city that
+// the same spelling reaches only as an alternate name, when the document is
+// about the village's province.
+TEST(PlaceFinderRealTest, LocalVillageBeatsForeignCityByAlternateSpelling) {
+  auto g = Gazetteer::Open(Gazetteer::DefaultPath());
+  if (!g.ok()) GTEST_SKIP() << "no compiled gazetteer: " << g.status().ToString();
+  PlaceFinder finder(g.value(), BuiltinLexicon());
+  const std::string text =
+      "Patrols left Raqqa for Tabqa at dawn. By noon they had reached the village of "
+      "al-Mansoura, on the river road.";
+  Document doc = Doc(text);
+  std::vector<Mention> ms;
+  finder.Annotate(doc, &ms);
+  const Mention* village = nullptr;
+  for (const Mention& m : ms)
+    if (SpanText(text, m) == "al-Mansoura") village = &m;
+  ASSERT_NE(village, nullptr);
+  ASSERT_TRUE(village->geo.has_value());
+  EXPECT_EQ(village->geo->country, "SY");
+  EXPECT_EQ(village->geo->admin1, "Raqqa");
+  EXPECT_EQ(village->rule.rfind("places:skeleton", 0), 0u) << village->rule;
+}
+
+// A month or weekday ends a place name ("Ariha August 3"); a run of names
+// that only a skeleton reaches gives way to the names inside it when the
+// rest is a country ("Aleppo Russia" in a tag line).
+TEST(PlaceFinderRealTest, NamesEndBeforeDatesAndCountries) {
+  auto g = Gazetteer::Open(Gazetteer::DefaultPath());
+  if (!g.ok()) GTEST_SKIP() << "no compiled gazetteer: " << g.status().ToString();
+  PlaceFinder finder(g.value(), BuiltinLexicon());
+  EXPECT_EQ(Describe("A jet crashed in the rebel-held town of Idlib August 3 2015 (photo).", finder),
+            "Idlib=geonames:169389");
+  EXPECT_EQ(Describe("Strikes hit Idlib province Syria June 12 2016.", finder),
+            "Idlib=geonames-admin1:SY.12; Syria=iso3166-1:SY");
+}
+
+// Arabic script has no capitals: every word may start a name, only strong
+// candidates count, and a one-letter proclitic stays outside the span.
+TEST(PlaceFinderRealTest, ArabicScriptPlaces) {
+  auto g = Gazetteer::Open(Gazetteer::DefaultPath());
+  if (!g.ok()) GTEST_SKIP() << "no compiled gazetteer: " << g.status().ToString();
+  PlaceFinder finder(g.value(), BuiltinLexicon());
+  // "Planes bombed the city of Raqqa and Deir ez-Zor on Monday. Ten
+  // civilians were killed in Aleppo and Damascus. The delegation reached
+  // Turkey and Iraq."
+  EXPECT_EQ(Describe("\u0642\u0635\u0641\u062a \u0627\u0644\u0637\u0627\u0626\u0631\u0627\u062a "
+                     "\u0645\u062f\u064a\u0646\u0629 \u0627\u0644\u0631\u0642\u0629 "
+                     "\u0648\u062f\u064a\u0631 \u0627\u0644\u0632\u0648\u0631 \u064a\u0648\u0645 "
+                     "\u0627\u0644\u0627\u062b\u0646\u064a\u0646. \u0642\u062a\u0644 \u0639\u0634\u0631\u0629 "
+                     "\u0645\u062f\u0646\u064a\u064a\u0646 \u0641\u064a \u062d\u0644\u0628 "
+                     "\u0648\u062f\u0645\u0634\u0642. \u0648\u0635\u0644 \u0627\u0644\u0648\u0641\u062f "
+                     "\u0625\u0644\u0649 \u062a\u0631\u0643\u064a\u0627 \u0648\u0627\u0644\u0639\u0631\u0627\u0642.",
+                     finder),
+            "\u0627\u0644\u0631\u0642\u0629=geonames:172955; "
+            "\u062f\u064a\u0631 \u0627\u0644\u0632\u0648\u0631=geonames:170794; "
+            "\u062d\u0644\u0628=geonames:170063; \u062f\u0645\u0634\u0642=geonames:170654; "
+            "\u062a\u0631\u0643\u064a\u0627=iso3166-1:TR; \u0627\u0644\u0639\u0631\u0627\u0642=iso3166-1:IQ");
+  // Prose with no place names gives none ("The defence ministry announced
+  // that government forces advanced in the eastern countryside after three
+  // days of fighting; a military source said the army took several villages
+  // and hills.")
+  EXPECT_EQ(Describe("\u0623\u0639\u0644\u0646\u062a \u0648\u0632\u0627\u0631\u0629 "
+                     "\u0627\u0644\u062f\u0641\u0627\u0639 \u0623\u0646 \u0627\u0644\u0642\u0648\u0627\u062a "
+                     "\u0627\u0644\u062d\u0643\u0648\u0645\u064a\u0629 \u062a\u0642\u062f\u0645\u062a "
+                     "\u0641\u064a \u0627\u0644\u0631\u064a\u0641 \u0627\u0644\u0634\u0631\u0642\u064a "
+                     "\u0628\u0639\u062f \u0645\u0639\u0627\u0631\u0643 \u0639\u0646\u064a\u0641\u0629. "
+                     "\u0648\u0642\u0627\u0644 \u0645\u0635\u062f\u0631 \u0639\u0633\u0643\u0631\u064a "
+                     "\u0625\u0646 \u0627\u0644\u062c\u064a\u0634 \u0633\u064a\u0637\u0631 \u0639\u0644\u0649 "
+                     "\u0639\u062f\u0629 \u0642\u0631\u0649 \u0648\u062a\u0644\u0627\u0644.",
+                     finder),
+            "");
+}
+
+// Capitalised plurals of common words and "The" + common word at a sentence
+// start are alternate names of small towns somewhere; they must not vouch
+// for each other. A town known only by another spelling needs its country in
+// the document, which a name whose sense is open but whose country is not
+// ("Raqqa": city or province) gives.
+TEST(PlaceFinderRealTest, CommonWordsDoNotBootstrapContext) {
+  auto g = Gazetteer::Open(Gazetteer::DefaultPath());
+  if (!g.ok()) GTEST_SKIP() << "no compiled gazetteer: " << g.status().ToString();
+  PlaceFinder finder(g.value(), BuiltinLexicon());
+  EXPECT_EQ(Describe("Farms in the valley dried up. The river was low. Industries closed.", finder),
+            "");
+  EXPECT_EQ(Describe("Patrols left Raqqa for al-Tabqa at dawn.", finder),
+            "Raqqa=geonames:172955; al-Tabqa=geonames:172374");
+}
+
+// "the river Jordan" is the river, a later bare "Jordan" still the country;
+// a river word before a name the gazetteer does not spell so lets the name
+// be read alone.
+TEST(PlaceFinderRealTest, RiverWordBeforeAName) {
+  auto g = Gazetteer::Open(Gazetteer::DefaultPath());
+  if (!g.ok()) GTEST_SKIP() << "no compiled gazetteer: " << g.status().ToString();
+  PlaceFinder finder(g.value(), BuiltinLexicon());
+  EXPECT_EQ(Describe("Settlers crossed the river Jordan. Jordan closed its border.", finder),
+            "river Jordan=dossier:jordan-river; Jordan=iso3166-1:JO");
+  EXPECT_EQ(Describe("Boats on the river Khabur sank near Hasakah.", finder).substr(0, 21),
+            "Khabur=dossier:khabur");
+}
+
 }  // namespace
 }  // namespace dossier

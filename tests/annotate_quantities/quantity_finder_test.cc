@@ -340,6 +340,18 @@ TEST(QuantityFinderTest, RoleSharedAcrossAList) {
             "300=300 exact person fighters; 20=20 exact tank other");
 }
 
+// The verb after a list is the role of every count in it whose own role
+// was only its noun; a count with a role of its own keeps it, and a count
+// after ", and" in another clause is not in the list.
+TEST(QuantityFinderTest, RoleSharedBackwardsFromTheVerbAfterAList) {
+  EXPECT_EQ(Describe("Three soldiers and two civilians were wounded."),
+            "Three=3 exact person injured; two=2 exact person injured");
+  EXPECT_EQ(Describe("The strike killed 3 soldiers and 5 civilians were wounded."),
+            "3=3 exact person killed; 5=5 exact person injured");
+  EXPECT_EQ(Describe("Airstrikes killed 12 fighters, and 40 families fled."),
+            "12=12 exact person killed; 40=40 exact person displaced");
+}
+
 TEST(QuantityFinderTest, RoleFromTheNoun) {
   EXPECT_EQ(Describe("There are 300 fighters in the town."),
             "300=300 exact person fighters");

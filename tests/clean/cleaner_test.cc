@@ -258,5 +258,36 @@ TEST_F(CleanerTest, DetectsLanguage) {
   EXPECT_EQ(fr.meta.language.value_or(""), "fr");
 }
 
+// Long plain English takes the function-word fast path; everything else
+// still goes to CLD2, and both agree where both could answer.
+TEST(DetectLanguageTest, FastPathAgreesWithCld2) {
+  const std::string en =
+      "The convoy left the border crossing at dawn and reached the camp by noon. Aid workers "
+      "said that the trucks carried food, water and medicine for the families who had fled "
+      "the fighting in the east. It was the first delivery in three weeks, and officials "
+      "warned that the road would not stay open for long if the shelling continued. They "
+      "asked both sides to respect the truce that was agreed last month.";
+  EXPECT_EQ(DetectLanguage(en).value_or(""), "en");
+  // Short English is below the fast path's minimum and is CLD2's call.
+  EXPECT_EQ(DetectLanguage("The convoy reached the camp on Monday after weeks of delays.")
+                .value_or(""),
+            "en");
+  // A French text full of words that are also English letters: CLD2.
+  const std::string fr =
+      "Le convoi a quitt\u00e9 le poste fronti\u00e8re \u00e0 l'aube et a atteint le camp \u00e0 "
+      "midi. Les travailleurs humanitaires ont dit que les camions transportaient de la "
+      "nourriture, de l'eau et des m\u00e9dicaments pour les familles qui avaient fui les "
+      "combats dans l'est. C'\u00e9tait la premi\u00e8re livraison depuis trois semaines.";
+  EXPECT_EQ(DetectLanguage(fr).value_or(""), "fr");
+  // German in ASCII only: few English function words, so CLD2 decides.
+  const std::string de =
+      "Der Konvoi verliess den Grenzuebergang im Morgengrauen und erreichte das Lager am "
+      "Mittag. Helfer sagten, dass die Lastwagen Lebensmittel, Wasser und Medikamente fuer "
+      "die Familien brachten, die vor den Kaempfen im Osten geflohen waren. Es war die erste "
+      "Lieferung seit drei Wochen, und Beamte warnten, dass die Strasse nicht lange offen "
+      "bleiben wuerde, wenn der Beschuss weiterginge.";
+  EXPECT_EQ(DetectLanguage(de).value_or(""), "de");
+}
+
 }  // namespace
 }  // namespace dossier

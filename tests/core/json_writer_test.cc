@@ -1,5 +1,10 @@
 #include "dossier/json_writer.h"
 
+#include <charconv>
+#include <cmath>
+#include <string>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 namespace dossier {
@@ -54,6 +59,68 @@ TEST(JsonWriterTest, WritesNestedStructures) {
   w.Bool(false);
   w.EndObject();
   EXPECT_EQ(out, "{\"a\":1,\"b\":[[0,3],null,\"x\"],\"c\":false}");
+}
+
+// Double() writes two-decimal values by hand; the text must be exactly what
+// the general seven-digit form gives.
+TEST(JsonWriterTest, DoubleMatchesGeneralSevenDigitForm) {
+  auto general = [](double v) {
+    char buf[32];
+    auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, 7);
+    return std::string(buf, r.ptr);
+  };
+  std::vector<double> values = {0.85, 0.9, 0.05, 0.01, 0.0099, 0.005, -0.85, 1.5, -12.25,
+                                99999.99, 100000.5, 0.851, 0.333333, 36.45, 40.1412,
+                                1.0000000000001, 2.9999999999, 0.1 + 0.2, 1e-7, 123456.78};
+  for (int cents = 1; cents < 300000; cents += 7) values.push_back(cents / 100.0);
+  for (int cents = 1; cents < 3000; ++cents) values.push_back(-cents / 100.0);
+  for (double v : values) {
+    std::string out;
+    JsonWriter w(&out);
+    w.Double(v);
+    std::string want = v == std::trunc(v) ? std::to_string(static_cast<int64_t>(v)) : general(v);
+    EXPECT_EQ(out, want) << v;
+  }
+}
+
+// Records written one after another into one string with a newline after
+// each (the JSONL export): the caller's bytes between top-level values stay,
+// with one writer or one per record, and *out is exact after each value.
+TEST(JsonWriterTest, CallerAppendsBetweenTopLevelValues) {
+  std::string out;
+  for (int i = 0; i < 3; ++i) {
+    JsonWriter w(&out);
+    w.BeginObject();
+    w.Key("i");
+    w.Int(i);
+    w.EndObject();
+    out.push_back('\n');
+  }
+  EXPECT_EQ(out, "{\"i\":0}\n{\"i\":1}\n{\"i\":2}\n");
+  std::string one;
+  JsonWriter w(&one);
+  w.String(std::string(1000, 'x'));
+  EXPECT_EQ(one.size(), 1002u);
+  one.push_back('\n');
+  w.Null();
+  // (A second top-level value with the same writer is comma-separated.)
+  EXPECT_EQ(one.substr(1002), "\n,null");
+}
+
+TEST(JsonWriterTest, RuntimeKeysAreEscapedLiteralKeysAppended) {
+  std::string out;
+  JsonWriter w(&out);
+  w.BeginObject();
+  w.Key("plain");
+  w.Int(1);
+  std::string runtime = "q\"k";
+  w.Key(runtime);
+  w.Int(2);
+  const char* column = "col";
+  w.Key(column);
+  w.Null();
+  w.EndObject();
+  EXPECT_EQ(out, "{\"plain\":1,\"q\\\"k\":2,\"col\":null}");
 }
 
 }  // namespace

@@ -110,6 +110,16 @@ class GazetteerTest : public ::testing::Test {
     iq.lat = 33;
     iq.lon = 44;
     b.AddCountry(iq);
+    // A territory whose package row also lists another country's curated
+    // demonym (as the Northern Mariana Islands list "American").
+    CountryRecord zz;
+    zz.iso2 = "ZZ";
+    zz.iso3 = "ZZZ";
+    zz.name = "Zedland";
+    zz.demonyms = {"Zedian", "Syrians"};
+    zz.lat = 10;
+    zz.lon = 10;
+    b.AddCountry(zz);
     b.AddSubdivision("SY-DY", "Dayr az Zawr", "Province");  // joins SY.07
     b.AddSubdivision("SY-ID", "Idlib", "Province");  // no admin1: its own entry
     b.AddSubdivision("SY-QU", "Al Qunaytirah",
@@ -384,9 +394,12 @@ TEST_F(GazetteerTest, CountriesTsv) {
   auto lex = Lexicon::Load({dir_.path()});
   ASSERT_TRUE(lex.ok()) << lex.status().ToString();
   const Table& t = (*lex)->table("countries");
-  ASSERT_EQ(t.rows.size(), 2u);
+  ASSERT_EQ(t.rows.size(), 3u);
   EXPECT_EQ(t.rows[0][0], "IQ");
   EXPECT_EQ(t.Column("demonyms"), 4);
+  // A curated demonym is its country's alone.
+  EXPECT_EQ(t.rows[2][0], "ZZ");
+  EXPECT_EQ(t.rows[2][4], "Zedian");
 }
 
 TEST(GazetteerOpenTest, MissingFileIsNotFoundWithThePath) {

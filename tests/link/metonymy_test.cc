@@ -30,7 +30,7 @@ class MetonymyTest : public ::testing::Test {
     dir_.Write("metonymy.tsv",
                "# test\nword\tkind\tnote\ninsists\tagent_after\t\nwill\tagent_after\t\n"
                "in\tplace_before\t\nto\tplace_before\t\nwere\tagent_after\t\n"
-               "blamed\tagent_before\t\n");
+               "blamed\tagent_before\t\nhas\tagent_aux\t\n");
     dir_.Write("countries.tsv",
                "code\tiso3\tname\taliases\tdemonyms\tlat\tlon\tcapital\n"
                "US\tUSA\tUnited States\t\tAmerican\t38\t-97\tWashington D.C.\n"
@@ -91,6 +91,15 @@ TEST_F(MetonymyTest, CapitalAsALocationStaysAPlace) {
   EXPECT_EQ(Run("Washington insists on it.", "Washington", "GB").kind, "place");
   // No agent cue after it.
   EXPECT_EQ(Run("Washington, a city of monuments.", "Washington", "US").kind, "place");
+}
+
+// "has" makes an agent of the capital before it, unless a passive follows.
+TEST_F(MetonymyTest, AuxiliaryCuesAndPassives) {
+  EXPECT_EQ(Run("For years Washington has told the world otherwise.", "Washington", "US").rule,
+            "metonymy:capital+has");
+  EXPECT_EQ(Run("Since then Moscow has been shelled twice.", "Moscow", "RU").kind, "place");
+  // "is"/"was" are no cues at all: "London was quiet".
+  EXPECT_EQ(Run("By noon London was quiet.", "London", "GB").kind, "place");
 }
 
 }  // namespace

@@ -46,6 +46,7 @@ struct Pattern {
   bool lead_the = false;  // the alias began with "The"
   std::string alias;      // as written in the table
   std::string dict_rule;  // "<table>.tsv:<alias>" for actors, outlets and people
+  bool plural = false;    // a demonym that is another demonym of its country + "s"
 };
 
 struct ActorEntry {
@@ -247,24 +248,18 @@ constexpr std::array<unsigned char, 256> kAsciiFold = [] {
   return t;
 }();
 
-// FastFoldAppend(s, ...) into buf->data() + *used, that also counts the
-// ASCII upper- and lower-case letters of `s` into *upper / *lower and
-// returns FoldHash of the fold: the one pass BuildWords makes over each
-// word. `buf` is grown when too small (only non-ASCII folds can outgrow
-// their word) and never shrunk; *used advances past the fold.
-uint64_t FoldCountAppend(std::string_view s, std::string* buf, size_t* used, int* upper,
-                         int* lower) {
+// FastFoldAppend(s, ...) into buf->data() + *used, returning FoldHash of
+// the fold: the one pass BuildWords makes over each word. `buf` is grown
+// when too small (only non-ASCII folds can outgrow their word) and never
+// shrunk; *used advances past the fold.
+uint64_t FoldAppend(std::string_view s, std::string* buf, size_t* used) {
   if (buf->size() < *used + s.size()) buf->resize(2 * (*used + s.size()));
   char* const begin = buf->data() + *used;
   char* o = begin;
   uint64_t h = kFnvBasis;
-  int up = 0, lo = 0;
   for (char ch : s) {
-    const unsigned char c = static_cast<unsigned char>(ch);
-    const unsigned char f = kAsciiFold[c];
-    if (f > 1) {  // a letter or digit: the common case, kept branch-free
-      up += static_cast<unsigned>(c - 'A') < 26u;
-      lo += static_cast<unsigned>(c - 'a') < 26u;
+    const unsigned char f = kAsciiFold[static_cast<unsigned char>(ch)];
+    if (f > 1) {  // a letter or digit: the common case
       *o++ = static_cast<char>(f);
       h ^= f;
       h *= kFnvPrime;
@@ -275,17 +270,11 @@ uint64_t FoldCountAppend(std::string_view s, std::string* buf, size_t* used, int
       if (buf->size() < *used + folded.size()) buf->resize(2 * (*used + folded.size()));
       folded.copy(buf->data() + *used, folded.size());
       *used += folded.size();
-      for (char d : s) {
-        if (d >= 'a' && d <= 'z') ++*lower;
-        else if (d >= 'A' && d <= 'Z') ++*upper;
-      }
       return FoldHash(folded);
     }
     // f == 1: '.' or '\'', dropped.
   }
   *used += static_cast<size_t>(o - begin);
-  *upper += up;
-  *lower += lo;
   return FinishHash(h);
 }
 
@@ -583,8 +572,16 @@ ActorFinder::ActorFinder(const Lexicon& lexicon) {
         else
           t->Add(n, PType::kCountry, id, CaseMode::kCap, false, "countries");
       }
-      for (const auto& d : SplitList(c.get(row, 4), '|'))
+      const std::vector<std::string> demonyms = SplitList(c.get(row, 4), '|');
+      for (const auto& d : demonyms) {
+        const size_t before = t->patterns.size();
         t->Add(d, PType::kDemonym, id, CaseMode::kCap, false, "countries");
+        // "Syrians" beside "Syrian": the people of the country, an actor
+        // on its own ("the Americans insist", "two Syrians were hurt").
+        bool plural = false;
+        for (const auto& other : demonyms) plural = plural || d == other + "s";
+        for (size_t pi = before; pi < t->patterns.size(); ++pi) t->patterns[pi].plural = plural;
+      }
     }
   }
   {
@@ -786,13 +783,28 @@ class SentenceScan {
       Dictionary(k);
       Phrase(k);
       CountryAlone(k);
+      DemonymAlone(k);
       Title(k);
       GivenName(k);
     }
   }
 
   std::span<const Word> words() const { return {w_.data(), static_cast<size_t>(nw_)}; }
-  bool headline() const { return headline_; }
+  // An all-caps headline ("US TROOPS LEAVE SYRIA"): capitalisation and
+  // short capitals ("IS", "US") mean nothing there. Counted over the words
+  // once per sentence, when a rule asks.
+  bool headline() const {
+    if (headline_ < 0) {
+      int upper = 0, lower = 0;
+      for (int i = 0; i < nw_; ++i)
+        for (char c : w_[i].raw) {
+          upper += c >= 'A' && c <= 'Z';
+          lower += c >= 'a' && c <= 'z';
+        }
+      headline_ = upper >= 8 && upper > 2 * lower;
+    }
+    return headline_ == 1;
+  }
 
  private:
   int n() const { return nw_; }
@@ -810,7 +822,6 @@ class SentenceScan {
     if (folds_.size() < sent_bytes) folds_.resize(sent_bytes);
     size_t used = 0;
     uint32_t prev_end = sent_.begin;
-    int upper = 0, lower = 0;
     for (size_t i = tb; i < te; ++i) {
       const Token& tok = tokens[i];
       if (tok.kind != Token::Kind::kWord && tok.kind != Token::Kind::kNumber) continue;
@@ -838,7 +849,7 @@ class SentenceScan {
       }
       w.raw = raw;
       w.fold_off = static_cast<uint32_t>(used);
-      w.hash = FoldCountAppend(raw, &folds_, &used, &upper, &lower);
+      w.hash = FoldAppend(raw, &folds_, &used);
       w.fold_len = static_cast<uint32_t>(used - w.fold_off);
       const unsigned char c0 = raw.empty() ? 0 : static_cast<unsigned char>(raw[0]);
       w.cap = c0 < 0x80 ? IsAsciiUpper(static_cast<char>(c0)) : StartsUpper(raw);
@@ -854,7 +865,7 @@ class SentenceScan {
       bool joined = i + 1 < n() && (w_[i + 1].gap_kind == Gap::kSpace || hyphen_after);
       w_[i].article = joined && !w_[i].possessive && DroppableArticle(w_[i].fold, hyphen_after);
     }
-    headline_ = upper >= 8 && upper > 2 * lower;
+    headline_ = -1;  // worked out when a rule asks (headline())
   }
 
   static Gap ClassifyGap(std::string_view g, const Word& prev) {
@@ -994,7 +1005,7 @@ class SentenceScan {
 
   // "(ISIS/ISIL/IS/Daesh)", "(IS)", "IS fighters", "IS-held".
   bool GroupContext(int b, int e) const {
-    if (headline_) return false;
+    if (headline()) return false;
     std::string_view before = w_[b].gap, after = GapAfter(e - 1);
     if (before.find('/') != std::string_view::npos || after.find('/') != std::string_view::npos)
       return true;
@@ -1019,7 +1030,7 @@ class SentenceScan {
       if (p.type == PType::kActor && !seen_actor) {
         const ActorEntry& a = t_.actors[p.entry];
         if (a.context == "group" && !GroupContext(hit.b, hit.e)) continue;
-        if (a.context == "not_headline" && headline_) continue;
+        if (a.context == "not_headline" && headline()) continue;
         if (a.context == "the") {
           if (hit.b == 0 || w_[hit.b - 1].fold != "the" || AfterPlacePrep(hit.b)) continue;
         }
@@ -1114,7 +1125,7 @@ class SentenceScan {
 
   // "US" in an all-caps headline is usually the pronoun.
   bool AbbrevOk(const Hit* h, int next) const {
-    if (!headline_ || P(h).type != PType::kCountryAbbrev || w_[h->e - 1].fold != "us") return true;
+    if (P(h).type != PType::kCountryAbbrev || w_[h->e - 1].fold != "us" || !headline()) return true;
     return next < n() && (w_[next].gap_kind == Gap::kHyphen || IsAgentNoun(next));
   }
 
@@ -1307,6 +1318,26 @@ class SentenceScan {
     Emit(c->b, c->e, SpanOf(c->b, c->e), 20, std::move(m));
   }
 
+  // A plural demonym alone: "the Syrians", "two Iraqis" -> the country's
+  // people, no sector. A phrase ("Syrians soldiers") is longer and wins.
+  void DemonymAlone(int k) {
+    const Hit* d = Longest(k, Bit(PType::kDemonym));
+    if (!d || !P(d).plural || d->b != k) return;
+    // "Americans-backed" and the like belong to the phrase rules.
+    if (d->e < n() && w_[d->e].gap_kind == Gap::kHyphen) return;
+    const CountryEntry& ce = t_.countries[P(d).entry];
+    Mention m;
+    m.kind = "actor";
+    m.ref = StateRef(ce.code);
+    m.name = ce.name;
+    m.actor = ActorValue{ce.code, {}, "", ""};
+    m.rule = "demonym_plural";
+    if (explain_)
+      m.evidence.push_back("plural demonym '" + P(d).alias + "' -> " + ce.code + " (countries)");
+    m.confidence = 0.7;
+    Emit(d->b, d->e, SpanOf(d->b, d->e), 10, std::move(m));
+  }
+
   // --- people --------------------------------------------------------------
   uint8_t StopFlags(int i) const {
     const WordTable::Slot* s = t_.stops.Find(w_[i].fold, w_[i].hash);
@@ -1469,7 +1500,7 @@ class SentenceScan {
   std::vector<Hit>& hits_;
   std::vector<int>& hit_start_;
   uint32_t sent_tail_ = 0;
-  bool headline_ = false;
+  mutable int8_t headline_ = -1;  // -1 unknown, 0 no, 1 yes
   std::vector<Cand>* cands_ = nullptr;
 };
 

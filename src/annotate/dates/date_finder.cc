@@ -104,6 +104,27 @@ int IsoWeekday(int64_t z) { return static_cast<int>(((z % 7 + 7) % 7 + 3) % 7) +
 
 std::string Iso(int y, int m, int d) {
   char buf[24];
+  // The usual case by hand (snprintf was 1,600 instructions a date).
+  if (y >= 0 && y <= 9999 && m >= 0 && m <= 99 && d >= 0 && d <= 99) {
+    auto two = [](char* p, int v) {
+      p[0] = static_cast<char>('0' + v / 10);
+      p[1] = static_cast<char>('0' + v % 10);
+    };
+    two(buf, y / 100);
+    two(buf + 2, y % 100);
+    size_t n = 4;
+    if (m > 0 || d > 0) {
+      buf[n] = '-';
+      two(buf + n + 1, m);
+      n += 3;
+    }
+    if (d > 0) {
+      buf[n] = '-';
+      two(buf + n + 1, d);
+      n += 3;
+    }
+    return std::string(buf, n);
+  }
   if (d > 0)
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
   else if (m > 0)

@@ -5,6 +5,7 @@ namespace dossier {
 void DatesAnnotator::Annotate(const Document& doc, std::vector<Mention>* out) const {
   std::vector<DateMention> found = finder_.Find(doc.text, doc.sentences, doc.meta.published);
   size_t si = 0;
+  out->reserve(out->size() + found.size());
   for (DateMention& d : found) {
     Mention m;
     m.kind = "date";
@@ -17,9 +18,10 @@ void DatesAnnotator::Annotate(const Document& doc, std::vector<Mention>* out) co
     v.precision = PrecisionName(d.precision);
     v.relative = d.relative;
     v.anchor = std::move(d.anchor_used);
-    v.rule = d.rule;
-    m.rule = "date:" + d.rule;
-    if (v.relative) m.evidence.push_back("anchored to " + v.anchor);
+    m.rule.reserve(5 + d.rule.size());
+    m.rule.append("date:").append(d.rule);
+    v.rule = std::move(d.rule);
+    if (v.relative && doc.explain) m.evidence.push_back("anchored to " + v.anchor);
     // Lower for guesses: relative dates and day/month order by assumption.
     m.confidence = v.rule.find("ambiguous") != std::string::npos ? 0.6 : v.relative ? 0.8 : 0.9;
     m.date = std::move(v);

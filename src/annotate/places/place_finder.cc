@@ -29,6 +29,7 @@
 #include <deque>
 #include <map>
 #include <optional>
+#include <set>
 #include <unordered_map>
 
 #include "dossier/utf8.h"
@@ -67,6 +68,7 @@ constexpr size_t kMaxEvidence = 8;
 // (fewer when the spelling itself matched: "Washington" has 200).
 constexpr size_t kMaxSkeletonHits = 32;
 constexpr size_t kMaxSkeletonHitsWithKey = 16;
+constexpr size_t kMaxCrowdedSkeleton = 400;
 
 }  // namespace
 
@@ -314,6 +316,33 @@ std::string Squash(std::string_view s) {
   return out;
 }
 
+// Squash, with the spelling variants of transliterated Arabic that the
+// skeleton ignores but an edit distance counts made equal: "ou" and "oo"
+// are "u", a final "ah"/"eh" is "a", doubled letters are one
+// ("Mansoura" = "Mansurah", "Raqqa" = "Raqa").
+std::string TranslitSquash(std::string_view key) {
+  std::string s = Squash(key);
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (i + 1 < s.size()) {
+      const char d = s[i + 1];
+      if (c == 'o' && (d == 'u' || d == 'o')) {
+        c = 'u';
+        ++i;
+      }
+    }
+    if (!out.empty() && out.back() == c) continue;
+    out.push_back(c);
+  }
+  if (out.size() > 3 && out.back() == 'h' && (out[out.size() - 2] == 'a' || out[out.size() - 2] == 'e')) {
+    out.pop_back();
+    out.back() = 'a';
+  }
+  return out;
+}
+
 // Letters and digits of a folded key (spaces excluded).
 size_t KeyLetters(std::string_view key) {
   size_t n = 0;
@@ -496,6 +525,8 @@ PlaceFinder::PlaceFinder(std::shared_ptr<const Gazetteer> gazetteer, const Lexic
       {"org_before", kOrgBefore},
       {"title", kTitle},
       {"kunya", kKunya},
+      {"breaks_name", kBreaksName},
+      {"site_before", kSiteBefore},
   };
   const Table& ctx = lexicon.table("place_context");
   int wc = ctx.Column("word"), kc = ctx.Column("kinds");
@@ -585,10 +616,12 @@ void PlaceFinder::BuildWordTable() {
   word_keys_.assign(n, WordKey{});
   word_pool_.clear();
   direction_shape_ = {};
+  starter_first_ = {};
   for (const auto& [w, bits] : words_) {
-    if (bits & kDirection) {
+    if (bits & (kDirection | kSiteBefore)) {
       size_t b = ShapeBit(w);
       direction_shape_[b >> 6] |= 1ull << (b & 63);
+      if (!w.empty()) starter_first_[static_cast<unsigned char>(w[0])] = true;
     }
     uint64_t h = WordHash(w.data(), w.size());
     size_t i = h & (n - 1);
@@ -684,6 +717,16 @@ class PlaceFinder::Run {
     size_t len;
     return utf8::IsUpper(utf8::Decode(w, 0, &len));
   }
+  // Starts with an Arabic-script letter: no capitals to tell names from
+  // prose, so every such word may start a name (Match keeps only strong
+  // candidates for them).
+  bool IsCaseless(int k) const {
+    if (!IsWord(k)) return false;
+    std::string_view w = Tok(k);
+    const unsigned char c = static_cast<unsigned char>(w[0]);
+    if (c >= 0xD8 && c <= 0xDB) return true;  // U+0600..U+06FF
+    return c == 0xDD && w.size() > 1 && static_cast<unsigned char>(w[1]) >= 0x90;  // U+0750..
+  }
   // Upper case first, then a lower-case ASCII letter ("Trump", not "ISIS").
   bool IsTitleCase(int k) const {
     if (!IsCap(k)) return false;
@@ -752,21 +795,49 @@ class PlaceFinder::Run {
   }
   // FoldName(Tok(k)) is a common English word; once per token and
   // document (common_[k]: 0 unknown, 1 no, 2 yes), ASCII folded on the stack.
-  bool IsCommon(int k) const {
+  // FoldName(Tok(k)) is a common English word (a WordNet lemma); with
+  // `plurals`, also a plural of one ("Farms", "Industries": WordNet lists
+  // lemmas only). Once per token and document (common_[k]: bit 1 known, 2
+  // lemma, 4 plural), ASCII folded on the stack.
+  bool IsCommon(int k, bool plurals = false) const {
     uint8_t& m = common_[k];
     if (m == 0) {
       char buf[64];
       size_t n = 0;
-      bool yes;
+      m = 1;
       if (AsciiFold(Tok(k), buf, sizeof buf, &n)) {
-        yes = n > 0 && gaz_.IsCommonWord(std::string_view(buf, n));
+        std::string_view w(buf, n);
+        if (n > 0 && gaz_.IsCommonWord(w)) {
+          m |= 2;
+        } else if (n > 3 && w.back() == 's') {
+          bool p = gaz_.IsCommonWord(w.substr(0, n - 1)) ||
+                   (n > 4 && w.substr(n - 2) == "es" && gaz_.IsCommonWord(w.substr(0, n - 2)));
+          if (!p && n > 4 && w.substr(n - 3) == "ies") {
+            std::string y(w.substr(0, n - 3));
+            y.push_back('y');
+            p = gaz_.IsCommonWord(y);
+          }
+          if (p) m |= 4;
+        }
       } else {
         std::string folded = FoldName(Tok(k));
-        yes = !folded.empty() && gaz_.IsCommonWord(folded);
+        if (!folded.empty() && gaz_.IsCommonWord(folded)) m |= 2;
       }
-      m = yes ? 2 : 1;
     }
-    return m == 2;
+    return (m & 2) || (plurals && (m & 4));
+  }
+
+  // "The", "A", "An": no name by themselves ("The River" is as common as
+  // "river").
+  bool IsEnglishDeterminer(int k) const {
+    std::string_view w = Tok(k);
+    auto eq = [&](std::string_view d) {
+      if (w.size() != d.size()) return false;
+      for (size_t i = 0; i < w.size(); ++i)
+        if ((w[i] | 0x20) != d[i]) return false;
+      return true;
+    };
+    return eq("the") || eq("a") || eq("an");
   }
 
   // The next token after k that continues a name, or -1: a word joined by
@@ -774,7 +845,8 @@ class PlaceFinder::Run {
   // the period of a short abbreviation ("St. Louis").
   int NextInName(int k, int te) const {
     if (k + 1 >= te) return -1;
-    if (IsWord(k + 1)) return Spaced(k, k + 1) ? k + 1 : -1;
+    if (IsWord(k + 1))
+      return Spaced(k, k + 1) && !(Flags(k + 1) & kBreaksName) ? k + 1 : -1;
     if (k + 2 >= te || !IsWord(k + 2)) return -1;
     if ((IsPunct(k + 1, '-') || IsApostropheTok(k + 1)) && Glued(k, k + 1) && Glued(k + 1, k + 2))
       return k + 2;
@@ -828,14 +900,13 @@ class PlaceFinder::Run {
       // Most words are lower-case prose that can start nothing: not an
       // article ("al", "el", "il", "ul", 2-3 letters) nor a direction word
       // (e/w/n/s/c...). Skip them before any lookup.
-      const bool maybe_direction =
-          (c0 == 'e' || c0 == 'w' || c0 == 'n' || c0 == 's' || c0 == 'c') && f_.MaybeDirection(w);
+      const bool maybe_direction = f_.starter_first_[c0] && f_.MaybeDirection(w);
       if (IsAsciiLower(c0) && !maybe_direction &&
           !((c0 == 'a' || c0 == 'e' || c0 == 'i' || c0 == 'u') && w.size() >= 2 && w.size() <= 3)) {
         ++i;
         continue;
       }
-      bool cap = IsCap(i);
+      bool cap = IsCap(i) || IsCaseless(i);
       uint32_t fl = maybe_direction ? Flags(i) : 0;
       // Articles that are also English words ("at", "as", "an") start a
       // name only when glued to it ("as-Sukhnah") or capitalised.
@@ -844,7 +915,9 @@ class PlaceFinder::Run {
       // region), but not the second half of "north-east".
       bool direction = (fl & kDirection) && !(i - 2 >= ts && IsPunct(i - 1, '-') &&
                                               Glued(i - 1, i) && (Flags(i - 2) & kDirection));
-      bool starter = cap || article || direction;
+      // "the river Jordan": tried as a curated name first (Match).
+      bool site = !cap && (fl & kSiteBefore) && i + 1 < te && Spaced(i, i + 1) && IsCap(i + 1);
+      bool starter = cap || article || direction || site;
       if (!starter) {
         ++i;
         continue;
@@ -853,9 +926,10 @@ class PlaceFinder::Run {
       int ends[kMaxWords * 3];
       int n_ends = 0, words = 0;
       for (int k = i; k >= 0 && n_ends < kMaxWords * 3;) {
-        bool k_cap = IsCap(k);
+        bool k_cap = IsCap(k) || (IsCaseless(i) && IsCaseless(k));
         bool article = IsArticle(k);
-        if (!k_cap && !article && !(Flags(k) & kDirection)) {
+        if (!k_cap && !article && !(Flags(k) & kDirection) &&
+            !(k == i && (Flags(k) & kSiteBefore))) {
           std::string_view w = Tok(k);
           // A lower-case feature word may end a curated name ("Thardeh
           // mountains", "Syrian desert"): try it as the last word.
@@ -883,17 +957,54 @@ class PlaceFinder::Run {
   // Looks up the n-grams from token i to each end (longest first). Returns
   // the token index to continue from.
   int Match(int s, int ts, int te, int i, const int* ends, int n_ends) {
+    if (IsCaseless(i)) return MatchCaseless(s, ts, te, i, ends, n_ends);
     // After a title, kunya or group word the capitalised run is a name;
     // so is a run that opens with a title or group word ("Jabhat al-Nusra").
     if (PrefixSaysName(ts, i)) return SkipRun(i, te) + 1;
     if (IsCap(i) && (Flags(i) & (kTitle | kOrgBefore))) return SkipRun(i, te) + 1;
+    // Longest first; but a longer n-gram that only a skeleton reaches
+    // ("Ariha August", "Aleppo Russia") gives way to a shorter one with a
+    // real spelling, and is used only if none has.
+    int chosen = -1, weak = -1;
     for (int x = n_ends - 1; x >= 0; --x) {
       int j = ends[x];
       uint32_t b = doc_.tokens[i].span.begin;
       uint32_t e = EndWithoutPossessive(j);
+      const Looked& look = LookupCached(std::string_view(text_).substr(b, e - b));
+      if (look.kind == Looked::kNone) continue;
+      if (look.kind == Looked::kHits && j > i && weak < 0 &&
+          std::all_of(look.cands.begin(), look.cands.end(),
+                      [](const Cand& c) { return c.quality == Quality::kSkeleton && !c.curated; })) {
+        weak = x;
+        continue;
+      }
+      chosen = x;
+      break;
+    }
+    // Only when the words the shorter name leaves are plainly something
+    // else: a common word ("August") or a country ("Aleppo Russia"). Else
+    // the weak n-gram stands, as a name of its own ("Abu Hassan", "Shahba
+    // al-Jadida"), and Resolve drops it if nothing supports it.
+    if (chosen >= 0 && weak >= 0) {
+      const int k = ends[chosen] + 1;
+      bool other = k < te && IsWord(k) && IsCommon(k);
+      if (!other && k < te && IsCap(k)) {
+        const Looked& next = LookupCached(Tok(k));
+        for (const Cand& c : next.cands)
+          other = other || (c.feat == Feat::kCountry && c.quality >= Quality::kPreferredKey);
+      }
+      if (!other) chosen = weak;
+    }
+    // A lower-case site word ("river") starts only a name spelt so in the
+    // gazetteer ("river Jordan"); otherwise the name after it is read alone.
+    if (!IsCap(i) && (Flags(i) & kSiteBefore) && chosen < 0) return i + 1;
+    if (chosen < 0) chosen = weak;
+    if (chosen >= 0) {
+      int j = ends[chosen];
+      uint32_t b = doc_.tokens[i].span.begin;
+      uint32_t e = EndWithoutPossessive(j);
       std::string_view name = std::string_view(text_).substr(b, e - b);
       const Looked& look = LookupCached(name);
-      if (look.kind == Looked::kNone) continue;
       // Stopwords and demonyms ("Syrian" is an actor attribute) never start
       // a place, nor do the words after them in the same name.
       // A lone demonym before another name ("the Syrian Trans-Euphrates",
@@ -945,7 +1056,9 @@ class PlaceFinder::Run {
       fd.all_caps = all_caps;
       fd.common = true;
       for (int k = i; k <= j; ++k)
-        if (IsWord(k) && !IsArticle(k) && !IsConnector(Tok(k)) && !IsCommon(k)) fd.common = false;
+        if (IsWord(k) && !IsArticle(k) && !IsConnector(Tok(k)) && !IsEnglishDeterminer(k) &&
+            !IsCommon(k, /*plurals=*/true))
+          fd.common = false;
       ReadContext(ts, te, &fd);
       found_.push_back(std::move(fd));
       last_place_tok_ = j;
@@ -954,13 +1067,61 @@ class PlaceFinder::Run {
     return i + 1;
   }
 
+  // Match for Arabic-script words. Every word can start a name, so only
+  // strong candidates count: countries, provinces, districts, curated
+  // places and big cities (a village name is too often also a word). A
+  // one-letter proclitic ("و" and, "ب" in, "ل" to, "ف", "ك") is left out
+  // of the span when the name without it is known and the word with it
+  // is not: "ودمشق" is "and Damascus".
+  int MatchCaseless(int s, int ts, int te, int i, const int* ends, int n_ends) {
+    for (int x = n_ends - 1; x >= 0; --x) {
+      const int j = ends[x];
+      const uint32_t e = doc_.tokens[j].span.end;
+      for (uint32_t strip : {0u, 2u}) {
+        const uint32_t b = doc_.tokens[i].span.begin + strip;
+        if (strip) {
+          std::string_view w = Tok(i);
+          const unsigned char c0 = static_cast<unsigned char>(w[0]), c1 = static_cast<unsigned char>(w[1]);
+          const bool proclitic = (c0 == 0xD9 && (c1 == 0x88 || c1 == 0x84 || c1 == 0x81 || c1 == 0x83)) ||
+                                 (c0 == 0xD8 && c1 == 0xA8);
+          if (!proclitic || w.size() < 2 + 6) continue;  // three letters left at least
+        }
+        const Looked& look = LookupCached(std::string_view(text_).substr(b, e - b));
+        if (look.kind != Looked::kHits) continue;
+        std::vector<Cand> cands;
+        for (const Cand& c : look.cands)
+          if (c.quality != Quality::kSkeleton &&
+              (c.big || c.curated || c.feat == Feat::kCountry || c.feat == Feat::kAdmin1 ||
+               c.feat == Feat::kAdmin2))
+            cands.push_back(c);
+        if (cands.empty()) continue;
+        Found fd;
+        fd.begin = b;
+        fd.end = e;
+        fd.sentence = s;
+        fd.first = i;
+        fd.last = j;
+        fd.key = look.key;
+        fd.cands = std::move(cands);
+        fd.common = false;
+        ReadContext(ts, te, &fd);
+        found_.push_back(std::move(fd));
+        last_place_tok_ = j;
+        return j + 1;
+      }
+    }
+    return i + 1;
+  }
+
   // End byte of token j without a possessive "'s" / "’s".
   uint32_t EndWithoutPossessive(int j) const {
-    std::string_view w = Tok(j);
-    uint32_t e = doc_.tokens[j].span.end;
-    if (w.size() > 3 && w.substr(w.size() - 2) == "'s") return e - 2;
-    if (w.size() > 5 && w.substr(w.size() - 4) == "\xE2\x80\x99s") return e - 4;
-    return e;
+    const Span& sp = doc_.tokens[j].span;
+    const size_t n = sp.end - sp.begin;
+    const char* w = text_.data() + sp.begin;
+    if (n > 3 && w[n - 2] == '\'' && w[n - 1] == 's') return sp.end - 2;
+    if (n > 5 && w[n - 1] == 's' && w[n - 4] == '\xE2' && w[n - 3] == '\x80' && w[n - 2] == '\x99')
+      return sp.end - 4;
+    return sp.end;
   }
 
   // The last token of the run of capitalised name words from j on.
@@ -1045,19 +1206,34 @@ class PlaceFinder::Run {
         gaz_.LookupSkeleton(skel, &hits_);
         // Too ambiguous to help; with a known spelling, only a few are
         // worth a look (the province of a city spelt another way).
-        if (hits_.size() > (have_key ? kMaxSkeletonHitsWithKey : kMaxSkeletonHits)) hits_.clear();
-        std::string sq = Squash(key);
+        // A known spelling with a crowded skeleton ("Mansoura": a city in
+        // Egypt by that spelling, villages in Syria and Iraq spelt otherwise)
+        // keeps only the same spelling up to vowel variants (distance 0
+        // after TranslitSquash) of at most kMaxCrowdedSkeleton;
+        // Resolve keeps those only in a country the document names. One
+        // word only: a longer n-gram that finds nothing but weak candidates
+        // would hide the name inside it ("Ariha August").
+        bool crowded = false;
+        if (hits_.size() > (have_key ? kMaxSkeletonHitsWithKey : kMaxSkeletonHits)) {
+          crowded = have_key && one_word && hits_.size() <= kMaxCrowdedSkeleton;
+          if (!crowded) hits_.clear();
+        }
+        // Vowel variants are made equal for one-word names only: across
+        // several words they let unrelated runs ("Aleppo Raqqa") reach some
+        // entry and hide the names inside them.
+        auto squash = [&](std::string_view k) { return one_word ? TranslitSquash(k) : Squash(k); };
+        std::string sq = squash(key);
         const size_t n_key = out->size();
         for (const NameHit& h : hits_) {
           bool dup = false;
           for (size_t k = 0; k < n_key && !dup; ++k) dup = (*out)[k].entry == h.entry;
           if (dup) continue;
-          std::string other = Squash(NameKey(h.spelling));
+          std::string other = squash(NameKey(h.spelling));
           // A nisba adjective is a person's name or a demonym, not the
           // place: "Baghdadi" is not "Baghdad".
           if (sq.size() > 4 && sq.back() == 'i' && !other.empty() && !IsVowel(other.back()))
             continue;
-          int limit = have_key ? 2 : static_cast<int>(std::max(sq.size(), other.size()) / 2);
+          int limit = crowded ? 0 : have_key ? 2 : static_cast<int>(std::max(sq.size(), other.size()) / 2);
           int d = EditDistance(sq, other, limit);
           if (d > limit) continue;
           Cand c;
@@ -1149,6 +1325,7 @@ class PlaceFinder::Run {
       uint32_t pf = Flags(p);
       if (pf & kPrep) fd->prep = true;
       if (pf & kNear) fd->hints |= kNear;
+      if (pf & kSiteBefore) fd->hints |= kSiteAfter | kSiteBefore;  // "the river Jordan"
       if (pf & kDirection) {
         fd->prep = true;
         fd->has_direction = true;
@@ -1249,7 +1426,8 @@ class PlaceFinder::Run {
     }
     if (fd.hints & kSiteAfter) {
       bool site = c->curated || (!division && f != Feat::kCity);
-      s += site ? 1.5 : 0;
+      // "the river Jordan" is not the country.
+      s += site ? 1.5 : f == Feat::kCountry && (fd.hints & kSiteBefore) ? -1.5 : 0;
       why += ", site word";
     }
     if (fd.has_direction && (f == Feat::kCountry || f == Feat::kAdmin1 || f == Feat::kRegion))
@@ -1262,9 +1440,20 @@ class PlaceFinder::Run {
       c->reasons |= kCtxCountry;
       s += 1.5;
       if (why.on) why += ", ctx country " + std::string(e.country);
-    } else if (f == Feat::kCity && e.population < 100000 && OtherContext(fd)) {
-      s -= 0.8;
-      why += ", foreign";
+    } else if (c->big && !e.country.empty() && actor_countries_.count(std::string(e.country))) {
+      s += 0.6;
+      if (why.on) why += ", actor country " + std::string(e.country);
+    } else if (f == Feat::kCity && OtherContext(fd)) {
+      // A town in a country the document does not name is unlikely; a big
+      // city too when only an alternate spelling reaches it ("Mansoura" is
+      // a spelling of the Egyptian city, and of a village near Raqqa).
+      if (e.population < 100000) {
+        s -= 0.8;
+        why += ", foreign";
+      } else if (c->quality == Quality::kAltKey) {
+        s -= 1.0;
+        why += ", foreign by alternate spelling";
+      }
     }
     if (!e.admin1_code.empty() && f != Feat::kAdmin1 && f != Feat::kCountry && !admin1s_.empty()) {
       // "SY.07", cut at 63 bytes; built by hand (snprintf was a hot spot).
@@ -1341,6 +1530,8 @@ class PlaceFinder::Run {
     return ci != countries_.end() && ci->second.Other(fd.key);
   }
 
+  std::set<std::string> actor_countries_;  // countries of earlier actor mentions
+
   void Resolve(std::vector<Mention>* out) {
     // Pass 1: no context; unambiguous winners give it.
     for (Found& fd : found_) {
@@ -1352,11 +1543,28 @@ class PlaceFinder::Run {
       if (c.quality == Quality::kSkeleton) continue;
       const PlaceEntry& e = *c.e;
       bool clear = fd.cands.size() == 1 || fd.pass1_margin >= 0.5;
-      if (!clear || !(c.big || fd.cands.size() == 1)) continue;
+      if (!(c.big || fd.cands.size() == 1)) continue;
+      if (!clear) {
+        // The sense is open but the country may not be: "Raqqa" the city or
+        // the province is Syria either way.
+        bool one_country = !e.country.empty();
+        for (const Cand& o : fd.cands)
+          if (o.score >= c.score - 0.5 && o.e->country != e.country) one_country = false;
+        if (one_country) countries_[std::string(e.country)].Add(fd.key);
+        continue;
+      }
       if (!e.country.empty()) countries_[std::string(e.country)].Add(fd.key);
       if (!e.admin1_code.empty())
         admin1s_[std::string(e.country) + "." + std::string(e.admin1_code)].Add(fd.key);
     }
+
+    // Countries of the actors found by earlier layers ("a British
+    // volunteer", "Syrian soldiers") are context too: "near Bath" after
+    // "British" is the English town.
+    // They only weigh between big candidates (Score); they never support a
+    // weak or small candidate, which takes a place named in the text.
+    for (const Mention& m : doc_.mentions)
+      if (m.actor && !m.actor->country.empty()) actor_countries_.insert(m.actor->country);
 
     // Pass 2: with context; one sense per name.
     std::unordered_map<std::string, uint32_t> sense;
@@ -1403,6 +1611,12 @@ class PlaceFinder::Run {
       if (fd.common && e.feature != "country") {
         bool xy = fd.comma_next >= 0 && (win->reasons & kCommaXY);
         bool ok = fd.prep && (xy || CtxCountry(fd, e) || win->big);
+        // A big city of a country the document is about needs no
+        // preposition ("reached Latakia", a word for a tobacco too), unless
+        // it opens the sentence, where every word is capitalised.
+        if (!ok && win->big && CtxCountry(fd, e) && fd.sentence >= 0 &&
+            fd.begin > doc_.sentences[fd.sentence].begin)
+          ok = true;
         if (!ok) continue;
         rule += "+common_word_supported";
       }

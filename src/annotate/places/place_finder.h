@@ -94,6 +94,10 @@ class PlaceFinder : public Annotator {
     kNotName = 1u << 14,
     // place_stopwords kind "person": a known surname ("Trump").
     kSurname = 1u << 15,
+    // place_context kind "breaks_name": never continues a place name.
+    kBreaksName = 1u << 16,
+    // place_context kind "site_before": "the river Jordan" prefers a site.
+    kSiteBefore = 1u << 17,
   };
 
  private:
@@ -122,11 +126,14 @@ class PlaceFinder : public Annotator {
   // the same first two letters (& 31) and length (min 31). Most lower-case
   // prose words ("said", "some") fail here.
   std::array<uint64_t, 32 * 32 * 32 / 64> shape2_{};
-  // The same filter for the words with kDirection only: the scan asks every
-  // lower-case word whether it is one.
+  // The same filter for the words with kDirection or kSiteBefore only: the
+  // scan asks every lower-case word whether it is one.
   std::array<uint64_t, 32 * 32 * 32 / 64> direction_shape_{};
-  // False if `word` certainly has no kDirection flag.
+  // False if `word` certainly has no kDirection or kSiteBefore flag (the
+  // lower-case words that can start a name).
   bool MaybeDirection(std::string_view word) const;
+  // First bytes of those words: the scan asks MaybeDirection only then.
+  std::array<bool, 256> starter_first_{};
   // words_ again as a flat open-addressing table (power-of-two size, linear
   // probing, hash 0 = empty), built once by the constructor: Flags runs for
   // many tokens of every document, and the node-based map's modulo and

@@ -723,6 +723,8 @@ class QuantityFinder::Scanner {
   size_t prev_np_end_ = SIZE_MAX;
   // Views into the tables, which outlive the scanner.
   std::string_view prev_role_, prev_role_word_;
+  bool prev_implied_ = false;          // that count's role came from its noun ("3 soldiers")
+  size_t prev_index_ = SIZE_MAX;       // its index in the output
 };
 
 bool QuantityFinder::Scanner::Worth(Span s) const {
@@ -1625,6 +1627,10 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
   std::string_view role, role_word;
   std::string role_how;  // for evidence only
   bool implied = false;  // the role comes from the counted noun
+  bool from_after = false;  // the role comes from the words after the count
+  // Listed right after the count before: "three soldiers and two civilians".
+  const bool listed = start > 0 && prev_np_end_ == start - 1 &&
+                      (Id(start - 1) == d_.id_and || IsPunct(start - 1, ','));
   {
     // 1. Before the number, across links, a parenthesis or an aside.
     size_t j = start;
@@ -1721,6 +1727,7 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
         if (r.phrase >= 0) {
           role = d_.ctx[r.phrase].role;
           role_word = d_.ctx_set.text[r.phrase];
+          from_after = true;
           if (explain_)
             role_how =
                 std::to_string(r.begin - np_end + 1) + " token(s) after";
@@ -1796,10 +1803,25 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
   if (unit_guessed) conf -= 0.1;
   m.confidence = conf;
 
+  // The other way round: "three soldiers and two civilians were wounded":
+  // the verb after the list is the role of the earlier count too, when that
+  // one had only its noun to go by.
+  if (listed && from_after && prev_implied_ && prev_index_ + 1 == out->size() - 1) {
+    Mention& prev = (*out)[prev_index_];
+    if (prev.quantity && prev.sentence == sentence) {
+      prev.quantity->role = std::string(role);
+      if (explain_) prev.evidence.push_back("role " + std::string(role) + " shared with the count after");
+    }
+  }
   floor_ = end;
   prev_np_end_ = np_end;
   prev_role_ = role == "other" || implied ? std::string_view() : role;
   prev_role_word_ = role_word;
+  // ("44 dead and 140 injured": a noun that itself says what happened keeps
+  // its role.)
+  prev_implied_ = implied && role != "killed" && role != "injured" && role != "captured" &&
+                  role != "displaced";
+  prev_index_ = out->size() - 1;
   *next = end;
   return true;
 }
@@ -1811,6 +1833,8 @@ void QuantityFinder::Scanner::Sentence(Span s, int index,
   floor_ = 0;
   prev_np_end_ = SIZE_MAX;
   prev_role_ = {};
+  prev_implied_ = false;
+  prev_index_ = SIZE_MAX;
   const size_t n = t_.size();
   for (size_t i = 0; i < n;) {
     bool trigger = Trigger(i);
