@@ -669,6 +669,40 @@ BENCHMARK_CAPTURE(BM_Annotate, Quantities, std::string("quantities"));
 BENCHMARK_CAPTURE(BM_Annotate, Actors, std::string("actors"));
 BENCHMARK_CAPTURE(BM_Annotate, Places, std::string("places"));
 
+// Each document layer (voice) over the articles as the entity layers left
+// them. The layer rewrites its records in place; its own mentions are added
+// in the first iteration, so later ones measure the steady state.
+void BM_DocumentLayer(benchmark::State& state, const std::string& layer) {
+  const Fixture& f = F();
+  PipelineOptions o;
+  for (const auto& e : AnnotatorRegistry()) o.layers.push_back(e.name);
+  auto entities = Pipeline::Create(f.lexicon, o);
+  AnnotatorContext ctx{f.lexicon, f.pipeline->gazetteer()};
+  std::unique_ptr<DocumentLayer> l;
+  for (const auto& e : DocumentLayerRegistry())
+    if (layer == e.name) {
+      auto made = e.factory(ctx);
+      if (made.ok()) l = std::move(*made);
+    }
+  if (!l || !entities.ok()) {
+    state.SkipWithError(("layer " + layer + " cannot run").c_str());
+    return;
+  }
+  std::vector<Document> docs;
+  for (const auto& d : f.text_docs) {
+    auto doc = (*entities)->Process(d);
+    if (doc.ok()) docs.push_back(std::move(*doc));
+  }
+  for (auto _ : state) {
+    for (auto& d : docs) {
+      l->Apply(&d);
+      benchmark::DoNotOptimize(d.voice);
+    }
+  }
+  Finish(state, f.cleaned_bytes, kArticles);
+}
+BENCHMARK_CAPTURE(BM_DocumentLayer, Voice, std::string("voice"));
+
 // Opening the gazetteer (a memory map and header checks) and one lookup.
 void BM_GazetteerOpen(benchmark::State& state) {
   for (auto _ : state) {

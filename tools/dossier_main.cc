@@ -55,7 +55,8 @@ void AddPipelineFlags(CLI::App* app, CommonFlags* f) {
   app->add_option("--published", f->published,
                   "Anchor date YYYY-MM-DD for documents that state none");
   app->add_option("--layers", f->layers,
-                  "Comma-separated annotators to run (dates,quantities,actors,places); default all");
+                  "Comma-separated layers to run (dates,quantities,actors,places,voice); default "
+                  "all. voice finds its sources among the entity layers' mentions");
   app->add_option("--gazetteer", f->gazetteer,
                   "Gazetteer file (default: the one the build compiled, or $DOSSIER_GAZETTEER)");
   app->add_option("--max-entities", f->max_entities,
@@ -354,9 +355,14 @@ int RunIngest(const CommonFlags& f, const std::string& db) {
 }
 
 int RunExport(const std::string& db, const std::string& what, const std::string& format) {
-  if (what != "documents" && what != "entities") {
+  if (what != "documents" && what != "entities" && what != "claims") {
     std::fprintf(stderr, "dossier: export --what %s: that layer is not built yet; "
-                         "'documents' and 'entities' can be exported\n", what.c_str());
+                         "'documents', 'entities' and 'claims' can be exported\n", what.c_str());
+    return kExitUsage;
+  }
+  if (what == "claims" && format != "jsonl" && format != "csv") {
+    std::fprintf(stderr, "dossier: export --format %s: claims export as jsonl or csv\n",
+                 format.c_str());
     return kExitUsage;
   }
   if (what == "documents" && format != "jsonl") {
@@ -379,14 +385,16 @@ int RunExport(const std::string& db, const std::string& what, const std::string&
   std::setvbuf(stdout, buf, _IOFBF, sizeof buf);
   bool write_error = false;
   Status st;
-  if (what == "entities") {
-    st = (*store)->ExportEntities(format, [&](std::string_view chunk) {
+  if (what == "entities" || what == "claims") {
+    auto write = [&](std::string_view chunk) {
       if (std::fwrite(chunk.data(), 1, chunk.size(), stdout) != chunk.size()) {
         write_error = true;
         return false;
       }
       return true;
-    });
+    };
+    st = what == "claims" ? (*store)->ExportClaims(format, write)
+                          : (*store)->ExportEntities(format, write);
   } else {
     st = (*store)->ExportDocuments([&](std::string_view json) {
       if (std::fwrite(json.data(), 1, json.size(), stdout) != json.size() ||
@@ -449,11 +457,15 @@ int RunStats(const std::string& db, bool json) {
         "{\"documents\":%" PRId64 ",\"sources\":%" PRId64 ",\"versions\":%" PRId64
         ",\"failures\":%" PRId64 ",\"text_bytes\":%" PRId64 ",\"schema_version\":%" PRId64
         ",\"by_format\":{%s},\"by_language\":{%s},\"by_outlet\":{%s}"
-        ",\"entities_by_kind\":{%s},\"top_places\":{%s},\"top_actors\":{%s}}\n",
+        ",\"entities_by_kind\":{%s},\"top_places\":{%s},\"top_actors\":{%s}"
+        ",\"voice_by_kind\":{%s},\"sources_by_kind\":{%s},\"citations_by_kind\":{%s}"
+        ",\"claims_by_kind\":{%s}}\n",
         s.documents, s.sources, s.versions, s.failures, s.text_bytes, s.schema_version,
         list(s.by_format, true).c_str(), list(s.by_language, true).c_str(),
         list(s.by_outlet, true).c_str(), list(s.entities_by_kind, true).c_str(),
-        list(s.top_places, true).c_str(), list(s.top_actors, true).c_str());
+        list(s.top_places, true).c_str(), list(s.top_actors, true).c_str(),
+        list(s.voice_by_kind, true).c_str(), list(s.sources_by_kind, true).c_str(),
+        list(s.citations_by_kind, true).c_str(), list(s.claims_by_kind, true).c_str());
   } else {
     std::printf("store: %s (schema %" PRId64 ")\n", db.c_str(), s.schema_version);
     std::printf("documents: %" PRId64 "\nsources: %" PRId64 "\nversions: %" PRId64
@@ -464,6 +476,10 @@ int RunStats(const std::string& db, bool json) {
     std::printf("entities by kind:\n%smost mentioned places:\n%smost mentioned actors:\n%s",
                 list(s.entities_by_kind, false).c_str(), list(s.top_places, false).c_str(),
                 list(s.top_actors, false).c_str());
+    std::printf("voice by kind:\n%sattributed and quoted, by source kind:\n%scitations by kind:\n%s"
+                "claims by kind:\n%s",
+                list(s.voice_by_kind, false).c_str(), list(s.sources_by_kind, false).c_str(),
+                list(s.citations_by_kind, false).c_str(), list(s.claims_by_kind, false).c_str());
   }
   return kExitOk;
 }
@@ -508,8 +524,55 @@ std::string DescribeMention(const Mention& m) {
   return d;
 }
 
+// The voice layer's decisions for sentence `si`: each clause's kind, cue,
+// source and content with the dictionary row or rule behind it; the claims
+// and the citations mentioned there.
+void ExplainVoice(const Document& doc, size_t si, const utf8::CodepointIndex& cps) {
+  auto mention = [&](int i) -> std::string {
+    if (i < 0 || static_cast<size_t>(i) >= doc.mentions.size()) return "none";
+    const Mention& m = doc.mentions[i];
+    return m.id + " \"" + std::string(SpanText(doc, m.span)) + "\"";
+  };
+  auto span = [&](Span s) {
+    return "[" + std::to_string(cps.ToCodepoint(s.begin)) + "," +
+           std::to_string(cps.ToCodepoint(s.end)) + ")";
+  };
+  for (const VoiceRecord& v : doc.voice) {
+    if (v.sentence != static_cast<int>(si)) continue;
+    std::printf("  voice %-10s %s \"%s\"\n", v.kind.c_str(), span(v.span).c_str(),
+                std::string(SpanText(doc, v.span)).c_str());
+    if (v.cue)
+      std::printf("      cue: \"%s\" %s\n", std::string(SpanText(doc, *v.cue)).c_str(),
+                  span(*v.cue).c_str());
+    if (!v.rule.empty()) std::printf("      rule: %s\n", v.rule.c_str());
+    if (v.source >= 0)
+      std::printf("      source: %s (%s)\n", mention(v.source).c_str(), v.source_kind.c_str());
+    if (v.content)
+      std::printf("      content: %s \"%s\"\n", span(*v.content).c_str(),
+                  std::string(SpanText(doc, *v.content)).c_str());
+    for (const std::string& e : v.evidence) std::printf("      %s\n", e.c_str());
+  }
+  for (const Claim& c : doc.claims) {
+    if (c.sentence != static_cast<int>(si)) continue;
+    std::printf("  claim %s checkworthy=%.2f %s voice=%s source=%s\n", c.kind.c_str(),
+                c.checkworthy, span(c.span).c_str(), c.voice.c_str(), mention(c.source).c_str());
+    for (const std::string& e : c.evidence) std::printf("      %s\n", e.c_str());
+  }
+  const Span sent = doc.sentences[si];
+  for (const Citation& c : doc.citations) {
+    for (const Span& m : c.mentions) {
+      if (m.begin < sent.begin || m.end > sent.end) continue;
+      std::printf("  citation %s %s \"%s\" issuer=%s%s%s\n", c.id.c_str(), c.kind.c_str(),
+                  std::string(SpanText(doc, m)).c_str(), mention(c.issuer).c_str(),
+                  c.title.empty() ? "" : (" title=\"" + c.title + "\"").c_str(),
+                  c.date.empty() ? "" : (" date=" + c.date).c_str());
+    }
+  }
+}
+
 // dossier explain: for each chosen sentence, every mention with the rule or
-// dictionary line behind it and the candidates considered.
+// dictionary line behind it and the candidates considered, then the voice
+// layer's records, claims and citations there.
 int RunExplain(CommonFlags f, const std::string& input, int sentence, bool whole_text) {
   int code = kExitOk;
   f.explain = true;
@@ -569,6 +632,7 @@ int RunExplain(CommonFlags f, const std::string& input, int sentence, bool whole
         if (!m.rule.empty()) std::printf("      rule: %s\n", m.rule.c_str());
         for (const std::string& e : m.evidence) std::printf("      %s\n", e.c_str());
       }
+      ExplainVoice(doc, si, cps);
     }
   }
   return code;
@@ -629,13 +693,14 @@ int main(int argc, char** argv) {
   std::string what = "documents", format = "jsonl";
   auto* exp = app.add_subcommand("export", "Write stored records to stdout");
   exp->add_option("--db", db, "SQLite store");
-  exp->add_option("--what", what, "documents|events|entities|claims|markers")
+  exp->add_option("--what", what, "documents|entities|claims (events, markers: later layers)")
       ->check(CLI::IsMember({"documents", "events", "entities", "claims", "markers"}));
   exp->add_option("--format", format, "jsonl|csv|geojson")
       ->check(CLI::IsMember({"jsonl", "csv", "geojson"}));
   exp->footer("Examples:\n  dossier export --db dossier.db --what documents --format jsonl > docs.jsonl\n"
               "  dossier export --db dossier.db --what entities --format csv > mentions.csv\n"
-              "  dossier export --db dossier.db --what entities --format geojson > places.geojson\n");
+              "  dossier export --db dossier.db --what entities --format geojson > places.geojson\n"
+              "  dossier export --db dossier.db --what claims --format csv > claims.csv\n");
 
   CommonFlags xp;
   std::string xp_input;
@@ -643,7 +708,7 @@ int main(int argc, char** argv) {
   bool xp_text = false;
   auto* explain = app.add_subcommand(
       "explain", "Show every mention in a sentence, the rule or dictionary line behind it and "
-                 "the candidates considered");
+                 "the candidates considered, and the voice decision (kind, cue, source, content)");
   explain->add_option("input", xp_input, "A sentence (quoted), or a file / - for stdin")
       ->required();
   explain->add_option("--sentence", xp_sentence, "Only sentence N (0-based) of the document");

@@ -157,6 +157,48 @@ struct Mention {
   double confidence = 0;
 };
 
+// The voice of one sentence or clause (contract: voice[]). Filled by the
+// voice layer (src/annotate/voice); mentions are referred to by index into
+// Document::mentions (their ids are assigned after the layer runs).
+struct VoiceRecord {
+  int sentence = -1;         // index into Document::sentences
+  Span span;                 // the sentence or clause
+  std::string kind;          // author|attributed|quoted|hedged|question
+  int source = -1;           // index into Document::mentions, -1 if none
+  std::string source_kind;   // person|organization|government|outlet|document|anonymous|""
+  std::optional<Span> cue;   // the cue: reporting verb, "according to", hedge, colon intro
+  std::optional<Span> content;  // what is attributed, quoted or hedged
+  // For explain: the dictionary row or rule behind the decision
+  // ("voice_cues.tsv:said verb", "hedges.tsv:likely", "block quote"), and
+  // free-form lines on how the source was found.
+  std::string rule;
+  std::vector<std::string> evidence;
+};
+
+// A document or statement the text relies on (contract: citations[]).
+struct Citation {
+  std::string id;            // "c1", "c2", ... in order of first mention
+  std::string kind;          // report|memo|article|statement|social_post|interview|other
+  std::string title;         // quoted title, "" if none
+  int issuer = -1;           // index into Document::mentions, -1 if unknown
+  std::string date;          // date value when stated, "" if none
+  std::string url;           // a URL the text gives for it, "" if none
+  std::vector<Span> mentions;  // every mention of it (and links to it), in text order
+};
+
+// A check-worthy statement (contract: claims[]).
+struct Claim {
+  int sentence = -1;
+  Span span;                 // the sentence or clause
+  std::string kind;          // numeric|event|causal|quote|other
+  double checkworthy = 0;    // 0..1
+  // Slots: indices into Document::mentions.
+  std::vector<int> quantities, dates, places, actors;
+  std::string voice;         // the voice kind of the clause
+  int source = -1;           // index into Document::mentions, -1 if none
+  std::vector<std::string> evidence;  // for explain: what made it check-worthy
+};
+
 struct Document {
   std::string id;
   std::string path;
@@ -174,6 +216,10 @@ struct Document {
   std::vector<Quote> quotes;
   std::vector<Mention> mentions;
   std::vector<Comment> comments;
+  // Filled by the voice layer (empty when it did not run).
+  std::vector<VoiceRecord> voice;
+  std::vector<Citation> citations;
+  std::vector<Claim> claims;
   std::vector<Diagnostic> diagnostics;
   // Set by `dossier explain`: annotators fill Mention::evidence only then
   // (the candidate lists cost time and are not part of the record).

@@ -28,6 +28,7 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(std::shared_ptr<const Lexicon
   for (const std::string& want : options.layers) {
     bool known = false;
     for (const auto& e : registry) known = known || want == e.name;
+    for (const auto& e : DocumentLayerRegistry()) known = known || want == e.name;
     if (!known) return InvalidInput("unknown layer '" + want + "'");
   }
   auto wanted = [&](const char* name) {
@@ -64,6 +65,18 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(std::shared_ptr<const Lexicon
     p->annotators_.push_back(std::move(*a));
     p->versions_.layers.push_back(e.name);
   }
+  for (const auto& e : DocumentLayerRegistry()) {
+    if (!wanted(e.name)) continue;
+    auto l = e.factory(ctx);
+    if (!l.ok()) {
+      std::string why = std::string(e.name) + ": " + l.status().message();
+      if (!options.layers.empty()) return InvalidInput("layer " + why);
+      p->warnings_.push_back("layer " + why + " (layer skipped)");
+      continue;
+    }
+    p->layers_.push_back(std::move(*l));
+    p->versions_.layers.push_back(e.name);
+  }
   if (!gaz_status.ok() && p->gazetteer_ == nullptr)
     p->warnings_.push_back("gazetteer: " + gaz_status.message());
   return p;
@@ -84,6 +97,9 @@ Result<Document> Pipeline::Process(const RawDocument& raw) const {
     MergeMentions(std::move(found), &doc.mentions);
   }
   if (!annotators_.empty()) metonymy_->Apply(doc, &doc.mentions);
+  // Document layers (voice) see the final mentions and may add their own;
+  // they refer to mentions by index, so ids come after them.
+  for (const auto& l : layers_) l->Apply(&doc);
   if (doc.mentions.size() > options_.max_entities) {
     Diagnostic d;
     d.level = Diagnostic::Level::kWarning;
@@ -364,11 +380,117 @@ std::string Pipeline::Render(const Document& d) const {
     w.EndObject();
   }
   w.EndArray();
-  for (const char* layer : {"voice", "citations", "events", "claims", "markers"}) {
-    w.Key(layer);
-    w.BeginArray();
-    w.EndArray();
+  // voice, citations, claims (contract.md); a mention index past the end
+  // (dropped by --max-entities) is written as null.
+  auto mention_id = [&](int i) {
+    if (i >= 0 && static_cast<size_t>(i) < d.mentions.size()) w.String(d.mentions[i].id);
+    else w.Null();
+  };
+  w.Key("voice");
+  w.BeginArray();
+  for (const VoiceRecord& v : d.voice) {
+    const bool has_source = v.source >= 0 && static_cast<size_t>(v.source) < d.mentions.size();
+    w.BeginObject();
+    w.Key("sentence");
+    w.Int(v.sentence);
+    w.Key("start");
+    w.Int(o.T(v.span.begin));
+    w.Key("end");
+    w.Int(o.T(v.span.end));
+    w.Key("kind");
+    w.String(v.kind);
+    w.Key("source");
+    mention_id(v.source);
+    w.Key("source_kind");
+    if (has_source) w.String(v.source_kind); else w.Null();
+    w.Key("cue");
+    if (v.cue) {
+      w.BeginObject();
+      w.Key("text");
+      w.String(std::string_view(d.text).substr(v.cue->begin, v.cue->end - v.cue->begin));
+      w.Key("start");
+      w.Int(o.T(v.cue->begin));
+      w.Key("end");
+      w.Int(o.T(v.cue->end));
+      w.EndObject();
+    } else {
+      w.Null();
+    }
+    w.Key("content");
+    if (v.content) {
+      w.BeginObject();
+      w.Key("start");
+      w.Int(o.T(v.content->begin));
+      w.Key("end");
+      w.Int(o.T(v.content->end));
+      w.EndObject();
+    } else {
+      w.Null();
+    }
+    w.EndObject();
   }
+  w.EndArray();
+  w.Key("citations");
+  w.BeginArray();
+  for (const Citation& c : d.citations) {
+    w.BeginObject();
+    w.Key("id");
+    w.String(c.id);
+    w.Key("kind");
+    w.String(c.kind);
+    w.Key("title");
+    w.StringOrNull(c.title);
+    w.Key("issuer");
+    mention_id(c.issuer);
+    w.Key("date");
+    w.StringOrNull(c.date);
+    w.Key("url");
+    w.StringOrNull(c.url);
+    w.Key("mentions");
+    w.BeginArray();
+    for (const Span& s : c.mentions) w.Pair(o.T(s.begin), o.T(s.end));
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("events");
+  w.BeginArray();
+  w.EndArray();
+  w.Key("claims");
+  w.BeginArray();
+  for (const Claim& c : d.claims) {
+    w.BeginObject();
+    w.Key("sentence");
+    w.Int(c.sentence);
+    w.Key("start");
+    w.Int(o.T(c.span.begin));
+    w.Key("end");
+    w.Int(o.T(c.span.end));
+    w.Key("kind");
+    w.String(c.kind);
+    w.Key("checkworthy");
+    w.Double(c.checkworthy);
+    w.Key("slots");
+    w.BeginObject();
+    for (const auto& [key, slot] : {std::pair<const char*, const std::vector<int>*>{"quantities", &c.quantities},
+                                    {"dates", &c.dates}, {"places", &c.places}, {"actors", &c.actors}}) {
+      w.Key(key);
+      w.BeginArray();
+      for (int i : *slot)
+        if (i >= 0 && static_cast<size_t>(i) < d.mentions.size()) w.String(d.mentions[i].id);
+      w.EndArray();
+    }
+    w.EndObject();
+    w.Key("voice");
+    w.String(c.voice);
+    w.Key("source");
+    mention_id(c.source);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("markers");
+  w.BeginArray();
+  w.EndArray();
   w.Key("diagnostics");
   w.BeginArray();
   for (const auto& g : d.diagnostics) {

@@ -1,5 +1,6 @@
 // The pipeline on one screen: ingest -> clean -> segment -> annotators (the
-// registry: dates, quantities, actors, places) -> link (merge) -> record. Pipeline holds the compiled, immutable stages and is
+// registry: dates, quantities, actors, places) -> link (merge, metonymy) -> document
+// layers (voice) -> record. Pipeline holds the compiled, immutable stages and is
 // shared by worker threads; Runner feeds it from the input walk with N
 // workers and hands results back in input order.
 #ifndef DOSSIER_PIPELINE_PIPELINE_H_
@@ -19,6 +20,7 @@
 #include "dossier/status.h"
 #include "ingest/ingest.h"
 #include "dossier/annotator.h"
+#include "dossier/document_layer.h"
 #include "lexicon/gazetteer.h"
 #include "link/metonymy.h"
 #include "segment/segmenter.h"
@@ -82,6 +84,7 @@ class Pipeline {
   std::unique_ptr<Cleaner> cleaner_;
   std::unique_ptr<Segmenter> segmenter_;
   std::vector<std::unique_ptr<Annotator>> annotators_;
+  std::vector<std::unique_ptr<DocumentLayer>> layers_;  // after link: voice
   std::unique_ptr<Metonymy> metonymy_;  // capitals standing for governments (link)
   Versions versions_;
   std::vector<std::string> warnings_;

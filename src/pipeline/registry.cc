@@ -4,6 +4,7 @@
 #include "annotate/dates/dates_annotator.h"
 #include "annotate/places/place_finder.h"
 #include "annotate/quantities/quantity_finder.h"
+#include "annotate/voice/voice_annotator.h"
 
 namespace dossier {
 
@@ -33,6 +34,22 @@ const std::vector<AnnotatorEntry>& AnnotatorRegistry() {
        [](const AnnotatorContext& c) -> Result<std::unique_ptr<Annotator>> {
          if (!c.gazetteer) return NotFound("no gazetteer could be opened");
          return std::unique_ptr<Annotator>(new PlaceFinder(c.gazetteer, *c.lexicon));
+       }},
+  };
+  return kRegistry;
+}
+
+// The voice layer needs the final entity mentions (its sources), so it is a
+// document layer and runs after every annotator.
+const std::vector<DocumentLayerEntry>& DocumentLayerRegistry() {
+  static const std::vector<DocumentLayerEntry> kRegistry = {
+      {"voice",
+       "whose voice each sentence is (author, attributed, quoted, hedged, question), its "
+       "source and cue; cited documents; check-worthy claims (data/voice_cues.tsv, "
+       "hedges.tsv, document_nouns.tsv, anonymous_sources.tsv, voice_references.tsv, "
+       "claim_cues.tsv)",
+       [](const AnnotatorContext& c) -> Result<std::unique_ptr<DocumentLayer>> {
+         return std::unique_ptr<DocumentLayer>(new VoiceAnnotator(*c.lexicon));
        }},
   };
   return kRegistry;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "dossier/annotator.h"
+#include "dossier/document_layer.h"
 #include "dossier/lexicon.h"
 #include "dossier/status.h"
 #include "lexicon/gazetteer.h"
@@ -33,6 +34,17 @@ struct AnnotatorEntry {
 
 // All annotators, in run order (later ones see earlier ones' mentions).
 const std::vector<AnnotatorEntry>& AnnotatorRegistry();
+
+// Layers that run on the whole Document after the annotators, the merge and
+// metonymy, before ids are assigned (include/dossier/document_layer.h).
+struct DocumentLayerEntry {
+  const char* name;         // layer name, as in versions.layers and --layers
+  const char* description;  // one line, for docs
+  std::function<Result<std::unique_ptr<DocumentLayer>>(const AnnotatorContext&)> factory;
+};
+
+// All document layers, in run order.
+const std::vector<DocumentLayerEntry>& DocumentLayerRegistry();
 
 }  // namespace dossier
 

@@ -153,6 +153,7 @@ struct SqliteStore::Statements {
   Stmt insert_document, index_document, insert_version, insert_source, update_source;
   Stmt open_failure, resolve_failures, insert_failure;
   Stmt insert_entity, insert_layer_run;
+  Stmt insert_voice, insert_citation, insert_claim;
 };
 
 SqliteStore::SqliteStore(const StoreOptions& options) : options_(options) {}
@@ -391,6 +392,16 @@ Status SqliteStore::Prepare() {
        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
        " ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32,"
        " ?33, ?34)"},
+      {&s.insert_voice,
+       "INSERT INTO voice(document_id, seq, sentence, start, end, kind, source, source_kind,"
+       " cue_text, cue_start, cue_end, content_start, content_end)"
+       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"},
+      {&s.insert_citation,
+       "INSERT INTO citations(document_id, citation_id, kind, title, issuer, date, mentions, url)"
+       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"},
+      {&s.insert_claim,
+       "INSERT INTO claims(document_id, seq, sentence, start, end, kind, checkworthy, slots,"
+       " voice, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"},
       {&s.insert_layer_run,
        "INSERT OR REPLACE INTO layer_runs(document_id, layer, version, at)"
        " VALUES (?1, ?2, ?3, ?4)"},
@@ -586,6 +597,66 @@ Status SqliteStore::PutEntities(const Document& doc, const std::string& now) {
   return Status::Ok();
 }
 
+Status SqliteStore::PutVoice(const Document& doc, const std::string& now) {
+  if (doc.voice.empty() && doc.citations.empty() && doc.claims.empty()) return Status::Ok();
+  Statements& s = *stmts_;
+  const utf8::CodepointIndex cp(doc.text);
+  auto T = [&](uint32_t byte) { return static_cast<int64_t>(cp.ToCodepoint(byte)); };
+  // A mention index past the end (dropped by --max-entities) is NULL.
+  auto id = [&](int i) -> std::string_view {
+    if (i < 0 || static_cast<size_t>(i) >= doc.mentions.size()) return {};
+    return doc.mentions[i].id;
+  };
+  int64_t seq = 0;
+  for (const VoiceRecord& v : doc.voice) {
+    const std::string_view src = id(v.source);
+    const std::string cue_text =
+        v.cue ? doc.text.substr(v.cue->begin, v.cue->end - v.cue->begin) : std::string();
+    Use u(s.insert_voice);
+    u.Text(doc.id).Int(seq++).Int(v.sentence).Int(T(v.span.begin)).Int(T(v.span.end))
+        .Text(v.kind).TextOrNull(src).TextOrNull(src.empty() ? std::string_view() : v.source_kind);
+    if (v.cue) u.Text(cue_text).Int(T(v.cue->begin)).Int(T(v.cue->end)); else u.Null().Null().Null();
+    if (v.content) u.Int(T(v.content->begin)).Int(T(v.content->end)); else u.Null().Null();
+    if (u.Step() != SQLITE_DONE) return SqlError("insert voice of " + doc.id);
+  }
+  for (const Citation& c : doc.citations) {
+    std::string mentions = "[";
+    for (const Span& m : c.mentions) {
+      if (mentions.size() > 1) mentions += ",";
+      mentions += "[" + std::to_string(T(m.begin)) + "," + std::to_string(T(m.end)) + "]";
+    }
+    mentions += "]";
+    Use u(s.insert_citation);
+    u.Text(doc.id).Text(c.id).Text(c.kind).TextOrNull(c.title).TextOrNull(id(c.issuer))
+        .TextOrNull(c.date).Text(mentions).TextOrNull(c.url);
+    if (u.Step() != SQLITE_DONE) return SqlError("insert citation " + c.id + " of " + doc.id);
+  }
+  seq = 0;
+  for (const Claim& c : doc.claims) {
+    std::string slots;
+    JsonWriter w(&slots);
+    w.BeginObject();
+    for (const auto& [key, v] : {std::pair<const char*, const std::vector<int>*>{"quantities", &c.quantities},
+                                 {"dates", &c.dates}, {"places", &c.places}, {"actors", &c.actors}}) {
+      w.Key(key);
+      w.BeginArray();
+      for (int i : *v)
+        if (!id(i).empty()) w.String(id(i));
+      w.EndArray();
+    }
+    w.EndObject();
+    Use u(s.insert_claim);
+    u.Text(doc.id).Int(seq++).Int(c.sentence).Int(T(c.span.begin)).Int(T(c.span.end))
+        .Text(c.kind).Real(c.checkworthy).Text(slots).Text(c.voice).TextOrNull(id(c.source));
+    if (u.Step() != SQLITE_DONE) return SqlError("insert claim of " + doc.id);
+  }
+  Use run(s.insert_layer_run);
+  if (run.Text(doc.id).Text("voice").Text(options_.layer_version).Text(now).Step() !=
+      SQLITE_DONE)
+    return SqlError("record layer run of " + doc.id);
+  return Status::Ok();
+}
+
 Result<PutOutcome> SqliteStore::PutLocked(const Document& doc, std::string_view record_json,
                                           std::string_view key, const std::string& now) {
   Statements& s = *stmts_;
@@ -651,6 +722,7 @@ Result<PutOutcome> SqliteStore::PutLocked(const Document& doc, std::string_view 
         return SqlError("index document " + doc.id);
       }
       DOSSIER_RETURN_IF_ERROR(PutEntities(doc, now));
+      DOSSIER_RETURN_IF_ERROR(PutVoice(doc, now));
     }
     const int64_t version = latest_id ? latest_version + 1 : 1;
     if (latest_id) {
@@ -761,6 +833,19 @@ Result<StoreStats> SqliteStore::Stats() {
       " WHERE kind IN ('actor', 'organization', 'person') AND ref IS NOT NULL"
       " GROUP BY ref ORDER BY n DESC, v LIMIT 10",
       &stats.top_actors));
+  DOSSIER_RETURN_IF_ERROR(query_pairs(
+      "SELECT kind, COUNT(*) AS n FROM voice GROUP BY kind ORDER BY n DESC, kind",
+      &stats.voice_by_kind));
+  DOSSIER_RETURN_IF_ERROR(query_pairs(
+      "SELECT COALESCE(source_kind, '(none)') AS v, COUNT(*) AS n FROM voice"
+      " WHERE kind IN ('attributed', 'quoted') GROUP BY v ORDER BY n DESC, v",
+      &stats.sources_by_kind));
+  DOSSIER_RETURN_IF_ERROR(query_pairs(
+      "SELECT kind, COUNT(*) AS n FROM citations GROUP BY kind ORDER BY n DESC, kind",
+      &stats.citations_by_kind));
+  DOSSIER_RETURN_IF_ERROR(query_pairs(
+      "SELECT kind, COUNT(*) AS n FROM claims GROUP BY kind ORDER BY n DESC, kind",
+      &stats.claims_by_kind));
   return stats;
 }
 
@@ -887,6 +972,82 @@ Status SqliteStore::ExportEntities(std::string_view format,
   }
   if (rc != SQLITE_DONE) return SqlError("export entities");
   if (geojson) out += "\n]}\n";
+  if (!out.empty()) fn(out);
+  return Status::Ok();
+}
+
+Status SqliteStore::ExportClaims(std::string_view format,
+                                 const std::function<bool(std::string_view chunk)>& fn) {
+  const bool jsonl = format == "jsonl", csv = format == "csv";
+  if (!jsonl && !csv)
+    return InvalidInput("export claims: unknown format '" + std::string(format) +
+                        "' (jsonl or csv)");
+  DOSSIER_RETURN_IF_ERROR(Flush());
+  Stmt q;
+  // SQLite's substr counts characters, so code point offsets slice the text.
+  // `slots` is last: JSON text, written as an object in JSON Lines.
+  const char* sql =
+      "SELECT c.document_id, c.seq, c.sentence, c.start, c.end,"
+      " substr(d.text, c.start + 1, c.end - c.start) AS text, c.kind, c.checkworthy,"
+      " c.voice, c.source, e.text AS source_text, e.kind AS source_entity_kind, c.slots"
+      " FROM claims AS c JOIN documents AS d ON d.id = c.document_id"
+      " LEFT JOIN entities AS e ON e.document_id = c.document_id AND e.mention_id = c.source"
+      " ORDER BY d.doc_no, c.seq";
+  int rc = sqlite3_prepare_v2(db_, sql, -1, q.out(), nullptr);
+  if (rc != SQLITE_OK) return SqlError("prepare export claims");
+  sqlite3_stmt* st = q.get();
+  const int n = sqlite3_column_count(st);
+  std::string out;
+  if (csv) {
+    for (int i = 0; i < n; ++i) {
+      if (i) out.push_back(',');
+      out.append(sqlite3_column_name(st, i));
+    }
+    out.push_back('\n');
+  }
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    if (jsonl) {
+      JsonWriter w(&out);
+      w.BeginObject();
+      for (int i = 0; i + 1 < n; ++i) {
+        w.Key(sqlite3_column_name(st, i));
+        switch (sqlite3_column_type(st, i)) {
+          case SQLITE_NULL: w.Null(); break;
+          case SQLITE_INTEGER: w.Int(sqlite3_column_int64(st, i)); break;
+          case SQLITE_FLOAT: w.Double(sqlite3_column_double(st, i)); break;
+          default: w.String(ColumnText(st, i)); break;
+        }
+      }
+      // The slots column is JSON written by PutVoice: copied as it is, after
+      // the writer hands over the object so far.
+      w.Finish();
+      out.append(",\"slots\":");
+      out.append(ColumnText(st, n - 1));
+      out.append("}\n");
+    } else {
+      for (int i = 0; i < n; ++i) {
+        if (i) out.push_back(',');
+        if (sqlite3_column_type(st, i) == SQLITE_NULL) continue;
+        std::string_view v = ColumnText(st, i);
+        if (v.find_first_of(",\"\r\n") == std::string_view::npos) {
+          out.append(v);
+          continue;
+        }
+        out.push_back('"');
+        for (char c : v) {
+          if (c == '"') out.push_back('"');
+          out.push_back(c);
+        }
+        out.push_back('"');
+      }
+      out.push_back('\n');
+    }
+    if (out.size() >= (1 << 16)) {
+      if (!fn(out)) return Status::Ok();
+      out.clear();
+    }
+  }
+  if (rc != SQLITE_DONE) return SqlError("export claims");
   if (!out.empty()) fn(out);
   return Status::Ok();
 }

@@ -64,6 +64,11 @@ struct StoreStats {
   // Entity mentions per kind, and the most mentioned places and actors
   // ("Deir ez-Zor" -> 12), at most 10 each.
   std::vector<std::pair<std::string, int64_t>> entities_by_kind, top_places, top_actors;
+  // Voice records per kind (author, attributed, ...), attributed and quoted
+  // records per source kind ("(none)" without a source), citations per kind
+  // and claims per kind.
+  std::vector<std::pair<std::string, int64_t>> voice_by_kind, sources_by_kind,
+      citations_by_kind, claims_by_kind;
 };
 
 class SqliteStore {
@@ -142,6 +147,15 @@ class SqliteStore {
   Status ExportEntities(std::string_view format,
                         const std::function<bool(std::string_view chunk)>& fn);
 
+  // Claim rows of every stored document, in document then claim order, as
+  // "jsonl" (one object per claim: document_id, seq, sentence, start, end,
+  // text (the claim's words), kind, checkworthy, voice, source (mention id),
+  // source_text and source_entity_kind of that mention, slots as an object)
+  // or "csv" (a header line, then one RFC 4180 row per claim; slots as JSON
+  // text). `fn` receives the output in pieces. InvalidInput for another format.
+  Status ExportClaims(std::string_view format,
+                      const std::function<bool(std::string_view chunk)>& fn);
+
   // Full-text search over titles and text (FTS5 query syntax, bm25 ranking
   // with titles weighted double); calls `fn` with document ids and titles
   // ("" if none), best first, at most `limit` (<= 0: no limit). A malformed
@@ -170,6 +184,10 @@ class SqliteStore {
   // Writes doc.mentions as entities rows (and a layer_runs row) of a newly
   // inserted document.
   Status PutEntities(const Document& doc, const std::string& now);
+  // Writes doc.voice, doc.citations and doc.claims as rows of the voice,
+  // citations and claims tables (and a layer_runs row "voice") of a newly
+  // inserted document; nothing if the voice layer did not run.
+  Status PutVoice(const Document& doc, const std::string& now);
   Result<PutOutcome> PutLocked(const Document& doc, std::string_view record_json,
                                std::string_view key, const std::string& now);
   // kStorage "store <path>: <op>: <sqlite3_errmsg>".

@@ -417,7 +417,7 @@ TEST(CliOutputTest, RecordEnvelope) {
     if (lexicon.empty()) lexicon = lv;
     EXPECT_EQ(lv, lexicon) << "one lexicon per run";
     EXPECT_EQ(rec["versions"]["layers"],
-              json({"clean", "segment", "dates", "quantities", "actors", "places"}));
+              json({"clean", "segment", "dates", "quantities", "actors", "places", "voice"}));
     EXPECT_TRUE(rec["versions"]["gazetteer"].is_string());
     for (const char* k : {"paragraphs", "sentences", "paragraphs_raw", "sentences_raw", "quotes",
                           "comments", "entities", "voice", "citations", "events", "claims",
@@ -901,6 +901,106 @@ TEST(CliEntitiesTest, MaxEntitiesTruncatesWithADiagnostic) {
     }
   EXPECT_TRUE(found) << recs[0]["diagnostics"];
   EXPECT_EQ(RunDossier("extract - --max-entities 0", text).exit_code, 2);
+}
+
+}  // namespace
+}  // namespace dossier
+
+namespace dossier {
+namespace {
+
+// A team-written paragraph through the voice layer and the store: claims
+// export as JSON Lines and CSV, stats count voice records and citations.
+TEST(CliVoiceTest, IngestedClaimsExportAndStatsCountVoice) {
+  testing::TempDir dir;
+  const std::string art = dir.Write(
+      "voice.txt",
+      "Coalition jets killed 12 Syrian soldiers near Deir El-Zour on Tuesday, the Syrian "
+      "Foreign Ministry said.\n\nA recent report from the UN said fighters were regrouping. "
+      "The report states:\n\nFighters moved into the desert at night in small groups.\n\n"
+      "It seems nobody noticed. Why?\n");
+  const std::string db = dir.path() + "/v.db";
+  const RunResult in = RunDossier("ingest -q --published 2017-01-24 --db " + Quote(db) +
+                                  " " + Quote(art));
+  ASSERT_EQ(in.exit_code, 0) << in.err;
+  const RunResult j = RunDossier("export --what claims --format jsonl --db " + Quote(db));
+  ASSERT_EQ(j.exit_code, 0) << j.err;
+  auto rows = testing::ParseJsonLines(j.out);
+  ASSERT_GE(rows.size(), 1u) << j.out;
+  EXPECT_EQ(rows[0]["kind"], "numeric");
+  EXPECT_EQ(rows[0]["voice"], "attributed");
+  EXPECT_EQ(rows[0]["source_text"], "Syrian Foreign Ministry");
+  EXPECT_EQ(rows[0]["text"],
+            "Coalition jets killed 12 Syrian soldiers near Deir El-Zour on Tuesday, the Syrian "
+            "Foreign Ministry said.");
+  ASSERT_TRUE(rows[0]["slots"].is_object());
+  ASSERT_EQ(rows[0]["slots"]["quantities"].size(), 1u);
+  const RunResult c = RunDossier("export --what claims --format csv --db " + Quote(db));
+  ASSERT_EQ(c.exit_code, 0) << c.err;
+  EXPECT_EQ(c.out.rfind("document_id,seq,sentence,start,end,text,kind,checkworthy,voice,", 0), 0u)
+      << c.out;
+  EXPECT_EQ(std::count(c.out.begin(), c.out.end(), '\n'), static_cast<long>(rows.size() + 1));
+  EXPECT_EQ(RunDossier("export --what claims --format geojson --db " + Quote(db)).exit_code, 2);
+
+  const RunResult st = RunDossier("stats --json --db " + Quote(db));
+  ASSERT_EQ(st.exit_code, 0) << st.err;
+  auto stats = nlohmann::json::parse(st.out);
+  EXPECT_EQ(stats["voice_by_kind"]["quoted"], 1) << st.out;
+  EXPECT_EQ(stats["voice_by_kind"]["hedged"], 1);
+  EXPECT_EQ(stats["voice_by_kind"]["question"], 1);
+  EXPECT_EQ(stats["citations_by_kind"]["report"], 1);
+  EXPECT_EQ(stats["sources_by_kind"]["document"], 3);  // two sentences and the block quote
+  EXPECT_EQ(stats["sources_by_kind"]["government"], 1);
+  const RunResult text = RunDossier("stats --db " + Quote(db));
+  EXPECT_NE(text.out.find("voice by kind:\n"), std::string::npos) << text.out;
+}
+
+// explain shows the voice decision: kind, cue, the rule behind it, source
+// and content; and the citation mentioned in the sentence.
+TEST(CliVoiceTest, ExplainShowsTheVoiceDecision) {
+  const RunResult r = RunDossier(
+      "explain 'According to the UN report, ISIS could regroup within a year.'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("  voice attributed [0,61)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("      cue: \"According to\" [0,12)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("      rule: voice_cues.tsv:according to (according)"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("      source: m2 \"report\" (document)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("      content: [28,60) \"ISIS could regroup within a year\""),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("  citation c1 report \"report\" issuer=m1 \"UN\""), std::string::npos)
+      << r.out;
+}
+
+// --layers decides whether the voice layer runs; a user table overrides a
+// cue (and changes the lexicon version).
+TEST(CliVoiceTest, LayersAndUserCues) {
+  const std::string text = "The convoy was hit at dawn, the Syrian Foreign Ministry whispered.\n";
+  const RunResult all = RunDossier("extract -", text);
+  ASSERT_EQ(all.exit_code, 0) << all.err;
+  auto a = testing::ParseJsonLines(all.out);
+  ASSERT_EQ(a.size(), 1u);
+  const auto& layers = a[0]["versions"]["layers"];
+  EXPECT_EQ(layers.back(), "voice") << layers;
+  ASSERT_EQ(a[0]["voice"].size(), 1u);
+  EXPECT_EQ(a[0]["voice"][0]["kind"], "author");
+
+  const RunResult none = RunDossier("extract - --layers dates,actors", text);
+  auto b = testing::ParseJsonLines(none.out);
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_TRUE(b[0]["voice"].empty());
+  for (const auto& l : b[0]["versions"]["layers"]) EXPECT_NE(l, "voice");
+
+  testing::TempDir dir;
+  dir.Write("data/voice_cues.tsv", "phrase\tkind\tnote\nwhispered\tverb\tour test verb\n");
+  const RunResult user = RunDossier("extract - --data " + Quote(dir.path() + "/data"), text);
+  ASSERT_EQ(user.exit_code, 0) << user.err;
+  auto c = testing::ParseJsonLines(user.out);
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0]["voice"][0]["kind"], "attributed") << c[0]["voice"];
+  EXPECT_EQ(c[0]["voice"][0]["cue"]["text"], "whispered");
+  EXPECT_NE(c[0]["versions"]["lexicon"], a[0]["versions"]["lexicon"]);
 }
 
 }  // namespace

@@ -1,13 +1,16 @@
 // Golden tests are data: every input under tests/golden/cases/ is run through
 // the pipeline and compared with <input>.expected.json beside it (a
 // readable projection: meta, text, paragraphs and sentences as strings,
-// quotes, comments, diagnostic codes, or the failure). To accept new output
+// quotes, comments, diagnostic codes, or the failure; for voice_* cases also
+// voice, citations and claims, so the other cases' expectations stay those
+// of the layers they test). To accept new output
 // after reviewing the diff:  DOSSIER_GOLDEN_UPDATE=1 build/tests/golden_test
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "pipeline/pipeline.h"
@@ -35,7 +38,7 @@ std::string Slice(const std::string& s, size_t cb, size_t ce) {
   return s.substr(b, e - b);
 }
 
-json Project(const std::string& record) {
+json Project(const std::string& record, bool with_voice) {
   json r = json::parse(record);
   json p;
   p["source"] = {{"format", r["source"]["format"]},
@@ -92,6 +95,43 @@ json Project(const std::string& record) {
     }
     p["entities"].push_back(line);
   }
+  if (with_voice) {
+    // One line per record: kind, the clause, cue, source, content.
+    std::map<std::string, std::string> mention_text;
+    for (auto& e : r["entities"]) mention_text[e["id"]] = e["text"].get<std::string>();
+    auto who = [&](const json& id) {
+      return id.is_null() ? std::string("-") : id.get<std::string>() + " " + mention_text[id];
+    };
+    p["voice"] = json::array();
+    for (auto& v : r["voice"]) {
+      std::string line = v["kind"].get<std::string>() + " | " + Slice(text, v["start"], v["end"]);
+      if (!v["cue"].is_null()) line += " | cue: " + v["cue"]["text"].get<std::string>();
+      if (!v["source"].is_null())
+        line += " | source: " + who(v["source"]) + " (" + v["source_kind"].get<std::string>() + ")";
+      if (!v["content"].is_null())
+        line += " | content: " + Slice(text, v["content"]["start"], v["content"]["end"]);
+      p["voice"].push_back(line);
+    }
+    p["citations"] = json::array();
+    for (auto& c : r["citations"]) {
+      std::string line = c["id"].get<std::string>() + " " + c["kind"].get<std::string>() +
+                         " issuer: " + who(c["issuer"]);
+      if (!c["title"].is_null()) line += " title: " + c["title"].get<std::string>();
+      if (!c["date"].is_null()) line += " date: " + c["date"].get<std::string>();
+      line += " mentions:";
+      for (auto& m : c["mentions"]) line += " [" + Slice(text, m[0], m[1]) + "]";
+      p["citations"].push_back(line);
+    }
+    p["claims"] = json::array();
+    for (auto& c : r["claims"]) {
+      char score[16];
+      std::snprintf(score, sizeof score, "%.2f", c["checkworthy"].get<double>());
+      std::string line = c["kind"].get<std::string>() + " " + score + " " +
+                         c["voice"].get<std::string>() + " source: " + who(c["source"]) + " | " +
+                         Slice(text, c["start"], c["end"]);
+      p["claims"].push_back(line);
+    }
+  }
   p["comments"] = json::array();
   for (auto& c : r["comments"]) p["comments"].push_back(c["text"]);
   p["diagnostics"] = json::array();
@@ -130,7 +170,7 @@ TEST_P(GoldenTest, MatchesExpectation) {
         if (!out.status.ok()) {
           got.push_back({{"line", out.line}, {"error", out.status.ToString()}});
         } else {
-          got.push_back(Project(out.record));
+          got.push_back(Project(out.record, input.filename().string().rfind("voice_", 0) == 0));
         }
         return true;
       },

@@ -145,6 +145,55 @@ TEST(InvariantsTest, EveryRecordIsWellFormed) {
     for (size_t k = 1; k < j["entities"].size(); ++k)
       EXPECT_LE(j["entities"][k - 1]["end"].get<int64_t>(), j["entities"][k]["start"].get<int64_t>())
           << j["entities"][k - 1] << " / " << j["entities"][k];
+    // Voice: every sentence covered by its records, in order, gaps only
+    // whitespace; spans, cues and contents inside the text; sources,
+    // issuers and claim slots are ids of this record's mentions.
+    {
+      const auto& sents = j["sentences"];
+      size_t vi = 0;
+      const auto& voice = j["voice"];
+      for (size_t si = 0; si < sents.size(); ++si) {
+        int64_t at = sents[si][0];
+        bool any = false;
+        for (; vi < voice.size() && voice[vi]["sentence"].get<size_t>() == si; ++vi) {
+          const auto& v = voice[vi];
+          EXPECT_GE(v["start"].get<int64_t>(), at) << v;
+          at = v["end"];
+          any = true;
+          for (const char* key : {"cue", "content"}) {
+            if (v[key].is_null()) continue;
+            EXPECT_LE(v[key]["start"].get<int64_t>(), v[key]["end"].get<int64_t>()) << v;
+            EXPECT_LE(v[key]["end"].get<int64_t>(), n) << v;
+          }
+          if (!v["source"].is_null()) {
+            EXPECT_TRUE(ids.count(v["source"].get<std::string>())) << v;
+          }
+          static const std::set<std::string> kKinds = {"author", "attributed", "quoted", "hedged",
+                                                       "question"};
+          EXPECT_TRUE(kKinds.count(v["kind"].get<std::string>())) << v;
+        }
+        EXPECT_TRUE(any) << "sentence " << si << " has no voice record";
+        EXPECT_EQ(at, sents[si][1].get<int64_t>()) << "sentence " << si;
+      }
+      EXPECT_EQ(vi, voice.size()) << "voice records out of sentence order";
+      for (const auto& c : j["citations"]) {
+        EXPECT_FALSE(c["mentions"].empty()) << c;
+        for (const auto& m : c["mentions"]) EXPECT_LE(m[1].get<int64_t>(), n) << c;
+        if (!c["issuer"].is_null()) {
+          EXPECT_TRUE(ids.count(c["issuer"].get<std::string>())) << c;
+        }
+      }
+      for (const auto& c : j["claims"]) {
+        EXPECT_LE(c["end"].get<int64_t>(), n) << c;
+        EXPECT_GE(c["checkworthy"].get<double>(), 0.0);
+        EXPECT_LE(c["checkworthy"].get<double>(), 1.0);
+        for (const auto& [slot, list] : c["slots"].items())
+          for (const auto& id : list) EXPECT_TRUE(ids.count(id.get<std::string>())) << c;
+        if (!c["source"].is_null()) {
+          EXPECT_TRUE(ids.count(c["source"].get<std::string>())) << c;
+        }
+      }
+    }
     for (const auto& m : d.mentions)
       EXPECT_EQ(std::string_view(d.text).substr(m.span.begin, m.span.end - m.span.begin).size(),
                 m.span.end - m.span.begin);

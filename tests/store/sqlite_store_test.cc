@@ -76,10 +76,10 @@ TEST(SqliteStoreTest, CreatesSchemaAndRecordsMigration) {
   auto store = OpenOrDie(path);
   ASSERT_TRUE(store);
   sqlite3* db = store->handle();
-  EXPECT_EQ(QueryInt(db, "SELECT COUNT(*) FROM schema_migrations"), 3);
+  EXPECT_EQ(QueryInt(db, "SELECT COUNT(*) FROM schema_migrations"), 4);
   EXPECT_EQ(QueryText(db, "SELECT group_concat(version || ':' || name, ',') FROM "
                           "(SELECT * FROM schema_migrations ORDER BY version)"),
-            "1:init,2:entity_values,3:lean_entity_indexes");
+            "1:init,2:entity_values,3:lean_entity_indexes,4:citation_url");
   EXPECT_NE(QueryText(db, "SELECT applied_at FROM schema_migrations"), "");
   for (const char* table :
        {"documents", "sources", "document_versions", "failures", "documents_fts",
@@ -93,7 +93,7 @@ TEST(SqliteStoreTest, CreatesSchemaAndRecordsMigration) {
   EXPECT_EQ(QueryText(db, "PRAGMA journal_mode"), "wal");
   EXPECT_EQ(QueryInt(db, "PRAGMA foreign_keys"), 1);
   EXPECT_EQ(QueryInt(db, "PRAGMA synchronous"), 1);  // NORMAL
-  EXPECT_EQ(StatsOk(*store).schema_version, 3);
+  EXPECT_EQ(StatsOk(*store).schema_version, 4);  // 004: citations.url
   // Entities keep only the indexes by ref and by kind (003).
   EXPECT_EQ(QueryText(db, "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema "
                           "WHERE type = 'index' AND tbl_name = 'entities' AND sql IS NOT NULL "
@@ -115,7 +115,7 @@ TEST(SqliteStoreTest, ReopeningAppliesNothingNew) {
   }
   auto store = OpenOrDie(path);
   ASSERT_TRUE(store);
-  EXPECT_EQ(QueryInt(store->handle(), "SELECT COUNT(*) FROM schema_migrations"), 3);
+  EXPECT_EQ(QueryInt(store->handle(), "SELECT COUNT(*) FROM schema_migrations"), 4);
   EXPECT_EQ(QueryText(store->handle(),
                       "SELECT group_concat(applied_at, ',') FROM schema_migrations"),
             applied_at);
@@ -519,6 +519,94 @@ TEST(SqliteStoreEntitiesTest, WritesOneRowPerMentionWithItsValues) {
             "SY|REB|REB|MIL|SDF|US");
   EXPECT_EQ(QueryText(db, "SELECT layer || ':' || version FROM layer_runs"),
             "entities:lexicon abc; gazetteer def; layers dates places");
+}
+
+}  // namespace
+}  // namespace dossier
+
+namespace dossier {
+namespace {
+
+// Voice, citation and claim rows: code point offsets, mention ids for
+// sources, issuers and slots, JSON for citation mentions and claim slots, and
+// a layer_runs row "voice".
+TEST(SqliteStoreVoiceTest, WritesVoiceCitationAndClaimRows) {
+  TempDir dir;
+  StoreOptions so;
+  so.path = dir.path() + "/v.db";
+  so.layer_version = "lexicon abc; layers voice";
+  auto store_or = SqliteStore::Open(so);
+  ASSERT_TRUE(store_or.ok()) << store_or.status().ToString();
+  auto& store = *store_or;
+  // "Écoles" makes byte and code point offsets differ.
+  const std::string text = "Écoles: 83 killed, the report said. It seems so.";
+  Document d = testing::MakeDoc("v.txt", 0, text);
+  d.sentences = {{0, 36}, {37, 49}};
+  Mention qty;
+  qty.id = "m1";
+  qty.kind = "quantity";
+  qty.span = {9, 11};  // "83"
+  qty.sentence = 0;
+  qty.quantity = QuantityValue{83, 83, 83, "exact", "person", "killed"};
+  Mention report;
+  report.id = "m2";
+  report.kind = "document";
+  report.span = {20, 30};  // "the report"
+  report.sentence = 0;
+  d.mentions = {qty, report};
+  VoiceRecord a;
+  a.sentence = 0;
+  a.span = {0, 36};
+  a.kind = "attributed";
+  a.source = 1;
+  a.source_kind = "document";
+  a.cue = Span{31, 35};  // "said"
+  a.content = Span{0, 18};
+  VoiceRecord h;
+  h.sentence = 1;
+  h.span = {37, 49};
+  h.kind = "hedged";
+  h.cue = Span{37, 45};
+  d.voice = {a, h};
+  Citation c;
+  c.id = "c1";
+  c.kind = "report";
+  c.issuer = -1;
+  c.url = "https://example.org/r.pdf";
+  c.mentions = {Span{20, 30}};
+  d.citations = {c};
+  Claim cl;
+  cl.sentence = 0;
+  cl.span = {0, 36};
+  cl.kind = "numeric";
+  cl.checkworthy = 0.9;
+  cl.quantities = {0};
+  cl.voice = "attributed";
+  cl.source = 1;
+  d.claims = {cl};
+  ASSERT_TRUE(store->Put(d, "{}").ok());
+  ASSERT_TRUE(store->Flush().ok());
+  sqlite3* db = store->handle();
+  EXPECT_EQ(QueryText(db, "SELECT kind || '|' || start || '|' || end || '|' || source || '|' || "
+                          "source_kind || '|' || cue_text || '|' || cue_start || '|' || "
+                          "content_end FROM voice WHERE seq = 0"),
+            "attributed|0|35|m2|document|said|30|17");
+  EXPECT_EQ(QueryText(db, "SELECT kind || '|' || coalesce(source, '-') || '|' || cue_text "
+                          "FROM voice WHERE seq = 1"),
+            "hedged|-|It seems");
+  EXPECT_EQ(QueryText(db, "SELECT citation_id || '|' || kind || '|' || coalesce(issuer, '-') || "
+                          "'|' || mentions || '|' || url FROM citations"),
+            "c1|report|-|[[19,29]]|https://example.org/r.pdf");
+  EXPECT_EQ(QueryText(db, "SELECT kind || '|' || checkworthy || '|' || slots || '|' || voice || "
+                          "'|' || source FROM claims"),
+            "numeric|0.9|{\"quantities\":[\"m1\"],\"dates\":[],\"places\":[],\"actors\":[]}|"
+            "attributed|m2");
+  EXPECT_EQ(QueryText(db, "SELECT group_concat(layer, ',') FROM (SELECT layer FROM layer_runs "
+                          "ORDER BY layer)"),
+            "entities,voice");
+  const StoreStats st = StatsOk(*store);
+  ASSERT_EQ(st.voice_by_kind.size(), 2u);
+  EXPECT_EQ(st.claims_by_kind.front().first, "numeric");
 }
 
 }  // namespace

@@ -1,0 +1,2012 @@
+// The voice layer, in three passes over the sentences (each linear in the
+// document's tokens, mentions and quotes):
+//
+// 1. Mentions of its own. A document noun after a determiner ("the report",
+//    "a recent report", "its executive summary"; after a determiner and a
+//    mention, "the DIA memo" gives "memo") becomes a mention of kind
+//    "document". An unnamed-source head with its determiner and modifiers
+//    ("a representative", "local sources", "a senior military source") next
+//    to a reporting cue becomes a person (singular) or actor (plural)
+//    mention with rule "voice:anonymous_sources.tsv:<head>". They join
+//    doc.mentions in text order, never overlapping another mention.
+// 2. Voice and claims. A sentence with no cue, hedge, question mark or
+//    quotation is the author's (fast path). Otherwise it is split into
+//    clauses at clause breaks outside quotes (", but", "; ") and each clause
+//    gets one record (clauses that all come out as the author's are merged
+//    back into one):
+//    - in a block quote (the paragraphs after one whose last sentence holds
+//      a cue and ends with ":" or "in this way") -> quoted, with the source
+//      and cue of the intro;
+//    - a reporting cue outside quotes and mentions: a verb (source before it,
+//      across auxiliaries, an appositive, a relative "that", a quoted title,
+//      a prepositional tail "a representative of the Russian forces claimed";
+//      or after it: "…, said Dorrian"), "according to X", or an impersonal
+//      "it was reported that" -> attributed, or quoted when quotation marks
+//      cover the content. The content is after the cue ("said that …",
+//      "said: …", "according to X, …"), before it ("…, the ministry said"),
+//      or both quotations around a cue inside a quote;
+//    - no cue, but a quotation of four words or more covers the clause
+//      -> quoted; speaker: the cue right after the quotation's end in a
+//      later sentence, else the speaker of the last two sentences;
+//    - a question mark ends it -> question; a hedge outside quotes -> hedged;
+//    - otherwise author; short quotations with no speaker (scare quotes)
+//      stay in the author's voice.
+//    Pronouns, "the <title>" and "the <word of a name>" resolve to earlier
+//    mentions (Resolve). Each record's clause then gets a claim if its
+//    mentions and claim cues make it check-worthy.
+// 3. Citations. Document mentions are grouped into citations: a definite
+//    "the report" joins the latest citation with the same noun (and a
+//    compatible issuer), an indefinite one opens a new one; issuer, title,
+//    date, links and URLs come from the words around. Outlets quoted as
+//    sources cite an article of theirs.
+#include "annotate/voice/voice_annotator.h"
+
+#include <algorithm>
+#include <cstring>
+#include <unordered_set>
+
+namespace dossier {
+using namespace std::literals;  // "…"sv: compare the length first, no strlen
+namespace voice_internal {
+
+std::vector<std::string> PhraseTokens(std::string_view phrase) {
+  std::vector<std::string> out;
+  std::string cur;
+  auto flush = [&] {
+    if (!cur.empty()) out.push_back(std::move(cur));
+    cur.clear();
+  };
+  for (size_t i = 0; i < phrase.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(phrase[i]);
+    bool word = std::isalnum(c) || c >= 0x80;
+    // An apostrophe between letters stays inside the word ("it's").
+    if ((c == '\'') && !cur.empty() && i + 1 < phrase.size() &&
+        std::isalpha(static_cast<unsigned char>(phrase[i + 1])))
+      word = true;
+    if (word) {
+      cur.push_back(static_cast<char>(std::tolower(c)));
+    } else {
+      flush();
+      if (!std::isspace(c)) out.push_back(std::string(1, static_cast<char>(c)));
+    }
+  }
+  flush();
+  return out;
+}
+
+void PhraseTable::Add(PhraseRow row) {
+  if (row.words.empty()) return;
+  const std::string first = row.words[0];
+  rows_.push_back(std::move(row));
+  auto& v = by_first_[first];
+  v.push_back(rows_.size() - 1);
+  // Longest first, then table order.
+  std::stable_sort(v.begin(), v.end(), [&](size_t a, size_t b) {
+    return rows_[a].words.size() > rows_[b].words.size();
+  });
+}
+
+const PhraseRow* PhraseTable::Match(const std::vector<std::string_view>& low,
+                                    const std::vector<char>& lower, size_t i, size_t end,
+                                    size_t* n) const {
+  if (i >= end || rows_.empty()) return nullptr;
+  auto it = by_first_.find(low[i]);
+  if (it == by_first_.end()) return nullptr;
+  for (size_t r : it->second) {
+    const PhraseRow& row = rows_[r];
+    if (i + row.words.size() > end) continue;
+    bool ok = true;
+    for (size_t k = 0; ok && k < row.words.size(); ++k) {
+      ok = low[i + k] == row.words[k] && (!row.lower_only || lower[i + k]);
+    }
+    if (ok) {
+      *n = row.words.size();
+      return &row;
+    }
+  }
+  return nullptr;
+}
+
+void FirstWordTable::Build(const StringMap<uint8_t>& words) {
+  size_t cap = 16;
+  while (cap < words.size() * 4) cap *= 2;
+  slots_.assign(cap, Slot());
+  mask_ = cap - 1;
+  long_words_.clear();
+  // Insert in sorted order so the table does not depend on hash-map order.
+  std::vector<std::pair<std::string, uint8_t>> sorted(words.begin(), words.end());
+  std::sort(sorted.begin(), sorted.end());
+  for (const auto& [w, bits] : sorted) {
+    if (w.empty() || bits == 0) continue;
+    const uint64_t key = Key(w);
+    uint64_t i = Hash(key, w.size()) & mask_;
+    while (slots_[i].len != 0) i = (i + 1) & mask_;
+    Slot& s = slots_[i];
+    s.key = key;
+    s.len = static_cast<uint32_t>(w.size());
+    s.bits = bits;
+    if (w.size() > 8) {
+      s.long_index = static_cast<uint32_t>(long_words_.size());
+      long_words_.push_back(w);
+    }
+  }
+}
+
+const PhraseRow* PhraseTable::Find(std::string_view single) const {
+  auto it = by_first_.find(single);
+  if (it == by_first_.end()) return nullptr;
+  for (size_t r : it->second)
+    if (rows_[r].words.size() == 1) return &rows_[r];
+  return nullptr;
+}
+
+}  // namespace voice_internal
+
+namespace {
+using voice_internal::PhraseRow;
+
+// The kind column values the code tests, as small codes (PhraseRow::code).
+enum RowKind : uint8_t {
+  kRowOther = 0, kRowVerb, kRowVerbWeak, kRowAccording, kRowPassive, kRowIntro, kRowAux,
+  kRowComplementizer, kRowBreak, kRowNoBreak, kRowIdiom, kRowPlural, kRowSingular,
+  kRowOpinion, kRowCausal, kRowEvent, kRowAccusation,
+};
+uint8_t RowKindCode(std::string_view k) {
+  static const std::pair<const char*, RowKind> kCodes[] = {
+      {"verb", kRowVerb}, {"verb_weak", kRowVerbWeak}, {"according", kRowAccording},
+      {"passive", kRowPassive}, {"intro", kRowIntro}, {"aux", kRowAux},
+      {"complementizer", kRowComplementizer}, {"break", kRowBreak}, {"nobreak", kRowNoBreak},
+      {"idiom", kRowIdiom}, {"plural", kRowPlural}, {"singular", kRowSingular},
+      {"opinion", kRowOpinion}, {"causal", kRowCausal}, {"event", kRowEvent},
+      {"accusation", kRowAccusation}};
+  for (const auto& [name, code] : kCodes)
+    if (k == name) return code;
+  return kRowOther;
+}
+
+// Which tables a token can start a match of (VoiceAnnotator::first_bits_).
+enum : uint8_t {
+  kBitCue = 1,
+  kBitHedge = 2,
+  kBitDocNoun = 4,
+  kBitAnonymous = 8,
+  kBitClaim = 16,
+  kBitBreak = 32,  // voice_cues break/nobreak rows (", but")
+};
+using voice_internal::PhraseTable;
+using voice_internal::PhraseTokens;
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+void LoadPhrases(const Lexicon& lex, const char* table, const char* key_col,
+                 const char* kind_col, PhraseTable* out) {
+  const Table& t = lex.table(table);
+  const int k = t.Column(key_col), kind = kind_col ? t.Column(kind_col) : -1;
+  const int weight = t.Column("weight"), cs = t.Column("case");
+  if (k < 0) return;
+  for (const auto& r : t.rows) {
+    PhraseRow row;
+    row.words = PhraseTokens(r[k]);
+    row.text = r[k];
+    row.table = table;
+    if (kind >= 0) row.kind = r[kind];
+    row.code = RowKindCode(row.kind);
+    if (weight >= 0 && !r[weight].empty()) row.weight = std::atof(r[weight].c_str());
+    row.lower_only = cs >= 0 && r[cs] == "lower";
+    out->Add(std::move(row));
+  }
+}
+
+// Determiners and possessives that open a document or source noun phrase.
+bool IsDeterminer(std::string_view w) {
+  static const char* const kDet[] = {"the", "a", "an", "this", "that", "these", "those",
+                                     "its", "their", "his", "her", "our", "another", "one",
+                                     "two", "three", "several", "some", "many", "other"};
+  for (const char* d : kDet)
+    if (w == d) return true;
+  return false;
+}
+bool IsIndefinite(std::string_view w) {
+  return w == "a" || w == "an" || w == "another" || w == "one";
+}
+bool IsPreposition(std::string_view w) {
+  static const char* const kPrep[] = {"of", "in", "from", "by", "for", "at", "with", "on",
+                                      "near", "inside", "under", "within", "across", "to"};
+  for (const char* d : kPrep)
+    if (w == d) return true;
+  return false;
+}
+bool IsQuoteMark(std::string_view t) {
+  return t == "\"" || t == "\xE2\x80\x9C" || t == "\xE2\x80\x9D" || t == "\xE2\x80\x98" ||
+         t == "\xE2\x80\x99" || t == "\xC2\xAB" || t == "\xC2\xBB" || t == "\xE2\x80\x9E" ||
+         t == "'";
+}
+bool IsLowerWord(std::string_view t) {
+  return !t.empty() && std::islower(static_cast<unsigned char>(t[0]));
+}
+bool Possessive(std::string_view t) {
+  return (t.size() > 2 && t.substr(t.size() - 2) == "'s") ||
+         (t.size() > 4 && t.substr(t.size() - 4) == "\xE2\x80\x99s");
+}
+
+// Mentions that can be a source: people, organisations, outlets, actors,
+// documents, and countries ("Russia has said").
+bool EligibleSource(const Mention& m) {
+  return m.kind == "person"sv || m.kind == "organization"sv || m.kind == "outlet"sv ||
+         m.kind == "actor"sv || m.kind == "document"sv ||
+         (m.kind == "place"sv && m.geo && m.geo->feature == "country");
+}
+bool IsAnonymous(const Mention& m) { return m.rule.rfind("voice:anonymous", 0) == 0; }
+
+std::string SourceKind(const Mention& m) {
+  if (m.kind == "document"sv) return "document";
+  if (IsAnonymous(m)) return "anonymous";
+  if (m.kind == "person"sv) return "person";
+  if (m.kind == "outlet"sv) return "outlet";
+  if (m.kind == "place"sv) return "government";
+  // A generic group the entity layers found ("residents", "activists"): no
+  // name, so an unnamed source.
+  if (m.kind == "actor"sv && m.ref.empty() && (!m.actor || m.actor->group.empty()))
+    return "anonymous";
+  if (m.actor) {
+    const auto& s = m.actor->sectors;
+    bool gov = std::find(s.begin(), s.end(), "GOV") != s.end();
+    bool mil = std::find(s.begin(), s.end(), "MIL") != s.end();
+    // A state, its government or its forces ("the US", "Russian forces").
+    const bool state = !m.actor->country.empty() && m.actor->group.empty();
+    if (gov || (state && (mil || s.empty()))) return "government";
+  }
+  return "organization";
+}
+
+struct Word {
+  Span span;
+  std::string_view text;
+  Token::Kind kind = Token::Kind::kWord;
+  uint8_t bits = 0;   // kBit*: tables a phrase may start here
+  int mention = -1;   // index into doc.mentions covering it
+  int quote = -1;     // index into the outer quotes whose span covers it
+};
+
+// One sentence's words with their lower-cased forms.
+struct Sent {
+  int index = 0;
+  Span span;
+  std::vector<Word> w;
+  std::vector<std::string_view> low;  // into the document's lower-cased copy
+  std::vector<char> lower;            // first letter not upper case
+};
+
+// Walks sentences in order, keeping cursors into tokens, mentions and quotes
+// so each is visited a bounded number of times.
+class SentenceWalker {
+ public:
+  SentenceWalker(const Document& doc, const std::vector<Quote>& quotes, std::string_view lowered,
+                 const std::vector<uint8_t>& bits)
+      : doc_(doc), quotes_(quotes), lowered_(lowered), bits_(bits) {}
+  void Build(int si, Sent* s) {
+    const Span sp = doc_.sentences[si];
+    s->index = si;
+    s->span = sp;
+    s->w.clear();
+    s->low.clear();
+    s->lower.clear();
+    while (tok_ < doc_.tokens.size() && doc_.tokens[tok_].span.begin < sp.begin) ++tok_;
+    while (men_ < doc_.mentions.size() && doc_.mentions[men_].span.end <= sp.begin) ++men_;
+    while (quo_ < quotes_.size() && quotes_[quo_].span.end <= sp.begin) ++quo_;
+    size_t m = men_, q = quo_;
+    for (size_t t = tok_; t < doc_.tokens.size() && doc_.tokens[t].span.end <= sp.end; ++t) {
+      const Token& tk = doc_.tokens[t];
+      Word w;
+      w.span = tk.span;
+      w.kind = tk.kind;
+      w.bits = bits_[t];
+      const size_t len = tk.span.end - tk.span.begin;
+      w.text = std::string_view(doc_.text).substr(tk.span.begin, len);
+      while (m < doc_.mentions.size() && doc_.mentions[m].span.end <= tk.span.begin) ++m;
+      if (m < doc_.mentions.size() && doc_.mentions[m].span.begin < tk.span.end)
+        w.mention = static_cast<int>(m);
+      while (q < quotes_.size() && quotes_[q].span.end <= tk.span.begin) ++q;
+      if (q < quotes_.size() && quotes_[q].span.begin <= tk.span.begin) w.quote = static_cast<int>(q);
+      s->w.push_back(w);
+      s->low.push_back(lowered_.substr(tk.span.begin, len));
+      s->lower.push_back(!std::isupper(static_cast<unsigned char>(w.text[0])));
+    }
+  }
+
+ private:
+  const Document& doc_;
+  const std::vector<Quote>& quotes_;
+  std::string_view lowered_;
+  const std::vector<uint8_t>& bits_;
+  size_t tok_ = 0, men_ = 0, quo_ = 0;
+};
+
+// Outermost quotations only (nested ones belong to their outer quote).
+std::vector<Quote> OuterQuotes(const std::vector<Quote>& all) {
+  std::vector<Quote> out;
+  for (const Quote& q : all) {
+    if (!out.empty() && q.span.begin < out.back().span.end) continue;
+    out.push_back(q);
+  }
+  return out;
+}
+
+// Word tokens in each quotation's content (not its marks), in one pass.
+std::vector<size_t> QuoteWordCounts(const std::vector<Quote>& quotes,
+                                    const std::vector<Token>& tokens) {
+  std::vector<size_t> out(quotes.size(), 0);
+  size_t t = 0;
+  for (size_t q = 0; q < quotes.size(); ++q) {
+    while (t < tokens.size() && tokens[t].span.begin < quotes[q].content.begin) ++t;
+    for (size_t k = t; k < tokens.size() && tokens[k].span.end <= quotes[q].content.end; ++k)
+      if (tokens[k].kind != Token::Kind::kPunct) ++out[q];
+  }
+  return out;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+
+VoiceAnnotator::VoiceAnnotator(const Lexicon& lexicon) {
+  LoadPhrases(lexicon, "voice_cues", "phrase", "kind", &cues_);
+  LoadPhrases(lexicon, "hedges", "phrase", nullptr, &hedges_);
+  LoadPhrases(lexicon, "document_nouns", "noun", "kind", &doc_nouns_);
+  LoadPhrases(lexicon, "anonymous_sources", "head", "number", &anonymous_);
+  LoadPhrases(lexicon, "claim_cues", "phrase", "kind", &claim_cues_);
+  const std::pair<const PhraseTable*, uint8_t> tables[] = {
+      {&cues_, kBitCue}, {&hedges_, kBitHedge}, {&doc_nouns_, kBitDocNoun},
+      {&anonymous_, kBitAnonymous}, {&claim_cues_, kBitClaim}};
+  for (const auto& [t, bit] : tables)
+    t->ForEachRow([&, bit = bit](const PhraseRow& r) {
+      uint8_t b = bit;
+      if (t == &cues_) {
+        // Auxiliaries and "that" are looked up by word where they matter,
+        // never scanned for; clause breaks have their own bit.
+        if (r.code == kRowAux || r.code == kRowComplementizer) return;
+        if (r.code == kRowBreak || r.code == kRowNoBreak) b = kBitBreak;
+      }
+      first_bits_[r.words[0]] |= b;
+    });
+  first_table_.Build(first_bits_);
+  for (const auto& [w, bits] : first_bits_)
+    if (!w.empty())
+      first_len_mask_[static_cast<unsigned char>(w[0])] |= 1u << std::min<size_t>(w.size(), 31);
+  const Table& refs = lexicon.table("voice_references");
+  const int rw = refs.Column("word"), rr = refs.Column("refers");
+  if (rw >= 0 && rr >= 0)
+    for (const auto& r : refs.rows) references_[Lower(r[rw])] = r[rr];
+  const Table& titles = lexicon.table("titles");
+  const int tt = titles.Column("title");
+  if (tt >= 0)
+    for (const auto& r : titles.rows) {
+      std::string t = Lower(r[tt]);
+      if (!t.empty() && t.back() == '.') t.pop_back();
+      if (t.find(' ') == std::string::npos) titles_[t] = r[tt];
+    }
+}
+
+struct VoiceAnnotator::Impl {
+  const VoiceAnnotator& va;
+  Document& doc;
+  std::vector<Quote> quotes;  // outermost quotations
+  std::vector<size_t> quote_words;  // word tokens in each one's content
+  const bool explain;               // build evidence lines (dossier explain)
+  std::string lowered;              // doc.text, ASCII letters lower-cased
+  std::vector<uint8_t> token_bits;  // per token: tables a phrase may start at it
+
+  // A source as found near a cue, before resolution.
+  struct Ref {
+    int mention = -1;
+    std::string refers;  // pronoun: person|group|thing
+    std::string title;   // "the spokesman": lower-cased title
+    std::string head;    // "the observatory": a word of an earlier name
+    size_t word = 0;     // first word of the source
+    bool after = false;  // found after the cue (inversion)
+    std::string how;     // for explain
+  };
+  struct ClauseResult {
+    std::string kind = "author";
+    std::optional<Span> cue, content;
+    Ref ref;
+    bool has_ref = false;
+    std::string rule;
+    std::vector<std::string> evidence;
+    bool intro_colon = false;  // cue followed by ':' ending the sentence
+  };
+
+  // Resolution state (pass 2), in text order.
+  int last_speaker = -1, last_speaker_sentence = -100;
+  std::vector<int> recent_persons;  // persons of the nearest sentence naming one
+  std::unordered_map<std::string, int> last_by_title;
+  std::unordered_map<std::string, std::string> title_of_ref;
+  // Lower-cased words (4+ letters) of organisation, outlet and actor names
+  // -> their entry ("observatory" -> org:SOHR), and each entry's latest mention.
+  voice_internal::StringMap<std::string> last_by_name_word;
+  voice_internal::StringMap<int> latest_by_entry;
+  int last_document = -1, last_group = -1;
+  std::vector<int> clause_source_of;  // mention index -> source of its clause
+  // Per mention (after pass 1): its kind as a code, so the per-sentence
+  // loops compare bytes, not strings.
+  enum MentionKind : uint8_t { kMkOther, kMkPlace, kMkActor, kMkPerson, kMkOrganization,
+                               kMkOutlet, kMkDate, kMkQuantity, kMkDocument, kMkAnonymous };
+  std::vector<uint8_t> mkind;
+  void ComputeMentionKinds() {
+    mkind.resize(doc.mentions.size());
+    for (size_t i = 0; i < doc.mentions.size(); ++i) {
+      const Mention& m = doc.mentions[i];
+      const std::string& k = m.kind;
+      mkind[i] = IsAnonymous(m)           ? kMkAnonymous
+                 : k == "place"          ? kMkPlace
+                 : k == "actor"          ? kMkActor
+                 : k == "person"         ? kMkPerson
+                 : k == "organization"   ? kMkOrganization
+                 : k == "outlet"         ? kMkOutlet
+                 : k == "date"           ? kMkDate
+                 : k == "quantity"       ? kMkQuantity
+                 : k == "document"       ? kMkDocument
+                                         : kMkOther;
+    }
+  }
+
+  Impl(const VoiceAnnotator& a, Document& d)
+      : va(a), doc(d), quotes(OuterQuotes(d.quotes)), quote_words(QuoteWordCounts(quotes, d.tokens)),
+        explain(d.explain), lowered(d.text) {
+    // Branch-free so the compiler vectorises it.
+    unsigned char* p = reinterpret_cast<unsigned char*>(lowered.data());
+    for (size_t i = 0, n = lowered.size(); i < n; ++i)
+      p[i] = static_cast<unsigned char>(p[i] + ((static_cast<unsigned char>(p[i] - 'A') < 26) << 5));
+    token_bits.resize(d.tokens.size());
+    for (size_t t = 0; t < d.tokens.size(); ++t) {
+      const Span sp = d.tokens[t].span;
+      const size_t len = sp.end - sp.begin;
+      if (!(va.first_len_mask_[static_cast<unsigned char>(lowered[sp.begin])] &
+            (1u << std::min<size_t>(len, 31)))) {
+        token_bits[t] = 0;
+        continue;
+      }
+      token_bits[t] = va.first_table_.Find(std::string_view(lowered).substr(sp.begin, len));
+    }
+  }
+  // A phrase of table `t` starting at word k of s, or nullptr (the token's
+  // bits say quickly which tables can match there).
+  const PhraseRow* M(const PhraseTable& t, uint8_t bit, const Sent& s, size_t k, size_t end,
+                     size_t* n) const {
+    if (k >= s.w.size() || !(s.w[k].bits & bit)) return nullptr;
+    return t.Match(s.low, s.lower, k, end, n);
+  }
+  SentenceWalker Walker() const { return SentenceWalker(doc, quotes, lowered, token_bits); }
+
+  std::string MentionText(int m) const {
+    const Span s = doc.mentions[m].span;
+    return doc.text.substr(s.begin, s.end - s.begin);
+  }
+  std::string SpanText(Span s) const { return doc.text.substr(s.begin, s.end - s.begin); }
+
+  // True if word k is a reporting cue usable here (outside quotes/mentions).
+  bool Free(const Sent& s, size_t k) const {
+    return s.w[k].mention < 0 &&
+           (s.w[k].quote < 0 || !(s.w[k].span.begin >= quotes[s.w[k].quote].content.begin &&
+                                  s.w[k].span.end <= quotes[s.w[k].quote].content.end));
+  }
+  bool InQuoteContent(const Sent& s, size_t k) const {
+    if (s.w[k].quote < 0) return false;
+    const Quote& q = quotes[s.w[k].quote];
+    return s.w[k].span.begin >= q.content.begin && s.w[k].span.end <= q.content.end;
+  }
+
+  // ---- pass 1 -------------------------------------------------------------
+  void AddOwnMentions() {
+    std::vector<Mention> added;
+    SentenceWalker walker = Walker();
+    Sent s;
+    std::unordered_set<std::string> seen_titles;
+    size_t mi = 0;
+    size_t tok = 0;
+    for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
+      // Only sentences with a document noun or an unnamed-source head.
+      const Span sp = doc.sentences[si];
+      while (tok < doc.tokens.size() && doc.tokens[tok].span.begin < sp.begin) ++tok;
+      bool candidate = false;
+      for (size_t t = tok; t < doc.tokens.size() && doc.tokens[t].span.end <= sp.end && !candidate; ++t)
+        candidate = token_bits[t] & (kBitDocNoun | kBitAnonymous);
+      if (!candidate) continue;
+      walker.Build(si, &s);
+      for (; mi < doc.mentions.size() && doc.mentions[mi].span.begin < s.span.end; ++mi) {
+        const std::string& r = doc.mentions[mi].rule;
+        if (doc.mentions[mi].kind == "person"sv && r.rfind("title:", 0) == 0)
+          seen_titles.insert(Lower(r.substr(6)));
+      }
+      const size_t n = s.w.size();
+      bool has_cue = false;
+      for (size_t k = 0; k < n && !has_cue; ++k) {
+        size_t len;
+        const PhraseRow* row = Free(s, k) ? M(va.cues_, kBitCue, s, k, n, &len) : nullptr;
+        has_cue = row && (row->code == kRowVerb || row->code == kRowVerbWeak ||
+                          row->code == kRowAccording);
+      }
+      size_t last_end = 0;  // words before this are taken
+      for (size_t k = 0; k < n; ++k) {
+        if (k < last_end || !Free(s, k) || s.w[k].kind != Token::Kind::kWord) continue;
+        size_t len;
+        if (const PhraseRow* row = M(va.doc_nouns_, kBitDocNoun, s, k, n, &len)) {
+          size_t start;
+          if (DocumentPhraseStart(s, k, last_end, &start)) {
+            Mention m = MakeMention(s, start, k + len, "document",
+                                    "voice:document_nouns.tsv:" + row->text, 0.7);
+            added.push_back(std::move(m));
+            last_end = k + len;
+            continue;
+          }
+        }
+        if (!has_cue) continue;
+        if (const PhraseRow* row = M(va.anonymous_, kBitAnonymous, s, k, n, &len)) {
+          // "spokesman Ryan Dillon" is a titled person; "the spokesman" after
+          // a titled spokesman refers to that person.
+          if (k + 1 < n && s.w[k + 1].mention >= 0 &&
+              doc.mentions[s.w[k + 1].mention].kind == "person"sv)
+            continue;
+          if (seen_titles.count(std::string(s.low[k]))) continue;
+          size_t start = k;
+          bool det = false;
+          while (start > last_end && k - start < 4) {
+            const size_t p = start - 1;
+            if (!Free(s, p) || s.w[p].kind != Token::Kind::kWord) break;
+            if (IsDeterminer(s.low[p])) {
+              det = true;
+              start = p;
+              break;
+            }
+            if (!s.lower[p]) break;
+            start = p;
+          }
+          if (!AnonymousInSourcePosition(s, start, k + len)) continue;
+          const bool plural = row->code == kRowPlural;
+          if (!det && !plural) continue;
+          // "the source of the fire": only a source if a cue is near it.
+          Mention m = MakeMention(s, start, k + len, plural ? "actor" : "person",
+                                  "voice:anonymous_sources.tsv:" + row->text, 0.6);
+          added.push_back(std::move(m));
+          last_end = k + len;
+        }
+      }
+    }
+    if (added.empty()) return;
+    std::vector<Mention> merged;
+    merged.reserve(doc.mentions.size() + added.size());
+    std::merge(std::make_move_iterator(doc.mentions.begin()),
+               std::make_move_iterator(doc.mentions.end()),
+               std::make_move_iterator(added.begin()), std::make_move_iterator(added.end()),
+               std::back_inserter(merged), [](const Mention& a, const Mention& b) {
+                 return a.span.begin < b.span.begin;
+               });
+    doc.mentions = std::move(merged);
+  }
+
+  // An unnamed source is one only next to a cue: the subject of a reporting
+  // verb (up to ten words later, across "of the Russian forces in Syria"),
+  // after "according to", or after the verb ("said a source").
+  bool AnonymousInSourcePosition(const Sent& s, size_t b, size_t e) const {
+    const size_t n = s.w.size();
+    for (size_t k = e; k < n && k < e + 10; ++k) {
+      std::string_view t = s.w[k].text;
+      if (t == "," || t == "." || t == ";" || IsQuoteMark(t)) break;
+      size_t len;
+      const PhraseRow* row = Free(s, k) ? M(va.cues_, kBitCue, s, k, n, &len) : nullptr;
+      if (row && (row->code == kRowVerb || row->code == kRowVerbWeak)) return true;
+    }
+    if (b >= 2 && s.low[b - 1] == "to" && s.low[b - 2] == "according") return true;
+    for (size_t k = b; k > 0 && b - k < 2; --k) {
+      size_t len;
+      const PhraseRow* row = M(va.cues_, kBitCue, s, k - 1, n, &len);
+      if (row && row->code == kRowVerb && k - 1 + len == b) return true;
+    }
+    return false;
+  }
+
+  // The first word of a document noun phrase ending with the noun at word k.
+  // Walking back: lower-case modifiers, mentions of an issuer or a date and
+  // parenthesised abbreviations ("a leaked 2012 US Defense Intelligence
+  // Agency (DIA) memo"), up to a determiner or a possessive ("Amnesty's").
+  // The phrase is the part after the last mention ("memo"), since mentions
+  // never overlap. False without a determiner or possessive, so "Reuters
+  // reports that" is not a document.
+  bool DocumentPhraseStart(const Sent& s, size_t k, size_t floor, size_t* start) const {
+    size_t st = k;          // start of the mention-free tail
+    bool tail_open = true;  // still extending the tail
+    size_t p = k;
+    for (size_t steps = 0; p > floor && steps < 12; ++steps) {
+      const size_t q = p - 1;
+      const Word& w = s.w[q];
+      if (w.text == ")") {
+        // Skip "(DIA)" back to its "(".
+        size_t o = q;
+        while (o > floor && q - o < 6 && s.w[o].text != "(") --o;
+        if (s.w[o].text != "(") return false;
+        tail_open = false;
+        p = o;
+        continue;
+      }
+      if (w.mention >= 0) {
+        const Mention& m = doc.mentions[w.mention];
+        if (m.kind == "quantity"sv || m.kind == "document"sv) return false;
+        std::string_view t = w.text;
+        const bool possessive =
+            (t.size() > 2 && t.substr(t.size() - 2) == "'s") ||
+            (t.size() > 4 && t.substr(t.size() - 4) == "\xE2\x80\x99s");
+        tail_open = false;
+        size_t f = MentionFirstWord(s, q);
+        if (possessive && st == k) {
+          *start = st;
+          return true;
+        }
+        p = f;
+        continue;
+      }
+      if (w.kind != Token::Kind::kWord && w.kind != Token::Kind::kNumber) return false;
+      if (IsDeterminer(s.low[q])) {
+        *start = tail_open ? q : st;
+        return true;
+      }
+      // "the DoD Inspector General's report": a capitalised possessive
+      // that is not a mention owns it.
+      if (!s.lower[q] && w.kind == Token::Kind::kWord && Possessive(w.text) && st == k) {
+        *start = st;
+        return true;
+      }
+      if (!s.lower[q] && w.kind == Token::Kind::kWord) return false;
+      if (tail_open) st = q;
+      p = q;
+    }
+    return false;
+  }
+
+  Mention MakeMention(const Sent& s, size_t b, size_t e, const char* kind, std::string rule,
+                      double conf) const {
+    Mention m;
+    m.kind = kind;
+    m.span = Span{s.w[b].span.begin, s.w[e - 1].span.end};
+    m.sentence = s.index;
+    m.rule = std::move(rule);
+    m.confidence = conf;
+    return m;
+  }
+
+  // ---- pass 2 -------------------------------------------------------------
+
+  // Index of the first word of mention `m` within the sentence, scanning back
+  // from word k.
+  size_t MentionFirstWord(const Sent& s, size_t k) const {
+    while (k > 0 && s.w[k - 1].mention == s.w[k].mention) --k;
+    return k;
+  }
+
+  // Nearest eligible source mention ending at or before word `to` (exclusive
+  // upper bound), within `window` words and not before `cb`.
+  int EligibleBefore(const Sent& s, size_t cb, size_t to, size_t window, size_t* first) const {
+    for (size_t k = to; k > cb && to - k < window; --k) {
+      const int m = s.w[k - 1].mention;
+      if (m >= 0 && EligibleSource(doc.mentions[m])) {
+        *first = MentionFirstWord(s, k - 1);
+        return m;
+      }
+    }
+    return -1;
+  }
+
+  static constexpr size_t kNone = static_cast<size_t>(-1);
+  // The "the" up to four tokens before word p (across lower-case words and
+  // hyphens: "the British-based observatory"), or kNone.
+  size_t TheBefore(const Sent& s, size_t cb, size_t p) const {
+    for (size_t k = p; k > cb && p - k < 5; --k) {
+      if (s.low[k - 1] == "the") return k - 1;
+      if (s.w[k - 1].text != "-" && s.w[k - 1].kind != Token::Kind::kWord) return kNone;
+      if (s.w[k - 1].mention >= 0) return kNone;
+    }
+    return kNone;
+  }
+
+  // For one or two lower-case nouns ending at p right after an organisation
+  // or outlet ("… Human Rights monitoring group", "SANA reporter"): the last
+  // word of that mention, or kNone.
+  size_t CompoundHead(const Sent& s, size_t cb, size_t p) const {
+    for (size_t k = p + 1; k > cb && p + 1 - k < 3; --k) {
+      const size_t q = k - 1;
+      if (s.w[q].mention >= 0 || s.w[q].kind != Token::Kind::kWord || !s.lower[q] ||
+          IsDeterminer(s.low[q]) || IsPreposition(s.low[q]) || va.cues_.Find(s.low[q]))
+        return kNone;
+      if (q > cb && s.w[q - 1].mention >= 0) {
+        const Mention& m = doc.mentions[s.w[q - 1].mention];
+        if (m.kind == "organization"sv || m.kind == "outlet"sv) return q - 1;
+        return kNone;
+      }
+    }
+    return kNone;
+  }
+
+  // For lower-case words ending at p ("in the camp"): the last word of an
+  // eligible mention right before the preposition that opens them, or kNone.
+  size_t PrepositionalHead(const Sent& s, size_t cb, size_t p) const {
+    for (size_t k = p + 1; k > cb && p + 1 - k < 6; --k) {
+      const size_t q = k - 1;
+      if (s.w[q].mention >= 0 || s.w[q].kind != Token::Kind::kWord || !s.lower[q]) return kNone;
+      if (IsPreposition(s.low[q])) {
+        if (q == p || q <= cb) return kNone;  // "said to", nothing after
+        const int m = s.w[q - 1].mention;
+        if (m >= 0 && EligibleSource(doc.mentions[m])) return q - 1;
+        return kNone;
+      }
+    }
+    return kNone;
+  }
+
+  // The subject of a reporting verb at word v, within [cb, v).
+  bool SourceBefore(const Sent& s, size_t cb, size_t v, bool intro, bool weak, Ref* ref) const {
+    size_t j = v;
+    while (j > cb && va.cues_.Find(s.low[j - 1]) && va.cues_.Find(s.low[j - 1])->code == kRowAux) --j;
+    if (j == cb) return false;
+    size_t p = j - 1;
+    // Before "that"/":" content, a quoted title between the subject and its
+    // verb is skipped: 'Al-Masdar News in an article titled, "…," would note:'.
+    if (intro && (IsQuoteMark(s.w[p].text) || s.w[p].text == ",")) {
+      size_t q = p;
+      while (q > cb && (s.w[q].text == "," || IsQuoteMark(s.w[q].text))) --q;
+      if (s.w[q].quote >= 0) {
+        const uint32_t open = quotes[s.w[q].quote].span.begin;
+        while (q > cb && s.w[q].span.begin > open) --q;
+        while (q > cb && (s.w[q - 1].text == "," || s.low[q - 1] == "titled" ||
+                          s.low[q - 1] == "entitled" || s.low[q - 1] == "headlined" ||
+                          s.low[q - 1] == "called"))
+          --q;
+        if (q > cb) p = q - 1;
+      }
+    }
+    // A relative clause: "a memo that revealed", "the group which claimed".
+    if ((s.low[p] == "that" || s.low[p] == "which" || s.low[p] == "who") && p > cb &&
+        s.w[p - 1].mention >= 0 && EligibleSource(doc.mentions[s.w[p - 1].mention]))
+      --p;
+    // Appositive: "Dorrian, the coalition spokesman, said".
+    if (s.w[p].text == "," && p > cb) {
+      for (size_t k = p; k > cb && p - k < 24; --k) {
+        if (s.w[k - 1].text == "," && k - 1 > cb) {
+          const int m = s.w[k - 2].mention;
+          if (m >= 0 && EligibleSource(doc.mentions[m])) {
+            ref->mention = m;
+            ref->word = MentionFirstWord(s, k - 2);
+            ref->how = "subject before the appositive";
+            return true;
+          }
+          break;
+        }
+      }
+      return false;
+    }
+    const int m = s.w[p].mention;
+    if (m >= 0 && EligibleSource(doc.mentions[m])) {
+      ref->mention = m;
+      ref->word = MentionFirstWord(s, p);
+      ref->how = "subject before the verb";
+    } else if (m >= 0) {
+      // A place or date ends the subject: "Residents of the Rukban camp
+      // told": the head before its preposition.
+      size_t q = MentionFirstWord(s, p);
+      while (q > cb && IsDeterminer(s.low[q - 1])) --q;
+      if (q <= cb || !IsPreposition(s.low[q - 1])) return false;
+      // Only the words right before the preposition ("whatever the
+      // negotiators in Astana say" has no source mention).
+      size_t first;
+      const int e = EligibleBefore(s, cb, q - 1, 2, &first);
+      if (e < 0) return false;
+      ref->mention = e;
+      ref->word = first;
+      ref->how = "head of '" + std::string(s.w[q - 1].text) + " …'";
+    } else if (auto it = va.references_.find(std::string(s.low[p])); it != va.references_.end()) {
+      ref->refers = it->second;
+      ref->word = p;
+      ref->how = "pronoun '" + std::string(s.w[p].text) + "'";
+      return true;
+    } else if (p > cb && s.low[p - 1] == "the" && va.titles_.count(std::string(s.low[p]))) {
+      ref->title = std::string(s.low[p]);
+      ref->word = p - 1;
+      ref->how = "the " + ref->title;
+      return true;
+    } else if (size_t the = TheBefore(s, cb, p);
+               the != kNone && s.low[p].size() >= 4 && last_by_name_word.count(s.low[p])) {
+      // "the observatory", "the British-based observatory": a word of the
+      // name of an organisation named before.
+      ref->head = std::string(s.low[p]);
+      ref->word = the;
+      ref->how = "'the " + ref->head + "'";
+      return true;
+    } else if (size_t e = CompoundHead(s, cb, p); e != kNone) {
+      // "the Syrian Observatory for Human Rights monitoring group said".
+      ref->mention = s.w[e].mention;
+      ref->word = MentionFirstWord(s, e);
+      ref->how = "the name before '" + std::string(s.w[p].text) + "'";
+      return true;
+    } else if (size_t e = PrepositionalHead(s, cb, p); e != kNone) {
+      // "Sources in the camp said": the head before a prepositional phrase.
+      ref->mention = s.w[e].mention;
+      ref->word = MentionFirstWord(s, e);
+      ref->how = "subject before '" + std::string(s.w[e + 1].text) + " …'";
+      return true;
+    } else if (!weak && s.w[p].kind == Token::Kind::kWord && !s.lower[p]) {
+      // The subject's head is not a mention ("the group's leader ... said",
+      // "the report published by X himself would claim"): nearest one.
+      size_t first;
+      const int e = EligibleBefore(s, cb, p + 1, 8, &first);
+      if (e < 0) return false;
+      ref->mention = e;
+      ref->word = first;
+      ref->how = "nearest source before the verb";
+    } else {
+      return false;
+    }
+    // A mention in parentheses stands for the one before it: "the US
+    // Department of Defense (DoD)".
+    for (int guard = 0; guard < 4; ++guard) {
+      size_t f = ref->word;
+      size_t last = f;
+      while (last + 1 < s.w.size() && s.w[last + 1].mention == ref->mention) ++last;
+      if (f > cb && s.w[f - 1].text == "(" && last + 1 < s.w.size() && s.w[last + 1].text == ")") {
+        size_t first;
+        const int e = EligibleBefore(s, cb, f - 1, 3, &first);
+        if (e >= 0) {
+          ref->mention = e;
+          ref->word = first;
+          continue;
+        }
+      }
+      // A prepositional tail: "a representative of the Russian forces in
+      // Syria claimed", "a report published by the DoD would claim".
+      size_t k = f;
+      while (k > cb && IsDeterminer(s.low[k - 1])) --k;
+      // A possessor belongs to the phrase: "from the UN Security Council's
+      // Sanctions Monitoring Team" (its head is the Team; the tail is "from").
+      if (k > cb && s.w[k - 1].mention >= 0) {
+        std::string_view t = s.w[k - 1].text;
+        if ((t.size() > 2 && t.substr(t.size() - 2) == "'s") ||
+            (t.size() > 4 && t.substr(t.size() - 4) == "\xE2\x80\x99s")) {
+          k = MentionFirstWord(s, k - 1);
+          while (k > cb && IsDeterminer(s.low[k - 1])) --k;
+        }
+      }
+      if (k > cb && IsPreposition(s.low[k - 1])) {
+        size_t first;
+        const int e = EligibleBefore(s, cb, k - 1, 14, &first);
+        if (e >= 0) {
+          ref->mention = e;
+          ref->word = first;
+          ref->how += ", head of '" + std::string(s.w[k - 1].text) + " …'";
+          continue;
+        }
+      }
+      break;
+    }
+    return true;
+  }
+
+  // The source after a verb at v (inversion: "…, said Colonel John Dorrian").
+  bool SourceAfter(const Sent& s, size_t v, size_t vend, size_t ce, Ref* ref) const {
+    for (size_t k = vend; k < ce && k < vend + 4; ++k) {
+      const int m = s.w[k].mention;
+      if (m >= 0 && EligibleSource(doc.mentions[m])) {
+        ref->mention = m;
+        ref->word = k;
+        ref->after = true;
+        ref->how = "source after the verb";
+        return true;
+      }
+      if (auto it = va.references_.find(std::string(s.low[k])); it != va.references_.end() && k == vend) {
+        ref->refers = it->second;
+        ref->word = k;
+        ref->after = true;
+        ref->how = "pronoun '" + std::string(s.w[k].text) + "' after the verb";
+        return true;
+      }
+      // Skip a title or determiner before the name.
+      if (!(s.low[k] == "the" || va.titles_.count(std::string(s.low[k])))) break;
+    }
+    return false;
+  }
+
+  // True if the source found after a verb is a named organisation, outlet or
+  // person that ends the clause ("… said the Syrian Observatory.").
+  bool ClauseEndsAfter(const Sent& s, const Ref& r, size_t ce) const {
+    if (r.mention < 0) return false;
+    const std::string& k = doc.mentions[r.mention].kind;
+    if (k != "organization"sv && k != "outlet"sv && k != "person"sv) return false;
+    size_t e = r.word;
+    while (e < ce && s.w[e].mention == r.mention) ++e;
+    return e >= ce || s.w[e].kind == Token::Kind::kPunct;
+  }
+
+  // Fraction of the content's word tokens inside (non-scare) quotations.
+  // With a cue (`with_cue`), a quotation of any length counts: '"We are
+  // done," he added' is a quote; without one, short quotations are scare
+  // quotes and do not.
+  double QuotedShare(const Sent& s, Span c, bool with_cue = false) const {
+    size_t words = 0, quoted = 0;
+    for (size_t k = 0; k < s.w.size(); ++k) {
+      const Word& w = s.w[k];
+      if (w.span.begin < c.begin || w.span.end > c.end || w.kind == Token::Kind::kPunct) continue;
+      ++words;
+      // Four words or more: shorter ones are scare quotes, not quotations.
+      if (InQuoteContent(s, k) && (with_cue || quote_words[w.quote] >= 4)) ++quoted;
+      else if (InQuoteContent(s, k)) {
+        // A quotation running over several sentences counts in full.
+        const Quote& q = quotes[w.quote];
+        if (q.span.begin < s.span.begin || q.span.end > s.span.end) ++quoted;
+      }
+    }
+    return words ? static_cast<double>(quoted) / words : 0;
+  }
+
+  Span WordsSpan(const Sent& s, size_t b, size_t e) const {
+    return Span{s.w[b].span.begin, s.w[e - 1].span.end};
+  }
+
+  // Content words [b, e) trimmed of commas, colons and "that".
+  bool TrimContent(const Sent& s, size_t* b, size_t* e) const {
+    while (*b < *e && (s.w[*b].text == "," || s.w[*b].text == ":" || s.low[*b] == "that" ||
+                       s.w[*b].text == "\xE2\x80\x93" || s.w[*b].text == "\xE2\x80\x94"))
+      ++*b;
+    while (*e > *b && (s.w[*e - 1].text == "," || s.w[*e - 1].text == ":" ||
+                       s.w[*e - 1].text == "." || s.w[*e - 1].text == "\xE2\x80\x93" ||
+                       s.w[*e - 1].text == "\xE2\x80\x94"))
+      --*e;
+    return *b < *e;
+  }
+
+  // True if the clause [b, e) ends with an intro phrase ("in this way", "as
+  // follows"), before an optional final colon.
+  bool EndsWithIntro(const Sent& s, size_t b, size_t e) const {
+    if (e > b && s.w[e - 1].text == ":") --e;
+    for (size_t k = e; k > b && e - k < 4; --k) {
+      size_t len;
+      const PhraseRow* row = M(va.cues_, kBitCue, s, k - 1, e, &len);
+      if (row && row->code == kRowIntro && k - 1 + len == e) return true;
+    }
+    return false;
+  }
+
+  // A heading: no final punctuation and most words capitalised ("The US
+  // Department of Defense Says It Best"). Not a statement of anyone's.
+  bool Heading(const Sent& s, size_t cb, size_t ce) const {
+    std::string_view last = s.w[ce - 1].text;
+    if (last == "." || last == "!" || last == ":" || last == "?" || last == ";") return false;
+    size_t words = 0, caps = 0;
+    for (size_t k = cb; k < ce; ++k) {
+      if (s.w[k].kind != Token::Kind::kWord) continue;
+      ++words;
+      if (!s.lower[k]) ++caps;
+    }
+    return words >= 3 && caps * 10 >= words * 7;
+  }
+
+  ClauseResult AnalyzeClause(const Sent& s, size_t cb, size_t ce) const {
+    ClauseResult r;
+    if (Heading(s, cb, ce)) {
+      r.rule = "heading";
+      return r;
+    }
+    // 1. A reporting cue.
+    for (size_t k = cb; k < ce; ++k) {
+      if (!(s.w[k].bits & kBitCue) || !Free(s, k)) continue;
+      size_t len;
+      const PhraseRow* row = M(va.cues_, kBitCue, s, k, ce, &len);
+      if (!row) continue;
+      const std::string& kind = row->kind;
+      const uint8_t code = row->code;
+      if (code == kRowVerb || code == kRowVerbWeak) {
+        Ref ref;
+        const bool colon_or_that =
+            (k + len < ce && (s.w[k + len].text == ":" || s.low[k + len] == "that"));
+        // After a determiner or a possessive it is a noun: "the claims",
+        // "America's continued occupation".
+        if (k > cb && (IsDeterminer(s.low[k - 1]) || Possessive(s.w[k - 1].text))) continue;
+        // A modal or auxiliary before it makes a weak verb a verb: "would
+        // claim", "has found".
+        const PhraseRow* before = k > cb ? va.cues_.Find(s.low[k - 1]) : nullptr;
+        const bool weak = code == kRowVerbWeak && !(before && before->code == kRowAux);
+        bool found = SourceBefore(s, cb, k, colon_or_that, weak, &ref);
+        // The source's phrase starts before its determiner and title ("the
+        // Syrian Foreign Ministry", "Colonel John Dorrian").
+        size_t src_start = ref.word;
+        while (found && src_start > cb &&
+               (IsDeterminer(s.low[src_start - 1]) || va.titles_.count(std::string(s.low[src_start - 1]))))
+          --src_start;
+        // Content before the source (a quotation or clause, then a comma).
+        bool quote_before = src_start > cb && found &&
+                            (IsQuoteMark(s.w[src_start - 1].text) || s.w[src_start - 1].text == ",");
+        // Inversion after a quotation or a comma ('"…," said Dorrian'), or
+        // when the word before is a generic group and a named speaker follows
+        // ("… killed 10 civilians said the Syrian Observatory").
+        const bool generic_before =
+            found && ref.mention >= 0 && doc.mentions[ref.mention].kind == "actor"sv &&
+            doc.mentions[ref.mention].ref.empty();
+        if (k > cb && (IsQuoteMark(s.w[k - 1].text) || s.w[k - 1].text == "," || generic_before)) {
+          Ref after;
+          if (SourceAfter(s, k, k + len, ce, &after) &&
+              (!generic_before || ClauseEndsAfter(s, after, ce))) {
+            ref = after;
+            found = true;
+          }
+        }
+        if (!found && (weak || !colon_or_that)) continue;
+        r.kind = "attributed";
+        r.cue = WordsSpan(s, k, k + len);
+        r.rule = "voice_cues.tsv:" + row->text + " (" + kind + ")";
+        r.ref = ref;
+        r.has_ref = found;
+        if (found && explain) r.evidence.push_back("source: " + ref.how);
+        // Where the content is.
+        size_t ab = k + len;
+        if (ref.after) {
+          ab = ref.word;
+          while (ab < ce && s.w[ab].mention >= 0 && s.w[ab].mention == ref.mention) ++ab;
+        }
+        // "told reporters on Tuesday that …": skip to a near "that" / ':'.
+        for (size_t q = ab; q < ce && q < ab + 8; ++q) {
+          if (InQuoteContent(s, q)) break;
+          if (s.low[q] == "that" || s.w[q].text == ":") {
+            ab = q + 1;
+            break;
+          }
+        }
+        size_t ae = ce;
+        size_t bb = cb, be = found ? (ref.after ? k : src_start) : k;
+        bool has_after = TrimContent(s, &ab, &ae);
+        bool has_before = TrimContent(s, &bb, &be);
+        if (has_after && ae - ab == 1 && IsQuoteMark(s.w[ab].text)) has_after = false;
+        const bool after_first = colon_or_that && !quote_before;
+        if (has_before && has_after && quote_before && s.w[ab].quote >= 0) {
+          r.content = Span{s.w[bb].span.begin, s.w[ae - 1].span.end};  // "A," he said, "B."
+          if (explain) r.evidence.push_back("content on both sides of the cue");
+          r.kind = "quoted";
+        } else if (has_before && (ref.after || quote_before) && !after_first) {
+          r.content = WordsSpan(s, bb, be);
+          if (explain) r.evidence.push_back("content before the cue");
+        } else if (has_after) {
+          r.content = WordsSpan(s, ab, ae);
+          if (explain) r.evidence.push_back("content after the cue");
+        } else if (has_before) {
+          r.content = WordsSpan(s, bb, be);
+        }
+        r.intro_colon = s.w[ce - 1].text == ":" || EndsWithIntro(s, k + len, ce);
+        if (r.content && r.kind != "quoted"sv && QuotedShare(s, *r.content, true) >= 0.8)
+          r.kind = "quoted";
+        return r;
+      }
+      if (code == kRowAccording) {
+        size_t a = k + len;
+        while (a < ce && IsDeterminer(s.low[a]) && s.w[a].mention < 0) ++a;
+        // The phrase after "according to" up to a comma: prefer a document
+        // ("according to the UN report" -> the report, issued by the UN).
+        // Then a speaker over a country ("the Britain-based Syrian
+        // Observatory"); a name word of an organisation named before ("the
+        // Observatory") when it comes first.
+        auto rank = [&](int m) {
+          const Mention& x = doc.mentions[m];
+          return x.kind == "document"sv ? 3 : x.kind == "place"sv ? 1 : 2;
+        };
+        int best = -1;
+        size_t best_word = a, pe = a;
+        for (; pe < ce && s.w[pe].text != "," && pe < a + 10; ++pe) {
+          const int m = s.w[pe].mention;
+          if (m < 0 || !EligibleSource(doc.mentions[m])) continue;
+          if (best < 0 || rank(m) > rank(best)) {
+            best = m;
+            best_word = pe;
+          }
+        }
+        size_t head = a;
+        while (head + 1 < pe && s.w[head].mention < 0 && s.w[head + 1].mention < 0 &&
+               (s.w[head].kind != Token::Kind::kWord || s.w[head + 1].text == "-" ||
+                s.w[head].text == "-"))
+          ++head;
+        const bool name_word = head < pe && s.w[head].mention < 0 && s.low[head].size() >= 4 &&
+                               last_by_name_word.count(s.low[head]) &&
+                               (best < 0 || head < best_word);
+        Ref ref;
+        ref.word = best_word;
+        if (name_word) {
+          ref.head = std::string(s.low[head]);
+          ref.word = head;
+          ref.how = "'" + ref.head + "' after '" + row->text + "'";
+        } else if (best >= 0) {
+          ref.mention = best;
+          ref.how = "after '" + row->text + "'";
+        } else if (a < ce && va.references_.count(std::string(s.low[a]))) {
+          ref.refers = va.references_.at(std::string(s.low[a]));
+          ref.how = "pronoun after '" + row->text + "'";
+        } else {
+          continue;
+        }
+        r.kind = "attributed";
+        r.cue = WordsSpan(s, k, k + len);
+        r.rule = "voice_cues.tsv:" + row->text + " (according)";
+        r.ref = ref;
+        r.has_ref = true;
+        if (explain) r.evidence.push_back("source: " + ref.how);
+        r.intro_colon = s.w[ce - 1].text == ":";
+        size_t ab = pe, ae = ce, bb = cb, be = k;
+        bool has_after = TrimContent(s, &ab, &ae);
+        bool has_before = TrimContent(s, &bb, &be);
+        if (has_before && (!has_after || be - bb > ae - ab)) r.content = WordsSpan(s, bb, be);
+        else if (has_after) r.content = WordsSpan(s, ab, ae);
+        if (r.content && QuotedShare(s, *r.content, true) >= 0.8) r.kind = "quoted";
+        return r;
+      }
+      if (code == kRowPassive) {
+        r.kind = "attributed";
+        r.cue = WordsSpan(s, k, k + len);
+        r.rule = "voice_cues.tsv:" + row->text + " (passive)";
+        if (explain) r.evidence.push_back("impersonal cue: no source");
+        size_t ab = k + len, ae = ce;
+        if (TrimContent(s, &ab, &ae)) r.content = WordsSpan(s, ab, ae);
+        return r;
+      }
+      if (code == kRowIntro) {
+        // "(emphasis added):" opens a quotation; the clause itself stays as it is.
+        if (k + len < s.w.size() && s.w[k + len].text == ":") {
+          r.intro_colon = true;
+          r.cue = WordsSpan(s, k, k + len);
+          r.rule = "voice_cues.tsv:" + row->text + " (intro)";
+        }
+      }
+    }
+    // 2. A quotation covering the clause.
+    const Span clause = WordsSpan(s, cb, ce);
+    if (QuotedShare(s, clause) >= 0.8) {
+      r.kind = "quoted";
+      size_t b = cb, e = ce;
+      TrimContent(s, &b, &e);
+      if (b < e) r.content = WordsSpan(s, b, e);
+      r.rule = "quotation without a cue";
+      return r;
+    }
+    // 3. A question.
+    for (size_t k = ce; k > cb; --k) {
+      std::string_view t = s.w[k - 1].text;
+      if (IsQuoteMark(t) || t == ")") continue;
+      if (t == "?" && !InQuoteContent(s, k - 1)) {
+        r.kind = "question";
+        r.content = clause;
+        r.rule = "question mark";
+        return r;
+      }
+      break;
+    }
+    // 4. A hedge (a number word may start one: "One wonders").
+    for (size_t k = cb; k < ce; ++k) {
+      if (!(s.w[k].bits & kBitHedge) || InQuoteContent(s, k)) continue;
+      if (s.w[k].mention >= 0 && doc.mentions[s.w[k].mention].kind != "quantity"sv) continue;
+      size_t len;
+      const PhraseRow* row = M(va.hedges_, kBitHedge, s, k, ce, &len);
+      if (!row) continue;
+      r.kind = "hedged";
+      r.cue = WordsSpan(s, k, k + len);
+      r.content = clause;
+      r.rule = "hedges.tsv:" + row->text;
+      return r;
+    }
+    // 5. The author's voice; note scare quotes.
+    if (r.rule.empty()) r.rule = "no cue";
+    for (size_t k = cb; k < ce; ++k) {
+      if (s.w[k].quote >= 0 && (k == cb || s.w[k - 1].quote != s.w[k].quote)) {
+        const Quote& q = quotes[s.w[k].quote];
+        if (explain) r.evidence.push_back("short quotation with no speaker (scare quote): " +
+                             SpanText(q.span));
+      }
+    }
+    return r;
+  }
+
+  // Clause boundaries: word indices where a new clause starts.
+  std::vector<size_t> Clauses(const Sent& s) const {
+    std::vector<size_t> starts{0};
+    const size_t n = s.w.size();
+    for (size_t k = 1; k < n; ++k) {
+      if (!(s.w[k].bits & kBitBreak) || InQuoteContent(s, k)) continue;
+      size_t len;
+      const PhraseRow* row = M(va.cues_, kBitBreak, s, k, n, &len);
+      if (!row || row->code != kRowBreak) continue;
+      // Both sides need a few words.
+      if (k - starts.back() < 4 || n - (k + len) < 4) continue;
+      // The break's punctuation stays with the clause before it.
+      size_t next = k;
+      while (next < k + len && s.w[next].kind == Token::Kind::kPunct) ++next;
+      if (next >= n) continue;
+      starts.push_back(next);
+      k = next;
+    }
+    return starts;
+  }
+
+  int Resolve(const Ref& ref, const Sent& s, std::string* how) const {
+    if (ref.mention >= 0) return ref.mention;
+    if (ref.refers == "person") {
+      // The first person of the nearest sentence naming one (the current
+      // sentence before the pronoun first); the latest speaker if that
+      // sentence names them too.
+      std::vector<int> here;
+      for (size_t k = 0; k < ref.word; ++k) {
+        const int m = s.w[k].mention;
+        if (m >= 0 && doc.mentions[m].kind == "person"sv && !IsAnonymous(doc.mentions[m]) &&
+            (here.empty() || here.back() != m))
+          here.push_back(m);
+      }
+      const std::vector<int>& cands = here.empty() ? recent_persons : here;
+      if (cands.empty()) {
+        if (last_speaker >= 0 && doc.mentions[last_speaker].kind == "person"sv) {
+          *how = "the latest speaker";
+          return last_speaker;
+        }
+        return -1;
+      }
+      if (last_speaker >= 0 && doc.mentions[last_speaker].kind == "person"sv)
+        for (int c : cands)
+          if (c == last_speaker || (!doc.mentions[c].ref.empty() &&
+                                    doc.mentions[c].ref == doc.mentions[last_speaker].ref)) {
+            *how = "the latest speaker, named in the nearest sentence with a person";
+            return c;
+          }
+      *how = "the first person of the nearest sentence naming one";
+      return cands.front();
+    }
+    if (ref.refers == "group") {
+      *how = "the latest group speaker";
+      return last_group;
+    }
+    if (ref.refers == "thing") {
+      *how = "the latest document";
+      return last_document >= 0 ? last_document : last_group;
+    }
+    if (!ref.head.empty()) {
+      auto it = last_by_name_word.find(ref.head);
+      if (it != last_by_name_word.end()) {
+        *how = "the latest organisation named with '" + ref.head + "'";
+        return latest_by_entry.at(it->second);
+      }
+      return -1;
+    }
+    if (!ref.title.empty()) {
+      auto it = last_by_title.find(ref.title);
+      if (it != last_by_title.end()) {
+        *how = "the latest person titled '" + ref.title + "'";
+        return it->second;
+      }
+    }
+    return -1;
+  }
+
+  // Updates the resolution state with the mentions of a finished sentence.
+  // Updates the resolution state with the mentions [mb, me) of a finished
+  // sentence.
+  void NoteMentions(size_t mb, size_t me) {
+    recent_persons_scratch.clear();
+    for (size_t i = mb; i < me; ++i) {
+      const int mi = static_cast<int>(i);
+      const Mention& m = doc.mentions[i];
+      const uint8_t k = mkind[i];
+      if (k == kMkPerson) {
+        recent_persons_scratch.push_back(mi);
+        std::string title;
+        if (m.rule.rfind("title:", 0) == 0) {
+          title = Lower(m.rule.substr(6));
+          if (!title.empty() && title.back() == '.') title.pop_back();
+          if (!m.ref.empty()) title_of_ref[m.ref] = title;
+        } else if (auto it = title_of_ref.find(m.ref); !m.ref.empty() && it != title_of_ref.end()) {
+          title = it->second;
+        }
+        if (!title.empty()) last_by_title[title] = mi;
+      } else if (k == kMkDocument) {
+        last_document = mi;
+      } else if (k == kMkOrganization || k == kMkOutlet || k == kMkActor) {
+        // The words of a name are indexed once per entry (ref, else text);
+        // later mentions only move the entry's latest mention.
+        std::string key = m.ref.empty() ? Lower(doc.text.substr(m.span.begin, m.span.end - m.span.begin)) : m.ref;
+        auto [it, fresh] = latest_by_entry.try_emplace(std::move(key), mi);
+        if (!fresh) {
+          it->second = mi;
+        } else {
+          for (std::string_view name : {std::string_view(doc.text).substr(m.span.begin, m.span.end - m.span.begin),
+                                        std::string_view(m.name)}) {
+            for (const std::string& t : PhraseTokens(name))
+              if (t.size() >= 4) last_by_name_word[t] = it->first;
+          }
+        }
+      }
+    }
+    if (!recent_persons_scratch.empty()) recent_persons.swap(recent_persons_scratch);
+  }
+  std::vector<int> recent_persons_scratch;  // NoteMentions' buffer
+
+  void NoteSpeaker(int src, int si) {
+    if (src < 0) return;
+    last_speaker = src;
+    last_speaker_sentence = si;
+    const Mention& m = doc.mentions[src];
+    if (m.kind != "person"sv && m.kind != "document"sv) last_group = src;
+    if (m.kind == "document"sv) last_document = src;
+  }
+
+  VoiceRecord ToRecord(const Sent& s, Span span, ClauseResult& c, int src,
+                       const std::string& how) const {
+    VoiceRecord v;
+    v.sentence = s.index;
+    v.span = span;
+    v.kind = c.kind;
+    v.source = src;
+    if (src >= 0) v.source_kind = SourceKind(doc.mentions[src]);
+    v.cue = c.cue;
+    v.content = c.content;
+    v.rule = c.rule;
+    v.evidence = std::move(c.evidence);
+    if (!how.empty() && explain) v.evidence.push_back("resolved: " + how);
+    return v;
+  }
+
+  void Voice() {
+    SentenceWalker walker = Walker();
+    Sent s;
+    size_t para = 0;
+    // Block quote state.
+    bool block = false;
+    size_t block_para = 0;       // the paragraph being quoted now
+    int block_source = -1;
+    Span block_cue{};
+    std::string block_rule;
+    int block_intro = -1;        // index of the intro record in doc.voice
+    bool prev_para_colon = false;
+    clause_source_of.assign(doc.mentions.size(), -1);
+    ComputeMentionKinds();
+    size_t tok = 0, men = 0, quo = 0;
+    const std::string_view text(doc.text);
+    for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
+      const size_t first_record = doc.voice.size();
+      const Span sp = doc.sentences[si];
+      // The sentence's tokens, mentions and quotations, and whether anything
+      // in it can make it other than the author's plain assertion.
+      while (tok < doc.tokens.size() && doc.tokens[tok].span.begin < sp.begin) ++tok;
+      size_t t1 = tok;
+      uint8_t bits = 0;
+      bool qmark = false;
+      for (; t1 < doc.tokens.size() && doc.tokens[t1].span.end <= sp.end; ++t1) {
+        const Span ts = doc.tokens[t1].span;
+        const char c0 = text[ts.begin];
+        uint8_t b = token_bits[t1];
+        bits |= b;
+        qmark = qmark || c0 == '?';
+      }
+      while (men < doc.mentions.size() && doc.mentions[men].span.end <= sp.begin) ++men;
+      size_t m1 = men;
+      while (m1 < doc.mentions.size() && doc.mentions[m1].span.begin < sp.end) ++m1;
+      while (quo < quotes.size() && quotes[quo].span.end <= sp.begin) ++quo;
+      const bool has_quote = quo < quotes.size() && quotes[quo].span.begin < sp.end;
+      while (para + 1 < doc.paragraphs.size() && doc.paragraphs[para].end <= sp.begin) ++para;
+      const bool para_start = doc.paragraphs.empty() || doc.paragraphs[para].begin == sp.begin ||
+                              (si == 0);
+      const bool para_end = doc.paragraphs.empty() || doc.paragraphs[para].end <= sp.end;
+      if (block && para != block_para && para_start) {
+        // Does the quotation go on? Ellipsis, bracket, lower case, a list
+        // item, or the previous quoted paragraph ended with a colon.
+        std::string_view first =
+            t1 > tok ? text.substr(doc.tokens[tok].span.begin,
+                                   doc.tokens[tok].span.end - doc.tokens[tok].span.begin)
+                     : std::string_view();
+        const bool goes_on =
+            para == block_para + 1 &&
+            (prev_para_colon || first == "\xE2\x80\xA6" || first == "..." || first == "[" ||
+             first == "-" || first == "\xE2\x80\xA2" || first == "*" || IsLowerWord(first));
+        if (goes_on) {
+          block_para = para;
+        } else {
+          block = false;
+        }
+      }
+      if (t1 == tok) {
+        VoiceRecord v;
+        v.sentence = si;
+        v.span = sp;
+        v.kind = "author";
+        v.rule = "no words";
+        doc.voice.push_back(std::move(v));
+        continue;  // no claims without words
+      }
+      const bool in_block = block && para == block_para;
+      if (!in_block && !(bits & (kBitCue | kBitHedge)) && !qmark && !has_quote) {
+        // Fast path: no cue, hedge, question mark or quotation: the author's.
+        VoiceRecord v;
+        v.sentence = si;
+        v.span = sp;
+        v.kind = "author";
+        v.rule = "no cue";
+        doc.voice.push_back(std::move(v));
+        NoteMentions(men, m1);
+        if (bits & kBitClaim) {
+          walker.Build(si, &s);
+          ClaimsOf(s, first_record);
+        } else {
+          ClaimsOfMentions(tok, t1, men, m1, first_record);
+        }
+        continue;
+      }
+      walker.Build(si, &s);
+      if (block && para == block_para) {
+        VoiceRecord v;
+        v.sentence = si;
+        v.span = sp;
+        v.kind = "quoted";
+        v.source = block_source;
+        if (block_source >= 0) v.source_kind = SourceKind(doc.mentions[block_source]);
+        v.cue = block_cue;
+        v.content = sp;
+        v.rule = "block quote: " + block_rule;
+        if (explain) v.evidence.push_back("paragraph quoted after the cue ending in ':'");
+        doc.voice.push_back(std::move(v));
+        if (block_intro >= 0 && doc.voice[block_intro].content)
+          doc.voice[block_intro].content->end = sp.end;
+        prev_para_colon = para_end && doc.text[sp.end - 1] == ':';
+        NoteMentions(men, m1);
+        ClaimsOf(s, first_record);
+        continue;
+      }
+      const std::vector<size_t> starts = Clauses(s);
+      for (size_t c = 0; c < starts.size(); ++c) {
+        const size_t cb = starts[c], ce = c + 1 < starts.size() ? starts[c + 1] : s.w.size();
+        ClauseResult r = AnalyzeClause(s, cb, ce);
+        Span span{c == 0 ? sp.begin : s.w[cb].span.begin,
+                  c + 1 < starts.size() ? s.w[ce - 1].span.end : sp.end};
+        std::string how;
+        int src = r.has_ref ? Resolve(r.ref, s, &how) : -1;
+        if (r.kind == "quoted"sv && !r.has_ref) {
+          src = QuoteSpeaker(s, cb, ce, si, &how);
+          if (src >= 0 && explain) r.evidence.push_back("speaker of the quotation");
+        }
+        VoiceRecord v = ToRecord(s, span, r, src, how);
+        // A cue with a colon at the end of a paragraph opens a block quote.
+        if (r.intro_colon && para_end && c + 1 == starts.size() &&
+            para + 1 < doc.paragraphs.size() && r.cue) {
+          block = true;
+          block_para = para + 1;
+          block_source = src;
+          block_cue = *r.cue;
+          block_rule = r.rule;
+          prev_para_colon = false;
+          if (v.kind == "author"sv) v.kind = "attributed";
+          v.content = doc.paragraphs[para + 1];
+          if (explain) v.evidence.push_back("opens a block quote");
+          block_intro = static_cast<int>(doc.voice.size());
+        }
+        if (src >= 0) {
+          for (const Word& w : s.w)
+            if (w.mention >= 0 && w.mention != src && w.span.begin >= span.begin &&
+                w.span.end <= span.end)
+              clause_source_of[w.mention] = src;
+        }
+        doc.voice.push_back(std::move(v));
+        if (src >= 0 && (r.kind == "attributed"sv || r.kind == "quoted"sv)) NoteSpeaker(src, si);
+      }
+      // Clauses split only to tell voices apart: all the author's, one record.
+      if (doc.voice.size() - first_record > 1) {
+        bool all_author = true;
+        for (size_t i = first_record; i < doc.voice.size() && all_author; ++i)
+          all_author = doc.voice[i].kind == "author"sv && !doc.voice[i].cue;
+        if (all_author) {
+          VoiceRecord v = std::move(doc.voice[first_record]);
+          for (size_t i = first_record + 1; i < doc.voice.size(); ++i)
+            for (auto& e : doc.voice[i].evidence) v.evidence.push_back(std::move(e));
+          v.span = sp;
+          doc.voice.resize(first_record);
+          doc.voice.push_back(std::move(v));
+        }
+      }
+      NoteMentions(men, m1);
+      ClaimsOf(s, first_record);
+    }
+  }
+
+  // The speaker of a clause that is a quotation without a cue: the cue right
+  // after the quotation's end in a later sentence of the same paragraph, else
+  // the speaker of the last two sentences.
+  int QuoteSpeaker(const Sent& s, size_t cb, size_t ce, int si, std::string* how) const {
+    // The quotation covering the clause.
+    int qi = -1;
+    for (size_t k = cb; k < ce && qi < 0; ++k)
+      if (InQuoteContent(s, k)) qi = s.w[k].quote;
+    if (qi >= 0 && quotes[qi].span.end > s.span.end) {
+      // It closes in a later sentence: a cue right after it there?
+      const Quote& q = quotes[qi];
+      const size_t tail_end = std::min<size_t>(doc.text.size(), q.span.end + 80);
+      const std::string_view tail = std::string_view(doc.text).substr(q.span.end, tail_end - q.span.end);
+      auto toks = PhraseTokens(tail.substr(0, std::min<size_t>(tail.size(), 60)));
+      std::vector<std::string_view> low(toks.begin(), toks.end());
+      std::vector<char> lower(toks.size(), 1);
+      bool cue = false;
+      for (size_t k = 0; k < low.size() && k < 6 && !cue; ++k) {
+        size_t len;
+        const PhraseRow* row = va.cues_.Match(low, lower, k, low.size(), &len);
+        cue = row && (row->code == kRowVerb || row->code == kRowVerbWeak);
+        if (low[k] == "." || low[k] == "?" || low[k] == "!") break;
+      }
+      if (cue && !low.empty() && (low[0] == "," || va.references_.count(std::string(low[0])))) {
+        size_t at = low[0] == "," ? 1 : 0;
+        auto it = at < low.size() ? va.references_.find(std::string(low[at])) : va.references_.end();
+        if (it != va.references_.end()) {
+          Ref r;
+          r.refers = it->second;
+          r.word = 0;
+          std::string h;
+          const int src = Resolve(r, s, &h);
+          *how = "pronoun after the quotation's end: " + h;
+          return src;
+        }
+      }
+      if (cue) {
+        auto mi = std::lower_bound(doc.mentions.begin(), doc.mentions.end(), q.span.end,
+                                   [](const Mention& m, uint32_t at) { return m.span.begin < at; });
+        for (; mi != doc.mentions.end() && mi->span.begin < tail_end; ++mi) {
+          if (!EligibleSource(*mi)) continue;
+          *how = "the cue after the quotation's end";
+          return static_cast<int>(mi - doc.mentions.begin());
+        }
+        for (const auto& w : low) {
+          auto it = va.references_.find(std::string(w));
+          if (it != va.references_.end() && it->second == "person" && !recent_persons.empty()) {
+            *how = "the pronoun after the quotation's end: the first person of the nearest sentence naming one";
+            return recent_persons.front();
+          }
+        }
+      }
+    }
+    if (last_speaker >= 0 && si - last_speaker_sentence <= 2) {
+      *how = "the speaker of the previous sentences";
+      return last_speaker;
+    }
+    return -1;
+  }
+
+  // ---- pass 3 -------------------------------------------------------------
+
+  // URLs in the text ("https://…", "www.…"): a link to the document
+  // mentioned just before it in the sentence (a mention of that citation,
+  // and its url), else a citation of its own (kind other).
+  void Urls(const std::vector<int>& citation_of) {
+    const std::string_view text(doc.text);
+    size_t si = 0;
+    for (size_t at = 0; at < text.size();) {
+      size_t h = text.find("http", at), w = text.find("www.", at);
+      size_t b = std::min(h, w);
+      if (b == std::string_view::npos) break;
+      at = b + 4;
+      if (b == h && text.compare(b, 7, "http://") != 0 && text.compare(b, 8, "https://") != 0)
+        continue;
+      if (b > 0 && (std::isalnum(static_cast<unsigned char>(text[b - 1])) || text[b - 1] == '/'))
+        continue;  // inside a word or another URL
+      size_t e = b;
+      while (e < text.size() && !std::isspace(static_cast<unsigned char>(text[e])) &&
+             !std::strchr(")]>\"'", text[e]) && static_cast<unsigned char>(text[e]) != 0xE2)
+        ++e;
+      while (e > b && std::strchr(".,;:!?", text[e - 1])) --e;
+      at = std::max(at, e);
+      if (e - b < 8) continue;
+      const Span url{static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
+      while (si < doc.sentences.size() && doc.sentences[si].end <= b) ++si;
+      // The document mentioned last before it in its sentence, within 120 bytes.
+      int ci = -1;
+      auto mi = std::lower_bound(doc.mentions.begin(), doc.mentions.end(), url.begin,
+                                 [](const Mention& m, uint32_t p) { return m.span.begin < p; });
+      for (int steps = 0; mi != doc.mentions.begin() && steps < 8 && ci < 0; ++steps) {
+        --mi;
+        if (mi->span.end + 120 < url.begin) break;
+        if (si < doc.sentences.size() && mi->span.begin < doc.sentences[si].begin) break;
+        if (mi->kind == "document"sv) ci = citation_of[mi - doc.mentions.begin()];
+      }
+      if (ci < 0) {
+        Citation c;
+        c.kind = "other";
+        doc.citations.push_back(std::move(c));
+        ci = static_cast<int>(doc.citations.size() - 1);
+      }
+      Citation& c = doc.citations[ci];
+      // Inside a link mention already listed ("(full text: https://…)").
+      if (c.mentions.empty() || c.mentions.back().begin > url.begin ||
+          c.mentions.back().end < url.end)
+        c.mentions.push_back(url);
+      if (c.url.empty()) c.url = std::string(text.substr(b, e - b));
+    }
+  }
+
+  // Two issuers are the same, or one is part of the other by its ref
+  // ("org:UN" and "org:UN-SC").
+  static bool SameIssuer(const Mention& a, const Mention& b) {
+    if (a.ref.empty() || b.ref.empty()) return Lower(a.name.empty() ? a.kind : a.name) == Lower(b.name.empty() ? b.kind : b.name) && !a.name.empty();
+    if (a.ref == b.ref) return true;
+    const std::string& s = a.ref.size() < b.ref.size() ? a.ref : b.ref;
+    const std::string& l = a.ref.size() < b.ref.size() ? b.ref : a.ref;
+    return l.compare(0, s.size(), s) == 0 && l[s.size()] == '-';
+  }
+  void Citations() {
+    std::unordered_map<std::string, int> latest_by_noun;  // noun -> citation index
+    std::unordered_map<std::string, int> outlet_citation;  // outlet ref -> citation index
+    std::vector<int> citation_of(doc.mentions.size(), -1);
+    const std::string_view text(doc.text);
+    for (size_t i = 0; i < doc.mentions.size(); ++i) {
+      const Mention& m = doc.mentions[i];
+      if (m.kind != "document"sv) continue;
+      const std::string noun = m.rule.substr(std::strlen("voice:document_nouns.tsv:"));
+      const PhraseRow* row = nullptr;
+      {
+        auto toks = PhraseTokens(noun);
+        std::vector<std::string_view> low(toks.begin(), toks.end());
+        std::vector<char> lower(toks.size(), 1);
+        size_t n;
+        row = va.doc_nouns_.Match(low, lower, 0, low.size(), &n);
+      }
+      const std::string kind = row ? row->kind : "other";
+      // Mentions right before it in the phrase: an issuer ("the DIA memo")
+      // and a date ("a leaked 2012 … memo"); gaps of a space or "(…)".
+      int prefix_issuer = -1, prefix_date = -1;
+      size_t phrase_begin = m.span.begin;
+      for (size_t j = i; j > 0 && i - j < 6; --j) {
+        const Mention& c = doc.mentions[j - 1];
+        if (c.sentence != m.sentence || c.span.end > phrase_begin) break;
+        std::string_view gap = text.substr(c.span.end, phrase_begin - c.span.end);
+        bool tight = gap.size() <= 3 && gap.find_first_not_of(" ()") == std::string_view::npos;
+        if (!tight) break;
+        if (c.kind == "date"sv && prefix_date < 0) prefix_date = static_cast<int>(j - 1);
+        else if (EligibleSource(c) && c.kind != "document"sv && prefix_issuer < 0 &&
+                 !IsAnonymous(c))
+          prefix_issuer = static_cast<int>(j - 1);
+        else if (c.kind != "date"sv && c.kind != "place"sv &&
+                 !(EligibleSource(c) && c.kind != "document"sv))
+          break;
+        phrase_begin = c.span.begin;
+      }
+      // The determiner: the mention's first word, or the word before the phrase.
+      std::string det;
+      {
+        std::string_view mt = text.substr(m.span.begin, m.span.end - m.span.begin);
+        size_t sp = mt.find(' ');
+        std::string first = Lower(mt.substr(0, sp == std::string_view::npos ? mt.size() : sp));
+        if (IsDeterminer(first)) {
+          det = first;
+        } else {
+          size_t e = phrase_begin;
+          while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == '(')) --e;
+          size_t w = e;
+          while (w > 0 && std::isalpha(static_cast<unsigned char>(text[w - 1]))) --w;
+          // "a leaked 2012 memo": look past one lower-case modifier.
+          std::string word = Lower(text.substr(w, e - w));
+          if (!IsDeterminer(word) && w > 1) {
+            size_t e2 = w - 1, w2 = e2;
+            while (w2 > 0 && std::isalpha(static_cast<unsigned char>(text[w2 - 1]))) --w2;
+            std::string word2 = Lower(text.substr(w2, e2 - w2));
+            if (IsDeterminer(word2)) word = word2;
+          }
+          if (IsDeterminer(word)) det = word;
+          // "the DoD Inspector General's report": a possessive is definite.
+          std::string_view before = text.substr(0, e);
+          if (det.empty() && (before.ends_with("'s") || before.ends_with("\xE2\x80\x99s")))
+            det = "the";
+        }
+      }
+      // "the report's executive summary" is part of the report.
+      std::string key = Lower(noun);
+      {
+        std::string mt = Lower(text.substr(m.span.begin, m.span.end - m.span.begin));
+        for (const char* pos : {"\xE2\x80\x99s ", "'s "}) {
+          size_t at = mt.find(pos);
+          if (at == std::string::npos) continue;
+          size_t w = at;
+          while (w > 0 && std::isalpha(static_cast<unsigned char>(mt[w - 1]))) --w;
+          const std::string owner = mt.substr(w, at - w);
+          if (va.doc_nouns_.Find(owner)) key = owner;
+        }
+      }
+      // Issuer after the noun: "from X", "by X", "of X", "published by X";
+      // "X's Y" means Y ("the UN Security Council's Sanctions Monitoring Team").
+      int issuer = prefix_issuer;
+      if (issuer < 0 && i + 1 < doc.mentions.size() && doc.mentions[i + 1].sentence == m.sentence) {
+        const Mention& c = doc.mentions[i + 1];
+        std::string between = Lower(text.substr(m.span.end, c.span.begin - m.span.end));
+        static const char* const kLinks[] = {" by the ", " by ", " from the ", " from ", " of the ",
+                                             " of ", " issued by the ", " issued by ",
+                                             " published by the ", " published by ",
+                                             " released by the ", " released by "};
+        bool linked = false;
+        for (const char* l : kLinks) linked = linked || between == l;
+        // "(entire PDF version here) published by the …"
+        if (!linked && between.size() < 60 && between.find(',') == std::string::npos &&
+            (between.size() >= 14 && (between.compare(between.size() - 14, 14, " published by ") == 0)))
+          linked = true;
+        if (!linked && between.size() < 60 && between.find(',') == std::string::npos &&
+            between.size() >= 18 && between.compare(between.size() - 18, 18, " published by the ") == 0)
+          linked = true;
+        if (linked && EligibleSource(c) && c.kind != "document"sv) {
+          issuer = static_cast<int>(i + 1);
+          for (size_t j = i + 1; j + 1 < doc.mentions.size() && j < i + 6; ++j) {
+            const Mention& x = doc.mentions[j];
+            const Mention& y = doc.mentions[j + 1];
+            if (y.sentence != m.sentence || !EligibleSource(y)) break;
+            std::string_view gap = text.substr(x.span.end, y.span.begin - x.span.end);
+            if (gap != "\xE2\x80\x99s " && gap != "'s ") break;
+            issuer = static_cast<int>(j + 1);
+          }
+        }
+      }
+      // "its article": the latest organisation, outlet or person before it.
+      if (issuer < 0 && (det == "its" || det == "their" || det == "his" || det == "her")) {
+        for (size_t j = i; j > 0 && j + 8 > i; --j) {
+          const Mention& c = doc.mentions[j - 1];
+          if (EligibleSource(c) && c.kind != "document"sv && !IsAnonymous(c)) {
+            issuer = static_cast<int>(j - 1);
+            break;
+          }
+        }
+      }
+      const bool definite = !det.empty() && !IsIndefinite(det);
+      int ci = -1;
+      auto it = latest_by_noun.find(key);
+      if (definite && it != latest_by_noun.end()) {
+        Citation& prev = doc.citations[it->second];
+        if (issuer < 0 || prev.issuer < 0 ||
+            SameIssuer(doc.mentions[prev.issuer], doc.mentions[issuer]))
+          ci = it->second;
+      }
+      if (ci < 0) {
+        Citation c;
+        c.kind = kind;
+        doc.citations.push_back(std::move(c));
+        ci = static_cast<int>(doc.citations.size() - 1);
+      }
+      Citation& c = doc.citations[ci];
+      latest_by_noun[key] = ci;
+      c.mentions.push_back(m.span);
+      citation_of[i] = ci;
+      if (c.issuer < 0 && issuer >= 0) c.issuer = issuer;
+      if (c.issuer < 0 && clause_source_of[i] >= 0 &&
+          doc.mentions[clause_source_of[i]].kind != "document"sv)
+        c.issuer = clause_source_of[i];
+      // A date in or right after the phrase: "a 2012 memo", "report of 5 May 2018".
+      if (c.date.empty()) {
+        if (prefix_date >= 0 && doc.mentions[prefix_date].date)
+          c.date = doc.mentions[prefix_date].date->value;
+        // A year inside the phrase the dates layer left alone ("a leaked 2012 memo").
+        // Also just before its issuer: "a leaked 2012 US Defense Intelligence
+        // Agency (DIA) memo" (the words after the determiner).
+        size_t from = m.span.begin;
+        if (phrase_begin < m.span.begin) {
+          const uint32_t sb = doc.sentences[m.sentence].begin;
+          from = phrase_begin > sb + 16 ? phrase_begin - 16 : sb;
+        }
+        std::string_view mt = text.substr(from, m.span.end - from);
+        for (size_t at = 0; c.date.empty() && at + 4 <= mt.size(); ++at) {
+          const bool edge_l = at == 0 || !std::isalnum(static_cast<unsigned char>(mt[at - 1]));
+          const bool edge_r = at + 4 == mt.size() || !std::isalnum(static_cast<unsigned char>(mt[at + 4]));
+          if (edge_l && edge_r && (mt.compare(at, 2, "19") == 0 || mt.compare(at, 2, "20") == 0) &&
+              std::isdigit(static_cast<unsigned char>(mt[at + 2])) &&
+              std::isdigit(static_cast<unsigned char>(mt[at + 3])))
+            c.date = std::string(mt.substr(at, 4));
+        }
+        for (size_t j = i + 1; c.date.empty() && j < doc.mentions.size() && j < i + 4 &&
+                               doc.mentions[j].span.begin < m.span.end + 40; ++j)
+          if (doc.mentions[j].kind == "date"sv && doc.mentions[j].date) {
+            std::string between = Lower(text.substr(m.span.end, doc.mentions[j].span.begin - m.span.end));
+            if (between.find("published") != std::string::npos ||
+                between.find("dated") != std::string::npos ||
+                between.find("issued") != std::string::npos ||
+                between.find("released") != std::string::npos || between == " of " ||
+                between == " from " || between == ", ")
+              c.date = doc.mentions[j].date->value;
+          }
+      }
+      // A title in quotation marks right after it ("an article titled “…”").
+      for (auto qi = std::lower_bound(quotes.begin(), quotes.end(), m.span.end,
+                                      [](const Quote& q, uint32_t at) { return q.span.begin < at; });
+           qi != quotes.end(); ++qi) {
+        const Quote& q = *qi;
+        if (q.span.begin > m.span.end + 16) break;
+        std::string between = Lower(text.substr(m.span.end, q.span.begin - m.span.end));
+        if (between == " " || between == ", " || between.find("titled") != std::string::npos ||
+            between.find("headlined") != std::string::npos ||
+            between.find("called") != std::string::npos) {
+          if (c.title.empty()) {
+            c.title = SpanText(q.content);
+            while (!c.title.empty() && std::strchr(",.;:", c.title.back())) c.title.pop_back();
+          }
+        }
+        break;
+      }
+      // A link to it: "(entire PDF version here)" within the sentence after it.
+      if (m.sentence >= 0 && static_cast<size_t>(m.sentence) < doc.sentences.size()) {
+        const size_t se = std::min<size_t>(doc.sentences[m.sentence].end, m.span.end + 80);
+        size_t open = text.substr(0, se).find('(', m.span.end);
+        if (open != std::string_view::npos) {
+          size_t close = text.find(')', open);
+          if (close != std::string_view::npos && close < se) {
+            std::string inside = Lower(text.substr(open, close + 1 - open));
+            if (inside.find("here") != std::string::npos || inside.find("pdf") != std::string::npos ||
+                inside.find("link") != std::string::npos || inside.find("http") != std::string::npos)
+              c.mentions.push_back(Span{static_cast<uint32_t>(open), static_cast<uint32_t>(close + 1)});
+          }
+        }
+      }
+    }
+    Urls(citation_of);
+    // Outlets quoted as sources cite an article of theirs.
+    for (const VoiceRecord& v : doc.voice) {
+      if (v.source < 0 || v.kind == "author"sv) continue;
+      const Mention& m = doc.mentions[v.source];
+      if (m.kind != "outlet"sv) continue;
+      const std::string key = m.ref.empty() ? MentionText(v.source) : m.ref;
+      int ci;
+      if (auto f = outlet_citation.find(key); f != outlet_citation.end()) {
+        ci = f->second;
+      } else {
+        ci = -1;
+        for (size_t k = 0; k < doc.citations.size() && ci < 0; ++k) {
+          const Citation& c = doc.citations[k];
+          if (c.kind == "article"sv && c.issuer >= 0 && SameIssuer(doc.mentions[c.issuer], m))
+            ci = static_cast<int>(k);
+        }
+        if (ci < 0) {
+          Citation c;
+          c.kind = "article";
+          c.issuer = v.source;
+          doc.citations.push_back(std::move(c));
+          ci = static_cast<int>(doc.citations.size() - 1);
+        }
+        outlet_citation.emplace(key, ci);
+      }
+      Citation& c = doc.citations[ci];
+      if (c.mentions.empty() || !(c.mentions.back() == m.span)) c.mentions.push_back(m.span);
+    }
+    // Statements without an explicit issuer: the speaker before them.
+    {
+      int speaker = -1;
+      size_t vi = 0;
+      for (size_t i = 0; i < doc.mentions.size(); ++i) {
+        while (vi < doc.voice.size() && doc.voice[vi].span.end <= doc.mentions[i].span.begin) {
+          const int src = doc.voice[vi].source;
+          if (src >= 0 && doc.mentions[src].kind != "document"sv) speaker = src;
+          ++vi;
+        }
+        const int ci = citation_of[i];
+        if (ci >= 0 && doc.citations[ci].issuer < 0 && doc.citations[ci].kind == "statement"sv)
+          doc.citations[ci].issuer = speaker;
+      }
+    }
+    // Order by first mention; ids c1, c2, ...
+    std::stable_sort(doc.citations.begin(), doc.citations.end(),
+                     [](const Citation& a, const Citation& b) {
+                       return a.mentions.front().begin < b.mentions.front().begin;
+                     });
+    for (size_t i = 0; i < doc.citations.size(); ++i) {
+      std::sort(doc.citations[i].mentions.begin(), doc.citations[i].mentions.end(),
+                [](const Span& a, const Span& b) { return a.begin < b.begin; });
+      doc.citations[i].id = "c" + std::to_string(i + 1);
+    }
+  }
+
+  // Adds mention `mi` to the slots of c; sets *casualty for a casualty count.
+  void AddSlot(int mi, Claim* c, bool* casualty) const {
+    switch (mkind[mi]) {
+      case kMkQuantity: {
+        c->quantities.push_back(mi);
+        const auto& q = doc.mentions[mi].quantity;
+        if (q && (q->role == "killed"sv || q->role == "injured"sv || q->role == "captured"sv ||
+                  q->role == "displaced"sv))
+          *casualty = true;
+        break;
+      }
+      case kMkDate: c->dates.push_back(mi); break;
+      case kMkPlace: c->places.push_back(mi); break;
+      case kMkActor: case kMkOrganization: case kMkPerson: case kMkOutlet:
+        c->actors.push_back(mi);
+        break;
+      default: break;
+    }
+  }
+
+  // Scores c and keeps it if it is check-worthy (see schema.md).
+  void FinishClaim(Claim c, const VoiceRecord& v, size_t words, bool casualty, double cue_event,
+                   double cue_causal, double opinion) {
+    if (words < 4) return;
+    double score = 0;
+    if (!c.quantities.empty()) score += casualty ? 0.5 : 0.4;
+    if (!c.dates.empty()) score += 0.15;
+    if (!c.places.empty()) score += 0.15;
+    if (!c.actors.empty()) score += c.actors.size() > 1 ? 0.15 : 0.1;
+    score += cue_event + cue_causal + opinion;
+    if (v.kind == "hedged"sv) score *= 0.8;
+    score = std::min(1.0, std::max(0.0, score));
+    const bool has_slot = !c.quantities.empty() || !c.dates.empty() || !c.places.empty() ||
+                          !c.actors.empty();
+    if (score < 0.4 || !has_slot) return;
+    c.checkworthy = static_cast<double>(static_cast<int>(score * 100 + 0.5)) / 100;
+    c.kind = !c.quantities.empty() ? "numeric"
+             : cue_causal > 0      ? "causal"
+             : cue_event > 0       ? "event"
+             : v.kind == "quoted"sv  ? "quote"
+                                   : "other";
+    doc.claims.push_back(std::move(c));
+  }
+
+  Claim NewClaim(const VoiceRecord& v) const {
+    Claim c;
+    c.sentence = v.sentence;
+    c.span = v.span;
+    c.voice = v.kind;
+    c.source = v.source;
+    return c;
+  }
+
+  // The claim of a one-record sentence with no claim cue, from its mentions
+  // [mb, me) and tokens [tb, te) (the fast path: no words built).
+  void ClaimsOfMentions(size_t tb, size_t te, size_t mb, size_t me, size_t first) {
+    const VoiceRecord& v = doc.voice[first];
+    size_t words = 0;
+    for (size_t t = tb; t < te; ++t)
+      words += doc.tokens[t].kind == Token::Kind::kWord || doc.tokens[t].kind == Token::Kind::kNumber;
+    Claim c = NewClaim(v);
+    bool casualty = false;
+    for (size_t i = mb; i < me; ++i) AddSlot(static_cast<int>(i), &c, &casualty);
+    FinishClaim(std::move(c), v, words, casualty, 0, 0, 0);
+  }
+
+  // Claims of the records of sentence s from doc.voice[first] on.
+  void ClaimsOf(const Sent& s, size_t first) {
+    size_t wk = 0;
+    for (size_t vi = first; vi < doc.voice.size(); ++vi) {
+      const VoiceRecord& v = doc.voice[vi];
+      if (v.kind == "question"sv) continue;
+      const bool quoted = v.kind == "quoted"sv;
+      Claim c = NewClaim(v);
+      double cue_event = 0, cue_causal = 0, opinion = 0;
+      bool casualty = false;
+      size_t words = 0;
+      int prev = -1;
+      // Records are in text order: start at the record's first word.
+      while (wk < s.w.size() && s.w[wk].span.begin < v.span.begin) ++wk;
+      for (size_t k = wk; k < s.w.size() && s.w[k].span.end <= v.span.end; ++k) {
+        const Word& w = s.w[k];
+        if (w.kind == Token::Kind::kWord || w.kind == Token::Kind::kNumber) ++words;
+        if (w.mention >= 0 && w.mention != prev) {
+          prev = w.mention;
+          AddSlot(w.mention, &c, &casualty);
+        }
+        if (!(w.bits & kBitClaim) || (!quoted && InQuoteContent(s, k))) continue;
+        size_t len;
+        if (const PhraseRow* row = M(va.claim_cues_, kBitClaim, s, k, s.w.size(), &len)) {
+          if (w.span.end > v.span.end) continue;
+          if (row->code == kRowOpinion) opinion += row->weight;
+          else if (row->code == kRowCausal) cue_causal = std::max(cue_causal, row->weight);
+          else cue_event = std::max(cue_event, row->weight);
+          if (explain) c.evidence.push_back("claim_cues.tsv:" + row->text + " (" + row->kind + ")");
+        }
+      }
+      FinishClaim(std::move(c), v, words, casualty, cue_event, cue_causal, opinion);
+    }
+  }
+};
+
+void VoiceAnnotator::Apply(Document* doc) const {
+  doc->voice.clear();
+  doc->citations.clear();
+  doc->claims.clear();
+  if (doc->sentences.empty()) return;
+  Impl impl(*this, *doc);
+  impl.AddOwnMentions();
+  impl.Voice();
+  impl.Citations();
+}
+
+}  // namespace dossier

@@ -1,0 +1,148 @@
+// The voice layer: whose voice each sentence or clause is (author,
+// attributed, quoted, hedged, question), which source it comes from, the
+// documents the text leans on (citations) and the check-worthy statements
+// (claims). It runs after the entity annotators, the merge and metonymy
+// (a DocumentLayer), because sources are entity mentions; it adds mentions of
+// its own for documents ("the report", "a recent memo") and unnamed sources
+// ("sources", "a representative") before ids are assigned.
+//
+// Knowledge is data (docs/dictionaries.md): voice_cues.tsv (reporting verbs,
+// "according to", impersonal cues, auxiliaries, clause breaks), hedges.tsv,
+// document_nouns.tsv, anonymous_sources.tsv, voice_references.tsv (pronouns),
+// claim_cues.tsv, and titles.tsv of the actors layer ("the spokesman").
+// The rules are in voice_annotator.cc's header comment and docs/annotators.md.
+#ifndef DOSSIER_ANNOTATE_VOICE_VOICE_ANNOTATOR_H_
+#define DOSSIER_ANNOTATE_VOICE_VOICE_ANNOTATOR_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "dossier/document_layer.h"
+#include "dossier/lexicon.h"
+
+namespace dossier {
+
+namespace voice_internal {
+
+// One row of a phrase table, split into tokens the way the segmenter splits
+// text (words; every punctuation character its own token), lower-cased.
+struct PhraseRow {
+  std::vector<std::string> words;
+  std::string text;    // the phrase as written in the table
+  std::string kind;    // the table's kind column
+  uint8_t code = 0;    // `kind` as a RowKind (voice_annotator.cc), 0 if other
+  std::string table;   // "voice_cues", for explain
+  double weight = 0;   // claim_cues only
+  bool lower_only = false;  // hedges "case lower": "may have", not "May"
+};
+
+// Hash for lookups by string_view in maps keyed by std::string.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <typename V>
+using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+
+// Multi-word phrases indexed by their first token; longest match wins.
+class PhraseTable {
+ public:
+  void Add(PhraseRow row);
+  // The row matching the lower-cased tokens low[i..end), longest first, or
+  // nullptr; *n is its length in tokens. lower[k] tells whether token k is
+  // written in lower case (for lower_only rows).
+  const PhraseRow* Match(const std::vector<std::string_view>& low,
+                         const std::vector<char>& lower, size_t i, size_t end,
+                         size_t* n) const;
+  bool empty() const { return rows_.empty(); }
+  const PhraseRow* Find(std::string_view single) const;
+  // Calls fn(row) for every row.
+  template <typename Fn>
+  void ForEachRow(const Fn& fn) const {
+    for (const auto& r : rows_) fn(r);
+  }
+
+ private:
+  std::vector<PhraseRow> rows_;
+  StringMap<std::vector<size_t>> by_first_;
+};
+
+// An open-addressing set of short strings with a byte of flags each, for the
+// one lookup per token of the voice layer (faster than a std::unordered_map
+// on the short, frequent function words it is asked about).
+class FirstWordTable {
+ public:
+  // Builds the table from `words` (word -> flags, flags non-zero).
+  void Build(const StringMap<uint8_t>& words);
+  // The flags of `w`, or 0.
+  uint8_t Find(std::string_view w) const {
+    if (slots_.empty() || w.empty()) return 0;
+    const uint64_t key = Key(w);
+    for (uint64_t i = Hash(key, w.size()) & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.len == 0) return 0;
+      if (s.key == key && s.len == w.size() &&
+          (w.size() <= 8 || long_words_[s.long_index] == w))
+        return s.bits;
+    }
+  }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;       // the first 8 bytes, zero-padded
+    uint32_t len = 0;       // 0 = empty slot
+    uint32_t long_index = 0;  // into long_words_ when len > 8
+    uint8_t bits = 0;
+  };
+  static uint64_t Key(std::string_view w) {
+    uint64_t k = 0;
+    for (size_t i = 0; i < w.size() && i < 8; ++i)
+      k |= static_cast<uint64_t>(static_cast<unsigned char>(w[i])) << (8 * i);
+    return k;
+  }
+  static uint64_t Hash(uint64_t key, size_t len) {
+    uint64_t h = (key ^ (len * 0x9E3779B97F4A7C15ull)) * 0xFF51AFD7ED558CCDull;
+    return h ^ (h >> 29);
+  }
+  std::vector<Slot> slots_;
+  uint64_t mask_ = 0;
+  std::vector<std::string> long_words_;
+};
+
+// Splits a phrase into lower-cased tokens (see PhraseRow).
+std::vector<std::string> PhraseTokens(std::string_view phrase);
+
+}  // namespace voice_internal
+
+class VoiceAnnotator : public DocumentLayer {
+ public:
+  // Reads the tables named in the file comment; a missing table means that
+  // kind of cue is never found (the layer still covers every sentence).
+  explicit VoiceAnnotator(const Lexicon& lexicon);
+  std::string_view Name() const override { return "voice"; }
+  void Apply(Document* doc) const override;
+
+ private:
+  struct Impl;
+  friend struct Impl;
+  voice_internal::PhraseTable cues_, hedges_, doc_nouns_, anonymous_, claim_cues_;
+  // pronoun -> person|group|thing
+  voice_internal::StringMap<std::string> references_;
+  // lower-cased one-word titles of titles.tsv ("spokesman", "colonel", "gen")
+  voice_internal::StringMap<std::string> titles_;
+  // First tokens of every phrase table -> which tables (kBit* in the .cc):
+  // one lookup per token tells which tables can match there.
+  voice_internal::StringMap<uint8_t> first_bits_;
+  voice_internal::FirstWordTable first_table_;  // the same, for the token loop
+  // Per first byte, a bit per length (31 = 31 or more) of the keys of
+  // first_bits_: most tokens are rejected without hashing.
+  uint32_t first_len_mask_[256] = {};
+};
+
+}  // namespace dossier
+
+#endif  // DOSSIER_ANNOTATE_VOICE_VOICE_ANNOTATOR_H_

@@ -1,0 +1,546 @@
+// The voice layer on sentences written for these tests, through the whole
+// pipeline (the entity layers give it its sources): kinds, cues, sources,
+// contents, citations and claims, with exact spans; and the traps (scare
+// quotes, "said" inside a quote, nested and unbalanced quotes, block quotes
+// over several paragraphs, "he" after two people).
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+#include "pipeline/pipeline.h"
+#include "test_util.h"
+
+namespace dossier {
+namespace {
+
+const Pipeline& TestPipeline() {
+  static std::unique_ptr<Pipeline> p = [] {
+    auto lex = Lexicon::Load(Lexicon::DefaultDirs(""));
+    EXPECT_TRUE(lex.ok()) << lex.status().ToString();
+    PipelineOptions o;
+    o.explain = true;
+    auto r = Pipeline::Create(*lex, o);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return std::move(*r);
+  }();
+  return *p;
+}
+
+// The document, or nothing if the cleaner found no article text in it.
+std::optional<Document> TryVoice(const std::string& text) {
+  RawDocument raw;
+  raw.path = "(test)";
+  raw.raw = std::make_shared<const std::string>(text);
+  raw.body = text;
+  raw.body_map = OffsetMap::Identity(text.size());
+  raw.encoding = "utf-8";
+  raw.format = Format::kText;
+  auto d = TestPipeline().Process(raw);
+  if (!d.ok()) return std::nullopt;
+  return std::move(*d);
+}
+
+Document Voice(const std::string& text) {
+  RawDocument raw;
+  raw.path = "(test)";
+  raw.raw = std::make_shared<const std::string>(text);
+  raw.body = text;
+  raw.body_map = OffsetMap::Identity(text.size());
+  raw.encoding = "utf-8";
+  raw.format = Format::kText;
+  raw.given.published = "2017-01-24";
+  auto d = TestPipeline().Process(raw);
+  EXPECT_TRUE(d.ok()) << d.status().ToString();
+  return d.ok() ? std::move(*d) : Document();
+}
+
+std::string Text(const Document& d, Span s) { return d.text.substr(s.begin, s.end - s.begin); }
+std::string Text(const Document& d, const std::optional<Span>& s) {
+  return s ? Text(d, *s) : std::string("(none)");
+}
+std::string SourceText(const Document& d, int i) {
+  return i >= 0 ? Text(d, d.mentions[i].span) : std::string("(none)");
+}
+
+// The records of sentence `si`, in order.
+std::vector<VoiceRecord> Of(const Document& d, int si) {
+  std::vector<VoiceRecord> out;
+  for (const auto& v : d.voice)
+    if (v.sentence == si) out.push_back(v);
+  return out;
+}
+
+// Every sentence is covered by its records, in order, without gaps other
+// than spaces; every source is a mention index.
+void ExpectCovered(const Document& d) {
+  size_t vi = 0;
+  for (size_t si = 0; si < d.sentences.size(); ++si) {
+    uint32_t at = d.sentences[si].begin;
+    bool any = false;
+    for (; vi < d.voice.size() && d.voice[vi].sentence == static_cast<int>(si); ++vi) {
+      const VoiceRecord& v = d.voice[vi];
+      ASSERT_GE(v.span.begin, at);
+      EXPECT_EQ(d.text.substr(at, v.span.begin - at).find_first_not_of(" \n"), std::string::npos);
+      at = v.span.end;
+      any = true;
+      EXPECT_LT(v.source, static_cast<int>(d.mentions.size()));
+    }
+    EXPECT_TRUE(any) << "sentence " << si << " has no voice record";
+    EXPECT_EQ(at, d.sentences[si].end) << "sentence " << si;
+  }
+  EXPECT_EQ(vi, d.voice.size());
+}
+
+TEST(VoiceTest, PlainStatementIsTheAuthors) {
+  Document d = Voice("Coalition jets struck the bridge over the Euphrates on Tuesday.\n");
+  ASSERT_EQ(d.voice.size(), 1u);
+  EXPECT_EQ(d.voice[0].kind, "author");
+  EXPECT_EQ(d.voice[0].source, -1);
+  EXPECT_FALSE(d.voice[0].cue);
+  EXPECT_EQ(Text(d, d.voice[0].span), "Coalition jets struck the bridge over the Euphrates on Tuesday.");
+}
+
+TEST(VoiceTest, CueAfterTheContent) {
+  Document d = Voice("Coalition jets struck the bridge on Tuesday, the Syrian Foreign Ministry said.\n");
+  auto v = Of(d, 0);
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].kind, "attributed");
+  EXPECT_EQ(Text(d, v[0].cue), "said");
+  EXPECT_EQ(SourceText(d, v[0].source), "Syrian Foreign Ministry");
+  EXPECT_EQ(v[0].source_kind, "government");
+  EXPECT_EQ(Text(d, v[0].content), "Coalition jets struck the bridge on Tuesday");
+}
+
+TEST(VoiceTest, CueBeforeTheContentWithThat) {
+  Document d = Voice("Colonel John Dorrian told reporters on Tuesday that the strikes hit ISIS.\n");
+  auto v = Of(d, 0);
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].kind, "attributed");
+  EXPECT_EQ(Text(d, v[0].cue), "told");
+  EXPECT_EQ(SourceText(d, v[0].source), "John Dorrian");
+  EXPECT_EQ(v[0].source_kind, "person");
+  EXPECT_EQ(Text(d, v[0].content), "the strikes hit ISIS");
+}
+
+TEST(VoiceTest, SubjectBeforeAnAppositive) {
+  Document d = Voice(
+      "Colonel John Dorrian, the spokesman for the coalition, said the raid killed two "
+      "commanders.\n");
+  auto v = Of(d, 0);
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(SourceText(d, v[0].source), "John Dorrian");
+  EXPECT_EQ(Text(d, v[0].content), "the raid killed two commanders");
+}
+
+TEST(VoiceTest, QuotationWithTheCueInside) {
+  Document d = Voice("\"We are ready,\" Colonel John Dorrian said, \"and we will win the battle.\"\n");
+  auto v = Of(d, 0);
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].kind, "quoted");
+  EXPECT_EQ(SourceText(d, v[0].source), "John Dorrian");
+  EXPECT_EQ(Text(d, v[0].content),
+            "\"We are ready,\" Colonel John Dorrian said, \"and we will win the battle.\"");
+}
+
+TEST(VoiceTest, QuotationWithTheSpeakerAfterTheVerb) {
+  Document d = Voice("\"We will never surrender to them,\" said Colonel John Dorrian.\n");
+  auto v = Of(d, 0);
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].kind, "quoted");
+  EXPECT_EQ(Text(d, v[0].cue), "said");
+  EXPECT_EQ(SourceText(d, v[0].source), "John Dorrian");
+  EXPECT_EQ(Text(d, v[0].content), "\"We will never surrender to them,\"");
+}
+
+TEST(VoiceTest, AShortQuotationWithASpeakerIsQuoted) {
+  Document d = Voice(
+      "Colonel John Dorrian said the convoy left. \"We are done,\" he added. He called it a "
+      "\"success\".\n");
+  EXPECT_EQ(Of(d, 1)[0].kind, "quoted");
+  EXPECT_EQ(SourceText(d, Of(d, 1)[0].source), "John Dorrian");
+  EXPECT_EQ(Of(d, 2)[0].kind, "author");  // a scare quote: no cue
+}
+
+TEST(VoiceTest, AccordingToADocumentOfAnIssuer) {
+  Document d = Voice("According to the UN report, ISIS could regroup within a year.\n");
+  auto v = Of(d, 0);
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].kind, "attributed");
+  EXPECT_EQ(Text(d, v[0].cue), "According to");
+  EXPECT_EQ(SourceText(d, v[0].source), "report");
+  EXPECT_EQ(v[0].source_kind, "document");
+  EXPECT_EQ(Text(d, v[0].content), "ISIS could regroup within a year");
+  ASSERT_EQ(d.citations.size(), 1u);
+  EXPECT_EQ(d.citations[0].kind, "report");
+  EXPECT_EQ(SourceText(d, d.citations[0].issuer), "UN");
+}
+
+TEST(VoiceTest, AccordingToAtTheEnd) {
+  Document d = Voice("ISIS lost 500 fighters in the battle, according to Reuters.\n");
+  auto v = Of(d, 0);
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(SourceText(d, v[0].source), "Reuters");
+  EXPECT_EQ(v[0].source_kind, "outlet");
+  EXPECT_EQ(Text(d, v[0].content), "ISIS lost 500 fighters in the battle");
+}
+
+TEST(VoiceTest, ImpersonalPassiveHasNoSource) {
+  Document d = Voice("It was reported that twenty civilians died in the camp.\n");
+  auto v = Of(d, 0);
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].kind, "attributed");
+  EXPECT_EQ(Text(d, v[0].cue), "It was reported that");
+  EXPECT_EQ(v[0].source, -1);
+  EXPECT_EQ(Text(d, v[0].content), "twenty civilians died in the camp");
+}
+
+TEST(VoiceTest, ScareQuotesStayInTheAuthorsVoice) {
+  Document d = Voice(
+      "The so-called \"moderates\" shelled the town again. The \"anti-ISIS\" coalition "
+      "bombed the bridge.\n");
+  ASSERT_EQ(d.voice.size(), 2u);
+  EXPECT_EQ(d.voice[0].kind, "author");
+  EXPECT_EQ(d.voice[1].kind, "author");
+  ASSERT_FALSE(d.voice[1].evidence.empty());
+  EXPECT_NE(d.voice[1].evidence[0].find("scare quote"), std::string::npos);
+}
+
+TEST(VoiceTest, SaidInsideAQuotationIsNotTheCue) {
+  Document d = Voice(
+      "Colonel John Dorrian said the convoy was gone.\n\n"
+      "\"The rebels said the bridge was still standing on Monday.\"\n");
+  auto v = Of(d, 1);
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].kind, "quoted");
+  EXPECT_FALSE(v[0].cue) << Text(d, v[0].cue);
+  EXPECT_EQ(SourceText(d, v[0].source), "John Dorrian");  // the speaker before
+}
+
+TEST(VoiceTest, NestedQuotationsBelongToTheOuterOne) {
+  Document d = Voice(
+      "Colonel John Dorrian said: \"The rebels told us 'we will leave the town' and then "
+      "they stayed.\"\n");
+  auto v = Of(d, 0);
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].kind, "quoted");
+  EXPECT_EQ(SourceText(d, v[0].source), "John Dorrian");
+  EXPECT_EQ(Text(d, v[0].content),
+            "\"The rebels told us 'we will leave the town' and then they stayed.\"");
+}
+
+TEST(VoiceTest, UnbalancedQuotationRunsToTheParagraphEnd) {
+  Document d = Voice(
+      "Colonel John Dorrian said: \"The convoy left at dawn and never came back.\n\n"
+      "The town was quiet.\n");
+  auto v = Of(d, 0);
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].kind, "quoted");
+  EXPECT_EQ(Text(d, v[0].content), "\"The convoy left at dawn and never came back");
+  EXPECT_EQ(Of(d, 1)[0].kind, "author");
+  ExpectCovered(d);
+}
+
+TEST(VoiceTest, BlockQuoteOverSeveralParagraphs) {
+  Document d = Voice(
+      "Fighting went on in the east of the country for weeks.\n\n"
+      "The report states:\n\n"
+      "Fighters regrouped in the desert and moved at night.\n\n"
+      "… they were resupplied through the border crossings.\n\n"
+      "None of this explains why the crossings stayed open for so long.\n");
+  ASSERT_EQ(d.sentences.size(), 5u);
+  EXPECT_EQ(Of(d, 0)[0].kind, "author");
+  VoiceRecord intro = Of(d, 1)[0];
+  EXPECT_EQ(intro.kind, "attributed");
+  EXPECT_EQ(SourceText(d, intro.source), "The report");
+  EXPECT_EQ(Text(d, intro.cue), "states");
+  EXPECT_EQ(Text(d, intro.content),
+            "Fighters regrouped in the desert and moved at night.\n\n"
+            "… they were resupplied through the border crossings.");
+  for (int si : {2, 3}) {
+    VoiceRecord v = Of(d, si)[0];
+    EXPECT_EQ(v.kind, "quoted") << si;
+    EXPECT_EQ(SourceText(d, v.source), "The report") << si;
+    EXPECT_EQ(Text(d, v.cue), "states") << si;
+  }
+  EXPECT_EQ(Of(d, 4)[0].kind, "author");
+}
+
+TEST(VoiceTest, EmphasisAddedOpensABlockQuote) {
+  Document d = Voice(
+      "The memo would explicitly state that (emphasis added):\n\n"
+      "There is the possibility of establishing a principality in eastern Syria.\n\n"
+      "The author sees it otherwise.\n");
+  VoiceRecord v = Of(d, 1)[0];
+  EXPECT_EQ(v.kind, "quoted");
+  EXPECT_EQ(SourceText(d, v.source), "The memo");
+  EXPECT_EQ(Of(d, 2)[0].kind, "author");
+}
+
+TEST(VoiceTest, AnIntroWithoutAColonAlsoOpensABlockQuote) {
+  Document d = Voice(
+      "During the campaign Colonel John Dorrian spoke about the river crossings in this way\n\n"
+      "We will hold the bridges until the last convoy has crossed the river.\n\n"
+      "The bridges fell a week later.\n");
+  ASSERT_EQ(d.sentences.size(), 3u);
+  EXPECT_EQ(Of(d, 0)[0].kind, "attributed");
+  VoiceRecord v = Of(d, 1)[0];
+  EXPECT_EQ(v.kind, "quoted");
+  EXPECT_EQ(SourceText(d, v.source), "John Dorrian");
+  EXPECT_EQ(Text(d, v.cue), "spoke");
+  EXPECT_EQ(Of(d, 2)[0].kind, "author");
+}
+
+TEST(VoiceTest, HeAfterTwoPeopleIsTheSubjectOfTheSentenceBefore) {
+  Document d = Voice(
+      "Colonel John Dorrian met General Ali Hassan in Baghdad on Monday. He said the talks "
+      "went well.\n");
+  auto v = Of(d, 1);
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(SourceText(d, v[0].source), "John Dorrian");
+}
+
+TEST(VoiceTest, HeIsTheLatestSpeakerWhenNamedAgain) {
+  Document d = Voice(
+      "General Ali Hassan said the road was open. Colonel John Dorrian met General Ali "
+      "Hassan later. He said the talks went well.\n");
+  EXPECT_EQ(SourceText(d, Of(d, 2)[0].source), "Ali Hassan");
+}
+
+TEST(VoiceTest, TheTitleRefersToThePersonWithThatTitle) {
+  Document d = Voice(
+      "Colonel John Dorrian arrived in Baghdad on Monday. The ministers met in the evening. "
+      "The colonel said the strikes would go on.\n");
+  EXPECT_EQ(SourceText(d, Of(d, 2)[0].source), "John Dorrian");
+}
+
+TEST(VoiceTest, UnnamedSources) {
+  Document d = Voice(
+      "Sources said the convoy was hit near the border. A representative of the Russian "
+      "forces in Syria claimed that the camp was used for training.\n");
+  auto a = Of(d, 0), b = Of(d, 1);
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(SourceText(d, a[0].source), "Sources");
+  EXPECT_EQ(a[0].source_kind, "anonymous");
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(SourceText(d, b[0].source), "A representative");
+  EXPECT_EQ(b[0].source_kind, "anonymous");
+  EXPECT_EQ(Text(d, b[0].content), "the camp was used for training");
+  EXPECT_EQ(d.mentions[b[0].source].kind, "person");
+}
+
+TEST(VoiceTest, DocumentsAreCoreferencedIntoCitations) {
+  Document d = Voice(
+      "A recent report from the UN Security Council said ISIS had regrouped. The report also "
+      "noted new camps. A leaked 2012 memo from the Defense Intelligence Agency said the "
+      "opposition was armed. The memo was never denied.\n");
+  ASSERT_EQ(d.citations.size(), 2u);
+  const Citation& r = d.citations[0];
+  EXPECT_EQ(r.id, "c1");
+  EXPECT_EQ(r.kind, "report");
+  ASSERT_EQ(r.mentions.size(), 2u);
+  EXPECT_EQ(Text(d, r.mentions[0]), "A recent report");
+  EXPECT_EQ(Text(d, r.mentions[1]), "The report");
+  EXPECT_EQ(SourceText(d, r.issuer), "UN Security Council");
+  const Citation& m = d.citations[1];
+  EXPECT_EQ(m.kind, "memo");
+  EXPECT_EQ(m.date, "2012");
+  EXPECT_EQ(SourceText(d, m.issuer), "Defense Intelligence Agency");
+  ASSERT_EQ(m.mentions.size(), 2u);
+  EXPECT_EQ(Text(d, m.mentions[1]), "The memo");
+  // The second sentence is the report's, found through "The report".
+  EXPECT_EQ(SourceText(d, Of(d, 1)[0].source), "The report");
+}
+
+TEST(VoiceTest, WeakVerbsAfterAnAuxiliaryAndPossessiveDocuments) {
+  Document d = Voice(
+      "A recent report by the UN has found that the camp was closed. The Inspector General's "
+      "report mentions the same camp. A recent report published by the Pentagon Inspector "
+      "General himself would claim:\n\nThe camp was never closed.\n");
+  EXPECT_EQ(Of(d, 0)[0].kind, "attributed");
+  EXPECT_EQ(Text(d, Of(d, 0)[0].cue), "found");
+  EXPECT_EQ(SourceText(d, Of(d, 0)[0].source), "A recent report");
+  EXPECT_EQ(SourceText(d, Of(d, 1)[0].source), "report");
+  EXPECT_EQ(Of(d, 2)[0].kind, "attributed");
+  EXPECT_EQ(Text(d, Of(d, 2)[0].cue), "claim");
+  EXPECT_EQ(Of(d, 3)[0].kind, "quoted");
+  // "the Inspector General's report" is definite: the report named before.
+  ASSERT_GE(d.citations.size(), 2u);
+  EXPECT_EQ(d.citations[0].mentions.size(), 2u);
+}
+
+TEST(VoiceTest, ArticleTitleAndLinkMentions) {
+  Document d = Voice(
+      "CNN in its article, \"Thousands flee the city,\" would note: the roads were full. A "
+      "recent report (entire PDF version here) published by the UN would claim that the camp "
+      "was closed.\n");
+  ASSERT_EQ(d.citations.size(), 2u);
+  EXPECT_EQ(d.citations[0].kind, "article");
+  EXPECT_EQ(d.citations[0].title, "Thousands flee the city");
+  EXPECT_EQ(SourceText(d, d.citations[0].issuer), "CNN");
+  EXPECT_EQ(SourceText(d, Of(d, 0)[0].source), "CNN");
+  const Citation& r = d.citations[1];
+  ASSERT_EQ(r.mentions.size(), 2u);
+  EXPECT_EQ(Text(d, r.mentions[1]), "(entire PDF version here)");
+  EXPECT_EQ(SourceText(d, r.issuer), "UN");
+  EXPECT_EQ(SourceText(d, Of(d, 1)[0].source), "A recent report");
+}
+
+TEST(VoiceTest, UrlsAreLinksToTheDocumentBeforeThemOrCitationsOfTheirOwn) {
+  Document d = Voice(
+      "A recent report (full text: https://example.org/un/report-2018.pdf) said the camp was "
+      "closed. More maps are at www.example.com/maps.\n");
+  ASSERT_EQ(d.citations.size(), 2u);
+  const Citation& r = d.citations[0];
+  EXPECT_EQ(r.kind, "report");
+  EXPECT_EQ(r.url, "https://example.org/un/report-2018.pdf");
+  ASSERT_EQ(r.mentions.size(), 2u);
+  EXPECT_EQ(Text(d, r.mentions[1]), "(full text: https://example.org/un/report-2018.pdf)");
+  EXPECT_EQ(d.citations[1].kind, "other");
+  EXPECT_EQ(d.citations[1].url, "www.example.com/maps");
+  ASSERT_EQ(d.citations[1].mentions.size(), 1u);
+  EXPECT_EQ(Text(d, d.citations[1].mentions[0]), "www.example.com/maps");
+}
+
+TEST(VoiceTest, HedgesWithTheirScope) {
+  Document d = Voice(
+      "ISIS may have moved its fighters to the desert. On May 5 the convoy left the town. "
+      "The attack was allegedly planned abroad. One wonders who paid for it.\n");
+  auto a = Of(d, 0);
+  EXPECT_EQ(a[0].kind, "hedged");
+  EXPECT_EQ(Text(d, a[0].cue), "may have");
+  EXPECT_EQ(Text(d, a[0].content), "ISIS may have moved its fighters to the desert.");
+  EXPECT_EQ(Of(d, 1)[0].kind, "author");  // "May" the month
+  EXPECT_EQ(Text(d, Of(d, 2)[0].cue), "allegedly");
+  EXPECT_EQ(Text(d, Of(d, 3)[0].cue), "One wonders");
+}
+
+TEST(VoiceTest, Questions) {
+  Document d = Voice("Why would the coalition strike its own allies? The answer is simple.\n");
+  EXPECT_EQ(Of(d, 0)[0].kind, "question");
+  EXPECT_EQ(Of(d, 1)[0].kind, "author");
+}
+
+TEST(VoiceTest, MixedSentenceGetsOneRecordPerClause) {
+  Document d = Voice("Colonel John Dorrian said the strikes hit ISIS, but the whole town was destroyed.\n");
+  auto v = Of(d, 0);
+  ASSERT_EQ(v.size(), 2u);
+  EXPECT_EQ(v[0].kind, "attributed");
+  EXPECT_EQ(Text(d, v[0].span), "Colonel John Dorrian said the strikes hit ISIS,");
+  EXPECT_EQ(Text(d, v[0].content), "the strikes hit ISIS");
+  EXPECT_EQ(v[1].kind, "author");
+  EXPECT_EQ(Text(d, v[1].span), "but the whole town was destroyed.");
+  ExpectCovered(d);
+}
+
+TEST(VoiceTest, NotOnlyButAlsoIsOneClause) {
+  Document d = Voice(
+      "A representative of the Russian forces claimed that the areas were used to not only "
+      "resupply, but also train, the militants.\n");
+  ASSERT_EQ(Of(d, 0).size(), 1u);
+}
+
+TEST(VoiceTest, ReportingVerbsThatReportNothing) {
+  Document d = Voice(
+      "That the stronghold lies in territory held by the United States says it all. The "
+      "claims of the Syrian Foreign Ministry were ignored. America's continued occupation "
+      "worries Damascus. Fighters came from Turkey, paid by the Gulf states.\n");
+  ASSERT_EQ(d.voice.size(), 4u);
+  for (const auto& v : d.voice) EXPECT_EQ(v.kind, "author") << Text(d, v.span);
+}
+
+TEST(VoiceTest, ShortReferencesToAnOrganisation) {
+  Document d = Voice(
+      "The Syrian Observatory for Human Rights counted the dead. The Observatory said that "
+      "rebels shelled the town. The Syrian Observatory for Human Rights monitoring group said "
+      "that the strikes stopped.\n");
+  EXPECT_EQ(SourceText(d, Of(d, 1)[0].source), "Syrian Observatory for Human Rights");
+  EXPECT_EQ(SourceText(d, Of(d, 2)[0].source), "Syrian Observatory for Human Rights");
+  EXPECT_EQ(Of(d, 2)[0].source_kind, "organization");
+}
+
+TEST(VoiceTest, WireCopyWithoutCommas) {
+  Document d = Voice(
+      "Air strikes near a hospital killed at least 10 civilians said the Syrian Observatory for "
+      "Human Rights. The militants took 900 civilians hostage according to the Observatory and "
+      "Kurdish officials. According to the Britain-based Syrian Observatory for Human Rights "
+      "there were three airstrikes. Residents said ISIS fighters left.\n");
+  for (int si : {0, 1, 2}) {
+    EXPECT_EQ(SourceText(d, Of(d, si)[0].source), "Syrian Observatory for Human Rights") << si;
+    EXPECT_EQ(Of(d, si)[0].source_kind, "organization") << si;
+  }
+  EXPECT_EQ(SourceText(d, Of(d, 3)[0].source), "Residents");
+  EXPECT_EQ(Of(d, 3)[0].source_kind, "anonymous");
+}
+
+TEST(VoiceTest, SourceBeforeAPrepositionalPhrase) {
+  Document d = Voice(
+      "Sources in the camp said food prices had tripled since December. Residents of the "
+      "Rukban camp told aid workers in February that no convoy had arrived.\n");
+  auto v = Of(d, 0);
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(SourceText(d, v[0].source), "Sources");
+  EXPECT_EQ(Text(d, v[0].content), "food prices had tripled since December");
+  EXPECT_EQ(SourceText(d, Of(d, 1)[0].source), "Residents");
+  EXPECT_EQ(Text(d, Of(d, 1)[0].content), "no convoy had arrived");
+}
+
+TEST(VoiceTest, ClaimsCarryTheirSlotsVoiceAndSource) {
+  Document d = Voice(
+      "Coalition jets killed 83 Syrian soldiers near Deir El-Zour on 17 September 2016, the "
+      "Syrian Foreign Ministry said. I think this is absurd.\n");
+  ASSERT_EQ(d.claims.size(), 1u);
+  const Claim& c = d.claims[0];
+  EXPECT_EQ(c.kind, "numeric");
+  EXPECT_EQ(c.voice, "attributed");
+  EXPECT_EQ(SourceText(d, c.source), "Syrian Foreign Ministry");
+  ASSERT_EQ(c.quantities.size(), 1u);
+  EXPECT_EQ(SourceText(d, c.quantities[0]), "83");
+  ASSERT_EQ(c.places.size(), 1u);
+  EXPECT_EQ(SourceText(d, c.places[0]), "Deir El-Zour");
+  EXPECT_EQ(c.dates.size(), 1u);
+  EXPECT_GE(c.checkworthy, 0.9);
+}
+
+TEST(VoiceTest, EverySentenceIsCovered) {
+  Document d = Voice(
+      "The war went on. \"Nobody knows,\" he said; the ministry denied it, but reporters "
+      "saw the camp. Was it true? Perhaps. \"\"\n\n"
+      "A paragraph with an \"unbalanced quote that never ends\n\n"
+      "Last one.\n");
+  ExpectCovered(d);
+}
+
+TEST(VoiceTest, HostileInputsDoNotBreakTheLayer) {
+  std::string many_quotes;
+  for (int i = 0; i < 2000; ++i) many_quotes += "\"said \" ";
+  std::string long_sentence = "The ministry said that";
+  for (int i = 0; i < 3000; ++i) long_sentence += " the report said that";
+  long_sentence += ".\n";
+  // Many document mentions and no parenthesis anywhere: each mention's
+  // look-ups stay inside its sentence (this takes minutes if they do not).
+  std::string many_reports;
+  for (int i = 0; i < 20000; ++i) many_reports += "The report said the DIA memo was sent. ";
+  many_reports += "\n";
+  {
+    std::optional<Document> d = TryVoice(many_reports);
+    ASSERT_TRUE(d);
+    ASSERT_EQ(d->citations.size(), 2u);  // the report, the DIA memo
+    EXPECT_EQ(d->citations[0].mentions.size(), 20000u);
+  }
+  for (const std::string& t : {many_reports, many_quotes + "\n", long_sentence,
+                               std::string("\xE2\x80\x9C\xE2\x80\x9C\xE2\x80\x9C said: ? ; , but\n"),
+                               std::string("According to\n\nsaid:\n\n:\n")}) {
+    std::optional<Document> od = TryVoice(t);
+    if (!od) continue;  // the cleaner found no article text
+    const Document& d = *od;
+    ExpectCovered(d);
+    for (const auto& c : d.citations) {
+      EXPECT_FALSE(c.mentions.empty());
+      EXPECT_LT(c.issuer, static_cast<int>(d.mentions.size()));
+    }
+  }
+}
+
+}  // namespace
+}  // namespace dossier
