@@ -53,30 +53,26 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(std::shared_ptr<const Lexicon
   }
   p->metonymy_ = std::make_unique<Metonymy>(*lexicon);
   AnnotatorContext ctx{lexicon, p->gazetteer_};
-  for (const auto& e : registry) {
-    if (!wanted(e.name)) continue;
-    auto a = e.factory(ctx);
-    if (!a.ok()) {
-      std::string why = std::string(e.name) + ": " + a.status().message();
-      if (!options.layers.empty()) return InvalidInput("layer " + why);
-      p->warnings_.push_back("layer " + why + " (layer skipped)");
-      continue;
+  // Entity annotators, then document layers: each wanted entry is built; one
+  // that cannot be is an error if it was asked for by name, else skipped
+  // with a warning.
+  auto build = [&](const auto& table, auto* built) -> Status {
+    for (const auto& e : table) {
+      if (!wanted(e.name)) continue;
+      auto made = e.factory(ctx);
+      if (!made.ok()) {
+        std::string why = std::string(e.name) + ": " + made.status().message();
+        if (!options.layers.empty()) return InvalidInput("layer " + why);
+        p->warnings_.push_back("layer " + why + " (layer skipped)");
+        continue;
+      }
+      built->push_back(std::move(*made));
+      p->versions_.layers.push_back(e.name);
     }
-    p->annotators_.push_back(std::move(*a));
-    p->versions_.layers.push_back(e.name);
-  }
-  for (const auto& e : DocumentLayerRegistry()) {
-    if (!wanted(e.name)) continue;
-    auto l = e.factory(ctx);
-    if (!l.ok()) {
-      std::string why = std::string(e.name) + ": " + l.status().message();
-      if (!options.layers.empty()) return InvalidInput("layer " + why);
-      p->warnings_.push_back("layer " + why + " (layer skipped)");
-      continue;
-    }
-    p->layers_.push_back(std::move(*l));
-    p->versions_.layers.push_back(e.name);
-  }
+    return Status::Ok();
+  };
+  DOSSIER_RETURN_IF_ERROR(build(registry, &p->annotators_));
+  DOSSIER_RETURN_IF_ERROR(build(DocumentLayerRegistry(), &p->layers_));
   if (!gaz_status.ok() && p->gazetteer_ == nullptr)
     p->warnings_.push_back("gazetteer: " + gaz_status.message());
   return p;
