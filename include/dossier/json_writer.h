@@ -71,9 +71,8 @@ class JsonWriter {
   // Writes [a, b].
   void Pair(int64_t a, int64_t b);
 
-  // Trims *out to the bytes written (also done after every complete
-  // top-level value and on destruction). Appending to *out between
-  // top-level values is fine.
+  // Appends what was written so far to *out (also done after every
+  // complete top-level value and on destruction).
   void Finish() {
     if (pos_ == 0) return;
     out_->append(buf_, pos_);
