@@ -362,8 +362,12 @@ VoiceAnnotator::VoiceAnnotator(const Lexicon& lexicon) {
   const std::pair<const PhraseTable*, uint8_t> tables[] = {
       {&cues_, kBitCue}, {&hedges_, kBitHedge}, {&doc_nouns_, kBitDocNoun},
       {&anonymous_, kBitAnonymous}, {&claim_cues_, kBitClaim}};
-  for (const auto& [t, bit] : tables)
-    t->ForEachRow([&, bit = bit](const PhraseRow& r) {
+  // (A plain loop variable, not a structured binding: clang 15 cannot
+  // capture one in a lambda.)
+  for (const auto& entry : tables) {
+    const PhraseTable* const t = entry.first;
+    const uint8_t bit = entry.second;
+    t->ForEachRow([&](const PhraseRow& r) {
       uint8_t b = bit;
       if (t == &cues_) {
         // Auxiliaries and "that" are looked up by word where they matter,
@@ -373,6 +377,7 @@ VoiceAnnotator::VoiceAnnotator(const Lexicon& lexicon) {
       }
       first_bits_[r.words[0]] |= b;
     });
+  }
   first_table_.Build(first_bits_);
   for (const auto& [w, bits] : first_bits_)
     if (!w.empty())
