@@ -1304,18 +1304,23 @@ class SentenceScan {
     if (c->e < n() && w_[c->e].gap_kind == Gap::kHyphen && At(c->e, Bit(PType::kCountry) |
         Bit(PType::kCountryAbbrev) | Bit(PType::kDemonym)))
       return;
-    const CountryEntry& ce = t_.countries[P(c).entry];
+    EmitState(c, "country", "country abbreviation", 0.8, 20);
+  }
+
+  // The state of hit h's country as an actor with no sector ("the U.S.",
+  // "the Syrians").
+  void EmitState(const Hit* h, const char* rule, const char* what, double confidence, int prio) {
+    const CountryEntry& ce = t_.countries[P(h).entry];
     Mention m;
     m.kind = "actor";
     m.ref = StateRef(ce.code);
     m.name = ce.name;
     m.actor = ActorValue{ce.code, {}, "", ""};
-    m.rule = "country";
+    m.rule = rule;
     if (explain_)
-      m.evidence.push_back("country abbreviation '" + P(c).alias + "' -> " + ce.code +
-                           " (countries)");
-    m.confidence = 0.8;
-    Emit(c->b, c->e, SpanOf(c->b, c->e), 20, std::move(m));
+      m.evidence.push_back(std::string(what) + " '" + P(h).alias + "' -> " + ce.code + " (countries)");
+    m.confidence = confidence;
+    Emit(h->b, h->e, SpanOf(h->b, h->e), prio, std::move(m));
   }
 
   // A plural demonym alone: "the Syrians", "two Iraqis" -> the country's
@@ -1325,17 +1330,7 @@ class SentenceScan {
     if (!d || !P(d).plural || d->b != k) return;
     // "Americans-backed" and the like belong to the phrase rules.
     if (d->e < n() && w_[d->e].gap_kind == Gap::kHyphen) return;
-    const CountryEntry& ce = t_.countries[P(d).entry];
-    Mention m;
-    m.kind = "actor";
-    m.ref = StateRef(ce.code);
-    m.name = ce.name;
-    m.actor = ActorValue{ce.code, {}, "", ""};
-    m.rule = "demonym_plural";
-    if (explain_)
-      m.evidence.push_back("plural demonym '" + P(d).alias + "' -> " + ce.code + " (countries)");
-    m.confidence = 0.7;
-    Emit(d->b, d->e, SpanOf(d->b, d->e), 10, std::move(m));
+    EmitState(d, "demonym_plural", "plural demonym", 0.7, 10);
   }
 
   // --- people --------------------------------------------------------------

@@ -996,19 +996,26 @@ class PlaceFinder::Run {
       // Or the shorter name is a well-known place by its own spelling ("Deir
       // Ezzor SANA", "Aleppo Syrias largest city").
       {
+        // The entries the longer run reaches, copied before the next lookup
+        // (a lookup may add to the cache the references point into).
+        std::vector<uint32_t> longer_entries;
+        {
+          uint32_t wb = doc_.tokens[i].span.begin, we = EndWithoutPossessive(ends[weak]);
+          for (const Cand& w : LookupCached(std::string_view(text_).substr(wb, we - wb)).cands)
+            longer_entries.push_back(w.entry);
+        }
         uint32_t cb = doc_.tokens[i].span.begin, ce = EndWithoutPossessive(ends[chosen]);
         const Looked& shorter = LookupCached(std::string_view(text_).substr(cb, ce - cb));
-        for (const Cand& c : shorter.cands)
+        bool same_place = false;
+        for (const Cand& c : shorter.cands) {
           other = other || (c.quality != Quality::kSkeleton &&
                             (c.big || c.feat == Feat::kCountry || c.feat == Feat::kAdmin1));
+          same_place = same_place || std::find(longer_entries.begin(), longer_entries.end(),
+                                               c.entry) != longer_entries.end();
+        }
         // Not when the longer run reaches the same place ("Bab al-Salama
         // crossing", the crossing itself).
-        uint32_t wb = doc_.tokens[i].span.begin, we = EndWithoutPossessive(ends[weak]);
-        const Looked& longer = LookupCached(std::string_view(text_).substr(wb, we - wb));
-        const Looked& shorter2 = LookupCached(std::string_view(text_).substr(cb, ce - cb));
-        for (const Cand& w : longer.cands)
-          for (const Cand& c : shorter2.cands)
-            if (w.entry == c.entry) other = false;
+        if (same_place) other = false;
       }
       if (!other && !weak_curated && k < te && IsCap(k)) {
         const Looked& next = LookupCached(Tok(k));
@@ -1081,12 +1088,19 @@ class PlaceFinder::Run {
         if (IsWord(k) && !IsArticle(k) && !IsConnector(Tok(k)) && !IsEnglishDeterminer(k) &&
             !IsCommon(k, /*plurals=*/true))
           fd.common = false;
-      ReadContext(ts, te, &fd);
-      found_.push_back(std::move(fd));
-      last_place_tok_ = j;
-      return j + 1;
+      return Keep(std::move(fd), ts, te);
     }
     return i + 1;
+  }
+
+  // Reads the words around a found name, keeps it, and returns the token to
+  // continue from.
+  int Keep(Found fd, int ts, int te) {
+    ReadContext(ts, te, &fd);
+    const int next = fd.last + 1;
+    last_place_tok_ = fd.last;
+    found_.push_back(std::move(fd));
+    return next;
   }
 
   // Match for Arabic-script words. Every word can start a name, so only
@@ -1126,10 +1140,7 @@ class PlaceFinder::Run {
         fd.key = look.key;
         fd.cands = std::move(cands);
         fd.common = false;
-        ReadContext(ts, te, &fd);
-        found_.push_back(std::move(fd));
-        last_place_tok_ = j;
-        return j + 1;
+        return Keep(std::move(fd), ts, te);
       }
     }
     return i + 1;
