@@ -15,12 +15,16 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <map>
 #include <mutex>
+#include <set>
 #include <string>
 #include <thread>
 #include <unordered_set>
 #include <vector>
 
+#include "corpus/provenance.h"
+#include "dossier/json_writer.h"
 #include "dossier/lexicon.h"
 #include "dossier/utf8.h"
 #include "pipeline/pipeline.h"
@@ -259,7 +263,8 @@ int RunExtract(const CommonFlags& f) {
   return failed ? kExitSomeFailed : kExitOk;
 }
 
-int RunIngest(const CommonFlags& f, const std::string& db) {
+int RunIngest(const CommonFlags& f, const std::string& db,
+              const corpus::ProvenanceOptions& provenance) {
   int code = kExitOk;
   auto pipeline = MakePipeline(f, &code);
   if (!pipeline) return code;
@@ -277,6 +282,13 @@ int RunIngest(const CommonFlags& f, const std::string& db) {
     return kExitStore;
   }
   auto store = std::move(store_or).value();
+  // Provenance (src/corpus): each new document is indexed as it is stored;
+  // first whatever an interrupted run stored without indexing.
+  corpus::ProvenanceIndex prov(store.get(), provenance);
+  if (Status cs = prov.CatchUp({}); !cs.ok()) {
+    std::fprintf(stderr, "dossier: store error: %s\n", cs.message().c_str());
+    return kExitStore;
+  }
   // Resume: what is stored already is not processed again.
   std::unordered_set<std::string> done;
   Status ls = store->ForEachVersion([&](std::string_view key, std::string_view id) {
@@ -321,6 +333,14 @@ int RunIngest(const CommonFlags& f, const std::string& db) {
           store_error = true;
           store_message = put.status().message();
           return false;
+        }
+        if (*put == PutOutcome::kAdded || *put == PutOutcome::kNewVersion) {
+          Status ps = prov.Add(*o.doc);
+          if (!ps.ok()) {
+            store_error = true;
+            store_message = ps.message();
+            return false;
+          }
         }
         switch (*put) {
           case PutOutcome::kAdded: ++added; break;
@@ -640,6 +660,147 @@ int RunExplain(CommonFlags f, const std::string& input, int sentence, bool whole
 
 }  // namespace
 
+// dossier corpus duplicates|origins|reuse|rebuild: the provenance groups of
+// a store (src/corpus), one JSON object per line on stdout.
+int RunCorpus(const std::string& db, const std::string& action,
+              const corpus::ProvenanceOptions& options, bool quiet) {
+  if (!std::filesystem::exists(db)) {
+    std::fprintf(stderr, "dossier: no store at '%s' (run dossier ingest first)\n", db.c_str());
+    return kExitStore;
+  }
+  StoreOptions so;
+  so.path = db;
+  auto store_or = SqliteStore::Open(so);
+  if (!store_or.ok()) {
+    std::fprintf(stderr, "dossier: cannot open store: %s\n", store_or.status().message().c_str());
+    return kExitStore;
+  }
+  auto store = std::move(store_or).value();
+  corpus::ProvenanceIndex prov(store.get(), options);
+  Status st;
+  bool write_error = false;
+  auto emit = [&](const std::string& line) {
+    if (std::fwrite(line.data(), 1, line.size(), stdout) != line.size()) write_error = true;
+    return !write_error;
+  };
+  if (action == "rebuild") {
+    const auto t0 = std::chrono::steady_clock::now();
+    int64_t n = 0;
+    st = prov.Rebuild([&](int64_t done, int64_t total) {
+      n = total;
+      if (!quiet && isatty(STDERR_FILENO))
+        std::fprintf(stderr, "\r\033[Kcorpus rebuild: %" PRId64 " / %" PRId64, done, total);
+    });
+    if (st.ok() && !quiet) {
+      const double s =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      std::fprintf(stderr, "%scorpus rebuild: %" PRId64 " documents indexed in %.2f s\n",
+                   isatty(STDERR_FILENO) ? "\r\033[K" : "", n, s);
+    }
+  } else {
+    // Index whatever is stored but not indexed yet, then list.
+    st = prov.CatchUp({});
+    if (st.ok() && action == "reuse") {
+      st = prov.ForEachReuse([&](const corpus::Link& l) {
+        std::string out;
+        {
+          JsonWriter w(&out);
+          w.BeginObject();
+          w.Key("document");
+          w.String(l.a);
+          w.Key("reuses");
+          w.String(l.b);
+          w.Key("similarity");
+          w.Double(l.similarity);
+          w.Key("evidence");
+          w.String(l.evidence);
+          w.EndObject();
+        }
+        out += '\n';
+        return emit(out);
+      });
+    } else if (st.ok()) {
+      const bool origins = action == "origins";
+      st = prov.ForEachGroup([&](const std::vector<corpus::Provenance>& g) {
+        std::string out;
+        {
+          JsonWriter w(&out);
+          auto describe = [&](const corpus::Provenance& p) {
+            w.Key("title");
+            if (p.title.empty()) w.Null(); else w.String(p.title);
+            w.Key("outlet");
+            if (p.outlet.empty()) w.Null(); else w.String(p.outlet);
+            w.Key("published");
+            if (p.published.empty()) w.Null(); else w.String(p.published);
+            w.Key("language");
+            if (p.language.empty()) w.Null(); else w.String(p.language);
+          };
+          const corpus::Provenance& o = g.front();
+          w.BeginObject();
+          w.Key("origin");
+          w.String(o.origin);
+          describe(o);
+          w.Key("copies");
+          w.Int(static_cast<int64_t>(g.size()) - 1);
+          if (origins) {
+            std::map<std::string, int64_t> by_relation;
+            std::set<std::string> outlets;
+            for (size_t i = 1; i < g.size(); ++i) {
+              ++by_relation[g[i].relation];
+              if (!g[i].outlet.empty()) outlets.insert(g[i].outlet);
+            }
+            w.Key("relations");
+            w.BeginObject();
+            for (const auto& [k, v] : by_relation) {
+              w.Key(k);
+              w.Int(v);
+            }
+            w.EndObject();
+            w.Key("copy_outlets");
+            w.BeginArray();
+            for (const std::string& x : outlets) w.String(x);
+            w.EndArray();
+            if (g.size() == 1) {
+              w.Key("evidence");
+              w.String(o.evidence);
+            }
+          } else {
+            w.Key("members");
+            w.BeginArray();
+            for (const corpus::Provenance& p : g) {
+              w.BeginObject();
+              w.Key("id");
+              w.String(p.document_id);
+              w.Key("relation");
+              w.String(p.relation);
+              w.Key("similarity");
+              w.Double(p.similarity);
+              w.Key("evidence");
+              if (p.evidence.empty()) w.Null(); else w.String(p.evidence);
+              describe(p);
+              w.EndObject();
+            }
+            w.EndArray();
+          }
+          w.EndObject();
+        }
+        out += '\n';
+        return emit(out);
+      });
+    }
+  }
+  if (std::fflush(stdout) != 0) write_error = true;
+  if (!st.ok()) {
+    std::fprintf(stderr, "dossier: corpus %s: %s\n", action.c_str(), st.message().c_str());
+    return kExitStore;
+  }
+  if (write_error) {
+    std::fprintf(stderr, "dossier: corpus %s: cannot write to stdout\n", action.c_str());
+    return kExitStore;
+  }
+  return kExitOk;
+}
+
 int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);
   // A document's buffers (text, mentions, the record) reach megabytes and are
@@ -718,6 +879,34 @@ int main(int argc, char** argv) {
       "Examples:\n  dossier explain \"Coalition jets struck Deir El-Zour on Tuesday.\" "
       "--published 2017-01-24\n  dossier explain article.txt --sentence 7\n");
 
+  corpus::ProvenanceOptions prov_options;
+  auto add_provenance_flags = [&prov_options](CLI::App* cmd) {
+    cmd->add_option("--near-duplicate", prov_options.near_duplicate,
+                    "Shingle Jaccard at or above which two documents are copies (default 0.5)")
+        ->check(CLI::Range(0.05, 1.0));
+    cmd->add_option("--translation", prov_options.translation,
+                    "Entity fingerprint similarity for a translation (default 0.45)")
+        ->check(CLI::Range(0.05, 1.0));
+  };
+  add_provenance_flags(ingest);
+  std::string corpus_action;
+  bool corpus_quiet = false;
+  auto* corpus_cmd = app.add_subcommand(
+      "corpus", "Provenance across a store: copies, republications, translations, partial reuse");
+  corpus_cmd->add_option("action", corpus_action,
+                         "duplicates (groups with their members), origins (one line per origin), "
+                         "reuse (documents embedding another's paragraphs), rebuild (index again)")
+      ->required()
+      ->check(CLI::IsMember({"duplicates", "origins", "reuse", "rebuild"}));
+  corpus_cmd->add_option("--db", db, "SQLite store");
+  corpus_cmd->add_flag("-q,--quiet", corpus_quiet, "No summary on stderr");
+  add_provenance_flags(corpus_cmd);
+  corpus_cmd->footer(
+      "Examples:\n  dossier corpus duplicates --db dossier.db\n"
+      "  dossier corpus origins --db dossier.db\n"
+      "  dossier corpus rebuild --db dossier.db --near-duplicate 0.6\n"
+      "Groups are kept up to date by ingest; rebuild after changing the thresholds.\n");
+
   bool stats_json = false;
   auto* stats = app.add_subcommand("stats", "Summarise a store");
   stats->add_option("--db", db, "SQLite store");
@@ -738,7 +927,8 @@ int main(int argc, char** argv) {
     }
   }
   if (*extract) return RunExtract(ex);
-  if (*ingest) return RunIngest(in, db);
+  if (*ingest) return RunIngest(in, db, prov_options);
+  if (*corpus_cmd) return RunCorpus(db, corpus_action, prov_options, corpus_quiet);
   if (*exp) return RunExport(db, what, format);
   if (*stats) return RunStats(db, stats_json);
   if (*explain) return RunExplain(xp, xp_input, xp_sentence, xp_text);

@@ -86,6 +86,13 @@ struct Meta {
 struct Comment {
   std::string text;
   Span raw;  // byte span in RawDocument::raw
+  // Set by the pipeline for a comment long enough to tell: its language, and
+  // whether it is a translation of the article (the same places, actors,
+  // people, numbers and dates in another language; src/corpus).
+  std::optional<std::string> language;
+  bool translation = false;
+  double similarity = 0;  // weighted share of the comment's entity features the article has
+  std::string evidence;   // "entity fingerprint: 12 shared (...)"
 };
 
 struct Token {

@@ -1,5 +1,7 @@
 #include "pipeline/pipeline.h"
 
+#include "corpus/fingerprint.h"
+
 #include "dossier/json_writer.h"
 #include "link/merge.h"
 #include "pipeline/registry.h"
@@ -96,6 +98,7 @@ Result<Document> Pipeline::Process(const RawDocument& raw) const {
   // Document layers (voice) see the final mentions and may add their own;
   // they refer to mentions by index, so ids come after them.
   for (const auto& l : layers_) l->Apply(&doc);
+  LinkTranslatedComments(&doc);
   if (doc.mentions.size() > options_.max_entities) {
     Diagnostic d;
     d.level = Diagnostic::Level::kWarning;
@@ -107,6 +110,45 @@ Result<Document> Pipeline::Process(const RawDocument& raw) const {
   }
   AssignIds(&doc.mentions);
   return doc;
+}
+
+// A comment in another language than the article, with most of its places,
+// actors, people, numbers and dates in the article, is a translation of it
+// (e.g. a reader posting the article in French): linked, and, like every
+// comment, kept out of the text the layers analyse.
+void Pipeline::LinkTranslatedComments(Document* doc) const {
+  if (doc->comments.empty() || annotators_.empty()) return;
+  constexpr size_t kMinBytes = 200;
+  std::vector<corpus::Feature> article;
+  bool have_article = false;
+  for (Comment& c : doc->comments) {
+    if (c.text.size() < kMinBytes) continue;
+    c.language = DetectLanguage(c.text);
+    if (!c.language || !doc->meta.language || *c.language == *doc->meta.language) continue;
+    Document sub;
+    sub.text = c.text;
+    sub.meta.language = c.language;
+    sub.meta.published = doc->meta.published;
+    sub.paragraphs = segmenter_->Paragraphs(sub.text);
+    sub.sentences = segmenter_->Sentences(sub.text, sub.paragraphs);
+    sub.quotes = segmenter_->Quotes(sub.text, sub.paragraphs);
+    sub.tokens = segmenter_->Tokens(sub.text);
+    for (const auto& a : annotators_) {
+      std::vector<Mention> found;
+      a->Annotate(sub, &found);
+      MergeMentions(std::move(found), &sub.mentions);
+    }
+    if (!have_article) {
+      article = corpus::EntityFeatures(*doc);
+      have_article = true;
+    }
+    const corpus::FeatureMatch m = corpus::CompareFeatures(article, corpus::EntityFeatures(sub));
+    if (m.containment >= 0.6 && m.shared >= 5) {
+      c.translation = true;
+      c.similarity = m.containment;
+      c.evidence = corpus::FeatureEvidence(m);
+    }
+  }
 }
 
 namespace {
@@ -263,6 +305,19 @@ std::string Pipeline::Render(const Document& d) const {
     w.String(c.text);
     w.Key("raw");
     w.Pair(o.R(c.raw.begin), o.R(c.raw.end));
+    w.Key("language");
+    w.OptString(c.language);
+    w.Key("translation_of_article");
+    if (c.translation) {
+      w.BeginObject();
+      w.Key("similarity");
+      w.Double(c.similarity);
+      w.Key("evidence");
+      w.String(c.evidence);
+      w.EndObject();
+    } else {
+      w.Null();
+    }
     w.EndObject();
   }
   w.EndArray();

@@ -81,6 +81,8 @@ class Pipeline {
   std::shared_ptr<const Lexicon> lexicon_;
   std::shared_ptr<const Gazetteer> gazetteer_;
   PipelineOptions options_;
+  // Marks comments that translate the article (Comment::translation).
+  void LinkTranslatedComments(Document* doc) const;
   std::unique_ptr<Cleaner> cleaner_;
   std::unique_ptr<Segmenter> segmenter_;
   std::vector<std::unique_ptr<Annotator>> annotators_;

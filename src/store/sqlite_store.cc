@@ -14,90 +14,17 @@
 #include "dossier/json_writer.h"
 #include "dossier/utf8.h"
 #include "store/migrations.h"
+#include "store/sqlite_util.h"
 
 namespace dossier {
 namespace {
 
 using store_internal::kMigrationCount;
 using store_internal::kMigrations;
-
-// Owns a prepared statement.
-class Stmt {
- public:
-  Stmt() = default;
-  ~Stmt() { sqlite3_finalize(stmt_); }
-  Stmt(const Stmt&) = delete;
-  Stmt& operator=(const Stmt&) = delete;
-  sqlite3_stmt* get() const { return stmt_; }
-  sqlite3_stmt** out() { return &stmt_; }
-
- private:
-  sqlite3_stmt* stmt_ = nullptr;
-};
-
-// Uses a cached statement for one execution: binds parameters in order and
-// resets the statement on scope exit, so it keeps no read snapshot open and no
-// pointers to the caller's (SQLITE_STATIC) strings.
-class Use {
- public:
-  explicit Use(const Stmt& s) : stmt_(s.get()) {}
-  ~Use() {
-    sqlite3_reset(stmt_);
-    sqlite3_clear_bindings(stmt_);
-  }
-  Use(const Use&) = delete;
-  Use& operator=(const Use&) = delete;
-
-  Use& Text(std::string_view v) {
-    // A null pointer would bind SQL NULL; an empty view may have one.
-    return Check(sqlite3_bind_text64(stmt_, ++index_, v.data() ? v.data() : "",
-                                     v.size(), SQLITE_STATIC, SQLITE_UTF8));
-  }
-  Use& OptText(const std::optional<std::string>& v) {
-    return v ? Text(*v) : Null();
-  }
-  Use& Int(int64_t v) { return Check(sqlite3_bind_int64(stmt_, ++index_, v)); }
-  Use& Null() { return Check(sqlite3_bind_null(stmt_, ++index_)); }
-  Use& Real(double v) { return Check(sqlite3_bind_double(stmt_, ++index_, v)); }
-  // Empty strings bind NULL.
-  Use& TextOrNull(std::string_view v) { return v.empty() ? Null() : Text(v); }
-
-  // Runs one step: SQLITE_ROW, SQLITE_DONE or an error code (also a bind
-  // error from above).
-  int Step() { return bind_rc_ != SQLITE_OK ? bind_rc_ : sqlite3_step(stmt_); }
-  sqlite3_stmt* get() const { return stmt_; }
-
- private:
-  Use& Check(int rc) {
-    if (bind_rc_ == SQLITE_OK) bind_rc_ = rc;
-    return *this;
-  }
-  sqlite3_stmt* stmt_;
-  int index_ = 0;
-  int bind_rc_ = SQLITE_OK;
-};
-
-std::string_view ColumnText(sqlite3_stmt* s, int col) {
-  const unsigned char* p = sqlite3_column_text(s, col);
-  if (!p) return {};
-  return {reinterpret_cast<const char*>(p),
-          static_cast<size_t>(sqlite3_column_bytes(s, col))};
-}
-
-// "2024-05-01T12:00:00.123Z".
-std::string NowUtc() {
-  using namespace std::chrono;
-  const int64_t ms =
-      duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-  const time_t secs = static_cast<time_t>(ms / 1000);
-  struct tm tm {};
-  gmtime_r(&secs, &tm);
-  char buf[96];  // ample for any int fields, which silences -Wformat-truncation
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
-                tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
-                tm.tm_sec, static_cast<int>(ms % 1000));
-  return buf;
-}
+using store_internal::ColumnText;
+using store_internal::NowUtc;
+using store_internal::Stmt;
+using store_internal::Use;
 
 std::string AuthorsJson(const std::vector<std::string>& authors) {
   std::string out;
@@ -855,14 +782,43 @@ Status SqliteStore::ExportDocuments(
   DOSSIER_RETURN_IF_ERROR(Flush());
   Stmt q;
   // documents is scanned in rowid (insertion) order; no sort, no buffering.
+  // The corpus layer's provenance (computed after the record was rendered)
+  // is added to the record as "provenance" (null when not computed).
   int rc = sqlite3_prepare_v2(
       db_,
-      "SELECT record FROM documents AS d WHERE EXISTS"
+      "SELECT d.record, p.origin, p.relation, p.similarity, p.evidence FROM documents AS d"
+      " LEFT JOIN provenance AS p ON p.document_id = d.id WHERE EXISTS"
       " (SELECT 1 FROM sources AS s WHERE s.document_id = d.id) ORDER BY d.doc_no",
       -1, q.out(), nullptr);
+  std::string rec;
   if (rc == SQLITE_OK) {
     while ((rc = sqlite3_step(q.get())) == SQLITE_ROW) {
-      if (!fn(ColumnText(q.get(), 0))) return Status::Ok();
+      sqlite3_stmt* st = q.get();
+      std::string_view record = ColumnText(st, 0);
+      if (record.empty() || record.back() != '}') {
+        if (!fn(record)) return Status::Ok();
+        continue;
+      }
+      rec.assign(record.substr(0, record.size() - 1));
+      JsonWriter w(&rec);
+      rec += ",\"provenance\":";
+      if (sqlite3_column_type(st, 1) == SQLITE_NULL) {
+        w.Null();
+      } else {
+        w.BeginObject();
+        w.Key("origin");
+        w.String(ColumnText(st, 1));
+        w.Key("relation");
+        w.String(ColumnText(st, 2));
+        w.Key("similarity");
+        w.Double(sqlite3_column_double(st, 3));
+        w.Key("evidence");
+        if (sqlite3_column_type(st, 4) == SQLITE_NULL) w.Null(); else w.String(ColumnText(st, 4));
+        w.EndObject();
+      }
+      w.Finish();
+      rec += '}';
+      if (!fn(rec)) return Status::Ok();
     }
   }
   if (rc != SQLITE_DONE) return SqlError("export documents");

@@ -1,0 +1,111 @@
+// Provenance across the corpus: which stored documents are copies,
+// republications or translations of which, and which origin each group has.
+// Incremental: each document is indexed once, as it is stored, and compared
+// only with the candidates the index gives for it (LSH buckets of its MinHash
+// signature, its paragraphs' hashes, its specific entity features, its title)
+// - never with the whole corpus. Candidates are verified (exact shingle
+// Jaccard on the stored texts, entity fingerprint comparison) before they
+// become links; a document's group is the connected set of its copy links,
+// and the group's origin and every member's relation are derived again each
+// time the group changes.
+//
+// Tables (src/store/migrations/005_provenance_index.sql): corpus_docs,
+// corpus_lsh, corpus_paragraphs, corpus_features, provenance_links, and the
+// contract's provenance table. Writes join the store's open batch.
+#ifndef DOSSIER_CORPUS_PROVENANCE_H_
+#define DOSSIER_CORPUS_PROVENANCE_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dossier/document.h"
+#include "dossier/status.h"
+#include "store/sqlite_store.h"
+
+namespace dossier::corpus {
+
+struct ProvenanceOptions {
+  // Exact shingle Jaccard at or above which two documents are copies.
+  double near_duplicate = 0.5;
+  // Lower bar when one carries a republication notice naming the other's
+  // outlet (an edited republication).
+  double noticed_copy = 0.25;
+  // Partial reuse: at least this many shared paragraphs (or a third of the
+  // smaller document's paragraphs, when it has fewer).
+  int reuse_paragraphs = 2;
+  // Translations: entity fingerprint similarity (generalised Jaccard) across
+  // two languages, with at least `translation_shared` distinct shared
+  // features.
+  double translation = 0.45;
+  int translation_shared = 5;
+  // Postings read per LSH bucket, paragraph hash or feature; a longer list
+  // is boilerplate or a very common feature and is skipped.
+  int max_postings = 200;
+};
+
+// One document's provenance (contract: provenance).
+struct Provenance {
+  std::string document_id;
+  std::string origin;    // doc id of the earliest copy (itself if original)
+  std::string relation;  // original|republication|near_duplicate|translation
+  double similarity = 1;
+  std::string evidence;  // "" for an original with no copies
+  // Filled by ForEachGroup from the document row, for listings.
+  std::string title, outlet, published, language;
+};
+
+// A link found between two documents.
+struct Link {
+  std::string a, b;      // a was indexed after b
+  std::string relation;  // near_duplicate|republication|translation|partial_reuse
+  double similarity = 0;
+  std::string evidence;
+};
+
+class ProvenanceIndex {
+ public:
+  explicit ProvenanceIndex(SqliteStore* store, ProvenanceOptions options = {});
+
+  // Indexes a document that Put has just stored (or that is stored and not
+  // yet indexed), links it to the documents it copies or translates, and
+  // derives the provenance of its group again. A document already indexed
+  // is left as it is. Storage errors only; odd text gives fewer links.
+  Status Add(const Document& doc);
+
+  // Drops the index and every provenance row, then indexes every stored
+  // document again in the order they were first stored (from the stored
+  // text, metadata and entity rows). For stores filled before provenance
+  // existed, and after changing the options. `progress` (may be empty) gets
+  // (done, total).
+  Status Rebuild(const std::function<void(int64_t, int64_t)>& progress);
+  // Indexes every stored document that is not indexed yet (stored by a run
+  // that stopped before indexing it, or before provenance existed), in the
+  // order they were first stored. Cheap when there is none.
+  Status CatchUp(const std::function<void(int64_t, int64_t)>& progress);
+
+  // The documents' provenance, groups first: calls `fn` once per group with
+  // more than one member or a republication notice, its members ordered
+  // origin first, then by relation and id. Commits the open batch first.
+  Status ForEachGroup(const std::function<bool(const std::vector<Provenance>& members)>& fn);
+
+  // Every partial-reuse link (a document that embeds another's paragraphs).
+  Status ForEachReuse(const std::function<bool(const Link&)>& fn);
+
+ private:
+  struct Item;
+  Status AddItem(const Item& item);
+  Status LinkCandidates(const Item& item, const std::vector<uint64_t>& shingles,
+                        const std::vector<uint64_t>& paragraphs, int paragraph_count,
+                        std::vector<Link>* links);
+  Status Regroup(const std::string& id);
+  SqliteStore* store_;
+  ProvenanceOptions options_;
+};
+
+}  // namespace dossier::corpus
+
+#endif  // DOSSIER_CORPUS_PROVENANCE_H_

@@ -1,0 +1,195 @@
+// dossier corpus: provenance groups over a store filled by ingest, on the
+// team-written family of tests/corpus/family.h (an original, a
+// republication, an edited copy, a French translation, an analysis that
+// embeds two paragraphs, an unrelated report).
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+
+#include "corpus/family.h"
+#include "test_util.h"
+
+namespace dossier::testing {
+namespace {
+
+using nlohmann::json;
+
+std::string Line(const std::string& id, const std::string& title, const std::string& outlet,
+                 const std::string& published, const std::string& text) {
+  json j = {{"id", id}, {"title", title}, {"outlet", outlet}, {"published", published},
+            {"text", text}};
+  return j.dump() + "\n";
+}
+
+// The family as JSON Lines, the copies before the original (so the origin
+// has to be derived again when it arrives).
+std::string FamilyJsonl() {
+  return Line("rep", "Shelling kills nine in Maarat al-Numan market", "Daily Frontier",
+              "2021-03-03", family::Republication()) +
+         Line("edit", "Nine killed as shells hit Idlib market", "Eastern Wire", "2021-03-03",
+              family::EditedCopy()) +
+         Line("orig", "Shelling kills nine in Maarat al-Numan market", "Levant Monitor",
+              "2021-03-02", family::Original()) +
+         Line("fr", "Neuf morts dans le bombardement du marché de Maarat al-Numan",
+              "Le Courrier du Levant", "2021-03-04", family::French()) +
+         Line("analysis", "Why markets are targets", "Frontline Review", "2021-03-10",
+              family::Analysis()) +
+         Line("other", "Airstrikes hit Saraqib outskirts", "Levant Monitor", "2021-03-08",
+              family::Unrelated());
+}
+
+// Content id of each input line, by its JSONL id.
+std::map<std::string, std::string> IdsByKey(const std::string& db) {
+  RunResult ex = RunDossier("export --db " + db + " --what documents");
+  EXPECT_EQ(ex.exit_code, 0) << ex.err;
+  std::map<std::string, std::string> ids;
+  for (const json& d : ParseJsonLines(ex.out)) {
+    std::string path = d["source"]["path"];
+    ids[d["meta"]["title"].get<std::string>() + "|" + d["meta"]["outlet"].get<std::string>()] =
+        d["id"];
+  }
+  return ids;
+}
+
+TEST(CorpusCliTest, FamilyGroupsUnderTheOriginalWithRelations) {
+  TempDir dir;
+  const std::string in = dir.Write("family.jsonl", FamilyJsonl());
+  const std::string db = dir.path() + "/c.db";
+  RunResult r = RunDossier("ingest " + in + " --db " + db + " -q");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::map<std::string, std::string> ids = IdsByKey(db);
+  const std::string orig = ids["Shelling kills nine in Maarat al-Numan market|Levant Monitor"];
+  const std::string rep = ids["Shelling kills nine in Maarat al-Numan market|Daily Frontier"];
+  const std::string edit = ids["Nine killed as shells hit Idlib market|Eastern Wire"];
+  const std::string fr =
+      ids["Neuf morts dans le bombardement du marché de Maarat al-Numan|Le Courrier du Levant"];
+  const std::string analysis = ids["Why markets are targets|Frontline Review"];
+  const std::string other = ids["Airstrikes hit Saraqib outskirts|Levant Monitor"];
+  ASSERT_EQ(ids.size(), 6u);
+
+  RunResult dup = RunDossier("corpus duplicates --db " + db);
+  ASSERT_EQ(dup.exit_code, 0) << dup.err;
+  std::vector<json> groups = ParseJsonLines(dup.out);
+  ASSERT_EQ(groups.size(), 1u) << dup.out;
+  const json& g = groups[0];
+  EXPECT_EQ(g["origin"], orig);
+  EXPECT_EQ(g["outlet"], "Levant Monitor");
+  EXPECT_EQ(g["copies"], 3);
+  std::map<std::string, json> member;
+  for (const json& m : g["members"]) member[m["id"]] = m;
+  ASSERT_EQ(member.size(), 4u);
+  EXPECT_EQ(g["members"][0]["id"], orig);  // origin first
+  EXPECT_EQ(member[orig]["relation"], "original");
+  EXPECT_EQ(member[rep]["relation"], "republication");
+  EXPECT_NE(member[rep]["evidence"].get<std::string>().find("republication notice: Levant Monitor"),
+            std::string::npos)
+      << member[rep]["evidence"];
+  EXPECT_EQ(member[edit]["relation"], "near_duplicate");
+  EXPECT_GE(member[edit]["similarity"].get<double>(), 0.8);
+  EXPECT_LT(member[edit]["similarity"].get<double>(), 1.0);
+  EXPECT_EQ(member[fr]["relation"], "translation");
+  EXPECT_EQ(member[fr]["language"], "fr");
+  EXPECT_NE(member[fr]["evidence"].get<std::string>().find("entity fingerprint"),
+            std::string::npos);
+  EXPECT_EQ(member.count(analysis), 0u);
+  EXPECT_EQ(member.count(other), 0u);
+
+  // The analysis embeds two paragraphs of the original: partial reuse.
+  RunResult reuse = RunDossier("corpus reuse --db " + db);
+  ASSERT_EQ(reuse.exit_code, 0) << reuse.err;
+  std::vector<json> links = ParseJsonLines(reuse.out);
+  ASSERT_EQ(links.size(), 1u) << reuse.out;
+  EXPECT_EQ(links[0]["document"], analysis);
+  EXPECT_EQ(links[0]["reuses"], orig);
+  EXPECT_EQ(links[0]["evidence"].get<std::string>().rfind("2 shared paragraphs", 0), 0u);
+
+  // origins: one line per group, copies by relation.
+  RunResult orgs = RunDossier("corpus origins --db " + db);
+  ASSERT_EQ(orgs.exit_code, 0) << orgs.err;
+  std::vector<json> o = ParseJsonLines(orgs.out);
+  ASSERT_EQ(o.size(), 1u);
+  EXPECT_EQ(o[0]["relations"], json({{"near_duplicate", 1}, {"republication", 1},
+                                     {"translation", 1}}));
+  EXPECT_EQ(o[0]["copy_outlets"],
+            json({"Daily Frontier", "Eastern Wire", "Le Courrier du Levant"}));
+
+  // export documents carries each document's provenance.
+  RunResult ex = RunDossier("export --db " + db + " --what documents");
+  ASSERT_EQ(ex.exit_code, 0);
+  for (const json& d : ParseJsonLines(ex.out)) {
+    ASSERT_TRUE(d.contains("provenance")) << d["id"];
+    EXPECT_EQ(d["provenance"]["origin"], d["id"] == other || d["id"] == analysis ? d["id"] : json(orig));
+    if (d["id"] == other) EXPECT_EQ(d["provenance"]["relation"], "original");
+  }
+
+  // rebuild gives the same groups.
+  RunResult rb = RunDossier("corpus rebuild --db " + db + " -q");
+  ASSERT_EQ(rb.exit_code, 0) << rb.err;
+  RunResult dup2 = RunDossier("corpus duplicates --db " + db);
+  EXPECT_EQ(dup2.out, dup.out);
+  // A stricter threshold leaves the edited copy out (and nothing else changes).
+  RunResult strict = RunDossier("corpus rebuild --db " + db + " -q --near-duplicate 0.95");
+  ASSERT_EQ(strict.exit_code, 0) << strict.err;
+  std::vector<json> g2 = ParseJsonLines(RunDossier("corpus duplicates --db " + db).out);
+  ASSERT_EQ(g2.size(), 1u);
+  EXPECT_EQ(g2[0]["copies"], 2);
+}
+
+TEST(CorpusCliTest, IngestingAgainAddsNothingAndAMissingStoreIsAnError) {
+  TempDir dir;
+  const std::string in = dir.Write("family.jsonl", FamilyJsonl());
+  const std::string db = dir.path() + "/c.db";
+  ASSERT_EQ(RunDossier("ingest " + in + " --db " + db + " -q").exit_code, 0);
+  const std::string first = RunDossier("corpus duplicates --db " + db).out;
+  ASSERT_EQ(RunDossier("ingest " + in + " --db " + db + " -q").exit_code, 0);
+  EXPECT_EQ(RunDossier("corpus duplicates --db " + db).out, first);
+  RunResult none = RunDossier("corpus duplicates --db " + dir.path() + "/missing.db");
+  EXPECT_EQ(none.exit_code, 3);
+  EXPECT_NE(none.err.find("no store"), std::string::npos);
+  RunResult bad = RunDossier("corpus sideways --db " + db);
+  EXPECT_EQ(bad.exit_code, 2);
+}
+
+// A reader comment that translates the article is linked to it.
+TEST(CorpusCliTest, TranslatedCommentIsMarked) {
+  TempDir dir;
+  const std::string page =
+      "<html><head><title>Shelling kills nine</title></head><body><article>" +
+      [] {
+        std::string s;
+        for (const char* p : {family::kOriginalP1, family::kOriginalP2, family::kOriginalP3,
+                              family::kOriginalP4, family::kOriginalP5, family::kOriginalP6})
+          s += std::string("<p>") + p + "</p>";
+        return s;
+      }() +
+      "</article><section id=\"comments\" class=\"comments\"><h2>2 thoughts on this</h2>"
+      "<div class=\"comment\"><p>Great report, thanks.</p></div>"
+      "<div class=\"comment\"><p>" +
+      [] {
+        std::string f = family::French();
+        std::string out;
+        for (char c : f) out += c == '\n' ? std::string("<br>") : std::string(1, c);
+        return out;
+      }() +
+      "</p></div></section></body></html>";
+  const std::string in = dir.Write("page.html", page);
+  RunResult r = RunDossier("extract " + in);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::vector<json> docs = ParseJsonLines(r.out);
+  ASSERT_EQ(docs.size(), 1u);
+  const json& comments = docs[0]["comments"];
+  ASSERT_GE(comments.size(), 1u) << docs[0].dump();
+  int translations = 0;
+  for (const json& c : comments) {
+    if (c["translation_of_article"].is_null()) continue;
+    ++translations;
+    EXPECT_EQ(c["language"], "fr");
+    EXPECT_GE(c["translation_of_article"]["similarity"].get<double>(), 0.6);
+  }
+  EXPECT_EQ(translations, 1) << comments.dump();
+  EXPECT_EQ(docs[0]["text"].get<std::string>().find("marché"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace dossier::testing
