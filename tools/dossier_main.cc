@@ -700,7 +700,51 @@ int RunCorpus(const std::string& db, const std::string& action,
   } else {
     // Index whatever is stored but not indexed yet, then list.
     st = prov.CatchUp({});
-    if (st.ok() && action == "reuse") {
+    if (st.ok() && action == "citations") {
+      st = prov.ForEachSharedCitation([&](const corpus::SharedCitation& c) {
+        std::string out;
+        {
+          JsonWriter w(&out);
+          auto opt = [&w](const char* k, const std::string& v) {
+            w.Key(k);
+            if (v.empty()) w.Null(); else w.String(v);
+          };
+          w.BeginObject();
+          w.Key("match");
+          w.String(c.key);
+          w.Key("kind");
+          w.String(c.kind);
+          opt("title", c.title);
+          opt("issuer", c.issuer);
+          opt("date", c.date);
+          opt("url", c.url);
+          w.Key("reports");
+          w.Int(static_cast<int64_t>(c.citers.size()));
+          w.Key("independent_origins");
+          w.Int(c.independent_origins);
+          w.Key("documents");
+          w.BeginArray();
+          for (const auto& d : c.citers) {
+            w.BeginObject();
+            w.Key("id");
+            w.String(d.document_id);
+            w.Key("citation");
+            w.String(d.citation_id);
+            opt("title", d.title);
+            opt("outlet", d.outlet);
+            w.Key("origin");
+            w.String(d.origin);
+            w.Key("use");
+            w.String(d.use);
+            w.EndObject();
+          }
+          w.EndArray();
+          w.EndObject();
+        }
+        out += '\n';
+        return emit(out);
+      });
+    } else if (st.ok() && action == "reuse") {
       st = prov.ForEachReuse([&](const corpus::Link& l) {
         std::string out;
         {
@@ -895,15 +939,18 @@ int main(int argc, char** argv) {
       "corpus", "Provenance across a store: copies, republications, translations, partial reuse");
   corpus_cmd->add_option("action", corpus_action,
                          "duplicates (groups with their members), origins (one line per origin), "
-                         "reuse (documents embedding another's paragraphs), rebuild (index again)")
+                         "reuse (documents embedding another's paragraphs), citations (reports and "
+                         "statements cited by several documents, quoted or paraphrased), rebuild "
+                         "(index again)")
       ->required()
-      ->check(CLI::IsMember({"duplicates", "origins", "reuse", "rebuild"}));
+      ->check(CLI::IsMember({"duplicates", "origins", "reuse", "citations", "rebuild"}));
   corpus_cmd->add_option("--db", db, "SQLite store");
   corpus_cmd->add_flag("-q,--quiet", corpus_quiet, "No summary on stderr");
   add_provenance_flags(corpus_cmd);
   corpus_cmd->footer(
       "Examples:\n  dossier corpus duplicates --db dossier.db\n"
       "  dossier corpus origins --db dossier.db\n"
+      "  dossier corpus citations --db dossier.db\n"
       "  dossier corpus rebuild --db dossier.db --near-duplicate 0.6\n"
       "Groups are kept up to date by ingest; rebuild after changing the thresholds.\n");
 

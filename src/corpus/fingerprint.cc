@@ -61,29 +61,6 @@ inline uint64_t Mix(uint64_t a, uint64_t b) {
   return XXH3_64bits_withSeed(&b, sizeof(b), a);
 }
 
-// Multiply-shift hash functions: fixed odd multipliers and offsets from a
-// splitmix64 sequence (so signatures are stable across runs and builds).
-struct Permutations {
-  uint64_t a[kMinHashSize], b[kMinHashSize];
-  Permutations() {
-    uint64_t s = 0x9E3779B97F4A7C15ull;
-    auto next = [&s] {
-      uint64_t z = (s += 0x9E3779B97F4A7C15ull);
-      z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-      z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-      return z ^ (z >> 31);
-    };
-    for (int i = 0; i < kMinHashSize; ++i) {
-      a[i] = next() | 1;
-      b[i] = next();
-    }
-  }
-};
-const Permutations& Perms() {
-  static const Permutations p;
-  return p;
-}
-
 double PlaceWeight(std::string_view feature) {
   if (feature == "country") return 0.3;
   if (feature == "admin1" || feature == "region") return 0.6;
@@ -117,13 +94,29 @@ std::vector<uint64_t> Shingles(std::string_view text) {
 }
 
 MinHash MinHashOf(const std::vector<uint64_t>& shingles) {
+  // One-permutation hashing: the top six bits of a shingle's hash choose
+  // its bin, the low 32 bits are its value, each bin keeps its minimum (one
+  // step per shingle instead of 64). Empty bins borrow, consistently, from
+  // the next filled bin to their right, mixed with the distance
+  // (densification), so short texts still give comparable signatures.
+  static_assert(kMinHashSize == 64, "bins are chosen by the top 6 bits");
   MinHash sig;
   sig.fill(0xffffffffu);
-  const Permutations& p = Perms();
   for (uint64_t h : shingles) {
-    for (int i = 0; i < kMinHashSize; ++i) {
-      const uint32_t v = static_cast<uint32_t>((p.a[i] * h + p.b[i]) >> 32);
-      sig[i] = std::min(sig[i], v);
+    const unsigned bin = static_cast<unsigned>(h >> 58);
+    sig[bin] = std::min(sig[bin], static_cast<uint32_t>(h));
+  }
+  if (shingles.empty()) return sig;
+  const MinHash raw = sig;
+  for (int i = 0; i < kMinHashSize; ++i) {
+    if (raw[i] != 0xffffffffu) continue;
+    for (int k = 1; k < kMinHashSize; ++k) {
+      const uint32_t v = raw[(i + k) % kMinHashSize];
+      if (v == 0xffffffffu) continue;
+      uint64_t z = (static_cast<uint64_t>(v) << 8 | static_cast<uint64_t>(k)) * 0x9E3779B97F4A7C15ull;
+      sig[i] = static_cast<uint32_t>(z >> 32);
+      if (sig[i] == 0xffffffffu) sig[i] = 0xfffffffeu;
+      break;
     }
   }
   return sig;

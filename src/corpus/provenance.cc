@@ -30,21 +30,9 @@ struct ProvenanceIndex::Item {
 namespace {
 
 Status SqlError(sqlite3* db, const std::string& path, std::string_view op) {
-  return StorageError("store " + path + ": provenance: " + std::string(op) + ": " +
-                      (db ? sqlite3_errmsg(db) : "no connection"));
+  return StorageError("store " + path + ": provenance: " + std::string(op) +
+                      ": " + (db ? sqlite3_errmsg(db) : "no connection"));
 }
-
-// A prepared statement for one call site; finalised with the object.
-class Query {
- public:
-  Query(sqlite3* db, const char* sql) { rc_ = sqlite3_prepare_v2(db, sql, -1, stmt_.out(), nullptr); }
-  bool ok() const { return rc_ == SQLITE_OK; }
-  const Stmt& stmt() const { return stmt_; }
-
- private:
-  Stmt stmt_;
-  int rc_;
-};
 
 // What the index keeps of another document, read back for verification.
 struct Other {
@@ -54,7 +42,9 @@ struct Other {
   std::vector<Feature> features;
 };
 
-std::string ShortId(std::string_view id) { return std::string(id.substr(0, 12)); }
+std::string ShortId(std::string_view id) {
+  return std::string(id.substr(0, 12));
+}
 
 std::string Fixed(double v) {
   char buf[32];
@@ -70,8 +60,23 @@ bool Grouping(std::string_view relation) { return relation != "partial_reuse"; }
 
 }  // namespace
 
+struct ProvenanceIndex::Cache {
+  std::map<std::string, std::unique_ptr<Stmt>, std::less<>> stmts;
+};
+
 ProvenanceIndex::ProvenanceIndex(SqliteStore* store, ProvenanceOptions options)
-    : store_(store), options_(options) {}
+    : store_(store), options_(options), cache_(std::make_unique<Cache>()) {}
+ProvenanceIndex::~ProvenanceIndex() = default;
+
+const Stmt* ProvenanceIndex::Prep(const char* sql) {
+  auto it = cache_->stmts.find(std::string_view(sql));
+  if (it != cache_->stmts.end()) return it->second.get();
+  auto st = std::make_unique<Stmt>();
+  if (sqlite3_prepare_v2(store_->handle(), sql, -1, st->out(), nullptr) !=
+      SQLITE_OK)
+    return nullptr;
+  return cache_->stmts.emplace(sql, std::move(st)).first->second.get();
+}
 
 Status ProvenanceIndex::Add(const Document& doc) {
   Item it;
@@ -84,7 +89,8 @@ Status ProvenanceIndex::Add(const Document& doc) {
   if (doc.meta.republished_from.outlet) {
     it.notice = *doc.meta.republished_from.outlet;
     it.notice_key = FoldName(it.notice);
-    if (doc.meta.republished_from.published) it.notice += ", " + *doc.meta.republished_from.published;
+    if (doc.meta.republished_from.published)
+      it.notice += ", " + *doc.meta.republished_from.published;
   }
   it.features = EntityFeatures(doc);
   return AddItem(it);
@@ -94,16 +100,17 @@ Status ProvenanceIndex::AddItem(const Item& item) {
   sqlite3* db = store_->handle();
   const std::string& path = store_->path();
   {
-    Query q(db, "SELECT 1 FROM corpus_docs WHERE document_id = ?1");
-    if (!q.ok()) return SqlError(db, path, "prepare");
-    Use u(q.stmt());
+    const Stmt* q = Prep("SELECT 1 FROM corpus_docs WHERE document_id = ?1");
+    if (!q) return SqlError(db, path, "prepare");
+    Use u(*q);
     int rc = u.Text(item.id).Step();
     if (rc == SQLITE_ROW) return Status::Ok();
     if (rc != SQLITE_DONE) return SqlError(db, path, "read corpus_docs");
   }
   // Join the open batch, or make one of this document's writes.
   const bool own_tx = sqlite3_get_autocommit(db) != 0;
-  if (own_tx && sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
+  if (own_tx && sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr,
+                             nullptr) != SQLITE_OK)
     return SqlError(db, path, "begin");
   auto fail = [&](std::string_view op) {
     Status s = SqlError(db, path, op);
@@ -118,77 +125,108 @@ Status ProvenanceIndex::AddItem(const Item& item) {
   std::sort(paras.begin(), paras.end());
   paras.erase(std::unique(paras.begin(), paras.end()), paras.end());
   std::vector<Link> links;
-  Status ls = LinkCandidates(item, shingles, paras, para_count, &links);
+  Status ls = LinkCandidates(item, shingles, sig, paras, para_count, &links);
   if (!ls.ok()) {
     if (own_tx) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
     return ls;
   }
+  int64_t seq = 0;
   {
-    Query q(db,
-            "INSERT INTO corpus_docs(document_id, seq, language, published, outlet_key, title_key,"
-            " notice_key, notice, shingles, paragraphs, minhash, features)"
-            " VALUES (?1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM corpus_docs), ?2, ?3, ?4, ?5, ?6,"
-            " ?7, ?8, ?9, ?10, ?11)");
-    if (!q.ok()) return fail("prepare insert corpus_docs");
-    Use u(q.stmt());
-    u.Text(item.id).TextOrNull(item.language).TextOrNull(item.published)
-        .TextOrNull(item.outlet_key).TextOrNull(item.title_key).TextOrNull(item.notice_key)
-        .TextOrNull(item.notice).Int(static_cast<int64_t>(shingles.size())).Int(para_count);
+    const Stmt* q = Prep("SELECT COALESCE(MAX(seq), 0) + 1 FROM corpus_docs");
+    if (!q) return fail("prepare seq");
+    Use u(*q);
+    if (u.Step() != SQLITE_ROW) return fail("read seq");
+    seq = sqlite3_column_int64(u.get(), 0);
+  }
+  {
+    const Stmt* q = Prep(
+        "INSERT INTO corpus_docs(document_id, seq, language, published, outlet_key, title_key,"
+        " notice_key, notice, shingles, paragraphs, minhash, features)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+    if (!q) return fail("prepare insert corpus_docs");
+    Use u(*q);
+    u.Text(item.id)
+        .Int(seq)
+        .TextOrNull(item.language)
+        .TextOrNull(item.published)
+        .TextOrNull(item.outlet_key)
+        .TextOrNull(item.title_key)
+        .TextOrNull(item.notice_key)
+        .TextOrNull(item.notice)
+        .Int(static_cast<int64_t>(shingles.size()))
+        .Int(para_count);
     const std::string blob = EncodeMinHash(sig);
     const std::string feats = EncodeFeatures(item.features);
     u.Blob(blob).Text(feats);
     if (u.Step() != SQLITE_DONE) return fail("insert corpus_docs");
   }
   if (!shingles.empty()) {
-    Query q(db, "INSERT OR IGNORE INTO corpus_lsh(bucket, document_id) VALUES (?1, ?2)");
-    if (!q.ok()) return fail("prepare insert corpus_lsh");
+    const Stmt* q = Prep(
+        "INSERT OR IGNORE INTO corpus_lsh(bucket, seq) VALUES (?1, ?2)");
+    if (!q) return fail("prepare insert corpus_lsh");
     for (int64_t key : BandKeys(sig)) {
-      Use u(q.stmt());
-      if (u.Int(key).Text(item.id).Step() != SQLITE_DONE) return fail("insert corpus_lsh");
+      Use u(*q);
+      if (u.Int(key).Int(seq).Step() != SQLITE_DONE)
+        return fail("insert corpus_lsh");
     }
   }
   {
-    Query q(db, "INSERT OR IGNORE INTO corpus_paragraphs(hash, document_id) VALUES (?1, ?2)");
-    if (!q.ok()) return fail("prepare insert corpus_paragraphs");
+    const Stmt* q = Prep(
+        "INSERT OR IGNORE INTO corpus_paragraphs(hash, seq) VALUES "
+        "(?1, ?2)");
+    if (!q) return fail("prepare insert corpus_paragraphs");
     for (uint64_t h : paras) {
-      Use u(q.stmt());
-      if (u.Int(static_cast<int64_t>(h)).Text(item.id).Step() != SQLITE_DONE)
+      Use u(*q);
+      if (u.Int(static_cast<int64_t>(h)).Int(seq).Step() != SQLITE_DONE)
         return fail("insert corpus_paragraphs");
     }
   }
   {
-    Query q(db, "INSERT OR IGNORE INTO corpus_features(feature, document_id) VALUES (?1, ?2)");
-    if (!q.ok()) return fail("prepare insert corpus_features");
+    const Stmt* q = Prep(
+        "INSERT OR IGNORE INTO corpus_features(feature, seq, language)"
+        " VALUES (?1, ?2, ?3)");
+    if (!q) return fail("prepare insert corpus_features");
     for (const Feature& f : item.features) {
       if (!Specific(f)) continue;
-      Use u(q.stmt());
-      if (u.Text(f.key).Text(item.id).Step() != SQLITE_DONE) return fail("insert corpus_features");
+      Use u(*q);
+      if (u.Text(f.key).Int(seq).TextOrNull(item.language).Step() != SQLITE_DONE)
+        return fail("insert corpus_features");
     }
   }
   {
-    Query q(db,
-            "INSERT OR REPLACE INTO provenance_links(a, b, relation, similarity, evidence)"
-            " VALUES (?1, ?2, ?3, ?4, ?5)");
-    if (!q.ok()) return fail("prepare insert provenance_links");
+    const Stmt* q = Prep(
+        "INSERT OR REPLACE INTO provenance_links(a, b, relation, similarity, "
+        "evidence)"
+        " VALUES (?1, ?2, ?3, ?4, ?5)");
+    if (!q) return fail("prepare insert provenance_links");
     for (const Link& l : links) {
-      Use u(q.stmt());
-      if (u.Text(l.a).Text(l.b).Text(l.relation).Real(l.similarity).Text(l.evidence).Step() !=
-          SQLITE_DONE)
+      Use u(*q);
+      if (u.Text(l.a)
+              .Text(l.b)
+              .Text(l.relation)
+              .Real(l.similarity)
+              .Text(l.evidence)
+              .Step() != SQLITE_DONE)
         return fail("insert provenance_links");
     }
   }
-  Status rs = Regroup(item.id);
+  Result<bool> joined = JoinGroup(item, links);
+  Status rs = !joined.ok() ? joined.status() : *joined ? Status::Ok() : Regroup(item.id);
   if (!rs.ok()) {
     if (own_tx) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
     return rs;
   }
-  if (own_tx && sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+  if (own_tx &&
+      sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
     return fail("commit");
   return Status::Ok();
 }
 
-Status ProvenanceIndex::LinkCandidates(const Item& item, const std::vector<uint64_t>& shingles,
-                                       const std::vector<uint64_t>& paras, int para_count,
+Status ProvenanceIndex::LinkCandidates(const Item& item,
+                                       const std::vector<uint64_t>& shingles,
+                                       const MinHash& sig,
+                                       const std::vector<uint64_t>& paras,
+                                       int para_count,
                                        std::vector<Link>* links) {
   sqlite3* db = store_->handle();
   const std::string& path = store_->path();
@@ -199,120 +237,192 @@ Status ProvenanceIndex::LinkCandidates(const Item& item, const std::vector<uint6
     int bands = 0, paragraphs = 0, features = 0;
     bool title = false;
   };
-  std::map<std::string, Why> cand;
-  auto postings = [&](const Stmt& st, auto bind, auto on_id) -> Status {
+  std::map<int64_t, Why> cand;  // by corpus_docs.seq
+  std::vector<int64_t> seqs;
+  auto postings = [&](const Stmt& st, auto bind, auto on_seq) -> Status {
     Use u(st);
     bind(u);
-    std::vector<std::string> ids;
+    seqs.clear();
     int rc;
     while ((rc = u.Step()) == SQLITE_ROW) {
-      ids.emplace_back(ColumnText(u.get(), 0));
-      if (static_cast<int>(ids.size()) > cap) return Status::Ok();  // too common: skipped
+      seqs.push_back(sqlite3_column_int64(u.get(), 0));
+      if (static_cast<int>(seqs.size()) > cap) return Status::Ok();  // too common: skipped
     }
     if (rc != SQLITE_DONE) return SqlError(db, path, "read postings");
-    for (const std::string& id : ids)
-      if (id != item.id) on_id(id);
+    for (int64_t q : seqs) on_seq(q);
     return Status::Ok();
   };
   if (!shingles.empty()) {
-    Query q(db, "SELECT document_id FROM corpus_lsh WHERE bucket = ?1 LIMIT ?2");
-    if (!q.ok()) return SqlError(db, path, "prepare lsh");
-    for (int64_t key : BandKeys(MinHashOf(shingles))) {
+    const Stmt* q =
+        Prep("SELECT seq FROM corpus_lsh WHERE bucket = ?1 LIMIT ?2");
+    if (!q) return SqlError(db, path, "prepare lsh");
+    for (int64_t key : BandKeys(sig)) {
       DOSSIER_RETURN_IF_ERROR(postings(
-          q.stmt(), [&](Use& u) { u.Int(key).Int(cap + 1); },
-          [&](const std::string& id) { ++cand[id].bands; }));
+          *q, [&](Use& u) { u.Int(key).Int(cap + 1); },
+          [&](int64_t q) { ++cand[q].bands; }));
     }
   }
   {
-    Query q(db, "SELECT document_id FROM corpus_paragraphs WHERE hash = ?1 LIMIT ?2");
-    if (!q.ok()) return SqlError(db, path, "prepare paragraphs");
+    const Stmt* q = Prep(
+        "SELECT seq FROM corpus_paragraphs WHERE hash = ?1 LIMIT ?2");
+    if (!q) return SqlError(db, path, "prepare paragraphs");
     for (uint64_t h : paras) {
       DOSSIER_RETURN_IF_ERROR(postings(
-          q.stmt(), [&](Use& u) { u.Int(static_cast<int64_t>(h)).Int(cap + 1); },
-          [&](const std::string& id) { ++cand[id].paragraphs; }));
+          *q, [&](Use& u) { u.Int(static_cast<int64_t>(h)).Int(cap + 1); },
+          [&](int64_t q) { ++cand[q].paragraphs; }));
     }
   }
+  // Translations: only when the corpus has documents in another language.
+  bool other_language = false;
   if (!item.language.empty()) {
-    Query q(db, "SELECT document_id FROM corpus_features WHERE feature = ?1 LIMIT ?2");
-    if (!q.ok()) return SqlError(db, path, "prepare features");
+    const Stmt* q = Prep(
+        "SELECT 1 FROM corpus_docs WHERE language IS NOT NULL AND language <> ?1 LIMIT 1");
+    if (!q) return SqlError(db, path, "prepare languages");
+    Use u(*q);
+    const int rc = u.Text(item.language).Step();
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return SqlError(db, path, "read languages");
+    other_language = rc == SQLITE_ROW;
+  }
+  if (other_language) {
+    const Stmt* q = Prep(
+        "SELECT seq FROM corpus_features WHERE feature = ?1 AND language IS NOT NULL"
+        " AND language <> ?2 LIMIT ?3");
+    if (!q) return SqlError(db, path, "prepare features");
     for (const Feature& f : item.features) {
       if (!Specific(f)) continue;
       DOSSIER_RETURN_IF_ERROR(postings(
-          q.stmt(), [&](Use& u) { u.Text(f.key).Int(cap + 1); },
-          [&](const std::string& id) { ++cand[id].features; }));
+          *q, [&](Use& u) { u.Text(f.key).Text(item.language).Int(cap + 1); },
+          [&](int64_t q) { ++cand[q].features; }));
     }
   }
   if (!item.title_key.empty()) {
-    Query q(db,
-            "SELECT document_id FROM corpus_docs WHERE title_key = ?1 AND"
-            " ((?2 <> '' AND outlet_key = ?2) OR (?3 <> '' AND notice_key = ?3)) LIMIT ?4");
-    if (!q.ok()) return SqlError(db, path, "prepare title");
+    const Stmt* q = Prep(
+        "SELECT seq FROM corpus_docs WHERE title_key = ?1 AND"
+        " ((?2 <> '' AND outlet_key = ?2) OR (?3 <> '' AND notice_key = ?3)) "
+        "LIMIT ?4");
+    if (!q) return SqlError(db, path, "prepare title");
     DOSSIER_RETURN_IF_ERROR(postings(
-        q.stmt(),
-        [&](Use& u) { u.Text(item.title_key).Text(item.notice_key).Text(item.outlet_key).Int(cap + 1); },
-        [&](const std::string& id) { cand[id].title = true; }));
+        *q,
+        [&](Use& u) {
+          u.Text(item.title_key)
+              .Text(item.notice_key)
+              .Text(item.outlet_key)
+              .Int(cap + 1);
+        },
+        [&](int64_t q) { cand[q].title = true; }));
   }
   if (cand.empty()) return Status::Ok();
 
-  Query read_doc(db,
-                 "SELECT c.language, c.published, c.outlet_key, c.notice_key, c.seq, c.paragraphs,"
-                 " c.features, d.text, c.notice FROM corpus_docs AS c JOIN documents AS d ON d.id ="
-                 " c.document_id WHERE c.document_id = ?1");
-  if (!read_doc.ok()) return SqlError(db, path, "prepare read");
-  for (const auto& [id, why] : cand) {
+  const Stmt* read_doc = Prep(
+      "SELECT language, published, outlet_key, notice_key, seq, paragraphs, notice, minhash,"
+      " document_id FROM corpus_docs WHERE seq = ?1");
+  const Stmt* read_text = Prep("SELECT text FROM documents WHERE id = ?1");
+  const Stmt* read_features = Prep("SELECT features FROM corpus_docs WHERE document_id = ?1");
+  const Stmt* origin_q =
+      Prep("SELECT origin FROM provenance WHERE document_id = ?1");
+  if (!read_doc || !read_text || !read_features || !origin_q)
+    return SqlError(db, path, "prepare read");
+  const MinHash& mine_sig = sig;
+  // Strongest candidates first; one verified link into a group is enough to
+  // join it, so the other members of a group already linked are not read
+  // (a family of 100 copies costs one verification, not 100).
+  std::vector<std::pair<int64_t, const Why*>> order;
+  for (const auto& [q, why] : cand) order.emplace_back(q, &why);
+  std::stable_sort(
+      order.begin(), order.end(), [](const auto& x, const auto& y) {
+        return 4 * x.second->bands + x.second->paragraphs +
+                   8 * x.second->title >
+               4 * y.second->bands + y.second->paragraphs + 8 * y.second->title;
+      });
+  std::set<std::string> joined;  // origins of groups linked to already
+  for (const auto& [cand_seq, whyp] : order) {
+    const Why& why = *whyp;
     const bool text_check = why.bands > 0 || why.paragraphs > 0 || why.title;
     const bool translation_check = why.features >= 3;
     if (!text_check && !translation_check) continue;
     Other o;
-    std::string other_text;
+    double estimate = 0;
     {
-      Use u(read_doc.stmt());
-      int rc = u.Text(id).Step();
-      if (rc == SQLITE_DONE) continue;
+      Use u(*read_doc);
+      int rc = u.Int(cand_seq).Step();
+      if (rc == SQLITE_DONE) continue;  // gone
       if (rc != SQLITE_ROW) return SqlError(db, path, "read candidate");
       sqlite3_stmt* s = u.get();
-      o.id = id;
       o.language = ColumnText(s, 0);
       o.published = ColumnText(s, 1);
       o.outlet_key = ColumnText(s, 2);
       o.notice_key = ColumnText(s, 3);
       o.seq = sqlite3_column_int64(s, 4);
       o.paragraphs = sqlite3_column_int(s, 5);
-      o.features = DecodeFeatures(ColumnText(s, 6));
-      other_text = ColumnText(s, 7);
-      o.notice = ColumnText(s, 8);
+      o.notice = ColumnText(s, 6);
+      MinHash theirs_sig;
+      if (DecodeMinHash(ColumnText(s, 7), &theirs_sig))
+        estimate = EstimatedJaccard(mine_sig, theirs_sig);
+      o.id = ColumnText(s, 8);
     }
+    if (o.id == item.id) continue;
+    const std::string& id = o.id;
+    std::string group;
+    {
+      Use u(*origin_q);
+      int rc = u.Text(id).Step();
+      if (rc == SQLITE_ROW)
+        group = ColumnText(u.get(), 0);
+      else if (rc != SQLITE_DONE)
+        return SqlError(db, path, "read origin");
+    }
+    if (!group.empty() && joined.count(group)) continue;
     // A notice between them: this one republishes the other's outlet, or
     // the other names this one's outlet as its source.
-    const bool mine = !item.notice_key.empty() && item.notice_key == o.outlet_key;
-    const bool theirs_notice = !o.notice_key.empty() && o.notice_key == item.outlet_key;
+    const bool mine =
+        !item.notice_key.empty() && item.notice_key == o.outlet_key;
+    const bool theirs_notice =
+        !o.notice_key.empty() && o.notice_key == item.outlet_key;
     const bool notice = mine || theirs_notice;
     const std::string& notice_text = mine ? item.notice : o.notice;
     Link link;
     link.a = item.id;
     link.b = id;
-    if (text_check) {
+    // A weak band collision alone (estimate far below every bar) is not
+    // worth reading the other text for.
+    const bool worth_text =
+        text_check && (why.paragraphs > 0 || why.title || notice ||
+                       estimate >= std::min(options_.near_duplicate, options_.noticed_copy) - 0.15);
+    if (worth_text) {
+      std::string other_text;
+      {
+        Use u(*read_text);
+        const int rc = u.Text(id).Step();
+        if (rc == SQLITE_ROW) other_text = ColumnText(u.get(), 0);
+        else if (rc != SQLITE_DONE) return SqlError(db, path, "read candidate text");
+      }
       const std::vector<uint64_t> theirs = Shingles(other_text);
       const size_t inter = Intersection(shingles, theirs);
       const size_t uni = shingles.size() + theirs.size() - inter;
-      const double j = uni ? static_cast<double>(inter) / static_cast<double>(uni) : 0;
+      const double j =
+          uni ? static_cast<double>(inter) / static_cast<double>(uni) : 0;
       const std::string shingle_ev = "shingles: Jaccard " + Fixed(j) + " (" +
-                                     std::to_string(inter) + " of " + std::to_string(uni) +
-                                     " shared)";
-      if (j >= options_.near_duplicate || (notice && (j >= options_.noticed_copy || why.title))) {
+                                     std::to_string(inter) + " of " +
+                                     std::to_string(uni) + " shared)";
+      if (j >= options_.near_duplicate ||
+          (notice && (j >= options_.noticed_copy || why.title))) {
         link.relation = notice ? "republication" : "near_duplicate";
         link.similarity = j;
-        link.evidence = notice ? "republication notice: " + notice_text + "; " + shingle_ev +
-                                     (why.title ? "; same title" : "")
-                               : shingle_ev;
+        link.evidence = notice
+                            ? "republication notice: " + notice_text + "; " +
+                                  shingle_ev + (why.title ? "; same title" : "")
+                            : shingle_ev;
         links->push_back(std::move(link));
+        if (!group.empty()) joined.insert(group);
         continue;
       }
       const int smaller = std::min(para_count, o.paragraphs);
-      const int need = std::max(1, std::min(options_.reuse_paragraphs, (smaller + 2) / 3));
+      const int need =
+          std::max(1, std::min(options_.reuse_paragraphs, (smaller + 2) / 3));
       if (why.paragraphs >= need && smaller > 0) {
         link.relation = "partial_reuse";
-        link.similarity = std::min(1.0, static_cast<double>(why.paragraphs) / smaller);
+        link.similarity =
+            std::min(1.0, static_cast<double>(why.paragraphs) / smaller);
         link.evidence = std::to_string(why.paragraphs) + " shared paragraph" +
                         (why.paragraphs == 1 ? "" : "s") + "; " + shingle_ev;
         links->push_back(std::move(link));
@@ -321,25 +431,122 @@ Status ProvenanceIndex::LinkCandidates(const Item& item, const std::vector<uint6
     }
     if (translation_check && !item.language.empty() && !o.language.empty() &&
         item.language != o.language) {
+      {
+        Use u(*read_features);
+        const int rc = u.Text(id).Step();
+        if (rc == SQLITE_ROW) o.features = DecodeFeatures(ColumnText(u.get(), 0));
+        else if (rc != SQLITE_DONE) return SqlError(db, path, "read candidate features");
+      }
       const FeatureMatch m = CompareFeatures(item.features, o.features);
-      if (m.similarity >= options_.translation && m.shared >= options_.translation_shared) {
+      if (m.similarity >= options_.translation &&
+          m.shared >= options_.translation_shared) {
         link.relation = "translation";
         link.similarity = m.similarity;
-        link.evidence = item.language + " / " + o.language + "; " + FeatureEvidence(m);
+        link.evidence =
+            item.language + " / " + o.language + "; " + FeatureEvidence(m);
         links->push_back(std::move(link));
+        if (!group.empty()) joined.insert(group);
       }
     }
   }
   return Status::Ok();
 }
 
+// The common case in O(1) group work: the new document's copy links all go
+// into one existing group, and it changes neither the group's origin (it is
+// not earlier, carries no notice, and no member names its outlet as the
+// source). Only its own provenance row is written. False: Regroup.
+Result<bool> ProvenanceIndex::JoinGroup(const Item& item, const std::vector<Link>& links) {
+  sqlite3* db = store_->handle();
+  const std::string& path = store_->path();
+  if (!item.notice_key.empty()) return false;
+  const Stmt* origin_q = Prep("SELECT origin FROM provenance WHERE document_id = ?1");
+  const Stmt* facts_q = Prep(
+      "SELECT language, published FROM corpus_docs WHERE document_id = ?1");
+  const Stmt* named_q = Prep(
+      "SELECT 1 FROM provenance AS p JOIN corpus_docs AS c ON c.document_id = p.document_id"
+      " WHERE p.origin = ?1 AND c.notice_key = ?2 LIMIT 1");
+  const Stmt* write = Prep(
+      "INSERT OR REPLACE INTO provenance(document_id, origin, relation, similarity, evidence,"
+      " computed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  const Stmt* mark_origin = Prep(
+      "UPDATE provenance SET relation = 'original', similarity = 1, evidence = 'earliest copy',"
+      " computed_at = ?2 WHERE document_id = ?1 AND (relation <> 'original' OR evidence IS NULL"
+      " OR evidence <> 'earliest copy')");
+  if (!origin_q || !facts_q || !named_q || !write || !mark_origin)
+    return SqlError(db, path, "prepare join");
+  std::string origin;
+  const Link* direct = nullptr;
+  const Link* best = nullptr;
+  for (const Link& l : links) {
+    if (!Grouping(l.relation)) continue;
+    Use u(*origin_q);
+    const int rc = u.Text(l.b).Step();
+    if (rc != SQLITE_ROW) {
+      if (rc != SQLITE_DONE) return SqlError(db, path, "read origin");
+      return false;
+    }
+    const std::string_view o = ColumnText(u.get(), 0);
+    if (origin.empty()) origin = o;
+    else if (origin != o) return false;  // two groups merge
+    if (l.b == origin) direct = &l;
+    if (!best || l.similarity > best->similarity) best = &l;
+  }
+  if (origin.empty()) return false;
+  std::string o_language, o_published;
+  {
+    Use u(*facts_q);
+    const int rc = u.Text(origin).Step();
+    if (rc != SQLITE_ROW) {
+      if (rc != SQLITE_DONE) return SqlError(db, path, "read origin facts");
+      return false;
+    }
+    o_language = ColumnText(u.get(), 0);
+    o_published = ColumnText(u.get(), 1);
+  }
+  // Would the new document be the earlier copy?
+  if (!item.published.empty() && (o_published.empty() || item.published < o_published))
+    return false;
+  if (!item.outlet_key.empty()) {
+    Use u(*named_q);
+    const int rc = u.Text(origin).Text(item.outlet_key).Step();
+    if (rc == SQLITE_ROW) return false;
+    if (rc != SQLITE_DONE) return SqlError(db, path, "read notices");
+  }
+  const Link* use = direct ? direct : best;
+  std::string relation = "near_duplicate";
+  if (!item.language.empty() && !o_language.empty() && item.language != o_language)
+    relation = "translation";
+  else if (use->relation == "republication")
+    relation = "republication";
+  const std::string now = NowUtc();
+  // Bound values must outlive Step (SQLITE_STATIC): no temporaries.
+  const std::string evidence =
+      direct ? use->evidence : "via " + ShortId(use->b) + ": " + use->evidence;
+  {
+    Use u(*write);
+    u.Text(item.id).Text(origin).Text(relation).Real(use->similarity).Text(evidence).Text(now);
+    if (u.Step() != SQLITE_DONE) return SqlError(db, path, "write provenance");
+  }
+  {
+    Use u(*mark_origin);
+    if (u.Text(origin).Text(now).Step() != SQLITE_DONE)
+      return SqlError(db, path, "write origin provenance");
+  }
+  return true;
+}
+
 Status ProvenanceIndex::Regroup(const std::string& id) {
   sqlite3* db = store_->handle();
   const std::string& path = store_->path();
   // The group: documents reachable over copy links (not partial reuse).
-  Query out_links(db, "SELECT b, relation, similarity, evidence FROM provenance_links WHERE a = ?1");
-  Query in_links(db, "SELECT a, relation, similarity, evidence FROM provenance_links WHERE b = ?1");
-  if (!out_links.ok() || !in_links.ok()) return SqlError(db, path, "prepare links");
+  const Stmt* out_links = Prep(
+      "SELECT b, relation, similarity, evidence FROM provenance_links WHERE a "
+      "= ?1");
+  const Stmt* in_links = Prep(
+      "SELECT a, relation, similarity, evidence FROM provenance_links WHERE b "
+      "= ?1");
+  if (!out_links || !in_links) return SqlError(db, path, "prepare links");
   struct Edge {
     std::string other, relation, evidence;
     double similarity;
@@ -350,13 +557,15 @@ Status ProvenanceIndex::Regroup(const std::string& id) {
   const size_t kMaxGroup = 100000;
   for (size_t i = 0; i < members.size() && members.size() < kMaxGroup; ++i) {
     const std::string cur = members[i];
-    for (const Query* q : {&out_links, &in_links}) {
-      Use u(q->stmt());
+    for (const Stmt* q : {out_links, in_links}) {
+      Use u(*q);
       u.Text(cur);
       int rc;
       while ((rc = u.Step()) == SQLITE_ROW) {
-        Edge e{std::string(ColumnText(u.get(), 0)), std::string(ColumnText(u.get(), 1)),
-               std::string(ColumnText(u.get(), 3)), sqlite3_column_double(u.get(), 2)};
+        Edge e{std::string(ColumnText(u.get(), 0)),
+               std::string(ColumnText(u.get(), 1)),
+               std::string(ColumnText(u.get(), 3)),
+               sqlite3_column_double(u.get(), 2)};
         if (!Grouping(e.relation)) continue;
         if (seen.insert(e.other).second) members.push_back(e.other);
         edges[cur].push_back(std::move(e));
@@ -365,13 +574,14 @@ Status ProvenanceIndex::Regroup(const std::string& id) {
     }
   }
   // Member facts.
-  Query read(db,
-             "SELECT language, published, outlet_key, notice_key, seq, notice FROM corpus_docs"
-             " WHERE document_id = ?1");
-  if (!read.ok()) return SqlError(db, path, "prepare member");
+  const Stmt* read = Prep(
+      "SELECT language, published, outlet_key, notice_key, seq, notice FROM "
+      "corpus_docs"
+      " WHERE document_id = ?1");
+  if (!read) return SqlError(db, path, "prepare member");
   std::map<std::string, Other> info;
   for (const std::string& m : members) {
-    Use u(read.stmt());
+    Use u(*read);
     int rc = u.Text(m).Step();
     Other o;
     o.id = m;
@@ -409,10 +619,11 @@ Status ProvenanceIndex::Regroup(const std::string& id) {
   };
   const Other* origin = *std::min_element(pool.begin(), pool.end(), earlier);
 
-  Query write(db,
-              "INSERT OR REPLACE INTO provenance(document_id, origin, relation, similarity,"
-              " evidence, computed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-  if (!write.ok()) return SqlError(db, path, "prepare provenance");
+  const Stmt* write = Prep(
+      "INSERT OR REPLACE INTO provenance(document_id, origin, relation, "
+      "similarity,"
+      " evidence, computed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  if (!write) return SqlError(db, path, "prepare provenance");
   const std::string now = NowUtc();
   for (const auto& [m, o] : info) {
     Provenance p;
@@ -422,10 +633,12 @@ Status ProvenanceIndex::Regroup(const std::string& id) {
       p.relation = "original";
       p.similarity = 1;
       if (members.size() > 1) {
-        p.evidence = "earliest of " + std::to_string(members.size()) + " copies";
+        p.evidence =
+            "earliest of " + std::to_string(members.size()) + " copies";
       } else if (!o.notice_key.empty()) {
         p.relation = "republication";
-        p.evidence = "republication notice: " + o.notice + " (the original is not in the corpus)";
+        p.evidence = "republication notice: " + o.notice +
+                     " (the original is not in the corpus)";
       }
     } else {
       const Edge* direct = nullptr;
@@ -435,34 +648,45 @@ Status ProvenanceIndex::Regroup(const std::string& id) {
         if (!best || e.similarity > best->similarity) best = &e;
       }
       const Edge* use = direct ? direct : best;
-      if (!o.language.empty() && !origin->language.empty() && o.language != origin->language) {
+      if (!o.language.empty() && !origin->language.empty() &&
+          o.language != origin->language) {
         p.relation = "translation";
-      } else if (!o.notice_key.empty() || (use && use->relation == "republication")) {
+      } else if (!o.notice_key.empty() ||
+                 (use && use->relation == "republication")) {
         p.relation = "republication";
       } else {
         p.relation = "near_duplicate";
       }
       p.similarity = use ? use->similarity : 0;
-      p.evidence = use ? (direct ? use->evidence : "via " + ShortId(use->other) + ": " + use->evidence)
-                       : "";
+      p.evidence =
+          use ? (direct ? use->evidence
+                        : "via " + ShortId(use->other) + ": " + use->evidence)
+              : "";
     }
-    Use u(write.stmt());
-    u.Text(p.document_id).Text(p.origin).Text(p.relation).Real(p.similarity)
-        .TextOrNull(p.evidence).Text(now);
+    Use u(*write);
+    u.Text(p.document_id)
+        .Text(p.origin)
+        .Text(p.relation)
+        .Real(p.similarity)
+        .TextOrNull(p.evidence)
+        .Text(now);
     if (u.Step() != SQLITE_DONE) return SqlError(db, path, "write provenance");
   }
   return Status::Ok();
 }
 
-Status ProvenanceIndex::Rebuild(const std::function<void(int64_t, int64_t)>& progress) {
+Status ProvenanceIndex::Rebuild(
+    const std::function<void(int64_t, int64_t)>& progress) {
   sqlite3* db = store_->handle();
   const std::string& path = store_->path();
   DOSSIER_RETURN_IF_ERROR(store_->Flush());
-  if (sqlite3_exec(db,
-                   "BEGIN IMMEDIATE; DELETE FROM provenance_links; DELETE FROM corpus_lsh;"
-                   " DELETE FROM corpus_paragraphs; DELETE FROM corpus_features;"
-                   " DELETE FROM corpus_docs; DELETE FROM provenance; COMMIT",
-                   nullptr, nullptr, nullptr) != SQLITE_OK) {
+  if (sqlite3_exec(
+          db,
+          "BEGIN IMMEDIATE; DELETE FROM provenance_links; DELETE FROM "
+          "corpus_lsh;"
+          " DELETE FROM corpus_paragraphs; DELETE FROM corpus_features;"
+          " DELETE FROM corpus_docs; DELETE FROM provenance; COMMIT",
+          nullptr, nullptr, nullptr) != SQLITE_OK) {
     Status s = SqlError(db, path, "clear the index");
     sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
     return s;
@@ -470,42 +694,48 @@ Status ProvenanceIndex::Rebuild(const std::function<void(int64_t, int64_t)>& pro
   return CatchUp(progress);
 }
 
-Status ProvenanceIndex::CatchUp(const std::function<void(int64_t, int64_t)>& progress) {
+Status ProvenanceIndex::CatchUp(
+    const std::function<void(int64_t, int64_t)>& progress) {
   sqlite3* db = store_->handle();
   const std::string& path = store_->path();
   DOSSIER_RETURN_IF_ERROR(store_->Flush());
   // The ids first (a read statement stays out of the writes below).
   std::vector<std::string> ids;
   {
-    Query q(db,
-            "SELECT id FROM documents WHERE id NOT IN (SELECT document_id FROM corpus_docs)"
-            " ORDER BY doc_no");
-    if (!q.ok()) return SqlError(db, path, "prepare catch-up");
-    Use u(q.stmt());
+    const Stmt* q = Prep(
+        "SELECT id FROM documents WHERE id NOT IN (SELECT document_id FROM "
+        "corpus_docs)"
+        " ORDER BY doc_no");
+    if (!q) return SqlError(db, path, "prepare catch-up");
+    Use u(*q);
     int rc;
-    while ((rc = u.Step()) == SQLITE_ROW) ids.emplace_back(ColumnText(u.get(), 0));
+    while ((rc = u.Step()) == SQLITE_ROW)
+      ids.emplace_back(ColumnText(u.get(), 0));
     if (rc != SQLITE_DONE) return SqlError(db, path, "list documents to index");
   }
-  Query doc_q(db,
-              "SELECT text, language, published, outlet, title, republished_from FROM documents"
-              " WHERE id = ?1");
-  Query ent_q(db,
-              "SELECT kind, ref, text, feature, date_value, date_precision, quantity_value, unit"
-              " FROM entities WHERE document_id = ?1");
-  if (!doc_q.ok() || !ent_q.ok()) return SqlError(db, path, "prepare catch-up reads");
+  const Stmt* doc_q = Prep(
+      "SELECT text, language, published, outlet, title, republished_from FROM "
+      "documents"
+      " WHERE id = ?1");
+  const Stmt* ent_q = Prep(
+      "SELECT kind, ref, text, feature, date_value, date_precision, "
+      "quantity_value, unit"
+      " FROM entities WHERE document_id = ?1");
+  if (!doc_q || !ent_q) return SqlError(db, path, "prepare catch-up reads");
   const int64_t total = static_cast<int64_t>(ids.size());
   int64_t done = 0;
   bool open = false;
   for (const std::string& id : ids) {
     if (!open) {
-      if (sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
+      if (sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) !=
+          SQLITE_OK)
         return SqlError(db, path, "begin");
       open = true;
     }
     Item it;
     it.id = id;
     {
-      Use u(doc_q.stmt());
+      Use u(*doc_q);
       int rc = u.Text(id).Step();
       if (rc != SQLITE_ROW) continue;
       sqlite3_stmt* s = u.get();
@@ -528,7 +758,7 @@ Status ProvenanceIndex::CatchUp(const std::function<void(int64_t, int64_t)>& pro
     {
       std::vector<std::array<std::string, 7>> rows;
       std::vector<std::pair<bool, double>> qty;
-      Use u(ent_q.stmt());
+      Use u(*ent_q);
       u.Text(id);
       int rc;
       while ((rc = u.Step()) == SQLITE_ROW) {
@@ -537,7 +767,8 @@ Status ProvenanceIndex::CatchUp(const std::function<void(int64_t, int64_t)>& pro
         for (int c : {0, 1, 2, 3, 4, 5}) r[c] = std::string(ColumnText(s, c));
         r[6] = std::string(ColumnText(s, 7));
         rows.push_back(std::move(r));
-        qty.emplace_back(sqlite3_column_type(s, 6) != SQLITE_NULL, sqlite3_column_double(s, 6));
+        qty.emplace_back(sqlite3_column_type(s, 6) != SQLITE_NULL,
+                         sqlite3_column_double(s, 6));
       }
       if (rc != SQLITE_DONE) {
         sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
@@ -571,7 +802,8 @@ Status ProvenanceIndex::CatchUp(const std::function<void(int64_t, int64_t)>& pro
       if (progress) progress(done, total);
     }
   }
-  if (open && sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+  if (open &&
+      sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
     return SqlError(db, path, "commit");
   return Status::Ok();
 }
@@ -581,14 +813,17 @@ Status ProvenanceIndex::ForEachGroup(
   sqlite3* db = store_->handle();
   const std::string& path = store_->path();
   DOSSIER_RETURN_IF_ERROR(store_->Flush());
-  Query q(db,
-          "SELECT p.document_id, p.origin, p.relation, p.similarity, COALESCE(p.evidence, ''),"
-          " d.title, d.outlet, d.published, d.language"
-          " FROM provenance AS p JOIN documents AS d ON d.id = p.document_id WHERE p.origin IN (SELECT origin FROM provenance GROUP BY origin"
-          " HAVING COUNT(*) > 1 OR MAX(relation = 'republication'))"
-          " ORDER BY p.origin, p.document_id <> p.origin, p.relation, p.document_id");
-  if (!q.ok()) return SqlError(db, path, "prepare groups");
-  Use u(q.stmt());
+  const Stmt* q = Prep(
+      "SELECT p.document_id, p.origin, p.relation, p.similarity, "
+      "COALESCE(p.evidence, ''),"
+      " d.title, d.outlet, d.published, d.language"
+      " FROM provenance AS p JOIN documents AS d ON d.id = p.document_id WHERE "
+      "p.origin IN (SELECT origin FROM provenance GROUP BY origin"
+      " HAVING COUNT(*) > 1 OR MAX(relation = 'republication'))"
+      " ORDER BY p.origin, p.document_id <> p.origin, p.relation, "
+      "p.document_id");
+  if (!q) return SqlError(db, path, "prepare groups");
+  Use u(*q);
   std::vector<Provenance> group;
   int rc;
   while ((rc = u.Step()) == SQLITE_ROW) {
@@ -613,18 +848,21 @@ Status ProvenanceIndex::ForEachGroup(
   return Status::Ok();
 }
 
-Status ProvenanceIndex::ForEachReuse(const std::function<bool(const Link&)>& fn) {
+Status ProvenanceIndex::ForEachReuse(
+    const std::function<bool(const Link&)>& fn) {
   sqlite3* db = store_->handle();
   const std::string& path = store_->path();
   DOSSIER_RETURN_IF_ERROR(store_->Flush());
   // A document that reuses several copies of one article reuses that
   // article: links are reported against the origin of the copies' group.
-  Query q(db,
-          "SELECT l.a, COALESCE(p.origin, l.b) AS o, l.relation, MAX(l.similarity), l.evidence"
-          " FROM provenance_links AS l LEFT JOIN provenance AS p ON p.document_id = l.b"
-          " WHERE l.relation = 'partial_reuse' GROUP BY l.a, o ORDER BY o, l.a");
-  if (!q.ok()) return SqlError(db, path, "prepare reuse");
-  Use u(q.stmt());
+  const Stmt* q = Prep(
+      "SELECT l.a, COALESCE(p.origin, l.b) AS o, l.relation, "
+      "MAX(l.similarity), l.evidence"
+      " FROM provenance_links AS l LEFT JOIN provenance AS p ON p.document_id "
+      "= l.b"
+      " WHERE l.relation = 'partial_reuse' GROUP BY l.a, o ORDER BY o, l.a");
+  if (!q) return SqlError(db, path, "prepare reuse");
+  Use u(*q);
   int rc;
   while ((rc = u.Step()) == SQLITE_ROW) {
     Link l;
@@ -636,6 +874,191 @@ Status ProvenanceIndex::ForEachReuse(const std::function<bool(const Link&)>& fn)
     if (!fn(l)) return Status::Ok();
   }
   if (rc != SQLITE_DONE) return SqlError(db, path, "read reuse");
+  return Status::Ok();
+}
+
+}  // namespace dossier::corpus
+
+namespace dossier::corpus {
+namespace {
+
+// "https://www.Example.org/a/b/" -> "example.org/a/b".
+std::string UrlKey(std::string_view url) {
+  std::string u;
+  for (char c : url) u += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (std::string_view p : {"https://", "http://"})
+    if (u.rfind(p, 0) == 0) u.erase(0, p.size());
+  if (u.rfind("www.", 0) == 0) u.erase(0, 4);
+  while (!u.empty() && u.back() == '/') u.pop_back();
+  return u;
+}
+
+}  // namespace
+
+Status ProvenanceIndex::ForEachSharedCitation(
+    const std::function<bool(const SharedCitation&)>& fn) {
+  sqlite3* db = store_->handle();
+  const std::string& path = store_->path();
+  DOSSIER_RETURN_IF_ERROR(store_->Flush());
+  const Stmt* q = Prep(
+      "SELECT c.document_id, c.citation_id, c.kind, COALESCE(c.title, ''), COALESCE(c.url, ''),"
+      " COALESCE(c.date, ''), COALESCE(e.ref, ''), COALESCE(e.name, e.text, ''), c.mentions,"
+      " COALESCE(c.issuer, '')"
+      " FROM citations AS c JOIN documents AS d ON d.id = c.document_id"
+      " LEFT JOIN entities AS e ON e.document_id = c.document_id AND e.mention_id = c.issuer"
+      " ORDER BY d.doc_no, c.citation_id");
+  const Stmt* doc_q = Prep(
+      "SELECT COALESCE(d.title, ''), COALESCE(d.outlet, ''), COALESCE(p.origin, d.id)"
+      " FROM documents AS d LEFT JOIN provenance AS p ON p.document_id = d.id WHERE d.id = ?1");
+  // Voice records whose source is the issuer or a document mention inside
+  // one of the citation's spans.
+  const Stmt* use_q = Prep(
+      "SELECT v.kind, e.start, e.end, e.kind, v.source FROM voice AS v JOIN entities AS e"
+      " ON e.document_id = v.document_id AND e.mention_id = v.source"
+      " WHERE v.document_id = ?1 AND v.kind IN ('quoted', 'attributed')");
+  if (!q || !doc_q || !use_q) return SqlError(db, path, "prepare citations");
+  struct Row {
+    std::string doc, cid, kind, title, url, date, ref, issuer_name, mentions, issuer;
+  };
+  std::vector<Row> rows_all;
+  {
+    Use u(*q);
+    int rc;
+    while ((rc = u.Step()) == SQLITE_ROW) {
+      Row r;
+      sqlite3_stmt* st = u.get();
+      r.doc = ColumnText(st, 0);
+      r.cid = ColumnText(st, 1);
+      r.kind = ColumnText(st, 2);
+      r.title = ColumnText(st, 3);
+      r.url = ColumnText(st, 4);
+      r.date = ColumnText(st, 5);
+      r.ref = ColumnText(st, 6);
+      r.issuer_name = ColumnText(st, 7);
+      r.mentions = ColumnText(st, 8);
+      r.issuer = ColumnText(st, 9);
+      rows_all.push_back(std::move(r));
+    }
+    if (rc != SQLITE_DONE) return SqlError(db, path, "read citations");
+  }
+  // Citations are the same document when they share a URL, a title (folded,
+  // 12 characters or more) or issuer + kind + date; issuer + kind alone
+  // ("an Amnesty report") joins only a citation that gives no title or URL
+  // of its own (the issuer may have written several).
+  std::vector<size_t> parent(rows_all.size());
+  for (size_t i = 0; i < parent.size(); ++i) parent[i] = i;
+  std::function<size_t(size_t)> find = [&](size_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  std::vector<std::set<std::string>> how(rows_all.size());
+  std::map<std::string, size_t> first;
+  auto join = [&](const std::string& key, size_t i, const char* what) {
+    auto [it, fresh] = first.try_emplace(key, i);
+    if (fresh) return;
+    const size_t a = find(it->second), b = find(i);
+    if (a == b) return;
+    parent[b] = a;
+    how[a].insert(what);
+    how[a].insert(how[b].begin(), how[b].end());
+  };
+  for (size_t i = 0; i < rows_all.size(); ++i) {
+    const Row& r = rows_all[i];
+    const std::string title_key = FoldName(r.title);
+    if (!r.url.empty()) join("url:" + UrlKey(r.url), i, "url");
+    if (title_key.size() >= 12) join("title:" + title_key, i, "title");
+    if (!r.ref.empty() && !r.date.empty()) join("issuer:" + r.ref + " " + r.kind + " " + r.date, i, "issuer and date");
+  }
+  for (size_t i = 0; i < rows_all.size(); ++i) {
+    const Row& r = rows_all[i];
+    if (r.ref.empty()) continue;
+    const std::string weak = "issuer-kind:" + r.ref + " " + r.kind;
+    auto [it, fresh] = first.try_emplace(weak, i);
+    if (fresh) continue;
+    const Row& o = rows_all[it->second];
+    const bool r_named = !r.url.empty() || FoldName(r.title).size() >= 12;
+    const bool o_named = !o.url.empty() || FoldName(o.title).size() >= 12;
+    if (r_named && o_named) continue;
+    const size_t a = find(it->second), b = find(i);
+    if (a == b) continue;
+    parent[b] = a;
+    how[a].insert("issuer");
+    how[a].insert(how[b].begin(), how[b].end());
+  }
+  std::map<size_t, std::vector<size_t>> groups;  // root -> rows, in store order
+  std::vector<size_t> roots;
+  for (size_t i = 0; i < rows_all.size(); ++i) {
+    auto [it, fresh] = groups.try_emplace(find(i));
+    if (fresh) roots.push_back(it->first);
+    it->second.push_back(i);
+  }
+  for (size_t root : roots) {
+    std::vector<Row> rows;
+    for (size_t i : groups[root]) rows.push_back(rows_all[i]);
+    std::string key;
+    for (const std::string& h : how[root]) key += (key.empty() ? "" : ", ") + h;
+    std::set<std::string> docs;
+    for (const Row& r : rows) docs.insert(r.doc);
+    if (docs.size() < 2) continue;
+    SharedCitation sc;
+    sc.key = key;
+    sc.kind = rows[0].kind;
+    for (const Row& r : rows) {
+      if (sc.title.empty()) sc.title = r.title;
+      if (sc.issuer.empty()) sc.issuer = r.issuer_name;
+      if (sc.date.empty()) sc.date = r.date;
+      if (sc.url.empty()) sc.url = r.url;
+    }
+    std::set<std::string> seen, origins;
+    for (const Row& r : rows) {
+      if (!seen.insert(r.doc).second) continue;
+      SharedCitation::Citer c;
+      c.document_id = r.doc;
+      c.citation_id = r.cid;
+      {
+        Use u(*doc_q);
+        const int rc = u.Text(r.doc).Step();
+        if (rc == SQLITE_ROW) {
+          c.title = ColumnText(u.get(), 0);
+          c.outlet = ColumnText(u.get(), 1);
+          c.origin = ColumnText(u.get(), 2);
+        } else if (rc != SQLITE_DONE) {
+          return SqlError(db, path, "read citing document");
+        }
+      }
+      if (c.origin.empty()) c.origin = r.doc;
+      origins.insert(c.origin);
+      std::vector<std::pair<int64_t, int64_t>> spans;
+      nlohmann::json j = nlohmann::json::parse(r.mentions, nullptr, false);
+      if (j.is_array())
+        for (const auto& x : j)
+          if (x.is_array() && x.size() == 2 && x[0].is_number_integer() && x[1].is_number_integer())
+            spans.emplace_back(x[0].get<int64_t>(), x[1].get<int64_t>());
+      bool quoted = false, attributed = false;
+      {
+        Use u(*use_q);
+        u.Text(r.doc);
+        int rc;
+        while ((rc = u.Step()) == SQLITE_ROW) {
+          sqlite3_stmt* st = u.get();
+          const std::string_view vkind = ColumnText(st, 0);
+          const int64_t b = sqlite3_column_int64(st, 1), e = sqlite3_column_int64(st, 2);
+          const std::string_view ekind = ColumnText(st, 3);
+          const std::string_view source = ColumnText(st, 4);
+          bool ours = !r.issuer.empty() && source == r.issuer;
+          if (!ours && ekind == "document")
+            for (const auto& [sb, se] : spans) ours = ours || (b >= sb && e <= se);
+          if (!ours) continue;
+          (vkind == "quoted" ? quoted : attributed) = true;
+        }
+        if (rc != SQLITE_DONE) return SqlError(db, path, "read voice");
+      }
+      c.use = quoted ? "quoted" : attributed ? "paraphrased" : "mentioned";
+      sc.citers.push_back(std::move(c));
+    }
+    sc.independent_origins = static_cast<int>(origins.size());
+    if (!fn(sc)) return Status::Ok();
+  }
   return Status::Ok();
 }
 

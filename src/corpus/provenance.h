@@ -15,6 +15,7 @@
 #ifndef DOSSIER_CORPUS_PROVENANCE_H_
 #define DOSSIER_CORPUS_PROVENANCE_H_
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -25,6 +26,7 @@
 #include "dossier/document.h"
 #include "dossier/status.h"
 #include "store/sqlite_store.h"
+#include "store/sqlite_util.h"
 
 namespace dossier::corpus {
 
@@ -66,9 +68,24 @@ struct Link {
   std::string evidence;
 };
 
+// A report, memo, article or statement cited by several documents.
+struct SharedCitation {
+  std::string key;     // what joined the citations: "url", "title", "issuer and date", "issuer"
+  std::string kind, title, issuer, date, url;  // from the first citing document
+  struct Citer {
+    std::string document_id, citation_id, title, outlet, origin;
+    // How the document uses it: "quoted" (a quotation from it or its
+    // issuer), "paraphrased" (attributed to it), "mentioned" (neither).
+    std::string use;
+  };
+  std::vector<Citer> citers;     // one per citing document, in store order
+  int independent_origins = 0;   // distinct provenance origins among them
+};
+
 class ProvenanceIndex {
  public:
   explicit ProvenanceIndex(SqliteStore* store, ProvenanceOptions options = {});
+  ~ProvenanceIndex();
 
   // Indexes a document that Put has just stored (or that is stored and not
   // yet indexed), links it to the documents it copies or translates, and
@@ -92,18 +109,31 @@ class ProvenanceIndex {
   // origin first, then by relation and id. Commits the open batch first.
   Status ForEachGroup(const std::function<bool(const std::vector<Provenance>& members)>& fn);
 
+  // Citations shared by two or more documents: the same URL, title (folded,
+  // 12 characters or more) or issuer entity + kind + date, or issuer + kind
+  // when one of them names no title or URL; each with its citing documents,
+  // how each uses it, and how many independent origins they come from.
+  // Commits the open batch first.
+  Status ForEachSharedCitation(const std::function<bool(const SharedCitation&)>& fn);
+
   // Every partial-reuse link (a document that embeds another's paragraphs).
   Status ForEachReuse(const std::function<bool(const Link&)>& fn);
 
  private:
   struct Item;
+  struct Cache;  // prepared statements, by SQL text
+  // The prepared statement for `sql` (prepared on first use), or null.
+  const store_internal::Stmt* Prep(const char* sql);
   Status AddItem(const Item& item);
   Status LinkCandidates(const Item& item, const std::vector<uint64_t>& shingles,
+                        const std::array<uint32_t, 64>& sig,
                         const std::vector<uint64_t>& paragraphs, int paragraph_count,
                         std::vector<Link>* links);
+  Result<bool> JoinGroup(const Item& item, const std::vector<Link>& links);
   Status Regroup(const std::string& id);
   SqliteStore* store_;
   ProvenanceOptions options_;
+  std::unique_ptr<Cache> cache_;
 };
 
 }  // namespace dossier::corpus

@@ -8,7 +8,8 @@
 -- that republications are matched on.
 CREATE TABLE corpus_docs (
   document_id  TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
-  seq          INTEGER NOT NULL,   -- indexing order (ties between equal dates)
+  seq          INTEGER NOT NULL UNIQUE,  -- indexing order (ties between equal dates); the
+                                         -- key of the index tables below
   language     TEXT,
   published    TEXT,
   outlet_key   TEXT,
@@ -21,27 +22,34 @@ CREATE TABLE corpus_docs (
   features     TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX corpus_docs_title ON corpus_docs(title_key) WHERE title_key IS NOT NULL;
+CREATE INDEX corpus_docs_language ON corpus_docs(language);
+
+-- The index tables refer to documents by corpus_docs.seq (small integer
+-- keys keep them compact and fast to insert into) and have no foreign keys:
+-- a posting whose document is gone is skipped when read.
 
 -- LSH: one row per document and band (band number mixed into the key).
 CREATE TABLE corpus_lsh (
-  bucket      INTEGER NOT NULL,
-  document_id TEXT NOT NULL REFERENCES corpus_docs(document_id) ON DELETE CASCADE,
-  PRIMARY KEY (bucket, document_id)
+  bucket INTEGER NOT NULL,
+  seq    INTEGER NOT NULL,
+  PRIMARY KEY (bucket, seq)
 ) WITHOUT ROWID;
 
 -- Paragraph hashes (paragraphs of 12 words or more) for partial reuse.
 CREATE TABLE corpus_paragraphs (
-  hash        INTEGER NOT NULL,
-  document_id TEXT NOT NULL REFERENCES corpus_docs(document_id) ON DELETE CASCADE,
-  PRIMARY KEY (hash, document_id)
+  hash INTEGER NOT NULL,
+  seq  INTEGER NOT NULL,
+  PRIMARY KEY (hash, seq)
 ) WITHOUT ROWID;
 
 -- Specific entity features (cities, sites, people, numbers, days, actors)
--- for translation candidates.
+-- for translation candidates, with the document's language (a translation
+-- is looked for in the other languages only).
 CREATE TABLE corpus_features (
-  feature     TEXT NOT NULL,
-  document_id TEXT NOT NULL REFERENCES corpus_docs(document_id) ON DELETE CASCADE,
-  PRIMARY KEY (feature, document_id)
+  feature  TEXT NOT NULL,
+  seq      INTEGER NOT NULL,
+  language TEXT,
+  PRIMARY KEY (feature, seq)
 ) WITHOUT ROWID;
 
 -- Verified links: `a` was indexed after `b`.
