@@ -23,6 +23,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "corpus/clusters.h"
 #include "corpus/provenance.h"
 #include "dossier/json_writer.h"
 #include "dossier/lexicon.h"
@@ -285,7 +286,8 @@ int RunIngest(const CommonFlags& f, const std::string& db,
   // Provenance (src/corpus): each new document is indexed as it is stored;
   // first whatever an interrupted run stored without indexing.
   corpus::ProvenanceIndex prov(store.get(), provenance);
-  if (Status cs = prov.CatchUp({}); !cs.ok()) {
+  corpus::EventClusterIndex clusters(store.get());
+  if (Status cs = prov.CatchUp({}); !cs.ok() || !(cs = clusters.CatchUp()).ok()) {
     std::fprintf(stderr, "dossier: store error: %s\n", cs.message().c_str());
     return kExitStore;
   }
@@ -336,6 +338,7 @@ int RunIngest(const CommonFlags& f, const std::string& db,
         }
         if (*put == PutOutcome::kAdded || *put == PutOutcome::kNewVersion) {
           Status ps = prov.Add(*o.doc);
+          if (ps.ok()) ps = clusters.AddDocument(o.doc->id);
           if (!ps.ok()) {
             store_error = true;
             store_message = ps.message();
@@ -663,7 +666,7 @@ int RunExplain(CommonFlags f, const std::string& input, int sentence, bool whole
 // dossier corpus duplicates|origins|reuse|rebuild: the provenance groups of
 // a store (src/corpus), one JSON object per line on stdout.
 int RunCorpus(const std::string& db, const std::string& action,
-              const corpus::ProvenanceOptions& options, bool quiet) {
+              const corpus::ProvenanceOptions& options, bool quiet, int min_reports) {
   if (!std::filesystem::exists(db)) {
     std::fprintf(stderr, "dossier: no store at '%s' (run dossier ingest first)\n", db.c_str());
     return kExitStore;
@@ -677,6 +680,7 @@ int RunCorpus(const std::string& db, const std::string& action,
   }
   auto store = std::move(store_or).value();
   corpus::ProvenanceIndex prov(store.get(), options);
+  corpus::EventClusterIndex clusters(store.get());
   Status st;
   bool write_error = false;
   auto emit = [&](const std::string& line) {
@@ -691,6 +695,7 @@ int RunCorpus(const std::string& db, const std::string& action,
       if (!quiet && isatty(STDERR_FILENO))
         std::fprintf(stderr, "\r\033[Kcorpus rebuild: %" PRId64 " / %" PRId64, done, total);
     });
+    if (st.ok()) st = clusters.Rebuild();
     if (st.ok() && !quiet) {
       const double s =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -700,7 +705,37 @@ int RunCorpus(const std::string& db, const std::string& action,
   } else {
     // Index whatever is stored but not indexed yet, then list.
     st = prov.CatchUp({});
-    if (st.ok() && action == "citations") {
+    if (st.ok()) st = clusters.CatchUp();
+    if (st.ok() && action == "events") {
+      st = clusters.ForEachCluster(min_reports, [&](const corpus::EventCluster& c) {
+        std::string out;
+        {
+          JsonWriter w(&out);
+          w.BeginObject();
+          w.Key("cluster");
+          w.String(c.id);
+          w.Key("plover");
+          w.String(c.plover);
+          w.Key("date");
+          if (c.date.empty()) w.Null(); else w.String(c.date);
+          w.Key("place");
+          if (c.place_text.empty()) w.Null(); else w.String(c.place_text);
+          w.Key("place_ref");
+          if (c.place_ref.empty()) w.Null(); else w.String(c.place_ref);
+          w.Key("reports");
+          w.Int(c.reports);
+          w.Key("independent_origins");
+          w.Int(c.independent_origins);
+          w.Key("events");
+          w.BeginArray();
+          for (const std::string& e : c.events) w.String(e);
+          w.EndArray();
+          w.EndObject();
+        }
+        out += '\n';
+        return emit(out);
+      });
+    } else if (st.ok() && action == "citations") {
       st = prov.ForEachSharedCitation([&](const corpus::SharedCitation& c) {
         std::string out;
         {
@@ -940,17 +975,23 @@ int main(int argc, char** argv) {
   corpus_cmd->add_option("action", corpus_action,
                          "duplicates (groups with their members), origins (one line per origin), "
                          "reuse (documents embedding another's paragraphs), citations (reports and "
-                         "statements cited by several documents, quoted or paraphrased), rebuild "
+                         "statements cited by several documents, quoted or paraphrased), events "
+                         "(clusters of events told by several documents), rebuild "
                          "(index again)")
       ->required()
-      ->check(CLI::IsMember({"duplicates", "origins", "reuse", "citations", "rebuild"}));
+      ->check(CLI::IsMember({"duplicates", "origins", "reuse", "citations", "events", "rebuild"}));
   corpus_cmd->add_option("--db", db, "SQLite store");
   corpus_cmd->add_flag("-q,--quiet", corpus_quiet, "No summary on stderr");
+  int corpus_min_reports = 2;
+  corpus_cmd->add_option("--min-reports", corpus_min_reports,
+                         "events: only clusters told by at least this many documents (default 2)")
+      ->check(CLI::PositiveNumber);
   add_provenance_flags(corpus_cmd);
   corpus_cmd->footer(
       "Examples:\n  dossier corpus duplicates --db dossier.db\n"
       "  dossier corpus origins --db dossier.db\n"
       "  dossier corpus citations --db dossier.db\n"
+      "  dossier corpus events --db dossier.db --min-reports 3\n"
       "  dossier corpus rebuild --db dossier.db --near-duplicate 0.6\n"
       "Groups are kept up to date by ingest; rebuild after changing the thresholds.\n");
 
@@ -975,7 +1016,8 @@ int main(int argc, char** argv) {
   }
   if (*extract) return RunExtract(ex);
   if (*ingest) return RunIngest(in, db, prov_options);
-  if (*corpus_cmd) return RunCorpus(db, corpus_action, prov_options, corpus_quiet);
+  if (*corpus_cmd)
+    return RunCorpus(db, corpus_action, prov_options, corpus_quiet, corpus_min_reports);
   if (*exp) return RunExport(db, what, format);
   if (*stats) return RunStats(db, stats_json);
   if (*explain) return RunExplain(xp, xp_input, xp_sentence, xp_text);

@@ -1,0 +1,77 @@
+// Corroboration: events from different documents that describe the same
+// happening form a cluster, which reports how many documents tell it and how
+// many independent origins they come from (copies, republications and
+// translations of one article count once: src/corpus/provenance.h).
+//
+// Two events match when they have the same PLOVER type, dates within a
+// window (the event's date, else its document's publication date), places
+// within a distance (when both have coordinates; else the same place ref),
+// and actors and targets that do not contradict each other (different
+// countries or named groups on the same side). Incremental like provenance:
+// an event is compared only with the events of its type in its date window,
+// joins the cluster of its best match, or starts one.
+//
+// Tables: event_clusters and cluster_members (001_init.sql).
+#ifndef DOSSIER_CORPUS_CLUSTERS_H_
+#define DOSSIER_CORPUS_CLUSTERS_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "dossier/status.h"
+#include "store/sqlite_store.h"
+#include "store/sqlite_util.h"
+
+namespace dossier::corpus {
+
+struct ClusterOptions {
+  int window_days = 3;        // dates at most this many days apart
+  double max_km = 50;         // places at most this far apart
+  int max_candidates = 2000;  // events read per type and window
+};
+
+struct EventCluster {
+  std::string id;       // "k17"
+  std::string plover, date, place_ref, place_text;
+  int reports = 0;              // distinct documents
+  int independent_origins = 0;  // distinct provenance origins of those documents
+  std::vector<std::string> events;  // "docid#v3", in the order they joined
+};
+
+class EventClusterIndex {
+ public:
+  explicit EventClusterIndex(SqliteStore* store, ClusterOptions options = {});
+  ~EventClusterIndex();
+
+  // Clusters the stored events of `document_id` that are not clustered yet
+  // (asserted events with a type; negated, hypothetical and repeated ones
+  // are left out). Writes join the store's open batch.
+  Status AddDocument(const std::string& document_id);
+  // Clusters every stored event not yet in a cluster, in store order.
+  Status CatchUp();
+  // Drops every cluster and clusters all events again.
+  Status Rebuild();
+  // Clusters with their members and counts (recomputed from the current
+  // provenance), largest first; `min_reports` filters small ones.
+  Status ForEachCluster(int min_reports, const std::function<bool(const EventCluster&)>& fn);
+
+ private:
+  struct Cache;
+  const store_internal::Stmt* Prep(const char* sql);
+  SqliteStore* store_;
+  ClusterOptions options_;
+  std::unique_ptr<Cache> cache_;
+};
+
+// Days from 1970-01-01 of "YYYY-MM-DD" (or the first day of "YYYY-MM",
+// "YYYY"); false if it is not such a date.
+bool DayNumber(std::string_view date, int64_t* days);
+// Great-circle distance in km.
+double DistanceKm(double lat1, double lon1, double lat2, double lon2);
+
+}  // namespace dossier::corpus
+
+#endif  // DOSSIER_CORPUS_CLUSTERS_H_
