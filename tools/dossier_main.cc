@@ -735,6 +735,46 @@ int RunCorpus(const std::string& db, const std::string& action,
         out += '\n';
         return emit(out);
       });
+    } else if (st.ok() && action == "claims") {
+      st = prov.ForEachSharedClaim(min_reports, [&](const corpus::SharedClaim& c) {
+        std::string out;
+        {
+          JsonWriter w(&out);
+          w.BeginObject();
+          w.Key("claim");
+          w.String(c.key);
+          w.Key("text");
+          w.String(c.text);
+          w.Key("reports");
+          w.Int(static_cast<int64_t>(c.tellers.size()));
+          w.Key("independent_origins");
+          w.Int(c.independent_origins);
+          w.Key("single_origin");
+          w.Bool(c.independent_origins == 1);
+          w.Key("documents");
+          w.BeginArray();
+          for (const auto& t : c.tellers) {
+            w.BeginObject();
+            w.Key("id");
+            w.String(t.document_id);
+            w.Key("claim_seq");
+            w.Int(t.seq);
+            w.Key("outlet");
+            if (t.outlet.empty()) w.Null(); else w.String(t.outlet);
+            w.Key("origin");
+            w.String(t.origin);
+            w.Key("voice");
+            w.String(t.voice);
+            w.Key("source");
+            if (t.source_text.empty()) w.Null(); else w.String(t.source_text);
+            w.EndObject();
+          }
+          w.EndArray();
+          w.EndObject();
+        }
+        out += '\n';
+        return emit(out);
+      });
     } else if (st.ok() && action == "citations") {
       st = prov.ForEachSharedCitation([&](const corpus::SharedCitation& c) {
         std::string out;
@@ -976,15 +1016,19 @@ int main(int argc, char** argv) {
                          "duplicates (groups with their members), origins (one line per origin), "
                          "reuse (documents embedding another's paragraphs), citations (reports and "
                          "statements cited by several documents, quoted or paraphrased), events "
-                         "(clusters of events told by several documents), rebuild "
+                         "(clusters of events told by several documents), claims (numeric claims "
+                         "told by several documents; single_origin when only copies of one "
+                         "article tell them), rebuild "
                          "(index again)")
       ->required()
-      ->check(CLI::IsMember({"duplicates", "origins", "reuse", "citations", "events", "rebuild"}));
+      ->check(CLI::IsMember(
+          {"duplicates", "origins", "reuse", "citations", "claims", "events", "rebuild"}));
   corpus_cmd->add_option("--db", db, "SQLite store");
   corpus_cmd->add_flag("-q,--quiet", corpus_quiet, "No summary on stderr");
   int corpus_min_reports = 2;
   corpus_cmd->add_option("--min-reports", corpus_min_reports,
-                         "events: only clusters told by at least this many documents (default 2)")
+                         "events, claims: only those told by at least this many documents "
+                         "(default 2)")
       ->check(CLI::PositiveNumber);
   add_provenance_flags(corpus_cmd);
   corpus_cmd->footer(

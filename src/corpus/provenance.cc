@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <deque>
 #include <map>
@@ -1058,6 +1059,154 @@ Status ProvenanceIndex::ForEachSharedCitation(
     }
     sc.independent_origins = static_cast<int>(origins.size());
     if (!fn(sc)) return Status::Ok();
+  }
+  return Status::Ok();
+}
+
+
+Status ProvenanceIndex::ForEachSharedClaim(int min_reports,
+                                           const std::function<bool(const SharedClaim&)>& fn) {
+  sqlite3* db = store_->handle();
+  const std::string& path = store_->path();
+  DOSSIER_RETURN_IF_ERROR(store_->Flush());
+  const Stmt* claims_q = Prep(
+      "SELECT c.document_id, c.seq, c.slots, c.voice, COALESCE(c.source, ''), c.start, c.end,"
+      " d.text, COALESCE(d.outlet, ''), COALESCE(p.origin, d.id)"
+      " FROM claims AS c JOIN documents AS d ON d.id = c.document_id"
+      " LEFT JOIN provenance AS p ON p.document_id = d.id"
+      " WHERE c.kind = 'numeric' ORDER BY d.doc_no, c.seq");
+  const Stmt* mention_q = Prep(
+      "SELECT kind, COALESCE(ref, ''), quantity_value, COALESCE(role, ''),"
+      " COALESCE(date_value, ''), COALESCE(date_precision, ''), text"
+      " FROM entities WHERE document_id = ?1 AND mention_id = ?2");
+  if (!claims_q || !mention_q) return SqlError(db, path, "prepare claims");
+  // A document that embeds paragraphs of another repeats its claims: the
+  // two count as one origin for a claim they both tell.
+  std::set<std::pair<std::string, std::string>> reuse;
+  {
+    const Stmt* q = Prep("SELECT a, b FROM provenance_links WHERE relation = 'partial_reuse'");
+    if (!q) return SqlError(db, path, "prepare reuse");
+    Use u(*q);
+    int rc;
+    while ((rc = u.Step()) == SQLITE_ROW) {
+      std::string a(ColumnText(u.get(), 0)), b(ColumnText(u.get(), 1));
+      reuse.emplace(a, b);
+      reuse.emplace(b, a);
+    }
+    if (rc != SQLITE_DONE) return SqlError(db, path, "read reuse");
+  }
+  std::map<std::string, SharedClaim> by_key;
+  std::vector<std::string> order;
+  {
+    Use u(*claims_q);
+    int rc;
+    while ((rc = u.Step()) == SQLITE_ROW) {
+      sqlite3_stmt* st = u.get();
+      const std::string doc(ColumnText(st, 0));
+      nlohmann::json slots = nlohmann::json::parse(ColumnText(st, 2), nullptr, false);
+      if (!slots.is_object()) continue;
+      std::vector<std::string> qty, places;
+      std::string date;
+      auto ids = [&](const char* k) {
+        std::vector<std::string> v;
+        if (slots.contains(k) && slots[k].is_array())
+          for (const auto& x : slots[k])
+            if (x.is_string()) v.push_back(x.get<std::string>());
+        return v;
+      };
+      std::string source_text;
+      const std::string source(ColumnText(st, 4));
+      for (const char* k : {"quantities", "places", "dates"}) {
+        for (const std::string& m : ids(k)) {
+          Use mu(*mention_q);
+          const int mrc = mu.Text(doc).Text(m).Step();
+          if (mrc != SQLITE_ROW) {
+            if (mrc != SQLITE_DONE) return SqlError(db, path, "read claim slot");
+            continue;
+          }
+          sqlite3_stmt* ms = mu.get();
+          const std::string_view kind = ColumnText(ms, 0);
+          if (kind == "quantity" && sqlite3_column_type(ms, 2) != SQLITE_NULL) {
+            const double v = sqlite3_column_double(ms, 2);
+            if (v < 2 || v != std::floor(v)) continue;
+            qty.push_back(std::to_string(static_cast<long long>(v)) + " " +
+                          std::string(ColumnText(ms, 3)));
+          } else if (kind == "place" && !ColumnText(ms, 1).empty()) {
+            places.emplace_back(ColumnText(ms, 1));
+          } else if (kind == "date" && ColumnText(ms, 5) == "day" && date.empty()) {
+            date = ColumnText(ms, 4);
+          }
+        }
+      }
+      if (!source.empty()) {
+        Use mu(*mention_q);
+        if (mu.Text(doc).Text(source).Step() == SQLITE_ROW) source_text = ColumnText(mu.get(), 6);
+      }
+      if (qty.empty() || places.empty()) continue;
+      std::sort(qty.begin(), qty.end());
+      qty.erase(std::unique(qty.begin(), qty.end()), qty.end());
+      std::sort(places.begin(), places.end());
+      places.erase(std::unique(places.begin(), places.end()), places.end());
+      std::string key;
+      for (const std::string& q : qty) key += (key.empty() ? "" : ", ") + q;
+      key += " |";
+      for (const std::string& p : places) key += " " + p;
+      auto [it, fresh] = by_key.try_emplace(key);
+      SharedClaim& sc = it->second;
+      if (fresh) {
+        order.push_back(key);
+        sc.key = key;
+        // The claim's words: its span in the text (code points -> bytes).
+        const std::string_view text = ColumnText(st, 7);
+        const int64_t b = sqlite3_column_int64(st, 5), e = sqlite3_column_int64(st, 6);
+        size_t bb = 0, cp = 0, be = text.size();
+        for (size_t i = 0; i <= text.size(); ++i) {
+          if (i == text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            if (static_cast<int64_t>(cp) == b) bb = i;
+            if (static_cast<int64_t>(cp) == e) {
+              be = i;
+              break;
+            }
+            ++cp;
+          }
+        }
+        if (bb < be) sc.text = std::string(text.substr(bb, be - bb));
+      }
+      bool seen = false;
+      for (const auto& t : sc.tellers) seen = seen || t.document_id == doc;
+      if (seen) continue;
+      SharedClaim::Teller t;
+      t.document_id = doc;
+      t.seq = sqlite3_column_int64(st, 1);
+      t.voice = ColumnText(st, 3);
+      t.outlet = ColumnText(st, 8);
+      t.origin = ColumnText(st, 9);
+      t.source_text = source_text;
+      sc.tellers.push_back(std::move(t));
+    }
+    if (rc != SQLITE_DONE) return SqlError(db, path, "read claims");
+  }
+  for (const std::string& key : order) {
+    SharedClaim& sc = by_key[key];
+    if (static_cast<int>(sc.tellers.size()) < min_reports) continue;
+    // Origins, with those of tellers linked by partial reuse joined.
+    std::map<std::string, std::string> parent;
+    std::function<std::string(const std::string&)> find = [&](const std::string& x) {
+      auto it = parent.find(x);
+      if (it == parent.end() || it->second == x) return x;
+      return it->second = find(it->second);
+    };
+    for (const auto& t : sc.tellers) parent.emplace(t.origin, t.origin);
+    for (size_t i = 0; i < sc.tellers.size(); ++i)
+      for (size_t j = i + 1; j < sc.tellers.size(); ++j)
+        if (reuse.count({sc.tellers[i].document_id, sc.tellers[j].document_id})) {
+          const std::string a = find(sc.tellers[i].origin), b = find(sc.tellers[j].origin);
+          if (a != b) parent[b] = a;
+        }
+    std::set<std::string> roots;
+    for (const auto& t : sc.tellers) roots.insert(find(t.origin));
+    sc.independent_origins = static_cast<int>(roots.size());
+    if (!fn(sc)) break;
   }
   return Status::Ok();
 }

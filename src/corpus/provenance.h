@@ -82,6 +82,19 @@ struct SharedCitation {
   int independent_origins = 0;   // distinct provenance origins among them
 };
 
+// A factual claim (the same numbers at the same places) made in several
+// documents.
+struct SharedClaim {
+  std::string key;   // "83 killed | geonames:170794 | 2016-09-17"
+  std::string text;  // the claim's words in the first document
+  struct Teller {
+    std::string document_id, outlet, origin, voice, source_text;
+    int64_t seq = 0;  // the claim's seq in that document
+  };
+  std::vector<Teller> tellers;  // one per document, in store order
+  int independent_origins = 0;
+};
+
 class ProvenanceIndex {
  public:
   explicit ProvenanceIndex(SqliteStore* store, ProvenanceOptions options = {});
@@ -115,6 +128,12 @@ class ProvenanceIndex {
   // how each uses it, and how many independent origins they come from.
   // Commits the open batch first.
   Status ForEachSharedCitation(const std::function<bool(const SharedCitation&)>& fn);
+
+  // Numeric claims told by at least `min_reports` documents: the same
+  // quantities (value and role) at the same places (and dates, when both
+  // give one), with how many independent origins tell them: a claim repeated
+  // only by copies of one article has a single origin.
+  Status ForEachSharedClaim(int min_reports, const std::function<bool(const SharedClaim&)>& fn);
 
   // Every partial-reuse link (a document that embeds another's paragraphs).
   Status ForEachReuse(const std::function<bool(const Link&)>& fn);

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <set>
 #include <string>
 
 #include "corpus/family.h"
@@ -242,6 +243,46 @@ TEST(CorpusCliTest, SharedCitationCountsIndependentOrigins) {
   EXPECT_EQ(c["documents"][1]["origin"], c["documents"][0]["id"]);
   EXPECT_EQ(c["documents"][2]["outlet"], "Camp Journal");
   EXPECT_EQ(c["documents"][2]["use"], "paraphrased");
+}
+
+}  // namespace
+}  // namespace dossier::testing
+
+namespace dossier::testing {
+namespace {
+
+// The shelling toll is told by the original and its copies (one origin) and
+// by the French translation (same origin): a single-origin claim.
+TEST(CorpusCliTest, ClaimToldOnlyByCopiesHasASingleOrigin) {
+  TempDir dir;
+  const std::string in = dir.Write("family.jsonl", FamilyJsonl());
+  const std::string db = dir.path() + "/c.db";
+  ASSERT_EQ(RunDossier("ingest " + in + " --db " + db + " -q").exit_code, 0);
+  RunResult r = RunDossier("corpus claims --db " + db);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::vector<json> claims = ParseJsonLines(r.out);
+  ASSERT_EQ(claims.size(), 3u) << r.out;
+  // Told by the original, its republication, the edited copy and the
+  // analysis that embeds the paragraph: four reports, one origin.
+  const json& toll = claims[0];
+  EXPECT_EQ(toll["claim"].get<std::string>().rfind("31 injured, 9 killed | ", 0), 0u) << toll;
+  EXPECT_EQ(toll["text"].get<std::string>().rfind("Artillery shells struck the covered market", 0),
+            0u);
+  EXPECT_EQ(toll["reports"], 4);
+  EXPECT_EQ(toll["independent_origins"], 1);
+  EXPECT_EQ(toll["single_origin"], true);
+  std::set<std::string> outlets;
+  for (const json& d : toll["documents"]) outlets.insert(d["outlet"]);
+  EXPECT_EQ(outlets, (std::set<std::string>{"Daily Frontier", "Eastern Wire", "Levant Monitor",
+                                            "Frontline Review"}));
+  // The distance to Khan Shaykhun is also in the French translation.
+  bool french = false;
+  for (const json& c : claims)
+    for (const json& d : c["documents"]) french = french || d["outlet"] == "Le Courrier du Levant";
+  EXPECT_TRUE(french);
+  for (const json& c : claims) EXPECT_EQ(c["single_origin"], true) << c;
+  // --min-reports 5: none.
+  EXPECT_EQ(RunDossier("corpus claims --min-reports 5 --db " + db).out, "");
 }
 
 }  // namespace
