@@ -265,7 +265,7 @@ int RunExtract(const CommonFlags& f) {
 }
 
 int RunIngest(const CommonFlags& f, const std::string& db,
-              const corpus::ProvenanceOptions& provenance) {
+              const corpus::ProvenanceOptions& provenance, bool index_corpus) {
   int code = kExitOk;
   auto pipeline = MakePipeline(f, &code);
   if (!pipeline) return code;
@@ -287,7 +287,8 @@ int RunIngest(const CommonFlags& f, const std::string& db,
   // first whatever an interrupted run stored without indexing.
   corpus::ProvenanceIndex prov(store.get(), provenance);
   corpus::EventClusterIndex clusters(store.get());
-  if (Status cs = prov.CatchUp({}); !cs.ok() || !(cs = clusters.CatchUp()).ok()) {
+  Status cs;
+  if (index_corpus && (!(cs = prov.CatchUp({})).ok() || !(cs = clusters.CatchUp()).ok())) {
     std::fprintf(stderr, "dossier: store error: %s\n", cs.message().c_str());
     return kExitStore;
   }
@@ -336,7 +337,7 @@ int RunIngest(const CommonFlags& f, const std::string& db,
           store_message = put.status().message();
           return false;
         }
-        if (*put == PutOutcome::kAdded || *put == PutOutcome::kNewVersion) {
+        if (index_corpus && (*put == PutOutcome::kAdded || *put == PutOutcome::kNewVersion)) {
           Status ps = prov.Add(*o.doc);
           if (ps.ok()) ps = clusters.AddDocument(o.doc->id);
           if (!ps.ok()) {
@@ -1008,6 +1009,10 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(0.05, 1.0));
   };
   add_provenance_flags(ingest);
+  bool no_provenance = false;
+  ingest->add_flag("--no-provenance", no_provenance,
+                   "Do not index documents for provenance and event clusters now (the next "
+                   "ingest or any 'dossier corpus' command catches up)");
   std::string corpus_action;
   bool corpus_quiet = false;
   auto* corpus_cmd = app.add_subcommand(
@@ -1059,7 +1064,7 @@ int main(int argc, char** argv) {
     }
   }
   if (*extract) return RunExtract(ex);
-  if (*ingest) return RunIngest(in, db, prov_options);
+  if (*ingest) return RunIngest(in, db, prov_options, !no_provenance);
   if (*corpus_cmd)
     return RunCorpus(db, corpus_action, prov_options, corpus_quiet, corpus_min_reports);
   if (*exp) return RunExport(db, what, format);

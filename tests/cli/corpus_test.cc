@@ -152,6 +152,13 @@ TEST(CorpusCliTest, IngestingAgainAddsNothingAndAMissingStoreIsAnError) {
   EXPECT_NE(none.err.find("no store"), std::string::npos);
   RunResult bad = RunDossier("corpus sideways --db " + db);
   EXPECT_EQ(bad.exit_code, 2);
+
+  // --no-provenance leaves indexing to the next corpus command.
+  const std::string db2 = dir.path() + "/later.db";
+  ASSERT_EQ(RunDossier("ingest " + in + " --db " + db2 + " -q --no-provenance").exit_code, 0);
+  for (const json& d : ParseJsonLines(RunDossier("export --db " + db2).out))
+    EXPECT_TRUE(d["provenance"].is_null()) << d["id"];
+  EXPECT_EQ(RunDossier("corpus duplicates --db " + db2).out, first);
 }
 
 // A reader comment that translates the article is linked to it.
