@@ -181,11 +181,13 @@ TEST(MarkersTest, ScareQuotes) {
 TEST(MarkersTest, RepetitionOfPhrasesAndLoadedWords) {
   Document d = Mark("They armed the rebels. Foreign patrons armed the rebels again, and foreign "
                    "patrons armed them once more. Then foreign patrons armed the militias. "
-                   "A massacre, a bloodbath, a bloodbath, a bloodbath.");
+                   "Foreign patrons armed the guards. "
+                   "A massacre, a bloodbath, a bloodbath, a bloodbath, a bloodbath.");
   std::vector<std::string> reps;
   for (const Marker& m : d.markers)
     if (m.technique == "repetition") reps.push_back(Text(d, m.span));
-  EXPECT_EQ(reps, (V{"foreign patrons armed", "foreign patrons armed", "bloodbath", "bloodbath"}));
+  EXPECT_EQ(reps, (V{"foreign patrons armed", "foreign patrons armed", "Foreign patrons armed",
+                     "bloodbath", "bloodbath", "bloodbath"}));
   // A topic named three times in plain reporting is not repetition.
   Document n = Mark("The water supply failed on Monday. Engineers said the water supply would "
                    "return. The water supply returned on Friday.");

@@ -6,19 +6,23 @@
 //    longest first, inside its sentence; the first row whose words and
 //    context conditions match gives a marker (technique, weight). Pattern
 //    tokens: `_` any word, `...` a gap of 0-6 tokens, `a|b` alternatives.
-//    Conditions (technique_lexicon.tsv header): not_after, not_before,
-//    not_near, not_in_entity, lower, author, clause_start.
+//    Conditions (technique_lexicon.tsv header): not_after, not_before ("#"
+//    for a number), not_near, not_in_entity, lower, author, clause_start.
 // 2. Scare quotes: a balanced quotation of one to three words, not inside a
 //    longer quotation, in a clause the voice layer left in the author's
 //    voice (or hedged, or a question: a clause with no speaker), not a cited
-//    document's title, not after a naming word ('called "Dawn"'), not a
-//    capitalised name of two or more words.
+//    document's title, not within three words after a naming word ('called
+//    "Dawn"', 'call themselves "ISIS"'), not a capitalised name of two or
+//    more words, not a number or a whole sentence.
 // 3. Repetition: content words (not function words of marker_words.tsv, not
-//    inside an entity mention, not numbers) form n-grams of 2-4 consecutive
-//    tokens. An n-gram counts as repeated beyond chance when it occurs
-//    4-grams 2 times, trigrams 3 times, bigrams 4 times at 4 or more per
-//    1,000 words, or 3 times when it holds a word of the technique tables; a
-//    loaded word or label (step 1) repeated 3 times counts too. Each
+//    inside an entity mention, not capitalised but at a sentence's start, not
+//    numbers) form n-grams of
+//    2-4 consecutive tokens. An n-gram is repeated beyond chance when it
+//    occurs: 4 words, twice; 3 words, 4 times (3 if it holds a loaded word
+//    or label of step 1); 2 words, 3 times if it holds one, else 5 times and
+//    at 10 or more per 1,000 words (topic phrases like "chemical weapons"
+//    repeat in plain news). A loaded word or label used 4 times in the
+//    author's voice counts too. Each
 //    occurrence after the first is one marker, longest n-gram first.
 // Each marker then gets the voice of the voice record containing it ("quoted"
 // when it sits inside a quotation of four words or more, whatever the
@@ -26,7 +30,8 @@
 // overlap (the earlier, longer wins); markers of different techniques may.
 // The profile counts markers per technique and per 1,000 words, the share in
 // the author's voice, and the three densest windows of up to three sentences
-// with at least two markers.
+// of one paragraph with at least two markers (markers per 1,000 words, a
+// window counted as at least 30 words so one short sentence does not win).
 #include "annotate/markers/markers_annotator.h"
 
 #include <algorithm>
@@ -222,7 +227,7 @@ void MarkersAnnotator::AddRow(const std::string& table, const std::vector<std::s
   entries_.push_back(std::move(e));
 }
 
-MarkersAnnotator::MarkersAnnotator(const Lexicon& lexicon) {
+MarkersAnnotator::MarkersAnnotator(const Lexicon& lexicon) : number_(FoldHash("#")) {
   for (const char* name : {"technique_lexicon", "technique_constructions"}) {
     const Table& t = lexicon.table(name);
     const int cp = t.Column("phrase"), ct = t.Column("technique"), cw = t.Column("weight"),
@@ -252,18 +257,21 @@ MarkersAnnotator::MarkersAnnotator(const Lexicon& lexicon) {
     i = j;
   }
   by_first_.Build(std::move(slots));
-  std::vector<HashIndex::Slot> fw, nw;
+  std::vector<HashIndex::Slot> fw, nw, cj;
   const Table& words = lexicon.table("marker_words");
   const int cw = words.Column("word"), ck = words.Column("kind");
   if (cw >= 0 && ck >= 0) {
     for (const auto& row : words.rows) {
       HashIndex::Slot s;
       s.key = FoldHash(row[cw]);
-      (row[ck] == "naming" ? nw : fw).push_back(s);
+      if (row[ck] == "naming") nw.push_back(s);
+      else if (row[ck] == "conjunction") cj.push_back(s);
+      else fw.push_back(s);
     }
   }
   function_words_.Build(std::move(fw));
   naming_words_.Build(std::move(nw));
+  conjunctions_.Build(std::move(cj));
 }
 
 // The work on one document.
@@ -283,6 +291,7 @@ struct MarkersAnnotator::Run {
     uint8_t technique = 0;
     double confidence = 0;
     int entry = -1;              // into m.entries_, -1 for a rule
+    bool author_only = false;    // dropped outside the author's voice
     std::string rule;
   };
   std::vector<Cand> cands;
@@ -365,6 +374,8 @@ struct MarkersAnnotator::Run {
 
   bool ClauseStart(uint32_t i) const {
     if (i == 0 || sent[i - 1] != sent[i]) return true;
+    // After a conjunction that itself starts a clause (", and either ...").
+    if (IsWord(tok[i - 1]) && m.conjunctions_.Contains(h[i - 1])) return ClauseStart(i - 1);
     const Token& p = tok[i - 1];
     if (p.kind != Token::Kind::kPunct) return false;
     const char c = doc.text[p.span.begin];
@@ -391,9 +402,13 @@ struct MarkersAnnotator::Run {
     if (e.not_after_n && b > sb && IsWord(tok[b - 1]) &&
         InSet(m.words_, e.not_after_b, e.not_after_n, h[b - 1]))
       return false;
-    if (e.not_before_n && en < send && (IsWord(tok[en]) || tok[en].kind == Token::Kind::kNumber) &&
-        InSet(m.words_, e.not_before_b, e.not_before_n, h[en]))
-      return false;
+    if (e.not_before_n && en < send) {
+      if (IsWord(tok[en]) && InSet(m.words_, e.not_before_b, e.not_before_n, h[en])) return false;
+      // "#" in the list stands for any number ("lies 14 kilometres north").
+      if (tok[en].kind == Token::Kind::kNumber &&
+          InSet(m.words_, e.not_before_b, e.not_before_n, m.number_))
+        return false;
+    }
     if (e.not_near_n) {
       const uint32_t lo = b > sb + 5 ? b - 5 : sb, hi = std::min(send, en + 5);
       for (uint32_t k = lo; k < hi; ++k) {
@@ -508,13 +523,17 @@ struct MarkersAnnotator::Run {
       if (nwords < 1 || nwords > 3 || ends_sentence) continue;
       if (nwords >= 2 && caps == nwords) continue;  // a title or a name
       if (tb >= tok.size() || sent[tb] < 0) continue;
-      // A naming word before the opening mark.
+      // A naming word in the three words before the opening mark ('called
+      // "Dawn"', 'call themselves "ISIS"').
       auto before = std::lower_bound(tok.begin(), tok.end(), q.span.begin,
                                      [](const Token& t, uint32_t b) { return t.span.begin < b; });
-      if (before != tok.begin()) {
-        const size_t p = static_cast<size_t>(before - tok.begin()) - 1;
-        if (IsWord(tok[p]) && m.naming_words_.Contains(h[p])) continue;
+      bool named = false;
+      for (size_t k = 0, p = static_cast<size_t>(before - tok.begin()); k < 3 && p > 0; ++k) {
+        --p;
+        if (!IsWord(tok[p])) break;
+        named = named || m.naming_words_.Contains(h[p]);
       }
+      if (named) continue;
       const VoiceRecord* v = VoiceAt(q.span.begin);
       if (v && (v->kind == "attributed"sv || v->kind == "quoted"sv)) continue;
       const std::string_view content(doc.text.data() + q.content.begin,
@@ -544,11 +563,19 @@ struct MarkersAnnotator::Run {
       if (!IsWord(tok[i]) || in_mention[i] || sent[i] < 0) continue;
       if (tok[i].span.end - tok[i].span.begin < 2) continue;
       if (m.function_words_.Contains(h[i])) continue;
+      // A capitalised word is a name the entity layers did not take
+      // ("Khan Touman"): repeating names is reporting, not a technique.
+      const unsigned char c0 = static_cast<unsigned char>(doc.text[tok[i].span.begin]);
+      if (c0 >= 'A' && c0 <= 'Z' && i != sent_tok[sent[i]]) continue;
       content[i] = 1;
       ++ncontent;
     }
-    // Words that start a table row count as charged.
-    auto charged = [&](size_t i) { return m.by_first_.Contains(h[i]); };
+    // Words inside a loaded word or label (step 1) are charged.
+    std::vector<uint8_t> charged_tok(n, 0);
+    for (const Cand& c : cands)
+      if (c.technique == kLoadedLanguage || c.technique == kNameCalling)
+        for (uint32_t j = c.tb; j < c.te && j < n; ++j) charged_tok[j] = 1;
+    auto charged = [&](size_t i) { return charged_tok[i] != 0; };
     struct Slot {
       uint64_t key = 0;
       uint32_t count = 0, first = 0;
@@ -605,8 +632,11 @@ struct MarkersAnnotator::Run {
     const double per_1000 = words > 0 ? 1000.0 / static_cast<double>(words) : 0;
     auto qualifies = [&](size_t i, size_t len, const Slot& s) {
       if (len >= 4) return s.count >= 2;
-      if (len == 3) return s.count >= 3;
-      if (s.count >= 4 && s.count * per_1000 >= 4) return true;
+      if (len == 3) return s.count >= 3 && (s.count >= 4 || charged(i) || charged(i + 1) ||
+                                            charged(i + 2));
+      // Two words: topic phrases ("chemical weapons") repeat in plain news;
+      // only a charged pair, or a pair hammered in at 10 per 1,000 words.
+      if (s.count >= 5 && s.count * per_1000 >= 10) return true;
       return s.count >= 3 && (charged(i) || charged(i + 1));
     };
     std::vector<Cand> reps;
@@ -635,8 +665,9 @@ struct MarkersAnnotator::Run {
       const Cand& c = cands[ci];
       if (c.technique != kLoadedLanguage && c.technique != kNameCalling) continue;
       const Slot& s = slot(lex_key(c));
-      if (s.count < 3 || s.first == c.tb) continue;
+      if (s.count < 4 || s.first == c.tb) continue;
       Cand r;
+      r.author_only = true;
       r.tb = c.tb;
       r.te = c.te;
       r.span = c.span;
@@ -672,7 +703,9 @@ struct MarkersAnnotator::Run {
           if (!v || v->kind != "attributed"sv) source = -1;
         }
       }
-      if (c.entry >= 0 && m.entries_[c.entry].author && voice != "author"sv) continue;
+      if ((c.author_only || (c.entry >= 0 && m.entries_[c.entry].author)) &&
+          voice != "author"sv)
+        continue;
       any[c.technique] = true;
       last_end[c.technique] = c.span.end;
       Marker mk;
@@ -699,10 +732,16 @@ struct MarkersAnnotator::Run {
     };
     std::vector<Win> wins;
     const size_t ns = doc.sentences.size();
+    // Paragraph of each sentence: a window stays inside one.
+    std::vector<int> para(ns, -1);
+    for (size_t s = 0, pi = 0; s < ns; ++s) {
+      while (pi < doc.paragraphs.size() && doc.paragraphs[pi].end <= doc.sentences[s].begin) ++pi;
+      para[s] = static_cast<int>(pi);
+    }
     for (size_t s = 0; s < ns; ++s) {
       if (!sent_markers[s]) continue;
       int mk = 0, w = 0;
-      for (size_t e = s; e < ns && e < s + 3; ++e) {
+      for (size_t e = s; e < ns && e < s + 3 && para[e] == para[s]; ++e) {
         mk += sent_markers[e];
         w += sent_words[e];
         if (mk >= 2 && sent_markers[e])

@@ -111,12 +111,13 @@ class MarkersAnnotator : public DocumentLayer {
   struct Run;
   void AddRow(const std::string& table, const std::vector<std::string>& row, int c_phrase,
               int c_technique, int c_weight, int c_context);
+  uint64_t number_;  // FoldHash("#"): any number in a not_before list
   std::vector<Entry> entries_;
   std::vector<Elem> elems_;
   std::vector<uint64_t> words_;          // word sets of elems and conditions
   std::vector<uint32_t> by_first_list_;  // entry indices, grouped by first word
   markers_internal::HashIndex by_first_;  // first word -> range of by_first_list_
-  markers_internal::HashIndex function_words_, naming_words_;
+  markers_internal::HashIndex function_words_, naming_words_, conjunctions_;
 };
 
 }  // namespace dossier
