@@ -250,8 +250,17 @@ MarkersAnnotator::MarkersAnnotator(const Lexicon& lexicon) : number_(FoldHash("#
     HashIndex::Slot s;
     s.key = firsts[i].first;
     s.begin = static_cast<uint32_t>(by_first_list_.size());
-    while (j < firsts.size() && firsts[j].first == firsts[i].first)
+    s.next_mask = 0;
+    while (j < firsts.size() && firsts[j].first == firsts[i].first) {
+      const Entry& e = entries_[firsts[j].second];
+      if (e.elem_count < 2 || elems_[e.elem_begin + 1].kind != Elem::kWords) {
+        s.next_mask = ~0ull;
+      } else {
+        const Elem& x = elems_[e.elem_begin + 1];
+        for (uint32_t k = 0; k < x.count; ++k) s.next_mask |= 1ull << (words_[x.begin + k] & 63);
+      }
       by_first_list_.push_back(firsts[j++].second);
+    }
     s.count = static_cast<uint32_t>(j - i);
     slots.push_back(s);
     i = j;
@@ -426,6 +435,9 @@ struct MarkersAnnotator::Run {
       if (!IsWord(tok[i]) || sent[i] < 0) continue;
       const HashIndex::Slot* s = m.by_first_.Find(h[i]);
       if (!s) continue;
+      if (s->next_mask != ~0ull &&
+          (i + 1 >= n || !((s->next_mask >> (h[i + 1] & 63)) & 1)))
+        continue;
       const uint32_t send = SentEnd(i);
       for (uint32_t k = 0; k < s->count; ++k) {
         const uint32_t ei = m.by_first_list_[s->begin + k];
@@ -558,7 +570,6 @@ struct MarkersAnnotator::Run {
   void Repetition() {
     const size_t n = tok.size();
     std::vector<uint8_t> content(n, 0);
-    size_t ncontent = 0;
     for (size_t i = 0; i < n; ++i) {
       if (!IsWord(tok[i]) || in_mention[i] || sent[i] < 0) continue;
       if (tok[i].span.end - tok[i].span.begin < 2) continue;
@@ -568,7 +579,6 @@ struct MarkersAnnotator::Run {
       const unsigned char c0 = static_cast<unsigned char>(doc.text[tok[i].span.begin]);
       if (c0 >= 'A' && c0 <= 'Z' && i != sent_tok[sent[i]]) continue;
       content[i] = 1;
-      ++ncontent;
     }
     // Words inside a loaded word or label (step 1) are charged.
     std::vector<uint8_t> charged_tok(n, 0);
@@ -581,8 +591,12 @@ struct MarkersAnnotator::Run {
       uint32_t count = 0, first = 0;
     };
     const size_t nlex = cands.size();
+    std::vector<uint32_t> starts;  // content runs of two or more
+    for (size_t i = 0; i + 1 < n; ++i)
+      if (content[i] && content[i + 1] && sent[i + 1] == sent[i])
+        starts.push_back(static_cast<uint32_t>(i));
     size_t cap = 64;
-    while (cap < (ncontent * 3 + nlex) * 2) cap *= 2;
+    while (cap < (starts.size() * 2 + nlex) * 2) cap *= 2;
     std::vector<Slot> table(cap);
     const uint64_t mask = cap - 1;
     auto slot = [&](uint64_t key) -> Slot& {
@@ -601,16 +615,22 @@ struct MarkersAnnotator::Run {
       while (i + r < n && r < 4 && content[i + r] && sent[i + r] == sent[i]) ++r;
       return r;
     };
-    for (size_t i = 0; i < n; ++i) {
-      if (!content[i]) continue;
-      const size_t r = run_len(i);
-      for (size_t len = 2; len <= r; ++len) {
-        Slot& s = slot(gram_key(i, len));
-        if (s.key == 0) {
-          s.key = gram_key(i, len);
-          s.first = static_cast<uint32_t>(i);
-        }
-        ++s.count;
+    // Pairs first; a longer n-gram is counted only where its first pair
+    // came back (most text has few repeated pairs).
+    auto count = [&](size_t i, size_t len) -> uint32_t {
+      const uint64_t k = gram_key(i, len);
+      Slot& s = slot(k);
+      if (s.key == 0) {
+        s.key = k;
+        s.first = static_cast<uint32_t>(i);
+      }
+      return ++s.count;
+    };
+    for (uint32_t i : starts) count(i, 2);
+    for (size_t len = 3; len <= 4; ++len) {
+      for (uint32_t i : starts) {
+        if (slot(gram_key(i, len - 1)).count < 2 || run_len(i) < len) continue;
+        count(i, len);
       }
     }
     // Loaded words and labels, keyed by their tokens' hashes.
@@ -640,11 +660,15 @@ struct MarkersAnnotator::Run {
       return s.count >= 3 && (charged(i) || charged(i + 1));
     };
     std::vector<Cand> reps;
-    for (size_t i = 0; i < n; ++i) {
-      if (!content[i]) continue;
+    size_t next = 0;  // first token a new repetition may start at
+    for (uint32_t i : starts) {
+      if (i < next) continue;
+      // No longer n-gram repeats more than its first pair.
+      if (slot(gram_key(i, 2)).count < 2) continue;
       const size_t r = run_len(i);
       for (size_t len = r; len >= 2; --len) {
         const Slot& s = slot(gram_key(i, len));
+        if (s.key == 0) continue;  // a longer n-gram that was never counted
         if (!qualifies(i, len, s)) continue;
         if (s.first != i) {
           Cand c;
@@ -657,7 +681,7 @@ struct MarkersAnnotator::Run {
                    std::to_string(s.count) + " times in the article";
           reps.push_back(std::move(c));
         }
-        i += len - 1;
+        next = i + len;
         break;
       }
     }

@@ -60,6 +60,9 @@ class HashIndex {
   struct Slot {
     uint64_t key = 0;
     uint32_t begin = 0, count = 0;
+    // A bit per (hash & 63) of the words that may follow (all ones when a
+    // row may end here or goes on with any word): most "the"s stop here.
+    uint64_t next_mask = ~0ull;
   };
   void Build(std::vector<Slot> slots);
   const Slot* Find(uint64_t key) const {
