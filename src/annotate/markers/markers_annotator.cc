@@ -18,10 +18,11 @@
 //    inside an entity mention, not capitalised but at a sentence's start, not
 //    numbers) form n-grams of
 //    2-4 consecutive tokens. An n-gram is repeated beyond chance when it
-//    occurs: 4 words, twice; 3 words, 4 times (3 if it holds a loaded word
-//    or label of step 1); 2 words, 3 times if it holds one, else 5 times and
-//    at 10 or more per 1,000 words (topic phrases like "chemical weapons"
-//    repeat in plain news). A loaded word or label used 4 times in the
+//    occurs: 4 words, twice; 3 words, 3 times if it holds a loaded word or
+//    label of step 1, else 4 times and at 5 or more per 1,000 words; 2
+//    words, 3 times if it holds one, else 5 times and at 10 or more per
+//    1,000 words (topic phrases like "chemical weapons" or "international
+//    humanitarian law" come back in plain news). A loaded word or label used 4 times in the
 //    author's voice counts too. Each
 //    occurrence after the first is one marker, longest n-gram first.
 // Each marker then gets the voice of the voice record containing it ("quoted"
@@ -652,8 +653,10 @@ struct MarkersAnnotator::Run {
     const double per_1000 = words > 0 ? 1000.0 / static_cast<double>(words) : 0;
     auto qualifies = [&](size_t i, size_t len, const Slot& s) {
       if (len >= 4) return s.count >= 2;
-      if (len == 3) return s.count >= 3 && (s.count >= 4 || charged(i) || charged(i + 1) ||
-                                            charged(i + 2));
+      if (len == 3) {
+        if (charged(i) || charged(i + 1) || charged(i + 2)) return s.count >= 3;
+        return s.count >= 4 && s.count * per_1000 >= 5;
+      }
       // Two words: topic phrases ("chemical weapons") repeat in plain news;
       // only a charged pair, or a pair hammered in at 10 per 1,000 words.
       if (s.count >= 5 && s.count * per_1000 >= 10) return true;
