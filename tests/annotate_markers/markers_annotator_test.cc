@@ -267,6 +267,17 @@ TEST(MarkersTest, OddInputGivesFewerRecordsNeverACrash) {
   big += "everyone.";
   Document b = Mark(big);
   EXPECT_GT(b.markers.size(), 1000u);
+  // A long chain of conjunctions, and a 1 MB quotation full of loaded words.
+  std::string ands = "Either";
+  for (int i = 0; i < 200000; ++i) ands += " and";
+  ands += " or.";
+  Mark(ands);
+  std::string quoted = "\"";
+  while (quoted.size() < (1 << 20)) quoted += "the regime lies and ";
+  quoted += "\" the mayor said.";
+  auto q0 = std::chrono::steady_clock::now();
+  Document q = Mark(quoted);
+  EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - q0).count(), 60.0);
   std::string many;
   for (int i = 0; i < 50000; ++i) many += i % 10 ? "Troops moved. " : "The regime lies. ";
   auto t0 = std::chrono::steady_clock::now();

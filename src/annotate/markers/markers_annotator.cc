@@ -385,7 +385,10 @@ struct MarkersAnnotator::Run {
   bool ClauseStart(uint32_t i) const {
     if (i == 0 || sent[i - 1] != sent[i]) return true;
     // After a conjunction that itself starts a clause (", and either ...").
-    if (IsWord(tok[i - 1]) && m.conjunctions_.Contains(h[i - 1])) return ClauseStart(i - 1);
+    if (IsWord(tok[i - 1]) && m.conjunctions_.Contains(h[i - 1])) {
+      --i;
+      if (i == 0 || sent[i - 1] != sent[i]) return true;
+    }
     const Token& p = tok[i - 1];
     if (p.kind != Token::Kind::kPunct) return false;
     const char c = doc.text[p.span.begin];
@@ -430,7 +433,7 @@ struct MarkersAnnotator::Run {
   }
 
   // Step 1: the table rows.
-  void Lexicon() {
+  void MatchTables() {
     const size_t n = tok.size();
     for (uint32_t i = 0; i < n; ++i) {
       if (!IsWord(tok[i]) || sent[i] < 0) continue;
@@ -488,16 +491,20 @@ struct MarkersAnnotator::Run {
   // The innermost quotation whose content holds [b, e), or nullptr; and
   // whether a quotation of four words or more (or running over sentences)
   // holds it.
-  bool InLongQuote(Span sp) const {
+  std::vector<int> quote_words;  // word tokens per quotation, -1 until counted
+
+  bool InLongQuote(Span sp) {
     const auto& Q = doc.quotes;
+    if (quote_words.size() != Q.size()) quote_words.assign(Q.size(), -1);
     auto it = std::upper_bound(Q.begin(), Q.end(), sp.begin,
                                [](uint32_t b, const Quote& q) { return b < q.content.begin; });
     // The few quotations opening last before the span (nesting is shallow).
     for (int k = 0; k < 4 && it != Q.begin(); ++k) {
       --it;
-      if (it->content.begin <= sp.begin && sp.end <= it->content.end &&
-          WordsIn(it->content) >= 4)
-        return true;
+      if (it->content.begin > sp.begin || sp.end > it->content.end) continue;
+      int& w = quote_words[it - Q.begin()];
+      if (w < 0) w = WordsIn(it->content);  // once per quotation, however many markers
+      if (w >= 4) return true;
     }
     return false;
   }
@@ -807,7 +814,7 @@ void MarkersAnnotator::Apply(Document* doc) const {
   }
   Run r(*this, *doc);
   r.Prepare();
-  r.Lexicon();
+  r.MatchTables();
   r.ScareQuotes();
   r.Repetition();
   r.Finish();
