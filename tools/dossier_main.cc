@@ -60,8 +60,9 @@ void AddPipelineFlags(CLI::App* app, CommonFlags* f) {
   app->add_option("--published", f->published,
                   "Anchor date YYYY-MM-DD for documents that state none");
   app->add_option("--layers", f->layers,
-                  "Comma-separated layers to run (dates,quantities,actors,places,voice); default "
-                  "all. voice finds its sources among the entity layers' mentions");
+                  "Comma-separated layers to run (dates,quantities,actors,places,voice,markers); default "
+                  "all. voice finds its sources among the entity layers' mentions; markers take their "
+                  "voice from the voice layer");
   app->add_option("--gazetteer", f->gazetteer,
                   "Gazetteer file (default: the one the build compiled, or $DOSSIER_GAZETTEER)");
   app->add_option("--max-entities", f->max_entities,
@@ -379,14 +380,15 @@ int RunIngest(const CommonFlags& f, const std::string& db,
 }
 
 int RunExport(const std::string& db, const std::string& what, const std::string& format) {
-  if (what != "documents" && what != "entities" && what != "claims") {
+  if (what != "documents" && what != "entities" && what != "claims" && what != "markers") {
     std::fprintf(stderr, "dossier: export --what %s: that layer is not built yet; "
-                         "'documents', 'entities' and 'claims' can be exported\n", what.c_str());
+                         "'documents', 'entities', 'claims' and 'markers' can be exported\n",
+                 what.c_str());
     return kExitUsage;
   }
-  if (what == "claims" && format != "jsonl" && format != "csv") {
-    std::fprintf(stderr, "dossier: export --format %s: claims export as jsonl or csv\n",
-                 format.c_str());
+  if ((what == "claims" || what == "markers") && format != "jsonl" && format != "csv") {
+    std::fprintf(stderr, "dossier: export --format %s: %s export as jsonl or csv\n",
+                 format.c_str(), what.c_str());
     return kExitUsage;
   }
   if (what == "documents" && format != "jsonl") {
@@ -409,7 +411,7 @@ int RunExport(const std::string& db, const std::string& what, const std::string&
   std::setvbuf(stdout, buf, _IOFBF, sizeof buf);
   bool write_error = false;
   Status st;
-  if (what == "entities" || what == "claims") {
+  if (what == "entities" || what == "claims" || what == "markers") {
     auto write = [&](std::string_view chunk) {
       if (std::fwrite(chunk.data(), 1, chunk.size(), stdout) != chunk.size()) {
         write_error = true;
@@ -417,8 +419,9 @@ int RunExport(const std::string& db, const std::string& what, const std::string&
       }
       return true;
     };
-    st = what == "claims" ? (*store)->ExportClaims(format, write)
-                          : (*store)->ExportEntities(format, write);
+    if (what == "markers") st = (*store)->ExportMarkers(format, write);
+    else st = what == "claims" ? (*store)->ExportClaims(format, write)
+                               : (*store)->ExportEntities(format, write);
   } else {
     st = (*store)->ExportDocuments([&](std::string_view json) {
       if (std::fwrite(json.data(), 1, json.size(), stdout) != json.size() ||
@@ -483,13 +486,14 @@ int RunStats(const std::string& db, bool json) {
         ",\"by_format\":{%s},\"by_language\":{%s},\"by_outlet\":{%s}"
         ",\"entities_by_kind\":{%s},\"top_places\":{%s},\"top_actors\":{%s}"
         ",\"voice_by_kind\":{%s},\"sources_by_kind\":{%s},\"citations_by_kind\":{%s}"
-        ",\"claims_by_kind\":{%s}}\n",
+        ",\"claims_by_kind\":{%s},\"markers_by_technique\":{%s},\"markers_by_voice\":{%s}}\n",
         s.documents, s.sources, s.versions, s.failures, s.text_bytes, s.schema_version,
         list(s.by_format, true).c_str(), list(s.by_language, true).c_str(),
         list(s.by_outlet, true).c_str(), list(s.entities_by_kind, true).c_str(),
         list(s.top_places, true).c_str(), list(s.top_actors, true).c_str(),
         list(s.voice_by_kind, true).c_str(), list(s.sources_by_kind, true).c_str(),
-        list(s.citations_by_kind, true).c_str(), list(s.claims_by_kind, true).c_str());
+        list(s.citations_by_kind, true).c_str(), list(s.claims_by_kind, true).c_str(),
+        list(s.markers_by_technique, true).c_str(), list(s.markers_by_voice, true).c_str());
   } else {
     std::printf("store: %s (schema %" PRId64 ")\n", db.c_str(), s.schema_version);
     std::printf("documents: %" PRId64 "\nsources: %" PRId64 "\nversions: %" PRId64
@@ -504,6 +508,9 @@ int RunStats(const std::string& db, bool json) {
                 "claims by kind:\n%s",
                 list(s.voice_by_kind, false).c_str(), list(s.sources_by_kind, false).c_str(),
                 list(s.citations_by_kind, false).c_str(), list(s.claims_by_kind, false).c_str());
+    std::printf("markers by technique:\n%smarkers by voice:\n%s",
+                list(s.markers_by_technique, false).c_str(),
+                list(s.markers_by_voice, false).c_str());
   }
   return kExitOk;
 }
@@ -594,6 +601,23 @@ void ExplainVoice(const Document& doc, size_t si, const utf8::CodepointIndex& cp
   }
 }
 
+// The markers layer's findings in sentence `si`: technique, span, voice and
+// source, confidence, and the lexicon row or rule behind each.
+void ExplainMarkers(const Document& doc, size_t si, const utf8::CodepointIndex& cps) {
+  for (const Marker& m : doc.markers) {
+    if (m.sentence != static_cast<int>(si)) continue;
+    std::string source = "none";
+    if (m.source >= 0 && static_cast<size_t>(m.source) < doc.mentions.size())
+      source = doc.mentions[m.source].id + " \"" +
+               std::string(SpanText(doc, doc.mentions[m.source].span)) + "\"";
+    std::printf("  marker %s \"%s\" [%zu,%zu) voice=%s source=%s confidence=%.2f\n",
+                m.technique.c_str(), std::string(SpanText(doc, m.span)).c_str(),
+                cps.ToCodepoint(m.span.begin), cps.ToCodepoint(m.span.end), m.voice.c_str(),
+                source.c_str(), m.confidence);
+    std::printf("      rule: %s\n", m.rule.c_str());
+  }
+}
+
 // dossier explain: for each chosen sentence, every mention with the rule or
 // dictionary line behind it and the candidates considered, then the voice
 // layer's records, claims and citations there.
@@ -657,6 +681,7 @@ int RunExplain(CommonFlags f, const std::string& input, int sentence, bool whole
         for (const std::string& e : m.evidence) std::printf("      %s\n", e.c_str());
       }
       ExplainVoice(doc, si, cps);
+      ExplainMarkers(doc, si, cps);
     }
   }
   return code;
@@ -974,14 +999,15 @@ int main(int argc, char** argv) {
   std::string what = "documents", format = "jsonl";
   auto* exp = app.add_subcommand("export", "Write stored records to stdout");
   exp->add_option("--db", db, "SQLite store");
-  exp->add_option("--what", what, "documents|entities|claims (events, markers: later layers)")
+  exp->add_option("--what", what, "documents|entities|claims|markers (events: a later layer)")
       ->check(CLI::IsMember({"documents", "events", "entities", "claims", "markers"}));
   exp->add_option("--format", format, "jsonl|csv|geojson")
       ->check(CLI::IsMember({"jsonl", "csv", "geojson"}));
   exp->footer("Examples:\n  dossier export --db dossier.db --what documents --format jsonl > docs.jsonl\n"
               "  dossier export --db dossier.db --what entities --format csv > mentions.csv\n"
               "  dossier export --db dossier.db --what entities --format geojson > places.geojson\n"
-              "  dossier export --db dossier.db --what claims --format csv > claims.csv\n");
+              "  dossier export --db dossier.db --what claims --format csv > claims.csv\n"
+              "  dossier export --db dossier.db --what markers --format jsonl > markers.jsonl\n");
 
   CommonFlags xp;
   std::string xp_input;

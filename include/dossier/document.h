@@ -206,6 +206,39 @@ struct Claim {
   std::vector<std::string> evidence;  // for explain: what made it check-worthy
 };
 
+// A rhetorical technique marker (contract: markers[]). Filled by the
+// markers layer (src/annotate/markers), after the voice layer.
+struct Marker {
+  std::string technique;  // an ontology.md name: loaded_language, doubt, ...
+  Span span;              // as tight as the technique
+  int sentence = -1;      // index into Document::sentences
+  std::string voice;      // voice kind of the clause: author|attributed|quoted|hedged|question
+  int source = -1;        // index into Document::mentions (the clause's source), -1 if none
+  double confidence = 0;  // the table row's weight, or the rule's
+  // The lexicon row or rule behind it ("technique_lexicon.tsv: regime",
+  // "repetition: 3 times", "scare quote: 1 word, no speaker").
+  std::string rule;
+};
+
+// A passage where markers are densest (contract: marker_profile.densest).
+struct MarkerPassage {
+  Span span;                // one to three consecutive sentences
+  int markers = 0;
+  int words = 0;
+  double per_1000_words = 0;
+};
+
+// The article's marker profile (document-level "marker_profile").
+struct MarkerProfile {
+  bool computed = false;  // false when the markers layer did not run
+  int64_t words = 0;      // word tokens of the text
+  // Markers per technique (index = markers_internal::Technique order).
+  std::vector<int> counts;
+  int total = 0;
+  double author_share = 0;  // markers in the author's own voice / total (0 if none)
+  std::vector<MarkerPassage> densest;  // best first, at most 3, non-overlapping
+};
+
 struct Document {
   std::string id;
   std::string path;
@@ -227,6 +260,9 @@ struct Document {
   std::vector<VoiceRecord> voice;
   std::vector<Citation> citations;
   std::vector<Claim> claims;
+  // Filled by the markers layer (empty / not computed when it did not run).
+  std::vector<Marker> markers;
+  MarkerProfile marker_profile;
   std::vector<Diagnostic> diagnostics;
   // Set by `dossier explain`: annotators fill Mention::evidence only then
   // (the candidate lists cost time and are not part of the record).

@@ -3,6 +3,7 @@
 #include "corpus/fingerprint.h"
 
 #include "dossier/json_writer.h"
+#include "annotate/markers/markers_annotator.h"
 #include "link/merge.h"
 #include "pipeline/registry.h"
 #include "dossier/utf8.h"
@@ -152,6 +153,8 @@ void Pipeline::LinkTranslatedComments(Document* doc) const {
 }
 
 namespace {
+
+const char* MarkerTechniqueName(int t) { return markers_internal::TechniqueName(t); }
 
 // Converts byte spans of text and raw to code point offsets.
 struct Offsets {
@@ -539,9 +542,80 @@ std::string Pipeline::Render(const Document& d) const {
     w.EndObject();
   }
   w.EndArray();
+  // markers (contract.md) and the document-level marker_profile; null when
+  // the markers layer did not run.
   w.Key("markers");
   w.BeginArray();
+  for (const Marker& mk : d.markers) {
+    w.BeginObject();
+    w.Key("technique");
+    w.String(mk.technique);
+    w.Key("start");
+    w.Int(o.T(mk.span.begin));
+    w.Key("end");
+    w.Int(o.T(mk.span.end));
+    w.Key("text");
+    w.String(std::string_view(d.text).substr(mk.span.begin, mk.span.end - mk.span.begin));
+    w.Key("sentence");
+    w.Int(mk.sentence);
+    w.Key("voice");
+    w.String(mk.voice);
+    w.Key("source");
+    mention_id(mk.source);
+    w.Key("confidence");
+    w.Double(mk.confidence);
+    w.Key("rule");
+    w.String(mk.rule);
+    w.EndObject();
+  }
   w.EndArray();
+  w.Key("marker_profile");
+  if (!d.marker_profile.computed) {
+    w.Null();
+  } else {
+    const MarkerProfile& mp = d.marker_profile;
+    const double per_words = mp.words > 0 ? 1000.0 / static_cast<double>(mp.words) : 0;
+    w.BeginObject();
+    w.Key("words");
+    w.Int(mp.words);
+    w.Key("markers");
+    w.Int(mp.total);
+    w.Key("per_1000_words");
+    w.Double(mp.total * per_words);
+    w.Key("author_share");
+    w.Double(mp.author_share);
+    w.Key("techniques");
+    w.BeginObject();
+    for (size_t t = 0; t < mp.counts.size(); ++t) {
+      if (mp.counts[t] == 0) continue;
+      w.Key(MarkerTechniqueName(static_cast<int>(t)));
+      w.BeginObject();
+      w.Key("count");
+      w.Int(mp.counts[t]);
+      w.Key("per_1000_words");
+      w.Double(mp.counts[t] * per_words);
+      w.EndObject();
+    }
+    w.EndObject();
+    w.Key("densest");
+    w.BeginArray();
+    for (const MarkerPassage& ps : mp.densest) {
+      w.BeginObject();
+      w.Key("start");
+      w.Int(o.T(ps.span.begin));
+      w.Key("end");
+      w.Int(o.T(ps.span.end));
+      w.Key("markers");
+      w.Int(ps.markers);
+      w.Key("words");
+      w.Int(ps.words);
+      w.Key("per_1000_words");
+      w.Double(ps.per_1000_words);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  }
   w.Key("diagnostics");
   w.BeginArray();
   for (const auto& g : d.diagnostics) {

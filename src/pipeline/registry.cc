@@ -2,6 +2,7 @@
 
 #include "annotate/actors/actor_finder.h"
 #include "annotate/dates/dates_annotator.h"
+#include "annotate/markers/markers_annotator.h"
 #include "annotate/places/place_finder.h"
 #include "annotate/quantities/quantity_finder.h"
 #include "annotate/voice/voice_annotator.h"
@@ -50,6 +51,15 @@ const std::vector<DocumentLayerEntry>& DocumentLayerRegistry() {
        "claim_cues.tsv)",
        [](const AnnotatorContext& c) -> Result<std::unique_ptr<DocumentLayer>> {
          return std::unique_ptr<DocumentLayer>(new VoiceAnnotator(*c.lexicon));
+       }},
+      // Markers carry the voice of the clause they sit in: after voice.
+      {"markers",
+       "rhetorical technique markers (loaded language, labels, doubt, exaggeration, fear, "
+       "flag waving, ... scare quotes, repetition) with the voice they are in, and the "
+       "article's marker profile (data/technique_lexicon.tsv, technique_constructions.tsv, "
+       "marker_words.tsv)",
+       [](const AnnotatorContext& c) -> Result<std::unique_ptr<DocumentLayer>> {
+         return std::unique_ptr<DocumentLayer>(new MarkersAnnotator(*c.lexicon));
        }},
   };
   return kRegistry;

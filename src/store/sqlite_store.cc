@@ -15,6 +15,7 @@
 #include "dossier/utf8.h"
 #include "store/migrations.h"
 #include "store/sqlite_util.h"
+#include "annotate/markers/markers_annotator.h"
 
 namespace dossier {
 namespace {
@@ -81,6 +82,7 @@ struct SqliteStore::Statements {
   Stmt open_failure, resolve_failures, insert_failure;
   Stmt insert_entity, insert_layer_run;
   Stmt insert_voice, insert_citation, insert_claim;
+  Stmt insert_marker, insert_marker_profile;
 };
 
 SqliteStore::SqliteStore(const StoreOptions& options) : options_(options) {}
@@ -329,6 +331,12 @@ Status SqliteStore::Prepare() {
       {&s.insert_claim,
        "INSERT INTO claims(document_id, seq, sentence, start, end, kind, checkworthy, slots,"
        " voice, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"},
+      {&s.insert_marker,
+       "INSERT INTO markers(document_id, seq, technique, start, end, text, voice, confidence,"
+       " sentence, source, rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"},
+      {&s.insert_marker_profile,
+       "INSERT OR REPLACE INTO marker_profiles(document_id, words, markers, per_1000_words,"
+       " author_share, techniques, densest) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"},
       {&s.insert_layer_run,
        "INSERT OR REPLACE INTO layer_runs(document_id, layer, version, at)"
        " VALUES (?1, ?2, ?3, ?4)"},
@@ -584,6 +592,75 @@ Status SqliteStore::PutVoice(const Document& doc, const std::string& now) {
   return Status::Ok();
 }
 
+Status SqliteStore::PutMarkers(const Document& doc, const std::string& now) {
+  if (!doc.marker_profile.computed) return Status::Ok();
+  Statements& s = *stmts_;
+  const utf8::CodepointIndex cp(doc.text);
+  auto T = [&](uint32_t byte) { return static_cast<int64_t>(cp.ToCodepoint(byte)); };
+  int64_t seq = 0;
+  for (const Marker& m : doc.markers) {
+    const std::string_view src =
+        m.source >= 0 && static_cast<size_t>(m.source) < doc.mentions.size()
+            ? std::string_view(doc.mentions[m.source].id)
+            : std::string_view();
+    const std::string_view text =
+        std::string_view(doc.text).substr(m.span.begin, m.span.end - m.span.begin);
+    Use u(s.insert_marker);
+    u.Text(doc.id).Int(seq++).Text(m.technique).Int(T(m.span.begin)).Int(T(m.span.end))
+        .Text(text).Text(m.voice).Real(m.confidence).Int(m.sentence).TextOrNull(src)
+        .Text(m.rule);
+    if (u.Step() != SQLITE_DONE) return SqlError("insert marker of " + doc.id);
+  }
+  const MarkerProfile& p = doc.marker_profile;
+  const double per = p.words > 0 ? 1000.0 / static_cast<double>(p.words) : 0;
+  std::string techniques, densest;
+  {
+    JsonWriter w(&techniques);
+    w.BeginObject();
+    for (size_t t = 0; t < p.counts.size(); ++t) {
+      if (!p.counts[t]) continue;
+      w.Key(markers_internal::TechniqueName(static_cast<int>(t)));
+      w.BeginObject();
+      w.Key("count");
+      w.Int(p.counts[t]);
+      w.Key("per_1000_words");
+      w.Double(p.counts[t] * per);
+      w.EndObject();
+    }
+    w.EndObject();
+    w.Finish();
+  }
+  {
+    JsonWriter w(&densest);
+    w.BeginArray();
+    for (const MarkerPassage& ps : p.densest) {
+      w.BeginObject();
+      w.Key("start");
+      w.Int(T(ps.span.begin));
+      w.Key("end");
+      w.Int(T(ps.span.end));
+      w.Key("markers");
+      w.Int(ps.markers);
+      w.Key("words");
+      w.Int(ps.words);
+      w.Key("per_1000_words");
+      w.Double(ps.per_1000_words);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.Finish();
+  }
+  Use u(s.insert_marker_profile);
+  u.Text(doc.id).Int(p.words).Int(p.total).Real(p.total * per).Real(p.author_share)
+      .Text(techniques).Text(densest);
+  if (u.Step() != SQLITE_DONE) return SqlError("insert marker profile of " + doc.id);
+  Use run(s.insert_layer_run);
+  if (run.Text(doc.id).Text("markers").Text(options_.layer_version).Text(now).Step() !=
+      SQLITE_DONE)
+    return SqlError("record layer run of " + doc.id);
+  return Status::Ok();
+}
+
 Result<PutOutcome> SqliteStore::PutLocked(const Document& doc, std::string_view record_json,
                                           std::string_view key, const std::string& now) {
   Statements& s = *stmts_;
@@ -650,6 +727,7 @@ Result<PutOutcome> SqliteStore::PutLocked(const Document& doc, std::string_view 
       }
       DOSSIER_RETURN_IF_ERROR(PutEntities(doc, now));
       DOSSIER_RETURN_IF_ERROR(PutVoice(doc, now));
+      DOSSIER_RETURN_IF_ERROR(PutMarkers(doc, now));
     }
     const int64_t version = latest_id ? latest_version + 1 : 1;
     if (latest_id) {
@@ -773,6 +851,13 @@ Result<StoreStats> SqliteStore::Stats() {
   DOSSIER_RETURN_IF_ERROR(query_pairs(
       "SELECT kind, COUNT(*) AS n FROM claims GROUP BY kind ORDER BY n DESC, kind",
       &stats.claims_by_kind));
+  DOSSIER_RETURN_IF_ERROR(query_pairs(
+      "SELECT technique, COUNT(*) AS n FROM markers GROUP BY technique ORDER BY n DESC, technique",
+      &stats.markers_by_technique));
+  DOSSIER_RETURN_IF_ERROR(query_pairs(
+      "SELECT COALESCE(voice, '(none)') AS v, COUNT(*) AS n FROM markers GROUP BY v"
+      " ORDER BY n DESC, v",
+      &stats.markers_by_voice));
   return stats;
 }
 
@@ -1004,6 +1089,76 @@ Status SqliteStore::ExportClaims(std::string_view format,
     }
   }
   if (rc != SQLITE_DONE) return SqlError("export claims");
+  if (!out.empty()) fn(out);
+  return Status::Ok();
+}
+
+Status SqliteStore::ExportMarkers(std::string_view format,
+                                  const std::function<bool(std::string_view chunk)>& fn) {
+  const bool jsonl = format == "jsonl", csv = format == "csv";
+  if (!jsonl && !csv)
+    return InvalidInput("export markers: unknown format '" + std::string(format) +
+                        "' (jsonl or csv)");
+  DOSSIER_RETURN_IF_ERROR(Flush());
+  Stmt q;
+  const char* sql =
+      "SELECT m.document_id, m.seq, m.sentence, m.technique, m.start, m.end, m.text, m.voice,"
+      " m.source, e.text AS source_text, m.confidence, m.rule"
+      " FROM markers AS m JOIN documents AS d ON d.id = m.document_id"
+      " LEFT JOIN entities AS e ON e.document_id = m.document_id AND e.mention_id = m.source"
+      " ORDER BY d.doc_no, m.seq";
+  int rc = sqlite3_prepare_v2(db_, sql, -1, q.out(), nullptr);
+  if (rc != SQLITE_OK) return SqlError("prepare export markers");
+  sqlite3_stmt* st = q.get();
+  const int n = sqlite3_column_count(st);
+  std::string out;
+  if (csv) {
+    for (int i = 0; i < n; ++i) {
+      if (i) out.push_back(',');
+      out.append(sqlite3_column_name(st, i));
+    }
+    out.push_back('\n');
+  }
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    if (jsonl) {
+      JsonWriter w(&out);
+      w.BeginObject();
+      for (int i = 0; i < n; ++i) {
+        w.Key(sqlite3_column_name(st, i));
+        switch (sqlite3_column_type(st, i)) {
+          case SQLITE_NULL: w.Null(); break;
+          case SQLITE_INTEGER: w.Int(sqlite3_column_int64(st, i)); break;
+          case SQLITE_FLOAT: w.Double(sqlite3_column_double(st, i)); break;
+          default: w.String(ColumnText(st, i)); break;
+        }
+      }
+      w.EndObject();
+      w.Finish();
+      out.push_back('\n');
+    } else {
+      for (int i = 0; i < n; ++i) {
+        if (i) out.push_back(',');
+        if (sqlite3_column_type(st, i) == SQLITE_NULL) continue;
+        std::string_view v = ColumnText(st, i);
+        if (v.find_first_of(",\"\r\n") == std::string_view::npos) {
+          out.append(v);
+          continue;
+        }
+        out.push_back('"');
+        for (char c : v) {
+          if (c == '"') out.push_back('"');
+          out.push_back(c);
+        }
+        out.push_back('"');
+      }
+      out.push_back('\n');
+    }
+    if (out.size() >= (1 << 16)) {
+      if (!fn(out)) return Status::Ok();
+      out.clear();
+    }
+  }
+  if (rc != SQLITE_DONE) return SqlError("export markers");
   if (!out.empty()) fn(out);
   return Status::Ok();
 }

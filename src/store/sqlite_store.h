@@ -69,6 +69,8 @@ struct StoreStats {
   // and claims per kind.
   std::vector<std::pair<std::string, int64_t>> voice_by_kind, sources_by_kind,
       citations_by_kind, claims_by_kind;
+  // Markers per technique and per voice kind, most frequent first.
+  std::vector<std::pair<std::string, int64_t>> markers_by_technique, markers_by_voice;
 };
 
 class SqliteStore {
@@ -156,6 +158,14 @@ class SqliteStore {
   Status ExportClaims(std::string_view format,
                       const std::function<bool(std::string_view chunk)>& fn);
 
+  // Marker rows of every stored document, in document then marker order, as
+  // "jsonl" (one object per marker: document_id, seq, sentence, technique,
+  // start, end, text, voice, source (mention id), source_text, confidence,
+  // rule) or "csv" (a header line, then one RFC 4180 row per marker). `fn`
+  // receives the output in pieces. InvalidInput for another format.
+  Status ExportMarkers(std::string_view format,
+                       const std::function<bool(std::string_view chunk)>& fn);
+
   // Full-text search over titles and text (FTS5 query syntax, bm25 ranking
   // with titles weighted double); calls `fn` with document ids and titles
   // ("" if none), best first, at most `limit` (<= 0: no limit). A malformed
@@ -188,6 +198,10 @@ class SqliteStore {
   // citations and claims tables (and a layer_runs row "voice") of a newly
   // inserted document; nothing if the voice layer did not run.
   Status PutVoice(const Document& doc, const std::string& now);
+  // Writes doc.markers as rows of markers and doc.marker_profile as a row of
+  // marker_profiles (and a layer_runs row "markers") of a newly inserted
+  // document; nothing if the markers layer did not run.
+  Status PutMarkers(const Document& doc, const std::string& now);
   Result<PutOutcome> PutLocked(const Document& doc, std::string_view record_json,
                                std::string_view key, const std::string& now);
   // kStorage "store <path>: <op>: <sqlite3_errmsg>".

@@ -417,7 +417,8 @@ TEST(CliOutputTest, RecordEnvelope) {
     if (lexicon.empty()) lexicon = lv;
     EXPECT_EQ(lv, lexicon) << "one lexicon per run";
     EXPECT_EQ(rec["versions"]["layers"],
-              json({"clean", "segment", "dates", "quantities", "actors", "places", "voice"}));
+              json({"clean", "segment", "dates", "quantities", "actors", "places", "voice",
+                    "markers"}));
     EXPECT_TRUE(rec["versions"]["gazetteer"].is_string());
     for (const char* k : {"paragraphs", "sentences", "paragraphs_raw", "sentences_raw", "quotes",
                           "comments", "entities", "voice", "citations", "events", "claims",
@@ -988,7 +989,7 @@ TEST(CliVoiceTest, LayersAndUserCues) {
   auto a = testing::ParseJsonLines(all.out);
   ASSERT_EQ(a.size(), 1u);
   const auto& layers = a[0]["versions"]["layers"];
-  EXPECT_EQ(layers.back(), "voice") << layers;
+  EXPECT_EQ(layers[layers.size() - 2], "voice") << layers;  // then markers
   ASSERT_EQ(a[0]["voice"].size(), 1u);
   EXPECT_EQ(a[0]["voice"][0]["kind"], "author");
 
@@ -1007,6 +1008,63 @@ TEST(CliVoiceTest, LayersAndUserCues) {
   EXPECT_EQ(c[0]["voice"][0]["kind"], "attributed") << c[0]["voice"];
   EXPECT_EQ(c[0]["voice"][0]["cue"]["text"], "whispered");
   EXPECT_NE(c[0]["versions"]["lexicon"], a[0]["versions"]["lexicon"]);
+}
+
+}  // namespace
+}  // namespace dossier
+
+namespace dossier {
+namespace {
+
+// A team-written opinion paragraph through ingest: markers export as JSON
+// Lines and CSV, stats count them per technique and voice, explain names
+// the lexicon row behind each.
+TEST(CliMarkersTest, IngestedMarkersExportStatsAndExplain) {
+  testing::TempDir dir;
+  const std::string art = dir.Write(
+      "opinion.txt",
+      "The so-called monitors saw nothing. The regime slaughtered its own people, and its "
+      "\"moderate\" allies cheered.\n\nThe talks resumed on Monday.\n");
+  const std::string db = dir.path() + "/m.db";
+  const RunResult in = RunDossier("ingest -q --db " + Quote(db) + " " + Quote(art));
+  ASSERT_EQ(in.exit_code, 0) << in.err;
+  const RunResult j = RunDossier("export --what markers --format jsonl --db " + Quote(db));
+  ASSERT_EQ(j.exit_code, 0) << j.err;
+  auto rows = testing::ParseJsonLines(j.out);
+  std::vector<std::string> got;
+  for (const auto& r : rows)
+    got.push_back(r["technique"].get<std::string>() + ":" + r["text"].get<std::string>() + ":" +
+                  r["voice"].get<std::string>());
+  EXPECT_EQ(got, (std::vector<std::string>{"doubt:so-called:author",
+                                           "loaded_language:regime:author",
+                                           "loaded_language:slaughtered:author",
+                                           "scare_quotes:\"moderate\":author"}));
+  ASSERT_EQ(rows.size(), 4u);
+  EXPECT_EQ(rows[0]["start"], 4);
+  EXPECT_EQ(rows[0]["end"], 13);
+  EXPECT_EQ(rows[0]["rule"], "technique_constructions.tsv: so - called");
+  const RunResult c = RunDossier("export --what markers --format csv --db " + Quote(db));
+  ASSERT_EQ(c.exit_code, 0) << c.err;
+  EXPECT_EQ(c.out.rfind("document_id,seq,sentence,technique,start,end,text,voice,", 0), 0u) << c.out;
+  EXPECT_EQ(std::count(c.out.begin(), c.out.end(), '\n'), 5);
+  EXPECT_EQ(RunDossier("export --what markers --format geojson --db " + Quote(db)).exit_code, 2);
+  const RunResult st = RunDossier("stats --json --db " + Quote(db));
+  ASSERT_EQ(st.exit_code, 0) << st.err;
+  auto stats = nlohmann::json::parse(st.out);
+  EXPECT_EQ(stats["markers_by_technique"]["loaded_language"], 2) << st.out;
+  EXPECT_EQ(stats["markers_by_voice"]["author"], 4) << st.out;
+  // The record carries the profile.
+  const RunResult ex = RunDossier("export --what documents --format jsonl --db " + Quote(db));
+  auto docs = testing::ParseJsonLines(ex.out);
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0]["marker_profile"]["markers"], 4);
+  EXPECT_EQ(docs[0]["marker_profile"]["author_share"], 1.0);
+  EXPECT_EQ(docs[0]["marker_profile"]["techniques"]["loaded_language"]["count"], 2);
+  const RunResult xp = RunDossier("explain --sentence 1 " + Quote(art));
+  ASSERT_EQ(xp.exit_code, 0) << xp.err;
+  EXPECT_NE(xp.out.find("marker loaded_language \"slaughtered\""), std::string::npos) << xp.out;
+  EXPECT_NE(xp.out.find("rule: technique_lexicon.tsv: slaughtered"), std::string::npos) << xp.out;
+  EXPECT_NE(xp.out.find("rule: scare quote: 1 word"), std::string::npos) << xp.out;
 }
 
 }  // namespace

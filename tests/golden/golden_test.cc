@@ -2,8 +2,9 @@
 // the pipeline and compared with <input>.expected.json beside it (a
 // readable projection: meta, text, paragraphs and sentences as strings,
 // quotes, comments, diagnostic codes, or the failure; for voice_* cases also
-// voice, citations and claims, so the other cases' expectations stay those
-// of the layers they test). To accept new output
+// voice, citations and claims, for markers_* cases the markers and the
+// marker profile, so the other cases' expectations stay those of the layers
+// they test). To accept new output
 // after reviewing the diff:  DOSSIER_GOLDEN_UPDATE=1 build/tests/golden_test
 #include <gtest/gtest.h>
 
@@ -38,7 +39,7 @@ std::string Slice(const std::string& s, size_t cb, size_t ce) {
   return s.substr(b, e - b);
 }
 
-json Project(const std::string& record, bool with_voice) {
+json Project(const std::string& record, bool with_voice, bool with_markers) {
   json r = json::parse(record);
   json p;
   p["source"] = {{"format", r["source"]["format"]},
@@ -132,6 +133,23 @@ json Project(const std::string& record, bool with_voice) {
       p["claims"].push_back(line);
     }
   }
+  if (with_markers) {
+    // One line per marker: technique, the span's text, voice, confidence.
+    p["markers"] = json::array();
+    for (auto& m : r["markers"]) {
+      char conf[16];
+      std::snprintf(conf, sizeof conf, "%.2f", m["confidence"].get<double>());
+      const std::string span = Slice(text, m["start"], m["end"]);
+      EXPECT_EQ(span, m["text"].get<std::string>());
+      p["markers"].push_back(m["technique"].get<std::string>() + " | " + span + " | " +
+                             m["voice"].get<std::string>() + " " + conf);
+    }
+    json prof = r["marker_profile"];
+    json densest = json::array();
+    for (auto& d : prof["densest"]) densest.push_back(Slice(text, d["start"], d["end"]));
+    prof["densest"] = densest;
+    p["marker_profile"] = prof;
+  }
   p["comments"] = json::array();
   for (auto& c : r["comments"]) p["comments"].push_back(c["text"]);
   p["diagnostics"] = json::array();
@@ -170,7 +188,9 @@ TEST_P(GoldenTest, MatchesExpectation) {
         if (!out.status.ok()) {
           got.push_back({{"line", out.line}, {"error", out.status.ToString()}});
         } else {
-          got.push_back(Project(out.record, input.filename().string().rfind("voice_", 0) == 0));
+          const std::string name = input.filename().string();
+          got.push_back(Project(out.record, name.rfind("voice_", 0) == 0,
+                                name.rfind("markers_", 0) == 0));
         }
         return true;
       },

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <cmath>
+#include <map>
 #include <set>
 #include <nlohmann/json.hpp>
 
@@ -193,6 +194,50 @@ TEST(InvariantsTest, EveryRecordIsWellFormed) {
           EXPECT_TRUE(ids.count(c["source"].get<std::string>())) << c;
         }
       }
+    }
+    // Markers: a technique of ontology.md, a span inside the text whose text
+    // is the slice, a voice kind, a source among the mentions, confidence in
+    // (0, 1], in text order, no overlap within one technique; the profile's
+    // counts add up to the markers.
+    {
+      static const std::set<std::string> kTechniques = {
+          "loaded_language", "name_calling", "repetition", "doubt", "exaggeration_minimisation",
+          "appeal_to_fear", "flag_waving", "causal_oversimplification", "appeal_to_authority",
+          "slogans", "whataboutism_straw_man_red_herring", "black_and_white_fallacy",
+          "thought_terminating_cliche", "bandwagon_reductio_ad_hitlerum", "scare_quotes"};
+      static const std::set<std::string> kVoices = {"author", "attributed", "quoted", "hedged",
+                                                    "question"};
+      std::map<std::string, int64_t> last_end;
+      int64_t prev_start = 0;
+      for (const auto& m : j["markers"]) {
+        const std::string t = m["technique"];
+        EXPECT_TRUE(kTechniques.count(t)) << m;
+        EXPECT_TRUE(kVoices.count(m["voice"].get<std::string>())) << m;
+        const int64_t b = m["start"], e = m["end"];
+        EXPECT_LT(b, e) << m;
+        EXPECT_LE(e, n) << m;
+        EXPECT_GE(b, prev_start) << m;
+        prev_start = b;
+        if (last_end.count(t)) EXPECT_GE(b, last_end[t]) << m;
+        last_end[t] = e;
+        EXPECT_GT(m["confidence"].get<double>(), 0.0) << m;
+        EXPECT_LE(m["confidence"].get<double>(), 1.0) << m;
+        if (!m["source"].is_null()) EXPECT_TRUE(ids.count(m["source"].get<std::string>())) << m;
+        EXPECT_FALSE(m["rule"].get<std::string>().empty()) << m;
+      }
+      const auto& prof = j["marker_profile"];
+      ASSERT_TRUE(prof.is_object());
+      EXPECT_EQ(prof["markers"].get<size_t>(), j["markers"].size());
+      int64_t sum = 0;
+      for (const auto& [t, c] : prof["techniques"].items()) {
+        EXPECT_TRUE(kTechniques.count(t)) << t;
+        sum += c["count"].get<int64_t>();
+      }
+      EXPECT_EQ(sum, static_cast<int64_t>(j["markers"].size()));
+      EXPECT_GE(prof["author_share"].get<double>(), 0.0);
+      EXPECT_LE(prof["author_share"].get<double>(), 1.0);
+      EXPECT_LE(prof["densest"].size(), 3u);
+      for (const auto& ps : prof["densest"]) EXPECT_LE(ps["end"].get<int64_t>(), n) << ps;
     }
     for (const auto& m : d.mentions)
       EXPECT_EQ(std::string_view(d.text).substr(m.span.begin, m.span.end - m.span.begin).size(),

@@ -76,16 +76,16 @@ TEST(SqliteStoreTest, CreatesSchemaAndRecordsMigration) {
   auto store = OpenOrDie(path);
   ASSERT_TRUE(store);
   sqlite3* db = store->handle();
-  EXPECT_EQ(QueryInt(db, "SELECT COUNT(*) FROM schema_migrations"), 6);
+  EXPECT_EQ(QueryInt(db, "SELECT COUNT(*) FROM schema_migrations"), 7);
   EXPECT_EQ(QueryText(db, "SELECT group_concat(version || ':' || name, ',') FROM "
                           "(SELECT * FROM schema_migrations ORDER BY version)"),
             "1:init,2:entity_values,3:lean_entity_indexes,4:citation_url,5:provenance_index,"
-            "6:cluster_keys");
+            "6:cluster_keys,7:markers");
   EXPECT_NE(QueryText(db, "SELECT applied_at FROM schema_migrations"), "");
   for (const char* table :
        {"documents", "sources", "document_versions", "failures", "documents_fts",
         "layer_runs", "entities", "voice", "citations", "events", "claims", "markers",
-        "provenance", "event_clusters", "cluster_members"}) {
+        "provenance", "event_clusters", "cluster_members", "marker_profiles"}) {
     EXPECT_EQ(QueryInt(db, std::string("SELECT COUNT(*) FROM sqlite_schema WHERE name = '") +
                                table + "'"),
               1)
@@ -94,7 +94,7 @@ TEST(SqliteStoreTest, CreatesSchemaAndRecordsMigration) {
   EXPECT_EQ(QueryText(db, "PRAGMA journal_mode"), "wal");
   EXPECT_EQ(QueryInt(db, "PRAGMA foreign_keys"), 1);
   EXPECT_EQ(QueryInt(db, "PRAGMA synchronous"), 1);  // NORMAL
-  EXPECT_EQ(StatsOk(*store).schema_version, 6);  // 006: cluster keys
+  EXPECT_EQ(StatsOk(*store).schema_version, 7);  // 007: markers columns, marker_profiles
   // Entities keep only the indexes by ref and by kind (003).
   EXPECT_EQ(QueryText(db, "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema "
                           "WHERE type = 'index' AND tbl_name = 'entities' AND sql IS NOT NULL "
@@ -116,7 +116,7 @@ TEST(SqliteStoreTest, ReopeningAppliesNothingNew) {
   }
   auto store = OpenOrDie(path);
   ASSERT_TRUE(store);
-  EXPECT_EQ(QueryInt(store->handle(), "SELECT COUNT(*) FROM schema_migrations"), 6);
+  EXPECT_EQ(QueryInt(store->handle(), "SELECT COUNT(*) FROM schema_migrations"), 7);
   EXPECT_EQ(QueryText(store->handle(),
                       "SELECT group_concat(applied_at, ',') FROM schema_migrations"),
             applied_at);
@@ -608,6 +608,100 @@ TEST(SqliteStoreVoiceTest, WritesVoiceCitationAndClaimRows) {
   const StoreStats st = StatsOk(*store);
   ASSERT_EQ(st.voice_by_kind.size(), 2u);
   EXPECT_EQ(st.claims_by_kind.front().first, "numeric");
+}
+
+}  // namespace
+}  // namespace dossier
+
+namespace dossier {
+namespace {
+
+// Markers and the marker profile become rows of markers and marker_profiles
+// (code point offsets, the source's mention id, the rule), counted by Stats
+// and exported as JSON Lines and CSV.
+TEST(SqliteStoreTest, MarkersAndProfileRowsExportAndStats) {
+  testing::TempDir dir;
+  StoreOptions o;
+  o.path = dir.path() + "/m.db";
+  auto store_or = SqliteStore::Open(o);
+  ASSERT_TRUE(store_or.ok()) << store_or.status().ToString();
+  auto& store = *store_or;
+  // "Écoles" makes byte and code point offsets differ.
+  const std::string text = "Écoles: the regime lies, the mayor said. The \"moderate\" men left.";
+  Document d = testing::MakeDoc("m.txt", 0, text);
+  d.sentences = {{0, 41}, {42, 66}};
+  Mention mayor;
+  mayor.id = "m1";
+  mayor.kind = "person";
+  mayor.span = {26, 35};  // "the mayor"
+  mayor.sentence = 0;
+  d.mentions = {mayor};
+  Marker a;
+  a.technique = "loaded_language";
+  a.span = {13, 19};  // "regime"
+  a.sentence = 0;
+  a.voice = "attributed";
+  a.source = 0;
+  a.confidence = 0.6;
+  a.rule = "technique_lexicon.tsv: regime";
+  Marker b;
+  b.technique = "scare_quotes";
+  b.span = {46, 56};  // "\"moderate\""
+  b.sentence = 1;
+  b.voice = "author";
+  b.confidence = 0.7;
+  b.rule = "scare quote";
+  d.markers = {a, b};
+  MarkerProfile& p = d.marker_profile;
+  p.computed = true;
+  p.words = 10;
+  p.counts.assign(15, 0);
+  p.counts[0] = 1;
+  p.counts[14] = 1;
+  p.total = 2;
+  p.author_share = 0.5;
+  p.densest = {MarkerPassage{Span{0, 66}, 2, 10, 200}};
+  ASSERT_TRUE(store->Put(d, "{}").ok());
+  ASSERT_TRUE(store->Flush().ok());
+  sqlite3* db = store->handle();
+  EXPECT_EQ(QueryText(db, "SELECT technique || '|' || start || '|' || end || '|' || text || '|' || "
+                          "voice || '|' || source || '|' || confidence || '|' || sentence || '|' "
+                          "|| rule FROM markers WHERE seq = 0"),
+            "loaded_language|12|18|regime|attributed|m1|0.6|0|technique_lexicon.tsv: regime");
+  EXPECT_EQ(QueryText(db, "SELECT technique || '|' || coalesce(source, '-') || '|' || text "
+                          "FROM markers WHERE seq = 1"),
+            "scare_quotes|-|\"moderate\"");
+  EXPECT_EQ(QueryText(db, "SELECT words || '|' || markers || '|' || per_1000_words || '|' || "
+                          "author_share || '|' || techniques || '|' || densest FROM marker_profiles"),
+            "10|2|200.0|0.5|{\"loaded_language\":{\"count\":1,\"per_1000_words\":100},"
+            "\"scare_quotes\":{\"count\":1,\"per_1000_words\":100}}|"
+            "[{\"start\":0,\"end\":65,\"markers\":2,\"words\":10,\"per_1000_words\":200}]");
+  EXPECT_EQ(QueryText(db, "SELECT group_concat(layer, ',') FROM (SELECT layer FROM layer_runs "
+                          "ORDER BY layer)"),
+            "entities,markers");
+  const StoreStats st = StatsOk(*store);
+  ASSERT_EQ(st.markers_by_technique.size(), 2u);
+  EXPECT_EQ(st.markers_by_voice.size(), 2u);
+  std::string out;
+  ASSERT_TRUE(store->ExportMarkers("jsonl", [&](std::string_view c) {
+    out += c;
+    return true;
+  }).ok());
+  auto rows = testing::ParseJsonLines(out);
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0]["source_text"], "the mayor");
+  EXPECT_EQ(rows[0]["start"], 12);
+  EXPECT_TRUE(rows[1]["source"].is_null());
+  out.clear();
+  ASSERT_TRUE(store->ExportMarkers("csv", [&](std::string_view c) {
+    out += c;
+    return true;
+  }).ok());
+  EXPECT_EQ(out.substr(0, out.find('\n')),
+            "document_id,seq,sentence,technique,start,end,text,voice,source,source_text,"
+            "confidence,rule");
+  EXPECT_NE(out.find(",\"\"\"moderate\"\"\",author,,,0.7,scare quote\n"), std::string::npos) << out;
+  EXPECT_FALSE(store->ExportMarkers("geojson", [](std::string_view) { return true; }).ok());
 }
 
 }  // namespace

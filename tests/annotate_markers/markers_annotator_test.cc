@@ -1,0 +1,291 @@
+// The markers layer on sentences written for these tests, through the whole
+// pipeline (the voice layer gives each marker its voice): exact spans and
+// techniques for every technique, the context traps ("visa regime", a
+// designation reported plainly, plain "killed"), voice scoping, scare quotes,
+// repetition, the profile, user tables via --data, and odd input.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "annotate/markers/markers_annotator.h"
+#include "pipeline/pipeline.h"
+#include "test_util.h"
+
+namespace dossier {
+namespace {
+
+std::unique_ptr<Pipeline> MakePipeline(const std::string& extra_data = "",
+                                       std::vector<std::string> layers = {}) {
+  auto lex = Lexicon::Load(Lexicon::DefaultDirs(extra_data));
+  EXPECT_TRUE(lex.ok()) << lex.status().ToString();
+  PipelineOptions o;
+  o.layers = std::move(layers);
+  auto r = Pipeline::Create(*lex, o);
+  EXPECT_TRUE(r.ok()) << r.status().ToString();
+  return r.ok() ? std::move(*r) : nullptr;
+}
+
+const Pipeline& TestPipeline() {
+  static std::unique_ptr<Pipeline> p = MakePipeline();
+  return *p;
+}
+
+Document Mark(const std::string& text, const Pipeline& p = TestPipeline()) {
+  RawDocument raw;
+  raw.path = "(test)";
+  raw.raw = std::make_shared<const std::string>(text);
+  raw.body = text;
+  raw.body_map = OffsetMap::Identity(text.size());
+  raw.encoding = "utf-8";
+  raw.format = Format::kText;
+  raw.given.published = "2017-01-24";
+  auto d = p.Process(raw);
+  EXPECT_TRUE(d.ok()) << d.status().ToString();
+  return d.ok() ? std::move(*d) : Document();
+}
+
+std::string Text(const Document& d, Span s) { return d.text.substr(s.begin, s.end - s.begin); }
+
+// "technique:text:voice" per marker, in order.
+std::vector<std::string> Lines(const Document& d) {
+  std::vector<std::string> out;
+  for (const Marker& m : d.markers) out.push_back(m.technique + ":" + Text(d, m.span) + ":" + m.voice);
+  return out;
+}
+using V = std::vector<std::string>;
+
+TEST(MarkersTest, TechniqueNamesRoundTrip) {
+  using namespace markers_internal;
+  for (int t = 0; t < kTechniqueCount; ++t) EXPECT_EQ(TechniqueFromName(TechniqueName(t)), t);
+  EXPECT_EQ(TechniqueFromName("propaganda"), -1);
+  EXPECT_STREQ(TechniqueName(kTechniqueCount), "");
+  EXPECT_EQ(std::string(TechniqueName(kScareQuotes)), "scare_quotes");
+}
+
+TEST(MarkersTest, FoldHashIgnoresCaseAndApostropheForm) {
+  using markers_internal::FoldHash;
+  EXPECT_EQ(FoldHash("Regime"), FoldHash("regime"));
+  EXPECT_EQ(FoldHash("isn\xE2\x80\x99t"), FoldHash("isn't"));
+  EXPECT_NE(FoldHash("regime"), FoldHash("regimes"));
+  EXPECT_NE(FoldHash(""), 0u);
+}
+
+TEST(MarkersTest, LoadedLanguageAndLabels) {
+  Document d = Mark("Its cold-blooded mercenaries slaughtered the villagers. "
+                   "The puppet government is run by thugs and warmongers.");
+  EXPECT_EQ(Lines(d), (V{"loaded_language:cold-blooded mercenaries:author",
+                         "loaded_language:slaughtered:author", "loaded_language:puppet:author",
+                         "name_calling:thugs:author", "name_calling:warmongers:author"}));
+}
+
+TEST(MarkersTest, DoubtConstructions) {
+  Document d = Mark("The so-called monitors left early. The group claims to be neutral, "
+                   "but the real story isn't the monitors.");
+  EXPECT_EQ(Lines(d)[0], "doubt:so-called:author");
+  bool claims = false, real = false;
+  for (const auto& l : Lines(d)) {
+    claims = claims || l.rfind("doubt:claims to be:", 0) == 0;
+    real = real || l.rfind("doubt:the real story isn't:", 0) == 0;
+  }
+  EXPECT_TRUE(claims) << ::testing::PrintToString(Lines(d));
+  EXPECT_TRUE(real) << ::testing::PrintToString(Lines(d));
+}
+
+TEST(MarkersTest, ExaggerationAndItsCountTraps) {
+  Document d = Mark("The bridge was the sole obstruction to an absolute defeat, and the army "
+                   "had all but collapsed.");
+  EXPECT_EQ(Lines(d), (V{"exaggeration_minimisation:the sole:author",
+                         "exaggeration_minimisation:absolute:author",
+                         "exaggeration_minimisation:all but:author"}));
+  // Counts are not exaggeration.
+  Document n = Mark("The party won an absolute majority, and all but one of the seats were "
+                   "counted by the sole survivor of the commission.");
+  EXPECT_TRUE(n.markers.empty()) << ::testing::PrintToString(Lines(n));
+}
+
+TEST(MarkersTest, FearFlagCauseAuthorityBandwagon) {
+  Document d = Mark("This is an existential threat to our homeland. Experts agree that the "
+                   "sanctions are the sole reason for the hunger. Everyone knows it.");
+  EXPECT_EQ(Lines(d), (V{"appeal_to_fear:existential threat:author",
+                         "flag_waving:our homeland:author",
+                         "appeal_to_authority:Experts agree:author",
+                         "causal_oversimplification:are the sole reason:author",
+                         "bandwagon_reductio_ad_hitlerum:Everyone knows:author"}));
+}
+
+TEST(MarkersTest, WhataboutismEitherOrClicheSlogan) {
+  Document d = Mark("What about the hospitals in the south? Either we leave now or we die here. "
+                   "It is what it is. Hands off Syria!");
+  EXPECT_EQ(Lines(d), (V{"whataboutism_straw_man_red_herring:What about:question",
+                         "black_and_white_fallacy:Either we leave now or:author",
+                         "thought_terminating_cliche:It is what it is:author",
+                         "slogans:Hands off Syria:author"}));
+  // "what about" inside a clause is a plain question word pair, and "either"
+  // not at a clause start is not the construction.
+  Document n = Mark("Officials asked what about the plan had changed. Troops on either side "
+                   "of the river or the road stayed.");
+  EXPECT_TRUE(n.markers.empty()) << ::testing::PrintToString(Lines(n));
+}
+
+TEST(MarkersTest, ContextTrapsStayNeutral) {
+  Document d = Mark(
+      "Travellers will face a stricter visa regime from April. The sanctions regime imposed in "
+      "2019 remains in place. The Kurdistan Workers' Party, which Turkey designates as a "
+      "terrorist organization, denied any role. Two soldiers were killed and three were "
+      "wounded when a bomb exploded near the checkpoint. The villages lie north of the river.");
+  EXPECT_TRUE(d.markers.empty()) << ::testing::PrintToString(Lines(d));
+  // The same words where they are loaded.
+  Document l = Mark("The regime bombed the market. The terrorists fled. The minister lies.");
+  EXPECT_EQ(Lines(l), (V{"loaded_language:regime:author", "name_calling:terrorists:author",
+                         "loaded_language:lies:author"}));
+}
+
+TEST(MarkersTest, CapitalisedNameIsNotTheLabel) {
+  Document d = Mark("The State Department keeps a Foreign Terrorist Organization list.");
+  EXPECT_TRUE(d.markers.empty()) << ::testing::PrintToString(Lines(d));
+}
+
+TEST(MarkersTest, VoiceScoping) {
+  Document d = Mark("\"These cold-blooded mercenaries butchered our families,\" the mayor said. "
+                   "The Syrian Foreign Ministry said the regime had withdrawn.");
+  ASSERT_EQ(Lines(d), (V{"loaded_language:cold-blooded mercenaries:quoted",
+                         "loaded_language:butchered:quoted",
+                         "loaded_language:regime:attributed"}));
+  // Each carries the source of its clause.
+  ASSERT_GE(d.markers[0].source, 0);
+  EXPECT_EQ(Text(d, d.mentions[d.markers[0].source].span), "the mayor");
+  ASSERT_GE(d.markers[2].source, 0);
+  EXPECT_EQ(Text(d, d.mentions[d.markers[2].source].span), "Syrian Foreign Ministry");
+  // Author voice has no source.
+  Document a = Mark("The regime had withdrawn.");
+  ASSERT_EQ(a.markers.size(), 1u);
+  EXPECT_EQ(a.markers[0].voice, "author");
+  EXPECT_EQ(a.markers[0].source, -1);
+}
+
+TEST(MarkersTest, ScareQuotes) {
+  Document d = Mark("The \"moderate\" fighters crossed the border with their \"humanitarian "
+                   "aid\" trucks.");
+  EXPECT_EQ(Lines(d), (V{"scare_quotes:\"moderate\":author",
+                         "scare_quotes:\"humanitarian aid\":author"}));
+  // A naming word, a title in capitals, a speaker, a long quotation: none.
+  Document n = Mark("The army began an operation called \"Dawn\" on Monday. Reporters read "
+                   "\"Burning Valleys\" last year. The minister said the attack was "
+                   "\"unacceptable\". \"We will not leave this town,\" a resident said.");
+  EXPECT_TRUE(n.markers.empty()) << ::testing::PrintToString(Lines(n));
+}
+
+TEST(MarkersTest, RepetitionOfPhrasesAndLoadedWords) {
+  Document d = Mark("They armed the rebels. Foreign patrons armed the rebels again, and foreign "
+                   "patrons armed them once more. Then foreign patrons armed the militias. "
+                   "Foreign patrons armed the guards. "
+                   "A massacre, a bloodbath, a bloodbath, a bloodbath, a bloodbath.");
+  std::vector<std::string> reps;
+  for (const Marker& m : d.markers)
+    if (m.technique == "repetition") reps.push_back(Text(d, m.span));
+  EXPECT_EQ(reps, (V{"foreign patrons armed", "foreign patrons armed", "Foreign patrons armed",
+                     "bloodbath", "bloodbath", "bloodbath"}));
+  // A topic named three times in plain reporting is not repetition.
+  Document n = Mark("The water supply failed on Monday. Engineers said the water supply would "
+                   "return. The water supply returned on Friday.");
+  EXPECT_TRUE(n.markers.empty()) << ::testing::PrintToString(Lines(n));
+}
+
+TEST(MarkersTest, Profile) {
+  Document d = Mark("The regime slaughtered them. \"The regime lies,\" the mayor said about the "
+                   "matter at length today.\n\nThe talks resumed on Monday. Delegates met in "
+                   "the capital. The meeting ended at noon.");
+  const MarkerProfile& p = d.marker_profile;
+  ASSERT_TRUE(p.computed);
+  EXPECT_EQ(p.words, 31);
+  EXPECT_EQ(p.total, static_cast<int>(d.markers.size()));
+  EXPECT_EQ(Lines(d), (V{"loaded_language:regime:author", "loaded_language:slaughtered:author",
+                         "loaded_language:regime:quoted", "loaded_language:lies:quoted"}));
+  EXPECT_EQ(p.counts[markers_internal::kLoadedLanguage], 4);
+  EXPECT_DOUBLE_EQ(p.author_share, 0.5);
+  ASSERT_EQ(p.densest.size(), 1u);
+  EXPECT_EQ(Text(d, p.densest[0].span),
+            "The regime slaughtered them. \"The regime lies,\" the mayor said about the matter "
+            "at length today.");
+  EXPECT_EQ(p.densest[0].markers, 4);
+  // No markers: an empty profile that still counts words.
+  Document n = Mark("The talks resumed on Monday.");
+  EXPECT_TRUE(n.marker_profile.computed);
+  EXPECT_EQ(n.marker_profile.words, 5);
+  EXPECT_EQ(n.marker_profile.total, 0);
+  EXPECT_TRUE(n.marker_profile.densest.empty());
+}
+
+TEST(MarkersTest, UserTablesOverrideAndAdd) {
+  testing::TempDir dir;
+  dir.Write("technique_lexicon.tsv",
+            "phrase\ttechnique\tweight\tcontext\tnote\n"
+            "-regime\t\t\t\t\n"
+            "jackals\tname_calling\t0.9\t\tours\n");
+  auto p = MakePipeline(dir.path());
+  ASSERT_TRUE(p);
+  Document d = Mark("The regime sent its jackals.", *p);
+  EXPECT_EQ(Lines(d), (V{"name_calling:jackals:author"}));
+  ASSERT_EQ(d.markers.size(), 1u);
+  EXPECT_DOUBLE_EQ(d.markers[0].confidence, 0.9);
+  EXPECT_EQ(d.markers[0].rule, "technique_lexicon.tsv: jackals");
+}
+
+TEST(MarkersTest, WithoutTheVoiceLayerEverythingIsAuthor) {
+  auto p = MakePipeline("", {"markers"});
+  ASSERT_TRUE(p);
+  Document d = Mark("\"These thugs will pay,\" the mayor said.", *p);
+  EXPECT_EQ(Lines(d), (V{"name_calling:thugs:quoted"}));
+}
+
+TEST(MarkersTest, OddInputGivesFewerRecordsNeverACrash) {
+  MarkersAnnotator layer(*Lexicon::Load(Lexicon::DefaultDirs("")).value());
+  Document empty;
+  layer.Apply(&empty);
+  EXPECT_TRUE(empty.markers.empty());
+  EXPECT_TRUE(empty.marker_profile.computed);
+  // Tokens but no sentences, spans past the text, a mention with no value.
+  Document odd;
+  odd.text = "regime thugs";
+  odd.tokens = {Token{{0, 6}}, Token{{7, 12}}, Token{{20, 30}}};
+  Mention m;
+  m.kind = "actor";
+  m.span = {0, 6};
+  odd.mentions = {m};
+  layer.Apply(&odd);
+  EXPECT_TRUE(odd.markers.empty());
+  odd.sentences = {{0, 12}};
+  odd.quotes = {Quote{{0, 40}, {1, 39}, true}};
+  layer.Apply(&odd);
+  EXPECT_EQ(odd.markers.size(), 2u);
+  // One sentence of 1 MB and 50,000 short sentences.
+  std::string big;
+  while (big.size() < (1 << 20)) big += "the regime and its thugs slaughtered ";
+  big += "everyone.";
+  Document b = Mark(big);
+  EXPECT_GT(b.markers.size(), 1000u);
+  // A long chain of conjunctions, and a 1 MB quotation full of loaded words.
+  std::string ands = "Either";
+  for (int i = 0; i < 200000; ++i) ands += " and";
+  ands += " or.";
+  Mark(ands);
+  std::string quoted = "\"";
+  while (quoted.size() < (1 << 20)) quoted += "the regime lies and ";
+  quoted += "\" the mayor said.";
+  auto q0 = std::chrono::steady_clock::now();
+  Document q = Mark(quoted);
+  EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - q0).count(), 60.0);
+  std::string many;
+  for (int i = 0; i < 50000; ++i) many += i % 10 ? "Troops moved. " : "The regime lies. ";
+  auto t0 = std::chrono::steady_clock::now();
+  Document m2 = Mark(many);
+  const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  EXPECT_GE(m2.markers.size(), 10000u);
+  EXPECT_LT(s, 60.0);
+}
+
+}  // namespace
+}  // namespace dossier
