@@ -258,8 +258,12 @@ Status ProvenanceIndex::LinkCandidates(const Item& item,
         Prep("SELECT seq FROM corpus_lsh WHERE bucket = ?1 LIMIT ?2");
     if (!q) return SqlError(db, path, "prepare lsh");
     for (int64_t key : BandKeys(sig)) {
+      // An overfull bucket is a large family of copies (or boilerplate):
+      // its oldest postings (the key orders them by seq) are kept rather
+      // than the bucket skipped, so the 1,000th copy of an article still
+      // finds the first ones; verification bounds the cost.
       DOSSIER_RETURN_IF_ERROR(postings(
-          *q, [&](Use& u) { u.Int(key).Int(cap + 1); },
+          *q, [&](Use& u) { u.Int(key).Int(cap); },
           [&](int64_t q) { ++cand[q].bands; }));
     }
   }

@@ -92,24 +92,38 @@ TEST(ProvenanceIndexTest, CatchUpIndexesWhatWasStoredButNotIndexed) {
   EXPECT_EQ(last_done, -1);
 }
 
-TEST(ProvenanceIndexTest, OverfullPostingsAreSkipped) {
+TEST(ProvenanceIndexTest, OverfullBucketsKeepTheirOldestPostings) {
   Fixture f;
   ProvenanceOptions o;
   o.max_postings = 2;
   ProvenanceIndex index(f.store.get(), o);
-  // Four identical texts under different outlets: once a bucket holds more
-  // than two documents the fourth finds no candidate there.
+  // Five copies under different outlets: once a bucket holds more than two
+  // documents, later copies read only its two oldest postings and still join
+  // the family.
   std::vector<Document> docs;
-  for (int i = 0; i < 4; ++i) {
+  for (int i = 0; i < 5; ++i) {
     docs.push_back(f.Doc(i + 1, testing::family::Original() + "\n\n" + std::string(i + 1, 'x'),
                          "Outlet " + std::to_string(i), "2021-03-0" + std::to_string(i + 1)));
     f.Put(docs.back());
     ASSERT_TRUE(index.Add(docs.back()).ok());
   }
   auto p = f.Provenances();
-  EXPECT_EQ(p[docs[1].id], docs[0].id + " near_duplicate");
-  EXPECT_EQ(p[docs[2].id], docs[0].id + " near_duplicate");
-  EXPECT_EQ(p[docs[3].id], docs[3].id + " original");
+  for (int i = 1; i < 5; ++i) EXPECT_EQ(p[docs[i].id], docs[0].id + " near_duplicate") << i;
+  // A boilerplate paragraph shared by more than two documents is skipped:
+  // a short text that shares only that paragraph links to nothing.
+  const std::string boiler =
+      "Subscribe to our newsletter for the latest news from the region, delivered every morning "
+      "to your inbox free of charge.";
+  std::vector<Document> b;
+  for (int i = 0; i < 4; ++i) {
+    b.push_back(f.Doc(10 + i, (i == 3 ? testing::family::Unrelated() : testing::family::French()) +
+                                   "\n\n" + boiler + "\n\n" + std::to_string(i),
+                      "B" + std::to_string(i), "2021-04-0" + std::to_string(i + 1)));
+    f.Put(b.back());
+    ASSERT_TRUE(index.Add(b.back()).ok());
+  }
+  p = f.Provenances();
+  EXPECT_EQ(p[b[3].id], b[3].id + " original");
 }
 
 }  // namespace
