@@ -570,6 +570,46 @@ void ExplainVoice(const Document& doc, size_t si, const utf8::CodepointIndex& cp
   }
 }
 
+// The events layer's decisions for sentence `si`: each event with its
+// trigger, the pattern row, the codes, how each role was filled and the
+// candidates it rejected; then the candidates that were dropped and why.
+void ExplainEvents(const Document& doc, size_t si, const utf8::CodepointIndex& cps) {
+  auto mention = [&](int i) -> std::string {
+    if (i < 0 || static_cast<size_t>(i) >= doc.mentions.size()) return "none";
+    const Mention& m = doc.mentions[i];
+    return m.id + " \"" + std::string(SpanText(doc, m.span)) + "\"";
+  };
+  auto show = [&](const EventRecord& e, bool kept) {
+    if (e.sentence != static_cast<int>(si)) return;
+    std::printf("  %s %s \"%s\" [%zu,%zu) %s%s%s cameo=%s acled=%s%s%s\n",
+                kept ? "event" : "event candidate (dropped)", kept ? e.id.c_str() : "",
+                std::string(SpanText(doc, e.trigger)).c_str(), cps.ToCodepoint(e.trigger.begin),
+                cps.ToCodepoint(e.trigger.end), e.plover.c_str(), e.mode.empty() ? "" : "/",
+                e.mode.c_str(), e.cameo.c_str(), e.acled.empty() ? "-" : e.acled.c_str(),
+                e.acled_sub.empty() ? "" : " / ", e.acled_sub.c_str());
+    if (!kept) {
+      for (const std::string& l : e.evidence) std::printf("      %s\n", l.c_str());
+      return;
+    }
+    static const char* const kRoles[] = {"actor", "target", "place", "date", "dead", "injured"};
+    const int roles[] = {e.actor, e.target, e.place, e.date, e.dead, e.injured};
+    for (int r = 0; r < 6; ++r)
+      if (roles[r] >= 0)
+        std::printf("      %-7s %s (%s)\n", kRoles[r], mention(roles[r]).c_str(),
+                    e.how[r] ? e.how[r] : "");
+    std::printf("      voice=%s source=%s modality=%s negated=%s hypothetical=%s%s confidence=%.2f\n",
+                e.voice.c_str(), mention(e.source).c_str(), e.modality.c_str(),
+                e.negated ? "yes" : "no", e.hypothetical ? "yes" : "no",
+                e.same_as >= 0 && static_cast<size_t>(e.same_as) < doc.events.size()
+                    ? (" same_as=" + doc.events[e.same_as].id).c_str()
+                    : "",
+                e.confidence);
+    for (const std::string& l : e.evidence) std::printf("      %s\n", l.c_str());
+  };
+  for (const EventRecord& e : doc.events) show(e, true);
+  for (const EventRecord& e : doc.events_rejected) show(e, false);
+}
+
 // dossier explain: for each chosen sentence, every mention with the rule or
 // dictionary line behind it and the candidates considered, then the voice
 // layer's records, claims and citations there.
@@ -633,6 +673,7 @@ int RunExplain(CommonFlags f, const std::string& input, int sentence, bool whole
         for (const std::string& e : m.evidence) std::printf("      %s\n", e.c_str());
       }
       ExplainVoice(doc, si, cps);
+      ExplainEvents(doc, si, cps);
     }
   }
   return code;

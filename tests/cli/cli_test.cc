@@ -417,7 +417,8 @@ TEST(CliOutputTest, RecordEnvelope) {
     if (lexicon.empty()) lexicon = lv;
     EXPECT_EQ(lv, lexicon) << "one lexicon per run";
     EXPECT_EQ(rec["versions"]["layers"],
-              json({"clean", "segment", "dates", "quantities", "actors", "places", "voice"}));
+              json({"clean", "segment", "dates", "quantities", "actors", "places", "voice",
+                    "events"}));
     EXPECT_TRUE(rec["versions"]["gazetteer"].is_string());
     for (const char* k : {"paragraphs", "sentences", "paragraphs_raw", "sentences_raw", "quotes",
                           "comments", "entities", "voice", "citations", "events", "claims",
@@ -982,7 +983,7 @@ TEST(CliVoiceTest, LayersAndUserCues) {
   auto a = testing::ParseJsonLines(all.out);
   ASSERT_EQ(a.size(), 1u);
   const auto& layers = a[0]["versions"]["layers"];
-  EXPECT_EQ(layers.back(), "voice") << layers;
+  EXPECT_EQ(layers[layers.size() - 2], "voice") << layers;  // then events
   ASSERT_EQ(a[0]["voice"].size(), 1u);
   EXPECT_EQ(a[0]["voice"][0]["kind"], "author");
 
