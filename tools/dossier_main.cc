@@ -355,9 +355,10 @@ int RunIngest(const CommonFlags& f, const std::string& db) {
 }
 
 int RunExport(const std::string& db, const std::string& what, const std::string& format) {
-  if (what != "documents" && what != "entities" && what != "claims") {
+  if (what != "documents" && what != "entities" && what != "claims" && what != "events") {
     std::fprintf(stderr, "dossier: export --what %s: that layer is not built yet; "
-                         "'documents', 'entities' and 'claims' can be exported\n", what.c_str());
+                         "'documents', 'entities', 'events' and 'claims' can be exported\n",
+                 what.c_str());
     return kExitUsage;
   }
   if (what == "claims" && format != "jsonl" && format != "csv") {
@@ -385,7 +386,7 @@ int RunExport(const std::string& db, const std::string& what, const std::string&
   std::setvbuf(stdout, buf, _IOFBF, sizeof buf);
   bool write_error = false;
   Status st;
-  if (what == "entities" || what == "claims") {
+  if (what == "entities" || what == "claims" || what == "events") {
     auto write = [&](std::string_view chunk) {
       if (std::fwrite(chunk.data(), 1, chunk.size(), stdout) != chunk.size()) {
         write_error = true;
@@ -393,8 +394,9 @@ int RunExport(const std::string& db, const std::string& what, const std::string&
       }
       return true;
     };
-    st = what == "claims" ? (*store)->ExportClaims(format, write)
-                          : (*store)->ExportEntities(format, write);
+    st = what == "claims"   ? (*store)->ExportClaims(format, write)
+         : what == "events" ? (*store)->ExportEvents(format, write)
+                            : (*store)->ExportEntities(format, write);
   } else {
     st = (*store)->ExportDocuments([&](std::string_view json) {
       if (std::fwrite(json.data(), 1, json.size(), stdout) != json.size() ||
@@ -459,13 +461,18 @@ int RunStats(const std::string& db, bool json) {
         ",\"by_format\":{%s},\"by_language\":{%s},\"by_outlet\":{%s}"
         ",\"entities_by_kind\":{%s},\"top_places\":{%s},\"top_actors\":{%s}"
         ",\"voice_by_kind\":{%s},\"sources_by_kind\":{%s},\"citations_by_kind\":{%s}"
-        ",\"claims_by_kind\":{%s}}\n",
+        ",\"claims_by_kind\":{%s}",
         s.documents, s.sources, s.versions, s.failures, s.text_bytes, s.schema_version,
         list(s.by_format, true).c_str(), list(s.by_language, true).c_str(),
         list(s.by_outlet, true).c_str(), list(s.entities_by_kind, true).c_str(),
         list(s.top_places, true).c_str(), list(s.top_actors, true).c_str(),
         list(s.voice_by_kind, true).c_str(), list(s.sources_by_kind, true).c_str(),
         list(s.citations_by_kind, true).c_str(), list(s.claims_by_kind, true).c_str());
+    // Events (repeated mentions within a document counted once).
+    std::printf(",\"events\":%" PRId64 ",\"events_repeated\":%" PRId64
+                ",\"events_by_type\":{%s},\"events_by_voice\":{%s},\"events_by_modality\":{%s}}\n",
+                s.events, s.events_repeated, list(s.events_by_type, true).c_str(),
+                list(s.events_by_voice, true).c_str(), list(s.events_by_modality, true).c_str());
   } else {
     std::printf("store: %s (schema %" PRId64 ")\n", db.c_str(), s.schema_version);
     std::printf("documents: %" PRId64 "\nsources: %" PRId64 "\nversions: %" PRId64
@@ -480,6 +487,10 @@ int RunStats(const std::string& db, bool json) {
                 "claims by kind:\n%s",
                 list(s.voice_by_kind, false).c_str(), list(s.sources_by_kind, false).c_str(),
                 list(s.citations_by_kind, false).c_str(), list(s.claims_by_kind, false).c_str());
+    std::printf("events: %" PRId64 " (%" PRId64 " repeat an earlier one of their document)\n"
+                "events by type:\n%sevents by voice:\n%sevents by modality:\n%s",
+                s.events, s.events_repeated, list(s.events_by_type, false).c_str(),
+                list(s.events_by_voice, false).c_str(), list(s.events_by_modality, false).c_str());
   }
   return kExitOk;
 }
@@ -734,14 +745,15 @@ int main(int argc, char** argv) {
   std::string what = "documents", format = "jsonl";
   auto* exp = app.add_subcommand("export", "Write stored records to stdout");
   exp->add_option("--db", db, "SQLite store");
-  exp->add_option("--what", what, "documents|entities|claims (events, markers: later layers)")
+  exp->add_option("--what", what, "documents|entities|events|claims (markers: a later layer)")
       ->check(CLI::IsMember({"documents", "events", "entities", "claims", "markers"}));
   exp->add_option("--format", format, "jsonl|csv|geojson")
       ->check(CLI::IsMember({"jsonl", "csv", "geojson"}));
   exp->footer("Examples:\n  dossier export --db dossier.db --what documents --format jsonl > docs.jsonl\n"
               "  dossier export --db dossier.db --what entities --format csv > mentions.csv\n"
               "  dossier export --db dossier.db --what entities --format geojson > places.geojson\n"
-              "  dossier export --db dossier.db --what claims --format csv > claims.csv\n");
+              "  dossier export --db dossier.db --what claims --format csv > claims.csv\n"
+              "  dossier export --db dossier.db --what events --format geojson > events.geojson\n");
 
   CommonFlags xp;
   std::string xp_input;

@@ -69,6 +69,12 @@ struct StoreStats {
   // and claims per kind.
   std::vector<std::pair<std::string, int64_t>> voice_by_kind, sources_by_kind,
       citations_by_kind, claims_by_kind;
+  // Events per PLOVER type (with the mode: "ASSAULT/aerial"), per voice and
+  // per modality; events that repeat an earlier one of their document
+  // (same_as) are not counted.
+  std::vector<std::pair<std::string, int64_t>> events_by_type, events_by_voice,
+      events_by_modality;
+  int64_t events = 0, events_repeated = 0;
 };
 
 class SqliteStore {
@@ -156,6 +162,16 @@ class SqliteStore {
   Status ExportClaims(std::string_view format,
                       const std::function<bool(std::string_view chunk)>& fn);
 
+  // Event rows of every stored document, in document then event order, as
+  // "jsonl" (one object per event with the columns of the events table,
+  // including the role mentions' text, codes and place coordinates), "csv"
+  // (a header line, then one RFC 4180 row per event) or "geojson" (a
+  // FeatureCollection of the events whose place has coordinates, as Point
+  // features with the other columns as properties). `fn` receives the output
+  // in pieces. InvalidInput for another format.
+  Status ExportEvents(std::string_view format,
+                      const std::function<bool(std::string_view chunk)>& fn);
+
   // Full-text search over titles and text (FTS5 query syntax, bm25 ranking
   // with titles weighted double); calls `fn` with document ids and titles
   // ("" if none), best first, at most `limit` (<= 0: no limit). A malformed
@@ -188,6 +204,9 @@ class SqliteStore {
   // citations and claims tables (and a layer_runs row "voice") of a newly
   // inserted document; nothing if the voice layer did not run.
   Status PutVoice(const Document& doc, const std::string& now);
+  // Writes doc.events as rows of the events table (and a layer_runs row
+  // "events") of a newly inserted document; nothing if it has no events.
+  Status PutEvents(const Document& doc, const std::string& now);
   Result<PutOutcome> PutLocked(const Document& doc, std::string_view record_json,
                                std::string_view key, const std::string& now);
   // kStorage "store <path>: <op>: <sqlite3_errmsg>".

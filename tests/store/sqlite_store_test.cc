@@ -76,10 +76,10 @@ TEST(SqliteStoreTest, CreatesSchemaAndRecordsMigration) {
   auto store = OpenOrDie(path);
   ASSERT_TRUE(store);
   sqlite3* db = store->handle();
-  EXPECT_EQ(QueryInt(db, "SELECT COUNT(*) FROM schema_migrations"), 4);
+  EXPECT_EQ(QueryInt(db, "SELECT COUNT(*) FROM schema_migrations"), 5);
   EXPECT_EQ(QueryText(db, "SELECT group_concat(version || ':' || name, ',') FROM "
                           "(SELECT * FROM schema_migrations ORDER BY version)"),
-            "1:init,2:entity_values,3:lean_entity_indexes,4:citation_url");
+            "1:init,2:entity_values,3:lean_entity_indexes,4:citation_url,5:event_fields");
   EXPECT_NE(QueryText(db, "SELECT applied_at FROM schema_migrations"), "");
   for (const char* table :
        {"documents", "sources", "document_versions", "failures", "documents_fts",
@@ -93,7 +93,7 @@ TEST(SqliteStoreTest, CreatesSchemaAndRecordsMigration) {
   EXPECT_EQ(QueryText(db, "PRAGMA journal_mode"), "wal");
   EXPECT_EQ(QueryInt(db, "PRAGMA foreign_keys"), 1);
   EXPECT_EQ(QueryInt(db, "PRAGMA synchronous"), 1);  // NORMAL
-  EXPECT_EQ(StatsOk(*store).schema_version, 4);  // 004: citations.url
+  EXPECT_EQ(StatsOk(*store).schema_version, 5);  // 005: events.modality, same_as, pattern
   // Entities keep only the indexes by ref and by kind (003).
   EXPECT_EQ(QueryText(db, "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema "
                           "WHERE type = 'index' AND tbl_name = 'entities' AND sql IS NOT NULL "
@@ -115,7 +115,7 @@ TEST(SqliteStoreTest, ReopeningAppliesNothingNew) {
   }
   auto store = OpenOrDie(path);
   ASSERT_TRUE(store);
-  EXPECT_EQ(QueryInt(store->handle(), "SELECT COUNT(*) FROM schema_migrations"), 4);
+  EXPECT_EQ(QueryInt(store->handle(), "SELECT COUNT(*) FROM schema_migrations"), 5);
   EXPECT_EQ(QueryText(store->handle(),
                       "SELECT group_concat(applied_at, ',') FROM schema_migrations"),
             applied_at);

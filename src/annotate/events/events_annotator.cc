@@ -1244,9 +1244,17 @@ struct EventsAnnotator::Impl {
   }
   int SameDate(int a, int b) const {
     if (a < 0 || b < 0) return 0;
-    const std::string& x = doc.mentions[a].date->value;
-    const std::string& y = doc.mentions[b].date->value;
+    const DateValue& dx = *doc.mentions[a].date;
+    const DateValue& dy = *doc.mentions[b].date;
+    const std::string& x = dx.value;
+    const std::string& y = dy.value;
     if (x == y) return 1;
+    // A range ("this week") holds the days inside it.
+    auto inside = [](const std::string& v, const DateValue& r) {
+      return !r.value_end.empty() && v.compare(0, r.value.size(), r.value) >= 0 &&
+             v.compare(0, r.value_end.size(), r.value_end) <= 0;
+    };
+    if (inside(x, dy) || inside(y, dx)) return 0;
     const size_t n = std::min(x.size(), y.size());
     return x.compare(0, n, y, 0, n) == 0 ? 0 : -1;
   }
