@@ -88,7 +88,13 @@ std::vector<std::string> PhraseTokens(std::string_view phrase) {
 
 Phrase* PhraseIndex::Add(Phrase p) {
   if (p.words.empty()) return nullptr;
-  auto& list = by_first_[p.words[0]];
+  auto it = index_.find(std::string_view(p.words[0]));
+  if (it == index_.end()) {
+    it = index_.emplace(p.words[0], lists_.size()).first;
+    lists_.emplace_back();
+    firsts_.push_back(p.words[0]);
+  }
+  auto& list = lists_[it->second];
   for (const Phrase* q : list)
     if (q->words == p.words && q->kind == p.kind) return const_cast<Phrase*>(q);
   const std::string& w = p.words[0];
@@ -99,10 +105,21 @@ Phrase* PhraseIndex::Add(Phrase p) {
 }
 
 void PhraseIndex::Finish() {
-  for (auto& [first, list] : by_first_)
+  for (auto& list : lists_)
     std::stable_sort(list.begin(), list.end(), [](const Phrase* a, const Phrase* b) {
       return a->words.size() > b->words.size();
     });
+  size_t cap = 16;
+  while (cap < firsts_.size() * 4) cap *= 2;
+  slots_.assign(cap, Slot());
+  mask_ = cap - 1;
+  for (size_t l = 0; l < firsts_.size(); ++l) {
+    const std::string& w = firsts_[l];
+    const uint64_t key = Key(w);
+    uint64_t i = Hash(key, w.size()) & mask_;
+    while (slots_[i].len != 0) i = (i + 1) & mask_;
+    slots_[i] = Slot{key, static_cast<uint32_t>(w.size()), static_cast<uint32_t>(l)};
+  }
 }
 
 }  // namespace events_internal
@@ -302,6 +319,7 @@ struct EventsAnnotator::Impl {
     Token::Kind kind = Token::Kind::kWord;
     int mention = -1;  // index into doc.mentions covering it
     uint32_t cues = 0; // kCue* bits of the cue phrases starting here
+    const std::vector<const Phrase*>* cue_list = nullptr;  // those phrases
     bool skip = false; // inside parentheses or a relative clause
   };
   int si = -1;
@@ -373,8 +391,7 @@ struct EventsAnnotator::Impl {
   // The longest cue phrase of kind `bit` at word k, or nullptr; *n its length.
   const Phrase* CueAt(size_t k, uint32_t bit, size_t end, size_t* n) const {
     if (k >= w.size() || !(w[k].cues & bit)) return nullptr;
-    const auto* list = ea.cues_.Find(lv[k]);
-    if (!list) return nullptr;
+    const auto* list = w[k].cue_list;
     for (const Phrase* p : *list) {
       if (!(p->kind & bit) || k + p->words.size() > end) continue;
       bool ok = true;
@@ -395,6 +412,7 @@ struct EventsAnnotator::Impl {
     w.clear();
     low.clear();
     lv.clear();
+    low.reserve(sent.end - sent.begin);
     size_t m = men;
     for (size_t t = tok; t < doc.tokens.size() && doc.tokens[t].span.end <= sent.end; ++t) {
       const Token& tk = doc.tokens[t];
@@ -403,7 +421,8 @@ struct EventsAnnotator::Impl {
       x.kind = tk.kind;
       x.low_begin = static_cast<uint32_t>(low.size());
       x.low_len = tk.span.end - tk.span.begin;
-      for (uint32_t b = tk.span.begin; b < tk.span.end; ++b) low.push_back(LowerAscii(doc.text[b]));
+      low.append(doc.text, tk.span.begin, tk.span.end - tk.span.begin);
+      for (size_t b = x.low_begin; b < low.size(); ++b) low[b] = LowerAscii(low[b]);
       while (m < doc.mentions.size() && doc.mentions[m].span.end <= tk.span.begin) ++m;
       if (m < doc.mentions.size() && doc.mentions[m].span.begin < tk.span.end)
         x.mention = static_cast<int>(m);
@@ -412,9 +431,10 @@ struct EventsAnnotator::Impl {
     lv.reserve(w.size());
     for (const W& x : w) lv.push_back(std::string_view(low).substr(x.low_begin, x.low_len));
     for (size_t k = 0; k < w.size(); ++k) {
-      if (!ea.cues_.MayStart(lv[k])) continue;
-      if (const auto* list = ea.cues_.Find(lv[k]))
+      if (const auto* list = ea.cues_.Find(lv[k])) {
+        w[k].cue_list = list;
         for (const Phrase* p : *list) w[k].cues |= p->kind;
+      }
     }
     // "n't" is part of its word ("didn't"): a negation all the same.
     for (size_t k = 0; k < w.size(); ++k)
@@ -1194,9 +1214,10 @@ struct EventsAnnotator::Impl {
         const uint32_t len = toks[t].span.end - toks[t].span.begin;
         if (len >= sizeof buf) continue;
         const char* p = doc.text.data() + toks[t].span.begin;
-        for (uint32_t i = 0; i < len; ++i) buf[i] = LowerAscii(p[i]);
+        buf[0] = LowerAscii(p[0]);
+        if (!ea.triggers_.MayStart(std::string_view(buf, len))) continue;
+        for (uint32_t i = 1; i < len; ++i) buf[i] = LowerAscii(p[i]);
         const std::string_view lw(buf, len);
-        if (!ea.triggers_.MayStart(lw)) continue;
         if (ea.triggers_.Find(lw)) {
           any = true;
           break;

@@ -64,17 +64,29 @@ struct StringHash {
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
-// Phrases indexed by their first token, longest first.
+// Phrases indexed by their first token, longest first. Lookups go through
+// an open-addressing table keyed on the word's first eight bytes and length
+// (the one lookup per word token of the layer; faster than a hash map of
+// strings on short words).
 class PhraseIndex {
  public:
-  // Adds a phrase; a phrase already present (same words) is returned so the
-  // caller can merge into it.
+  // Adds a phrase; a phrase already present (same words and kind) is
+  // returned so the caller can merge into it.
   Phrase* Add(Phrase p);
+  // Sorts each list longest first and builds the lookup table.
+  void Finish();
+  // The phrases starting with `first` (lower case), or nullptr.
   const std::vector<const Phrase*>* Find(std::string_view first) const {
-    auto it = by_first_.find(first);
-    return it == by_first_.end() ? nullptr : &it->second;
+    if (slots_.empty() || first.empty() || !MayStart(first)) return nullptr;
+    const uint64_t key = Key(first);
+    for (uint64_t i = Hash(key, first.size()) & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.len == 0) return nullptr;
+      if (s.key == key && s.len == first.size() &&
+          (first.size() <= 8 || firsts_[s.list] == first))
+        return &lists_[s.list];
+    }
   }
-  void Finish();  // sorts each list longest first
   // Per first byte, a bit per length (31 = 31 or more) of the first words:
   // most tokens are rejected without hashing.
   bool MayStart(std::string_view w) const {
@@ -83,9 +95,27 @@ class PhraseIndex {
   }
 
  private:
+  struct Slot {
+    uint64_t key = 0;   // the first 8 bytes, zero-padded
+    uint32_t len = 0;   // 0 = empty
+    uint32_t list = 0;  // index into lists_ / firsts_
+  };
+  static uint64_t Key(std::string_view w) {
+    uint64_t k = 0;
+    for (size_t i = 0; i < w.size() && i < 8; ++i)
+      k |= static_cast<uint64_t>(static_cast<unsigned char>(w[i])) << (8 * i);
+    return k;
+  }
+  static uint64_t Hash(uint64_t key, size_t len) {
+    uint64_t h = (key ^ (len * 0x9E3779B97F4A7C15ull)) * 0xFF51AFD7ED558CCDull;
+    return h ^ (h >> 29);
+  }
   std::vector<std::unique_ptr<Phrase>> phrases_;
-  std::unordered_map<std::string, std::vector<const Phrase*>, StringHash, std::equal_to<>>
-      by_first_;
+  std::unordered_map<std::string, size_t, StringHash, std::equal_to<>> index_;  // first -> list
+  std::vector<std::string> firsts_;
+  std::vector<std::vector<const Phrase*>> lists_;
+  std::vector<Slot> slots_;
+  uint64_t mask_ = 0;
   uint32_t len_mask_[256] = {};
 };
 
