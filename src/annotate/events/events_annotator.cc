@@ -147,6 +147,7 @@ enum : uint32_t {
   kCueInfinitive = 1u << 15,
   kCueImplicative = 1u << 16,
   kCueCompound = 1u << 17,
+  kCueObjStop = 1u << 18,
 };
 
 uint32_t CueKind(std::string_view k) {
@@ -156,7 +157,7 @@ uint32_t CueKind(std::string_view k) {
       {"support", kCueSupport}, {"aux", kCueAux},        {"be", kCueBe},
       {"relative", kCueRel},    {"break", kCueBreak},    {"det", kCueDet},
       {"possessive", kCuePoss}, {"pronoun", kCuePronoun}, {"infinitive", kCueInfinitive},
-      {"implicative", kCueImplicative}, {"compound", kCueCompound}};
+      {"implicative", kCueImplicative}, {"compound", kCueCompound}, {"objstop", kCueObjStop}};
   for (const auto& [name, bit] : kKinds)
     if (k == name) return bit;
   return 0;
@@ -592,6 +593,11 @@ struct EventsAnnotator::Impl {
       if (w[j].skip) continue;
       if (w[j].mention < 0 && (w[j].cues & kCuePronoun) && Has(j, kCuePronoun))
         return Pronoun(c, j);
+      // "shelling had killed 280": the subject is another event noun.
+      if (w[j].mention < 0 && StartsNounTrigger(j, c)) {
+        if (explain) Note(c, "subject is the event noun \"" + std::string(lv[j]) + "\"");
+        return -1;
+      }
       if (w[j].mention < 0 && (w[j].cues & kCueRel) && Has(j, kCueRel)) {
         // "where/when …": the subject is inside the relative clause, not
         // before it; "which/who/that": its antecedent, right before it.
@@ -636,12 +642,30 @@ struct EventsAnnotator::Impl {
         return -1;  // a date or other mention ends the object
       }
       if (w[j].kind == Token::Kind::kPunct && lv[j] != "-"sv) return -1;
-      if (w[j].cues & (kCuePrep | kCueBreak | kCueRel)) {
+      // "threatened to attack the SDF": the object of the infinitive.
+      if (lv[j] == "to"sv) {
+        const Cand* inf = nullptr;
+        for (const Cand& o : cands)
+          if (o.k0 == j + 1) inf = &o;
+        if (inf) {
+          j = inf->k1 - 1;
+          continue;
+        }
+      }
+      if ((w[j].cues & (kCuePrep | kCueBreak | kCueRel)) ||
+          ((w[j].cues & kCueObjStop) && Has(j, kCueObjStop))) {
         // "took control of" has its "of" in the form; other prepositions end it.
         return -1;
       }
     }
     return -1;
+  }
+
+  // True if another candidate of the sentence, a noun, covers word j.
+  bool StartsNounTrigger(int j, const Cand& c) const {
+    for (const Cand& o : cands)
+      if (&o != &c && o.k0 <= j && j < o.k1 && ea.rows_[o.row].noun) return true;
+    return false;
   }
 
   // True if another trigger of the sentence starts right after mention m.
@@ -711,6 +735,13 @@ struct EventsAnnotator::Impl {
         // the SDF"); "by" gives the actor only to a passive or a noun.
         if (!after) continue;
         if (role == Role::kActor && !(c.passive || r.noun)) continue;
+        // "The attack was later confirmed by the UN": the by-phrase of
+        // another (passive) verb.
+        if (role == Role::kActor && r.noun) {
+          bool be = false;
+          for (int j = c.k1; j < k; ++j) be = be || Has(j, kCueBe);
+          if (be) continue;
+        }
         if (role == Role::kActor) Set(c, kSlotActor, m, "by-phrase");
         else Set(c, kSlotTarget, m, "prepositional object");
         if (role == Role::kActor || mclass[m] == kMcAgent) c.structural = true;
