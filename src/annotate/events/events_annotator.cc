@@ -971,7 +971,11 @@ struct EventsAnnotator::Impl {
       for (size_t j = i + 1; j < cands.size() && j <= i + 8; ++j) {
         Cand& a = cands[i];
         Cand& b = cands[j];
-        if (b.dropped || a.cs != b.cs || ea.rows_[a.row].plover != ea.rows_[b.row].plover) continue;
+        // b in a's clause (clauses are capped at kClauseReach words around
+        // each trigger, so their bounds differ in long sentences).
+        if (b.dropped || b.k0 >= a.ce || b.cs > a.k0 ||
+            ea.rows_[a.row].plover != ea.rows_[b.row].plover)
+          continue;
         // Only close triggers are one event ("targeted by U.S. airstrikes",
         // "the airstrike struck"), or a consequence (", killing 83"); a
         // noun followed by "was/were …" starts another ("the strike was
