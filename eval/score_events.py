@@ -233,9 +233,10 @@ def score_one(gold, record, counts, verbose=False):
         if g["place"] is not None:
             counts["place_gold"] += 1
             pl = p["place"]
-            if pl is not None and "lat" in pl:
+            geo = (entities.get(pl.get("mention"), {}).get("geo") if pl else None) or pl or {}
+            if pl is not None and "lat" in geo:
                 counts["place_pred"] += 1
-                ok["place"] = km(g["place"], (pl["lat"], pl["lon"])) <= 161
+                ok["place"] = km(g["place"], (geo["lat"], geo["lon"])) <= 161
                 counts["place_tp"] += ok["place"]
             else:
                 ok["place"] = False

@@ -248,18 +248,8 @@ void WriteEvents(JsonWriter& w, const Document& d, const Offsets& o) {
       w.String(text(m.span));
       w.Key("ref");
       w.StringOrNull(m.ref);
-      w.Key("name");
-      w.StringOrNull(m.name);
-      if (m.geo) {
-        w.Key("lat");
-        w.Double(m.geo->lat);
-        w.Key("lon");
-        w.Double(m.geo->lon);
-        w.Key("country");
-        w.StringOrNull(m.geo->country);
-        w.Key("precision");
-        w.String(m.geo->precision);
-      }
+      // Coordinates are on the mention (entities[]); the store copies them
+      // into each event row for maps.
       w.EndObject();
     } else {
       w.Null();
@@ -270,8 +260,6 @@ void WriteEvents(JsonWriter& w, const Document& d, const Offsets& o) {
       w.BeginObject();
       w.Key("mention");
       w.String(m.id);
-      w.Key("text");
-      w.String(text(m.span));
       w.Key("value");
       w.String(m.date->value);
       w.Key("precision");

@@ -40,7 +40,7 @@ TEST(CliEventsTest, ExtractPrintsEventsWithTheirRoles) {
   EXPECT_EQ(ev[0]["target"]["country"], "SY");
   EXPECT_EQ(ev[0]["target"]["sector"], "MIL");
   EXPECT_EQ(ev[0]["place"]["text"], "Raqqa");
-  EXPECT_TRUE(ev[0]["place"]["lat"].is_number());
+  EXPECT_EQ(ev[0]["place"]["ref"].get<std::string>().rfind("geonames:", 0), 0u);
   EXPECT_EQ(ev[0]["date"]["value"], "2017-03-03");
   EXPECT_EQ(ev[0]["dead"]["value"], 14);
   EXPECT_TRUE(ev[0]["injured"].is_null());

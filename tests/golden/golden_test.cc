@@ -148,9 +148,10 @@ json Project(const std::string& record, bool with_voice, bool with_events) {
       std::string line = e["id"].get<std::string>() + " " + e["trigger"]["text"].get<std::string>() +
                          " | " + str(t["plover"]) + "/" + str(t["mode"]) + " " + str(t["cameo"]) +
                          " " + str(t["acled"]) + "/" + str(t["acled_sub"]);
-      for (const char* role : {"actor", "target", "place", "date"})
+      for (const char* role : {"actor", "target", "place"})
         if (!e[role].is_null())
           line += std::string(" | ") + role + ": " + e[role]["text"].get<std::string>();
+      if (!e["date"].is_null()) line += " | date: " + e["date"]["value"].get<std::string>();
       for (const char* role : {"dead", "injured"})
         if (!e[role].is_null()) line += std::string(" | ") + role + ": " + e[role]["value"].dump();
       line += " | " + e["voice"].get<std::string>();
