@@ -411,38 +411,38 @@ struct EventsAnnotator::Impl {
 
   void BuildSentence(size_t tok, size_t men) {
     w.clear();
-    low.clear();
     lv.clear();
-    low.reserve(sent.end - sent.begin);
+    // One lower-cased copy of the sentence (branch-free, so it vectorises);
+    // each word's lower-case form is a view into it.
+    low.assign(doc.text, sent.begin, sent.end - sent.begin);
+    {
+      unsigned char* p = reinterpret_cast<unsigned char*>(low.data());
+      for (size_t i = 0, n = low.size(); i < n; ++i)
+        p[i] = static_cast<unsigned char>(p[i] + ((static_cast<unsigned char>(p[i] - 'A') < 26) << 5));
+    }
     size_t m = men;
     for (size_t t = tok; t < doc.tokens.size() && doc.tokens[t].span.end <= sent.end; ++t) {
       const Token& tk = doc.tokens[t];
       W x;
       x.span = tk.span;
       x.kind = tk.kind;
-      x.low_begin = static_cast<uint32_t>(low.size());
+      x.low_begin = tk.span.begin - sent.begin;
       x.low_len = tk.span.end - tk.span.begin;
-      low.append(doc.text, tk.span.begin, tk.span.end - tk.span.begin);
-      for (size_t b = x.low_begin; b < low.size(); ++b) low[b] = LowerAscii(low[b]);
       while (m < doc.mentions.size() && doc.mentions[m].span.end <= tk.span.begin) ++m;
       if (m < doc.mentions.size() && doc.mentions[m].span.begin < tk.span.end)
         x.mention = static_cast<int>(m);
-      w.push_back(x);
-    }
-    lv.reserve(w.size());
-    for (const W& x : w) lv.push_back(std::string_view(low).substr(x.low_begin, x.low_len));
-    for (size_t k = 0; k < w.size(); ++k) {
-      if (const auto* list = ea.cues_.Find(lv[k])) {
-        w[k].cue_list = list;
-        for (const Phrase* p : *list) w[k].cues |= p->kind;
+      const std::string_view lw = std::string_view(low).substr(x.low_begin, x.low_len);
+      if (const auto* list = ea.cues_.Find(lw)) {
+        x.cue_list = list;
+        for (const Phrase* p : *list) x.cues |= p->kind;
       }
+      // "n't" is part of its word ("didn't"): a negation all the same.
+      if (lw.size() > 3 && lw.substr(lw.size() - 3) == "n't"sv) x.cues |= kCueNeg;
+      w.push_back(x);
+      lv.push_back(lw);
     }
-    // "n't" is part of its word ("didn't"): a negation all the same.
-    for (size_t k = 0; k < w.size(); ++k)
-      if (lv[k].size() > 3 && lv[k].substr(lv[k].size() - 3) == "n't") w[k].cues |= kCueNeg;
   }
 
-  // Words [cs, ce) of the clause around words [k0, k1).
   // At most kClauseReach words on each side: a run-on "sentence" of a
   // megabyte costs the same per trigger as a normal one.
   static constexpr int kClauseReach = 40;
