@@ -531,6 +531,8 @@ struct EventsAnnotator::Impl {
       if (prev_det) row = p.noun;
       else if (prev_verbal) row = p.verb;
       else if (k1 >= n || w[k1].kind == Token::Kind::kPunct || Has(k1, kCuePrep)) row = p.noun;
+      // "shelling had killed": a subject before an auxiliary is a noun.
+      else if (Has(k1, kCueAux) || Has(k1, kCueBe)) row = p.noun;
       else row = p.verb;
     } else {
       row = p.noun >= 0 ? p.noun : p.verb;
