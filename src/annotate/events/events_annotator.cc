@@ -1099,12 +1099,42 @@ struct EventsAnnotator::Impl {
     }
   }
 
+  bool IsDefinite(const Cand& c) const {
+    return ea.rows_[c.row].noun && c.k0 > 0 &&
+           (lv[c.k0 - 1] == "the"sv || lv[c.k0 - 1] == "this"sv || lv[c.k0 - 1] == "that"sv);
+  }
+
+  // The latest kept event of `plover` in this sentence or the three before,
+  // asserted, with a compatible mode, or -1: what "the raid" refers back to.
+  int Antecedent(const Cand& c) const {
+    for (size_t i = doc.events.size(); i-- > 0;) {
+      const EventRecord& e = doc.events[i];
+      if (e.sentence < si - 3) break;
+      if (e.plover == ea.rows_[c.row].plover && !e.negated && !e.hypothetical &&
+          (e.mode.empty() || ea.rows_[c.row].mode.empty() || e.mode == ea.rows_[c.row].mode))
+        return static_cast<int>(i);
+    }
+    return -1;
+  }
+
   bool Keep(Cand& c) {
     const PatternRow& r = ea.rows_[c.row];
     auto drop = [&](const char* why) {
       if (explain) Note(c, std::string("dropped: ") + why);
       return false;
     };
+    // "the raid took place", confirmed by a spokesman: a definite event
+    // noun with no roles repeats the latest event of its type nearby; kept
+    // (with its own voice) and linked to it.
+    anaphor = -1;
+    if (IsDefinite(c) && c.ev.actor < 0 && c.ev.target < 0 && c.ev.place < 0 && c.ev.dead < 0 &&
+        c.ev.injured < 0) {
+      anaphor = Antecedent(c);
+      if (anaphor >= 0) {
+        if (explain) Note(c, "a definite event noun with no roles: repeats the event before");
+        return true;
+      }
+    }
     if (r.needs == 1 && c.ev.actor < 0) return drop("needs an actor");
     if (r.needs == 2 && !c.structural) return drop("needs a role next to the trigger");
     if (r.needs_target && c.ev.target < 0) return drop("needs a target");
@@ -1222,9 +1252,14 @@ struct EventsAnnotator::Impl {
       }
       c.ev.confidence = Confidence(c.ev);
       Voice(c.ev);
-      definite.push_back(ea.rows_[c.row].noun && c.k0 > 0 &&
-                         (lv[c.k0 - 1] == "the"sv || lv[c.k0 - 1] == "this"sv ||
-                          lv[c.k0 - 1] == "that"sv));
+      definite.push_back(IsDefinite(c));
+      if (anaphor >= 0) {
+        c.ev.same_as = doc.events[anaphor].same_as >= 0 ? doc.events[anaphor].same_as : anaphor;
+        if (explain)
+          c.ev.evidence.push_back("same event as the one at sentence " +
+                                  std::to_string(doc.events[anaphor].sentence) +
+                                  " (a definite reference back)");
+      }
       doc.events.push_back(std::move(c.ev));
     }
   }
@@ -1232,6 +1267,7 @@ struct EventsAnnotator::Impl {
   // Per kept event: its trigger is a definite noun ("the strike"), which
   // refers back more often than not (Corefer).
   std::vector<bool> definite;
+  int anaphor = -1;  // set by Keep: the event a bare "the raid" repeats
   // Dropped candidates, for explain only (not part of the record).
   std::vector<EventRecord> dropped_;
 
@@ -1324,6 +1360,7 @@ struct EventsAnnotator::Impl {
   void Corefer() {
     auto& ev = doc.events;
     for (size_t j = 0; j < ev.size(); ++j) {
+      if (ev[j].same_as >= 0) continue;  // linked as a definite reference back
       for (size_t back = 1; back <= j && back <= 64; ++back) {
         const size_t i = j - back;
         const EventRecord& a = ev[i];
