@@ -396,6 +396,21 @@ TEST(EventsCorefTest, ItKilledCompletesTheEventBefore) {
   EXPECT_EQ(d.mentions[e.dead].sentence, 1);
 }
 
+TEST(EventsCorefTest, TheRaidConfirmedBySomeoneRepeatsTheRaidWithItsOwnVoice) {
+  Document d = Events(
+      "US special forces raided a village near Hajin on Monday. Colonel John Dorrian, a coalition "
+      "spokesman, confirmed that the raid took place.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 2u);
+  EXPECT_EQ(Text(d, d.events[1].trigger), "raid");
+  EXPECT_EQ(d.events[1].same_as, 0);
+  EXPECT_EQ(d.events[1].voice, "attributed");
+  EXPECT_EQ(R(d, d.events[1].source), "John Dorrian");
+  EXPECT_EQ(d.events[0].voice, "author");
+  // With no earlier raid, "the raid" alone is no event.
+  EXPECT_TRUE(Events("Colonel John Dorrian confirmed that the raid took place.").events.empty());
+}
+
 TEST(EventsCorefTest, DifferentPlacesAreDifferentEvents) {
   Document d = Events("Coalition jets struck Hajin on Monday. Coalition jets struck Raqqa on Monday.");
   ASSERT_EQ(d.events.size(), 2u);
