@@ -83,11 +83,21 @@ void ExpectWellFormed(const Document& d) {
                   : r == 3 ? e.date : r == 4 ? e.dead : e.injured;
       EXPECT_EQ(m >= 0, e.how[r] != nullptr) << e.id << " role " << r;
     }
-    if (e.date >= 0) EXPECT_EQ(d.mentions[e.date].kind, "date");
-    if (e.place >= 0) EXPECT_EQ(d.mentions[e.place].kind, "place");
-    if (e.dead >= 0) EXPECT_EQ(d.mentions[e.dead].quantity->role, "killed");
-    if (e.injured >= 0) EXPECT_EQ(d.mentions[e.injured].quantity->role, "injured");
-    if (e.same_as >= 0) EXPECT_LT(static_cast<size_t>(e.same_as), i);
+    if (e.date >= 0) {
+      EXPECT_EQ(d.mentions[e.date].kind, "date");
+    }
+    if (e.place >= 0) {
+      EXPECT_EQ(d.mentions[e.place].kind, "place");
+    }
+    if (e.dead >= 0) {
+      EXPECT_EQ(d.mentions[e.dead].quantity->role, "killed");
+    }
+    if (e.injured >= 0) {
+      EXPECT_EQ(d.mentions[e.injured].quantity->role, "injured");
+    }
+    if (e.same_as >= 0) {
+      EXPECT_LT(static_cast<size_t>(e.same_as), i);
+    }
     EXPECT_GT(e.confidence, 0.0);
     EXPECT_LE(e.confidence, 1.0);
   }

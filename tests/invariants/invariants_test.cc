@@ -202,10 +202,17 @@ TEST(InvariantsTest, EveryRecordIsWellFormed) {
         EXPECT_LE(e["end"].get<int64_t>(), sent[1].get<int64_t>()) << e;
         EXPECT_LE(e["start"].get<int64_t>(), e["trigger"]["start"].get<int64_t>()) << e;
         EXPECT_LE(e["trigger"]["end"].get<int64_t>(), e["end"].get<int64_t>()) << e;
-        for (const char* role : {"actor", "target", "place", "date", "dead", "injured"})
-          if (!e[role].is_null()) EXPECT_TRUE(ids.count(e[role]["mention"].get<std::string>())) << e;
-        if (!e["source"].is_null()) EXPECT_TRUE(ids.count(e["source"].get<std::string>())) << e;
-        if (!e["same_as"].is_null()) EXPECT_TRUE(event_ids.count(e["same_as"].get<std::string>())) << e;
+        for (const char* role : {"actor", "target", "place", "date", "dead", "injured"}) {
+          if (!e[role].is_null()) {
+            EXPECT_TRUE(ids.count(e[role]["mention"].get<std::string>())) << e;
+          }
+        }
+        if (!e["source"].is_null()) {
+          EXPECT_TRUE(ids.count(e["source"].get<std::string>())) << e;
+        }
+        if (!e["same_as"].is_null()) {
+          EXPECT_TRUE(event_ids.count(e["same_as"].get<std::string>())) << e;
+        }
         event_ids.insert(e["id"].get<std::string>());
       }
     }
