@@ -669,7 +669,7 @@ BENCHMARK_CAPTURE(BM_Annotate, Quantities, std::string("quantities"));
 BENCHMARK_CAPTURE(BM_Annotate, Actors, std::string("actors"));
 BENCHMARK_CAPTURE(BM_Annotate, Places, std::string("places"));
 
-// Each document layer (voice) over the articles as the entity layers left
+// Each document layer (voice, events) over the articles as the entity layers left
 // them. The layer rewrites its records in place; its own mentions are added
 // in the first iteration, so later ones measure the steady state.
 void BM_DocumentLayer(benchmark::State& state, const std::string& layer) {
@@ -706,11 +706,13 @@ void BM_DocumentLayer(benchmark::State& state, const std::string& layer) {
     for (auto& d : docs) {
       l->Apply(&d);
       benchmark::DoNotOptimize(d.voice);
+      benchmark::DoNotOptimize(d.events);
     }
   }
   Finish(state, f.cleaned_bytes, kArticles);
 }
 BENCHMARK_CAPTURE(BM_DocumentLayer, Voice, std::string("voice"));
+BENCHMARK_CAPTURE(BM_DocumentLayer, Events, std::string("events"));
 BENCHMARK_CAPTURE(BM_DocumentLayer, Markers, std::string("markers"));
 
 // Opening the gazetteer (a memory map and header checks) and one lookup.

@@ -380,9 +380,10 @@ int RunIngest(const CommonFlags& f, const std::string& db,
 }
 
 int RunExport(const std::string& db, const std::string& what, const std::string& format) {
-  if (what != "documents" && what != "entities" && what != "claims" && what != "markers") {
-    std::fprintf(stderr, "dossier: export --what %s: that layer is not built yet; "
-                         "'documents', 'entities', 'claims' and 'markers' can be exported\n",
+  if (what != "documents" && what != "entities" && what != "claims" && what != "markers" &&
+      what != "events") {
+    std::fprintf(stderr, "dossier: export --what %s: unknown; 'documents', 'entities', "
+                         "'events', 'claims' and 'markers' can be exported\n",
                  what.c_str());
     return kExitUsage;
   }
@@ -411,7 +412,7 @@ int RunExport(const std::string& db, const std::string& what, const std::string&
   std::setvbuf(stdout, buf, _IOFBF, sizeof buf);
   bool write_error = false;
   Status st;
-  if (what == "entities" || what == "claims" || what == "markers") {
+  if (what == "entities" || what == "claims" || what == "markers" || what == "events") {
     auto write = [&](std::string_view chunk) {
       if (std::fwrite(chunk.data(), 1, chunk.size(), stdout) != chunk.size()) {
         write_error = true;
@@ -420,6 +421,7 @@ int RunExport(const std::string& db, const std::string& what, const std::string&
       return true;
     };
     if (what == "markers") st = (*store)->ExportMarkers(format, write);
+    else if (what == "events") st = (*store)->ExportEvents(format, write);
     else st = what == "claims" ? (*store)->ExportClaims(format, write)
                                : (*store)->ExportEntities(format, write);
   } else {
@@ -486,7 +488,7 @@ int RunStats(const std::string& db, bool json) {
         ",\"by_format\":{%s},\"by_language\":{%s},\"by_outlet\":{%s}"
         ",\"entities_by_kind\":{%s},\"top_places\":{%s},\"top_actors\":{%s}"
         ",\"voice_by_kind\":{%s},\"sources_by_kind\":{%s},\"citations_by_kind\":{%s}"
-        ",\"claims_by_kind\":{%s},\"markers_by_technique\":{%s},\"markers_by_voice\":{%s}}\n",
+        ",\"claims_by_kind\":{%s},\"markers_by_technique\":{%s},\"markers_by_voice\":{%s}",
         s.documents, s.sources, s.versions, s.failures, s.text_bytes, s.schema_version,
         list(s.by_format, true).c_str(), list(s.by_language, true).c_str(),
         list(s.by_outlet, true).c_str(), list(s.entities_by_kind, true).c_str(),
@@ -494,6 +496,11 @@ int RunStats(const std::string& db, bool json) {
         list(s.voice_by_kind, true).c_str(), list(s.sources_by_kind, true).c_str(),
         list(s.citations_by_kind, true).c_str(), list(s.claims_by_kind, true).c_str(),
         list(s.markers_by_technique, true).c_str(), list(s.markers_by_voice, true).c_str());
+    // Events (repeated mentions within a document counted once).
+    std::printf(",\"events\":%" PRId64 ",\"events_repeated\":%" PRId64
+                ",\"events_by_type\":{%s},\"events_by_voice\":{%s},\"events_by_modality\":{%s}}\n",
+                s.events, s.events_repeated, list(s.events_by_type, true).c_str(),
+                list(s.events_by_voice, true).c_str(), list(s.events_by_modality, true).c_str());
   } else {
     std::printf("store: %s (schema %" PRId64 ")\n", db.c_str(), s.schema_version);
     std::printf("documents: %" PRId64 "\nsources: %" PRId64 "\nversions: %" PRId64
@@ -511,6 +518,10 @@ int RunStats(const std::string& db, bool json) {
     std::printf("markers by technique:\n%smarkers by voice:\n%s",
                 list(s.markers_by_technique, false).c_str(),
                 list(s.markers_by_voice, false).c_str());
+    std::printf("events: %" PRId64 " (%" PRId64 " repeat an earlier one of their document)\n"
+                "events by type:\n%sevents by voice:\n%sevents by modality:\n%s",
+                s.events, s.events_repeated, list(s.events_by_type, false).c_str(),
+                list(s.events_by_voice, false).c_str(), list(s.events_by_modality, false).c_str());
   }
   return kExitOk;
 }
@@ -601,6 +612,46 @@ void ExplainVoice(const Document& doc, size_t si, const utf8::CodepointIndex& cp
   }
 }
 
+// The events layer's decisions for sentence `si`: each event with its
+// trigger, the pattern row, the codes, how each role was filled and the
+// candidates it rejected; then the candidates that were dropped and why.
+void ExplainEvents(const Document& doc, size_t si, const utf8::CodepointIndex& cps) {
+  auto mention = [&](int i) -> std::string {
+    if (i < 0 || static_cast<size_t>(i) >= doc.mentions.size()) return "none";
+    const Mention& m = doc.mentions[i];
+    return m.id + " \"" + std::string(SpanText(doc, m.span)) + "\"";
+  };
+  auto show = [&](const EventRecord& e, bool kept) {
+    if (e.sentence != static_cast<int>(si)) return;
+    std::printf("  %s %s \"%s\" [%zu,%zu) %s%s%s cameo=%s acled=%s%s%s\n",
+                kept ? "event" : "event candidate (dropped)", kept ? e.id.c_str() : "",
+                std::string(SpanText(doc, e.trigger)).c_str(), cps.ToCodepoint(e.trigger.begin),
+                cps.ToCodepoint(e.trigger.end), e.plover.c_str(), e.mode.empty() ? "" : "/",
+                e.mode.c_str(), e.cameo.c_str(), e.acled.empty() ? "-" : e.acled.c_str(),
+                e.acled_sub.empty() ? "" : " / ", e.acled_sub.c_str());
+    if (!kept) {
+      for (const std::string& l : e.evidence) std::printf("      %s\n", l.c_str());
+      return;
+    }
+    static const char* const kRoles[] = {"actor", "target", "place", "date", "dead", "injured"};
+    const int roles[] = {e.actor, e.target, e.place, e.date, e.dead, e.injured};
+    for (int r = 0; r < 6; ++r)
+      if (roles[r] >= 0)
+        std::printf("      %-7s %s (%s)\n", kRoles[r], mention(roles[r]).c_str(),
+                    e.how[r] ? e.how[r] : "");
+    std::printf("      voice=%s source=%s modality=%s negated=%s hypothetical=%s%s confidence=%.2f\n",
+                e.voice.c_str(), mention(e.source).c_str(), e.modality.c_str(),
+                e.negated ? "yes" : "no", e.hypothetical ? "yes" : "no",
+                e.same_as >= 0 && static_cast<size_t>(e.same_as) < doc.events.size()
+                    ? (" same_as=" + doc.events[e.same_as].id).c_str()
+                    : "",
+                e.confidence);
+    for (const std::string& l : e.evidence) std::printf("      %s\n", l.c_str());
+  };
+  for (const EventRecord& e : doc.events) show(e, true);
+  for (const EventRecord& e : doc.events_rejected) show(e, false);
+}
+
 // The markers layer's findings in sentence `si`: technique, span, voice and
 // source, confidence, and the lexicon row or rule behind each.
 void ExplainMarkers(const Document& doc, size_t si, const utf8::CodepointIndex& cps) {
@@ -681,6 +732,7 @@ int RunExplain(CommonFlags f, const std::string& input, int sentence, bool whole
         for (const std::string& e : m.evidence) std::printf("      %s\n", e.c_str());
       }
       ExplainVoice(doc, si, cps);
+      ExplainEvents(doc, si, cps);
       ExplainMarkers(doc, si, cps);
     }
   }
@@ -999,7 +1051,7 @@ int main(int argc, char** argv) {
   std::string what = "documents", format = "jsonl";
   auto* exp = app.add_subcommand("export", "Write stored records to stdout");
   exp->add_option("--db", db, "SQLite store");
-  exp->add_option("--what", what, "documents|entities|claims|markers (events: a later layer)")
+  exp->add_option("--what", what, "documents|entities|events|claims|markers")
       ->check(CLI::IsMember({"documents", "events", "entities", "claims", "markers"}));
   exp->add_option("--format", format, "jsonl|csv|geojson")
       ->check(CLI::IsMember({"jsonl", "csv", "geojson"}));
@@ -1007,6 +1059,7 @@ int main(int argc, char** argv) {
               "  dossier export --db dossier.db --what entities --format csv > mentions.csv\n"
               "  dossier export --db dossier.db --what entities --format geojson > places.geojson\n"
               "  dossier export --db dossier.db --what claims --format csv > claims.csv\n"
+              "  dossier export --db dossier.db --what events --format geojson > events.geojson\n"
               "  dossier export --db dossier.db --what markers --format jsonl > markers.jsonl\n");
 
   CommonFlags xp;

@@ -239,6 +239,36 @@ struct MarkerProfile {
   std::vector<MarkerPassage> densest;  // best first, at most 3, non-overlapping
 };
 
+// An event (contract: events[]): who did what to whom, where and when.
+// Filled by the events layer (src/annotate/events); mentions are referred to
+// by index into Document::mentions (ids are assigned after the layer runs),
+// events by index into Document::events.
+struct EventRecord {
+  std::string id;            // "v1", "v2", ... in text order
+  int sentence = -1;         // index into Document::sentences
+  Span span;                 // the clause the event was read from
+  Span trigger;              // the event word(s): "airstrike", "took control of"
+  std::string pattern;       // event_patterns.tsv key: "airstrike:noun"
+  std::string plover, mode, cameo, acled, acled_sub;  // type codes ("" if none)
+  // Roles: indices into Document::mentions, -1 if not found. dead/injured
+  // are quantity mentions with role killed/injured.
+  int actor = -1, target = -1, place = -1, date = -1, dead = -1, injured = -1;
+  // How each role was filled (a rule name: "subject", "by-phrase",
+  // "modifier", "object", "prep:in", "clause", "consequence", ...), in the
+  // order actor, target, place, date, dead, injured; nullptr if unset.
+  const char* how[6] = {nullptr, nullptr, nullptr, nullptr, nullptr, nullptr};
+  std::string voice;         // author|attributed|quoted|hedged
+  int source = -1;           // index into Document::mentions, -1 if none
+  bool negated = false, hypothetical = false;
+  // asserted|negated|conditional|future|question|generic
+  std::string modality = "asserted";
+  int same_as = -1;          // index of the first event of the document it repeats
+  double confidence = 0;
+  // For explain (filled only when Document::explain): the pattern row, each
+  // role's candidates and why the rejected ones were rejected, the cues.
+  std::vector<std::string> evidence;
+};
+
 struct Document {
   std::string id;
   std::string path;
@@ -260,6 +290,11 @@ struct Document {
   std::vector<VoiceRecord> voice;
   std::vector<Citation> citations;
   std::vector<Claim> claims;
+  // Filled by the events layer (empty when it did not run).
+  std::vector<EventRecord> events;
+  // Set only when `explain` is: event candidates the layer dropped, with
+  // the reason in their evidence (shown by `dossier explain`, not output).
+  std::vector<EventRecord> events_rejected;
   // Filled by the markers layer (empty / not computed when it did not run).
   std::vector<Marker> markers;
   MarkerProfile marker_profile;

@@ -191,6 +191,162 @@ void WriteRawSpans(JsonWriter& w, const char* key, const std::vector<Span>& span
   w.EndArray();
 }
 
+// events[] (contract.md): each role points at its mention and repeats the
+// fields a reader needs without a lookup; a role whose mention was dropped
+// (--max-entities) is null.
+void WriteEvents(JsonWriter& w, const Document& d, const Offsets& o) {
+  const auto valid = [&](int i) { return i >= 0 && static_cast<size_t>(i) < d.mentions.size(); };
+  const auto text = [&](Span s) {
+    return std::string_view(d.text).substr(s.begin, s.end - s.begin);
+  };
+  const auto agent = [&](const char* key, int i) {
+    w.Key(key);
+    if (!valid(i)) {
+      w.Null();
+      return;
+    }
+    const Mention& m = d.mentions[i];
+    w.BeginObject();
+    w.Key("mention");
+    w.String(m.id);
+    w.Key("text");
+    w.String(text(m.span));
+    w.Key("ref");
+    w.StringOrNull(m.ref);
+    w.Key("country");
+    if (m.actor) w.StringOrNull(m.actor->country);
+    else if (m.geo) w.StringOrNull(m.geo->country);
+    else w.Null();
+    w.Key("sector");
+    if (m.actor && !m.actor->sectors.empty()) w.String(m.actor->sectors.front());
+    else w.Null();
+    w.Key("group");
+    if (m.actor) w.StringOrNull(m.actor->group);
+    else w.Null();
+    w.EndObject();
+  };
+  const auto count = [&](const char* key, int i) {
+    w.Key(key);
+    if (!valid(i) || !d.mentions[i].quantity) {
+      w.Null();
+      return;
+    }
+    const QuantityValue& q = *d.mentions[i].quantity;
+    w.BeginObject();
+    w.Key("value");
+    w.Double(q.value);
+    w.Key("low");
+    if (q.qualifier == "at_most" && q.low == 0) w.Null(); else w.Double(q.low);
+    w.Key("high");
+    if (q.high == 0 && q.value != 0) w.Null(); else w.Double(q.high);
+    w.Key("qualifier");
+    w.String(q.qualifier);
+    w.Key("mention");
+    w.String(d.mentions[i].id);
+    w.EndObject();
+  };
+  w.Key("events");
+  w.BeginArray();
+  for (const EventRecord& e : d.events) {
+    w.BeginObject();
+    w.Key("id");
+    w.String(e.id);
+    w.Key("sentence");
+    w.Int(e.sentence);
+    w.Key("start");
+    w.Int(o.T(e.span.begin));
+    w.Key("end");
+    w.Int(o.T(e.span.end));
+    w.Key("trigger");
+    w.BeginObject();
+    w.Key("text");
+    w.String(text(e.trigger));
+    w.Key("start");
+    w.Int(o.T(e.trigger.begin));
+    w.Key("end");
+    w.Int(o.T(e.trigger.end));
+    w.EndObject();
+    w.Key("pattern");
+    w.String(e.pattern);
+    w.Key("type");
+    w.BeginObject();
+    w.Key("plover");
+    w.String(e.plover);
+    w.Key("mode");
+    w.StringOrNull(e.mode);
+    w.Key("cameo");
+    w.StringOrNull(e.cameo);
+    w.Key("acled");
+    w.StringOrNull(e.acled);
+    w.Key("acled_sub");
+    w.StringOrNull(e.acled_sub);
+    w.EndObject();
+    agent("actor", e.actor);
+    agent("target", e.target);
+    w.Key("place");
+    if (valid(e.place)) {
+      const Mention& m = d.mentions[e.place];
+      w.BeginObject();
+      w.Key("mention");
+      w.String(m.id);
+      w.Key("text");
+      w.String(text(m.span));
+      w.Key("ref");
+      w.StringOrNull(m.ref);
+      // Coordinates are on the mention (entities[]); the store copies them
+      // into each event row for maps.
+      w.EndObject();
+    } else {
+      w.Null();
+    }
+    w.Key("date");
+    if (valid(e.date) && d.mentions[e.date].date) {
+      const Mention& m = d.mentions[e.date];
+      w.BeginObject();
+      w.Key("mention");
+      w.String(m.id);
+      w.Key("value");
+      w.String(m.date->value);
+      w.Key("precision");
+      w.String(m.date->precision);
+      w.EndObject();
+    } else {
+      w.Null();
+    }
+    count("dead", e.dead);
+    count("injured", e.injured);
+    w.Key("voice");
+    w.String(e.voice);
+    w.Key("source");
+    if (valid(e.source)) w.String(d.mentions[e.source].id); else w.Null();
+    w.Key("negated");
+    w.Bool(e.negated);
+    w.Key("hypothetical");
+    w.Bool(e.hypothetical);
+    w.Key("modality");
+    w.String(e.modality);
+    w.Key("same_as");
+    if (e.same_as >= 0 && static_cast<size_t>(e.same_as) < d.events.size())
+      w.String(d.events[e.same_as].id);
+    else
+      w.Null();
+    w.Key("confidence");
+    w.Double(e.confidence);
+    // The rule that filled each role (explain shows the candidates).
+    w.Key("evidence");
+    w.BeginObject();
+    static const char* const kRoles[] = {"actor", "target", "place", "date", "dead", "injured"};
+    for (int r = 0; r < 6; ++r)
+      if (e.how[r]) {
+        w.Key(kRoles[r]);
+        w.String(e.how[r]);
+      }
+    w.EndObject();
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
 const char* TokenKind(Token::Kind k) {
   switch (k) {
     case Token::Kind::kWord: return "word";
@@ -507,9 +663,7 @@ std::string Pipeline::Render(const Document& d) const {
     w.EndObject();
   }
   w.EndArray();
-  w.Key("events");
-  w.BeginArray();
-  w.EndArray();
+  WriteEvents(w, d, o);
   w.Key("claims");
   w.BeginArray();
   for (const Claim& c : d.claims) {

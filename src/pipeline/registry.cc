@@ -2,6 +2,7 @@
 
 #include "annotate/actors/actor_finder.h"
 #include "annotate/dates/dates_annotator.h"
+#include "annotate/events/events_annotator.h"
 #include "annotate/markers/markers_annotator.h"
 #include "annotate/places/place_finder.h"
 #include "annotate/quantities/quantity_finder.h"
@@ -51,6 +52,15 @@ const std::vector<DocumentLayerEntry>& DocumentLayerRegistry() {
        "claim_cues.tsv)",
        [](const AnnotatorContext& c) -> Result<std::unique_ptr<DocumentLayer>> {
          return std::unique_ptr<DocumentLayer>(new VoiceAnnotator(*c.lexicon));
+       }},
+      // Events after voice: each event takes the voice and source of the
+      // clause its trigger is in.
+      {"events",
+       "who did what to whom, where and when: PLOVER / CAMEO / ACLED codes, actor, target, "
+       "place, date, casualties, modality, voice and repeated mentions (data/event_patterns.tsv, "
+       "event_cues.tsv, event_instruments.tsv)",
+       [](const AnnotatorContext& c) -> Result<std::unique_ptr<DocumentLayer>> {
+         return std::unique_ptr<DocumentLayer>(new EventsAnnotator(*c.lexicon));
        }},
       // Markers carry the voice of the clause they sit in: after voice.
       {"markers",

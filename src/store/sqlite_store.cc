@@ -83,6 +83,7 @@ struct SqliteStore::Statements {
   Stmt insert_entity, insert_layer_run;
   Stmt insert_voice, insert_citation, insert_claim;
   Stmt insert_marker, insert_marker_profile;
+  Stmt insert_event;
 };
 
 SqliteStore::SqliteStore(const StoreOptions& options) : options_(options) {}
@@ -337,6 +338,20 @@ Status SqliteStore::Prepare() {
       {&s.insert_marker_profile,
        "INSERT OR REPLACE INTO marker_profiles(document_id, words, markers, per_1000_words,"
        " author_share, techniques, densest) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"},
+      {&s.insert_event,
+       "INSERT INTO events(document_id, event_id, sentence, start, end, trigger_text,"
+       " trigger_start, trigger_end, plover, mode, cameo, acled, acled_sub,"
+       " actor_mention, actor_text, actor_ref, actor_country, actor_sector,"
+       " target_mention, target_text, target_ref, target_country, target_sector,"
+       " place_mention, place_text, place_ref, place_lat, place_lon, place_country,"
+       " date_mention, date_value, date_precision,"
+       " dead_value, dead_low, dead_high, dead_qualifier, dead_mention,"
+       " injured_value, injured_low, injured_high, injured_qualifier, injured_mention,"
+       " voice, source, negated, hypothetical, confidence, modality, same_as, pattern)"
+       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
+       " ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32,"
+       " ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46, ?47, ?48,"
+       " ?49, ?50)"},
       {&s.insert_layer_run,
        "INSERT OR REPLACE INTO layer_runs(document_id, layer, version, at)"
        " VALUES (?1, ?2, ?3, ?4)"},
@@ -592,6 +607,77 @@ Status SqliteStore::PutVoice(const Document& doc, const std::string& now) {
   return Status::Ok();
 }
 
+Status SqliteStore::PutEvents(const Document& doc, const std::string& now) {
+  if (doc.events.empty()) return Status::Ok();
+  Statements& s = *stmts_;
+  const utf8::CodepointIndex cp(doc.text);
+  auto T = [&](uint32_t byte) { return static_cast<int64_t>(cp.ToCodepoint(byte)); };
+  // A mention index past the end (dropped by --max-entities) is NULL.
+  auto valid = [&](int i) { return i >= 0 && static_cast<size_t>(i) < doc.mentions.size(); };
+  auto text = [&](Span sp) { return std::string_view(doc.text).substr(sp.begin, sp.end - sp.begin); };
+  for (const EventRecord& e : doc.events) {
+    Use u(s.insert_event);
+    u.Text(doc.id).Text(e.id).Int(e.sentence).Int(T(e.span.begin)).Int(T(e.span.end))
+        .Text(text(e.trigger)).Int(T(e.trigger.begin)).Int(T(e.trigger.end))
+        .Text(e.plover).TextOrNull(e.mode).TextOrNull(e.cameo).TextOrNull(e.acled)
+        .TextOrNull(e.acled_sub);
+    for (int role : {e.actor, e.target}) {
+      if (!valid(role)) {
+        u.Null().Null().Null().Null().Null();
+        continue;
+      }
+      const Mention& m = doc.mentions[role];
+      std::string_view country, sector;
+      if (m.actor) {
+        country = m.actor->country;
+        if (!m.actor->sectors.empty()) sector = m.actor->sectors.front();
+      } else if (m.geo) {
+        country = m.geo->country;
+      }
+      u.Text(m.id).Text(text(m.span)).TextOrNull(m.ref).TextOrNull(country).TextOrNull(sector);
+    }
+    if (valid(e.place)) {
+      const Mention& m = doc.mentions[e.place];
+      u.Text(m.id).Text(text(m.span)).TextOrNull(m.ref);
+      if (m.geo) u.Real(m.geo->lat).Real(m.geo->lon).TextOrNull(m.geo->country);
+      else u.Null().Null().Null();
+    } else {
+      u.Null().Null().Null().Null().Null().Null();
+    }
+    if (valid(e.date) && doc.mentions[e.date].date) {
+      const Mention& m = doc.mentions[e.date];
+      u.Text(m.id).Text(m.date->value).Text(m.date->precision);
+    } else {
+      u.Null().Null().Null();
+    }
+    for (int role : {e.dead, e.injured}) {
+      if (!valid(role) || !doc.mentions[role].quantity) {
+        u.Null().Null().Null().Null().Null();
+        continue;
+      }
+      const QuantityValue& q = *doc.mentions[role].quantity;
+      u.Real(q.value);
+      if (q.qualifier == "at_most" && q.low == 0) u.Null(); else u.Real(q.low);
+      if (q.high == 0 && q.value != 0) u.Null(); else u.Real(q.high);
+      u.TextOrNull(q.qualifier).Text(doc.mentions[role].id);
+    }
+    u.Text(e.voice).TextOrNull(valid(e.source) ? std::string_view(doc.mentions[e.source].id)
+                                               : std::string_view())
+        .Int(e.negated ? 1 : 0).Int(e.hypothetical ? 1 : 0).Real(e.confidence)
+        .Text(e.modality)
+        .TextOrNull(e.same_as >= 0 && static_cast<size_t>(e.same_as) < doc.events.size()
+                        ? std::string_view(doc.events[e.same_as].id)
+                        : std::string_view())
+        .TextOrNull(e.pattern);
+    if (u.Step() != SQLITE_DONE) return SqlError("insert event " + e.id + " of " + doc.id);
+  }
+  Use run(s.insert_layer_run);
+  if (run.Text(doc.id).Text("events").Text(options_.layer_version).Text(now).Step() !=
+      SQLITE_DONE)
+    return SqlError("record layer run of " + doc.id);
+  return Status::Ok();
+}
+
 Status SqliteStore::PutMarkers(const Document& doc, const std::string& now) {
   if (!doc.marker_profile.computed) return Status::Ok();
   Statements& s = *stmts_;
@@ -727,6 +813,7 @@ Result<PutOutcome> SqliteStore::PutLocked(const Document& doc, std::string_view 
       }
       DOSSIER_RETURN_IF_ERROR(PutEntities(doc, now));
       DOSSIER_RETURN_IF_ERROR(PutVoice(doc, now));
+      DOSSIER_RETURN_IF_ERROR(PutEvents(doc, now));
       DOSSIER_RETURN_IF_ERROR(PutMarkers(doc, now));
     }
     const int64_t version = latest_id ? latest_version + 1 : 1;
@@ -858,6 +945,21 @@ Result<StoreStats> SqliteStore::Stats() {
       "SELECT COALESCE(voice, '(none)') AS v, COUNT(*) AS n FROM markers GROUP BY v"
       " ORDER BY n DESC, v",
       &stats.markers_by_voice));
+  DOSSIER_RETURN_IF_ERROR(query_int("SELECT COUNT(*) FROM events", &stats.events));
+  DOSSIER_RETURN_IF_ERROR(query_int("SELECT COUNT(*) FROM events WHERE same_as IS NOT NULL",
+                                    &stats.events_repeated));
+  DOSSIER_RETURN_IF_ERROR(query_pairs(
+      "SELECT plover || COALESCE('/' || mode, '') AS v, COUNT(*) AS n FROM events"
+      " WHERE same_as IS NULL GROUP BY v ORDER BY n DESC, v",
+      &stats.events_by_type));
+  DOSSIER_RETURN_IF_ERROR(query_pairs(
+      "SELECT voice, COUNT(*) AS n FROM events WHERE same_as IS NULL"
+      " GROUP BY voice ORDER BY n DESC, voice",
+      &stats.events_by_voice));
+  DOSSIER_RETURN_IF_ERROR(query_pairs(
+      "SELECT COALESCE(modality, '(none)') AS v, COUNT(*) AS n FROM events WHERE same_as IS NULL"
+      " GROUP BY v ORDER BY n DESC, v",
+      &stats.events_by_modality));
   return stats;
 }
 
@@ -1089,6 +1191,119 @@ Status SqliteStore::ExportClaims(std::string_view format,
     }
   }
   if (rc != SQLITE_DONE) return SqlError("export claims");
+  if (!out.empty()) fn(out);
+  return Status::Ok();
+}
+
+Status SqliteStore::ExportEvents(std::string_view format,
+                                 const std::function<bool(std::string_view chunk)>& fn) {
+  const bool jsonl = format == "jsonl", csv = format == "csv", geojson = format == "geojson";
+  if (!jsonl && !csv && !geojson)
+    return InvalidInput("export events: unknown format '" + std::string(format) +
+                        "' (jsonl, csv or geojson)");
+  DOSSIER_RETURN_IF_ERROR(Flush());
+  Stmt q;
+  // place_lat and place_lon are columns 2 and 3 (geometry for geojson).
+  std::string sql =
+      "SELECT v.document_id, v.event_id, v.place_lat, v.place_lon, v.sentence, v.start, v.end,"
+      " substr(d.text, v.start + 1, v.end - v.start) AS text,"
+      " v.trigger_text, v.trigger_start, v.trigger_end, v.pattern, v.plover, v.mode, v.cameo,"
+      " v.acled, v.acled_sub, v.actor_mention, v.actor_text, v.actor_ref, v.actor_country,"
+      " v.actor_sector, v.target_mention, v.target_text, v.target_ref, v.target_country,"
+      " v.target_sector, v.place_mention, v.place_text, v.place_ref, v.place_country,"
+      " v.date_mention, v.date_value, v.date_precision, v.dead_value, v.dead_low, v.dead_high,"
+      " v.dead_qualifier, v.dead_mention, v.injured_value, v.injured_low, v.injured_high,"
+      " v.injured_qualifier, v.injured_mention, v.voice, v.source, e.text AS source_text,"
+      " v.negated, v.hypothetical, v.modality, v.same_as, v.confidence,"
+      " d.published, d.outlet, d.title"
+      " FROM events AS v JOIN documents AS d ON d.id = v.document_id"
+      " LEFT JOIN entities AS e ON e.document_id = v.document_id AND e.mention_id = v.source";
+  if (geojson) sql += " WHERE v.place_lat IS NOT NULL AND v.place_lon IS NOT NULL";
+  sql += " ORDER BY d.doc_no, CAST(substr(v.event_id, 2) AS INTEGER)";
+  int rc = sqlite3_prepare_v2(db_, sql.c_str(), -1, q.out(), nullptr);
+  if (rc != SQLITE_OK) return SqlError("prepare export events");
+  sqlite3_stmt* st = q.get();
+  const int n = sqlite3_column_count(st);
+  std::string out;
+  auto json_value = [&](JsonWriter& w, int i) {
+    switch (sqlite3_column_type(st, i)) {
+      case SQLITE_NULL: w.Null(); break;
+      case SQLITE_INTEGER: w.Int(sqlite3_column_int64(st, i)); break;
+      case SQLITE_FLOAT: w.Double(sqlite3_column_double(st, i)); break;
+      default: w.String(ColumnText(st, i)); break;
+    }
+  };
+  if (csv) {
+    for (int i = 0; i < n; ++i) {
+      if (i) out.push_back(',');
+      out.append(sqlite3_column_name(st, i));
+    }
+    out.push_back('\n');
+  } else if (geojson) {
+    out = "{\"type\":\"FeatureCollection\",\"features\":[\n";
+  }
+  bool first = true;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    if (jsonl) {
+      JsonWriter w(&out);
+      w.BeginObject();
+      for (int i = 0; i < n; ++i) {
+        w.Key(sqlite3_column_name(st, i));
+        json_value(w, i);
+      }
+      w.EndObject();
+      out.push_back('\n');
+    } else if (csv) {
+      for (int i = 0; i < n; ++i) {
+        if (i) out.push_back(',');
+        if (sqlite3_column_type(st, i) == SQLITE_NULL) continue;
+        std::string_view v = ColumnText(st, i);
+        if (v.find_first_of(",\"\r\n") == std::string_view::npos) {
+          out.append(v);
+          continue;
+        }
+        out.push_back('"');
+        for (char c : v) {
+          if (c == '"') out.push_back('"');
+          out.push_back(c);
+        }
+        out.push_back('"');
+      }
+      out.push_back('\n');
+    } else {
+      if (!first) out += ",\n";
+      JsonWriter w(&out);
+      w.BeginObject();
+      w.Key("type");
+      w.String("Feature");
+      w.Key("geometry");
+      w.BeginObject();
+      w.Key("type");
+      w.String("Point");
+      w.Key("coordinates");
+      w.BeginArray();
+      w.Double(sqlite3_column_double(st, 3));  // lon
+      w.Double(sqlite3_column_double(st, 2));  // lat
+      w.EndArray();
+      w.EndObject();
+      w.Key("properties");
+      w.BeginObject();
+      for (int i = 0; i < n; ++i) {
+        if (i == 2 || i == 3) continue;
+        w.Key(sqlite3_column_name(st, i));
+        json_value(w, i);
+      }
+      w.EndObject();
+      w.EndObject();
+    }
+    first = false;
+    if (out.size() >= (1 << 16)) {
+      if (!fn(out)) return Status::Ok();
+      out.clear();
+    }
+  }
+  if (rc != SQLITE_DONE) return SqlError("export events");
+  if (geojson) out += "\n]}\n";
   if (!out.empty()) fn(out);
   return Status::Ok();
 }

@@ -69,6 +69,12 @@ struct StoreStats {
   // and claims per kind.
   std::vector<std::pair<std::string, int64_t>> voice_by_kind, sources_by_kind,
       citations_by_kind, claims_by_kind;
+  // Events per PLOVER type (with the mode: "ASSAULT/aerial"), per voice and
+  // per modality; events that repeat an earlier one of their document
+  // (same_as) are not counted.
+  std::vector<std::pair<std::string, int64_t>> events_by_type, events_by_voice,
+      events_by_modality;
+  int64_t events = 0, events_repeated = 0;
   // Markers per technique and per voice kind, most frequent first.
   std::vector<std::pair<std::string, int64_t>> markers_by_technique, markers_by_voice;
 };
@@ -158,6 +164,15 @@ class SqliteStore {
   Status ExportClaims(std::string_view format,
                       const std::function<bool(std::string_view chunk)>& fn);
 
+  // Event rows of every stored document, in document then event order, as
+  // "jsonl" (one object per event with the columns of the events table,
+  // including the role mentions' text, codes and place coordinates), "csv"
+  // (a header line, then one RFC 4180 row per event) or "geojson" (a
+  // FeatureCollection of the events whose place has coordinates, as Point
+  // features with the other columns as properties). `fn` receives the output
+  // in pieces. InvalidInput for another format.
+  Status ExportEvents(std::string_view format,
+                      const std::function<bool(std::string_view chunk)>& fn);
   // Marker rows of every stored document, in document then marker order, as
   // "jsonl" (one object per marker: document_id, seq, sentence, technique,
   // start, end, text, voice, source (mention id), source_text, confidence,
@@ -198,6 +213,9 @@ class SqliteStore {
   // citations and claims tables (and a layer_runs row "voice") of a newly
   // inserted document; nothing if the voice layer did not run.
   Status PutVoice(const Document& doc, const std::string& now);
+  // Writes doc.events as rows of the events table (and a layer_runs row
+  // "events") of a newly inserted document; nothing if it has no events.
+  Status PutEvents(const Document& doc, const std::string& now);
   // Writes doc.markers as rows of markers and doc.marker_profile as a row of
   // marker_profiles (and a layer_runs row "markers") of a newly inserted
   // document; nothing if the markers layer did not run.

@@ -418,7 +418,7 @@ TEST(CliOutputTest, RecordEnvelope) {
     EXPECT_EQ(lv, lexicon) << "one lexicon per run";
     EXPECT_EQ(rec["versions"]["layers"],
               json({"clean", "segment", "dates", "quantities", "actors", "places", "voice",
-                    "markers"}));
+                    "events", "markers"}));
     EXPECT_TRUE(rec["versions"]["gazetteer"].is_string());
     for (const char* k : {"paragraphs", "sentences", "paragraphs_raw", "sentences_raw", "quotes",
                           "comments", "entities", "voice", "citations", "events", "claims",
@@ -989,7 +989,7 @@ TEST(CliVoiceTest, LayersAndUserCues) {
   auto a = testing::ParseJsonLines(all.out);
   ASSERT_EQ(a.size(), 1u);
   const auto& layers = a[0]["versions"]["layers"];
-  EXPECT_EQ(layers[layers.size() - 2], "voice") << layers;  // then markers
+  EXPECT_EQ(layers[layers.size() - 3], "voice") << layers;  // then events, markers
   ASSERT_EQ(a[0]["voice"].size(), 1u);
   EXPECT_EQ(a[0]["voice"][0]["kind"], "author");
 

@@ -2,9 +2,9 @@
 // the pipeline and compared with <input>.expected.json beside it (a
 // readable projection: meta, text, paragraphs and sentences as strings,
 // quotes, comments, diagnostic codes, or the failure; for voice_* cases also
-// voice, citations and claims, for markers_* cases the markers and the
-// marker profile, so the other cases' expectations stay those of the layers
-// they test). To accept new output
+// voice, citations and claims, for events_* cases the events, for markers_*
+// cases the markers and the marker profile, so the other cases' expectations
+// stay those of the layers they test). To accept new output
 // after reviewing the diff:  DOSSIER_GOLDEN_UPDATE=1 build/tests/golden_test
 #include <gtest/gtest.h>
 
@@ -39,7 +39,7 @@ std::string Slice(const std::string& s, size_t cb, size_t ce) {
   return s.substr(b, e - b);
 }
 
-json Project(const std::string& record, bool with_voice, bool with_markers) {
+json Project(const std::string& record, bool with_voice, bool with_markers, bool with_events) {
   json r = json::parse(record);
   json p;
   p["source"] = {{"format", r["source"]["format"]},
@@ -154,6 +154,31 @@ json Project(const std::string& record, bool with_voice, bool with_markers) {
   for (auto& c : r["comments"]) p["comments"].push_back(c["text"]);
   p["diagnostics"] = json::array();
   for (auto& d : r["diagnostics"]) p["diagnostics"].push_back(d["code"]);
+  if (with_events) {
+    // One line per event: id, trigger, codes, each role, casualties, voice,
+    // modality and the event it repeats.
+    std::map<std::string, std::string> mention_text;
+    for (auto& e : r["entities"]) mention_text[e["id"]] = e["text"].get<std::string>();
+    p["events"] = json::array();
+    for (auto& e : r["events"]) {
+      const json& t = e["type"];
+      auto str = [](const json& j) { return j.is_null() ? std::string("-") : j.get<std::string>(); };
+      std::string line = e["id"].get<std::string>() + " " + e["trigger"]["text"].get<std::string>() +
+                         " | " + str(t["plover"]) + "/" + str(t["mode"]) + " " + str(t["cameo"]) +
+                         " " + str(t["acled"]) + "/" + str(t["acled_sub"]);
+      for (const char* role : {"actor", "target", "place"})
+        if (!e[role].is_null())
+          line += std::string(" | ") + role + ": " + e[role]["text"].get<std::string>();
+      if (!e["date"].is_null()) line += " | date: " + e["date"]["value"].get<std::string>();
+      for (const char* role : {"dead", "injured"})
+        if (!e[role].is_null()) line += std::string(" | ") + role + ": " + e[role]["value"].dump();
+      line += " | " + e["voice"].get<std::string>();
+      if (!e["source"].is_null()) line += " " + mention_text[e["source"]];
+      line += " | " + e["modality"].get<std::string>();
+      if (!e["same_as"].is_null()) line += " | same as " + e["same_as"].get<std::string>();
+      p["events"].push_back(line);
+    }
+  }
   return p;
 }
 
@@ -190,7 +215,7 @@ TEST_P(GoldenTest, MatchesExpectation) {
         } else {
           const std::string name = input.filename().string();
           got.push_back(Project(out.record, name.rfind("voice_", 0) == 0,
-                                name.rfind("markers_", 0) == 0));
+                                name.rfind("markers_", 0) == 0, name.rfind("events_", 0) == 0));
         }
         return true;
       },

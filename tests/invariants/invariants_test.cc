@@ -194,6 +194,28 @@ TEST(InvariantsTest, EveryRecordIsWellFormed) {
           EXPECT_TRUE(ids.count(c["source"].get<std::string>())) << c;
         }
       }
+      // Events: every role's mention exists, the trigger lies in the span and
+      // the span in its sentence; same_as points back to an earlier event.
+      std::set<std::string> event_ids;
+      for (const auto& e : j["events"]) {
+        const auto& sent = sents[e["sentence"].get<size_t>()];
+        EXPECT_LE(sent[0].get<int64_t>(), e["start"].get<int64_t>()) << e;
+        EXPECT_LE(e["end"].get<int64_t>(), sent[1].get<int64_t>()) << e;
+        EXPECT_LE(e["start"].get<int64_t>(), e["trigger"]["start"].get<int64_t>()) << e;
+        EXPECT_LE(e["trigger"]["end"].get<int64_t>(), e["end"].get<int64_t>()) << e;
+        for (const char* role : {"actor", "target", "place", "date", "dead", "injured"}) {
+          if (!e[role].is_null()) {
+            EXPECT_TRUE(ids.count(e[role]["mention"].get<std::string>())) << e;
+          }
+        }
+        if (!e["source"].is_null()) {
+          EXPECT_TRUE(ids.count(e["source"].get<std::string>())) << e;
+        }
+        if (!e["same_as"].is_null()) {
+          EXPECT_TRUE(event_ids.count(e["same_as"].get<std::string>())) << e;
+        }
+        event_ids.insert(e["id"].get<std::string>());
+      }
     }
     // Markers: a technique of ontology.md, a span inside the text whose text
     // is the slice, a voice kind, a source among the mentions, confidence in

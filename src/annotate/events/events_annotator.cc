@@ -1,0 +1,1407 @@
+// The events layer, one pass over the sentences and one over the events:
+//
+// 1. Fast path. A sentence with no entity mention yields no event (every
+//    event needs a role from a mention), and one with no trigger word is not
+//    looked at further: a length/first-byte mask and one hash lookup per word
+//    token decide that.
+// 2. Triggers. The longest form of event_patterns.tsv at each word outside
+//    the entity mentions. A form that is both a verb and a noun ("attacks",
+//    "bombing") is the noun after a determiner or possessive, the verb after
+//    an auxiliary or "to", the noun before a preposition or punctuation, the
+//    verb otherwise. `passive_only` rows ("wounded") need "be", a comma or
+//    "and" before them.
+// 3. Roles, inside the trigger's clause (clause breaks of event_cues.tsv;
+//    parentheses and ", which/who …," relative clauses are skipped):
+//    - verb, active: actor = the nearest agent mention before it (subject),
+//      target = the agent after it (object, across determiners, adjectives
+//      and a count: "killed 83 Syrian soldiers"), a place there is the place;
+//    - verb, passive ("were targeted by"): target = subject, actor = by-phrase;
+//    - noun: actor = an agent right before it ("Russian airstrikes", "the
+//      US-led coalition airstrike", "ISIS's attack") or the subject of a
+//      support verb before it ("the coalition carried out airstrikes") or a
+//      by-phrase; a place right before it is the place ("the Raqqa offensive");
+//    - prepositions (event_cues.tsv prep rows, then the row's PREP=ROLE
+//      hints): a date mention after any preposition is the date, a place
+//      mention after a place preposition the place, an agent after "by" the
+//      actor and after "on/against/with/of" the target;
+//    - fallbacks (weaker, named "clause"): the nearest date and place mention
+//      of the clause; casualties: the nearest quantity with role killed /
+//      injured in the clause, then in the sentence.
+// 4. One event per clause and type: triggers of one PLOVER type in a clause
+//    are one event ("were targeted by U.S. coalition airstrikes", "struck
+//    …, killing 83") unless both are verbs with subjects of their own. The
+//    most specific trigger names it (a mode, a noun, not a consequence);
+//    roles are united. `refine` rows take the mode and codes of the first
+//    instrument of the clause ("jets struck" -> aerial).
+// 5. Keep or drop: rows with needs=actor need an actor, needs=role a role
+//    found by phrase structure; every event needs a specific role (an agent
+//    with a country, group or entry, a place, a date or casualties): "war
+//    kills civilians" is no event.
+// 6. Modality: negation within four words before the trigger ("did not
+//    attack", "no airstrikes") or a clause negation before it ("denied that
+//    its jets bombed"); conditional and future cues before it in the clause
+//    ("could", "plans to", "threatened to"; "if" anywhere before it);
+//    generic cues or a bare plural noun in a sentence with no date and no
+//    count; a question mark. negated / hypothetical are set from these.
+// 7. Voice: the voice record of the sentence that holds the trigger; an
+//    attributed or quoted record counts only if the trigger is inside its
+//    content (the reporting verb itself is the author's).
+// 8. Same event: an event repeats an earlier one of the document (same_as)
+//    when the type agrees, no role conflicts (actors, targets and places by
+//    entry, dates by prefix, places also within 25 km) and at least one role
+//    matches.
+#include "annotate/events/events_annotator.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+namespace dossier {
+using namespace std::literals;
+
+namespace events_internal {
+
+std::vector<std::string> PhraseTokens(std::string_view phrase) {
+  std::vector<std::string> out;
+  std::string cur;
+  auto flush = [&] {
+    if (!cur.empty()) out.push_back(std::move(cur));
+    cur.clear();
+  };
+  for (size_t i = 0; i < phrase.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(phrase[i]);
+    bool word = std::isalnum(c) || c >= 0x80;
+    // An apostrophe between letters stays inside the word ("didn't").
+    if (c == '\'' && !cur.empty() && i + 1 < phrase.size() &&
+        std::isalpha(static_cast<unsigned char>(phrase[i + 1])))
+      word = true;
+    if (word) {
+      cur.push_back(static_cast<char>(std::tolower(c)));
+    } else {
+      flush();
+      if (!std::isspace(c)) out.push_back(std::string(1, static_cast<char>(c)));
+    }
+  }
+  flush();
+  return out;
+}
+
+Phrase* PhraseIndex::Add(Phrase p) {
+  if (p.words.empty()) return nullptr;
+  auto it = index_.find(std::string_view(p.words[0]));
+  if (it == index_.end()) {
+    it = index_.emplace(p.words[0], lists_.size()).first;
+    lists_.emplace_back();
+    firsts_.push_back(p.words[0]);
+  }
+  auto& list = lists_[it->second];
+  for (const Phrase* q : list)
+    if (q->words == p.words && q->kind == p.kind) return const_cast<Phrase*>(q);
+  const std::string& w = p.words[0];
+  len_mask_[static_cast<unsigned char>(w[0])] |= 1u << std::min<size_t>(w.size(), 31);
+  phrases_.push_back(std::make_unique<Phrase>(std::move(p)));
+  list.push_back(phrases_.back().get());
+  return phrases_.back().get();
+}
+
+void PhraseIndex::Finish() {
+  for (auto& list : lists_)
+    std::stable_sort(list.begin(), list.end(), [](const Phrase* a, const Phrase* b) {
+      return a->words.size() > b->words.size();
+    });
+  size_t cap = 16;
+  while (cap < firsts_.size() * 4) cap *= 2;
+  slots_.assign(cap, Slot());
+  mask_ = cap - 1;
+  for (size_t l = 0; l < firsts_.size(); ++l) {
+    const std::string& w = firsts_[l];
+    const uint64_t key = Key(w);
+    uint64_t i = Hash(key, w.size()) & mask_;
+    while (slots_[i].len != 0) i = (i + 1) & mask_;
+    slots_[i] = Slot{key, static_cast<uint32_t>(w.size()), static_cast<uint32_t>(l)};
+  }
+}
+
+}  // namespace events_internal
+
+namespace {
+using namespace events_internal;
+
+// Cue kinds of event_cues.tsv (and instruments), one bit each.
+enum : uint32_t {
+  kCuePrep = 1u << 0,
+  kCueNeg = 1u << 1,
+  kCueNegClause = 1u << 2,
+  kCueCond = 1u << 3,
+  kCueFuture = 1u << 4,
+  kCueGeneric = 1u << 5,
+  kCueSupport = 1u << 6,
+  kCueAux = 1u << 7,
+  kCueBe = 1u << 8,
+  kCueRel = 1u << 9,
+  kCueBreak = 1u << 10,
+  kCueDet = 1u << 11,
+  kCuePoss = 1u << 12,
+  kCueInstr = 1u << 13,
+  kCuePronoun = 1u << 14,
+  kCueInfinitive = 1u << 15,
+  kCueImplicative = 1u << 16,
+  kCueCompound = 1u << 17,
+  kCueObjStop = 1u << 18,
+};
+
+uint32_t CueKind(std::string_view k) {
+  static const std::pair<const char*, uint32_t> kKinds[] = {
+      {"prep", kCuePrep},       {"negation", kCueNeg},   {"negation_clause", kCueNegClause},
+      {"conditional", kCueCond}, {"future", kCueFuture}, {"generic", kCueGeneric},
+      {"support", kCueSupport}, {"aux", kCueAux},        {"be", kCueBe},
+      {"relative", kCueRel},    {"break", kCueBreak},    {"det", kCueDet},
+      {"possessive", kCuePoss}, {"pronoun", kCuePronoun}, {"infinitive", kCueInfinitive},
+      {"implicative", kCueImplicative}, {"compound", kCueCompound}, {"objstop", kCueObjStop}};
+  for (const auto& [name, bit] : kKinds)
+    if (k == name) return bit;
+  return 0;
+}
+
+Role ParseRole(std::string_view r) {
+  if (r == "actor") return Role::kActor;
+  if (r == "target") return Role::kTarget;
+  if (r == "place") return Role::kPlace;
+  if (r == "date") return Role::kDate;
+  return Role::kNone;
+}
+
+const char* RoleName(Role r) {
+  switch (r) {
+    case Role::kActor: return "actor";
+    case Role::kTarget: return "target";
+    case Role::kPlace: return "place";
+    case Role::kDate: return "date";
+    case Role::kNone: break;
+  }
+  return "none";
+}
+
+std::vector<std::string_view> Split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  while (start <= s.size()) {
+    size_t e = s.find(sep, start);
+    if (e == std::string_view::npos) e = s.size();
+    std::string_view part = s.substr(start, e - start);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+    if (!part.empty()) out.push_back(part);
+    start = e + 1;
+  }
+  return out;
+}
+
+inline char LowerAscii(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+}
+
+// Indices into EventRecord::how.
+enum RoleSlot { kSlotActor = 0, kSlotTarget, kSlotPlace, kSlotDate, kSlotDead, kSlotInjured };
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+
+EventsAnnotator::EventsAnnotator(const Lexicon& lexicon) {
+  const Table& pt = lexicon.table("event_patterns");
+  const int c_pattern = pt.Column("pattern"), c_forms = pt.Column("forms"),
+            c_pos = pt.Column("pos"), c_plover = pt.Column("plover"), c_mode = pt.Column("mode"),
+            c_cameo = pt.Column("cameo"), c_acled = pt.Column("acled"),
+            c_sub = pt.Column("acled_sub"), c_roles = pt.Column("roles");
+  if (c_pattern >= 0 && c_forms >= 0 && c_pos >= 0 && c_plover >= 0) {
+    auto col = [](const std::vector<std::string>& r, int c) -> std::string {
+      return c >= 0 && static_cast<size_t>(c) < r.size() ? r[c] : std::string();
+    };
+    for (const auto& r : pt.rows) {
+      PatternRow row;
+      row.key = r[c_pattern];
+      row.noun = r[c_pos] == "noun";
+      if (!row.noun && r[c_pos] != "verb") continue;
+      row.plover = r[c_plover];
+      if (row.plover.empty()) continue;
+      row.mode = col(r, c_mode);
+      row.cameo = col(r, c_cameo);
+      row.acled = col(r, c_acled);
+      row.acled_sub = col(r, c_sub);
+      const std::string roles = col(r, c_roles);  // Split's views point into it
+      for (std::string_view hint : Split(roles, ';')) {
+        const size_t eq = hint.find('=');
+        const std::string_view name = hint.substr(0, eq);
+        const std::string_view value =
+            eq == std::string_view::npos ? std::string_view() : hint.substr(eq + 1);
+        const size_t bar = value.find('|');
+        auto first = [&] { return std::string(value.substr(0, bar)); };
+        auto second = [&] {
+          return bar == std::string_view::npos ? std::string() : std::string(value.substr(bar + 1));
+        };
+        if (name == "refine") row.refine = true;
+        else if (name == "consequence") row.consequence = true;
+        else if (name == "passive_only") row.passive_only = true;
+        else if (name == "obj" && value == "none") row.obj_none = true;
+        else if (name == "needs" && value == "target") row.needs_target = true;
+        else if (name == "needs") row.needs = value == "actor" ? 1 : value == "role" ? 2 : 0;
+        else if (name == "civilians") row.civ_acled = first(), row.civ_sub = second();
+        else if (name == "state") row.state_acled = first(), row.state_sub = second();
+        else if (ParseRole(value) != Role::kNone) row.preps.emplace_back(std::string(name), ParseRole(value));
+      }
+      const int index = static_cast<int>(rows_.size());
+      const bool noun = row.noun;
+      rows_.push_back(std::move(row));
+      for (std::string_view form : Split(r[c_forms], ',')) {
+        Phrase p;
+        p.words = PhraseTokens(form);
+        if (p.words.empty()) continue;
+        Phrase* have = triggers_.Add(std::move(p));
+        if (!have) continue;
+        // A form in two rows of the same part of speech: the first row wins.
+        if (noun && have->noun < 0) have->noun = index;
+        if (!noun && have->verb < 0) have->verb = index;
+      }
+    }
+  }
+  triggers_.Finish();
+
+  const Table& ct = lexicon.table("event_cues");
+  const int c_phrase = ct.Column("phrase"), c_kind = ct.Column("kind"), c_role = ct.Column("role");
+  if (c_phrase >= 0 && c_kind >= 0) {
+    for (size_t i = 0; i < ct.rows.size(); ++i) {
+      const auto& r = ct.rows[i];
+      const uint32_t kind = CueKind(r[c_kind]);
+      if (kind == 0) continue;
+      Phrase p;
+      p.words = PhraseTokens(r[c_phrase]);
+      p.kind = kind;
+      p.row = static_cast<int>(i);
+      if (c_role >= 0) p.role = ParseRole(r[c_role]);
+      p.wide = c_role >= 0 && r[c_role] == "clause";
+      if (kind == kCuePrep && p.role == Role::kNone) continue;
+      cues_.Add(std::move(p));
+    }
+  }
+  const Table& it = lexicon.table("event_instruments");
+  const int i_phrase = it.Column("phrase"), i_mode = it.Column("mode"),
+            i_cameo = it.Column("cameo"), i_acled = it.Column("acled"),
+            i_sub = it.Column("acled_sub");
+  if (i_phrase >= 0 && i_mode >= 0 && i_cameo >= 0 && i_acled >= 0 && i_sub >= 0) {
+    for (const auto& r : it.rows) {
+      Phrase p;
+      p.words = PhraseTokens(r[i_phrase]);
+      p.kind = kCueInstr;
+      p.row = static_cast<int>(instruments_.size());
+      if (p.words.empty()) continue;
+      instruments_.push_back({r[i_phrase], r[i_mode], r[i_cameo], r[i_acled], r[i_sub]});
+      cues_.Add(std::move(p));
+    }
+  }
+  cues_.Finish();
+}
+
+// ---------------------------------------------------------------------------
+
+struct EventsAnnotator::Impl {
+  const EventsAnnotator& ea;
+  Document& doc;
+  const bool explain;
+
+  // Mention classes, computed once per document on first need.
+  enum MentionClass : uint8_t { kMcOther, kMcAgent, kMcPlace, kMcCountry, kMcDate, kMcQuantity };
+  std::vector<uint8_t> mclass;
+
+  // The words of the current sentence.
+  struct W {
+    Span span;
+    uint32_t low_begin = 0, low_len = 0;  // into `low`
+    Token::Kind kind = Token::Kind::kWord;
+    int mention = -1;  // index into doc.mentions covering it
+    uint32_t cues = 0; // kCue* bits of the cue phrases starting here
+    const std::vector<const Phrase*>* cue_list = nullptr;  // those phrases
+    bool skip = false; // inside parentheses or a relative clause
+  };
+  int si = -1;
+  Span sent;
+  std::vector<W> w;
+  std::string low;
+  std::vector<std::string_view> lv;
+
+  // A trigger found in the sentence, with its roles.
+  struct Cand {
+    int k0 = 0, k1 = 0;  // trigger words [k0, k1)
+    int row = -1;
+    bool passive = false;
+    int cs = 0, ce = 0;  // clause words [cs, ce)
+    EventRecord ev;
+    bool subject_actor = false;  // actor found as the verb's own subject
+    bool structural = false;     // a role found by phrase structure (not a fallback)
+    bool bare_plural = false;
+    bool dropped = false;
+    std::string_view pronoun;  // the subject was this pronoun ("it")
+  };
+  std::vector<Cand> cands;
+  // Triggers read per sentence; more in one sentence is not prose.
+  static constexpr size_t kMaxTriggers = 64;
+  bool sentence_has_date = false, sentence_has_count = false;
+
+  Impl(const EventsAnnotator& a, Document& d) : ea(a), doc(d), explain(d.explain) {}
+
+  std::string_view Text(Span s) const {
+    return std::string_view(doc.text).substr(s.begin, s.end - s.begin);
+  }
+  std::string MentionLabel(int m) const {
+    // Ids are assigned after the layer, in this order (link/merge.h).
+    return "m" + std::to_string(m + 1) + " \"" + std::string(Text(doc.mentions[m].span)) + "\"";
+  }
+  void Note(Cand& c, std::string line) const {
+    if (explain) c.ev.evidence.push_back(std::move(line));
+  }
+
+  void ClassifyMentions() {
+    if (!mclass.empty() || doc.mentions.empty()) return;
+    mclass.resize(doc.mentions.size());
+    for (size_t i = 0; i < doc.mentions.size(); ++i) {
+      const Mention& m = doc.mentions[i];
+      const std::string& k = m.kind;
+      uint8_t c = kMcOther;
+      if (k == "actor"sv || k == "person"sv || k == "organization"sv) c = kMcAgent;
+      else if (k == "place"sv) c = (m.geo && m.geo->feature == "country") ? kMcCountry : kMcPlace;
+      else if (k == "date"sv) c = m.date ? kMcDate : kMcOther;
+      else if (k == "quantity"sv) c = m.quantity ? kMcQuantity : kMcOther;
+      mclass[i] = c;
+    }
+  }
+  bool IsAgent(int m) const { return m >= 0 && (mclass[m] == kMcAgent || mclass[m] == kMcCountry); }
+  bool IsPlace(int m) const { return m >= 0 && (mclass[m] == kMcPlace || mclass[m] == kMcCountry); }
+  bool IsDate(int m) const { return m >= 0 && mclass[m] == kMcDate; }
+  bool Casualty(int m, const char* role) const {
+    return m >= 0 && mclass[m] == kMcQuantity && doc.mentions[m].quantity->role == role;
+  }
+  // An agent that names someone: a country, a named group or an entry.
+  bool Specific(int m) const {
+    if (m < 0) return false;
+    const Mention& x = doc.mentions[m];
+    if (!x.ref.empty()) return true;
+    return x.actor && (!x.actor->country.empty() || !x.actor->group.empty());
+  }
+
+  // ---- the sentence's words ------------------------------------------------
+  // The longest cue phrase of kind `bit` at word k, or nullptr; *n its length.
+  const Phrase* CueAt(size_t k, uint32_t bit, size_t end, size_t* n) const {
+    if (k >= w.size() || !(w[k].cues & bit)) return nullptr;
+    const auto* list = w[k].cue_list;
+    for (const Phrase* p : *list) {
+      if (!(p->kind & bit) || k + p->words.size() > end) continue;
+      bool ok = true;
+      for (size_t j = 1; ok && j < p->words.size(); ++j) ok = lv[k + j] == p->words[j];
+      if (ok) {
+        *n = p->words.size();
+        return p;
+      }
+    }
+    return nullptr;
+  }
+  bool Has(size_t k, uint32_t bit) const {
+    size_t n;
+    return CueAt(k, bit, w.size(), &n) != nullptr;
+  }
+
+  void BuildSentence(size_t tok, size_t men) {
+    w.clear();
+    lv.clear();
+    // One lower-cased copy of the sentence (branch-free, so it vectorises);
+    // each word's lower-case form is a view into it.
+    low.assign(doc.text, sent.begin, sent.end - sent.begin);
+    {
+      unsigned char* p = reinterpret_cast<unsigned char*>(low.data());
+      for (size_t i = 0, n = low.size(); i < n; ++i)
+        p[i] = static_cast<unsigned char>(p[i] + ((static_cast<unsigned char>(p[i] - 'A') < 26) << 5));
+    }
+    size_t m = men;
+    for (size_t t = tok; t < doc.tokens.size() && doc.tokens[t].span.end <= sent.end; ++t) {
+      const Token& tk = doc.tokens[t];
+      W x;
+      x.span = tk.span;
+      x.kind = tk.kind;
+      x.low_begin = tk.span.begin - sent.begin;
+      x.low_len = tk.span.end - tk.span.begin;
+      while (m < doc.mentions.size() && doc.mentions[m].span.end <= tk.span.begin) ++m;
+      if (m < doc.mentions.size() && doc.mentions[m].span.begin < tk.span.end)
+        x.mention = static_cast<int>(m);
+      const std::string_view lw = std::string_view(low).substr(x.low_begin, x.low_len);
+      if (const auto* list = ea.cues_.Find(lw)) {
+        x.cue_list = list;
+        for (const Phrase* p : *list) x.cues |= p->kind;
+      }
+      // "n't" is part of its word ("didn't"): a negation all the same.
+      if (lw.size() > 3 && lw.substr(lw.size() - 3) == "n't"sv) x.cues |= kCueNeg;
+      w.push_back(x);
+      lv.push_back(lw);
+    }
+  }
+
+  // At most kClauseReach words on each side: a run-on "sentence" of a
+  // megabyte costs the same per trigger as a normal one.
+  static constexpr int kClauseReach = 40;
+  void ClauseOf(int k0, int k1, int* cs, int* ce) const {
+    int s = k0;
+    while (s > 0 && k0 - s < kClauseReach && !(w[s - 1].cues & kCueBreak)) --s;
+    int e = k1;
+    while (e < static_cast<int>(w.size()) && e - k1 < kClauseReach && !(w[e].cues & kCueBreak)) ++e;
+    // ", but": the comma belongs to the break.
+    if (e > k1 && e < static_cast<int>(w.size()) && lv[e - 1] == ","sv) --e;
+    *cs = s;
+    *ce = e;
+  }
+
+  // Marks words inside parentheses and ", which/who …," relative clauses.
+  void MarkSkips() {
+    int depth = 0;
+    for (size_t k = 0; k < w.size(); ++k) {
+      w[k].skip = false;
+      if (lv[k] == "("sv) {
+        ++depth;
+        w[k].skip = true;
+        continue;
+      }
+      if (lv[k] == ")"sv) {
+        w[k].skip = true;
+        if (depth > 0) --depth;
+        continue;
+      }
+      w[k].skip = depth > 0;
+    }
+    for (size_t k = 0; k + 1 < w.size(); ++k) {
+      if (lv[k] != ","sv || !(w[k + 1].cues & kCueRel) || lv[k + 1] == "that"sv) continue;
+      size_t e = k + 1;
+      while (e < w.size() && lv[e] != ","sv && !(w[e].cues & kCueBreak)) ++e;
+      if (e >= w.size() || lv[e] != ","sv) continue;  // no closing comma: not skipped
+      for (size_t j = k; j <= e; ++j) w[j].skip = true;
+      k = e - 1;
+    }
+  }
+
+  // ---- triggers -------------------------------------------------------------
+  void FindTriggers() {
+    cands.clear();
+    const int n = static_cast<int>(w.size());
+    for (int k = 0; k < n; ++k) {
+      if (w[k].kind != Token::Kind::kWord) continue;
+      // Words of a mention name an entity, not an event ("Strike Force").
+      if (w[k].mention >= 0 && mclass[w[k].mention] != kMcQuantity) continue;
+      if (!ea.triggers_.MayStart(lv[k])) continue;
+      const auto* list = ea.triggers_.Find(lv[k]);
+      if (!list) continue;
+      for (const Phrase* p : *list) {
+        if (k + static_cast<int>(p->words.size()) > n) continue;
+        bool ok = true;
+        for (size_t j = 1; ok && j < p->words.size(); ++j)
+          ok = lv[k + j] == p->words[j] &&
+               (w[k + j].mention < 0 || mclass[w[k + j].mention] == kMcQuantity);
+        if (!ok) continue;
+        const int k1 = k + static_cast<int>(p->words.size());
+        const int row = ChooseRow(*p, k, k1);
+        if (row >= 0 && cands.size() < kMaxTriggers) {
+          Cand c;
+          c.k0 = k;
+          c.k1 = k1;
+          c.row = row;
+          cands.push_back(std::move(c));
+          k = k1 - 1;
+        }
+        break;
+      }
+    }
+  }
+
+  // Noun or verb reading of a form (file comment, step 2); -1 if none fits.
+  int ChooseRow(const Phrase& p, int k0, int k1) const {
+    const int n = static_cast<int>(w.size());
+    const int prev = k0 - 1;
+    const bool prev_det = prev >= 0 && (Has(prev, kCueDet) || Has(prev, kCuePoss) ||
+                                        (lv[prev].size() > 2 && lv[prev].substr(lv[prev].size() - 2) == "'s"sv));
+    const bool prev_verbal = prev >= 0 && (Has(prev, kCueBe) || Has(prev, kCueAux) ||
+                                           (w[prev].cues & kCueNeg) || lv[prev] == "to"sv ||
+                                           Has(prev, kCueCond) || Has(prev, kCueFuture));
+    int row = -1;
+    if (p.noun >= 0 && p.verb >= 0) {
+      if (prev_det) row = p.noun;
+      else if (prev_verbal) row = p.verb;
+      else if (k1 >= n || w[k1].kind == Token::Kind::kPunct || Has(k1, kCuePrep)) row = p.noun;
+      // "shelling had killed": a subject before an auxiliary is a noun.
+      else if (Has(k1, kCueAux) || Has(k1, kCueBe)) row = p.noun;
+      else row = p.verb;
+    } else {
+      row = p.noun >= 0 ? p.noun : p.verb;
+    }
+    if (row < 0) return -1;
+    const PatternRow& r = ea.rows_[row];
+    // "fighting capacity", "attack helicopters": a modifier, not an event.
+    if (r.noun && k1 < n && Has(k1, kCueCompound)) return -1;
+    if (!r.noun && r.passive_only) {
+      if (prev < 0) return -1;
+      if (!(Has(prev, kCueBe) || lv[prev] == ","sv || lv[prev] == "and"sv ||
+            (w[prev].mention >= 0 && mclass[w[prev].mention] == kMcQuantity)))
+        return -1;
+    }
+    return row;
+  }
+
+  // ---- roles ----------------------------------------------------------------
+  void Set(Cand& c, RoleSlot slot, int m, const char* how) {
+    int* field[] = {&c.ev.actor, &c.ev.target, &c.ev.place, &c.ev.date, &c.ev.dead, &c.ev.injured};
+    static const char* const kNames[] = {"actor", "target", "place", "date", "dead", "injured"};
+    if (*field[slot] >= 0 || m < 0) return;
+    *field[slot] = m;
+    c.ev.how[slot] = how;
+    if (explain) Note(c, std::string(kNames[slot]) + ": " + MentionLabel(m) + " (" + how + ")");
+  }
+  bool Used(const Cand& c, int m) const {
+    return m == c.ev.actor || m == c.ev.target || m == c.ev.place || m == c.ev.date ||
+           m == c.ev.dead || m == c.ev.injured;
+  }
+
+  // A subject pronoun at word j: the actor of the latest event before it in
+  // this sentence, else of the document's latest event if it is in the
+  // sentence before, else the first agent mention of the sentence before j.
+  int Pronoun(Cand& c, int j) {
+    c.pronoun = lv[j];
+    for (auto it = cands.rbegin(); it != cands.rend(); ++it)
+      if (&*it != &c && it->k0 < j && it->ev.actor >= 0 && !it->dropped) {
+        if (explain) Note(c, "pronoun \"" + std::string(lv[j]) + "\" -> actor of \"" +
+                                 std::string(Text(it->ev.trigger)) + "\"");
+        return it->ev.actor;
+      }
+    if (!doc.events.empty() && doc.events.back().sentence >= si - 1 && doc.events.back().actor >= 0) {
+      if (explain) Note(c, "pronoun \"" + std::string(lv[j]) + "\" -> actor of the previous event");
+      return doc.events.back().actor;
+    }
+    for (int k = std::max(0, j - kClauseReach); k < j; ++k)
+      if (IsAgent(w[k].mention)) {
+        if (explain) Note(c, "pronoun \"" + std::string(lv[j]) + "\" -> the sentence's first agent");
+        return w[k].mention;
+      }
+    return -1;
+  }
+
+  // The nearest agent mention before word `from` in [cs, from], skipping
+  // parentheses and relative clauses; -1 if none. Rejected mentions are noted.
+  int LeftAgent(Cand& c, int from, int cs, int limit = 30) {
+    int last = -1;
+    for (int j = from; j >= cs && from - j < limit; --j) {
+      if (w[j].skip) continue;
+      if (w[j].mention < 0 && (w[j].cues & kCuePronoun) && Has(j, kCuePronoun))
+        return Pronoun(c, j);
+      // "shelling had killed 280": the subject is another event noun.
+      if (w[j].mention < 0 && StartsNounTrigger(j, c)) {
+        if (explain) Note(c, "subject is the event noun \"" + std::string(lv[j]) + "\"");
+        return -1;
+      }
+      if (w[j].mention < 0 && (w[j].cues & kCueRel) && Has(j, kCueRel)) {
+        // "where/when …": the subject is inside the relative clause, not
+        // before it; "which/who/that": its antecedent, right before it.
+        if (lv[j] == "where"sv || lv[j] == "when"sv) return -1;
+        for (int k = j - 1; k >= cs && k >= j - 3; --k)
+          if (w[k].mention >= 0) return IsAgent(w[k].mention) && !Used(c, w[k].mention) ? w[k].mention : -1;
+        return -1;
+      }
+      // "the group has mounted": an unnamed noun phrase is the subject.
+      if (w[j].mention < 0 && j + 1 <= from && w[j + 1].mention < 0 &&
+          w[j + 1].kind == Token::Kind::kWord && !(w[j + 1].cues & kCueDet) &&
+          (lv[j] == "the"sv || lv[j] == "a"sv || lv[j] == "an"sv || lv[j] == "this"sv ||
+           lv[j] == "these"sv || lv[j] == "those"sv)) {
+        if (explain) Note(c, "subject is the unnamed \"" + std::string(lv[j]) + " " + std::string(lv[j + 1]) + "\"");
+        return -1;
+      }
+      const int m = w[j].mention;
+      if (m < 0 || m == last) continue;
+      last = m;
+      if (IsAgent(m) && !Used(c, m)) return m;
+      if (explain && mclass[m] != kMcQuantity)
+        Note(c, "subject candidate " + MentionLabel(m) + " rejected: not an agent");
+    }
+    return -1;
+  }
+
+  // Mentions right after word k1 up to the clause end: determiners,
+  // adjectives and a count may stand before the object's head. Returns the
+  // first agent or place mention; a casualty count on the way is set.
+  int RightObject(Cand& c, int k1, int ce) {
+    int last = -1;
+    for (int j = k1; j < ce && j < k1 + 8; ++j) {
+      if (w[j].skip) continue;
+      const int m = w[j].mention;
+      if (m >= 0) {
+        if (m == last) continue;
+        last = m;
+        if (Casualty(m, "killed")) { Set(c, kSlotDead, m, "object count"); continue; }
+        if (Casualty(m, "injured")) { Set(c, kSlotInjured, m, "object count"); continue; }
+        if (mclass[m] == kMcQuantity) continue;
+        if (IsAgent(m) || IsPlace(m)) return m;
+        return -1;  // a date or other mention ends the object
+      }
+      if (w[j].kind == Token::Kind::kPunct && lv[j] != "-"sv) return -1;
+      // "threatened to attack the SDF": the object of the infinitive.
+      if (lv[j] == "to"sv) {
+        const Cand* inf = nullptr;
+        for (const Cand& o : cands)
+          if (o.k0 == j + 1) inf = &o;
+        if (inf) {
+          j = inf->k1 - 1;
+          continue;
+        }
+      }
+      if ((w[j].cues & (kCuePrep | kCueBreak | kCueRel)) ||
+          ((w[j].cues & kCueObjStop) && Has(j, kCueObjStop))) {
+        // "took control of" has its "of" in the form; other prepositions end it.
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  // True if another candidate of the sentence, a noun, covers word j.
+  bool StartsNounTrigger(int j, const Cand& c) const {
+    for (const Cand& o : cands)
+      if (&o != &c && o.k0 <= j && j < o.k1 && ea.rows_[o.row].noun) return true;
+    return false;
+  }
+
+  // True if another trigger of the sentence starts right after mention m.
+  bool FollowedByTrigger(int m, const Cand& c) const {
+    const uint32_t end = doc.mentions[m].span.end;
+    for (const Cand& o : cands)
+      if (&o != &c && o.k0 < static_cast<int>(w.size()) && w[o.k0].span.begin >= end &&
+          w[o.k0].span.begin <= end + 1)
+        return true;
+    return false;
+  }
+
+  Role PrepRole(const Cand& c, const Phrase& prep, size_t len, int k) const {
+    const PatternRow& r = ea.rows_[c.row];
+    if (len == 1)
+      for (const auto& [word, role] : r.preps)
+        if (lv[k] == word) return role;
+    return prep.role;
+  }
+
+  // Prepositional phrases of the clause (file comment, step 3).
+  void Preps(Cand& c) {
+    const PatternRow& r = ea.rows_[c.row];
+    int best_place = -1, best_place_dist = 1 << 30, best_date = -1, best_date_dist = 1 << 30;
+    const char* place_how = nullptr;
+    const char* date_how = nullptr;
+    for (int k = c.cs; k < c.ce; ++k) {
+      if (w[k].skip || k == c.k0) continue;
+      if (k > c.k0 && k < c.k1) continue;
+      size_t len = 0;
+      const Phrase* prep = nullptr;
+      // Row hints may name a preposition event_cues.tsv lacks ("between").
+      Role role = Role::kNone;
+      if ((prep = CueAt(k, kCuePrep, c.ce, &len))) {
+        role = PrepRole(c, *prep, len, k);
+      } else {
+        for (const auto& [word, rr] : r.preps)
+          if (lv[k] == word) role = rr, len = 1;
+        if (role == Role::kNone) continue;
+      }
+      const bool after = k >= c.k1;
+      // "to retake the town": an infinitive, not a preposition.
+      bool verb_next = false;
+      for (const Cand& o : cands) verb_next = verb_next || o.k0 == k + static_cast<int>(len);
+      if (verb_next) continue;
+      // The first mention within four words after the preposition.
+      int m = -1;
+      for (int j = k + static_cast<int>(len); j < c.ce && j < k + static_cast<int>(len) + 5; ++j) {
+        if (w[j].mention >= 0) {
+          m = w[j].mention;
+          break;
+        }
+        if (w[j].kind == Token::Kind::kPunct || (w[j].cues & (kCuePrep | kCueBreak))) break;
+      }
+      if (m < 0 || Used(c, m)) continue;
+      const int dist = after ? k - c.k1 : c.k0 - k;
+      if (dist > 12) continue;  // too far to be this event's phrase
+      // "by an ISIS attack": the agent names that other event's actor.
+      if (after && FollowedByTrigger(m, c)) continue;
+      if (IsDate(m)) {
+        if (dist < best_date_dist) best_date = m, best_date_dist = dist, date_how = "preposition";
+        continue;
+      }
+      if (mclass[m] == kMcQuantity) continue;
+      if (IsAgent(m) && (role == Role::kActor || role == Role::kTarget)) {
+        // Agents only after the trigger ("the attack by ISIS", "strikes on
+        // the SDF"); "by" gives the actor only to a passive or a noun.
+        if (!after) continue;
+        if (role == Role::kActor && !(c.passive || r.noun)) continue;
+        // "The attack was later confirmed by the UN": the by-phrase of
+        // another (passive) verb.
+        if (role == Role::kActor && r.noun) {
+          bool be = false;
+          for (int j = c.k1; j < k; ++j) be = be || Has(j, kCueBe);
+          if (be) continue;
+        }
+        if (role == Role::kActor) Set(c, kSlotActor, m, "by-phrase");
+        else Set(c, kSlotTarget, m, "prepositional object");
+        if (role == Role::kActor || mclass[m] == kMcAgent) c.structural = true;
+        continue;
+      }
+      // Any preposition but "by" may bring the place ("in", "near", but
+      // also "the western districts of Raqqa", "withdrew from Manbij").
+      if (IsPlace(m) && role != Role::kActor) {
+        const int pd = after ? dist : dist + 100;  // prefer places after the trigger
+        if (pd < best_place_dist) best_place = m, best_place_dist = pd, place_how = "preposition";
+        continue;
+      }
+      if (explain)
+        Note(c, std::string("candidate ") + MentionLabel(m) + " after \"" + std::string(lv[k]) +
+                    "\" rejected: not a " + RoleName(role));
+    }
+    if (best_place >= 0) {
+      Set(c, kSlotPlace, best_place, place_how);
+      c.structural = true;
+    }
+    if (best_date >= 0) Set(c, kSlotDate, best_date, date_how);
+  }
+
+  void Roles(Cand& c) {
+    const PatternRow& r = ea.rows_[c.row];
+    ClauseOf(c.k0, c.k1, &c.cs, &c.ce);
+    // Passive: a form of "be" before the participle (adverbs between).
+    if (!r.noun) {
+      int j = c.k0 - 1;
+      while (j >= c.cs && Has(j, kCueAux) && !Has(j, kCueBe)) --j;
+      const std::string_view last = lv[c.k1 - 1];
+      c.passive = j >= c.cs && Has(j, kCueBe) &&
+                  !(last.size() > 3 && last.substr(last.size() - 3) == "ing"sv);
+    }
+    if (!r.noun) {
+      // Participial consequence (", killing 83"): the subject is the main
+      // clause's; the merge gives it, so no subject is read across the comma.
+      const bool participle =
+          c.k0 > 0 && (lv[c.k0 - 1] == ","sv ||
+                       (c.k0 > 1 && lv[c.k0 - 1] == "and"sv && lv[c.k0 - 2] == ","sv));
+      if (!participle) {
+        int subj = LeftAgent(c, c.k0 - 1, c.cs);
+        // "Russia and Turkey signed": the first conjunct is the actor; for
+        // events with a counterpart (with=target: clashes, agreements,
+        // talks) the second is the target.
+        int second = -1;
+        if (subj >= 0 && !c.passive) {
+          int k = 0;
+          while (k < static_cast<int>(w.size()) && w[k].mention != subj) ++k;
+          if (k >= 2 && lv[k - 1] == "and"sv && IsAgent(w[k - 2].mention) &&
+              w[k - 2].mention != subj) {
+            second = subj;
+            subj = w[k - 2].mention;
+          }
+        }
+        if (subj >= 0) {
+          if (c.passive) Set(c, kSlotTarget, subj, "passive subject");
+          else Set(c, kSlotActor, subj, "subject"), c.subject_actor = true;
+          c.structural = true;
+        }
+        if (second >= 0)
+          for (const auto& [word, role] : r.preps)
+            if (word == "with" && role == Role::kTarget) Set(c, kSlotTarget, second, "coordinated subject");
+      }
+      if (!r.obj_none && !c.passive) {
+        const int obj = RightObject(c, c.k1, c.ce);
+        if (obj >= 0) {
+          if (IsPlace(obj) && mclass[obj] != kMcCountry) Set(c, kSlotPlace, obj, "object");
+          else Set(c, kSlotTarget, obj, "object");
+          c.structural = true;
+        }
+        if (c.ev.dead >= 0 || c.ev.injured >= 0) c.structural = true;
+      }
+    } else {
+      // Modifiers before the noun: determiners, adjectives, a possessive.
+      int j = c.k0 - 1;
+      int last = -1;
+      for (; j >= c.cs && j >= c.k0 - 8; --j) {
+        if (w[j].skip) break;
+        const int m = w[j].mention;
+        if (m >= 0) {
+          if (m == last) continue;
+          last = m;
+          if (IsAgent(m) && c.ev.actor < 0) {
+            Set(c, kSlotActor, m, "modifier");
+            c.structural = true;
+            continue;
+          }
+          if (IsPlace(m)) {
+            Set(c, kSlotPlace, m, "modifier");
+            c.structural = true;
+            continue;
+          }
+          if (IsDate(m)) {
+            Set(c, kSlotDate, m, "modifier");
+            continue;
+          }
+          break;
+        }
+        if (Has(j, kCueDet) || Has(j, kCuePoss) || lv[j] == "-"sv) continue;
+        break;
+      }
+      const bool determiner = c.k0 > 0 && (Has(c.k0 - 1, kCueDet) || Has(c.k0 - 1, kCuePoss));
+      const std::string_view tail = lv[c.k1 - 1];
+      c.bare_plural = !determiner && c.ev.actor < 0 && c.ev.place < 0 && tail.size() > 1 &&
+                      tail.back() == 's' && c.k1 - c.k0 == 1;
+      // A support verb before the noun: its subject is the actor.
+      if (c.ev.actor < 0) {
+        for (int s = j; s >= c.cs && s >= j - 3; --s) {
+          size_t n = 0;
+          if (CueAt(s, kCueSupport, c.k0, &n) && s + static_cast<int>(n) - 1 >= j - 1) {
+            int b = s - 1;
+            while (b >= c.cs && Has(b, kCueAux)) --b;
+            const bool passive_support = b < s - 1 && Has(s - 1, kCueBe);
+            if (!passive_support) {
+              const int subj = LeftAgent(c, b, c.cs);
+              if (subj >= 0) {
+                Set(c, kSlotActor, subj, "subject of support verb");
+                c.structural = true;
+              }
+            }
+            break;
+          }
+        }
+      }
+    }
+    Preps(c);
+    // Casualties in the clause, nearest to the trigger.
+    if (ea.rows_[c.row].plover == "ASSAULT") {
+      int best_d = -1, best_i = -1, dd = 1 << 30, di = 1 << 30;
+      for (int k = c.cs; k < c.ce; ++k) {
+        const int m = w[k].mention;
+        if (m < 0) continue;
+        const int dist = std::abs(k - c.k0);
+        if (Casualty(m, "killed") && dist < dd) best_d = m, dd = dist;
+        if (Casualty(m, "injured") && dist < di) best_i = m, di = dist;
+      }
+      Set(c, kSlotDead, best_d, "count in the clause");
+      Set(c, kSlotInjured, best_i, "count in the clause");
+      if (c.ev.dead >= 0 || c.ev.injured >= 0) c.structural = true;
+    }
+    // Date: the nearest date mention of the clause.
+    if (c.ev.date < 0) {
+      int best = -1, bd = 1 << 30;
+      for (int k = c.cs; k < c.ce; ++k)
+        if (IsDate(w[k].mention) && std::abs(k - c.k0) < bd && std::abs(k - c.k0) <= 15)
+          best = w[k].mention, bd = std::abs(k - c.k0);
+      Set(c, kSlotDate, best, "clause");
+    }
+  }
+
+  // ---- modality ---------------------------------------------------------------
+  void Modality(Cand& c) {
+    const PatternRow& r = ea.rows_[c.row];
+    bool negated = false, conditional = false, future = false, generic = false;
+    const char* why = nullptr;
+    std::string cue;
+    for (int k = c.k0 - 1; k >= c.cs && k >= c.k0 - 4; --k)
+      if (w[k].cues & kCueNeg) {
+        negated = true;
+        cue = std::string(lv[k]);
+        why = "negation before the trigger";
+        break;
+      }
+    if (!negated && r.plover != "REJECT")
+      for (int k = std::max(0, c.k0 - kClauseReach); k < c.k0; ++k)
+        if (Has(k, kCueNegClause)) {
+          negated = true;
+          cue = std::string(lv[k]);
+          why = "clause negation before the trigger";
+          break;
+        }
+    for (int k = c.cs; k < c.k0; ++k) {
+      size_t n;
+      if (CueAt(k, kCueFuture, c.k0, &n)) {
+        // Close to the trigger and not across a comma ("tried to attack X,
+        // they were struck" leaves the strike asserted).
+        bool comma = false;
+        for (int j = k; j < c.k0; ++j) comma = comma || lv[j] == ","sv;
+        if (!comma && c.k0 - k <= 7) future = true, cue = std::string(lv[k]);
+      } else if (const Phrase* p = CueAt(k, kCueCond, c.k0, &n)) {
+        // Modals only close to the trigger; "if", "whether" anywhere before it.
+        if (c.k0 - k <= 4 || p->wide) conditional = true, cue = std::string(lv[k]);
+      }
+    }
+    for (int k = std::max(0, c.cs - kClauseReach); k < c.cs; ++k) {
+      size_t n;
+      const Phrase* p = CueAt(k, kCueCond, c.k0, &n);
+      if (p && p->wide) conditional = true, cue = std::string(lv[k]);
+    }
+    // "to attack": purpose or intent, unless "managed to", "began to".
+    if (!r.noun && c.k0 > 0 && (w[c.k0 - 1].cues & kCueInfinitive) && Has(c.k0 - 1, kCueInfinitive)) {
+      bool implicative = false;
+      for (int k = std::max(0, c.k0 - 4); k < c.k0 - 1 && !implicative; ++k) {
+        size_t n;
+        if (CueAt(k, kCueImplicative, c.k0, &n) && k + static_cast<int>(n) == c.k0) implicative = true;
+      }
+      if (!implicative) future = true, cue = "to";
+    }
+    for (int k = std::max(c.cs, c.k0 - 4); k < c.k0; ++k)
+      if (Has(k, kCueGeneric)) generic = true, cue = std::string(lv[k]);
+    if (c.bare_plural && !sentence_has_date && !sentence_has_count) generic = true;
+    const bool question = !w.empty() && lv.back() == "?"sv;
+    c.ev.negated = negated;
+    c.ev.hypothetical = conditional || future;
+    c.ev.modality = negated ? "negated"
+                    : question ? "question"
+                    : conditional ? "conditional"
+                    : future ? "future"
+                    : generic ? "generic"
+                              : "asserted";
+    if (explain && c.ev.modality != "asserted")
+      Note(c, "modality " + c.ev.modality + (cue.empty() ? std::string() : " (cue \"" + cue + "\")") +
+                  (why ? std::string(": ") + why : std::string()));
+  }
+
+  // ---- one event per clause and type -----------------------------------------
+  int Specificity(const Cand& c) const {
+    const PatternRow& r = ea.rows_[c.row];
+    return (r.mode.empty() ? 0 : 2) + (r.noun ? 1 : 0) + (r.consequence ? 0 : 1) +
+           (r.refine ? 0 : 1);
+  }
+
+  void Merge() {
+    for (size_t i = 0; i < cands.size(); ++i) {
+      if (cands[i].dropped) continue;
+      for (size_t j = i + 1; j < cands.size() && j <= i + 8; ++j) {
+        Cand& a = cands[i];
+        Cand& b = cands[j];
+        // b in a's clause (clauses are capped at kClauseReach words around
+        // each trigger, so their bounds differ in long sentences).
+        if (b.dropped || b.k0 >= a.ce || b.cs > a.k0 ||
+            ea.rows_[a.row].plover != ea.rows_[b.row].plover)
+          continue;
+        // Only close triggers are one event ("targeted by U.S. airstrikes",
+        // "the airstrike struck"), or a consequence (", killing 83"); a
+        // noun followed by "was/were …" starts another ("the strike was
+        // followed by an ISIS attack").
+        if (!ea.rows_[b.row].consequence) {
+          if (b.k0 - a.k1 > 6) continue;
+          bool be = false;
+          for (int k = a.k1; k < b.k0; ++k) be = be || Has(k, kCueBe);
+          if (be && !a.passive) continue;
+        }
+        // Two verbs with subjects of their own are two events.
+        // (A kill or wound verb after an assault is its consequence.)
+        if (a.subject_actor && b.subject_actor && a.ev.actor != b.ev.actor &&
+            !ea.rows_[b.row].consequence)
+          continue;
+        // "after this raid ISIS terrorists attacked": b's own subject stands
+        // between the two.
+        if (b.subject_actor && b.ev.actor >= 0 && !ea.rows_[b.row].consequence &&
+            doc.mentions[b.ev.actor].span.begin >= w[a.k1 - 1].span.end)
+          continue;
+        // Fill a's empty roles from b, then keep the more specific trigger.
+        int* fa[] = {&a.ev.actor, &a.ev.target, &a.ev.place, &a.ev.date, &a.ev.dead, &a.ev.injured};
+        const int fb[] = {b.ev.actor, b.ev.target, b.ev.place, b.ev.date, b.ev.dead, b.ev.injured};
+        for (int s = 0; s < 6; ++s)
+          if (*fa[s] < 0 && fb[s] >= 0 && !Used(a, fb[s])) {
+            *fa[s] = fb[s];
+            a.ev.how[s] = b.ev.how[s];
+          }
+        a.structural = a.structural || b.structural;
+        a.subject_actor = a.subject_actor || b.subject_actor;
+        a.bare_plural = a.bare_plural && b.bare_plural;
+        std::vector<std::string> ev_a = std::move(a.ev.evidence), ev_b = std::move(b.ev.evidence);
+        const std::string other = std::string(Text(b.ev.trigger));
+        if (Specificity(b) > Specificity(a)) {
+          std::swap(a.k0, b.k0);
+          std::swap(a.k1, b.k1);
+          std::swap(a.row, b.row);
+          std::swap(a.passive, b.passive);
+          std::swap(a.ev.trigger, b.ev.trigger);
+          std::swap(a.ev.modality, b.ev.modality);
+          std::swap(a.ev.negated, b.ev.negated);
+          std::swap(a.ev.hypothetical, b.ev.hypothetical);
+        }
+        // The merged event keeps the most marked modality of the two ("US
+        // airstrikes often kill": generic).
+        static const char* const kRank[] = {"asserted", "generic", "future", "conditional",
+                                            "question", "negated"};
+        auto rank = [&](const std::string& m) {
+          for (int i = 0; i < 6; ++i)
+            if (m == kRank[i]) return i;
+          return 0;
+        };
+        if (rank(b.ev.modality) > rank(a.ev.modality)) {
+          a.ev.modality = b.ev.modality;
+          a.ev.negated = b.ev.negated;
+          a.ev.hypothetical = b.ev.hypothetical;
+        }
+        a.ev.evidence = std::move(ev_a);
+        if (explain) {
+          for (auto& e : ev_b) a.ev.evidence.push_back("(from \"" + other + "\") " + e);
+          a.ev.evidence.push_back("merged with \"" + other + "\" (same type in one clause)");
+        }
+        b.dropped = true;
+      }
+    }
+  }
+
+  // Codes: the row's, then the instrument's (refine), the civilians' and the
+  // state's ACLED variants.
+  void Codes(Cand& c) {
+    const PatternRow& r = ea.rows_[c.row];
+    c.ev.pattern = r.key;
+    c.ev.plover = r.plover;
+    c.ev.mode = r.mode;
+    c.ev.cameo = r.cameo;
+    c.ev.acled = r.acled;
+    c.ev.acled_sub = r.acled_sub;
+    if (explain) Note(c, "pattern event_patterns.tsv:" + r.key);
+    if (r.refine) {
+      // Before the trigger ("jets struck"), or after "by/with/using" ("hit
+      // with artillery"); after the trigger they are what was hit ("destroyed
+      // tanks").
+      int instrumental = -100;
+      for (int k = c.cs; k < c.ce; ++k) {
+        if (k >= c.k1 && k - c.k1 <= 4 &&
+            (lv[k] == "by"sv || lv[k] == "with"sv || lv[k] == "using"sv))
+          instrumental = k;
+        if (k >= c.k0 && k - instrumental > 3) continue;
+        size_t n;
+        const Phrase* p = CueAt(k, kCueInstr, c.ce, &n);
+        if (!p) continue;
+        const Instrument& in = ea.instruments_[p->row];
+        c.ev.mode = in.mode;
+        c.ev.cameo = in.cameo;
+        c.ev.acled = in.acled;
+        c.ev.acled_sub = in.acled_sub;
+        if (explain) Note(c, "instrument event_instruments.tsv:" + in.text + " -> " + in.mode);
+        break;
+      }
+    }
+    if (!r.civ_acled.empty() && c.ev.target >= 0) {
+      const Mention& t = doc.mentions[c.ev.target];
+      if (t.actor && std::find(t.actor->sectors.begin(), t.actor->sectors.end(), "CVL") !=
+                         t.actor->sectors.end()) {
+        c.ev.acled = r.civ_acled;
+        c.ev.acled_sub = r.civ_sub;
+        if (explain) Note(c, "ACLED: target is civilians");
+      }
+    }
+    if (!r.state_acled.empty() && c.ev.actor >= 0) {
+      const Mention& a = doc.mentions[c.ev.actor];
+      const bool state = (a.actor && !a.actor->country.empty() && a.actor->group.empty()) ||
+                         mclass[c.ev.actor] == kMcCountry;
+      if (state) {
+        c.ev.acled = r.state_acled;
+        c.ev.acled_sub = r.state_sub;
+        if (explain) Note(c, "ACLED: actor is a state's forces");
+      }
+    }
+  }
+
+  bool IsDefinite(const Cand& c) const {
+    return ea.rows_[c.row].noun && c.k0 > 0 &&
+           (lv[c.k0 - 1] == "the"sv || lv[c.k0 - 1] == "this"sv || lv[c.k0 - 1] == "that"sv);
+  }
+
+  // The latest kept event of `plover` in this sentence or the three before,
+  // asserted, with a compatible mode, or -1: what "the raid" refers back to.
+  int Antecedent(const Cand& c) const {
+    for (size_t i = doc.events.size(); i-- > 0;) {
+      const EventRecord& e = doc.events[i];
+      if (e.sentence < si - 3) break;
+      if (e.plover == ea.rows_[c.row].plover && !e.negated && !e.hypothetical &&
+          (e.mode.empty() || ea.rows_[c.row].mode.empty() || e.mode == ea.rows_[c.row].mode))
+        return static_cast<int>(i);
+    }
+    return -1;
+  }
+
+  bool Keep(Cand& c) {
+    const PatternRow& r = ea.rows_[c.row];
+    auto drop = [&](const char* why) {
+      if (explain) Note(c, std::string("dropped: ") + why);
+      return false;
+    };
+    // "the raid took place", confirmed by a spokesman: a definite event
+    // noun with no roles repeats the latest event of its type nearby; kept
+    // (with its own voice) and linked to it.
+    anaphor = -1;
+    if (IsDefinite(c) && c.ev.actor < 0 && c.ev.target < 0 && c.ev.place < 0 && c.ev.dead < 0 &&
+        c.ev.injured < 0) {
+      anaphor = Antecedent(c);
+      if (anaphor >= 0) {
+        if (explain) Note(c, "a definite event noun with no roles: repeats the event before");
+        return true;
+      }
+    }
+    if (r.needs == 1 && c.ev.actor < 0) return drop("needs an actor");
+    if (r.needs == 2 && !c.structural) return drop("needs a role next to the trigger");
+    if (r.needs_target && c.ev.target < 0) return drop("needs a target");
+    // A date alone does not make an event ("the air strike was followed
+    // by …": a reference back).
+    const bool specific = Specific(c.ev.actor) || Specific(c.ev.target) || c.ev.place >= 0 ||
+                          c.ev.dead >= 0 || c.ev.injured >= 0;
+    if (!specific) return drop("no specific role (named actor or target, place, casualties)");
+    return true;
+  }
+
+  double Confidence(const EventRecord& e) const {
+    double c = 0.3;
+    auto strong = [](const char* how) {
+      return how && std::strcmp(how, "clause") != 0 && std::strcmp(how, "count in the clause") != 0;
+    };
+    if (e.actor >= 0) c += strong(e.how[kSlotActor]) ? 0.2 : 0.1;
+    if (e.target >= 0) c += 0.15;
+    if (e.place >= 0) c += strong(e.how[kSlotPlace]) ? 0.1 : 0.05;
+    if (e.date >= 0) c += strong(e.how[kSlotDate]) ? 0.1 : 0.05;
+    if (e.dead >= 0 || e.injured >= 0) c += 0.1;
+    c = std::min(c, 0.95);
+    return std::round(c * 100) / 100;
+  }
+
+  // ---- voice ------------------------------------------------------------------
+  size_t voice_cursor = 0;
+  void Voice(EventRecord& e) {
+    const auto& vs = doc.voice;
+    // Events come in sentence order (not always in trigger order within one).
+    while (voice_cursor < vs.size() && vs[voice_cursor].sentence < e.sentence) ++voice_cursor;
+    e.voice = "author";
+    e.source = -1;
+    for (size_t i = voice_cursor; i < vs.size() && vs[i].sentence == e.sentence; ++i) {
+      const VoiceRecord& v = vs[i];
+      if (v.span.begin > e.trigger.begin || v.span.end < e.trigger.end) continue;
+      if (v.kind == "question"sv) {
+        e.modality = e.negated ? e.modality : "question";
+        break;
+      }
+      if (v.kind == "hedged"sv) {
+        e.voice = "hedged";
+        break;
+      }
+      if (v.kind == "attributed"sv || v.kind == "quoted"sv) {
+        if (v.content && (v.content->begin > e.trigger.begin || v.content->end < e.trigger.end))
+          break;  // the reporting frame itself: the author's
+        e.voice = v.kind;
+        e.source = v.source;
+      }
+      break;
+    }
+    if (explain && e.voice != "author")
+      e.evidence.push_back("voice " + e.voice +
+                           (e.source >= 0 ? " source " + MentionLabel(e.source) : std::string()));
+  }
+
+  // ---- the sentence -------------------------------------------------------------
+  void Sentence(size_t tok, size_t men) {
+    BuildSentence(tok, men);
+    FindTriggers();
+    if (cands.empty()) return;
+    MarkSkips();
+    sentence_has_date = sentence_has_count = false;
+    for (const W& x : w) {
+      if (IsDate(x.mention)) sentence_has_date = true;
+      if (x.mention >= 0 && mclass[x.mention] == kMcQuantity) sentence_has_count = true;
+    }
+    for (Cand& c : cands) {
+      c.ev.sentence = si;
+      c.ev.trigger = {w[c.k0].span.begin, w[c.k1 - 1].span.end};
+      Roles(c);
+      Modality(c);
+    }
+    Merge();
+    // Casualties of the sentence left over go to its only assault.
+    int assaults = 0, only = -1;
+    for (size_t i = 0; i < cands.size(); ++i)
+      if (!cands[i].dropped && ea.rows_[cands[i].row].plover == "ASSAULT") ++assaults, only = static_cast<int>(i);
+    if (assaults == 1) {
+      Cand& c = cands[only];
+      for (size_t k = 0; k < w.size(); ++k) {
+        const int m = w[k].mention;
+        if (Casualty(m, "killed")) Set(c, kSlotDead, m, "count in the sentence");
+        if (Casualty(m, "injured")) Set(c, kSlotInjured, m, "count in the sentence");
+      }
+    }
+    for (Cand& c : cands) {
+      if (c.dropped) continue;
+      c.ev.trigger = {w[c.k0].span.begin, w[c.k1 - 1].span.end};
+      c.ev.span = {w[c.cs].span.begin, w[std::max(c.cs, c.ce - 1)].span.end};
+      Codes(c);
+      if (!Keep(c)) {
+        if (explain) dropped_.push_back(std::move(c.ev));
+        continue;
+      }
+      // "It killed 83 Syrian soldiers" after "The airstrike … struck …":
+      // the same assault, told on; its roles complete the earlier event.
+      if (c.pronoun == "it"sv && c.ev.plover == "ASSAULT" && !doc.events.empty() &&
+          doc.events.back().plover == "ASSAULT" && doc.events.back().sentence >= si - 1 &&
+          c.ev.modality == doc.events.back().modality) {
+        EventRecord& prev = doc.events.back();
+        int* fp[] = {&prev.actor, &prev.target, &prev.place, &prev.date, &prev.dead, &prev.injured};
+        const int fc[] = {c.ev.actor, c.ev.target, c.ev.place, c.ev.date, c.ev.dead, c.ev.injured};
+        for (int r = 1; r < 6; ++r)
+          if (*fp[r] < 0 && fc[r] >= 0) {
+            *fp[r] = fc[r];
+            prev.how[r] = "continued in the next sentence (\"it\")";
+          }
+        prev.confidence = Confidence(prev);
+        if (explain)
+          prev.evidence.push_back("continued by \"" + std::string(Text(c.ev.trigger)) +
+                                  "\" in sentence " + std::to_string(si) + " (subject \"it\")");
+        continue;
+      }
+      c.ev.confidence = Confidence(c.ev);
+      Voice(c.ev);
+      definite.push_back(IsDefinite(c));
+      if (anaphor >= 0) {
+        c.ev.same_as = doc.events[anaphor].same_as >= 0 ? doc.events[anaphor].same_as : anaphor;
+        if (explain)
+          c.ev.evidence.push_back("same event as the one at sentence " +
+                                  std::to_string(doc.events[anaphor].sentence) +
+                                  " (a definite reference back)");
+      }
+      doc.events.push_back(std::move(c.ev));
+    }
+  }
+
+  // Per kept event: its trigger is a definite noun ("the strike"), which
+  // refers back more often than not (Corefer).
+  std::vector<bool> definite;
+  int anaphor = -1;  // set by Keep: the event a bare "the raid" repeats
+  // Dropped candidates, for explain only (not part of the record).
+  std::vector<EventRecord> dropped_;
+
+  void Run() {
+    size_t tok = 0, men = 0;
+    const auto& toks = doc.tokens;
+    char buf[32];
+    for (int s = 0; s < static_cast<int>(doc.sentences.size()); ++s) {
+      const Span sp = doc.sentences[s];
+      while (men < doc.mentions.size() && doc.mentions[men].span.end <= sp.begin) ++men;
+      if (men >= doc.mentions.size()) break;  // no mention in any later sentence
+      if (doc.mentions[men].span.begin >= sp.end) continue;  // fast path: no mention here
+      while (tok < toks.size() && toks[tok].span.begin < sp.begin) ++tok;
+      bool any = false;
+      for (size_t t = tok; t < toks.size() && toks[t].span.end <= sp.end; ++t) {
+        if (toks[t].kind != Token::Kind::kWord) continue;
+        const uint32_t len = toks[t].span.end - toks[t].span.begin;
+        if (len >= sizeof buf) continue;
+        const char* p = doc.text.data() + toks[t].span.begin;
+        buf[0] = LowerAscii(p[0]);
+        if (!ea.triggers_.MayStart(std::string_view(buf, len))) continue;
+        for (uint32_t i = 1; i < len; ++i) buf[i] = LowerAscii(p[i]);
+        const std::string_view lw(buf, len);
+        if (ea.triggers_.Find(lw)) {
+          any = true;
+          break;
+        }
+      }
+      if (!any) continue;
+      ClassifyMentions();
+      si = s;
+      sent = sp;
+      Sentence(tok, men);
+    }
+  }
+
+  // ---- same event -----------------------------------------------------------
+  static bool Near(const Mention& a, const Mention& b) {
+    if (!a.geo || !b.geo) return false;
+    const double kRad = 3.14159265358979323846 / 180.0;
+    const double dlat = (a.geo->lat - b.geo->lat) * kRad, dlon = (a.geo->lon - b.geo->lon) * kRad;
+    const double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
+                     std::cos(a.geo->lat * kRad) * std::cos(b.geo->lat * kRad) *
+                         std::sin(dlon / 2) * std::sin(dlon / 2);
+    return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(h))) <= 25.0;
+  }
+  // 1 same, 0 unknown (one unset), -1 conflict.
+  int SameAgent(int a, int b) const {
+    if (a < 0 || b < 0) return 0;
+    const Mention& x = doc.mentions[a];
+    const Mention& y = doc.mentions[b];
+    if (!x.ref.empty() && x.ref == y.ref) {
+      // Same entry, but "Syrian soldiers" and "the Syrian government" differ.
+      const bool xs = x.actor && !x.actor->sectors.empty(), ys = y.actor && !y.actor->sectors.empty();
+      if (xs && ys && x.actor->sectors[0] != y.actor->sectors[0]) return -1;
+      return 1;
+    }
+    if (x.ref.empty() && y.ref.empty() && Text(x.span) == Text(y.span)) return 1;
+    return -1;
+  }
+  int SamePlace(int a, int b) const {
+    if (a < 0 || b < 0) return 0;
+    const Mention& x = doc.mentions[a];
+    const Mention& y = doc.mentions[b];
+    if (!x.ref.empty() && x.ref == y.ref) return 1;
+    if (x.ref.empty() && y.ref.empty() && Text(x.span) == Text(y.span)) return 1;
+    return Near(x, y) ? 1 : -1;
+  }
+  int SameDate(int a, int b) const {
+    if (a < 0 || b < 0) return 0;
+    const DateValue& dx = *doc.mentions[a].date;
+    const DateValue& dy = *doc.mentions[b].date;
+    const std::string& x = dx.value;
+    const std::string& y = dy.value;
+    if (x == y) return 1;
+    // A range ("this week") holds the days inside it.
+    auto inside = [](const std::string& v, const DateValue& r) {
+      return !r.value_end.empty() && v.compare(0, r.value.size(), r.value) >= 0 &&
+             v.compare(0, r.value_end.size(), r.value_end) <= 0;
+    };
+    if (inside(x, dy) || inside(y, dx)) return 0;
+    const size_t n = std::min(x.size(), y.size());
+    return x.compare(0, n, y, 0, n) == 0 ? 0 : -1;
+  }
+  int SameCount(int a, int b) const {
+    if (a < 0 || b < 0) return 0;
+    return doc.mentions[a].quantity->value == doc.mentions[b].quantity->value ? 1 : -1;
+  }
+
+  void Corefer() {
+    auto& ev = doc.events;
+    for (size_t j = 0; j < ev.size(); ++j) {
+      if (ev[j].same_as >= 0) continue;  // linked as a definite reference back
+      for (size_t back = 1; back <= j && back <= 64; ++back) {
+        const size_t i = j - back;
+        const EventRecord& a = ev[i];
+        EventRecord& b = ev[j];
+        if (a.plover != b.plover || a.negated != b.negated || a.hypothetical != b.hypothetical) continue;
+        if (!a.mode.empty() && !b.mode.empty() && a.mode != b.mode) continue;
+        const int checks[] = {SameAgent(a.actor, b.actor), SameAgent(a.target, b.target),
+                              SamePlace(a.place, b.place), SameDate(a.date, b.date),
+                              SameCount(a.dead, b.dead)};
+        // Actor and target count 1, place, date and casualties 2: at least
+        // 4, so "the U.S. attacked the SAA" twice with nothing else is two,
+        // and one actor striking near one place twice is two as well.
+        static const int kWeight[] = {1, 1, 2, 2, 2};
+        int same = 0;
+        bool conflict = false;
+        for (int r = 0; r < 5; ++r) {
+          if (checks[r] < 0) conflict = true;
+          if (checks[r] > 0) same += kWeight[r];
+        }
+        // "The strike on Hajin" after "jets struck Hajin": a definite noun
+        // needs less.
+        if (conflict || same < (definite[j] ? 2 : 4)) continue;
+        b.same_as = a.same_as >= 0 ? a.same_as : static_cast<int>(i);
+        if (explain)
+          b.evidence.push_back("same event as the one at sentence " + std::to_string(a.sentence) +
+                               " (match weight " + std::to_string(same) + ", no role conflicting)");
+        break;
+      }
+    }
+    for (size_t i = 0; i < ev.size(); ++i) ev[i].id = "v" + std::to_string(i + 1);
+  }
+};
+
+void EventsAnnotator::Apply(Document* doc) const {
+  doc->events.clear();
+  doc->events_rejected.clear();
+  if (doc->sentences.empty() || doc->mentions.empty() || rows_.empty()) return;
+  Impl impl(*this, *doc);
+  impl.Run();
+  impl.Corefer();
+  if (doc->explain) doc->events_rejected = std::move(impl.dropped_);
+}
+
+}  // namespace dossier

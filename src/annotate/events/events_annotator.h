@@ -1,0 +1,150 @@
+// The events layer: who did what to whom, where and when. It runs after the
+// voice layer (a DocumentLayer), finds event words of
+// data/event_patterns.tsv in each sentence that has entity mentions, reads
+// the phrase structure around each one (subject, object, passive by-phrase,
+// noun modifiers, prepositional phrases, participial consequences, support
+// verbs) to fill actor, target, place, date, dead and injured from the
+// existing mentions, flags negated, conditional, future, generic and
+// question events, takes voice and source from the voice record around the
+// trigger, and links repeated mentions of one event in the document
+// (same_as). It adds no mentions; it refers to mentions by index.
+//
+// Knowledge is data (docs/dictionaries.md): event_patterns.tsv (triggers and
+// their PLOVER / CAMEO / ACLED codes and role hints), event_cues.tsv
+// (prepositions, modality cues, support verbs, function-word classes),
+// event_instruments.tsv (jets, artillery, drones... that refine an attack).
+// The rules are in events_annotator.cc's header comment and
+// docs/annotators.md.
+#ifndef DOSSIER_ANNOTATE_EVENTS_EVENTS_ANNOTATOR_H_
+#define DOSSIER_ANNOTATE_EVENTS_EVENTS_ANNOTATOR_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "dossier/document_layer.h"
+#include "dossier/lexicon.h"
+
+namespace dossier {
+
+namespace events_internal {
+
+// Role a preposition or hint gives a mention.
+enum class Role : uint8_t { kNone, kActor, kTarget, kPlace, kDate };
+
+// One row of event_patterns.tsv, parsed.
+struct PatternRow {
+  std::string key;  // "strike:verb"
+  bool noun = false;
+  std::string plover, mode, cameo, acled, acled_sub;
+  std::vector<std::pair<std::string, Role>> preps;  // row-specific PREP=ROLE hints
+  bool obj_none = false, refine = false, consequence = false, passive_only = false;
+  uint8_t needs = 0;  // 0 none, 1 actor, 2 a role found by phrase structure
+  bool needs_target = false;
+  std::string civ_acled, civ_sub, state_acled, state_sub;
+};
+
+// A phrase of one of the tables, as lower-cased tokens (the segmenter's
+// split: words, each punctuation character its own token).
+struct Phrase {
+  std::vector<std::string> words;
+  uint32_t kind = 0;  // cue kind bit (kCue* in the .cc), or 0 for trigger forms
+  int noun = -1, verb = -1;  // trigger forms: pattern rows
+  Role role = Role::kNone;   // prep cues
+  bool wide = false;         // conditional cues: anywhere before the trigger ("if")
+  int row = -1;              // instrument row / cue row
+};
+
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// Phrases indexed by their first token, longest first. Lookups go through
+// an open-addressing table keyed on the word's first eight bytes and length
+// (the one lookup per word token of the layer; faster than a hash map of
+// strings on short words).
+class PhraseIndex {
+ public:
+  // Adds a phrase; a phrase already present (same words and kind) is
+  // returned so the caller can merge into it.
+  Phrase* Add(Phrase p);
+  // Sorts each list longest first and builds the lookup table.
+  void Finish();
+  // The phrases starting with `first` (lower case), or nullptr.
+  const std::vector<const Phrase*>* Find(std::string_view first) const {
+    if (slots_.empty() || first.empty() || !MayStart(first)) return nullptr;
+    const uint64_t key = Key(first);
+    for (uint64_t i = Hash(key, first.size()) & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.len == 0) return nullptr;
+      if (s.key == key && s.len == first.size() &&
+          (first.size() <= 8 || firsts_[s.list] == first))
+        return &lists_[s.list];
+    }
+  }
+  // Per first byte, a bit per length (31 = 31 or more) of the first words:
+  // most tokens are rejected without hashing.
+  bool MayStart(std::string_view w) const {
+    return !w.empty() && (len_mask_[static_cast<unsigned char>(w[0])] &
+                          (1u << (w.size() < 31 ? w.size() : 31)));
+  }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;   // the first 8 bytes, zero-padded
+    uint32_t len = 0;   // 0 = empty
+    uint32_t list = 0;  // index into lists_ / firsts_
+  };
+  static uint64_t Key(std::string_view w) {
+    uint64_t k = 0;
+    for (size_t i = 0; i < w.size() && i < 8; ++i)
+      k |= static_cast<uint64_t>(static_cast<unsigned char>(w[i])) << (8 * i);
+    return k;
+  }
+  static uint64_t Hash(uint64_t key, size_t len) {
+    uint64_t h = (key ^ (len * 0x9E3779B97F4A7C15ull)) * 0xFF51AFD7ED558CCDull;
+    return h ^ (h >> 29);
+  }
+  std::vector<std::unique_ptr<Phrase>> phrases_;
+  std::unordered_map<std::string, size_t, StringHash, std::equal_to<>> index_;  // first -> list
+  std::vector<std::string> firsts_;
+  std::vector<std::vector<const Phrase*>> lists_;
+  std::vector<Slot> slots_;
+  uint64_t mask_ = 0;
+  uint32_t len_mask_[256] = {};
+};
+
+// Splits a phrase into lower-cased tokens the way the segmenter splits text.
+std::vector<std::string> PhraseTokens(std::string_view phrase);
+
+struct Instrument {
+  std::string text, mode, cameo, acled, acled_sub;
+};
+
+}  // namespace events_internal
+
+class EventsAnnotator : public DocumentLayer {
+ public:
+  // Reads the three tables named in the file comment; a missing table means
+  // no events (or no cues of that kind), never an error.
+  explicit EventsAnnotator(const Lexicon& lexicon);
+  std::string_view Name() const override { return "events"; }
+  void Apply(Document* doc) const override;
+
+ private:
+  struct Impl;
+  friend struct Impl;
+  std::vector<events_internal::PatternRow> rows_;
+  events_internal::PhraseIndex triggers_;  // trigger forms
+  events_internal::PhraseIndex cues_;      // event_cues + instruments
+  std::vector<events_internal::Instrument> instruments_;
+};
+
+}  // namespace dossier
+
+#endif  // DOSSIER_ANNOTATE_EVENTS_EVENTS_ANNOTATOR_H_

@@ -1,0 +1,498 @@
+// The events layer on sentences written for these tests, through the whole
+// pipeline (the entity layers give it its roles, the voice layer its voice):
+// one test per construction with exact triggers, codes, roles and values;
+// modality; voice; repeated mentions; the no-event suite (opinion, history
+// in general terms, metaphors); invariants; odd input.
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+#include "pipeline/pipeline.h"
+#include "test_util.h"
+
+namespace dossier {
+namespace {
+
+const Pipeline& TestPipeline(bool explain) {
+  auto make = [](bool x) {
+    auto lex = Lexicon::Load(Lexicon::DefaultDirs(""));
+    EXPECT_TRUE(lex.ok()) << lex.status().ToString();
+    PipelineOptions o;
+    o.explain = x;
+    auto r = Pipeline::Create(*lex, o);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return std::move(*r);
+  };
+  static std::unique_ptr<Pipeline> plain = make(false), explained = make(true);
+  return explain ? *explained : *plain;
+}
+
+Document Events(const std::string& text, bool explain = false) {
+  RawDocument raw;
+  raw.path = "(test)";
+  raw.raw = std::make_shared<const std::string>(text);
+  raw.body = text;
+  raw.body_map = OffsetMap::Identity(text.size());
+  raw.encoding = "utf-8";
+  raw.format = Format::kText;
+  raw.given.published = "2017-04-20";
+  auto d = TestPipeline(explain).Process(raw);
+  EXPECT_TRUE(d.ok()) << d.status().ToString();
+  return d.ok() ? std::move(*d) : Document();
+}
+
+std::string Text(const Document& d, Span s) { return d.text.substr(s.begin, s.end - s.begin); }
+// The text of role mention i, or "-".
+std::string R(const Document& d, int i) {
+  return i >= 0 && static_cast<size_t>(i) < d.mentions.size() ? Text(d, d.mentions[i].span)
+                                                               : std::string("-");
+}
+double Value(const Document& d, int i) {
+  return i >= 0 && d.mentions[i].quantity ? d.mentions[i].quantity->value : -1;
+}
+std::string DateOf(const Document& d, int i) { return i >= 0 ? d.mentions[i].date->value : "-"; }
+
+// Every role points at an existing mention of the event's sentence, the
+// trigger is inside the span, the span inside the sentence, ids run v1..vN
+// and same_as points back.
+void ExpectWellFormed(const Document& d) {
+  for (size_t i = 0; i < d.events.size(); ++i) {
+    const EventRecord& e = d.events[i];
+    EXPECT_EQ(e.id, "v" + std::to_string(i + 1));
+    ASSERT_GE(e.sentence, 0);
+    ASSERT_LT(static_cast<size_t>(e.sentence), d.sentences.size());
+    const Span s = d.sentences[e.sentence];
+    EXPECT_LE(s.begin, e.span.begin);
+    EXPECT_LE(e.span.end, s.end);
+    EXPECT_LE(e.span.begin, e.trigger.begin);
+    EXPECT_LE(e.trigger.end, e.span.end);
+    EXPECT_LT(e.trigger.begin, e.trigger.end);
+    for (int m : {e.actor, e.target, e.place, e.date, e.dead, e.injured, e.source}) {
+      if (m < 0) continue;
+      ASSERT_LT(static_cast<size_t>(m), d.mentions.size());
+      // Roles come from the event's sentence, or the next one ("It killed
+      // 83 …" completes the event before it).
+      if (m != e.source) {
+        EXPECT_GE(d.mentions[m].sentence, e.sentence);
+        EXPECT_LE(d.mentions[m].sentence, e.sentence + 1);
+      }
+    }
+    for (int r = 0; r < 6; ++r) {
+      const int m = r == 0 ? e.actor : r == 1 ? e.target : r == 2 ? e.place
+                  : r == 3 ? e.date : r == 4 ? e.dead : e.injured;
+      EXPECT_EQ(m >= 0, e.how[r] != nullptr) << e.id << " role " << r;
+    }
+    if (e.date >= 0) {
+      EXPECT_EQ(d.mentions[e.date].kind, "date");
+    }
+    if (e.place >= 0) {
+      EXPECT_EQ(d.mentions[e.place].kind, "place");
+    }
+    if (e.dead >= 0) {
+      EXPECT_EQ(d.mentions[e.dead].quantity->role, "killed");
+    }
+    if (e.injured >= 0) {
+      EXPECT_EQ(d.mentions[e.injured].quantity->role, "injured");
+    }
+    if (e.same_as >= 0) {
+      EXPECT_LT(static_cast<size_t>(e.same_as), i);
+    }
+    EXPECT_GT(e.confidence, 0.0);
+    EXPECT_LE(e.confidence, 1.0);
+  }
+}
+
+TEST(EventsTest, ActiveVerbWithObjectPlaceDateAndParticipialCasualties) {
+  const std::string t = "Coalition jets struck Raqqa on 3 March 2017, killing 14 Syrian soldiers.";
+  Document d = Events(t);
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u);
+  const EventRecord& e = d.events[0];
+  EXPECT_EQ(Text(d, e.trigger), "struck");
+  EXPECT_EQ(e.trigger.begin, 15u);
+  EXPECT_EQ(e.pattern, "strike:verb");
+  // "jets" is the instrument: an air strike.
+  EXPECT_EQ(e.plover, "ASSAULT");
+  EXPECT_EQ(e.mode, "aerial");
+  EXPECT_EQ(e.cameo, "195");
+  EXPECT_EQ(e.acled, "Explosions/Remote violence");
+  EXPECT_EQ(e.acled_sub, "Air/drone strike");
+  EXPECT_EQ(R(d, e.actor), "Coalition jets");
+  EXPECT_EQ(R(d, e.target), "Syrian soldiers");
+  EXPECT_EQ(d.mentions[e.target].actor->country, "SY");
+  EXPECT_EQ(R(d, e.place), "Raqqa");
+  EXPECT_EQ(DateOf(d, e.date), "2017-03-03");
+  EXPECT_EQ(Value(d, e.dead), 14);
+  EXPECT_EQ(e.injured, -1);
+  EXPECT_EQ(e.voice, "author");
+  EXPECT_EQ(e.modality, "asserted");
+  EXPECT_FALSE(e.negated);
+  EXPECT_FALSE(e.hypothetical);
+  EXPECT_STREQ(e.how[0], "subject");
+  EXPECT_EQ(e.span, (Span{0, static_cast<uint32_t>(t.size())}));
+}
+
+TEST(EventsTest, PassiveWithByPhraseTakesTheAirstrikeNoun) {
+  Document d = Events("Syrian soldiers were targeted by Russian airstrikes near Homs.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u);
+  const EventRecord& e = d.events[0];
+  EXPECT_EQ(Text(d, e.trigger), "airstrikes");
+  EXPECT_EQ(e.pattern, "airstrike:noun");
+  EXPECT_EQ(R(d, e.target), "Syrian soldiers");
+  EXPECT_STREQ(e.how[1], "passive subject");
+  EXPECT_EQ(R(d, e.actor), "Russian");
+  EXPECT_EQ(d.mentions[e.actor].actor->country, "RU");
+  EXPECT_EQ(R(d, e.place), "Homs");
+}
+
+TEST(EventsTest, NominalWithLedModifierAndPrepositions) {
+  Document d = Events("The US-led coalition airstrike on ISIS in Mosul killed 12 fighters.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u);
+  const EventRecord& e = d.events[0];
+  EXPECT_EQ(Text(d, e.trigger), "airstrike");
+  EXPECT_EQ(R(d, e.actor), "US-led coalition");
+  EXPECT_STREQ(e.how[0], "modifier");
+  EXPECT_EQ(R(d, e.target), "ISIS");
+  EXPECT_STREQ(e.how[1], "prepositional object");
+  EXPECT_EQ(R(d, e.place), "Mosul");
+  EXPECT_EQ(Value(d, e.dead), 12);
+}
+
+TEST(EventsTest, ParentheticalSourceInsideTheConsequence) {
+  Document d = Events(
+      "Turkish artillery shelled Afrin, killing (according to the Kurdish Red Crescent) nine "
+      "civilians.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u);
+  const EventRecord& e = d.events[0];
+  EXPECT_EQ(Text(d, e.trigger), "shelled");
+  EXPECT_EQ(e.mode, "heavy-weapons");
+  EXPECT_EQ(e.cameo, "194");
+  EXPECT_EQ(e.acled_sub, "Shelling/artillery/missile attack");
+  EXPECT_EQ(R(d, e.actor), "Turkish artillery");
+  EXPECT_EQ(R(d, e.place), "Afrin");
+  EXPECT_EQ(Value(d, e.dead), 9);
+  // The source in the parentheses is the voice layer's.
+  EXPECT_EQ(e.voice, "attributed");
+  EXPECT_NE(R(d, e.source).find("Red Crescent"), std::string::npos) << R(d, e.source);
+}
+
+TEST(EventsTest, CoordinatedClausesAreTwoEvents) {
+  Document d = Events("ISIS fighters attacked Kobani and Turkish jets bombed Afrin.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 2u);
+  EXPECT_EQ(Text(d, d.events[0].trigger), "attacked");
+  EXPECT_EQ(R(d, d.events[0].actor), "ISIS fighters");
+  EXPECT_EQ(R(d, d.events[0].place), "Kobani");
+  EXPECT_EQ(d.events[0].mode, "");
+  EXPECT_EQ(Text(d, d.events[1].trigger), "bombed");
+  EXPECT_EQ(R(d, d.events[1].actor), "Turkish jets");
+  EXPECT_EQ(R(d, d.events[1].place), "Afrin");
+  EXPECT_EQ(d.events[1].mode, "aerial");
+  EXPECT_EQ(d.events[1].same_as, -1);
+}
+
+TEST(EventsTest, SurrenderToATarget) {
+  Document d = Events("More than 500 ISIS fighters surrendered to the SDF in Baghuz.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u);
+  const EventRecord& e = d.events[0];
+  EXPECT_EQ(e.plover, "RETREAT");
+  EXPECT_EQ(e.cameo, "0874");
+  EXPECT_EQ(e.acled, "Strategic developments");
+  EXPECT_EQ(R(d, e.actor), "ISIS fighters");
+  EXPECT_EQ(R(d, e.target), "SDF");
+  EXPECT_EQ(R(d, e.place), "Baghuz");
+  // A count of those who surrendered is not a death toll.
+  EXPECT_EQ(e.dead, -1);
+}
+
+TEST(EventsTest, DeploymentWithRelativeDate) {
+  Document d = Events("Russia deployed military police to Manbij on Tuesday.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u);
+  const EventRecord& e = d.events[0];
+  EXPECT_EQ(e.plover, "MOBILIZE");
+  EXPECT_EQ(e.cameo, "154");
+  EXPECT_EQ(R(d, e.actor), "Russia");
+  EXPECT_EQ(e.target, -1);  // the force sent is not a target
+  EXPECT_EQ(R(d, e.place), "Manbij");
+  EXPECT_EQ(DateOf(d, e.date), "2017-04-18");
+}
+
+TEST(EventsTest, RaidNearAPlace) {
+  Document d = Events("US special forces raided a village near Deir ez-Zor on 8 January 2017.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(Text(d, d.events[0].trigger), "raided");
+  EXPECT_EQ(R(d, d.events[0].actor), "US special forces");
+  EXPECT_EQ(R(d, d.events[0].place), "Deir ez-Zor");
+  EXPECT_EQ(DateOf(d, d.events[0].date), "2017-01-08");
+}
+
+TEST(EventsTest, TerritoryCapturedByAStateOrAGroup) {
+  Document d = Events("ISIS seized Ramadi in May 2015. The Iraqi army retook Ramadi from ISIS in December 2015.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 2u);
+  EXPECT_EQ(d.events[0].acled_sub, "Non-state actor overtakes territory");
+  EXPECT_EQ(R(d, d.events[0].place), "Ramadi");
+  EXPECT_EQ(DateOf(d, d.events[0].date), "2015-05");
+  EXPECT_EQ(d.events[1].acled_sub, "Government regains territory");
+  EXPECT_EQ(R(d, d.events[1].target), "ISIS");
+  // Other actors and dates: not the same event.
+  EXPECT_EQ(d.events[1].same_as, -1);
+}
+
+TEST(EventsTest, ClashesWithACounterpartAndCasualties) {
+  Document d = Events(
+      "Hezbollah fighters clashed with the Free Syrian Army near Qusayr, leaving 11 dead and 20 "
+      "wounded.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u);
+  const EventRecord& e = d.events[0];
+  EXPECT_EQ(e.mode, "firearms");
+  EXPECT_EQ(e.cameo, "193");
+  EXPECT_EQ(R(d, e.actor), "Hezbollah fighters");
+  EXPECT_EQ(R(d, e.target), "Free Syrian Army");
+  EXPECT_EQ(Value(d, e.dead), 11);
+  EXPECT_EQ(Value(d, e.injured), 20);
+}
+
+TEST(EventsTest, AgreementBetweenCoordinatedSubjects) {
+  Document d = Events("Russia and Turkey signed a ceasefire agreement in Moscow on 20 December 2016.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u);
+  const EventRecord& e = d.events[0];
+  EXPECT_EQ(e.plover, "AGREE");
+  EXPECT_EQ(R(d, e.actor), "Russia");
+  EXPECT_EQ(R(d, e.target), "Turkey");
+  EXPECT_EQ(R(d, e.place), "Moscow");
+  EXPECT_EQ(DateOf(d, e.date), "2016-12-20");
+}
+
+TEST(EventsTest, SanctionsThroughASupportVerb) {
+  Document d = Events("The United States imposed sanctions on Syrian officials in April 2017.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u);
+  const EventRecord& e = d.events[0];
+  EXPECT_EQ(e.plover, "SANCTION");
+  EXPECT_EQ(e.cameo, "163");
+  EXPECT_EQ(e.acled, "");
+  EXPECT_STREQ(e.how[0], "subject of support verb");
+  EXPECT_EQ(d.mentions[e.actor].geo ? d.mentions[e.actor].geo->country : d.mentions[e.actor].actor->country, "US");
+  EXPECT_EQ(R(d, e.target), "Syrian officials");
+}
+
+TEST(EventsTest, AbductionOfCivilians) {
+  Document d = Events("ISIS kidnapped 30 Yazidi women in Sinjar in August 2014.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(d.events[0].mode, "abduct");
+  EXPECT_EQ(d.events[0].cameo, "181");
+  EXPECT_EQ(d.events[0].acled, "Violence against civilians");
+  EXPECT_EQ(d.events[0].acled_sub, "Abduction/forced disappearance");
+  EXPECT_EQ(R(d, d.events[0].place), "Sinjar");
+}
+
+TEST(EventsTest, CiviliansMakeItViolenceAgainstCivilians) {
+  Document d = Events("ISIS's attack on Kobani killed 40 civilians and wounded 70.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u);
+  const EventRecord& e = d.events[0];
+  EXPECT_EQ(Text(d, e.trigger), "attack");
+  EXPECT_EQ(R(d, e.actor), "ISIS");
+  EXPECT_EQ(R(d, e.target), "civilians");
+  EXPECT_EQ(e.acled, "Violence against civilians");
+  EXPECT_EQ(e.acled_sub, "Attack");
+  EXPECT_EQ(Value(d, e.dead), 40);
+  EXPECT_EQ(Value(d, e.injured), 70);
+}
+
+// ---- modality ---------------------------------------------------------------
+
+TEST(EventsModalityTest, NegatedVerb) {
+  Document d = Events("Russian jets did not attack Idlib.");
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_TRUE(d.events[0].negated);
+  EXPECT_FALSE(d.events[0].hypothetical);
+  EXPECT_EQ(d.events[0].modality, "negated");
+}
+
+TEST(EventsModalityTest, DeniedEventIsNegatedAndTheDenialIsAnEvent) {
+  Document d = Events("Moscow denied that its warplanes bombed the market in Idlib.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 2u);
+  EXPECT_EQ(d.events[0].plover, "REJECT");
+  EXPECT_FALSE(d.events[0].negated);
+  EXPECT_EQ(Text(d, d.events[1].trigger), "bombed");
+  EXPECT_TRUE(d.events[1].negated);
+  EXPECT_EQ(R(d, d.events[1].place), "Idlib");
+}
+
+TEST(EventsModalityTest, ThreatenedAttackIsFutureAndTheThreatAsserted) {
+  Document d = Events("Turkey threatened to attack the SDF in Manbij.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 2u);
+  EXPECT_EQ(d.events[0].plover, "THREATEN");
+  EXPECT_EQ(d.events[0].modality, "asserted");
+  EXPECT_EQ(R(d, d.events[0].target), "SDF");
+  EXPECT_EQ(d.events[1].plover, "ASSAULT");
+  EXPECT_TRUE(d.events[1].hypothetical);
+  EXPECT_EQ(d.events[1].modality, "future");
+  EXPECT_EQ(R(d, d.events[1].actor), "Turkey");
+}
+
+TEST(EventsModalityTest, ModalAndConditional) {
+  Document d = Events("Ankara could launch an offensive against the YPG in Afrin.");
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(d.events[0].modality, "conditional");
+  EXPECT_TRUE(d.events[0].hypothetical);
+  EXPECT_EQ(R(d, d.events[0].actor), "Ankara");
+  Document d2 = Events("If the SDF attacks Afrin again, Turkey will respond.");
+  ASSERT_EQ(d2.events.size(), 1u);
+  EXPECT_EQ(d2.events[0].modality, "conditional");
+}
+
+TEST(EventsModalityTest, QuestionAndGeneric) {
+  Document q = Events("Did Russian jets bomb the hospital in Idlib?");
+  ASSERT_EQ(q.events.size(), 1u);
+  EXPECT_EQ(q.events[0].modality, "question");
+  EXPECT_FALSE(q.events[0].hypothetical);
+  Document g = Events("US airstrikes often kill civilians in Syria.");
+  ASSERT_EQ(g.events.size(), 1u);
+  EXPECT_EQ(g.events[0].modality, "generic");
+}
+
+// ---- voice and repeated mentions ----------------------------------------------
+
+TEST(EventsVoiceTest, AttributedEventCarriesItsSource) {
+  Document d = Events(
+      "According to the Syrian Observatory for Human Rights, coalition airstrikes killed 20 "
+      "civilians in Hajin.");
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(d.events[0].voice, "attributed");
+  EXPECT_EQ(R(d, d.events[0].source), "Syrian Observatory for Human Rights");
+  EXPECT_EQ(Value(d, d.events[0].dead), 20);
+  EXPECT_EQ(R(d, d.events[0].place), "Hajin");
+}
+
+TEST(EventsVoiceTest, TheReportingFrameIsTheAuthors) {
+  Document d = Events("Russian warplanes bombed a hospital in Idlib, the Syrian Foreign Ministry said.");
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(d.events[0].voice, "attributed");
+  EXPECT_EQ(R(d, d.events[0].source), "Syrian Foreign Ministry");
+}
+
+TEST(EventsCorefTest, TheStrikeRepeatsTheEarlierOne) {
+  Document d = Events("Coalition jets struck Hajin on Monday. The strike on Hajin killed 12 civilians.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 2u);
+  EXPECT_EQ(d.events[1].same_as, 0);
+  EXPECT_EQ(Value(d, d.events[1].dead), 12);
+}
+
+TEST(EventsCorefTest, ItKilledCompletesTheEventBefore) {
+  Document d = Events(
+      "The coalition airstrike of 17 September 2016 struck a Syrian army position in the Thardeh "
+      "mountains. It killed 83 Syrian soldiers.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u);
+  const EventRecord& e = d.events[0];
+  EXPECT_EQ(DateOf(d, e.date), "2016-09-17");
+  EXPECT_EQ(Value(d, e.dead), 83);
+  EXPECT_EQ(d.mentions[e.dead].sentence, 1);
+}
+
+TEST(EventsCorefTest, TheRaidConfirmedBySomeoneRepeatsTheRaidWithItsOwnVoice) {
+  Document d = Events(
+      "US special forces raided a village near Hajin on Monday. Colonel John Dorrian, a coalition "
+      "spokesman, confirmed that the raid took place.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 2u);
+  EXPECT_EQ(Text(d, d.events[1].trigger), "raid");
+  EXPECT_EQ(d.events[1].same_as, 0);
+  EXPECT_EQ(d.events[1].voice, "attributed");
+  EXPECT_EQ(R(d, d.events[1].source), "John Dorrian");
+  EXPECT_EQ(d.events[0].voice, "author");
+  // With no earlier raid, "the raid" alone is no event.
+  EXPECT_TRUE(Events("Colonel John Dorrian confirmed that the raid took place.").events.empty());
+}
+
+TEST(EventsCorefTest, DifferentPlacesAreDifferentEvents) {
+  Document d = Events("Coalition jets struck Hajin on Monday. Coalition jets struck Raqqa on Monday.");
+  ASSERT_EQ(d.events.size(), 2u);
+  EXPECT_EQ(d.events[1].same_as, -1);
+}
+
+// ---- no events -------------------------------------------------------------------
+
+TEST(EventsNoEventTest, OpinionHistoryAndMetaphorsYieldNothing) {
+  const char* const kSentences[] = {
+      "War is a terrible thing and violence only breeds more violence.",
+      "Airstrikes never solve political problems.",
+      "Critics have long attacked the policy of sanctions.",
+      "History is full of invasions, sieges and massacres.",
+      "The debate turned into a battle of ideas.",
+      "Bombing a country into democracy has never worked.",
+      "Every war kills civilians.",
+      "The team struck a deal with its sponsors.",
+      "Journalists must report on attacks without taking sides.",
+      "Such offensives rarely achieve their aims.",
+      "The minister shot down every argument at the meeting.",
+      "Her speech was an attack on common sense.",
+      "Fighting capacity depends on supply lines.",
+      "Nobody can win a war of words.",
+  };
+  for (const char* s : kSentences) {
+    Document d = Events(s);
+    EXPECT_TRUE(d.events.empty()) << s << " -> " << Text(d, d.events[0].trigger) << " "
+                                  << d.events[0].pattern;
+  }
+}
+
+// ---- explain, odd input ------------------------------------------------------
+
+TEST(EventsExplainTest, EvidenceNamesThePatternRolesAndRejections) {
+  Document d = Events("Coalition jets struck Raqqa on 3 March 2017, killing 14 Syrian soldiers.", true);
+  ASSERT_EQ(d.events.size(), 1u);
+  std::string all;
+  for (const auto& l : d.events[0].evidence) all += l + "\n";
+  EXPECT_NE(all.find("pattern event_patterns.tsv:strike:verb"), std::string::npos) << all;
+  EXPECT_NE(all.find("instrument event_instruments.tsv:jets -> aerial"), std::string::npos) << all;
+  EXPECT_NE(all.find("merged with \"killing\""), std::string::npos) << all;
+  // A date alone makes no event.
+  Document x = Events("The senator attacked the proposal in a speech on Tuesday.", true);
+  EXPECT_TRUE(x.events.empty());
+  ASSERT_FALSE(x.events_rejected.empty());
+  std::string why;
+  for (const auto& l : x.events_rejected[0].evidence) why += l + "\n";
+  EXPECT_NE(why.find("dropped:"), std::string::npos) << why;
+  // Without explain nothing of this is kept.
+  Document plain = Events("Coalition jets struck Raqqa on 3 March 2017, killing 14 Syrian soldiers.");
+  EXPECT_TRUE(plain.events[0].evidence.empty());
+  EXPECT_TRUE(plain.events_rejected.empty());
+}
+
+TEST(EventsOddInputTest, RunOnSentencesAndEmptyDocumentsDoNotFail) {
+  EXPECT_TRUE(Events("No mentions, no events, only attacks and strikes.").events.empty());
+  // A megabyte with no sentence end: bounded work, no crash.
+  std::string big;
+  while (big.size() < (1u << 20)) big += "Coalition jets struck Raqqa and ISIS attacked Kobani ";
+  Document d = Events(big);
+  ExpectWellFormed(d);
+  EXPECT_FALSE(d.events.empty());
+  // Many short sentences.
+  std::string many;
+  for (int i = 0; i < 20000; ++i) many += "Coalition jets struck Raqqa on Monday. ";
+  Document m = Events(many);
+  ExpectWellFormed(m);
+  EXPECT_EQ(m.events.size(), 20000u);
+  // One actor, place and date: all repeat the first (looking back 64 events).
+  EXPECT_EQ(m.events[19999].same_as, 0);
+}
+
+}  // namespace
+}  // namespace dossier
