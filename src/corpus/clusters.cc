@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
+#include <set>
 
 namespace dossier::corpus {
 
@@ -109,10 +111,13 @@ Status EventClusterIndex::AddDocument(const std::string& document_id) {
       "SELECT e.event_id, e.plover, COALESCE(e.date_value, ''), COALESCE(e.date_precision, ''),"
       " COALESCE(e.place_ref, ''), e.place_lat, e.place_lon, COALESCE(e.actor_ref, ''),"
       " COALESCE(e.actor_country, ''), COALESCE(e.target_ref, ''), COALESCE(e.target_country, ''),"
-      " COALESCE(d.published, ''), COALESCE(e.place_text, '')"
+      " COALESCE(d.published, ''), COALESCE(e.place_text, ''), COALESCE(pe.precision, '')"
       " FROM events AS e JOIN documents AS d ON d.id = e.document_id"
+      " LEFT JOIN entities AS pe ON pe.document_id = e.document_id"
+      " AND pe.mention_id = e.place_mention"
       " WHERE e.document_id = ?1 AND e.plover IS NOT NULL AND e.plover <> ''"
-      " AND e.negated = 0 AND e.hypothetical = 0"
+      " AND e.negated = 0 AND e.hypothetical = 0 AND e.same_as IS NULL"
+      " AND COALESCE(e.modality, 'asserted') = 'asserted'"
       " AND NOT EXISTS (SELECT 1 FROM cluster_members AS m WHERE m.document_id = e.document_id"
       " AND m.event_id = e.event_id) ORDER BY e.start");
   const Stmt* cand_q = Prep(
@@ -154,9 +159,8 @@ Status EventClusterIndex::AddDocument(const std::string& document_id) {
       int64_t day = 0;
       if (!date.empty() && precision == "day" && DayNumber(date, &day)) {
         k.window = 0;
-      } else if (!date.empty() && precision == "month" && DayNumber(date, &day)) {
-        day += 14;  // the middle of the month, +-15 days
-        k.window = 15;
+      } else if (!date.empty()) {
+        continue;  // a month or a year ("since March 2011") is background, not a happening
       } else if (DayNumber(published, &day) && published.size() == 10) {
         k.window = 1;  // reported the day it happened or the day after
         day -= 1;
@@ -165,7 +169,10 @@ Status EventClusterIndex::AddDocument(const std::string& document_id) {
       }
       k.day = day;
       k.place_ref = ColumnText(s, 4);
-      if (sqlite3_column_type(s, 5) != SQLITE_NULL && sqlite3_column_type(s, 6) != SQLITE_NULL) {
+      // Distances only between points: a country's or province's centroid
+      // says nothing about where in it the event was (those match by ref).
+      if (ColumnText(s, 13) == "point" && sqlite3_column_type(s, 5) != SQLITE_NULL &&
+          sqlite3_column_type(s, 6) != SQLITE_NULL) {
         k.has_geo = true;
         k.lat = sqlite3_column_double(s, 5);
         k.lon = sqlite3_column_double(s, 6);
@@ -198,15 +205,29 @@ Status EventClusterIndex::AddDocument(const std::string& document_id) {
         if (k.has_geo && sqlite3_column_type(s, 2) != SQLITE_NULL &&
             sqlite3_column_type(s, 3) != SQLITE_NULL) {
           km = DistanceKm(k.lat, k.lon, sqlite3_column_double(s, 2), sqlite3_column_double(s, 3));
-          if (km > options_.max_km) continue;
-        } else {
-          const std::string_view ref = ColumnText(s, 4);
-          // Without coordinates on both sides, the places must be the same
-          // entry; with no place at all, only the same day counts.
-          if (!k.place_ref.empty() && !ref.empty() && ref != k.place_ref) continue;
-          if ((k.place_ref.empty() || ref.empty()) && dd > 0) continue;
+          // Two different named places must be close (a village and the town
+          // it is "near"); towns 25 km apart are two happenings.
+          const bool same_ref = !k.place_ref.empty() && ColumnText(s, 4) == k.place_ref;
+          if (km > (same_ref ? options_.max_km : options_.max_km_distinct)) continue;
         }
         const std::string actor(ColumnText(s, 5)), target(ColumnText(s, 6));
+        if (km < 0) {
+          // Without two points: a province or district must be the same
+          // entry, one day apart at most, with the same actor or target; a
+          // country or no place says too little, so both actor and target
+          // must agree and the day be the same.
+          const std::string_view ref = ColumnText(s, 4);
+          auto coarse = [](std::string_view r) {
+            return r.empty() || r.rfind("iso3166-1:", 0) == 0;
+          };
+          const bool same_actor = !k.actor.empty() && k.actor == actor;
+          const bool same_target = !k.target.empty() && k.target == target;
+          if (coarse(k.place_ref) || coarse(ref)) {
+            if (!(same_actor && same_target) || dd > 0) continue;
+          } else if (ref != k.place_ref || dd > 1 || !(same_actor || same_target)) {
+            continue;
+          }
+        }
         auto& [cluster_score, contradicted] = per_cluster[std::string(ColumnText(s, 0))];
         if (!Compatible(k.actor, actor) || !Compatible(k.target, target)) {
           contradicted = true;
@@ -308,8 +329,24 @@ Status EventClusterIndex::ForEachCluster(int min_reports,
       " GROUP BY c.cluster_id HAVING COUNT(DISTINCT m.document_id) >= ?1"
       " ORDER BY 6 DESC, 7 DESC, CAST(SUBSTR(c.cluster_id, 2) AS INTEGER)");
   const Stmt* members = Prep(
-      "SELECT document_id, event_id FROM cluster_members WHERE cluster_id = ?1 ORDER BY joined");
-  if (!q || !members) return SqlError(db, path, "prepare listing");
+      "SELECT m.document_id, m.event_id, COALESCE(p.origin, m.document_id) FROM cluster_members"
+      " AS m LEFT JOIN provenance AS p ON p.document_id = m.document_id WHERE m.cluster_id = ?1"
+      " ORDER BY m.joined");
+  const Stmt* reuse_q = Prep("SELECT a, b FROM provenance_links WHERE relation = 'partial_reuse'");
+  if (!q || !members || !reuse_q) return SqlError(db, path, "prepare listing");
+  // A document that embeds another's paragraphs is not an independent
+  // report of what those paragraphs tell: the two origins count once.
+  std::set<std::pair<std::string, std::string>> reuse;
+  {
+    Use u(*reuse_q);
+    int rc;
+    while ((rc = u.Step()) == SQLITE_ROW) {
+      std::string a(ColumnText(u.get(), 0)), b(ColumnText(u.get(), 1));
+      reuse.emplace(a, b);
+      reuse.emplace(b, a);
+    }
+    if (rc != SQLITE_DONE) return SqlError(db, path, "read reuse");
+  }
   std::vector<EventCluster> out;
   {
     Use u(*q);
@@ -330,13 +367,36 @@ Status EventClusterIndex::ForEachCluster(int min_reports,
     if (rc != SQLITE_DONE) return SqlError(db, path, "read clusters");
   }
   for (EventCluster& c : out) {
-    Use u(*members);
-    u.Text(c.id);
-    int rc;
-    while ((rc = u.Step()) == SQLITE_ROW)
-      c.events.push_back(std::string(ColumnText(u.get(), 0)) + "#" +
-                         std::string(ColumnText(u.get(), 1)));
-    if (rc != SQLITE_DONE) return SqlError(db, path, "read members");
+    std::vector<std::pair<std::string, std::string>> docs;  // (document, origin)
+    {
+      Use u(*members);
+      u.Text(c.id);
+      int rc;
+      while ((rc = u.Step()) == SQLITE_ROW) {
+        c.events.push_back(std::string(ColumnText(u.get(), 0)) + "#" +
+                           std::string(ColumnText(u.get(), 1)));
+        docs.emplace_back(ColumnText(u.get(), 0), ColumnText(u.get(), 2));
+      }
+      if (rc != SQLITE_DONE) return SqlError(db, path, "read members");
+    }
+    if (!reuse.empty()) {
+      std::map<std::string, std::string> parent;
+      std::function<std::string(const std::string&)> find = [&](const std::string& x) {
+        auto it = parent.find(x);
+        if (it == parent.end() || it->second == x) return x;
+        return it->second = find(it->second);
+      };
+      for (const auto& d : docs) parent.emplace(d.second, d.second);
+      for (size_t i = 0; i < docs.size(); ++i)
+        for (size_t j = i + 1; j < docs.size(); ++j)
+          if (reuse.count({docs[i].first, docs[j].first})) {
+            const std::string a = find(docs[i].second), b = find(docs[j].second);
+            if (a != b) parent[b] = a;
+          }
+      std::set<std::string> roots;
+      for (const auto& d : docs) roots.insert(find(d.second));
+      c.independent_origins = static_cast<int>(roots.size());
+    }
     if (!fn(c)) break;
   }
   return Status::Ok();

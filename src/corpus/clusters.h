@@ -5,7 +5,9 @@
 //
 // Two events match when they have the same PLOVER type, dates within a
 // window (the event's date, else its document's publication date), places
-// within a distance (when both have coordinates; else the same place ref),
+// within a distance (the same entry, or two points 15 km apart at most; a
+// province or country only by the same entry, with an actor or target in
+// common),
 // and actors and targets that do not contradict each other (different
 // countries or named groups on the same side). Incremental like provenance:
 // an event is compared only with the events of its type in its date window,
@@ -28,8 +30,9 @@
 namespace dossier::corpus {
 
 struct ClusterOptions {
-  int window_days = 3;        // dates at most this many days apart
-  double max_km = 50;         // places at most this far apart
+  int window_days = 1;        // dates at most this many days apart
+  double max_km = 50;           // points of one place entry at most this far apart
+  double max_km_distinct = 15;  // points of two different place entries
   int max_candidates = 2000;  // events read per type and window
 };
 

@@ -34,7 +34,7 @@ std::string FamilyJsonl() {
               "2021-03-02", family::Original()) +
          Line("fr", "Neuf morts dans le bombardement du marché de Maarat al-Numan",
               "Le Courrier du Levant", "2021-03-04", family::French()) +
-         Line("analysis", "Why markets are targets", "Frontline Review", "2021-03-10",
+         Line("analysis", "Why markets are targets", "Frontline Review", "2021-03-03",
               family::Analysis()) +
          Line("other", "Airstrikes hit Saraqib outskirts", "Levant Monitor", "2021-03-08",
               family::Unrelated());
@@ -290,6 +290,60 @@ TEST(CorpusCliTest, ClaimToldOnlyByCopiesHasASingleOrigin) {
   for (const json& c : claims) EXPECT_EQ(c["single_origin"], true) << c;
   // --min-reports 5: none.
   EXPECT_EQ(RunDossier("corpus claims --min-reports 5 --db " + db).out, "");
+}
+
+}  // namespace
+}  // namespace dossier::testing
+
+namespace dossier::testing {
+namespace {
+
+// The Maarat al-Numan shelling told by the family (one origin; the analysis
+// embeds its paragraph) and by an independent report: one cluster, five
+// reports, two independent origins. The same market shelled a week later and
+// a shelling in Aleppo the same day are other happenings.
+TEST(CorpusCliTest, EventClustersCountIndependentOrigins) {
+  const std::string independent =
+      "Nine people died when shells hit the covered market in Maarat al-Numan in Idlib "
+      "province on Tuesday, a doctor at the town's hospital told reporters by telephone.\n\nHe "
+      "said the wounded included several traders and a boy of ten.";
+  const std::string week_later =
+      "Shells struck the market in Maarat al-Numan in Idlib province again on Tuesday, killing "
+      "two traders, residents said.\n\nThe market had reopened only days before.";
+  const std::string aleppo =
+      "Shells struck a bakery in Aleppo on Tuesday, killing four people, a war monitor said."
+      "\n\nThe bakery had been hit twice before.";
+  TempDir dir;
+  const std::string in = dir.Write(
+      "c.jsonl", FamilyJsonl() +
+                     Line("ind", "Nine die in market shelling", "Idlib Voice", "2021-03-02",
+                          independent) +
+                     Line("week", "Market shelled again", "Idlib Voice", "2021-03-09", week_later) +
+                     Line("aleppo", "Bakery hit in Aleppo", "North Monitor", "2021-03-02", aleppo));
+  const std::string db = dir.path() + "/c.db";
+  ASSERT_EQ(RunDossier("ingest " + in + " --db " + db + " -q").exit_code, 0);
+  std::map<std::string, std::string> ids = IdsByKey(db);
+  RunResult r = RunDossier("corpus events --db " + db);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::vector<json> clusters;
+  for (const json& k : ParseJsonLines(r.out))
+    if (k["plover"] == "ASSAULT") clusters.push_back(k);
+  ASSERT_EQ(clusters.size(), 1u) << r.out;
+  const json& c = clusters[0];
+
+  EXPECT_EQ(c["date"], "2021-03-02");
+  EXPECT_EQ(c["place"], "Maarat al-Numan");
+  EXPECT_EQ(c["reports"], 5);
+  EXPECT_EQ(c["independent_origins"], 2);
+  std::set<std::string> docs;
+  for (const json& e : c["events"]) docs.insert(e.get<std::string>().substr(0, 32));
+  EXPECT_EQ(docs.count(ids["Nine die in market shelling|Idlib Voice"]), 1u);
+  EXPECT_EQ(docs.count(ids["Market shelled again|Idlib Voice"]), 0u);
+  EXPECT_EQ(docs.count(ids["Bakery hit in Aleppo|North Monitor"]), 0u);
+  EXPECT_EQ(docs.count(ids["Why markets are targets|Frontline Review"]), 1u);
+  // Every cluster, including the ones told once.
+  std::vector<json> all = ParseJsonLines(RunDossier("corpus events --min-reports 1 --db " + db).out);
+  EXPECT_GE(all.size(), 3u);
 }
 
 }  // namespace

@@ -60,8 +60,8 @@ struct Store {
     ASSERT_EQ(sqlite3_prepare_v2(store->handle(),
                                  "INSERT INTO events(document_id, event_id, sentence, start, end,"
                                  " plover, date_value, date_precision, place_lat, place_lon,"
-                                 " place_ref, actor_country, negated) VALUES (?1, ?2, 0, 0, 10,"
-                                 " 'ASSAULT', ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                 " place_ref, actor_country, negated, place_mention) VALUES (?1,"
+                                 " ?2, 0, 0, 10, 'ASSAULT', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                                  -1, &s, nullptr),
               SQLITE_OK);
     sqlite3_bind_text(s, 1, d.id.c_str(), -1, SQLITE_TRANSIENT);
@@ -80,8 +80,17 @@ struct Store {
     }
     if (!actor_country.empty()) sqlite3_bind_text(s, 8, actor_country.c_str(), -1, SQLITE_TRANSIENT);
     sqlite3_bind_int(s, 9, negated);
+    const std::string mention = "p" + id;
+    if (lat != 0) sqlite3_bind_text(s, 10, mention.c_str(), -1, SQLITE_TRANSIENT);
     ASSERT_EQ(sqlite3_step(s), SQLITE_DONE);
     sqlite3_finalize(s);
+    if (lat == 0) return;
+    // The place mention, a point (distances are only taken between points).
+    const std::string sql = "INSERT INTO entities(document_id, mention_id, kind, text, start, end,"
+                            " lat, lon, precision) VALUES ('" + d.id + "', '" + mention +
+                            "', 'place', 'x', 0, 1, " + std::to_string(lat) + ", " +
+                            std::to_string(lon) + ", 'point')";
+    ASSERT_EQ(sqlite3_exec(store->handle(), sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
   }
 };
 
