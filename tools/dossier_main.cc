@@ -498,9 +498,12 @@ int RunStats(const std::string& db, bool json) {
         list(s.markers_by_technique, true).c_str(), list(s.markers_by_voice, true).c_str());
     // Events (repeated mentions within a document counted once).
     std::printf(",\"events\":%" PRId64 ",\"events_repeated\":%" PRId64
-                ",\"events_by_type\":{%s},\"events_by_voice\":{%s},\"events_by_modality\":{%s}}\n",
+                ",\"events_by_type\":{%s},\"events_by_voice\":{%s},\"events_by_modality\":{%s}",
                 s.events, s.events_repeated, list(s.events_by_type, true).c_str(),
                 list(s.events_by_voice, true).c_str(), list(s.events_by_modality, true).c_str());
+    // Corpus layer.
+    std::printf(",\"provenance_by_relation\":{%s},\"corroborated_clusters\":%" PRId64 "}\n",
+                list(s.provenance_by_relation, true).c_str(), s.corroborated_clusters);
   } else {
     std::printf("store: %s (schema %" PRId64 ")\n", db.c_str(), s.schema_version);
     std::printf("documents: %" PRId64 "\nsources: %" PRId64 "\nversions: %" PRId64
@@ -522,6 +525,9 @@ int RunStats(const std::string& db, bool json) {
                 "events by type:\n%sevents by voice:\n%sevents by modality:\n%s",
                 s.events, s.events_repeated, list(s.events_by_type, false).c_str(),
                 list(s.events_by_voice, false).c_str(), list(s.events_by_modality, false).c_str());
+    std::printf("provenance by relation:\n%sevent clusters told by 2 documents or more: %" PRId64
+                "\n",
+                list(s.provenance_by_relation, false).c_str(), s.corroborated_clusters);
   }
   return kExitOk;
 }

@@ -960,6 +960,13 @@ Result<StoreStats> SqliteStore::Stats() {
       "SELECT COALESCE(modality, '(none)') AS v, COUNT(*) AS n FROM events WHERE same_as IS NULL"
       " GROUP BY v ORDER BY n DESC, v",
       &stats.events_by_modality));
+  DOSSIER_RETURN_IF_ERROR(query_pairs(
+      "SELECT relation, COUNT(*) AS n FROM provenance GROUP BY relation ORDER BY n DESC, relation",
+      &stats.provenance_by_relation));
+  DOSSIER_RETURN_IF_ERROR(query_int(
+      "SELECT COUNT(*) FROM (SELECT cluster_id FROM cluster_members GROUP BY cluster_id"
+      " HAVING COUNT(DISTINCT document_id) >= 2)",
+      &stats.corroborated_clusters));
   return stats;
 }
 

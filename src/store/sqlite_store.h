@@ -74,6 +74,10 @@ struct StoreStats {
   // (same_as) are not counted.
   std::vector<std::pair<std::string, int64_t>> events_by_type, events_by_voice,
       events_by_modality;
+  // Corpus layer: documents per provenance relation, and event clusters
+  // told by two documents or more.
+  std::vector<std::pair<std::string, int64_t>> provenance_by_relation;
+  int64_t corroborated_clusters = 0;
   int64_t events = 0, events_repeated = 0;
   // Markers per technique and per voice kind, most frequent first.
   std::vector<std::pair<std::string, int64_t>> markers_by_technique, markers_by_voice;

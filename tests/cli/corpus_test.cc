@@ -126,6 +126,13 @@ TEST(CorpusCliTest, FamilyGroupsUnderTheOriginalWithRelations) {
     if (d["id"] == other) EXPECT_EQ(d["provenance"]["relation"], "original");
   }
 
+  // stats counts documents per relation.
+  RunResult stats = RunDossier("stats --json --db " + db);
+  ASSERT_EQ(stats.exit_code, 0) << stats.err;
+  EXPECT_EQ(json::parse(stats.out)["provenance_by_relation"],
+            json({{"original", 3}, {"near_duplicate", 1}, {"republication", 1},
+                  {"translation", 1}}));
+
   // rebuild gives the same groups.
   RunResult rb = RunDossier("corpus rebuild --db " + db + " -q");
   ASSERT_EQ(rb.exit_code, 0) << rb.err;
