@@ -88,21 +88,9 @@ double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
   return 6371.0 * 2 * std::atan2(std::sqrt(a), std::sqrt(std::max(0.0, 1 - a)));
 }
 
-struct EventClusterIndex::Cache {
-  std::map<std::string, std::unique_ptr<Stmt>, std::less<>> stmts;
-};
-
 EventClusterIndex::EventClusterIndex(SqliteStore* store, ClusterOptions options)
-    : store_(store), options_(options), cache_(std::make_unique<Cache>()) {}
+    : store_(store), options_(options), cache_(store->handle()) {}
 EventClusterIndex::~EventClusterIndex() = default;
-
-const Stmt* EventClusterIndex::Prep(const char* sql) {
-  auto it = cache_->stmts.find(std::string_view(sql));
-  if (it != cache_->stmts.end()) return it->second.get();
-  auto st = std::make_unique<Stmt>();
-  if (sqlite3_prepare_v2(store_->handle(), sql, -1, st->out(), nullptr) != SQLITE_OK) return nullptr;
-  return cache_->stmts.emplace(sql, std::move(st)).first->second.get();
-}
 
 Status EventClusterIndex::AddDocument(const std::string& document_id) {
   sqlite3* db = store_->handle();

@@ -62,11 +62,10 @@ class EventClusterIndex {
   Status ForEachCluster(int min_reports, const std::function<bool(const EventCluster&)>& fn);
 
  private:
-  struct Cache;
-  const store_internal::Stmt* Prep(const char* sql);
+  const store_internal::Stmt* Prep(const char* sql) { return cache_.Get(sql); }
   SqliteStore* store_;
   ClusterOptions options_;
-  std::unique_ptr<Cache> cache_;
+  store_internal::StatementCache cache_;  // must not outlive the store's connection
 };
 
 // Days from 1970-01-01 of "YYYY-MM-DD" (or the first day of "YYYY-MM",

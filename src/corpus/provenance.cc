@@ -61,23 +61,9 @@ bool Grouping(std::string_view relation) { return relation != "partial_reuse"; }
 
 }  // namespace
 
-struct ProvenanceIndex::Cache {
-  std::map<std::string, std::unique_ptr<Stmt>, std::less<>> stmts;
-};
-
 ProvenanceIndex::ProvenanceIndex(SqliteStore* store, ProvenanceOptions options)
-    : store_(store), options_(options), cache_(std::make_unique<Cache>()) {}
+    : store_(store), options_(options), cache_(store->handle()) {}
 ProvenanceIndex::~ProvenanceIndex() = default;
-
-const Stmt* ProvenanceIndex::Prep(const char* sql) {
-  auto it = cache_->stmts.find(std::string_view(sql));
-  if (it != cache_->stmts.end()) return it->second.get();
-  auto st = std::make_unique<Stmt>();
-  if (sqlite3_prepare_v2(store_->handle(), sql, -1, st->out(), nullptr) !=
-      SQLITE_OK)
-    return nullptr;
-  return cache_->stmts.emplace(sql, std::move(st)).first->second.get();
-}
 
 Status ProvenanceIndex::Add(const Document& doc) {
   Item it;

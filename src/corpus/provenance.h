@@ -140,9 +140,8 @@ class ProvenanceIndex {
 
  private:
   struct Item;
-  struct Cache;  // prepared statements, by SQL text
   // The prepared statement for `sql` (prepared on first use), or null.
-  const store_internal::Stmt* Prep(const char* sql);
+  const store_internal::Stmt* Prep(const char* sql) { return cache_.Get(sql); }
   Status AddItem(const Item& item);
   Status LinkCandidates(const Item& item, const std::vector<uint64_t>& shingles,
                         const std::array<uint32_t, 64>& sig,
@@ -152,7 +151,7 @@ class ProvenanceIndex {
   Status Regroup(const std::string& id);
   SqliteStore* store_;
   ProvenanceOptions options_;
-  std::unique_ptr<Cache> cache_;
+  store_internal::StatementCache cache_;  // must not outlive the store's connection
 };
 
 }  // namespace dossier::corpus

@@ -8,6 +8,9 @@
 #include <sqlite3.h>
 
 #include <chrono>
+#include <functional>
+#include <map>
+#include <memory>
 #include <cstdint>
 #include <cstdio>
 #include <ctime>
@@ -98,6 +101,26 @@ inline std::string NowUtc() {
                 tm.tm_sec, static_cast<int>(ms % 1000));
   return buf;
 }
+
+// Prepared statements by SQL text, prepared on first use and finalised with
+// the cache (which must not outlive its connection).
+class StatementCache {
+ public:
+  explicit StatementCache(sqlite3* db) : db_(db) {}
+  // The statement for `sql`, or null if it does not prepare (the caller
+  // reports sqlite3_errmsg).
+  const Stmt* Get(const char* sql) {
+    auto it = stmts_.find(std::string_view(sql));
+    if (it != stmts_.end()) return it->second.get();
+    auto st = std::make_unique<Stmt>();
+    if (sqlite3_prepare_v2(db_, sql, -1, st->out(), nullptr) != SQLITE_OK) return nullptr;
+    return stmts_.emplace(sql, std::move(st)).first->second.get();
+  }
+
+ private:
+  sqlite3* db_;
+  std::map<std::string, std::unique_ptr<Stmt>, std::less<>> stmts_;
+};
 
 }  // namespace dossier::store_internal
 
