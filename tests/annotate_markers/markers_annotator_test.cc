@@ -194,6 +194,20 @@ TEST(MarkersTest, RepetitionOfPhrasesAndLoadedWords) {
   EXPECT_TRUE(n.markers.empty()) << ::testing::PrintToString(Lines(n));
 }
 
+// fuzz/findings/extract/crash-502cfe3c…: a text ending in two content
+// words (no final punctuation) made the repetition scan read one token past
+// the end when it looked for 4-grams (ASan heap-buffer-overflow; CI's
+// sanitizer build fails on it).
+TEST(MarkersTest, RepetitionAtTheEndOfTheText) {
+  for (const std::string text :
+       {"Aiellid convt", "* Aiellid convt(onvr thoe", "Foreign patrons armed the rebels. Foreign patrons",
+        "foreign patrons armed foreign patrons armed foreign patrons"}) {
+    Document d = Mark(text);
+    for (const Marker& m : d.markers) EXPECT_LE(m.span.end, d.text.size()) << text;
+  }
+  // (The sanitizer build CI runs is what catches the read past the end.)
+}
+
 TEST(MarkersTest, Profile) {
   Document d = Mark("The regime slaughtered them. \"The regime lies,\" the mayor said about the "
                    "matter at length today.\n\nThe talks resumed on Monday. Delegates met in "

@@ -637,7 +637,8 @@ struct MarkersAnnotator::Run {
     for (uint32_t i : starts) count(i, 2);
     for (size_t len = 3; len <= 4; ++len) {
       for (uint32_t i : starts) {
-        if (slot(gram_key(i, len - 1)).count < 2 || run_len(i) < len) continue;
+        // The run first: it keeps gram_key inside the tokens.
+        if (run_len(i) < len || slot(gram_key(i, len - 1)).count < 2) continue;
         count(i, len);
       }
     }
