@@ -1,5 +1,7 @@
 #include "corpus/clusters.h"
 
+#include "corpus/provenance.h"
+
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -320,21 +322,11 @@ Status EventClusterIndex::ForEachCluster(int min_reports,
       "SELECT m.document_id, m.event_id, COALESCE(p.origin, m.document_id) FROM cluster_members"
       " AS m LEFT JOIN provenance AS p ON p.document_id = m.document_id WHERE m.cluster_id = ?1"
       " ORDER BY m.joined");
-  const Stmt* reuse_q = Prep("SELECT a, b FROM provenance_links WHERE relation = 'partial_reuse'");
-  if (!q || !members || !reuse_q) return SqlError(db, path, "prepare listing");
+  if (!q || !members) return SqlError(db, path, "prepare listing");
   // A document that embeds another's paragraphs is not an independent
   // report of what those paragraphs tell: the two origins count once.
-  std::set<std::pair<std::string, std::string>> reuse;
-  {
-    Use u(*reuse_q);
-    int rc;
-    while ((rc = u.Step()) == SQLITE_ROW) {
-      std::string a(ColumnText(u.get(), 0)), b(ColumnText(u.get(), 1));
-      reuse.emplace(a, b);
-      reuse.emplace(b, a);
-    }
-    if (rc != SQLITE_DONE) return SqlError(db, path, "read reuse");
-  }
+  ReusePairs reuse;
+  DOSSIER_RETURN_IF_ERROR(LoadReusePairs(store_, &reuse));
   std::vector<EventCluster> out;
   {
     Use u(*q);
@@ -367,24 +359,7 @@ Status EventClusterIndex::ForEachCluster(int min_reports,
       }
       if (rc != SQLITE_DONE) return SqlError(db, path, "read members");
     }
-    if (!reuse.empty()) {
-      std::map<std::string, std::string> parent;
-      std::function<std::string(const std::string&)> find = [&](const std::string& x) {
-        auto it = parent.find(x);
-        if (it == parent.end() || it->second == x) return x;
-        return it->second = find(it->second);
-      };
-      for (const auto& d : docs) parent.emplace(d.second, d.second);
-      for (size_t i = 0; i < docs.size(); ++i)
-        for (size_t j = i + 1; j < docs.size(); ++j)
-          if (reuse.count({docs[i].first, docs[j].first})) {
-            const std::string a = find(docs[i].second), b = find(docs[j].second);
-            if (a != b) parent[b] = a;
-          }
-      std::set<std::string> roots;
-      for (const auto& d : docs) roots.insert(find(d.second));
-      c.independent_origins = static_cast<int>(roots.size());
-    }
+    c.independent_origins = IndependentOrigins(docs, reuse);
     if (!fn(c)) break;
   }
   return Status::Ok();

@@ -1072,19 +1072,8 @@ Status ProvenanceIndex::ForEachSharedClaim(int min_reports,
   if (!claims_q || !mention_q) return SqlError(db, path, "prepare claims");
   // A document that embeds paragraphs of another repeats its claims: the
   // two count as one origin for a claim they both tell.
-  std::set<std::pair<std::string, std::string>> reuse;
-  {
-    const Stmt* q = Prep("SELECT a, b FROM provenance_links WHERE relation = 'partial_reuse'");
-    if (!q) return SqlError(db, path, "prepare reuse");
-    Use u(*q);
-    int rc;
-    while ((rc = u.Step()) == SQLITE_ROW) {
-      std::string a(ColumnText(u.get(), 0)), b(ColumnText(u.get(), 1));
-      reuse.emplace(a, b);
-      reuse.emplace(b, a);
-    }
-    if (rc != SQLITE_DONE) return SqlError(db, path, "read reuse");
-  }
+  ReusePairs reuse;
+  DOSSIER_RETURN_IF_ERROR(LoadReusePairs(store_, &reuse));
   std::map<std::string, SharedClaim> by_key;
   std::vector<std::string> order;
   {
@@ -1179,26 +1168,50 @@ Status ProvenanceIndex::ForEachSharedClaim(int min_reports,
   for (const std::string& key : order) {
     SharedClaim& sc = by_key[key];
     if (static_cast<int>(sc.tellers.size()) < min_reports) continue;
-    // Origins, with those of tellers linked by partial reuse joined.
-    std::map<std::string, std::string> parent;
-    std::function<std::string(const std::string&)> find = [&](const std::string& x) {
-      auto it = parent.find(x);
-      if (it == parent.end() || it->second == x) return x;
-      return it->second = find(it->second);
-    };
-    for (const auto& t : sc.tellers) parent.emplace(t.origin, t.origin);
-    for (size_t i = 0; i < sc.tellers.size(); ++i)
-      for (size_t j = i + 1; j < sc.tellers.size(); ++j)
-        if (reuse.count({sc.tellers[i].document_id, sc.tellers[j].document_id})) {
-          const std::string a = find(sc.tellers[i].origin), b = find(sc.tellers[j].origin);
-          if (a != b) parent[b] = a;
-        }
-    std::set<std::string> roots;
-    for (const auto& t : sc.tellers) roots.insert(find(t.origin));
-    sc.independent_origins = static_cast<int>(roots.size());
+    std::vector<std::pair<std::string, std::string>> doc_origins;
+    for (const auto& t : sc.tellers) doc_origins.emplace_back(t.document_id, t.origin);
+    sc.independent_origins = IndependentOrigins(doc_origins, reuse);
     if (!fn(sc)) break;
   }
   return Status::Ok();
+}
+
+Status LoadReusePairs(SqliteStore* store, ReusePairs* out) {
+  sqlite3* db = store->handle();
+  Stmt q;
+  if (sqlite3_prepare_v2(db, "SELECT a, b FROM provenance_links WHERE relation = 'partial_reuse'",
+                         -1, q.out(), nullptr) != SQLITE_OK)
+    return SqlError(db, store->path(), "prepare reuse");
+  Use u(q);
+  int rc;
+  while ((rc = u.Step()) == SQLITE_ROW) {
+    std::string a(ColumnText(u.get(), 0)), b(ColumnText(u.get(), 1));
+    out->emplace(a, b);
+    out->emplace(std::move(b), std::move(a));
+  }
+  if (rc != SQLITE_DONE) return SqlError(db, store->path(), "read reuse");
+  return Status::Ok();
+}
+
+int IndependentOrigins(const std::vector<std::pair<std::string, std::string>>& doc_origins,
+                       const ReusePairs& reuse) {
+  std::map<std::string, std::string> parent;
+  std::function<std::string(const std::string&)> find = [&](const std::string& x) {
+    auto it = parent.find(x);
+    if (it == parent.end() || it->second == x) return x;
+    return it->second = find(it->second);
+  };
+  for (const auto& d : doc_origins) parent.emplace(d.second, d.second);
+  if (!reuse.empty())
+    for (size_t i = 0; i < doc_origins.size(); ++i)
+      for (size_t j = i + 1; j < doc_origins.size(); ++j)
+        if (reuse.count({doc_origins[i].first, doc_origins[j].first})) {
+          const std::string a = find(doc_origins[i].second), b = find(doc_origins[j].second);
+          if (a != b) parent[b] = a;
+        }
+  std::set<std::string> roots;
+  for (const auto& d : doc_origins) roots.insert(find(d.second));
+  return static_cast<int>(roots.size());
 }
 
 }  // namespace dossier::corpus

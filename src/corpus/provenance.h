@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -94,6 +95,17 @@ struct SharedClaim {
   std::vector<Teller> tellers;  // one per document, in store order
   int independent_origins = 0;
 };
+
+// Documents linked by partial reuse (one embeds the other's paragraphs), in
+// both orders.
+using ReusePairs = std::set<std::pair<std::string, std::string>>;
+// Reads the partial-reuse links of the store into *out.
+Status LoadReusePairs(SqliteStore* store, ReusePairs* out);
+// How many independent origins tell something, given each teller as
+// (document, provenance origin): documents linked by partial reuse share
+// one origin (the embedding one repeats what the embedded one tells).
+int IndependentOrigins(const std::vector<std::pair<std::string, std::string>>& doc_origins,
+                       const ReusePairs& reuse);
 
 class ProvenanceIndex {
  public:
