@@ -326,23 +326,44 @@ void Server::Impl::Routes() {
       SetError(res, HttpStatus(st), st.message());
       return;
     }
-    auto store = Acquire();
-    if (!store.ok()) {
-      SetError(res, 500, store.status().message());
-      return;
+    if (!filter->q.empty()) {
+      // A malformed search fails here, while the status can still say so.
+      auto checked = [&]() -> Result<std::string> {
+        auto store = Acquire();
+        if (!store.ok()) return store.status();
+        query::Params q{{"q", filter->q}, {"limit", "1"}};
+        auto r = query::Query(store->get()).Documents(q);
+        Release(std::move(*store));
+        return r;
+      }();
+      if (!checked.ok()) {
+        SetError(res, HttpStatus(checked.status()), checked.status().message());
+        return;
+      }
     }
-    std::string body;
-    st = query::Export(store->get(), what, format, *filter, [&](std::string_view chunk) {
-      body.append(chunk);
-      return true;
-    });
-    Release(std::move(*store));
-    if (!st.ok()) {
-      SetError(res, HttpStatus(st), st.message());
-      return;
-    }
+    // Streamed in chunks as the rows are read: an export of a large store is
+    // never held in memory. The connection is held until the stream ends.
     res.set_header("Content-Disposition", "attachment; filename=\"" + kind->filename + "\"");
-    res.set_content(std::move(body), kind->content_type.c_str());
+    const query::EventFilter f = *filter;
+    res.set_chunked_content_provider(
+        kind->content_type, [this, what, format, f](size_t, httplib::DataSink& sink) {
+          auto store = Acquire();
+          if (!store.ok()) {
+            std::fprintf(stderr, "dossier: serve: export: %s\n", store.status().message().c_str());
+            return false;
+          }
+          Status st = query::Export(store->get(), what, format, f, [&](std::string_view chunk) {
+            return sink.write(chunk.data(), chunk.size());
+          });
+          Release(std::move(*store));
+          if (!st.ok()) {
+            // The status line is gone; end the stream early so the client sees an error.
+            std::fprintf(stderr, "dossier: serve: export: %s\n", st.message().c_str());
+            return false;
+          }
+          sink.done();
+          return true;
+        });
   });
   // Static files.
   http.Get("/", [this](const Request&, Response& res) { ServeFile(web_root, "index.html", res); });
