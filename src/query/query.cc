@@ -202,6 +202,21 @@ bool ParseDay(std::string_view v, int64_t* days) {
   return true;
 }
 
+// The `fields` parameter: output columns of an events answer.
+std::vector<std::string> Fields(const Params& params) {
+  std::vector<std::string> out;
+  if (const std::string* v = Param(params, "fields")) {
+    size_t start = 0;
+    while (start <= v->size()) {
+      size_t comma = v->find(',', start);
+      if (comma == std::string::npos) comma = v->size();
+      if (comma > start) out.push_back(v->substr(start, comma - start));
+      start = comma + 1;
+    }
+  }
+  return out;
+}
+
 constexpr const char* kEventsFrom =
     " FROM events AS v JOIN documents AS d ON d.id = v.document_id";
 
@@ -745,7 +760,7 @@ Result<std::string> Query::Entity(const Params& params) {
 }
 
 Result<std::string> Query::Events(const Params& params) {
-  DOSSIER_RETURN_IF_ERROR(CheckParams(params, Allowed({"limit", "offset"}, true)));
+  DOSSIER_RETURN_IF_ERROR(CheckParams(params, Allowed({"limit", "offset", "fields"}, true)));
   auto page = ParsePage(params);
   if (!page.ok()) return page.status();
   auto filter = ParseEventFilter(params);
@@ -760,6 +775,7 @@ Result<std::string> Query::Events(const Params& params) {
   }
   sel.limit = page->limit;
   sel.offset = page->offset;
+  sel.columns = Fields(params);
   std::string items;
   DOSSIER_RETURN_IF_ERROR(store_->ExportEvents("jsonl", sel, [&](std::string_view chunk) {
     // Pieces are whole lines: one object per line.
@@ -776,7 +792,7 @@ Result<std::string> Query::Events(const Params& params) {
 }
 
 Result<std::string> Query::EventsGeoJson(const Params& params) {
-  DOSSIER_RETURN_IF_ERROR(CheckParams(params, Allowed({"limit"}, true)));
+  DOSSIER_RETURN_IF_ERROR(CheckParams(params, Allowed({"limit", "fields"}, true)));
   int64_t limit = 20000;
   if (const std::string* v = Param(params, "limit")) {
     bool ok = !v->empty() && v->size() < 7;
@@ -797,6 +813,7 @@ Result<std::string> Query::EventsGeoJson(const Params& params) {
     DOSSIER_RETURN_IF_ERROR(r.status());
   }
   sel.limit = limit;
+  sel.columns = Fields(params);
   std::string body;
   DOSSIER_RETURN_IF_ERROR(store_->ExportEvents("geojson", sel, [&](std::string_view chunk) {
     body.append(chunk);

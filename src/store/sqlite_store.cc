@@ -1415,8 +1415,20 @@ Status SqliteStore::ExportEvents(std::string_view format, const RowSelection& se
   if (rc != SQLITE_OK) return SqlError("prepare export events");
   sqlite3_stmt* st = q.get();
   DOSSIER_RETURN_IF_ERROR(BindSelection(st, selection));
-  // Only the selected columns are output; the others serve the selection.
   const int n = sqlite3_column_count(st);
+  // The output columns: all, or those the selection names.
+  std::vector<bool> keep(n, selection.columns.empty());
+  for (const std::string& name : selection.columns) {
+    int i = 0;
+    while (i < n && name != sqlite3_column_name(st, i)) ++i;
+    if (i == n) {
+      std::string known;
+      for (int j = 0; j < n; ++j) known += std::string(j ? ", " : "") + sqlite3_column_name(st, j);
+      return InvalidInput("export events: unknown column '" + name.substr(0, 40) + "' (known: " +
+                          known + ")");
+    }
+    keep[i] = true;
+  }
   std::string out;
   auto json_value = [&](JsonWriter& w, int i) {
     switch (sqlite3_column_type(st, i)) {
@@ -1427,8 +1439,11 @@ Status SqliteStore::ExportEvents(std::string_view format, const RowSelection& se
     }
   };
   if (csv) {
+    bool first_column = true;
     for (int i = 0; i < n; ++i) {
-      if (i) out.push_back(',');
+      if (!keep[i]) continue;
+      if (!first_column) out.push_back(',');
+      first_column = false;
       out.append(sqlite3_column_name(st, i));
     }
     out.push_back('\n');
@@ -1441,14 +1456,18 @@ Status SqliteStore::ExportEvents(std::string_view format, const RowSelection& se
       JsonWriter w(&out);
       w.BeginObject();
       for (int i = 0; i < n; ++i) {
+        if (!keep[i]) continue;
         w.Key(sqlite3_column_name(st, i));
         json_value(w, i);
       }
       w.EndObject();
       out.push_back('\n');
     } else if (csv) {
+      bool first_column = true;
       for (int i = 0; i < n; ++i) {
-        if (i) out.push_back(',');
+        if (!keep[i]) continue;
+        if (!first_column) out.push_back(',');
+        first_column = false;
         if (sqlite3_column_type(st, i) == SQLITE_NULL) continue;
         std::string_view v = ColumnText(st, i);
         if (v.find_first_of(",\"\r\n") == std::string_view::npos) {
@@ -1482,7 +1501,7 @@ Status SqliteStore::ExportEvents(std::string_view format, const RowSelection& se
       w.Key("properties");
       w.BeginObject();
       for (int i = 0; i < n; ++i) {
-        if (i == 2 || i == 3) continue;
+        if (i == 2 || i == 3 || !keep[i]) continue;
         w.Key(sqlite3_column_name(st, i));
         json_value(w, i);
       }
