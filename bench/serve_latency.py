@@ -13,6 +13,7 @@ import sys
 import time
 import urllib.request
 
+LEAN = "document_id,event_id,plover,mode,date_value,date_precision,place_text,dead_value"
 QUERIES = [
     ("health", "/api/health"),
     ("documents page 1", "/api/documents?limit=50"),
@@ -21,8 +22,9 @@ QUERIES = [
     ("one document", None),  # the first document of the list
     ("raw input", None),
     ("events page", "/api/events?limit=100"),
-    ("events.geojson (map)", "/api/events.geojson?repeats=0"),
-    ("events.geojson, type + dates", "/api/events.geojson?type=ASSAULT&from=2013-01-01&to=2013-12-31&repeats=0"),
+    ("events.geojson, all properties", "/api/events.geojson?repeats=0"),
+    ("events.geojson (map: lean fields)", "/api/events.geojson?repeats=0&fields=" + LEAN),
+    ("events.geojson, type + dates", "/api/events.geojson?type=ASSAULT&from=2013-01-01&to=2013-12-31&repeats=0&fields=" + LEAN),
     ("timeline (week)", "/api/timeline?repeats=0"),
     ("facets", "/api/facets?repeats=0"),
     ("facets, bbox", "/api/facets?bbox=35,33,38,37&repeats=0"),
