@@ -167,7 +167,7 @@ TEST_F(ServeTest, HealthCountsDocumentsAndCarriesSecurityHeaders) {
   json h = json::parse(res->body);
   EXPECT_EQ(h["ok"], true);
   EXPECT_EQ(h["documents"], 7);
-  EXPECT_EQ(h["schema_version"], 9);
+  EXPECT_EQ(h["schema_version"], 10);
   EXPECT_NE(res->get_header_value("Content-Security-Policy").find("script-src 'self'"),
             std::string::npos);
   EXPECT_NE(res->get_header_value("Content-Security-Policy").find("object-src 'none'"),

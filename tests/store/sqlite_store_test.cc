@@ -76,11 +76,12 @@ TEST(SqliteStoreTest, CreatesSchemaAndRecordsMigration) {
   auto store = OpenOrDie(path);
   ASSERT_TRUE(store);
   sqlite3* db = store->handle();
-  EXPECT_EQ(QueryInt(db, "SELECT COUNT(*) FROM schema_migrations"), 9);
+  EXPECT_EQ(QueryInt(db, "SELECT COUNT(*) FROM schema_migrations"), 10);
   EXPECT_EQ(QueryText(db, "SELECT group_concat(version || ':' || name, ',') FROM "
                           "(SELECT * FROM schema_migrations ORDER BY version)"),
             "1:init,2:entity_values,3:lean_entity_indexes,4:citation_url,5:provenance_index,"
-            "6:cluster_keys,7:markers,8:event_fields,9:document_raw");
+            "6:cluster_keys,7:markers,8:event_fields,9:document_raw,"
+            "10:cluster_counters");
   EXPECT_NE(QueryText(db, "SELECT applied_at FROM schema_migrations"), "");
   for (const char* table :
        {"documents", "sources", "document_versions", "failures", "documents_fts",
@@ -94,7 +95,7 @@ TEST(SqliteStoreTest, CreatesSchemaAndRecordsMigration) {
   EXPECT_EQ(QueryText(db, "PRAGMA journal_mode"), "wal");
   EXPECT_EQ(QueryInt(db, "PRAGMA foreign_keys"), 1);
   EXPECT_EQ(QueryInt(db, "PRAGMA synchronous"), 1);  // NORMAL
-  EXPECT_EQ(StatsOk(*store).schema_version, 9);  // 009: document_raw
+  EXPECT_EQ(StatsOk(*store).schema_version, 10);  // 010: cluster_counters
   // Entities keep only the indexes by ref and by kind (003).
   EXPECT_EQ(QueryText(db, "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema "
                           "WHERE type = 'index' AND tbl_name = 'entities' AND sql IS NOT NULL "
@@ -116,7 +117,7 @@ TEST(SqliteStoreTest, ReopeningAppliesNothingNew) {
   }
   auto store = OpenOrDie(path);
   ASSERT_TRUE(store);
-  EXPECT_EQ(QueryInt(store->handle(), "SELECT COUNT(*) FROM schema_migrations"), 9);
+  EXPECT_EQ(QueryInt(store->handle(), "SELECT COUNT(*) FROM schema_migrations"), 10);
   EXPECT_EQ(QueryText(store->handle(),
                       "SELECT group_concat(applied_at, ',') FROM schema_migrations"),
             applied_at);
