@@ -178,7 +178,9 @@ Status EventClusterIndex::AddDocument(const std::string& document_id) {
   const std::string now = NowUtc();
   for (size_t i = 0; i < keys.size(); ++i) {
     const Key& k = keys[i];
-    const int64_t reach = options_.window_days + k.window + 15;  // a member may be a month
+    // Members are day-dated (month and year dates are not clustered), so
+    // the window is all a candidate can be from this event.
+    const int64_t reach = options_.window_days + k.window;
     // Per cluster: the best member's score, and whether any member's actor
     // or target contradicts this event's (then not that cluster).
     std::map<std::string, std::pair<double, bool>> per_cluster;
