@@ -72,16 +72,17 @@ export class EventMap {
     }
     this.el.dataset.features = String(layers.length);
     this._legend(counts);
+    // Fit the view first, so the clusters are built once at the final zoom
+    // (fitting afterwards animates from the old clusters to the new ones).
+    if (layers.length) {
+      const b = L.latLngBounds(layers.map(m => m.getLatLng()));
+      this.map.fitBounds(b, {padding: [30, 30], maxZoom: 7, animate: false});
+    }
     return new Promise(resolve => {
       let finished = false;
       const done = () => {
         if (finished) return;
         finished = true;
-        if (layers.length) {
-          const b = L.latLngBounds(layers.map(m => m.getLatLng()));
-          this.map.fitBounds(b, {padding: [30, 30], maxZoom: 7, animate: false});
-        }
-        // Clustering settles on the next frame after the view changes.
         requestAnimationFrame(() => requestAnimationFrame(() => {
           this.el.dataset.ready = '1';
           resolve(layers.length);
