@@ -74,6 +74,7 @@ export class EventMap {
     this._legend(counts);
     // Fit the view first, so the clusters are built once at the final zoom
     // (fitting afterwards animates from the old clusters to the new ones).
+    this.map.invalidateSize();
     if (layers.length) {
       const b = L.latLngBounds(layers.map(m => m.getLatLng()));
       this.map.fitBounds(b, {padding: [30, 30], maxZoom: 7, animate: false});
