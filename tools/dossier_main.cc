@@ -29,6 +29,8 @@
 #include "dossier/lexicon.h"
 #include "dossier/utf8.h"
 #include "pipeline/pipeline.h"
+#include "query/query.h"
+#include "serve/server.h"
 #include "store/sqlite_store.h"
 
 namespace {
@@ -379,22 +381,20 @@ int RunIngest(const CommonFlags& f, const std::string& db,
   return failed ? kExitSomeFailed : kExitOk;
 }
 
-int RunExport(const std::string& db, const std::string& what, const std::string& format) {
-  if (what != "documents" && what != "entities" && what != "claims" && what != "markers" &&
-      what != "events") {
-    std::fprintf(stderr, "dossier: export --what %s: unknown; 'documents', 'entities', "
-                         "'events', 'claims' and 'markers' can be exported\n",
-                 what.c_str());
+int RunExport(const std::string& db, const std::string& what, const std::string& format,
+              const query::Params& filter_params) {
+  if (auto kind = query::CheckExport(what, format); !kind.ok()) {
+    std::fprintf(stderr, "dossier: %s\n", kind.status().message().c_str());
     return kExitUsage;
   }
-  if ((what == "claims" || what == "markers") && format != "jsonl" && format != "csv") {
-    std::fprintf(stderr, "dossier: export --format %s: %s export as jsonl or csv\n",
-                 format.c_str(), what.c_str());
+  auto filter = query::ParseEventFilter(filter_params);
+  if (!filter.ok()) {
+    std::fprintf(stderr, "dossier: export: %s\n", filter.status().message().c_str());
     return kExitUsage;
   }
-  if (what == "documents" && format != "jsonl") {
-    std::fprintf(stderr, "dossier: export --format %s: documents export as jsonl\n",
-                 format.c_str());
+  if (what != "events" && !filter_params.empty()) {
+    std::fprintf(stderr, "dossier: export: --%s selects events; it does not apply to --what %s\n",
+                 filter_params.begin()->first.c_str(), what.c_str());
     return kExitUsage;
   }
   StoreOptions so;
@@ -411,36 +411,65 @@ int RunExport(const std::string& db, const std::string& what, const std::string&
   static char buf[1 << 16];
   std::setvbuf(stdout, buf, _IOFBF, sizeof buf);
   bool write_error = false;
-  Status st;
-  if (what == "entities" || what == "claims" || what == "markers" || what == "events") {
-    auto write = [&](std::string_view chunk) {
-      if (std::fwrite(chunk.data(), 1, chunk.size(), stdout) != chunk.size()) {
-        write_error = true;
-        return false;
-      }
-      return true;
-    };
-    if (what == "markers") st = (*store)->ExportMarkers(format, write);
-    else if (what == "events") st = (*store)->ExportEvents(format, write);
-    else st = what == "claims" ? (*store)->ExportClaims(format, write)
-                               : (*store)->ExportEntities(format, write);
-  } else {
-    st = (*store)->ExportDocuments([&](std::string_view json) {
-      if (std::fwrite(json.data(), 1, json.size(), stdout) != json.size() ||
-          std::fputc('\n', stdout) == EOF) {
-        write_error = true;
-        return false;
-      }
-      return true;
-    });
-  }
+  Status st = query::Export(store->get(), what, format, *filter, [&](std::string_view chunk) {
+    if (std::fwrite(chunk.data(), 1, chunk.size(), stdout) != chunk.size()) {
+      write_error = true;
+      return false;
+    }
+    return true;
+  });
   if (std::fflush(stdout) != 0) write_error = true;
   if (write_error) {
     std::fprintf(stderr, "dossier: cannot write to standard output: %s\n", std::strerror(errno));
     return kExitStore;
   }
+  if (st.code() == StatusCode::kUsage || st.code() == StatusCode::kInvalidInput) {
+    std::fprintf(stderr, "dossier: export: %s\n", st.message().c_str());
+    return kExitUsage;
+  }
   if (!st.ok()) {
     std::fprintf(stderr, "dossier: export failed: %s\n", st.message().c_str());
+    return kExitStore;
+  }
+  return kExitOk;
+}
+
+int RunServe(const serve::ServeOptions& options) {
+  if (options.host != "127.0.0.1" && options.host != "localhost" && options.host != "::1") {
+    std::fprintf(stderr,
+                 "dossier: warning: serving on %s: anyone who can reach this address can read "
+                 "the whole store\n",
+                 options.host.c_str());
+  }
+  // SIGINT / SIGTERM end the server cleanly: they are taken by a thread that
+  // waits for them (the workers inherit the blocked mask).
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  serve::Server server(options);
+  Status st = server.Start();
+  if (!st.ok()) {
+    std::fprintf(stderr, "dossier: serve: %s\n", st.message().c_str());
+    return st.code() == StatusCode::kNotFound || st.code() == StatusCode::kStorage ? kExitStore
+                                                                                  : kExitUsage;
+  }
+  const std::string host = options.host.find(':') != std::string::npos
+                               ? "[" + options.host + "]" : options.host;
+  std::printf("dossier: serving http://%s:%d/\n", host.c_str(), server.port());
+  std::fflush(stdout);
+  std::thread waiter([&] {
+    int sig = 0;
+    sigwait(&signals, &sig);
+    server.Stop();
+  });
+  st = server.Run();
+  // Wake the waiter if the server ended on its own.
+  pthread_kill(waiter.native_handle(), SIGTERM);
+  waiter.join();
+  if (!st.ok()) {
+    std::fprintf(stderr, "dossier: serve: %s\n", st.message().c_str());
     return kExitStore;
   }
   return kExitOk;
@@ -482,28 +511,7 @@ int RunStats(const std::string& db, bool json) {
     return out;
   };
   if (json) {
-    std::printf(
-        "{\"documents\":%" PRId64 ",\"sources\":%" PRId64 ",\"versions\":%" PRId64
-        ",\"failures\":%" PRId64 ",\"text_bytes\":%" PRId64 ",\"schema_version\":%" PRId64
-        ",\"by_format\":{%s},\"by_language\":{%s},\"by_outlet\":{%s}"
-        ",\"entities_by_kind\":{%s},\"top_places\":{%s},\"top_actors\":{%s}"
-        ",\"voice_by_kind\":{%s},\"sources_by_kind\":{%s},\"citations_by_kind\":{%s}"
-        ",\"claims_by_kind\":{%s},\"markers_by_technique\":{%s},\"markers_by_voice\":{%s}",
-        s.documents, s.sources, s.versions, s.failures, s.text_bytes, s.schema_version,
-        list(s.by_format, true).c_str(), list(s.by_language, true).c_str(),
-        list(s.by_outlet, true).c_str(), list(s.entities_by_kind, true).c_str(),
-        list(s.top_places, true).c_str(), list(s.top_actors, true).c_str(),
-        list(s.voice_by_kind, true).c_str(), list(s.sources_by_kind, true).c_str(),
-        list(s.citations_by_kind, true).c_str(), list(s.claims_by_kind, true).c_str(),
-        list(s.markers_by_technique, true).c_str(), list(s.markers_by_voice, true).c_str());
-    // Events (repeated mentions within a document counted once).
-    std::printf(",\"events\":%" PRId64 ",\"events_repeated\":%" PRId64
-                ",\"events_by_type\":{%s},\"events_by_voice\":{%s},\"events_by_modality\":{%s}",
-                s.events, s.events_repeated, list(s.events_by_type, true).c_str(),
-                list(s.events_by_voice, true).c_str(), list(s.events_by_modality, true).c_str());
-    // Corpus layer.
-    std::printf(",\"provenance_by_relation\":{%s},\"corroborated_clusters\":%" PRId64 "}\n",
-                list(s.provenance_by_relation, true).c_str(), s.corroborated_clusters);
+    std::printf("%s\n", query::StatsJson(s).c_str());
   } else {
     std::printf("store: %s (schema %" PRId64 ")\n", db.c_str(), s.schema_version);
     std::printf("documents: %" PRId64 "\nsources: %" PRId64 "\nversions: %" PRId64
@@ -1061,12 +1069,39 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"documents", "events", "entities", "claims", "markers"}));
   exp->add_option("--format", format, "jsonl|csv|geojson")
       ->check(CLI::IsMember({"jsonl", "csv", "geojson"}));
+  // The event filter of docs/api.md, one flag per parameter (--type ASSAULT
+  // is type=ASSAULT), so the CLI and the API select the same events.
+  std::map<std::string, std::string> export_filter;
+  for (const std::string& name : query::EventFilterParams()) {
+    std::string flag = "--" + name;
+    for (char& c : flag) if (c == '_') c = '-';
+    exp->add_option(flag, export_filter[name],
+                    "events only: the '" + name + "' filter of docs/api.md");
+  }
   exp->footer("Examples:\n  dossier export --db dossier.db --what documents --format jsonl > docs.jsonl\n"
               "  dossier export --db dossier.db --what entities --format csv > mentions.csv\n"
               "  dossier export --db dossier.db --what entities --format geojson > places.geojson\n"
               "  dossier export --db dossier.db --what claims --format csv > claims.csv\n"
               "  dossier export --db dossier.db --what events --format geojson > events.geojson\n"
-              "  dossier export --db dossier.db --what markers --format jsonl > markers.jsonl\n");
+              "  dossier export --db dossier.db --what markers --format jsonl > markers.jsonl\n"
+              "  dossier export --what events --format csv --type ASSAULT --from 2017-04-01 --to 2017-04-30\n"
+              "  dossier export --what events --format geojson --bbox 35,32,42,37 --actor actor:ISIS\n");
+
+  serve::ServeOptions serve_options;
+  auto* serve_cmd = app.add_subcommand("serve", "Serve the web UI and the read-only JSON API of a store");
+  serve_cmd->add_option("--db", db, "SQLite store");
+  serve_cmd->add_option("--port", serve_options.port, "TCP port (0: any free port)")
+      ->check(CLI::Range(0, 65535));
+  serve_cmd->add_option("--host", serve_options.host,
+                        "Address to listen on (default 127.0.0.1; others warn: the store is readable by anyone who reaches it)");
+  serve_cmd->add_option("--web", serve_options.web_dir, "Directory of the UI (default: web/ of the source tree)");
+  serve_cmd->add_option("--threads", serve_options.threads, "Request workers")->check(CLI::Range(1, 64));
+  serve_cmd->add_option("--rate-limit", serve_options.rate_per_second,
+                        "Requests a second per client address, on average (bursts of 4x); more get 429")
+      ->check(CLI::Range(0.1, 1e6));
+  serve_cmd->footer("Examples:\n  dossier ingest examples/ && dossier serve\n"
+                    "  dossier serve --db fakes.db --port 0      any free port; the address is printed\n"
+                    "The API is documented in docs/api.md. Ctrl-C stops the server.\n");
 
   CommonFlags xp;
   std::string xp_input;
@@ -1152,7 +1187,19 @@ int main(int argc, char** argv) {
   if (*ingest) return RunIngest(in, db, prov_options, !no_provenance);
   if (*corpus_cmd)
     return RunCorpus(db, corpus_action, prov_options, corpus_quiet, corpus_min_reports);
-  if (*exp) return RunExport(db, what, format);
+  if (*exp) {
+    query::Params filter_params;
+    for (const auto& [name, value] : export_filter) {
+      if (exp->count("--" + [&] { std::string f = name; for (char& c : f) if (c == '_') c = '-'; return f; }()))
+        filter_params.emplace(name, value);
+    }
+    return RunExport(db, what, format, filter_params);
+  }
+  if (*serve_cmd) {
+    serve_options.db = db;
+    serve_options.rate_burst = 4 * serve_options.rate_per_second;
+    return RunServe(serve_options);
+  }
   if (*stats) return RunStats(db, stats_json);
   if (*explain) return RunExplain(xp, xp_input, xp_sentence, xp_text);
   return kExitUsage;

@@ -11,6 +11,8 @@
 #include <filesystem>
 #include <system_error>
 
+#include <zlib.h>
+
 #include "dossier/json_writer.h"
 #include "dossier/utf8.h"
 #include "store/migrations.h"
@@ -84,6 +86,7 @@ struct SqliteStore::Statements {
   Stmt insert_voice, insert_citation, insert_claim;
   Stmt insert_marker, insert_marker_profile;
   Stmt insert_event;
+  Stmt insert_raw;
 };
 
 SqliteStore::SqliteStore(const StoreOptions& options) : options_(options) {}
@@ -338,6 +341,9 @@ Status SqliteStore::Prepare() {
       {&s.insert_marker_profile,
        "INSERT OR REPLACE INTO marker_profiles(document_id, words, markers, per_1000_words,"
        " author_share, techniques, densest) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"},
+      {&s.insert_raw,
+       "INSERT OR IGNORE INTO document_raw(document_id, raw_bytes, raw, map)"
+       " VALUES (?1, ?2, ?3, ?4)"},
       {&s.insert_event,
        "INSERT INTO events(document_id, event_id, sentence, start, end, trigger_text,"
        " trigger_start, trigger_end, plover, mode, cameo, acled, acled_sub,"
@@ -678,6 +684,155 @@ Status SqliteStore::PutEvents(const Document& doc, const std::string& now) {
   return Status::Ok();
 }
 
+namespace {
+
+// zlib stream of `in` at the fastest level (raw inputs are stored for reading
+// back, not for archiving; level 1 keeps ingest cheap).
+bool Deflate(std::string_view in, std::string* out) {
+  uLongf n = compressBound(static_cast<uLong>(in.size()));
+  out->resize(n);
+  if (compress2(reinterpret_cast<Bytef*>(out->data()), &n,
+                reinterpret_cast<const Bytef*>(in.data()), static_cast<uLong>(in.size()),
+                1) != Z_OK) {
+    return false;
+  }
+  out->resize(n);
+  return true;
+}
+
+// Inflates a zlib stream; false if it is corrupt or would exceed `limit`.
+bool Inflate(std::string_view in, size_t limit, std::string* out) {
+  z_stream zs{};
+  if (inflateInit(&zs) != Z_OK) return false;
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+  zs.avail_in = static_cast<uInt>(in.size());
+  out->clear();
+  char buf[1 << 15];
+  int ret = Z_OK;
+  while (ret == Z_OK) {
+    zs.next_out = reinterpret_cast<Bytef*>(buf);
+    zs.avail_out = sizeof buf;
+    ret = inflate(&zs, Z_NO_FLUSH);
+    if (ret != Z_OK && ret != Z_STREAM_END) break;
+    out->append(buf, sizeof buf - zs.avail_out);
+    if (out->size() > limit) { ret = Z_MEM_ERROR; break; }
+  }
+  inflateEnd(&zs);
+  return ret == Z_STREAM_END;
+}
+
+void PutVarint(uint64_t v, std::string* out) {
+  while (v >= 0x80) {
+    out->push_back(static_cast<char>(v | 0x80));
+    v >>= 7;
+  }
+  out->push_back(static_cast<char>(v));
+}
+
+bool GetVarint(std::string_view in, size_t* pos, uint64_t* v) {
+  *v = 0;
+  for (int shift = 0; shift < 64 && *pos < in.size(); shift += 7) {
+    const unsigned char b = static_cast<unsigned char>(in[(*pos)++]);
+    *v |= static_cast<uint64_t>(b & 0x7f) << shift;
+    if (!(b & 0x80)) return true;
+  }
+  return false;
+}
+
+// The text -> raw offset map in code points, as varints: the piece count,
+// then per piece its text length, its raw start as a zigzag delta from the
+// previous piece's raw end, and (raw length << 1 | copy). Text ranges are
+// contiguous from 0, so they need no starts.
+std::string EncodeRawMap(const Document& doc) {
+  std::string out;
+  const auto& pieces = doc.raw_map.pieces();
+  utf8::CodepointIndex text_cp(doc.text);
+  utf8::CodepointIndex raw_cp(*doc.raw);
+  PutVarint(pieces.size(), &out);
+  int64_t prev_raw_end = 0;
+  for (const OffsetMap::Piece& p : pieces) {
+    const int64_t tb = text_cp.ToCodepoint(p.out_begin), te = text_cp.ToCodepoint(p.out_end);
+    const int64_t rb = raw_cp.ToCodepoint(std::min<size_t>(p.in_begin, doc.raw->size()));
+    const int64_t re = raw_cp.ToCodepoint(std::min<size_t>(p.in_end, doc.raw->size()));
+    PutVarint(static_cast<uint64_t>(te - tb), &out);
+    const int64_t delta = rb - prev_raw_end;
+    PutVarint((static_cast<uint64_t>(delta) << 1) ^ static_cast<uint64_t>(delta >> 63), &out);
+    PutVarint((static_cast<uint64_t>(std::max<int64_t>(re - rb, 0)) << 1) | (p.copy ? 1 : 0),
+              &out);
+    prev_raw_end = std::max(re, rb);
+  }
+  return out;
+}
+
+}  // namespace
+
+Status SqliteStore::PutRaw(const Document& doc) {
+  if (!doc.raw) return Status::Ok();
+  std::string raw_z, map_z;
+  if (!Deflate(*doc.raw, &raw_z) || !Deflate(EncodeRawMap(doc), &map_z)) {
+    return InternalError("store " + options_.path + ": cannot compress the raw input of " +
+                         doc.id);
+  }
+  Use u(stmts_->insert_raw);
+  if (u.Text(doc.id).Int(static_cast<int64_t>(doc.raw->size())).Blob(raw_z).Blob(map_z)
+          .Step() != SQLITE_DONE) {
+    return SqlError("insert raw input of " + doc.id);
+  }
+  return Status::Ok();
+}
+
+Result<std::optional<RawInput>> SqliteStore::ReadRaw(std::string_view id) {
+  Stmt q;
+  if (sqlite3_prepare_v2(db_,
+                         "SELECT r.raw_bytes, r.raw, r.map, d.format, d.encoding"
+                         " FROM document_raw AS r JOIN documents AS d ON d.id = r.document_id"
+                         " WHERE r.document_id = ?1",
+                         -1, q.out(), nullptr) != SQLITE_OK) {
+    return SqlError("prepare read raw");
+  }
+  Use u(q);
+  const int rc = u.Text(id).Step();
+  if (rc == SQLITE_DONE) return std::optional<RawInput>();
+  if (rc != SQLITE_ROW) return SqlError("read raw input of " + std::string(id));
+  sqlite3_stmt* st = q.get();
+  auto blob = [&](int i) {
+    return std::string_view(static_cast<const char*>(sqlite3_column_blob(st, i)),
+                            static_cast<size_t>(sqlite3_column_bytes(st, i)));
+  };
+  RawInput in;
+  in.format = std::string(ColumnText(st, 3));
+  in.encoding = std::string(ColumnText(st, 4));
+  const size_t raw_bytes = static_cast<size_t>(sqlite3_column_int64(st, 0));
+  std::string map;
+  const auto corrupt = [&](const char* what) {
+    return StorageError("store " + options_.path + ": the stored " + what + " of " +
+                        std::string(id) + " is corrupt");
+  };
+  if (!Inflate(blob(1), raw_bytes, &in.raw) || in.raw.size() != raw_bytes) return corrupt("raw input");
+  if (!Inflate(blob(2), 64u << 20, &map)) return corrupt("offset map");
+  size_t pos = 0;
+  uint64_t n = 0, text_len = 0, delta = 0, raw_len = 0;
+  if (!GetVarint(map, &pos, &n) || n > map.size()) return corrupt("offset map");
+  in.map.reserve(n);
+  int64_t text_at = 0, prev_raw_end = 0;
+  for (uint64_t i = 0; i < n; ++i) {
+    if (!GetVarint(map, &pos, &text_len) || !GetVarint(map, &pos, &delta) ||
+        !GetVarint(map, &pos, &raw_len)) {
+      return corrupt("offset map");
+    }
+    RawPiece p;
+    p.text_begin = text_at;
+    p.text_end = text_at + static_cast<int64_t>(text_len);
+    p.raw_begin = prev_raw_end + static_cast<int64_t>((delta >> 1) ^ (~(delta & 1) + 1));
+    p.raw_end = p.raw_begin + static_cast<int64_t>(raw_len >> 1);
+    p.copy = raw_len & 1;
+    in.map.push_back(p);
+    text_at = p.text_end;
+    prev_raw_end = std::max(p.raw_end, p.raw_begin);
+  }
+  return std::optional<RawInput>(std::move(in));
+}
+
 Status SqliteStore::PutMarkers(const Document& doc, const std::string& now) {
   if (!doc.marker_profile.computed) return Status::Ok();
   Statements& s = *stmts_;
@@ -815,6 +970,7 @@ Result<PutOutcome> SqliteStore::PutLocked(const Document& doc, std::string_view 
       DOSSIER_RETURN_IF_ERROR(PutVoice(doc, now));
       DOSSIER_RETURN_IF_ERROR(PutEvents(doc, now));
       DOSSIER_RETURN_IF_ERROR(PutMarkers(doc, now));
+      DOSSIER_RETURN_IF_ERROR(PutRaw(doc));
     }
     const int64_t version = latest_id ? latest_version + 1 : 1;
     if (latest_id) {
@@ -1202,7 +1358,29 @@ Status SqliteStore::ExportClaims(std::string_view format,
   return Status::Ok();
 }
 
+Status SqliteStore::BindSelection(sqlite3_stmt* st, const RowSelection& selection) {
+  int i = 0;
+  for (const auto& p : selection.params) {
+    ++i;
+    int rc = SQLITE_OK;
+    if (const auto* t = std::get_if<std::string>(&p)) {
+      rc = sqlite3_bind_text64(st, i, t->data(), t->size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+    } else if (const auto* n = std::get_if<int64_t>(&p)) {
+      rc = sqlite3_bind_int64(st, i, *n);
+    } else {
+      rc = sqlite3_bind_double(st, i, std::get<double>(p));
+    }
+    if (rc != SQLITE_OK) return SqlError("bind selection");
+  }
+  return Status::Ok();
+}
+
 Status SqliteStore::ExportEvents(std::string_view format,
+                                 const std::function<bool(std::string_view chunk)>& fn) {
+  return ExportEvents(format, RowSelection{}, fn);
+}
+
+Status SqliteStore::ExportEvents(std::string_view format, const RowSelection& selection,
                                  const std::function<bool(std::string_view chunk)>& fn) {
   const bool jsonl = format == "jsonl", csv = format == "csv", geojson = format == "geojson";
   if (!jsonl && !csv && !geojson)
@@ -1225,11 +1403,19 @@ Status SqliteStore::ExportEvents(std::string_view format,
       " d.published, d.outlet, d.title"
       " FROM events AS v JOIN documents AS d ON d.id = v.document_id"
       " LEFT JOIN entities AS e ON e.document_id = v.document_id AND e.mention_id = v.source";
-  if (geojson) sql += " WHERE v.place_lat IS NOT NULL AND v.place_lon IS NOT NULL";
+  sql += " WHERE 1";
+  if (geojson) sql += " AND v.place_lat IS NOT NULL AND v.place_lon IS NOT NULL";
+  if (!selection.where.empty()) sql += " AND (" + selection.where + ")";
   sql += " ORDER BY d.doc_no, CAST(substr(v.event_id, 2) AS INTEGER)";
+  if (selection.limit >= 0) {
+    sql += " LIMIT " + std::to_string(selection.limit) + " OFFSET " +
+           std::to_string(std::max<int64_t>(selection.offset, 0));
+  }
   int rc = sqlite3_prepare_v2(db_, sql.c_str(), -1, q.out(), nullptr);
   if (rc != SQLITE_OK) return SqlError("prepare export events");
   sqlite3_stmt* st = q.get();
+  DOSSIER_RETURN_IF_ERROR(BindSelection(st, selection));
+  // Only the selected columns are output; the others serve the selection.
   const int n = sqlite3_column_count(st);
   std::string out;
   auto json_value = [&](JsonWriter& w, int i) {

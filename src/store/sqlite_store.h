@@ -20,12 +20,14 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include "dossier/document.h"
 #include "dossier/status.h"
 
 struct sqlite3;
+struct sqlite3_stmt;
 
 namespace dossier {
 
@@ -81,6 +83,31 @@ struct StoreStats {
   int64_t events = 0, events_repeated = 0;
   // Markers per technique and per voice kind, most frequent first.
   std::vector<std::pair<std::string, int64_t>> markers_by_technique, markers_by_voice;
+};
+
+// A document's decoded raw input and the offset map from its text to it, in
+// code points (contract.md "raw"): pieces in text order without gaps; inside a
+// `copy` piece offsets map one to one, any other piece maps its whole text
+// range to its whole raw range.
+// A selection of rows for an export: a SQL condition over the export's
+// tables (for events: `v` the events, `d` their documents) with `?`
+// parameters bound in order, and an optional page. Built by src/query from a
+// user's filter; the store only runs it.
+struct RowSelection {
+  std::string where;  // "" selects every row
+  std::vector<std::variant<std::string, int64_t, double>> params;
+  int64_t limit = -1;  // < 0: no limit
+  int64_t offset = 0;
+};
+
+struct RawPiece {
+  int64_t text_begin = 0, text_end = 0, raw_begin = 0, raw_end = 0;
+  bool copy = false;
+};
+struct RawInput {
+  std::string format, encoding;
+  std::string raw;
+  std::vector<RawPiece> map;
 };
 
 class SqliteStore {
@@ -177,6 +204,9 @@ class SqliteStore {
   // in pieces. InvalidInput for another format.
   Status ExportEvents(std::string_view format,
                       const std::function<bool(std::string_view chunk)>& fn);
+  // The same for the events `selection` picks, in the same order.
+  Status ExportEvents(std::string_view format, const RowSelection& selection,
+                      const std::function<bool(std::string_view chunk)>& fn);
   // Marker rows of every stored document, in document then marker order, as
   // "jsonl" (one object per marker: document_id, seq, sentence, technique,
   // start, end, text, voice, source (mention id), source_text, confidence,
@@ -191,6 +221,10 @@ class SqliteStore {
   // query is kUsage with SQLite's message.
   Status Search(std::string_view query, int limit,
                 const std::function<void(std::string_view id, std::string_view title)>& fn);
+
+  // The raw input stored with document `id` (nullopt for an unknown id or a
+  // document stored before schema 9). kStorage if the stored value is corrupt.
+  Result<std::optional<RawInput>> ReadRaw(std::string_view id);
 
   const std::string& path() const { return options_.path; }
   // The raw connection, for layers that fill their own tables and for tests.
@@ -224,6 +258,10 @@ class SqliteStore {
   // marker_profiles (and a layer_runs row "markers") of a newly inserted
   // document; nothing if the markers layer did not run.
   Status PutMarkers(const Document& doc, const std::string& now);
+  // Writes the decoded raw input and the text -> raw map of a newly inserted
+  // document (zlib-compressed); nothing when the document has no raw input.
+  Status PutRaw(const Document& doc);
+  Status BindSelection(sqlite3_stmt* st, const RowSelection& selection);
   Result<PutOutcome> PutLocked(const Document& doc, std::string_view record_json,
                                std::string_view key, const std::string& now);
   // kStorage "store <path>: <op>: <sqlite3_errmsg>".

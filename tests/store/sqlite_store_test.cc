@@ -76,16 +76,16 @@ TEST(SqliteStoreTest, CreatesSchemaAndRecordsMigration) {
   auto store = OpenOrDie(path);
   ASSERT_TRUE(store);
   sqlite3* db = store->handle();
-  EXPECT_EQ(QueryInt(db, "SELECT COUNT(*) FROM schema_migrations"), 8);
+  EXPECT_EQ(QueryInt(db, "SELECT COUNT(*) FROM schema_migrations"), 9);
   EXPECT_EQ(QueryText(db, "SELECT group_concat(version || ':' || name, ',') FROM "
                           "(SELECT * FROM schema_migrations ORDER BY version)"),
             "1:init,2:entity_values,3:lean_entity_indexes,4:citation_url,5:provenance_index,"
-            "6:cluster_keys,7:markers,8:event_fields");
+            "6:cluster_keys,7:markers,8:event_fields,9:document_raw");
   EXPECT_NE(QueryText(db, "SELECT applied_at FROM schema_migrations"), "");
   for (const char* table :
        {"documents", "sources", "document_versions", "failures", "documents_fts",
         "layer_runs", "entities", "voice", "citations", "events", "claims", "markers",
-        "provenance", "event_clusters", "cluster_members", "marker_profiles"}) {
+        "provenance", "event_clusters", "cluster_members", "marker_profiles", "document_raw"}) {
     EXPECT_EQ(QueryInt(db, std::string("SELECT COUNT(*) FROM sqlite_schema WHERE name = '") +
                                table + "'"),
               1)
@@ -94,7 +94,7 @@ TEST(SqliteStoreTest, CreatesSchemaAndRecordsMigration) {
   EXPECT_EQ(QueryText(db, "PRAGMA journal_mode"), "wal");
   EXPECT_EQ(QueryInt(db, "PRAGMA foreign_keys"), 1);
   EXPECT_EQ(QueryInt(db, "PRAGMA synchronous"), 1);  // NORMAL
-  EXPECT_EQ(StatsOk(*store).schema_version, 8);  // 008: events.modality, same_as, pattern
+  EXPECT_EQ(StatsOk(*store).schema_version, 9);  // 009: document_raw
   // Entities keep only the indexes by ref and by kind (003).
   EXPECT_EQ(QueryText(db, "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema "
                           "WHERE type = 'index' AND tbl_name = 'entities' AND sql IS NOT NULL "
@@ -116,7 +116,7 @@ TEST(SqliteStoreTest, ReopeningAppliesNothingNew) {
   }
   auto store = OpenOrDie(path);
   ASSERT_TRUE(store);
-  EXPECT_EQ(QueryInt(store->handle(), "SELECT COUNT(*) FROM schema_migrations"), 8);
+  EXPECT_EQ(QueryInt(store->handle(), "SELECT COUNT(*) FROM schema_migrations"), 9);
   EXPECT_EQ(QueryText(store->handle(),
                       "SELECT group_concat(applied_at, ',') FROM schema_migrations"),
             applied_at);
@@ -706,3 +706,66 @@ TEST(SqliteStoreTest, MarkersAndProfileRowsExportAndStats) {
 
 }  // namespace
 }  // namespace dossier
+
+namespace dossier::testing {
+namespace {
+
+// The raw input and the text -> raw map come back in code points: a
+// multibyte raw input, a replaced run ("&eacute;" -> "é") and a copied run
+// after it.
+TEST(SqliteStoreRawTest, RawInputAndMapRoundTripInCodePoints) {
+  TempDir dir;
+  StoreOptions o;
+  o.path = dir.path() + "/raw.db";
+  auto store = SqliteStore::Open(o);
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  // raw:  "<p>Déjà caf&eacute; à Raqqa</p>"   text: "Déjà café à Raqqa"
+  const std::string raw = "<p>D\xC3\xA9j\xC3\xA0 caf&eacute; \xC3\xA0 Raqqa</p>";
+  Document d = MakeDoc("page.html", 0, "D\xC3\xA9j\xC3\xA0 caf\xC3\xA9 \xC3\xA0 Raqqa");
+  d.format = Format::kHtml;
+  d.raw = std::make_shared<const std::string>(raw);
+  d.raw_map.AddCopy(0, 3, 10);          // "Déjà caf" (10 bytes) <- raw bytes 3..13
+  d.raw_map.AddReplace(10, 2, 13, 21);  // "é" <- "&eacute;"
+  d.raw_map.AddCopy(12, 21, 9);         // " à Raqqa" (9 bytes) <- raw bytes 21..30
+  ASSERT_TRUE((*store)->Put(d, RecordFor(d)).ok());
+  ASSERT_TRUE((*store)->Flush().ok());
+  auto in = (*store)->ReadRaw(d.id);
+  ASSERT_TRUE(in.ok()) << in.status().message();
+  ASSERT_TRUE(in->has_value());
+  const RawInput& r = **in;
+  EXPECT_EQ(r.raw, raw);
+  EXPECT_EQ(r.format, "html");
+  EXPECT_EQ(r.encoding, "utf-8");
+  ASSERT_EQ(r.map.size(), 3u);
+  // Code points: text "Déjà caf" = 8, raw "<p>" = 3.
+  EXPECT_EQ(r.map[0].text_begin, 0);
+  EXPECT_EQ(r.map[0].text_end, 8);
+  EXPECT_EQ(r.map[0].raw_begin, 3);
+  EXPECT_EQ(r.map[0].raw_end, 11);
+  EXPECT_TRUE(r.map[0].copy);
+  EXPECT_EQ(r.map[1].text_begin, 8);
+  EXPECT_EQ(r.map[1].text_end, 9);
+  EXPECT_EQ(r.map[1].raw_begin, 11);
+  EXPECT_EQ(r.map[1].raw_end, 19);
+  EXPECT_FALSE(r.map[1].copy);
+  EXPECT_EQ(r.map[2].text_begin, 9);
+  EXPECT_EQ(r.map[2].text_end, 17);
+  EXPECT_EQ(r.map[2].raw_begin, 19);
+  EXPECT_EQ(r.map[2].raw_end, 27);
+  EXPECT_TRUE(r.map[2].copy);
+  // An unknown id has no raw input; a corrupt stored value is an error.
+  auto none = (*store)->ReadRaw("0000");
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(none->has_value());
+  ASSERT_EQ(sqlite3_exec((*store)->handle(), "UPDATE document_raw SET raw = x'00112233'",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  auto bad = (*store)->ReadRaw(d.id);
+  EXPECT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("raw input of " + d.id + " is corrupt"),
+            std::string::npos)
+      << bad.status().message();
+}
+
+}  // namespace
+}  // namespace dossier::testing

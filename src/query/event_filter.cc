@@ -1,0 +1,266 @@
+#include "query/event_filter.h"
+
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+
+namespace dossier::query {
+namespace {
+
+std::vector<std::string> SplitList(std::string_view v) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= v.size()) {
+    size_t comma = v.find(',', start);
+    if (comma == std::string_view::npos) comma = v.size();
+    std::string item(v.substr(start, comma - start));
+    while (!item.empty() && std::isspace(static_cast<unsigned char>(item.back()))) item.pop_back();
+    size_t lead = 0;
+    while (lead < item.size() && std::isspace(static_cast<unsigned char>(item[lead]))) ++lead;
+    item.erase(0, lead);
+    if (!item.empty()) out.push_back(std::move(item));
+    start = comma + 1;
+  }
+  return out;
+}
+
+bool ParseDouble(std::string_view v, double* out) {
+  std::string s(v);
+  if (s.empty()) return false;
+  char* end = nullptr;
+  *out = std::strtod(s.c_str(), &end);
+  return end == s.c_str() + s.size() && std::isfinite(*out);
+}
+
+Status Bad(std::string_view name, std::string_view value, std::string_view expected) {
+  std::string v(value.substr(0, 80));
+  return InvalidInput("parameter '" + std::string(name) + "': '" + v + "' is not " +
+                      std::string(expected));
+}
+
+// A LIKE pattern matching `words` anywhere, case-insensitively for ASCII;
+// the pattern escapes % and _ with a backslash.
+std::string Contains(std::string_view words) {
+  std::string p = "%";
+  for (char c : words) {
+    if (c == '%' || c == '_' || c == '\\') p += '\\';
+    p += c;
+  }
+  return p + "%";
+}
+
+// SQL for the lowest and highest day of a date value ("2017", "2017-04" or
+// "2017-04-05") as comparable strings.
+constexpr const char* kLowDate =
+    "(CASE length(v.date_value) WHEN 4 THEN v.date_value || '-01-01'"
+    " WHEN 7 THEN v.date_value || '-01' ELSE v.date_value END)";
+constexpr const char* kHighDate =
+    "(CASE length(v.date_value) WHEN 4 THEN v.date_value || '-12-31'"
+    " WHEN 7 THEN v.date_value || '-31' ELSE v.date_value END)";
+
+}  // namespace
+
+const std::vector<std::string>& EventFilterParams() {
+  static const std::vector<std::string> kNames = {
+      "type", "mode", "actor", "target", "place", "country", "bbox", "from", "to",
+      "voice", "min_confidence", "document", "cluster", "outlet", "q", "repeats", "asserted"};
+  return kNames;
+}
+
+const std::string* Param(const Params& params, std::string_view name) {
+  auto it = params.find(std::string(name));
+  return it == params.end() ? nullptr : &it->second;
+}
+
+Status CheckParams(const Params& params, const std::vector<std::string>& allowed) {
+  for (const auto& [name, value] : params) {
+    bool ok = false;
+    for (const std::string& a : allowed) ok = ok || a == name;
+    if (ok) continue;
+    std::string list;
+    for (const std::string& a : allowed) list += (list.empty() ? "" : ", ") + a;
+    return InvalidInput("unknown parameter '" + name.substr(0, 80) + "'" +
+                        (list.empty() ? std::string(" (this endpoint takes none)")
+                                      : " (known: " + list + ")"));
+  }
+  return Status::Ok();
+}
+
+Result<std::string> ParseDateParam(std::string_view name, std::string_view v, bool end) {
+  auto digits = [&](size_t from, size_t n) {
+    for (size_t i = from; i < from + n; ++i)
+      if (i >= v.size() || !std::isdigit(static_cast<unsigned char>(v[i]))) return false;
+    return true;
+  };
+  const bool year = v.size() == 4 && digits(0, 4);
+  const bool month = v.size() == 7 && digits(0, 4) && v[4] == '-' && digits(5, 2);
+  const bool day = v.size() == 10 && digits(0, 4) && v[4] == '-' && digits(5, 2) && v[7] == '-' &&
+                   digits(8, 2);
+  if (!year && !month && !day) return Bad(name, v, "a date (YYYY-MM-DD, YYYY-MM or YYYY)");
+  if (month || day) {
+    const int m = std::atoi(std::string(v.substr(5, 2)).c_str());
+    if (m < 1 || m > 12) return Bad(name, v, "a date with a month from 01 to 12");
+  }
+  if (day) {
+    const int d = std::atoi(std::string(v.substr(8, 2)).c_str());
+    if (d < 1 || d > 31) return Bad(name, v, "a date with a day from 01 to 31");
+  }
+  std::string out(v);
+  if (year) out += end ? "-12-31" : "-01-01";
+  if (month) out += end ? "-31" : "-01";
+  return out;
+}
+
+Result<EventFilter> ParseEventFilter(const Params& params) {
+  EventFilter f;
+  if (const std::string* v = Param(params, "type")) {
+    for (std::string& t : SplitList(*v)) {
+      for (char& c : t) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      f.types.push_back(std::move(t));
+    }
+  }
+  if (const std::string* v = Param(params, "mode")) f.mode = *v;
+  if (const std::string* v = Param(params, "actor")) f.actor = *v;
+  if (const std::string* v = Param(params, "target")) f.target = *v;
+  if (const std::string* v = Param(params, "place")) f.place = *v;
+  if (const std::string* v = Param(params, "country")) {
+    if (v->size() != 2 || !std::isalpha(static_cast<unsigned char>((*v)[0])) ||
+        !std::isalpha(static_cast<unsigned char>((*v)[1]))) {
+      return Bad("country", *v, "an ISO 3166-1 alpha-2 code (SY)");
+    }
+    f.country = {static_cast<char>(std::toupper(static_cast<unsigned char>((*v)[0]))),
+                 static_cast<char>(std::toupper(static_cast<unsigned char>((*v)[1])))};
+  }
+  if (const std::string* v = Param(params, "bbox")) {
+    std::vector<std::string> parts = SplitList(*v);
+    std::array<double, 4> b{};
+    bool ok = parts.size() == 4;
+    for (size_t i = 0; ok && i < 4; ++i) ok = ParseDouble(parts[i], &b[i]);
+    ok = ok && std::fabs(b[0]) <= 180 && std::fabs(b[2]) <= 180 && std::fabs(b[1]) <= 90 &&
+         std::fabs(b[3]) <= 90 && b[1] <= b[3];
+    if (!ok) return Bad("bbox", *v, "west,south,east,north in degrees");
+    f.bbox = b;
+  }
+  if (const std::string* v = Param(params, "from")) {
+    auto d = ParseDateParam("from", *v, false);
+    if (!d.ok()) return d.status();
+    f.from = *d;
+  }
+  if (const std::string* v = Param(params, "to")) {
+    auto d = ParseDateParam("to", *v, true);
+    if (!d.ok()) return d.status();
+    f.to = *d;
+  }
+  if (const std::string* v = Param(params, "voice")) {
+    for (std::string& k : SplitList(*v)) {
+      if (k != "author" && k != "attributed" && k != "quoted" && k != "hedged")
+        return Bad("voice", k, "author, attributed, quoted or hedged");
+      f.voices.push_back(std::move(k));
+    }
+  }
+  if (const std::string* v = Param(params, "min_confidence")) {
+    double c = 0;
+    if (!ParseDouble(*v, &c) || c < 0 || c > 1) return Bad("min_confidence", *v, "a number from 0 to 1");
+    f.min_confidence = c;
+  }
+  if (const std::string* v = Param(params, "document")) f.document = *v;
+  if (const std::string* v = Param(params, "cluster")) f.cluster = *v;
+  if (const std::string* v = Param(params, "outlet")) f.outlet = *v;
+  if (const std::string* v = Param(params, "q")) f.q = *v;
+  for (const char* name : {"repeats", "asserted"}) {
+    if (const std::string* v = Param(params, name)) {
+      if (*v != "0" && *v != "1") return Bad(name, *v, "0 or 1");
+      (std::string_view(name) == "repeats" ? f.repeats : f.asserted) = *v == "1";
+    }
+  }
+  return f;
+}
+
+RowSelection ToSelection(const EventFilter& f) {
+  RowSelection s;
+  auto add = [&s](const std::string& clause) {
+    if (!s.where.empty()) s.where += " AND ";
+    s.where += clause;
+  };
+  if (!f.types.empty()) {
+    std::string in;
+    for (const std::string& t : f.types) {
+      in += in.empty() ? "?" : ", ?";
+      s.params.emplace_back(t);
+    }
+    add("v.plover IN (" + in + ")");
+  }
+  if (!f.mode.empty()) {
+    add("v.mode = ?");
+    s.params.emplace_back(f.mode);
+  }
+  auto role = [&](const std::string& value, const char* column) {
+    if (value.empty()) return;
+    if (value.find(':') != std::string::npos) {
+      add(std::string("v.") + column + "_ref = ?");
+      s.params.emplace_back(value);
+    } else {
+      add(std::string("v.") + column + "_text LIKE ? ESCAPE '\\'");
+      s.params.emplace_back(Contains(value));
+    }
+  };
+  role(f.actor, "actor");
+  role(f.target, "target");
+  role(f.place, "place");
+  if (!f.country.empty()) {
+    add("v.place_country = ?");
+    s.params.emplace_back(f.country);
+  }
+  if (f.bbox) {
+    const auto& b = *f.bbox;
+    add("v.place_lat BETWEEN ? AND ?");
+    s.params.emplace_back(b[1]);
+    s.params.emplace_back(b[3]);
+    // A box across the antimeridian has west > east.
+    add(b[0] <= b[2] ? "v.place_lon BETWEEN ? AND ?" : "(v.place_lon >= ? OR v.place_lon <= ?)");
+    s.params.emplace_back(b[0]);
+    s.params.emplace_back(b[2]);
+  }
+  if (!f.from.empty()) {
+    add(std::string(kHighDate) + " >= ?");
+    s.params.emplace_back(f.from);
+  }
+  if (!f.to.empty()) {
+    add(std::string(kLowDate) + " <= ?");
+    s.params.emplace_back(f.to);
+  }
+  if (!f.voices.empty()) {
+    std::string in;
+    for (const std::string& v : f.voices) {
+      in += in.empty() ? "?" : ", ?";
+      s.params.emplace_back(v);
+    }
+    add("v.voice IN (" + in + ")");
+  }
+  if (f.min_confidence) {
+    add("v.confidence >= ?");
+    s.params.emplace_back(*f.min_confidence);
+  }
+  if (!f.document.empty()) {
+    add("v.document_id = ?");
+    s.params.emplace_back(f.document);
+  }
+  if (!f.cluster.empty()) {
+    add("EXISTS (SELECT 1 FROM cluster_members AS cm WHERE cm.cluster_id = ?"
+        " AND cm.document_id = v.document_id AND cm.event_id = v.event_id)");
+    s.params.emplace_back(f.cluster);
+  }
+  if (!f.outlet.empty()) {
+    add("d.outlet = ?");
+    s.params.emplace_back(f.outlet);
+  }
+  if (!f.q.empty()) {
+    add("d.doc_no IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)");
+    s.params.emplace_back(f.q);
+  }
+  if (!f.repeats) add("v.same_as IS NULL");
+  if (f.asserted) add("v.negated = 0 AND v.hypothetical = 0");
+  return s;
+}
+
+}  // namespace dossier::query
