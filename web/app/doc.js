@@ -320,7 +320,8 @@ export class DocView {
         kv('Similarity', p.similarity !== null && p.similarity !== undefined ? fmtNum(p.similarity, 2) : null),
         kv('Evidence', p.evidence)) : h('p', {class: 'muted'}, 'Not indexed yet.'),
       p?.group?.length > 1 ? [h('h4', null, `Family (${p.group.length})`), h('ul', {class: 'family'}, p.group.map(member))] : null,
-      reuse.length ? [h('h4', null, 'Reuses paragraphs of'), h('ul', null, reuse.map(member))] : null);
+      reuse.some(r => r.direction !== 'reused_by') ? [h('h4', null, 'Reuses paragraphs of'), h('ul', null, reuse.filter(r => r.direction !== 'reused_by').map(member))] : null,
+      reuse.some(r => r.direction === 'reused_by') ? [h('h4', null, 'Paragraphs reused by'), h('ul', null, reuse.filter(r => r.direction === 'reused_by').map(member))] : null);
   }
 
   sideEvents() {
@@ -331,7 +332,7 @@ export class DocView {
       return h('li', null, h('button', {type: 'button', class: `linkish t-${token(ev.type?.plover)}`, on: {click: () => this.scrollTo(ev.id)}},
         h('span', {class: 'swatch', 'aria-hidden': 'true'}), `${typeLabel(ev.type?.plover)}: ${ev.trigger?.text ?? ''}`),
         h('span', {class: 'muted'}, ` ${[ev.place?.text, ev.date?.value ? fmtDate(ev.date.value, ev.date.precision) : null, ev.voice,
-          cl ? `${cl.cluster_id}: ${cl.reports} reports / ${cl.independent_origins} origins` : null, ev.same_as ? `repeats ${ev.same_as}` : null].filter(Boolean).join(' · ')}`));
+          cl ? `${cl.cluster_id}: ${cl.reports} report${cl.reports === 1 ? '' : 's'} / ${cl.independent_origins} origin${cl.independent_origins === 1 ? '' : 's'}` : null, ev.same_as ? `repeats ${ev.same_as}` : null].filter(Boolean).join(' · ')}`));
     })));
   }
 

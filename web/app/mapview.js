@@ -62,6 +62,7 @@ export class MapView {
   }
 
   update(filter) {
+    if (this.key(filter) !== this.key(this.filter)) this.cardEl.replaceChildren();
     this.filter = filter;
     if (this.visible && this.key(filter) !== this.loadedKey) {
       document.getElementById('view-map').dataset.ready = '0';

@@ -126,7 +126,7 @@ export class SourcesView {
         {label: 'Copies', num: true, cell: r => fmtNum(r.copies)},
         {label: 'Translations', num: true, cell: r => fmtNum(r.translations)},
         {label: 'Languages', cell: r => (r.languages ?? []).join(', ')},
-        {label: 'First–last', cell: r => [r.first, r.last].filter(Boolean).join(' – ')},
+        {label: 'First–last', cell: r => h('span', {class: 'nowrap'}, r.first && r.last && r.first !== r.last ? `${r.first} – ${r.last}` : (r.first ?? r.last ?? '–'))},
         {label: 'Events', num: true, cell: r => fmtNum(r.events)},
         {label: 'Markers', num: true, cell: r => fmtNum(r.markers)},
         {label: 'per 1k', num: true, cell: r => r.per_1000_words === null || r.per_1000_words === undefined ? '–' : fmtNum(r.per_1000_words, 1)},
@@ -152,14 +152,17 @@ export class SourcesView {
           h('span', {class: 'muted'}, ` ${[m.outlet, m.published].filter(Boolean).join(', ')}`),
           m.text ? h('div', {class: 'evidence-note'}, m.text) : null)))},
       ], items, {class: 'data clusters-table'}), this.toast);
-    const citations = pagedSection('Shared citations', 'Reports and statements cited by several documents.',
+    const citations = pagedSection('Shared citations', 'Reports and statements cited by several documents: reports versus independent origins.',
       o => get('/api/citations', new URLSearchParams({limit: 25, offset: o}), 'citations'),
       items => table([
         {label: 'Kind', cell: c => c.kind ?? '–'},
-        {label: 'Title / issuer', cell: c => [c.title ? h('div', null, `“${c.title}”`) : null, c.issuer ? h('div', {class: 'muted'}, typeof c.issuer === 'string' ? c.issuer : (c.issuer.name ?? c.issuer.text ?? '')) : null, c.url ? h('div', null, extLink(c.url)) : null]},
+        {label: 'Title / issuer', cell: c => [c.title ? h('div', null, `“${c.title}”`) : null,
+          c.issuer ? h('div', {class: 'muted'}, typeof c.issuer === 'string' ? c.issuer : (c.issuer.name ?? c.issuer.text ?? '')) : null,
+          c.url ? h('div', null, extLink(c.url)) : null, c.match ? h('div', {class: 'evidence-note'}, `matched by ${c.match}`) : null]},
         {label: 'Date', cell: c => c.date ?? '–'},
-        {label: 'Independent origins', num: true, cell: c => fmtNum(c.independent_origins)},
-        {label: 'Cited by', cell: c => h('ul', {class: 'members'}, (c.citers ?? []).map(m => h('li', null, docLink(m.document_id, m.title),
+        {label: 'Reports', num: true, cell: c => fmtNum(c.reports ?? (c.documents ?? []).length)},
+        {label: 'Independent origins', num: true, cell: c => h('strong', {class: c.independent_origins < c.reports ? 'warn' : null}, fmtNum(c.independent_origins))},
+        {label: 'Cited by', cell: c => h('ul', {class: 'members'}, (c.documents ?? c.citers ?? []).map(m => h('li', null, docLink(m.id ?? m.document_id, m.title),
           h('span', {class: 'muted'}, ` ${[m.outlet, m.use].filter(Boolean).join(' · ')}`))))},
       ], items, {class: 'data citations-table'}), this.toast);
     replace(this.root, h('h1', null, 'Sources'), outlets.el, families.el, clusters.el, citations.el);
