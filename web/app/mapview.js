@@ -6,7 +6,7 @@
 import {h, replace, fmtNum, pager, debounce} from './dom.js';
 import {get, params, without, isAbort} from './api.js';
 import {EventMap} from './map.js';
-import {Timeline, autoBin, dataRange} from './timeline.js';
+import {Timeline, autoBin, axisRange} from './timeline.js';
 import {renderFacets} from './facets.js';
 import {renderCard} from './card.js';
 import {typeLabel} from './colors.js';
@@ -110,8 +110,8 @@ export class MapView {
       let data;
       if (bin === 'auto') {
         data = await get('/api/timeline', params(base, {bin: 'month'}), 'timeline');
-        const r = dataRange(data);
-        bin = r ? autoBin((r[1] - r[0]) / 86400000 + 1) : 'month';
+        const r = axisRange(data, false);
+        bin = r ? autoBin((r.t1 - r.t0) / 86400000, (r.full[1] - r.full[0]) / 86400000) : 'month';
         if (bin !== 'month') data = await get('/api/timeline', params(base, {bin}), 'timeline');
       } else {
         data = await get('/api/timeline', params(base, {bin}), 'timeline');

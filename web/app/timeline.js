@@ -38,28 +38,62 @@ function coarseSpan(value) {
 }
 
 // The bin for a span of dated events: day up to four months, week up to
-// three years, month beyond.
-export function autoBin(days) {
-  if (days <= 120) return 'day';
-  if (days <= 3 * 366) return 'week';
-  return 'month';
+// three years, month beyond; never so fine that the whole dated range
+// (which the API bins contiguously) needs more than 3,000 bins.
+export function autoBin(days, fullDays = days) {
+  const order = ['day', 'week', 'month'];
+  const len = {day: 1, week: 7, month: 30.4};
+  let i = days <= 120 ? 0 : days <= 3 * 366 ? 1 : 2;
+  while (i < 2 && fullDays / len[order[i]] > 3000) i++;
+  return order[i];
+}
+
+// The dated items of a /api/timeline answer: [{a, z, count}] in ms, z
+// exclusive, for day bins with events and for month/year spans.
+function items(data) {
+  const out = [];
+  for (const b of data.bins ?? []) {
+    if (b.count) out.push({a: parseDay(b.start), z: parseDay(b.end) + DAY, count: b.count});
+  }
+  for (const c of data.coarse ?? []) {
+    const sp = coarseSpan(c.value);
+    if (sp) out.push({a: sp[0], z: sp[1], count: c.count});
+  }
+  return out;
+}
+
+// The range the axis shows, [t0, t1) in ms, and the events left outside it.
+// A few far outliers (a 1920s year in a corpus about 2016) would squeeze
+// everything else into a sliver, so unless `full` is asked for, the axis
+// drops the earliest and latest 1% of dated events when that at least
+// halves its length.
+export function axisRange(data, full) {
+  const its = items(data);
+  if (!its.length) return null;
+  let t0 = Math.min(...its.map(i => i.a)), t1 = Math.max(...its.map(i => i.z));
+  const total = its.reduce((n, i) => n + i.count, 0);
+  let before = 0, after = 0;
+  if (!full && total >= 20) {
+    const cut = total * 0.01;
+    const byA = [...its].sort((p, q) => p.a - q.a);
+    let n = 0, a = t0;
+    for (const i of byA) { if (n + i.count > cut) { a = i.a; break; } n += i.count; }
+    const byZ = [...its].sort((p, q) => q.z - p.z);
+    let m = 0, z = t1;
+    for (const i of byZ) { if (m + i.count > cut) { z = i.z; break; } m += i.count; }
+    if (z > a && (z - a) * 2 <= t1 - t0) {
+      before = its.filter(i => i.z <= a).reduce((k, i) => k + i.count, 0);
+      after = its.filter(i => i.a >= z).reduce((k, i) => k + i.count, 0);
+      t0 = a; t1 = z;
+    }
+  }
+  return {t0, t1, before, after, full: [Math.min(...its.map(i => i.a)), Math.max(...its.map(i => i.z))]};
 }
 
 // The dated range [first, last] in ms of a /api/timeline answer, or null.
 export function dataRange(data) {
-  let lo = Infinity, hi = -Infinity;
-  for (const b of data.bins ?? []) {
-    if (!b.count) continue;
-    lo = Math.min(lo, parseDay(b.start));
-    hi = Math.max(hi, parseDay(b.end));
-  }
-  for (const c of data.coarse ?? []) {
-    const sp = coarseSpan(c.value);
-    if (!sp) continue;
-    lo = Math.min(lo, sp[0]);
-    hi = Math.max(hi, sp[1] - DAY);
-  }
-  return Number.isFinite(lo) ? [lo, hi] : null;
+  const r = axisRange(data, true);
+  return r ? [r.t0, r.t1 - DAY] : null;
 }
 
 export class Timeline {
@@ -101,6 +135,7 @@ export class Timeline {
       h('span', {class: 'tl-stat'}, `${fmtNum(dated)} day-dated`),
       h('span', {class: 'tl-stat coarse-key'}, h('span', {class: 'hatch-swatch', 'aria-hidden': 'true'}), `${fmtNum(coarseCount)} month/year-dated (spans)`),
       h('span', {class: 'tl-stat', id: 'tl-undated'}, `${fmtNum(d.undated ?? 0)} undated`),
+      this.outsideEl = h('span', {class: 'tl-stat'}),
       h('label', null, 'bin ', binSel),
       h('span', {class: 'tl-range'},
         h('label', null, 'from ', fromIn), h('label', null, ' to ', toIn),
@@ -120,9 +155,9 @@ export class Timeline {
     svg.appendChild(defs);
     const bins = d.bins ?? [];
     const coarse = (d.coarse ?? []).map(c => ({...c, span: coarseSpan(c.value)})).filter(c => c.span);
-    let t0 = Infinity, t1 = -Infinity;
-    for (const b of bins) { t0 = Math.min(t0, parseDay(b.start)); t1 = Math.max(t1, parseDay(b.end) + DAY); }
-    for (const c of coarse) { t0 = Math.min(t0, c.span[0]); t1 = Math.max(t1, c.span[1]); }
+    const range = axisRange(d, this.fullRange);
+    let t0 = range ? range.t0 : NaN, t1 = range ? range.t1 : NaN;
+    this._outside(range);
     if (!Number.isFinite(t0)) {
       svg.appendChild(s('text', {x: L, y: 40, class: 'tl-empty'}, 'No dated events in this filter.'));
       replace(this.svgWrap, svg);
@@ -133,7 +168,7 @@ export class Timeline {
     const x = t => L + (t - t0) / (t1 - t0) * (W - L - R);
     const inv = px => t0 + (Math.min(Math.max(px, L), W - R) - L) / (W - L - R) * (t1 - t0);
     this.scale = {x, inv, t0, t1, L, R, W};
-    const max = Math.max(1, ...bins.map(b => b.count));
+    const max = Math.max(1, ...bins.filter(b => parseDay(b.end) + DAY > t0 && parseDay(b.start) < t1).map(b => b.count));
     const selA = this.sel?.[0] ? parseDay(this.sel[0]) : -Infinity;
     const selB = this.sel?.[1] ? parseDay(this.sel[1]) + DAY : Infinity;
 
@@ -152,7 +187,8 @@ export class Timeline {
     const gb = s('g', {class: 'tl-bars'});
     for (const b of bins) {
       if (!b.count) continue;
-      const a = parseDay(b.start), z = parseDay(b.end) + DAY;
+      const a = Math.max(t0, parseDay(b.start)), z = Math.min(t1, parseDay(b.end) + DAY);
+      if (z <= a) continue;
       const bx = x(a), bw = Math.max(1, x(z) - x(a) - (x(z) - x(a) > 3 ? 1 : 0));
       const out = z <= selA || a >= selB;
       const grp = s('g', {class: out ? 'tl-bin out' : 'tl-bin', 'data-start': b.start, 'data-end': b.end, 'data-count': b.count});
@@ -174,6 +210,8 @@ export class Timeline {
     const rows = [];
     coarse.sort((p, q) => p.span[0] - q.span[0] || q.span[1] - p.span[1]);
     for (const c of coarse) {
+      if (c.span[1] <= t0 || c.span[0] >= t1) continue;
+      c.span = [Math.max(t0, c.span[0]), Math.min(t1, c.span[1])];
       let r = rows.findIndex(end => end <= c.span[0]);
       if (r < 0) { r = rows.length; rows.push(0); }
       rows[r] = c.span[1];
@@ -230,6 +268,16 @@ export class Timeline {
     overlay.addEventListener('pointercancel', () => { x0 = null; });
     replace(this.svgWrap, svg);
     this.el.dataset.ready = '1';
+  }
+
+  // Says how many dated events lie beyond the axis, with a toggle.
+  _outside(range) {
+    if (!this.outsideEl) return;
+    const n = range ? range.before + range.after : 0;
+    const toggle = label => h('button', {type: 'button', class: 'linkish', on: {click: () => { this.fullRange = !this.fullRange; this._draw(); }}}, label);
+    if (this.fullRange) replace(this.outsideEl, toggle('trim outliers'));
+    else if (n) replace(this.outsideEl, `${fmtNum(n)} beyond the axis (${isoDay(range.full[0]).slice(0, 4)}–${isoDay(range.full[1] - DAY).slice(0, 4)}) `, toggle('show all'));
+    else this.outsideEl.replaceChildren();
   }
 
   _px(e, svg) {
