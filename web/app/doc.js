@@ -332,7 +332,7 @@ export class DocView {
       return h('li', null, h('button', {type: 'button', class: `linkish t-${token(ev.type?.plover)}`, on: {click: () => this.scrollTo(ev.id)}},
         h('span', {class: 'swatch', 'aria-hidden': 'true'}), `${typeLabel(ev.type?.plover)}: ${ev.trigger?.text ?? ''}`),
         h('span', {class: 'muted'}, ` ${[ev.place?.text, ev.date?.value ? fmtDate(ev.date.value, ev.date.precision) : null, ev.voice,
-          cl ? `${cl.cluster_id}: ${cl.reports} report${cl.reports === 1 ? '' : 's'} / ${cl.independent_origins} origin${cl.independent_origins === 1 ? '' : 's'}` : null, ev.same_as ? `repeats ${ev.same_as}` : null].filter(Boolean).join(' · ')}`));
+          cl && cl.reports > 1 ? `${cl.cluster_id}: ${cl.reports} reports / ${cl.independent_origins} origin${cl.independent_origins === 1 ? '' : 's'}` : null, ev.same_as ? `repeats ${ev.same_as}` : null].filter(Boolean).join(' · ')}`));
     })));
   }
 
@@ -348,7 +348,7 @@ export class DocView {
     const claims = [...(rec.claims ?? [])].sort((a, b) => (b.checkworthy ?? 0) - (a.checkworthy ?? 0));
     return section(`Check-worthy claims (${claims.length})`, claims.length ? h('ol', {class: 'claims'}, claims.map(c => h('li', null,
       h('div', null, h('strong', {class: 'score'}, fmtNum(c.checkworthy, 2)), ` ${c.kind} · `,
-        h('span', {class: `voice-chip v-${token(c.voice)}`}, c.voice), c.source ? ` — ${this.entText(c.source) ?? c.source}` : ' — asserted by the author'),
+        h('span', {class: `voice-chip v-${token(c.voice)}`}, c.voice), c.source ? ` — ${this.entText(c.source) ?? c.source}` : (c.voice === 'author' ? ' — asserted by the author' : ' — no named source')),
       h('button', {type: 'button', class: 'linkish claim-text', on: {click: () => this.scrollToRange(c.start)}}, text.slice(u16[c.start], u16[c.end]))))) : h('p', {class: 'muted'}, 'none'));
   }
 
