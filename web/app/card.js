@@ -79,7 +79,8 @@ export function renderCard(ev, doc, {onClose, compact} = {}) {
       row('Modality', flags.join(', ')),
       row('Confidence', ev.confidence !== null && ev.confidence !== undefined ? fmtNum(ev.confidence, 2) : null),
       row('Repeats', ev.same_as),
-      row('Cluster', cl && cl.reports > 1 ? `${cl.cluster_id}: ${fmtNum(cl.reports)} reports, ${fmtNum(cl.independent_origins)} independent origin${cl.independent_origins === 1 ? '' : 's'}` : (doc ? 'told by this document only' : null)),
+      row('Cluster', cl && cl.reports > 1 ? [`${cl.cluster_id}: ${fmtNum(cl.reports)} reports, ${fmtNum(cl.independent_origins)} independent origin${cl.independent_origins === 1 ? '' : 's'} `,
+        route(`#/map?cluster=${encodeURIComponent(cl.cluster_id)}`, 'all reports on the map')] : (doc ? 'told by this document only' : null)),
       compact ? null : row('Document', h('span', null, ev.title ?? '(untitled)'),
         h('span', {class: 'muted'}, ` ${[ev.outlet, ev.published].filter(Boolean).join(', ')}`))),
     compact ? null : h('p', {class: 'card-foot'}, route(docHash, 'Open in the document →')));
