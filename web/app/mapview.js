@@ -95,8 +95,16 @@ export class MapView {
       fc.truncated ? h('strong', {class: 'warn'}, ` (first ${fmtNum(n)} of ${fmtNum(fc.total)}: narrow the filter)`) : null);
   }
 
+  // A chosen type or voice would hide the other types' or voices' counts, so
+  // those groups are counted without their own choice (one more request
+  // each, only while something is chosen there).
   async loadFacets(f) {
-    const facets = await get('/api/facets', params(f), 'facets');
+    const multi = ['type', 'voice'].filter(k => f[k]?.length);
+    const [facets, ...others] = await Promise.all([
+      get('/api/facets', params(f), 'facets'),
+      ...multi.map(k => get('/api/facets', params(without(f, k)), `facets-${k}`)),
+    ]);
+    multi.forEach((k, i) => { facets[k] = others[i][k]; });
     renderFacets(this.facetsEl, facets, f, nf => this.setFilter(nf));
   }
 
