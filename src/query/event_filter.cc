@@ -67,6 +67,10 @@ const std::vector<std::string>& EventFilterParams() {
   return kNames;
 }
 
+bool UsesDocuments(const EventFilter& filter) {
+  return !filter.outlet.empty() || !filter.q.empty();
+}
+
 const std::string* Param(const Params& params, std::string_view name) {
   auto it = params.find(std::string(name));
   return it == params.end() ? nullptr : &it->second;

@@ -47,6 +47,10 @@ Result<EventFilter> ParseEventFilter(const Params& params);
 // export tables (v = events, d = documents), with its parameters.
 RowSelection ToSelection(const EventFilter& filter);
 
+// True if the filter looks at the events' documents (outlet, q): only then
+// must a query join them.
+bool UsesDocuments(const EventFilter& filter);
+
 // The first value of `name`, or nullptr.
 const std::string* Param(const Params& params, std::string_view name);
 

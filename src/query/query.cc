@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <unordered_map>
 #include <vector>
 
 #include "corpus/clusters.h"
@@ -202,8 +203,27 @@ bool ParseDay(std::string_view v, int64_t* days) {
   return true;
 }
 
-constexpr const char* kEventsFrom =
-    " FROM events AS v JOIN documents AS d ON d.id = v.document_id";
+// The `fields` parameter: output columns of an events answer.
+std::vector<std::string> Fields(const Params& params) {
+  std::vector<std::string> out;
+  if (const std::string* v = Param(params, "fields")) {
+    size_t start = 0;
+    while (start <= v->size()) {
+      size_t comma = v->find(',', start);
+      if (comma == std::string::npos) comma = v->size();
+      if (comma > start) out.push_back(v->substr(start, comma - start));
+      start = comma + 1;
+    }
+  }
+  return out;
+}
+
+// The events a filter reads from: joined to their documents only when the
+// filter looks at them (the join costs a lookup per event).
+std::string EventsFrom(const EventFilter& filter) {
+  return UsesDocuments(filter) ? " FROM events AS v JOIN documents AS d ON d.id = v.document_id"
+                               : " FROM events AS v";
+}
 
 std::string Where(const RowSelection& sel, const char* extra = nullptr) {
   std::string w = " WHERE 1";
@@ -392,11 +412,18 @@ Result<std::string> Query::Documents(const Params& params) {
       " (SELECT count(*) FROM events AS e WHERE e.document_id = d.id AND e.same_as IS NULL),"
       " (SELECT count(*) FROM markers AS m WHERE m.document_id = d.id),"
       " (SELECT per_1000_words FROM marker_profiles AS mp WHERE mp.document_id = d.id)";
-  sql += q ? ", snippet(documents_fts, -1, char(2), char(3), '…', 24)" : ", NULL";
-  sql += from + where;
-  sql += q ? " ORDER BY bm25(documents_fts, 2.0, 1.0), d.doc_no"
-           : " ORDER BY d.published IS NULL, d.published DESC, d.doc_no";
-  sql += " LIMIT ? OFFSET ?";
+  if (q) {
+    // snippet() needs the full-text cursor: one statement.
+    sql += ", snippet(documents_fts, -1, char(2), char(3), '…', 24)" + from + where +
+           " ORDER BY bm25(documents_fts, 2.0, 1.0), d.doc_no LIMIT ? OFFSET ?";
+  } else {
+    // The page is picked on the sort keys alone; only its rows are read
+    // whole (DESC puts undated documents last).
+    sql += ", NULL FROM (SELECT d.doc_no AS n, row_number() OVER (ORDER BY d.published DESC,"
+           " d.doc_no) AS rn" + from + where + " ORDER BY rn LIMIT ? OFFSET ?) AS pg"
+           " JOIN documents AS d ON d.doc_no = pg.n LEFT JOIN provenance AS p ON"
+           " p.document_id = d.id ORDER BY pg.rn";
+  }
   args.emplace_back(page->limit);
   args.emplace_back(page->offset);
   Rows r(store_, sql, args);
@@ -745,7 +772,7 @@ Result<std::string> Query::Entity(const Params& params) {
 }
 
 Result<std::string> Query::Events(const Params& params) {
-  DOSSIER_RETURN_IF_ERROR(CheckParams(params, Allowed({"limit", "offset"}, true)));
+  DOSSIER_RETURN_IF_ERROR(CheckParams(params, Allowed({"limit", "offset", "fields"}, true)));
   auto page = ParsePage(params);
   if (!page.ok()) return page.status();
   auto filter = ParseEventFilter(params);
@@ -754,12 +781,13 @@ Result<std::string> Query::Events(const Params& params) {
   RowSelection sel = ToSelection(*filter);
   int64_t total = 0;
   {
-    Rows r(store_, std::string("SELECT count(*)") + kEventsFrom + Where(sel), sel.params);
+    Rows r(store_, std::string("SELECT count(*)") + EventsFrom(*filter) + Where(sel), sel.params);
     if (r.Next()) total = r.Int(0);
     DOSSIER_RETURN_IF_ERROR(r.status());
   }
   sel.limit = page->limit;
   sel.offset = page->offset;
+  sel.columns = Fields(params);
   std::string items;
   DOSSIER_RETURN_IF_ERROR(store_->ExportEvents("jsonl", sel, [&](std::string_view chunk) {
     // Pieces are whole lines: one object per line.
@@ -776,7 +804,7 @@ Result<std::string> Query::Events(const Params& params) {
 }
 
 Result<std::string> Query::EventsGeoJson(const Params& params) {
-  DOSSIER_RETURN_IF_ERROR(CheckParams(params, Allowed({"limit"}, true)));
+  DOSSIER_RETURN_IF_ERROR(CheckParams(params, Allowed({"limit", "fields"}, true)));
   int64_t limit = 20000;
   if (const std::string* v = Param(params, "limit")) {
     bool ok = !v->empty() && v->size() < 7;
@@ -790,13 +818,14 @@ Result<std::string> Query::EventsGeoJson(const Params& params) {
   RowSelection sel = ToSelection(*filter);
   int64_t total = 0;
   {
-    Rows r(store_, std::string("SELECT count(*)") + kEventsFrom +
+    Rows r(store_, std::string("SELECT count(*)") + EventsFrom(*filter) +
                        Where(sel, "v.place_lat IS NOT NULL AND v.place_lon IS NOT NULL"),
            sel.params);
     if (r.Next()) total = r.Int(0);
     DOSSIER_RETURN_IF_ERROR(r.status());
   }
   sel.limit = limit;
+  sel.columns = Fields(params);
   std::string body;
   DOSSIER_RETURN_IF_ERROR(store_->ExportEvents("geojson", sel, [&](std::string_view chunk) {
     body.append(chunk);
@@ -825,7 +854,7 @@ Result<std::string> Query::Timeline(const Params& params) {
   if (!filter->q.empty()) DOSSIER_RETURN_IF_ERROR(CheckFts(filter->q));
   RowSelection sel = ToSelection(*filter);
   Rows r(store_, std::string("SELECT v.date_value, COALESCE(v.plover, ''), count(*)") +
-                     kEventsFrom + Where(sel) + " GROUP BY 1, 2 ORDER BY 1, 2",
+                     EventsFrom(*filter) + Where(sel) + " GROUP BY 1, 2 ORDER BY 1, 2",
          sel.params);
   struct Day {
     int64_t day;
@@ -926,57 +955,84 @@ Result<std::string> Query::Facets(const Params& params) {
   if (!filter.ok()) return filter.status();
   if (!filter->q.empty()) DOSSIER_RETURN_IF_ERROR(CheckFts(filter->q));
   const RowSelection sel = ToSelection(*filter);
-  std::string out = "{";
+  // One pass over the matching events, counted here: one scan instead of a
+  // GROUP BY per facet. Outlets come from a table of the documents.
+  std::unordered_map<std::string, std::string> outlet_of;
   {
-    Rows r(store_, std::string("SELECT count(*)") + kEventsFrom + Where(sel), sel.params);
-    if (r.Next()) out += "\"total\":" + std::to_string(r.Int(0));
+    Rows r(store_, "SELECT id, outlet FROM documents WHERE outlet IS NOT NULL", {});
+    while (r.Next()) outlet_of.emplace(r.Text(0), r.Text(1));
     DOSSIER_RETURN_IF_ERROR(r.status());
   }
-  const struct {
-    const char* name;
-    const char* column;
-  } plain[] = {{"type", "v.plover"}, {"voice", "v.voice"}, {"country", "v.place_country"},
-               {"outlet", "d.outlet"}};
-  for (const auto& f : plain) {
-    Rows r(store_, std::string("SELECT ") + f.column + ", count(*)" + kEventsFrom +
-                       Where(sel, (std::string(f.column) + " IS NOT NULL").c_str()) +
-                       " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20",
-           sel.params);
-    std::string items;
-    while (r.Next()) {
-      AppendItem(&items, JsonOf([&](JsonWriter& w) {
-        w.BeginArray();
-        w.String(r.Text(0));
-        w.Int(r.Int(1));
-        w.EndArray();
-      }));
-    }
-    DOSSIER_RETURN_IF_ERROR(r.status());
-    out += std::string(",\"") + f.name + "\":[" + items + "]";
-  }
-  // Actors and places by entry (or by text when unresolved), with a name.
-  for (const char* role : {"actor", "place"}) {
-    const std::string ref = std::string("v.") + role + "_ref", text = std::string("v.") + role + "_text";
+  enum { kType, kVoice, kCountry, kOutlet, kActor, kPlace, kFacets };
+  std::unordered_map<std::string, int64_t> counts[kFacets];
+  std::unordered_map<std::string, std::string> label[kFacets];  // key -> text seen
+  int64_t total = 0;
+  {
     Rows r(store_,
-           "SELECT k, COALESCE((SELECT e.name FROM entities AS e WHERE e.ref = r AND e.name IS"
-           " NOT NULL LIMIT 1), t), n FROM (SELECT COALESCE(" + ref + ", " + text + ") AS k, max(" +
-               ref + ") AS r, max(" + text + ") AS t, count(*) AS n" + kEventsFrom +
-               Where(sel, "k IS NOT NULL") + " GROUP BY k) ORDER BY n DESC, k LIMIT 20",
+           "SELECT v.plover, v.voice, v.place_country, v.document_id, v.actor_ref, v.actor_text,"
+           " v.place_ref, v.place_text" + EventsFrom(*filter) + Where(sel),
            sel.params);
-    std::string items;
+    auto count = [&](int facet, int col) {
+      if (r.IsNull(col)) return;
+      ++counts[facet][std::string(r.Text(col))];
+    };
+    auto count_entry = [&](int facet, int ref_col, int text_col) {
+      const int key_col = r.IsNull(ref_col) ? text_col : ref_col;
+      if (r.IsNull(key_col)) return;
+      const std::string key(r.Text(key_col));
+      if (++counts[facet][key] == 1 && !r.IsNull(text_col))
+        label[facet][key] = std::string(r.Text(text_col));
+    };
     while (r.Next()) {
-      AppendItem(&items, JsonOf([&](JsonWriter& w) {
-        w.BeginArray();
-        w.String(r.Text(0));
-        r.Json(w, 1);
-        w.Int(r.Int(2));
-        w.EndArray();
-      }));
+      ++total;
+      count(kType, 0);
+      count(kVoice, 1);
+      count(kCountry, 2);
+      auto it = outlet_of.find(std::string(r.Text(3)));
+      if (it != outlet_of.end()) ++counts[kOutlet][it->second];
+      count_entry(kActor, 4, 5);
+      count_entry(kPlace, 6, 7);
     }
     DOSSIER_RETURN_IF_ERROR(r.status());
-    out += std::string(",\"") + role + "\":[" + items + "]";
   }
-  return out + "}";
+  // The 20 most frequent of a facet, ties by key.
+  auto top = [&](int facet) {
+    std::vector<std::pair<std::string, int64_t>> v(counts[facet].begin(), counts[facet].end());
+    std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) {
+      return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    if (v.size() > 20) v.resize(20);
+    return v;
+  };
+  return JsonOf([&](JsonWriter& w) {
+    w.BeginObject();
+    w.Key("total");
+    w.Int(total);
+    const char* const kNames[] = {"type", "voice", "country", "outlet", "actor", "place"};
+    for (int f = 0; f < kFacets; ++f) {
+      w.Key(kNames[f]);
+      w.BeginArray();
+      for (const auto& [key, n] : top(f)) {
+        w.BeginArray();
+        w.String(key);
+        if (f == kActor || f == kPlace) {
+          // The entry's canonical name, else the text it was written as.
+          std::string name;
+          if (key.find(':') != std::string::npos) {
+            Rows e(store_, "SELECT name FROM entities WHERE ref = ? AND name IS NOT NULL LIMIT 1",
+                   {key});
+            if (e.Next()) name = e.Text(0);
+          }
+          if (name.empty()) name = label[f][key];
+          if (name.empty()) w.Null(); else w.String(name);
+        }
+        w.Int(n);
+        w.EndArray();
+      }
+      w.EndArray();
+    }
+    w.EndObject();
+  });
 }
 
 Result<std::string> Query::Clusters(const Params& params) {

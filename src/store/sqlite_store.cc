@@ -1388,35 +1388,84 @@ Status SqliteStore::ExportEvents(std::string_view format, const RowSelection& se
                         "' (jsonl, csv or geojson)");
   DOSSIER_RETURN_IF_ERROR(Flush());
   Stmt q;
-  // place_lat and place_lon are columns 2 and 3 (geometry for geojson).
+  // The output columns; place_lat and place_lon are columns 2 and 3 (the
+  // geometry for geojson). A column the selection leaves out is selected as
+  // NULL, so nothing is computed for it.
+  static const char* const kColumns[][2] = {
+      {"document_id", "v.document_id"}, {"event_id", "v.event_id"},
+      {"place_lat", "v.place_lat"}, {"place_lon", "v.place_lon"},
+      {"sentence", "v.sentence"}, {"start", "v.start"}, {"end", "v.end"},
+      {"text", "substr(d.text, v.start + 1, v.end - v.start)"},
+      {"trigger_text", "v.trigger_text"}, {"trigger_start", "v.trigger_start"},
+      {"trigger_end", "v.trigger_end"}, {"pattern", "v.pattern"}, {"plover", "v.plover"},
+      {"mode", "v.mode"}, {"cameo", "v.cameo"}, {"acled", "v.acled"},
+      {"acled_sub", "v.acled_sub"}, {"actor_mention", "v.actor_mention"},
+      {"actor_text", "v.actor_text"}, {"actor_ref", "v.actor_ref"},
+      {"actor_country", "v.actor_country"}, {"actor_sector", "v.actor_sector"},
+      {"target_mention", "v.target_mention"}, {"target_text", "v.target_text"},
+      {"target_ref", "v.target_ref"}, {"target_country", "v.target_country"},
+      {"target_sector", "v.target_sector"}, {"place_mention", "v.place_mention"},
+      {"place_text", "v.place_text"}, {"place_ref", "v.place_ref"},
+      {"place_country", "v.place_country"}, {"date_mention", "v.date_mention"},
+      {"date_value", "v.date_value"}, {"date_precision", "v.date_precision"},
+      {"dead_value", "v.dead_value"}, {"dead_low", "v.dead_low"}, {"dead_high", "v.dead_high"},
+      {"dead_qualifier", "v.dead_qualifier"}, {"dead_mention", "v.dead_mention"},
+      {"injured_value", "v.injured_value"}, {"injured_low", "v.injured_low"},
+      {"injured_high", "v.injured_high"}, {"injured_qualifier", "v.injured_qualifier"},
+      {"injured_mention", "v.injured_mention"}, {"voice", "v.voice"}, {"source", "v.source"},
+      {"source_text", "(SELECT e.text FROM entities AS e WHERE e.document_id = v.document_id"
+                      " AND e.mention_id = v.source)"},
+      {"negated", "v.negated"}, {"hypothetical", "v.hypothetical"}, {"modality", "v.modality"},
+      {"same_as", "v.same_as"}, {"confidence", "v.confidence"}, {"published", "d.published"},
+      {"outlet", "d.outlet"}, {"title", "d.title"}};
+  const int kCount = static_cast<int>(sizeof kColumns / sizeof kColumns[0]);
+  for (const std::string& name : selection.columns) {
+    int i = 0;
+    while (i < kCount && name != kColumns[i][0]) ++i;
+    if (i == kCount) {
+      std::string known;
+      for (int j = 0; j < kCount; ++j) known += std::string(j ? ", " : "") + kColumns[j][0];
+      return InvalidInput("export events: unknown column '" + name.substr(0, 40) + "' (known: " +
+                          known + ")");
+    }
+  }
+  auto wanted = [&](int i) {
+    if (selection.columns.empty() || (geojson && (i == 2 || i == 3))) return true;
+    for (const std::string& name : selection.columns)
+      if (name == kColumns[i][0]) return true;
+    return false;
+  };
+  // The selected events are picked and numbered first on their keys alone
+  // (cheap to sort), then only those rows are read whole: a page of a large
+  // store costs a page of rows, not a sort of every event with its text.
   std::string sql =
-      "SELECT v.document_id, v.event_id, v.place_lat, v.place_lon, v.sentence, v.start, v.end,"
-      " substr(d.text, v.start + 1, v.end - v.start) AS text,"
-      " v.trigger_text, v.trigger_start, v.trigger_end, v.pattern, v.plover, v.mode, v.cameo,"
-      " v.acled, v.acled_sub, v.actor_mention, v.actor_text, v.actor_ref, v.actor_country,"
-      " v.actor_sector, v.target_mention, v.target_text, v.target_ref, v.target_country,"
-      " v.target_sector, v.place_mention, v.place_text, v.place_ref, v.place_country,"
-      " v.date_mention, v.date_value, v.date_precision, v.dead_value, v.dead_low, v.dead_high,"
-      " v.dead_qualifier, v.dead_mention, v.injured_value, v.injured_low, v.injured_high,"
-      " v.injured_qualifier, v.injured_mention, v.voice, v.source, e.text AS source_text,"
-      " v.negated, v.hypothetical, v.modality, v.same_as, v.confidence,"
-      " d.published, d.outlet, d.title"
-      " FROM events AS v JOIN documents AS d ON d.id = v.document_id"
-      " LEFT JOIN entities AS e ON e.document_id = v.document_id AND e.mention_id = v.source";
-  sql += " WHERE 1";
+      "WITH pick AS (SELECT v.document_id AS did, v.event_id AS eid, row_number() OVER"
+      " (ORDER BY d.doc_no, CAST(substr(v.event_id, 2) AS INTEGER)) AS rn"
+      " FROM events AS v JOIN documents AS d ON d.id = v.document_id WHERE 1";
   if (geojson) sql += " AND v.place_lat IS NOT NULL AND v.place_lon IS NOT NULL";
   if (!selection.where.empty()) sql += " AND (" + selection.where + ")";
-  sql += " ORDER BY d.doc_no, CAST(substr(v.event_id, 2) AS INTEGER)";
+  sql += " ORDER BY rn";
   if (selection.limit >= 0) {
     sql += " LIMIT " + std::to_string(selection.limit) + " OFFSET " +
            std::to_string(std::max<int64_t>(selection.offset, 0));
   }
+  sql += ") SELECT ";
+  for (int i = 0; i < kCount; ++i) {
+    if (i) sql += ", ";
+    sql += wanted(i) ? kColumns[i][1] : "NULL";
+    sql += " AS \"";
+    sql += kColumns[i][0];
+    sql += "\"";
+  }
+  sql += " FROM pick JOIN events AS v ON v.document_id = pick.did AND v.event_id = pick.eid"
+         " JOIN documents AS d ON d.id = v.document_id ORDER BY pick.rn";
   int rc = sqlite3_prepare_v2(db_, sql.c_str(), -1, q.out(), nullptr);
   if (rc != SQLITE_OK) return SqlError("prepare export events");
   sqlite3_stmt* st = q.get();
   DOSSIER_RETURN_IF_ERROR(BindSelection(st, selection));
-  // Only the selected columns are output; the others serve the selection.
   const int n = sqlite3_column_count(st);
+  std::vector<bool> keep(n);
+  for (int i = 0; i < n; ++i) keep[i] = selection.columns.empty() || (i < kCount && wanted(i));
   std::string out;
   auto json_value = [&](JsonWriter& w, int i) {
     switch (sqlite3_column_type(st, i)) {
@@ -1427,8 +1476,11 @@ Status SqliteStore::ExportEvents(std::string_view format, const RowSelection& se
     }
   };
   if (csv) {
+    bool first_column = true;
     for (int i = 0; i < n; ++i) {
-      if (i) out.push_back(',');
+      if (!keep[i]) continue;
+      if (!first_column) out.push_back(',');
+      first_column = false;
       out.append(sqlite3_column_name(st, i));
     }
     out.push_back('\n');
@@ -1441,14 +1493,18 @@ Status SqliteStore::ExportEvents(std::string_view format, const RowSelection& se
       JsonWriter w(&out);
       w.BeginObject();
       for (int i = 0; i < n; ++i) {
+        if (!keep[i]) continue;
         w.Key(sqlite3_column_name(st, i));
         json_value(w, i);
       }
       w.EndObject();
       out.push_back('\n');
     } else if (csv) {
+      bool first_column = true;
       for (int i = 0; i < n; ++i) {
-        if (i) out.push_back(',');
+        if (!keep[i]) continue;
+        if (!first_column) out.push_back(',');
+        first_column = false;
         if (sqlite3_column_type(st, i) == SQLITE_NULL) continue;
         std::string_view v = ColumnText(st, i);
         if (v.find_first_of(",\"\r\n") == std::string_view::npos) {
@@ -1482,7 +1538,7 @@ Status SqliteStore::ExportEvents(std::string_view format, const RowSelection& se
       w.Key("properties");
       w.BeginObject();
       for (int i = 0; i < n; ++i) {
-        if (i == 2 || i == 3) continue;
+        if (i == 2 || i == 3 || !keep[i]) continue;
         w.Key(sqlite3_column_name(st, i));
         json_value(w, i);
       }

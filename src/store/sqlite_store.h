@@ -98,6 +98,9 @@ struct RowSelection {
   std::vector<std::variant<std::string, int64_t, double>> params;
   int64_t limit = -1;  // < 0: no limit
   int64_t offset = 0;
+  // Output only these columns (by name, kept in the export's order); empty:
+  // all. An unknown name is InvalidInput listing the known ones.
+  std::vector<std::string> columns;
 };
 
 struct RawPiece {

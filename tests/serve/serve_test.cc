@@ -378,6 +378,20 @@ TEST_F(ServeTest, GeoJsonCountsAndTruncates) {
   EXPECT_EQ(one["truncated"], true);
   EXPECT_EQ(one["total"], all["total"]);
   EXPECT_EQ(one["features"].size(), 1u);
+  // A map asks only for the properties its markers need.
+  json lean = GetJson("/api/events.geojson?fields=event_id,plover,date_value");
+  ASSERT_EQ(lean["features"].size(), all["features"].size());
+  for (size_t i = 0; i < lean["features"].size(); ++i) {
+    const json& p = lean["features"][i]["properties"];
+    EXPECT_EQ(p.size(), 3u);
+    EXPECT_EQ(p["event_id"], all["features"][i]["properties"]["event_id"]);
+    EXPECT_EQ(p["plover"], all["features"][i]["properties"]["plover"]);
+    EXPECT_EQ(lean["features"][i]["geometry"], all["features"][i]["geometry"]);
+  }
+  auto bad = Get("/api/events.geojson?fields=event_id,nonsense");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_NE(bad->body.find("unknown column 'nonsense'"), std::string::npos) << bad->body;
 }
 
 TEST_F(ServeTest, EntitiesAndTheirMentions) {
