@@ -13,6 +13,9 @@ import {typeLabel} from './colors.js';
 import {token, fmtDate} from './dom.js';
 
 const PAGE = 50;
+// The properties a marker needs (its colour, title and identity); a clicked
+// marker's full event comes from /api/events?document=ID.
+const MAP_FIELDS = 'document_id,event_id,plover,mode,trigger_text,date_value,date_precision,place_text,dead_value';
 
 export class MapView {
   constructor({setFilter, toast}) {
@@ -86,7 +89,7 @@ export class MapView {
   }
 
   async loadMap(f) {
-    const fc = await get('/api/events.geojson', params(f), 'geo');
+    const fc = await get('/api/events.geojson', params(f, {fields: MAP_FIELDS}), 'geo');
     this.statusEl.textContent = 'placing markers…';
     const n = await this.map.setEvents(fc);
     replace(this.statusEl,
@@ -149,20 +152,34 @@ export class MapView {
 
   async select(ev, fromList) {
     if (fromList) this.map.focus(ev.document_id, ev.event_id);
-    const close = () => this.cardEl.replaceChildren();
-    replace(this.cardEl, renderCard(ev, null, {onClose: close}));
+    const key = `${ev.document_id}#${ev.event_id}`;
+    this.selectedKey = key;
+    const close = () => { this.selectedKey = null; this.cardEl.replaceChildren(); };
+    let full = ev.text !== undefined ? ev : null;
+    if (full) replace(this.cardEl, renderCard(full, null, {onClose: close}));
+    else replace(this.cardEl, h('article', {class: 'card loading', dataset: {event: key}}, 'Loading the event…'));
     try {
-      let doc = this.docCache.get(ev.document_id);
-      if (!doc) {
-        doc = await get(`/api/documents/${encodeURIComponent(ev.document_id)}`, null, 'card-doc');
-        this.docCache.set(ev.document_id, doc);
-        if (this.docCache.size > 20) this.docCache.delete(this.docCache.keys().next().value);
-      }
-      if (this.cardEl.firstChild?.dataset?.event === `${ev.document_id}#${ev.event_id}`) {
-        replace(this.cardEl, renderCard(ev, doc, {onClose: close}));
-      }
+      const [doc, evs] = await Promise.all([
+        this.document(ev.document_id),
+        full ? null : get('/api/events', new URLSearchParams({document: ev.document_id, limit: 500}), 'card-events'),
+      ]);
+      if (!full) full = evs.items.find(e => e.event_id === ev.event_id);
+      if (this.selectedKey !== key) return;
+      if (!full) { replace(this.cardEl, h('p', {class: 'error'}, 'This event is no longer in the store.')); return; }
+      replace(this.cardEl, renderCard(full, doc, {onClose: close}));
     } catch (e) {
-      if (!isAbort(e)) this.toast(`Document not loaded: ${e.message}`);
+      if (!isAbort(e)) this.toast(`Event not loaded: ${e.message}`);
     }
+  }
+
+  // The /api/documents/{id} answer, from a small cache.
+  async document(id) {
+    let doc = this.docCache.get(id);
+    if (!doc) {
+      doc = await get(`/api/documents/${encodeURIComponent(id)}`, null, 'card-doc');
+      this.docCache.set(id, doc);
+      if (this.docCache.size > 20) this.docCache.delete(this.docCache.keys().next().value);
+    }
+    return doc;
   }
 }
