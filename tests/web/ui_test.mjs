@@ -213,6 +213,10 @@ test('a marker opens its event card with the evidence and a link to the document
   if (await pin.count()) {
     await pin.click();
     await page.waitForSelector('#card .card .evidence');
+    const [docId, evId] = (await page.getAttribute('#card .card', 'data-event')).split('#');
+    const full = (await api(`/api/events?document=${docId}&limit=500`)).items.find(e => e.event_id === evId);
+    assert.ok(full && full.place_lat !== null, 'a marker is a located event');
+    assert.equal(await page.textContent('#card .evidence'), full.text, 'the marker card shows its event');
   }
   await shot('map-card');
 });
