@@ -35,6 +35,7 @@ const ARTIFACTS = path.resolve(arg('artifacts', path.join(SOURCE, 'build', 'test
 const FIXTURES = path.join(SOURCE, 'tests', 'web', 'fixtures');
 
 let tmp = null;
+let db = null;
 let server = null;
 let browser = null;
 let page = null;
@@ -130,7 +131,7 @@ before(async () => {
   fs.mkdirSync(ARTIFACTS, {recursive: true});
 
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-web-'));
-  const db = path.join(tmp, 'ui.db');
+  db = path.join(tmp, 'ui.db');
   const ing = spawnSync(DOSSIER, ['ingest', 'examples/', FIXTURES, '--db', db], {cwd: SOURCE, encoding: 'utf8', timeout: 60000});
   if (ing.status !== 0) throw new Error(`dossier ingest failed (${ing.status ?? ing.signal}): ${ing.stderr}`);
 
@@ -261,10 +262,36 @@ test('brushing the timeline narrows the map and the list, in agreement with the 
   const csv = await fetch(base + csvHref);
   assert.equal(csv.status, 200);
   assert.match(csv.headers.get('content-type') ?? '', /text\/csv/);
+  // ... byte for byte what the command line exports for the same filter.
+  const cli = spawnSync(DOSSIER, ['export', '--db', db, '--what', 'events', '--format', 'csv', '--from', from, '--to', to],
+    {cwd: SOURCE, encoding: 'utf8', timeout: 30000});
+  assert.equal(cli.status, 0, cli.stderr);
+  assert.equal(await csv.text(), cli.stdout, 'the UI export equals dossier export for the same filter');
   await shot('timeline-brushed');
 });
 
+test('the facets work from the keyboard and agree with the API', async () => {
+  await page.goto(`${base}/#/map`);
+  await waitMap();
+  const item = page.locator('.facet-item[data-facet="type"][data-value="ASSAULT"]');
+  await item.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => location.hash.includes('type=ASSAULT'));
+  await waitMap();
+  assert.equal(await item.getAttribute('aria-pressed'), 'true');
+  const fc = await api('/api/events.geojson?type=ASSAULT');
+  assert.equal(await markerSum(), fc.features.length, 'markers = GeoJSON features for type=ASSAULT');
+  assert.equal(Number(await page.getAttribute('#events-total', 'data-total')), (await api('/api/events?type=ASSAULT&limit=1')).total);
+  await page.locator('.facet-item[data-facet="type"][data-value="ASSAULT"]').focus();
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => !location.hash.includes('type='));
+  await waitMap();
+});
+
 test('month- and year-dated events are spans, not day bars; undated are counted', async () => {
+  await page.goto(`${base}/#/map`);
+  await waitMap();
+  await waitReady('#timeline');
   const tl = await api('/api/timeline?bin=month');
   assert.ok(tl.coarse.some(c => c.value === '2022-03' && c.precision === 'month'), 'fixture has a March 2022 event');
   const span = page.locator('.tl-coarse[data-value="2022-03"] rect');
@@ -281,9 +308,13 @@ test('month- and year-dated events are spans, not day bars; undated are counted'
   const undated = await page.textContent('#tl-undated');
   assert.equal(Number(undated.replace(/[^0-9]/g, '')), tl.undated);
   // Clearing the brush brings every event back.
+  await page.goto(`${base}/#/map?from=2022-01-01&to=2022-12-31`);
+  await waitMap();
+  assert.ok(await page.locator('.tl-sel').getAttribute('width') > 0, 'the brushed range is drawn');
   await page.click('.tl-range button');
   await page.waitForFunction(() => !location.hash.includes('from='));
   await waitMap();
+  assert.equal(Number(await page.getAttribute('#events-total', 'data-total')), (await api('/api/events?limit=1')).total);
 });
 
 test('the document view highlights spans whose text is the text they point at', async () => {
