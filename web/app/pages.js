@@ -46,7 +46,7 @@ function docTable(items) {
   return table([
     {label: 'Title', cell: d => docLink(d.id, d.title)},
     {label: 'Outlet', cell: d => d.outlet ?? '–'},
-    {label: 'Published', cell: d => d.published ?? '–'},
+    {label: 'Published', cell: d => h('span', {class: 'nowrap'}, d.published ?? '–')},
     {label: 'Relation', cell: d => d.relation ? (d.origin && d.origin !== d.id ? [d.relation, ' of ', docLink(d.origin, 'origin')] : d.relation) : '–'},
     {label: 'Events', num: true, cell: d => fmtNum(d.events)},
     {label: 'Markers', num: true, cell: d => fmtNum(d.markers)},
