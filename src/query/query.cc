@@ -979,7 +979,11 @@ Result<std::string> Query::Facets(const Params& params) {
     auto count_entry = [&](int facet, int ref_col, int text_col) {
       const int key_col = r.IsNull(ref_col) ? text_col : ref_col;
       if (r.IsNull(key_col)) return;
-      const std::string key(r.Text(key_col));
+      std::string key(r.Text(key_col));
+      // Unresolved mentions group by their words whatever the case ("Rebels"
+      // and "rebels"); the filter matches text case-insensitively too.
+      if (key_col == text_col)
+        for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       if (++counts[facet][key] == 1 && !r.IsNull(text_col))
         label[facet][key] = std::string(r.Text(text_col));
     };

@@ -1417,7 +1417,9 @@ Status SqliteStore::ExportEvents(std::string_view format, const RowSelection& se
                       " AND e.mention_id = v.source)"},
       {"negated", "v.negated"}, {"hypothetical", "v.hypothetical"}, {"modality", "v.modality"},
       {"same_as", "v.same_as"}, {"confidence", "v.confidence"}, {"published", "d.published"},
-      {"outlet", "d.outlet"}, {"title", "d.title"}};
+      {"outlet", "d.outlet"}, {"title", "d.title"},
+      {"cluster_id", "(SELECT m.cluster_id FROM cluster_members AS m WHERE m.document_id ="
+                     " v.document_id AND m.event_id = v.event_id)"}};
   const int kCount = static_cast<int>(sizeof kColumns / sizeof kColumns[0]);
   for (const std::string& name : selection.columns) {
     int i = 0;

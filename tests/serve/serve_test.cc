@@ -453,6 +453,10 @@ TEST_F(ServeTest, CorpusViewsListFamiliesOutletsAndClusters) {
       EXPECT_EQ(c["reports"], 3);
       EXPECT_EQ(c["independent_origins"], 1);
       EXPECT_EQ(docs, (std::set<std::string>{Id("orig"), Id("rep"), Id("edit")}));
+      // The cluster filter selects exactly its members, each naming it.
+      json rows = GetJson("/api/events?cluster=" + c["cluster_id"].get<std::string>());
+      ASSERT_EQ(rows["total"], c["members"].size());
+      for (const json& e : rows["items"]) EXPECT_EQ(e["cluster_id"], c["cluster_id"]);
     }
   }
   EXPECT_TRUE(market) << clusters.dump();
