@@ -1246,14 +1246,16 @@ Result<std::string> Query::Outlets(const Params& params) {
       " sum(p.relation IN ('republication', 'near_duplicate')),"
       " sum(p.relation = 'translation'),"
       " group_concat(DISTINCT d.language), min(d.published), max(d.published),"
-      " sum((SELECT count(*) FROM events AS e WHERE e.document_id = d.id AND e.same_as IS NULL)),"
-      " sum(COALESCE(mp.markers, 0)), sum(COALESCE(mp.words, 0))"
+      " sum(COALESCE(ev.n, 0)), sum(COALESCE(mp.markers, 0)), sum(COALESCE(mp.words, 0))"
       " FROM documents AS d LEFT JOIN provenance AS p ON p.document_id = d.id"
       " LEFT JOIN marker_profiles AS mp ON mp.document_id = d.id"
+      " LEFT JOIN (SELECT document_id, count(*) AS n FROM events WHERE same_as IS NULL"
+      " GROUP BY document_id) AS ev ON ev.document_id = d.id"
       " WHERE EXISTS (SELECT 1 FROM sources AS s WHERE s.document_id = d.id) GROUP BY d.outlet";
   int64_t total = 0;
   {
-    Rows r(store_, "SELECT count(*) FROM (" + grouped + ")", {});
+    Rows r(store_, "SELECT count(DISTINCT COALESCE(outlet, char(0))) FROM documents AS d WHERE"
+                   " EXISTS (SELECT 1 FROM sources AS s WHERE s.document_id = d.id)", {});
     if (r.Next()) total = r.Int(0);
     DOSSIER_RETURN_IF_ERROR(r.status());
   }
