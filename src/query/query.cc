@@ -301,7 +301,10 @@ Status Export(SqliteStore* store, std::string_view what, std::string_view format
               const EventFilter& filter, const std::function<bool(std::string_view)>& fn) {
   auto kind = CheckExport(what, format);
   if (!kind.ok()) return kind.status();
-  if (what == "events") return store->ExportEvents(format, ToSelection(filter), fn);
+  if (what == "events") {
+    if (!filter.q.empty()) DOSSIER_RETURN_IF_ERROR(CheckFtsQuery(store, filter.q));
+    return store->ExportEvents(format, ToSelection(filter), fn);
+  }
   if (what == "entities") return store->ExportEntities(format, fn);
   if (what == "claims") return store->ExportClaims(format, fn);
   if (what == "markers") return store->ExportMarkers(format, fn);
@@ -313,17 +316,19 @@ Status Export(SqliteStore* store, std::string_view what, std::string_view format
   });
 }
 
-Status Query::CheckFts(const std::string& q) {
-  Rows r(store_, "SELECT count(*) FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH ?"
-                 " LIMIT 1)", {q});
+Status CheckFtsQuery(SqliteStore* store, const std::string& q) {
+  Rows r(store, "SELECT count(*) FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH ?"
+                " LIMIT 1)", {q});
   r.Next();
   if (!r.status().ok()) {
     return InvalidInput("parameter 'q': not a valid search (" +
-                        std::string(sqlite3_errmsg(store_->handle())) +
+                        std::string(sqlite3_errmsg(store->handle())) +
                         "); quote phrases with \"...\"");
   }
   return Status::Ok();
 }
+
+Status Query::CheckFts(const std::string& q) { return CheckFtsQuery(store_, q); }
 
 Result<std::string> Query::Health() {
   Rows r(store_, "SELECT (SELECT count(*) FROM documents),"

@@ -35,6 +35,11 @@ Result<ExportKind> CheckExport(std::string_view what, std::string_view format);
 Status Export(SqliteStore* store, std::string_view what, std::string_view format,
               const EventFilter& filter, const std::function<bool(std::string_view)>& fn);
 
+// InvalidInput naming parameter 'q' when `q` is not a valid FTS5 query
+// (checked before it is used inside a larger statement, whose failure would
+// look like a storage error).
+Status CheckFtsQuery(SqliteStore* store, const std::string& q);
+
 class Query {
  public:
   explicit Query(SqliteStore* store) : store_(store) {}
@@ -58,10 +63,7 @@ class Query {
   Result<std::string> Outlets(const Params& params);
 
  private:
-  // InvalidInput when `q` is not a valid FTS5 query (checked before it is
-  // used inside a larger statement, whose failure would look like a storage
-  // error).
-  Status CheckFts(const std::string& q);
+  Status CheckFts(const std::string& q);  // CheckFtsQuery on this store
   SqliteStore* store_;
 };
 

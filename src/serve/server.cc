@@ -328,16 +328,15 @@ void Server::Impl::Routes() {
     }
     if (!filter->q.empty()) {
       // A malformed search fails here, while the status can still say so.
-      auto checked = [&]() -> Result<std::string> {
-        auto store = Acquire();
-        if (!store.ok()) return store.status();
-        query::Params q{{"q", filter->q}, {"limit", "1"}};
-        auto r = query::Query(store->get()).Documents(q);
-        Release(std::move(*store));
-        return r;
-      }();
-      if (!checked.ok()) {
-        SetError(res, HttpStatus(checked.status()), checked.status().message());
+      auto store = Acquire();
+      if (!store.ok()) {
+        SetError(res, 500, store.status().message());
+        return;
+      }
+      st = query::CheckFtsQuery(store->get(), filter->q);
+      Release(std::move(*store));
+      if (!st.ok()) {
+        SetError(res, HttpStatus(st), st.message());
         return;
       }
     }

@@ -368,6 +368,19 @@ TEST_F(ServeTest, TimelineKeepsMonthDatesApartFromDays) {
   EXPECT_TRUE(kafr_nabl) << in_march.dump();
 }
 
+TEST_F(ServeTest, CliExportRefusesABadFilterAsUsage) {
+  RunResult bad_q = RunDossier("export --db " + *db_ + " --what events --q '\"open'");
+  EXPECT_EQ(bad_q.exit_code, 2);
+  EXPECT_NE(bad_q.err.find("parameter 'q': not a valid search"), std::string::npos) << bad_q.err;
+  EXPECT_EQ(bad_q.out, "");
+  RunResult bad_box = RunDossier("export --db " + *db_ + " --what events --bbox 1,2,3");
+  EXPECT_EQ(bad_box.exit_code, 2);
+  EXPECT_NE(bad_box.err.find("parameter 'bbox'"), std::string::npos) << bad_box.err;
+  RunResult wrong_what = RunDossier("export --db " + *db_ + " --what claims --type ASSAULT");
+  EXPECT_EQ(wrong_what.exit_code, 2);
+  EXPECT_NE(wrong_what.err.find("--type selects events"), std::string::npos) << wrong_what.err;
+}
+
 TEST_F(ServeTest, GeoJsonCountsAndTruncates) {
   json all = GetJson("/api/events.geojson");
   EXPECT_EQ(all["type"], "FeatureCollection");
