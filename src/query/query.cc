@@ -562,7 +562,11 @@ Result<std::string> Query::Document(std::string_view id_view) {
     if (!event_cluster.empty()) DOSSIER_RETURN_IF_ERROR(corpus::LoadReusePairs(store_, &reuse));
     std::map<std::string, std::pair<int, int>> counts;
     std::string items;
-    for (const auto& [event_id, cluster_id] : event_cluster) {
+    for (const auto& pair : event_cluster) {
+      // (Named copies, not structured bindings: clang 14 cannot capture
+      // those in the lambdas below.)
+      const std::string& event_id = pair.first;
+      const std::string& cluster_id = pair.second;
       auto it = counts.find(cluster_id);
       if (it == counts.end()) {
         std::vector<std::pair<std::string, std::string>> docs;
