@@ -1175,6 +1175,130 @@ Status SqliteStore::ExportDocuments(
   return Status::Ok();
 }
 
+namespace {
+
+// How an export writes the rows of its statement.
+struct RowFormat {
+  enum Kind { kJsonl, kCsv, kGeoJson } kind = kJsonl;
+  int lat = -1, lon = -1;  // the geometry columns (geojson), not properties
+  // The last column holds JSON text (claims' slots): JSON Lines copy it as
+  // a value, CSV as text.
+  bool last_is_json = false;
+  const std::vector<bool>* keep = nullptr;  // the output columns; null: all
+};
+
+// Steps `st` to its end, writing each row as `f` says and handing the output
+// to `fn` in pieces of about 64 KB (each ending with a newline). Returns
+// SQLite's last step code: SQLITE_DONE when all rows were read or `fn`
+// stopped early.
+int WriteRows(sqlite3_stmt* st, const RowFormat& f,
+              const std::function<bool(std::string_view chunk)>& fn) {
+  const int n = sqlite3_column_count(st);
+  auto kept = [&](int i) { return !f.keep || (*f.keep)[i]; };
+  std::string out;
+  auto json_value = [&](JsonWriter& w, int i) {
+    switch (sqlite3_column_type(st, i)) {
+      case SQLITE_NULL: w.Null(); break;
+      case SQLITE_INTEGER: w.Int(sqlite3_column_int64(st, i)); break;
+      case SQLITE_FLOAT: w.Double(sqlite3_column_double(st, i)); break;
+      default: w.String(ColumnText(st, i)); break;
+    }
+  };
+  auto csv_row = [&](bool header) {
+    bool first_column = true;
+    for (int i = 0; i < n; ++i) {
+      if (!kept(i)) continue;
+      if (!first_column) out.push_back(',');
+      first_column = false;
+      if (header) {
+        out.append(sqlite3_column_name(st, i));
+        continue;
+      }
+      if (sqlite3_column_type(st, i) == SQLITE_NULL) continue;
+      const std::string_view v = ColumnText(st, i);
+      if (v.find_first_of(",\"\r\n") == std::string_view::npos) {
+        out.append(v);
+        continue;
+      }
+      out.push_back('"');
+      for (char c : v) {
+        if (c == '"') out.push_back('"');
+        out.push_back(c);
+      }
+      out.push_back('"');
+    }
+    out.push_back('\n');
+  };
+  if (f.kind == RowFormat::kCsv) csv_row(true);
+  if (f.kind == RowFormat::kGeoJson) out = "{\"type\":\"FeatureCollection\",\"features\":[\n";
+  bool first = true;
+  int rc;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    if (f.kind == RowFormat::kCsv) {
+      csv_row(false);
+    } else if (f.kind == RowFormat::kJsonl) {
+      JsonWriter w(&out);
+      w.BeginObject();
+      const int plain = f.last_is_json ? n - 1 : n;
+      for (int i = 0; i < plain; ++i) {
+        if (!kept(i)) continue;
+        w.Key(sqlite3_column_name(st, i));
+        json_value(w, i);
+      }
+      if (f.last_is_json) {
+        // Copied as it is, after the writer hands over the object so far.
+        w.Finish();
+        out.append(",\"");
+        out.append(sqlite3_column_name(st, n - 1));
+        out.append("\":");
+        out.append(ColumnText(st, n - 1));
+        out.append("}\n");
+        first = false;
+      } else {
+        w.EndObject();
+        w.Finish();
+        out.push_back('\n');
+      }
+    } else {
+      if (!first) out += ",\n";
+      JsonWriter w(&out);
+      w.BeginObject();
+      w.Key("type");
+      w.String("Feature");
+      w.Key("geometry");
+      w.BeginObject();
+      w.Key("type");
+      w.String("Point");
+      w.Key("coordinates");
+      w.BeginArray();
+      w.Double(sqlite3_column_double(st, f.lon));
+      w.Double(sqlite3_column_double(st, f.lat));
+      w.EndArray();
+      w.EndObject();
+      w.Key("properties");
+      w.BeginObject();
+      for (int i = 0; i < n; ++i) {
+        if (i == f.lat || i == f.lon || !kept(i)) continue;
+        w.Key(sqlite3_column_name(st, i));
+        json_value(w, i);
+      }
+      w.EndObject();
+      w.EndObject();
+    }
+    first = false;
+    if (out.size() >= (1 << 16)) {
+      if (!fn(out)) return SQLITE_DONE;
+      out.clear();
+    }
+  }
+  if (rc != SQLITE_DONE) return rc;
+  if (f.kind == RowFormat::kGeoJson) out += "\n]}\n";
+  if (!out.empty()) fn(out);
+  return SQLITE_DONE;
+}
+
+}  // namespace
+
 Status SqliteStore::ExportEntities(std::string_view format,
                                    const std::function<bool(std::string_view chunk)>& fn) {
   const bool jsonl = format == "jsonl", csv = format == "csv", geojson = format == "geojson";
@@ -1194,91 +1318,11 @@ Status SqliteStore::ExportEntities(std::string_view format,
   sql += " ORDER BY d.doc_no, CAST(substr(e.mention_id, 2) AS INTEGER)";
   int rc = sqlite3_prepare_v2(db_, sql.c_str(), -1, q.out(), nullptr);
   if (rc != SQLITE_OK) return SqlError("prepare export entities");
-  sqlite3_stmt* st = q.get();
-  const int n = sqlite3_column_count(st);
-  std::string out;
-  auto csv_field = [&](std::string_view v) {
-    if (v.find_first_of(",\"\r\n") == std::string_view::npos) {
-      out.append(v);
-      return;
-    }
-    out.push_back('"');
-    for (char c : v) {
-      if (c == '"') out.push_back('"');
-      out.push_back(c);
-    }
-    out.push_back('"');
-  };
-  // Writes column i as a JSON value of its SQL type.
-  auto json_value = [&](JsonWriter& w, int i) {
-    switch (sqlite3_column_type(st, i)) {
-      case SQLITE_NULL: w.Null(); break;
-      case SQLITE_INTEGER: w.Int(sqlite3_column_int64(st, i)); break;
-      case SQLITE_FLOAT: w.Double(sqlite3_column_double(st, i)); break;
-      default: w.String(ColumnText(st, i)); break;
-    }
-  };
-  if (csv) {
-    for (int i = 0; i < n; ++i) {
-      if (i) out.push_back(',');
-      out.append(sqlite3_column_name(st, i));
-    }
-    out.push_back('\n');
-  } else if (geojson) {
-    out = "{\"type\":\"FeatureCollection\",\"features\":[\n";
-  }
-  bool first = true;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    if (jsonl) {
-      JsonWriter w(&out);
-      w.BeginObject();
-      for (int i = 0; i < n; ++i) {
-        w.Key(sqlite3_column_name(st, i));
-        json_value(w, i);
-      }
-      w.EndObject();
-      out.push_back('\n');
-    } else if (csv) {
-      for (int i = 0; i < n; ++i) {
-        if (i) out.push_back(',');
-        if (sqlite3_column_type(st, i) != SQLITE_NULL) csv_field(ColumnText(st, i));
-      }
-      out.push_back('\n');
-    } else {
-      if (!first) out += ",\n";
-      JsonWriter w(&out);
-      w.BeginObject();
-      w.Key("type");
-      w.String("Feature");
-      w.Key("geometry");
-      w.BeginObject();
-      w.Key("type");
-      w.String("Point");
-      w.Key("coordinates");
-      w.BeginArray();
-      w.Double(sqlite3_column_double(st, 12));  // lon
-      w.Double(sqlite3_column_double(st, 11));  // lat
-      w.EndArray();
-      w.EndObject();
-      w.Key("properties");
-      w.BeginObject();
-      for (int i = 0; i < n; ++i) {
-        if (i == 11 || i == 12) continue;
-        w.Key(sqlite3_column_name(st, i));
-        json_value(w, i);
-      }
-      w.EndObject();
-      w.EndObject();
-    }
-    first = false;
-    if (out.size() >= (1 << 16)) {
-      if (!fn(out)) return Status::Ok();
-      out.clear();
-    }
-  }
-  if (rc != SQLITE_DONE) return SqlError("export entities");
-  if (geojson) out += "\n]}\n";
-  if (!out.empty()) fn(out);
+  RowFormat f;
+  f.kind = jsonl ? RowFormat::kJsonl : csv ? RowFormat::kCsv : RowFormat::kGeoJson;
+  f.lat = 11;
+  f.lon = 12;
+  if (WriteRows(q.get(), f, fn) != SQLITE_DONE) return SqlError("export entities");
   return Status::Ok();
 }
 
@@ -1301,60 +1345,10 @@ Status SqliteStore::ExportClaims(std::string_view format,
       " ORDER BY d.doc_no, c.seq";
   int rc = sqlite3_prepare_v2(db_, sql, -1, q.out(), nullptr);
   if (rc != SQLITE_OK) return SqlError("prepare export claims");
-  sqlite3_stmt* st = q.get();
-  const int n = sqlite3_column_count(st);
-  std::string out;
-  if (csv) {
-    for (int i = 0; i < n; ++i) {
-      if (i) out.push_back(',');
-      out.append(sqlite3_column_name(st, i));
-    }
-    out.push_back('\n');
-  }
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    if (jsonl) {
-      JsonWriter w(&out);
-      w.BeginObject();
-      for (int i = 0; i + 1 < n; ++i) {
-        w.Key(sqlite3_column_name(st, i));
-        switch (sqlite3_column_type(st, i)) {
-          case SQLITE_NULL: w.Null(); break;
-          case SQLITE_INTEGER: w.Int(sqlite3_column_int64(st, i)); break;
-          case SQLITE_FLOAT: w.Double(sqlite3_column_double(st, i)); break;
-          default: w.String(ColumnText(st, i)); break;
-        }
-      }
-      // The slots column is JSON written by PutVoice: copied as it is, after
-      // the writer hands over the object so far.
-      w.Finish();
-      out.append(",\"slots\":");
-      out.append(ColumnText(st, n - 1));
-      out.append("}\n");
-    } else {
-      for (int i = 0; i < n; ++i) {
-        if (i) out.push_back(',');
-        if (sqlite3_column_type(st, i) == SQLITE_NULL) continue;
-        std::string_view v = ColumnText(st, i);
-        if (v.find_first_of(",\"\r\n") == std::string_view::npos) {
-          out.append(v);
-          continue;
-        }
-        out.push_back('"');
-        for (char c : v) {
-          if (c == '"') out.push_back('"');
-          out.push_back(c);
-        }
-        out.push_back('"');
-      }
-      out.push_back('\n');
-    }
-    if (out.size() >= (1 << 16)) {
-      if (!fn(out)) return Status::Ok();
-      out.clear();
-    }
-  }
-  if (rc != SQLITE_DONE) return SqlError("export claims");
-  if (!out.empty()) fn(out);
+  RowFormat f;
+  f.kind = jsonl ? RowFormat::kJsonl : RowFormat::kCsv;
+  f.last_is_json = true;  // slots
+  if (WriteRows(q.get(), f, fn) != SQLITE_DONE) return SqlError("export claims");
   return Status::Ok();
 }
 
@@ -1468,94 +1462,12 @@ Status SqliteStore::ExportEvents(std::string_view format, const RowSelection& se
   const int n = sqlite3_column_count(st);
   std::vector<bool> keep(n);
   for (int i = 0; i < n; ++i) keep[i] = selection.columns.empty() || (i < kCount && wanted(i));
-  std::string out;
-  auto json_value = [&](JsonWriter& w, int i) {
-    switch (sqlite3_column_type(st, i)) {
-      case SQLITE_NULL: w.Null(); break;
-      case SQLITE_INTEGER: w.Int(sqlite3_column_int64(st, i)); break;
-      case SQLITE_FLOAT: w.Double(sqlite3_column_double(st, i)); break;
-      default: w.String(ColumnText(st, i)); break;
-    }
-  };
-  if (csv) {
-    bool first_column = true;
-    for (int i = 0; i < n; ++i) {
-      if (!keep[i]) continue;
-      if (!first_column) out.push_back(',');
-      first_column = false;
-      out.append(sqlite3_column_name(st, i));
-    }
-    out.push_back('\n');
-  } else if (geojson) {
-    out = "{\"type\":\"FeatureCollection\",\"features\":[\n";
-  }
-  bool first = true;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    if (jsonl) {
-      JsonWriter w(&out);
-      w.BeginObject();
-      for (int i = 0; i < n; ++i) {
-        if (!keep[i]) continue;
-        w.Key(sqlite3_column_name(st, i));
-        json_value(w, i);
-      }
-      w.EndObject();
-      out.push_back('\n');
-    } else if (csv) {
-      bool first_column = true;
-      for (int i = 0; i < n; ++i) {
-        if (!keep[i]) continue;
-        if (!first_column) out.push_back(',');
-        first_column = false;
-        if (sqlite3_column_type(st, i) == SQLITE_NULL) continue;
-        std::string_view v = ColumnText(st, i);
-        if (v.find_first_of(",\"\r\n") == std::string_view::npos) {
-          out.append(v);
-          continue;
-        }
-        out.push_back('"');
-        for (char c : v) {
-          if (c == '"') out.push_back('"');
-          out.push_back(c);
-        }
-        out.push_back('"');
-      }
-      out.push_back('\n');
-    } else {
-      if (!first) out += ",\n";
-      JsonWriter w(&out);
-      w.BeginObject();
-      w.Key("type");
-      w.String("Feature");
-      w.Key("geometry");
-      w.BeginObject();
-      w.Key("type");
-      w.String("Point");
-      w.Key("coordinates");
-      w.BeginArray();
-      w.Double(sqlite3_column_double(st, 3));  // lon
-      w.Double(sqlite3_column_double(st, 2));  // lat
-      w.EndArray();
-      w.EndObject();
-      w.Key("properties");
-      w.BeginObject();
-      for (int i = 0; i < n; ++i) {
-        if (i == 2 || i == 3 || !keep[i]) continue;
-        w.Key(sqlite3_column_name(st, i));
-        json_value(w, i);
-      }
-      w.EndObject();
-      w.EndObject();
-    }
-    first = false;
-    if (out.size() >= (1 << 16)) {
-      if (!fn(out)) return Status::Ok();
-      out.clear();
-    }
-  }
-  if (rc != SQLITE_DONE) return SqlError("export events");
-  if (geojson) out += "\n]}\n";
-  if (!out.empty()) fn(out);
+  RowFormat f;
+  f.kind = jsonl ? RowFormat::kJsonl : csv ? RowFormat::kCsv : RowFormat::kGeoJson;
+  f.lat = 2;
+  f.lon = 3;
+  f.keep = &keep;
+  if (WriteRows(st, f, fn) != SQLITE_DONE) return SqlError("export events");
   return Status::Ok();
 }
 
@@ -1575,57 +1487,9 @@ Status SqliteStore::ExportMarkers(std::string_view format,
       " ORDER BY d.doc_no, m.seq";
   int rc = sqlite3_prepare_v2(db_, sql, -1, q.out(), nullptr);
   if (rc != SQLITE_OK) return SqlError("prepare export markers");
-  sqlite3_stmt* st = q.get();
-  const int n = sqlite3_column_count(st);
-  std::string out;
-  if (csv) {
-    for (int i = 0; i < n; ++i) {
-      if (i) out.push_back(',');
-      out.append(sqlite3_column_name(st, i));
-    }
-    out.push_back('\n');
-  }
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    if (jsonl) {
-      JsonWriter w(&out);
-      w.BeginObject();
-      for (int i = 0; i < n; ++i) {
-        w.Key(sqlite3_column_name(st, i));
-        switch (sqlite3_column_type(st, i)) {
-          case SQLITE_NULL: w.Null(); break;
-          case SQLITE_INTEGER: w.Int(sqlite3_column_int64(st, i)); break;
-          case SQLITE_FLOAT: w.Double(sqlite3_column_double(st, i)); break;
-          default: w.String(ColumnText(st, i)); break;
-        }
-      }
-      w.EndObject();
-      w.Finish();
-      out.push_back('\n');
-    } else {
-      for (int i = 0; i < n; ++i) {
-        if (i) out.push_back(',');
-        if (sqlite3_column_type(st, i) == SQLITE_NULL) continue;
-        std::string_view v = ColumnText(st, i);
-        if (v.find_first_of(",\"\r\n") == std::string_view::npos) {
-          out.append(v);
-          continue;
-        }
-        out.push_back('"');
-        for (char c : v) {
-          if (c == '"') out.push_back('"');
-          out.push_back(c);
-        }
-        out.push_back('"');
-      }
-      out.push_back('\n');
-    }
-    if (out.size() >= (1 << 16)) {
-      if (!fn(out)) return Status::Ok();
-      out.clear();
-    }
-  }
-  if (rc != SQLITE_DONE) return SqlError("export markers");
-  if (!out.empty()) fn(out);
+  RowFormat f;
+  f.kind = jsonl ? RowFormat::kJsonl : RowFormat::kCsv;
+  if (WriteRows(q.get(), f, fn) != SQLITE_DONE) return SqlError("export markers");
   return Status::Ok();
 }
 
