@@ -716,19 +716,28 @@ Result<std::string> Query::Entities(const Params& params) {
     args.emplace_back(like);
     args.emplace_back(like);
   }
-  const std::string grouped = std::string(kEntityColumns) + where + " GROUP BY key, e.kind";
-  int64_t total = 0;
-  {
-    Rows r(store_, "SELECT count(*) FROM (" + grouped + ")", args);
-    if (r.Next()) total = r.Int(0);
-    DOSSIER_RETURN_IF_ERROR(r.status());
-  }
-  args.emplace_back(page->limit);
-  args.emplace_back(page->offset);
-  Rows r(store_, grouped + " ORDER BY 5 DESC, key LIMIT ? OFFSET ?", args);
+  // The number of entries comes with the page (a window over the groups),
+  // so the grouping runs once; only a page past the end counts apart.
+  std::string grouped = std::string(kEntityColumns) + where + " GROUP BY key, e.kind";
+  const size_t from_pos = grouped.find(" FROM entities");
+  grouped.insert(from_pos, ", count(*) OVER ()");
+  std::vector<SqlValue> page_args = args;
+  page_args.emplace_back(page->limit);
+  page_args.emplace_back(page->offset);
+  Rows r(store_, grouped + " ORDER BY 5 DESC, key LIMIT ? OFFSET ?", page_args);
   std::string items;
-  while (r.Next()) AppendItem(&items, JsonOf([&](JsonWriter& w) { EntityJson(w, r); }));
+  int64_t total = -1;
+  while (r.Next()) {
+    total = r.Int(12);
+    AppendItem(&items, JsonOf([&](JsonWriter& w) { EntityJson(w, r); }));
+  }
   DOSSIER_RETURN_IF_ERROR(r.status());
+  if (total < 0) {
+    Rows c(store_, "SELECT count(*) FROM (" + std::string(kEntityColumns) + where +
+                       " GROUP BY key, e.kind)", args);
+    total = c.Next() ? c.Int(0) : 0;
+    DOSSIER_RETURN_IF_ERROR(c.status());
+  }
   return PagedJson(total, *page, items);
 }
 

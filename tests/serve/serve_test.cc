@@ -425,6 +425,13 @@ TEST_F(ServeTest, EntitiesAndTheirMentions) {
     const std::string context = m["context"];
     EXPECT_EQ(text.substr(m["context_start"], context.size()), context);
   }
+  // The total is the same on every page, past the end included.
+  json all_places = GetJson("/api/entities?kind=place&limit=500");
+  EXPECT_EQ(all_places["items"].size(), all_places["total"].get<size_t>());
+  EXPECT_EQ(GetJson("/api/entities?kind=place&limit=1&offset=1")["total"], all_places["total"]);
+  json past = GetJson("/api/entities?kind=place&limit=1&offset=100000");
+  EXPECT_EQ(past["total"], all_places["total"]);
+  EXPECT_TRUE(past["items"].empty());
   auto bad = Get("/api/entity?key=text:nokind");
   ASSERT_TRUE(bad);
   EXPECT_EQ(bad->status, 400);
