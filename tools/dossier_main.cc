@@ -869,47 +869,7 @@ int RunCorpus(const std::string& db, const std::string& action,
       });
     } else if (st.ok() && action == "citations") {
       st = prov.ForEachSharedCitation([&](const corpus::SharedCitation& c) {
-        std::string out;
-        {
-          JsonWriter w(&out);
-          auto opt = [&w](const char* k, const std::string& v) {
-            w.Key(k);
-            if (v.empty()) w.Null(); else w.String(v);
-          };
-          w.BeginObject();
-          w.Key("match");
-          w.String(c.key);
-          w.Key("kind");
-          w.String(c.kind);
-          opt("title", c.title);
-          opt("issuer", c.issuer);
-          opt("date", c.date);
-          opt("url", c.url);
-          w.Key("reports");
-          w.Int(static_cast<int64_t>(c.citers.size()));
-          w.Key("independent_origins");
-          w.Int(c.independent_origins);
-          w.Key("documents");
-          w.BeginArray();
-          for (const auto& d : c.citers) {
-            w.BeginObject();
-            w.Key("id");
-            w.String(d.document_id);
-            w.Key("citation");
-            w.String(d.citation_id);
-            opt("title", d.title);
-            opt("outlet", d.outlet);
-            w.Key("origin");
-            w.String(d.origin);
-            w.Key("use");
-            w.String(d.use);
-            w.EndObject();
-          }
-          w.EndArray();
-          w.EndObject();
-        }
-        out += '\n';
-        return emit(out);
+        return emit(query::SharedCitationJson(c) + "\n");
       });
     } else if (st.ok() && action == "reuse") {
       st = prov.ForEachReuse([&](const corpus::Link& l) {

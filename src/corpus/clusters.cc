@@ -1,5 +1,7 @@
 #include "corpus/clusters.h"
 
+#include "dossier/civil_date.h"
+
 #include "corpus/provenance.h"
 
 #include <sqlite3.h>
@@ -24,16 +26,6 @@ Status SqlError(sqlite3* db, const std::string& path, std::string_view op) {
                       (db ? sqlite3_errmsg(db) : "no connection"));
 }
 
-// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
-int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
-}
-
 // One event as the index sees it.
 struct Key {
   std::string document_id, event_id, plover, place_ref, actor, target;
@@ -55,31 +47,6 @@ bool Compatible(const std::string& a, const std::string& b) {
 }
 
 }  // namespace
-
-bool DayNumber(std::string_view date, int64_t* days) {
-  auto num = [&](size_t b, size_t n, int* out) {
-    if (date.size() < b + n) return false;
-    int v = 0;
-    for (size_t i = b; i < b + n; ++i) {
-      if (date[i] < '0' || date[i] > '9') return false;
-      v = v * 10 + (date[i] - '0');
-    }
-    *out = v;
-    return true;
-  };
-  int y = 0, m = 1, d = 1;
-  if (!num(0, 4, &y)) return false;
-  if (date.size() > 4) {
-    if (date[4] != '-' || !num(5, 2, &m) || m < 1 || m > 12) return false;
-    if (date.size() > 7) {
-      if (date[7] != '-' || !num(8, 2, &d) || d < 1 || d > 31 || date.size() != 10) return false;
-    } else if (date.size() != 7) {
-      return false;
-    }
-  }
-  *days = DaysFromCivil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
-  return true;
-}
 
 double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
   constexpr double kRad = 3.14159265358979323846 / 180.0;
@@ -147,11 +114,11 @@ Status EventClusterIndex::AddDocument(const std::string& document_id) {
       const std::string_view date = ColumnText(s, 2), precision = ColumnText(s, 3);
       const std::string_view published = ColumnText(s, 11);
       int64_t day = 0;
-      if (!date.empty() && precision == "day" && DayNumber(date, &day)) {
+      if (!date.empty() && precision == "day" && IsoDayNumber(date, &day, /*allow_coarse=*/true)) {
         k.window = 0;
       } else if (!date.empty()) {
         continue;  // a month or a year ("since March 2011") is background, not a happening
-      } else if (DayNumber(published, &day) && published.size() == 10) {
+      } else if (IsoDayNumber(published, &day, /*allow_coarse=*/true) && published.size() == 10) {
         k.window = 1;  // reported the day it happened or the day after
         day -= 1;
       } else {

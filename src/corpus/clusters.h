@@ -68,9 +68,7 @@ class EventClusterIndex {
   store_internal::StatementCache cache_;  // must not outlive the store's connection
 };
 
-// Days from 1970-01-01 of "YYYY-MM-DD" (or the first day of "YYYY-MM",
-// "YYYY"); false if it is not such a date.
-bool DayNumber(std::string_view date, int64_t* days);
+
 // Great-circle distance in km.
 double DistanceKm(double lat1, double lon1, double lat2, double lon2);
 

@@ -12,6 +12,7 @@
 
 #include "corpus/clusters.h"
 #include "corpus/provenance.h"
+#include "dossier/civil_date.h"
 #include "dossier/json_writer.h"
 #include "store/sqlite_util.h"
 
@@ -23,7 +24,6 @@ namespace dossier::query {
 namespace {
 
 using store_internal::ColumnText;
-using SqlValue = std::variant<std::string, int64_t, double>;
 
 // One statement's rows: prepare, bind, step.
 class Rows {
@@ -35,22 +35,7 @@ class Rows {
       status_ = Error("prepare");
       return;
     }
-    int i = 0;
-    for (const SqlValue& p : params) {
-      ++i;
-      int rc;
-      if (const auto* t = std::get_if<std::string>(&p)) {
-        rc = sqlite3_bind_text64(st_, i, t->data(), t->size(), SQLITE_TRANSIENT, SQLITE_UTF8);
-      } else if (const auto* n = std::get_if<int64_t>(&p)) {
-        rc = sqlite3_bind_int64(st_, i, *n);
-      } else {
-        rc = sqlite3_bind_double(st_, i, std::get<double>(p));
-      }
-      if (rc != SQLITE_OK) {
-        status_ = Error("bind");
-        return;
-      }
-    }
+    if (store_internal::BindValues(st_, params) != SQLITE_OK) status_ = Error("bind");
   }
   ~Rows() { sqlite3_finalize(st_); }
   Rows(const Rows&) = delete;
@@ -71,6 +56,22 @@ class Rows {
   int64_t Int(int i) const { return sqlite3_column_int64(st_, i); }
   double Real(int i) const { return sqlite3_column_double(st_, i); }
   bool IsNull(int i) const { return sqlite3_column_type(st_, i) == SQLITE_NULL; }
+
+  // The row as a JSON object: column i under keys[i], for the keys given.
+  template <size_t N>
+  std::string Object(const char* const (&keys)[N]) const {
+    std::string out;
+    {
+      JsonWriter w(&out);
+      w.BeginObject();
+      for (size_t i = 0; i < N; ++i) {
+        w.Key(keys[i]);
+        Json(w, static_cast<int>(i));
+      }
+      w.EndObject();
+    }
+    return out;
+  }
 
   // Writes column i as a JSON value of its SQL type (NULL as null).
   void Json(JsonWriter& w, int i) const {
@@ -164,43 +165,13 @@ constexpr const char* kHighPublished =
     "(CASE length(d.published) WHEN 4 THEN d.published || '-12-31'"
     " WHEN 7 THEN d.published || '-31' ELSE d.published END)";
 
-// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
-// days_from_civil), and back.
-int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
-}
-
-std::string CivilFromDays(int64_t z) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  int64_t y = static_cast<int64_t>(yoe) + era * 400;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  y += m <= 2;
+// "YYYY-MM-DD" of day number `z`.
+std::string IsoFromDays(int64_t z) {
+  int y = 0, m = 0, d = 0;
+  CivilFromDays(z, &y, &m, &d);
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%04" PRId64 "-%02u-%02u", y, m, d);
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
   return buf;
-}
-
-bool ParseDay(std::string_view v, int64_t* days) {
-  if (v.size() != 10 || v[4] != '-' || v[7] != '-') return false;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (v[i] < '0' || v[i] > '9') return false;
-  const int y = std::stoi(std::string(v.substr(0, 4)));
-  const int m = std::stoi(std::string(v.substr(5, 2)));
-  const int d = std::stoi(std::string(v.substr(8, 2)));
-  if (m < 1 || m > 12 || d < 1 || d > 31) return false;
-  *days = DaysFromCivil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
-  return true;
 }
 
 // The `fields` parameter: output columns of an events answer.
@@ -437,14 +408,7 @@ Result<std::string> Query::Documents(const Params& params) {
                                       "format", "path", "url", "text_bytes", "relation",
                                       "origin", "events", "markers", "per_1000_words", "snippet"};
   while (r.Next()) {
-    AppendItem(&items, JsonOf([&](JsonWriter& w) {
-      w.BeginObject();
-      for (int i = 0; i < 15; ++i) {
-        w.Key(kKeys[i]);
-        r.Json(w, i);
-      }
-      w.EndObject();
-    }));
+    AppendItem(&items, r.Object(kKeys));
   }
   DOSSIER_RETURN_IF_ERROR(r.status());
   return PagedJson(total, *page, items);
@@ -487,14 +451,7 @@ Result<std::string> Query::Document(std::string_view id_view) {
       static const char* const kKeys[] = {"id", "title", "outlet", "published", "language",
                                           "relation", "similarity", "evidence"};
       while (g.Next()) {
-        AppendItem(&members, JsonOf([&](JsonWriter& w) {
-          w.BeginObject();
-          for (int i = 0; i < 8; ++i) {
-            w.Key(kKeys[i]);
-            g.Json(w, i);
-          }
-          w.EndObject();
-        }));
+        AppendItem(&members, g.Object(kKeys));
       }
       DOSSIER_RETURN_IF_ERROR(g.status());
       out += members + "]}";
@@ -516,14 +473,7 @@ Result<std::string> Query::Document(std::string_view id_view) {
     static const char* const kKeys[] = {"direction", "id", "title", "outlet", "published",
                                         "similarity", "evidence"};
     while (r.Next()) {
-      AppendItem(&items, JsonOf([&](JsonWriter& w) {
-        w.BeginObject();
-        for (int i = 0; i < 7; ++i) {
-          w.Key(kKeys[i]);
-          r.Json(w, i);
-        }
-        w.EndObject();
-      }));
+      AppendItem(&items, r.Object(kKeys));
     }
     DOSSIER_RETURN_IF_ERROR(r.status());
     out += items + "]";
@@ -665,15 +615,11 @@ constexpr const char* kEntityColumns =
     " max(e.lat), max(e.lon), max(e.country), max(e.feature), max(e.actor_sector),"
     " max(e.actor_group) FROM entities AS e";
 
-void EntityJson(JsonWriter& w, const Rows& r) {
+// An entry row of kEntityColumns as its JSON object.
+std::string EntityJson(const Rows& r) {
   static const char* const kKeys[] = {"key", "ref", "name", "kind", "mentions", "documents",
                                       "lat", "lon", "country", "feature", "sector", "group"};
-  w.BeginObject();
-  for (int i = 0; i < 12; ++i) {
-    w.Key(kKeys[i]);
-    r.Json(w, i);
-  }
-  w.EndObject();
+  return r.Object(kKeys);
 }
 
 // The WHERE clause picking the mentions of entry `key`.
@@ -729,7 +675,7 @@ Result<std::string> Query::Entities(const Params& params) {
   int64_t total = -1;
   while (r.Next()) {
     total = r.Int(12);
-    AppendItem(&items, JsonOf([&](JsonWriter& w) { EntityJson(w, r); }));
+    AppendItem(&items, EntityJson(r));
   }
   DOSSIER_RETURN_IF_ERROR(r.status());
   if (total < 0) {
@@ -758,7 +704,7 @@ Result<std::string> Query::Entity(const Params& params) {
       DOSSIER_RETURN_IF_ERROR(r.status());
       return NotFound("no entity with key '" + key->substr(0, 80) + "'");
     }
-    entry = JsonOf([&](JsonWriter& w) { EntityJson(w, r); });
+    entry = EntityJson(r);
     total = r.Int(4);
   }
   std::vector<SqlValue> args = where->second;
@@ -775,14 +721,7 @@ Result<std::string> Query::Entity(const Params& params) {
                                       "context_start", "context"};
   std::string items;
   while (r.Next()) {
-    AppendItem(&items, JsonOf([&](JsonWriter& w) {
-      w.BeginObject();
-      for (int i = 0; i < 11; ++i) {
-        w.Key(kKeys[i]);
-        r.Json(w, i);
-      }
-      w.EndObject();
-    }));
+    AppendItem(&items, r.Object(kKeys));
   }
   DOSSIER_RETURN_IF_ERROR(r.status());
   std::string out = PagedJson(total, *page, items);
@@ -887,7 +826,7 @@ Result<std::string> Query::Timeline(const Params& params) {
     int64_t d = 0;
     if (r.IsNull(0) || value.empty()) {
       undated += r.Int(2);
-    } else if (ParseDay(value, &d)) {
+    } else if (IsoDayNumber(value, &d)) {
       days.push_back({d, std::string(r.Text(1)), r.Int(2)});
     } else if (value.size() == 7 || value.size() == 4) {
       coarse[{std::string(value), value.size() == 7 ? "month" : "year"}] += r.Int(2);
@@ -900,18 +839,16 @@ Result<std::string> Query::Timeline(const Params& params) {
   auto start_of = [&](int64_t day) -> int64_t {
     if (bin == "day") return day;
     if (bin == "week") return day - ((day + 3) % 7 + 7) % 7;  // 1970-01-01 was a Thursday
-    const std::string s = CivilFromDays(day);
-    int64_t m = 0;
-    ParseDay(s.substr(0, 8) + "01", &m);
-    return m;
+    int y = 0, m = 0, d = 0;
+    CivilFromDays(day, &y, &m, &d);
+    return DaysFromCivil(y, m, 1);
   };
   auto next_of = [&](int64_t start) -> int64_t {
     if (bin == "day") return start + 1;
     if (bin == "week") return start + 7;
-    const std::string s = CivilFromDays(start);
-    int y = std::stoi(s.substr(0, 4)), m = std::stoi(s.substr(5, 2)) + 1;
-    if (m == 13) { m = 1; ++y; }
-    return DaysFromCivil(y, static_cast<unsigned>(m), 1);
+    int y = 0, m = 0, d = 0;
+    CivilFromDays(start, &y, &m, &d);
+    return m == 12 ? DaysFromCivil(y + 1, 1, 1) : DaysFromCivil(y, m + 1, 1);
   };
   if (!days.empty()) {
     auto [lo, hi] = std::minmax_element(days.begin(), days.end(),
@@ -935,8 +872,8 @@ Result<std::string> Query::Timeline(const Params& params) {
       const int64_t last = bins.rbegin()->first;
       for (int64_t s = bins.begin()->first; s <= last; s = next_of(s)) {
         w.BeginObject();
-        w.Key("start"); w.String(CivilFromDays(s));
-        w.Key("end"); w.String(CivilFromDays(next_of(s) - 1));
+        w.Key("start"); w.String(IsoFromDays(s));
+        w.Key("end"); w.String(IsoFromDays(next_of(s) - 1));
         auto it = bins.find(s);
         w.Key("count"); w.Int(it == bins.end() ? 0 : it->second.first);
         w.Key("by_type");
@@ -1193,6 +1130,34 @@ Result<std::string> Query::ProvenanceGroups(const Params& params) {
   return PagedJson(static_cast<int64_t>(groups.size()), *page, items);
 }
 
+std::string SharedCitationJson(const corpus::SharedCitation& c) {
+  return JsonOf([&](JsonWriter& w) {
+    w.BeginObject();
+    w.Key("match"); w.String(c.key);
+    w.Key("kind"); w.String(c.kind);
+    OptString(w, "title", c.title);
+    OptString(w, "issuer", c.issuer);
+    OptString(w, "date", c.date);
+    OptString(w, "url", c.url);
+    w.Key("reports"); w.Int(static_cast<int64_t>(c.citers.size()));
+    w.Key("independent_origins"); w.Int(c.independent_origins);
+    w.Key("documents");
+    w.BeginArray();
+    for (const auto& d : c.citers) {
+      w.BeginObject();
+      w.Key("id"); w.String(d.document_id);
+      w.Key("citation"); w.String(d.citation_id);
+      OptString(w, "title", d.title);
+      OptString(w, "outlet", d.outlet);
+      w.Key("origin"); w.String(d.origin);
+      w.Key("use"); w.String(d.use);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  });
+}
+
 Result<std::string> Query::Citations(const Params& params) {
   DOSSIER_RETURN_IF_ERROR(CheckParams(params, Allowed({"min_documents", "limit", "offset"})));
   auto page = ParsePage(params);
@@ -1215,31 +1180,7 @@ Result<std::string> Query::Citations(const Params& params) {
   const size_t end = std::min<size_t>(shared.size(), page->offset + page->limit);
   for (size_t i = page->offset; i < end; ++i) {
     const auto& c = shared[i];
-    AppendItem(&items, JsonOf([&](JsonWriter& w) {
-      w.BeginObject();
-      w.Key("match"); w.String(c.key);
-      w.Key("kind"); w.String(c.kind);
-      OptString(w, "title", c.title);
-      OptString(w, "issuer", c.issuer);
-      OptString(w, "date", c.date);
-      OptString(w, "url", c.url);
-      w.Key("reports"); w.Int(static_cast<int64_t>(c.citers.size()));
-      w.Key("independent_origins"); w.Int(c.independent_origins);
-      w.Key("documents");
-      w.BeginArray();
-      for (const auto& d : c.citers) {
-        w.BeginObject();
-        w.Key("id"); w.String(d.document_id);
-        w.Key("citation"); w.String(d.citation_id);
-        OptString(w, "title", d.title);
-        OptString(w, "outlet", d.outlet);
-        w.Key("origin"); w.String(d.origin);
-        w.Key("use"); w.String(d.use);
-        w.EndObject();
-      }
-      w.EndArray();
-      w.EndObject();
-    }));
+    AppendItem(&items, SharedCitationJson(c));
   }
   return PagedJson(static_cast<int64_t>(shared.size()), *page, items);
 }

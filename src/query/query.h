@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "corpus/provenance.h"
 #include "dossier/status.h"
 #include "query/event_filter.h"
 #include "store/sqlite_store.h"
@@ -39,6 +40,10 @@ Status Export(SqliteStore* store, std::string_view what, std::string_view format
 // (checked before it is used inside a larger statement, whose failure would
 // look like a storage error).
 Status CheckFtsQuery(SqliteStore* store, const std::string& q);
+
+// One shared citation as `dossier corpus citations` prints it and
+// /api/citations lists it.
+std::string SharedCitationJson(const corpus::SharedCitation& citation);
 
 class Query {
  public:

@@ -1353,19 +1353,7 @@ Status SqliteStore::ExportClaims(std::string_view format,
 }
 
 Status SqliteStore::BindSelection(sqlite3_stmt* st, const RowSelection& selection) {
-  int i = 0;
-  for (const auto& p : selection.params) {
-    ++i;
-    int rc = SQLITE_OK;
-    if (const auto* t = std::get_if<std::string>(&p)) {
-      rc = sqlite3_bind_text64(st, i, t->data(), t->size(), SQLITE_TRANSIENT, SQLITE_UTF8);
-    } else if (const auto* n = std::get_if<int64_t>(&p)) {
-      rc = sqlite3_bind_int64(st, i, *n);
-    } else {
-      rc = sqlite3_bind_double(st, i, std::get<double>(p));
-    }
-    if (rc != SQLITE_OK) return SqlError("bind selection");
-  }
+  if (store_internal::BindValues(st, selection.params) != SQLITE_OK) return SqlError("bind selection");
   return Status::Ok();
 }
 

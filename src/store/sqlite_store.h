@@ -93,9 +93,12 @@ struct StoreStats {
 // tables (for events: `v` the events, `d` their documents) with `?`
 // parameters bound in order, and an optional page. Built by src/query from a
 // user's filter; the store only runs it.
+// A value bound to a statement parameter.
+using SqlValue = std::variant<std::string, int64_t, double>;
+
 struct RowSelection {
   std::string where;  // "" selects every row
-  std::vector<std::variant<std::string, int64_t, double>> params;
+  std::vector<SqlValue> params;
   int64_t limit = -1;  // < 0: no limit
   int64_t offset = 0;
   // Output only these columns (by name, kept in the export's order); empty:

@@ -17,6 +17,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
+#include <vector>
+
+#include "store/sqlite_store.h"
 
 namespace dossier::store_internal {
 
@@ -79,6 +83,25 @@ class Use {
   int index_ = 0;
   int bind_rc_ = SQLITE_OK;
 };
+
+// Binds `values` to the parameters of `st` in order (text is copied);
+// SQLITE_OK or the first bind error.
+inline int BindValues(sqlite3_stmt* st, const std::vector<SqlValue>& values) {
+  int i = 0;
+  for (const SqlValue& v : values) {
+    ++i;
+    int rc;
+    if (const auto* t = std::get_if<std::string>(&v)) {
+      rc = sqlite3_bind_text64(st, i, t->data(), t->size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+    } else if (const auto* n = std::get_if<int64_t>(&v)) {
+      rc = sqlite3_bind_int64(st, i, *n);
+    } else {
+      rc = sqlite3_bind_double(st, i, std::get<double>(v));
+    }
+    if (rc != SQLITE_OK) return rc;
+  }
+  return SQLITE_OK;
+}
 
 inline std::string_view ColumnText(sqlite3_stmt* s, int col) {
   const unsigned char* p = sqlite3_column_text(s, col);

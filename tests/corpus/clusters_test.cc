@@ -14,22 +14,6 @@
 namespace dossier::corpus {
 namespace {
 
-TEST(DayNumberTest, CivilDays) {
-  int64_t d = -1;
-  ASSERT_TRUE(DayNumber("1970-01-01", &d));
-  EXPECT_EQ(d, 0);
-  ASSERT_TRUE(DayNumber("2016-09-17", &d));
-  EXPECT_EQ(d, 17061);
-  ASSERT_TRUE(DayNumber("2016-09", &d));
-  EXPECT_EQ(d, 17045);
-  ASSERT_TRUE(DayNumber("2016", &d));
-  EXPECT_EQ(d, 16801);
-  EXPECT_FALSE(DayNumber("2016-13-01", &d));
-  EXPECT_FALSE(DayNumber("2016-09-17T10", &d));
-  EXPECT_FALSE(DayNumber("x", &d));
-  EXPECT_FALSE(DayNumber("", &d));
-}
-
 TEST(DistanceTest, DamascusToAleppo) {
   const double km = DistanceKm(33.513, 36.292, 36.202, 37.134);
   EXPECT_NEAR(km, 308.7, 0.5);

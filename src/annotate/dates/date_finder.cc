@@ -14,6 +14,8 @@
 //      anchor, validates the calendar and writes the DateMention.
 #include "annotate/dates/date_finder.h"
 
+#include "dossier/civil_date.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <map>
@@ -75,28 +77,6 @@ int MaxDay(int m) {
 bool ValidDay(int y, int m, int d) {
   if (m < 1 || m > 12 || d < 1 || d > MaxDay(m)) return false;
   return !(m == 2 && d == 29 && !IsLeap(y));
-}
-
-// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's method).
-int64_t DaysFromCivil(int y, int m, int d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int64_t yoe = y - era * 400;
-  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-void CivilFromDays(int64_t z, int* y, int* m, int* d) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const int64_t doe = z - era * 146097;
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153;
-  *d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  *m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  *y = static_cast<int>(yoe + era * 400 + (*m <= 2));
 }
 
 // ISO weekday of a day count: 1 = Monday .. 7 = Sunday (1970-01-01 was a Thursday).
