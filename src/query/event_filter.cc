@@ -7,6 +7,33 @@
 namespace dossier::query {
 namespace {
 
+
+bool ParseDouble(std::string_view v, double* out) {
+  std::string s(v);
+  if (s.empty()) return false;
+  char* end = nullptr;
+  *out = std::strtod(s.c_str(), &end);
+  return end == s.c_str() + s.size() && std::isfinite(*out);
+}
+
+Status Bad(std::string_view name, std::string_view value, std::string_view expected) {
+  std::string v(value.substr(0, 80));
+  return InvalidInput("parameter '" + std::string(name) + "': '" + v + "' is not " +
+                      std::string(expected));
+}
+
+
+// SQL for the lowest and highest day of a date value ("2017", "2017-04" or
+// "2017-04-05") as comparable strings.
+constexpr const char* kLowDate =
+    "(CASE length(v.date_value) WHEN 4 THEN v.date_value || '-01-01'"
+    " WHEN 7 THEN v.date_value || '-01' ELSE v.date_value END)";
+constexpr const char* kHighDate =
+    "(CASE length(v.date_value) WHEN 4 THEN v.date_value || '-12-31'"
+    " WHEN 7 THEN v.date_value || '-31' ELSE v.date_value END)";
+
+}  // namespace
+
 std::vector<std::string> SplitList(std::string_view v) {
   std::vector<std::string> out;
   size_t start = 0;
@@ -24,23 +51,9 @@ std::vector<std::string> SplitList(std::string_view v) {
   return out;
 }
 
-bool ParseDouble(std::string_view v, double* out) {
-  std::string s(v);
-  if (s.empty()) return false;
-  char* end = nullptr;
-  *out = std::strtod(s.c_str(), &end);
-  return end == s.c_str() + s.size() && std::isfinite(*out);
-}
-
-Status Bad(std::string_view name, std::string_view value, std::string_view expected) {
-  std::string v(value.substr(0, 80));
-  return InvalidInput("parameter '" + std::string(name) + "': '" + v + "' is not " +
-                      std::string(expected));
-}
-
 // A LIKE pattern matching `words` anywhere, case-insensitively for ASCII;
 // the pattern escapes % and _ with a backslash.
-std::string Contains(std::string_view words) {
+std::string LikeContains(std::string_view words) {
   std::string p = "%";
   for (char c : words) {
     if (c == '%' || c == '_' || c == '\\') p += '\\';
@@ -48,17 +61,6 @@ std::string Contains(std::string_view words) {
   }
   return p + "%";
 }
-
-// SQL for the lowest and highest day of a date value ("2017", "2017-04" or
-// "2017-04-05") as comparable strings.
-constexpr const char* kLowDate =
-    "(CASE length(v.date_value) WHEN 4 THEN v.date_value || '-01-01'"
-    " WHEN 7 THEN v.date_value || '-01' ELSE v.date_value END)";
-constexpr const char* kHighDate =
-    "(CASE length(v.date_value) WHEN 4 THEN v.date_value || '-12-31'"
-    " WHEN 7 THEN v.date_value || '-31' ELSE v.date_value END)";
-
-}  // namespace
 
 const std::vector<std::string>& EventFilterParams() {
   static const std::vector<std::string> kNames = {
@@ -205,7 +207,7 @@ RowSelection ToSelection(const EventFilter& f) {
       s.params.emplace_back(value);
     } else {
       add(std::string("v.") + column + "_text LIKE ? ESCAPE '\\'");
-      s.params.emplace_back(Contains(value));
+      s.params.emplace_back(LikeContains(value));
     }
   };
   role(f.actor, "actor");

@@ -51,6 +51,13 @@ RowSelection ToSelection(const EventFilter& filter);
 // must a query join them.
 bool UsesDocuments(const EventFilter& filter);
 
+// The items of a comma-separated list, trimmed, empty ones dropped.
+std::vector<std::string> SplitList(std::string_view v);
+
+// A LIKE pattern matching `words` anywhere, case-insensitively for ASCII; a
+// backslash escapes %, _ and itself (use it with ESCAPE '\').
+std::string LikeContains(std::string_view words);
+
 // The first value of `name`, or nullptr.
 const std::string* Param(const Params& params, std::string_view name);
 

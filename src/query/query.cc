@@ -176,17 +176,8 @@ std::string IsoFromDays(int64_t z) {
 
 // The `fields` parameter: output columns of an events answer.
 std::vector<std::string> Fields(const Params& params) {
-  std::vector<std::string> out;
-  if (const std::string* v = Param(params, "fields")) {
-    size_t start = 0;
-    while (start <= v->size()) {
-      size_t comma = v->find(',', start);
-      if (comma == std::string::npos) comma = v->size();
-      if (comma > start) out.push_back(v->substr(start, comma - start));
-      start = comma + 1;
-    }
-  }
-  return out;
+  const std::string* v = Param(params, "fields");
+  return v ? SplitList(*v) : std::vector<std::string>();
 }
 
 // The events a filter reads from: joined to their documents only when the
@@ -652,12 +643,7 @@ Result<std::string> Query::Entities(const Params& params) {
     args.emplace_back(*v);
   }
   if (const std::string* v = Param(params, "q"); v && !v->empty()) {
-    std::string like = "%";
-    for (char c : *v) {
-      if (c == '%' || c == '_' || c == '\\') like += '\\';
-      like += c;
-    }
-    like += "%";
+    const std::string like = LikeContains(*v);
     where += " AND (e.name LIKE ? ESCAPE '\\' OR e.text LIKE ? ESCAPE '\\')";
     args.emplace_back(like);
     args.emplace_back(like);
