@@ -23,14 +23,6 @@ Status Bad(std::string_view name, std::string_view value, std::string_view expec
 }
 
 
-// SQL for the lowest and highest day of a date value ("2017", "2017-04" or
-// "2017-04-05") as comparable strings.
-constexpr const char* kLowDate =
-    "(CASE length(v.date_value) WHEN 4 THEN v.date_value || '-01-01'"
-    " WHEN 7 THEN v.date_value || '-01' ELSE v.date_value END)";
-constexpr const char* kHighDate =
-    "(CASE length(v.date_value) WHEN 4 THEN v.date_value || '-12-31'"
-    " WHEN 7 THEN v.date_value || '-31' ELSE v.date_value END)";
 
 }  // namespace
 
@@ -60,6 +52,12 @@ std::string LikeContains(std::string_view words) {
     p += c;
   }
   return p + "%";
+}
+
+std::string DayBoundSql(const std::string& column, bool last) {
+  return "(CASE length(" + column + ") WHEN 4 THEN " + column +
+         (last ? " || '-12-31'" : " || '-01-01'") + " WHEN 7 THEN " + column +
+         (last ? " || '-31'" : " || '-01'") + " ELSE " + column + " END)";
 }
 
 const std::vector<std::string>& EventFilterParams() {
@@ -188,14 +186,17 @@ RowSelection ToSelection(const EventFilter& f) {
     if (!s.where.empty()) s.where += " AND ";
     s.where += clause;
   };
-  if (!f.types.empty()) {
+  // column IN (?, ...) for a non-empty list of values.
+  auto add_in = [&](const char* column, const std::vector<std::string>& values) {
+    if (values.empty()) return;
     std::string in;
-    for (const std::string& t : f.types) {
+    for (const std::string& v : values) {
       in += in.empty() ? "?" : ", ?";
-      s.params.emplace_back(t);
+      s.params.emplace_back(v);
     }
-    add("v.plover IN (" + in + ")");
-  }
+    add(std::string(column) + " IN (" + in + ")");
+  };
+  add_in("v.plover", f.types);
   if (!f.mode.empty()) {
     add("v.mode = ?");
     s.params.emplace_back(f.mode);
@@ -228,21 +229,14 @@ RowSelection ToSelection(const EventFilter& f) {
     s.params.emplace_back(b[2]);
   }
   if (!f.from.empty()) {
-    add(std::string(kHighDate) + " >= ?");
+    add(DayBoundSql("v.date_value", true) + " >= ?");
     s.params.emplace_back(f.from);
   }
   if (!f.to.empty()) {
-    add(std::string(kLowDate) + " <= ?");
+    add(DayBoundSql("v.date_value", false) + " <= ?");
     s.params.emplace_back(f.to);
   }
-  if (!f.voices.empty()) {
-    std::string in;
-    for (const std::string& v : f.voices) {
-      in += in.empty() ? "?" : ", ?";
-      s.params.emplace_back(v);
-    }
-    add("v.voice IN (" + in + ")");
-  }
+  add_in("v.voice", f.voices);
   if (f.min_confidence) {
     add("v.confidence >= ?");
     s.params.emplace_back(*f.min_confidence);

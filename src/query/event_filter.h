@@ -58,6 +58,11 @@ std::vector<std::string> SplitList(std::string_view v);
 // backslash escapes %, _ and itself (use it with ESCAPE '\').
 std::string LikeContains(std::string_view words);
 
+// SQL for the first (or, with `last`, the last) day of the YYYY, YYYY-MM or
+// YYYY-MM-DD value in `column`, comparable with a "YYYY-MM-DD" string; a
+// month's last day is written "-31", which compares right in every month.
+std::string DayBoundSql(const std::string& column, bool last);
+
 // The first value of `name`, or nullptr.
 const std::string* Param(const Params& params, std::string_view name);
 

@@ -157,13 +157,6 @@ std::vector<std::string> Allowed(std::initializer_list<const char*> names,
   return out;
 }
 
-// Publication date bounds over d.published (see event_filter.cc).
-constexpr const char* kLowPublished =
-    "(CASE length(d.published) WHEN 4 THEN d.published || '-01-01'"
-    " WHEN 7 THEN d.published || '-01' ELSE d.published END)";
-constexpr const char* kHighPublished =
-    "(CASE length(d.published) WHEN 4 THEN d.published || '-12-31'"
-    " WHEN 7 THEN d.published || '-31' ELSE d.published END)";
 
 // "YYYY-MM-DD" of day number `z`.
 std::string IsoFromDays(int64_t z) {
@@ -336,13 +329,13 @@ Result<std::string> Query::Documents(const Params& params) {
   if (const std::string* v = Param(params, "from")) {
     auto d = ParseDateParam("from", *v, false);
     if (!d.ok()) return d.status();
-    where += std::string(" AND ") + kHighPublished + " >= ?";
+    where += " AND " + DayBoundSql("d.published", true) + " >= ?";
     args.emplace_back(*d);
   }
   if (const std::string* v = Param(params, "to")) {
     auto d = ParseDateParam("to", *v, true);
     if (!d.ok()) return d.status();
-    where += std::string(" AND ") + kLowPublished + " <= ?";
+    where += " AND " + DayBoundSql("d.published", false) + " <= ?";
     args.emplace_back(*d);
   }
   if (const std::string* v = Param(params, "relation")) {
