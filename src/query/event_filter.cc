@@ -7,7 +7,6 @@
 namespace dossier::query {
 namespace {
 
-
 bool ParseDouble(std::string_view v, double* out) {
   std::string s(v);
   if (s.empty()) return false;
@@ -21,8 +20,6 @@ Status Bad(std::string_view name, std::string_view value, std::string_view expec
   return InvalidInput("parameter '" + std::string(name) + "': '" + v + "' is not " +
                       std::string(expected));
 }
-
-
 
 }  // namespace
 

@@ -157,7 +157,6 @@ std::vector<std::string> Allowed(std::initializer_list<const char*> names,
   return out;
 }
 
-
 // "YYYY-MM-DD" of day number `z`.
 std::string IsoFromDays(int64_t z) {
   int y = 0, m = 0, d = 0;
