@@ -15,6 +15,11 @@ struct Migration {
 // Ordered by version, contiguous from 1.
 extern const Migration kMigrations[];
 extern const int kMigrationCount;
+// The PostgreSQL schema (src/store/migrations/postgresql/NNN_name.sql): the
+// first entry creates the whole schema as of SQLite version NNN; later ones
+// follow the SQLite migrations of the same numbers.
+extern const Migration kPostgresMigrations[];
+extern const int kPostgresMigrationsCount;
 
 }  // namespace dossier::store_internal
 

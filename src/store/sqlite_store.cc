@@ -27,7 +27,6 @@ using store_internal::kMigrations;
 using store_internal::ColumnText;
 using store_internal::NowUtc;
 using store_internal::Stmt;
-using store_internal::Use;
 
 std::string AuthorsJson(const std::vector<std::string>& authors) {
   std::string out;
@@ -78,29 +77,27 @@ const char* PutOutcomeName(PutOutcome outcome) {
 
 // The statements used per document, prepared once per connection.
 struct SqliteStore::Statements {
-  Stmt begin, commit, rollback;
-  Stmt get_source, has_document, has_version;
-  Stmt insert_document, index_document, insert_version, insert_source, update_source;
-  Stmt open_failure, resolve_failures, insert_failure;
-  Stmt insert_entity, insert_layer_run;
-  Stmt insert_voice, insert_citation, insert_claim;
-  Stmt insert_marker, insert_marker_profile;
-  Stmt insert_event;
-  Stmt insert_raw;
+  std::unique_ptr<db::Statement> begin, commit, rollback;
+  std::unique_ptr<db::Statement> get_source, has_document, has_version;
+  std::unique_ptr<db::Statement> insert_document, index_document, insert_version, insert_source, update_source;
+  std::unique_ptr<db::Statement> open_failure, resolve_failures, insert_failure;
+  std::unique_ptr<db::Statement> insert_entity, insert_layer_run;
+  std::unique_ptr<db::Statement> insert_voice, insert_citation, insert_claim;
+  std::unique_ptr<db::Statement> insert_marker, insert_marker_profile;
+  std::unique_ptr<db::Statement> insert_event;
+  std::unique_ptr<db::Statement> insert_raw;
 };
 
 SqliteStore::SqliteStore(const StoreOptions& options) : options_(options) {}
 
 Status SqliteStore::SqlError(std::string_view op) const {
-  std::string m = "store " + options_.path + ": " + std::string(op) + ": ";
-  m += db_ ? sqlite3_errmsg(db_) : "out of memory";
+  std::string m = "store " + StoreName() + ": " + std::string(op) + ": ";
+  m += conn_ ? conn_->ErrorMessage() : db_ ? sqlite3_errmsg(db_) : "out of memory";
   return StorageError(std::move(m));
 }
 
 Status SqliteStore::Exec(const char* sql, std::string_view op) {
-  if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK) {
-    return SqlError(op);
-  }
+  if (!conn_->Exec(sql)) return SqlError(op);
   return Status::Ok();
 }
 
@@ -111,7 +108,22 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const StoreOptions& optio
                       std::to_string(options.batch_size));
   }
   std::unique_ptr<SqliteStore> store(new SqliteStore(options));
-  DOSSIER_RETURN_IF_ERROR(store->Connect());
+  if (db::IsPostgresUrl(options.path)) {
+    auto conn = db::ConnectPostgres(options.path);
+    if (!conn.ok()) return conn.status();
+    store->conn_ = std::move(conn).value();
+    store->postgres_ = true;
+    // One document per transaction: concurrent writers (several processes or
+    // machines) then never hold each other's rows for long nor deadlock, and
+    // a document's rows still land together. Commits are not flushed to disk
+    // one by one; a server crash loses at most the last moments of commits,
+    // which a re-run redoes (like a killed SQLite batch).
+    store->options_.batch_size = 1;
+    DOSSIER_RETURN_IF_ERROR(
+        store->Exec("SET synchronous_commit TO off", "SET synchronous_commit"));
+  } else {
+    DOSSIER_RETURN_IF_ERROR(store->Connect());
+  }
   DOSSIER_RETURN_IF_ERROR(store->Migrate());
   DOSSIER_RETURN_IF_ERROR(store->Prepare());
   return Result<std::unique_ptr<SqliteStore>>(std::move(store));
@@ -144,6 +156,7 @@ Status SqliteStore::Connect() {
     if (!memory && access(path.c_str(), F_OK) != 0) m += " (cannot create the file here)";
     return StorageError(std::move(m));
   }
+  conn_ = db::WrapSqlite(db_);
   if (sqlite3_db_readonly(db_, "main") == 1) {
     return StorageError("cannot open store " + path + ": the file is read-only");
   }
@@ -167,7 +180,7 @@ Status SqliteStore::Connect() {
                         " (WAL mode needs to create " + path + "-wal and " + path +
                         "-shm next to it)");
   }
-  if (rc != SQLITE_ROW) return SqlError("PRAGMA journal_mode=WAL");
+  if (rc != db::kRow) return SqlError("PRAGMA journal_mode=WAL");
   const std::string journal(ColumnText(mode.get(), 0));
   if (journal != "wal" && journal != "memory") {
     return StorageError("cannot open store " + path +
@@ -187,7 +200,16 @@ Status SqliteStore::Connect() {
 
 Status SqliteStore::Migrate() {
   const std::string& path = options_.path;
-  const int known = kMigrations[kMigrationCount - 1].version;
+  // PostgreSQL's first migration creates the whole schema of the SQLite
+  // version it is numbered as; later ones follow SQLite's.
+  const store_internal::Migration* migrations =
+      postgres_ ? store_internal::kPostgresMigrations : kMigrations;
+  const int count = postgres_ ? store_internal::kPostgresMigrationsCount : kMigrationCount;
+  const int known = migrations[count - 1].version;
+  const char* list_tables =
+      postgres_ ? "SELECT table_name FROM information_schema.tables"
+                  " WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
+                : "SELECT name FROM sqlite_schema WHERE type = 'table'";
 
   struct State {
     bool has_migrations = false;
@@ -196,43 +218,40 @@ Status SqliteStore::Migrate() {
   };
   auto read_state = [&](State* st) -> Status {
     *st = State();
-    Stmt q;
-    int rc = sqlite3_prepare_v2(
-        db_, "SELECT name FROM sqlite_schema WHERE type = 'table'", -1, q.out(), nullptr);
-    if (rc == SQLITE_OK) {
-      while ((rc = sqlite3_step(q.get())) == SQLITE_ROW) {
-        std::string_view name = ColumnText(q.get(), 0);
-        if (name == "schema_migrations") {
-          st->has_migrations = true;
-        } else if (name.substr(0, 7) != "sqlite_") {
-          ++st->other_tables;
-        }
+    std::unique_ptr<db::Statement> q = conn_->Prepare(list_tables);
+    if (!q) return SqlError("read schema");
+    int rc;
+    while ((rc = q->Step()) == db::kRow) {
+      std::string_view name = q->Text(0);
+      if (name == "schema_migrations") {
+        st->has_migrations = true;
+      } else if (name.substr(0, 7) != "sqlite_" && name != "spatial_ref_sys") {
+        ++st->other_tables;  // (spatial_ref_sys is PostGIS's own)
       }
     }
-    if (rc != SQLITE_DONE) return SqlError("read schema");
+    if (rc != db::kDone) return SqlError("read schema");
     if (!st->has_migrations) return Status::Ok();
-    Stmt v;
-    rc = sqlite3_prepare_v2(db_, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
-                            -1, v.out(), nullptr);
-    if (rc == SQLITE_OK) rc = sqlite3_step(v.get());
-    if (rc != SQLITE_ROW) return SqlError("read schema_migrations");
-    st->version = sqlite3_column_int64(v.get(), 0);
+    std::unique_ptr<db::Statement> v =
+        conn_->Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+    if (!v || v->Step() != db::kRow) return SqlError("read schema_migrations");
+    st->version = v->Int(0);
     return Status::Ok();
   };
   auto check = [&](const State& st) -> Status {
     if (!st.has_migrations && st.other_tables > 0) {
-      return StorageError("cannot open store " + path +
+      return StorageError("cannot open store " + StoreName() +
                           ": not a dossier store (it has tables but no "
                           "schema_migrations table)");
     }
     if (st.version > known) {
-      return StorageError("cannot open store " + path + ": its schema version " +
+      return StorageError("cannot open store " + StoreName() + ": its schema version " +
                           std::to_string(st.version) +
                           " is newer than this dossier knows (" + std::to_string(known) +
                           "); use a newer dossier");
     }
     return Status::Ok();
   };
+  (void)path;
 
   // Read without a write lock first: an up-to-date store (the common case)
   // opens without waiting for a writer in another process.
@@ -241,38 +260,42 @@ Status SqliteStore::Migrate() {
   DOSSIER_RETURN_IF_ERROR(check(st));
   while (st.version < known) {
     // One transaction per migration; re-read under the write lock in case
-    // another process migrated meanwhile.
+    // another process migrated meanwhile (PostgreSQL: an advisory lock that
+    // every dossier migrating this database takes).
     DOSSIER_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE", "begin migration"));
-    Status s = read_state(&st);
+    Status s;
+    if (postgres_) s = Exec("SELECT pg_advisory_xact_lock(7355608001)", "lock for migration");
+    if (s.ok()) s = read_state(&st);
     if (s.ok()) s = check(st);
     if (s.ok() && st.version < known) {
-      const store_internal::Migration& m = kMigrations[st.version];
+      int next = 0;
+      while (migrations[next].version <= st.version) ++next;
+      const store_internal::Migration& m = migrations[next];
       char label[16];
       std::snprintf(label, sizeof label, "%03d", m.version);
       const std::string op = std::string("migration ") + label + "_" + m.name;
       if (!st.has_migrations) s = Exec(kSchemaMigrationsDdl, "create schema_migrations");
       if (s.ok()) s = Exec(m.sql, op);
       if (s.ok()) {
-        Stmt ins;
-        int rc = sqlite3_prepare_v2(
-            db_, "INSERT INTO schema_migrations(version, name, applied_at) VALUES (?1, ?2, ?3)",
-            -1, ins.out(), nullptr);
+        std::unique_ptr<db::Statement> ins = conn_->Prepare(
+            "INSERT INTO schema_migrations(version, name, applied_at) VALUES (?1, ?2, ?3)");
         const std::string now = NowUtc();
-        if (rc == SQLITE_OK) {
-          Use u(ins);
-          rc = u.Int(m.version).Text(m.name).Text(now).Step();
-        }
-        if (rc != SQLITE_DONE) s = SqlError(op + ": record in schema_migrations");
+        int rc = db::kError;
+        if (ins) rc = db::Bound(ins).Int(m.version).Text(m.name).Text(now).Step();
+        if (rc != db::kDone) s = SqlError(op + ": record in schema_migrations");
       }
       if (s.ok()) {
         s = Exec("COMMIT", op + ": commit");
         if (s.ok()) {
-          ++st.version;
+          st.version = m.version;
           continue;
         }
       }
+    } else if (s.ok()) {
+      s = Exec("COMMIT", "end migration");  // another process migrated meanwhile
+      if (s.ok()) break;
     }
-    if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    if (conn_->InTransaction()) conn_->Exec("ROLLBACK");
     DOSSIER_RETURN_IF_ERROR(s);
   }
   return Status::Ok();
@@ -282,7 +305,7 @@ Status SqliteStore::Prepare() {
   stmts_ = std::make_unique<Statements>();
   Statements& s = *stmts_;
   const struct {
-    Stmt* stmt;
+    std::unique_ptr<db::Statement>* stmt;
     const char* sql;
   } table[] = {
       {&s.begin, "BEGIN IMMEDIATE"},
@@ -296,15 +319,15 @@ Status SqliteStore::Prepare() {
        "INSERT INTO documents(id, format, encoding, path, line, title, authors, outlet,"
        " published, language, url, republished_from, text, record, text_bytes,"
        " created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-       " ?14, ?15, ?16)"},
+       " ?14, ?15, ?16) ON CONFLICT (id) DO NOTHING RETURNING doc_no"},
       {&s.index_document,
        "INSERT INTO documents_fts(rowid, title, text) VALUES (?1, ?2, ?3)"},
       {&s.insert_version,
        "INSERT INTO document_versions(source_key, version, document_id, created_at)"
-       " VALUES (?1, ?2, ?3, ?4)"},
+       " VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING"},
       {&s.insert_source,
        "INSERT INTO sources(source_key, document_id, version, first_seen, last_seen)"
-       " VALUES (?1, ?2, 1, ?3, ?3)"},
+       " VALUES (?1, ?2, 1, ?3, ?3) ON CONFLICT (source_key) DO NOTHING"},
       {&s.update_source,
        "UPDATE sources SET document_id = ?2, version = ?3, last_seen = ?4"
        " WHERE source_key = ?1"},
@@ -339,11 +362,15 @@ Status SqliteStore::Prepare() {
        "INSERT INTO markers(document_id, seq, technique, start, end, text, voice, confidence,"
        " sentence, source, rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"},
       {&s.insert_marker_profile,
-       "INSERT OR REPLACE INTO marker_profiles(document_id, words, markers, per_1000_words,"
-       " author_share, techniques, densest) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"},
+       "INSERT INTO marker_profiles(document_id, words, markers, per_1000_words,"
+       " author_share, techniques, densest) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+       " ON CONFLICT (document_id) DO UPDATE SET words = excluded.words,"
+       " markers = excluded.markers, per_1000_words = excluded.per_1000_words,"
+       " author_share = excluded.author_share, techniques = excluded.techniques,"
+       " densest = excluded.densest"},
       {&s.insert_raw,
-       "INSERT OR IGNORE INTO document_raw(document_id, raw_bytes, raw, map)"
-       " VALUES (?1, ?2, ?3, ?4)"},
+       "INSERT INTO document_raw(document_id, raw_bytes, raw, map)"
+       " VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING"},
       {&s.insert_event,
        "INSERT INTO events(document_id, event_id, sentence, start, end, trigger_text,"
        " trigger_start, trigger_end, plover, mode, cameo, acled, acled_sub,"
@@ -359,14 +386,15 @@ Status SqliteStore::Prepare() {
        " ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46, ?47, ?48,"
        " ?49, ?50)"},
       {&s.insert_layer_run,
-       "INSERT OR REPLACE INTO layer_runs(document_id, layer, version, at)"
-       " VALUES (?1, ?2, ?3, ?4)"},
+       "INSERT INTO layer_runs(document_id, layer, version, at)"
+       " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (document_id, layer) DO UPDATE SET"
+       " version = excluded.version, at = excluded.at"},
   };
   for (const auto& t : table) {
-    if (sqlite3_prepare_v3(db_, t.sql, -1, SQLITE_PREPARE_PERSISTENT, t.stmt->out(),
-                           nullptr) != SQLITE_OK) {
-      return SqlError(std::string("prepare ") + t.sql);
-    }
+    // PostgreSQL indexes documents itself (documents.tsv).
+    if (postgres_ && t.stmt == &s.index_document) continue;
+    *t.stmt = conn_->Prepare(t.sql);
+    if (!*t.stmt) return SqlError(std::string("prepare ") + t.sql);
   }
   return Status::Ok();
 }
@@ -378,7 +406,8 @@ SqliteStore::~SqliteStore() {
     if (!s.ok()) std::fprintf(stderr, "dossier: %s\n", s.ToString().c_str());
   }
   stmts_.reset();
-  sqlite3_close_v2(db_);
+  conn_.reset();
+  if (db_) sqlite3_close_v2(db_);
 }
 
 std::string SqliteStore::SourceKeyFor(std::string_view path, int64_t line,
@@ -405,21 +434,20 @@ std::string SqliteStore::SourceKey(const Document& doc) {
 
 Status SqliteStore::ForEachVersion(
     const std::function<void(std::string_view key, std::string_view id)>& fn) {
-  Stmt q;
-  int rc = sqlite3_prepare_v2(db_, "SELECT source_key, document_id FROM document_versions", -1,
-                              q.out(), nullptr);
-  if (rc == SQLITE_OK) {
-    while ((rc = sqlite3_step(q.get())) == SQLITE_ROW)
-      fn(ColumnText(q.get(), 0), ColumnText(q.get(), 1));
+  std::unique_ptr<db::Statement> q =
+      conn_->Prepare("SELECT source_key, document_id FROM document_versions");
+  int rc = db::kError;
+  if (q) {
+    while ((rc = q->Step()) == db::kRow) fn(q->Text(0), q->Text(1));
   }
-  if (rc != SQLITE_DONE) return SqlError("list source keys");
+  if (rc != db::kDone) return SqlError("list source keys");
   return Status::Ok();
 }
 
 Status SqliteStore::Begin() {
   if (in_tx_) return Status::Ok();
-  Use u(stmts_->begin);
-  if (u.Step() != SQLITE_DONE) return SqlError("begin batch");
+  db::Bound u(stmts_->begin);
+  if (u.Step() != db::kDone) return SqlError("begin batch");
   in_tx_ = true;
   pending_ = 0;
   return Status::Ok();
@@ -434,10 +462,10 @@ Status SqliteStore::Flush() {
   if (!in_tx_ || !stmts_) return Status::Ok();
   int rc;
   {
-    Use u(stmts_->commit);
+    db::Bound u(stmts_->commit);
     rc = u.Step();
   }
-  if (rc == SQLITE_DONE) {
+  if (rc == db::kDone) {
     in_tx_ = false;
     pending_ = 0;
     return Status::Ok();
@@ -446,10 +474,10 @@ Status SqliteStore::Flush() {
 }
 
 Result<bool> SqliteStore::HasVersion(std::string_view key, std::string_view id) {
-  Use u(stmts_->has_version);
+  db::Bound u(stmts_->has_version);
   const int rc = u.Text(key).Text(id).Step();
-  if (rc == SQLITE_ROW) return true;
-  if (rc == SQLITE_DONE) return false;
+  if (rc == db::kRow) return true;
+  if (rc == db::kDone) return false;
   return SqlError("look up source key");
 }
 
@@ -460,11 +488,11 @@ Result<PutOutcome> SqliteStore::Put(const Document& doc, std::string_view record
 Result<PutOutcome> SqliteStore::Put(const Document& doc, std::string_view record_json,
                                     std::string_view source_key) {
   if (doc.id.empty()) {
-    return UsageError("store " + options_.path + ": document from " + doc.path +
+    return UsageError("store " + StoreName() + ": document from " + doc.path +
                       " has no content id");
   }
   if (source_key.empty()) {
-    return UsageError("store " + options_.path + ": document " + doc.id +
+    return UsageError("store " + StoreName() + ": document " + doc.id +
                       " has an empty source key");
   }
   DOSSIER_RETURN_IF_ERROR(Begin());
@@ -479,8 +507,8 @@ Status SqliteStore::RollbackBatch(const Status& cause) {
   // syncs its pending terms at every savepoint, which cost ~15% of the insert
   // rate. Errors here are disk full, I/O or corruption, after which the batch
   // is lost anyway (SQLite rolls some of them back itself).
-  if (!sqlite3_get_autocommit(db_)) {
-    Use u(stmts_->rollback);
+  if (conn_->InTransaction()) {
+    db::Bound u(stmts_->rollback);
     (void)u.Step();
   }
   const int lost = pending_;
@@ -502,7 +530,7 @@ Status SqliteStore::PutEntities(const Document& doc, const std::string& now) {
     std::string sectors;
     if (m.actor)
       for (const auto& sc : m.actor->sectors) sectors += (sectors.empty() ? "" : "|") + sc;
-    Use u(s.insert_entity);
+    db::Bound u(s.insert_entity);
     u.Text(doc.id).Text(m.id).Text(m.kind).Text(text)
         .Int(static_cast<int64_t>(text_cp.ToCodepoint(m.span.begin)))
         .Int(static_cast<int64_t>(text_cp.ToCodepoint(m.span.end)));
@@ -544,11 +572,11 @@ Status SqliteStore::PutEntities(const Document& doc, const std::string& now) {
       u.Null().Null().Null().Null().Null().Null();
     }
     u.Real(m.confidence);
-    if (u.Step() != SQLITE_DONE) return SqlError("insert entity " + m.id + " of " + doc.id);
+    if (u.Step() != db::kDone) return SqlError("insert entity " + m.id + " of " + doc.id);
   }
-  Use run(s.insert_layer_run);
+  db::Bound run(s.insert_layer_run);
   if (run.Text(doc.id).Text("entities").Text(options_.layer_version).Text(now).Step() !=
-      SQLITE_DONE)
+      db::kDone)
     return SqlError("record layer run of " + doc.id);
   return Status::Ok();
 }
@@ -568,12 +596,12 @@ Status SqliteStore::PutVoice(const Document& doc, const std::string& now) {
     const std::string_view src = id(v.source);
     const std::string cue_text =
         v.cue ? doc.text.substr(v.cue->begin, v.cue->end - v.cue->begin) : std::string();
-    Use u(s.insert_voice);
+    db::Bound u(s.insert_voice);
     u.Text(doc.id).Int(seq++).Int(v.sentence).Int(T(v.span.begin)).Int(T(v.span.end))
         .Text(v.kind).TextOrNull(src).TextOrNull(src.empty() ? std::string_view() : v.source_kind);
     if (v.cue) u.Text(cue_text).Int(T(v.cue->begin)).Int(T(v.cue->end)); else u.Null().Null().Null();
     if (v.content) u.Int(T(v.content->begin)).Int(T(v.content->end)); else u.Null().Null();
-    if (u.Step() != SQLITE_DONE) return SqlError("insert voice of " + doc.id);
+    if (u.Step() != db::kDone) return SqlError("insert voice of " + doc.id);
   }
   for (const Citation& c : doc.citations) {
     std::string mentions = "[";
@@ -582,10 +610,10 @@ Status SqliteStore::PutVoice(const Document& doc, const std::string& now) {
       mentions += "[" + std::to_string(T(m.begin)) + "," + std::to_string(T(m.end)) + "]";
     }
     mentions += "]";
-    Use u(s.insert_citation);
+    db::Bound u(s.insert_citation);
     u.Text(doc.id).Text(c.id).Text(c.kind).TextOrNull(c.title).TextOrNull(id(c.issuer))
         .TextOrNull(c.date).Text(mentions).TextOrNull(c.url);
-    if (u.Step() != SQLITE_DONE) return SqlError("insert citation " + c.id + " of " + doc.id);
+    if (u.Step() != db::kDone) return SqlError("insert citation " + c.id + " of " + doc.id);
   }
   seq = 0;
   for (const Claim& c : doc.claims) {
@@ -601,14 +629,14 @@ Status SqliteStore::PutVoice(const Document& doc, const std::string& now) {
       w.EndArray();
     }
     w.EndObject();
-    Use u(s.insert_claim);
+    db::Bound u(s.insert_claim);
     u.Text(doc.id).Int(seq++).Int(c.sentence).Int(T(c.span.begin)).Int(T(c.span.end))
         .Text(c.kind).Real(c.checkworthy).Text(slots).Text(c.voice).TextOrNull(id(c.source));
-    if (u.Step() != SQLITE_DONE) return SqlError("insert claim of " + doc.id);
+    if (u.Step() != db::kDone) return SqlError("insert claim of " + doc.id);
   }
-  Use run(s.insert_layer_run);
+  db::Bound run(s.insert_layer_run);
   if (run.Text(doc.id).Text("voice").Text(options_.layer_version).Text(now).Step() !=
-      SQLITE_DONE)
+      db::kDone)
     return SqlError("record layer run of " + doc.id);
   return Status::Ok();
 }
@@ -622,7 +650,7 @@ Status SqliteStore::PutEvents(const Document& doc, const std::string& now) {
   auto valid = [&](int i) { return i >= 0 && static_cast<size_t>(i) < doc.mentions.size(); };
   auto text = [&](Span sp) { return std::string_view(doc.text).substr(sp.begin, sp.end - sp.begin); };
   for (const EventRecord& e : doc.events) {
-    Use u(s.insert_event);
+    db::Bound u(s.insert_event);
     u.Text(doc.id).Text(e.id).Int(e.sentence).Int(T(e.span.begin)).Int(T(e.span.end))
         .Text(text(e.trigger)).Int(T(e.trigger.begin)).Int(T(e.trigger.end))
         .Text(e.plover).TextOrNull(e.mode).TextOrNull(e.cameo).TextOrNull(e.acled)
@@ -675,11 +703,11 @@ Status SqliteStore::PutEvents(const Document& doc, const std::string& now) {
                         ? std::string_view(doc.events[e.same_as].id)
                         : std::string_view())
         .TextOrNull(e.pattern);
-    if (u.Step() != SQLITE_DONE) return SqlError("insert event " + e.id + " of " + doc.id);
+    if (u.Step() != db::kDone) return SqlError("insert event " + e.id + " of " + doc.id);
   }
-  Use run(s.insert_layer_run);
+  db::Bound run(s.insert_layer_run);
   if (run.Text(doc.id).Text("events").Text(options_.layer_version).Text(now).Step() !=
-      SQLITE_DONE)
+      db::kDone)
     return SqlError("record layer run of " + doc.id);
   return Status::Ok();
 }
@@ -770,42 +798,38 @@ Status SqliteStore::PutRaw(const Document& doc) {
   if (!doc.raw) return Status::Ok();
   std::string raw_z, map_z;
   if (!Deflate(*doc.raw, &raw_z) || !Deflate(EncodeRawMap(doc), &map_z)) {
-    return InternalError("store " + options_.path + ": cannot compress the raw input of " +
+    return InternalError("store " + StoreName() + ": cannot compress the raw input of " +
                          doc.id);
   }
-  Use u(stmts_->insert_raw);
+  db::Bound u(stmts_->insert_raw);
   if (u.Text(doc.id).Int(static_cast<int64_t>(doc.raw->size())).Blob(raw_z).Blob(map_z)
-          .Step() != SQLITE_DONE) {
+          .Step() != db::kDone) {
     return SqlError("insert raw input of " + doc.id);
   }
   return Status::Ok();
 }
 
 Result<std::optional<RawInput>> SqliteStore::ReadRaw(std::string_view id) {
-  Stmt q;
-  if (sqlite3_prepare_v2(db_,
-                         "SELECT r.raw_bytes, r.raw, r.map, d.format, d.encoding"
-                         " FROM document_raw AS r JOIN documents AS d ON d.id = r.document_id"
-                         " WHERE r.document_id = ?1",
-                         -1, q.out(), nullptr) != SQLITE_OK) {
-    return SqlError("prepare read raw");
-  }
-  Use u(q);
+  std::unique_ptr<db::Statement> q =
+      conn_->Prepare("SELECT r.raw_bytes, r.raw, r.map, d.format, d.encoding"
+                     " FROM document_raw AS r JOIN documents AS d ON d.id = r.document_id"
+                     " WHERE r.document_id = ?1");
+  if (!q) return SqlError("prepare read raw");
+  db::Bound u(q);
   const int rc = u.Text(id).Step();
-  if (rc == SQLITE_DONE) return std::optional<RawInput>();
-  if (rc != SQLITE_ROW) return SqlError("read raw input of " + std::string(id));
-  sqlite3_stmt* st = q.get();
-  auto blob = [&](int i) {
-    return std::string_view(static_cast<const char*>(sqlite3_column_blob(st, i)),
-                            static_cast<size_t>(sqlite3_column_bytes(st, i)));
-  };
+  if (rc == db::kDone) return std::optional<RawInput>();
+  if (rc != db::kRow) return SqlError("read raw input of " + std::string(id));
+  db::Statement* st = q.get();
+  // (A PostgreSQL blob view lives until the next Blob call: copy the first.)
+  const std::string raw_z(st->Blob(1));
+  auto blob = [&](int i) { return i == 1 ? std::string_view(raw_z) : st->Blob(i); };
   RawInput in;
-  in.format = std::string(ColumnText(st, 3));
-  in.encoding = std::string(ColumnText(st, 4));
-  const size_t raw_bytes = static_cast<size_t>(sqlite3_column_int64(st, 0));
+  in.format = std::string(st->Text(3));
+  in.encoding = std::string(st->Text(4));
+  const size_t raw_bytes = static_cast<size_t>(st->Int(0));
   std::string map;
   const auto corrupt = [&](const char* what) {
-    return StorageError("store " + options_.path + ": the stored " + what + " of " +
+    return StorageError("store " + StoreName() + ": the stored " + what + " of " +
                         std::string(id) + " is corrupt");
   };
   if (!Inflate(blob(1), raw_bytes, &in.raw) || in.raw.size() != raw_bytes) return corrupt("raw input");
@@ -846,11 +870,11 @@ Status SqliteStore::PutMarkers(const Document& doc, const std::string& now) {
             : std::string_view();
     const std::string_view text =
         std::string_view(doc.text).substr(m.span.begin, m.span.end - m.span.begin);
-    Use u(s.insert_marker);
+    db::Bound u(s.insert_marker);
     u.Text(doc.id).Int(seq++).Text(m.technique).Int(T(m.span.begin)).Int(T(m.span.end))
         .Text(text).Text(m.voice).Real(m.confidence).Int(m.sentence).TextOrNull(src)
         .Text(m.rule);
-    if (u.Step() != SQLITE_DONE) return SqlError("insert marker of " + doc.id);
+    if (u.Step() != db::kDone) return SqlError("insert marker of " + doc.id);
   }
   const MarkerProfile& p = doc.marker_profile;
   const double per = p.words > 0 ? 1000.0 / static_cast<double>(p.words) : 0;
@@ -891,13 +915,13 @@ Status SqliteStore::PutMarkers(const Document& doc, const std::string& now) {
     w.EndArray();
     w.Finish();
   }
-  Use u(s.insert_marker_profile);
+  db::Bound u(s.insert_marker_profile);
   u.Text(doc.id).Int(p.words).Int(p.total).Real(p.total * per).Real(p.author_share)
       .Text(techniques).Text(densest);
-  if (u.Step() != SQLITE_DONE) return SqlError("insert marker profile of " + doc.id);
-  Use run(s.insert_layer_run);
+  if (u.Step() != db::kDone) return SqlError("insert marker profile of " + doc.id);
+  db::Bound run(s.insert_layer_run);
   if (run.Text(doc.id).Text("markers").Text(options_.layer_version).Text(now).Step() !=
-      SQLITE_DONE)
+      db::kDone)
     return SqlError("record layer run of " + doc.id);
   return Status::Ok();
 }
@@ -908,12 +932,12 @@ Result<PutOutcome> SqliteStore::PutLocked(const Document& doc, std::string_view 
   std::optional<std::string> latest_id;
   int64_t latest_version = 0;
   {
-    Use u(s.get_source);
+    db::Bound u(s.get_source);
     const int rc = u.Text(key).Step();
-    if (rc == SQLITE_ROW) {
-      latest_id = std::string(ColumnText(u.get(), 0));
-      latest_version = sqlite3_column_int64(u.get(), 1);
-    } else if (rc != SQLITE_DONE) {
+    if (rc == db::kRow) {
+      latest_id = std::string(u->Text(0));
+      latest_version = u->Int(1);
+    } else if (rc != db::kDone) {
       return SqlError("look up source key");
     }
   }
@@ -922,27 +946,28 @@ Result<PutOutcome> SqliteStore::PutLocked(const Document& doc, std::string_view 
   // that repeats an id with two contents must not add versions on every run.
   bool known = latest_id && *latest_id == doc.id;
   if (!known && latest_id) {
-    Use u(s.has_version);
+    db::Bound u(s.has_version);
     const int rc = u.Text(key).Text(doc.id).Step();
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return SqlError("look up versions");
-    known = rc == SQLITE_ROW;
+    if (rc != db::kRow && rc != db::kDone) return SqlError("look up versions");
+    known = rc == db::kRow;
   }
   PutOutcome outcome = PutOutcome::kUnchanged;
   if (!known) {
     bool stored = false;
     {
-      Use u(s.has_document);
+      db::Bound u(s.has_document);
       const int rc = u.Text(doc.id).Step();
-      if (rc != SQLITE_ROW && rc != SQLITE_DONE) return SqlError("look up document");
-      stored = rc == SQLITE_ROW;
+      if (rc != db::kRow && rc != db::kDone) return SqlError("look up document");
+      stored = rc == db::kRow;
     }
+    int64_t doc_no = 0;
     if (!stored) {
       const std::string authors = AuthorsJson(doc.meta.authors);
       const std::optional<std::string> republished =
           RepublishedJson(doc.meta.republished_from);
-      // Bound with SQLITE_STATIC: every value must outlive Step().
+      // Bound without copies: every value must outlive Step().
       const std::optional<std::string> encoding = NonEmpty(doc.encoding);
-      Use u(s.insert_document);
+      db::Bound u(s.insert_document);
       u.Text(doc.id)
           .Text(FormatName(doc.format))
           .OptText(encoding)
@@ -959,12 +984,25 @@ Result<PutOutcome> SqliteStore::PutLocked(const Document& doc, std::string_view 
           .Text(record_json)
           .Int(static_cast<int64_t>(doc.text.size()))
           .Text(now);
-      if (u.Step() != SQLITE_DONE) return SqlError("insert document " + doc.id);
-      // Indexed here, not by a trigger (see 001_init.sql).
-      Use fts(s.index_document);
-      if (fts.Int(sqlite3_last_insert_rowid(db_)).OptText(doc.meta.title).Text(doc.text)
-              .Step() != SQLITE_DONE) {
-        return SqlError("index document " + doc.id);
+      const int rc = u.Step();
+      if (rc == db::kRow) {
+        doc_no = u->Int(0);
+      } else if (rc == db::kDone) {
+        // Another writer stored the same content since the look-up above
+        // (PostgreSQL, concurrent workers): this key is a duplicate of it.
+        stored = true;
+      } else {
+        return SqlError("insert document " + doc.id);
+      }
+    }
+    if (!stored) {
+      // Indexed here, not by a trigger (see 001_init.sql); PostgreSQL keeps
+      // a generated tsvector instead.
+      if (s.index_document) {
+        db::Bound fts(s.index_document);
+        if (fts.Int(doc_no).OptText(doc.meta.title).Text(doc.text).Step() != db::kDone) {
+          return SqlError("index document " + doc.id);
+        }
       }
       DOSSIER_RETURN_IF_ERROR(PutEntities(doc, now));
       DOSSIER_RETURN_IF_ERROR(PutVoice(doc, now));
@@ -975,19 +1013,19 @@ Result<PutOutcome> SqliteStore::PutLocked(const Document& doc, std::string_view 
     const int64_t version = latest_id ? latest_version + 1 : 1;
     if (latest_id) {
       outcome = PutOutcome::kNewVersion;
-      Use u(s.update_source);
-      if (u.Text(key).Text(doc.id).Int(version).Text(now).Step() != SQLITE_DONE) {
+      db::Bound u(s.update_source);
+      if (u.Text(key).Text(doc.id).Int(version).Text(now).Step() != db::kDone) {
         return SqlError("update source");
       }
     } else {
       outcome = stored ? PutOutcome::kDuplicate : PutOutcome::kAdded;
-      Use u(s.insert_source);
-      if (u.Text(key).Text(doc.id).Text(now).Step() != SQLITE_DONE) {
+      db::Bound u(s.insert_source);
+      if (u.Text(key).Text(doc.id).Text(now).Step() != db::kDone) {
         return SqlError("insert source");
       }
     }
-    Use u(s.insert_version);
-    if (u.Text(key).Int(version).Text(doc.id).Text(now).Step() != SQLITE_DONE) {
+    db::Bound u(s.insert_version);
+    if (u.Text(key).Int(version).Text(doc.id).Text(now).Step() != db::kDone) {
       return SqlError("insert document version");
     }
   }
@@ -995,14 +1033,14 @@ Result<PutOutcome> SqliteStore::PutLocked(const Document& doc, std::string_view 
   // This input succeeded: its earlier failures become history.
   bool open_failure = false;
   {
-    Use u(s.open_failure);
+    db::Bound u(s.open_failure);
     const int rc = u.Text(doc.path).Int(doc.line).Step();
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return SqlError("look up failures");
-    open_failure = rc == SQLITE_ROW;
+    if (rc != db::kRow && rc != db::kDone) return SqlError("look up failures");
+    open_failure = rc == db::kRow;
   }
   if (open_failure) {
-    Use u(s.resolve_failures);
-    if (u.Text(doc.path).Int(doc.line).Text(now).Step() != SQLITE_DONE) {
+    db::Bound u(s.resolve_failures);
+    if (u.Text(doc.path).Int(doc.line).Text(now).Step() != db::kDone) {
       return SqlError("resolve failures");
     }
   }
@@ -1013,9 +1051,9 @@ Status SqliteStore::RecordFailure(const std::string& path, int64_t line, const S
   DOSSIER_RETURN_IF_ERROR(Begin());
   {
     const std::string now = NowUtc();
-    Use u(stmts_->insert_failure);
+    db::Bound u(stmts_->insert_failure);
     if (u.Text(path).Int(line).Text(StatusCodeName(why.code())).Text(why.message())
-            .Text(now).Step() != SQLITE_DONE) {
+            .Text(now).Step() != db::kDone) {
       return RollbackBatch(SqlError("record failure"));
     }
   }
@@ -1025,24 +1063,19 @@ Status SqliteStore::RecordFailure(const std::string& path, int64_t line, const S
 Result<StoreStats> SqliteStore::Stats() {
   StoreStats stats;
   auto query_int = [&](const char* sql, int64_t* out) -> Status {
-    Stmt q;
-    int rc = sqlite3_prepare_v2(db_, sql, -1, q.out(), nullptr);
-    if (rc == SQLITE_OK) rc = sqlite3_step(q.get());
-    if (rc != SQLITE_ROW) return SqlError(std::string("stats: ") + sql);
-    *out = sqlite3_column_int64(q.get(), 0);
+    std::unique_ptr<db::Statement> q = conn_->Prepare(sql);
+    if (!q || q->Step() != db::kRow) return SqlError(std::string("stats: ") + sql);
+    *out = q->Int(0);
     return Status::Ok();
   };
   auto query_pairs = [&](const char* sql,
                          std::vector<std::pair<std::string, int64_t>>* out) -> Status {
-    Stmt q;
-    int rc = sqlite3_prepare_v2(db_, sql, -1, q.out(), nullptr);
-    if (rc == SQLITE_OK) {
-      while ((rc = sqlite3_step(q.get())) == SQLITE_ROW) {
-        out->emplace_back(std::string(ColumnText(q.get(), 0)),
-                          sqlite3_column_int64(q.get(), 1));
-      }
+    std::unique_ptr<db::Statement> q = conn_->Prepare(sql);
+    int rc = db::kError;
+    if (q) {
+      while ((rc = q->Step()) == db::kRow) out->emplace_back(std::string(q->Text(0)), q->Int(1));
     }
-    if (rc != SQLITE_DONE) return SqlError(std::string("stats: ") + sql);
+    if (rc != db::kDone) return SqlError(std::string("stats: ") + sql);
     return Status::Ok();
   };
   DOSSIER_RETURN_IF_ERROR(query_int("SELECT COUNT(*) FROM documents", &stats.documents));
@@ -1051,7 +1084,7 @@ Result<StoreStats> SqliteStore::Stats() {
       query_int("SELECT COUNT(*) FROM document_versions", &stats.versions));
   DOSSIER_RETURN_IF_ERROR(query_int(
       "SELECT COUNT(*) FROM (SELECT DISTINCT path, line FROM failures"
-      " WHERE resolved_at IS NULL)",
+      " WHERE resolved_at IS NULL) AS f",
       &stats.failures));
   DOSSIER_RETURN_IF_ERROR(
       query_int("SELECT COALESCE(SUM(text_bytes), 0) FROM documents", &stats.text_bytes));
@@ -1073,11 +1106,11 @@ Result<StoreStats> SqliteStore::Stats() {
       "SELECT kind, COUNT(*) AS n FROM entities GROUP BY kind ORDER BY n DESC, kind",
       &stats.entities_by_kind));
   DOSSIER_RETURN_IF_ERROR(query_pairs(
-      "SELECT COALESCE(name, text) AS v, COUNT(*) AS n FROM entities WHERE kind = 'place'"
+      "SELECT MIN(COALESCE(name, text)) AS v, COUNT(*) AS n FROM entities WHERE kind = 'place'"
       " GROUP BY COALESCE(ref, text) ORDER BY n DESC, v LIMIT 10",
       &stats.top_places));
   DOSSIER_RETURN_IF_ERROR(query_pairs(
-      "SELECT COALESCE(name, text) AS v, COUNT(*) AS n FROM entities"
+      "SELECT MIN(COALESCE(name, text)) AS v, COUNT(*) AS n FROM entities"
       " WHERE kind IN ('actor', 'organization', 'person') AND ref IS NOT NULL"
       " GROUP BY ref ORDER BY n DESC, v LIMIT 10",
       &stats.top_actors));
@@ -1121,7 +1154,7 @@ Result<StoreStats> SqliteStore::Stats() {
       &stats.provenance_by_relation));
   DOSSIER_RETURN_IF_ERROR(query_int(
       "SELECT COUNT(*) FROM (SELECT cluster_id FROM cluster_members GROUP BY cluster_id"
-      " HAVING COUNT(DISTINCT document_id) >= 2)",
+      " HAVING COUNT(DISTINCT document_id) >= 2) AS c",
       &stats.corroborated_clusters));
   return stats;
 }
@@ -1130,21 +1163,19 @@ Status SqliteStore::ExportDocuments(
     const std::function<bool(std::string_view record_json)>& fn) {
   // Do not hold the write lock for the length of an export.
   DOSSIER_RETURN_IF_ERROR(Flush());
-  Stmt q;
   // documents is scanned in rowid (insertion) order; no sort, no buffering.
   // The corpus layer's provenance (computed after the record was rendered)
   // is added to the record as "provenance" (null when not computed).
-  int rc = sqlite3_prepare_v2(
-      db_,
+  std::unique_ptr<db::Statement> q = conn_->Prepare(
       "SELECT d.record, p.origin, p.relation, p.similarity, p.evidence FROM documents AS d"
       " LEFT JOIN provenance AS p ON p.document_id = d.id WHERE EXISTS"
-      " (SELECT 1 FROM sources AS s WHERE s.document_id = d.id) ORDER BY d.doc_no",
-      -1, q.out(), nullptr);
+      " (SELECT 1 FROM sources AS s WHERE s.document_id = d.id) ORDER BY d.doc_no");
   std::string rec;
-  if (rc == SQLITE_OK) {
-    while ((rc = sqlite3_step(q.get())) == SQLITE_ROW) {
-      sqlite3_stmt* st = q.get();
-      std::string_view record = ColumnText(st, 0);
+  int rc = db::kError;
+  if (q) {
+    db::Statement* st = q.get();
+    while ((rc = st->Step()) == db::kRow) {
+      std::string_view record = st->Text(0);
       if (record.empty() || record.back() != '}') {
         if (!fn(record)) return Status::Ok();
         continue;
@@ -1152,18 +1183,18 @@ Status SqliteStore::ExportDocuments(
       rec.assign(record.substr(0, record.size() - 1));
       JsonWriter w(&rec);
       rec += ",\"provenance\":";
-      if (sqlite3_column_type(st, 1) == SQLITE_NULL) {
+      if (st->IsNull(1)) {
         w.Null();
       } else {
         w.BeginObject();
         w.Key("origin");
-        w.String(ColumnText(st, 1));
+        w.String(st->Text(1));
         w.Key("relation");
-        w.String(ColumnText(st, 2));
+        w.String(st->Text(2));
         w.Key("similarity");
-        w.Double(sqlite3_column_double(st, 3));
+        w.Double(st->Real(3));
         w.Key("evidence");
-        if (sqlite3_column_type(st, 4) == SQLITE_NULL) w.Null(); else w.String(ColumnText(st, 4));
+        if (st->IsNull(4)) w.Null(); else w.String(st->Text(4));
         w.EndObject();
       }
       w.Finish();
@@ -1171,7 +1202,7 @@ Status SqliteStore::ExportDocuments(
       if (!fn(rec)) return Status::Ok();
     }
   }
-  if (rc != SQLITE_DONE) return SqlError("export documents");
+  if (rc != db::kDone) return SqlError("export documents");
   return Status::Ok();
 }
 
@@ -1189,19 +1220,21 @@ struct RowFormat {
 
 // Steps `st` to its end, writing each row as `f` says and handing the output
 // to `fn` in pieces of about 64 KB (each ending with a newline). Returns
-// SQLite's last step code: SQLITE_DONE when all rows were read or `fn`
-// stopped early.
-int WriteRows(sqlite3_stmt* st, const RowFormat& f,
+// the last step code: db::kDone when all rows were read or `fn` stopped
+// early. (PostgreSQL names the columns only once the statement has run.)
+int WriteRows(db::Statement* st, const RowFormat& f,
               const std::function<bool(std::string_view chunk)>& fn) {
-  const int n = sqlite3_column_count(st);
+  int rc = st->Step();
+  if (rc != db::kRow && rc != db::kDone) return rc;
+  const int n = st->ColumnCount();
   auto kept = [&](int i) { return !f.keep || (*f.keep)[i]; };
   std::string out;
   auto json_value = [&](JsonWriter& w, int i) {
-    switch (sqlite3_column_type(st, i)) {
-      case SQLITE_NULL: w.Null(); break;
-      case SQLITE_INTEGER: w.Int(sqlite3_column_int64(st, i)); break;
-      case SQLITE_FLOAT: w.Double(sqlite3_column_double(st, i)); break;
-      default: w.String(ColumnText(st, i)); break;
+    switch (st->Type(i)) {
+      case db::ColumnType::kNull: w.Null(); break;
+      case db::ColumnType::kInt: w.Int(st->Int(i)); break;
+      case db::ColumnType::kReal: w.Double(st->Real(i)); break;
+      default: w.String(st->Text(i)); break;
     }
   };
   auto csv_row = [&](bool header) {
@@ -1211,11 +1244,11 @@ int WriteRows(sqlite3_stmt* st, const RowFormat& f,
       if (!first_column) out.push_back(',');
       first_column = false;
       if (header) {
-        out.append(sqlite3_column_name(st, i));
+        out.append(st->ColumnName(i));
         continue;
       }
-      if (sqlite3_column_type(st, i) == SQLITE_NULL) continue;
-      const std::string_view v = ColumnText(st, i);
+      if (st->IsNull(i)) continue;
+      const std::string_view v = st->Text(i);
       if (v.find_first_of(",\"\r\n") == std::string_view::npos) {
         out.append(v);
         continue;
@@ -1232,8 +1265,7 @@ int WriteRows(sqlite3_stmt* st, const RowFormat& f,
   if (f.kind == RowFormat::kCsv) csv_row(true);
   if (f.kind == RowFormat::kGeoJson) out = "{\"type\":\"FeatureCollection\",\"features\":[\n";
   bool first = true;
-  int rc;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  for (; rc == db::kRow; rc = st->Step()) {
     if (f.kind == RowFormat::kCsv) {
       csv_row(false);
     } else if (f.kind == RowFormat::kJsonl) {
@@ -1242,16 +1274,16 @@ int WriteRows(sqlite3_stmt* st, const RowFormat& f,
       const int plain = f.last_is_json ? n - 1 : n;
       for (int i = 0; i < plain; ++i) {
         if (!kept(i)) continue;
-        w.Key(sqlite3_column_name(st, i));
+        w.Key(st->ColumnName(i));
         json_value(w, i);
       }
       if (f.last_is_json) {
         // Copied as it is, after the writer hands over the object so far.
         w.Finish();
         out.append(",\"");
-        out.append(sqlite3_column_name(st, n - 1));
+        out.append(st->ColumnName(n - 1));
         out.append("\":");
-        out.append(ColumnText(st, n - 1));
+        out.append(st->Text(n - 1));
         out.append("}\n");
         first = false;
       } else {
@@ -1271,15 +1303,15 @@ int WriteRows(sqlite3_stmt* st, const RowFormat& f,
       w.String("Point");
       w.Key("coordinates");
       w.BeginArray();
-      w.Double(sqlite3_column_double(st, f.lon));
-      w.Double(sqlite3_column_double(st, f.lat));
+      w.Double(st->Real(f.lon));
+      w.Double(st->Real(f.lat));
       w.EndArray();
       w.EndObject();
       w.Key("properties");
       w.BeginObject();
       for (int i = 0; i < n; ++i) {
         if (i == f.lat || i == f.lon || !kept(i)) continue;
-        w.Key(sqlite3_column_name(st, i));
+        w.Key(st->ColumnName(i));
         json_value(w, i);
       }
       w.EndObject();
@@ -1287,14 +1319,14 @@ int WriteRows(sqlite3_stmt* st, const RowFormat& f,
     }
     first = false;
     if (out.size() >= (1 << 16)) {
-      if (!fn(out)) return SQLITE_DONE;
+      if (!fn(out)) return db::kDone;
       out.clear();
     }
   }
-  if (rc != SQLITE_DONE) return rc;
+  if (rc != db::kDone) return rc;
   if (f.kind == RowFormat::kGeoJson) out += "\n]}\n";
   if (!out.empty()) fn(out);
-  return SQLITE_DONE;
+  return db::kDone;
 }
 
 }  // namespace
@@ -1305,7 +1337,6 @@ Status SqliteStore::ExportEntities(std::string_view format,
   if (!jsonl && !csv && !geojson)
     return InvalidInput("export entities: unknown format '" + std::string(format) + "'");
   DOSSIER_RETURN_IF_ERROR(Flush());
-  Stmt q;
   std::string sql =
       "SELECT e.document_id, e.mention_id, e.kind, e.text, e.start, e.end, e.raw_start,"
       " e.raw_end, e.sentence, e.ref, e.name, e.lat, e.lon, e.country, e.admin1, e.feature,"
@@ -1316,13 +1347,13 @@ Status SqliteStore::ExportEntities(std::string_view format,
       " FROM entities AS e JOIN documents AS d ON d.id = e.document_id";
   if (geojson) sql += " WHERE e.kind = 'place' AND e.lat IS NOT NULL";
   sql += " ORDER BY d.doc_no, CAST(substr(e.mention_id, 2) AS INTEGER)";
-  int rc = sqlite3_prepare_v2(db_, sql.c_str(), -1, q.out(), nullptr);
-  if (rc != SQLITE_OK) return SqlError("prepare export entities");
+  std::unique_ptr<db::Statement> q = conn_->Prepare(sql);
+  if (!q) return SqlError("prepare export entities");
   RowFormat f;
   f.kind = jsonl ? RowFormat::kJsonl : csv ? RowFormat::kCsv : RowFormat::kGeoJson;
   f.lat = 11;
   f.lon = 12;
-  if (WriteRows(q.get(), f, fn) != SQLITE_DONE) return SqlError("export entities");
+  if (WriteRows(q.get(), f, fn) != db::kDone) return SqlError("export entities");
   return Status::Ok();
 }
 
@@ -1333,7 +1364,6 @@ Status SqliteStore::ExportClaims(std::string_view format,
     return InvalidInput("export claims: unknown format '" + std::string(format) +
                         "' (jsonl or csv)");
   DOSSIER_RETURN_IF_ERROR(Flush());
-  Stmt q;
   // SQLite's substr counts characters, so code point offsets slice the text.
   // `slots` is last: JSON text, written as an object in JSON Lines.
   const char* sql =
@@ -1343,18 +1373,27 @@ Status SqliteStore::ExportClaims(std::string_view format,
       " FROM claims AS c JOIN documents AS d ON d.id = c.document_id"
       " LEFT JOIN entities AS e ON e.document_id = c.document_id AND e.mention_id = c.source"
       " ORDER BY d.doc_no, c.seq";
-  int rc = sqlite3_prepare_v2(db_, sql, -1, q.out(), nullptr);
-  if (rc != SQLITE_OK) return SqlError("prepare export claims");
+  std::unique_ptr<db::Statement> q = conn_->Prepare(sql);
+  if (!q) return SqlError("prepare export claims");
   RowFormat f;
   f.kind = jsonl ? RowFormat::kJsonl : RowFormat::kCsv;
   f.last_is_json = true;  // slots
-  if (WriteRows(q.get(), f, fn) != SQLITE_DONE) return SqlError("export claims");
+  if (WriteRows(q.get(), f, fn) != db::kDone) return SqlError("export claims");
   return Status::Ok();
 }
 
-Status SqliteStore::BindSelection(sqlite3_stmt* st, const RowSelection& selection) {
-  if (store_internal::BindValues(st, selection.params) != SQLITE_OK) return SqlError("bind selection");
-  return Status::Ok();
+void SqliteStore::BindSelection(db::Statement* st, const RowSelection& selection) {
+  int i = 0;
+  for (const SqlValue& v : selection.params) {
+    ++i;
+    if (const auto* t = std::get_if<std::string>(&v)) {
+      st->BindText(i, *t);
+    } else if (const auto* n = std::get_if<int64_t>(&v)) {
+      st->BindInt(i, *n);
+    } else {
+      st->BindReal(i, std::get<double>(v));
+    }
+  }
 }
 
 Status SqliteStore::ExportEvents(std::string_view format,
@@ -1369,7 +1408,6 @@ Status SqliteStore::ExportEvents(std::string_view format, const RowSelection& se
     return InvalidInput("export events: unknown format '" + std::string(format) +
                         "' (jsonl, csv or geojson)");
   DOSSIER_RETURN_IF_ERROR(Flush());
-  Stmt q;
   // The output columns; place_lat and place_lon are columns 2 and 3 (the
   // geometry for geojson). A column the selection leaves out is selected as
   // NULL, so nothing is computed for it.
@@ -1425,7 +1463,7 @@ Status SqliteStore::ExportEvents(std::string_view format, const RowSelection& se
   std::string sql =
       "WITH pick AS (SELECT v.document_id AS did, v.event_id AS eid, row_number() OVER"
       " (ORDER BY d.doc_no, CAST(substr(v.event_id, 2) AS INTEGER)) AS rn"
-      " FROM events AS v JOIN documents AS d ON d.id = v.document_id WHERE 1";
+      " FROM events AS v JOIN documents AS d ON d.id = v.document_id WHERE 1 = 1";
   if (geojson) sql += " AND v.place_lat IS NOT NULL AND v.place_lon IS NOT NULL";
   if (!selection.where.empty()) sql += " AND (" + selection.where + ")";
   sql += " ORDER BY rn";
@@ -1443,11 +1481,11 @@ Status SqliteStore::ExportEvents(std::string_view format, const RowSelection& se
   }
   sql += " FROM pick JOIN events AS v ON v.document_id = pick.did AND v.event_id = pick.eid"
          " JOIN documents AS d ON d.id = v.document_id ORDER BY pick.rn";
-  int rc = sqlite3_prepare_v2(db_, sql.c_str(), -1, q.out(), nullptr);
-  if (rc != SQLITE_OK) return SqlError("prepare export events");
-  sqlite3_stmt* st = q.get();
-  DOSSIER_RETURN_IF_ERROR(BindSelection(st, selection));
-  const int n = sqlite3_column_count(st);
+  std::unique_ptr<db::Statement> q = conn_->Prepare(sql);
+  if (!q) return SqlError("prepare export events");
+  db::Statement* st = q.get();
+  BindSelection(st, selection);
+  const int n = kCount;
   std::vector<bool> keep(n);
   for (int i = 0; i < n; ++i) keep[i] = selection.columns.empty() || (i < kCount && wanted(i));
   RowFormat f;
@@ -1455,7 +1493,7 @@ Status SqliteStore::ExportEvents(std::string_view format, const RowSelection& se
   f.lat = 2;
   f.lon = 3;
   f.keep = &keep;
-  if (WriteRows(st, f, fn) != SQLITE_DONE) return SqlError("export events");
+  if (WriteRows(st, f, fn) != db::kDone) return SqlError("export events");
   return Status::Ok();
 }
 
@@ -1466,42 +1504,45 @@ Status SqliteStore::ExportMarkers(std::string_view format,
     return InvalidInput("export markers: unknown format '" + std::string(format) +
                         "' (jsonl or csv)");
   DOSSIER_RETURN_IF_ERROR(Flush());
-  Stmt q;
   const char* sql =
       "SELECT m.document_id, m.seq, m.sentence, m.technique, m.start, m.end, m.text, m.voice,"
       " m.source, e.text AS source_text, m.confidence, m.rule"
       " FROM markers AS m JOIN documents AS d ON d.id = m.document_id"
       " LEFT JOIN entities AS e ON e.document_id = m.document_id AND e.mention_id = m.source"
       " ORDER BY d.doc_no, m.seq";
-  int rc = sqlite3_prepare_v2(db_, sql, -1, q.out(), nullptr);
-  if (rc != SQLITE_OK) return SqlError("prepare export markers");
+  std::unique_ptr<db::Statement> q = conn_->Prepare(sql);
+  if (!q) return SqlError("prepare export markers");
   RowFormat f;
   f.kind = jsonl ? RowFormat::kJsonl : RowFormat::kCsv;
-  if (WriteRows(q.get(), f, fn) != SQLITE_DONE) return SqlError("export markers");
+  if (WriteRows(q.get(), f, fn) != db::kDone) return SqlError("export markers");
   return Status::Ok();
 }
 
 Status SqliteStore::Search(
     std::string_view query, int limit,
     const std::function<void(std::string_view id, std::string_view title)>& fn) {
-  Stmt q;
-  int rc = sqlite3_prepare_v2(
-      db_,
-      "SELECT d.id, COALESCE(d.title, '') FROM documents_fts AS f"
-      " JOIN documents AS d ON d.doc_no = f.rowid"
-      " WHERE documents_fts MATCH ?1 ORDER BY bm25(documents_fts, 2.0, 1.0) LIMIT ?2",
-      -1, q.out(), nullptr);
-  if (rc != SQLITE_OK) return SqlError("prepare search");
-  Use u(q);
-  u.Text(query).Int(limit > 0 ? limit : -1);
-  while ((rc = u.Step()) == SQLITE_ROW) {
-    fn(ColumnText(q.get(), 0), ColumnText(q.get(), 1));
-  }
-  if (rc == SQLITE_DONE) return Status::Ok();
-  if (rc == SQLITE_ERROR) {
+  // SQLite: FTS5 query syntax, bm25 with titles weighted double. PostgreSQL:
+  // web search syntax ("phrase", or, -word) over documents.tsv, ts_rank with
+  // titles (weight A) above text (B).
+  std::string sql =
+      postgres_
+          ? "SELECT d.id, COALESCE(d.title, '') FROM documents AS d,"
+            " websearch_to_tsquery('simple', ?1) AS q WHERE d.tsv @@ q"
+            " ORDER BY ts_rank(d.tsv, q) DESC, d.doc_no"
+          : "SELECT d.id, COALESCE(d.title, '') FROM documents_fts AS f"
+            " JOIN documents AS d ON d.doc_no = f.rowid"
+            " WHERE documents_fts MATCH ?1 ORDER BY bm25(documents_fts, 2.0, 1.0)";
+  if (limit > 0) sql += " LIMIT " + std::to_string(limit);
+  std::unique_ptr<db::Statement> q = conn_->Prepare(sql);
+  if (!q) return SqlError("prepare search");
+  db::Bound u(q);
+  u.Text(query);
+  int rc;
+  while ((rc = u.Step()) == db::kRow) fn(q->Text(0), q->Text(1));
+  if (rc == db::kDone) return Status::Ok();
+  if (rc == db::kError && !postgres_) {
     // FTS5 reports query syntax errors (and unknown columns) as SQLITE_ERROR.
-    return UsageError("search query \"" + std::string(query) + "\": " +
-                      sqlite3_errmsg(db_));
+    return UsageError("search query \"" + std::string(query) + "\": " + conn_->ErrorMessage());
   }
   return SqlError("search");
 }

@@ -25,9 +25,9 @@
 
 #include "dossier/document.h"
 #include "dossier/status.h"
+#include "store/db.h"
 
 struct sqlite3;
-struct sqlite3_stmt;
 
 namespace dossier {
 
@@ -233,10 +233,18 @@ class SqliteStore {
   Result<std::optional<RawInput>> ReadRaw(std::string_view id);
 
   const std::string& path() const { return options_.path; }
+  // The path, or the PostgreSQL URL without its password: for messages.
+  std::string StoreName() const {
+    return postgres_ ? db::RedactUrl(options_.path) : options_.path;
+  }
+  bool postgres() const { return postgres_; }
+  // The connection, over either backend (store/db.h).
+  db::Connection* connection() { return conn_.get(); }
   // The raw connection, for layers that fill their own tables and for tests.
   // While a batch is open, writes made through it join the batch (Flush
   // commits them). Add documents only through Put: it keeps documents_fts in
   // step (there is no insert trigger, see 001_init.sql).
+  // Null for a PostgreSQL store.
   sqlite3* handle() { return db_; }
 
  private:
@@ -267,14 +275,16 @@ class SqliteStore {
   // Writes the decoded raw input and the text -> raw map of a newly inserted
   // document (zlib-compressed); nothing when the document has no raw input.
   Status PutRaw(const Document& doc);
-  Status BindSelection(sqlite3_stmt* st, const RowSelection& selection);
+  void BindSelection(db::Statement* st, const RowSelection& selection);
   Result<PutOutcome> PutLocked(const Document& doc, std::string_view record_json,
                                std::string_view key, const std::string& now);
   // kStorage "store <path>: <op>: <sqlite3_errmsg>".
   Status SqlError(std::string_view op) const;
   Status Exec(const char* sql, std::string_view op);
   StoreOptions options_;
-  sqlite3* db_ = nullptr;
+  sqlite3* db_ = nullptr;                 // SQLite only
+  std::unique_ptr<db::Connection> conn_;  // either backend
+  bool postgres_ = false;
   bool in_tx_ = false;
   int pending_ = 0;
   struct Statements;

@@ -19,4 +19,21 @@ add_custom_command(
           ${CMAKE_SOURCE_DIR}/src/store/embed_migrations.cmake
   COMMENT "Embedding store migrations"
   VERBATIM)
-target_sources(dossier_store PRIVATE ${DOSSIER_STORE_GENERATED}/migrations_embedded.cc)
+file(GLOB DOSSIER_STORE_PG_MIGRATIONS CONFIGURE_DEPENDS
+     ${CMAKE_SOURCE_DIR}/src/store/migrations/postgresql/*.sql)
+file(CONFIGURE OUTPUT ${DOSSIER_STORE_GENERATED}/pg_migrations.list
+     CONTENT "${DOSSIER_STORE_PG_MIGRATIONS}\n" @ONLY)
+add_custom_command(
+  OUTPUT ${DOSSIER_STORE_GENERATED}/pg_migrations_embedded.cc
+  COMMAND ${CMAKE_COMMAND}
+          -DMIGRATIONS_DIR=${CMAKE_SOURCE_DIR}/src/store/migrations/postgresql
+          -DOUT=${DOSSIER_STORE_GENERATED}/pg_migrations_embedded.cc
+          -DVAR=kPostgresMigrations -DCOUNT_VAR=kPostgresMigrationsCount -DFIRST=10
+          -P ${CMAKE_SOURCE_DIR}/src/store/embed_migrations.cmake
+  DEPENDS ${DOSSIER_STORE_PG_MIGRATIONS}
+          ${DOSSIER_STORE_GENERATED}/pg_migrations.list
+          ${CMAKE_SOURCE_DIR}/src/store/embed_migrations.cmake
+  COMMENT "Embedding PostgreSQL store migrations"
+  VERBATIM)
+target_sources(dossier_store PRIVATE ${DOSSIER_STORE_GENERATED}/migrations_embedded.cc
+               ${DOSSIER_STORE_GENERATED}/pg_migrations_embedded.cc)
