@@ -54,6 +54,37 @@ struct CommonFlags {
   std::string gazetteer;  // gazetteer file, "" = the built one / $DOSSIER_GAZETTEER
 };
 
+// True when `db` names a SQLite file that does not exist (a PostgreSQL URL
+// is never missing: the server says whether the database is there).
+bool StoreMissing(const std::string& db) {
+  return !db::IsPostgresUrl(db) && access(db.c_str(), F_OK) != 0;
+}
+
+// "i/N" for --shard: this worker's share of the input. Parsed into
+// *index (0-based) and *count; false if malformed.
+bool ParseShard(const std::string& text, uint64_t* index, uint64_t* count) {
+  const size_t slash = text.find('/');
+  if (slash == std::string::npos || slash == 0 || slash + 1 == text.size()) return false;
+  for (size_t i = 0; i < text.size(); ++i)
+    if (i != slash && (text[i] < '0' || text[i] > '9')) return false;
+  if (slash > 9 || text.size() - slash - 1 > 9) return false;
+  *index = std::stoull(text.substr(0, slash));
+  *count = std::stoull(text.substr(slash + 1));
+  return *count >= 1 && *index < *count;
+}
+
+// The shard (of `count`) an input record belongs to: FNV-1a (64 bit) of its
+// source key as the container gives it (before cleaning), so every worker
+// given the same arguments agrees without talking to the others.
+uint64_t ShardOf(std::string_view key, uint64_t count) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : key) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h % count;
+}
+
 // Flags that shape the pipeline (shared by extract, ingest and explain).
 void AddPipelineFlags(CLI::App* app, CommonFlags* f) {
   app->add_option("--data", f->data_dir,
@@ -268,7 +299,14 @@ int RunExtract(const CommonFlags& f) {
 }
 
 int RunIngest(const CommonFlags& f, const std::string& db,
-              const corpus::ProvenanceOptions& provenance, bool index_corpus) {
+              const corpus::ProvenanceOptions& provenance, bool index_corpus,
+              const std::string& shard) {
+  uint64_t shard_index = 0, shard_count = 1;
+  if (!shard.empty() && !ParseShard(shard, &shard_index, &shard_count)) {
+    std::fprintf(stderr, "dossier: --shard '%s': expected i/N with 0 <= i < N (e.g. 0/2)\n",
+                 shard.c_str());
+    return kExitUsage;
+  }
   int code = kExitOk;
   auto pipeline = MakePipeline(f, &code);
   if (!pipeline) return code;
@@ -286,6 +324,13 @@ int RunIngest(const CommonFlags& f, const std::string& db,
     return kExitStore;
   }
   auto store = std::move(store_or).value();
+  if (index_corpus && !store->handle()) {
+    // The corpus layer runs on SQLite stores only so far.
+    if (!f.quiet)
+      std::fprintf(stderr, "dossier: note: provenance and event clusters are not computed in a "
+                           "PostgreSQL store yet\n");
+    index_corpus = false;
+  }
   // Provenance (src/corpus): each new document is indexed as it is stored;
   // first whatever an interrupted run stored without indexing.
   corpus::ProvenanceIndex prov(store.get(), provenance);
@@ -304,9 +349,15 @@ int RunIngest(const CommonFlags& f, const std::string& db,
     std::fprintf(stderr, "dossier: cannot read store: %s\n", ls.message().c_str());
     return kExitStore;
   }
+  uint64_t other_shards = 0;
   auto skip = [&](const RawDocument& raw) {
-    return done.count(SqliteStore::SourceKeyFor(raw.path, raw.line, raw.given.id, raw.given.url) +
-                      '\n' + raw.id) > 0;
+    const std::string key =
+        SqliteStore::SourceKeyFor(raw.path, raw.line, raw.given.id, raw.given.url);
+    if (shard_count > 1 && ShardOf(key, shard_count) != shard_index) {
+      ++other_shards;
+      return true;
+    }
+    return done.count(key + '\n' + raw.id) > 0;
   };
   RunProgress progress;
   ProgressBar bar(progress, !f.quiet && !f.no_progress, "ingest");
@@ -374,9 +425,12 @@ int RunIngest(const CommonFlags& f, const std::string& db,
     std::fprintf(stderr,
                  "ingest: %" PRIu64 " added, %" PRIu64 " new versions, %" PRIu64
                  " unchanged, %" PRIu64 " duplicates, %" PRIu64 " already stored, %" PRIu64
-                 " failed; %.2f s, %.1f MB/s -> %s\n",
-                 added, versions, unchanged, dups, skipped, failed, s,
-                 bytes / 1048576.0 / std::max(s, 1e-3), db.c_str());
+                 " failed%s; %.2f s, %.1f MB/s -> %s\n",
+                 added, versions, unchanged, dups, skipped - other_shards, failed,
+                 shard_count > 1 ? (", " + std::to_string(other_shards) + " left to other shards")
+                                       .c_str()
+                                 : "",
+                 s, bytes / 1048576.0 / std::max(s, 1e-3), store->StoreName().c_str());
   }
   return failed ? kExitSomeFailed : kExitOk;
 }
@@ -399,7 +453,7 @@ int RunExport(const std::string& db, const std::string& what, const std::string&
   }
   StoreOptions so;
   so.path = db;
-  if (access(db.c_str(), F_OK) != 0) {
+  if (StoreMissing(db)) {
     std::fprintf(stderr, "dossier: no store at '%s' (run dossier ingest first)\n", db.c_str());
     return kExitStore;
   }
@@ -435,6 +489,11 @@ int RunExport(const std::string& db, const std::string& what, const std::string&
 }
 
 int RunServe(const serve::ServeOptions& options) {
+  if (db::IsPostgresUrl(options.db)) {
+    std::fprintf(stderr, "dossier: serve: PostgreSQL stores are not supported by this command "
+                         "yet; use a SQLite store\n");
+    return kExitUsage;
+  }
   if (options.host != "127.0.0.1" && options.host != "localhost" && options.host != "::1") {
     std::fprintf(stderr,
                  "dossier: warning: serving on %s: anyone who can reach this address can read "
@@ -476,7 +535,7 @@ int RunServe(const serve::ServeOptions& options) {
 }
 
 int RunStats(const std::string& db, bool json) {
-  if (access(db.c_str(), F_OK) != 0) {
+  if (StoreMissing(db)) {
     std::fprintf(stderr, "dossier: no store at '%s' (run dossier ingest first)\n", db.c_str());
     return kExitStore;
   }
@@ -759,7 +818,12 @@ int RunExplain(CommonFlags f, const std::string& input, int sentence, bool whole
 // a store (src/corpus), one JSON object per line on stdout.
 int RunCorpus(const std::string& db, const std::string& action,
               const corpus::ProvenanceOptions& options, bool quiet, int min_reports) {
-  if (!std::filesystem::exists(db)) {
+  if (db::IsPostgresUrl(db)) {
+    std::fprintf(stderr, "dossier: corpus: PostgreSQL stores are not supported by this command "
+                         "yet; use a SQLite store\n");
+    return kExitUsage;
+  }
+  if (StoreMissing(db)) {
     std::fprintf(stderr, "dossier: no store at '%s' (run dossier ingest first)\n", db.c_str());
     return kExitStore;
   }
@@ -1017,14 +1081,18 @@ int main(int argc, char** argv) {
   std::string db = "dossier.db";
   auto* ingest = app.add_subcommand("ingest", "Clean, segment and store documents in SQLite");
   AddCommonFlags(ingest, &in);
-  ingest->add_option("--db", db, "SQLite store (created if missing)");
+  ingest->add_option("--db,--store", db,
+                     "Store: a SQLite file (created if missing) or a postgresql:// URL");
+  std::string shard;
+  ingest->add_option("--shard", shard,
+                     "i/N: process only this worker's share of the inputs (N workers, i = 0..N-1)");
   ingest->footer(
       "Examples:\n  dossier ingest examples/ --db dossier.db\n  dossier ingest feed.jsonl.gz -j 2\n"
       "A re-run skips what is stored; changed content becomes a new version.\n");
 
   std::string what = "documents", format = "jsonl";
   auto* exp = app.add_subcommand("export", "Write stored records to stdout");
-  exp->add_option("--db", db, "SQLite store");
+  exp->add_option("--db,--store", db, "Store: a SQLite file or a postgresql:// URL");
   exp->add_option("--what", what, "documents|entities|events|claims|markers")
       ->check(CLI::IsMember({"documents", "events", "entities", "claims", "markers"}));
   exp->add_option("--format", format, "jsonl|csv|geojson")
@@ -1049,7 +1117,7 @@ int main(int argc, char** argv) {
 
   serve::ServeOptions serve_options;
   auto* serve_cmd = app.add_subcommand("serve", "Serve the web UI and the read-only JSON API of a store");
-  serve_cmd->add_option("--db", db, "SQLite store");
+  serve_cmd->add_option("--db,--store", db, "Store: a SQLite file or a postgresql:// URL");
   serve_cmd->add_option("--port", serve_options.port, "TCP port (0: any free port)")
       ->check(CLI::Range(0, 65535));
   serve_cmd->add_option("--host", serve_options.host,
@@ -1108,7 +1176,7 @@ int main(int argc, char** argv) {
       ->required()
       ->check(CLI::IsMember(
           {"duplicates", "origins", "reuse", "citations", "claims", "events", "rebuild"}));
-  corpus_cmd->add_option("--db", db, "SQLite store");
+  corpus_cmd->add_option("--db,--store", db, "Store: a SQLite file or a postgresql:// URL");
   corpus_cmd->add_flag("-q,--quiet", corpus_quiet, "No summary on stderr");
   int corpus_min_reports = 2;
   corpus_cmd->add_option("--min-reports", corpus_min_reports,
@@ -1126,7 +1194,7 @@ int main(int argc, char** argv) {
 
   bool stats_json = false;
   auto* stats = app.add_subcommand("stats", "Summarise a store");
-  stats->add_option("--db", db, "SQLite store");
+  stats->add_option("--db,--store", db, "Store: a SQLite file or a postgresql:// URL");
   stats->add_flag("--json", stats_json, "Print the summary as one JSON object");
   stats->footer("Examples:\n  dossier stats --db dossier.db\n  dossier stats --db dossier.db --json\n");
 
@@ -1144,7 +1212,7 @@ int main(int argc, char** argv) {
     }
   }
   if (*extract) return RunExtract(ex);
-  if (*ingest) return RunIngest(in, db, prov_options, !no_provenance);
+  if (*ingest) return RunIngest(in, db, prov_options, !no_provenance, shard);
   if (*corpus_cmd)
     return RunCorpus(db, corpus_action, prov_options, corpus_quiet, corpus_min_reports);
   if (*exp) {

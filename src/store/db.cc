@@ -261,7 +261,22 @@ class PgStatement final : public Statement {
   }
   std::string_view Text(int i) const override {
     if (!res_ || row_ < 0 || PQgetisnull(res_, row_, i)) return {};
-    if (PQftype(res_, i) == kBoolOid) return PQgetvalue(res_, row_, i)[0] == 't' ? "1" : "0";
+    const Oid type = PQftype(res_, i);
+    if (type == kBoolOid) return PQgetvalue(res_, row_, i)[0] == 't' ? "1" : "0";
+    if (type == kFloat8Oid || type == kFloat4Oid) {
+      // As SQLite writes a REAL as text ("%!.15g": 4.0, 0.55), so text
+      // output (CSV) is the same from both backends.
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "%.15g", Real(i));
+      text_ = buf;
+      if (text_.find_first_of(".en") == std::string::npos) {
+        text_ += ".0";
+      } else if (size_t e = text_.find('e');
+                 e != std::string::npos && text_.find('.') == std::string::npos) {
+        text_.insert(e, ".0");
+      }
+      return text_;
+    }
     return {PQgetvalue(res_, row_, i), static_cast<size_t>(PQgetlength(res_, row_, i))};
   }
   std::string_view Blob(int i) const override {
@@ -296,7 +311,7 @@ class PgStatement final : public Statement {
   std::vector<int> formats_;
   PGresult* res_ = nullptr;
   int row_ = -1;
-  mutable std::string blob_;
+  mutable std::string blob_, text_;
 };
 
 class PgConnection final : public Connection {

@@ -9,7 +9,7 @@
 -- A store at this file's number needs the postgis extension: it is created
 -- here if missing, which takes a superuser (or a database owner on a server
 -- where postgis is marked trusted); a DBA can create it beforehand.
--- Integers are BIGINT, reals DOUBLE PRECISION, blobs BYTEA; the column named
+-- Integers are BIGINT (offsets start and "end" INTEGER, as substr takes), reals DOUBLE PRECISION, blobs BYTEA; the column named
 -- "end" is quoted (a reserved word here; the store's SQL is rewritten).
 CREATE EXTENSION IF NOT EXISTS postgis;
 
@@ -85,8 +85,8 @@ CREATE TABLE entities (
   mention_id      TEXT NOT NULL,
   kind            TEXT NOT NULL,
   text            TEXT NOT NULL,
-  start           BIGINT NOT NULL,
-  "end"           BIGINT NOT NULL,
+  start           INTEGER NOT NULL,
+  "end"           INTEGER NOT NULL,
   raw_start       BIGINT,
   raw_end         BIGINT,
   sentence        BIGINT,
@@ -128,8 +128,8 @@ CREATE TABLE voice (
   document_id   TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   seq           BIGINT NOT NULL,
   sentence      BIGINT NOT NULL,
-  start         BIGINT NOT NULL,
-  "end"         BIGINT NOT NULL,
+  start         INTEGER NOT NULL,
+  "end"         INTEGER NOT NULL,
   kind          TEXT NOT NULL,
   source        TEXT,
   source_kind   TEXT,
@@ -160,8 +160,8 @@ CREATE TABLE events (
   document_id       TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   event_id          TEXT NOT NULL,
   sentence          BIGINT NOT NULL,
-  start             BIGINT NOT NULL,
-  "end"             BIGINT NOT NULL,
+  start             INTEGER NOT NULL,
+  "end"             INTEGER NOT NULL,
   trigger_text      TEXT,
   trigger_start     BIGINT,
   trigger_end       BIGINT,
@@ -227,8 +227,8 @@ CREATE TABLE claims (
   document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   seq         BIGINT NOT NULL,
   sentence    BIGINT NOT NULL,
-  start       BIGINT NOT NULL,
-  "end"       BIGINT NOT NULL,
+  start       INTEGER NOT NULL,
+  "end"       INTEGER NOT NULL,
   kind        TEXT NOT NULL,
   checkworthy DOUBLE PRECISION,
   slots       TEXT NOT NULL DEFAULT '{}',
@@ -243,8 +243,8 @@ CREATE TABLE markers (
   document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   seq         BIGINT NOT NULL,
   technique   TEXT NOT NULL,
-  start       BIGINT NOT NULL,
-  "end"       BIGINT NOT NULL,
+  start       INTEGER NOT NULL,
+  "end"       INTEGER NOT NULL,
   text        TEXT,
   voice       TEXT,
   confidence  DOUBLE PRECISION,
