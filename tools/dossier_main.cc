@@ -349,7 +349,7 @@ int RunIngest(const CommonFlags& f, const std::string& db,
     std::fprintf(stderr, "dossier: cannot read store: %s\n", ls.message().c_str());
     return kExitStore;
   }
-  uint64_t other_shards = 0;
+  uint64_t other_shards = 0, other_failed = 0;
   auto skip = [&](const RawDocument& raw) {
     const std::string key =
         SqliteStore::SourceKeyFor(raw.path, raw.line, raw.given.id, raw.given.url);
@@ -374,6 +374,14 @@ int RunIngest(const CommonFlags& f, const std::string& db,
           return true;
         }
         if (!o.status.ok()) {
+          // An input that fails before its id is known belongs to the shard
+          // of its path and line: one worker reports it, not all of them.
+          if (shard_count > 1 &&
+              ShardOf(SqliteStore::SourceKeyFor(o.path, o.line, std::nullopt, std::nullopt),
+                      shard_count) != shard_index) {
+            ++other_failed;
+            return true;
+          }
           ++failed;
           std::fprintf(stderr, "%sdossier: %s: %s\n", isatty(STDERR_FILENO) ? "\r\033[K" : "",
                        Where(o).c_str(), o.status.ToString().c_str());
@@ -427,7 +435,8 @@ int RunIngest(const CommonFlags& f, const std::string& db,
                  " unchanged, %" PRIu64 " duplicates, %" PRIu64 " already stored, %" PRIu64
                  " failed%s; %.2f s, %.1f MB/s -> %s\n",
                  added, versions, unchanged, dups, skipped - other_shards, failed,
-                 shard_count > 1 ? (", " + std::to_string(other_shards) + " left to other shards")
+                 shard_count > 1 ? (", " + std::to_string(other_shards + other_failed) +
+                                    " left to other shards")
                                        .c_str()
                                  : "",
                  s, bytes / 1048576.0 / std::max(s, 1e-3), store->StoreName().c_str());

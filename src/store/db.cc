@@ -20,9 +20,10 @@ std::string RedactUrl(std::string_view url) {
   if (scheme == std::string::npos) return out;
   const size_t at = out.find('@', scheme + 3);
   const size_t slash = out.find('/', scheme + 3);
-  if (at == std::string::npos || (slash != std::string::npos && slash < at)) return out;
-  const size_t colon = out.find(':', scheme + 3);
-  if (colon != std::string::npos && colon < at) out.replace(colon + 1, at - colon - 1, "***");
+  if (at != std::string::npos && (slash == std::string::npos || at < slash)) {
+    const size_t colon = out.find(':', scheme + 3);
+    if (colon != std::string::npos && colon < at) out.replace(colon + 1, at - colon - 1, "***");
+  }
   // A password given as a query parameter.
   const size_t pw = out.find("password=");
   if (pw != std::string::npos) {
