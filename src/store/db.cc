@@ -3,6 +3,7 @@
 #include <libpq-fe.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
@@ -205,9 +206,11 @@ class PgConnection;
 
 class PgStatement final : public Statement {
  public:
-  PgStatement(PgConnection* conn, std::string name, int params)
-      : conn_(conn), name_(std::move(name)), values_(params), is_null_(params, 1),
-        formats_(params, 0) {}
+  // `copy`: the COPY statement this INSERT's rows are sent through ("" to
+  // execute it row by row).
+  PgStatement(PgConnection* conn, std::string name, int params, std::string copy)
+      : conn_(conn), name_(std::move(name)), copy_(std::move(copy)), values_(params),
+        is_null_(params, 1), formats_(params, 0) {}
   ~PgStatement() override;
 
   void BindText(int i, std::string_view v) override { Set(i, std::string(v), 0); }
@@ -305,8 +308,10 @@ class PgStatement final : public Statement {
     is_null_[i - 1] = 0;
     formats_[i - 1] = format;
   }
+  // Appends the bound values as a row of COPY's text format.
+  void AppendCopyRow(std::string* out) const;
   PgConnection* conn_;
-  std::string name_;
+  std::string name_, copy_;
   std::vector<std::string> values_;
   std::vector<char> is_null_;
   std::vector<int> formats_;
@@ -324,6 +329,7 @@ class PgConnection final : public Connection {
 
   std::unique_ptr<Statement> Prepare(std::string_view sql) override {
     const std::string pg = ToPostgresSql(sql);
+    const std::string copy = CopyFor(pg);
     // The parameter count is the highest $N.
     int params = 0;
     for (size_t k = 0; k < pg.size(); ++k) {
@@ -340,10 +346,15 @@ class PgConnection final : public Connection {
     if (!ok) SetError(r, pg);
     PQclear(r);
     if (!ok) return nullptr;
-    return std::make_unique<PgStatement>(this, name, params);
+    return std::make_unique<PgStatement>(this, name, params, copy);
   }
   bool Exec(std::string_view sql) override {
     const std::string pg = ToPostgresSql(sql);
+    if (pg == "ROLLBACK") {
+      copies_.clear();  // rows of the transaction being abandoned
+    } else if (!FlushCopies()) {
+      return false;
+    }
     PGresult* r = PQexec(conn_, pg.c_str());
     const ExecStatusType st = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
     const bool ok = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK;
@@ -363,6 +374,39 @@ class PgConnection final : public Connection {
     if (error_.empty()) error_ = "unknown PostgreSQL error";
     (void)sql;
   }
+  // The rows waiting for `copy` (rows are kept in the order of arrival per
+  // run of one table).
+  std::string* CopyBuffer(const std::string& copy) {
+    if (copies_.empty() || copies_.back().first != copy) copies_.emplace_back(copy, "");
+    return &copies_.back().second;
+  }
+  // Sends the waiting rows, one COPY per run; false (with the error) if the
+  // server refused one, after which the transaction is aborted.
+  bool FlushCopies() {
+    bool ok = true;
+    for (auto& [sql, rows] : copies_) {
+      if (!ok) break;
+      PGresult* r = PQexec(conn_, sql.c_str());
+      if (!r || PQresultStatus(r) != PGRES_COPY_IN) {
+        SetError(r, sql);
+        PQclear(r);
+        ok = false;
+        break;
+      }
+      PQclear(r);
+      const bool sent = PQputCopyData(conn_, rows.data(), static_cast<int>(rows.size())) == 1;
+      PQputCopyEnd(conn_, sent ? nullptr : "dossier: cannot send the rows");
+      while ((r = PQgetResult(conn_)) != nullptr) {
+        if (PQresultStatus(r) != PGRES_COMMAND_OK && ok) {
+          SetError(r, sql);
+          ok = false;
+        }
+        PQclear(r);
+      }
+    }
+    copies_.clear();
+    return ok;
+  }
   void Deallocate(const std::string& name) {
     if (PQstatus(conn_) != CONNECTION_OK) return;
     PGresult* r = PQexec(conn_, ("DEALLOCATE " + name).c_str());
@@ -370,10 +414,59 @@ class PgConnection final : public Connection {
   }
 
  private:
+  // "COPY t (a, b) FROM STDIN" for "INSERT INTO t(a, b) VALUES ($1, $2)"
+  // (every value a parameter, in order; nothing after), else "".
+  static std::string CopyFor(const std::string& pg) {
+    static constexpr std::string_view kInsert = "INSERT INTO ";
+    if (pg.rfind(kInsert, 0) != 0) return "";
+    const size_t open = pg.find('(');
+    const size_t close = pg.find(')', open);
+    if (open == std::string::npos || close == std::string::npos) return "";
+    const std::string table = pg.substr(kInsert.size(), open - kInsert.size());
+    if (table.find_first_of(" \"\t") != std::string::npos) return "";
+    const std::string cols = pg.substr(open + 1, close - open - 1);
+    const int ncols = 1 + static_cast<int>(std::count(cols.begin(), cols.end(), ','));
+    std::string values = " VALUES (";
+    for (int i = 1; i <= ncols; ++i) values += (i > 1 ? ", $" : "$") + std::to_string(i);
+    values += ")";
+    if (pg.compare(close + 1, std::string::npos, values) != 0) return "";
+    return "COPY " + table + " (" + cols + ") FROM STDIN";
+  }
   PGconn* conn_;
   int statements_ = 0;
   std::string error_;
+  std::vector<std::pair<std::string, std::string>> copies_;
 };
+
+void PgStatement::AppendCopyRow(std::string* out) const {
+  static const char kHex[] = "0123456789abcdef";
+  for (size_t k = 0; k < values_.size(); ++k) {
+    if (k) out->push_back('\t');
+    if (is_null_[k]) {
+      out->append("\\N");
+      continue;
+    }
+    const std::string& v = values_[k];
+    if (formats_[k] == 1) {  // bytea in hex, its backslash escaped for COPY
+      out->append("\\\\x");
+      for (unsigned char c : v) {
+        out->push_back(kHex[c >> 4]);
+        out->push_back(kHex[c & 15]);
+      }
+      continue;
+    }
+    for (char c : v) {
+      switch (c) {
+        case '\\': out->append("\\\\"); break;
+        case '\t': out->append("\\t"); break;
+        case '\n': out->append("\\n"); break;
+        case '\r': out->append("\\r"); break;
+        default: out->push_back(c);
+      }
+    }
+  }
+  out->push_back('\n');
+}
 
 PgStatement::~PgStatement() {
   if (res_) PQclear(res_);
@@ -383,7 +476,13 @@ PgStatement::~PgStatement() {
 }
 
 int PgStatement::Step() {
+  if (!copy_.empty()) {
+    // Sent with the next statement that needs the server, or at COMMIT.
+    AppendCopyRow(conn_->CopyBuffer(copy_));
+    return kDone;
+  }
   if (!res_) {
+    if (!conn_->FlushCopies()) return kError;
     std::vector<const char*> values(values_.size());
     std::vector<int> lengths(values_.size());
     for (size_t k = 0; k < values_.size(); ++k) {

@@ -14,6 +14,17 @@
 // genuinely differ (full-text search, the schema catalogue, spatial types) the
 // caller asks backend() and writes two statements.
 //
+// Bulk rows: on PostgreSQL, a statement of the exact form
+// `INSERT INTO t(a, b, ...) VALUES (?1, ?2, ...)` (every value a parameter,
+// in order, nothing after) does not go to the server at Step(): its rows
+// wait and are sent as one `COPY t (a, b, ...) FROM STDIN` per run of rows,
+// before the next statement that needs the server (any other Step, Exec,
+// COMMIT). So a document's hundred entity rows cost one round trip, not a
+// hundred. Such a Step always returns kDone; an error in the rows (a
+// constraint, a type) is reported by the statement that sent them, and the
+// transaction is then aborted. Write inserts that may fail on purpose with
+// ON CONFLICT, which keeps them row by row.
+//
 // Values: parameters are bound as text, integer, real, blob or NULL; columns
 // read back as the same five kinds (PostgreSQL's integer types are kInt, its
 // floating and numeric types kReal or kInt when integral, bytea kBlob, bool

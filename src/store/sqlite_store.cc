@@ -363,14 +363,10 @@ Status SqliteStore::Prepare() {
        " sentence, source, rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"},
       {&s.insert_marker_profile,
        "INSERT INTO marker_profiles(document_id, words, markers, per_1000_words,"
-       " author_share, techniques, densest) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-       " ON CONFLICT (document_id) DO UPDATE SET words = excluded.words,"
-       " markers = excluded.markers, per_1000_words = excluded.per_1000_words,"
-       " author_share = excluded.author_share, techniques = excluded.techniques,"
-       " densest = excluded.densest"},
+       " author_share, techniques, densest) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"},
       {&s.insert_raw,
        "INSERT INTO document_raw(document_id, raw_bytes, raw, map)"
-       " VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING"},
+       " VALUES (?1, ?2, ?3, ?4)"},
       {&s.insert_event,
        "INSERT INTO events(document_id, event_id, sentence, start, end, trigger_text,"
        " trigger_start, trigger_end, plover, mode, cameo, acled, acled_sub,"
@@ -387,9 +383,11 @@ Status SqliteStore::Prepare() {
        " ?49, ?50)"},
       {&s.insert_layer_run,
        "INSERT INTO layer_runs(document_id, layer, version, at)"
-       " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (document_id, layer) DO UPDATE SET"
-       " version = excluded.version, at = excluded.at"},
+       " VALUES (?1, ?2, ?3, ?4)"},
   };
+  // The rows of a new document's layers (entities ... layer_runs) are plain
+  // INSERTs: the document was inserted just before, so none of its rows can
+  // exist yet. On PostgreSQL they travel as one COPY per table (db.h).
   for (const auto& t : table) {
     // PostgreSQL indexes documents itself (documents.tsv).
     if (postgres_ && t.stmt == &s.index_document) continue;
