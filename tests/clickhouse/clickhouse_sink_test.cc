@@ -399,6 +399,8 @@ TEST(ClickHouseSinkCli, TwoShardsBehindDistributedTablesSplitTheRows) {
   RunResult again = RunDossier("ingest " + in + " --db " + dir.path() + "/t.db -q --sink '" + url + "'");
   ASSERT_EQ(again.exit_code, 0) << again.err;
   EXPECT_EQ(a.Must("SELECT count() FROM dossier.documents"), "30\n");
+  // FINAL through the Distributed table is FINAL on each shard.
+  EXPECT_EQ(a.Must("SELECT count() FROM dossier.documents FINAL"), "15\n");
   for (ClickHouseServer* s : {&a, &b}) s->Must("OPTIMIZE TABLE dossier_local.documents FINAL");
   EXPECT_EQ(a.Must("SELECT count() FROM dossier.documents"), "15\n");
 }
