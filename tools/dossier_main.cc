@@ -412,8 +412,9 @@ int RunIngest(const CommonFlags& f, const std::string& db,
       const clickhouse::SinkCounts& c = sink->counts();
       std::fprintf(stderr,
                    "sink: %" PRId64 " documents, %" PRId64 " events, %" PRId64
-                   " event mentions in %" PRId64 " inserts -> %s\n",
-                   c.documents, c.events, c.mentions, c.inserts, sink->url().Redacted().c_str());
+                   " event mentions in %" PRId64 " inserts, %.2f s -> %s\n",
+                   c.documents, c.events, c.mentions, c.inserts, c.seconds,
+                   sink->url().Redacted().c_str());
     }
   }
   return failed ? kExitSomeFailed : kExitOk;

@@ -153,6 +153,14 @@ Result<std::string> ClickHouseSink::Post(std::string_view query, std::string_vie
   headers = curl_slist_append(headers, "Content-Type: text/plain; charset=utf-8");
   std::string response;
   Status failure;
+  const auto start = std::chrono::steady_clock::now();
+  struct AddTime {  // on every way out
+    const std::chrono::steady_clock::time_point& start;
+    double& total;
+    ~AddTime() {
+      total += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    }
+  } add_time{start, counts_.seconds};
   int attempts = 0;
   for (int attempt = 0; attempt <= options_.retries; ++attempt) {
     ++attempts;

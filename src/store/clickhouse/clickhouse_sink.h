@@ -46,6 +46,7 @@ struct SinkCounts {
   int64_t documents = 0, events = 0, mentions = 0;  // rows accepted by ClickHouse
   int64_t inserts = 0;                              // INSERT requests that succeeded
   int64_t retries = 0;                              // attempts repeated after a transient failure
+  double seconds = 0;                               // wall time spent in requests
 };
 
 class ClickHouseSink {
