@@ -409,10 +409,10 @@ int RunIngest(const CommonFlags& f, const std::string& db,
                  added, versions, unchanged, dups, skipped, failed, s,
                  bytes / 1048576.0 / std::max(s, 1e-3), db.c_str());
     if (sink) {
-      const clickhouse::SinkCounts& c = sink->counts();
+      const clickhouse::SinkCounts c = sink->counts();
       std::fprintf(stderr,
                    "sink: %" PRId64 " documents, %" PRId64 " events, %" PRId64
-                   " event mentions in %" PRId64 " inserts, %.2f s -> %s\n",
+                   " event mentions in %" PRId64 " inserts (%.2f s sending) -> %s\n",
                    c.documents, c.events, c.mentions, c.inserts, c.seconds,
                    sink->url().Redacted().c_str());
     }

@@ -240,10 +240,10 @@ TEST(ClickHouseSinkCli, IngestsCorpusWithExactValuesAndResendsIdempotently) {
   // First run: the sink creates the database and the three tables.
   RunResult r = RunDossier("ingest " + in + " --db " + dir.path() + "/a.db --no-progress --sink " + url);
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.err.find("sink: 3 documents, 3 events, 3 event mentions in 3 inserts, "),
+  EXPECT_NE(r.err.find("sink: 3 documents, 3 events, 3 event mentions in 3 inserts ("),
             std::string::npos)
       << r.err;
-  EXPECT_NE(r.err.find(" s -> " + url + "\n"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(" s sending) -> " + url + "\n"), std::string::npos) << r.err;
   EXPECT_EQ(server.Must("SHOW TABLES FROM dossier"), "documents\nevent_mentions\nevents\n");
   EXPECT_NE(server.Must("SHOW CREATE TABLE dossier.events").find("ReplacingMergeTree(sent)"),
             std::string::npos);
@@ -331,6 +331,15 @@ TEST(ClickHouseSinkCli, ReportsClickHouseErrorTextWithUrlAndTable) {
             std::string::npos)
       << r.err;
   EXPECT_NE(r.err.find("document_id"), std::string::npos) << r.err;  // the unknown field
+  // One row per insert: the sender fails on the first batch while the
+  // pipeline goes on; the next Add reports it and the run stops.
+  RunResult one = RunDossier("ingest " + in + " --db " + dir.path() +
+                             "/t.db --no-progress --sink '" + url + "?batch_rows=1'");
+  EXPECT_EQ(one.exit_code, 3) << one.err;
+  EXPECT_NE(one.err.find("dossier: store error: ClickHouse sink " + url +
+                         ": insert of 1 rows into other.events failed (HTTP 500): Code: "),
+            std::string::npos)
+      << one.err;
 }
 
 TEST(ClickHouseSinkCli, TwoShardsBehindDistributedTablesSplitTheRows) {

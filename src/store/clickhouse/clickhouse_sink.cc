@@ -2,6 +2,7 @@
 
 #include <curl/curl.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <mutex>
@@ -102,7 +103,26 @@ ClickHouseSink::ClickHouseSink(ClickHouseUrl url, ClickHouseOptions options)
 }
 
 ClickHouseSink::~ClickHouseSink() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stop_ = true;
+    queue_.clear();  // not sent: Flush was not called, or failed
+  }
+  cv_.notify_all();
+  if (sender_.joinable()) sender_.join();
   if (curl_) curl_easy_cleanup(static_cast<CURL*>(curl_));
+}
+
+SinkCounts ClickHouseSink::counts() const {
+  SinkCounts c;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    c = counts_;
+  }
+  std::lock_guard<std::mutex> lock(curl_mu_);
+  c.retries = post_retries_;
+  c.seconds = post_seconds_;
+  return c;
 }
 
 Result<std::unique_ptr<ClickHouseSink>> ClickHouseSink::Open(std::string_view url,
@@ -131,6 +151,8 @@ Result<std::unique_ptr<ClickHouseSink>> ClickHouseSink::Open(std::string_view ur
       if (!r.ok()) return r.status();
     }
   }
+  ClickHouseSink* self = sink.get();
+  sink->sender_ = std::thread([self] { self->SenderLoop(); });
   return sink;
 }
 
@@ -141,6 +163,7 @@ Result<std::string> ClickHouseSink::Query(std::string_view sql) {
 
 Result<std::string> ClickHouseSink::Post(std::string_view query, std::string_view body,
                                          const std::string& what) {
+  std::lock_guard<std::mutex> curl_lock(curl_mu_);
   CURL* c = static_cast<CURL*>(curl_);
   // ClickHouse 18 takes an empty parameter ("?&k=v") for a setting with no
   // name: no '&' unless something comes before it.
@@ -160,12 +183,12 @@ Result<std::string> ClickHouseSink::Post(std::string_view query, std::string_vie
     ~AddTime() {
       total += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     }
-  } add_time{start, counts_.seconds};
+  } add_time{start, post_seconds_};
   int attempts = 0;
   for (int attempt = 0; attempt <= options_.retries; ++attempt) {
     ++attempts;
     if (attempt > 0) {
-      ++counts_.retries;
+      ++post_retries_;
       std::this_thread::sleep_for(
           std::chrono::milliseconds(static_cast<int64_t>(options_.retry_delay_ms) << (attempt - 1)));
     }
@@ -190,6 +213,9 @@ Result<std::string> ClickHouseSink::Post(std::string_view query, std::string_vie
       curl_easy_setopt(c, CURLOPT_PASSWORD, url_.password.c_str());
     }
     const CURLcode rc = curl_easy_perform(c);
+    // The handle outlives this call's buffers and headers: let go of them.
+    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, nullptr);
+    curl_easy_setopt(c, CURLOPT_HTTPHEADER, nullptr);
     if (rc != CURLE_OK) {
       const std::string why = error[0] ? std::string(error) : curl_easy_strerror(rc);
       failure = StorageError("ClickHouse sink " + url_.Redacted() + ": " + what +
@@ -228,32 +254,68 @@ Status ClickHouseSink::Add(const Document& doc, std::string_view source_key) {
   for (int t : {kEvents, kMentions, kDocuments}) {
     if (static_cast<size_t>(rows_[t]) >= options_.batch_rows ||
         buffers_[t].size() >= options_.batch_bytes) {
-      DOSSIER_RETURN_IF_ERROR(SendTable(t));
+      DOSSIER_RETURN_IF_ERROR(Enqueue(t));
     }
   }
-  return Status::Ok();
+  std::lock_guard<std::mutex> lock(mu_);
+  return error_;
 }
 
 Status ClickHouseSink::Flush() {
-  for (int t : {kEvents, kMentions, kDocuments}) DOSSIER_RETURN_IF_ERROR(SendTable(t));
+  for (int t : {kEvents, kMentions, kDocuments}) DOSSIER_RETURN_IF_ERROR(Enqueue(t));
+  std::unique_lock<std::mutex> lock(mu_);
+  cv_.wait(lock, [&] { return (queue_.empty() && !sending_) || !error_.ok(); });
+  return error_;
+}
+
+Status ClickHouseSink::Enqueue(int t) {
+  if (rows_[t] == 0) return Status::Ok();
+  Batch b;
+  b.table = t;
+  b.rows = std::move(buffers_[t]);
+  b.count = rows_[t];
+  buffers_[t] = std::string();
+  buffers_[t].reserve(std::min(b.rows.size(), options_.batch_bytes) + (64 << 10));
+  rows_[t] = 0;
+  std::unique_lock<std::mutex> lock(mu_);
+  cv_.wait(lock, [&] { return queue_.size() < options_.max_pending || !error_.ok(); });
+  if (!error_.ok()) return error_;
+  queue_.push_back(std::move(b));
+  lock.unlock();
+  cv_.notify_all();
   return Status::Ok();
 }
 
-Status ClickHouseSink::SendTable(int t) {
-  if (rows_[t] == 0) return Status::Ok();
-  const std::string table = url_.database + "." + kTables[t];
-  auto r = Post("INSERT INTO " + table + " FORMAT JSONEachRow", buffers_[t],
-                "insert of " + std::to_string(rows_[t]) + " rows into " + table);
-  if (!r.ok()) return r.status();
-  ++counts_.inserts;
-  switch (t) {
-    case kEvents: counts_.events += rows_[t]; break;
-    case kMentions: counts_.mentions += rows_[t]; break;
-    default: counts_.documents += rows_[t]; break;
+void ClickHouseSink::SenderLoop() {
+  std::unique_lock<std::mutex> lock(mu_);
+  for (;;) {
+    cv_.wait(lock, [&] { return stop_ || !queue_.empty(); });
+    if (stop_) return;
+    Batch b = std::move(queue_.front());
+    queue_.pop_front();
+    sending_ = true;
+    lock.unlock();
+    cv_.notify_all();  // room in the queue
+    const std::string table = url_.database + "." + kTables[b.table];
+    auto r = Post("INSERT INTO " + table + " FORMAT JSONEachRow", b.rows,
+                  "insert of " + std::to_string(b.count) + " rows into " + table);
+    lock.lock();
+    sending_ = false;
+    if (r.ok()) {
+      ++counts_.inserts;
+      switch (b.table) {
+        case kEvents: counts_.events += b.count; break;
+        case kMentions: counts_.mentions += b.count; break;
+        default: counts_.documents += b.count; break;
+      }
+    } else if (error_.ok()) {
+      // The first failure stops the sink: what waits is dropped, and Add
+      // and Flush report it.
+      error_ = r.status();
+      queue_.clear();
+    }
+    cv_.notify_all();
   }
-  buffers_[t].clear();
-  rows_[t] = 0;
-  return Status::Ok();
 }
 
 }  // namespace dossier::clickhouse

@@ -6,16 +6,22 @@
 // JSONEachRow` in large batches through libcurl. Re-sends are harmless: the
 // tables deduplicate on the document's content id.
 //
-// Not thread-safe: one sink per writer thread (ingest writes from one).
-// Never throws; every failure is a Status.
+// A full buffer goes to a sender thread of the sink's own, so the pipeline
+// goes on while ClickHouse parses a batch (at most `max_pending` batches
+// wait; Add blocks beyond that). Add and Flush are for one writer thread
+// (ingest writes from one). Never throws; every failure is a Status.
 #ifndef DOSSIER_STORE_CLICKHOUSE_CLICKHOUSE_SINK_H_
 #define DOSSIER_STORE_CLICKHOUSE_CLICKHOUSE_SINK_H_
 
 #include <array>
+#include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <thread>
 
 #include "dossier/document.h"
 #include "dossier/status.h"
@@ -39,6 +45,9 @@ struct ClickHouseOptions {
   long request_timeout_ms = 120000;
   // Create the database and the tables when missing (Open).
   bool create_schema = true;
+  // Full batches that may wait for the sender before Add blocks (memory:
+  // about (max_pending + 4) * batch_bytes at most).
+  size_t max_pending = 2;
 };
 
 // What a sink has sent so far.
@@ -61,14 +70,15 @@ class ClickHouseSink {
   ClickHouseSink(const ClickHouseSink&) = delete;
   ClickHouseSink& operator=(const ClickHouseSink&) = delete;
 
-  // Buffers the rows of `doc` (a document the store has just added);
-  // sends a table's buffer when it is full. `source_key` is the store's
-  // key of its input (SqliteStore::SourceKey). On a failed send the rows
-  // stay buffered and the Status (Storage, with ClickHouse's error text,
-  // the URL and the table) is returned.
+  // Buffers the rows of `doc` (a document the store has just added) and
+  // queues a table's buffer for the sender when it is full. `source_key` is
+  // the store's key of its input (SqliteStore::SourceKey). Returns the
+  // sender's first failure (Storage, with ClickHouse's error text, the URL
+  // and the table), if there was one: the sink sends nothing after it.
   Status Add(const Document& doc, std::string_view source_key);
-  // Sends everything buffered (events, mentions, then documents). Call at
-  // the end of a run: the destructor discards what is left.
+  // Queues everything buffered (events, mentions, then documents) and
+  // waits until the sender is done; returns its first failure. Call at the
+  // end of a run: the destructor discards what is not sent.
   Status Flush();
 
   // Runs one statement and returns the response body (for DDL, checks and
@@ -76,11 +86,19 @@ class ClickHouseSink {
   Result<std::string> Query(std::string_view sql);
 
   const ClickHouseUrl& url() const { return url_; }
-  const SinkCounts& counts() const { return counts_; }
+  SinkCounts counts() const;
 
  private:
+  struct Batch {
+    int table = 0;
+    std::string rows;  // JSONEachRow
+    int64_t count = 0;
+  };
   ClickHouseSink(ClickHouseUrl url, ClickHouseOptions options);
-  Status SendTable(int table);
+  // Hands buffers_[table] to the sender, waiting while max_pending batches
+  // wait already.
+  Status Enqueue(int table);
+  void SenderLoop();
   // POSTs `body` to the server with `query` as the URL's query parameter
   // ("" = the body is the statement). `what` names the request in errors.
   Result<std::string> Post(std::string_view query, std::string_view body,
@@ -88,11 +106,24 @@ class ClickHouseSink {
 
   ClickHouseUrl url_;
   ClickHouseOptions options_;
-  void* curl_ = nullptr;  // CURL*, reused across requests (keep-alive)
   std::string settings_;  // "&k=v..." from the URL, escaped
+  // Filled by the writer thread only.
   std::array<std::string, 3> buffers_;   // JSONEachRow per table (kTables order)
   std::array<int64_t, 3> rows_ = {0, 0, 0};
-  SinkCounts counts_;
+
+  mutable std::mutex curl_mu_;  // one request at a time on the handle
+  void* curl_ = nullptr;  // CURL*, reused across requests (keep-alive)
+  int64_t post_retries_ = 0;    // guarded by curl_mu_
+  double post_seconds_ = 0;     // guarded by curl_mu_
+
+  mutable std::mutex mu_;       // guards what follows
+  std::condition_variable cv_;
+  std::deque<Batch> queue_;
+  bool sending_ = false;        // the sender holds a batch
+  bool stop_ = false;
+  Status error_;                // the sender's first failure
+  SinkCounts counts_;           // rows, inserts (the request figures come from post_*)
+  std::thread sender_;
 };
 
 }  // namespace dossier::clickhouse
