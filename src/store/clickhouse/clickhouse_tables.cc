@@ -70,8 +70,10 @@ uint32_t Seq(std::string_view id) {
   return n;
 }
 
+// Views here are never default-constructed: JsonWriter copies from data(),
+// which must not be null even for an empty string.
 std::string_view Text(const Document& doc, Span sp) {
-  if (sp.begin > sp.end || sp.end > doc.text.size()) return {};
+  if (sp.begin > sp.end || sp.end > doc.text.size()) return "";
   return std::string_view(doc.text).substr(sp.begin, sp.end - sp.begin);
 }
 
@@ -170,7 +172,7 @@ RowCounts AppendRows(const Document& doc, std::string_view source_key, int64_t s
 
   for (const EventRecord& e : doc.events) {
     const uint32_t seq = Seq(e.id);
-    std::string_view source_text, source_ref;
+    std::string_view source_text = "", source_ref = "";
     if (valid(e.source)) {
       source_text = Text(doc, doc.mentions[e.source].span);
       source_ref = doc.mentions[e.source].ref;
@@ -196,7 +198,7 @@ RowCounts AppendRows(const Document& doc, std::string_view source_key, int64_t s
       // country (an actor's, or a country mention's own) and first sector.
       const std::pair<const char*, int> roles[] = {{"actor", e.actor}, {"target", e.target}};
       for (const auto& [role, index] : roles) {
-        std::string_view text, ref, country, sector;
+        std::string_view text = "", ref = "", country = "", sector = "";
         if (valid(index)) {
           const Mention& m = doc.mentions[index];
           text = Text(doc, m.span);
