@@ -31,6 +31,7 @@
 #include "pipeline/pipeline.h"
 #include "query/query.h"
 #include "serve/server.h"
+#include "store/clickhouse/clickhouse_sink.h"
 #include "store/sqlite_store.h"
 
 namespace {
@@ -52,6 +53,7 @@ struct CommonFlags {
   size_t max_entities = 100000;
   std::string layers;     // comma-separated registry names, "" = all
   std::string gazetteer;  // gazetteer file, "" = the built one / $DOSSIER_GAZETTEER
+  std::string sink;       // ingest: clickhouse://host:port/db to send stored documents to, or ""
 };
 
 // True when `db` names a SQLite file that does not exist (a PostgreSQL URL
@@ -318,6 +320,19 @@ int RunIngest(const CommonFlags& f, const std::string& db,
                        (v.gazetteer.empty() ? std::string("none") : v.gazetteer) + "; layers";
     for (const auto& l : v.layers) so.layer_version += " " + l;
   }
+  // The ClickHouse sink (src/store/clickhouse), opened first so a bad URL
+  // or an unreachable server leaves no store behind. It gets each document
+  // the store adds; what a resumed run skips was sent by the run that
+  // stored it.
+  std::unique_ptr<clickhouse::ClickHouseSink> sink;
+  if (!f.sink.empty()) {
+    auto sink_or = clickhouse::ClickHouseSink::Open(f.sink);
+    if (!sink_or.ok()) {
+      std::fprintf(stderr, "dossier: cannot open sink: %s\n", sink_or.status().message().c_str());
+      return kExitStore;
+    }
+    sink = std::move(sink_or).value();
+  }
   auto store_or = SqliteStore::Open(so);
   if (!store_or.ok()) {
     std::fprintf(stderr, "dossier: cannot open store: %s\n", store_or.status().message().c_str());
@@ -362,7 +377,7 @@ int RunIngest(const CommonFlags& f, const std::string& db,
   RunProgress progress;
   ProgressBar bar(progress, !f.quiet && !f.no_progress, "ingest");
   uint64_t added = 0, versions = 0, unchanged = 0, dups = 0, skipped = 0, failed = 0, bytes = 0;
-  bool store_error = false;
+  bool store_error = false, sink_error = false;
   std::string store_message;
   Runner runner(*pipeline);
   Status st = runner.Run(
@@ -408,6 +423,14 @@ int RunIngest(const CommonFlags& f, const std::string& db,
             return false;
           }
         }
+        if (sink && (*put == PutOutcome::kAdded || *put == PutOutcome::kNewVersion)) {
+          Status ss = sink->Add(*o.doc, SqliteStore::SourceKey(*o.doc));
+          if (!ss.ok()) {
+            store_error = sink_error = true;
+            store_message = ss.message();
+            return false;
+          }
+        }
         switch (*put) {
           case PutOutcome::kAdded: ++added; break;
           case PutOutcome::kNewVersion: ++versions; break;
@@ -419,6 +442,14 @@ int RunIngest(const CommonFlags& f, const std::string& db,
       &progress);
   (void)st;
   Status fl = store->Flush();
+  // What the store holds goes out even after a store error (a resumed run
+  // would skip it); not after a sink error, which would only repeat.
+  if (sink && !sink_error) {
+    if (Status sf = sink->Flush(); !sf.ok() && !store_error && fl.ok()) {
+      store_error = true;
+      store_message = sf.message();
+    }
+  }
   bar.Stop();
   if (!fl.ok() && !store_error) {
     store_error = true;
@@ -440,6 +471,14 @@ int RunIngest(const CommonFlags& f, const std::string& db,
                                        .c_str()
                                  : "",
                  s, bytes / 1048576.0 / std::max(s, 1e-3), store->StoreName().c_str());
+    if (sink) {
+      const clickhouse::SinkCounts c = sink->counts();
+      std::fprintf(stderr,
+                   "sink: %" PRId64 " documents, %" PRId64 " events, %" PRId64
+                   " event mentions in %" PRId64 " inserts (%.2f s sending) -> %s\n",
+                   c.documents, c.events, c.mentions, c.inserts, c.seconds,
+                   sink->url().Redacted().c_str());
+    }
   }
   return failed ? kExitSomeFailed : kExitOk;
 }
@@ -1088,13 +1127,17 @@ int main(int argc, char** argv) {
 
   CommonFlags in;
   std::string db = "dossier.db";
-  auto* ingest = app.add_subcommand("ingest", "Clean, segment and store documents in SQLite");
+  auto* ingest = app.add_subcommand("ingest", "Clean, segment and store documents");
   AddCommonFlags(ingest, &in);
   ingest->add_option("--db,--store", db,
                      "Store: a SQLite file (created if missing) or a postgresql:// URL");
   std::string shard;
   ingest->add_option("--shard", shard,
                      "i/N: process only this worker's share of the inputs (N workers, i = 0..N-1)");
+  ingest->add_option("--sink", in.sink,
+                     "Also send each stored document's events, event mentions and document row "
+                     "to ClickHouse: clickhouse://[user[:password]@]host[:8123]/db "
+                     "(docs/clickhouse.md)");
   ingest->footer(
       "Examples:\n  dossier ingest examples/ --db dossier.db\n  dossier ingest feed.jsonl.gz -j 2\n"
       "A re-run skips what is stored; changed content becomes a new version.\n");
