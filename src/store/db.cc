@@ -206,10 +206,10 @@ class PgConnection;
 
 class PgStatement final : public Statement {
  public:
-  // `copy`: the COPY statement this INSERT's rows are sent through ("" to
-  // execute it row by row).
-  PgStatement(PgConnection* conn, std::string name, int params, std::string copy)
-      : conn_(conn), name_(std::move(name)), copy_(std::move(copy)), values_(params),
+  // `bulk`: "INSERT INTO t (cols) VALUES " when this INSERT's rows wait and go
+  // out together (db.h, "Bulk rows"); "" to execute it row by row.
+  PgStatement(PgConnection* conn, std::string name, int params, std::string bulk)
+      : conn_(conn), name_(std::move(name)), bulk_(std::move(bulk)), values_(params),
         is_null_(params, 1), formats_(params, 0) {}
   ~PgStatement() override;
 
@@ -308,10 +308,10 @@ class PgStatement final : public Statement {
     is_null_[i - 1] = 0;
     formats_[i - 1] = format;
   }
-  // Appends the bound values as a row of COPY's text format.
-  void AppendCopyRow(std::string* out) const;
+  // Appends the bound values as a row of SQL literals: "('a',NULL,'3')".
+  void AppendValuesRow(std::string* out) const;
   PgConnection* conn_;
-  std::string name_, copy_;
+  std::string name_, bulk_;
   std::vector<std::string> values_;
   std::vector<char> is_null_;
   std::vector<int> formats_;
@@ -329,7 +329,7 @@ class PgConnection final : public Connection {
 
   std::unique_ptr<Statement> Prepare(std::string_view sql) override {
     const std::string pg = ToPostgresSql(sql);
-    const std::string copy = CopyFor(pg);
+    const std::string bulk = BulkInsertFor(pg);
     // The parameter count is the highest $N.
     int params = 0;
     for (size_t k = 0; k < pg.size(); ++k) {
@@ -346,13 +346,13 @@ class PgConnection final : public Connection {
     if (!ok) SetError(r, pg);
     PQclear(r);
     if (!ok) return nullptr;
-    return std::make_unique<PgStatement>(this, name, params, copy);
+    return std::make_unique<PgStatement>(this, name, params, bulk);
   }
   bool Exec(std::string_view sql) override {
     const std::string pg = ToPostgresSql(sql);
     if (pg == "ROLLBACK") {
-      copies_.clear();  // rows of the transaction being abandoned
-    } else if (!FlushCopies()) {
+      pending_.clear();  // rows of the transaction being abandoned
+    } else if (!FlushRows()) {
       return false;
     }
     PGresult* r = PQexec(conn_, pg.c_str());
@@ -374,37 +374,28 @@ class PgConnection final : public Connection {
     if (error_.empty()) error_ = "unknown PostgreSQL error";
     (void)sql;
   }
-  // The rows waiting for `copy` (rows are kept in the order of arrival per
-  // run of one table).
-  std::string* CopyBuffer(const std::string& copy) {
-    if (copies_.empty() || copies_.back().first != copy) copies_.emplace_back(copy, "");
-    return &copies_.back().second;
+  // The rows waiting for `insert` ("INSERT INTO t (a, b) VALUES "), kept in
+  // the order of arrival per run of one table.
+  std::string* RowBuffer(const std::string& insert) {
+    if (pending_.empty() || pending_.back().first != insert) pending_.emplace_back(insert, "");
+    return &pending_.back().second;
   }
-  // Sends the waiting rows, one COPY per run; false (with the error) if the
-  // server refused one, after which the transaction is aborted.
-  bool FlushCopies() {
-    bool ok = true;
-    for (auto& [sql, rows] : copies_) {
-      if (!ok) break;
-      PGresult* r = PQexec(conn_, sql.c_str());
-      if (!r || PQresultStatus(r) != PGRES_COPY_IN) {
-        SetError(r, sql);
-        PQclear(r);
-        ok = false;
-        break;
-      }
-      PQclear(r);
-      const bool sent = PQputCopyData(conn_, rows.data(), static_cast<int>(rows.size())) == 1;
-      PQputCopyEnd(conn_, sent ? nullptr : "dossier: cannot send the rows");
-      while ((r = PQgetResult(conn_)) != nullptr) {
-        if (PQresultStatus(r) != PGRES_COMMAND_OK && ok) {
-          SetError(r, sql);
-          ok = false;
-        }
-        PQclear(r);
-      }
+  // Sends the waiting rows: one multi-row INSERT per run, all in one message
+  // (one round trip); false (with the error) if the server refused them,
+  // after which the transaction is aborted.
+  bool FlushRows() {
+    if (pending_.empty()) return true;
+    std::string sql;
+    for (const auto& [insert, rows] : pending_) {
+      sql += insert;
+      sql += rows;
+      sql += ";\n";
     }
-    copies_.clear();
+    pending_.clear();
+    PGresult* r = PQexec(conn_, sql.c_str());
+    const bool ok = r && PQresultStatus(r) == PGRES_COMMAND_OK;
+    if (!ok) SetError(r, sql);
+    PQclear(r);
     return ok;
   }
   void Deallocate(const std::string& name) {
@@ -414,9 +405,9 @@ class PgConnection final : public Connection {
   }
 
  private:
-  // "COPY t (a, b) FROM STDIN" for "INSERT INTO t(a, b) VALUES ($1, $2)"
+  // "INSERT INTO t (a, b) VALUES " for "INSERT INTO t(a, b) VALUES ($1, $2)"
   // (every value a parameter, in order; nothing after), else "".
-  static std::string CopyFor(const std::string& pg) {
+  static std::string BulkInsertFor(const std::string& pg) {
     static constexpr std::string_view kInsert = "INSERT INTO ";
     if (pg.rfind(kInsert, 0) != 0) return "";
     const size_t open = pg.find('(');
@@ -430,42 +421,42 @@ class PgConnection final : public Connection {
     for (int i = 1; i <= ncols; ++i) values += (i > 1 ? ", $" : "$") + std::to_string(i);
     values += ")";
     if (pg.compare(close + 1, std::string::npos, values) != 0) return "";
-    return "COPY " + table + " (" + cols + ") FROM STDIN";
+    return "INSERT INTO " + table + " (" + cols + ") VALUES ";
   }
   PGconn* conn_;
   int statements_ = 0;
   std::string error_;
-  std::vector<std::pair<std::string, std::string>> copies_;
+  std::vector<std::pair<std::string, std::string>> pending_;
 };
 
-void PgStatement::AppendCopyRow(std::string* out) const {
+void PgStatement::AppendValuesRow(std::string* out) const {
   static const char kHex[] = "0123456789abcdef";
+  out->push_back('(');
   for (size_t k = 0; k < values_.size(); ++k) {
-    if (k) out->push_back('\t');
+    if (k) out->push_back(',');
     if (is_null_[k]) {
-      out->append("\\N");
+      out->append("NULL");
       continue;
     }
     const std::string& v = values_[k];
-    if (formats_[k] == 1) {  // bytea in hex, its backslash escaped for COPY
-      out->append("\\\\x");
+    out->push_back('\'');
+    if (formats_[k] == 1) {  // bytea in hex input format
+      out->append("\\x");
       for (unsigned char c : v) {
         out->push_back(kHex[c >> 4]);
         out->push_back(kHex[c & 15]);
       }
-      continue;
-    }
-    for (char c : v) {
-      switch (c) {
-        case '\\': out->append("\\\\"); break;
-        case '\t': out->append("\\t"); break;
-        case '\n': out->append("\\n"); break;
-        case '\r': out->append("\\r"); break;
-        default: out->push_back(c);
+    } else {
+      // A standard string literal (standard_conforming_strings is on):
+      // only the quote is doubled.
+      for (char c : v) {
+        if (c == '\'') out->push_back('\'');
+        out->push_back(c);
       }
     }
+    out->push_back('\'');
   }
-  out->push_back('\n');
+  out->push_back(')');
 }
 
 PgStatement::~PgStatement() {
@@ -476,13 +467,15 @@ PgStatement::~PgStatement() {
 }
 
 int PgStatement::Step() {
-  if (!copy_.empty()) {
+  if (!bulk_.empty()) {
     // Sent with the next statement that needs the server, or at COMMIT.
-    AppendCopyRow(conn_->CopyBuffer(copy_));
+    std::string* rows = conn_->RowBuffer(bulk_);
+    if (!rows->empty()) rows->push_back(',');
+    AppendValuesRow(rows);
     return kDone;
   }
   if (!res_) {
-    if (!conn_->FlushCopies()) return kError;
+    if (!conn_->FlushRows()) return kError;
     std::vector<const char*> values(values_.size());
     std::vector<int> lengths(values_.size());
     for (size_t k = 0; k < values_.size(); ++k) {
@@ -519,6 +512,7 @@ Result<std::unique_ptr<Connection>> ConnectPostgres(const std::string& url) {
   PQsetNoticeProcessor(conn, [](void*, const char*) {}, nullptr);
   auto c = std::make_unique<PgConnection>(conn);
   if (!c->Exec("SET client_min_messages TO warning") ||
+      !c->Exec("SET standard_conforming_strings TO on") ||
       !c->Exec("SET application_name TO 'dossier'")) {
     return StorageError("cannot set up the session on " + RedactUrl(url) + ": " +
                         c->ErrorMessage());

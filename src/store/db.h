@@ -17,13 +17,13 @@
 // Bulk rows: on PostgreSQL, a statement of the exact form
 // `INSERT INTO t(a, b, ...) VALUES (?1, ?2, ...)` (every value a parameter,
 // in order, nothing after) does not go to the server at Step(): its rows
-// wait and are sent as one `COPY t (a, b, ...) FROM STDIN` per run of rows,
-// before the next statement that needs the server (any other Step, Exec,
-// COMMIT). So a document's hundred entity rows cost one round trip, not a
-// hundred. Such a Step always returns kDone; an error in the rows (a
-// constraint, a type) is reported by the statement that sent them, and the
-// transaction is then aborted. Write inserts that may fail on purpose with
-// ON CONFLICT, which keeps them row by row.
+// wait, and before the next statement that needs the server (any other
+// Step, Exec, COMMIT) all waiting rows go in one message, a multi-row INSERT
+// per run of one table. So a document's hundred entity, event and voice rows
+// cost one round trip, not a hundred. Such a Step always returns kDone; an
+// error in the rows (a constraint, a type) is reported by the statement that
+// sent them, and the transaction is then aborted. Write inserts that may
+// fail on purpose with ON CONFLICT, which keeps them row by row.
 //
 // Values: parameters are bound as text, integer, real, blob or NULL; columns
 // read back as the same five kinds (PostgreSQL's integer types are kInt, its

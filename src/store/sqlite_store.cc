@@ -387,7 +387,7 @@ Status SqliteStore::Prepare() {
   };
   // The rows of a new document's layers (entities ... layer_runs) are plain
   // INSERTs: the document was inserted just before, so none of its rows can
-  // exist yet. On PostgreSQL they travel as one COPY per table (db.h).
+  // exist yet. On PostgreSQL they travel together in one message (db.h).
   for (const auto& t : table) {
     // PostgreSQL indexes documents itself (documents.tsv).
     if (postgres_ && t.stmt == &s.index_document) continue;
