@@ -318,15 +318,14 @@ Status ProvenanceIndex::LinkCandidates(const Item& item,
   }
   if (cand.empty()) return Status::Ok();
 
+  // A candidate with its group's origin (one round trip to a server).
   db::Statement* read_doc = Prep(
-      "SELECT language, published, outlet_key, notice_key, seq, paragraphs, notice, minhash,"
-      " document_id FROM corpus_docs WHERE seq = ?1");
+      "SELECT c.language, c.published, c.outlet_key, c.notice_key, c.seq, c.paragraphs, c.notice,"
+      " c.minhash, c.document_id, COALESCE(p.origin, '') FROM corpus_docs AS c"
+      " LEFT JOIN provenance AS p ON p.document_id = c.document_id WHERE c.seq = ?1");
   db::Statement* read_text = Prep("SELECT text FROM documents WHERE id = ?1");
   db::Statement* read_features = Prep("SELECT features FROM corpus_docs WHERE document_id = ?1");
-  db::Statement* origin_q =
-      Prep("SELECT origin FROM provenance WHERE document_id = ?1");
-  if (!read_doc || !read_text || !read_features || !origin_q)
-    return SqlError(db, path, "prepare read");
+  if (!read_doc || !read_text || !read_features) return SqlError(db, path, "prepare read");
   const MinHash& mine_sig = sig;
   // Strongest candidates first; one verified link into a group is enough to
   // join it, so the other members of a group already linked are not read
@@ -347,6 +346,7 @@ Status ProvenanceIndex::LinkCandidates(const Item& item,
     if (!text_check && !translation_check) continue;
     Other o;
     double estimate = 0;
+    std::string group;  // the candidate's origin, if it has provenance yet
     {
       db::Bound u(read_doc);
       int rc = u.Int(cand_seq).Step();
@@ -364,18 +364,10 @@ Status ProvenanceIndex::LinkCandidates(const Item& item,
       if (DecodeMinHash(s->Blob(7), &theirs_sig))
         estimate = EstimatedJaccard(mine_sig, theirs_sig);
       o.id = s->Text(8);
+      group = s->Text(9);
     }
     if (o.id == item.id) continue;
     const std::string& id = o.id;
-    std::string group;
-    {
-      db::Bound u(origin_q);
-      int rc = u.Text(id).Step();
-      if (rc == db::kRow)
-        group = u.get()->Text(0);
-      else if (rc != db::kDone)
-        return SqlError(db, path, "read origin");
-    }
     if (!group.empty() && joined.count(group)) continue;
     // A notice between them: this one republishes the other's outlet, or
     // the other names this one's outlet as its source.
@@ -543,13 +535,13 @@ Status ProvenanceIndex::Regroup(const std::string& id) {
   db::Connection* db = store_->connection();
   const std::string path = store_->StoreName();
   // The group: documents reachable over copy links (not partial reuse).
-  db::Statement* out_links = Prep(
-      "SELECT b, relation, similarity, evidence FROM provenance_links WHERE a = ?1"
-      " ORDER BY b");
-  db::Statement* in_links = Prep(
-      "SELECT a, relation, similarity, evidence FROM provenance_links WHERE b = ?1"
-      " ORDER BY a");
-  if (!out_links || !in_links) return SqlError(db, path, "prepare links");
+  // A document's links both ways: to the documents it copies, then from
+  // those that copy it, each by id.
+  db::Statement* links_q = Prep(
+      "SELECT b, relation, similarity, evidence, 0 AS side FROM provenance_links WHERE a = ?1"
+      " UNION ALL SELECT a, relation, similarity, evidence, 1 AS side FROM provenance_links"
+      " WHERE b = ?1 ORDER BY 5, 1");
+  if (!links_q) return SqlError(db, path, "prepare links");
   struct Edge {
     std::string other, relation, evidence;
     double similarity;
@@ -560,21 +552,17 @@ Status ProvenanceIndex::Regroup(const std::string& id) {
   const size_t kMaxGroup = 100000;
   for (size_t i = 0; i < members.size() && members.size() < kMaxGroup; ++i) {
     const std::string cur = members[i];
-    for (db::Statement* q : {out_links, in_links}) {
-      db::Bound u(q);
-      u.Text(cur);
-      int rc;
-      while ((rc = u.Step()) == db::kRow) {
-        Edge e{std::string(u.get()->Text(0)),
-               std::string(u.get()->Text(1)),
-               std::string(u.get()->Text(3)),
-               u.get()->Real(2)};
-        if (!Grouping(e.relation)) continue;
-        if (seen.insert(e.other).second) members.push_back(e.other);
-        edges[cur].push_back(std::move(e));
-      }
-      if (rc != db::kDone) return SqlError(db, path, "read links");
+    db::Bound u(links_q);
+    u.Text(cur);
+    int rc;
+    while ((rc = u.Step()) == db::kRow) {
+      Edge e{std::string(u->Text(0)), std::string(u->Text(1)), std::string(u->Text(3)),
+             u->Real(2)};
+      if (!Grouping(e.relation)) continue;
+      if (seen.insert(e.other).second) members.push_back(e.other);
+      edges[cur].push_back(std::move(e));
     }
+    if (rc != db::kDone) return SqlError(db, path, "read links");
   }
   // Member facts.
   db::Statement* read = Prep(
