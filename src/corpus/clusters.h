@@ -53,7 +53,8 @@ class EventClusterIndex {
 
   // Clusters the stored events of `document_id` that are not clustered yet
   // (asserted events with a type; negated, hypothetical and repeated ones
-  // are left out). Writes join the store's open batch.
+  // are left out). Writes join the store's open batch, or are one
+  // transaction of their own when none is open.
   Status AddDocument(const std::string& document_id);
   // Clusters every stored event not yet in a cluster, in store order.
   Status CatchUp();
