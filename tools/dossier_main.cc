@@ -339,13 +339,6 @@ int RunIngest(const CommonFlags& f, const std::string& db,
     return kExitStore;
   }
   auto store = std::move(store_or).value();
-  if (index_corpus && !store->handle()) {
-    // The corpus layer runs on SQLite stores only so far.
-    if (!f.quiet)
-      std::fprintf(stderr, "dossier: note: provenance and event clusters are not computed in a "
-                           "PostgreSQL store yet\n");
-    index_corpus = false;
-  }
   // Provenance (src/corpus): each new document is indexed as it is stored;
   // first whatever an interrupted run stored without indexing.
   corpus::ProvenanceIndex prov(store.get(), provenance);
@@ -866,11 +859,6 @@ int RunExplain(CommonFlags f, const std::string& input, int sentence, bool whole
 // a store (src/corpus), one JSON object per line on stdout.
 int RunCorpus(const std::string& db, const std::string& action,
               const corpus::ProvenanceOptions& options, bool quiet, int min_reports) {
-  if (db::IsPostgresUrl(db)) {
-    std::fprintf(stderr, "dossier: corpus: PostgreSQL stores are not supported by this command "
-                         "yet; use a SQLite store\n");
-    return kExitUsage;
-  }
   if (StoreMissing(db)) {
     std::fprintf(stderr, "dossier: no store at '%s' (run dossier ingest first)\n", db.c_str());
     return kExitStore;

@@ -1,29 +1,24 @@
 #include "corpus/clusters.h"
 
-#include "dossier/civil_date.h"
-
-#include "corpus/provenance.h"
-
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <cmath>
 #include <functional>
 #include <map>
 #include <set>
 
+#include "corpus/provenance.h"
+#include "dossier/civil_date.h"
+#include "store/sqlite_util.h"
+
 namespace dossier::corpus {
 
-using store_internal::ColumnText;
 using store_internal::NowUtc;
-using store_internal::Stmt;
-using store_internal::Use;
 
 namespace {
 
-Status SqlError(sqlite3* db, const std::string& path, std::string_view op) {
+Status SqlError(const db::Connection* db, const std::string& path, std::string_view op) {
   return StorageError("store " + path + ": event clusters: " + std::string(op) + ": " +
-                      (db ? sqlite3_errmsg(db) : "no connection"));
+                      (db ? db->ErrorMessage() : "no connection"));
 }
 
 // One event as the index sees it.
@@ -58,13 +53,35 @@ double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
 }
 
 EventClusterIndex::EventClusterIndex(SqliteStore* store, ClusterOptions options)
-    : store_(store), options_(options), cache_(store->handle()) {}
+    : store_(store), options_(options), cache_(store->connection()) {}
 EventClusterIndex::~EventClusterIndex() = default;
 
 Status EventClusterIndex::AddDocument(const std::string& document_id) {
-  sqlite3* db = store_->handle();
-  const std::string& path = store_->path();
-  const Stmt* events_q = Prep(
+  db::Connection* db = store_->connection();
+  // Join the open batch, or make one transaction of this document's events;
+  // on PostgreSQL under the corpus lock, so the cluster numbers and join
+  // order another process hands out are seen here (src/corpus/provenance.h).
+  const bool own_tx = !db->InTransaction();
+  if (own_tx && !db->Exec("BEGIN IMMEDIATE"))
+    return SqlError(db, store_->StoreName(), "begin");
+  Status s = LockCorpus(store_);
+  if (s.ok()) s = ClusterEvents(document_id);
+  if (!s.ok()) {
+    if (own_tx) db->Exec("ROLLBACK");
+    return s;
+  }
+  if (own_tx && !db->Exec("COMMIT")) {
+    s = SqlError(db, store_->StoreName(), "commit");
+    db->Exec("ROLLBACK");
+    return s;
+  }
+  return Status::Ok();
+}
+
+Status EventClusterIndex::ClusterEvents(const std::string& document_id) {
+  db::Connection* db = store_->connection();
+  const std::string path = store_->StoreName();
+  db::Statement* events_q = Prep(
       "SELECT e.event_id, e.plover, COALESCE(e.date_value, ''), COALESCE(e.date_precision, ''),"
       " COALESCE(e.place_ref, ''), e.place_lat, e.place_lon, COALESCE(e.actor_ref, ''),"
       " COALESCE(e.actor_country, ''), COALESCE(e.target_ref, ''), COALESCE(e.target_country, ''),"
@@ -76,21 +93,29 @@ Status EventClusterIndex::AddDocument(const std::string& document_id) {
       " AND e.negated = 0 AND e.hypothetical = 0 AND e.same_as IS NULL"
       " AND COALESCE(e.modality, 'asserted') = 'asserted'"
       " AND NOT EXISTS (SELECT 1 FROM cluster_members AS m WHERE m.document_id = e.document_id"
-      " AND m.event_id = e.event_id) ORDER BY e.start");
-  const Stmt* cand_q = Prep(
+      " AND m.event_id = e.event_id) ORDER BY e.start, e.event_id");
+  db::Statement* cand_q = Prep(
       "SELECT cluster_id, day, lat, lon, COALESCE(place_ref, ''), COALESCE(actor, ''),"
       " COALESCE(target, '') FROM cluster_members WHERE plover = ?1 AND day BETWEEN ?2 AND ?3"
-      " LIMIT ?4");
-  const Stmt* next_id = Prep(
-      "SELECT COALESCE(MAX(CAST(SUBSTR(cluster_id, 2) AS INTEGER)), 0) + 1 FROM event_clusters");
-  const Stmt* new_cluster = Prep(
+      " ORDER BY day, cluster_id, document_id, event_id LIMIT ?4");
+  // The expression of each backend's index on the cluster number (SQLite:
+  // 010_cluster_counters.sql; PostgreSQL: its 010_schema.sql), so the MAX is
+  // one index step.
+  db::Statement* next_id = Prep(
+      store_->postgres()
+          ? "SELECT COALESCE(MAX(CAST(SUBSTR(cluster_id, 2) AS BIGINT)), 0) + 1"
+            " FROM event_clusters"
+          : "SELECT COALESCE(MAX(CAST(SUBSTR(cluster_id, 2) AS INTEGER)), 0) + 1"
+            " FROM event_clusters");
+  db::Statement* new_cluster = Prep(
       "INSERT INTO event_clusters(cluster_id, plover, date_value, place_ref, place_text,"
       " independent_origins, reports, computed_at) VALUES (?1, ?2, ?3, ?4, ?5, 1, 1, ?6)");
-  const Stmt* add_member = Prep(
-      "INSERT OR IGNORE INTO cluster_members(cluster_id, document_id, event_id, plover, day, lat,"
+  db::Statement* add_member = Prep(
+      "INSERT INTO cluster_members(cluster_id, document_id, event_id, plover, day, lat,"
       " lon, place_ref, actor, target, joined) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
-      " (SELECT COALESCE(MAX(joined), 0) + 1 FROM cluster_members))");
-  const Stmt* recount = Prep(
+      " (SELECT COALESCE(MAX(joined), 0) + 1 FROM cluster_members))"
+      " ON CONFLICT (cluster_id, document_id, event_id) DO NOTHING");
+  db::Statement* recount = Prep(
       "UPDATE event_clusters SET reports = (SELECT COUNT(DISTINCT document_id) FROM"
       " cluster_members WHERE cluster_id = ?1), independent_origins = (SELECT COUNT(DISTINCT"
       " COALESCE(p.origin, m.document_id)) FROM cluster_members AS m LEFT JOIN provenance AS p ON"
@@ -102,17 +127,17 @@ Status EventClusterIndex::AddDocument(const std::string& document_id) {
   std::vector<std::string> place_texts;
   std::vector<std::string> dates;
   {
-    Use u(*events_q);
+    db::Bound u(events_q);
     u.Text(document_id);
     int rc;
-    while ((rc = u.Step()) == SQLITE_ROW) {
-      sqlite3_stmt* s = u.get();
+    while ((rc = u.Step()) == db::kRow) {
+      db::Statement* s = u.get();
       Key k;
       k.document_id = document_id;
-      k.event_id = ColumnText(s, 0);
-      k.plover = ColumnText(s, 1);
-      const std::string_view date = ColumnText(s, 2), precision = ColumnText(s, 3);
-      const std::string_view published = ColumnText(s, 11);
+      k.event_id = s->Text(0);
+      k.plover = s->Text(1);
+      const std::string_view date = s->Text(2), precision = s->Text(3);
+      const std::string_view published = s->Text(11);
       int64_t day = 0;
       if (!date.empty() && precision == "day" && IsoDayNumber(date, &day, /*allow_coarse=*/true)) {
         k.window = 0;
@@ -125,22 +150,22 @@ Status EventClusterIndex::AddDocument(const std::string& document_id) {
         continue;  // no usable date: not clustered
       }
       k.day = day;
-      k.place_ref = ColumnText(s, 4);
+      k.place_ref = s->Text(4);
       // Distances only between points: a country's or province's centroid
       // says nothing about where in it the event was (those match by ref).
-      if (ColumnText(s, 13) == "point" && sqlite3_column_type(s, 5) != SQLITE_NULL &&
-          sqlite3_column_type(s, 6) != SQLITE_NULL) {
+      if (s->Text(13) == "point" && !s->IsNull(5) &&
+          !s->IsNull(6)) {
         k.has_geo = true;
-        k.lat = sqlite3_column_double(s, 5);
-        k.lon = sqlite3_column_double(s, 6);
+        k.lat = s->Real(5);
+        k.lon = s->Real(6);
       }
-      k.actor = SideKey(ColumnText(s, 7), ColumnText(s, 8));
-      k.target = SideKey(ColumnText(s, 9), ColumnText(s, 10));
+      k.actor = SideKey(s->Text(7), s->Text(8));
+      k.target = SideKey(s->Text(9), s->Text(10));
       keys.push_back(std::move(k));
-      place_texts.emplace_back(ColumnText(s, 12));
+      place_texts.emplace_back(s->Text(12));
       dates.emplace_back(date.empty() ? published : date);
     }
-    if (rc != SQLITE_DONE) return SqlError(db, path, "read events");
+    if (rc != db::kDone) return SqlError(db, path, "read events");
   }
   const std::string now = NowUtc();
   for (size_t i = 0; i < keys.size(); ++i) {
@@ -152,30 +177,30 @@ Status EventClusterIndex::AddDocument(const std::string& document_id) {
     // or target contradicts this event's (then not that cluster).
     std::map<std::string, std::pair<double, bool>> per_cluster;
     {
-      Use u(*cand_q);
+      db::Bound u(cand_q);
       u.Text(k.plover).Int(k.day - reach).Int(k.day + reach).Int(options_.max_candidates);
       int rc;
-      while ((rc = u.Step()) == SQLITE_ROW) {
-        sqlite3_stmt* s = u.get();
-        const int64_t day = sqlite3_column_int64(s, 1);
+      while ((rc = u.Step()) == db::kRow) {
+        db::Statement* s = u.get();
+        const int64_t day = s->Int(1);
         const int64_t dd = std::llabs(day - k.day);
         if (dd > options_.window_days + k.window) continue;
         double km = -1;
-        if (k.has_geo && sqlite3_column_type(s, 2) != SQLITE_NULL &&
-            sqlite3_column_type(s, 3) != SQLITE_NULL) {
-          km = DistanceKm(k.lat, k.lon, sqlite3_column_double(s, 2), sqlite3_column_double(s, 3));
+        if (k.has_geo && !s->IsNull(2) &&
+            !s->IsNull(3)) {
+          km = DistanceKm(k.lat, k.lon, s->Real(2), s->Real(3));
           // Two different named places must be close (a village and the town
           // it is "near"); towns 25 km apart are two happenings.
-          const bool same_ref = !k.place_ref.empty() && ColumnText(s, 4) == k.place_ref;
+          const bool same_ref = !k.place_ref.empty() && s->Text(4) == k.place_ref;
           if (km > (same_ref ? options_.max_km : options_.max_km_distinct)) continue;
         }
-        const std::string actor(ColumnText(s, 5)), target(ColumnText(s, 6));
+        const std::string actor(s->Text(5)), target(s->Text(6));
         if (km < 0) {
           // Without two points: a province or district must be the same
           // entry, one day apart at most, with the same actor or target; a
           // country or no place says too little, so both actor and target
           // must agree and the day be the same.
-          const std::string_view ref = ColumnText(s, 4);
+          const std::string_view ref = s->Text(4);
           auto coarse = [](std::string_view r) {
             return r.empty() || r.rfind("iso3166-1:", 0) == 0;
           };
@@ -187,7 +212,7 @@ Status EventClusterIndex::AddDocument(const std::string& document_id) {
             continue;
           }
         }
-        auto& [cluster_score, contradicted] = per_cluster[std::string(ColumnText(s, 0))];
+        auto& [cluster_score, contradicted] = per_cluster[std::string(s->Text(0))];
         if (!Compatible(k.actor, actor) || !Compatible(k.target, target)) {
           contradicted = true;
           continue;
@@ -198,7 +223,7 @@ Status EventClusterIndex::AddDocument(const std::string& document_id) {
         if (!k.target.empty() && k.target == target) score += 1;
         cluster_score = std::max(cluster_score, score);
       }
-      if (rc != SQLITE_DONE) return SqlError(db, path, "read candidates");
+      if (rc != db::kDone) return SqlError(db, path, "read candidates");
     }
     std::string best;
     double best_score = 0;
@@ -208,67 +233,69 @@ Status EventClusterIndex::AddDocument(const std::string& document_id) {
       best = cluster;
     }
     if (best.empty()) {
-      Use u(*next_id);
-      if (u.Step() != SQLITE_ROW) return SqlError(db, path, "next cluster id");
-      best = "k" + std::to_string(sqlite3_column_int64(u.get(), 0));
-      Use w(*new_cluster);
+      db::Bound u(next_id);
+      if (u.Step() != db::kRow) return SqlError(db, path, "next cluster id");
+      best = "k" + std::to_string(u.get()->Int(0));
+      db::Bound w(new_cluster);
       w.Text(best).Text(k.plover).TextOrNull(dates[i]).TextOrNull(k.place_ref)
           .TextOrNull(place_texts[i]).Text(now);
-      if (w.Step() != SQLITE_DONE) return SqlError(db, path, "insert cluster");
+      if (w.Step() != db::kDone) return SqlError(db, path, "insert cluster");
     }
     {
-      Use u(*add_member);
+      db::Bound u(add_member);
       u.Text(best).Text(k.document_id).Text(k.event_id).Text(k.plover).Int(k.day);
       if (k.has_geo) u.Real(k.lat).Real(k.lon); else u.Null().Null();
       u.TextOrNull(k.place_ref).TextOrNull(k.actor).TextOrNull(k.target);
-      if (u.Step() != SQLITE_DONE) return SqlError(db, path, "insert member");
+      if (u.Step() != db::kDone) return SqlError(db, path, "insert member");
     }
     {
-      Use u(*recount);
-      if (u.Text(best).Text(now).Step() != SQLITE_DONE) return SqlError(db, path, "recount");
+      db::Bound u(recount);
+      if (u.Text(best).Text(now).Step() != db::kDone) return SqlError(db, path, "recount");
     }
   }
   return Status::Ok();
 }
 
 Status EventClusterIndex::CatchUp() {
-  sqlite3* db = store_->handle();
-  const std::string& path = store_->path();
+  db::Connection* db = store_->connection();
+  const std::string path = store_->StoreName();
   DOSSIER_RETURN_IF_ERROR(store_->Flush());
   std::vector<std::string> docs;
   {
-    const Stmt* q = Prep(
+    db::Statement* q = Prep(
         "SELECT d.id FROM documents AS d WHERE EXISTS (SELECT 1 FROM events AS e WHERE"
         " e.document_id = d.id AND NOT EXISTS (SELECT 1 FROM cluster_members AS m WHERE"
         " m.document_id = e.document_id AND m.event_id = e.event_id)) ORDER BY d.doc_no");
     if (!q) return SqlError(db, path, "prepare catch-up");
-    Use u(*q);
+    db::Bound u(q);
     int rc;
-    while ((rc = u.Step()) == SQLITE_ROW) docs.emplace_back(ColumnText(u.get(), 0));
-    if (rc != SQLITE_DONE) return SqlError(db, path, "list documents");
+    while ((rc = u.Step()) == db::kRow) docs.emplace_back(u.get()->Text(0));
+    if (rc != db::kDone) return SqlError(db, path, "list documents");
   }
   if (docs.empty()) return Status::Ok();
-  if (sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
+  if (!db->Exec("BEGIN IMMEDIATE"))
     return SqlError(db, path, "begin");
   for (const std::string& d : docs) {
     Status s = AddDocument(d);
     if (!s.ok()) {
-      sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+      db->Exec("ROLLBACK");
       return s;
     }
   }
-  if (sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+  if (!db->Exec("COMMIT"))
     return SqlError(db, path, "commit");
   return Status::Ok();
 }
 
 Status EventClusterIndex::Rebuild() {
-  sqlite3* db = store_->handle();
+  db::Connection* db = store_->connection();
   DOSSIER_RETURN_IF_ERROR(store_->Flush());
-  if (sqlite3_exec(db, "BEGIN IMMEDIATE; DELETE FROM cluster_members; DELETE FROM event_clusters;"
-                       " COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
-    Status s = SqlError(db, store_->path(), "clear clusters");
-    sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+  if (!db->Exec("BEGIN IMMEDIATE")) return SqlError(db, store_->StoreName(), "begin");
+  Status lk = LockCorpus(store_);
+  if (!lk.ok() || !db->Exec("DELETE FROM cluster_members; DELETE FROM event_clusters") ||
+      !db->Exec("COMMIT")) {
+    Status s = lk.ok() ? SqlError(db, store_->StoreName(), "clear clusters") : lk;
+    db->Exec("ROLLBACK");
     return s;
   }
   return CatchUp();
@@ -276,10 +303,10 @@ Status EventClusterIndex::Rebuild() {
 
 Status EventClusterIndex::ForEachCluster(int min_reports,
                                          const std::function<bool(const EventCluster&)>& fn) {
-  sqlite3* db = store_->handle();
-  const std::string& path = store_->path();
+  db::Connection* db = store_->connection();
+  const std::string path = store_->StoreName();
   DOSSIER_RETURN_IF_ERROR(store_->Flush());
-  const Stmt* q = Prep(
+  db::Statement* q = Prep(
       "SELECT c.cluster_id, c.plover, COALESCE(c.date_value, ''), COALESCE(c.place_ref, ''),"
       " COALESCE(c.place_text, ''), COUNT(DISTINCT m.document_id),"
       " COUNT(DISTINCT COALESCE(p.origin, m.document_id))"
@@ -287,7 +314,7 @@ Status EventClusterIndex::ForEachCluster(int min_reports,
       " LEFT JOIN provenance AS p ON p.document_id = m.document_id"
       " GROUP BY c.cluster_id HAVING COUNT(DISTINCT m.document_id) >= ?1"
       " ORDER BY 6 DESC, 7 DESC, CAST(SUBSTR(c.cluster_id, 2) AS INTEGER)");
-  const Stmt* members = Prep(
+  db::Statement* members = Prep(
       "SELECT m.document_id, m.event_id, COALESCE(p.origin, m.document_id) FROM cluster_members"
       " AS m LEFT JOIN provenance AS p ON p.document_id = m.document_id WHERE m.cluster_id = ?1"
       " ORDER BY m.joined");
@@ -298,35 +325,35 @@ Status EventClusterIndex::ForEachCluster(int min_reports,
   DOSSIER_RETURN_IF_ERROR(LoadReusePairs(store_, &reuse));
   std::vector<EventCluster> out;
   {
-    Use u(*q);
+    db::Bound u(q);
     u.Int(min_reports);
     int rc;
-    while ((rc = u.Step()) == SQLITE_ROW) {
-      sqlite3_stmt* s = u.get();
+    while ((rc = u.Step()) == db::kRow) {
+      db::Statement* s = u.get();
       EventCluster c;
-      c.id = ColumnText(s, 0);
-      c.plover = ColumnText(s, 1);
-      c.date = ColumnText(s, 2);
-      c.place_ref = ColumnText(s, 3);
-      c.place_text = ColumnText(s, 4);
-      c.reports = sqlite3_column_int(s, 5);
-      c.independent_origins = sqlite3_column_int(s, 6);
+      c.id = s->Text(0);
+      c.plover = s->Text(1);
+      c.date = s->Text(2);
+      c.place_ref = s->Text(3);
+      c.place_text = s->Text(4);
+      c.reports = static_cast<int>(s->Int(5));
+      c.independent_origins = static_cast<int>(s->Int(6));
       out.push_back(std::move(c));
     }
-    if (rc != SQLITE_DONE) return SqlError(db, path, "read clusters");
+    if (rc != db::kDone) return SqlError(db, path, "read clusters");
   }
   for (EventCluster& c : out) {
     std::vector<std::pair<std::string, std::string>> docs;  // (document, origin)
     {
-      Use u(*members);
+      db::Bound u(members);
       u.Text(c.id);
       int rc;
-      while ((rc = u.Step()) == SQLITE_ROW) {
-        c.events.push_back(std::string(ColumnText(u.get(), 0)) + "#" +
-                           std::string(ColumnText(u.get(), 1)));
-        docs.emplace_back(ColumnText(u.get(), 0), ColumnText(u.get(), 2));
+      while ((rc = u.Step()) == db::kRow) {
+        c.events.push_back(std::string(u.get()->Text(0)) + "#" +
+                           std::string(u.get()->Text(1)));
+        docs.emplace_back(u.get()->Text(0), u.get()->Text(2));
       }
-      if (rc != SQLITE_DONE) return SqlError(db, path, "read members");
+      if (rc != db::kDone) return SqlError(db, path, "read members");
     }
     c.independent_origins = IndependentOrigins(docs, reuse);
     if (!fn(c)) break;

@@ -13,7 +13,9 @@
 // an event is compared only with the events of its type in its date window,
 // joins the cluster of its best match, or starts one.
 //
-// Tables: event_clusters and cluster_members (001_init.sql).
+// Tables: event_clusters and cluster_members (001_init.sql), on either store
+// backend; on PostgreSQL the writes take the corpus layer's lock (LockCorpus
+// in provenance.h), so processes ingesting at once number clusters safely.
 #ifndef DOSSIER_CORPUS_CLUSTERS_H_
 #define DOSSIER_CORPUS_CLUSTERS_H_
 
@@ -24,8 +26,8 @@
 #include <vector>
 
 #include "dossier/status.h"
+#include "store/db.h"
 #include "store/sqlite_store.h"
-#include "store/sqlite_util.h"
 
 namespace dossier::corpus {
 
@@ -51,7 +53,8 @@ class EventClusterIndex {
 
   // Clusters the stored events of `document_id` that are not clustered yet
   // (asserted events with a type; negated, hypothetical and repeated ones
-  // are left out). Writes join the store's open batch.
+  // are left out). Writes join the store's open batch, or are one
+  // transaction of their own when none is open.
   Status AddDocument(const std::string& document_id);
   // Clusters every stored event not yet in a cluster, in store order.
   Status CatchUp();
@@ -62,10 +65,12 @@ class EventClusterIndex {
   Status ForEachCluster(int min_reports, const std::function<bool(const EventCluster&)>& fn);
 
  private:
-  const store_internal::Stmt* Prep(const char* sql) { return cache_.Get(sql); }
+  db::Statement* Prep(std::string_view sql) { return cache_.Get(sql); }
+  // AddDocument's work inside its transaction and lock.
+  Status ClusterEvents(const std::string& document_id);
   SqliteStore* store_;
   ClusterOptions options_;
-  store_internal::StatementCache cache_;  // must not outlive the store's connection
+  db::StatementCache cache_;  // must not outlive the store's connection
 };
 
 

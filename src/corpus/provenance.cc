@@ -1,7 +1,5 @@
 #include "corpus/provenance.h"
 
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -17,10 +15,7 @@
 
 namespace dossier::corpus {
 
-using store_internal::ColumnText;
 using store_internal::NowUtc;
-using store_internal::Stmt;
-using store_internal::Use;
 
 struct ProvenanceIndex::Item {
   std::string id, text, language, published, outlet_key, title_key, notice_key;
@@ -30,9 +25,9 @@ struct ProvenanceIndex::Item {
 
 namespace {
 
-Status SqlError(sqlite3* db, const std::string& path, std::string_view op) {
+Status SqlError(const db::Connection* db, const std::string& path, std::string_view op) {
   return StorageError("store " + path + ": provenance: " + std::string(op) +
-                      ": " + (db ? sqlite3_errmsg(db) : "no connection"));
+                      ": " + (db ? db->ErrorMessage() : "no connection"));
 }
 
 // What the index keeps of another document, read back for verification.
@@ -59,10 +54,21 @@ bool Specific(const Feature& f) { return f.weight >= 1.0; }
 
 bool Grouping(std::string_view relation) { return relation != "partial_reuse"; }
 
+// One document's provenance row, written again whenever its group changes.
+constexpr char kWriteProvenance[] =
+    "INSERT INTO provenance(document_id, origin, relation, similarity, evidence, computed_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (document_id) DO UPDATE SET"
+    " origin = excluded.origin, relation = excluded.relation, similarity = excluded.similarity,"
+    " evidence = excluded.evidence, computed_at = excluded.computed_at";
+
+// Corpus passes serialise on this PostgreSQL advisory lock ("dossier" in
+// ASCII; any key the database's other users do not take).
+constexpr char kCorpusLock[] = "SELECT pg_advisory_xact_lock(28270039319274866)";
+
 }  // namespace
 
 ProvenanceIndex::ProvenanceIndex(SqliteStore* store, ProvenanceOptions options)
-    : store_(store), options_(options), cache_(store->handle()) {}
+    : store_(store), options_(options), cache_(store->connection()) {}
 ProvenanceIndex::~ProvenanceIndex() = default;
 
 Status ProvenanceIndex::Add(const Document& doc) {
@@ -84,26 +90,34 @@ Status ProvenanceIndex::Add(const Document& doc) {
 }
 
 Status ProvenanceIndex::AddItem(const Item& item) {
-  sqlite3* db = store_->handle();
-  const std::string& path = store_->path();
-  {
-    const Stmt* q = Prep("SELECT 1 FROM corpus_docs WHERE document_id = ?1");
-    if (!q) return SqlError(db, path, "prepare");
-    Use u(*q);
-    int rc = u.Text(item.id).Step();
-    if (rc == SQLITE_ROW) return Status::Ok();
-    if (rc != SQLITE_DONE) return SqlError(db, path, "read corpus_docs");
-  }
-  // Join the open batch, or make one of this document's writes.
-  const bool own_tx = sqlite3_get_autocommit(db) != 0;
-  if (own_tx && sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr,
-                             nullptr) != SQLITE_OK)
+  db::Connection* db = store_->connection();
+  const std::string path = store_->StoreName();
+  // Join the open batch, or make one of this document's writes. The lock
+  // comes before the check: another process may be indexing this very
+  // document (PostgreSQL).
+  const bool own_tx = !db->InTransaction();
+  if (own_tx && !db->Exec("BEGIN IMMEDIATE"))
     return SqlError(db, path, "begin");
   auto fail = [&](std::string_view op) {
     Status s = SqlError(db, path, op);
-    if (own_tx) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+    if (own_tx) db->Exec("ROLLBACK");
     return s;
   };
+  if (Status lk = LockCorpus(store_); !lk.ok()) {
+    if (own_tx) db->Exec("ROLLBACK");
+    return lk;
+  }
+  {
+    db::Statement* q = Prep("SELECT 1 FROM corpus_docs WHERE document_id = ?1");
+    if (!q) return fail("prepare");
+    db::Bound u(q);
+    int rc = u.Text(item.id).Step();
+    if (rc == db::kRow) {
+      if (own_tx && !db->Exec("COMMIT")) return fail("commit");
+      return Status::Ok();
+    }
+    if (rc != db::kDone) return fail("read corpus_docs");
+  }
 
   const std::vector<uint64_t> shingles = Shingles(item.text);
   const MinHash sig = MinHashOf(shingles);
@@ -114,24 +128,24 @@ Status ProvenanceIndex::AddItem(const Item& item) {
   std::vector<Link> links;
   Status ls = LinkCandidates(item, shingles, sig, paras, para_count, &links);
   if (!ls.ok()) {
-    if (own_tx) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+    if (own_tx) db->Exec("ROLLBACK");
     return ls;
   }
   int64_t seq = 0;
   {
-    const Stmt* q = Prep("SELECT COALESCE(MAX(seq), 0) + 1 FROM corpus_docs");
+    db::Statement* q = Prep("SELECT COALESCE(MAX(seq), 0) + 1 FROM corpus_docs");
     if (!q) return fail("prepare seq");
-    Use u(*q);
-    if (u.Step() != SQLITE_ROW) return fail("read seq");
-    seq = sqlite3_column_int64(u.get(), 0);
+    db::Bound u(q);
+    if (u.Step() != db::kRow) return fail("read seq");
+    seq = u.get()->Int(0);
   }
   {
-    const Stmt* q = Prep(
+    db::Statement* q = Prep(
         "INSERT INTO corpus_docs(document_id, seq, language, published, outlet_key, title_key,"
         " notice_key, notice, shingles, paragraphs, minhash, features)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
     if (!q) return fail("prepare insert corpus_docs");
-    Use u(*q);
+    db::Bound u(q);
     u.Text(item.id)
         .Int(seq)
         .TextOrNull(item.language)
@@ -145,67 +159,67 @@ Status ProvenanceIndex::AddItem(const Item& item) {
     const std::string blob = EncodeMinHash(sig);
     const std::string feats = EncodeFeatures(item.features);
     u.Blob(blob).Text(feats);
-    if (u.Step() != SQLITE_DONE) return fail("insert corpus_docs");
+    if (u.Step() != db::kDone) return fail("insert corpus_docs");
   }
   if (!shingles.empty()) {
-    const Stmt* q = Prep(
-        "INSERT OR IGNORE INTO corpus_lsh(bucket, seq) VALUES (?1, ?2)");
+    db::Statement* q = Prep(
+        "INSERT INTO corpus_lsh(bucket, seq) VALUES (?1, ?2)"
+        " ON CONFLICT (bucket, seq) DO NOTHING");
     if (!q) return fail("prepare insert corpus_lsh");
     for (int64_t key : BandKeys(sig)) {
-      Use u(*q);
-      if (u.Int(key).Int(seq).Step() != SQLITE_DONE)
+      db::Bound u(q);
+      if (u.Int(key).Int(seq).Step() != db::kDone)
         return fail("insert corpus_lsh");
     }
   }
   {
-    const Stmt* q = Prep(
-        "INSERT OR IGNORE INTO corpus_paragraphs(hash, seq) VALUES "
-        "(?1, ?2)");
+    db::Statement* q = Prep(
+        "INSERT INTO corpus_paragraphs(hash, seq) VALUES (?1, ?2)"
+        " ON CONFLICT (hash, seq) DO NOTHING");
     if (!q) return fail("prepare insert corpus_paragraphs");
     for (uint64_t h : paras) {
-      Use u(*q);
-      if (u.Int(static_cast<int64_t>(h)).Int(seq).Step() != SQLITE_DONE)
+      db::Bound u(q);
+      if (u.Int(static_cast<int64_t>(h)).Int(seq).Step() != db::kDone)
         return fail("insert corpus_paragraphs");
     }
   }
   {
-    const Stmt* q = Prep(
-        "INSERT OR IGNORE INTO corpus_features(feature, seq, language)"
-        " VALUES (?1, ?2, ?3)");
+    db::Statement* q = Prep(
+        "INSERT INTO corpus_features(feature, seq, language) VALUES (?1, ?2, ?3)"
+        " ON CONFLICT (feature, seq) DO NOTHING");
     if (!q) return fail("prepare insert corpus_features");
     for (const Feature& f : item.features) {
       if (!Specific(f)) continue;
-      Use u(*q);
-      if (u.Text(f.key).Int(seq).TextOrNull(item.language).Step() != SQLITE_DONE)
+      db::Bound u(q);
+      if (u.Text(f.key).Int(seq).TextOrNull(item.language).Step() != db::kDone)
         return fail("insert corpus_features");
     }
   }
   {
-    const Stmt* q = Prep(
-        "INSERT OR REPLACE INTO provenance_links(a, b, relation, similarity, "
-        "evidence)"
-        " VALUES (?1, ?2, ?3, ?4, ?5)");
+    db::Statement* q = Prep(
+        "INSERT INTO provenance_links(a, b, relation, similarity, evidence)"
+        " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (a, b) DO UPDATE SET"
+        " relation = excluded.relation, similarity = excluded.similarity,"
+        " evidence = excluded.evidence");
     if (!q) return fail("prepare insert provenance_links");
     for (const Link& l : links) {
-      Use u(*q);
+      db::Bound u(q);
       if (u.Text(l.a)
               .Text(l.b)
               .Text(l.relation)
               .Real(l.similarity)
               .Text(l.evidence)
-              .Step() != SQLITE_DONE)
+              .Step() != db::kDone)
         return fail("insert provenance_links");
     }
   }
   Result<bool> joined = JoinGroup(item, links);
   Status rs = !joined.ok() ? joined.status() : *joined ? Status::Ok() : Regroup(item.id);
   if (!rs.ok()) {
-    if (own_tx) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+    if (own_tx) db->Exec("ROLLBACK");
     return rs;
   }
-  if (own_tx &&
-      sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
-    return fail("commit");
+  if (own_tx && !db->Exec("COMMIT")) return fail("commit");
   return Status::Ok();
 }
 
@@ -215,8 +229,8 @@ Status ProvenanceIndex::LinkCandidates(const Item& item,
                                        const std::vector<uint64_t>& paras,
                                        int para_count,
                                        std::vector<Link>* links) {
-  sqlite3* db = store_->handle();
-  const std::string& path = store_->path();
+  db::Connection* db = store_->connection();
+  const std::string path = store_->StoreName();
   const int cap = std::max(1, options_.max_postings);
   // Candidate ids with what brought them: LSH bands hit, shared paragraphs,
   // shared specific features, same title with a notice between them.
@@ -226,75 +240,75 @@ Status ProvenanceIndex::LinkCandidates(const Item& item,
   };
   std::map<int64_t, Why> cand;  // by corpus_docs.seq
   std::vector<int64_t> seqs;
-  auto postings = [&](const Stmt& st, auto bind, auto on_seq) -> Status {
-    Use u(st);
+  auto postings = [&](db::Statement* st, auto bind, auto on_seq) -> Status {
+    db::Bound u(st);
     bind(u);
     seqs.clear();
     int rc;
-    while ((rc = u.Step()) == SQLITE_ROW) {
-      seqs.push_back(sqlite3_column_int64(u.get(), 0));
+    while ((rc = u.Step()) == db::kRow) {
+      seqs.push_back(u.get()->Int(0));
       if (static_cast<int>(seqs.size()) > cap) return Status::Ok();  // too common: skipped
     }
-    if (rc != SQLITE_DONE) return SqlError(db, path, "read postings");
+    if (rc != db::kDone) return SqlError(db, path, "read postings");
     for (int64_t q : seqs) on_seq(q);
     return Status::Ok();
   };
   if (!shingles.empty()) {
-    const Stmt* q =
-        Prep("SELECT seq FROM corpus_lsh WHERE bucket = ?1 LIMIT ?2");
+    db::Statement* q =
+        Prep("SELECT seq FROM corpus_lsh WHERE bucket = ?1 ORDER BY seq LIMIT ?2");
     if (!q) return SqlError(db, path, "prepare lsh");
     for (int64_t key : BandKeys(sig)) {
       // An overfull bucket is a large family of copies (or boilerplate):
-      // its oldest postings (the key orders them by seq) are kept rather
+      // its oldest postings (by seq, the key's order) are kept rather
       // than the bucket skipped, so the 1,000th copy of an article still
       // finds the first ones; verification bounds the cost.
       DOSSIER_RETURN_IF_ERROR(postings(
-          *q, [&](Use& u) { u.Int(key).Int(cap); },
+          q, [&](db::Bound& u) { u.Int(key).Int(cap); },
           [&](int64_t q) { ++cand[q].bands; }));
     }
   }
   {
-    const Stmt* q = Prep(
-        "SELECT seq FROM corpus_paragraphs WHERE hash = ?1 LIMIT ?2");
+    db::Statement* q = Prep(
+        "SELECT seq FROM corpus_paragraphs WHERE hash = ?1 ORDER BY seq LIMIT ?2");
     if (!q) return SqlError(db, path, "prepare paragraphs");
     for (uint64_t h : paras) {
       DOSSIER_RETURN_IF_ERROR(postings(
-          *q, [&](Use& u) { u.Int(static_cast<int64_t>(h)).Int(cap + 1); },
+          q, [&](db::Bound& u) { u.Int(static_cast<int64_t>(h)).Int(cap + 1); },
           [&](int64_t q) { ++cand[q].paragraphs; }));
     }
   }
   // Translations: only when the corpus has documents in another language.
   bool other_language = false;
   if (!item.language.empty()) {
-    const Stmt* q = Prep(
+    db::Statement* q = Prep(
         "SELECT 1 FROM corpus_docs WHERE language IS NOT NULL AND language <> ?1 LIMIT 1");
     if (!q) return SqlError(db, path, "prepare languages");
-    Use u(*q);
+    db::Bound u(q);
     const int rc = u.Text(item.language).Step();
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return SqlError(db, path, "read languages");
-    other_language = rc == SQLITE_ROW;
+    if (rc != db::kRow && rc != db::kDone) return SqlError(db, path, "read languages");
+    other_language = rc == db::kRow;
   }
   if (other_language) {
-    const Stmt* q = Prep(
+    db::Statement* q = Prep(
         "SELECT seq FROM corpus_features WHERE feature = ?1 AND language IS NOT NULL"
-        " AND language <> ?2 LIMIT ?3");
+        " AND language <> ?2 ORDER BY seq LIMIT ?3");
     if (!q) return SqlError(db, path, "prepare features");
     for (const Feature& f : item.features) {
       if (!Specific(f)) continue;
       DOSSIER_RETURN_IF_ERROR(postings(
-          *q, [&](Use& u) { u.Text(f.key).Text(item.language).Int(cap + 1); },
+          q, [&](db::Bound& u) { u.Text(f.key).Text(item.language).Int(cap + 1); },
           [&](int64_t q) { ++cand[q].features; }));
     }
   }
   if (!item.title_key.empty()) {
-    const Stmt* q = Prep(
+    db::Statement* q = Prep(
         "SELECT seq FROM corpus_docs WHERE title_key = ?1 AND"
         " ((?2 <> '' AND outlet_key = ?2) OR (?3 <> '' AND notice_key = ?3)) "
         "LIMIT ?4");
     if (!q) return SqlError(db, path, "prepare title");
     DOSSIER_RETURN_IF_ERROR(postings(
-        *q,
-        [&](Use& u) {
+        q,
+        [&](db::Bound& u) {
           u.Text(item.title_key)
               .Text(item.notice_key)
               .Text(item.outlet_key)
@@ -304,15 +318,14 @@ Status ProvenanceIndex::LinkCandidates(const Item& item,
   }
   if (cand.empty()) return Status::Ok();
 
-  const Stmt* read_doc = Prep(
-      "SELECT language, published, outlet_key, notice_key, seq, paragraphs, notice, minhash,"
-      " document_id FROM corpus_docs WHERE seq = ?1");
-  const Stmt* read_text = Prep("SELECT text FROM documents WHERE id = ?1");
-  const Stmt* read_features = Prep("SELECT features FROM corpus_docs WHERE document_id = ?1");
-  const Stmt* origin_q =
-      Prep("SELECT origin FROM provenance WHERE document_id = ?1");
-  if (!read_doc || !read_text || !read_features || !origin_q)
-    return SqlError(db, path, "prepare read");
+  // A candidate with its group's origin (one round trip to a server).
+  db::Statement* read_doc = Prep(
+      "SELECT c.language, c.published, c.outlet_key, c.notice_key, c.seq, c.paragraphs, c.notice,"
+      " c.minhash, c.document_id, COALESCE(p.origin, '') FROM corpus_docs AS c"
+      " LEFT JOIN provenance AS p ON p.document_id = c.document_id WHERE c.seq = ?1");
+  db::Statement* read_text = Prep("SELECT text FROM documents WHERE id = ?1");
+  db::Statement* read_features = Prep("SELECT features FROM corpus_docs WHERE document_id = ?1");
+  if (!read_doc || !read_text || !read_features) return SqlError(db, path, "prepare read");
   const MinHash& mine_sig = sig;
   // Strongest candidates first; one verified link into a group is enough to
   // join it, so the other members of a group already linked are not read
@@ -333,35 +346,28 @@ Status ProvenanceIndex::LinkCandidates(const Item& item,
     if (!text_check && !translation_check) continue;
     Other o;
     double estimate = 0;
+    std::string group;  // the candidate's origin, if it has provenance yet
     {
-      Use u(*read_doc);
+      db::Bound u(read_doc);
       int rc = u.Int(cand_seq).Step();
-      if (rc == SQLITE_DONE) continue;  // gone
-      if (rc != SQLITE_ROW) return SqlError(db, path, "read candidate");
-      sqlite3_stmt* s = u.get();
-      o.language = ColumnText(s, 0);
-      o.published = ColumnText(s, 1);
-      o.outlet_key = ColumnText(s, 2);
-      o.notice_key = ColumnText(s, 3);
-      o.seq = sqlite3_column_int64(s, 4);
-      o.paragraphs = sqlite3_column_int(s, 5);
-      o.notice = ColumnText(s, 6);
+      if (rc == db::kDone) continue;  // gone
+      if (rc != db::kRow) return SqlError(db, path, "read candidate");
+      db::Statement* s = u.get();
+      o.language = s->Text(0);
+      o.published = s->Text(1);
+      o.outlet_key = s->Text(2);
+      o.notice_key = s->Text(3);
+      o.seq = s->Int(4);
+      o.paragraphs = static_cast<int>(s->Int(5));
+      o.notice = s->Text(6);
       MinHash theirs_sig;
-      if (DecodeMinHash(ColumnText(s, 7), &theirs_sig))
+      if (DecodeMinHash(s->Blob(7), &theirs_sig))
         estimate = EstimatedJaccard(mine_sig, theirs_sig);
-      o.id = ColumnText(s, 8);
+      o.id = s->Text(8);
+      group = s->Text(9);
     }
     if (o.id == item.id) continue;
     const std::string& id = o.id;
-    std::string group;
-    {
-      Use u(*origin_q);
-      int rc = u.Text(id).Step();
-      if (rc == SQLITE_ROW)
-        group = ColumnText(u.get(), 0);
-      else if (rc != SQLITE_DONE)
-        return SqlError(db, path, "read origin");
-    }
     if (!group.empty() && joined.count(group)) continue;
     // A notice between them: this one republishes the other's outlet, or
     // the other names this one's outlet as its source.
@@ -382,10 +388,10 @@ Status ProvenanceIndex::LinkCandidates(const Item& item,
     if (worth_text) {
       std::string other_text;
       {
-        Use u(*read_text);
+        db::Bound u(read_text);
         const int rc = u.Text(id).Step();
-        if (rc == SQLITE_ROW) other_text = ColumnText(u.get(), 0);
-        else if (rc != SQLITE_DONE) return SqlError(db, path, "read candidate text");
+        if (rc == db::kRow) other_text = u.get()->Text(0);
+        else if (rc != db::kDone) return SqlError(db, path, "read candidate text");
       }
       const std::vector<uint64_t> theirs = Shingles(other_text);
       const size_t inter = Intersection(shingles, theirs);
@@ -423,10 +429,10 @@ Status ProvenanceIndex::LinkCandidates(const Item& item,
     if (translation_check && !item.language.empty() && !o.language.empty() &&
         item.language != o.language) {
       {
-        Use u(*read_features);
+        db::Bound u(read_features);
         const int rc = u.Text(id).Step();
-        if (rc == SQLITE_ROW) o.features = DecodeFeatures(ColumnText(u.get(), 0));
-        else if (rc != SQLITE_DONE) return SqlError(db, path, "read candidate features");
+        if (rc == db::kRow) o.features = DecodeFeatures(u.get()->Text(0));
+        else if (rc != db::kDone) return SqlError(db, path, "read candidate features");
       }
       const FeatureMatch m = CompareFeatures(item.features, o.features);
       if (m.similarity >= options_.translation &&
@@ -448,19 +454,17 @@ Status ProvenanceIndex::LinkCandidates(const Item& item,
 // not earlier, carries no notice, and no member names its outlet as the
 // source). Only its own provenance row is written. False: Regroup.
 Result<bool> ProvenanceIndex::JoinGroup(const Item& item, const std::vector<Link>& links) {
-  sqlite3* db = store_->handle();
-  const std::string& path = store_->path();
+  db::Connection* db = store_->connection();
+  const std::string path = store_->StoreName();
   if (!item.notice_key.empty()) return false;
-  const Stmt* origin_q = Prep("SELECT origin FROM provenance WHERE document_id = ?1");
-  const Stmt* facts_q = Prep(
+  db::Statement* origin_q = Prep("SELECT origin FROM provenance WHERE document_id = ?1");
+  db::Statement* facts_q = Prep(
       "SELECT language, published FROM corpus_docs WHERE document_id = ?1");
-  const Stmt* named_q = Prep(
+  db::Statement* named_q = Prep(
       "SELECT 1 FROM provenance AS p JOIN corpus_docs AS c ON c.document_id = p.document_id"
       " WHERE p.origin = ?1 AND c.notice_key = ?2 LIMIT 1");
-  const Stmt* write = Prep(
-      "INSERT OR REPLACE INTO provenance(document_id, origin, relation, similarity, evidence,"
-      " computed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-  const Stmt* mark_origin = Prep(
+  db::Statement* write = Prep(kWriteProvenance);
+  db::Statement* mark_origin = Prep(
       "UPDATE provenance SET relation = 'original', similarity = 1, evidence = 'earliest copy',"
       " computed_at = ?2 WHERE document_id = ?1 AND (relation <> 'original' OR evidence IS NULL"
       " OR evidence <> 'earliest copy')");
@@ -471,13 +475,13 @@ Result<bool> ProvenanceIndex::JoinGroup(const Item& item, const std::vector<Link
   const Link* best = nullptr;
   for (const Link& l : links) {
     if (!Grouping(l.relation)) continue;
-    Use u(*origin_q);
+    db::Bound u(origin_q);
     const int rc = u.Text(l.b).Step();
-    if (rc != SQLITE_ROW) {
-      if (rc != SQLITE_DONE) return SqlError(db, path, "read origin");
+    if (rc != db::kRow) {
+      if (rc != db::kDone) return SqlError(db, path, "read origin");
       return false;
     }
-    const std::string_view o = ColumnText(u.get(), 0);
+    const std::string_view o = u.get()->Text(0);
     if (origin.empty()) origin = o;
     else if (origin != o) return false;  // two groups merge
     if (l.b == origin) direct = &l;
@@ -486,23 +490,23 @@ Result<bool> ProvenanceIndex::JoinGroup(const Item& item, const std::vector<Link
   if (origin.empty()) return false;
   std::string o_language, o_published;
   {
-    Use u(*facts_q);
+    db::Bound u(facts_q);
     const int rc = u.Text(origin).Step();
-    if (rc != SQLITE_ROW) {
-      if (rc != SQLITE_DONE) return SqlError(db, path, "read origin facts");
+    if (rc != db::kRow) {
+      if (rc != db::kDone) return SqlError(db, path, "read origin facts");
       return false;
     }
-    o_language = ColumnText(u.get(), 0);
-    o_published = ColumnText(u.get(), 1);
+    o_language = u.get()->Text(0);
+    o_published = u.get()->Text(1);
   }
   // Would the new document be the earlier copy?
   if (!item.published.empty() && (o_published.empty() || item.published < o_published))
     return false;
   if (!item.outlet_key.empty()) {
-    Use u(*named_q);
+    db::Bound u(named_q);
     const int rc = u.Text(origin).Text(item.outlet_key).Step();
-    if (rc == SQLITE_ROW) return false;
-    if (rc != SQLITE_DONE) return SqlError(db, path, "read notices");
+    if (rc == db::kRow) return false;
+    if (rc != db::kDone) return SqlError(db, path, "read notices");
   }
   const Link* use = direct ? direct : best;
   std::string relation = "near_duplicate";
@@ -511,33 +515,33 @@ Result<bool> ProvenanceIndex::JoinGroup(const Item& item, const std::vector<Link
   else if (use->relation == "republication")
     relation = "republication";
   const std::string now = NowUtc();
-  // Bound values must outlive Step (SQLITE_STATIC): no temporaries.
+  // Bound values must outlive Step (not every backend copies them): no temporaries.
   const std::string evidence =
       direct ? use->evidence : "via " + ShortId(use->b) + ": " + use->evidence;
   {
-    Use u(*write);
+    db::Bound u(write);
     u.Text(item.id).Text(origin).Text(relation).Real(use->similarity).Text(evidence).Text(now);
-    if (u.Step() != SQLITE_DONE) return SqlError(db, path, "write provenance");
+    if (u.Step() != db::kDone) return SqlError(db, path, "write provenance");
   }
   {
-    Use u(*mark_origin);
-    if (u.Text(origin).Text(now).Step() != SQLITE_DONE)
+    db::Bound u(mark_origin);
+    if (u.Text(origin).Text(now).Step() != db::kDone)
       return SqlError(db, path, "write origin provenance");
   }
   return true;
 }
 
 Status ProvenanceIndex::Regroup(const std::string& id) {
-  sqlite3* db = store_->handle();
-  const std::string& path = store_->path();
+  db::Connection* db = store_->connection();
+  const std::string path = store_->StoreName();
   // The group: documents reachable over copy links (not partial reuse).
-  const Stmt* out_links = Prep(
-      "SELECT b, relation, similarity, evidence FROM provenance_links WHERE a "
-      "= ?1");
-  const Stmt* in_links = Prep(
-      "SELECT a, relation, similarity, evidence FROM provenance_links WHERE b "
-      "= ?1");
-  if (!out_links || !in_links) return SqlError(db, path, "prepare links");
+  // A document's links both ways: to the documents it copies, then from
+  // those that copy it, each by id.
+  db::Statement* links_q = Prep(
+      "SELECT b, relation, similarity, evidence, 0 AS side FROM provenance_links WHERE a = ?1"
+      " UNION ALL SELECT a, relation, similarity, evidence, 1 AS side FROM provenance_links"
+      " WHERE b = ?1 ORDER BY 5, 1");
+  if (!links_q) return SqlError(db, path, "prepare links");
   struct Edge {
     std::string other, relation, evidence;
     double similarity;
@@ -548,42 +552,38 @@ Status ProvenanceIndex::Regroup(const std::string& id) {
   const size_t kMaxGroup = 100000;
   for (size_t i = 0; i < members.size() && members.size() < kMaxGroup; ++i) {
     const std::string cur = members[i];
-    for (const Stmt* q : {out_links, in_links}) {
-      Use u(*q);
-      u.Text(cur);
-      int rc;
-      while ((rc = u.Step()) == SQLITE_ROW) {
-        Edge e{std::string(ColumnText(u.get(), 0)),
-               std::string(ColumnText(u.get(), 1)),
-               std::string(ColumnText(u.get(), 3)),
-               sqlite3_column_double(u.get(), 2)};
-        if (!Grouping(e.relation)) continue;
-        if (seen.insert(e.other).second) members.push_back(e.other);
-        edges[cur].push_back(std::move(e));
-      }
-      if (rc != SQLITE_DONE) return SqlError(db, path, "read links");
+    db::Bound u(links_q);
+    u.Text(cur);
+    int rc;
+    while ((rc = u.Step()) == db::kRow) {
+      Edge e{std::string(u->Text(0)), std::string(u->Text(1)), std::string(u->Text(3)),
+             u->Real(2)};
+      if (!Grouping(e.relation)) continue;
+      if (seen.insert(e.other).second) members.push_back(e.other);
+      edges[cur].push_back(std::move(e));
     }
+    if (rc != db::kDone) return SqlError(db, path, "read links");
   }
   // Member facts.
-  const Stmt* read = Prep(
+  db::Statement* read = Prep(
       "SELECT language, published, outlet_key, notice_key, seq, notice FROM "
       "corpus_docs"
       " WHERE document_id = ?1");
   if (!read) return SqlError(db, path, "prepare member");
   std::map<std::string, Other> info;
   for (const std::string& m : members) {
-    Use u(*read);
+    db::Bound u(read);
     int rc = u.Text(m).Step();
     Other o;
     o.id = m;
-    if (rc == SQLITE_ROW) {
-      o.language = ColumnText(u.get(), 0);
-      o.published = ColumnText(u.get(), 1);
-      o.outlet_key = ColumnText(u.get(), 2);
-      o.notice_key = ColumnText(u.get(), 3);
-      o.seq = sqlite3_column_int64(u.get(), 4);
-      o.notice = ColumnText(u.get(), 5);
-    } else if (rc != SQLITE_DONE) {
+    if (rc == db::kRow) {
+      o.language = u.get()->Text(0);
+      o.published = u.get()->Text(1);
+      o.outlet_key = u.get()->Text(2);
+      o.notice_key = u.get()->Text(3);
+      o.seq = u.get()->Int(4);
+      o.notice = u.get()->Text(5);
+    } else if (rc != db::kDone) {
       return SqlError(db, path, "read member");
     }
     info[m] = std::move(o);
@@ -610,10 +610,7 @@ Status ProvenanceIndex::Regroup(const std::string& id) {
   };
   const Other* origin = *std::min_element(pool.begin(), pool.end(), earlier);
 
-  const Stmt* write = Prep(
-      "INSERT OR REPLACE INTO provenance(document_id, origin, relation, "
-      "similarity,"
-      " evidence, computed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  db::Statement* write = Prep(kWriteProvenance);
   if (!write) return SqlError(db, path, "prepare provenance");
   const std::string now = NowUtc();
   for (const auto& [m, o] : info) {
@@ -654,32 +651,32 @@ Status ProvenanceIndex::Regroup(const std::string& id) {
                         : "via " + ShortId(use->other) + ": " + use->evidence)
               : "";
     }
-    Use u(*write);
+    db::Bound u(write);
     u.Text(p.document_id)
         .Text(p.origin)
         .Text(p.relation)
         .Real(p.similarity)
         .TextOrNull(p.evidence)
         .Text(now);
-    if (u.Step() != SQLITE_DONE) return SqlError(db, path, "write provenance");
+    if (u.Step() != db::kDone) return SqlError(db, path, "write provenance");
   }
   return Status::Ok();
 }
 
 Status ProvenanceIndex::Rebuild(
     const std::function<void(int64_t, int64_t)>& progress) {
-  sqlite3* db = store_->handle();
-  const std::string& path = store_->path();
+  db::Connection* db = store_->connection();
+  const std::string path = store_->StoreName();
   DOSSIER_RETURN_IF_ERROR(store_->Flush());
-  if (sqlite3_exec(
-          db,
-          "BEGIN IMMEDIATE; DELETE FROM provenance_links; DELETE FROM "
-          "corpus_lsh;"
-          " DELETE FROM corpus_paragraphs; DELETE FROM corpus_features;"
-          " DELETE FROM corpus_docs; DELETE FROM provenance; COMMIT",
-          nullptr, nullptr, nullptr) != SQLITE_OK) {
-    Status s = SqlError(db, path, "clear the index");
-    sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+  if (!db->Exec("BEGIN IMMEDIATE")) return SqlError(db, path, "begin");
+  Status lk = LockCorpus(store_);
+  if (!lk.ok() ||
+      !db->Exec("DELETE FROM provenance_links; DELETE FROM corpus_lsh;"
+                " DELETE FROM corpus_paragraphs; DELETE FROM corpus_features;"
+                " DELETE FROM corpus_docs; DELETE FROM provenance") ||
+      !db->Exec("COMMIT")) {
+    Status s = lk.ok() ? SqlError(db, path, "clear the index") : lk;
+    db->Exec("ROLLBACK");
     return s;
   }
   return CatchUp(progress);
@@ -687,28 +684,28 @@ Status ProvenanceIndex::Rebuild(
 
 Status ProvenanceIndex::CatchUp(
     const std::function<void(int64_t, int64_t)>& progress) {
-  sqlite3* db = store_->handle();
-  const std::string& path = store_->path();
+  db::Connection* db = store_->connection();
+  const std::string path = store_->StoreName();
   DOSSIER_RETURN_IF_ERROR(store_->Flush());
   // The ids first (a read statement stays out of the writes below).
   std::vector<std::string> ids;
   {
-    const Stmt* q = Prep(
+    db::Statement* q = Prep(
         "SELECT id FROM documents WHERE id NOT IN (SELECT document_id FROM "
         "corpus_docs)"
         " ORDER BY doc_no");
     if (!q) return SqlError(db, path, "prepare catch-up");
-    Use u(*q);
+    db::Bound u(q);
     int rc;
-    while ((rc = u.Step()) == SQLITE_ROW)
-      ids.emplace_back(ColumnText(u.get(), 0));
-    if (rc != SQLITE_DONE) return SqlError(db, path, "list documents to index");
+    while ((rc = u.Step()) == db::kRow)
+      ids.emplace_back(u.get()->Text(0));
+    if (rc != db::kDone) return SqlError(db, path, "list documents to index");
   }
-  const Stmt* doc_q = Prep(
+  db::Statement* doc_q = Prep(
       "SELECT text, language, published, outlet, title, republished_from FROM "
       "documents"
       " WHERE id = ?1");
-  const Stmt* ent_q = Prep(
+  db::Statement* ent_q = Prep(
       "SELECT kind, ref, text, feature, date_value, date_precision, "
       "quantity_value, unit"
       " FROM entities WHERE document_id = ?1");
@@ -718,24 +715,27 @@ Status ProvenanceIndex::CatchUp(
   bool open = false;
   for (const std::string& id : ids) {
     if (!open) {
-      if (sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) !=
-          SQLITE_OK)
-        return SqlError(db, path, "begin");
+      if (!db->Exec("BEGIN IMMEDIATE")) return SqlError(db, path, "begin");
       open = true;
     }
     Item it;
     it.id = id;
     {
-      Use u(*doc_q);
+      db::Bound u(doc_q);
       int rc = u.Text(id).Step();
-      if (rc != SQLITE_ROW) continue;
-      sqlite3_stmt* s = u.get();
-      it.text = ColumnText(s, 0);
-      it.language = ColumnText(s, 1);
-      it.published = ColumnText(s, 2);
-      it.outlet_key = FoldName(ColumnText(s, 3));
-      it.title_key = FoldName(ColumnText(s, 4));
-      std::string_view rf = ColumnText(s, 5);
+      if (rc == db::kDone) continue;  // gone
+      if (rc != db::kRow) {
+        Status s = SqlError(db, path, "read document");
+        db->Exec("ROLLBACK");
+        return s;
+      }
+      db::Statement* s = u.get();
+      it.text = s->Text(0);
+      it.language = s->Text(1);
+      it.published = s->Text(2);
+      it.outlet_key = FoldName(s->Text(3));
+      it.title_key = FoldName(s->Text(4));
+      std::string_view rf = s->Text(5);
       if (!rf.empty()) {
         nlohmann::json j = nlohmann::json::parse(rf, nullptr, false);
         if (j.is_object() && j.contains("outlet") && j["outlet"].is_string()) {
@@ -749,21 +749,21 @@ Status ProvenanceIndex::CatchUp(
     {
       std::vector<std::array<std::string, 7>> rows;
       std::vector<std::pair<bool, double>> qty;
-      Use u(*ent_q);
+      db::Bound u(ent_q);
       u.Text(id);
       int rc;
-      while ((rc = u.Step()) == SQLITE_ROW) {
-        sqlite3_stmt* s = u.get();
+      while ((rc = u.Step()) == db::kRow) {
+        db::Statement* s = u.get();
         std::array<std::string, 7> r;
-        for (int c : {0, 1, 2, 3, 4, 5}) r[c] = std::string(ColumnText(s, c));
-        r[6] = std::string(ColumnText(s, 7));
+        for (int c : {0, 1, 2, 3, 4, 5}) r[c] = std::string(s->Text(c));
+        r[6] = std::string(s->Text(7));
         rows.push_back(std::move(r));
-        qty.emplace_back(sqlite3_column_type(s, 6) != SQLITE_NULL,
-                         sqlite3_column_double(s, 6));
+        qty.emplace_back(!s->IsNull(6), s->Real(6));
       }
-      if (rc != SQLITE_DONE) {
-        sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
-        return SqlError(db, path, "read entities");
+      if (rc != db::kDone) {
+        Status s = SqlError(db, path, "read entities");
+        db->Exec("ROLLBACK");
+        return s;
       }
       std::vector<MentionFacts> facts(rows.size());
       for (size_t i = 0; i < rows.size(); ++i) {
@@ -782,89 +782,91 @@ Status ProvenanceIndex::CatchUp(
     }
     Status s = AddItem(it);
     if (!s.ok()) {
-      sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+      db->Exec("ROLLBACK");
       return s;
     }
     ++done;
     if (done % 256 == 0 || done == total) {
-      if (sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+      if (!db->Exec("COMMIT"))
         return SqlError(db, path, "commit");
       open = false;
       if (progress) progress(done, total);
     }
   }
   if (open &&
-      sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+      !db->Exec("COMMIT"))
     return SqlError(db, path, "commit");
   return Status::Ok();
 }
 
 Status ProvenanceIndex::ForEachGroup(
     const std::function<bool(const std::vector<Provenance>& members)>& fn) {
-  sqlite3* db = store_->handle();
-  const std::string& path = store_->path();
+  db::Connection* db = store_->connection();
+  const std::string path = store_->StoreName();
   DOSSIER_RETURN_IF_ERROR(store_->Flush());
-  const Stmt* q = Prep(
+  db::Statement* q = Prep(
       "SELECT p.document_id, p.origin, p.relation, p.similarity, "
       "COALESCE(p.evidence, ''),"
       " d.title, d.outlet, d.published, d.language"
       " FROM provenance AS p JOIN documents AS d ON d.id = p.document_id WHERE "
-      "p.origin IN (SELECT origin FROM provenance GROUP BY origin"
-      " HAVING COUNT(*) > 1 OR MAX(relation = 'republication'))"
+      "p.origin IN (SELECT origin FROM provenance GROUP BY origin HAVING COUNT(*) > 1"
+      " OR SUM(CASE WHEN relation = 'republication' THEN 1 ELSE 0 END) > 0)"
       " ORDER BY p.origin, p.document_id <> p.origin, p.relation, "
       "p.document_id");
   if (!q) return SqlError(db, path, "prepare groups");
-  Use u(*q);
+  db::Bound u(q);
   std::vector<Provenance> group;
   int rc;
-  while ((rc = u.Step()) == SQLITE_ROW) {
+  while ((rc = u.Step()) == db::kRow) {
     Provenance p;
-    p.document_id = ColumnText(u.get(), 0);
-    p.origin = ColumnText(u.get(), 1);
-    p.relation = ColumnText(u.get(), 2);
-    p.similarity = sqlite3_column_double(u.get(), 3);
-    p.evidence = ColumnText(u.get(), 4);
-    p.title = ColumnText(u.get(), 5);
-    p.outlet = ColumnText(u.get(), 6);
-    p.published = ColumnText(u.get(), 7);
-    p.language = ColumnText(u.get(), 8);
+    p.document_id = u.get()->Text(0);
+    p.origin = u.get()->Text(1);
+    p.relation = u.get()->Text(2);
+    p.similarity = u.get()->Real(3);
+    p.evidence = u.get()->Text(4);
+    p.title = u.get()->Text(5);
+    p.outlet = u.get()->Text(6);
+    p.published = u.get()->Text(7);
+    p.language = u.get()->Text(8);
     if (!group.empty() && group.front().origin != p.origin) {
       if (!fn(group)) return Status::Ok();
       group.clear();
     }
     group.push_back(std::move(p));
   }
-  if (rc != SQLITE_DONE) return SqlError(db, path, "read groups");
+  if (rc != db::kDone) return SqlError(db, path, "read groups");
   if (!group.empty()) fn(group);
   return Status::Ok();
 }
 
 Status ProvenanceIndex::ForEachReuse(
     const std::function<bool(const Link&)>& fn) {
-  sqlite3* db = store_->handle();
-  const std::string& path = store_->path();
+  db::Connection* db = store_->connection();
+  const std::string path = store_->StoreName();
   DOSSIER_RETURN_IF_ERROR(store_->Flush());
   // A document that reuses several copies of one article reuses that
   // article: links are reported against the origin of the copies' group.
-  const Stmt* q = Prep(
-      "SELECT l.a, COALESCE(p.origin, l.b) AS o, l.relation, "
-      "MAX(l.similarity), l.evidence"
-      " FROM provenance_links AS l LEFT JOIN provenance AS p ON p.document_id "
-      "= l.b"
-      " WHERE l.relation = 'partial_reuse' GROUP BY l.a, o ORDER BY o, l.a");
+  // Per (document, origin) the link of highest similarity (then the first
+  // reused copy by id), with its own evidence.
+  db::Statement* q = Prep(
+      "SELECT a, o, relation, similarity, evidence FROM (SELECT l.a, COALESCE(p.origin, l.b)"
+      " AS o, l.relation, l.similarity, l.evidence, ROW_NUMBER() OVER (PARTITION BY l.a,"
+      " COALESCE(p.origin, l.b) ORDER BY l.similarity DESC, l.b) AS r"
+      " FROM provenance_links AS l LEFT JOIN provenance AS p ON p.document_id = l.b"
+      " WHERE l.relation = 'partial_reuse') AS t WHERE r = 1 ORDER BY o, a");
   if (!q) return SqlError(db, path, "prepare reuse");
-  Use u(*q);
+  db::Bound u(q);
   int rc;
-  while ((rc = u.Step()) == SQLITE_ROW) {
+  while ((rc = u.Step()) == db::kRow) {
     Link l;
-    l.a = ColumnText(u.get(), 0);
-    l.b = ColumnText(u.get(), 1);
-    l.relation = ColumnText(u.get(), 2);
-    l.similarity = sqlite3_column_double(u.get(), 3);
-    l.evidence = ColumnText(u.get(), 4);
+    l.a = u.get()->Text(0);
+    l.b = u.get()->Text(1);
+    l.relation = u.get()->Text(2);
+    l.similarity = u.get()->Real(3);
+    l.evidence = u.get()->Text(4);
     if (!fn(l)) return Status::Ok();
   }
-  if (rc != SQLITE_DONE) return SqlError(db, path, "read reuse");
+  if (rc != db::kDone) return SqlError(db, path, "read reuse");
   return Status::Ok();
 }
 
@@ -888,22 +890,22 @@ std::string UrlKey(std::string_view url) {
 
 Status ProvenanceIndex::ForEachSharedCitation(
     const std::function<bool(const SharedCitation&)>& fn) {
-  sqlite3* db = store_->handle();
-  const std::string& path = store_->path();
+  db::Connection* db = store_->connection();
+  const std::string path = store_->StoreName();
   DOSSIER_RETURN_IF_ERROR(store_->Flush());
-  const Stmt* q = Prep(
+  db::Statement* q = Prep(
       "SELECT c.document_id, c.citation_id, c.kind, COALESCE(c.title, ''), COALESCE(c.url, ''),"
       " COALESCE(c.date, ''), COALESCE(e.ref, ''), COALESCE(e.name, e.text, ''), c.mentions,"
       " COALESCE(c.issuer, '')"
       " FROM citations AS c JOIN documents AS d ON d.id = c.document_id"
       " LEFT JOIN entities AS e ON e.document_id = c.document_id AND e.mention_id = c.issuer"
       " ORDER BY d.doc_no, c.citation_id");
-  const Stmt* doc_q = Prep(
+  db::Statement* doc_q = Prep(
       "SELECT COALESCE(d.title, ''), COALESCE(d.outlet, ''), COALESCE(p.origin, d.id)"
       " FROM documents AS d LEFT JOIN provenance AS p ON p.document_id = d.id WHERE d.id = ?1");
   // Voice records whose source is the issuer or a document mention inside
   // one of the citation's spans.
-  const Stmt* use_q = Prep(
+  db::Statement* use_q = Prep(
       "SELECT v.kind, e.start, e.end, e.kind, v.source FROM voice AS v JOIN entities AS e"
       " ON e.document_id = v.document_id AND e.mention_id = v.source"
       " WHERE v.document_id = ?1 AND v.kind IN ('quoted', 'attributed')");
@@ -913,24 +915,24 @@ Status ProvenanceIndex::ForEachSharedCitation(
   };
   std::vector<Row> rows_all;
   {
-    Use u(*q);
+    db::Bound u(q);
     int rc;
-    while ((rc = u.Step()) == SQLITE_ROW) {
+    while ((rc = u.Step()) == db::kRow) {
       Row r;
-      sqlite3_stmt* st = u.get();
-      r.doc = ColumnText(st, 0);
-      r.cid = ColumnText(st, 1);
-      r.kind = ColumnText(st, 2);
-      r.title = ColumnText(st, 3);
-      r.url = ColumnText(st, 4);
-      r.date = ColumnText(st, 5);
-      r.ref = ColumnText(st, 6);
-      r.issuer_name = ColumnText(st, 7);
-      r.mentions = ColumnText(st, 8);
-      r.issuer = ColumnText(st, 9);
+      db::Statement* st = u.get();
+      r.doc = st->Text(0);
+      r.cid = st->Text(1);
+      r.kind = st->Text(2);
+      r.title = st->Text(3);
+      r.url = st->Text(4);
+      r.date = st->Text(5);
+      r.ref = st->Text(6);
+      r.issuer_name = st->Text(7);
+      r.mentions = st->Text(8);
+      r.issuer = st->Text(9);
       rows_all.push_back(std::move(r));
     }
-    if (rc != SQLITE_DONE) return SqlError(db, path, "read citations");
+    if (rc != db::kDone) return SqlError(db, path, "read citations");
   }
   // Citations are the same document when they share a URL, a title (folded,
   // 12 characters or more) or issuer + kind + date; issuer + kind alone
@@ -1007,13 +1009,13 @@ Status ProvenanceIndex::ForEachSharedCitation(
       c.document_id = r.doc;
       c.citation_id = r.cid;
       {
-        Use u(*doc_q);
+        db::Bound u(doc_q);
         const int rc = u.Text(r.doc).Step();
-        if (rc == SQLITE_ROW) {
-          c.title = ColumnText(u.get(), 0);
-          c.outlet = ColumnText(u.get(), 1);
-          c.origin = ColumnText(u.get(), 2);
-        } else if (rc != SQLITE_DONE) {
+        if (rc == db::kRow) {
+          c.title = u.get()->Text(0);
+          c.outlet = u.get()->Text(1);
+          c.origin = u.get()->Text(2);
+        } else if (rc != db::kDone) {
           return SqlError(db, path, "read citing document");
         }
       }
@@ -1027,22 +1029,22 @@ Status ProvenanceIndex::ForEachSharedCitation(
             spans.emplace_back(x[0].get<int64_t>(), x[1].get<int64_t>());
       bool quoted = false, attributed = false;
       {
-        Use u(*use_q);
+        db::Bound u(use_q);
         u.Text(r.doc);
         int rc;
-        while ((rc = u.Step()) == SQLITE_ROW) {
-          sqlite3_stmt* st = u.get();
-          const std::string_view vkind = ColumnText(st, 0);
-          const int64_t b = sqlite3_column_int64(st, 1), e = sqlite3_column_int64(st, 2);
-          const std::string_view ekind = ColumnText(st, 3);
-          const std::string_view source = ColumnText(st, 4);
+        while ((rc = u.Step()) == db::kRow) {
+          db::Statement* st = u.get();
+          const std::string_view vkind = st->Text(0);
+          const int64_t b = st->Int(1), e = st->Int(2);
+          const std::string_view ekind = st->Text(3);
+          const std::string_view source = st->Text(4);
           bool ours = !r.issuer.empty() && source == r.issuer;
           if (!ours && ekind == "document")
             for (const auto& [sb, se] : spans) ours = ours || (b >= sb && e <= se);
           if (!ours) continue;
           (vkind == "quoted" ? quoted : attributed) = true;
         }
-        if (rc != SQLITE_DONE) return SqlError(db, path, "read voice");
+        if (rc != db::kDone) return SqlError(db, path, "read voice");
       }
       c.use = quoted ? "quoted" : attributed ? "paraphrased" : "mentioned";
       sc.citers.push_back(std::move(c));
@@ -1056,16 +1058,16 @@ Status ProvenanceIndex::ForEachSharedCitation(
 
 Status ProvenanceIndex::ForEachSharedClaim(int min_reports,
                                            const std::function<bool(const SharedClaim&)>& fn) {
-  sqlite3* db = store_->handle();
-  const std::string& path = store_->path();
+  db::Connection* db = store_->connection();
+  const std::string path = store_->StoreName();
   DOSSIER_RETURN_IF_ERROR(store_->Flush());
-  const Stmt* claims_q = Prep(
+  db::Statement* claims_q = Prep(
       "SELECT c.document_id, c.seq, c.slots, c.voice, COALESCE(c.source, ''), c.start, c.end,"
       " d.text, COALESCE(d.outlet, ''), COALESCE(p.origin, d.id)"
       " FROM claims AS c JOIN documents AS d ON d.id = c.document_id"
       " LEFT JOIN provenance AS p ON p.document_id = d.id"
       " WHERE c.kind = 'numeric' ORDER BY d.doc_no, c.seq");
-  const Stmt* mention_q = Prep(
+  db::Statement* mention_q = Prep(
       "SELECT kind, COALESCE(ref, ''), quantity_value, COALESCE(role, ''),"
       " COALESCE(date_value, ''), COALESCE(date_precision, ''), text"
       " FROM entities WHERE document_id = ?1 AND mention_id = ?2");
@@ -1077,12 +1079,12 @@ Status ProvenanceIndex::ForEachSharedClaim(int min_reports,
   std::map<std::string, SharedClaim> by_key;
   std::vector<std::string> order;
   {
-    Use u(*claims_q);
+    db::Bound u(claims_q);
     int rc;
-    while ((rc = u.Step()) == SQLITE_ROW) {
-      sqlite3_stmt* st = u.get();
-      const std::string doc(ColumnText(st, 0));
-      nlohmann::json slots = nlohmann::json::parse(ColumnText(st, 2), nullptr, false);
+    while ((rc = u.Step()) == db::kRow) {
+      db::Statement* st = u.get();
+      const std::string doc(st->Text(0));
+      nlohmann::json slots = nlohmann::json::parse(st->Text(2), nullptr, false);
       if (!slots.is_object()) continue;
       std::vector<std::string> qty, places;
       std::string date;
@@ -1094,32 +1096,32 @@ Status ProvenanceIndex::ForEachSharedClaim(int min_reports,
         return v;
       };
       std::string source_text;
-      const std::string source(ColumnText(st, 4));
+      const std::string source(st->Text(4));
       for (const char* k : {"quantities", "places", "dates"}) {
         for (const std::string& m : ids(k)) {
-          Use mu(*mention_q);
+          db::Bound mu(mention_q);
           const int mrc = mu.Text(doc).Text(m).Step();
-          if (mrc != SQLITE_ROW) {
-            if (mrc != SQLITE_DONE) return SqlError(db, path, "read claim slot");
+          if (mrc != db::kRow) {
+            if (mrc != db::kDone) return SqlError(db, path, "read claim slot");
             continue;
           }
-          sqlite3_stmt* ms = mu.get();
-          const std::string_view kind = ColumnText(ms, 0);
-          if (kind == "quantity" && sqlite3_column_type(ms, 2) != SQLITE_NULL) {
-            const double v = sqlite3_column_double(ms, 2);
+          db::Statement* ms = mu.get();
+          const std::string_view kind = ms->Text(0);
+          if (kind == "quantity" && !ms->IsNull(2)) {
+            const double v = ms->Real(2);
             if (v < 2 || v != std::floor(v)) continue;
             qty.push_back(std::to_string(static_cast<long long>(v)) + " " +
-                          std::string(ColumnText(ms, 3)));
-          } else if (kind == "place" && !ColumnText(ms, 1).empty()) {
-            places.emplace_back(ColumnText(ms, 1));
-          } else if (kind == "date" && ColumnText(ms, 5) == "day" && date.empty()) {
-            date = ColumnText(ms, 4);
+                          std::string(ms->Text(3)));
+          } else if (kind == "place" && !ms->Text(1).empty()) {
+            places.emplace_back(ms->Text(1));
+          } else if (kind == "date" && ms->Text(5) == "day" && date.empty()) {
+            date = ms->Text(4);
           }
         }
       }
       if (!source.empty()) {
-        Use mu(*mention_q);
-        if (mu.Text(doc).Text(source).Step() == SQLITE_ROW) source_text = ColumnText(mu.get(), 6);
+        db::Bound mu(mention_q);
+        if (mu.Text(doc).Text(source).Step() == db::kRow) source_text = mu.get()->Text(6);
       }
       if (qty.empty() || places.empty()) continue;
       std::sort(qty.begin(), qty.end());
@@ -1136,8 +1138,8 @@ Status ProvenanceIndex::ForEachSharedClaim(int min_reports,
         order.push_back(key);
         sc.key = key;
         // The claim's words: its span in the text (code points -> bytes).
-        const std::string_view text = ColumnText(st, 7);
-        const int64_t b = sqlite3_column_int64(st, 5), e = sqlite3_column_int64(st, 6);
+        const std::string_view text = st->Text(7);
+        const int64_t b = st->Int(5), e = st->Int(6);
         size_t bb = 0, cp = 0, be = text.size();
         for (size_t i = 0; i <= text.size(); ++i) {
           if (i == text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
@@ -1156,14 +1158,14 @@ Status ProvenanceIndex::ForEachSharedClaim(int min_reports,
       if (seen) continue;
       SharedClaim::Teller t;
       t.document_id = doc;
-      t.seq = sqlite3_column_int64(st, 1);
-      t.voice = ColumnText(st, 3);
-      t.outlet = ColumnText(st, 8);
-      t.origin = ColumnText(st, 9);
+      t.seq = st->Int(1);
+      t.voice = st->Text(3);
+      t.outlet = st->Text(8);
+      t.origin = st->Text(9);
       t.source_text = source_text;
       sc.tellers.push_back(std::move(t));
     }
-    if (rc != SQLITE_DONE) return SqlError(db, path, "read claims");
+    if (rc != db::kDone) return SqlError(db, path, "read claims");
   }
   for (const std::string& key : order) {
     SharedClaim& sc = by_key[key];
@@ -1176,20 +1178,26 @@ Status ProvenanceIndex::ForEachSharedClaim(int min_reports,
   return Status::Ok();
 }
 
+Status LockCorpus(SqliteStore* store) {
+  db::Connection* db = store->connection();
+  if (db->backend() != db::Backend::kPostgres) return Status::Ok();
+  if (!db->Exec(kCorpusLock)) return SqlError(db, store->StoreName(), "lock the corpus tables");
+  return Status::Ok();
+}
+
 Status LoadReusePairs(SqliteStore* store, ReusePairs* out) {
-  sqlite3* db = store->handle();
-  Stmt q;
-  if (sqlite3_prepare_v2(db, "SELECT a, b FROM provenance_links WHERE relation = 'partial_reuse'",
-                         -1, q.out(), nullptr) != SQLITE_OK)
-    return SqlError(db, store->path(), "prepare reuse");
-  Use u(q);
+  db::Connection* db = store->connection();
+  std::unique_ptr<db::Statement> q =
+      db->Prepare("SELECT a, b FROM provenance_links WHERE relation = 'partial_reuse'");
+  if (!q) return SqlError(db, store->StoreName(), "prepare reuse");
+  db::Bound u(q);
   int rc;
-  while ((rc = u.Step()) == SQLITE_ROW) {
-    std::string a(ColumnText(u.get(), 0)), b(ColumnText(u.get(), 1));
+  while ((rc = u.Step()) == db::kRow) {
+    std::string a(u.get()->Text(0)), b(u.get()->Text(1));
     out->emplace(a, b);
     out->emplace(std::move(b), std::move(a));
   }
-  if (rc != SQLITE_DONE) return SqlError(db, store->path(), "read reuse");
+  if (rc != db::kDone) return SqlError(db, store->StoreName(), "read reuse");
   return Status::Ok();
 }
 

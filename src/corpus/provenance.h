@@ -12,6 +12,12 @@
 // Tables (src/store/migrations/005_provenance_index.sql): corpus_docs,
 // corpus_lsh, corpus_paragraphs, corpus_features, provenance_links, and the
 // contract's provenance table. Writes join the store's open batch.
+//
+// Both store backends (SQLite file, PostgreSQL) run the same SQL through
+// store->connection(). On PostgreSQL, where several processes may ingest into
+// one database at once, every transaction that writes these tables first
+// takes one advisory lock (LockCorpus), so corpus passes run one at a time
+// and each sees the documents the others indexed.
 #ifndef DOSSIER_CORPUS_PROVENANCE_H_
 #define DOSSIER_CORPUS_PROVENANCE_H_
 
@@ -26,8 +32,8 @@
 
 #include "dossier/document.h"
 #include "dossier/status.h"
+#include "store/db.h"
 #include "store/sqlite_store.h"
-#include "store/sqlite_util.h"
 
 namespace dossier::corpus {
 
@@ -96,6 +102,13 @@ struct SharedClaim {
   int independent_origins = 0;
 };
 
+// Inside the open transaction of `store`: on PostgreSQL, waits for and takes
+// the transaction-scoped advisory lock of the corpus layer (provenance and
+// event clusters), so two processes never index or number at once; taking it
+// again in the same transaction is free. Nothing on SQLite, whose write
+// transactions (BEGIN IMMEDIATE) are exclusive already.
+Status LockCorpus(SqliteStore* store);
+
 // Documents linked by partial reuse (one embeds the other's paragraphs), in
 // both orders.
 using ReusePairs = std::set<std::pair<std::string, std::string>>;
@@ -153,7 +166,7 @@ class ProvenanceIndex {
  private:
   struct Item;
   // The prepared statement for `sql` (prepared on first use), or null.
-  const store_internal::Stmt* Prep(const char* sql) { return cache_.Get(sql); }
+  db::Statement* Prep(std::string_view sql) { return cache_.Get(sql); }
   Status AddItem(const Item& item);
   Status LinkCandidates(const Item& item, const std::vector<uint64_t>& shingles,
                         const std::array<uint32_t, 64>& sig,
@@ -163,7 +176,7 @@ class ProvenanceIndex {
   Status Regroup(const std::string& id);
   SqliteStore* store_;
   ProvenanceOptions options_;
-  store_internal::StatementCache cache_;  // must not outlive the store's connection
+  db::StatementCache cache_;  // must not outlive the store's connection
 };
 
 }  // namespace dossier::corpus

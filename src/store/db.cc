@@ -34,6 +34,15 @@ std::string RedactUrl(std::string_view url) {
   return out;
 }
 
+Statement* StatementCache::Get(std::string_view sql) {
+  auto it = stmts_.find(sql);
+  if (it != stmts_.end()) return it->second.get();
+  if (!conn_) return nullptr;
+  std::unique_ptr<Statement> st = conn_->Prepare(sql);
+  if (!st) return nullptr;
+  return stmts_.emplace(std::string(sql), std::move(st)).first->second.get();
+}
+
 // ---------------------------------------------------------------- SQLite
 
 namespace {

@@ -37,6 +37,8 @@
 #define DOSSIER_STORE_DB_H_
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -115,6 +117,21 @@ Result<std::unique_ptr<Connection>> ConnectPostgres(const std::string& url);
 
 // The PostgreSQL spelling of common-dialect `sql` (see the top of this file).
 std::string ToPostgresSql(std::string_view sql);
+
+// Prepared statements by SQL text, prepared on first use and kept until the
+// cache goes (it must not outlive its connection). For the layers that run
+// the same few statements many times (src/corpus).
+class StatementCache {
+ public:
+  explicit StatementCache(Connection* conn) : conn_(conn) {}
+  // The statement for `sql`, or null if it does not prepare (the caller
+  // reports the connection's ErrorMessage()). A failure is not cached.
+  Statement* Get(std::string_view sql);
+
+ private:
+  Connection* conn_;
+  std::map<std::string, std::unique_ptr<Statement>, std::less<>> stmts_;
+};
 
 // Uses a statement for one execution: binds in order and resets on scope exit.
 class Bound {

@@ -8,37 +8,13 @@
 #include <set>
 #include <string>
 
-#include "corpus/family.h"
+#include "cli/family_jsonl.h"
 #include "test_util.h"
 
 namespace dossier::testing {
 namespace {
 
 using nlohmann::json;
-
-std::string Line(const std::string& id, const std::string& title, const std::string& outlet,
-                 const std::string& published, const std::string& text) {
-  json j = {{"id", id}, {"title", title}, {"outlet", outlet}, {"published", published},
-            {"text", text}};
-  return j.dump() + "\n";
-}
-
-// The family as JSON Lines, the copies before the original (so the origin
-// has to be derived again when it arrives).
-std::string FamilyJsonl() {
-  return Line("rep", "Shelling kills nine in Maarat al-Numan market", "Daily Frontier",
-              "2021-03-03", family::Republication()) +
-         Line("edit", "Nine killed as shells hit Idlib market", "Eastern Wire", "2021-03-03",
-              family::EditedCopy()) +
-         Line("orig", "Shelling kills nine in Maarat al-Numan market", "Levant Monitor",
-              "2021-03-02", family::Original()) +
-         Line("fr", "Neuf morts dans le bombardement du marché de Maarat al-Numan",
-              "Le Courrier du Levant", "2021-03-04", family::French()) +
-         Line("analysis", "Why markets are targets", "Frontline Review", "2021-03-03",
-              family::Analysis()) +
-         Line("other", "Airstrikes hit Saraqib outskirts", "Levant Monitor", "2021-03-08",
-              family::Unrelated());
-}
 
 // Content id of each input line, by its JSONL id.
 std::map<std::string, std::string> IdsByKey(const std::string& db) {
@@ -310,10 +286,7 @@ namespace {
 // reports, two independent origins. The same market shelled a week later and
 // a shelling in Aleppo the same day are other happenings.
 TEST(CorpusCliTest, EventClustersCountIndependentOrigins) {
-  const std::string independent =
-      "Nine people died when shells hit the covered market in Maarat al-Numan in Idlib "
-      "province on Tuesday, a doctor at the town's hospital told reporters by telephone.\n\nHe "
-      "said the wounded included several traders and a boy of ten.";
+  const std::string independent = kIndependentReport;
   const std::string week_later =
       "Shells struck the market in Maarat al-Numan in Idlib province again on Tuesday, killing "
       "two traders, residents said.\n\nThe market had reopened only days before.";
