@@ -530,11 +530,6 @@ int RunExport(const std::string& db, const std::string& what, const std::string&
 }
 
 int RunServe(const serve::ServeOptions& options) {
-  if (db::IsPostgresUrl(options.db)) {
-    std::fprintf(stderr, "dossier: serve: PostgreSQL stores are not supported by this command "
-                         "yet; use a SQLite store\n");
-    return kExitUsage;
-  }
   if (options.host != "127.0.0.1" && options.host != "localhost" && options.host != "::1") {
     std::fprintf(stderr,
                  "dossier: warning: serving on %s: anyone who can reach this address can read "

@@ -1,8 +1,11 @@
 #include "query/event_filter.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
+#include <utility>
+#include <vector>
 
 namespace dossier::query {
 namespace {
@@ -21,7 +24,66 @@ Status Bad(std::string_view name, std::string_view value, std::string_view expec
                       std::string(expected));
 }
 
+constexpr double kEarthRadiusKm = 6371.0088;  // PostGIS's sphere for geography
+
+// The great-circle distance in km (haversine) from a point to the event's
+// place, in plain SQL functions both SQLite (3.35+, math functions) and
+// PostgreSQL have; parameters in order: the point's latitude twice, then its
+// longitude. The sine is capped at 1 (rounding may pass it, and PostgreSQL's
+// asin refuses that) with the backend's two-argument minimum.
+std::string HaversineSql(bool postgres) {
+  return std::string("(2 * 6371.0088 * asin(") + (postgres ? "LEAST" : "min") +
+         "(1, sqrt(power(sin(radians(v.place_lat - ?) / 2), 2) +"
+         " cos(radians(?)) * cos(radians(v.place_lat)) *"
+         " power(sin(radians(v.place_lon - ?) / 2), 2)))))";
+}
+
+// PostgreSQL: a condition the GiST index of events.place_geog answers,
+// selecting at least every point of the box `b` (west, south, east, north).
+// A geography polygon's edges are great circles, which bow poleward away
+// from the parallels a box in degrees means; the polygon is therefore
+// densified (an edge every half degree) and widened by 0.01 degree, which
+// covers the bow, and the exact comparison in degrees follows it. A box
+// reaching a pole or wider than 180 degrees is not indexed (it holds most
+// of the map anyway).
+void AddBoxIndexCondition(const std::array<double, 4>& b, RowSelection* s) {
+  constexpr double kPad = 0.01;
+  const double south = b[1] - kPad, north = b[3] + kPad;
+  if (south < -89 || north > 89) return;
+  // A box across the antimeridian (west > east) is two boxes.
+  std::vector<std::pair<double, double>> spans;
+  if (b[0] <= b[2]) {
+    spans.emplace_back(b[0], b[2]);
+  } else {
+    spans.emplace_back(b[0], 180);
+    spans.emplace_back(-180, b[2]);
+  }
+  for (const auto& [west, east] : spans) {
+    if (east - west > 180) return;
+  }
+  std::string cond;
+  for (const auto& [west, east] : spans) {
+    if (!cond.empty()) cond += " OR ";
+    cond += "ST_Intersects(v.place_geog, ST_Segmentize(ST_MakeEnvelope(?, ?, ?, ?, 4326),"
+            " 0.5)::geography)";
+    s->params.emplace_back(std::max(west - kPad, -180.0));
+    s->params.emplace_back(south);
+    s->params.emplace_back(std::min(east + kPad, 180.0));
+    s->params.emplace_back(north);
+  }
+  if (!s->where.empty()) s->where += " AND ";
+  s->where += "(" + cond + ")";
+}
+
 }  // namespace
+
+double GreatCircleKm(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kRad = 3.14159265358979323846 / 180;
+  const double a = std::pow(std::sin((lat2 - lat1) * kRad / 2), 2) +
+                   std::cos(lat1 * kRad) * std::cos(lat2 * kRad) *
+                       std::pow(std::sin((lon2 - lon1) * kRad / 2), 2);
+  return 2 * kEarthRadiusKm * std::asin(std::sqrt(a));
+}
 
 std::vector<std::string> SplitList(std::string_view v) {
   std::vector<std::string> out;
@@ -59,7 +121,7 @@ std::string DayBoundSql(const std::string& column, bool last) {
 
 const std::vector<std::string>& EventFilterParams() {
   static const std::vector<std::string> kNames = {
-      "type", "mode", "actor", "target", "place", "country", "bbox", "from", "to",
+      "type", "mode", "actor", "target", "place", "country", "bbox", "near", "from", "to",
       "voice", "min_confidence", "document", "cluster", "outlet", "q", "repeats", "asserted"};
   return kNames;
 }
@@ -142,6 +204,15 @@ Result<EventFilter> ParseEventFilter(const Params& params) {
     if (!ok) return Bad("bbox", *v, "west,south,east,north in degrees");
     f.bbox = b;
   }
+  if (const std::string* v = Param(params, "near")) {
+    std::vector<std::string> parts = SplitList(*v);
+    std::array<double, 3> n{};
+    bool ok = parts.size() == 3;
+    for (size_t i = 0; ok && i < 3; ++i) ok = ParseDouble(parts[i], &n[i]);
+    ok = ok && std::fabs(n[0]) <= 90 && std::fabs(n[1]) <= 180 && n[2] > 0 && n[2] <= 20100;
+    if (!ok) return Bad("near", *v, "lat,lon,km (a radius from 0 to 20100 km)");
+    f.near = n;
+  }
   if (const std::string* v = Param(params, "from")) {
     auto d = ParseDateParam("from", *v, false);
     if (!d.ok()) return d.status();
@@ -177,7 +248,8 @@ Result<EventFilter> ParseEventFilter(const Params& params) {
   return f;
 }
 
-RowSelection ToSelection(const EventFilter& f) {
+RowSelection ToSelection(const EventFilter& f, db::Backend backend) {
+  const bool postgres = backend == db::Backend::kPostgres;
   RowSelection s;
   auto add = [&s](const std::string& clause) {
     if (!s.where.empty()) s.where += " AND ";
@@ -217,6 +289,8 @@ RowSelection ToSelection(const EventFilter& f) {
   }
   if (f.bbox) {
     const auto& b = *f.bbox;
+    if (postgres) AddBoxIndexCondition(b, &s);
+    // The box in degrees, exactly as the user wrote it, on both backends.
     add("v.place_lat BETWEEN ? AND ?");
     s.params.emplace_back(b[1]);
     s.params.emplace_back(b[3]);
@@ -224,6 +298,24 @@ RowSelection ToSelection(const EventFilter& f) {
     add(b[0] <= b[2] ? "v.place_lon BETWEEN ? AND ?" : "(v.place_lon >= ? OR v.place_lon <= ?)");
     s.params.emplace_back(b[0]);
     s.params.emplace_back(b[2]);
+  }
+  if (f.near) {
+    const auto& n = *f.near;
+    if (postgres) {
+      // The index finds the candidates within a slightly larger radius (the
+      // two computations may round apart at the edge); the formula below,
+      // the same on both backends, decides.
+      add("ST_DWithin(v.place_geog, ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography, ?, false)");
+      s.params.emplace_back(n[1]);
+      s.params.emplace_back(n[0]);
+      s.params.emplace_back(n[2] * 1000 * 1.0001 + 10);
+    }
+    add("v.place_lat IS NOT NULL AND v.place_lon IS NOT NULL AND " + HaversineSql(postgres) +
+        " <= ?");
+    s.params.emplace_back(n[0]);
+    s.params.emplace_back(n[0]);
+    s.params.emplace_back(n[1]);
+    s.params.emplace_back(n[2]);
   }
   if (!f.from.empty()) {
     add(DayBoundSql("v.date_value", true) + " >= ?");
@@ -252,7 +344,8 @@ RowSelection ToSelection(const EventFilter& f) {
     s.params.emplace_back(f.outlet);
   }
   if (!f.q.empty()) {
-    add("d.doc_no IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)");
+    add(postgres ? "d.tsv @@ websearch_to_tsquery('simple', ?)"
+                 : "d.doc_no IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)");
     s.params.emplace_back(f.q);
   }
   if (!f.repeats) add("v.same_as IS NULL");

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "dossier/status.h"
+#include "store/db.h"
 #include "store/sqlite_store.h"
 
 namespace dossier::query {
@@ -26,11 +27,13 @@ struct EventFilter {
   std::string actor, target, place; // entry ref (has ':') or words of the text
   std::string country;              // ISO 3166-1 alpha-2 of the place
   std::optional<std::array<double, 4>> bbox;  // west, south, east, north
+  std::optional<std::array<double, 3>> near;  // lat, lon, radius in km
   std::string from, to;             // YYYY-MM-DD (or YYYY-MM / YYYY), inclusive
   std::vector<std::string> voices;  // author|attributed|quoted|hedged (any of)
   std::optional<double> min_confidence;
   std::string document, cluster, outlet;
-  std::string q;                    // FTS5 query over the documents
+  std::string q;                    // full text over the documents: FTS5 syntax on
+                                    // SQLite, web search syntax on PostgreSQL
   bool repeats = true;              // keep same_as repeats
   bool asserted = false;            // only events neither negated nor hypothetical
 };
@@ -44,8 +47,16 @@ const std::vector<std::string>& EventFilterParams();
 Result<EventFilter> ParseEventFilter(const Params& params);
 
 // The condition selecting the filter's events over the store's events
-// export tables (v = events, d = documents), with its parameters.
-RowSelection ToSelection(const EventFilter& filter);
+// export tables (v = events, d = documents), with its parameters, in the SQL
+// of `backend`: full text is FTS5 on SQLite and documents.tsv on PostgreSQL,
+// where bbox and near also use the spatial index of events.place_geog (the
+// same events are selected on both; see ToSelection).
+RowSelection ToSelection(const EventFilter& filter, db::Backend backend);
+
+// Great-circle distance in km between (lat1, lon1) and (lat2, lon2) on the
+// sphere PostGIS uses for geography (mean Earth radius 6371.0088 km), as the
+// `near` filter computes it in SQL; for tests and callers that check a pick.
+double GreatCircleKm(double lat1, double lon1, double lat2, double lon2);
 
 // True if the filter looks at the events' documents (outlet, q): only then
 // must a query join them.

@@ -1,20 +1,21 @@
 #include "query/query.h"
 
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <cinttypes>
 #include <cstdio>
 #include <map>
+#include <memory>
 #include <set>
 #include <unordered_map>
+#include <utility>
+#include <variant>
 #include <vector>
 
 #include "corpus/clusters.h"
 #include "corpus/provenance.h"
 #include "dossier/civil_date.h"
 #include "dossier/json_writer.h"
-#include "store/sqlite_util.h"
+#include "store/db.h"
 
 #ifndef DOSSIER_VERSION
 #define DOSSIER_VERSION "0"
@@ -23,39 +24,47 @@
 namespace dossier::query {
 namespace {
 
-using store_internal::ColumnText;
-
-// One statement's rows: prepare, bind, step.
+// One statement's rows over the store's connection (SQLite or PostgreSQL):
+// prepare, bind, step.
 class Rows {
  public:
-  Rows(SqliteStore* store, const std::string& sql, const std::vector<SqlValue>& params)
-      : store_(store) {
-    sqlite3* db = store->handle();
-    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st_, nullptr) != SQLITE_OK) {
+  Rows(SqliteStore* store, const std::string& sql, std::vector<SqlValue> params)
+      : store_(store), params_(std::move(params)), st_(store->connection()->Prepare(sql)) {
+    if (!st_) {
       status_ = Error("prepare");
       return;
     }
-    if (store_internal::BindValues(st_, params) != SQLITE_OK) status_ = Error("bind");
+    // Bound from params_, which outlives the steps (a backend may keep
+    // pointers to the text rather than copies).
+    int i = 0;
+    for (const SqlValue& v : params_) {
+      ++i;
+      if (const auto* t = std::get_if<std::string>(&v)) {
+        st_->BindText(i, *t);
+      } else if (const auto* n = std::get_if<int64_t>(&v)) {
+        st_->BindInt(i, *n);
+      } else {
+        st_->BindReal(i, std::get<double>(v));
+      }
+    }
   }
-  ~Rows() { sqlite3_finalize(st_); }
   Rows(const Rows&) = delete;
   Rows& operator=(const Rows&) = delete;
 
   // The next row; false at the end or on an error (see status()).
   bool Next() {
     if (!status_.ok() || done_) return false;
-    const int rc = sqlite3_step(st_);
-    if (rc == SQLITE_ROW) return true;
+    const int rc = st_->Step();
+    if (rc == db::kRow) return true;
     done_ = true;
-    if (rc != SQLITE_DONE) status_ = Error("read");
+    if (rc != db::kDone) status_ = Error("read");
     return false;
   }
   const Status& status() const { return status_; }
-  sqlite3_stmt* get() const { return st_; }
-  std::string_view Text(int i) const { return ColumnText(st_, i); }
-  int64_t Int(int i) const { return sqlite3_column_int64(st_, i); }
-  double Real(int i) const { return sqlite3_column_double(st_, i); }
-  bool IsNull(int i) const { return sqlite3_column_type(st_, i) == SQLITE_NULL; }
+  std::string_view Text(int i) const { return st_->Text(i); }
+  int64_t Int(int i) const { return st_->Int(i); }
+  double Real(int i) const { return st_->Real(i); }
+  bool IsNull(int i) const { return st_->IsNull(i); }
 
   // The row as a JSON object: column i under keys[i], for the keys given.
   template <size_t N>
@@ -75,21 +84,22 @@ class Rows {
 
   // Writes column i as a JSON value of its SQL type (NULL as null).
   void Json(JsonWriter& w, int i) const {
-    switch (sqlite3_column_type(st_, i)) {
-      case SQLITE_NULL: w.Null(); break;
-      case SQLITE_INTEGER: w.Int(sqlite3_column_int64(st_, i)); break;
-      case SQLITE_FLOAT: w.Double(sqlite3_column_double(st_, i)); break;
+    switch (st_->Type(i)) {
+      case db::ColumnType::kNull: w.Null(); break;
+      case db::ColumnType::kInt: w.Int(st_->Int(i)); break;
+      case db::ColumnType::kReal: w.Double(st_->Real(i)); break;
       default: w.String(Text(i)); break;
     }
   }
 
  private:
   Status Error(const char* op) const {
-    return StorageError("store " + store_->path() + ": query " + op + ": " +
-                        sqlite3_errmsg(store_->handle()));
+    return StorageError("store " + db::RedactUrl(store_->path()) + ": query " + op + ": " +
+                        store_->connection()->ErrorMessage());
   }
   SqliteStore* store_;
-  sqlite3_stmt* st_ = nullptr;
+  const std::vector<SqlValue> params_;
+  std::unique_ptr<db::Statement> st_;
   Status status_;
   bool done_ = false;
 };
@@ -180,10 +190,28 @@ std::string EventsFrom(const EventFilter& filter) {
 }
 
 std::string Where(const RowSelection& sel, const char* extra = nullptr) {
-  std::string w = " WHERE 1";
+  std::string w = " WHERE 1 = 1";
   if (extra) w += std::string(" AND ") + extra;
   if (!sel.where.empty()) w += " AND (" + sel.where + ")";
   return w;
+}
+
+// src/corpus still reads its tables through the raw SQLite handle, which a
+// PostgreSQL store does not have (its port is another branch's work). Until
+// it lands, a corpus listing on PostgreSQL answers only from an empty table,
+// which is what a PostgreSQL ingest leaves (it does not compute the corpus
+// layer yet): true if the caller should answer an empty list, false on
+// SQLite (read through src/corpus), an error if `table` holds rows this
+// build cannot read. Remove with the corpus port.
+Result<bool> CorpusListingEmpty(SqliteStore* store, const std::string& table,
+                                const char* endpoint) {
+  if (store->handle()) return false;
+  Rows r(store, "SELECT count(*) FROM " + table, {});
+  if (!r.Next()) return r.status().ok() ? InternalError("count: no row") : r.status();
+  if (r.Int(0) == 0) return true;
+  return StorageError(std::string(endpoint) +
+                      " is not readable from a PostgreSQL store yet (src/corpus reads SQLite"
+                      " only)");
 }
 
 }  // namespace
@@ -257,7 +285,7 @@ Status Export(SqliteStore* store, std::string_view what, std::string_view format
   if (!kind.ok()) return kind.status();
   if (what == "events") {
     if (!filter.q.empty()) DOSSIER_RETURN_IF_ERROR(CheckFtsQuery(store, filter.q));
-    return store->ExportEvents(format, ToSelection(filter), fn);
+    return store->ExportEvents(format, ToSelection(filter, store->connection()->backend()), fn);
   }
   if (what == "entities") return store->ExportEntities(format, fn);
   if (what == "claims") return store->ExportClaims(format, fn);
@@ -271,13 +299,15 @@ Status Export(SqliteStore* store, std::string_view what, std::string_view format
 }
 
 Status CheckFtsQuery(SqliteStore* store, const std::string& q) {
+  // PostgreSQL reads q as web search syntax (websearch_to_tsquery), which
+  // takes any text: there is nothing to reject.
+  if (store->postgres()) return Status::Ok();
   Rows r(store, "SELECT count(*) FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH ?"
-                " LIMIT 1)", {q});
+                " LIMIT 1) AS m", {q});
   r.Next();
   if (!r.status().ok()) {
     return InvalidInput("parameter 'q': not a valid search (" +
-                        std::string(sqlite3_errmsg(store->handle())) +
-                        "); quote phrases with \"...\"");
+                        store->connection()->ErrorMessage() + "); quote phrases with \"...\"");
   }
   return Status::Ok();
 }
@@ -314,9 +344,13 @@ Result<std::string> Query::Documents(const Params& params) {
   std::string where = " WHERE EXISTS (SELECT 1 FROM sources AS s WHERE s.document_id = d.id)";
   const std::string* q = Param(params, "q");
   if (q && q->empty()) q = nullptr;
+  const bool postgres = Backend() == db::Backend::kPostgres;
   if (q) {
     DOSSIER_RETURN_IF_ERROR(CheckFts(*q));
-    where += " AND documents_fts MATCH ?";
+    // PostgreSQL: the query is the FROM clause's tq (its parameter is the
+    // first, as here).
+    if (!postgres) where += " AND documents_fts MATCH ?";
+    if (postgres) where += " AND d.tsv @@ tq";
     args.emplace_back(*q);
   }
   for (const char* col : {"outlet", "language"}) {
@@ -356,8 +390,11 @@ Result<std::string> Query::Documents(const Params& params) {
     }
   }
   const std::string from =
-      std::string(q ? " FROM documents_fts JOIN documents AS d ON d.doc_no = documents_fts.rowid"
-                    : " FROM documents AS d") +
+      std::string(!q         ? " FROM documents AS d"
+                  : postgres ? " FROM documents AS d CROSS JOIN"
+                               " websearch_to_tsquery('simple', ?) AS tq"
+                             : " FROM documents_fts JOIN documents AS d ON d.doc_no ="
+                               " documents_fts.rowid") +
       " LEFT JOIN provenance AS p ON p.document_id = d.id";
   int64_t total = 0;
   {
@@ -371,15 +408,23 @@ Result<std::string> Query::Documents(const Params& params) {
       " (SELECT count(*) FROM events AS e WHERE e.document_id = d.id AND e.same_as IS NULL),"
       " (SELECT count(*) FROM markers AS m WHERE m.document_id = d.id),"
       " (SELECT per_1000_words FROM marker_profiles AS mp WHERE mp.document_id = d.id)";
-  if (q) {
+  if (q && postgres) {
+    // Titles (weight A) rank above text (B); the snippet marks the matches
+    // with the same \x02 / \x03 as SQLite's. Ranks and snippets are each
+    // engine's own: the documents found are the same, their order and
+    // snippet text may differ.
+    sql += ", ts_headline('simple', d.text, tq, 'StartSel=' || chr(2) || ', StopSel=' ||"
+           " chr(3) || ', MaxWords=24, MinWords=12, MaxFragments=1, FragmentDelimiter=…')" +
+           from + where + " ORDER BY ts_rank(d.tsv, tq) DESC, d.doc_no LIMIT ? OFFSET ?";
+  } else if (q) {
     // snippet() needs the full-text cursor: one statement.
     sql += ", snippet(documents_fts, -1, char(2), char(3), '…', 24)" + from + where +
            " ORDER BY bm25(documents_fts, 2.0, 1.0), d.doc_no LIMIT ? OFFSET ?";
   } else {
     // The page is picked on the sort keys alone; only its rows are read
-    // whole (DESC puts undated documents last).
-    sql += ", NULL FROM (SELECT d.doc_no AS n, row_number() OVER (ORDER BY d.published DESC,"
-           " d.doc_no) AS rn" + from + where + " ORDER BY rn LIMIT ? OFFSET ?) AS pg"
+    // whole (undated documents last).
+    sql += ", NULL FROM (SELECT d.doc_no AS n, row_number() OVER (ORDER BY d.published DESC"
+           " NULLS LAST, d.doc_no) AS rn" + from + where + " ORDER BY rn LIMIT ? OFFSET ?) AS pg"
            " JOIN documents AS d ON d.doc_no = pg.n LEFT JOIN provenance AS p ON"
            " p.document_id = d.id ORDER BY pg.rn";
   }
@@ -492,7 +537,13 @@ Result<std::string> Query::Document(std::string_view id_view) {
       DOSSIER_RETURN_IF_ERROR(r.status());
     }
     corpus::ReusePairs reuse;
-    if (!event_cluster.empty()) DOSSIER_RETURN_IF_ERROR(corpus::LoadReusePairs(store_, &reuse));
+    if (!event_cluster.empty()) {
+      // (See CorpusListingEmpty: cluster members on PostgreSQL wait for the
+      // corpus port.)
+      auto no_corpus = CorpusListingEmpty(store_, "cluster_members", "a document's clusters");
+      if (!no_corpus.ok()) return no_corpus.status();
+      DOSSIER_RETURN_IF_ERROR(corpus::LoadReusePairs(store_, &reuse));
+    }
     std::map<std::string, std::pair<int, int>> counts;
     std::string items;
     for (const auto& pair : event_cluster) {
@@ -592,13 +643,25 @@ Result<std::string> Query::Raw(std::string_view id) {
 
 namespace {
 
-constexpr const char* kEntityColumns =
-    "SELECT COALESCE(e.ref, 'text:' || e.kind || ':' || lower(e.text)) AS key, e.ref,"
-    " COALESCE(max(e.name), min(e.text)), e.kind, count(*), count(DISTINCT e.document_id),"
-    " max(e.lat), max(e.lon), max(e.country), max(e.feature), max(e.actor_sector),"
-    " max(e.actor_group) FROM entities AS e";
+// lower() of an entity's text as SQLite computes it: ASCII letters only
+// (PostgreSQL's lower() also folds other scripts, which would group and match
+// entries differently).
+std::string AsciiLower(bool postgres, const char* column) {
+  if (!postgres) return std::string("lower(") + column + ")";
+  return std::string("translate(") + column +
+         ", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')";
+}
 
-// An entry row of kEntityColumns as its JSON object.
+// An entry per group of mentions: its key, then the columns of EntityJson.
+// (The ref is max(e.ref), one value per key, as GROUP BY wants.)
+std::string EntityColumns(bool postgres) {
+  return "SELECT COALESCE(e.ref, 'text:' || e.kind || ':' || " + AsciiLower(postgres, "e.text") +
+         ") AS key, max(e.ref), COALESCE(max(e.name), min(e.text)), e.kind, count(*),"
+         " count(DISTINCT e.document_id), max(e.lat), max(e.lon), max(e.country),"
+         " max(e.feature), max(e.actor_sector), max(e.actor_group) FROM entities AS e";
+}
+
+// An entry row of EntityColumns as its JSON object.
 std::string EntityJson(const Rows& r) {
   static const char* const kKeys[] = {"key", "ref", "name", "kind", "mentions", "documents",
                                       "lat", "lon", "country", "feature", "sector", "group"};
@@ -606,13 +669,15 @@ std::string EntityJson(const Rows& r) {
 }
 
 // The WHERE clause picking the mentions of entry `key`.
-Result<std::pair<std::string, std::vector<SqlValue>>> EntityKeyWhere(const std::string& key) {
+Result<std::pair<std::string, std::vector<SqlValue>>> EntityKeyWhere(bool postgres,
+                                                                     const std::string& key) {
   if (key.rfind("text:", 0) == 0) {
     const size_t colon = key.find(':', 5);
     if (colon == std::string::npos)
       return InvalidInput("parameter 'key': '" + key.substr(0, 80) + "' is not a ref or text:KIND:TEXT");
-    return std::make_pair(std::string(" WHERE e.ref IS NULL AND e.kind = ? AND lower(e.text) = ?"),
-                          std::vector<SqlValue>{key.substr(5, colon - 5), key.substr(colon + 1)});
+    return std::make_pair(
+        " WHERE e.ref IS NULL AND e.kind = ? AND " + AsciiLower(postgres, "e.text") + " = ?",
+        std::vector<SqlValue>{key.substr(5, colon - 5), key.substr(colon + 1)});
   }
   return std::make_pair(std::string(" WHERE e.ref = ?"), std::vector<SqlValue>{key});
 }
@@ -623,7 +688,7 @@ Result<std::string> Query::Entities(const Params& params) {
   DOSSIER_RETURN_IF_ERROR(CheckParams(params, Allowed({"kind", "q", "limit", "offset"})));
   auto page = ParsePage(params);
   if (!page.ok()) return page.status();
-  std::string where = " WHERE 1";
+  std::string where = " WHERE 1 = 1";
   std::vector<SqlValue> args;
   if (const std::string* v = Param(params, "kind")) {
     static const char* const kKinds[] = {"place", "actor", "person", "organization",
@@ -642,7 +707,8 @@ Result<std::string> Query::Entities(const Params& params) {
   }
   // The number of entries comes with the page (a window over the groups),
   // so the grouping runs once; only a page past the end counts apart.
-  std::string grouped = std::string(kEntityColumns) + where + " GROUP BY key, e.kind";
+  const bool postgres = Backend() == db::Backend::kPostgres;
+  std::string grouped = EntityColumns(postgres) + where + " GROUP BY key, e.kind";
   const size_t from_pos = grouped.find(" FROM entities");
   grouped.insert(from_pos, ", count(*) OVER ()");
   std::vector<SqlValue> page_args = args;
@@ -657,8 +723,8 @@ Result<std::string> Query::Entities(const Params& params) {
   }
   DOSSIER_RETURN_IF_ERROR(r.status());
   if (total < 0) {
-    Rows c(store_, "SELECT count(*) FROM (" + std::string(kEntityColumns) + where +
-                       " GROUP BY key, e.kind)", args);
+    Rows c(store_, "SELECT count(*) FROM (" + EntityColumns(postgres) + where +
+                       " GROUP BY key, e.kind) AS g", args);
     total = c.Next() ? c.Int(0) : 0;
     DOSSIER_RETURN_IF_ERROR(c.status());
   }
@@ -671,12 +737,13 @@ Result<std::string> Query::Entity(const Params& params) {
   if (!page.ok()) return page.status();
   const std::string* key = Param(params, "key");
   if (!key || key->empty()) return InvalidInput("parameter 'key' is required (a ref such as geonames:170794)");
-  auto where = EntityKeyWhere(*key);
+  const bool postgres = Backend() == db::Backend::kPostgres;
+  auto where = EntityKeyWhere(postgres, *key);
   if (!where.ok()) return where.status();
   std::string entry;
   int64_t total = 0;
   {
-    Rows r(store_, std::string(kEntityColumns) + where->first + " GROUP BY key, e.kind"
+    Rows r(store_, EntityColumns(postgres) + where->first + " GROUP BY key, e.kind"
                    " ORDER BY 5 DESC LIMIT 1", where->second);
     if (!r.Next()) {
       DOSSIER_RETURN_IF_ERROR(r.status());
@@ -688,10 +755,14 @@ Result<std::string> Query::Entity(const Params& params) {
   std::vector<SqlValue> args = where->second;
   args.emplace_back(page->limit);
   args.emplace_back(page->offset);
+  // 120 characters of context either side (the two-argument maximum is
+  // spelled per backend).
+  const std::string context_start =
+      postgres ? "GREATEST(e.start - 120, 0)" : "max(e.start - 120, 0)";
   Rows r(store_,
          "SELECT e.document_id, d.title, d.outlet, d.published, e.mention_id, e.text, e.start,"
-         " e.end, e.sentence, max(e.start - 120, 0),"
-         " substr(d.text, max(e.start - 120, 0) + 1, e.end + 120 - max(e.start - 120, 0))"
+         " e.end, e.sentence, " + context_start + ", substr(d.text, " + context_start +
+         " + 1, e.end + 120 - " + context_start + ")"
          " FROM entities AS e JOIN documents AS d ON d.id = e.document_id" + where->first +
          " ORDER BY d.doc_no, e.start LIMIT ? OFFSET ?", args);
   static const char* const kKeys[] = {"document_id", "title", "outlet", "published",
@@ -713,7 +784,7 @@ Result<std::string> Query::Events(const Params& params) {
   auto filter = ParseEventFilter(params);
   if (!filter.ok()) return filter.status();
   if (!filter->q.empty()) DOSSIER_RETURN_IF_ERROR(CheckFts(filter->q));
-  RowSelection sel = ToSelection(*filter);
+  RowSelection sel = ToSelection(*filter, Backend());
   int64_t total = 0;
   {
     Rows r(store_, std::string("SELECT count(*)") + EventsFrom(*filter) + Where(sel), sel.params);
@@ -750,7 +821,7 @@ Result<std::string> Query::EventsGeoJson(const Params& params) {
   auto filter = ParseEventFilter(params);
   if (!filter.ok()) return filter.status();
   if (!filter->q.empty()) DOSSIER_RETURN_IF_ERROR(CheckFts(filter->q));
-  RowSelection sel = ToSelection(*filter);
+  RowSelection sel = ToSelection(*filter, Backend());
   int64_t total = 0;
   {
     Rows r(store_, std::string("SELECT count(*)") + EventsFrom(*filter) +
@@ -787,7 +858,7 @@ Result<std::string> Query::Timeline(const Params& params) {
   auto filter = ParseEventFilter(params);
   if (!filter.ok()) return filter.status();
   if (!filter->q.empty()) DOSSIER_RETURN_IF_ERROR(CheckFts(filter->q));
-  RowSelection sel = ToSelection(*filter);
+  RowSelection sel = ToSelection(*filter, Backend());
   Rows r(store_, std::string("SELECT v.date_value, COALESCE(v.plover, ''), count(*)") +
                      EventsFrom(*filter) + Where(sel) + " GROUP BY 1, 2 ORDER BY 1, 2",
          sel.params);
@@ -887,7 +958,7 @@ Result<std::string> Query::Facets(const Params& params) {
   auto filter = ParseEventFilter(params);
   if (!filter.ok()) return filter.status();
   if (!filter->q.empty()) DOSSIER_RETURN_IF_ERROR(CheckFts(filter->q));
-  const RowSelection sel = ToSelection(*filter);
+  const RowSelection sel = ToSelection(*filter, Backend());
   // One pass over the matching events, counted here: one scan instead of a
   // GROUP BY per facet. Outlets come from a table of the documents.
   std::unordered_map<std::string, std::string> outlet_of;
@@ -990,6 +1061,9 @@ Result<std::string> Query::Clusters(const Params& params) {
   }
   auto filter = ParseEventFilter(filter_params);
   if (!filter.ok()) return filter.status();
+  auto no_corpus = CorpusListingEmpty(store_, "event_clusters", "/api/clusters");
+  if (!no_corpus.ok()) return no_corpus.status();
+  if (*no_corpus) return PagedJson(0, *page, "");
   std::vector<corpus::EventCluster> matched;
   corpus::EventClusterIndex index(store_);
   DOSSIER_RETURN_IF_ERROR(index.ForEachCluster(min_reports, [&](const corpus::EventCluster& c) {
@@ -1063,6 +1137,9 @@ Result<std::string> Query::ProvenanceGroups(const Params& params) {
   auto page = ParsePage(params);
   if (!page.ok()) return page.status();
   const std::string* relation = Param(params, "relation");
+  auto no_corpus = CorpusListingEmpty(store_, "provenance", "/api/provenance");
+  if (!no_corpus.ok()) return no_corpus.status();
+  if (*no_corpus) return PagedJson(0, *page, "");
   std::vector<std::vector<corpus::Provenance>> groups;
   corpus::ProvenanceIndex index(store_);
   DOSSIER_RETURN_IF_ERROR(index.ForEachGroup([&](const std::vector<corpus::Provenance>& g) {
@@ -1148,6 +1225,9 @@ Result<std::string> Query::Citations(const Params& params) {
       return InvalidInput("parameter 'min_documents': '" + v->substr(0, 20) + "' is not a number >= 2");
     min_documents = static_cast<size_t>(std::stoi(*v));
   }
+  auto no_corpus = CorpusListingEmpty(store_, "citations", "/api/citations");
+  if (!no_corpus.ok()) return no_corpus.status();
+  if (*no_corpus) return PagedJson(0, *page, "");
   std::vector<corpus::SharedCitation> shared;
   corpus::ProvenanceIndex index(store_);
   DOSSIER_RETURN_IF_ERROR(index.ForEachSharedCitation([&](const corpus::SharedCitation& c) {
@@ -1177,12 +1257,16 @@ Result<std::string> Query::Outlets(const Params& params) {
     while (r.Next()) techniques[std::string(r.Text(0))].emplace_back(r.Text(1), r.Int(2));
     DOSSIER_RETURN_IF_ERROR(r.status());
   }
+  // (Booleans are summed as CASE: PostgreSQL's are not numbers. The
+  // languages are listed by each engine's string aggregate and sorted below.)
   const std::string grouped =
       "SELECT d.outlet, count(*),"
-      " sum(COALESCE(p.relation, 'original') = 'original'),"
-      " sum(p.relation IN ('republication', 'near_duplicate')),"
-      " sum(p.relation = 'translation'),"
-      " group_concat(DISTINCT d.language), min(d.published), max(d.published),"
+      " sum(CASE WHEN COALESCE(p.relation, 'original') = 'original' THEN 1 ELSE 0 END),"
+      " sum(CASE WHEN p.relation IN ('republication', 'near_duplicate') THEN 1 ELSE 0 END),"
+      " sum(CASE WHEN p.relation = 'translation' THEN 1 ELSE 0 END), " +
+      std::string(Backend() == db::Backend::kPostgres ? "string_agg(DISTINCT d.language, ',')"
+                                                      : "group_concat(DISTINCT d.language)") +
+      ", min(d.published), max(d.published),"
       " sum(COALESCE(ev.n, 0)), sum(COALESCE(mp.markers, 0)), sum(COALESCE(mp.words, 0))"
       " FROM documents AS d LEFT JOIN provenance AS p ON p.document_id = d.id"
       " LEFT JOIN marker_profiles AS mp ON mp.document_id = d.id"
@@ -1191,8 +1275,10 @@ Result<std::string> Query::Outlets(const Params& params) {
       " WHERE EXISTS (SELECT 1 FROM sources AS s WHERE s.document_id = d.id) GROUP BY d.outlet";
   int64_t total = 0;
   {
-    Rows r(store_, "SELECT count(DISTINCT COALESCE(outlet, char(0))) FROM documents AS d WHERE"
-                   " EXISTS (SELECT 1 FROM sources AS s WHERE s.document_id = d.id)", {});
+    // The outlets, and one more if some documents have none.
+    Rows r(store_, "SELECT count(DISTINCT outlet) + COALESCE(max(CASE WHEN outlet IS NULL THEN 1"
+                   " ELSE 0 END), 0) FROM documents AS d WHERE EXISTS (SELECT 1 FROM sources AS s"
+                   " WHERE s.document_id = d.id)", {});
     if (r.Next()) total = r.Int(0);
     DOSSIER_RETURN_IF_ERROR(r.status());
   }
@@ -1210,12 +1296,14 @@ Result<std::string> Query::Outlets(const Params& params) {
       w.Key("translations"); w.Int(r.Int(4));
       w.Key("languages");
       w.BeginArray();
-      std::string_view langs = r.Text(5);
-      while (!langs.empty()) {
-        const size_t comma = langs.find(',');
-        w.String(langs.substr(0, comma));
-        langs = comma == std::string_view::npos ? std::string_view() : langs.substr(comma + 1);
+      std::vector<std::string_view> langs;
+      for (std::string_view rest = r.Text(5); !rest.empty();) {
+        const size_t comma = rest.find(',');
+        langs.push_back(rest.substr(0, comma));
+        rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
       }
+      std::sort(langs.begin(), langs.end());
+      for (std::string_view l : langs) w.String(l);
       w.EndArray();
       w.Key("first"); r.Json(w, 6);
       w.Key("last"); r.Json(w, 7);

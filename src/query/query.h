@@ -38,7 +38,8 @@ Status Export(SqliteStore* store, std::string_view what, std::string_view format
 
 // InvalidInput naming parameter 'q' when `q` is not a valid FTS5 query
 // (checked before it is used inside a larger statement, whose failure would
-// look like a storage error).
+// look like a storage error). On PostgreSQL, whose web search syntax accepts
+// any text, always Ok.
 Status CheckFtsQuery(SqliteStore* store, const std::string& q);
 
 // One shared citation as `dossier corpus citations` prints it and
@@ -69,6 +70,7 @@ class Query {
 
  private:
   Status CheckFts(const std::string& q);  // CheckFtsQuery on this store
+  db::Backend Backend() const { return store_->connection()->backend(); }
   SqliteStore* store_;
 };
 

@@ -13,7 +13,7 @@
 namespace dossier::serve {
 
 struct ServeOptions {
-  std::string db = "dossier.db";   // the store (must exist)
+  std::string db = "dossier.db";   // the store (must exist): a file or a postgresql:// URL
   std::string host = "127.0.0.1";  // address to bind; anything else is public
   int port = 8080;                 // 0: any free port
   // The UI's files (index.html, app/) and the npm packages the UI uses.
