@@ -196,24 +196,6 @@ std::string Where(const RowSelection& sel, const char* extra = nullptr) {
   return w;
 }
 
-// src/corpus still reads its tables through the raw SQLite handle, which a
-// PostgreSQL store does not have (its port is another branch's work). Until
-// it lands, a corpus listing on PostgreSQL answers only from an empty table,
-// which is what a PostgreSQL ingest leaves (it does not compute the corpus
-// layer yet): true if the caller should answer an empty list, false on
-// SQLite (read through src/corpus), an error if `table` holds rows this
-// build cannot read. Remove with the corpus port.
-Result<bool> CorpusListingEmpty(SqliteStore* store, const std::string& table,
-                                const char* endpoint) {
-  if (store->handle()) return false;
-  Rows r(store, "SELECT count(*) FROM " + table, {});
-  if (!r.Next()) return r.status().ok() ? InternalError("count: no row") : r.status();
-  if (r.Int(0) == 0) return true;
-  return StorageError(std::string(endpoint) +
-                      " is not readable from a PostgreSQL store yet (src/corpus reads SQLite"
-                      " only)");
-}
-
 }  // namespace
 
 std::string StatsJson(const StoreStats& s) {
@@ -538,10 +520,6 @@ Result<std::string> Query::Document(std::string_view id_view) {
     }
     corpus::ReusePairs reuse;
     if (!event_cluster.empty()) {
-      // (See CorpusListingEmpty: cluster members on PostgreSQL wait for the
-      // corpus port.)
-      auto no_corpus = CorpusListingEmpty(store_, "cluster_members", "a document's clusters");
-      if (!no_corpus.ok()) return no_corpus.status();
       DOSSIER_RETURN_IF_ERROR(corpus::LoadReusePairs(store_, &reuse));
     }
     std::map<std::string, std::pair<int, int>> counts;
@@ -1061,9 +1039,6 @@ Result<std::string> Query::Clusters(const Params& params) {
   }
   auto filter = ParseEventFilter(filter_params);
   if (!filter.ok()) return filter.status();
-  auto no_corpus = CorpusListingEmpty(store_, "event_clusters", "/api/clusters");
-  if (!no_corpus.ok()) return no_corpus.status();
-  if (*no_corpus) return PagedJson(0, *page, "");
   std::vector<corpus::EventCluster> matched;
   corpus::EventClusterIndex index(store_);
   DOSSIER_RETURN_IF_ERROR(index.ForEachCluster(min_reports, [&](const corpus::EventCluster& c) {
@@ -1137,9 +1112,6 @@ Result<std::string> Query::ProvenanceGroups(const Params& params) {
   auto page = ParsePage(params);
   if (!page.ok()) return page.status();
   const std::string* relation = Param(params, "relation");
-  auto no_corpus = CorpusListingEmpty(store_, "provenance", "/api/provenance");
-  if (!no_corpus.ok()) return no_corpus.status();
-  if (*no_corpus) return PagedJson(0, *page, "");
   std::vector<std::vector<corpus::Provenance>> groups;
   corpus::ProvenanceIndex index(store_);
   DOSSIER_RETURN_IF_ERROR(index.ForEachGroup([&](const std::vector<corpus::Provenance>& g) {
@@ -1225,9 +1197,6 @@ Result<std::string> Query::Citations(const Params& params) {
       return InvalidInput("parameter 'min_documents': '" + v->substr(0, 20) + "' is not a number >= 2");
     min_documents = static_cast<size_t>(std::stoi(*v));
   }
-  auto no_corpus = CorpusListingEmpty(store_, "citations", "/api/citations");
-  if (!no_corpus.ok()) return no_corpus.status();
-  if (*no_corpus) return PagedJson(0, *page, "");
   std::vector<corpus::SharedCitation> shared;
   corpus::ProvenanceIndex index(store_);
   DOSSIER_RETURN_IF_ERROR(index.ForEachSharedCitation([&](const corpus::SharedCitation& c) {

@@ -400,10 +400,7 @@ Status Server::Start() {
     so.path = o.db;
     auto store = SqliteStore::Open(so);
     if (!store.ok()) return store.status();
-    // The corpus indexes still read and write through the raw SQLite handle;
-    // a PostgreSQL store (no handle) is not caught up until src/corpus is
-    // ported (its ingest does not compute the corpus layer yet either).
-    if (o.bring_index_up_to_date && (*store)->handle()) {
+    if (o.bring_index_up_to_date) {
       corpus::ProvenanceIndex prov(store->get());
       corpus::EventClusterIndex clusters(store->get());
       DOSSIER_RETURN_IF_ERROR(prov.CatchUp({}));
