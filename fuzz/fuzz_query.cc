@@ -20,7 +20,7 @@
 #include "fuzz_common.h"
 #include "query/query.h"
 #include "serve/server.h"
-#include "store/sqlite_store.h"
+#include "store/store.h"
 
 namespace {
 
@@ -37,13 +37,13 @@ constexpr const char* kArticles[] = {
     "on 4 May 2022. \"We will not leave,\" a teacher told reporters.",
 };
 
-SqliteStore* Store() {
-  static SqliteStore* store = [] {
+Store* TheStore() {
+  static Store* store = [] {
     char dir[] = "/tmp/dossier-fuzz-query-XXXXXX";
     if (!mkdtemp(dir)) std::abort();
     StoreOptions o;
     o.path = std::string(dir) + "/q.db";
-    auto s = SqliteStore::Open(o);
+    auto s = Store::Open(o);
     if (!s.ok()) std::abort();
     const Pipeline& pipeline = fuzz::GetPipeline();
     int n = 0;
@@ -86,7 +86,7 @@ query::Params ParseQuery(std::string_view q) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0 || size > 4096) return 0;
   const std::string_view rest(reinterpret_cast<const char*>(data) + 1, size - 1);
-  query::Query q(Store());
+  query::Query q(TheStore());
   const query::Params params = ParseQuery(rest);
   Result<std::string> out = std::string();
   switch (data[0] % 16) {
@@ -113,7 +113,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       }
       const std::string what = params.count("what") ? params.find("what")->second : "events";
       const std::string format = params.count("format") ? params.find("format")->second : "jsonl";
-      Status st = query::Export(Store(), what, format, *filter, [](std::string_view) { return true; });
+      Status st = query::Export(TheStore(), what, format, *filter, [](std::string_view) { return true; });
       FUZZ_CHECK(st.ok() || st.code() == StatusCode::kInvalidInput);
       return 0;
     }

@@ -32,7 +32,7 @@
 #include "query/query.h"
 #include "serve/server.h"
 #include "store/clickhouse/clickhouse_sink.h"
-#include "store/sqlite_store.h"
+#include "store/store.h"
 
 namespace {
 
@@ -333,7 +333,7 @@ int RunIngest(const CommonFlags& f, const std::string& db,
     }
     sink = std::move(sink_or).value();
   }
-  auto store_or = SqliteStore::Open(so);
+  auto store_or = Store::Open(so);
   if (!store_or.ok()) {
     std::fprintf(stderr, "dossier: cannot open store: %s\n", store_or.status().message().c_str());
     return kExitStore;
@@ -360,7 +360,7 @@ int RunIngest(const CommonFlags& f, const std::string& db,
   uint64_t other_shards = 0, other_failed = 0;
   auto skip = [&](const RawDocument& raw) {
     const std::string key =
-        SqliteStore::SourceKeyFor(raw.path, raw.line, raw.given.id, raw.given.url);
+        Store::SourceKeyFor(raw.path, raw.line, raw.given.id, raw.given.url);
     if (shard_count > 1 && ShardOf(key, shard_count) != shard_index) {
       ++other_shards;
       return true;
@@ -385,7 +385,7 @@ int RunIngest(const CommonFlags& f, const std::string& db,
           // An input that fails before its id is known belongs to the shard
           // of its path and line: one worker reports it, not all of them.
           if (shard_count > 1 &&
-              ShardOf(SqliteStore::SourceKeyFor(o.path, o.line, std::nullopt, std::nullopt),
+              ShardOf(Store::SourceKeyFor(o.path, o.line, std::nullopt, std::nullopt),
                       shard_count) != shard_index) {
             ++other_failed;
             return true;
@@ -417,7 +417,7 @@ int RunIngest(const CommonFlags& f, const std::string& db,
           }
         }
         if (sink && (*put == PutOutcome::kAdded || *put == PutOutcome::kNewVersion)) {
-          Status ss = sink->Add(*o.doc, SqliteStore::SourceKey(*o.doc));
+          Status ss = sink->Add(*o.doc, Store::SourceKey(*o.doc));
           if (!ss.ok()) {
             store_error = sink_error = true;
             store_message = ss.message();
@@ -498,7 +498,7 @@ int RunExport(const std::string& db, const std::string& what, const std::string&
     std::fprintf(stderr, "dossier: no store at '%s' (run dossier ingest first)\n", db.c_str());
     return kExitStore;
   }
-  auto store = SqliteStore::Open(so);
+  auto store = Store::Open(so);
   if (!store.ok()) {
     std::fprintf(stderr, "dossier: cannot open store: %s\n", store.status().message().c_str());
     return kExitStore;
@@ -577,7 +577,7 @@ int RunStats(const std::string& db, bool json) {
   }
   StoreOptions so;
   so.path = db;
-  auto store = SqliteStore::Open(so);
+  auto store = Store::Open(so);
   if (!store.ok()) {
     std::fprintf(stderr, "dossier: cannot open store: %s\n", store.status().message().c_str());
     return kExitStore;
@@ -860,7 +860,7 @@ int RunCorpus(const std::string& db, const std::string& action,
   }
   StoreOptions so;
   so.path = db;
-  auto store_or = SqliteStore::Open(so);
+  auto store_or = Store::Open(so);
   if (!store_or.ok()) {
     std::fprintf(stderr, "dossier: cannot open store: %s\n", store_or.status().message().c_str());
     return kExitStore;

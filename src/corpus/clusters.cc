@@ -52,7 +52,7 @@ double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
   return 6371.0 * 2 * std::atan2(std::sqrt(a), std::sqrt(std::max(0.0, 1 - a)));
 }
 
-EventClusterIndex::EventClusterIndex(SqliteStore* store, ClusterOptions options)
+EventClusterIndex::EventClusterIndex(Store* store, ClusterOptions options)
     : store_(store), options_(options), cache_(store->connection()) {}
 EventClusterIndex::~EventClusterIndex() = default;
 

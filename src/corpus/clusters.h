@@ -27,7 +27,7 @@
 
 #include "dossier/status.h"
 #include "store/db.h"
-#include "store/sqlite_store.h"
+#include "store/store.h"
 
 namespace dossier::corpus {
 
@@ -48,7 +48,7 @@ struct EventCluster {
 
 class EventClusterIndex {
  public:
-  explicit EventClusterIndex(SqliteStore* store, ClusterOptions options = {});
+  explicit EventClusterIndex(Store* store, ClusterOptions options = {});
   ~EventClusterIndex();
 
   // Clusters the stored events of `document_id` that are not clustered yet
@@ -68,7 +68,7 @@ class EventClusterIndex {
   db::Statement* Prep(std::string_view sql) { return cache_.Get(sql); }
   // AddDocument's work inside its transaction and lock.
   Status ClusterEvents(const std::string& document_id);
-  SqliteStore* store_;
+  Store* store_;
   ClusterOptions options_;
   db::StatementCache cache_;  // must not outlive the store's connection
 };

@@ -67,7 +67,7 @@ constexpr char kCorpusLock[] = "SELECT pg_advisory_xact_lock(28270039319274866)"
 
 }  // namespace
 
-ProvenanceIndex::ProvenanceIndex(SqliteStore* store, ProvenanceOptions options)
+ProvenanceIndex::ProvenanceIndex(Store* store, ProvenanceOptions options)
     : store_(store), options_(options), cache_(store->connection()) {}
 ProvenanceIndex::~ProvenanceIndex() = default;
 
@@ -1178,14 +1178,14 @@ Status ProvenanceIndex::ForEachSharedClaim(int min_reports,
   return Status::Ok();
 }
 
-Status LockCorpus(SqliteStore* store) {
+Status LockCorpus(Store* store) {
   db::Connection* db = store->connection();
   if (db->backend() != db::Backend::kPostgres) return Status::Ok();
   if (!db->Exec(kCorpusLock)) return SqlError(db, store->StoreName(), "lock the corpus tables");
   return Status::Ok();
 }
 
-Status LoadReusePairs(SqliteStore* store, ReusePairs* out) {
+Status LoadReusePairs(Store* store, ReusePairs* out) {
   db::Connection* db = store->connection();
   std::unique_ptr<db::Statement> q =
       db->Prepare("SELECT a, b FROM provenance_links WHERE relation = 'partial_reuse'");

@@ -33,7 +33,7 @@
 #include "dossier/document.h"
 #include "dossier/status.h"
 #include "store/db.h"
-#include "store/sqlite_store.h"
+#include "store/store.h"
 
 namespace dossier::corpus {
 
@@ -107,13 +107,13 @@ struct SharedClaim {
 // event clusters), so two processes never index or number at once; taking it
 // again in the same transaction is free. Nothing on SQLite, whose write
 // transactions (BEGIN IMMEDIATE) are exclusive already.
-Status LockCorpus(SqliteStore* store);
+Status LockCorpus(Store* store);
 
 // Documents linked by partial reuse (one embeds the other's paragraphs), in
 // both orders.
 using ReusePairs = std::set<std::pair<std::string, std::string>>;
 // Reads the partial-reuse links of the store into *out.
-Status LoadReusePairs(SqliteStore* store, ReusePairs* out);
+Status LoadReusePairs(Store* store, ReusePairs* out);
 // How many independent origins tell something, given each teller as
 // (document, provenance origin): documents linked by partial reuse share
 // one origin (the embedding one repeats what the embedded one tells).
@@ -122,7 +122,7 @@ int IndependentOrigins(const std::vector<std::pair<std::string, std::string>>& d
 
 class ProvenanceIndex {
  public:
-  explicit ProvenanceIndex(SqliteStore* store, ProvenanceOptions options = {});
+  explicit ProvenanceIndex(Store* store, ProvenanceOptions options = {});
   ~ProvenanceIndex();
 
   // Indexes a document that Put has just stored (or that is stored and not
@@ -174,7 +174,7 @@ class ProvenanceIndex {
                         std::vector<Link>* links);
   Result<bool> JoinGroup(const Item& item, const std::vector<Link>& links);
   Status Regroup(const std::string& id);
-  SqliteStore* store_;
+  Store* store_;
   ProvenanceOptions options_;
   db::StatementCache cache_;  // must not outlive the store's connection
 };

@@ -14,7 +14,7 @@
 
 #include "dossier/status.h"
 #include "store/db.h"
-#include "store/sqlite_store.h"
+#include "store/store.h"
 
 namespace dossier::query {
 

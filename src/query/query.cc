@@ -28,7 +28,7 @@ namespace {
 // prepare, bind, step.
 class Rows {
  public:
-  Rows(SqliteStore* store, const std::string& sql, std::vector<SqlValue> params)
+  Rows(Store* store, const std::string& sql, std::vector<SqlValue> params)
       : store_(store), params_(std::move(params)), st_(store->connection()->Prepare(sql)) {
     if (!st_) {
       status_ = Error("prepare");
@@ -97,7 +97,7 @@ class Rows {
     return StorageError("store " + db::RedactUrl(store_->path()) + ": query " + op + ": " +
                         store_->connection()->ErrorMessage());
   }
-  SqliteStore* store_;
+  Store* store_;
   const std::vector<SqlValue> params_;
   std::unique_ptr<db::Statement> st_;
   Status status_;
@@ -261,7 +261,7 @@ Result<ExportKind> CheckExport(std::string_view what, std::string_view format) {
   return k;
 }
 
-Status Export(SqliteStore* store, std::string_view what, std::string_view format,
+Status Export(Store* store, std::string_view what, std::string_view format,
               const EventFilter& filter, const std::function<bool(std::string_view)>& fn) {
   auto kind = CheckExport(what, format);
   if (!kind.ok()) return kind.status();
@@ -280,7 +280,7 @@ Status Export(SqliteStore* store, std::string_view what, std::string_view format
   });
 }
 
-Status CheckFtsQuery(SqliteStore* store, const std::string& q) {
+Status CheckFtsQuery(Store* store, const std::string& q) {
   // PostgreSQL reads q as web search syntax (websearch_to_tsquery), which
   // takes any text: there is nothing to reject.
   if (store->postgres()) return Status::Ok();

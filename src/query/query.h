@@ -13,7 +13,7 @@
 #include "corpus/provenance.h"
 #include "dossier/status.h"
 #include "query/event_filter.h"
-#include "store/sqlite_store.h"
+#include "store/store.h"
 
 namespace dossier::query {
 
@@ -33,14 +33,14 @@ Result<ExportKind> CheckExport(std::string_view what, std::string_view format);
 // as `format` to `fn` in pieces; events are selected by `filter`. The CLI's
 // `dossier export` and the API's /api/export both write through this, so the
 // two agree byte for byte. `fn` may return false to stop.
-Status Export(SqliteStore* store, std::string_view what, std::string_view format,
+Status Export(Store* store, std::string_view what, std::string_view format,
               const EventFilter& filter, const std::function<bool(std::string_view)>& fn);
 
 // InvalidInput naming parameter 'q' when `q` is not a valid FTS5 query
 // (checked before it is used inside a larger statement, whose failure would
 // look like a storage error). On PostgreSQL, whose web search syntax accepts
 // any text, always Ok.
-Status CheckFtsQuery(SqliteStore* store, const std::string& q);
+Status CheckFtsQuery(Store* store, const std::string& q);
 
 // One shared citation as `dossier corpus citations` prints it and
 // /api/citations lists it.
@@ -48,7 +48,7 @@ std::string SharedCitationJson(const corpus::SharedCitation& citation);
 
 class Query {
  public:
-  explicit Query(SqliteStore* store) : store_(store) {}
+  explicit Query(Store* store) : store_(store) {}
 
   // One method per endpoint of docs/api.md; `params` are the request's
   // query parameters (unknown names are InvalidInput).
@@ -71,7 +71,7 @@ class Query {
  private:
   Status CheckFts(const std::string& q);  // CheckFtsQuery on this store
   db::Backend Backend() const { return store_->connection()->backend(); }
-  SqliteStore* store_;
+  Store* store_;
 };
 
 }  // namespace dossier::query

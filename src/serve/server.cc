@@ -18,7 +18,7 @@
 #include "dossier/json_writer.h"
 #include "query/query.h"
 #include "store/db.h"
-#include "store/sqlite_store.h"
+#include "store/store.h"
 
 #ifndef DOSSIER_SOURCE_DIR
 #define DOSSIER_SOURCE_DIR "."
@@ -150,7 +150,7 @@ struct Server::Impl {
 
   // Store connections, one per concurrent request, reused.
   std::mutex pool_mu;
-  std::vector<std::unique_ptr<SqliteStore>> pool;
+  std::vector<std::unique_ptr<Store>> pool;
 
   // Token buckets per client address.
   struct Bucket {
@@ -160,7 +160,7 @@ struct Server::Impl {
   std::mutex rate_mu;
   std::unordered_map<std::string, Bucket> buckets;
 
-  Result<std::unique_ptr<SqliteStore>> Acquire() {
+  Result<std::unique_ptr<Store>> Acquire() {
     {
       std::lock_guard<std::mutex> lock(pool_mu);
       if (!pool.empty()) {
@@ -171,7 +171,7 @@ struct Server::Impl {
     }
     StoreOptions so;
     so.path = options.db;
-    auto store = SqliteStore::Open(so);
+    auto store = Store::Open(so);
     if (!store.ok()) return store.status();
     // The server never writes after start: make the connection refuse to.
     db::Connection* conn = (*store)->connection();
@@ -184,7 +184,7 @@ struct Server::Impl {
     }
     return store;
   }
-  void Release(std::unique_ptr<SqliteStore> s) {
+  void Release(std::unique_ptr<Store> s) {
     std::lock_guard<std::mutex> lock(pool_mu);
     if (pool.size() < static_cast<size_t>(options.threads)) pool.push_back(std::move(s));
   }
@@ -398,7 +398,7 @@ Status Server::Start() {
   {
     StoreOptions so;
     so.path = o.db;
-    auto store = SqliteStore::Open(so);
+    auto store = Store::Open(so);
     if (!store.ok()) return store.status();
     if (o.bring_index_up_to_date) {
       corpus::ProvenanceIndex prov(store->get());

@@ -108,7 +108,7 @@ class Connection {
 };
 
 // An SQLite connection over an open handle (the store opens and configures
-// the file; see sqlite_store.cc). Does not own `handle`.
+// the file; see store.cc). Does not own `handle`.
 std::unique_ptr<Connection> WrapSqlite(::sqlite3* handle);
 
 // Connects to the PostgreSQL server `url` names. kStorage with libpq's

@@ -1,6 +1,6 @@
 // The schema migrations compiled into the binary. The table is generated at
 // build time from src/store/migrations/NNN_name.sql (embed_migrations.cmake);
-// SqliteStore::Open applies the ones a database has not seen yet, in order.
+// Store::Open applies the ones a database has not seen yet, in order.
 #ifndef DOSSIER_STORE_MIGRATIONS_H_
 #define DOSSIER_STORE_MIGRATIONS_H_
 

@@ -20,7 +20,7 @@
 #include <variant>
 #include <vector>
 
-#include "store/sqlite_store.h"
+#include "store/store.h"
 
 namespace dossier::store_internal {
 

@@ -20,13 +20,13 @@ TEST(DistanceTest, DamascusToAleppo) {
   EXPECT_DOUBLE_EQ(DistanceKm(35.6, 36.6, 35.6, 36.6), 0.0);
 }
 
-struct Store {
+struct ClusterStore {
   testing::TempDir dir;
-  std::unique_ptr<SqliteStore> store;
-  Store() {
+  std::unique_ptr<Store> store;
+  ClusterStore() {
     StoreOptions o;
     o.path = dir.path() + "/e.db";
-    auto s = SqliteStore::Open(o);
+    auto s = Store::Open(o);
     EXPECT_TRUE(s.ok());
     store = std::move(s).value();
   }
@@ -79,7 +79,7 @@ struct Store {
 };
 
 TEST(EventClusterIndexTest, SameHappeningAcrossDocumentsCountsIndependentOrigins) {
-  Store st;
+  ClusterStore st;
   ProvenanceIndex prov(st.store.get());
   EventClusterIndex clusters(st.store.get());
   // A and its copy C tell the Maarat shelling; B tells it independently

@@ -19,11 +19,11 @@ using testing::RecordFor;
 
 struct Fixture {
   testing::TempDir dir;
-  std::unique_ptr<SqliteStore> store;
+  std::unique_ptr<Store> store;
   Fixture() {
     StoreOptions o;
     o.path = dir.path() + "/p.db";
-    auto s = SqliteStore::Open(o);
+    auto s = Store::Open(o);
     EXPECT_TRUE(s.ok()) << s.status().message();
     store = std::move(s).value();
   }

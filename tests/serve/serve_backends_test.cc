@@ -24,7 +24,7 @@
 #include "pg_test_util.h"
 #include "query/query.h"
 #include "serve/server.h"
-#include "store/sqlite_store.h"
+#include "store/store.h"
 #include "test_util.h"
 
 namespace dossier::testing {
@@ -111,7 +111,7 @@ class ServeBackendsTest : public ::testing::Test {
     for (const std::string* target : {sqlite_path_, pg_url_}) {
       StoreOptions so;
       so.path = *target;
-      auto store = SqliteStore::Open(so);
+      auto store = Store::Open(so);
       ASSERT_TRUE(store.ok()) << store.status().message();
       (target == sqlite_path_ ? sqlite_ : pg_) = std::move(store).value().release();
     }
@@ -145,7 +145,7 @@ class ServeBackendsTest : public ::testing::Test {
     const query::Params p = ParamsOf(query_string);
     return Same(name + "?" + query_string, [&](query::Query& q) { return (q.*fn)(p); });
   }
-  static std::string Export(SqliteStore* store, const std::string& what, const std::string& format,
+  static std::string Export(Store* store, const std::string& what, const std::string& format,
                             const query::Params& params) {
     auto filter = query::ParseEventFilter(params);
     EXPECT_TRUE(filter.ok()) << filter.status().message();
@@ -162,14 +162,14 @@ class ServeBackendsTest : public ::testing::Test {
   static TempDir* dir_;
   static std::string* sqlite_path_;
   static std::string* pg_url_;
-  static SqliteStore* sqlite_;
-  static SqliteStore* pg_;
+  static Store* sqlite_;
+  static Store* pg_;
 };
 TempDir* ServeBackendsTest::dir_ = nullptr;
 std::string* ServeBackendsTest::sqlite_path_ = nullptr;
 std::string* ServeBackendsTest::pg_url_ = nullptr;
-SqliteStore* ServeBackendsTest::sqlite_ = nullptr;
-SqliteStore* ServeBackendsTest::pg_ = nullptr;
+Store* ServeBackendsTest::sqlite_ = nullptr;
+Store* ServeBackendsTest::pg_ = nullptr;
 
 // The event filters every event endpoint is asked with.
 const char* const kEventFilters[] = {
@@ -198,7 +198,7 @@ const char* const kEventFilters[] = {
 
 
 // The document id of each article, by its title.
-std::map<std::string, std::string> IdsByTitle(SqliteStore* store) {
+std::map<std::string, std::string> IdsByTitle(Store* store) {
   query::Query q(store);
   auto list = q.Documents(ParamsOf("limit=500"));
   EXPECT_TRUE(list.ok());
@@ -253,7 +253,7 @@ TEST_F(ServeBackendsTest, DocumentListsRecordsAndRawInputsAreTheSame) {
     std::set<std::string> found[2];
     int64_t totals[2] = {-1, -1};
     int k = 0;
-    for (SqliteStore* store : {sqlite_, pg_}) {
+    for (Store* store : {sqlite_, pg_}) {
       query::Query q(store);
       auto r = q.Documents(ParamsOf(qs));
       ASSERT_TRUE(r.ok()) << qs << ": " << r.status().message();
@@ -280,7 +280,7 @@ TEST_F(ServeBackendsTest, DocumentListsRecordsAndRawInputsAreTheSame) {
     const std::string id = d["id"];
     std::string answers[2];
     int k = 0;
-    for (SqliteStore* store : {sqlite_, pg_}) {
+    for (Store* store : {sqlite_, pg_}) {
       query::Query q(store);
       auto r = q.Document(id);
       ASSERT_TRUE(r.ok()) << r.status().message();
@@ -377,7 +377,7 @@ TEST_F(ServeBackendsTest, BoxAndRadiusPickExactlyTheEventsInside) {
   EXPECT_EQ(Same(&query::Query::Events, "events", "bbox=170,-10,-170,10")["total"], 0);
   EXPECT_EQ(Same(&query::Query::Events, "events", "bbox=-180,-90,180,90")["total"], located);
   // A malformed radius is the request's fault on both.
-  for (SqliteStore* store : {sqlite_, pg_}) {
+  for (Store* store : {sqlite_, pg_}) {
     query::Query q(store);
     for (const char* bad : {"near=36,37", "near=36,37,0", "near=91,0,5", "near=a,b,c"}) {
       auto r = q.Events(ParamsOf(bad));

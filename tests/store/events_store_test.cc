@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "store/sqlite_store.h"
+#include "store/store.h"
 #include "store/store_test_docs.h"
 #include "test_util.h"
 
@@ -90,7 +90,7 @@ TEST(SqliteStoreEventsTest, WritesEventRowsAndExportsThem) {
   testing::TempDir dir;
   StoreOptions so;
   so.path = dir.path() + "/e.db";
-  auto store_or = SqliteStore::Open(so);
+  auto store_or = Store::Open(so);
   ASSERT_TRUE(store_or.ok()) << store_or.status().ToString();
   auto& store = *store_or;
   ASSERT_TRUE(store->Put(EventDoc(), "{}").ok());

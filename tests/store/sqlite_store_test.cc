@@ -1,4 +1,4 @@
-#include "store/sqlite_store.h"
+#include "store/store.h"
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -22,11 +22,11 @@ using testing::QueryText;
 using testing::RecordFor;
 using testing::TempDir;
 
-std::unique_ptr<SqliteStore> OpenOrDie(const std::string& path, int batch_size = 256) {
+std::unique_ptr<Store> OpenOrDie(const std::string& path, int batch_size = 256) {
   StoreOptions o;
   o.path = path;
   o.batch_size = batch_size;
-  auto r = SqliteStore::Open(o);
+  auto r = Store::Open(o);
   EXPECT_TRUE(r.ok()) << r.status().ToString();
   return r.ok() ? std::move(r).value() : nullptr;
 }
@@ -34,7 +34,7 @@ std::unique_ptr<SqliteStore> OpenOrDie(const std::string& path, int batch_size =
 Status OpenStatus(const std::string& path) {
   StoreOptions o;
   o.path = path;
-  return SqliteStore::Open(o).status();
+  return Store::Open(o).status();
 }
 
 // Runs `sql` on a plain connection, outside the store.
@@ -48,19 +48,19 @@ void RawExec(const std::string& path, const std::string& sql) {
   sqlite3_close(db);
 }
 
-PutOutcome PutOk(SqliteStore& store, const Document& d) {
+PutOutcome PutOk(Store& store, const Document& d) {
   auto r = store.Put(d, RecordFor(d));
   EXPECT_TRUE(r.ok()) << r.status().ToString();
   return r.ok() ? *r : PutOutcome::kAdded;
 }
 
-StoreStats StatsOk(SqliteStore& store) {
+StoreStats StatsOk(Store& store) {
   auto r = store.Stats();
   EXPECT_TRUE(r.ok()) << r.status().ToString();
   return r.ok() ? *r : StoreStats();
 }
 
-std::vector<std::string> ExportedIds(SqliteStore& store) {
+std::vector<std::string> ExportedIds(Store& store) {
   std::vector<std::string> ids;
   Status s = store.ExportDocuments([&](std::string_view record) {
     ids.push_back(nlohmann::json::parse(record).at("id").get<std::string>());
@@ -189,20 +189,20 @@ TEST(SqliteStoreTest, RefusesReadOnlyLocation) {
 }
 
 TEST(SqliteStoreTest, SourceKeyPrefersGivenIdThenUrlThenPathAndLine) {
-  EXPECT_EQ(SqliteStore::SourceKeyFor("a.jsonl", 3, std::string("x7"),
+  EXPECT_EQ(Store::SourceKeyFor("a.jsonl", 3, std::string("x7"),
                                       std::string("https://e.com/a")),
             "a.jsonl#x7");
-  EXPECT_EQ(SqliteStore::SourceKeyFor("a.jsonl", 3, std::nullopt,
+  EXPECT_EQ(Store::SourceKeyFor("a.jsonl", 3, std::nullopt,
                                       std::string("https://e.com/a")),
             "https://e.com/a");
-  EXPECT_EQ(SqliteStore::SourceKeyFor("a.jsonl", 3, std::string(""), std::nullopt),
+  EXPECT_EQ(Store::SourceKeyFor("a.jsonl", 3, std::string(""), std::nullopt),
             "a.jsonl:3");
-  EXPECT_EQ(SqliteStore::SourceKeyFor("dir/a.txt", 0, std::nullopt, std::nullopt),
+  EXPECT_EQ(Store::SourceKeyFor("dir/a.txt", 0, std::nullopt, std::nullopt),
             "dir/a.txt");
   Document d = MakeDoc("b.csv", 12, "row text");
-  EXPECT_EQ(SqliteStore::SourceKey(d), "b.csv:12");
+  EXPECT_EQ(Store::SourceKey(d), "b.csv:12");
   d.meta.url = "https://e.com/b";
-  EXPECT_EQ(SqliteStore::SourceKey(d), "https://e.com/b");
+  EXPECT_EQ(Store::SourceKey(d), "https://e.com/b");
 }
 
 TEST(SqliteStoreTest, SameContentTwiceAddsNothing) {
@@ -472,7 +472,7 @@ TEST(SqliteStoreEntitiesTest, WritesOneRowPerMentionWithItsValues) {
   StoreOptions so;
   so.path = dir.path() + "/e.db";
   so.layer_version = "lexicon abc; gazetteer def; layers dates places";
-  auto store_or = SqliteStore::Open(so);
+  auto store_or = Store::Open(so);
   ASSERT_TRUE(store_or.ok()) << store_or.status().ToString();
   auto& store = *store_or;
   // "Écoles" makes byte and code point offsets differ before the mentions.
@@ -537,7 +537,7 @@ TEST(SqliteStoreVoiceTest, WritesVoiceCitationAndClaimRows) {
   StoreOptions so;
   so.path = dir.path() + "/v.db";
   so.layer_version = "lexicon abc; layers voice";
-  auto store_or = SqliteStore::Open(so);
+  auto store_or = Store::Open(so);
   ASSERT_TRUE(store_or.ok()) << store_or.status().ToString();
   auto& store = *store_or;
   // "Écoles" makes byte and code point offsets differ.
@@ -624,7 +624,7 @@ TEST(SqliteStoreTest, MarkersAndProfileRowsExportAndStats) {
   testing::TempDir dir;
   StoreOptions o;
   o.path = dir.path() + "/m.db";
-  auto store_or = SqliteStore::Open(o);
+  auto store_or = Store::Open(o);
   ASSERT_TRUE(store_or.ok()) << store_or.status().ToString();
   auto& store = *store_or;
   // "Écoles" makes byte and code point offsets differ.
@@ -718,7 +718,7 @@ TEST(SqliteStoreRawTest, RawInputAndMapRoundTripInCodePoints) {
   TempDir dir;
   StoreOptions o;
   o.path = dir.path() + "/raw.db";
-  auto store = SqliteStore::Open(o);
+  auto store = Store::Open(o);
   ASSERT_TRUE(store.ok()) << store.status().message();
   // raw:  "<p>Déjà caf&eacute; à Raqqa</p>"   text: "Déjà café à Raqqa"
   const std::string raw = "<p>D\xC3\xA9j\xC3\xA0 caf&eacute; \xC3\xA0 Raqqa</p>";

@@ -13,7 +13,7 @@
 
 #include "pg_test_util.h"
 #include "store/db.h"
-#include "store/sqlite_store.h"
+#include "store/store.h"
 #include "store/store_test_docs.h"
 #include "test_util.h"
 
@@ -41,15 +41,15 @@ class StoreBackendsTest : public ::testing::TestWithParam<Kind> {
       ASSERT_FALSE(target_.empty());
     }
   }
-  std::unique_ptr<SqliteStore> Open() {
+  std::unique_ptr<Store> Open() {
     StoreOptions o;
     o.path = target_;
-    auto r = SqliteStore::Open(o);
+    auto r = Store::Open(o);
     EXPECT_TRUE(r.ok()) << r.status().ToString();
     return r.ok() ? std::move(r).value() : nullptr;
   }
   // The first column of the first row of `sql` on the store's connection.
-  static std::string Query(SqliteStore& store, const std::string& sql) {
+  static std::string Query(Store& store, const std::string& sql) {
     auto st = store.connection()->Prepare(sql);
     EXPECT_TRUE(st) << sql << ": " << store.connection()->ErrorMessage();
     if (!st) return "";
@@ -62,13 +62,13 @@ class StoreBackendsTest : public ::testing::TestWithParam<Kind> {
   std::string target_;
 };
 
-PutOutcome PutOk(SqliteStore& store, const Document& d) {
+PutOutcome PutOk(Store& store, const Document& d) {
   auto r = store.Put(d, RecordFor(d));
   EXPECT_TRUE(r.ok()) << r.status().ToString();
   return r.ok() ? *r : PutOutcome::kAdded;
 }
 
-StoreStats StatsOk(SqliteStore& store) {
+StoreStats StatsOk(Store& store) {
   auto r = store.Stats();
   EXPECT_TRUE(r.ok()) << r.status().ToString();
   return r.ok() ? *r : StoreStats();
@@ -231,7 +231,7 @@ TEST_P(StoreBackendsTest, ConcurrentWritersLoseAndDoubleNothing) {
       StoreOptions o;
       o.path = target_;
       o.batch_size = 8;
-      auto r = SqliteStore::Open(o);
+      auto r = Store::Open(o);
       if (!r.ok()) {
         ++errors;
         ADD_FAILURE() << r.status().ToString();
@@ -277,7 +277,7 @@ TEST(StoreBackendsEqualTest, ExportsAreTheSameOnBothBackends) {
   for (const std::string& target : {dir.path() + "/d.db", pg}) {
     StoreOptions o;
     o.path = target;
-    auto r = SqliteStore::Open(o);
+    auto r = Store::Open(o);
     ASSERT_TRUE(r.ok()) << r.status().ToString();
     auto& store = **r;
     PutOk(store, EventDoc("e1.txt", "Artillery shelled Deir ez-Zor on Monday, at 0.55 past."));
@@ -309,7 +309,7 @@ TEST(StoreBackendsEqualTest, ExportsAreTheSameOnBothBackends) {
 TEST(StoreBackendsEqualTest, PostgresErrorsNameTheServerNotThePassword) {
   StoreOptions o;
   o.path = "postgresql://dossier:s3cret@127.0.0.1:1/nowhere";
-  auto r = SqliteStore::Open(o);
+  auto r = Store::Open(o);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), StatusCode::kStorage);
   EXPECT_NE(r.status().message().find("cannot connect to postgresql://dossier:***@127.0.0.1:1/"),
@@ -324,7 +324,7 @@ TEST(StoreBackendsEqualTest, RefusesAPostgresDatabaseThatIsNotAStore) {
   testing::PostgresQuery(pg, "CREATE TABLE invoices (id INTEGER)");
   StoreOptions o;
   o.path = pg;
-  auto r = SqliteStore::Open(o);
+  auto r = Store::Open(o);
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("not a dossier store"), std::string::npos)
       << r.status().message();

@@ -17,7 +17,7 @@
 #include <thread>
 #include <vector>
 
-#include "store/sqlite_store.h"
+#include "store/store.h"
 #include "store/store_test_docs.h"
 #include "test_util.h"
 
@@ -48,7 +48,7 @@ Document CrashDoc(int i) {
   StoreOptions o;
   o.path = path;
   o.batch_size = kBatch;
-  auto store = SqliteStore::Open(o);
+  auto store = Store::Open(o);
   if (!store.ok()) _exit(2);
   for (int i = 0; i < kDocs; ++i) {
     const Document d = CrashDoc(i);
@@ -99,9 +99,9 @@ TEST(StoreCrashTest, KilledWriterLeavesConsistentStoreThatResumes) {
 
   StoreOptions o;
   o.path = path;
-  auto opened = SqliteStore::Open(o);
+  auto opened = Store::Open(o);
   ASSERT_TRUE(opened.ok()) << opened.status().ToString();
-  std::unique_ptr<SqliteStore> store = std::move(opened).value();
+  std::unique_ptr<Store> store = std::move(opened).value();
   sqlite3* db = store->handle();
 
   EXPECT_EQ(QueryText(db, "PRAGMA integrity_check"), "ok");
@@ -184,7 +184,7 @@ TEST(StoreCrashTest, DISABLED_InsertRateOf5KbDocuments) {
   TempDir dir;
   StoreOptions o;
   o.path = dir.path() + "/bench.db";
-  auto store = SqliteStore::Open(o);
+  auto store = Store::Open(o);
   ASSERT_TRUE(store.ok());
   const auto t0 = std::chrono::steady_clock::now();
   const std::clock_t c0 = std::clock();

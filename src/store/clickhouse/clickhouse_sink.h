@@ -72,7 +72,7 @@ class ClickHouseSink {
 
   // Buffers the rows of `doc` (a document the store has just added) and
   // queues a table's buffer for the sender when it is full. `source_key` is
-  // the store's key of its input (SqliteStore::SourceKey). Returns the
+  // the store's key of its input (Store::SourceKey). Returns the
   // sender's first failure (Storage, with ClickHouse's error text, the URL
   // and the table), if there was one: the sink sends nothing after it.
   Status Add(const Document& doc, std::string_view source_key);

@@ -54,7 +54,7 @@ struct RowCounts {
 // buffers, one line per row: one documents row; one events row and one
 // event_mentions row per event (GDELT style: the mention of an event in
 // this document). `source_key` is the store's key of the input
-// (SqliteStore::SourceKey); `sent` the version, in Unix seconds. Offsets
+// (Store::SourceKey); `sent` the version, in Unix seconds. Offsets
 // are Unicode code points into the document text, as in the record
 // (docs/schema.md).
 RowCounts AppendRows(const Document& doc, std::string_view source_key, int64_t sent,

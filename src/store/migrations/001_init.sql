@@ -36,7 +36,7 @@ CREATE INDEX documents_outlet ON documents(outlet);
 CREATE INDEX documents_published ON documents(published);
 CREATE INDEX documents_url ON documents(url);
 
--- One row per source key (see SqliteStore::SourceKey): what the key holds now.
+-- One row per source key (see Store::SourceKey): what the key holds now.
 -- `source_no` gives the order keys were first seen.
 CREATE TABLE sources (
   source_no   INTEGER PRIMARY KEY,
@@ -73,7 +73,7 @@ CREATE TABLE failures (
 CREATE INDEX failures_path_line ON failures(path, line);
 
 -- Full-text index over title and text, external content = documents.
--- SqliteStore::Put indexes a new document with an explicit INSERT right after
+-- Store::Put indexes a new document with an explicit INSERT right after
 -- the documents row (a document row is inserted once, its content id being
 -- unique, so it is indexed once). There is deliberately no AFTER INSERT
 -- trigger: a trigger makes each document INSERT a multi-write statement with

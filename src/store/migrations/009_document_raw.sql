@@ -6,5 +6,5 @@ CREATE TABLE document_raw (
   document_id TEXT NOT NULL UNIQUE REFERENCES documents(id) ON DELETE CASCADE,
   raw_bytes   INTEGER NOT NULL,  -- size of the decoded input (UTF-8)
   raw         BLOB NOT NULL,     -- zlib stream of the decoded input
-  map         BLOB NOT NULL      -- zlib stream of the text -> raw map, see sqlite_store.cc EncodeRawMap
+  map         BLOB NOT NULL      -- zlib stream of the text -> raw map, see store.cc EncodeRawMap
 );

@@ -1,4 +1,4 @@
-#include "store/sqlite_store.h"
+#include "store/store.h"
 
 #include "dossier/utf8.h"
 
@@ -76,7 +76,7 @@ const char* PutOutcomeName(PutOutcome outcome) {
 }
 
 // The statements used per document, prepared once per connection.
-struct SqliteStore::Statements {
+struct Store::Statements {
   std::unique_ptr<db::Statement> begin, commit, rollback;
   std::unique_ptr<db::Statement> get_source, has_document, has_version;
   std::unique_ptr<db::Statement> insert_document, index_document, insert_version, insert_source, update_source;
@@ -88,26 +88,26 @@ struct SqliteStore::Statements {
   std::unique_ptr<db::Statement> insert_raw;
 };
 
-SqliteStore::SqliteStore(const StoreOptions& options) : options_(options) {}
+Store::Store(const StoreOptions& options) : options_(options) {}
 
-Status SqliteStore::SqlError(std::string_view op) const {
+Status Store::SqlError(std::string_view op) const {
   std::string m = "store " + StoreName() + ": " + std::string(op) + ": ";
   m += conn_ ? conn_->ErrorMessage() : db_ ? sqlite3_errmsg(db_) : "out of memory";
   return StorageError(std::move(m));
 }
 
-Status SqliteStore::Exec(const char* sql, std::string_view op) {
+Status Store::Exec(const char* sql, std::string_view op) {
   if (!conn_->Exec(sql)) return SqlError(op);
   return Status::Ok();
 }
 
-Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const StoreOptions& options) {
+Result<std::unique_ptr<Store>> Store::Open(const StoreOptions& options) {
   if (options.path.empty()) return UsageError("store path is empty");
   if (options.batch_size < 1) {
     return UsageError("store batch_size must be at least 1, got " +
                       std::to_string(options.batch_size));
   }
-  std::unique_ptr<SqliteStore> store(new SqliteStore(options));
+  std::unique_ptr<Store> store(new Store(options));
   if (db::IsPostgresUrl(options.path)) {
     auto conn = db::ConnectPostgres(options.path);
     if (!conn.ok()) return conn.status();
@@ -126,10 +126,10 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const StoreOptions& optio
   }
   DOSSIER_RETURN_IF_ERROR(store->Migrate());
   DOSSIER_RETURN_IF_ERROR(store->Prepare());
-  return Result<std::unique_ptr<SqliteStore>>(std::move(store));
+  return Result<std::unique_ptr<Store>>(std::move(store));
 }
 
-Status SqliteStore::Connect() {
+Status Store::Connect() {
   namespace fs = std::filesystem;
   const std::string& path = options_.path;
   const bool memory = path == ":memory:" || path.rfind("file:", 0) == 0;
@@ -198,7 +198,7 @@ Status SqliteStore::Connect() {
   return Status::Ok();
 }
 
-Status SqliteStore::Migrate() {
+Status Store::Migrate() {
   const std::string& path = options_.path;
   // PostgreSQL's first migration creates the whole schema of the SQLite
   // version it is numbered as; later ones follow SQLite's.
@@ -301,7 +301,7 @@ Status SqliteStore::Migrate() {
   return Status::Ok();
 }
 
-Status SqliteStore::Prepare() {
+Status Store::Prepare() {
   stmts_ = std::make_unique<Statements>();
   Statements& s = *stmts_;
   const struct {
@@ -397,7 +397,7 @@ Status SqliteStore::Prepare() {
   return Status::Ok();
 }
 
-SqliteStore::~SqliteStore() {
+Store::~Store() {
   if (db_ && stmts_) {
     Status s = Flush();
     // Nobody is left to return this to.
@@ -408,7 +408,7 @@ SqliteStore::~SqliteStore() {
   if (db_) sqlite3_close_v2(db_);
 }
 
-std::string SqliteStore::SourceKeyFor(std::string_view path, int64_t line,
+std::string Store::SourceKeyFor(std::string_view path, int64_t line,
                                       const std::optional<std::string>& given_id,
                                       const std::optional<std::string>& url) {
   if (given_id && !given_id->empty()) {
@@ -426,11 +426,11 @@ std::string SqliteStore::SourceKeyFor(std::string_view path, int64_t line,
   return key;
 }
 
-std::string SqliteStore::SourceKey(const Document& doc) {
+std::string Store::SourceKey(const Document& doc) {
   return SourceKeyFor(doc.path, doc.line, doc.given_id, doc.meta.url);
 }
 
-Status SqliteStore::ForEachVersion(
+Status Store::ForEachVersion(
     const std::function<void(std::string_view key, std::string_view id)>& fn) {
   std::unique_ptr<db::Statement> q =
       conn_->Prepare("SELECT source_key, document_id FROM document_versions");
@@ -442,7 +442,7 @@ Status SqliteStore::ForEachVersion(
   return Status::Ok();
 }
 
-Status SqliteStore::Begin() {
+Status Store::Begin() {
   if (in_tx_) return Status::Ok();
   db::Bound u(stmts_->begin);
   if (u.Step() != db::kDone) return SqlError("begin batch");
@@ -451,12 +451,12 @@ Status SqliteStore::Begin() {
   return Status::Ok();
 }
 
-Status SqliteStore::Written() {
+Status Store::Written() {
   if (++pending_ >= options_.batch_size) return Flush();
   return Status::Ok();
 }
 
-Status SqliteStore::Flush() {
+Status Store::Flush() {
   if (!in_tx_ || !stmts_) return Status::Ok();
   int rc;
   {
@@ -471,7 +471,7 @@ Status SqliteStore::Flush() {
   return RollbackBatch(SqlError("commit batch"));
 }
 
-Result<bool> SqliteStore::HasVersion(std::string_view key, std::string_view id) {
+Result<bool> Store::HasVersion(std::string_view key, std::string_view id) {
   db::Bound u(stmts_->has_version);
   const int rc = u.Text(key).Text(id).Step();
   if (rc == db::kRow) return true;
@@ -479,11 +479,11 @@ Result<bool> SqliteStore::HasVersion(std::string_view key, std::string_view id) 
   return SqlError("look up source key");
 }
 
-Result<PutOutcome> SqliteStore::Put(const Document& doc, std::string_view record_json) {
+Result<PutOutcome> Store::Put(const Document& doc, std::string_view record_json) {
   return Put(doc, record_json, SourceKey(doc));
 }
 
-Result<PutOutcome> SqliteStore::Put(const Document& doc, std::string_view record_json,
+Result<PutOutcome> Store::Put(const Document& doc, std::string_view record_json,
                                     std::string_view source_key) {
   if (doc.id.empty()) {
     return UsageError("store " + StoreName() + ": document from " + doc.path +
@@ -500,7 +500,7 @@ Result<PutOutcome> SqliteStore::Put(const Document& doc, std::string_view record
   return r;
 }
 
-Status SqliteStore::RollbackBatch(const Status& cause) {
+Status Store::RollbackBatch(const Status& cause) {
   // Deliberately no SAVEPOINT per document to undo just the failed one: FTS5
   // syncs its pending terms at every savepoint, which cost ~15% of the insert
   // rate. Errors here are disk full, I/O or corruption, after which the batch
@@ -516,7 +516,7 @@ Status SqliteStore::RollbackBatch(const Status& cause) {
                       " earlier writes was rolled back)");
 }
 
-Status SqliteStore::PutEntities(const Document& doc, const std::string& now) {
+Status Store::PutEntities(const Document& doc, const std::string& now) {
   Statements& s = *stmts_;
   const utf8::CodepointIndex text_cp(doc.text);
   const utf8::CodepointIndex raw_cp(doc.raw ? std::string_view(*doc.raw) : std::string_view());
@@ -579,7 +579,7 @@ Status SqliteStore::PutEntities(const Document& doc, const std::string& now) {
   return Status::Ok();
 }
 
-Status SqliteStore::PutVoice(const Document& doc, const std::string& now) {
+Status Store::PutVoice(const Document& doc, const std::string& now) {
   if (doc.voice.empty() && doc.citations.empty() && doc.claims.empty()) return Status::Ok();
   Statements& s = *stmts_;
   const utf8::CodepointIndex cp(doc.text);
@@ -639,7 +639,7 @@ Status SqliteStore::PutVoice(const Document& doc, const std::string& now) {
   return Status::Ok();
 }
 
-Status SqliteStore::PutEvents(const Document& doc, const std::string& now) {
+Status Store::PutEvents(const Document& doc, const std::string& now) {
   if (doc.events.empty()) return Status::Ok();
   Statements& s = *stmts_;
   const utf8::CodepointIndex cp(doc.text);
@@ -792,7 +792,7 @@ std::string EncodeRawMap(const Document& doc) {
 
 }  // namespace
 
-Status SqliteStore::PutRaw(const Document& doc) {
+Status Store::PutRaw(const Document& doc) {
   if (!doc.raw) return Status::Ok();
   std::string raw_z, map_z;
   if (!Deflate(*doc.raw, &raw_z) || !Deflate(EncodeRawMap(doc), &map_z)) {
@@ -807,7 +807,7 @@ Status SqliteStore::PutRaw(const Document& doc) {
   return Status::Ok();
 }
 
-Result<std::optional<RawInput>> SqliteStore::ReadRaw(std::string_view id) {
+Result<std::optional<RawInput>> Store::ReadRaw(std::string_view id) {
   std::unique_ptr<db::Statement> q =
       conn_->Prepare("SELECT r.raw_bytes, r.raw, r.map, d.format, d.encoding"
                      " FROM document_raw AS r JOIN documents AS d ON d.id = r.document_id"
@@ -855,7 +855,7 @@ Result<std::optional<RawInput>> SqliteStore::ReadRaw(std::string_view id) {
   return std::optional<RawInput>(std::move(in));
 }
 
-Status SqliteStore::PutMarkers(const Document& doc, const std::string& now) {
+Status Store::PutMarkers(const Document& doc, const std::string& now) {
   if (!doc.marker_profile.computed) return Status::Ok();
   Statements& s = *stmts_;
   const utf8::CodepointIndex cp(doc.text);
@@ -924,7 +924,7 @@ Status SqliteStore::PutMarkers(const Document& doc, const std::string& now) {
   return Status::Ok();
 }
 
-Result<PutOutcome> SqliteStore::PutLocked(const Document& doc, std::string_view record_json,
+Result<PutOutcome> Store::PutLocked(const Document& doc, std::string_view record_json,
                                           std::string_view key, const std::string& now) {
   Statements& s = *stmts_;
   std::optional<std::string> latest_id;
@@ -1045,7 +1045,7 @@ Result<PutOutcome> SqliteStore::PutLocked(const Document& doc, std::string_view 
   return outcome;
 }
 
-Status SqliteStore::RecordFailure(const std::string& path, int64_t line, const Status& why) {
+Status Store::RecordFailure(const std::string& path, int64_t line, const Status& why) {
   DOSSIER_RETURN_IF_ERROR(Begin());
   {
     const std::string now = NowUtc();
@@ -1058,7 +1058,7 @@ Status SqliteStore::RecordFailure(const std::string& path, int64_t line, const S
   return Written();
 }
 
-Result<StoreStats> SqliteStore::Stats() {
+Result<StoreStats> Store::Stats() {
   StoreStats stats;
   auto query_int = [&](const char* sql, int64_t* out) -> Status {
     std::unique_ptr<db::Statement> q = conn_->Prepare(sql);
@@ -1157,7 +1157,7 @@ Result<StoreStats> SqliteStore::Stats() {
   return stats;
 }
 
-Status SqliteStore::ExportDocuments(
+Status Store::ExportDocuments(
     const std::function<bool(std::string_view record_json)>& fn) {
   // Do not hold the write lock for the length of an export.
   DOSSIER_RETURN_IF_ERROR(Flush());
@@ -1329,7 +1329,7 @@ int WriteRows(db::Statement* st, const RowFormat& f,
 
 }  // namespace
 
-Status SqliteStore::ExportEntities(std::string_view format,
+Status Store::ExportEntities(std::string_view format,
                                    const std::function<bool(std::string_view chunk)>& fn) {
   const bool jsonl = format == "jsonl", csv = format == "csv", geojson = format == "geojson";
   if (!jsonl && !csv && !geojson)
@@ -1355,7 +1355,7 @@ Status SqliteStore::ExportEntities(std::string_view format,
   return Status::Ok();
 }
 
-Status SqliteStore::ExportClaims(std::string_view format,
+Status Store::ExportClaims(std::string_view format,
                                  const std::function<bool(std::string_view chunk)>& fn) {
   const bool jsonl = format == "jsonl", csv = format == "csv";
   if (!jsonl && !csv)
@@ -1380,7 +1380,7 @@ Status SqliteStore::ExportClaims(std::string_view format,
   return Status::Ok();
 }
 
-void SqliteStore::BindSelection(db::Statement* st, const RowSelection& selection) {
+void Store::BindSelection(db::Statement* st, const RowSelection& selection) {
   int i = 0;
   for (const SqlValue& v : selection.params) {
     ++i;
@@ -1394,12 +1394,12 @@ void SqliteStore::BindSelection(db::Statement* st, const RowSelection& selection
   }
 }
 
-Status SqliteStore::ExportEvents(std::string_view format,
+Status Store::ExportEvents(std::string_view format,
                                  const std::function<bool(std::string_view chunk)>& fn) {
   return ExportEvents(format, RowSelection{}, fn);
 }
 
-Status SqliteStore::ExportEvents(std::string_view format, const RowSelection& selection,
+Status Store::ExportEvents(std::string_view format, const RowSelection& selection,
                                  const std::function<bool(std::string_view chunk)>& fn) {
   const bool jsonl = format == "jsonl", csv = format == "csv", geojson = format == "geojson";
   if (!jsonl && !csv && !geojson)
@@ -1495,7 +1495,7 @@ Status SqliteStore::ExportEvents(std::string_view format, const RowSelection& se
   return Status::Ok();
 }
 
-Status SqliteStore::ExportMarkers(std::string_view format,
+Status Store::ExportMarkers(std::string_view format,
                                   const std::function<bool(std::string_view chunk)>& fn) {
   const bool jsonl = format == "jsonl", csv = format == "csv";
   if (!jsonl && !csv)
@@ -1516,7 +1516,7 @@ Status SqliteStore::ExportMarkers(std::string_view format,
   return Status::Ok();
 }
 
-Status SqliteStore::Search(
+Status Store::Search(
     std::string_view query, int limit,
     const std::function<void(std::string_view id, std::string_view title)>& fn) {
   // SQLite: FTS5 query syntax, bm25 with titles weighted double. PostgreSQL:

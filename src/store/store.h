@@ -1,17 +1,24 @@
-// The embedded store: one SQLite file (WAL, FTS5) holding documents, their
-// versions, the failures of past runs and the tables later layers fill
-// (entities, voice, citations, events, claims, markers, provenance).
-// Writes are batched in transactions; a kill -9 loses at most the open batch
-// and leaves the file consistent, and a re-run skips what is already stored.
-// Schema changes are numbered migrations in src/store/migrations/, compiled
+// The store: documents, their versions, the failures of past runs and the
+// tables later layers fill (entities, voice, citations, events, claims,
+// markers, provenance), in one of two backends (store/db.h):
+//   - an embedded SQLite file (WAL, FTS5), the default: writes are batched
+//     in transactions; a kill -9 loses at most the open batch and leaves the
+//     file consistent;
+//   - a PostgreSQL 15 database with PostGIS (`path` is a postgresql:// URL),
+//     for a team or several machines: one transaction per document, so
+//     concurrent writers neither wait long for each other nor lose or double
+//     a document (content ids + ON CONFLICT).
+// A re-run skips what is already stored. Schema changes are numbered
+// migrations in src/store/migrations/ (and migrations/postgresql/), compiled
 // into the binary at build time.
 //
-// Errors: every SQLite failure is a kStorage Status naming the database file,
-// the operation and SQLite's message; nothing throws. A SqliteStore is one
-// connection and must be used from one thread at a time; several processes may
-// share a file (WAL; writers wait up to busy_timeout_ms for each other).
-#ifndef DOSSIER_STORE_SQLITE_STORE_H_
-#define DOSSIER_STORE_SQLITE_STORE_H_
+// Errors: every database failure is a kStorage Status naming the store (a
+// PostgreSQL URL without its password), the operation and the engine's
+// message; nothing throws. A Store is one connection and must be used from
+// one thread at a time; several processes may share a store (SQLite: WAL,
+// writers wait up to busy_timeout_ms for each other).
+#ifndef DOSSIER_STORE_STORE_H_
+#define DOSSIER_STORE_STORE_H_
 
 #include <cstdint>
 #include <functional>
@@ -32,8 +39,9 @@ struct sqlite3;
 namespace dossier {
 
 struct StoreOptions {
-  std::string path = "dossier.db";  // the database file, created if missing
-  int batch_size = 256;             // Put/RecordFailure calls per transaction (>= 1)
+  // The SQLite file (created if missing) or a postgresql:// URL.
+  std::string path = "dossier.db";
+  int batch_size = 256;             // Put/RecordFailure calls per transaction (>= 1; 1 on PostgreSQL)
   int busy_timeout_ms = 10000;      // wait for another writer this long
   // Recorded in layer_runs for the entity rows Put writes (the lexicon and
   // gazetteer versions that produced them).
@@ -116,12 +124,12 @@ struct RawInput {
   std::vector<RawPiece> map;
 };
 
-class SqliteStore {
+class Store {
  public:
   // Opens or creates the database and applies pending migrations.
   // kStorage if it cannot be opened or is not a dossier store.
-  static Result<std::unique_ptr<SqliteStore>> Open(const StoreOptions& options);
-  ~SqliteStore();
+  static Result<std::unique_ptr<Store>> Open(const StoreOptions& options);
+  ~Store();
 
   // The key a document is versioned under. Rule, first that applies:
   //   1. a JSONL/CSV id given by the container:  "path#id"
@@ -248,7 +256,7 @@ class SqliteStore {
   sqlite3* handle() { return db_; }
 
  private:
-  explicit SqliteStore(const StoreOptions& options);
+  explicit Store(const StoreOptions& options);
   Status Connect();
   Status Migrate();
   Status Prepare();
@@ -293,4 +301,4 @@ class SqliteStore {
 
 }  // namespace dossier
 
-#endif  // DOSSIER_STORE_SQLITE_STORE_H_
+#endif  // DOSSIER_STORE_STORE_H_
