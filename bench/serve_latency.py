@@ -3,7 +3,8 @@
 server on a free port, asks each query N times from one client and prints
 the median and 95th percentile in milliseconds, and the answer size.
 
-  bench/serve_latency.py --dossier build/dossier --db fakes.db [--runs 20]
+  bench/serve_latency.py --dossier build/dossier --db fakes.db [--runs 20] [--no-provenance]
+  (--db also takes a postgresql:// URL)
 """
 import argparse
 import json
@@ -42,10 +43,13 @@ def main():
     ap.add_argument("--dossier", default="build/dossier")
     ap.add_argument("--db", required=True)
     ap.add_argument("--runs", type=int, default=20)
+    ap.add_argument("--no-provenance", action="store_true",
+                    help="serve without bringing the corpus index up to date first")
     args = ap.parse_args()
     t0 = time.time()
     proc = subprocess.Popen([args.dossier, "serve", "--db", args.db, "--port", "0",
-                             "--rate-limit", "100000"],
+                             "--rate-limit", "100000"] +
+                            (["--no-provenance"] if args.no_provenance else []),
                             stdout=subprocess.PIPE, text=True)
     line = proc.stdout.readline()
     start_s = time.time() - t0

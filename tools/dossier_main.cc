@@ -1159,6 +1159,10 @@ int main(int argc, char** argv) {
                         "Address to listen on (default 127.0.0.1; others warn: the store is readable by anyone who reaches it)");
   serve_cmd->add_option("--web", serve_options.web_dir, "Directory of the UI (default: web/ of the source tree)");
   serve_cmd->add_option("--threads", serve_options.threads, "Request workers")->check(CLI::Range(1, 64));
+  bool serve_no_catch_up = false;
+  serve_cmd->add_flag("--no-provenance", serve_no_catch_up,
+                      "Do not bring the corpus index (provenance, event clusters) up to date at "
+                      "start; serve the store as it is");
   serve_cmd->add_option("--rate-limit", serve_options.rate_per_second,
                         "Requests a second per client address, on average (bursts of 4x); more get 429")
       ->check(CLI::Range(0.1, 1e6));
@@ -1261,6 +1265,7 @@ int main(int argc, char** argv) {
   if (*serve_cmd) {
     serve_options.db = db;
     serve_options.rate_burst = 4 * serve_options.rate_per_second;
+    serve_options.bring_index_up_to_date = !serve_no_catch_up;
     return RunServe(serve_options);
   }
   if (*stats) return RunStats(db, stats_json);
