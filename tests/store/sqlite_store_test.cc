@@ -17,6 +17,8 @@ namespace dossier {
 namespace {
 
 using testing::MakeDoc;
+using testing::PutOk;
+using testing::StatsOk;
 using testing::QueryInt;
 using testing::QueryText;
 using testing::RecordFor;
@@ -46,18 +48,6 @@ void RawExec(const std::string& path, const std::string& sql) {
       << (err ? err : "");
   sqlite3_free(err);
   sqlite3_close(db);
-}
-
-PutOutcome PutOk(Store& store, const Document& d) {
-  auto r = store.Put(d, RecordFor(d));
-  EXPECT_TRUE(r.ok()) << r.status().ToString();
-  return r.ok() ? *r : PutOutcome::kAdded;
-}
-
-StoreStats StatsOk(Store& store) {
-  auto r = store.Stats();
-  EXPECT_TRUE(r.ok()) << r.status().ToString();
-  return r.ok() ? *r : StoreStats();
 }
 
 std::vector<std::string> ExportedIds(Store& store) {

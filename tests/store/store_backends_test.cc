@@ -21,6 +21,8 @@ namespace dossier {
 namespace {
 
 using testing::MakeDoc;
+using testing::PutOk;
+using testing::StatsOk;
 using testing::RecordFor;
 using testing::TempDir;
 
@@ -61,18 +63,6 @@ class StoreBackendsTest : public ::testing::TestWithParam<Kind> {
   TempDir dir_;
   std::string target_;
 };
-
-PutOutcome PutOk(Store& store, const Document& d) {
-  auto r = store.Put(d, RecordFor(d));
-  EXPECT_TRUE(r.ok()) << r.status().ToString();
-  return r.ok() ? *r : PutOutcome::kAdded;
-}
-
-StoreStats StatsOk(Store& store) {
-  auto r = store.Stats();
-  EXPECT_TRUE(r.ok()) << r.status().ToString();
-  return r.ok() ? *r : StoreStats();
-}
 
 // A document with one place mention and one event, as the layers fill them.
 Document EventDoc(const std::string& path, const std::string& text) {

@@ -12,6 +12,9 @@
 #include "dossier/content_id.h"
 #include "dossier/document.h"
 #include "dossier/json_writer.h"
+#include "store/store.h"
+
+#include <gtest/gtest.h>
 
 namespace dossier::testing {
 
@@ -86,6 +89,18 @@ inline std::string QueryText(sqlite3* db, const std::string& sql) {
   }
   sqlite3_finalize(s);
   return v;
+}
+
+// Put / Stats that fail the test on an error (and return a neutral value).
+inline PutOutcome PutOk(Store& store, const Document& d) {
+  auto r = store.Put(d, RecordFor(d));
+  EXPECT_TRUE(r.ok()) << r.status().ToString();
+  return r.ok() ? *r : PutOutcome::kAdded;
+}
+inline StoreStats StatsOk(Store& store) {
+  auto r = store.Stats();
+  EXPECT_TRUE(r.ok()) << r.status().ToString();
+  return r.ok() ? *r : StoreStats();
 }
 
 }  // namespace dossier::testing
