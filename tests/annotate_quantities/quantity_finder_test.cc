@@ -499,7 +499,7 @@ TEST(QuantityFinderTest, MentionsStayInsideSentencesAndDoNotOverlap) {
     const Span& s = doc.sentences[out[k].sentence];
     EXPECT_GE(out[k].span.begin, s.begin);
     EXPECT_LE(out[k].span.end, s.end);
-    if (k > 0) EXPECT_LE(out[k - 1].span.end, out[k].span.begin);
+    if (k > 0) { EXPECT_LE(out[k - 1].span.end, out[k].span.begin); }
   }
 }
 
@@ -550,7 +550,7 @@ TEST(QuantityFinderTest, OddTextDoesNotBreakTheScanner) {
     for (size_t k = 0; k < ms.size(); ++k) {
       EXPECT_LT(ms[k].span.begin, ms[k].span.end);
       EXPECT_LE(ms[k].span.end, part.size());
-      if (k > 0) EXPECT_LE(ms[k - 1].span.end, ms[k].span.begin);
+      if (k > 0) { EXPECT_LE(ms[k - 1].span.end, ms[k].span.begin); }
     }
   }
 }

@@ -99,7 +99,7 @@ TEST(CorpusCliTest, FamilyGroupsUnderTheOriginalWithRelations) {
   for (const json& d : ParseJsonLines(ex.out)) {
     ASSERT_TRUE(d.contains("provenance")) << d["id"];
     EXPECT_EQ(d["provenance"]["origin"], d["id"] == other || d["id"] == analysis ? d["id"] : json(orig));
-    if (d["id"] == other) EXPECT_EQ(d["provenance"]["relation"], "original");
+    if (d["id"] == other) { EXPECT_EQ(d["provenance"]["relation"], "original"); }
   }
 
   // stats counts documents per relation.

@@ -110,7 +110,7 @@ TEST(StoreBackendsCliTest, TwoShardWorkersIntoPostgresEqualOneSqliteRun) {
   };
   for (const char* what : {"documents", "entities", "events", "claims", "markers"}) {
     const std::string a = Export(sqlite, what, "jsonl"), b = Export(pg, what, "jsonl");
-    if (std::string(what) != "markers") EXPECT_FALSE(a.empty()) << what;
+    if (std::string(what) != "markers") { EXPECT_FALSE(a.empty()) << what; }
     EXPECT_EQ(sorted_lines(a), sorted_lines(b)) << what;
   }
   RunResult sa = RunDossier("stats --json --db '" + sqlite + "'");

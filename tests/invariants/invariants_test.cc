@@ -240,11 +240,11 @@ TEST(InvariantsTest, EveryRecordIsWellFormed) {
         EXPECT_LE(e, n) << m;
         EXPECT_GE(b, prev_start) << m;
         prev_start = b;
-        if (last_end.count(t)) EXPECT_GE(b, last_end[t]) << m;
+        if (last_end.count(t)) { EXPECT_GE(b, last_end[t]) << m; }
         last_end[t] = e;
         EXPECT_GT(m["confidence"].get<double>(), 0.0) << m;
         EXPECT_LE(m["confidence"].get<double>(), 1.0) << m;
-        if (!m["source"].is_null()) EXPECT_TRUE(ids.count(m["source"].get<std::string>())) << m;
+        if (!m["source"].is_null()) { EXPECT_TRUE(ids.count(m["source"].get<std::string>())) << m; }
         EXPECT_FALSE(m["rule"].get<std::string>().empty()) << m;
       }
       const auto& prof = j["marker_profile"];

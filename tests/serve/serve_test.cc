@@ -458,7 +458,7 @@ TEST_F(ServeTest, CorpusViewsListFamiliesOutletsAndClusters) {
       EXPECT_EQ(o["first"], "2021-03-02");
       EXPECT_EQ(o["last"], "2021-03-08");
     }
-    if (o["outlet"] == "Daily Frontier") EXPECT_EQ(o["copies"], 1);
+    if (o["outlet"] == "Daily Frontier") { EXPECT_EQ(o["copies"], 1); }
   }
   EXPECT_TRUE(monitor);
   // The market shelling is told by the original and its two copies: three
