@@ -288,6 +288,8 @@ Result<std::unique_ptr<Cleaner>> Cleaner::Create(std::shared_ptr<const Lexicon> 
   re_opts.set_max_mem(64 << 20);
   c->line_set_ = std::make_unique<RE2::Set>(re_opts, RE2::ANCHOR_START);
   c->line_set_free_ = std::make_unique<RE2::Set>(re_opts, RE2::UNANCHORED);
+  c->lead_set_ = std::make_unique<RE2::Set>(re_opts, RE2::ANCHOR_START);
+  c->trail_set_ = std::make_unique<RE2::Set>(re_opts, RE2::UNANCHORED);
 
   auto add_rule = [&](const std::string& table, const std::vector<std::string>& row,
                       const std::string& where, const std::string& action,
@@ -335,8 +337,14 @@ Result<std::unique_ptr<Cleaner>> Cleaner::Create(std::shared_ptr<const Lexicon> 
     r->g_title = Group(*r->re, "title");
     int index = static_cast<int>(c->rules_.size());
     if (r->where == Rule::Where::kLead) {
+      std::string err;
+      if (c->lead_set_->Add(expanded, &err) < 0)  // set index == position in lead_rules_
+        return InvalidInput(table + ".tsv rule '" + r->id + "': " + err);
       c->lead_rules_.push_back(index);
     } else if (r->where == Rule::Where::kTrail) {
+      std::string err;
+      if (c->trail_set_->Add(expanded, &err) < 0)  // set index == position in trail_rules_
+        return InvalidInput(table + ".tsv rule '" + r->id + "': " + err);
       c->trail_rules_.push_back(index);
     } else {
       std::string err;
@@ -365,7 +373,9 @@ Result<std::unique_ptr<Cleaner>> Cleaner::Create(std::shared_ptr<const Lexicon> 
   for (const auto& row : mp.rows)
     DOSSIER_RETURN_IF_ERROR(add_rule("meta_patterns", row, row[mw], row[mf], row[mpat], true, ""));
   if (!c->line_set_->Compile() ||
-      (!c->line_set_free_rule_.empty() && !c->line_set_free_->Compile()))
+      (!c->line_set_free_rule_.empty() && !c->line_set_free_->Compile()) ||
+      (!c->lead_rules_.empty() && !c->lead_set_->Compile()) ||
+      (!c->trail_rules_.empty() && !c->trail_set_->Compile()))
     return InvalidInput("boilerplate/meta patterns: RE2 set does not compile (too large?)");
 
   const Table& ot = lexicon->table("outlets");
@@ -728,11 +738,15 @@ void CleanerImpl::TrimLeadTrail() {
   if (first == lines_.size()) return;
   std::optional<std::string> title = raw_.given.title ? raw_.given.title : meta_.title;
   Line& f = lines_[first];
+  std::vector<int> could;  // rule positions whose pattern matches s (by the set)
   for (int round = 0; round < 4; ++round) {
     std::string_view s(text_.data() + f.begin + f.cut_prefix, f.end - f.begin - f.cut_prefix);
     bool changed = false;
-    for (int idx : c_.lead_rules_) {
-      const Rule& r = *c_.rules_[idx];
+    could.clear();
+    if (!c_.lead_rules_.empty() && c_.lead_set_->Match(s, &could))
+      std::sort(could.begin(), could.end());  // the rules' order decides
+    for (int pos : could) {
+      const Rule& r = *c_.rules_[c_.lead_rules_[pos]];
       int ng = r.re->NumberOfCapturingGroups();
       std::vector<re2::StringPiece> g(ng + 1);
       if (!r.re->Match(s, 0, s.size(), RE2::ANCHOR_START, g.data(), ng + 1)) continue;
@@ -754,13 +768,16 @@ void CleanerImpl::TrimLeadTrail() {
     if (!changed) break;
   }
   Line& t = lines_[last];
-  for (int round = 0; round < 4; ++round) {
+  for (int round = 0; round < 4 && !c_.trail_rules_.empty(); ++round) {
     size_t b = t.begin + (last == first ? f.cut_prefix : 0);
     if (t.end - t.cut_suffix <= b) break;
     std::string_view s(text_.data() + b, t.end - t.cut_suffix - b);
+    could.clear();
+    if (!c_.trail_set_->Match(s, &could)) break;
+    std::sort(could.begin(), could.end());
     bool changed = false;
-    for (int idx : c_.trail_rules_) {
-      const Rule& r = *c_.rules_[idx];
+    for (int pos : could) {
+      const Rule& r = *c_.rules_[c_.trail_rules_[pos]];
       re2::StringPiece m[2];
       int groups = std::min(1, r.re->NumberOfCapturingGroups()) + 1;
       if (!r.re->Match(s, 0, s.size(), RE2::UNANCHORED, m, groups)) continue;

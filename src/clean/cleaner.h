@@ -72,6 +72,11 @@ class Cleaner {
   std::unique_ptr<re2::RE2::Set> line_set_, line_set_free_;
   std::vector<int> line_set_rule_, line_set_free_rule_;  // set index -> rules_ index
   std::vector<int> lead_rules_, trail_rules_;
+  // The lead and trail rules as one set each (anchored at the start, and
+  // unanchored): the first and last paragraphs are often the whole article
+  // (one-line JSON bodies), and one pass says which rules match before any
+  // of them is run for its groups.
+  std::unique_ptr<re2::RE2::Set> lead_set_, trail_set_;
   std::unordered_map<std::string, std::string> outlets_;  // lower alias -> canonical
 
   friend class CleanerImpl;

@@ -1,5 +1,4 @@
 // Language identification with CLD2 (tables built into libcld2).
-#include <cctype>
 #include <cstdio>
 #include <string_view>
 
@@ -23,6 +22,10 @@ constexpr std::string_view kEnglishFunctionWords[] = {
     "this", "which", "an", "or", "not", "but", "their", "its", "they", "he",
     "she", "his", "her", "been", "would", "will", "who", "after", "into", "than"};
 
+// Bytes >= 0x80 never get here (they are handled first), so this is what
+// std::isalpha says in any locale, without a call per byte.
+inline bool IsAsciiLetter(unsigned char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
+
 bool PlainEnglish(std::string_view text) {
   size_t words = 0, function = 0, i = 0;
   const size_t n = text.size();
@@ -37,15 +40,15 @@ bool PlainEnglish(std::string_view text) {
       }
       return false;
     }
-    if (!std::isalpha(c)) {
+    if (!IsAsciiLetter(c)) {
       ++i;
       continue;
     }
     size_t j = i;
     char w[8];
     size_t len = 0;
-    while (j < n && std::isalpha(static_cast<unsigned char>(text[j]))) {
-      if (len < sizeof w) w[len] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[j])));
+    while (j < n && IsAsciiLetter(static_cast<unsigned char>(text[j]))) {
+      if (len < sizeof w) w[len] = static_cast<char>(text[j] | 0x20);  // ASCII lower case
       ++len;
       ++j;
     }
