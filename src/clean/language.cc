@@ -1,5 +1,9 @@
 // Language identification with CLD2 (tables built into libcld2).
+#include <algorithm>
+#include <array>
+#include <cstdint>
 #include <cstdio>
+#include <iterator>
 #include <string_view>
 
 #include <cld2/public/compact_lang_det.h>
@@ -22,6 +26,26 @@ constexpr std::string_view kEnglishFunctionWords[] = {
     "this", "which", "an", "or", "not", "but", "their", "its", "they", "he",
     "she", "his", "her", "been", "would", "will", "who", "after", "into", "than"};
 
+// A word of up to 7 lower-case letters as one number (its bytes and its length).
+constexpr uint64_t PackWord(std::string_view w) {
+  uint64_t k = static_cast<uint64_t>(w.size()) << 56;
+  for (size_t i = 0; i < w.size() && i < 7; ++i)
+    k |= static_cast<uint64_t>(static_cast<unsigned char>(w[i])) << (8 * i);
+  return k;
+}
+
+// kEnglishFunctionWords packed and sorted, looked up by binary search (the
+// check runs for every short word of every article).
+const std::array<uint64_t, std::size(kEnglishFunctionWords)>& FunctionWordKeys() {
+  static const auto keys = [] {
+    std::array<uint64_t, std::size(kEnglishFunctionWords)> k{};
+    for (size_t i = 0; i < k.size(); ++i) k[i] = PackWord(kEnglishFunctionWords[i]);
+    std::sort(k.begin(), k.end());
+    return k;
+  }();
+  return keys;
+}
+
 // Bytes >= 0x80 never get here (they are handled first), so this is what
 // std::isalpha says in any locale, without a call per byte.
 inline bool IsAsciiLetter(unsigned char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
@@ -29,6 +53,7 @@ inline bool IsAsciiLetter(unsigned char c) { return static_cast<unsigned char>((
 bool PlainEnglish(std::string_view text) {
   size_t words = 0, function = 0, i = 0;
   const size_t n = text.size();
+  const auto& keys = FunctionWordKeys();
   while (i < n) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (c >= 0x80) {
@@ -53,14 +78,8 @@ bool PlainEnglish(std::string_view text) {
       ++j;
     }
     ++words;
-    if (len <= 6) {
-      std::string_view word(w, len);
-      for (std::string_view f : kEnglishFunctionWords)
-        if (f == word) {
-          ++function;
-          break;
-        }
-    }
+    if (len <= 6 && std::binary_search(keys.begin(), keys.end(), PackWord({w, len})))
+      ++function;
     i = j;
   }
   return words >= 60 && function * 4 >= words;
