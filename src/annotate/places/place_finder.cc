@@ -172,13 +172,23 @@ bool AsciiFoldEqual(std::string_view a, std::string_view b, bool* equal) {
 // Lower-case connectors that may sit inside a place name ("Gulf of Aden",
 // "Stratford-upon-Avon", "Bosnia and Herzegovina", "Rio de Janeiro").
 bool IsConnector(std::string_view w) {
-  static constexpr std::string_view kWords[] = {"of", "de", "del", "la", "le", "upon", "on",
-                                                "the", "and", "du", "des", "di", "da", "al",
-                                                "el", "y", "sur", "am", "an", "der", "den"};
-  if (w.empty() || w.size() > 4) return false;
-  for (std::string_view k : kWords)
-    if (k.size() == w.size() && k[0] == w[0] && w.substr(1) == k.substr(1)) return true;
-  return false;
+  // By length: the scan asks for every lower-case word inside a run.
+  static constexpr std::string_view kTwo[] = {"of", "de", "la", "le", "on", "du",
+                                              "di", "da", "al", "el", "am", "an"};
+  static constexpr std::string_view kThree[] = {"del", "the", "and", "des", "sur", "der", "den"};
+  switch (w.size()) {
+    case 1: return w[0] == 'y';
+    case 2:
+      for (std::string_view k : kTwo)
+        if (w[0] == k[0] && w[1] == k[1]) return true;
+      return false;
+    case 3:
+      for (std::string_view k : kThree)
+        if (w[0] == k[0] && w[1] == k[1] && w[2] == k[2]) return true;
+      return false;
+    case 4: return w == "upon";
+    default: return false;
+  }
 }
 
 bool IsVowel(char c) {
@@ -967,11 +977,15 @@ class PlaceFinder::Run {
     // real spelling, and is used only if none has.
     int chosen = -1, weak = -1;
     bool weak_curated = false;  // the weak n-gram reaches a curated place
+    // What each n-gram tried found, by end (the cache's entries stay put
+    // while it grows), so the choice below looks nothing up again.
+    const Looked* looks[kMaxWords * 3];
     for (int x = n_ends - 1; x >= 0; --x) {
       int j = ends[x];
       uint32_t b = doc_.tokens[i].span.begin;
       uint32_t e = EndWithoutPossessive(j);
       const Looked& look = LookupCached(std::string_view(text_).substr(b, e - b));
+      looks[x] = &look;
       if (look.kind == Looked::kNone) continue;
       if (look.kind == Looked::kHits && j > i && weak < 0 &&
           std::all_of(look.cands.begin(), look.cands.end(),
@@ -996,22 +1010,16 @@ class PlaceFinder::Run {
       // Or the shorter name is a well-known place by its own spelling ("Deir
       // Ezzor SANA", "Aleppo Syrias largest city").
       {
-        // The entries the longer run reaches, copied before the next lookup
-        // (a lookup may add to the cache the references point into).
-        std::vector<uint32_t> longer_entries;
-        {
-          uint32_t wb = doc_.tokens[i].span.begin, we = EndWithoutPossessive(ends[weak]);
-          for (const Cand& w : LookupCached(std::string_view(text_).substr(wb, we - wb)).cands)
-            longer_entries.push_back(w.entry);
-        }
-        uint32_t cb = doc_.tokens[i].span.begin, ce = EndWithoutPossessive(ends[chosen]);
-        const Looked& shorter = LookupCached(std::string_view(text_).substr(cb, ce - cb));
+        // The entries the longer run reaches.
+        const std::vector<Cand>& longer = looks[weak]->cands;
+        const Looked& shorter = *looks[chosen];
         bool same_place = false;
         for (const Cand& c : shorter.cands) {
           other = other || (c.quality != Quality::kSkeleton &&
                             (c.big || c.feat == Feat::kCountry || c.feat == Feat::kAdmin1));
-          same_place = same_place || std::find(longer_entries.begin(), longer_entries.end(),
-                                               c.entry) != longer_entries.end();
+          same_place = same_place || std::any_of(longer.begin(), longer.end(), [&](const Cand& w) {
+                         return w.entry == c.entry;
+                       });
         }
         // Not when the longer run reaches the same place ("Bab al-Salama
         // crossing", the crossing itself).
@@ -1032,8 +1040,7 @@ class PlaceFinder::Run {
       int j = ends[chosen];
       uint32_t b = doc_.tokens[i].span.begin;
       uint32_t e = EndWithoutPossessive(j);
-      std::string_view name = std::string_view(text_).substr(b, e - b);
-      const Looked& look = LookupCached(name);
+      const Looked& look = *looks[chosen];
       // Stopwords and demonyms ("Syrian" is an actor attribute) never start
       // a place, nor do the words after them in the same name.
       // A lone demonym before another name ("the Syrian Trans-Euphrates",
@@ -1230,7 +1237,7 @@ class PlaceFinder::Run {
     if (KeyLetters(key) >= 5 && std::count(key.begin(), key.end(), ' ') <= 2 &&
         !(one_word && gaz_.IsCommonWord(key)) &&
         !(!one_word && (gaz_.IsCommonWord(first_word) || f_.stop_keys_.count(first_word)))) {
-      std::string skel = SkeletonKey(name);
+      std::string skel = SkeletonOfKey(key);
       // Skeletons of three consonants collide by the hundred ("rk" of
       // Raqqa): worth it only when the spelling itself is unknown.
       const bool have_key = !out->empty();
@@ -1257,11 +1264,13 @@ class PlaceFinder::Run {
         auto squash = [&](std::string_view k) { return one_word ? TranslitSquash(k) : Squash(k); };
         std::string sq = squash(key);
         const size_t n_key = out->size();
+        std::string spelling_key;
         for (const NameHit& h : hits_) {
           bool dup = false;
           for (size_t k = 0; k < n_key && !dup; ++k) dup = (*out)[k].entry == h.entry;
           if (dup) continue;
-          std::string other = squash(NameKey(h.spelling));
+          FastNameKey(h.spelling, &spelling_key);
+          std::string other = squash(spelling_key);
           // A nisba adjective is a person's name or a demonym, not the
           // place: "Baghdadi" is not "Baghdad".
           if (sq.size() > 4 && sq.back() == 'i' && !other.empty() && !IsVowel(other.back()))
@@ -1339,7 +1348,8 @@ class PlaceFinder::Run {
           // Not if the next word is a well-known place of its own ("Raqqa
           // Deir ez-Zor" without a comma); a small town's name ("Webb" in
           // "Whitney Webb") is still a surname.
-          std::string nk = NameKey(Tok(word));
+          std::string nk;
+          FastNameKey(Tok(word), &nk);
           // A listed non-place name (an outlet, an organisation: "Deir
           // Ezzor Reuters reported") is no surname.
           if (f_.stop_keys_.count(nk)) return false;
