@@ -30,6 +30,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <type_traits>
 #include <unordered_map>
 
 #include "dossier/utf8.h"
@@ -410,10 +411,12 @@ struct Cand {
   double prior = 0;  // match quality + feature prior (no context)
   double score = 0;
   // What the last Score with context found, for the rule: kCtxCountry,
-  // kCommaXY (bits below). Always set, unlike `why`.
+  // kCommaXY (bits below). Always set, unlike Found::why.
   uint8_t reasons = 0;
-  std::string why;
+  // No string here (the reasons are in Found::why): Cand stays trivially
+  // copyable, and every found name copies its candidates from the cache.
 };
+static_assert(std::is_trivially_copyable_v<Cand>);
 constexpr uint8_t kCtxCountry = 1;  // "ctx country" in why
 constexpr uint8_t kCommaXY = 2;     // "\"X, Y\"" in why
 
@@ -477,6 +480,9 @@ struct Found {
   bool has_direction = false;
   int comma_next = -1;          // "X, Y": index of Y in the found list
   mutable int8_t other_context = -1;  // OtherContext memo (pass 2)
+  // Reasons of cands[k]'s last Score with explain, for the evidence; empty
+  // until one is written (WhyOf).
+  mutable std::vector<std::string> why;
   // Resolution.
   int pass1 = -1;               // best candidate without context
   double pass1_margin = 0;
@@ -1442,7 +1448,7 @@ class PlaceFinder::Run {
   // --- resolution ---------------------------------------------------------
 
   // Score of candidate c of mention fd; with_context adds the document's
-  // context. Reasons go to c->why.
+  // context. Reasons go to WhyOf(fd, c).
   double Score(const Found& fd, Cand* c, bool with_context, bool explain) {
     const PlaceEntry& e = *c->e;
     const Feat f = c->feat;
@@ -1531,7 +1537,7 @@ class PlaceFinder::Run {
         }
       }
     }
-    if (explain) c->why = std::move(why.text);
+    if (explain) WhyOf(fd, c) = std::move(why.text);
     return s;
   }
 
@@ -1705,6 +1711,12 @@ class PlaceFinder::Run {
     }
   }
 
+  // The reasons slot of candidate c (an element of fd.cands).
+  static std::string& WhyOf(const Found& fd, const Cand* c) {
+    if (fd.why.size() < fd.cands.size()) fd.why.resize(fd.cands.size());
+    return fd.why[static_cast<size_t>(c - fd.cands.data())];
+  }
+
   void Evidence(Found& fd, std::vector<std::string>* ev) {
     std::vector<int> order(fd.cands.size());
     for (size_t k = 0; k < order.size(); ++k) order[k] = static_cast<int>(k);
@@ -1715,14 +1727,14 @@ class PlaceFinder::Run {
     });
     for (size_t k = 0; k < order.size() && k < kMaxEvidence; ++k) {
       Cand& c = fd.cands[order[k]];
-      if (c.why.empty()) Score(fd, &c, true, /*explain=*/true);
+      if (WhyOf(fd, &c).empty()) Score(fd, &c, true, /*explain=*/true);
       const PlaceEntry& e = *c.e;
       char num[64];
       std::snprintf(num, sizeof num, " pop=%llu score=%.1f",
                     static_cast<unsigned long long>(e.population), c.score);
       std::string line = std::string(e.ref) + " " + std::string(e.name) + " " +
                          std::string(e.country.empty() ? "-" : e.country) + " " +
-                         std::string(e.feature) + num + " [" + c.why + ", spelling \"" +
+                         std::string(e.feature) + num + " [" + WhyOf(fd, &c) + ", spelling \"" +
                          std::string(c.spelling) + "\"]";
       ev->push_back(std::move(line));
     }
