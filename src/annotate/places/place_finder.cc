@@ -974,6 +974,18 @@ class PlaceFinder::Run {
   // the token index to continue from.
   int Match(int s, int ts, int te, int i, const int* ends, int n_ends) {
     if (IsCaseless(i)) return MatchCaseless(s, ts, te, i, ends, n_ends);
+    // The cache probes of the n-grams are mostly cache misses (the table
+    // outlives documents): start them all now, so they overlap one another
+    // and the checks below.
+    uint64_t hashes[kMaxWords * 3];
+    {
+      const LookupCache& cache = Cache();
+      const uint32_t b = doc_.tokens[i].span.begin;
+      for (int x = 0; x < n_ends; ++x) {
+        hashes[x] = NameHash(std::string_view(text_).substr(b, EndWithoutPossessive(ends[x]) - b));
+        cache.Prefetch(hashes[x]);
+      }
+    }
     // After a title, kunya or group word the capitalised run is a name;
     // so is a run that opens with a title or group word ("Jabhat al-Nusra").
     if (PrefixSaysName(ts, i)) return SkipRun(i, te) + 1;
@@ -990,7 +1002,7 @@ class PlaceFinder::Run {
       int j = ends[x];
       uint32_t b = doc_.tokens[i].span.begin;
       uint32_t e = EndWithoutPossessive(j);
-      const Looked& look = LookupCached(std::string_view(text_).substr(b, e - b));
+      const Looked& look = LookupCached(std::string_view(text_).substr(b, e - b), hashes[x]);
       looks[x] = &look;
       if (look.kind == Looked::kNone) continue;
       if (look.kind == Looked::kHits && j > i && weak < 0 &&
@@ -1194,9 +1206,10 @@ class PlaceFinder::Run {
     std::string key;
     std::vector<Cand> cands;
   };
-  const Looked& LookupCached(std::string_view name) {
+  const Looked& LookupCached(std::string_view name) { return LookupCached(name, NameHash(name)); }
+  // The same, with h = NameHash(name) already known.
+  const Looked& LookupCached(std::string_view name, uint64_t h) {
     LookupCache& cache = Cache();
-    const uint64_t h = NameHash(name);
     if (const Looked* hit = cache.Find(h, name)) return *hit;
     Looked l;
     FastNameKey(name, &l.key);
@@ -1790,6 +1803,7 @@ class PlaceFinder::Run {
       places.clear();
       slots.assign(1024, Slot{});
     }
+    void Prefetch(uint64_t h) const { __builtin_prefetch(&slots[h & (slots.size() - 1)]); }
     const Looked* Find(uint64_t h, std::string_view name) const {
       const size_t mask = slots.size() - 1;
       for (size_t i = h & mask;; i = (i + 1) & mask) {
