@@ -7,7 +7,6 @@
 
 #include <array>
 #include <string>
-#include <vector>
 
 namespace dossier {
 namespace {
@@ -110,19 +109,6 @@ std::string FoldUnicode(std::string_view s) {
   return out;
 }
 
-// Splits folded text on single spaces.
-std::vector<std::string_view> Tokens(std::string_view s) {
-  std::vector<std::string_view> out;
-  size_t b = 0;
-  while (b < s.size()) {
-    size_t e = s.find(' ', b);
-    if (e == std::string_view::npos) e = s.size();
-    if (e > b) out.push_back(s.substr(b, e - b));
-    b = e + 1;
-  }
-  return out;
-}
-
 bool IsVowelLike(char c) {
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || c == 'w';
 }
@@ -141,39 +127,62 @@ std::string FoldName(std::string_view name) {
 }
 
 bool IsArticleToken(std::string_view t) {
-  static constexpr std::array<std::string_view, 19> kArticles = {
-      "al", "el", "il", "ul", "ar", "as", "at", "ad", "an", "az",
-      "ash", "adh", "ath", "ez", "es", "et", "ed", "en", "er"};
-  for (std::string_view a : kArticles)
-    if (t == a) return true;
+  // al el il ul ar as at ad an az ez es et ed en er, ash adh ath: decided by
+  // length and letters (every n-gram lookup asks this per token).
+  if (t.size() == 2) {
+    const char a = t[0], b = t[1];
+    if (b == 'l') return a == 'a' || a == 'e' || a == 'i' || a == 'u';
+    if (a == 'a') return b == 'r' || b == 's' || b == 't' || b == 'd' || b == 'n' || b == 'z';
+    if (a == 'e') return b == 'z' || b == 's' || b == 't' || b == 'd' || b == 'n' || b == 'r';
+    return false;
+  }
+  if (t.size() == 3 && t[0] == 'a' && t[2] == 'h') return t[1] == 's' || t[1] == 'd' || t[1] == 't';
   return false;
 }
 
 std::string NameKey(std::string_view name) {
   std::string folded = FoldName(name);
-  auto tokens = Tokens(folded);
-  if (tokens.size() < 2) return folded;
+  if (folded.find(' ') == std::string::npos) return folded;  // one token at most
   std::string out;
   out.reserve(folded.size());
-  for (std::string_view t : tokens) {
-    if (IsArticleToken(t)) continue;
-    if (!out.empty()) out.push_back(' ');
-    out.append(t);
+  int tokens = 0;
+  std::string_view f(folded);
+  for (size_t b = 0; b < f.size();) {
+    size_t e = f.find(' ', b);
+    if (e == std::string_view::npos) e = f.size();
+    if (e > b) {
+      ++tokens;
+      std::string_view t = f.substr(b, e - b);
+      if (!IsArticleToken(t)) {
+        if (!out.empty()) out.push_back(' ');
+        out.append(t);
+      }
+    }
+    b = e + 1;
   }
+  if (tokens < 2) return folded;
   return out.empty() ? folded : out;
 }
 
-std::string SkeletonKey(std::string_view name) {
-  std::string key = NameKey(name);
+std::string SkeletonKey(std::string_view name) { return SkeletonOfKey(NameKey(name)); }
+
+std::string SkeletonOfKey(std::string_view key) {
   for (unsigned char c : key)
     if (c >= 0x80) return "";
-  auto tokens = Tokens(key);
   std::string out;
   out.reserve(key.size());
-  for (size_t ti = 0; ti < tokens.size(); ++ti) {
-    std::string_view t = tokens[ti];
+  size_t ti = 0;  // index of the token among the non-empty ones
+  for (size_t b = 0; b < key.size();) {
+    size_t e = key.find(' ', b);
+    if (e == std::string_view::npos) e = key.size();
+    if (e == b) {
+      b = e + 1;
+      continue;
+    }
+    std::string_view t = key.substr(b, e - b);
+    b = e + 1;
     // A glued, assimilated article in a later token: "ezzor" -> "zor".
-    if (ti > 0 && t.size() >= 5 && (t[0] == 'a' || t[0] == 'e') && t[1] == t[2] &&
+    if (ti++ > 0 && t.size() >= 5 && (t[0] == 'a' || t[0] == 'e') && t[1] == t[2] &&
         IsSunLetter(t[1]))
       t.remove_prefix(2);
     for (size_t i = 0; i < t.size(); ++i) {

@@ -41,6 +41,9 @@ std::string NameKey(std::string_view name);
 // "Arraqqa": 'a'/'e' then a doubled sun letter) is dropped. "" for keys with
 // a non-Latin letter or a skeleton shorter than two letters.
 std::string SkeletonKey(std::string_view name);
+// SkeletonKey of a name whose NameKey is `name_key` (SkeletonKey(name) ==
+// SkeletonOfKey(NameKey(name))): for callers that have the key already.
+std::string SkeletonOfKey(std::string_view name_key);
 
 // True if `token` (already folded) is an Arabic article token per NameKey.
 bool IsArticleToken(std::string_view token);

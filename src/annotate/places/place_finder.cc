@@ -30,6 +30,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <type_traits>
 #include <unordered_map>
 
 #include "dossier/utf8.h"
@@ -172,13 +173,23 @@ bool AsciiFoldEqual(std::string_view a, std::string_view b, bool* equal) {
 // Lower-case connectors that may sit inside a place name ("Gulf of Aden",
 // "Stratford-upon-Avon", "Bosnia and Herzegovina", "Rio de Janeiro").
 bool IsConnector(std::string_view w) {
-  static constexpr std::string_view kWords[] = {"of", "de", "del", "la", "le", "upon", "on",
-                                                "the", "and", "du", "des", "di", "da", "al",
-                                                "el", "y", "sur", "am", "an", "der", "den"};
-  if (w.empty() || w.size() > 4) return false;
-  for (std::string_view k : kWords)
-    if (k.size() == w.size() && k[0] == w[0] && w.substr(1) == k.substr(1)) return true;
-  return false;
+  // By length: the scan asks for every lower-case word inside a run.
+  static constexpr std::string_view kTwo[] = {"of", "de", "la", "le", "on", "du",
+                                              "di", "da", "al", "el", "am", "an"};
+  static constexpr std::string_view kThree[] = {"del", "the", "and", "des", "sur", "der", "den"};
+  switch (w.size()) {
+    case 1: return w[0] == 'y';
+    case 2:
+      for (std::string_view k : kTwo)
+        if (w[0] == k[0] && w[1] == k[1]) return true;
+      return false;
+    case 3:
+      for (std::string_view k : kThree)
+        if (w[0] == k[0] && w[1] == k[1] && w[2] == k[2]) return true;
+      return false;
+    case 4: return w == "upon";
+    default: return false;
+  }
 }
 
 bool IsVowel(char c) {
@@ -400,10 +411,12 @@ struct Cand {
   double prior = 0;  // match quality + feature prior (no context)
   double score = 0;
   // What the last Score with context found, for the rule: kCtxCountry,
-  // kCommaXY (bits below). Always set, unlike `why`.
+  // kCommaXY (bits below). Always set, unlike Found::why.
   uint8_t reasons = 0;
-  std::string why;
+  // No string here (the reasons are in Found::why): Cand stays trivially
+  // copyable, and every found name copies its candidates from the cache.
 };
+static_assert(std::is_trivially_copyable_v<Cand>);
 constexpr uint8_t kCtxCountry = 1;  // "ctx country" in why
 constexpr uint8_t kCommaXY = 2;     // "\"X, Y\"" in why
 
@@ -467,6 +480,9 @@ struct Found {
   bool has_direction = false;
   int comma_next = -1;          // "X, Y": index of Y in the found list
   mutable int8_t other_context = -1;  // OtherContext memo (pass 2)
+  // Reasons of cands[k]'s last Score with explain, for the evidence; empty
+  // until one is written (WhyOf).
+  mutable std::vector<std::string> why;
   // Resolution.
   int pass1 = -1;               // best candidate without context
   double pass1_margin = 0;
@@ -958,6 +974,18 @@ class PlaceFinder::Run {
   // the token index to continue from.
   int Match(int s, int ts, int te, int i, const int* ends, int n_ends) {
     if (IsCaseless(i)) return MatchCaseless(s, ts, te, i, ends, n_ends);
+    // The cache probes of the n-grams are mostly cache misses (the table
+    // outlives documents): start them all now, so they overlap one another
+    // and the checks below.
+    uint64_t hashes[kMaxWords * 3];
+    {
+      const LookupCache& cache = Cache();
+      const uint32_t b = doc_.tokens[i].span.begin;
+      for (int x = 0; x < n_ends; ++x) {
+        hashes[x] = NameHash(std::string_view(text_).substr(b, EndWithoutPossessive(ends[x]) - b));
+        cache.Prefetch(hashes[x]);
+      }
+    }
     // After a title, kunya or group word the capitalised run is a name;
     // so is a run that opens with a title or group word ("Jabhat al-Nusra").
     if (PrefixSaysName(ts, i)) return SkipRun(i, te) + 1;
@@ -967,11 +995,15 @@ class PlaceFinder::Run {
     // real spelling, and is used only if none has.
     int chosen = -1, weak = -1;
     bool weak_curated = false;  // the weak n-gram reaches a curated place
+    // What each n-gram tried found, by end (the cache's entries stay put
+    // while it grows), so the choice below looks nothing up again.
+    const Looked* looks[kMaxWords * 3];
     for (int x = n_ends - 1; x >= 0; --x) {
       int j = ends[x];
       uint32_t b = doc_.tokens[i].span.begin;
       uint32_t e = EndWithoutPossessive(j);
-      const Looked& look = LookupCached(std::string_view(text_).substr(b, e - b));
+      const Looked& look = LookupCached(std::string_view(text_).substr(b, e - b), hashes[x]);
+      looks[x] = &look;
       if (look.kind == Looked::kNone) continue;
       if (look.kind == Looked::kHits && j > i && weak < 0 &&
           std::all_of(look.cands.begin(), look.cands.end(),
@@ -996,22 +1028,16 @@ class PlaceFinder::Run {
       // Or the shorter name is a well-known place by its own spelling ("Deir
       // Ezzor SANA", "Aleppo Syrias largest city").
       {
-        // The entries the longer run reaches, copied before the next lookup
-        // (a lookup may add to the cache the references point into).
-        std::vector<uint32_t> longer_entries;
-        {
-          uint32_t wb = doc_.tokens[i].span.begin, we = EndWithoutPossessive(ends[weak]);
-          for (const Cand& w : LookupCached(std::string_view(text_).substr(wb, we - wb)).cands)
-            longer_entries.push_back(w.entry);
-        }
-        uint32_t cb = doc_.tokens[i].span.begin, ce = EndWithoutPossessive(ends[chosen]);
-        const Looked& shorter = LookupCached(std::string_view(text_).substr(cb, ce - cb));
+        // The entries the longer run reaches.
+        const std::vector<Cand>& longer = looks[weak]->cands;
+        const Looked& shorter = *looks[chosen];
         bool same_place = false;
         for (const Cand& c : shorter.cands) {
           other = other || (c.quality != Quality::kSkeleton &&
                             (c.big || c.feat == Feat::kCountry || c.feat == Feat::kAdmin1));
-          same_place = same_place || std::find(longer_entries.begin(), longer_entries.end(),
-                                               c.entry) != longer_entries.end();
+          same_place = same_place || std::any_of(longer.begin(), longer.end(), [&](const Cand& w) {
+                         return w.entry == c.entry;
+                       });
         }
         // Not when the longer run reaches the same place ("Bab al-Salama
         // crossing", the crossing itself).
@@ -1032,8 +1058,7 @@ class PlaceFinder::Run {
       int j = ends[chosen];
       uint32_t b = doc_.tokens[i].span.begin;
       uint32_t e = EndWithoutPossessive(j);
-      std::string_view name = std::string_view(text_).substr(b, e - b);
-      const Looked& look = LookupCached(name);
+      const Looked& look = *looks[chosen];
       // Stopwords and demonyms ("Syrian" is an actor attribute) never start
       // a place, nor do the words after them in the same name.
       // A lone demonym before another name ("the Syrian Trans-Euphrates",
@@ -1181,9 +1206,10 @@ class PlaceFinder::Run {
     std::string key;
     std::vector<Cand> cands;
   };
-  const Looked& LookupCached(std::string_view name) {
+  const Looked& LookupCached(std::string_view name) { return LookupCached(name, NameHash(name)); }
+  // The same, with h = NameHash(name) already known.
+  const Looked& LookupCached(std::string_view name, uint64_t h) {
     LookupCache& cache = Cache();
-    const uint64_t h = NameHash(name);
     if (const Looked* hit = cache.Find(h, name)) return *hit;
     Looked l;
     FastNameKey(name, &l.key);
@@ -1230,7 +1256,7 @@ class PlaceFinder::Run {
     if (KeyLetters(key) >= 5 && std::count(key.begin(), key.end(), ' ') <= 2 &&
         !(one_word && gaz_.IsCommonWord(key)) &&
         !(!one_word && (gaz_.IsCommonWord(first_word) || f_.stop_keys_.count(first_word)))) {
-      std::string skel = SkeletonKey(name);
+      std::string skel = SkeletonOfKey(key);
       // Skeletons of three consonants collide by the hundred ("rk" of
       // Raqqa): worth it only when the spelling itself is unknown.
       const bool have_key = !out->empty();
@@ -1257,11 +1283,13 @@ class PlaceFinder::Run {
         auto squash = [&](std::string_view k) { return one_word ? TranslitSquash(k) : Squash(k); };
         std::string sq = squash(key);
         const size_t n_key = out->size();
+        std::string spelling_key;
         for (const NameHit& h : hits_) {
           bool dup = false;
           for (size_t k = 0; k < n_key && !dup; ++k) dup = (*out)[k].entry == h.entry;
           if (dup) continue;
-          std::string other = squash(NameKey(h.spelling));
+          FastNameKey(h.spelling, &spelling_key);
+          std::string other = squash(spelling_key);
           // A nisba adjective is a person's name or a demonym, not the
           // place: "Baghdadi" is not "Baghdad".
           if (sq.size() > 4 && sq.back() == 'i' && !other.empty() && !IsVowel(other.back()))
@@ -1339,7 +1367,8 @@ class PlaceFinder::Run {
           // Not if the next word is a well-known place of its own ("Raqqa
           // Deir ez-Zor" without a comma); a small town's name ("Webb" in
           // "Whitney Webb") is still a surname.
-          std::string nk = NameKey(Tok(word));
+          std::string nk;
+          FastNameKey(Tok(word), &nk);
           // A listed non-place name (an outlet, an organisation: "Deir
           // Ezzor Reuters reported") is no surname.
           if (f_.stop_keys_.count(nk)) return false;
@@ -1432,7 +1461,7 @@ class PlaceFinder::Run {
   // --- resolution ---------------------------------------------------------
 
   // Score of candidate c of mention fd; with_context adds the document's
-  // context. Reasons go to c->why.
+  // context. Reasons go to WhyOf(fd, c).
   double Score(const Found& fd, Cand* c, bool with_context, bool explain) {
     const PlaceEntry& e = *c->e;
     const Feat f = c->feat;
@@ -1521,7 +1550,7 @@ class PlaceFinder::Run {
         }
       }
     }
-    if (explain) c->why = std::move(why.text);
+    if (explain) WhyOf(fd, c) = std::move(why.text);
     return s;
   }
 
@@ -1695,6 +1724,12 @@ class PlaceFinder::Run {
     }
   }
 
+  // The reasons slot of candidate c (an element of fd.cands).
+  static std::string& WhyOf(const Found& fd, const Cand* c) {
+    if (fd.why.size() < fd.cands.size()) fd.why.resize(fd.cands.size());
+    return fd.why[static_cast<size_t>(c - fd.cands.data())];
+  }
+
   void Evidence(Found& fd, std::vector<std::string>* ev) {
     std::vector<int> order(fd.cands.size());
     for (size_t k = 0; k < order.size(); ++k) order[k] = static_cast<int>(k);
@@ -1705,14 +1740,14 @@ class PlaceFinder::Run {
     });
     for (size_t k = 0; k < order.size() && k < kMaxEvidence; ++k) {
       Cand& c = fd.cands[order[k]];
-      if (c.why.empty()) Score(fd, &c, true, /*explain=*/true);
+      if (WhyOf(fd, &c).empty()) Score(fd, &c, true, /*explain=*/true);
       const PlaceEntry& e = *c.e;
       char num[64];
       std::snprintf(num, sizeof num, " pop=%llu score=%.1f",
                     static_cast<unsigned long long>(e.population), c.score);
       std::string line = std::string(e.ref) + " " + std::string(e.name) + " " +
                          std::string(e.country.empty() ? "-" : e.country) + " " +
-                         std::string(e.feature) + num + " [" + c.why + ", spelling \"" +
+                         std::string(e.feature) + num + " [" + WhyOf(fd, &c) + ", spelling \"" +
                          std::string(c.spelling) + "\"]";
       ev->push_back(std::move(line));
     }
@@ -1768,6 +1803,7 @@ class PlaceFinder::Run {
       places.clear();
       slots.assign(1024, Slot{});
     }
+    void Prefetch(uint64_t h) const { __builtin_prefetch(&slots[h & (slots.size() - 1)]); }
     const Looked* Find(uint64_t h, std::string_view name) const {
       const size_t mask = slots.size() - 1;
       for (size_t i = h & mask;; i = (i + 1) & mask) {
