@@ -49,13 +49,11 @@ namespace dossier {
 using namespace std::literals;  // "…"sv: compare the length first, no strlen
 namespace voice_internal {
 
-std::vector<std::string> PhraseTokens(std::string_view phrase) {
-  std::vector<std::string> out;
-  std::string cur;
-  auto flush = [&] {
-    if (!cur.empty()) out.push_back(std::move(cur));
-    cur.clear();
-  };
+// Calls fn(token) for each token of PhraseTokens(phrase), lower-cased in
+// `cur` (the caller's buffer: no allocation per token once it has grown).
+template <typename Fn>
+void ForEachPhraseToken(std::string_view phrase, std::string& cur, const Fn& fn) {
+  cur.clear();
   for (size_t i = 0; i < phrase.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(phrase[i]);
     bool word = std::isalnum(c) || c >= 0x80;
@@ -66,11 +64,18 @@ std::vector<std::string> PhraseTokens(std::string_view phrase) {
     if (word) {
       cur.push_back(static_cast<char>(std::tolower(c)));
     } else {
-      flush();
-      if (!std::isspace(c)) out.push_back(std::string(1, static_cast<char>(c)));
+      if (!cur.empty()) fn(std::string_view(cur));
+      cur.clear();
+      if (!std::isspace(c)) fn(phrase.substr(i, 1));
     }
   }
-  flush();
+  if (!cur.empty()) fn(std::string_view(cur));
+}
+
+std::vector<std::string> PhraseTokens(std::string_view phrase) {
+  std::vector<std::string> out;
+  std::string cur;
+  ForEachPhraseToken(phrase, cur, [&](std::string_view t) { out.emplace_back(t); });
   return out;
 }
 
@@ -175,11 +180,17 @@ enum : uint8_t {
 };
 using voice_internal::PhraseTable;
 using voice_internal::PhraseTokens;
+using voice_internal::ForEachPhraseToken;
 
 std::string Lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
+}
+// Lower(s) into *out, reusing its buffer.
+void LowerInto(std::string_view s, std::string* out) {
+  out->assign(s);
+  for (char& c : *out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
 }
 
 void LoadPhrases(const Lexicon& lex, const char* table, const char* key_col,
@@ -428,7 +439,7 @@ struct VoiceAnnotator::Impl {
   // Resolution state (pass 2), in text order.
   int last_speaker = -1, last_speaker_sentence = -100;
   std::vector<int> recent_persons;  // persons of the nearest sentence naming one
-  std::unordered_map<std::string, int> last_by_title;
+  voice_internal::StringMap<int> last_by_title;
   std::unordered_map<std::string, std::string> title_of_ref;
   // Lower-cased words (4+ letters) of organisation, outlet and actor names
   // -> their entry ("observatory" -> org:SOHR), and each entry's latest mention.
@@ -510,7 +521,7 @@ struct VoiceAnnotator::Impl {
     std::vector<Mention> added;
     SentenceWalker walker = Walker();
     Sent s;
-    std::unordered_set<std::string> seen_titles;
+    std::unordered_set<std::string, voice_internal::StringHash, std::equal_to<>> seen_titles;
     size_t mi = 0;
     size_t tok = 0;
     for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
@@ -556,7 +567,7 @@ struct VoiceAnnotator::Impl {
           if (k + 1 < n && s.w[k + 1].mention >= 0 &&
               doc.mentions[s.w[k + 1].mention].kind == "person"sv)
             continue;
-          if (seen_titles.count(std::string(s.low[k]))) continue;
+          if (seen_titles.count(s.low[k])) continue;
           size_t start = k;
           bool det = false;
           while (start > last_end && k - start < 4) {
@@ -753,7 +764,7 @@ struct VoiceAnnotator::Impl {
   // The subject of a reporting verb at word v, within [cb, v).
   bool SourceBefore(const Sent& s, size_t cb, size_t v, bool intro, bool weak, Ref* ref) const {
     size_t j = v;
-    while (j > cb && va.cues_.Find(s.low[j - 1]) && va.cues_.Find(s.low[j - 1])->code == kRowAux) --j;
+    for (const PhraseRow* aux; j > cb && (aux = va.cues_.Find(s.low[j - 1])) && aux->code == kRowAux;) --j;
     if (j == cb) return false;
     size_t p = j - 1;
     // Before "that"/":" content, a quoted title between the subject and its
@@ -810,12 +821,12 @@ struct VoiceAnnotator::Impl {
       ref->mention = e;
       ref->word = first;
       ref->how = "head of '" + std::string(s.w[q - 1].text) + " …'";
-    } else if (auto it = va.references_.find(std::string(s.low[p])); it != va.references_.end()) {
+    } else if (auto it = va.references_.find(s.low[p]); it != va.references_.end()) {
       ref->refers = it->second;
       ref->word = p;
       ref->how = "pronoun '" + std::string(s.w[p].text) + "'";
       return true;
-    } else if (p > cb && s.low[p - 1] == "the" && va.titles_.count(std::string(s.low[p]))) {
+    } else if (p > cb && s.low[p - 1] == "the" && va.titles_.count(s.low[p])) {
       ref->title = std::string(s.low[p]);
       ref->word = p - 1;
       ref->how = "the " + ref->title;
@@ -907,7 +918,7 @@ struct VoiceAnnotator::Impl {
         ref->how = "source after the verb";
         return true;
       }
-      if (auto it = va.references_.find(std::string(s.low[k])); it != va.references_.end() && k == vend) {
+      if (auto it = va.references_.find(s.low[k]); it != va.references_.end() && k == vend) {
         ref->refers = it->second;
         ref->word = k;
         ref->after = true;
@@ -915,7 +926,7 @@ struct VoiceAnnotator::Impl {
         return true;
       }
       // Skip a title or determiner before the name.
-      if (!(s.low[k] == "the" || va.titles_.count(std::string(s.low[k])))) break;
+      if (!(s.low[k] == "the" || va.titles_.count(s.low[k]))) break;
     }
     return false;
   }
@@ -1024,7 +1035,7 @@ struct VoiceAnnotator::Impl {
         // Syrian Foreign Ministry", "Colonel John Dorrian").
         size_t src_start = ref.word;
         while (found && src_start > cb &&
-               (IsDeterminer(s.low[src_start - 1]) || va.titles_.count(std::string(s.low[src_start - 1]))))
+               (IsDeterminer(s.low[src_start - 1]) || va.titles_.count(s.low[src_start - 1])))
           --src_start;
         // Content before the source (a quotation or clause, then a comma).
         bool quote_before = src_start > cb && found &&
@@ -1127,8 +1138,9 @@ struct VoiceAnnotator::Impl {
         } else if (best >= 0) {
           ref.mention = best;
           ref.how = "after '" + row->text + "'";
-        } else if (a < ce && va.references_.count(std::string(s.low[a]))) {
-          ref.refers = va.references_.at(std::string(s.low[a]));
+        } else if (auto it = a < ce ? va.references_.find(s.low[a]) : va.references_.end();
+                   it != va.references_.end()) {
+          ref.refers = it->second;
           ref.how = "pronoun after '" + row->text + "'";
         } else {
           continue;
@@ -1302,35 +1314,52 @@ struct VoiceAnnotator::Impl {
       const uint8_t k = mkind[i];
       if (k == kMkPerson) {
         recent_persons_scratch.push_back(mi);
-        std::string title;
+        // Lower-cased in a reused buffer: most persons are looked up, not added.
+        std::string& title = note_scratch;
+        title.clear();
         if (m.rule.rfind("title:", 0) == 0) {
-          title = Lower(m.rule.substr(6));
+          LowerInto(std::string_view(m.rule).substr(6), &title);
           if (!title.empty() && title.back() == '.') title.pop_back();
           if (!m.ref.empty()) title_of_ref[m.ref] = title;
         } else if (auto it = title_of_ref.find(m.ref); !m.ref.empty() && it != title_of_ref.end()) {
           title = it->second;
         }
-        if (!title.empty()) last_by_title[title] = mi;
+        if (!title.empty()) {
+          if (auto it = last_by_title.find(std::string_view(title)); it != last_by_title.end())
+            it->second = mi;
+          else
+            last_by_title.emplace(title, mi);
+        }
       } else if (k == kMkDocument) {
         last_document = mi;
       } else if (k == kMkOrganization || k == kMkOutlet || k == kMkActor) {
         // The words of a name are indexed once per entry (ref, else text);
         // later mentions only move the entry's latest mention.
-        std::string key = m.ref.empty() ? Lower(doc.text.substr(m.span.begin, m.span.end - m.span.begin)) : m.ref;
-        auto [it, fresh] = latest_by_entry.try_emplace(std::move(key), mi);
-        if (!fresh) {
+        const std::string_view mt = std::string_view(doc.text).substr(m.span.begin, m.span.end - m.span.begin);
+        std::string_view key = m.ref;
+        if (m.ref.empty()) {
+          LowerInto(mt, &note_scratch);
+          key = note_scratch;
+        }
+        if (auto it = latest_by_entry.find(key); it != latest_by_entry.end()) {
           it->second = mi;
-        } else {
-          for (std::string_view name : {std::string_view(doc.text).substr(m.span.begin, m.span.end - m.span.begin),
-                                        std::string_view(m.name)}) {
-            for (const std::string& t : PhraseTokens(name))
-              if (t.size() >= 4) last_by_name_word[t] = it->first;
-          }
+          continue;
+        }
+        const std::string& entry = latest_by_entry.emplace(std::string(key), mi).first->first;
+        for (std::string_view name : {mt, std::string_view(m.name)}) {
+          ForEachPhraseToken(name, note_scratch, [&](std::string_view t) {
+            if (t.size() < 4) return;
+            if (auto w = last_by_name_word.find(t); w != last_by_name_word.end())
+              w->second = entry;
+            else
+              last_by_name_word.emplace(std::string(t), entry);
+          });
         }
       }
     }
     if (!recent_persons_scratch.empty()) recent_persons.swap(recent_persons_scratch);
   }
+  std::string note_scratch;  // NoteMentions' lower-cased keys
   std::vector<int> recent_persons_scratch;  // NoteMentions' buffer
 
   void NoteSpeaker(int src, int si) {
@@ -1541,9 +1570,9 @@ struct VoiceAnnotator::Impl {
         cue = row && (row->code == kRowVerb || row->code == kRowVerbWeak);
         if (low[k] == "." || low[k] == "?" || low[k] == "!") break;
       }
-      if (cue && !low.empty() && (low[0] == "," || va.references_.count(std::string(low[0])))) {
+      if (cue && !low.empty() && (low[0] == "," || va.references_.count(low[0]))) {
         size_t at = low[0] == "," ? 1 : 0;
-        auto it = at < low.size() ? va.references_.find(std::string(low[at])) : va.references_.end();
+        auto it = at < low.size() ? va.references_.find(low[at]) : va.references_.end();
         if (it != va.references_.end()) {
           Ref r;
           r.refers = it->second;
@@ -1563,7 +1592,7 @@ struct VoiceAnnotator::Impl {
           return static_cast<int>(mi - doc.mentions.begin());
         }
         for (const auto& w : low) {
-          auto it = va.references_.find(std::string(w));
+          auto it = va.references_.find(w);
           if (it != va.references_.end() && it->second == "person" && !recent_persons.empty()) {
             *how = "the pronoun after the quotation's end: the first person of the nearest sentence naming one";
             return recent_persons.front();
@@ -1922,7 +1951,7 @@ struct VoiceAnnotator::Impl {
   }
 
   // Scores c and keeps it if it is check-worthy (see schema.md).
-  void FinishClaim(Claim c, const VoiceRecord& v, size_t words, bool casualty, double cue_event,
+  void FinishClaim(Claim& c, const VoiceRecord& v, size_t words, bool casualty, double cue_event,
                    double cue_causal, double opinion) {
     if (words < 4) return;
     double score = 0;
@@ -1942,15 +1971,26 @@ struct VoiceAnnotator::Impl {
              : cue_event > 0       ? "event"
              : v.kind == "quoted"sv  ? "quote"
                                    : "other";
-    doc.claims.push_back(std::move(c));
+    doc.claims.push_back(c);
   }
 
-  Claim NewClaim(const VoiceRecord& v) const {
-    Claim c;
+  // The candidate claim of record v, in a buffer reused across records: most
+  // candidates are not check-worthy, and their slot lists then cost no
+  // allocation.
+  Claim scratch_claim;
+  Claim& NewClaim(const VoiceRecord& v) {
+    Claim& c = scratch_claim;
     c.sentence = v.sentence;
     c.span = v.span;
+    c.kind.clear();
+    c.checkworthy = 0;
+    c.quantities.clear();
+    c.dates.clear();
+    c.places.clear();
+    c.actors.clear();
     c.voice = v.kind;
     c.source = v.source;
+    c.evidence.clear();
     return c;
   }
 
@@ -1961,10 +2001,10 @@ struct VoiceAnnotator::Impl {
     size_t words = 0;
     for (size_t t = tb; t < te; ++t)
       words += doc.tokens[t].kind == Token::Kind::kWord || doc.tokens[t].kind == Token::Kind::kNumber;
-    Claim c = NewClaim(v);
+    Claim& c = NewClaim(v);
     bool casualty = false;
     for (size_t i = mb; i < me; ++i) AddSlot(static_cast<int>(i), &c, &casualty);
-    FinishClaim(std::move(c), v, words, casualty, 0, 0, 0);
+    FinishClaim(c, v, words, casualty, 0, 0, 0);
   }
 
   // Claims of the records of sentence s from doc.voice[first] on.
@@ -1974,7 +2014,7 @@ struct VoiceAnnotator::Impl {
       const VoiceRecord& v = doc.voice[vi];
       if (v.kind == "question"sv) continue;
       const bool quoted = v.kind == "quoted"sv;
-      Claim c = NewClaim(v);
+      Claim& c = NewClaim(v);
       double cue_event = 0, cue_causal = 0, opinion = 0;
       bool casualty = false;
       size_t words = 0;
@@ -1998,7 +2038,7 @@ struct VoiceAnnotator::Impl {
           if (explain) c.evidence.push_back("claim_cues.tsv:" + row->text + " (" + row->kind + ")");
         }
       }
-      FinishClaim(std::move(c), v, words, casualty, cue_event, cue_causal, opinion);
+      FinishClaim(c, v, words, casualty, cue_event, cue_causal, opinion);
     }
   }
 };
