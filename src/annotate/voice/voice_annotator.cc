@@ -303,29 +303,34 @@ class SentenceWalker {
     const Span sp = doc_.sentences[si];
     s->index = si;
     s->span = sp;
-    s->w.clear();
-    s->low.clear();
-    s->lower.clear();
     while (tok_ < doc_.tokens.size() && doc_.tokens[tok_].span.begin < sp.begin) ++tok_;
     while (men_ < doc_.mentions.size() && doc_.mentions[men_].span.end <= sp.begin) ++men_;
     while (quo_ < quotes_.size() && quotes_[quo_].span.end <= sp.begin) ++quo_;
+    size_t te = tok_;
+    while (te < doc_.tokens.size() && doc_.tokens[te].span.end <= sp.end) ++te;
+    // Sized once and filled in place (the buffers keep their capacity
+    // from sentence to sentence).
+    const size_t n = te - tok_;
+    s->w.resize(n);
+    s->low.resize(n);
+    s->lower.resize(n);
     size_t m = men_, q = quo_;
-    for (size_t t = tok_; t < doc_.tokens.size() && doc_.tokens[t].span.end <= sp.end; ++t) {
-      const Token& tk = doc_.tokens[t];
-      Word w;
+    for (size_t i = 0; i < n; ++i) {
+      const Token& tk = doc_.tokens[tok_ + i];
+      Word& w = s->w[i];
       w.span = tk.span;
       w.kind = tk.kind;
-      w.bits = bits_[t];
+      w.bits = bits_[tok_ + i];
       const size_t len = tk.span.end - tk.span.begin;
       w.text = std::string_view(doc_.text).substr(tk.span.begin, len);
       while (m < doc_.mentions.size() && doc_.mentions[m].span.end <= tk.span.begin) ++m;
-      if (m < doc_.mentions.size() && doc_.mentions[m].span.begin < tk.span.end)
-        w.mention = static_cast<int>(m);
+      w.mention = m < doc_.mentions.size() && doc_.mentions[m].span.begin < tk.span.end
+                      ? static_cast<int>(m) : -1;
       while (q < quotes_.size() && quotes_[q].span.end <= tk.span.begin) ++q;
-      if (q < quotes_.size() && quotes_[q].span.begin <= tk.span.begin) w.quote = static_cast<int>(q);
-      s->w.push_back(w);
-      s->low.push_back(lowered_.substr(tk.span.begin, len));
-      s->lower.push_back(!std::isupper(static_cast<unsigned char>(w.text[0])));
+      w.quote = q < quotes_.size() && quotes_[q].span.begin <= tk.span.begin ? static_cast<int>(q) : -1;
+      s->low[i] = lowered_.substr(tk.span.begin, len);
+      // std::isupper in the C locale, without the call.
+      s->lower[i] = static_cast<unsigned char>(w.text[0] - 'A') >= 26;
     }
   }
 
