@@ -420,6 +420,16 @@ struct VoiceAnnotator::Impl {
   const bool explain;               // build evidence lines (dossier explain)
   std::string lowered;              // doc.text, ASCII letters lower-cased
   std::vector<uint8_t> token_bits;  // per token: tables a phrase may start at it
+  // Per sentence: its tokens [tb, te) (those SentenceWalker takes), the union
+  // of their bits, and whether one of them starts with '?'. Computed in the
+  // one pass over the tokens, so the later passes skip plain sentences
+  // without looking at their tokens again.
+  struct SentInfo {
+    size_t tb = 0, te = 0;
+    uint8_t bits = 0;
+    bool qmark = false;
+  };
+  std::vector<SentInfo> sent_info;
 
   // A source as found near a cue, before resolution.
   struct Ref {
@@ -482,16 +492,28 @@ struct VoiceAnnotator::Impl {
     unsigned char* p = reinterpret_cast<unsigned char*>(lowered.data());
     for (size_t i = 0, n = lowered.size(); i < n; ++i)
       p[i] = static_cast<unsigned char>(p[i] + ((static_cast<unsigned char>(p[i] - 'A') < 26) << 5));
-    token_bits.resize(d.tokens.size());
-    for (size_t t = 0; t < d.tokens.size(); ++t) {
-      const Span sp = d.tokens[t].span;
-      const size_t len = sp.end - sp.begin;
-      if (!(va.first_len_mask_[static_cast<unsigned char>(lowered[sp.begin])] &
-            (1u << std::min<size_t>(len, 31)))) {
-        token_bits[t] = 0;
-        continue;
+    // Tokens outside every sentence keep 0: no pass reads them.
+    token_bits.assign(d.tokens.size(), 0);
+    sent_info.resize(d.sentences.size());
+    const size_t nt = d.tokens.size();
+    size_t tok = 0;
+    for (size_t si = 0; si < d.sentences.size(); ++si) {
+      const Span ss = d.sentences[si];
+      while (tok < nt && d.tokens[tok].span.begin < ss.begin) ++tok;
+      SentInfo& info = sent_info[si];
+      info.tb = tok;
+      size_t t = tok;
+      for (; t < nt && d.tokens[t].span.end <= ss.end; ++t) {
+        const Span sp = d.tokens[t].span;
+        const size_t len = sp.end - sp.begin;
+        const unsigned char c0 = static_cast<unsigned char>(lowered[sp.begin]);
+        info.qmark = info.qmark || c0 == '?';
+        if (!(va.first_len_mask_[c0] & (1u << std::min<size_t>(len, 31)))) continue;
+        const uint8_t b = va.first_table_.Find(std::string_view(lowered).substr(sp.begin, len));
+        token_bits[t] = b;
+        info.bits |= b;
       }
-      token_bits[t] = va.first_table_.Find(std::string_view(lowered).substr(sp.begin, len));
+      info.te = t;
     }
   }
   // A phrase of table `t` starting at word k of s, or nullptr (the token's
@@ -528,15 +550,9 @@ struct VoiceAnnotator::Impl {
     Sent s;
     std::unordered_set<std::string, voice_internal::StringHash, std::equal_to<>> seen_titles;
     size_t mi = 0;
-    size_t tok = 0;
     for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
       // Only sentences with a document noun or an unnamed-source head.
-      const Span sp = doc.sentences[si];
-      while (tok < doc.tokens.size() && doc.tokens[tok].span.begin < sp.begin) ++tok;
-      bool candidate = false;
-      for (size_t t = tok; t < doc.tokens.size() && doc.tokens[t].span.end <= sp.end && !candidate; ++t)
-        candidate = token_bits[t] & (kBitDocNoun | kBitAnonymous);
-      if (!candidate) continue;
+      if (!(sent_info[si].bits & (kBitDocNoun | kBitAnonymous))) continue;
       walker.Build(si, &s);
       for (; mi < doc.mentions.size() && doc.mentions[mi].span.begin < s.span.end; ++mi) {
         const std::string& r = doc.mentions[mi].rule;
@@ -1406,24 +1422,16 @@ struct VoiceAnnotator::Impl {
     bool prev_para_colon = false;
     clause_source_of.assign(doc.mentions.size(), -1);
     ComputeMentionKinds();
-    size_t tok = 0, men = 0, quo = 0;
+    size_t men = 0, quo = 0;
     const std::string_view text(doc.text);
     for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
       const size_t first_record = doc.voice.size();
       const Span sp = doc.sentences[si];
       // The sentence's tokens, mentions and quotations, and whether anything
       // in it can make it other than the author's plain assertion.
-      while (tok < doc.tokens.size() && doc.tokens[tok].span.begin < sp.begin) ++tok;
-      size_t t1 = tok;
-      uint8_t bits = 0;
-      bool qmark = false;
-      for (; t1 < doc.tokens.size() && doc.tokens[t1].span.end <= sp.end; ++t1) {
-        const Span ts = doc.tokens[t1].span;
-        const char c0 = text[ts.begin];
-        uint8_t b = token_bits[t1];
-        bits |= b;
-        qmark = qmark || c0 == '?';
-      }
+      const size_t tok = sent_info[si].tb, t1 = sent_info[si].te;
+      const uint8_t bits = sent_info[si].bits;
+      const bool qmark = sent_info[si].qmark;
       while (men < doc.mentions.size() && doc.mentions[men].span.end <= sp.begin) ++men;
       size_t m1 = men;
       while (m1 < doc.mentions.size() && doc.mentions[m1].span.begin < sp.end) ++m1;
