@@ -51,22 +51,26 @@ namespace voice_internal {
 
 // Calls fn(token) for each token of PhraseTokens(phrase), lower-cased in
 // `cur` (the caller's buffer: no allocation per token once it has grown).
+// (The program runs in the C locale: <cctype>'s classes are ASCII, tested
+// here inline rather than by a libc call per byte.)
+inline bool AsciiAlpha(unsigned char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
+inline bool AsciiDigit(unsigned char c) { return static_cast<unsigned char>(c - '0') < 10; }
 template <typename Fn>
 void ForEachPhraseToken(std::string_view phrase, std::string& cur, const Fn& fn) {
   cur.clear();
   for (size_t i = 0; i < phrase.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(phrase[i]);
-    bool word = std::isalnum(c) || c >= 0x80;
+    bool word = AsciiAlpha(c) || AsciiDigit(c) || c >= 0x80;
     // An apostrophe between letters stays inside the word ("it's").
     if ((c == '\'') && !cur.empty() && i + 1 < phrase.size() &&
-        std::isalpha(static_cast<unsigned char>(phrase[i + 1])))
+        AsciiAlpha(static_cast<unsigned char>(phrase[i + 1])))
       word = true;
     if (word) {
-      cur.push_back(static_cast<char>(std::tolower(c)));
+      cur.push_back(static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 32 : 0)));
     } else {
       if (!cur.empty()) fn(std::string_view(cur));
       cur.clear();
-      if (!std::isspace(c)) fn(phrase.substr(i, 1));
+      if (!(c == ' ' || (c >= '\t' && c <= '\r'))) fn(phrase.substr(i, 1));
     }
   }
   if (!cur.empty()) fn(std::string_view(cur));
@@ -190,7 +194,8 @@ std::string Lower(std::string_view s) {
 // Lower(s) into *out, reusing its buffer.
 void LowerInto(std::string_view s, std::string* out) {
   out->assign(s);
-  for (char& c : *out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  // std::tolower in the C locale, inline.
+  for (char& c : *out) c = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 32 : 0));
 }
 
 void LoadPhrases(const Lexicon& lex, const char* table, const char* key_col,
@@ -458,7 +463,9 @@ struct VoiceAnnotator::Impl {
   std::unordered_map<std::string, std::string> title_of_ref;
   // Lower-cased words (4+ letters) of organisation, outlet and actor names
   // -> their entry ("observatory" -> org:SOHR), and each entry's latest mention.
-  voice_internal::StringMap<std::string> last_by_name_word;
+  // (A word points at its entry's latest mention in latest_by_entry, whose
+  // values stay put: no key is copied per word.)
+  voice_internal::StringMap<const int*> last_by_name_word;
   voice_internal::StringMap<int> latest_by_entry;
   int last_document = -1, last_group = -1;
   std::vector<int> clause_source_of;  // mention index -> source of its clause
@@ -1310,7 +1317,7 @@ struct VoiceAnnotator::Impl {
       auto it = last_by_name_word.find(ref.head);
       if (it != last_by_name_word.end()) {
         *how = "the latest organisation named with '" + ref.head + "'";
-        return latest_by_entry.at(it->second);
+        return *it->second;
       }
       return -1;
     }
@@ -1366,7 +1373,7 @@ struct VoiceAnnotator::Impl {
           it->second = mi;
           continue;
         }
-        const std::string& entry = latest_by_entry.emplace(std::string(key), mi).first->first;
+        const int* entry = &latest_by_entry.emplace(std::string(key), mi).first->second;
         for (std::string_view name : {mt, std::string_view(m.name)}) {
           ForEachPhraseToken(name, note_scratch, [&](std::string_view t) {
             if (t.size() < 4) return;
