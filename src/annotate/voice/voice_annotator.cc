@@ -95,27 +95,6 @@ void PhraseTable::Add(PhraseRow row) {
   });
 }
 
-const PhraseRow* PhraseTable::Match(const std::vector<std::string_view>& low,
-                                    const std::vector<char>& lower, size_t i, size_t end,
-                                    size_t* n) const {
-  if (i >= end || rows_.empty()) return nullptr;
-  auto it = by_first_.find(low[i]);
-  if (it == by_first_.end()) return nullptr;
-  for (size_t r : it->second) {
-    const PhraseRow& row = rows_[r];
-    if (i + row.words.size() > end) continue;
-    bool ok = true;
-    for (size_t k = 0; ok && k < row.words.size(); ++k) {
-      ok = low[i + k] == row.words[k] && (!row.lower_only || lower[i + k]);
-    }
-    if (ok) {
-      *n = row.words.size();
-      return &row;
-    }
-  }
-  return nullptr;
-}
-
 void FirstWordTable::Build(const StringMap<uint8_t>& words) {
   size_t cap = 16;
   while (cap < words.size() * 4) cap *= 2;
@@ -531,6 +510,45 @@ struct VoiceAnnotator::Impl {
     return t.Match(s.low, s.lower, k, end, n);
   }
   SentenceWalker Walker() const { return SentenceWalker(doc, quotes, lowered, token_bits); }
+
+  // Token t lower-cased, and whether it is written in lower case (as
+  // SentenceWalker puts them in Sent::low and Sent::lower).
+  std::string_view TokenLow(size_t t) const {
+    const Span sp = doc.tokens[t].span;
+    return std::string_view(lowered).substr(sp.begin, sp.end - sp.begin);
+  }
+  bool TokenLower(size_t t) const {
+    return static_cast<unsigned char>(doc.text[doc.tokens[t].span.begin] - 'A') >= 26;
+  }
+
+  // For a sentence (tokens [tb, te)) with no question mark or quotation and
+  // outside a block quote: true if the full analysis would give the single
+  // "no cue" author record of the fast path. Most sentences have a token
+  // that may start a cue or hedge ("in", "it", "is"), but no phrase that
+  // matches; then no clause break, cue or hedge applies, and only a heading
+  // would differ.
+  bool PlainSentence(size_t tb, size_t te) const {
+    auto low = [&](size_t k) { return TokenLow(tb + k); };
+    auto lower = [](size_t) { return true; };  // any row, lower_only or not
+    size_t len;
+    for (size_t t = tb; t < te; ++t) {
+      const uint8_t b = token_bits[t];
+      if ((b & (kBitCue | kBitBreak)) && va.cues_.MatchBy(low, lower, t - tb, te - tb, &len))
+        return false;
+      if ((b & kBitHedge) && va.hedges_.MatchBy(low, lower, t - tb, te - tb, &len)) return false;
+    }
+    // Heading(s, 0, n) on the tokens.
+    const Span last = doc.tokens[te - 1].span;
+    const std::string_view lt = std::string_view(doc.text).substr(last.begin, last.end - last.begin);
+    if (lt == "." || lt == "!" || lt == ":" || lt == "?" || lt == ";") return true;
+    size_t words = 0, caps = 0;
+    for (size_t t = tb; t < te; ++t) {
+      if (doc.tokens[t].kind != Token::Kind::kWord) continue;
+      ++words;
+      if (!TokenLower(t)) ++caps;
+    }
+    return !(words >= 3 && caps * 10 >= words * 7);
+  }
 
   std::string MentionText(int m) const {
     const Span s = doc.mentions[m].span;
@@ -1475,7 +1493,8 @@ struct VoiceAnnotator::Impl {
         continue;  // no claims without words
       }
       const bool in_block = block && para == block_para;
-      if (!in_block && !(bits & (kBitCue | kBitHedge)) && !qmark && !has_quote) {
+      if (!in_block && !qmark && !has_quote &&
+          (!(bits & (kBitCue | kBitHedge)) || PlainSentence(tok, t1))) {
         // Fast path: no cue, hedge, question mark or quotation: the author's.
         VoiceRecord v;
         v.sentence = si;
@@ -1485,8 +1504,7 @@ struct VoiceAnnotator::Impl {
         doc.voice.push_back(std::move(v));
         NoteMentions(men, m1);
         if (bits & kBitClaim) {
-          walker.Build(si, &s);
-          ClaimsOf(s, first_record);
+          ClaimsOfTokens(tok, t1, men, first_record);
         } else {
           ClaimsOfMentions(tok, t1, men, m1, first_record);
         }
@@ -2012,6 +2030,42 @@ struct VoiceAnnotator::Impl {
     c.source = v.source;
     c.evidence.clear();
     return c;
+  }
+
+  // ClaimsOf for the one record of a fast-path sentence (its tokens [tb, te),
+  // no quotation in it; mb is its first mention as SentenceWalker finds it),
+  // on the document's tokens: the same words, mentions and claim cues,
+  // without building a Sent.
+  void ClaimsOfTokens(size_t tb, size_t te, size_t mb, size_t first) {
+    const VoiceRecord& v = doc.voice[first];
+    Claim& c = NewClaim(v);
+    double cue_event = 0, cue_causal = 0, opinion = 0;
+    bool casualty = false;
+    size_t words = 0;
+    int prev = -1;
+    size_t m = mb;
+    for (size_t t = tb; t < te; ++t) {
+      const Token& tk = doc.tokens[t];
+      if (tk.kind == Token::Kind::kWord || tk.kind == Token::Kind::kNumber) ++words;
+      while (m < doc.mentions.size() && doc.mentions[m].span.end <= tk.span.begin) ++m;
+      const int mention =
+          m < doc.mentions.size() && doc.mentions[m].span.begin < tk.span.end ? static_cast<int>(m) : -1;
+      if (mention >= 0 && mention != prev) {
+        prev = mention;
+        AddSlot(mention, &c, &casualty);
+      }
+      if (!(token_bits[t] & kBitClaim)) continue;
+      size_t len;
+      if (const PhraseRow* row = va.claim_cues_.MatchBy(
+              [&](size_t k) { return TokenLow(tb + k); }, [&](size_t k) { return TokenLower(tb + k); },
+              t - tb, te - tb, &len)) {
+        if (row->code == kRowOpinion) opinion += row->weight;
+        else if (row->code == kRowCausal) cue_causal = std::max(cue_causal, row->weight);
+        else cue_event = std::max(cue_event, row->weight);
+        if (explain) c.evidence.push_back("claim_cues.tsv:" + row->text + " (" + row->kind + ")");
+      }
+    }
+    FinishClaim(c, v, words, casualty, cue_event, cue_causal, opinion);
   }
 
   // The claim of a one-record sentence with no claim cue, from its mentions
