@@ -444,7 +444,32 @@ struct VoiceAnnotator::Impl {
   // -> their entry ("observatory" -> org:SOHR), and each entry's latest mention.
   // (A word points at its entry's latest mention in latest_by_entry, whose
   // values stay put: no key is copied per word.)
-  voice_internal::StringMap<const int*> last_by_name_word;
+  // Built lazily (NameWords): most documents never ask, and indexing every
+  // name's words was a good part of the layer's cost. pending_names holds the
+  // new entries not indexed yet (their mention, their slot), in text order.
+  mutable voice_internal::StringMap<const int*> last_by_name_word;
+  mutable std::vector<std::pair<int, const int*>> pending_names;
+  mutable size_t names_done = 0;
+  mutable std::string name_scratch;
+  const voice_internal::StringMap<const int*>& NameWords() const {
+    for (; names_done < pending_names.size(); ++names_done) {
+      // (Plain variables: clang 15 cannot capture a structured binding.)
+      const Mention& m = doc.mentions[pending_names[names_done].first];
+      const int* const entry = pending_names[names_done].second;
+      const std::string_view mt =
+          std::string_view(doc.text).substr(m.span.begin, m.span.end - m.span.begin);
+      for (std::string_view name : {mt, std::string_view(m.name)}) {
+        ForEachPhraseToken(name, name_scratch, [&](std::string_view t) {
+          if (t.size() < 4) return;
+          if (auto w = last_by_name_word.find(t); w != last_by_name_word.end())
+            w->second = entry;
+          else
+            last_by_name_word.emplace(std::string(t), entry);
+        });
+      }
+    }
+    return last_by_name_word;
+  }
   voice_internal::StringMap<int> latest_by_entry;
   int last_document = -1, last_group = -1;
   std::vector<int> clause_source_of;  // mention index -> source of its clause
@@ -878,7 +903,7 @@ struct VoiceAnnotator::Impl {
       ref->how = "the " + ref->title;
       return true;
     } else if (size_t the = TheBefore(s, cb, p);
-               the != kNone && s.low[p].size() >= 4 && last_by_name_word.count(s.low[p])) {
+               the != kNone && s.low[p].size() >= 4 && NameWords().count(s.low[p])) {
       // "the observatory", "the British-based observatory": a word of the
       // name of an organisation named before.
       ref->head = std::string(s.low[p]);
@@ -1173,7 +1198,7 @@ struct VoiceAnnotator::Impl {
                 s.w[head].text == "-"))
           ++head;
         const bool name_word = head < pe && s.w[head].mention < 0 && s.low[head].size() >= 4 &&
-                               last_by_name_word.count(s.low[head]) &&
+                               NameWords().count(s.low[head]) &&
                                (best < 0 || head < best_word);
         Ref ref;
         ref.word = best_word;
@@ -1332,7 +1357,7 @@ struct VoiceAnnotator::Impl {
       return last_document >= 0 ? last_document : last_group;
     }
     if (!ref.head.empty()) {
-      auto it = last_by_name_word.find(ref.head);
+      auto it = NameWords().find(ref.head);
       if (it != last_by_name_word.end()) {
         *how = "the latest organisation named with '" + ref.head + "'";
         return *it->second;
@@ -1392,15 +1417,7 @@ struct VoiceAnnotator::Impl {
           continue;
         }
         const int* entry = &latest_by_entry.emplace(std::string(key), mi).first->second;
-        for (std::string_view name : {mt, std::string_view(m.name)}) {
-          ForEachPhraseToken(name, note_scratch, [&](std::string_view t) {
-            if (t.size() < 4) return;
-            if (auto w = last_by_name_word.find(t); w != last_by_name_word.end())
-              w->second = entry;
-            else
-              last_by_name_word.emplace(std::string(t), entry);
-          });
-        }
+        pending_names.emplace_back(mi, entry);
       }
     }
     if (!recent_persons_scratch.empty()) recent_persons.swap(recent_persons_scratch);
