@@ -197,11 +197,15 @@ void LoadPhrases(const Lexicon& lex, const char* table, const char* key_col,
 }
 
 // Determiners and possessives that open a document or source noun phrase.
+// (string_view tables: each comparison tests the length first, with no
+// strlen per entry; these run several times per word of a clause.)
 bool IsDeterminer(std::string_view w) {
-  static const char* const kDet[] = {"the", "a", "an", "this", "that", "these", "those",
-                                     "its", "their", "his", "her", "our", "another", "one",
-                                     "two", "three", "several", "some", "many", "other"};
-  for (const char* d : kDet)
+  static constexpr std::string_view kDet[] = {
+      "the"sv, "a"sv, "an"sv, "this"sv, "that"sv, "these"sv, "those"sv,
+      "its"sv, "their"sv, "his"sv, "her"sv, "our"sv, "another"sv, "one"sv,
+      "two"sv, "three"sv, "several"sv, "some"sv, "many"sv, "other"sv};
+  if (w.size() > 7) return false;
+  for (std::string_view d : kDet)
     if (w == d) return true;
   return false;
 }
@@ -209,16 +213,19 @@ bool IsIndefinite(std::string_view w) {
   return w == "a" || w == "an" || w == "another" || w == "one";
 }
 bool IsPreposition(std::string_view w) {
-  static const char* const kPrep[] = {"of", "in", "from", "by", "for", "at", "with", "on",
-                                      "near", "inside", "under", "within", "across", "to"};
-  for (const char* d : kPrep)
+  static constexpr std::string_view kPrep[] = {
+      "of"sv, "in"sv, "from"sv, "by"sv, "for"sv, "at"sv, "with"sv, "on"sv,
+      "near"sv, "inside"sv, "under"sv, "within"sv, "across"sv, "to"sv};
+  if (w.size() > 6) return false;
+  for (std::string_view d : kPrep)
     if (w == d) return true;
   return false;
 }
 bool IsQuoteMark(std::string_view t) {
-  return t == "\"" || t == "\xE2\x80\x9C" || t == "\xE2\x80\x9D" || t == "\xE2\x80\x98" ||
-         t == "\xE2\x80\x99" || t == "\xC2\xAB" || t == "\xC2\xBB" || t == "\xE2\x80\x9E" ||
-         t == "'";
+  if (t.size() > 3) return false;
+  return t == "\""sv || t == "\xE2\x80\x9C"sv || t == "\xE2\x80\x9D"sv || t == "\xE2\x80\x98"sv ||
+         t == "\xE2\x80\x99"sv || t == "\xC2\xAB"sv || t == "\xC2\xBB"sv || t == "\xE2\x80\x9E"sv ||
+         t == "'"sv;
 }
 bool IsLowerWord(std::string_view t) {
   return !t.empty() && std::islower(static_cast<unsigned char>(t[0]));
