@@ -49,28 +49,37 @@ namespace dossier {
 using namespace std::literals;  // "…"sv: compare the length first, no strlen
 namespace voice_internal {
 
+// Calls fn(token) for each token of PhraseTokens(phrase), lower-cased in
+// `cur` (the caller's buffer: no allocation per token once it has grown).
+// (The program runs in the C locale: <cctype>'s classes are ASCII, tested
+// here inline rather than by a libc call per byte.)
+inline bool AsciiAlpha(unsigned char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
+inline bool AsciiDigit(unsigned char c) { return static_cast<unsigned char>(c - '0') < 10; }
+template <typename Fn>
+void ForEachPhraseToken(std::string_view phrase, std::string& cur, const Fn& fn) {
+  cur.clear();
+  for (size_t i = 0; i < phrase.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(phrase[i]);
+    bool word = AsciiAlpha(c) || AsciiDigit(c) || c >= 0x80;
+    // An apostrophe between letters stays inside the word ("it's").
+    if ((c == '\'') && !cur.empty() && i + 1 < phrase.size() &&
+        AsciiAlpha(static_cast<unsigned char>(phrase[i + 1])))
+      word = true;
+    if (word) {
+      cur.push_back(static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 32 : 0)));
+    } else {
+      if (!cur.empty()) fn(std::string_view(cur));
+      cur.clear();
+      if (!(c == ' ' || (c >= '\t' && c <= '\r'))) fn(phrase.substr(i, 1));
+    }
+  }
+  if (!cur.empty()) fn(std::string_view(cur));
+}
+
 std::vector<std::string> PhraseTokens(std::string_view phrase) {
   std::vector<std::string> out;
   std::string cur;
-  auto flush = [&] {
-    if (!cur.empty()) out.push_back(std::move(cur));
-    cur.clear();
-  };
-  for (size_t i = 0; i < phrase.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(phrase[i]);
-    bool word = std::isalnum(c) || c >= 0x80;
-    // An apostrophe between letters stays inside the word ("it's").
-    if ((c == '\'') && !cur.empty() && i + 1 < phrase.size() &&
-        std::isalpha(static_cast<unsigned char>(phrase[i + 1])))
-      word = true;
-    if (word) {
-      cur.push_back(static_cast<char>(std::tolower(c)));
-    } else {
-      flush();
-      if (!std::isspace(c)) out.push_back(std::string(1, static_cast<char>(c)));
-    }
-  }
-  flush();
+  ForEachPhraseToken(phrase, cur, [&](std::string_view t) { out.emplace_back(t); });
   return out;
 }
 
@@ -84,27 +93,6 @@ void PhraseTable::Add(PhraseRow row) {
   std::stable_sort(v.begin(), v.end(), [&](size_t a, size_t b) {
     return rows_[a].words.size() > rows_[b].words.size();
   });
-}
-
-const PhraseRow* PhraseTable::Match(const std::vector<std::string_view>& low,
-                                    const std::vector<char>& lower, size_t i, size_t end,
-                                    size_t* n) const {
-  if (i >= end || rows_.empty()) return nullptr;
-  auto it = by_first_.find(low[i]);
-  if (it == by_first_.end()) return nullptr;
-  for (size_t r : it->second) {
-    const PhraseRow& row = rows_[r];
-    if (i + row.words.size() > end) continue;
-    bool ok = true;
-    for (size_t k = 0; ok && k < row.words.size(); ++k) {
-      ok = low[i + k] == row.words[k] && (!row.lower_only || lower[i + k]);
-    }
-    if (ok) {
-      *n = row.words.size();
-      return &row;
-    }
-  }
-  return nullptr;
 }
 
 void FirstWordTable::Build(const StringMap<uint8_t>& words) {
@@ -175,11 +163,18 @@ enum : uint8_t {
 };
 using voice_internal::PhraseTable;
 using voice_internal::PhraseTokens;
+using voice_internal::ForEachPhraseToken;
 
 std::string Lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
+}
+// Lower(s) into *out, reusing its buffer.
+void LowerInto(std::string_view s, std::string* out) {
+  out->assign(s);
+  // std::tolower in the C locale, inline.
+  for (char& c : *out) c = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 32 : 0));
 }
 
 void LoadPhrases(const Lexicon& lex, const char* table, const char* key_col,
@@ -202,11 +197,15 @@ void LoadPhrases(const Lexicon& lex, const char* table, const char* key_col,
 }
 
 // Determiners and possessives that open a document or source noun phrase.
+// (string_view tables: each comparison tests the length first, with no
+// strlen per entry; these run several times per word of a clause.)
 bool IsDeterminer(std::string_view w) {
-  static const char* const kDet[] = {"the", "a", "an", "this", "that", "these", "those",
-                                     "its", "their", "his", "her", "our", "another", "one",
-                                     "two", "three", "several", "some", "many", "other"};
-  for (const char* d : kDet)
+  static constexpr std::string_view kDet[] = {
+      "the"sv, "a"sv, "an"sv, "this"sv, "that"sv, "these"sv, "those"sv,
+      "its"sv, "their"sv, "his"sv, "her"sv, "our"sv, "another"sv, "one"sv,
+      "two"sv, "three"sv, "several"sv, "some"sv, "many"sv, "other"sv};
+  if (w.size() > 7) return false;
+  for (std::string_view d : kDet)
     if (w == d) return true;
   return false;
 }
@@ -214,16 +213,19 @@ bool IsIndefinite(std::string_view w) {
   return w == "a" || w == "an" || w == "another" || w == "one";
 }
 bool IsPreposition(std::string_view w) {
-  static const char* const kPrep[] = {"of", "in", "from", "by", "for", "at", "with", "on",
-                                      "near", "inside", "under", "within", "across", "to"};
-  for (const char* d : kPrep)
+  static constexpr std::string_view kPrep[] = {
+      "of"sv, "in"sv, "from"sv, "by"sv, "for"sv, "at"sv, "with"sv, "on"sv,
+      "near"sv, "inside"sv, "under"sv, "within"sv, "across"sv, "to"sv};
+  if (w.size() > 6) return false;
+  for (std::string_view d : kPrep)
     if (w == d) return true;
   return false;
 }
 bool IsQuoteMark(std::string_view t) {
-  return t == "\"" || t == "\xE2\x80\x9C" || t == "\xE2\x80\x9D" || t == "\xE2\x80\x98" ||
-         t == "\xE2\x80\x99" || t == "\xC2\xAB" || t == "\xC2\xBB" || t == "\xE2\x80\x9E" ||
-         t == "'";
+  if (t.size() > 3) return false;
+  return t == "\""sv || t == "\xE2\x80\x9C"sv || t == "\xE2\x80\x9D"sv || t == "\xE2\x80\x98"sv ||
+         t == "\xE2\x80\x99"sv || t == "\xC2\xAB"sv || t == "\xC2\xBB"sv || t == "\xE2\x80\x9E"sv ||
+         t == "'"sv;
 }
 bool IsLowerWord(std::string_view t) {
   return !t.empty() && std::islower(static_cast<unsigned char>(t[0]));
@@ -292,29 +294,34 @@ class SentenceWalker {
     const Span sp = doc_.sentences[si];
     s->index = si;
     s->span = sp;
-    s->w.clear();
-    s->low.clear();
-    s->lower.clear();
     while (tok_ < doc_.tokens.size() && doc_.tokens[tok_].span.begin < sp.begin) ++tok_;
     while (men_ < doc_.mentions.size() && doc_.mentions[men_].span.end <= sp.begin) ++men_;
     while (quo_ < quotes_.size() && quotes_[quo_].span.end <= sp.begin) ++quo_;
+    size_t te = tok_;
+    while (te < doc_.tokens.size() && doc_.tokens[te].span.end <= sp.end) ++te;
+    // Sized once and filled in place (the buffers keep their capacity
+    // from sentence to sentence).
+    const size_t n = te - tok_;
+    s->w.resize(n);
+    s->low.resize(n);
+    s->lower.resize(n);
     size_t m = men_, q = quo_;
-    for (size_t t = tok_; t < doc_.tokens.size() && doc_.tokens[t].span.end <= sp.end; ++t) {
-      const Token& tk = doc_.tokens[t];
-      Word w;
+    for (size_t i = 0; i < n; ++i) {
+      const Token& tk = doc_.tokens[tok_ + i];
+      Word& w = s->w[i];
       w.span = tk.span;
       w.kind = tk.kind;
-      w.bits = bits_[t];
+      w.bits = bits_[tok_ + i];
       const size_t len = tk.span.end - tk.span.begin;
       w.text = std::string_view(doc_.text).substr(tk.span.begin, len);
       while (m < doc_.mentions.size() && doc_.mentions[m].span.end <= tk.span.begin) ++m;
-      if (m < doc_.mentions.size() && doc_.mentions[m].span.begin < tk.span.end)
-        w.mention = static_cast<int>(m);
+      w.mention = m < doc_.mentions.size() && doc_.mentions[m].span.begin < tk.span.end
+                      ? static_cast<int>(m) : -1;
       while (q < quotes_.size() && quotes_[q].span.end <= tk.span.begin) ++q;
-      if (q < quotes_.size() && quotes_[q].span.begin <= tk.span.begin) w.quote = static_cast<int>(q);
-      s->w.push_back(w);
-      s->low.push_back(lowered_.substr(tk.span.begin, len));
-      s->lower.push_back(!std::isupper(static_cast<unsigned char>(w.text[0])));
+      w.quote = q < quotes_.size() && quotes_[q].span.begin <= tk.span.begin ? static_cast<int>(q) : -1;
+      s->low[i] = lowered_.substr(tk.span.begin, len);
+      // std::isupper in the C locale, without the call.
+      s->lower[i] = static_cast<unsigned char>(w.text[0] - 'A') >= 26;
     }
   }
 
@@ -404,6 +411,16 @@ struct VoiceAnnotator::Impl {
   const bool explain;               // build evidence lines (dossier explain)
   std::string lowered;              // doc.text, ASCII letters lower-cased
   std::vector<uint8_t> token_bits;  // per token: tables a phrase may start at it
+  // Per sentence: its tokens [tb, te) (those SentenceWalker takes), the union
+  // of their bits, and whether one of them starts with '?'. Computed in the
+  // one pass over the tokens, so the later passes skip plain sentences
+  // without looking at their tokens again.
+  struct SentInfo {
+    size_t tb = 0, te = 0;
+    uint8_t bits = 0;
+    bool qmark = false;
+  };
+  std::vector<SentInfo> sent_info;
 
   // A source as found near a cue, before resolution.
   struct Ref {
@@ -428,11 +445,38 @@ struct VoiceAnnotator::Impl {
   // Resolution state (pass 2), in text order.
   int last_speaker = -1, last_speaker_sentence = -100;
   std::vector<int> recent_persons;  // persons of the nearest sentence naming one
-  std::unordered_map<std::string, int> last_by_title;
+  voice_internal::StringMap<int> last_by_title;
   std::unordered_map<std::string, std::string> title_of_ref;
   // Lower-cased words (4+ letters) of organisation, outlet and actor names
   // -> their entry ("observatory" -> org:SOHR), and each entry's latest mention.
-  voice_internal::StringMap<std::string> last_by_name_word;
+  // (A word points at its entry's latest mention in latest_by_entry, whose
+  // values stay put: no key is copied per word.)
+  // Built lazily (NameWords): most documents never ask, and indexing every
+  // name's words was a good part of the layer's cost. pending_names holds the
+  // new entries not indexed yet (their mention, their slot), in text order.
+  mutable voice_internal::StringMap<const int*> last_by_name_word;
+  mutable std::vector<std::pair<int, const int*>> pending_names;
+  mutable size_t names_done = 0;
+  mutable std::string name_scratch;
+  const voice_internal::StringMap<const int*>& NameWords() const {
+    for (; names_done < pending_names.size(); ++names_done) {
+      // (Plain variables: clang 15 cannot capture a structured binding.)
+      const Mention& m = doc.mentions[pending_names[names_done].first];
+      const int* const entry = pending_names[names_done].second;
+      const std::string_view mt =
+          std::string_view(doc.text).substr(m.span.begin, m.span.end - m.span.begin);
+      for (std::string_view name : {mt, std::string_view(m.name)}) {
+        ForEachPhraseToken(name, name_scratch, [&](std::string_view t) {
+          if (t.size() < 4) return;
+          if (auto w = last_by_name_word.find(t); w != last_by_name_word.end())
+            w->second = entry;
+          else
+            last_by_name_word.emplace(std::string(t), entry);
+        });
+      }
+    }
+    return last_by_name_word;
+  }
   voice_internal::StringMap<int> latest_by_entry;
   int last_document = -1, last_group = -1;
   std::vector<int> clause_source_of;  // mention index -> source of its clause
@@ -466,16 +510,28 @@ struct VoiceAnnotator::Impl {
     unsigned char* p = reinterpret_cast<unsigned char*>(lowered.data());
     for (size_t i = 0, n = lowered.size(); i < n; ++i)
       p[i] = static_cast<unsigned char>(p[i] + ((static_cast<unsigned char>(p[i] - 'A') < 26) << 5));
-    token_bits.resize(d.tokens.size());
-    for (size_t t = 0; t < d.tokens.size(); ++t) {
-      const Span sp = d.tokens[t].span;
-      const size_t len = sp.end - sp.begin;
-      if (!(va.first_len_mask_[static_cast<unsigned char>(lowered[sp.begin])] &
-            (1u << std::min<size_t>(len, 31)))) {
-        token_bits[t] = 0;
-        continue;
+    // Tokens outside every sentence keep 0: no pass reads them.
+    token_bits.assign(d.tokens.size(), 0);
+    sent_info.resize(d.sentences.size());
+    const size_t nt = d.tokens.size();
+    size_t tok = 0;
+    for (size_t si = 0; si < d.sentences.size(); ++si) {
+      const Span ss = d.sentences[si];
+      while (tok < nt && d.tokens[tok].span.begin < ss.begin) ++tok;
+      SentInfo& info = sent_info[si];
+      info.tb = tok;
+      size_t t = tok;
+      for (; t < nt && d.tokens[t].span.end <= ss.end; ++t) {
+        const Span sp = d.tokens[t].span;
+        const size_t len = sp.end - sp.begin;
+        const unsigned char c0 = static_cast<unsigned char>(lowered[sp.begin]);
+        info.qmark = info.qmark || c0 == '?';
+        if (!(va.first_len_mask_[c0] & (1u << std::min<size_t>(len, 31)))) continue;
+        const uint8_t b = va.first_table_.Find(std::string_view(lowered).substr(sp.begin, len));
+        token_bits[t] = b;
+        info.bits |= b;
       }
-      token_bits[t] = va.first_table_.Find(std::string_view(lowered).substr(sp.begin, len));
+      info.te = t;
     }
   }
   // A phrase of table `t` starting at word k of s, or nullptr (the token's
@@ -486,6 +542,45 @@ struct VoiceAnnotator::Impl {
     return t.Match(s.low, s.lower, k, end, n);
   }
   SentenceWalker Walker() const { return SentenceWalker(doc, quotes, lowered, token_bits); }
+
+  // Token t lower-cased, and whether it is written in lower case (as
+  // SentenceWalker puts them in Sent::low and Sent::lower).
+  std::string_view TokenLow(size_t t) const {
+    const Span sp = doc.tokens[t].span;
+    return std::string_view(lowered).substr(sp.begin, sp.end - sp.begin);
+  }
+  bool TokenLower(size_t t) const {
+    return static_cast<unsigned char>(doc.text[doc.tokens[t].span.begin] - 'A') >= 26;
+  }
+
+  // For a sentence (tokens [tb, te)) with no question mark or quotation and
+  // outside a block quote: true if the full analysis would give the single
+  // "no cue" author record of the fast path. Most sentences have a token
+  // that may start a cue or hedge ("in", "it", "is"), but no phrase that
+  // matches; then no clause break, cue or hedge applies, and only a heading
+  // would differ.
+  bool PlainSentence(size_t tb, size_t te) const {
+    auto low = [&](size_t k) { return TokenLow(tb + k); };
+    auto lower = [](size_t) { return true; };  // any row, lower_only or not
+    size_t len;
+    for (size_t t = tb; t < te; ++t) {
+      const uint8_t b = token_bits[t];
+      if ((b & (kBitCue | kBitBreak)) && va.cues_.MatchBy(low, lower, t - tb, te - tb, &len))
+        return false;
+      if ((b & kBitHedge) && va.hedges_.MatchBy(low, lower, t - tb, te - tb, &len)) return false;
+    }
+    // Heading(s, 0, n) on the tokens.
+    const Span last = doc.tokens[te - 1].span;
+    const std::string_view lt = std::string_view(doc.text).substr(last.begin, last.end - last.begin);
+    if (lt == "." || lt == "!" || lt == ":" || lt == "?" || lt == ";") return true;
+    size_t words = 0, caps = 0;
+    for (size_t t = tb; t < te; ++t) {
+      if (doc.tokens[t].kind != Token::Kind::kWord) continue;
+      ++words;
+      if (!TokenLower(t)) ++caps;
+    }
+    return !(words >= 3 && caps * 10 >= words * 7);
+  }
 
   std::string MentionText(int m) const {
     const Span s = doc.mentions[m].span;
@@ -510,17 +605,11 @@ struct VoiceAnnotator::Impl {
     std::vector<Mention> added;
     SentenceWalker walker = Walker();
     Sent s;
-    std::unordered_set<std::string> seen_titles;
+    std::unordered_set<std::string, voice_internal::StringHash, std::equal_to<>> seen_titles;
     size_t mi = 0;
-    size_t tok = 0;
     for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
       // Only sentences with a document noun or an unnamed-source head.
-      const Span sp = doc.sentences[si];
-      while (tok < doc.tokens.size() && doc.tokens[tok].span.begin < sp.begin) ++tok;
-      bool candidate = false;
-      for (size_t t = tok; t < doc.tokens.size() && doc.tokens[t].span.end <= sp.end && !candidate; ++t)
-        candidate = token_bits[t] & (kBitDocNoun | kBitAnonymous);
-      if (!candidate) continue;
+      if (!(sent_info[si].bits & (kBitDocNoun | kBitAnonymous))) continue;
       walker.Build(si, &s);
       for (; mi < doc.mentions.size() && doc.mentions[mi].span.begin < s.span.end; ++mi) {
         const std::string& r = doc.mentions[mi].rule;
@@ -556,7 +645,7 @@ struct VoiceAnnotator::Impl {
           if (k + 1 < n && s.w[k + 1].mention >= 0 &&
               doc.mentions[s.w[k + 1].mention].kind == "person"sv)
             continue;
-          if (seen_titles.count(std::string(s.low[k]))) continue;
+          if (seen_titles.count(s.low[k])) continue;
           size_t start = k;
           bool det = false;
           while (start > last_end && k - start < 4) {
@@ -753,7 +842,7 @@ struct VoiceAnnotator::Impl {
   // The subject of a reporting verb at word v, within [cb, v).
   bool SourceBefore(const Sent& s, size_t cb, size_t v, bool intro, bool weak, Ref* ref) const {
     size_t j = v;
-    while (j > cb && va.cues_.Find(s.low[j - 1]) && va.cues_.Find(s.low[j - 1])->code == kRowAux) --j;
+    for (const PhraseRow* aux; j > cb && (aux = va.cues_.Find(s.low[j - 1])) && aux->code == kRowAux;) --j;
     if (j == cb) return false;
     size_t p = j - 1;
     // Before "that"/":" content, a quoted title between the subject and its
@@ -810,18 +899,18 @@ struct VoiceAnnotator::Impl {
       ref->mention = e;
       ref->word = first;
       ref->how = "head of '" + std::string(s.w[q - 1].text) + " …'";
-    } else if (auto it = va.references_.find(std::string(s.low[p])); it != va.references_.end()) {
+    } else if (auto it = va.references_.find(s.low[p]); it != va.references_.end()) {
       ref->refers = it->second;
       ref->word = p;
       ref->how = "pronoun '" + std::string(s.w[p].text) + "'";
       return true;
-    } else if (p > cb && s.low[p - 1] == "the" && va.titles_.count(std::string(s.low[p]))) {
+    } else if (p > cb && s.low[p - 1] == "the" && va.titles_.count(s.low[p])) {
       ref->title = std::string(s.low[p]);
       ref->word = p - 1;
       ref->how = "the " + ref->title;
       return true;
     } else if (size_t the = TheBefore(s, cb, p);
-               the != kNone && s.low[p].size() >= 4 && last_by_name_word.count(s.low[p])) {
+               the != kNone && s.low[p].size() >= 4 && NameWords().count(s.low[p])) {
       // "the observatory", "the British-based observatory": a word of the
       // name of an organisation named before.
       ref->head = std::string(s.low[p]);
@@ -907,7 +996,7 @@ struct VoiceAnnotator::Impl {
         ref->how = "source after the verb";
         return true;
       }
-      if (auto it = va.references_.find(std::string(s.low[k])); it != va.references_.end() && k == vend) {
+      if (auto it = va.references_.find(s.low[k]); it != va.references_.end() && k == vend) {
         ref->refers = it->second;
         ref->word = k;
         ref->after = true;
@@ -915,7 +1004,7 @@ struct VoiceAnnotator::Impl {
         return true;
       }
       // Skip a title or determiner before the name.
-      if (!(s.low[k] == "the" || va.titles_.count(std::string(s.low[k])))) break;
+      if (!(s.low[k] == "the" || va.titles_.count(s.low[k]))) break;
     }
     return false;
   }
@@ -1024,7 +1113,7 @@ struct VoiceAnnotator::Impl {
         // Syrian Foreign Ministry", "Colonel John Dorrian").
         size_t src_start = ref.word;
         while (found && src_start > cb &&
-               (IsDeterminer(s.low[src_start - 1]) || va.titles_.count(std::string(s.low[src_start - 1]))))
+               (IsDeterminer(s.low[src_start - 1]) || va.titles_.count(s.low[src_start - 1])))
           --src_start;
         // Content before the source (a quotation or clause, then a comma).
         bool quote_before = src_start > cb && found &&
@@ -1116,7 +1205,7 @@ struct VoiceAnnotator::Impl {
                 s.w[head].text == "-"))
           ++head;
         const bool name_word = head < pe && s.w[head].mention < 0 && s.low[head].size() >= 4 &&
-                               last_by_name_word.count(s.low[head]) &&
+                               NameWords().count(s.low[head]) &&
                                (best < 0 || head < best_word);
         Ref ref;
         ref.word = best_word;
@@ -1127,8 +1216,9 @@ struct VoiceAnnotator::Impl {
         } else if (best >= 0) {
           ref.mention = best;
           ref.how = "after '" + row->text + "'";
-        } else if (a < ce && va.references_.count(std::string(s.low[a]))) {
-          ref.refers = va.references_.at(std::string(s.low[a]));
+        } else if (auto it = a < ce ? va.references_.find(s.low[a]) : va.references_.end();
+                   it != va.references_.end()) {
+          ref.refers = it->second;
           ref.how = "pronoun after '" + row->text + "'";
         } else {
           continue;
@@ -1274,10 +1364,10 @@ struct VoiceAnnotator::Impl {
       return last_document >= 0 ? last_document : last_group;
     }
     if (!ref.head.empty()) {
-      auto it = last_by_name_word.find(ref.head);
+      auto it = NameWords().find(ref.head);
       if (it != last_by_name_word.end()) {
         *how = "the latest organisation named with '" + ref.head + "'";
-        return latest_by_entry.at(it->second);
+        return *it->second;
       }
       return -1;
     }
@@ -1302,35 +1392,44 @@ struct VoiceAnnotator::Impl {
       const uint8_t k = mkind[i];
       if (k == kMkPerson) {
         recent_persons_scratch.push_back(mi);
-        std::string title;
+        // Lower-cased in a reused buffer: most persons are looked up, not added.
+        std::string& title = note_scratch;
+        title.clear();
         if (m.rule.rfind("title:", 0) == 0) {
-          title = Lower(m.rule.substr(6));
+          LowerInto(std::string_view(m.rule).substr(6), &title);
           if (!title.empty() && title.back() == '.') title.pop_back();
           if (!m.ref.empty()) title_of_ref[m.ref] = title;
         } else if (auto it = title_of_ref.find(m.ref); !m.ref.empty() && it != title_of_ref.end()) {
           title = it->second;
         }
-        if (!title.empty()) last_by_title[title] = mi;
+        if (!title.empty()) {
+          if (auto it = last_by_title.find(std::string_view(title)); it != last_by_title.end())
+            it->second = mi;
+          else
+            last_by_title.emplace(title, mi);
+        }
       } else if (k == kMkDocument) {
         last_document = mi;
       } else if (k == kMkOrganization || k == kMkOutlet || k == kMkActor) {
         // The words of a name are indexed once per entry (ref, else text);
         // later mentions only move the entry's latest mention.
-        std::string key = m.ref.empty() ? Lower(doc.text.substr(m.span.begin, m.span.end - m.span.begin)) : m.ref;
-        auto [it, fresh] = latest_by_entry.try_emplace(std::move(key), mi);
-        if (!fresh) {
-          it->second = mi;
-        } else {
-          for (std::string_view name : {std::string_view(doc.text).substr(m.span.begin, m.span.end - m.span.begin),
-                                        std::string_view(m.name)}) {
-            for (const std::string& t : PhraseTokens(name))
-              if (t.size() >= 4) last_by_name_word[t] = it->first;
-          }
+        const std::string_view mt = std::string_view(doc.text).substr(m.span.begin, m.span.end - m.span.begin);
+        std::string_view key = m.ref;
+        if (m.ref.empty()) {
+          LowerInto(mt, &note_scratch);
+          key = note_scratch;
         }
+        if (auto it = latest_by_entry.find(key); it != latest_by_entry.end()) {
+          it->second = mi;
+          continue;
+        }
+        const int* entry = &latest_by_entry.emplace(std::string(key), mi).first->second;
+        pending_names.emplace_back(mi, entry);
       }
     }
     if (!recent_persons_scratch.empty()) recent_persons.swap(recent_persons_scratch);
   }
+  std::string note_scratch;  // NoteMentions' lower-cased keys
   std::vector<int> recent_persons_scratch;  // NoteMentions' buffer
 
   void NoteSpeaker(int src, int si) {
@@ -1372,24 +1471,16 @@ struct VoiceAnnotator::Impl {
     bool prev_para_colon = false;
     clause_source_of.assign(doc.mentions.size(), -1);
     ComputeMentionKinds();
-    size_t tok = 0, men = 0, quo = 0;
+    size_t men = 0, quo = 0;
     const std::string_view text(doc.text);
     for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
       const size_t first_record = doc.voice.size();
       const Span sp = doc.sentences[si];
       // The sentence's tokens, mentions and quotations, and whether anything
       // in it can make it other than the author's plain assertion.
-      while (tok < doc.tokens.size() && doc.tokens[tok].span.begin < sp.begin) ++tok;
-      size_t t1 = tok;
-      uint8_t bits = 0;
-      bool qmark = false;
-      for (; t1 < doc.tokens.size() && doc.tokens[t1].span.end <= sp.end; ++t1) {
-        const Span ts = doc.tokens[t1].span;
-        const char c0 = text[ts.begin];
-        uint8_t b = token_bits[t1];
-        bits |= b;
-        qmark = qmark || c0 == '?';
-      }
+      const size_t tok = sent_info[si].tb, t1 = sent_info[si].te;
+      const uint8_t bits = sent_info[si].bits;
+      const bool qmark = sent_info[si].qmark;
       while (men < doc.mentions.size() && doc.mentions[men].span.end <= sp.begin) ++men;
       size_t m1 = men;
       while (m1 < doc.mentions.size() && doc.mentions[m1].span.begin < sp.end) ++m1;
@@ -1426,7 +1517,8 @@ struct VoiceAnnotator::Impl {
         continue;  // no claims without words
       }
       const bool in_block = block && para == block_para;
-      if (!in_block && !(bits & (kBitCue | kBitHedge)) && !qmark && !has_quote) {
+      if (!in_block && !qmark && !has_quote &&
+          (!(bits & (kBitCue | kBitHedge)) || PlainSentence(tok, t1))) {
         // Fast path: no cue, hedge, question mark or quotation: the author's.
         VoiceRecord v;
         v.sentence = si;
@@ -1436,8 +1528,7 @@ struct VoiceAnnotator::Impl {
         doc.voice.push_back(std::move(v));
         NoteMentions(men, m1);
         if (bits & kBitClaim) {
-          walker.Build(si, &s);
-          ClaimsOf(s, first_record);
+          ClaimsOfTokens(tok, t1, men, first_record);
         } else {
           ClaimsOfMentions(tok, t1, men, m1, first_record);
         }
@@ -1541,9 +1632,9 @@ struct VoiceAnnotator::Impl {
         cue = row && (row->code == kRowVerb || row->code == kRowVerbWeak);
         if (low[k] == "." || low[k] == "?" || low[k] == "!") break;
       }
-      if (cue && !low.empty() && (low[0] == "," || va.references_.count(std::string(low[0])))) {
+      if (cue && !low.empty() && (low[0] == "," || va.references_.count(low[0]))) {
         size_t at = low[0] == "," ? 1 : 0;
-        auto it = at < low.size() ? va.references_.find(std::string(low[at])) : va.references_.end();
+        auto it = at < low.size() ? va.references_.find(low[at]) : va.references_.end();
         if (it != va.references_.end()) {
           Ref r;
           r.refers = it->second;
@@ -1563,7 +1654,7 @@ struct VoiceAnnotator::Impl {
           return static_cast<int>(mi - doc.mentions.begin());
         }
         for (const auto& w : low) {
-          auto it = va.references_.find(std::string(w));
+          auto it = va.references_.find(w);
           if (it != va.references_.end() && it->second == "person" && !recent_persons.empty()) {
             *how = "the pronoun after the quotation's end: the first person of the nearest sentence naming one";
             return recent_persons.front();
@@ -1922,7 +2013,7 @@ struct VoiceAnnotator::Impl {
   }
 
   // Scores c and keeps it if it is check-worthy (see schema.md).
-  void FinishClaim(Claim c, const VoiceRecord& v, size_t words, bool casualty, double cue_event,
+  void FinishClaim(Claim& c, const VoiceRecord& v, size_t words, bool casualty, double cue_event,
                    double cue_causal, double opinion) {
     if (words < 4) return;
     double score = 0;
@@ -1942,16 +2033,63 @@ struct VoiceAnnotator::Impl {
              : cue_event > 0       ? "event"
              : v.kind == "quoted"sv  ? "quote"
                                    : "other";
-    doc.claims.push_back(std::move(c));
+    doc.claims.push_back(c);
   }
 
-  Claim NewClaim(const VoiceRecord& v) const {
-    Claim c;
+  // The candidate claim of record v, in a buffer reused across records: most
+  // candidates are not check-worthy, and their slot lists then cost no
+  // allocation.
+  Claim scratch_claim;
+  Claim& NewClaim(const VoiceRecord& v) {
+    Claim& c = scratch_claim;
     c.sentence = v.sentence;
     c.span = v.span;
+    c.kind.clear();
+    c.checkworthy = 0;
+    c.quantities.clear();
+    c.dates.clear();
+    c.places.clear();
+    c.actors.clear();
     c.voice = v.kind;
     c.source = v.source;
+    c.evidence.clear();
     return c;
+  }
+
+  // ClaimsOf for the one record of a fast-path sentence (its tokens [tb, te),
+  // no quotation in it; mb is its first mention as SentenceWalker finds it),
+  // on the document's tokens: the same words, mentions and claim cues,
+  // without building a Sent.
+  void ClaimsOfTokens(size_t tb, size_t te, size_t mb, size_t first) {
+    const VoiceRecord& v = doc.voice[first];
+    Claim& c = NewClaim(v);
+    double cue_event = 0, cue_causal = 0, opinion = 0;
+    bool casualty = false;
+    size_t words = 0;
+    int prev = -1;
+    size_t m = mb;
+    for (size_t t = tb; t < te; ++t) {
+      const Token& tk = doc.tokens[t];
+      if (tk.kind == Token::Kind::kWord || tk.kind == Token::Kind::kNumber) ++words;
+      while (m < doc.mentions.size() && doc.mentions[m].span.end <= tk.span.begin) ++m;
+      const int mention =
+          m < doc.mentions.size() && doc.mentions[m].span.begin < tk.span.end ? static_cast<int>(m) : -1;
+      if (mention >= 0 && mention != prev) {
+        prev = mention;
+        AddSlot(mention, &c, &casualty);
+      }
+      if (!(token_bits[t] & kBitClaim)) continue;
+      size_t len;
+      if (const PhraseRow* row = va.claim_cues_.MatchBy(
+              [&](size_t k) { return TokenLow(tb + k); }, [&](size_t k) { return TokenLower(tb + k); },
+              t - tb, te - tb, &len)) {
+        if (row->code == kRowOpinion) opinion += row->weight;
+        else if (row->code == kRowCausal) cue_causal = std::max(cue_causal, row->weight);
+        else cue_event = std::max(cue_event, row->weight);
+        if (explain) c.evidence.push_back("claim_cues.tsv:" + row->text + " (" + row->kind + ")");
+      }
+    }
+    FinishClaim(c, v, words, casualty, cue_event, cue_causal, opinion);
   }
 
   // The claim of a one-record sentence with no claim cue, from its mentions
@@ -1961,10 +2099,10 @@ struct VoiceAnnotator::Impl {
     size_t words = 0;
     for (size_t t = tb; t < te; ++t)
       words += doc.tokens[t].kind == Token::Kind::kWord || doc.tokens[t].kind == Token::Kind::kNumber;
-    Claim c = NewClaim(v);
+    Claim& c = NewClaim(v);
     bool casualty = false;
     for (size_t i = mb; i < me; ++i) AddSlot(static_cast<int>(i), &c, &casualty);
-    FinishClaim(std::move(c), v, words, casualty, 0, 0, 0);
+    FinishClaim(c, v, words, casualty, 0, 0, 0);
   }
 
   // Claims of the records of sentence s from doc.voice[first] on.
@@ -1974,7 +2112,7 @@ struct VoiceAnnotator::Impl {
       const VoiceRecord& v = doc.voice[vi];
       if (v.kind == "question"sv) continue;
       const bool quoted = v.kind == "quoted"sv;
-      Claim c = NewClaim(v);
+      Claim& c = NewClaim(v);
       double cue_event = 0, cue_causal = 0, opinion = 0;
       bool casualty = false;
       size_t words = 0;
@@ -1998,7 +2136,7 @@ struct VoiceAnnotator::Impl {
           if (explain) c.evidence.push_back("claim_cues.tsv:" + row->text + " (" + row->kind + ")");
         }
       }
-      FinishClaim(std::move(c), v, words, casualty, cue_event, cue_causal, opinion);
+      FinishClaim(c, v, words, casualty, cue_event, cue_causal, opinion);
     }
   }
 };

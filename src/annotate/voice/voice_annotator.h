@@ -57,7 +57,32 @@ class PhraseTable {
   // written in lower case (for lower_only rows).
   const PhraseRow* Match(const std::vector<std::string_view>& low,
                          const std::vector<char>& lower, size_t i, size_t end,
-                         size_t* n) const;
+                         size_t* n) const {
+    return MatchBy([&](size_t k) { return low[k]; }, [&](size_t k) { return lower[k] != 0; },
+                   i, end, n);
+  }
+  // The same over any token sequence: low(k) is token k lower-cased, lower(k)
+  // whether it is written in lower case (the voice layer's plain sentences
+  // are matched on the document's tokens without building a Sent).
+  template <typename Low, typename IsLower>
+  const PhraseRow* MatchBy(const Low& low, const IsLower& lower, size_t i, size_t end,
+                           size_t* n) const {
+    if (i >= end || rows_.empty()) return nullptr;
+    auto it = by_first_.find(low(i));
+    if (it == by_first_.end()) return nullptr;
+    for (size_t r : it->second) {
+      const PhraseRow& row = rows_[r];
+      if (i + row.words.size() > end) continue;
+      bool ok = true;
+      for (size_t k = 0; ok && k < row.words.size(); ++k)
+        ok = low(i + k) == row.words[k] && (!row.lower_only || lower(i + k));
+      if (ok) {
+        *n = row.words.size();
+        return &row;
+      }
+    }
+    return nullptr;
+  }
   bool empty() const { return rows_.empty(); }
   const PhraseRow* Find(std::string_view single) const;
   // Calls fn(row) for every row.
