@@ -2,8 +2,8 @@
 //
 // 1. Fast path. A sentence with no entity mention yields no event (every
 //    event needs a role from a mention), and one with no trigger word is not
-//    looked at further: a length/first-byte mask and one hash lookup per word
-//    token decide that.
+//    looked at further. Triggers and cues are one table, so one lookup per
+//    word token (after a length/first-byte mask) finds both.
 // 2. Triggers. The longest form of event_patterns.tsv at each word outside
 //    the entity mentions. A form that is both a verb and a noun ("attacks",
 //    "bombing") is the noun after a determiner or possessive, the verb after
@@ -94,7 +94,7 @@ Phrase* PhraseIndex::Add(Phrase p) {
     lists_.emplace_back();
     firsts_.push_back(p.words[0]);
   }
-  auto& list = lists_[it->second];
+  auto& list = lists_[it->second].phrases;
   for (const Phrase* q : list)
     if (q->words == p.words && q->kind == p.kind) return const_cast<Phrase*>(q);
   const std::string& w = p.words[0];
@@ -105,10 +105,17 @@ Phrase* PhraseIndex::Add(Phrase p) {
 }
 
 void PhraseIndex::Finish() {
-  for (auto& list : lists_)
-    std::stable_sort(list.begin(), list.end(), [](const Phrase* a, const Phrase* b) {
+  for (auto& list : lists_) {
+    std::stable_sort(list.phrases.begin(), list.phrases.end(), [](const Phrase* a, const Phrase* b) {
       return a->words.size() > b->words.size();
     });
+    list.kinds = 0;
+    list.trigger = false;
+    for (const Phrase* p : list.phrases) {
+      list.kinds |= p->kind;
+      list.trigger = list.trigger || p->kind == 0;
+    }
+  }
   size_t cap = 16;
   while (cap < firsts_.size() * 4) cap *= 2;
   slots_.assign(cap, Slot());
@@ -197,10 +204,6 @@ std::vector<std::string_view> Split(std::string_view s, char sep) {
   return out;
 }
 
-inline char LowerAscii(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-}
-
 // Indices into EventRecord::how.
 enum RoleSlot { kSlotActor = 0, kSlotTarget, kSlotPlace, kSlotDate, kSlotDead, kSlotInjured };
 
@@ -257,7 +260,7 @@ EventsAnnotator::EventsAnnotator(const Lexicon& lexicon) {
         Phrase p;
         p.words = PhraseTokens(form);
         if (p.words.empty()) continue;
-        Phrase* have = triggers_.Add(std::move(p));
+        Phrase* have = phrases_.Add(std::move(p));
         if (!have) continue;
         // A form in two rows of the same part of speech: the first row wins.
         if (noun && have->noun < 0) have->noun = index;
@@ -265,7 +268,6 @@ EventsAnnotator::EventsAnnotator(const Lexicon& lexicon) {
       }
     }
   }
-  triggers_.Finish();
 
   const Table& ct = lexicon.table("event_cues");
   const int c_phrase = ct.Column("phrase"), c_kind = ct.Column("kind"), c_role = ct.Column("role");
@@ -281,7 +283,7 @@ EventsAnnotator::EventsAnnotator(const Lexicon& lexicon) {
       if (c_role >= 0) p.role = ParseRole(r[c_role]);
       p.wide = c_role >= 0 && r[c_role] == "clause";
       if (kind == kCuePrep && p.role == Role::kNone) continue;
-      cues_.Add(std::move(p));
+      phrases_.Add(std::move(p));
     }
   }
   const Table& it = lexicon.table("event_instruments");
@@ -296,10 +298,10 @@ EventsAnnotator::EventsAnnotator(const Lexicon& lexicon) {
       p.row = static_cast<int>(instruments_.size());
       if (p.words.empty()) continue;
       instruments_.push_back({r[i_phrase], r[i_mode], r[i_cameo], r[i_acled], r[i_sub]});
-      cues_.Add(std::move(p));
+      phrases_.Add(std::move(p));
     }
   }
-  cues_.Finish();
+  phrases_.Finish();
 }
 
 // ---------------------------------------------------------------------------
@@ -320,7 +322,8 @@ struct EventsAnnotator::Impl {
     Token::Kind kind = Token::Kind::kWord;
     int mention = -1;  // index into doc.mentions covering it
     uint32_t cues = 0; // kCue* bits of the cue phrases starting here
-    const std::vector<const Phrase*>* cue_list = nullptr;  // those phrases
+    bool trigger = false;  // a trigger form starts here
+    const PhraseIndex::List* list = nullptr;  // the phrases starting here
     bool skip = false; // inside parentheses or a relative clause
   };
   int si = -1;
@@ -392,8 +395,7 @@ struct EventsAnnotator::Impl {
   // The longest cue phrase of kind `bit` at word k, or nullptr; *n its length.
   const Phrase* CueAt(size_t k, uint32_t bit, size_t end, size_t* n) const {
     if (k >= w.size() || !(w[k].cues & bit)) return nullptr;
-    const auto* list = w[k].cue_list;
-    for (const Phrase* p : *list) {
+    for (const Phrase* p : w[k].list->phrases) {
       if (!(p->kind & bit) || k + p->words.size() > end) continue;
       bool ok = true;
       for (size_t j = 1; ok && j < p->words.size(); ++j) ok = lv[k + j] == p->words[j];
@@ -432,9 +434,10 @@ struct EventsAnnotator::Impl {
       if (m < doc.mentions.size() && doc.mentions[m].span.begin < tk.span.end)
         x.mention = static_cast<int>(m);
       const std::string_view lw = std::string_view(low).substr(x.low_begin, x.low_len);
-      if (const auto* list = ea.cues_.Find(lw)) {
-        x.cue_list = list;
-        for (const Phrase* p : *list) x.cues |= p->kind;
+      if (const auto* list = ea.phrases_.Find(lw)) {
+        x.list = list;
+        x.cues = list->kinds;
+        x.trigger = list->trigger;
       }
       // "n't" is part of its word ("didn't"): a negation all the same.
       if (lw.size() > 3 && lw.substr(lw.size() - 3) == "n't"sv) x.cues |= kCueNeg;
@@ -492,11 +495,9 @@ struct EventsAnnotator::Impl {
       if (w[k].kind != Token::Kind::kWord) continue;
       // Words of a mention name an entity, not an event ("Strike Force").
       if (w[k].mention >= 0 && mclass[w[k].mention] != kMcQuantity) continue;
-      if (!ea.triggers_.MayStart(lv[k])) continue;
-      const auto* list = ea.triggers_.Find(lv[k]);
-      if (!list) continue;
-      for (const Phrase* p : *list) {
-        if (k + static_cast<int>(p->words.size()) > n) continue;
+      if (!w[k].trigger) continue;
+      for (const Phrase* p : w[k].list->phrases) {
+        if (p->kind != 0 || k + static_cast<int>(p->words.size()) > n) continue;
         bool ok = true;
         for (size_t j = 1; ok && j < p->words.size(); ++j)
           ok = lv[k + j] == p->words[j] &&
@@ -1274,29 +1275,12 @@ struct EventsAnnotator::Impl {
   void Run() {
     size_t tok = 0, men = 0;
     const auto& toks = doc.tokens;
-    char buf[32];
     for (int s = 0; s < static_cast<int>(doc.sentences.size()); ++s) {
       const Span sp = doc.sentences[s];
       while (men < doc.mentions.size() && doc.mentions[men].span.end <= sp.begin) ++men;
       if (men >= doc.mentions.size()) break;  // no mention in any later sentence
       if (doc.mentions[men].span.begin >= sp.end) continue;  // fast path: no mention here
       while (tok < toks.size() && toks[tok].span.begin < sp.begin) ++tok;
-      bool any = false;
-      for (size_t t = tok; t < toks.size() && toks[t].span.end <= sp.end; ++t) {
-        if (toks[t].kind != Token::Kind::kWord) continue;
-        const uint32_t len = toks[t].span.end - toks[t].span.begin;
-        if (len >= sizeof buf) continue;
-        const char* p = doc.text.data() + toks[t].span.begin;
-        buf[0] = LowerAscii(p[0]);
-        if (!ea.triggers_.MayStart(std::string_view(buf, len))) continue;
-        for (uint32_t i = 1; i < len; ++i) buf[i] = LowerAscii(p[i]);
-        const std::string_view lw(buf, len);
-        if (ea.triggers_.Find(lw)) {
-          any = true;
-          break;
-        }
-      }
-      if (!any) continue;
       ClassifyMentions();
       si = s;
       sent = sp;

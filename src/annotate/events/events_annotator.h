@@ -70,13 +70,20 @@ struct StringHash {
 // strings on short words).
 class PhraseIndex {
  public:
+  // The phrases starting with one word, longest first, and a summary of
+  // them so that most words need not walk the list.
+  struct List {
+    std::vector<const Phrase*> phrases;
+    uint32_t kinds = 0;    // the kind bits of its phrases, or'ed
+    bool trigger = false;  // one of them is a trigger form (kind 0)
+  };
   // Adds a phrase; a phrase already present (same words and kind) is
   // returned so the caller can merge into it.
   Phrase* Add(Phrase p);
   // Sorts each list longest first and builds the lookup table.
   void Finish();
   // The phrases starting with `first` (lower case), or nullptr.
-  const std::vector<const Phrase*>* Find(std::string_view first) const {
+  const List* Find(std::string_view first) const {
     if (slots_.empty() || first.empty() || !MayStart(first)) return nullptr;
     const uint64_t key = Key(first);
     for (uint64_t i = Hash(key, first.size()) & mask_;; i = (i + 1) & mask_) {
@@ -113,7 +120,7 @@ class PhraseIndex {
   std::vector<std::unique_ptr<Phrase>> phrases_;
   std::unordered_map<std::string, size_t, StringHash, std::equal_to<>> index_;  // first -> list
   std::vector<std::string> firsts_;
-  std::vector<std::vector<const Phrase*>> lists_;
+  std::vector<List> lists_;
   std::vector<Slot> slots_;
   uint64_t mask_ = 0;
   uint32_t len_mask_[256] = {};
@@ -140,8 +147,9 @@ class EventsAnnotator : public DocumentLayer {
   struct Impl;
   friend struct Impl;
   std::vector<events_internal::PatternRow> rows_;
-  events_internal::PhraseIndex triggers_;  // trigger forms
-  events_internal::PhraseIndex cues_;      // event_cues + instruments
+  // Trigger forms (kind 0), event_cues and instruments in one table: one
+  // lookup per word finds both.
+  events_internal::PhraseIndex phrases_;
   std::vector<events_internal::Instrument> instruments_;
 };
 
