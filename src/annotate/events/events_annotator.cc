@@ -109,10 +109,11 @@ void PhraseIndex::Finish() {
     std::stable_sort(list.phrases.begin(), list.phrases.end(), [](const Phrase* a, const Phrase* b) {
       return a->words.size() > b->words.size();
     });
-    list.kinds = 0;
+    list.kinds = list.single = 0;
     list.trigger = false;
     for (const Phrase* p : list.phrases) {
       list.kinds |= p->kind;
+      if (p->words.size() == 1) list.single |= p->kind;
       list.trigger = list.trigger || p->kind == 0;
     }
   }
@@ -228,6 +229,8 @@ EventsAnnotator::EventsAnnotator(const Lexicon& lexicon) {
       if (!row.noun && r[c_pos] != "verb") continue;
       row.plover = r[c_plover];
       if (row.plover.empty()) continue;
+      row.assault = row.plover == "ASSAULT";
+      row.reject = row.plover == "REJECT";
       row.mode = col(r, c_mode);
       row.cameo = col(r, c_cameo);
       row.acled = col(r, c_acled);
@@ -314,16 +317,19 @@ struct EventsAnnotator::Impl {
   // Mention classes, computed once per document on first need.
   enum MentionClass : uint8_t { kMcOther, kMcAgent, kMcPlace, kMcCountry, kMcDate, kMcQuantity };
   std::vector<uint8_t> mclass;
+  // A quantity's casualty role, so that the role strings are compared once.
+  enum CasualtyRole : uint8_t { kCasNone, kCasKilled, kCasInjured };
+  std::vector<uint8_t> mcasualty;
 
   // The words of the current sentence.
+  // (32 bytes: the inner loops index it often.)
   struct W {
     Span span;
-    uint32_t low_begin = 0, low_len = 0;  // into `low`
-    Token::Kind kind = Token::Kind::kWord;
+    const PhraseIndex::List* list = nullptr;  // the phrases starting here
     int mention = -1;  // index into doc.mentions covering it
     uint32_t cues = 0; // kCue* bits of the cue phrases starting here
+    Token::Kind kind = Token::Kind::kWord;
     bool trigger = false;  // a trigger form starts here
-    const PhraseIndex::List* list = nullptr;  // the phrases starting here
     bool skip = false; // inside parentheses or a relative clause
   };
   int si = -1;
@@ -366,6 +372,7 @@ struct EventsAnnotator::Impl {
   void ClassifyMentions() {
     if (!mclass.empty() || doc.mentions.empty()) return;
     mclass.resize(doc.mentions.size());
+    mcasualty.assign(doc.mentions.size(), kCasNone);
     for (size_t i = 0; i < doc.mentions.size(); ++i) {
       const Mention& m = doc.mentions[i];
       const std::string& k = m.kind;
@@ -375,14 +382,16 @@ struct EventsAnnotator::Impl {
       else if (k == "date"sv) c = m.date ? kMcDate : kMcOther;
       else if (k == "quantity"sv) c = m.quantity ? kMcQuantity : kMcOther;
       mclass[i] = c;
+      if (c == kMcQuantity)
+        mcasualty[i] = m.quantity->role == "killed"sv    ? kCasKilled
+                       : m.quantity->role == "injured"sv ? kCasInjured
+                                                         : kCasNone;
     }
   }
   bool IsAgent(int m) const { return m >= 0 && (mclass[m] == kMcAgent || mclass[m] == kMcCountry); }
   bool IsPlace(int m) const { return m >= 0 && (mclass[m] == kMcPlace || mclass[m] == kMcCountry); }
   bool IsDate(int m) const { return m >= 0 && mclass[m] == kMcDate; }
-  bool Casualty(int m, const char* role) const {
-    return m >= 0 && mclass[m] == kMcQuantity && doc.mentions[m].quantity->role == role;
-  }
+  bool Casualty(int m, CasualtyRole role) const { return m >= 0 && mcasualty[m] == role; }
   // An agent that names someone: a country, a named group or an entry.
   bool Specific(int m) const {
     if (m < 0) return false;
@@ -393,8 +402,13 @@ struct EventsAnnotator::Impl {
 
   // ---- the sentence's words ------------------------------------------------
   // The longest cue phrase of kind `bit` at word k, or nullptr; *n its length.
+  // Most words start no cue of the kind asked: that test is inline, the
+  // walk of the list is not.
   const Phrase* CueAt(size_t k, uint32_t bit, size_t end, size_t* n) const {
     if (k >= w.size() || !(w[k].cues & bit)) return nullptr;
+    return LongestCue(k, bit, end, n);
+  }
+  const Phrase* LongestCue(size_t k, uint32_t bit, size_t end, size_t* n) const {
     for (const Phrase* p : w[k].list->phrases) {
       if (!(p->kind & bit) || k + p->words.size() > end) continue;
       bool ok = true;
@@ -407,42 +421,54 @@ struct EventsAnnotator::Impl {
     return nullptr;
   }
   bool Has(size_t k, uint32_t bit) const {
+    if (k >= w.size() || !(w[k].cues & bit)) return false;
+    // A one-word cue of the kind fits wherever its word is.
+    if (w[k].list->single & bit) return true;
     size_t n;
-    return CueAt(k, bit, w.size(), &n) != nullptr;
+    return LongestCue(k, bit, w.size(), &n) != nullptr;
   }
 
   void BuildSentence(size_t tok, size_t men) {
-    w.clear();
-    lv.clear();
+    // Local copies of the document's arrays: stores into `w` could alias
+    // them, so the compiler would reload them on every word.
+    const Token* const toks = doc.tokens.data();
+    const size_t nt = doc.tokens.size();
+    const Mention* const ms = doc.mentions.data();
+    const size_t nm = doc.mentions.size();
+    size_t end = tok;
+    while (end < nt && toks[end].span.end <= sent.end) ++end;
+    const size_t n = end - tok;
     // One lower-cased copy of the sentence (branch-free, so it vectorises);
-    // each word's lower-case form is a view into it.
-    low.assign(doc.text, sent.begin, sent.end - sent.begin);
+    // each word's lower-case form is a view into it. The padding lets the
+    // phrase lookup read eight bytes from any word's start.
+    const size_t len = sent.end - sent.begin;
+    low.assign(doc.text, sent.begin, len);
     {
       unsigned char* p = reinterpret_cast<unsigned char*>(low.data());
-      for (size_t i = 0, n = low.size(); i < n; ++i)
+      for (size_t i = 0; i < len; ++i)
         p[i] = static_cast<unsigned char>(p[i] + ((static_cast<unsigned char>(p[i] - 'A') < 26) << 5));
     }
+    low.append(PhraseIndex::kPadding, '\0');
+    const std::string_view lows(low);
+    w.resize(n);
+    lv.resize(n);
     size_t m = men;
-    for (size_t t = tok; t < doc.tokens.size() && doc.tokens[t].span.end <= sent.end; ++t) {
-      const Token& tk = doc.tokens[t];
-      W x;
+    for (size_t i = 0; i < n; ++i) {
+      const Token& tk = toks[tok + i];
+      W& x = w[i];
       x.span = tk.span;
       x.kind = tk.kind;
-      x.low_begin = tk.span.begin - sent.begin;
-      x.low_len = tk.span.end - tk.span.begin;
-      while (m < doc.mentions.size() && doc.mentions[m].span.end <= tk.span.begin) ++m;
-      if (m < doc.mentions.size() && doc.mentions[m].span.begin < tk.span.end)
-        x.mention = static_cast<int>(m);
-      const std::string_view lw = std::string_view(low).substr(x.low_begin, x.low_len);
-      if (const auto* list = ea.phrases_.Find(lw)) {
-        x.list = list;
-        x.cues = list->kinds;
-        x.trigger = list->trigger;
-      }
+      while (m < nm && ms[m].span.end <= tk.span.begin) ++m;
+      x.mention = m < nm && ms[m].span.begin < tk.span.end ? static_cast<int>(m) : -1;
+      const std::string_view lw = lows.substr(tk.span.begin - sent.begin, tk.span.end - tk.span.begin);
+      const auto* list = ea.phrases_.FindPadded(lw);
+      x.list = list;
+      x.cues = list ? list->kinds : 0;
+      x.trigger = list && list->trigger;
+      x.skip = false;
       // "n't" is part of its word ("didn't"): a negation all the same.
       if (lw.size() > 3 && lw.substr(lw.size() - 3) == "n't"sv) x.cues |= kCueNeg;
-      w.push_back(x);
-      lv.push_back(lw);
+      lv[i] = lw;
     }
   }
 
@@ -506,11 +532,10 @@ struct EventsAnnotator::Impl {
         const int k1 = k + static_cast<int>(p->words.size());
         const int row = ChooseRow(*p, k, k1);
         if (row >= 0 && cands.size() < kMaxTriggers) {
-          Cand c;
+          Cand& c = cands.emplace_back();
           c.k0 = k;
           c.k1 = k1;
           c.row = row;
-          cands.push_back(std::move(c));
           k = k1 - 1;
         }
         break;
@@ -638,8 +663,8 @@ struct EventsAnnotator::Impl {
       if (m >= 0) {
         if (m == last) continue;
         last = m;
-        if (Casualty(m, "killed")) { Set(c, kSlotDead, m, "object count"); continue; }
-        if (Casualty(m, "injured")) { Set(c, kSlotInjured, m, "object count"); continue; }
+        if (Casualty(m, kCasKilled)) { Set(c, kSlotDead, m, "object count"); continue; }
+        if (Casualty(m, kCasInjured)) { Set(c, kSlotInjured, m, "object count"); continue; }
         if (mclass[m] == kMcQuantity) continue;
         if (IsAgent(m) || IsPlace(m)) return m;
         return -1;  // a date or other mention ends the object
@@ -695,7 +720,11 @@ struct EventsAnnotator::Impl {
     int best_place = -1, best_place_dist = 1 << 30, best_date = -1, best_date_dist = 1 << 30;
     const char* place_how = nullptr;
     const char* date_how = nullptr;
+    // Only prepositions matter: with no row hints, a word with no prep cue
+    // is passed over at once.
+    const bool hints = !r.preps.empty();
     for (int k = c.cs; k < c.ce; ++k) {
+      if (!hints && !(w[k].cues & kCuePrep)) continue;
       if (w[k].skip || k == c.k0) continue;
       if (k > c.k0 && k < c.k1) continue;
       size_t len = 0;
@@ -873,14 +902,14 @@ struct EventsAnnotator::Impl {
     }
     Preps(c);
     // Casualties in the clause, nearest to the trigger.
-    if (ea.rows_[c.row].plover == "ASSAULT") {
+    if (ea.rows_[c.row].assault) {
       int best_d = -1, best_i = -1, dd = 1 << 30, di = 1 << 30;
       for (int k = c.cs; k < c.ce; ++k) {
         const int m = w[k].mention;
         if (m < 0) continue;
         const int dist = std::abs(k - c.k0);
-        if (Casualty(m, "killed") && dist < dd) best_d = m, dd = dist;
-        if (Casualty(m, "injured") && dist < di) best_i = m, di = dist;
+        if (Casualty(m, kCasKilled) && dist < dd) best_d = m, dd = dist;
+        if (Casualty(m, kCasInjured) && dist < di) best_i = m, di = dist;
       }
       Set(c, kSlotDead, best_d, "count in the clause");
       Set(c, kSlotInjured, best_i, "count in the clause");
@@ -909,7 +938,7 @@ struct EventsAnnotator::Impl {
         why = "negation before the trigger";
         break;
       }
-    if (!negated && r.plover != "REJECT")
+    if (!negated && !r.reject)
       for (int k = std::max(0, c.k0 - kClauseReach); k < c.k0; ++k)
         if (Has(k, kCueNegClause)) {
           negated = true;
@@ -1214,13 +1243,13 @@ struct EventsAnnotator::Impl {
     // Casualties of the sentence left over go to its only assault.
     int assaults = 0, only = -1;
     for (size_t i = 0; i < cands.size(); ++i)
-      if (!cands[i].dropped && ea.rows_[cands[i].row].plover == "ASSAULT") ++assaults, only = static_cast<int>(i);
+      if (!cands[i].dropped && ea.rows_[cands[i].row].assault) ++assaults, only = static_cast<int>(i);
     if (assaults == 1) {
       Cand& c = cands[only];
       for (size_t k = 0; k < w.size(); ++k) {
         const int m = w[k].mention;
-        if (Casualty(m, "killed")) Set(c, kSlotDead, m, "count in the sentence");
-        if (Casualty(m, "injured")) Set(c, kSlotInjured, m, "count in the sentence");
+        if (Casualty(m, kCasKilled)) Set(c, kSlotDead, m, "count in the sentence");
+        if (Casualty(m, kCasInjured)) Set(c, kSlotInjured, m, "count in the sentence");
       }
     }
     for (Cand& c : cands) {

@@ -18,7 +18,9 @@
 #ifndef DOSSIER_ANNOTATE_EVENTS_EVENTS_ANNOTATOR_H_
 #define DOSSIER_ANNOTATE_EVENTS_EVENTS_ANNOTATOR_H_
 
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <memory>
 #include <string>
@@ -41,6 +43,7 @@ struct PatternRow {
   std::string key;  // "strike:verb"
   bool noun = false;
   std::string plover, mode, cameo, acled, acled_sub;
+  bool assault = false, reject = false;  // plover is ASSAULT, REJECT
   std::vector<std::pair<std::string, Role>> preps;  // row-specific PREP=ROLE hints
   bool obj_none = false, refine = false, consequence = false, passive_only = false;
   uint8_t needs = 0;  // 0 none, 1 actor, 2 a role found by phrase structure
@@ -75,6 +78,7 @@ class PhraseIndex {
   struct List {
     std::vector<const Phrase*> phrases;
     uint32_t kinds = 0;    // the kind bits of its phrases, or'ed
+    uint32_t single = 0;   // the kind bits of its one-word phrases (always match)
     bool trigger = false;  // one of them is a trigger form (kind 0)
   };
   // Adds a phrase; a phrase already present (same words and kind) is
@@ -85,14 +89,19 @@ class PhraseIndex {
   // The phrases starting with `first` (lower case), or nullptr.
   const List* Find(std::string_view first) const {
     if (slots_.empty() || first.empty() || !MayStart(first)) return nullptr;
-    const uint64_t key = Key(first);
-    for (uint64_t i = Hash(key, first.size()) & mask_;; i = (i + 1) & mask_) {
-      const Slot& s = slots_[i];
-      if (s.len == 0) return nullptr;
-      if (s.key == key && s.len == first.size() &&
-          (first.size() <= 8 || firsts_[s.list] == first))
-        return &lists_[s.list];
-    }
+    return Probe(Key(first), first);
+  }
+  // Bytes FindPadded may read from a word's start.
+  static constexpr size_t kPadding = 8;
+  // Find, for a word with kPadding readable bytes from its start (a view
+  // into a buffer padded at its end): the key is one load.
+  const List* FindPadded(std::string_view first) const {
+    if (slots_.empty() || first.empty() || !MayStart(first)) return nullptr;
+    if constexpr (std::endian::native != std::endian::little) return Probe(Key(first), first);
+    uint64_t key;
+    std::memcpy(&key, first.data(), 8);
+    if (first.size() < 8) key &= (uint64_t{1} << (8 * first.size())) - 1;
+    return Probe(key, first);
   }
   // Per first byte, a bit per length (31 = 31 or more) of the first words:
   // most tokens are rejected without hashing.
@@ -116,6 +125,15 @@ class PhraseIndex {
   static uint64_t Hash(uint64_t key, size_t len) {
     uint64_t h = (key ^ (len * 0x9E3779B97F4A7C15ull)) * 0xFF51AFD7ED558CCDull;
     return h ^ (h >> 29);
+  }
+  const List* Probe(uint64_t key, std::string_view first) const {
+    for (uint64_t i = Hash(key, first.size()) & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.len == 0) return nullptr;
+      if (s.key == key && s.len == first.size() &&
+          (first.size() <= 8 || firsts_[s.list] == first))
+        return &lists_[s.list];
+    }
   }
   std::vector<std::unique_ptr<Phrase>> phrases_;
   std::unordered_map<std::string, size_t, StringHash, std::equal_to<>> index_;  // first -> list
