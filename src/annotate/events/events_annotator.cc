@@ -421,7 +421,10 @@ struct EventsAnnotator::Impl {
     return nullptr;
   }
   bool Has(size_t k, uint32_t bit) const {
-    if (k >= w.size() || !(w[k].cues & bit)) return false;
+    return k < w.size() && (w[k].cues & bit) && HasCue(k, bit);
+  }
+  // Has, past the test of the word's cue bits.
+  bool HasCue(size_t k, uint32_t bit) const {
     // A one-word cue of the kind fits wherever its word is.
     if (w[k].list->single & bit) return true;
     size_t n;
@@ -940,7 +943,7 @@ struct EventsAnnotator::Impl {
       }
     if (!negated && !r.reject)
       for (int k = std::max(0, c.k0 - kClauseReach); k < c.k0; ++k)
-        if (Has(k, kCueNegClause)) {
+        if ((w[k].cues & kCueNegClause) && Has(k, kCueNegClause)) {
           negated = true;
           cue = std::string(lv[k]);
           why = "clause negation before the trigger";
@@ -974,7 +977,7 @@ struct EventsAnnotator::Impl {
       if (!implicative) future = true, cue = "to";
     }
     for (int k = std::max(c.cs, c.k0 - 4); k < c.k0; ++k)
-      if (Has(k, kCueGeneric)) generic = true, cue = std::string(lv[k]);
+      if ((w[k].cues & kCueGeneric) && Has(k, kCueGeneric)) generic = true, cue = std::string(lv[k]);
     if (c.bare_plural && !sentence_has_date && !sentence_has_count) generic = true;
     const bool question = !w.empty() && lv.back() == "?"sv;
     c.ev.negated = negated;
@@ -1256,11 +1259,14 @@ struct EventsAnnotator::Impl {
       if (c.dropped) continue;
       c.ev.trigger = {w[c.k0].span.begin, w[c.k1 - 1].span.end};
       c.ev.span = {w[c.cs].span.begin, w[std::max(c.cs, c.ce - 1)].span.end};
-      Codes(c);
+      // Keep reads the roles, not the codes: without explain a dropped
+      // candidate needs none (with it, the notes keep their order).
+      if (explain) Codes(c);
       if (!Keep(c)) {
         if (explain) dropped_.push_back(std::move(c.ev));
         continue;
       }
+      if (!explain) Codes(c);
       // "It killed 83 Syrian soldiers" after "The airstrike … struck …":
       // the same assault, told on; its roles complete the earlier event.
       if (c.pronoun == "it"sv && c.ev.plover == "ASSAULT" && !doc.events.empty() &&
