@@ -921,8 +921,8 @@ struct EventsAnnotator::Impl {
     // Date: the nearest date mention of the clause.
     if (c.ev.date < 0) {
       int best = -1, bd = 1 << 30;
-      for (int k = c.cs; k < c.ce; ++k)
-        if (IsDate(w[k].mention) && std::abs(k - c.k0) < bd && std::abs(k - c.k0) <= 15)
+      for (int k = std::max(c.cs, c.k0 - 15); k < c.ce && k <= c.k0 + 15; ++k)
+        if (IsDate(w[k].mention) && std::abs(k - c.k0) < bd)
           best = w[k].mention, bd = std::abs(k - c.k0);
       Set(c, kSlotDate, best, "clause");
     }
@@ -1315,7 +1315,10 @@ struct EventsAnnotator::Impl {
       while (men < doc.mentions.size() && doc.mentions[men].span.end <= sp.begin) ++men;
       if (men >= doc.mentions.size()) break;  // no mention in any later sentence
       if (doc.mentions[men].span.begin >= sp.end) continue;  // fast path: no mention here
-      while (tok < toks.size() && toks[tok].span.begin < sp.begin) ++tok;
+      // Sentences without mentions were passed over: skip their tokens.
+      tok = std::partition_point(toks.begin() + tok, toks.end(),
+                                 [&](const Token& t) { return t.span.begin < sp.begin; }) -
+            toks.begin();
       ClassifyMentions();
       si = s;
       sent = sp;
