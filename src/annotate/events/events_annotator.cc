@@ -156,6 +156,7 @@ enum : uint32_t {
   kCueImplicative = 1u << 16,
   kCueCompound = 1u << 17,
   kCueObjStop = 1u << 18,
+  kCueHint = 1u << 19,  // a preposition some row's PREP=ROLE hints name
 };
 
 uint32_t CueKind(std::string_view k) {
@@ -256,6 +257,12 @@ EventsAnnotator::EventsAnnotator(const Lexicon& lexicon) {
         else if (name == "state") row.state_acled = first(), row.state_sub = second();
         else if (ParseRole(value) != Role::kNone) row.preps.emplace_back(std::string(name), ParseRole(value));
       }
+      for (const auto& [word, role] : row.preps) {
+        Phrase p;
+        p.words = PhraseTokens(word);
+        p.kind = kCueHint;
+        phrases_.Add(std::move(p));
+      }
       const int index = static_cast<int>(rows_.size());
       const bool noun = row.noun;
       rows_.push_back(std::move(row));
@@ -352,6 +359,7 @@ struct EventsAnnotator::Impl {
     std::string_view pronoun;  // the subject was this pronoun ("it")
   };
   std::vector<Cand> cands;
+  std::vector<int> preps_at;  // words starting a prep cue or a row hint's word
   // Triggers read per sentence; more in one sentence is not prose.
   static constexpr size_t kMaxTriggers = 64;
   bool sentence_has_date = false, sentence_has_count = false;
@@ -723,11 +731,11 @@ struct EventsAnnotator::Impl {
     int best_place = -1, best_place_dist = 1 << 30, best_date = -1, best_date_dist = 1 << 30;
     const char* place_how = nullptr;
     const char* date_how = nullptr;
-    // Only prepositions matter: with no row hints, a word with no prep cue
-    // is passed over at once.
-    const bool hints = !r.preps.empty();
-    for (int k = c.cs; k < c.ce; ++k) {
-      if (!hints && !(w[k].cues & kCuePrep)) continue;
+    // Only prepositions matter: the sentence's list of them (prep cues and
+    // words of row hints) spares a test of every word of the clause.
+    for (auto it = std::lower_bound(preps_at.begin(), preps_at.end(), c.cs);
+         it != preps_at.end() && *it < c.ce; ++it) {
+      const int k = *it;
       if (w[k].skip || k == c.k0) continue;
       if (k > c.k0 && k < c.k1) continue;
       size_t len = 0;
@@ -1231,6 +1239,9 @@ struct EventsAnnotator::Impl {
     FindTriggers();
     if (cands.empty()) return;
     MarkSkips();
+    preps_at.clear();
+    for (int k = 0; k < static_cast<int>(w.size()); ++k)
+      if (w[k].cues & (kCuePrep | kCueHint)) preps_at.push_back(k);
     sentence_has_date = sentence_has_count = false;
     for (const W& x : w) {
       if (IsDate(x.mention)) sentence_has_date = true;
