@@ -529,10 +529,10 @@ struct EventsAnnotator::Impl {
     cands.clear();
     const int n = static_cast<int>(w.size());
     for (int k = 0; k < n; ++k) {
-      if (w[k].kind != Token::Kind::kWord) continue;
+      // Most words start no trigger: that test first.
+      if (!w[k].trigger || w[k].kind != Token::Kind::kWord) continue;
       // Words of a mention name an entity, not an event ("Strike Force").
       if (w[k].mention >= 0 && mclass[w[k].mention] != kMcQuantity) continue;
-      if (!w[k].trigger) continue;
       for (const Phrase* p : w[k].list->phrases) {
         if (p->kind != 0 || k + static_cast<int>(p->words.size()) > n) continue;
         bool ok = true;
