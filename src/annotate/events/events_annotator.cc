@@ -2,8 +2,8 @@
 //
 // 1. Fast path. A sentence with no entity mention yields no event (every
 //    event needs a role from a mention), and one with no trigger word is not
-//    looked at further: a length/first-byte mask and one hash lookup per word
-//    token decide that.
+//    looked at further. Triggers and cues are one table, so one lookup per
+//    word token (after a length/first-byte mask) finds both.
 // 2. Triggers. The longest form of event_patterns.tsv at each word outside
 //    the entity mentions. A form that is both a verb and a noun ("attacks",
 //    "bombing") is the noun after a determiner or possessive, the verb after
@@ -94,7 +94,7 @@ Phrase* PhraseIndex::Add(Phrase p) {
     lists_.emplace_back();
     firsts_.push_back(p.words[0]);
   }
-  auto& list = lists_[it->second];
+  auto& list = lists_[it->second].phrases;
   for (const Phrase* q : list)
     if (q->words == p.words && q->kind == p.kind) return const_cast<Phrase*>(q);
   const std::string& w = p.words[0];
@@ -105,10 +105,18 @@ Phrase* PhraseIndex::Add(Phrase p) {
 }
 
 void PhraseIndex::Finish() {
-  for (auto& list : lists_)
-    std::stable_sort(list.begin(), list.end(), [](const Phrase* a, const Phrase* b) {
+  for (auto& list : lists_) {
+    std::stable_sort(list.phrases.begin(), list.phrases.end(), [](const Phrase* a, const Phrase* b) {
       return a->words.size() > b->words.size();
     });
+    list.kinds = list.single = 0;
+    list.trigger = false;
+    for (const Phrase* p : list.phrases) {
+      list.kinds |= p->kind;
+      if (p->words.size() == 1) list.single |= p->kind;
+      list.trigger = list.trigger || p->kind == 0;
+    }
+  }
   size_t cap = 16;
   while (cap < firsts_.size() * 4) cap *= 2;
   slots_.assign(cap, Slot());
@@ -148,6 +156,7 @@ enum : uint32_t {
   kCueImplicative = 1u << 16,
   kCueCompound = 1u << 17,
   kCueObjStop = 1u << 18,
+  kCueHint = 1u << 19,  // a preposition some row's PREP=ROLE hints name
 };
 
 uint32_t CueKind(std::string_view k) {
@@ -197,10 +206,6 @@ std::vector<std::string_view> Split(std::string_view s, char sep) {
   return out;
 }
 
-inline char LowerAscii(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-}
-
 // Indices into EventRecord::how.
 enum RoleSlot { kSlotActor = 0, kSlotTarget, kSlotPlace, kSlotDate, kSlotDead, kSlotInjured };
 
@@ -225,6 +230,8 @@ EventsAnnotator::EventsAnnotator(const Lexicon& lexicon) {
       if (!row.noun && r[c_pos] != "verb") continue;
       row.plover = r[c_plover];
       if (row.plover.empty()) continue;
+      row.assault = row.plover == "ASSAULT";
+      row.reject = row.plover == "REJECT";
       row.mode = col(r, c_mode);
       row.cameo = col(r, c_cameo);
       row.acled = col(r, c_acled);
@@ -250,6 +257,12 @@ EventsAnnotator::EventsAnnotator(const Lexicon& lexicon) {
         else if (name == "state") row.state_acled = first(), row.state_sub = second();
         else if (ParseRole(value) != Role::kNone) row.preps.emplace_back(std::string(name), ParseRole(value));
       }
+      for (const auto& [word, role] : row.preps) {
+        Phrase p;
+        p.words = PhraseTokens(word);
+        p.kind = kCueHint;
+        phrases_.Add(std::move(p));
+      }
       const int index = static_cast<int>(rows_.size());
       const bool noun = row.noun;
       rows_.push_back(std::move(row));
@@ -257,7 +270,7 @@ EventsAnnotator::EventsAnnotator(const Lexicon& lexicon) {
         Phrase p;
         p.words = PhraseTokens(form);
         if (p.words.empty()) continue;
-        Phrase* have = triggers_.Add(std::move(p));
+        Phrase* have = phrases_.Add(std::move(p));
         if (!have) continue;
         // A form in two rows of the same part of speech: the first row wins.
         if (noun && have->noun < 0) have->noun = index;
@@ -265,7 +278,6 @@ EventsAnnotator::EventsAnnotator(const Lexicon& lexicon) {
       }
     }
   }
-  triggers_.Finish();
 
   const Table& ct = lexicon.table("event_cues");
   const int c_phrase = ct.Column("phrase"), c_kind = ct.Column("kind"), c_role = ct.Column("role");
@@ -281,7 +293,7 @@ EventsAnnotator::EventsAnnotator(const Lexicon& lexicon) {
       if (c_role >= 0) p.role = ParseRole(r[c_role]);
       p.wide = c_role >= 0 && r[c_role] == "clause";
       if (kind == kCuePrep && p.role == Role::kNone) continue;
-      cues_.Add(std::move(p));
+      phrases_.Add(std::move(p));
     }
   }
   const Table& it = lexicon.table("event_instruments");
@@ -296,10 +308,10 @@ EventsAnnotator::EventsAnnotator(const Lexicon& lexicon) {
       p.row = static_cast<int>(instruments_.size());
       if (p.words.empty()) continue;
       instruments_.push_back({r[i_phrase], r[i_mode], r[i_cameo], r[i_acled], r[i_sub]});
-      cues_.Add(std::move(p));
+      phrases_.Add(std::move(p));
     }
   }
-  cues_.Finish();
+  phrases_.Finish();
 }
 
 // ---------------------------------------------------------------------------
@@ -312,15 +324,19 @@ struct EventsAnnotator::Impl {
   // Mention classes, computed once per document on first need.
   enum MentionClass : uint8_t { kMcOther, kMcAgent, kMcPlace, kMcCountry, kMcDate, kMcQuantity };
   std::vector<uint8_t> mclass;
+  // A quantity's casualty role, so that the role strings are compared once.
+  enum CasualtyRole : uint8_t { kCasNone, kCasKilled, kCasInjured };
+  std::vector<uint8_t> mcasualty;
 
   // The words of the current sentence.
+  // (32 bytes: the inner loops index it often.)
   struct W {
     Span span;
-    uint32_t low_begin = 0, low_len = 0;  // into `low`
-    Token::Kind kind = Token::Kind::kWord;
+    const PhraseIndex::List* list = nullptr;  // the phrases starting here
     int mention = -1;  // index into doc.mentions covering it
     uint32_t cues = 0; // kCue* bits of the cue phrases starting here
-    const std::vector<const Phrase*>* cue_list = nullptr;  // those phrases
+    Token::Kind kind = Token::Kind::kWord;
+    bool trigger = false;  // a trigger form starts here
     bool skip = false; // inside parentheses or a relative clause
   };
   int si = -1;
@@ -343,6 +359,7 @@ struct EventsAnnotator::Impl {
     std::string_view pronoun;  // the subject was this pronoun ("it")
   };
   std::vector<Cand> cands;
+  std::vector<int> preps_at;  // words starting a prep cue or a row hint's word
   // Triggers read per sentence; more in one sentence is not prose.
   static constexpr size_t kMaxTriggers = 64;
   bool sentence_has_date = false, sentence_has_count = false;
@@ -363,6 +380,7 @@ struct EventsAnnotator::Impl {
   void ClassifyMentions() {
     if (!mclass.empty() || doc.mentions.empty()) return;
     mclass.resize(doc.mentions.size());
+    mcasualty.assign(doc.mentions.size(), kCasNone);
     for (size_t i = 0; i < doc.mentions.size(); ++i) {
       const Mention& m = doc.mentions[i];
       const std::string& k = m.kind;
@@ -372,14 +390,16 @@ struct EventsAnnotator::Impl {
       else if (k == "date"sv) c = m.date ? kMcDate : kMcOther;
       else if (k == "quantity"sv) c = m.quantity ? kMcQuantity : kMcOther;
       mclass[i] = c;
+      if (c == kMcQuantity)
+        mcasualty[i] = m.quantity->role == "killed"sv    ? kCasKilled
+                       : m.quantity->role == "injured"sv ? kCasInjured
+                                                         : kCasNone;
     }
   }
   bool IsAgent(int m) const { return m >= 0 && (mclass[m] == kMcAgent || mclass[m] == kMcCountry); }
   bool IsPlace(int m) const { return m >= 0 && (mclass[m] == kMcPlace || mclass[m] == kMcCountry); }
   bool IsDate(int m) const { return m >= 0 && mclass[m] == kMcDate; }
-  bool Casualty(int m, const char* role) const {
-    return m >= 0 && mclass[m] == kMcQuantity && doc.mentions[m].quantity->role == role;
-  }
+  bool Casualty(int m, CasualtyRole role) const { return m >= 0 && mcasualty[m] == role; }
   // An agent that names someone: a country, a named group or an entry.
   bool Specific(int m) const {
     if (m < 0) return false;
@@ -390,10 +410,14 @@ struct EventsAnnotator::Impl {
 
   // ---- the sentence's words ------------------------------------------------
   // The longest cue phrase of kind `bit` at word k, or nullptr; *n its length.
+  // Most words start no cue of the kind asked: that test is inline, the
+  // walk of the list is not.
   const Phrase* CueAt(size_t k, uint32_t bit, size_t end, size_t* n) const {
     if (k >= w.size() || !(w[k].cues & bit)) return nullptr;
-    const auto* list = w[k].cue_list;
-    for (const Phrase* p : *list) {
+    return LongestCue(k, bit, end, n);
+  }
+  const Phrase* LongestCue(size_t k, uint32_t bit, size_t end, size_t* n) const {
+    for (const Phrase* p : w[k].list->phrases) {
       if (!(p->kind & bit) || k + p->words.size() > end) continue;
       bool ok = true;
       for (size_t j = 1; ok && j < p->words.size(); ++j) ok = lv[k + j] == p->words[j];
@@ -405,41 +429,57 @@ struct EventsAnnotator::Impl {
     return nullptr;
   }
   bool Has(size_t k, uint32_t bit) const {
+    return k < w.size() && (w[k].cues & bit) && HasCue(k, bit);
+  }
+  // Has, past the test of the word's cue bits.
+  bool HasCue(size_t k, uint32_t bit) const {
+    // A one-word cue of the kind fits wherever its word is.
+    if (w[k].list->single & bit) return true;
     size_t n;
-    return CueAt(k, bit, w.size(), &n) != nullptr;
+    return LongestCue(k, bit, w.size(), &n) != nullptr;
   }
 
   void BuildSentence(size_t tok, size_t men) {
-    w.clear();
-    lv.clear();
+    // Local copies of the document's arrays: stores into `w` could alias
+    // them, so the compiler would reload them on every word.
+    const Token* const toks = doc.tokens.data();
+    const size_t nt = doc.tokens.size();
+    const Mention* const ms = doc.mentions.data();
+    const size_t nm = doc.mentions.size();
+    size_t end = tok;
+    while (end < nt && toks[end].span.end <= sent.end) ++end;
+    const size_t n = end - tok;
     // One lower-cased copy of the sentence (branch-free, so it vectorises);
-    // each word's lower-case form is a view into it.
-    low.assign(doc.text, sent.begin, sent.end - sent.begin);
+    // each word's lower-case form is a view into it. The padding lets the
+    // phrase lookup read eight bytes from any word's start.
+    const size_t len = sent.end - sent.begin;
+    low.assign(doc.text, sent.begin, len);
     {
       unsigned char* p = reinterpret_cast<unsigned char*>(low.data());
-      for (size_t i = 0, n = low.size(); i < n; ++i)
+      for (size_t i = 0; i < len; ++i)
         p[i] = static_cast<unsigned char>(p[i] + ((static_cast<unsigned char>(p[i] - 'A') < 26) << 5));
     }
+    low.append(PhraseIndex::kPadding, '\0');
+    const std::string_view lows(low);
+    w.resize(n);
+    lv.resize(n);
     size_t m = men;
-    for (size_t t = tok; t < doc.tokens.size() && doc.tokens[t].span.end <= sent.end; ++t) {
-      const Token& tk = doc.tokens[t];
-      W x;
+    for (size_t i = 0; i < n; ++i) {
+      const Token& tk = toks[tok + i];
+      W& x = w[i];
       x.span = tk.span;
       x.kind = tk.kind;
-      x.low_begin = tk.span.begin - sent.begin;
-      x.low_len = tk.span.end - tk.span.begin;
-      while (m < doc.mentions.size() && doc.mentions[m].span.end <= tk.span.begin) ++m;
-      if (m < doc.mentions.size() && doc.mentions[m].span.begin < tk.span.end)
-        x.mention = static_cast<int>(m);
-      const std::string_view lw = std::string_view(low).substr(x.low_begin, x.low_len);
-      if (const auto* list = ea.cues_.Find(lw)) {
-        x.cue_list = list;
-        for (const Phrase* p : *list) x.cues |= p->kind;
-      }
+      while (m < nm && ms[m].span.end <= tk.span.begin) ++m;
+      x.mention = m < nm && ms[m].span.begin < tk.span.end ? static_cast<int>(m) : -1;
+      const std::string_view lw = lows.substr(tk.span.begin - sent.begin, tk.span.end - tk.span.begin);
+      const auto* list = ea.phrases_.FindPadded(lw);
+      x.list = list;
+      x.cues = list ? list->kinds : 0;
+      x.trigger = list && list->trigger;
+      x.skip = false;
       // "n't" is part of its word ("didn't"): a negation all the same.
       if (lw.size() > 3 && lw.substr(lw.size() - 3) == "n't"sv) x.cues |= kCueNeg;
-      w.push_back(x);
-      lv.push_back(lw);
+      lv[i] = lw;
     }
   }
 
@@ -489,14 +529,12 @@ struct EventsAnnotator::Impl {
     cands.clear();
     const int n = static_cast<int>(w.size());
     for (int k = 0; k < n; ++k) {
-      if (w[k].kind != Token::Kind::kWord) continue;
+      // Most words start no trigger: that test first.
+      if (!w[k].trigger || w[k].kind != Token::Kind::kWord) continue;
       // Words of a mention name an entity, not an event ("Strike Force").
       if (w[k].mention >= 0 && mclass[w[k].mention] != kMcQuantity) continue;
-      if (!ea.triggers_.MayStart(lv[k])) continue;
-      const auto* list = ea.triggers_.Find(lv[k]);
-      if (!list) continue;
-      for (const Phrase* p : *list) {
-        if (k + static_cast<int>(p->words.size()) > n) continue;
+      for (const Phrase* p : w[k].list->phrases) {
+        if (p->kind != 0 || k + static_cast<int>(p->words.size()) > n) continue;
         bool ok = true;
         for (size_t j = 1; ok && j < p->words.size(); ++j)
           ok = lv[k + j] == p->words[j] &&
@@ -505,11 +543,10 @@ struct EventsAnnotator::Impl {
         const int k1 = k + static_cast<int>(p->words.size());
         const int row = ChooseRow(*p, k, k1);
         if (row >= 0 && cands.size() < kMaxTriggers) {
-          Cand c;
+          Cand& c = cands.emplace_back();
           c.k0 = k;
           c.k1 = k1;
           c.row = row;
-          cands.push_back(std::move(c));
           k = k1 - 1;
         }
         break;
@@ -637,8 +674,8 @@ struct EventsAnnotator::Impl {
       if (m >= 0) {
         if (m == last) continue;
         last = m;
-        if (Casualty(m, "killed")) { Set(c, kSlotDead, m, "object count"); continue; }
-        if (Casualty(m, "injured")) { Set(c, kSlotInjured, m, "object count"); continue; }
+        if (Casualty(m, kCasKilled)) { Set(c, kSlotDead, m, "object count"); continue; }
+        if (Casualty(m, kCasInjured)) { Set(c, kSlotInjured, m, "object count"); continue; }
         if (mclass[m] == kMcQuantity) continue;
         if (IsAgent(m) || IsPlace(m)) return m;
         return -1;  // a date or other mention ends the object
@@ -694,7 +731,11 @@ struct EventsAnnotator::Impl {
     int best_place = -1, best_place_dist = 1 << 30, best_date = -1, best_date_dist = 1 << 30;
     const char* place_how = nullptr;
     const char* date_how = nullptr;
-    for (int k = c.cs; k < c.ce; ++k) {
+    // Only prepositions matter: the sentence's list of them (prep cues and
+    // words of row hints) spares a test of every word of the clause.
+    for (auto it = std::lower_bound(preps_at.begin(), preps_at.end(), c.cs);
+         it != preps_at.end() && *it < c.ce; ++it) {
+      const int k = *it;
       if (w[k].skip || k == c.k0) continue;
       if (k > c.k0 && k < c.k1) continue;
       size_t len = 0;
@@ -872,14 +913,14 @@ struct EventsAnnotator::Impl {
     }
     Preps(c);
     // Casualties in the clause, nearest to the trigger.
-    if (ea.rows_[c.row].plover == "ASSAULT") {
+    if (ea.rows_[c.row].assault) {
       int best_d = -1, best_i = -1, dd = 1 << 30, di = 1 << 30;
       for (int k = c.cs; k < c.ce; ++k) {
         const int m = w[k].mention;
         if (m < 0) continue;
         const int dist = std::abs(k - c.k0);
-        if (Casualty(m, "killed") && dist < dd) best_d = m, dd = dist;
-        if (Casualty(m, "injured") && dist < di) best_i = m, di = dist;
+        if (Casualty(m, kCasKilled) && dist < dd) best_d = m, dd = dist;
+        if (Casualty(m, kCasInjured) && dist < di) best_i = m, di = dist;
       }
       Set(c, kSlotDead, best_d, "count in the clause");
       Set(c, kSlotInjured, best_i, "count in the clause");
@@ -888,8 +929,8 @@ struct EventsAnnotator::Impl {
     // Date: the nearest date mention of the clause.
     if (c.ev.date < 0) {
       int best = -1, bd = 1 << 30;
-      for (int k = c.cs; k < c.ce; ++k)
-        if (IsDate(w[k].mention) && std::abs(k - c.k0) < bd && std::abs(k - c.k0) <= 15)
+      for (int k = std::max(c.cs, c.k0 - 15); k < c.ce && k <= c.k0 + 15; ++k)
+        if (IsDate(w[k].mention) && std::abs(k - c.k0) < bd)
           best = w[k].mention, bd = std::abs(k - c.k0);
       Set(c, kSlotDate, best, "clause");
     }
@@ -908,9 +949,9 @@ struct EventsAnnotator::Impl {
         why = "negation before the trigger";
         break;
       }
-    if (!negated && r.plover != "REJECT")
+    if (!negated && !r.reject)
       for (int k = std::max(0, c.k0 - kClauseReach); k < c.k0; ++k)
-        if (Has(k, kCueNegClause)) {
+        if ((w[k].cues & kCueNegClause) && Has(k, kCueNegClause)) {
           negated = true;
           cue = std::string(lv[k]);
           why = "clause negation before the trigger";
@@ -944,7 +985,7 @@ struct EventsAnnotator::Impl {
       if (!implicative) future = true, cue = "to";
     }
     for (int k = std::max(c.cs, c.k0 - 4); k < c.k0; ++k)
-      if (Has(k, kCueGeneric)) generic = true, cue = std::string(lv[k]);
+      if ((w[k].cues & kCueGeneric) && Has(k, kCueGeneric)) generic = true, cue = std::string(lv[k]);
     if (c.bare_plural && !sentence_has_date && !sentence_has_count) generic = true;
     const bool question = !w.empty() && lv.back() == "?"sv;
     c.ev.negated = negated;
@@ -1198,6 +1239,9 @@ struct EventsAnnotator::Impl {
     FindTriggers();
     if (cands.empty()) return;
     MarkSkips();
+    preps_at.clear();
+    for (int k = 0; k < static_cast<int>(w.size()); ++k)
+      if (w[k].cues & (kCuePrep | kCueHint)) preps_at.push_back(k);
     sentence_has_date = sentence_has_count = false;
     for (const W& x : w) {
       if (IsDate(x.mention)) sentence_has_date = true;
@@ -1213,24 +1257,27 @@ struct EventsAnnotator::Impl {
     // Casualties of the sentence left over go to its only assault.
     int assaults = 0, only = -1;
     for (size_t i = 0; i < cands.size(); ++i)
-      if (!cands[i].dropped && ea.rows_[cands[i].row].plover == "ASSAULT") ++assaults, only = static_cast<int>(i);
+      if (!cands[i].dropped && ea.rows_[cands[i].row].assault) ++assaults, only = static_cast<int>(i);
     if (assaults == 1) {
       Cand& c = cands[only];
       for (size_t k = 0; k < w.size(); ++k) {
         const int m = w[k].mention;
-        if (Casualty(m, "killed")) Set(c, kSlotDead, m, "count in the sentence");
-        if (Casualty(m, "injured")) Set(c, kSlotInjured, m, "count in the sentence");
+        if (Casualty(m, kCasKilled)) Set(c, kSlotDead, m, "count in the sentence");
+        if (Casualty(m, kCasInjured)) Set(c, kSlotInjured, m, "count in the sentence");
       }
     }
     for (Cand& c : cands) {
       if (c.dropped) continue;
       c.ev.trigger = {w[c.k0].span.begin, w[c.k1 - 1].span.end};
       c.ev.span = {w[c.cs].span.begin, w[std::max(c.cs, c.ce - 1)].span.end};
-      Codes(c);
+      // Keep reads the roles, not the codes: without explain a dropped
+      // candidate needs none (with it, the notes keep their order).
+      if (explain) Codes(c);
       if (!Keep(c)) {
         if (explain) dropped_.push_back(std::move(c.ev));
         continue;
       }
+      if (!explain) Codes(c);
       // "It killed 83 Syrian soldiers" after "The airstrike … struck …":
       // the same assault, told on; its roles complete the earlier event.
       if (c.pronoun == "it"sv && c.ev.plover == "ASSAULT" && !doc.events.empty() &&
@@ -1274,29 +1321,15 @@ struct EventsAnnotator::Impl {
   void Run() {
     size_t tok = 0, men = 0;
     const auto& toks = doc.tokens;
-    char buf[32];
     for (int s = 0; s < static_cast<int>(doc.sentences.size()); ++s) {
       const Span sp = doc.sentences[s];
       while (men < doc.mentions.size() && doc.mentions[men].span.end <= sp.begin) ++men;
       if (men >= doc.mentions.size()) break;  // no mention in any later sentence
       if (doc.mentions[men].span.begin >= sp.end) continue;  // fast path: no mention here
-      while (tok < toks.size() && toks[tok].span.begin < sp.begin) ++tok;
-      bool any = false;
-      for (size_t t = tok; t < toks.size() && toks[t].span.end <= sp.end; ++t) {
-        if (toks[t].kind != Token::Kind::kWord) continue;
-        const uint32_t len = toks[t].span.end - toks[t].span.begin;
-        if (len >= sizeof buf) continue;
-        const char* p = doc.text.data() + toks[t].span.begin;
-        buf[0] = LowerAscii(p[0]);
-        if (!ea.triggers_.MayStart(std::string_view(buf, len))) continue;
-        for (uint32_t i = 1; i < len; ++i) buf[i] = LowerAscii(p[i]);
-        const std::string_view lw(buf, len);
-        if (ea.triggers_.Find(lw)) {
-          any = true;
-          break;
-        }
-      }
-      if (!any) continue;
+      // Sentences without mentions were passed over: skip their tokens.
+      tok = std::partition_point(toks.begin() + tok, toks.end(),
+                                 [&](const Token& t) { return t.span.begin < sp.begin; }) -
+            toks.begin();
       ClassifyMentions();
       si = s;
       sent = sp;

@@ -18,7 +18,9 @@
 #ifndef DOSSIER_ANNOTATE_EVENTS_EVENTS_ANNOTATOR_H_
 #define DOSSIER_ANNOTATE_EVENTS_EVENTS_ANNOTATOR_H_
 
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <memory>
 #include <string>
@@ -41,6 +43,7 @@ struct PatternRow {
   std::string key;  // "strike:verb"
   bool noun = false;
   std::string plover, mode, cameo, acled, acled_sub;
+  bool assault = false, reject = false;  // plover is ASSAULT, REJECT
   std::vector<std::pair<std::string, Role>> preps;  // row-specific PREP=ROLE hints
   bool obj_none = false, refine = false, consequence = false, passive_only = false;
   uint8_t needs = 0;  // 0 none, 1 actor, 2 a role found by phrase structure
@@ -70,22 +73,35 @@ struct StringHash {
 // strings on short words).
 class PhraseIndex {
  public:
+  // The phrases starting with one word, longest first, and a summary of
+  // them so that most words need not walk the list.
+  struct List {
+    std::vector<const Phrase*> phrases;
+    uint32_t kinds = 0;    // the kind bits of its phrases, or'ed
+    uint32_t single = 0;   // the kind bits of its one-word phrases (always match)
+    bool trigger = false;  // one of them is a trigger form (kind 0)
+  };
   // Adds a phrase; a phrase already present (same words and kind) is
   // returned so the caller can merge into it.
   Phrase* Add(Phrase p);
   // Sorts each list longest first and builds the lookup table.
   void Finish();
   // The phrases starting with `first` (lower case), or nullptr.
-  const std::vector<const Phrase*>* Find(std::string_view first) const {
+  const List* Find(std::string_view first) const {
     if (slots_.empty() || first.empty() || !MayStart(first)) return nullptr;
-    const uint64_t key = Key(first);
-    for (uint64_t i = Hash(key, first.size()) & mask_;; i = (i + 1) & mask_) {
-      const Slot& s = slots_[i];
-      if (s.len == 0) return nullptr;
-      if (s.key == key && s.len == first.size() &&
-          (first.size() <= 8 || firsts_[s.list] == first))
-        return &lists_[s.list];
-    }
+    return Probe(Key(first), first);
+  }
+  // Bytes FindPadded may read from a word's start.
+  static constexpr size_t kPadding = 8;
+  // Find, for a word with kPadding readable bytes from its start (a view
+  // into a buffer padded at its end): the key is one load.
+  const List* FindPadded(std::string_view first) const {
+    if (slots_.empty() || first.empty() || !MayStart(first)) return nullptr;
+    if constexpr (std::endian::native != std::endian::little) return Probe(Key(first), first);
+    uint64_t key;
+    std::memcpy(&key, first.data(), 8);
+    if (first.size() < 8) key &= (uint64_t{1} << (8 * first.size())) - 1;
+    return Probe(key, first);
   }
   // Per first byte, a bit per length (31 = 31 or more) of the first words:
   // most tokens are rejected without hashing.
@@ -110,10 +126,19 @@ class PhraseIndex {
     uint64_t h = (key ^ (len * 0x9E3779B97F4A7C15ull)) * 0xFF51AFD7ED558CCDull;
     return h ^ (h >> 29);
   }
+  const List* Probe(uint64_t key, std::string_view first) const {
+    for (uint64_t i = Hash(key, first.size()) & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.len == 0) return nullptr;
+      if (s.key == key && s.len == first.size() &&
+          (first.size() <= 8 || firsts_[s.list] == first))
+        return &lists_[s.list];
+    }
+  }
   std::vector<std::unique_ptr<Phrase>> phrases_;
   std::unordered_map<std::string, size_t, StringHash, std::equal_to<>> index_;  // first -> list
   std::vector<std::string> firsts_;
-  std::vector<std::vector<const Phrase*>> lists_;
+  std::vector<List> lists_;
   std::vector<Slot> slots_;
   uint64_t mask_ = 0;
   uint32_t len_mask_[256] = {};
@@ -140,8 +165,9 @@ class EventsAnnotator : public DocumentLayer {
   struct Impl;
   friend struct Impl;
   std::vector<events_internal::PatternRow> rows_;
-  events_internal::PhraseIndex triggers_;  // trigger forms
-  events_internal::PhraseIndex cues_;      // event_cues + instruments
+  // Trigger forms (kind 0), event_cues and instruments in one table: one
+  // lookup per word finds both.
+  events_internal::PhraseIndex phrases_;
   std::vector<events_internal::Instrument> instruments_;
 };
 
