@@ -558,6 +558,27 @@ TEST(CliDataTest, UserDataDirectoryAddsABoilerplateRule) {
   EXPECT_EQ(e["versions"]["lexicon"], f["versions"]["lexicon"]);
 }
 
+// Rules are compiled for their capture groups only when a set says they
+// match, so a pattern that does not parse must still be refused at start,
+// for every kind of rule (line, lead, trail), naming the rule and the error.
+TEST(CliDataTest, UserRuleWithABadPatternIsRefusedAtStart) {
+  TempDir dir;
+  const std::string doc = dir.Write("doc.txt", kCheckpointArticle);
+  for (const char* where : {"line", "lead", "trail"}) {
+    const std::string sub = std::string("bad_") + where;
+    dir.Write(sub + "/boilerplate.tsv",
+              BoilerplateHeader() + "test_unclosed\t" + where +
+                  "\tdrop\t\t(?i)^monitoring (mission\ttest rule\n");
+    const RunResult r =
+        RunDossier("extract --data " + Quote(dir.path() + "/" + sub) + " " + Quote(doc));
+    EXPECT_EQ(r.exit_code, 2) << where << ": " << r.err;
+    EXPECT_EQ(r.out, "") << where;
+    EXPECT_NE(r.err.find("boilerplate.tsv rule 'test_unclosed': missing ): (?i)^monitoring (mission"),
+              std::string::npos)
+        << where << ": " << r.err;
+  }
+}
+
 TEST(CliDataTest, MalformedUserTableIsAUsageErrorNamingTheFile) {
   TempDir dir;
   const std::string doc = dir.Write("doc.txt", kCheckpointArticle);
