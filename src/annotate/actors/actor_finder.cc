@@ -973,15 +973,19 @@ class SentenceScan {
     return text_.substr(s.begin, s.end - s.begin);
   }
 
-  void Emit(int wb, int we, Span span, int prio, Mention m) {
-    // Mentions are large (four optional values): moved once, into place.
+  // A new candidate over words [wb, we) with `span`, whose mention the rule
+  // then fills in place: a Mention is large (strings, four boxed values),
+  // and built where it stays it is neither moved nor destroyed twice. Most
+  // candidates are kept, so building them only after the overlap pass
+  // would not pay.
+  Mention& Emit(int wb, int we, Span span, int prio) {
     Cand& c = cands_->emplace_back();
     c.wb = wb;
     c.we = we;
     c.prio = prio;
-    c.m = std::move(m);
     c.m.span = span;
     c.m.sentence = index_;
+    return c.m;
   }
 
   // True if word k (a place already found by an earlier layer) overlaps a
@@ -1036,22 +1040,22 @@ class SentenceScan {
         }
         seen_actor = true;
         int e = hit.e;
-        std::string rule = p.dict_rule;
+        bool agent = false;
         // "ISIS fighters", "Hezbollah militants": the agent noun joins the
         // group's mention.
         if (e < n() && w_[e].gap_kind == Gap::kSpace && !w_[e - 1].possessive && IsAgentNoun(e)) {
-          const Hit* ag = At(e, Bit(PType::kAgent));
-          rule += "+agent";
-          e = ag->e;
+          e = At(e, Bit(PType::kAgent))->e;
+          agent = true;
         }
-        Mention m = ActorMention(a, p);
-        m.rule = rule;
+        Mention& m = Emit(hit.b, e, SpanOf(hit.b, e), 50);
+        FillActor(&m, a, p);
+        m.rule = p.dict_rule;
+        if (agent) m.rule += "+agent";
         m.confidence = a.context == "group" ? 0.8 : (p.mode == CaseMode::kFold ? 0.85 : 0.95);
-        Emit(hit.b, e, SpanOf(hit.b, e), 50, std::move(m));
       } else if (p.type == PType::kOutlet && !seen_outlet) {
         seen_outlet = true;
         const OutletEntry& o = t_.outlets[p.entry];
-        Mention m;
+        Mention& m = Emit(hit.b, hit.e, SpanOf(hit.b, hit.e), 50);
         m.kind = "outlet";
         m.ref = o.ref;
         m.name = o.canonical;
@@ -1061,48 +1065,45 @@ class SentenceScan {
           m.evidence.push_back("outlets.tsv: '" + p.alias + "' -> " + o.canonical +
                                (o.country.empty() ? "" : " (" + o.country + ")"));
         m.confidence = 0.9;
-        Emit(hit.b, hit.e, SpanOf(hit.b, hit.e), 50, std::move(m));
       } else if (p.type == PType::kPerson && !seen_person) {
         seen_person = true;
         const PersonEntry& pe = t_.people[p.entry];
-        Mention m = PersonMention(pe.canonical, p.dict_rule, &pe.ref);
+        Mention& m = Emit(hit.b, hit.e, SpanOf(hit.b, hit.e), 50);
+        FillPerson(&m, pe.canonical, p.dict_rule, &pe.ref);
         if (explain_)
           m.evidence.push_back("people.tsv: '" + p.alias + "' -> " + pe.canonical +
                                (pe.role.empty() ? "" : ", " + pe.role));
         m.confidence = p.folds.size() > 1 ? 0.95 : 0.85;
-        Emit(hit.b, hit.e, SpanOf(hit.b, hit.e), 50, std::move(m));
       }
     }
   }
 
-  Mention ActorMention(const ActorEntry& a, const Pattern& p) const {
-    Mention m;
-    m.kind = a.kind == "organization" ? "organization" : "actor";
-    m.ref = a.ref;
-    if (a.kind == "state") {
-      m.actor = ActorValue{a.country, a.sectors, "", ""};
-    } else {
-      m.actor = ActorValue{a.country, a.sectors, a.id, ""};
-    }
-    m.name = a.name;
-    if (!explain_) return m;
+  // Fills the kind, ref, name, actor value and (explain) evidence of actors
+  // entry `a`, found by pattern `p`, into the fresh mention *m.
+  void FillActor(Mention* m, const ActorEntry& a, const Pattern& p) const {
+    m->kind = a.kind == "organization" ? "organization" : "actor";
+    m->ref = a.ref;
+    ActorValue& v = m->actor.emplace();
+    v.country = a.country;
+    v.sectors = a.sectors;
+    if (a.kind != "state") v.group = a.id;
+    m->name = a.name;
+    if (!explain_) return;
     std::string ev = "actors.tsv: '" + p.alias + "' -> " + a.id + " (" + a.name + ")";
     if (!a.country.empty()) ev += " country " + a.country;
     if (!a.sectors.empty()) ev += " sectors " + JoinSectors(a.sectors, "|");
-    m.evidence.push_back(ev);
-    if (!a.affiliate_of.empty()) m.evidence.push_back("affiliate_of: " + a.affiliate_of);
-    return m;
+    m->evidence.push_back(ev);
+    if (!a.affiliate_of.empty()) m->evidence.push_back("affiliate_of: " + a.affiliate_of);
   }
 
-  // `ref`: "person:" + Slug(canonical) when known already.
-  Mention PersonMention(const std::string& canonical, std::string rule,
-                        const std::string* ref = nullptr) const {
-    Mention m;
-    m.kind = "person";
-    m.name = canonical;
-    m.ref = ref ? *ref : "person:" + Slug(canonical);
-    m.rule = std::move(rule);
-    return m;
+  // A person mention in the fresh *m; `ref`: "person:" + Slug(canonical)
+  // when known already.
+  void FillPerson(Mention* m, const std::string& canonical, std::string rule,
+                  const std::string* ref = nullptr) const {
+    m->kind = "person";
+    m->name = canonical;
+    m->ref = ref ? *ref : "person:" + Slug(canonical);
+    m->rule = std::move(rule);
   }
 
   const CountryEntry* CountryOf(const Hit* h) const {
@@ -1226,14 +1227,14 @@ class SentenceScan {
       if (const Hit* g = At(j, Bit(PType::kActor))) {
         const ActorEntry& a = t_.actors[P(g).entry];
         if (a.kind != "state" && a.context != "group") {
-          Mention m = ActorMention(a, P(g));
+          Mention& m = Emit(begin, g->e, SpanOf(begin, g->e), 55);
+          FillActor(&m, a, P(g));
           if (m.actor->country.empty()) m.actor->country = country;
           m.actor->backed_by = backed;
           if (explain_)
             m.evidence.insert(m.evidence.begin(), evidence.begin(), evidence.end());
           m.rule = "backer+actors.tsv:" + P(g).alias;
           m.confidence = 0.85;
-          Emit(begin, g->e, SpanOf(begin, g->e), 55, std::move(m));
           return;
         }
       }
@@ -1246,7 +1247,7 @@ class SentenceScan {
       if (country_end < 0 || mods || !backed.empty() || led || country_end != j ||
           !country_adjective)
         return;
-      Mention m;
+      Mention& m = Emit(begin, country_end, SpanOf(begin, country_end), 30);
       m.kind = "actor";
       m.ref = StateRef(country);
       m.name = CountryName(country);
@@ -1258,12 +1259,15 @@ class SentenceScan {
                              "' (agents.tsv): the country is the attacker, MIL");
       }
       m.confidence = 0.7;
-      Emit(begin, country_end, SpanOf(begin, country_end), 30, std::move(m));
       return;
     }
     if (!prefix && !a.alone) return;
     if (!prefix) begin = ag->b;
-    std::vector<std::string> sectors = a.sectors;
+    Mention& m = Emit(begin, ag->e, SpanOf(begin, ag->e), prefix ? 30 : 10);
+    // The value is built in the mention's box: no copies of the sectors.
+    ActorValue& v = m.actor.emplace();
+    std::vector<std::string>& sectors = v.sectors;
+    sectors = a.sectors;
     if (a.generic && !hints.empty()) {
       sectors = hints;
     } else if (a.generic && hints.empty() && !backed.empty() && country.empty()) {
@@ -1273,16 +1277,17 @@ class SentenceScan {
     }
     std::sort(sectors.begin(), sectors.end());
     sectors.erase(std::unique(sectors.begin(), sectors.end()), sectors.end());
-    Mention m;
     m.kind = "actor";
-    std::string grp = a.group;
+    const std::string& grp = a.group;
     if (!country.empty()) {
       m.ref = StateRef(country);
       m.name = CountryName(country);
     } else if (!grp.empty()) {
       m.ref = "actor:" + grp;
     }
-    m.actor = ActorValue{country, sectors, grp, backed};
+    v.country = country;
+    v.group = grp;
+    v.backed_by = backed;
     m.rule = !country.empty() || !backed.empty() ? "demonym+agent" : (prefix ? "modifier+agent" : "agent");
     if (explain_) {
       m.evidence = std::move(evidence);
@@ -1293,7 +1298,6 @@ class SentenceScan {
                              SectorWord(sectors[0]) + ")");
     }
     m.confidence = prefix ? 0.85 : 0.7;
-    Emit(begin, ag->e, SpanOf(begin, ag->e), prefix ? 30 : 10, std::move(m));
   }
 
   // --- rule: "the U.S.", "US" as a state actor ---------------------------
@@ -1311,7 +1315,7 @@ class SentenceScan {
   // "the Syrians").
   void EmitState(const Hit* h, const char* rule, const char* what, double confidence, int prio) {
     const CountryEntry& ce = t_.countries[P(h).entry];
-    Mention m;
+    Mention& m = Emit(h->b, h->e, SpanOf(h->b, h->e), prio);
     m.kind = "actor";
     m.ref = StateRef(ce.code);
     m.name = ce.name;
@@ -1320,7 +1324,6 @@ class SentenceScan {
     if (explain_)
       m.evidence.push_back(std::string(what) + " '" + P(h).alias + "' -> " + ce.code + " (countries)");
     m.confidence = confidence;
-    Emit(h->b, h->e, SpanOf(h->b, h->e), prio, std::move(m));
   }
 
   // A plural demonym alone: "the Syrians", "two Iraqis" -> the country's
@@ -1438,13 +1441,13 @@ class SentenceScan {
     if (names < te.min_names) return;
     Span span = SpanOf(s, e);
     if (te.min_names > 1 && OverlapsPlace(SpanOf(k, e))) return;
-    Mention m = PersonMention(canonical, "title:" + te.title, ref);
+    Mention& m = Emit(k, e, span, 40);
+    FillPerson(&m, canonical, "title:" + te.title, ref);
     if (explain_) {
       m.evidence.push_back("title '" + te.title + "' (titles.tsv) before a capitalised name");
       if (!why.empty()) m.evidence.push_back(std::move(why));
     }
     m.confidence = 0.9;
-    Emit(k, e, span, 40, std::move(m));
   }
 
   void GivenName(int k) {
@@ -1475,12 +1478,12 @@ class SentenceScan {
       return;
     }
     if (OverlapsPlace(SpanOf(k, i))) return;
-    Mention m = PersonMention(Canonical(k, i), "given_name+surname");
+    Mention& m = Emit(k, i, SpanOf(k, i), 20);
+    FillPerson(&m, Canonical(k, i), "given_name+surname");
     if (explain_)
       m.evidence.push_back("given name '" + std::string(w_[k].raw) + "' (given_names.tsv) + " +
                            std::to_string(parts - 1) + " more name word(s)");
     m.confidence = 0.75;
-    Emit(k, i, SpanOf(k, i), 20, std::move(m));
   }
 
   const ActorFinder::Tables& t_;
