@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -49,10 +50,15 @@ struct Pattern {
   bool plural = false;    // a demonym that is another demonym of its country + "s"
 };
 
+// The `context` column of actors.tsv.
+enum class Context : uint8_t { kNone, kGroup, kNotHeadline, kThe };
 struct ActorEntry {
   std::string id, kind, name, country, context, affiliate_of;
   std::string ref;  // "actor:<id>" or "org:<id>", made once
   std::vector<std::string> sectors;
+  // `kind` and `context` decoded once: the rules test them per hit.
+  bool organization = false, state = false;
+  Context ctx = Context::kNone;
 };
 struct OutletEntry {
   std::string canonical, country;
@@ -598,6 +604,12 @@ ActorFinder::ActorFinder(const Lexicon& lexicon) {
       e.context = c.get(row, 7);
       e.affiliate_of = c.get(row, 8);
       e.ref = (e.kind == "organization" ? "org:" : "actor:") + e.id;
+      e.organization = e.kind == "organization";
+      e.state = e.kind == "state";
+      e.ctx = e.context == "group"          ? Context::kGroup
+              : e.context == "not_headline" ? Context::kNotHeadline
+              : e.context == "the"          ? Context::kThe
+                                            : Context::kNone;
       if (e.id.empty() || (e.kind != "actor" && e.kind != "organization" && e.kind != "state")) {
         t->problems.push_back("actors: '" + c.get(row, 0) + "': needs an id and kind actor|organization|state");
         continue;
@@ -839,7 +851,7 @@ class SentenceScan {
       if (raw.size() > 3) {
         if (raw[raw.size() - 2] == '\'' && raw.back() == 's') {
           raw.remove_suffix(2);
-        } else if (raw.size() > 5 && raw.substr(raw.size() - 4) == "\xE2\x80\x99s") {
+        } else if (raw.size() > 5 && std::memcmp(raw.data() + raw.size() - 4, "\xE2\x80\x99s", 4) == 0) {
           raw.remove_suffix(4);
         }
         if (raw.size() != tok.span.end - tok.span.begin) {
@@ -863,7 +875,9 @@ class SentenceScan {
     for (int i = 0; i < n(); ++i) {
       bool hyphen_after = i + 1 < n() && w_[i + 1].gap_kind == Gap::kHyphen;
       bool joined = i + 1 < n() && (w_[i + 1].gap_kind == Gap::kSpace || hyphen_after);
-      w_[i].article = joined && !w_[i].possessive && DroppableArticle(w_[i].fold, hyphen_after);
+      // Articles fold to two or three letters: most words fail on length.
+      w_[i].article = joined && w_[i].fold_len - 2u <= 1u && !w_[i].possessive &&
+                      DroppableArticle(w_[i].fold, hyphen_after);
     }
     headline_ = -1;  // worked out when a rule asks (headline())
   }
@@ -1033,9 +1047,9 @@ class SentenceScan {
       const Pattern& p = t_.patterns[hit.pattern];
       if (p.type == PType::kActor && !seen_actor) {
         const ActorEntry& a = t_.actors[p.entry];
-        if (a.context == "group" && !GroupContext(hit.b, hit.e)) continue;
-        if (a.context == "not_headline" && headline()) continue;
-        if (a.context == "the") {
+        if (a.ctx == Context::kGroup && !GroupContext(hit.b, hit.e)) continue;
+        if (a.ctx == Context::kNotHeadline && headline()) continue;
+        if (a.ctx == Context::kThe) {
           if (hit.b == 0 || w_[hit.b - 1].fold != "the" || AfterPlacePrep(hit.b)) continue;
         }
         seen_actor = true;
@@ -1051,7 +1065,7 @@ class SentenceScan {
         FillActor(&m, a, p);
         m.rule = p.dict_rule;
         if (agent) m.rule += "+agent";
-        m.confidence = a.context == "group" ? 0.8 : (p.mode == CaseMode::kFold ? 0.85 : 0.95);
+        m.confidence = a.ctx == Context::kGroup ? 0.8 : (p.mode == CaseMode::kFold ? 0.85 : 0.95);
       } else if (p.type == PType::kOutlet && !seen_outlet) {
         seen_outlet = true;
         const OutletEntry& o = t_.outlets[p.entry];
@@ -1081,12 +1095,12 @@ class SentenceScan {
   // Fills the kind, ref, name, actor value and (explain) evidence of actors
   // entry `a`, found by pattern `p`, into the fresh mention *m.
   void FillActor(Mention* m, const ActorEntry& a, const Pattern& p) const {
-    m->kind = a.kind == "organization" ? "organization" : "actor";
+    m->kind = a.organization ? "organization" : "actor";
     m->ref = a.ref;
     ActorValue& v = m->actor.emplace();
     v.country = a.country;
     v.sectors = a.sectors;
-    if (a.kind != "state") v.group = a.id;
+    if (!a.state) v.group = a.id;
     m->name = a.name;
     if (!explain_) return;
     std::string ev = "actors.tsv: '" + p.alias + "' -> " + a.id + " (" + a.name + ")";
@@ -1143,7 +1157,7 @@ class SentenceScan {
       // A named group after a backer: "U.S.-backed Syrian Democratic Forces".
       if (begin >= 0) {
         const Hit* g = At(j, Bit(PType::kActor));
-        if (g && t_.actors[P(g).entry].context != "group") break;
+        if (g && t_.actors[P(g).entry].ctx != Context::kGroup) break;
       }
       if (const Hit* c = At(j, kCountryMask)) {
         const CountryEntry* ce = CountryOf(c);
@@ -1226,7 +1240,7 @@ class SentenceScan {
     if (prefix && (!backed.empty() || led)) {
       if (const Hit* g = At(j, Bit(PType::kActor))) {
         const ActorEntry& a = t_.actors[P(g).entry];
-        if (a.kind != "state" && a.context != "group") {
+        if (!a.state && a.ctx != Context::kGroup) {
           Mention& m = Emit(begin, g->e, SpanOf(begin, g->e), 55);
           FillActor(&m, a, P(g));
           if (m.actor->country.empty()) m.actor->country = country;
@@ -1599,6 +1613,9 @@ void ActorFinder::FindImpl(std::string_view text, const std::vector<Token>& toke
       }
       out->push_back(std::move(m));
     }
+    // A bare surname must come after its full name: before the first full
+    // name of the document no word can be one.
+    if (known.empty()) continue;
     for (size_t i = 0; i < w.size(); ++i) {
       if (used[i] || !w[i].cap) continue;
       bool next_cap = i + 1 < w.size() && w[i + 1].cap && w[i + 1].gap_kind == Gap::kSpace;
