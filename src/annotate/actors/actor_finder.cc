@@ -301,6 +301,7 @@ struct Word {
   bool possessive = false;
   uint32_t fold_off = 0, fold_len = 0;  // `fold` in SentenceScan::folds_
   uint64_t hash = 0;                     // FoldHash(fold)
+  uint32_t kinds = 0;  // Bit(type) of every hit whose first keyword is this word
 };
 
 struct Hit {
@@ -948,23 +949,30 @@ class SentenceScan {
     hit_start_.assign(n() + 1, 0);
     for (int k = 0; k < n(); ++k) {
       hit_start_[k] = static_cast<int>(hits_.size());
+      w_[k].kinds = 0;
       if (w_[k].article) continue;
       const WordTable::Slot* slot = t_.starts.Find(w_[k].fold, w_[k].hash);
       if (!slot) continue;
+      uint32_t kinds = 0;
       for (uint32_t pi = slot->pat_begin; pi < slot->pat_end; ++pi) {
         const ActorFinder::Tables::PatHead& h = t_.heads[pi];
         if (k + static_cast<int>(h.nfolds) > n()) continue;
         int b;
         int e = MatchAt(h, k, &b);
-        if (e >= 0) hits_.push_back({h.pattern, b, e, h.type});
+        if (e >= 0) {
+          hits_.push_back({h.pattern, b, e, h.type});
+          kinds |= Bit(h.type);
+        }
       }
+      w_[k].kinds = kinds;
     }
     hit_start_[n()] = static_cast<int>(hits_.size());
   }
 
   // The longest hit whose first keyword is word k and type is in `mask`.
   const Hit* Longest(int k, uint32_t mask) const {
-    if (k < 0 || k >= n()) return nullptr;
+    // The word's kinds turn most asks away before the walk of its hits.
+    if (k < 0 || k >= n() || !(w_[k].kinds & mask)) return nullptr;
     for (int h = hit_start_[k]; h < hit_start_[k + 1]; ++h)
       if (mask & Bit(hits_[h].type)) return &hits_[h];
     return nullptr;
