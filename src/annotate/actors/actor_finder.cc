@@ -405,7 +405,8 @@ class WordTable {
  private:
   static uint64_t NonZero(uint64_t h) { return h == 0 ? 1 : h; }  // 0 marks a free slot
   std::string_view KeyAt(size_t i) const {
-    return std::string_view(key_pool_).substr(slots_[i].key_off, slots_[i].key_len);
+    // In range by construction: no substr (its bounds check is not inlined).
+    return std::string_view(key_pool_.data() + slots_[i].key_off, slots_[i].key_len);
   }
 
   bool use_bloom_;
@@ -763,6 +764,11 @@ struct ScanBuffers {
   std::string folds;
   std::vector<Hit> hits;
   std::vector<int> hit_start;
+  // FindImpl's: the candidates (moved out or destroyed after each sentence,
+  // so only the room is kept) and the overlap pass's indices.
+  std::vector<Cand> cands;
+  std::vector<int> order, accepted;
+  std::vector<char> used;
 };
 
 // One sentence's words, hits and candidates.
@@ -809,11 +815,18 @@ class SentenceScan {
   bool headline() const {
     if (headline_ < 0) {
       int upper = 0, lower = 0;
-      for (int i = 0; i < nw_; ++i)
+      headline_ = 0;
+      for (int i = 0; i < nw_; ++i) {
         for (char c : w_[i].raw) {
           upper += c >= 'A' && c <= 'Z';
           lower += c >= 'a' && c <= 'z';
         }
+        // The capitals still to come lie in the rest of the sentence: once
+        // they cannot outnumber twice the small letters, it is no headline.
+        if (2 * static_cast<int64_t>(lower) >=
+            upper + static_cast<int64_t>(sent_.end) - w_[i].span.end)
+          return false;
+      }
       headline_ = upper >= 8 && upper > 2 * lower;
     }
     return headline_ == 1;
@@ -871,8 +884,9 @@ class SentenceScan {
       prev_end = w.tok_end;
     }
     sent_tail_ = prev_end;
-    const std::string_view folds(folds_);
-    for (int i = 0; i < nw_; ++i) w_[i].fold = folds.substr(w_[i].fold_off, w_[i].fold_len);
+    // folds_ may have grown in the loop: the views are made after it.
+    for (int i = 0; i < nw_; ++i)
+      w_[i].fold = std::string_view(folds_.data() + w_[i].fold_off, w_[i].fold_len);
     for (int i = 0; i < n(); ++i) {
       bool hyphen_after = i + 1 < n() && w_[i + 1].gap_kind == Gap::kHyphen;
       bool joined = i + 1 < n() && (w_[i + 1].gap_kind == Gap::kSpace || hyphen_after);
@@ -1574,9 +1588,10 @@ void ActorFinder::FindImpl(std::string_view text, const std::vector<Token>& toke
     for (const Mention& m : *earlier)
       if (m.kind == "place") places.push_back(m.span);
   thread_local ScanBuffers buf;
-  std::vector<Cand> cands;
-  std::vector<int> order, accepted;
-  std::vector<char> used;
+  std::vector<Cand>& cands = buf.cands;
+  std::vector<int>& order = buf.order;
+  std::vector<int>& accepted = buf.accepted;
+  std::vector<char>& used = buf.used;
   size_t ti = 0;
   for (size_t si = 0; si < sentences->size(); ++si) {
     Span s = (*sentences)[si];
