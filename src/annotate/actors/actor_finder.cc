@@ -967,10 +967,22 @@ class SentenceScan {
       if (w_[k].article) continue;
       const WordTable::Slot* slot = t_.starts.Find(w_[k].fold, w_[k].hash);
       if (!slot) continue;
+      // The word a pattern's second keyword must be (as MatchAt finds it),
+      // or -1: most longer patterns fail on its hash, tested here once per
+      // pattern without the call.
+      int second = -1;
+      if (!w_[k].possessive) {
+        int i = k + 1;
+        while (i < n() && w_[i].article && Joinable(w_[i].gap_kind)) ++i;
+        if (i < n() && Joinable(w_[i].gap_kind)) second = i;
+      }
       uint32_t kinds = 0;
       for (uint32_t pi = slot->pat_begin; pi < slot->pat_end; ++pi) {
         const ActorFinder::Tables::PatHead& h = t_.heads[pi];
         if (k + static_cast<int>(h.nfolds) > n()) continue;
+        if (h.nfolds > 1 &&
+            (second < 0 || w_[second].hash != t_.fold_hashes[h.hash_off + 1]))
+          continue;
         int b;
         int e = MatchAt(h, k, &b);
         if (e >= 0) {
@@ -1169,6 +1181,9 @@ class SentenceScan {
   // --- rule: [country|demonym][-backed|-led] [modifiers] agent|group -------
   void Phrase(int k) {
     const uint32_t kCountryMask = Bit(PType::kCountry) | Bit(PType::kCountryAbbrev) | Bit(PType::kDemonym);
+    // A phrase opens with a country, a modifier or an agent (Run passes
+    // over articles): other words (names, titles) are done at once.
+    if (!(w_[k].kinds & (kCountryMask | Bit(PType::kModifier) | Bit(PType::kAgent)))) return;
     int j = k, begin = -1, country_end = -1;
     std::string country, backed, group;
     bool led = false, mods = false, country_adjective = false;
