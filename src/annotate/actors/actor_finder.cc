@@ -777,7 +777,7 @@ class SentenceScan {
   // `places`: spans of the place mentions of earlier layers; `explain`:
   // fill Mention::evidence.
   SentenceScan(const ActorFinder::Tables& t, std::string_view text, Span sentence, int index,
-               const std::vector<Token>& tokens, size_t tok_begin, size_t tok_end,
+               const std::vector<Token>& tokens, size_t tok_begin,
                const std::vector<Span>* places, bool explain, ScanBuffers* buf)
       : t_(t),
         text_(text),
@@ -790,7 +790,7 @@ class SentenceScan {
         hits_(buf->hits),
         hit_start_(buf->hit_start) {
     hits_.clear();
-    BuildWords(tokens, tok_begin, tok_end);
+    BuildWords(tokens, tok_begin);
     BuildHits();
   }
 
@@ -809,6 +809,8 @@ class SentenceScan {
   }
 
   std::span<const Word> words() const { return {w_.data(), static_cast<size_t>(nw_)}; }
+  // Past the sentence's last token.
+  size_t tok_end() const { return tok_end_; }
   // An all-caps headline ("US TROOPS LEAVE SYRIA"): capitalisation and
   // short capitals ("IS", "US") mean nothing there. Counted over the words
   // once per sentence, when a rule asks.
@@ -837,10 +839,12 @@ class SentenceScan {
 
   // Fills w_ (one Word per word or number token of the sentence), folding
   // each word once into folds_ and hashing the fold for BuildHits.
-  void BuildWords(const std::vector<Token>& tokens, size_t tb, size_t te) {
+  // The sentence's tokens are those from tb on that end inside it (the
+  // caller has passed over the ones before it); tok_end_ is set past them.
+  void BuildWords(const std::vector<Token>& tokens, size_t tb) {
     // w_ only grows (it is reused): every field of a Word is set below, so
-    // the slots need no clearing.
-    if (w_.size() < te - tb) w_.resize(te - tb);
+    // the slots need no clearing. Sized for the rest of the document.
+    if (w_.size() < tokens.size() - tb) w_.resize(tokens.size() - tb);
     nw_ = 0;
     // folds_ only grows too; `used` is this sentence's part. ASCII folds
     // never outgrow their words, and the words lie inside the sentence.
@@ -848,7 +852,8 @@ class SentenceScan {
     if (folds_.size() < sent_bytes) folds_.resize(sent_bytes);
     size_t used = 0;
     uint32_t prev_end = sent_.begin;
-    for (size_t i = tb; i < te; ++i) {
+    size_t i = tb;
+    for (; i < tokens.size() && tokens[i].span.end <= sent_.end; ++i) {
       const Token& tok = tokens[i];
       if (tok.kind != Token::Kind::kWord && tok.kind != Token::Kind::kNumber) continue;
       // Built in place, every field assigned: a Word assembled on the stack
@@ -875,25 +880,33 @@ class SentenceScan {
       }
       w.raw = raw;
       w.fold_off = static_cast<uint32_t>(used);
+      const char* const fold_base = folds_.data();
       w.hash = FoldAppend(raw, &folds_, &used);
       w.fold_len = static_cast<uint32_t>(used - w.fold_off);
+      // A long non-ASCII fold may have moved the buffer (rarely): the
+      // earlier words' views follow it.
+      if (folds_.data() != fold_base)
+        for (int j = 0; j + 1 < nw_; ++j)
+          w_[j].fold = std::string_view(folds_.data() + w_[j].fold_off, w_[j].fold_len);
+      w.fold = std::string_view(folds_.data() + w.fold_off, w.fold_len);
       const unsigned char c0 = raw.empty() ? 0 : static_cast<unsigned char>(raw[0]);
       w.cap = c0 < 0x80 ? IsAsciiUpper(static_cast<char>(c0)) : StartsUpper(raw);
       w.gap = std::string_view(text_.data() + prev_end, tok.span.begin - prev_end);
-      w.gap_kind = first ? Gap::kStart : ClassifyGap(w.gap, w_[nw_ - 2]);
+      if (first) {
+        w.gap_kind = Gap::kStart;
+      } else {
+        Word& prev = w_[nw_ - 2];
+        w.gap_kind = ClassifyGap(w.gap, prev);
+        // The previous word is a droppable article if this one joins it.
+        // Articles fold to two or three letters: most words fail on length.
+        const bool hyphen = w.gap_kind == Gap::kHyphen;
+        prev.article = (hyphen || w.gap_kind == Gap::kSpace) && prev.fold_len - 2u <= 1u &&
+                       !prev.possessive && DroppableArticle(prev.fold, hyphen);
+      }
       prev_end = w.tok_end;
     }
+    tok_end_ = i;
     sent_tail_ = prev_end;
-    // folds_ may have grown in the loop: the views are made after it.
-    for (int i = 0; i < nw_; ++i)
-      w_[i].fold = std::string_view(folds_.data() + w_[i].fold_off, w_[i].fold_len);
-    for (int i = 0; i < n(); ++i) {
-      bool hyphen_after = i + 1 < n() && w_[i + 1].gap_kind == Gap::kHyphen;
-      bool joined = i + 1 < n() && (w_[i + 1].gap_kind == Gap::kSpace || hyphen_after);
-      // Articles fold to two or three letters: most words fail on length.
-      w_[i].article = joined && w_[i].fold_len - 2u <= 1u && !w_[i].possessive &&
-                      DroppableArticle(w_[i].fold, hyphen_after);
-    }
     headline_ = -1;  // worked out when a rule asks (headline())
   }
 
@@ -1549,6 +1562,7 @@ class SentenceScan {
   std::vector<Hit>& hits_;
   std::vector<int>& hit_start_;
   uint32_t sent_tail_ = 0;
+  size_t tok_end_ = 0;
   mutable int8_t headline_ = -1;  // -1 unknown, 0 no, 1 yes
   std::vector<Cand>* cands_ = nullptr;
 };
@@ -1611,10 +1625,8 @@ void ActorFinder::FindImpl(std::string_view text, const std::vector<Token>& toke
   for (size_t si = 0; si < sentences->size(); ++si) {
     Span s = (*sentences)[si];
     while (ti < tokens.size() && tokens[ti].span.begin < s.begin) ++ti;
-    size_t te = ti;
-    while (te < tokens.size() && tokens[te].span.end <= s.end) ++te;
-    SentenceScan scan(*t_, text, s, static_cast<int>(si), tokens, ti, te, &places, explain, &buf);
-    ti = te;
+    SentenceScan scan(*t_, text, s, static_cast<int>(si), tokens, ti, &places, explain, &buf);
+    ti = scan.tok_end();
     cands.clear();
     scan.Run(&cands);
     const auto& w = scan.words();
