@@ -70,6 +70,9 @@ struct PersonEntry {
 };
 struct CountryEntry {
   std::string code, iso3, name;
+  // The state actor of `code`: its ref ("actor:<ISO3>") and name, from the
+  // entry country_by_code gives for it; made once, after the table is read.
+  std::string state_ref, state_name;
 };
 struct AgentEntry {
   std::string noun, group;
@@ -566,7 +569,7 @@ ActorFinder::ActorFinder(const Lexicon& lexicon) {
         continue;
       }
       int id = static_cast<int>(t->countries.size());
-      t->countries.push_back({code, c.get(row, 1), c.get(row, 2)});
+      t->countries.push_back({code, c.get(row, 1), c.get(row, 2), "", ""});
       t->country_by_code[code] = id;
       std::vector<std::string> names = SplitList(c.get(row, 3), '|');
       names.insert(names.begin(), c.get(row, 2));
@@ -590,6 +593,11 @@ ActorFinder::ActorFinder(const Lexicon& lexicon) {
         for (const auto& other : demonyms) plural = plural || d == other + "s";
         for (size_t pi = before; pi < t->patterns.size(); ++pi) t->patterns[pi].plural = plural;
       }
+    }
+    for (CountryEntry& e : t->countries) {
+      const CountryEntry& c = t->countries[t->country_by_code.at(e.code)];
+      e.state_ref = "actor:" + (c.iso3.empty() ? c.code : c.iso3);
+      e.state_name = c.name;
     }
   }
   {
@@ -1174,17 +1182,6 @@ class SentenceScan {
     return nullptr;
   }
 
-  std::string StateRef(const std::string& code) const {
-    auto it = t_.country_by_code.find(code);
-    if (it == t_.country_by_code.end()) return "actor:" + code;
-    const CountryEntry& c = t_.countries[it->second];
-    return "actor:" + (c.iso3.empty() ? c.code : c.iso3);
-  }
-  std::string CountryName(const std::string& code) const {
-    auto it = t_.country_by_code.find(code);
-    return it == t_.country_by_code.end() ? code : t_.countries[it->second].name;
-  }
-
   // "US" in an all-caps headline is usually the pronoun.
   bool AbbrevOk(const Hit* h, int next) const {
     if (P(h).type != PType::kCountryAbbrev || w_[h->e - 1].fold != "us" || !headline()) return true;
@@ -1199,6 +1196,7 @@ class SentenceScan {
     if (!(w_[k].kinds & (kCountryMask | Bit(PType::kModifier) | Bit(PType::kAgent)))) return;
     int j = k, begin = -1, country_end = -1;
     std::string country, backed, group;
+    const CountryEntry* country_ce = nullptr;  // the entry `country` came from
     bool led = false, mods = false, country_adjective = false;
     std::vector<std::string> hints, evidence;
     for (int step = 0; step < 6 && j < n(); ++step) {
@@ -1225,6 +1223,7 @@ class SentenceScan {
         }
         if (me && me->kind == ModKind::kLed) {
           country = ce->code;
+          country_ce = ce;
           led = true;
           if (explain_)
             evidence.push_back("led by '" + std::string(TextOf(c->b, c->e)) + "' -> " + ce->code);
@@ -1235,6 +1234,7 @@ class SentenceScan {
             e < n() && w_[e].gap_kind == Gap::kHyphen)
           break;  // "Syria-Iraq border", "Iraq-based"
         country = ce->code;
+        country_ce = ce;
         if (country_end < 0) {
           country_end = e;
           // "Syria strikes" is a place before a noun; "Syrian strikes" an actor.
@@ -1313,8 +1313,8 @@ class SentenceScan {
         return;
       Mention& m = Emit(begin, country_end, SpanOf(begin, country_end), 30);
       m.kind = "actor";
-      m.ref = StateRef(country);
-      m.name = CountryName(country);
+      m.ref = country_ce->state_ref;
+      m.name = country_ce->state_name;
       m.actor = ActorValue{country, {"MIL"}, "", ""};
       m.rule = "demonym+attack";
       if (explain_) {
@@ -1344,8 +1344,8 @@ class SentenceScan {
     m.kind = "actor";
     const std::string& grp = a.group;
     if (!country.empty()) {
-      m.ref = StateRef(country);
-      m.name = CountryName(country);
+      m.ref = country_ce->state_ref;
+      m.name = country_ce->state_name;
     } else if (!grp.empty()) {
       m.ref = "actor:" + grp;
     }
@@ -1381,7 +1381,7 @@ class SentenceScan {
     const CountryEntry& ce = t_.countries[P(h).entry];
     Mention& m = Emit(h->b, h->e, SpanOf(h->b, h->e), prio);
     m.kind = "actor";
-    m.ref = StateRef(ce.code);
+    m.ref = ce.state_ref;
     m.name = ce.name;
     m.actor = ActorValue{ce.code, {}, "", ""};
     m.rule = rule;
