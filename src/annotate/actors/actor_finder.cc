@@ -806,7 +806,7 @@ class SentenceScan {
     cands_ = cands;
     for (int k = 0; k < n(); ++k) {
       // Every rule starts at a word that opens some pattern.
-      if (w_[k].article || hit_start_[k] == hit_start_[k + 1]) continue;
+      if (w_[k].kinds == 0) continue;  // no hit (articles have none of their own)
       Dictionary(k);
       Phrase(k);
       CountryAlone(k);
