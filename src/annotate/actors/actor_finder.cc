@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -49,10 +50,15 @@ struct Pattern {
   bool plural = false;    // a demonym that is another demonym of its country + "s"
 };
 
+// The `context` column of actors.tsv.
+enum class Context : uint8_t { kNone, kGroup, kNotHeadline, kThe };
 struct ActorEntry {
   std::string id, kind, name, country, context, affiliate_of;
   std::string ref;  // "actor:<id>" or "org:<id>", made once
   std::vector<std::string> sectors;
+  // `kind` and `context` decoded once: the rules test them per hit.
+  bool organization = false, state = false;
+  Context ctx = Context::kNone;
 };
 struct OutletEntry {
   std::string canonical, country;
@@ -64,6 +70,9 @@ struct PersonEntry {
 };
 struct CountryEntry {
   std::string code, iso3, name;
+  // The state actor of `code`: its ref ("actor:<ISO3>") and name, from the
+  // entry country_by_code gives for it; made once, after the table is read.
+  std::string state_ref, state_name;
 };
 struct AgentEntry {
   std::string noun, group;
@@ -295,6 +304,7 @@ struct Word {
   bool possessive = false;
   uint32_t fold_off = 0, fold_len = 0;  // `fold` in SentenceScan::folds_
   uint64_t hash = 0;                     // FoldHash(fold)
+  uint32_t kinds = 0;  // Bit(type) of every hit whose first keyword is this word
 };
 
 struct Hit {
@@ -398,7 +408,8 @@ class WordTable {
  private:
   static uint64_t NonZero(uint64_t h) { return h == 0 ? 1 : h; }  // 0 marks a free slot
   std::string_view KeyAt(size_t i) const {
-    return std::string_view(key_pool_).substr(slots_[i].key_off, slots_[i].key_len);
+    // In range by construction: no substr (its bounds check is not inlined).
+    return std::string_view(key_pool_.data() + slots_[i].key_off, slots_[i].key_len);
   }
 
   bool use_bloom_;
@@ -558,7 +569,7 @@ ActorFinder::ActorFinder(const Lexicon& lexicon) {
         continue;
       }
       int id = static_cast<int>(t->countries.size());
-      t->countries.push_back({code, c.get(row, 1), c.get(row, 2)});
+      t->countries.push_back({code, c.get(row, 1), c.get(row, 2), "", ""});
       t->country_by_code[code] = id;
       std::vector<std::string> names = SplitList(c.get(row, 3), '|');
       names.insert(names.begin(), c.get(row, 2));
@@ -583,6 +594,11 @@ ActorFinder::ActorFinder(const Lexicon& lexicon) {
         for (size_t pi = before; pi < t->patterns.size(); ++pi) t->patterns[pi].plural = plural;
       }
     }
+    for (CountryEntry& e : t->countries) {
+      const CountryEntry& c = t->countries[t->country_by_code.at(e.code)];
+      e.state_ref = "actor:" + (c.iso3.empty() ? c.code : c.iso3);
+      e.state_name = c.name;
+    }
   }
   {
     const Table& tab = lexicon.table("actors");
@@ -598,6 +614,12 @@ ActorFinder::ActorFinder(const Lexicon& lexicon) {
       e.context = c.get(row, 7);
       e.affiliate_of = c.get(row, 8);
       e.ref = (e.kind == "organization" ? "org:" : "actor:") + e.id;
+      e.organization = e.kind == "organization";
+      e.state = e.kind == "state";
+      e.ctx = e.context == "group"          ? Context::kGroup
+              : e.context == "not_headline" ? Context::kNotHeadline
+              : e.context == "the"          ? Context::kThe
+                                            : Context::kNone;
       if (e.id.empty() || (e.kind != "actor" && e.kind != "organization" && e.kind != "state")) {
         t->problems.push_back("actors: '" + c.get(row, 0) + "': needs an id and kind actor|organization|state");
         continue;
@@ -750,6 +772,11 @@ struct ScanBuffers {
   std::string folds;
   std::vector<Hit> hits;
   std::vector<int> hit_start;
+  // FindImpl's: the candidates (moved out or destroyed after each sentence,
+  // so only the room is kept) and the overlap pass's indices.
+  std::vector<Cand> cands;
+  std::vector<int> order, accepted;
+  std::vector<char> used;
 };
 
 // One sentence's words, hits and candidates.
@@ -758,7 +785,7 @@ class SentenceScan {
   // `places`: spans of the place mentions of earlier layers; `explain`:
   // fill Mention::evidence.
   SentenceScan(const ActorFinder::Tables& t, std::string_view text, Span sentence, int index,
-               const std::vector<Token>& tokens, size_t tok_begin, size_t tok_end,
+               const std::vector<Token>& tokens, size_t tok_begin,
                const std::vector<Span>* places, bool explain, ScanBuffers* buf)
       : t_(t),
         text_(text),
@@ -771,7 +798,7 @@ class SentenceScan {
         hits_(buf->hits),
         hit_start_(buf->hit_start) {
     hits_.clear();
-    BuildWords(tokens, tok_begin, tok_end);
+    BuildWords(tokens, tok_begin);
     BuildHits();
   }
 
@@ -779,7 +806,7 @@ class SentenceScan {
     cands_ = cands;
     for (int k = 0; k < n(); ++k) {
       // Every rule starts at a word that opens some pattern.
-      if (w_[k].article || hit_start_[k] == hit_start_[k + 1]) continue;
+      if (w_[k].kinds == 0) continue;  // no hit (articles have none of their own)
       Dictionary(k);
       Phrase(k);
       CountryAlone(k);
@@ -790,17 +817,26 @@ class SentenceScan {
   }
 
   std::span<const Word> words() const { return {w_.data(), static_cast<size_t>(nw_)}; }
+  // Past the sentence's last token.
+  size_t tok_end() const { return tok_end_; }
   // An all-caps headline ("US TROOPS LEAVE SYRIA"): capitalisation and
   // short capitals ("IS", "US") mean nothing there. Counted over the words
   // once per sentence, when a rule asks.
   bool headline() const {
     if (headline_ < 0) {
       int upper = 0, lower = 0;
-      for (int i = 0; i < nw_; ++i)
+      headline_ = 0;
+      for (int i = 0; i < nw_; ++i) {
         for (char c : w_[i].raw) {
           upper += c >= 'A' && c <= 'Z';
           lower += c >= 'a' && c <= 'z';
         }
+        // The capitals still to come lie in the rest of the sentence: once
+        // they cannot outnumber twice the small letters, it is no headline.
+        if (2 * static_cast<int64_t>(lower) >=
+            upper + static_cast<int64_t>(sent_.end) - w_[i].span.end)
+          return false;
+      }
       headline_ = upper >= 8 && upper > 2 * lower;
     }
     return headline_ == 1;
@@ -811,10 +847,12 @@ class SentenceScan {
 
   // Fills w_ (one Word per word or number token of the sentence), folding
   // each word once into folds_ and hashing the fold for BuildHits.
-  void BuildWords(const std::vector<Token>& tokens, size_t tb, size_t te) {
+  // The sentence's tokens are those from tb on that end inside it (the
+  // caller has passed over the ones before it); tok_end_ is set past them.
+  void BuildWords(const std::vector<Token>& tokens, size_t tb) {
     // w_ only grows (it is reused): every field of a Word is set below, so
-    // the slots need no clearing.
-    if (w_.size() < te - tb) w_.resize(te - tb);
+    // the slots need no clearing. Sized for the rest of the document.
+    if (w_.size() < tokens.size() - tb) w_.resize(tokens.size() - tb);
     nw_ = 0;
     // folds_ only grows too; `used` is this sentence's part. ASCII folds
     // never outgrow their words, and the words lie inside the sentence.
@@ -822,7 +860,8 @@ class SentenceScan {
     if (folds_.size() < sent_bytes) folds_.resize(sent_bytes);
     size_t used = 0;
     uint32_t prev_end = sent_.begin;
-    for (size_t i = tb; i < te; ++i) {
+    size_t i = tb;
+    for (; i < tokens.size() && tokens[i].span.end <= sent_.end; ++i) {
       const Token& tok = tokens[i];
       if (tok.kind != Token::Kind::kWord && tok.kind != Token::Kind::kNumber) continue;
       // Built in place, every field assigned: a Word assembled on the stack
@@ -839,7 +878,7 @@ class SentenceScan {
       if (raw.size() > 3) {
         if (raw[raw.size() - 2] == '\'' && raw.back() == 's') {
           raw.remove_suffix(2);
-        } else if (raw.size() > 5 && raw.substr(raw.size() - 4) == "\xE2\x80\x99s") {
+        } else if (raw.size() > 5 && std::memcmp(raw.data() + raw.size() - 4, "\xE2\x80\x99s", 4) == 0) {
           raw.remove_suffix(4);
         }
         if (raw.size() != tok.span.end - tok.span.begin) {
@@ -849,22 +888,33 @@ class SentenceScan {
       }
       w.raw = raw;
       w.fold_off = static_cast<uint32_t>(used);
+      const char* const fold_base = folds_.data();
       w.hash = FoldAppend(raw, &folds_, &used);
       w.fold_len = static_cast<uint32_t>(used - w.fold_off);
+      // A long non-ASCII fold may have moved the buffer (rarely): the
+      // earlier words' views follow it.
+      if (folds_.data() != fold_base)
+        for (int j = 0; j + 1 < nw_; ++j)
+          w_[j].fold = std::string_view(folds_.data() + w_[j].fold_off, w_[j].fold_len);
+      w.fold = std::string_view(folds_.data() + w.fold_off, w.fold_len);
       const unsigned char c0 = raw.empty() ? 0 : static_cast<unsigned char>(raw[0]);
       w.cap = c0 < 0x80 ? IsAsciiUpper(static_cast<char>(c0)) : StartsUpper(raw);
       w.gap = std::string_view(text_.data() + prev_end, tok.span.begin - prev_end);
-      w.gap_kind = first ? Gap::kStart : ClassifyGap(w.gap, w_[nw_ - 2]);
+      if (first) {
+        w.gap_kind = Gap::kStart;
+      } else {
+        Word& prev = w_[nw_ - 2];
+        w.gap_kind = ClassifyGap(w.gap, prev);
+        // The previous word is a droppable article if this one joins it.
+        // Articles fold to two or three letters: most words fail on length.
+        const bool hyphen = w.gap_kind == Gap::kHyphen;
+        prev.article = (hyphen || w.gap_kind == Gap::kSpace) && prev.fold_len - 2u <= 1u &&
+                       !prev.possessive && DroppableArticle(prev.fold, hyphen);
+      }
       prev_end = w.tok_end;
     }
+    tok_end_ = i;
     sent_tail_ = prev_end;
-    const std::string_view folds(folds_);
-    for (int i = 0; i < nw_; ++i) w_[i].fold = folds.substr(w_[i].fold_off, w_[i].fold_len);
-    for (int i = 0; i < n(); ++i) {
-      bool hyphen_after = i + 1 < n() && w_[i + 1].gap_kind == Gap::kHyphen;
-      bool joined = i + 1 < n() && (w_[i + 1].gap_kind == Gap::kSpace || hyphen_after);
-      w_[i].article = joined && !w_[i].possessive && DroppableArticle(w_[i].fold, hyphen_after);
-    }
     headline_ = -1;  // worked out when a rule asks (headline())
   }
 
@@ -934,23 +984,42 @@ class SentenceScan {
     hit_start_.assign(n() + 1, 0);
     for (int k = 0; k < n(); ++k) {
       hit_start_[k] = static_cast<int>(hits_.size());
+      w_[k].kinds = 0;
       if (w_[k].article) continue;
       const WordTable::Slot* slot = t_.starts.Find(w_[k].fold, w_[k].hash);
       if (!slot) continue;
+      // The word a pattern's second keyword must be (as MatchAt finds it),
+      // or -1: most longer patterns fail on its hash, tested here once per
+      // pattern without the call.
+      int second = -1;
+      if (!w_[k].possessive) {
+        int i = k + 1;
+        while (i < n() && w_[i].article && Joinable(w_[i].gap_kind)) ++i;
+        if (i < n() && Joinable(w_[i].gap_kind)) second = i;
+      }
+      uint32_t kinds = 0;
       for (uint32_t pi = slot->pat_begin; pi < slot->pat_end; ++pi) {
         const ActorFinder::Tables::PatHead& h = t_.heads[pi];
         if (k + static_cast<int>(h.nfolds) > n()) continue;
+        if (h.nfolds > 1 &&
+            (second < 0 || w_[second].hash != t_.fold_hashes[h.hash_off + 1]))
+          continue;
         int b;
         int e = MatchAt(h, k, &b);
-        if (e >= 0) hits_.push_back({h.pattern, b, e, h.type});
+        if (e >= 0) {
+          hits_.push_back({h.pattern, b, e, h.type});
+          kinds |= Bit(h.type);
+        }
       }
+      w_[k].kinds = kinds;
     }
     hit_start_[n()] = static_cast<int>(hits_.size());
   }
 
   // The longest hit whose first keyword is word k and type is in `mask`.
   const Hit* Longest(int k, uint32_t mask) const {
-    if (k < 0 || k >= n()) return nullptr;
+    // The word's kinds turn most asks away before the walk of its hits.
+    if (k < 0 || k >= n() || !(w_[k].kinds & mask)) return nullptr;
     for (int h = hit_start_[k]; h < hit_start_[k + 1]; ++h)
       if (mask & Bit(hits_[h].type)) return &hits_[h];
     return nullptr;
@@ -973,15 +1042,19 @@ class SentenceScan {
     return text_.substr(s.begin, s.end - s.begin);
   }
 
-  void Emit(int wb, int we, Span span, int prio, Mention m) {
-    // Mentions are large (four optional values): moved once, into place.
+  // A new candidate over words [wb, we) with `span`, whose mention the rule
+  // then fills in place: a Mention is large (strings, four boxed values),
+  // and built where it stays it is neither moved nor destroyed twice. Most
+  // candidates are kept, so building them only after the overlap pass
+  // would not pay.
+  Mention& Emit(int wb, int we, Span span, int prio) {
     Cand& c = cands_->emplace_back();
     c.wb = wb;
     c.we = we;
     c.prio = prio;
-    c.m = std::move(m);
     c.m.span = span;
     c.m.sentence = index_;
+    return c.m;
   }
 
   // True if word k (a place already found by an earlier layer) overlaps a
@@ -1029,29 +1102,29 @@ class SentenceScan {
       const Pattern& p = t_.patterns[hit.pattern];
       if (p.type == PType::kActor && !seen_actor) {
         const ActorEntry& a = t_.actors[p.entry];
-        if (a.context == "group" && !GroupContext(hit.b, hit.e)) continue;
-        if (a.context == "not_headline" && headline()) continue;
-        if (a.context == "the") {
+        if (a.ctx == Context::kGroup && !GroupContext(hit.b, hit.e)) continue;
+        if (a.ctx == Context::kNotHeadline && headline()) continue;
+        if (a.ctx == Context::kThe) {
           if (hit.b == 0 || w_[hit.b - 1].fold != "the" || AfterPlacePrep(hit.b)) continue;
         }
         seen_actor = true;
         int e = hit.e;
-        std::string rule = p.dict_rule;
+        bool agent = false;
         // "ISIS fighters", "Hezbollah militants": the agent noun joins the
         // group's mention.
         if (e < n() && w_[e].gap_kind == Gap::kSpace && !w_[e - 1].possessive && IsAgentNoun(e)) {
-          const Hit* ag = At(e, Bit(PType::kAgent));
-          rule += "+agent";
-          e = ag->e;
+          e = At(e, Bit(PType::kAgent))->e;
+          agent = true;
         }
-        Mention m = ActorMention(a, p);
-        m.rule = rule;
-        m.confidence = a.context == "group" ? 0.8 : (p.mode == CaseMode::kFold ? 0.85 : 0.95);
-        Emit(hit.b, e, SpanOf(hit.b, e), 50, std::move(m));
+        Mention& m = Emit(hit.b, e, SpanOf(hit.b, e), 50);
+        FillActor(&m, a, p);
+        m.rule = p.dict_rule;
+        if (agent) m.rule += "+agent";
+        m.confidence = a.ctx == Context::kGroup ? 0.8 : (p.mode == CaseMode::kFold ? 0.85 : 0.95);
       } else if (p.type == PType::kOutlet && !seen_outlet) {
         seen_outlet = true;
         const OutletEntry& o = t_.outlets[p.entry];
-        Mention m;
+        Mention& m = Emit(hit.b, hit.e, SpanOf(hit.b, hit.e), 50);
         m.kind = "outlet";
         m.ref = o.ref;
         m.name = o.canonical;
@@ -1061,48 +1134,45 @@ class SentenceScan {
           m.evidence.push_back("outlets.tsv: '" + p.alias + "' -> " + o.canonical +
                                (o.country.empty() ? "" : " (" + o.country + ")"));
         m.confidence = 0.9;
-        Emit(hit.b, hit.e, SpanOf(hit.b, hit.e), 50, std::move(m));
       } else if (p.type == PType::kPerson && !seen_person) {
         seen_person = true;
         const PersonEntry& pe = t_.people[p.entry];
-        Mention m = PersonMention(pe.canonical, p.dict_rule, &pe.ref);
+        Mention& m = Emit(hit.b, hit.e, SpanOf(hit.b, hit.e), 50);
+        FillPerson(&m, pe.canonical, p.dict_rule, &pe.ref);
         if (explain_)
           m.evidence.push_back("people.tsv: '" + p.alias + "' -> " + pe.canonical +
                                (pe.role.empty() ? "" : ", " + pe.role));
         m.confidence = p.folds.size() > 1 ? 0.95 : 0.85;
-        Emit(hit.b, hit.e, SpanOf(hit.b, hit.e), 50, std::move(m));
       }
     }
   }
 
-  Mention ActorMention(const ActorEntry& a, const Pattern& p) const {
-    Mention m;
-    m.kind = a.kind == "organization" ? "organization" : "actor";
-    m.ref = a.ref;
-    if (a.kind == "state") {
-      m.actor = ActorValue{a.country, a.sectors, "", ""};
-    } else {
-      m.actor = ActorValue{a.country, a.sectors, a.id, ""};
-    }
-    m.name = a.name;
-    if (!explain_) return m;
+  // Fills the kind, ref, name, actor value and (explain) evidence of actors
+  // entry `a`, found by pattern `p`, into the fresh mention *m.
+  void FillActor(Mention* m, const ActorEntry& a, const Pattern& p) const {
+    m->kind = a.organization ? "organization" : "actor";
+    m->ref = a.ref;
+    ActorValue& v = m->actor.emplace();
+    v.country = a.country;
+    v.sectors = a.sectors;
+    if (!a.state) v.group = a.id;
+    m->name = a.name;
+    if (!explain_) return;
     std::string ev = "actors.tsv: '" + p.alias + "' -> " + a.id + " (" + a.name + ")";
     if (!a.country.empty()) ev += " country " + a.country;
     if (!a.sectors.empty()) ev += " sectors " + JoinSectors(a.sectors, "|");
-    m.evidence.push_back(ev);
-    if (!a.affiliate_of.empty()) m.evidence.push_back("affiliate_of: " + a.affiliate_of);
-    return m;
+    m->evidence.push_back(ev);
+    if (!a.affiliate_of.empty()) m->evidence.push_back("affiliate_of: " + a.affiliate_of);
   }
 
-  // `ref`: "person:" + Slug(canonical) when known already.
-  Mention PersonMention(const std::string& canonical, std::string rule,
-                        const std::string* ref = nullptr) const {
-    Mention m;
-    m.kind = "person";
-    m.name = canonical;
-    m.ref = ref ? *ref : "person:" + Slug(canonical);
-    m.rule = std::move(rule);
-    return m;
+  // A person mention in the fresh *m; `ref`: "person:" + Slug(canonical)
+  // when known already.
+  void FillPerson(Mention* m, const std::string& canonical, std::string rule,
+                  const std::string* ref = nullptr) const {
+    m->kind = "person";
+    m->name = canonical;
+    m->ref = ref ? *ref : "person:" + Slug(canonical);
+    m->rule = std::move(rule);
   }
 
   const CountryEntry* CountryOf(const Hit* h) const {
@@ -1110,17 +1180,6 @@ class SentenceScan {
     if (ty == PType::kCountry || ty == PType::kCountryAbbrev || ty == PType::kDemonym)
       return &t_.countries[P(h).entry];
     return nullptr;
-  }
-
-  std::string StateRef(const std::string& code) const {
-    auto it = t_.country_by_code.find(code);
-    if (it == t_.country_by_code.end()) return "actor:" + code;
-    const CountryEntry& c = t_.countries[it->second];
-    return "actor:" + (c.iso3.empty() ? c.code : c.iso3);
-  }
-  std::string CountryName(const std::string& code) const {
-    auto it = t_.country_by_code.find(code);
-    return it == t_.country_by_code.end() ? code : t_.countries[it->second].name;
   }
 
   // "US" in an all-caps headline is usually the pronoun.
@@ -1132,8 +1191,12 @@ class SentenceScan {
   // --- rule: [country|demonym][-backed|-led] [modifiers] agent|group -------
   void Phrase(int k) {
     const uint32_t kCountryMask = Bit(PType::kCountry) | Bit(PType::kCountryAbbrev) | Bit(PType::kDemonym);
+    // A phrase opens with a country, a modifier or an agent (Run passes
+    // over articles): other words (names, titles) are done at once.
+    if (!(w_[k].kinds & (kCountryMask | Bit(PType::kModifier) | Bit(PType::kAgent)))) return;
     int j = k, begin = -1, country_end = -1;
     std::string country, backed, group;
+    const CountryEntry* country_ce = nullptr;  // the entry `country` came from
     bool led = false, mods = false, country_adjective = false;
     std::vector<std::string> hints, evidence;
     for (int step = 0; step < 6 && j < n(); ++step) {
@@ -1142,7 +1205,7 @@ class SentenceScan {
       // A named group after a backer: "U.S.-backed Syrian Democratic Forces".
       if (begin >= 0) {
         const Hit* g = At(j, Bit(PType::kActor));
-        if (g && t_.actors[P(g).entry].context != "group") break;
+        if (g && t_.actors[P(g).entry].ctx != Context::kGroup) break;
       }
       if (const Hit* c = At(j, kCountryMask)) {
         const CountryEntry* ce = CountryOf(c);
@@ -1160,6 +1223,7 @@ class SentenceScan {
         }
         if (me && me->kind == ModKind::kLed) {
           country = ce->code;
+          country_ce = ce;
           led = true;
           if (explain_)
             evidence.push_back("led by '" + std::string(TextOf(c->b, c->e)) + "' -> " + ce->code);
@@ -1170,6 +1234,7 @@ class SentenceScan {
             e < n() && w_[e].gap_kind == Gap::kHyphen)
           break;  // "Syria-Iraq border", "Iraq-based"
         country = ce->code;
+        country_ce = ce;
         if (country_end < 0) {
           country_end = e;
           // "Syria strikes" is a place before a noun; "Syrian strikes" an actor.
@@ -1225,15 +1290,15 @@ class SentenceScan {
     if (prefix && (!backed.empty() || led)) {
       if (const Hit* g = At(j, Bit(PType::kActor))) {
         const ActorEntry& a = t_.actors[P(g).entry];
-        if (a.kind != "state" && a.context != "group") {
-          Mention m = ActorMention(a, P(g));
+        if (!a.state && a.ctx != Context::kGroup) {
+          Mention& m = Emit(begin, g->e, SpanOf(begin, g->e), 55);
+          FillActor(&m, a, P(g));
           if (m.actor->country.empty()) m.actor->country = country;
           m.actor->backed_by = backed;
           if (explain_)
             m.evidence.insert(m.evidence.begin(), evidence.begin(), evidence.end());
           m.rule = "backer+actors.tsv:" + P(g).alias;
           m.confidence = 0.85;
-          Emit(begin, g->e, SpanOf(begin, g->e), 55, std::move(m));
           return;
         }
       }
@@ -1246,10 +1311,10 @@ class SentenceScan {
       if (country_end < 0 || mods || !backed.empty() || led || country_end != j ||
           !country_adjective)
         return;
-      Mention m;
+      Mention& m = Emit(begin, country_end, SpanOf(begin, country_end), 30);
       m.kind = "actor";
-      m.ref = StateRef(country);
-      m.name = CountryName(country);
+      m.ref = country_ce->state_ref;
+      m.name = country_ce->state_name;
       m.actor = ActorValue{country, {"MIL"}, "", ""};
       m.rule = "demonym+attack";
       if (explain_) {
@@ -1258,12 +1323,15 @@ class SentenceScan {
                              "' (agents.tsv): the country is the attacker, MIL");
       }
       m.confidence = 0.7;
-      Emit(begin, country_end, SpanOf(begin, country_end), 30, std::move(m));
       return;
     }
     if (!prefix && !a.alone) return;
     if (!prefix) begin = ag->b;
-    std::vector<std::string> sectors = a.sectors;
+    Mention& m = Emit(begin, ag->e, SpanOf(begin, ag->e), prefix ? 30 : 10);
+    // The value is built in the mention's box: no copies of the sectors.
+    ActorValue& v = m.actor.emplace();
+    std::vector<std::string>& sectors = v.sectors;
+    sectors = a.sectors;
     if (a.generic && !hints.empty()) {
       sectors = hints;
     } else if (a.generic && hints.empty() && !backed.empty() && country.empty()) {
@@ -1273,16 +1341,17 @@ class SentenceScan {
     }
     std::sort(sectors.begin(), sectors.end());
     sectors.erase(std::unique(sectors.begin(), sectors.end()), sectors.end());
-    Mention m;
     m.kind = "actor";
-    std::string grp = a.group;
+    const std::string& grp = a.group;
     if (!country.empty()) {
-      m.ref = StateRef(country);
-      m.name = CountryName(country);
+      m.ref = country_ce->state_ref;
+      m.name = country_ce->state_name;
     } else if (!grp.empty()) {
       m.ref = "actor:" + grp;
     }
-    m.actor = ActorValue{country, sectors, grp, backed};
+    v.country = country;
+    v.group = grp;
+    v.backed_by = backed;
     m.rule = !country.empty() || !backed.empty() ? "demonym+agent" : (prefix ? "modifier+agent" : "agent");
     if (explain_) {
       m.evidence = std::move(evidence);
@@ -1293,7 +1362,6 @@ class SentenceScan {
                              SectorWord(sectors[0]) + ")");
     }
     m.confidence = prefix ? 0.85 : 0.7;
-    Emit(begin, ag->e, SpanOf(begin, ag->e), prefix ? 30 : 10, std::move(m));
   }
 
   // --- rule: "the U.S.", "US" as a state actor ---------------------------
@@ -1311,16 +1379,15 @@ class SentenceScan {
   // "the Syrians").
   void EmitState(const Hit* h, const char* rule, const char* what, double confidence, int prio) {
     const CountryEntry& ce = t_.countries[P(h).entry];
-    Mention m;
+    Mention& m = Emit(h->b, h->e, SpanOf(h->b, h->e), prio);
     m.kind = "actor";
-    m.ref = StateRef(ce.code);
+    m.ref = ce.state_ref;
     m.name = ce.name;
     m.actor = ActorValue{ce.code, {}, "", ""};
     m.rule = rule;
     if (explain_)
       m.evidence.push_back(std::string(what) + " '" + P(h).alias + "' -> " + ce.code + " (countries)");
     m.confidence = confidence;
-    Emit(h->b, h->e, SpanOf(h->b, h->e), prio, std::move(m));
   }
 
   // A plural demonym alone: "the Syrians", "two Iraqis" -> the country's
@@ -1438,13 +1505,13 @@ class SentenceScan {
     if (names < te.min_names) return;
     Span span = SpanOf(s, e);
     if (te.min_names > 1 && OverlapsPlace(SpanOf(k, e))) return;
-    Mention m = PersonMention(canonical, "title:" + te.title, ref);
+    Mention& m = Emit(k, e, span, 40);
+    FillPerson(&m, canonical, "title:" + te.title, ref);
     if (explain_) {
       m.evidence.push_back("title '" + te.title + "' (titles.tsv) before a capitalised name");
       if (!why.empty()) m.evidence.push_back(std::move(why));
     }
     m.confidence = 0.9;
-    Emit(k, e, span, 40, std::move(m));
   }
 
   void GivenName(int k) {
@@ -1475,12 +1542,12 @@ class SentenceScan {
       return;
     }
     if (OverlapsPlace(SpanOf(k, i))) return;
-    Mention m = PersonMention(Canonical(k, i), "given_name+surname");
+    Mention& m = Emit(k, i, SpanOf(k, i), 20);
+    FillPerson(&m, Canonical(k, i), "given_name+surname");
     if (explain_)
       m.evidence.push_back("given name '" + std::string(w_[k].raw) + "' (given_names.tsv) + " +
                            std::to_string(parts - 1) + " more name word(s)");
     m.confidence = 0.75;
-    Emit(k, i, SpanOf(k, i), 20, std::move(m));
   }
 
   const ActorFinder::Tables& t_;
@@ -1495,6 +1562,7 @@ class SentenceScan {
   std::vector<Hit>& hits_;
   std::vector<int>& hit_start_;
   uint32_t sent_tail_ = 0;
+  size_t tok_end_ = 0;
   mutable int8_t headline_ = -1;  // -1 unknown, 0 no, 1 yes
   std::vector<Cand>* cands_ = nullptr;
 };
@@ -1549,17 +1617,16 @@ void ActorFinder::FindImpl(std::string_view text, const std::vector<Token>& toke
     for (const Mention& m : *earlier)
       if (m.kind == "place") places.push_back(m.span);
   thread_local ScanBuffers buf;
-  std::vector<Cand> cands;
-  std::vector<int> order, accepted;
-  std::vector<char> used;
+  std::vector<Cand>& cands = buf.cands;
+  std::vector<int>& order = buf.order;
+  std::vector<int>& accepted = buf.accepted;
+  std::vector<char>& used = buf.used;
   size_t ti = 0;
   for (size_t si = 0; si < sentences->size(); ++si) {
     Span s = (*sentences)[si];
     while (ti < tokens.size() && tokens[ti].span.begin < s.begin) ++ti;
-    size_t te = ti;
-    while (te < tokens.size() && tokens[te].span.end <= s.end) ++te;
-    SentenceScan scan(*t_, text, s, static_cast<int>(si), tokens, ti, te, &places, explain, &buf);
-    ti = te;
+    SentenceScan scan(*t_, text, s, static_cast<int>(si), tokens, ti, &places, explain, &buf);
+    ti = scan.tok_end();
     cands.clear();
     scan.Run(&cands);
     const auto& w = scan.words();
@@ -1596,6 +1663,9 @@ void ActorFinder::FindImpl(std::string_view text, const std::vector<Token>& toke
       }
       out->push_back(std::move(m));
     }
+    // A bare surname must come after its full name: before the first full
+    // name of the document no word can be one.
+    if (known.empty()) continue;
     for (size_t i = 0; i < w.size(); ++i) {
       if (used[i] || !w[i].cap) continue;
       bool next_cap = i + 1 < w.size() && w[i + 1].cap && w[i + 1].gap_kind == Gap::kSpace;
