@@ -188,6 +188,44 @@ void JsonWriter::Escape(std::string_view s, std::string* out) {
   EscapeInto(s, sink);
 }
 
+namespace {
+
+// True if no byte of `w` needs escaping: no control byte, quote, backslash
+// or byte >= 0x80. Exact as a whole: a borrow can only flag a byte above
+// one that is flagged for itself.
+inline bool PlainWord(uint64_t w) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  const uint64_t q = w ^ (kOnes * '"'), bs = w ^ (kOnes * '\\');
+  return ((((w - kOnes * 0x20) & ~w) | ((q - kOnes) & ~q) | ((bs - kOnes) & ~bs) | w) &
+          kHigh) == 0;
+}
+
+// PlainWord over all of p[0, n), a word at a time; the last word overlaps
+// the one before it, and a string under eight bytes is read as two
+// overlapping halves (or three bytes) padded with spaces.
+inline bool IsPlain(const char* p, size_t n) {
+  if (n >= 8) {
+    uint64_t w;
+    for (size_t i = 0; i + 8 <= n; i += 8) {
+      std::memcpy(&w, p + i, 8);
+      if (!PlainWord(w)) return false;
+    }
+    std::memcpy(&w, p + n - 8, 8);
+    return PlainWord(w);
+  }
+  if (n >= 4) {
+    uint32_t a, b;
+    std::memcpy(&a, p, 4);
+    std::memcpy(&b, p + n - 4, 4);
+    return PlainWord(a | static_cast<uint64_t>(b) << 32);
+  }
+  if (n == 0) return true;
+  const auto byte = [&](size_t i) { return static_cast<uint64_t>(static_cast<unsigned char>(p[i])); };
+  return PlainWord(byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16 | 0x2020202020000000ULL);
+}
+
+}  // namespace
+
 // Through the cursor: room for the plain case up front (most strings need no
 // escaping), more only when an escape needs it.
 void JsonWriter::EscapeHere(std::string_view s) {
@@ -199,16 +237,12 @@ void JsonWriter::EscapeHere(std::string_view s) {
   char* p = Room(s.size() + 2);
   // Plain ASCII with nothing to escape (nearly every value but the text):
   // copied in one piece.
-  if (s.size() <= 64) {
-    bool plain = true;
-    for (unsigned char c : s) plain &= c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
-    if (plain) {
-      p[0] = '"';
-      std::memcpy(p + 1, s.data(), s.size());
-      p[s.size() + 1] = '"';
-      pos_ += s.size() + 2;
-      return;
-    }
+  if (s.size() <= 64 && IsPlain(s.data(), s.size())) {
+    p[0] = '"';
+    std::memcpy(p + 1, s.data(), s.size());
+    p[s.size() + 1] = '"';
+    pos_ += s.size() + 2;
+    return;
   }
   EscapeInto(s, sink);
 }
