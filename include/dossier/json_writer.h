@@ -104,6 +104,7 @@ class JsonWriter {
     if (depth_ == 0) Finish();
   }
   void EscapeHere(std::string_view s);
+  [[gnu::noinline]] void EscapeGeneral(std::string_view s);
 
   std::string* out_;
   char* buf_ = nullptr;  // malloc'd; the value being written

@@ -200,50 +200,71 @@ inline bool PlainWord(uint64_t w) {
           kHigh) == 0;
 }
 
-// PlainWord over all of p[0, n), a word at a time; the last word overlaps
-// the one before it, and a string under eight bytes is read as two
-// overlapping halves (or three bytes) padded with spaces.
-inline bool IsPlain(const char* p, size_t n) {
+// Copies s[0, n), n <= 64, to d while testing it a word at a time (the
+// last word overlaps the one before it; under eight bytes, two overlapping
+// halves or three bytes padded with spaces). False as soon as a byte needs
+// escaping; d then holds part of a copy, which the caller writes over.
+// Inline word moves: most of these strings are a few bytes long, where a
+// call to memcpy costs more than the copy.
+inline bool CopyIfPlain(char* d, const char* s, size_t n) {
   if (n >= 8) {
     uint64_t w;
-    for (size_t i = 0; i + 8 <= n; i += 8) {
-      std::memcpy(&w, p + i, 8);
+    for (size_t i = 0; i + 8 < n; i += 8) {
+      std::memcpy(&w, s + i, 8);
       if (!PlainWord(w)) return false;
+      std::memcpy(d + i, &w, 8);
     }
-    std::memcpy(&w, p + n - 8, 8);
-    return PlainWord(w);
+    std::memcpy(&w, s + n - 8, 8);
+    if (!PlainWord(w)) return false;
+    std::memcpy(d + n - 8, &w, 8);
+    return true;
   }
   if (n >= 4) {
     uint32_t a, b;
-    std::memcpy(&a, p, 4);
-    std::memcpy(&b, p + n - 4, 4);
-    return PlainWord(a | static_cast<uint64_t>(b) << 32);
+    std::memcpy(&a, s, 4);
+    std::memcpy(&b, s + n - 4, 4);
+    if (!PlainWord(a | static_cast<uint64_t>(b) << 32)) return false;
+    std::memcpy(d, &a, 4);
+    std::memcpy(d + n - 4, &b, 4);
+    return true;
   }
   if (n == 0) return true;
-  const auto byte = [&](size_t i) { return static_cast<uint64_t>(static_cast<unsigned char>(p[i])); };
-  return PlainWord(byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16 | 0x2020202020000000ULL);
+  const auto byte = [&](size_t i) { return static_cast<uint64_t>(static_cast<unsigned char>(s[i])); };
+  if (!PlainWord(byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16 | 0x2020202020000000ULL))
+    return false;
+  d[0] = s[0];
+  d[n / 2] = s[n / 2];
+  d[n - 1] = s[n - 1];
+  return true;
 }
 
 }  // namespace
 
-// Through the cursor: room for the plain case up front (most strings need no
-// escaping), more only when an escape needs it.
+// Plain ASCII with nothing to escape (nearly every value but the text) is
+// copied as it is tested; the rest goes through EscapeGeneral, kept out of
+// line so that this path stays short.
 void JsonWriter::EscapeHere(std::string_view s) {
+  if (s.size() <= 64) {
+    char* p = Room(s.size() + 2);
+    if (CopyIfPlain(p + 1, s.data(), s.size())) {
+      p[0] = '"';
+      p[s.size() + 1] = '"';
+      pos_ += s.size() + 2;
+      return;
+    }
+  }
+  EscapeGeneral(s);
+}
+
+// Through the cursor: room for the plain case up front, more only when an
+// escape needs it.
+void JsonWriter::EscapeGeneral(std::string_view s) {
   struct CursorSink {
     JsonWriter* w;
     void Append(const char* p, size_t n) { w->Put(p, n); }
     void Push(char c) { w->Put(c); }
   } sink{this};
-  char* p = Room(s.size() + 2);
-  // Plain ASCII with nothing to escape (nearly every value but the text):
-  // copied in one piece.
-  if (s.size() <= 64 && IsPlain(s.data(), s.size())) {
-    p[0] = '"';
-    std::memcpy(p + 1, s.data(), s.size());
-    p[s.size() + 1] = '"';
-    pos_ += s.size() + 2;
-    return;
-  }
+  Room(s.size() + 2);
   EscapeInto(s, sink);
 }
 
