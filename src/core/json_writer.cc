@@ -79,6 +79,44 @@ void JsonWriter::Double(double v) {
       return;
     }
   }
+  // The rest between 1 and 1e5 (coordinates) by hand as well: seven
+  // significant digits are a * 10^(7 - integer digits) rounded, which is
+  // exact unless that product lies within 1e-6 of a rounding tie (its error
+  // is below 1e-8 under 1e7); those, and a rounding up to a new digit, take
+  // the general form.
+  if (a >= 1 && a < 1e5) {
+    int digits = 1;
+    int64_t scale = 1000000;
+    for (double p10 = 10; a >= p10; p10 *= 10) {
+      ++digits;
+      scale /= 10;
+    }
+    const double scaled = a * static_cast<double>(scale);
+    const double n = std::nearbyint(scaled);
+    if (std::fabs(std::fabs(scaled - n) - 0.5) > 1e-6 && n < 1e7) {
+      const int64_t all = static_cast<int64_t>(n);
+      int64_t frac = all % scale;
+      char* p = buf;
+      if (v < 0) *p++ = '-';
+      p = std::to_chars(p, buf + sizeof buf, all / scale).ptr;
+      if (frac != 0) {
+        int places = 7 - digits;
+        while (frac % 10 == 0) {
+          frac /= 10;
+          --places;
+        }
+        *p++ = '.';
+        for (int k = places - 1; k >= 0; --k) {
+          p[k] = static_cast<char>('0' + frac % 10);
+          frac /= 10;
+        }
+        p += places;
+      }
+      Put(buf, static_cast<size_t>(p - buf));
+      Done();
+      return;
+    }
+  }
   auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, 7);
   Put(buf, static_cast<size_t>(r.ptr - buf));
   Done();
