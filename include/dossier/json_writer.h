@@ -103,7 +103,8 @@ class JsonWriter {
   void Done() {
     if (depth_ == 0) Finish();
   }
-  void EscapeHere(std::string_view s);
+  // Inline into Key and String (json_writer.cc, its only callers).
+  inline void EscapeHere(std::string_view s);
   [[gnu::noinline]] void EscapeGeneral(std::string_view s);
 
   std::string* out_;

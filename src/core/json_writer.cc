@@ -19,6 +19,74 @@ void JsonWriter::Grow(size_t n) {
   cap_ = cap;
 }
 
+namespace {
+
+// True if no byte of `w` needs escaping: no control byte, quote, backslash
+// or byte >= 0x80. Exact as a whole: a borrow can only flag a byte above
+// one that is flagged for itself.
+inline bool PlainWord(uint64_t w) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  const uint64_t q = w ^ (kOnes * '"'), bs = w ^ (kOnes * '\\');
+  return ((((w - kOnes * 0x20) & ~w) | ((q - kOnes) & ~q) | ((bs - kOnes) & ~bs) | w) &
+          kHigh) == 0;
+}
+
+// Copies s[0, n), n <= 64, to d while testing it a word at a time (the
+// last word overlaps the one before it; under eight bytes, two overlapping
+// halves or three bytes padded with spaces). False as soon as a byte needs
+// escaping; d then holds part of a copy, which the caller writes over.
+// Inline word moves: most of these strings are a few bytes long, where a
+// call to memcpy costs more than the copy.
+inline bool CopyIfPlain(char* d, const char* s, size_t n) {
+  if (n >= 8) {
+    uint64_t w;
+    for (size_t i = 0; i + 8 < n; i += 8) {
+      std::memcpy(&w, s + i, 8);
+      if (!PlainWord(w)) return false;
+      std::memcpy(d + i, &w, 8);
+    }
+    std::memcpy(&w, s + n - 8, 8);
+    if (!PlainWord(w)) return false;
+    std::memcpy(d + n - 8, &w, 8);
+    return true;
+  }
+  if (n >= 4) {
+    uint32_t a, b;
+    std::memcpy(&a, s, 4);
+    std::memcpy(&b, s + n - 4, 4);
+    if (!PlainWord(a | static_cast<uint64_t>(b) << 32)) return false;
+    std::memcpy(d, &a, 4);
+    std::memcpy(d + n - 4, &b, 4);
+    return true;
+  }
+  if (n == 0) return true;
+  const auto byte = [&](size_t i) { return static_cast<uint64_t>(static_cast<unsigned char>(s[i])); };
+  if (!PlainWord(byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16 | 0x2020202020000000ULL))
+    return false;
+  d[0] = s[0];
+  d[n / 2] = s[n / 2];
+  d[n - 1] = s[n - 1];
+  return true;
+}
+
+}  // namespace
+
+// Plain ASCII with nothing to escape (nearly every value but the text) is
+// copied as it is tested; the rest goes through EscapeGeneral, kept out of
+// line so that this path stays short.
+void JsonWriter::EscapeHere(std::string_view s) {
+  if (s.size() <= 64) {
+    char* p = Room(s.size() + 2);
+    if (CopyIfPlain(p + 1, s.data(), s.size())) {
+      p[0] = '"';
+      p[s.size() + 1] = '"';
+      pos_ += s.size() + 2;
+      return;
+    }
+  }
+  EscapeGeneral(s);
+}
+
 void JsonWriter::Key(std::string_view key) {
   Sep();
   EscapeHere(key);
@@ -224,74 +292,6 @@ void JsonWriter::Escape(std::string_view s, std::string* out) {
   out->reserve(out->size() + s.size() + 2);
   StringSink sink{out};
   EscapeInto(s, sink);
-}
-
-namespace {
-
-// True if no byte of `w` needs escaping: no control byte, quote, backslash
-// or byte >= 0x80. Exact as a whole: a borrow can only flag a byte above
-// one that is flagged for itself.
-inline bool PlainWord(uint64_t w) {
-  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
-  const uint64_t q = w ^ (kOnes * '"'), bs = w ^ (kOnes * '\\');
-  return ((((w - kOnes * 0x20) & ~w) | ((q - kOnes) & ~q) | ((bs - kOnes) & ~bs) | w) &
-          kHigh) == 0;
-}
-
-// Copies s[0, n), n <= 64, to d while testing it a word at a time (the
-// last word overlaps the one before it; under eight bytes, two overlapping
-// halves or three bytes padded with spaces). False as soon as a byte needs
-// escaping; d then holds part of a copy, which the caller writes over.
-// Inline word moves: most of these strings are a few bytes long, where a
-// call to memcpy costs more than the copy.
-inline bool CopyIfPlain(char* d, const char* s, size_t n) {
-  if (n >= 8) {
-    uint64_t w;
-    for (size_t i = 0; i + 8 < n; i += 8) {
-      std::memcpy(&w, s + i, 8);
-      if (!PlainWord(w)) return false;
-      std::memcpy(d + i, &w, 8);
-    }
-    std::memcpy(&w, s + n - 8, 8);
-    if (!PlainWord(w)) return false;
-    std::memcpy(d + n - 8, &w, 8);
-    return true;
-  }
-  if (n >= 4) {
-    uint32_t a, b;
-    std::memcpy(&a, s, 4);
-    std::memcpy(&b, s + n - 4, 4);
-    if (!PlainWord(a | static_cast<uint64_t>(b) << 32)) return false;
-    std::memcpy(d, &a, 4);
-    std::memcpy(d + n - 4, &b, 4);
-    return true;
-  }
-  if (n == 0) return true;
-  const auto byte = [&](size_t i) { return static_cast<uint64_t>(static_cast<unsigned char>(s[i])); };
-  if (!PlainWord(byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16 | 0x2020202020000000ULL))
-    return false;
-  d[0] = s[0];
-  d[n / 2] = s[n / 2];
-  d[n - 1] = s[n - 1];
-  return true;
-}
-
-}  // namespace
-
-// Plain ASCII with nothing to escape (nearly every value but the text) is
-// copied as it is tested; the rest goes through EscapeGeneral, kept out of
-// line so that this path stays short.
-void JsonWriter::EscapeHere(std::string_view s) {
-  if (s.size() <= 64) {
-    char* p = Room(s.size() + 2);
-    if (CopyIfPlain(p + 1, s.data(), s.size())) {
-      p[0] = '"';
-      p[s.size() + 1] = '"';
-      pos_ += s.size() + 2;
-      return;
-    }
-  }
-  EscapeGeneral(s);
 }
 
 // Through the cursor: room for the plain case up front, more only when an
