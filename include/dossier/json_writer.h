@@ -40,15 +40,20 @@ class JsonWriter {
   void Key(std::string_view key);
   // A literal key (every key of the record) is plain ASCII with nothing to
   // escape: copied as is, which keeps the per-mention keys cheap.
+  // The separator is folded in (as Sep() would write it: a key never
+  // follows a key), so that one check for room covers all of `,"key":`.
   template <size_t N>
   void Key(const char (&key)[N]) {
-    Sep();
-    char* p = Room(N + 2);
+    char* p = Room(N + 3);
+    const size_t comma = !after_key_ && !first_;
+    *p = ',';
+    p += comma;
     p[0] = '"';
     std::memcpy(p + 1, key, N - 1);
     p[N] = '"';
     p[N + 1] = ':';
-    pos_ += N + 2;
+    pos_ += comma + N + 2;
+    first_ = false;
     after_key_ = true;
   }
 
