@@ -43,7 +43,7 @@ class JsonWriter {
   // The separator is folded in (as Sep() would write it: a key never
   // follows a key), so that one check for room covers all of `,"key":`.
   template <size_t N>
-  void Key(const char (&key)[N]) {
+  [[gnu::always_inline]] void Key(const char (&key)[N]) {
     char* p = Room(N + 3);
     const size_t comma = !after_key_ && !first_;
     *p = ',';
