@@ -40,15 +40,20 @@ class JsonWriter {
   void Key(std::string_view key);
   // A literal key (every key of the record) is plain ASCII with nothing to
   // escape: copied as is, which keeps the per-mention keys cheap.
+  // The separator is folded in (as Sep() would write it: a key never
+  // follows a key), so that one check for room covers all of `,"key":`.
   template <size_t N>
-  void Key(const char (&key)[N]) {
-    Sep();
-    char* p = Room(N + 2);
+  [[gnu::always_inline]] void Key(const char (&key)[N]) {
+    char* p = Room(N + 3);
+    const size_t comma = !after_key_ && !first_;
+    *p = ',';
+    p += comma;
     p[0] = '"';
     std::memcpy(p + 1, key, N - 1);
     p[N] = '"';
     p[N + 1] = ':';
-    pos_ += N + 2;
+    pos_ += comma + N + 2;
+    first_ = false;
     after_key_ = true;
   }
 
@@ -103,7 +108,9 @@ class JsonWriter {
   void Done() {
     if (depth_ == 0) Finish();
   }
-  void EscapeHere(std::string_view s);
+  // Inline into Key and String (json_writer.cc, its only callers).
+  inline void EscapeHere(std::string_view s);
+  [[gnu::noinline]] void EscapeGeneral(std::string_view s);
 
   std::string* out_;
   char* buf_ = nullptr;  // malloc'd; the value being written

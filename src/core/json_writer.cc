@@ -19,6 +19,74 @@ void JsonWriter::Grow(size_t n) {
   cap_ = cap;
 }
 
+namespace {
+
+// True if no byte of `w` needs escaping: no control byte, quote, backslash
+// or byte >= 0x80. Exact as a whole: a borrow can only flag a byte above
+// one that is flagged for itself.
+inline bool PlainWord(uint64_t w) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  const uint64_t q = w ^ (kOnes * '"'), bs = w ^ (kOnes * '\\');
+  return ((((w - kOnes * 0x20) & ~w) | ((q - kOnes) & ~q) | ((bs - kOnes) & ~bs) | w) &
+          kHigh) == 0;
+}
+
+// Copies s[0, n), n <= 64, to d while testing it a word at a time (the
+// last word overlaps the one before it; under eight bytes, two overlapping
+// halves or three bytes padded with spaces). False as soon as a byte needs
+// escaping; d then holds part of a copy, which the caller writes over.
+// Inline word moves: most of these strings are a few bytes long, where a
+// call to memcpy costs more than the copy.
+inline bool CopyIfPlain(char* d, const char* s, size_t n) {
+  if (n >= 8) {
+    uint64_t w;
+    for (size_t i = 0; i + 8 < n; i += 8) {
+      std::memcpy(&w, s + i, 8);
+      if (!PlainWord(w)) return false;
+      std::memcpy(d + i, &w, 8);
+    }
+    std::memcpy(&w, s + n - 8, 8);
+    if (!PlainWord(w)) return false;
+    std::memcpy(d + n - 8, &w, 8);
+    return true;
+  }
+  if (n >= 4) {
+    uint32_t a, b;
+    std::memcpy(&a, s, 4);
+    std::memcpy(&b, s + n - 4, 4);
+    if (!PlainWord(a | static_cast<uint64_t>(b) << 32)) return false;
+    std::memcpy(d, &a, 4);
+    std::memcpy(d + n - 4, &b, 4);
+    return true;
+  }
+  if (n == 0) return true;
+  const auto byte = [&](size_t i) { return static_cast<uint64_t>(static_cast<unsigned char>(s[i])); };
+  if (!PlainWord(byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16 | 0x2020202020000000ULL))
+    return false;
+  d[0] = s[0];
+  d[n / 2] = s[n / 2];
+  d[n - 1] = s[n - 1];
+  return true;
+}
+
+}  // namespace
+
+// Plain ASCII with nothing to escape (nearly every value but the text) is
+// copied as it is tested; the rest goes through EscapeGeneral, kept out of
+// line so that this path stays short.
+void JsonWriter::EscapeHere(std::string_view s) {
+  if (s.size() <= 64) {
+    char* p = Room(s.size() + 2);
+    if (CopyIfPlain(p + 1, s.data(), s.size())) {
+      p[0] = '"';
+      p[s.size() + 1] = '"';
+      pos_ += s.size() + 2;
+      return;
+    }
+  }
+  EscapeGeneral(s);
+}
+
 void JsonWriter::Key(std::string_view key) {
   Sep();
   EscapeHere(key);
@@ -73,6 +141,44 @@ void JsonWriter::Double(double v) {
         *p++ = '.';
         *p++ = static_cast<char>('0' + frac / 10);
         if (frac % 10 != 0) *p++ = static_cast<char>('0' + frac % 10);
+      }
+      Put(buf, static_cast<size_t>(p - buf));
+      Done();
+      return;
+    }
+  }
+  // The rest between 1 and 1e5 (coordinates) by hand as well: seven
+  // significant digits are a * 10^(7 - integer digits) rounded, which is
+  // exact unless that product lies within 1e-6 of a rounding tie (its error
+  // is below 1e-8 under 1e7); those, and a rounding up to a new digit, take
+  // the general form.
+  if (a >= 1 && a < 1e5) {
+    int digits = 1;
+    int64_t scale = 1000000;
+    for (double p10 = 10; a >= p10; p10 *= 10) {
+      ++digits;
+      scale /= 10;
+    }
+    const double scaled = a * static_cast<double>(scale);
+    const double n = std::nearbyint(scaled);
+    if (std::fabs(std::fabs(scaled - n) - 0.5) > 1e-6 && n < 1e7) {
+      const int64_t all = static_cast<int64_t>(n);
+      int64_t frac = all % scale;
+      char* p = buf;
+      if (v < 0) *p++ = '-';
+      p = std::to_chars(p, buf + sizeof buf, all / scale).ptr;
+      if (frac != 0) {
+        int places = 7 - digits;
+        while (frac % 10 == 0) {
+          frac /= 10;
+          --places;
+        }
+        *p++ = '.';
+        for (int k = places - 1; k >= 0; --k) {
+          p[k] = static_cast<char>('0' + frac % 10);
+          frac /= 10;
+        }
+        p += places;
       }
       Put(buf, static_cast<size_t>(p - buf));
       Done();
@@ -188,28 +294,15 @@ void JsonWriter::Escape(std::string_view s, std::string* out) {
   EscapeInto(s, sink);
 }
 
-// Through the cursor: room for the plain case up front (most strings need no
-// escaping), more only when an escape needs it.
-void JsonWriter::EscapeHere(std::string_view s) {
+// Through the cursor: room for the plain case up front, more only when an
+// escape needs it.
+void JsonWriter::EscapeGeneral(std::string_view s) {
   struct CursorSink {
     JsonWriter* w;
     void Append(const char* p, size_t n) { w->Put(p, n); }
     void Push(char c) { w->Put(c); }
   } sink{this};
-  char* p = Room(s.size() + 2);
-  // Plain ASCII with nothing to escape (nearly every value but the text):
-  // copied in one piece.
-  if (s.size() <= 64) {
-    bool plain = true;
-    for (unsigned char c : s) plain &= c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
-    if (plain) {
-      p[0] = '"';
-      std::memcpy(p + 1, s.data(), s.size());
-      p[s.size() + 1] = '"';
-      pos_ += s.size() + 2;
-      return;
-    }
-  }
+  Room(s.size() + 2);
   EscapeInto(s, sink);
 }
 

@@ -2,8 +2,9 @@
 // does not give: where a string value sits in the line, and a decoding of its
 // escapes that maps every output byte back to the source bytes it came from
 // (so a JSONL article's spans can be highlighted in the original line).
-// Callers validate the line with nlohmann::json first; the scanner is only
-// as strict as it needs to be to find its way.
+// Callers validate the line first (the JSONL reader's own strict pass, or
+// nlohmann::json); the scanner is only as strict as it needs to be to find
+// its way.
 #ifndef DOSSIER_INGEST_JSON_SCAN_H_
 #define DOSSIER_INGEST_JSON_SCAN_H_
 

@@ -1,13 +1,17 @@
-// The JSONL reader: one article per line. Each line is validated and read
-// with nlohmann::json (fields -> GivenMeta); the article body is decoded a
-// second time from the line's source text by json_scan so that every body
-// byte maps back to the characters of the line it came from.
+// The JSONL reader: one article per line. The article body is decoded from
+// the line's source text by json_scan so that every body byte maps back to
+// the characters of the line it came from. A line is first read by one
+// strict pass of our own (LineScan: the fields -> GivenMeta, no DOM); any
+// line that pass does not fully vouch for, and every line that ends in an
+// error, is read again with nlohmann::json, whose result and error messages
+// are the reference.
 //
 // Lines are numbered from 1 and blank lines are skipped; a line that cannot
 // be read (malformed JSON, no text, too large, binary) is reported to the
 // sink with its line number and reading goes on with the next line. Input
 // without a BOM is decoded line by line, so a Windows-1252 line among UTF-8
 // ones only affects itself.
+#include <cstdint>
 #include <cstring>
 #include <exception>
 #include <initializer_list>
@@ -128,9 +132,369 @@ Status ParseLine(const std::string& raw, int64_t line, Json* out) {
   }
 }
 
+// The top-level members BuildDocument reads.
+enum Field {
+  kText, kContent, kBody, kArticleContent,  // kTextKeys, in that order
+  kId, kTitle, kUrl, kPublished, kDate, kOutlet, kSource, kSite,
+  kLanguage, kLang, kAuthors, kAuthor, kFieldCount
+};
+constexpr std::string_view kFieldNames[kFieldCount] = {
+    "text",   "content", "body", "article_content", "id",       "title",
+    "url",    "published", "date", "outlet",        "source",   "site",
+    "language", "lang",  "authors", "author"};
+
+// A member's value as LineScan saw it: for a string, the characters between
+// its quotes; for a number, its text.
+struct FieldValue {
+  enum Kind : uint8_t { kMissing, kNull, kString, kNumber, kObject, kArray, kOther };
+  Kind kind = kMissing;
+  bool escaped = false;  // a string holding a backslash escape
+  size_t begin = 0, end = 0;
+};
+
+// One strict pass over a line that finds the members of `Field` (the last
+// of duplicates, as nlohmann keeps). It accepts only what nlohmann::json
+// accepts and reads the same way: a top-level object whose keys have no
+// escapes, strict UTF-8 without raw control bytes in strings, the escapes of
+// RFC 8259 with surrogates only in valid pairs, numbers without an exponent
+// and short enough to be finite, nesting up to kMaxDepth. Anything else
+// (including every malformed line) makes Scan return false, and the line
+// goes to nlohmann.
+class LineScan {
+ public:
+  explicit LineScan(std::string_view s) : s_(s) {}
+
+  bool Scan(FieldValue (&fields)[kFieldCount]) {
+    SkipSpace();
+    if (i_ >= s_.size() || s_[i_] != '{') return false;
+    ++i_;
+    if (!Object(1, &fields)) return false;
+    SkipSpace();
+    return i_ == s_.size();
+  }
+
+ private:
+  static constexpr int kMaxDepth = 64;
+
+  void SkipSpace() {
+    while (i_ < s_.size() &&
+           (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r'))
+      ++i_;
+  }
+
+  // After the '{'; `fields` only at the top level.
+  bool Object(int depth, FieldValue (*fields)[kFieldCount]) {
+    SkipSpace();
+    if (i_ < s_.size() && s_[i_] == '}') {
+      ++i_;
+      return true;
+    }
+    for (;;) {
+      if (i_ >= s_.size() || s_[i_] != '"') return false;
+      const size_t key_begin = ++i_;
+      bool escaped = false;
+      if (!String(&escaped)) return false;
+      int field = -1;
+      if (fields != nullptr) {
+        // An escaped key could spell a wanted name: nlohmann decides.
+        if (escaped) return false;
+        const std::string_view key = s_.substr(key_begin, i_ - 1 - key_begin);
+        for (int f = 0; f < kFieldCount; ++f) {
+          if (key == kFieldNames[f]) {
+            field = f;
+            break;
+          }
+        }
+      }
+      SkipSpace();
+      if (i_ >= s_.size() || s_[i_] != ':') return false;
+      ++i_;
+      SkipSpace();
+      FieldValue value;
+      if (!Value(depth, &value)) return false;
+      if (field >= 0) (*fields)[field] = value;
+      SkipSpace();
+      if (i_ >= s_.size()) return false;
+      if (s_[i_] == '}') {
+        ++i_;
+        return true;
+      }
+      if (s_[i_] != ',') return false;
+      ++i_;
+      SkipSpace();
+    }
+  }
+
+  // After the '['.
+  bool Array(int depth) {
+    SkipSpace();
+    if (i_ < s_.size() && s_[i_] == ']') {
+      ++i_;
+      return true;
+    }
+    for (;;) {
+      FieldValue value;
+      if (!Value(depth, &value)) return false;
+      SkipSpace();
+      if (i_ >= s_.size()) return false;
+      if (s_[i_] == ']') {
+        ++i_;
+        return true;
+      }
+      if (s_[i_] != ',') return false;
+      ++i_;
+      SkipSpace();
+    }
+  }
+
+  bool Value(int depth, FieldValue* out) {
+    if (i_ >= s_.size()) return false;
+    switch (s_[i_]) {
+      case '"': {
+        out->kind = FieldValue::kString;
+        out->begin = ++i_;
+        if (!String(&out->escaped)) return false;
+        out->end = i_ - 1;
+        return true;
+      }
+      case '{':
+        out->kind = FieldValue::kObject;
+        if (depth >= kMaxDepth) return false;
+        ++i_;
+        return Object(depth + 1, nullptr);
+      case '[':
+        out->kind = FieldValue::kArray;
+        if (depth >= kMaxDepth) return false;
+        ++i_;
+        return Array(depth + 1);
+      case 't':
+        out->kind = FieldValue::kOther;
+        return Literal("true");
+      case 'f':
+        out->kind = FieldValue::kOther;
+        return Literal("false");
+      case 'n':
+        out->kind = FieldValue::kNull;
+        return Literal("null");
+      default:
+        out->kind = FieldValue::kNumber;
+        out->begin = i_;
+        if (!Number()) return false;
+        out->end = i_;
+        return true;
+    }
+  }
+
+  bool Literal(std::string_view word) {
+    if (s_.substr(i_, word.size()) != word) return false;
+    i_ += word.size();
+    return true;
+  }
+
+  static bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+  // -?(0|[1-9][0-9]*)(.[0-9]+)? in at most 20 characters: always finite.
+  // An exponent could overflow (an error in nlohmann): left to it.
+  bool Number() {
+    size_t i = i_;
+    const size_t n = s_.size();
+    if (i < n && s_[i] == '-') ++i;
+    if (i >= n) return false;
+    if (s_[i] == '0') {
+      ++i;
+    } else if (s_[i] >= '1' && s_[i] <= '9') {
+      while (i < n && IsDigit(s_[i])) ++i;
+    } else {
+      return false;
+    }
+    if (i < n && s_[i] == '.') {
+      ++i;
+      if (i >= n || !IsDigit(s_[i])) return false;
+      while (i < n && IsDigit(s_[i])) ++i;
+    }
+    if (i < n && (s_[i] == 'e' || s_[i] == 'E')) return false;
+    if (i - i_ > 20) return false;
+    i_ = i;
+    return true;
+  }
+
+  static int Hex(unsigned char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  }
+
+  // The code unit of the \uXXXX at p, or -1.
+  static int UnicodeEscape(const unsigned char* p, const unsigned char* end) {
+    if (end - p < 6 || p[0] != '\\' || p[1] != 'u') return -1;
+    int v = 0;
+    for (int k = 2; k < 6; ++k) {
+      const int h = Hex(p[k]);
+      if (h < 0) return -1;
+      v = v * 16 + h;
+    }
+    return v;
+  }
+
+  // The length of the escape at p (a backslash), or 0 for one nlohmann
+  // rejects or that is a lone surrogate (which ParseLine repairs).
+  static size_t Escape(const unsigned char* p, const unsigned char* end) {
+    if (end - p < 2) return 0;
+    switch (p[1]) {
+      case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+        return 2;
+      case 'u': {
+        const int unit = UnicodeEscape(p, end);
+        if (unit < 0 || (unit >= 0xDC00 && unit <= 0xDFFF)) return 0;
+        if (unit < 0xD800 || unit > 0xDBFF) return 6;
+        const int low = UnicodeEscape(p + 6, end);
+        return low >= 0xDC00 && low <= 0xDFFF ? 12 : 0;
+      }
+      default:
+        return 0;
+    }
+  }
+
+  // The length of the well-formed UTF-8 sequence at p (a byte >= 0x80), or
+  // 0 (nlohmann's table: no overlong forms, no surrogates, <= U+10FFFF).
+  static size_t Utf8Length(const unsigned char* p, const unsigned char* end) {
+    const unsigned c = p[0];
+    const auto cont = [&](ptrdiff_t k, unsigned lo, unsigned hi) {
+      return end - p > k && p[k] >= lo && p[k] <= hi;
+    };
+    if (c >= 0xC2 && c <= 0xDF) return cont(1, 0x80, 0xBF) ? 2 : 0;
+    if (c >= 0xE0 && c <= 0xEF) {
+      const unsigned lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+      return cont(1, lo, hi) && cont(2, 0x80, 0xBF) ? 3 : 0;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+      const unsigned lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+      return cont(1, lo, hi) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF) ? 4 : 0;
+    }
+    return 0;
+  }
+
+  // After the opening quote; moves past the closing one.
+  bool String(bool* escaped) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s_.data()) + i_;
+    const auto* const end = reinterpret_cast<const unsigned char*>(s_.data()) + s_.size();
+    constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+    for (;;) {
+      // Eight plain ASCII bytes at a time (no control byte, quote,
+      // backslash or byte >= 0x80): most of an article.
+      while (end - p >= 8) {
+        uint64_t w;
+        std::memcpy(&w, p, 8);
+        const uint64_t q = w ^ (kOnes * '"'), bs = w ^ (kOnes * '\\');
+        const uint64_t special = ((w - kOnes * 0x20) & ~w) | ((q - kOnes) & ~q) |
+                                 ((bs - kOnes) & ~bs) | w;
+        if ((special & kHigh) != 0) break;
+        p += 8;
+      }
+      if (p == end) return false;
+      const unsigned char c = *p;
+      if (c == '"') {
+        i_ = static_cast<size_t>(p + 1 - reinterpret_cast<const unsigned char*>(s_.data()));
+        return true;
+      }
+      size_t len = 1;
+      if (c == '\\') {
+        *escaped = true;
+        len = Escape(p, end);
+      } else if (c < 0x20) {
+        len = 0;
+      } else if (c >= 0x80) {
+        len = Utf8Length(p, end);
+      }
+      if (len == 0) return false;
+      p += len;
+    }
+  }
+
+  std::string_view s_;
+  size_t i_ = 0;
+};
+
+// The decoded value of a string LineScan accepted.
+std::string DecodedString(const std::string& raw, const FieldValue& v) {
+  if (!v.escaped) return raw.substr(v.begin, v.end - v.begin);
+  TextBuilder decoded;
+  json_scan::DecodeString(raw, {v.begin, v.end}, &decoded);
+  return decoded.TakeText();
+}
+
+// BuildDocument without nlohmann, for the lines LineScan accepts and that
+// have a body: the same fields by the same rules as the nlohmann path
+// below. Returns false, leaving `doc` untouched, for the nlohmann path to
+// read the line (and word any error).
+bool BuildDocumentFast(std::string& raw, RawDocument* doc) {
+  FieldValue f[kFieldCount];
+  if (!LineScan(raw).Scan(f)) return false;
+  // Names inside objects and arrays: the nlohmann path.
+  for (const int k : {kOutlet, kSource, kSite, kAuthors, kAuthor}) {
+    if (f[k].kind == FieldValue::kObject || f[k].kind == FieldValue::kArray)
+      return false;
+  }
+  // A numeric id is written as nlohmann dumps it: the same text for a plain
+  // integer that fits in 64 bits (not -0); the rest to nlohmann.
+  if (f[kId].kind == FieldValue::kNumber) {
+    const std::string_view number(raw.data() + f[kId].begin, f[kId].end - f[kId].begin);
+    if (number.find('.') != std::string_view::npos || number.size() > 18 ||
+        number == "-0")
+      return false;
+  }
+  // The first body key holding a non-blank string.
+  TextBuilder body;
+  bool found = false;
+  for (int k = kText; k <= kArticleContent && !found; ++k) {
+    if (f[k].kind != FieldValue::kString) continue;
+    TextBuilder decoded;
+    if (!json_scan::DecodeString(raw, {f[k].begin, f[k].end}, &decoded)) return false;
+    if (IsBlank(decoded.text())) continue;
+    body = std::move(decoded);
+    found = true;
+  }
+  if (!found) return false;  // an error: worded by the nlohmann path
+  doc->body = body.TakeText();
+  doc->body_map = body.TakeMap();
+  doc->body_is_html = LooksLikeHtml(doc->body);
+
+  // GetString: the first of the keys holding a non-blank string, trimmed.
+  const auto get = [&](std::initializer_list<Field> keys) -> std::optional<std::string> {
+    for (const Field k : keys) {
+      if (f[k].kind != FieldValue::kString) continue;
+      const std::string value = DecodedString(raw, f[k]);
+      const std::string_view v = TrimAscii(value);
+      if (!v.empty()) return std::string(v);
+    }
+    return std::nullopt;
+  };
+  GivenMeta& given = doc->given;
+  if (f[kId].kind == FieldValue::kNumber)
+    given.id = raw.substr(f[kId].begin, f[kId].end - f[kId].begin);
+  else
+    given.id = get({kId});
+  given.title = get({kTitle});
+  given.url = get({kUrl});
+  given.published = get({kPublished, kDate});
+  given.outlet = get({kOutlet, kSource, kSite});
+  given.language = get({kLanguage, kLang});
+  for (const Field k : {kAuthors, kAuthor}) {
+    if (f[k].kind != FieldValue::kString) continue;
+    given.authors = SplitAuthors(DecodedString(raw, f[k]));
+    if (!given.authors.empty()) break;
+  }
+
+  doc->id = DocumentId(Format::kJsonl, raw);
+  doc->raw = std::make_shared<const std::string>(std::move(raw));
+  return true;
+}
+
 // Fills `doc` from the decoded line `raw` (its path, encoding and
 // diagnostics are already set).
 Status BuildDocument(std::string raw, int64_t line, RawDocument* doc) {
+  if (BuildDocumentFast(raw, doc)) return Status::Ok();
   Json obj;
   DOSSIER_RETURN_IF_ERROR(ParseLine(raw, line, &obj));
   if (!obj.is_object()) {

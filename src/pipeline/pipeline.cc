@@ -199,7 +199,8 @@ void WriteEvents(JsonWriter& w, const Document& d, const Offsets& o) {
   const auto text = [&](Span s) {
     return std::string_view(d.text).substr(s.begin, s.end - s.begin);
   };
-  const auto agent = [&](const char* key, int i) {
+  // Keys by reference to the literal: written by JsonWriter's literal Key.
+  const auto agent = [&](const auto& key, int i) {
     w.Key(key);
     if (!valid(i)) {
       w.Null();
@@ -225,7 +226,7 @@ void WriteEvents(JsonWriter& w, const Document& d, const Offsets& o) {
     else w.Null();
     w.EndObject();
   };
-  const auto count = [&](const char* key, int i) {
+  const auto count = [&](const auto& key, int i) {
     w.Key(key);
     if (!valid(i) || !d.mentions[i].quantity) {
       w.Null();

@@ -83,6 +83,42 @@ TEST(JsonWriterTest, DoubleMatchesGeneralSevenDigitForm) {
   }
 }
 
+// Values between 1 and 1e5 that are not whole cents (coordinates) are also
+// written by hand: the same text as the general seven-digit form, checked
+// on random values, digit-count boundaries and values next to rounding ties.
+TEST(JsonWriterTest, DoubleByHandMatchesGeneralFormOnRandomValues) {
+  auto general = [](double v) {
+    char buf[32];
+    auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, 7);
+    return std::string(buf, r.ptr);
+  };
+  std::vector<double> values = {1.0000001, 9.9999995, 9.99999951, 9.9999994999, 99.999995,
+                                99999.995, 99999.9949, 12345.675, 12345.665, 1.00000005,
+                                36.2027778, -36.2027778, 37.0156, 1.5e-300 + 1, 10.000001};
+  uint64_t state = 42;
+  auto next = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return state >> 11;
+  };
+  for (int i = 0; i < 200000; ++i) {
+    const double unit = static_cast<double>(next()) / static_cast<double>(1ULL << 53);
+    const int exp10 = static_cast<int>(next() % 6);
+    values.push_back((i % 2 ? -1 : 1) * (1 + unit * 9) * std::pow(10.0, exp10));
+    // Near ties: k + 0.5 units of the last digit, nudged by a few ulps.
+    const double tie = (static_cast<double>(next() % 9000000 + 1000000) + 0.5) / 1e6;
+    values.push_back(std::nextafter(tie, 0.0));
+    values.push_back(tie);
+    values.push_back(std::nextafter(tie, 100.0));
+  }
+  for (double v : values) {
+    if (v == std::trunc(v)) continue;
+    std::string out;
+    JsonWriter w(&out);
+    w.Double(v);
+    EXPECT_EQ(out, general(v)) << v;
+  }
+}
+
 // Records written one after another into one string with a newline after
 // each (the JSONL export): the caller's bytes between top-level values stay,
 // with one writer or one per record, and *out is exact after each value.

@@ -181,6 +181,48 @@ TEST(JsonlReaderTest, ReadsMetadataFieldsAndAliases) {
   EXPECT_EQ(c.authors, (std::vector<std::string>{"Solo Writer"}));
 }
 
+// Lines the reader's own scan takes and lines it leaves to nlohmann::json
+// (escaped keys, numbers it does not vouch for, names in objects) read
+// alike: last duplicate wins, ids as nlohmann prints them.
+TEST(JsonlReaderTest, FieldRulesHoldOnEveryLineShape) {
+  TempDir dir;
+  CollectingSink sink = ReadPath(dir.Write(
+      "shapes.jsonl",
+      R"({"text":"first","id":"x","text":"second \"body\"","id":-12,"title":"T\u00e9st\n"})"
+      "\n"
+      R"({"te\u0078t":"escaped key","id":12.5,"x":[true,null,{"y":[0.25]}]})"
+      "\n"
+      R"({"text":"exponent","id":1e3})"
+      "\n"
+      R"({"text":"minus zero","id":-0,"title":"  ","date":"2016"})"
+      "\n"
+      R"({"text":7,"content":"  ","body":"the body","outlet":{"name":" AFP "}})"
+      "\n"
+      R"( { "text" : "spaced" , "id" : 123456789012345678901 , "authors" : "" , "author" : "A; B" } )"
+      "\n"));
+  EXPECT_TRUE(sink.errors.empty());
+  ASSERT_EQ(sink.docs.size(), 6u);
+  EXPECT_EQ(sink.docs[0].body, "second \"body\"");
+  EXPECT_EQ(sink.docs[0].given.id, "-12");
+  EXPECT_EQ(sink.docs[0].given.title, "T\u00e9st");
+  EXPECT_EQ(RawOf(sink.docs[0], 7, 8), R"(\")");
+  EXPECT_EQ(sink.docs[1].body, "escaped key");
+  EXPECT_EQ(sink.docs[1].given.id, "12.5");
+  EXPECT_EQ(sink.docs[2].given.id, "1000.0");
+  EXPECT_EQ(sink.docs[3].given.id, "0");
+  EXPECT_EQ(sink.docs[3].given.title, std::nullopt);
+  EXPECT_EQ(sink.docs[3].given.published, "2016");
+  EXPECT_EQ(sink.docs[4].body, "the body");
+  EXPECT_EQ(sink.docs[4].given.outlet, "AFP");
+  EXPECT_EQ(sink.docs[5].body, "spaced");
+  EXPECT_EQ(sink.docs[5].given.id, "1.2345678901234568e+20");
+  EXPECT_EQ(sink.docs[5].given.authors, (std::vector<std::string>{"A", "B"}));
+  for (const RawDocument& doc : sink.docs) {
+    EXPECT_TRUE(doc.diagnostics.empty());
+    ExpectBodyMapConsistent(doc);
+  }
+}
+
 TEST(JsonlReaderTest, HtmlBodyIsFlagged) {
   TempDir dir;
   CollectingSink sink = ReadPath(dir.Write(
