@@ -256,13 +256,18 @@ enum CharClass : uint8_t { cOther, cSpace, cDigit, cUpper, cLower, cHigh };
 
 struct ClassTable {
   uint8_t c[256];
-  constexpr ClassTable() : c() {
+  // 1 for the bytes that go on a word: ASCII letters and non-ASCII bytes but
+  // the lead bytes 0xC2 and 0xE2 (no-break space, dashes, curly quotes...).
+  uint8_t word[256];
+  constexpr ClassTable() : c(), word() {
     for (int i = 0; i < 256; ++i) c[i] = cOther;
     c[' '] = c['\t'] = c['\n'] = c['\r'] = c['\f'] = c['\v'] = cSpace;
     for (int i = '0'; i <= '9'; ++i) c[i] = cDigit;
     for (int i = 'A'; i <= 'Z'; ++i) c[i] = cUpper;
     for (int i = 'a'; i <= 'z'; ++i) c[i] = cLower;
     for (int i = 0x80; i < 256; ++i) c[i] = cHigh;
+    for (int i = 0; i < 256; ++i)
+      word[i] = c[i] == cUpper || c[i] == cLower || (c[i] == cHigh && i != 0xC2 && i != 0xE2);
   }
 };
 constexpr ClassTable kClass;
@@ -377,6 +382,8 @@ DateFinder::DateFinder(const Lexicon& lexicon) {
   order_.resize(words_.size());
   for (size_t i = 0; i < words_.size(); ++i)
     order_[count[bucket(words_[i].text)]++] = static_cast<uint16_t>(i);
+  for (const Word& w : words_)
+    if (w.text.size() > 1) second_[bucket(w.text)] |= 1u << (w.text[1] - 'a');
 }
 
 int DateFinder::Lookup(const char* p, size_t len) const {
@@ -384,6 +391,11 @@ int DateFinder::Lookup(const char* p, size_t len) const {
   unsigned c = static_cast<unsigned char>(p[0]) | 0x20u;
   if (c < 'a' || c > 'z') return -1;
   size_t k = (c - 'a') * (kMaxWordLen + 1) + len;
+  if (len > 1) {
+    // Only ASCII letters fall in 'a'..'z' once 0x20 is set.
+    const unsigned c1 = (static_cast<unsigned char>(p[1]) | 0x20u) - 'a';
+    if (c1 >= 26 || !(second_[k] >> c1 & 1)) return -1;
+  }
   for (size_t o = start_[k]; o < start_[k + 1]; ++o) {
     const char* q = words_[order_[o]].text.data();
     size_t i = 1;
@@ -474,16 +486,9 @@ class DateFinder::Scanner {
         }
         t.e = static_cast<uint32_t>(k);
         i = k;
-      } else if (cls == cUpper || cls == cLower || (cls == cHigh && c != 0xC2 && c != 0xE2)) {
+      } else if (kClass.word[c]) {
         size_t j = i + 1;
-        while (j < e) {
-          const unsigned char d = s[j];
-          const uint8_t dc = kClass.c[d];
-          if (dc == cUpper || dc == cLower || (dc == cHigh && d != 0xC2 && d != 0xE2))
-            ++j;
-          else
-            break;
-        }
+        while (j < e && kClass.word[s[j]]) ++j;
         t.kind = kWordTok;
         t.e = static_cast<uint32_t>(j);
         if (cls == cUpper) t.flags |= kCap;
