@@ -422,9 +422,15 @@ class DateFinder::Scanner {
     prev_type_ = 0;
     ctx_y_ = ctx_m_ = ctx_d_ = 0;
     for (int i = 0; i < n_;) {
+      const Tok& t = toks_[i];
+      // Most tokens start no rule: words outside the table and table words
+      // of a kind AtWord passes over.
+      if (t.kind != kNumTok && (t.word < 0 || !(kStartKinds >> f_.words_[t.word].kind & 1))) {
+        ++i;
+        continue;
+      }
       Match m;
       bool ok = false;
-      const Tok& t = toks_[i];
       if (t.kind == kNumTok)
         ok = AtNumber(i, false, &m);
       else if (t.word >= 0)
@@ -675,6 +681,11 @@ class DateFinder::Scanner {
   bool IsListConnector(int i) const { return P(i, ',') || IsW(i, "and") || IsW(i, "or"); }
 
   // --- dispatch -------------------------------------------------------------
+
+  // The kinds AtWord has a rule for (a bit per WordKind).
+  static constexpr uint32_t kStartKinds =
+      1u << kMonth | 1u << kMonthAbbr | 1u << kWeekday | 1u << kDayWord | 1u << kModifier |
+      1u << kQualifier | 1u << kSeason | 1u << kAgo | 1u << kPeriodEdge | 1u << kPreposition;
 
   bool AtWord(int i, Match* m) {
     switch (Kind(i)) {
