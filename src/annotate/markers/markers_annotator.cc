@@ -428,9 +428,12 @@ struct MarkersAnnotator::Run {
     uint32_t* ST = sent_tok.data();
     int* SW = sent_words.data();
     int64_t nwords = 0;
+    // The current sentence and mention; past the last one, an empty span at
+    // the end of the address space that no token reaches.
+    constexpr uint32_t kPast = UINT32_MAX;
     size_t si = 0, mi = 0;
-    uint32_t s_begin = ns ? S[0].begin : 0, s_end = ns ? S[0].end : 0;
-    uint32_t m_begin = nm ? M[0].span.begin : 0, m_end = nm ? M[0].span.end : 0;
+    uint32_t s_begin = ns ? S[0].begin : kPast, s_end = ns ? S[0].end : kPast;
+    uint32_t m_begin = nm ? M[0].span.begin : kPast, m_end = nm ? M[0].span.end : kPast;
     for (size_t i = 0; i < n; ++i) {
       const Span sp = T[i].span;
       if (sp.end > text.size() || sp.begin > sp.end) {
@@ -439,24 +442,26 @@ struct MarkersAnnotator::Run {
       }
       H[i] = QuickFoldHash(text, sp.begin, sp.end, one_byte);
       const bool word = T[i].kind == Token::Kind::kWord;
-      if (si < ns && s_end <= sp.begin) {
+      if (s_end <= sp.begin) {
         do ++si;
         while (si < ns && S[si].end <= sp.begin);
         if (si < ns) s_begin = S[si].begin, s_end = S[si].end;
+        else s_begin = s_end = kPast;
       }
-      if (si < ns && s_begin <= sp.begin && sp.end <= s_end) {
+      if (s_begin <= sp.begin && sp.end <= s_end) {
         SI[i] = static_cast<int32_t>(si);
         if (ST[si] == n) ST[si] = static_cast<uint32_t>(i);
         SW[si] += word;
       }
       nwords += word;
-      if (mi < nm && m_end <= sp.begin) {
+      if (m_end <= sp.begin) {
         do ++mi;
         while (mi < nm && M[mi].span.end <= sp.begin);
         if (mi < nm) m_begin = M[mi].span.begin, m_end = M[mi].span.end;
+        else m_begin = m_end = kPast;
       }
       // Mentions are sorted and do not overlap; look at the next few too.
-      if (mi < nm && m_begin < sp.end) {
+      if (m_begin < sp.end) {
         for (size_t k = mi; k < nm && M[k].span.begin < sp.end; ++k) {
           if (M[k].span.begin <= sp.begin && sp.end <= M[k].span.end) {
             IM[i] = 1;
