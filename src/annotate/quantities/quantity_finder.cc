@@ -113,8 +113,7 @@ class Vocab {
   // Find() for `len` ASCII letters at p (len >= 1), where p[0..15] may be
   // read when `wide` (the text goes on for 16 bytes).
   int FindAlpha(const char* p, size_t len, bool wide) const {
-    if (len > kMaxWordBytes ||
-        !(shape_[static_cast<unsigned char>(LowerAscii(p[0]))] >> len & 1))
+    if (len > kMaxWordBytes || !(shape_[static_cast<unsigned char>(p[0] | 0x20)] >> len & 1))
       return -1;
     std::string_view s(p, len);
     return Probe(s, wide && len <= 16 ? HashAlpha(p, len) : HashLower(s));
@@ -243,10 +242,11 @@ enum : uint8_t {
 // ASCII letters: answers "not one of them" for most words without hashing.
 struct ShapeSet {
   std::array<uint64_t, 26 * 27> bits{};
-  // p[0..len) are ASCII letters, 1 <= len <= kMaxWordBytes.
+  // p[0..len) are ASCII letters (which '| 0x20' lowers), 1 <= len <=
+  // kMaxWordBytes.
   static size_t Key(const char* p, size_t len) {
-    return static_cast<size_t>(LowerAscii(p[0]) - 'a') * 27 +
-           (len == 1 ? 26 : static_cast<size_t>(LowerAscii(p[1]) - 'a'));
+    return static_cast<size_t>((p[0] | 0x20) - 'a') * 27 +
+           (len == 1 ? 26 : static_cast<size_t>((p[1] | 0x20) - 'a'));
   }
   void Add(std::string_view w) {
     bits[Key(w.data(), w.size())] |= uint64_t{1} << w.size();
