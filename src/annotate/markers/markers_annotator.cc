@@ -724,15 +724,18 @@ struct MarkersAnnotator::Run {
     const uint32_t* ST = sent_tok.data();
     const char* text = doc.text.data();
     uint8_t* C = content.data();
+    const uint64_t* fw_filter = m.function_words_.filter();
+    std::vector<uint32_t> starts;  // content runs of two or more
     for (size_t i = 0; i < n; ++i) {
       if (T[i].kind != Token::Kind::kWord || IM[i] || SI[i] < 0) continue;
       if (T[i].span.end - T[i].span.begin < 2) continue;
-      if (m.function_words_.Contains(H[i])) continue;
+      if (HashIndex::MayHave(fw_filter, H[i]) && m.function_words_.Contains(H[i])) continue;
       // A capitalised word is a name the entity layers did not take
       // ("Khan Touman"): repeating names is reporting, not a technique.
       const unsigned char c0 = static_cast<unsigned char>(text[T[i].span.begin]);
       if (c0 >= 'A' && c0 <= 'Z' && i != ST[SI[i]]) continue;
       C[i] = 1;
+      if (i > 0 && C[i - 1] && SI[i - 1] == SI[i]) starts.push_back(static_cast<uint32_t>(i - 1));
     }
     // Words inside a loaded word or label (step 1) are charged.
     std::vector<uint8_t> charged_tok(n, 0);
@@ -745,9 +748,6 @@ struct MarkersAnnotator::Run {
       uint32_t count = 0, first = 0;
     };
     const size_t nlex = cands.size();
-    std::vector<uint32_t> starts;  // content runs of two or more
-    for (size_t i = 0; i + 1 < n; ++i)
-      if (C[i] && C[i + 1] && SI[i + 1] == SI[i]) starts.push_back(static_cast<uint32_t>(i));
     size_t cap = 64;
     while (cap < (starts.size() * 2 + nlex) * 2) cap *= 2;
     std::vector<Slot> table(cap);
