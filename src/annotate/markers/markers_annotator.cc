@@ -392,6 +392,9 @@ struct MarkersAnnotator::Run {
   std::vector<uint8_t> in_mention;
   int64_t words = 0;
   std::vector<int> sent_words;   // word tokens per sentence
+  // Word tokens inside a sentence whose hash passes by_first_'s filter, in
+  // order (Prepare): the only tokens that may start a table row.
+  std::vector<uint32_t> row_starts;
   struct Cand {
     Span span;
     uint32_t tb = 0, te = 0;     // token range
@@ -423,6 +426,7 @@ struct MarkersAnnotator::Run {
     const size_t nm = doc.mentions.size();
     uint64_t* H = h.data();
     const uint64_t* one_byte = m.one_byte_hash_;
+    const uint64_t* first_filter = m.by_first_.filter();
     int32_t* SI = sent.data();
     uint8_t* IM = in_mention.data();
     uint32_t* ST = sent_tok.data();
@@ -452,6 +456,8 @@ struct MarkersAnnotator::Run {
         SI[i] = static_cast<int32_t>(si);
         if (ST[si] == n) ST[si] = static_cast<uint32_t>(i);
         SW[si] += word;
+        if (word && HashIndex::MayHave(first_filter, H[i]))
+          row_starts.push_back(static_cast<uint32_t>(i));
       }
       nwords += word;
       if (m_end <= sp.begin) {
@@ -564,14 +570,8 @@ struct MarkersAnnotator::Run {
   // Step 1: the table rows.
   void MatchTables() {
     const size_t n = tok.size();
-    // The filter test in locals: most words stop there.
-    const Token* T = tok.data();
-    const int32_t* SI = sent.data();
     const uint64_t* H = h.data();
-    const uint64_t* filter = m.by_first_.filter();
-    for (uint32_t i = 0; i < n; ++i) {
-      if (T[i].kind != Token::Kind::kWord || SI[i] < 0 || !HashIndex::MayHave(filter, H[i]))
-        continue;
+    for (const uint32_t i : row_starts) {
       const HashIndex::Slot* s = m.by_first_.Find(h[i]);
       if (!s) continue;
       if (s->next_mask != ~0ull &&
