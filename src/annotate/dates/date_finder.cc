@@ -459,13 +459,15 @@ class DateFinder::Scanner {
     while (i < e) {
       const unsigned char c = s[i];
       const uint8_t cls = kClass.c[c];
-      Tok t;
-      t.b = static_cast<uint32_t>(i);
       if (cls == cSpace) {
         space = true;
         ++i;
         continue;
       }
+      // Built in place (a copy of a fresh Tok costs more than the rare
+      // pop_back of a Unicode space below).
+      Tok& t = toks_.emplace_back();
+      t.b = static_cast<uint32_t>(i);
       if (cls == cDigit) {
         size_t j = i;
         int64_t v = 0;
@@ -499,10 +501,11 @@ class DateFinder::Scanner {
         t.e = static_cast<uint32_t>(j);
         if (cls == cUpper) t.flags |= kCap;
         t.word = static_cast<int16_t>(f_.Lookup(text_.data() + i, j - i));
-        if (first_word_ < 0) first_word_ = static_cast<int>(toks_.size());
+        if (first_word_ < 0) first_word_ = static_cast<int>(toks_.size()) - 1;
         i = j;
       } else if (c == 0xC2 && i + 1 < e) {
         if (s[i + 1] == 0xA0) {  // no-break space
+          toks_.pop_back();
           space = true;
           i += 2;
           continue;
@@ -513,6 +516,7 @@ class DateFinder::Scanner {
       } else if (c == 0xE2 && i + 2 < e) {
         const unsigned char c1 = s[i + 1], c2 = s[i + 2];
         if (c1 == 0x80 && (c2 <= 0x8A || c2 == 0xAF)) {  // Unicode spaces
+          toks_.pop_back();
           space = true;
           i += 3;
           continue;
@@ -534,7 +538,6 @@ class DateFinder::Scanner {
       }
       if (space) t.flags |= kSpace;
       space = false;
-      toks_.push_back(t);
     }
     n_ = static_cast<int>(toks_.size());
   }
