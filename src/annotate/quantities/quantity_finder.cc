@@ -337,8 +337,9 @@ struct QuantityFinder::Data {
   std::vector<Qualifier> quals;
   std::vector<Unit> units;
   std::vector<Context> ctx;
-  std::vector<std::string> time_words;  // lower case, matched on the raw text
-  std::array<bool, 256> time_first{};   // first bytes of time_words
+  // Time words (lower case, matched on the raw text), by their first byte:
+  // a number is followed by at most a few candidates.
+  std::array<std::vector<std::string>, 256> time_words;
   std::vector<std::string> problems;
   // Ids of grammar words the rules name.
   int id_of = -1, id_and = -1, id_one = -1, id_according = -1,
@@ -534,8 +535,8 @@ QuantityFinder::QuantityFinder(const Lexicon& lexicon) {
       const std::string& kind = row[c[1]];
       Context x;
       if (kind == "time") {
-        d->time_words.push_back(Lower(phrase));
-        d->time_first[static_cast<unsigned char>(d->time_words.back()[0])] = true;
+        std::string w = Lower(phrase);
+        d->time_words[static_cast<unsigned char>(w[0])].push_back(std::move(w));
         continue;
       }
       if (kind == "role") {
@@ -1264,9 +1265,7 @@ bool QuantityFinder::Scanner::TimeAfter(size_t end_tok) const {
   if (end_tok >= t_.size()) return false;
   size_t p = t_[end_tok].b;
   if (!t_[end_tok].glued && p > 0 && text_[p - 1] != ' ') return false;
-  // Most numbers are followed by no time word's first letter.
-  if (!d_.time_first[static_cast<unsigned char>(LowerAscii(text_[p]))]) return false;
-  for (const std::string& w : d_.time_words) {
+  for (const std::string& w : d_.time_words[static_cast<unsigned char>(LowerAscii(text_[p]))]) {
     if (p + w.size() > text_.size()) continue;
     size_t k = 0;
     while (k < w.size() && LowerAscii(text_[p + k]) == w[k]) ++k;
