@@ -242,6 +242,9 @@ enum : uint8_t {
 // ASCII letters: answers "not one of them" for most words without hashing.
 struct ShapeSet {
   std::array<uint64_t, 26 * 27> bits{};
+  // A bit per length of the words with each first byte (either case): one
+  // load rejects most words ("the" still needs the second letter).
+  std::array<uint64_t, 256> first_len{};
   // p[0..len) are ASCII letters (which '| 0x20' lowers), 1 <= len <=
   // kMaxWordBytes.
   static size_t Key(const char* p, size_t len) {
@@ -250,9 +253,14 @@ struct ShapeSet {
   }
   void Add(std::string_view w) {
     bits[Key(w.data(), w.size())] |= uint64_t{1} << w.size();
+    const unsigned char c = static_cast<unsigned char>(w[0]) | 0x20;
+    first_len[c] |= uint64_t{1} << w.size();
+    first_len[c & ~0x20u] |= uint64_t{1} << w.size();
   }
   bool MayHave(const char* p, size_t len) const {
-    return len <= kMaxWordBytes && (bits[Key(p, len)] >> len & 1);
+    return len <= kMaxWordBytes &&
+           (first_len[static_cast<unsigned char>(p[0])] >> len & 1) &&
+           (bits[Key(p, len)] >> len & 1);
   }
 };
 
