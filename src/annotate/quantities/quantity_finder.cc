@@ -827,6 +827,8 @@ void QuantityFinder::Scanner::Tokenize(Span s) {
       if (cls & kCAlpha) {
         size_t j = i + 1;
         bool pure = true;  // ASCII letters only
+        // The letters in a tight loop first: most words end at a space.
+        while (j < e && (kByteClass[static_cast<unsigned char>(p[j])] & kCAlpha)) ++j;
         while (j < e) {
           unsigned char x = static_cast<unsigned char>(p[j]);
           uint8_t cx = kByteClass[x];
