@@ -392,6 +392,8 @@ struct MarkersAnnotator::Run {
   std::vector<uint8_t> in_mention;
   int64_t words = 0;
   std::vector<int> sent_words;   // word tokens per sentence
+  std::vector<uint8_t> content;   // content words of step 3 (Prepare)
+  std::vector<uint32_t> starts;   // content runs of two or more, by first token
   // Word tokens inside a sentence whose hash passes by_first_'s filter, in
   // order (Prepare): the only tokens that may start a table row.
   std::vector<uint32_t> row_starts;
@@ -427,6 +429,9 @@ struct MarkersAnnotator::Run {
     uint64_t* H = h.data();
     const uint64_t* one_byte = m.one_byte_hash_;
     const uint64_t* first_filter = m.by_first_.filter();
+    const uint64_t* fw_filter = m.function_words_.filter();
+    content.assign(n, 0);
+    uint8_t* C = content.data();
     int32_t* SI = sent.data();
     uint8_t* IM = in_mention.data();
     uint32_t* ST = sent_tok.data();
@@ -473,6 +478,19 @@ struct MarkersAnnotator::Run {
             IM[i] = 1;
             break;
           }
+        }
+      }
+      // Step 3's content words: not function words of marker_words.tsv, not
+      // inside an entity mention, not capitalised but at a sentence's start
+      // (a name the entity layers did not take, "Khan Touman": repeating
+      // names is reporting, not a technique), two bytes or more.
+      if (word && !IM[i] && SI[i] >= 0 && sp.end - sp.begin >= 2 &&
+          !(HashIndex::MayHave(fw_filter, H[i]) && m.function_words_.Contains(H[i]))) {
+        const unsigned char c0 = static_cast<unsigned char>(text[sp.begin]);
+        if (!(c0 >= 'A' && c0 <= 'Z' && i != ST[SI[i]])) {
+          C[i] = 1;
+          if (i > 0 && C[i - 1] && SI[i - 1] == SI[i])
+            starts.push_back(static_cast<uint32_t>(i - 1));
         }
       }
     }
@@ -715,28 +733,8 @@ struct MarkersAnnotator::Run {
   // Step 3: repetition.
   void Repetition() {
     const size_t n = tok.size();
-    std::vector<uint8_t> content(n, 0);
-    // Arrays in locals: the uint8_t stores would reload them otherwise.
-    const Token* T = tok.data();
-    const int32_t* SI = sent.data();
-    const uint64_t* H = h.data();
-    const uint8_t* IM = in_mention.data();
-    const uint32_t* ST = sent_tok.data();
-    const char* text = doc.text.data();
-    uint8_t* C = content.data();
-    const uint64_t* fw_filter = m.function_words_.filter();
-    std::vector<uint32_t> starts;  // content runs of two or more
-    for (size_t i = 0; i < n; ++i) {
-      if (T[i].kind != Token::Kind::kWord || IM[i] || SI[i] < 0) continue;
-      if (T[i].span.end - T[i].span.begin < 2) continue;
-      if (HashIndex::MayHave(fw_filter, H[i]) && m.function_words_.Contains(H[i])) continue;
-      // A capitalised word is a name the entity layers did not take
-      // ("Khan Touman"): repeating names is reporting, not a technique.
-      const unsigned char c0 = static_cast<unsigned char>(text[T[i].span.begin]);
-      if (c0 >= 'A' && c0 <= 'Z' && i != ST[SI[i]]) continue;
-      C[i] = 1;
-      if (i > 0 && C[i - 1] && SI[i - 1] == SI[i]) starts.push_back(static_cast<uint32_t>(i - 1));
-    }
+    // The content words and the starts of their runs come from Prepare,
+    // which has each token's facts at hand.
     // Words inside a loaded word or label (step 1) are charged.
     std::vector<uint8_t> charged_tok(n, 0);
     for (const Cand& c : cands)
