@@ -80,8 +80,7 @@ namespace {
 // an ASCII token can be folded and hashed 8 bytes at a time (FoldHashAt)
 // while non-ASCII tokens fold byte by byte into the same chunks.
 inline uint64_t MixChunk(uint64_t h, uint64_t chunk) {
-  h = (h ^ chunk) * 0x9E3779B97F4A7C15ull;
-  return h ^ (h >> 29);
+  return (h ^ chunk) * 0x9E3779B97F4A7C15ull;  // Finish folds the high bits down
 }
 
 // Each step is a bijection of h, so two ASCII tokens of one length that fit
