@@ -73,6 +73,22 @@ TEST(MarkersTest, FoldHashIgnoresCaseAndApostropheForm) {
   EXPECT_NE(FoldHash(""), 0u);
 }
 
+TEST(MarkersTest, FoldHashAtMatchesFoldHash) {
+  using markers_internal::FoldHash;
+  using markers_internal::FoldHashAt;
+  // Every slice of a text with ASCII and non-ASCII words of every length up
+  // to past 16 bytes, including slices that end at the text's end (where
+  // FoldHashAt may not read whole words).
+  const std::string text =
+      "The REGIME isn\xE2\x80\x99t a Regime: Mu\xCA\xBCtah, x, ab, "
+      "Internationally-recognised Counterterrorism \xC3\x89tat abcdefgh ABCDEFGHI @[`{";
+  for (size_t b = 0; b < text.size(); ++b)
+    for (size_t e = b; e <= text.size() && e <= b + 40; ++e)
+      ASSERT_EQ(FoldHashAt(text, b, e), FoldHash(std::string_view(text).substr(b, e - b)))
+          << b << " " << e;
+  EXPECT_EQ(FoldHashAt("ISN\xE2\x80\x99T", 0, 7), FoldHash("isn't"));
+}
+
 TEST(MarkersTest, LoadedLanguageAndLabels) {
   Document d = Mark("Its cold-blooded mercenaries slaughtered the villagers. "
                    "The puppet government is run by thugs and warmongers.");

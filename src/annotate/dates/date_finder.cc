@@ -256,13 +256,18 @@ enum CharClass : uint8_t { cOther, cSpace, cDigit, cUpper, cLower, cHigh };
 
 struct ClassTable {
   uint8_t c[256];
-  constexpr ClassTable() : c() {
+  // 1 for the bytes that go on a word: ASCII letters and non-ASCII bytes but
+  // the lead bytes 0xC2 and 0xE2 (no-break space, dashes, curly quotes...).
+  uint8_t word[256];
+  constexpr ClassTable() : c(), word() {
     for (int i = 0; i < 256; ++i) c[i] = cOther;
     c[' '] = c['\t'] = c['\n'] = c['\r'] = c['\f'] = c['\v'] = cSpace;
     for (int i = '0'; i <= '9'; ++i) c[i] = cDigit;
     for (int i = 'A'; i <= 'Z'; ++i) c[i] = cUpper;
     for (int i = 'a'; i <= 'z'; ++i) c[i] = cLower;
     for (int i = 0x80; i < 256; ++i) c[i] = cHigh;
+    for (int i = 0; i < 256; ++i)
+      word[i] = c[i] == cUpper || c[i] == cLower || (c[i] == cHigh && i != 0xC2 && i != 0xE2);
   }
 };
 constexpr ClassTable kClass;
@@ -377,6 +382,8 @@ DateFinder::DateFinder(const Lexicon& lexicon) {
   order_.resize(words_.size());
   for (size_t i = 0; i < words_.size(); ++i)
     order_[count[bucket(words_[i].text)]++] = static_cast<uint16_t>(i);
+  for (const Word& w : words_)
+    if (w.text.size() > 1) second_[bucket(w.text)] |= 1u << (w.text[1] - 'a');
 }
 
 int DateFinder::Lookup(const char* p, size_t len) const {
@@ -384,6 +391,11 @@ int DateFinder::Lookup(const char* p, size_t len) const {
   unsigned c = static_cast<unsigned char>(p[0]) | 0x20u;
   if (c < 'a' || c > 'z') return -1;
   size_t k = (c - 'a') * (kMaxWordLen + 1) + len;
+  if (len > 1) {
+    // Only ASCII letters fall in 'a'..'z' once 0x20 is set.
+    const unsigned c1 = (static_cast<unsigned char>(p[1]) | 0x20u) - 'a';
+    if (c1 >= 26 || !(second_[k] >> c1 & 1)) return -1;
+  }
   for (size_t o = start_[k]; o < start_[k + 1]; ++o) {
     const char* q = words_[order_[o]].text.data();
     size_t i = 1;
@@ -410,9 +422,15 @@ class DateFinder::Scanner {
     prev_type_ = 0;
     ctx_y_ = ctx_m_ = ctx_d_ = 0;
     for (int i = 0; i < n_;) {
+      const Tok& t = toks_[i];
+      // Most tokens start no rule: words outside the table and table words
+      // of a kind AtWord passes over.
+      if (t.kind != kNumTok && (t.word < 0 || !(kStartKinds >> f_.words_[t.word].kind & 1))) {
+        ++i;
+        continue;
+      }
       Match m;
       bool ok = false;
-      const Tok& t = toks_[i];
       if (t.kind == kNumTok)
         ok = AtNumber(i, false, &m);
       else if (t.word >= 0)
@@ -441,13 +459,15 @@ class DateFinder::Scanner {
     while (i < e) {
       const unsigned char c = s[i];
       const uint8_t cls = kClass.c[c];
-      Tok t;
-      t.b = static_cast<uint32_t>(i);
       if (cls == cSpace) {
         space = true;
         ++i;
         continue;
       }
+      // Built in place (a copy of a fresh Tok costs more than the rare
+      // pop_back of a Unicode space below).
+      Tok& t = toks_.emplace_back();
+      t.b = static_cast<uint32_t>(i);
       if (cls == cDigit) {
         size_t j = i;
         int64_t v = 0;
@@ -474,24 +494,18 @@ class DateFinder::Scanner {
         }
         t.e = static_cast<uint32_t>(k);
         i = k;
-      } else if (cls == cUpper || cls == cLower || (cls == cHigh && c != 0xC2 && c != 0xE2)) {
+      } else if (kClass.word[c]) {
         size_t j = i + 1;
-        while (j < e) {
-          const unsigned char d = s[j];
-          const uint8_t dc = kClass.c[d];
-          if (dc == cUpper || dc == cLower || (dc == cHigh && d != 0xC2 && d != 0xE2))
-            ++j;
-          else
-            break;
-        }
+        while (j < e && kClass.word[s[j]]) ++j;
         t.kind = kWordTok;
         t.e = static_cast<uint32_t>(j);
         if (cls == cUpper) t.flags |= kCap;
         t.word = static_cast<int16_t>(f_.Lookup(text_.data() + i, j - i));
-        if (first_word_ < 0) first_word_ = static_cast<int>(toks_.size());
+        if (first_word_ < 0) first_word_ = static_cast<int>(toks_.size()) - 1;
         i = j;
       } else if (c == 0xC2 && i + 1 < e) {
         if (s[i + 1] == 0xA0) {  // no-break space
+          toks_.pop_back();
           space = true;
           i += 2;
           continue;
@@ -502,6 +516,7 @@ class DateFinder::Scanner {
       } else if (c == 0xE2 && i + 2 < e) {
         const unsigned char c1 = s[i + 1], c2 = s[i + 2];
         if (c1 == 0x80 && (c2 <= 0x8A || c2 == 0xAF)) {  // Unicode spaces
+          toks_.pop_back();
           space = true;
           i += 3;
           continue;
@@ -523,7 +538,6 @@ class DateFinder::Scanner {
       }
       if (space) t.flags |= kSpace;
       space = false;
-      toks_.push_back(t);
     }
     n_ = static_cast<int>(toks_.size());
   }
@@ -670,6 +684,11 @@ class DateFinder::Scanner {
   bool IsListConnector(int i) const { return P(i, ',') || IsW(i, "and") || IsW(i, "or"); }
 
   // --- dispatch -------------------------------------------------------------
+
+  // The kinds AtWord has a rule for (a bit per WordKind).
+  static constexpr uint32_t kStartKinds =
+      1u << kMonth | 1u << kMonthAbbr | 1u << kWeekday | 1u << kDayWord | 1u << kModifier |
+      1u << kQualifier | 1u << kSeason | 1u << kAgo | 1u << kPeriodEdge | 1u << kPreposition;
 
   bool AtWord(int i, Match* m) {
     switch (Kind(i)) {

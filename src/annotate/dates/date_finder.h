@@ -144,6 +144,10 @@ class DateFinder {
   // order_[start_[k] .. start_[k + 1]).
   std::vector<uint16_t> order_;
   std::array<uint16_t, 26 * (kMaxWordLen + 1) + 1> start_{};
+  // Per bucket, a bit per second letter of its words ('a' = bit 0): most
+  // words of a text share a bucket with some date word but not its second
+  // letter, and stop at this bit.
+  std::array<uint32_t, 26 * (kMaxWordLen + 1)> second_{};
   std::vector<std::string> problems_;
 };
 

@@ -73,26 +73,112 @@ int TechniqueFromName(std::string_view name) {
   return -1;
 }
 
-uint64_t FoldHash(std::string_view token) {
-  uint64_t h = 0xcbf29ce484222325ull;
-  const size_t n = token.size();
+namespace {
+
+// The hash of a folded token is taken over its folded bytes in 8-byte
+// little-endian chunks (the last one zero-padded) and its folded length, so
+// an ASCII token can be folded and hashed 8 bytes at a time (FoldHashAt)
+// while non-ASCII tokens fold byte by byte into the same chunks.
+inline uint64_t MixChunk(uint64_t h, uint64_t chunk) {
+  return (h ^ chunk) * 0x9E3779B97F4A7C15ull;  // Finish folds the high bits down
+}
+
+// Each step is a bijection of h, so two ASCII tokens of one length that fit
+// one chunk never collide.
+inline uint64_t Finish(uint64_t h, size_t len) {
+  h = (h ^ len) * 0xFF51AFD7ED558CCDull;
+  h ^= h >> 32;
+  return h ? h : 1;
+}
+
+constexpr uint64_t kHighBits = 0x8080808080808080ull;
+
+// A-Z to a-z in 8 bytes that are all ASCII.
+inline uint64_t LowerAscii8(uint64_t x) {
+  const uint64_t ge_a = x + 0x3F3F3F3F3F3F3F3Full;  // high bit set: byte >= 'A'
+  const uint64_t gt_z = x + 0x2525252525252525ull;  // high bit set: byte > 'Z'
+  return x | ((ge_a & ~gt_z & kHighBits) >> 2);
+}
+
+inline uint64_t Load8(const char* p) {
+  uint64_t x;
+  std::memcpy(&x, p, 8);
+  return x;
+}
+
+constexpr uint64_t kSeed = 0xcbf29ce484222325ull;
+
+// Byte by byte, for tokens with non-ASCII bytes (’ and ʼ read as ').
+uint64_t FoldHashSlow(const char* p, size_t n) {
+  uint64_t h = kSeed, cur = 0;
+  unsigned fill = 0;
+  size_t len = 0;
   for (size_t i = 0; i < n; ++i) {
-    unsigned char c = static_cast<unsigned char>(token[i]);
+    unsigned char c = static_cast<unsigned char>(p[i]);
     if (c >= 'A' && c <= 'Z') {
       c = static_cast<unsigned char>(c + 32);
-    } else if (c == 0xE2 && i + 2 < n && static_cast<unsigned char>(token[i + 1]) == 0x80 &&
-               static_cast<unsigned char>(token[i + 2]) == 0x99) {
+    } else if (c == 0xE2 && i + 2 < n && static_cast<unsigned char>(p[i + 1]) == 0x80 &&
+               static_cast<unsigned char>(p[i + 2]) == 0x99) {
       c = '\'';  // ’
       i += 2;
-    } else if (c == 0xCA && i + 1 < n && static_cast<unsigned char>(token[i + 1]) == 0xBC) {
+    } else if (c == 0xCA && i + 1 < n && static_cast<unsigned char>(p[i + 1]) == 0xBC) {
       c = '\'';  // ʼ
       i += 1;
     }
-    h = (h ^ c) * 0x100000001b3ull;
+    cur |= static_cast<uint64_t>(c) << (8 * fill);
+    ++len;
+    if (++fill == 8) {
+      h = MixChunk(h, cur);
+      cur = 0;
+      fill = 0;
+    }
   }
-  h ^= h >> 31;
-  return h ? h : 1;
+  if (fill) h = MixChunk(h, cur);
+  return Finish(h, len);
 }
+
+}  // namespace
+
+uint64_t FoldHash(std::string_view token) {
+  return FoldHashSlow(token.data(), token.size());
+}
+
+uint64_t FoldHashAt(std::string_view text, size_t b, size_t e) {
+  const size_t n = e - b;
+  // Whole 8-byte loads, the last one past the token but inside the text.
+  if (b + ((n + 7) & ~size_t{7}) > text.size()) return FoldHashSlow(text.data() + b, n);
+  const char* p = text.data() + b;
+  uint64_t h = kSeed;
+  size_t k = 0;
+  for (; k + 8 <= n; k += 8) {
+    const uint64_t x = Load8(p + k);
+    if (x & kHighBits) return FoldHashSlow(p, n);
+    h = MixChunk(h, LowerAscii8(x));
+  }
+  if (k < n) {
+    const uint64_t x = Load8(p + k) & (~0ull >> (8 * (8 - (n - k))));
+    if (x & kHighBits) return FoldHashSlow(p, n);
+    h = MixChunk(h, LowerAscii8(x));
+  }
+  return Finish(h, n);
+}
+
+namespace {
+
+// FoldHashAt for the common tokens, inline: a one-byte token from `one_byte`
+// (FoldHash of each byte), an ASCII token of 2 to 8 bytes as one chunk.
+inline uint64_t QuickFoldHash(std::string_view text, size_t b, size_t e,
+                              const uint64_t* one_byte) {
+  const size_t n = e - b;
+  if (n == 1) return one_byte[static_cast<unsigned char>(text[b])];
+  if (n - 2 < 7 && b + 8 <= text.size()) {
+    const uint64_t x = Load8(text.data() + b) & (~0ull >> (8 * (8 - n)));
+    if (!(x & kHighBits)) return Finish(MixChunk(kSeed, LowerAscii8(x)), n);
+  }
+  return FoldHashAt(text, b, e);
+}
+
+}  // namespace
 
 void HashIndex::Build(std::vector<Slot> slots) {
   size_t cap = 16;
@@ -201,6 +287,12 @@ void MarkersAnnotator::AddRow(const std::string& table, const std::vector<std::s
     elems_.push_back(el);
   }
   e.elem_count = static_cast<uint32_t>(elems_.size()) - e.elem_begin;
+  if (e.elem_count > 1 && elems_[e.elem_begin + 1].kind == Elem::kWords) {
+    const Elem& second = elems_[e.elem_begin + 1];
+    e.second_mask = 0;
+    for (uint32_t k = 0; k < second.count; ++k)
+      e.second_mask |= 1ull << (words_[second.begin + k] & 63);
+  }
   auto add_set = [&](std::string_view list, uint32_t* b, uint32_t* n) {
     *b = static_cast<uint32_t>(words_.size());
     for (std::string_view w : SplitBar(list)) words_.push_back(FoldHash(w));
@@ -229,6 +321,10 @@ void MarkersAnnotator::AddRow(const std::string& table, const std::vector<std::s
 }
 
 MarkersAnnotator::MarkersAnnotator(const Lexicon& lexicon) : number_(FoldHash("#")) {
+  for (int c = 0; c < 256; ++c) {
+    const char ch = static_cast<char>(c);
+    one_byte_hash_[c] = FoldHash(std::string_view(&ch, 1));
+  }
   for (const char* name : {"technique_lexicon", "technique_constructions"}) {
     const Table& t = lexicon.table(name);
     const int cp = t.Column("phrase"), ct = t.Column("technique"), cw = t.Column("weight"),
@@ -295,6 +391,11 @@ struct MarkersAnnotator::Run {
   std::vector<uint8_t> in_mention;
   int64_t words = 0;
   std::vector<int> sent_words;   // word tokens per sentence
+  std::vector<uint8_t> content;   // content words of step 3 (Prepare)
+  std::vector<uint32_t> starts;   // content runs of two or more, by first token
+  // Word tokens inside a sentence whose hash passes by_first_'s filter, in
+  // order (Prepare): the only tokens that may start a table row.
+  std::vector<uint32_t> row_starts;
   struct Cand {
     Span span;
     uint32_t tb = 0, te = 0;     // token range
@@ -316,34 +417,85 @@ struct MarkersAnnotator::Run {
     sent_words.assign(doc.sentences.size(), 0);
     sent_tok.assign(doc.sentences.size() + 1, static_cast<uint32_t>(n));
     const std::string_view text(doc.text);
+    // Raw pointers and the current sentence and mention in locals: the
+    // stores to the uint8_t and int32_t arrays may alias the spans, which
+    // would reload them for every token.
+    const Token* T = tok.data();
+    const Span* S = doc.sentences.data();
+    const size_t ns = doc.sentences.size();
+    const Mention* M = doc.mentions.data();
+    const size_t nm = doc.mentions.size();
+    uint64_t* H = h.data();
+    const uint64_t* one_byte = m.one_byte_hash_;
+    const uint64_t* first_filter = m.by_first_.filter();
+    const uint64_t* fw_filter = m.function_words_.filter();
+    content.assign(n, 0);
+    uint8_t* C = content.data();
+    int32_t* SI = sent.data();
+    uint8_t* IM = in_mention.data();
+    uint32_t* ST = sent_tok.data();
+    int* SW = sent_words.data();
+    int64_t nwords = 0;
+    // The current sentence and mention; past the last one, an empty span at
+    // the end of the address space that no token reaches.
+    constexpr uint32_t kPast = UINT32_MAX;
     size_t si = 0, mi = 0;
-    const auto& S = doc.sentences;
-    const auto& M = doc.mentions;
+    uint32_t s_begin = ns ? S[0].begin : kPast, s_end = ns ? S[0].end : kPast;
+    uint32_t m_begin = nm ? M[0].span.begin : kPast, m_end = nm ? M[0].span.end : kPast;
     for (size_t i = 0; i < n; ++i) {
-      const Span sp = tok[i].span;
+      const Span sp = T[i].span;
       if (sp.end > text.size() || sp.begin > sp.end) {
-        h[i] = 1;
+        H[i] = 1;
         continue;
       }
-      h[i] = FoldHash(text.substr(sp.begin, sp.end - sp.begin));
-      while (si < S.size() && S[si].end <= sp.begin) ++si;
-      if (si < S.size() && S[si].begin <= sp.begin && sp.end <= S[si].end) {
-        sent[i] = static_cast<int32_t>(si);
-        if (sent_tok[si] == n) sent_tok[si] = static_cast<uint32_t>(i);
-        if (IsWord(tok[i])) ++sent_words[si];
+      H[i] = QuickFoldHash(text, sp.begin, sp.end, one_byte);
+      const bool word = T[i].kind == Token::Kind::kWord;
+      if (s_end <= sp.begin) {
+        do ++si;
+        while (si < ns && S[si].end <= sp.begin);
+        if (si < ns) s_begin = S[si].begin, s_end = S[si].end;
+        else s_begin = s_end = kPast;
       }
-      if (IsWord(tok[i])) ++words;
-      while (mi < M.size() && M[mi].span.end <= sp.begin) ++mi;
+      if (s_begin <= sp.begin && sp.end <= s_end) {
+        SI[i] = static_cast<int32_t>(si);
+        if (ST[si] == n) ST[si] = static_cast<uint32_t>(i);
+        SW[si] += word;
+        if (word && HashIndex::MayHave(first_filter, H[i]))
+          row_starts.push_back(static_cast<uint32_t>(i));
+      }
+      nwords += word;
+      if (m_end <= sp.begin) {
+        do ++mi;
+        while (mi < nm && M[mi].span.end <= sp.begin);
+        if (mi < nm) m_begin = M[mi].span.begin, m_end = M[mi].span.end;
+        else m_begin = m_end = kPast;
+      }
       // Mentions are sorted and do not overlap; look at the next few too.
-      for (size_t k = mi; k < M.size() && M[k].span.begin < sp.end; ++k) {
-        if (M[k].span.begin <= sp.begin && sp.end <= M[k].span.end) {
-          in_mention[i] = 1;
-          break;
+      if (m_begin < sp.end) {
+        for (size_t k = mi; k < nm && M[k].span.begin < sp.end; ++k) {
+          if (M[k].span.begin <= sp.begin && sp.end <= M[k].span.end) {
+            IM[i] = 1;
+            break;
+          }
+        }
+      }
+      // Step 3's content words: not function words of marker_words.tsv, not
+      // inside an entity mention, not capitalised but at a sentence's start
+      // (a name the entity layers did not take, "Khan Touman": repeating
+      // names is reporting, not a technique), two bytes or more.
+      if (word && !IM[i] && SI[i] >= 0 && sp.end - sp.begin >= 2 &&
+          !(HashIndex::MayHave(fw_filter, H[i]) && m.function_words_.Contains(H[i]))) {
+        const unsigned char c0 = static_cast<unsigned char>(text[sp.begin]);
+        if (!(c0 >= 'A' && c0 <= 'Z' && i != ST[SI[i]])) {
+          C[i] = 1;
+          if (i > 0 && C[i - 1] && SI[i - 1] == SI[i])
+            starts.push_back(static_cast<uint32_t>(i - 1));
         }
       }
     }
+    words = nwords;
     // Sentences with no token start at the next one's first token.
-    for (size_t s = S.size(); s-- > 0;)
+    for (size_t s = ns; s-- > 0;)
       if (sent_tok[s] == n) sent_tok[s] = sent_tok[s + 1];
   }
 
@@ -435,19 +587,22 @@ struct MarkersAnnotator::Run {
   // Step 1: the table rows.
   void MatchTables() {
     const size_t n = tok.size();
-    for (uint32_t i = 0; i < n; ++i) {
-      if (!IsWord(tok[i]) || sent[i] < 0) continue;
+    const uint64_t* H = h.data();
+    for (const uint32_t i : row_starts) {
       const HashIndex::Slot* s = m.by_first_.Find(h[i]);
       if (!s) continue;
       if (s->next_mask != ~0ull &&
           (i + 1 >= n || !((s->next_mask >> (h[i + 1] & 63)) & 1)))
         continue;
       const uint32_t send = SentEnd(i);
+      const uint64_t next = i + 1 < n ? H[i + 1] : 0;
       for (uint32_t k = 0; k < s->count; ++k) {
         const uint32_t ei = m.by_first_list_[s->begin + k];
         const Entry& e = m.entries_[ei];
+        if (!((e.second_mask >> (next & 63)) & 1)) continue;
         uint32_t en = 0;
-        if (!MatchFrom(e, 0, i, send, &en) || en <= i) continue;
+        // The first element holds h[i]: the index is keyed by its words.
+        if (!MatchFrom(e, 1, i + 1, send, &en) || en <= i) continue;
         // A gap at the end matched nothing; trailing punctuation is not part of it.
         while (en > i + 1 && tok[en - 1].kind == Token::Kind::kPunct &&
                doc.text[tok[en - 1].span.begin] != '\'')
@@ -577,17 +732,8 @@ struct MarkersAnnotator::Run {
   // Step 3: repetition.
   void Repetition() {
     const size_t n = tok.size();
-    std::vector<uint8_t> content(n, 0);
-    for (size_t i = 0; i < n; ++i) {
-      if (!IsWord(tok[i]) || in_mention[i] || sent[i] < 0) continue;
-      if (tok[i].span.end - tok[i].span.begin < 2) continue;
-      if (m.function_words_.Contains(h[i])) continue;
-      // A capitalised word is a name the entity layers did not take
-      // ("Khan Touman"): repeating names is reporting, not a technique.
-      const unsigned char c0 = static_cast<unsigned char>(doc.text[tok[i].span.begin]);
-      if (c0 >= 'A' && c0 <= 'Z' && i != sent_tok[sent[i]]) continue;
-      content[i] = 1;
-    }
+    // The content words and the starts of their runs come from Prepare,
+    // which has each token's facts at hand.
     // Words inside a loaded word or label (step 1) are charged.
     std::vector<uint8_t> charged_tok(n, 0);
     for (const Cand& c : cands)
@@ -599,10 +745,6 @@ struct MarkersAnnotator::Run {
       uint32_t count = 0, first = 0;
     };
     const size_t nlex = cands.size();
-    std::vector<uint32_t> starts;  // content runs of two or more
-    for (size_t i = 0; i + 1 < n; ++i)
-      if (content[i] && content[i + 1] && sent[i + 1] == sent[i])
-        starts.push_back(static_cast<uint32_t>(i));
     size_t cap = 64;
     while (cap < (starts.size() * 2 + nlex) * 2) cap *= 2;
     std::vector<Slot> table(cap);

@@ -53,6 +53,9 @@ int TechniqueFromName(std::string_view name);
 // 64-bit hash of a token folded to lower case (ASCII letters; ’ and ʼ read
 // as '), never 0. Table phrases and document tokens are compared by it.
 uint64_t FoldHash(std::string_view token);
+// FoldHash(text.substr(b, e - b)); faster on ASCII, reading whole 8-byte
+// words of `text` (never past its end).
+uint64_t FoldHashAt(std::string_view text, size_t b, size_t e);
 
 // A set of 64-bit keys with a payload, open addressing (key 0 = empty).
 class HashIndex {
@@ -75,6 +78,12 @@ class HashIndex {
     }
   }
   bool Contains(uint64_t key) const { return Find(key) != nullptr; }
+  // The first test of Find, on the 64 Kibit filter (`filter()`, which a
+  // caller may keep in a local across a loop): false for most absent keys.
+  static bool MayHave(const uint64_t* filter, uint64_t key) {
+    return filter[(key >> 7) & kFilterMask] & (1ull << (key & 63));
+  }
+  const uint64_t* filter() const { return filter_.data(); }
 
  private:
   static constexpr uint64_t kFilterMask = 1023;  // 1024 words = 64 Kibit
@@ -101,6 +110,9 @@ class MarkersAnnotator : public DocumentLayer {
   // One row of technique_lexicon.tsv or technique_constructions.tsv.
   struct Entry {
     uint32_t elem_begin = 0, elem_count = 0;
+    // A bit per (hash & 63) of the words of the second element, all ones
+    // when it is not a word set (or there is none): a cheap first test.
+    uint64_t second_mask = ~0ull;
     uint8_t technique = 0;
     double weight = 0;
     bool lower = false, not_in_entity = false, author = false, clause_start = false;
@@ -115,6 +127,7 @@ class MarkersAnnotator : public DocumentLayer {
   void AddRow(const std::string& table, const std::vector<std::string>& row, int c_phrase,
               int c_technique, int c_weight, int c_context);
   uint64_t number_;  // FoldHash("#"): any number in a not_before list
+  uint64_t one_byte_hash_[256];  // FoldHash of each one-byte token
   std::vector<Entry> entries_;
   std::vector<Elem> elems_;
   std::vector<uint64_t> words_;          // word sets of elems and conditions

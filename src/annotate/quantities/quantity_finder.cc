@@ -113,8 +113,7 @@ class Vocab {
   // Find() for `len` ASCII letters at p (len >= 1), where p[0..15] may be
   // read when `wide` (the text goes on for 16 bytes).
   int FindAlpha(const char* p, size_t len, bool wide) const {
-    if (len > kMaxWordBytes ||
-        !(shape_[static_cast<unsigned char>(LowerAscii(p[0]))] >> len & 1))
+    if (len > kMaxWordBytes || !(shape_[static_cast<unsigned char>(p[0] | 0x20)] >> len & 1))
       return -1;
     std::string_view s(p, len);
     return Probe(s, wide && len <= 16 ? HashAlpha(p, len) : HashLower(s));
@@ -243,16 +242,25 @@ enum : uint8_t {
 // ASCII letters: answers "not one of them" for most words without hashing.
 struct ShapeSet {
   std::array<uint64_t, 26 * 27> bits{};
-  // p[0..len) are ASCII letters, 1 <= len <= kMaxWordBytes.
+  // A bit per length of the words with each first byte (either case): one
+  // load rejects most words ("the" still needs the second letter).
+  std::array<uint64_t, 256> first_len{};
+  // p[0..len) are ASCII letters (which '| 0x20' lowers), 1 <= len <=
+  // kMaxWordBytes.
   static size_t Key(const char* p, size_t len) {
-    return static_cast<size_t>(LowerAscii(p[0]) - 'a') * 27 +
-           (len == 1 ? 26 : static_cast<size_t>(LowerAscii(p[1]) - 'a'));
+    return static_cast<size_t>((p[0] | 0x20) - 'a') * 27 +
+           (len == 1 ? 26 : static_cast<size_t>((p[1] | 0x20) - 'a'));
   }
   void Add(std::string_view w) {
     bits[Key(w.data(), w.size())] |= uint64_t{1} << w.size();
+    const unsigned char c = static_cast<unsigned char>(w[0]) | 0x20;
+    first_len[c] |= uint64_t{1} << w.size();
+    first_len[c & ~0x20u] |= uint64_t{1} << w.size();
   }
   bool MayHave(const char* p, size_t len) const {
-    return len <= kMaxWordBytes && (bits[Key(p, len)] >> len & 1);
+    return len <= kMaxWordBytes &&
+           (first_len[static_cast<unsigned char>(p[0])] >> len & 1) &&
+           (bits[Key(p, len)] >> len & 1);
   }
 };
 
@@ -337,7 +345,9 @@ struct QuantityFinder::Data {
   std::vector<Qualifier> quals;
   std::vector<Unit> units;
   std::vector<Context> ctx;
-  std::vector<std::string> time_words;  // lower case, matched on the raw text
+  // Time words (lower case, matched on the raw text), by their first byte:
+  // a number is followed by at most a few candidates.
+  std::array<std::vector<std::string>, 256> time_words;
   std::vector<std::string> problems;
   // Ids of grammar words the rules name.
   int id_of = -1, id_and = -1, id_one = -1, id_according = -1,
@@ -533,7 +543,8 @@ QuantityFinder::QuantityFinder(const Lexicon& lexicon) {
       const std::string& kind = row[c[1]];
       Context x;
       if (kind == "time") {
-        d->time_words.push_back(Lower(phrase));
+        std::string w = Lower(phrase);
+        d->time_words[static_cast<unsigned char>(w[0])].push_back(std::move(w));
         continue;
       }
       if (kind == "role") {
@@ -816,6 +827,8 @@ void QuantityFinder::Scanner::Tokenize(Span s) {
       if (cls & kCAlpha) {
         size_t j = i + 1;
         bool pure = true;  // ASCII letters only
+        // The letters in a tight loop first: most words end at a space.
+        while (j < e && (kByteClass[static_cast<unsigned char>(p[j])] & kCAlpha)) ++j;
         while (j < e) {
           unsigned char x = static_cast<unsigned char>(p[j]);
           uint8_t cx = kByteClass[x];
@@ -1262,7 +1275,7 @@ bool QuantityFinder::Scanner::TimeAfter(size_t end_tok) const {
   if (end_tok >= t_.size()) return false;
   size_t p = t_[end_tok].b;
   if (!t_[end_tok].glued && p > 0 && text_[p - 1] != ' ') return false;
-  for (const std::string& w : d_.time_words) {
+  for (const std::string& w : d_.time_words[static_cast<unsigned char>(LowerAscii(text_[p]))]) {
     if (p + w.size() > text_.size()) continue;
     size_t k = 0;
     while (k < w.size() && LowerAscii(text_[p + k]) == w[k]) ++k;
