@@ -290,38 +290,61 @@ class SentenceWalker {
   SentenceWalker(const Document& doc, const std::vector<Quote>& quotes, std::string_view lowered,
                  const std::vector<uint8_t>& bits)
       : doc_(doc), quotes_(quotes), lowered_(lowered), bits_(bits) {}
-  void Build(int si, Sent* s) {
+  // Sentence si, whose tokens are [tb, te) (Impl::sent_info: found once in
+  // the pass over the tokens, not scanned for again here).
+  void Build(int si, size_t tb, size_t te, Sent* s) {
     const Span sp = doc_.sentences[si];
     s->index = si;
     s->span = sp;
-    while (tok_ < doc_.tokens.size() && doc_.tokens[tok_].span.begin < sp.begin) ++tok_;
-    while (men_ < doc_.mentions.size() && doc_.mentions[men_].span.end <= sp.begin) ++men_;
-    while (quo_ < quotes_.size() && quotes_[quo_].span.end <= sp.begin) ++quo_;
-    size_t te = tok_;
-    while (te < doc_.tokens.size() && doc_.tokens[te].span.end <= sp.end) ++te;
+    // Raw pointers and the next mention's and quotation's bounds in locals:
+    // the stores to Sent::lower are chars, which may alias anything, so the
+    // compiler would otherwise reload every vector's data and size per token.
+    const Mention* const ms = doc_.mentions.data();
+    const size_t nm = doc_.mentions.size();
+    const Quote* const qs = quotes_.data();
+    const size_t nq = quotes_.size();
+    while (men_ < nm && ms[men_].span.end <= sp.begin) ++men_;
+    while (quo_ < nq && qs[quo_].span.end <= sp.begin) ++quo_;
     // Sized once and filled in place (the buffers keep their capacity
     // from sentence to sentence).
-    const size_t n = te - tok_;
+    const size_t n = te - tb;
     s->w.resize(n);
     s->low.resize(n);
     s->lower.resize(n);
+    const Token* const toks = doc_.tokens.data() + tb;
+    const uint8_t* const bits = bits_.data() + tb;
+    const char* const text = doc_.text.data();
+    const char* const lowered = lowered_.data();
+    Word* const out = s->w.data();
+    std::string_view* const low = s->low.data();
+    char* const lower = s->lower.data();
+    constexpr uint32_t kEnd = static_cast<uint32_t>(-1);
     size_t m = men_, q = quo_;
+    uint32_t m_begin = m < nm ? ms[m].span.begin : kEnd, m_end = m < nm ? ms[m].span.end : kEnd;
+    uint32_t q_begin = q < nq ? qs[q].span.begin : kEnd, q_end = q < nq ? qs[q].span.end : kEnd;
     for (size_t i = 0; i < n; ++i) {
-      const Token& tk = doc_.tokens[tok_ + i];
-      Word& w = s->w[i];
-      w.span = tk.span;
-      w.kind = tk.kind;
-      w.bits = bits_[tok_ + i];
-      const size_t len = tk.span.end - tk.span.begin;
-      w.text = std::string_view(doc_.text).substr(tk.span.begin, len);
-      while (m < doc_.mentions.size() && doc_.mentions[m].span.end <= tk.span.begin) ++m;
-      w.mention = m < doc_.mentions.size() && doc_.mentions[m].span.begin < tk.span.end
-                      ? static_cast<int>(m) : -1;
-      while (q < quotes_.size() && quotes_[q].span.end <= tk.span.begin) ++q;
-      w.quote = q < quotes_.size() && quotes_[q].span.begin <= tk.span.begin ? static_cast<int>(q) : -1;
-      s->low[i] = lowered_.substr(tk.span.begin, len);
+      const Span ts = toks[i].span;
+      Word& w = out[i];
+      w.span = ts;
+      w.kind = toks[i].kind;
+      w.bits = bits[i];
+      const size_t len = ts.end - ts.begin;
+      w.text = std::string_view(text + ts.begin, len);
+      while (m_end <= ts.begin) {
+        ++m;
+        m_begin = m < nm ? ms[m].span.begin : kEnd;
+        m_end = m < nm ? ms[m].span.end : kEnd;
+      }
+      w.mention = m_begin < ts.end ? static_cast<int>(m) : -1;
+      while (q_end <= ts.begin) {
+        ++q;
+        q_begin = q < nq ? qs[q].span.begin : kEnd;
+        q_end = q < nq ? qs[q].span.end : kEnd;
+      }
+      w.quote = q_begin <= ts.begin ? static_cast<int>(q) : -1;
+      low[i] = std::string_view(lowered + ts.begin, len);
       // std::isupper in the C locale, without the call.
-      s->lower[i] = static_cast<unsigned char>(w.text[0] - 'A') >= 26;
+      lower[i] = static_cast<unsigned char>(text[ts.begin] - 'A') >= 26;
     }
   }
 
@@ -330,7 +353,7 @@ class SentenceWalker {
   const std::vector<Quote>& quotes_;
   std::string_view lowered_;
   const std::vector<uint8_t>& bits_;
-  size_t tok_ = 0, men_ = 0, quo_ = 0;
+  size_t men_ = 0, quo_ = 0;
 };
 
 // Outermost quotations only (nested ones belong to their outer quote).
@@ -610,7 +633,7 @@ struct VoiceAnnotator::Impl {
     for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
       // Only sentences with a document noun or an unnamed-source head.
       if (!(sent_info[si].bits & (kBitDocNoun | kBitAnonymous))) continue;
-      walker.Build(si, &s);
+      walker.Build(si, sent_info[si].tb, sent_info[si].te, &s);
       for (; mi < doc.mentions.size() && doc.mentions[mi].span.begin < s.span.end; ++mi) {
         const std::string& r = doc.mentions[mi].rule;
         if (doc.mentions[mi].kind == "person"sv && r.rfind("title:", 0) == 0)
@@ -1534,7 +1557,7 @@ struct VoiceAnnotator::Impl {
         }
         continue;
       }
-      walker.Build(si, &s);
+      walker.Build(si, sent_info[si].tb, sent_info[si].te, &s);
       if (block && para == block_para) {
         VoiceRecord v;
         v.sentence = si;
