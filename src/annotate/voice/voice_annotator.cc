@@ -100,6 +100,7 @@ void FirstWordTable::Build(const StringMap<uint8_t>& words) {
   while (cap < words.size() * 4) cap *= 2;
   slots_.assign(cap, Slot());
   mask_ = cap - 1;
+  size_ = 0;
   long_words_.clear();
   // Insert in sorted order so the table does not depend on hash-map order.
   std::vector<std::pair<std::string, uint8_t>> sorted(words.begin(), words.end());
@@ -113,10 +114,19 @@ void FirstWordTable::Build(const StringMap<uint8_t>& words) {
     s.key = key;
     s.len = static_cast<uint32_t>(w.size());
     s.bits = bits;
+    s.id = static_cast<uint32_t>(size_++);
     if (w.size() > 8) {
       s.long_index = static_cast<uint32_t>(long_words_.size());
       long_words_.push_back(w);
     }
+  }
+}
+
+void PhraseTable::IndexFirstWords(const FirstWordTable& ids) {
+  by_id_.assign(ids.size(), {});
+  for (const auto& [w, rows] : by_first_) {
+    uint32_t id;
+    if (ids.Find(w, &id)) by_id_[id] = rows;
   }
 }
 
@@ -265,11 +275,14 @@ std::string SourceKind(const Mention& m) {
   return "organization";
 }
 
+constexpr uint32_t kNoFirst = static_cast<uint32_t>(-1);
+
 struct Word {
   Span span;
   std::string_view text;
   Token::Kind kind = Token::Kind::kWord;
   uint8_t bits = 0;   // kBit*: tables a phrase may start here
+  uint32_t first = kNoFirst;  // its id in the FirstWordTable, when bits != 0
   int mention = -1;   // index into doc.mentions covering it
   int quote = -1;     // index into the outer quotes whose span covers it
 };
@@ -288,8 +301,8 @@ struct Sent {
 class SentenceWalker {
  public:
   SentenceWalker(const Document& doc, const std::vector<Quote>& quotes, std::string_view lowered,
-                 const std::vector<uint8_t>& bits)
-      : doc_(doc), quotes_(quotes), lowered_(lowered), bits_(bits) {}
+                 const std::vector<uint8_t>& bits, const std::vector<uint32_t>& first)
+      : doc_(doc), quotes_(quotes), lowered_(lowered), bits_(bits), first_(first) {}
   // Sentence si, whose tokens are [tb, te) (Impl::sent_info: found once in
   // the pass over the tokens, not scanned for again here).
   void Build(int si, size_t tb, size_t te, Sent* s) {
@@ -313,6 +326,7 @@ class SentenceWalker {
     s->lower.resize(n);
     const Token* const toks = doc_.tokens.data() + tb;
     const uint8_t* const bits = bits_.data() + tb;
+    const uint32_t* const first = first_.data() + tb;
     const char* const text = doc_.text.data();
     const char* const lowered = lowered_.data();
     Word* const out = s->w.data();
@@ -328,6 +342,7 @@ class SentenceWalker {
       w.span = ts;
       w.kind = toks[i].kind;
       w.bits = bits[i];
+      w.first = first[i];
       const size_t len = ts.end - ts.begin;
       w.text = std::string_view(text + ts.begin, len);
       while (m_end <= ts.begin) {
@@ -353,6 +368,7 @@ class SentenceWalker {
   const std::vector<Quote>& quotes_;
   std::string_view lowered_;
   const std::vector<uint8_t>& bits_;
+  const std::vector<uint32_t>& first_;
   size_t men_ = 0, quo_ = 0;
 };
 
@@ -409,6 +425,8 @@ VoiceAnnotator::VoiceAnnotator(const Lexicon& lexicon) {
     });
   }
   first_table_.Build(first_bits_);
+  for (PhraseTable* t : {&cues_, &hedges_, &doc_nouns_, &anonymous_, &claim_cues_})
+    t->IndexFirstWords(first_table_);
   for (const auto& [w, bits] : first_bits_)
     if (!w.empty())
       first_len_mask_[static_cast<unsigned char>(w[0])] |= 1u << std::min<size_t>(w.size(), 31);
@@ -434,6 +452,7 @@ struct VoiceAnnotator::Impl {
   const bool explain;               // build evidence lines (dossier explain)
   std::string lowered;              // doc.text, ASCII letters lower-cased
   std::vector<uint8_t> token_bits;  // per token: tables a phrase may start at it
+  std::vector<uint32_t> token_first;  // and its word's FirstWordTable id (kNoFirst)
   // Per sentence: its tokens [tb, te) (those SentenceWalker takes), the union
   // of their bits, and whether one of them starts with '?'. Computed in the
   // one pass over the tokens, so the later passes skip plain sentences
@@ -535,6 +554,7 @@ struct VoiceAnnotator::Impl {
       p[i] = static_cast<unsigned char>(p[i] + ((static_cast<unsigned char>(p[i] - 'A') < 26) << 5));
     // Tokens outside every sentence keep 0: no pass reads them.
     token_bits.assign(d.tokens.size(), 0);
+    token_first.assign(d.tokens.size(), kNoFirst);
     sent_info.resize(d.sentences.size());
     const size_t nt = d.tokens.size();
     size_t tok = 0;
@@ -550,7 +570,8 @@ struct VoiceAnnotator::Impl {
         const unsigned char c0 = static_cast<unsigned char>(lowered[sp.begin]);
         info.qmark = info.qmark || c0 == '?';
         if (!(va.first_len_mask_[c0] & (1u << std::min<size_t>(len, 31)))) continue;
-        const uint8_t b = va.first_table_.Find(std::string_view(lowered).substr(sp.begin, len));
+        const uint8_t b =
+            va.first_table_.Find(std::string_view(lowered).substr(sp.begin, len), &token_first[t]);
         token_bits[t] = b;
         info.bits |= b;
       }
@@ -562,9 +583,10 @@ struct VoiceAnnotator::Impl {
   const PhraseRow* M(const PhraseTable& t, uint8_t bit, const Sent& s, size_t k, size_t end,
                      size_t* n) const {
     if (k >= s.w.size() || !(s.w[k].bits & bit)) return nullptr;
-    return t.Match(s.low, s.lower, k, end, n);
+    return t.MatchFirst(s.w[k].first, [&](size_t i) { return s.low[i]; },
+                        [&](size_t i) { return s.lower[i] != 0; }, k, end, n);
   }
-  SentenceWalker Walker() const { return SentenceWalker(doc, quotes, lowered, token_bits); }
+  SentenceWalker Walker() const { return SentenceWalker(doc, quotes, lowered, token_bits, token_first); }
 
   // Token t lower-cased, and whether it is written in lower case (as
   // SentenceWalker puts them in Sent::low and Sent::lower).
@@ -588,9 +610,11 @@ struct VoiceAnnotator::Impl {
     size_t len;
     for (size_t t = tb; t < te; ++t) {
       const uint8_t b = token_bits[t];
-      if ((b & (kBitCue | kBitBreak)) && va.cues_.MatchBy(low, lower, t - tb, te - tb, &len))
+      if ((b & (kBitCue | kBitBreak)) &&
+          va.cues_.MatchFirst(token_first[t], low, lower, t - tb, te - tb, &len))
         return false;
-      if ((b & kBitHedge) && va.hedges_.MatchBy(low, lower, t - tb, te - tb, &len)) return false;
+      if ((b & kBitHedge) && va.hedges_.MatchFirst(token_first[t], low, lower, t - tb, te - tb, &len))
+        return false;
     }
     // Heading(s, 0, n) on the tokens.
     const Span last = doc.tokens[te - 1].span;
@@ -2103,8 +2127,8 @@ struct VoiceAnnotator::Impl {
       }
       if (!(token_bits[t] & kBitClaim)) continue;
       size_t len;
-      if (const PhraseRow* row = va.claim_cues_.MatchBy(
-              [&](size_t k) { return TokenLow(tb + k); }, [&](size_t k) { return TokenLower(tb + k); },
+      if (const PhraseRow* row = va.claim_cues_.MatchFirst(
+              token_first[t], [&](size_t k) { return TokenLow(tb + k); }, [&](size_t k) { return TokenLower(tb + k); },
               t - tb, te - tb, &len)) {
         if (row->code == kRowOpinion) opinion += row->weight;
         else if (row->code == kRowCausal) cue_causal = std::max(cue_causal, row->weight);
