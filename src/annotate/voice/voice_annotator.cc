@@ -648,6 +648,35 @@ struct VoiceAnnotator::Impl {
   }
 
   // ---- pass 1 -------------------------------------------------------------
+
+  // False if pass 1 cannot add a mention in the sentence of tokens [tb, te),
+  // tested on the document's tokens without building a Sent: no document
+  // noun phrase matches at a word, and no unnamed-source head does or no
+  // reporting verb or "according to" does (the mentions' own tests only
+  // narrow these down). Most sentences with such a word end here.
+  bool MayAddMentions(size_t tb, size_t te) const {
+    auto low = [&](size_t k) { return TokenLow(tb + k); };
+    auto lower = [&](size_t k) { return TokenLower(tb + k); };
+    bool anonymous = false, cue = false;
+    size_t len;
+    for (size_t t = tb; t < te; ++t) {
+      const uint8_t b = token_bits[t];
+      if (!(b & (kBitDocNoun | kBitAnonymous | kBitCue))) continue;
+      const bool word = doc.tokens[t].kind == Token::Kind::kWord;
+      if ((b & kBitDocNoun) && word &&
+          va.doc_nouns_.MatchFirst(token_first[t], low, lower, t - tb, te - tb, &len))
+        return true;
+      if (!anonymous && (b & kBitAnonymous) && word)
+        anonymous = va.anonymous_.MatchFirst(token_first[t], low, lower, t - tb, te - tb, &len);
+      if (!cue && (b & kBitCue)) {
+        const PhraseRow* row = va.cues_.MatchFirst(token_first[t], low, lower, t - tb, te - tb, &len);
+        cue = row && (row->code == kRowVerb || row->code == kRowVerbWeak ||
+                      row->code == kRowAccording);
+      }
+    }
+    return anonymous && cue;
+  }
+
   void AddOwnMentions() {
     std::vector<Mention> added;
     SentenceWalker walker = Walker();
@@ -656,7 +685,9 @@ struct VoiceAnnotator::Impl {
     size_t mi = 0;
     for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
       // Only sentences with a document noun or an unnamed-source head.
-      if (!(sent_info[si].bits & (kBitDocNoun | kBitAnonymous))) continue;
+      if (!(sent_info[si].bits & (kBitDocNoun | kBitAnonymous)) ||
+          !MayAddMentions(sent_info[si].tb, sent_info[si].te))
+        continue;
       walker.Build(si, sent_info[si].tb, sent_info[si].te, &s);
       for (; mi < doc.mentions.size() && doc.mentions[mi].span.begin < s.span.end; ++mi) {
         const std::string& r = doc.mentions[mi].rule;
