@@ -450,7 +450,9 @@ struct VoiceAnnotator::Impl {
   std::vector<Quote> quotes;  // outermost quotations
   std::vector<size_t> quote_words;  // word tokens in each one's content
   const bool explain;               // build evidence lines (dossier explain)
-  std::string lowered;              // doc.text, ASCII letters lower-cased
+  // doc.text, ASCII letters lower-cased, and 8 NULs after it (so that
+  // FirstWordTable::FindPadded may read 8 bytes at any token).
+  std::string lowered;
   std::vector<uint8_t> token_bits;  // per token: tables a phrase may start at it
   std::vector<uint32_t> token_first;  // and its word's FirstWordTable id (kNoFirst)
   // Per sentence: its tokens [tb, te) (those SentenceWalker takes), the union
@@ -552,6 +554,7 @@ struct VoiceAnnotator::Impl {
     unsigned char* p = reinterpret_cast<unsigned char*>(lowered.data());
     for (size_t i = 0, n = lowered.size(); i < n; ++i)
       p[i] = static_cast<unsigned char>(p[i] + ((static_cast<unsigned char>(p[i] - 'A') < 26) << 5));
+    lowered.append(8, '\0');
     // Tokens outside every sentence keep 0: no pass reads them.
     token_bits.assign(d.tokens.size(), 0);
     token_first.assign(d.tokens.size(), kNoFirst);
@@ -570,12 +573,14 @@ struct VoiceAnnotator::Impl {
         const unsigned char c0 = static_cast<unsigned char>(lowered[sp.begin]);
         info.qmark = info.qmark || c0 == '?';
         if (!(va.first_len_mask_[c0] & (1u << std::min<size_t>(len, 31)))) continue;
-        const uint8_t b =
-            va.first_table_.Find(std::string_view(lowered).substr(sp.begin, len), &token_first[t]);
+        const uint8_t b = va.first_table_.FindPadded(lowered.data() + sp.begin, len, &token_first[t]);
         token_bits[t] = b;
         info.bits |= b;
       }
       info.te = t;
+      // The next sentence starts at or after this one's end (always, unless
+      // sentences overlap): its first token is not before t.
+      if (si + 1 < d.sentences.size() && d.sentences[si + 1].begin >= ss.end) tok = t;
     }
   }
   // A phrase of table `t` starting at word k of s, or nullptr (the token's

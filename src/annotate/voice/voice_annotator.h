@@ -14,7 +14,9 @@
 #ifndef DOSSIER_ANNOTATE_VOICE_VOICE_ANNOTATOR_H_
 #define DOSSIER_ANNOTATE_VOICE_VOICE_ANNOTATOR_H_
 
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -134,7 +136,23 @@ class FirstWordTable {
   // a dense number below size().
   uint8_t Find(std::string_view w, uint32_t* id = nullptr) const {
     if (slots_.empty() || w.empty()) return 0;
-    const uint64_t key = Key(w);
+    return Probe(w, Key(w), id);
+  }
+  // The same for the `len` bytes at p, when at least 8 bytes can be read
+  // from p (the caller pads its buffer): the key is one load, not a loop
+  // over the bytes.
+  uint8_t FindPadded(const char* p, size_t len, uint32_t* id) const {
+    if constexpr (std::endian::native != std::endian::little) return Find({p, len}, id);
+    if (slots_.empty() || len == 0) return 0;
+    uint64_t key;
+    std::memcpy(&key, p, 8);
+    if (len < 8) key &= (uint64_t{1} << (8 * len)) - 1;
+    return Probe(std::string_view(p, len), key, id);
+  }
+  size_t size() const { return size_; }
+
+ private:
+  uint8_t Probe(std::string_view w, uint64_t key, uint32_t* id) const {
     for (uint64_t i = Hash(key, w.size()) & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (s.len == 0) return 0;
@@ -145,9 +163,6 @@ class FirstWordTable {
       }
     }
   }
-  size_t size() const { return size_; }
-
- private:
   struct Slot {
     uint64_t key = 0;       // the first 8 bytes, zero-padded
     uint32_t len = 0;       // 0 = empty slot
