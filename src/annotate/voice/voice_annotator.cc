@@ -209,27 +209,37 @@ void LoadPhrases(const Lexicon& lex, const char* table, const char* key_col,
 // Determiners and possessives that open a document or source noun phrase.
 // (string_view tables: each comparison tests the length first, with no
 // strlen per entry; these run several times per word of a clause.)
+// (Chosen by length first: most words are compared with two or three
+// entries, not all twenty.)
 bool IsDeterminer(std::string_view w) {
-  static constexpr std::string_view kDet[] = {
-      "the"sv, "a"sv, "an"sv, "this"sv, "that"sv, "these"sv, "those"sv,
-      "its"sv, "their"sv, "his"sv, "her"sv, "our"sv, "another"sv, "one"sv,
-      "two"sv, "three"sv, "several"sv, "some"sv, "many"sv, "other"sv};
-  if (w.size() > 7) return false;
-  for (std::string_view d : kDet)
-    if (w == d) return true;
-  return false;
+  switch (w.size()) {
+    case 1: return w[0] == 'a';
+    case 2: return w == "an"sv;
+    case 3:
+      return w == "the"sv || w == "its"sv || w == "his"sv || w == "her"sv || w == "our"sv ||
+             w == "one"sv || w == "two"sv;
+    case 4: return w == "this"sv || w == "that"sv || w == "some"sv || w == "many"sv;
+    case 5:
+      return w == "these"sv || w == "those"sv || w == "their"sv || w == "three"sv ||
+             w == "other"sv;
+    case 7: return w == "another"sv || w == "several"sv;
+    default: return false;
+  }
 }
 bool IsIndefinite(std::string_view w) {
   return w == "a" || w == "an" || w == "another" || w == "one";
 }
 bool IsPreposition(std::string_view w) {
-  static constexpr std::string_view kPrep[] = {
-      "of"sv, "in"sv, "from"sv, "by"sv, "for"sv, "at"sv, "with"sv, "on"sv,
-      "near"sv, "inside"sv, "under"sv, "within"sv, "across"sv, "to"sv};
-  if (w.size() > 6) return false;
-  for (std::string_view d : kPrep)
-    if (w == d) return true;
-  return false;
+  switch (w.size()) {
+    case 2:
+      return w == "of"sv || w == "in"sv || w == "by"sv || w == "at"sv || w == "on"sv ||
+             w == "to"sv;
+    case 3: return w == "for"sv;
+    case 4: return w == "from"sv || w == "with"sv || w == "near"sv;
+    case 5: return w == "under"sv;
+    case 6: return w == "inside"sv || w == "within"sv || w == "across"sv;
+    default: return false;
+  }
 }
 bool IsQuoteMark(std::string_view t) {
   if (t.size() > 3) return false;
@@ -1109,9 +1119,15 @@ struct VoiceAnnotator::Impl {
   // quotes and do not.
   double QuotedShare(const Sent& s, Span c, bool with_cue = false) const {
     size_t words = 0, quoted = 0;
-    for (size_t k = 0; k < s.w.size(); ++k) {
+    // The words inside c are a run (words are in text order and do not
+    // overlap): from the first that starts in it to the first that ends
+    // after it.
+    size_t k = std::lower_bound(s.w.begin(), s.w.end(), c.begin,
+                                [](const Word& w, uint32_t at) { return w.span.begin < at; }) -
+               s.w.begin();
+    for (; k < s.w.size() && s.w[k].span.end <= c.end; ++k) {
       const Word& w = s.w[k];
-      if (w.span.begin < c.begin || w.span.end > c.end || w.kind == Token::Kind::kPunct) continue;
+      if (w.kind == Token::Kind::kPunct) continue;
       ++words;
       // Four words or more: shorter ones are scare quotes, not quotations.
       if (InQuoteContent(s, k) && (with_cue || quote_words[w.quote] >= 4)) ++quoted;
@@ -1554,6 +1570,7 @@ struct VoiceAnnotator::Impl {
     bool prev_para_colon = false;
     clause_source_of.assign(doc.mentions.size(), -1);
     ComputeMentionKinds();
+    doc.voice.reserve(doc.sentences.size());  // one record each, most of them
     size_t men = 0, quo = 0;
     const std::string_view text(doc.text);
     for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
