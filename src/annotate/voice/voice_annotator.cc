@@ -299,11 +299,32 @@ struct Word {
 
 // One sentence's words with their lower-cased forms.
 struct Sent {
+  Sent() = default;
+  Sent(const Sent&) = delete;  // low and lower point at their Sent
+  Sent& operator=(const Sent&) = delete;
+
   int index = 0;
   Span span;
   std::vector<Word> w;
-  std::vector<std::string_view> low;  // into the document's lower-cased copy
-  std::vector<char> lower;            // first letter not upper case
+  const char* lowered = nullptr;  // the document's lower-cased copy
+  // low[k]: word k lower-cased; lower[k]: its first letter is not upper
+  // case. Worked out from the word when asked (most words never are), not
+  // stored per word by SentenceWalker.
+  struct Low {
+    const Sent& s;
+    std::string_view operator[](size_t k) const {
+      return std::string_view(s.lowered + s.w[k].span.begin, s.w[k].text.size());
+    }
+  };
+  struct Lower {
+    const Sent& s;
+    // std::isupper in the C locale, without the call.
+    bool operator[](size_t k) const {
+      return static_cast<unsigned char>(s.w[k].text[0] - 'A') >= 26;
+    }
+  };
+  const Low low{*this};
+  const Lower lower{*this};
 };
 
 // Walks sentences in order, keeping cursors into tokens, mentions and quotes
@@ -319,9 +340,9 @@ class SentenceWalker {
     const Span sp = doc_.sentences[si];
     s->index = si;
     s->span = sp;
-    // Raw pointers and the next mention's and quotation's bounds in locals:
-    // the stores to Sent::lower are chars, which may alias anything, so the
-    // compiler would otherwise reload every vector's data and size per token.
+    // Raw pointers and the next mention's and quotation's bounds in locals,
+    // so the compiler need not reload every vector's data and size per token
+    // after the stores into Word.
     const Mention* const ms = doc_.mentions.data();
     const size_t nm = doc_.mentions.size();
     const Quote* const qs = quotes_.data();
@@ -332,16 +353,12 @@ class SentenceWalker {
     // from sentence to sentence).
     const size_t n = te - tb;
     s->w.resize(n);
-    s->low.resize(n);
-    s->lower.resize(n);
+    s->lowered = lowered_.data();
     const Token* const toks = doc_.tokens.data() + tb;
     const uint8_t* const bits = bits_.data() + tb;
     const uint32_t* const first = first_.data() + tb;
     const char* const text = doc_.text.data();
-    const char* const lowered = lowered_.data();
     Word* const out = s->w.data();
-    std::string_view* const low = s->low.data();
-    char* const lower = s->lower.data();
     constexpr uint32_t kEnd = static_cast<uint32_t>(-1);
     size_t m = men_, q = quo_;
     uint32_t m_begin = m < nm ? ms[m].span.begin : kEnd, m_end = m < nm ? ms[m].span.end : kEnd;
@@ -367,9 +384,6 @@ class SentenceWalker {
         q_end = q < nq ? qs[q].span.end : kEnd;
       }
       w.quote = q_begin <= ts.begin ? static_cast<int>(q) : -1;
-      low[i] = std::string_view(lowered + ts.begin, len);
-      // std::isupper in the C locale, without the call.
-      lower[i] = static_cast<unsigned char>(text[ts.begin] - 'A') >= 26;
     }
   }
 
@@ -599,7 +613,7 @@ struct VoiceAnnotator::Impl {
                      size_t* n) const {
     if (k >= s.w.size() || !(s.w[k].bits & bit)) return nullptr;
     return t.MatchFirst(s.w[k].first, [&](size_t i) { return s.low[i]; },
-                        [&](size_t i) { return s.lower[i] != 0; }, k, end, n);
+                        [&](size_t i) { return s.lower[i]; }, k, end, n);
   }
   SentenceWalker Walker() const { return SentenceWalker(doc, quotes, lowered, token_bits, token_first); }
 
