@@ -412,7 +412,11 @@ std::vector<size_t> QuoteWordCounts(const std::vector<Quote>& quotes,
   std::vector<size_t> out(quotes.size(), 0);
   size_t t = 0;
   for (size_t q = 0; q < quotes.size(); ++q) {
-    while (t < tokens.size() && tokens[t].span.begin < quotes[q].content.begin) ++t;
+    // Tokens are in text order: a binary search, not a walk over all the
+    // tokens between two quotations.
+    t = std::lower_bound(tokens.begin() + t, tokens.end(), quotes[q].content.begin,
+                         [](const Token& tk, uint32_t at) { return tk.span.begin < at; }) -
+        tokens.begin();
     for (size_t k = t; k < tokens.size() && tokens[k].span.end <= quotes[q].content.end; ++k)
       if (tokens[k].kind != Token::Kind::kPunct) ++out[q];
   }
