@@ -782,15 +782,18 @@ struct VoiceAnnotator::Impl {
       }
     }
     if (added.empty()) return;
-    std::vector<Mention> merged;
-    merged.reserve(doc.mentions.size() + added.size());
-    std::merge(std::make_move_iterator(doc.mentions.begin()),
-               std::make_move_iterator(doc.mentions.end()),
-               std::make_move_iterator(added.begin()), std::make_move_iterator(added.end()),
-               std::back_inserter(merged), [](const Mention& a, const Mention& b) {
-                 return a.span.begin < b.span.begin;
-               });
-    doc.mentions = std::move(merged);
+    // Merged in place from the back (as std::merge would: on equal starts
+    // the document's mention first): only the mentions after the first added
+    // one move, where a merge into a new vector moved and destroyed them all.
+    std::vector<Mention>& ms = doc.mentions;
+    size_t i = ms.size(), j = added.size();
+    ms.resize(i + j);
+    for (size_t k = ms.size(); j > 0;) {
+      if (i > 0 && added[j - 1].span.begin < ms[i - 1].span.begin)
+        ms[--k] = std::move(ms[--i]);
+      else
+        ms[--k] = std::move(added[--j]);
+    }
   }
 
   // An unnamed source is one only next to a cue: the subject of a reporting
