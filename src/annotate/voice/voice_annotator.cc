@@ -170,6 +170,7 @@ enum : uint8_t {
   kBitAnonymous = 8,
   kBitClaim = 16,
   kBitBreak = 32,  // voice_cues break/nobreak rows (", but")
+  kBitAux = 64,    // the word's voice_cues row (PhraseTable::Find) is an auxiliary
 };
 using voice_internal::PhraseTable;
 using voice_internal::PhraseTokens;
@@ -452,6 +453,12 @@ VoiceAnnotator::VoiceAnnotator(const Lexicon& lexicon) {
       first_bits_[r.words[0]] |= b;
     });
   }
+  // Auxiliaries are asked about by word ("would claim", "has said"): a bit
+  // of the token pass answers, not a hash lookup per question.
+  cues_.ForEachRow([&](const PhraseRow& r) {
+    if (r.code == kRowAux && r.words.size() == 1 && cues_.Find(r.words[0]) == &r)
+      first_bits_[r.words[0]] |= kBitAux;
+  });
   first_table_.Build(first_bits_);
   for (PhraseTable* t : {&cues_, &hedges_, &doc_nouns_, &anonymous_, &claim_cues_})
     t->IndexFirstWords(first_table_);
@@ -956,7 +963,7 @@ struct VoiceAnnotator::Impl {
   // The subject of a reporting verb at word v, within [cb, v).
   bool SourceBefore(const Sent& s, size_t cb, size_t v, bool intro, bool weak, Ref* ref) const {
     size_t j = v;
-    for (const PhraseRow* aux; j > cb && (aux = va.cues_.Find(s.low[j - 1])) && aux->code == kRowAux;) --j;
+    while (j > cb && (s.w[j - 1].bits & kBitAux)) --j;
     if (j == cb) return false;
     size_t p = j - 1;
     // Before "that"/":" content, a quoted title between the subject and its
@@ -1226,8 +1233,7 @@ struct VoiceAnnotator::Impl {
         if (k > cb && (IsDeterminer(s.low[k - 1]) || Possessive(s.w[k - 1].text))) continue;
         // A modal or auxiliary before it makes a weak verb a verb: "would
         // claim", "has found".
-        const PhraseRow* before = k > cb ? va.cues_.Find(s.low[k - 1]) : nullptr;
-        const bool weak = code == kRowVerbWeak && !(before && before->code == kRowAux);
+        const bool weak = code == kRowVerbWeak && !(k > cb && (s.w[k - 1].bits & kBitAux));
         bool found = SourceBefore(s, cb, k, colon_or_that, weak, &ref);
         // The source's phrase starts before its determiner and title ("the
         // Syrian Foreign Ministry", "Colonel John Dorrian").
