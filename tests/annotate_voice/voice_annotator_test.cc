@@ -7,7 +7,10 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
+#include "annotate/voice/voice_annotator.h"
 #include "pipeline/pipeline.h"
 #include "test_util.h"
 
@@ -539,6 +542,60 @@ TEST(VoiceTest, HostileInputsDoNotBreakTheLayer) {
       EXPECT_FALSE(c.mentions.empty());
       EXPECT_LT(c.issuer, static_cast<int>(d.mentions.size()));
     }
+  }
+}
+
+// The voice layer's lookups by first word: FirstWordTable::FindPadded (the
+// key in one load) agrees with Find and ignores the bytes after the word;
+// ids are dense and distinct; PhraseTable::MatchFirst (rows by id) agrees
+// with Match (rows by the word).
+TEST(VoiceInternalTest, FirstWordIdsAndPaddedLookups) {
+  using voice_internal::FirstWordTable;
+  using voice_internal::PhraseRow;
+  using voice_internal::PhraseTable;
+  const voice_internal::StringMap<uint8_t> words{
+      {"the", 1}, {"a", 2}, {"according", 4}, {"spokesman", 8}, {"it's", 16}, {"12345678", 32}};
+  FirstWordTable t;
+  t.Build(words);
+  ASSERT_EQ(t.size(), words.size());
+  std::vector<bool> seen(t.size(), false);
+  for (const auto& [w, bits] : words) {
+    uint32_t id = 1000, padded_id = 2000;
+    EXPECT_EQ(t.Find(w, &id), bits) << w;
+    const std::string buf = w + "zzzzzzzz";  // other bytes after the word
+    EXPECT_EQ(t.FindPadded(buf.data(), w.size(), &padded_id), bits) << w;
+    EXPECT_EQ(id, padded_id) << w;
+    ASSERT_LT(id, t.size());
+    EXPECT_FALSE(seen[id]) << w;
+    seen[id] = true;
+  }
+  uint32_t id = 0;
+  const std::string the = std::string("thezzzzz") + std::string(8, '\0');
+  EXPECT_EQ(t.FindPadded(the.data(), 2, &id), 0);  // "th"
+  const std::string according = "according" + std::string(8, '\0');
+  EXPECT_EQ(t.FindPadded(according.data(), 8, &id), 0);  // "accordin"
+  EXPECT_EQ(t.FindPadded(according.data(), 9, &id), 4);
+
+  PhraseTable phrases;
+  for (const char* text : {"according to", "the report", "the", "a"}) {
+    PhraseRow row;
+    row.words = voice_internal::PhraseTokens(text);
+    row.text = text;
+    phrases.Add(std::move(row));
+  }
+  phrases.IndexFirstWords(t);
+  const std::vector<std::string_view> low{"according", "to", "the", "report", "a", "said"};
+  const std::vector<char> lower(low.size(), 1);
+  for (size_t i = 0; i < low.size(); ++i) {
+    uint32_t first = static_cast<uint32_t>(-1);
+    t.Find(low[i], &first);
+    size_t n1 = 0, n2 = 0;
+    const PhraseRow* by_word = phrases.Match(low, lower, i, low.size(), &n1);
+    const PhraseRow* by_id = phrases.MatchFirst(
+        first, [&](size_t k) { return low[k]; }, [&](size_t k) { return lower[k] != 0; }, i,
+        low.size(), &n2);
+    EXPECT_EQ(by_word, by_id) << low[i];
+    EXPECT_EQ(n1, n2) << low[i];
   }
 }
 

@@ -100,6 +100,7 @@ void FirstWordTable::Build(const StringMap<uint8_t>& words) {
   while (cap < words.size() * 4) cap *= 2;
   slots_.assign(cap, Slot());
   mask_ = cap - 1;
+  size_ = 0;
   long_words_.clear();
   // Insert in sorted order so the table does not depend on hash-map order.
   std::vector<std::pair<std::string, uint8_t>> sorted(words.begin(), words.end());
@@ -113,10 +114,19 @@ void FirstWordTable::Build(const StringMap<uint8_t>& words) {
     s.key = key;
     s.len = static_cast<uint32_t>(w.size());
     s.bits = bits;
+    s.id = static_cast<uint32_t>(size_++);
     if (w.size() > 8) {
       s.long_index = static_cast<uint32_t>(long_words_.size());
       long_words_.push_back(w);
     }
+  }
+}
+
+void PhraseTable::IndexFirstWords(const FirstWordTable& ids) {
+  by_id_.assign(ids.size(), {});
+  for (const auto& [w, rows] : by_first_) {
+    uint32_t id;
+    if (ids.Find(w, &id)) by_id_[id] = rows;
   }
 }
 
@@ -160,6 +170,7 @@ enum : uint8_t {
   kBitAnonymous = 8,
   kBitClaim = 16,
   kBitBreak = 32,  // voice_cues break/nobreak rows (", but")
+  kBitAux = 64,    // the word's voice_cues row (PhraseTable::Find) is an auxiliary
 };
 using voice_internal::PhraseTable;
 using voice_internal::PhraseTokens;
@@ -199,27 +210,37 @@ void LoadPhrases(const Lexicon& lex, const char* table, const char* key_col,
 // Determiners and possessives that open a document or source noun phrase.
 // (string_view tables: each comparison tests the length first, with no
 // strlen per entry; these run several times per word of a clause.)
+// (Chosen by length first: most words are compared with two or three
+// entries, not all twenty.)
 bool IsDeterminer(std::string_view w) {
-  static constexpr std::string_view kDet[] = {
-      "the"sv, "a"sv, "an"sv, "this"sv, "that"sv, "these"sv, "those"sv,
-      "its"sv, "their"sv, "his"sv, "her"sv, "our"sv, "another"sv, "one"sv,
-      "two"sv, "three"sv, "several"sv, "some"sv, "many"sv, "other"sv};
-  if (w.size() > 7) return false;
-  for (std::string_view d : kDet)
-    if (w == d) return true;
-  return false;
+  switch (w.size()) {
+    case 1: return w[0] == 'a';
+    case 2: return w == "an"sv;
+    case 3:
+      return w == "the"sv || w == "its"sv || w == "his"sv || w == "her"sv || w == "our"sv ||
+             w == "one"sv || w == "two"sv;
+    case 4: return w == "this"sv || w == "that"sv || w == "some"sv || w == "many"sv;
+    case 5:
+      return w == "these"sv || w == "those"sv || w == "their"sv || w == "three"sv ||
+             w == "other"sv;
+    case 7: return w == "another"sv || w == "several"sv;
+    default: return false;
+  }
 }
 bool IsIndefinite(std::string_view w) {
   return w == "a" || w == "an" || w == "another" || w == "one";
 }
 bool IsPreposition(std::string_view w) {
-  static constexpr std::string_view kPrep[] = {
-      "of"sv, "in"sv, "from"sv, "by"sv, "for"sv, "at"sv, "with"sv, "on"sv,
-      "near"sv, "inside"sv, "under"sv, "within"sv, "across"sv, "to"sv};
-  if (w.size() > 6) return false;
-  for (std::string_view d : kPrep)
-    if (w == d) return true;
-  return false;
+  switch (w.size()) {
+    case 2:
+      return w == "of"sv || w == "in"sv || w == "by"sv || w == "at"sv || w == "on"sv ||
+             w == "to"sv;
+    case 3: return w == "for"sv;
+    case 4: return w == "from"sv || w == "with"sv || w == "near"sv;
+    case 5: return w == "under"sv;
+    case 6: return w == "inside"sv || w == "within"sv || w == "across"sv;
+    default: return false;
+  }
 }
 bool IsQuoteMark(std::string_view t) {
   if (t.size() > 3) return false;
@@ -265,22 +286,46 @@ std::string SourceKind(const Mention& m) {
   return "organization";
 }
 
+constexpr uint32_t kNoFirst = static_cast<uint32_t>(-1);
+
 struct Word {
   Span span;
   std::string_view text;
   Token::Kind kind = Token::Kind::kWord;
   uint8_t bits = 0;   // kBit*: tables a phrase may start here
+  uint32_t first = kNoFirst;  // its id in the FirstWordTable, when bits != 0
   int mention = -1;   // index into doc.mentions covering it
   int quote = -1;     // index into the outer quotes whose span covers it
 };
 
 // One sentence's words with their lower-cased forms.
 struct Sent {
+  Sent() = default;
+  Sent(const Sent&) = delete;  // low and lower point at their Sent
+  Sent& operator=(const Sent&) = delete;
+
   int index = 0;
   Span span;
   std::vector<Word> w;
-  std::vector<std::string_view> low;  // into the document's lower-cased copy
-  std::vector<char> lower;            // first letter not upper case
+  const char* lowered = nullptr;  // the document's lower-cased copy
+  // low[k]: word k lower-cased; lower[k]: its first letter is not upper
+  // case. Worked out from the word when asked (most words never are), not
+  // stored per word by SentenceWalker.
+  struct Low {
+    const Sent& s;
+    std::string_view operator[](size_t k) const {
+      return std::string_view(s.lowered + s.w[k].span.begin, s.w[k].text.size());
+    }
+  };
+  struct Lower {
+    const Sent& s;
+    // std::isupper in the C locale, without the call.
+    bool operator[](size_t k) const {
+      return static_cast<unsigned char>(s.w[k].text[0] - 'A') >= 26;
+    }
+  };
+  const Low low{*this};
+  const Lower lower{*this};
 };
 
 // Walks sentences in order, keeping cursors into tokens, mentions and quotes
@@ -288,40 +333,58 @@ struct Sent {
 class SentenceWalker {
  public:
   SentenceWalker(const Document& doc, const std::vector<Quote>& quotes, std::string_view lowered,
-                 const std::vector<uint8_t>& bits)
-      : doc_(doc), quotes_(quotes), lowered_(lowered), bits_(bits) {}
-  void Build(int si, Sent* s) {
+                 const std::vector<uint8_t>& bits, const std::vector<uint32_t>& first)
+      : doc_(doc), quotes_(quotes), lowered_(lowered), bits_(bits), first_(first) {}
+  // Sentence si, whose tokens are [tb, te) (Impl::sent_info: found once in
+  // the pass over the tokens, not scanned for again here).
+  void Build(int si, size_t tb, size_t te, Sent* s) {
     const Span sp = doc_.sentences[si];
     s->index = si;
     s->span = sp;
-    while (tok_ < doc_.tokens.size() && doc_.tokens[tok_].span.begin < sp.begin) ++tok_;
-    while (men_ < doc_.mentions.size() && doc_.mentions[men_].span.end <= sp.begin) ++men_;
-    while (quo_ < quotes_.size() && quotes_[quo_].span.end <= sp.begin) ++quo_;
-    size_t te = tok_;
-    while (te < doc_.tokens.size() && doc_.tokens[te].span.end <= sp.end) ++te;
+    // Raw pointers and the next mention's and quotation's bounds in locals,
+    // so the compiler need not reload every vector's data and size per token
+    // after the stores into Word.
+    const Mention* const ms = doc_.mentions.data();
+    const size_t nm = doc_.mentions.size();
+    const Quote* const qs = quotes_.data();
+    const size_t nq = quotes_.size();
+    while (men_ < nm && ms[men_].span.end <= sp.begin) ++men_;
+    while (quo_ < nq && qs[quo_].span.end <= sp.begin) ++quo_;
     // Sized once and filled in place (the buffers keep their capacity
     // from sentence to sentence).
-    const size_t n = te - tok_;
+    const size_t n = te - tb;
     s->w.resize(n);
-    s->low.resize(n);
-    s->lower.resize(n);
+    s->lowered = lowered_.data();
+    const Token* const toks = doc_.tokens.data() + tb;
+    const uint8_t* const bits = bits_.data() + tb;
+    const uint32_t* const first = first_.data() + tb;
+    const char* const text = doc_.text.data();
+    Word* const out = s->w.data();
+    constexpr uint32_t kEnd = static_cast<uint32_t>(-1);
     size_t m = men_, q = quo_;
+    uint32_t m_begin = m < nm ? ms[m].span.begin : kEnd, m_end = m < nm ? ms[m].span.end : kEnd;
+    uint32_t q_begin = q < nq ? qs[q].span.begin : kEnd, q_end = q < nq ? qs[q].span.end : kEnd;
     for (size_t i = 0; i < n; ++i) {
-      const Token& tk = doc_.tokens[tok_ + i];
-      Word& w = s->w[i];
-      w.span = tk.span;
-      w.kind = tk.kind;
-      w.bits = bits_[tok_ + i];
-      const size_t len = tk.span.end - tk.span.begin;
-      w.text = std::string_view(doc_.text).substr(tk.span.begin, len);
-      while (m < doc_.mentions.size() && doc_.mentions[m].span.end <= tk.span.begin) ++m;
-      w.mention = m < doc_.mentions.size() && doc_.mentions[m].span.begin < tk.span.end
-                      ? static_cast<int>(m) : -1;
-      while (q < quotes_.size() && quotes_[q].span.end <= tk.span.begin) ++q;
-      w.quote = q < quotes_.size() && quotes_[q].span.begin <= tk.span.begin ? static_cast<int>(q) : -1;
-      s->low[i] = lowered_.substr(tk.span.begin, len);
-      // std::isupper in the C locale, without the call.
-      s->lower[i] = static_cast<unsigned char>(w.text[0] - 'A') >= 26;
+      const Span ts = toks[i].span;
+      Word& w = out[i];
+      w.span = ts;
+      w.kind = toks[i].kind;
+      w.bits = bits[i];
+      w.first = first[i];
+      const size_t len = ts.end - ts.begin;
+      w.text = std::string_view(text + ts.begin, len);
+      while (m_end <= ts.begin) {
+        ++m;
+        m_begin = m < nm ? ms[m].span.begin : kEnd;
+        m_end = m < nm ? ms[m].span.end : kEnd;
+      }
+      w.mention = m_begin < ts.end ? static_cast<int>(m) : -1;
+      while (q_end <= ts.begin) {
+        ++q;
+        q_begin = q < nq ? qs[q].span.begin : kEnd;
+        q_end = q < nq ? qs[q].span.end : kEnd;
+      }
+      w.quote = q_begin <= ts.begin ? static_cast<int>(q) : -1;
     }
   }
 
@@ -330,7 +393,8 @@ class SentenceWalker {
   const std::vector<Quote>& quotes_;
   std::string_view lowered_;
   const std::vector<uint8_t>& bits_;
-  size_t tok_ = 0, men_ = 0, quo_ = 0;
+  const std::vector<uint32_t>& first_;
+  size_t men_ = 0, quo_ = 0;
 };
 
 // Outermost quotations only (nested ones belong to their outer quote).
@@ -349,7 +413,11 @@ std::vector<size_t> QuoteWordCounts(const std::vector<Quote>& quotes,
   std::vector<size_t> out(quotes.size(), 0);
   size_t t = 0;
   for (size_t q = 0; q < quotes.size(); ++q) {
-    while (t < tokens.size() && tokens[t].span.begin < quotes[q].content.begin) ++t;
+    // Tokens are in text order: a binary search, not a walk over all the
+    // tokens between two quotations.
+    t = std::lower_bound(tokens.begin() + t, tokens.end(), quotes[q].content.begin,
+                         [](const Token& tk, uint32_t at) { return tk.span.begin < at; }) -
+        tokens.begin();
     for (size_t k = t; k < tokens.size() && tokens[k].span.end <= quotes[q].content.end; ++k)
       if (tokens[k].kind != Token::Kind::kPunct) ++out[q];
   }
@@ -385,7 +453,15 @@ VoiceAnnotator::VoiceAnnotator(const Lexicon& lexicon) {
       first_bits_[r.words[0]] |= b;
     });
   }
+  // Auxiliaries are asked about by word ("would claim", "has said"): a bit
+  // of the token pass answers, not a hash lookup per question.
+  cues_.ForEachRow([&](const PhraseRow& r) {
+    if (r.code == kRowAux && r.words.size() == 1 && cues_.Find(r.words[0]) == &r)
+      first_bits_[r.words[0]] |= kBitAux;
+  });
   first_table_.Build(first_bits_);
+  for (PhraseTable* t : {&cues_, &hedges_, &doc_nouns_, &anonymous_, &claim_cues_})
+    t->IndexFirstWords(first_table_);
   for (const auto& [w, bits] : first_bits_)
     if (!w.empty())
       first_len_mask_[static_cast<unsigned char>(w[0])] |= 1u << std::min<size_t>(w.size(), 31);
@@ -409,8 +485,11 @@ struct VoiceAnnotator::Impl {
   std::vector<Quote> quotes;  // outermost quotations
   std::vector<size_t> quote_words;  // word tokens in each one's content
   const bool explain;               // build evidence lines (dossier explain)
-  std::string lowered;              // doc.text, ASCII letters lower-cased
+  // doc.text, ASCII letters lower-cased, and 8 NULs after it (so that
+  // FirstWordTable::FindPadded may read 8 bytes at any token).
+  std::string lowered;
   std::vector<uint8_t> token_bits;  // per token: tables a phrase may start at it
+  std::vector<uint32_t> token_first;  // and its word's FirstWordTable id (kNoFirst)
   // Per sentence: its tokens [tb, te) (those SentenceWalker takes), the union
   // of their bits, and whether one of them starts with '?'. Computed in the
   // one pass over the tokens, so the later passes skip plain sentences
@@ -510,8 +589,10 @@ struct VoiceAnnotator::Impl {
     unsigned char* p = reinterpret_cast<unsigned char*>(lowered.data());
     for (size_t i = 0, n = lowered.size(); i < n; ++i)
       p[i] = static_cast<unsigned char>(p[i] + ((static_cast<unsigned char>(p[i] - 'A') < 26) << 5));
+    lowered.append(8, '\0');
     // Tokens outside every sentence keep 0: no pass reads them.
     token_bits.assign(d.tokens.size(), 0);
+    token_first.assign(d.tokens.size(), kNoFirst);
     sent_info.resize(d.sentences.size());
     const size_t nt = d.tokens.size();
     size_t tok = 0;
@@ -527,11 +608,14 @@ struct VoiceAnnotator::Impl {
         const unsigned char c0 = static_cast<unsigned char>(lowered[sp.begin]);
         info.qmark = info.qmark || c0 == '?';
         if (!(va.first_len_mask_[c0] & (1u << std::min<size_t>(len, 31)))) continue;
-        const uint8_t b = va.first_table_.Find(std::string_view(lowered).substr(sp.begin, len));
+        const uint8_t b = va.first_table_.FindPadded(lowered.data() + sp.begin, len, &token_first[t]);
         token_bits[t] = b;
         info.bits |= b;
       }
       info.te = t;
+      // The next sentence starts at or after this one's end (always, unless
+      // sentences overlap): its first token is not before t.
+      if (si + 1 < d.sentences.size() && d.sentences[si + 1].begin >= ss.end) tok = t;
     }
   }
   // A phrase of table `t` starting at word k of s, or nullptr (the token's
@@ -539,9 +623,10 @@ struct VoiceAnnotator::Impl {
   const PhraseRow* M(const PhraseTable& t, uint8_t bit, const Sent& s, size_t k, size_t end,
                      size_t* n) const {
     if (k >= s.w.size() || !(s.w[k].bits & bit)) return nullptr;
-    return t.Match(s.low, s.lower, k, end, n);
+    return t.MatchFirst(s.w[k].first, [&](size_t i) { return s.low[i]; },
+                        [&](size_t i) { return s.lower[i]; }, k, end, n);
   }
-  SentenceWalker Walker() const { return SentenceWalker(doc, quotes, lowered, token_bits); }
+  SentenceWalker Walker() const { return SentenceWalker(doc, quotes, lowered, token_bits, token_first); }
 
   // Token t lower-cased, and whether it is written in lower case (as
   // SentenceWalker puts them in Sent::low and Sent::lower).
@@ -565,9 +650,11 @@ struct VoiceAnnotator::Impl {
     size_t len;
     for (size_t t = tb; t < te; ++t) {
       const uint8_t b = token_bits[t];
-      if ((b & (kBitCue | kBitBreak)) && va.cues_.MatchBy(low, lower, t - tb, te - tb, &len))
+      if ((b & (kBitCue | kBitBreak)) &&
+          va.cues_.MatchFirst(token_first[t], low, lower, t - tb, te - tb, &len))
         return false;
-      if ((b & kBitHedge) && va.hedges_.MatchBy(low, lower, t - tb, te - tb, &len)) return false;
+      if ((b & kBitHedge) && va.hedges_.MatchFirst(token_first[t], low, lower, t - tb, te - tb, &len))
+        return false;
     }
     // Heading(s, 0, n) on the tokens.
     const Span last = doc.tokens[te - 1].span;
@@ -601,6 +688,35 @@ struct VoiceAnnotator::Impl {
   }
 
   // ---- pass 1 -------------------------------------------------------------
+
+  // False if pass 1 cannot add a mention in the sentence of tokens [tb, te),
+  // tested on the document's tokens without building a Sent: no document
+  // noun phrase matches at a word, and no unnamed-source head does or no
+  // reporting verb or "according to" does (the mentions' own tests only
+  // narrow these down). Most sentences with such a word end here.
+  bool MayAddMentions(size_t tb, size_t te) const {
+    auto low = [&](size_t k) { return TokenLow(tb + k); };
+    auto lower = [&](size_t k) { return TokenLower(tb + k); };
+    bool anonymous = false, cue = false;
+    size_t len;
+    for (size_t t = tb; t < te; ++t) {
+      const uint8_t b = token_bits[t];
+      if (!(b & (kBitDocNoun | kBitAnonymous | kBitCue))) continue;
+      const bool word = doc.tokens[t].kind == Token::Kind::kWord;
+      if ((b & kBitDocNoun) && word &&
+          va.doc_nouns_.MatchFirst(token_first[t], low, lower, t - tb, te - tb, &len))
+        return true;
+      if (!anonymous && (b & kBitAnonymous) && word)
+        anonymous = va.anonymous_.MatchFirst(token_first[t], low, lower, t - tb, te - tb, &len);
+      if (!cue && (b & kBitCue)) {
+        const PhraseRow* row = va.cues_.MatchFirst(token_first[t], low, lower, t - tb, te - tb, &len);
+        cue = row && (row->code == kRowVerb || row->code == kRowVerbWeak ||
+                      row->code == kRowAccording);
+      }
+    }
+    return anonymous && cue;
+  }
+
   void AddOwnMentions() {
     std::vector<Mention> added;
     SentenceWalker walker = Walker();
@@ -609,8 +725,10 @@ struct VoiceAnnotator::Impl {
     size_t mi = 0;
     for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
       // Only sentences with a document noun or an unnamed-source head.
-      if (!(sent_info[si].bits & (kBitDocNoun | kBitAnonymous))) continue;
-      walker.Build(si, &s);
+      if (!(sent_info[si].bits & (kBitDocNoun | kBitAnonymous)) ||
+          !MayAddMentions(sent_info[si].tb, sent_info[si].te))
+        continue;
+      walker.Build(si, sent_info[si].tb, sent_info[si].te, &s);
       for (; mi < doc.mentions.size() && doc.mentions[mi].span.begin < s.span.end; ++mi) {
         const std::string& r = doc.mentions[mi].rule;
         if (doc.mentions[mi].kind == "person"sv && r.rfind("title:", 0) == 0)
@@ -671,15 +789,18 @@ struct VoiceAnnotator::Impl {
       }
     }
     if (added.empty()) return;
-    std::vector<Mention> merged;
-    merged.reserve(doc.mentions.size() + added.size());
-    std::merge(std::make_move_iterator(doc.mentions.begin()),
-               std::make_move_iterator(doc.mentions.end()),
-               std::make_move_iterator(added.begin()), std::make_move_iterator(added.end()),
-               std::back_inserter(merged), [](const Mention& a, const Mention& b) {
-                 return a.span.begin < b.span.begin;
-               });
-    doc.mentions = std::move(merged);
+    // Merged in place from the back (as std::merge would: on equal starts
+    // the document's mention first): only the mentions after the first added
+    // one move, where a merge into a new vector moved and destroyed them all.
+    std::vector<Mention>& ms = doc.mentions;
+    size_t i = ms.size(), j = added.size();
+    ms.resize(i + j);
+    for (size_t k = ms.size(); j > 0;) {
+      if (i > 0 && added[j - 1].span.begin < ms[i - 1].span.begin)
+        ms[--k] = std::move(ms[--i]);
+      else
+        ms[--k] = std::move(added[--j]);
+    }
   }
 
   // An unnamed source is one only next to a cue: the subject of a reporting
@@ -842,7 +963,7 @@ struct VoiceAnnotator::Impl {
   // The subject of a reporting verb at word v, within [cb, v).
   bool SourceBefore(const Sent& s, size_t cb, size_t v, bool intro, bool weak, Ref* ref) const {
     size_t j = v;
-    for (const PhraseRow* aux; j > cb && (aux = va.cues_.Find(s.low[j - 1])) && aux->code == kRowAux;) --j;
+    while (j > cb && (s.w[j - 1].bits & kBitAux)) --j;
     if (j == cb) return false;
     size_t p = j - 1;
     // Before "that"/":" content, a quoted title between the subject and its
@@ -1026,9 +1147,15 @@ struct VoiceAnnotator::Impl {
   // quotes and do not.
   double QuotedShare(const Sent& s, Span c, bool with_cue = false) const {
     size_t words = 0, quoted = 0;
-    for (size_t k = 0; k < s.w.size(); ++k) {
+    // The words inside c are a run (words are in text order and do not
+    // overlap): from the first that starts in it to the first that ends
+    // after it.
+    size_t k = std::lower_bound(s.w.begin(), s.w.end(), c.begin,
+                                [](const Word& w, uint32_t at) { return w.span.begin < at; }) -
+               s.w.begin();
+    for (; k < s.w.size() && s.w[k].span.end <= c.end; ++k) {
       const Word& w = s.w[k];
-      if (w.span.begin < c.begin || w.span.end > c.end || w.kind == Token::Kind::kPunct) continue;
+      if (w.kind == Token::Kind::kPunct) continue;
       ++words;
       // Four words or more: shorter ones are scare quotes, not quotations.
       if (InQuoteContent(s, k) && (with_cue || quote_words[w.quote] >= 4)) ++quoted;
@@ -1106,8 +1233,7 @@ struct VoiceAnnotator::Impl {
         if (k > cb && (IsDeterminer(s.low[k - 1]) || Possessive(s.w[k - 1].text))) continue;
         // A modal or auxiliary before it makes a weak verb a verb: "would
         // claim", "has found".
-        const PhraseRow* before = k > cb ? va.cues_.Find(s.low[k - 1]) : nullptr;
-        const bool weak = code == kRowVerbWeak && !(before && before->code == kRowAux);
+        const bool weak = code == kRowVerbWeak && !(k > cb && (s.w[k - 1].bits & kBitAux));
         bool found = SourceBefore(s, cb, k, colon_or_that, weak, &ref);
         // The source's phrase starts before its determiner and title ("the
         // Syrian Foreign Ministry", "Colonel John Dorrian").
@@ -1471,6 +1597,7 @@ struct VoiceAnnotator::Impl {
     bool prev_para_colon = false;
     clause_source_of.assign(doc.mentions.size(), -1);
     ComputeMentionKinds();
+    doc.voice.reserve(doc.sentences.size());  // one record each, most of them
     size_t men = 0, quo = 0;
     const std::string_view text(doc.text);
     for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
@@ -1534,7 +1661,7 @@ struct VoiceAnnotator::Impl {
         }
         continue;
       }
-      walker.Build(si, &s);
+      walker.Build(si, sent_info[si].tb, sent_info[si].te, &s);
       if (block && para == block_para) {
         VoiceRecord v;
         v.sentence = si;
@@ -2080,8 +2207,8 @@ struct VoiceAnnotator::Impl {
       }
       if (!(token_bits[t] & kBitClaim)) continue;
       size_t len;
-      if (const PhraseRow* row = va.claim_cues_.MatchBy(
-              [&](size_t k) { return TokenLow(tb + k); }, [&](size_t k) { return TokenLower(tb + k); },
+      if (const PhraseRow* row = va.claim_cues_.MatchFirst(
+              token_first[t], [&](size_t k) { return TokenLow(tb + k); }, [&](size_t k) { return TokenLower(tb + k); },
               t - tb, te - tb, &len)) {
         if (row->code == kRowOpinion) opinion += row->weight;
         else if (row->code == kRowCausal) cue_causal = std::max(cue_causal, row->weight);

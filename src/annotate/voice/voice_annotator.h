@@ -14,7 +14,9 @@
 #ifndef DOSSIER_ANNOTATE_VOICE_VOICE_ANNOTATOR_H_
 #define DOSSIER_ANNOTATE_VOICE_VOICE_ANNOTATOR_H_
 
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -47,6 +49,8 @@ struct StringHash {
 };
 template <typename V>
 using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+
+class FirstWordTable;
 
 // Multi-word phrases indexed by their first token; longest match wins.
 class PhraseTable {
@@ -83,6 +87,30 @@ class PhraseTable {
     }
     return nullptr;
   }
+  // The same for a token whose first word has id `first` in the layer's
+  // FirstWordTable (IndexFirstWords): the rows starting with it are found
+  // by index, with no hashing of the token.
+  template <typename Low, typename IsLower>
+  const PhraseRow* MatchFirst(uint32_t first, const Low& low, const IsLower& lower, size_t i,
+                              size_t end, size_t* n) const {
+    if (first >= by_id_.size() || i >= end) return nullptr;
+    for (size_t r : by_id_[first]) {
+      const PhraseRow& row = rows_[r];
+      if (i + row.words.size() > end) continue;
+      // The id stands for the first word; only its case is left to test.
+      bool ok = !row.lower_only || lower(i);
+      for (size_t k = 1; ok && k < row.words.size(); ++k)
+        ok = low(i + k) == row.words[k] && (!row.lower_only || lower(i + k));
+      if (ok) {
+        *n = row.words.size();
+        return &row;
+      }
+    }
+    return nullptr;
+  }
+  // Fills the index MatchFirst uses: the rows of each first word that
+  // `ids` knows, under its id.
+  void IndexFirstWords(const FirstWordTable& ids);
   bool empty() const { return rows_.empty(); }
   const PhraseRow* Find(std::string_view single) const;
   // Calls fn(row) for every row.
@@ -94,6 +122,7 @@ class PhraseTable {
  private:
   std::vector<PhraseRow> rows_;
   StringMap<std::vector<size_t>> by_first_;
+  std::vector<std::vector<size_t>> by_id_;  // by_first_ by FirstWordTable id
 };
 
 // An open-addressing set of short strings with a byte of flags each, for the
@@ -103,24 +132,42 @@ class FirstWordTable {
  public:
   // Builds the table from `words` (word -> flags, flags non-zero).
   void Build(const StringMap<uint8_t>& words);
-  // The flags of `w`, or 0.
-  uint8_t Find(std::string_view w) const {
+  // The flags of `w`, or 0; *id (if given and `w` is in the table) its id,
+  // a dense number below size().
+  uint8_t Find(std::string_view w, uint32_t* id = nullptr) const {
     if (slots_.empty() || w.empty()) return 0;
-    const uint64_t key = Key(w);
+    return Probe(w, Key(w), id);
+  }
+  // The same for the `len` bytes at p, when at least 8 bytes can be read
+  // from p (the caller pads its buffer): the key is one load, not a loop
+  // over the bytes.
+  uint8_t FindPadded(const char* p, size_t len, uint32_t* id) const {
+    if constexpr (std::endian::native != std::endian::little) return Find({p, len}, id);
+    if (slots_.empty() || len == 0) return 0;
+    uint64_t key;
+    std::memcpy(&key, p, 8);
+    if (len < 8) key &= (uint64_t{1} << (8 * len)) - 1;
+    return Probe(std::string_view(p, len), key, id);
+  }
+  size_t size() const { return size_; }
+
+ private:
+  uint8_t Probe(std::string_view w, uint64_t key, uint32_t* id) const {
     for (uint64_t i = Hash(key, w.size()) & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (s.len == 0) return 0;
       if (s.key == key && s.len == w.size() &&
-          (w.size() <= 8 || long_words_[s.long_index] == w))
+          (w.size() <= 8 || long_words_[s.long_index] == w)) {
+        if (id) *id = s.id;
         return s.bits;
+      }
     }
   }
-
- private:
   struct Slot {
     uint64_t key = 0;       // the first 8 bytes, zero-padded
     uint32_t len = 0;       // 0 = empty slot
     uint32_t long_index = 0;  // into long_words_ when len > 8
+    uint32_t id = 0;
     uint8_t bits = 0;
   };
   static uint64_t Key(std::string_view w) {
@@ -135,6 +182,7 @@ class FirstWordTable {
   }
   std::vector<Slot> slots_;
   uint64_t mask_ = 0;
+  size_t size_ = 0;
   std::vector<std::string> long_words_;
 };
 
