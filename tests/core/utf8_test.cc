@@ -41,6 +41,25 @@ TEST(Utf8Test, CodepointIndexAgreesWithCountingAcrossBlocks) {
   }
 }
 
+// Every byte offset, mid-sequence ones too (they map to the code point that
+// contains them), against plain counting, for every length up to five
+// blocks: the whole-block and the short last-block paths both.
+TEST(Utf8Test, CodepointIndexAgreesWithCountingAtEveryByte) {
+  const char* pieces[] = {"a", "\xC3\xA9", "\xE2\x80\x9C", "\xF0\x9F\x98\x80", " "};
+  for (size_t len = 0; len <= 80; ++len) {
+    std::string s;
+    for (size_t k = 0; s.size() < len; ++k) s += pieces[(k * 7 + len) % 5];
+    utf8::CodepointIndex idx(s);
+    size_t starts = 0;  // code points begun before byte b
+    for (size_t b = 0; b <= s.size(); ++b) {
+      const bool cont = b < s.size() && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80;
+      const size_t want = cont ? starts - 1 : starts;
+      ASSERT_EQ(idx.ToCodepoint(b), want) << "length " << s.size() << ", byte " << b;
+      if (b < s.size() && !cont) ++starts;
+    }
+  }
+}
+
 TEST(Utf8Test, ClassesCoverNonAscii) {
   EXPECT_TRUE(utf8::IsAlpha(U'\u00C7'));
   EXPECT_TRUE(utf8::IsUpper(U'\u00C7'));
