@@ -302,18 +302,29 @@ int EditDistance(std::string_view a, std::string_view b, int limit) {
   if (b.size() > 40) b = b.substr(0, 40);
   const int la = static_cast<int>(a.size()), lb = static_cast<int>(b.size());
   if (std::abs(la - lb) > limit) return limit + 1;
-  int prev[41], cur[41];
-  for (int j = 0; j <= lb; ++j) prev[j] = j;
+  // Only cells within `limit` of the diagonal can lie on a path that costs
+  // at most `limit` (each step off it costs 1), so only that band is filled;
+  // every other cell counts as inf = limit + 1, a cap that changes no
+  // distance <= limit (the skeleton checks ask with limits 0..2 mostly).
+  const int inf = limit + 1;
+  int row_a[41], row_b[41];
+  int* prev = row_a;
+  int* cur = row_b;
+  for (int j = 0; j <= lb; ++j) {
+    prev[j] = std::min(j, inf);
+    cur[j] = inf;
+  }
   for (int i = 1; i <= la; ++i) {
-    cur[0] = i;
-    int row_min = i;
-    for (int j = 1; j <= lb; ++j) {
+    const int lo = std::max(1, i - limit), hi = std::min(lb, i + limit);
+    cur[lo - 1] = lo == 1 ? std::min(i, inf) : inf;
+    int row_min = cur[lo - 1];
+    for (int j = lo; j <= hi; ++j) {
       int sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-      cur[j] = std::min({sub, prev[j] + 1, cur[j - 1] + 1});
+      cur[j] = std::min({sub, prev[j] + 1, cur[j - 1] + 1, inf});
       row_min = std::min(row_min, cur[j]);
     }
-    if (row_min > limit) return limit + 1;
-    std::copy(cur, cur + lb + 1, prev);
+    if (row_min >= inf) return inf;
+    std::swap(prev, cur);
   }
   return prev[lb];
 }
