@@ -76,30 +76,37 @@ constexpr size_t kMaxCrowdedSkeleton = 400;
 namespace places_internal {
 
 void FastNameKey(std::string_view name, std::string* out) {
-  out->clear();
-  for (unsigned char c : name) {
-    if (c >= 0x80) {
-      *out = NameKey(name);
-      return;
-    }
-  }
   // FoldName on ASCII: lower-case letters and digits; apostrophes dropped;
-  // other runs become one space; trimmed.
+  // other runs become one space; trimmed. Written in place (the key is
+  // never longer than the name) rather than byte by byte with push_back:
+  // every new n-gram and skeleton spelling comes through here.
+  out->resize(name.size());
+  char* d = out->data();
+  size_t w = 0, spaces = 0;
   for (unsigned char c : name) {
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      out->push_back(static_cast<char>(c));
+      d[w++] = static_cast<char>(c);
     } else if (c >= 'A' && c <= 'Z') {
-      out->push_back(static_cast<char>(c + 32));
+      d[w++] = static_cast<char>(c + 32);
+    } else if (c >= 0x80) {
+      *out = NameKey(name);
+      return;
     } else if (c == '\'' || c == '`') {
       continue;
-    } else if (!out->empty() && out->back() != ' ') {
-      out->push_back(' ');
+    } else if (w > 0 && d[w - 1] != ' ') {
+      d[w++] = ' ';
+      ++spaces;
     }
   }
-  if (!out->empty() && out->back() == ' ') out->pop_back();
-  if (out->find(' ') == std::string::npos) return;
+  if (w > 0 && d[w - 1] == ' ') {
+    --w;
+    --spaces;
+  }
+  out->resize(w);
+  if (spaces == 0) return;
   // Drop article tokens, unless the name is only articles.
-  size_t w = 0, b = 0;
+  w = 0;
+  size_t b = 0;
   const size_t n = out->size();
   bool any = false;
   std::string& s = *out;
