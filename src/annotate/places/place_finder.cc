@@ -1083,7 +1083,17 @@ class PlaceFinder::Run {
       // "Iraqi Kurdistan") only gives up its own word.
       if (look.kind == Looked::kStop) return j == i ? i + 1 : SkipRun(j, te) + 1;
       const std::string& key = look.key;
-      std::vector<Cand> cands = look.cands;
+      // The candidates, copied only when a check below drops some or the
+      // name is kept: most chosen n-grams end at a check that keeps nothing.
+      std::vector<Cand> own;
+      const std::vector<Cand>* cands = &look.cands;
+      auto drop_if = [&](auto pred) {
+        if (cands != &own) {
+          own = *cands;
+          cands = &own;
+        }
+        std::erase_if(own, pred);
+      };
       // "At Tanf" is a name only if written so in the gazetteer; "At Raqqa,"
       // at the start of a sentence is the preposition: retry from "Raqqa".
       if (IsEnglishArticle(i) && !GluedArticle(i, te)) {
@@ -1093,10 +1103,10 @@ class PlaceFinder::Run {
         std::string_view art = Tok(i);
         std::string_view next = i + 1 < te ? Tok(i + 1) : std::string_view();
         bool sun = !next.empty() && (next[0] | 0x20) == (art[1] | 0x20);
-        std::erase_if(cands, [&](const Cand& c) {
+        drop_if([&](const Cand& c) {
           return !sun || !(HasArticle(c.spelling) || HasArticle(c.e->name));
         });
-        if (cands.empty()) return i + 1;
+        if (cands->empty()) return i + 1;
       }
 
       // One- and two-letter words alone are not places ("US", "UK").
@@ -1109,13 +1119,13 @@ class PlaceFinder::Run {
         if (IsWord(k) && !IsArticle(k) && !IsAllCaps(k)) all_caps = false;
       if (all_caps) {
         // ("SAA", "NATO", "DIA" are also villages somewhere.)
-        std::erase_if(cands, [](const Cand& c) {
+        drop_if([](const Cand& c) {
           return c.quality < Quality::kPreferredKey || !c.big;
         });
-        if (cands.empty()) return SkipRun(j, te) + 1;
+        if (cands->empty()) return SkipRun(j, te) + 1;
       }
 
-      if (IsNamePart(ts, te, i, j, cands)) return SkipRun(j, te) + 1;
+      if (IsNamePart(ts, te, i, j, *cands)) return SkipRun(j, te) + 1;
 
       Found fd;
       fd.begin = b;
@@ -1124,7 +1134,8 @@ class PlaceFinder::Run {
       fd.first = i;
       fd.last = j;
       fd.key = std::move(key);
-      fd.cands = std::move(cands);
+      if (cands == &own) fd.cands = std::move(own);
+      else fd.cands = *cands;
       fd.all_caps = all_caps;
       fd.common = true;
       for (int k = i; k <= j; ++k)
