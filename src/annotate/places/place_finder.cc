@@ -76,30 +76,37 @@ constexpr size_t kMaxCrowdedSkeleton = 400;
 namespace places_internal {
 
 void FastNameKey(std::string_view name, std::string* out) {
-  out->clear();
-  for (unsigned char c : name) {
-    if (c >= 0x80) {
-      *out = NameKey(name);
-      return;
-    }
-  }
   // FoldName on ASCII: lower-case letters and digits; apostrophes dropped;
-  // other runs become one space; trimmed.
+  // other runs become one space; trimmed. Written in place (the key is
+  // never longer than the name) rather than byte by byte with push_back:
+  // every new n-gram and skeleton spelling comes through here.
+  out->resize(name.size());
+  char* d = out->data();
+  size_t w = 0, spaces = 0;
   for (unsigned char c : name) {
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      out->push_back(static_cast<char>(c));
+      d[w++] = static_cast<char>(c);
     } else if (c >= 'A' && c <= 'Z') {
-      out->push_back(static_cast<char>(c + 32));
+      d[w++] = static_cast<char>(c + 32);
+    } else if (c >= 0x80) {
+      *out = NameKey(name);
+      return;
     } else if (c == '\'' || c == '`') {
       continue;
-    } else if (!out->empty() && out->back() != ' ') {
-      out->push_back(' ');
+    } else if (w > 0 && d[w - 1] != ' ') {
+      d[w++] = ' ';
+      ++spaces;
     }
   }
-  if (!out->empty() && out->back() == ' ') out->pop_back();
-  if (out->find(' ') == std::string::npos) return;
+  if (w > 0 && d[w - 1] == ' ') {
+    --w;
+    --spaces;
+  }
+  out->resize(w);
+  if (spaces == 0) return;
   // Drop article tokens, unless the name is only articles.
-  size_t w = 0, b = 0;
+  w = 0;
+  size_t b = 0;
   const size_t n = out->size();
   bool any = false;
   std::string& s = *out;
@@ -302,18 +309,29 @@ int EditDistance(std::string_view a, std::string_view b, int limit) {
   if (b.size() > 40) b = b.substr(0, 40);
   const int la = static_cast<int>(a.size()), lb = static_cast<int>(b.size());
   if (std::abs(la - lb) > limit) return limit + 1;
-  int prev[41], cur[41];
-  for (int j = 0; j <= lb; ++j) prev[j] = j;
+  // Only cells within `limit` of the diagonal can lie on a path that costs
+  // at most `limit` (each step off it costs 1), so only that band is filled;
+  // every other cell counts as inf = limit + 1, a cap that changes no
+  // distance <= limit (the skeleton checks ask with limits 0..2 mostly).
+  const int inf = limit + 1;
+  int row_a[41], row_b[41];
+  int* prev = row_a;
+  int* cur = row_b;
+  for (int j = 0; j <= lb; ++j) {
+    prev[j] = std::min(j, inf);
+    cur[j] = inf;
+  }
   for (int i = 1; i <= la; ++i) {
-    cur[0] = i;
-    int row_min = i;
-    for (int j = 1; j <= lb; ++j) {
+    const int lo = std::max(1, i - limit), hi = std::min(lb, i + limit);
+    cur[lo - 1] = lo == 1 ? std::min(i, inf) : inf;
+    int row_min = cur[lo - 1];
+    for (int j = lo; j <= hi; ++j) {
       int sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-      cur[j] = std::min({sub, prev[j] + 1, cur[j - 1] + 1});
+      cur[j] = std::min({sub, prev[j] + 1, cur[j - 1] + 1, inf});
       row_min = std::min(row_min, cur[j]);
     }
-    if (row_min > limit) return limit + 1;
-    std::copy(cur, cur + lb + 1, prev);
+    if (row_min >= inf) return inf;
+    std::swap(prev, cur);
   }
   return prev[lb];
 }
@@ -1065,7 +1083,17 @@ class PlaceFinder::Run {
       // "Iraqi Kurdistan") only gives up its own word.
       if (look.kind == Looked::kStop) return j == i ? i + 1 : SkipRun(j, te) + 1;
       const std::string& key = look.key;
-      std::vector<Cand> cands = look.cands;
+      // The candidates, copied only when a check below drops some or the
+      // name is kept: most chosen n-grams end at a check that keeps nothing.
+      std::vector<Cand> own;
+      const std::vector<Cand>* cands = &look.cands;
+      auto drop_if = [&](auto pred) {
+        if (cands != &own) {
+          own = *cands;
+          cands = &own;
+        }
+        std::erase_if(own, pred);
+      };
       // "At Tanf" is a name only if written so in the gazetteer; "At Raqqa,"
       // at the start of a sentence is the preposition: retry from "Raqqa".
       if (IsEnglishArticle(i) && !GluedArticle(i, te)) {
@@ -1075,10 +1103,10 @@ class PlaceFinder::Run {
         std::string_view art = Tok(i);
         std::string_view next = i + 1 < te ? Tok(i + 1) : std::string_view();
         bool sun = !next.empty() && (next[0] | 0x20) == (art[1] | 0x20);
-        std::erase_if(cands, [&](const Cand& c) {
+        drop_if([&](const Cand& c) {
           return !sun || !(HasArticle(c.spelling) || HasArticle(c.e->name));
         });
-        if (cands.empty()) return i + 1;
+        if (cands->empty()) return i + 1;
       }
 
       // One- and two-letter words alone are not places ("US", "UK").
@@ -1091,13 +1119,13 @@ class PlaceFinder::Run {
         if (IsWord(k) && !IsArticle(k) && !IsAllCaps(k)) all_caps = false;
       if (all_caps) {
         // ("SAA", "NATO", "DIA" are also villages somewhere.)
-        std::erase_if(cands, [](const Cand& c) {
+        drop_if([](const Cand& c) {
           return c.quality < Quality::kPreferredKey || !c.big;
         });
-        if (cands.empty()) return SkipRun(j, te) + 1;
+        if (cands->empty()) return SkipRun(j, te) + 1;
       }
 
-      if (IsNamePart(ts, te, i, j, cands)) return SkipRun(j, te) + 1;
+      if (IsNamePart(ts, te, i, j, *cands)) return SkipRun(j, te) + 1;
 
       Found fd;
       fd.begin = b;
@@ -1106,7 +1134,8 @@ class PlaceFinder::Run {
       fd.first = i;
       fd.last = j;
       fd.key = std::move(key);
-      fd.cands = std::move(cands);
+      if (cands == &own) fd.cands = std::move(own);
+      else fd.cands = *cands;
       fd.all_caps = all_caps;
       fd.common = true;
       for (int k = i; k <= j; ++k)
@@ -1284,12 +1313,19 @@ class PlaceFinder::Run {
         std::string sq = squash(key);
         const size_t n_key = out->size();
         std::string spelling_key;
+        // Other n-grams reach the same spellings through the same skeleton
+        // (about half the hits on news text): squashed once per cache.
+        auto& squashed = Cache().squashed[one_word];
         for (const NameHit& h : hits_) {
           bool dup = false;
           for (size_t k = 0; k < n_key && !dup; ++k) dup = (*out)[k].entry == h.entry;
           if (dup) continue;
-          FastNameKey(h.spelling, &spelling_key);
-          std::string other = squash(spelling_key);
+          auto [memo, fresh] = squashed.try_emplace(h.spelling);
+          if (fresh) {
+            FastNameKey(h.spelling, &spelling_key);
+            memo->second = squash(spelling_key);
+          }
+          const std::string& other = memo->second;
           // A nisba adjective is a person's name or a demonym, not the
           // place: "Baghdadi" is not "Baghdad".
           if (sq.size() > 4 && sq.back() == 'i' && !other.empty() && !IsVowel(other.back()))
@@ -1797,10 +1833,15 @@ class PlaceFinder::Run {
     std::vector<Slot> slots;
     std::deque<Entry> entries;
     std::deque<PlaceEntry> places;  // what the entries' Cand::e point to
+    // Lookup's squashed keys of skeleton spellings (views into the mapped
+    // gazetteer), by [one-word name]: TranslitSquash, else Squash.
+    std::unordered_map<std::string_view, std::string> squashed[2];
 
     void Clear() {
       entries.clear();
       places.clear();
+      squashed[0].clear();
+      squashed[1].clear();
       slots.assign(1024, Slot{});
     }
     void Prefetch(uint64_t h) const { __builtin_prefetch(&slots[h & (slots.size() - 1)]); }
