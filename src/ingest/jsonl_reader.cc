@@ -213,16 +213,27 @@ class LineScan {
       FieldValue value;
       if (!Value(depth, &value)) return false;
       if (field >= 0) (*fields)[field] = value;
-      SkipSpace();
-      if (i_ >= s_.size()) return false;
-      if (s_[i_] == '}') {
-        ++i_;
-        return true;
-      }
-      if (s_[i_] != ',') return false;
-      ++i_;
-      SkipSpace();
+      bool closed = false;
+      if (!AfterItem('}', &closed)) return false;
+      if (closed) return true;
     }
+  }
+
+  // After a member or an element: at `close`, steps over it and sets
+  // *closed; at a comma, steps over it and the space after. False on
+  // anything else.
+  bool AfterItem(char close, bool* closed) {
+    SkipSpace();
+    if (i_ >= s_.size()) return false;
+    if (s_[i_] == close) {
+      ++i_;
+      *closed = true;
+      return true;
+    }
+    if (s_[i_] != ',') return false;
+    ++i_;
+    SkipSpace();
+    return true;
   }
 
   // After the '['.
@@ -235,15 +246,9 @@ class LineScan {
     for (;;) {
       FieldValue value;
       if (!Value(depth, &value)) return false;
-      SkipSpace();
-      if (i_ >= s_.size()) return false;
-      if (s_[i_] == ']') {
-        ++i_;
-        return true;
-      }
-      if (s_[i_] != ',') return false;
-      ++i_;
-      SkipSpace();
+      bool closed = false;
+      if (!AfterItem(']', &closed)) return false;
+      if (closed) return true;
     }
   }
 
