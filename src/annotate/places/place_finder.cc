@@ -1313,19 +1313,12 @@ class PlaceFinder::Run {
         std::string sq = squash(key);
         const size_t n_key = out->size();
         std::string spelling_key;
-        // Other n-grams reach the same spellings through the same skeleton
-        // (about half the hits on news text): squashed once per cache.
-        auto& squashed = Cache().squashed[one_word];
         for (const NameHit& h : hits_) {
           bool dup = false;
           for (size_t k = 0; k < n_key && !dup; ++k) dup = (*out)[k].entry == h.entry;
           if (dup) continue;
-          auto [memo, fresh] = squashed.try_emplace(h.spelling);
-          if (fresh) {
-            FastNameKey(h.spelling, &spelling_key);
-            memo->second = squash(spelling_key);
-          }
-          const std::string& other = memo->second;
+          FastNameKey(h.spelling, &spelling_key);
+          std::string other = squash(spelling_key);
           // A nisba adjective is a person's name or a demonym, not the
           // place: "Baghdadi" is not "Baghdad".
           if (sq.size() > 4 && sq.back() == 'i' && !other.empty() && !IsVowel(other.back()))
@@ -1833,15 +1826,10 @@ class PlaceFinder::Run {
     std::vector<Slot> slots;
     std::deque<Entry> entries;
     std::deque<PlaceEntry> places;  // what the entries' Cand::e point to
-    // Lookup's squashed keys of skeleton spellings (views into the mapped
-    // gazetteer), by [one-word name]: TranslitSquash, else Squash.
-    std::unordered_map<std::string_view, std::string> squashed[2];
 
     void Clear() {
       entries.clear();
       places.clear();
-      squashed[0].clear();
-      squashed[1].clear();
       slots.assign(1024, Slot{});
     }
     void Prefetch(uint64_t h) const { __builtin_prefetch(&slots[h & (slots.size() - 1)]); }
