@@ -7,6 +7,7 @@
 #include <cstring>
 #include <new>
 
+#include "core/byte_scan.h"
 #include "dossier/utf8.h"
 
 namespace dossier {
@@ -21,16 +22,6 @@ void JsonWriter::Grow(size_t n) {
 
 namespace {
 
-// True if no byte of `w` needs escaping: no control byte, quote, backslash
-// or byte >= 0x80. Exact as a whole: a borrow can only flag a byte above
-// one that is flagged for itself.
-inline bool PlainWord(uint64_t w) {
-  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
-  const uint64_t q = w ^ (kOnes * '"'), bs = w ^ (kOnes * '\\');
-  return ((((w - kOnes * 0x20) & ~w) | ((q - kOnes) & ~q) | ((bs - kOnes) & ~bs) | w) &
-          kHigh) == 0;
-}
-
 // Copies s[0, n), n <= 64, to d while testing it a word at a time (the
 // last word overlaps the one before it; under eight bytes, two overlapping
 // halves or three bytes padded with spaces). False as soon as a byte needs
@@ -42,11 +33,11 @@ inline bool CopyIfPlain(char* d, const char* s, size_t n) {
     uint64_t w;
     for (size_t i = 0; i + 8 < n; i += 8) {
       std::memcpy(&w, s + i, 8);
-      if (!PlainWord(w)) return false;
+      if (!JsonPlainWord(w)) return false;
       std::memcpy(d + i, &w, 8);
     }
     std::memcpy(&w, s + n - 8, 8);
-    if (!PlainWord(w)) return false;
+    if (!JsonPlainWord(w)) return false;
     std::memcpy(d + n - 8, &w, 8);
     return true;
   }
@@ -54,14 +45,14 @@ inline bool CopyIfPlain(char* d, const char* s, size_t n) {
     uint32_t a, b;
     std::memcpy(&a, s, 4);
     std::memcpy(&b, s + n - 4, 4);
-    if (!PlainWord(a | static_cast<uint64_t>(b) << 32)) return false;
+    if (!JsonPlainWord(a | static_cast<uint64_t>(b) << 32)) return false;
     std::memcpy(d, &a, 4);
     std::memcpy(d + n - 4, &b, 4);
     return true;
   }
   if (n == 0) return true;
   const auto byte = [&](size_t i) { return static_cast<uint64_t>(static_cast<unsigned char>(s[i])); };
-  if (!PlainWord(byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16 | 0x2020202020000000ULL))
+  if (!JsonPlainWord(byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16 | 0x2020202020000000ULL))
     return false;
   d[0] = s[0];
   d[n / 2] = s[n / 2];

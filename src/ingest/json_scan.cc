@@ -72,8 +72,16 @@ int HexValue(char c) {
   return -1;
 }
 
-// Reads the 4 hex digits of a \u escape whose backslash is at s[i].
-// Returns -1 if s[i..i+6) is not a \uXXXX escape.
+bool KeyEquals(std::string_view json, StringExtent key,
+               std::string_view wanted) {
+  const std::string_view literal = json.substr(key.begin, key.end - key.begin);
+  if (literal.find('\\') == kNpos) return literal == wanted;
+  TextBuilder decoded;
+  return DecodeString(json, key, &decoded) && decoded.text() == wanted;
+}
+
+}  // namespace
+
 int ReadUnicodeEscape(std::string_view s, size_t i) {
   if (i + 6 > s.size() || s[i] != '\\' || s[i + 1] != 'u') return -1;
   int v = 0;
@@ -84,19 +92,6 @@ int ReadUnicodeEscape(std::string_view s, size_t i) {
   }
   return v;
 }
-
-bool IsHighSurrogate(int u) { return u >= 0xD800 && u <= 0xDBFF; }
-bool IsLowSurrogate(int u) { return u >= 0xDC00 && u <= 0xDFFF; }
-
-bool KeyEquals(std::string_view json, StringExtent key,
-               std::string_view wanted) {
-  const std::string_view literal = json.substr(key.begin, key.end - key.begin);
-  if (literal.find('\\') == kNpos) return literal == wanted;
-  TextBuilder decoded;
-  return DecodeString(json, key, &decoded) && decoded.text() == wanted;
-}
-
-}  // namespace
 
 std::optional<StringExtent> FindTopLevelString(std::string_view json,
                                                std::string_view key) {

@@ -39,6 +39,12 @@ std::optional<StringExtent> FindTopLevelString(std::string_view json,
 // malformed escape (the output then holds what was decoded before it).
 bool DecodeString(std::string_view json, StringExtent extent, TextBuilder* out);
 
+// The code unit of the \uXXXX escape whose backslash is at s[i], or -1 if
+// s[i..i+6) is not one.
+int ReadUnicodeEscape(std::string_view s, size_t i);
+inline bool IsHighSurrogate(int u) { return u >= 0xD800 && u <= 0xDBFF; }
+inline bool IsLowSurrogate(int u) { return u >= 0xDC00 && u <= 0xDFFF; }
+
 // True if `json` contains a \u escape of a surrogate (\uD800-\uDFFF).
 bool HasSurrogateEscape(std::string_view json);
 

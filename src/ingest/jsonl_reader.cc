@@ -21,6 +21,7 @@
 #include <string>
 #include <utility>
 
+#include "core/byte_scan.h"
 #include "ingest/decode.h"
 #include "ingest/json_scan.h"
 #include "ingest/readers.h"
@@ -155,9 +156,10 @@ struct FieldValue {
 // One strict pass over a line that finds the members of `Field` (the last
 // of duplicates, as nlohmann keeps). It accepts only what nlohmann::json
 // accepts and reads the same way: a top-level object whose keys have no
-// escapes, strict UTF-8 without raw control bytes in strings, the escapes of
-// RFC 8259 with surrogates only in valid pairs, numbers without an exponent
-// and short enough to be finite, nesting up to kMaxDepth. Anything else
+// escapes, no raw control bytes in strings (the line is valid UTF-8
+// already), the escapes of RFC 8259 with surrogates only in valid pairs,
+// numbers without an exponent and short enough to be finite, nesting up to
+// kMaxDepth. Anything else
 // (including every malformed line) makes Scan return false, and the line
 // goes to nlohmann.
 class LineScan {
@@ -323,97 +325,52 @@ class LineScan {
     return true;
   }
 
-  static int Hex(unsigned char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  }
-
-  // The code unit of the \uXXXX at p, or -1.
-  static int UnicodeEscape(const unsigned char* p, const unsigned char* end) {
-    if (end - p < 6 || p[0] != '\\' || p[1] != 'u') return -1;
-    int v = 0;
-    for (int k = 2; k < 6; ++k) {
-      const int h = Hex(p[k]);
-      if (h < 0) return -1;
-      v = v * 16 + h;
-    }
-    return v;
-  }
-
-  // The length of the escape at p (a backslash), or 0 for one nlohmann
+  // The length of the escape at s_[i] (a backslash), or 0 for one nlohmann
   // rejects or that is a lone surrogate (which ParseLine repairs).
-  static size_t Escape(const unsigned char* p, const unsigned char* end) {
-    if (end - p < 2) return 0;
-    switch (p[1]) {
+  size_t Escape(size_t i) const {
+    if (i + 1 >= s_.size()) return 0;
+    switch (s_[i + 1]) {
       case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
         return 2;
       case 'u': {
-        const int unit = UnicodeEscape(p, end);
-        if (unit < 0 || (unit >= 0xDC00 && unit <= 0xDFFF)) return 0;
-        if (unit < 0xD800 || unit > 0xDBFF) return 6;
-        const int low = UnicodeEscape(p + 6, end);
-        return low >= 0xDC00 && low <= 0xDFFF ? 12 : 0;
+        const int unit = json_scan::ReadUnicodeEscape(s_, i);
+        if (unit < 0 || json_scan::IsLowSurrogate(unit)) return 0;
+        if (!json_scan::IsHighSurrogate(unit)) return 6;
+        return json_scan::IsLowSurrogate(json_scan::ReadUnicodeEscape(s_, i + 6)) ? 12 : 0;
       }
       default:
         return 0;
     }
   }
 
-  // The length of the well-formed UTF-8 sequence at p (a byte >= 0x80), or
-  // 0 (nlohmann's table: no overlong forms, no surrogates, <= U+10FFFF).
-  static size_t Utf8Length(const unsigned char* p, const unsigned char* end) {
-    const unsigned c = p[0];
-    const auto cont = [&](ptrdiff_t k, unsigned lo, unsigned hi) {
-      return end - p > k && p[k] >= lo && p[k] <= hi;
-    };
-    if (c >= 0xC2 && c <= 0xDF) return cont(1, 0x80, 0xBF) ? 2 : 0;
-    if (c >= 0xE0 && c <= 0xEF) {
-      const unsigned lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
-      return cont(1, lo, hi) && cont(2, 0x80, 0xBF) ? 3 : 0;
-    }
-    if (c >= 0xF0 && c <= 0xF4) {
-      const unsigned lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
-      return cont(1, lo, hi) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF) ? 4 : 0;
-    }
-    return 0;
-  }
-
-  // After the opening quote; moves past the closing one.
+  // After the opening quote; moves past the closing one. Bytes >= 0x80 need
+  // no test: the line is valid UTF-8 by the rules nlohmann applies (ReadJsonl
+  // decodes every line through DecodeBytes first).
   bool String(bool* escaped) {
-    const auto* p = reinterpret_cast<const unsigned char*>(s_.data()) + i_;
-    const auto* const end = reinterpret_cast<const unsigned char*>(s_.data()) + s_.size();
-    constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+    const size_t n = s_.size();
+    size_t i = i_;
     for (;;) {
-      // Eight plain ASCII bytes at a time (no control byte, quote,
-      // backslash or byte >= 0x80): most of an article.
-      while (end - p >= 8) {
-        uint64_t w;
-        std::memcpy(&w, p, 8);
-        const uint64_t q = w ^ (kOnes * '"'), bs = w ^ (kOnes * '\\');
-        const uint64_t special = ((w - kOnes * 0x20) & ~w) | ((q - kOnes) & ~q) |
-                                 ((bs - kOnes) & ~bs) | w;
-        if ((special & kHigh) != 0) break;
-        p += 8;
+      // Eight bytes a step while none is a control byte, quote, backslash
+      // or non-ASCII: most of an article.
+      for (uint64_t w; i + 8 <= n; i += 8) {
+        std::memcpy(&w, s_.data() + i, 8);
+        if (!JsonPlainWord(w)) break;
       }
-      if (p == end) return false;
-      const unsigned char c = *p;
+      if (i >= n) return false;
+      const unsigned char c = static_cast<unsigned char>(s_[i]);
       if (c == '"') {
-        i_ = static_cast<size_t>(p + 1 - reinterpret_cast<const unsigned char*>(s_.data()));
+        i_ = i + 1;
         return true;
       }
       size_t len = 1;
       if (c == '\\') {
         *escaped = true;
-        len = Escape(p, end);
+        len = Escape(i);
       } else if (c < 0x20) {
         len = 0;
-      } else if (c >= 0x80) {
-        len = Utf8Length(p, end);
       }
       if (len == 0) return false;
-      p += len;
+      i += len;
     }
   }
 

@@ -123,8 +123,8 @@ void PhraseIndex::Finish() {
   mask_ = cap - 1;
   for (size_t l = 0; l < firsts_.size(); ++l) {
     const std::string& w = firsts_[l];
-    const uint64_t key = Key(w);
-    uint64_t i = Hash(key, w.size()) & mask_;
+    const uint64_t key = ShortKey(w);
+    uint64_t i = ShortKeyHash(key, w.size()) & mask_;
     while (slots_[i].len != 0) i = (i + 1) & mask_;
     slots_[i] = Slot{key, static_cast<uint32_t>(w.size()), static_cast<uint32_t>(l)};
   }

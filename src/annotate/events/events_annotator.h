@@ -18,9 +18,7 @@
 #ifndef DOSSIER_ANNOTATE_EVENTS_EVENTS_ANNOTATOR_H_
 #define DOSSIER_ANNOTATE_EVENTS_EVENTS_ANNOTATOR_H_
 
-#include <bit>
 #include <cstdint>
-#include <cstring>
 #include <functional>
 #include <memory>
 #include <string>
@@ -28,6 +26,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/byte_scan.h"
 #include "dossier/document_layer.h"
 #include "dossier/lexicon.h"
 
@@ -89,7 +88,7 @@ class PhraseIndex {
   // The phrases starting with `first` (lower case), or nullptr.
   const List* Find(std::string_view first) const {
     if (slots_.empty() || first.empty() || !MayStart(first)) return nullptr;
-    return Probe(Key(first), first);
+    return Probe(ShortKey(first), first);
   }
   // Bytes FindPadded may read from a word's start.
   static constexpr size_t kPadding = 8;
@@ -97,11 +96,7 @@ class PhraseIndex {
   // into a buffer padded at its end): the key is one load.
   const List* FindPadded(std::string_view first) const {
     if (slots_.empty() || first.empty() || !MayStart(first)) return nullptr;
-    if constexpr (std::endian::native != std::endian::little) return Probe(Key(first), first);
-    uint64_t key;
-    std::memcpy(&key, first.data(), 8);
-    if (first.size() < 8) key &= (uint64_t{1} << (8 * first.size())) - 1;
-    return Probe(key, first);
+    return Probe(ShortKeyPadded(first.data(), first.size()), first);
   }
   // Per first byte, a bit per length (31 = 31 or more) of the first words:
   // most tokens are rejected without hashing.
@@ -116,18 +111,8 @@ class PhraseIndex {
     uint32_t len = 0;   // 0 = empty
     uint32_t list = 0;  // index into lists_ / firsts_
   };
-  static uint64_t Key(std::string_view w) {
-    uint64_t k = 0;
-    for (size_t i = 0; i < w.size() && i < 8; ++i)
-      k |= static_cast<uint64_t>(static_cast<unsigned char>(w[i])) << (8 * i);
-    return k;
-  }
-  static uint64_t Hash(uint64_t key, size_t len) {
-    uint64_t h = (key ^ (len * 0x9E3779B97F4A7C15ull)) * 0xFF51AFD7ED558CCDull;
-    return h ^ (h >> 29);
-  }
   const List* Probe(uint64_t key, std::string_view first) const {
-    for (uint64_t i = Hash(key, first.size()) & mask_;; i = (i + 1) & mask_) {
+    for (uint64_t i = ShortKeyHash(key, first.size()) & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (s.len == 0) return nullptr;
       if (s.key == key && s.len == first.size() &&

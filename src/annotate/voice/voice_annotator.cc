@@ -107,8 +107,8 @@ void FirstWordTable::Build(const StringMap<uint8_t>& words) {
   std::sort(sorted.begin(), sorted.end());
   for (const auto& [w, bits] : sorted) {
     if (w.empty() || bits == 0) continue;
-    const uint64_t key = Key(w);
-    uint64_t i = Hash(key, w.size()) & mask_;
+    const uint64_t key = ShortKey(w);
+    uint64_t i = ShortKeyHash(key, w.size()) & mask_;
     while (slots_[i].len != 0) i = (i + 1) & mask_;
     Slot& s = slots_[i];
     s.key = key;

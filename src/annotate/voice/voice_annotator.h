@@ -14,15 +14,14 @@
 #ifndef DOSSIER_ANNOTATE_VOICE_VOICE_ANNOTATOR_H_
 #define DOSSIER_ANNOTATE_VOICE_VOICE_ANNOTATOR_H_
 
-#include <bit>
 #include <cstdint>
-#include <cstring>
 #include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "core/byte_scan.h"
 #include "dossier/document_layer.h"
 #include "dossier/lexicon.h"
 
@@ -136,24 +135,20 @@ class FirstWordTable {
   // a dense number below size().
   uint8_t Find(std::string_view w, uint32_t* id = nullptr) const {
     if (slots_.empty() || w.empty()) return 0;
-    return Probe(w, Key(w), id);
+    return Probe(w, ShortKey(w), id);
   }
   // The same for the `len` bytes at p, when at least 8 bytes can be read
   // from p (the caller pads its buffer): the key is one load, not a loop
   // over the bytes.
   uint8_t FindPadded(const char* p, size_t len, uint32_t* id) const {
-    if constexpr (std::endian::native != std::endian::little) return Find({p, len}, id);
     if (slots_.empty() || len == 0) return 0;
-    uint64_t key;
-    std::memcpy(&key, p, 8);
-    if (len < 8) key &= (uint64_t{1} << (8 * len)) - 1;
-    return Probe(std::string_view(p, len), key, id);
+    return Probe(std::string_view(p, len), ShortKeyPadded(p, len), id);
   }
   size_t size() const { return size_; }
 
  private:
   uint8_t Probe(std::string_view w, uint64_t key, uint32_t* id) const {
-    for (uint64_t i = Hash(key, w.size()) & mask_;; i = (i + 1) & mask_) {
+    for (uint64_t i = ShortKeyHash(key, w.size()) & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (s.len == 0) return 0;
       if (s.key == key && s.len == w.size() &&
@@ -170,16 +165,6 @@ class FirstWordTable {
     uint32_t id = 0;
     uint8_t bits = 0;
   };
-  static uint64_t Key(std::string_view w) {
-    uint64_t k = 0;
-    for (size_t i = 0; i < w.size() && i < 8; ++i)
-      k |= static_cast<uint64_t>(static_cast<unsigned char>(w[i])) << (8 * i);
-    return k;
-  }
-  static uint64_t Hash(uint64_t key, size_t len) {
-    uint64_t h = (key ^ (len * 0x9E3779B97F4A7C15ull)) * 0xFF51AFD7ED558CCDull;
-    return h ^ (h >> 29);
-  }
   std::vector<Slot> slots_;
   uint64_t mask_ = 0;
   size_t size_ = 0;
