@@ -273,6 +273,69 @@ TEST(EventsTest, AgreementBetweenCoordinatedSubjects) {
   EXPECT_EQ(DateOf(d, e.date), "2016-12-20");
 }
 
+TEST(EventsTest, CoordinatedSubjectWithArticlesKeepsTheFirstConjunct) {
+  Document d = Events("The Turkish army and the Free Syrian Army eliminated 14 fighters near Afrin.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u);
+  const EventRecord& e = d.events[0];
+  EXPECT_EQ(Text(d, e.trigger), "eliminated");
+  EXPECT_EQ(e.pattern, "eliminate:verb");
+  EXPECT_EQ(e.plover, "ASSAULT");
+  EXPECT_EQ(R(d, e.actor), "Turkish army");
+  EXPECT_EQ(R(d, e.target), "-");  // "fighters" is no agent word of agents.tsv
+  EXPECT_EQ(Value(d, e.dead), 14);
+  EXPECT_EQ(R(d, e.place), "Afrin");
+}
+
+TEST(EventsTest, EventInsideARelativeClauseFindsItsOwnSubject) {
+  // The "where …," clause is an aside for triggers outside it, but the
+  // clause of a trigger inside it.
+  Document d = Events(
+      "Residents fled the villages near Manbij, where the Kurdish fighters killed 9 militants, "
+      "last week.");
+  ExpectWellFormed(d);
+  const EventRecord* kill = nullptr;
+  for (const EventRecord& e : d.events)
+    if (Text(d, e.trigger) == "killed") kill = &e;
+  ASSERT_NE(kill, nullptr);
+  EXPECT_EQ(R(d, kill->actor), "Kurdish fighters");
+  EXPECT_EQ(R(d, kill->target), "militants");
+  EXPECT_EQ(Value(d, kill->dead), 9);
+}
+
+TEST(EventsTest, OpeningGerundTakesTheMainClauseSubject) {
+  Document d = Events(
+      "By shelling the checkpoints of the Iraqi army near Mosul, the insurgents cut the road.");
+  ExpectWellFormed(d);
+  ASSERT_GE(d.events.size(), 1u);
+  const EventRecord& e = d.events[0];
+  EXPECT_EQ(Text(d, e.trigger), "shelling");
+  EXPECT_STREQ(e.how[0], "subject of the main clause (gerund)");
+  EXPECT_EQ(R(d, e.actor), "insurgents");
+  EXPECT_EQ(R(d, e.target), "Iraqi army");
+  // After the main clause, the gerund's subject is the one on its left.
+  Document late = Events("Government troops entered Palmyra after shelling the ISIS positions for a week.");
+  ExpectWellFormed(late);
+  ASSERT_GE(late.events.size(), 1u);
+  EXPECT_EQ(R(late, late.events.back().actor), "Government troops");
+}
+
+TEST(EventsTest, ObjectNamedAfterOfWhenTheHeadIsUnnamed) {
+  Document d = Events("Russian jets struck positions of Jaish al-Islam in Douma on Monday.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(R(d, d.events[0].target), "Jaish al-Islam");
+  EXPECT_EQ(R(d, d.events[0].place), "Douma");
+  // A capitalised word before "of" is a headline running on, not a head.
+  Document h = Events("Jets Bomb Douma Market The head of the Syrian Civil Defence spoke.");
+  for (const EventRecord& e : h.events) EXPECT_NE(R(h, e.target), "Syrian Civil Defence");
+}
+
+TEST(EventsTest, EliminatedNeedsATarget) {
+  Document d = Events("Once the threat in Raqqa has been reduced or eliminated, aid can return.");
+  for (const EventRecord& e : d.events) EXPECT_NE(Text(d, e.trigger), "eliminated");
+}
+
 TEST(EventsTest, SanctionsThroughASupportVerb) {
   Document d = Events("The United States imposed sanctions on Syrian officials in April 2017.");
   ExpectWellFormed(d);
@@ -445,6 +508,7 @@ TEST(EventsNoEventTest, OpinionHistoryAndMetaphorsYieldNothing) {
       "Her speech was an attack on common sense.",
       "Fighting capacity depends on supply lines.",
       "Nobody can win a war of words.",
+      "They waged a war to destroy Syria and divide the region.",
   };
   for (const char* s : kSentences) {
     Document d = Events(s);

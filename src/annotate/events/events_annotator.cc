@@ -252,6 +252,8 @@ EventsAnnotator::EventsAnnotator(const Lexicon& lexicon) {
         else if (name == "passive_only") row.passive_only = true;
         else if (name == "obj" && value == "none") row.obj_none = true;
         else if (name == "needs" && value == "target") row.needs_target = true;
+        else if (name == "needs" && value == "victim") row.needs_victim = true;
+        else if (name == "country" && value == "none") row.no_country_target = true;
         else if (name == "needs") row.needs = value == "actor" ? 1 : value == "role" ? 2 : 0;
         else if (name == "civilians") row.civ_acled = first(), row.civ_sub = second();
         else if (name == "state") row.state_acled = first(), row.state_sub = second();
@@ -357,6 +359,10 @@ struct EventsAnnotator::Impl {
     bool bare_plural = false;
     bool dropped = false;
     std::string_view pronoun;  // the subject was this pronoun ("it")
+    // When the trigger itself is inside parentheses or a relative clause
+    // (", where the army shelled the town,"), the words [rs, re) of that
+    // region are its own clause, not an aside to skip.
+    int rs = 0, re = 0;
   };
   std::vector<Cand> cands;
   std::vector<int> preps_at;  // words starting a prep cue or a row hint's word
@@ -524,6 +530,10 @@ struct EventsAnnotator::Impl {
     }
   }
 
+  // True if word j is in an aside (parentheses, relative clause) that is
+  // not the trigger's own.
+  bool Skipped(const Cand& c, int j) const { return w[j].skip && (j < c.rs || j >= c.re); }
+
   // ---- triggers -------------------------------------------------------------
   void FindTriggers() {
     cands.clear();
@@ -629,7 +639,7 @@ struct EventsAnnotator::Impl {
   int LeftAgent(Cand& c, int from, int cs, int limit = 30) {
     int last = -1;
     for (int j = from; j >= cs && from - j < limit; --j) {
-      if (w[j].skip) continue;
+      if (Skipped(c, j)) continue;
       if (w[j].mention < 0 && (w[j].cues & kCuePronoun) && Has(j, kCuePronoun))
         return Pronoun(c, j);
       // "shelling had killed 280": the subject is another event noun.
@@ -668,8 +678,9 @@ struct EventsAnnotator::Impl {
   // first agent or place mention; a casualty count on the way is set.
   int RightObject(Cand& c, int k1, int ce) {
     int last = -1;
+    bool jumped = false;  // past an infinitive's verb
     for (int j = k1; j < ce && j < k1 + 8; ++j) {
-      if (w[j].skip) continue;
+      if (Skipped(c, j)) continue;
       const int m = w[j].mention;
       if (m >= 0) {
         if (m == last) continue;
@@ -688,8 +699,24 @@ struct EventsAnnotator::Impl {
           if (o.k0 == j + 1) inf = &o;
         if (inf) {
           j = inf->k1 - 1;
+          jumped = true;
           continue;
         }
+      }
+      // "attacked positions of the SDF", "killed five of the soldiers": the
+      // head is an unnamed noun or a count, the one it belongs to is named
+      // after "of".
+      if (lv[j] == "of"sv && j > k1 && j - k1 <= 3 && !jumped) {
+        // Only a lower-case head: "Attack Aleppo The chairman of …" is a
+        // headline running into the next sentence.
+        for (int q = k1; q < j; ++q)
+          if (const char ch = doc.text[w[q].span.begin]; ch >= 'A' && ch <= 'Z') return -1;
+        for (int q = j + 1; q < ce && q <= j + 3; ++q) {
+          const int mq = w[q].mention;
+          if (mq >= 0) return (IsAgent(mq) || IsPlace(mq)) && !Used(c, mq) ? mq : -1;
+          if (!Has(q, kCueDet) && !Has(q, kCuePoss)) break;
+        }
+        return -1;
       }
       if ((w[j].cues & (kCuePrep | kCueBreak | kCueRel)) ||
           ((w[j].cues & kCueObjStop) && Has(j, kCueObjStop))) {
@@ -736,7 +763,7 @@ struct EventsAnnotator::Impl {
     for (auto it = std::lower_bound(preps_at.begin(), preps_at.end(), c.cs);
          it != preps_at.end() && *it < c.ce; ++it) {
       const int k = *it;
-      if (w[k].skip || k == c.k0) continue;
+      if (Skipped(c, k) || k == c.k0) continue;
       if (k > c.k0 && k < c.k1) continue;
       size_t len = 0;
       const Phrase* prep = nullptr;
@@ -811,6 +838,11 @@ struct EventsAnnotator::Impl {
   void Roles(Cand& c) {
     const PatternRow& r = ea.rows_[c.row];
     ClauseOf(c.k0, c.k1, &c.cs, &c.ce);
+    c.rs = c.re = c.k0;
+    if (w[c.k0].skip) {
+      while (c.rs > 0 && w[c.rs - 1].skip) --c.rs;
+      while (c.re < static_cast<int>(w.size()) && w[c.re].skip) ++c.re;
+    }
     // Passive: a form of "be" before the participle (adverbs between).
     if (!r.noun) {
       int j = c.k0 - 1;
@@ -825,7 +857,38 @@ struct EventsAnnotator::Impl {
       const bool participle =
           c.k0 > 0 && (lv[c.k0 - 1] == ","sv ||
                        (c.k0 > 1 && lv[c.k0 - 1] == "and"sv && lv[c.k0 - 2] == ","sv));
-      if (!participle) {
+      // A gerund phrase opening the sentence ("By attacking patrols, the
+      // militants are …", "After shelling the town, the army …"): its
+      // subject is the main clause's, after the comma that closes the
+      // phrase, never a mention before the preposition. (After the main
+      // clause, "the army advanced after shelling the town", the subject
+      // is on the left as usual.)
+      const std::string_view first = lv[c.k0];
+      const int p = c.k0 - 1;
+      const bool gerund =
+          !participle && p >= 0 && first.size() > 4 && first.substr(first.size() - 3) == "ing"sv &&
+          (lv[p] == "by"sv || lv[p] == "after"sv || lv[p] == "before"sv || lv[p] == "while"sv ||
+           lv[p] == "without"sv || lv[p] == "upon"sv || lv[p] == "since"sv) &&
+          (p == 0 || lv[p - 1] == ","sv || (w[p - 1].cues & kCueBreak));
+      if (gerund) {
+        int j = c.k1;
+        const int n = static_cast<int>(w.size());
+        while (j < n && j < c.k1 + 25 && lv[j] != ","sv && !(w[j].cues & kCueBreak)) ++j;
+        if (j < n && lv[j] == ","sv) {
+          for (int q = j + 1; q < n && q <= j + 3; ++q) {
+            const int m = w[q].mention;
+            if (m >= 0) {
+              if (IsAgent(m) && !Used(c, m)) {
+                Set(c, kSlotActor, m, "subject of the main clause (gerund)");
+                c.structural = true;
+              }
+              break;
+            }
+            if (!Has(q, kCueDet) && !Has(q, kCuePoss)) break;
+          }
+        }
+      }
+      if (!participle && !gerund) {
         int subj = LeftAgent(c, c.k0 - 1, c.cs);
         // "Russia and Turkey signed": the first conjunct is the actor; for
         // events with a counterpart (with=target: clashes, agreements,
@@ -834,10 +897,14 @@ struct EventsAnnotator::Impl {
         if (subj >= 0 && !c.passive) {
           int k = 0;
           while (k < static_cast<int>(w.size()) && w[k].mention != subj) ++k;
-          if (k >= 2 && lv[k - 1] == "and"sv && IsAgent(w[k - 2].mention) &&
-              w[k - 2].mention != subj) {
+          // "the Russian forces and the Syrian Arab Army": an article may
+          // stand between "and" and the second conjunct.
+          int p = k - 1;
+          if (p >= 2 && (lv[p] == "the"sv || lv[p] == "a"sv || lv[p] == "an"sv)) --p;
+          if (p >= 1 && lv[p] == "and"sv && IsAgent(w[p - 1].mention) &&
+              w[p - 1].mention != subj) {
             second = subj;
-            subj = w[k - 2].mention;
+            subj = w[p - 1].mention;
           }
         }
         if (subj >= 0) {
@@ -863,7 +930,7 @@ struct EventsAnnotator::Impl {
       int j = c.k0 - 1;
       int last = -1;
       for (; j >= c.cs && j >= c.k0 - 8; --j) {
-        if (w[j].skip) break;
+        if (Skipped(c, j)) break;
         const int m = w[j].mention;
         if (m >= 0) {
           if (m == last) continue;
@@ -1179,6 +1246,15 @@ struct EventsAnnotator::Impl {
     if (r.needs == 1 && c.ev.actor < 0) return drop("needs an actor");
     if (r.needs == 2 && !c.structural) return drop("needs a role next to the trigger");
     if (r.needs_target && c.ev.target < 0) return drop("needs a target");
+    if (r.needs_victim && c.ev.target < 0 && c.ev.dead < 0 && c.ev.injured < 0)
+      return drop("needs a target or casualties");
+    // "the war to destroy Syria": nobody destroys a whole country in one
+    // event; with nothing more concrete (a place, casualties) or as a
+    // purpose ("to destroy", whatever place the sentence names) it is
+    // rhetoric.
+    if (r.no_country_target && c.ev.target >= 0 && mclass[c.ev.target] == kMcCountry &&
+        c.ev.dead < 0 && c.ev.injured < 0 && (c.ev.place < 0 || c.ev.hypothetical))
+      return drop("a whole country as the target (country=none)");
     // A date alone does not make an event ("the air strike was followed
     // by …": a reference back).
     const bool specific = Specific(c.ev.actor) || Specific(c.ev.target) || c.ev.place >= 0 ||

@@ -47,6 +47,8 @@ struct PatternRow {
   bool obj_none = false, refine = false, consequence = false, passive_only = false;
   uint8_t needs = 0;  // 0 none, 1 actor, 2 a role found by phrase structure
   bool needs_target = false;
+  bool needs_victim = false;  // needs=victim: a target or casualties
+  bool no_country_target = false;  // country=none: a whole country as its only role is rhetoric
   std::string civ_acled, civ_sub, state_acled, state_sub;
 };
 
