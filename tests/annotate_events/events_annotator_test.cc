@@ -331,6 +331,24 @@ TEST(EventsTest, ObjectNamedAfterOfWhenTheHeadIsUnnamed) {
   for (const EventRecord& e : h.events) EXPECT_NE(R(h, e.target), "Syrian Civil Defence");
 }
 
+TEST(EventsTest, ParticipleWithoutAMainEventTakesTheClauseSubject) {
+  Document d = Events("Turkish troops remain in northern Syria, occupying the border town of Jarablus.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u);
+  const EventRecord& e = d.events[0];
+  EXPECT_EQ(Text(d, e.trigger), "occupying");
+  EXPECT_EQ(R(d, e.actor), "Turkish troops");
+  EXPECT_STREQ(e.how[0], "subject of the main clause (participle)");
+}
+
+TEST(EventsTest, ACountryAfterInIsNoSubject) {
+  Document d = Events("Hezbollah fighters stayed in Syria and attacked the rebels near Qusayr.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(R(d, d.events[0].actor), "Hezbollah fighters");
+  EXPECT_EQ(R(d, d.events[0].target), "rebels");
+}
+
 TEST(EventsTest, EliminatedNeedsATarget) {
   Document d = Events("Once the threat in Raqqa has been reduced or eliminated, aid can return.");
   for (const EventRecord& e : d.events) EXPECT_NE(Text(d, e.trigger), "eliminated");

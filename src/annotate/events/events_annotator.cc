@@ -358,6 +358,7 @@ struct EventsAnnotator::Impl {
     bool structural = false;     // a role found by phrase structure (not a fallback)
     bool bare_plural = false;
     bool dropped = false;
+    bool participle = false;     // ", killing 83": the main clause's subject is its own
     std::string_view pronoun;  // the subject was this pronoun ("it")
     // When the trigger itself is inside parentheses or a relative clause
     // (", where the army shelled the town,"), the words [rs, re) of that
@@ -634,6 +635,12 @@ struct EventsAnnotator::Impl {
     return -1;
   }
 
+  static bool IsLocativePrep(std::string_view v) {
+    return v == "in"sv || v == "into"sv || v == "inside"sv || v == "across"sv ||
+           v == "throughout"sv || v == "near"sv || v == "within"sv ||
+           v == "outside"sv || v == "to"sv || v == "towards"sv;
+  }
+
   // The nearest agent mention before word `from` in [cs, from], skipping
   // parentheses and relative clauses; -1 if none. Rejected mentions are noted.
   int LeftAgent(Cand& c, int from, int cs, int limit = 30) {
@@ -666,6 +673,18 @@ struct EventsAnnotator::Impl {
       const int m = w[j].mention;
       if (m < 0 || m == last) continue;
       last = m;
+      // "ISIS could resurge in Syria and regain territory": a country after
+      // a locative preposition is a place, never the subject.
+      if (mclass[m] == kMcCountry) {
+        int f = j;
+        while (f > 0 && w[f - 1].mention == m) --f;
+        if (f > 0 && IsLocativePrep(lv[f - 1])) {
+          if (explain) Note(c, "subject candidate " + MentionLabel(m) + " rejected: a place after \"" +
+                                   std::string(lv[f - 1]) + "\"");
+          j = f;
+          continue;
+        }
+      }
       if (IsAgent(m) && !Used(c, m)) return m;
       if (explain && mclass[m] != kMcQuantity)
         Note(c, "subject candidate " + MentionLabel(m) + " rejected: not an agent");
@@ -888,6 +907,7 @@ struct EventsAnnotator::Impl {
           }
         }
       }
+      c.participle = participle;
       if (!participle && !gerund) {
         int subj = LeftAgent(c, c.k0 - 1, c.cs);
         // "Russia and Turkey signed": the first conjunct is the actor; for
@@ -1330,6 +1350,24 @@ struct EventsAnnotator::Impl {
       Modality(c);
     }
     Merge();
+    // ", occupying the oil fields" with no event in the main clause to merge
+    // with: the participle's subject is the main clause's, an agent opening
+    // the clause ("US troops are present in eastern Syria, occupying …").
+    for (Cand& c : cands) {
+      if (c.dropped || !c.participle || c.ev.actor >= 0) continue;
+      for (int j = c.cs; j < c.k0 && j < c.cs + 4; ++j) {
+        if (Skipped(c, j)) break;
+        const int m = w[j].mention;
+        if (m >= 0) {
+          if (IsAgent(m) && !Used(c, m)) {
+            Set(c, kSlotActor, m, "subject of the main clause (participle)");
+            c.structural = true;
+          }
+          break;
+        }
+        if (!Has(j, kCueDet) && !Has(j, kCuePoss)) break;
+      }
+    }
     // Casualties of the sentence left over go to its only assault.
     int assaults = 0, only = -1;
     for (size_t i = 0; i < cands.size(); ++i)
