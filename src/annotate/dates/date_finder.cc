@@ -1423,7 +1423,7 @@ class DateFinder::Scanner {
     if (m->d && !ValidDay(m->y, m->m, m->d)) return false;
     if (m->has_end && m->ed && !ValidDay(m->ey, m->em, m->ed)) return false;
     if (m->relative && !a_.ok) return false;
-    DateMention out;
+    DateMention& out = out_->emplace_back();  // built in place
     out.span = Span{toks_[m->first].b, toks_[m->last].e};
     out.value = Iso(m->y, m->m, m->d);
     if (m->has_end) out.value_end = Iso(m->ey, m->em, m->ed);
@@ -1435,7 +1435,6 @@ class DateFinder::Scanner {
     out.rule = m->rule;
     if (from_context) out.rule += "+year_from_sentence";
     if (future) out.rule += "+future_cue";
-    out_->push_back(std::move(out));
     if (!m->relative && m->type >= kTypeYear && m->type <= kTypeSeason) {
       if (m->has_end) ctx_y_ = m->ey, ctx_m_ = m->em, ctx_d_ = m->ed;
       else ctx_y_ = m->y, ctx_m_ = m->m, ctx_d_ = m->d;
