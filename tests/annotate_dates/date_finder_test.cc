@@ -93,6 +93,38 @@ TEST(DateWordsTest, AnOverrideCanRemoveAWordAndBadRowsAreReported) {
   EXPECT_EQ(Finder().Find(text, {}, kAnchor).size(), 1u);
 }
 
+// The scanner looks a word up only when its first letters and length are
+// those of a word a rule starts at (or a rule asks about it): start words in
+// any case, words that share their shape, and words the rules only read
+// around a start must all come out as before.
+TEST(DateWordsTest, StartWordsAreFoundInAnyCaseNextToWordsOfTheSameShape) {
+  EXPECT_EQ(Describe("THIS WEEK the them then this year."),
+            "THIS WEEK=2017-01-23..2017-01-29/day/rel; this year=2017/year/rel");
+  EXPECT_EQ(Describe("Lots of last-ditch talks, Last month and LAST NIGHT."),
+            "Last month=2016-12/month/rel; LAST NIGHT=2017-01-23/day/rel");
+  EXPECT_EQ(Describe("Sinks and since the year began; SINCE THE START OF THE MONTH."),
+            "since the year began=2017/year/rel; SINCE THE START OF THE MONTH=2017-01/month/rel");
+  EXPECT_EQ(Describe("Monday's mood. Mondays are slow; on Monday it rained."),
+            "Monday=2017-01-23/day/rel; Monday=2017-01-23/day/rel");
+  // Months and weekdays start a date only capitalised.
+  EXPECT_EQ(Describe("the convoy may arrive in march, not in March."), "March=2016-03/month/rel");
+  EXPECT_EQ(Describe("on monday, on friday"), "");
+  // Rules that start at a period edge, a unit and a qualifier.
+  EXPECT_EQ(Describe("At the end of last year, three weeks ago, earlier today."),
+            "the end of last year=2016/year/rel; three weeks ago=2017-01-03/day/rel; "
+            "earlier today=2017-01-24/day/rel");
+  // An override that adds a start word of a new shape is looked up too.
+  TempDir user;
+  user.Write("date_words.tsv",
+             "# test override\nword\tkind\tmeaning\tnote\nerstwhile\tmodifier\t-1\t\n");
+  auto lex = Lexicon::Load({DataDir(), user.path()});
+  ASSERT_TRUE(lex.ok()) << lex.status().ToString();
+  DateFinder finder(**lex);
+  std::vector<DateMention> found = finder.Find("It happened erstwhile week.", {}, kAnchor);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "2017-01-16");
+}
+
 // --- absolute dates ------------------------------------------------------------
 
 TEST(DateFinderTest, ReadsDayMonthYearWithOrdinalSuffix) {

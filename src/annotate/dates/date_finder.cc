@@ -60,6 +60,12 @@ constexpr KindName kKindNames[] = {
     {"after_year", kAfterYear}, {"count_noun", kCountNoun},   {"future_cue", kFutureCue},
 };
 
+// The kinds AtWord has a rule for (a bit per WordKind); of the prepositions
+// only "since" starts one (AtSince).
+constexpr uint32_t kStartKinds =
+    1u << kMonth | 1u << kMonthAbbr | 1u << kWeekday | 1u << kDayWord | 1u << kModifier |
+    1u << kQualifier | 1u << kSeason | 1u << kAgo | 1u << kPeriodEdge | 1u << kPreposition;
+
 enum Unit : int16_t { kUDay = 1, kUWeek, kUWeekend, kUMonth, kUYear, kUDecade };
 enum Prep : int16_t { kPrepStrong = 1, kPrepWeak, kPrepOf, kPrepDay };
 enum Pod : int16_t { kMorning = 1, kAfternoon, kEvening, kNight };
@@ -273,12 +279,14 @@ struct ClassTable {
 constexpr ClassTable kClass;
 
 enum TokKind : uint8_t { kWordTok, kNumTok, kPunctTok };
+constexpr int16_t kUnlooked = -2;  // Tok::word of a word not looked up yet
 enum TokFlag : uint8_t {
   kCap = 1,          // word starting with A-Z
   kSpace = 2,        // whitespace (or the sentence start) before the token
   kOrd = 4,          // number with st/nd/rd/th
   kPluralS = 8,      // number with s (1990s)
   kOtherSuffix = 16, // number with other glued letters (6pm, 3km)
+  kMayStart = 32,    // word whose (first letter, length) a start word has
 };
 constexpr uint8_t kSuffixMask = kOrd | kPluralS | kOtherSuffix;
 constexpr char kDashCh = '\x01';   // en or em dash
@@ -287,7 +295,9 @@ constexpr char kOtherCh = '\x02';  // any other non-ASCII punctuation
 struct Tok {
   uint32_t b = 0, e = 0;
   int32_t num = 0;     // value of a number (up to 9 digits)
-  int16_t word = -1;   // index into words_, or -1
+  // Index into words_ or -1; kUnlooked until Scanner::WordAt looks it up
+  // (most word tokens are never asked about).
+  mutable int16_t word = -1;
   uint8_t kind = kPunctTok, flags = 0, digits = 0;
   char ch = 0;         // punctuation: the ASCII mark, '$' for currency signs
 };
@@ -384,6 +394,15 @@ DateFinder::DateFinder(const Lexicon& lexicon) {
     order_[count[bucket(words_[i].text)]++] = static_cast<uint16_t>(i);
   for (const Word& w : words_)
     if (w.text.size() > 1) second_[bucket(w.text)] |= 1u << (w.text[1] - 'a');
+  for (const Word& w : words_) {
+    if (!(kStartKinds >> w.kind & 1) || (w.kind == kPreposition && w.text != "since")) continue;
+    const unsigned c = static_cast<unsigned char>(w.text[0]);
+    // AtMonth and AtWeekday give up on a lower-case word at once.
+    const bool cap_only = w.kind == kMonth || w.kind == kMonthAbbr || w.kind == kWeekday;
+    if (!cap_only) start_len_[c] |= static_cast<uint16_t>(1u << w.text.size());
+    start_len_[c - 32] |= static_cast<uint16_t>(1u << w.text.size());
+    if (w.text.size() > 1) start_second_[bucket(w.text)] |= 1u << (w.text[1] - 'a');
+  }
 }
 
 int DateFinder::Lookup(const char* p, size_t len) const {
@@ -425,7 +444,8 @@ class DateFinder::Scanner {
       const Tok& t = toks_[i];
       // Most tokens start no rule: words outside the table and table words
       // of a kind AtWord passes over.
-      if (t.kind != kNumTok && (t.word < 0 || !(kStartKinds >> f_.words_[t.word].kind & 1))) {
+      if (t.kind != kNumTok &&
+          (!(t.flags & kMayStart) || !(kStartKinds >> Kind(i) & 1))) {
         ++i;
         continue;
       }
@@ -433,7 +453,7 @@ class DateFinder::Scanner {
       bool ok = false;
       if (t.kind == kNumTok)
         ok = AtNumber(i, false, &m);
-      else if (t.word >= 0)
+      else
         ok = AtWord(i, &m);
       if (ok && !m.has_end && m.type >= kTypeYear && m.type <= kTypeDay) ok = TryRange(&m);
       if (ok && m.first >= min_first_ && Emit(&m)) {
@@ -500,7 +520,8 @@ class DateFinder::Scanner {
         t.kind = kWordTok;
         t.e = static_cast<uint32_t>(j);
         if (cls == cUpper) t.flags |= kCap;
-        t.word = static_cast<int16_t>(f_.Lookup(text_.data() + i, j - i));
+        t.word = kUnlooked;
+        if (MayStart(s + i, j - i)) t.flags |= kMayStart;
         if (first_word_ < 0) first_word_ = static_cast<int>(toks_.size()) - 1;
         i = j;
       } else if (c == 0xC2 && i + 1 < e) {
@@ -542,6 +563,17 @@ class DateFinder::Scanner {
     n_ = static_cast<int>(toks_.size());
   }
 
+  // False if the `len` bytes at p (a word token) are none of the words a
+  // rule starts at (DateFinder::start_len_, start_second_).
+  bool MayStart(const unsigned char* p, size_t len) const {
+    if (len > kMaxWordLen || !(f_.start_len_[p[0]] >> len & 1)) return false;
+    if (len == 1) return true;
+    // p[0] is an ASCII letter (no bit is set for other bytes); a second byte
+    // that is no letter falls outside 'a'..'z' once 0x20 is set.
+    const unsigned c1 = (p[1] | 0x20u) - 'a';
+    return c1 < 26 && (f_.start_second_[((p[0] | 0x20u) - 'a') * (kMaxWordLen + 1) + len] >> c1 & 1);
+  }
+
   const Tok& T(int i) const { return toks_[i]; }
   bool In(int i) const { return i >= 0 && i < n_; }
   bool IsWordTok(int i) const { return In(i) && toks_[i].kind == kWordTok; }
@@ -553,10 +585,16 @@ class DateFinder::Scanner {
   // No whitespace between token i - 1 and token i.
   bool Glued(int i) const { return In(i) && !(toks_[i].flags & kSpace); }
   bool Cap(int i) const { return In(i) && (toks_[i].flags & kCap); }
-  int Kind(int i) const {
-    return In(i) && toks_[i].word >= 0 ? static_cast<int>(f_.words_[toks_[i].word].kind) : 0;
+  // Index into words_ of token i (-1 if none), looked up once.
+  int WordAt(int i) const {
+    const Tok& t = toks_[i];
+    if (t.word == kUnlooked) t.word = static_cast<int16_t>(f_.Lookup(text_.data() + t.b, t.e - t.b));
+    return t.word;
   }
-  const Word& W(int i) const { return f_.words_[toks_[i].word]; }
+  int Kind(int i) const {
+    return In(i) && WordAt(i) >= 0 ? static_cast<int>(f_.words_[toks_[i].word].kind) : 0;
+  }
+  const Word& W(int i) const { return f_.words_[WordAt(i)]; }
   bool IsMonthWord(int i) const {
     int k = Kind(i);
     return (k == kMonth || k == kMonthAbbr) && Cap(i);
@@ -684,11 +722,6 @@ class DateFinder::Scanner {
   bool IsListConnector(int i) const { return P(i, ',') || IsW(i, "and") || IsW(i, "or"); }
 
   // --- dispatch -------------------------------------------------------------
-
-  // The kinds AtWord has a rule for (a bit per WordKind).
-  static constexpr uint32_t kStartKinds =
-      1u << kMonth | 1u << kMonthAbbr | 1u << kWeekday | 1u << kDayWord | 1u << kModifier |
-      1u << kQualifier | 1u << kSeason | 1u << kAgo | 1u << kPeriodEdge | 1u << kPreposition;
 
   bool AtWord(int i, Match* m) {
     switch (Kind(i)) {
@@ -1349,7 +1382,7 @@ class DateFinder::Scanner {
   // token `first` in this sentence.
   bool FutureCueBefore(int first) const {
     for (int k = first - 1; k >= 0 && k >= first - 6; --k)
-      if (In(k) && toks_[k].word >= 0 && W(k).future_cue) return true;
+      if (In(k) && WordAt(k) >= 0 && W(k).future_cue) return true;
     return false;
   }
 
@@ -1390,7 +1423,7 @@ class DateFinder::Scanner {
     if (m->d && !ValidDay(m->y, m->m, m->d)) return false;
     if (m->has_end && m->ed && !ValidDay(m->ey, m->em, m->ed)) return false;
     if (m->relative && !a_.ok) return false;
-    DateMention out;
+    DateMention& out = out_->emplace_back();  // built in place
     out.span = Span{toks_[m->first].b, toks_[m->last].e};
     out.value = Iso(m->y, m->m, m->d);
     if (m->has_end) out.value_end = Iso(m->ey, m->em, m->ed);
@@ -1402,7 +1435,6 @@ class DateFinder::Scanner {
     out.rule = m->rule;
     if (from_context) out.rule += "+year_from_sentence";
     if (future) out.rule += "+future_cue";
-    out_->push_back(std::move(out));
     if (!m->relative && m->type >= kTypeYear && m->type <= kTypeSeason) {
       if (m->has_end) ctx_y_ = m->ey, ctx_m_ = m->em, ctx_d_ = m->ed;
       else ctx_y_ = m->y, ctx_m_ = m->m, ctx_d_ = m->d;

@@ -64,9 +64,10 @@
 //   since_period_began, period_edge_relative ("the end of last year"),
 //   ago_day / ago_week (precision day), ago_month, ago_year, ago_decade.
 //
-// Speed: one pass per sentence; a byte-class tokenizer, then a bucketed
-// (first letter, length) lookup for words; rules run only at digits and at
-// words from data/date_words.tsv.
+// Speed: one pass per sentence; a byte-class tokenizer; rules run only at
+// digits and at the words from data/date_words.tsv a rule starts at. A word
+// is looked up (a bucketed (first letter, length) table) only when its first
+// two letters and length are those of such a word, or when a rule reads it.
 #ifndef DOSSIER_ANNOTATE_DATES_DATE_FINDER_H_
 #define DOSSIER_ANNOTATE_DATES_DATE_FINDER_H_
 
@@ -135,7 +136,7 @@ class DateFinder {
     int16_t value = 0;
   };
 
-  // Index into words_ of the token text[b, e) (any case), or -1.
+  // Index into words_ of the `len` bytes at p (any case), or -1.
   int Lookup(const char* p, size_t len) const;
 
   std::vector<Word> words_;
@@ -148,6 +149,13 @@ class DateFinder {
   // words of a text share a bucket with some date word but not its second
   // letter, and stop at this bit.
   std::array<uint32_t, 26 * (kMaxWordLen + 1)> second_{};
+  // The words a rule can start at (kStartKinds in date_finder.cc; months
+  // and weekdays only capitalised, of the prepositions only "since"): per
+  // first byte a bit per length, and per (first letter, length) bucket a bit
+  // per second letter. The scanner looks a word token up only if it passes
+  // both (MayStart) or a rule asks about it.
+  std::array<uint16_t, 256> start_len_{};
+  std::array<uint32_t, 26 * (kMaxWordLen + 1)> start_second_{};
   std::vector<std::string> problems_;
 };
 

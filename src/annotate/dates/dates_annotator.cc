@@ -7,12 +7,12 @@ void DatesAnnotator::Annotate(const Document& doc, std::vector<Mention>* out) co
   size_t si = 0;
   out->reserve(out->size() + found.size());
   for (DateMention& d : found) {
-    Mention m;
+    Mention& m = out->emplace_back();  // built in place: a Mention is big
     m.kind = "date";
     m.span = d.span;
     while (si < doc.sentences.size() && doc.sentences[si].end <= d.span.begin) ++si;
     m.sentence = si < doc.sentences.size() ? static_cast<int>(si) : -1;
-    DateValue v;
+    DateValue& v = m.date.emplace();
     v.value = std::move(d.value);
     v.value_end = std::move(d.value_end);
     v.precision = PrecisionName(d.precision);
@@ -24,8 +24,6 @@ void DatesAnnotator::Annotate(const Document& doc, std::vector<Mention>* out) co
     if (v.relative && doc.explain) m.evidence.push_back("anchored to " + v.anchor);
     // Lower for guesses: relative dates and day/month order by assumption.
     m.confidence = v.rule.find("ambiguous") != std::string::npos ? 0.6 : v.relative ? 0.8 : 0.9;
-    m.date = std::move(v);
-    out->push_back(std::move(m));
   }
 }
 

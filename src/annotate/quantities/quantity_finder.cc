@@ -1789,21 +1789,19 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
   m.kind = "quantity";
   m.span = Span{t_[start].b, t_[end - 1].e};
   m.sentence = sentence;
-  QuantityValue q;
+  QuantityValue& q = m.quantity.emplace();  // filled in place
   q.value = value;
   q.low = low;
   q.high = high;
-  q.qualifier = std::string(qualifier);
-  q.unit = std::string(unit);
-  q.role = std::string(role);
-  m.quantity = std::move(q);
-  std::string rule = c.vague        ? "vague"
-                     : c.words      ? "words"
-                     : c.suffix     ? "figure_suffix"
-                     : c.multiplier ? "figure_multiplier"
-                                    : "figure";
-  if (range) rule += "+range";
-  m.rule = rule;
+  q.qualifier.assign(qualifier);
+  q.unit.assign(unit);
+  q.role.assign(role);
+  m.rule = c.vague        ? "vague"
+           : c.words      ? "words"
+           : c.suffix     ? "figure_suffix"
+           : c.multiplier ? "figure_multiplier"
+                          : "figure";
+  if (range) m.rule += "+range";
   if (explain_)
     evidence.insert(evidence.begin(),
                   "value " + FormatNumber(value) + " from '" +
