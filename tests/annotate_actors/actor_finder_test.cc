@@ -527,5 +527,48 @@ TEST(OverrideTest, ACountryTableOverrideAddsADemonym) {
   EXPECT_EQ(Describe(t, Scan(t, f)), "Jordanian troops=actor actor:JOR [JO MIL]");
 }
 
+
+// The matcher folds and hashes each word in one pass, a word of up to 16
+// folded bytes hashed from whole 8-byte loads; the tables hash their keys
+// with WordHash. Both must agree for every length and kind of word.
+TEST(FoldTest, TheWordHashIsTheHashOfTheFold) {
+  using actors_internal::FoldWord;
+  using actors_internal::WordHash;
+  std::string fold;
+  const std::string letters = "AbcdefghijKlmnopqrstuvwxyZ0123456789";
+  for (size_t len = 0; len <= letters.size(); ++len) {
+    const std::string word = letters.substr(0, len);
+    const uint64_t h = FoldWord(word, &fold);
+    EXPECT_EQ(h, WordHash(fold)) << word;
+    EXPECT_EQ(fold.size(), len) << word;
+  }
+  for (const char* word : {"U.S.", "Sha'abi", "al-Qaeda", "O'Brien's", "Türkiye", "Ṣaddām",
+                           "Ħal", "x", "Q", "9", "counter-revolutionaries", "A.B.C.D.E.F.G.H.I.J"}) {
+    const uint64_t h = FoldWord(word, &fold);
+    EXPECT_EQ(h, WordHash(fold)) << word;
+  }
+  EXPECT_EQ(FoldWord("U.S.", &fold), WordHash("us"));
+  EXPECT_EQ(fold, "us");
+  EXPECT_EQ(FoldWord("Sha'abi", &fold), WordHash("shaabi"));
+  EXPECT_EQ(FoldWord("COUNTERINSURGENCY", &fold), FoldWord("counterinsurgency", &fold));
+  EXPECT_EQ(fold, "counterinsurgency");
+  // Words that share their first 8 or 16 bytes still differ.
+  EXPECT_NE(WordHash("peacekeepers"), WordHash("peacekeeping"));
+  EXPECT_NE(WordHash("internationalists"), WordHash("internationalistsx"));
+  EXPECT_NE(WordHash("abcdefgh"), WordHash("abcdefg"));
+}
+
+TEST(FoldTest, LongWordsOfAnAliasMatch) {
+  auto lex = LoadWith("actors.tsv",
+                      "alias\tid\tkind\tname\tcountry\tsectors\tcase\tcontext\taffiliate_of\tnote\n"
+                      "Internationalist Counterrevolutionaries\tICR\tactor\tInternationalist "
+                      "Counterrevolutionaries\tSY\tREB\t\t\t\t\n");
+  ActorFinder f(*lex);
+  std::string t = "The Internationalist Counterrevolutionaries took the hill; "
+                  "Internationalist Counterrevolutionary units did not.";
+  EXPECT_EQ(Describe(t, Scan(t, f)),
+            "Internationalist Counterrevolutionaries=actor actor:ICR [SY REB g:ICR]");
+}
+
 }  // namespace
 }  // namespace dossier

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 #include <span>
 #include <string>
@@ -228,21 +229,36 @@ void FastFold(std::string_view s, std::string* out) {
   FastFoldAppend(s, out);
 }
 
-// Hash of a folded word (FNV-1a with a final mix so that both halves of the
-// result are usable as independent indices).
-constexpr uint64_t kFnvBasis = 0xcbf29ce484222325ull, kFnvPrime = 0x100000001b3ull;
-inline uint64_t FinishHash(uint64_t h) {
+// Hash of a folded word: its bytes in 8-byte little-endian chunks (the
+// last one zero-padded) and its length, so that FoldAppend hashes the fold
+// of a word it has just written with one or two loads instead of a multiply
+// per byte. Any function of the fold's bytes would do: every lookup confirms
+// a hash match by comparing the folds (WordTable::Find, MatchAt, the surname
+// pass), and a hash mismatch only ever means a fold mismatch. The final mix
+// makes both halves of the result usable as independent indices.
+inline uint64_t MixChunk(uint64_t h, uint64_t chunk) { return (h ^ chunk) * 0x9e3779b97f4a7c15ull; }
+inline uint64_t FinishHash(uint64_t h, size_t len) {
+  h = (h ^ len) * 0xff51afd7ed558ccdull;
   h ^= h >> 32;
   h *= 0x9e3779b97f4a7c15ull;
   return h ^ (h >> 29);
 }
-inline uint64_t FoldHash(std::string_view s) {
-  uint64_t h = kFnvBasis;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= kFnvPrime;
+constexpr uint64_t kHashSeed = 0xcbf29ce484222325ull;
+inline uint64_t Load8(const char* p) {
+  uint64_t x;
+  std::memcpy(&x, p, 8);
+  return x;
+}
+uint64_t FoldHash(std::string_view s) {
+  uint64_t h = kHashSeed;
+  size_t k = 0;
+  for (; k + 8 <= s.size(); k += 8) h = MixChunk(h, Load8(s.data() + k));
+  if (k < s.size()) {
+    char tail[8] = {};
+    std::memcpy(tail, s.data() + k, s.size() - k);
+    h = MixChunk(h, Load8(tail));
   }
-  return FinishHash(h);
+  return FinishHash(h, s.size());
 }
 
 // Per byte: the folded ASCII letter or digit, 1 for a byte FastFoldAppend
@@ -260,31 +276,41 @@ constexpr std::array<unsigned char, 256> kAsciiFold = [] {
 // FastFoldAppend(s, ...) into buf->data() + *used, returning FoldHash of
 // the fold: the one pass BuildWords makes over each word. `buf` is grown
 // when too small (only non-ASCII folds can outgrow their word) and never
-// shrunk; *used advances past the fold.
-uint64_t FoldAppend(std::string_view s, std::string* buf, size_t* used) {
-  if (buf->size() < *used + s.size()) buf->resize(2 * (*used + s.size()));
+// shrunk; it keeps 8 bytes past the fold, so that a fold of up to 8 bytes
+// is hashed from one load. *used advances past the fold. Inlined into
+// BuildWords' loop, its one hot caller (a call per word costs more than
+// the fold of a short word).
+[[gnu::always_inline]] inline uint64_t FoldAppend(std::string_view s, std::string* buf,
+                                                  size_t* used) {
+  if (buf->size() < *used + s.size() + 8) buf->resize(2 * (*used + s.size() + 8));
   char* const begin = buf->data() + *used;
   char* o = begin;
-  uint64_t h = kFnvBasis;
   for (char ch : s) {
     const unsigned char f = kAsciiFold[static_cast<unsigned char>(ch)];
     if (f > 1) {  // a letter or digit: the common case
       *o++ = static_cast<char>(f);
-      h ^= f;
-      h *= kFnvPrime;
     } else if (f == 0) {
       // Non-ASCII or other punctuation: the full FoldName.
       std::string folded;
       FastFoldAppend(s, &folded);
-      if (buf->size() < *used + folded.size()) buf->resize(2 * (*used + folded.size()));
+      if (buf->size() < *used + folded.size() + 8) buf->resize(2 * (*used + folded.size() + 8));
       folded.copy(buf->data() + *used, folded.size());
       *used += folded.size();
       return FoldHash(folded);
     }
     // f == 1: '.' or '\'', dropped.
   }
-  *used += static_cast<size_t>(o - begin);
-  return FinishHash(h);
+  const size_t len = static_cast<size_t>(o - begin);
+  *used += len;
+  if (std::endian::native == std::endian::little && len - 1 < 16) {
+    // FoldHash's one or two chunks: the fold's bytes, the rest of the last
+    // load (inside the buffer: 8 bytes past the fold) zeroed.
+    if (len <= 8)
+      return FinishHash(MixChunk(kHashSeed, Load8(begin) & (~0ull >> (8 * (8 - len)))), len);
+    const uint64_t h = MixChunk(kHashSeed, Load8(begin));
+    return FinishHash(MixChunk(h, Load8(begin + 8) & (~0ull >> (8 * (16 - len)))), len);
+  }
+  return FoldHash(std::string_view(begin, len));
 }
 
 // Gap between two words of a sentence.
@@ -292,19 +318,22 @@ enum class Gap : uint8_t { kStart, kSpace, kHyphen, kPeriod, kOther };
 
 bool Joinable(Gap g) { return g == Gap::kSpace || g == Gap::kHyphen || g == Gap::kPeriod; }
 
+// One word of a sentence. Its text, fold and gap are views that
+// SentenceScan makes from the offsets here (Raw, Fold, GapText): a small
+// Word is cheap to fill, and BuildWords fills one for every word of the text.
 struct Word {
-  Span span;                 // possessive "'s" excluded
+  Span span;                 // possessive "'s" excluded; Raw() is its text
   uint32_t tok_end = 0;      // end of the token, possessive included
-  std::string_view fold;     // FoldName without spaces (in SentenceScan::folds_)
-  std::string_view raw;      // text of `span`
-  std::string_view gap;      // text since the previous word (or sentence start)
-  Gap gap_kind = Gap::kStart;
+  uint32_t fold_off = 0, fold_len = 0;  // Fold(): FoldName without spaces, in folds_
+  uint32_t kinds = 0;  // Bit(type) of every hit whose first keyword is this word
+  // The hits whose first keyword is this word, hits_[hit_begin, hit_end):
+  // set by BuildHits only where kinds != 0, and read only there.
+  uint32_t hit_begin = 0, hit_end = 0;
+  uint64_t hash = 0;         // FoldHash(Fold())
+  Gap gap_kind = Gap::kStart;  // of GapText(): the text since the previous word (or sentence start)
   bool article = false;      // droppable Arabic article
   bool cap = false;          // starts with a capital
   bool possessive = false;
-  uint32_t fold_off = 0, fold_len = 0;  // `fold` in SentenceScan::folds_
-  uint64_t hash = 0;                     // FoldHash(fold)
-  uint32_t kinds = 0;  // Bit(type) of every hit whose first keyword is this word
 };
 
 struct Hit {
@@ -378,9 +407,23 @@ class WordTable {
     mask_ = cap - 1;
   }
 
+  // False if no key has hash `h` (the Bloom filter; a table without one
+  // says true).
+  bool MayHave(uint64_t h) const { return !use_bloom_ || BloomHas(bloom_.data(), h); }
+  // MayHave on the filter `bloom()` of a table that has one, which a caller
+  // may keep in a local across a loop.
+  static bool BloomHas(const uint64_t* bloom, uint64_t h) {
+    return (bloom[(h >> 6) & 1023] >> (h & 63)) & 1;
+  }
+  const uint64_t* bloom() const { return bloom_.data(); }
+
   // The slot of `key` (FoldHash(key) must be `h`), or nullptr.
   const Slot* Find(std::string_view key, uint64_t h) const {
-    if (use_bloom_ && !((bloom_[(h >> 6) & 1023] >> (h & 63)) & 1)) return nullptr;
+    if (!MayHave(h)) return nullptr;
+    return Probe(key, h);
+  }
+  // Find after MayHave(h) said true.
+  const Slot* Probe(std::string_view key, uint64_t h) const {
     h = NonZero(h);
     for (size_t i = (h >> 32) & mask_; hashes_[i] != 0; i = (i + 1) & mask_) {
       if (hashes_[i] == h && KeyAt(i) == key) return &slots_[i];
@@ -751,6 +794,20 @@ std::string Slug(std::string_view name) {
   return s;
 }
 
+namespace actors_internal {
+
+uint64_t FoldWord(std::string_view word, std::string* fold) {
+  std::string buf;
+  size_t used = 0;
+  const uint64_t h = FoldAppend(word, &buf, &used);
+  fold->assign(buf, 0, used);
+  return h;
+}
+
+uint64_t WordHash(std::string_view fold) { return FoldHash(fold); }
+
+}  // namespace actors_internal
+
 namespace {
 
 struct Cand {
@@ -771,7 +828,7 @@ struct ScanBuffers {
   std::vector<Word> w;
   std::string folds;
   std::vector<Hit> hits;
-  std::vector<int> hit_start;
+  std::vector<int> maybe_starts;
   // FindImpl's: the candidates (moved out or destroyed after each sentence,
   // so only the room is kept) and the overlap pass's indices.
   std::vector<Cand> cands;
@@ -796,7 +853,7 @@ class SentenceScan {
         w_(buf->w),
         folds_(buf->folds),
         hits_(buf->hits),
-        hit_start_(buf->hit_start) {
+        maybe_starts_(buf->maybe_starts) {
     hits_.clear();
     BuildWords(tokens, tok_begin);
     BuildHits();
@@ -804,8 +861,9 @@ class SentenceScan {
 
   void Run(std::vector<Cand>* cands) {
     cands_ = cands;
-    for (int k = 0; k < n(); ++k) {
-      // Every rule starts at a word that opens some pattern.
+    // Every rule starts at a word that opens some pattern: one of the
+    // words BuildHits looked at, in text order.
+    for (const int k : maybe_starts_) {
       if (w_[k].kinds == 0) continue;  // no hit (articles have none of their own)
       Dictionary(k);
       Phrase(k);
@@ -827,7 +885,7 @@ class SentenceScan {
       int upper = 0, lower = 0;
       headline_ = 0;
       for (int i = 0; i < nw_; ++i) {
-        for (char c : w_[i].raw) {
+        for (char c : Raw(i)) {
           upper += c >= 'A' && c <= 'Z';
           lower += c >= 'a' && c <= 'z';
         }
@@ -846,34 +904,48 @@ class SentenceScan {
   int n() const { return nw_; }
 
   // Fills w_ (one Word per word or number token of the sentence), folding
-  // each word once into folds_ and hashing the fold for BuildHits.
-  // The sentence's tokens are those from tb on that end inside it (the
-  // caller has passed over the ones before it); tok_end_ is set past them.
+  // each word once into folds_ and hashing the fold for BuildHits, which
+  // looks only at the words listed in maybe_starts_ (those that pass the
+  // Bloom filter of the pattern starts, tested here while the hash is at
+  // hand). The sentence's tokens are those from tb on that end inside it
+  // (the caller has passed over the ones before it); tok_end_ is set past
+  // them.
   void BuildWords(const std::vector<Token>& tokens, size_t tb) {
-    // w_ only grows (it is reused): every field of a Word is set below, so
-    // the slots need no clearing. Sized for the rest of the document.
+    // w_ only grows (it is reused): every field of a Word BuildHits and the
+    // rules read is set below, so the slots need no clearing. Sized for
+    // the rest of the document.
     if (w_.size() < tokens.size() - tb) w_.resize(tokens.size() - tb);
-    nw_ = 0;
+    maybe_starts_.clear();
     // folds_ only grows too; `used` is this sentence's part. ASCII folds
     // never outgrow their words, and the words lie inside the sentence.
     const size_t sent_bytes = sent_.end > sent_.begin ? sent_.end - sent_.begin : 0;
-    if (folds_.size() < sent_bytes) folds_.resize(sent_bytes);
+    if (folds_.size() < sent_bytes + 8) folds_.resize(sent_bytes + 8);  // + FoldAppend's 8-byte stores
+    // The loop works on locals: FoldAppend's byte stores may alias any
+    // member, which would then be reloaded for every word.
+    Word* const W = w_.data();
+    const Token* const T = tokens.data();
+    const size_t nt = tokens.size();
+    const char* const text = text_.data();
+    const uint32_t sent_end = sent_.end;
+    const uint64_t* const starts_bloom = t_.starts.bloom();  // the starts table has one
+    int nw = 0;
     size_t used = 0;
     uint32_t prev_end = sent_.begin;
     size_t i = tb;
-    for (; i < tokens.size() && tokens[i].span.end <= sent_.end; ++i) {
-      const Token& tok = tokens[i];
+    for (; i < nt && T[i].span.end <= sent_end; ++i) {
+      const Token& tok = T[i];
       if (tok.kind != Token::Kind::kWord && tok.kind != Token::Kind::kNumber) continue;
       // Built in place, every field assigned: a Word assembled on the stack
       // and copied in stalls on store forwarding, and zeroing it first
       // costs as much again; this loop runs for every word of the text.
-      const bool first = nw_ == 0;
-      Word& w = w_[nw_++];
-      w.span = tok.span;
-      w.tok_end = tok.span.end;
+      Word& w = W[nw];
+      const Span span = tok.span;
+      w.span = span;
+      w.tok_end = span.end;
       w.possessive = false;
       w.article = false;
-      std::string_view raw(text_.data() + tok.span.begin, tok.span.end - tok.span.begin);
+      w.kinds = 0;
+      std::string_view raw(text + span.begin, span.end - span.begin);
       // Possessive: "Hezbollah's", "Assad’s".
       if (raw.size() > 3) {
         if (raw[raw.size() - 2] == '\'' && raw.back() == 's') {
@@ -881,41 +953,51 @@ class SentenceScan {
         } else if (raw.size() > 5 && std::memcmp(raw.data() + raw.size() - 4, "\xE2\x80\x99s", 4) == 0) {
           raw.remove_suffix(4);
         }
-        if (raw.size() != tok.span.end - tok.span.begin) {
+        if (raw.size() != span.end - span.begin) {
           w.possessive = true;
-          w.span.end = tok.span.begin + static_cast<uint32_t>(raw.size());
+          w.span.end = span.begin + static_cast<uint32_t>(raw.size());
         }
       }
-      w.raw = raw;
       w.fold_off = static_cast<uint32_t>(used);
-      const char* const fold_base = folds_.data();
-      w.hash = FoldAppend(raw, &folds_, &used);
+      const uint64_t hash = FoldAppend(raw, &folds_, &used);
+      w.hash = hash;
       w.fold_len = static_cast<uint32_t>(used - w.fold_off);
-      // A long non-ASCII fold may have moved the buffer (rarely): the
-      // earlier words' views follow it.
-      if (folds_.data() != fold_base)
-        for (int j = 0; j + 1 < nw_; ++j)
-          w_[j].fold = std::string_view(folds_.data() + w_[j].fold_off, w_[j].fold_len);
-      w.fold = std::string_view(folds_.data() + w.fold_off, w.fold_len);
+      if (WordTable::BloomHas(starts_bloom, hash)) maybe_starts_.push_back(nw);
       const unsigned char c0 = raw.empty() ? 0 : static_cast<unsigned char>(raw[0]);
       w.cap = c0 < 0x80 ? IsAsciiUpper(static_cast<char>(c0)) : StartsUpper(raw);
-      w.gap = std::string_view(text_.data() + prev_end, tok.span.begin - prev_end);
-      if (first) {
+      if (nw == 0) {
         w.gap_kind = Gap::kStart;
       } else {
-        Word& prev = w_[nw_ - 2];
-        w.gap_kind = ClassifyGap(w.gap, prev);
+        Word& prev = W[nw - 1];
+        w.gap_kind = ClassifyGap(std::string_view(text + prev_end, span.begin - prev_end), prev);
         // The previous word is a droppable article if this one joins it.
         // Articles fold to two or three letters: most words fail on length.
         const bool hyphen = w.gap_kind == Gap::kHyphen;
         prev.article = (hyphen || w.gap_kind == Gap::kSpace) && prev.fold_len - 2u <= 1u &&
-                       !prev.possessive && DroppableArticle(prev.fold, hyphen);
+                       !prev.possessive &&
+                       DroppableArticle(std::string_view(folds_.data() + prev.fold_off, prev.fold_len),
+                                        hyphen);
       }
-      prev_end = w.tok_end;
+      prev_end = span.end;
+      ++nw;
     }
+    nw_ = nw;
     tok_end_ = i;
     sent_tail_ = prev_end;
     headline_ = -1;  // worked out when a rule asks (headline())
+  }
+
+  // The text, fold and gap (the text since the previous word, or since the
+  // sentence start) of word i.
+  std::string_view Raw(int i) const {
+    return std::string_view(text_.data() + w_[i].span.begin, w_[i].span.end - w_[i].span.begin);
+  }
+  std::string_view Fold(int i) const {
+    return std::string_view(folds_.data() + w_[i].fold_off, w_[i].fold_len);
+  }
+  std::string_view GapText(int i) const {
+    const uint32_t b = i > 0 ? w_[i - 1].tok_end : sent_.begin;
+    return std::string_view(text_.data() + b, w_[i].span.begin - b);
   }
 
   static Gap ClassifyGap(std::string_view g, const Word& prev) {
@@ -926,7 +1008,8 @@ class SentenceScan {
       if (c != ' ' && c != '\t' && c != '\n' && c != '\r') space = false;
     if (space) return Gap::kSpace;
     if (g == "-" || g == "\xE2\x80\x90" || g == "\xE2\x80\x91") return Gap::kHyphen;
-    if (g.size() >= 2 && g[0] == '.' && prev.raw.size() <= 4 && prev.cap && !prev.possessive) {
+    if (g.size() >= 2 && g[0] == '.' && prev.span.end - prev.span.begin <= 4 && prev.cap &&
+        !prev.possessive) {
       bool rest_space = true;
       for (size_t i = 1; i < g.size(); ++i)
         if (g[i] != ' ') rest_space = false;
@@ -942,14 +1025,14 @@ class SentenceScan {
     return text_.substr(b, e - b);
   }
 
-  bool CaseOk(const ActorFinder::Tables::PatHead& h, size_t q, const Word& w) const {
+  bool CaseOk(const ActorFinder::Tables::PatHead& h, size_t q, int i) const {
     switch (h.mode) {
       case CaseMode::kFold:
         return true;
       case CaseMode::kCap:
-        return q > 0 || w.cap;
+        return q > 0 || w_[i].cap;
       case CaseMode::kExact:
-        return EqualWithoutDots(w.raw, t_.patterns[h.pattern].exact[q]);
+        return EqualWithoutDots(Raw(i), t_.patterns[h.pattern].exact[q]);
     }
     return false;
   }
@@ -965,28 +1048,25 @@ class SentenceScan {
         while (i < n() && w_[i].article && Joinable(w_[i].gap_kind)) ++i;
         if (i >= n() || !Joinable(w_[i].gap_kind)) return -1;
         if (w_[i].hash != t_.fold_hashes[h.hash_off + q] ||
-            w_[i].fold != t_.patterns[h.pattern].folds[q])
+            Fold(i) != t_.patterns[h.pattern].folds[q])
           return -1;
       }
-      if (!CaseOk(h, q, w_[i])) return -1;
+      if (!CaseOk(h, q, i)) return -1;
       ++i;
     }
     const Pattern& p = t_.patterns[h.pattern];
     int begin = k;
     if (k > 0 && w_[k - 1].article && Joinable(w_[k].gap_kind)) begin = k - 1;
-    if (p.lead_the && begin > 0 && w_[begin - 1].raw == "The" && w_[begin].gap_kind == Gap::kSpace)
+    if (p.lead_the && begin > 0 && Raw(begin - 1) == "The" && w_[begin].gap_kind == Gap::kSpace)
       --begin;
     *b = begin;
     return i;
   }
 
   void BuildHits() {
-    hit_start_.assign(n() + 1, 0);
-    for (int k = 0; k < n(); ++k) {
-      hit_start_[k] = static_cast<int>(hits_.size());
-      w_[k].kinds = 0;
+    for (const int k : maybe_starts_) {
       if (w_[k].article) continue;
-      const WordTable::Slot* slot = t_.starts.Find(w_[k].fold, w_[k].hash);
+      const WordTable::Slot* slot = t_.starts.Probe(Fold(k), w_[k].hash);
       if (!slot) continue;
       // The word a pattern's second keyword must be (as MatchAt finds it),
       // or -1: most longer patterns fail on its hash, tested here once per
@@ -998,6 +1078,7 @@ class SentenceScan {
         if (i < n() && Joinable(w_[i].gap_kind)) second = i;
       }
       uint32_t kinds = 0;
+      const uint32_t first_hit = static_cast<uint32_t>(hits_.size());
       for (uint32_t pi = slot->pat_begin; pi < slot->pat_end; ++pi) {
         const ActorFinder::Tables::PatHead& h = t_.heads[pi];
         if (k + static_cast<int>(h.nfolds) > n()) continue;
@@ -1012,15 +1093,16 @@ class SentenceScan {
         }
       }
       w_[k].kinds = kinds;
+      w_[k].hit_begin = first_hit;
+      w_[k].hit_end = static_cast<uint32_t>(hits_.size());
     }
-    hit_start_[n()] = static_cast<int>(hits_.size());
   }
 
   // The longest hit whose first keyword is word k and type is in `mask`.
   const Hit* Longest(int k, uint32_t mask) const {
     // The word's kinds turn most asks away before the walk of its hits.
     if (k < 0 || k >= n() || !(w_[k].kinds & mask)) return nullptr;
-    for (int h = hit_start_[k]; h < hit_start_[k + 1]; ++h)
+    for (uint32_t h = w_[k].hit_begin; h < w_[k].hit_end; ++h)
       if (mask & Bit(hits_[h].type)) return &hits_[h];
     return nullptr;
   }
@@ -1067,7 +1149,7 @@ class SentenceScan {
 
   bool AfterPlacePrep(int b) const {
     int i = b - 1;
-    if (i >= 0 && w_[i].fold == "the") --i;
+    if (i >= 0 && Fold(i) == "the") --i;
     return i >= 0 && (StopFlags(i) & ActorFinder::Tables::kPlacePrepFlag);
   }
 
@@ -1079,7 +1161,7 @@ class SentenceScan {
   // "(ISIS/ISIL/IS/Daesh)", "(IS)", "IS fighters", "IS-held".
   bool GroupContext(int b, int e) const {
     if (headline()) return false;
-    std::string_view before = w_[b].gap, after = GapAfter(e - 1);
+    std::string_view before = GapText(b), after = GapAfter(e - 1);
     if (before.find('/') != std::string_view::npos || after.find('/') != std::string_view::npos)
       return true;
     auto trim = [](std::string_view s) {
@@ -1097,7 +1179,7 @@ class SentenceScan {
   // --- rule: dictionary entries (actors, outlets, people) ----------------
   void Dictionary(int k) {
     bool seen_actor = false, seen_outlet = false, seen_person = false;
-    for (int h = hit_start_[k]; h < hit_start_[k + 1]; ++h) {
+    for (uint32_t h = w_[k].hit_begin; h < w_[k].hit_end; ++h) {
       const Hit& hit = hits_[h];
       const Pattern& p = t_.patterns[hit.pattern];
       if (p.type == PType::kActor && !seen_actor) {
@@ -1105,7 +1187,7 @@ class SentenceScan {
         if (a.ctx == Context::kGroup && !GroupContext(hit.b, hit.e)) continue;
         if (a.ctx == Context::kNotHeadline && headline()) continue;
         if (a.ctx == Context::kThe) {
-          if (hit.b == 0 || w_[hit.b - 1].fold != "the" || AfterPlacePrep(hit.b)) continue;
+          if (hit.b == 0 || Fold(hit.b - 1) != "the" || AfterPlacePrep(hit.b)) continue;
         }
         seen_actor = true;
         int e = hit.e;
@@ -1184,7 +1266,7 @@ class SentenceScan {
 
   // "US" in an all-caps headline is usually the pronoun.
   bool AbbrevOk(const Hit* h, int next) const {
-    if (P(h).type != PType::kCountryAbbrev || w_[h->e - 1].fold != "us" || !headline()) return true;
+    if (P(h).type != PType::kCountryAbbrev || Fold(h->e - 1) != "us" || !headline()) return true;
     return next < n() && (w_[next].gap_kind == Gap::kHyphen || IsAgentNoun(next));
   }
 
@@ -1402,7 +1484,7 @@ class SentenceScan {
 
   // --- people --------------------------------------------------------------
   uint8_t StopFlags(int i) const {
-    const WordTable::Slot* s = t_.stops.Find(w_[i].fold, w_[i].hash);
+    const WordTable::Slot* s = t_.stops.Find(Fold(i), w_[i].hash);
     return s ? s->flags : 0;
   }
   bool IsStop(int i) const { return StopFlags(i) & ActorFinder::Tables::kStopFlag; }
@@ -1411,7 +1493,8 @@ class SentenceScan {
     if (i < 0 || i >= n()) return false;
     const Word& w = w_[i];
     if (!w.cap || w.article || IsStop(i)) return false;
-    if (w.raw.empty() || (static_cast<unsigned char>(w.raw[0]) < 0x80 && !IsAsciiUpper(w.raw[0])))
+    const std::string_view raw = Raw(i);
+    if (raw.empty() || (static_cast<unsigned char>(raw[0]) < 0x80 && !IsAsciiUpper(raw[0])))
       return false;
     const uint32_t bad = Bit(PType::kActor) | Bit(PType::kOutlet) | Bit(PType::kCountry) |
                          Bit(PType::kCountryAbbrev) | Bit(PType::kDemonym) | Bit(PType::kAgent) |
@@ -1471,7 +1554,7 @@ class SentenceScan {
     std::string out;
     for (int i = b; i < e; ++i) {
       if (i > b) out += w_[i].gap_kind == Gap::kHyphen ? "-" : " ";
-      out += w_[i].raw;
+      out += Raw(i);
     }
     return out;
   }
@@ -1545,7 +1628,7 @@ class SentenceScan {
     Mention& m = Emit(k, i, SpanOf(k, i), 20);
     FillPerson(&m, Canonical(k, i), "given_name+surname");
     if (explain_)
-      m.evidence.push_back("given name '" + std::string(w_[k].raw) + "' (given_names.tsv) + " +
+      m.evidence.push_back("given name '" + std::string(Raw(k)) + "' (given_names.tsv) + " +
                            std::to_string(parts - 1) + " more name word(s)");
     m.confidence = 0.75;
   }
@@ -1560,7 +1643,7 @@ class SentenceScan {
   int nw_ = 0;
   std::string& folds_;  // every word's fold, back to back
   std::vector<Hit>& hits_;
-  std::vector<int>& hit_start_;
+  std::vector<int>& maybe_starts_;  // words that may open a pattern, in order (BuildWords)
   uint32_t sent_tail_ = 0;
   size_t tok_end_ = 0;
   mutable int8_t headline_ = -1;  // -1 unknown, 0 no, 1 yes

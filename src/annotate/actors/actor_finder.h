@@ -113,6 +113,17 @@ class ActorFinder : public Annotator {
 // FoldName with spaces turned into '-'.
 std::string Slug(std::string_view name);
 
+namespace actors_internal {
+
+// The word fold and hash of the matcher, for tests. FoldWord(word, &fold)
+// sets `fold` to the word's fold (FoldName without spaces, periods and
+// apostrophes dropped: "U.S." -> "us") and returns the hash BuildWords
+// gives it, which must be WordHash(fold): the tables are keyed by WordHash.
+uint64_t FoldWord(std::string_view word, std::string* fold);
+uint64_t WordHash(std::string_view fold);
+
+}  // namespace actors_internal
+
 }  // namespace dossier
 
 #endif  // DOSSIER_ANNOTATE_ACTORS_ACTOR_FINDER_H_
