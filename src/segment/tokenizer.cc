@@ -125,6 +125,31 @@ size_t ScanWord(std::string_view t, size_t i, size_t len0, bool number) {
   return j;
 }
 
+// True if byte `c`, right after a run of ASCII letters, certainly ends the
+// word there, whatever follows: ScanWord would break at it. Digits, bytes
+// >= 0x80 and the apostrophe may continue the word, and a period may belong
+// to an initialism; everything else (space, other punctuation, symbols) ends
+// it. The period after a run of more than two letters also ends it (an
+// initialism segment has one or two letters), see WordEndsAt.
+struct WordEndTable {
+  bool ends[256];
+  constexpr WordEndTable() : ends() {
+    for (int c = 0; c < 256; ++c) {
+      CharClass k = kAscii.cls[c];
+      ends[c] = (k == kSpace || k == kSymbol || k == kPunct) && c != '\'' && c != '.';
+    }
+  }
+};
+inline constexpr WordEndTable kWordEnd{};
+
+// True if the word whose ASCII letter run is [i, e) ends at e (exactly
+// where ScanWord(t, i, 1, false) would end it).
+inline bool WordEndsAt(std::string_view t, size_t i, size_t e) {
+  if (e >= t.size()) return true;
+  const unsigned char c = static_cast<unsigned char>(t[e]);
+  return kWordEnd.ends[c] || (c == '.' && e - i > 2);
+}
+
 }  // namespace
 
 std::vector<Token> Segmenter::Tokens(std::string_view text) const {
@@ -145,7 +170,10 @@ std::vector<Token> Segmenter::Tokens(std::string_view text) const {
         ++i;
         break;
       case kAlpha: {
-        size_t e = ScanWord(text, i, 1, false);
+        // Most words are a run of ASCII letters ended by a space or
+        // punctuation: take the run here and leave the rest to ScanWord.
+        size_t e = AsciiLetterRun(text.data(), i + 1, n);
+        if (!WordEndsAt(text, i, e)) e = ScanWord(text, i, 1, false);
         push(i, e, Token::Kind::kWord);
         i = e;
         break;
