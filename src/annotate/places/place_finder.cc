@@ -711,8 +711,7 @@ class PlaceFinder::Run {
       : f_(f), gaz_(*f.gaz_), doc_(doc), text_(doc.text), memo_(Memo()), common_(CommonMemo()) {
     memo_.assign(doc.tokens.size(), kUnknown);
     common_.assign(doc.tokens.size(), 0);
-    LookupCache& cache = Cache();
-    if (cache.entries.size() >= kMaxCacheEntries) cache.Clear();
+    if (cache_.entries.size() >= kMaxCacheEntries) cache_.Clear();
   }
 
   void Go(std::vector<Mention>* out) {
@@ -997,11 +996,10 @@ class PlaceFinder::Run {
     // and the checks below.
     uint64_t hashes[kMaxWords * 3];
     {
-      const LookupCache& cache = Cache();
       const uint32_t b = doc_.tokens[i].span.begin;
       for (int x = 0; x < n_ends; ++x) {
         hashes[x] = NameHash(std::string_view(text_).substr(b, EndWithoutPossessive(ends[x]) - b));
-        cache.Prefetch(hashes[x]);
+        cache_.Prefetch(hashes[x]);
       }
     }
     // After a title, kunya or group word the capitalised run is a name;
@@ -1238,7 +1236,7 @@ class PlaceFinder::Run {
   const Looked& LookupCached(std::string_view name) { return LookupCached(name, NameHash(name)); }
   // The same, with h = NameHash(name) already known.
   const Looked& LookupCached(std::string_view name, uint64_t h) {
-    LookupCache& cache = Cache();
+    LookupCache& cache = cache_;
     if (const Looked* hit = cache.Find(h, name)) return *hit;
     Looked l;
     FastNameKey(name, &l.key);
@@ -1871,6 +1869,9 @@ class PlaceFinder::Run {
     }
     return t;
   }
+  // Cache(), asked once per document: the owner and the table cannot
+  // change while this Run works on this thread.
+  LookupCache& cache_ = Cache();
 };
 
 void PlaceFinder::Annotate(const Document& doc, std::vector<Mention>* out) const {
