@@ -154,7 +154,7 @@ inline bool WordEndsAt(std::string_view t, size_t i, size_t e) {
 
 std::vector<Token> Segmenter::Tokens(std::string_view text) const {
   std::vector<Token> out;
-  out.reserve(text.size() / 5 + 4);
+  out.reserve(text.size() / 4 + 16);  // news prose: about one token per 4.5 bytes
   const size_t n = text.size();
   auto push = [&](size_t b, size_t e, Token::Kind kind) {
     Token tok;
@@ -176,6 +176,9 @@ std::vector<Token> Segmenter::Tokens(std::string_view text) const {
         if (!WordEndsAt(text, i, e)) e = ScanWord(text, i, 1, false);
         push(i, e, Token::Kind::kWord);
         i = e;
+        // The space after a word, the commonest byte of all: skipped here
+        // rather than by a turn of the loop (kSpace makes no token).
+        if (i < n && text[i] == ' ') ++i;
         break;
       }
       case kDigit: {
@@ -192,6 +195,7 @@ std::vector<Token> Segmenter::Tokens(std::string_view text) const {
         }
         push(i, e, Token::Kind::kPunct);
         i = e;
+        if (i < n && text[i] == ' ') ++i;  // as after a word
         break;
       }
       case kSymbol:
