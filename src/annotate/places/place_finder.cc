@@ -1234,10 +1234,15 @@ class PlaceFinder::Run {
     std::vector<Cand> cands;
   };
   const Looked& LookupCached(std::string_view name) { return LookupCached(name, NameHash(name)); }
-  // The same, with h = NameHash(name) already known.
+  // The same, with h = NameHash(name) already known. Most n-grams were
+  // looked up before (the cache outlives documents): the hit stays small
+  // enough to inline, the miss is a call.
   const Looked& LookupCached(std::string_view name, uint64_t h) {
+    if (const Looked* hit = cache_.Find(h, name)) return *hit;
+    return LookupMiss(name, h);
+  }
+  [[gnu::noinline]] const Looked& LookupMiss(std::string_view name, uint64_t h) {
     LookupCache& cache = cache_;
-    if (const Looked* hit = cache.Find(h, name)) return *hit;
     Looked l;
     FastNameKey(name, &l.key);
     if (l.key.empty()) {
