@@ -741,14 +741,17 @@ class PlaceFinder::Run {
   bool IsPunct(int k, char c) const {
     return doc_.tokens[k].kind == Token::Kind::kPunct && Tok(k).size() == 1 && Tok(k)[0] == c;
   }
-  // Starts with an upper-case letter.
+  // Starts with an upper-case letter. Asked for most tokens: the ASCII test
+  // is small enough to inline, other letters are a call.
   bool IsCap(int k) const {
     if (!IsWord(k)) return false;
-    std::string_view w = Tok(k);
-    unsigned char c = static_cast<unsigned char>(w[0]);
+    const unsigned char c = static_cast<unsigned char>(text_[doc_.tokens[k].span.begin]);
     if (c < 0x80) return IsAsciiUpper(c);
+    return IsCapNonAscii(k);
+  }
+  [[gnu::noinline]] bool IsCapNonAscii(int k) const {
     size_t len;
-    return utf8::IsUpper(utf8::Decode(w, 0, &len));
+    return utf8::IsUpper(utf8::Decode(Tok(k), 0, &len));
   }
   // Starts with an Arabic-script letter: no capitals to tell names from
   // prose, so every such word may start a name (Match keeps only strong
