@@ -22,8 +22,9 @@ bool ByPosition(const Mention& a, const Mention& b) {
 
 }  // namespace
 
-// Mentions are heavy (strings, optional values, evidence), so everything here
-// orders indices and moves each mention once into the result.
+// Mentions are heavy (strings, boxed values, evidence), so everything here
+// orders indices and moves each mention at most once, straight to its final
+// slot.
 void MergeMentions(std::vector<Mention> fresh, std::vector<Mention>* kept) {
   std::vector<Mention>& k = *kept;
   if (!std::is_sorted(k.begin(), k.end(), ByPosition)) std::sort(k.begin(), k.end(), ByPosition);
@@ -38,24 +39,24 @@ void MergeMentions(std::vector<Mention> fresh, std::vector<Mention>* kept) {
   std::vector<uint32_t> accepted;
   accepted.reserve(order.size());
   // Bytes held by accepted fresh spans (they never overlap each other), one
-  // bit a byte up to the furthest fresh end.
+  // bit a byte up to the furthest fresh end. MaskOf(w, b, e) is the part of
+  // [b, e) in word w: bits (b - 64w) .. (e - 1 - 64w), clipped to 0..63.
   uint32_t limit = 0;
   for (uint32_t fi : order) limit = std::max(limit, fresh[fi].span.end);
   std::vector<uint64_t> taken(limit / 64 + 1, 0);
-  auto any_taken = [&](uint32_t b, uint32_t e) {
-    for (uint32_t i = b; i < e;) {
-      if ((i & 63) == 0 && i + 64 <= e) {
-        if (taken[i >> 6]) return true;
-        i += 64;
-      } else {
-        if ((taken[i >> 6] >> (i & 63)) & 1) return true;
-        ++i;
-      }
-    }
+  auto mask_of = [](uint32_t w, uint32_t b, uint32_t e) {
+    uint64_t m = ~uint64_t{0};
+    if (w == b >> 6) m &= ~uint64_t{0} << (b & 63);
+    if (w == (e - 1) >> 6) m &= ~uint64_t{0} >> (63 - ((e - 1) & 63));
+    return m;
+  };
+  auto any_taken = [&](uint32_t b, uint32_t e) {  // b < e
+    for (uint32_t w = b >> 6; w <= (e - 1) >> 6; ++w)
+      if (taken[w] & mask_of(w, b, e)) return true;
     return false;
   };
   auto take = [&](uint32_t b, uint32_t e) {
-    for (uint32_t i = b; i < e; ++i) taken[i >> 6] |= uint64_t{1} << (i & 63);
+    for (uint32_t w = b >> 6; w <= (e - 1) >> 6; ++w) taken[w] |= mask_of(w, b, e);
   };
   std::vector<size_t> beaten;
   bool any_drop = false;
@@ -85,29 +86,82 @@ void MergeMentions(std::vector<Mention> fresh, std::vector<Mention>* kept) {
     for (size_t i : beaten) {
       drop[i] = 1;
       any_drop = true;
-      m.evidence.push_back("over " + k[i].kind + " " + k[i].rule);
+      const Mention& x = k[i];
+      std::string line;
+      line.reserve(6 + x.kind.size() + x.rule.size());
+      line.append("over ").append(x.kind).append(" ").append(x.rule);
+      m.evidence.push_back(std::move(line));
     }
     accepted.push_back(fi);
   }
   if (accepted.empty() && !any_drop) return;
-  std::sort(accepted.begin(), accepted.end(),
-            [&](uint32_t a, uint32_t b) { return ByPosition(fresh[a], fresh[b]); });
-  // In place, so the vector keeps its capacity: drop the beaten, then merge
-  // the two position-sorted runs from the back into the grown vector.
-  size_t nk = 0;
-  for (size_t i = 0; i < k.size(); ++i) {
-    if (drop[i]) continue;
-    if (nk != i) k[nk] = std::move(k[i]);
-    ++nk;
+  // Accepted spans are non-empty and never overlap, so their positions are
+  // distinct and any position-sorted order is the same order. Annotators
+  // mostly emit in text order: take index order, sort only if that is not it.
+  std::sort(accepted.begin(), accepted.end());
+  const bool index_order =
+      std::is_sorted(accepted.begin(), accepted.end(),
+                     [&](uint32_t a, uint32_t b) { return ByPosition(fresh[a], fresh[b]); });
+  if (!index_order)
+    std::sort(accepted.begin(), accepted.end(),
+              [&](uint32_t a, uint32_t b) { return ByPosition(fresh[a], fresh[b]); });
+  const size_t old_size = k.size(), na = accepted.size();
+  if (old_size == 0 && index_order) {
+    // Nothing kept yet: the result is the accepted fresh mentions in their
+    // own order, gathered to the front of `fresh` (accepted is increasing,
+    // so accepted[a] >= a) and handed over whole.
+    for (size_t a = 0; a < na; ++a)
+      if (accepted[a] != a) fresh[a] = std::move(fresh[accepted[a]]);
+    fresh.resize(na);
+    k.swap(fresh);
+    return;
   }
-  k.resize(nk + accepted.size());
-  size_t ki = nk, ai = accepted.size(), o = k.size();
-  while (ai > 0) {
-    if (ki > 0 && ByPosition(fresh[accepted[ai - 1]], k[ki - 1]))
-      k[--o] = std::move(k[--ki]);
-    else
-      k[--o] = std::move(fresh[accepted[--ai]]);
+  // Calls kept_at(i, slot) and fresh_at(a, slot) for every surviving kept
+  // mention and accepted fresh one, in final order: the two position-sorted
+  // runs merged, a kept mention first when neither precedes the other.
+  // Returns the number of slots.
+  auto walk = [&](auto kept_at, auto fresh_at) {
+    size_t slot = 0;
+    for (size_t ki = 0, ai = 0; ki < old_size || ai < na;) {
+      if (ki < old_size && drop[ki]) {
+        ++ki;
+      } else if (ai < na && (ki == old_size || ByPosition(fresh[accepted[ai]], k[ki]))) {
+        fresh_at(ai++, slot++);
+      } else {
+        kept_at(ki++, slot++);
+      }
+    }
+    return slot;
+  };
+  const size_t total = old_size - static_cast<size_t>(std::count(drop.begin(), drop.end(), 1)) + na;
+  if (total > k.capacity()) {
+    // Growing in place would move every mention into new storage and then
+    // again to its slot: move each once, straight into a new vector (grown
+    // as resize would have).
+    std::vector<Mention> out;
+    out.reserve(std::max(total, 2 * old_size));
+    walk([&](size_t i, size_t) { out.push_back(std::move(k[i])); },
+         [&](size_t a, size_t) { out.push_back(std::move(fresh[accepted[a]])); });
+    k.swap(out);
+    return;
   }
+  // In place. to[i] is the final slot of kept mention i, fresh_to[a] that of
+  // accepted mention a. Slots increase with i, so a kept mention moving
+  // down (to[i] < i) only lands on a slot already vacated by one before it,
+  // or on a dropped one; one moving up (to[i] > i), taken from the back,
+  // only on one vacated after it, a dropped one or a new one. The accepted
+  // fresh mentions then fill the slots left. Mentions whose slot does not
+  // change are not touched.
+  std::vector<uint32_t> to(old_size), fresh_to(na);
+  walk([&](size_t i, size_t slot) { to[i] = static_cast<uint32_t>(slot); },
+       [&](size_t a, size_t slot) { fresh_to[a] = static_cast<uint32_t>(slot); });
+  if (total > old_size) k.resize(total);
+  for (size_t i = 0; i < old_size; ++i)
+    if (!drop[i] && to[i] < i) k[to[i]] = std::move(k[i]);
+  for (size_t i = old_size; i-- > 0;)
+    if (!drop[i] && to[i] > i) k[to[i]] = std::move(k[i]);
+  for (size_t a = 0; a < na; ++a) k[fresh_to[a]] = std::move(fresh[accepted[a]]);
+  k.resize(total);
 }
 
 void AssignIds(std::vector<Mention>* mentions) {

@@ -53,6 +53,16 @@ bool ParseKind(std::string_view k, AbbrevKind* kind) {
   return false;
 }
 
+// The bit of abbrev_shape_ for a lower-cased key or word of `n` bytes
+// (n >= 1): its first two bytes (the second 0 for one-byte words) and its
+// length, capped at 7 (the longest key is "lieut"-sized). Any byte works,
+// so keys with non-ASCII bytes get a bit too; only the ASCII lookup reads it.
+size_t AbbrevShape(const char* s, size_t n) {
+  const size_t b0 = static_cast<unsigned char>(s[0]) & 31;
+  const size_t b1 = n > 1 ? static_cast<unsigned char>(s[1]) & 31 : 0;
+  return (b0 << 8) | (b1 << 3) | std::min<size_t>(n, 7);
+}
+
 }  // namespace
 
 Segmenter::Segmenter(const Lexicon& lexicon, SegmentOptions options) : options_(options) {
@@ -68,6 +78,8 @@ Segmenter::Segmenter(const Lexicon& lexicon, SegmentOptions options) : options_(
     AbbrevKind kind = AbbrevKind::kOther;  // unknown kinds behave like "other"
     ParseKind(row[kk], &kind);
     max_abbrev_bytes_ = std::max(max_abbrev_bytes_, key.size());
+    const size_t bit = AbbrevShape(key.data(), key.size());
+    abbrev_shape_[bit >> 6] |= uint64_t{1} << (bit & 63);
     abbreviations_[std::move(key)] = kind;
   }
   const Table& st = lexicon.table("sentence_starters");
@@ -83,6 +95,27 @@ Segmenter::Segmenter(const Lexicon& lexicon, SegmentOptions options) : options_(
 
 const AbbrevKind* Segmenter::FindAbbreviation(std::string_view abbrev) const {
   if (abbrev.size() > max_abbrev_bytes_) return nullptr;
+  // ASCII words (nearly all): lower-cased on the stack, and most of them
+  // ruled out by the shape filter. Keys are lower-cased the same way
+  // (AsciiLower), so a word whose shape bit is clear has no key.
+  char buf[16];
+  if (!abbrev.empty() && abbrev.size() <= sizeof buf) {
+    bool ascii = true;
+    for (size_t i = 0; i < abbrev.size(); ++i) {
+      const unsigned char c = static_cast<unsigned char>(abbrev[i]);
+      if (c >= 0x80) {
+        ascii = false;
+        break;
+      }
+      buf[i] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    if (ascii) {
+      const size_t bit = AbbrevShape(buf, abbrev.size());
+      if (!((abbrev_shape_[bit >> 6] >> (bit & 63)) & 1)) return nullptr;
+      auto it = abbreviations_.find(std::string_view(buf, abbrev.size()));
+      return it == abbreviations_.end() ? nullptr : &it->second;
+    }
+  }
   thread_local std::string lower;
   LowerInto(abbrev, &lower);
   auto it = abbreviations_.find(std::string_view(lower));

@@ -6,6 +6,7 @@
 #ifndef DOSSIER_SEGMENT_SEGMENTER_H_
 #define DOSSIER_SEGMENT_SEGMENTER_H_
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -64,6 +65,10 @@ class Segmenter {
   StringSet starters_;
   // Longest key of either table, in bytes: longer words skip the lookup.
   size_t max_abbrev_bytes_ = 0, max_starter_bytes_ = 0;
+  // A filter before the abbreviation lookup of an ASCII word: bit
+  // AbbrevShape(key) is set for every key. Most words before a period
+  // ("reports.") fail it.
+  std::array<uint64_t, 32 * 32 * 8 / 64> abbrev_shape_{};
 };
 
 }  // namespace dossier

@@ -4,8 +4,10 @@
 #ifndef DOSSIER_SEGMENT_TEXT_CLASS_H_
 #define DOSSIER_SEGMENT_TEXT_CLASS_H_
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 #include "dossier/utf8.h"
@@ -37,6 +39,35 @@ struct AsciiTable {
 inline constexpr AsciiTable kAscii{};
 
 inline CharClass ClassOf(unsigned char c) { return kAscii.cls[c]; }
+
+// The end of the run of ASCII letters (A-Z, a-z) starting at byte i of
+// [0, n): the first index >= i that is not one, or n. Eight bytes a step
+// while eight can be read (little-endian hosts), then one at a time.
+//
+// Per byte c of a step, with x = c | 0x20 (upper case folds onto lower case;
+// no other byte lands in a-z) and y = x & 0x7F: y + 0x1F has its top bit set
+// iff y >= 'a', y + 0x05 iff y >= '{'; neither sum carries into the next
+// byte (y <= 0x7F). So c is a letter iff the first top bit is set, the
+// second is not and c < 0x80 (x's own top bit clear).
+inline size_t AsciiLetterRun(const char* p, size_t i, size_t n) {
+  if constexpr (std::endian::native == std::endian::little) {
+    constexpr uint64_t kOnes = 0x0101010101010101ULL, kTop = 0x8080808080808080ULL;
+    while (i + 8 <= n) {
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      const uint64_t x = w | (kOnes * 0x20);
+      const uint64_t y = x & ~kTop;
+      const uint64_t not_letter = (~(y + kOnes * 0x1F) | (y + kOnes * 0x05) | x) & kTop;
+      if (not_letter != 0) return i + (static_cast<size_t>(std::countr_zero(not_letter)) >> 3);
+      i += 8;
+    }
+  }
+  for (; i < n; ++i) {
+    const unsigned char c = static_cast<unsigned char>(p[i]);
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) break;
+  }
+  return i;
+}
 
 // Code point at byte i (ASCII fast path); *len is its length in bytes.
 inline char32_t CpAt(std::string_view t, size_t i, size_t* len) {

@@ -211,5 +211,34 @@ TEST_F(SentencesTest, ExtendedAbbreviationsFromUserData) {
   EXPECT_EQ(s.FindAbbreviation("col"), nullptr);
 }
 
+TEST_F(SentencesTest, EveryAbbreviationIsFoundInAnyCase) {
+  // FindAbbreviation rules most ASCII words out by a filter on their first
+  // two bytes and length before the table lookup: no key may be lost to it.
+  TempDir dir;
+  dir.Write("abbreviations.tsv",
+            "abbrev\tkind\nq\tother\nqz\tother\nqzx.\tother\nlongest\tother\n"
+            "\xC3\xA9" "d\tother\nno.\tnumber\n");
+  auto lex = Lexicon::Load({DataDir(), dir.path()});
+  ASSERT_TRUE(lex.ok()) << lex.status().ToString();
+  Segmenter s(**lex);
+  const Table& table = (*lex)->table("abbreviations");
+  for (const auto& row : table.rows) {
+    std::string key = row[0];
+    while (!key.empty() && key.back() == '.') key.pop_back();
+    if (key.empty()) continue;
+    std::string upper = key, title = key;
+    for (char& c : upper)
+      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    if (title[0] >= 'a' && title[0] <= 'z') title[0] = static_cast<char>(title[0] - 'a' + 'A');
+    EXPECT_NE(s.FindAbbreviation(key), nullptr) << key;
+    EXPECT_NE(s.FindAbbreviation(upper), nullptr) << upper;
+    EXPECT_NE(s.FindAbbreviation(title), nullptr) << title;
+  }
+  EXPECT_NE(s.FindAbbreviation("\xC3\xA9" "d"), nullptr);  // through the non-ASCII path
+  EXPECT_NE(s.FindAbbreviation("\xC3\x89" "D"), nullptr);  // "ÉD", lower-cased by ICU
+  for (std::string_view w : {"qq", "zq", "qzxy", "longes", "reports", "Syria", "", "said", "qzx."})
+    EXPECT_EQ(s.FindAbbreviation(w), nullptr) << w;
+}
+
 }  // namespace
 }  // namespace dossier::testing

@@ -1,5 +1,7 @@
 #include "segment_test_util.h"
 
+#include "segment/text_class.h"
+
 namespace dossier::testing {
 namespace {
 
@@ -69,6 +71,41 @@ TEST_F(TokensTest, CombiningMarksStayInWord) {
   std::string text = "cafe\xCC\x81 \xE0\xA4\xB9\xE0\xA4\xBF\xE0\xA4\x82\xE0\xA4\xA6\xE0\xA5\x80";
   EXPECT_EQ(TokenTexts(text), (Strings{"cafe\xCC\x81", "\xE0\xA4\xB9\xE0\xA4\xBF\xE0\xA4\x82"
                                                        "\xE0\xA4\xA6\xE0\xA5\x80"}));
+}
+
+TEST_F(TokensTest, LetterRunsEndOnlyWhereTheWordEnds) {
+  // The tokenizer takes a run of ASCII letters in one step and asks the
+  // full scan only when the byte after it may continue the word.
+  EXPECT_EQ(TokenTexts("Kobani2 abc’s Mr. ab.cd. Syria. abcdefghijklmnopq!zz"),
+            (Strings{"Kobani2", "abc’s", "Mr", ".", "ab.cd.", "Syria", ".",
+                     "abcdefghijklmnopq", "!", "zz"}));
+  EXPECT_EQ(TokenTexts("go-ahead x$y caf\xC3\xA9s end"),
+            (Strings{"go", "-", "ahead", "x", "$", "y", "caf\xC3\xA9s", "end"}));
+  EXPECT_EQ(TokenTexts("p.m"), (Strings{"p", ".", "m"}));
+  EXPECT_EQ(TokenTexts("abc."), (Strings{"abc", "."}));
+}
+
+TEST(AsciiLetterRunTest, MatchesAByteByByteScan) {
+  using segment_internal::AsciiLetterRun;
+  // Every byte value at every position of a letter run, with the run
+  // starting at different offsets and the text ending at different lengths
+  // (eight-byte steps, then the tail).
+  for (int c = 0; c < 256; ++c) {
+    for (size_t pos = 0; pos < 20; ++pos) {
+      char buf[32];
+      for (size_t k = 0; k < sizeof buf; ++k) buf[k] = "aZqMzA"[k % 6];
+      buf[pos] = static_cast<char>(c);
+      const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      for (size_t start = 0; start <= 3; ++start) {
+        for (size_t n = start; n <= 24; ++n) {
+          size_t want = n;
+          if (!letter && pos >= start && pos < n) want = pos;
+          ASSERT_EQ(AsciiLetterRun(buf, start, n), want)
+              << "byte " << c << " at " << pos << ", run from " << start << ", n " << n;
+        }
+      }
+    }
+  }
 }
 
 TEST_F(TokensTest, SpansAreExact) {

@@ -711,8 +711,7 @@ class PlaceFinder::Run {
       : f_(f), gaz_(*f.gaz_), doc_(doc), text_(doc.text), memo_(Memo()), common_(CommonMemo()) {
     memo_.assign(doc.tokens.size(), kUnknown);
     common_.assign(doc.tokens.size(), 0);
-    LookupCache& cache = Cache();
-    if (cache.entries.size() >= kMaxCacheEntries) cache.Clear();
+    if (cache_.entries.size() >= kMaxCacheEntries) cache_.Clear();
   }
 
   void Go(std::vector<Mention>* out) {
@@ -742,14 +741,17 @@ class PlaceFinder::Run {
   bool IsPunct(int k, char c) const {
     return doc_.tokens[k].kind == Token::Kind::kPunct && Tok(k).size() == 1 && Tok(k)[0] == c;
   }
-  // Starts with an upper-case letter.
+  // Starts with an upper-case letter. Asked for most tokens: the ASCII test
+  // is small enough to inline, other letters are a call.
   bool IsCap(int k) const {
     if (!IsWord(k)) return false;
-    std::string_view w = Tok(k);
-    unsigned char c = static_cast<unsigned char>(w[0]);
+    const unsigned char c = static_cast<unsigned char>(text_[doc_.tokens[k].span.begin]);
     if (c < 0x80) return IsAsciiUpper(c);
+    return IsCapNonAscii(k);
+  }
+  [[gnu::noinline]] bool IsCapNonAscii(int k) const {
     size_t len;
-    return utf8::IsUpper(utf8::Decode(w, 0, &len));
+    return utf8::IsUpper(utf8::Decode(Tok(k), 0, &len));
   }
   // Starts with an Arabic-script letter: no capitals to tell names from
   // prose, so every such word may start a name (Match keeps only strong
@@ -997,11 +999,10 @@ class PlaceFinder::Run {
     // and the checks below.
     uint64_t hashes[kMaxWords * 3];
     {
-      const LookupCache& cache = Cache();
       const uint32_t b = doc_.tokens[i].span.begin;
       for (int x = 0; x < n_ends; ++x) {
         hashes[x] = NameHash(std::string_view(text_).substr(b, EndWithoutPossessive(ends[x]) - b));
-        cache.Prefetch(hashes[x]);
+        cache_.Prefetch(hashes[x]);
       }
     }
     // After a title, kunya or group word the capitalised run is a name;
@@ -1236,10 +1237,15 @@ class PlaceFinder::Run {
     std::vector<Cand> cands;
   };
   const Looked& LookupCached(std::string_view name) { return LookupCached(name, NameHash(name)); }
-  // The same, with h = NameHash(name) already known.
+  // The same, with h = NameHash(name) already known. Most n-grams were
+  // looked up before (the cache outlives documents): the hit stays small
+  // enough to inline, the miss is a call.
   const Looked& LookupCached(std::string_view name, uint64_t h) {
-    LookupCache& cache = Cache();
-    if (const Looked* hit = cache.Find(h, name)) return *hit;
+    if (const Looked* hit = cache_.Find(h, name)) return *hit;
+    return LookupMiss(name, h);
+  }
+  [[gnu::noinline]] const Looked& LookupMiss(std::string_view name, uint64_t h) {
+    LookupCache& cache = cache_;
     Looked l;
     FastNameKey(name, &l.key);
     if (l.key.empty()) {
@@ -1871,6 +1877,9 @@ class PlaceFinder::Run {
     }
     return t;
   }
+  // Cache(), asked once per document: the owner and the table cannot
+  // change while this Run works on this thread.
+  LookupCache& cache_ = Cache();
 };
 
 void PlaceFinder::Annotate(const Document& doc, std::vector<Mention>* out) const {
