@@ -499,7 +499,7 @@ struct VoiceAnnotator::Impl {
   // FirstWordTable::FindPadded may read 8 bytes at any token).
   std::string lowered;
   std::vector<uint8_t> token_bits;  // per token: tables a phrase may start at it
-  std::vector<uint32_t> token_first;  // and its word's FirstWordTable id (kNoFirst)
+  std::vector<uint32_t> token_first;  // and its word's FirstWordTable id, where bits != 0
   // Per sentence: its tokens [tb, te) (those SentenceWalker takes), the union
   // of their bits, and whether one of them starts with '?'. Computed in the
   // one pass over the tokens, so the later passes skip plain sentences
@@ -594,35 +594,53 @@ struct VoiceAnnotator::Impl {
 
   Impl(const VoiceAnnotator& a, Document& d)
       : va(a), doc(d), quotes(OuterQuotes(d.quotes)), quote_words(QuoteWordCounts(quotes, d.tokens)),
-        explain(d.explain), lowered(d.text) {
+        explain(d.explain) {
+    // Room for the padding first: appending it would copy the text again.
+    lowered.reserve(d.text.size() + 8);
+    lowered.append(d.text);
     // Branch-free so the compiler vectorises it.
     unsigned char* p = reinterpret_cast<unsigned char*>(lowered.data());
     for (size_t i = 0, n = lowered.size(); i < n; ++i)
       p[i] = static_cast<unsigned char>(p[i] + ((static_cast<unsigned char>(p[i] - 'A') < 26) << 5));
     lowered.append(8, '\0');
-    // Tokens outside every sentence keep 0: no pass reads them.
+    // Tokens outside every sentence keep 0: no pass reads them. (An id is
+    // read only where the bits are non-zero, so 0 is as good as kNoFirst
+    // elsewhere, and a zero fill is a memset.)
     token_bits.assign(d.tokens.size(), 0);
-    token_first.assign(d.tokens.size(), kNoFirst);
+    token_first.assign(d.tokens.size(), 0);
     sent_info.resize(d.sentences.size());
     const size_t nt = d.tokens.size();
+    // Raw pointers and the sentence's bits in locals: the stores of bytes
+    // below may alias anything, and the vectors' data and the members would
+    // otherwise be loaded again for every token.
+    const Token* const toks = d.tokens.data();
+    const unsigned char* const low = reinterpret_cast<const unsigned char*>(lowered.data());
+    const uint32_t* const len_mask = va.first_len_mask_;
+    const voice_internal::FirstWordTable& table = va.first_table_;
+    uint8_t* const bits_out = token_bits.data();
+    uint32_t* const first_out = token_first.data();
     size_t tok = 0;
     for (size_t si = 0; si < d.sentences.size(); ++si) {
       const Span ss = d.sentences[si];
-      while (tok < nt && d.tokens[tok].span.begin < ss.begin) ++tok;
+      while (tok < nt && toks[tok].span.begin < ss.begin) ++tok;
+      size_t t = tok;
+      uint8_t bits = 0;
+      bool qmark = false;
+      for (; t < nt && toks[t].span.end <= ss.end; ++t) {
+        const Span sp = toks[t].span;
+        const size_t len = sp.end - sp.begin;
+        const unsigned char c0 = low[sp.begin];
+        qmark |= c0 == '?';
+        if (!(len_mask[c0] & (1u << std::min<size_t>(len, 31)))) continue;
+        const uint8_t b = table.FindPadded(lowered.data() + sp.begin, len, &first_out[t]);
+        bits_out[t] = b;
+        bits |= b;
+      }
       SentInfo& info = sent_info[si];
       info.tb = tok;
-      size_t t = tok;
-      for (; t < nt && d.tokens[t].span.end <= ss.end; ++t) {
-        const Span sp = d.tokens[t].span;
-        const size_t len = sp.end - sp.begin;
-        const unsigned char c0 = static_cast<unsigned char>(lowered[sp.begin]);
-        info.qmark = info.qmark || c0 == '?';
-        if (!(va.first_len_mask_[c0] & (1u << std::min<size_t>(len, 31)))) continue;
-        const uint8_t b = va.first_table_.FindPadded(lowered.data() + sp.begin, len, &token_first[t]);
-        token_bits[t] = b;
-        info.bits |= b;
-      }
       info.te = t;
+      info.bits = bits;
+      info.qmark = qmark;
       // The next sentence starts at or after this one's end (always, unless
       // sentences overlap): its first token is not before t.
       if (si + 1 < d.sentences.size() && d.sentences[si + 1].begin >= ss.end) tok = t;
