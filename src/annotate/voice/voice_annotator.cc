@@ -136,7 +136,15 @@ void PhraseTable::IndexFirstWords(const FirstWordTable& ids) {
   by_id_.assign(ids.size(), {});
   for (const auto& [w, rows] : by_first_) {
     uint32_t id;
-    if (ids.Find(w, &id)) by_id_[id] = rows;
+    if (!ids.Find(w, &id)) continue;
+    for (size_t r : rows) {
+      const std::vector<std::string>& words = rows_[r].words;
+      FirstCand c;
+      c.row = static_cast<uint32_t>(r);
+      c.words = static_cast<uint32_t>(words.size());
+      if (words.size() > 1) c.len1 = words[1].size();
+      by_id_[id].push_back(c);
+    }
   }
 }
 
@@ -1563,12 +1571,12 @@ struct VoiceAnnotator::Impl {
       } else if (k == kMkOrganization || k == kMkOutlet || k == kMkActor) {
         // The words of a name are indexed once per entry (ref, else text);
         // later mentions only move the entry's latest mention.
-        const std::string_view mt = std::string_view(doc.text).substr(m.span.begin, m.span.end - m.span.begin);
-        std::string_view key = m.ref;
-        if (m.ref.empty()) {
-          LowerInto(mt, &note_scratch);
-          key = note_scratch;
-        }
+        // Without a ref, the text lower-cased: a view into `lowered`, which
+        // is LowerInto's transform of the whole text.
+        const std::string_view key =
+            m.ref.empty()
+                ? std::string_view(lowered).substr(m.span.begin, m.span.end - m.span.begin)
+                : std::string_view(m.ref);
         if (auto it = latest_by_entry.find(key); it != latest_by_entry.end()) {
           it->second = mi;
           continue;
@@ -1579,7 +1587,7 @@ struct VoiceAnnotator::Impl {
     }
     if (!recent_persons_scratch.empty()) recent_persons.swap(recent_persons_scratch);
   }
-  std::string note_scratch;  // NoteMentions' lower-cased keys
+  std::string note_scratch;  // NoteMentions' lower-cased titles
   std::vector<int> recent_persons_scratch;  // NoteMentions' buffer
 
   void NoteSpeaker(int src, int si) {
