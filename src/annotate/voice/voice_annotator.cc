@@ -218,6 +218,8 @@ void LoadPhrases(const Lexicon& lex, const char* table, const char* key_col,
     row.text = r[k];
     row.table = table;
     if (kind >= 0) row.kind = r[kind];
+    row.rule = std::string(table) + ".tsv:" + row.text;
+    if (kind >= 0) row.rule += " (" + row.kind + ")";
     row.code = RowKindCode(row.kind);
     if (weight >= 0 && !r[weight].empty()) row.weight = std::atof(r[weight].c_str());
     row.lower_only = cs >= 0 && Eq(r[cs], "lower");
@@ -562,7 +564,8 @@ struct VoiceAnnotator::Impl {
       const int* const entry = pending_names[names_done].second;
       const std::string_view mt =
           std::string_view(doc.text).substr(m.span.begin, m.span.end - m.span.begin);
-      for (std::string_view name : {mt, std::string_view(m.name)}) {
+      // (A name written as in the text has the same words: once is enough.)
+      for (std::string_view name : {mt, m.name == mt ? std::string_view() : std::string_view(m.name)}) {
         ForEachPhraseToken(name, name_scratch, [&](std::string_view t) {
           if (t.size() < 4) return;
           if (auto w = last_by_name_word.find(t); w != last_by_name_word.end())
@@ -1253,7 +1256,6 @@ struct VoiceAnnotator::Impl {
       size_t len;
       const PhraseRow* row = M(va.cues_, kBitCue, s, k, ce, &len);
       if (!row) continue;
-      const std::string& kind = row->kind;
       const uint8_t code = row->code;
       if (code == kRowVerb || code == kRowVerbWeak) {
         Ref ref;
@@ -1292,7 +1294,7 @@ struct VoiceAnnotator::Impl {
         if (!found && (weak || !colon_or_that)) continue;
         r.kind = "attributed";
         r.cue = WordsSpan(s, k, k + len);
-        r.rule = "voice_cues.tsv:" + row->text + " (" + kind + ")";
+        r.rule = row->rule;
         r.ref = ref;
         r.has_ref = found;
         if (found && explain) r.evidence.push_back("source: " + ref.how);
@@ -1382,7 +1384,7 @@ struct VoiceAnnotator::Impl {
         }
         r.kind = "attributed";
         r.cue = WordsSpan(s, k, k + len);
-        r.rule = "voice_cues.tsv:" + row->text + " (according)";
+        r.rule = row->rule;  // (kind "according")
         r.ref = ref;
         r.has_ref = true;
         if (explain) r.evidence.push_back("source: " + ref.how);
@@ -1398,7 +1400,7 @@ struct VoiceAnnotator::Impl {
       if (code == kRowPassive) {
         r.kind = "attributed";
         r.cue = WordsSpan(s, k, k + len);
-        r.rule = "voice_cues.tsv:" + row->text + " (passive)";
+        r.rule = row->rule;  // (kind "passive")
         if (explain) r.evidence.push_back("impersonal cue: no source");
         size_t ab = k + len, ae = ce;
         if (TrimContent(s, &ab, &ae)) r.content = WordsSpan(s, ab, ae);
@@ -1409,7 +1411,7 @@ struct VoiceAnnotator::Impl {
         if (k + len < s.w.size() && Eq(s.w[k + len].text, ":")) {
           r.intro_colon = true;
           r.cue = WordsSpan(s, k, k + len);
-          r.rule = "voice_cues.tsv:" + row->text + " (intro)";
+          r.rule = row->rule;  // (kind "intro")
         }
       }
     }
@@ -1445,7 +1447,7 @@ struct VoiceAnnotator::Impl {
       r.kind = "hedged";
       r.cue = WordsSpan(s, k, k + len);
       r.content = clause;
-      r.rule = "hedges.tsv:" + row->text;
+      r.rule = row->rule;
       return r;
     }
     // 5. The author's voice; note scare quotes.

@@ -37,6 +37,9 @@ struct PhraseRow {
   std::string kind;    // the table's kind column
   uint8_t code = 0;    // `kind` as a RowKind (voice_annotator.cc), 0 if other
   std::string table;   // "voice_cues", for explain
+  // How records cite the row: "voice_cues.tsv:said (verb)", "hedges.tsv:may"
+  // (the table, the phrase and, for tables with one, the kind).
+  std::string rule;
   double weight = 0;   // claim_cues only
   bool lower_only = false;  // hedges "case lower": "may have", not "May"
 };
