@@ -47,6 +47,16 @@
 
 namespace dossier {
 using namespace std::literals;  // "…"sv: compare the length first, no strlen
+namespace {
+// t == lit for a string literal: the length test, then a memcmp of a
+// length known at compile time, which the compiler turns into one or two
+// integer compares. (std::string_view's == goes through compare(), an
+// out-of-line call here, and these tests run several times per word.)
+template <size_t N>
+inline bool Eq(std::string_view t, const char (&lit)[N]) {
+  return t.size() == N - 1 && std::memcmp(t.data(), lit, N - 1) == 0;
+}
+}  // namespace
 namespace voice_internal {
 
 // Calls fn(token) for each token of PhraseTokens(phrase), lower-cased in
@@ -126,7 +136,15 @@ void PhraseTable::IndexFirstWords(const FirstWordTable& ids) {
   by_id_.assign(ids.size(), {});
   for (const auto& [w, rows] : by_first_) {
     uint32_t id;
-    if (ids.Find(w, &id)) by_id_[id] = rows;
+    if (!ids.Find(w, &id)) continue;
+    for (size_t r : rows) {
+      const std::vector<std::string>& words = rows_[r].words;
+      FirstCand c;
+      c.row = static_cast<uint32_t>(r);
+      c.words = static_cast<uint32_t>(words.size());
+      if (words.size() > 1) c.len1 = words[1].size();
+      by_id_[id].push_back(c);
+    }
   }
 }
 
@@ -200,9 +218,11 @@ void LoadPhrases(const Lexicon& lex, const char* table, const char* key_col,
     row.text = r[k];
     row.table = table;
     if (kind >= 0) row.kind = r[kind];
+    row.rule = std::string(table) + ".tsv:" + row.text;
+    if (kind >= 0) row.rule += " (" + row.kind + ")";
     row.code = RowKindCode(row.kind);
     if (weight >= 0 && !r[weight].empty()) row.weight = std::atof(r[weight].c_str());
-    row.lower_only = cs >= 0 && r[cs] == "lower";
+    row.lower_only = cs >= 0 && Eq(r[cs], "lower");
     out->Add(std::move(row));
   }
 }
@@ -215,65 +235,65 @@ void LoadPhrases(const Lexicon& lex, const char* table, const char* key_col,
 bool IsDeterminer(std::string_view w) {
   switch (w.size()) {
     case 1: return w[0] == 'a';
-    case 2: return w == "an"sv;
+    case 2: return Eq(w, "an");
     case 3:
-      return w == "the"sv || w == "its"sv || w == "his"sv || w == "her"sv || w == "our"sv ||
-             w == "one"sv || w == "two"sv;
-    case 4: return w == "this"sv || w == "that"sv || w == "some"sv || w == "many"sv;
+      return Eq(w, "the") || Eq(w, "its") || Eq(w, "his") || Eq(w, "her") || Eq(w, "our") ||
+             Eq(w, "one") || Eq(w, "two");
+    case 4: return Eq(w, "this") || Eq(w, "that") || Eq(w, "some") || Eq(w, "many");
     case 5:
-      return w == "these"sv || w == "those"sv || w == "their"sv || w == "three"sv ||
-             w == "other"sv;
-    case 7: return w == "another"sv || w == "several"sv;
+      return Eq(w, "these") || Eq(w, "those") || Eq(w, "their") || Eq(w, "three") ||
+             Eq(w, "other");
+    case 7: return Eq(w, "another") || Eq(w, "several");
     default: return false;
   }
 }
 bool IsIndefinite(std::string_view w) {
-  return w == "a" || w == "an" || w == "another" || w == "one";
+  return Eq(w, "a") || Eq(w, "an") || Eq(w, "another") || Eq(w, "one");
 }
 bool IsPreposition(std::string_view w) {
   switch (w.size()) {
     case 2:
-      return w == "of"sv || w == "in"sv || w == "by"sv || w == "at"sv || w == "on"sv ||
-             w == "to"sv;
-    case 3: return w == "for"sv;
-    case 4: return w == "from"sv || w == "with"sv || w == "near"sv;
-    case 5: return w == "under"sv;
-    case 6: return w == "inside"sv || w == "within"sv || w == "across"sv;
+      return Eq(w, "of") || Eq(w, "in") || Eq(w, "by") || Eq(w, "at") || Eq(w, "on") ||
+             Eq(w, "to");
+    case 3: return Eq(w, "for");
+    case 4: return Eq(w, "from") || Eq(w, "with") || Eq(w, "near");
+    case 5: return Eq(w, "under");
+    case 6: return Eq(w, "inside") || Eq(w, "within") || Eq(w, "across");
     default: return false;
   }
 }
 bool IsQuoteMark(std::string_view t) {
   if (t.size() > 3) return false;
-  return t == "\""sv || t == "\xE2\x80\x9C"sv || t == "\xE2\x80\x9D"sv || t == "\xE2\x80\x98"sv ||
-         t == "\xE2\x80\x99"sv || t == "\xC2\xAB"sv || t == "\xC2\xBB"sv || t == "\xE2\x80\x9E"sv ||
-         t == "'"sv;
+  return Eq(t, "\"") || Eq(t, "\xE2\x80\x9C") || Eq(t, "\xE2\x80\x9D") || Eq(t, "\xE2\x80\x98") ||
+         Eq(t, "\xE2\x80\x99") || Eq(t, "\xC2\xAB") || Eq(t, "\xC2\xBB") || Eq(t, "\xE2\x80\x9E") ||
+         Eq(t, "'");
 }
 bool IsLowerWord(std::string_view t) {
   return !t.empty() && std::islower(static_cast<unsigned char>(t[0]));
 }
 bool Possessive(std::string_view t) {
-  return (t.size() > 2 && t.substr(t.size() - 2) == "'s") ||
-         (t.size() > 4 && t.substr(t.size() - 4) == "\xE2\x80\x99s");
+  return (t.size() > 2 && Eq(t.substr(t.size() - 2), "'s")) ||
+         (t.size() > 4 && Eq(t.substr(t.size() - 4), "\xE2\x80\x99s"));
 }
 
 // Mentions that can be a source: people, organisations, outlets, actors,
 // documents, and countries ("Russia has said").
 bool EligibleSource(const Mention& m) {
-  return m.kind == "person"sv || m.kind == "organization"sv || m.kind == "outlet"sv ||
-         m.kind == "actor"sv || m.kind == "document"sv ||
-         (m.kind == "place"sv && m.geo && m.geo->feature == "country");
+  return Eq(m.kind, "person") || Eq(m.kind, "organization") || Eq(m.kind, "outlet") ||
+         Eq(m.kind, "actor") || Eq(m.kind, "document") ||
+         (Eq(m.kind, "place") && m.geo && Eq(m.geo->feature, "country"));
 }
 bool IsAnonymous(const Mention& m) { return m.rule.rfind("voice:anonymous", 0) == 0; }
 
 std::string SourceKind(const Mention& m) {
-  if (m.kind == "document"sv) return "document";
+  if (Eq(m.kind, "document")) return "document";
   if (IsAnonymous(m)) return "anonymous";
-  if (m.kind == "person"sv) return "person";
-  if (m.kind == "outlet"sv) return "outlet";
-  if (m.kind == "place"sv) return "government";
+  if (Eq(m.kind, "person")) return "person";
+  if (Eq(m.kind, "outlet")) return "outlet";
+  if (Eq(m.kind, "place")) return "government";
   // A generic group the entity layers found ("residents", "activists"): no
   // name, so an unnamed source.
-  if (m.kind == "actor"sv && m.ref.empty() && (!m.actor || m.actor->group.empty()))
+  if (Eq(m.kind, "actor") && m.ref.empty() && (!m.actor || m.actor->group.empty()))
     return "anonymous";
   if (m.actor) {
     const auto& s = m.actor->sectors;
@@ -489,7 +509,7 @@ struct VoiceAnnotator::Impl {
   // FirstWordTable::FindPadded may read 8 bytes at any token).
   std::string lowered;
   std::vector<uint8_t> token_bits;  // per token: tables a phrase may start at it
-  std::vector<uint32_t> token_first;  // and its word's FirstWordTable id (kNoFirst)
+  std::vector<uint32_t> token_first;  // and its word's FirstWordTable id, where bits != 0
   // Per sentence: its tokens [tb, te) (those SentenceWalker takes), the union
   // of their bits, and whether one of them starts with '?'. Computed in the
   // one pass over the tokens, so the later passes skip plain sentences
@@ -509,7 +529,7 @@ struct VoiceAnnotator::Impl {
     std::string head;    // "the observatory": a word of an earlier name
     size_t word = 0;     // first word of the source
     bool after = false;  // found after the cue (inversion)
-    std::string how;     // for explain
+    std::string how;     // for explain (set only then)
   };
   struct ClauseResult {
     std::string kind = "author";
@@ -544,7 +564,8 @@ struct VoiceAnnotator::Impl {
       const int* const entry = pending_names[names_done].second;
       const std::string_view mt =
           std::string_view(doc.text).substr(m.span.begin, m.span.end - m.span.begin);
-      for (std::string_view name : {mt, std::string_view(m.name)}) {
+      // (A name written as in the text has the same words: once is enough.)
+      for (std::string_view name : {mt, m.name == mt ? std::string_view() : std::string_view(m.name)}) {
         ForEachPhraseToken(name, name_scratch, [&](std::string_view t) {
           if (t.size() < 4) return;
           if (auto w = last_by_name_word.find(t); w != last_by_name_word.end())
@@ -570,49 +591,67 @@ struct VoiceAnnotator::Impl {
       const Mention& m = doc.mentions[i];
       const std::string& k = m.kind;
       mkind[i] = IsAnonymous(m)           ? kMkAnonymous
-                 : k == "place"          ? kMkPlace
-                 : k == "actor"          ? kMkActor
-                 : k == "person"         ? kMkPerson
-                 : k == "organization"   ? kMkOrganization
-                 : k == "outlet"         ? kMkOutlet
-                 : k == "date"           ? kMkDate
-                 : k == "quantity"       ? kMkQuantity
-                 : k == "document"       ? kMkDocument
+                 : Eq(k, "place")          ? kMkPlace
+                 : Eq(k, "actor")          ? kMkActor
+                 : Eq(k, "person")         ? kMkPerson
+                 : Eq(k, "organization")   ? kMkOrganization
+                 : Eq(k, "outlet")         ? kMkOutlet
+                 : Eq(k, "date")           ? kMkDate
+                 : Eq(k, "quantity")       ? kMkQuantity
+                 : Eq(k, "document")       ? kMkDocument
                                          : kMkOther;
     }
   }
 
   Impl(const VoiceAnnotator& a, Document& d)
       : va(a), doc(d), quotes(OuterQuotes(d.quotes)), quote_words(QuoteWordCounts(quotes, d.tokens)),
-        explain(d.explain), lowered(d.text) {
+        explain(d.explain) {
+    // Room for the padding first: appending it would copy the text again.
+    lowered.reserve(d.text.size() + 8);
+    lowered.append(d.text);
     // Branch-free so the compiler vectorises it.
     unsigned char* p = reinterpret_cast<unsigned char*>(lowered.data());
     for (size_t i = 0, n = lowered.size(); i < n; ++i)
       p[i] = static_cast<unsigned char>(p[i] + ((static_cast<unsigned char>(p[i] - 'A') < 26) << 5));
     lowered.append(8, '\0');
-    // Tokens outside every sentence keep 0: no pass reads them.
+    // Tokens outside every sentence keep 0: no pass reads them. (An id is
+    // read only where the bits are non-zero, so 0 is as good as kNoFirst
+    // elsewhere, and a zero fill is a memset.)
     token_bits.assign(d.tokens.size(), 0);
-    token_first.assign(d.tokens.size(), kNoFirst);
+    token_first.assign(d.tokens.size(), 0);
     sent_info.resize(d.sentences.size());
     const size_t nt = d.tokens.size();
+    // Raw pointers and the sentence's bits in locals: the stores of bytes
+    // below may alias anything, and the vectors' data and the members would
+    // otherwise be loaded again for every token.
+    const Token* const toks = d.tokens.data();
+    const unsigned char* const low = reinterpret_cast<const unsigned char*>(lowered.data());
+    const uint32_t* const len_mask = va.first_len_mask_;
+    const voice_internal::FirstWordTable& table = va.first_table_;
+    uint8_t* const bits_out = token_bits.data();
+    uint32_t* const first_out = token_first.data();
     size_t tok = 0;
     for (size_t si = 0; si < d.sentences.size(); ++si) {
       const Span ss = d.sentences[si];
-      while (tok < nt && d.tokens[tok].span.begin < ss.begin) ++tok;
+      while (tok < nt && toks[tok].span.begin < ss.begin) ++tok;
+      size_t t = tok;
+      uint8_t bits = 0;
+      bool qmark = false;
+      for (; t < nt && toks[t].span.end <= ss.end; ++t) {
+        const Span sp = toks[t].span;
+        const size_t len = sp.end - sp.begin;
+        const unsigned char c0 = low[sp.begin];
+        qmark |= c0 == '?';
+        if (!(len_mask[c0] & (1u << std::min<size_t>(len, 31)))) continue;
+        const uint8_t b = table.FindPadded(lowered.data() + sp.begin, len, &first_out[t]);
+        bits_out[t] = b;
+        bits |= b;
+      }
       SentInfo& info = sent_info[si];
       info.tb = tok;
-      size_t t = tok;
-      for (; t < nt && d.tokens[t].span.end <= ss.end; ++t) {
-        const Span sp = d.tokens[t].span;
-        const size_t len = sp.end - sp.begin;
-        const unsigned char c0 = static_cast<unsigned char>(lowered[sp.begin]);
-        info.qmark = info.qmark || c0 == '?';
-        if (!(va.first_len_mask_[c0] & (1u << std::min<size_t>(len, 31)))) continue;
-        const uint8_t b = va.first_table_.FindPadded(lowered.data() + sp.begin, len, &token_first[t]);
-        token_bits[t] = b;
-        info.bits |= b;
-      }
       info.te = t;
+      info.bits = bits;
+      info.qmark = qmark;
       // The next sentence starts at or after this one's end (always, unless
       // sentences overlap): its first token is not before t.
       if (si + 1 < d.sentences.size() && d.sentences[si + 1].begin >= ss.end) tok = t;
@@ -659,7 +698,7 @@ struct VoiceAnnotator::Impl {
     // Heading(s, 0, n) on the tokens.
     const Span last = doc.tokens[te - 1].span;
     const std::string_view lt = std::string_view(doc.text).substr(last.begin, last.end - last.begin);
-    if (lt == "." || lt == "!" || lt == ":" || lt == "?" || lt == ";") return true;
+    if (Eq(lt, ".") || Eq(lt, "!") || Eq(lt, ":") || Eq(lt, "?") || Eq(lt, ";")) return true;
     size_t words = 0, caps = 0;
     for (size_t t = tb; t < te; ++t) {
       if (doc.tokens[t].kind != Token::Kind::kWord) continue;
@@ -731,7 +770,7 @@ struct VoiceAnnotator::Impl {
       walker.Build(si, sent_info[si].tb, sent_info[si].te, &s);
       for (; mi < doc.mentions.size() && doc.mentions[mi].span.begin < s.span.end; ++mi) {
         const std::string& r = doc.mentions[mi].rule;
-        if (doc.mentions[mi].kind == "person"sv && r.rfind("title:", 0) == 0)
+        if (Eq(doc.mentions[mi].kind, "person") && r.rfind("title:", 0) == 0)
           seen_titles.insert(Lower(r.substr(6)));
       }
       const size_t n = s.w.size();
@@ -761,7 +800,7 @@ struct VoiceAnnotator::Impl {
           // "spokesman Ryan Dillon" is a titled person; "the spokesman" after
           // a titled spokesman refers to that person.
           if (k + 1 < n && s.w[k + 1].mention >= 0 &&
-              doc.mentions[s.w[k + 1].mention].kind == "person"sv)
+              Eq(doc.mentions[s.w[k + 1].mention].kind, "person"))
             continue;
           if (seen_titles.count(s.low[k])) continue;
           size_t start = k;
@@ -810,12 +849,12 @@ struct VoiceAnnotator::Impl {
     const size_t n = s.w.size();
     for (size_t k = e; k < n && k < e + 10; ++k) {
       std::string_view t = s.w[k].text;
-      if (t == "," || t == "." || t == ";" || IsQuoteMark(t)) break;
+      if (Eq(t, ",") || Eq(t, ".") || Eq(t, ";") || IsQuoteMark(t)) break;
       size_t len;
       const PhraseRow* row = Free(s, k) ? M(va.cues_, kBitCue, s, k, n, &len) : nullptr;
       if (row && (row->code == kRowVerb || row->code == kRowVerbWeak)) return true;
     }
-    if (b >= 2 && s.low[b - 1] == "to" && s.low[b - 2] == "according") return true;
+    if (b >= 2 && Eq(s.low[b - 1], "to") && Eq(s.low[b - 2], "according")) return true;
     for (size_t k = b; k > 0 && b - k < 2; --k) {
       size_t len;
       const PhraseRow* row = M(va.cues_, kBitCue, s, k - 1, n, &len);
@@ -838,22 +877,19 @@ struct VoiceAnnotator::Impl {
     for (size_t steps = 0; p > floor && steps < 12; ++steps) {
       const size_t q = p - 1;
       const Word& w = s.w[q];
-      if (w.text == ")") {
+      if (Eq(w.text, ")")) {
         // Skip "(DIA)" back to its "(".
         size_t o = q;
-        while (o > floor && q - o < 6 && s.w[o].text != "(") --o;
-        if (s.w[o].text != "(") return false;
+        while (o > floor && q - o < 6 && !Eq(s.w[o].text, "(")) --o;
+        if (!Eq(s.w[o].text, "(")) return false;
         tail_open = false;
         p = o;
         continue;
       }
       if (w.mention >= 0) {
         const Mention& m = doc.mentions[w.mention];
-        if (m.kind == "quantity"sv || m.kind == "document"sv) return false;
-        std::string_view t = w.text;
-        const bool possessive =
-            (t.size() > 2 && t.substr(t.size() - 2) == "'s") ||
-            (t.size() > 4 && t.substr(t.size() - 4) == "\xE2\x80\x99s");
+        if (Eq(m.kind, "quantity") || Eq(m.kind, "document")) return false;
+        const bool possessive = Possessive(w.text);
         tail_open = false;
         size_t f = MentionFirstWord(s, q);
         if (possessive && st == k) {
@@ -919,8 +955,8 @@ struct VoiceAnnotator::Impl {
   // hyphens: "the British-based observatory"), or kNone.
   size_t TheBefore(const Sent& s, size_t cb, size_t p) const {
     for (size_t k = p; k > cb && p - k < 5; --k) {
-      if (s.low[k - 1] == "the") return k - 1;
-      if (s.w[k - 1].text != "-" && s.w[k - 1].kind != Token::Kind::kWord) return kNone;
+      if (Eq(s.low[k - 1], "the")) return k - 1;
+      if (!Eq(s.w[k - 1].text, "-") && s.w[k - 1].kind != Token::Kind::kWord) return kNone;
       if (s.w[k - 1].mention >= 0) return kNone;
     }
     return kNone;
@@ -937,7 +973,7 @@ struct VoiceAnnotator::Impl {
         return kNone;
       if (q > cb && s.w[q - 1].mention >= 0) {
         const Mention& m = doc.mentions[s.w[q - 1].mention];
-        if (m.kind == "organization"sv || m.kind == "outlet"sv) return q - 1;
+        if (Eq(m.kind, "organization") || Eq(m.kind, "outlet")) return q - 1;
         return kNone;
       }
     }
@@ -968,32 +1004,32 @@ struct VoiceAnnotator::Impl {
     size_t p = j - 1;
     // Before "that"/":" content, a quoted title between the subject and its
     // verb is skipped: 'Al-Masdar News in an article titled, "…," would note:'.
-    if (intro && (IsQuoteMark(s.w[p].text) || s.w[p].text == ",")) {
+    if (intro && (IsQuoteMark(s.w[p].text) || Eq(s.w[p].text, ","))) {
       size_t q = p;
-      while (q > cb && (s.w[q].text == "," || IsQuoteMark(s.w[q].text))) --q;
+      while (q > cb && (Eq(s.w[q].text, ",") || IsQuoteMark(s.w[q].text))) --q;
       if (s.w[q].quote >= 0) {
         const uint32_t open = quotes[s.w[q].quote].span.begin;
         while (q > cb && s.w[q].span.begin > open) --q;
-        while (q > cb && (s.w[q - 1].text == "," || s.low[q - 1] == "titled" ||
-                          s.low[q - 1] == "entitled" || s.low[q - 1] == "headlined" ||
-                          s.low[q - 1] == "called"))
+        while (q > cb && (Eq(s.w[q - 1].text, ",") || Eq(s.low[q - 1], "titled") ||
+                          Eq(s.low[q - 1], "entitled") || Eq(s.low[q - 1], "headlined") ||
+                          Eq(s.low[q - 1], "called")))
           --q;
         if (q > cb) p = q - 1;
       }
     }
     // A relative clause: "a memo that revealed", "the group which claimed".
-    if ((s.low[p] == "that" || s.low[p] == "which" || s.low[p] == "who") && p > cb &&
+    if ((Eq(s.low[p], "that") || Eq(s.low[p], "which") || Eq(s.low[p], "who")) && p > cb &&
         s.w[p - 1].mention >= 0 && EligibleSource(doc.mentions[s.w[p - 1].mention]))
       --p;
     // Appositive: "Dorrian, the coalition spokesman, said".
-    if (s.w[p].text == "," && p > cb) {
+    if (Eq(s.w[p].text, ",") && p > cb) {
       for (size_t k = p; k > cb && p - k < 24; --k) {
-        if (s.w[k - 1].text == "," && k - 1 > cb) {
+        if (Eq(s.w[k - 1].text, ",") && k - 1 > cb) {
           const int m = s.w[k - 2].mention;
           if (m >= 0 && EligibleSource(doc.mentions[m])) {
             ref->mention = m;
             ref->word = MentionFirstWord(s, k - 2);
-            ref->how = "subject before the appositive";
+            if (explain) ref->how = "subject before the appositive";
             return true;
           }
           break;
@@ -1005,7 +1041,7 @@ struct VoiceAnnotator::Impl {
     if (m >= 0 && EligibleSource(doc.mentions[m])) {
       ref->mention = m;
       ref->word = MentionFirstWord(s, p);
-      ref->how = "subject before the verb";
+      if (explain) ref->how = "subject before the verb";
     } else if (m >= 0) {
       // A place or date ends the subject: "Residents of the Rukban camp
       // told": the head before its preposition.
@@ -1019,16 +1055,16 @@ struct VoiceAnnotator::Impl {
       if (e < 0) return false;
       ref->mention = e;
       ref->word = first;
-      ref->how = "head of '" + std::string(s.w[q - 1].text) + " …'";
+      if (explain) ref->how = "head of '" + std::string(s.w[q - 1].text) + " …'";
     } else if (auto it = va.references_.find(s.low[p]); it != va.references_.end()) {
       ref->refers = it->second;
       ref->word = p;
-      ref->how = "pronoun '" + std::string(s.w[p].text) + "'";
+      if (explain) ref->how = "pronoun '" + std::string(s.w[p].text) + "'";
       return true;
-    } else if (p > cb && s.low[p - 1] == "the" && va.titles_.count(s.low[p])) {
+    } else if (p > cb && Eq(s.low[p - 1], "the") && va.titles_.count(s.low[p])) {
       ref->title = std::string(s.low[p]);
       ref->word = p - 1;
-      ref->how = "the " + ref->title;
+      if (explain) ref->how = "the " + ref->title;
       return true;
     } else if (size_t the = TheBefore(s, cb, p);
                the != kNone && s.low[p].size() >= 4 && NameWords().count(s.low[p])) {
@@ -1036,19 +1072,19 @@ struct VoiceAnnotator::Impl {
       // name of an organisation named before.
       ref->head = std::string(s.low[p]);
       ref->word = the;
-      ref->how = "'the " + ref->head + "'";
+      if (explain) ref->how = "'the " + ref->head + "'";
       return true;
     } else if (size_t e = CompoundHead(s, cb, p); e != kNone) {
       // "the Syrian Observatory for Human Rights monitoring group said".
       ref->mention = s.w[e].mention;
       ref->word = MentionFirstWord(s, e);
-      ref->how = "the name before '" + std::string(s.w[p].text) + "'";
+      if (explain) ref->how = "the name before '" + std::string(s.w[p].text) + "'";
       return true;
     } else if (size_t e = PrepositionalHead(s, cb, p); e != kNone) {
       // "Sources in the camp said": the head before a prepositional phrase.
       ref->mention = s.w[e].mention;
       ref->word = MentionFirstWord(s, e);
-      ref->how = "subject before '" + std::string(s.w[e + 1].text) + " …'";
+      if (explain) ref->how = "subject before '" + std::string(s.w[e + 1].text) + " …'";
       return true;
     } else if (!weak && s.w[p].kind == Token::Kind::kWord && !s.lower[p]) {
       // The subject's head is not a mention ("the group's leader ... said",
@@ -1058,7 +1094,7 @@ struct VoiceAnnotator::Impl {
       if (e < 0) return false;
       ref->mention = e;
       ref->word = first;
-      ref->how = "nearest source before the verb";
+      if (explain) ref->how = "nearest source before the verb";
     } else {
       return false;
     }
@@ -1068,7 +1104,7 @@ struct VoiceAnnotator::Impl {
       size_t f = ref->word;
       size_t last = f;
       while (last + 1 < s.w.size() && s.w[last + 1].mention == ref->mention) ++last;
-      if (f > cb && s.w[f - 1].text == "(" && last + 1 < s.w.size() && s.w[last + 1].text == ")") {
+      if (f > cb && Eq(s.w[f - 1].text, "(") && last + 1 < s.w.size() && Eq(s.w[last + 1].text, ")")) {
         size_t first;
         const int e = EligibleBefore(s, cb, f - 1, 3, &first);
         if (e >= 0) {
@@ -1084,9 +1120,7 @@ struct VoiceAnnotator::Impl {
       // A possessor belongs to the phrase: "from the UN Security Council's
       // Sanctions Monitoring Team" (its head is the Team; the tail is "from").
       if (k > cb && s.w[k - 1].mention >= 0) {
-        std::string_view t = s.w[k - 1].text;
-        if ((t.size() > 2 && t.substr(t.size() - 2) == "'s") ||
-            (t.size() > 4 && t.substr(t.size() - 4) == "\xE2\x80\x99s")) {
+        if (Possessive(s.w[k - 1].text)) {
           k = MentionFirstWord(s, k - 1);
           while (k > cb && IsDeterminer(s.low[k - 1])) --k;
         }
@@ -1097,7 +1131,7 @@ struct VoiceAnnotator::Impl {
         if (e >= 0) {
           ref->mention = e;
           ref->word = first;
-          ref->how += ", head of '" + std::string(s.w[k - 1].text) + " …'";
+          if (explain) ref->how += ", head of '" + std::string(s.w[k - 1].text) + " …'";
           continue;
         }
       }
@@ -1114,18 +1148,18 @@ struct VoiceAnnotator::Impl {
         ref->mention = m;
         ref->word = k;
         ref->after = true;
-        ref->how = "source after the verb";
+        if (explain) ref->how = "source after the verb";
         return true;
       }
       if (auto it = va.references_.find(s.low[k]); it != va.references_.end() && k == vend) {
         ref->refers = it->second;
         ref->word = k;
         ref->after = true;
-        ref->how = "pronoun '" + std::string(s.w[k].text) + "' after the verb";
+        if (explain) ref->how = "pronoun '" + std::string(s.w[k].text) + "' after the verb";
         return true;
       }
       // Skip a title or determiner before the name.
-      if (!(s.low[k] == "the" || va.titles_.count(s.low[k]))) break;
+      if (!(Eq(s.low[k], "the") || va.titles_.count(s.low[k]))) break;
     }
     return false;
   }
@@ -1135,7 +1169,7 @@ struct VoiceAnnotator::Impl {
   bool ClauseEndsAfter(const Sent& s, const Ref& r, size_t ce) const {
     if (r.mention < 0) return false;
     const std::string& k = doc.mentions[r.mention].kind;
-    if (k != "organization"sv && k != "outlet"sv && k != "person"sv) return false;
+    if (!Eq(k, "organization") && !Eq(k, "outlet") && !Eq(k, "person")) return false;
     size_t e = r.word;
     while (e < ce && s.w[e].mention == r.mention) ++e;
     return e >= ce || s.w[e].kind == Token::Kind::kPunct;
@@ -1174,12 +1208,12 @@ struct VoiceAnnotator::Impl {
 
   // Content words [b, e) trimmed of commas, colons and "that".
   bool TrimContent(const Sent& s, size_t* b, size_t* e) const {
-    while (*b < *e && (s.w[*b].text == "," || s.w[*b].text == ":" || s.low[*b] == "that" ||
-                       s.w[*b].text == "\xE2\x80\x93" || s.w[*b].text == "\xE2\x80\x94"))
+    while (*b < *e && (Eq(s.w[*b].text, ",") || Eq(s.w[*b].text, ":") || Eq(s.low[*b], "that") ||
+                       Eq(s.w[*b].text, "\xE2\x80\x93") || Eq(s.w[*b].text, "\xE2\x80\x94")))
       ++*b;
-    while (*e > *b && (s.w[*e - 1].text == "," || s.w[*e - 1].text == ":" ||
-                       s.w[*e - 1].text == "." || s.w[*e - 1].text == "\xE2\x80\x93" ||
-                       s.w[*e - 1].text == "\xE2\x80\x94"))
+    while (*e > *b && (Eq(s.w[*e - 1].text, ",") || Eq(s.w[*e - 1].text, ":") ||
+                       Eq(s.w[*e - 1].text, ".") || Eq(s.w[*e - 1].text, "\xE2\x80\x93") ||
+                       Eq(s.w[*e - 1].text, "\xE2\x80\x94")))
       --*e;
     return *b < *e;
   }
@@ -1187,7 +1221,7 @@ struct VoiceAnnotator::Impl {
   // True if the clause [b, e) ends with an intro phrase ("in this way", "as
   // follows"), before an optional final colon.
   bool EndsWithIntro(const Sent& s, size_t b, size_t e) const {
-    if (e > b && s.w[e - 1].text == ":") --e;
+    if (e > b && Eq(s.w[e - 1].text, ":")) --e;
     for (size_t k = e; k > b && e - k < 4; --k) {
       size_t len;
       const PhraseRow* row = M(va.cues_, kBitCue, s, k - 1, e, &len);
@@ -1200,7 +1234,7 @@ struct VoiceAnnotator::Impl {
   // Department of Defense Says It Best"). Not a statement of anyone's.
   bool Heading(const Sent& s, size_t cb, size_t ce) const {
     std::string_view last = s.w[ce - 1].text;
-    if (last == "." || last == "!" || last == ":" || last == "?" || last == ";") return false;
+    if (Eq(last, ".") || Eq(last, "!") || Eq(last, ":") || Eq(last, "?") || Eq(last, ";")) return false;
     size_t words = 0, caps = 0;
     for (size_t k = cb; k < ce; ++k) {
       if (s.w[k].kind != Token::Kind::kWord) continue;
@@ -1222,12 +1256,11 @@ struct VoiceAnnotator::Impl {
       size_t len;
       const PhraseRow* row = M(va.cues_, kBitCue, s, k, ce, &len);
       if (!row) continue;
-      const std::string& kind = row->kind;
       const uint8_t code = row->code;
       if (code == kRowVerb || code == kRowVerbWeak) {
         Ref ref;
         const bool colon_or_that =
-            (k + len < ce && (s.w[k + len].text == ":" || s.low[k + len] == "that"));
+            (k + len < ce && (Eq(s.w[k + len].text, ":") || Eq(s.low[k + len], "that")));
         // After a determiner or a possessive it is a noun: "the claims",
         // "America's continued occupation".
         if (k > cb && (IsDeterminer(s.low[k - 1]) || Possessive(s.w[k - 1].text))) continue;
@@ -1243,14 +1276,14 @@ struct VoiceAnnotator::Impl {
           --src_start;
         // Content before the source (a quotation or clause, then a comma).
         bool quote_before = src_start > cb && found &&
-                            (IsQuoteMark(s.w[src_start - 1].text) || s.w[src_start - 1].text == ",");
+                            (IsQuoteMark(s.w[src_start - 1].text) || Eq(s.w[src_start - 1].text, ","));
         // Inversion after a quotation or a comma ('"…," said Dorrian'), or
         // when the word before is a generic group and a named speaker follows
         // ("… killed 10 civilians said the Syrian Observatory").
         const bool generic_before =
-            found && ref.mention >= 0 && doc.mentions[ref.mention].kind == "actor"sv &&
+            found && ref.mention >= 0 && Eq(doc.mentions[ref.mention].kind, "actor") &&
             doc.mentions[ref.mention].ref.empty();
-        if (k > cb && (IsQuoteMark(s.w[k - 1].text) || s.w[k - 1].text == "," || generic_before)) {
+        if (k > cb && (IsQuoteMark(s.w[k - 1].text) || Eq(s.w[k - 1].text, ",") || generic_before)) {
           Ref after;
           if (SourceAfter(s, k, k + len, ce, &after) &&
               (!generic_before || ClauseEndsAfter(s, after, ce))) {
@@ -1261,7 +1294,7 @@ struct VoiceAnnotator::Impl {
         if (!found && (weak || !colon_or_that)) continue;
         r.kind = "attributed";
         r.cue = WordsSpan(s, k, k + len);
-        r.rule = "voice_cues.tsv:" + row->text + " (" + kind + ")";
+        r.rule = row->rule;
         r.ref = ref;
         r.has_ref = found;
         if (found && explain) r.evidence.push_back("source: " + ref.how);
@@ -1274,7 +1307,7 @@ struct VoiceAnnotator::Impl {
         // "told reporters on Tuesday that …": skip to a near "that" / ':'.
         for (size_t q = ab; q < ce && q < ab + 8; ++q) {
           if (InQuoteContent(s, q)) break;
-          if (s.low[q] == "that" || s.w[q].text == ":") {
+          if (Eq(s.low[q], "that") || Eq(s.w[q].text, ":")) {
             ab = q + 1;
             break;
           }
@@ -1298,8 +1331,8 @@ struct VoiceAnnotator::Impl {
         } else if (has_before) {
           r.content = WordsSpan(s, bb, be);
         }
-        r.intro_colon = s.w[ce - 1].text == ":" || EndsWithIntro(s, k + len, ce);
-        if (r.content && r.kind != "quoted"sv && QuotedShare(s, *r.content, true) >= 0.8)
+        r.intro_colon = Eq(s.w[ce - 1].text, ":") || EndsWithIntro(s, k + len, ce);
+        if (r.content && !Eq(r.kind, "quoted") && QuotedShare(s, *r.content, true) >= 0.8)
           r.kind = "quoted";
         return r;
       }
@@ -1313,11 +1346,11 @@ struct VoiceAnnotator::Impl {
         // Observatory") when it comes first.
         auto rank = [&](int m) {
           const Mention& x = doc.mentions[m];
-          return x.kind == "document"sv ? 3 : x.kind == "place"sv ? 1 : 2;
+          return Eq(x.kind, "document") ? 3 : Eq(x.kind, "place") ? 1 : 2;
         };
         int best = -1;
         size_t best_word = a, pe = a;
-        for (; pe < ce && s.w[pe].text != "," && pe < a + 10; ++pe) {
+        for (; pe < ce && !Eq(s.w[pe].text, ",") && pe < a + 10; ++pe) {
           const int m = s.w[pe].mention;
           if (m < 0 || !EligibleSource(doc.mentions[m])) continue;
           if (best < 0 || rank(m) > rank(best)) {
@@ -1327,8 +1360,8 @@ struct VoiceAnnotator::Impl {
         }
         size_t head = a;
         while (head + 1 < pe && s.w[head].mention < 0 && s.w[head + 1].mention < 0 &&
-               (s.w[head].kind != Token::Kind::kWord || s.w[head + 1].text == "-" ||
-                s.w[head].text == "-"))
+               (s.w[head].kind != Token::Kind::kWord || Eq(s.w[head + 1].text, "-") ||
+                Eq(s.w[head].text, "-")))
           ++head;
         const bool name_word = head < pe && s.w[head].mention < 0 && s.low[head].size() >= 4 &&
                                NameWords().count(s.low[head]) &&
@@ -1338,24 +1371,24 @@ struct VoiceAnnotator::Impl {
         if (name_word) {
           ref.head = std::string(s.low[head]);
           ref.word = head;
-          ref.how = "'" + ref.head + "' after '" + row->text + "'";
+          if (explain) ref.how = "'" + ref.head + "' after '" + row->text + "'";
         } else if (best >= 0) {
           ref.mention = best;
-          ref.how = "after '" + row->text + "'";
+          if (explain) ref.how = "after '" + row->text + "'";
         } else if (auto it = a < ce ? va.references_.find(s.low[a]) : va.references_.end();
                    it != va.references_.end()) {
           ref.refers = it->second;
-          ref.how = "pronoun after '" + row->text + "'";
+          if (explain) ref.how = "pronoun after '" + row->text + "'";
         } else {
           continue;
         }
         r.kind = "attributed";
         r.cue = WordsSpan(s, k, k + len);
-        r.rule = "voice_cues.tsv:" + row->text + " (according)";
+        r.rule = row->rule;  // (kind "according")
         r.ref = ref;
         r.has_ref = true;
         if (explain) r.evidence.push_back("source: " + ref.how);
-        r.intro_colon = s.w[ce - 1].text == ":";
+        r.intro_colon = Eq(s.w[ce - 1].text, ":");
         size_t ab = pe, ae = ce, bb = cb, be = k;
         bool has_after = TrimContent(s, &ab, &ae);
         bool has_before = TrimContent(s, &bb, &be);
@@ -1367,7 +1400,7 @@ struct VoiceAnnotator::Impl {
       if (code == kRowPassive) {
         r.kind = "attributed";
         r.cue = WordsSpan(s, k, k + len);
-        r.rule = "voice_cues.tsv:" + row->text + " (passive)";
+        r.rule = row->rule;  // (kind "passive")
         if (explain) r.evidence.push_back("impersonal cue: no source");
         size_t ab = k + len, ae = ce;
         if (TrimContent(s, &ab, &ae)) r.content = WordsSpan(s, ab, ae);
@@ -1375,10 +1408,10 @@ struct VoiceAnnotator::Impl {
       }
       if (code == kRowIntro) {
         // "(emphasis added):" opens a quotation; the clause itself stays as it is.
-        if (k + len < s.w.size() && s.w[k + len].text == ":") {
+        if (k + len < s.w.size() && Eq(s.w[k + len].text, ":")) {
           r.intro_colon = true;
           r.cue = WordsSpan(s, k, k + len);
-          r.rule = "voice_cues.tsv:" + row->text + " (intro)";
+          r.rule = row->rule;  // (kind "intro")
         }
       }
     }
@@ -1395,8 +1428,8 @@ struct VoiceAnnotator::Impl {
     // 3. A question.
     for (size_t k = ce; k > cb; --k) {
       std::string_view t = s.w[k - 1].text;
-      if (IsQuoteMark(t) || t == ")") continue;
-      if (t == "?" && !InQuoteContent(s, k - 1)) {
+      if (IsQuoteMark(t) || Eq(t, ")")) continue;
+      if (Eq(t, "?") && !InQuoteContent(s, k - 1)) {
         r.kind = "question";
         r.content = clause;
         r.rule = "question mark";
@@ -1407,31 +1440,33 @@ struct VoiceAnnotator::Impl {
     // 4. A hedge (a number word may start one: "One wonders").
     for (size_t k = cb; k < ce; ++k) {
       if (!(s.w[k].bits & kBitHedge) || InQuoteContent(s, k)) continue;
-      if (s.w[k].mention >= 0 && doc.mentions[s.w[k].mention].kind != "quantity"sv) continue;
+      if (s.w[k].mention >= 0 && !Eq(doc.mentions[s.w[k].mention].kind, "quantity")) continue;
       size_t len;
       const PhraseRow* row = M(va.hedges_, kBitHedge, s, k, ce, &len);
       if (!row) continue;
       r.kind = "hedged";
       r.cue = WordsSpan(s, k, k + len);
       r.content = clause;
-      r.rule = "hedges.tsv:" + row->text;
+      r.rule = row->rule;
       return r;
     }
     // 5. The author's voice; note scare quotes.
     if (r.rule.empty()) r.rule = "no cue";
+    if (!explain) return r;
     for (size_t k = cb; k < ce; ++k) {
       if (s.w[k].quote >= 0 && (k == cb || s.w[k - 1].quote != s.w[k].quote)) {
         const Quote& q = quotes[s.w[k].quote];
-        if (explain) r.evidence.push_back("short quotation with no speaker (scare quote): " +
-                             SpanText(q.span));
+        r.evidence.push_back("short quotation with no speaker (scare quote): " + SpanText(q.span));
       }
     }
     return r;
   }
 
-  // Clause boundaries: word indices where a new clause starts.
-  std::vector<size_t> Clauses(const Sent& s) const {
-    std::vector<size_t> starts{0};
+  // Clause boundaries: word indices where a new clause starts, into
+  // *starts (a buffer reused from sentence to sentence).
+  void Clauses(const Sent& s, std::vector<size_t>* out) const {
+    std::vector<size_t>& starts = *out;
+    starts.assign(1, 0);
     const size_t n = s.w.size();
     for (size_t k = 1; k < n; ++k) {
       if (!(s.w[k].bits & kBitBreak) || InQuoteContent(s, k)) continue;
@@ -1447,52 +1482,51 @@ struct VoiceAnnotator::Impl {
       starts.push_back(next);
       k = next;
     }
-    return starts;
   }
 
   int Resolve(const Ref& ref, const Sent& s, std::string* how) const {
     if (ref.mention >= 0) return ref.mention;
-    if (ref.refers == "person") {
+    if (Eq(ref.refers, "person")) {
       // The first person of the nearest sentence naming one (the current
       // sentence before the pronoun first); the latest speaker if that
       // sentence names them too.
       std::vector<int> here;
       for (size_t k = 0; k < ref.word; ++k) {
         const int m = s.w[k].mention;
-        if (m >= 0 && doc.mentions[m].kind == "person"sv && !IsAnonymous(doc.mentions[m]) &&
+        if (m >= 0 && Eq(doc.mentions[m].kind, "person") && !IsAnonymous(doc.mentions[m]) &&
             (here.empty() || here.back() != m))
           here.push_back(m);
       }
       const std::vector<int>& cands = here.empty() ? recent_persons : here;
       if (cands.empty()) {
-        if (last_speaker >= 0 && doc.mentions[last_speaker].kind == "person"sv) {
-          *how = "the latest speaker";
+        if (last_speaker >= 0 && Eq(doc.mentions[last_speaker].kind, "person")) {
+          if (explain) *how = "the latest speaker";
           return last_speaker;
         }
         return -1;
       }
-      if (last_speaker >= 0 && doc.mentions[last_speaker].kind == "person"sv)
+      if (last_speaker >= 0 && Eq(doc.mentions[last_speaker].kind, "person"))
         for (int c : cands)
           if (c == last_speaker || (!doc.mentions[c].ref.empty() &&
                                     doc.mentions[c].ref == doc.mentions[last_speaker].ref)) {
-            *how = "the latest speaker, named in the nearest sentence with a person";
+            if (explain) *how = "the latest speaker, named in the nearest sentence with a person";
             return c;
           }
-      *how = "the first person of the nearest sentence naming one";
+      if (explain) *how = "the first person of the nearest sentence naming one";
       return cands.front();
     }
-    if (ref.refers == "group") {
-      *how = "the latest group speaker";
+    if (Eq(ref.refers, "group")) {
+      if (explain) *how = "the latest group speaker";
       return last_group;
     }
-    if (ref.refers == "thing") {
-      *how = "the latest document";
+    if (Eq(ref.refers, "thing")) {
+      if (explain) *how = "the latest document";
       return last_document >= 0 ? last_document : last_group;
     }
     if (!ref.head.empty()) {
       auto it = NameWords().find(ref.head);
       if (it != last_by_name_word.end()) {
-        *how = "the latest organisation named with '" + ref.head + "'";
+        if (explain) *how = "the latest organisation named with '" + ref.head + "'";
         return *it->second;
       }
       return -1;
@@ -1500,7 +1534,7 @@ struct VoiceAnnotator::Impl {
     if (!ref.title.empty()) {
       auto it = last_by_title.find(ref.title);
       if (it != last_by_title.end()) {
-        *how = "the latest person titled '" + ref.title + "'";
+        if (explain) *how = "the latest person titled '" + ref.title + "'";
         return it->second;
       }
     }
@@ -1539,12 +1573,12 @@ struct VoiceAnnotator::Impl {
       } else if (k == kMkOrganization || k == kMkOutlet || k == kMkActor) {
         // The words of a name are indexed once per entry (ref, else text);
         // later mentions only move the entry's latest mention.
-        const std::string_view mt = std::string_view(doc.text).substr(m.span.begin, m.span.end - m.span.begin);
-        std::string_view key = m.ref;
-        if (m.ref.empty()) {
-          LowerInto(mt, &note_scratch);
-          key = note_scratch;
-        }
+        // Without a ref, the text lower-cased: a view into `lowered`, which
+        // is LowerInto's transform of the whole text.
+        const std::string_view key =
+            m.ref.empty()
+                ? std::string_view(lowered).substr(m.span.begin, m.span.end - m.span.begin)
+                : std::string_view(m.ref);
         if (auto it = latest_by_entry.find(key); it != latest_by_entry.end()) {
           it->second = mi;
           continue;
@@ -1555,7 +1589,7 @@ struct VoiceAnnotator::Impl {
     }
     if (!recent_persons_scratch.empty()) recent_persons.swap(recent_persons_scratch);
   }
-  std::string note_scratch;  // NoteMentions' lower-cased keys
+  std::string note_scratch;  // NoteMentions' lower-cased titles
   std::vector<int> recent_persons_scratch;  // NoteMentions' buffer
 
   void NoteSpeaker(int src, int si) {
@@ -1563,8 +1597,8 @@ struct VoiceAnnotator::Impl {
     last_speaker = src;
     last_speaker_sentence = si;
     const Mention& m = doc.mentions[src];
-    if (m.kind != "person"sv && m.kind != "document"sv) last_group = src;
-    if (m.kind == "document"sv) last_document = src;
+    if (!Eq(m.kind, "person") && !Eq(m.kind, "document")) last_group = src;
+    if (Eq(m.kind, "document")) last_document = src;
   }
 
   VoiceRecord ToRecord(const Sent& s, Span span, ClauseResult& c, int src,
@@ -1577,12 +1611,13 @@ struct VoiceAnnotator::Impl {
     if (src >= 0) v.source_kind = SourceKind(doc.mentions[src]);
     v.cue = c.cue;
     v.content = c.content;
-    v.rule = c.rule;
+    v.rule = std::move(c.rule);  // (the caller reads the record's, not c's)
     v.evidence = std::move(c.evidence);
     if (!how.empty() && explain) v.evidence.push_back("resolved: " + how);
     return v;
   }
 
+  std::vector<size_t> clause_starts;  // Voice's buffer for Clauses
   void Voice() {
     SentenceWalker walker = Walker();
     Sent s;
@@ -1626,8 +1661,8 @@ struct VoiceAnnotator::Impl {
                      : std::string_view();
         const bool goes_on =
             para == block_para + 1 &&
-            (prev_para_colon || first == "\xE2\x80\xA6" || first == "..." || first == "[" ||
-             first == "-" || first == "\xE2\x80\xA2" || first == "*" || IsLowerWord(first));
+            (prev_para_colon || Eq(first, "\xE2\x80\xA6") || Eq(first, "...") || Eq(first, "[") ||
+             Eq(first, "-") || Eq(first, "\xE2\x80\xA2") || Eq(first, "*") || IsLowerWord(first));
         if (goes_on) {
           block_para = para;
         } else {
@@ -1681,7 +1716,8 @@ struct VoiceAnnotator::Impl {
         ClaimsOf(s, first_record);
         continue;
       }
-      const std::vector<size_t> starts = Clauses(s);
+      std::vector<size_t>& starts = clause_starts;
+      Clauses(s, &starts);
       for (size_t c = 0; c < starts.size(); ++c) {
         const size_t cb = starts[c], ce = c + 1 < starts.size() ? starts[c + 1] : s.w.size();
         ClauseResult r = AnalyzeClause(s, cb, ce);
@@ -1689,7 +1725,7 @@ struct VoiceAnnotator::Impl {
                   c + 1 < starts.size() ? s.w[ce - 1].span.end : sp.end};
         std::string how;
         int src = r.has_ref ? Resolve(r.ref, s, &how) : -1;
-        if (r.kind == "quoted"sv && !r.has_ref) {
+        if (Eq(r.kind, "quoted") && !r.has_ref) {
           src = QuoteSpeaker(s, cb, ce, si, &how);
           if (src >= 0 && explain) r.evidence.push_back("speaker of the quotation");
         }
@@ -1701,27 +1737,31 @@ struct VoiceAnnotator::Impl {
           block_para = para + 1;
           block_source = src;
           block_cue = *r.cue;
-          block_rule = r.rule;
+          block_rule = v.rule;
           prev_para_colon = false;
-          if (v.kind == "author"sv) v.kind = "attributed";
+          if (Eq(v.kind, "author")) v.kind = "attributed";
           v.content = doc.paragraphs[para + 1];
           if (explain) v.evidence.push_back("opens a block quote");
           block_intro = static_cast<int>(doc.voice.size());
         }
         if (src >= 0) {
-          for (const Word& w : s.w)
-            if (w.mention >= 0 && w.mention != src && w.span.begin >= span.begin &&
-                w.span.end <= span.end)
-              clause_source_of[w.mention] = src;
+          // The words inside the clause's span are its words [cb, ce): the
+          // first clause's span starts at the sentence's (no word before
+          // cb = 0), the others at word cb's; the last ends at the
+          // sentence's end (no word after), the others at word ce - 1's.
+          for (size_t k = cb; k < ce; ++k) {
+            const int m = s.w[k].mention;
+            if (m >= 0 && m != src) clause_source_of[m] = src;
+          }
         }
         doc.voice.push_back(std::move(v));
-        if (src >= 0 && (r.kind == "attributed"sv || r.kind == "quoted"sv)) NoteSpeaker(src, si);
+        if (src >= 0 && (Eq(r.kind, "attributed") || Eq(r.kind, "quoted"))) NoteSpeaker(src, si);
       }
       // Clauses split only to tell voices apart: all the author's, one record.
       if (doc.voice.size() - first_record > 1) {
         bool all_author = true;
         for (size_t i = first_record; i < doc.voice.size() && all_author; ++i)
-          all_author = doc.voice[i].kind == "author"sv && !doc.voice[i].cue;
+          all_author = Eq(doc.voice[i].kind, "author") && !doc.voice[i].cue;
         if (all_author) {
           VoiceRecord v = std::move(doc.voice[first_record]);
           for (size_t i = first_record + 1; i < doc.voice.size(); ++i)
@@ -1757,10 +1797,10 @@ struct VoiceAnnotator::Impl {
         size_t len;
         const PhraseRow* row = va.cues_.Match(low, lower, k, low.size(), &len);
         cue = row && (row->code == kRowVerb || row->code == kRowVerbWeak);
-        if (low[k] == "." || low[k] == "?" || low[k] == "!") break;
+        if (Eq(low[k], ".") || Eq(low[k], "?") || Eq(low[k], "!")) break;
       }
-      if (cue && !low.empty() && (low[0] == "," || va.references_.count(low[0]))) {
-        size_t at = low[0] == "," ? 1 : 0;
+      if (cue && !low.empty() && (Eq(low[0], ",") || va.references_.count(low[0]))) {
+        size_t at = Eq(low[0], ",") ? 1 : 0;
         auto it = at < low.size() ? va.references_.find(low[at]) : va.references_.end();
         if (it != va.references_.end()) {
           Ref r;
@@ -1768,7 +1808,7 @@ struct VoiceAnnotator::Impl {
           r.word = 0;
           std::string h;
           const int src = Resolve(r, s, &h);
-          *how = "pronoun after the quotation's end: " + h;
+          if (explain) *how = "pronoun after the quotation's end: " + h;
           return src;
         }
       }
@@ -1777,20 +1817,20 @@ struct VoiceAnnotator::Impl {
                                    [](const Mention& m, uint32_t at) { return m.span.begin < at; });
         for (; mi != doc.mentions.end() && mi->span.begin < tail_end; ++mi) {
           if (!EligibleSource(*mi)) continue;
-          *how = "the cue after the quotation's end";
+          if (explain) *how = "the cue after the quotation's end";
           return static_cast<int>(mi - doc.mentions.begin());
         }
         for (const auto& w : low) {
           auto it = va.references_.find(w);
-          if (it != va.references_.end() && it->second == "person" && !recent_persons.empty()) {
-            *how = "the pronoun after the quotation's end: the first person of the nearest sentence naming one";
+          if (it != va.references_.end() && Eq(it->second, "person") && !recent_persons.empty()) {
+            if (explain) *how = "the pronoun after the quotation's end: the first person of the nearest sentence naming one";
             return recent_persons.front();
           }
         }
       }
     }
     if (last_speaker >= 0 && si - last_speaker_sentence <= 2) {
-      *how = "the speaker of the previous sentences";
+      if (explain) *how = "the speaker of the previous sentences";
       return last_speaker;
     }
     return -1;
@@ -1830,7 +1870,7 @@ struct VoiceAnnotator::Impl {
         --mi;
         if (mi->span.end + 120 < url.begin) break;
         if (si < doc.sentences.size() && mi->span.begin < doc.sentences[si].begin) break;
-        if (mi->kind == "document"sv) ci = citation_of[mi - doc.mentions.begin()];
+        if (Eq(mi->kind, "document")) ci = citation_of[mi - doc.mentions.begin()];
       }
       if (ci < 0) {
         Citation c;
@@ -1863,7 +1903,7 @@ struct VoiceAnnotator::Impl {
     const std::string_view text(doc.text);
     for (size_t i = 0; i < doc.mentions.size(); ++i) {
       const Mention& m = doc.mentions[i];
-      if (m.kind != "document"sv) continue;
+      if (!Eq(m.kind, "document")) continue;
       const std::string noun = m.rule.substr(std::strlen("voice:document_nouns.tsv:"));
       const PhraseRow* row = nullptr;
       {
@@ -1884,12 +1924,12 @@ struct VoiceAnnotator::Impl {
         std::string_view gap = text.substr(c.span.end, phrase_begin - c.span.end);
         bool tight = gap.size() <= 3 && gap.find_first_not_of(" ()") == std::string_view::npos;
         if (!tight) break;
-        if (c.kind == "date"sv && prefix_date < 0) prefix_date = static_cast<int>(j - 1);
-        else if (EligibleSource(c) && c.kind != "document"sv && prefix_issuer < 0 &&
+        if (Eq(c.kind, "date") && prefix_date < 0) prefix_date = static_cast<int>(j - 1);
+        else if (EligibleSource(c) && !Eq(c.kind, "document") && prefix_issuer < 0 &&
                  !IsAnonymous(c))
           prefix_issuer = static_cast<int>(j - 1);
-        else if (c.kind != "date"sv && c.kind != "place"sv &&
-                 !(EligibleSource(c) && c.kind != "document"sv))
+        else if (!Eq(c.kind, "date") && !Eq(c.kind, "place") &&
+                 !(EligibleSource(c) && !Eq(c.kind, "document")))
           break;
         phrase_begin = c.span.begin;
       }
@@ -1953,23 +1993,23 @@ struct VoiceAnnotator::Impl {
         if (!linked && between.size() < 60 && between.find(',') == std::string::npos &&
             between.size() >= 18 && between.compare(between.size() - 18, 18, " published by the ") == 0)
           linked = true;
-        if (linked && EligibleSource(c) && c.kind != "document"sv) {
+        if (linked && EligibleSource(c) && !Eq(c.kind, "document")) {
           issuer = static_cast<int>(i + 1);
           for (size_t j = i + 1; j + 1 < doc.mentions.size() && j < i + 6; ++j) {
             const Mention& x = doc.mentions[j];
             const Mention& y = doc.mentions[j + 1];
             if (y.sentence != m.sentence || !EligibleSource(y)) break;
             std::string_view gap = text.substr(x.span.end, y.span.begin - x.span.end);
-            if (gap != "\xE2\x80\x99s " && gap != "'s ") break;
+            if (!Eq(gap, "\xE2\x80\x99s ") && !Eq(gap, "'s ")) break;
             issuer = static_cast<int>(j + 1);
           }
         }
       }
       // "its article": the latest organisation, outlet or person before it.
-      if (issuer < 0 && (det == "its" || det == "their" || det == "his" || det == "her")) {
+      if (issuer < 0 && (Eq(det, "its") || Eq(det, "their") || Eq(det, "his") || Eq(det, "her"))) {
         for (size_t j = i; j > 0 && j + 8 > i; --j) {
           const Mention& c = doc.mentions[j - 1];
-          if (EligibleSource(c) && c.kind != "document"sv && !IsAnonymous(c)) {
+          if (EligibleSource(c) && !Eq(c.kind, "document") && !IsAnonymous(c)) {
             issuer = static_cast<int>(j - 1);
             break;
           }
@@ -1996,7 +2036,7 @@ struct VoiceAnnotator::Impl {
       citation_of[i] = ci;
       if (c.issuer < 0 && issuer >= 0) c.issuer = issuer;
       if (c.issuer < 0 && clause_source_of[i] >= 0 &&
-          doc.mentions[clause_source_of[i]].kind != "document"sv)
+          !Eq(doc.mentions[clause_source_of[i]].kind, "document"))
         c.issuer = clause_source_of[i];
       // A date in or right after the phrase: "a 2012 memo", "report of 5 May 2018".
       if (c.date.empty()) {
@@ -2021,13 +2061,13 @@ struct VoiceAnnotator::Impl {
         }
         for (size_t j = i + 1; c.date.empty() && j < doc.mentions.size() && j < i + 4 &&
                                doc.mentions[j].span.begin < m.span.end + 40; ++j)
-          if (doc.mentions[j].kind == "date"sv && doc.mentions[j].date) {
+          if (Eq(doc.mentions[j].kind, "date") && doc.mentions[j].date) {
             std::string between = Lower(text.substr(m.span.end, doc.mentions[j].span.begin - m.span.end));
             if (between.find("published") != std::string::npos ||
                 between.find("dated") != std::string::npos ||
                 between.find("issued") != std::string::npos ||
-                between.find("released") != std::string::npos || between == " of " ||
-                between == " from " || between == ", ")
+                between.find("released") != std::string::npos || Eq(between, " of ") ||
+                Eq(between, " from ") || Eq(between, ", "))
               c.date = doc.mentions[j].date->value;
           }
       }
@@ -2038,7 +2078,7 @@ struct VoiceAnnotator::Impl {
         const Quote& q = *qi;
         if (q.span.begin > m.span.end + 16) break;
         std::string between = Lower(text.substr(m.span.end, q.span.begin - m.span.end));
-        if (between == " " || between == ", " || between.find("titled") != std::string::npos ||
+        if (Eq(between, " ") || Eq(between, ", ") || between.find("titled") != std::string::npos ||
             between.find("headlined") != std::string::npos ||
             between.find("called") != std::string::npos) {
           if (c.title.empty()) {
@@ -2066,9 +2106,9 @@ struct VoiceAnnotator::Impl {
     Urls(citation_of);
     // Outlets quoted as sources cite an article of theirs.
     for (const VoiceRecord& v : doc.voice) {
-      if (v.source < 0 || v.kind == "author"sv) continue;
+      if (v.source < 0 || Eq(v.kind, "author")) continue;
       const Mention& m = doc.mentions[v.source];
-      if (m.kind != "outlet"sv) continue;
+      if (!Eq(m.kind, "outlet")) continue;
       const std::string key = m.ref.empty() ? MentionText(v.source) : m.ref;
       int ci;
       if (auto f = outlet_citation.find(key); f != outlet_citation.end()) {
@@ -2077,7 +2117,7 @@ struct VoiceAnnotator::Impl {
         ci = -1;
         for (size_t k = 0; k < doc.citations.size() && ci < 0; ++k) {
           const Citation& c = doc.citations[k];
-          if (c.kind == "article"sv && c.issuer >= 0 && SameIssuer(doc.mentions[c.issuer], m))
+          if (Eq(c.kind, "article") && c.issuer >= 0 && SameIssuer(doc.mentions[c.issuer], m))
             ci = static_cast<int>(k);
         }
         if (ci < 0) {
@@ -2099,11 +2139,11 @@ struct VoiceAnnotator::Impl {
       for (size_t i = 0; i < doc.mentions.size(); ++i) {
         while (vi < doc.voice.size() && doc.voice[vi].span.end <= doc.mentions[i].span.begin) {
           const int src = doc.voice[vi].source;
-          if (src >= 0 && doc.mentions[src].kind != "document"sv) speaker = src;
+          if (src >= 0 && !Eq(doc.mentions[src].kind, "document")) speaker = src;
           ++vi;
         }
         const int ci = citation_of[i];
-        if (ci >= 0 && doc.citations[ci].issuer < 0 && doc.citations[ci].kind == "statement"sv)
+        if (ci >= 0 && doc.citations[ci].issuer < 0 && Eq(doc.citations[ci].kind, "statement"))
           doc.citations[ci].issuer = speaker;
       }
     }
@@ -2125,8 +2165,8 @@ struct VoiceAnnotator::Impl {
       case kMkQuantity: {
         c->quantities.push_back(mi);
         const auto& q = doc.mentions[mi].quantity;
-        if (q && (q->role == "killed"sv || q->role == "injured"sv || q->role == "captured"sv ||
-                  q->role == "displaced"sv))
+        if (q && (Eq(q->role, "killed") || Eq(q->role, "injured") || Eq(q->role, "captured") ||
+                  Eq(q->role, "displaced")))
           *casualty = true;
         break;
       }
@@ -2149,7 +2189,7 @@ struct VoiceAnnotator::Impl {
     if (!c.places.empty()) score += 0.15;
     if (!c.actors.empty()) score += c.actors.size() > 1 ? 0.15 : 0.1;
     score += cue_event + cue_causal + opinion;
-    if (v.kind == "hedged"sv) score *= 0.8;
+    if (Eq(v.kind, "hedged")) score *= 0.8;
     score = std::min(1.0, std::max(0.0, score));
     const bool has_slot = !c.quantities.empty() || !c.dates.empty() || !c.places.empty() ||
                           !c.actors.empty();
@@ -2158,7 +2198,7 @@ struct VoiceAnnotator::Impl {
     c.kind = !c.quantities.empty() ? "numeric"
              : cue_causal > 0      ? "causal"
              : cue_event > 0       ? "event"
-             : v.kind == "quoted"sv  ? "quote"
+             : Eq(v.kind, "quoted")  ? "quote"
                                    : "other";
     doc.claims.push_back(c);
   }
@@ -2237,8 +2277,8 @@ struct VoiceAnnotator::Impl {
     size_t wk = 0;
     for (size_t vi = first; vi < doc.voice.size(); ++vi) {
       const VoiceRecord& v = doc.voice[vi];
-      if (v.kind == "question"sv) continue;
-      const bool quoted = v.kind == "quoted"sv;
+      if (Eq(v.kind, "question")) continue;
+      const bool quoted = Eq(v.kind, "quoted");
       Claim& c = NewClaim(v);
       double cue_event = 0, cue_causal = 0, opinion = 0;
       bool casualty = false;

@@ -37,6 +37,9 @@ struct PhraseRow {
   std::string kind;    // the table's kind column
   uint8_t code = 0;    // `kind` as a RowKind (voice_annotator.cc), 0 if other
   std::string table;   // "voice_cues", for explain
+  // How records cite the row: "voice_cues.tsv:said (verb)", "hedges.tsv:may"
+  // (the table, the phrase and, for tables with one, the kind).
+  std::string rule;
   double weight = 0;   // claim_cues only
   bool lower_only = false;  // hedges "case lower": "may have", not "May"
 };
@@ -93,9 +96,15 @@ class PhraseTable {
   const PhraseRow* MatchFirst(uint32_t first, const Low& low, const IsLower& lower, size_t i,
                               size_t end, size_t* n) const {
     if (first >= by_id_.size() || i >= end) return nullptr;
-    for (size_t r : by_id_[first]) {
-      const PhraseRow& row = rows_[r];
-      if (i + row.words.size() > end) continue;
+    // The next token's length, to skip the rows whose second word has
+    // another without reading the row (most rows of a frequent first word,
+    // "it" or ",", differ in their second word). Equal words have equal
+    // lengths: a row skipped so could not match.
+    const size_t len1 = i + 1 < end ? low(i + 1).size() : 0;
+    for (const FirstCand& c : by_id_[first]) {
+      if (i + c.words > end) continue;
+      if (c.words > 1 && c.len1 != len1) continue;
+      const PhraseRow& row = rows_[c.row];
       // The id stands for the first word; only its case is left to test.
       bool ok = !row.lower_only || lower(i);
       for (size_t k = 1; ok && k < row.words.size(); ++k)
@@ -121,7 +130,14 @@ class PhraseTable {
  private:
   std::vector<PhraseRow> rows_;
   StringMap<std::vector<size_t>> by_first_;
-  std::vector<std::vector<size_t>> by_id_;  // by_first_ by FirstWordTable id
+  // A row as MatchFirst first tests it: its length in words and its second
+  // word's length (0 for a one-word row).
+  struct FirstCand {
+    uint32_t row = 0;  // index into rows_
+    uint32_t words = 0;
+    size_t len1 = 0;
+  };
+  std::vector<std::vector<FirstCand>> by_id_;  // by_first_ by FirstWordTable id
 };
 
 // An open-addressing set of short strings with a byte of flags each, for the
