@@ -32,9 +32,9 @@ class JsonWriter {
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
 
-  void BeginObject() { Sep(); Put('{'); first_ = true; ++depth_; }
+  void BeginObject() { Open('{'); }
   void EndObject() { Put('}'); first_ = false; --depth_; Done(); }
-  void BeginArray() { Sep(); Put('['); first_ = true; ++depth_; }
+  void BeginArray() { Open('['); }
   void EndArray() { Put(']'); first_ = false; --depth_; Done(); }
   // Writes `"key":`; the next value follows without a comma.
   void Key(std::string_view key);
@@ -68,20 +68,28 @@ class JsonWriter {
   void Int(int64_t v);
   void Double(double v);
   void Bool(bool v) {
-    Sep();
-    if (v) Put("true", 4); else Put("false", 5);
+    char* p = SepRoom(5);
+    if (v) {
+      std::memcpy(p, "true", 4);
+      pos_ += 4;
+    } else {
+      std::memcpy(p, "false", 5);
+      pos_ += 5;
+    }
     Done();
   }
-  void Null() { Sep(); Put("null", 4); Done(); }
+  void Null() {
+    std::memcpy(SepRoom(4), "null", 4);
+    pos_ += 4;
+    Done();
+  }
   // Writes [a, b].
   void Pair(int64_t a, int64_t b);
 
   // Appends what was written so far to *out (also done after every
   // complete top-level value and on destruction).
   void Finish() {
-    if (pos_ == 0) return;
-    out_->append(buf_, pos_);
-    pos_ = 0;
+    if (pos_ != 0) Flush();
   }
 
   // Appends `s` to `out` as a JSON string literal (with quotes). Invalid
@@ -94,9 +102,27 @@ class JsonWriter {
     if (!first_) Put(',');
     first_ = false;
   }
+  // Sep() and room for n more bytes in one check: the comma is stored
+  // unconditionally and kept only when due (as in the literal Key).
+  // Returns the cursor after the separator, which pos_ already counts.
+  char* SepRoom(size_t n) {
+    char* p = Room(n + 1);
+    const size_t comma = !after_key_ && !first_;
+    *p = ',';
+    pos_ += comma;
+    first_ = false;
+    after_key_ = false;
+    return p + comma;
+  }
+  void Open(char bracket) {
+    *SepRoom(1) = bracket;
+    ++pos_;
+    first_ = true;
+    ++depth_;
+  }
   // Room for n more bytes at the cursor.
   char* Room(size_t n) {
-    if (pos_ + n > cap_) Grow(n);
+    if (pos_ + n > cap_) [[unlikely]] Grow(n);
     return buf_ + pos_;
   }
   void Grow(size_t n);
@@ -106,8 +132,11 @@ class JsonWriter {
     pos_ += n;
   }
   void Done() {
-    if (depth_ == 0) Finish();
+    if (depth_ == 0) [[unlikely]] Finish();
   }
+  // Appends the buffer to *out_; out of line so that the value writers,
+  // which all end in Done(), stay small.
+  [[gnu::noinline]] void Flush();
   // Inline into Key and String (json_writer.cc, its only callers).
   inline void EscapeHere(std::string_view s);
   [[gnu::noinline]] void EscapeGeneral(std::string_view s);
