@@ -5,6 +5,7 @@
 #include "dossier/json_writer.h"
 #include "annotate/markers/markers_annotator.h"
 #include "link/merge.h"
+#include "pipeline/raw_mapper.h"
 #include "pipeline/registry.h"
 #include "dossier/utf8.h"
 
@@ -169,7 +170,8 @@ struct Offsets {
     return {R(b), R(e)};
   }
   utf8::CodepointIndex text, raw;
-  const OffsetMap& map;
+  // Only a cursor changes in it.
+  mutable RawMapper map;
 };
 
 void WriteSpans(JsonWriter& w, const char* key, const std::vector<Span>& spans,
