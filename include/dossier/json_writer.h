@@ -33,9 +33,9 @@ class JsonWriter {
   JsonWriter& operator=(const JsonWriter&) = delete;
 
   void BeginObject() { Open('{'); }
-  void EndObject() { Put('}'); first_ = false; --depth_; Done(); }
+  void EndObject() { Put('}'); comma_ = true; --depth_; Done(); }
   void BeginArray() { Open('['); }
-  void EndArray() { Put(']'); first_ = false; --depth_; Done(); }
+  void EndArray() { Put(']'); comma_ = true; --depth_; Done(); }
   // Writes `"key":`; the next value follows without a comma.
   void Key(std::string_view key);
   // A literal key (every key of the record) is plain ASCII with nothing to
@@ -45,7 +45,7 @@ class JsonWriter {
   template <size_t N>
   [[gnu::always_inline]] void Key(const char (&key)[N]) {
     char* p = Room(N + 3);
-    const size_t comma = !after_key_ && !first_;
+    const size_t comma = comma_;
     *p = ',';
     p += comma;
     p[0] = '"';
@@ -53,8 +53,7 @@ class JsonWriter {
     p[N] = '"';
     p[N + 1] = ':';
     pos_ += comma + N + 2;
-    first_ = false;
-    after_key_ = true;
+    comma_ = false;
   }
 
   void String(std::string_view s);
@@ -98,26 +97,24 @@ class JsonWriter {
 
  private:
   void Sep() {
-    if (after_key_) { after_key_ = false; return; }
-    if (!first_) Put(',');
-    first_ = false;
+    if (comma_) Put(',');
+    comma_ = true;
   }
   // Sep() and room for n more bytes in one check: the comma is stored
   // unconditionally and kept only when due (as in the literal Key).
   // Returns the cursor after the separator, which pos_ already counts.
   char* SepRoom(size_t n) {
     char* p = Room(n + 1);
-    const size_t comma = !after_key_ && !first_;
+    const size_t comma = comma_;
     *p = ',';
     pos_ += comma;
-    first_ = false;
-    after_key_ = false;
+    comma_ = true;
     return p + comma;
   }
   void Open(char bracket) {
     *SepRoom(1) = bracket;
     ++pos_;
-    first_ = true;
+    comma_ = false;
     ++depth_;
   }
   // Room for n more bytes at the cursor.
@@ -145,8 +142,10 @@ class JsonWriter {
   char* buf_ = nullptr;  // malloc'd; the value being written
   size_t pos_ = 0, cap_ = 0;
   int depth_ = 0;
-  bool first_ = true;
-  bool after_key_ = false;
+  // Whether the next key or value needs a comma first: true after a
+  // complete value, false at the start, after an opening bracket and after
+  // a key.
+  bool comma_ = false;
 };
 
 }  // namespace dossier

@@ -123,7 +123,7 @@ void JsonWriter::Key(std::string_view key) {
   Sep();
   EscapeHere(key);
   Put(':');
-  after_key_ = true;
+  comma_ = false;
 }
 
 // EscapeHere with the separator folded into the one check for room.
@@ -224,7 +224,9 @@ void JsonWriter::Double(double v) {
   }
   // Whole numbers (counts: 80000, 3000000) print without an exponent;
   // others with 7 significant digits (coordinates to ~10 m, confidences).
-  if (v == std::trunc(v) && std::fabs(v) < 1e15) {
+  // (Under 1e15 the int64_t conversion is exact for whole numbers, and
+  // v == trunc(v) is that round trip, without the call to trunc.)
+  if (std::fabs(v) < 1e15 && static_cast<double>(static_cast<int64_t>(v)) == v) {
     pos_ = static_cast<size_t>(WriteInt(at, static_cast<int64_t>(v)) - buf_);
     Done();
     return;
