@@ -134,7 +134,8 @@ class JsonWriter {
   // Appends the buffer to *out_; out of line so that the value writers,
   // which all end in Done(), stay small.
   [[gnu::noinline]] void Flush();
-  // Inline into Key and String (json_writer.cc, its only callers).
+  // Inline into Key(string_view) (json_writer.cc, its only caller; String
+  // has the same fast path with the separator folded in).
   inline void EscapeHere(std::string_view s);
   [[gnu::noinline]] void EscapeGeneral(std::string_view s);
 
