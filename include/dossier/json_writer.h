@@ -32,10 +32,10 @@ class JsonWriter {
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
 
-  void BeginObject() { Sep(); Put('{'); first_ = true; ++depth_; }
-  void EndObject() { Put('}'); first_ = false; --depth_; Done(); }
-  void BeginArray() { Sep(); Put('['); first_ = true; ++depth_; }
-  void EndArray() { Put(']'); first_ = false; --depth_; Done(); }
+  void BeginObject() { Open('{'); }
+  void EndObject() { Put('}'); comma_ = true; --depth_; Done(); }
+  void BeginArray() { Open('['); }
+  void EndArray() { Put(']'); comma_ = true; --depth_; Done(); }
   // Writes `"key":`; the next value follows without a comma.
   void Key(std::string_view key);
   // A literal key (every key of the record) is plain ASCII with nothing to
@@ -45,7 +45,7 @@ class JsonWriter {
   template <size_t N>
   [[gnu::always_inline]] void Key(const char (&key)[N]) {
     char* p = Room(N + 3);
-    const size_t comma = !after_key_ && !first_;
+    const size_t comma = comma_;
     *p = ',';
     p += comma;
     p[0] = '"';
@@ -53,8 +53,7 @@ class JsonWriter {
     p[N] = '"';
     p[N + 1] = ':';
     pos_ += comma + N + 2;
-    first_ = false;
-    after_key_ = true;
+    comma_ = false;
   }
 
   void String(std::string_view s);
@@ -68,20 +67,28 @@ class JsonWriter {
   void Int(int64_t v);
   void Double(double v);
   void Bool(bool v) {
-    Sep();
-    if (v) Put("true", 4); else Put("false", 5);
+    char* p = SepRoom(5);
+    if (v) {
+      std::memcpy(p, "true", 4);
+      pos_ += 4;
+    } else {
+      std::memcpy(p, "false", 5);
+      pos_ += 5;
+    }
     Done();
   }
-  void Null() { Sep(); Put("null", 4); Done(); }
+  void Null() {
+    std::memcpy(SepRoom(4), "null", 4);
+    pos_ += 4;
+    Done();
+  }
   // Writes [a, b].
   void Pair(int64_t a, int64_t b);
 
   // Appends what was written so far to *out (also done after every
   // complete top-level value and on destruction).
   void Finish() {
-    if (pos_ == 0) return;
-    out_->append(buf_, pos_);
-    pos_ = 0;
+    if (pos_ != 0) Flush();
   }
 
   // Appends `s` to `out` as a JSON string literal (with quotes). Invalid
@@ -90,13 +97,29 @@ class JsonWriter {
 
  private:
   void Sep() {
-    if (after_key_) { after_key_ = false; return; }
-    if (!first_) Put(',');
-    first_ = false;
+    if (comma_) Put(',');
+    comma_ = true;
+  }
+  // Sep() and room for n more bytes in one check: the comma is stored
+  // unconditionally and kept only when due (as in the literal Key).
+  // Returns the cursor after the separator, which pos_ already counts.
+  char* SepRoom(size_t n) {
+    char* p = Room(n + 1);
+    const size_t comma = comma_;
+    *p = ',';
+    pos_ += comma;
+    comma_ = true;
+    return p + comma;
+  }
+  void Open(char bracket) {
+    *SepRoom(1) = bracket;
+    ++pos_;
+    comma_ = false;
+    ++depth_;
   }
   // Room for n more bytes at the cursor.
   char* Room(size_t n) {
-    if (pos_ + n > cap_) Grow(n);
+    if (pos_ + n > cap_) [[unlikely]] Grow(n);
     return buf_ + pos_;
   }
   void Grow(size_t n);
@@ -106,9 +129,13 @@ class JsonWriter {
     pos_ += n;
   }
   void Done() {
-    if (depth_ == 0) Finish();
+    if (depth_ == 0) [[unlikely]] Finish();
   }
-  // Inline into Key and String (json_writer.cc, its only callers).
+  // Appends the buffer to *out_; out of line so that the value writers,
+  // which all end in Done(), stay small.
+  [[gnu::noinline]] void Flush();
+  // Inline into Key(string_view) (json_writer.cc, its only caller; String
+  // has the same fast path with the separator folded in).
   inline void EscapeHere(std::string_view s);
   [[gnu::noinline]] void EscapeGeneral(std::string_view s);
 
@@ -116,8 +143,10 @@ class JsonWriter {
   char* buf_ = nullptr;  // malloc'd; the value being written
   size_t pos_ = 0, cap_ = 0;
   int depth_ = 0;
-  bool first_ = true;
-  bool after_key_ = false;
+  // Whether the next key or value needs a comma first: true after a
+  // complete value, false at the start, after an opening bracket and after
+  // a key.
+  bool comma_ = false;
 };
 
 }  // namespace dossier

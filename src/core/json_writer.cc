@@ -12,6 +12,11 @@
 
 namespace dossier {
 
+void JsonWriter::Flush() {
+  out_->append(buf_, pos_);
+  pos_ = 0;
+}
+
 void JsonWriter::Grow(size_t n) {
   const size_t cap = std::max(pos_ + n, cap_ * 2 + 4096);
   char* p = static_cast<char*>(std::realloc(buf_, cap));
@@ -22,6 +27,17 @@ void JsonWriter::Grow(size_t n) {
 
 namespace {
 
+// JsonPlainWord, in an SSE2 register where there is one (the word in the
+// low half; the zero bytes of the high half are not looked at): this keeps
+// the 64-bit constants of the scalar test out of CopyIfPlain's registers.
+inline bool PlainWord(uint64_t w) {
+#if defined(__SSE2__)
+  return (JsonSpecial16(_mm_cvtsi64_si128(static_cast<long long>(w))) & 0xFF) == 0;
+#else
+  return JsonPlainWord(w);
+#endif
+}
+
 // Copies s[0, n), n <= 64, to d while testing it a word at a time (the
 // last word overlaps the one before it; under eight bytes, two overlapping
 // halves or three bytes padded with spaces). False as soon as a byte needs
@@ -29,6 +45,30 @@ namespace {
 // Inline word moves: most of these strings are a few bytes long, where a
 // call to memcpy costs more than the copy.
 inline bool CopyIfPlain(char* d, const char* s, size_t n) {
+#if defined(__SSE2__)
+  // Sixteen bytes a step; eight to fifteen as two overlapping halves in one
+  // register.
+  if (n >= 16) {
+    __m128i v;
+    for (size_t i = 0; i + 16 < n; i += 16) {
+      v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+      if (JsonSpecial16(v) != 0) return false;
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(d + i), v);
+    }
+    v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + n - 16));
+    if (JsonSpecial16(v) != 0) return false;
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(d + n - 16), v);
+    return true;
+  }
+  if (n >= 8) {
+    const __m128i lo = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(s));
+    const __m128i hi = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(s + n - 8));
+    if (JsonSpecial16(_mm_unpacklo_epi64(lo, hi)) != 0) return false;
+    _mm_storel_epi64(reinterpret_cast<__m128i*>(d), lo);
+    _mm_storel_epi64(reinterpret_cast<__m128i*>(d + n - 8), hi);
+    return true;
+  }
+#else
   if (n >= 8) {
     uint64_t w;
     for (size_t i = 0; i + 8 < n; i += 8) {
@@ -41,18 +81,19 @@ inline bool CopyIfPlain(char* d, const char* s, size_t n) {
     std::memcpy(d + n - 8, &w, 8);
     return true;
   }
+#endif
   if (n >= 4) {
     uint32_t a, b;
     std::memcpy(&a, s, 4);
     std::memcpy(&b, s + n - 4, 4);
-    if (!JsonPlainWord(a | static_cast<uint64_t>(b) << 32)) return false;
+    if (!PlainWord(a | static_cast<uint64_t>(b) << 32)) return false;
     std::memcpy(d, &a, 4);
     std::memcpy(d + n - 4, &b, 4);
     return true;
   }
   if (n == 0) return true;
   const auto byte = [&](size_t i) { return static_cast<uint64_t>(static_cast<unsigned char>(s[i])); };
-  if (!JsonPlainWord(byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16 | 0x2020202020000000ULL))
+  if (!PlainWord(byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16 | 0x2020202020000000ULL))
     return false;
   d[0] = s[0];
   d[n / 2] = s[n / 2];
@@ -82,35 +123,111 @@ void JsonWriter::Key(std::string_view key) {
   Sep();
   EscapeHere(key);
   Put(':');
-  after_key_ = true;
+  comma_ = false;
 }
 
+// EscapeHere with the separator folded into the one check for room.
 void JsonWriter::String(std::string_view s) {
-  Sep();
-  EscapeHere(s);
+  const size_t n = s.size();
+  if (n <= 64) {
+    char* p = SepRoom(n + 2);
+    if (CopyIfPlain(p + 1, s.data(), n)) {
+      p[0] = '"';
+      p[n + 1] = '"';
+      pos_ += n + 2;
+      Done();
+      return;
+    }
+  } else {
+    Sep();
+  }
+  EscapeGeneral(s);
   Done();
 }
 
+namespace {
+
+// "00" to "99", two bytes each.
+struct DigitPairs {
+  char c[200];
+  constexpr DigitPairs() : c() {
+    for (int i = 0; i < 100; ++i) {
+      c[2 * i] = static_cast<char>('0' + i / 10);
+      c[2 * i + 1] = static_cast<char>('0' + i % 10);
+    }
+  }
+};
+constexpr DigitPairs kDigitPairs;
+
+// The two digits of v < 100.
+inline const char* Pair2(uint32_t v) { return kDigitPairs.c + 2 * v; }
+
+// Writes v < 10000 at p, without leading zeros; returns the end.
+inline char* WriteUpTo4(char* p, uint32_t v) {
+  if (v < 10) {
+    *p = static_cast<char>('0' + v);
+    return p + 1;
+  }
+  if (v < 100) {
+    std::memcpy(p, Pair2(v), 2);
+    return p + 2;
+  }
+  const uint32_t high = v / 100, low = v % 100;
+  if (v < 1000) {
+    *p = static_cast<char>('0' + high);
+    std::memcpy(p + 1, Pair2(low), 2);
+    return p + 3;
+  }
+  std::memcpy(p, Pair2(high), 2);
+  std::memcpy(p + 2, Pair2(low), 2);
+  return p + 4;
+}
+
+// Writes v in decimal at p (at most 20 bytes) and returns the end: what
+// std::to_chars writes. Most values here are offsets of a few digits:
+// those below 10^8 as two groups of four digits, the rest by to_chars.
+inline char* WriteDecimal(char* p, uint64_t v) {
+  if (v < 10000) return WriteUpTo4(p, static_cast<uint32_t>(v));
+  if (v < 100000000) {
+    p = WriteUpTo4(p, static_cast<uint32_t>(v / 10000));
+    const uint32_t low = static_cast<uint32_t>(v % 10000);
+    std::memcpy(p, Pair2(low / 100), 2);
+    std::memcpy(p + 2, Pair2(low % 100), 2);
+    return p + 4;
+  }
+  return std::to_chars(p, p + 20, v).ptr;
+}
+
+inline char* WriteInt(char* p, int64_t v) {
+  if (v >= 0) return WriteDecimal(p, static_cast<uint64_t>(v));
+  *p = '-';
+  // Unsigned negation: exact for INT64_MIN too.
+  return WriteDecimal(p + 1, 0 - static_cast<uint64_t>(v));
+}
+
+}  // namespace
+
 void JsonWriter::Int(int64_t v) {
-  Sep();
-  char* p = Room(24);
-  pos_ = static_cast<size_t>(std::to_chars(p, p + 24, v).ptr - buf_);
+  char* p = SepRoom(20);
+  pos_ = static_cast<size_t>(WriteInt(p, v) - buf_);
   Done();
 }
 
 void JsonWriter::Double(double v) {
-  Sep();
+  // Written in place: room for the longest form (to_chars below writes 14).
+  char* const at = SepRoom(32);
   if (!std::isfinite(v)) {
-    Put("null", 4);
+    std::memcpy(at, "null", 4);
+    pos_ += 4;
     Done();
     return;
   }
-  char buf[32];
   // Whole numbers (counts: 80000, 3000000) print without an exponent;
   // others with 7 significant digits (coordinates to ~10 m, confidences).
-  if (v == std::trunc(v) && std::fabs(v) < 1e15) {
-    auto r = std::to_chars(buf, buf + sizeof buf, static_cast<int64_t>(v));
-    Put(buf, static_cast<size_t>(r.ptr - buf));
+  // (Under 1e15 the int64_t conversion is exact for whole numbers, and
+  // v == trunc(v) is that round trip, without the call to trunc.)
+  if (std::fabs(v) < 1e15 && static_cast<double>(static_cast<int64_t>(v)) == v) {
+    pos_ = static_cast<size_t>(WriteInt(at, static_cast<int64_t>(v)) - buf_);
     Done();
     return;
   }
@@ -124,16 +241,16 @@ void JsonWriter::Double(double v) {
     const double n = std::nearbyint(scaled);
     if (std::fabs(scaled - n) < 1e-7) {
       const int64_t cents = static_cast<int64_t>(n);
-      char* p = buf;
+      char* p = at;
       if (v < 0) *p++ = '-';
-      p = std::to_chars(p, buf + sizeof buf, cents / 100).ptr;
+      p = WriteDecimal(p, static_cast<uint64_t>(cents / 100));
       const int frac = static_cast<int>(cents % 100);
       if (frac != 0) {
         *p++ = '.';
         *p++ = static_cast<char>('0' + frac / 10);
         if (frac % 10 != 0) *p++ = static_cast<char>('0' + frac % 10);
       }
-      Put(buf, static_cast<size_t>(p - buf));
+      pos_ = static_cast<size_t>(p - buf_);
       Done();
       return;
     }
@@ -155,9 +272,9 @@ void JsonWriter::Double(double v) {
     if (std::fabs(std::fabs(scaled - n) - 0.5) > 1e-6 && n < 1e7) {
       const int64_t all = static_cast<int64_t>(n);
       int64_t frac = all % scale;
-      char* p = buf;
+      char* p = at;
       if (v < 0) *p++ = '-';
-      p = std::to_chars(p, buf + sizeof buf, all / scale).ptr;
+      p = WriteDecimal(p, static_cast<uint64_t>(all / scale));
       if (frac != 0) {
         int places = 7 - digits;
         while (frac % 10 == 0) {
@@ -171,26 +288,24 @@ void JsonWriter::Double(double v) {
         }
         p += places;
       }
-      Put(buf, static_cast<size_t>(p - buf));
+      pos_ = static_cast<size_t>(p - buf_);
       Done();
       return;
     }
   }
-  auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, 7);
-  Put(buf, static_cast<size_t>(r.ptr - buf));
+  auto r = std::to_chars(at, at + 32, v, std::chars_format::general, 7);
+  pos_ = static_cast<size_t>(r.ptr - buf_);
   Done();
 }
 
 void JsonWriter::Pair(int64_t a, int64_t b) {
-  Sep();
-  char* const begin = Room(51);
-  char* p = begin;
+  char* p = SepRoom(43);
   *p++ = '[';
-  p = std::to_chars(p, p + 24, a).ptr;
+  p = WriteInt(p, a);
   *p++ = ',';
-  p = std::to_chars(p, p + 24, b).ptr;
+  p = WriteInt(p, b);
   *p++ = ']';
-  pos_ += static_cast<size_t>(p - begin);
+  pos_ = static_cast<size_t>(p - buf_);
   Done();
 }
 
@@ -205,20 +320,29 @@ void EscapeInto(std::string_view s, Sink& out) {
   size_t i = 0, n = s.size();
   size_t run = 0;  // start of a run of bytes that need no escaping
   auto flush = [&](size_t upto) { out.Append(s.data() + run, upto - run); };
-  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
   while (i < n) {
+#if defined(__SSE2__)
+    // Skip sixteen plain ASCII bytes at a time, or up to the first byte
+    // that needs a look.
+    while (i + 16 <= n) {
+      const unsigned special =
+          JsonSpecial16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i)));
+      if (special != 0) {
+        i += static_cast<size_t>(__builtin_ctz(special));
+        break;
+      }
+      i += 16;
+    }
+#else
     // Skip eight plain ASCII bytes at a time (no control byte, quote,
     // backslash or byte >= 0x80).
     while (i + 8 <= n) {
       uint64_t w;
       std::memcpy(&w, s.data() + i, 8);
-      uint64_t ctrl = (w - kOnes * 0x20) & ~w & kHigh;
-      uint64_t q = w ^ (kOnes * '"'), bs = w ^ (kOnes * '\\');
-      uint64_t quote = (q - kOnes) & ~q & kHigh;
-      uint64_t back = (bs - kOnes) & ~bs & kHigh;
-      if ((ctrl | quote | back | (w & kHigh)) != 0) break;
+      if (!JsonPlainWord(w)) break;
       i += 8;
     }
+#endif
     if (i >= n) break;
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {

@@ -5,6 +5,7 @@
 #include "dossier/json_writer.h"
 #include "annotate/markers/markers_annotator.h"
 #include "link/merge.h"
+#include "pipeline/raw_mapper.h"
 #include "pipeline/registry.h"
 #include "dossier/utf8.h"
 
@@ -169,7 +170,8 @@ struct Offsets {
     return {R(b), R(e)};
   }
   utf8::CodepointIndex text, raw;
-  const OffsetMap& map;
+  // Only a cursor changes in it.
+  mutable RawMapper map;
 };
 
 void WriteSpans(JsonWriter& w, const char* key, const std::vector<Span>& spans,
@@ -237,7 +239,7 @@ void WriteEvents(JsonWriter& w, const Document& d, const Offsets& o) {
     w.Key("value");
     w.Double(q.value);
     w.Key("low");
-    if (q.qualifier == "at_most" && q.low == 0) w.Null(); else w.Double(q.low);
+    if (q.qualifier == std::string_view("at_most") && q.low == 0) w.Null(); else w.Double(q.low);
     w.Key("high");
     if (q.high == 0 && q.value != 0) w.Null(); else w.Double(q.high);
     w.Key("qualifier");
@@ -575,7 +577,7 @@ std::string Pipeline::Render(const Document& d) const {
       // An open bound ("at least 156" has no high, "up to 50" no low) is
       // null, not 0.
       w.Key("low");
-      if (q.qualifier == "at_most" && q.low == 0) w.Null(); else w.Double(q.low);
+      if (q.qualifier == std::string_view("at_most") && q.low == 0) w.Null(); else w.Double(q.low);
       w.Key("high");
       if (q.high == 0 && q.value != 0) w.Null(); else w.Double(q.high);
       w.Key("qualifier");
@@ -583,7 +585,7 @@ std::string Pipeline::Render(const Document& d) const {
       w.Key("unit");
       w.StringOrNull(q.unit);
       w.Key("role");
-      w.String(q.role.empty() ? "other" : q.role);
+      w.String(q.role.empty() ? std::string_view("other") : std::string_view(q.role));
       w.EndObject();
     }
     w.Key("confidence");
@@ -681,14 +683,18 @@ std::string Pipeline::Render(const Document& d) const {
     w.Double(c.checkworthy);
     w.Key("slots");
     w.BeginObject();
-    for (const auto& [key, slot] : {std::pair<const char*, const std::vector<int>*>{"quantities", &c.quantities},
-                                    {"dates", &c.dates}, {"places", &c.places}, {"actors", &c.actors}}) {
+    // Keys by reference to the literal: written by JsonWriter's literal Key.
+    const auto slot = [&](const auto& key, const std::vector<int>& mentions) {
       w.Key(key);
       w.BeginArray();
-      for (int i : *slot)
+      for (int i : mentions)
         if (i >= 0 && static_cast<size_t>(i) < d.mentions.size()) w.String(d.mentions[i].id);
       w.EndArray();
-    }
+    };
+    slot("quantities", c.quantities);
+    slot("dates", c.dates);
+    slot("places", c.places);
+    slot("actors", c.actors);
     w.EndObject();
     w.Key("voice");
     w.String(c.voice);

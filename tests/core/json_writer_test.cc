@@ -1,6 +1,7 @@
 #include "dossier/json_writer.h"
 
 #include <charconv>
+#include <cstdint>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -157,6 +158,81 @@ TEST(JsonWriterTest, RuntimeKeysAreEscapedLiteralKeysAppended) {
   w.Null();
   w.EndObject();
   EXPECT_EQ(out, "{\"plain\":1,\"q\\\"k\":2,\"col\":null}");
+}
+
+// Int() and Pair() format by hand (groups of digits): the text must be
+// what std::to_chars writes, at every digit-count boundary and sign.
+TEST(JsonWriterTest, IntAndPairMatchToChars) {
+  auto reference = [](int64_t v) {
+    char buf[24];
+    return std::string(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
+  };
+  std::vector<int64_t> values = {0, INT64_MIN, INT64_MAX, INT64_MIN + 1, INT64_MAX - 1};
+  for (int64_t p = 1; p <= INT64_MAX / 10; p *= 10) {
+    for (int64_t d : {-1, 0, 1}) {
+      values.push_back(p + d);
+      values.push_back(-(p + d));
+      values.push_back(p * 10 + d);
+    }
+  }
+  for (int64_t v = 0; v < 200000; v += 3) values.push_back(v);
+  uint64_t state = 7;
+  for (int i = 0; i < 100000; ++i) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    values.push_back(static_cast<int64_t>(state >> (state % 60)));
+  }
+  for (int64_t v : values) {
+    std::string out;
+    JsonWriter w(&out);
+    w.Int(v);
+    EXPECT_EQ(out, reference(v));
+    std::string pair;
+    JsonWriter pw(&pair);
+    pw.Pair(v, v / 7);
+    EXPECT_EQ(pair, "[" + reference(v) + "," + reference(v / 7) + "]");
+  }
+}
+
+// String() copies plain strings of up to 64 bytes sixteen or eight bytes at
+// a time and hands the rest to the general escaper: every length, with a
+// byte that needs a look at every position, must come out as Escape()
+// writes it, and Escape() as a byte-at-a-time reference.
+TEST(JsonWriterTest, StringMatchesReferenceAtEveryLengthAndPosition) {
+  auto reference = [](const std::string& s) {
+    std::string r = "\"";
+    for (unsigned char c : s) {
+      if (c == '"') r += "\\\"";
+      else if (c == '\\') r += "\\\\";
+      else if (c == '\n') r += "\\n";
+      else if (c == 0x1f) r += "\\u001f";
+      else if (c == 0xff) r += "\xEF\xBF\xBD";
+      else r += static_cast<char>(c);
+    }
+    return r + "\"";
+  };
+  const std::vector<std::string> specials = {"\"", "\\", "\n", "\x1f", "\xff", "\xC3\xA9",
+                                             "\x7f", " ", "~"};
+  for (size_t n = 0; n <= 80; ++n) {
+    for (const std::string& special : specials) {
+      for (size_t pos = 0; pos + special.size() <= n || (n == 0 && pos == 0); ++pos) {
+        std::string in(n, 'a');
+        if (n > 0) in.replace(pos, special.size(), special);
+        std::string out;
+        {
+          JsonWriter w(&out);
+          w.BeginArray();
+          w.Int(1);
+          w.String(in);
+          w.EndArray();
+        }
+        std::string escaped;
+        JsonWriter::Escape(in, &escaped);
+        EXPECT_EQ(escaped, reference(in)) << n << " " << pos;
+        EXPECT_EQ(out, "[1," + escaped + "]") << n << " " << pos;
+        if (n == 0) break;
+      }
+    }
+  }
 }
 
 }  // namespace

@@ -60,6 +60,19 @@ TEST(Utf8Test, CodepointIndexAgreesWithCountingAtEveryByte) {
   }
 }
 
+// Stray continuation bytes at the start (invalid UTF-8) count for nothing
+// and map to code point 0, in whole blocks and in the short last block.
+TEST(Utf8Test, CodepointIndexLeadingContinuationBytesMapToZero) {
+  for (size_t stray : {1, 3, 15, 16, 17, 40}) {
+    const std::string s = std::string(stray, '\x80') + "ab\xC3\xA9" + std::string(20, 'c');
+    utf8::CodepointIndex idx(s);
+    for (size_t b = 0; b <= stray; ++b) EXPECT_EQ(idx.ToCodepoint(b), 0u) << stray << " " << b;
+    EXPECT_EQ(idx.ToCodepoint(stray + 2), 2u) << stray;
+    EXPECT_EQ(idx.ToCodepoint(stray + 3), 2u) << stray;  // inside the é
+    EXPECT_EQ(idx.ToCodepoint(s.size()), 23u) << stray;
+  }
+}
+
 TEST(Utf8Test, ClassesCoverNonAscii) {
   EXPECT_TRUE(utf8::IsAlpha(U'\u00C7'));
   EXPECT_TRUE(utf8::IsUpper(U'\u00C7'));
