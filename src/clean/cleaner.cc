@@ -306,6 +306,20 @@ static bool StartAnchored(std::string_view pattern) {
   return true;
 }
 
+// True if `pattern` starts (after leading flag groups and "^") with ".*" or
+// ".+": anchored in form, but its matches may start anywhere in the line.
+static bool LeadingDotStar(std::string_view pattern) {
+  size_t i = 0;
+  while (pattern.substr(i, 2) == "(?") {
+    size_t j = i + 2;
+    while (j < pattern.size() && std::isalpha(static_cast<unsigned char>(pattern[j]))) ++j;
+    if (j >= pattern.size() || pattern[j] != ')') return false;
+    i = j + 1;
+  }
+  if (pattern.substr(i, 1) == "^") ++i;
+  return pattern.substr(i, 2) == ".*" || pattern.substr(i, 2) == ".+";
+}
+
 Cleaner::~Cleaner() = default;
 
 Result<std::unique_ptr<Cleaner>> Cleaner::Create(std::shared_ptr<const Lexicon> lexicon,
@@ -377,10 +391,29 @@ Result<std::unique_ptr<Cleaner>> Cleaner::Create(std::shared_ptr<const Lexicon> 
     } else {
       std::string err;
       const bool anchored = StartAnchored(expanded);
-      RE2::Set& set = anchored ? *c->line_set_ : *c->line_set_free_;
-      if (set.Add(expanded, &err) < 0)
-        return InvalidInput(table + ".tsv rule '" + r->id + "': " + err);
-      (anchored ? c->line_set_rule_ : c->line_set_free_rule_).push_back(index);
+      std::optional<std::vector<std::string>> literals;
+      if (!anchored || LeadingDotStar(expanded)) literals = RequiredLiterals(expanded);
+      if (literals) {
+        // Not in a set; a set's Add still checks the pattern, so that a bad
+        // one fails here, at start-up, with the same message.
+        RE2::Set check(re_opts, RE2::UNANCHORED);
+        if (check.Add(expanded, &err) < 0)
+          return InvalidInput(table + ".tsv rule '" + r->id + "': " + err);
+        Cleaner::ScreenedRule sr{index, anchored ? RE2::ANCHOR_START : RE2::UNANCHORED, {}};
+        for (unsigned char b = 1; b < 0x80 && !sr.common_byte; ++b) {
+          if (std::isalpha(b) || b == ' ') continue;
+          bool all = true;
+          for (const auto& l : *literals) all = all && l.find(static_cast<char>(b)) != l.npos;
+          if (all) sr.common_byte = static_cast<char>(b);
+        }
+        for (auto& l : *literals) sr.literals.emplace_back(std::move(l));
+        c->screened_.push_back(std::move(sr));
+      } else {
+        RE2::Set& set = anchored ? *c->line_set_ : *c->line_set_free_;
+        if (set.Add(expanded, &err) < 0)
+          return InvalidInput(table + ".tsv rule '" + r->id + "': " + err);
+        (anchored ? c->line_set_rule_ : c->line_set_free_rule_).push_back(index);
+      }
     }
     c->rules_.push_back(std::move(r));
     return Status::Ok();
@@ -400,7 +433,7 @@ Result<std::unique_ptr<Cleaner>> Cleaner::Create(std::shared_ptr<const Lexicon> 
     return InvalidInput("meta_patterns.tsv: needs columns id, where, field, pattern");
   for (const auto& row : mp.rows)
     DOSSIER_RETURN_IF_ERROR(add_rule("meta_patterns", row, row[mw], row[mf], row[mpat], true, ""));
-  if (!c->line_set_->Compile() ||
+  if ((!c->line_set_rule_.empty() && !c->line_set_->Compile()) ||
       (!c->line_set_free_rule_.empty() && !c->line_set_free_->Compile()) ||
       (!c->lead_rules_.empty() && !c->lead_set_->Compile()) ||
       (!c->trail_rules_.empty() && !c->trail_set_->Compile()))
@@ -448,6 +481,9 @@ class CleanerImpl {
   void ApplyMeta(const Rule& r, std::string_view line);
   void ResplitNamesAndOutlet(std::string* names, std::string* outlet) const;
   bool MatchLine(size_t li, bool in_head, bool in_tail, const Rule** hit);
+  // Appends to *matched the screened rules (Cleaner::screened_) that match
+  // line `s`.
+  void MatchScreened(std::string_view s, std::vector<int>* matched);
   void TrimLeadTrail();
   void BuildText(TextBuilder* out);
   void BuildComments(const OffsetMap& to_raw);
@@ -463,6 +499,8 @@ class CleanerImpl {
   const RawDocument& raw_;
   std::string text_;  // after NormalizeText (+NFC)
   std::vector<Line> lines_;
+  std::vector<int> set_hits_;  // MatchLine's scratch
+  int fold_runes_ = -1;        // text_ has U+017F or U+212A: 1 yes, 0 no, -1 not asked
   size_t head_end_ = 0;       // lines [0, head_end_) are the head zone
   size_t article_end_ = 0;    // lines [article_end_, ...) are comments or footer
   size_t comments_begin_ = 0, comments_end_ = 0;  // comment lines
@@ -503,12 +541,14 @@ bool CleanerImpl::MatchLine(size_t li, bool in_head, bool in_tail, const Rule** 
   if (!l.matched_known) {
     l.matched_known = true;
     // Rule indices, in table order (the first rule that applies wins).
-    std::vector<int> hits;
-    if (c_.line_set_->Match(s, &hits))
+    std::vector<int>& hits = set_hits_;
+    hits.clear();
+    if (!c_.line_set_rule_.empty() && c_.line_set_->Match(s, &hits))
       for (int m : hits) l.matched.push_back(c_.line_set_rule_[m]);
     hits.clear();
     if (!c_.line_set_free_rule_.empty() && c_.line_set_free_->Match(s, &hits))
       for (int m : hits) l.matched.push_back(c_.line_set_free_rule_[m]);
+    if (!c_.screened_.empty()) MatchScreened(s, &l.matched);
     std::sort(l.matched.begin(), l.matched.end());
   }
   for (int m : l.matched) {
@@ -521,6 +561,30 @@ bool CleanerImpl::MatchLine(size_t li, bool in_head, bool in_tail, const Rule** 
     return true;
   }
   return false;
+}
+
+void CleanerImpl::MatchScreened(std::string_view s, std::vector<int>* matched) {
+  for (const Cleaner::ScreenedRule& sr : c_.screened_) {
+    const Rule& r = *c_.rules_[sr.rule];
+    // A line longer than the rule's max_bytes is never taken by the rule
+    // (MatchLine skips it), so whether the rule matches it does not matter.
+    if (r.max_bytes && s.size() > r.max_bytes) continue;
+    // The literals prove nothing in a text with U+017F or U+212A (see
+    // RequiredLiterals); asked once per document.
+    if (fold_runes_ < 0) fold_runes_ = HasNonAsciiFoldRune(text_) ? 1 : 0;
+    if (fold_runes_ == 0) {
+      if (sr.common_byte && !std::memchr(s.data(), sr.common_byte, s.size())) continue;
+      bool found = false;
+      for (const FoldedLiteral& lit : sr.literals) {
+        if (lit.FoundIn(s)) {
+          found = true;
+          break;
+        }
+      }
+      if (!found) continue;  // no match of the rule lacks all its literals
+    }
+    if (r.C().re->Match(s, 0, s.size(), sr.anchor, nullptr, 0)) matched->push_back(sr.rule);
+  }
 }
 
 // "By Nadia Farouk Global Research, June 2, 2020": with no comma between the
@@ -847,12 +911,16 @@ void CleanerImpl::BuildText(TextBuilder* out) {
       // ground\n\noperation in ..."): no final punctuation before the gap, a
       // lower-case letter after it. Join the halves with a space.
       size_t len;
-      bool lower_next = utf8::IsLower(utf8::Decode(text_, b, &len));
-      std::string_view prev_line(out->text());
-      size_t nl = prev_line.rfind('\n');
-      if (nl != std::string_view::npos) prev_line.remove_prefix(nl + 1);
-      bool joins = gap && !removed && lower_next && HeadlineEnding(prev_line) &&
-                   !EndsSentence(prev_line) && CountWords(prev_line) >= 4;
+      bool joins = false;
+      if (gap && !removed && utf8::IsLower(utf8::Decode(text_, b, &len))) {
+        // The output's last line (found only here: searching back for it
+        // at every line was most of this function's cost).
+        std::string_view prev_line(out->text());
+        size_t nl = prev_line.rfind('\n');
+        if (nl != std::string_view::npos) prev_line.remove_prefix(nl + 1);
+        joins = HeadlineEnding(prev_line) && !EndsSentence(prev_line) &&
+                CountWords(prev_line) >= 4;
+      }
       if (joins) {
         out->Replace(" ", prev_end, b);
       } else if (gap) {
@@ -960,16 +1028,21 @@ Result<Document> CleanerImpl::Run() {
   doc.given_id = raw_.given.id;
   doc.diagnostics = raw_.diagnostics;
 
-  // 1. The body as text, with its map to raw.
-  std::string base;
-  OffsetMap base_map;  // base -> raw
+  // 1. The body as text, with its map to raw. Plain text is read where it
+  // is, not copied.
+  std::string extracted;
+  std::string_view base = raw_.body;
+  OffsetMap extracted_map;
+  const OffsetMap* base_map = &raw_.body_map;  // base -> raw
   GivenMeta given = raw_.given;
   std::vector<Comment> html_comments;
   if (raw_.body_is_html) {
     auto ex = ExtractHtml(raw_.body);
     if (!ex.ok()) return ex.status();
-    base = std::move(ex->text);
-    base_map = ex->map.Compose(raw_.body_map);
+    extracted = std::move(ex->text);
+    base = extracted;
+    extracted_map = ex->map.Compose(raw_.body_map);
+    base_map = &extracted_map;
     for (auto& d : ex->diagnostics) doc.diagnostics.push_back(d);
     // Container metadata wins over what the page says; the page fills gaps.
     auto fill = [](std::optional<std::string>& dst, const std::optional<std::string>& src) {
@@ -988,9 +1061,6 @@ Result<Document> CleanerImpl::Run() {
       rc.raw.end = static_cast<uint32_t>(raw_.body_map.MapEnd(c.raw.end));
       html_comments.push_back(std::move(rc));
     }
-  } else {
-    base = raw_.body;
-    base_map = raw_.body_map;
   }
 
   // 2. Characters: line endings, controls, markup, NFC.
@@ -998,7 +1068,7 @@ Result<Document> CleanerImpl::Run() {
   text_ = NormalizeText(base, /*markup=*/!raw_.body_is_html, &norm_map);
   OffsetMap nfc_map;
   if (NormalizeNfc(&text_, &nfc_map)) norm_map = nfc_map.Compose(norm_map);
-  OffsetMap text_to_raw = norm_map.Compose(base_map);
+  OffsetMap text_to_raw = norm_map.Compose(*base_map);
 
   // 3. Lines: zones, rules, meta.
   SplitLines();

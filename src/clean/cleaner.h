@@ -19,6 +19,7 @@
 #include <re2/set.h>
 
 #include "clean/loose_date.h"
+#include "clean/rule_prefilter.h"
 #include "dossier/document.h"
 #include "dossier/lexicon.h"
 #include "dossier/status.h"
@@ -71,6 +72,21 @@ class Cleaner {
   // up at the first byte no rule can take; the others in an unanchored one.
   std::unique_ptr<re2::RE2::Set> line_set_, line_set_free_;
   std::vector<int> line_set_rule_, line_set_free_rule_;  // set index -> rules_ index
+  // Line rules that can match anywhere in a line ("^.*all rights
+  // reserved", or no "^"), for which the literals every match must contain
+  // are known (rule_prefilter.h). They are kept out of the sets, whose DFA
+  // they would keep alive to the end of every line; a line is run through
+  // such a rule's own regex only when it holds one of the literals.
+  struct ScreenedRule {
+    int rule;                           // rules_ index
+    RE2::Anchor anchor;                 // as the set it would be in
+    std::vector<FoldedLiteral> literals;
+    // A byte that is neither a letter nor a space and that every literal
+    // holds ('(' of "(photo: " and "(source: "), or 0: a line without it
+    // holds none of the literals, and memchr says so fastest.
+    char common_byte = 0;
+  };
+  std::vector<ScreenedRule> screened_;
   std::vector<int> lead_rules_, trail_rules_;
   // The lead and trail rules as one set each (anchored at the start, and
   // unanchored): the first and last paragraphs are often the whole article

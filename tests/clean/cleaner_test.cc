@@ -239,6 +239,30 @@ TEST_F(CleanerTest, MarkdownEmphasisHeadingsAndImagesAreStripped) {
             "snake_case_name or 2*3*4.");
 }
 
+// Rules that can match anywhere in a line ("^.*all rights reserved") are
+// screened by their literals before their regex runs; the screen must not
+// lose a line that differs in case, or that spells the words with U+017F,
+// which (?i) matches as 's'.
+TEST_F(CleanerTest, ScreenedRulesStillTakeEveryMatchingLine) {
+  const std::string body =
+      "The kettle works reopened on Tuesday after a month of repairs to the boiler hall, "
+      "the owners said, and the first batch left the yard in the evening.\n\n"
+      "Workers said the new boiler was quieter than the old one.\n\n";
+  for (const char* footer : {"The Teapot Gazette 2021. ALL RIGHTS RESERVED.",
+                             "The Teapot Gazette 2021, all right\xC5\xBF re\xC5\xBF" "erved",
+                             "A new boiler at the works. (Photo: Teapot Gazette)"}) {
+    Document d = Clean(body + footer);
+    EXPECT_EQ(d.text.find("Gazette"), std::string::npos) << footer;
+    EXPECT_NE(d.text.find("quieter"), std::string::npos);
+  }
+  // Near misses stay.
+  for (const char* footer : {"The Teapot Gazette 2021. All rights are reserved.",
+                             "A new boiler at the works. (photo: Teapot Gazette)"}) {
+    Document d = Clean(body + footer);
+    EXPECT_NE(d.text.find("Gazette"), std::string::npos) << footer;
+  }
+}
+
 TEST_F(CleanerTest, NothingLeftIsAnError) {
   auto c = MakeCleaner();
   auto d = c->Clean(Raw("Note to readers: please click the share buttons above\n\nBecome a Member of Global Research"));

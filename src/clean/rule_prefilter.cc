@@ -1,0 +1,477 @@
+#include "clean/rule_prefilter.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+
+#include "core/byte_scan.h"
+#include "dossier/utf8.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace dossier {
+namespace {
+
+constexpr size_t kMaxSet = 16;      // most strings an exact set may hold
+constexpr size_t kMaxLiteral = 64;  // longest string it may hold
+
+using Strings = std::vector<std::string>;
+
+// What is known of the strings a piece of pattern matches, each taken
+// through the folding of RequiredLiterals (ASCII lower case).
+struct Info {
+  // The piece matches exactly one of these strings (nullopt: unknown).
+  std::optional<Strings> exact;
+  // Every match of the piece contains one of these (nullopt: unknown).
+  std::optional<Strings> required;
+};
+
+Info Any() { return {}; }
+Info Empty() { return {Strings{""}, std::nullopt}; }
+
+char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
+
+void Dedupe(Strings* s) {
+  std::sort(s->begin(), s->end());
+  s->erase(std::unique(s->begin(), s->end()), s->end());
+}
+
+// What every match contains: the exact strings (unless one is empty, which
+// any text contains), else the required ones.
+std::optional<Strings> Required(const Info& a) {
+  if (a.exact) {
+    for (const auto& s : *a.exact)
+      if (s.empty()) return std::nullopt;
+    return a.exact;
+  }
+  return a.required;
+}
+
+// Keeps the better of two requirements: the longer shortest literal (fewer
+// chance hits), then the fewer literals (fewer searches).
+void Consider(std::optional<Strings>* best, const std::optional<Strings>& cand) {
+  if (!cand || cand->empty()) return;
+  auto shortest = [](const Strings& s) {
+    size_t m = s[0].size();
+    for (const auto& x : s) m = std::min(m, x.size());
+    return m;
+  };
+  if (!*best) {
+    *best = cand;
+    return;
+  }
+  const size_t a = shortest(*cand), b = shortest(**best);
+  if (a > b || (a == b && cand->size() < (*best)->size())) *best = cand;
+}
+
+// A concatenation. Runs of pieces with exact strings are multiplied out
+// ("(" then "source|photo" then ": " is "(source: " or "(photo: "); the
+// requirement is the best of the runs and of the other pieces' own.
+Info Sequence(const std::vector<Info>& items) {
+  std::optional<Strings> cur = Strings{""}, best;
+  bool all_exact = true;
+  for (const Info& item : items) {
+    if (cur && item.exact && cur->size() * item.exact->size() <= kMaxSet) {
+      size_t longest = 0;
+      for (const auto& a : *cur)
+        for (const auto& b : *item.exact) longest = std::max(longest, a.size() + b.size());
+      if (longest <= kMaxLiteral) {
+        Strings next;
+        for (const auto& a : *cur)
+          for (const auto& b : *item.exact) next.push_back(a + b);
+        Dedupe(&next);
+        cur = std::move(next);
+        continue;
+      }
+    }
+    all_exact = false;
+    if (cur) Consider(&best, Required(Info{cur, std::nullopt}));
+    if (item.exact) {
+      cur = item.exact;
+    } else {
+      cur.reset();
+      Consider(&best, item.required);
+    }
+  }
+  if (cur) Consider(&best, Required(Info{cur, std::nullopt}));
+  Info out;
+  if (all_exact) out.exact = cur;
+  out.required = best;
+  return out;
+}
+
+// An alternation: exact if every branch is (and the union is small); a
+// requirement only if every branch has one.
+Info Union(const std::vector<Info>& alts) {
+  if (alts.size() == 1) return alts[0];
+  Info out;
+  Strings all;
+  bool exact = true;
+  for (const Info& a : alts) {
+    if (!a.exact) {
+      exact = false;
+      break;
+    }
+    all.insert(all.end(), a.exact->begin(), a.exact->end());
+  }
+  if (exact) {
+    Dedupe(&all);
+    if (all.size() <= kMaxSet) out.exact = all;
+  }
+  Strings req;
+  for (const Info& a : alts) {
+    auto r = Required(a);
+    if (!r) return out;
+    req.insert(req.end(), r->begin(), r->end());
+  }
+  Dedupe(&req);
+  out.required = std::move(req);
+  return out;
+}
+
+// x{min,max} (max < 0: unbounded).
+Info Repeat(const Info& a, int min, int max) {
+  if (min == 0) {
+    // x? is "" or x; x* and x{0,n} could be anything.
+    if (max == 1 && a.exact && a.exact->size() < kMaxSet) {
+      Strings s = *a.exact;
+      s.push_back("");
+      Dedupe(&s);
+      return {s, std::nullopt};
+    }
+    return Any();
+  }
+  Info out;
+  out.required = Required(a);  // each repetition contains one
+  if (min == 1 && max == 1) out.exact = a.exact;
+  return out;
+}
+
+// A recursive-descent reader of RE2 syntax that keeps only what literal
+// requirements need. Anything it does not model sets ok_ = false, and the
+// pattern gets no prefilter: it must never misread a pattern RE2 accepts.
+class Parser {
+ public:
+  explicit Parser(std::string_view p) : p_(p) {}
+
+  std::optional<Info> Parse() {
+    Info r = Alt();
+    if (!ok_ || i_ != p_.size()) return std::nullopt;
+    return r;
+  }
+
+ private:
+  bool More() const { return ok_ && i_ < p_.size(); }
+  Info Fail() {
+    ok_ = false;
+    return Any();
+  }
+
+  // a|b|c up to the closing ')' of the group (or the end).
+  Info Alt() {
+    std::vector<Info> alts;
+    alts.push_back(Concat());
+    while (More() && p_[i_] == '|') {
+      ++i_;
+      alts.push_back(Concat());
+    }
+    return Union(alts);
+  }
+
+  Info Concat() {
+    std::vector<Info> items;
+    while (More() && p_[i_] != '|' && p_[i_] != ')') {
+      Info a = Atom();
+      if (!ok_) break;
+      items.push_back(Quantified(a));
+    }
+    return Sequence(items);
+  }
+
+  // The repetition operators after an atom, if any.
+  Info Quantified(const Info& a) {
+    if (!More()) return a;
+    int min, max;
+    const char c = p_[i_];
+    if (c == '*') {
+      min = 0, max = -1;
+      ++i_;
+    } else if (c == '+') {
+      min = 1, max = -1;
+      ++i_;
+    } else if (c == '?') {
+      min = 0, max = 1;
+      ++i_;
+    } else if (c == '{') {
+      // {n}, {n,} or {n,m}; any other '{' is a literal to RE2: not modelled.
+      size_t j = i_ + 1;
+      auto number = [&](int* v) {
+        size_t start = j;
+        long n = 0;
+        while (j < p_.size() && p_[j] >= '0' && p_[j] <= '9' && j - start < 5)
+          n = n * 10 + (p_[j++] - '0');
+        *v = static_cast<int>(n);
+        return j > start;
+      };
+      if (!number(&min)) return Fail();
+      max = min;
+      if (j < p_.size() && p_[j] == ',') {
+        ++j;
+        if (!number(&max)) max = -1;
+      }
+      if (j >= p_.size() || p_[j] != '}') return Fail();
+      i_ = j + 1;
+    } else {
+      return a;
+    }
+    if (i_ < p_.size() && p_[i_] == '?') ++i_;  // non-greedy: same strings
+    if (i_ < p_.size() && (p_[i_] == '*' || p_[i_] == '+' || p_[i_] == '?' || p_[i_] == '{'))
+      return Fail();  // a repeated repetition: RE2 refuses "**"; not modelled
+    return Repeat(a, min, max);
+  }
+
+  Info Atom() {
+    const unsigned char c = static_cast<unsigned char>(p_[i_]);
+    switch (c) {
+      case '(':
+        return Group();
+      case '[':
+        return Class();
+      case '.':
+        ++i_;
+        return Any();
+      case '^':
+      case '$':
+        ++i_;
+        return Empty();
+      case '\\':
+        return Escape();
+      case '*':
+      case '+':
+      case '?':
+      case '{':
+        return Fail();
+      default:
+        break;
+    }
+    if (c >= 0x80) {
+      // A non-ASCII rune: one atom (a quantifier after it repeats the whole
+      // rune), matched as an unknown character.
+      i_ += utf8::SeqLen(c);
+      if (i_ > p_.size()) return Fail();
+      return Any();
+    }
+    ++i_;
+    return {Strings{std::string(1, Lower(static_cast<char>(c)))}, std::nullopt};
+  }
+
+  // (...), (?:...), (?P<name>...), (?<name>...), (?flags) and (?flags:...).
+  // Flags do not matter here: every literal is compared case-insensitively.
+  Info Group() {
+    ++i_;  // '('
+    if (i_ < p_.size() && p_[i_] == '?') {
+      ++i_;
+      if (p_.substr(i_, 2) == "P<" || p_.substr(i_, 1) == "<") {
+        size_t close = p_.find('>', i_);
+        if (close == std::string_view::npos) return Fail();
+        i_ = close + 1;
+      } else {
+        while (i_ < p_.size() && (p_[i_] == 'i' || p_[i_] == 'm' || p_[i_] == 's' ||
+                                  p_[i_] == 'U' || p_[i_] == '-'))
+          ++i_;
+        if (i_ >= p_.size()) return Fail();
+        if (p_[i_] == ')') {
+          ++i_;
+          return Empty();
+        }
+        if (p_[i_] != ':') return Fail();
+        ++i_;
+      }
+    }
+    Info inner = Alt();
+    if (!ok_ || i_ >= p_.size() || p_[i_] != ')') return Fail();
+    ++i_;
+    return inner;
+  }
+
+  // [...]: one character, not modelled further.
+  Info Class() {
+    ++i_;  // '['
+    if (i_ < p_.size() && p_[i_] == '^') ++i_;
+    if (i_ < p_.size() && p_[i_] == ']') ++i_;  // a leading ']' is literal
+    while (true) {
+      if (i_ >= p_.size()) return Fail();
+      const char c = p_[i_];
+      if (c == ']') {
+        ++i_;
+        return Any();
+      }
+      if (c == '\\') {
+        if (i_ + 1 >= p_.size()) return Fail();
+        const char e = p_[i_ + 1];
+        if ((e == 'p' || e == 'P' || e == 'x') && i_ + 2 < p_.size() && p_[i_ + 2] == '{') {
+          size_t close = p_.find('}', i_ + 3);
+          if (close == std::string_view::npos) return Fail();
+          i_ = close + 1;
+        } else {
+          i_ += 2;
+        }
+        continue;
+      }
+      if (c == '[' && i_ + 1 < p_.size() && p_[i_ + 1] == ':') {  // [:alpha:]
+        size_t close = p_.find(":]", i_ + 2);
+        if (close == std::string_view::npos) return Fail();
+        i_ = close + 2;
+        continue;
+      }
+      ++i_;
+    }
+  }
+
+  Info Escape() {
+    ++i_;  // '\'
+    if (i_ >= p_.size()) return Fail();
+    const unsigned char e = static_cast<unsigned char>(p_[i_++]);
+    if (e < 0x80 && !std::isalnum(e)) {  // escaped punctuation is itself
+      return {Strings{std::string(1, static_cast<char>(e))}, std::nullopt};
+    }
+    switch (e) {
+      case 'd': case 'D': case 'w': case 'W': case 's': case 'S': case 'C':
+        return Any();
+      case 'b': case 'B': case 'A': case 'z':
+        return Empty();
+      case 'p': case 'P':
+        if (i_ < p_.size() && p_[i_] == '{') {
+          size_t close = p_.find('}', i_);
+          if (close == std::string_view::npos) return Fail();
+          i_ = close + 1;
+        } else {
+          if (i_ >= p_.size() || !std::isalpha(static_cast<unsigned char>(p_[i_])))
+            return Fail();
+          ++i_;
+        }
+        return Any();
+      default:
+        return Fail();  // \Q...\E, \x.., octal, \n and the like: not modelled
+    }
+  }
+
+  std::string_view p_;
+  size_t i_ = 0;
+  bool ok_ = true;
+};
+
+}  // namespace
+
+std::optional<std::vector<std::string>> RequiredLiterals(std::string_view pattern,
+                                                         size_t min_length) {
+  auto info = Parser(pattern).Parse();
+  if (!info) return std::nullopt;
+  auto req = Required(*info);
+  if (!req || req->empty()) return std::nullopt;
+  Strings lits = std::move(*req);
+  Dedupe(&lits);
+  // A literal that contains another adds nothing: a text holding it holds
+  // the other.
+  Strings kept;
+  for (const auto& a : lits) {
+    bool redundant = false;
+    for (const auto& b : lits)
+      redundant = redundant || (b != a && a.find(b) != std::string::npos);
+    if (!redundant) kept.push_back(a);
+  }
+  lits.swap(kept);
+  // Several literals that share a long enough piece ("we use cookies",
+  // "cookie policy"): that one piece, which each of them contains.
+  if (lits.size() > 1) {
+    const std::string& shortest =
+        *std::min_element(lits.begin(), lits.end(),
+                          [](const auto& a, const auto& b) { return a.size() < b.size(); });
+    std::string common;
+    for (size_t len = shortest.size(); len > 0 && common.empty(); --len) {
+      for (size_t b = 0; b + len <= shortest.size(); ++b) {
+        const std::string piece = shortest.substr(b, len);
+        bool all = true;
+        for (const auto& l : lits) all = all && l.find(piece) != std::string::npos;
+        if (all) {
+          common = piece;
+          break;
+        }
+      }
+    }
+    if (common.size() >= std::max<size_t>(min_length, 4)) lits = {common};
+  }
+  for (const auto& l : lits)
+    if (l.size() < min_length) return std::nullopt;
+  return lits;
+}
+
+bool HasNonAsciiFoldRune(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  for (size_t k = 0; (k = FindAnyOf<0xC5, 0xE2>(p, k, n)) < n; ++k) {
+    if (p[k] == 0xC5 && k + 1 < n && p[k + 1] == 0xBF) return true;  // U+017F
+    if (p[k] == 0xE2 && k + 2 < n && p[k + 1] == 0x84 && p[k + 2] == 0xAA) return true;  // U+212A
+  }
+  return false;
+}
+
+namespace {
+
+// How rare byte `c` is in English running text, as a rank: letters and the
+// space by their usual frequency, anything else (digits, punctuation) rarer
+// still. Only speed depends on it.
+int Rarity(char c) {
+  static constexpr std::string_view kCommonFirst = " etaoinsrhldcumfpgwybvkxjqz";
+  const size_t k = kCommonFirst.find(c);
+  return k == std::string_view::npos ? 100 : static_cast<int>(k);
+}
+
+}  // namespace
+
+FoldedLiteral::FoldedLiteral(std::string text) : text_(std::move(text)) {
+  for (size_t i = 1; i < text_.size(); ++i)
+    if (Rarity(text_[i]) > Rarity(text_[a_])) a_ = i;
+  b_ = a_ == 0 && text_.size() > 1 ? 1 : 0;
+  for (size_t i = 0; i < text_.size(); ++i)
+    if (i != a_ && Rarity(text_[i]) > Rarity(text_[b_])) b_ = i;
+}
+
+bool FoldedLiteral::FoundIn(std::string_view s) const {
+  const size_t m = text_.size();
+  if (m > s.size()) return false;
+  const size_t starts = s.size() - m + 1;  // candidate start positions
+  const char ca = text_[a_], cb = text_[b_];
+  auto verify = [&](size_t i) {
+    for (size_t k = 0; k < m; ++k)
+      if (Lower(s[i + k]) != text_[k]) return false;
+    return true;
+  };
+  size_t i = 0;
+#if defined(__SSE2__)
+  // (x | 0x20) == c exactly when x is c or its upper-case form, for a
+  // lower-case letter c (0x20 is the case bit); other bytes compare as is.
+  auto case_bit = [](char c) { return _mm_set1_epi8(c >= 'a' && c <= 'z' ? 0x20 : 0); };
+  const __m128i va = _mm_set1_epi8(ca), vb = _mm_set1_epi8(cb), oa = case_bit(ca),
+                ob = case_bit(cb);
+  // Loads reach s[i + 15 + max(a, b)] <= s[starts - 1 + m - 1]: in bounds.
+  for (; i + 16 <= starts; i += 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i + a_));
+    const __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i + b_));
+    unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(
+        _mm_and_si128(_mm_cmpeq_epi8(_mm_or_si128(x, oa), va),
+                      _mm_cmpeq_epi8(_mm_or_si128(y, ob), vb))));
+    while (mask != 0) {
+      if (verify(i + static_cast<size_t>(__builtin_ctz(mask)))) return true;
+      mask &= mask - 1;
+    }
+  }
+#endif
+  for (; i < starts; ++i)
+    if (Lower(s[i + a_]) == ca && Lower(s[i + b_]) == cb && verify(i)) return true;
+  return false;
+}
+
+}  // namespace dossier

@@ -1,0 +1,54 @@
+// A literal prefilter for the cleaner's line rules. A rule such as
+// `(?i)^.*all rights reserved\.?$` keeps RE2's DFA alive to the end of every
+// line, so screening all lines with it costs a full pass per line. Most lines
+// cannot match it because they lack the words "all rights reserved"; a plain
+// substring search says so far more cheaply. RequiredLiterals derives those
+// words from the pattern itself (rules are user data, so nothing here is
+// written for a particular rule) and gives up on any syntax it does not
+// fully understand.
+#ifndef DOSSIER_CLEAN_RULE_PREFILTER_H_
+#define DOSSIER_CLEAN_RULE_PREFILTER_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dossier {
+
+// Literals, one of which every match of the RE2 `pattern` contains, written
+// in ASCII lower case: for every text T the pattern matches, T with its
+// ASCII letters lower-cased contains at least one of them, provided T holds
+// neither of the two
+// non-ASCII runes RE2's case folding maps onto ASCII letters (U+017F 'ſ',
+// which folds with 's', and U+212A KELVIN SIGN, which folds with 'k'; see
+// HasNonAsciiFoldRune). nullopt when no such literals can be proven: syntax
+// the analysis does not model, or a pattern that can match without any
+// literal ("^.*$"). Each literal is at least `min_length` bytes long (shorter
+// ones would screen out too little to pay for the search).
+std::optional<std::vector<std::string>> RequiredLiterals(std::string_view pattern,
+                                                         size_t min_length = 3);
+
+// True if `s` contains U+017F or U+212A, the non-ASCII runes that match an
+// ASCII letter under RE2's case folding ((?i)s, (?i)k). Literal screening is
+// not exact on such text; callers skip it there.
+bool HasNonAsciiFoldRune(std::string_view s);
+
+// A literal of RequiredLiterals, prepared for a fast search.
+class FoldedLiteral {
+ public:
+  explicit FoldedLiteral(std::string text);  // `text`: ASCII lower case, non-empty
+  const std::string& text() const { return text_; }
+
+  // True if `s` with its ASCII letters lower-cased contains the literal.
+  bool FoundIn(std::string_view s) const;
+
+ private:
+  std::string text_;
+  // Two positions in text_ whose bytes are rare in running text: a start
+  // is only verified when both match (sixteen starts a step with SSE2).
+  size_t a_ = 0, b_ = 0;
+};
+}  // namespace dossier
+
+#endif  // DOSSIER_CLEAN_RULE_PREFILTER_H_

@@ -1,0 +1,170 @@
+#include "clean/rule_prefilter.h"
+
+#include <gtest/gtest.h>
+#include <re2/re2.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "dossier/utf8.h"
+
+namespace dossier {
+namespace {
+
+using Strings = std::vector<std::string>;
+
+Strings Lits(std::string_view pattern) {
+  auto l = RequiredLiterals(pattern);
+  return l ? *l : Strings{"<none>"};
+}
+
+TEST(RequiredLiteralsTest, ReadsTheLiteralsOfDotStarRules) {
+  EXPECT_EQ(Lits(R"((?i)^.*all rights reserved\.?$)"), Strings{"all rights reserved"});
+  EXPECT_EQ(Lits(R"(^.*\((?:Source|Photo): [^()]+\)\.?$)"),
+            (Strings{"(photo: ", "(source: "}));
+  // Alternatives sharing a long enough piece come down to that piece.
+  EXPECT_EQ(Lits(R"((?i)^.*\b(?:we use cookies|this (?:site|website) uses cookies|cookie policy)\b.*$)"),
+            Strings{"cookie"});
+  // Spellings multiplied out, then their shared piece.
+  EXPECT_EQ(Lits(R"((?i)^.*kettle(?:s)? boiled.*$)"), Strings{" boiled"});
+  EXPECT_EQ(Lits(R"((?i)^.*(?P<what>lantern|lamp)s? lit\b)"), Strings{" lit"});
+  // A literal that contains another is dropped.
+  EXPECT_EQ(Lits(R"((?i)^.*(?:teapot|teapots and cups)\b)"), Strings{"teapot"});
+  EXPECT_EQ(Lits(R"(teapot*)"), Strings{"teapo"});
+}
+
+TEST(RequiredLiteralsTest, ClassesEscapesAndRunesAreSingleUnknownCharacters) {
+  EXPECT_EQ(Lits(R"([]a]+teapot)"), Strings{"teapot"});
+  EXPECT_EQ(Lits(R"([[:alpha:]]+teapot)"), Strings{"teapot"});
+  EXPECT_EQ(Lits(R"(\p{Lu}teapot\pL)"), Strings{"teapot"});
+  EXPECT_EQ(Lits(R"(\d+ teapots?\b)"), Strings{" teapot"});
+  // The quantifier repeats the whole rune, not its last byte.
+  EXPECT_EQ(Lits("\xC3\xA9+teapot"), Strings{"teapot"});
+  EXPECT_EQ(Lits(R"(a{2,3}teapot)"), Strings{"teapot"});
+  EXPECT_EQ(Lits(R"(\.\(\)teapot)"), Strings{".()teapot"});
+}
+
+TEST(RequiredLiteralsTest, GivesUpWhenNothingIsProvenOrSyntaxIsNotModelled) {
+  EXPECT_EQ(Lits(R"(^.*$)"), Strings{"<none>"});
+  EXPECT_EQ(Lits(R"(teapot|.*)"), Strings{"<none>"});         // one branch needs nothing
+  EXPECT_EQ(Lits(R"((?:teapot)?)"), Strings{"<none>"});
+  EXPECT_EQ(Lits(R"(\Qteapot\E)"), Strings{"<none>"});
+  EXPECT_EQ(Lits(R"(\x41teapot)"), Strings{"<none>"});
+  EXPECT_EQ(Lits(R"(teapot{)"), Strings{"<none>"});
+  EXPECT_EQ(Lits(R"(ab)"), Strings{"<none>"});  // shorter than min_length
+  EXPECT_EQ(Lits(R"((teapot)"), Strings{"<none>"});
+}
+
+// Each literal is searched for in the line with ASCII letters lower-cased.
+bool AnyFound(const Strings& lits, std::string_view text) {
+  for (const auto& l : lits)
+    if (FoldedLiteral(l).FoundIn(text)) return true;
+  return false;
+}
+
+// The property the cleaner relies on: a text the pattern matches holds one
+// of the literals (RE2 itself is the judge). Random texts made of pieces of
+// each pattern and some noise, in random case.
+TEST(RequiredLiteralsTest, EveryMatchHoldsALiteral) {
+  struct Case {
+    std::string pattern;
+    std::vector<std::string> pieces;
+  };
+  const std::vector<Case> cases = {
+      {R"((?i)^.*all rights reserved\.?$)", {"all", "rights", "reserved", " ", " ", ".", "x", "all rights reserved", "all rights "}},
+      {R"(^.*\((?:Source|Photo): [^()]+\)\.?$)",
+       {"(", ")", "Source", "Photo", ": ", "x", " ", ".", "(Photo: "}},
+      {R"((?i)^.*\b(?:we use cookies|this (?:site|website) uses cookies|cookie policy)\b.*$)",
+       {"we", "use", "cookies", "cookie", "policy", "this", "site", "website", "uses", " ", " ",
+        "x", "we use cookies", "cookie policy", "this site uses ", "this website "}},
+      {R"((?i)^.*kettle(?:s)? boiled.*$)", {"kettle", "s", " ", "boiled", "x", "kettle boiled", "kettles "}},
+      {R"((?i)(?:copper|tin) kettles? (?:at|by) (?:dawn|dusk))",
+       {"copper", "tin", " ", "kettle", "s", "at", "by", "dawn", "dusk", "x", "copper kettle",
+        "tin kettles ", "at dawn", " by dusk"}},
+      {R"(^.*[Tt]ea ?pots? \d+$)", {"Tea", "tea", " ", "pot", "s", "7", "42", "x", "teapots ", "Tea pot "}},
+      {R"((?i)^.*(?P<a>red|blue)\s+(?:kite|balloon)s?\b.*)",
+       {"red", "blue", " ", "\t", "kite", "balloon", "s", "x"}},
+  };
+  const std::vector<std::string> noise = {"\xE2\x80\x9C", "\xC3\xA9", "@", "`", "[", "{"};
+  std::mt19937 rng(12345);
+  RE2::Options o;
+  o.set_log_errors(false);
+  for (const auto& c : cases) {
+    auto lits = RequiredLiterals(c.pattern);
+    ASSERT_TRUE(lits.has_value()) << c.pattern;
+    RE2 re(c.pattern, o);
+    ASSERT_TRUE(re.ok()) << c.pattern;
+    int matched = 0;
+    for (int n = 0; n < 20000; ++n) {
+      std::string text;
+      const int k = 1 + static_cast<int>(rng() % 8);
+      for (int j = 0; j < k; ++j)
+        text += rng() % 10 ? c.pieces[rng() % c.pieces.size()] : noise[rng() % noise.size()];
+      for (auto& ch : text)
+        if (ch >= 'a' && ch <= 'z' && rng() % 3 == 0) ch = static_cast<char>(ch - 32);
+      if (RE2::PartialMatch(text, re)) {
+        ++matched;
+        EXPECT_TRUE(AnyFound(*lits, text)) << c.pattern << " on '" << text << "'";
+      }
+    }
+    EXPECT_GT(matched, 10) << c.pattern;  // the texts do exercise the pattern
+  }
+}
+
+// RequiredLiterals lower-cases literals and compares them with ASCII case
+// folding only. That is exact because under RE2's (?i) no non-ASCII rune
+// matches an ASCII character except U+017F (s) and U+212A (k), the two that
+// HasNonAsciiFoldRune looks for. Asked of RE2 itself for every rune.
+TEST(RequiredLiteralsTest, OnlyTwoNonAsciiRunesFoldOntoAscii) {
+  RE2 ascii(R"((?i)[\x{0}-\x{7F}])");
+  ASSERT_TRUE(ascii.ok());
+  std::vector<char32_t> folding;
+  std::string s;
+  for (char32_t cp = 0x80; cp <= 0x10FFFF; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    s.clear();
+    utf8::Append(cp, &s);
+    if (RE2::FullMatch(s, ascii)) folding.push_back(cp);
+  }
+  EXPECT_EQ(folding, (std::vector<char32_t>{0x17F, 0x212A}));
+}
+
+TEST(RequiredLiteralsTest, FindsTheFoldingRunes) {
+  EXPECT_FALSE(HasNonAsciiFoldRune("All rights reserved \xE2\x80\x9Cquoted\xE2\x80\x9D \xC5\xBE"));
+  EXPECT_TRUE(HasNonAsciiFoldRune("All right\xC5\xBF reserved"));
+  EXPECT_TRUE(HasNonAsciiFoldRune("5 \xE2\x84\xAA"));
+  EXPECT_FALSE(HasNonAsciiFoldRune("\xE2\x84"));  // cut short
+}
+
+// FoundIn against a plain search on a lower-cased copy, over lengths around
+// the sixteen-byte steps and with the bytes that differ from letters only in
+// the case bit ('@' and '`', '[' and '{').
+TEST(FoldedLiteralTest, AgreesWithAPlainSearch) {
+  const std::vector<std::string> literals = {"a", "(s", "teapot", "all rights reserved",
+                                             "[x@", "`{", "kettle boiled over the stove"};
+  const std::string alphabet = "aAtTeEpPoO sSlL(x@`[{X]";
+  std::mt19937 rng(777);
+  for (const auto& lit : literals) {
+    FoldedLiteral fl(lit);
+    for (int n = 0; n < 3000; ++n) {
+      std::string text;
+      const size_t len = rng() % 70;
+      for (size_t i = 0; i < len; ++i) text += alphabet[rng() % alphabet.size()];
+      if (rng() % 3 == 0 && len > 0) {  // plant the literal in random case
+        std::string planted = lit;
+        for (auto& c : planted)
+          if (rng() % 2 && c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+        text.insert(rng() % text.size(), planted);
+      }
+      std::string lower = text;
+      for (auto& c : lower)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      EXPECT_EQ(fl.FoundIn(text), lower.find(lit) != std::string::npos)
+          << "'" << lit << "' in '" << text << "'";
+    }
+  }
+}
+
+}  // namespace
+}  // namespace dossier
