@@ -535,6 +535,18 @@ struct EventsAnnotator::Impl {
   // not the trigger's own.
   bool Skipped(const Cand& c, int j) const { return w[j].skip && (j < c.rs || j >= c.re); }
 
+  // The mention heading the noun phrase that starts at word j ("the SDF",
+  // "their fighters"): the first mention in [j, end) past determiners and
+  // possessives, or -1 if another word or an aside comes first.
+  int PhraseHead(const Cand& c, int j, int end) const {
+    for (; j < end; ++j) {
+      if (Skipped(c, j)) return -1;
+      if (w[j].mention >= 0) return w[j].mention;
+      if (!Has(j, kCueDet) && !Has(j, kCuePoss)) return -1;
+    }
+    return -1;
+  }
+
   // ---- triggers -------------------------------------------------------------
   void FindTriggers() {
     cands.clear();
@@ -730,12 +742,8 @@ struct EventsAnnotator::Impl {
         // headline running into the next sentence.
         for (int q = k1; q < j; ++q)
           if (const char ch = doc.text[w[q].span.begin]; ch >= 'A' && ch <= 'Z') return -1;
-        for (int q = j + 1; q < ce && q <= j + 3; ++q) {
-          const int mq = w[q].mention;
-          if (mq >= 0) return (IsAgent(mq) || IsPlace(mq)) && !Used(c, mq) ? mq : -1;
-          if (!Has(q, kCueDet) && !Has(q, kCuePoss)) break;
-        }
-        return -1;
+        const int mq = PhraseHead(c, j + 1, std::min(ce, j + 4));
+        return (IsAgent(mq) || IsPlace(mq)) && !Used(c, mq) ? mq : -1;
       }
       if ((w[j].cues & (kCuePrep | kCueBreak | kCueRel)) ||
           ((w[j].cues & kCueObjStop) && Has(j, kCueObjStop))) {
@@ -894,16 +902,10 @@ struct EventsAnnotator::Impl {
         const int n = static_cast<int>(w.size());
         while (j < n && j < c.k1 + 25 && lv[j] != ","sv && !(w[j].cues & kCueBreak)) ++j;
         if (j < n && lv[j] == ","sv) {
-          for (int q = j + 1; q < n && q <= j + 3; ++q) {
-            const int m = w[q].mention;
-            if (m >= 0) {
-              if (IsAgent(m) && !Used(c, m)) {
-                Set(c, kSlotActor, m, "subject of the main clause (gerund)");
-                c.structural = true;
-              }
-              break;
-            }
-            if (!Has(q, kCueDet) && !Has(q, kCuePoss)) break;
+          const int m = PhraseHead(c, j + 1, std::min(n, j + 4));
+          if (IsAgent(m) && !Used(c, m)) {
+            Set(c, kSlotActor, m, "subject of the main clause (gerund)");
+            c.structural = true;
           }
         }
       }
@@ -1355,17 +1357,10 @@ struct EventsAnnotator::Impl {
     // the clause ("US troops are present in eastern Syria, occupying …").
     for (Cand& c : cands) {
       if (c.dropped || !c.participle || c.ev.actor >= 0) continue;
-      for (int j = c.cs; j < c.k0 && j < c.cs + 4; ++j) {
-        if (Skipped(c, j)) break;
-        const int m = w[j].mention;
-        if (m >= 0) {
-          if (IsAgent(m) && !Used(c, m)) {
-            Set(c, kSlotActor, m, "subject of the main clause (participle)");
-            c.structural = true;
-          }
-          break;
-        }
-        if (!Has(j, kCueDet) && !Has(j, kCuePoss)) break;
+      const int m = PhraseHead(c, c.cs, std::min(c.k0, c.cs + 4));
+      if (IsAgent(m) && !Used(c, m)) {
+        Set(c, kSlotActor, m, "subject of the main clause (participle)");
+        c.structural = true;
       }
     }
     // Casualties of the sentence left over go to its only assault.
