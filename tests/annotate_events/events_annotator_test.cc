@@ -246,6 +246,24 @@ TEST(EventsTest, TerritoryCapturedByAStateOrAGroup) {
   EXPECT_EQ(d.events[1].same_as, -1);
 }
 
+TEST(EventsTest, TerritoryRegainedByAGroupOrRebelsIsNotTheGovernments) {
+  // "regained"/"recaptured" name the government's sub-type by default; a
+  // group or rebels (with a country, but no state) take the non-state one.
+  Document d = Events(
+      "ISIS fighters regained Palmyra in December 2016. Syrian rebels captured Idlib in March 2015. "
+      "The Syrian army recaptured Palmyra in March 2017.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 3u);
+  EXPECT_EQ(Text(d, d.events[0].trigger), "regained");
+  EXPECT_EQ(R(d, d.events[0].actor), "ISIS fighters");
+  EXPECT_EQ(d.events[0].acled, "Battles");
+  EXPECT_EQ(d.events[0].acled_sub, "Non-state actor overtakes territory");
+  EXPECT_EQ(R(d, d.events[1].actor), "Syrian rebels");
+  EXPECT_EQ(d.events[1].acled_sub, "Non-state actor overtakes territory");
+  EXPECT_EQ(R(d, d.events[2].actor), "Syrian army");
+  EXPECT_EQ(d.events[2].acled_sub, "Government regains territory");
+}
+
 TEST(EventsTest, ClashesWithACounterpartAndCasualties) {
   Document d = Events(
       "Hezbollah fighters clashed with the Free Syrian Army near Qusayr, leaving 11 dead and 20 "

@@ -257,6 +257,7 @@ EventsAnnotator::EventsAnnotator(const Lexicon& lexicon) {
         else if (name == "needs") row.needs = value == "actor" ? 1 : value == "role" ? 2 : 0;
         else if (name == "civilians") row.civ_acled = first(), row.civ_sub = second();
         else if (name == "state") row.state_acled = first(), row.state_sub = second();
+        else if (name == "nonstate") row.nonstate_acled = first(), row.nonstate_sub = second();
         else if (ParseRole(value) != Role::kNone) row.preps.emplace_back(std::string(name), ParseRole(value));
       }
       for (const auto& [word, role] : row.preps) {
@@ -1219,14 +1220,31 @@ struct EventsAnnotator::Impl {
     }
     if (!r.state_acled.empty() && c.ev.actor >= 0) {
       const Mention& a = doc.mentions[c.ev.actor];
-      const bool state = (a.actor && !a.actor->country.empty() && a.actor->group.empty()) ||
-                         mclass[c.ev.actor] == kMcCountry;
+      const bool state = !NonState(c.ev.actor) &&
+                         ((a.actor && !a.actor->country.empty() && a.actor->group.empty()) ||
+                          mclass[c.ev.actor] == kMcCountry);
       if (state) {
         c.ev.acled = r.state_acled;
         c.ev.acled_sub = r.state_sub;
         if (explain) Note(c, "ACLED: actor is a state's forces");
       }
     }
+    if (!r.nonstate_acled.empty() && c.ev.actor >= 0 && NonState(c.ev.actor)) {
+      c.ev.acled = r.nonstate_acled;
+      c.ev.acled_sub = r.nonstate_sub;
+      if (explain) Note(c, "ACLED: actor is a non-state armed group");
+    }
+  }
+
+  // An armed actor that is not a state's forces: a group or agent with a
+  // rebel, militia, unidentified-armed or opposition sector ("ISIS",
+  // "militants", "Syrian rebels" — the last has a country but no state).
+  bool NonState(int m) const {
+    const Mention& a = doc.mentions[m];
+    if (!a.actor) return false;
+    for (const std::string& s : a.actor->sectors)
+      if (s == "REB" || s == "PRM" || s == "UAF" || s == "OPP") return true;
+    return false;
   }
 
   bool IsDefinite(const Cand& c) const {

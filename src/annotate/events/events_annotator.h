@@ -49,7 +49,7 @@ struct PatternRow {
   bool needs_target = false;
   bool needs_victim = false;  // needs=victim: a target or casualties
   bool no_country_target = false;  // country=none: a whole country as its only role is rhetoric
-  std::string civ_acled, civ_sub, state_acled, state_sub;
+  std::string civ_acled, civ_sub, state_acled, state_sub, nonstate_acled, nonstate_sub;
 };
 
 // A phrase of one of the tables, as lower-cased tokens (the segmenter's
