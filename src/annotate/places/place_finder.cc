@@ -33,6 +33,7 @@
 #include <type_traits>
 #include <unordered_map>
 
+#include "core/byte_scan.h"
 #include "dossier/utf8.h"
 #include "lexicon/name_key.h"
 
@@ -271,9 +272,8 @@ uint64_t NameHash(std::string_view s) {
     h ^= h >> 32;
   }
   if (i < s.size()) {
-    uint64_t v = 0;
-    std::memcpy(&v, s.data() + i, s.size() - i);
-    h = (h ^ v) * 0xc4ceb9fe1a85ec53ull;
+    // The tail by bytes: a memcpy of a variable length is a library call.
+    h = (h ^ ShortKey(s.substr(i))) * 0xc4ceb9fe1a85ec53ull;
   }
   h ^= h >> 29;
   h *= 0xff51afd7ed558ccdull;
@@ -997,18 +997,20 @@ class PlaceFinder::Run {
     // The cache probes of the n-grams are mostly cache misses (the table
     // outlives documents): start them all now, so they overlap one another
     // and the checks below.
+    // The n-gram to end x is text_[b, end_bytes[x]).
     uint64_t hashes[kMaxWords * 3];
-    {
-      const uint32_t b = doc_.tokens[i].span.begin;
-      for (int x = 0; x < n_ends; ++x) {
-        hashes[x] = NameHash(std::string_view(text_).substr(b, EndWithoutPossessive(ends[x]) - b));
-        cache_.Prefetch(hashes[x]);
-      }
+    uint32_t end_bytes[kMaxWords * 3];
+    const uint32_t b = doc_.tokens[i].span.begin;
+    for (int x = 0; x < n_ends; ++x) {
+      end_bytes[x] = EndWithoutPossessive(ends[x]);
+      hashes[x] = NameHash(std::string_view(text_).substr(b, end_bytes[x] - b));
+      cache_.Prefetch(hashes[x]);
     }
+    const bool cap = IsCap(i);
     // After a title, kunya or group word the capitalised run is a name;
     // so is a run that opens with a title or group word ("Jabhat al-Nusra").
     if (PrefixSaysName(ts, i)) return SkipRun(i, te) + 1;
-    if (IsCap(i) && (Flags(i) & (kTitle | kOrgBefore))) return SkipRun(i, te) + 1;
+    if (cap && (Flags(i) & (kTitle | kOrgBefore))) return SkipRun(i, te) + 1;
     // Longest first; but a longer n-gram that only a skeleton reaches
     // ("Ariha August", "Aleppo Russia") gives way to a shorter one with a
     // real spelling, and is used only if none has.
@@ -1019,9 +1021,7 @@ class PlaceFinder::Run {
     const Looked* looks[kMaxWords * 3];
     for (int x = n_ends - 1; x >= 0; --x) {
       int j = ends[x];
-      uint32_t b = doc_.tokens[i].span.begin;
-      uint32_t e = EndWithoutPossessive(j);
-      const Looked& look = LookupCached(std::string_view(text_).substr(b, e - b), hashes[x]);
+      const Looked& look = LookupCached(std::string_view(text_).substr(b, end_bytes[x] - b), hashes[x]);
       looks[x] = &look;
       if (look.kind == Looked::kNone) continue;
       if (look.kind == Looked::kHits && j > i && weak < 0 &&
@@ -1071,12 +1071,11 @@ class PlaceFinder::Run {
     }
     // A lower-case site word ("river") starts only a name spelt so in the
     // gazetteer ("river Jordan"); otherwise the name after it is read alone.
-    if (!IsCap(i) && (Flags(i) & kSiteBefore) && chosen < 0) return i + 1;
+    if (!cap && (Flags(i) & kSiteBefore) && chosen < 0) return i + 1;
     if (chosen < 0) chosen = weak;
     if (chosen >= 0) {
       int j = ends[chosen];
-      uint32_t b = doc_.tokens[i].span.begin;
-      uint32_t e = EndWithoutPossessive(j);
+      const uint32_t e = end_bytes[chosen];
       const Looked& look = *looks[chosen];
       // Stopwords and demonyms ("Syrian" is an actor attribute) never start
       // a place, nor do the words after them in the same name.
@@ -1844,7 +1843,10 @@ class PlaceFinder::Run {
       for (size_t i = h & mask;; i = (i + 1) & mask) {
         const Slot& sl = slots[i];
         if (sl.entry == nullptr) return nullptr;
-        if (sl.hash == h && sl.entry->name == name) return &sl.entry->looked;
+        // By hand: std::string == string_view is an out-of-line compare.
+        if (sl.hash == h && sl.entry->name.size() == name.size() &&
+            std::memcmp(sl.entry->name.data(), name.data(), name.size()) == 0)
+          return &sl.entry->looked;
       }
     }
     const Looked& Add(uint64_t h, std::string_view name, Looked l) {
