@@ -1494,17 +1494,14 @@ class PlaceFinder::Run {
 
   // --- resolution ---------------------------------------------------------
 
-  // Score of candidate c of mention fd; with_context adds the document's
-  // context. Reasons go to WhyOf(fd, c).
-  double Score(const Found& fd, Cand* c, bool with_context, bool explain) {
-    const PlaceEntry& e = *c->e;
-    const Feat f = c->feat;
-    // Reasons are written only for the evidence (they cost allocations).
-    Why why(explain);
-    why += QualityName(c->quality);
-    if (why.on && c->quality == Quality::kSkeleton) why += " d=" + std::to_string(c->dist);
-    if (c->curated) why += ", curated";
-    double s = c->prior;
+  // Score of candidate c of mention fd without the document's context: its
+  // prior and the words around the name. Apart from Score so that the first
+  // pass, which scores every candidate of every name this way, gets it
+  // inline with the reasons off (a call of the whole Score cost more than
+  // the sums).
+  static double HintScore(const Found& fd, const Cand& c, Why& why) {
+    const Feat f = c.feat;
+    double s = c.prior;
     bool division = f == Feat::kCountry || f == Feat::kAdmin1 || f == Feat::kAdmin2;
     // Words around the name.
     if (fd.hints & kAdmin1After) {
@@ -1520,18 +1517,31 @@ class PlaceFinder::Run {
       why += ", city word";
     }
     if (fd.hints & kNear) {
-      s += c->point ? 0.5 : -0.5;
+      s += c.point ? 0.5 : -0.5;
       why += ", near";
     }
     if (fd.hints & kSiteAfter) {
-      bool site = c->curated || (!division && f != Feat::kCity);
+      bool site = c.curated || (!division && f != Feat::kCity);
       // "the river Jordan" is not the country.
       s += site ? 1.5 : f == Feat::kCountry && (fd.hints & kSiteBefore) ? -1.5 : 0;
       why += ", site word";
     }
     if (fd.has_direction && (f == Feat::kCountry || f == Feat::kAdmin1 || f == Feat::kRegion))
       s += 0.5;
-    if (!with_context) return s;
+    return s;
+  }
+
+  // Score of candidate c of mention fd with the document's context. Reasons
+  // go to WhyOf(fd, c).
+  double Score(const Found& fd, Cand* c, bool explain) {
+    const PlaceEntry& e = *c->e;
+    const Feat f = c->feat;
+    // Reasons are written only for the evidence (they cost allocations).
+    Why why(explain);
+    why += QualityName(c->quality);
+    if (why.on && c->quality == Quality::kSkeleton) why += " d=" + std::to_string(c->dist);
+    if (c->curated) why += ", curated";
+    double s = HintScore(fd, *c, why);
     // The document's context.
     c->reasons = 0;
     bool ctx_country = !e.country.empty() && CtxCountry(fd, e);
@@ -1592,9 +1602,10 @@ class PlaceFinder::Run {
   int Best(Found* fd, bool with_context, double* margin) {
     int best = -1;
     double b1 = -1e9, b2 = -1e9;
+    Why off(false);
     for (size_t k = 0; k < fd->cands.size(); ++k) {
       Cand& c = fd->cands[k];
-      c.score = Score(*fd, &c, with_context, /*explain=*/false);
+      c.score = with_context ? Score(*fd, &c, /*explain=*/false) : HintScore(*fd, c, off);
       if (c.score > b1) {
         b2 = b1;
         b1 = c.score;
@@ -1703,7 +1714,7 @@ class PlaceFinder::Run {
           }
         }
       }
-      Score(fd, win, true, doc_.explain);  // the winner's reasons
+      Score(fd, win, doc_.explain);  // the winner's reasons
       const PlaceEntry& e = *win->e;
       // Common words need a preposition or hint word and a supported
       // candidate; countries ("Turkey", "China") are exempt.
@@ -1774,7 +1785,7 @@ class PlaceFinder::Run {
     });
     for (size_t k = 0; k < order.size() && k < kMaxEvidence; ++k) {
       Cand& c = fd.cands[order[k]];
-      if (WhyOf(fd, &c).empty()) Score(fd, &c, true, /*explain=*/true);
+      if (WhyOf(fd, &c).empty()) Score(fd, &c, /*explain=*/true);
       const PlaceEntry& e = *c.e;
       char num[64];
       std::snprintf(num, sizeof num, " pop=%llu score=%.1f",
