@@ -228,6 +228,13 @@ size_t ShapeBit(std::string_view w) {
   return (c0 << 10) | (c1 << 5) | std::min<size_t>(w.size(), 31);
 }
 
+// False if no word of a ShapeBit filter has the shape of `w`.
+bool InShape(const std::array<uint64_t, 32 * 32 * 32 / 64>& shape, std::string_view w) {
+  if (w.empty()) return false;
+  const size_t b = ShapeBit(w);
+  return (shape[b >> 6] >> (b & 63)) & 1;
+}
+
 // FNV-1a over the bytes of a lower-case word, never 0 (0 marks an empty
 // slot of the flat word table).
 constexpr uint64_t kWordHashSeed = 14695981039346656037ull;
@@ -650,12 +657,17 @@ void PlaceFinder::BuildWordTable() {
   word_keys_.assign(n, WordKey{});
   word_pool_.clear();
   direction_shape_ = {};
+  title_shape_ = {};
   starter_first_ = {};
   for (const auto& [w, bits] : words_) {
     if (bits & (kDirection | kSiteBefore)) {
       size_t b = ShapeBit(w);
       direction_shape_[b >> 6] |= 1ull << (b & 63);
       if (!w.empty()) starter_first_[static_cast<unsigned char>(w[0])] = true;
+    }
+    if (bits & (kTitle | kOrgBefore | kKunya)) {
+      size_t b = ShapeBit(w);
+      title_shape_[b >> 6] |= 1ull << (b & 63);
     }
     uint64_t h = WordHash(w.data(), w.size());
     size_t i = h & (n - 1);
@@ -667,10 +679,10 @@ void PlaceFinder::BuildWordTable() {
 }
 
 bool PlaceFinder::MaybeDirection(std::string_view word) const {
-  if (word.empty()) return false;
-  size_t b = ShapeBit(word);
-  return (direction_shape_[b >> 6] >> (b & 63)) & 1;
+  return InShape(direction_shape_, word);
 }
+
+bool PlaceFinder::MaybeTitle(std::string_view word) const { return InShape(title_shape_, word); }
 
 uint32_t PlaceFinder::Flags(std::string_view word) const {
   if (word.empty() || word.size() > max_word_bytes_) return 0;
@@ -1010,7 +1022,7 @@ class PlaceFinder::Run {
     // After a title, kunya or group word the capitalised run is a name;
     // so is a run that opens with a title or group word ("Jabhat al-Nusra").
     if (PrefixSaysName(ts, i)) return SkipRun(i, te) + 1;
-    if (cap && (Flags(i) & (kTitle | kOrgBefore))) return SkipRun(i, te) + 1;
+    if (cap && f_.MaybeTitle(Tok(i)) && (Flags(i) & (kTitle | kOrgBefore))) return SkipRun(i, te) + 1;
     // Longest first; but a longer n-gram that only a skeleton reaches
     // ("Ariha August", "Aleppo Russia") gives way to a shorter one with a
     // real spelling, and is used only if none has.
@@ -1363,7 +1375,7 @@ class PlaceFinder::Run {
         IsCap(i - 2) && (Flags(i - 2) & kTitle))
       return true;
     int p = PrevSpaced(i, ts);
-    if (p < 0 || !IsCap(p)) return false;
+    if (p < 0 || !IsCap(p) || !f_.MaybeTitle(Tok(p))) return false;
     uint32_t pf = Flags(p);
     if (pf & (kTitle | kOrgBefore)) return true;
     return (pf & kKunya) && !(Flags(i) & kKunya);
