@@ -658,6 +658,7 @@ void PlaceFinder::BuildWordTable() {
   word_pool_.clear();
   direction_shape_ = {};
   title_shape_ = {};
+  join_shape_ = {};
   starter_first_ = {};
   for (const auto& [w, bits] : words_) {
     if (bits & (kDirection | kSiteBefore)) {
@@ -668,6 +669,10 @@ void PlaceFinder::BuildWordTable() {
     if (bits & (kTitle | kOrgBefore | kKunya)) {
       size_t b = ShapeBit(w);
       title_shape_[b >> 6] |= 1ull << (b & 63);
+    }
+    if (bits & (kBreaksName | kDirection | kSiteBefore | kSiteAfter)) {
+      size_t b = ShapeBit(w);
+      join_shape_[b >> 6] |= 1ull << (b & 63);
     }
     uint64_t h = WordHash(w.data(), w.size());
     size_t i = h & (n - 1);
@@ -683,6 +688,8 @@ bool PlaceFinder::MaybeDirection(std::string_view word) const {
 }
 
 bool PlaceFinder::MaybeTitle(std::string_view word) const { return InShape(title_shape_, word); }
+
+bool PlaceFinder::MaybeJoin(std::string_view word) const { return InShape(join_shape_, word); }
 
 uint32_t PlaceFinder::Flags(std::string_view word) const {
   if (word.empty() || word.size() > max_word_bytes_) return 0;
@@ -894,7 +901,7 @@ class PlaceFinder::Run {
   int NextInName(int k, int te) const {
     if (k + 1 >= te) return -1;
     if (IsWord(k + 1))
-      return Spaced(k, k + 1) && !(Flags(k + 1) & kBreaksName) ? k + 1 : -1;
+      return Spaced(k, k + 1) && !(f_.MaybeJoin(Tok(k + 1)) && (Flags(k + 1) & kBreaksName)) ? k + 1 : -1;
     if (k + 2 >= te || !IsWord(k + 2)) return -1;
     if ((IsPunct(k + 1, '-') || IsApostropheTok(k + 1)) && Glued(k, k + 1) && Glued(k + 1, k + 2))
       return k + 2;
@@ -976,12 +983,12 @@ class PlaceFinder::Run {
       for (int k = i; k >= 0 && n_ends < kMaxWords * 3;) {
         bool k_cap = IsCap(k) || (IsCaseless(i) && IsCaseless(k));
         bool article = IsArticle(k);
-        if (!k_cap && !article && !(Flags(k) & kDirection) &&
-            !(k == i && (Flags(k) & kSiteBefore))) {
+        const uint32_t kf = k_cap || article || !f_.MaybeJoin(Tok(k)) ? 0 : Flags(k);
+        if (!k_cap && !article && !(kf & kDirection) && !(k == i && (kf & kSiteBefore))) {
           std::string_view w = Tok(k);
           // A lower-case feature word may end a curated name ("Thardeh
           // mountains", "Syrian desert"): try it as the last word.
-          if (k != i && (Flags(k) & kSiteAfter) && n_ends < kMaxWords * 3 &&
+          if (k != i && (kf & kSiteAfter) && n_ends < kMaxWords * 3 &&
               words + 1 <= max_words) {
             ends[n_ends++] = k;
             break;
