@@ -1168,7 +1168,7 @@ class PlaceFinder::Run {
 
   // Reads the words around a found name, keeps it, and returns the token to
   // continue from.
-  int Keep(Found fd, int ts, int te) {
+  int Keep(Found&& fd, int ts, int te) {
     ReadContext(ts, te, &fd);
     const int next = fd.last + 1;
     last_place_tok_ = fd.last;
