@@ -33,6 +33,7 @@
 #include <type_traits>
 #include <unordered_map>
 
+#include "core/byte_scan.h"
 #include "dossier/utf8.h"
 #include "lexicon/name_key.h"
 
@@ -227,6 +228,16 @@ size_t ShapeBit(std::string_view w) {
   return (c0 << 10) | (c1 << 5) | std::min<size_t>(w.size(), 31);
 }
 
+// False if no word of a ShapeBit filter has the shape of `w`. Forced
+// inline: it runs for most capitalised words and the words after them, and
+// the call cost as much as the test.
+[[gnu::always_inline]] inline bool InShape(const std::array<uint64_t, 32 * 32 * 32 / 64>& shape,
+                                             std::string_view w) {
+  if (w.empty()) return false;
+  const size_t b = ShapeBit(w);
+  return (shape[b >> 6] >> (b & 63)) & 1;
+}
+
 // FNV-1a over the bytes of a lower-case word, never 0 (0 marks an empty
 // slot of the flat word table).
 constexpr uint64_t kWordHashSeed = 14695981039346656037ull;
@@ -271,9 +282,8 @@ uint64_t NameHash(std::string_view s) {
     h ^= h >> 32;
   }
   if (i < s.size()) {
-    uint64_t v = 0;
-    std::memcpy(&v, s.data() + i, s.size() - i);
-    h = (h ^ v) * 0xc4ceb9fe1a85ec53ull;
+    // The tail by bytes: a memcpy of a variable length is a library call.
+    h = (h ^ ShortKey(s.substr(i))) * 0xc4ceb9fe1a85ec53ull;
   }
   h ^= h >> 29;
   h *= 0xff51afd7ed558ccdull;
@@ -650,12 +660,22 @@ void PlaceFinder::BuildWordTable() {
   word_keys_.assign(n, WordKey{});
   word_pool_.clear();
   direction_shape_ = {};
+  title_shape_ = {};
+  join_shape_ = {};
   starter_first_ = {};
   for (const auto& [w, bits] : words_) {
     if (bits & (kDirection | kSiteBefore)) {
       size_t b = ShapeBit(w);
       direction_shape_[b >> 6] |= 1ull << (b & 63);
       if (!w.empty()) starter_first_[static_cast<unsigned char>(w[0])] = true;
+    }
+    if (bits & (kTitle | kOrgBefore | kKunya)) {
+      size_t b = ShapeBit(w);
+      title_shape_[b >> 6] |= 1ull << (b & 63);
+    }
+    if (bits & (kBreaksName | kDirection | kSiteBefore | kSiteAfter)) {
+      size_t b = ShapeBit(w);
+      join_shape_[b >> 6] |= 1ull << (b & 63);
     }
     uint64_t h = WordHash(w.data(), w.size());
     size_t i = h & (n - 1);
@@ -667,10 +687,12 @@ void PlaceFinder::BuildWordTable() {
 }
 
 bool PlaceFinder::MaybeDirection(std::string_view word) const {
-  if (word.empty()) return false;
-  size_t b = ShapeBit(word);
-  return (direction_shape_[b >> 6] >> (b & 63)) & 1;
+  return InShape(direction_shape_, word);
 }
+
+bool PlaceFinder::MaybeTitle(std::string_view word) const { return InShape(title_shape_, word); }
+
+bool PlaceFinder::MaybeJoin(std::string_view word) const { return InShape(join_shape_, word); }
 
 uint32_t PlaceFinder::Flags(std::string_view word) const {
   if (word.empty() || word.size() > max_word_bytes_) return 0;
@@ -882,7 +904,7 @@ class PlaceFinder::Run {
   int NextInName(int k, int te) const {
     if (k + 1 >= te) return -1;
     if (IsWord(k + 1))
-      return Spaced(k, k + 1) && !(Flags(k + 1) & kBreaksName) ? k + 1 : -1;
+      return Spaced(k, k + 1) && !(f_.MaybeJoin(Tok(k + 1)) && (Flags(k + 1) & kBreaksName)) ? k + 1 : -1;
     if (k + 2 >= te || !IsWord(k + 2)) return -1;
     if ((IsPunct(k + 1, '-') || IsApostropheTok(k + 1)) && Glued(k, k + 1) && Glued(k + 1, k + 2))
       return k + 2;
@@ -964,12 +986,12 @@ class PlaceFinder::Run {
       for (int k = i; k >= 0 && n_ends < kMaxWords * 3;) {
         bool k_cap = IsCap(k) || (IsCaseless(i) && IsCaseless(k));
         bool article = IsArticle(k);
-        if (!k_cap && !article && !(Flags(k) & kDirection) &&
-            !(k == i && (Flags(k) & kSiteBefore))) {
+        const uint32_t kf = k_cap || article || !f_.MaybeJoin(Tok(k)) ? 0 : Flags(k);
+        if (!k_cap && !article && !(kf & kDirection) && !(k == i && (kf & kSiteBefore))) {
           std::string_view w = Tok(k);
           // A lower-case feature word may end a curated name ("Thardeh
           // mountains", "Syrian desert"): try it as the last word.
-          if (k != i && (Flags(k) & kSiteAfter) && n_ends < kMaxWords * 3 &&
+          if (k != i && (kf & kSiteAfter) && n_ends < kMaxWords * 3 &&
               words + 1 <= max_words) {
             ends[n_ends++] = k;
             break;
@@ -997,18 +1019,20 @@ class PlaceFinder::Run {
     // The cache probes of the n-grams are mostly cache misses (the table
     // outlives documents): start them all now, so they overlap one another
     // and the checks below.
+    // The n-gram to end x is text_[b, end_bytes[x]).
     uint64_t hashes[kMaxWords * 3];
-    {
-      const uint32_t b = doc_.tokens[i].span.begin;
-      for (int x = 0; x < n_ends; ++x) {
-        hashes[x] = NameHash(std::string_view(text_).substr(b, EndWithoutPossessive(ends[x]) - b));
-        cache_.Prefetch(hashes[x]);
-      }
+    uint32_t end_bytes[kMaxWords * 3];
+    const uint32_t b = doc_.tokens[i].span.begin;
+    for (int x = 0; x < n_ends; ++x) {
+      end_bytes[x] = EndWithoutPossessive(ends[x]);
+      hashes[x] = NameHash(std::string_view(text_).substr(b, end_bytes[x] - b));
+      cache_.Prefetch(hashes[x]);
     }
+    const bool cap = IsCap(i);
     // After a title, kunya or group word the capitalised run is a name;
     // so is a run that opens with a title or group word ("Jabhat al-Nusra").
     if (PrefixSaysName(ts, i)) return SkipRun(i, te) + 1;
-    if (IsCap(i) && (Flags(i) & (kTitle | kOrgBefore))) return SkipRun(i, te) + 1;
+    if (cap && f_.MaybeTitle(Tok(i)) && (Flags(i) & (kTitle | kOrgBefore))) return SkipRun(i, te) + 1;
     // Longest first; but a longer n-gram that only a skeleton reaches
     // ("Ariha August", "Aleppo Russia") gives way to a shorter one with a
     // real spelling, and is used only if none has.
@@ -1019,9 +1043,7 @@ class PlaceFinder::Run {
     const Looked* looks[kMaxWords * 3];
     for (int x = n_ends - 1; x >= 0; --x) {
       int j = ends[x];
-      uint32_t b = doc_.tokens[i].span.begin;
-      uint32_t e = EndWithoutPossessive(j);
-      const Looked& look = LookupCached(std::string_view(text_).substr(b, e - b), hashes[x]);
+      const Looked& look = LookupCached(std::string_view(text_).substr(b, end_bytes[x] - b), hashes[x]);
       looks[x] = &look;
       if (look.kind == Looked::kNone) continue;
       if (look.kind == Looked::kHits && j > i && weak < 0 &&
@@ -1071,12 +1093,11 @@ class PlaceFinder::Run {
     }
     // A lower-case site word ("river") starts only a name spelt so in the
     // gazetteer ("river Jordan"); otherwise the name after it is read alone.
-    if (!IsCap(i) && (Flags(i) & kSiteBefore) && chosen < 0) return i + 1;
+    if (!cap && (Flags(i) & kSiteBefore) && chosen < 0) return i + 1;
     if (chosen < 0) chosen = weak;
     if (chosen >= 0) {
       int j = ends[chosen];
-      uint32_t b = doc_.tokens[i].span.begin;
-      uint32_t e = EndWithoutPossessive(j);
+      const uint32_t e = end_bytes[chosen];
       const Looked& look = *looks[chosen];
       // Stopwords and demonyms ("Syrian" is an actor attribute) never start
       // a place, nor do the words after them in the same name.
@@ -1150,7 +1171,7 @@ class PlaceFinder::Run {
 
   // Reads the words around a found name, keeps it, and returns the token to
   // continue from.
-  int Keep(Found fd, int ts, int te) {
+  int Keep(Found&& fd, int ts, int te) {
     ReadContext(ts, te, &fd);
     const int next = fd.last + 1;
     last_place_tok_ = fd.last;
@@ -1364,7 +1385,7 @@ class PlaceFinder::Run {
         IsCap(i - 2) && (Flags(i - 2) & kTitle))
       return true;
     int p = PrevSpaced(i, ts);
-    if (p < 0 || !IsCap(p)) return false;
+    if (p < 0 || !IsCap(p) || !f_.MaybeTitle(Tok(p))) return false;
     uint32_t pf = Flags(p);
     if (pf & (kTitle | kOrgBefore)) return true;
     return (pf & kKunya) && !(Flags(i) & kKunya);
@@ -1495,17 +1516,14 @@ class PlaceFinder::Run {
 
   // --- resolution ---------------------------------------------------------
 
-  // Score of candidate c of mention fd; with_context adds the document's
-  // context. Reasons go to WhyOf(fd, c).
-  double Score(const Found& fd, Cand* c, bool with_context, bool explain) {
-    const PlaceEntry& e = *c->e;
-    const Feat f = c->feat;
-    // Reasons are written only for the evidence (they cost allocations).
-    Why why(explain);
-    why += QualityName(c->quality);
-    if (why.on && c->quality == Quality::kSkeleton) why += " d=" + std::to_string(c->dist);
-    if (c->curated) why += ", curated";
-    double s = c->prior;
+  // Score of candidate c of mention fd without the document's context: its
+  // prior and the words around the name. Apart from Score so that the first
+  // pass, which scores every candidate of every name this way, gets it
+  // inline with the reasons off (a call of the whole Score cost more than
+  // the sums).
+  static double HintScore(const Found& fd, const Cand& c, Why& why) {
+    const Feat f = c.feat;
+    double s = c.prior;
     bool division = f == Feat::kCountry || f == Feat::kAdmin1 || f == Feat::kAdmin2;
     // Words around the name.
     if (fd.hints & kAdmin1After) {
@@ -1521,18 +1539,31 @@ class PlaceFinder::Run {
       why += ", city word";
     }
     if (fd.hints & kNear) {
-      s += c->point ? 0.5 : -0.5;
+      s += c.point ? 0.5 : -0.5;
       why += ", near";
     }
     if (fd.hints & kSiteAfter) {
-      bool site = c->curated || (!division && f != Feat::kCity);
+      bool site = c.curated || (!division && f != Feat::kCity);
       // "the river Jordan" is not the country.
       s += site ? 1.5 : f == Feat::kCountry && (fd.hints & kSiteBefore) ? -1.5 : 0;
       why += ", site word";
     }
     if (fd.has_direction && (f == Feat::kCountry || f == Feat::kAdmin1 || f == Feat::kRegion))
       s += 0.5;
-    if (!with_context) return s;
+    return s;
+  }
+
+  // Score of candidate c of mention fd with the document's context. Reasons
+  // go to WhyOf(fd, c).
+  double Score(const Found& fd, Cand* c, bool explain) {
+    const PlaceEntry& e = *c->e;
+    const Feat f = c->feat;
+    // Reasons are written only for the evidence (they cost allocations).
+    Why why(explain);
+    why += QualityName(c->quality);
+    if (why.on && c->quality == Quality::kSkeleton) why += " d=" + std::to_string(c->dist);
+    if (c->curated) why += ", curated";
+    double s = HintScore(fd, *c, why);
     // The document's context.
     c->reasons = 0;
     bool ctx_country = !e.country.empty() && CtxCountry(fd, e);
@@ -1593,9 +1624,10 @@ class PlaceFinder::Run {
   int Best(Found* fd, bool with_context, double* margin) {
     int best = -1;
     double b1 = -1e9, b2 = -1e9;
+    Why off(false);
     for (size_t k = 0; k < fd->cands.size(); ++k) {
       Cand& c = fd->cands[k];
-      c.score = Score(*fd, &c, with_context, /*explain=*/false);
+      c.score = with_context ? Score(*fd, &c, /*explain=*/false) : HintScore(*fd, c, off);
       if (c.score > b1) {
         b2 = b1;
         b1 = c.score;
@@ -1704,7 +1736,7 @@ class PlaceFinder::Run {
           }
         }
       }
-      Score(fd, win, true, doc_.explain);  // the winner's reasons
+      Score(fd, win, doc_.explain);  // the winner's reasons
       const PlaceEntry& e = *win->e;
       // Common words need a preposition or hint word and a supported
       // candidate; countries ("Turkey", "China") are exempt.
@@ -1775,7 +1807,7 @@ class PlaceFinder::Run {
     });
     for (size_t k = 0; k < order.size() && k < kMaxEvidence; ++k) {
       Cand& c = fd.cands[order[k]];
-      if (WhyOf(fd, &c).empty()) Score(fd, &c, true, /*explain=*/true);
+      if (WhyOf(fd, &c).empty()) Score(fd, &c, /*explain=*/true);
       const PlaceEntry& e = *c.e;
       char num[64];
       std::snprintf(num, sizeof num, " pop=%llu score=%.1f",
@@ -1844,7 +1876,10 @@ class PlaceFinder::Run {
       for (size_t i = h & mask;; i = (i + 1) & mask) {
         const Slot& sl = slots[i];
         if (sl.entry == nullptr) return nullptr;
-        if (sl.hash == h && sl.entry->name == name) return &sl.entry->looked;
+        // By hand: std::string == string_view is an out-of-line compare.
+        if (sl.hash == h && sl.entry->name.size() == name.size() &&
+            std::memcmp(sl.entry->name.data(), name.data(), name.size()) == 0)
+          return &sl.entry->looked;
       }
     }
     const Looked& Add(uint64_t h, std::string_view name, Looked l) {
