@@ -1844,13 +1844,25 @@ struct VoiceAnnotator::Impl {
   void Urls(const std::vector<int>& citation_of) {
     const std::string_view text(doc.text);
     size_t si = 0;
+    // The next "http://" or "https://" at or after `from`, found by its
+    // "://" (rare in prose) rather than by every "h" of the text.
+    auto next_http = [&](size_t from) {
+      for (size_t c = text.find("://", from + 4); c != std::string_view::npos;
+           c = text.find("://", c + 1)) {
+        if (c >= from + 5 && Eq(text.substr(c - 5, 5), "https")) return c - 5;
+        if (Eq(text.substr(c - 4, 4), "http")) return c - 4;
+      }
+      return std::string_view::npos;
+    };
+    // Each candidate is searched for again only once passed: a search per
+    // URL, not one per URL for each kind.
+    size_t h = next_http(0), w = text.find("www.");
     for (size_t at = 0; at < text.size();) {
-      size_t h = text.find("http", at), w = text.find("www.", at);
-      size_t b = std::min(h, w);
+      if (h < at) h = next_http(at);
+      if (w < at) w = text.find("www.", at);
+      const size_t b = std::min(h, w);
       if (b == std::string_view::npos) break;
       at = b + 4;
-      if (b == h && text.compare(b, 7, "http://") != 0 && text.compare(b, 8, "https://") != 0)
-        continue;
       if (b > 0 && (std::isalnum(static_cast<unsigned char>(text[b - 1])) || text[b - 1] == '/'))
         continue;  // inside a word or another URL
       size_t e = b;
