@@ -730,12 +730,37 @@ struct VoiceAnnotator::Impl {
 
   // False if pass 1 cannot add a mention in the sentence of tokens [tb, te),
   // tested on the document's tokens without building a Sent: no document
-  // noun phrase matches at a word, and no unnamed-source head does or no
-  // reporting verb or "according to" does (the mentions' own tests only
-  // narrow these down). Most sentences with such a word end here.
-  bool MayAddMentions(size_t tb, size_t te) const {
+  // noun phrase matches at a word outside the mentions, and no unnamed-source
+  // head does next to a cue (AnonymousInSourcePosition) or no reporting verb
+  // or "according to" does (the mentions' own tests only narrow these down).
+  // Most sentences with such a word end here: most unnamed-source heads are
+  // in a mention of the entity layers ("residents", "the spokesman") or far
+  // from the verb. *men is a cursor into doc.mentions, for sentences in
+  // order (SentenceWalker's test of a word's mention).
+  bool MayAddMentions(size_t tb, size_t te, size_t* men) const {
     auto low = [&](size_t k) { return TokenLow(tb + k); };
     auto lower = [&](size_t k) { return TokenLower(tb + k); };
+    const Mention* const ms = doc.mentions.data();
+    const size_t nm = doc.mentions.size();
+    auto in_mention = [&](size_t t) {
+      const Span sp = doc.tokens[t].span;
+      while (*men < nm && ms[*men].span.end <= sp.begin) ++*men;
+      return *men < nm && ms[*men].span.begin < sp.end;
+    };
+    // A cue may be where AnonymousInSourcePosition looks for one, for a head
+    // at t ending at e: "according to" or a verb before the phrase (which
+    // starts at most four words before its head), or a verb up to ten words
+    // after it, before a comma, a stop or a quotation mark.
+    auto near_cue = [&](size_t t, size_t e) {
+      for (size_t j = t > tb + 6 ? t - 6 : tb; j < t; ++j)
+        if ((token_bits[j] & kBitCue) || Eq(TokenLow(j), "according")) return true;
+      for (size_t j = e; j < te && j < e + 10; ++j) {
+        const std::string_view x = TokenLow(j);
+        if (Eq(x, ",") || Eq(x, ".") || Eq(x, ";") || IsQuoteMark(x)) break;
+        if (token_bits[j] & kBitCue) return true;
+      }
+      return false;
+    };
     bool anonymous = false, cue = false;
     size_t len;
     for (size_t t = tb; t < te; ++t) {
@@ -743,14 +768,16 @@ struct VoiceAnnotator::Impl {
       if (!(b & (kBitDocNoun | kBitAnonymous | kBitCue))) continue;
       const bool word = doc.tokens[t].kind == Token::Kind::kWord;
       if ((b & kBitDocNoun) && word &&
-          va.doc_nouns_.MatchFirst(token_first[t], low, lower, t - tb, te - tb, &len))
+          va.doc_nouns_.MatchFirst(token_first[t], low, lower, t - tb, te - tb, &len) &&
+          !in_mention(t))
         return true;
       if (!anonymous && (b & kBitAnonymous) && word)
-        anonymous = va.anonymous_.MatchFirst(token_first[t], low, lower, t - tb, te - tb, &len);
+        anonymous = va.anonymous_.MatchFirst(token_first[t], low, lower, t - tb, te - tb, &len) &&
+                    !in_mention(t) && near_cue(t, t + len);
       if (!cue && (b & kBitCue)) {
         const PhraseRow* row = va.cues_.MatchFirst(token_first[t], low, lower, t - tb, te - tb, &len);
         cue = row && (row->code == kRowVerb || row->code == kRowVerbWeak ||
-                      row->code == kRowAccording);
+                      row->code == kRowAccording) && !in_mention(t);
       }
     }
     return anonymous && cue;
@@ -761,11 +788,11 @@ struct VoiceAnnotator::Impl {
     SentenceWalker walker = Walker();
     Sent s;
     std::unordered_set<std::string, voice_internal::StringHash, std::equal_to<>> seen_titles;
-    size_t mi = 0;
+    size_t mi = 0, may_men = 0;
     for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
       // Only sentences with a document noun or an unnamed-source head.
       if (!(sent_info[si].bits & (kBitDocNoun | kBitAnonymous)) ||
-          !MayAddMentions(sent_info[si].tb, sent_info[si].te))
+          !MayAddMentions(sent_info[si].tb, sent_info[si].te, &may_men))
         continue;
       walker.Build(si, sent_info[si].tb, sent_info[si].te, &s);
       for (; mi < doc.mentions.size() && doc.mentions[mi].span.begin < s.span.end; ++mi) {
@@ -2286,6 +2313,11 @@ struct VoiceAnnotator::Impl {
 
   // Claims of the records of sentence s from doc.voice[first] on.
   void ClaimsOf(const Sent& s, size_t first) {
+    // The words and the record's bounds in locals: the stores into the
+    // claim's slot lists may alias anything, and s.w's data and size and
+    // the record's end would otherwise be loaded again for every word.
+    const Word* const ws = s.w.data();
+    const size_t n = s.w.size();
     size_t wk = 0;
     for (size_t vi = first; vi < doc.voice.size(); ++vi) {
       const VoiceRecord& v = doc.voice[vi];
@@ -2296,10 +2328,11 @@ struct VoiceAnnotator::Impl {
       bool casualty = false;
       size_t words = 0;
       int prev = -1;
+      const uint32_t vb = v.span.begin, ve = v.span.end;
       // Records are in text order: start at the record's first word.
-      while (wk < s.w.size() && s.w[wk].span.begin < v.span.begin) ++wk;
-      for (size_t k = wk; k < s.w.size() && s.w[k].span.end <= v.span.end; ++k) {
-        const Word& w = s.w[k];
+      while (wk < n && ws[wk].span.begin < vb) ++wk;
+      for (size_t k = wk; k < n && ws[k].span.end <= ve; ++k) {
+        const Word& w = ws[k];
         if (w.kind == Token::Kind::kWord || w.kind == Token::Kind::kNumber) ++words;
         if (w.mention >= 0 && w.mention != prev) {
           prev = w.mention;
@@ -2307,8 +2340,8 @@ struct VoiceAnnotator::Impl {
         }
         if (!(w.bits & kBitClaim) || (!quoted && InQuoteContent(s, k))) continue;
         size_t len;
-        if (const PhraseRow* row = M(va.claim_cues_, kBitClaim, s, k, s.w.size(), &len)) {
-          if (w.span.end > v.span.end) continue;
+        if (const PhraseRow* row = M(va.claim_cues_, kBitClaim, s, k, n, &len)) {
+          if (w.span.end > ve) continue;
           if (row->code == kRowOpinion) opinion += row->weight;
           else if (row->code == kRowCausal) cue_causal = std::max(cue_causal, row->weight);
           else cue_event = std::max(cue_event, row->weight);
