@@ -521,22 +521,25 @@ struct VoiceAnnotator::Impl {
   };
   std::vector<SentInfo> sent_info;
 
-  // A source as found near a cue, before resolution.
+  // A source as found near a cue, before resolution. (Views, not strings:
+  // into the layer's tables and `lowered`, which outlive the record; one is
+  // made for every clause.)
   struct Ref {
     int mention = -1;
-    std::string refers;  // pronoun: person|group|thing
-    std::string title;   // "the spokesman": lower-cased title
-    std::string head;    // "the observatory": a word of an earlier name
+    std::string_view refers;  // pronoun: person|group|thing
+    std::string_view title;   // "the spokesman": lower-cased title
+    std::string_view head;    // "the observatory": a word of an earlier name
     size_t word = 0;     // first word of the source
     bool after = false;  // found after the cue (inversion)
     std::string how;     // for explain (set only then)
   };
+  // (kind and rule: literals, or a table row's rule.)
   struct ClauseResult {
-    std::string kind = "author";
+    std::string_view kind = "author";
     std::optional<Span> cue, content;
     Ref ref;
     bool has_ref = false;
-    std::string rule;
+    std::string_view rule;
     std::vector<std::string> evidence;
     bool intro_colon = false;  // cue followed by ':' ending the sentence
   };
@@ -1089,17 +1092,17 @@ struct VoiceAnnotator::Impl {
       if (explain) ref->how = "pronoun '" + std::string(s.w[p].text) + "'";
       return true;
     } else if (p > cb && Eq(s.low[p - 1], "the") && va.titles_.count(s.low[p])) {
-      ref->title = std::string(s.low[p]);
+      ref->title = s.low[p];
       ref->word = p - 1;
-      if (explain) ref->how = "the " + ref->title;
+      if (explain) ref->how = "the " + std::string(ref->title);
       return true;
     } else if (size_t the = TheBefore(s, cb, p);
                the != kNone && s.low[p].size() >= 4 && NameWords().count(s.low[p])) {
       // "the observatory", "the British-based observatory": a word of the
       // name of an organisation named before.
-      ref->head = std::string(s.low[p]);
+      ref->head = s.low[p];
       ref->word = the;
-      if (explain) ref->how = "'the " + ref->head + "'";
+      if (explain) ref->how = "'the " + std::string(ref->head) + "'";
       return true;
     } else if (size_t e = CompoundHead(s, cb, p); e != kNone) {
       // "the Syrian Observatory for Human Rights monitoring group said".
@@ -1396,9 +1399,9 @@ struct VoiceAnnotator::Impl {
         Ref ref;
         ref.word = best_word;
         if (name_word) {
-          ref.head = std::string(s.low[head]);
+          ref.head = s.low[head];
           ref.word = head;
-          if (explain) ref.how = "'" + ref.head + "' after '" + row->text + "'";
+          if (explain) ref.how = "'" + std::string(ref.head) + "' after '" + row->text + "'";
         } else if (best >= 0) {
           ref.mention = best;
           if (explain) ref.how = "after '" + row->text + "'";
@@ -1553,7 +1556,7 @@ struct VoiceAnnotator::Impl {
     if (!ref.head.empty()) {
       auto it = NameWords().find(ref.head);
       if (it != last_by_name_word.end()) {
-        if (explain) *how = "the latest organisation named with '" + ref.head + "'";
+        if (explain) *how = "the latest organisation named with '" + std::string(ref.head) + "'";
         return *it->second;
       }
       return -1;
@@ -1561,7 +1564,7 @@ struct VoiceAnnotator::Impl {
     if (!ref.title.empty()) {
       auto it = last_by_title.find(ref.title);
       if (it != last_by_title.end()) {
-        if (explain) *how = "the latest person titled '" + ref.title + "'";
+        if (explain) *how = "the latest person titled '" + std::string(ref.title) + "'";
         return it->second;
       }
     }
@@ -1628,20 +1631,25 @@ struct VoiceAnnotator::Impl {
     if (Eq(m.kind, "document")) last_document = src;
   }
 
-  VoiceRecord ToRecord(const Sent& s, Span span, ClauseResult& c, int src,
-                       const std::string& how) const {
-    VoiceRecord v;
-    v.sentence = s.index;
+  // A new record of sentence si at the end of doc.voice, built in place
+  // (a record pushed by move costs a move and a destruction of its strings).
+  VoiceRecord& NewRecord(int si, Span span) {
+    VoiceRecord& v = doc.voice.emplace_back();
+    v.sentence = si;
     v.span = span;
+    return v;
+  }
+
+  // Fills the new record v of clause c.
+  void ToRecord(ClauseResult& c, int src, const std::string& how, VoiceRecord& v) const {
     v.kind = c.kind;
     v.source = src;
     if (src >= 0) v.source_kind = SourceKind(doc.mentions[src]);
     v.cue = c.cue;
     v.content = c.content;
-    v.rule = std::move(c.rule);  // (the caller reads the record's, not c's)
+    v.rule = c.rule;
     v.evidence = std::move(c.evidence);
     if (!how.empty() && explain) v.evidence.push_back("resolved: " + how);
-    return v;
   }
 
   std::vector<size_t> clause_starts;  // Voice's buffer for Clauses
@@ -1697,24 +1705,18 @@ struct VoiceAnnotator::Impl {
         }
       }
       if (t1 == tok) {
-        VoiceRecord v;
-        v.sentence = si;
-        v.span = sp;
+        VoiceRecord& v = NewRecord(si, sp);
         v.kind = "author";
         v.rule = "no words";
-        doc.voice.push_back(std::move(v));
         continue;  // no claims without words
       }
       const bool in_block = block && para == block_para;
       if (!in_block && !qmark && !has_quote &&
           (!(bits & (kBitCue | kBitHedge)) || PlainSentence(tok, t1))) {
         // Fast path: no cue, hedge, question mark or quotation: the author's.
-        VoiceRecord v;
-        v.sentence = si;
-        v.span = sp;
+        VoiceRecord& v = NewRecord(si, sp);
         v.kind = "author";
         v.rule = "no cue";
-        doc.voice.push_back(std::move(v));
         NoteMentions(men, m1);
         if (bits & kBitClaim) {
           ClaimsOfTokens(tok, t1, men, first_record);
@@ -1725,9 +1727,7 @@ struct VoiceAnnotator::Impl {
       }
       walker.Build(si, sent_info[si].tb, sent_info[si].te, &s);
       if (block && para == block_para) {
-        VoiceRecord v;
-        v.sentence = si;
-        v.span = sp;
+        VoiceRecord& v = NewRecord(si, sp);
         v.kind = "quoted";
         v.source = block_source;
         if (block_source >= 0) v.source_kind = SourceKind(doc.mentions[block_source]);
@@ -1735,7 +1735,6 @@ struct VoiceAnnotator::Impl {
         v.content = sp;
         v.rule = "block quote: " + block_rule;
         if (explain) v.evidence.push_back("paragraph quoted after the cue ending in ':'");
-        doc.voice.push_back(std::move(v));
         if (block_intro >= 0 && doc.voice[block_intro].content)
           doc.voice[block_intro].content->end = sp.end;
         prev_para_colon = para_end && doc.text[sp.end - 1] == ':';
@@ -1756,7 +1755,8 @@ struct VoiceAnnotator::Impl {
           src = QuoteSpeaker(s, cb, ce, si, &how);
           if (src >= 0 && explain) r.evidence.push_back("speaker of the quotation");
         }
-        VoiceRecord v = ToRecord(s, span, r, src, how);
+        VoiceRecord& v = NewRecord(si, span);
+        ToRecord(r, src, how, v);
         // A cue with a colon at the end of a paragraph opens a block quote.
         if (r.intro_colon && para_end && c + 1 == starts.size() &&
             para + 1 < doc.paragraphs.size() && r.cue) {
@@ -1769,7 +1769,7 @@ struct VoiceAnnotator::Impl {
           if (Eq(v.kind, "author")) v.kind = "attributed";
           v.content = doc.paragraphs[para + 1];
           if (explain) v.evidence.push_back("opens a block quote");
-          block_intro = static_cast<int>(doc.voice.size());
+          block_intro = static_cast<int>(doc.voice.size()) - 1;
         }
         if (src >= 0) {
           // The words inside the clause's span are its words [cb, ce): the
@@ -1781,7 +1781,6 @@ struct VoiceAnnotator::Impl {
             if (m >= 0 && m != src) clause_source_of[m] = src;
           }
         }
-        doc.voice.push_back(std::move(v));
         if (src >= 0 && (Eq(r.kind, "attributed") || Eq(r.kind, "quoted"))) NoteSpeaker(src, si);
       }
       // Clauses split only to tell voices apart: all the author's, one record.
