@@ -2232,31 +2232,36 @@ struct VoiceAnnotator::Impl {
     const bool has_slot = !c.quantities.empty() || !c.dates.empty() || !c.places.empty() ||
                           !c.actors.empty();
     if (score < 0.4 || !has_slot) return;
-    c.checkworthy = static_cast<double>(static_cast<int>(score * 100 + 0.5)) / 100;
-    c.kind = !c.quantities.empty() ? "numeric"
-             : cue_causal > 0      ? "causal"
-             : cue_event > 0       ? "event"
-             : Eq(v.kind, "quoted")  ? "quote"
-                                   : "other";
-    doc.claims.push_back(c);
+    // The claim is built in place from the candidate's lists and the record.
+    Claim& out = doc.claims.emplace_back();
+    out.sentence = v.sentence;
+    out.span = v.span;
+    out.kind = !c.quantities.empty() ? "numeric"
+               : cue_causal > 0      ? "causal"
+               : cue_event > 0       ? "event"
+               : Eq(v.kind, "quoted")  ? "quote"
+                                     : "other";
+    out.checkworthy = static_cast<double>(static_cast<int>(score * 100 + 0.5)) / 100;
+    out.quantities = c.quantities;
+    out.dates = c.dates;
+    out.places = c.places;
+    out.actors = c.actors;
+    out.voice = v.kind;
+    out.source = v.source;
+    out.evidence = c.evidence;
   }
 
-  // The candidate claim of record v, in a buffer reused across records: most
+  // A candidate claim, in a buffer reused across records: most
   // candidates are not check-worthy, and their slot lists then cost no
-  // allocation.
+  // allocation. Only its lists and evidence are used (FinishClaim takes the
+  // rest from the record).
   Claim scratch_claim;
-  Claim& NewClaim(const VoiceRecord& v) {
+  Claim& NewClaim() {
     Claim& c = scratch_claim;
-    c.sentence = v.sentence;
-    c.span = v.span;
-    c.kind.clear();
-    c.checkworthy = 0;
     c.quantities.clear();
     c.dates.clear();
     c.places.clear();
     c.actors.clear();
-    c.voice = v.kind;
-    c.source = v.source;
     c.evidence.clear();
     return c;
   }
@@ -2267,7 +2272,7 @@ struct VoiceAnnotator::Impl {
   // without building a Sent.
   void ClaimsOfTokens(size_t tb, size_t te, size_t mb, size_t first) {
     const VoiceRecord& v = doc.voice[first];
-    Claim& c = NewClaim(v);
+    Claim& c = NewClaim();
     double cue_event = 0, cue_causal = 0, opinion = 0;
     bool casualty = false;
     size_t words = 0;
@@ -2304,7 +2309,7 @@ struct VoiceAnnotator::Impl {
     size_t words = 0;
     for (size_t t = tb; t < te; ++t)
       words += doc.tokens[t].kind == Token::Kind::kWord || doc.tokens[t].kind == Token::Kind::kNumber;
-    Claim& c = NewClaim(v);
+    Claim& c = NewClaim();
     bool casualty = false;
     for (size_t i = mb; i < me; ++i) AddSlot(static_cast<int>(i), &c, &casualty);
     FinishClaim(c, v, words, casualty, 0, 0, 0);
@@ -2322,7 +2327,7 @@ struct VoiceAnnotator::Impl {
       const VoiceRecord& v = doc.voice[vi];
       if (Eq(v.kind, "question")) continue;
       const bool quoted = Eq(v.kind, "quoted");
-      Claim& c = NewClaim(v);
+      Claim& c = NewClaim();
       double cue_event = 0, cue_causal = 0, opinion = 0;
       bool casualty = false;
       size_t words = 0;
