@@ -1939,6 +1939,9 @@ struct VoiceAnnotator::Impl {
     std::unordered_map<std::string, int> outlet_citation;  // outlet ref -> citation index
     std::vector<int> citation_of(doc.mentions.size(), -1);
     const std::string_view text(doc.text);
+    // The text lower-cased (without `lowered`'s padding, so that substr
+    // clamps as on the text): the words compared below are views into it.
+    const std::string_view low_text(lowered.data(), doc.text.size());
     for (size_t i = 0; i < doc.mentions.size(); ++i) {
       const Mention& m = doc.mentions[i];
       if (!Eq(m.kind, "document")) continue;
@@ -1972,11 +1975,12 @@ struct VoiceAnnotator::Impl {
         phrase_begin = c.span.begin;
       }
       // The determiner: the mention's first word, or the word before the phrase.
-      std::string det;
+      std::string_view det;
       {
         std::string_view mt = text.substr(m.span.begin, m.span.end - m.span.begin);
         size_t sp = mt.find(' ');
-        std::string first = Lower(mt.substr(0, sp == std::string_view::npos ? mt.size() : sp));
+        std::string_view first =
+            low_text.substr(m.span.begin, sp == std::string_view::npos ? mt.size() : sp);
         if (IsDeterminer(first)) {
           det = first;
         } else {
@@ -1985,11 +1989,11 @@ struct VoiceAnnotator::Impl {
           size_t w = e;
           while (w > 0 && std::isalpha(static_cast<unsigned char>(text[w - 1]))) --w;
           // "a leaked 2012 memo": look past one lower-case modifier.
-          std::string word = Lower(text.substr(w, e - w));
+          std::string_view word = low_text.substr(w, e - w);
           if (!IsDeterminer(word) && w > 1) {
             size_t e2 = w - 1, w2 = e2;
             while (w2 > 0 && std::isalpha(static_cast<unsigned char>(text[w2 - 1]))) --w2;
-            std::string word2 = Lower(text.substr(w2, e2 - w2));
+            std::string_view word2 = low_text.substr(w2, e2 - w2);
             if (IsDeterminer(word2)) word = word2;
           }
           if (IsDeterminer(word)) det = word;
@@ -2002,13 +2006,13 @@ struct VoiceAnnotator::Impl {
       // "the report's executive summary" is part of the report.
       std::string key = Lower(noun);
       {
-        std::string mt = Lower(text.substr(m.span.begin, m.span.end - m.span.begin));
+        std::string_view mt = low_text.substr(m.span.begin, m.span.end - m.span.begin);
         for (const char* pos : {"\xE2\x80\x99s ", "'s "}) {
           size_t at = mt.find(pos);
           if (at == std::string::npos) continue;
           size_t w = at;
           while (w > 0 && std::isalpha(static_cast<unsigned char>(mt[w - 1]))) --w;
-          const std::string owner = mt.substr(w, at - w);
+          const std::string_view owner = mt.substr(w, at - w);
           if (va.doc_nouns_.Find(owner)) key = owner;
         }
       }
@@ -2017,7 +2021,7 @@ struct VoiceAnnotator::Impl {
       int issuer = prefix_issuer;
       if (issuer < 0 && i + 1 < doc.mentions.size() && doc.mentions[i + 1].sentence == m.sentence) {
         const Mention& c = doc.mentions[i + 1];
-        std::string between = Lower(text.substr(m.span.end, c.span.begin - m.span.end));
+        std::string_view between = low_text.substr(m.span.end, c.span.begin - m.span.end);
         static const char* const kLinks[] = {" by the ", " by ", " from the ", " from ", " of the ",
                                              " of ", " issued by the ", " issued by ",
                                              " published by the ", " published by ",
@@ -2100,7 +2104,8 @@ struct VoiceAnnotator::Impl {
         for (size_t j = i + 1; c.date.empty() && j < doc.mentions.size() && j < i + 4 &&
                                doc.mentions[j].span.begin < m.span.end + 40; ++j)
           if (Eq(doc.mentions[j].kind, "date") && doc.mentions[j].date) {
-            std::string between = Lower(text.substr(m.span.end, doc.mentions[j].span.begin - m.span.end));
+            std::string_view between =
+                low_text.substr(m.span.end, doc.mentions[j].span.begin - m.span.end);
             if (between.find("published") != std::string::npos ||
                 between.find("dated") != std::string::npos ||
                 between.find("issued") != std::string::npos ||
@@ -2115,7 +2120,7 @@ struct VoiceAnnotator::Impl {
            qi != quotes.end(); ++qi) {
         const Quote& q = *qi;
         if (q.span.begin > m.span.end + 16) break;
-        std::string between = Lower(text.substr(m.span.end, q.span.begin - m.span.end));
+        std::string_view between = low_text.substr(m.span.end, q.span.begin - m.span.end);
         if (Eq(between, " ") || Eq(between, ", ") || between.find("titled") != std::string::npos ||
             between.find("headlined") != std::string::npos ||
             between.find("called") != std::string::npos) {
@@ -2133,7 +2138,7 @@ struct VoiceAnnotator::Impl {
         if (open != std::string_view::npos) {
           size_t close = text.find(')', open);
           if (close != std::string_view::npos && close < se) {
-            std::string inside = Lower(text.substr(open, close + 1 - open));
+            std::string_view inside = low_text.substr(open, close + 1 - open);
             if (inside.find("here") != std::string::npos || inside.find("pdf") != std::string::npos ||
                 inside.find("link") != std::string::npos || inside.find("http") != std::string::npos)
               c.mentions.push_back(Span{static_cast<uint32_t>(open), static_cast<uint32_t>(close + 1)});
@@ -2170,8 +2175,11 @@ struct VoiceAnnotator::Impl {
       Citation& c = doc.citations[ci];
       if (c.mentions.empty() || !(c.mentions.back() == m.span)) c.mentions.push_back(m.span);
     }
-    // Statements without an explicit issuer: the speaker before them.
-    {
+    // Statements without an explicit issuer: the speaker before them (the
+    // walk over the mentions and records only if there is such a statement).
+    if (std::any_of(doc.citations.begin(), doc.citations.end(), [](const Citation& c) {
+          return c.issuer < 0 && Eq(c.kind, "statement");
+        })) {
       int speaker = -1;
       size_t vi = 0;
       for (size_t i = 0; i < doc.mentions.size(); ++i) {
