@@ -328,6 +328,8 @@ struct Sent {
   Span span;
   std::vector<Word> w;
   const char* lowered = nullptr;  // the document's lower-cased copy
+  // Whether a quotation overlaps the sentence (if not, no word has a quote).
+  bool quoted = false;
   // low[k]: word k lower-cased; lower[k]: its first letter is not upper
   // case. Worked out from the word when asked (most words never are), not
   // stored per word by SentenceWalker.
@@ -384,6 +386,9 @@ class SentenceWalker {
     size_t m = men_, q = quo_;
     uint32_t m_begin = m < nm ? ms[m].span.begin : kEnd, m_end = m < nm ? ms[m].span.end : kEnd;
     uint32_t q_begin = q < nq ? qs[q].span.begin : kEnd, q_end = q < nq ? qs[q].span.end : kEnd;
+    // The first quotation ending after the sentence's start: the sentence's
+    // words are in it or a later one only if it starts before the end.
+    s->quoted = q_begin < sp.end;
     for (size_t i = 0; i < n; ++i) {
       const Span ts = toks[i].span;
       Word& w = out[i];
@@ -1210,6 +1215,7 @@ struct VoiceAnnotator::Impl {
   // done," he added' is a quote; without one, short quotations are scare
   // quotes and do not.
   double QuotedShare(const Sent& s, Span c, bool with_cue = false) const {
+    if (!s.quoted) return 0;  // (most clauses)
     size_t words = 0, quoted = 0;
     // The words inside c are a run (words are in text order and do not
     // overlap): from the first that starts in it to the first that ends
