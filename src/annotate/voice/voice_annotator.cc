@@ -677,9 +677,10 @@ struct VoiceAnnotator::Impl {
 
   // Token t lower-cased, and whether it is written in lower case (as
   // SentenceWalker puts them in Sent::low and Sent::lower).
+  // (Tokens lie in the text: no bounds check of substr, an out-of-line call.)
   std::string_view TokenLow(size_t t) const {
     const Span sp = doc.tokens[t].span;
-    return std::string_view(lowered).substr(sp.begin, sp.end - sp.begin);
+    return std::string_view(lowered.data() + sp.begin, sp.end - sp.begin);
   }
   bool TokenLower(size_t t) const {
     return static_cast<unsigned char>(doc.text[doc.tokens[t].span.begin] - 'A') >= 26;
@@ -705,7 +706,7 @@ struct VoiceAnnotator::Impl {
     }
     // Heading(s, 0, n) on the tokens.
     const Span last = doc.tokens[te - 1].span;
-    const std::string_view lt = std::string_view(doc.text).substr(last.begin, last.end - last.begin);
+    const std::string_view lt(doc.text.data() + last.begin, last.end - last.begin);
     if (Eq(lt, ".") || Eq(lt, "!") || Eq(lt, ":") || Eq(lt, "?") || Eq(lt, ";")) return true;
     size_t words = 0, caps = 0;
     for (size_t t = tb; t < te; ++t) {
