@@ -1748,7 +1748,11 @@ struct VoiceAnnotator::Impl {
           doc.voice[block_intro].content->end = sp.end;
         prev_para_colon = para_end && doc.text[sp.end - 1] == ':';
         NoteMentions(men, m1);
-        ClaimsOf(s, first_record);
+        if (bits & kBitClaim) {
+          ClaimsOf(s, first_record);
+        } else {
+          ClaimsOfMentions(tok, t1, men, m1, first_record);
+        }
         continue;
       }
       std::vector<size_t>& starts = clause_starts;
@@ -1807,7 +1811,15 @@ struct VoiceAnnotator::Impl {
         }
       }
       NoteMentions(men, m1);
-      ClaimsOf(s, first_record);
+      // One record over the whole sentence (most) and no claim cue: its
+      // mentions and word count are all ClaimsOf would read of its words.
+      if (!(bits & kBitClaim) && doc.voice.size() - first_record == 1 &&
+          doc.voice[first_record].span == sp) {
+        if (!Eq(doc.voice[first_record].kind, "question"))
+          ClaimsOfMentions(tok, t1, men, m1, first_record);
+      } else {
+        ClaimsOf(s, first_record);
+      }
     }
   }
 
@@ -2319,8 +2331,9 @@ struct VoiceAnnotator::Impl {
     FinishClaim(c, v, words, casualty, cue_event, cue_causal, opinion);
   }
 
-  // The claim of a one-record sentence with no claim cue, from its mentions
-  // [mb, me) and tokens [tb, te) (the fast path: no words built).
+  // The claim of a sentence with one record over all of it and no claim
+  // cue, from its mentions [mb, me) and tokens [tb, te), as ClaimsOf would
+  // find it (the fast path: no words built; or without walking them).
   void ClaimsOfMentions(size_t tb, size_t te, size_t mb, size_t me, size_t first) {
     const VoiceRecord& v = doc.voice[first];
     size_t words = 0;
