@@ -1675,8 +1675,10 @@ struct VoiceAnnotator::Impl {
     clause_source_of.assign(doc.mentions.size(), -1);
     ComputeMentionKinds();
     // One record per sentence, most of them, and one per clause in some:
-    // room for a quarter more, so that doc.voice is hardly ever moved.
+    // room for a quarter more, so that doc.voice is hardly ever moved; and
+    // as much for the claims (at most one a record).
     doc.voice.reserve(doc.sentences.size() + doc.sentences.size() / 4);
+    doc.claims.reserve(doc.voice.capacity());
     size_t men = 0, quo = 0;
     const std::string_view text(doc.text);
     for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
@@ -2271,10 +2273,11 @@ struct VoiceAnnotator::Impl {
                : Eq(v.kind, "quoted")  ? "quote"
                                      : "other";
     out.checkworthy = static_cast<double>(static_cast<int>(score * 100 + 0.5)) / 100;
-    out.quantities = c.quantities;
-    out.dates = c.dates;
-    out.places = c.places;
-    out.actors = c.actors;
+    // (Copied only if not empty: a vector's copy assignment is a call.)
+    if (!c.quantities.empty()) out.quantities = c.quantities;
+    if (!c.dates.empty()) out.dates = c.dates;
+    if (!c.places.empty()) out.places = c.places;
+    if (!c.actors.empty()) out.actors = c.actors;
     out.voice = v.kind;
     out.source = v.source;
     out.evidence = c.evidence;
