@@ -137,13 +137,16 @@ void PhraseTable::IndexFirstWords(const FirstWordTable& ids) {
   for (const auto& [w, rows] : by_first_) {
     uint32_t id;
     if (!ids.Find(w, &id)) continue;
+    FirstRows& out = by_id_[id];
     for (size_t r : rows) {
       const std::vector<std::string>& words = rows_[r].words;
-      FirstCand c;
-      c.row = static_cast<uint32_t>(r);
-      c.words = static_cast<uint32_t>(words.size());
-      if (words.size() > 1) c.len1 = words[1].size();
-      by_id_[id].push_back(c);
+      if (words.size() == 1) {
+        out.single.push_back(static_cast<uint32_t>(r));
+        continue;
+      }
+      const size_t len1 = words[1].size();
+      if (out.by_len1.size() <= len1) out.by_len1.resize(len1 + 1);
+      out.by_len1[len1].push_back({static_cast<uint32_t>(r), static_cast<uint32_t>(words.size())});
     }
   }
 }
