@@ -1290,8 +1290,9 @@ struct VoiceAnnotator::Impl {
       r.rule = "heading";
       return r;
     }
-    // 1. A reporting cue.
-    for (size_t k = cb; k < ce; ++k) {
+    // 1. A reporting cue (none where no word of the sentence may start one).
+    const uint8_t sent_bits = sent_info[s.index].bits;
+    for (size_t k = cb; k < ce && (sent_bits & kBitCue); ++k) {
       if (!(s.w[k].bits & kBitCue) || !Free(s, k)) continue;
       size_t len;
       const PhraseRow* row = M(va.cues_, kBitCue, s, k, ce, &len);
@@ -1478,7 +1479,7 @@ struct VoiceAnnotator::Impl {
       break;
     }
     // 4. A hedge (a number word may start one: "One wonders").
-    for (size_t k = cb; k < ce; ++k) {
+    for (size_t k = cb; k < ce && (sent_bits & kBitHedge); ++k) {
       if (!(s.w[k].bits & kBitHedge) || InQuoteContent(s, k)) continue;
       if (s.w[k].mention >= 0 && !Eq(doc.mentions[s.w[k].mention].kind, "quantity")) continue;
       size_t len;
@@ -1507,6 +1508,7 @@ struct VoiceAnnotator::Impl {
   void Clauses(const Sent& s, std::vector<size_t>* out) const {
     std::vector<size_t>& starts = *out;
     starts.assign(1, 0);
+    if (!(sent_info[s.index].bits & kBitBreak)) return;  // no word may start a break
     const size_t n = s.w.size();
     for (size_t k = 1; k < n; ++k) {
       if (!(s.w[k].bits & kBitBreak) || InQuoteContent(s, k)) continue;
