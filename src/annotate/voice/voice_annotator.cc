@@ -137,13 +137,16 @@ void PhraseTable::IndexFirstWords(const FirstWordTable& ids) {
   for (const auto& [w, rows] : by_first_) {
     uint32_t id;
     if (!ids.Find(w, &id)) continue;
+    FirstRows& out = by_id_[id];
     for (size_t r : rows) {
       const std::vector<std::string>& words = rows_[r].words;
-      FirstCand c;
-      c.row = static_cast<uint32_t>(r);
-      c.words = static_cast<uint32_t>(words.size());
-      if (words.size() > 1) c.len1 = words[1].size();
-      by_id_[id].push_back(c);
+      if (words.size() == 1) {
+        out.single.push_back(static_cast<uint32_t>(r));
+        continue;
+      }
+      const size_t len1 = words[1].size();
+      if (out.by_len1.size() <= len1) out.by_len1.resize(len1 + 1);
+      out.by_len1[len1].push_back({static_cast<uint32_t>(r), static_cast<uint32_t>(words.size())});
     }
   }
 }
@@ -328,6 +331,8 @@ struct Sent {
   Span span;
   std::vector<Word> w;
   const char* lowered = nullptr;  // the document's lower-cased copy
+  // Whether a quotation overlaps the sentence (if not, no word has a quote).
+  bool quoted = false;
   // low[k]: word k lower-cased; lower[k]: its first letter is not upper
   // case. Worked out from the word when asked (most words never are), not
   // stored per word by SentenceWalker.
@@ -384,6 +389,9 @@ class SentenceWalker {
     size_t m = men_, q = quo_;
     uint32_t m_begin = m < nm ? ms[m].span.begin : kEnd, m_end = m < nm ? ms[m].span.end : kEnd;
     uint32_t q_begin = q < nq ? qs[q].span.begin : kEnd, q_end = q < nq ? qs[q].span.end : kEnd;
+    // The first quotation ending after the sentence's start: the sentence's
+    // words are in it or a later one only if it starts before the end.
+    s->quoted = q_begin < sp.end;
     for (size_t i = 0; i < n; ++i) {
       const Span ts = toks[i].span;
       Word& w = out[i];
@@ -521,22 +529,25 @@ struct VoiceAnnotator::Impl {
   };
   std::vector<SentInfo> sent_info;
 
-  // A source as found near a cue, before resolution.
+  // A source as found near a cue, before resolution. (Views, not strings:
+  // into the layer's tables and `lowered`, which outlive the record; one is
+  // made for every clause.)
   struct Ref {
     int mention = -1;
-    std::string refers;  // pronoun: person|group|thing
-    std::string title;   // "the spokesman": lower-cased title
-    std::string head;    // "the observatory": a word of an earlier name
+    std::string_view refers;  // pronoun: person|group|thing
+    std::string_view title;   // "the spokesman": lower-cased title
+    std::string_view head;    // "the observatory": a word of an earlier name
     size_t word = 0;     // first word of the source
     bool after = false;  // found after the cue (inversion)
     std::string how;     // for explain (set only then)
   };
+  // (kind and rule: literals, or a table row's rule.)
   struct ClauseResult {
-    std::string kind = "author";
+    std::string_view kind = "author";
     std::optional<Span> cue, content;
     Ref ref;
     bool has_ref = false;
-    std::string rule;
+    std::string_view rule;
     std::vector<std::string> evidence;
     bool intro_colon = false;  // cue followed by ':' ending the sentence
   };
@@ -669,9 +680,10 @@ struct VoiceAnnotator::Impl {
 
   // Token t lower-cased, and whether it is written in lower case (as
   // SentenceWalker puts them in Sent::low and Sent::lower).
+  // (Tokens lie in the text: no bounds check of substr, an out-of-line call.)
   std::string_view TokenLow(size_t t) const {
     const Span sp = doc.tokens[t].span;
-    return std::string_view(lowered).substr(sp.begin, sp.end - sp.begin);
+    return std::string_view(lowered.data() + sp.begin, sp.end - sp.begin);
   }
   bool TokenLower(size_t t) const {
     return static_cast<unsigned char>(doc.text[doc.tokens[t].span.begin] - 'A') >= 26;
@@ -697,7 +709,7 @@ struct VoiceAnnotator::Impl {
     }
     // Heading(s, 0, n) on the tokens.
     const Span last = doc.tokens[te - 1].span;
-    const std::string_view lt = std::string_view(doc.text).substr(last.begin, last.end - last.begin);
+    const std::string_view lt(doc.text.data() + last.begin, last.end - last.begin);
     if (Eq(lt, ".") || Eq(lt, "!") || Eq(lt, ":") || Eq(lt, "?") || Eq(lt, ";")) return true;
     size_t words = 0, caps = 0;
     for (size_t t = tb; t < te; ++t) {
@@ -730,12 +742,37 @@ struct VoiceAnnotator::Impl {
 
   // False if pass 1 cannot add a mention in the sentence of tokens [tb, te),
   // tested on the document's tokens without building a Sent: no document
-  // noun phrase matches at a word, and no unnamed-source head does or no
-  // reporting verb or "according to" does (the mentions' own tests only
-  // narrow these down). Most sentences with such a word end here.
-  bool MayAddMentions(size_t tb, size_t te) const {
+  // noun phrase matches at a word outside the mentions, and no unnamed-source
+  // head does next to a cue (AnonymousInSourcePosition) or no reporting verb
+  // or "according to" does (the mentions' own tests only narrow these down).
+  // Most sentences with such a word end here: most unnamed-source heads are
+  // in a mention of the entity layers ("residents", "the spokesman") or far
+  // from the verb. *men is a cursor into doc.mentions, for sentences in
+  // order (SentenceWalker's test of a word's mention).
+  bool MayAddMentions(size_t tb, size_t te, size_t* men) const {
     auto low = [&](size_t k) { return TokenLow(tb + k); };
     auto lower = [&](size_t k) { return TokenLower(tb + k); };
+    const Mention* const ms = doc.mentions.data();
+    const size_t nm = doc.mentions.size();
+    auto in_mention = [&](size_t t) {
+      const Span sp = doc.tokens[t].span;
+      while (*men < nm && ms[*men].span.end <= sp.begin) ++*men;
+      return *men < nm && ms[*men].span.begin < sp.end;
+    };
+    // A cue may be where AnonymousInSourcePosition looks for one, for a head
+    // at t ending at e: "according to" or a verb before the phrase (which
+    // starts at most four words before its head), or a verb up to ten words
+    // after it, before a comma, a stop or a quotation mark.
+    auto near_cue = [&](size_t t, size_t e) {
+      for (size_t j = t > tb + 6 ? t - 6 : tb; j < t; ++j)
+        if ((token_bits[j] & kBitCue) || Eq(TokenLow(j), "according")) return true;
+      for (size_t j = e; j < te && j < e + 10; ++j) {
+        const std::string_view x = TokenLow(j);
+        if (Eq(x, ",") || Eq(x, ".") || Eq(x, ";") || IsQuoteMark(x)) break;
+        if (token_bits[j] & kBitCue) return true;
+      }
+      return false;
+    };
     bool anonymous = false, cue = false;
     size_t len;
     for (size_t t = tb; t < te; ++t) {
@@ -743,14 +780,16 @@ struct VoiceAnnotator::Impl {
       if (!(b & (kBitDocNoun | kBitAnonymous | kBitCue))) continue;
       const bool word = doc.tokens[t].kind == Token::Kind::kWord;
       if ((b & kBitDocNoun) && word &&
-          va.doc_nouns_.MatchFirst(token_first[t], low, lower, t - tb, te - tb, &len))
+          va.doc_nouns_.MatchFirst(token_first[t], low, lower, t - tb, te - tb, &len) &&
+          !in_mention(t))
         return true;
       if (!anonymous && (b & kBitAnonymous) && word)
-        anonymous = va.anonymous_.MatchFirst(token_first[t], low, lower, t - tb, te - tb, &len);
+        anonymous = va.anonymous_.MatchFirst(token_first[t], low, lower, t - tb, te - tb, &len) &&
+                    !in_mention(t) && near_cue(t, t + len);
       if (!cue && (b & kBitCue)) {
         const PhraseRow* row = va.cues_.MatchFirst(token_first[t], low, lower, t - tb, te - tb, &len);
         cue = row && (row->code == kRowVerb || row->code == kRowVerbWeak ||
-                      row->code == kRowAccording);
+                      row->code == kRowAccording) && !in_mention(t);
       }
     }
     return anonymous && cue;
@@ -761,11 +800,11 @@ struct VoiceAnnotator::Impl {
     SentenceWalker walker = Walker();
     Sent s;
     std::unordered_set<std::string, voice_internal::StringHash, std::equal_to<>> seen_titles;
-    size_t mi = 0;
+    size_t mi = 0, may_men = 0;
     for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
       // Only sentences with a document noun or an unnamed-source head.
       if (!(sent_info[si].bits & (kBitDocNoun | kBitAnonymous)) ||
-          !MayAddMentions(sent_info[si].tb, sent_info[si].te))
+          !MayAddMentions(sent_info[si].tb, sent_info[si].te, &may_men))
         continue;
       walker.Build(si, sent_info[si].tb, sent_info[si].te, &s);
       for (; mi < doc.mentions.size() && doc.mentions[mi].span.begin < s.span.end; ++mi) {
@@ -1062,17 +1101,17 @@ struct VoiceAnnotator::Impl {
       if (explain) ref->how = "pronoun '" + std::string(s.w[p].text) + "'";
       return true;
     } else if (p > cb && Eq(s.low[p - 1], "the") && va.titles_.count(s.low[p])) {
-      ref->title = std::string(s.low[p]);
+      ref->title = s.low[p];
       ref->word = p - 1;
-      if (explain) ref->how = "the " + ref->title;
+      if (explain) ref->how = "the " + std::string(ref->title);
       return true;
     } else if (size_t the = TheBefore(s, cb, p);
                the != kNone && s.low[p].size() >= 4 && NameWords().count(s.low[p])) {
       // "the observatory", "the British-based observatory": a word of the
       // name of an organisation named before.
-      ref->head = std::string(s.low[p]);
+      ref->head = s.low[p];
       ref->word = the;
-      if (explain) ref->how = "'the " + ref->head + "'";
+      if (explain) ref->how = "'the " + std::string(ref->head) + "'";
       return true;
     } else if (size_t e = CompoundHead(s, cb, p); e != kNone) {
       // "the Syrian Observatory for Human Rights monitoring group said".
@@ -1180,6 +1219,7 @@ struct VoiceAnnotator::Impl {
   // done," he added' is a quote; without one, short quotations are scare
   // quotes and do not.
   double QuotedShare(const Sent& s, Span c, bool with_cue = false) const {
+    if (!s.quoted) return 0;  // (most clauses)
     size_t words = 0, quoted = 0;
     // The words inside c are a run (words are in text order and do not
     // overlap): from the first that starts in it to the first that ends
@@ -1250,8 +1290,9 @@ struct VoiceAnnotator::Impl {
       r.rule = "heading";
       return r;
     }
-    // 1. A reporting cue.
-    for (size_t k = cb; k < ce; ++k) {
+    // 1. A reporting cue (none where no word of the sentence may start one).
+    const uint8_t sent_bits = sent_info[s.index].bits;
+    for (size_t k = cb; k < ce && (sent_bits & kBitCue); ++k) {
       if (!(s.w[k].bits & kBitCue) || !Free(s, k)) continue;
       size_t len;
       const PhraseRow* row = M(va.cues_, kBitCue, s, k, ce, &len);
@@ -1369,9 +1410,9 @@ struct VoiceAnnotator::Impl {
         Ref ref;
         ref.word = best_word;
         if (name_word) {
-          ref.head = std::string(s.low[head]);
+          ref.head = s.low[head];
           ref.word = head;
-          if (explain) ref.how = "'" + ref.head + "' after '" + row->text + "'";
+          if (explain) ref.how = "'" + std::string(ref.head) + "' after '" + row->text + "'";
         } else if (best >= 0) {
           ref.mention = best;
           if (explain) ref.how = "after '" + row->text + "'";
@@ -1438,7 +1479,7 @@ struct VoiceAnnotator::Impl {
       break;
     }
     // 4. A hedge (a number word may start one: "One wonders").
-    for (size_t k = cb; k < ce; ++k) {
+    for (size_t k = cb; k < ce && (sent_bits & kBitHedge); ++k) {
       if (!(s.w[k].bits & kBitHedge) || InQuoteContent(s, k)) continue;
       if (s.w[k].mention >= 0 && !Eq(doc.mentions[s.w[k].mention].kind, "quantity")) continue;
       size_t len;
@@ -1467,6 +1508,7 @@ struct VoiceAnnotator::Impl {
   void Clauses(const Sent& s, std::vector<size_t>* out) const {
     std::vector<size_t>& starts = *out;
     starts.assign(1, 0);
+    if (!(sent_info[s.index].bits & kBitBreak)) return;  // no word may start a break
     const size_t n = s.w.size();
     for (size_t k = 1; k < n; ++k) {
       if (!(s.w[k].bits & kBitBreak) || InQuoteContent(s, k)) continue;
@@ -1526,7 +1568,7 @@ struct VoiceAnnotator::Impl {
     if (!ref.head.empty()) {
       auto it = NameWords().find(ref.head);
       if (it != last_by_name_word.end()) {
-        if (explain) *how = "the latest organisation named with '" + ref.head + "'";
+        if (explain) *how = "the latest organisation named with '" + std::string(ref.head) + "'";
         return *it->second;
       }
       return -1;
@@ -1534,7 +1576,7 @@ struct VoiceAnnotator::Impl {
     if (!ref.title.empty()) {
       auto it = last_by_title.find(ref.title);
       if (it != last_by_title.end()) {
-        if (explain) *how = "the latest person titled '" + ref.title + "'";
+        if (explain) *how = "the latest person titled '" + std::string(ref.title) + "'";
         return it->second;
       }
     }
@@ -1601,20 +1643,25 @@ struct VoiceAnnotator::Impl {
     if (Eq(m.kind, "document")) last_document = src;
   }
 
-  VoiceRecord ToRecord(const Sent& s, Span span, ClauseResult& c, int src,
-                       const std::string& how) const {
-    VoiceRecord v;
-    v.sentence = s.index;
+  // A new record of sentence si at the end of doc.voice, built in place
+  // (a record pushed by move costs a move and a destruction of its strings).
+  VoiceRecord& NewRecord(int si, Span span) {
+    VoiceRecord& v = doc.voice.emplace_back();
+    v.sentence = si;
     v.span = span;
+    return v;
+  }
+
+  // Fills the new record v of clause c.
+  void ToRecord(ClauseResult& c, int src, const std::string& how, VoiceRecord& v) const {
     v.kind = c.kind;
     v.source = src;
     if (src >= 0) v.source_kind = SourceKind(doc.mentions[src]);
     v.cue = c.cue;
     v.content = c.content;
-    v.rule = std::move(c.rule);  // (the caller reads the record's, not c's)
+    v.rule = c.rule;
     v.evidence = std::move(c.evidence);
     if (!how.empty() && explain) v.evidence.push_back("resolved: " + how);
-    return v;
   }
 
   std::vector<size_t> clause_starts;  // Voice's buffer for Clauses
@@ -1632,7 +1679,11 @@ struct VoiceAnnotator::Impl {
     bool prev_para_colon = false;
     clause_source_of.assign(doc.mentions.size(), -1);
     ComputeMentionKinds();
-    doc.voice.reserve(doc.sentences.size());  // one record each, most of them
+    // One record per sentence, most of them, and one per clause in some:
+    // room for a quarter more, so that doc.voice is hardly ever moved; and
+    // as much for the claims (at most one a record).
+    doc.voice.reserve(doc.sentences.size() + doc.sentences.size() / 4);
+    doc.claims.reserve(doc.voice.capacity());
     size_t men = 0, quo = 0;
     const std::string_view text(doc.text);
     for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
@@ -1670,24 +1721,18 @@ struct VoiceAnnotator::Impl {
         }
       }
       if (t1 == tok) {
-        VoiceRecord v;
-        v.sentence = si;
-        v.span = sp;
+        VoiceRecord& v = NewRecord(si, sp);
         v.kind = "author";
         v.rule = "no words";
-        doc.voice.push_back(std::move(v));
         continue;  // no claims without words
       }
       const bool in_block = block && para == block_para;
       if (!in_block && !qmark && !has_quote &&
           (!(bits & (kBitCue | kBitHedge)) || PlainSentence(tok, t1))) {
         // Fast path: no cue, hedge, question mark or quotation: the author's.
-        VoiceRecord v;
-        v.sentence = si;
-        v.span = sp;
+        VoiceRecord& v = NewRecord(si, sp);
         v.kind = "author";
         v.rule = "no cue";
-        doc.voice.push_back(std::move(v));
         NoteMentions(men, m1);
         if (bits & kBitClaim) {
           ClaimsOfTokens(tok, t1, men, first_record);
@@ -1698,9 +1743,7 @@ struct VoiceAnnotator::Impl {
       }
       walker.Build(si, sent_info[si].tb, sent_info[si].te, &s);
       if (block && para == block_para) {
-        VoiceRecord v;
-        v.sentence = si;
-        v.span = sp;
+        VoiceRecord& v = NewRecord(si, sp);
         v.kind = "quoted";
         v.source = block_source;
         if (block_source >= 0) v.source_kind = SourceKind(doc.mentions[block_source]);
@@ -1708,12 +1751,15 @@ struct VoiceAnnotator::Impl {
         v.content = sp;
         v.rule = "block quote: " + block_rule;
         if (explain) v.evidence.push_back("paragraph quoted after the cue ending in ':'");
-        doc.voice.push_back(std::move(v));
         if (block_intro >= 0 && doc.voice[block_intro].content)
           doc.voice[block_intro].content->end = sp.end;
         prev_para_colon = para_end && doc.text[sp.end - 1] == ':';
         NoteMentions(men, m1);
-        ClaimsOf(s, first_record);
+        if (bits & kBitClaim) {
+          ClaimsOf(s, first_record);
+        } else {
+          ClaimsOfMentions(tok, t1, men, m1, first_record);
+        }
         continue;
       }
       std::vector<size_t>& starts = clause_starts;
@@ -1729,7 +1775,8 @@ struct VoiceAnnotator::Impl {
           src = QuoteSpeaker(s, cb, ce, si, &how);
           if (src >= 0 && explain) r.evidence.push_back("speaker of the quotation");
         }
-        VoiceRecord v = ToRecord(s, span, r, src, how);
+        VoiceRecord& v = NewRecord(si, span);
+        ToRecord(r, src, how, v);
         // A cue with a colon at the end of a paragraph opens a block quote.
         if (r.intro_colon && para_end && c + 1 == starts.size() &&
             para + 1 < doc.paragraphs.size() && r.cue) {
@@ -1742,7 +1789,7 @@ struct VoiceAnnotator::Impl {
           if (Eq(v.kind, "author")) v.kind = "attributed";
           v.content = doc.paragraphs[para + 1];
           if (explain) v.evidence.push_back("opens a block quote");
-          block_intro = static_cast<int>(doc.voice.size());
+          block_intro = static_cast<int>(doc.voice.size()) - 1;
         }
         if (src >= 0) {
           // The words inside the clause's span are its words [cb, ce): the
@@ -1754,7 +1801,6 @@ struct VoiceAnnotator::Impl {
             if (m >= 0 && m != src) clause_source_of[m] = src;
           }
         }
-        doc.voice.push_back(std::move(v));
         if (src >= 0 && (Eq(r.kind, "attributed") || Eq(r.kind, "quoted"))) NoteSpeaker(src, si);
       }
       // Clauses split only to tell voices apart: all the author's, one record.
@@ -1772,7 +1818,15 @@ struct VoiceAnnotator::Impl {
         }
       }
       NoteMentions(men, m1);
-      ClaimsOf(s, first_record);
+      // One record over the whole sentence (most) and no claim cue: its
+      // mentions and word count are all ClaimsOf would read of its words.
+      if (!(bits & kBitClaim) && doc.voice.size() - first_record == 1 &&
+          doc.voice[first_record].span == sp) {
+        if (!Eq(doc.voice[first_record].kind, "question"))
+          ClaimsOfMentions(tok, t1, men, m1, first_record);
+      } else {
+        ClaimsOf(s, first_record);
+      }
     }
   }
 
@@ -1844,13 +1898,25 @@ struct VoiceAnnotator::Impl {
   void Urls(const std::vector<int>& citation_of) {
     const std::string_view text(doc.text);
     size_t si = 0;
+    // The next "http://" or "https://" at or after `from`, found by its
+    // "://" (rare in prose) rather than by every "h" of the text.
+    auto next_http = [&](size_t from) {
+      for (size_t c = text.find("://", from + 4); c != std::string_view::npos;
+           c = text.find("://", c + 1)) {
+        if (c >= from + 5 && Eq(text.substr(c - 5, 5), "https")) return c - 5;
+        if (Eq(text.substr(c - 4, 4), "http")) return c - 4;
+      }
+      return std::string_view::npos;
+    };
+    // Each candidate is searched for again only once passed: a search per
+    // URL, not one per URL for each kind.
+    size_t h = next_http(0), w = text.find("www.");
     for (size_t at = 0; at < text.size();) {
-      size_t h = text.find("http", at), w = text.find("www.", at);
-      size_t b = std::min(h, w);
+      if (h < at) h = next_http(at);
+      if (w < at) w = text.find("www.", at);
+      const size_t b = std::min(h, w);
       if (b == std::string_view::npos) break;
       at = b + 4;
-      if (b == h && text.compare(b, 7, "http://") != 0 && text.compare(b, 8, "https://") != 0)
-        continue;
       if (b > 0 && (std::isalnum(static_cast<unsigned char>(text[b - 1])) || text[b - 1] == '/'))
         continue;  // inside a word or another URL
       size_t e = b;
@@ -1901,6 +1967,9 @@ struct VoiceAnnotator::Impl {
     std::unordered_map<std::string, int> outlet_citation;  // outlet ref -> citation index
     std::vector<int> citation_of(doc.mentions.size(), -1);
     const std::string_view text(doc.text);
+    // The text lower-cased (without `lowered`'s padding, so that substr
+    // clamps as on the text): the words compared below are views into it.
+    const std::string_view low_text(lowered.data(), doc.text.size());
     for (size_t i = 0; i < doc.mentions.size(); ++i) {
       const Mention& m = doc.mentions[i];
       if (!Eq(m.kind, "document")) continue;
@@ -1934,11 +2003,12 @@ struct VoiceAnnotator::Impl {
         phrase_begin = c.span.begin;
       }
       // The determiner: the mention's first word, or the word before the phrase.
-      std::string det;
+      std::string_view det;
       {
         std::string_view mt = text.substr(m.span.begin, m.span.end - m.span.begin);
         size_t sp = mt.find(' ');
-        std::string first = Lower(mt.substr(0, sp == std::string_view::npos ? mt.size() : sp));
+        std::string_view first =
+            low_text.substr(m.span.begin, sp == std::string_view::npos ? mt.size() : sp);
         if (IsDeterminer(first)) {
           det = first;
         } else {
@@ -1947,11 +2017,11 @@ struct VoiceAnnotator::Impl {
           size_t w = e;
           while (w > 0 && std::isalpha(static_cast<unsigned char>(text[w - 1]))) --w;
           // "a leaked 2012 memo": look past one lower-case modifier.
-          std::string word = Lower(text.substr(w, e - w));
+          std::string_view word = low_text.substr(w, e - w);
           if (!IsDeterminer(word) && w > 1) {
             size_t e2 = w - 1, w2 = e2;
             while (w2 > 0 && std::isalpha(static_cast<unsigned char>(text[w2 - 1]))) --w2;
-            std::string word2 = Lower(text.substr(w2, e2 - w2));
+            std::string_view word2 = low_text.substr(w2, e2 - w2);
             if (IsDeterminer(word2)) word = word2;
           }
           if (IsDeterminer(word)) det = word;
@@ -1964,13 +2034,13 @@ struct VoiceAnnotator::Impl {
       // "the report's executive summary" is part of the report.
       std::string key = Lower(noun);
       {
-        std::string mt = Lower(text.substr(m.span.begin, m.span.end - m.span.begin));
+        std::string_view mt = low_text.substr(m.span.begin, m.span.end - m.span.begin);
         for (const char* pos : {"\xE2\x80\x99s ", "'s "}) {
           size_t at = mt.find(pos);
           if (at == std::string::npos) continue;
           size_t w = at;
           while (w > 0 && std::isalpha(static_cast<unsigned char>(mt[w - 1]))) --w;
-          const std::string owner = mt.substr(w, at - w);
+          const std::string_view owner = mt.substr(w, at - w);
           if (va.doc_nouns_.Find(owner)) key = owner;
         }
       }
@@ -1979,7 +2049,7 @@ struct VoiceAnnotator::Impl {
       int issuer = prefix_issuer;
       if (issuer < 0 && i + 1 < doc.mentions.size() && doc.mentions[i + 1].sentence == m.sentence) {
         const Mention& c = doc.mentions[i + 1];
-        std::string between = Lower(text.substr(m.span.end, c.span.begin - m.span.end));
+        std::string_view between = low_text.substr(m.span.end, c.span.begin - m.span.end);
         static const char* const kLinks[] = {" by the ", " by ", " from the ", " from ", " of the ",
                                              " of ", " issued by the ", " issued by ",
                                              " published by the ", " published by ",
@@ -2062,7 +2132,8 @@ struct VoiceAnnotator::Impl {
         for (size_t j = i + 1; c.date.empty() && j < doc.mentions.size() && j < i + 4 &&
                                doc.mentions[j].span.begin < m.span.end + 40; ++j)
           if (Eq(doc.mentions[j].kind, "date") && doc.mentions[j].date) {
-            std::string between = Lower(text.substr(m.span.end, doc.mentions[j].span.begin - m.span.end));
+            std::string_view between =
+                low_text.substr(m.span.end, doc.mentions[j].span.begin - m.span.end);
             if (between.find("published") != std::string::npos ||
                 between.find("dated") != std::string::npos ||
                 between.find("issued") != std::string::npos ||
@@ -2077,7 +2148,7 @@ struct VoiceAnnotator::Impl {
            qi != quotes.end(); ++qi) {
         const Quote& q = *qi;
         if (q.span.begin > m.span.end + 16) break;
-        std::string between = Lower(text.substr(m.span.end, q.span.begin - m.span.end));
+        std::string_view between = low_text.substr(m.span.end, q.span.begin - m.span.end);
         if (Eq(between, " ") || Eq(between, ", ") || between.find("titled") != std::string::npos ||
             between.find("headlined") != std::string::npos ||
             between.find("called") != std::string::npos) {
@@ -2095,7 +2166,7 @@ struct VoiceAnnotator::Impl {
         if (open != std::string_view::npos) {
           size_t close = text.find(')', open);
           if (close != std::string_view::npos && close < se) {
-            std::string inside = Lower(text.substr(open, close + 1 - open));
+            std::string_view inside = low_text.substr(open, close + 1 - open);
             if (inside.find("here") != std::string::npos || inside.find("pdf") != std::string::npos ||
                 inside.find("link") != std::string::npos || inside.find("http") != std::string::npos)
               c.mentions.push_back(Span{static_cast<uint32_t>(open), static_cast<uint32_t>(close + 1)});
@@ -2132,8 +2203,11 @@ struct VoiceAnnotator::Impl {
       Citation& c = doc.citations[ci];
       if (c.mentions.empty() || !(c.mentions.back() == m.span)) c.mentions.push_back(m.span);
     }
-    // Statements without an explicit issuer: the speaker before them.
-    {
+    // Statements without an explicit issuer: the speaker before them (the
+    // walk over the mentions and records only if there is such a statement).
+    if (std::any_of(doc.citations.begin(), doc.citations.end(), [](const Citation& c) {
+          return c.issuer < 0 && Eq(c.kind, "statement");
+        })) {
       int speaker = -1;
       size_t vi = 0;
       for (size_t i = 0; i < doc.mentions.size(); ++i) {
@@ -2194,31 +2268,37 @@ struct VoiceAnnotator::Impl {
     const bool has_slot = !c.quantities.empty() || !c.dates.empty() || !c.places.empty() ||
                           !c.actors.empty();
     if (score < 0.4 || !has_slot) return;
-    c.checkworthy = static_cast<double>(static_cast<int>(score * 100 + 0.5)) / 100;
-    c.kind = !c.quantities.empty() ? "numeric"
-             : cue_causal > 0      ? "causal"
-             : cue_event > 0       ? "event"
-             : Eq(v.kind, "quoted")  ? "quote"
-                                   : "other";
-    doc.claims.push_back(c);
+    // The claim is built in place from the candidate's lists and the record.
+    Claim& out = doc.claims.emplace_back();
+    out.sentence = v.sentence;
+    out.span = v.span;
+    out.kind = !c.quantities.empty() ? "numeric"
+               : cue_causal > 0      ? "causal"
+               : cue_event > 0       ? "event"
+               : Eq(v.kind, "quoted")  ? "quote"
+                                     : "other";
+    out.checkworthy = static_cast<double>(static_cast<int>(score * 100 + 0.5)) / 100;
+    // (Copied only if not empty: a vector's copy assignment is a call.)
+    if (!c.quantities.empty()) out.quantities = c.quantities;
+    if (!c.dates.empty()) out.dates = c.dates;
+    if (!c.places.empty()) out.places = c.places;
+    if (!c.actors.empty()) out.actors = c.actors;
+    out.voice = v.kind;
+    out.source = v.source;
+    out.evidence = c.evidence;
   }
 
-  // The candidate claim of record v, in a buffer reused across records: most
+  // A candidate claim, in a buffer reused across records: most
   // candidates are not check-worthy, and their slot lists then cost no
-  // allocation.
+  // allocation. Only its lists and evidence are used (FinishClaim takes the
+  // rest from the record).
   Claim scratch_claim;
-  Claim& NewClaim(const VoiceRecord& v) {
+  Claim& NewClaim() {
     Claim& c = scratch_claim;
-    c.sentence = v.sentence;
-    c.span = v.span;
-    c.kind.clear();
-    c.checkworthy = 0;
     c.quantities.clear();
     c.dates.clear();
     c.places.clear();
     c.actors.clear();
-    c.voice = v.kind;
-    c.source = v.source;
     c.evidence.clear();
     return c;
   }
@@ -2229,7 +2309,7 @@ struct VoiceAnnotator::Impl {
   // without building a Sent.
   void ClaimsOfTokens(size_t tb, size_t te, size_t mb, size_t first) {
     const VoiceRecord& v = doc.voice[first];
-    Claim& c = NewClaim(v);
+    Claim& c = NewClaim();
     double cue_event = 0, cue_causal = 0, opinion = 0;
     bool casualty = false;
     size_t words = 0;
@@ -2259,14 +2339,15 @@ struct VoiceAnnotator::Impl {
     FinishClaim(c, v, words, casualty, cue_event, cue_causal, opinion);
   }
 
-  // The claim of a one-record sentence with no claim cue, from its mentions
-  // [mb, me) and tokens [tb, te) (the fast path: no words built).
+  // The claim of a sentence with one record over all of it and no claim
+  // cue, from its mentions [mb, me) and tokens [tb, te), as ClaimsOf would
+  // find it (the fast path: no words built; or without walking them).
   void ClaimsOfMentions(size_t tb, size_t te, size_t mb, size_t me, size_t first) {
     const VoiceRecord& v = doc.voice[first];
     size_t words = 0;
     for (size_t t = tb; t < te; ++t)
       words += doc.tokens[t].kind == Token::Kind::kWord || doc.tokens[t].kind == Token::Kind::kNumber;
-    Claim& c = NewClaim(v);
+    Claim& c = NewClaim();
     bool casualty = false;
     for (size_t i = mb; i < me; ++i) AddSlot(static_cast<int>(i), &c, &casualty);
     FinishClaim(c, v, words, casualty, 0, 0, 0);
@@ -2274,20 +2355,26 @@ struct VoiceAnnotator::Impl {
 
   // Claims of the records of sentence s from doc.voice[first] on.
   void ClaimsOf(const Sent& s, size_t first) {
+    // The words and the record's bounds in locals: the stores into the
+    // claim's slot lists may alias anything, and s.w's data and size and
+    // the record's end would otherwise be loaded again for every word.
+    const Word* const ws = s.w.data();
+    const size_t n = s.w.size();
     size_t wk = 0;
     for (size_t vi = first; vi < doc.voice.size(); ++vi) {
       const VoiceRecord& v = doc.voice[vi];
       if (Eq(v.kind, "question")) continue;
       const bool quoted = Eq(v.kind, "quoted");
-      Claim& c = NewClaim(v);
+      Claim& c = NewClaim();
       double cue_event = 0, cue_causal = 0, opinion = 0;
       bool casualty = false;
       size_t words = 0;
       int prev = -1;
+      const uint32_t vb = v.span.begin, ve = v.span.end;
       // Records are in text order: start at the record's first word.
-      while (wk < s.w.size() && s.w[wk].span.begin < v.span.begin) ++wk;
-      for (size_t k = wk; k < s.w.size() && s.w[k].span.end <= v.span.end; ++k) {
-        const Word& w = s.w[k];
+      while (wk < n && ws[wk].span.begin < vb) ++wk;
+      for (size_t k = wk; k < n && ws[k].span.end <= ve; ++k) {
+        const Word& w = ws[k];
         if (w.kind == Token::Kind::kWord || w.kind == Token::Kind::kNumber) ++words;
         if (w.mention >= 0 && w.mention != prev) {
           prev = w.mention;
@@ -2295,8 +2382,8 @@ struct VoiceAnnotator::Impl {
         }
         if (!(w.bits & kBitClaim) || (!quoted && InQuoteContent(s, k))) continue;
         size_t len;
-        if (const PhraseRow* row = M(va.claim_cues_, kBitClaim, s, k, s.w.size(), &len)) {
-          if (w.span.end > v.span.end) continue;
+        if (const PhraseRow* row = M(va.claim_cues_, kBitClaim, s, k, n, &len)) {
+          if (w.span.end > ve) continue;
           if (row->code == kRowOpinion) opinion += row->weight;
           else if (row->code == kRowCausal) cue_causal = std::max(cue_causal, row->weight);
           else cue_event = std::max(cue_event, row->weight);

@@ -96,21 +96,34 @@ class PhraseTable {
   const PhraseRow* MatchFirst(uint32_t first, const Low& low, const IsLower& lower, size_t i,
                               size_t end, size_t* n) const {
     if (first >= by_id_.size() || i >= end) return nullptr;
-    // The next token's length, to skip the rows whose second word has
-    // another without reading the row (most rows of a frequent first word,
-    // "it" or ",", differ in their second word). Equal words have equal
-    // lengths: a row skipped so could not match.
-    const size_t len1 = i + 1 < end ? low(i + 1).size() : 0;
-    for (const FirstCand& c : by_id_[first]) {
-      if (i + c.words > end) continue;
-      if (c.words > 1 && c.len1 != len1) continue;
-      const PhraseRow& row = rows_[c.row];
-      // The id stands for the first word; only its case is left to test.
+    const FirstRows& rows = by_id_[first];
+    // The id stands for the first word; only its case is left to test.
+    auto matches = [&](const PhraseRow& row) {
       bool ok = !row.lower_only || lower(i);
       for (size_t k = 1; ok && k < row.words.size(); ++k)
         ok = low(i + k) == row.words[k] && (!row.lower_only || lower(i + k));
-      if (ok) {
-        *n = row.words.size();
+      return ok;
+    };
+    // Only the longer rows whose second word has the next token's length
+    // can match (most rows of a frequent first word, "it" or ",", differ in
+    // their second word; equal words have equal lengths): they are found
+    // by that length, not each tested.
+    if (i + 1 < end) {
+      const size_t len1 = low(i + 1).size();
+      if (len1 < rows.by_len1.size())
+        for (const FirstCand& c : rows.by_len1[len1]) {
+          if (i + c.words > end) continue;
+          const PhraseRow& row = rows_[c.row];
+          if (matches(row)) {
+            *n = row.words.size();
+            return &row;
+          }
+        }
+    }
+    for (uint32_t r : rows.single) {
+      const PhraseRow& row = rows_[r];
+      if (matches(row)) {
+        *n = 1;
         return &row;
       }
     }
@@ -130,14 +143,19 @@ class PhraseTable {
  private:
   std::vector<PhraseRow> rows_;
   StringMap<std::vector<size_t>> by_first_;
-  // A row as MatchFirst first tests it: its length in words and its second
-  // word's length (0 for a one-word row).
+  // A row of two words or more as MatchFirst finds it.
   struct FirstCand {
     uint32_t row = 0;  // index into rows_
     uint32_t words = 0;
-    size_t len1 = 0;
   };
-  std::vector<std::vector<FirstCand>> by_id_;  // by_first_ by FirstWordTable id
+  // The rows of a first word in Match's order (longest first, then table
+  // order): those of two words or more by the length of their second word,
+  // then the one-word rows (indices into rows_).
+  struct FirstRows {
+    std::vector<std::vector<FirstCand>> by_len1;
+    std::vector<uint32_t> single;
+  };
+  std::vector<FirstRows> by_id_;  // by_first_ by FirstWordTable id
 };
 
 // An open-addressing set of short strings with a byte of flags each, for the
