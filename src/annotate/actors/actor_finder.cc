@@ -283,6 +283,12 @@ inline bool FoldChunk(uint64_t x, uint64_t valid, uint64_t* fold) {
 // they are all ASCII letters and digits; false otherwise.
 inline bool ChunkFoldHash(const char* p, size_t n, char* out, uint64_t* hash) {
   uint64_t h = kHashSeed, fold;
+  if (n <= 8) {  // most words: one chunk, no loop
+    if (!FoldChunk(Load8(p), ~0ull >> (8 * (8 - n)), &fold)) return false;
+    std::memcpy(out, &fold, 8);
+    *hash = FinishHash(MixChunk(h, fold), n);
+    return true;
+  }
   for (size_t k = 0; k < n; k += 8) {
     const uint64_t valid = n - k >= 8 ? ~0ull : ~0ull >> (8 * (8 - (n - k)));
     if (!FoldChunk(Load8(p + k), valid, &fold)) return false;
