@@ -4,7 +4,6 @@
 #include "annotate/actors/actor_finder.h"
 
 #include <algorithm>
-#include <array>
 #include <bit>
 #include <cstring>
 #include <span>
@@ -230,9 +229,9 @@ void FastFold(std::string_view s, std::string* out) {
 }
 
 // Hash of a folded word: its bytes in 8-byte little-endian chunks (the
-// last one zero-padded) and its length, so that FoldAppend hashes the fold
-// of a word it has just written with one or two loads instead of a multiply
-// per byte. Any function of the fold's bytes would do: every lookup confirms
+// last one zero-padded) and its length, so that FoldFast hashes the fold
+// of a word as it folds it, a chunk at a time, instead of a multiply per
+// byte. Any function of the fold's bytes would do: every lookup confirms
 // a hash match by comparing the folds (WordTable::Find, MatchAt, the surname
 // pass), and a hash mismatch only ever means a fold mismatch. The final mix
 // makes both halves of the result usable as independent indices.
