@@ -4,7 +4,6 @@
 #include "annotate/actors/actor_finder.h"
 
 #include <algorithm>
-#include <array>
 #include <bit>
 #include <cstring>
 #include <span>
@@ -230,9 +229,9 @@ void FastFold(std::string_view s, std::string* out) {
 }
 
 // Hash of a folded word: its bytes in 8-byte little-endian chunks (the
-// last one zero-padded) and its length, so that FoldAppend hashes the fold
-// of a word it has just written with one or two loads instead of a multiply
-// per byte. Any function of the fold's bytes would do: every lookup confirms
+// last one zero-padded) and its length, so that FoldFast hashes the fold
+// of a word as it folds it, a chunk at a time, instead of a multiply per
+// byte. Any function of the fold's bytes would do: every lookup confirms
 // a hash match by comparing the folds (WordTable::Find, MatchAt, the surname
 // pass), and a hash mismatch only ever means a fold mismatch. The final mix
 // makes both halves of the result usable as independent indices.
@@ -261,56 +260,68 @@ uint64_t FoldHash(std::string_view s) {
   return FinishHash(h, s.size());
 }
 
-// Per byte: the folded ASCII letter or digit, 1 for a byte FastFoldAppend
-// drops ('.', '\''), 0 for any other (non-ASCII, punctuation: FoldName).
-constexpr std::array<unsigned char, 256> kAsciiFold = [] {
-  std::array<unsigned char, 256> t{};
-  for (int c = '0'; c <= '9'; ++c) t[c] = static_cast<unsigned char>(c);
-  for (int c = 'a'; c <= 'z'; ++c) t[c] = static_cast<unsigned char>(c);
-  for (int c = 'A'; c <= 'Z'; ++c) t[c] = static_cast<unsigned char>(c + 32);
-  t['.'] = 1;
-  t['\''] = 1;
-  return t;
-}();
+// The fold of eight bytes of a word (the ASCII letters lowered), or false
+// if a byte of the word is not an ASCII letter or digit. Bytes past the
+// word (`valid` clear) may be anything and fold to zero, as FoldHash pads.
+// Digits already have the 0x20 bit that lowers a letter.
+inline bool FoldChunk(uint64_t x, uint64_t valid, uint64_t* fold) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x80 * kOnes;
+  x &= valid;
+  const uint64_t y = x | (0x20 * kOnes);
+  // High bit of each byte: the byte is >= k (exact for bytes below 0x80,
+  // and a byte at or above 0x80 fails the test below on its own).
+  auto at_least = [](uint64_t v, uint64_t k) { return v + (0x80 - k) * kOnes; };
+  const uint64_t letter = at_least(y, 'a') & ~at_least(y, 'z' + 1);
+  const uint64_t digit = at_least(x, '0') & ~at_least(x, '9' + 1);
+  *fold = y & valid;
+  return ((((letter | digit) & ~x) | ~valid) & kHigh) == kHigh;
+}
 
-// FastFoldAppend(s, ...) into buf->data() + *used, returning FoldHash of
-// the fold: the one pass BuildWords makes over each word. `buf` is grown
-// when too small (only non-ASCII folds can outgrow their word) and never
-// shrunk; it keeps 8 bytes past the fold, so that a fold of up to 8 bytes
-// is hashed from one load. *used advances past the fold. Inlined into
-// BuildWords' loop, its one hot caller (a call per word costs more than
-// the fold of a short word).
-[[gnu::always_inline]] inline uint64_t FoldAppend(std::string_view s, std::string* buf,
-                                                  size_t* used) {
-  if (buf->size() < *used + s.size() + 8) buf->resize(2 * (*used + s.size() + 8));
-  char* const begin = buf->data() + *used;
-  char* o = begin;
-  for (char ch : s) {
-    const unsigned char f = kAsciiFold[static_cast<unsigned char>(ch)];
-    if (f > 1) {  // a letter or digit: the common case
-      *o++ = static_cast<char>(f);
-    } else if (f == 0) {
-      // Non-ASCII or other punctuation: the full FoldName.
-      std::string folded;
-      FastFoldAppend(s, &folded);
-      if (buf->size() < *used + folded.size() + 8) buf->resize(2 * (*used + folded.size() + 8));
-      folded.copy(buf->data() + *used, folded.size());
-      *used += folded.size();
-      return FoldHash(folded);
-    }
-    // f == 1: '.' or '\'', dropped.
+// Folds the n bytes at p (n > 0, readable in whole 8-byte chunks) into
+// out (writing whole chunks) and sets *hash to FoldHash of the fold, if
+// they are all ASCII letters and digits; false otherwise.
+inline bool ChunkFoldHash(const char* p, size_t n, char* out, uint64_t* hash) {
+  uint64_t h = kHashSeed, fold;
+  if (n <= 8) {  // most words: one chunk, no loop
+    if (!FoldChunk(Load8(p), ~0ull >> (8 * (8 - n)), &fold)) return false;
+    std::memcpy(out, &fold, 8);
+    *hash = FinishHash(MixChunk(h, fold), n);
+    return true;
   }
-  const size_t len = static_cast<size_t>(o - begin);
-  *used += len;
-  if (std::endian::native == std::endian::little && len - 1 < 16) {
-    // FoldHash's one or two chunks: the fold's bytes, the rest of the last
-    // load (inside the buffer: 8 bytes past the fold) zeroed.
-    if (len <= 8)
-      return FinishHash(MixChunk(kHashSeed, Load8(begin) & (~0ull >> (8 * (8 - len)))), len);
-    const uint64_t h = MixChunk(kHashSeed, Load8(begin));
-    return FinishHash(MixChunk(h, Load8(begin + 8) & (~0ull >> (8 * (16 - len)))), len);
+  for (size_t k = 0; k < n; k += 8) {
+    const uint64_t valid = n - k >= 8 ? ~0ull : ~0ull >> (8 * (8 - (n - k)));
+    if (!FoldChunk(Load8(p + k), valid, &fold)) return false;
+    std::memcpy(out + k, &fold, 8);
+    h = MixChunk(h, fold);
   }
-  return FoldHash(std::string_view(begin, len));
+  *hash = FinishHash(h, n);
+  return true;
+}
+
+// The one pass BuildWords makes over each word: its fold (FastFoldAppend)
+// written to `out` and FoldHash of it in *hash, for a word of ASCII
+// letters and digits (nearly all of them) from which `readable` bytes
+// (s.size() or more) may be read, at least a whole number of 8-byte chunks;
+// false for other words, which FoldAppendSlow does. `out` has room for
+// s.size() + 8 bytes (the fold is stored in whole chunks).
+[[gnu::always_inline]] inline bool FoldFast(std::string_view s, size_t readable, char* out,
+                                            uint64_t* hash) {
+  const size_t n = s.size();
+  return std::endian::native == std::endian::little && n > 0 &&
+         ((n + 7) & ~size_t{7}) <= readable && ChunkFoldHash(s.data(), n, out, hash);
+}
+
+// FoldFast's other words, byte by byte: the fold is appended to *buf at
+// *used (which advances past it), leaving at least `room` bytes of *buf
+// past it; returns its FoldHash. Out of line: a non-ASCII word is rare.
+[[gnu::noinline]] uint64_t FoldAppendSlow(std::string_view s, std::string* buf, size_t* used,
+                                          size_t room) {
+  std::string folded;
+  FastFoldAppend(s, &folded);
+  if (buf->size() < *used + folded.size() + room) buf->resize(*used + folded.size() + room);
+  folded.copy(buf->data() + *used, folded.size());
+  *used += folded.size();
+  return FoldHash(folded);
 }
 
 // Gap between two words of a sentence.
@@ -797,9 +808,17 @@ std::string Slug(std::string_view name) {
 namespace actors_internal {
 
 uint64_t FoldWord(std::string_view word, std::string* fold) {
-  std::string buf;
+  // Padded as a word inside a text is, so that FoldFast applies as in
+  // BuildWords.
+  std::string padded(word);
+  padded.append(8, '\0');
+  std::string buf(word.size() + 8, '\0');
+  uint64_t h;
   size_t used = 0;
-  const uint64_t h = FoldAppend(word, &buf, &used);
+  if (FoldFast(std::string_view(padded.data(), word.size()), padded.size(), buf.data(), &h))
+    used = word.size();
+  else
+    h = FoldAppendSlow(word, &buf, &used, 0);
   fold->assign(buf, 0, used);
   return h;
 }
@@ -917,15 +936,20 @@ class SentenceScan {
     if (w_.size() < tokens.size() - tb) w_.resize(tokens.size() - tb);
     maybe_starts_.clear();
     // folds_ only grows too; `used` is this sentence's part. ASCII folds
-    // never outgrow their words, and the words lie inside the sentence.
+    // never outgrow their words, and the words lie inside the sentence:
+    // room for all of them and FoldFast's whole-chunk stores past the last
+    // (FoldAppendSlow keeps as much room past a longer fold).
     const size_t sent_bytes = sent_.end > sent_.begin ? sent_.end - sent_.begin : 0;
-    if (folds_.size() < sent_bytes + 8) folds_.resize(sent_bytes + 8);  // + FoldAppend's 8-byte stores
-    // The loop works on locals: FoldAppend's byte stores may alias any
+    const size_t room = sent_bytes + 8;
+    if (folds_.size() < room) folds_.resize(room);
+    // The loop works on locals: the byte stores of the folds may alias any
     // member, which would then be reloaded for every word.
     Word* const W = w_.data();
+    char* folds = folds_.data();  // changes only in FoldAppendSlow
     const Token* const T = tokens.data();
     const size_t nt = tokens.size();
     const char* const text = text_.data();
+    const size_t text_size = text_.size();
     const uint32_t sent_end = sent_.end;
     const uint64_t* const starts_bloom = t_.starts.bloom();  // the starts table has one
     int nw = 0;
@@ -959,7 +983,13 @@ class SentenceScan {
         }
       }
       w.fold_off = static_cast<uint32_t>(used);
-      const uint64_t hash = FoldAppend(raw, &folds_, &used);
+      uint64_t hash;
+      if (FoldFast(raw, text_size - span.begin, folds + used, &hash)) {
+        used += raw.size();
+      } else {
+        hash = FoldAppendSlow(raw, &folds_, &used, room);
+        folds = folds_.data();
+      }
       w.hash = hash;
       w.fold_len = static_cast<uint32_t>(used - w.fold_off);
       if (WordTable::BloomHas(starts_bloom, hash)) maybe_starts_.push_back(nw);
@@ -975,8 +1005,7 @@ class SentenceScan {
         const bool hyphen = w.gap_kind == Gap::kHyphen;
         prev.article = (hyphen || w.gap_kind == Gap::kSpace) && prev.fold_len - 2u <= 1u &&
                        !prev.possessive &&
-                       DroppableArticle(std::string_view(folds_.data() + prev.fold_off, prev.fold_len),
-                                        hyphen);
+                       DroppableArticle(std::string_view(folds + prev.fold_off, prev.fold_len), hyphen);
       }
       prev_end = span.end;
       ++nw;
