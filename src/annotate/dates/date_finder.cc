@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <map>
 
 #include "clean/loose_date.h"
@@ -435,6 +436,7 @@ class DateFinder::Scanner {
   }
 
   void Sentence(size_t b, size_t e) {
+    if (!Worth(b, e)) return;
     Tokenize(b, e);
     min_first_ = 0;
     prev_last_ = -10;
@@ -561,6 +563,48 @@ class DateFinder::Scanner {
       space = false;
     }
     n_ = static_cast<int>(toks_.size());
+  }
+
+  // False if no token of [b, e) can start a rule: no digit, and no word
+  // token that passes MayStart and is a word of kStartKinds (most sentences
+  // of news text, skipped before they are tokenized). Exact: it steps over
+  // the bytes the way Tokenize does (a 0xC2 or 0xE2 mark takes the bytes
+  // after it), so it sees the same word tokens.
+  bool Worth(size_t b, size_t e) const {
+    const unsigned char* s = reinterpret_cast<const unsigned char*>(text_.data());
+    // Digits first, eight bytes at a time (x ^ '0' is below 10 exactly for
+    // a digit, and the "has a byte below n" test is exact about whether one
+    // exists).
+    constexpr uint64_t kOnes = 0x0101010101010101ull;
+    size_t k = b;
+    for (; k + 8 <= e; k += 8) {
+      uint64_t v;
+      std::memcpy(&v, s + k, 8);
+      const uint64_t x = v ^ (kOnes * '0');
+      if ((x - kOnes * 10) & ~x & (kOnes * 0x80)) return true;
+    }
+    for (; k < e; ++k)
+      if (kClass.c[s[k]] == cDigit) return true;
+    size_t i = b;
+    while (i < e) {
+      const unsigned char c = s[i];
+      if (kClass.word[c]) {
+        size_t j = i + 1;
+        while (j < e && kClass.word[s[j]]) ++j;
+        if (MayStart(s + i, j - i)) {
+          const int w = f_.Lookup(text_.data() + i, j - i);
+          if (w >= 0 && (kStartKinds >> f_.words_[w].kind & 1)) return true;
+        }
+        i = j;
+      } else if (c == 0xC2 && i + 1 < e) {
+        i += 2;
+      } else if (c == 0xE2 && i + 2 < e) {
+        i += 3;
+      } else {
+        ++i;
+      }
+    }
+    return false;
   }
 
   // False if the `len` bytes at p (a word token) are none of the words a
