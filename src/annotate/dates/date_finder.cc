@@ -287,7 +287,6 @@ enum TokFlag : uint8_t {
   kOrd = 4,          // number with st/nd/rd/th
   kPluralS = 8,      // number with s (1990s)
   kOtherSuffix = 16, // number with other glued letters (6pm, 3km)
-  kMayStart = 32,    // word whose (first letter, length) a start word has
 };
 constexpr uint8_t kSuffixMask = kOrd | kPluralS | kOtherSuffix;
 constexpr char kDashCh = '\x01';   // en or em dash
@@ -442,12 +441,14 @@ class DateFinder::Scanner {
     prev_last_ = -10;
     prev_type_ = 0;
     ctx_y_ = ctx_m_ = ctx_d_ = 0;
-    for (int i = 0; i < n_;) {
+    // Most tokens start no rule (Tokenize lists those that may, starts_),
+    // nor do the table words of a kind AtWord passes over.
+    int i = 0;
+    for (int k : starts_) {
+      if (k < i) continue;
+      i = k;
       const Tok& t = toks_[i];
-      // Most tokens start no rule: words outside the table and table words
-      // of a kind AtWord passes over.
-      if (t.kind != kNumTok &&
-          (!(t.flags & kMayStart) || !(kStartKinds >> Kind(i) & 1))) {
+      if (t.kind != kNumTok && !(kStartKinds >> Kind(i) & 1)) {
         ++i;
         continue;
       }
@@ -474,6 +475,7 @@ class DateFinder::Scanner {
 
   void Tokenize(size_t b, size_t e) {
     toks_.clear();
+    starts_.clear();
     const unsigned char* s = reinterpret_cast<const unsigned char*>(text_.data());
     size_t i = b;
     bool space = true;
@@ -498,6 +500,7 @@ class DateFinder::Scanner {
           ++j;
         }
         t.kind = kNumTok;
+        starts_.push_back(static_cast<int>(toks_.size()) - 1);
         t.digits = static_cast<uint8_t>(std::min<size_t>(j - i, 255));
         t.num = j - i <= 9 ? static_cast<int32_t>(v) : -1;
         size_t k = j;
@@ -523,7 +526,7 @@ class DateFinder::Scanner {
         t.e = static_cast<uint32_t>(j);
         if (cls == cUpper) t.flags |= kCap;
         t.word = kUnlooked;
-        if (MayStart(s + i, j - i)) t.flags |= kMayStart;
+        if (MayStart(s + i, j - i)) starts_.push_back(static_cast<int>(toks_.size()) - 1);
         if (first_word_ < 0) first_word_ = static_cast<int>(toks_.size()) - 1;
         i = j;
       } else if (c == 0xC2 && i + 1 < e) {
@@ -1491,6 +1494,7 @@ class DateFinder::Scanner {
   const Anchor& a_;
   std::vector<DateMention>* out_;
   std::vector<Tok> toks_;
+  std::vector<int> starts_;  // the numbers and the words that pass MayStart
   int n_ = 0;
   int first_word_ = -1;  // index of the sentence's first word token
   int min_first_ = 0;    // tokens before this belong to an emitted mention
