@@ -563,7 +563,10 @@ class DateFinder::Scanner {
         t.e = static_cast<uint32_t>(i);
       }
       if (space) t.flags |= kSpace;
-      space = false;
+      // The one space after most tokens is taken here, not by a turn of the
+      // loop.
+      space = i < e && s[i] == ' ';
+      i += space;
     }
     n_ = static_cast<int>(toks_.size());
   }
