@@ -812,6 +812,16 @@ void QuantityFinder::Scanner::Tokenize(Span s) {
     newline = false;
     return tk;
   };
+  // The one space after most tokens is taken with the token, not by a turn
+  // of the loop.
+  auto space_after = [&](size_t j) {
+    if (j < e && p[j] == ' ') {
+      had_gap = true;
+      nb_only = false;
+      ++j;
+    }
+    return j;
+  };
   while (i < e) {
     unsigned char c = static_cast<unsigned char>(p[i]);
     uint8_t cls = kByteClass[c];
@@ -859,7 +869,7 @@ void QuantityFinder::Scanner::Tokenize(Span s) {
         if (!pure || d_.trigger_shape.MayHave(p + i, j - i))
           may_start_.push_back(static_cast<uint32_t>(t_.size()));
         push(i, j, TK::kWord, pure);
-        i = j;
+        i = space_after(j);
         continue;
       }
       if (cls & kCDigit) {
@@ -877,11 +887,11 @@ void QuantityFinder::Scanner::Tokenize(Span s) {
         }
         may_start_.push_back(static_cast<uint32_t>(t_.size()));
         push(i, j, TK::kNumber);
-        i = j;
+        i = space_after(j);
         continue;
       }
       push(i, i + 1, (cls & kCSymbol) ? TK::kSymbol : TK::kPunct);
-      ++i;
+      i = space_after(i + 1);
       continue;
     }
     size_t len;
