@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <map>
 
 #include "clean/loose_date.h"
@@ -286,7 +287,6 @@ enum TokFlag : uint8_t {
   kOrd = 4,          // number with st/nd/rd/th
   kPluralS = 8,      // number with s (1990s)
   kOtherSuffix = 16, // number with other glued letters (6pm, 3km)
-  kMayStart = 32,    // word whose (first letter, length) a start word has
 };
 constexpr uint8_t kSuffixMask = kOrd | kPluralS | kOtherSuffix;
 constexpr char kDashCh = '\x01';   // en or em dash
@@ -435,17 +435,20 @@ class DateFinder::Scanner {
   }
 
   void Sentence(size_t b, size_t e) {
+    if (!Worth(b, e)) return;
     Tokenize(b, e);
     min_first_ = 0;
     prev_last_ = -10;
     prev_type_ = 0;
     ctx_y_ = ctx_m_ = ctx_d_ = 0;
-    for (int i = 0; i < n_;) {
+    // Most tokens start no rule (Tokenize lists those that may, starts_),
+    // nor do the table words of a kind AtWord passes over.
+    int i = 0;
+    for (int k : starts_) {
+      if (k < i) continue;
+      i = k;
       const Tok& t = toks_[i];
-      // Most tokens start no rule: words outside the table and table words
-      // of a kind AtWord passes over.
-      if (t.kind != kNumTok &&
-          (!(t.flags & kMayStart) || !(kStartKinds >> Kind(i) & 1))) {
+      if (t.kind != kNumTok && !(kStartKinds >> Kind(i) & 1)) {
         ++i;
         continue;
       }
@@ -472,6 +475,7 @@ class DateFinder::Scanner {
 
   void Tokenize(size_t b, size_t e) {
     toks_.clear();
+    starts_.clear();
     const unsigned char* s = reinterpret_cast<const unsigned char*>(text_.data());
     size_t i = b;
     bool space = true;
@@ -496,6 +500,7 @@ class DateFinder::Scanner {
           ++j;
         }
         t.kind = kNumTok;
+        starts_.push_back(static_cast<int>(toks_.size()) - 1);
         t.digits = static_cast<uint8_t>(std::min<size_t>(j - i, 255));
         t.num = j - i <= 9 ? static_cast<int32_t>(v) : -1;
         size_t k = j;
@@ -521,7 +526,7 @@ class DateFinder::Scanner {
         t.e = static_cast<uint32_t>(j);
         if (cls == cUpper) t.flags |= kCap;
         t.word = kUnlooked;
-        if (MayStart(s + i, j - i)) t.flags |= kMayStart;
+        if (MayStart(s + i, j - i)) starts_.push_back(static_cast<int>(toks_.size()) - 1);
         if (first_word_ < 0) first_word_ = static_cast<int>(toks_.size()) - 1;
         i = j;
       } else if (c == 0xC2 && i + 1 < e) {
@@ -558,9 +563,54 @@ class DateFinder::Scanner {
         t.e = static_cast<uint32_t>(i);
       }
       if (space) t.flags |= kSpace;
-      space = false;
+      // The one space after most tokens is taken here, not by a turn of the
+      // loop.
+      space = i < e && s[i] == ' ';
+      i += space;
     }
     n_ = static_cast<int>(toks_.size());
+  }
+
+  // False if no token of [b, e) can start a rule: no digit, and no word
+  // token that passes MayStart and is a word of kStartKinds (most sentences
+  // of news text, skipped before they are tokenized). Exact: it steps over
+  // the bytes the way Tokenize does (a 0xC2 or 0xE2 mark takes the bytes
+  // after it), so it sees the same word tokens.
+  bool Worth(size_t b, size_t e) const {
+    const unsigned char* s = reinterpret_cast<const unsigned char*>(text_.data());
+    // Digits first, eight bytes at a time (x ^ '0' is below 10 exactly for
+    // a digit, and the "has a byte below n" test is exact about whether one
+    // exists).
+    constexpr uint64_t kOnes = 0x0101010101010101ull;
+    size_t k = b;
+    for (; k + 8 <= e; k += 8) {
+      uint64_t v;
+      std::memcpy(&v, s + k, 8);
+      const uint64_t x = v ^ (kOnes * '0');
+      if ((x - kOnes * 10) & ~x & (kOnes * 0x80)) return true;
+    }
+    for (; k < e; ++k)
+      if (kClass.c[s[k]] == cDigit) return true;
+    size_t i = b;
+    while (i < e) {
+      const unsigned char c = s[i];
+      if (kClass.word[c]) {
+        size_t j = i + 1;
+        while (j < e && kClass.word[s[j]]) ++j;
+        if (MayStart(s + i, j - i)) {
+          const int w = f_.Lookup(text_.data() + i, j - i);
+          if (w >= 0 && (kStartKinds >> f_.words_[w].kind & 1)) return true;
+        }
+        i = j;
+      } else if (c == 0xC2 && i + 1 < e) {
+        i += 2;
+      } else if (c == 0xE2 && i + 2 < e) {
+        i += 3;
+      } else {
+        ++i;
+      }
+    }
+    return false;
   }
 
   // False if the `len` bytes at p (a word token) are none of the words a
@@ -1447,6 +1497,7 @@ class DateFinder::Scanner {
   const Anchor& a_;
   std::vector<DateMention>* out_;
   std::vector<Tok> toks_;
+  std::vector<int> starts_;  // the numbers and the words that pass MayStart
   int n_ = 0;
   int first_word_ = -1;  // index of the sentence's first word token
   int min_first_ = 0;    // tokens before this belong to an emitted mention

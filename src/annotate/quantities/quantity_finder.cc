@@ -690,15 +690,9 @@ class QuantityFinder::Scanner {
     }
     return tk.id;
   }
-  // True if token i may start a number (kTrigger), most often answered by
-  // its shape alone.
+  // True if token i, one of may_start_, starts a number (kTrigger).
   bool Trigger(size_t i) const {
-    const Tok& tk = t_[i];
-    if (tk.kind == TK::kNumber) return true;
-    if (tk.kind != TK::kWord) return false;
-    if (tk.pure && !d_.trigger_shape.MayHave(text_.data() + tk.b, tk.e - tk.b))
-      return false;
-    return d_.Flags(Id(i)) & kTrigger;
+    return t_[i].kind == TK::kNumber || (d_.Flags(Id(i)) & kTrigger);
   }
 
   // Longest phrase of `set` starting at token i whose payload passes `ok`.
@@ -728,6 +722,10 @@ class QuantityFinder::Scanner {
   std::vector<Span> skip_;
   bool explain_;  // fill Mention::evidence
   std::vector<Tok> t_;
+  // The tokens that may start a number, in order (Tokenize): figures, and
+  // words but those of ASCII letters whose shape no kTrigger word has. The
+  // rules run only there; most tokens are none.
+  std::vector<uint32_t> may_start_;
   size_t floor_ = 0;  // tokens before this belong to an earlier mention
   // The previous mention of the sentence, for "killed 3 soldiers and 5
   // civilians": the token after its noun phrase and its role word.
@@ -789,6 +787,7 @@ bool QuantityFinder::Scanner::Worth(Span s) const {
 
 void QuantityFinder::Scanner::Tokenize(Span s) {
   t_.clear();
+  may_start_.clear();
   const char* p = text_.data();
   const size_t size = text_.size();
   size_t i = s.begin;
@@ -812,6 +811,16 @@ void QuantityFinder::Scanner::Tokenize(Span s) {
     nb_only = true;
     newline = false;
     return tk;
+  };
+  // The one space after most tokens is taken with the token, not by a turn
+  // of the loop.
+  auto space_after = [&](size_t j) {
+    if (j < e && p[j] == ' ') {
+      had_gap = true;
+      nb_only = false;
+      ++j;
+    }
+    return j;
   };
   while (i < e) {
     unsigned char c = static_cast<unsigned char>(p[i]);
@@ -857,8 +866,10 @@ void QuantityFinder::Scanner::Tokenize(Span s) {
             break;
           }
         }
+        if (!pure || d_.trigger_shape.MayHave(p + i, j - i))
+          may_start_.push_back(static_cast<uint32_t>(t_.size()));
         push(i, j, TK::kWord, pure);
-        i = j;
+        i = space_after(j);
         continue;
       }
       if (cls & kCDigit) {
@@ -874,12 +885,13 @@ void QuantityFinder::Scanner::Tokenize(Span s) {
             break;
           }
         }
+        may_start_.push_back(static_cast<uint32_t>(t_.size()));
         push(i, j, TK::kNumber);
-        i = j;
+        i = space_after(j);
         continue;
       }
       push(i, i + 1, (cls & kCSymbol) ? TK::kSymbol : TK::kPunct);
-      ++i;
+      i = space_after(i + 1);
       continue;
     }
     size_t len;
@@ -917,6 +929,7 @@ void QuantityFinder::Scanner::Tokenize(Span s) {
         if (l2 == 0 || !utf8::IsAlnum(cp2)) break;
         j += l2;
       }
+      may_start_.push_back(static_cast<uint32_t>(t_.size()));
       push(i, j, TK::kWord);
       i = j;
       continue;
@@ -1846,11 +1859,14 @@ void QuantityFinder::Scanner::Sentence(Span s, int index,
   prev_role_ = {};
   prev_implied_ = false;
   prev_index_ = SIZE_MAX;
-  const size_t n = t_.size();
-  for (size_t i = 0; i < n;) {
-    bool trigger = Trigger(i);
+  // Tokens that are not in may_start_ start nothing: the scan moves on to
+  // the next one that is.
+  size_t i = 0;
+  for (uint32_t k : may_start_) {
+    if (k < i) continue;
+    i = k;
     size_t next = i + 1;
-    if (trigger && TryAt(i, index, out, &next)) {
+    if (Trigger(i) && TryAt(i, index, out, &next)) {
       i = next;
       continue;
     }
