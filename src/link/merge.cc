@@ -1,6 +1,7 @@
 #include "link/merge.h"
 
 #include <algorithm>
+#include <charconv>
 #include <iterator>
 #include <numeric>
 #include <string>
@@ -165,7 +166,11 @@ void MergeMentions(std::vector<Mention> fresh, std::vector<Mention>* kept) {
 }
 
 void AssignIds(std::vector<Mention>* mentions) {
-  for (size_t i = 0; i < mentions->size(); ++i) (*mentions)[i].id = "m" + std::to_string(i + 1);
+  // Written in place: no temporary string per id (an id fits in the
+  // string's own buffer).
+  char id[24] = {'m'};
+  for (size_t i = 0; i < mentions->size(); ++i)
+    (*mentions)[i].id.assign(id, std::to_chars(id + 1, id + sizeof id, i + 1).ptr);
 }
 
 }  // namespace dossier
