@@ -364,11 +364,10 @@ const char* TokenKind(Token::Kind k) {
 
 std::string Pipeline::Render(const Document& d) const {
   // The record is about five times the text plus ~300 bytes a mention;
-  // sized once so that neither buffer grows while it is written.
+  // reserved once so that it is not reallocated while it is written.
   const size_t estimate = d.text.size() * 6 + d.mentions.size() * 320 +
                           (d.sentences.size() + d.paragraphs.size()) * 48 + 4096;
   std::string out;
-  out.reserve(estimate);
   JsonWriter w(&out);
   w.Reserve(estimate);
   Offsets o(d);
