@@ -6,7 +6,6 @@
 #define DOSSIER_JSON_WRITER_H_
 
 #include <cstdint>
-#include <cstdlib>
 #include <cstring>
 #include <optional>
 #include <string>
@@ -16,19 +15,18 @@ namespace dossier {
 
 class JsonWriter {
  public:
-  // Appends to *out. Values are assembled in the writer's own buffer
-  // (grown without zero-filling, written through a cursor) and appended to
-  // *out whenever a top-level value is complete, by Finish() and by the
-  // destructor. Appending to *out between top-level values is fine.
+  // Appends to *out. Values are written straight into *out through a
+  // cursor, with no buffer of their own to copy from: *out is grown in
+  // small zero-filled steps just ahead of the cursor (a std::string cannot
+  // grow without filling before C++23) and cut back to what was written
+  // whenever a top-level value is complete, by Finish() and by the
+  // destructor. Appending to *out between top-level values is fine; the
+  // strings written must not point into *out (growing it may move it).
   explicit JsonWriter(std::string* out) : out_(out) {}
-  ~JsonWriter() {
-    Finish();
-    std::free(buf_);
-  }
-  // Room for about n bytes of output up front (no zero-filling).
-  void Reserve(size_t n) {
-    if (n > cap_) Grow(n - pos_);
-  }
+  ~JsonWriter() { Finish(); }
+  // Capacity for about n more bytes of output up front, so that *out is
+  // not reallocated (and copied) as it grows.
+  void Reserve(size_t n) { out_->reserve(out_->size() + n); }
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
 
@@ -85,10 +83,10 @@ class JsonWriter {
   // Writes [a, b].
   void Pair(int64_t a, int64_t b);
 
-  // Appends what was written so far to *out (also done after every
+  // Cuts *out back to what was written so far (also done after every
   // complete top-level value and on destruction).
   void Finish() {
-    if (pos_ != 0) Flush();
+    if (buf_ != nullptr) Detach();
   }
 
   // Appends `s` to `out` as a JSON string literal (with quotes). Invalid
@@ -122,7 +120,10 @@ class JsonWriter {
     if (pos_ + n > cap_) [[unlikely]] Grow(n);
     return buf_ + pos_;
   }
-  void Grow(size_t n);
+  // Grows *out to at least n bytes past the cursor, by kGrowStep at least:
+  // small enough that the filling stays in cache until it is written over.
+  static constexpr size_t kGrowStep = 1024;
+  [[gnu::noinline]] void Grow(size_t n);
   void Put(char c) { *Room(1) = c; ++pos_; }
   void Put(const char* p, size_t n) {
     std::memcpy(Room(n), p, n);
@@ -131,16 +132,19 @@ class JsonWriter {
   void Done() {
     if (depth_ == 0) [[unlikely]] Finish();
   }
-  // Appends the buffer to *out_; out of line so that the value writers,
-  // which all end in Done(), stay small.
-  [[gnu::noinline]] void Flush();
+  // Cuts *out_ to the cursor and lets go of it; out of line so that the
+  // value writers, which all end in Done(), stay small.
+  [[gnu::noinline]] void Detach();
   // Inline into Key(string_view) (json_writer.cc, its only caller; String
   // has the same fast path with the separator folded in).
   inline void EscapeHere(std::string_view s);
   [[gnu::noinline]] void EscapeGeneral(std::string_view s);
 
   std::string* out_;
-  char* buf_ = nullptr;  // malloc'd; the value being written
+  // While a value is being written: out_->data(), the cursor in it and
+  // out_->size(); null and 0 once Finish() has let go (the next value
+  // starts at the end of *out_ as it is then).
+  char* buf_ = nullptr;
   size_t pos_ = 0, cap_ = 0;
   int depth_ = 0;
   // Whether the next key or value needs a comma first: true after a

@@ -5,24 +5,23 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
-#include <new>
 
 #include "core/byte_scan.h"
 #include "dossier/utf8.h"
 
 namespace dossier {
 
-void JsonWriter::Flush() {
-  out_->append(buf_, pos_);
-  pos_ = 0;
+void JsonWriter::Detach() {
+  out_->resize(pos_);
+  buf_ = nullptr;
+  pos_ = cap_ = 0;
 }
 
 void JsonWriter::Grow(size_t n) {
-  const size_t cap = std::max(pos_ + n, cap_ * 2 + 4096);
-  char* p = static_cast<char*>(std::realloc(buf_, cap));
-  if (p == nullptr) throw std::bad_alloc();
-  buf_ = p;
-  cap_ = cap;
+  if (buf_ == nullptr) pos_ = out_->size();
+  out_->resize(pos_ + std::max(n, kGrowStep));
+  buf_ = out_->data();
+  cap_ = out_->size();
 }
 
 namespace {

@@ -1,6 +1,7 @@
 #include "link/merge.h"
 
 #include <algorithm>
+#include <charconv>
 #include <iterator>
 #include <numeric>
 #include <string>
@@ -28,21 +29,34 @@ bool ByPosition(const Mention& a, const Mention& b) {
 void MergeMentions(std::vector<Mention> fresh, std::vector<Mention>* kept) {
   std::vector<Mention>& k = *kept;
   if (!std::is_sorted(k.begin(), k.end(), ByPosition)) std::sort(k.begin(), k.end(), ByPosition);
-  // Within one annotator, the same rule: longest, then most confident first.
-  std::vector<uint32_t> order;
-  order.reserve(fresh.size());
-  for (uint32_t i = 0; i < fresh.size(); ++i)
-    if (fresh[i].span.end > fresh[i].span.begin) order.push_back(i);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](uint32_t a, uint32_t b) { return Beats(fresh[a], fresh[b]); });
+  // Within one annotator, the same rule: longest, then most confident first,
+  // then in emitted order (what a stable sort by Beats gives). Sorted as
+  // small keys, not through the mentions.
+  struct Rank {
+    uint32_t length, index;
+    double confidence;
+  };
+  std::vector<Rank> ranks;
+  ranks.reserve(fresh.size());
+  uint32_t limit = 0;
+  for (uint32_t i = 0; i < fresh.size(); ++i) {
+    const Span s = fresh[i].span;
+    if (s.end <= s.begin) continue;
+    ranks.push_back({s.end - s.begin, i, fresh[i].confidence});
+    limit = std::max(limit, s.end);
+  }
+  std::sort(ranks.begin(), ranks.end(), [](const Rank& a, const Rank& b) {
+    if (a.length != b.length) return a.length > b.length;
+    if (a.confidence > b.confidence || b.confidence > a.confidence)
+      return a.confidence > b.confidence;
+    return a.index < b.index;
+  });
   std::vector<uint8_t> drop(k.size(), 0);
   std::vector<uint32_t> accepted;
-  accepted.reserve(order.size());
+  accepted.reserve(ranks.size());
   // Bytes held by accepted fresh spans (they never overlap each other), one
   // bit a byte up to the furthest fresh end. MaskOf(w, b, e) is the part of
   // [b, e) in word w: bits (b - 64w) .. (e - 1 - 64w), clipped to 0..63.
-  uint32_t limit = 0;
-  for (uint32_t fi : order) limit = std::max(limit, fresh[fi].span.end);
   std::vector<uint64_t> taken(limit / 64 + 1, 0);
   auto mask_of = [](uint32_t w, uint32_t b, uint32_t e) {
     uint64_t m = ~uint64_t{0};
@@ -60,7 +74,8 @@ void MergeMentions(std::vector<Mention> fresh, std::vector<Mention>* kept) {
   };
   std::vector<size_t> beaten;
   bool any_drop = false;
-  for (uint32_t fi : order) {
+  for (const Rank& r : ranks) {
+    const uint32_t fi = r.index;
     Mention& m = fresh[fi];
     // Kept mentions never overlap each other, so sorted by begin they are
     // sorted by end too: the first that could overlap m is the first that
@@ -165,7 +180,11 @@ void MergeMentions(std::vector<Mention> fresh, std::vector<Mention>* kept) {
 }
 
 void AssignIds(std::vector<Mention>* mentions) {
-  for (size_t i = 0; i < mentions->size(); ++i) (*mentions)[i].id = "m" + std::to_string(i + 1);
+  // Written in place: no temporary string per id (an id fits in the
+  // string's own buffer).
+  char id[24] = {'m'};
+  for (size_t i = 0; i < mentions->size(); ++i)
+    (*mentions)[i].id.assign(id, std::to_chars(id + 1, id + sizeof id, i + 1).ptr);
 }
 
 }  // namespace dossier

@@ -144,6 +144,42 @@ TEST(JsonWriterTest, CallerAppendsBetweenTopLevelValues) {
   EXPECT_EQ(one.substr(1002), "\n,null");
 }
 
+// The store's JSONL export hands over an object part-way (Finish) and
+// closes it itself; *out must then hold exactly what was written, however
+// far *out had been grown ahead of the cursor.
+TEST(JsonWriterTest, FinishHandsOverAValuePartWay) {
+  std::string out = "head ";
+  JsonWriter w(&out);
+  w.BeginObject();
+  w.Key("a");
+  w.Int(7);
+  w.Finish();
+  EXPECT_EQ(out, "head {\"a\":7");
+  out.append("}\n");
+  EXPECT_EQ(out, "head {\"a\":7}\n");
+}
+
+// A record far larger than the reserve and the growth step, written into a
+// string that already holds text: nothing lost or left over where *out was
+// grown and moved.
+TEST(JsonWriterTest, LongValueGrowsOutAcrossReallocations) {
+  std::string out = "x";
+  std::string expected = "x[";
+  {
+    JsonWriter w(&out);
+    w.Reserve(16);
+    w.BeginArray();
+    for (int i = 0; i < 20000; ++i) {
+      w.Int(i);
+      expected += (i ? "," : "") + std::to_string(i);
+    }
+    w.String(std::string(5000, 'y'));
+    expected += ",\"" + std::string(5000, 'y') + "\"]";
+    w.EndArray();
+  }
+  EXPECT_EQ(out, expected);
+}
+
 TEST(JsonWriterTest, RuntimeKeysAreEscapedLiteralKeysAppended) {
   std::string out;
   JsonWriter w(&out);
