@@ -1023,8 +1023,9 @@ struct EventsAnnotator::Impl {
       }
     }
     Preps(c);
-    // Casualties in the clause, nearest to the trigger.
-    if (ea.rows_[c.row].assault) {
+    // Casualties in the clause, nearest to the trigger (a casualty is a
+    // count: none in a sentence without one).
+    if (ea.rows_[c.row].assault && sentence_has_count) {
       int best_d = -1, best_i = -1, dd = 1 << 30, di = 1 << 30;
       for (int k = c.cs; k < c.ce; ++k) {
         const int m = w[k].mention;
@@ -1038,7 +1039,7 @@ struct EventsAnnotator::Impl {
       if (c.ev.dead >= 0 || c.ev.injured >= 0) c.structural = true;
     }
     // Date: the nearest date mention of the clause.
-    if (c.ev.date < 0) {
+    if (c.ev.date < 0 && sentence_has_date) {
       int best = -1, bd = 1 << 30;
       for (int k = std::max(c.cs, c.k0 - 15); k < c.ce && k <= c.k0 + 15; ++k)
         if (IsDate(w[k].mention) && std::abs(k - c.k0) < bd)
@@ -1360,12 +1361,13 @@ struct EventsAnnotator::Impl {
     if (cands.empty()) return;
     MarkSkips();
     preps_at.clear();
-    for (int k = 0; k < static_cast<int>(w.size()); ++k)
-      if (w[k].cues & (kCuePrep | kCueHint)) preps_at.push_back(k);
     sentence_has_date = sentence_has_count = false;
-    for (const W& x : w) {
-      if (IsDate(x.mention)) sentence_has_date = true;
-      if (x.mention >= 0 && mclass[x.mention] == kMcQuantity) sentence_has_count = true;
+    for (int k = 0; k < static_cast<int>(w.size()); ++k) {
+      const W& x = w[k];
+      if (x.cues & (kCuePrep | kCueHint)) preps_at.push_back(k);
+      if (x.mention < 0) continue;
+      if (mclass[x.mention] == kMcDate) sentence_has_date = true;
+      if (mclass[x.mention] == kMcQuantity) sentence_has_count = true;
     }
     for (Cand& c : cands) {
       c.ev.sentence = si;
@@ -1389,7 +1391,7 @@ struct EventsAnnotator::Impl {
     int assaults = 0, only = -1;
     for (size_t i = 0; i < cands.size(); ++i)
       if (!cands[i].dropped && ea.rows_[cands[i].row].assault) ++assaults, only = static_cast<int>(i);
-    if (assaults == 1) {
+    if (assaults == 1 && sentence_has_count) {
       Cand& c = cands[only];
       for (size_t k = 0; k < w.size(); ++k) {
         const int m = w[k].mention;
