@@ -372,6 +372,7 @@ struct EventsAnnotator::Impl {
   // Triggers read per sentence; more in one sentence is not prose.
   static constexpr size_t kMaxTriggers = 64;
   bool sentence_has_date = false, sentence_has_count = false;
+  uint32_t sentence_cues = 0;  // the kCue* bits of its words, or'ed
 
   Impl(const EventsAnnotator& a, Document& d) : ea(a), doc(d), explain(d.explain) {}
 
@@ -1061,7 +1062,8 @@ struct EventsAnnotator::Impl {
         why = "negation before the trigger";
         break;
       }
-    if (!negated && !r.reject)
+    // The scans below find nothing in a sentence without their cues.
+    if (!negated && !r.reject && (sentence_cues & kCueNegClause))
       for (int k = std::max(0, c.k0 - kClauseReach); k < c.k0; ++k)
         if ((w[k].cues & kCueNegClause) && Has(k, kCueNegClause)) {
           negated = true;
@@ -1069,7 +1071,8 @@ struct EventsAnnotator::Impl {
           why = "clause negation before the trigger";
           break;
         }
-    for (int k = c.cs; k < c.k0; ++k) {
+    const bool modal = sentence_cues & (kCueFuture | kCueCond);
+    for (int k = c.cs; modal && k < c.k0; ++k) {
       size_t n;
       if (CueAt(k, kCueFuture, c.k0, &n)) {
         // Close to the trigger and not across a comma ("tried to attack X,
@@ -1082,7 +1085,7 @@ struct EventsAnnotator::Impl {
         if (c.k0 - k <= 4 || p->wide) conditional = true, cue = std::string(lv[k]);
       }
     }
-    for (int k = std::max(0, c.cs - kClauseReach); k < c.cs; ++k) {
+    for (int k = std::max(0, c.cs - kClauseReach); (sentence_cues & kCueCond) && k < c.cs; ++k) {
       size_t n;
       const Phrase* p = CueAt(k, kCueCond, c.k0, &n);
       if (p && p->wide) conditional = true, cue = std::string(lv[k]);
@@ -1362,8 +1365,10 @@ struct EventsAnnotator::Impl {
     MarkSkips();
     preps_at.clear();
     sentence_has_date = sentence_has_count = false;
+    sentence_cues = 0;
     for (int k = 0; k < static_cast<int>(w.size()); ++k) {
       const W& x = w[k];
+      sentence_cues |= x.cues;
       if (x.cues & (kCuePrep | kCueHint)) preps_at.push_back(k);
       if (x.mention < 0) continue;
       if (mclass[x.mention] == kMcDate) sentence_has_date = true;
