@@ -339,7 +339,6 @@ struct EventsAnnotator::Impl {
     int mention = -1;  // index into doc.mentions covering it
     uint32_t cues = 0; // kCue* bits of the cue phrases starting here
     Token::Kind kind = Token::Kind::kWord;
-    bool trigger = false;  // a trigger form starts here
     bool skip = false; // inside parentheses or a relative clause
   };
   int si = -1;
@@ -347,6 +346,9 @@ struct EventsAnnotator::Impl {
   std::vector<W> w;
   std::string low;
   std::vector<std::string_view> lv;
+  // The words (in order) where a trigger form may start: word tokens whose
+  // list holds one. FindTriggers reads only these.
+  std::vector<int> trigger_at;
 
   // A trigger found in the sentence, with its roles.
   struct Cand {
@@ -371,6 +373,7 @@ struct EventsAnnotator::Impl {
   // Triggers read per sentence; more in one sentence is not prose.
   static constexpr size_t kMaxTriggers = 64;
   bool sentence_has_date = false, sentence_has_count = false;
+  uint32_t sentence_cues = 0;  // the kCue* bits of its words, or'ed
 
   Impl(const EventsAnnotator& a, Document& d) : ea(a), doc(d), explain(d.explain) {}
 
@@ -447,13 +450,14 @@ struct EventsAnnotator::Impl {
     return LongestCue(k, bit, w.size(), &n) != nullptr;
   }
 
-  void BuildSentence(size_t tok, size_t men) {
+  // The table of the sentence's words. False, with the mentions of the
+  // words not read, when no word can start a trigger form: the sentence has
+  // no event (FindTriggers would find none).
+  bool BuildSentence(size_t tok, size_t men) {
     // Local copies of the document's arrays: stores into `w` could alias
     // them, so the compiler would reload them on every word.
     const Token* const toks = doc.tokens.data();
     const size_t nt = doc.tokens.size();
-    const Mention* const ms = doc.mentions.data();
-    const size_t nm = doc.mentions.size();
     size_t end = tok;
     while (end < nt && toks[end].span.end <= sent.end) ++end;
     const size_t n = end - tok;
@@ -468,27 +472,46 @@ struct EventsAnnotator::Impl {
         p[i] = static_cast<unsigned char>(p[i] + ((static_cast<unsigned char>(p[i] - 'A') < 26) << 5));
     }
     low.append(PhraseIndex::kPadding, '\0');
-    const std::string_view lows(low);
+    const char* const lows = low.data();
+    const uint32_t base = sent.begin;
     w.resize(n);
     lv.resize(n);
-    size_t m = men;
+    // Local copies again (GCC lets any pointer store alias any pointer).
+    W* const wd = w.data();
+    std::string_view* const lvd = lv.data();
+    const PhraseIndex& phrases = ea.phrases_;
+    trigger_at.clear();
+    // `skip` is set by MarkSkips, `mention` below: only sentences with a
+    // trigger read them.
     for (size_t i = 0; i < n; ++i) {
       const Token& tk = toks[tok + i];
-      W& x = w[i];
+      W& x = wd[i];
       x.span = tk.span;
       x.kind = tk.kind;
-      while (m < nm && ms[m].span.end <= tk.span.begin) ++m;
-      x.mention = m < nm && ms[m].span.begin < tk.span.end ? static_cast<int>(m) : -1;
-      const std::string_view lw = lows.substr(tk.span.begin - sent.begin, tk.span.end - tk.span.begin);
-      const auto* list = ea.phrases_.FindPadded(lw);
+      const std::string_view lw(lows + (tk.span.begin - base), tk.span.end - tk.span.begin);
+      const auto* list = phrases.FindPadded(lw);
       x.list = list;
       x.cues = list ? list->kinds : 0;
-      x.trigger = list && list->trigger;
-      x.skip = false;
+      if (list && list->trigger && tk.kind == Token::Kind::kWord)
+        trigger_at.push_back(static_cast<int>(i));
       // "n't" is part of its word ("didn't"): a negation all the same.
-      if (lw.size() > 3 && lw.substr(lw.size() - 3) == "n't"sv) x.cues |= kCueNeg;
-      lv[i] = lw;
+      if (lw.size() > 3 && lw.ends_with("n't"sv)) x.cues |= kCueNeg;
+      lvd[i] = lw;
     }
+    if (trigger_at.empty()) return false;
+    // The mention of each word: the first one (from `men`, in order) not
+    // ending before the word, if it overlaps it. One mention at a time: the
+    // words up to its end look at it alone.
+    const Mention* const ms = doc.mentions.data();
+    const size_t nm = doc.mentions.size();
+    size_t i = 0;
+    for (size_t m = men; m < nm && i < n; ++m) {
+      const Span ms_span = ms[m].span;
+      for (; i < n && wd[i].span.begin < ms_span.end; ++i)
+        wd[i].mention = ms_span.begin < wd[i].span.end ? static_cast<int>(m) : -1;
+    }
+    for (; i < n; ++i) wd[i].mention = -1;
+    return true;
   }
 
   // At most kClauseReach words on each side: a run-on "sentence" of a
@@ -552,9 +575,9 @@ struct EventsAnnotator::Impl {
   void FindTriggers() {
     cands.clear();
     const int n = static_cast<int>(w.size());
-    for (int k = 0; k < n; ++k) {
-      // Most words start no trigger: that test first.
-      if (!w[k].trigger || w[k].kind != Token::Kind::kWord) continue;
+    int next = 0;  // the word after the last trigger found
+    for (const int k : trigger_at) {
+      if (k < next) continue;
       // Words of a mention name an entity, not an event ("Strike Force").
       if (w[k].mention >= 0 && mclass[w[k].mention] != kMcQuantity) continue;
       for (const Phrase* p : w[k].list->phrases) {
@@ -571,7 +594,7 @@ struct EventsAnnotator::Impl {
           c.k0 = k;
           c.k1 = k1;
           c.row = row;
-          k = k1 - 1;
+          next = k1;
         }
         break;
       }
@@ -1002,8 +1025,9 @@ struct EventsAnnotator::Impl {
       }
     }
     Preps(c);
-    // Casualties in the clause, nearest to the trigger.
-    if (ea.rows_[c.row].assault) {
+    // Casualties in the clause, nearest to the trigger (a casualty is a
+    // count: none in a sentence without one).
+    if (ea.rows_[c.row].assault && sentence_has_count) {
       int best_d = -1, best_i = -1, dd = 1 << 30, di = 1 << 30;
       for (int k = c.cs; k < c.ce; ++k) {
         const int m = w[k].mention;
@@ -1017,7 +1041,7 @@ struct EventsAnnotator::Impl {
       if (c.ev.dead >= 0 || c.ev.injured >= 0) c.structural = true;
     }
     // Date: the nearest date mention of the clause.
-    if (c.ev.date < 0) {
+    if (c.ev.date < 0 && sentence_has_date) {
       int best = -1, bd = 1 << 30;
       for (int k = std::max(c.cs, c.k0 - 15); k < c.ce && k <= c.k0 + 15; ++k)
         if (IsDate(w[k].mention) && std::abs(k - c.k0) < bd)
@@ -1039,7 +1063,8 @@ struct EventsAnnotator::Impl {
         why = "negation before the trigger";
         break;
       }
-    if (!negated && !r.reject)
+    // The scans below find nothing in a sentence without their cues.
+    if (!negated && !r.reject && (sentence_cues & kCueNegClause))
       for (int k = std::max(0, c.k0 - kClauseReach); k < c.k0; ++k)
         if ((w[k].cues & kCueNegClause) && Has(k, kCueNegClause)) {
           negated = true;
@@ -1047,7 +1072,8 @@ struct EventsAnnotator::Impl {
           why = "clause negation before the trigger";
           break;
         }
-    for (int k = c.cs; k < c.k0; ++k) {
+    const bool modal = sentence_cues & (kCueFuture | kCueCond);
+    for (int k = c.cs; modal && k < c.k0; ++k) {
       size_t n;
       if (CueAt(k, kCueFuture, c.k0, &n)) {
         // Close to the trigger and not across a comma ("tried to attack X,
@@ -1060,7 +1086,7 @@ struct EventsAnnotator::Impl {
         if (c.k0 - k <= 4 || p->wide) conditional = true, cue = std::string(lv[k]);
       }
     }
-    for (int k = std::max(0, c.cs - kClauseReach); k < c.cs; ++k) {
+    for (int k = std::max(0, c.cs - kClauseReach); (sentence_cues & kCueCond) && k < c.cs; ++k) {
       size_t n;
       const Phrase* p = CueAt(k, kCueCond, c.k0, &n);
       if (p && p->wide) conditional = true, cue = std::string(lv[k]);
@@ -1351,17 +1377,20 @@ struct EventsAnnotator::Impl {
 
   // ---- the sentence -------------------------------------------------------------
   void Sentence(size_t tok, size_t men) {
-    BuildSentence(tok, men);
+    if (!BuildSentence(tok, men)) return;
     FindTriggers();
     if (cands.empty()) return;
     MarkSkips();
     preps_at.clear();
-    for (int k = 0; k < static_cast<int>(w.size()); ++k)
-      if (w[k].cues & (kCuePrep | kCueHint)) preps_at.push_back(k);
     sentence_has_date = sentence_has_count = false;
-    for (const W& x : w) {
-      if (IsDate(x.mention)) sentence_has_date = true;
-      if (x.mention >= 0 && mclass[x.mention] == kMcQuantity) sentence_has_count = true;
+    sentence_cues = 0;
+    for (int k = 0; k < static_cast<int>(w.size()); ++k) {
+      const W& x = w[k];
+      sentence_cues |= x.cues;
+      if (x.cues & (kCuePrep | kCueHint)) preps_at.push_back(k);
+      if (x.mention < 0) continue;
+      if (mclass[x.mention] == kMcDate) sentence_has_date = true;
+      if (mclass[x.mention] == kMcQuantity) sentence_has_count = true;
     }
     for (Cand& c : cands) {
       c.ev.sentence = si;
@@ -1385,7 +1414,7 @@ struct EventsAnnotator::Impl {
     int assaults = 0, only = -1;
     for (size_t i = 0; i < cands.size(); ++i)
       if (!cands[i].dropped && ea.rows_[cands[i].row].assault) ++assaults, only = static_cast<int>(i);
-    if (assaults == 1) {
+    if (assaults == 1 && sentence_has_count) {
       Cand& c = cands[only];
       for (size_t k = 0; k < w.size(); ++k) {
         const int m = w[k].mention;
