@@ -263,6 +263,18 @@ TEST(PlaceFinderTest, LettersAloneAndAcronymsAreNotPlaces) {
             "United States=iso3166-1:US");
 }
 
+TEST(PlaceFinderTest, CountryAbbreviationAfterAPlacePreposition) {
+  // After "in/to/from (the)" a capitals abbreviation is the country.
+  EXPECT_EQ(Describe("Officials flew to the U.S. and later to the UK."),
+            "U.S.=iso3166-1:US; UK=iso3166-1:GB");
+  EXPECT_EQ(Describe("The troops stayed in US bases."), "US=iso3166-1:US");
+  // Not the pronoun, not in an all-caps line, not a place's own initials.
+  EXPECT_EQ(Describe("They came to us in Hope, Arkansas."),
+            "Hope=geonames:4128894; Arkansas=geonames-admin1:US.AR");
+  EXPECT_EQ(Describe("THEY FLED TO THE US."), "");
+  EXPECT_EQ(Describe("They fled to AR yesterday."), "");
+}
+
 TEST(PlaceFinderTest, CommonWordTownsNeedSupport) {
   EXPECT_EQ(Describe("Hope is fading for the families."), "");
   EXPECT_EQ(Describe("Ash covered the town after the strike."), "");

@@ -1131,8 +1131,19 @@ class PlaceFinder::Run {
         if (cands->empty()) return i + 1;
       }
 
-      // One- and two-letter words alone are not places ("US", "UK").
-      if (i == j && KeyLetters(key) <= 2) return j + 1;
+      // One- and two-letter words alone are not places ("us", "Al"), except
+      // a country's own abbreviation in capitals after a place preposition,
+      // outside an all-caps line: "in the US", "to the U.S." (not "HELP US
+      // NOW"). Elsewhere "US" is the actors layer's ("the US struck").
+      if (i == j && KeyLetters(key) <= 2) {
+        int p = i - 1;
+        if (p >= ts && (Tok(p) == "the" || Tok(p) == "The")) --p;
+        if (p < ts || !(Flags(p) & kPrep) || !IsAllCaps(i) || IsAllCaps(p) ||
+            (i + 1 < te && IsAllCaps(i + 1)))
+          return j + 1;
+        drop_if([&](const Cand& c) { return c.feat != Feat::kCountry || c.spelling != Tok(i); });
+        if (cands->empty()) return j + 1;
+      }
       // A direction word alone ("Eastern", "North") is not a place.
       if (i == j && (Flags(i) & kDirection)) return j + 1;
       // Acronyms: a capitals-only name must be the entry's own name.
