@@ -267,11 +267,14 @@ TEST(PlaceFinderTest, CountryAbbreviationAfterAPlacePreposition) {
   // After "in/to/from (the)" a capitals abbreviation is the country.
   EXPECT_EQ(Describe("Officials flew to the U.S. and later to the UK."),
             "U.S.=iso3166-1:US; UK=iso3166-1:GB");
-  EXPECT_EQ(Describe("The troops stayed in US bases."), "US=iso3166-1:US");
+  EXPECT_EQ(Describe("The troops flew from the US on Monday."), "US=iso3166-1:US");
   // Not the pronoun, not in an all-caps line, not a place's own initials.
   EXPECT_EQ(Describe("They came to us in Hope, Arkansas."),
             "Hope=geonames:4128894; Arkansas=geonames-admin1:US.AR");
   EXPECT_EQ(Describe("THEY FLED TO THE US."), "");
+  // A modifier or one of two parties is an actor, not the place.
+  EXPECT_EQ(Describe("Four died in U.S. air strikes and in US-led raids."), "");
+  EXPECT_EQ(Describe("A truce between US and Russia held."), "");
   EXPECT_EQ(Describe("They fled to AR yesterday."), "");
 }
 

@@ -571,6 +571,7 @@ PlaceFinder::PlaceFinder(std::shared_ptr<const Gazetteer> gazetteer, const Lexic
       {"kunya", kKunya},
       {"breaks_name", kBreaksName},
       {"site_before", kSiteBefore},
+      {"phrase_end", kPhraseEnd},
   };
   const Table& ctx = lexicon.table("place_context");
   int wc = ctx.Column("word"), kc = ctx.Column("kinds");
@@ -1132,15 +1133,23 @@ class PlaceFinder::Run {
       }
 
       // One- and two-letter words alone are not places ("us", "Al"), except
-      // a country's own abbreviation in capitals after a place preposition,
-      // outside an all-caps line: "in the US", "to the U.S." (not "HELP US
-      // NOW"). Elsewhere "US" is the actors layer's ("the US struck").
+      // a country's own abbreviation in capitals that a place preposition
+      // opens and that ends its phrase (punctuation, a preposition, a
+      // phrase_end or breaks_name word of place_context.tsv follows),
+      // outside an all-caps line: "in the US.", "to the U.S. on Monday",
+      // "in the UK now" (not "in U.S. air strikes", "of the
+      // US-led coalition", "between US and Russia", "HELP US NOW"). Elsewhere
+      // "US" is the actors layer's ("the US struck").
       if (i == j && KeyLetters(key) <= 2) {
         int p = i - 1;
         if (p >= ts && (Tok(p) == "the" || Tok(p) == "The")) --p;
-        if (p < ts || !(Flags(p) & kPrep) || !IsAllCaps(i) || IsAllCaps(p) ||
-            (i + 1 < te && IsAllCaps(i + 1)))
-          return j + 1;
+        const bool opened = p >= ts && (Flags(p) & kPrep) && !IsAllCaps(p) && Tok(p) != "of" &&
+                            Tok(p) != "between";
+        const int nx = i + 1;
+        const bool ends =
+            nx >= te || (IsWord(nx) ? (Flags(nx) & (kPrep | kPhraseEnd | kBreaksName)) && !IsAllCaps(nx)
+                                    : Tok(nx)[0] != '-');
+        if (!opened || !ends || !IsAllCaps(i)) return j + 1;
         drop_if([&](const Cand& c) { return c.feat != Feat::kCountry || c.spelling != Tok(i); });
         if (cands->empty()) return j + 1;
       }

@@ -98,6 +98,9 @@ class PlaceFinder : public Annotator {
     kBreaksName = 1u << 16,
     // place_context kind "site_before": "the river Jordan" prefers a site.
     kSiteBefore = 1u << 17,
+    // place_context kind "phrase_end": "in the US now" — the noun phrase
+    // before it has ended, so a capitals abbreviation stands alone.
+    kPhraseEnd = 1u << 18,
   };
 
  private:
