@@ -405,6 +405,16 @@ TEST(StateActorTest, ACountryNameBeforeAnAttackNounIsAPlace) {
   EXPECT_EQ(D("The Syria strikes began."), "");
 }
 
+// After a place preposition a country's name is where, not whose: "In Syria
+// fighters ..." has no Syrian fighters. Right after the name it still is the
+// agent's country, and an adjective or abbreviation keeps it there too.
+TEST(StateActorTest, ACountryNameAfterAPlacePrepositionIsNotTheAgentsCountry) {
+  EXPECT_EQ(D("In Syria fighters change their names."), "");
+  EXPECT_EQ(D("Across Iraq militias regrouped."), "militias=actor  [ PRM]");
+  EXPECT_EQ(D("Syria forces attacked the town."), "Syria forces=actor actor:SYR [SY MIL]");
+  EXPECT_EQ(D("In Syrian forces' hands."), "Syrian forces=actor actor:SYR [SY MIL]");
+}
+
 TEST(PersonTest, CuratedPeople) {
   std::string t = "Abu Bakr al-Baghdadi and Bashar al-Assad; later Baghdadi and Putin.";
   EXPECT_EQ(D(t),

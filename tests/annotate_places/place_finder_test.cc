@@ -577,6 +577,26 @@ TEST(PlaceFinderRealTest, CommonWordsDoNotBootstrapContext) {
             "Raqqa=geonames:172955; al-Tabqa=geonames:172374");
 }
 
+// A big town named like a common word ("Independence", Missouri) in a
+// document about its country needs no preposition in running text, but a
+// title-case heading capitalises every word, so there it needs one.
+TEST(PlaceFinderRealTest, CommonWordTownInATitleCaseHeading) {
+  auto g = Gazetteer::Open(Gazetteer::DefaultPath());
+  if (!g.ok()) GTEST_SKIP() << "no compiled gazetteer: " << g.status().ToString();
+  PlaceFinder finder(g.value(), BuiltinLexicon());
+  const std::string text =
+      "Officials flew from Washington to Kansas City in the United States.\n\n"
+      "US Report Exposes the Weakness of Kurdish Independence\n\n"
+      "Voters in Independence were asked about it.";
+  const std::vector<Mention> ms = Find(text, finder);
+  std::vector<std::string> independence;
+  for (const Mention& m : ms)
+    if (SpanText(text, m) == "Independence")
+      independence.push_back(std::to_string(m.span.begin) + "=" + m.ref);
+  // Only the one after "in", in running text.
+  EXPECT_EQ(independence, std::vector<std::string>{"135=geonames:4391812"});
+}
+
 // "the river Jordan" is the river, a later bare "Jordan" still the country;
 // a river word before a name the gazetteer does not spell so lets the name
 // be read alone.

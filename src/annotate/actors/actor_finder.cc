@@ -1344,6 +1344,9 @@ class SentenceScan {
         if (P(c).type == PType::kCountry && country_end < 0 && step == 0 &&
             e < n() && w_[e].gap_kind == Gap::kHyphen)
           break;  // "Syria-Iraq border", "Iraq-based"
+        // "In Syria fighters call themselves ...": a country's name after a
+        // place preposition is the place, not the agent's country.
+        if (P(c).type == PType::kCountry && step == 0 && AfterPlacePrep(c->b)) break;
         country = ce->code;
         country_ce = ce;
         if (country_end < 0) {

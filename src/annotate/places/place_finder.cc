@@ -502,6 +502,7 @@ struct Found {
   uint32_t hints = 0;           // hint bits from the words around it
   bool prep = false;            // a preposition or hint word next to it
   bool common = false;          // every word is a common English word
+  bool headline = false;        // common, and in a title-case line (every word capitalised)
   bool all_caps = false;        // written in capitals ("DAMASCUS")
   bool hashtag = false;
   uint32_t direction_begin = 0;  // > 0: a direction word starts here ("eastern")
@@ -1184,6 +1185,7 @@ class PlaceFinder::Run {
         if (IsWord(k) && !IsArticle(k) && !IsConnector(Tok(k)) && !IsEnglishDeterminer(k) &&
             !IsCommon(k, /*plurals=*/true))
           fd.common = false;
+      if (fd.common) fd.headline = Headline(ts, te);
       return Keep(std::move(fd), ts, te);
     }
     return i + 1;
@@ -1765,8 +1767,9 @@ class PlaceFinder::Run {
         bool ok = fd.prep && (xy || CtxCountry(fd, e) || win->big);
         // A big city of a country the document is about needs no
         // preposition ("reached Latakia", a word for a tobacco too), unless
-        // it opens the sentence, where every word is capitalised.
-        if (!ok && win->big && CtxCountry(fd, e) && fd.sentence >= 0 &&
+        // it opens the sentence or stands in a title-case heading, where
+        // every word is capitalised ("Illegitimacy of Kurdish Independence").
+        if (!ok && win->big && CtxCountry(fd, e) && fd.sentence >= 0 && !fd.headline &&
             fd.begin > doc_.sentences[fd.sentence].begin)
           ok = true;
         if (!ok) continue;
