@@ -164,6 +164,16 @@ TEST(NamedGroupTest, IsInAGroupContext) {
   EXPECT_EQ(D("The IS-held town fell."), "IS=actor actor:ISIS [ UAF g:ISIS]");
   EXPECT_EQ(D("Islamic State (IS) withdrew."),
             "Islamic State=actor actor:ISIS [ UAF g:ISIS]; IS=actor actor:ISIS [ UAF g:ISIS]");
+  // Listed with another alias of the group, after or before a comma, "or", "and".
+  EXPECT_EQ(D("Name it ISIL, IS or Daesh."),
+            "ISIL=actor actor:ISIS [ UAF g:ISIS]; IS=actor actor:ISIS [ UAF g:ISIS]; "
+            "Daesh=actor actor:ISIS [ UAF g:ISIS]");
+  EXPECT_EQ(D("IS and Daesh are one."),
+            "IS=actor actor:ISIS [ UAF g:ISIS]; Daesh=actor actor:ISIS [ UAF g:ISIS]");
+  // Next to something else, or to another context-only alias, it stays the verb.
+  EXPECT_EQ(D("It IS, or it is not."), "");
+  EXPECT_EQ(D("The SDF IS strong, and Hezbollah IS too."),
+            "SDF=actor actor:SDF [SY REB g:SDF]; Hezbollah=actor actor:HEZBOLLAH [LB PRM g:HEZBOLLAH]");
 }
 
 TEST(NamedGroupTest, SdfAliases) {
@@ -327,8 +337,12 @@ TEST(StateActorTest, BareAgents) {
   EXPECT_EQ(D("Militants fired at police while officials watched."),
             "Militants=actor  [ UAF]; police=actor  [ COP]; officials=actor  [ GOV]");
   EXPECT_EQ(D("The rebels and judges met."), "rebels=actor  [ REB]; judges=actor  [ JUD]");
-  // "forces" alone is too vague to be an actor.
+  // "forces" alone is too vague to be an actor; soldiers, troops and the army are not.
   EXPECT_EQ(D("The forces of nature."), "");
+  EXPECT_EQ(D("Troops said the army had lost 40 soldiers."),
+            "Troops=actor  [ MIL]; army=actor  [ MIL]; soldiers=actor  [ MIL]");
+  EXPECT_EQ(D("Syrian doctors and the Kurdish people."),
+            "Syrian doctors=actor actor:SYR [SY CVL]; Kurdish people=actor  [ CVL]");
 }
 
 TEST(StateActorTest, BareCountryNamesAreThePlacesLayers) {
@@ -354,7 +368,9 @@ TEST(StateActorTest, WithoutTheCountriesTableThereAreNoCountryActors) {
   ASSERT_TRUE(r.ok());
   ActorFinder f(*r.value());
   std::string t = "Syrian soldiers and the U.S. met ISIS and civilians.";
-  EXPECT_EQ(Describe(t, Scan(t, f)), "ISIS=actor actor:ISIS [ UAF g:ISIS]; civilians=actor  [ CVL]");
+  // "soldiers" is still an actor on its own, without a country.
+  EXPECT_EQ(Describe(t, Scan(t, f)),
+            "soldiers=actor  [ MIL]; ISIS=actor actor:ISIS [ UAF g:ISIS]; civilians=actor  [ CVL]");
 }
 
 // --- people ----------------------------------------------------------------

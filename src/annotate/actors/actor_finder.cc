@@ -1205,6 +1205,32 @@ class SentenceScan {
     return false;
   }
 
+  // "call it ISIL, IS or Daesh": a context-free alias of the same group
+  // next to words [b, e) in a list, after or before a comma, "or" or "and".
+  bool ListedWithAlias(int b, int e, const std::string& id) const {
+    if (headline()) return false;
+    // An alias of `id` over words [x, end) (end_at) or [start, x) (!end_at).
+    auto alias = [&](int edge, bool end_at) {
+      const int lo = end_at ? std::max(0, edge - 4) : edge, hi = end_at ? edge : edge + 1;
+      for (int x = lo; x < hi && x < n(); ++x) {
+        if (!(w_[x].kinds & Bit(PType::kActor))) continue;
+        for (uint32_t h = w_[x].hit_begin; h < w_[x].hit_end; ++h) {
+          const Hit& hit = hits_[h];
+          if (hit.type != PType::kActor || (end_at ? hit.e != edge : hit.b != edge)) continue;
+          const ActorEntry& a = t_.actors[t_.patterns[hit.pattern].entry];
+          if (a.id == id && a.ctx != Context::kGroup) return true;
+        }
+      }
+      return false;
+    };
+    auto joins = [&](int w) { return Fold(w) == "or" || Fold(w) == "and"; };
+    if (b > 0 && GapText(b).find(',') != std::string_view::npos && alias(b, true)) return true;
+    if (b > 1 && joins(b - 1) && alias(b - 1, true)) return true;
+    if (e < n() && GapText(e).find(',') != std::string_view::npos && alias(e, false)) return true;
+    if (e + 1 < n() && joins(e) && alias(e + 1, false)) return true;
+    return false;
+  }
+
   // --- rule: dictionary entries (actors, outlets, people) ----------------
   void Dictionary(int k) {
     bool seen_actor = false, seen_outlet = false, seen_person = false;
@@ -1213,7 +1239,9 @@ class SentenceScan {
       const Pattern& p = t_.patterns[hit.pattern];
       if (p.type == PType::kActor && !seen_actor) {
         const ActorEntry& a = t_.actors[p.entry];
-        if (a.ctx == Context::kGroup && !GroupContext(hit.b, hit.e)) continue;
+        if (a.ctx == Context::kGroup && !GroupContext(hit.b, hit.e) &&
+            !ListedWithAlias(hit.b, hit.e, a.id))
+          continue;
         if (a.ctx == Context::kNotHeadline && headline()) continue;
         if (a.ctx == Context::kThe) {
           if (hit.b == 0 || Fold(hit.b - 1) != "the" || AfterPlacePrep(hit.b)) continue;
