@@ -462,6 +462,21 @@ TEST(VoiceTest, ShortReferencesToAnOrganisation) {
   EXPECT_EQ(Of(d, 2)[0].source_kind, "organization");
 }
 
+// "a Syrian military source told": the actor before an unnamed-source noun
+// is the source; other nouns after an actor do not make it one.
+TEST(VoiceTest, UnnamedSourceNounAfterAnActor) {
+  Document d = Voice(
+      "A Syrian military source told the agency that the bridge was cut. An army source said "
+      "the road reopened. The Syrian military source of the fire was never found.\n");
+  ASSERT_EQ(Of(d, 0).size(), 1u);
+  EXPECT_EQ(Of(d, 0)[0].kind, "attributed");
+  EXPECT_EQ(SourceText(d, Of(d, 0)[0].source), "Syrian military");
+  EXPECT_EQ(Of(d, 0)[0].source_kind, "government");
+  EXPECT_EQ(SourceText(d, Of(d, 1)[0].source), "army");
+  EXPECT_EQ(Of(d, 1)[0].source_kind, "anonymous");
+  EXPECT_EQ(Of(d, 2)[0].kind, "author");
+}
+
 TEST(VoiceTest, WireCopyWithoutCommas) {
   Document d = Voice(
       "Air strikes near a hospital killed at least 10 civilians said the Syrian Observatory for "
@@ -474,6 +489,11 @@ TEST(VoiceTest, WireCopyWithoutCommas) {
   }
   EXPECT_EQ(SourceText(d, Of(d, 3)[0].source), "Residents");
   EXPECT_EQ(Of(d, 3)[0].source_kind, "anonymous");
+  // A capitalised word before the title after the verb: the person is the source.
+  Document t = Voice(
+      "The blast killed a nurse and two soldiers said Observatory director Rami Abdel Rahman.\n");
+  ASSERT_EQ(Of(t, 0).size(), 1u);
+  EXPECT_EQ(SourceText(t, Of(t, 0)[0].source), "Rami Abdel Rahman");
 }
 
 TEST(VoiceTest, SourceBeforeAPrepositionalPhrase) {

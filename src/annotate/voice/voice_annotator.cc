@@ -1002,8 +1002,9 @@ struct VoiceAnnotator::Impl {
   }
 
   // For one or two lower-case nouns ending at p right after an organisation
-  // or outlet ("… Human Rights monitoring group", "SANA reporter"): the last
-  // word of that mention, or kNone.
+  // or outlet ("… Human Rights monitoring group", "SANA reporter"), or an
+  // unnamed-source noun right after an actor ("a Syrian military source",
+  // "an army source"): the last word of that mention, or kNone.
   size_t CompoundHead(const Sent& s, size_t cb, size_t p) const {
     for (size_t k = p + 1; k > cb && p + 1 - k < 3; --k) {
       const size_t q = k - 1;
@@ -1013,6 +1014,7 @@ struct VoiceAnnotator::Impl {
       if (q > cb && s.w[q - 1].mention >= 0) {
         const Mention& m = doc.mentions[s.w[q - 1].mention];
         if (Eq(m.kind, "organization") || Eq(m.kind, "outlet")) return q - 1;
+        if (q == p && Eq(m.kind, "actor") && va.anonymous_.Find(s.low[p])) return q - 1;
         return kNone;
       }
     }
@@ -1197,8 +1199,12 @@ struct VoiceAnnotator::Impl {
         if (explain) ref->how = "pronoun '" + std::string(s.w[k].text) + "' after the verb";
         return true;
       }
-      // Skip a title or determiner before the name.
-      if (!(Eq(s.low[k], "the") || va.titles_.count(s.low[k]))) break;
+      // Skip a title or determiner before the name, and a capitalised word
+      // before a title ("said Observatory director Rami Abdel Rahman").
+      if (!(Eq(s.low[k], "the") || va.titles_.count(s.low[k]) ||
+            (!s.lower[k] && s.w[k].kind == Token::Kind::kWord && k + 1 < ce &&
+             va.titles_.count(s.low[k + 1]))))
+        break;
     }
     return false;
   }
