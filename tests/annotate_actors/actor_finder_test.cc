@@ -311,6 +311,18 @@ TEST(StateActorTest, LedAndBacked) {
             "Saudi-led coalition=actor actor:SAU [SA MIL g:coalition]");
 }
 
+// "American, British and Russian warships": the listed demonyms share the agent.
+TEST(StateActorTest, ListedDemonymsShareTheAgent) {
+  const std::string t = "American, British and Russian warships fired. Syrian and Iraqi refugees fled.";
+  EXPECT_EQ(D(t),
+            "American=actor actor:USA [US MIL]; British=actor actor:GBR [GB MIL]; "
+            "Russian warships=actor actor:RUS [RU MIL]; Syrian=actor actor:SYR [SY REF]; "
+            "Iraqi refugees=actor actor:IRQ [IQ REF]");
+  EXPECT_EQ(Scan(t)[0].rule, "demonym+listed_agent");
+  // A demonym listed before a non-agent noun stays out.
+  EXPECT_EQ(D("Syrian and Iraqi food is spicy."), "");
+}
+
 TEST(StateActorTest, CountryAdjectiveBeforeAgent) {
   EXPECT_EQ(D("U.S. coalition airstrikes hit the village."),
             "U.S. coalition=actor actor:USA [US MIL g:coalition]");

@@ -888,6 +888,7 @@ class SentenceScan {
       Phrase(k);
       CountryAlone(k);
       DemonymAlone(k);
+      CoordinatedDemonym(k);
       Title(k);
       GivenName(k);
     }
@@ -1540,6 +1541,40 @@ class SentenceScan {
     // "Americans-backed" and the like belong to the phrase rules.
     if (d->e < n() && w_[d->e].gap_kind == Gap::kHyphen) return;
     EmitState(d, "demonym_plural", "plural demonym", 0.7, 10);
+  }
+
+  // "American, British and French warships": a demonym listed before the
+  // demonym + agent phrase shares its agent: "American" -> US MIL. The last
+  // one is the phrase rule's.
+  void CoordinatedDemonym(int k) {
+    const Hit* d = Longest(k, Bit(PType::kDemonym));
+    if (!d || d->b != k || P(d).plural) return;
+    int j = d->e;
+    bool listed = false;
+    for (int step = 0; step < 4 && j < n(); ++step) {
+      // A comma, "and" or "or" (or a comma and one of them) before the next demonym.
+      const bool comma = GapText(j).find(',') != std::string_view::npos;
+      if (!comma && w_[j].gap_kind != Gap::kSpace) return;
+      int x = j;
+      if (Fold(x) == "and" || Fold(x) == "or") ++x;
+      else if (!comma) break;
+      const Hit* next = x < n() ? Longest(x, Bit(PType::kDemonym)) : nullptr;
+      if (!next || next->b != x || P(next).plural) return;
+      if (x > j && w_[x].gap_kind != Gap::kSpace) return;
+      listed = true;
+      j = next->e;
+    }
+    if (!listed || j >= n() || w_[j].gap_kind != Gap::kSpace) return;
+    const Hit* ag = At(j, Bit(PType::kAgent));
+    if (!ag) return;
+    const AgentEntry& a = t_.agents[P(ag).entry];
+    EmitState(d, "demonym+listed_agent", "demonym", 0.7, 25);
+    Mention& m = cands_->back().m;
+    m.name = t_.countries[P(d).entry].state_name;  // as the phrase rule names it
+    m.actor->sectors = a.attack ? std::vector<std::string>{"MIL"} : a.sectors;
+    if (explain_)
+      m.evidence.push_back("listed before '" + std::string(TextOf(ag->b, ag->e)) + "' (agents.tsv) -> " +
+                           JoinSectors(m.actor->sectors, "|"));
   }
 
   // --- people --------------------------------------------------------------
