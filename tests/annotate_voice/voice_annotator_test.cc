@@ -477,6 +477,28 @@ TEST(VoiceTest, UnnamedSourceNounAfterAnActor) {
   EXPECT_EQ(Of(d, 2)[0].kind, "author");
 }
 
+// Unnamed sources in wire copy: a collective head ("a monitoring group"),
+// the last of two heads ("an activist group"), a capitalised modifier after
+// a determiner ("another Syrian source"), "according to" right before the
+// head, a parenthesised abbreviation after a named subject, and a compound
+// whose first part is a mention ("the Britain-based monitoring group").
+TEST(VoiceTest, UnnamedSourcesInWireCopy) {
+  Document d = Voice(
+      "Seven people were killed on Sunday a monitoring group said. Two died, an activist group "
+      "said. Another Syrian source inside the camp told the agency that the gate was shut. "
+      "Food is scarce according to field sources in the province. The Syrian Network for Human "
+      "Rights (SNHR) said in a report that the city fell. The Britain-based monitoring group "
+      "said the count was rising.\n");
+  const std::vector<std::string> want = {"a monitoring group", "an activist group",
+                                         "Another Syrian source", "field sources",
+                                         "Syrian Network for Human Rights", "monitoring group"};
+  for (size_t si = 0; si < want.size(); ++si) {
+    ASSERT_EQ(Of(d, si).size(), 1u) << si;
+    EXPECT_EQ(Of(d, si)[0].kind, "attributed") << si;
+    EXPECT_EQ(SourceText(d, Of(d, si)[0].source), want[si]) << si;
+  }
+}
+
 TEST(VoiceTest, WireCopyWithoutCommas) {
   Document d = Voice(
       "Air strikes near a hospital killed at least 10 civilians said the Syrian Observatory for "

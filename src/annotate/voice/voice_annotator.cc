@@ -842,18 +842,48 @@ struct VoiceAnnotator::Impl {
               Eq(doc.mentions[s.w[k + 1].mention].kind, "person"))
             continue;
           if (seen_titles.count(s.low[k])) continue;
+          // "an activist group", "security sources": the last head is the head.
+          if (size_t len2; k + len < n && Free(s, k + len) &&
+                           M(va.anonymous_, kBitAnonymous, s, k + len, n, &len2))
+            continue;
           size_t start = k;
-          bool det = false;
+          bool det = false, none = false;
           while (start > last_end && k - start < 4) {
             const size_t p = start - 1;
             if (!Free(s, p) || s.w[p].kind != Token::Kind::kWord) break;
+            if (Eq(s.low[p], "no")) {  // "No group claimed responsibility"
+              none = true;
+              break;
+            }
             if (IsDeterminer(s.low[p])) {
               det = true;
               start = p;
               break;
             }
-            if (!s.lower[p]) break;
+            // Not modifiers: prepositions ("according to sources"),
+            // conjunctions ("children and doctors reported") and relative
+            // words ("the Observatory which monitors").
+            if (IsPreposition(s.low[p]) || Eq(s.low[p], "and") || Eq(s.low[p], "or") ||
+                Eq(s.low[p], "which") || Eq(s.low[p], "who") || Eq(s.low[p], "whose") ||
+                Eq(s.low[p], "where") || Eq(s.low[p], "when"))
+              break;
+            // A capitalised word is a modifier only with a determiner before
+            // it ("another Syrian source").
+            if (!s.lower[p] && !(p > last_end && Free(s, p - 1) && IsDeterminer(s.low[p - 1])))
+              break;
             start = p;
+          }
+          // "the Britain-based monitoring group": the word after a hyphen
+          // belongs to a compound whose head is a mention already.
+          if (none) continue;
+          if (start < k && start > 0 && Eq(s.w[start - 1].text, "-")) ++start;
+          // "the Syrian Observatory … monitoring group", "Government sources":
+          // the name right before is the source (CompoundHead).
+          if (!det && start > 0 && s.w[start - 1].mention >= 0) {
+            const std::string& pk = doc.mentions[s.w[start - 1].mention].kind;
+            if (((Eq(pk, "organization") || Eq(pk, "outlet")) && k + len - start <= 2) ||
+                (Eq(pk, "actor") && start == k && len == 1))
+              continue;
           }
           if (!AnonymousInSourcePosition(s, start, k + len)) continue;
           const bool plural = row->code == kRowPlural;
@@ -1057,6 +1087,13 @@ struct VoiceAnnotator::Impl {
           --q;
         if (q > cb) p = q - 1;
       }
+    }
+    // A parenthesised abbreviation after the subject: "The Syrian Network
+    // for Human Rights (SNHR) said".
+    if (Eq(s.w[p].text, ")") && p > cb) {
+      size_t o = p;
+      while (o > cb && p - o < 6 && !Eq(s.w[o].text, "(")) --o;
+      if (Eq(s.w[o].text, "(") && o > cb && s.w[o - 1].mention >= 0) p = o - 1;
     }
     // A relative clause: "a memo that revealed", "the group which claimed".
     if ((Eq(s.low[p], "that") || Eq(s.low[p], "which") || Eq(s.low[p], "who")) && p > cb &&
