@@ -499,6 +499,20 @@ TEST(VoiceTest, UnnamedSourcesInWireCopy) {
   }
 }
 
+// Wire copy without commas: a named person opening the clause, then an
+// appositive that starts with a determiner or a title, then the verb.
+TEST(VoiceTest, OpeningPersonBeforeAnAppositiveWithoutCommas) {
+  Document d = Voice(
+      "Omar Haddad the head of the rescue service in eastern Aleppo told the agency that the "
+      "hospital was hit. Doctor Samir Karimi a surgeon in Saraqib said he treated nine people. "
+      "Omar Haddad met the governor and the army said the road was open.\n");
+  EXPECT_EQ(SourceText(d, Of(d, 0)[0].source), "Omar Haddad");
+  EXPECT_EQ(SourceText(d, Of(d, 1)[0].source), "Samir Karimi");
+  EXPECT_EQ(Of(d, 1)[0].source_kind, "person");
+  // "met" is no appositive: the army is the source.
+  EXPECT_EQ(SourceText(d, Of(d, 2)[0].source), "army");
+}
+
 TEST(VoiceTest, WireCopyWithoutCommas) {
   Document d = Voice(
       "Air strikes near a hospital killed at least 10 civilians said the Syrian Observatory for "

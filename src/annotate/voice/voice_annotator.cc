@@ -1219,6 +1219,42 @@ struct VoiceAnnotator::Impl {
   }
 
   // The source after a verb at v (inversion: "…, said Colonel John Dorrian").
+  // A named person who opens the clause, then an appositive without commas,
+  // as wire copy stripped of punctuation has it: "Ammar al-Selmo the head of
+  // the rescue service in eastern Aleppo told Reuters", after a quotation
+  // too. Nothing between the name and the verb at v may be punctuation, a
+  // cue or another person; at most 14 words.
+  bool OpeningPerson(const Sent& s, size_t cb, size_t v, Ref* ref) const {
+    size_t f = cb;
+    while (f < v && (IsQuoteMark(s.w[f].text) || s.w[f].quote >= 0)) ++f;  // a quotation first
+    // "Doctor Ibrahim al-Assad": a title outside the name.
+    if (f + 1 < v && s.w[f].mention < 0 && !s.lower[f] && s.w[f + 1].mention >= 0) ++f;
+    if (f >= v || s.w[f].mention < 0 || !Eq(doc.mentions[s.w[f].mention].kind, "person"))
+      return false;
+    const int m = s.w[f].mention;
+    size_t e = f;
+    while (e < v && s.w[e].mention == m) ++e;
+    if (e == v || v - e > 14) return false;
+    // The appositive opens with a determiner or a title ("the head of",
+    // "a neurologist", "spokesman for"): not a verb ("met the army") nor a
+    // possessive ("Assad's forces took").
+    if (Possessive(s.w[e - 1].text) || !(IsDeterminer(s.low[e]) || va.titles_.count(s.low[e])))
+      return false;
+    for (size_t k = e; k < v; ++k) {
+      if (s.w[k].mention == m) continue;  // "al-Selmo": the name's own hyphen
+      const std::string_view t = s.w[k].text;
+      if (s.w[k].kind == Token::Kind::kPunct && !Eq(t, "-") && !Eq(t, "(") && !Eq(t, ")"))
+        return false;
+      size_t len;
+      if (M(va.cues_, kBitCue, s, k, v, &len)) return false;
+      if (s.w[k].mention >= 0 && Eq(doc.mentions[s.w[k].mention].kind, "person")) return false;
+    }
+    ref->mention = m;
+    ref->word = f;
+    if (explain) ref->how = "the person opening the clause, before an appositive";
+    return true;
+  }
+
   bool SourceAfter(const Sent& s, size_t v, size_t vend, size_t ce, Ref* ref) const {
     for (size_t k = vend; k < ce && k < vend + 4; ++k) {
       const int m = s.w[k].mention;
@@ -1352,6 +1388,7 @@ struct VoiceAnnotator::Impl {
         // claim", "has found".
         const bool weak = code == kRowVerbWeak && !(k > cb && (s.w[k - 1].bits & kBitAux));
         bool found = SourceBefore(s, cb, k, colon_or_that, weak, &ref);
+        if (!found && !weak) found = OpeningPerson(s, cb, k, &ref);
         // The source's phrase starts before its determiner and title ("the
         // Syrian Foreign Ministry", "Colonel John Dorrian").
         size_t src_start = ref.word;
