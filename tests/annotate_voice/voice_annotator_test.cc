@@ -488,10 +488,11 @@ TEST(VoiceTest, UnnamedSourcesInWireCopy) {
       "said. Another Syrian source inside the camp told the agency that the gate was shut. "
       "Food is scarce according to field sources in the province. The Syrian Network for Human "
       "Rights (SNHR) said in a report that the city fell. The Britain-based monitoring group "
-      "said the count was rising.\n");
+      "said the count was rising. The Britain-based monitor said two more died.\n");
   const std::vector<std::string> want = {"a monitoring group", "an activist group",
                                          "Another Syrian source", "field sources",
-                                         "Syrian Network for Human Rights", "monitoring group"};
+                                         "Syrian Network for Human Rights", "monitoring group",
+                                         "monitor"};
   for (size_t si = 0; si < want.size(); ++si) {
     ASSERT_EQ(Of(d, si).size(), 1u) << si;
     EXPECT_EQ(Of(d, si)[0].kind, "attributed") << si;

@@ -876,7 +876,13 @@ struct VoiceAnnotator::Impl {
           // "the Britain-based monitoring group": the word after a hyphen
           // belongs to a compound whose head is a mention already.
           if (none) continue;
-          if (start < k && start > 0 && Eq(s.w[start - 1].text, "-")) ++start;
+          // A determiner before the compound still counts: "The Britain-based
+          // monitor".
+          if (start < k && start > 0 && Eq(s.w[start - 1].text, "-")) {
+            ++start;
+            // [det] [first part] [-] [tail, now skipped] [start]
+            if (start >= 4 && IsDeterminer(s.low[start - 4])) det = true;
+          }
           // "the Syrian Observatory … monitoring group", "Government sources":
           // the name right before is the source (CompoundHead).
           if (!det && start > 0 && s.w[start - 1].mention >= 0) {
