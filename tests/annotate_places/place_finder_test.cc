@@ -597,6 +597,22 @@ TEST(PlaceFinderRealTest, CommonWordTownInATitleCaseHeading) {
   EXPECT_EQ(independence, std::vector<std::string>{"135=geonames:4391812"});
 }
 
+// An alternate spelling that reaches a foreign city ("Mare" is also Malé,
+// "Zara" Zadar) loses to a town of the document's country, and alone it is
+// not enough to keep a low score; a city's own English name still wins over
+// its province ("Geneva").
+TEST(PlaceFinderRealTest, ForeignCitiesByAlternateSpellings) {
+  auto g = Gazetteer::Open(Gazetteer::DefaultPath());
+  if (!g.ok()) GTEST_SKIP() << "no compiled gazetteer: " << g.status().ToString();
+  PlaceFinder finder(g.value(), BuiltinLexicon());
+  EXPECT_EQ(Describe("Shells hit Azaz and Aleppo. Gas fell on Mare city north of Aleppo. The army "
+                     "broke the siege of al-Zara power plant.",
+                     finder),
+            "Azaz=geonames:172082; Aleppo=geonames:170063; Mare=geonames:167245; "
+            "Aleppo=geonames:170063");
+  EXPECT_EQ(Describe("Talks in Geneva resumed on Monday.", finder), "Geneva=geonames:2660646");
+}
+
 // "the river Jordan" is the river, a later bare "Jordan" still the country;
 // a river word before a name the gazetteer does not spell so lets the name
 // be read alone.

@@ -447,6 +447,7 @@ struct Cand {
 static_assert(std::is_trivially_copyable_v<Cand>);
 constexpr uint8_t kCtxCountry = 1;  // "ctx country" in why
 constexpr uint8_t kCommaXY = 2;     // "\"X, Y\"" in why
+constexpr uint8_t kForeignAlt = 4;  // "foreign by alternate spelling" in why
 
 // Fills the cached fields of c from its entry.
 void Prepare(const Gazetteer& gaz, std::deque<PlaceEntry>* store, Cand* c) {
@@ -1600,10 +1601,21 @@ class PlaceFinder::Run {
       // A town in a country the document does not name is unlikely; a big
       // city too when only an alternate spelling reaches it ("Mansoura" is
       // a spelling of the Egyptian city, and of a village near Raqqa).
+      // An alternate spelling that is not the entry's own name reaches
+      // foreign cities by accident ("Mare" is Malé, "Zara" Zadar).
+      // (A big city only when a candidate of a context country is there to
+      // win instead: "Geneva" is still Geneva, not its canton.)
+      const bool alt = c->quality == Quality::kAltKey || c->quality == Quality::kExact;
       if (e.population < 100000) {
+        if (alt) c->reasons |= kForeignAlt;
         s -= 0.8;
-        why += ", foreign";
-      } else if (c->quality == Quality::kAltKey) {
+        why += alt ? ", foreign by alternate spelling" : ", foreign";
+      } else if (c->quality == Quality::kAltKey ||
+                 (alt && std::any_of(fd.cands.begin(), fd.cands.end(), [&](const Cand& o) {
+                    return &o != c && !o.e->country.empty() && o.e->country != e.country &&
+                           CtxCountry(fd, *o.e);
+                  }))) {
+        c->reasons |= kForeignAlt;
         s -= 1.0;
         why += ", foreign by alternate spelling";
       }
@@ -1775,7 +1787,11 @@ class PlaceFinder::Run {
         if (!ok) continue;
         rule += "+common_word_supported";
       }
-      if (!win->big && win->score < kMinScore && !(si != sense.end() && si->second == win->entry)) continue;
+      // A big city is kept on a low score, unless only a foreign alternate
+      // spelling reached it.
+      if ((!win->big || (win->reasons & kForeignAlt)) && win->score < kMinScore &&
+          !(si != sense.end() && si->second == win->entry))
+        continue;
       if (win->reasons & kCtxCountry) rule += "+ctx_country";
       if (fd.hints & (kAdmin1After | kAdmin2After)) rule += "+division_word";
       if (fd.hints & kCityAfter) rule += "+city_word";
