@@ -101,6 +101,8 @@ enum : uint8_t {
   kCSpace = 4,    // space, \t..\r
   kCNewline = 8,  // \n \r
   kCSymbol = 16,  // $ + < = > ^ ` | ~ (other ASCII marks are punctuation)
+  kCWordGoesOn = 32,  // after the letters of a word, a byte that may go on
+                      // with it: a digit, an apostrophe, a non-ASCII byte
 };
 constexpr std::array<uint8_t, 256> kByteClass = [] {
   std::array<uint8_t, 256> t{};
@@ -111,6 +113,9 @@ constexpr std::array<uint8_t, 256> kByteClass = [] {
   t['\n'] |= kCNewline;
   t['\r'] |= kCNewline;
   for (unsigned char c : std::string_view("$+<=>^`|~")) t[c] = kCSymbol;
+  for (int c = '0'; c <= '9'; ++c) t[c] |= kCWordGoesOn;
+  t['\''] |= kCWordGoesOn;
+  for (int c = 0x80; c < 256; ++c) t[c] |= kCWordGoesOn;
   return t;
 }();
 
@@ -340,6 +345,13 @@ constexpr int32_t kLazyId = -2;  // Tok::id not looked up yet
 
 enum class TK : uint8_t { kWord, kNumber, kPunct, kSymbol };
 struct Tok {
+  Tok() = default;
+  // Every field in one go (Scanner::Tokenize).
+  Tok(uint32_t b_, uint32_t e_, int32_t id_, TK kind_, bool pure_, bool glued_,
+      bool nb_gap_, bool line_start_, bool upper_)
+      : b(b_), e(e_), id(id_), kind(kind_), pure(pure_), glued(glued_),
+        nb_gap(nb_gap_), line_start(line_start_), upper(upper_) {}
+
   uint32_t b = 0, e = 0;
   // Vocab id (-1: none), looked up on first use (Scanner::Id): most tokens
   // are never asked.
@@ -865,20 +877,15 @@ void QuantityFinder::Scanner::Tokenize(Span s) {
   size_t i = s.begin;
   const size_t e = std::min<size_t>(s.end, size);
   // State of the gap before the next token.
-  bool had_gap = false, nb_only = true, newline = true;
-  // Builds the token in place (a copy of a freshly written Tok costs a
-  // store-forwarding stall per token).
+  bool had_gap = false, nb_only = true, newline = true, first = true;
+  // Builds the token in place, each field written once (a copy of a freshly
+  // written Tok costs a store-forwarding stall per token).
   auto push = [&](size_t b, size_t en, TK kind, bool pure = false) -> Tok& {
-    Tok& tk = t_.emplace_back();
-    tk.b = static_cast<uint32_t>(b);
-    tk.e = static_cast<uint32_t>(en);
-    tk.id = kind == TK::kNumber ? -1 : kLazyId;
-    tk.kind = kind;
-    tk.pure = pure;
-    tk.glued = !had_gap && t_.size() > 1;
-    tk.nb_gap = had_gap && nb_only;
-    tk.line_start = newline;
-    tk.upper = IsUpperByte(p[b]);
+    Tok& tk = t_.emplace_back(static_cast<uint32_t>(b), static_cast<uint32_t>(en),
+                              kind == TK::kNumber ? -1 : kLazyId, kind, pure,
+                              !had_gap && !first, had_gap && nb_only, newline,
+                              IsUpperByte(p[b]));
+    first = false;
     had_gap = false;
     nb_only = true;
     newline = false;
@@ -910,32 +917,35 @@ void QuantityFinder::Scanner::Tokenize(Span s) {
         bool pure = true;  // ASCII letters only
         // The letters first: most words end at a space.
         j = letters_.RunEnd(j, e);
-        while (j < e) {
-          unsigned char x = static_cast<unsigned char>(p[j]);
-          uint8_t cx = kByteClass[x];
-          if (cx & kCAlpha) {
-            ++j;
-          } else if (cx & kCDigit) {
-            ++j;
-            pure = false;
-          } else if (x == '\'' && j + 1 < e && IsAlphaByte(p[j + 1])) {
-            j += 2;
-            pure = false;
-          } else if (x >= 0x80) {
-            size_t len;
-            char32_t cp = utf8::Decode(text_, j, &len);
-            if ((cp == 0x2019 || cp == 0x02BC) && j + len < e &&
-                IsAlphaByte(p[j + len])) {
-              j += len;
-            } else if (cp >= 0xC0 && cp != 0xD7 && cp != 0xF7 && cp < 0x2000 &&
-                       utf8::IsAlpha(cp)) {
-              j += len;
+        // Most words end at a byte that cannot go on with them (a space).
+        if (j < e && (kByteClass[static_cast<unsigned char>(p[j])] & kCWordGoesOn)) {
+          while (j < e) {
+            unsigned char x = static_cast<unsigned char>(p[j]);
+            uint8_t cx = kByteClass[x];
+            if (cx & kCAlpha) {
+              ++j;
+            } else if (cx & kCDigit) {
+              ++j;
+              pure = false;
+            } else if (x == '\'' && j + 1 < e && IsAlphaByte(p[j + 1])) {
+              j += 2;
+              pure = false;
+            } else if (x >= 0x80) {
+              size_t len;
+              char32_t cp = utf8::Decode(text_, j, &len);
+              if ((cp == 0x2019 || cp == 0x02BC) && j + len < e &&
+                  IsAlphaByte(p[j + len])) {
+                j += len;
+              } else if (cp >= 0xC0 && cp != 0xD7 && cp != 0xF7 && cp < 0x2000 &&
+                         utf8::IsAlpha(cp)) {
+                j += len;
+              } else {
+                break;
+              }
+              pure = false;
             } else {
               break;
             }
-            pure = false;
-          } else {
-            break;
           }
         }
         if (!pure || d_.trigger_shape.MayHave(p + i, j - i))
