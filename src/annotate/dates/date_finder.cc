@@ -556,7 +556,6 @@ class DateFinder::Scanner {
     const unsigned char* s = reinterpret_cast<const unsigned char*>(text_.data());
     size_t i = b;
     bool space = true;
-    first_word_ = -1;
     while (i < e) {
       const unsigned char c = s[i];
       const uint8_t cls = kClass.c[c];
@@ -600,10 +599,9 @@ class DateFinder::Scanner {
         const size_t j = words_in_.RunEnd(i + 1, e);
         t.kind = kWordTok;
         t.e = static_cast<uint32_t>(j);
-        if (cls == cUpper) t.flags |= kCap;
+        t.flags = cls == cUpper ? kCap : 0;
         t.word = kUnlooked;
         if (MayStart(s + i, j - i)) starts_.push_back(static_cast<int>(toks_.size()) - 1);
-        if (first_word_ < 0) first_word_ = static_cast<int>(toks_.size()) - 1;
         i = j;
       } else if (c == 0xC2 && i + 1 < e) {
         if (s[i + 1] == 0xA0) {  // no-break space
@@ -638,13 +636,17 @@ class DateFinder::Scanner {
         ++i;
         t.e = static_cast<uint32_t>(i);
       }
-      if (space) t.flags |= kSpace;
+      t.flags |= space ? kSpace : 0;
       // The one space after most tokens is taken here, not by a turn of the
       // loop.
       space = i < e && s[i] == ' ';
       i += space;
     }
     n_ = static_cast<int>(toks_.size());
+    // The first word token: found here, not tested at every word above.
+    first_word_ = 0;
+    while (first_word_ < n_ && toks_[first_word_].kind != kWordTok) ++first_word_;
+    if (first_word_ == n_) first_word_ = -1;
   }
 
   // False if no token of [b, e) can start a rule: no digit, and no word
