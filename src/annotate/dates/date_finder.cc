@@ -284,6 +284,24 @@ struct ClassTable {
 };
 constexpr ClassTable kClass;
 
+// Bit b set if s[k + b] is an ASCII digit, for b < n (1..16); s[k..k+16)
+// may be read if `wide`.
+inline uint32_t DigitBits(const unsigned char* s, size_t k, size_t n, bool wide) {
+  uint32_t bits = 0;
+#if defined(__SSE2__)
+  if (wide) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + k));
+    // A digit is a byte whose b - '0' is below 10, unsigned.
+    const __m128i t = _mm_sub_epi8(v, _mm_set1_epi8('0'));
+    bits = static_cast<uint32_t>(
+        _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(9)), t)));
+    return n >= 16 ? bits : bits & ((uint32_t{1} << n) - 1);
+  }
+#endif
+  for (size_t i = 0; i < n; ++i) bits |= uint32_t{kClass.c[s[k + i]] == cDigit} << i;
+  return bits;
+}
+
 // A bit per byte of a 64-byte window of the text, set for the kClass.word
 // bytes: the tokenizer and the sentence filter find where a word ends with a
 // shift and a count of trailing zeros, and classify the bytes once per 64
@@ -656,19 +674,9 @@ class DateFinder::Scanner {
   // after it), so it sees the same word tokens.
   bool Worth(size_t b, size_t e) const {
     const unsigned char* s = reinterpret_cast<const unsigned char*>(text_.data());
-    // Digits first, eight bytes at a time (x ^ '0' is below 10 exactly for
-    // a digit, and the "has a byte below n" test is exact about whether one
-    // exists).
-    constexpr uint64_t kOnes = 0x0101010101010101ull;
-    size_t k = b;
-    for (; k + 8 <= e; k += 8) {
-      uint64_t v;
-      std::memcpy(&v, s + k, 8);
-      const uint64_t x = v ^ (kOnes * '0');
-      if ((x - kOnes * 10) & ~x & (kOnes * 0x80)) return true;
-    }
-    for (; k < e; ++k)
-      if (kClass.c[s[k]] == cDigit) return true;
+    // Digits first, sixteen bytes a step.
+    for (size_t k = b; k < e; k += 16)
+      if (DigitBits(s, k, std::min<size_t>(e - k, 16), k + 16 <= text_.size()) != 0) return true;
     size_t i = b;
     while (i < e) {
       const unsigned char c = s[i];

@@ -94,6 +94,24 @@ class LetterWindow {
   uint64_t other_ = 0;          // bit k: p_[base_ + k] is no letter
 };
 
+// Bit b set if p[k + b] is an ASCII digit, for b < n (1..16); p[k..k+16)
+// may be read if `wide`.
+inline uint32_t DigitBits(const char* p, size_t k, size_t n, bool wide) {
+  uint32_t bits = 0;
+#if defined(__SSE2__)
+  if (wide) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k));
+    // A digit is a byte whose b - '0' is below 10, unsigned.
+    const __m128i t = _mm_sub_epi8(v, _mm_set1_epi8('0'));
+    bits = static_cast<uint32_t>(
+        _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(9)), t)));
+    return n >= 16 ? bits : bits & ((uint32_t{1} << n) - 1);
+  }
+#endif
+  for (size_t b = 0; b < n; ++b) bits |= uint32_t{IsDigitByte(p[k + b])} << b;
+  return bits;
+}
+
 // Byte classes for the tokenizer and the sentence filter.
 enum : uint8_t {
   kCAlpha = 1,    // A-Z a-z
@@ -827,26 +845,13 @@ bool QuantityFinder::Scanner::Worth(Span s) const {
   const size_t size = text_.size();
   const size_t e = std::min<size_t>(s.end, size);
   const char* p = text_.data();
-  // Most sentences that hold a count hold a figure: look for a digit eight
-  // bytes at a time first (x ^ '0' is below 10 exactly for a digit; the
-  // "has a byte below n" test is exact about whether one exists).
-  constexpr uint64_t kOnes = 0x0101010101010101ull;
-  for (size_t k = s.begin; k < e; k += 8) {
-    uint64_t v;
-    if (k + 8 <= e) {
-      v = Load8(p + k);
-    } else {
-      v = 0;
-      for (size_t b = 0; b < e - k; ++b)
-        v |= uint64_t{static_cast<unsigned char>(p[k + b])} << (8 * b);
-      v |= ~LowMask(e - k) & (kOnes * 0x40);  // padding: not a digit
-    }
-    uint64_t x = v ^ (kOnes * '0');
-    if ((x - kOnes * 10) & ~x & (kOnes * 0x80)) {
-      for (size_t b = k; b < std::min(k + 8, e); ++b)
-        if (IsDigitByte(p[b]) &&
-            !Overlaps(static_cast<uint32_t>(b), static_cast<uint32_t>(b + 1)))
-          return true;
+  // Most sentences that hold a count hold a figure: look for a digit first,
+  // sixteen bytes a step.
+  for (size_t k = s.begin; k < e; k += 16) {
+    uint32_t digits = DigitBits(p, k, std::min<size_t>(e - k, 16), k + 16 <= size);
+    for (; digits != 0; digits &= digits - 1) {
+      const size_t b = k + static_cast<size_t>(std::countr_zero(digits));
+      if (!Overlaps(static_cast<uint32_t>(b), static_cast<uint32_t>(b + 1))) return true;
     }
   }
   size_t i = s.begin;
