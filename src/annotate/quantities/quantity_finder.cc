@@ -43,28 +43,35 @@ class LetterWindow {
 
   // The end of the run of letters that goes on at p[j] (j itself may be
   // any byte), clipped to e.
-  [[gnu::always_inline]] size_t RunEnd(size_t j, size_t e) {
-    const size_t off = j - base_;  // wraps to a huge value below the window
-    if (off < 64) {
-      const uint64_t stop = other_ >> off;
-      if (stop != 0) return std::min<size_t>(j + static_cast<size_t>(std::countr_zero(stop)), e);
-    }
-    return RunEndSlow(j, e);
-  }
+  [[gnu::always_inline]] size_t RunEnd(size_t j, size_t e) { return Next<false>(j, e); }
+  // The first letter at or after p[j], or e.
+  [[gnu::always_inline]] size_t NextLetter(size_t j, size_t e) { return Next<true>(j, e); }
 
  private:
-  [[gnu::noinline]] size_t RunEndSlow(size_t j, size_t e) {
+  // The first byte at or after p[j] that is a letter (kLetter) or is not,
+  // clipped to e.
+  template <bool kLetter>
+  [[gnu::always_inline]] size_t Next(size_t j, size_t e) {
+    const size_t off = j - base_;  // wraps to a huge value below the window
+    if (off < 64) {
+      const uint64_t stop = (kLetter ? ~other_ : other_) >> off;
+      if (stop != 0) return std::min<size_t>(j + static_cast<size_t>(std::countr_zero(stop)), e);
+    }
+    return NextSlow<kLetter>(j, e);
+  }
+  template <bool kLetter>
+  [[gnu::noinline]] size_t NextSlow(size_t j, size_t e) {
     while (j < e) {
       size_t off = j - base_;
       if (off >= 64) {
         if (size_ < 64 || j > size_ - 64) {
-          while (j < e && IsAlphaByte(p_[j])) ++j;
+          while (j < e && IsAlphaByte(p_[j]) != kLetter) ++j;
           return j;
         }
         Fill(j);
         off = 0;
       }
-      const uint64_t stop = other_ >> off;
+      const uint64_t stop = (kLetter ? ~other_ : other_) >> off;
       if (stop != 0) return std::min<size_t>(j + static_cast<size_t>(std::countr_zero(stop)), e);
       j = base_ + 64;
     }
@@ -854,22 +861,16 @@ bool QuantityFinder::Scanner::Worth(Span s) const {
       if (!Overlaps(static_cast<uint32_t>(b), static_cast<uint32_t>(b + 1))) return true;
     }
   }
-  size_t i = s.begin;
-  while (i < e) {
-    uint8_t c = kByteClass[static_cast<unsigned char>(p[i])];
-    // Digits were looked at above: a figure whose first digit is in a date
-    // is never read (TryAt drops a number that overlaps a date, and
-    // Overlaps(b, b + 1) implies that).
-    if (!(c & kCAlpha)) {
-      ++i;
-      continue;
-    }
+  // Digits were looked at above: a figure whose first digit is in a date is
+  // never read (TryAt drops a number that overlaps a date, and
+  // Overlaps(b, b + 1) implies that). So only the runs of letters are left.
+  for (size_t i = letters_.NextLetter(s.begin, e); i < e;) {
     const size_t j = letters_.RunEnd(i + 1, e);
     size_t len = j - i;
     if (d_.needed_shape.MayHave(p + i, len) &&
         (d_.Flags(d_.vocab.FindAlpha(p + i, len, i + 16 <= size)) & kNeeded))
       return true;
-    i = j;
+    i = letters_.NextLetter(j, e);
   }
   return false;
 }
