@@ -212,8 +212,26 @@ class Vocab {
   int FindAlpha(const char* p, size_t len, bool wide) const {
     if (len > kMaxWordBytes || !(shape_[static_cast<unsigned char>(p[0] | 0x20)] >> len & 1))
       return -1;
-    std::string_view s(p, len);
-    return Probe(s, wide && len <= 16 ? HashAlpha(p, len) : HashLower(s));
+    // Most words that pass have no table word with their second letter.
+    if (len > 1 && !(second_[static_cast<size_t>((p[0] | 0x20) - 'a') * (kMaxWordBytes + 1) + len] >>
+                         ((p[1] | 0x20) - 'a') & 1))
+      return -1;
+    if (wide && len <= 16) {
+      // The lowered chunks hash the word and compare it with a table word.
+      const uint64_t c0 = (Load8(p) | kLowerBits) & LowMask(len);
+      const uint64_t c1 = len > 8 ? (Load8(p + 8) | kLowerBits) & LowMask(len - 8) : 0;
+      uint64_t h = HashStep(len * kHashSeed, c0);
+      if (len > 8) h = HashStep(h, c1);
+      h = HashFinish(h);
+      for (uint64_t k = h & mask_;; k = (k + 1) & mask_) {
+        const int32_t id = slots_[k];
+        if (id < 0) return -1;
+        if (hashes_[id] == h && keys_[id][0] == c0 && keys_[id][1] == c1 &&
+            words_[id].size() == len)
+          return id;
+      }
+    }
+    return Probe(std::string_view(p, len), HashLower(std::string_view(p, len)));
   }
 
   // Id of `lower` (already lower case), added if new.
@@ -224,7 +242,15 @@ class Vocab {
     id = static_cast<int>(words_.size());
     words_.emplace_back(lower);
     hashes_.push_back(HashLower(lower));
+    std::array<uint64_t, 2> key{};
+    for (size_t i = 0; i < lower.size() && i < 16; ++i)
+      key[i / 8] |= uint64_t{static_cast<unsigned char>(lower[i])} << (8 * (i % 8));
+    keys_.push_back(key);
     shape_[static_cast<unsigned char>(lower[0])] |= uint64_t{1} << lower.size();
+    if (lower.size() > 1 && IsAlphaByte(lower[0]) && IsAlphaByte(lower[1]) &&
+        lower.size() <= kMaxWordBytes)
+      second_[static_cast<size_t>((lower[0] | 0x20) - 'a') * (kMaxWordBytes + 1) + lower.size()] |=
+          uint32_t{1} << ((lower[1] | 0x20) - 'a');
     Place(id);
     return id;
   }
@@ -259,10 +285,16 @@ class Vocab {
 
   std::vector<std::string> words_;
   std::vector<uint64_t> hashes_;
+  // The first 16 bytes of each word, zero-padded, as two little-endian
+  // chunks (FindAlpha compares them in two loads).
+  std::vector<std::array<uint64_t, 2>> keys_;
   std::vector<int32_t> slots_;
   uint64_t mask_;
   std::array<uint64_t, 256>
       shape_{};  // bit len set if a word (first byte, len) exists
+  // Per (first letter, len), a bit per second letter of the words made of
+  // letters there ('a' = bit 0).
+  std::array<uint32_t, 26 * (kMaxWordBytes + 1)> second_{};
 };
 
 // A set of phrases (sequences of vocab ids) with an index by first and by
