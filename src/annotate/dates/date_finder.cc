@@ -17,11 +17,16 @@
 #include "dossier/civil_date.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstdio>
 #include <cstring>
 #include <map>
 
 #include "clean/loose_date.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace dossier {
 namespace {
@@ -279,6 +284,92 @@ struct ClassTable {
 };
 constexpr ClassTable kClass;
 
+// Bit b set if s[k + b] is an ASCII digit, for b < n (1..16); s[k..k+16)
+// may be read if `wide`.
+inline uint32_t DigitBits(const unsigned char* s, size_t k, size_t n, bool wide) {
+  uint32_t bits = 0;
+#if defined(__SSE2__)
+  if (wide) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + k));
+    // A digit is a byte whose b - '0' is below 10, unsigned.
+    const __m128i t = _mm_sub_epi8(v, _mm_set1_epi8('0'));
+    bits = static_cast<uint32_t>(
+        _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(9)), t)));
+    return n >= 16 ? bits : bits & ((uint32_t{1} << n) - 1);
+  }
+#endif
+  for (size_t i = 0; i < n; ++i) bits |= uint32_t{kClass.c[s[k + i]] == cDigit} << i;
+  return bits;
+}
+
+// A bit per byte of a 64-byte window of the text, set for the kClass.word
+// bytes: the tokenizer and the sentence filter find where a word ends with a
+// shift and a count of trailing zeros, and classify the bytes once per 64
+// (SSE2) instead of taking a turn of a loop, and a mispredicted exit, per
+// letter.
+class WordWindow {
+ public:
+  // s[0..size) is the text.
+  WordWindow(const unsigned char* s, size_t size) : s_(s), size_(size) {}
+
+  // The end of the run of word bytes that goes on at s[j] (j itself may be
+  // any byte), clipped to e.
+  [[gnu::always_inline]] size_t RunEnd(size_t j, size_t e) {
+    const size_t off = j - base_;  // wraps to a huge value below the window
+    if (off < 64) {
+      const uint64_t stop = other_ >> off;
+      if (stop != 0) return std::min<size_t>(j + static_cast<size_t>(std::countr_zero(stop)), e);
+    }
+    return RunEndSlow(j, e);
+  }
+
+ private:
+  [[gnu::noinline]] size_t RunEndSlow(size_t j, size_t e) {
+    while (j < e) {
+      size_t off = j - base_;
+      if (off >= 64) {
+        if (size_ < 64 || j > size_ - 64) {
+          while (j < e && kClass.word[s_[j]]) ++j;
+          return j;
+        }
+        Fill(j);
+        off = 0;
+      }
+      const uint64_t stop = other_ >> off;
+      if (stop != 0) return std::min<size_t>(j + static_cast<size_t>(std::countr_zero(stop)), e);
+      j = base_ + 64;
+    }
+    return e;
+  }
+
+  void Fill(size_t base) {
+    base_ = base;
+    uint64_t word = 0;
+#if defined(__SSE2__)
+    for (int k = 0; k < 4; ++k) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s_ + base + 16 * k));
+      // An ASCII letter is a byte whose (b | 0x20) - 'a' is below 26,
+      // unsigned; a non-ASCII byte is negative as a signed char.
+      const __m128i t = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+      const __m128i letter = _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(25)), t);
+      const __m128i mark = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xC2))),
+                                        _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE2))));
+      const __m128i high = _mm_andnot_si128(mark, _mm_cmplt_epi8(v, _mm_setzero_si128()));
+      word |= uint64_t{static_cast<uint16_t>(_mm_movemask_epi8(_mm_or_si128(letter, high)))}
+              << (16 * k);
+    }
+#else
+    for (size_t k = 0; k < 64; ++k) word |= uint64_t{kClass.word[s_[base + k]]} << k;
+#endif
+    other_ = ~word;
+  }
+
+  const unsigned char* s_;
+  size_t size_;
+  size_t base_ = SIZE_MAX / 2;  // no window yet
+  uint64_t other_ = 0;          // bit k: s_[base_ + k] is no word byte
+};
+
 enum TokKind : uint8_t { kWordTok, kNumTok, kPunctTok };
 constexpr int16_t kUnlooked = -2;  // Tok::word of a word not looked up yet
 enum TokFlag : uint8_t {
@@ -430,7 +521,11 @@ int DateFinder::Lookup(const char* p, size_t len) const {
 class DateFinder::Scanner {
  public:
   Scanner(const DateFinder& f, std::string_view text, const Anchor& a, std::vector<DateMention>* out)
-      : f_(f), text_(text), a_(a), out_(out) {
+      : f_(f),
+        text_(text),
+        a_(a),
+        out_(out),
+        words_in_(reinterpret_cast<const unsigned char*>(text.data()), text.size()) {
     toks_.reserve(512);
   }
 
@@ -479,7 +574,6 @@ class DateFinder::Scanner {
     const unsigned char* s = reinterpret_cast<const unsigned char*>(text_.data());
     size_t i = b;
     bool space = true;
-    first_word_ = -1;
     while (i < e) {
       const unsigned char c = s[i];
       const uint8_t cls = kClass.c[c];
@@ -520,14 +614,12 @@ class DateFinder::Scanner {
         t.e = static_cast<uint32_t>(k);
         i = k;
       } else if (kClass.word[c]) {
-        size_t j = i + 1;
-        while (j < e && kClass.word[s[j]]) ++j;
+        const size_t j = words_in_.RunEnd(i + 1, e);
         t.kind = kWordTok;
         t.e = static_cast<uint32_t>(j);
-        if (cls == cUpper) t.flags |= kCap;
+        t.flags = cls == cUpper ? kCap : 0;
         t.word = kUnlooked;
         if (MayStart(s + i, j - i)) starts_.push_back(static_cast<int>(toks_.size()) - 1);
-        if (first_word_ < 0) first_word_ = static_cast<int>(toks_.size()) - 1;
         i = j;
       } else if (c == 0xC2 && i + 1 < e) {
         if (s[i + 1] == 0xA0) {  // no-break space
@@ -562,13 +654,17 @@ class DateFinder::Scanner {
         ++i;
         t.e = static_cast<uint32_t>(i);
       }
-      if (space) t.flags |= kSpace;
+      t.flags |= space ? kSpace : 0;
       // The one space after most tokens is taken here, not by a turn of the
       // loop.
       space = i < e && s[i] == ' ';
       i += space;
     }
     n_ = static_cast<int>(toks_.size());
+    // The first word token: found here, not tested at every word above.
+    first_word_ = 0;
+    while (first_word_ < n_ && toks_[first_word_].kind != kWordTok) ++first_word_;
+    if (first_word_ == n_) first_word_ = -1;
   }
 
   // False if no token of [b, e) can start a rule: no digit, and no word
@@ -578,25 +674,14 @@ class DateFinder::Scanner {
   // after it), so it sees the same word tokens.
   bool Worth(size_t b, size_t e) const {
     const unsigned char* s = reinterpret_cast<const unsigned char*>(text_.data());
-    // Digits first, eight bytes at a time (x ^ '0' is below 10 exactly for
-    // a digit, and the "has a byte below n" test is exact about whether one
-    // exists).
-    constexpr uint64_t kOnes = 0x0101010101010101ull;
-    size_t k = b;
-    for (; k + 8 <= e; k += 8) {
-      uint64_t v;
-      std::memcpy(&v, s + k, 8);
-      const uint64_t x = v ^ (kOnes * '0');
-      if ((x - kOnes * 10) & ~x & (kOnes * 0x80)) return true;
-    }
-    for (; k < e; ++k)
-      if (kClass.c[s[k]] == cDigit) return true;
+    // Digits first, sixteen bytes a step.
+    for (size_t k = b; k < e; k += 16)
+      if (DigitBits(s, k, std::min<size_t>(e - k, 16), k + 16 <= text_.size()) != 0) return true;
     size_t i = b;
     while (i < e) {
       const unsigned char c = s[i];
       if (kClass.word[c]) {
-        size_t j = i + 1;
-        while (j < e && kClass.word[s[j]]) ++j;
+        const size_t j = words_in_.RunEnd(i + 1, e);
         if (MayStart(s + i, j - i)) {
           const int w = f_.Lookup(text_.data() + i, j - i);
           if (w >= 0 && (kStartKinds >> f_.words_[w].kind & 1)) return true;
@@ -1496,6 +1581,7 @@ class DateFinder::Scanner {
   std::string_view text_;
   const Anchor& a_;
   std::vector<DateMention>* out_;
+  mutable WordWindow words_in_;  // for Worth and Tokenize
   std::vector<Tok> toks_;
   std::vector<int> starts_;  // the numbers and the words that pass MayStart
   int n_ = 0;

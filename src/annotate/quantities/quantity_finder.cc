@@ -13,6 +13,10 @@
 
 #include "dossier/utf8.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace dossier {
 namespace {
 
@@ -27,6 +31,94 @@ inline bool IsAlphaByte(char c) {
 }
 inline bool IsUpperByte(char c) { return c >= 'A' && c <= 'Z'; }
 
+// A bit per byte of a 64-byte window of the text, set for the ASCII
+// letters: the tokenizer and the sentence filter find where a word ends with
+// a shift and a count of trailing zeros, and classify the bytes once per 64
+// (SSE2) instead of taking a turn of a loop, and a mispredicted exit, per
+// letter.
+class LetterWindow {
+ public:
+  // p[0..size) is the text.
+  LetterWindow(const char* p, size_t size) : p_(p), size_(size) {}
+
+  // The end of the run of letters that goes on at p[j] (j itself may be
+  // any byte), clipped to e.
+  [[gnu::always_inline]] size_t RunEnd(size_t j, size_t e) { return Next<false>(j, e); }
+  // The first letter at or after p[j], or e.
+  [[gnu::always_inline]] size_t NextLetter(size_t j, size_t e) { return Next<true>(j, e); }
+
+ private:
+  // The first byte at or after p[j] that is a letter (kLetter) or is not,
+  // clipped to e.
+  template <bool kLetter>
+  [[gnu::always_inline]] size_t Next(size_t j, size_t e) {
+    const size_t off = j - base_;  // wraps to a huge value below the window
+    if (off < 64) {
+      const uint64_t stop = (kLetter ? ~other_ : other_) >> off;
+      if (stop != 0) return std::min<size_t>(j + static_cast<size_t>(std::countr_zero(stop)), e);
+    }
+    return NextSlow<kLetter>(j, e);
+  }
+  template <bool kLetter>
+  [[gnu::noinline]] size_t NextSlow(size_t j, size_t e) {
+    while (j < e) {
+      size_t off = j - base_;
+      if (off >= 64) {
+        if (size_ < 64 || j > size_ - 64) {
+          while (j < e && IsAlphaByte(p_[j]) != kLetter) ++j;
+          return j;
+        }
+        Fill(j);
+        off = 0;
+      }
+      const uint64_t stop = (kLetter ? ~other_ : other_) >> off;
+      if (stop != 0) return std::min<size_t>(j + static_cast<size_t>(std::countr_zero(stop)), e);
+      j = base_ + 64;
+    }
+    return e;
+  }
+
+  void Fill(size_t base) {
+    base_ = base;
+    uint64_t letters = 0;
+#if defined(__SSE2__)
+    for (int k = 0; k < 4; ++k) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p_ + base + 16 * k));
+      // A letter is a byte whose (b | 0x20) - 'a' is below 26, unsigned.
+      const __m128i t = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+      const __m128i letter = _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(25)), t);
+      letters |= uint64_t{static_cast<uint16_t>(_mm_movemask_epi8(letter))} << (16 * k);
+    }
+#else
+    for (size_t k = 0; k < 64; ++k) letters |= uint64_t{IsAlphaByte(p_[base + k])} << k;
+#endif
+    other_ = ~letters;
+  }
+
+  const char* p_;
+  size_t size_;
+  size_t base_ = SIZE_MAX / 2;  // no window yet
+  uint64_t other_ = 0;          // bit k: p_[base_ + k] is no letter
+};
+
+// Bit b set if p[k + b] is an ASCII digit, for b < n (1..16); p[k..k+16)
+// may be read if `wide`.
+inline uint32_t DigitBits(const char* p, size_t k, size_t n, bool wide) {
+  uint32_t bits = 0;
+#if defined(__SSE2__)
+  if (wide) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k));
+    // A digit is a byte whose b - '0' is below 10, unsigned.
+    const __m128i t = _mm_sub_epi8(v, _mm_set1_epi8('0'));
+    bits = static_cast<uint32_t>(
+        _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(9)), t)));
+    return n >= 16 ? bits : bits & ((uint32_t{1} << n) - 1);
+  }
+#endif
+  for (size_t b = 0; b < n; ++b) bits |= uint32_t{IsDigitByte(p[k + b])} << b;
+  return bits;
+}
+
 // Byte classes for the tokenizer and the sentence filter.
 enum : uint8_t {
   kCAlpha = 1,    // A-Z a-z
@@ -34,6 +126,8 @@ enum : uint8_t {
   kCSpace = 4,    // space, \t..\r
   kCNewline = 8,  // \n \r
   kCSymbol = 16,  // $ + < = > ^ ` | ~ (other ASCII marks are punctuation)
+  kCWordGoesOn = 32,  // after the letters of a word, a byte that may go on
+                      // with it: a digit, an apostrophe, a non-ASCII byte
 };
 constexpr std::array<uint8_t, 256> kByteClass = [] {
   std::array<uint8_t, 256> t{};
@@ -44,6 +138,9 @@ constexpr std::array<uint8_t, 256> kByteClass = [] {
   t['\n'] |= kCNewline;
   t['\r'] |= kCNewline;
   for (unsigned char c : std::string_view("$+<=>^`|~")) t[c] = kCSymbol;
+  for (int c = '0'; c <= '9'; ++c) t[c] |= kCWordGoesOn;
+  t['\''] |= kCWordGoesOn;
+  for (int c = 0x80; c < 256; ++c) t[c] |= kCWordGoesOn;
   return t;
 }();
 
@@ -115,8 +212,26 @@ class Vocab {
   int FindAlpha(const char* p, size_t len, bool wide) const {
     if (len > kMaxWordBytes || !(shape_[static_cast<unsigned char>(p[0] | 0x20)] >> len & 1))
       return -1;
-    std::string_view s(p, len);
-    return Probe(s, wide && len <= 16 ? HashAlpha(p, len) : HashLower(s));
+    // Most words that pass have no table word with their second letter.
+    if (len > 1 && !(second_[static_cast<size_t>((p[0] | 0x20) - 'a') * (kMaxWordBytes + 1) + len] >>
+                         ((p[1] | 0x20) - 'a') & 1))
+      return -1;
+    if (wide && len <= 16) {
+      // The lowered chunks hash the word and compare it with a table word.
+      const uint64_t c0 = (Load8(p) | kLowerBits) & LowMask(len);
+      const uint64_t c1 = len > 8 ? (Load8(p + 8) | kLowerBits) & LowMask(len - 8) : 0;
+      uint64_t h = HashStep(len * kHashSeed, c0);
+      if (len > 8) h = HashStep(h, c1);
+      h = HashFinish(h);
+      for (uint64_t k = h & mask_;; k = (k + 1) & mask_) {
+        const int32_t id = slots_[k];
+        if (id < 0) return -1;
+        if (hashes_[id] == h && keys_[id][0] == c0 && keys_[id][1] == c1 &&
+            words_[id].size() == len)
+          return id;
+      }
+    }
+    return Probe(std::string_view(p, len), HashLower(std::string_view(p, len)));
   }
 
   // Id of `lower` (already lower case), added if new.
@@ -127,7 +242,15 @@ class Vocab {
     id = static_cast<int>(words_.size());
     words_.emplace_back(lower);
     hashes_.push_back(HashLower(lower));
+    std::array<uint64_t, 2> key{};
+    for (size_t i = 0; i < lower.size() && i < 16; ++i)
+      key[i / 8] |= uint64_t{static_cast<unsigned char>(lower[i])} << (8 * (i % 8));
+    keys_.push_back(key);
     shape_[static_cast<unsigned char>(lower[0])] |= uint64_t{1} << lower.size();
+    if (lower.size() > 1 && IsAlphaByte(lower[0]) && IsAlphaByte(lower[1]) &&
+        lower.size() <= kMaxWordBytes)
+      second_[static_cast<size_t>((lower[0] | 0x20) - 'a') * (kMaxWordBytes + 1) + lower.size()] |=
+          uint32_t{1} << ((lower[1] | 0x20) - 'a');
     Place(id);
     return id;
   }
@@ -162,10 +285,16 @@ class Vocab {
 
   std::vector<std::string> words_;
   std::vector<uint64_t> hashes_;
+  // The first 16 bytes of each word, zero-padded, as two little-endian
+  // chunks (FindAlpha compares them in two loads).
+  std::vector<std::array<uint64_t, 2>> keys_;
   std::vector<int32_t> slots_;
   uint64_t mask_;
   std::array<uint64_t, 256>
       shape_{};  // bit len set if a word (first byte, len) exists
+  // Per (first letter, len), a bit per second letter of the words made of
+  // letters there ('a' = bit 0).
+  std::array<uint32_t, 26 * (kMaxWordBytes + 1)> second_{};
 };
 
 // A set of phrases (sequences of vocab ids) with an index by first and by
@@ -273,6 +402,13 @@ constexpr int32_t kLazyId = -2;  // Tok::id not looked up yet
 
 enum class TK : uint8_t { kWord, kNumber, kPunct, kSymbol };
 struct Tok {
+  Tok() = default;
+  // Every field in one go (Scanner::Tokenize).
+  Tok(uint32_t b_, uint32_t e_, int32_t id_, TK kind_, bool pure_, bool glued_,
+      bool nb_gap_, bool line_start_, bool upper_)
+      : b(b_), e(e_), id(id_), kind(kind_), pure(pure_), glued(glued_),
+        nb_gap(nb_gap_), line_start(line_start_), upper(upper_) {}
+
   uint32_t b = 0, e = 0;
   // Vocab id (-1: none), looked up on first use (Scanner::Id): most tokens
   // are never asked.
@@ -634,7 +770,11 @@ class QuantityFinder::Scanner {
  public:
   Scanner(const Data& d, std::string_view text, std::vector<Span> skip,
           bool explain)
-      : d_(d), text_(text), skip_(std::move(skip)), explain_(explain) {
+      : d_(d),
+        text_(text),
+        skip_(std::move(skip)),
+        explain_(explain),
+        letters_(text.data(), text.size()) {
     t_.swap(TokBuffer());  // reuse this thread's token buffer
     std::sort(skip_.begin(), skip_.end(),
               [](const Span& a, const Span& b) { return a.begin < b.begin; });
@@ -678,16 +818,18 @@ class QuantityFinder::Scanner {
   std::string_view TokText(size_t i) const {
     return text_.substr(t_[i].b, t_[i].e - t_[i].b);
   }
-  // Vocab id of token i (-1 if none), looked up once.
-  int32_t Id(size_t i) const {
+  // Vocab id of token i (-1 if none), looked up once. The rules ask about
+  // the same tokens many times: the answer they mostly get is inline.
+  [[gnu::always_inline]] int32_t Id(size_t i) const {
     const Tok& tk = t_[i];
-    if (tk.id == kLazyId) {
-      size_t len = tk.e - tk.b;
-      tk.id = len > kMaxWordBytes ? -1
-              : tk.pure ? d_.vocab.FindAlpha(text_.data() + tk.b, len,
-                                              tk.b + 16 <= text_.size())
-                        : d_.vocab.Find(text_.substr(tk.b, len));
-    }
+    return tk.id == kLazyId ? LookUp(tk) : tk.id;
+  }
+  [[gnu::noinline]] int32_t LookUp(const Tok& tk) const {
+    size_t len = tk.e - tk.b;
+    tk.id = len > kMaxWordBytes ? -1
+            : tk.pure ? d_.vocab.FindAlpha(text_.data() + tk.b, len,
+                                            tk.b + 16 <= text_.size())
+                      : d_.vocab.Find(text_.substr(tk.b, len));
     return tk.id;
   }
   // True if token i, one of may_start_, starts a number (kTrigger).
@@ -721,6 +863,7 @@ class QuantityFinder::Scanner {
   std::string_view text_;
   std::vector<Span> skip_;
   bool explain_;  // fill Mention::evidence
+  mutable LetterWindow letters_;  // for Worth and Tokenize
   std::vector<Tok> t_;
   // The tokens that may start a number, in order (Tokenize): figures, and
   // words but those of ASCII letters whose shape no kTrigger word has. The
@@ -741,46 +884,25 @@ bool QuantityFinder::Scanner::Worth(Span s) const {
   const size_t size = text_.size();
   const size_t e = std::min<size_t>(s.end, size);
   const char* p = text_.data();
-  // Most sentences that hold a count hold a figure: look for a digit eight
-  // bytes at a time first (x ^ '0' is below 10 exactly for a digit; the
-  // "has a byte below n" test is exact about whether one exists).
-  constexpr uint64_t kOnes = 0x0101010101010101ull;
-  for (size_t k = s.begin; k < e; k += 8) {
-    uint64_t v;
-    if (k + 8 <= e) {
-      v = Load8(p + k);
-    } else {
-      v = 0;
-      for (size_t b = 0; b < e - k; ++b)
-        v |= uint64_t{static_cast<unsigned char>(p[k + b])} << (8 * b);
-      v |= ~LowMask(e - k) & (kOnes * 0x40);  // padding: not a digit
-    }
-    uint64_t x = v ^ (kOnes * '0');
-    if ((x - kOnes * 10) & ~x & (kOnes * 0x80)) {
-      for (size_t b = k; b < std::min(k + 8, e); ++b)
-        if (IsDigitByte(p[b]) &&
-            !Overlaps(static_cast<uint32_t>(b), static_cast<uint32_t>(b + 1)))
-          return true;
+  // Most sentences that hold a count hold a figure: look for a digit first,
+  // sixteen bytes a step.
+  for (size_t k = s.begin; k < e; k += 16) {
+    uint32_t digits = DigitBits(p, k, std::min<size_t>(e - k, 16), k + 16 <= size);
+    for (; digits != 0; digits &= digits - 1) {
+      const size_t b = k + static_cast<size_t>(std::countr_zero(digits));
+      if (!Overlaps(static_cast<uint32_t>(b), static_cast<uint32_t>(b + 1))) return true;
     }
   }
-  size_t i = s.begin;
-  while (i < e) {
-    uint8_t c = kByteClass[static_cast<unsigned char>(p[i])];
-    // Digits were looked at above: a figure whose first digit is in a date
-    // is never read (TryAt drops a number that overlaps a date, and
-    // Overlaps(b, b + 1) implies that).
-    if (!(c & kCAlpha)) {
-      ++i;
-      continue;
-    }
-    size_t j = i + 1;
-    while (j < e && (kByteClass[static_cast<unsigned char>(p[j])] & kCAlpha))
-      ++j;
+  // Digits were looked at above: a figure whose first digit is in a date is
+  // never read (TryAt drops a number that overlaps a date, and
+  // Overlaps(b, b + 1) implies that). So only the runs of letters are left.
+  for (size_t i = letters_.NextLetter(s.begin, e); i < e;) {
+    const size_t j = letters_.RunEnd(i + 1, e);
     size_t len = j - i;
     if (d_.needed_shape.MayHave(p + i, len) &&
         (d_.Flags(d_.vocab.FindAlpha(p + i, len, i + 16 <= size)) & kNeeded))
       return true;
-    i = j;
+    i = letters_.NextLetter(j, e);
   }
   return false;
 }
@@ -793,20 +915,15 @@ void QuantityFinder::Scanner::Tokenize(Span s) {
   size_t i = s.begin;
   const size_t e = std::min<size_t>(s.end, size);
   // State of the gap before the next token.
-  bool had_gap = false, nb_only = true, newline = true;
-  // Builds the token in place (a copy of a freshly written Tok costs a
-  // store-forwarding stall per token).
+  bool had_gap = false, nb_only = true, newline = true, first = true;
+  // Builds the token in place, each field written once (a copy of a freshly
+  // written Tok costs a store-forwarding stall per token).
   auto push = [&](size_t b, size_t en, TK kind, bool pure = false) -> Tok& {
-    Tok& tk = t_.emplace_back();
-    tk.b = static_cast<uint32_t>(b);
-    tk.e = static_cast<uint32_t>(en);
-    tk.id = kind == TK::kNumber ? -1 : kLazyId;
-    tk.kind = kind;
-    tk.pure = pure;
-    tk.glued = !had_gap && t_.size() > 1;
-    tk.nb_gap = had_gap && nb_only;
-    tk.line_start = newline;
-    tk.upper = IsUpperByte(p[b]);
+    Tok& tk = t_.emplace_back(static_cast<uint32_t>(b), static_cast<uint32_t>(en),
+                              kind == TK::kNumber ? -1 : kLazyId, kind, pure,
+                              !had_gap && !first, had_gap && nb_only, newline,
+                              IsUpperByte(p[b]));
+    first = false;
     had_gap = false;
     nb_only = true;
     newline = false;
@@ -836,34 +953,37 @@ void QuantityFinder::Scanner::Tokenize(Span s) {
       if (cls & kCAlpha) {
         size_t j = i + 1;
         bool pure = true;  // ASCII letters only
-        // The letters in a tight loop first: most words end at a space.
-        while (j < e && (kByteClass[static_cast<unsigned char>(p[j])] & kCAlpha)) ++j;
-        while (j < e) {
-          unsigned char x = static_cast<unsigned char>(p[j]);
-          uint8_t cx = kByteClass[x];
-          if (cx & kCAlpha) {
-            ++j;
-          } else if (cx & kCDigit) {
-            ++j;
-            pure = false;
-          } else if (x == '\'' && j + 1 < e && IsAlphaByte(p[j + 1])) {
-            j += 2;
-            pure = false;
-          } else if (x >= 0x80) {
-            size_t len;
-            char32_t cp = utf8::Decode(text_, j, &len);
-            if ((cp == 0x2019 || cp == 0x02BC) && j + len < e &&
-                IsAlphaByte(p[j + len])) {
-              j += len;
-            } else if (cp >= 0xC0 && cp != 0xD7 && cp != 0xF7 && cp < 0x2000 &&
-                       utf8::IsAlpha(cp)) {
-              j += len;
+        // The letters first: most words end at a space.
+        j = letters_.RunEnd(j, e);
+        // Most words end at a byte that cannot go on with them (a space).
+        if (j < e && (kByteClass[static_cast<unsigned char>(p[j])] & kCWordGoesOn)) {
+          while (j < e) {
+            unsigned char x = static_cast<unsigned char>(p[j]);
+            uint8_t cx = kByteClass[x];
+            if (cx & kCAlpha) {
+              ++j;
+            } else if (cx & kCDigit) {
+              ++j;
+              pure = false;
+            } else if (x == '\'' && j + 1 < e && IsAlphaByte(p[j + 1])) {
+              j += 2;
+              pure = false;
+            } else if (x >= 0x80) {
+              size_t len;
+              char32_t cp = utf8::Decode(text_, j, &len);
+              if ((cp == 0x2019 || cp == 0x02BC) && j + len < e &&
+                  IsAlphaByte(p[j + len])) {
+                j += len;
+              } else if (cp >= 0xC0 && cp != 0xD7 && cp != 0xF7 && cp < 0x2000 &&
+                         utf8::IsAlpha(cp)) {
+                j += len;
+              } else {
+                break;
+              }
+              pure = false;
             } else {
               break;
             }
-            pure = false;
-          } else {
-            break;
           }
         }
         if (!pure || d_.trigger_shape.MayHave(p + i, j - i))
