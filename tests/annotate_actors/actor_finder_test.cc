@@ -170,6 +170,10 @@ TEST(NamedGroupTest, IsInAGroupContext) {
             "Daesh=actor actor:ISIS [ UAF g:ISIS]");
   EXPECT_EQ(D("IS and Daesh are one."),
             "IS=actor actor:ISIS [ UAF g:ISIS]; Daesh=actor actor:ISIS [ UAF g:ISIS]");
+  // After the document has named the group, "IS" alone is the group, in
+  // mixed case and not after a word the verb follows; never before.
+  EXPECT_EQ(D("IS seized it. Islamic State fighters left. IS has lost. It IS over. WHAT IS LEFT?"),
+            "Islamic State fighters=actor actor:ISIS [ UAF g:ISIS]; IS=actor actor:ISIS [ UAF g:ISIS]");
   // Next to something else, or to another context-only alias, it stays the verb.
   EXPECT_EQ(D("It IS, or it is not."), "");
   EXPECT_EQ(D("The SDF IS strong, and Hezbollah IS too."),

@@ -853,6 +853,9 @@ struct ScanBuffers {
   std::vector<Cand> cands;
   std::vector<int> order, accepted;
   std::vector<char> used;
+  // Groups the document has named so far (ids, few): after one of them a
+  // context-only alias of it stands alone ("Islamic State ... IS seized").
+  std::vector<std::string> named_groups;
 };
 
 // One sentence's words, hits and candidates.
@@ -872,7 +875,8 @@ class SentenceScan {
         w_(buf->w),
         folds_(buf->folds),
         hits_(buf->hits),
-        maybe_starts_(buf->maybe_starts) {
+        maybe_starts_(buf->maybe_starts),
+        named_groups_(buf->named_groups) {
     hits_.clear();
     BuildWords(tokens, tok_begin);
     BuildHits();
@@ -1206,6 +1210,30 @@ class SentenceScan {
     return false;
   }
 
+  // "IS seized the town" after the document has named the group: in mixed
+  // case, and not after a word the verb "is" follows ("it IS", "what IS").
+  bool NamedBefore(int b, const std::string& id) const {
+    if (headline() ||
+        std::find(named_groups_.begin(), named_groups_.end(), id) == named_groups_.end())
+      return false;
+    if (b > 0 && w_[b].gap_kind == Gap::kSpace) {
+      const std::string_view p = Fold(b - 1);
+      for (std::string_view v : {"it", "this", "that", "there", "here", "what", "which", "who",
+                                 "he", "she", "all", "everything", "nothing", "so"})
+        if (p == v) return false;
+    }
+    // The sentence is not written in capitals ("WHAT IS LEFT").
+    int caps = 0, words = 0;
+    for (int i = 0; i < n(); ++i) {
+      if (Raw(i).size() < 2) continue;
+      ++words;
+      bool upper = true;
+      for (char ch : Raw(i)) upper &= !(ch >= 'a' && ch <= 'z');
+      caps += upper;
+    }
+    return caps * 2 < words;
+  }
+
   // "call it ISIL, IS or Daesh": a context-free alias of the same group
   // next to words [b, e) in a list, after or before a comma, "or" or "and".
   bool ListedWithAlias(int b, int e, const std::string& id) const {
@@ -1241,7 +1269,7 @@ class SentenceScan {
       if (p.type == PType::kActor && !seen_actor) {
         const ActorEntry& a = t_.actors[p.entry];
         if (a.ctx == Context::kGroup && !GroupContext(hit.b, hit.e) &&
-            !ListedWithAlias(hit.b, hit.e, a.id))
+            !ListedWithAlias(hit.b, hit.e, a.id) && !NamedBefore(hit.b, a.id))
           continue;
         if (a.ctx == Context::kNotHeadline && headline()) continue;
         if (a.ctx == Context::kThe) {
@@ -1739,6 +1767,7 @@ class SentenceScan {
   std::string& folds_;  // every word's fold, back to back
   std::vector<Hit>& hits_;
   std::vector<int>& maybe_starts_;  // words that may open a pattern, in order (BuildWords)
+  const std::vector<std::string>& named_groups_;  // ScanBuffers::named_groups
   uint32_t sent_tail_ = 0;
   size_t tok_end_ = 0;
   mutable int8_t headline_ = -1;  // -1 unknown, 0 no, 1 yes
@@ -1795,6 +1824,7 @@ void ActorFinder::FindImpl(std::string_view text, const std::vector<Token>& toke
     for (const Mention& m : *earlier)
       if (m.kind == "place") places.push_back(m.span);
   thread_local ScanBuffers buf;
+  buf.named_groups.clear();
   std::vector<Cand>& cands = buf.cands;
   std::vector<int>& order = buf.order;
   std::vector<int>& accepted = buf.accepted;
@@ -1833,6 +1863,10 @@ void ActorFinder::FindImpl(std::string_view text, const std::vector<Token>& toke
     });
     for (int idx : accepted) {
       Mention& m = cands[idx].m;
+      if (m.kind == "actor" && m.actor && !m.actor->group.empty() &&
+          std::find(buf.named_groups.begin(), buf.named_groups.end(), m.actor->group) ==
+              buf.named_groups.end())
+        buf.named_groups.push_back(m.actor->group);
       // Only a full name teaches a surname: a lone title + word ("Gen.
       // Funk") may be a misread, and spreading it would multiply the error.
       if (m.kind == "person" && m.name.find(' ') != std::string::npos) {
