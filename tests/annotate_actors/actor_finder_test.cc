@@ -349,6 +349,20 @@ TEST(StateActorTest, TheUnitedStatesAndItsAbbreviations) {
   EXPECT_EQ(D("US-OCCUPIED AREAS OF SYRIA"), "US=actor actor:USA [US]");
 }
 
+// A held word of actor_modifiers.tsv ("occupied", "controlled", "held")
+// after the country makes it the holder, an actor even after a place
+// preposition; a singular demonym before "-occupied" is the state too.
+TEST(StateActorTest, TheCountryThatHoldsAPlaceIsAnActorAfterAPlacePreposition) {
+  EXPECT_EQ(D("They trained in the US-occupied districts."), "US=actor actor:USA [US]");
+  EXPECT_EQ(D("They hid in US controlled land."), "US=actor actor:USA [US]");
+  EXPECT_EQ(D("They fled to the Turkish-occupied villages."), "Turkish=actor actor:TUR [TR]");
+  std::vector<Mention> ms = Scan("They fled to the Turkish-occupied villages.");
+  ASSERT_EQ(ms.size(), 1u);
+  EXPECT_EQ(ms[0].rule, "demonym_held");
+  // Without a held word the abbreviation after "in" is still the place's.
+  EXPECT_EQ(D("He studied in the US last year."), "");
+}
+
 TEST(StateActorTest, WithoutTheCountriesTableThereAreNoCountryActors) {
   auto r = Lexicon::Load({DataDir()});
   ASSERT_TRUE(r.ok());

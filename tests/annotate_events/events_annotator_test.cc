@@ -359,6 +359,38 @@ TEST(EventsTest, ParticipleWithoutAMainEventTakesTheClauseSubject) {
   EXPECT_STREQ(e.how[0], "subject of the main clause (participle)");
 }
 
+// "US-occupied", "US occupied" (also after a place preposition): the
+// country is the occupier; a country modifying a hyphenated word is neither
+// the subject nor the object of another verb.
+TEST(EventsTest, CountryBeforeOccupiedIsTheOccupier) {
+  Document d = Events("Fighters were drilled in the US-occupied districts near Tanf.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(Text(d, d.events[0].trigger), "occupied");
+  EXPECT_EQ(R(d, d.events[0].actor), "US");
+  EXPECT_STREQ(d.events[0].how[0], "subject");
+  EXPECT_EQ(R(d, d.events[0].place), "Tanf");
+  Document s = Events("The final pocket of the militants sits in US occupied land in Syria.");
+  ExpectWellFormed(s);
+  ASSERT_EQ(s.events.size(), 1u);
+  EXPECT_EQ(R(s, s.events[0].actor), "US");
+  EXPECT_EQ(R(s, s.events[0].place), "Syria");
+  Document t = Events("Rebels shelled the Turkish-occupied town of Afrin.");
+  ExpectWellFormed(t);
+  ASSERT_EQ(t.events.size(), 2u);
+  EXPECT_EQ(Text(t, t.events[0].trigger), "shelled");
+  EXPECT_EQ(R(t, t.events[0].actor), "Rebels");
+  EXPECT_EQ(R(t, t.events[0].target), "-");
+  EXPECT_EQ(R(t, t.events[0].place), "Afrin");
+  EXPECT_EQ(Text(t, t.events[1].trigger), "occupied");
+  EXPECT_EQ(R(t, t.events[1].actor), "Turkish");
+  Document p = Events("The U.S.-occupied town of Tanf was shelled.");
+  ExpectWellFormed(p);
+  ASSERT_EQ(p.events.size(), 2u);
+  EXPECT_EQ(Text(p, p.events[1].trigger), "shelled");
+  EXPECT_EQ(R(p, p.events[1].target), "-");
+}
+
 TEST(EventsTest, ACountryAfterInIsNoSubject) {
   Document d = Events("Hezbollah fighters stayed in Syria and attacked the rebels near Qusayr.");
   ExpectWellFormed(d);

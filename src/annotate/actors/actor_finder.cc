@@ -79,7 +79,7 @@ struct AgentEntry {
   std::vector<std::string> sectors;
   bool attack = false, alone = false, generic = false;
 };
-enum class ModKind : uint8_t { kModifier, kBacked, kLed, kPro };
+enum class ModKind : uint8_t { kModifier, kBacked, kLed, kPro, kHeld };
 struct ModifierEntry {
   std::string word;
   ModKind kind = ModKind::kModifier;
@@ -743,6 +743,7 @@ ActorFinder::ActorFinder(const Lexicon& lexicon) {
       if (kind == "backed") e.kind = ModKind::kBacked;
       else if (kind == "led") e.kind = ModKind::kLed;
       else if (kind == "pro") e.kind = ModKind::kPro;
+      else if (kind == "held") e.kind = ModKind::kHeld;
       else if (kind == "modifier") e.kind = ModKind::kModifier;
       else {
         t->problems.push_back("actor_modifiers: '" + e.word + "': unknown kind '" + kind + "'");
@@ -1182,6 +1183,14 @@ class SentenceScan {
     return i >= 0 && (StopFlags(i) & ActorFinder::Tables::kPlacePrepFlag);
   }
 
+  // True if a `held` word of actor_modifiers.tsv ("occupied", "controlled")
+  // follows word e-1, after a hyphen or a space: "US-occupied".
+  bool HeldAfter(int e) const {
+    if (e >= n() || (w_[e].gap_kind != Gap::kHyphen && w_[e].gap_kind != Gap::kSpace)) return false;
+    const Hit* md = At(e, Bit(PType::kModifier));
+    return md && t_.modifiers[P(md).entry].kind == ModKind::kHeld;
+  }
+
   bool IsAgentNoun(int j) const {
     const Hit* h = At(j, Bit(PType::kAgent));
     return h && !t_.agents[P(h).entry].attack;
@@ -1381,7 +1390,10 @@ class SentenceScan {
         // ("Syrian government forces"); a longer agent wins ("air strikes").
         if (const Hit* ag = At(j, Bit(PType::kAgent))) {
           if (ag->e > md->e) break;
-          if (ag->e == md->e && !IsAgentNoun(md->e) && !At(md->e, Bit(PType::kModifier))) break;
+          // ("rebel-held": a held word follows the head, not a modifier.)
+          if (ag->e == md->e && !IsAgentNoun(md->e) &&
+              (!At(md->e, Bit(PType::kModifier)) || HeldAfter(md->e)))
+            break;
         }
         if (begin < 0) begin = md->b;
         hints.insert(hints.end(), me.sectors.begin(), me.sectors.end());
@@ -1481,7 +1493,10 @@ class SentenceScan {
   // --- rule: "the U.S.", "US" as a state actor ---------------------------
   void CountryAlone(int k) {
     const Hit* c = Longest(k, Bit(PType::kCountryAbbrev));
-    if (!c || !AbbrevOk(c, c->e) || AfterPlacePrep(c->b)) return;
+    if (!c || !AbbrevOk(c, c->e)) return;
+    // "in the US-occupied zone", "in US occupied territory": the country
+    // that holds the place is the actor even after a place preposition.
+    if (AfterPlacePrep(c->b) && !HeldAfter(c->e)) return;
     // "U.S.-controlled": still the state; "US-Iraq border": not an actor.
     if (c->e < n() && w_[c->e].gap_kind == Gap::kHyphen && At(c->e, Bit(PType::kCountry) |
         Bit(PType::kCountryAbbrev) | Bit(PType::kDemonym)))
@@ -1506,9 +1521,17 @@ class SentenceScan {
 
   // A plural demonym alone: "the Syrians", "two Iraqis" -> the country's
   // people, no sector. A phrase ("Syrians soldiers") is longer and wins.
+  // A singular one before "-occupied", "-held" (held words of
+  // actor_modifiers.tsv): the state that holds the place.
   void DemonymAlone(int k) {
     const Hit* d = Longest(k, Bit(PType::kDemonym));
-    if (!d || !P(d).plural || d->b != k) return;
+    if (!d || d->b != k) return;
+    // "the Turkish-occupied town": the country that holds it, a state actor.
+    if (!P(d).plural && d->e < n() && w_[d->e].gap_kind == Gap::kHyphen && HeldAfter(d->e)) {
+      EmitState(d, "demonym_held", "demonym before a held word", 0.75, 10);
+      return;
+    }
+    if (!P(d).plural) return;
     // "Americans-backed" and the like belong to the phrase rules.
     if (d->e < n() && w_[d->e].gap_kind == Gap::kHyphen) return;
     EmitState(d, "demonym_plural", "plural demonym", 0.7, 10);

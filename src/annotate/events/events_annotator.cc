@@ -671,6 +671,19 @@ struct EventsAnnotator::Impl {
     return -1;
   }
 
+  // True if mention m, whose word j is, is joined by a hyphen to another
+  // trigger of the sentence: the actor of that adjectival event, neither
+  // subject nor object of c ("the U.S.-occupied town was shelled": the town
+  // was, not the U.S.; "U.S.-occupied" read for "occupied" is its actor).
+  bool HyphenModifier(const Cand& c, int m, int j) const {
+    const int n = static_cast<int>(w.size());
+    while (j + 1 < n && w[j + 1].mention == m) ++j;
+    if (j + 2 >= n || lv[j + 1] != "-"sv) return false;
+    for (const Cand& o : cands)
+      if (&o != &c && o.k0 == j + 2) return true;
+    return false;
+  }
+
   static bool IsLocativePrep(std::string_view v) {
     return v == "in"sv || v == "into"sv || v == "inside"sv || v == "across"sv ||
            v == "throughout"sv || v == "near"sv || v == "within"sv ||
@@ -721,6 +734,10 @@ struct EventsAnnotator::Impl {
           continue;
         }
       }
+      if (IsAgent(m) && HyphenModifier(c, m, j)) {
+        if (explain) Note(c, "subject candidate " + MentionLabel(m) + " rejected: actor of the hyphenated trigger after it");
+        continue;
+      }
       if (IsAgent(m) && !Used(c, m)) return m;
       if (explain && mclass[m] != kMcQuantity)
         Note(c, "subject candidate " + MentionLabel(m) + " rejected: not an agent");
@@ -743,6 +760,8 @@ struct EventsAnnotator::Impl {
         if (Casualty(m, kCasKilled)) { Set(c, kSlotDead, m, "object count"); continue; }
         if (Casualty(m, kCasInjured)) { Set(c, kSlotInjured, m, "object count"); continue; }
         if (mclass[m] == kMcQuantity) continue;
+        // "shelled the U.S.-occupied town": a modifier, not the object.
+        if (IsAgent(m) && HyphenModifier(c, m, j)) continue;
         if (IsAgent(m) || IsPlace(m)) return m;
         return -1;  // a date or other mention ends the object
       }
