@@ -338,6 +338,19 @@ TEST(EventsTest, OpeningGerundTakesTheMainClauseSubject) {
   EXPECT_EQ(R(late, late.events.back().actor), "Government troops");
 }
 
+// A pronoun inside the opening gerund phrase points forward to the main
+// clause's subject, not back to the noun before it.
+TEST(EventsTest, PronounInAnOpeningGerundPhraseIsTheMainClauseSubject) {
+  Document d = Events(
+      "By keeping a militia enclave in the valley it occupies, Turkey can claim a role in the talks.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u);
+  const EventRecord& e = d.events[0];
+  EXPECT_EQ(Text(d, e.trigger), "occupies");
+  EXPECT_EQ(R(d, e.actor), "Turkey");
+  EXPECT_STREQ(e.how[0], "subject of the main clause (pronoun in a gerund phrase)");
+}
+
 TEST(EventsTest, ObjectNamedAfterOfWhenTheHeadIsUnnamed) {
   Document d = Events("Russian jets struck positions of Jaish al-Islam in Douma on Monday.");
   ExpectWellFormed(d);

@@ -363,6 +363,7 @@ struct EventsAnnotator::Impl {
     bool dropped = false;
     bool participle = false;     // ", killing 83": the main clause's subject is its own
     std::string_view pronoun;  // the subject was this pronoun ("it")
+    bool cataphora = false;    // … in an opening gerund phrase: the main clause's subject
     // When the trigger itself is inside parentheses or a relative clause
     // (", where the army shelled the town,"), the words [rs, re) of that
     // region are its own clause, not an aside to skip.
@@ -648,11 +649,54 @@ struct EventsAnnotator::Impl {
            m == c.ev.dead || m == c.ev.injured;
   }
 
-  // A subject pronoun at word j: the actor of the latest event before it in
-  // this sentence, else of the document's latest event if it is in the
-  // sentence before, else the first agent mention of the sentence before j.
+  // True if word g is a gerund opening a phrase after a preposition at the
+  // start of the sentence or of a clause ("By attacking …", ", after
+  // shelling …"): the gerund's subject is the main clause's.
+  bool OpensGerundPhrase(int g) const {
+    const std::string_view v = lv[g];
+    const int p = g - 1;
+    return p >= 0 && v.size() > 4 && v.substr(v.size() - 3) == "ing"sv &&
+           (lv[p] == "by"sv || lv[p] == "after"sv || lv[p] == "before"sv || lv[p] == "while"sv ||
+            lv[p] == "without"sv || lv[p] == "upon"sv || lv[p] == "since"sv) &&
+           (p == 0 || lv[p - 1] == ","sv || (w[p - 1].cues & kCueBreak));
+  }
+
+  // The head of the main clause's subject after the comma that closes a
+  // phrase going on from word `from` ("…, the militants are"), or -1.
+  int MainSubjectAfter(const Cand& c, int from) const {
+    int j = from;
+    const int n = static_cast<int>(w.size());
+    while (j < n && j < from + 25 && lv[j] != ","sv && !(w[j].cues & kCueBreak)) ++j;
+    if (j >= n || lv[j] != ","sv) return -1;
+    return PhraseHead(c, j + 1, std::min(n, j + 4));
+  }
+
+  // A pronoun at word j inside a gerund phrase opening the sentence ("By
+  // maintaining a pocket in the territory it occupies, the U.S. …") points
+  // forward to the main clause's subject: that agent, or -1.
+  int Cataphora(const Cand& c, int j) const {
+    for (int g = j - 1; g > 0 && j - g < 25; --g) {
+      if (lv[g] == ","sv || (w[g].cues & kCueBreak)) return -1;
+      if (g == 1 && OpensGerundPhrase(g)) {
+        const int m = MainSubjectAfter(c, j + 1);
+        return IsAgent(m) ? m : -1;
+      }
+    }
+    return -1;
+  }
+
+  // A subject pronoun at word j: in a gerund phrase opening the sentence,
+  // the main clause's subject (Cataphora); else the actor of the latest
+  // event before it in this sentence, else of the document's latest event
+  // if it is in the sentence before, else the first agent mention of the
+  // sentence before j.
   int Pronoun(Cand& c, int j) {
     c.pronoun = lv[j];
+    if (const int m = Cataphora(c, j); m >= 0) {
+      c.cataphora = true;
+      if (explain) Note(c, "pronoun \"" + std::string(lv[j]) + "\" in an opening gerund phrase -> the main clause's subject");
+      return m;
+    }
     for (auto it = cands.rbegin(); it != cands.rend(); ++it)
       if (&*it != &c && it->k0 < j && it->ev.actor >= 0 && !it->dropped) {
         if (explain) Note(c, "pronoun \"" + std::string(lv[j]) + "\" -> actor of \"" +
@@ -933,23 +977,12 @@ struct EventsAnnotator::Impl {
       // phrase, never a mention before the preposition. (After the main
       // clause, "the army advanced after shelling the town", the subject
       // is on the left as usual.)
-      const std::string_view first = lv[c.k0];
-      const int p = c.k0 - 1;
-      const bool gerund =
-          !participle && p >= 0 && first.size() > 4 && first.substr(first.size() - 3) == "ing"sv &&
-          (lv[p] == "by"sv || lv[p] == "after"sv || lv[p] == "before"sv || lv[p] == "while"sv ||
-           lv[p] == "without"sv || lv[p] == "upon"sv || lv[p] == "since"sv) &&
-          (p == 0 || lv[p - 1] == ","sv || (w[p - 1].cues & kCueBreak));
+      const bool gerund = !participle && OpensGerundPhrase(c.k0);
       if (gerund) {
-        int j = c.k1;
-        const int n = static_cast<int>(w.size());
-        while (j < n && j < c.k1 + 25 && lv[j] != ","sv && !(w[j].cues & kCueBreak)) ++j;
-        if (j < n && lv[j] == ","sv) {
-          const int m = PhraseHead(c, j + 1, std::min(n, j + 4));
-          if (IsAgent(m) && !Used(c, m)) {
-            Set(c, kSlotActor, m, "subject of the main clause (gerund)");
-            c.structural = true;
-          }
+        const int m = MainSubjectAfter(c, c.k1);
+        if (IsAgent(m) && !Used(c, m)) {
+          Set(c, kSlotActor, m, "subject of the main clause (gerund)");
+          c.structural = true;
         }
       }
       c.participle = participle;
@@ -974,6 +1007,7 @@ struct EventsAnnotator::Impl {
         }
         if (subj >= 0) {
           if (c.passive) Set(c, kSlotTarget, subj, "passive subject");
+          else if (c.cataphora) Set(c, kSlotActor, subj, "subject of the main clause (pronoun in a gerund phrase)");
           else Set(c, kSlotActor, subj, "subject"), c.subject_actor = true;
           c.structural = true;
         }
