@@ -351,6 +351,23 @@ TEST(EventsTest, PronounInAnOpeningGerundPhraseIsTheMainClauseSubject) {
   EXPECT_STREQ(e.how[0], "subject of the main clause (pronoun in a gerund phrase)");
 }
 
+// Adverbs (event_cues.tsv aux and adverb rows, "in fact" of two words) and
+// a negation between "be" and the participle keep the passive.
+TEST(EventsTest, PassiveWithAnAdverbOrNegationBeforeTheParticiple) {
+  for (const char* text : {"Monitors doubt that the Hezbollah commanders were in fact killed.",
+                           "Monitors doubt that the Hezbollah commanders were actually killed.",
+                           "Monitors doubt that the Hezbollah commanders were ever killed.",
+                           "The Hezbollah commanders were not killed."}) {
+    Document d = Events(text);
+    ExpectWellFormed(d);
+    ASSERT_EQ(d.events.size(), 1u) << text;
+    EXPECT_EQ(Text(d, d.events[0].trigger), "killed");
+    EXPECT_EQ(R(d, d.events[0].target), "Hezbollah commanders") << text;
+    EXPECT_STREQ(d.events[0].how[1], "passive subject");
+    EXPECT_EQ(d.events[0].actor, -1) << text;
+  }
+}
+
 TEST(EventsTest, ObjectNamedAfterOfWhenTheHeadIsUnnamed) {
   Document d = Events("Russian jets struck positions of Jaish al-Islam in Douma on Monday.");
   ExpectWellFormed(d);

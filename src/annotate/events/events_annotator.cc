@@ -157,6 +157,7 @@ enum : uint32_t {
   kCueCompound = 1u << 17,
   kCueObjStop = 1u << 18,
   kCueHint = 1u << 19,  // a preposition some row's PREP=ROLE hints name
+  kCueAdverb = 1u << 20,
 };
 
 uint32_t CueKind(std::string_view k) {
@@ -166,7 +167,8 @@ uint32_t CueKind(std::string_view k) {
       {"support", kCueSupport}, {"aux", kCueAux},        {"be", kCueBe},
       {"relative", kCueRel},    {"break", kCueBreak},    {"det", kCueDet},
       {"possessive", kCuePoss}, {"pronoun", kCuePronoun}, {"infinitive", kCueInfinitive},
-      {"implicative", kCueImplicative}, {"compound", kCueCompound}, {"objstop", kCueObjStop}};
+      {"implicative", kCueImplicative}, {"compound", kCueCompound}, {"objstop", kCueObjStop},
+      {"adverb", kCueAdverb}};
   for (const auto& [name, bit] : kKinds)
     if (k == name) return bit;
   return 0;
@@ -439,6 +441,20 @@ struct EventsAnnotator::Impl {
       }
     }
     return nullptr;
+  }
+  // The first word of a cue of kind `bits` (up to four words) that ends at
+  // word j and starts at or after word `from`, or -1.
+  int CueEndingAt(int j, uint32_t bits, int from) const {
+    for (int s = std::max(from, j - 3); s <= j; ++s) {
+      if (!(w[s].cues & bits)) continue;
+      for (const Phrase* p : w[s].list->phrases) {
+        if (!(p->kind & bits) || static_cast<int>(p->words.size()) != j - s + 1) continue;
+        bool ok = true;
+        for (size_t q = 1; ok && q < p->words.size(); ++q) ok = lv[s + q] == p->words[q];
+        if (ok) return s;
+      }
+    }
+    return -1;
   }
   bool Has(size_t k, uint32_t bit) const {
     return k < w.size() && (w[k].cues & bit) && HasCue(k, bit);
@@ -957,10 +973,19 @@ struct EventsAnnotator::Impl {
       while (c.rs > 0 && w[c.rs - 1].skip) --c.rs;
       while (c.re < static_cast<int>(w.size()) && w[c.re].skip) ++c.re;
     }
-    // Passive: a form of "be" before the participle (adverbs between).
+    // Passive: a form of "be" before the participle (auxiliaries, adverbs
+    // and a negation between: "were not captured", "were in fact captured").
     if (!r.noun) {
       int j = c.k0 - 1;
-      while (j >= c.cs && Has(j, kCueAux) && !Has(j, kCueBe)) --j;
+      while (j >= c.cs && !Has(j, kCueBe)) {
+        if (Has(j, kCueAux) || (w[j].cues & kCueNeg)) {
+          --j;
+          continue;
+        }
+        const int s = CueEndingAt(j, kCueAux | kCueAdverb, c.cs);
+        if (s < 0) break;
+        j = s - 1;
+      }
       const std::string_view last = lv[c.k1 - 1];
       c.passive = j >= c.cs && Has(j, kCueBe) &&
                   !(last.size() > 3 && last.substr(last.size() - 3) == "ing"sv);
