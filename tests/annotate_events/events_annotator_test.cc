@@ -368,6 +368,25 @@ TEST(EventsTest, PassiveWithAnAdverbOrNegationBeforeTheParticiple) {
   }
 }
 
+// "released" is an event for people, not for information (info=none and
+// the info nouns of event_cues.tsv).
+TEST(EventsTest, ReleasingInformationIsNoEvent) {
+  for (const char* text : {"The Pentagon has released no footage of the Hezbollah prisoners.",
+                           "Hezbollah released a list of the Nusra Front fighters.",
+                           "No details of the Nusra Front detainees were released by Hezbollah."}) {
+    Document d = Events(text);
+    ExpectWellFormed(d);
+    for (const EventRecord& e : d.events) EXPECT_NE(e.plover, "RETREAT") << text;
+  }
+  Document p = Events("Hezbollah released two Nusra Front fighters.");
+  ExpectWellFormed(p);
+  ASSERT_EQ(p.events.size(), 1u);
+  EXPECT_EQ(p.events[0].plover, "RETREAT");
+  EXPECT_EQ(R(p, p.events[0].actor), "Hezbollah");
+  EXPECT_EQ(R(p, p.events[0].target), "Nusra Front fighters");
+  EXPECT_STREQ(p.events[0].how[1], "object");
+}
+
 TEST(EventsTest, ObjectNamedAfterOfWhenTheHeadIsUnnamed) {
   Document d = Events("Russian jets struck positions of Jaish al-Islam in Douma on Monday.");
   ExpectWellFormed(d);

@@ -158,6 +158,7 @@ enum : uint32_t {
   kCueObjStop = 1u << 18,
   kCueHint = 1u << 19,  // a preposition some row's PREP=ROLE hints name
   kCueAdverb = 1u << 20,
+  kCueInfo = 1u << 21,
 };
 
 uint32_t CueKind(std::string_view k) {
@@ -168,7 +169,7 @@ uint32_t CueKind(std::string_view k) {
       {"relative", kCueRel},    {"break", kCueBreak},    {"det", kCueDet},
       {"possessive", kCuePoss}, {"pronoun", kCuePronoun}, {"infinitive", kCueInfinitive},
       {"implicative", kCueImplicative}, {"compound", kCueCompound}, {"objstop", kCueObjStop},
-      {"adverb", kCueAdverb}};
+      {"adverb", kCueAdverb}, {"info", kCueInfo}};
   for (const auto& [name, bit] : kKinds)
     if (k == name) return bit;
   return 0;
@@ -256,6 +257,7 @@ EventsAnnotator::EventsAnnotator(const Lexicon& lexicon) {
         else if (name == "needs" && value == "target") row.needs_target = true;
         else if (name == "needs" && value == "victim") row.needs_victim = true;
         else if (name == "country" && value == "none") row.no_country_target = true;
+        else if (name == "info" && value == "none") row.no_info_object = true;
         else if (name == "needs") row.needs = value == "actor" ? 1 : value == "role" ? 2 : 0;
         else if (name == "civilians") row.civ_acled = first(), row.civ_sub = second();
         else if (name == "state") row.state_acled = first(), row.state_sub = second();
@@ -366,6 +368,7 @@ struct EventsAnnotator::Impl {
     bool participle = false;     // ", killing 83": the main clause's subject is its own
     std::string_view pronoun;  // the subject was this pronoun ("it")
     bool cataphora = false;    // … in an opening gerund phrase: the main clause's subject
+    bool info_object = false;  // the object (or passive subject) is an info noun ("pictures")
     // When the trigger itself is inside parentheses or a relative clause
     // (", where the army shelled the town,"), the words [rs, re) of that
     // region are its own clause, not an aside to skip.
@@ -663,6 +666,33 @@ struct EventsAnnotator::Impl {
   bool Used(const Cand& c, int m) const {
     return m == c.ev.actor || m == c.ev.target || m == c.ev.place || m == c.ev.date ||
            m == c.ev.dead || m == c.ev.injured;
+  }
+
+  // True if an info noun of event_cues.tsv ("pictures", "details", "a
+  // statement") heads verb c's object (within four words after it, before
+  // any mention, preposition or punctuation: "released no pictures of …") or,
+  // for a passive, its subject right before the auxiliaries ("no details
+  // were released", "details of the captives were released").
+  bool InfoObject(const Cand& c) const {
+    const int n = static_cast<int>(w.size());
+    auto info = [&](int j) { return (w[j].cues & kCueInfo) && Has(j, kCueInfo); };
+    if (!c.passive) {
+      for (int j = c.k1; j < n && j < c.k1 + 4; ++j) {
+        if (w[j].mention >= 0 && mclass[w[j].mention] != kMcQuantity) return false;
+        if (info(j)) return true;
+        if (w[j].kind == Token::Kind::kPunct || (w[j].cues & (kCuePrep | kCueBreak))) return false;
+      }
+      return false;
+    }
+    int j = c.k0 - 1;
+    while (j >= c.cs && (Has(j, kCueAux) || Has(j, kCueBe) || (w[j].cues & (kCueNeg | kCueAdverb)))) --j;
+    if (j >= c.cs && w[j].mention < 0 && info(j)) return true;
+    // "details of the ISIS captives were released": the head before "of".
+    for (int k = j; k > c.cs && j - k < 6; --k) {
+      if (w[k].kind == Token::Kind::kPunct || (w[k].cues & kCueBreak)) return false;
+      if (lv[k] == "of"sv) return w[k - 1].mention < 0 && info(k - 1);
+    }
+    return false;
   }
 
   // True if word g is a gerund opening a phrase after a preposition at the
@@ -990,6 +1020,7 @@ struct EventsAnnotator::Impl {
       c.passive = j >= c.cs && Has(j, kCueBe) &&
                   !(last.size() > 3 && last.substr(last.size() - 3) == "ing"sv);
     }
+    if (!r.noun && r.no_info_object) c.info_object = InfoObject(c);
     if (!r.noun) {
       // Participial consequence (", killing 83"): the subject is the main
       // clause's; the merge gives it, so no subject is read across the comma.
@@ -1399,6 +1430,9 @@ struct EventsAnnotator::Impl {
     if (r.no_country_target && c.ev.target >= 0 && mclass[c.ev.target] == kMcCountry &&
         c.ev.dead < 0 && c.ev.injured < 0 && (c.ev.place < 0 || c.ev.hypothetical))
       return drop("a whole country as the target (country=none)");
+    // "released no pictures": information, not people, was released.
+    if (r.no_info_object && c.info_object)
+      return drop("the object is information, not people (info=none)");
     // A date alone does not make an event ("the air strike was followed
     // by …": a reference back).
     const bool specific = Specific(c.ev.actor) || Specific(c.ev.target) || c.ev.place >= 0 ||

@@ -49,6 +49,7 @@ struct PatternRow {
   bool needs_target = false;
   bool needs_victim = false;  // needs=victim: a target or casualties
   bool no_country_target = false;  // country=none: a whole country as its only role is rhetoric
+  bool no_info_object = false;     // info=none: information as the object is no event ("released no pictures")
   std::string civ_acled, civ_sub, state_acled, state_sub, nonstate_acled, nonstate_sub;
 };
 
