@@ -264,6 +264,37 @@ TEST(EventsTest, TerritoryRegainedByAGroupOrRebelsIsNotTheGovernments) {
   EXPECT_EQ(d.events[2].acled_sub, "Government regains territory");
 }
 
+// Capturing people is no taking of territory: people=arrest:verb gives the
+// arrest codes; a state's named unit ("US Special Forces", US MIL) taking a
+// town is the government's sub-type, never the non-state one.
+TEST(EventsTest, CapturingPeopleIsAnArrestAndAStateUnitIsNoNonStateActor) {
+  Document d = Events("Iraqi troops raided a farm at dawn and captured three ISIS commanders.");
+  ExpectWellFormed(d);
+  const EventRecord* cap = nullptr;
+  for (const EventRecord& e : d.events)
+    if (Text(d, e.trigger) == "captured") cap = &e;
+  ASSERT_NE(cap, nullptr);
+  EXPECT_EQ(cap->plover, "COERCE");
+  EXPECT_EQ(cap->cameo, "173");
+  EXPECT_EQ(cap->acled, "Strategic developments");
+  EXPECT_EQ(cap->acled_sub, "Arrests");
+  EXPECT_EQ(cap->pattern, "capture:verb");
+  EXPECT_EQ(R(d, cap->target), "ISIS commanders");
+  EXPECT_STREQ(cap->how[1], "object");
+  Document p = Events("Two Hezbollah commanders were captured by Syrian rebels.");
+  ExpectWellFormed(p);
+  ASSERT_EQ(p.events.size(), 1u);
+  EXPECT_EQ(p.events[0].plover, "COERCE");
+  EXPECT_EQ(R(p, p.events[0].target), "Hezbollah commanders");
+  // Territory stays territory, also with a counterpart after "from".
+  Document t = Events("US Special Forces seized Tabqa from ISIS in March 2017.");
+  ExpectWellFormed(t);
+  ASSERT_EQ(t.events.size(), 1u);
+  EXPECT_EQ(t.events[0].plover, "ASSAULT");
+  EXPECT_EQ(t.events[0].acled_sub, "Government regains territory");
+  EXPECT_EQ(R(t, t.events[0].target), "ISIS");
+}
+
 TEST(EventsTest, ClashesWithACounterpartAndCasualties) {
   Document d = Events(
       "Hezbollah fighters clashed with the Free Syrian Army near Qusayr, leaving 11 dead and 20 "

@@ -258,6 +258,7 @@ EventsAnnotator::EventsAnnotator(const Lexicon& lexicon) {
         else if (name == "needs" && value == "victim") row.needs_victim = true;
         else if (name == "country" && value == "none") row.no_country_target = true;
         else if (name == "info" && value == "none") row.no_info_object = true;
+        else if (name == "people") row.people_key = std::string(value);
         else if (name == "needs") row.needs = value == "actor" ? 1 : value == "role" ? 2 : 0;
         else if (name == "civilians") row.civ_acled = first(), row.civ_sub = second();
         else if (name == "state") row.state_acled = first(), row.state_sub = second();
@@ -318,6 +319,12 @@ EventsAnnotator::EventsAnnotator(const Lexicon& lexicon) {
       phrases_.Add(std::move(p));
     }
   }
+  // people=PATTERN hints name another row by its key.
+  for (PatternRow& r : rows_) {
+    if (r.people_key.empty()) continue;
+    for (size_t i = 0; i < rows_.size(); ++i)
+      if (rows_[i].key == r.people_key) r.people_row = static_cast<int>(i);
+  }
   phrases_.Finish();
 }
 
@@ -369,6 +376,7 @@ struct EventsAnnotator::Impl {
     std::string_view pronoun;  // the subject was this pronoun ("it")
     bool cataphora = false;    // … in an opening gerund phrase: the main clause's subject
     bool info_object = false;  // the object (or passive subject) is an info noun ("pictures")
+    bool people_object = false;  // the target is people taken as the object (PeopleHead)
     // When the trigger itself is inside parentheses or a relative clause
     // (", where the army shelled the town,"), the words [rs, re) of that
     // region are its own clause, not an aside to skip.
@@ -1062,7 +1070,12 @@ struct EventsAnnotator::Impl {
           }
         }
         if (subj >= 0) {
-          if (c.passive) Set(c, kSlotTarget, subj, "passive subject");
+          if (c.passive) {
+            Set(c, kSlotTarget, subj, "passive subject");
+            // ("it was seized": a pronoun "it" stands for a place.)
+            if (r.people_row >= 0)
+              c.people_object = c.pronoun.empty() ? PeopleHead(c, subj) : c.pronoun != "it"sv;
+          }
           else if (c.cataphora) Set(c, kSlotActor, subj, "subject of the main clause (pronoun in a gerund phrase)");
           else Set(c, kSlotActor, subj, "subject"), c.subject_actor = true;
           c.structural = true;
@@ -1075,7 +1088,10 @@ struct EventsAnnotator::Impl {
         const int obj = RightObject(c, c.k1, c.ce);
         if (obj >= 0) {
           if (IsPlace(obj) && mclass[obj] != kMcCountry) Set(c, kSlotPlace, obj, "object");
-          else Set(c, kSlotTarget, obj, "object");
+          else {
+            Set(c, kSlotTarget, obj, "object");
+            if (r.people_row >= 0) c.people_object = PeopleHead(c, obj);
+          }
           c.structural = true;
         }
         if (c.ev.dead >= 0 || c.ev.injured >= 0) c.structural = true;
@@ -1270,6 +1286,7 @@ struct EventsAnnotator::Impl {
         for (int s = 0; s < 6; ++s)
           if (*fa[s] < 0 && fb[s] >= 0 && !Used(a, fb[s])) {
             *fa[s] = fb[s];
+            if (s == kSlotTarget) a.people_object = b.people_object;
             a.ev.how[s] = b.ev.how[s];
           }
         a.structural = a.structural || b.structural;
@@ -1314,14 +1331,16 @@ struct EventsAnnotator::Impl {
   // Codes: the row's, then the instrument's (refine), the civilians' and the
   // state's ACLED variants.
   void Codes(Cand& c) {
-    const PatternRow& r = ea.rows_[c.row];
-    c.ev.pattern = r.key;
+    const PatternRow& r = PeopleObject(c) ? ea.rows_[ea.rows_[c.row].people_row] : ea.rows_[c.row];
+    if (explain && &r != &ea.rows_[c.row])
+      Note(c, "people as the object: the codes of event_patterns.tsv:" + r.key + " (people=)");
+    c.ev.pattern = ea.rows_[c.row].key;
     c.ev.plover = r.plover;
     c.ev.mode = r.mode;
     c.ev.cameo = r.cameo;
     c.ev.acled = r.acled;
     c.ev.acled_sub = r.acled_sub;
-    if (explain) Note(c, "pattern event_patterns.tsv:" + r.key);
+    if (explain) Note(c, "pattern event_patterns.tsv:" + ea.rows_[c.row].key);
     if (r.refine) {
       // Before the trigger ("jets struck"), or after "by/with/using" ("hit
       // with artillery"); after the trigger they are what was hit ("destroyed
@@ -1354,11 +1373,7 @@ struct EventsAnnotator::Impl {
       }
     }
     if (!r.state_acled.empty() && c.ev.actor >= 0) {
-      const Mention& a = doc.mentions[c.ev.actor];
-      const bool state = !NonState(c.ev.actor) &&
-                         ((a.actor && !a.actor->country.empty() && a.actor->group.empty()) ||
-                          mclass[c.ev.actor] == kMcCountry);
-      if (state) {
+      if (StateForces(c.ev.actor)) {
         c.ev.acled = r.state_acled;
         c.ev.acled_sub = r.state_sub;
         if (explain) Note(c, "ACLED: actor is a state's forces");
@@ -1369,6 +1384,61 @@ struct EventsAnnotator::Impl {
       c.ev.acled_sub = r.nonstate_sub;
       if (explain) Note(c, "ACLED: actor is a non-state armed group");
     }
+  }
+
+  // A state's forces or the state: a country, an agent with a country and no
+  // group ("Syrian troops"), or a named unit of a state's military,
+  // government or police ("US Special Forces": US MIL) — never a non-state
+  // group (NonState).
+  bool StateForces(int m) const {
+    if (NonState(m)) return false;
+    if (mclass[m] == kMcCountry) return true;
+    const Mention& a = doc.mentions[m];
+    if (!a.actor || a.actor->country.empty()) return false;
+    if (a.actor->group.empty()) return true;
+    for (const std::string& s : a.actor->sectors)
+      if (s == "MIL" || s == "GOV" || s == "COP") return true;
+    return false;
+  }
+
+  // True if the row has people=PATTERN and its target is people it took
+  // itself as object or passive subject (PeopleHead): "captured militant
+  // commanders", not "seized Ramadi from ISIS".
+  bool PeopleObject(const Cand& c) const {
+    return ea.rows_[c.row].people_row >= 0 && c.people_object && c.ev.target >= 0;
+  }
+
+  // True if agent mention m (not a country) heads its noun phrase: no
+  // preposition before it ("the headquarters of Daesh militants"), and
+  // nothing of the phrase after it — punctuation, a preposition, a clause
+  // break, a relative pronoun, "and", an auxiliary or a place or date
+  // follows ("three ISIS commanders in Raqqa", not "government-held
+  // positions", "the Nusra stronghold"). A passive subject "it" is a place.
+  bool PeopleHead(const Cand& c, int m) const {
+    if (m < 0 || mclass[m] != kMcAgent) return false;
+    // (A government is not taken prisoner: "positions they seized the
+    // Syrian government said" runs on.)
+    if (const auto& x = doc.mentions[m].actor;
+        x && std::find(x->sectors.begin(), x->sectors.end(), "GOV") != x->sectors.end())
+      return false;
+    const int n = static_cast<int>(w.size());
+    int f = -1, e = -1;
+    for (int k = std::max(0, c.cs - 1); k < n && k < c.ce + 1; ++k)
+      if (w[k].mention == m) {
+        if (f < 0) f = k;
+        e = k;
+      } else if (f >= 0) {
+        break;
+      }
+    if (f < 0) return false;
+    int b = f - 1;
+    while (b >= 0 && (Has(b, kCueDet) || (w[b].mention >= 0 && mclass[w[b].mention] == kMcQuantity))) --b;
+    if (b >= 0 && Has(b, kCuePrep)) return false;
+    const int a = e + 1;
+    if (a >= n) return true;
+    if (w[a].kind == Token::Kind::kPunct) return lv[a] != "-"sv;
+    return Has(a, kCuePrep) || Has(a, kCueBreak) || Has(a, kCueRel) || Has(a, kCueBe) ||
+           Has(a, kCueAux) || lv[a] == "and"sv || lv[a] == "or"sv || IsDate(w[a].mention);
   }
 
   // An armed actor that is not a state's forces: a group or agent with a

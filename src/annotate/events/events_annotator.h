@@ -51,6 +51,10 @@ struct PatternRow {
   bool no_country_target = false;  // country=none: a whole country as its only role is rhetoric
   bool no_info_object = false;     // info=none: information as the object is no event ("released no pictures")
   std::string civ_acled, civ_sub, state_acled, state_sub, nonstate_acled, nonstate_sub;
+  // people=PATTERN: with people as the object ("captured militant
+  // commanders"), the codes of that row ("arrest:verb"); -1 none.
+  std::string people_key;
+  int people_row = -1;
 };
 
 // A phrase of one of the tables, as lower-cased tokens (the segmenter's
