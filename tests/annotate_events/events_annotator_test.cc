@@ -295,6 +295,24 @@ TEST(EventsTest, CapturingPeopleIsAnArrestAndAStateUnitIsNoNonStateActor) {
   EXPECT_EQ(R(t, t.events[0].target), "ISIS");
 }
 
+// "visit X upon/on Y" inflicts; it is no visit (visit:verb not_before=).
+TEST(EventsTest, VisitedUponIsNoVisit) {
+  for (const char* text : {"Iraqis still live with the ruin Iran visited upon their towns.",
+                           "Iraqis still live with the ruin Iran visited on their towns.",
+                           "Iran visited ruin upon the towns of Anbar."}) {
+    Document d = Events(text);
+    ExpectWellFormed(d);
+    for (const EventRecord& e : d.events) EXPECT_NE(e.plover, "CONSULT") << text;
+  }
+  Document v = Events("Erdogan visited Turkish troops on the border. Lavrov visited on Monday.");
+  ExpectWellFormed(v);
+  ASSERT_EQ(v.events.size(), 2u);
+  EXPECT_EQ(v.events[0].plover, "CONSULT");
+  EXPECT_EQ(R(v, v.events[0].actor), "Erdogan");
+  EXPECT_EQ(R(v, v.events[0].target), "Turkish troops");
+  EXPECT_EQ(R(v, v.events[1].actor), "Lavrov");
+}
+
 TEST(EventsTest, ClashesWithACounterpartAndCasualties) {
   Document d = Events(
       "Hezbollah fighters clashed with the Free Syrian Army near Qusayr, leaving 11 dead and 20 "

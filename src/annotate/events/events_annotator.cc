@@ -259,6 +259,8 @@ EventsAnnotator::EventsAnnotator(const Lexicon& lexicon) {
         else if (name == "country" && value == "none") row.no_country_target = true;
         else if (name == "info" && value == "none") row.no_info_object = true;
         else if (name == "people") row.people_key = std::string(value);
+        else if (name == "not_before")
+          for (std::string_view v : Split(value, '|')) row.not_before.emplace_back(v);
         else if (name == "needs") row.needs = value == "actor" ? 1 : value == "role" ? 2 : 0;
         else if (name == "civilians") row.civ_acled = first(), row.civ_sub = second();
         else if (name == "state") row.state_acled = first(), row.state_sub = second();
@@ -674,6 +676,23 @@ struct EventsAnnotator::Impl {
   bool Used(const Cand& c, int m) const {
     return m == c.ev.actor || m == c.ev.target || m == c.ev.place || m == c.ev.date ||
            m == c.ev.dead || m == c.ev.injured;
+  }
+
+  // The word of the row's not_before= list that follows trigger c within
+  // four words, before punctuation or a mention ("visited upon the region",
+  // "visited destruction upon Raqqa", not "visited troops on the border"),
+  // unless a date follows it ("visited on Monday"); or -1.
+  int NotBefore(const Cand& c) const {
+    const std::vector<std::string>& words = ea.rows_[c.row].not_before;
+    if (words.empty()) return -1;
+    const int n = static_cast<int>(w.size());
+    for (int j = c.k1; j < n && j < c.k1 + 4; ++j) {
+      if (w[j].kind == Token::Kind::kPunct || w[j].mention >= 0) return -1;
+      if (std::find(words.begin(), words.end(), lv[j]) == words.end()) continue;
+      if (j + 1 < n && IsDate(w[j + 1].mention)) return -1;
+      return j;
+    }
+    return -1;
   }
 
   // True if an info noun of event_cues.tsv ("pictures", "details", "a
@@ -1500,6 +1519,9 @@ struct EventsAnnotator::Impl {
     if (r.no_country_target && c.ev.target >= 0 && mclass[c.ev.target] == kMcCountry &&
         c.ev.dead < 0 && c.ev.injured < 0 && (c.ev.place < 0 || c.ev.hypothetical))
       return drop("a whole country as the target (country=none)");
+    // "the scourge the US visited upon the region": inflicted, not a visit.
+    if (const int k = NotBefore(c); k >= 0)
+      return drop(("followed by \"" + std::string(lv[k]) + "\" (not_before=)").c_str());
     // "released no pictures": information, not people, was released.
     if (r.no_info_object && c.info_object)
       return drop("the object is information, not people (info=none)");

@@ -55,6 +55,9 @@ struct PatternRow {
   // commanders"), the codes of that row ("arrest:verb"); -1 none.
   std::string people_key;
   int people_row = -1;
+  // not_before=W|W: no event when one of these words follows the trigger
+  // ("the scourge it visited upon the region").
+  std::vector<std::string> not_before;
 };
 
 // A phrase of one of the tables, as lower-cased tokens (the segmenter's
