@@ -288,6 +288,13 @@ TEST(StateActorTest, PluralDemonymAloneIsTheCountry) {
   EXPECT_EQ(D("Iraqi border guards fired."), "Iraqi border guards=actor actor:IRQ [IQ MIL]");
 }
 
+// A country's generic forces backed from abroad take the sectors of
+// backed_forces.tsv for the pair; other pairs keep the state's.
+TEST(StateActorTest, ForeignBackedForcesOfACountry) {
+  EXPECT_EQ(D("U.S.-backed Syrian forces advanced."), "U.S.-backed Syrian forces=actor actor:SYR [SY REB b:US]");
+  EXPECT_EQ(D("U.S.-backed Iraqi forces advanced."), "U.S.-backed Iraqi forces=actor actor:IRQ [IQ MIL b:US]");
+}
+
 TEST(StateActorTest, LedAndBacked) {
   EXPECT_EQ(D("The US-led coalition struck."), "US-led coalition=actor actor:USA [US MIL g:coalition]");
   EXPECT_EQ(D("The U.S.-led coalition struck."),

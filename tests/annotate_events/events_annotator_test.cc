@@ -313,6 +313,23 @@ TEST(EventsTest, VisitedUponIsNoVisit) {
   EXPECT_EQ(R(v, v.events[1].actor), "Lavrov");
 }
 
+// "continued the fight to retake": the infinitive's subject is the support
+// verb's; US-backed Syrian forces are non-state (backed_forces.tsv), so
+// they overtake territory, the government does not regain it.
+TEST(EventsTest, InfinitiveAfterASupportVerbTakesItsSubject) {
+  Document d = Events(
+      "Although Turkish-backed Syrian fighters have kept up the push to seize the last villages near "
+      "Afrin, the YPG holds out.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u);
+  const EventRecord& e = d.events[0];
+  EXPECT_EQ(Text(d, e.trigger), "seize");
+  EXPECT_EQ(R(d, e.actor), "Turkish-backed Syrian fighters");
+  EXPECT_STREQ(e.how[0], "subject of support verb");
+  EXPECT_EQ(e.acled_sub, "Non-state actor overtakes territory");
+  EXPECT_EQ(R(d, e.place), "Afrin");
+}
+
 TEST(EventsTest, ClashesWithACounterpartAndCasualties) {
   Document d = Events(
       "Hezbollah fighters clashed with the Free Syrian Army near Qusayr, leaving 11 dead and 20 "

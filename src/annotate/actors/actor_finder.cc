@@ -491,6 +491,8 @@ struct ActorFinder::Tables {
   std::unordered_map<std::string, int> country_by_code;
   SvSet stopwords;    // folded
   SvSet place_preps;  // folded
+  // backed_forces.tsv: "US>SY" -> sectors of US-backed Syrian forces.
+  std::unordered_map<std::string, std::vector<std::string>> proxy_sectors;
   std::vector<std::string> problems;
 
   void Add(std::string_view alias, PType type, int entry, CaseMode mode, bool auto_case,
@@ -754,6 +756,12 @@ ActorFinder::ActorFinder(const Lexicon& lexicon) {
       t->modifiers.push_back(std::move(e));
       t->Add(c.get(row, 0), PType::kModifier, id, CaseMode::kFold, false, "actor_modifiers");
     }
+  }
+  {
+    const Table& tab = lexicon.table("backed_forces");
+    Cols c(tab, {"backer", "country", "sectors"});
+    for (const auto& row : tab.rows)
+      t->proxy_sectors[c.get(row, 0) + ">" + c.get(row, 1)] = SplitList(c.get(row, 2), '|');
   }
   {
     const Table& tab = lexicon.table("titles");
@@ -1464,6 +1472,14 @@ class SentenceScan {
       sectors = {"REB"};  // "US-backed fighters": a foreign-backed non-state force
       if (explain_)
         evidence.push_back("generic agent backed from abroad without a country -> REB");
+    } else if (a.generic && hints.empty() && !backed.empty() && !country.empty() && backed != country) {
+      // "U.S.-backed Syrian forces": not the Syrian state's (backed_forces.tsv).
+      if (auto it = t_.proxy_sectors.find(backed + ">" + country); it != t_.proxy_sectors.end()) {
+        sectors = it->second;
+        if (explain_)
+          evidence.push_back("generic agent of " + country + " backed by " + backed + " -> " +
+                             JoinSectors(sectors, "|") + " (backed_forces.tsv)");
+      }
     }
     std::sort(sectors.begin(), sectors.end());
     sectors.erase(std::unique(sectors.begin(), sectors.end()), sectors.end());

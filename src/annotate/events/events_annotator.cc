@@ -678,6 +678,28 @@ struct EventsAnnotator::Impl {
            m == c.ev.dead || m == c.ev.injured;
   }
 
+  // For a verb after "to" whose noun phrase before it is the object of a
+  // support verb of event_cues.tsv ("have continued the fight to retake",
+  // "launched a push to seize"): the word before the support verb and its
+  // auxiliaries, where its subject ends; else -1.
+  int SupportBeforeInfinitive(const Cand& c) const {
+    const int to = c.k0 - 1;
+    if (to - 2 < c.cs || !(w[to].cues & kCueInfinitive) || !Has(to, kCueInfinitive)) return -1;
+    // The noun phrase: at most three plain words (no mention, punctuation
+    // or preposition) before "to".
+    for (int s = to - 2; s >= c.cs && s >= to - 5; --s) {
+      const int np = s + 1;  // first word of the phrase if a support verb ends at s
+      if (w[np].mention >= 0 || w[np].kind != Token::Kind::kWord || (w[np].cues & (kCuePrep | kCueBreak)))
+        return -1;
+      const int v = CueEndingAt(s, kCueSupport, std::max(c.cs, s - 3));
+      if (v < 0) continue;
+      int b = v - 1;
+      while (b >= c.cs && Has(b, kCueAux)) --b;
+      return b;
+    }
+    return -1;
+  }
+
   // The word of the row's not_before= list that follows trigger c within
   // four words, before punctuation or a mention ("visited upon the region",
   // "visited destruction upon Raqqa", not "visited troops on the border"),
@@ -1069,7 +1091,17 @@ struct EventsAnnotator::Impl {
         }
       }
       c.participle = participle;
-      if (!participle && !gerund) {
+      // "continued the fight to retake …": the infinitive's subject is the
+      // support verb's (as for an event noun after one).
+      const int support = participle || gerund || c.passive ? -1 : SupportBeforeInfinitive(c);
+      if (support >= 0) {
+        const int subj = LeftAgent(c, support, c.cs);
+        if (subj >= 0) {
+          Set(c, kSlotActor, subj, "subject of support verb");
+          c.structural = true;
+        }
+      }
+      if (!participle && !gerund && support < 0) {
         int subj = LeftAgent(c, c.k0 - 1, c.cs);
         // "Russia and Turkey signed": the first conjunct is the actor; for
         // events with a counterpart (with=target: clashes, agreements,
