@@ -330,6 +330,23 @@ TEST(EventsTest, InfinitiveAfterASupportVerbTakesItsSubject) {
   EXPECT_EQ(R(d, e.place), "Afrin");
 }
 
+// "air power", "aviation" after a demonym are a state's military (agents.tsv).
+TEST(EventsTest, AirPowerAndAviationAreActors) {
+  for (const char* agent : {"Syrian aviation", "Syrian air power"}) {
+    const std::string text = std::string(agent) + " bombed the villages north of Hama.";
+    Document d = Events(text);
+    ExpectWellFormed(d);
+    ASSERT_EQ(d.events.size(), 1u) << text;
+    const EventRecord& e = d.events[0];
+    EXPECT_EQ(R(d, e.actor), agent) << text;
+    EXPECT_STREQ(e.how[0], "subject");
+    ASSERT_TRUE(d.mentions[e.actor].actor.has_value());
+    EXPECT_EQ(d.mentions[e.actor].actor->country, "SY");
+    EXPECT_EQ(d.mentions[e.actor].actor->sectors, std::vector<std::string>{"MIL"});
+    EXPECT_EQ(e.mode, "aerial");
+  }
+}
+
 TEST(EventsTest, ClashesWithACounterpartAndCasualties) {
   Document d = Events(
       "Hezbollah fighters clashed with the Free Syrian Army near Qusayr, leaving 11 dead and 20 "
