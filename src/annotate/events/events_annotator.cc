@@ -410,12 +410,20 @@ struct EventsAnnotator::Impl {
     mcasualty.assign(doc.mentions.size(), kCasNone);
     for (size_t i = 0; i < doc.mentions.size(); ++i) {
       const Mention& m = doc.mentions[i];
-      const std::string& k = m.kind;
+      const std::string_view k = m.kind;
       uint8_t c = kMcOther;
-      if (k == "actor"sv || k == "person"sv || k == "organization"sv) c = kMcAgent;
-      else if (k == "place"sv) c = (m.geo && m.geo->feature == "country") ? kMcCountry : kMcPlace;
-      else if (k == "date"sv) c = m.date ? kMcDate : kMcOther;
-      else if (k == "quantity"sv) c = m.quantity ? kMcQuantity : kMcOther;
+      // One test of the first letter, then one comparison.
+      switch (k.empty() ? '\0' : k[0]) {
+        case 'a': c = k == "actor"sv ? kMcAgent : kMcOther; break;
+        case 'o': c = k == "organization"sv ? kMcAgent : kMcOther; break;
+        case 'p':
+          if (k == "person"sv) c = kMcAgent;
+          else if (k == "place"sv) c = (m.geo && m.geo->feature == "country") ? kMcCountry : kMcPlace;
+          break;
+        case 'd': c = k == "date"sv && m.date ? kMcDate : kMcOther; break;
+        case 'q': c = k == "quantity"sv && m.quantity ? kMcQuantity : kMcOther; break;
+        default: break;
+      }
       mclass[i] = c;
       if (c == kMcQuantity)
         mcasualty[i] = m.quantity->role == "killed"sv    ? kCasKilled
@@ -770,14 +778,11 @@ struct EventsAnnotator::Impl {
   // maintaining a pocket in the territory it occupies, the U.S. …") points
   // forward to the main clause's subject: that agent, or -1.
   int Cataphora(const Cand& c, int j) const {
-    for (int g = j - 1; g > 0 && j - g < 25; --g) {
+    if (j < 2 || j > 25 || !OpensGerundPhrase(1)) return -1;
+    for (int g = j - 1; g > 1; --g)
       if (lv[g] == ","sv || (w[g].cues & kCueBreak)) return -1;
-      if (g == 1 && OpensGerundPhrase(g)) {
-        const int m = MainSubjectAfter(c, j + 1);
-        return IsAgent(m) ? m : -1;
-      }
-    }
-    return -1;
+    const int m = MainSubjectAfter(c, j + 1);
+    return IsAgent(m) ? m : -1;
   }
 
   // A subject pronoun at word j: in a gerund phrase opening the sentence,
@@ -1061,7 +1066,11 @@ struct EventsAnnotator::Impl {
           --j;
           continue;
         }
-        const int s = CueEndingAt(j, kCueAux | kCueAdverb, c.cs);
+        // An adverb of one word or more ("in fact") ending at j; most
+        // words before a verb are neither (no cue bit at j or before it).
+        const int s = (w[j].cues & kCueAdverb) || (j > c.cs && (w[j - 1].cues & (kCueAux | kCueAdverb)))
+                          ? CueEndingAt(j, kCueAux | kCueAdverb, c.cs)
+                          : -1;
         if (s < 0) break;
         j = s - 1;
       }
