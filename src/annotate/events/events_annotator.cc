@@ -24,6 +24,12 @@
 //      hints): a date mention after any preposition is the date, a place
 //      mention after a place preposition the place, an agent after "by" the
 //      actor and after "on/against/with/of" the target;
+//    - a pronoun subject inside a gerund phrase opening the sentence is the
+//      main clause's subject ("By keeping the land it occupies, Turkey …");
+//      a verb after "to" whose noun phrase is a support verb's object takes
+//      that verb's subject ("continued the fight to retake"); a mention
+//      hyphenated to another trigger ("U.S.-occupied") is that trigger's
+//      actor, not this one's subject or object;
 //    - fallbacks (weaker, named "clause"): the nearest date and place mention
 //      of the clause; casualties: the nearest quantity with role killed /
 //      injured in the clause, then in the sentence.
@@ -34,9 +40,12 @@
 //    roles are united. `refine` rows take the mode and codes of the first
 //    instrument of the clause ("jets struck" -> aerial).
 // 5. Keep or drop: rows with needs=actor need an actor, needs=role a role
-//    found by phrase structure; every event needs a specific role (an agent
-//    with a country, group or entry, a place, a date or casualties): "war
-//    kills civilians" is no event.
+//    found by phrase structure; a not_before= word after the trigger
+//    ("visited upon") or an info=none object ("released no pictures") drops
+//    it; every event needs a specific role (an agent with a country, group
+//    or entry, a place, a date or casualties): "war kills civilians" is no
+//    event. (Codes: a row's people= hint gives it another row's codes when
+//    people are its object, "captured three commanders": an arrest.)
 // 6. Modality: negation within four words before the trigger ("did not
 //    attack", "no airstrikes") or a clause negation before it ("denied that
 //    its jets bombed"); conditional and future cues before it in the clause
