@@ -302,6 +302,13 @@ TEST(StateActorTest, PluralDemonymAloneIsTheCountry) {
   EXPECT_EQ(D("Iraqi border guards fired."), "Iraqi border guards=actor actor:IRQ [IQ MIL]");
 }
 
+// A country's generic forces backed from abroad take the sectors of
+// backed_forces.tsv for the pair; other pairs keep the state's.
+TEST(StateActorTest, ForeignBackedForcesOfACountry) {
+  EXPECT_EQ(D("U.S.-backed Syrian forces advanced."), "U.S.-backed Syrian forces=actor actor:SYR [SY REB b:US]");
+  EXPECT_EQ(D("U.S.-backed Iraqi forces advanced."), "U.S.-backed Iraqi forces=actor actor:IRQ [IQ MIL b:US]");
+}
+
 TEST(StateActorTest, LedAndBacked) {
   EXPECT_EQ(D("The US-led coalition struck."), "US-led coalition=actor actor:USA [US MIL g:coalition]");
   EXPECT_EQ(D("The U.S.-led coalition struck."),
@@ -377,6 +384,20 @@ TEST(StateActorTest, TheUnitedStatesAndItsAbbreviations) {
   // In an all-caps headline "US" is the pronoun.
   EXPECT_EQ(D("JOIN US FOR THE DEBATE TONIGHT"), "");
   EXPECT_EQ(D("US-OCCUPIED AREAS OF SYRIA"), "US=actor actor:USA [US]");
+}
+
+// A held word of actor_modifiers.tsv ("occupied", "controlled", "held")
+// after the country makes it the holder, an actor even after a place
+// preposition; a singular demonym before "-occupied" is the state too.
+TEST(StateActorTest, TheCountryThatHoldsAPlaceIsAnActorAfterAPlacePreposition) {
+  EXPECT_EQ(D("They trained in the US-occupied districts."), "US=actor actor:USA [US]");
+  EXPECT_EQ(D("They hid in US controlled land."), "US=actor actor:USA [US]");
+  EXPECT_EQ(D("They fled to the Turkish-occupied villages."), "Turkish=actor actor:TUR [TR]");
+  std::vector<Mention> ms = Scan("They fled to the Turkish-occupied villages.");
+  ASSERT_EQ(ms.size(), 1u);
+  EXPECT_EQ(ms[0].rule, "demonym_held");
+  // Without a held word the abbreviation after "in" is still the place's.
+  EXPECT_EQ(D("He studied in the US last year."), "");
 }
 
 TEST(StateActorTest, WithoutTheCountriesTableThereAreNoCountryActors) {

@@ -264,6 +264,89 @@ TEST(EventsTest, TerritoryRegainedByAGroupOrRebelsIsNotTheGovernments) {
   EXPECT_EQ(d.events[2].acled_sub, "Government regains territory");
 }
 
+// Capturing people is no taking of territory: people=arrest:verb gives the
+// arrest codes; a state's named unit ("US Special Forces", US MIL) taking a
+// town is the government's sub-type, never the non-state one.
+TEST(EventsTest, CapturingPeopleIsAnArrestAndAStateUnitIsNoNonStateActor) {
+  Document d = Events("Iraqi troops raided a farm at dawn and captured three ISIS commanders.");
+  ExpectWellFormed(d);
+  const EventRecord* cap = nullptr;
+  for (const EventRecord& e : d.events)
+    if (Text(d, e.trigger) == "captured") cap = &e;
+  ASSERT_NE(cap, nullptr);
+  EXPECT_EQ(cap->plover, "COERCE");
+  EXPECT_EQ(cap->cameo, "173");
+  EXPECT_EQ(cap->acled, "Strategic developments");
+  EXPECT_EQ(cap->acled_sub, "Arrests");
+  EXPECT_EQ(cap->pattern, "capture:verb");
+  EXPECT_EQ(R(d, cap->target), "ISIS commanders");
+  EXPECT_STREQ(cap->how[1], "object");
+  Document p = Events("Two Hezbollah commanders were captured by Syrian rebels.");
+  ExpectWellFormed(p);
+  ASSERT_EQ(p.events.size(), 1u);
+  EXPECT_EQ(p.events[0].plover, "COERCE");
+  EXPECT_EQ(R(p, p.events[0].target), "Hezbollah commanders");
+  // Territory stays territory, also with a counterpart after "from".
+  Document t = Events("US Special Forces seized Tabqa from ISIS in March 2017.");
+  ExpectWellFormed(t);
+  ASSERT_EQ(t.events.size(), 1u);
+  EXPECT_EQ(t.events[0].plover, "ASSAULT");
+  EXPECT_EQ(t.events[0].acled_sub, "Government regains territory");
+  EXPECT_EQ(R(t, t.events[0].target), "ISIS");
+}
+
+// "visit X upon/on Y" inflicts; it is no visit (visit:verb not_before=).
+TEST(EventsTest, VisitedUponIsNoVisit) {
+  for (const char* text : {"Iraqis still live with the ruin Iran visited upon their towns.",
+                           "Iraqis still live with the ruin Iran visited on their towns.",
+                           "Iran visited ruin upon the towns of Anbar."}) {
+    Document d = Events(text);
+    ExpectWellFormed(d);
+    for (const EventRecord& e : d.events) EXPECT_NE(e.plover, "CONSULT") << text;
+  }
+  Document v = Events("Erdogan visited Turkish troops on the border. Lavrov visited on Monday.");
+  ExpectWellFormed(v);
+  ASSERT_EQ(v.events.size(), 2u);
+  EXPECT_EQ(v.events[0].plover, "CONSULT");
+  EXPECT_EQ(R(v, v.events[0].actor), "Erdogan");
+  EXPECT_EQ(R(v, v.events[0].target), "Turkish troops");
+  EXPECT_EQ(R(v, v.events[1].actor), "Lavrov");
+}
+
+// "continued the fight to retake": the infinitive's subject is the support
+// verb's; US-backed Syrian forces are non-state (backed_forces.tsv), so
+// they overtake territory, the government does not regain it.
+TEST(EventsTest, InfinitiveAfterASupportVerbTakesItsSubject) {
+  Document d = Events(
+      "Although Turkish-backed Syrian fighters have kept up the push to seize the last villages near "
+      "Afrin, the YPG holds out.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u);
+  const EventRecord& e = d.events[0];
+  EXPECT_EQ(Text(d, e.trigger), "seize");
+  EXPECT_EQ(R(d, e.actor), "Turkish-backed Syrian fighters");
+  EXPECT_STREQ(e.how[0], "subject of support verb");
+  EXPECT_EQ(e.acled_sub, "Non-state actor overtakes territory");
+  EXPECT_EQ(R(d, e.place), "Afrin");
+}
+
+// "air power", "aviation" after a demonym are a state's military (agents.tsv).
+TEST(EventsTest, AirPowerAndAviationAreActors) {
+  for (const char* agent : {"Syrian aviation", "Syrian air power"}) {
+    const std::string text = std::string(agent) + " bombed the villages north of Hama.";
+    Document d = Events(text);
+    ExpectWellFormed(d);
+    ASSERT_EQ(d.events.size(), 1u) << text;
+    const EventRecord& e = d.events[0];
+    EXPECT_EQ(R(d, e.actor), agent) << text;
+    EXPECT_STREQ(e.how[0], "subject");
+    ASSERT_TRUE(d.mentions[e.actor].actor.has_value());
+    EXPECT_EQ(d.mentions[e.actor].actor->country, "SY");
+    EXPECT_EQ(d.mentions[e.actor].actor->sectors, std::vector<std::string>{"MIL"});
+    EXPECT_EQ(e.mode, "aerial");
+  }
+}
+
 TEST(EventsTest, ClashesWithACounterpartAndCasualties) {
   Document d = Events(
       "Hezbollah fighters clashed with the Free Syrian Army near Qusayr, leaving 11 dead and 20 "
@@ -338,6 +421,55 @@ TEST(EventsTest, OpeningGerundTakesTheMainClauseSubject) {
   EXPECT_EQ(R(late, late.events.back().actor), "Government troops");
 }
 
+// A pronoun inside the opening gerund phrase points forward to the main
+// clause's subject, not back to the noun before it.
+TEST(EventsTest, PronounInAnOpeningGerundPhraseIsTheMainClauseSubject) {
+  Document d = Events(
+      "By keeping a militia enclave in the valley it occupies, Turkey can claim a role in the talks.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u);
+  const EventRecord& e = d.events[0];
+  EXPECT_EQ(Text(d, e.trigger), "occupies");
+  EXPECT_EQ(R(d, e.actor), "Turkey");
+  EXPECT_STREQ(e.how[0], "subject of the main clause (pronoun in a gerund phrase)");
+}
+
+// Adverbs (event_cues.tsv aux and adverb rows, "in fact" of two words) and
+// a negation between "be" and the participle keep the passive.
+TEST(EventsTest, PassiveWithAnAdverbOrNegationBeforeTheParticiple) {
+  for (const char* text : {"Monitors doubt that the Hezbollah commanders were in fact killed.",
+                           "Monitors doubt that the Hezbollah commanders were actually killed.",
+                           "Monitors doubt that the Hezbollah commanders were ever killed.",
+                           "The Hezbollah commanders were not killed."}) {
+    Document d = Events(text);
+    ExpectWellFormed(d);
+    ASSERT_EQ(d.events.size(), 1u) << text;
+    EXPECT_EQ(Text(d, d.events[0].trigger), "killed");
+    EXPECT_EQ(R(d, d.events[0].target), "Hezbollah commanders") << text;
+    EXPECT_STREQ(d.events[0].how[1], "passive subject");
+    EXPECT_EQ(d.events[0].actor, -1) << text;
+  }
+}
+
+// "released" is an event for people, not for information (info=none and
+// the info nouns of event_cues.tsv).
+TEST(EventsTest, ReleasingInformationIsNoEvent) {
+  for (const char* text : {"The Pentagon has released no footage of the Hezbollah prisoners.",
+                           "Hezbollah released a list of the Nusra Front fighters.",
+                           "No details of the Nusra Front detainees were released by Hezbollah."}) {
+    Document d = Events(text);
+    ExpectWellFormed(d);
+    for (const EventRecord& e : d.events) EXPECT_NE(e.plover, "RETREAT") << text;
+  }
+  Document p = Events("Hezbollah released two Nusra Front fighters.");
+  ExpectWellFormed(p);
+  ASSERT_EQ(p.events.size(), 1u);
+  EXPECT_EQ(p.events[0].plover, "RETREAT");
+  EXPECT_EQ(R(p, p.events[0].actor), "Hezbollah");
+  EXPECT_EQ(R(p, p.events[0].target), "Nusra Front fighters");
+  EXPECT_STREQ(p.events[0].how[1], "object");
+}
+
 TEST(EventsTest, ObjectNamedAfterOfWhenTheHeadIsUnnamed) {
   Document d = Events("Russian jets struck positions of Jaish al-Islam in Douma on Monday.");
   ExpectWellFormed(d);
@@ -357,6 +489,38 @@ TEST(EventsTest, ParticipleWithoutAMainEventTakesTheClauseSubject) {
   EXPECT_EQ(Text(d, e.trigger), "occupying");
   EXPECT_EQ(R(d, e.actor), "Turkish troops");
   EXPECT_STREQ(e.how[0], "subject of the main clause (participle)");
+}
+
+// "US-occupied", "US occupied" (also after a place preposition): the
+// country is the occupier; a country modifying a hyphenated word is neither
+// the subject nor the object of another verb.
+TEST(EventsTest, CountryBeforeOccupiedIsTheOccupier) {
+  Document d = Events("Fighters were drilled in the US-occupied districts near Tanf.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(Text(d, d.events[0].trigger), "occupied");
+  EXPECT_EQ(R(d, d.events[0].actor), "US");
+  EXPECT_STREQ(d.events[0].how[0], "subject");
+  EXPECT_EQ(R(d, d.events[0].place), "Tanf");
+  Document s = Events("The final pocket of the militants sits in US occupied land in Syria.");
+  ExpectWellFormed(s);
+  ASSERT_EQ(s.events.size(), 1u);
+  EXPECT_EQ(R(s, s.events[0].actor), "US");
+  EXPECT_EQ(R(s, s.events[0].place), "Syria");
+  Document t = Events("Rebels shelled the Turkish-occupied town of Afrin.");
+  ExpectWellFormed(t);
+  ASSERT_EQ(t.events.size(), 2u);
+  EXPECT_EQ(Text(t, t.events[0].trigger), "shelled");
+  EXPECT_EQ(R(t, t.events[0].actor), "Rebels");
+  EXPECT_EQ(R(t, t.events[0].target), "-");
+  EXPECT_EQ(R(t, t.events[0].place), "Afrin");
+  EXPECT_EQ(Text(t, t.events[1].trigger), "occupied");
+  EXPECT_EQ(R(t, t.events[1].actor), "Turkish");
+  Document p = Events("The U.S.-occupied town of Tanf was shelled.");
+  ExpectWellFormed(p);
+  ASSERT_EQ(p.events.size(), 2u);
+  EXPECT_EQ(Text(p, p.events[1].trigger), "shelled");
+  EXPECT_EQ(R(p, p.events[1].target), "-");
 }
 
 TEST(EventsTest, ACountryAfterInIsNoSubject) {

@@ -79,7 +79,7 @@ struct AgentEntry {
   std::vector<std::string> sectors;
   bool attack = false, alone = false, generic = false;
 };
-enum class ModKind : uint8_t { kModifier, kBacked, kLed, kPro };
+enum class ModKind : uint8_t { kModifier, kBacked, kLed, kPro, kHeld };
 struct ModifierEntry {
   std::string word;
   ModKind kind = ModKind::kModifier;
@@ -491,6 +491,8 @@ struct ActorFinder::Tables {
   std::unordered_map<std::string, int> country_by_code;
   SvSet stopwords;    // folded
   SvSet place_preps;  // folded
+  // backed_forces.tsv: "US>SY" -> sectors of US-backed Syrian forces.
+  std::unordered_map<std::string, std::vector<std::string>> proxy_sectors;
   std::vector<std::string> problems;
 
   void Add(std::string_view alias, PType type, int entry, CaseMode mode, bool auto_case,
@@ -743,6 +745,7 @@ ActorFinder::ActorFinder(const Lexicon& lexicon) {
       if (kind == "backed") e.kind = ModKind::kBacked;
       else if (kind == "led") e.kind = ModKind::kLed;
       else if (kind == "pro") e.kind = ModKind::kPro;
+      else if (kind == "held") e.kind = ModKind::kHeld;
       else if (kind == "modifier") e.kind = ModKind::kModifier;
       else {
         t->problems.push_back("actor_modifiers: '" + e.word + "': unknown kind '" + kind + "'");
@@ -753,6 +756,12 @@ ActorFinder::ActorFinder(const Lexicon& lexicon) {
       t->modifiers.push_back(std::move(e));
       t->Add(c.get(row, 0), PType::kModifier, id, CaseMode::kFold, false, "actor_modifiers");
     }
+  }
+  {
+    const Table& tab = lexicon.table("backed_forces");
+    Cols c(tab, {"backer", "country", "sectors"});
+    for (const auto& row : tab.rows)
+      t->proxy_sectors[c.get(row, 0) + ">" + c.get(row, 1)] = SplitList(c.get(row, 2), '|');
   }
   {
     const Table& tab = lexicon.table("titles");
@@ -1187,6 +1196,14 @@ class SentenceScan {
     return i >= 0 && (StopFlags(i) & ActorFinder::Tables::kPlacePrepFlag);
   }
 
+  // True if a `held` word of actor_modifiers.tsv ("occupied", "controlled")
+  // follows word e-1, after a hyphen or a space: "US-occupied".
+  bool HeldAfter(int e) const {
+    if (e >= n() || (w_[e].gap_kind != Gap::kHyphen && w_[e].gap_kind != Gap::kSpace)) return false;
+    const Hit* md = At(e, Bit(PType::kModifier));
+    return md && t_.modifiers[P(md).entry].kind == ModKind::kHeld;
+  }
+
   bool IsAgentNoun(int j) const {
     const Hit* h = At(j, Bit(PType::kAgent));
     return h && !t_.agents[P(h).entry].attack;
@@ -1438,7 +1455,10 @@ class SentenceScan {
         // ("Syrian government forces"); a longer agent wins ("air strikes").
         if (const Hit* ag = At(j, Bit(PType::kAgent))) {
           if (ag->e > md->e) break;
-          if (ag->e == md->e && !IsAgentNoun(md->e) && !At(md->e, Bit(PType::kModifier))) break;
+          // ("rebel-held": a held word follows the head, not a modifier.)
+          if (ag->e == md->e && !IsAgentNoun(md->e) &&
+              (!At(md->e, Bit(PType::kModifier)) || HeldAfter(md->e)))
+            break;
         }
         if (begin < 0) begin = md->b;
         hints.insert(hints.end(), me.sectors.begin(), me.sectors.end());
@@ -1509,6 +1529,14 @@ class SentenceScan {
       sectors = {"REB"};  // "US-backed fighters": a foreign-backed non-state force
       if (explain_)
         evidence.push_back("generic agent backed from abroad without a country -> REB");
+    } else if (a.generic && hints.empty() && !backed.empty() && !country.empty() && backed != country) {
+      // "U.S.-backed Syrian forces": not the Syrian state's (backed_forces.tsv).
+      if (auto it = t_.proxy_sectors.find(backed + ">" + country); it != t_.proxy_sectors.end()) {
+        sectors = it->second;
+        if (explain_)
+          evidence.push_back("generic agent of " + country + " backed by " + backed + " -> " +
+                             JoinSectors(sectors, "|") + " (backed_forces.tsv)");
+      }
     }
     std::sort(sectors.begin(), sectors.end());
     sectors.erase(std::unique(sectors.begin(), sectors.end()), sectors.end());
@@ -1538,7 +1566,10 @@ class SentenceScan {
   // --- rule: "the U.S.", "US" as a state actor ---------------------------
   void CountryAlone(int k) {
     const Hit* c = Longest(k, Bit(PType::kCountryAbbrev));
-    if (!c || !AbbrevOk(c, c->e) || AfterPlacePrep(c->b)) return;
+    if (!c || !AbbrevOk(c, c->e)) return;
+    // "in the US-occupied zone", "in US occupied territory": the country
+    // that holds the place is the actor even after a place preposition.
+    if (AfterPlacePrep(c->b) && !HeldAfter(c->e)) return;
     // "U.S.-controlled": still the state; "US-Iraq border": not an actor.
     if (c->e < n() && w_[c->e].gap_kind == Gap::kHyphen && At(c->e, Bit(PType::kCountry) |
         Bit(PType::kCountryAbbrev) | Bit(PType::kDemonym)))
@@ -1563,9 +1594,17 @@ class SentenceScan {
 
   // A plural demonym alone: "the Syrians", "two Iraqis" -> the country's
   // people, no sector. A phrase ("Syrians soldiers") is longer and wins.
+  // A singular one before "-occupied", "-held" (held words of
+  // actor_modifiers.tsv): the state that holds the place.
   void DemonymAlone(int k) {
     const Hit* d = Longest(k, Bit(PType::kDemonym));
-    if (!d || !P(d).plural || d->b != k) return;
+    if (!d || d->b != k) return;
+    // "the Turkish-occupied town": the country that holds it, a state actor.
+    if (!P(d).plural && d->e < n() && w_[d->e].gap_kind == Gap::kHyphen && HeldAfter(d->e)) {
+      EmitState(d, "demonym_held", "demonym before a held word", 0.75, 10);
+      return;
+    }
+    if (!P(d).plural) return;
     // "Americans-backed" and the like belong to the phrase rules.
     if (d->e < n() && w_[d->e].gap_kind == Gap::kHyphen) return;
     EmitState(d, "demonym_plural", "plural demonym", 0.7, 10);

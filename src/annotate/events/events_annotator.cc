@@ -24,6 +24,12 @@
 //      hints): a date mention after any preposition is the date, a place
 //      mention after a place preposition the place, an agent after "by" the
 //      actor and after "on/against/with/of" the target;
+//    - a pronoun subject inside a gerund phrase opening the sentence is the
+//      main clause's subject ("By keeping the land it occupies, Turkey …");
+//      a verb after "to" whose noun phrase is a support verb's object takes
+//      that verb's subject ("continued the fight to retake"); a mention
+//      hyphenated to another trigger ("U.S.-occupied") is that trigger's
+//      actor, not this one's subject or object;
 //    - fallbacks (weaker, named "clause"): the nearest date and place mention
 //      of the clause; casualties: the nearest quantity with role killed /
 //      injured in the clause, then in the sentence.
@@ -34,9 +40,12 @@
 //    roles are united. `refine` rows take the mode and codes of the first
 //    instrument of the clause ("jets struck" -> aerial).
 // 5. Keep or drop: rows with needs=actor need an actor, needs=role a role
-//    found by phrase structure; every event needs a specific role (an agent
-//    with a country, group or entry, a place, a date or casualties): "war
-//    kills civilians" is no event.
+//    found by phrase structure; a not_before= word after the trigger
+//    ("visited upon") or an info=none object ("released no pictures") drops
+//    it; every event needs a specific role (an agent with a country, group
+//    or entry, a place, a date or casualties): "war kills civilians" is no
+//    event. (Codes: a row's people= hint gives it another row's codes when
+//    people are its object, "captured three commanders": an arrest.)
 // 6. Modality: negation within four words before the trigger ("did not
 //    attack", "no airstrikes") or a clause negation before it ("denied that
 //    its jets bombed"); conditional and future cues before it in the clause
@@ -157,6 +166,8 @@ enum : uint32_t {
   kCueCompound = 1u << 17,
   kCueObjStop = 1u << 18,
   kCueHint = 1u << 19,  // a preposition some row's PREP=ROLE hints name
+  kCueAdverb = 1u << 20,
+  kCueInfo = 1u << 21,
 };
 
 uint32_t CueKind(std::string_view k) {
@@ -166,7 +177,8 @@ uint32_t CueKind(std::string_view k) {
       {"support", kCueSupport}, {"aux", kCueAux},        {"be", kCueBe},
       {"relative", kCueRel},    {"break", kCueBreak},    {"det", kCueDet},
       {"possessive", kCuePoss}, {"pronoun", kCuePronoun}, {"infinitive", kCueInfinitive},
-      {"implicative", kCueImplicative}, {"compound", kCueCompound}, {"objstop", kCueObjStop}};
+      {"implicative", kCueImplicative}, {"compound", kCueCompound}, {"objstop", kCueObjStop},
+      {"adverb", kCueAdverb}, {"info", kCueInfo}};
   for (const auto& [name, bit] : kKinds)
     if (k == name) return bit;
   return 0;
@@ -254,6 +266,10 @@ EventsAnnotator::EventsAnnotator(const Lexicon& lexicon) {
         else if (name == "needs" && value == "target") row.needs_target = true;
         else if (name == "needs" && value == "victim") row.needs_victim = true;
         else if (name == "country" && value == "none") row.no_country_target = true;
+        else if (name == "info" && value == "none") row.no_info_object = true;
+        else if (name == "people") row.people_key = std::string(value);
+        else if (name == "not_before")
+          for (std::string_view v : Split(value, '|')) row.not_before.emplace_back(v);
         else if (name == "needs") row.needs = value == "actor" ? 1 : value == "role" ? 2 : 0;
         else if (name == "civilians") row.civ_acled = first(), row.civ_sub = second();
         else if (name == "state") row.state_acled = first(), row.state_sub = second();
@@ -314,6 +330,12 @@ EventsAnnotator::EventsAnnotator(const Lexicon& lexicon) {
       phrases_.Add(std::move(p));
     }
   }
+  // people=PATTERN hints name another row by its key.
+  for (PatternRow& r : rows_) {
+    if (r.people_key.empty()) continue;
+    for (size_t i = 0; i < rows_.size(); ++i)
+      if (rows_[i].key == r.people_key) r.people_row = static_cast<int>(i);
+  }
   phrases_.Finish();
 }
 
@@ -363,6 +385,9 @@ struct EventsAnnotator::Impl {
     bool dropped = false;
     bool participle = false;     // ", killing 83": the main clause's subject is its own
     std::string_view pronoun;  // the subject was this pronoun ("it")
+    bool cataphora = false;    // … in an opening gerund phrase: the main clause's subject
+    bool info_object = false;  // the object (or passive subject) is an info noun ("pictures")
+    bool people_object = false;  // the target is people taken as the object (PeopleHead)
     // When the trigger itself is inside parentheses or a relative clause
     // (", where the army shelled the town,"), the words [rs, re) of that
     // region are its own clause, not an aside to skip.
@@ -394,12 +419,20 @@ struct EventsAnnotator::Impl {
     mcasualty.assign(doc.mentions.size(), kCasNone);
     for (size_t i = 0; i < doc.mentions.size(); ++i) {
       const Mention& m = doc.mentions[i];
-      const std::string& k = m.kind;
+      const std::string_view k = m.kind;
       uint8_t c = kMcOther;
-      if (k == "actor"sv || k == "person"sv || k == "organization"sv) c = kMcAgent;
-      else if (k == "place"sv) c = (m.geo && m.geo->feature == "country") ? kMcCountry : kMcPlace;
-      else if (k == "date"sv) c = m.date ? kMcDate : kMcOther;
-      else if (k == "quantity"sv) c = m.quantity ? kMcQuantity : kMcOther;
+      // One test of the first letter, then one comparison.
+      switch (k.empty() ? '\0' : k[0]) {
+        case 'a': c = k == "actor"sv ? kMcAgent : kMcOther; break;
+        case 'o': c = k == "organization"sv ? kMcAgent : kMcOther; break;
+        case 'p':
+          if (k == "person"sv) c = kMcAgent;
+          else if (k == "place"sv) c = (m.geo && m.geo->feature == "country") ? kMcCountry : kMcPlace;
+          break;
+        case 'd': c = k == "date"sv && m.date ? kMcDate : kMcOther; break;
+        case 'q': c = k == "quantity"sv && m.quantity ? kMcQuantity : kMcOther; break;
+        default: break;
+      }
       mclass[i] = c;
       if (c == kMcQuantity)
         mcasualty[i] = m.quantity->role == "killed"sv    ? kCasKilled
@@ -438,6 +471,20 @@ struct EventsAnnotator::Impl {
       }
     }
     return nullptr;
+  }
+  // The first word of a cue of kind `bits` (up to four words) that ends at
+  // word j and starts at or after word `from`, or -1.
+  int CueEndingAt(int j, uint32_t bits, int from) const {
+    for (int s = std::max(from, j - 3); s <= j; ++s) {
+      if (!(w[s].cues & bits)) continue;
+      for (const Phrase* p : w[s].list->phrases) {
+        if (!(p->kind & bits) || static_cast<int>(p->words.size()) != j - s + 1) continue;
+        bool ok = true;
+        for (size_t q = 1; ok && q < p->words.size(); ++q) ok = lv[s + q] == p->words[q];
+        if (ok) return s;
+      }
+    }
+    return -1;
   }
   bool Has(size_t k, uint32_t bit) const {
     return k < w.size() && (w[k].cues & bit) && HasCue(k, bit);
@@ -648,11 +695,117 @@ struct EventsAnnotator::Impl {
            m == c.ev.dead || m == c.ev.injured;
   }
 
-  // A subject pronoun at word j: the actor of the latest event before it in
-  // this sentence, else of the document's latest event if it is in the
-  // sentence before, else the first agent mention of the sentence before j.
+  // For a verb after "to" whose noun phrase before it is the object of a
+  // support verb of event_cues.tsv ("have continued the fight to retake",
+  // "launched a push to seize"): the word before the support verb and its
+  // auxiliaries, where its subject ends; else -1.
+  int SupportBeforeInfinitive(const Cand& c) const {
+    const int to = c.k0 - 1;
+    if (to - 2 < c.cs || !(w[to].cues & kCueInfinitive) || !Has(to, kCueInfinitive)) return -1;
+    // The noun phrase: at most three plain words (no mention, punctuation
+    // or preposition) before "to".
+    for (int s = to - 2; s >= c.cs && s >= to - 5; --s) {
+      const int np = s + 1;  // first word of the phrase if a support verb ends at s
+      if (w[np].mention >= 0 || w[np].kind != Token::Kind::kWord || (w[np].cues & (kCuePrep | kCueBreak)))
+        return -1;
+      const int v = CueEndingAt(s, kCueSupport, std::max(c.cs, s - 3));
+      if (v < 0) continue;
+      int b = v - 1;
+      while (b >= c.cs && Has(b, kCueAux)) --b;
+      return b;
+    }
+    return -1;
+  }
+
+  // The word of the row's not_before= list that follows trigger c within
+  // four words, before punctuation or a mention ("visited upon the region",
+  // "visited destruction upon Raqqa", not "visited troops on the border"),
+  // unless a date follows it ("visited on Monday"); or -1.
+  int NotBefore(const Cand& c) const {
+    const std::vector<std::string>& words = ea.rows_[c.row].not_before;
+    if (words.empty()) return -1;
+    const int n = static_cast<int>(w.size());
+    for (int j = c.k1; j < n && j < c.k1 + 4; ++j) {
+      if (w[j].kind == Token::Kind::kPunct || w[j].mention >= 0) return -1;
+      if (std::find(words.begin(), words.end(), lv[j]) == words.end()) continue;
+      if (j + 1 < n && IsDate(w[j + 1].mention)) return -1;
+      return j;
+    }
+    return -1;
+  }
+
+  // True if an info noun of event_cues.tsv ("pictures", "details", "a
+  // statement") heads verb c's object (within four words after it, before
+  // any mention, preposition or punctuation: "released no pictures of …") or,
+  // for a passive, its subject right before the auxiliaries ("no details
+  // were released", "details of the captives were released").
+  bool InfoObject(const Cand& c) const {
+    const int n = static_cast<int>(w.size());
+    auto info = [&](int j) { return (w[j].cues & kCueInfo) && Has(j, kCueInfo); };
+    if (!c.passive) {
+      for (int j = c.k1; j < n && j < c.k1 + 4; ++j) {
+        if (w[j].mention >= 0 && mclass[w[j].mention] != kMcQuantity) return false;
+        if (info(j)) return true;
+        if (w[j].kind == Token::Kind::kPunct || (w[j].cues & (kCuePrep | kCueBreak))) return false;
+      }
+      return false;
+    }
+    int j = c.k0 - 1;
+    while (j >= c.cs && (Has(j, kCueAux) || Has(j, kCueBe) || (w[j].cues & (kCueNeg | kCueAdverb)))) --j;
+    if (j >= c.cs && w[j].mention < 0 && info(j)) return true;
+    // "details of the ISIS captives were released": the head before "of".
+    for (int k = j; k > c.cs && j - k < 6; --k) {
+      if (w[k].kind == Token::Kind::kPunct || (w[k].cues & kCueBreak)) return false;
+      if (lv[k] == "of"sv) return w[k - 1].mention < 0 && info(k - 1);
+    }
+    return false;
+  }
+
+  // True if word g is a gerund opening a phrase after a preposition at the
+  // start of the sentence or of a clause ("By attacking …", ", after
+  // shelling …"): the gerund's subject is the main clause's.
+  bool OpensGerundPhrase(int g) const {
+    const std::string_view v = lv[g];
+    const int p = g - 1;
+    return p >= 0 && v.size() > 4 && v.substr(v.size() - 3) == "ing"sv &&
+           (lv[p] == "by"sv || lv[p] == "after"sv || lv[p] == "before"sv || lv[p] == "while"sv ||
+            lv[p] == "without"sv || lv[p] == "upon"sv || lv[p] == "since"sv) &&
+           (p == 0 || lv[p - 1] == ","sv || (w[p - 1].cues & kCueBreak));
+  }
+
+  // The head of the main clause's subject after the comma that closes a
+  // phrase going on from word `from` ("…, the militants are"), or -1.
+  int MainSubjectAfter(const Cand& c, int from) const {
+    int j = from;
+    const int n = static_cast<int>(w.size());
+    while (j < n && j < from + 25 && lv[j] != ","sv && !(w[j].cues & kCueBreak)) ++j;
+    if (j >= n || lv[j] != ","sv) return -1;
+    return PhraseHead(c, j + 1, std::min(n, j + 4));
+  }
+
+  // A pronoun at word j inside a gerund phrase opening the sentence ("By
+  // maintaining a pocket in the territory it occupies, the U.S. …") points
+  // forward to the main clause's subject: that agent, or -1.
+  int Cataphora(const Cand& c, int j) const {
+    if (j < 2 || j > 25 || !OpensGerundPhrase(1)) return -1;
+    for (int g = j - 1; g > 1; --g)
+      if (lv[g] == ","sv || (w[g].cues & kCueBreak)) return -1;
+    const int m = MainSubjectAfter(c, j + 1);
+    return IsAgent(m) ? m : -1;
+  }
+
+  // A subject pronoun at word j: in a gerund phrase opening the sentence,
+  // the main clause's subject (Cataphora); else the actor of the latest
+  // event before it in this sentence, else of the document's latest event
+  // if it is in the sentence before, else the first agent mention of the
+  // sentence before j.
   int Pronoun(Cand& c, int j) {
     c.pronoun = lv[j];
+    if (const int m = Cataphora(c, j); m >= 0) {
+      c.cataphora = true;
+      if (explain) Note(c, "pronoun \"" + std::string(lv[j]) + "\" in an opening gerund phrase -> the main clause's subject");
+      return m;
+    }
     for (auto it = cands.rbegin(); it != cands.rend(); ++it)
       if (&*it != &c && it->k0 < j && it->ev.actor >= 0 && !it->dropped) {
         if (explain) Note(c, "pronoun \"" + std::string(lv[j]) + "\" -> actor of \"" +
@@ -669,6 +822,19 @@ struct EventsAnnotator::Impl {
         return w[k].mention;
       }
     return -1;
+  }
+
+  // True if mention m, whose word j is, is joined by a hyphen to another
+  // trigger of the sentence: the actor of that adjectival event, neither
+  // subject nor object of c ("the U.S.-occupied town was shelled": the town
+  // was, not the U.S.; "U.S.-occupied" read for "occupied" is its actor).
+  bool HyphenModifier(const Cand& c, int m, int j) const {
+    const int n = static_cast<int>(w.size());
+    while (j + 1 < n && w[j + 1].mention == m) ++j;
+    if (j + 2 >= n || lv[j + 1] != "-"sv) return false;
+    for (const Cand& o : cands)
+      if (&o != &c && o.k0 == j + 2) return true;
+    return false;
   }
 
   static bool IsLocativePrep(std::string_view v) {
@@ -721,6 +887,10 @@ struct EventsAnnotator::Impl {
           continue;
         }
       }
+      if (IsAgent(m) && HyphenModifier(c, m, j)) {
+        if (explain) Note(c, "subject candidate " + MentionLabel(m) + " rejected: actor of the hyphenated trigger after it");
+        continue;
+      }
       if (IsAgent(m) && !Used(c, m)) return m;
       if (explain && mclass[m] != kMcQuantity)
         Note(c, "subject candidate " + MentionLabel(m) + " rejected: not an agent");
@@ -743,6 +913,8 @@ struct EventsAnnotator::Impl {
         if (Casualty(m, kCasKilled)) { Set(c, kSlotDead, m, "object count"); continue; }
         if (Casualty(m, kCasInjured)) { Set(c, kSlotInjured, m, "object count"); continue; }
         if (mclass[m] == kMcQuantity) continue;
+        // "shelled the U.S.-occupied town": a modifier, not the object.
+        if (IsAgent(m) && HyphenModifier(c, m, j)) continue;
         if (IsAgent(m) || IsPlace(m)) return m;
         return -1;  // a date or other mention ends the object
       }
@@ -894,14 +1066,28 @@ struct EventsAnnotator::Impl {
       while (c.rs > 0 && w[c.rs - 1].skip) --c.rs;
       while (c.re < static_cast<int>(w.size()) && w[c.re].skip) ++c.re;
     }
-    // Passive: a form of "be" before the participle (adverbs between).
+    // Passive: a form of "be" before the participle (auxiliaries, adverbs
+    // and a negation between: "were not captured", "were in fact captured").
     if (!r.noun) {
       int j = c.k0 - 1;
-      while (j >= c.cs && Has(j, kCueAux) && !Has(j, kCueBe)) --j;
+      while (j >= c.cs && !Has(j, kCueBe)) {
+        if (Has(j, kCueAux) || (w[j].cues & kCueNeg)) {
+          --j;
+          continue;
+        }
+        // An adverb of one word or more ("in fact") ending at j; most
+        // words before a verb are neither (no cue bit at j or before it).
+        const int s = (w[j].cues & kCueAdverb) || (j > c.cs && (w[j - 1].cues & (kCueAux | kCueAdverb)))
+                          ? CueEndingAt(j, kCueAux | kCueAdverb, c.cs)
+                          : -1;
+        if (s < 0) break;
+        j = s - 1;
+      }
       const std::string_view last = lv[c.k1 - 1];
       c.passive = j >= c.cs && Has(j, kCueBe) &&
                   !(last.size() > 3 && last.substr(last.size() - 3) == "ing"sv);
     }
+    if (!r.noun && r.no_info_object) c.info_object = InfoObject(c);
     if (!r.noun) {
       // Participial consequence (", killing 83"): the subject is the main
       // clause's; the merge gives it, so no subject is read across the comma.
@@ -914,27 +1100,26 @@ struct EventsAnnotator::Impl {
       // phrase, never a mention before the preposition. (After the main
       // clause, "the army advanced after shelling the town", the subject
       // is on the left as usual.)
-      const std::string_view first = lv[c.k0];
-      const int p = c.k0 - 1;
-      const bool gerund =
-          !participle && p >= 0 && first.size() > 4 && first.substr(first.size() - 3) == "ing"sv &&
-          (lv[p] == "by"sv || lv[p] == "after"sv || lv[p] == "before"sv || lv[p] == "while"sv ||
-           lv[p] == "without"sv || lv[p] == "upon"sv || lv[p] == "since"sv) &&
-          (p == 0 || lv[p - 1] == ","sv || (w[p - 1].cues & kCueBreak));
+      const bool gerund = !participle && OpensGerundPhrase(c.k0);
       if (gerund) {
-        int j = c.k1;
-        const int n = static_cast<int>(w.size());
-        while (j < n && j < c.k1 + 25 && lv[j] != ","sv && !(w[j].cues & kCueBreak)) ++j;
-        if (j < n && lv[j] == ","sv) {
-          const int m = PhraseHead(c, j + 1, std::min(n, j + 4));
-          if (IsAgent(m) && !Used(c, m)) {
-            Set(c, kSlotActor, m, "subject of the main clause (gerund)");
-            c.structural = true;
-          }
+        const int m = MainSubjectAfter(c, c.k1);
+        if (IsAgent(m) && !Used(c, m)) {
+          Set(c, kSlotActor, m, "subject of the main clause (gerund)");
+          c.structural = true;
         }
       }
       c.participle = participle;
-      if (!participle && !gerund) {
+      // "continued the fight to retake …": the infinitive's subject is the
+      // support verb's (as for an event noun after one).
+      const int support = participle || gerund || c.passive ? -1 : SupportBeforeInfinitive(c);
+      if (support >= 0) {
+        const int subj = LeftAgent(c, support, c.cs);
+        if (subj >= 0) {
+          Set(c, kSlotActor, subj, "subject of support verb");
+          c.structural = true;
+        }
+      }
+      if (!participle && !gerund && support < 0) {
         int subj = LeftAgent(c, c.k0 - 1, c.cs);
         // "Russia and Turkey signed": the first conjunct is the actor; for
         // events with a counterpart (with=target: clashes, agreements,
@@ -954,7 +1139,13 @@ struct EventsAnnotator::Impl {
           }
         }
         if (subj >= 0) {
-          if (c.passive) Set(c, kSlotTarget, subj, "passive subject");
+          if (c.passive) {
+            Set(c, kSlotTarget, subj, "passive subject");
+            // ("it was seized": a pronoun "it" stands for a place.)
+            if (r.people_row >= 0)
+              c.people_object = c.pronoun.empty() ? PeopleHead(c, subj) : c.pronoun != "it"sv;
+          }
+          else if (c.cataphora) Set(c, kSlotActor, subj, "subject of the main clause (pronoun in a gerund phrase)");
           else Set(c, kSlotActor, subj, "subject"), c.subject_actor = true;
           c.structural = true;
         }
@@ -966,7 +1157,10 @@ struct EventsAnnotator::Impl {
         const int obj = RightObject(c, c.k1, c.ce);
         if (obj >= 0) {
           if (IsPlace(obj) && mclass[obj] != kMcCountry) Set(c, kSlotPlace, obj, "object");
-          else Set(c, kSlotTarget, obj, "object");
+          else {
+            Set(c, kSlotTarget, obj, "object");
+            if (r.people_row >= 0) c.people_object = PeopleHead(c, obj);
+          }
           c.structural = true;
         }
         if (c.ev.dead >= 0 || c.ev.injured >= 0) c.structural = true;
@@ -1161,6 +1355,7 @@ struct EventsAnnotator::Impl {
         for (int s = 0; s < 6; ++s)
           if (*fa[s] < 0 && fb[s] >= 0 && !Used(a, fb[s])) {
             *fa[s] = fb[s];
+            if (s == kSlotTarget) a.people_object = b.people_object;
             a.ev.how[s] = b.ev.how[s];
           }
         a.structural = a.structural || b.structural;
@@ -1205,14 +1400,16 @@ struct EventsAnnotator::Impl {
   // Codes: the row's, then the instrument's (refine), the civilians' and the
   // state's ACLED variants.
   void Codes(Cand& c) {
-    const PatternRow& r = ea.rows_[c.row];
-    c.ev.pattern = r.key;
+    const PatternRow& r = PeopleObject(c) ? ea.rows_[ea.rows_[c.row].people_row] : ea.rows_[c.row];
+    if (explain && &r != &ea.rows_[c.row])
+      Note(c, "people as the object: the codes of event_patterns.tsv:" + r.key + " (people=)");
+    c.ev.pattern = ea.rows_[c.row].key;
     c.ev.plover = r.plover;
     c.ev.mode = r.mode;
     c.ev.cameo = r.cameo;
     c.ev.acled = r.acled;
     c.ev.acled_sub = r.acled_sub;
-    if (explain) Note(c, "pattern event_patterns.tsv:" + r.key);
+    if (explain) Note(c, "pattern event_patterns.tsv:" + ea.rows_[c.row].key);
     if (r.refine) {
       // Before the trigger ("jets struck"), or after "by/with/using" ("hit
       // with artillery"); after the trigger they are what was hit ("destroyed
@@ -1245,11 +1442,7 @@ struct EventsAnnotator::Impl {
       }
     }
     if (!r.state_acled.empty() && c.ev.actor >= 0) {
-      const Mention& a = doc.mentions[c.ev.actor];
-      const bool state = !NonState(c.ev.actor) &&
-                         ((a.actor && !a.actor->country.empty() && a.actor->group.empty()) ||
-                          mclass[c.ev.actor] == kMcCountry);
-      if (state) {
+      if (StateForces(c.ev.actor)) {
         c.ev.acled = r.state_acled;
         c.ev.acled_sub = r.state_sub;
         if (explain) Note(c, "ACLED: actor is a state's forces");
@@ -1260,6 +1453,61 @@ struct EventsAnnotator::Impl {
       c.ev.acled_sub = r.nonstate_sub;
       if (explain) Note(c, "ACLED: actor is a non-state armed group");
     }
+  }
+
+  // A state's forces or the state: a country, an agent with a country and no
+  // group ("Syrian troops"), or a named unit of a state's military,
+  // government or police ("US Special Forces": US MIL) — never a non-state
+  // group (NonState).
+  bool StateForces(int m) const {
+    if (NonState(m)) return false;
+    if (mclass[m] == kMcCountry) return true;
+    const Mention& a = doc.mentions[m];
+    if (!a.actor || a.actor->country.empty()) return false;
+    if (a.actor->group.empty()) return true;
+    for (const std::string& s : a.actor->sectors)
+      if (s == "MIL" || s == "GOV" || s == "COP") return true;
+    return false;
+  }
+
+  // True if the row has people=PATTERN and its target is people it took
+  // itself as object or passive subject (PeopleHead): "captured militant
+  // commanders", not "seized Ramadi from ISIS".
+  bool PeopleObject(const Cand& c) const {
+    return ea.rows_[c.row].people_row >= 0 && c.people_object && c.ev.target >= 0;
+  }
+
+  // True if agent mention m (not a country) heads its noun phrase: no
+  // preposition before it ("the headquarters of Daesh militants"), and
+  // nothing of the phrase after it — punctuation, a preposition, a clause
+  // break, a relative pronoun, "and", an auxiliary or a place or date
+  // follows ("three ISIS commanders in Raqqa", not "government-held
+  // positions", "the Nusra stronghold"). A passive subject "it" is a place.
+  bool PeopleHead(const Cand& c, int m) const {
+    if (m < 0 || mclass[m] != kMcAgent) return false;
+    // (A government is not taken prisoner: "positions they seized the
+    // Syrian government said" runs on.)
+    if (const auto& x = doc.mentions[m].actor;
+        x && std::find(x->sectors.begin(), x->sectors.end(), "GOV") != x->sectors.end())
+      return false;
+    const int n = static_cast<int>(w.size());
+    int f = -1, e = -1;
+    for (int k = std::max(0, c.cs - 1); k < n && k < c.ce + 1; ++k)
+      if (w[k].mention == m) {
+        if (f < 0) f = k;
+        e = k;
+      } else if (f >= 0) {
+        break;
+      }
+    if (f < 0) return false;
+    int b = f - 1;
+    while (b >= 0 && (Has(b, kCueDet) || (w[b].mention >= 0 && mclass[w[b].mention] == kMcQuantity))) --b;
+    if (b >= 0 && Has(b, kCuePrep)) return false;
+    const int a = e + 1;
+    if (a >= n) return true;
+    if (w[a].kind == Token::Kind::kPunct) return lv[a] != "-"sv;
+    return Has(a, kCuePrep) || Has(a, kCueBreak) || Has(a, kCueRel) || Has(a, kCueBe) ||
+           Has(a, kCueAux) || lv[a] == "and"sv || lv[a] == "or"sv || IsDate(w[a].mention);
   }
 
   // An armed actor that is not a state's forces: a group or agent with a
@@ -1321,6 +1569,12 @@ struct EventsAnnotator::Impl {
     if (r.no_country_target && c.ev.target >= 0 && mclass[c.ev.target] == kMcCountry &&
         c.ev.dead < 0 && c.ev.injured < 0 && (c.ev.place < 0 || c.ev.hypothetical))
       return drop("a whole country as the target (country=none)");
+    // "the scourge the US visited upon the region": inflicted, not a visit.
+    if (const int k = NotBefore(c); k >= 0)
+      return drop(("followed by \"" + std::string(lv[k]) + "\" (not_before=)").c_str());
+    // "released no pictures": information, not people, was released.
+    if (r.no_info_object && c.info_object)
+      return drop("the object is information, not people (info=none)");
     // A date alone does not make an event ("the air strike was followed
     // by …": a reference back).
     const bool specific = Specific(c.ev.actor) || Specific(c.ev.target) || c.ev.place >= 0 ||

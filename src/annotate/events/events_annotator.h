@@ -49,7 +49,15 @@ struct PatternRow {
   bool needs_target = false;
   bool needs_victim = false;  // needs=victim: a target or casualties
   bool no_country_target = false;  // country=none: a whole country as its only role is rhetoric
+  bool no_info_object = false;     // info=none: information as the object is no event ("released no pictures")
   std::string civ_acled, civ_sub, state_acled, state_sub, nonstate_acled, nonstate_sub;
+  // people=PATTERN: with people as the object ("captured militant
+  // commanders"), the codes of that row ("arrest:verb"); -1 none.
+  std::string people_key;
+  int people_row = -1;
+  // not_before=W|W: no event when one of these words follows the trigger
+  // ("the scourge it visited upon the region").
+  std::vector<std::string> not_before;
 };
 
 // A phrase of one of the tables, as lower-cased tokens (the segmenter's
