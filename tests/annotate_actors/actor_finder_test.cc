@@ -364,6 +364,8 @@ TEST(StateActorTest, BareAgents) {
   EXPECT_EQ(D("The forces of nature."), "");
   EXPECT_EQ(D("Troops said the army had lost 40 soldiers."),
             "Troops=actor  [ MIL]; army=actor  [ MIL]; soldiers=actor  [ MIL]");
+  EXPECT_EQ(D("They freed prisoners and detainees, not a prisoner exchange."),
+            "prisoners=actor  [ CVL]; detainees=actor  [ CVL]");
   EXPECT_EQ(D("Syrian doctors and the Kurdish people."),
             "Syrian doctors=actor actor:SYR [SY CVL]; Kurdish people=actor  [ CVL]");
 }
