@@ -434,33 +434,43 @@ struct MarkersAnnotator::Run {
     int32_t* SI = sent.data();
     uint8_t* IM = in_mention.data();
     uint32_t* ST = sent_tok.data();
-    int* SW = sent_words.data();
     int64_t nwords = 0;
     // The current sentence and mention; past the last one, an empty span at
-    // the end of the address space that no token reaches.
+    // the end of the address space that no token reaches. The current
+    // sentence's first token and word count stay in locals until it ends.
     constexpr uint32_t kPast = UINT32_MAX;
     size_t si = 0, mi = 0;
     uint32_t s_begin = ns ? S[0].begin : kPast, s_end = ns ? S[0].end : kPast;
     uint32_t m_begin = nm ? M[0].span.begin : kPast, m_end = nm ? M[0].span.end : kPast;
+    uint32_t s_first = static_cast<uint32_t>(n);
+    int s_words = 0;
+    bool prev_content = false;  // token i - 1 is a content word (of sentence si)
     for (size_t i = 0; i < n; ++i) {
       const Span sp = T[i].span;
       if (sp.end > text.size() || sp.begin > sp.end) {
         H[i] = 1;
+        prev_content = false;
         continue;
       }
-      H[i] = QuickFoldHash(text, sp.begin, sp.end, one_byte);
+      const uint64_t hi = QuickFoldHash(text, sp.begin, sp.end, one_byte);
+      H[i] = hi;
       const bool word = T[i].kind == Token::Kind::kWord;
       if (s_end <= sp.begin) {
+        if (si < ns) sent_words[si] = s_words;
+        s_words = 0;
+        s_first = static_cast<uint32_t>(n);
+        prev_content = false;
         do ++si;
         while (si < ns && S[si].end <= sp.begin);
         if (si < ns) s_begin = S[si].begin, s_end = S[si].end;
         else s_begin = s_end = kPast;
       }
-      if (s_begin <= sp.begin && sp.end <= s_end) {
+      const bool in_sentence = s_begin <= sp.begin && sp.end <= s_end;
+      if (in_sentence) {
         SI[i] = static_cast<int32_t>(si);
-        if (ST[si] == n) ST[si] = static_cast<uint32_t>(i);
-        SW[si] += word;
-        if (word && HashIndex::MayHave(first_filter, H[i]))
+        if (s_first == n) ST[si] = s_first = static_cast<uint32_t>(i);
+        s_words += word;
+        if (word && HashIndex::MayHave(first_filter, hi))
           row_starts.push_back(static_cast<uint32_t>(i));
       }
       nwords += word;
@@ -471,10 +481,12 @@ struct MarkersAnnotator::Run {
         else m_begin = m_end = kPast;
       }
       // Mentions are sorted and do not overlap; look at the next few too.
+      bool mentioned = false;
       if (m_begin < sp.end) {
         for (size_t k = mi; k < nm && M[k].span.begin < sp.end; ++k) {
           if (M[k].span.begin <= sp.begin && sp.end <= M[k].span.end) {
             IM[i] = 1;
+            mentioned = true;
             break;
           }
         }
@@ -483,16 +495,19 @@ struct MarkersAnnotator::Run {
       // inside an entity mention, not capitalised but at a sentence's start
       // (a name the entity layers did not take, "Khan Touman": repeating
       // names is reporting, not a technique), two bytes or more.
-      if (word && !IM[i] && SI[i] >= 0 && sp.end - sp.begin >= 2 &&
-          !(HashIndex::MayHave(fw_filter, H[i]) && m.function_words_.Contains(H[i]))) {
+      bool is_content = false;
+      if (word && !mentioned && in_sentence && sp.end - sp.begin >= 2 &&
+          !(HashIndex::MayHave(fw_filter, hi) && m.function_words_.Contains(hi))) {
         const unsigned char c0 = static_cast<unsigned char>(text[sp.begin]);
-        if (!(c0 >= 'A' && c0 <= 'Z' && i != ST[SI[i]])) {
+        if (!(c0 >= 'A' && c0 <= 'Z' && i != s_first)) {
           C[i] = 1;
-          if (i > 0 && C[i - 1] && SI[i - 1] == SI[i])
-            starts.push_back(static_cast<uint32_t>(i - 1));
+          is_content = true;
+          if (prev_content) starts.push_back(static_cast<uint32_t>(i - 1));
         }
       }
+      prev_content = is_content;
     }
+    if (si < ns) sent_words[si] = s_words;
     words = nwords;
     // Sentences with no token start at the next one's first token.
     for (size_t s = ns; s-- > 0;)
