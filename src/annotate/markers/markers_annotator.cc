@@ -356,7 +356,9 @@ MarkersAnnotator::MarkersAnnotator(const Lexicon& lexicon) : number_(FoldHash("#
         const Elem& x = elems_[e.elem_begin + 1];
         for (uint32_t k = 0; k < x.count; ++k) s.next_mask |= 1ull << (words_[x.begin + k] & 63);
       }
-      by_first_list_.push_back(firsts[j++].second);
+      by_first_list_.push_back(firsts[j].second);
+      by_first_mask_.push_back(e.second_mask);
+      ++j;
     }
     s.count = static_cast<uint32_t>(j - i);
     slots.push_back(s);
@@ -611,10 +613,13 @@ struct MarkersAnnotator::Run {
         continue;
       const uint32_t send = SentEnd(i);
       const uint64_t next = i + 1 < n ? H[i + 1] : 0;
+      // The second-word test on the masks alone: most rows fail it.
+      const uint32_t* list = m.by_first_list_.data() + s->begin;
+      const uint64_t* masks = m.by_first_mask_.data() + s->begin;
       for (uint32_t k = 0; k < s->count; ++k) {
-        const uint32_t ei = m.by_first_list_[s->begin + k];
+        if (!((masks[k] >> (next & 63)) & 1)) continue;
+        const uint32_t ei = list[k];
         const Entry& e = m.entries_[ei];
-        if (!((e.second_mask >> (next & 63)) & 1)) continue;
         uint32_t en = 0;
         // The first element holds h[i]: the index is keyed by its words.
         if (!MatchFrom(e, 1, i + 1, send, &en) || en <= i) continue;

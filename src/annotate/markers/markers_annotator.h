@@ -132,6 +132,7 @@ class MarkersAnnotator : public DocumentLayer {
   std::vector<Elem> elems_;
   std::vector<uint64_t> words_;          // word sets of elems and conditions
   std::vector<uint32_t> by_first_list_;  // entry indices, grouped by first word
+  std::vector<uint64_t> by_first_mask_;  // their second_masks, side by side
   markers_internal::HashIndex by_first_;  // first word -> range of by_first_list_
   markers_internal::HashIndex function_words_, naming_words_, conjunctions_;
 };
