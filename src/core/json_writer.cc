@@ -212,23 +212,21 @@ void JsonWriter::Int(int64_t v) {
   Done();
 }
 
-void JsonWriter::Double(double v) {
-  // Written in place: room for the longest form (to_chars below writes 14).
-  char* const at = SepRoom(32);
+namespace {
+
+// Double's general case: writes v at `at` (room for 32 bytes), returns the
+// end.
+[[gnu::noinline]] char* WriteDouble(char* const at, double v) {
   if (!std::isfinite(v)) {
     std::memcpy(at, "null", 4);
-    pos_ += 4;
-    Done();
-    return;
+    return at + 4;
   }
   // Whole numbers (counts: 80000, 3000000) print without an exponent;
   // others with 7 significant digits (coordinates to ~10 m, confidences).
   // (Under 1e15 the int64_t conversion is exact for whole numbers, and
   // v == trunc(v) is that round trip, without the call to trunc.)
   if (std::fabs(v) < 1e15 && static_cast<double>(static_cast<int64_t>(v)) == v) {
-    pos_ = static_cast<size_t>(WriteInt(at, static_cast<int64_t>(v)) - buf_);
-    Done();
-    return;
+    return WriteInt(at, static_cast<int64_t>(v));
   }
   // Most of the rest are confidences with two decimals (0.85): written
   // directly, which gives the same text as the general form below (within
@@ -249,9 +247,7 @@ void JsonWriter::Double(double v) {
         *p++ = static_cast<char>('0' + frac / 10);
         if (frac % 10 != 0) *p++ = static_cast<char>('0' + frac % 10);
       }
-      pos_ = static_cast<size_t>(p - buf_);
-      Done();
-      return;
+      return p;
     }
   }
   // The rest between 1 and 1e5 (coordinates) by hand as well: seven
@@ -287,13 +283,55 @@ void JsonWriter::Double(double v) {
         }
         p += places;
       }
-      pos_ = static_cast<size_t>(p - buf_);
+      return p;
+    }
+  }
+  return std::to_chars(at, at + 32, v, std::chars_format::general, 7).ptr;
+}
+
+// nearbyint(x) for 0 <= x < 2^52 (in the default rounding mode): adding
+// 2^52 leaves no bits below the units, rounded to nearest even.
+inline double RoundHalfEven(double x) {
+  constexpr double k2p52 = 4503599627370496.0;
+  return (x + k2p52) - k2p52;
+}
+
+}  // namespace
+
+void JsonWriter::Double(double v) {
+  // Written in place: room for the longest form (to_chars writes 14).
+  char* const at = SepRoom(32);
+  // The common values inline, as WriteDouble writes them: whole numbers
+  // (counts) and two decimals (confidences); NaN fails the first test.
+  const double a = std::fabs(v);
+  if (a < 1e5) [[likely]] {
+    if (static_cast<double>(static_cast<int64_t>(v)) == v) {
+      pos_ = static_cast<size_t>(WriteInt(at, static_cast<int64_t>(v)) - buf_);
       Done();
       return;
     }
+    if (a >= 0.01) {
+      const double scaled = a * 100;
+      const double n = RoundHalfEven(scaled);
+      if (std::fabs(scaled - n) < 1e-7) {
+        const uint32_t cents = static_cast<uint32_t>(n);
+        char* p = at;
+        if (v < 0) *p++ = '-';
+        p = WriteDecimal(p, cents / 100);
+        const uint32_t frac = cents % 100;
+        if (frac != 0) {
+          // Both digits, the second kept unless it is a trailing zero.
+          *p = '.';
+          std::memcpy(p + 1, Pair2(frac), 2);
+          p += frac % 10 != 0 ? 3 : 2;
+        }
+        pos_ = static_cast<size_t>(p - buf_);
+        Done();
+        return;
+      }
+    }
   }
-  auto r = std::to_chars(at, at + 32, v, std::chars_format::general, 7);
-  pos_ = static_cast<size_t>(r.ptr - buf_);
+  pos_ = static_cast<size_t>(WriteDouble(at, v) - buf_);
   Done();
 }
 
