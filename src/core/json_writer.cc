@@ -182,6 +182,12 @@ inline char* WriteUpTo4(char* p, uint32_t v) {
   return p + 4;
 }
 
+// std::to_chars, out of line: inlined, it costs the callers of
+// WriteDecimal the saving and restoring of registers on every call.
+[[gnu::noinline]] char* WriteLongDecimal(char* p, uint64_t v) {
+  return std::to_chars(p, p + 20, v).ptr;
+}
+
 // Writes v in decimal at p (at most 20 bytes) and returns the end: what
 // std::to_chars writes. Most values here are offsets of a few digits:
 // those below 10^8 as two groups of four digits, the rest by to_chars.
@@ -194,7 +200,7 @@ inline char* WriteDecimal(char* p, uint64_t v) {
     std::memcpy(p + 2, Pair2(low % 100), 2);
     return p + 4;
   }
-  return std::to_chars(p, p + 20, v).ptr;
+  return WriteLongDecimal(p, v);
 }
 
 inline char* WriteInt(char* p, int64_t v) {
