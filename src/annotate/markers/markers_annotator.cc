@@ -499,7 +499,7 @@ struct MarkersAnnotator::Run {
       // names is reporting, not a technique), two bytes or more.
       bool is_content = false;
       if (word && !mentioned && in_sentence && sp.end - sp.begin >= 2 &&
-          !(HashIndex::MayHave(fw_filter, hi) && m.function_words_.Contains(hi))) {
+          !(HashIndex::MayHave(fw_filter, hi) && m.function_words_.FindPassed(hi) != nullptr)) {
         const unsigned char c0 = static_cast<unsigned char>(text[sp.begin]);
         if (!(c0 >= 'A' && c0 <= 'Z' && i != s_first)) {
           C[i] = 1;
@@ -606,7 +606,8 @@ struct MarkersAnnotator::Run {
     const size_t n = tok.size();
     const uint64_t* H = h.data();
     for (const uint32_t i : row_starts) {
-      const HashIndex::Slot* s = m.by_first_.Find(h[i]);
+      // Prepare kept the words that pass by_first_'s filter.
+      const HashIndex::Slot* s = m.by_first_.FindPassed(h[i]);
       if (!s) continue;
       if (s->next_mask != ~0ull &&
           (i + 1 >= n || !((s->next_mask >> (h[i + 1] & 63)) & 1)))
