@@ -797,11 +797,28 @@ struct MarkersAnnotator::Run {
       }
       return ++s.count;
     };
-    for (uint32_t i : starts) count(i, 2);
+    // Each start's run and pair key, once: every pass below looks at them.
+    struct Start {
+      uint64_t pair_key;
+      size_t run;
+    };
+    const size_t nstarts = starts.size();
+    std::vector<Start> st(nstarts);
+    for (size_t j = 0; j < nstarts; ++j) {
+      const uint32_t i = starts[j];
+      st[j] = {gram_key(i, 2), run_len(i)};
+      Slot& s = slot(st[j].pair_key);
+      if (s.key == 0) {
+        s.key = st[j].pair_key;
+        s.first = i;
+      }
+      ++s.count;
+    }
     for (size_t len = 3; len <= 4; ++len) {
-      for (uint32_t i : starts) {
+      for (size_t j = 0; j < nstarts; ++j) {
+        const uint32_t i = starts[j];
         // The run first: it keeps gram_key inside the tokens.
-        if (run_len(i) < len || slot(gram_key(i, len - 1)).count < 2) continue;
+        if (st[j].run < len || slot(len == 3 ? st[j].pair_key : gram_key(i, 3)).count < 2) continue;
         count(i, len);
       }
     }
@@ -835,13 +852,14 @@ struct MarkersAnnotator::Run {
     };
     std::vector<Cand> reps;
     size_t next = 0;  // first token a new repetition may start at
-    for (uint32_t i : starts) {
+    for (size_t j = 0; j < nstarts; ++j) {
+      const uint32_t i = starts[j];
       if (i < next) continue;
       // No longer n-gram repeats more than its first pair.
-      if (slot(gram_key(i, 2)).count < 2) continue;
-      const size_t r = run_len(i);
+      if (slot(st[j].pair_key).count < 2) continue;
+      const size_t r = st[j].run;
       for (size_t len = r; len >= 2; --len) {
-        const Slot& s = slot(gram_key(i, len));
+        const Slot& s = slot(len == 2 ? st[j].pair_key : gram_key(i, len));
         if (s.key == 0) continue;  // a longer n-gram that was never counted
         if (!qualifies(i, len, s)) continue;
         if (s.first != i) {
