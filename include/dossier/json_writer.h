@@ -115,6 +115,27 @@ class JsonWriter {
     comma_ = false;
     ++depth_;
   }
+  // Sep() and a cursor with room for n more bytes after it, or null when
+  // there is not (nothing is changed then): for fast paths that leave
+  // everything else, growing included, to a general version out of line,
+  // and so call nothing themselves.
+  char* SepRoomIfFits(size_t n) {
+    if (pos_ + n + 1 > cap_) return nullptr;
+    char* p = buf_ + pos_;
+    const size_t comma = comma_;
+    *p = ',';
+    return p + comma;
+  }
+  // The cursor at `end`, after a value begun at SepRoomIfFits.
+  void EndValue(char* end) {
+    pos_ = static_cast<size_t>(end - buf_);
+    comma_ = true;
+    Done();
+  }
+  [[gnu::noinline]] void StringGeneral(std::string_view s);
+  [[gnu::noinline]] void IntGeneral(int64_t v);
+  [[gnu::noinline]] void DoubleGeneral(double v);
+  [[gnu::noinline]] void PairGeneral(int64_t a, int64_t b);
   // Room for n more bytes at the cursor.
   char* Room(size_t n) {
     if (pos_ + n > cap_) [[unlikely]] Grow(n);

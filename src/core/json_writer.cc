@@ -125,8 +125,23 @@ void JsonWriter::Key(std::string_view key) {
   comma_ = false;
 }
 
-// EscapeHere with the separator folded into the one check for room.
+// A short plain string where there is room; the rest (and a string that
+// turns out to need escaping, whatever was copied) by StringGeneral.
 void JsonWriter::String(std::string_view s) {
+  const size_t n = s.size();
+  if (n <= 64) {
+    if (char* p = SepRoomIfFits(n + 2); p != nullptr && CopyIfPlain(p + 1, s.data(), n)) {
+      p[0] = '"';
+      p[n + 1] = '"';
+      EndValue(p + n + 2);
+      return;
+    }
+  }
+  StringGeneral(s);
+}
+
+// EscapeHere with the separator folded into the one check for room.
+void JsonWriter::StringGeneral(std::string_view s) {
   const size_t n = s.size();
   if (n <= 64) {
     char* p = SepRoom(n + 2);
@@ -182,19 +197,29 @@ inline char* WriteUpTo4(char* p, uint32_t v) {
   return p + 4;
 }
 
+// std::to_chars, out of line: inlined, it costs the callers of
+// WriteDecimal the saving and restoring of registers on every call.
+[[gnu::noinline]] char* WriteLongDecimal(char* p, uint64_t v) {
+  return std::to_chars(p, p + 20, v).ptr;
+}
+
+// Writes v < 10^8 at p as two groups of four digits, without leading
+// zeros; returns the end.
+inline char* WriteBelow1e8(char* p, uint32_t v) {
+  if (v < 10000) return WriteUpTo4(p, v);
+  p = WriteUpTo4(p, v / 10000);
+  const uint32_t low = v % 10000;
+  std::memcpy(p, Pair2(low / 100), 2);
+  std::memcpy(p + 2, Pair2(low % 100), 2);
+  return p + 4;
+}
+
 // Writes v in decimal at p (at most 20 bytes) and returns the end: what
 // std::to_chars writes. Most values here are offsets of a few digits:
-// those below 10^8 as two groups of four digits, the rest by to_chars.
+// those below 10^8 by WriteBelow1e8, the rest by to_chars.
 inline char* WriteDecimal(char* p, uint64_t v) {
-  if (v < 10000) return WriteUpTo4(p, static_cast<uint32_t>(v));
-  if (v < 100000000) {
-    p = WriteUpTo4(p, static_cast<uint32_t>(v / 10000));
-    const uint32_t low = static_cast<uint32_t>(v % 10000);
-    std::memcpy(p, Pair2(low / 100), 2);
-    std::memcpy(p + 2, Pair2(low % 100), 2);
-    return p + 4;
-  }
-  return std::to_chars(p, p + 20, v).ptr;
+  if (v < 100000000) return WriteBelow1e8(p, static_cast<uint32_t>(v));
+  return WriteLongDecimal(p, v);
 }
 
 inline char* WriteInt(char* p, int64_t v) {
@@ -206,29 +231,38 @@ inline char* WriteInt(char* p, int64_t v) {
 
 }  // namespace
 
+// Offsets and counts (0 to 10^8) where there is room; the rest by IntGeneral.
 void JsonWriter::Int(int64_t v) {
+  if (static_cast<uint64_t>(v) < 100000000) {
+    if (char* p = SepRoomIfFits(20)) {
+      EndValue(WriteDecimal(p, static_cast<uint64_t>(v)));
+      return;
+    }
+  }
+  IntGeneral(v);
+}
+
+void JsonWriter::IntGeneral(int64_t v) {
   char* p = SepRoom(20);
   pos_ = static_cast<size_t>(WriteInt(p, v) - buf_);
   Done();
 }
 
-void JsonWriter::Double(double v) {
-  // Written in place: room for the longest form (to_chars below writes 14).
-  char* const at = SepRoom(32);
+namespace {
+
+// Double's general case: writes v at `at` (room for 32 bytes), returns the
+// end.
+char* WriteDouble(char* const at, double v) {
   if (!std::isfinite(v)) {
     std::memcpy(at, "null", 4);
-    pos_ += 4;
-    Done();
-    return;
+    return at + 4;
   }
   // Whole numbers (counts: 80000, 3000000) print without an exponent;
   // others with 7 significant digits (coordinates to ~10 m, confidences).
   // (Under 1e15 the int64_t conversion is exact for whole numbers, and
   // v == trunc(v) is that round trip, without the call to trunc.)
   if (std::fabs(v) < 1e15 && static_cast<double>(static_cast<int64_t>(v)) == v) {
-    pos_ = static_cast<size_t>(WriteInt(at, static_cast<int64_t>(v)) - buf_);
-    Done();
-    return;
+    return WriteInt(at, static_cast<int64_t>(v));
   }
   // Most of the rest are confidences with two decimals (0.85): written
   // directly, which gives the same text as the general form below (within
@@ -249,9 +283,7 @@ void JsonWriter::Double(double v) {
         *p++ = static_cast<char>('0' + frac / 10);
         if (frac % 10 != 0) *p++ = static_cast<char>('0' + frac % 10);
       }
-      pos_ = static_cast<size_t>(p - buf_);
-      Done();
-      return;
+      return p;
     }
   }
   // The rest between 1 and 1e5 (coordinates) by hand as well: seven
@@ -287,17 +319,85 @@ void JsonWriter::Double(double v) {
         }
         p += places;
       }
-      pos_ = static_cast<size_t>(p - buf_);
-      Done();
-      return;
+      return p;
     }
   }
-  auto r = std::to_chars(at, at + 32, v, std::chars_format::general, 7);
-  pos_ = static_cast<size_t>(r.ptr - buf_);
+  return std::to_chars(at, at + 32, v, std::chars_format::general, 7).ptr;
+}
+
+// nearbyint(x) for 0 <= x < 2^52 (in the default rounding mode): adding
+// 2^52 leaves no bits below the units, rounded to nearest even.
+inline double RoundHalfEven(double x) {
+  constexpr double k2p52 = 4503599627370496.0;
+  return (x + k2p52) - k2p52;
+}
+
+}  // namespace
+
+void JsonWriter::Double(double v) {
+  // The common values with nothing out of line, as WriteDouble writes them:
+  // whole numbers (counts) and two decimals (confidences) where there is
+  // room (for the longest form: to_chars writes 14); the rest by
+  // DoubleGeneral. NaN fails the first test.
+  const double a = std::fabs(v);
+  if (a < 1e5) [[likely]] {
+    if (char* p = SepRoomIfFits(32)) {
+      const int64_t whole = static_cast<int64_t>(v);
+      if (static_cast<double>(whole) == v) {
+        uint64_t u = static_cast<uint64_t>(whole);  // |whole| < 10^5
+        if (whole < 0) {
+          *p++ = '-';
+          u = 0 - u;
+        }
+        EndValue(WriteBelow1e8(p, static_cast<uint32_t>(u)));
+        return;
+      }
+      if (a >= 0.01) {
+        const double scaled = a * 100;
+        const double n = RoundHalfEven(scaled);
+        if (std::fabs(scaled - n) < 1e-7) {
+          const uint32_t cents = static_cast<uint32_t>(n);
+          if (v < 0) *p++ = '-';
+          p = WriteBelow1e8(p, cents / 100);
+          const uint32_t frac = cents % 100;
+          if (frac != 0) {
+            // Both digits, the second kept unless it is a trailing zero.
+            *p = '.';
+            std::memcpy(p + 1, Pair2(frac), 2);
+            p += frac % 10 != 0 ? 3 : 2;
+          }
+          EndValue(p);
+          return;
+        }
+      }
+    }
+  }
+  DoubleGeneral(v);
+}
+
+void JsonWriter::DoubleGeneral(double v) {
+  char* const at = SepRoom(32);
+  pos_ = static_cast<size_t>(WriteDouble(at, v) - buf_);
   Done();
 }
 
+// Offsets (0 to 10^8) where there is room; the rest by PairGeneral.
 void JsonWriter::Pair(int64_t a, int64_t b) {
+  if (static_cast<uint64_t>(a) < 100000000 && static_cast<uint64_t>(b) < 100000000) {
+    if (char* p = SepRoomIfFits(43)) {
+      *p++ = '[';
+      p = WriteBelow1e8(p, static_cast<uint32_t>(a));
+      *p++ = ',';
+      p = WriteBelow1e8(p, static_cast<uint32_t>(b));
+      *p++ = ']';
+      EndValue(p);
+      return;
+    }
+  }
+  PairGeneral(a, b);
+}
+
+void JsonWriter::PairGeneral(int64_t a, int64_t b) {
   char* p = SepRoom(43);
   *p++ = '[';
   p = WriteInt(p, a);

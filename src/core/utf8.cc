@@ -3,7 +3,6 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
-#include <bit>
 #include <cctype>
 #include <cstring>
 
@@ -153,34 +152,16 @@ bool IsPunct(char32_t cp) {
 
 namespace {
 
-// Continuation bytes (10xxxxxx) among the 8 bytes at p, as a count.
-inline size_t Continuations8(const char* p) {
-  uint64_t w;
-  std::memcpy(&w, p, 8);
-  uint64_t cont = (w & ~(w << 1) & 0x8080808080808080ULL) >> 7;
-  return static_cast<size_t>((cont * 0x0101010101010101ULL) >> 56);
-}
-
-// The same for the first n (1..7) of the 8 bytes at p (all 8 must be
-// readable).
-static_assert(std::endian::native == std::endian::little, "ContinuationsPrefix");
-inline size_t ContinuationsPrefix(const char* p, size_t n) {
-  uint64_t w;
-  std::memcpy(&w, p, 8);
-  w &= (uint64_t{1} << (8 * n)) - 1;  // little-endian: the first n bytes
-  uint64_t cont = (w & ~(w << 1) & 0x8080808080808080ULL) >> 7;
-  return static_cast<size_t>((cont * 0x0101010101010101ULL) >> 56);
-}
-
 constexpr size_t kCpBlock = 16;
 
 #if defined(__SSE2__)
 // Continuation bytes (10xxxxxx: -128..-65 as signed chars, so exactly those
-// below -64) among the 16 bytes at p: as 0xFF bytes, and as a bit mask.
+// below -64) among the 16 bytes at p, as 0xFF bytes.
 inline __m128i ContinuationBytes16(const char* p) {
   return _mm_cmplt_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)),
                         _mm_set1_epi8(-64));
 }
+#endif
 
 // Set bits of a 16-bit mask, by two table lookups (POPCNT is not part of
 // baseline x86-64).
@@ -192,14 +173,16 @@ struct BitCounts {
 };
 constexpr BitCounts kBitCounts;
 inline size_t BitCount16(unsigned m) { return kBitCounts.n[m & 0xFF] + kBitCounts.n[(m >> 8) & 0xFF]; }
-#endif
 
 }  // namespace
 
+// block_start_ holds two words a block: the code points before it, and a
+// bit per continuation byte in it (none past the end of s), so that Slow
+// needs neither the text nor a check for the last block.
 CodepointIndex::CodepointIndex(std::string_view s) : s_(s) {
   ascii_ = IsAscii(s);
   if (ascii_) return;
-  block_start_.resize(s.size() / kCpBlock + 1);
+  block_start_.resize(2 * (s.size() / kCpBlock + 1));
   uint32_t cp = 0;
   size_t b = 0;
 #if defined(__SSE2__)
@@ -208,53 +191,34 @@ CodepointIndex::CodepointIndex(std::string_view s) : s_(s) {
   // _mm_sad_epu8 (one sum per 8-byte half), count them.
   const __m128i ones = _mm_set1_epi8(1);
   for (; (b + 1) * kCpBlock <= s.size(); ++b) {
-    block_start_[b] = cp;
-    const __m128i sums = _mm_sad_epu8(_mm_and_si128(ContinuationBytes16(s.data() + b * kCpBlock), ones),
-                                      _mm_setzero_si128());
+    const __m128i cont = ContinuationBytes16(s.data() + b * kCpBlock);
+    block_start_[2 * b] = cp;
+    block_start_[2 * b + 1] = static_cast<uint32_t>(_mm_movemask_epi8(cont));
+    const __m128i sums = _mm_sad_epu8(_mm_and_si128(cont, ones), _mm_setzero_si128());
     cp += 16 - static_cast<uint32_t>(_mm_cvtsi128_si32(sums) + _mm_extract_epi16(sums, 4));
   }
 #endif
-  for (; b < block_start_.size(); ++b) {
-    block_start_[b] = cp;
-    size_t i = b * kCpBlock, end = std::min(s.size(), (b + 1) * kCpBlock);
-    for (; i + 8 <= end; i += 8) cp += 8 - static_cast<uint32_t>(Continuations8(s.data() + i));
-    for (; i < end; ++i) cp += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+  for (; 2 * b < block_start_.size(); ++b) {
+    block_start_[2 * b] = cp;
+    unsigned cont = 0;
+    const size_t i0 = b * kCpBlock, end = std::min(s.size(), (b + 1) * kCpBlock);
+    for (size_t i = i0; i < end; ++i) {
+      if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) cont |= 1u << (i - i0);
+      else ++cp;
+    }
+    block_start_[2 * b + 1] = cont;
   }
 }
 
 size_t CodepointIndex::Slow(size_t byte) const {
   if (byte > s_.size()) byte = s_.size();
-  size_t block = byte / kCpBlock;
-  size_t cp = block_start_[block];
+  static_assert(kCpBlock == 16);
+  const uint32_t* block = block_start_.data() + 2 * (byte / kCpBlock);
+  const size_t k = byte % kCpBlock;  // bytes of the block before `byte`
+  const unsigned cont = block[1];
+  size_t cp = block[0] + k - BitCount16(cont & ((1u << k) - 1));
   // A byte inside a sequence belongs to the code point that started before it.
-  size_t i = block * kCpBlock;
-  const size_t k = byte - i;  // bytes of the block before `byte`
-  if (i + kCpBlock <= s_.size()) {
-    // The whole block is there (so is `byte`): its first k bytes'
-    // continuations without a loop (Render asks ~1,300 times a document, at
-    // any byte).
-    static_assert(kCpBlock == 16);
-#if defined(__SSE2__)
-    // One load; bit k of the mask is `byte` itself.
-    const unsigned cont = static_cast<unsigned>(_mm_movemask_epi8(ContinuationBytes16(s_.data() + i)));
-    cp += k - BitCount16(cont & ((1u << k) - 1));
-    if ((cont >> k) & 1 && cp > 0) --cp;
-    return cp;
-#else
-    // Two 8-byte loads, masked.
-    cp += k;
-    if (k >= 8) {
-      cp -= Continuations8(s_.data() + i);
-      if (k > 8) cp -= ContinuationsPrefix(s_.data() + i + 8, k - 8);
-    } else if (k > 0) {
-      cp -= ContinuationsPrefix(s_.data() + i, k);
-    }
-#endif
-  } else {
-    for (; i + 8 <= byte; i += 8) cp += 8 - Continuations8(s_.data() + i);
-    for (; i < byte; ++i) cp += (static_cast<unsigned char>(s_[i]) & 0xC0) != 0x80;
-  }
-  if (byte < s_.size() && (static_cast<unsigned char>(s_[byte]) & 0xC0) == 0x80 && cp > 0) --cp;
+  if ((cont >> k) & 1 && cp > 0) --cp;
   return cp;
 }
 

@@ -356,7 +356,9 @@ MarkersAnnotator::MarkersAnnotator(const Lexicon& lexicon) : number_(FoldHash("#
         const Elem& x = elems_[e.elem_begin + 1];
         for (uint32_t k = 0; k < x.count; ++k) s.next_mask |= 1ull << (words_[x.begin + k] & 63);
       }
-      by_first_list_.push_back(firsts[j++].second);
+      by_first_list_.push_back(firsts[j].second);
+      by_first_mask_.push_back(e.second_mask);
+      ++j;
     }
     s.count = static_cast<uint32_t>(j - i);
     slots.push_back(s);
@@ -434,33 +436,43 @@ struct MarkersAnnotator::Run {
     int32_t* SI = sent.data();
     uint8_t* IM = in_mention.data();
     uint32_t* ST = sent_tok.data();
-    int* SW = sent_words.data();
     int64_t nwords = 0;
     // The current sentence and mention; past the last one, an empty span at
-    // the end of the address space that no token reaches.
+    // the end of the address space that no token reaches. The current
+    // sentence's first token and word count stay in locals until it ends.
     constexpr uint32_t kPast = UINT32_MAX;
     size_t si = 0, mi = 0;
     uint32_t s_begin = ns ? S[0].begin : kPast, s_end = ns ? S[0].end : kPast;
     uint32_t m_begin = nm ? M[0].span.begin : kPast, m_end = nm ? M[0].span.end : kPast;
+    uint32_t s_first = static_cast<uint32_t>(n);
+    int s_words = 0;
+    bool prev_content = false;  // token i - 1 is a content word (of sentence si)
     for (size_t i = 0; i < n; ++i) {
       const Span sp = T[i].span;
       if (sp.end > text.size() || sp.begin > sp.end) {
         H[i] = 1;
+        prev_content = false;
         continue;
       }
-      H[i] = QuickFoldHash(text, sp.begin, sp.end, one_byte);
+      const uint64_t hi = QuickFoldHash(text, sp.begin, sp.end, one_byte);
+      H[i] = hi;
       const bool word = T[i].kind == Token::Kind::kWord;
       if (s_end <= sp.begin) {
+        if (si < ns) sent_words[si] = s_words;
+        s_words = 0;
+        s_first = static_cast<uint32_t>(n);
+        prev_content = false;
         do ++si;
         while (si < ns && S[si].end <= sp.begin);
         if (si < ns) s_begin = S[si].begin, s_end = S[si].end;
         else s_begin = s_end = kPast;
       }
-      if (s_begin <= sp.begin && sp.end <= s_end) {
+      const bool in_sentence = s_begin <= sp.begin && sp.end <= s_end;
+      if (in_sentence) {
         SI[i] = static_cast<int32_t>(si);
-        if (ST[si] == n) ST[si] = static_cast<uint32_t>(i);
-        SW[si] += word;
-        if (word && HashIndex::MayHave(first_filter, H[i]))
+        if (s_first == n) ST[si] = s_first = static_cast<uint32_t>(i);
+        s_words += word;
+        if (word && HashIndex::MayHave(first_filter, hi))
           row_starts.push_back(static_cast<uint32_t>(i));
       }
       nwords += word;
@@ -471,10 +483,12 @@ struct MarkersAnnotator::Run {
         else m_begin = m_end = kPast;
       }
       // Mentions are sorted and do not overlap; look at the next few too.
+      bool mentioned = false;
       if (m_begin < sp.end) {
         for (size_t k = mi; k < nm && M[k].span.begin < sp.end; ++k) {
           if (M[k].span.begin <= sp.begin && sp.end <= M[k].span.end) {
             IM[i] = 1;
+            mentioned = true;
             break;
           }
         }
@@ -483,16 +497,19 @@ struct MarkersAnnotator::Run {
       // inside an entity mention, not capitalised but at a sentence's start
       // (a name the entity layers did not take, "Khan Touman": repeating
       // names is reporting, not a technique), two bytes or more.
-      if (word && !IM[i] && SI[i] >= 0 && sp.end - sp.begin >= 2 &&
-          !(HashIndex::MayHave(fw_filter, H[i]) && m.function_words_.Contains(H[i]))) {
+      bool is_content = false;
+      if (word && !mentioned && in_sentence && sp.end - sp.begin >= 2 &&
+          !(HashIndex::MayHave(fw_filter, hi) && m.function_words_.FindPassed(hi) != nullptr)) {
         const unsigned char c0 = static_cast<unsigned char>(text[sp.begin]);
-        if (!(c0 >= 'A' && c0 <= 'Z' && i != ST[SI[i]])) {
+        if (!(c0 >= 'A' && c0 <= 'Z' && i != s_first)) {
           C[i] = 1;
-          if (i > 0 && C[i - 1] && SI[i - 1] == SI[i])
-            starts.push_back(static_cast<uint32_t>(i - 1));
+          is_content = true;
+          if (prev_content) starts.push_back(static_cast<uint32_t>(i - 1));
         }
       }
+      prev_content = is_content;
     }
+    if (si < ns) sent_words[si] = s_words;
     words = nwords;
     // Sentences with no token start at the next one's first token.
     for (size_t s = ns; s-- > 0;)
@@ -589,17 +606,21 @@ struct MarkersAnnotator::Run {
     const size_t n = tok.size();
     const uint64_t* H = h.data();
     for (const uint32_t i : row_starts) {
-      const HashIndex::Slot* s = m.by_first_.Find(h[i]);
+      // Prepare kept the words that pass by_first_'s filter.
+      const HashIndex::Slot* s = m.by_first_.FindPassed(h[i]);
       if (!s) continue;
       if (s->next_mask != ~0ull &&
           (i + 1 >= n || !((s->next_mask >> (h[i + 1] & 63)) & 1)))
         continue;
       const uint32_t send = SentEnd(i);
       const uint64_t next = i + 1 < n ? H[i + 1] : 0;
+      // The second-word test on the masks alone: most rows fail it.
+      const uint32_t* list = m.by_first_list_.data() + s->begin;
+      const uint64_t* masks = m.by_first_mask_.data() + s->begin;
       for (uint32_t k = 0; k < s->count; ++k) {
-        const uint32_t ei = m.by_first_list_[s->begin + k];
+        if (!((masks[k] >> (next & 63)) & 1)) continue;
+        const uint32_t ei = list[k];
         const Entry& e = m.entries_[ei];
-        if (!((e.second_mask >> (next & 63)) & 1)) continue;
         uint32_t en = 0;
         // The first element holds h[i]: the index is keyed by its words.
         if (!MatchFrom(e, 1, i + 1, send, &en) || en <= i) continue;
@@ -776,11 +797,28 @@ struct MarkersAnnotator::Run {
       }
       return ++s.count;
     };
-    for (uint32_t i : starts) count(i, 2);
+    // Each start's run and pair key, once: every pass below looks at them.
+    struct Start {
+      uint64_t pair_key;
+      size_t run;
+    };
+    const size_t nstarts = starts.size();
+    std::vector<Start> st(nstarts);
+    for (size_t j = 0; j < nstarts; ++j) {
+      const uint32_t i = starts[j];
+      st[j] = {gram_key(i, 2), run_len(i)};
+      Slot& s = slot(st[j].pair_key);
+      if (s.key == 0) {
+        s.key = st[j].pair_key;
+        s.first = i;
+      }
+      ++s.count;
+    }
     for (size_t len = 3; len <= 4; ++len) {
-      for (uint32_t i : starts) {
+      for (size_t j = 0; j < nstarts; ++j) {
+        const uint32_t i = starts[j];
         // The run first: it keeps gram_key inside the tokens.
-        if (run_len(i) < len || slot(gram_key(i, len - 1)).count < 2) continue;
+        if (st[j].run < len || slot(len == 3 ? st[j].pair_key : gram_key(i, 3)).count < 2) continue;
         count(i, len);
       }
     }
@@ -814,13 +852,14 @@ struct MarkersAnnotator::Run {
     };
     std::vector<Cand> reps;
     size_t next = 0;  // first token a new repetition may start at
-    for (uint32_t i : starts) {
+    for (size_t j = 0; j < nstarts; ++j) {
+      const uint32_t i = starts[j];
       if (i < next) continue;
       // No longer n-gram repeats more than its first pair.
-      if (slot(gram_key(i, 2)).count < 2) continue;
-      const size_t r = run_len(i);
+      if (slot(st[j].pair_key).count < 2) continue;
+      const size_t r = st[j].run;
       for (size_t len = r; len >= 2; --len) {
-        const Slot& s = slot(gram_key(i, len));
+        const Slot& s = slot(len == 2 ? st[j].pair_key : gram_key(i, len));
         if (s.key == 0) continue;  // a longer n-gram that was never counted
         if (!qualifies(i, len, s)) continue;
         if (s.first != i) {

@@ -71,6 +71,10 @@ class HashIndex {
   const Slot* Find(uint64_t key) const {
     if (slots_.empty()) return nullptr;
     if (!(filter_[(key >> 7) & kFilterMask] & (1ull << (key & 63)))) return nullptr;
+    return FindPassed(key);
+  }
+  // Find for a key that passed MayHave on filter() (so there are slots).
+  const Slot* FindPassed(uint64_t key) const {
     for (uint64_t i = (key * 0x9E3779B97F4A7C15ull >> 20) & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (s.key == 0) return nullptr;
@@ -132,6 +136,7 @@ class MarkersAnnotator : public DocumentLayer {
   std::vector<Elem> elems_;
   std::vector<uint64_t> words_;          // word sets of elems and conditions
   std::vector<uint32_t> by_first_list_;  // entry indices, grouped by first word
+  std::vector<uint64_t> by_first_mask_;  // their second_masks, side by side
   markers_internal::HashIndex by_first_;  // first word -> range of by_first_list_
   markers_internal::HashIndex function_words_, naming_words_, conjunctions_;
 };
