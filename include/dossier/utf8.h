@@ -63,6 +63,8 @@ class CodepointIndex {
   size_t Slow(size_t byte) const;
   std::string_view s_;
   bool ascii_ = true;
+  // Two words per 16-byte block: the code points before it, and the mask of
+  // its continuation bytes (utf8.cc).
   std::vector<uint32_t> block_start_;
 };
 
