@@ -514,6 +514,15 @@ TEST(VoiceTest, OpeningPersonBeforeAnAppositiveWithoutCommas) {
   EXPECT_EQ(SourceText(d, Of(d, 2)[0].source), "army");
 }
 
+// "continued the fight" continues an action; '"…," he continued' is speech.
+TEST(VoiceTest, ContinuedIsSpeechOnlyWithoutAnObject) {
+  Document d = Voice(
+      "Rebel units have continued the fight to hold the bridge. \"We stay,\" he continued.\n");
+  ASSERT_EQ(Of(d, 0).size(), 1u);
+  EXPECT_EQ(Of(d, 0)[0].kind, "author");
+  EXPECT_EQ(Of(d, 1)[0].kind, "quoted");
+}
+
 TEST(VoiceTest, WireCopyWithoutCommas) {
   Document d = Voice(
       "Air strikes near a hospital killed at least 10 civilians said the Syrian Observatory for "
