@@ -461,6 +461,11 @@ TEST(EventsTest, ReleasingInformationIsNoEvent) {
     ExpectWellFormed(d);
     for (const EventRecord& e : d.events) EXPECT_NE(e.plover, "RETREAT") << text;
   }
+  // The "no" of "no footage of the raid" is the footage's: the raid stands.
+  Document r = Events("The Pentagon released no footage of the raid on Hezbollah in Qusayr.");
+  ExpectWellFormed(r);
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_FALSE(r.events[0].negated);
   Document p = Events("Hezbollah released two Nusra Front fighters.");
   ExpectWellFormed(p);
   ASSERT_EQ(p.events.size(), 1u);

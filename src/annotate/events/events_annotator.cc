@@ -1250,13 +1250,16 @@ struct EventsAnnotator::Impl {
     bool negated = false, conditional = false, future = false, generic = false;
     const char* why = nullptr;
     std::string cue;
-    for (int k = c.k0 - 1; k >= c.cs && k >= c.k0 - 4; --k)
+    for (int k = c.k0 - 1; k >= c.cs && k >= c.k0 - 4; --k) {
+      // "released no pictures of the raid": the negation is the head's.
+      if (lv[k] == "of") break;
       if (w[k].cues & kCueNeg) {
         negated = true;
         cue = std::string(lv[k]);
         why = "negation before the trigger";
         break;
       }
+    }
     // The scans below find nothing in a sentence without their cues.
     if (!negated && !r.reject && (sentence_cues & kCueNegClause))
       for (int k = std::max(0, c.k0 - kClauseReach); k < c.k0; ++k)
