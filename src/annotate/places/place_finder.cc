@@ -942,8 +942,26 @@ class PlaceFinder::Run {
   void CollectSentence(int s, int ts, int te) {
     headline_ = -1;  // worked out when a name needs it (Headline)
     const int max_words = std::clamp(gaz_.max_tokens(), 1, kMaxWords);
+    const Token* const toks = doc_.tokens.data();
+    const char* const text = text_.data();
 
     for (int i = ts; i < te;) {
+      // Most tokens are punctuation or lower-case prose that can start
+      // nothing (the tests below, made here on locals: the loop calls
+      // Match, so the members would be reloaded for every token).
+      for (; i < te; ++i) {
+        const Token& t = toks[i];
+        const unsigned char c = static_cast<unsigned char>(text[t.span.begin]);
+        const uint32_t len = t.span.end - t.span.begin;
+        if (t.kind != Token::Kind::kWord) {
+          if (t.kind == Token::Kind::kPunct && len == 1 && c == '#') break;
+          continue;
+        }
+        if (!IsAsciiLower(c) || (f_.starter_first_[c] && f_.MaybeDirection(Tok(i))) ||
+            ((c == 'a' || c == 'e' || c == 'i' || c == 'u') && len >= 2 && len <= 3))
+          break;
+      }
+      if (i >= te) break;
       if (!IsWord(i)) {
         // Hashtags: "#DeirEzzor".
         if (IsPunct(i, '#') && i + 1 < te && IsWord(i + 1) && Glued(i, i + 1)) {
