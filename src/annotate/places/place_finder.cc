@@ -272,7 +272,7 @@ bool AsciiFold(std::string_view in, char* buf, size_t cap, size_t* n) {
 }
 
 // A fast hash of an n-gram's bytes (8 at a time), for the lookup cache.
-uint64_t NameHash(std::string_view s) {
+[[gnu::always_inline]] inline uint64_t NameHash(std::string_view s) {
   uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
   size_t i = 0;
   for (; i + 8 <= s.size(); i += 8) {
@@ -687,13 +687,17 @@ void PlaceFinder::BuildWordTable() {
   }
 }
 
-bool PlaceFinder::MaybeDirection(std::string_view word) const {
+[[gnu::always_inline]] inline bool PlaceFinder::MaybeDirection(std::string_view word) const {
   return InShape(direction_shape_, word);
 }
 
-bool PlaceFinder::MaybeTitle(std::string_view word) const { return InShape(title_shape_, word); }
+[[gnu::always_inline]] inline bool PlaceFinder::MaybeTitle(std::string_view word) const {
+  return InShape(title_shape_, word);
+}
 
-bool PlaceFinder::MaybeJoin(std::string_view word) const { return InShape(join_shape_, word); }
+[[gnu::always_inline]] inline bool PlaceFinder::MaybeJoin(std::string_view word) const {
+  return InShape(join_shape_, word);
+}
 
 uint32_t PlaceFinder::Flags(std::string_view word) const {
   if (word.empty() || word.size() > max_word_bytes_) return 0;
@@ -766,7 +770,7 @@ class PlaceFinder::Run {
   }
   // Starts with an upper-case letter. Asked for most tokens: the ASCII test
   // is small enough to inline, other letters are a call.
-  bool IsCap(int k) const {
+  [[gnu::always_inline]] bool IsCap(int k) const {
     if (!IsWord(k)) return false;
     const unsigned char c = static_cast<unsigned char>(text_[doc_.tokens[k].span.begin]);
     if (c < 0x80) return IsAsciiUpper(c);
@@ -831,7 +835,7 @@ class PlaceFinder::Run {
            IsWord(k + 2);
   }
   // Bytes between tokens a and b (a < b) are only spaces or tabs, at least one.
-  bool Spaced(int a, int b) const {
+  [[gnu::always_inline]] bool Spaced(int a, int b) const {
     uint32_t e = doc_.tokens[a].span.end, s = doc_.tokens[b].span.begin;
     if (s <= e) return false;
     for (uint32_t i = e; i < s; ++i)
@@ -847,10 +851,12 @@ class PlaceFinder::Run {
   // Flags of token k, looked up once per document (memo_[k], kUnknown until
   // asked): the scans ask again for the same tokens.
   static constexpr uint32_t kUnknown = 0xFFFFFFFFu;
-  uint32_t Flags(int k) const {
-    uint32_t& m = memo_[k];
-    if (m == kUnknown) m = IsWord(k) ? f_.Flags(Tok(k)) : 0;
-    return m;
+  [[gnu::always_inline]] uint32_t Flags(int k) const {
+    const uint32_t m = memo_[k];
+    return m != kUnknown ? m : FlagsMiss(k);
+  }
+  [[gnu::noinline]] uint32_t FlagsMiss(int k) const {
+    return memo_[k] = IsWord(k) ? f_.Flags(Tok(k)) : 0;
   }
   // FoldName(Tok(k)) is a common English word; once per token and
   // document (common_[k]: 0 unknown, 1 no, 2 yes), ASCII folded on the stack.
