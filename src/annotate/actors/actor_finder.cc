@@ -234,13 +234,13 @@ void FastFold(std::string_view s, std::string* out) {
 // byte. Any function of the fold's bytes would do: every lookup confirms
 // a hash match by comparing the folds (WordTable::Find, MatchAt, the surname
 // pass), and a hash mismatch only ever means a fold mismatch. The final mix
-// makes both halves of the result usable as independent indices.
+// folds the high half into the low one, which the Bloom filter indexes
+// (the table indexes the high half); one multiply is enough for that, and
+// BuildWords pays the mix for every word of the text.
 inline uint64_t MixChunk(uint64_t h, uint64_t chunk) { return (h ^ chunk) * 0x9e3779b97f4a7c15ull; }
 inline uint64_t FinishHash(uint64_t h, size_t len) {
   h = (h ^ len) * 0xff51afd7ed558ccdull;
-  h ^= h >> 32;
-  h *= 0x9e3779b97f4a7c15ull;
-  return h ^ (h >> 29);
+  return h ^ (h >> 32);
 }
 constexpr uint64_t kHashSeed = 0xcbf29ce484222325ull;
 inline uint64_t Load8(const char* p) {
@@ -1003,7 +1003,7 @@ class SentenceScan {
         // The previous word is a droppable article if this one joins it.
         // Articles fold to two or three letters: most words fail on length.
         const bool hyphen = w.gap_kind == Gap::kHyphen;
-        prev.article = (hyphen || w.gap_kind == Gap::kSpace) && prev.fold_len - 2u <= 1u &&
+        prev.article = prev.fold_len - 2u <= 1u && (hyphen || w.gap_kind == Gap::kSpace) &&
                        !prev.possessive &&
                        DroppableArticle(std::string_view(folds + prev.fold_off, prev.fold_len), hyphen);
       }
