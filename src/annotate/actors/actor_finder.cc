@@ -952,17 +952,19 @@ class SentenceScan {
     const size_t text_size = text_.size();
     const uint32_t sent_end = sent_.end;
     const uint64_t* const starts_bloom = t_.starts.bloom();  // the starts table has one
-    int nw = 0;
+    Word* wp = W;  // the next word
     size_t used = 0;
-    uint32_t prev_end = sent_.begin;
-    size_t i = tb;
-    for (; i < nt && T[i].span.end <= sent_end; ++i) {
-      const Token& tok = T[i];
+    // By pointers, and the previous word's end read back from it: fewer
+    // values live across the loop, which spilled them all.
+    const Token* tp = T + tb;
+    const Token* const tend = T + nt;
+    for (; tp < tend && tp->span.end <= sent_end; ++tp) {
+      const Token& tok = *tp;
       if (tok.kind != Token::Kind::kWord && tok.kind != Token::Kind::kNumber) continue;
       // Built in place, every field assigned: a Word assembled on the stack
       // and copied in stalls on store forwarding, and zeroing it first
       // costs as much again; this loop runs for every word of the text.
-      Word& w = W[nw];
+      Word& w = *wp;
       const Span span = tok.span;
       w.span = span;
       w.tok_end = span.end;
@@ -992,13 +994,14 @@ class SentenceScan {
       }
       w.hash = hash;
       w.fold_len = static_cast<uint32_t>(used - w.fold_off);
-      if (WordTable::BloomHas(starts_bloom, hash)) maybe_starts_.push_back(nw);
+      if (WordTable::BloomHas(starts_bloom, hash)) maybe_starts_.push_back(static_cast<int>(wp - W));
       const unsigned char c0 = raw.empty() ? 0 : static_cast<unsigned char>(raw[0]);
       w.cap = c0 < 0x80 ? IsAsciiUpper(static_cast<char>(c0)) : StartsUpper(raw);
-      if (nw == 0) {
+      if (wp == W) {
         w.gap_kind = Gap::kStart;
       } else {
-        Word& prev = W[nw - 1];
+        Word& prev = wp[-1];
+        const uint32_t prev_end = prev.tok_end;
         w.gap_kind = ClassifyGap(std::string_view(text + prev_end, span.begin - prev_end), prev);
         // The previous word is a droppable article if this one joins it.
         // Articles fold to two or three letters: most words fail on length.
@@ -1007,12 +1010,11 @@ class SentenceScan {
                        !prev.possessive &&
                        DroppableArticle(std::string_view(folds + prev.fold_off, prev.fold_len), hyphen);
       }
-      prev_end = span.end;
-      ++nw;
+      ++wp;
     }
-    nw_ = nw;
-    tok_end_ = i;
-    sent_tail_ = prev_end;
+    nw_ = static_cast<int>(wp - W);
+    tok_end_ = static_cast<size_t>(tp - T);
+    sent_tail_ = wp > W ? wp[-1].tok_end : sent_.begin;
     headline_ = -1;  // worked out when a rule asks (headline())
   }
 
