@@ -271,6 +271,31 @@ bool AsciiFold(std::string_view in, char* buf, size_t cap, size_t* n) {
   return true;
 }
 
+// a[0..n) == b[0..n). Inline for the short strings the lookups compare
+// (words, n-grams of a few words): memcmp is a library call.
+[[gnu::always_inline]] inline bool BytesEqual(const char* a, const char* b, size_t n) {
+  if (n >= 8) {
+    if (n > 16) return std::memcmp(a, b, n) == 0;
+    uint64_t a0, b0, a1, b1;  // the first and the last 8 bytes (overlapping)
+    std::memcpy(&a0, a, 8);
+    std::memcpy(&b0, b, 8);
+    std::memcpy(&a1, a + n - 8, 8);
+    std::memcpy(&b1, b + n - 8, 8);
+    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+  }
+  if (n >= 4) {
+    uint32_t a0, b0, a1, b1;
+    std::memcpy(&a0, a, 4);
+    std::memcpy(&b0, b, 4);
+    std::memcpy(&a1, a + n - 4, 4);
+    std::memcpy(&b1, b + n - 4, 4);
+    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+  }
+  for (size_t i = 0; i < n; ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
 // A fast hash of an n-gram's bytes (8 at a time), for the lookup cache.
 [[gnu::always_inline]] inline uint64_t NameHash(std::string_view s) {
   uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
@@ -723,7 +748,7 @@ uint32_t PlaceFinder::Flags(std::string_view word) const {
     if (s.hash == 0) return 0;
     if (s.hash == h32) {
       const WordKey& k = word_keys_[i];
-      if (k.len == word.size() && std::memcmp(word_pool_.data() + k.offset, buf, k.len) == 0)
+      if (k.len == word.size() && BytesEqual(word_pool_.data() + k.offset, buf, k.len))
         return s.bits;
     }
   }
@@ -1922,7 +1947,7 @@ class PlaceFinder::Run {
         if (sl.entry == nullptr) return nullptr;
         // By hand: std::string == string_view is an out-of-line compare.
         if (sl.hash == h && sl.entry->name.size() == name.size() &&
-            std::memcmp(sl.entry->name.data(), name.data(), name.size()) == 0)
+            BytesEqual(sl.entry->name.data(), name.data(), name.size()))
           return &sl.entry->looked;
       }
     }
