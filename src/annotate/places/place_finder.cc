@@ -1154,88 +1154,97 @@ class PlaceFinder::Run {
       // A lone demonym before another name ("the Syrian Trans-Euphrates",
       // "Iraqi Kurdistan") only gives up its own word.
       if (look.kind == Looked::kStop) return j == i ? i + 1 : SkipRun(j, te) + 1;
-      const std::string& key = look.key;
-      // The candidates, copied only when a check below drops some or the
-      // name is kept: most chosen n-grams end at a check that keeps nothing.
-      std::vector<Cand> own;
-      const std::vector<Cand>* cands = &look.cands;
-      auto drop_if = [&](auto pred) {
-        if (cands != &own) {
-          own = *cands;
-          cands = &own;
-        }
-        std::erase_if(own, pred);
-      };
-      // "At Tanf" is a name only if written so in the gazetteer; "At Raqqa,"
-      // at the start of a sentence is the preposition: retry from "Raqqa".
-      if (IsEnglishArticle(i) && !GluedArticle(i, te)) {
-        // Arabic articles assimilate: "at" comes before a t-word ("At
-        // Tanf"), "as" before an s-word. And the place's own name must carry
-        // an article.
-        std::string_view art = Tok(i);
-        std::string_view next = i + 1 < te ? Tok(i + 1) : std::string_view();
-        bool sun = !next.empty() && (next[0] | 0x20) == (art[1] | 0x20);
-        drop_if([&](const Cand& c) {
-          return !sun || !(HasArticle(c.spelling) || HasArticle(c.e->name));
-        });
-        if (cands->empty()) return i + 1;
-      }
-
-      // One- and two-letter words alone are not places ("us", "Al"), except
-      // a country's own abbreviation in capitals that a place preposition
-      // opens and that ends its phrase (punctuation, a preposition, a
-      // phrase_end or breaks_name word of place_context.tsv follows),
-      // outside an all-caps line: "in the US.", "to the U.S. on Monday",
-      // "in the UK now" (not "in U.S. air strikes", "of the
-      // US-led coalition", "between US and Russia", "HELP US NOW"). Elsewhere
-      // "US" is the actors layer's ("the US struck").
-      if (i == j && KeyLetters(key) <= 2) {
-        int p = i - 1;
-        if (p >= ts && (Tok(p) == "the" || Tok(p) == "The")) --p;
-        const bool opened = p >= ts && (Flags(p) & kPrep) && !IsAllCaps(p) && Tok(p) != "of" &&
-                            Tok(p) != "between";
-        const int nx = i + 1;
-        const bool ends =
-            nx >= te || (IsWord(nx) ? (Flags(nx) & (kPrep | kPhraseEnd | kBreaksName)) && !IsAllCaps(nx)
-                                    : Tok(nx)[0] != '-');
-        if (!opened || !ends || !IsAllCaps(i)) return j + 1;
-        drop_if([&](const Cand& c) { return c.feat != Feat::kCountry || c.spelling != Tok(i); });
-        if (cands->empty()) return j + 1;
-      }
-      // A direction word alone ("Eastern", "North") is not a place.
-      if (i == j && (Flags(i) & kDirection)) return j + 1;
-      // Acronyms: a capitals-only name must be the entry's own name.
-      bool all_caps = true;
-      for (int k = i; k <= j; ++k)
-        if (IsWord(k) && !IsArticle(k) && !IsAllCaps(k)) all_caps = false;
-      if (all_caps) {
-        // ("SAA", "NATO", "DIA" are also villages somewhere.)
-        drop_if([](const Cand& c) {
-          return c.quality < Quality::kPreferredKey || !c.big;
-        });
-        if (cands->empty()) return SkipRun(j, te) + 1;
-      }
-
-      if (IsNamePart(ts, te, i, j, *cands)) return SkipRun(j, te) + 1;
-
-      Found fd;
-      fd.begin = b;
-      fd.end = e;
-      fd.sentence = s;
-      fd.first = i;
-      fd.last = j;
-      fd.key = std::move(key);
-      if (cands == &own) fd.cands = std::move(own);
-      else fd.cands = *cands;
-      fd.all_caps = all_caps;
-      fd.common = true;
-      for (int k = i; k <= j; ++k)
-        if (IsWord(k) && !IsArticle(k) && !IsConnector(Tok(k)) && !IsEnglishDeterminer(k) &&
-            !IsCommon(k, /*plurals=*/true))
-          fd.common = false;
-      return Keep(std::move(fd), ts, te);
+      return MatchChosen(s, ts, te, i, j, b, e, look);
     }
     return i + 1;
+  }
+
+  struct Looked;  // below
+  // The rest of Match for the chosen n-gram i..j (text_[b, e)), which the
+  // gazetteer knows: the traps, then the name is kept. Apart so that Match,
+  // which most capitalised words leave before this, keeps a small frame.
+  [[gnu::noinline]] int MatchChosen(int s, int ts, int te, int i, int j, uint32_t b, uint32_t e,
+                                    const Looked& look) {
+    const std::string& key = look.key;
+    // The candidates, copied only when a check below drops some or the
+    // name is kept: most chosen n-grams end at a check that keeps nothing.
+    std::vector<Cand> own;
+    const std::vector<Cand>* cands = &look.cands;
+    auto drop_if = [&](auto pred) {
+      if (cands != &own) {
+        own = *cands;
+        cands = &own;
+      }
+      std::erase_if(own, pred);
+    };
+    // "At Tanf" is a name only if written so in the gazetteer; "At Raqqa,"
+    // at the start of a sentence is the preposition: retry from "Raqqa".
+    if (IsEnglishArticle(i) && !GluedArticle(i, te)) {
+      // Arabic articles assimilate: "at" comes before a t-word ("At
+      // Tanf"), "as" before an s-word. And the place's own name must carry
+      // an article.
+      std::string_view art = Tok(i);
+      std::string_view next = i + 1 < te ? Tok(i + 1) : std::string_view();
+      bool sun = !next.empty() && (next[0] | 0x20) == (art[1] | 0x20);
+      drop_if([&](const Cand& c) {
+        return !sun || !(HasArticle(c.spelling) || HasArticle(c.e->name));
+      });
+      if (cands->empty()) return i + 1;
+    }
+
+    // One- and two-letter words alone are not places ("us", "Al"), except
+    // a country's own abbreviation in capitals that a place preposition
+    // opens and that ends its phrase (punctuation, a preposition, a
+    // phrase_end or breaks_name word of place_context.tsv follows),
+    // outside an all-caps line: "in the US.", "to the U.S. on Monday",
+    // "in the UK now" (not "in U.S. air strikes", "of the
+    // US-led coalition", "between US and Russia", "HELP US NOW"). Elsewhere
+    // "US" is the actors layer's ("the US struck").
+    if (i == j && KeyLetters(key) <= 2) {
+      int p = i - 1;
+      if (p >= ts && (Tok(p) == "the" || Tok(p) == "The")) --p;
+      const bool opened = p >= ts && (Flags(p) & kPrep) && !IsAllCaps(p) && Tok(p) != "of" &&
+                          Tok(p) != "between";
+      const int nx = i + 1;
+      const bool ends =
+          nx >= te || (IsWord(nx) ? (Flags(nx) & (kPrep | kPhraseEnd | kBreaksName)) && !IsAllCaps(nx)
+                                  : Tok(nx)[0] != '-');
+      if (!opened || !ends || !IsAllCaps(i)) return j + 1;
+      drop_if([&](const Cand& c) { return c.feat != Feat::kCountry || c.spelling != Tok(i); });
+      if (cands->empty()) return j + 1;
+    }
+    // A direction word alone ("Eastern", "North") is not a place.
+    if (i == j && (Flags(i) & kDirection)) return j + 1;
+    // Acronyms: a capitals-only name must be the entry's own name.
+    bool all_caps = true;
+    for (int k = i; k <= j; ++k)
+      if (IsWord(k) && !IsArticle(k) && !IsAllCaps(k)) all_caps = false;
+    if (all_caps) {
+      // ("SAA", "NATO", "DIA" are also villages somewhere.)
+      drop_if([](const Cand& c) {
+        return c.quality < Quality::kPreferredKey || !c.big;
+      });
+      if (cands->empty()) return SkipRun(j, te) + 1;
+    }
+
+    if (IsNamePart(ts, te, i, j, *cands)) return SkipRun(j, te) + 1;
+
+    Found fd;
+    fd.begin = b;
+    fd.end = e;
+    fd.sentence = s;
+    fd.first = i;
+    fd.last = j;
+    fd.key = std::move(key);
+    if (cands == &own) fd.cands = std::move(own);
+    else fd.cands = *cands;
+    fd.all_caps = all_caps;
+    fd.common = true;
+    for (int k = i; k <= j; ++k)
+      if (IsWord(k) && !IsArticle(k) && !IsConnector(Tok(k)) && !IsEnglishDeterminer(k) &&
+          !IsCommon(k, /*plurals=*/true))
+        fd.common = false;
+    return Keep(std::move(fd), ts, te);
   }
 
   // Reads the words around a found name, keeps it, and returns the token to
