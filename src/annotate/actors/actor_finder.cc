@@ -1781,7 +1781,7 @@ void ActorFinder::FindImpl(std::string_view text, const std::vector<Token>& toke
     // name of the document no word can be one.
     if (known.empty()) continue;
     for (size_t i = 0; i < w.size(); ++i) {
-      if (used[i] || !w[i].cap) continue;
+      if (!w[i].cap || used[i]) continue;  // most words are lower case
       bool next_cap = i + 1 < w.size() && w[i + 1].cap && w[i + 1].gap_kind == Gap::kSpace;
       if (!next_cap) free_words.push_back({static_cast<int>(si), w[i].span, w[i].hash});
     }
