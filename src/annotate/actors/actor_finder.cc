@@ -939,8 +939,7 @@ class SentenceScan {
     // never outgrow their words, and the words lie inside the sentence:
     // room for all of them and FoldFast's whole-chunk stores past the last
     // (FoldAppendSlow keeps as much room past a longer fold).
-    const size_t sent_bytes = sent_.end > sent_.begin ? sent_.end - sent_.begin : 0;
-    const size_t room = sent_bytes + 8;
+    const size_t room = SlowRoom();
     if (folds_.size() < room) folds_.resize(room);
     // The loop works on locals: the byte stores of the folds may alias any
     // member, which would then be reloaded for every word.
@@ -989,7 +988,7 @@ class SentenceScan {
       if (FoldFast(raw, text_size - span.begin, folds + used, &hash)) {
         used += raw.size();
       } else {
-        hash = FoldAppendSlow(raw, &folds_, &used, room);
+        hash = FoldAppendSlow(raw, &folds_, &used, SlowRoom());
         folds = folds_.data();
       }
       w.hash = hash;
@@ -1017,6 +1016,10 @@ class SentenceScan {
     sent_tail_ = wp > W ? wp[-1].tok_end : sent_.begin;
     headline_ = -1;  // worked out when a rule asks (headline())
   }
+
+  // The room BuildWords keeps in folds_: the sentence's bytes and a chunk.
+  // A function, not a local of the loop, which has too many already.
+  size_t SlowRoom() const { return (sent_.end > sent_.begin ? sent_.end - sent_.begin : 0) + 8; }
 
   // The text, fold and gap (the text since the previous word, or since the
   // sentence start) of word i.
