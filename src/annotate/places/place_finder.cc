@@ -836,7 +836,7 @@ class PlaceFinder::Run {
     return letters >= 2;
   }
   // The token is a lower- or title-case Arabic article ("al", "El", "ad").
-  bool IsArticle(int k) const {
+  [[gnu::always_inline]] bool IsArticle(int k) const {
     std::string_view w = Tok(k);
     if (w.size() < 2 || w.size() > 3 || !IsWord(k)) return false;
     char buf[3];
@@ -933,7 +933,7 @@ class PlaceFinder::Run {
   // The next token after k that continues a name, or -1: a word joined by
   // spaces, or by a hyphen/apostrophe glued on both sides ("ez-Zor"), or by
   // the period of a short abbreviation ("St. Louis").
-  int NextInName(int k, int te) const {
+  [[gnu::always_inline]] int NextInName(int k, int te) const {
     if (k + 1 >= te) return -1;
     if (IsWord(k + 1))
       return Spaced(k, k + 1) && !(f_.MaybeJoin(Tok(k + 1)) && (Flags(k + 1) & kBreaksName)) ? k + 1 : -1;
