@@ -724,12 +724,17 @@ void PlaceFinder::BuildWordTable() {
   return InShape(join_shape_, word);
 }
 
-uint32_t PlaceFinder::Flags(std::string_view word) const {
+// The filters inline (most words fail them), the table lookup a call.
+[[gnu::always_inline]] inline uint32_t PlaceFinder::Flags(std::string_view word) const {
   if (word.empty() || word.size() > max_word_bytes_) return 0;
   size_t b = ShapeBit(word);
   if (!(shape2_[b >> 6] & (1ull << (b & 63)))) return 0;
   unsigned char c0 = static_cast<unsigned char>(word[0]);
   if (!(shape_[c0 & 31] & (1ull << std::min<size_t>(word.size(), 63)))) return 0;
+  return LookupWord(word);
+}
+
+[[gnu::noinline]] uint32_t PlaceFinder::LookupWord(std::string_view word) const {
   char buf[64];
   if (word.size() > sizeof buf) return 0;
   uint64_t h = kWordHashSeed;

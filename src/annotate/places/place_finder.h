@@ -108,7 +108,9 @@ class PlaceFinder : public Annotator {
   friend class Run;
 
   // Flags of a word (ASCII, any case, no final period), 0 if unknown.
-  uint32_t Flags(std::string_view word) const;
+  inline uint32_t Flags(std::string_view word) const;
+  // Flags after its shape filters passed: the flat table lookup.
+  uint32_t LookupWord(std::string_view word) const;
   void AddWord(const std::string& lower_word, uint32_t bits);
 
   struct StringHash {
@@ -134,18 +136,18 @@ class PlaceFinder : public Annotator {
   std::array<uint64_t, 32 * 32 * 32 / 64> direction_shape_{};
   // False if `word` certainly has no kDirection or kSiteBefore flag (the
   // lower-case words that can start a name).
-  bool MaybeDirection(std::string_view word) const;
+  inline bool MaybeDirection(std::string_view word) const;
   // The same for kTitle, kOrgBefore and kKunya, the words that make the
   // capitalised ones after them a name: Match asks every capitalised start
   // (and the capitalised word before it), most of which are no such word
   // and would otherwise cost a word-table lookup each.
   std::array<uint64_t, 32 * 32 * 32 / 64> title_shape_{};
-  bool MaybeTitle(std::string_view word) const;
+  inline bool MaybeTitle(std::string_view word) const;
   // The same for kBreaksName, kDirection, kSiteBefore and kSiteAfter, what
   // the n-gram walk asks of the word after each capitalised one ("were" in
   // "Halvany were"): most such words are prose.
   std::array<uint64_t, 32 * 32 * 32 / 64> join_shape_{};
-  bool MaybeJoin(std::string_view word) const;
+  inline bool MaybeJoin(std::string_view word) const;
   // First bytes of those words: the scan asks MaybeDirection only then.
   std::array<bool, 256> starter_first_{};
   // words_ again as a flat open-addressing table (power-of-two size, linear
