@@ -325,7 +325,7 @@ uint32_t WordSlotHash(uint64_t h) {
 
 // Lower-case ASCII article token (IsArticleToken) without a table scan:
 // al el il ul ar as at ad an az ez es et ed en er, ash adh ath.
-bool IsArticleLower(const char* w, size_t n) {
+[[gnu::always_inline]] inline bool IsArticleLower(const char* w, size_t n) {
   if (n == 2) {
     char a = w[0], b = w[1];
     if (b == 'l') return a == 'a' || a == 'e' || a == 'i' || a == 'u';
