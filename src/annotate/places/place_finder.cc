@@ -710,6 +710,13 @@ void PlaceFinder::BuildWordTable() {
     word_keys_[i] = WordKey{static_cast<uint32_t>(word_pool_.size()), static_cast<uint32_t>(w.size())};
     word_pool_ += w;
   }
+  for (int c = 0; c < 256; ++c) {
+    uint8_t k = 0;
+    if (IsAsciiLower(static_cast<unsigned char>(c))) k |= kLowerFirst;
+    if (c == 'a' || c == 'e' || c == 'i' || c == 'u') k |= kVowelFirst;
+    if (starter_first_[c]) k |= kStarterFirst;
+    first_class_[c] = k;
+  }
 }
 
 [[gnu::always_inline]] inline bool PlaceFinder::MaybeDirection(std::string_view word) const {
@@ -980,6 +987,7 @@ class PlaceFinder::Run {
     const int max_words = std::clamp(gaz_.max_tokens(), 1, kMaxWords);
     const Token* const toks = doc_.tokens.data();
     const char* const text = text_.data();
+    const uint8_t* const first_class = f_.first_class_.data();
 
     for (int i = ts; i < te;) {
       // Most tokens are punctuation or lower-case prose that can start
@@ -993,8 +1001,10 @@ class PlaceFinder::Run {
           if (t.kind == Token::Kind::kPunct && len == 1 && c == '#') break;
           continue;
         }
-        if (!IsAsciiLower(c) || (f_.starter_first_[c] && f_.MaybeDirection(Tok(i))) ||
-            ((c == 'a' || c == 'e' || c == 'i' || c == 'u') && len >= 2 && len <= 3))
+        const uint8_t k = first_class[c];
+        if (k == kLowerFirst) continue;  // most prose
+        if (!(k & kLowerFirst) || ((k & kStarterFirst) && f_.MaybeDirection(Tok(i))) ||
+            ((k & kVowelFirst) && len >= 2 && len <= 3))
           break;
       }
       if (i >= te) break;

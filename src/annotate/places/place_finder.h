@@ -150,6 +150,11 @@ class PlaceFinder : public Annotator {
   inline bool MaybeJoin(std::string_view word) const;
   // First bytes of those words: the scan asks MaybeDirection only then.
   std::array<bool, 256> starter_first_{};
+  // What the scan's first test needs of a word's first byte, in one load:
+  // kLowerFirst (ASCII lower case), kVowelFirst (a, e, i, u: a 2- or
+  // 3-letter word may be an article), kStarterFirst (starter_first_).
+  static constexpr uint8_t kLowerFirst = 1, kVowelFirst = 2, kStarterFirst = 4;
+  std::array<uint8_t, 256> first_class_{};
   // words_ again as a flat open-addressing table (power-of-two size, linear
   // probing, hash 0 = empty), built once by the constructor: Flags runs for
   // many tokens of every document, and the node-based map's modulo and
