@@ -180,7 +180,7 @@ bool AsciiFoldEqual(std::string_view a, std::string_view b, bool* equal) {
 
 // Lower-case connectors that may sit inside a place name ("Gulf of Aden",
 // "Stratford-upon-Avon", "Bosnia and Herzegovina", "Rio de Janeiro").
-bool IsConnector(std::string_view w) {
+[[gnu::always_inline]] inline bool IsConnector(std::string_view w) {
   // By length: the scan asks for every lower-case word inside a run.
   static constexpr std::string_view kTwo[] = {"of", "de", "la", "le", "on", "du",
                                               "di", "da", "al", "el", "am", "an"};
@@ -828,7 +828,7 @@ class PlaceFinder::Run {
     return c == 0xDD && w.size() > 1 && static_cast<unsigned char>(w[1]) >= 0x90;  // U+0750..
   }
   // Upper case first, then a lower-case ASCII letter ("Trump", not "ISIS").
-  bool IsTitleCase(int k) const {
+  [[gnu::always_inline]] bool IsTitleCase(int k) const {
     if (!IsCap(k)) return false;
     std::string_view w = Tok(k);
     for (size_t i = 1; i < w.size(); ++i) {
@@ -860,7 +860,7 @@ class PlaceFinder::Run {
     return IsArticleLower(buf, w.size());
   }
   // An article token that is also an English word: "at", "as", "an"...
-  bool IsEnglishArticle(int k) const {
+  [[gnu::always_inline]] bool IsEnglishArticle(int k) const {
     if (!IsArticle(k)) return false;
     std::string_view w = Tok(k);
     return !((w[0] == 'a' || w[0] == 'A' || w[0] == 'e' || w[0] == 'E') && w.size() == 2 &&
