@@ -1133,16 +1133,20 @@ class SentenceScan {
   }
 
   // The longest hit whose first keyword is word k and type is in `mask`.
-  const Hit* Longest(int k, uint32_t mask) const {
-    // The word's kinds turn most asks away before the walk of its hits.
+  // Inline: the word's kinds turn most asks away before the walk of its
+  // hits, which the rules make for many words.
+  [[gnu::always_inline]] const Hit* Longest(int k, uint32_t mask) const {
     if (k < 0 || k >= n() || !(w_[k].kinds & mask)) return nullptr;
+    return LongestHit(k, mask);
+  }
+  [[gnu::noinline]] const Hit* LongestHit(int k, uint32_t mask) const {
     for (uint32_t h = w_[k].hit_begin; h < w_[k].hit_end; ++h)
       if (mask & Bit(hits_[h].type)) return &hits_[h];
     return nullptr;
   }
   // The longest hit of `mask` covering word j as its first word (an article
   // at j belongs to the hit of the next word).
-  const Hit* At(int j, uint32_t mask) const {
+  [[gnu::always_inline]] const Hit* At(int j, uint32_t mask) const {
     if (j < 0 || j >= n()) return nullptr;
     if (w_[j].article) {
       const Hit* h = Longest(j + 1, mask);
