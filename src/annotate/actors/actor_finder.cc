@@ -882,14 +882,21 @@ class SentenceScan {
     cands_ = cands;
     // Every rule starts at a word that opens some pattern: one of the
     // words BuildHits looked at, in text order.
+    // A rule is called only when the word has a hit of a type it starts
+    // from (each would return at once otherwise): most words have one or
+    // two types.
+    constexpr uint32_t kDict = Bit(PType::kActor) | Bit(PType::kOutlet) | Bit(PType::kPerson);
+    constexpr uint32_t kPhrase = Bit(PType::kCountry) | Bit(PType::kCountryAbbrev) |
+                                 Bit(PType::kDemonym) | Bit(PType::kModifier) | Bit(PType::kAgent);
     for (const int k : maybe_starts_) {
-      if (w_[k].kinds == 0) continue;  // no hit (articles have none of their own)
-      Dictionary(k);
-      Phrase(k);
-      CountryAlone(k);
-      DemonymAlone(k);
-      Title(k);
-      GivenName(k);
+      const uint32_t kinds = w_[k].kinds;
+      if (kinds == 0) continue;  // no hit (articles have none of their own)
+      if (kinds & kDict) Dictionary(k);
+      if (kinds & kPhrase) Phrase(k);
+      if (kinds & Bit(PType::kCountryAbbrev)) CountryAlone(k);
+      if (kinds & Bit(PType::kDemonym)) DemonymAlone(k);
+      if (kinds & Bit(PType::kTitle)) Title(k);
+      if (kinds & Bit(PType::kGiven)) GivenName(k);
     }
   }
 
