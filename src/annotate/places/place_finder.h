@@ -108,6 +108,8 @@ class PlaceFinder : public Annotator {
   friend class Run;
 
   // Flags of a word (ASCII, any case, no final period), 0 if unknown.
+  // This and the Maybe* tests below are inline, defined in place_finder.cc
+  // (their only user): the scans ask them for most tokens.
   inline uint32_t Flags(std::string_view word) const;
   // Flags after its shape filters passed: the flat table lookup.
   uint32_t LookupWord(std::string_view word) const;
