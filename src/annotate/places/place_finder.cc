@@ -1088,9 +1088,11 @@ class PlaceFinder::Run {
     uint64_t hashes[kMaxWords * 3];
     uint32_t end_bytes[kMaxWords * 3];
     const uint32_t b = doc_.tokens[i].span.begin;
+    // (b and the ends lie inside the text: no substr and its range check.)
+    const char* const text = text_.data();
     for (int x = 0; x < n_ends; ++x) {
       end_bytes[x] = EndWithoutPossessive(ends[x]);
-      hashes[x] = NameHash(std::string_view(text_).substr(b, end_bytes[x] - b));
+      hashes[x] = NameHash(std::string_view(text + b, end_bytes[x] - b));
       cache_.Prefetch(hashes[x]);
     }
     const bool cap = IsCap(i);
@@ -1108,7 +1110,7 @@ class PlaceFinder::Run {
     const Looked* looks[kMaxWords * 3];
     for (int x = n_ends - 1; x >= 0; --x) {
       int j = ends[x];
-      const Looked& look = LookupCached(std::string_view(text_).substr(b, end_bytes[x] - b), hashes[x]);
+      const Looked& look = LookupCached(std::string_view(text + b, end_bytes[x] - b), hashes[x]);
       looks[x] = &look;
       if (look.kind == Looked::kNone) continue;
       if (look.kind == Looked::kHits && j > i && weak < 0 &&
