@@ -234,13 +234,13 @@ void FastFold(std::string_view s, std::string* out) {
 // byte. Any function of the fold's bytes would do: every lookup confirms
 // a hash match by comparing the folds (WordTable::Find, MatchAt, the surname
 // pass), and a hash mismatch only ever means a fold mismatch. The final mix
-// makes both halves of the result usable as independent indices.
+// folds the high half into the low one, which the Bloom filter indexes
+// (the table indexes the high half); one multiply is enough for that, and
+// BuildWords pays the mix for every word of the text.
 inline uint64_t MixChunk(uint64_t h, uint64_t chunk) { return (h ^ chunk) * 0x9e3779b97f4a7c15ull; }
 inline uint64_t FinishHash(uint64_t h, size_t len) {
   h = (h ^ len) * 0xff51afd7ed558ccdull;
-  h ^= h >> 32;
-  h *= 0x9e3779b97f4a7c15ull;
-  return h ^ (h >> 29);
+  return h ^ (h >> 32);
 }
 constexpr uint64_t kHashSeed = 0xcbf29ce484222325ull;
 inline uint64_t Load8(const char* p) {
@@ -895,15 +895,24 @@ class SentenceScan {
     cands_ = cands;
     // Every rule starts at a word that opens some pattern: one of the
     // words BuildHits looked at, in text order.
+    // A rule is called only when the word has a hit of a type it starts
+    // from (each would return at once otherwise): most words have one or
+    // two types.
+    constexpr uint32_t kDict = Bit(PType::kActor) | Bit(PType::kOutlet) | Bit(PType::kPerson);
+    constexpr uint32_t kPhrase = Bit(PType::kCountry) | Bit(PType::kCountryAbbrev) |
+                                 Bit(PType::kDemonym) | Bit(PType::kModifier) | Bit(PType::kAgent);
     for (const int k : maybe_starts_) {
-      if (w_[k].kinds == 0) continue;  // no hit (articles have none of their own)
-      Dictionary(k);
-      Phrase(k);
-      CountryAlone(k);
-      DemonymAlone(k);
-      CoordinatedDemonym(k);
-      Title(k);
-      GivenName(k);
+      const uint32_t kinds = w_[k].kinds;
+      if (kinds == 0) continue;  // no hit (articles have none of their own)
+      if (kinds & kDict) Dictionary(k);
+      if (kinds & kPhrase) Phrase(k);
+      if (kinds & Bit(PType::kCountryAbbrev)) CountryAlone(k);
+      if (kinds & Bit(PType::kDemonym)) {
+        DemonymAlone(k);
+        CoordinatedDemonym(k);
+      }
+      if (kinds & Bit(PType::kTitle)) Title(k);
+      if (kinds & Bit(PType::kGiven)) GivenName(k);
     }
   }
 
@@ -953,8 +962,7 @@ class SentenceScan {
     // never outgrow their words, and the words lie inside the sentence:
     // room for all of them and FoldFast's whole-chunk stores past the last
     // (FoldAppendSlow keeps as much room past a longer fold).
-    const size_t sent_bytes = sent_.end > sent_.begin ? sent_.end - sent_.begin : 0;
-    const size_t room = sent_bytes + 8;
+    const size_t room = SlowRoom();
     if (folds_.size() < room) folds_.resize(room);
     // The loop works on locals: the byte stores of the folds may alias any
     // member, which would then be reloaded for every word.
@@ -966,17 +974,19 @@ class SentenceScan {
     const size_t text_size = text_.size();
     const uint32_t sent_end = sent_.end;
     const uint64_t* const starts_bloom = t_.starts.bloom();  // the starts table has one
-    int nw = 0;
+    Word* wp = W;  // the next word
     size_t used = 0;
-    uint32_t prev_end = sent_.begin;
-    size_t i = tb;
-    for (; i < nt && T[i].span.end <= sent_end; ++i) {
-      const Token& tok = T[i];
+    // By pointers, and the previous word's end read back from it: fewer
+    // values live across the loop, which spilled them all.
+    const Token* tp = T + tb;
+    const Token* const tend = T + nt;
+    for (; tp < tend && tp->span.end <= sent_end; ++tp) {
+      const Token& tok = *tp;
       if (tok.kind != Token::Kind::kWord && tok.kind != Token::Kind::kNumber) continue;
       // Built in place, every field assigned: a Word assembled on the stack
       // and copied in stalls on store forwarding, and zeroing it first
       // costs as much again; this loop runs for every word of the text.
-      Word& w = W[nw];
+      Word& w = *wp;
       const Span span = tok.span;
       w.span = span;
       w.tok_end = span.end;
@@ -1001,34 +1011,38 @@ class SentenceScan {
       if (FoldFast(raw, text_size - span.begin, folds + used, &hash)) {
         used += raw.size();
       } else {
-        hash = FoldAppendSlow(raw, &folds_, &used, room);
+        hash = FoldAppendSlow(raw, &folds_, &used, SlowRoom());
         folds = folds_.data();
       }
       w.hash = hash;
       w.fold_len = static_cast<uint32_t>(used - w.fold_off);
-      if (WordTable::BloomHas(starts_bloom, hash)) maybe_starts_.push_back(nw);
+      if (WordTable::BloomHas(starts_bloom, hash)) maybe_starts_.push_back(static_cast<int>(wp - W));
       const unsigned char c0 = raw.empty() ? 0 : static_cast<unsigned char>(raw[0]);
       w.cap = c0 < 0x80 ? IsAsciiUpper(static_cast<char>(c0)) : StartsUpper(raw);
-      if (nw == 0) {
+      if (wp == W) {
         w.gap_kind = Gap::kStart;
       } else {
-        Word& prev = W[nw - 1];
+        Word& prev = wp[-1];
+        const uint32_t prev_end = prev.tok_end;
         w.gap_kind = ClassifyGap(std::string_view(text + prev_end, span.begin - prev_end), prev);
         // The previous word is a droppable article if this one joins it.
         // Articles fold to two or three letters: most words fail on length.
         const bool hyphen = w.gap_kind == Gap::kHyphen;
-        prev.article = (hyphen || w.gap_kind == Gap::kSpace) && prev.fold_len - 2u <= 1u &&
+        prev.article = prev.fold_len - 2u <= 1u && (hyphen || w.gap_kind == Gap::kSpace) &&
                        !prev.possessive &&
                        DroppableArticle(std::string_view(folds + prev.fold_off, prev.fold_len), hyphen);
       }
-      prev_end = span.end;
-      ++nw;
+      ++wp;
     }
-    nw_ = nw;
-    tok_end_ = i;
-    sent_tail_ = prev_end;
+    nw_ = static_cast<int>(wp - W);
+    tok_end_ = static_cast<size_t>(tp - T);
+    sent_tail_ = wp > W ? wp[-1].tok_end : sent_.begin;
     headline_ = -1;  // worked out when a rule asks (headline())
   }
+
+  // The room BuildWords keeps in folds_: the sentence's bytes and a chunk.
+  // A function, not a local of the loop, which has too many already.
+  size_t SlowRoom() const { return (sent_.end > sent_.begin ? sent_.end - sent_.begin : 0) + 8; }
 
   // The text, fold and gap (the text since the previous word, or since the
   // sentence start) of word i.
@@ -1142,16 +1156,20 @@ class SentenceScan {
   }
 
   // The longest hit whose first keyword is word k and type is in `mask`.
-  const Hit* Longest(int k, uint32_t mask) const {
-    // The word's kinds turn most asks away before the walk of its hits.
+  // Inline: the word's kinds turn most asks away before the walk of its
+  // hits, which the rules make for many words.
+  [[gnu::always_inline]] const Hit* Longest(int k, uint32_t mask) const {
     if (k < 0 || k >= n() || !(w_[k].kinds & mask)) return nullptr;
+    return LongestHit(k, mask);
+  }
+  [[gnu::noinline]] const Hit* LongestHit(int k, uint32_t mask) const {
     for (uint32_t h = w_[k].hit_begin; h < w_[k].hit_end; ++h)
       if (mask & Bit(hits_[h].type)) return &hits_[h];
     return nullptr;
   }
   // The longest hit of `mask` covering word j as its first word (an article
   // at j belongs to the hit of the next word).
-  const Hit* At(int j, uint32_t mask) const {
+  [[gnu::always_inline]] const Hit* At(int j, uint32_t mask) const {
     if (j < 0 || j >= n()) return nullptr;
     if (w_[j].article) {
       const Hit* h = Longest(j + 1, mask);
@@ -1918,7 +1936,7 @@ void ActorFinder::FindImpl(std::string_view text, const std::vector<Token>& toke
     // name of the document no word can be one.
     if (known.empty()) continue;
     for (size_t i = 0; i < w.size(); ++i) {
-      if (used[i] || !w[i].cap) continue;
+      if (!w[i].cap || used[i]) continue;  // most words are lower case
       bool next_cap = i + 1 < w.size() && w[i + 1].cap && w[i + 1].gap_kind == Gap::kSpace;
       if (!next_cap) free_words.push_back({static_cast<int>(si), w[i].span, w[i].hash});
     }

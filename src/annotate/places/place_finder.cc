@@ -180,7 +180,7 @@ bool AsciiFoldEqual(std::string_view a, std::string_view b, bool* equal) {
 
 // Lower-case connectors that may sit inside a place name ("Gulf of Aden",
 // "Stratford-upon-Avon", "Bosnia and Herzegovina", "Rio de Janeiro").
-bool IsConnector(std::string_view w) {
+[[gnu::always_inline]] inline bool IsConnector(std::string_view w) {
   // By length: the scan asks for every lower-case word inside a run.
   static constexpr std::string_view kTwo[] = {"of", "de", "la", "le", "on", "du",
                                               "di", "da", "al", "el", "am", "an"};
@@ -271,8 +271,33 @@ bool AsciiFold(std::string_view in, char* buf, size_t cap, size_t* n) {
   return true;
 }
 
+// a[0..n) == b[0..n). Inline for the short strings the lookups compare
+// (words, n-grams of a few words): memcmp is a library call.
+[[gnu::always_inline]] inline bool BytesEqual(const char* a, const char* b, size_t n) {
+  if (n >= 8) {
+    if (n > 16) return std::memcmp(a, b, n) == 0;
+    uint64_t a0, b0, a1, b1;  // the first and the last 8 bytes (overlapping)
+    std::memcpy(&a0, a, 8);
+    std::memcpy(&b0, b, 8);
+    std::memcpy(&a1, a + n - 8, 8);
+    std::memcpy(&b1, b + n - 8, 8);
+    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+  }
+  if (n >= 4) {
+    uint32_t a0, b0, a1, b1;
+    std::memcpy(&a0, a, 4);
+    std::memcpy(&b0, b, 4);
+    std::memcpy(&a1, a + n - 4, 4);
+    std::memcpy(&b1, b + n - 4, 4);
+    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+  }
+  for (size_t i = 0; i < n; ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
 // A fast hash of an n-gram's bytes (8 at a time), for the lookup cache.
-uint64_t NameHash(std::string_view s) {
+[[gnu::always_inline]] inline uint64_t NameHash(std::string_view s) {
   uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
   size_t i = 0;
   for (; i + 8 <= s.size(); i += 8) {
@@ -300,7 +325,7 @@ uint32_t WordSlotHash(uint64_t h) {
 
 // Lower-case ASCII article token (IsArticleToken) without a table scan:
 // al el il ul ar as at ad an az ez es et ed en er, ash adh ath.
-bool IsArticleLower(const char* w, size_t n) {
+[[gnu::always_inline]] inline bool IsArticleLower(const char* w, size_t n) {
   if (n == 2) {
     char a = w[0], b = w[1];
     if (b == 'l') return a == 'a' || a == 'e' || a == 'i' || a == 'u';
@@ -687,22 +712,38 @@ void PlaceFinder::BuildWordTable() {
     word_keys_[i] = WordKey{static_cast<uint32_t>(word_pool_.size()), static_cast<uint32_t>(w.size())};
     word_pool_ += w;
   }
+  for (int c = 0; c < 256; ++c) {
+    uint8_t k = 0;
+    if (IsAsciiLower(static_cast<unsigned char>(c))) k |= kLowerFirst;
+    if (c == 'a' || c == 'e' || c == 'i' || c == 'u') k |= kVowelFirst;
+    if (starter_first_[c]) k |= kStarterFirst;
+    first_class_[c] = k;
+  }
 }
 
-bool PlaceFinder::MaybeDirection(std::string_view word) const {
+[[gnu::always_inline]] inline bool PlaceFinder::MaybeDirection(std::string_view word) const {
   return InShape(direction_shape_, word);
 }
 
-bool PlaceFinder::MaybeTitle(std::string_view word) const { return InShape(title_shape_, word); }
+[[gnu::always_inline]] inline bool PlaceFinder::MaybeTitle(std::string_view word) const {
+  return InShape(title_shape_, word);
+}
 
-bool PlaceFinder::MaybeJoin(std::string_view word) const { return InShape(join_shape_, word); }
+[[gnu::always_inline]] inline bool PlaceFinder::MaybeJoin(std::string_view word) const {
+  return InShape(join_shape_, word);
+}
 
-uint32_t PlaceFinder::Flags(std::string_view word) const {
+// The filters inline (most words fail them), the table lookup a call.
+[[gnu::always_inline]] inline uint32_t PlaceFinder::Flags(std::string_view word) const {
   if (word.empty() || word.size() > max_word_bytes_) return 0;
   size_t b = ShapeBit(word);
   if (!(shape2_[b >> 6] & (1ull << (b & 63)))) return 0;
   unsigned char c0 = static_cast<unsigned char>(word[0]);
   if (!(shape_[c0 & 31] & (1ull << std::min<size_t>(word.size(), 63)))) return 0;
+  return LookupWord(word);
+}
+
+[[gnu::noinline]] uint32_t PlaceFinder::LookupWord(std::string_view word) const {
   char buf[64];
   if (word.size() > sizeof buf) return 0;
   uint64_t h = kWordHashSeed;
@@ -721,7 +762,7 @@ uint32_t PlaceFinder::Flags(std::string_view word) const {
     if (s.hash == 0) return 0;
     if (s.hash == h32) {
       const WordKey& k = word_keys_[i];
-      if (k.len == word.size() && std::memcmp(word_pool_.data() + k.offset, buf, k.len) == 0)
+      if (k.len == word.size() && BytesEqual(word_pool_.data() + k.offset, buf, k.len))
         return s.bits;
     }
   }
@@ -768,7 +809,7 @@ class PlaceFinder::Run {
   }
   // Starts with an upper-case letter. Asked for most tokens: the ASCII test
   // is small enough to inline, other letters are a call.
-  bool IsCap(int k) const {
+  [[gnu::always_inline]] bool IsCap(int k) const {
     if (!IsWord(k)) return false;
     const unsigned char c = static_cast<unsigned char>(text_[doc_.tokens[k].span.begin]);
     if (c < 0x80) return IsAsciiUpper(c);
@@ -789,7 +830,7 @@ class PlaceFinder::Run {
     return c == 0xDD && w.size() > 1 && static_cast<unsigned char>(w[1]) >= 0x90;  // U+0750..
   }
   // Upper case first, then a lower-case ASCII letter ("Trump", not "ISIS").
-  bool IsTitleCase(int k) const {
+  [[gnu::always_inline]] bool IsTitleCase(int k) const {
     if (!IsCap(k)) return false;
     std::string_view w = Tok(k);
     for (size_t i = 1; i < w.size(); ++i) {
@@ -809,7 +850,7 @@ class PlaceFinder::Run {
     return letters >= 2;
   }
   // The token is a lower- or title-case Arabic article ("al", "El", "ad").
-  bool IsArticle(int k) const {
+  [[gnu::always_inline]] bool IsArticle(int k) const {
     std::string_view w = Tok(k);
     if (w.size() < 2 || w.size() > 3 || !IsWord(k)) return false;
     char buf[3];
@@ -821,7 +862,7 @@ class PlaceFinder::Run {
     return IsArticleLower(buf, w.size());
   }
   // An article token that is also an English word: "at", "as", "an"...
-  bool IsEnglishArticle(int k) const {
+  [[gnu::always_inline]] bool IsEnglishArticle(int k) const {
     if (!IsArticle(k)) return false;
     std::string_view w = Tok(k);
     return !((w[0] == 'a' || w[0] == 'A' || w[0] == 'e' || w[0] == 'E') && w.size() == 2 &&
@@ -833,7 +874,7 @@ class PlaceFinder::Run {
            IsWord(k + 2);
   }
   // Bytes between tokens a and b (a < b) are only spaces or tabs, at least one.
-  bool Spaced(int a, int b) const {
+  [[gnu::always_inline]] bool Spaced(int a, int b) const {
     uint32_t e = doc_.tokens[a].span.end, s = doc_.tokens[b].span.begin;
     if (s <= e) return false;
     for (uint32_t i = e; i < s; ++i)
@@ -849,10 +890,12 @@ class PlaceFinder::Run {
   // Flags of token k, looked up once per document (memo_[k], kUnknown until
   // asked): the scans ask again for the same tokens.
   static constexpr uint32_t kUnknown = 0xFFFFFFFFu;
-  uint32_t Flags(int k) const {
-    uint32_t& m = memo_[k];
-    if (m == kUnknown) m = IsWord(k) ? f_.Flags(Tok(k)) : 0;
-    return m;
+  [[gnu::always_inline]] uint32_t Flags(int k) const {
+    const uint32_t m = memo_[k];
+    return m != kUnknown ? m : FlagsMiss(k);
+  }
+  [[gnu::noinline]] uint32_t FlagsMiss(int k) const {
+    return memo_[k] = IsWord(k) ? f_.Flags(Tok(k)) : 0;
   }
   // FoldName(Tok(k)) is a common English word; once per token and
   // document (common_[k]: 0 unknown, 1 no, 2 yes), ASCII folded on the stack.
@@ -904,7 +947,7 @@ class PlaceFinder::Run {
   // The next token after k that continues a name, or -1: a word joined by
   // spaces, or by a hyphen/apostrophe glued on both sides ("ez-Zor"), or by
   // the period of a short abbreviation ("St. Louis").
-  int NextInName(int k, int te) const {
+  [[gnu::always_inline]] int NextInName(int k, int te) const {
     if (k + 1 >= te) return -1;
     if (IsWord(k + 1))
       return Spaced(k, k + 1) && !(f_.MaybeJoin(Tok(k + 1)) && (Flags(k + 1) & kBreaksName)) ? k + 1 : -1;
@@ -944,8 +987,29 @@ class PlaceFinder::Run {
   void CollectSentence(int s, int ts, int te) {
     headline_ = -1;  // worked out when a name needs it (Headline)
     const int max_words = std::clamp(gaz_.max_tokens(), 1, kMaxWords);
+    const Token* const toks = doc_.tokens.data();
+    const char* const text = text_.data();
+    const uint8_t* const first_class = f_.first_class_.data();
 
     for (int i = ts; i < te;) {
+      // Most tokens are punctuation or lower-case prose that can start
+      // nothing (the tests below, made here on locals: the loop calls
+      // Match, so the members would be reloaded for every token).
+      for (; i < te; ++i) {
+        const Token& t = toks[i];
+        const unsigned char c = static_cast<unsigned char>(text[t.span.begin]);
+        const uint32_t len = t.span.end - t.span.begin;
+        if (t.kind != Token::Kind::kWord) {
+          if (t.kind == Token::Kind::kPunct && len == 1 && c == '#') break;
+          continue;
+        }
+        const uint8_t k = first_class[c];
+        if (k == kLowerFirst) continue;  // most prose
+        if (!(k & kLowerFirst) || ((k & kStarterFirst) && f_.MaybeDirection(Tok(i))) ||
+            ((k & kVowelFirst) && len >= 2 && len <= 3))
+          break;
+      }
+      if (i >= te) break;
       if (!IsWord(i)) {
         // Hashtags: "#DeirEzzor".
         if (IsPunct(i, '#') && i + 1 < te && IsWord(i + 1) && Glued(i, i + 1)) {
@@ -1026,9 +1090,11 @@ class PlaceFinder::Run {
     uint64_t hashes[kMaxWords * 3];
     uint32_t end_bytes[kMaxWords * 3];
     const uint32_t b = doc_.tokens[i].span.begin;
+    // (b and the ends lie inside the text: no substr and its range check.)
+    const char* const text = text_.data();
     for (int x = 0; x < n_ends; ++x) {
       end_bytes[x] = EndWithoutPossessive(ends[x]);
-      hashes[x] = NameHash(std::string_view(text_).substr(b, end_bytes[x] - b));
+      hashes[x] = NameHash(std::string_view(text + b, end_bytes[x] - b));
       cache_.Prefetch(hashes[x]);
     }
     const bool cap = IsCap(i);
@@ -1046,7 +1112,7 @@ class PlaceFinder::Run {
     const Looked* looks[kMaxWords * 3];
     for (int x = n_ends - 1; x >= 0; --x) {
       int j = ends[x];
-      const Looked& look = LookupCached(std::string_view(text_).substr(b, end_bytes[x] - b), hashes[x]);
+      const Looked& look = LookupCached(std::string_view(text + b, end_bytes[x] - b), hashes[x]);
       looks[x] = &look;
       if (look.kind == Looked::kNone) continue;
       if (look.kind == Looked::kHits && j > i && weak < 0 &&
@@ -1107,89 +1173,98 @@ class PlaceFinder::Run {
       // A lone demonym before another name ("the Syrian Trans-Euphrates",
       // "Iraqi Kurdistan") only gives up its own word.
       if (look.kind == Looked::kStop) return j == i ? i + 1 : SkipRun(j, te) + 1;
-      const std::string& key = look.key;
-      // The candidates, copied only when a check below drops some or the
-      // name is kept: most chosen n-grams end at a check that keeps nothing.
-      std::vector<Cand> own;
-      const std::vector<Cand>* cands = &look.cands;
-      auto drop_if = [&](auto pred) {
-        if (cands != &own) {
-          own = *cands;
-          cands = &own;
-        }
-        std::erase_if(own, pred);
-      };
-      // "At Tanf" is a name only if written so in the gazetteer; "At Raqqa,"
-      // at the start of a sentence is the preposition: retry from "Raqqa".
-      if (IsEnglishArticle(i) && !GluedArticle(i, te)) {
-        // Arabic articles assimilate: "at" comes before a t-word ("At
-        // Tanf"), "as" before an s-word. And the place's own name must carry
-        // an article.
-        std::string_view art = Tok(i);
-        std::string_view next = i + 1 < te ? Tok(i + 1) : std::string_view();
-        bool sun = !next.empty() && (next[0] | 0x20) == (art[1] | 0x20);
-        drop_if([&](const Cand& c) {
-          return !sun || !(HasArticle(c.spelling) || HasArticle(c.e->name));
-        });
-        if (cands->empty()) return i + 1;
-      }
-
-      // One- and two-letter words alone are not places ("us", "Al"), except
-      // a country's own abbreviation in capitals that a place preposition
-      // opens and that ends its phrase (punctuation, a preposition, a
-      // phrase_end or breaks_name word of place_context.tsv follows),
-      // outside an all-caps line: "in the US.", "to the U.S. on Monday",
-      // "in the UK now" (not "in U.S. air strikes", "of the
-      // US-led coalition", "between US and Russia", "HELP US NOW"). Elsewhere
-      // "US" is the actors layer's ("the US struck").
-      if (i == j && KeyLetters(key) <= 2) {
-        int p = i - 1;
-        if (p >= ts && (Tok(p) == "the" || Tok(p) == "The")) --p;
-        const bool opened = p >= ts && (Flags(p) & kPrep) && !IsAllCaps(p) && Tok(p) != "of" &&
-                            Tok(p) != "between";
-        const int nx = i + 1;
-        const bool ends =
-            nx >= te || (IsWord(nx) ? (Flags(nx) & (kPrep | kPhraseEnd | kBreaksName)) && !IsAllCaps(nx)
-                                    : Tok(nx)[0] != '-');
-        if (!opened || !ends || !IsAllCaps(i)) return j + 1;
-        drop_if([&](const Cand& c) { return c.feat != Feat::kCountry || c.spelling != Tok(i); });
-        if (cands->empty()) return j + 1;
-      }
-      // A direction word alone ("Eastern", "North") is not a place.
-      if (i == j && (Flags(i) & kDirection)) return j + 1;
-      // Acronyms: a capitals-only name must be the entry's own name.
-      bool all_caps = true;
-      for (int k = i; k <= j; ++k)
-        if (IsWord(k) && !IsArticle(k) && !IsAllCaps(k)) all_caps = false;
-      if (all_caps) {
-        // ("SAA", "NATO", "DIA" are also villages somewhere.)
-        drop_if([](const Cand& c) {
-          return c.quality < Quality::kPreferredKey || !c.big;
-        });
-        if (cands->empty()) return SkipRun(j, te) + 1;
-      }
-
-      if (IsNamePart(ts, te, i, j, *cands)) return SkipRun(j, te) + 1;
-
-      Found fd;
-      fd.begin = b;
-      fd.end = e;
-      fd.sentence = s;
-      fd.first = i;
-      fd.last = j;
-      fd.key = std::move(key);
-      if (cands == &own) fd.cands = std::move(own);
-      else fd.cands = *cands;
-      fd.all_caps = all_caps;
-      fd.common = true;
-      for (int k = i; k <= j; ++k)
-        if (IsWord(k) && !IsArticle(k) && !IsConnector(Tok(k)) && !IsEnglishDeterminer(k) &&
-            !IsCommon(k, /*plurals=*/true))
-          fd.common = false;
-      if (fd.common) fd.headline = Headline(ts, te);
-      return Keep(std::move(fd), ts, te);
+      return MatchChosen(s, ts, te, i, j, b, e, look);
     }
     return i + 1;
+  }
+
+  struct Looked;  // below
+  // The rest of Match for the chosen n-gram i..j (text_[b, e)), which the
+  // gazetteer knows: the traps, then the name is kept. Apart so that Match,
+  // which most capitalised words leave before this, keeps a small frame.
+  [[gnu::noinline]] int MatchChosen(int s, int ts, int te, int i, int j, uint32_t b, uint32_t e,
+                                    const Looked& look) {
+    const std::string& key = look.key;
+    // The candidates, copied only when a check below drops some or the
+    // name is kept: most chosen n-grams end at a check that keeps nothing.
+    std::vector<Cand> own;
+    const std::vector<Cand>* cands = &look.cands;
+    auto drop_if = [&](auto pred) {
+      if (cands != &own) {
+        own = *cands;
+        cands = &own;
+      }
+      std::erase_if(own, pred);
+    };
+    // "At Tanf" is a name only if written so in the gazetteer; "At Raqqa,"
+    // at the start of a sentence is the preposition: retry from "Raqqa".
+    if (IsEnglishArticle(i) && !GluedArticle(i, te)) {
+      // Arabic articles assimilate: "at" comes before a t-word ("At
+      // Tanf"), "as" before an s-word. And the place's own name must carry
+      // an article.
+      std::string_view art = Tok(i);
+      std::string_view next = i + 1 < te ? Tok(i + 1) : std::string_view();
+      bool sun = !next.empty() && (next[0] | 0x20) == (art[1] | 0x20);
+      drop_if([&](const Cand& c) {
+        return !sun || !(HasArticle(c.spelling) || HasArticle(c.e->name));
+      });
+      if (cands->empty()) return i + 1;
+    }
+
+    // One- and two-letter words alone are not places ("us", "Al"), except
+    // a country's own abbreviation in capitals that a place preposition
+    // opens and that ends its phrase (punctuation, a preposition, a
+    // phrase_end or breaks_name word of place_context.tsv follows),
+    // outside an all-caps line: "in the US.", "to the U.S. on Monday",
+    // "in the UK now" (not "in U.S. air strikes", "of the
+    // US-led coalition", "between US and Russia", "HELP US NOW"). Elsewhere
+    // "US" is the actors layer's ("the US struck").
+    if (i == j && KeyLetters(key) <= 2) {
+      int p = i - 1;
+      if (p >= ts && (Tok(p) == "the" || Tok(p) == "The")) --p;
+      const bool opened = p >= ts && (Flags(p) & kPrep) && !IsAllCaps(p) && Tok(p) != "of" &&
+                          Tok(p) != "between";
+      const int nx = i + 1;
+      const bool ends =
+          nx >= te || (IsWord(nx) ? (Flags(nx) & (kPrep | kPhraseEnd | kBreaksName)) && !IsAllCaps(nx)
+                                  : Tok(nx)[0] != '-');
+      if (!opened || !ends || !IsAllCaps(i)) return j + 1;
+      drop_if([&](const Cand& c) { return c.feat != Feat::kCountry || c.spelling != Tok(i); });
+      if (cands->empty()) return j + 1;
+    }
+    // A direction word alone ("Eastern", "North") is not a place.
+    if (i == j && (Flags(i) & kDirection)) return j + 1;
+    // Acronyms: a capitals-only name must be the entry's own name.
+    bool all_caps = true;
+    for (int k = i; k <= j; ++k)
+      if (IsWord(k) && !IsArticle(k) && !IsAllCaps(k)) all_caps = false;
+    if (all_caps) {
+      // ("SAA", "NATO", "DIA" are also villages somewhere.)
+      drop_if([](const Cand& c) {
+        return c.quality < Quality::kPreferredKey || !c.big;
+      });
+      if (cands->empty()) return SkipRun(j, te) + 1;
+    }
+
+    if (IsNamePart(ts, te, i, j, *cands)) return SkipRun(j, te) + 1;
+
+    Found fd;
+    fd.begin = b;
+    fd.end = e;
+    fd.sentence = s;
+    fd.first = i;
+    fd.last = j;
+    fd.key = std::move(key);
+    if (cands == &own) fd.cands = std::move(own);
+    else fd.cands = *cands;
+    fd.all_caps = all_caps;
+    fd.common = true;
+    for (int k = i; k <= j; ++k)
+      if (IsWord(k) && !IsArticle(k) && !IsConnector(Tok(k)) && !IsEnglishDeterminer(k) &&
+          !IsCommon(k, /*plurals=*/true))
+        fd.common = false;
+    if (fd.common) fd.headline = Headline(ts, te);
+    return Keep(std::move(fd), ts, te);
   }
 
   // Reads the words around a found name, keeps it, and returns the token to
@@ -1917,7 +1992,7 @@ class PlaceFinder::Run {
         if (sl.entry == nullptr) return nullptr;
         // By hand: std::string == string_view is an out-of-line compare.
         if (sl.hash == h && sl.entry->name.size() == name.size() &&
-            std::memcmp(sl.entry->name.data(), name.data(), name.size()) == 0)
+            BytesEqual(sl.entry->name.data(), name.data(), name.size()))
           return &sl.entry->looked;
       }
     }

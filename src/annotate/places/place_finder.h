@@ -108,7 +108,11 @@ class PlaceFinder : public Annotator {
   friend class Run;
 
   // Flags of a word (ASCII, any case, no final period), 0 if unknown.
-  uint32_t Flags(std::string_view word) const;
+  // This and the Maybe* tests below are inline, defined in place_finder.cc
+  // (their only user): the scans ask them for most tokens.
+  inline uint32_t Flags(std::string_view word) const;
+  // Flags after its shape filters passed: the flat table lookup.
+  uint32_t LookupWord(std::string_view word) const;
   void AddWord(const std::string& lower_word, uint32_t bits);
 
   struct StringHash {
@@ -134,20 +138,25 @@ class PlaceFinder : public Annotator {
   std::array<uint64_t, 32 * 32 * 32 / 64> direction_shape_{};
   // False if `word` certainly has no kDirection or kSiteBefore flag (the
   // lower-case words that can start a name).
-  bool MaybeDirection(std::string_view word) const;
+  inline bool MaybeDirection(std::string_view word) const;
   // The same for kTitle, kOrgBefore and kKunya, the words that make the
   // capitalised ones after them a name: Match asks every capitalised start
   // (and the capitalised word before it), most of which are no such word
   // and would otherwise cost a word-table lookup each.
   std::array<uint64_t, 32 * 32 * 32 / 64> title_shape_{};
-  bool MaybeTitle(std::string_view word) const;
+  inline bool MaybeTitle(std::string_view word) const;
   // The same for kBreaksName, kDirection, kSiteBefore and kSiteAfter, what
   // the n-gram walk asks of the word after each capitalised one ("were" in
   // "Halvany were"): most such words are prose.
   std::array<uint64_t, 32 * 32 * 32 / 64> join_shape_{};
-  bool MaybeJoin(std::string_view word) const;
+  inline bool MaybeJoin(std::string_view word) const;
   // First bytes of those words: the scan asks MaybeDirection only then.
   std::array<bool, 256> starter_first_{};
+  // What the scan's first test needs of a word's first byte, in one load:
+  // kLowerFirst (ASCII lower case), kVowelFirst (a, e, i, u: a 2- or
+  // 3-letter word may be an article), kStarterFirst (starter_first_).
+  static constexpr uint8_t kLowerFirst = 1, kVowelFirst = 2, kStarterFirst = 4;
+  std::array<uint8_t, 256> first_class_{};
   // words_ again as a flat open-addressing table (power-of-two size, linear
   // probing, hash 0 = empty), built once by the constructor: Flags runs for
   // many tokens of every document, and the node-based map's modulo and
