@@ -10,6 +10,8 @@
 // escape or look at (the JSON writer and the JSONL reader). JsonSpecial16:
 // the same test on sixteen bytes with SSE2, as a bit mask.
 //
+// AsciiLetters16(v): the ASCII letters of sixteen bytes (SSE2).
+//
 // ShortKey / ShortKeyPadded / ShortKeyHash: a word's first eight bytes as
 // one integer, and a hash of it with the word's length, for the
 // open-addressing word tables of the layers (one load per token when the
@@ -48,6 +50,16 @@ inline size_t FindAnyOf(const unsigned char* p, size_t i, size_t n) {
   }
   return n;
 }
+
+#if defined(__SSE2__)
+// The ASCII letters among 16 bytes, as 0xFF lanes: a byte whose
+// (b | 0x20) - 'a' is below 26, unsigned (the dates' and quantities'
+// word-end masks).
+inline __m128i AsciiLetters16(__m128i v) {
+  const __m128i t = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+  return _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(25)), t);
+}
+#endif
 
 // True if no byte of `w` is a control byte (< 0x20), a quote, a backslash
 // or >= 0x80. Exact as a whole: a borrow can only flag a byte above one

@@ -23,6 +23,7 @@
 #include <map>
 
 #include "clean/loose_date.h"
+#include "core/byte_scan.h"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -348,10 +349,8 @@ class WordWindow {
 #if defined(__SSE2__)
     for (int k = 0; k < 4; ++k) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s_ + base + 16 * k));
-      // An ASCII letter is a byte whose (b | 0x20) - 'a' is below 26,
-      // unsigned; a non-ASCII byte is negative as a signed char.
-      const __m128i t = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
-      const __m128i letter = _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(25)), t);
+      // A non-ASCII byte is negative as a signed char.
+      const __m128i letter = AsciiLetters16(v);
       const __m128i mark = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xC2))),
                                         _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE2))));
       const __m128i high = _mm_andnot_si128(mark, _mm_cmplt_epi8(v, _mm_setzero_si128()));

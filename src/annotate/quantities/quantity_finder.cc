@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "core/byte_scan.h"
 #include "dossier/utf8.h"
 
 #if defined(__SSE2__)
@@ -84,9 +85,7 @@ class LetterWindow {
 #if defined(__SSE2__)
     for (int k = 0; k < 4; ++k) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p_ + base + 16 * k));
-      // A letter is a byte whose (b | 0x20) - 'a' is below 26, unsigned.
-      const __m128i t = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
-      const __m128i letter = _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(25)), t);
+      const __m128i letter = AsciiLetters16(v);
       letters |= uint64_t{static_cast<uint16_t>(_mm_movemask_epi8(letter))} << (16 * k);
     }
 #else
