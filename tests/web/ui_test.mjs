@@ -277,6 +277,12 @@ test('the facets work from the keyboard and agree with the API', async () => {
   await item.focus();
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => location.hash.includes('type=ASSAULT'));
+  // The view reloads after the hash change, but until the reload starts the
+  // old view still reads as ready (a race under load): wait for the facet
+  // list drawn for the new filter first, then for the view.
+  await page.waitForFunction(
+    () => document.querySelector('.facet-item[data-facet="type"][data-value="ASSAULT"]')
+      ?.getAttribute('aria-pressed') === 'true', null, {timeout: 15000}).catch(() => {});
   await waitMap();
   assert.equal(await item.getAttribute('aria-pressed'), 'true');
   const fc = await api('/api/events.geojson?type=ASSAULT');
