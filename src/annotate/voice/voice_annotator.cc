@@ -873,11 +873,11 @@ struct VoiceAnnotator::Impl {
               break;
             start = p;
           }
-          // "the Britain-based monitoring group": the word after a hyphen
-          // belongs to a compound whose head is a mention already.
           if (none) continue;
-          // A determiner before the compound still counts: "The Britain-based
-          // monitor".
+          // "the Britain-based monitoring group": the word after a hyphen
+          // belongs to a compound whose first part is a mention already; a
+          // determiner before the compound still counts ("The Britain-based
+          // monitor").
           if (start < k && start > 0 && Eq(s.w[start - 1].text, "-")) {
             ++start;
             // [det] [first part] [-] [tail, now skipped] [start]
@@ -1224,7 +1224,6 @@ struct VoiceAnnotator::Impl {
     return true;
   }
 
-  // The source after a verb at v (inversion: "…, said Colonel John Dorrian").
   // A named person who opens the clause, then an appositive without commas,
   // as wire copy stripped of punctuation has it: "Ammar al-Selmo the head of
   // the rescue service in eastern Aleppo told Reuters", after a quotation
@@ -1261,6 +1260,7 @@ struct VoiceAnnotator::Impl {
     return true;
   }
 
+  // The source after a verb at v (inversion: "…, said Colonel John Dorrian").
   bool SourceAfter(const Sent& s, size_t v, size_t vend, size_t ce, Ref* ref) const {
     for (size_t k = vend; k < ce && k < vend + 4; ++k) {
       const int m = s.w[k].mention;
