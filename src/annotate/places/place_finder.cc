@@ -520,6 +520,8 @@ void Prepare(const Gazetteer& gaz, std::deque<PlaceEntry>* store, Cand* c) {
 
 // A place name found in the text, before and after resolution.
 struct Found {
+  Found(uint32_t b, uint32_t e, int s, int f, int l, std::string k, std::vector<Cand> c)
+      : begin(b), end(e), sentence(s), first(f), last(l), key(std::move(k)), cands(std::move(c)) {}
   uint32_t begin = 0, end = 0;  // span of the name
   int sentence = -1;
   int first = 0, last = 0;      // token indices
@@ -1248,15 +1250,8 @@ class PlaceFinder::Run {
 
     if (IsNamePart(ts, te, i, j, *cands)) return SkipRun(j, te) + 1;
 
-    Found fd;
-    fd.begin = b;
-    fd.end = e;
-    fd.sentence = s;
-    fd.first = i;
-    fd.last = j;
-    fd.key = std::move(key);
-    if (cands == &own) fd.cands = std::move(own);
-    else fd.cands = *cands;
+    if (cands != &own) own = *cands;
+    Found fd(b, e, s, i, j, key, std::move(own));
     fd.all_caps = all_caps;
     fd.common = true;
     for (int k = i; k <= j; ++k)
@@ -1305,14 +1300,7 @@ class PlaceFinder::Run {
                c.feat == Feat::kAdmin2))
             cands.push_back(c);
         if (cands.empty()) continue;
-        Found fd;
-        fd.begin = b;
-        fd.end = e;
-        fd.sentence = s;
-        fd.first = i;
-        fd.last = j;
-        fd.key = look.key;
-        fd.cands = std::move(cands);
+        Found fd(b, e, s, i, j, look.key, std::move(cands));
         fd.common = false;
         return Keep(std::move(fd), ts, te);
       }
@@ -1588,13 +1576,8 @@ class PlaceFinder::Run {
     if (key.find(' ') == std::string::npos && gaz_.CountryOfDemonym(key)) return;
     std::vector<Cand> cands;
     if (!Lookup(split, key, &cands, &own_places_)) return;
-    Found fd;
-    fd.begin = doc_.tokens[k].span.begin;
-    fd.end = doc_.tokens[k].span.end;
-    fd.sentence = s;
-    fd.first = fd.last = k;
-    fd.key = std::move(key);
-    fd.cands = std::move(cands);
+    Found fd(doc_.tokens[k].span.begin, doc_.tokens[k].span.end, s, k, k, std::move(key),
+             std::move(cands));
     fd.hashtag = true;
     fd.common = fd.key.find(' ') == std::string::npos && gaz_.IsCommonWord(fd.key);
     found_.push_back(std::move(fd));
