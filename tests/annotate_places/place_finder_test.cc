@@ -626,5 +626,60 @@ TEST(PlaceFinderRealTest, RiverWordBeforeAName) {
             "Khabur=dossier:khabur");
 }
 
+// "named" before a capitalised word makes it a person's name ("Ahmad" is
+// also Al Ahmadi, Kuwait), unless a place noun stands before "named".
+TEST(PlaceFinderRealTest, NameAfterNamed) {
+  auto g = Gazetteer::Open(Gazetteer::DefaultPath());
+  if (!g.ok()) GTEST_SKIP() << "no compiled gazetteer: " << g.status().ToString();
+  PlaceFinder finder(g.value(), BuiltinLexicon());
+  EXPECT_EQ(Describe("A car bomb went off in Hasakeh. A witness named Ahmad was hurt.", finder),
+            "Hasakeh=geonames:173811");
+  EXPECT_EQ(Describe("Fighting spread near Aleppo to a small town named Azaz.", finder),
+            "Aleppo=geonames:170063; Azaz=geonames:172082");
+}
+
+// A short reference the actors layer made to a person named in full
+// ("Kerry" after "John Kerry") is no place (Kerry is also a Welsh village);
+// "in Kerry" still is.
+TEST(PlaceFinderRealTest, ShortReferenceToANamedPerson) {
+  auto g = Gazetteer::Open(Gazetteer::DefaultPath());
+  if (!g.ok()) GTEST_SKIP() << "no compiled gazetteer: " << g.status().ToString();
+  PlaceFinder finder(g.value(), BuiltinLexicon());
+  const std::string text =
+      "The envoy flew to London. A meeting between Kerry and Boris Johnson ran late. "
+      "Farmers in Kerry were not told.";
+  Document doc = Doc(text);
+  for (size_t at : {text.find("Kerry and"), text.find("Kerry were")}) {
+    Mention m;
+    m.kind = "person";
+    m.span = {static_cast<uint32_t>(at), static_cast<uint32_t>(at + 5)};
+    m.name = "John Kerry";
+    doc.mentions.push_back(m);
+  }
+  std::vector<Mention> out;
+  finder.Annotate(doc, &out);
+  std::vector<size_t> kerry;
+  for (const Mention& m : out)
+    if (SpanText(text, m) == "Kerry") kerry.push_back(m.span.begin);
+  EXPECT_EQ(kerry, std::vector<size_t>{text.find("Kerry were")});
+}
+
+// A district of a country the document does not name, or a foreign
+// province called a district, needs more than its name ("the Sahel
+// district" of Zabadani is not Burkina Faso's Sahel region). Aleppo's
+// districts are curated.
+TEST(PlaceFinderRealTest, ForeignDistrictsAndAleppoDistricts) {
+  auto g = Gazetteer::Open(Gazetteer::DefaultPath());
+  if (!g.ok()) GTEST_SKIP() << "no compiled gazetteer: " << g.status().ToString();
+  PlaceFinder finder(g.value(), BuiltinLexicon());
+  EXPECT_EQ(Describe("The army shelled Zabadani in Syria. It seized the Sahel district.", finder),
+            "Zabadani=geonames:172059; Syria=iso3166-1:SY");
+  EXPECT_EQ(Describe("Jets hit Aleppo. Shells fell on Sheikh Maqsoud, al-Sakhour and the "
+                     "Salah al-Din district.",
+                     finder),
+            "Aleppo=geonames:170063; Sheikh Maqsoud=dossier:aleppo-sheikh-maqsoud; "
+            "al-Sakhour=dossier:aleppo-sakhour; Salah al-Din=dossier:aleppo-salah-al-din");
+}
+
 }  // namespace
 }  // namespace dossier

@@ -601,6 +601,7 @@ PlaceFinder::PlaceFinder(std::shared_ptr<const Gazetteer> gazetteer, const Lexic
       {"breaks_name", kBreaksName},
       {"site_before", kSiteBefore},
       {"phrase_end", kPhraseEnd},
+      {"naming", kNaming},
   };
   const Table& ctx = lexicon.table("place_context");
   int wc = ctx.Column("word"), kc = ctx.Column("kinds");
@@ -699,7 +700,7 @@ void PlaceFinder::BuildWordTable() {
       direction_shape_[b >> 6] |= 1ull << (b & 63);
       if (!w.empty()) starter_first_[static_cast<unsigned char>(w[0])] = true;
     }
-    if (bits & (kTitle | kOrgBefore | kKunya)) {
+    if (bits & (kTitle | kOrgBefore | kKunya | kNaming)) {
       size_t b = ShapeBit(w);
       title_shape_[b >> 6] |= 1ull << (b & 63);
     }
@@ -1249,6 +1250,7 @@ class PlaceFinder::Run {
     }
 
     if (IsNamePart(ts, te, i, j, *cands)) return SkipRun(j, te) + 1;
+    if (i == j && ShortPersonRef(ts, i, b, e)) return j + 1;
 
     if (cands != &own) own = *cands;
     Found fd(b, e, s, i, j, key, std::move(own));
@@ -1471,10 +1473,34 @@ class PlaceFinder::Run {
         IsCap(i - 2) && (Flags(i - 2) & kTitle))
       return true;
     int p = PrevSpaced(i, ts);
-    if (p < 0 || !IsCap(p) || !f_.MaybeTitle(Tok(p))) return false;
+    if (p < 0 || !f_.MaybeTitle(Tok(p))) return false;
     uint32_t pf = Flags(p);
+    if (!IsCap(p)) {
+      if (!(pf & kNaming)) return false;
+      // "a witness named Ahmad" is a person; "a region named Rojava", "a
+      // village named Tal Abyad" keep their place.
+      constexpr uint32_t kPlaceNoun = kCityBefore | kCityAfter | kAdmin1Before | kAdmin1After |
+                                      kAdmin2Before | kAdmin2After | kSiteBefore | kSiteAfter;
+      int q = PrevSpaced(p, ts);
+      return q < 0 || !(Flags(q) & kPlaceNoun);
+    }
     if (pf & (kTitle | kOrgBefore)) return true;
     return (pf & kKunya) && !(Flags(i) & kKunya);
+  }
+
+  // "Kerry" after "John Kerry": the actors layer's short reference to a
+  // person the document names in full is that person, not a village of
+  // the same name. "in" or a "near" word before it still makes a place
+  // ("in Kerry"; not "between Kerry and Lavrov", "to Kerry").
+  bool ShortPersonRef(int ts, int i, uint32_t b, uint32_t e) const {
+    const std::vector<Mention>& ms = doc_.mentions;
+    auto it = std::lower_bound(ms.begin(), ms.end(), b,
+                               [](const Mention& m, uint32_t x) { return m.span.begin < x; });
+    if (it == ms.end() || it->span.begin != b || it->span.end != e || it->kind != "person" ||
+        it->name.size() <= e - b)
+      return false;
+    int p = PrevSpaced(i, ts);
+    return p < 0 || !(Tok(p) == "in" || (Flags(p) & kNear));
   }
 
   bool IsNamePart(int ts, int te, int i, int j, const std::vector<Cand>& cands) {
@@ -1677,6 +1703,16 @@ class PlaceFinder::Run {
         s -= 1.0;
         why += ", foreign by alternate spelling";
       }
+    } else if ((f == Feat::kAdmin2 || (f == Feat::kAdmin1 && (fd.hints & kAdmin2After))) &&
+               OtherContext(fd)) {
+      // A district of a country the document neither names nor has actors
+      // of ("al-Faris", "Al-Manar" are Iraqi and Yemeni districts), or a
+      // province called a district there: "the Sahel district" of Zabadani
+      // is not Burkina Faso's region. (A bare foreign province stays:
+      // "Chechnya", "Tibet".)
+      c->reasons |= kForeignAlt;
+      s -= 3.0;
+      why += ", foreign province";
     }
     if (!e.admin1_code.empty() && f != Feat::kAdmin1 && f != Feat::kCountry && !admin1s_.empty()) {
       // "SY.07", cut at 63 bytes; built by hand (snprintf was a hot spot).

@@ -101,6 +101,10 @@ class PlaceFinder : public Annotator {
     // place_context kind "phrase_end": "in the US now" — the noun phrase
     // before it has ended, so a capitals abbreviation stands alone.
     kPhraseEnd = 1u << 18,
+    // place_context kind "naming": "a witness named Ahmad" — the
+    // capitalised words after it are a name, unless a place noun stands
+    // before it ("a region named Rojava").
+    kNaming = 1u << 19,
   };
 
  private:
