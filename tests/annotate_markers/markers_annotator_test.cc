@@ -208,6 +208,17 @@ TEST(MarkersTest, RepetitionOfPhrasesAndLoadedWords) {
   Document n = Mark("The water supply failed on Monday. Engineers said the water supply would "
                    "return. The water supply returned on Friday.");
   EXPECT_TRUE(n.markers.empty()) << ::testing::PrintToString(Lines(n));
+  // Nor is a pair used five times in a short wire story (rates count over
+  // at least 800 words), nor a phrase of the first sentence used four times.
+  Document w = Mark("Troops held the bridge on Monday. Rocket shells hit a school in the north. "
+                    "Later rocket shells struck a bakery. Residents said rocket shells fell on "
+                    "two homes. Police said rocket shells damaged a clinic. Rocket shells "
+                    "landed near a mosque too.");
+  EXPECT_TRUE(w.markers.empty()) << ::testing::PrintToString(Lines(w));
+  Document l = Mark("Shelling caused material damage in the old town. Mortars caused material "
+                    "damage to the grid. Rockets caused material damage to roads. Shops saw "
+                    "that bombs caused material damage too.");
+  EXPECT_TRUE(l.markers.empty()) << ::testing::PrintToString(Lines(l));
 }
 
 // fuzz/findings/extract/crash-502cfe3c…: a text ending in two content

@@ -838,16 +838,22 @@ struct MarkersAnnotator::Run {
       }
       ++s.count;
     }
-    const double per_1000 = words > 0 ? 1000.0 / static_cast<double>(words) : 0;
+    // Rates per 1,000 words, over at least 800 words: in a short wire story
+    // five uses of a topic pair would read as 20 per 1,000.
+    const double per_1000 = words > 0 ? 1000.0 / std::max(800.0, static_cast<double>(words)) : 0;
+    // A phrase the first sentence (the headline or the lead) already used
+    // is the article's topic ("chemical weapons" in a short wire story),
+    // not a message hammered in.
+    auto topic = [&](const Slot& s) { return sent[s.first] == 0; };
     auto qualifies = [&](size_t i, size_t len, const Slot& s) {
       if (len >= 4) return s.count >= 2;
       if (len == 3) {
         if (charged(i) || charged(i + 1) || charged(i + 2)) return s.count >= 3;
-        return s.count >= 4 && s.count * per_1000 >= 5;
+        return s.count >= 4 && s.count * per_1000 >= 5 && !topic(s);
       }
       // Two words: topic phrases ("chemical weapons") repeat in plain news;
       // only a charged pair, or a pair hammered in at 10 per 1,000 words.
-      if (s.count >= 5 && s.count * per_1000 >= 10) return true;
+      if (s.count >= 5 && s.count * per_1000 >= 10 && !topic(s)) return true;
       return s.count >= 3 && (charged(i) || charged(i + 1));
     };
     std::vector<Cand> reps;
