@@ -31,6 +31,7 @@ constexpr const char* kCountries =
     "IQ\tIRQ\tIraq\tRepublic of Iraq\tIraqi|Iraqis\t33.0\t44.0\n"
     "IR\tIRN\tIran\tIslamic Republic of Iran\tIranian\t32.0\t53.0\n"
     "IL\tISR\tIsrael\t\tIsraeli\t31.5\t34.8\n"
+    "JO\tJOR\tJordan\tHashemite Kingdom of Jordan\tJordanian\t31.0\t36.0\n"
     "TR\tTUR\tTurkey\tTürkiye|Turkiye\tTurkish\t39.0\t35.0\n"
     "SA\tSAU\tSaudi Arabia\tKingdom of Saudi Arabia\tSaudi|Saudi Arabian\t24.0\t45.0\n"
     "GB\tGBR\tUnited Kingdom\tUK|U.K.|Britain|Great Britain\tBritish\t54.0\t-2.0\n";
@@ -447,6 +448,15 @@ TEST(PersonTest, GivenNamePlusSurname) {
   EXPECT_EQ(ms[0].rule, "given_name+surname");
 }
 
+// A country that is also a given name opens a person's name before a
+// surname, but not after a place preposition, and not alone.
+TEST(PersonTest, CountryAsGivenName) {
+  EXPECT_EQ(D("The clinic where Jordan Ellis works was hit."),
+            "Jordan Ellis=person person:jordan-ellis");
+  EXPECT_EQ(D("Aid came to Jordan Monday."), "");
+  EXPECT_EQ(D("She fled to Jordan Ellis said."), "");
+}
+
 TEST(PersonTest, MultiWordGivenNames) {
   EXPECT_EQ(D("Fadi Abdel Rahman spoke."), "Fadi Abdel Rahman=person person:fadi-abdel-rahman");
 }
@@ -586,10 +596,10 @@ TEST(OverrideTest, AUserTableAddsAGroup) {
 
 TEST(OverrideTest, ACountryTableOverrideAddsADemonym) {
   auto lex = LoadWith("countries.tsv",
-                      std::string(kCountries) + "JO\tJOR\tJordan\tHashemite Kingdom of Jordan\tJordanian\t31.0\t36.0\n");
+                      std::string(kCountries) + "LB\tLBN\tLebanon\tLebanese Republic\tLebanese\t33.9\t35.9\n");
   ActorFinder f(*lex);
-  std::string t = "Jordanian troops closed the crossing.";
-  EXPECT_EQ(Describe(t, Scan(t, f)), "Jordanian troops=actor actor:JOR [JO MIL]");
+  std::string t = "Lebanese troops closed the crossing.";
+  EXPECT_EQ(Describe(t, Scan(t, f)), "Lebanese troops=actor actor:LBN [LB MIL]");
 }
 
 

@@ -1781,9 +1781,14 @@ class SentenceScan {
     int i = k + 1;
     const GivenEntry* g = GivenAt(k, &i);
     if (!g || (g->ambiguous && k == 0)) return;
-    if (Longest(k, Bit(PType::kCountry) | Bit(PType::kDemonym) | Bit(PType::kActor) |
-                       Bit(PType::kOutlet)))
-      return;
+    if (const Hit* h = Longest(k, Bit(PType::kCountry) | Bit(PType::kDemonym) |
+                                      Bit(PType::kActor) | Bit(PType::kOutlet))) {
+      // A country that is also a given name ("Jordan Ellis") opens a name
+      // when a surname follows it and no place preposition stands before.
+      if (P(h).type != PType::kCountry || h->e != k + 1 || AfterPlacePrep(k) || k + 1 >= n() ||
+          w_[k + 1].gap_kind != Gap::kSpace || !IsNameToken(k + 1))
+        return;
+    }
     int givens = 1, pieces = 0, next;
     while (i < n() && givens < 3 && w_[i].gap_kind == Gap::kSpace && !w_[i - 1].possessive &&
            GivenAt(i, &next) && IsNameToken(i)) {
