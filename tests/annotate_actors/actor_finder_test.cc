@@ -175,6 +175,10 @@ TEST(NamedGroupTest, IsInAGroupContext) {
   // mixed case and not after a word the verb follows; never before.
   EXPECT_EQ(D("IS seized it. Islamic State fighters left. IS has lost. It IS over. WHAT IS LEFT?"),
             "Islamic State fighters=actor actor:ISIS [ UAF g:ISIS]; IS=actor actor:ISIS [ UAF g:ISIS]");
+  // "that" opens a clause whose subject it can be ("estimated that IS still held").
+  EXPECT_EQ(D("Islamic State fighters left. Officials said that IS still held the town."),
+            "Islamic State fighters=actor actor:ISIS [ UAF g:ISIS]; Officials=actor  "
+            "[ GOV]; IS=actor actor:ISIS [ UAF g:ISIS]");
   // Next to something else, or to another context-only alias, it stays the verb.
   EXPECT_EQ(D("It IS, or it is not."), "");
   EXPECT_EQ(D("The SDF IS strong, and Hezbollah IS too."),

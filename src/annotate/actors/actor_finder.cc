@@ -1253,7 +1253,7 @@ class SentenceScan {
       return false;
     if (b > 0 && w_[b].gap_kind == Gap::kSpace) {
       const std::string_view p = Fold(b - 1);
-      for (std::string_view v : {"it", "this", "that", "there", "here", "what", "which", "who",
+      for (std::string_view v : {"it", "this", "there", "here", "what", "which", "who",
                                  "he", "she", "all", "everything", "nothing", "so"})
         if (p == v) return false;
     }
