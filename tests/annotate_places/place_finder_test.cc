@@ -681,5 +681,23 @@ TEST(PlaceFinderRealTest, ForeignDistrictsAndAleppoDistricts) {
             "al-Sakhour=dossier:aleppo-sakhour; Salah al-Din=dossier:aleppo-salah-al-din");
 }
 
+// Copy stripped of apostrophes: "Syrias" is Syria's (the stem is a country,
+// province or big place by its own spelling), and a possessive ends the
+// name ("Aleppos Bustan al-Qasr district"). Only where the document has no
+// apostrophe at all.
+TEST(PlaceFinderRealTest, PossessivesWithoutApostrophes) {
+  auto g = Gazetteer::Open(Gazetteer::DefaultPath());
+  if (!g.ok()) GTEST_SKIP() << "no compiled gazetteer: " << g.status().ToString();
+  PlaceFinder finder(g.value(), BuiltinLexicon());
+  EXPECT_EQ(Describe("Rebels gained ground in Syrias north. A resident of Aleppos Bustan al-Qasr "
+                     "district fled.",
+                     finder),
+            "Syria=iso3166-1:SY; Aleppo=geonames:170063; "
+            "Bustan al-Qasr=dossier:aleppo-bustan-al-qasr");
+  EXPECT_EQ(Describe("Rebels gained ground in Syrias north; the army's lines held.", finder), "");
+  EXPECT_EQ(Describe("A resident of Aleppo's Bustan al-Qasr district fled.", finder),
+            "Aleppo=geonames:170063; Bustan al-Qasr=dossier:aleppo-bustan-al-qasr");
+}
+
 }  // namespace
 }  // namespace dossier

@@ -1163,6 +1163,22 @@ class PlaceFinder::Run {
       }
       if (!other) chosen = weak;
     }
+    // Copy stripped of apostrophes writes "Syrias north", "Aleppos old
+    // city": a word that names nothing, but whose stem without the final
+    // "s" is a country, a province or a big place by its own spelling.
+    if (chosen < 0 && ends[0] == i && cap && NoApostrophes()) {
+      const uint32_t end = doc_.tokens[i].span.end;
+      if (end - b > 4 && text[end - 1] == 's' && IsAsciiLower(static_cast<unsigned char>(text[end - 2]))) {
+        const std::string_view stem(text + b, end - 1 - b);
+        const Looked& look = LookupCached(stem);
+        if (look.kind == Looked::kHits &&
+            std::any_of(look.cands.begin(), look.cands.end(), [](const Cand& c) {
+              return c.quality >= Quality::kPreferredKey &&
+                     (c.big || c.feat == Feat::kCountry || c.feat == Feat::kAdmin1);
+            }))
+          return MatchChosen(s, ts, te, i, i, b, end - 1, look);
+      }
+    }
     // A lower-case site word ("river") starts only a name spelt so in the
     // gazetteer ("river Jordan"); otherwise the name after it is read alone.
     if (!cap && (Flags(i) & kSiteBefore) && chosen < 0) return i + 1;
@@ -1249,7 +1265,7 @@ class PlaceFinder::Run {
       if (cands->empty()) return SkipRun(j, te) + 1;
     }
 
-    if (IsNamePart(ts, te, i, j, *cands)) return SkipRun(j, te) + 1;
+    if (IsNamePart(ts, te, i, j, *cands, e)) return SkipRun(j, te) + 1;
     if (i == j && ShortPersonRef(ts, i, b, e)) return j + 1;
 
     if (cands != &own) own = *cands;
@@ -1311,6 +1327,16 @@ class PlaceFinder::Run {
   }
 
   // End byte of token j without a possessive "'s" / "’s".
+  // The document has no apostrophe at all (straight or typographic): its
+  // possessives lost theirs ("Syrias"). Once per document.
+  bool NoApostrophes() {
+    if (no_apostrophes_ < 0)
+      no_apostrophes_ = text_.find('\'') == std::string_view::npos &&
+                        text_.find("\xE2\x80\x99") == std::string_view::npos;
+    return no_apostrophes_ == 1;
+  }
+  int no_apostrophes_ = -1;
+
   uint32_t EndWithoutPossessive(int j) const {
     const Span& sp = doc_.tokens[j].span;
     const size_t n = sp.end - sp.begin;
@@ -1503,7 +1529,8 @@ class PlaceFinder::Run {
     return p < 0 || !(Tok(p) == "in" || (Flags(p) & kNear));
   }
 
-  bool IsNamePart(int ts, int te, int i, int j, const std::vector<Cand>& cands) {
+  // (e: where the name ends in the text, before a possessive "'s".)
+  bool IsNamePart(int ts, int te, int i, int j, const std::vector<Cand>& cands, uint32_t e) {
     int p = PrevSpaced(i, ts);
     if (p >= 0 && IsCap(p)) {
       uint32_t pf = Flags(p);
@@ -1515,6 +1542,9 @@ class PlaceFinder::Run {
           !HasDivision(cands))
         return true;
     }
+    // After a possessive ("Aleppo's Bustan al-Qasr") the words that follow
+    // name something else.
+    if (e < doc_.tokens[j].span.end) return false;
     // "Deir ez-Zor Military Council", "Al-Masdar News": an organisation
     // word within the next three capitalised words.
     int k = j;
