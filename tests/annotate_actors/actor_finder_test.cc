@@ -452,6 +452,14 @@ TEST(PersonTest, GivenNamePlusSurname) {
   EXPECT_EQ(ms[0].rule, "given_name+surname");
 }
 
+// Copy stripped of apostrophes: "Assads" is Assad's when the stem is a
+// whole one-word name; not in a text that has apostrophes elsewhere.
+TEST(PersonTest, PossessivesWithoutApostrophes) {
+  EXPECT_EQ(D("Bashar al-Assads forces and Daeshs fighters clashed."),
+            "Bashar al-Assad=person person:bashar-al-assad; Daesh=actor actor:ISIS [ UAF g:ISIS]");
+  EXPECT_EQ(D("Daeshs fighters held the army's base."), "army=actor  [ MIL]");
+}
+
 // A country that is also a given name opens a person's name before a
 // surname, but not after a place preposition, and not alone.
 TEST(PersonTest, CountryAsGivenName) {

@@ -136,6 +136,7 @@ bool EqualWithoutDots(std::string_view raw, std::string_view plain) {
 }
 
 bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
 
 // First code point of `s` is an upper-case letter.
 bool StartsUpper(std::string_view s) {
@@ -865,6 +866,9 @@ struct ScanBuffers {
   // Groups the document has named so far (ids, few): after one of them a
   // context-only alias of it stands alone ("Islamic State ... IS seized").
   std::vector<std::string> named_groups;
+  // The document has no apostrophe at all: its possessives lost theirs
+  // ("Assads forces", "Turkeys Erdogan").
+  bool bare_possessives = false;
 };
 
 // One sentence's words, hits and candidates.
@@ -885,7 +889,8 @@ class SentenceScan {
         folds_(buf->folds),
         hits_(buf->hits),
         maybe_starts_(buf->maybe_starts),
-        named_groups_(buf->named_groups) {
+        named_groups_(buf->named_groups),
+        bare_possessives_(buf->bare_possessives) {
     hits_.clear();
     BuildWords(tokens, tok_begin);
     BuildHits();
@@ -1016,7 +1021,14 @@ class SentenceScan {
       }
       w.hash = hash;
       w.fold_len = static_cast<uint32_t>(used - w.fold_off);
-      if (WordTable::BloomHas(starts_bloom, hash)) maybe_starts_.push_back(static_cast<int>(wp - W));
+      if (WordTable::BloomHas(starts_bloom, hash)) {
+        maybe_starts_.push_back(static_cast<int>(wp - W));
+      } else if (bare_possessives_ && raw.size() > 4 && raw.back() == 's' &&
+                 IsAsciiUpper(raw[0]) && IsAsciiLower(raw[raw.size() - 2])) {
+        const bool possessive = BarePossessive(w, raw, &used);
+        folds = folds_.data();
+        if (possessive) maybe_starts_.push_back(static_cast<int>(wp - W));
+      }
       const unsigned char c0 = raw.empty() ? 0 : static_cast<unsigned char>(raw[0]);
       w.cap = c0 < 0x80 ? IsAsciiUpper(static_cast<char>(c0)) : StartsUpper(raw);
       if (wp == W) {
@@ -1038,6 +1050,45 @@ class SentenceScan {
     tok_end_ = static_cast<size_t>(tp - T);
     sent_tail_ = wp > W ? wp[-1].tok_end : sent_.begin;
     headline_ = -1;  // worked out when a rule asks (headline())
+  }
+
+  // "Assads" in copy without apostrophes: if the word without its final
+  // "s" is a whole name of one word (a country, actor, outlet or person),
+  // word w becomes that name's possessive, folded anew over its old fold
+  // (else the word is folded again as it was).
+  [[gnu::noinline]] bool BarePossessive(Word& w, std::string_view raw, size_t* used) {
+    auto fold_at = [&](std::string_view s, size_t* u) {
+      uint64_t h;
+      if (FoldFast(s, text_.size() - w.span.begin, folds_.data() + *u, &h)) {
+        *u += s.size();
+      } else {
+        h = FoldAppendSlow(s, &folds_, u, SlowRoom());
+      }
+      return h;
+    };
+    const std::string_view stem = raw.substr(0, raw.size() - 1);
+    size_t u = w.fold_off;
+    const uint64_t hash = fold_at(stem, &u);
+    const std::string_view fold(folds_.data() + w.fold_off, u - w.fold_off);
+    const WordTable::Slot* slot = t_.starts.Probe(fold, hash);
+    bool whole = false;
+    if (slot)
+      for (uint32_t pi = slot->pat_begin; pi < slot->pat_end && !whole; ++pi) {
+        const ActorFinder::Tables::PatHead& h = t_.heads[pi];
+        whole = h.nfolds == 1 && (h.type == PType::kCountry || h.type == PType::kActor ||
+                                  h.type == PType::kOutlet || h.type == PType::kPerson);
+      }
+    if (!whole) {
+      size_t again = w.fold_off;
+      fold_at(raw, &again);
+      return false;
+    }
+    *used = u;
+    w.hash = hash;
+    w.fold_len = static_cast<uint32_t>(u - w.fold_off);
+    w.possessive = true;
+    w.span.end = w.span.begin + static_cast<uint32_t>(stem.size());
+    return true;
   }
 
   // The room BuildWords keeps in folds_: the sentence's bytes and a chunk.
@@ -1830,6 +1881,7 @@ class SentenceScan {
   std::vector<Hit>& hits_;
   std::vector<int>& maybe_starts_;  // words that may open a pattern, in order (BuildWords)
   const std::vector<std::string>& named_groups_;  // ScanBuffers::named_groups
+  const bool bare_possessives_;                    // ScanBuffers::bare_possessives
   uint32_t sent_tail_ = 0;
   size_t tok_end_ = 0;
   mutable int8_t headline_ = -1;  // -1 unknown, 0 no, 1 yes
@@ -1887,6 +1939,8 @@ void ActorFinder::FindImpl(std::string_view text, const std::vector<Token>& toke
       if (m.kind == "place") places.push_back(m.span);
   thread_local ScanBuffers buf;
   buf.named_groups.clear();
+  buf.bare_possessives = text.find('\'') == std::string_view::npos &&
+                         text.find("\xE2\x80\x99") == std::string_view::npos;
   std::vector<Cand>& cands = buf.cands;
   std::vector<int>& order = buf.order;
   std::vector<int>& accepted = buf.accepted;
