@@ -1021,14 +1021,7 @@ class SentenceScan {
       }
       w.hash = hash;
       w.fold_len = static_cast<uint32_t>(used - w.fold_off);
-      if (WordTable::BloomHas(starts_bloom, hash)) {
-        maybe_starts_.push_back(static_cast<int>(wp - W));
-      } else if (bare_possessives_ && raw.size() > 4 && raw.back() == 's' &&
-                 IsAsciiUpper(raw[0]) && IsAsciiLower(raw[raw.size() - 2])) {
-        const bool possessive = BarePossessive(w, raw, &used);
-        folds = folds_.data();
-        if (possessive) maybe_starts_.push_back(static_cast<int>(wp - W));
-      }
+      if (WordTable::BloomHas(starts_bloom, hash)) maybe_starts_.push_back(static_cast<int>(wp - W));
       const unsigned char c0 = raw.empty() ? 0 : static_cast<unsigned char>(raw[0]);
       w.cap = c0 < 0x80 ? IsAsciiUpper(static_cast<char>(c0)) : StartsUpper(raw);
       if (wp == W) {
@@ -1047,48 +1040,46 @@ class SentenceScan {
       ++wp;
     }
     nw_ = static_cast<int>(wp - W);
+    if (bare_possessives_) BarePossessives();
     tok_end_ = static_cast<size_t>(tp - T);
     sent_tail_ = wp > W ? wp[-1].tok_end : sent_.begin;
     headline_ = -1;  // worked out when a rule asks (headline())
   }
 
-  // "Assads" in copy without apostrophes: if the word without its final
-  // "s" is a whole name of one word (a country, actor, outlet or person),
-  // word w becomes that name's possessive, folded anew over its old fold
-  // (else the word is folded again as it was).
-  [[gnu::noinline]] bool BarePossessive(Word& w, std::string_view raw, size_t* used) {
-    auto fold_at = [&](std::string_view s, size_t* u) {
-      uint64_t h;
-      if (FoldFast(s, text_.size() - w.span.begin, folds_.data() + *u, &h)) {
-        *u += s.size();
-      } else {
-        h = FoldAppendSlow(s, &folds_, u, SlowRoom());
-      }
-      return h;
-    };
-    const std::string_view stem = raw.substr(0, raw.size() - 1);
-    size_t u = w.fold_off;
-    const uint64_t hash = fold_at(stem, &u);
-    const std::string_view fold(folds_.data() + w.fold_off, u - w.fold_off);
-    const WordTable::Slot* slot = t_.starts.Probe(fold, hash);
-    bool whole = false;
-    if (slot)
+  // "Assads" in copy without apostrophes: a capitalised word that opens
+  // no pattern, but without its final "s" is a whole name of one word (a
+  // country, actor, outlet or person), becomes that name's possessive.
+  // Apart from BuildWords' loop, which runs for every word of the text.
+  [[gnu::noinline]] void BarePossessives() {
+    const uint64_t* const starts_bloom = t_.starts.bloom();
+    bool added = false;
+    for (int i = 0; i < nw_; ++i) {
+      Word& w = w_[i];
+      const std::string_view raw = Raw(i);
+      const std::string_view fold = Fold(i);
+      if (w.possessive || raw.size() <= 4 || !IsAsciiUpper(raw[0]) || raw.back() != 's' ||
+          !IsAsciiLower(raw[raw.size() - 2]) || fold.empty() || fold.back() != 's' ||
+          WordTable::BloomHas(starts_bloom, w.hash))
+        continue;
+      const std::string_view stem = fold.substr(0, fold.size() - 1);
+      const uint64_t hash = FoldHash(stem);
+      const WordTable::Slot* slot = t_.starts.Probe(stem, hash);
+      if (!slot) continue;
+      bool whole = false;
       for (uint32_t pi = slot->pat_begin; pi < slot->pat_end && !whole; ++pi) {
         const ActorFinder::Tables::PatHead& h = t_.heads[pi];
         whole = h.nfolds == 1 && (h.type == PType::kCountry || h.type == PType::kActor ||
                                   h.type == PType::kOutlet || h.type == PType::kPerson);
       }
-    if (!whole) {
-      size_t again = w.fold_off;
-      fold_at(raw, &again);
-      return false;
+      if (!whole) continue;
+      w.hash = hash;
+      w.fold_len -= 1;
+      w.possessive = true;
+      w.span.end -= 1;
+      maybe_starts_.push_back(i);
+      added = true;
     }
-    *used = u;
-    w.hash = hash;
-    w.fold_len = static_cast<uint32_t>(u - w.fold_off);
-    w.possessive = true;
-    w.span.end = w.span.begin + static_cast<uint32_t>(stem.size());
-    return true;
+    if (added) std::sort(maybe_starts_.begin(), maybe_starts_.end());
   }
 
   // The room BuildWords keeps in folds_: the sentence's bytes and a chunk.
