@@ -175,6 +175,11 @@ TEST(NamedGroupTest, IsInAGroupContext) {
   // mixed case and not after a word the verb follows; never before.
   EXPECT_EQ(D("IS seized it. Islamic State fighters left. IS has lost. It IS over. WHAT IS LEFT?"),
             "Islamic State fighters=actor actor:ISIS [ UAF g:ISIS]; IS=actor actor:ISIS [ UAF g:ISIS]");
+  // An organisation's short name, once the document has named it.
+  EXPECT_EQ(D("The Observatory said so. The Syrian Observatory for Human Rights said 20 died. "
+              "The Observatory said the toll would rise."),
+            "Syrian Observatory for Human Rights=organization org:SOHR [GB NGO g:SOHR]; "
+            "Observatory=organization org:SOHR [GB NGO g:SOHR]");
   // "that" opens a clause whose subject it can be ("estimated that IS still held").
   EXPECT_EQ(D("Islamic State fighters left. Officials said that IS still held the town."),
             "Islamic State fighters=actor actor:ISIS [ UAF g:ISIS]; Officials=actor  "

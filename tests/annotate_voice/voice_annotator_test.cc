@@ -457,7 +457,9 @@ TEST(VoiceTest, ShortReferencesToAnOrganisation) {
       "The Syrian Observatory for Human Rights counted the dead. The Observatory said that "
       "rebels shelled the town. The Syrian Observatory for Human Rights monitoring group said "
       "that the strikes stopped.\n");
-  EXPECT_EQ(SourceText(d, Of(d, 1)[0].source), "Syrian Observatory for Human Rights");
+  // The short name is a mention of the same organisation (actors.tsv).
+  EXPECT_EQ(SourceText(d, Of(d, 1)[0].source), "Observatory");
+  EXPECT_EQ(d.mentions[Of(d, 1)[0].source].ref, "org:SOHR");
   EXPECT_EQ(SourceText(d, Of(d, 2)[0].source), "Syrian Observatory for Human Rights");
   EXPECT_EQ(Of(d, 2)[0].source_kind, "organization");
 }
@@ -530,7 +532,10 @@ TEST(VoiceTest, WireCopyWithoutCommas) {
       "Kurdish officials. According to the Britain-based Syrian Observatory for Human Rights "
       "there were three airstrikes. Residents said ISIS fighters left.\n");
   for (int si : {0, 1, 2}) {
-    EXPECT_EQ(SourceText(d, Of(d, si)[0].source), "Syrian Observatory for Human Rights") << si;
+    EXPECT_EQ(SourceText(d, Of(d, si)[0].source),
+              si == 1 ? "Observatory" : "Syrian Observatory for Human Rights")
+        << si;
+    EXPECT_EQ(d.mentions[Of(d, si)[0].source].ref, "org:SOHR") << si;
     EXPECT_EQ(Of(d, si)[0].source_kind, "organization") << si;
   }
   EXPECT_EQ(SourceText(d, Of(d, 3)[0].source), "Residents");

@@ -863,8 +863,9 @@ struct ScanBuffers {
   std::vector<Cand> cands;
   std::vector<int> order, accepted;
   std::vector<char> used;
-  // Groups the document has named so far (ids, few): after one of them a
-  // context-only alias of it stands alone ("Islamic State ... IS seized").
+  // Groups and organisations the document has named so far (ids, few):
+  // after one of them a context-only alias of it stands alone ("Islamic
+  // State ... IS seized", "the Syrian Observatory ... the Observatory said").
   std::vector<std::string> named_groups;
   // The document has no apostrophe at all: its possessives lost theirs
   // ("Assads forces", "Turkeys Erdogan").
@@ -1970,7 +1971,7 @@ void ActorFinder::FindImpl(std::string_view text, const std::vector<Token>& toke
     });
     for (int idx : accepted) {
       Mention& m = cands[idx].m;
-      if (m.kind == "actor" && m.actor && !m.actor->group.empty() &&
+      if ((m.kind == "actor" || m.kind == "organization") && m.actor && !m.actor->group.empty() &&
           std::find(buf.named_groups.begin(), buf.named_groups.end(), m.actor->group) ==
               buf.named_groups.end())
         buf.named_groups.push_back(m.actor->group);
