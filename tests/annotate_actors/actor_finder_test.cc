@@ -462,6 +462,7 @@ TEST(PersonTest, GivenNamePlusSurname) {
 TEST(PersonTest, PossessivesWithoutApostrophes) {
   EXPECT_EQ(D("Bashar al-Assads forces and Daeshs fighters clashed."),
             "Bashar al-Assad=person person:bashar-al-assad; Daesh=actor actor:ISIS [ UAF g:ISIS]");
+  EXPECT_EQ(D("ISILs fighters fled."), "ISIL=actor actor:ISIS [ UAF g:ISIS]");
   EXPECT_EQ(D("Daeshs fighters held the army's base."), "army=actor  [ MIL]");
 }
 

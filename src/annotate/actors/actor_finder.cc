@@ -1047,7 +1047,7 @@ class SentenceScan {
     headline_ = -1;  // worked out when a rule asks (headline())
   }
 
-  // "Assads" in copy without apostrophes: a capitalised word that opens
+  // "Assads", "ISILs" in copy without apostrophes: a capitalised word that opens
   // no pattern, but without its final "s" is a whole name of one word (a
   // country, actor, outlet or person), becomes that name's possessive.
   // Apart from BuildWords' loop, which runs for every word of the text.
@@ -1058,10 +1058,13 @@ class SentenceScan {
       Word& w = w_[i];
       const std::string_view raw = Raw(i);
       const std::string_view fold = Fold(i);
-      if (w.possessive || raw.size() <= 4 || !IsAsciiUpper(raw[0]) || raw.back() != 's' ||
-          !IsAsciiLower(raw[raw.size() - 2]) || fold.empty() || fold.back() != 's' ||
-          WordTable::BloomHas(starts_bloom, w.hash))
+      // (A name, "Assads", or an acronym, "ISILs", "SANAs".)
+      if (w.possessive || raw.size() < 3 || !IsAsciiUpper(raw[0]) || raw.back() != 's' ||
+          fold.empty() || fold.back() != 's' || WordTable::BloomHas(starts_bloom, w.hash))
         continue;
+      const std::string_view stem_raw = raw.substr(0, raw.size() - 1);
+      const bool acronym = std::all_of(stem_raw.begin(), stem_raw.end(), IsAsciiUpper);
+      if (!acronym && (raw.size() <= 4 || !IsAsciiLower(raw[raw.size() - 2]))) continue;
       const std::string_view stem = fold.substr(0, fold.size() - 1);
       const uint64_t hash = FoldHash(stem);
       const WordTable::Slot* slot = t_.starts.Probe(stem, hash);
