@@ -565,6 +565,54 @@ TEST(DateFinderTest, MentionsAreInTextOrderAndDoNotOverlap) {
   for (size_t k = 1; k < all.size(); ++k) EXPECT_LE(all[k - 1].span.end, all[k].span.begin);
 }
 
+// A sentence is skipped before it is tokenized when no rule can start in it
+// (DateFinder::Scanner::Worth, sixty-four bytes a step). Every kind of start
+// must keep its sentence, wherever the sentence sits against the 64-byte
+// steps, and next to the marks the tokenizer reads as spaces or quotes.
+TEST(DateFinderTest, SentenceFilterKeepsEveryRuleStartAtAnyOffset) {
+  const std::pair<const char*, const char*> kCases[] = {
+      {"It was 17/09/2016 then.", "17/09/2016=2016-09-17/day"},
+      {"On 3-4-2016 it rained.", "3-4-2016=2016-04-03/day"},
+      {"It was 17.09.2016, again.", "17.09.2016=2016-09-17/day"},
+      {"Talks began 2016-09-17.", "2016-09-17=2016-09-17/day"},
+      {"Since the 1990s, 300 died.", "1990s=1990..1999/year"},
+      {"The 2016 election had 12 rounds.", "2016=2016/year"},
+      {"Last week 300 people fled.", "Last week=2017-01-16..2017-01-22/day/rel"},
+      {"Some 12 said last\n\n  month was worse.", "last\n\n  month=2016-12/month/rel"},
+      {"A 45 km road; last\u00a0month it shut.", "last\u00a0month=2016-12/month/rel"},
+      {"Of 30 men,\u201cYesterday\u201d was hard.", "Yesterday=2017-01-23/day/rel"},
+      {"On 5 days\u2014Monday\u2014it rained.", "Monday=2017-01-23/day/rel"},
+      {"It came on\u00a0Monday for 2 hours.", "Monday=2017-01-23/day/rel"},
+      {"Of 3 talks, earlier today one failed.", "earlier today=2017-01-24/day/rel"},
+      {"Up 40 percent later this year.", "later this year=2017/year/rel"},
+      {"At the end of last year 7 fled.", "the end of last year=2016/year/rel"},
+      {"At the start of the month 7 fled.", "the start of the month=2017-01/month/rel"},
+      {"Prices rose 9 percent since the year began.", "since the year began=2017/year/rel"},
+      {"Some 20 arrived two days ago.", "two days ago=2017-01-22/day/rel"},
+      {"This morning 4 shells fell.", "This morning=2017-01-24/day/rel"},
+      {"By next Tuesday 5 will leave.", "next Tuesday=2017-01-31/day/rel"},
+      {"Of 8 raids, last summer saw most.", "last summer=2016-06..2016-08/month/rel"},
+      {"The 6 men left last November.", "last November=2016-11/month/rel"},
+      {"It was summer 2016.", "summer 2016=2016-06..2016-08/month"},
+      // None here: counts, a lower-case month, a modifier without its noun.
+      {"Sales rose 300 percent this quarter, 12 or 123 or 12345 units.", ""},
+      {"The convoy may arrive in march with 40 trucks.", ""},
+      {"This is the last of 25, the next of 26; mid 13.", ""},
+  };
+  for (const auto& [body, expected] : kCases) {
+    for (size_t pad = 0; pad < 72; ++pad) {
+      // `pad` bytes before the body move it across the steps, in its own
+      // sentence and in the body's.
+      std::string text = std::string(pad, 'x') + " " + body;
+      const uint32_t size = static_cast<uint32_t>(text.size());
+      const std::vector<Span> two = {{0, static_cast<uint32_t>(pad)},
+                                     {static_cast<uint32_t>(pad + 1), size}};
+      ASSERT_EQ(Describe(text, kAnchor, two), expected) << body << " after " << pad;
+      ASSERT_EQ(Describe(text, kAnchor, {{0, size}}), expected) << body << " at " << pad;
+    }
+  }
+}
+
 TEST(DateFinderTest, SurvivesOddInput) {
   EXPECT_TRUE(Finder().Find("", {}, kAnchor).empty());
   EXPECT_TRUE(Finder().Find("2016-", {}, kAnchor).empty());

@@ -285,26 +285,40 @@ struct ClassTable {
 };
 constexpr ClassTable kClass;
 
-// Bit b set if s[k + b] is an ASCII digit, for b < n (1..16); s[k..k+16)
-// may be read if `wide`.
-inline uint32_t DigitBits(const unsigned char* s, size_t k, size_t n, bool wide) {
-  uint32_t bits = 0;
+// Three bit masks of the 64 bytes at p (bit k for p[k]): kClass.word bytes,
+// ASCII digits, and the marks 0xC2 and 0xE2. SSE2 where there is SSE2.
+struct Masks {
+  uint64_t word = 0, digit = 0, mark = 0;
+};
+[[gnu::always_inline]] inline Masks Masks64(const unsigned char* p) {
+  Masks m;
 #if defined(__SSE2__)
-  if (wide) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + k));
+  for (int k = 0; k < 4; ++k) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+    const __m128i letter = AsciiLetters16(v);
+    const __m128i mark = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xC2))),
+                                      _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE2))));
+    // A non-ASCII byte is negative as a signed char.
+    const __m128i high = _mm_andnot_si128(mark, _mm_cmplt_epi8(v, _mm_setzero_si128()));
     // A digit is a byte whose b - '0' is below 10, unsigned.
     const __m128i t = _mm_sub_epi8(v, _mm_set1_epi8('0'));
-    bits = static_cast<uint32_t>(
-        _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(9)), t)));
-    return n >= 16 ? bits : bits & ((uint32_t{1} << n) - 1);
+    const __m128i digit = _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(9)), t);
+    m.word |= uint64_t{static_cast<uint16_t>(_mm_movemask_epi8(_mm_or_si128(letter, high)))} << (16 * k);
+    m.digit |= uint64_t{static_cast<uint16_t>(_mm_movemask_epi8(digit))} << (16 * k);
+    m.mark |= uint64_t{static_cast<uint16_t>(_mm_movemask_epi8(mark))} << (16 * k);
+  }
+#else
+  for (size_t k = 0; k < 64; ++k) {
+    m.word |= uint64_t{kClass.word[p[k]]} << k;
+    m.digit |= uint64_t{kClass.c[p[k]] == cDigit} << k;
+    m.mark |= uint64_t{p[k] == 0xC2 || p[k] == 0xE2} << k;
   }
 #endif
-  for (size_t i = 0; i < n; ++i) bits |= uint32_t{kClass.c[s[k + i]] == cDigit} << i;
-  return bits;
+  return m;
 }
 
 // A bit per byte of a 64-byte window of the text, set for the kClass.word
-// bytes: the tokenizer and the sentence filter find where a word ends with a
+// bytes: the tokenizer finds where a word ends with a
 // shift and a count of trailing zeros, and classify the bytes once per 64
 // (SSE2) instead of taking a turn of a loop, and a mispredicted exit, per
 // letter.
@@ -345,22 +359,7 @@ class WordWindow {
 
   void Fill(size_t base) {
     base_ = base;
-    uint64_t word = 0;
-#if defined(__SSE2__)
-    for (int k = 0; k < 4; ++k) {
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s_ + base + 16 * k));
-      // A non-ASCII byte is negative as a signed char.
-      const __m128i letter = AsciiLetters16(v);
-      const __m128i mark = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xC2))),
-                                        _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE2))));
-      const __m128i high = _mm_andnot_si128(mark, _mm_cmplt_epi8(v, _mm_setzero_si128()));
-      word |= uint64_t{static_cast<uint16_t>(_mm_movemask_epi8(_mm_or_si128(letter, high)))}
-              << (16 * k);
-    }
-#else
-    for (size_t k = 0; k < 64; ++k) word |= uint64_t{kClass.word[s_[base + k]]} << k;
-#endif
-    other_ = ~word;
+    other_ = ~Masks64(s_ + base).word;
   }
 
   const unsigned char* s_;
@@ -666,35 +665,117 @@ class DateFinder::Scanner {
     if (first_word_ == n_) first_word_ = -1;
   }
 
-  // False if no token of [b, e) can start a rule: no digit, and no word
-  // token that passes MayStart and is a word of kStartKinds (most sentences
-  // of news text, skipped before they are tokenized). Exact: it steps over
-  // the bytes the way Tokenize does (a 0xC2 or 0xE2 mark takes the bytes
-  // after it), so it sees the same word tokens.
+  // False if no rule can fire in [b, e) (most sentences of news text,
+  // skipped before they are tokenized). Exact: AtNumber reads only a run of
+  // four digits (a year, an ISO date, a decade) or of one or two digits with
+  // '/', '.' or '-' right after it (17/09/2016); AtWord starts only at a word
+  // that passes MayStart and is of kStartKinds, and most of those need a
+  // given word right after them (WordMayFire). Sixty-four bytes a step: the
+  // digit runs and the word tokens are found from bit masks and only those
+  // that may matter are looked at.
   bool Worth(size_t b, size_t e) const {
     const unsigned char* s = reinterpret_cast<const unsigned char*>(text_.data());
-    // Digits first, sixteen bytes a step.
-    for (size_t k = b; k < e; k += 16)
-      if (DigitBits(s, k, std::min<size_t>(e - k, 16), k + 16 <= text_.size()) != 0) return true;
-    size_t i = b;
-    while (i < e) {
-      const unsigned char c = s[i];
-      if (kClass.word[c]) {
-        const size_t j = words_in_.RunEnd(i + 1, e);
+    const size_t size = text_.size();
+    Masks prev;  // of the 64 bytes before, inside [b, e)
+    for (size_t k = b; k < e; k += 64) {
+      Masks m;
+      if (size - k >= 64) {
+        m = Masks64(s + k);
+      } else {  // the end of the text: zeros are none of the bytes looked for
+        unsigned char tail[64] = {};
+        std::memcpy(tail, s + k, size - k);
+        m = Masks64(tail);
+      }
+      if (e - k < 64) {
+        const uint64_t in = (uint64_t{1} << (e - k)) - 1;
+        m.word &= in;
+        m.digit &= in;
+        m.mark &= in;
+      }
+      // Each run of digits is measured where it starts.
+      for (uint64_t runs = m.digit & ~(m.digit << 1 | prev.digit >> 63); runs != 0; runs &= runs - 1) {
+        const size_t i = k + static_cast<size_t>(std::countr_zero(runs));
+        size_t j = i + 1;
+        while (j < e && kClass.c[s[j]] == cDigit) ++j;
+        if (j - i == 4 || (j - i <= 2 && j < e && (s[j] == '/' || s[j] == '.' || s[j] == '-')))
+          return true;
+      }
+      // A word token starts where a run of word bytes does, or two or three
+      // bytes after a 0xC2 or 0xE2 mark (Tokenize reads the mark with the
+      // one or two bytes after it; a superset is fine).
+      const uint64_t marked = m.mark << 2 | m.mark << 3 | prev.mark >> 62 | prev.mark >> 61;
+      for (uint64_t starts = m.word & (~(m.word << 1 | prev.word >> 63) | marked); starts != 0;
+           starts &= starts - 1) {
+        const size_t p = static_cast<size_t>(std::countr_zero(starts)), i = k + p;
+        if (f_.start_len_[s[i]] == 0) continue;  // no start word begins with this byte
+        const uint64_t after = ~m.word >> p;  // bit 0 is clear
+        size_t j = i + static_cast<size_t>(std::countr_zero(after));
+        if (after == 0) {  // the run goes on past these 64 bytes
+          j = k + 64;
+          while (j < e && kClass.word[s[j]]) ++j;
+        }
         if (MayStart(s + i, j - i)) {
           const int w = f_.Lookup(text_.data() + i, j - i);
-          if (w >= 0 && (kStartKinds >> f_.words_[w].kind & 1)) return true;
+          if (w >= 0 && WordMayFire(f_.words_[w].kind, s[i], j, e)) return true;
         }
-        i = j;
-      } else if (c == 0xC2 && i + 1 < e) {
-        i += 2;
-      } else if (c == 0xE2 && i + 2 < e) {
-        i += 3;
-      } else {
-        ++i;
       }
+      prev = m;
     }
     return false;
+  }
+
+  // False if AtWord cannot match at a word of kind `kind` whose first byte is
+  // c0 and which ends at j, in a sentence that Worth found no number to start
+  // at: each case is a test the rule makes first. The word after it is the
+  // run of word bytes after ASCII whitespace; after anything else (a mark that
+  // may be a Unicode space) the answer is true, to be safe.
+  bool WordMayFire(uint8_t kind, unsigned char c0, size_t j, size_t e) const {
+    switch (kind) {
+      case kMonth:
+      case kMonthAbbr:
+      case kWeekday:
+        return kClass.c[c0] == cUpper;  // AtMonth, AtWeekday: capitalised only
+      case kDayWord:
+      case kAgo:
+        return true;
+      case kSeason:  // AtSeason needs a four-digit year
+        return false;
+      case kModifier:
+      case kQualifier:
+      case kPeriodEdge:
+      case kPreposition:
+        break;
+      default:
+        return false;
+    }
+    const unsigned char* s = reinterpret_cast<const unsigned char*>(text_.data());
+    while (j < e && kClass.c[s[j]] == cSpace) ++j;
+    if (j >= e) return false;  // no token after it
+    if (!kClass.word[s[j]]) return s[j] == 0xC2 || s[j] == 0xE2;  // a number or a mark
+    const size_t k = words_in_.RunEnd(j + 1, e);
+    const char* p = text_.data() + j;
+    auto is = [&](std::string_view lower) {
+      if (k - j != lower.size()) return false;
+      for (size_t x = 0; x < lower.size(); ++x)
+        if ((static_cast<unsigned char>(p[x]) | 0x20u) != static_cast<unsigned char>(lower[x]))
+          return false;
+      return true;
+    };
+    switch (kind) {
+      case kModifier: {  // last week, this month, next Tuesday, last summer, this morning
+        const int w = f_.Lookup(p, k - j);
+        if (w < 0) return false;
+        const uint8_t next = f_.words_[w].kind;
+        return next == kUnit || next == kMonth || next == kWeekday || next == kSeason ||
+               next == kPartOfDay;
+      }
+      case kQualifier:  // earlier today, later this year
+        return is("today") || is("this");
+      case kPeriodEdge:  // the end of last year
+        return is("of");
+      default:  // since the year began
+        return is("the");
+    }
   }
 
   // False if the `len` bytes at p (a word token) are none of the words a

@@ -64,8 +64,10 @@
 //   since_period_began, period_edge_relative ("the end of last year"),
 //   ago_day / ago_week (precision day), ago_month, ago_year, ago_decade.
 //
-// Speed: a sentence with no digit and no word a rule starts at is skipped
-// after one cheap byte pass (most sentences of news text). Other sentences
+// Speed: a sentence where no rule can start is skipped after one cheap pass
+// over bit masks of its bytes (most sentences of news text): no four-digit
+// number, no one- or two-digit number before '/', '.' or '-', and no word a
+// rule starts at, with the word after it that rule needs. Other sentences
 // get one pass: a byte-class tokenizer; rules run only at digits and at the
 // words from data/date_words.tsv a rule starts at. A word is looked up (a
 // bucketed (first letter, length) table) only when its first two letters
