@@ -400,9 +400,11 @@ TEST(StateActorTest, TheUnitedStatesAndItsAbbreviations) {
 
 // A held word of actor_modifiers.tsv ("occupied", "controlled", "held")
 // after the country makes it the holder, an actor even after a place
-// preposition; a singular demonym before "-occupied" is the state too.
+// preposition (as a "-led" does: "in US-led strikes"); a singular demonym
+// before "-occupied" is the state too.
 TEST(StateActorTest, TheCountryThatHoldsAPlaceIsAnActorAfterAPlacePreposition) {
   EXPECT_EQ(D("They trained in the US-occupied districts."), "US=actor actor:USA [US]");
+  EXPECT_EQ(D("Ten died in US-led strikes."), "US=actor actor:USA [US]");
   EXPECT_EQ(D("They hid in US controlled land."), "US=actor actor:USA [US]");
   EXPECT_EQ(D("They fled to the Turkish-occupied villages."), "Turkish=actor actor:TUR [TR]");
   std::vector<Mention> ms = Scan("They fled to the Turkish-occupied villages.");

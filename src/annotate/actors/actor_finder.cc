@@ -1268,6 +1268,14 @@ class SentenceScan {
     return md && t_.modifiers[P(md).entry].kind == ModKind::kHeld;
   }
 
+  // True if a `led` word of actor_modifiers.tsv follows word e-1 after a
+  // hyphen: "US-led".
+  bool LedAfter(int e) const {
+    if (e >= n() || w_[e].gap_kind != Gap::kHyphen) return false;
+    const Hit* md = At(e, Bit(PType::kModifier));
+    return md && t_.modifiers[P(md).entry].kind == ModKind::kLed;
+  }
+
   bool IsAgentNoun(int j) const {
     const Hit* h = At(j, Bit(PType::kAgent));
     return h && !t_.agents[P(h).entry].attack;
@@ -1632,8 +1640,9 @@ class SentenceScan {
     const Hit* c = Longest(k, Bit(PType::kCountryAbbrev));
     if (!c || !AbbrevOk(c, c->e)) return;
     // "in the US-occupied zone", "in US occupied territory": the country
-    // that holds the place is the actor even after a place preposition.
-    if (AfterPlacePrep(c->b) && !HeldAfter(c->e)) return;
+    // that holds the place is the actor even after a place preposition; so
+    // is one that leads what follows ("killed in US-led strikes").
+    if (AfterPlacePrep(c->b) && !HeldAfter(c->e) && !LedAfter(c->e)) return;
     // "U.S.-controlled": still the state; "US-Iraq border": not an actor.
     if (c->e < n() && w_[c->e].gap_kind == Gap::kHyphen && At(c->e, Bit(PType::kCountry) |
         Bit(PType::kCountryAbbrev) | Bit(PType::kDemonym)))
