@@ -383,7 +383,7 @@ TEST(PlaceFinderTest, FastNameKeyEqualsNameKey) {
 }
 
 // The real compiled gazetteer on a team-written paragraph.
-TEST(PlaceFinderRealTest, EasternSyriaParagraph) {
+TEST(PlaceFinderGazetteerTest, EasternSyriaParagraph) {
   std::string path = Gazetteer::DefaultPath();
   auto g = Gazetteer::Open(path);
   if (!g.ok()) GTEST_SKIP() << "no compiled gazetteer: " << g.status().ToString();
@@ -434,7 +434,7 @@ TEST(PlaceFinderRealTest, EasternSyriaParagraph) {
 
 // Throughput on ~1 MB of team-written prose with the real gazetteer (or the
 // test one). Prints the time; asserts nothing about it.
-TEST(PlaceFinderRealTest, ThroughputPrintout) {
+TEST(PlaceFinderGazetteerTest, ThroughputPrintout) {
   std::shared_ptr<const Gazetteer> gaz;
   auto g = Gazetteer::Open(Gazetteer::DefaultPath());
   if (g.ok()) gaz = g.value();
@@ -465,12 +465,21 @@ TEST(PlaceFinderRealTest, ThroughputPrintout) {
 namespace dossier {
 namespace {
 
+// On the compiled gazetteer (skipped when the build made none).
+class PlaceFinderRealTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto g = Gazetteer::Open(Gazetteer::DefaultPath());
+    if (!g.ok()) GTEST_SKIP() << "no compiled gazetteer: " << g.status().ToString();
+    finder_ = std::make_unique<PlaceFinder>(g.value(), BuiltinLexicon());
+  }
+  std::unique_ptr<PlaceFinder> finder_;
+};
+
 // Curated names that end in a lower-case feature word, and a name after a
 // lone demonym, with the compiled gazetteer (data/places.tsv rows).
-TEST(PlaceFinderRealTest, LowerCaseFeatureWordsAndDemonymPrefixes) {
-  auto g = Gazetteer::Open(Gazetteer::DefaultPath());
-  if (!g.ok()) GTEST_SKIP() << "no compiled gazetteer: " << g.status().ToString();
-  PlaceFinder finder(g.value(), BuiltinLexicon());
+TEST_F(PlaceFinderRealTest, LowerCaseFeatureWordsAndDemonymPrefixes) {
+  const PlaceFinder& finder = *finder_;
   EXPECT_EQ(Describe("Jets struck a position in the Thardeh mountains on Friday.", finder),
             "Thardeh mountains=dossier:jabal-tharda");
   EXPECT_EQ(Describe("Cells regrouped in the Syrian desert.", finder),
@@ -484,10 +493,8 @@ TEST(PlaceFinderRealTest, LowerCaseFeatureWordsAndDemonymPrefixes) {
 // A village spelt otherwise in the gazetteer beats a big foreign city that
 // the same spelling reaches only as an alternate name, when the document is
 // about the village's province.
-TEST(PlaceFinderRealTest, LocalVillageBeatsForeignCityByAlternateSpelling) {
-  auto g = Gazetteer::Open(Gazetteer::DefaultPath());
-  if (!g.ok()) GTEST_SKIP() << "no compiled gazetteer: " << g.status().ToString();
-  PlaceFinder finder(g.value(), BuiltinLexicon());
+TEST_F(PlaceFinderRealTest, LocalVillageBeatsForeignCityByAlternateSpelling) {
+  const PlaceFinder& finder = *finder_;
   const std::string text =
       "Patrols left Raqqa for Tabqa at dawn. By noon they had reached the village of "
       "al-Mansoura, on the river road.";
@@ -507,10 +514,8 @@ TEST(PlaceFinderRealTest, LocalVillageBeatsForeignCityByAlternateSpelling) {
 // A month or weekday ends a place name ("Ariha August 3"); a run of names
 // that only a skeleton reaches gives way to the names inside it when the
 // rest is a country ("Aleppo Russia" in a tag line).
-TEST(PlaceFinderRealTest, NamesEndBeforeDatesAndCountries) {
-  auto g = Gazetteer::Open(Gazetteer::DefaultPath());
-  if (!g.ok()) GTEST_SKIP() << "no compiled gazetteer: " << g.status().ToString();
-  PlaceFinder finder(g.value(), BuiltinLexicon());
+TEST_F(PlaceFinderRealTest, NamesEndBeforeDatesAndCountries) {
+  const PlaceFinder& finder = *finder_;
   EXPECT_EQ(Describe("A jet crashed in the rebel-held town of Idlib August 3 2015 (photo).", finder),
             "Idlib=geonames:169389");
   EXPECT_EQ(Describe("Strikes hit Idlib province Syria June 12 2016.", finder),
@@ -527,10 +532,8 @@ TEST(PlaceFinderRealTest, NamesEndBeforeDatesAndCountries) {
 
 // Arabic script has no capitals: every word may start a name, only strong
 // candidates count, and a one-letter proclitic stays outside the span.
-TEST(PlaceFinderRealTest, ArabicScriptPlaces) {
-  auto g = Gazetteer::Open(Gazetteer::DefaultPath());
-  if (!g.ok()) GTEST_SKIP() << "no compiled gazetteer: " << g.status().ToString();
-  PlaceFinder finder(g.value(), BuiltinLexicon());
+TEST_F(PlaceFinderRealTest, ArabicScriptPlaces) {
+  const PlaceFinder& finder = *finder_;
   // "Planes bombed the city of Raqqa and Deir ez-Zor on Monday. Ten
   // civilians were killed in Aleppo and Damascus. The delegation reached
   // Turkey and Iraq."
@@ -567,10 +570,8 @@ TEST(PlaceFinderRealTest, ArabicScriptPlaces) {
 // for each other. A town known only by another spelling needs its country in
 // the document, which a name whose sense is open but whose country is not
 // ("Raqqa": city or province) gives.
-TEST(PlaceFinderRealTest, CommonWordsDoNotBootstrapContext) {
-  auto g = Gazetteer::Open(Gazetteer::DefaultPath());
-  if (!g.ok()) GTEST_SKIP() << "no compiled gazetteer: " << g.status().ToString();
-  PlaceFinder finder(g.value(), BuiltinLexicon());
+TEST_F(PlaceFinderRealTest, CommonWordsDoNotBootstrapContext) {
+  const PlaceFinder& finder = *finder_;
   EXPECT_EQ(Describe("Farms in the valley dried up. The river was low. Industries closed.", finder),
             "");
   EXPECT_EQ(Describe("Patrols left Raqqa for al-Tabqa at dawn.", finder),
@@ -580,10 +581,8 @@ TEST(PlaceFinderRealTest, CommonWordsDoNotBootstrapContext) {
 // A big town named like a common word ("Independence", Missouri) in a
 // document about its country needs no preposition in running text, but a
 // title-case heading capitalises every word, so there it needs one.
-TEST(PlaceFinderRealTest, CommonWordTownInATitleCaseHeading) {
-  auto g = Gazetteer::Open(Gazetteer::DefaultPath());
-  if (!g.ok()) GTEST_SKIP() << "no compiled gazetteer: " << g.status().ToString();
-  PlaceFinder finder(g.value(), BuiltinLexicon());
+TEST_F(PlaceFinderRealTest, CommonWordTownInATitleCaseHeading) {
+  const PlaceFinder& finder = *finder_;
   const std::string text =
       "Officials flew from Washington to Kansas City in the United States.\n\n"
       "US Report Exposes the Weakness of Kurdish Independence\n\n"
@@ -601,10 +600,8 @@ TEST(PlaceFinderRealTest, CommonWordTownInATitleCaseHeading) {
 // "Zara" Zadar) loses to a town of the document's country, and alone it is
 // not enough to keep a low score; a city's own English name still wins over
 // its province ("Geneva").
-TEST(PlaceFinderRealTest, ForeignCitiesByAlternateSpellings) {
-  auto g = Gazetteer::Open(Gazetteer::DefaultPath());
-  if (!g.ok()) GTEST_SKIP() << "no compiled gazetteer: " << g.status().ToString();
-  PlaceFinder finder(g.value(), BuiltinLexicon());
+TEST_F(PlaceFinderRealTest, ForeignCitiesByAlternateSpellings) {
+  const PlaceFinder& finder = *finder_;
   EXPECT_EQ(Describe("Shells hit Azaz and Aleppo. Gas fell on Mare city north of Aleppo. The army "
                      "broke the siege of al-Zara power plant.",
                      finder),
@@ -616,10 +613,8 @@ TEST(PlaceFinderRealTest, ForeignCitiesByAlternateSpellings) {
 // "the river Jordan" is the river, a later bare "Jordan" still the country;
 // a river word before a name the gazetteer does not spell so lets the name
 // be read alone.
-TEST(PlaceFinderRealTest, RiverWordBeforeAName) {
-  auto g = Gazetteer::Open(Gazetteer::DefaultPath());
-  if (!g.ok()) GTEST_SKIP() << "no compiled gazetteer: " << g.status().ToString();
-  PlaceFinder finder(g.value(), BuiltinLexicon());
+TEST_F(PlaceFinderRealTest, RiverWordBeforeAName) {
+  const PlaceFinder& finder = *finder_;
   EXPECT_EQ(Describe("Settlers crossed the river Jordan. Jordan closed its border.", finder),
             "river Jordan=dossier:jordan-river; Jordan=iso3166-1:JO");
   EXPECT_EQ(Describe("Boats on the river Khabur sank near Hasakah.", finder).substr(0, 21),
@@ -628,10 +623,8 @@ TEST(PlaceFinderRealTest, RiverWordBeforeAName) {
 
 // "named" before a capitalised word makes it a person's name ("Ahmad" is
 // also Al Ahmadi, Kuwait), unless a place noun stands before "named".
-TEST(PlaceFinderRealTest, NameAfterNamed) {
-  auto g = Gazetteer::Open(Gazetteer::DefaultPath());
-  if (!g.ok()) GTEST_SKIP() << "no compiled gazetteer: " << g.status().ToString();
-  PlaceFinder finder(g.value(), BuiltinLexicon());
+TEST_F(PlaceFinderRealTest, NameAfterNamed) {
+  const PlaceFinder& finder = *finder_;
   EXPECT_EQ(Describe("A car bomb went off in Hasakeh. A witness named Ahmad was hurt.", finder),
             "Hasakeh=geonames:173811");
   EXPECT_EQ(Describe("Fighting spread near Aleppo to a small town named Azaz.", finder),
@@ -641,10 +634,8 @@ TEST(PlaceFinderRealTest, NameAfterNamed) {
 // A short reference the actors layer made to a person named in full
 // ("Kerry" after "John Kerry") is no place (Kerry is also a Welsh village);
 // "in Kerry" still is.
-TEST(PlaceFinderRealTest, ShortReferenceToANamedPerson) {
-  auto g = Gazetteer::Open(Gazetteer::DefaultPath());
-  if (!g.ok()) GTEST_SKIP() << "no compiled gazetteer: " << g.status().ToString();
-  PlaceFinder finder(g.value(), BuiltinLexicon());
+TEST_F(PlaceFinderRealTest, ShortReferenceToANamedPerson) {
+  const PlaceFinder& finder = *finder_;
   const std::string text =
       "The envoy flew to London. A meeting between Kerry and Boris Johnson ran late. "
       "Farmers in Kerry were not told.";
@@ -668,10 +659,8 @@ TEST(PlaceFinderRealTest, ShortReferenceToANamedPerson) {
 // province called a district, needs more than its name ("the Sahel
 // district" of Zabadani is not Burkina Faso's Sahel region). Aleppo's
 // districts are curated.
-TEST(PlaceFinderRealTest, ForeignDistrictsAndAleppoDistricts) {
-  auto g = Gazetteer::Open(Gazetteer::DefaultPath());
-  if (!g.ok()) GTEST_SKIP() << "no compiled gazetteer: " << g.status().ToString();
-  PlaceFinder finder(g.value(), BuiltinLexicon());
+TEST_F(PlaceFinderRealTest, ForeignDistrictsAndAleppoDistricts) {
+  const PlaceFinder& finder = *finder_;
   EXPECT_EQ(Describe("The army shelled Zabadani in Syria. It seized the Sahel district.", finder),
             "Zabadani=geonames:172059; Syria=iso3166-1:SY");
   EXPECT_EQ(Describe("Jets hit Aleppo. Shells fell on Sheikh Maqsoud, al-Sakhour and the "
@@ -685,10 +674,8 @@ TEST(PlaceFinderRealTest, ForeignDistrictsAndAleppoDistricts) {
 // province or big place by its own spelling), and a possessive ends the
 // name ("Aleppos Bustan al-Qasr district"). Only where the document has no
 // apostrophe at all.
-TEST(PlaceFinderRealTest, PossessivesWithoutApostrophes) {
-  auto g = Gazetteer::Open(Gazetteer::DefaultPath());
-  if (!g.ok()) GTEST_SKIP() << "no compiled gazetteer: " << g.status().ToString();
-  PlaceFinder finder(g.value(), BuiltinLexicon());
+TEST_F(PlaceFinderRealTest, PossessivesWithoutApostrophes) {
+  const PlaceFinder& finder = *finder_;
   EXPECT_EQ(Describe("Rebels gained ground in Syrias north. A resident of Aleppos Bustan al-Qasr "
                      "district fled.",
                      finder),
