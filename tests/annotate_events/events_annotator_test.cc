@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "annotate/events/events_annotator.h"
 #include "pipeline/pipeline.h"
 #include "test_util.h"
 
@@ -761,6 +762,50 @@ TEST(EventsOddInputTest, RunOnSentencesAndEmptyDocumentsDoNotFail) {
   EXPECT_EQ(m.events.size(), 20000u);
   // One actor, place and date: all repeat the first (looking back 64 events).
   EXPECT_EQ(m.events[19999].same_as, 0);
+}
+
+// The phrase index's lookups: FindPadded (one 8-byte load, the key masked to
+// the word's length) finds what the plain Find (byte by byte) finds, for
+// words of every length around the 8-byte key, first words and others,
+// with padding bytes that are not zero; an empty index finds nothing.
+TEST(EventsPhraseIndex, FindPaddedAgreesWithFind) {
+  using events_internal::Phrase;
+  using events_internal::PhraseIndex;
+  PhraseIndex empty;
+  empty.Finish();
+  EXPECT_EQ(empty.finder().FindPadded(std::string_view("strike\0\0\0\0\0\0\0\0", 6)), nullptr);
+  EXPECT_EQ(empty.Find("strike"), nullptr);
+  PhraseIndex index;
+  const std::vector<std::vector<std::string>> phrases = {
+      {"a"}, {"of"}, {"the"}, {"strike"}, {"airstrike"}, {"airstrikes"}, {"bombard"},
+      {"bombards"}, {"bombarded"}, {"carried", "out"}, {"carried"}, {"counteroffensive"},
+      {"n't"}, {"u.s.-led"}, {","}};
+  for (const auto& words : phrases) {
+    Phrase p;
+    p.words = words;
+    index.Add(std::move(p));
+  }
+  index.Finish();
+  const PhraseIndex::Finder finder = index.finder();
+  const std::vector<std::string> words = {
+      "a", "b", "of", "on", "the", "thE", "strike", "strikes", "airstrike", "airstrikes",
+      "airstrikez", "bombard", "bombards", "bombarded", "bombardes", "carried", "out",
+      "counteroffensive", "counteroffensivf", "n't", "u.s.-led", ",", ".", "bombar", "airstrik"};
+  for (const std::string& w : words) {
+    std::string buf = w + std::string(PhraseIndex::kPadding, 'x');  // garbage after the word
+    const auto* padded = finder.FindPadded(std::string_view(buf.data(), w.size()));
+    const auto* plain = index.Find(w);
+    EXPECT_EQ(padded, plain) << w;
+    bool listed = false;
+    for (const auto& p : phrases) listed = listed || p[0] == w;
+    EXPECT_EQ(plain != nullptr, listed) << w;
+    if (plain) EXPECT_EQ(plain->phrases[0]->words[0], w);
+  }
+  // Longest first.
+  const auto* carried = index.Find("carried");
+  ASSERT_NE(carried, nullptr);
+  ASSERT_EQ(carried->phrases.size(), 2u);
+  EXPECT_EQ(carried->phrases[0]->words.size(), 2u);
 }
 
 }  // namespace

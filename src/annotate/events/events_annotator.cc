@@ -139,6 +139,16 @@ void PhraseIndex::Finish() {
   }
 }
 
+PhraseIndex::Finder PhraseIndex::finder() const {
+  Finder f;
+  f.slots_ = slots_.data();
+  f.mask_ = mask_;
+  f.len_mask_ = len_mask_;
+  f.firsts_ = firsts_.data();
+  f.lists_ = lists_.data();
+  return f;
+}
+
 }  // namespace events_internal
 
 namespace {
@@ -505,9 +515,11 @@ struct EventsAnnotator::Impl {
     // them, so the compiler would reload them on every word.
     const Token* const toks = doc.tokens.data();
     const size_t nt = doc.tokens.size();
-    size_t end = tok;
-    while (end < nt && toks[end].span.end <= sent.end) ++end;
-    const size_t n = end - tok;
+    const uint32_t sent_end = sent.end;
+    const size_t n = static_cast<size_t>(
+        std::partition_point(toks + tok, toks + nt,
+                             [sent_end](const Token& t) { return t.span.end <= sent_end; }) -
+        (toks + tok));
     // One lower-cased copy of the sentence (branch-free, so it vectorises);
     // each word's lower-case form is a view into it. The padding lets the
     // phrase lookup read eight bytes from any word's start.
@@ -526,7 +538,7 @@ struct EventsAnnotator::Impl {
     // Local copies again (GCC lets any pointer store alias any pointer).
     W* const wd = w.data();
     std::string_view* const lvd = lv.data();
-    const PhraseIndex& phrases = ea.phrases_;
+    const PhraseIndex::Finder phrases = ea.phrases_.finder();
     trigger_at.clear();
     // `skip` is set by MarkSkips, `mention` below: only sentences with a
     // trigger read them.
