@@ -503,11 +503,12 @@ struct EventsAnnotator::Impl {
     }
     return -1;
   }
-  bool Has(size_t k, uint32_t bit) const {
+  // Inline: most calls end at the word's cue bits.
+  [[gnu::always_inline]] bool Has(size_t k, uint32_t bit) const {
     return k < w.size() && (w[k].cues & bit) && HasCue(k, bit);
   }
   // Has, past the test of the word's cue bits.
-  bool HasCue(size_t k, uint32_t bit) const {
+  [[gnu::noinline]] bool HasCue(size_t k, uint32_t bit) const {
     // A one-word cue of the kind fits wherever its word is.
     if (w[k].list->single & bit) return true;
     size_t n;
@@ -527,17 +528,20 @@ struct EventsAnnotator::Impl {
         std::partition_point(toks + tok, toks + nt,
                              [sent_end](const Token& t) { return t.span.end <= sent_end; }) -
         (toks + tok));
-    // One lower-cased copy of the sentence (branch-free, so it vectorises);
-    // each word's lower-case form is a view into it. The padding lets the
-    // phrase lookup read eight bytes from any word's start.
+    // One lower-cased copy of the sentence, copied and folded in one pass
+    // (branch-free, so it vectorises); each word's lower-case form is a
+    // view into it. The padding lets the phrase lookup read eight bytes
+    // from any word's start. The buffer only grows (no fill per sentence):
+    // its size is not the sentence's.
     const size_t len = sent.end - sent.begin;
-    low.assign(doc.text, sent.begin, len);
+    if (low.size() < len + PhraseIndex::kPadding) low.resize(len + PhraseIndex::kPadding);
     {
-      unsigned char* p = reinterpret_cast<unsigned char*>(low.data());
+      unsigned char* const p = reinterpret_cast<unsigned char*>(low.data());
+      const unsigned char* const src = reinterpret_cast<const unsigned char*>(doc.text.data()) + sent.begin;
       for (size_t i = 0; i < len; ++i)
-        p[i] = static_cast<unsigned char>(p[i] + ((static_cast<unsigned char>(p[i] - 'A') < 26) << 5));
+        p[i] = static_cast<unsigned char>(src[i] + ((static_cast<unsigned char>(src[i] - 'A') < 26) << 5));
+      std::memset(p + len, 0, PhraseIndex::kPadding);
     }
-    low.append(PhraseIndex::kPadding, '\0');
     const char* const lows = low.data();
     const uint32_t base = sent.begin;
     w.resize(n);
@@ -596,20 +600,27 @@ struct EventsAnnotator::Impl {
 
   // Marks words inside parentheses and ", which/who …," relative clauses.
   void MarkSkips() {
-    int depth = 0;
-    for (size_t k = 0; k < w.size(); ++k) {
-      w[k].skip = false;
-      if (Eq(lv[k], "(")) {
-        ++depth;
-        w[k].skip = true;
-        continue;
+    // Most sentences have no parenthesis: two byte scans (vectorised)
+    // spare the test of every word.
+    const size_t len = sent.end - sent.begin;
+    if (std::memchr(low.data(), '(', len) == nullptr && std::memchr(low.data(), ')', len) == nullptr) {
+      for (W& x : w) x.skip = false;
+    } else {
+      int depth = 0;
+      for (size_t k = 0; k < w.size(); ++k) {
+        w[k].skip = false;
+        if (Eq(lv[k], "(")) {
+          ++depth;
+          w[k].skip = true;
+          continue;
+        }
+        if (Eq(lv[k], ")")) {
+          w[k].skip = true;
+          if (depth > 0) --depth;
+          continue;
+        }
+        w[k].skip = depth > 0;
       }
-      if (Eq(lv[k], ")")) {
-        w[k].skip = true;
-        if (depth > 0) --depth;
-        continue;
-      }
-      w[k].skip = depth > 0;
     }
     for (size_t k = 0; k + 1 < w.size(); ++k) {
       if (!Eq(lv[k], ",") || !(w[k + 1].cues & kCueRel) || Eq(lv[k + 1], "that")) continue;
