@@ -808,5 +808,29 @@ TEST(EventsPhraseIndex, FindPaddedAgreesWithFind) {
   EXPECT_EQ(carried->phrases[0]->words.size(), 2u);
 }
 
+// LowerAscii against a byte-by-byte reference: every byte value, every
+// length around the 16-byte steps, every readable bound from n up (the
+// tail byte by byte when the source ends); bytes past n rounded up to
+// sixteen are never written.
+TEST(EventsLowerAscii, MatchesReference) {
+  std::string all;
+  for (int c = 0; c < 256; ++c) all.push_back(static_cast<char>(c));
+  for (int c = 255; c >= 0; c -= 3) all.push_back(static_cast<char>(c));
+  all += "The U.S.-LED Coalition STRUCK Raqqa; ÄÖÜ déjà @[`{ AZaz";
+  auto lower = [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); };
+  for (size_t start = 0; start < 40; start += 7) {
+    for (size_t n = 0; n <= 70 && start + n <= all.size(); ++n) {
+      for (size_t readable = n; readable <= n + 20 && start + readable <= all.size(); ++readable) {
+        std::string dst(n + 16 + 8, '#');
+        events_internal::LowerAscii(all.data() + start, n, readable, dst.data());
+        for (size_t i = 0; i < n; ++i)
+          ASSERT_EQ(dst[i], lower(static_cast<unsigned char>(all[start + i])))
+              << "start " << start << " n " << n << " readable " << readable << " i " << i;
+        for (size_t i = (n + 15) / 16 * 16; i < dst.size(); ++i) ASSERT_EQ(dst[i], '#');
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace dossier

@@ -65,10 +65,33 @@
 #include <cmath>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace dossier {
 using namespace std::literals;
 
 namespace events_internal {
+
+void LowerAscii(const char* src, size_t n, size_t readable, char* dst) {
+  size_t i = 0;
+#if defined(__SSE2__)
+  // b + (0x80 - 'A') is below 0x80 + 26 as a signed byte exactly for A-Z.
+  const __m128i shift = _mm_set1_epi8(static_cast<char>(0x80 - 'A'));
+  const __m128i limit = _mm_set1_epi8(static_cast<char>(0x80 + 26));
+  const __m128i bit = _mm_set1_epi8(0x20);
+  for (; i < n && i + 16 <= readable; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + i));
+    const __m128i upper = _mm_cmplt_epi8(_mm_add_epi8(v, shift), limit);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + i), _mm_add_epi8(v, _mm_and_si128(upper, bit)));
+  }
+#endif
+  for (; i < n; ++i) {
+    const unsigned char c = static_cast<unsigned char>(src[i]);
+    dst[i] = static_cast<char>(c + ((static_cast<unsigned char>(c - 'A') < 26) << 5));
+  }
+}
 
 std::vector<std::string> PhraseTokens(std::string_view phrase) {
   std::vector<std::string> out;
@@ -528,20 +551,14 @@ struct EventsAnnotator::Impl {
         std::partition_point(toks + tok, toks + nt,
                              [sent_end](const Token& t) { return t.span.end <= sent_end; }) -
         (toks + tok));
-    // One lower-cased copy of the sentence, copied and folded in one pass
-    // (branch-free, so it vectorises); each word's lower-case form is a
-    // view into it. The padding lets the phrase lookup read eight bytes
-    // from any word's start. The buffer only grows (no fill per sentence):
-    // its size is not the sentence's.
+    // One lower-cased copy of the sentence, copied and folded in one pass;
+    // each word's lower-case form is a view into it. The padding lets the
+    // phrase lookup read eight bytes from any word's start. The buffer
+    // only grows (no fill per sentence): its size is not the sentence's.
     const size_t len = sent.end - sent.begin;
-    if (low.size() < len + PhraseIndex::kPadding) low.resize(len + PhraseIndex::kPadding);
-    {
-      unsigned char* const p = reinterpret_cast<unsigned char*>(low.data());
-      const unsigned char* const src = reinterpret_cast<const unsigned char*>(doc.text.data()) + sent.begin;
-      for (size_t i = 0; i < len; ++i)
-        p[i] = static_cast<unsigned char>(src[i] + ((static_cast<unsigned char>(src[i] - 'A') < 26) << 5));
-      std::memset(p + len, 0, PhraseIndex::kPadding);
-    }
+    if (low.size() < len + 16 + PhraseIndex::kPadding) low.resize(len + 16 + PhraseIndex::kPadding);
+    LowerAscii(doc.text.data() + sent.begin, len, doc.text.size() - sent.begin, low.data());
+    std::memset(low.data() + len, 0, PhraseIndex::kPadding);
     const char* const lows = low.data();
     const uint32_t base = sent.begin;
     w.resize(n);

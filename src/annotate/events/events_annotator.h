@@ -158,6 +158,12 @@ class PhraseIndex {
   uint32_t len_mask_[256] = {};
 };
 
+// dst[0, n) = src[0, n) with ASCII A-Z lowered, other bytes as they are.
+// Sixteen bytes a step (SSE2): it reads src up to `readable` bytes (>= n)
+// and may write dst up to n rounded up to sixteen, so that a sentence
+// needs no byte-by-byte tail unless it ends the text.
+void LowerAscii(const char* src, size_t n, size_t readable, char* dst);
+
 // Splits a phrase into lower-cased tokens the way the segmenter splits text.
 std::vector<std::string> PhraseTokens(std::string_view phrase);
 
