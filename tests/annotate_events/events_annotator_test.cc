@@ -5,8 +5,10 @@
 // in general terms, metaphors); invariants; odd input.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "annotate/events/events_annotator.h"
 #include "pipeline/pipeline.h"
@@ -828,6 +830,22 @@ TEST(EventsLowerAscii, MatchesReference) {
               << "start " << start << " n " << n << " readable " << readable << " i " << i;
         for (size_t i = (n + 15) / 16 * 16; i < dst.size(); ++i) ASSERT_EQ(dst[i], '#');
       }
+    }
+  }
+}
+
+// PartitionPointNear is std::partition_point whatever the bound it is given
+// (too small, exact, too large, zero) and wherever the point is.
+TEST(EventsPartitionPointNear, MatchesPartitionPoint) {
+  for (int size = 0; size <= 40; ++size) {
+    std::vector<int> v(size);
+    for (int i = 0; i < size; ++i) v[i] = i;
+    for (int point = 0; point <= size; ++point) {
+      auto pred = [point](int x) { return x < point; };
+      const auto want = std::partition_point(v.begin(), v.end(), pred);
+      for (size_t near = 0; near <= static_cast<size_t>(size) + 3; ++near)
+        ASSERT_EQ(events_internal::PartitionPointNear(v.begin(), v.end(), near, pred), want)
+            << "size " << size << " point " << point << " near " << near;
     }
   }
 }

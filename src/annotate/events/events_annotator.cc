@@ -548,8 +548,8 @@ struct EventsAnnotator::Impl {
     const size_t nt = doc.tokens.size();
     const uint32_t sent_end = sent.end;
     const size_t n = static_cast<size_t>(
-        std::partition_point(toks + tok, toks + nt,
-                             [sent_end](const Token& t) { return t.span.end <= sent_end; }) -
+        PartitionPointNear(toks + tok, toks + nt, sent.end - sent.begin,
+                           [sent_end](const Token& t) { return t.span.end <= sent_end; }) -
         (toks + tok));
     // One lower-cased copy of the sentence, copied and folded in one pass;
     // each word's lower-case form is a view into it. The padding lets the
@@ -1783,6 +1783,7 @@ struct EventsAnnotator::Impl {
     // six): growing from empty would move every event at each doubling.
     doc.events.reserve(doc.events.size() + doc.sentences.size() / 4);
     size_t tok = 0, men = 0;
+    uint32_t tok_from = 0;  // tok is the first token starting at or after this byte
     const auto& toks = doc.tokens;
     for (int s = 0; s < static_cast<int>(doc.sentences.size()); ++s) {
       const Span sp = doc.sentences[s];
@@ -1790,9 +1791,10 @@ struct EventsAnnotator::Impl {
       if (men >= doc.mentions.size()) break;  // no mention in any later sentence
       if (doc.mentions[men].span.begin >= sp.end) continue;  // fast path: no mention here
       // Sentences without mentions were passed over: skip their tokens.
-      tok = std::partition_point(toks.begin() + tok, toks.end(),
-                                 [&](const Token& t) { return t.span.begin < sp.begin; }) -
+      tok = PartitionPointNear(toks.begin() + tok, toks.end(), sp.begin - tok_from,
+                               [&](const Token& t) { return t.span.begin < sp.begin; }) -
             toks.begin();
+      tok_from = sp.begin;
       ClassifyMentions();
       si = s;
       sent = sp;

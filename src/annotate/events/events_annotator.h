@@ -18,6 +18,7 @@
 #ifndef DOSSIER_ANNOTATE_EVENTS_EVENTS_ANNOTATOR_H_
 #define DOSSIER_ANNOTATE_EVENTS_EVENTS_ANNOTATOR_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -163,6 +164,17 @@ class PhraseIndex {
 // and may write dst up to n rounded up to sixteen, so that a sentence
 // needs no byte-by-byte tail unless it ends the text.
 void LowerAscii(const char* src, size_t n, size_t readable, char* dst);
+
+// std::partition_point over [first, last), searching [first, first + near)
+// first: the layer knows a bound that holds when tokens are not empty (no
+// more tokens than bytes), a few steps of binary search instead of a
+// search of the whole document. Exact whatever `near` is.
+template <class It, class Pred>
+It PartitionPointNear(It first, It last, size_t near, Pred pred) {
+  const It mid = static_cast<size_t>(last - first) > near ? first + near : last;
+  const It p = std::partition_point(first, mid, pred);
+  return p == mid && mid != last ? std::partition_point(mid, last, pred) : p;
+}
 
 // Splits a phrase into lower-cased tokens the way the segmenter splits text.
 std::vector<std::string> PhraseTokens(std::string_view phrase);
