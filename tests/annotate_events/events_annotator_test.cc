@@ -5,9 +5,12 @@
 // in general terms, metaphors); invariants; odd input.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
+#include <vector>
 
+#include "annotate/events/events_annotator.h"
 #include "pipeline/pipeline.h"
 #include "test_util.h"
 
@@ -761,6 +764,90 @@ TEST(EventsOddInputTest, RunOnSentencesAndEmptyDocumentsDoNotFail) {
   EXPECT_EQ(m.events.size(), 20000u);
   // One actor, place and date: all repeat the first (looking back 64 events).
   EXPECT_EQ(m.events[19999].same_as, 0);
+}
+
+// The phrase index's lookups: FindPadded (one 8-byte load, the key masked to
+// the word's length) finds what the plain Find (byte by byte) finds, for
+// words of every length around the 8-byte key, first words and others,
+// with padding bytes that are not zero; an empty index finds nothing.
+TEST(EventsPhraseIndex, FindPaddedAgreesWithFind) {
+  using events_internal::Phrase;
+  using events_internal::PhraseIndex;
+  PhraseIndex empty;
+  empty.Finish();
+  EXPECT_EQ(empty.finder().FindPadded(std::string_view("strike\0\0\0\0\0\0\0\0", 6)), nullptr);
+  EXPECT_EQ(empty.Find("strike"), nullptr);
+  PhraseIndex index;
+  const std::vector<std::vector<std::string>> phrases = {
+      {"a"}, {"of"}, {"the"}, {"strike"}, {"airstrike"}, {"airstrikes"}, {"bombard"},
+      {"bombards"}, {"bombarded"}, {"carried", "out"}, {"carried"}, {"counteroffensive"},
+      {"n't"}, {"u.s.-led"}, {","}};
+  for (const auto& words : phrases) {
+    Phrase p;
+    p.words = words;
+    index.Add(std::move(p));
+  }
+  index.Finish();
+  const PhraseIndex::Finder finder = index.finder();
+  const std::vector<std::string> words = {
+      "a", "b", "of", "on", "the", "thE", "strike", "strikes", "airstrike", "airstrikes",
+      "airstrikez", "bombard", "bombards", "bombarded", "bombardes", "carried", "out",
+      "counteroffensive", "counteroffensivf", "n't", "u.s.-led", ",", ".", "bombar", "airstrik"};
+  for (const std::string& w : words) {
+    std::string buf = w + std::string(PhraseIndex::kPadding, 'x');  // garbage after the word
+    const auto* padded = finder.FindPadded(std::string_view(buf.data(), w.size()));
+    const auto* plain = index.Find(w);
+    EXPECT_EQ(padded, plain) << w;
+    bool listed = false;
+    for (const auto& p : phrases) listed = listed || p[0] == w;
+    EXPECT_EQ(plain != nullptr, listed) << w;
+    if (plain) EXPECT_EQ(plain->phrases[0]->words[0], w);
+  }
+  // Longest first.
+  const auto* carried = index.Find("carried");
+  ASSERT_NE(carried, nullptr);
+  ASSERT_EQ(carried->phrases.size(), 2u);
+  EXPECT_EQ(carried->phrases[0]->words.size(), 2u);
+}
+
+// LowerAscii against a byte-by-byte reference: every byte value, every
+// length around the 16-byte steps, every readable bound from n up (the
+// tail byte by byte when the source ends); bytes past n rounded up to
+// sixteen are never written.
+TEST(EventsLowerAscii, MatchesReference) {
+  std::string all;
+  for (int c = 0; c < 256; ++c) all.push_back(static_cast<char>(c));
+  for (int c = 255; c >= 0; c -= 3) all.push_back(static_cast<char>(c));
+  all += "The U.S.-LED Coalition STRUCK Raqqa; ÄÖÜ déjà @[`{ AZaz";
+  auto lower = [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); };
+  for (size_t start = 0; start < 40; start += 7) {
+    for (size_t n = 0; n <= 70 && start + n <= all.size(); ++n) {
+      for (size_t readable = n; readable <= n + 20 && start + readable <= all.size(); ++readable) {
+        std::string dst(n + 16 + 8, '#');
+        events_internal::LowerAscii(all.data() + start, n, readable, dst.data());
+        for (size_t i = 0; i < n; ++i)
+          ASSERT_EQ(dst[i], lower(static_cast<unsigned char>(all[start + i])))
+              << "start " << start << " n " << n << " readable " << readable << " i " << i;
+        for (size_t i = (n + 15) / 16 * 16; i < dst.size(); ++i) ASSERT_EQ(dst[i], '#');
+      }
+    }
+  }
+}
+
+// PartitionPointNear is std::partition_point whatever the bound it is given
+// (too small, exact, too large, zero) and wherever the point is.
+TEST(EventsPartitionPointNear, MatchesPartitionPoint) {
+  for (int size = 0; size <= 40; ++size) {
+    std::vector<int> v(size);
+    for (int i = 0; i < size; ++i) v[i] = i;
+    for (int point = 0; point <= size; ++point) {
+      auto pred = [point](int x) { return x < point; };
+      const auto want = std::partition_point(v.begin(), v.end(), pred);
+      for (size_t near = 0; near <= static_cast<size_t>(size) + 3; ++near)
+        ASSERT_EQ(events_internal::PartitionPointNear(v.begin(), v.end(), near, pred), want)
+            << "size " << size << " point " << point << " near " << near;
+    }
+  }
 }
 
 }  // namespace

@@ -18,6 +18,7 @@
 #ifndef DOSSIER_ANNOTATE_EVENTS_EVENTS_ANNOTATOR_H_
 #define DOSSIER_ANNOTATE_EVENTS_EVENTS_ANNOTATOR_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -81,6 +82,12 @@ struct StringHash {
 // (the one lookup per word token of the layer; faster than a hash map of
 // strings on short words).
 class PhraseIndex {
+  struct Slot {
+    uint64_t key = 0;   // the first 8 bytes, zero-padded
+    uint32_t len = 0;   // 0 = empty
+    uint32_t list = 0;  // index into lists_ / firsts_
+  };
+
  public:
   // The phrases starting with one word, longest first, and a summary of
   // them so that most words need not walk the list.
@@ -95,41 +102,54 @@ class PhraseIndex {
   Phrase* Add(Phrase p);
   // Sorts each list longest first and builds the lookup table.
   void Finish();
-  // The phrases starting with `first` (lower case), or nullptr.
-  const List* Find(std::string_view first) const {
-    if (slots_.empty() || first.empty() || !MayStart(first)) return nullptr;
-    return Probe(ShortKey(first), first);
-  }
   // Bytes FindPadded may read from a word's start.
   static constexpr size_t kPadding = 8;
-  // Find, for a word with kPadding readable bytes from its start (a view
-  // into a buffer padded at its end): the key is one load.
-  const List* FindPadded(std::string_view first) const {
-    if (slots_.empty() || first.empty() || !MayStart(first)) return nullptr;
-    return Probe(ShortKeyPadded(first.data(), first.size()), first);
-  }
-  // Per first byte, a bit per length (31 = 31 or more) of the first words:
-  // most tokens are rejected without hashing.
-  bool MayStart(std::string_view w) const {
-    return !w.empty() && (len_mask_[static_cast<unsigned char>(w[0])] &
-                          (1u << (w.size() < 31 ? w.size() : 31)));
-  }
+  // The lookup state as plain pointers, for a per-token loop: a local copy
+  // stays in registers, where the vectors of the index would be reloaded
+  // after every store the loop makes through a pointer.
+  class Finder {
+   public:
+    // The phrases starting with `first` (lower case), or nullptr.
+    const List* Find(std::string_view first) const {
+      if (!MayStart(first)) return nullptr;
+      return Probe(ShortKey(first), first);
+    }
+    // Find, for a word with kPadding readable bytes from its start (a view
+    // into a buffer padded at its end): the key is one load.
+    const List* FindPadded(std::string_view first) const {
+      if (!MayStart(first)) return nullptr;
+      return Probe(ShortKeyPadded(first.data(), first.size()), first);
+    }
+
+   private:
+    friend class PhraseIndex;
+    // Per first byte, a bit per length (31 = 31 or more) of the first
+    // words: most tokens are rejected without hashing. Always false on an
+    // empty index.
+    bool MayStart(std::string_view w) const {
+      return !w.empty() && (len_mask_[static_cast<unsigned char>(w[0])] &
+                            (1u << (w.size() < 31 ? w.size() : 31)));
+    }
+    const List* Probe(uint64_t key, std::string_view first) const {
+      for (uint64_t i = ShortKeyHash(key, first.size()) & mask_;; i = (i + 1) & mask_) {
+        const Slot& s = slots_[i];
+        if (s.len == 0) return nullptr;
+        if (s.key == key && s.len == first.size() &&
+            (first.size() <= 8 || firsts_[s.list] == first))
+          return &lists_[s.list];
+      }
+    }
+    const Slot* slots_ = nullptr;
+    uint64_t mask_ = 0;
+    const uint32_t* len_mask_ = nullptr;
+    const std::string* firsts_ = nullptr;
+    const List* lists_ = nullptr;
+  };
+  // Valid until the next Add or Finish.
+  Finder finder() const;
+  const List* Find(std::string_view first) const { return finder().Find(first); }
 
  private:
-  struct Slot {
-    uint64_t key = 0;   // the first 8 bytes, zero-padded
-    uint32_t len = 0;   // 0 = empty
-    uint32_t list = 0;  // index into lists_ / firsts_
-  };
-  const List* Probe(uint64_t key, std::string_view first) const {
-    for (uint64_t i = ShortKeyHash(key, first.size()) & mask_;; i = (i + 1) & mask_) {
-      const Slot& s = slots_[i];
-      if (s.len == 0) return nullptr;
-      if (s.key == key && s.len == first.size() &&
-          (first.size() <= 8 || firsts_[s.list] == first))
-        return &lists_[s.list];
-    }
-  }
   std::vector<std::unique_ptr<Phrase>> phrases_;
   std::unordered_map<std::string, size_t, StringHash, std::equal_to<>> index_;  // first -> list
   std::vector<std::string> firsts_;
@@ -138,6 +158,23 @@ class PhraseIndex {
   uint64_t mask_ = 0;
   uint32_t len_mask_[256] = {};
 };
+
+// dst[0, n) = src[0, n) with ASCII A-Z lowered, other bytes as they are.
+// Sixteen bytes a step (SSE2): it reads src up to `readable` bytes (>= n)
+// and may write dst up to n rounded up to sixteen, so that a sentence
+// needs no byte-by-byte tail unless it ends the text.
+void LowerAscii(const char* src, size_t n, size_t readable, char* dst);
+
+// std::partition_point over [first, last), searching [first, first + near)
+// first: the layer knows a bound that holds when tokens are not empty (no
+// more tokens than bytes), a few steps of binary search instead of a
+// search of the whole document. Exact whatever `near` is.
+template <class It, class Pred>
+It PartitionPointNear(It first, It last, size_t near, Pred pred) {
+  const It mid = static_cast<size_t>(last - first) > near ? first + near : last;
+  const It p = std::partition_point(first, mid, pred);
+  return p == mid && mid != last ? std::partition_point(mid, last, pred) : p;
+}
 
 // Splits a phrase into lower-cased tokens the way the segmenter splits text.
 std::vector<std::string> PhraseTokens(std::string_view phrase);
