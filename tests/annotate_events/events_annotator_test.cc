@@ -557,6 +557,19 @@ TEST(EventsTest, SanctionsThroughASupportVerb) {
   EXPECT_EQ(R(d, e.target), "Syrian officials");
 }
 
+// "-led" glued to a country is a support verb whose subject is that
+// country, or nothing: never a noun phrase further left ("civilians were
+// killed in Russian-led raids").
+TEST(EventsTest, HyphenatedLedTakesOnlyTheWordBeforeIt) {
+  Document d = Events("Forty civilians were killed in US-led strikes on Raqqa. "
+                      "Ten farmers were killed in coalition-led raids on Monday.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 2u);
+  EXPECT_EQ(R(d, d.events[0].actor), "US");
+  EXPECT_STREQ(d.events[0].how[0], "subject of support verb");
+  EXPECT_EQ(d.events[1].actor, -1) << R(d, d.events[1].actor);
+}
+
 TEST(EventsTest, AbductionOfCivilians) {
   Document d = Events("ISIS kidnapped 30 Yazidi women in Sinjar in August 2014.");
   ExpectWellFormed(d);

@@ -1253,7 +1253,17 @@ struct EventsAnnotator::Impl {
             int b = s - 1;
             while (b >= c.cs && Has(b, kCueAux)) --b;
             const bool passive_support = b < s - 1 && Has(s - 1, kCueBe);
-            if (!passive_support) {
+            // "US-led strikes": a support verb glued by a hyphen has its
+            // subject right before the hyphen or none (never "civilians"
+            // in "civilians were killed in Russian-led raids").
+            const bool glued = s > c.cs && Eq(lv[s - 1], "-");
+            if (glued) {
+              const int m = s - 2 >= c.cs ? w[s - 2].mention : -1;
+              if (m >= 0 && IsAgent(m) && !Used(c, m)) {
+                Set(c, kSlotActor, m, "subject of support verb");
+                c.structural = true;
+              }
+            } else if (!passive_support) {
               const int subj = LeftAgent(c, b, c.cs);
               if (subj >= 0) {
                 Set(c, kSlotActor, subj, "subject of support verb");
