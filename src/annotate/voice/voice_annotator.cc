@@ -44,6 +44,7 @@
 #include <algorithm>
 #include <cstring>
 #include <memory>
+#include <type_traits>
 #include <unordered_set>
 
 namespace dossier {
@@ -393,28 +394,40 @@ class SentenceWalker {
     // The first quotation ending after the sentence's start: the sentence's
     // words are in it or a later one only if it starts before the end.
     s->quoted = q_begin < sp.end;
-    for (size_t i = 0; i < n; ++i) {
-      const Span ts = toks[i].span;
-      Word& w = out[i];
-      w.span = ts;
-      w.kind = toks[i].kind;
-      w.bits = bits[i];
-      w.first = first[i];
-      const size_t len = ts.end - ts.begin;
-      w.text = std::string_view(text + ts.begin, len);
-      while (m_end <= ts.begin) {
-        ++m;
-        m_begin = m < nm ? ms[m].span.begin : kEnd;
-        m_end = m < nm ? ms[m].span.end : kEnd;
+    // The loop twice: most sentences have no quotation, and their words
+    // need no walk over the quotations.
+    auto fill = [&](auto quoted) {
+      for (size_t i = 0; i < n; ++i) {
+        const Span ts = toks[i].span;
+        Word& w = out[i];
+        w.span = ts;
+        w.kind = toks[i].kind;
+        w.bits = bits[i];
+        w.first = first[i];
+        const size_t len = ts.end - ts.begin;
+        w.text = std::string_view(text + ts.begin, len);
+        while (m_end <= ts.begin) {
+          ++m;
+          m_begin = m < nm ? ms[m].span.begin : kEnd;
+          m_end = m < nm ? ms[m].span.end : kEnd;
+        }
+        w.mention = m_begin < ts.end ? static_cast<int>(m) : -1;
+        if constexpr (!decltype(quoted)::value) {
+          w.quote = -1;
+        } else {
+          while (q_end <= ts.begin) {
+            ++q;
+            q_begin = q < nq ? qs[q].span.begin : kEnd;
+            q_end = q < nq ? qs[q].span.end : kEnd;
+          }
+          w.quote = q_begin <= ts.begin ? static_cast<int>(q) : -1;
+        }
       }
-      w.mention = m_begin < ts.end ? static_cast<int>(m) : -1;
-      while (q_end <= ts.begin) {
-        ++q;
-        q_begin = q < nq ? qs[q].span.begin : kEnd;
-        q_end = q < nq ? qs[q].span.end : kEnd;
-      }
-      w.quote = q_begin <= ts.begin ? static_cast<int>(q) : -1;
-    }
+    };
+    if (s->quoted)
+      fill(std::true_type());
+    else
+      fill(std::false_type());
   }
 
  private:
