@@ -854,16 +854,22 @@ struct VoiceAnnotator::Impl {
           seen_titles.insert(Lower(r.substr(6)));
       }
       const size_t n = s.w.size();
+      // (Only words with bits can start a cue, noun or head.)
+      const SentInfo& info = sent_info[si];
       bool has_cue = false;
-      for (size_t k = 0; k < n && !has_cue; ++k) {
+      for (uint32_t f = info.fb; f < info.fe && !has_cue; ++f) {
+        const size_t k = flagged[f] - info.tb;
         size_t len;
         const PhraseRow* row = Free(s, k) ? M(va.cues_, kBitCue, s, k, n, &len) : nullptr;
         has_cue = row && (row->code == kRowVerb || row->code == kRowVerbWeak ||
                           row->code == kRowAccording);
       }
       size_t last_end = 0;  // words before this are taken
-      for (size_t k = 0; k < n; ++k) {
-        if (k < last_end || !Free(s, k) || s.w[k].kind != Token::Kind::kWord) continue;
+      for (uint32_t f = info.fb; f < info.fe; ++f) {
+        const size_t k = flagged[f] - info.tb;
+        if (!(s.w[k].bits & (kBitDocNoun | kBitAnonymous)) || k < last_end || !Free(s, k) ||
+            s.w[k].kind != Token::Kind::kWord)
+          continue;
         size_t len;
         if (const PhraseRow* row = M(va.doc_nouns_, kBitDocNoun, s, k, n, &len)) {
           size_t start;
