@@ -1886,7 +1886,7 @@ struct VoiceAnnotator::Impl {
         v.rule = "no cue";
         NoteMentions(men, m1);
         if (bits & kBitClaim) {
-          ClaimsOfTokens(tok, t1, men, first_record);
+          ClaimsOfTokens(sent_info[si], men, m1, first_record);
         } else {
           ClaimsOfMentions(tok, t1, men, m1, first_record);
         }
@@ -2454,28 +2454,23 @@ struct VoiceAnnotator::Impl {
     return c;
   }
 
-  // ClaimsOf for the one record of a fast-path sentence (its tokens [tb, te),
-  // no quotation in it; mb is its first mention as SentenceWalker finds it),
-  // on the document's tokens: the same words, mentions and claim cues,
-  // without building a Sent.
-  void ClaimsOfTokens(size_t tb, size_t te, size_t mb, size_t first) {
+  // ClaimsOf for the one record of a fast-path sentence (`info`, no
+  // quotation in it; its mentions [mb, me), as for ClaimsOfMentions), on the
+  // document's tokens: the same words, mentions and claim cues, without
+  // building a Sent.
+  void ClaimsOfTokens(const SentInfo& info, size_t mb, size_t me, size_t first) {
+    const size_t tb = info.tb, te = info.te;
     const VoiceRecord& v = doc.voice[first];
     Claim& c = NewClaim();
     double cue_event = 0, cue_causal = 0, opinion = 0;
     bool casualty = false;
     size_t words = 0;
-    int prev = -1;
-    size_t m = mb;
-    for (size_t t = tb; t < te; ++t) {
-      const Token& tk = doc.tokens[t];
-      if (tk.kind == Token::Kind::kWord || tk.kind == Token::Kind::kNumber) ++words;
-      while (m < doc.mentions.size() && doc.mentions[m].span.end <= tk.span.begin) ++m;
-      const int mention =
-          m < doc.mentions.size() && doc.mentions[m].span.begin < tk.span.end ? static_cast<int>(m) : -1;
-      if (mention >= 0 && mention != prev) {
-        prev = mention;
-        AddSlot(mention, &c, &casualty);
-      }
+    for (size_t t = tb; t < te; ++t)
+      words += doc.tokens[t].kind == Token::Kind::kWord || doc.tokens[t].kind == Token::Kind::kNumber;
+    for (size_t i = mb; i < me; ++i) AddSlot(static_cast<int>(i), &c, &casualty);
+    // Claim cues start only at tokens with bits.
+    for (uint32_t f = info.fb; f < info.fe; ++f) {
+      const size_t t = flagged[f];
       if (!(token_bits[t] & kBitClaim)) continue;
       size_t len;
       if (const PhraseRow* row = va.claim_cues_.MatchFirst(
