@@ -436,6 +436,25 @@ TEST(VoiceTest, MixedSentenceGetsOneRecordPerClause) {
   ExpectCovered(d);
 }
 
+// Cues and hedges are looked for only at the words that may start one, from
+// the clause's first word on (not the sentence's).
+TEST(VoiceTest, CueAndHedgeInALaterClause) {
+  Document d = Voice(
+      "The convoy left the town on Monday, but the ministry said that the strikes continued. "
+      "The convoy left the town on Monday, but the strikes were allegedly planned abroad.\n");
+  auto a = Of(d, 0);
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[0].kind, "author");
+  EXPECT_EQ(a[1].kind, "attributed");
+  EXPECT_EQ(Text(d, a[1].cue), "said");
+  auto b = Of(d, 1);
+  ASSERT_EQ(b.size(), 2u);
+  EXPECT_EQ(b[0].kind, "author");
+  EXPECT_EQ(b[1].kind, "hedged");
+  EXPECT_EQ(Text(d, b[1].cue), "allegedly");
+  ExpectCovered(d);
+}
+
 TEST(VoiceTest, NotOnlyButAlsoIsOneClause) {
   Document d = Voice(
       "A representative of the Russian forces claimed that the areas were used to not only "

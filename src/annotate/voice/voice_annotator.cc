@@ -43,6 +43,8 @@
 
 #include <algorithm>
 #include <cstring>
+#include <memory>
+#include <type_traits>
 #include <unordered_set>
 
 namespace dossier {
@@ -392,28 +394,40 @@ class SentenceWalker {
     // The first quotation ending after the sentence's start: the sentence's
     // words are in it or a later one only if it starts before the end.
     s->quoted = q_begin < sp.end;
-    for (size_t i = 0; i < n; ++i) {
-      const Span ts = toks[i].span;
-      Word& w = out[i];
-      w.span = ts;
-      w.kind = toks[i].kind;
-      w.bits = bits[i];
-      w.first = first[i];
-      const size_t len = ts.end - ts.begin;
-      w.text = std::string_view(text + ts.begin, len);
-      while (m_end <= ts.begin) {
-        ++m;
-        m_begin = m < nm ? ms[m].span.begin : kEnd;
-        m_end = m < nm ? ms[m].span.end : kEnd;
+    // The loop twice: most sentences have no quotation, and their words
+    // need no walk over the quotations.
+    auto fill = [&](auto quoted) {
+      for (size_t i = 0; i < n; ++i) {
+        const Span ts = toks[i].span;
+        Word& w = out[i];
+        w.span = ts;
+        w.kind = toks[i].kind;
+        w.bits = bits[i];
+        w.first = first[i];
+        const size_t len = ts.end - ts.begin;
+        w.text = std::string_view(text + ts.begin, len);
+        while (m_end <= ts.begin) {
+          ++m;
+          m_begin = m < nm ? ms[m].span.begin : kEnd;
+          m_end = m < nm ? ms[m].span.end : kEnd;
+        }
+        w.mention = m_begin < ts.end ? static_cast<int>(m) : -1;
+        if constexpr (!decltype(quoted)::value) {
+          w.quote = -1;
+        } else {
+          while (q_end <= ts.begin) {
+            ++q;
+            q_begin = q < nq ? qs[q].span.begin : kEnd;
+            q_end = q < nq ? qs[q].span.end : kEnd;
+          }
+          w.quote = q_begin <= ts.begin ? static_cast<int>(q) : -1;
+        }
       }
-      w.mention = m_begin < ts.end ? static_cast<int>(m) : -1;
-      while (q_end <= ts.begin) {
-        ++q;
-        q_begin = q < nq ? qs[q].span.begin : kEnd;
-        q_end = q < nq ? qs[q].span.end : kEnd;
-      }
-      w.quote = q_begin <= ts.begin ? static_cast<int>(q) : -1;
-    }
+    };
+    if (s->quoted)
+      fill(std::true_type());
+    else
+      fill(std::false_type());
   }
 
  private:
@@ -522,12 +536,18 @@ struct VoiceAnnotator::Impl {
   // of their bits, and whether one of them starts with '?'. Computed in the
   // one pass over the tokens, so the later passes skip plain sentences
   // without looking at their tokens again.
+  // [fb, fe): its tokens with bits, in `flagged`.
   struct SentInfo {
     size_t tb = 0, te = 0;
+    uint32_t fb = 0, fe = 0;
     uint8_t bits = 0;
     bool qmark = false;
   };
   std::vector<SentInfo> sent_info;
+  // The tokens whose bits are not 0, sentence by sentence in text order: the
+  // loops that look only at such tokens (a fifth of them) skip the rest
+  // unread. (Not zero-filled: only what was written is read.)
+  std::unique_ptr<uint32_t[]> flagged;
 
   // A source as found near a cue, before resolution. (Views, not strings:
   // into the layer's tables and `lowered`, which outlive the record; one is
@@ -641,6 +661,11 @@ struct VoiceAnnotator::Impl {
     const voice_internal::FirstWordTable& table = va.first_table_;
     uint8_t* const bits_out = token_bits.data();
     uint32_t* const first_out = token_first.data();
+    // `flagged` filled without a branch (each token is written at the end
+    // and kept if it has bits), with room for every token a sentence may
+    // visit.
+    uint32_t* fl = nullptr;
+    size_t nf = 0, cap = 0;
     size_t tok = 0;
     for (size_t si = 0; si < d.sentences.size(); ++si) {
       const Span ss = d.sentences[si];
@@ -648,6 +673,14 @@ struct VoiceAnnotator::Impl {
       size_t t = tok;
       uint8_t bits = 0;
       bool qmark = false;
+      if (cap < nf + (nt - tok) + 1) {  // once, unless sentences overlap
+        cap = nf + (nt - tok) + 1 + (cap ? nt : 0);
+        auto grown = std::make_unique_for_overwrite<uint32_t[]>(cap);
+        std::copy(fl, fl + nf, grown.get());
+        flagged = std::move(grown);
+        fl = flagged.get();
+      }
+      const uint32_t fb = static_cast<uint32_t>(nf);
       for (; t < nt && toks[t].span.end <= ss.end; ++t) {
         const Span sp = toks[t].span;
         const size_t len = sp.end - sp.begin;
@@ -657,10 +690,14 @@ struct VoiceAnnotator::Impl {
         const uint8_t b = table.FindPadded(lowered.data() + sp.begin, len, &first_out[t]);
         bits_out[t] = b;
         bits |= b;
+        fl[nf] = static_cast<uint32_t>(t);
+        nf += b != 0;
       }
       SentInfo& info = sent_info[si];
       info.tb = tok;
       info.te = t;
+      info.fb = fb;
+      info.fe = static_cast<uint32_t>(nf);
       info.bits = bits;
       info.qmark = qmark;
       // The next sentence starts at or after this one's end (always, unless
@@ -695,11 +732,13 @@ struct VoiceAnnotator::Impl {
   // that may start a cue or hedge ("in", "it", "is"), but no phrase that
   // matches; then no clause break, cue or hedge applies, and only a heading
   // would differ.
-  bool PlainSentence(size_t tb, size_t te) const {
+  bool PlainSentence(const SentInfo& info) const {
+    const size_t tb = info.tb, te = info.te;
     auto low = [&](size_t k) { return TokenLow(tb + k); };
     auto lower = [](size_t) { return true; };  // any row, lower_only or not
     size_t len;
-    for (size_t t = tb; t < te; ++t) {
+    for (uint32_t f = info.fb; f < info.fe; ++f) {
+      const size_t t = flagged[f];
       const uint8_t b = token_bits[t];
       if ((b & (kBitCue | kBitBreak)) &&
           va.cues_.MatchFirst(token_first[t], low, lower, t - tb, te - tb, &len))
@@ -749,7 +788,8 @@ struct VoiceAnnotator::Impl {
   // in a mention of the entity layers ("residents", "the spokesman") or far
   // from the verb. *men is a cursor into doc.mentions, for sentences in
   // order (SentenceWalker's test of a word's mention).
-  bool MayAddMentions(size_t tb, size_t te, size_t* men) const {
+  bool MayAddMentions(const SentInfo& info, size_t* men) const {
+    const size_t tb = info.tb, te = info.te;
     auto low = [&](size_t k) { return TokenLow(tb + k); };
     auto lower = [&](size_t k) { return TokenLower(tb + k); };
     const Mention* const ms = doc.mentions.data();
@@ -775,7 +815,8 @@ struct VoiceAnnotator::Impl {
     };
     bool anonymous = false, cue = false;
     size_t len;
-    for (size_t t = tb; t < te; ++t) {
+    for (uint32_t f = info.fb; f < info.fe; ++f) {
+      const size_t t = flagged[f];
       const uint8_t b = token_bits[t];
       if (!(b & (kBitDocNoun | kBitAnonymous | kBitCue))) continue;
       const bool word = doc.tokens[t].kind == Token::Kind::kWord;
@@ -804,7 +845,7 @@ struct VoiceAnnotator::Impl {
     for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
       // Only sentences with a document noun or an unnamed-source head.
       if (!(sent_info[si].bits & (kBitDocNoun | kBitAnonymous)) ||
-          !MayAddMentions(sent_info[si].tb, sent_info[si].te, &may_men))
+          !MayAddMentions(sent_info[si], &may_men))
         continue;
       walker.Build(si, sent_info[si].tb, sent_info[si].te, &s);
       for (; mi < doc.mentions.size() && doc.mentions[mi].span.begin < s.span.end; ++mi) {
@@ -813,16 +854,22 @@ struct VoiceAnnotator::Impl {
           seen_titles.insert(Lower(r.substr(6)));
       }
       const size_t n = s.w.size();
+      // (Only words with bits can start a cue, noun or head.)
+      const SentInfo& info = sent_info[si];
       bool has_cue = false;
-      for (size_t k = 0; k < n && !has_cue; ++k) {
+      for (uint32_t f = info.fb; f < info.fe && !has_cue; ++f) {
+        const size_t k = flagged[f] - info.tb;
         size_t len;
         const PhraseRow* row = Free(s, k) ? M(va.cues_, kBitCue, s, k, n, &len) : nullptr;
         has_cue = row && (row->code == kRowVerb || row->code == kRowVerbWeak ||
                           row->code == kRowAccording);
       }
       size_t last_end = 0;  // words before this are taken
-      for (size_t k = 0; k < n; ++k) {
-        if (k < last_end || !Free(s, k) || s.w[k].kind != Token::Kind::kWord) continue;
+      for (uint32_t f = info.fb; f < info.fe; ++f) {
+        const size_t k = flagged[f] - info.tb;
+        if (!(s.w[k].bits & (kBitDocNoun | kBitAnonymous)) || k < last_end || !Free(s, k) ||
+            s.w[k].kind != Token::Kind::kWord)
+          continue;
         size_t len;
         if (const PhraseRow* row = M(va.doc_nouns_, kBitDocNoun, s, k, n, &len)) {
           size_t start;
@@ -1369,6 +1416,15 @@ struct VoiceAnnotator::Impl {
     return words >= 3 && caps * 10 >= words * 7;
   }
 
+  // The first of the sentence's flagged tokens (SentInfo) at or after its
+  // word k.
+  uint32_t FirstFlagged(const SentInfo& info, size_t k) const {
+    if (k == 0) return info.fb;  // the first clause (most)
+    return static_cast<uint32_t>(
+        std::lower_bound(flagged.get() + info.fb, flagged.get() + info.fe, info.tb + k) -
+        flagged.get());
+  }
+
   ClauseResult AnalyzeClause(const Sent& s, size_t cb, size_t ce) const {
     ClauseResult r;
     if (Heading(s, cb, ce)) {
@@ -1377,7 +1433,10 @@ struct VoiceAnnotator::Impl {
     }
     // 1. A reporting cue (none where no word of the sentence may start one).
     const uint8_t sent_bits = sent_info[s.index].bits;
-    for (size_t k = cb; k < ce && (sent_bits & kBitCue); ++k) {
+    const SentInfo& info = sent_info[s.index];
+    for (uint32_t f = sent_bits & kBitCue ? FirstFlagged(info, cb) : info.fe; f < info.fe; ++f) {
+      const size_t k = flagged[f] - info.tb;
+      if (k >= ce) break;
       if (!(s.w[k].bits & kBitCue) || !Free(s, k)) continue;
       size_t len;
       const PhraseRow* row = M(va.cues_, kBitCue, s, k, ce, &len);
@@ -1565,7 +1624,9 @@ struct VoiceAnnotator::Impl {
       break;
     }
     // 4. A hedge (a number word may start one: "One wonders").
-    for (size_t k = cb; k < ce && (sent_bits & kBitHedge); ++k) {
+    for (uint32_t f = sent_bits & kBitHedge ? FirstFlagged(info, cb) : info.fe; f < info.fe; ++f) {
+      const size_t k = flagged[f] - info.tb;
+      if (k >= ce) break;
       if (!(s.w[k].bits & kBitHedge) || InQuoteContent(s, k)) continue;
       if (s.w[k].mention >= 0 && !Eq(doc.mentions[s.w[k].mention].kind, "quantity")) continue;
       size_t len;
@@ -1594,10 +1655,14 @@ struct VoiceAnnotator::Impl {
   void Clauses(const Sent& s, std::vector<size_t>* out) const {
     std::vector<size_t>& starts = *out;
     starts.assign(1, 0);
-    if (!(sent_info[s.index].bits & kBitBreak)) return;  // no word may start a break
+    const SentInfo& info = sent_info[s.index];
+    if (!(info.bits & kBitBreak)) return;  // no word may start a break
     const size_t n = s.w.size();
-    for (size_t k = 1; k < n; ++k) {
-      if (!(s.w[k].bits & kBitBreak) || InQuoteContent(s, k)) continue;
+    // Words from `from` on (a break's words are not looked at again).
+    size_t from = 1;
+    for (uint32_t f = info.fb; f < info.fe; ++f) {
+      const size_t k = flagged[f] - info.tb;
+      if (k < from || !(s.w[k].bits & kBitBreak) || InQuoteContent(s, k)) continue;
       size_t len;
       const PhraseRow* row = M(va.cues_, kBitBreak, s, k, n, &len);
       if (!row || row->code != kRowBreak) continue;
@@ -1608,7 +1673,7 @@ struct VoiceAnnotator::Impl {
       while (next < k + len && s.w[next].kind == Token::Kind::kPunct) ++next;
       if (next >= n) continue;
       starts.push_back(next);
-      k = next;
+      from = next + 1;
     }
   }
 
@@ -1814,14 +1879,14 @@ struct VoiceAnnotator::Impl {
       }
       const bool in_block = block && para == block_para;
       if (!in_block && !qmark && !has_quote &&
-          (!(bits & (kBitCue | kBitHedge)) || PlainSentence(tok, t1))) {
+          (!(bits & (kBitCue | kBitHedge)) || PlainSentence(sent_info[si]))) {
         // Fast path: no cue, hedge, question mark or quotation: the author's.
         VoiceRecord& v = NewRecord(si, sp);
         v.kind = "author";
         v.rule = "no cue";
         NoteMentions(men, m1);
         if (bits & kBitClaim) {
-          ClaimsOfTokens(tok, t1, men, first_record);
+          ClaimsOfTokens(sent_info[si], men, m1, first_record);
         } else {
           ClaimsOfMentions(tok, t1, men, m1, first_record);
         }
@@ -2389,28 +2454,23 @@ struct VoiceAnnotator::Impl {
     return c;
   }
 
-  // ClaimsOf for the one record of a fast-path sentence (its tokens [tb, te),
-  // no quotation in it; mb is its first mention as SentenceWalker finds it),
-  // on the document's tokens: the same words, mentions and claim cues,
-  // without building a Sent.
-  void ClaimsOfTokens(size_t tb, size_t te, size_t mb, size_t first) {
+  // ClaimsOf for the one record of a fast-path sentence (`info`, no
+  // quotation in it; its mentions [mb, me), as for ClaimsOfMentions), on the
+  // document's tokens: the same words, mentions and claim cues, without
+  // building a Sent.
+  void ClaimsOfTokens(const SentInfo& info, size_t mb, size_t me, size_t first) {
+    const size_t tb = info.tb, te = info.te;
     const VoiceRecord& v = doc.voice[first];
     Claim& c = NewClaim();
     double cue_event = 0, cue_causal = 0, opinion = 0;
     bool casualty = false;
     size_t words = 0;
-    int prev = -1;
-    size_t m = mb;
-    for (size_t t = tb; t < te; ++t) {
-      const Token& tk = doc.tokens[t];
-      if (tk.kind == Token::Kind::kWord || tk.kind == Token::Kind::kNumber) ++words;
-      while (m < doc.mentions.size() && doc.mentions[m].span.end <= tk.span.begin) ++m;
-      const int mention =
-          m < doc.mentions.size() && doc.mentions[m].span.begin < tk.span.end ? static_cast<int>(m) : -1;
-      if (mention >= 0 && mention != prev) {
-        prev = mention;
-        AddSlot(mention, &c, &casualty);
-      }
+    for (size_t t = tb; t < te; ++t)
+      words += doc.tokens[t].kind == Token::Kind::kWord || doc.tokens[t].kind == Token::Kind::kNumber;
+    for (size_t i = mb; i < me; ++i) AddSlot(static_cast<int>(i), &c, &casualty);
+    // Claim cues start only at tokens with bits.
+    for (uint32_t f = info.fb; f < info.fe; ++f) {
+      const size_t t = flagged[f];
       if (!(token_bits[t] & kBitClaim)) continue;
       size_t len;
       if (const PhraseRow* row = va.claim_cues_.MatchFirst(
