@@ -544,6 +544,21 @@ TEST(VoiceTest, ContinuedIsSpeechOnlyWithoutAnObject) {
   EXPECT_EQ(Of(d, 1)[0].kind, "quoted");
 }
 
+// Inversion after a plain word, in copy without commas: the source after
+// the verb ends the clause or goes on with "adding that"; not after "told",
+// whose object is the listener.
+TEST(VoiceTest, InversionWithoutAComma) {
+  Document d = Voice(
+      "The army shelled the town. Ten fighters were killed in the raid said the source adding "
+      "that two trucks burned. Mortars struck near the embassy said the Syrian Observatory for "
+      "Human Rights. Our house is gone one woman told Reuters.\n");
+  EXPECT_EQ(Of(d, 1)[0].kind, "attributed");
+  EXPECT_EQ(SourceText(d, Of(d, 1)[0].source), "the source");
+  EXPECT_EQ(Of(d, 2)[0].kind, "attributed");
+  EXPECT_EQ(SourceText(d, Of(d, 2)[0].source), "Syrian Observatory for Human Rights");
+  EXPECT_NE(SourceText(d, Of(d, 3)[0].source), "Reuters");
+}
+
 TEST(VoiceTest, WireCopyWithoutCommas) {
   Document d = Voice(
       "Air strikes near a hospital killed at least 10 civilians said the Syrian Observatory for "

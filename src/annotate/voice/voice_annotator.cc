@@ -1343,7 +1343,12 @@ struct VoiceAnnotator::Impl {
     if (!Eq(k, "organization") && !Eq(k, "outlet") && !Eq(k, "person")) return false;
     size_t e = r.word;
     while (e < ce && s.w[e].mention == r.mention) ++e;
-    return e >= ce || s.w[e].kind == Token::Kind::kPunct;
+    if (e >= ce || s.w[e].kind == Token::Kind::kPunct) return true;
+    // "… said the source adding that …": a reporting participle goes on.
+    size_t len;
+    const std::string_view w = s.low[e];
+    return w.size() > 4 && w.substr(w.size() - 3) == "ing" && Free(s, e) &&
+           M(va.cues_, kBitCue, s, e, ce, &len) != nullptr;
   }
 
   // Fraction of the content's word tokens inside (non-scare) quotations.
@@ -1469,10 +1474,19 @@ struct VoiceAnnotator::Impl {
         const bool generic_before =
             found && ref.mention >= 0 && Eq(doc.mentions[ref.mention].kind, "actor") &&
             doc.mentions[ref.mention].ref.empty();
-        if (k > cb && (IsQuoteMark(s.w[k - 1].text) || Eq(s.w[k - 1].text, ",") || generic_before)) {
+        // Wire copy without commas inverts after a plain word too ("… were
+        // killed in the airstrikes said the source adding that …"): with no
+        // source before, a source after that ends the clause.
+        // (Not "told": the name after it is the listener, "… one child
+        // told AFP".)
+        const bool bare = !found && k >= cb + 3 && s.w[k - 1].kind == Token::Kind::kWord &&
+                          !IsQuoteMark(s.w[k - 1].text) && !Eq(s.low[k], "told") &&
+                          !Eq(s.low[k], "tells") && !Eq(s.low[k], "tell");
+        if (k > cb &&
+            (IsQuoteMark(s.w[k - 1].text) || Eq(s.w[k - 1].text, ",") || generic_before || bare)) {
           Ref after;
           if (SourceAfter(s, k, k + len, ce, &after) &&
-              (!generic_before || ClauseEndsAfter(s, after, ce))) {
+              (!(generic_before || bare) || ClauseEndsAfter(s, after, ce))) {
             ref = after;
             found = true;
           }
