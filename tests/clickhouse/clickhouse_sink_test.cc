@@ -267,7 +267,7 @@ TEST(ClickHouseSinkCli, IngestsCorpusWithExactValuesAndResendsIdempotently) {
             "Levant Monitor\t2019-03-05\tASSAULT\taerial\t195\tAttack\t\tSaraqib\t35.86447\t"
             "36.80591\tSY\t2019-03-05\tday\t7\t\\N\tauthor\tstruck\t10\t16\n"
             "Eastern Wire\t2019-03-14\tASSAULT\t\t190\tArmed clash\tMilitants\tDeir ez-Zor\t"
-            "35.33588\t40.14084\tSY\t2019-03-12\tday\t4\t9\tauthor\tattacked\t60\t68\n");
+            "35.33588\t40.14084\tSY\t2019-03-12\tday\t4\t9\tattributed\tattacked\t60\t68\n");
   // Mentions: the event key, where the sentence and the trigger are (code
   // points: the curly quotes before "attacked" are one each), confidence
   // (0.95 on the checkpoint: "army" is its target).
@@ -276,7 +276,7 @@ TEST(ClickHouseSinkCli, IngestsCorpusWithExactValuesAndResendsIdempotently) {
                         "FROM dossier.event_mentions ORDER BY published FORMAT TSV"),
             "#v1\tNorthern Courier\t0\t0\t88\t18\t25\t0.8\tattributed\n"
             "#v1\tLevant Monitor\t0\t0\t101\t10\t16\t0.75\tauthor\n"
-            "#v1\tEastern Wire\t1\t50\t176\t60\t68\t0.95\tauthor\n");
+            "#v1\tEastern Wire\t1\t50\t176\t60\t68\t0.95\tattributed\n");
   // Every mention names an event of the events table.
   EXPECT_EQ(server.Must("SELECT count() FROM dossier.event_mentions WHERE event_key NOT IN "
                         "(SELECT concat(document_id, '#', event_id) FROM dossier.events)"),
