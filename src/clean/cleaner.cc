@@ -125,6 +125,9 @@ struct Line {
   size_t cut_prefix = 0, cut_suffix = 0;  // bytes removed at either end
   int words = -1;  // counted on first use (Words())
   bool matched_known = false;  // `matched` has been computed
+  // `matched` holds the matching rules of Cleaner::head_set_ (tail_set_);
+  // they are looked for only when the line is asked about in that zone.
+  bool head_known = false, tail_known = false;
   std::vector<int> matched;    // indices into rules_ of the line rules that match
 };
 
@@ -336,6 +339,8 @@ Result<std::unique_ptr<Cleaner>> Cleaner::Create(std::shared_ptr<const Lexicon> 
   re_opts.set_max_mem(64 << 20);
   c->line_set_ = std::make_unique<RE2::Set>(re_opts, RE2::ANCHOR_START);
   c->line_set_free_ = std::make_unique<RE2::Set>(re_opts, RE2::UNANCHORED);
+  c->head_set_ = std::make_unique<RE2::Set>(re_opts, RE2::ANCHOR_START);
+  c->tail_set_ = std::make_unique<RE2::Set>(re_opts, RE2::ANCHOR_START);
   c->lead_set_ = std::make_unique<RE2::Set>(re_opts, RE2::ANCHOR_START);
   c->trail_set_ = std::make_unique<RE2::Set>(re_opts, RE2::UNANCHORED);
 
@@ -409,10 +414,21 @@ Result<std::unique_ptr<Cleaner>> Cleaner::Create(std::shared_ptr<const Lexicon> 
         for (auto& l : *literals) sr.literals.emplace_back(std::move(l));
         c->screened_.push_back(std::move(sr));
       } else {
-        RE2::Set& set = anchored ? *c->line_set_ : *c->line_set_free_;
-        if (set.Add(expanded, &err) < 0)
+        RE2::Set* set = c->line_set_free_.get();
+        std::vector<int>* set_rule = &c->line_set_free_rule_;
+        if (anchored && r->where == Rule::Where::kHead) {
+          set = c->head_set_.get();
+          set_rule = &c->head_set_rule_;
+        } else if (anchored && r->where == Rule::Where::kTail) {
+          set = c->tail_set_.get();
+          set_rule = &c->tail_set_rule_;
+        } else if (anchored) {
+          set = c->line_set_.get();
+          set_rule = &c->line_set_rule_;
+        }
+        if (set->Add(expanded, &err) < 0)
           return InvalidInput(table + ".tsv rule '" + r->id + "': " + err);
-        (anchored ? c->line_set_rule_ : c->line_set_free_rule_).push_back(index);
+        set_rule->push_back(index);
       }
     }
     c->rules_.push_back(std::move(r));
@@ -435,6 +451,8 @@ Result<std::unique_ptr<Cleaner>> Cleaner::Create(std::shared_ptr<const Lexicon> 
     DOSSIER_RETURN_IF_ERROR(add_rule("meta_patterns", row, row[mw], row[mf], row[mpat], true, ""));
   if ((!c->line_set_rule_.empty() && !c->line_set_->Compile()) ||
       (!c->line_set_free_rule_.empty() && !c->line_set_free_->Compile()) ||
+      (!c->head_set_rule_.empty() && !c->head_set_->Compile()) ||
+      (!c->tail_set_rule_.empty() && !c->tail_set_->Compile()) ||
       (!c->lead_rules_.empty() && !c->lead_set_->Compile()) ||
       (!c->trail_rules_.empty() && !c->trail_set_->Compile()))
     return InvalidInput("boilerplate/meta patterns: RE2 set does not compile (too large?)");
@@ -551,6 +569,21 @@ bool CleanerImpl::MatchLine(size_t li, bool in_head, bool in_tail, const Rule** 
     if (!c_.screened_.empty()) MatchScreened(s, &l.matched);
     std::sort(l.matched.begin(), l.matched.end());
   }
+  // A head (tail) rule is never taken outside its zone, so its set is asked
+  // only here: a line outside both zones never pays for them.
+  bool grew = false;
+  auto add_zone = [&](bool* known, const re2::RE2::Set& set, const std::vector<int>& set_rule) {
+    *known = true;
+    if (set_rule.empty()) return;
+    std::vector<int>& hits = set_hits_;
+    hits.clear();
+    if (!set.Match(s, &hits)) return;
+    for (int m : hits) l.matched.push_back(set_rule[m]);
+    grew = true;
+  };
+  if (in_head && !l.head_known) add_zone(&l.head_known, *c_.head_set_, c_.head_set_rule_);
+  if (in_tail && !l.tail_known) add_zone(&l.tail_known, *c_.tail_set_, c_.tail_set_rule_);
+  if (grew) std::sort(l.matched.begin(), l.matched.end());
   for (int m : l.matched) {
     const Rule& r = *c_.rules_[m];
     if (r.max_bytes && s.size() > r.max_bytes) continue;
