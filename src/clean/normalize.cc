@@ -145,6 +145,21 @@ size_t LineEnd(std::string_view s, size_t start) {
   return n;
 }
 
+// What NormalizeText does with a non-ASCII character.
+enum class NonAscii { kCopy, kSpace, kDrop, kLineBreak };
+
+NonAscii ClassifyNonAscii(char32_t cp) {
+  if (cp == 0xA0 || cp == 0x2007 || cp == 0x202F || (cp >= 0x2000 && cp <= 0x200A) ||
+      cp == 0x3000)
+    return NonAscii::kSpace;
+  // Zero-width characters, soft hyphens, C1 controls.
+  if ((cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF || cp == 0xAD ||
+      (cp >= 0x80 && cp <= 0x9F))
+    return NonAscii::kDrop;
+  if (cp == 0x2028 || cp == 0x2029 || cp == 0x85) return NonAscii::kLineBreak;
+  return NonAscii::kCopy;
+}
+
 }  // namespace
 
 std::string NormalizeText(std::string_view s, bool markup, OffsetMap* map) {
@@ -242,46 +257,57 @@ std::string NormalizeText(std::string_view s, bool markup, OffsetMap* map) {
       continue;
     }
     unsigned char c = static_cast<unsigned char>(s[i]);
-    // Plain ASCII run: copy in one piece.
-    if (c >= 0x20 && c < 0x7F && c != '<' && c != ' ' && c != '*' && c != '_' && c != '[' &&
-        c != ']' && c != '!' && c != '#' && c != '>') {
+    // Plain run: copy in one piece. (Markup characters such as '*' or '['
+    // that are not deleted are copied as they are, like any other.)
+    if (c >= 0x20 && c < 0x7F && c != '<' && c != ' ') {
       size_t j = i + 1;
       size_t stop = del_idx < dels.size() ? dels[del_idx].first : n;
+      for (;;) {
 #if defined(__SSE2__)
-      // Sixteen bytes at a time while none ends the run: a control or
-      // non-ASCII byte, '<', or a space before white space (the scalar loop
-      // below stops at exactly the same byte).
-      {
-        const __m128i sp = _mm_set1_epi8(' ');
-        while (j + 16 <= stop && j + 17 <= n) {
-          const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + j));
-          const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + j + 1));
-          const __m128i next_ws =
-              _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(w, sp), _mm_cmpeq_epi8(w, _mm_set1_epi8('\t'))),
-                           _mm_or_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('\n')),
-                                        _mm_cmpeq_epi8(w, _mm_set1_epi8('\r'))));
-          __m128i bad = _mm_cmplt_epi8(v, sp);  // < 0x20, and >= 0x80 (signed)
-          bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
-          bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, _mm_set1_epi8('<')));
-          bad = _mm_or_si128(bad, _mm_and_si128(_mm_cmpeq_epi8(v, sp), next_ws));
-          const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(bad));
-          if (mask != 0) {
-            j += static_cast<size_t>(__builtin_ctz(mask));
-            break;
+        // Sixteen bytes at a time while none ends the run: a control or
+        // non-ASCII byte, '<', or a space before white space (the scalar loop
+        // below stops at exactly the same byte).
+        {
+          const __m128i sp = _mm_set1_epi8(' ');
+          while (j + 16 <= stop && j + 17 <= n) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + j));
+            const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + j + 1));
+            const __m128i next_ws =
+                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(w, sp), _mm_cmpeq_epi8(w, _mm_set1_epi8('\t'))),
+                             _mm_or_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('\n')),
+                                          _mm_cmpeq_epi8(w, _mm_set1_epi8('\r'))));
+            __m128i bad = _mm_cmplt_epi8(v, sp);  // < 0x20, and >= 0x80 (signed)
+            bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
+            bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, _mm_set1_epi8('<')));
+            bad = _mm_or_si128(bad, _mm_and_si128(_mm_cmpeq_epi8(v, sp), next_ws));
+            const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(bad));
+            if (mask != 0) {
+              j += static_cast<size_t>(__builtin_ctz(mask));
+              break;
+            }
+            j += 16;
           }
-          j += 16;
         }
-      }
 #endif
-      while (j < stop) {
-        unsigned char d = static_cast<unsigned char>(s[j]);
-        if (d < 0x20 || d >= 0x7F || d == '<') break;
-        // A single space between words stays in the run; runs of spaces and
-        // spaces before a line end are collapsed below.
-        if (d == ' ' && (j + 1 >= n || s[j + 1] == ' ' || s[j + 1] == '\t' ||
-                         s[j + 1] == '\n' || s[j + 1] == '\r'))
-          break;
-        ++j;
+        while (j < stop) {
+          unsigned char d = static_cast<unsigned char>(s[j]);
+          if (d < 0x20 || d >= 0x7F || d == '<') break;
+          // A single space between words stays in the run; runs of spaces and
+          // spaces before a line end are collapsed below.
+          if (d == ' ' && (j + 1 >= n || s[j + 1] == ' ' || s[j + 1] == '\t' ||
+                           s[j + 1] == '\n' || s[j + 1] == '\r'))
+            break;
+          ++j;
+        }
+        // A non-ASCII character that is copied as it is (a curly quote, a
+        // dash, a letter) stays in the run rather than ending it.
+        size_t len;
+        if (j < stop && static_cast<unsigned char>(s[j]) >= 0x80 &&
+            ClassifyNonAscii(utf8::Decode(s, j, &len)) == NonAscii::kCopy && j + len <= stop) {
+          j += len;
+          continue;
+        }
+        break;
       }
       b.Copy(s.substr(i, j - i), i);
       i = j;
@@ -339,20 +365,18 @@ std::string NormalizeText(std::string_view s, bool markup, OffsetMap* map) {
       continue;
     }
     size_t len;
-    char32_t cp = utf8::Decode(s, i, &len);
-    if (cp == 0xA0 || cp == 0x2007 || cp == 0x202F || (cp >= 0x2000 && cp <= 0x200A) ||
-        cp == 0x3000) {
+    const NonAscii kind = ClassifyNonAscii(utf8::Decode(s, i, &len));
+    if (kind == NonAscii::kSpace) {
       // Unicode spaces become one ASCII space (collapsed with neighbours).
       if (!b.empty() && b.back() != ' ' && b.back() != '\n') b.Replace(" ", i, i + len);
       i += len;
       continue;
     }
-    if ((cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF || cp == 0xAD ||
-        (cp >= 0x80 && cp <= 0x9F)) {
-      i += len;  // zero-width characters, soft hyphens, C1 controls
+    if (kind == NonAscii::kDrop) {
+      i += len;
       continue;
     }
-    if (cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
+    if (kind == NonAscii::kLineBreak) {
       b.Replace("\n", i, i + len);
       i += len;
       at_line_start = true;
