@@ -86,13 +86,10 @@ void FindEmphasis(std::string_view s, size_t begin, size_t end,
     char ch;
   };
   std::vector<Open> stack;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t i = begin;
-  while (i < end) {
+  while ((i = FindAnyOf<'*', '_'>(p, i, end)) < end) {
     char c = s[i];
-    if (c != '*' && c != '_') {
-      ++i;
-      continue;
-    }
     size_t j = i;
     while (j < end && s[j] == c) ++j;
     size_t len = j - i;
@@ -200,8 +197,7 @@ std::string NormalizeText(std::string_view s, bool markup, OffsetMap* map) {
       const void* p = from < end ? std::memchr(s.data() + from, c, end - from) : nullptr;
       return p ? static_cast<size_t>(static_cast<const char*>(p) - s.data()) : end;
     };
-    for (size_t k = has_bracket ? start : end; k < end; ++k) {
-      if (s[k] != '[') continue;
+    for (size_t k = has_bracket ? next_of(start, '[') : end; k < end; k = next_of(k + 1, '[')) {
       if (next_close <= k) next_close = next_of(k + 1, ']');
       if (next_close >= end) break;         // no ']' left on the line
       if (next_close > k + 600) continue;   // none the scan below can reach
