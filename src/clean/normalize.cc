@@ -157,6 +157,14 @@ NonAscii ClassifyNonAscii(char32_t cp) {
   return NonAscii::kCopy;
 }
 
+// True if the bytes after the lead byte s[i] of a len-byte sequence are all
+// continuation bytes.
+bool WellFormedTail(std::string_view s, size_t i, size_t len) {
+  for (size_t k = 1; k < len; ++k)
+    if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+  return true;
+}
+
 }  // namespace
 
 std::string NormalizeText(std::string_view s, bool markup, OffsetMap* map) {
@@ -295,11 +303,14 @@ std::string NormalizeText(std::string_view s, bool markup, OffsetMap* map) {
             break;
           ++j;
         }
-        // A non-ASCII character that is copied as it is (a curly quote, a
-        // dash, a letter) stays in the run rather than ending it.
+        // A well-formed non-ASCII character that is copied as it is (a curly
+        // quote, a dash, a letter) stays in the run rather than ending it. (A
+        // truncated sequence takes the next bytes with it, a space among
+        // them, which the run's look-ahead at spaces does not expect.)
         size_t len;
         if (j < stop && static_cast<unsigned char>(s[j]) >= 0x80 &&
-            ClassifyNonAscii(utf8::Decode(s, j, &len)) == NonAscii::kCopy && j + len <= stop) {
+            ClassifyNonAscii(utf8::Decode(s, j, &len)) == NonAscii::kCopy && j + len <= stop &&
+            WellFormedTail(s, j, len)) {
           j += len;
           continue;
         }
