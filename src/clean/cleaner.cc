@@ -38,13 +38,20 @@ struct Cleaner::Rule {
     int g_names = 0, g_outlet = 0, g_date = 0, g_url = 0, g_title = 0;
   };
   const Compiled& C() const;
+  // The regex to run on `line`: on an ASCII line, when `latin1_twin`, the
+  // same pattern compiled for Latin-1, which matches an ASCII text exactly as
+  // the UTF-8 one does, with the same groups, and is far smaller (a "\pL" is
+  // a few byte ranges, not a UTF-8 automaton): cheaper to compile and to run
+  // for its groups.
+  const Compiled& For(std::string_view line) const;
 
   std::string pattern;  // macros expanded; parsed and checked by the set's Add
   RE2::Options options;
+  bool latin1_twin = false;  // see Latin1TwinExact
 
  private:
-  mutable std::once_flag once_;
-  mutable Compiled compiled_;
+  mutable std::once_flag once_, latin1_once_;
+  mutable Compiled compiled_, latin1_;
 };
 
 namespace {
@@ -99,19 +106,31 @@ int Group(const RE2& re, const char* name) {
   return it == m.end() ? 0 : it->second;
 }
 
+void Compile(const std::string& pattern, const RE2::Options& options, Rule::Compiled* c) {
+  c->re = std::make_unique<RE2>(pattern, options);
+  const RE2& re = *c->re;
+  c->g_names = Group(re, "names");
+  c->g_outlet = Group(re, "outlet");
+  c->g_date = Group(re, "date");
+  c->g_url = Group(re, "url");
+  c->g_title = Group(re, "title");
+}
+
 }  // namespace
 
 const Rule::Compiled& Rule::C() const {
-  std::call_once(once_, [this] {
-    compiled_.re = std::make_unique<RE2>(pattern, options);
-    const RE2& re = *compiled_.re;
-    compiled_.g_names = Group(re, "names");
-    compiled_.g_outlet = Group(re, "outlet");
-    compiled_.g_date = Group(re, "date");
-    compiled_.g_url = Group(re, "url");
-    compiled_.g_title = Group(re, "title");
-  });
+  std::call_once(once_, [this] { Compile(pattern, options, &compiled_); });
   return compiled_;
+}
+
+const Rule::Compiled& Rule::For(std::string_view line) const {
+  if (!latin1_twin || !utf8::IsAscii(line)) return C();
+  std::call_once(latin1_once_, [this] {
+    RE2::Options latin1 = options;
+    latin1.set_encoding(RE2::Options::EncodingLatin1);
+    Compile(pattern, latin1, &latin1_);
+  });
+  return latin1_.re->ok() ? latin1_ : C();
 }
 
 namespace {
@@ -125,6 +144,9 @@ struct Line {
   size_t cut_prefix = 0, cut_suffix = 0;  // bytes removed at either end
   int words = -1;  // counted on first use (Words())
   bool matched_known = false;  // `matched` has been computed
+  // `matched` holds the matching rules of Cleaner::head_set_ (tail_set_);
+  // they are looked for only when the line is asked about in that zone.
+  bool head_known = false, tail_known = false;
   std::vector<int> matched;    // indices into rules_ of the line rules that match
 };
 
@@ -336,6 +358,8 @@ Result<std::unique_ptr<Cleaner>> Cleaner::Create(std::shared_ptr<const Lexicon> 
   re_opts.set_max_mem(64 << 20);
   c->line_set_ = std::make_unique<RE2::Set>(re_opts, RE2::ANCHOR_START);
   c->line_set_free_ = std::make_unique<RE2::Set>(re_opts, RE2::UNANCHORED);
+  c->head_set_ = std::make_unique<RE2::Set>(re_opts, RE2::ANCHOR_START);
+  c->tail_set_ = std::make_unique<RE2::Set>(re_opts, RE2::ANCHOR_START);
   c->lead_set_ = std::make_unique<RE2::Set>(re_opts, RE2::ANCHOR_START);
   c->trail_set_ = std::make_unique<RE2::Set>(re_opts, RE2::UNANCHORED);
 
@@ -377,6 +401,7 @@ Result<std::unique_ptr<Cleaner>> Cleaner::Create(std::shared_ptr<const Lexicon> 
     std::string expanded = ExpandMacros(pattern, macros);
     r->pattern = expanded;
     r->options = re_opts;
+    r->latin1_twin = Latin1TwinExact(expanded);
     int index = static_cast<int>(c->rules_.size());
     if (r->where == Rule::Where::kLead) {
       std::string err;
@@ -409,10 +434,21 @@ Result<std::unique_ptr<Cleaner>> Cleaner::Create(std::shared_ptr<const Lexicon> 
         for (auto& l : *literals) sr.literals.emplace_back(std::move(l));
         c->screened_.push_back(std::move(sr));
       } else {
-        RE2::Set& set = anchored ? *c->line_set_ : *c->line_set_free_;
-        if (set.Add(expanded, &err) < 0)
+        RE2::Set* set = c->line_set_free_.get();
+        std::vector<int>* set_rule = &c->line_set_free_rule_;
+        if (anchored && r->where == Rule::Where::kHead) {
+          set = c->head_set_.get();
+          set_rule = &c->head_set_rule_;
+        } else if (anchored && r->where == Rule::Where::kTail) {
+          set = c->tail_set_.get();
+          set_rule = &c->tail_set_rule_;
+        } else if (anchored) {
+          set = c->line_set_.get();
+          set_rule = &c->line_set_rule_;
+        }
+        if (set->Add(expanded, &err) < 0)
           return InvalidInput(table + ".tsv rule '" + r->id + "': " + err);
-        (anchored ? c->line_set_rule_ : c->line_set_free_rule_).push_back(index);
+        set_rule->push_back(index);
       }
     }
     c->rules_.push_back(std::move(r));
@@ -435,6 +471,8 @@ Result<std::unique_ptr<Cleaner>> Cleaner::Create(std::shared_ptr<const Lexicon> 
     DOSSIER_RETURN_IF_ERROR(add_rule("meta_patterns", row, row[mw], row[mf], row[mpat], true, ""));
   if ((!c->line_set_rule_.empty() && !c->line_set_->Compile()) ||
       (!c->line_set_free_rule_.empty() && !c->line_set_free_->Compile()) ||
+      (!c->head_set_rule_.empty() && !c->head_set_->Compile()) ||
+      (!c->tail_set_rule_.empty() && !c->tail_set_->Compile()) ||
       (!c->lead_rules_.empty() && !c->lead_set_->Compile()) ||
       (!c->trail_rules_.empty() && !c->trail_set_->Compile()))
     return InvalidInput("boilerplate/meta patterns: RE2 set does not compile (too large?)");
@@ -551,6 +589,21 @@ bool CleanerImpl::MatchLine(size_t li, bool in_head, bool in_tail, const Rule** 
     if (!c_.screened_.empty()) MatchScreened(s, &l.matched);
     std::sort(l.matched.begin(), l.matched.end());
   }
+  // A head (tail) rule is never taken outside its zone, so its set is asked
+  // only here: a line outside both zones never pays for them.
+  bool grew = false;
+  auto add_zone = [&](bool* known, const re2::RE2::Set& set, const std::vector<int>& set_rule) {
+    *known = true;
+    if (set_rule.empty()) return;
+    std::vector<int>& hits = set_hits_;
+    hits.clear();
+    if (!set.Match(s, &hits)) return;
+    for (int m : hits) l.matched.push_back(set_rule[m]);
+    grew = true;
+  };
+  if (in_head && !l.head_known) add_zone(&l.head_known, *c_.head_set_, c_.head_set_rule_);
+  if (in_tail && !l.tail_known) add_zone(&l.tail_known, *c_.tail_set_, c_.tail_set_rule_);
+  if (grew) std::sort(l.matched.begin(), l.matched.end());
   for (int m : l.matched) {
     const Rule& r = *c_.rules_[m];
     if (r.max_bytes && s.size() > r.max_bytes) continue;
@@ -583,7 +636,7 @@ void CleanerImpl::MatchScreened(std::string_view s, std::vector<int>* matched) {
       }
       if (!found) continue;  // no match of the rule lacks all its literals
     }
-    if (r.C().re->Match(s, 0, s.size(), sr.anchor, nullptr, 0)) matched->push_back(sr.rule);
+    if (r.For(s).re->Match(s, 0, s.size(), sr.anchor, nullptr, 0)) matched->push_back(sr.rule);
   }
 }
 
@@ -610,7 +663,7 @@ void CleanerImpl::ResplitNamesAndOutlet(std::string* names, std::string* outlet)
 }
 
 void CleanerImpl::ApplyMeta(const Rule& r, std::string_view s) {
-  const Rule::Compiled& rc = r.C();
+  const Rule::Compiled& rc = r.For(s);
   int ngroups = rc.re->NumberOfCapturingGroups();
   std::vector<re2::StringPiece> g(ngroups + 1);
   if (!rc.re->Match(s, 0, s.size(), RE2::UNANCHORED, g.data(), ngroups + 1)) return;
@@ -773,7 +826,7 @@ void CleanerImpl::ClassifyLines() {
     if (matched) {
       if (hit->is_meta) ApplyMeta(*hit, s);
       last_was_dateline_ = hit->action == Action::kDateline ||
-                           (hit->action == Action::kByline && hit->C().g_date);
+                           (hit->action == Action::kByline && hit->For(s).g_date);
       l.keep = false;
       l.rule = hit;
       prev_drop = hit;
@@ -841,7 +894,7 @@ void CleanerImpl::TrimLeadTrail() {
       std::sort(could.begin(), could.end());  // the rules' order decides
     for (int pos : could) {
       const Rule& r = *c_.rules_[c_.lead_rules_[pos]];
-      const Rule::Compiled& rc = r.C();
+      const Rule::Compiled& rc = r.For(s);
       int ng = rc.re->NumberOfCapturingGroups();
       std::vector<re2::StringPiece> g(ng + 1);
       if (!rc.re->Match(s, 0, s.size(), RE2::ANCHOR_START, g.data(), ng + 1)) continue;
@@ -874,7 +927,7 @@ void CleanerImpl::TrimLeadTrail() {
     for (int pos : could) {
       const Rule& r = *c_.rules_[c_.trail_rules_[pos]];
       re2::StringPiece m[2];
-      const RE2& re = *r.C().re;
+      const RE2& re = *r.For(s).re;
       int groups = std::min(1, re.NumberOfCapturingGroups()) + 1;
       if (!re.Match(s, 0, s.size(), RE2::UNANCHORED, m, groups)) continue;
       re2::StringPiece cut = groups > 1 && m[1].data() ? m[1] : m[0];

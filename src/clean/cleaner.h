@@ -72,6 +72,12 @@ class Cleaner {
   // up at the first byte no rule can take; the others in an unanchored one.
   std::unique_ptr<re2::RE2::Set> line_set_, line_set_free_;
   std::vector<int> line_set_rule_, line_set_free_rule_;  // set index -> rules_ index
+  // The anchored rules that apply only in the head or only in the tail zone
+  // have sets of their own, asked only for lines of that zone: most lines
+  // are in neither, and these rules (names, outlets, dates) are the ones
+  // that keep the anchored set's DFA running longest on a line of prose.
+  std::unique_ptr<re2::RE2::Set> head_set_, tail_set_;
+  std::vector<int> head_set_rule_, tail_set_rule_;
   // Line rules that can match anywhere in a line ("^.*all rights
   // reserved", or no "^"), for which the literals every match must contain
   // are known (rule_prefilter.h). They are kept out of the sets, whose DFA

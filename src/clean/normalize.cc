@@ -86,13 +86,10 @@ void FindEmphasis(std::string_view s, size_t begin, size_t end,
     char ch;
   };
   std::vector<Open> stack;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t i = begin;
-  while (i < end) {
+  while ((i = FindAnyOf<'*', '_'>(p, i, end)) < end) {
     char c = s[i];
-    if (c != '*' && c != '_') {
-      ++i;
-      continue;
-    }
     size_t j = i;
     while (j < end && s[j] == c) ++j;
     size_t len = j - i;
@@ -145,6 +142,29 @@ size_t LineEnd(std::string_view s, size_t start) {
   return n;
 }
 
+// What NormalizeText does with a non-ASCII character.
+enum class NonAscii { kCopy, kSpace, kDrop, kLineBreak };
+
+NonAscii ClassifyNonAscii(char32_t cp) {
+  if (cp == 0xA0 || cp == 0x2007 || cp == 0x202F || (cp >= 0x2000 && cp <= 0x200A) ||
+      cp == 0x3000)
+    return NonAscii::kSpace;
+  // Zero-width characters, soft hyphens, C1 controls.
+  if ((cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF || cp == 0xAD ||
+      (cp >= 0x80 && cp <= 0x9F))
+    return NonAscii::kDrop;
+  if (cp == 0x2028 || cp == 0x2029 || cp == 0x85) return NonAscii::kLineBreak;
+  return NonAscii::kCopy;
+}
+
+// True if the bytes after the lead byte s[i] of a len-byte sequence are all
+// continuation bytes.
+bool WellFormedTail(std::string_view s, size_t i, size_t len) {
+  for (size_t k = 1; k < len; ++k)
+    if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+  return true;
+}
+
 }  // namespace
 
 std::string NormalizeText(std::string_view s, bool markup, OffsetMap* map) {
@@ -185,8 +205,7 @@ std::string NormalizeText(std::string_view s, bool markup, OffsetMap* map) {
       const void* p = from < end ? std::memchr(s.data() + from, c, end - from) : nullptr;
       return p ? static_cast<size_t>(static_cast<const char*>(p) - s.data()) : end;
     };
-    for (size_t k = has_bracket ? start : end; k < end; ++k) {
-      if (s[k] != '[') continue;
+    for (size_t k = has_bracket ? next_of(start, '[') : end; k < end; k = next_of(k + 1, '[')) {
       if (next_close <= k) next_close = next_of(k + 1, ']');
       if (next_close >= end) break;         // no ']' left on the line
       if (next_close > k + 600) continue;   // none the scan below can reach
@@ -242,46 +261,60 @@ std::string NormalizeText(std::string_view s, bool markup, OffsetMap* map) {
       continue;
     }
     unsigned char c = static_cast<unsigned char>(s[i]);
-    // Plain ASCII run: copy in one piece.
-    if (c >= 0x20 && c < 0x7F && c != '<' && c != ' ' && c != '*' && c != '_' && c != '[' &&
-        c != ']' && c != '!' && c != '#' && c != '>') {
+    // Plain run: copy in one piece. (Markup characters such as '*' or '['
+    // that are not deleted are copied as they are, like any other.)
+    if (c >= 0x20 && c < 0x7F && c != '<' && c != ' ') {
       size_t j = i + 1;
       size_t stop = del_idx < dels.size() ? dels[del_idx].first : n;
+      for (;;) {
 #if defined(__SSE2__)
-      // Sixteen bytes at a time while none ends the run: a control or
-      // non-ASCII byte, '<', or a space before white space (the scalar loop
-      // below stops at exactly the same byte).
-      {
-        const __m128i sp = _mm_set1_epi8(' ');
-        while (j + 16 <= stop && j + 17 <= n) {
-          const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + j));
-          const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + j + 1));
-          const __m128i next_ws =
-              _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(w, sp), _mm_cmpeq_epi8(w, _mm_set1_epi8('\t'))),
-                           _mm_or_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('\n')),
-                                        _mm_cmpeq_epi8(w, _mm_set1_epi8('\r'))));
-          __m128i bad = _mm_cmplt_epi8(v, sp);  // < 0x20, and >= 0x80 (signed)
-          bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
-          bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, _mm_set1_epi8('<')));
-          bad = _mm_or_si128(bad, _mm_and_si128(_mm_cmpeq_epi8(v, sp), next_ws));
-          const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(bad));
-          if (mask != 0) {
-            j += static_cast<size_t>(__builtin_ctz(mask));
-            break;
+        // Sixteen bytes at a time while none ends the run: a control or
+        // non-ASCII byte, '<', or a space before white space (the scalar loop
+        // below stops at exactly the same byte).
+        {
+          const __m128i sp = _mm_set1_epi8(' ');
+          while (j + 16 <= stop && j + 17 <= n) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + j));
+            const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + j + 1));
+            const __m128i next_ws =
+                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(w, sp), _mm_cmpeq_epi8(w, _mm_set1_epi8('\t'))),
+                             _mm_or_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('\n')),
+                                          _mm_cmpeq_epi8(w, _mm_set1_epi8('\r'))));
+            __m128i bad = _mm_cmplt_epi8(v, sp);  // < 0x20, and >= 0x80 (signed)
+            bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
+            bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, _mm_set1_epi8('<')));
+            bad = _mm_or_si128(bad, _mm_and_si128(_mm_cmpeq_epi8(v, sp), next_ws));
+            const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(bad));
+            if (mask != 0) {
+              j += static_cast<size_t>(__builtin_ctz(mask));
+              break;
+            }
+            j += 16;
           }
-          j += 16;
         }
-      }
 #endif
-      while (j < stop) {
-        unsigned char d = static_cast<unsigned char>(s[j]);
-        if (d < 0x20 || d >= 0x7F || d == '<') break;
-        // A single space between words stays in the run; runs of spaces and
-        // spaces before a line end are collapsed below.
-        if (d == ' ' && (j + 1 >= n || s[j + 1] == ' ' || s[j + 1] == '\t' ||
-                         s[j + 1] == '\n' || s[j + 1] == '\r'))
-          break;
-        ++j;
+        while (j < stop) {
+          unsigned char d = static_cast<unsigned char>(s[j]);
+          if (d < 0x20 || d >= 0x7F || d == '<') break;
+          // A single space between words stays in the run; runs of spaces and
+          // spaces before a line end are collapsed below.
+          if (d == ' ' && (j + 1 >= n || s[j + 1] == ' ' || s[j + 1] == '\t' ||
+                           s[j + 1] == '\n' || s[j + 1] == '\r'))
+            break;
+          ++j;
+        }
+        // A well-formed non-ASCII character that is copied as it is (a curly
+        // quote, a dash, a letter) stays in the run rather than ending it. (A
+        // truncated sequence takes the next bytes with it, a space among
+        // them, which the run's look-ahead at spaces does not expect.)
+        size_t len;
+        if (j < stop && static_cast<unsigned char>(s[j]) >= 0x80 &&
+            ClassifyNonAscii(utf8::Decode(s, j, &len)) == NonAscii::kCopy && j + len <= stop &&
+            WellFormedTail(s, j, len)) {
+          j += len;
+          continue;
+        }
+        break;
       }
       b.Copy(s.substr(i, j - i), i);
       i = j;
@@ -339,20 +372,18 @@ std::string NormalizeText(std::string_view s, bool markup, OffsetMap* map) {
       continue;
     }
     size_t len;
-    char32_t cp = utf8::Decode(s, i, &len);
-    if (cp == 0xA0 || cp == 0x2007 || cp == 0x202F || (cp >= 0x2000 && cp <= 0x200A) ||
-        cp == 0x3000) {
+    const NonAscii kind = ClassifyNonAscii(utf8::Decode(s, i, &len));
+    if (kind == NonAscii::kSpace) {
       // Unicode spaces become one ASCII space (collapsed with neighbours).
       if (!b.empty() && b.back() != ' ' && b.back() != '\n') b.Replace(" ", i, i + len);
       i += len;
       continue;
     }
-    if ((cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF || cp == 0xAD ||
-        (cp >= 0x80 && cp <= 0x9F)) {
-      i += len;  // zero-width characters, soft hyphens, C1 controls
+    if (kind == NonAscii::kDrop) {
+      i += len;
       continue;
     }
-    if (cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
+    if (kind == NonAscii::kLineBreak) {
       b.Replace("\n", i, i + len);
       i += len;
       at_line_start = true;

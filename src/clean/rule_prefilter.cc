@@ -408,6 +408,26 @@ std::optional<std::vector<std::string>> RequiredLiterals(std::string_view patter
   return lits;
 }
 
+bool Latin1TwinExact(std::string_view pattern) {
+  bool in_class = false;
+  for (size_t k = 0; k < pattern.size(); ++k) {
+    const unsigned char c = static_cast<unsigned char>(pattern[k]);
+    if (c >= 0x80) {
+      if (!in_class) return false;
+    } else if (c == '\\') {
+      if (k + 1 < pattern.size() && pattern[k + 1] == 'Q') return false;
+      ++k;
+    } else if (in_class) {
+      if (c == ']') in_class = false;
+    } else if (c == '[') {
+      in_class = true;
+      if (k + 1 < pattern.size() && pattern[k + 1] == '^') ++k;
+      if (k + 1 < pattern.size() && pattern[k + 1] == ']') ++k;  // "[]...]"
+    }
+  }
+  return true;
+}
+
 bool HasNonAsciiFoldRune(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();

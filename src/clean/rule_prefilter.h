@@ -34,6 +34,15 @@ std::optional<std::vector<std::string>> RequiredLiterals(std::string_view patter
 // not exact on such text; callers skip it there.
 bool HasNonAsciiFoldRune(std::string_view s);
 
+// True if `pattern` compiled for Latin-1 matches every ASCII text exactly as
+// compiled for UTF-8 (same matches, same groups): each non-ASCII character is
+// inside a character class, where its bytes read as Latin-1 only add bytes
+// >= 0x80 to the class and never change which ASCII characters it holds (the
+// lower end of a range is then ASCII or not in it at all). Outside a class a
+// UTF-8 character read as Latin-1 is several atoms, and "’?" would make only
+// its last byte optional. "\Q...\E" (quoted text) is not modelled.
+bool Latin1TwinExact(std::string_view pattern);
+
 // A literal of RequiredLiterals, prepared for a fast search.
 class FoldedLiteral {
  public:

@@ -168,3 +168,73 @@ TEST(FoldedLiteralTest, AgreesWithAPlainSearch) {
 
 }  // namespace
 }  // namespace dossier
+
+namespace dossier {
+namespace {
+
+TEST(Latin1TwinExactTest, NonAsciiOnlyInsideClasses) {
+  EXPECT_TRUE(Latin1TwinExact("^(?i:by)\\s+(?P<names>\\p{Lu}[\\pL'\u2019.-]*)$"));
+  EXPECT_TRUE(Latin1TwinExact("[\"\u201C]?(?P<t>[^\u201D]+)[\"\u201D]?$"));
+  EXPECT_TRUE(Latin1TwinExact("[]\u2019]x"));   // a leading ']' is literal
+  EXPECT_TRUE(Latin1TwinExact("[^]\u2019]x"));
+  EXPECT_FALSE(Latin1TwinExact("a\u2019?b"));     // only the last byte would be optional
+  EXPECT_FALSE(Latin1TwinExact("[a]\u2019"));
+  EXPECT_FALSE(Latin1TwinExact("\\[\u2019"));     // an escaped '[' opens no class
+  EXPECT_FALSE(Latin1TwinExact("\\Q[\\E\u2019"));
+}
+
+// Where Latin1TwinExact holds, the Latin-1 compilation finds on ASCII text
+// the same match and the same groups as the UTF-8 one.
+TEST(Latin1TwinExactTest, Latin1TwinMatchesAsciiTextLikeUtf8) {
+  const char* kName = "(?:\\p{Lu}[\\pL'\u2019.-]*(?:\\s+(?:\\p{Lu}[\\pL'\u2019.-]*|de|van|al-\\pL+))*)";
+  const std::string patterns[] = {
+      std::string("^(?i:by|written by|author:?)\\s+(?P<names>") + kName +
+          "(?:(?:\\s*,\\s*|\\s+and\\s+|\\s*&\\s*)" + kName + ")*)\\s*,?$",
+      std::string("^(?P<names>") + kName + ") is (?:a |an |the )?(?:[\\w,-]+ )*" +
+          "(?:writer|journalist|editor)\\b.*$",
+      "(?i)^(?:published|posted)?\\s*:?\\s*(?P<date>(?i:June|Jul|Sept?)\\.?\\s+\\d{1,2},?\\s+"
+      "\\d{4})$",
+      "^.*\\((?:Source|Photo): [^()]+\\)\\.?$",
+      "(?i)^\\d+\\s+(?:thoughts?|comments?) (?:on|to)\\s+[\u201C\"]?(?P<title>.+?)[\u201D\"]?$",
+      "(?i)[.!?\"\u201D)]\\s*((?:read also|-\\s*reuters)\\s*)$",
+      "^[\\pL\\pN'\u2019.&-]+(?:\\s+[^\\s\u2014]+)*$",
+  };
+  const std::string lines[] = {
+      "By Nadia Farouk", "by Samir Rahimi and Joseph Karimi,", "Written by Anne-Marie O'Neil",
+      "BY al-Hassan de Souza", "By nobody in particular", "Published: June 9, 2018",
+      "posted Sept. 21, 2020", "JUNE 3 2019", "Lena Okafor is a freelance writer based in Kessin.",
+      "Lena Okafor is an editor", "Children play (Photo: Lena Okafor).", "A (Source: x) b",
+      "3 thoughts on \"The Myth\"", "12 COMMENTS TO The Return", "He left. Read Also",
+      "It ended - Reuters", "Skip", "", " ", "K\xC2", "kelvin and sharp s: KS ks",
+      "The U.S. State Department said it was deeply concerned by the reports."};
+  RE2::Options utf8_opts;
+  utf8_opts.set_log_errors(false);
+  RE2::Options latin1_opts = utf8_opts;
+  latin1_opts.set_encoding(RE2::Options::EncodingLatin1);
+  for (const auto& p : patterns) {
+    ASSERT_TRUE(Latin1TwinExact(p)) << p;
+    RE2 u(p, utf8_opts), l(p, latin1_opts);
+    ASSERT_TRUE(u.ok()) << p;
+    ASSERT_TRUE(l.ok()) << p;
+    ASSERT_EQ(u.NumberOfCapturingGroups(), l.NumberOfCapturingGroups());
+    EXPECT_EQ(u.NamedCapturingGroups(), l.NamedCapturingGroups());
+    const int n = u.NumberOfCapturingGroups() + 1;
+    for (const auto& line : lines) {
+      if (!utf8::IsAscii(line)) continue;
+      for (auto anchor : {RE2::UNANCHORED, RE2::ANCHOR_START}) {
+        std::vector<re2::StringPiece> gu(n), gl(n);
+        const bool mu = u.Match(line, 0, line.size(), anchor, gu.data(), n);
+        const bool ml = l.Match(line, 0, line.size(), anchor, gl.data(), n);
+        ASSERT_EQ(mu, ml) << p << " on " << line;
+        if (!mu) continue;
+        for (int g = 0; g < n; ++g) {
+          EXPECT_EQ(gu[g].data(), gl[g].data()) << p << " on " << line << " group " << g;
+          EXPECT_EQ(gu[g].size(), gl[g].size()) << p << " on " << line << " group " << g;
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace dossier
