@@ -533,6 +533,15 @@ TEST(VoiceTest, OpeningPersonBeforeAnAppositiveWithoutCommas) {
   EXPECT_EQ(Of(d, 1)[0].source_kind, "person");
   // "met" is no appositive: the army is the source.
   EXPECT_EQ(SourceText(d, Of(d, 2)[0].source), "army");
+  // A named organisation or state too, and a relative clause; not a name
+  // after a preposition ("In Iraq a ministry statement said").
+  Document o = Voice(
+      "The Syrian Observatory for Human Rights which tracks the war from Britain said nine died. "
+      "Russia which moved a carrier to the coast said the rebels must leave. "
+      "In Iraq a local statement said the dam held.\n");
+  EXPECT_EQ(SourceText(o, Of(o, 0)[0].source), "Syrian Observatory for Human Rights");
+  EXPECT_EQ(SourceText(o, Of(o, 1)[0].source), "Russia");
+  EXPECT_NE(SourceText(o, Of(o, 2)[0].source), "Iraq");
 }
 
 // "continued the fight" continues an action; '"…," he continued' is speech.

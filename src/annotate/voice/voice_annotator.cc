@@ -1271,26 +1271,38 @@ struct VoiceAnnotator::Impl {
     return true;
   }
 
-  // A named person who opens the clause, then an appositive without commas,
-  // as wire copy stripped of punctuation has it: "Ammar al-Selmo the head of
-  // the rescue service in eastern Aleppo told Reuters", after a quotation
-  // too. Nothing between the name and the verb at v may be punctuation, a
-  // cue or another person; at most 14 words.
+  // A name that opens the clause, then an appositive or a relative clause
+  // without commas, as wire copy stripped of punctuation has it: "Ammar
+  // al-Selmo the head of the rescue service in eastern Aleppo told Reuters",
+  // "Russia which has brought a carrier to the coast said", after a
+  // quotation too. Nothing between the name and the verb at v may be
+  // punctuation, a cue or another person; at most 14 words.
   bool OpeningPerson(const Sent& s, size_t cb, size_t v, Ref* ref) const {
     size_t f = cb;
     while (f < v && (IsQuoteMark(s.w[f].text) || s.w[f].quote >= 0)) ++f;  // a quotation first
     // "Doctor Ibrahim al-Assad": a title outside the name.
-    if (f + 1 < v && s.w[f].mention < 0 && !s.lower[f] && s.w[f + 1].mention >= 0) ++f;
-    if (f >= v || s.w[f].mention < 0 || !Eq(doc.mentions[s.w[f].mention].kind, "person"))
+    if (f + 1 < v && s.w[f].mention < 0 && !s.lower[f] && !IsPreposition(s.low[f]) &&
+        s.w[f + 1].mention >= 0)
+      ++f;
+    if (f >= v || s.w[f].mention < 0) return false;
+    // A named person, or a named organisation, outlet, group or state
+    // ("Syria Civil Defence a rescue service operating in rebel-held
+    // territory said", "Russia which has brought a carrier ... said").
+    const Mention& opener = doc.mentions[s.w[f].mention];
+    const bool person = Eq(opener.kind, "person");
+    if (!person && (!EligibleSource(opener) || Eq(opener.kind, "document") || opener.ref.empty()))
       return false;
     const int m = s.w[f].mention;
     size_t e = f;
     while (e < v && s.w[e].mention == m) ++e;
     if (e == v || v - e > 14) return false;
     // The appositive opens with a determiner or a title ("the head of",
-    // "a neurologist", "spokesman for"): not a verb ("met the army") nor a
-    // possessive ("Assad's forces took").
-    if (Possessive(s.w[e - 1].text) || !(IsDeterminer(s.low[e]) || va.titles_.count(s.low[e])))
+    // "a neurologist", "spokesman for"), or a relative clause with "which"
+    // or "who": not a verb ("met the army") nor a possessive ("Assad's
+    // forces took").
+    if (Possessive(s.w[e - 1].text) ||
+        !(IsDeterminer(s.low[e]) || va.titles_.count(s.low[e]) || Eq(s.low[e], "which") ||
+          Eq(s.low[e], "who")))
       return false;
     for (size_t k = e; k < v; ++k) {
       if (s.w[k].mention == m) continue;  // "al-Selmo": the name's own hyphen
@@ -1303,7 +1315,7 @@ struct VoiceAnnotator::Impl {
     }
     ref->mention = m;
     ref->word = f;
-    if (explain) ref->how = "the person opening the clause, before an appositive";
+    if (explain) ref->how = "the name opening the clause, before an appositive";
     return true;
   }
 
