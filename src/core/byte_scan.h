@@ -12,6 +12,9 @@
 //
 // AsciiLetters16(v): the ASCII letters of sixteen bytes (SSE2).
 //
+// HasApostrophe(text): a straight or typographic (U+2019) apostrophe
+// anywhere; copy without any lost its possessives' too ("Syrias north").
+//
 // ShortKey / ShortKeyPadded / ShortKeyHash: a word's first eight bytes as
 // one integer, and a hash of it with the word's length, for the
 // open-addressing word tables of the layers (one load per token when the
@@ -106,6 +109,11 @@ inline uint64_t ShortKeyPadded(const char* p, size_t len) {
 inline uint64_t ShortKeyHash(uint64_t key, size_t len) {
   uint64_t h = (key ^ (len * 0x9E3779B97F4A7C15ull)) * 0xFF51AFD7ED558CCDull;
   return h ^ (h >> 29);
+}
+
+inline bool HasApostrophe(std::string_view text) {
+  return text.find('\'') != std::string_view::npos ||
+         text.find("\xE2\x80\x99") != std::string_view::npos;
 }
 
 }  // namespace dossier

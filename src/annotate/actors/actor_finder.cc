@@ -12,6 +12,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "core/byte_scan.h"
 #include "dossier/utf8.h"
 #include "lexicon/name_key.h"
 
@@ -1943,8 +1944,7 @@ void ActorFinder::FindImpl(std::string_view text, const std::vector<Token>& toke
       if (m.kind == "place") places.push_back(m.span);
   thread_local ScanBuffers buf;
   buf.named_groups.clear();
-  buf.bare_possessives = text.find('\'') == std::string_view::npos &&
-                         text.find("\xE2\x80\x99") == std::string_view::npos;
+  buf.bare_possessives = !HasApostrophe(text);
   std::vector<Cand>& cands = buf.cands;
   std::vector<int>& order = buf.order;
   std::vector<int>& accepted = buf.accepted;

@@ -472,7 +472,10 @@ struct Cand {
 static_assert(std::is_trivially_copyable_v<Cand>);
 constexpr uint8_t kCtxCountry = 1;  // "ctx country" in why
 constexpr uint8_t kCommaXY = 2;     // "\"X, Y\"" in why
-constexpr uint8_t kForeignAlt = 4;  // "foreign by alternate spelling" in why
+// A foreign candidate that needs kMinScore even when big: reached by an
+// alternate spelling ("foreign by alternate spelling" in why), or a
+// district of a country the document does not support ("foreign province").
+constexpr uint8_t kForeignWeak = 4;
 
 // Fills the cached fields of c from its entry.
 void Prepare(const Gazetteer& gaz, std::deque<PlaceEntry>* store, Cand* c) {
@@ -1326,17 +1329,15 @@ class PlaceFinder::Run {
     return i + 1;
   }
 
-  // End byte of token j without a possessive "'s" / "’s".
-  // The document has no apostrophe at all (straight or typographic): its
-  // possessives lost theirs ("Syrias"). Once per document.
+  // The document has no apostrophe at all: its possessives lost theirs
+  // ("Syrias"). Once per document.
   bool NoApostrophes() {
-    if (no_apostrophes_ < 0)
-      no_apostrophes_ = text_.find('\'') == std::string_view::npos &&
-                        text_.find("\xE2\x80\x99") == std::string_view::npos;
+    if (no_apostrophes_ < 0) no_apostrophes_ = !HasApostrophe(text_);
     return no_apostrophes_ == 1;
   }
   int no_apostrophes_ = -1;
 
+  // End byte of token j without a possessive "'s" / "’s".
   uint32_t EndWithoutPossessive(int j) const {
     const Span& sp = doc_.tokens[j].span;
     const size_t n = sp.end - sp.begin;
@@ -1721,7 +1722,7 @@ class PlaceFinder::Run {
       // win instead: "Geneva" is still Geneva, not its canton.)
       const bool alt = c->quality == Quality::kAltKey || c->quality == Quality::kExact;
       if (e.population < 100000) {
-        if (alt) c->reasons |= kForeignAlt;
+        if (alt) c->reasons |= kForeignWeak;
         s -= 0.8;
         why += alt ? ", foreign by alternate spelling" : ", foreign";
       } else if (c->quality == Quality::kAltKey ||
@@ -1729,7 +1730,7 @@ class PlaceFinder::Run {
                     return &o != c && !o.e->country.empty() && o.e->country != e.country &&
                            CtxCountry(fd, *o.e);
                   }))) {
-        c->reasons |= kForeignAlt;
+        c->reasons |= kForeignWeak;
         s -= 1.0;
         why += ", foreign by alternate spelling";
       }
@@ -1740,7 +1741,7 @@ class PlaceFinder::Run {
       // province called a district there: "the Sahel district" of Zabadani
       // is not Burkina Faso's region. (A bare foreign province stays:
       // "Chechnya", "Tibet".)
-      c->reasons |= kForeignAlt;
+      c->reasons |= kForeignWeak;
       s -= 3.0;
       why += ", foreign province";
     }
@@ -1911,9 +1912,9 @@ class PlaceFinder::Run {
         if (!ok) continue;
         rule += "+common_word_supported";
       }
-      // A big city is kept on a low score, unless only a foreign alternate
-      // spelling reached it.
-      if ((!win->big || (win->reasons & kForeignAlt)) && win->score < kMinScore &&
+      // A big place is kept on a low score, unless it is a weak foreign
+      // reading (kForeignWeak).
+      if ((!win->big || (win->reasons & kForeignWeak)) && win->score < kMinScore &&
           !(si != sense.end() && si->second == win->entry))
         continue;
       if (win->reasons & kCtxCountry) rule += "+ctx_country";

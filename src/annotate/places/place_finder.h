@@ -143,8 +143,9 @@ class PlaceFinder : public Annotator {
   // False if `word` certainly has no kDirection or kSiteBefore flag (the
   // lower-case words that can start a name).
   inline bool MaybeDirection(std::string_view word) const;
-  // The same for kTitle, kOrgBefore and kKunya, the words that make the
-  // capitalised ones after them a name: Match asks every capitalised start
+  // The same for kTitle, kOrgBefore, kKunya and kNaming, the words that
+  // make the capitalised ones after them a name: Match asks every
+  // capitalised start
   // (and the capitalised word before it), most of which are no such word
   // and would otherwise cost a word-table lookup each.
   std::array<uint64_t, 32 * 32 * 32 / 64> title_shape_{};

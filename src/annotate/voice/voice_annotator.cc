@@ -1277,7 +1277,7 @@ struct VoiceAnnotator::Impl {
   // "Russia which has brought a carrier to the coast said", after a
   // quotation too. Nothing between the name and the verb at v may be
   // punctuation, a cue or another person; at most 14 words.
-  bool OpeningPerson(const Sent& s, size_t cb, size_t v, Ref* ref) const {
+  bool OpeningName(const Sent& s, size_t cb, size_t v, Ref* ref) const {
     size_t f = cb;
     while (f < v && (IsQuoteMark(s.w[f].text) || s.w[f].quote >= 0)) ++f;  // a quotation first
     // "Doctor Ibrahim al-Assad": a title outside the name.
@@ -1470,7 +1470,7 @@ struct VoiceAnnotator::Impl {
         // claim", "has found".
         const bool weak = code == kRowVerbWeak && !(k > cb && (s.w[k - 1].bits & kBitAux));
         bool found = SourceBefore(s, cb, k, colon_or_that, weak, &ref);
-        if (!found && !weak) found = OpeningPerson(s, cb, k, &ref);
+        if (!found && !weak) found = OpeningName(s, cb, k, &ref);
         // The source's phrase starts before its determiner and title ("the
         // Syrian Foreign Ministry", "Colonel John Dorrian").
         size_t src_start = ref.word;
