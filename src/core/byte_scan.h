@@ -13,7 +13,8 @@
 // AsciiLetters16(v): the ASCII letters of sixteen bytes (SSE2).
 //
 // HasApostrophe(text): a straight or typographic (U+2019) apostrophe
-// anywhere; copy without any lost its possessives' too ("Syrias north").
+// anywhere in text. Copy with none has lost the possessives' ones too
+// ("Syrias north"): the places and actors layers read it so.
 //
 // ShortKey / ShortKeyPadded / ShortKeyHash: a word's first eight bytes as
 // one integer, and a hash of it with the word's length, for the
