@@ -570,6 +570,67 @@ TEST(EventsTest, HyphenatedLedTakesOnlyTheWordBeforeIt) {
   EXPECT_EQ(d.events[1].actor, -1) << R(d, d.events[1].actor);
 }
 
+// A participle right after its noun, with no "be", is a reduced relative
+// clause: the noun is the target, never the actor. With a by-phrase
+// ("shells fired by ISIS militants") the agent is the actor; a kill verb
+// before a preposition ("civilians killed in strikes by …") is passive too.
+TEST(EventsTest, ReducedRelativeIsPassive) {
+  Document d = Events("Twelve civilians killed in air strikes by Russian jets near Saraqib were buried on Sunday. "
+                      "Four teachers were wounded when two mortar shells fired by ISIS militants landed on a school in Deir Ezzor. "
+                      "Rebels killed 20 soldiers in Hama.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 3u);
+  const EventRecord& strikes = d.events[0];
+  EXPECT_EQ(Text(d, strikes.trigger), "air strikes");
+  EXPECT_EQ(R(d, strikes.actor), "Russian jets");
+  EXPECT_STREQ(strikes.how[0], "by-phrase");
+  EXPECT_EQ(R(d, strikes.target), "civilians");
+  EXPECT_STREQ(strikes.how[1], "passive subject");
+  EXPECT_EQ(R(d, strikes.place), "Saraqib");
+  const EventRecord& fired = d.events[1];
+  EXPECT_EQ(Text(d, fired.trigger), "fired");
+  EXPECT_EQ(R(d, fired.actor), "ISIS militants");
+  EXPECT_EQ(fired.target, -1) << R(d, fired.target);  // "shells" is no mention; never the teachers
+  // An active kill keeps its subject and object.
+  EXPECT_EQ(R(d, d.events[2].actor), "Rebels");
+  EXPECT_EQ(R(d, d.events[2].target), "soldiers");
+}
+
+// A verb coordinated with a passive one is passive ("were rounded up and
+// executed by"); an adverb in -ly stands between "be" and the participle;
+// a group named "IS" is no form of "be".
+TEST(EventsTest, PassiveAcrossCoordinationAndAdverbs) {
+  Document d = Events("Twenty prisoners were rounded up and executed by the militia in Palmyra on Monday. "
+                      "The town of Kafr Nabl is regularly bombarded by Syrian jets.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 3u);
+  EXPECT_EQ(Text(d, d.events[1].trigger), "executed");
+  EXPECT_EQ(R(d, d.events[1].actor), "militia");
+  EXPECT_EQ(R(d, d.events[1].target), "prisoners");
+  EXPECT_EQ(Text(d, d.events[2].trigger), "bombarded");
+  EXPECT_EQ(R(d, d.events[2].actor), "Syrian jets");
+  EXPECT_STREQ(d.events[2].how[0], "by-phrase");
+}
+
+// "clashes between X and Y": X is the actor, Y the target; a party that is
+// not named right there leaves its role empty.
+TEST(EventsTest, ClashesBetweenTwoParties) {
+  Document d = Events("Clashes between ISIS and the SDF near Raqqa left 15 dead and 30 wounded on Friday. "
+                      "Heavy fighting broke out between the village elders and Hezbollah in Qusayr.");
+  ExpectWellFormed(d);
+  ASSERT_GE(d.events.size(), 1u);
+  const EventRecord& e = d.events[0];
+  EXPECT_EQ(Text(d, e.trigger), "Clashes");
+  EXPECT_EQ(R(d, e.actor), "ISIS");
+  EXPECT_STREQ(e.how[0], "between");
+  EXPECT_EQ(R(d, e.target), "SDF");
+  EXPECT_EQ(R(d, e.place), "Raqqa");
+  EXPECT_EQ(Value(d, e.dead), 15);
+  EXPECT_EQ(Value(d, e.injured), 30);
+  for (const EventRecord& o : d.events)
+    if (Text(d, o.trigger) == "fighting") EXPECT_EQ(o.actor, -1) << R(d, o.actor);
+}
+
 TEST(EventsTest, AbductionOfCivilians) {
   Document d = Events("ISIS kidnapped 30 Yazidi women in Sinjar in August 2014.");
   ExpectWellFormed(d);

@@ -15,7 +15,9 @@
 //    - verb, active: actor = the nearest agent mention before it (subject),
 //      target = the agent after it (object, across determiners, adjectives
 //      and a count: "killed 83 Syrian soldiers"), a place there is the place;
-//    - verb, passive ("were targeted by"): target = subject, actor = by-phrase;
+//    - verb, passive ("were targeted by"; also a reduced relative with no
+//      "be": "civilians killed in strikes", "shells fired by ISIS"):
+//      target = subject, actor = by-phrase;
 //    - noun: actor = an agent right before it ("Russian airstrikes", "the
 //      US-led coalition airstrike", "ISIS's attack") or the subject of a
 //      support verb before it ("the coalition carried out airstrikes") or a
@@ -23,7 +25,8 @@
 //    - prepositions (event_cues.tsv prep rows, then the row's PREP=ROLE
 //      hints): a date mention after any preposition is the date, a place
 //      mention after a place preposition the place, an agent after "by" the
-//      actor and after "on/against/with/of" the target;
+//      actor and after "on/against/with/of" the target; "clashes between
+//      X and Y" (a row's between=actor hint) makes X the actor, Y the target;
 //    - a pronoun subject inside a gerund phrase opening the sentence is the
 //      main clause's subject ("By keeping the land it occupies, Turkey …");
 //      a verb after "to" whose noun phrase is a support verb's object takes
@@ -428,6 +431,7 @@ struct EventsAnnotator::Impl {
     bool cataphora = false;    // … in an opening gerund phrase: the main clause's subject
     bool info_object = false;  // the object (or passive subject) is an info noun ("pictures")
     bool people_object = false;  // the target is people taken as the object (PeopleHead)
+    bool plain_head = false;     // a reduced relative after a plain noun ("shells fired by"): no subject
     // When the trigger itself is inside parentheses or a relative clause
     // (", where the army shelled the town,"), the words [rs, re) of that
     // region are its own clause, not an aside to skip.
@@ -884,6 +888,44 @@ struct EventsAnnotator::Impl {
     return false;
   }
 
+  // A participle right after the noun it describes, with no "be" (a
+  // reduced relative clause): "civilians killed in strikes by the
+  // coalition", "shells fired by terrorists", "the 26 civilians killed."
+  // It is passive (the noun is the target, never the actor) when a
+  // by-phrase naming an agent follows it or, for a kill/wound verb
+  // (`consequence`), a preposition or the end of the sentence does: an
+  // active kill has its object there ("rebels killed 20 soldiers"). A
+  // plain word before it ("shells fired by", "those killed in") is the
+  // head, so the verb has no subject mention (Cand::plain_head).
+  bool ReducedRelative(const Cand& c, const PatternRow& r) const {
+    if (c.k0 == 0) return false;
+    // "were rounded up and executed by": a verb coordinated with a passive
+    // one before it (read first) is passive too.
+    if (c.k0 > 1 && (Eq(lv[c.k0 - 1], "and") || Eq(lv[c.k0 - 1], "or"))) {
+      for (const Cand& o : cands)
+        if (&o != &c && o.k1 == c.k0 - 1) return o.passive;
+      return false;
+    }
+    const std::string_view last = lv[c.k1 - 1];
+    const std::string_view lemma = std::string_view(r.key).substr(0, r.key.find(':'));
+    if (last == lemma || last.back() == 's' || (last.size() > 3 && last.substr(last.size() - 3) == "ing"sv))
+      return false;
+    const int n = static_cast<int>(w.size());
+    const int k = c.k1;
+    if (k < n && Eq(lv[k], "by")) {
+      for (int j = k + 1; j < n && j < k + 5; ++j) {
+        if (w[j].mention >= 0) return IsAgent(w[j].mention);
+        if (w[j].kind == Token::Kind::kPunct) return false;
+      }
+      return false;
+    }
+    if (!r.consequence || (w[c.k0 - 1].kind != Token::Kind::kWord && w[c.k0 - 1].mention < 0)) return false;
+    if (k >= n) return true;
+    if (w[k].mention >= 0) return false;
+    if (w[k].kind == Token::Kind::kPunct) return Eq(lv[k], ".") && k + 1 >= n;
+    return Has(k, kCuePrep);
+  }
+
   static bool IsLocativePrep(std::string_view v) {
     return Eq(v, "in") || Eq(v, "into") || Eq(v, "inside") || Eq(v, "across") ||
            Eq(v, "throughout") || Eq(v, "near") || Eq(v, "within") ||
@@ -1082,8 +1124,32 @@ struct EventsAnnotator::Impl {
           for (int j = c.k1; j < k; ++j) be = be || Has(j, kCueBe);
           if (be) continue;
         }
-        if (role == Role::kActor) Set(c, kSlotActor, m, "by-phrase");
-        else Set(c, kSlotTarget, m, "prepositional object");
+        if (role == Role::kActor && Eq(lv[k], "between")) {
+          // "clashes between ISIS and the SDF": the first party is the
+          // actor, the second (after "and") the target; each within two
+          // words ("the", "Kurdish YPG"), else that party is unnamed
+          // ("between the Shaitat tribesmen and ISIS": no actor). The
+          // preposition follows the trigger closely ("clashes broke out
+          // between", not "fighting in Aleppo divided between").
+          if (k - c.k1 > 3) continue;
+          int e = k + static_cast<int>(len);
+          while (e < c.ce && w[e].mention != m) ++e;
+          if (e > k + 2) continue;
+          Set(c, kSlotActor, m, "between");
+          while (e < c.ce && w[e].mention == m) ++e;
+          if (e + 1 < c.ce && Eq(lv[e], "and")) {
+            for (int t = e + 1; t < c.ce && t <= e + 3; ++t) {
+              if (w[t].kind == Token::Kind::kPunct) break;
+              if (w[t].mention < 0) continue;
+              if (IsAgent(w[t].mention) && !Used(c, w[t].mention)) Set(c, kSlotTarget, w[t].mention, "between");
+              break;
+            }
+          }
+        } else if (role == Role::kActor) {
+          Set(c, kSlotActor, m, "by-phrase");
+        } else {
+          Set(c, kSlotTarget, m, "prepositional object");
+        }
         if (role == Role::kActor || mclass[m] == kMcAgent) c.structural = true;
         continue;
       }
@@ -1118,7 +1184,9 @@ struct EventsAnnotator::Impl {
     if (!r.noun) {
       int j = c.k0 - 1;
       while (j >= c.cs && !Has(j, kCueBe)) {
-        if (Has(j, kCueAux) || (w[j].cues & kCueNeg)) {
+        // (An adverb in -ly: "is regularly bombarded".)
+        if (Has(j, kCueAux) || (w[j].cues & kCueNeg) ||
+            (lv[j].size() > 5 && lv[j].substr(lv[j].size() - 2) == "ly"sv && w[j].mention < 0)) {
           --j;
           continue;
         }
@@ -1131,8 +1199,16 @@ struct EventsAnnotator::Impl {
         j = s - 1;
       }
       const std::string_view last = lv[c.k1 - 1];
-      c.passive = j >= c.cs && Has(j, kCueBe) &&
+      // (Not a mention: "IS has regularly targeted" is the group.)
+      c.passive = j >= c.cs && Has(j, kCueBe) && w[j].mention < 0 &&
                   !(last.size() > 3 && last.substr(last.size() - 3) == "ing"sv);
+      if (!c.passive && ReducedRelative(c, r)) {
+        c.passive = true;
+        // A count as the head ("70 wounded on Friday") names the victims.
+        const int h = w[c.k0 - 1].mention;
+        c.plain_head = (h < 0 && !Eq(lv[c.k0 - 1], "and") && !Eq(lv[c.k0 - 1], "or")) ||
+                       (h >= 0 && mclass[h] == kMcQuantity);
+      }
     }
     if (!r.noun && r.no_info_object) c.info_object = InfoObject(c);
     if (!r.noun) {
@@ -1166,7 +1242,7 @@ struct EventsAnnotator::Impl {
           c.structural = true;
         }
       }
-      if (!participle && !gerund && support < 0) {
+      if (!participle && !gerund && support < 0 && !c.plain_head) {
         int subj = LeftAgent(c, c.k0 - 1, c.cs);
         // "Russia and Turkey signed": the first conjunct is the actor; for
         // events with a counterpart (with=target: clashes, agreements,
