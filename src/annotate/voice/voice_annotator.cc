@@ -174,7 +174,7 @@ enum RowKind : uint8_t {
 };
 uint8_t RowKindCode(std::string_view k) {
   static const std::pair<const char*, RowKind> kCodes[] = {
-      {"verb", kRowVerb}, {"verb_weak", kRowVerbWeak}, {"according", kRowAccording},
+      {"verb", kRowVerb}, {"verb_listener", kRowVerb}, {"verb_weak", kRowVerbWeak}, {"according", kRowAccording},
       {"passive", kRowPassive}, {"intro", kRowIntro}, {"aux", kRowAux},
       {"complementizer", kRowComplementizer}, {"break", kRowBreak}, {"nobreak", kRowNoBreak},
       {"idiom", kRowIdiom}, {"plural", kRowPlural}, {"singular", kRowSingular},
@@ -226,6 +226,7 @@ void LoadPhrases(const Lexicon& lex, const char* table, const char* key_col,
     row.rule = std::string(table) + ".tsv:" + row.text;
     if (kind >= 0) row.rule += " (" + row.kind + ")";
     row.code = RowKindCode(row.kind);
+    row.listener = row.kind == "verb_listener";
     if (weight >= 0 && !r[weight].empty()) row.weight = std::atof(r[weight].c_str());
     row.lower_only = cs >= 0 && Eq(r[cs], "lower");
     out->Add(std::move(row));
@@ -1489,11 +1490,10 @@ struct VoiceAnnotator::Impl {
         // Wire copy without commas inverts after a plain word too ("… were
         // killed in the airstrikes said the source adding that …"): with no
         // source before, a source after that ends the clause.
-        // (Not "told": the name after it is the listener, "… one child
-        // told AFP".)
+        // (Not a verb_listener row: the name after "told" is the listener,
+        // "… one child told AFP".)
         const bool bare = !found && k >= cb + 3 && s.w[k - 1].kind == Token::Kind::kWord &&
-                          !IsQuoteMark(s.w[k - 1].text) && !Eq(s.low[k], "told") &&
-                          !Eq(s.low[k], "tells") && !Eq(s.low[k], "tell");
+                          !IsQuoteMark(s.w[k - 1].text) && !row->listener;
         if (k > cb &&
             (IsQuoteMark(s.w[k - 1].text) || Eq(s.w[k - 1].text, ",") || generic_before || bare)) {
           Ref after;

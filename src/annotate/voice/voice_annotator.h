@@ -42,6 +42,7 @@ struct PhraseRow {
   std::string rule;
   double weight = 0;   // claim_cues only
   bool lower_only = false;  // hedges "case lower": "may have", not "May"
+  bool listener = false;    // voice_cues verb_listener: "told AFP" names the listener
 };
 
 // Hash for lookups by string_view in maps keyed by std::string.
