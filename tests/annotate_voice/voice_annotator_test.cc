@@ -568,6 +568,25 @@ TEST(VoiceTest, InversionWithoutAComma) {
   EXPECT_NE(SourceText(d, Of(d, 3)[0].source), "Reuters");
 }
 
+// An organisation named before its indefinite description is the source
+// ("the OPCW a global watchdog said"); after a description that names
+// nothing, the name in parentheses is ("the UN children's agency (UNICEF)
+// said"). Other mentions before a description end the content.
+TEST(VoiceTest, NamedOrganisationBeforeItsDescription) {
+  Document d = Voice(
+      "Sarin was used in the strike on the town the OPCW a global watchdog said. "
+      "Two schools were hit in the shelling, the UN children's agency (UNICEF) said. "
+      "The raid killed five civilians a monitor said.\n");
+  ASSERT_EQ(Of(d, 0).size(), 1u);
+  EXPECT_EQ(Of(d, 0)[0].kind, "attributed");
+  EXPECT_EQ(SourceText(d, Of(d, 0)[0].source), "OPCW");
+  EXPECT_EQ(Of(d, 0)[0].source_kind, "organization");
+  EXPECT_EQ(Of(d, 1)[0].kind, "attributed");
+  EXPECT_EQ(SourceText(d, Of(d, 1)[0].source), "UNICEF");
+  EXPECT_EQ(Text(d, Of(d, 1)[0].content), "Two schools were hit in the shelling");
+  EXPECT_EQ(SourceText(d, Of(d, 2)[0].source), "a monitor");
+}
+
 TEST(VoiceTest, WireCopyWithoutCommas) {
   Document d = Voice(
       "Air strikes near a hospital killed at least 10 civilians said the Syrian Observatory for "

@@ -1142,12 +1142,28 @@ struct VoiceAnnotator::Impl {
         if (q > cb) p = q - 1;
       }
     }
+    size_t desc_start = kNone;
     // A parenthesised abbreviation after the subject: "The Syrian Network
     // for Human Rights (SNHR) said".
+    // When the words before the parenthesis name nothing ("the UN
+    // Children's agency (UNICEF) said"), the name inside it is the subject.
     if (Eq(s.w[p].text, ")") && p > cb) {
       size_t o = p;
       while (o > cb && p - o < 6 && !Eq(s.w[o].text, "(")) --o;
-      if (Eq(s.w[o].text, "(") && o > cb && s.w[o - 1].mention >= 0) p = o - 1;
+      if (Eq(s.w[o].text, "(") && o > cb) {
+        if (s.w[o - 1].mention >= 0) {
+          p = o - 1;
+        } else if (o + 2 == p && s.w[o + 1].mention >= 0 &&
+                   EligibleSource(doc.mentions[s.w[o + 1].mention])) {
+          p = o + 1;
+          // The source's phrase is the description and its name.
+          desc_start = o;
+          while (desc_start > cb && o - desc_start < 6 && s.w[desc_start - 1].kind != Token::Kind::kPunct) {
+            --desc_start;
+            if (IsDeterminer(s.low[desc_start])) break;
+          }
+        }
+      }
     }
     // A relative clause: "a memo that revealed", "the group which claimed".
     if ((Eq(s.low[p], "that") || Eq(s.low[p], "which") || Eq(s.low[p], "who")) && p > cb &&
@@ -1172,8 +1188,25 @@ struct VoiceAnnotator::Impl {
     const int m = s.w[p].mention;
     if (m >= 0 && EligibleSource(doc.mentions[m])) {
       ref->mention = m;
-      ref->word = MentionFirstWord(s, p);
+      ref->word = desc_start != kNone ? desc_start : MentionFirstWord(s, p);
       if (explain) ref->how = "subject before the verb";
+      // "the OPCW a global watchdog said": an indefinite description right
+      // after the name of an organisation or outlet (wire copy drops the
+      // commas of the appositive) stands for that name; not after other
+      // mentions, which end the content ("killed five civilians a monitor
+      // said").
+      const size_t f = ref->word;
+      if (f >= cb + 2 && IsIndefinite(s.low[f]) &&
+          doc.mentions[m].rule.rfind("voice:anonymous_sources", 0) == 0) {
+        const int named = s.w[f - 1].mention;
+        if (named >= 0 && named != m &&
+            (Eq(doc.mentions[named].kind, "organization") || Eq(doc.mentions[named].kind, "outlet")) &&
+            EligibleSource(doc.mentions[named])) {
+          ref->mention = named;
+          ref->word = MentionFirstWord(s, f - 1);
+          if (explain) ref->how = "name before its description";
+        }
+      }
     } else if (m >= 0) {
       // A place or date ends the subject: "Residents of the Rukban camp
       // told": the head before its preposition.
@@ -1230,13 +1263,15 @@ struct VoiceAnnotator::Impl {
     } else {
       return false;
     }
-    // A mention in parentheses stands for the one before it: "the US
-    // Department of Defense (DoD)".
+    // A mention in parentheses stands for the one right before it: "the US
+    // Department of Defense (DoD)"; not after a description that names
+    // nothing ("the UN children's agency (UNICEF)").
     for (int guard = 0; guard < 4; ++guard) {
       size_t f = ref->word;
       size_t last = f;
       while (last + 1 < s.w.size() && s.w[last + 1].mention == ref->mention) ++last;
-      if (f > cb && Eq(s.w[f - 1].text, "(") && last + 1 < s.w.size() && Eq(s.w[last + 1].text, ")")) {
+      if (f > cb + 1 && Eq(s.w[f - 1].text, "(") && s.w[f - 2].mention >= 0 &&
+          last + 1 < s.w.size() && Eq(s.w[last + 1].text, ")")) {
         size_t first;
         const int e = EligibleBefore(s, cb, f - 1, 3, &first);
         if (e >= 0) {
