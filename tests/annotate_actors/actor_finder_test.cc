@@ -529,6 +529,19 @@ TEST(PersonTest, LaterSurnameIsTheSamePerson) {
             "John Dorrian=person person:john-dorrian");
 }
 
+// Roles written before a name in wire copy ("resident", "council member")
+// take two name words; the last words of a full name named earlier are
+// that person ("director Hadi Salem" after "Fuad Hadi Salem").
+TEST(PersonTest, RoleTitlesAndTheEndOfAnEarlierName) {
+  EXPECT_EQ(D("Local council member Karim Haddad said the bakery was hit."),
+            "Karim Haddad=person person:karim-haddad");
+  EXPECT_EQ(D("One resident Tarek Abu Nour fled."), "Tarek Abu Nour=person person:tarek-abu-nour");
+  EXPECT_EQ(D("Clinic director Fuad Hadi Salem spoke first. Later director Hadi Salem added a toll."),
+            "Fuad Hadi Salem=person person:fuad-hadi-salem; Hadi Salem=person person:fuad-hadi-salem");
+  // One capitalised word after a role is no name.
+  EXPECT_EQ(D("The resident Reuters reached was unharmed."), "Reuters=outlet outlet:reuters [GB MED]");
+}
+
 TEST(PersonTest, AbuKamalIsATownNotAPerson) {
   EXPECT_EQ(D("Airstrikes hit the border city of Abu Kamal on Sunday."), "");
   EXPECT_EQ(D("In Abu Kamal, Syrian soldiers advanced."), "Syrian soldiers=actor actor:SYR [SY MIL]");

@@ -3,6 +3,8 @@
 // a document-level pass for later bare surnames.
 #include "annotate/actors/actor_finder.h"
 
+#include <strings.h>
+
 #include <algorithm>
 #include <bit>
 #include <cstring>
@@ -1987,6 +1989,17 @@ void ActorFinder::FindImpl(std::string_view text, const std::vector<Token>& toke
           std::find(buf.named_groups.begin(), buf.named_groups.end(), m.actor->group) ==
               buf.named_groups.end())
         buf.named_groups.push_back(m.actor->group);
+      // The last words of a full name named earlier are that person
+      // ("director Abdel Rahman" after "Rami Abdel Rahman").
+      if (m.kind == "person" && m.name.find(' ') != std::string::npos)
+        for (const Known& k : known)
+          if (k.name.size() > m.name.size() + 1 && k.name[k.name.size() - m.name.size() - 1] == ' ' &&
+              strcasecmp(k.name.c_str() + (k.name.size() - m.name.size()), m.name.c_str()) == 0) {
+            if (explain) m.evidence.push_back("end of the name " + k.name + " named earlier in the document");
+            m.ref = k.ref;
+            m.name = k.name;
+            break;
+          }
       // Only a full name teaches a surname: a lone title + word ("Gen.
       // Funk") may be a misread, and spreading it would multiply the error.
       if (m.kind == "person" && m.name.find(' ') != std::string::npos) {
