@@ -48,7 +48,7 @@ const std::vector<DocumentLayerEntry>& DocumentLayerRegistry() {
       {"voice",
        "whose voice each sentence is (author, attributed, quoted, hedged, question), its "
        "source and cue; cited documents; check-worthy claims (data/voice_cues.tsv, "
-       "hedges.tsv, document_nouns.tsv, anonymous_sources.tsv, voice_references.tsv, "
+       "hedges.tsv, document_nouns.tsv, anonymous_sources.tsv, voice_references.tsv, voice_adjuncts.tsv, "
        "claim_cues.tsv)",
        [](const AnnotatorContext& c) -> Result<std::unique_ptr<DocumentLayer>> {
          return std::unique_ptr<DocumentLayer>(new VoiceAnnotator(*c.lexicon));

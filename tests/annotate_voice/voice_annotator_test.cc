@@ -587,6 +587,23 @@ TEST(VoiceTest, NamedOrganisationBeforeItsDescription) {
   EXPECT_EQ(SourceText(d, Of(d, 2)[0].source), "a monitor");
 }
 
+// What follows the verb may only say when, how or to whom (voice_adjuncts.tsv,
+// dates, listeners): the content is then the clause before the source.
+TEST(VoiceTest, TrailingAdjunctsAreNotTheContent) {
+  Document d = Voice(
+      "Eight fighters died near the dam a monitoring group said on Wednesday. "
+      "\"Nobody can leave the town\" Colonel Rami Haddad told Reuters by telephone. "
+      "Five people died in the raid, the ministry said in a statement late on Sunday. "
+      "The ministry said on Sunday that two bridges were hit.\n");
+  EXPECT_EQ(Text(d, Of(d, 0)[0].content), "Eight fighters died near the dam");
+  EXPECT_EQ(Of(d, 1)[0].kind, "quoted");
+  EXPECT_EQ(Text(d, Of(d, 1)[0].content), "\"Nobody can leave the town\"");
+  EXPECT_EQ(SourceText(d, Of(d, 1)[0].source), "Rami Haddad");
+  EXPECT_EQ(Text(d, Of(d, 2)[0].content), "Five people died in the raid");
+  // "that" after the adjunct: the content follows.
+  EXPECT_EQ(Text(d, Of(d, 3)[0].content), "two bridges were hit");
+}
+
 TEST(VoiceTest, WireCopyWithoutCommas) {
   Document d = Voice(
       "Air strikes near a hospital killed at least 10 civilians said the Syrian Observatory for "

@@ -477,6 +477,7 @@ VoiceAnnotator::VoiceAnnotator(const Lexicon& lexicon) {
   LoadPhrases(lexicon, "document_nouns", "noun", "kind", &doc_nouns_);
   LoadPhrases(lexicon, "anonymous_sources", "head", "number", &anonymous_);
   LoadPhrases(lexicon, "claim_cues", "phrase", "kind", &claim_cues_);
+  LoadPhrases(lexicon, "voice_adjuncts", "phrase", nullptr, &adjuncts_);
   const std::pair<const PhraseTable*, uint8_t> tables[] = {
       {&cues_, kBitCue}, {&hedges_, kBitHedge}, {&doc_nouns_, kBitDocNoun},
       {&anonymous_, kBitAnonymous}, {&claim_cues_, kBitClaim}};
@@ -1478,6 +1479,36 @@ struct VoiceAnnotator::Impl {
         flagged.get());
   }
 
+  // True if words [b, e) are at most eight and only say when, how or to
+  // whom something was said: voice_adjuncts.tsv phrases, prepositions,
+  // determiners, punctuation and date, outlet, organisation, person or
+  // anonymous-source mentions ("on Wednesday", "AFP by telephone", "in a
+  // statement late on Sunday").
+  bool AdjunctsOnly(const Sent& s, size_t b, size_t e) const {
+    if (e <= b || e - b > 8) return false;
+    for (size_t k = b; k < e;) {
+      const int m = s.w[k].mention;
+      if (m >= 0) {
+        const std::string& kind = doc.mentions[m].kind;
+        if (!(Eq(kind, "date") || Eq(kind, "outlet") || Eq(kind, "organization") ||
+              Eq(kind, "person") || Eq(kind, "actor")))
+          return false;
+        while (k < e && s.w[k].mention == m) ++k;
+        continue;
+      }
+      size_t n = 0;
+      if (s.w[k].kind == Token::Kind::kPunct || IsPreposition(s.low[k]) || IsDeterminer(s.low[k])) {
+        ++k;
+      } else if (va.adjuncts_.MatchBy([&](size_t i) { return s.low[i]; },
+                                      [&](size_t i) { return s.lower[i]; }, k, e, &n)) {
+        k += n;
+      } else {
+        return false;
+      }
+    }
+    return true;
+  }
+
   ClauseResult AnalyzeClause(const Sent& s, size_t cb, size_t ce) const {
     ClauseResult r;
     if (Heading(s, cb, ce)) {
@@ -1565,6 +1596,10 @@ struct VoiceAnnotator::Impl {
         bool has_before = TrimContent(s, &bb, &be);
         if (has_after && ae - ab == 1 && IsQuoteMark(s.w[ab].text)) has_after = false;
         const bool after_first = colon_or_that && !quote_before;
+        // "… a monitor said on Wednesday.", "… he told AFP by telephone.":
+        // what follows the verb only says when, how or to whom.
+        if (has_before && has_after && !colon_or_that && found && AdjunctsOnly(s, ab, ae))
+          has_after = false;
         if (has_before && has_after && quote_before && s.w[ab].quote >= 0) {
           r.content = Span{s.w[bb].span.begin, s.w[ae - 1].span.end};  // "A," he said, "B."
           if (explain) r.evidence.push_back("content on both sides of the cue");

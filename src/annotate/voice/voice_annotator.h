@@ -9,6 +9,7 @@
 // Knowledge is data (docs/dictionaries.md): voice_cues.tsv (reporting verbs,
 // "according to", impersonal cues, auxiliaries, clause breaks), hedges.tsv,
 // document_nouns.tsv, anonymous_sources.tsv, voice_references.tsv (pronouns),
+// voice_adjuncts.tsv (what may follow a verb without being the content),
 // claim_cues.tsv, and titles.tsv of the actors layer ("the spokesman").
 // The rules are in voice_annotator.cc's header comment and docs/annotators.md.
 #ifndef DOSSIER_ANNOTATE_VOICE_VOICE_ANNOTATOR_H_
@@ -223,6 +224,7 @@ class VoiceAnnotator : public DocumentLayer {
   struct Impl;
   friend struct Impl;
   voice_internal::PhraseTable cues_, hedges_, doc_nouns_, anonymous_, claim_cues_;
+  voice_internal::PhraseTable adjuncts_;  // voice_adjuncts.tsv: "on Wednesday", "by telephone"
   // pronoun -> person|group|thing
   voice_internal::StringMap<std::string> references_;
   // lower-cased one-word titles of titles.tsv ("spokesman", "colonel", "gen")
