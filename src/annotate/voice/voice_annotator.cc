@@ -1594,6 +1594,16 @@ struct VoiceAnnotator::Impl {
         size_t bb = cb, be = found ? (ref.after ? k : src_start) : k;
         bool has_after = TrimContent(s, &ab, &ae);
         bool has_before = TrimContent(s, &bb, &be);
+        // '"…" UN humanitarian adviser Jan Egeland told': the source's
+        // modifiers after a closing quotation are not content.
+        if (has_before && found && !ref.after && s.w[be - 1].quote < 0)
+          for (size_t q = be - 1; q > bb && be - q <= 3; --q) {
+            if (s.w[q - 1].kind == Token::Kind::kPunct && !IsQuoteMark(s.w[q - 1].text)) break;
+            if (IsQuoteMark(s.w[q - 1].text) && s.w[q - 1].quote >= 0) {
+              be = q;
+              break;
+            }
+          }
         if (has_after && ae - ab == 1 && IsQuoteMark(s.w[ab].text)) has_after = false;
         const bool after_first = colon_or_that && !quote_before;
         // "… a monitor said on Wednesday.", "… he told AFP by telephone.":
