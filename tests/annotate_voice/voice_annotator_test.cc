@@ -602,6 +602,9 @@ TEST(VoiceTest, TrailingAdjunctsAreNotTheContent) {
   EXPECT_EQ(Text(d, Of(d, 2)[0].content), "Five people died in the raid");
   // "that" after the adjunct: the content follows.
   EXPECT_EQ(Text(d, Of(d, 3)[0].content), "two bridges were hit");
+  // The source's modifiers after the closing quotation are not content.
+  Document m = Voice("\"The road is open\" UN aid adviser Lena Moreau told Reuters.\n");
+  EXPECT_EQ(Text(m, Of(m, 0)[0].content), "\"The road is open\"");
 }
 
 TEST(VoiceTest, WireCopyWithoutCommas) {
