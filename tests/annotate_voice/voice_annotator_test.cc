@@ -607,6 +607,21 @@ TEST(VoiceTest, TrailingAdjunctsAreNotTheContent) {
   EXPECT_EQ(Text(m, Of(m, 0)[0].content), "\"The road is open\"");
 }
 
+// Unnamed sources of wire copy (rescue workers, personnel, evacuees); a
+// reporting verb before such a head is no modifier of it.
+TEST(VoiceTest, MoreUnnamedSourcesAndAVerbBeforeOne) {
+  Document d = Voice(
+      "The shelter collapsed, rescue workers said. "
+      "Two bodies were found, civil defence personnel told Reuters. "
+      "UNICEF said health workers reached the town.\n");
+  EXPECT_EQ(SourceText(d, Of(d, 0)[0].source), "rescue workers");
+  EXPECT_EQ(Of(d, 0)[0].source_kind, "anonymous");
+  EXPECT_EQ(SourceText(d, Of(d, 1)[0].source), "civil defence personnel");
+  EXPECT_EQ(Text(d, Of(d, 1)[0].content), "Two bodies were found");
+  EXPECT_EQ(SourceText(d, Of(d, 2)[0].source), "UNICEF");
+  EXPECT_EQ(Text(d, Of(d, 2)[0].content), "health workers reached the town");
+}
+
 TEST(VoiceTest, WireCopyWithoutCommas) {
   Document d = Voice(
       "Air strikes near a hospital killed at least 10 civilians said the Syrian Observatory for "

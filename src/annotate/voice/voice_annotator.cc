@@ -900,6 +900,12 @@ struct VoiceAnnotator::Impl {
           while (start > last_end && k - start < 4) {
             const size_t p = start - 1;
             if (!Free(s, p) || s.w[p].kind != Token::Kind::kWord) break;
+            // A reporting verb is no modifier ("UNICEF said health workers …").
+            if (s.w[p].bits & kBitCue) {
+              size_t vl;
+              const PhraseRow* vr = M(va.cues_, kBitCue, s, p, n, &vl);
+              if (vr && vr->code == kRowVerb) break;
+            }
             if (Eq(s.low[p], "no")) {  // "No group claimed responsibility"
               none = true;
               break;
@@ -1192,8 +1198,8 @@ struct VoiceAnnotator::Impl {
       ref->word = desc_start != kNone ? desc_start : MentionFirstWord(s, p);
       if (explain) ref->how = "subject before the verb";
       // "the OPCW a global watchdog said": an indefinite description right
-      // after the name of an organisation or outlet (wire copy drops the
-      // commas of the appositive) stands for that name; not after other
+      // after the name of a person, organisation or outlet (wire copy drops
+      // the commas of the appositive) stands for that name; not after other
       // mentions, which end the content ("killed five civilians a monitor
       // said").
       const size_t f = ref->word;
@@ -1201,7 +1207,8 @@ struct VoiceAnnotator::Impl {
           doc.mentions[m].rule.rfind("voice:anonymous_sources", 0) == 0) {
         const int named = s.w[f - 1].mention;
         if (named >= 0 && named != m &&
-            (Eq(doc.mentions[named].kind, "organization") || Eq(doc.mentions[named].kind, "outlet")) &&
+            (Eq(doc.mentions[named].kind, "organization") || Eq(doc.mentions[named].kind, "outlet") ||
+             Eq(doc.mentions[named].kind, "person")) &&
             EligibleSource(doc.mentions[named])) {
           ref->mention = named;
           ref->word = MentionFirstWord(s, f - 1);
@@ -1556,11 +1563,10 @@ struct VoiceAnnotator::Impl {
         // Wire copy without commas inverts after a plain word too ("… were
         // killed in the airstrikes said the source adding that …"): with no
         // source before, a source after that ends the clause.
-        // (Not a verb_listener row: the name after "told" is the listener,
-        // "… one child told AFP".)
         const bool bare = !found && k >= cb + 3 && s.w[k - 1].kind == Token::Kind::kWord &&
-                          !IsQuoteMark(s.w[k - 1].text) && !row->listener;
-        if (k > cb &&
+                          !IsQuoteMark(s.w[k - 1].text);
+        // (Never after a verb_listener row: "told Reuters" names the listener.)
+        if (k > cb && !row->listener &&
             (IsQuoteMark(s.w[k - 1].text) || Eq(s.w[k - 1].text, ",") || generic_before || bare)) {
           Ref after;
           if (SourceAfter(s, k, k + len, ce, &after) &&
