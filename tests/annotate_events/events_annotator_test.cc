@@ -596,6 +596,20 @@ TEST(EventsTest, ReducedRelativeIsPassive) {
   EXPECT_EQ(R(d, d.events[2].target), "soldiers");
 }
 
+// "X were among those killed in …": X is the target of the event.
+TEST(EventsTest, AmongTheVictims) {
+  Document d = Events("Six children were among those killed in the air raids on Raqqa. "
+                      "At least 12 civilians were among the 40 people killed in the bombing in Homs.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 2u);
+  EXPECT_EQ(Text(d, d.events[0].trigger), "air raids");
+  EXPECT_EQ(R(d, d.events[0].target), "children");
+  EXPECT_STREQ(d.events[0].how[1], "among the victims");
+  EXPECT_EQ(d.events[0].actor, -1) << R(d, d.events[0].actor);
+  EXPECT_EQ(R(d, d.events[1].target), "civilians");
+  EXPECT_EQ(R(d, d.events[1].place), "Homs");
+}
+
 // A verb coordinated with a passive one is passive ("were rounded up and
 // executed by"); an adverb in -ly stands between "be" and the participle;
 // a group named "IS" is no form of "be".

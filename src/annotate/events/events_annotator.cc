@@ -926,6 +926,26 @@ struct EventsAnnotator::Impl {
     return Has(k, kCuePrep);
   }
 
+  // "children were among those killed in …", "… among the 126 people
+  // killed": the agent before "be among" is the reduced relative's target.
+  void AmongTheVictims(Cand& c) {
+    int j = c.k0 - 1;
+    for (int steps = 0; j > c.cs && steps < 5; ++steps, --j) {
+      const int m = w[j].mention;
+      if (m >= 0 && mclass[m] == kMcQuantity) continue;
+      if (m < 0 && (Eq(lv[j], "those") || Eq(lv[j], "the") || Eq(lv[j], "people") ||
+                    Eq(lv[j], "persons") || Eq(lv[j], "dozens")))
+        continue;
+      break;
+    }
+    if (j < c.cs + 2 || !Eq(lv[j], "among") || !Has(j - 1, kCueBe)) return;
+    const int m = w[j - 2].mention;
+    if (IsAgent(m) && !Used(c, m)) {
+      Set(c, kSlotTarget, m, "among the victims");
+      c.structural = true;
+    }
+  }
+
   static bool IsLocativePrep(std::string_view v) {
     return Eq(v, "in") || Eq(v, "into") || Eq(v, "inside") || Eq(v, "across") ||
            Eq(v, "throughout") || Eq(v, "near") || Eq(v, "within") ||
@@ -1276,6 +1296,7 @@ struct EventsAnnotator::Impl {
           for (const auto& [word, role] : r.preps)
             if (word == "with" && role == Role::kTarget) Set(c, kSlotTarget, second, "coordinated subject");
       }
+      if (c.plain_head && c.ev.target < 0) AmongTheVictims(c);
       if (!r.obj_none && !c.passive) {
         const int obj = RightObject(c, c.k1, c.ce);
         if (obj >= 0) {
