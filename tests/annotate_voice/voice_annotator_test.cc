@@ -620,6 +620,11 @@ TEST(VoiceTest, MoreUnnamedSourcesAndAVerbBeforeOne) {
   EXPECT_EQ(Text(d, Of(d, 1)[0].content), "Two bodies were found");
   EXPECT_EQ(SourceText(d, Of(d, 2)[0].source), "UNICEF");
   EXPECT_EQ(Text(d, Of(d, 2)[0].content), "health workers reached the town");
+  // The unnamed source before a preposition, not the agent word in the
+  // name after it.
+  Document p = Voice("A source at Tartus Police Command told SANA that a shell hit the port.\n");
+  EXPECT_EQ(SourceText(p, Of(p, 0)[0].source), "A source");
+  EXPECT_EQ(Of(p, 0)[0].source_kind, "anonymous");
 }
 
 TEST(VoiceTest, WireCopyWithoutCommas) {

@@ -1291,6 +1291,13 @@ struct VoiceAnnotator::Impl {
       // A prepositional tail: "a representative of the Russian forces in
       // Syria claimed", "a report published by the DoD would claim".
       size_t k = f;
+      // (A capitalised word that names nothing belongs to a one-word
+      // generic agent's name: "a source at Aleppo Police Command told".)
+      if (k > cb + 1 && !s.lower[k] && s.w[k - 1].mention < 0 && !s.lower[k - 1] &&
+          s.w[k - 1].kind == Token::Kind::kWord && IsPreposition(s.low[k - 2]) &&
+          ref->mention >= 0 && Eq(doc.mentions[ref->mention].kind, "actor") &&
+          doc.mentions[ref->mention].ref.empty() && k + 1 < s.w.size() && s.w[k + 1].mention != ref->mention)
+        --k;
       while (k > cb && IsDeterminer(s.low[k - 1])) --k;
       // A possessor belongs to the phrase: "from the UN Security Council's
       // Sanctions Monitoring Team" (its head is the Team; the tail is "from").
