@@ -490,6 +490,18 @@ TEST_F(PlaceFinderRealTest, LowerCaseFeatureWordsAndDemonymPrefixes) {
   EXPECT_EQ(Describe("The Syrian mountains are cold.", finder), "");
 }
 
+// A curated region or sea whose name holds a common word, after a
+// preposition and "the" ("in the Middle East", "to the Levant"); not
+// without the preposition.
+TEST_F(PlaceFinderRealTest, RegionAfterPrepositionAndThe) {
+  const PlaceFinder& finder = *finder_;
+  EXPECT_EQ(Describe("The raids could spread war across the Middle East.", finder),
+            "Middle East=dossier:middle-east");
+  EXPECT_EQ(Describe("Volunteers travelled to the Levant in 2014.", finder),
+            "Levant=dossier:levant");
+  EXPECT_EQ(Describe("It was the Middle East desk that called.", finder), "");
+}
+
 // A village spelt otherwise in the gazetteer beats a big foreign city that
 // the same spelling reaches only as an alternate name, when the document is
 // about the village's province.

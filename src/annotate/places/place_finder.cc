@@ -532,6 +532,7 @@ struct Found {
   std::vector<Cand> cands;
   uint32_t hints = 0;           // hint bits from the words around it
   bool prep = false;            // a preposition or hint word next to it
+  bool the_prep = false;        // a preposition, then "the" ("in the Middle East")
   bool common = false;          // every word is a common English word
   bool headline = false;        // common, and in a title-case line (every word capitalised)
   bool all_caps = false;        // written in capitals ("DAMASCUS")
@@ -1588,6 +1589,7 @@ class PlaceFinder::Run {
     if (p >= 0) {
       uint32_t pf = Flags(p);
       if (pf & kPrep) fd->prep = true;
+      if (Tok(p) == "the" && p - 1 >= ts && Spaced(p - 1, p) && (Flags(p - 1) & kPrep)) fd->the_prep = true;
       if (pf & kNear) fd->hints |= kNear;
       if (pf & kSiteBefore) fd->hints |= kSiteAfter | kSiteBefore;  // "the river Jordan"
       if (pf & kDirection) {
@@ -1901,7 +1903,10 @@ class PlaceFinder::Run {
       // candidate; countries ("Turkey", "China") are exempt.
       if (fd.common && e.feature != "country") {
         bool xy = fd.comma_next >= 0 && (win->reasons & kCommaXY);
-        bool ok = fd.prep && (xy || CtxCountry(fd, e) || win->big);
+        // (A curated region or sea after "in the", "to the": "the Middle
+        // East", "the Levant".)
+        bool ok = (fd.prep && (xy || CtxCountry(fd, e) || win->big)) ||
+                  (fd.the_prep && win->curated && (e.feature == "region" || e.feature == "water"));
         // A big city of a country the document is about needs no
         // preposition ("reached Latakia", a word for a tobacco too), unless
         // it opens the sentence or stands in a title-case heading, where
