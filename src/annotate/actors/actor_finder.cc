@@ -279,13 +279,36 @@ inline bool FoldChunk(uint64_t x, uint64_t valid, uint64_t* fold) {
   return ((((letter | digit) & ~x) | ~valid) & kHigh) == kHigh;
 }
 
+#if defined(__SSE2__)
+// FoldChunk of a word of n bytes (1..8) at p, with SSE2: the range tests
+// take their constants from memory, where the SWAR form holds six in
+// registers that BuildWords' loop then spills.
+inline bool FoldShort(const char* p, size_t n, uint64_t* fold) {
+  const __m128i v = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(p));
+  const __m128i d = _mm_sub_epi8(v, _mm_set1_epi8('0'));
+  const __m128i digit = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d);
+  // The lanes past the eighth are zero: neither letters nor digits, and
+  // outside `want`.
+  const unsigned ok = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(AsciiLetters16(v), digit)));
+  const unsigned want = (1u << n) - 1;
+  if ((ok & want) != want) return false;
+  *fold = static_cast<uint64_t>(_mm_cvtsi128_si64(_mm_or_si128(v, _mm_set1_epi8(0x20)))) &
+          (~0ull >> (8 * (8 - n)));
+  return true;
+}
+#else
+inline bool FoldShort(const char* p, size_t n, uint64_t* fold) {
+  return FoldChunk(Load8(p), ~0ull >> (8 * (8 - n)), fold);
+}
+#endif
+
 // Folds the n bytes at p (n > 0, readable in whole 8-byte chunks) into
 // out (writing whole chunks) and sets *hash to FoldHash of the fold, if
 // they are all ASCII letters and digits; false otherwise.
 inline bool ChunkFoldHash(const char* p, size_t n, char* out, uint64_t* hash) {
   uint64_t h = kHashSeed, fold;
   if (n <= 8) {  // most words: one chunk, no loop
-    if (!FoldChunk(Load8(p), ~0ull >> (8 * (8 - n)), &fold)) return false;
+    if (!FoldShort(p, n, &fold)) return false;
     std::memcpy(out, &fold, 8);
     *hash = FinishHash(MixChunk(h, fold), n);
     return true;
@@ -830,6 +853,14 @@ uint64_t FoldWord(std::string_view word, std::string* fold) {
     used = word.size();
   else
     h = FoldAppendSlow(word, &buf, &used, 0);
+  fold->assign(buf, 0, used);
+  return h;
+}
+
+uint64_t FoldWordSlow(std::string_view word, std::string* fold) {
+  std::string buf;
+  size_t used = 0;
+  const uint64_t h = FoldAppendSlow(word, &buf, &used, 0);
   fold->assign(buf, 0, used);
   return h;
 }
