@@ -279,30 +279,45 @@ inline bool FoldChunk(uint64_t x, uint64_t valid, uint64_t* fold) {
   return ((((letter | digit) & ~x) | ~valid) & kHigh) == kHigh;
 }
 
+// The low n bytes of a chunk (n <= 8), by table: a load instead of a
+// variable shift.
+constexpr uint64_t kLowBytes[9] = {0,          0xff,           0xffff,
+                                   0xffffff,   0xffffffff,     0xffffffffffull,
+                                   0xffffffffffffull, 0xffffffffffffffull, ~0ull};
+
 #if defined(__SSE2__)
-// FoldChunk of a word of n bytes (1..8) at p, with SSE2: the range tests
-// take their constants from memory, where the SWAR form holds six in
-// registers that BuildWords' loop then spills.
-inline bool FoldShort(const char* p, size_t n, uint64_t* fold) {
-  // The low n bytes, by table: a load instead of a variable shift.
-  static constexpr uint64_t kLowBytes[9] = {
-      0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffffull, 0xffffffffffffull,
-      0xffffffffffffffull, ~0ull};
-  const __m128i v = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(p));
+// FoldChunk on sixteen lanes with SSE2 (the range tests take their
+// constants from memory, where the SWAR form holds six in registers that
+// BuildWords' loop then spills): the lanes with 0x20 set in *fold, and
+// true if the first n are all ASCII letters or digits. ~ok has bits 16 up
+// set, so its lowest set bit (the first lane that fails) always exists.
+inline bool FoldLanes(__m128i v, size_t n, __m128i* fold) {
   const __m128i d = _mm_sub_epi8(v, _mm_set1_epi8('0'));
   const __m128i digit = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d);
-  // The lanes past the eighth are zero: neither letters nor digits. The
-  // word is all letters and digits if its first non-one lies at n or
-  // beyond (~ok has bits 16 up set, so there is one).
   const unsigned ok = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(AsciiLetters16(v), digit)));
-  if (static_cast<size_t>(std::countr_zero(~ok)) < n) return false;
-  *fold = static_cast<uint64_t>(_mm_cvtsi128_si64(_mm_or_si128(v, _mm_set1_epi8(0x20)))) &
-          kLowBytes[n];
+  *fold = _mm_or_si128(v, _mm_set1_epi8(0x20));
+  return static_cast<size_t>(std::countr_zero(~ok)) >= n;
+}
+
+// A word of n bytes (1..8) at p, eight readable.
+inline bool FoldShort(const char* p, size_t n, uint64_t* fold) {
+  __m128i f;
+  if (!FoldLanes(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(p)), n, &f)) return false;
+  *fold = static_cast<uint64_t>(_mm_cvtsi128_si64(f)) & kLowBytes[n];
+  return true;
+}
+
+// A word of n bytes (9..16) at p, sixteen readable: its two chunks.
+inline bool FoldMid(const char* p, size_t n, uint64_t* lo, uint64_t* hi) {
+  __m128i f;
+  if (!FoldLanes(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), n, &f)) return false;
+  *lo = static_cast<uint64_t>(_mm_cvtsi128_si64(f));
+  *hi = static_cast<uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(f, f))) & kLowBytes[n - 8];
   return true;
 }
 #else
 inline bool FoldShort(const char* p, size_t n, uint64_t* fold) {
-  return FoldChunk(Load8(p), ~0ull >> (8 * (8 - n)), fold);
+  return FoldChunk(Load8(p), kLowBytes[n], fold);
 }
 #endif
 
@@ -317,6 +332,16 @@ inline bool ChunkFoldHash(const char* p, size_t n, char* out, uint64_t* hash) {
     *hash = FinishHash(MixChunk(h, fold), n);
     return true;
   }
+#if defined(__SSE2__)
+  if (n <= 16) {  // most of the others: two chunks, one test
+    uint64_t hi;
+    if (!FoldMid(p, n, &fold, &hi)) return false;
+    std::memcpy(out, &fold, 8);
+    std::memcpy(out + 8, &hi, 8);
+    *hash = FinishHash(MixChunk(MixChunk(h, fold), hi), n);
+    return true;
+  }
+#endif
   for (size_t k = 0; k < n; k += 8) {
     const uint64_t valid = n - k >= 8 ? ~0ull : ~0ull >> (8 * (8 - (n - k)));
     if (!FoldChunk(Load8(p + k), valid, &fold)) return false;
