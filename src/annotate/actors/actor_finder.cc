@@ -88,6 +88,7 @@ struct ModifierEntry {
 };
 struct TitleEntry {
   std::string title;
+  std::string rule;  // "title:<title>", built once for every mention it names
   bool any_case = false;
   int min_names = 1;
 };
@@ -823,6 +824,7 @@ ActorFinder::ActorFinder(const Lexicon& lexicon) {
     for (const auto& row : tab.rows) {
       TitleEntry e;
       e.title = c.get(row, 0);
+      e.rule = "title:" + e.title;
       e.any_case = c.get(row, 1) == "any";
       e.min_names = c.get(row, 2) == "2" ? 2 : 1;
       int id = static_cast<int>(t->titles.size());
@@ -1886,7 +1888,7 @@ class SentenceScan {
     Span span = SpanOf(s, e);
     if (te.min_names > 1 && OverlapsPlace(SpanOf(k, e))) return;
     Mention& m = Emit(k, e, span, 40);
-    FillPerson(&m, canonical, "title:" + te.title, ref);
+    FillPerson(&m, canonical, te.rule, ref);
     if (explain_) {
       m.evidence.push_back("title '" + te.title + "' (titles.tsv) before a capitalised name");
       if (!why.empty()) m.evidence.push_back(std::move(why));
