@@ -151,10 +151,12 @@ void MergeMentions(std::vector<Mention> fresh, std::vector<Mention>* kept) {
   const size_t total = old_size - static_cast<size_t>(std::count(drop.begin(), drop.end(), 1)) + na;
   if (total > k.capacity()) {
     // Growing in place would move every mention into new storage and then
-    // again to its slot: move each once, straight into a new vector (grown
-    // as resize would have).
+    // again to its slot: move each once, straight into a new vector. Twice
+    // the room needed, so that the next annotator's mentions (as many again,
+    // at most, in the standard layers) merge in place: a growth moves every
+    // mention, merging in place only those after the first new one.
     std::vector<Mention> out;
-    out.reserve(std::max(total, 2 * old_size));
+    out.reserve(2 * total);
     walk([&](size_t i, size_t) { out.push_back(std::move(k[i])); },
          [&](size_t a, size_t) { out.push_back(std::move(fresh[accepted[a]])); });
     k.swap(out);

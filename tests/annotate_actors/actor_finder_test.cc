@@ -666,6 +666,27 @@ TEST(FoldTest, TheWordHashIsTheHashOfTheFold) {
   EXPECT_NE(WordHash("abcdefgh"), WordHash("abcdefg"));
 }
 
+// The chunked fold (SSE2 for words of up to eight bytes, SWAR beyond)
+// against the byte-at-a-time one: every byte value at every position of
+// words of one to seventeen bytes.
+TEST(FoldTest, ChunkedFoldMatchesByteFold) {
+  using actors_internal::FoldWord;
+  using actors_internal::FoldWordSlow;
+  std::string fast, slow;
+  for (size_t len = 1; len <= 17; ++len) {
+    for (size_t at = 0; at < len; ++at) {
+      for (int b = 0; b < 256; ++b) {
+        std::string word(len, 'K');
+        word[at] = static_cast<char>(b);
+        const uint64_t hf = FoldWord(word, &fast);
+        const uint64_t hs = FoldWordSlow(word, &slow);
+        ASSERT_EQ(fast, slow) << len << " " << at << " " << b;
+        ASSERT_EQ(hf, hs) << len << " " << at << " " << b;
+      }
+    }
+  }
+}
+
 TEST(FoldTest, LongWordsOfAnAliasMatch) {
   auto lex = LoadWith("actors.tsv",
                       "alias\tid\tkind\tname\tcountry\tsectors\tcase\tcontext\taffiliate_of\tnote\n"

@@ -90,6 +90,7 @@ struct ModifierEntry {
 };
 struct TitleEntry {
   std::string title;
+  std::string rule;  // "title:<title>", built once for every mention it names
   bool any_case = false;
   int min_names = 1;
 };
@@ -281,17 +282,69 @@ inline bool FoldChunk(uint64_t x, uint64_t valid, uint64_t* fold) {
   return ((((letter | digit) & ~x) | ~valid) & kHigh) == kHigh;
 }
 
+// The low n bytes of a chunk (n <= 8), by table: a load instead of a
+// variable shift.
+constexpr uint64_t kLowBytes[9] = {0,          0xff,           0xffff,
+                                   0xffffff,   0xffffffff,     0xffffffffffull,
+                                   0xffffffffffffull, 0xffffffffffffffull, ~0ull};
+
+#if defined(__SSE2__)
+// FoldChunk on sixteen lanes with SSE2 (the range tests take their
+// constants from memory, where the SWAR form holds six in registers that
+// BuildWords' loop then spills): the lanes with 0x20 set in *fold, and
+// true if the first n are all ASCII letters or digits. ~ok has bits 16 up
+// set, so its lowest set bit (the first lane that fails) always exists.
+inline bool FoldLanes(__m128i v, size_t n, __m128i* fold) {
+  const __m128i d = _mm_sub_epi8(v, _mm_set1_epi8('0'));
+  const __m128i digit = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d);
+  const unsigned ok = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(AsciiLetters16(v), digit)));
+  *fold = _mm_or_si128(v, _mm_set1_epi8(0x20));
+  return static_cast<size_t>(std::countr_zero(~ok)) >= n;
+}
+
+// A word of n bytes (1..8) at p, eight readable.
+inline bool FoldShort(const char* p, size_t n, uint64_t* fold) {
+  __m128i f;
+  if (!FoldLanes(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(p)), n, &f)) return false;
+  *fold = static_cast<uint64_t>(_mm_cvtsi128_si64(f)) & kLowBytes[n];
+  return true;
+}
+
+// A word of n bytes (9..16) at p, sixteen readable: its two chunks.
+inline bool FoldMid(const char* p, size_t n, uint64_t* lo, uint64_t* hi) {
+  __m128i f;
+  if (!FoldLanes(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), n, &f)) return false;
+  *lo = static_cast<uint64_t>(_mm_cvtsi128_si64(f));
+  *hi = static_cast<uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(f, f))) & kLowBytes[n - 8];
+  return true;
+}
+#else
+inline bool FoldShort(const char* p, size_t n, uint64_t* fold) {
+  return FoldChunk(Load8(p), kLowBytes[n], fold);
+}
+#endif
+
 // Folds the n bytes at p (n > 0, readable in whole 8-byte chunks) into
 // out (writing whole chunks) and sets *hash to FoldHash of the fold, if
 // they are all ASCII letters and digits; false otherwise.
 inline bool ChunkFoldHash(const char* p, size_t n, char* out, uint64_t* hash) {
   uint64_t h = kHashSeed, fold;
   if (n <= 8) {  // most words: one chunk, no loop
-    if (!FoldChunk(Load8(p), ~0ull >> (8 * (8 - n)), &fold)) return false;
+    if (!FoldShort(p, n, &fold)) return false;
     std::memcpy(out, &fold, 8);
     *hash = FinishHash(MixChunk(h, fold), n);
     return true;
   }
+#if defined(__SSE2__)
+  if (n <= 16) {  // most of the others: two chunks, one test
+    uint64_t hi;
+    if (!FoldMid(p, n, &fold, &hi)) return false;
+    std::memcpy(out, &fold, 8);
+    std::memcpy(out + 8, &hi, 8);
+    *hash = FinishHash(MixChunk(MixChunk(h, fold), hi), n);
+    return true;
+  }
+#endif
   for (size_t k = 0; k < n; k += 8) {
     const uint64_t valid = n - k >= 8 ? ~0ull : ~0ull >> (8 * (8 - (n - k)));
     if (!FoldChunk(Load8(p + k), valid, &fold)) return false;
@@ -773,6 +826,7 @@ ActorFinder::ActorFinder(const Lexicon& lexicon) {
     for (const auto& row : tab.rows) {
       TitleEntry e;
       e.title = c.get(row, 0);
+      e.rule = "title:" + e.title;
       e.any_case = c.get(row, 1) == "any";
       e.min_names = c.get(row, 2) == "2" ? 2 : 1;
       int id = static_cast<int>(t->titles.size());
@@ -832,6 +886,14 @@ uint64_t FoldWord(std::string_view word, std::string* fold) {
     used = word.size();
   else
     h = FoldAppendSlow(word, &buf, &used, 0);
+  fold->assign(buf, 0, used);
+  return h;
+}
+
+uint64_t FoldWordSlow(std::string_view word, std::string* fold) {
+  std::string buf;
+  size_t used = 0;
+  const uint64_t h = FoldAppendSlow(word, &buf, &used, 0);
   fold->assign(buf, 0, used);
   return h;
 }
@@ -1003,9 +1065,10 @@ class SentenceScan {
       w.article = false;
       w.kinds = 0;
       std::string_view raw(text + span.begin, span.end - span.begin);
-      // Possessive: "Hezbollah's", "Assad’s".
-      if (raw.size() > 3) {
-        if (raw[raw.size() - 2] == '\'' && raw.back() == 's') {
+      // Possessive: "Hezbollah's", "Assad’s". Most words do not end in
+      // 's', which turns them away with one test.
+      if (raw.size() > 3 && raw.back() == 's') {
+        if (raw[raw.size() - 2] == '\'') {
           raw.remove_suffix(2);
         } else if (raw.size() > 5 && std::memcmp(raw.data() + raw.size() - 4, "\xE2\x80\x99s", 4) == 0) {
           raw.remove_suffix(4);
@@ -1827,7 +1890,7 @@ class SentenceScan {
     Span span = SpanOf(s, e);
     if (te.min_names > 1 && OverlapsPlace(SpanOf(k, e))) return;
     Mention& m = Emit(k, e, span, 40);
-    FillPerson(&m, canonical, "title:" + te.title, ref);
+    FillPerson(&m, canonical, te.rule, ref);
     if (explain_) {
       m.evidence.push_back("title '" + te.title + "' (titles.tsv) before a capitalised name");
       if (!why.empty()) m.evidence.push_back(std::move(why));

@@ -120,6 +120,9 @@ namespace actors_internal {
 // apostrophes dropped: "U.S." -> "us") and returns the hash BuildWords
 // gives it, which must be WordHash(fold): the tables are keyed by WordHash.
 uint64_t FoldWord(std::string_view word, std::string* fold);
+// The same by the byte-at-a-time path FoldWord falls back to for words it
+// cannot fold a chunk at a time: the reference the chunked path must match.
+uint64_t FoldWordSlow(std::string_view word, std::string* fold);
 uint64_t WordHash(std::string_view fold);
 
 }  // namespace actors_internal
