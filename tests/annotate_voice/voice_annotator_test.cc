@@ -625,6 +625,12 @@ TEST(VoiceTest, MoreUnnamedSourcesAndAVerbBeforeOne) {
   Document p = Voice("A source at Tartus Police Command told SANA that a shell hit the port.\n");
   EXPECT_EQ(SourceText(p, Of(p, 0)[0].source), "A source");
   EXPECT_EQ(Of(p, 0)[0].source_kind, "anonymous");
+  // Across two prepositional phrases; "claimed the lives" reports nothing.
+  Document q = Voice(
+      "An official at the mayor's office in Homs said ten rockets fell. "
+      "The blast in Homs has claimed the lives of nine people.\n");
+  EXPECT_EQ(SourceText(q, Of(q, 0)[0].source), "official");
+  EXPECT_EQ(Of(q, 1)[0].kind, "author");
 }
 
 TEST(VoiceTest, WireCopyWithoutCommas) {

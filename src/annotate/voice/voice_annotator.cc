@@ -1224,7 +1224,16 @@ struct VoiceAnnotator::Impl {
       // Only the words right before the preposition ("whatever the
       // negotiators in Astana say" has no source mention).
       size_t first;
-      const int e = EligibleBefore(s, cb, q - 1, 2, &first);
+      int e = EligibleBefore(s, cb, q - 1, 2, &first);
+      // One more prepositional phrase of plain words before it: "An
+      // official at the governor's office in Homs said".
+      if (e < 0) {
+        size_t r = q - 1;
+        while (r > cb && q - 1 - r < 5 && s.w[r - 1].mention < 0 && s.w[r - 1].kind == Token::Kind::kWord &&
+               !IsPreposition(s.low[r - 1]))
+          --r;
+        if (r > cb + 1 && IsPreposition(s.low[r - 1]) && r < q - 1) e = EligibleBefore(s, cb, r - 1, 2, &first);
+      }
       if (e < 0) return false;
       ref->mention = e;
       ref->word = first;
