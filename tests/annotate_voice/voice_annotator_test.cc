@@ -648,6 +648,12 @@ TEST(VoiceTest, WireCopyWithoutCommas) {
   }
   EXPECT_EQ(SourceText(d, Of(d, 3)[0].source), "Residents");
   EXPECT_EQ(Of(d, 3)[0].source_kind, "anonymous");
+  // A person's appositive after the inverted verb ("… said Karim Nasser
+  // director of the clinic").
+  Document a = Voice("Jets hit the clinic twice said Karim Nasser director of the clinic.\n");
+  ASSERT_EQ(Of(a, 0).size(), 1u);
+  EXPECT_EQ(SourceText(a, Of(a, 0)[0].source), "Karim Nasser");
+  EXPECT_EQ(Text(a, Of(a, 0)[0].content), "Jets hit the clinic twice");
   // A capitalised word before the title after the verb: the person is the source.
   Document t = Voice(
       "The blast killed a nurse and two soldiers said Observatory director Rami Abdel Rahman.\n");

@@ -1416,6 +1416,12 @@ struct VoiceAnnotator::Impl {
     size_t e = r.word;
     while (e < ce && s.w[e].mention == r.mention) ++e;
     if (e >= ce || s.w[e].kind == Token::Kind::kPunct) return true;
+    // "… said Rami Abdel Rahman director of the Observatory": a person's
+    // appositive (a title, after "the" or "a" too) goes on.
+    if (Eq(k, "person")) {
+      const size_t t = e + 1 < ce && (Eq(s.low[e], "the") || Eq(s.low[e], "a")) ? e + 1 : e;
+      if (va.titles_.count(s.low[t])) return true;
+    }
     // "… said the source adding that …": a reporting participle goes on.
     size_t len;
     const std::string_view w = s.low[e];
