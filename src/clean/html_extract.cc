@@ -43,6 +43,7 @@
 
 #include "clean/html_classify.h"
 #include "clean/html_depth_guard.h"
+#include "clean/html_text_elide.h"
 #include "dossier/utf8.h"
 
 namespace dossier {
@@ -1737,13 +1738,20 @@ Result<HtmlExtract> ExtractHtml(std::string_view html, const HtmlOptions& option
       html_internal::PrepareForGumbo(html, options.max_depth, &patched);
   sv buf = guard.changed ? sv(patched) : html;
 
+  // gumbo parses `buf` with its long text runs shortened, then the tree is
+  // made to read as if it had parsed `buf` (html_text_elide.h).
+  html_internal::ElidedText elided;
+  bool elide = html_internal::ElideTextRuns(buf, &elided);
+  sv parse = elide ? sv(elided.buf) : buf;
+
   GumboOptions gopt = kGumboDefaultOptions;
   gopt.max_errors = 0;  // the parse errors are not used; don't record them
   std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> parsed(
-      gumbo_parse_with_options(&gopt, buf.data(), buf.size()),
+      gumbo_parse_with_options(&gopt, parse.data(), parse.size()),
       [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });
   if (!parsed || parsed->root == nullptr)
     return InternalError("gumbo returned no document");
+  if (elide) html_internal::RestoreTextRuns(parsed->document, buf, elided);
 
   Extractor ex(html, buf, guard.changed, options);
   ex.Run(parsed->root, &out);
