@@ -281,8 +281,12 @@ void Restorer::Node(GumboNode* root) {
           Piece(&a->original_value);
           Position(&a->name_start);
           Position(&a->name_end);
-          Position(&a->value_start);
-          Position(&a->value_end);
+          // A valueless attribute has its name as original_value and no
+          // value positions (gumbo leaves them unset).
+          if (a->original_value.data != a->original_name.data) {
+            Position(&a->value_start);
+            Position(&a->value_end);
+          }
         }
         kids = &e.children;
         break;
