@@ -30,6 +30,7 @@
 #include <gumbo.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <limits>
@@ -71,6 +72,14 @@ constexpr int kDepthSlack = 32;
 inline bool IsWsByte(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
+// The bytes that may start a space in text: ASCII whitespace and the lead
+// byte of NBSP (U+00A0, "\xC2\xA0").
+constexpr std::array<bool, 256> kMaySpace = [] {
+  std::array<bool, 256> t{};
+  for (unsigned char c : {' ', '\t', '\n', '\r', '\f'}) t[c] = true;
+  t[0xC2] = true;
+  return t;
+}();
 inline char LowerAscii(char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
 }
@@ -399,7 +408,11 @@ class Emitter {
       } else {
         // Words separated by single spaces stay one run (the common case).
         for (;;) {
-          while (j < n && !IsSpaceAt(s, j)) ++j;
+          while (j < n && !IsSpaceAt(s, j)) {
+            // Bytes that cannot start a space are skipped by table lookup.
+            ++j;
+            while (j < n && !kMaySpace[static_cast<unsigned char>(s[j])]) ++j;
+          }
           // (A space blanked by the depth guard is not a copy of the source.)
           if (pre_ == 0 && j + 1 < n && s[j] == ' ' && !IsSpaceAt(s, j + 1) &&
               (!copy || !patched_ || orig_[b + j] == ' ')) {

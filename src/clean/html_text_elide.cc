@@ -1,7 +1,7 @@
 #include "clean/html_text_elide.h"
 
 #include <algorithm>
-#include <cstdio>
+#include <array>
 #include <cstdlib>
 #include <cstring>
 #include <utility>
@@ -27,7 +27,7 @@ inline char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c 
 // Bytes of the character at s[i] if it may be part of an elided run, else 0:
 // printable ASCII but '&' and '<', tab, LF, and U+00A0..U+D7FF (no controls,
 // noncharacters or the marker). `s` is valid UTF-8.
-size_t RunCharLen(sv s, size_t i) {
+inline size_t RunCharLen(sv s, size_t i) {
   unsigned char c = static_cast<unsigned char>(s[i]);
   if (c < 0x80) {
     if (c == '&' || c == '<' || c == 0x7F) return 0;
@@ -40,6 +40,15 @@ size_t RunCharLen(sv s, size_t i) {
   if (c >= 0xE0 && c <= 0xED) return i + 2 < s.size() ? 3 : 0;  // ED: < U+D800
   return 0;
 }
+
+// The ASCII bytes RunCharLen takes as a character of one byte: the scan over
+// a run's ASCII stretches is a table lookup a byte.
+constexpr std::array<bool, 256> kRunAscii = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0x20; c < 0x7F; ++c) t[c] = c != '&' && c != '<';
+  t['\t'] = t['\n'] = true;
+  return t;
+}();
 
 bool NameIs(sv name, sv want) {
   if (name.size() != want.size()) return false;
@@ -78,14 +87,18 @@ void Scanner::Text(size_t b, size_t e) {
       if (i < e && html_[i] == ';') ++i;
     }
     size_t start = i;
-    size_t len;
-    while (i < e && (len = RunCharLen(html_, i)) > 0) i += len;
+    for (size_t len;;) {
+      while (i < e && kRunAscii[static_cast<unsigned char>(html_[i])]) ++i;
+      if (i >= e || (len = RunCharLen(html_, i)) == 0) break;
+      i += len;
+    }
     if (i - start < kMinRun || out_->runs.size() >= kMaxRuns) continue;
     std::string& buf = out_->buf;
     buf.append(html_.data() + copied_, start - copied_);
     size_t at = buf.size();
-    char digits[kDigits + 1];
-    std::snprintf(digits, sizeof digits, "%06zu", out_->runs.size());
+    char digits[kDigits];
+    for (size_t k = kDigits, v = out_->runs.size(); k-- > 0; v /= 10)
+      digits[k] = static_cast<char>('0' + v % 10);
     buf.append(kMarker).append(digits, kDigits);
     size_t removed = out_->runs.empty() ? 0 : out_->runs.back().removed;
     removed += (i - start) - (buf.size() - at);
