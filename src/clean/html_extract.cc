@@ -30,6 +30,7 @@
 #include <gumbo.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <limits>
@@ -43,6 +44,7 @@
 
 #include "clean/html_classify.h"
 #include "clean/html_depth_guard.h"
+#include "clean/html_text_elide.h"
 #include "dossier/utf8.h"
 
 namespace dossier {
@@ -70,6 +72,14 @@ constexpr int kDepthSlack = 32;
 inline bool IsWsByte(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
+// The bytes that may start a space in text: ASCII whitespace and the lead
+// byte of NBSP (U+00A0, "\xC2\xA0").
+constexpr std::array<bool, 256> kMaySpace = [] {
+  std::array<bool, 256> t{};
+  for (unsigned char c : {' ', '\t', '\n', '\r', '\f'}) t[c] = true;
+  t[0xC2] = true;
+  return t;
+}();
 inline char LowerAscii(char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
 }
@@ -398,7 +408,11 @@ class Emitter {
       } else {
         // Words separated by single spaces stay one run (the common case).
         for (;;) {
-          while (j < n && !IsSpaceAt(s, j)) ++j;
+          while (j < n && !IsSpaceAt(s, j)) {
+            // Bytes that cannot start a space are skipped by table lookup.
+            ++j;
+            while (j < n && !kMaySpace[static_cast<unsigned char>(s[j])]) ++j;
+          }
           // (A space blanked by the depth guard is not a copy of the source.)
           if (pre_ == 0 && j + 1 < n && s[j] == ' ' && !IsSpaceAt(s, j + 1) &&
               (!copy || !patched_ || orig_[b + j] == ' ')) {
@@ -1737,13 +1751,20 @@ Result<HtmlExtract> ExtractHtml(std::string_view html, const HtmlOptions& option
       html_internal::PrepareForGumbo(html, options.max_depth, &patched);
   sv buf = guard.changed ? sv(patched) : html;
 
+  // gumbo parses `buf` with its long text runs shortened, then the tree is
+  // made to read as if it had parsed `buf` (html_text_elide.h).
+  html_internal::ElidedText elided;
+  bool elide = html_internal::ElideTextRuns(buf, &elided);
+  sv parse = elide ? sv(elided.buf) : buf;
+
   GumboOptions gopt = kGumboDefaultOptions;
   gopt.max_errors = 0;  // the parse errors are not used; don't record them
   std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> parsed(
-      gumbo_parse_with_options(&gopt, buf.data(), buf.size()),
+      gumbo_parse_with_options(&gopt, parse.data(), parse.size()),
       [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });
   if (!parsed || parsed->root == nullptr)
     return InternalError("gumbo returned no document");
+  if (elide) html_internal::RestoreTextRuns(parsed->document, buf, elided);
 
   Extractor ex(html, buf, guard.changed, options);
   ex.Run(parsed->root, &out);
