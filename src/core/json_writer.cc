@@ -509,8 +509,18 @@ void JsonWriter::Escape(std::string_view s, std::string* out) {
 }
 
 // Through the cursor: room for the plain case up front, more only when an
-// escape needs it.
+// escape needs it. A long string (the article's text) is appended to *out
+// instead, which is then taken up again after it: growing the cursor's room
+// would zero-fill as many bytes as the string is long, only to write over
+// them.
 void JsonWriter::EscapeGeneral(std::string_view s) {
+  if (s.size() > kGrowStep) {
+    if (buf_ != nullptr) out_->resize(pos_);
+    Escape(s, out_);
+    buf_ = out_->data();
+    pos_ = cap_ = out_->size();
+    return;
+  }
   struct CursorSink {
     JsonWriter* w;
     void Append(const char* p, size_t n) { w->Put(p, n); }

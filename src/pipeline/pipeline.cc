@@ -5,9 +5,9 @@
 #include "dossier/json_writer.h"
 #include "annotate/markers/markers_annotator.h"
 #include "link/merge.h"
+#include "pipeline/codepoint_cursor.h"
 #include "pipeline/raw_mapper.h"
 #include "pipeline/registry.h"
-#include "dossier/utf8.h"
 
 #ifndef DOSSIER_VERSION
 #define DOSSIER_VERSION "0.0.0"
@@ -173,8 +173,8 @@ struct Offsets {
     if (e < b) e = b;
     return {R(b), R(e)};
   }
-  utf8::CodepointIndex text, raw;
-  // Only a cursor changes in it.
+  // Only their cursors change.
+  mutable CodepointCursor text, raw;
   mutable RawMapper map;
 };
 

@@ -89,6 +89,27 @@ TEST(MarkersTest, FoldHashAtMatchesFoldHash) {
   EXPECT_EQ(FoldHashAt("ISN\xE2\x80\x99T", 0, 7), FoldHash("isn't"));
 }
 
+TEST(MarkersTest, QuickFoldHashMatchesFoldHash) {
+  using markers_internal::FoldHash;
+  using markers_internal::QuickFoldHash;
+  uint64_t one_byte[256];
+  for (int c = 0; c < 256; ++c) {
+    const char ch = static_cast<char>(c);
+    one_byte[c] = FoldHash(std::string_view(&ch, 1));
+  }
+  // Every slice, as in FoldHashAtMatchesFoldHash: one byte, one chunk, two
+  // chunks (9 to 16 bytes) and longer, near the text's end too.
+  const std::string text =
+      "The REGIME isn\xE2\x80\x99t a Regime: Mu\xCA\xBCtah, x, ab, "
+      "Internationally-recognised Counterterrorism \xC3\x89tat abcdefgh ABCDEFGHI @[`{"
+      " Overstretched ABCDEFGHIJKLMNOP";
+  for (size_t b = 0; b < text.size(); ++b)
+    for (size_t e = b + 1; e <= text.size() && e <= b + 40; ++e)
+      ASSERT_EQ(QuickFoldHash(text, b, e, one_byte),
+                FoldHash(std::string_view(text).substr(b, e - b)))
+          << b << " " << e;
+}
+
 TEST(MarkersTest, LoadedLanguageAndLabels) {
   Document d = Mark("Its cold-blooded mercenaries slaughtered the villagers. "
                    "The puppet government is run by thugs and warmongers.");

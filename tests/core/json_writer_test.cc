@@ -180,6 +180,45 @@ TEST(JsonWriterTest, LongValueGrowsOutAcrossReallocations) {
   EXPECT_EQ(out, expected);
 }
 
+// Strings longer than the growth step (an article's text) are appended to
+// *out past the cursor's room: the same bytes as Escape, whatever comes
+// before and after them, at the top level too.
+TEST(JsonWriterTest, LongStringsNeedingEscapesMatchEscape) {
+  for (size_t n : {1024, 1025, 3000, 70000}) {
+    for (const std::string special : {"\"", "\n", "\xff", "\xC3\xA9", "\xE2\x80\xA8"}) {
+      std::string in;
+      for (size_t i = 0; in.size() < n; ++i) in += i % 97 == 5 ? special : std::string(1, 'a' + i % 26);
+      std::string escaped;
+      JsonWriter::Escape(in, &escaped);
+      std::string out = "x";
+      {
+        JsonWriter w(&out);
+        w.Reserve(16);
+        w.BeginObject();
+        w.Key("a");
+        w.Int(1);
+        w.Key("text");
+        w.String(in);
+        w.Key(in);
+        w.Null();
+        w.Key("b");
+        w.String("short");
+        w.EndObject();
+      }
+      EXPECT_EQ(out, "x{\"a\":1,\"text\":" + escaped + "," + escaped + ":null,\"b\":\"short\"}")
+          << n;
+      std::string top;
+      {
+        JsonWriter w(&top);
+        w.String(in);
+        EXPECT_EQ(top, escaped) << n;
+        w.Int(2);
+      }
+      EXPECT_EQ(top, escaped + ",2") << n;
+    }
+  }
+}
+
 TEST(JsonWriterTest, RuntimeKeysAreEscapedLiteralKeysAppended) {
   std::string out;
   JsonWriter w(&out);

@@ -165,20 +165,30 @@ uint64_t FoldHashAt(std::string_view text, size_t b, size_t e) {
 
 namespace {
 
-// FoldHashAt for the common tokens, inline: a one-byte token from `one_byte`
-// (FoldHash of each byte), an ASCII token of 2 to 8 bytes as one chunk.
-inline uint64_t QuickFoldHash(std::string_view text, size_t b, size_t e,
-                              const uint64_t* one_byte) {
+// QuickFoldHash, inline in Prepare: a one-byte token from `one_byte`, an
+// ASCII token of 2 to 16 bytes as one or two chunks.
+inline uint64_t QuickFoldHashInline(std::string_view text, size_t b, size_t e,
+                                    const uint64_t* one_byte) {
   const size_t n = e - b;
   if (n == 1) return one_byte[static_cast<unsigned char>(text[b])];
   if (n - 2 < 7 && b + 8 <= text.size()) {
     const uint64_t x = Load8(text.data() + b) & (~0ull >> (8 * (8 - n)));
     if (!(x & kHighBits)) return Finish(MixChunk(kSeed, LowerAscii8(x)), n);
+  } else if (n - 9 < 8 && b + 16 <= text.size()) {
+    // FoldHashAt's two chunks, without the call and its loop.
+    const uint64_t x = Load8(text.data() + b);
+    const uint64_t y = Load8(text.data() + b + 8) & (~0ull >> (8 * (16 - n)));
+    if (!((x | y) & kHighBits))
+      return Finish(MixChunk(MixChunk(kSeed, LowerAscii8(x)), LowerAscii8(y)), n);
   }
   return FoldHashAt(text, b, e);
 }
 
 }  // namespace
+
+uint64_t QuickFoldHash(std::string_view text, size_t b, size_t e, const uint64_t* one_byte) {
+  return QuickFoldHashInline(text, b, e, one_byte);
+}
 
 void HashIndex::Build(std::vector<Slot> slots) {
   size_t cap = 16;
@@ -454,7 +464,7 @@ struct MarkersAnnotator::Run {
         prev_content = false;
         continue;
       }
-      const uint64_t hi = QuickFoldHash(text, sp.begin, sp.end, one_byte);
+      const uint64_t hi = QuickFoldHashInline(text, sp.begin, sp.end, one_byte);
       H[i] = hi;
       const bool word = T[i].kind == Token::Kind::kWord;
       if (s_end <= sp.begin) {

@@ -56,6 +56,9 @@ uint64_t FoldHash(std::string_view token);
 // FoldHash(text.substr(b, e - b)); faster on ASCII, reading whole 8-byte
 // words of `text` (never past its end).
 uint64_t FoldHashAt(std::string_view text, size_t b, size_t e);
+// FoldHashAt, with `one_byte` holding the FoldHash of each one-byte token:
+// the common short tokens without a call.
+uint64_t QuickFoldHash(std::string_view text, size_t b, size_t e, const uint64_t* one_byte);
 
 // A set of 64-bit keys with a payload, open addressing (key 0 = empty).
 class HashIndex {
