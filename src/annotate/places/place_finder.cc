@@ -1011,8 +1011,13 @@ class PlaceFinder::Run {
         }
         const uint8_t k = first_class[c];
         if (k == kLowerFirst) continue;  // most prose
+        // A lower-case vowel-first word of 2-3 letters starts a name only as
+        // an article ("al", "as"): "and", "in", "is" are skipped here, not
+        // below (IsArticle of a lower-case word is IsArticleLower of its
+        // bytes: an upper-case byte never matches).
         if (!(k & kLowerFirst) || ((k & kStarterFirst) && f_.MaybeDirection(Tok(i))) ||
-            ((k & kVowelFirst) && len >= 2 && len <= 3))
+            ((k & kVowelFirst) && len >= 2 && len <= 3 &&
+             IsArticleLower(text + t.span.begin, len)))
           break;
       }
       if (i >= te) break;
