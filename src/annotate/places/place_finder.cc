@@ -792,8 +792,19 @@ class PlaceFinder::Run {
     for (size_t s = 0; s < doc_.sentences.size(); ++s) {
       Span sp = doc_.sentences[s];
       while (t < toks.size() && toks[t].span.begin < sp.begin) ++t;
-      size_t te = t;
-      while (te < toks.size() && toks[te].span.end <= sp.end) ++te;
+      // Token ends increase: gallop to the first token past the sentence,
+      // then bisect (a step per token cost more than the sentence's scan).
+      size_t lo = t, step = 8;
+      while (lo + step < toks.size() && toks[lo + step].span.end <= sp.end) {
+        lo += step;
+        step *= 2;
+      }
+      const size_t hi = std::min(lo + step, toks.size());
+      const size_t te = static_cast<size_t>(
+          std::partition_point(toks.begin() + static_cast<std::ptrdiff_t>(lo),
+                               toks.begin() + static_cast<std::ptrdiff_t>(hi),
+                               [&](const Token& k) { return k.span.end <= sp.end; }) -
+          toks.begin());
       if (te > t) CollectSentence(static_cast<int>(s), static_cast<int>(t), static_cast<int>(te));
       t = te;
     }
