@@ -780,11 +780,15 @@ void PlaceFinder::BuildWordTable() {
 class PlaceFinder::Run {
  public:
   Run(const PlaceFinder& f, const Document& doc)
-      : f_(f), gaz_(*f.gaz_), doc_(doc), text_(doc.text), memo_(Memo()), common_(CommonMemo()) {
+      : f_(f), gaz_(*f.gaz_), doc_(doc), text_(doc.text), memo_(Memo()), common_(CommonMemo()),
+        found_(FoundBuffer()) {
     memo_.assign(doc.tokens.size(), kUnknown);
     common_.assign(doc.tokens.size(), 0);
     if (cache_.entries.size() >= kMaxCacheEntries) cache_.Clear();
   }
+  // Emptied here, not at the next start: its candidates point into
+  // own_places_, which goes now.
+  ~Run() { found_.clear(); }
 
   void Go(std::vector<Mention>* out) {
     size_t t = 0;
@@ -2011,6 +2015,12 @@ class PlaceFinder::Run {
     thread_local std::vector<uint8_t> memo;
     return memo;
   }
+  // found_'s storage, kept across documents: growing it anew for each one
+  // moved every Found (strings and vectors) a few times.
+  static std::vector<Found>& FoundBuffer() {
+    thread_local std::vector<Found> found;
+    return found;
+  }
 
   const PlaceFinder& f_;
   const Gazetteer& gaz_;
@@ -2022,7 +2032,7 @@ class PlaceFinder::Run {
   int headline_ = -1;  // Headline() of the current sentence; -1 unknown
   int last_place_tok_ = -1;
   std::vector<NameHit> hits_;
-  std::vector<Found> found_;
+  std::vector<Found>& found_;  // FoundBuffer()
   std::map<std::string, Support, std::less<>> countries_, admin1s_;
   // The lookup cache of this thread, kept across documents (articles share
   // most capitalised words): n-gram text -> Looked. A flat open-addressing
