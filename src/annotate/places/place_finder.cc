@@ -1295,10 +1295,16 @@ class PlaceFinder::Run {
     Found fd(b, e, s, i, j, key, std::move(own));
     fd.all_caps = all_caps;
     fd.common = true;
+    // A one-word name is the cached n-gram's text, which keeps its IsCommon
+    // answer across documents: the same names recur, and folding and
+    // looking the word up again for each was most of this check.
+    const bool one_word = i == j && e == doc_.tokens[i].span.end;
+    if (one_word && look.common != 0) common_[i] = look.common;
     for (int k = i; k <= j; ++k)
       if (IsWord(k) && !IsArticle(k) && !IsConnector(Tok(k)) && !IsEnglishDeterminer(k) &&
           !IsCommon(k, /*plurals=*/true))
         fd.common = false;
+    if (one_word) look.common = common_[i];
     if (fd.common) fd.headline = Headline(ts, te);
     return Keep(std::move(fd), ts, te);
   }
@@ -1389,6 +1395,8 @@ class PlaceFinder::Run {
   // per document, since articles repeat their names.
   struct Looked {
     enum Kind : uint8_t { kNone, kStop, kHits } kind = kNone;
+    // IsCommon's memo (common_'s bits) for a one-word n-gram, 0 unknown.
+    mutable uint8_t common = 0;
     std::string key;
     std::vector<Cand> cands;
   };
