@@ -781,11 +781,15 @@ void PlaceFinder::BuildWordTable() {
 class PlaceFinder::Run {
  public:
   Run(const PlaceFinder& f, const Document& doc)
-      : f_(f), gaz_(*f.gaz_), doc_(doc), text_(doc.text), memo_(Memo()), common_(CommonMemo()) {
+      : f_(f), gaz_(*f.gaz_), doc_(doc), text_(doc.text), memo_(Memo()), common_(CommonMemo()),
+        found_(FoundBuffer()) {
     memo_.assign(doc.tokens.size(), kUnknown);
     common_.assign(doc.tokens.size(), 0);
     if (cache_.entries.size() >= kMaxCacheEntries) cache_.Clear();
   }
+  // Emptied here, not at the next start: its candidates point into
+  // own_places_, which goes now.
+  ~Run() { found_.clear(); }
 
   void Go(std::vector<Mention>* out) {
     size_t t = 0;
@@ -793,8 +797,19 @@ class PlaceFinder::Run {
     for (size_t s = 0; s < doc_.sentences.size(); ++s) {
       Span sp = doc_.sentences[s];
       while (t < toks.size() && toks[t].span.begin < sp.begin) ++t;
-      size_t te = t;
-      while (te < toks.size() && toks[te].span.end <= sp.end) ++te;
+      // Token ends increase: gallop to the first token past the sentence,
+      // then bisect (a step per token cost more than the sentence's scan).
+      size_t lo = t, step = 8;
+      while (lo + step < toks.size() && toks[lo + step].span.end <= sp.end) {
+        lo += step;
+        step *= 2;
+      }
+      const size_t hi = std::min(lo + step, toks.size());
+      const size_t te = static_cast<size_t>(
+          std::partition_point(toks.begin() + static_cast<std::ptrdiff_t>(lo),
+                               toks.begin() + static_cast<std::ptrdiff_t>(hi),
+                               [&](const Token& k) { return k.span.end <= sp.end; }) -
+          toks.begin());
       if (te > t) CollectSentence(static_cast<int>(s), static_cast<int>(t), static_cast<int>(te));
       t = te;
     }
@@ -1012,8 +1027,13 @@ class PlaceFinder::Run {
         }
         const uint8_t k = first_class[c];
         if (k == kLowerFirst) continue;  // most prose
+        // A lower-case vowel-first word of 2-3 letters starts a name only as
+        // an article ("al", "as"): "and", "in", "is" are skipped here, not
+        // below (IsArticle of a lower-case word is IsArticleLower of its
+        // bytes: an upper-case byte never matches).
         if (!(k & kLowerFirst) || ((k & kStarterFirst) && f_.MaybeDirection(Tok(i))) ||
-            ((k & kVowelFirst) && len >= 2 && len <= 3))
+            ((k & kVowelFirst) && len >= 2 && len <= 3 &&
+             IsArticleLower(text + t.span.begin, len)))
           break;
       }
       if (i >= te) break;
@@ -1276,10 +1296,16 @@ class PlaceFinder::Run {
     Found fd(b, e, s, i, j, key, std::move(own));
     fd.all_caps = all_caps;
     fd.common = true;
+    // A one-word name is the cached n-gram's text, which keeps its IsCommon
+    // answer across documents: the same names recur, and folding and
+    // looking the word up again for each was most of this check.
+    const bool one_word = i == j && e == doc_.tokens[i].span.end;
+    if (one_word && look.common != 0) common_[i] = look.common;
     for (int k = i; k <= j; ++k)
       if (IsWord(k) && !IsArticle(k) && !IsConnector(Tok(k)) && !IsEnglishDeterminer(k) &&
           !IsCommon(k, /*plurals=*/true))
         fd.common = false;
+    if (one_word) look.common = common_[i];
     if (fd.common) fd.headline = Headline(ts, te);
     return Keep(std::move(fd), ts, te);
   }
@@ -1370,6 +1396,8 @@ class PlaceFinder::Run {
   // per document, since articles repeat their names.
   struct Looked {
     enum Kind : uint8_t { kNone, kStop, kHits } kind = kNone;
+    // IsCommon's memo (common_'s bits) for a one-word n-gram, 0 unknown.
+    mutable uint8_t common = 0;
     std::string key;
     std::vector<Cand> cands;
   };
@@ -2000,6 +2028,12 @@ class PlaceFinder::Run {
     thread_local std::vector<uint8_t> memo;
     return memo;
   }
+  // found_'s storage, kept across documents: growing it anew for each one
+  // moved every Found (strings and vectors) a few times.
+  static std::vector<Found>& FoundBuffer() {
+    thread_local std::vector<Found> found;
+    return found;
+  }
 
   const PlaceFinder& f_;
   const Gazetteer& gaz_;
@@ -2011,7 +2045,7 @@ class PlaceFinder::Run {
   int headline_ = -1;  // Headline() of the current sentence; -1 unknown
   int last_place_tok_ = -1;
   std::vector<NameHit> hits_;
-  std::vector<Found> found_;
+  std::vector<Found>& found_;  // FoundBuffer()
   std::map<std::string, Support, std::less<>> countries_, admin1s_;
   // The lookup cache of this thread, kept across documents (articles share
   // most capitalised words): n-gram text -> Looked. A flat open-addressing
