@@ -1151,9 +1151,9 @@ struct VoiceAnnotator::Impl {
     }
     size_t desc_start = kNone;
     // A parenthesised abbreviation after the subject: "The Syrian Network
-    // for Human Rights (SNHR) said".
-    // When the words before the parenthesis name nothing ("the UN
-    // Children's agency (UNICEF) said"), the name inside it is the subject.
+    // for Human Rights (SNHR) said". When the words before the parenthesis
+    // name nothing ("the UN Children's agency (UNICEF) said"), the name
+    // inside it is the subject.
     if (Eq(s.w[p].text, ")") && p > cb) {
       size_t o = p;
       while (o > cb && p - o < 6 && !Eq(s.w[o].text, "(")) --o;
