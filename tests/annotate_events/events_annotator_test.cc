@@ -594,6 +594,14 @@ TEST(EventsTest, ReducedRelativeIsPassive) {
   // An active kill keeps its subject and object.
   EXPECT_EQ(R(d, d.events[2].actor), "Rebels");
   EXPECT_EQ(R(d, d.events[2].target), "soldiers");
+  // A kill/wound verb right after a count describes the victims: the
+  // civilians left dead are no actor of the strikes.
+  Document c = Events("Three days of airstrikes on Raqqa left 12 civilians dead and another 30 wounded, the monitor said.");
+  ExpectWellFormed(c);
+  ASSERT_EQ(c.events.size(), 1u);
+  EXPECT_EQ(c.events[0].actor, -1) << R(c, c.events[0].actor);
+  EXPECT_EQ(Value(c, c.events[0].dead), 12);
+  EXPECT_EQ(Value(c, c.events[0].injured), 30);
 }
 
 // "X were among those killed in …": X is the target of the event.
