@@ -1257,8 +1257,9 @@ int main(int argc, char** argv) {
   if (*exp) {
     query::Params filter_params;
     for (const auto& [name, value] : export_filter) {
-      if (exp->count("--" + [&] { std::string f = name; for (char& c : f) if (c == '_') c = '-'; return f; }()))
-        filter_params.emplace(name, value);
+      std::string flag = "--" + name;
+      for (char& c : flag) if (c == '_') c = '-';
+      if (exp->count(flag)) filter_params.emplace(name, value);
     }
     return RunExport(db, what, format, filter_params);
   }
