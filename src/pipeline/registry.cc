@@ -51,7 +51,7 @@ const std::vector<DocumentLayerEntry>& DocumentLayerRegistry() {
        "hedges.tsv, document_nouns.tsv, anonymous_sources.tsv, voice_references.tsv, voice_adjuncts.tsv, "
        "claim_cues.tsv)",
        [](const AnnotatorContext& c) -> Result<std::unique_ptr<DocumentLayer>> {
-         return std::unique_ptr<DocumentLayer>(new VoiceAnnotator(*c.lexicon));
+         return std::unique_ptr<DocumentLayer>(new VoiceAnnotator(*c.lexicon, c.gazetteer));
        }},
       // Events after voice: each event takes the voice and source of the
       // clause its trigger is in.

@@ -568,6 +568,44 @@ TEST(VoiceTest, InversionWithoutAComma) {
   EXPECT_NE(SourceText(d, Of(d, 3)[0].source), "Reuters");
 }
 
+// A name no entity layer knows is a source by its place: the subject of a
+// reporting verb at the start of a clause (after a comma, a quotation, an
+// appositive), the name after an inverted verb or after "according to".
+// Capitalised common words ("Police"), headings and possessives are not.
+TEST(VoiceTest, UnknownNamesNextToAReportingVerb) {
+  Document d = Voice(
+      "Haddad said the convoy was hit twice near the bridge. Later, Rania said she had lost "
+      "her brother. Mounzer Qadri, the head of the local council, said the pumps had stopped. "
+      "The road to the crossing was closed, said Hazzouri. \"We had no warning,\" Baraa "
+      "told reporters. According to Nassif, the bakery was empty. The market was full, said "
+      "Idlib-based activist Karim Nasser.\n");
+  const char* want[] = {"Haddad", "Rania", "Mounzer Qadri", "Hazzouri", "Baraa", "Nassif",
+                        "Karim Nasser"};
+  for (int si = 0; si < 7; ++si) {
+    auto r = Of(d, si);
+    ASSERT_EQ(r.size(), 1u) << si;
+    EXPECT_NE(r[0].kind, "author") << si;
+    ASSERT_GE(r[0].source, 0) << si;
+    EXPECT_EQ(SourceText(d, r[0].source), want[si]) << si;
+    EXPECT_EQ(r[0].source_kind, "person") << si;
+    EXPECT_EQ(d.mentions[r[0].source].kind, "person") << si;
+  }
+  EXPECT_EQ(d.mentions[Of(d, 0)[0].source].rule, "voice:name_before_cue");
+  EXPECT_EQ(d.mentions[Of(d, 3)[0].source].rule, "voice:name_after_cue");
+  EXPECT_EQ(Text(d, Of(d, 0)[0].content), "the convoy was hit twice near the bridge");
+  EXPECT_EQ(Text(d, Of(d, 2)[0].content), "the pumps had stopped");
+  EXPECT_EQ(Text(d, Of(d, 3)[0].content), "The road to the crossing was closed");
+}
+
+TEST(VoiceTest, CommonWordsAndHeadingsAreNoNames) {
+  Document d = Voice(
+      "Police said the road was closed. Haddad's office said the pumps had stopped.\n\n"
+      "Haddad Says Convoy Was Hit\n\nThe convoy was hit, said Tuesday.\n");
+  for (const Mention& m : d.mentions)
+    EXPECT_EQ(m.rule.rfind("voice:name", 0), std::string::npos)
+        << m.rule << " " << Text(d, m.span);
+}
+
 // An organisation named before its indefinite description is the source
 // ("the OPCW a global watchdog said"); after a description that names
 // nothing, the name in parentheses is ("the UN children's agency (UNICEF)

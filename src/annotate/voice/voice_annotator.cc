@@ -7,8 +7,12 @@
 //    "document". An unnamed-source head with its determiner and modifiers
 //    ("a representative", "local sources", "a senior military source") next
 //    to a reporting cue becomes a person (singular) or actor (plural)
-//    mention with rule "voice:anonymous_sources.tsv:<head>". They join
-//    doc.mentions in text order, never overlapping another mention.
+//    mention with rule "voice:anonymous_sources.tsv:<head>". A name no
+//    entity layer knew, in a source's place next to a reporting verb
+//    ("Haddad said", "…, said Hazzouri"), becomes a person mention with
+//    rule "voice:name_before_cue" or "voice:name_after_cue" (NameSources).
+//    They join doc.mentions in text order, never overlapping another
+//    mention.
 // 2. Voice and claims. A sentence with no cue, hedge, question mark or
 //    quotation is the author's (fast path). Otherwise it is split into
 //    clauses at clause breaks outside quotes (", but", "; ") and each clause
@@ -471,7 +475,11 @@ std::vector<size_t> QuoteWordCounts(const std::vector<Quote>& quotes,
 
 // ---------------------------------------------------------------------------
 
-VoiceAnnotator::VoiceAnnotator(const Lexicon& lexicon) {
+VoiceAnnotator::VoiceAnnotator(const Lexicon& lexicon, std::shared_ptr<const Gazetteer> gazetteer)
+    : gazetteer_(std::move(gazetteer)) {
+  const Table& stop = lexicon.table("person_stopwords");
+  if (const int sw = stop.Column("word"); sw >= 0)
+    for (const auto& r : stop.rows) name_stopwords_[Lower(r[sw])] = true;
   LoadPhrases(lexicon, "voice_cues", "phrase", "kind", &cues_);
   LoadPhrases(lexicon, "hedges", "phrase", nullptr, &hedges_);
   LoadPhrases(lexicon, "document_nouns", "noun", "kind", &doc_nouns_);
@@ -845,11 +853,16 @@ struct VoiceAnnotator::Impl {
     std::unordered_set<std::string, voice_internal::StringHash, std::equal_to<>> seen_titles;
     size_t mi = 0, may_men = 0;
     for (int si = 0; si < static_cast<int>(doc.sentences.size()); ++si) {
-      // Only sentences with a document noun or an unnamed-source head.
-      if (!(sent_info[si].bits & (kBitDocNoun | kBitAnonymous)) ||
-          !MayAddMentions(sent_info[si], &may_men))
-        continue;
+      // Only sentences with a document noun or an unnamed-source head, or
+      // with a reporting verb next to a capitalised word.
+      const bool own = (sent_info[si].bits & (kBitDocNoun | kBitAnonymous)) &&
+                       MayAddMentions(sent_info[si], &may_men);
+      const bool names = (sent_info[si].bits & kBitCue) && MayNameSource(sent_info[si]);
+      if (!own && !names) continue;
       walker.Build(si, sent_info[si].tb, sent_info[si].te, &s);
+      const size_t sentence_added = added.size();
+      if (names) NameSources(s, sent_info[si], sentence_added, &added);
+      if (!own) continue;
       for (; mi < doc.mentions.size() && doc.mentions[mi].span.begin < s.span.end; ++mi) {
         const std::string& r = doc.mentions[mi].rule;
         if (Eq(doc.mentions[mi].kind, "person") && r.rfind("title:", 0) == 0)
@@ -878,6 +891,7 @@ struct VoiceAnnotator::Impl {
           if (DocumentPhraseStart(s, k, last_end, &start)) {
             Mention m = MakeMention(s, start, k + len, "document",
                                     "voice:document_nouns.tsv:" + row->text, 0.7);
+            if (OverlapsAdded(added, sentence_added, m.span)) continue;
             added.push_back(std::move(m));
             last_end = k + len;
             continue;
@@ -952,10 +966,14 @@ struct VoiceAnnotator::Impl {
           // "the source of the fire": only a source if a cue is near it.
           Mention m = MakeMention(s, start, k + len, plural ? "actor" : "person",
                                   "voice:anonymous_sources.tsv:" + row->text, 0.6);
+          if (OverlapsAdded(added, sentence_added, m.span)) continue;
           added.push_back(std::move(m));
           last_end = k + len;
         }
       }
+      // Name sources came first: the sentence's additions in text order.
+      std::sort(added.begin() + sentence_added, added.end(),
+                [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
     }
     if (added.empty()) return;
     // Merged in place from the back (as std::merge would: on equal starts
@@ -969,6 +987,145 @@ struct VoiceAnnotator::Impl {
         ms[--k] = std::move(ms[--i]);
       else
         ms[--k] = std::move(added[--j]);
+    }
+  }
+
+  static bool OverlapsAdded(const std::vector<Mention>& added, size_t from, Span sp) {
+    for (size_t i = from; i < added.size(); ++i)
+      if (added[i].span.begin < sp.end && sp.begin < added[i].span.end) return true;
+    return false;
+  }
+
+  // Whether a reporting verb of the sentence has a capitalised word or a
+  // comma before it (across auxiliaries) or a capitalised word after it:
+  // only then may NameSources find a name, so only then is the sentence
+  // walked for one.
+  bool MayNameSource(const SentInfo& info) const {
+    if (!va.gazetteer_) return false;
+    const size_t tb = info.tb, te = info.te;
+    auto low = [&](size_t k) { return TokenLow(tb + k); };
+    auto lower = [&](size_t k) { return TokenLower(tb + k); };
+    auto cap = [&](size_t t) {
+      return doc.tokens[t].kind == Token::Kind::kWord &&
+             static_cast<unsigned char>(doc.text[doc.tokens[t].span.begin] - 'A') < 26;
+    };
+    size_t len;
+    for (uint32_t f = info.fb; f < info.fe; ++f) {
+      const size_t t = flagged[f];
+      if (!(token_bits[t] & kBitCue)) continue;
+      const PhraseRow* row =
+          va.cues_.MatchFirst(token_first[t], low, lower, t - tb, te - tb, &len);
+      if (!row || (row->code != kRowVerb && row->code != kRowAccording)) continue;
+      size_t j = t;
+      while (j > tb && (token_bits[j - 1] & kBitAux)) --j;
+      if (j > tb && (cap(j - 1) || Eq(TokenLow(j - 1), ","))) return true;
+      if (t + len < te && cap(t + len)) return true;
+    }
+    return false;
+  }
+
+  // Word k may be part of a name no entity layer knew: a capitalised word
+  // with a small letter after the first (not an acronym), outside mentions
+  // and quotations, not a person_stopwords.tsv word nor a possessive.
+  bool NameWord(const Sent& s, size_t k) const {
+    const Word& w = s.w[k];
+    if (w.kind != Token::Kind::kWord || w.mention >= 0 || w.quote >= 0) return false;
+    const std::string_view t = w.text;
+    if (t.size() < 2 || static_cast<unsigned char>(t[0] - 'A') >= 26 || Possessive(t))
+      return false;
+    bool small = false;
+    for (size_t i = 1; i < t.size(); ++i) {
+      const unsigned char c = static_cast<unsigned char>(t[i]);
+      if (static_cast<unsigned>(c - 'a') < 26 || c >= 0x80) small = true;
+      else if (static_cast<unsigned>(c - 'A') >= 26 && c != '\'') return false;
+    }
+    return small && !va.name_stopwords_.count(s.low[k]);
+  }
+
+  // A common English word (a WordNet lemma, or the plural of one), in any
+  // case: "Police", "Witnesses", "Officials" name no one.
+  bool CommonWord(std::string_view low) const {
+    for (char c : low)
+      if (static_cast<unsigned char>(c) >= 0x80) return false;  // "Sørensen"
+    const Gazetteer& g = *va.gazetteer_;
+    if (g.IsCommonWord(low)) return true;
+    const size_t n = low.size();
+    if (n > 3 && low.back() == 's') {
+      if (g.IsCommonWord(low.substr(0, n - 1))) return true;
+      if (n > 4 && low.substr(n - 2) == "es" && g.IsCommonWord(low.substr(0, n - 2))) return true;
+      if (n > 4 && low.substr(n - 3) == "ies" &&
+          g.IsCommonWord(std::string(low.substr(0, n - 3)) + "y"))
+        return true;
+    }
+    return false;
+  }
+
+  // A name the entity layers did not know, in a source's place next to a
+  // reporting verb: before it at the start of a clause ("Haddad said",
+  // "Later, Rania said", "Mounzer Qadri, the head of the council, said",
+  // '"…," Haddad told Reuters'), or after it at the end of one ("…, said
+  // Rania Saleh.", "according to Haddad,"). One to four name words
+  // (NameWord), the last not a common word. A person, confidence 0.5, rule
+  // voice:name_before_cue / voice:name_after_cue.
+  void NameSources(const Sent& s, const SentInfo& info, size_t from,
+                   std::vector<Mention>* out) const {
+    const size_t n = s.w.size();
+    if (n == 0 || Heading(s, 0, n)) return;
+    auto good = [&](size_t b, size_t e) {
+      return b < e && !CommonWord(s.low[e - 1]) && !OverlapsAdded(*out, from, WordsSpan(s, b, e));
+    };
+    auto clause_start = [&](size_t b) {
+      if (b == 0) return true;
+      const std::string_view t = s.w[b - 1].text;
+      return Eq(t, ",") || Eq(t, ";") || Eq(t, ":") || Eq(t, "(") || IsQuoteMark(t) ||
+             Eq(t, "\xE2\x80\x94") || Eq(t, "\xE2\x80\x93");
+    };
+    for (uint32_t f = info.fb; f < info.fe; ++f) {
+      const size_t k = flagged[f] - info.tb;
+      size_t len;
+      if (!(s.w[k].bits & kBitCue) || !Free(s, k)) continue;
+      const PhraseRow* row = M(va.cues_, kBitCue, s, k, n, &len);
+      if (!row) continue;
+      const size_t ve = k + len;
+      if (row->code == kRowAccording) {  // "according to Haddad, …"
+        size_t e = ve;
+        while (e < n && e - ve < 4 && NameWord(s, e)) ++e;
+        if (e > ve && (e == n || s.w[e].kind == Token::Kind::kPunct) && good(ve, e))
+          out->push_back(MakeMention(s, ve, e, "person", "voice:name_after_cue", 0.5));
+        continue;
+      }
+      if (row->code != kRowVerb) continue;
+      // Before the verb, across auxiliaries and an appositive.
+      size_t j = k;
+      while (j > 0 && (s.w[j - 1].bits & kBitAux)) --j;
+      if (j > 0) {
+        size_t p = j - 1;  // the subject's last word
+        bool ok = true;
+        if (Eq(s.w[p].text, ",")) {
+          ok = false;
+          for (size_t q = p; q > 0 && p - q < 24; --q) {
+            if (!Eq(s.w[q - 1].text, ",")) continue;
+            const size_t o = q - 1, a = o + 1;  // the opening comma, the appositive's first word
+            ok = o > 0 && a < p &&
+                 (IsDeterminer(s.low[a]) || va.titles_.count(s.low[a]) || Eq(s.low[a], "who"));
+            p = o - 1;
+            break;
+          }
+        }
+        if (ok) {
+          size_t b = p + 1;
+          while (b > 0 && p + 1 - b < 4 && NameWord(s, b - 1)) --b;
+          if (b <= p && clause_start(b) && good(b, p + 1))
+            out->push_back(MakeMention(s, b, p + 1, "person", "voice:name_before_cue", 0.5));
+        }
+      }
+      // After the verb, when a comma or a quotation mark is before it.
+      if (k > 0 && (Eq(s.w[k - 1].text, ",") || IsQuoteMark(s.w[k - 1].text))) {
+        size_t e = ve;
+        while (e < n && e - ve < 4 && NameWord(s, e)) ++e;
+        if (e > ve && (e == n || s.w[e].kind == Token::Kind::kPunct) && good(ve, e))
+          out->push_back(MakeMention(s, ve, e, "person", "voice:name_after_cue", 0.5));
+      }
     }
   }
 
@@ -1381,7 +1538,7 @@ struct VoiceAnnotator::Impl {
 
   // The source after a verb at v (inversion: "…, said Colonel John Dorrian").
   bool SourceAfter(const Sent& s, size_t v, size_t vend, size_t ce, Ref* ref) const {
-    for (size_t k = vend; k < ce && k < vend + 4; ++k) {
+    for (size_t k = vend; k < ce && k < vend + 6; ++k) {
       const int m = s.w[k].mention;
       if (m >= 0 && EligibleSource(doc.mentions[m])) {
         ref->mention = m;
@@ -1397,10 +1554,18 @@ struct VoiceAnnotator::Impl {
         if (explain) ref->how = "pronoun '" + std::string(s.w[k].text) + "' after the verb";
         return true;
       }
-      // Skip a title or determiner before the name, and a capitalised word
-      // before a title ("said Observatory director Rami Abdel Rahman").
+      // Skip a title or determiner before the name, a word before a title
+      // ("said Observatory director Rami Abdel Rahman", "said opposition
+      // activist Abu Omar") and a compound before a title ("said
+      // Idlib-based activist Karim Nasser").
+      if (k + 3 < ce && Eq(s.w[k + 1].text, "-") &&
+          (Eq(s.low[k + 2], "based") || Eq(s.low[k + 2], "born")) &&
+          va.titles_.count(s.low[k + 3])) {
+        k += 2;
+        continue;
+      }
       if (!(Eq(s.low[k], "the") || va.titles_.count(s.low[k]) ||
-            (!s.lower[k] && s.w[k].kind == Token::Kind::kWord && k + 1 < ce &&
+            (s.w[k].kind == Token::Kind::kWord && k + 1 < ce &&
              va.titles_.count(s.low[k + 1]))))
         break;
     }

@@ -17,6 +17,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -25,6 +26,7 @@
 #include "core/byte_scan.h"
 #include "dossier/document_layer.h"
 #include "dossier/lexicon.h"
+#include "lexicon/gazetteer.h"
 
 namespace dossier {
 
@@ -216,7 +218,12 @@ class VoiceAnnotator : public DocumentLayer {
  public:
   // Reads the tables named in the file comment; a missing table means that
   // kind of cue is never found (the layer still covers every sentence).
-  explicit VoiceAnnotator(const Lexicon& lexicon);
+  // With a gazetteer, a name the entity layers did not know is a source by
+  // its place next to a reporting verb ("Haddad said", "…, said Rania
+  // Saleh"): its words must not be common English words (WordNet, in the
+  // gazetteer), nor person_stopwords.tsv words. Without one that rule is off.
+  explicit VoiceAnnotator(const Lexicon& lexicon,
+                          std::shared_ptr<const Gazetteer> gazetteer = nullptr);
   std::string_view Name() const override { return "voice"; }
   void Apply(Document* doc) const override;
 
@@ -236,6 +243,8 @@ class VoiceAnnotator : public DocumentLayer {
   // Per first byte, a bit per length (31 = 31 or more) of the keys of
   // first_bits_: most tokens are rejected without hashing.
   uint32_t first_len_mask_[256] = {};
+  std::shared_ptr<const Gazetteer> gazetteer_;  // common words; may be null
+  voice_internal::StringMap<bool> name_stopwords_;  // person_stopwords.tsv, lower-cased
 };
 
 }  // namespace dossier
