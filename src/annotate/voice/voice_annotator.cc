@@ -1005,10 +1005,18 @@ struct VoiceAnnotator::Impl {
     const size_t tb = info.tb, te = info.te;
     auto low = [&](size_t k) { return TokenLow(tb + k); };
     auto lower = [&](size_t k) { return TokenLower(tb + k); };
-    auto cap = [&](size_t t) {
-      return doc.tokens[t].kind == Token::Kind::kWord &&
-             static_cast<unsigned char>(doc.text[doc.tokens[t].span.begin] - 'A') < 26;
+    // A capitalised word outside every mention (binary search: few
+    // sentences get this far).
+    auto name = [&](size_t t) {
+      if (doc.tokens[t].kind != Token::Kind::kWord ||
+          static_cast<unsigned char>(doc.text[doc.tokens[t].span.begin] - 'A') >= 26)
+        return false;
+      const Span sp = doc.tokens[t].span;
+      auto it = std::upper_bound(doc.mentions.begin(), doc.mentions.end(), sp.begin,
+                                 [](uint32_t b, const Mention& m) { return b < m.span.begin; });
+      return it == doc.mentions.begin() || std::prev(it)->span.end <= sp.begin;
     };
+    auto comma = [&](size_t t) { return Eq(TokenLow(t), ","); };
     size_t len;
     for (uint32_t f = info.fb; f < info.fe; ++f) {
       const size_t t = flagged[f];
@@ -1016,10 +1024,22 @@ struct VoiceAnnotator::Impl {
       const PhraseRow* row =
           va.cues_.MatchFirst(token_first[t], low, lower, t - tb, te - tb, &len);
       if (!row || (row->code != kRowVerb && row->code != kRowAccording)) continue;
+      const bool after = t + len < te && name(t + len);
+      if (row->code == kRowAccording) {
+        if (after) return true;
+        continue;
+      }
       size_t j = t;
       while (j > tb && (token_bits[j - 1] & kBitAux)) --j;
-      if (j > tb && (cap(j - 1) || Eq(TokenLow(j - 1), ","))) return true;
-      if (t + len < te && cap(t + len)) return true;
+      if (j == tb) continue;
+      if (name(j - 1)) return true;  // "Haddad said"
+      if (after && (comma(t - 1) || IsQuoteMark(TokenLow(t - 1)))) return true;  // ", said Haddad"
+      if (comma(j - 1))  // "Qadri, the head of the council, said"
+        for (size_t q = j - 1; q > tb && j - q < 24; --q)
+          if (comma(q - 1)) {
+            if (q - 1 > tb && name(q - 2)) return true;
+            break;
+          }
     }
     return false;
   }
