@@ -124,6 +124,7 @@ TEST(ActorTablesTest, EveryTableHasItsColumns) {
       {"given_names", {"name", "kind", "ambiguous"}},
       {"people", {"alias", "canonical", "role", "country"}},
       {"person_stopwords", {"word"}},
+      {"org_heads", {"head", "kind", "sectors"}},
   };
   for (const auto& w : want)
     for (const char* c : w.cols) EXPECT_GE(Lex().table(w.table).Column(c), 0) << w.table << "." << c;
@@ -284,6 +285,34 @@ TEST(OutletTest, OutletsFromTheOutletsTable) {
 
 TEST(OutletTest, LowerCaseWordsAreNotOutlets) {
   EXPECT_EQ(D("The sana and manar were rivers in the story."), "");
+}
+
+// --- organisations and outlets by their head word ------------------------
+
+TEST(OrgHeadTest, CapitalisedWordsBeforeAHeadOrATailAfterIt) {
+  std::string t =
+      "The Idlib Media Center and the Raqqa Times said the Syrian Network of Missing Persons "
+      "wrote to the Douma Local Council and the U.S. Institute of Peace.";
+  EXPECT_EQ(D(t),
+            "Idlib Media Center=outlet  [ MED]; Raqqa Times=outlet  [ MED]; Syrian Network of "
+            "Missing Persons=organization  [SY NGO]; Douma Local Council=organization  []; "
+            "U.S. Institute of Peace=organization  [US NGO]");
+  std::vector<Mention> ms = Scan(t);
+  ASSERT_EQ(ms.size(), 5u);
+  EXPECT_EQ(ms[0].rule, "org_heads.tsv:Media Center");
+  EXPECT_EQ(ms[0].name, "Idlib Media Center");
+  EXPECT_EQ(ms[2].rule, "org_heads.tsv:Network");
+}
+
+TEST(OrgHeadTest, TheDictionaryWinsAndHeadsAloneNameNothing) {
+  // A dictionary name inside, a head alone, a head after stopwords only, a
+  // capitalised heading, a tail that stops at a country.
+  EXPECT_EQ(D("The Syrian Observatory for Human Rights said so."),
+            "Syrian Observatory for Human Rights=organization org:SOHR [GB NGO g:SOHR]");
+  EXPECT_EQ(D("The Council met. The News Agency said so. On Monday Council members left."), "");
+  EXPECT_EQ(D("Rebels Shell Idlib Media Center Again"), "Rebels=actor  [ REB]");
+  EXPECT_EQ(D("The Peoples Council of Syria Hadiya Khalaf said no."),
+            "Peoples Council of Syria=organization  [SY]");
 }
 
 // --- countries, demonyms and agents ---------------------------------------

@@ -33,6 +33,7 @@ enum class PType : uint8_t {
   kModifier,       // actor_modifiers.tsv row
   kTitle,          // titles.tsv row
   kGiven,          // given_names.tsv row
+  kOrgHead,        // org_heads.tsv row: "Center", "News Agency"
 };
 constexpr uint32_t Bit(PType t) { return 1u << static_cast<int>(t); }
 
@@ -93,6 +94,11 @@ struct TitleEntry {
   std::string rule;  // "title:<title>", built once for every mention it names
   bool any_case = false;
   int min_names = 1;
+};
+struct OrgHeadEntry {
+  bool outlet = false;
+  std::vector<std::string> sectors;
+  std::string rule;  // "org_heads.tsv:<head>"
 };
 enum class GivenKind : uint8_t { kGiven, kKunya, kParticle };
 struct GivenEntry {
@@ -545,6 +551,7 @@ struct ActorFinder::Tables {
   std::vector<ModifierEntry> modifiers;
   std::vector<TitleEntry> titles;
   std::vector<GivenEntry> given;
+  std::vector<OrgHeadEntry> org_heads;
   std::unordered_map<std::string, int> country_by_code;
   SvSet stopwords;    // folded
   SvSet place_preps;  // folded
@@ -853,6 +860,19 @@ ActorFinder::ActorFinder(const Lexicon& lexicon) {
     }
   }
   {
+    const Table& tab = lexicon.table("org_heads");
+    Cols c(tab, {"head", "kind", "sectors"});
+    for (const auto& row : tab.rows) {
+      OrgHeadEntry e;
+      e.outlet = c.get(row, 1) == "outlet";
+      e.sectors = SplitList(c.get(row, 2), '|');
+      e.rule = "org_heads.tsv:" + c.get(row, 0);
+      int id = static_cast<int>(t->org_heads.size());
+      t->org_heads.push_back(std::move(e));
+      t->Add(c.get(row, 0), PType::kOrgHead, id, CaseMode::kCap, false, "org_heads");
+    }
+  }
+  {
     const Table& tab = lexicon.table("person_stopwords");
     for (const auto& row : tab.rows)
       if (!row.empty()) t->stopwords.insert(Unfold(FoldName(row[0])));
@@ -984,6 +1004,7 @@ class SentenceScan {
       }
       if (kinds & Bit(PType::kTitle)) Title(k);
       if (kinds & Bit(PType::kGiven)) GivenName(k);
+      if (kinds & Bit(PType::kOrgHead)) OrgHead(k);
     }
   }
 
@@ -1799,7 +1820,7 @@ class SentenceScan {
       return false;
     const uint32_t bad = Bit(PType::kActor) | Bit(PType::kOutlet) | Bit(PType::kCountry) |
                          Bit(PType::kCountryAbbrev) | Bit(PType::kDemonym) | Bit(PType::kAgent) |
-                         Bit(PType::kTitle) | Bit(PType::kModifier);
+                         Bit(PType::kTitle) | Bit(PType::kModifier) | Bit(PType::kOrgHead);
     return Longest(i, bad) == nullptr;
   }
   bool IsParticle(int i) const {
@@ -1939,6 +1960,101 @@ class SentenceScan {
     m.confidence = 0.75;
   }
 
+  // A sentence of mostly capitalised words ("Rebels Shell Idlib Media
+  // Center"): capitals do not mark names there. Counted once, when asked.
+  bool title_case() const {
+    if (title_case_ < 0) {
+      int words = 0, caps = 0;
+      for (int i = 0; i < nw_; ++i) {
+        const std::string_view r = Raw(i);
+        if (r.empty() || !((r[0] >= 'A' && r[0] <= 'Z') || (r[0] >= 'a' && r[0] <= 'z'))) continue;
+        ++words;
+        caps += w_[i].cap;
+      }
+      title_case_ = words >= 4 && caps * 10 >= words * 7;
+    }
+    return title_case_ == 1;
+  }
+
+  // A capitalised word that may stand in an organisation's name before its
+  // head: not a function word, month or weekday (person_stopwords.tsv),
+  // unless it is a head itself ("Local Council", "Media Office"), a demonym
+  // or country ("Syrian Network ...", "North Press Agency" stops at North).
+  bool OrgNameWord(int i) const {
+    if (i < 0 || i >= n() || !w_[i].cap || w_[i].possessive) return false;
+    const std::string_view raw = Raw(i);
+    if (raw.empty() || (static_cast<unsigned char>(raw[0]) < 0x80 && !IsAsciiUpper(raw[0])))
+      return false;
+    if (!IsStop(i)) return true;
+    return Longest(i, Bit(PType::kOrgHead) | Bit(PType::kDemonym) | Bit(PType::kCountry) |
+                          Bit(PType::kCountryAbbrev)) != nullptr;
+  }
+
+  // An organisation or outlet named by its head (org_heads.tsv) and the
+  // capitalised words before it, with a tail "for|of|on [the] Capitalised
+  // words": "the Idlib Media Center", "the Syrian Network for Human
+  // Rights", "the Raqqa Times". Names of the dictionaries win: a name with
+  // a dictionary word inside is left to them.
+  void OrgHead(int k) {
+    const Hit* h = Longest(k, Bit(PType::kOrgHead));
+    if (!h || h->b != k || !w_[k].cap || headline() || title_case()) return;
+    // The head's last word ends the name unless a tail follows.
+    int b = k;
+    while (b > 0 && k - b < 5 && Joinable(w_[b].gap_kind) && OrgNameWord(b - 1))
+      --b;
+    int e = h->e;
+    if (!w_[e - 1].possessive && e + 1 < n() && w_[e].gap_kind == Gap::kSpace) {
+      const std::string_view f = Fold(e);
+      if (f == "for" || f == "of" || f == "on") {
+        int j = e + 1;
+        if (j < n() && Fold(j) == "the" && !w_[j].cap) ++j;
+        int last = -1;
+        for (int words = 0; j < n() && words < 6 && w_[j].gap_kind == Gap::kSpace; ++words) {
+          if (OrgNameWord(j) && !IsStop(j)) {
+            last = j++;
+            // A possessive or a country ends the name ("Council of Syria").
+            if (w_[last].possessive || Longest(last, Bit(PType::kCountry))) break;
+            continue;
+          }
+          const std::string_view g = Fold(j);
+          if ((g == "of" || g == "for" || g == "and") && !w_[j].cap && j + 1 < n() &&
+              OrgNameWord(j + 1) && !IsStop(j + 1)) {
+            ++j;
+            continue;
+          }
+          break;
+        }
+        if (last >= 0) e = last + 1;
+      }
+    }
+    // A head alone names nothing, nor heads and stopwords ("News Agency").
+    if (e == h->e) {
+      bool named = false;
+      for (int i = b; i < k && !named; ++i) named = !IsStop(i);
+      if (!named) return;
+    }
+    // A dictionary name inside: the dictionaries' rules have it.
+    std::string country;
+    for (int i = b; i < e; ++i) {
+      if (Longest(i, Bit(PType::kActor) | Bit(PType::kOutlet) | Bit(PType::kPerson))) return;
+      if (country.empty())
+        if (const Hit* c = Longest(i, Bit(PType::kDemonym) | Bit(PType::kCountry) |
+                                          Bit(PType::kCountryAbbrev));
+            c && c->e <= e)
+          country = t_.countries[P(c).entry].code;
+    }
+    const OrgHeadEntry& oh = t_.org_heads[P(h).entry];
+    Mention& m = Emit(b, e, SpanOf(b, e), 5);
+    m.kind = oh.outlet ? "outlet" : "organization";
+    m.name = Canonical(b, e);
+    m.actor = ActorValue{country, oh.sectors, "", ""};
+    m.rule = oh.rule;
+    if (explain_)
+      m.evidence.push_back("head '" + P(h).alias + "' (org_heads.tsv) after capitalised words" +
+                           (country.empty() ? "" : ", country " + country + " from a name word"));
+    m.confidence = 0.6;
+  }
+
   const ActorFinder::Tables& t_;
   std::string_view text_;
   Span sent_;
@@ -1955,6 +2071,7 @@ class SentenceScan {
   uint32_t sent_tail_ = 0;
   size_t tok_end_ = 0;
   mutable int8_t headline_ = -1;  // -1 unknown, 0 no, 1 yes
+  mutable int8_t title_case_ = -1;  // the same
   std::vector<Cand>* cands_ = nullptr;
 };
 

@@ -18,7 +18,10 @@
 //                   {sectors} only; a named group with a backer ("Iranian-
 //                   backed Popular Mobilization Forces"): the group's ref.
 //   organization  IGOs, NGOs, government organs from actors.tsv: ref
-//                 "org:<id>" ("org:UN-SC").
+//                 "org:<id>" ("org:UN-SC"); names no table lists, by a head
+//                 word of org_heads.tsv after capitalised words ("the Douma
+//                 Local Council"): no ref, rule "org_heads.tsv:<head>" (also
+//                 outlets: "the Raqqa Times").
 //   outlet        outlets.tsv: ref "outlet:<slug of canonical>" ("outlet:cnn",
 //                 "outlet:mintpress-news"), actor {country, [MED]}.
 //   person        ref "person:<slug of canonical full name>"
@@ -43,7 +46,7 @@
 // span. Rules (Mention::rule): "actors.tsv:<alias>" ("+agent" when an agent
 // noun joins the group: "ISIS fighters"), "backer+actors.tsv:<alias>"
 // ("Iranian-backed Popular Mobilization Forces"), "outlets.tsv:<alias>",
-// "people.tsv:<alias>", "country" ("the U.S."), "demonym+agent",
+// "people.tsv:<alias>", "org_heads.tsv:<head>", "country" ("the U.S."), "demonym+agent",
 // "modifier+agent", "agent", "demonym+attack", "title:<title>",
 // "given_name+surname", "coref:surname" (only surnames of names of two or
 // more words are carried forward).
@@ -72,7 +75,7 @@ namespace dossier {
 class ActorFinder : public Annotator {
  public:
   // Compiles the tables "actors", "outlets", "agents", "actor_modifiers",
-  // "titles", "given_names", "people", "person_stopwords" and "countries"
+  // "titles", "given_names", "people", "person_stopwords", "org_heads" and "countries"
   // of `lexicon` (any may be absent: the rules that need it then find
   // nothing). Rows that cannot be used are listed in problems(). Immutable
   // afterwards.
