@@ -597,6 +597,25 @@ TEST(VoiceTest, UnknownNamesNextToAReportingVerb) {
   EXPECT_EQ(Text(d, Of(d, 3)[0].content), "The road to the crossing was closed");
 }
 
+// A place inside the subject's prepositional phrase, plain words before
+// the place, and an outlet before an unnamed-source noun followed by a
+// phrase: the head is still the source.
+TEST(VoiceTest, SubjectsWithAPlaceInTheirPhrase) {
+  Document d = Voice(
+      "A hospital source in Hassakeh city said there were 20 dead. Residents in eastern "
+      "Aleppo said they feared shortages. An AFP photographer at the scene said rescuers "
+      "dug for hours. In its statement, the military said the attack was repelled.\n");
+  const char* want[] = {"A hospital source", "Residents", "AFP", "the military"};
+  for (int si = 0; si < 4; ++si) {
+    auto r = Of(d, si);
+    ASSERT_EQ(r.size(), 1u) << si;
+    EXPECT_EQ(r[0].kind, "attributed") << si;
+    EXPECT_EQ(SourceText(d, r[0].source), want[si]) << si;
+  }
+  EXPECT_EQ(Text(d, Of(d, 1)[0].content), "they feared shortages");
+  EXPECT_EQ(Of(d, 2)[0].source_kind, "outlet");
+}
+
 TEST(VoiceTest, CommonWordsAndHeadingsAreNoNames) {
   Document d = Voice(
       "Police said the road was closed. Haddad's office said the pumps had stopped.\n\n"

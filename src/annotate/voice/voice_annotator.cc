@@ -1291,14 +1291,24 @@ struct VoiceAnnotator::Impl {
 
   // For lower-case words ending at p ("in the camp"): the last word of an
   // eligible mention right before the preposition that opens them, or kNone.
-  size_t PrepositionalHead(const Sent& s, size_t cb, size_t p) const {
+  size_t PrepositionalHead(const Sent& s, size_t cb, size_t p, bool weak) const {
     for (size_t k = p + 1; k > cb && p + 1 - k < 6; --k) {
       const size_t q = k - 1;
+      // A place or date inside the phrase: "A hospital source in Hassakeh
+      // city said".
+      if (s.w[q].mention >= 0 && q < p &&
+          (Eq(doc.mentions[s.w[q].mention].kind, "place") ||
+           Eq(doc.mentions[s.w[q].mention].kind, "date")))
+        continue;
       if (s.w[q].mention >= 0 || s.w[q].kind != Token::Kind::kWord || !s.lower[q]) return kNone;
       if (IsPreposition(s.low[q])) {
         if (q == p || q <= cb) return kNone;  // "said to", nothing after
         const int m = s.w[q - 1].mention;
         if (m >= 0 && EligibleSource(doc.mentions[m])) return q - 1;
+        // "An AFP photographer at the scene said": the name before the noun.
+        // (Not for a weak verb: "the military source of the fire was never
+        // found".)
+        if (m < 0 && !weak && va.anonymous_.Find(s.low[q - 1])) return CompoundHead(s, cb, q - 1);
         return kNone;
       }
     }
@@ -1397,6 +1407,18 @@ struct VoiceAnnotator::Impl {
       // told": the head before its preposition.
       size_t q = MentionFirstWord(s, p);
       while (q > cb && IsDeterminer(s.low[q - 1])) --q;
+      // Up to two plain words before the place: "Residents in eastern
+      // Aleppo said", "sources in the besieged town of …".
+      for (size_t r = q, n = 0; r > cb && n < 2; ++n) {
+        if (s.w[r - 1].mention >= 0 || s.w[r - 1].kind != Token::Kind::kWord || !s.lower[r - 1])
+          break;
+        if (IsPreposition(s.low[r - 1])) {
+          q = r;
+          break;
+        }
+        --r;
+        while (r > cb && IsDeterminer(s.low[r - 1])) --r;
+      }
       if (q <= cb || !IsPreposition(s.low[q - 1])) return false;
       // Only the words right before the preposition ("whatever the
       // negotiators in Astana say" has no source mention).
@@ -1439,7 +1461,7 @@ struct VoiceAnnotator::Impl {
       ref->word = MentionFirstWord(s, e);
       if (explain) ref->how = "the name before '" + std::string(s.w[p].text) + "'";
       return true;
-    } else if (size_t e = PrepositionalHead(s, cb, p); e != kNone) {
+    } else if (size_t e = PrepositionalHead(s, cb, p, weak); e != kNone) {
       // "Sources in the camp said": the head before a prepositional phrase.
       ref->mention = s.w[e].mention;
       ref->word = MentionFirstWord(s, e);
