@@ -616,6 +616,21 @@ TEST(VoiceTest, SubjectsWithAPlaceInTheirPhrase) {
   EXPECT_EQ(Of(d, 2)[0].source_kind, "outlet");
 }
 
+// Copy without commas runs the inverted speaker on into an appositive or an
+// adjunct; a title between an organisation and a person after the verb
+// makes the person the speaker.
+TEST(VoiceTest, InvertedSpeakersBeforeAnAppositiveOrAfterAnOrganisation) {
+  Document d = Voice(
+      "\"The pumps stopped\" said Hazzouri head of the water board. \"Two people died\" said "
+      "UN spokesman Martin Nesirky.\n");
+  ASSERT_EQ(Of(d, 0).size(), 1u);
+  EXPECT_EQ(SourceText(d, Of(d, 0)[0].source), "Hazzouri");
+  EXPECT_EQ(Of(d, 0)[0].kind, "quoted");
+  ASSERT_EQ(Of(d, 1).size(), 1u);
+  EXPECT_EQ(SourceText(d, Of(d, 1)[0].source), "Martin Nesirky");
+  EXPECT_EQ(Of(d, 1)[0].source_kind, "person");
+}
+
 TEST(VoiceTest, CommonWordsAndHeadingsAreNoNames) {
   Document d = Voice(
       "Police said the road was closed. Haddad's office said the pumps had stopped.\n\n"

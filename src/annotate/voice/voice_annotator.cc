@@ -1139,11 +1139,20 @@ struct VoiceAnnotator::Impl {
             out->push_back(MakeMention(s, b, p + 1, "person", "voice:name_before_cue", 0.5));
         }
       }
-      // After the verb, when a comma or a quotation mark is before it.
+      // After the verb, when a comma or a quotation mark is before it, up
+      // to the clause's end or an appositive, adjunct or participle that
+      // copy without commas runs on with ("said Mounzer Qadri head of the
+      // council", "said Hazzouri in a statement", "said Hazzouri adding").
       if (k > 0 && (Eq(s.w[k - 1].text, ",") || IsQuoteMark(s.w[k - 1].text))) {
         size_t e = ve;
         while (e < n && e - ve < 4 && NameWord(s, e)) ++e;
-        if (e > ve && (e == n || s.w[e].kind == Token::Kind::kPunct) && good(ve, e))
+        auto runs_on = [&](size_t x) {
+          const std::string_view w = s.low[x];
+          return va.titles_.count(w) || IsDeterminer(w) || Eq(w, "who") || Eq(w, "in") ||
+                 Eq(w, "on") || Eq(w, "at") || Eq(w, "by") || Eq(w, "via") ||
+                 Eq(w, "adding") || Eq(w, "noting");
+        };
+        if (e > ve && (e == n || s.w[e].kind == Token::Kind::kPunct || runs_on(e)) && good(ve, e))
           out->push_back(MakeMention(s, ve, e, "person", "voice:name_after_cue", 0.5));
       }
     }
@@ -1581,7 +1590,18 @@ struct VoiceAnnotator::Impl {
   // The source after a verb at v (inversion: "…, said Colonel John Dorrian").
   bool SourceAfter(const Sent& s, size_t v, size_t vend, size_t ce, Ref* ref) const {
     for (size_t k = vend; k < ce && k < vend + 6; ++k) {
-      const int m = s.w[k].mention;
+      int m = s.w[k].mention;
+      // "said U.N. spokesman Martin Nesirky", "said Observatory head Rami
+      // Abdel Rahman": the person after an organisation and a title.
+      if (m >= 0 && !Eq(doc.mentions[m].kind, "person")) {
+        size_t e = k;
+        while (e < ce && s.w[e].mention == m) ++e;
+        if (e + 1 < ce && va.titles_.count(s.low[e]) && s.w[e + 1].mention >= 0 &&
+            Eq(doc.mentions[s.w[e + 1].mention].kind, "person")) {
+          k = e + 1;
+          m = s.w[k].mention;
+        }
+      }
       if (m >= 0 && EligibleSource(doc.mentions[m])) {
         ref->mention = m;
         ref->word = k;
