@@ -377,6 +377,21 @@ TEST(EventsTest, AgreementBetweenCoordinatedSubjects) {
   EXPECT_EQ(DateOf(d, e.date), "2016-12-20");
 }
 
+// Copy without commas: the source after "according to" is not the subject
+// of the event after it; a mention after a plain word ("according to the
+// report ISIS ...") is.
+TEST(EventsTest, TheSourceOfAccordingToIsNoActor) {
+  Document d = Events(
+      "According to the Syrian Observatory for Human Rights warplanes hit the village of "
+      "Hass. According to the report ISIS executed 30 prisoners near Raqqa.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 2u);
+  EXPECT_EQ(Text(d, d.events[0].trigger), "hit");
+  EXPECT_NE(R(d, d.events[0].actor), "Syrian Observatory for Human Rights");
+  EXPECT_EQ(Text(d, d.events[1].trigger), "executed");
+  EXPECT_EQ(R(d, d.events[1].actor), "ISIS");
+}
+
 TEST(EventsTest, CoordinatedSubjectWithArticlesKeepsTheFirstConjunct) {
   Document d = Events("The Turkish army and the Free Syrian Army eliminated 14 fighters near Afrin.");
   ExpectWellFormed(d);

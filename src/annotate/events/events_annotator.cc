@@ -1008,11 +1008,38 @@ struct EventsAnnotator::Impl {
         if (explain) Note(c, "subject candidate " + MentionLabel(m) + " rejected: actor of the hyphenated trigger after it");
         continue;
       }
+      if (IsAgent(m) && AfterAccordingTo(m, j, cs)) {
+        if (explain) Note(c, "subject candidate " + MentionLabel(m) + " rejected: the source after \"according to\"");
+        continue;
+      }
       if (IsAgent(m) && !Used(c, m)) return m;
       if (explain && mclass[m] != kMcQuantity)
         Note(c, "subject candidate " + MentionLabel(m) + " rejected: not an agent");
     }
     return -1;
+  }
+
+  // Mention m (its last word at j) is the source of "according to":
+  // "according to the Syrian Observatory heavy bombardment has battered",
+  // "according to medical sources at the Directorate of Health in Aleppo
+  // six civilians died". Back from its first word over determiners, plain
+  // words and the prepositions of a source's phrase, up to "according to".
+  bool AfterAccordingTo(int m, int j, int cs) const {
+    int f = j;
+    while (f > cs && w[f - 1].mention == m) --f;
+    // Right after "to", a determiner or a preposition: "according to report
+    // ISIS has executed" (copy without commas) has its subject after the
+    // source's phrase.
+    if (f <= cs + 1) return false;
+    const std::string_view before = lv[f - 1];
+    if (!Eq(before, "to") && !Eq(before, "the") && !Eq(before, "a") && !Eq(before, "an") &&
+        !Eq(before, "at") && !Eq(before, "in") && !Eq(before, "of") && !Eq(before, "from"))
+      return false;
+    for (int k = f - 1, steps = 0; k > cs && steps < 6; --k, ++steps) {
+      if (Eq(lv[k], "to")) return Eq(lv[k - 1], "according");
+      if (w[k].mention >= 0 || w[k].kind != Token::Kind::kWord) return false;
+    }
+    return false;
   }
 
   // Mentions right after word k1 up to the clause end: determiners,
