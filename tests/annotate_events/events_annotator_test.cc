@@ -666,6 +666,11 @@ TEST(EventsTest, ClashesBetweenTwoParties) {
   EXPECT_EQ(Value(d, e.injured), 30);
   for (const EventRecord& o : d.events)
     if (Text(d, o.trigger) == "fighting") EXPECT_EQ(o.actor, -1) << R(d, o.actor);
+  // Three words after "between the": a named modifier before the agent.
+  Document t = Events("Clashes broke out between the Shaitat tribesmen and ISIS near Mayadin.");
+  ASSERT_EQ(t.events.size(), 1u);
+  EXPECT_EQ(R(t, t.events[0].actor), "tribesmen");
+  EXPECT_EQ(R(t, t.events[0].target), "ISIS");
 }
 
 TEST(EventsTest, AbductionOfCivilians) {

@@ -1182,14 +1182,14 @@ struct EventsAnnotator::Impl {
         if (role == Role::kActor && Eq(lv[k], "between")) {
           // "clashes between ISIS and the SDF": the first party is the
           // actor, the second (after "and") the target; each within two
-          // words ("the", "Kurdish YPG"), else that party is unnamed
-          // ("between the Shaitat tribesmen and ISIS": no actor). The
-          // preposition follows the trigger closely ("clashes broke out
-          // between", not "fighting in Aleppo divided between").
+          // words ("the", "Kurdish YPG"), three after "the" ("the Shaitat
+          // tribesmen"), else that party is unnamed. The preposition
+          // follows the trigger closely ("clashes broke out between", not
+          // "fighting in Aleppo divided between").
           if (k - c.k1 > 3) continue;
           int e = k + static_cast<int>(len);
           while (e < c.ce && w[e].mention != m) ++e;
-          if (e > k + 2) continue;
+          if (e > k + (Eq(lv[k + 1], "the") ? 3 : 2)) continue;
           Set(c, kSlotActor, m, "between");
           while (e < c.ce && w[e].mention == m) ++e;
           if (e + 1 < c.ce && Eq(lv[e], "and")) {
