@@ -568,6 +568,17 @@ TEST(VoiceTest, InversionWithoutAComma) {
   EXPECT_NE(SourceText(d, Of(d, 3)[0].source), "Reuters");
 }
 
+// Sentence i has one record, not the author's, whose source reads want[i].
+void ExpectOneSourceEach(const Document& d, const std::vector<std::string>& want) {
+  for (int si = 0; si < static_cast<int>(want.size()); ++si) {
+    auto r = Of(d, si);
+    ASSERT_EQ(r.size(), 1u) << si;
+    EXPECT_NE(r[0].kind, "author") << si;
+    ASSERT_GE(r[0].source, 0) << si;
+    EXPECT_EQ(SourceText(d, r[0].source), want[si]) << si;
+  }
+}
+
 // A name no entity layer knows is a source by its place: the subject of a
 // reporting verb at the start of a clause (after a comma, a quotation, an
 // appositive), the name after an inverted verb or after "according to".
@@ -579,16 +590,11 @@ TEST(VoiceTest, UnknownNamesNextToAReportingVerb) {
       "The road to the crossing was closed, said Hazzouri. \"We had no warning,\" Baraa "
       "told reporters. According to Nassif, the bakery was empty. The market was full, said "
       "Idlib-based activist Karim Nasser.\n");
-  const char* want[] = {"Haddad", "Rania", "Mounzer Qadri", "Hazzouri", "Baraa", "Nassif",
-                        "Karim Nasser"};
+  ExpectOneSourceEach(d, {"Haddad", "Rania", "Mounzer Qadri", "Hazzouri", "Baraa", "Nassif",
+                          "Karim Nasser"});
   for (int si = 0; si < 7; ++si) {
-    auto r = Of(d, si);
-    ASSERT_EQ(r.size(), 1u) << si;
-    EXPECT_NE(r[0].kind, "author") << si;
-    ASSERT_GE(r[0].source, 0) << si;
-    EXPECT_EQ(SourceText(d, r[0].source), want[si]) << si;
-    EXPECT_EQ(r[0].source_kind, "person") << si;
-    EXPECT_EQ(d.mentions[r[0].source].kind, "person") << si;
+    EXPECT_EQ(Of(d, si)[0].source_kind, "person") << si;
+    EXPECT_EQ(d.mentions[Of(d, si)[0].source].kind, "person") << si;
   }
   EXPECT_EQ(d.mentions[Of(d, 0)[0].source].rule, "voice:name_before_cue");
   EXPECT_EQ(d.mentions[Of(d, 3)[0].source].rule, "voice:name_after_cue");
@@ -605,13 +611,7 @@ TEST(VoiceTest, SubjectsWithAPlaceInTheirPhrase) {
       "A hospital source in Hassakeh city said there were 20 dead. Residents in eastern "
       "Aleppo said they feared shortages. An AFP photographer at the scene said rescuers "
       "dug for hours. In its statement, the military said the attack was repelled.\n");
-  const char* want[] = {"A hospital source", "Residents", "AFP", "the military"};
-  for (int si = 0; si < 4; ++si) {
-    auto r = Of(d, si);
-    ASSERT_EQ(r.size(), 1u) << si;
-    EXPECT_EQ(r[0].kind, "attributed") << si;
-    EXPECT_EQ(SourceText(d, r[0].source), want[si]) << si;
-  }
+  ExpectOneSourceEach(d, {"A hospital source", "Residents", "AFP", "the military"});
   EXPECT_EQ(Text(d, Of(d, 1)[0].content), "they feared shortages");
   EXPECT_EQ(Of(d, 2)[0].source_kind, "outlet");
 }
