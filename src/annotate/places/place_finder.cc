@@ -1009,7 +1009,7 @@ class PlaceFinder::Run {
 
   void CollectSentence(int s, int ts, int te) {
     headline_ = -1;  // worked out when a name needs it (Headline)
-    const int max_words = std::clamp(gaz_.max_tokens(), 1, kMaxWords);
+    const int max_words = max_words_;
     const Token* const toks = doc_.tokens.data();
     const char* const text = tx_;
     const uint8_t* const first_class = f_.first_class_.data();
@@ -1120,7 +1120,19 @@ class PlaceFinder::Run {
     const uint32_t b = toks_[i].span.begin;
     // (b and the ends lie inside the text: no substr and its range check.)
     const char* const text = tx_;
-    for (int x = 0; x < n_ends; ++x) {
+    // Most starts are one capitalised word that no longer name continues
+    // ("The", "He", a person's name): when the gazetteer and the stopwords
+    // know nothing of it, the title and prefix tests below cannot change
+    // the answer (their SkipRun stops at i, or CollectSentence would have
+    // found a second end), so only the possessive-less stem is left to try.
+    const Looked* one = nullptr;  // that word's lookup
+    if (n_ends == 1 && ends[0] == i && max_words_ >= 2) {
+      end_bytes[0] = EndWithoutPossessive(i);
+      const std::string_view name(text + b, end_bytes[0] - b);
+      one = &LookupCached(name, NameHash(name));
+      if (one->kind == Looked::kNone && StemLook(i) == nullptr) return i + 1;
+    }
+    for (int x = one != nullptr ? 1 : 0; x < n_ends; ++x) {
       end_bytes[x] = EndWithoutPossessive(ends[x]);
       hashes[x] = NameHash(std::string_view(text + b, end_bytes[x] - b));
       cache_.Prefetch(hashes[x]);
@@ -1140,7 +1152,8 @@ class PlaceFinder::Run {
     const Looked* looks[kMaxWords * 3];
     for (int x = n_ends - 1; x >= 0; --x) {
       int j = ends[x];
-      const Looked& look = LookupCached(std::string_view(text + b, end_bytes[x] - b), hashes[x]);
+      const Looked& look =
+          one != nullptr ? *one : LookupCached(std::string_view(text + b, end_bytes[x] - b), hashes[x]);
       looks[x] = &look;
       if (look.kind == Looked::kNone) continue;
       if (look.kind == Looked::kHits && j > i && weak < 0 &&
@@ -1188,21 +1201,9 @@ class PlaceFinder::Run {
       }
       if (!other) chosen = weak;
     }
-    // Copy stripped of apostrophes writes "Syrias north", "Aleppos old
-    // city": a word that names nothing, but whose stem without the final
-    // "s" is a country, a province or a big place by its own spelling.
-    if (chosen < 0 && ends[0] == i && cap && NoApostrophes()) {
-      const uint32_t end = toks_[i].span.end;
-      if (end - b > 4 && text[end - 1] == 's' && IsAsciiLower(static_cast<unsigned char>(text[end - 2]))) {
-        const std::string_view stem(text + b, end - 1 - b);
-        const Looked& look = LookupCached(stem);
-        if (look.kind == Looked::kHits &&
-            std::any_of(look.cands.begin(), look.cands.end(), [](const Cand& c) {
-              return c.quality >= Quality::kPreferredKey &&
-                     (c.big || c.feat == Feat::kCountry || c.feat == Feat::kAdmin1);
-            }))
-          return MatchChosen(s, ts, te, i, i, b, end - 1, look);
-      }
+    if (chosen < 0 && ends[0] == i && cap) {
+      if (const Looked* stem = StemLook(i))
+        return MatchChosen(s, ts, te, i, i, b, toks_[i].span.end - 1, *stem);
     }
     // A lower-case site word ("river") starts only a name spelt so in the
     // gazetteer ("river Jordan"); otherwise the name after it is read alone.
@@ -1223,6 +1224,25 @@ class PlaceFinder::Run {
   }
 
   struct Looked;  // below
+  // Copy stripped of apostrophes writes "Syrias north", "Aleppos old
+  // city": a capitalised word i that names nothing, but whose stem without
+  // the final "s" is a country, a province or a big place by its own
+  // spelling. The stem's lookup if so, else nullptr.
+  const Looked* StemLook(int i) {
+    if (!NoApostrophes()) return nullptr;
+    const uint32_t b = toks_[i].span.begin, end = toks_[i].span.end;
+    if (end - b > 4 && tx_[end - 1] == 's' && IsAsciiLower(static_cast<unsigned char>(tx_[end - 2]))) {
+      const Looked& look = LookupCached(std::string_view(tx_ + b, end - 1 - b));
+      if (look.kind == Looked::kHits &&
+          std::any_of(look.cands.begin(), look.cands.end(), [](const Cand& c) {
+            return c.quality >= Quality::kPreferredKey &&
+                   (c.big || c.feat == Feat::kCountry || c.feat == Feat::kAdmin1);
+          }))
+        return &look;
+    }
+    return nullptr;
+  }
+
   // The rest of Match for the chosen n-gram i..j (text_[b, e)), which the
   // gazetteer knows: the traps, then the name is kept. Apart so that Match,
   // which most capitalised words leave before this, keeps a small frame.
@@ -2049,6 +2069,7 @@ class PlaceFinder::Run {
   std::deque<PlaceEntry> own_places_;  // Cand::e of candidates not cached (hashtags)
   std::vector<uint8_t>& common_;
   int headline_ = -1;  // Headline() of the current sentence; -1 unknown
+  const int max_words_ = std::clamp(gaz_.max_tokens(), 1, kMaxWords);  // of an n-gram
   int last_place_tok_ = -1;
   std::vector<NameHit> hits_;
   std::vector<Found>& found_;  // FoundBuffer()
