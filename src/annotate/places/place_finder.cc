@@ -228,6 +228,14 @@ size_t ShapeBit(std::string_view w) {
   return (c0 << 10) | (c1 << 5) | std::min<size_t>(w.size(), 31);
 }
 
+// The same with the last byte for the second: "soldiers" has the first
+// two letters and the length of "southern", not its last letter.
+size_t ShapeBitLast(std::string_view w) {
+  size_t c0 = static_cast<unsigned char>(w[0]) & 31;
+  size_t cl = static_cast<unsigned char>(w.back()) & 31;
+  return (c0 << 10) | (cl << 5) | std::min<size_t>(w.size(), 31);
+}
+
 // False if no word of a ShapeBit filter has the shape of `w`. Forced
 // inline: it runs for most capitalised words and the words after them, and
 // the call cost as much as the test.
@@ -695,6 +703,7 @@ void PlaceFinder::BuildWordTable() {
   word_keys_.assign(n, WordKey{});
   word_pool_.clear();
   direction_shape_ = {};
+  direction_last_ = {};
   title_shape_ = {};
   join_shape_ = {};
   starter_first_ = {};
@@ -702,6 +711,10 @@ void PlaceFinder::BuildWordTable() {
     if (bits & (kDirection | kSiteBefore)) {
       size_t b = ShapeBit(w);
       direction_shape_[b >> 6] |= 1ull << (b & 63);
+      if (!w.empty()) {
+        const size_t l = ShapeBitLast(w);
+        direction_last_[l >> 6] |= 1ull << (l & 63);
+      }
       if (!w.empty()) starter_first_[static_cast<unsigned char>(w[0])] = true;
     }
     if (bits & (kTitle | kOrgBefore | kKunya | kNaming)) {
@@ -729,7 +742,9 @@ void PlaceFinder::BuildWordTable() {
 }
 
 [[gnu::always_inline]] inline bool PlaceFinder::MaybeDirection(std::string_view word) const {
-  return InShape(direction_shape_, word);
+  if (!InShape(direction_shape_, word)) return false;
+  const size_t l = ShapeBitLast(word);
+  return (direction_last_[l >> 6] >> (l & 63)) & 1;
 }
 
 [[gnu::always_inline]] inline bool PlaceFinder::MaybeTitle(std::string_view word) const {
