@@ -357,6 +357,34 @@ TEST(PlaceFinderTest, DirectionalRegions) {
   EXPECT_EQ(ms[1].ref, "iso3166-1:SY");
 }
 
+// Every direction word of the data table opens a region (the scan's
+// direction filter, by first two letters and by first and last letter with
+// the length, must let each through); prose words of the same shapes
+// ("soldiers", "earlier") do not.
+TEST(PlaceFinderTest, EveryDirectionWordOpensARegion) {
+  const Table& ctx = BuiltinLexicon().table("place_context");
+  const int wc = ctx.Column("word"), kc = ctx.Column("kinds");
+  ASSERT_GE(wc, 0);
+  ASSERT_GE(kc, 0);
+  int tried = 0;
+  for (const auto& row : ctx.rows) {
+    if (row[kc].find("direction") == std::string::npos) continue;
+    const std::string text = "Cells hide in " + row[wc] + " Iraq.";
+    auto ms = Find(text);
+    ASSERT_EQ(ms.size(), 1u) << text;
+    EXPECT_EQ(SpanText(text, ms[0]), row[wc] + " Iraq") << text;
+    EXPECT_EQ(ms[0].geo->feature, "region") << text;
+    ++tried;
+  }
+  EXPECT_GE(tried, 10);
+  for (const char* w : {"soldiers", "earlier", "weekend", "notes", "went"}) {
+    const std::string text = std::string("Cells hide in ") + w + " Iraq.";
+    auto ms = Find(text);
+    ASSERT_EQ(ms.size(), 1u) << text;
+    EXPECT_EQ(SpanText(text, ms[0]), "Iraq") << text;
+  }
+}
+
 TEST(PlaceFinderTest, SkeletonNeedsLengthAndSupport) {
   // "Bagdadi" is a nisba, not Baghdad; "Rakka" (5 letters) is a known
   // alternate; "Raka" (4 letters) is too short for a skeleton match.

@@ -228,6 +228,14 @@ size_t ShapeBit(std::string_view w) {
   return (c0 << 10) | (c1 << 5) | std::min<size_t>(w.size(), 31);
 }
 
+// The same with the last byte for the second: "soldiers" has the first
+// two letters and the length of "southern", not its last letter.
+size_t ShapeBitLast(std::string_view w) {
+  size_t c0 = static_cast<unsigned char>(w[0]) & 31;
+  size_t cl = static_cast<unsigned char>(w.back()) & 31;
+  return (c0 << 10) | (cl << 5) | std::min<size_t>(w.size(), 31);
+}
+
 // False if no word of a ShapeBit filter has the shape of `w`. Forced
 // inline: it runs for most capitalised words and the words after them, and
 // the call cost as much as the test.
@@ -695,6 +703,7 @@ void PlaceFinder::BuildWordTable() {
   word_keys_.assign(n, WordKey{});
   word_pool_.clear();
   direction_shape_ = {};
+  direction_last_ = {};
   title_shape_ = {};
   join_shape_ = {};
   starter_first_ = {};
@@ -702,6 +711,10 @@ void PlaceFinder::BuildWordTable() {
     if (bits & (kDirection | kSiteBefore)) {
       size_t b = ShapeBit(w);
       direction_shape_[b >> 6] |= 1ull << (b & 63);
+      if (!w.empty()) {
+        const size_t l = ShapeBitLast(w);
+        direction_last_[l >> 6] |= 1ull << (l & 63);
+      }
       if (!w.empty()) starter_first_[static_cast<unsigned char>(w[0])] = true;
     }
     if (bits & (kTitle | kOrgBefore | kKunya | kNaming)) {
@@ -729,7 +742,9 @@ void PlaceFinder::BuildWordTable() {
 }
 
 [[gnu::always_inline]] inline bool PlaceFinder::MaybeDirection(std::string_view word) const {
-  return InShape(direction_shape_, word);
+  if (!InShape(direction_shape_, word)) return false;
+  const size_t l = ShapeBitLast(word);
+  return (direction_last_[l >> 6] >> (l & 63)) & 1;
 }
 
 [[gnu::always_inline]] inline bool PlaceFinder::MaybeTitle(std::string_view word) const {
@@ -781,9 +796,10 @@ void PlaceFinder::BuildWordTable() {
 class PlaceFinder::Run {
  public:
   Run(const PlaceFinder& f, const Document& doc)
-      : f_(f), gaz_(*f.gaz_), doc_(doc), text_(doc.text), memo_(Memo()), common_(CommonMemo()),
-        found_(FoundBuffer()) {
+      : f_(f), gaz_(*f.gaz_), doc_(doc), text_(doc.text), toks_(doc.tokens.data()),
+        tx_(doc.text.data()), memo_(Memo()), common_(CommonMemo()), found_(FoundBuffer()) {
     memo_.assign(doc.tokens.size(), kUnknown);
+    memo_data_ = memo_.data();
     common_.assign(doc.tokens.size(), 0);
     if (cache_.entries.size() >= kMaxCacheEntries) cache_.Clear();
   }
@@ -822,18 +838,18 @@ class PlaceFinder::Run {
   // --- tokens -------------------------------------------------------------
 
   std::string_view Tok(int k) const {
-    const Span& s = doc_.tokens[k].span;
-    return std::string_view(text_.data() + s.begin, s.end - s.begin);
+    const Span& s = toks_[k].span;
+    return std::string_view(tx_ + s.begin, s.end - s.begin);
   }
-  bool IsWord(int k) const { return doc_.tokens[k].kind == Token::Kind::kWord; }
+  bool IsWord(int k) const { return toks_[k].kind == Token::Kind::kWord; }
   bool IsPunct(int k, char c) const {
-    return doc_.tokens[k].kind == Token::Kind::kPunct && Tok(k).size() == 1 && Tok(k)[0] == c;
+    return toks_[k].kind == Token::Kind::kPunct && Tok(k).size() == 1 && Tok(k)[0] == c;
   }
   // Starts with an upper-case letter. Asked for most tokens: the ASCII test
   // is small enough to inline, other letters are a call.
   [[gnu::always_inline]] bool IsCap(int k) const {
     if (!IsWord(k)) return false;
-    const unsigned char c = static_cast<unsigned char>(text_[doc_.tokens[k].span.begin]);
+    const unsigned char c = static_cast<unsigned char>(tx_[toks_[k].span.begin]);
     if (c < 0x80) return IsAsciiUpper(c);
     return IsCapNonAscii(k);
   }
@@ -897,13 +913,13 @@ class PlaceFinder::Run {
   }
   // Bytes between tokens a and b (a < b) are only spaces or tabs, at least one.
   [[gnu::always_inline]] bool Spaced(int a, int b) const {
-    uint32_t e = doc_.tokens[a].span.end, s = doc_.tokens[b].span.begin;
+    uint32_t e = toks_[a].span.end, s = toks_[b].span.begin;
     if (s <= e) return false;
     for (uint32_t i = e; i < s; ++i)
-      if (text_[i] != ' ' && text_[i] != '\t') return false;
+      if (tx_[i] != ' ' && tx_[i] != '\t') return false;
     return true;
   }
-  bool Glued(int a, int b) const { return doc_.tokens[a].span.end == doc_.tokens[b].span.begin; }
+  bool Glued(int a, int b) const { return toks_[a].span.end == toks_[b].span.begin; }
   bool IsApostropheTok(int k) const {
     std::string_view w = Tok(k);
     return (w.size() == 1 && w[0] == '\'') ||
@@ -913,11 +929,11 @@ class PlaceFinder::Run {
   // asked): the scans ask again for the same tokens.
   static constexpr uint32_t kUnknown = 0xFFFFFFFFu;
   [[gnu::always_inline]] uint32_t Flags(int k) const {
-    const uint32_t m = memo_[k];
+    const uint32_t m = memo_data_[k];
     return m != kUnknown ? m : FlagsMiss(k);
   }
   [[gnu::noinline]] uint32_t FlagsMiss(int k) const {
-    return memo_[k] = IsWord(k) ? f_.Flags(Tok(k)) : 0;
+    return memo_data_[k] = IsWord(k) ? f_.Flags(Tok(k)) : 0;
   }
   // FoldName(Tok(k)) is a common English word; once per token and
   // document (common_[k]: 0 unknown, 1 no, 2 yes), ASCII folded on the stack.
@@ -1008,9 +1024,9 @@ class PlaceFinder::Run {
 
   void CollectSentence(int s, int ts, int te) {
     headline_ = -1;  // worked out when a name needs it (Headline)
-    const int max_words = std::clamp(gaz_.max_tokens(), 1, kMaxWords);
+    const int max_words = max_words_;
     const Token* const toks = doc_.tokens.data();
-    const char* const text = text_.data();
+    const char* const text = tx_;
     const uint8_t* const first_class = f_.first_class_.data();
 
     for (int i = ts; i < te;) {
@@ -1116,10 +1132,22 @@ class PlaceFinder::Run {
     // The n-gram to end x is text_[b, end_bytes[x]).
     uint64_t hashes[kMaxWords * 3];
     uint32_t end_bytes[kMaxWords * 3];
-    const uint32_t b = doc_.tokens[i].span.begin;
+    const uint32_t b = toks_[i].span.begin;
     // (b and the ends lie inside the text: no substr and its range check.)
-    const char* const text = text_.data();
-    for (int x = 0; x < n_ends; ++x) {
+    const char* const text = tx_;
+    // Most starts are one capitalised word that no longer name continues
+    // ("The", "He", a person's name): when the gazetteer and the stopwords
+    // know nothing of it, the title and prefix tests below cannot change
+    // the answer (their SkipRun stops at i, or CollectSentence would have
+    // found a second end), so only the possessive-less stem is left to try.
+    const Looked* one = nullptr;  // that word's lookup
+    if (n_ends == 1 && ends[0] == i && max_words_ >= 2) {
+      end_bytes[0] = EndWithoutPossessive(i);
+      const std::string_view name(text + b, end_bytes[0] - b);
+      one = &LookupCached(name, NameHash(name));
+      if (one->kind == Looked::kNone && StemLook(i) == nullptr) return i + 1;
+    }
+    for (int x = one != nullptr ? 1 : 0; x < n_ends; ++x) {
       end_bytes[x] = EndWithoutPossessive(ends[x]);
       hashes[x] = NameHash(std::string_view(text + b, end_bytes[x] - b));
       cache_.Prefetch(hashes[x]);
@@ -1139,7 +1167,8 @@ class PlaceFinder::Run {
     const Looked* looks[kMaxWords * 3];
     for (int x = n_ends - 1; x >= 0; --x) {
       int j = ends[x];
-      const Looked& look = LookupCached(std::string_view(text + b, end_bytes[x] - b), hashes[x]);
+      const Looked& look =
+          one != nullptr ? *one : LookupCached(std::string_view(text + b, end_bytes[x] - b), hashes[x]);
       looks[x] = &look;
       if (look.kind == Looked::kNone) continue;
       if (look.kind == Looked::kHits && j > i && weak < 0 &&
@@ -1187,21 +1216,9 @@ class PlaceFinder::Run {
       }
       if (!other) chosen = weak;
     }
-    // Copy stripped of apostrophes writes "Syrias north", "Aleppos old
-    // city": a word that names nothing, but whose stem without the final
-    // "s" is a country, a province or a big place by its own spelling.
-    if (chosen < 0 && ends[0] == i && cap && NoApostrophes()) {
-      const uint32_t end = doc_.tokens[i].span.end;
-      if (end - b > 4 && text[end - 1] == 's' && IsAsciiLower(static_cast<unsigned char>(text[end - 2]))) {
-        const std::string_view stem(text + b, end - 1 - b);
-        const Looked& look = LookupCached(stem);
-        if (look.kind == Looked::kHits &&
-            std::any_of(look.cands.begin(), look.cands.end(), [](const Cand& c) {
-              return c.quality >= Quality::kPreferredKey &&
-                     (c.big || c.feat == Feat::kCountry || c.feat == Feat::kAdmin1);
-            }))
-          return MatchChosen(s, ts, te, i, i, b, end - 1, look);
-      }
+    if (chosen < 0 && ends[0] == i && cap) {
+      if (const Looked* stem = StemLook(i))
+        return MatchChosen(s, ts, te, i, i, b, toks_[i].span.end - 1, *stem);
     }
     // A lower-case site word ("river") starts only a name spelt so in the
     // gazetteer ("river Jordan"); otherwise the name after it is read alone.
@@ -1222,6 +1239,25 @@ class PlaceFinder::Run {
   }
 
   struct Looked;  // below
+  // Copy stripped of apostrophes writes "Syrias north", "Aleppos old
+  // city": a capitalised word i that names nothing, but whose stem without
+  // the final "s" is a country, a province or a big place by its own
+  // spelling. The stem's lookup if so, else nullptr.
+  const Looked* StemLook(int i) {
+    if (!NoApostrophes()) return nullptr;
+    const uint32_t b = toks_[i].span.begin, end = toks_[i].span.end;
+    if (end - b > 4 && tx_[end - 1] == 's' && IsAsciiLower(static_cast<unsigned char>(tx_[end - 2]))) {
+      const Looked& look = LookupCached(std::string_view(tx_ + b, end - 1 - b));
+      if (look.kind == Looked::kHits &&
+          std::any_of(look.cands.begin(), look.cands.end(), [](const Cand& c) {
+            return c.quality >= Quality::kPreferredKey &&
+                   (c.big || c.feat == Feat::kCountry || c.feat == Feat::kAdmin1);
+          }))
+        return &look;
+    }
+    return nullptr;
+  }
+
   // The rest of Match for the chosen n-gram i..j (text_[b, e)), which the
   // gazetteer knows: the traps, then the name is kept. Apart so that Match,
   // which most capitalised words leave before this, keeps a small frame.
@@ -1299,7 +1335,7 @@ class PlaceFinder::Run {
     // A one-word name is the cached n-gram's text, which keeps its IsCommon
     // answer across documents: the same names recur, and folding and
     // looking the word up again for each was most of this check.
-    const bool one_word = i == j && e == doc_.tokens[i].span.end;
+    const bool one_word = i == j && e == toks_[i].span.end;
     if (one_word && look.common != 0) common_[i] = look.common;
     for (int k = i; k <= j; ++k)
       if (IsWord(k) && !IsArticle(k) && !IsConnector(Tok(k)) && !IsEnglishDeterminer(k) &&
@@ -1329,9 +1365,9 @@ class PlaceFinder::Run {
   int MatchCaseless(int s, int ts, int te, int i, const int* ends, int n_ends) {
     for (int x = n_ends - 1; x >= 0; --x) {
       const int j = ends[x];
-      const uint32_t e = doc_.tokens[j].span.end;
+      const uint32_t e = toks_[j].span.end;
       for (uint32_t strip : {0u, 2u}) {
-        const uint32_t b = doc_.tokens[i].span.begin + strip;
+        const uint32_t b = toks_[i].span.begin + strip;
         if (strip) {
           std::string_view w = Tok(i);
           const unsigned char c0 = static_cast<unsigned char>(w[0]), c1 = static_cast<unsigned char>(w[1]);
@@ -1366,9 +1402,9 @@ class PlaceFinder::Run {
 
   // End byte of token j without a possessive "'s" / "’s".
   uint32_t EndWithoutPossessive(int j) const {
-    const Span& sp = doc_.tokens[j].span;
+    const Span& sp = toks_[j].span;
     const size_t n = sp.end - sp.begin;
-    const char* w = text_.data() + sp.begin;
+    const char* w = tx_ + sp.begin;
     if (n > 3 && w[n - 2] == '\'' && w[n - 1] == 's') return sp.end - 2;
     if (n > 5 && w[n - 1] == 's' && w[n - 4] == '\xE2' && w[n - 3] == '\x80' && w[n - 2] == '\x99')
       return sp.end - 4;
@@ -1568,13 +1604,13 @@ class PlaceFinder::Run {
       // headlines (everything is capitalised there), not after a place
       // ("Raqqa Deir ez-Zor"), not for countries and provinces.
       if (pf == 0 && i == j && !Headline(ts, te) && IsTitleCase(p) && p != last_place_tok_ &&
-          EndWithoutPossessive(p) == doc_.tokens[p].span.end && !IsCommon(p) &&
+          EndWithoutPossessive(p) == toks_[p].span.end && !IsCommon(p) &&
           !HasDivision(cands))
         return true;
     }
     // After a possessive ("Aleppo's Bustan al-Qasr") the words that follow
     // name something else.
-    if (e < doc_.tokens[j].span.end) return false;
+    if (e < toks_[j].span.end) return false;
     // "Deir ez-Zor Military Council", "Al-Masdar News": an organisation
     // word within the next three capitalised words.
     int k = j;
@@ -1623,11 +1659,11 @@ class PlaceFinder::Run {
       if (pf & kDirection) {
         fd->prep = true;
         fd->has_direction = true;
-        fd->direction_begin = doc_.tokens[p].span.begin;
+        fd->direction_begin = toks_[p].span.begin;
         // "north-east Syria": two direction words joined by a hyphen.
         if (p - 2 >= ts && IsPunct(p - 1, '-') && Glued(p - 2, p - 1) && Glued(p - 1, p) &&
             (Flags(p - 2) & kDirection))
-          fd->direction_begin = doc_.tokens[p - 2].span.begin;
+          fd->direction_begin = toks_[p - 2].span.begin;
       }
       // "city of X", "province of X": the hint word before "of".
       if (Tok(p) == "of" && p - 1 >= ts && Spaced(p - 1, p)) {
@@ -1639,7 +1675,7 @@ class PlaceFinder::Run {
       }
     }
     int n = fd->last + 1 < te && Spaced(fd->last, fd->last + 1) ? fd->last + 1 : -1;
-    if (n >= 0 && IsWord(n) && EndWithoutPossessive(fd->last) == doc_.tokens[fd->last].span.end) {
+    if (n >= 0 && IsWord(n) && EndWithoutPossessive(fd->last) == toks_[fd->last].span.end) {
       uint32_t nf = Flags(n) & (kCityAfter | kAdmin1After | kAdmin2After | kSiteAfter);
       if (nf) {
         fd->hints |= nf;
@@ -1663,7 +1699,7 @@ class PlaceFinder::Run {
     if (key.find(' ') == std::string::npos && gaz_.CountryOfDemonym(key)) return;
     std::vector<Cand> cands;
     if (!Lookup(split, key, &cands, &own_places_)) return;
-    Found fd(doc_.tokens[k].span.begin, doc_.tokens[k].span.end, s, k, k, std::move(key),
+    Found fd(toks_[k].span.begin, toks_[k].span.end, s, k, k, std::move(key),
              std::move(cands));
     fd.hashtag = true;
     fd.common = fd.key.find(' ') == std::string::npos && gaz_.IsCommonWord(fd.key);
@@ -2039,10 +2075,16 @@ class PlaceFinder::Run {
   const Gazetteer& gaz_;
   const Document& doc_;
   const std::string& text_;
+  // doc_.tokens and text_ as plain pointers: the token helpers run for
+  // most tokens, and each reference costs them another load.
+  const Token* const toks_;
+  const char* const tx_;
   std::vector<uint32_t>& memo_;
+  uint32_t* memo_data_ = nullptr;  // memo_.data(), which stays put while this Run works
   std::deque<PlaceEntry> own_places_;  // Cand::e of candidates not cached (hashtags)
   std::vector<uint8_t>& common_;
   int headline_ = -1;  // Headline() of the current sentence; -1 unknown
+  const int max_words_ = std::clamp(gaz_.max_tokens(), 1, kMaxWords);  // of an n-gram
   int last_place_tok_ = -1;
   std::vector<NameHit> hits_;
   std::vector<Found>& found_;  // FoundBuffer()

@@ -140,6 +140,9 @@ class PlaceFinder : public Annotator {
   // The same filter for the words with kDirection or kSiteBefore only: the
   // scan asks every lower-case word whether it is one.
   std::array<uint64_t, 32 * 32 * 32 / 64> direction_shape_{};
+  // And by first letter, last letter and length (ShapeBitLast): most
+  // lower-case words that pass the first ("soldiers", "earlier") fail here.
+  std::array<uint64_t, 32 * 32 * 32 / 64> direction_last_{};
   // False if `word` certainly has no kDirection or kSiteBefore flag (the
   // lower-case words that can start a name).
   inline bool MaybeDirection(std::string_view word) const;
