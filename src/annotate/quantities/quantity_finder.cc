@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "annotate/quantities/letter_bits.h"
 #include "core/byte_scan.h"
 #include "dossier/utf8.h"
 
@@ -33,10 +34,9 @@ inline bool IsAlphaByte(char c) {
 inline bool IsUpperByte(char c) { return c >= 'A' && c <= 'Z'; }
 
 // A bit per byte of a 64-byte window of the text, set for the ASCII
-// letters: the tokenizer and the sentence filter find where a word ends with
-// a shift and a count of trailing zeros, and classify the bytes once per 64
-// (SSE2) instead of taking a turn of a loop, and a mispredicted exit, per
-// letter.
+// letters: the tokenizer finds where a word ends with a shift and a count
+// of trailing zeros, and classifies the bytes once per 64 (SSE2) instead of
+// taking a turn of a loop, and a mispredicted exit, per letter.
 class LetterWindow {
  public:
   // p[0..size) is the text.
@@ -44,35 +44,28 @@ class LetterWindow {
 
   // The end of the run of letters that goes on at p[j] (j itself may be
   // any byte), clipped to e.
-  [[gnu::always_inline]] size_t RunEnd(size_t j, size_t e) { return Next<false>(j, e); }
-  // The first letter at or after p[j], or e.
-  [[gnu::always_inline]] size_t NextLetter(size_t j, size_t e) { return Next<true>(j, e); }
-
- private:
-  // The first byte at or after p[j] that is a letter (kLetter) or is not,
-  // clipped to e.
-  template <bool kLetter>
-  [[gnu::always_inline]] size_t Next(size_t j, size_t e) {
+  [[gnu::always_inline]] size_t RunEnd(size_t j, size_t e) {
     const size_t off = j - base_;  // wraps to a huge value below the window
     if (off < 64) {
-      const uint64_t stop = (kLetter ? ~other_ : other_) >> off;
+      const uint64_t stop = other_ >> off;
       if (stop != 0) return std::min<size_t>(j + static_cast<size_t>(std::countr_zero(stop)), e);
     }
-    return NextSlow<kLetter>(j, e);
+    return RunEndSlow(j, e);
   }
-  template <bool kLetter>
-  [[gnu::noinline]] size_t NextSlow(size_t j, size_t e) {
+
+ private:
+  [[gnu::noinline]] size_t RunEndSlow(size_t j, size_t e) {
     while (j < e) {
       size_t off = j - base_;
       if (off >= 64) {
         if (size_ < 64 || j > size_ - 64) {
-          while (j < e && IsAlphaByte(p_[j]) != kLetter) ++j;
+          while (j < e && IsAlphaByte(p_[j])) ++j;
           return j;
         }
         Fill(j);
         off = 0;
       }
-      const uint64_t stop = (kLetter ? ~other_ : other_) >> off;
+      const uint64_t stop = other_ >> off;
       if (stop != 0) return std::min<size_t>(j + static_cast<size_t>(std::countr_zero(stop)), e);
       j = base_ + 64;
     }
@@ -99,24 +92,6 @@ class LetterWindow {
   size_t base_ = SIZE_MAX / 2;  // no window yet
   uint64_t other_ = 0;          // bit k: p_[base_ + k] is no letter
 };
-
-// Bit b set if p[k + b] is an ASCII digit, for b < n (1..16); p[k..k+16)
-// may be read if `wide`.
-inline uint32_t DigitBits(const char* p, size_t k, size_t n, bool wide) {
-  uint32_t bits = 0;
-#if defined(__SSE2__)
-  if (wide) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k));
-    // A digit is a byte whose b - '0' is below 10, unsigned.
-    const __m128i t = _mm_sub_epi8(v, _mm_set1_epi8('0'));
-    bits = static_cast<uint32_t>(
-        _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(9)), t)));
-    return n >= 16 ? bits : bits & ((uint32_t{1} << n) - 1);
-  }
-#endif
-  for (size_t b = 0; b < n; ++b) bits |= uint32_t{IsDigitByte(p[k + b])} << b;
-  return bits;
-}
 
 // Byte classes for the tokenizer and the sentence filter.
 enum : uint8_t {
@@ -862,7 +837,7 @@ class QuantityFinder::Scanner {
   std::string_view text_;
   std::vector<Span> skip_;
   bool explain_;  // fill Mention::evidence
-  mutable LetterWindow letters_;  // for Worth and Tokenize
+  mutable LetterWindow letters_;  // for Tokenize
   std::vector<Tok> t_;
   // The tokens that may start a number, in order (Tokenize): figures, and
   // words but those of ASCII letters whose shape no kTrigger word has. The
@@ -883,25 +858,42 @@ bool QuantityFinder::Scanner::Worth(Span s) const {
   const size_t size = text_.size();
   const size_t e = std::min<size_t>(s.end, size);
   const char* p = text_.data();
-  // Most sentences that hold a count hold a figure: look for a digit first,
-  // sixteen bytes a step.
-  for (size_t k = s.begin; k < e; k += 16) {
-    uint32_t digits = DigitBits(p, k, std::min<size_t>(e - k, 16), k + 16 <= size);
-    for (; digits != 0; digits &= digits - 1) {
-      const size_t b = k + static_cast<size_t>(std::countr_zero(digits));
-      if (!Overlaps(static_cast<uint32_t>(b), static_cast<uint32_t>(b + 1))) return true;
+  // The dates from the sentence on: the digits below come in text order, so
+  // the date that may hold one is found by stepping, not by a search each.
+  auto date = std::lower_bound(skip_.begin(), skip_.end(), static_cast<uint32_t>(s.begin),
+                               [](const Span& d, uint32_t v) { return d.end <= v; });
+  // Sixty-four bytes a step, from bit masks of the letters and digits.
+  uint64_t carry = 0;  // the byte before this step is a letter (bit 0)
+  for (size_t k = s.begin; k < e; k += 64) {
+    const size_t n = std::min<size_t>(e - k, 64);
+    const LetterDigitBits m = LetterDigitBits64(p + k, n, k + 64 <= size);
+    // A digit outside the dates: a figure may start there. A figure whose
+    // first digit is in a date is never read (TryAt drops a number that
+    // overlaps a date), so one digit inside a date is none.
+    for (uint64_t digits = m.digits; digits != 0; digits &= digits - 1) {
+      const uint32_t b = static_cast<uint32_t>(k + static_cast<size_t>(std::countr_zero(digits)));
+      while (date != skip_.end() && date->end <= b) ++date;
+      if (date == skip_.end() || date->begin > b) return true;
     }
-  }
-  // Digits were looked at above: a figure whose first digit is in a date is
-  // never read (TryAt drops a number that overlaps a date, and
-  // Overlaps(b, b + 1) implies that). So only the runs of letters are left.
-  for (size_t i = letters_.NextLetter(s.begin, e); i < e;) {
-    const size_t j = letters_.RunEnd(i + 1, e);
-    size_t len = j - i;
-    if (d_.needed_shape.MayHave(p + i, len) &&
-        (d_.Flags(d_.vocab.FindAlpha(p + i, len, i + 16 <= size)) & kNeeded))
-      return true;
-    i = letters_.NextLetter(j, e);
+    // Each word the tokenizer would make of letters only is a maximal run of
+    // ASCII letters here, looked up the same way where it starts.
+    for (uint64_t starts = m.letters & ~(m.letters << 1 | carry); starts != 0;
+         starts &= starts - 1) {
+      const size_t at = static_cast<size_t>(std::countr_zero(starts)), i = k + at;
+      // Most first letters start no kNeeded word.
+      if (d_.needed_shape.first_len[static_cast<unsigned char>(p[i])] == 0) continue;
+      const uint64_t after = ~m.letters >> at;  // bit 0 is clear
+      size_t j = i + static_cast<size_t>(std::countr_zero(after));
+      if (after == 0) {  // the run goes on past these 64 bytes
+        j = k + 64;
+        while (j < e && IsAlphaByte(p[j])) ++j;
+      }
+      const size_t len = j - i;
+      if (d_.needed_shape.MayHave(p + i, len) &&
+          (d_.Flags(d_.vocab.FindAlpha(p + i, len, i + 16 <= size)) & kNeeded))
+        return true;
+    }
+    carry = m.letters >> 63;
   }
   return false;
 }
