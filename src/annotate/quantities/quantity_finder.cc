@@ -752,6 +752,7 @@ class QuantityFinder::Scanner {
     t_.swap(TokBuffer());  // reuse this thread's token buffer
     std::sort(skip_.begin(), skip_.end(),
               [](const Span& a, const Span& b) { return a.begin < b.begin; });
+    worth_date_ = scan_date_ = skip_.begin();
   }
 
   ~Scanner() { t_.swap(TokBuffer()); }
@@ -784,6 +785,16 @@ class QuantityFinder::Scanner {
   bool Worth(Span s) const;
   void Tokenize(Span s);
   bool Overlaps(uint32_t b, uint32_t e) const;
+  using DateIt = std::vector<Span>::const_iterator;
+  // The first date that ends after byte b, stepping on from `from` (the
+  // answer for an earlier byte: the sentences come in text order).
+  DateIt DateFrom(DateIt from, uint32_t b) const {
+    if (from != skip_.begin() && std::prev(from)->end > b)  // not in order: search
+      return std::lower_bound(skip_.begin(), skip_.end(), b,
+                              [](const Span& d, uint32_t v) { return d.end <= v; });
+    while (from != skip_.end() && from->end <= b) ++from;
+    return from;
+  }
   bool IsPunct(size_t i, char c) const {
     return i < t_.size() && t_[i].kind != TK::kWord &&
            t_[i].kind != TK::kNumber && t_[i].e - t_[i].b == 1 &&
@@ -805,6 +816,17 @@ class QuantityFinder::Scanner {
                                             tk.b + 16 <= text_.size())
                       : d_.vocab.Find(text_.substr(tk.b, len));
     return tk.id;
+  }
+  // False if token i cannot be part of a figure read at the token before it
+  // (ParseFigure): no group of three digits after a no-break space, no
+  // multiplier or suffix word.
+  bool MayExtendFigure(size_t i) const {
+    if (i >= t_.size()) return false;
+    const Tok& tk = t_[i];
+    if (tk.kind == TK::kNumber) return tk.nb_gap;
+    if (tk.kind != TK::kWord) return false;
+    const NumberWord* nw = d_.NumOf(Id(i));
+    return nw && (nw->mult > 0 || nw->suffix > 0);
   }
   // True if token i, one of may_start_, starts a number (kTrigger).
   bool Trigger(size_t i) const {
@@ -836,6 +858,9 @@ class QuantityFinder::Scanner {
   const Data& d_;
   std::string_view text_;
   std::vector<Span> skip_;
+  // Where Worth and Sentence found the first date of the sentence before.
+  mutable DateIt worth_date_;  // Worth is const
+  DateIt scan_date_;
   bool explain_;  // fill Mention::evidence
   mutable LetterWindow letters_;  // for Tokenize
   std::vector<Tok> t_;
@@ -860,8 +885,7 @@ bool QuantityFinder::Scanner::Worth(Span s) const {
   const char* p = text_.data();
   // The dates from the sentence on: the digits below come in text order, so
   // the date that may hold one is found by stepping, not by a search each.
-  auto date = std::lower_bound(skip_.begin(), skip_.end(), static_cast<uint32_t>(s.begin),
-                               [](const Span& d, uint32_t v) { return d.end <= v; });
+  auto date = worth_date_ = DateFrom(worth_date_, s.begin);
   // Sixty-four bytes a step, from bit masks of the letters and digits.
   uint64_t carry = 0;  // the byte before this step is a letter (bit 0)
   for (size_t k = s.begin; k < e; k += 64) {
@@ -1972,11 +1996,21 @@ void QuantityFinder::Scanner::Sentence(Span s, int index,
   prev_index_ = SIZE_MAX;
   // Tokens that are not in may_start_ start nothing: the scan moves on to
   // the next one that is.
+  // The dates from the sentence on, stepped through as the tokens go.
+  auto date = scan_date_ = DateFrom(scan_date_, s.begin);
   size_t i = 0;
   for (uint32_t k : may_start_) {
     if (k < i) continue;
     i = k;
     size_t next = i + 1;
+    if (t_[i].kind == TK::kNumber) {
+      // A figure that starts inside a date (most figures of news text) is
+      // dropped by TryAt after it is read, and the scan goes on after it:
+      // when the next token cannot go on with it, that is the next token.
+      const uint32_t b = t_[i].b;
+      while (date != skip_.end() && date->end <= b) ++date;
+      if (date != skip_.end() && date->begin <= b && !MayExtendFigure(i + 1)) continue;
+    }
     if (Trigger(i) && TryAt(i, index, out, &next)) {
       i = next;
       continue;
