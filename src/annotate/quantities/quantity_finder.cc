@@ -339,6 +339,9 @@ enum : uint8_t {
   kNumberWord = 4,  // a cardinal or multiplier word
   kNeeded = 8,      // a sentence without a figure has a count only if it
                     // has one of these words (see Scanner::Worth)
+  kLoneArticle = 16,  // an article ("a", "an") that starts a number only
+                      // before a kNeeded word: a multiplier ("a hundred") or
+                      // the last word of a two-word vague phrase ("a few")
 };
 
 // (first letter, second letter or none, length) of a set of words made of
@@ -722,6 +725,14 @@ QuantityFinder::QuantityFinder(const Lexicon& lexicon) {
     const std::string& w = d->vocab.word(static_cast<int>(id));
     if ((d->flags[id] & kTrigger) && AllAlpha(w)) d->trigger_shape.Add(w);
   }
+  for (size_t id = 0; id < n; ++id) {
+    const NumberWord& nw = d->number_words[id];
+    if (nw.article && nw.number < 0 && nw.mult == 0 && nw.fraction == 0 &&
+        static_cast<int>(id) != d->id_and)
+      d->flags[id] |= kLoneArticle;
+  }
+  for (const auto& w : d->vague_set.words)
+    if (w.size() != 2) d->flags[w.front()] &= ~kLoneArticle;
   for (size_t p = 0; p < d->ctx.size(); ++p)
     if (d->ctx[p].kind != CtxKind::kRole)
       d->flags[d->ctx_set.words[p].front()] |= kNpStop;
@@ -2010,6 +2021,9 @@ void QuantityFinder::Scanner::Sentence(Span s, int index,
       const uint32_t b = t_[i].b;
       while (date != skip_.end() && date->end <= b) ++date;
       if (date != skip_.end() && date->begin <= b && !MayExtendFigure(i + 1)) continue;
+    } else if ((d_.Flags(Id(i)) & kLoneArticle) &&
+               !(i + 1 < t_.size() && (d_.Flags(Id(i + 1)) & kNeeded))) {
+      continue;  // ParseCore would read nothing here
     }
     if (Trigger(i) && TryAt(i, index, out, &next)) {
       i = next;
