@@ -807,7 +807,7 @@ class QuantityFinder::Scanner {
     return from;
   }
   bool IsPunct(size_t i, char c) const {
-    return i < t_.size() && t_[i].kind != TK::kWord &&
+    return i < n_ && t_[i].kind != TK::kWord &&
            t_[i].kind != TK::kNumber && t_[i].e - t_[i].b == 1 &&
            text_[t_[i].b] == c;
   }
@@ -832,7 +832,7 @@ class QuantityFinder::Scanner {
   // (ParseFigure): no group of three digits after a no-break space, no
   // multiplier or suffix word.
   bool MayExtendFigure(size_t i) const {
-    if (i >= t_.size()) return false;
+    if (i >= n_) return false;
     const Tok& tk = t_[i];
     if (tk.kind == TK::kNumber) return tk.nb_gap;
     if (tk.kind != TK::kWord) return false;
@@ -875,6 +875,7 @@ class QuantityFinder::Scanner {
   bool explain_;  // fill Mention::evidence
   mutable LetterWindow letters_;  // for Tokenize
   std::vector<Tok> t_;
+  size_t n_ = 0;  // t_.size(), kept: a Tok is 20 bytes, its count a division
   // The tokens that may start a number, in order (Tokenize): figures, and
   // words but those of ASCII letters whose shape no kTrigger word has. The
   // rules run only there; most tokens are none.
@@ -1085,6 +1086,7 @@ void QuantityFinder::Scanner::Tokenize(Span s) {
     push(i, i + len, punct ? TK::kPunct : TK::kSymbol).fraction = fraction;
     i += len;
   }
+  n_ = t_.size();
 }
 
 bool QuantityFinder::Scanner::Overlaps(uint32_t b, uint32_t e) const {
@@ -1099,10 +1101,10 @@ template <typename Ok>
 QuantityFinder::Scanner::Match QuantityFinder::Scanner::MatchAt(
     const PhraseSet& set, size_t i, Ok ok) const {
   Match m;
-  if (i >= t_.size() || Id(i) < 0) return m;
+  if (i >= n_ || Id(i) < 0) return m;
   for (int p : set.by_first[Id(i)]) {
     const std::vector<int>& w = set.words[p];
-    if (i + w.size() > t_.size()) continue;
+    if (i + w.size() > n_) continue;
     size_t k = 1;
     while (k < w.size() && Id(i + k) == w[k]) ++k;
     if (k < w.size() || !ok(p)) continue;
@@ -1118,7 +1120,7 @@ template <typename Ok>
 QuantityFinder::Scanner::Match QuantityFinder::Scanner::MatchEnding(
     const PhraseSet& set, size_t last, size_t floor, Ok ok) const {
   Match m;
-  if (last >= t_.size() || last < floor || Id(last) < 0) return m;
+  if (last >= n_ || last < floor || Id(last) < 0) return m;
   for (int p : set.by_last[Id(last)]) {
     const std::vector<int>& w = set.words[p];
     if (last + 1 < floor + w.size()) continue;
@@ -1144,67 +1146,79 @@ bool QuantityFinder::Scanner::CurrencyGluedBefore(size_t i) const {
 
 bool QuantityFinder::Scanner::ParseFigure(size_t i, Core* c) const {
   std::string_view s = TokText(i);
+  // Most figures are digits alone: their value is read on the way, and the
+  // groups are looked at only when a separator follows.
   size_t k = 0;
-  while (k < s.size() && (IsDigitByte(s[k]) || s[k] == ',' || s[k] == '.')) ++k;
+  double value = 0;
+  while (k < s.size() && IsDigitByte(s[k])) {
+    value = value * 10 + (s[k] - '0');
+    ++k;
+  }
+  const bool separated = k < s.size() && (s[k] == ',' || s[k] == '.');
+  if (separated)
+    while (k < s.size() && (IsDigitByte(s[k]) || s[k] == ',' || s[k] == '.')) ++k;
   std::string_view num = s.substr(0, k), suffix = s.substr(k);
-  // Groups between separators, summarised on the fly (no allocation): the
-  // first group's length, the separator before the last group, and whether
-  // every later group (every later group after a comma) has three digits.
-  int commas = 0, dots = 0;
-  size_t group_start = 0, first_len = 0;
-  char sep = 0, last_sep = 0;
-  bool later_all_3 = true, comma_groups_3 = true;
-  for (size_t j = 0; j <= num.size(); ++j) {
-    if (j == num.size() || num[j] == ',' || num[j] == '.') {
-      size_t len = j - group_start;
-      if (sep == 0) {
-        first_len = len;
-      } else if (len != 3) {
-        later_all_3 = false;
-        if (sep == ',') comma_groups_3 = false;
-      }
-      last_sep = sep;
-      if (j < num.size()) {
-        sep = num[j];
-        if (sep == ',')
-          ++commas;
-        else
-          ++dots;
-      }
-      group_start = j + 1;
-    }
-  }
+  int commas = 0, dots = 0, frac_digits = 0;
   bool decimal = false;
-  if (commas == 0 && dots == 0) {
+  if (!separated) {
     if (num.size() > 1 && num[0] == '0') return false;  // 007, 0600
-  } else if (dots == 0 || (dots == 1 && last_sep == '.' && commas > 0)) {
-    // 3,000 or 1,234.5: comma groups of three after a first group of 1..3.
-    if (first_len > 3 || !comma_groups_3) return false;
-    decimal = dots == 1;
-  } else if (commas == 0 && dots == 1) {
-    decimal = true;
-  } else if (commas == 0 && dots >= 2) {
-    // 1.500.000 (European thousands).
-    if (first_len > 3 || !later_all_3) return false;
   } else {
-    return false;
-  }
-  double value = 0, scale = 1;
-  int frac_digits = 0;
-  bool after_point = false;
-  for (size_t j = 0; j < num.size(); ++j) {
-    char x = num[j];
-    if (x == '.' && decimal && j == num.rfind('.')) {
-      after_point = true;
-      continue;
+    // Groups between separators, summarised on the fly (no allocation): the
+    // first group's length, the separator before the last group, and
+    // whether every later group (every later group after a comma) has three
+    // digits.
+    size_t group_start = 0, first_len = 0;
+    char sep = 0, last_sep = 0;
+    bool later_all_3 = true, comma_groups_3 = true;
+    for (size_t j = 0; j <= num.size(); ++j) {
+      if (j == num.size() || num[j] == ',' || num[j] == '.') {
+        size_t len = j - group_start;
+        if (sep == 0) {
+          first_len = len;
+        } else if (len != 3) {
+          later_all_3 = false;
+          if (sep == ',') comma_groups_3 = false;
+        }
+        last_sep = sep;
+        if (j < num.size()) {
+          sep = num[j];
+          if (sep == ',')
+            ++commas;
+          else
+            ++dots;
+        }
+        group_start = j + 1;
+      }
     }
-    if (!IsDigitByte(x)) continue;
-    if (after_point) {
-      scale /= 10;
-      value += (x - '0') * scale;
-      ++frac_digits;
+    if (dots == 0 || (dots == 1 && last_sep == '.' && commas > 0)) {
+      // 3,000 or 1,234.5: comma groups of three after a first group of 1..3.
+      if (first_len > 3 || !comma_groups_3) return false;
+      decimal = dots == 1;
+    } else if (commas == 0 && dots == 1) {
+      decimal = true;
+    } else if (commas == 0 && dots >= 2) {
+      // 1.500.000 (European thousands).
+      if (first_len > 3 || !later_all_3) return false;
     } else {
-      value = value * 10 + (x - '0');
+      return false;
+    }
+    value = 0;
+    double scale = 1;
+    bool after_point = false;
+    for (size_t j = 0; j < num.size(); ++j) {
+      char x = num[j];
+      if (x == '.' && decimal && j == num.rfind('.')) {
+        after_point = true;
+        continue;
+      }
+      if (!IsDigitByte(x)) continue;
+      if (after_point) {
+        scale /= 10;
+        value += (x - '0') * scale;
+        ++frac_digits;
+      } else {
+        value = value * 10 + (x - '0');
+      }
     }
   }
   c->value = value;
@@ -1246,7 +1260,7 @@ bool QuantityFinder::Scanner::ParseFigure(size_t i, Core* c) const {
   // "3 000" with no-break or thin spaces.
   if (commas == 0 && dots == 0 && suffix.empty() && num.size() <= 3) {
     size_t j = i + 1;
-    while (j < t_.size() && t_[j].kind == TK::kNumber && t_[j].nb_gap &&
+    while (j < n_ && t_[j].kind == TK::kNumber && t_[j].nb_gap &&
            t_[j].e - t_[j].b == 3) {
       std::string_view g = TokText(j);
       if (!IsDigitByte(g[0]) || !IsDigitByte(g[1]) || !IsDigitByte(g[2])) break;
@@ -1260,7 +1274,7 @@ bool QuantityFinder::Scanner::ParseFigure(size_t i, Core* c) const {
   if (!c->suffix && c->suffix_unit < 0) {
     double last = 1;
     size_t j = c->end;
-    while (j < t_.size() && t_[j].kind == TK::kWord) {
+    while (j < n_ && t_[j].kind == TK::kWord) {
       const NumberWord* nw = d_.NumOf(Id(j));
       double m = 0;
       if (nw && nw->mult > 0)
@@ -1298,7 +1312,7 @@ bool QuantityFinder::Scanner::ParseWords(size_t i, Core* c) const {
   double total = 0, cur = 0, last_big = 1e300;
   size_t j = i, end = i;
   bool any = false;
-  const size_t n = t_.size();
+  const size_t n = n_;
   auto number_at = [&](size_t k) -> int {
     if (k >= n) return -1;
     const NumberWord* nw = d_.NumOf(Id(k));
@@ -1417,7 +1431,7 @@ bool QuantityFinder::Scanner::ParseCore(size_t i, Core* c) const {
     c->vague = true;
     // "several hundred", "a few thousand", "a few dozen".
     const NumberWord* nw =
-        c->end < t_.size() ? d_.NumOf(Id(c->end)) : nullptr;
+        c->end < n_ ? d_.NumOf(Id(c->end)) : nullptr;
     if (nw && nw->mult > 0) {
       c->value *= nw->mult;
       c->low *= nw->mult;
@@ -1431,7 +1445,7 @@ bool QuantityFinder::Scanner::ParseCore(size_t i, Core* c) const {
 }
 
 bool QuantityFinder::Scanner::TimeAfter(size_t end_tok) const {
-  if (end_tok >= t_.size()) return false;
+  if (end_tok >= n_) return false;
   size_t p = t_[end_tok].b;
   if (!t_[end_tok].glued && p > 0 && text_[p - 1] != ' ') return false;
   for (const std::string& w : d_.time_words[static_cast<unsigned char>(LowerAscii(text_[p]))]) {
@@ -1447,7 +1461,7 @@ bool QuantityFinder::Scanner::TimeAfter(size_t end_tok) const {
 }
 
 bool QuantityFinder::Scanner::NotACount(const Core& c) const {
-  const size_t i = c.first, n = t_.size();
+  const size_t i = c.first, n = n_;
   const Tok& first = t_[i];
   // Glued on the left to an identifier: F-16, Su-24, COVID-19, 9/11, #5, v.2
   if (i > 0 && first.glued && t_[i - 1].kind != TK::kWord &&
@@ -1514,7 +1528,7 @@ bool QuantityFinder::Scanner::NotACount(const Core& c) const {
 
 bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
                                     std::vector<Mention>* out, size_t* next) {
-  const size_t n = t_.size();
+  const size_t n = n_;
   Core c;
   if (!ParseCore(i, &c)) return false;
   *next = c.end;
@@ -2022,7 +2036,7 @@ void QuantityFinder::Scanner::Sentence(Span s, int index,
       while (date != skip_.end() && date->end <= b) ++date;
       if (date != skip_.end() && date->begin <= b && !MayExtendFigure(i + 1)) continue;
     } else if ((d_.Flags(Id(i)) & kLoneArticle) &&
-               !(i + 1 < t_.size() && (d_.Flags(Id(i + 1)) & kNeeded))) {
+               !(i + 1 < n_ && (d_.Flags(Id(i + 1)) & kNeeded))) {
       continue;  // ParseCore would read nothing here
     }
     if (Trigger(i) && TryAt(i, index, out, &next)) {
