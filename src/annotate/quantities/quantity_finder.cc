@@ -898,11 +898,18 @@ bool QuantityFinder::Scanner::Worth(Span s) const {
   // The dates from the sentence on: the digits below come in text order, so
   // the date that may hold one is found by stepping, not by a search each.
   auto date = worth_date_ = DateFrom(worth_date_, s.begin);
-  // Sixty-four bytes a step, from bit masks of the letters and digits.
-  uint64_t carry = 0;  // the byte before this step is a letter (bit 0)
-  for (size_t k = s.begin; k < e; k += 64) {
-    const size_t n = std::min<size_t>(e - k, 64);
-    const LetterDigitBits m = LetterDigitBits64(p + k, n, k + 64 <= size);
+  // Sixty-four bytes a step, from bit masks of the letters and digits. The
+  // digits of the whole sentence are looked at first: most sentences that
+  // hold a count hold a figure, and need no look at their words. The masks
+  // of the first steps are kept for the words.
+  constexpr size_t kKept = 8;
+  std::array<LetterDigitBits, kKept> kept;
+  auto masks = [&](size_t k) {
+    return LetterDigitBits64(p + k, std::min<size_t>(e - k, 64), k + 64 <= size);
+  };
+  for (size_t k = s.begin, step = 0; k < e; k += 64, ++step) {
+    const LetterDigitBits m = masks(k);
+    if (step < kKept) kept[step] = m;
     // A digit outside the dates: a figure may start there. A figure whose
     // first digit is in a date is never read (TryAt drops a number that
     // overlaps a date), so one digit inside a date is none.
@@ -911,6 +918,10 @@ bool QuantityFinder::Scanner::Worth(Span s) const {
       while (date != skip_.end() && date->end <= b) ++date;
       if (date == skip_.end() || date->begin > b) return true;
     }
+  }
+  uint64_t carry = 0;  // the byte before this step is a letter (bit 0)
+  for (size_t k = s.begin, step = 0; k < e; k += 64, ++step) {
+    const LetterDigitBits m = step < kKept ? kept[step] : masks(k);
     // Each word the tokenizer would make of letters only is a maximal run of
     // ASCII letters here, looked up the same way where it starts.
     for (uint64_t starts = m.letters & ~(m.letters << 1 | carry); starts != 0;
