@@ -375,29 +375,30 @@ inline bool AllAlpha(std::string_view w) {
          std::all_of(w.begin(), w.end(), [](char x) { return IsAlphaByte(x); });
 }
 
-constexpr int32_t kLazyId = -2;  // Tok::id not looked up yet
+constexpr int16_t kLazyId = -2;  // Tok::id not looked up yet
 
 enum class TK : uint8_t { kWord, kNumber, kPunct, kSymbol };
 struct Tok {
   Tok() = default;
   // Every field in one go (Scanner::Tokenize).
-  Tok(uint32_t b_, uint32_t e_, int32_t id_, TK kind_, bool pure_, bool glued_,
-      bool nb_gap_, bool line_start_, bool upper_)
+  Tok(uint32_t b_, uint32_t e_, int16_t id_, TK kind_, bool pure_, bool glued_,
+      bool nb_gap_, bool line_start_)
       : b(b_), e(e_), id(id_), kind(kind_), pure(pure_), glued(glued_),
-        nb_gap(nb_gap_), line_start(line_start_), upper(upper_) {}
+        nb_gap(nb_gap_), line_start(line_start_) {}
 
   uint32_t b = 0, e = 0;
   // Vocab id (-1: none), looked up on first use (Scanner::Id): most tokens
-  // are never asked.
-  mutable int32_t id = -1;
+  // are never asked. 16 bits (the tables have some hundreds of words; the
+  // constructor checks): a Tok of 16 bytes is indexed with a shift.
+  mutable int16_t id = -1;
   TK kind = TK::kWord;
   bool pure = false;        // ASCII letters only
   bool glued = false;       // no gap before it
   bool nb_gap = false;      // the gap before it is only no-break/thin spaces
   bool line_start = false;  // first in the sentence or after a newline
   bool fraction = false;    // a vulgar fraction or superscript digit
-  bool upper = false;       // starts with an ASCII capital
 };
+static_assert(sizeof(Tok) == 16);
 
 bool ParseDouble(const std::string& s, double* out) {
   if (s.empty()) return false;
@@ -740,6 +741,16 @@ QuantityFinder::QuantityFinder(const Lexicon& lexicon) {
   d->qual_set.Index(n);
   d->unit_set.Index(n);
   d->ctx_set.Index(n);
+  if (n > static_cast<size_t>(INT16_MAX)) {
+    // A token keeps its word's id in 16 bits (Tok::id): tables this big are
+    // not read, figures still are.
+    auto bare = std::make_unique<Data>();
+    bare->problems = std::move(d->problems);
+    bare->problems.push_back("quantity tables: more than 32767 words: not read");
+    // Ids no token has (an unknown word is -1).
+    bare->id_of = bare->id_and = bare->id_one = bare->id_according = bare->id_including = -3;
+    d = std::move(bare);
+  }
   data_ = std::move(d);
 }
 
@@ -811,6 +822,8 @@ class QuantityFinder::Scanner {
            t_[i].kind != TK::kNumber && t_[i].e - t_[i].b == 1 &&
            text_[t_[i].b] == c;
   }
+  // Token i starts with an ASCII capital.
+  bool Upper(size_t i) const { return IsUpperByte(text_[t_[i].b]); }
   std::string_view TokText(size_t i) const {
     return text_.substr(t_[i].b, t_[i].e - t_[i].b);
   }
@@ -822,10 +835,10 @@ class QuantityFinder::Scanner {
   }
   [[gnu::noinline]] int32_t LookUp(const Tok& tk) const {
     size_t len = tk.e - tk.b;
-    tk.id = len > kMaxWordBytes ? -1
-            : tk.pure ? d_.vocab.FindAlpha(text_.data() + tk.b, len,
-                                            tk.b + 16 <= text_.size())
-                      : d_.vocab.Find(text_.substr(tk.b, len));
+    tk.id = static_cast<int16_t>(
+        len > kMaxWordBytes ? -1
+        : tk.pure ? d_.vocab.FindAlpha(text_.data() + tk.b, len, tk.b + 16 <= text_.size())
+                  : d_.vocab.Find(text_.substr(tk.b, len)));
     return tk.id;
   }
   // False if token i cannot be part of a figure read at the token before it
@@ -958,9 +971,8 @@ void QuantityFinder::Scanner::Tokenize(Span s) {
   // written Tok costs a store-forwarding stall per token).
   auto push = [&](size_t b, size_t en, TK kind, bool pure = false) -> Tok& {
     Tok& tk = t_.emplace_back(static_cast<uint32_t>(b), static_cast<uint32_t>(en),
-                              kind == TK::kNumber ? -1 : kLazyId, kind, pure,
-                              !had_gap && !first, had_gap && nb_only, newline,
-                              IsUpperByte(p[b]));
+                              kind == TK::kNumber ? int16_t{-1} : kLazyId, kind, pure,
+                              !had_gap && !first, had_gap && nb_only, newline);
     first = false;
     had_gap = false;
     nb_only = true;
@@ -1523,8 +1535,8 @@ bool QuantityFinder::Scanner::NotACount(const Core& c) const {
     if (alone) return true;
   } else {
     // Capitalised number word inside a name: "Channel Four", "Formula One".
-    if (first.upper && i > 0 && t_[i - 1].kind == TK::kWord &&
-        t_[i - 1].upper && !first.line_start &&
+    if (Upper(i) && i > 0 && t_[i - 1].kind == TK::kWord &&
+        Upper(i - 1) && !first.line_start &&
         (Id(i - 1) < 0 || d_.Flags(Id(i - 1)) == 0)) {
       bool known_prev = false;
       if (Id(i - 1) >= 0) {
@@ -1756,7 +1768,7 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
       ++words;
     }
     if (unit.empty()) inner_role = {};
-    if (unit.empty() && end < n && t_[end].kind == TK::kWord && t_[end].upper &&
+    if (unit.empty() && end < n && t_[end].kind == TK::kWord && Upper(end) &&
         Id(end) < 0) {
       // A capitalised plural demonym right after the number: "83 Syrians",
       // "two Iraqis", "four Lebanese".
@@ -1775,7 +1787,7 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
       }
     }
     if (unit.empty() && end < n && t_[end].kind == TK::kWord &&
-        !t_[end].upper && !(d_.Flags(Id(end)) & kNpStop)) {
+        !Upper(end) && !(d_.Flags(Id(end)) & kNpStop)) {
       // An unlisted plural noun right after the number: "two teachers".
       std::string_view w = TokText(end);
       bool ascii = std::all_of(w.begin(), w.end(),
