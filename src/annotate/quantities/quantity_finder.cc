@@ -476,6 +476,8 @@ struct QuantityFinder::Data {
   // Shapes of the kTrigger words made of ASCII letters (a token with other
   // bytes is always looked up).
   ShapeSet trigger_shape;
+  // The vocab id of each one-byte token ("," "(" "a"), the most looked up.
+  std::array<int32_t, 256> single{};
 
   NumberWord& Num(int id) {
     if (number_words.size() <= static_cast<size_t>(id))
@@ -741,6 +743,10 @@ QuantityFinder::QuantityFinder(const Lexicon& lexicon) {
   d->qual_set.Index(n);
   d->unit_set.Index(n);
   d->ctx_set.Index(n);
+  for (int c = 0; c < 256; ++c) {
+    const char byte = static_cast<char>(c);
+    d->single[c] = d->vocab.Find(std::string_view(&byte, 1));
+  }
   if (n > static_cast<size_t>(INT16_MAX)) {
     // A token keeps its word's id in 16 bits (Tok::id): tables this big are
     // not read, figures still are.
@@ -749,6 +755,7 @@ QuantityFinder::QuantityFinder(const Lexicon& lexicon) {
     bare->problems.push_back("quantity tables: more than 32767 words: not read");
     // Ids no token has (an unknown word is -1).
     bare->id_of = bare->id_and = bare->id_one = bare->id_according = bare->id_including = -3;
+    bare->single.fill(-1);
     d = std::move(bare);
   }
   data_ = std::move(d);
@@ -836,7 +843,8 @@ class QuantityFinder::Scanner {
   [[gnu::noinline]] int32_t LookUp(const Tok& tk) const {
     size_t len = tk.e - tk.b;
     tk.id = static_cast<int16_t>(
-        len > kMaxWordBytes ? -1
+        len == 1 ? d_.single[static_cast<unsigned char>(text_[tk.b])]
+        : len > kMaxWordBytes ? -1
         : tk.pure ? d_.vocab.FindAlpha(text_.data() + tk.b, len, tk.b + 16 <= text_.size())
                   : d_.vocab.Find(text_.substr(tk.b, len)));
     return tk.id;
