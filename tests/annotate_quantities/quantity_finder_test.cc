@@ -130,6 +130,25 @@ TEST(QuantityFinderTest, SpacesAndPeriodsInFigures) {
   EXPECT_EQ(Describe("They fed 3,00 people."), "");
 }
 
+// The scan passes over a figure that starts inside a date and over an
+// article before no multiplier or vague word without reading them; a
+// figure in a date that a no-break group or a multiplier would go on with
+// is read (and dropped) as before, and the scan goes on after all of it.
+TEST(QuantityFinderTest, PassedOverTokensReadAsBefore) {
+  EXPECT_EQ(Describe("On 5 March 2016 about 40 people were hurt."),
+            "about 40=40 about person injured");
+  EXPECT_EQ(Describe("The toll rose to 12 on June 3, 2017 million."),
+            "12=12 exact - killed");
+  EXPECT_EQ(Describe("On 3 May 2016\u00a0000 people fled."), "");
+  EXPECT_EQ(Describe("An estimated 300 people fled."),
+            "An estimated 300=300 about person displaced");
+  EXPECT_EQ(Describe("A couple of fighters surrendered."),
+            "A couple=2..3 approximate_plural person captured");
+  EXPECT_EQ(Describe("A few soldiers died."),
+            "A few=3..5 approximate_plural person killed");
+  EXPECT_EQ(Describe("He is a doctor and an engineer."), "");
+}
+
 TEST(QuantityFinderTest, Words) {
   EXPECT_EQ(Describe("Three soldiers died."), "Three=3 exact person killed");
   EXPECT_EQ(Describe("It took twenty-one days."),

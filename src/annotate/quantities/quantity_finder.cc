@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "annotate/quantities/letter_bits.h"
 #include "core/byte_scan.h"
 #include "dossier/utf8.h"
 
@@ -33,10 +34,9 @@ inline bool IsAlphaByte(char c) {
 inline bool IsUpperByte(char c) { return c >= 'A' && c <= 'Z'; }
 
 // A bit per byte of a 64-byte window of the text, set for the ASCII
-// letters: the tokenizer and the sentence filter find where a word ends with
-// a shift and a count of trailing zeros, and classify the bytes once per 64
-// (SSE2) instead of taking a turn of a loop, and a mispredicted exit, per
-// letter.
+// letters: the tokenizer finds where a word ends with a shift and a count
+// of trailing zeros, and classifies the bytes once per 64 (SSE2) instead of
+// taking a turn of a loop, and a mispredicted exit, per letter.
 class LetterWindow {
  public:
   // p[0..size) is the text.
@@ -44,35 +44,28 @@ class LetterWindow {
 
   // The end of the run of letters that goes on at p[j] (j itself may be
   // any byte), clipped to e.
-  [[gnu::always_inline]] size_t RunEnd(size_t j, size_t e) { return Next<false>(j, e); }
-  // The first letter at or after p[j], or e.
-  [[gnu::always_inline]] size_t NextLetter(size_t j, size_t e) { return Next<true>(j, e); }
-
- private:
-  // The first byte at or after p[j] that is a letter (kLetter) or is not,
-  // clipped to e.
-  template <bool kLetter>
-  [[gnu::always_inline]] size_t Next(size_t j, size_t e) {
+  [[gnu::always_inline]] size_t RunEnd(size_t j, size_t e) {
     const size_t off = j - base_;  // wraps to a huge value below the window
     if (off < 64) {
-      const uint64_t stop = (kLetter ? ~other_ : other_) >> off;
+      const uint64_t stop = other_ >> off;
       if (stop != 0) return std::min<size_t>(j + static_cast<size_t>(std::countr_zero(stop)), e);
     }
-    return NextSlow<kLetter>(j, e);
+    return RunEndSlow(j, e);
   }
-  template <bool kLetter>
-  [[gnu::noinline]] size_t NextSlow(size_t j, size_t e) {
+
+ private:
+  [[gnu::noinline]] size_t RunEndSlow(size_t j, size_t e) {
     while (j < e) {
       size_t off = j - base_;
       if (off >= 64) {
         if (size_ < 64 || j > size_ - 64) {
-          while (j < e && IsAlphaByte(p_[j]) != kLetter) ++j;
+          while (j < e && IsAlphaByte(p_[j])) ++j;
           return j;
         }
         Fill(j);
         off = 0;
       }
-      const uint64_t stop = (kLetter ? ~other_ : other_) >> off;
+      const uint64_t stop = other_ >> off;
       if (stop != 0) return std::min<size_t>(j + static_cast<size_t>(std::countr_zero(stop)), e);
       j = base_ + 64;
     }
@@ -99,24 +92,6 @@ class LetterWindow {
   size_t base_ = SIZE_MAX / 2;  // no window yet
   uint64_t other_ = 0;          // bit k: p_[base_ + k] is no letter
 };
-
-// Bit b set if p[k + b] is an ASCII digit, for b < n (1..16); p[k..k+16)
-// may be read if `wide`.
-inline uint32_t DigitBits(const char* p, size_t k, size_t n, bool wide) {
-  uint32_t bits = 0;
-#if defined(__SSE2__)
-  if (wide) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k));
-    // A digit is a byte whose b - '0' is below 10, unsigned.
-    const __m128i t = _mm_sub_epi8(v, _mm_set1_epi8('0'));
-    bits = static_cast<uint32_t>(
-        _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(9)), t)));
-    return n >= 16 ? bits : bits & ((uint32_t{1} << n) - 1);
-  }
-#endif
-  for (size_t b = 0; b < n; ++b) bits |= uint32_t{IsDigitByte(p[k + b])} << b;
-  return bits;
-}
 
 // Byte classes for the tokenizer and the sentence filter.
 enum : uint8_t {
@@ -364,6 +339,9 @@ enum : uint8_t {
   kNumberWord = 4,  // a cardinal or multiplier word
   kNeeded = 8,      // a sentence without a figure has a count only if it
                     // has one of these words (see Scanner::Worth)
+  kLoneArticle = 16,  // an article ("a", "an") that starts a number only
+                      // before a kNeeded word: a multiplier ("a hundred") or
+                      // the last word of a two-word vague phrase ("a few")
 };
 
 // (first letter, second letter or none, length) of a set of words made of
@@ -397,29 +375,30 @@ inline bool AllAlpha(std::string_view w) {
          std::all_of(w.begin(), w.end(), [](char x) { return IsAlphaByte(x); });
 }
 
-constexpr int32_t kLazyId = -2;  // Tok::id not looked up yet
+constexpr int16_t kLazyId = -2;  // Tok::id not looked up yet
 
 enum class TK : uint8_t { kWord, kNumber, kPunct, kSymbol };
 struct Tok {
   Tok() = default;
   // Every field in one go (Scanner::Tokenize).
-  Tok(uint32_t b_, uint32_t e_, int32_t id_, TK kind_, bool pure_, bool glued_,
-      bool nb_gap_, bool line_start_, bool upper_)
+  Tok(uint32_t b_, uint32_t e_, int16_t id_, TK kind_, bool pure_, bool glued_,
+      bool nb_gap_, bool line_start_)
       : b(b_), e(e_), id(id_), kind(kind_), pure(pure_), glued(glued_),
-        nb_gap(nb_gap_), line_start(line_start_), upper(upper_) {}
+        nb_gap(nb_gap_), line_start(line_start_) {}
 
   uint32_t b = 0, e = 0;
   // Vocab id (-1: none), looked up on first use (Scanner::Id): most tokens
-  // are never asked.
-  mutable int32_t id = -1;
+  // are never asked. 16 bits (the tables have some hundreds of words; the
+  // constructor checks): a Tok of 16 bytes is indexed with a shift.
+  mutable int16_t id = -1;
   TK kind = TK::kWord;
   bool pure = false;        // ASCII letters only
   bool glued = false;       // no gap before it
   bool nb_gap = false;      // the gap before it is only no-break/thin spaces
   bool line_start = false;  // first in the sentence or after a newline
   bool fraction = false;    // a vulgar fraction or superscript digit
-  bool upper = false;       // starts with an ASCII capital
 };
+static_assert(sizeof(Tok) == 16);
 
 bool ParseDouble(const std::string& s, double* out) {
   if (s.empty()) return false;
@@ -497,6 +476,8 @@ struct QuantityFinder::Data {
   // Shapes of the kTrigger words made of ASCII letters (a token with other
   // bytes is always looked up).
   ShapeSet trigger_shape;
+  // The vocab id of each one-byte token ("," "(" "a"), the most looked up.
+  std::array<int32_t, 256> single{};
 
   NumberWord& Num(int id) {
     if (number_words.size() <= static_cast<size_t>(id))
@@ -747,6 +728,14 @@ QuantityFinder::QuantityFinder(const Lexicon& lexicon) {
     const std::string& w = d->vocab.word(static_cast<int>(id));
     if ((d->flags[id] & kTrigger) && AllAlpha(w)) d->trigger_shape.Add(w);
   }
+  for (size_t id = 0; id < n; ++id) {
+    const NumberWord& nw = d->number_words[id];
+    if (nw.article && nw.number < 0 && nw.mult == 0 && nw.fraction == 0 &&
+        static_cast<int>(id) != d->id_and)
+      d->flags[id] |= kLoneArticle;
+  }
+  for (const auto& w : d->vague_set.words)
+    if (w.size() != 2) d->flags[w.front()] &= ~kLoneArticle;
   for (size_t p = 0; p < d->ctx.size(); ++p)
     if (d->ctx[p].kind != CtxKind::kRole)
       d->flags[d->ctx_set.words[p].front()] |= kNpStop;
@@ -754,6 +743,21 @@ QuantityFinder::QuantityFinder(const Lexicon& lexicon) {
   d->qual_set.Index(n);
   d->unit_set.Index(n);
   d->ctx_set.Index(n);
+  for (int c = 0; c < 256; ++c) {
+    const char byte = static_cast<char>(c);
+    d->single[c] = d->vocab.Find(std::string_view(&byte, 1));
+  }
+  if (n > static_cast<size_t>(INT16_MAX)) {
+    // A token keeps its word's id in 16 bits (Tok::id): tables this big are
+    // not read, figures still are.
+    auto bare = std::make_unique<Data>();
+    bare->problems = std::move(d->problems);
+    bare->problems.push_back("quantity tables: more than 32767 words: not read");
+    // Ids no token has (an unknown word is -1).
+    bare->id_of = bare->id_and = bare->id_one = bare->id_according = bare->id_including = -3;
+    bare->single.fill(-1);
+    d = std::move(bare);
+  }
   data_ = std::move(d);
 }
 
@@ -777,6 +781,7 @@ class QuantityFinder::Scanner {
     t_.swap(TokBuffer());  // reuse this thread's token buffer
     std::sort(skip_.begin(), skip_.end(),
               [](const Span& a, const Span& b) { return a.begin < b.begin; });
+    worth_date_ = scan_date_ = skip_.begin();
   }
 
   ~Scanner() { t_.swap(TokBuffer()); }
@@ -809,11 +814,23 @@ class QuantityFinder::Scanner {
   bool Worth(Span s) const;
   void Tokenize(Span s);
   bool Overlaps(uint32_t b, uint32_t e) const;
+  using DateIt = std::vector<Span>::const_iterator;
+  // The first date that ends after byte b, stepping on from `from` (the
+  // answer for an earlier byte: the sentences come in text order).
+  DateIt DateFrom(DateIt from, uint32_t b) const {
+    if (from != skip_.begin() && std::prev(from)->end > b)  // not in order: search
+      return std::lower_bound(skip_.begin(), skip_.end(), b,
+                              [](const Span& d, uint32_t v) { return d.end <= v; });
+    while (from != skip_.end() && from->end <= b) ++from;
+    return from;
+  }
   bool IsPunct(size_t i, char c) const {
-    return i < t_.size() && t_[i].kind != TK::kWord &&
+    return i < n_ && t_[i].kind != TK::kWord &&
            t_[i].kind != TK::kNumber && t_[i].e - t_[i].b == 1 &&
            text_[t_[i].b] == c;
   }
+  // Token i starts with an ASCII capital.
+  bool Upper(size_t i) const { return IsUpperByte(text_[t_[i].b]); }
   std::string_view TokText(size_t i) const {
     return text_.substr(t_[i].b, t_[i].e - t_[i].b);
   }
@@ -825,11 +842,23 @@ class QuantityFinder::Scanner {
   }
   [[gnu::noinline]] int32_t LookUp(const Tok& tk) const {
     size_t len = tk.e - tk.b;
-    tk.id = len > kMaxWordBytes ? -1
-            : tk.pure ? d_.vocab.FindAlpha(text_.data() + tk.b, len,
-                                            tk.b + 16 <= text_.size())
-                      : d_.vocab.Find(text_.substr(tk.b, len));
+    tk.id = static_cast<int16_t>(
+        len == 1 ? d_.single[static_cast<unsigned char>(text_[tk.b])]
+        : len > kMaxWordBytes ? -1
+        : tk.pure ? d_.vocab.FindAlpha(text_.data() + tk.b, len, tk.b + 16 <= text_.size())
+                  : d_.vocab.Find(text_.substr(tk.b, len)));
     return tk.id;
+  }
+  // False if token i cannot be part of a figure read at the token before it
+  // (ParseFigure): no group of three digits after a no-break space, no
+  // multiplier or suffix word.
+  bool MayExtendFigure(size_t i) const {
+    if (i >= n_) return false;
+    const Tok& tk = t_[i];
+    if (tk.kind == TK::kNumber) return tk.nb_gap;
+    if (tk.kind != TK::kWord) return false;
+    const NumberWord* nw = d_.NumOf(Id(i));
+    return nw && (nw->mult > 0 || nw->suffix > 0);
   }
   // True if token i, one of may_start_, starts a number (kTrigger).
   bool Trigger(size_t i) const {
@@ -861,9 +890,13 @@ class QuantityFinder::Scanner {
   const Data& d_;
   std::string_view text_;
   std::vector<Span> skip_;
+  // Where Worth and Sentence found the first date of the sentence before.
+  mutable DateIt worth_date_;  // Worth is const
+  DateIt scan_date_;
   bool explain_;  // fill Mention::evidence
-  mutable LetterWindow letters_;  // for Worth and Tokenize
+  mutable LetterWindow letters_;  // for Tokenize
   std::vector<Tok> t_;
+  size_t n_ = 0;  // t_.size(), kept: a Tok is 20 bytes, its count a division
   // The tokens that may start a number, in order (Tokenize): figures, and
   // words but those of ASCII letters whose shape no kTrigger word has. The
   // rules run only there; most tokens are none.
@@ -883,25 +916,52 @@ bool QuantityFinder::Scanner::Worth(Span s) const {
   const size_t size = text_.size();
   const size_t e = std::min<size_t>(s.end, size);
   const char* p = text_.data();
-  // Most sentences that hold a count hold a figure: look for a digit first,
-  // sixteen bytes a step.
-  for (size_t k = s.begin; k < e; k += 16) {
-    uint32_t digits = DigitBits(p, k, std::min<size_t>(e - k, 16), k + 16 <= size);
-    for (; digits != 0; digits &= digits - 1) {
-      const size_t b = k + static_cast<size_t>(std::countr_zero(digits));
-      if (!Overlaps(static_cast<uint32_t>(b), static_cast<uint32_t>(b + 1))) return true;
+  // The dates from the sentence on: the digits below come in text order, so
+  // the date that may hold one is found by stepping, not by a search each.
+  auto date = worth_date_ = DateFrom(worth_date_, s.begin);
+  // Sixty-four bytes a step, from bit masks of the letters and digits. The
+  // digits of the whole sentence are looked at first: most sentences that
+  // hold a count hold a figure, and need no look at their words. The masks
+  // of the first steps are kept for the words.
+  constexpr size_t kKept = 8;
+  std::array<LetterDigitBits, kKept> kept;
+  auto masks = [&](size_t k) {
+    return LetterDigitBits64(p + k, std::min<size_t>(e - k, 64), k + 64 <= size);
+  };
+  for (size_t k = s.begin, step = 0; k < e; k += 64, ++step) {
+    const LetterDigitBits m = masks(k);
+    if (step < kKept) kept[step] = m;
+    // A digit outside the dates: a figure may start there. A figure whose
+    // first digit is in a date is never read (TryAt drops a number that
+    // overlaps a date), so one digit inside a date is none.
+    for (uint64_t digits = m.digits; digits != 0; digits &= digits - 1) {
+      const uint32_t b = static_cast<uint32_t>(k + static_cast<size_t>(std::countr_zero(digits)));
+      while (date != skip_.end() && date->end <= b) ++date;
+      if (date == skip_.end() || date->begin > b) return true;
     }
   }
-  // Digits were looked at above: a figure whose first digit is in a date is
-  // never read (TryAt drops a number that overlaps a date, and
-  // Overlaps(b, b + 1) implies that). So only the runs of letters are left.
-  for (size_t i = letters_.NextLetter(s.begin, e); i < e;) {
-    const size_t j = letters_.RunEnd(i + 1, e);
-    size_t len = j - i;
-    if (d_.needed_shape.MayHave(p + i, len) &&
-        (d_.Flags(d_.vocab.FindAlpha(p + i, len, i + 16 <= size)) & kNeeded))
-      return true;
-    i = letters_.NextLetter(j, e);
+  uint64_t carry = 0;  // the byte before this step is a letter (bit 0)
+  for (size_t k = s.begin, step = 0; k < e; k += 64, ++step) {
+    const LetterDigitBits m = step < kKept ? kept[step] : masks(k);
+    // Each word the tokenizer would make of letters only is a maximal run of
+    // ASCII letters here, looked up the same way where it starts.
+    for (uint64_t starts = m.letters & ~(m.letters << 1 | carry); starts != 0;
+         starts &= starts - 1) {
+      const size_t at = static_cast<size_t>(std::countr_zero(starts)), i = k + at;
+      // Most first letters start no kNeeded word.
+      if (d_.needed_shape.first_len[static_cast<unsigned char>(p[i])] == 0) continue;
+      const uint64_t after = ~m.letters >> at;  // bit 0 is clear
+      size_t j = i + static_cast<size_t>(std::countr_zero(after));
+      if (after == 0) {  // the run goes on past these 64 bytes
+        j = k + 64;
+        while (j < e && IsAlphaByte(p[j])) ++j;
+      }
+      const size_t len = j - i;
+      if (d_.needed_shape.MayHave(p + i, len) &&
+          (d_.Flags(d_.vocab.FindAlpha(p + i, len, i + 16 <= size)) & kNeeded))
+        return true;
+    }
+    carry = m.letters >> 63;
   }
   return false;
 }
@@ -919,9 +979,8 @@ void QuantityFinder::Scanner::Tokenize(Span s) {
   // written Tok costs a store-forwarding stall per token).
   auto push = [&](size_t b, size_t en, TK kind, bool pure = false) -> Tok& {
     Tok& tk = t_.emplace_back(static_cast<uint32_t>(b), static_cast<uint32_t>(en),
-                              kind == TK::kNumber ? -1 : kLazyId, kind, pure,
-                              !had_gap && !first, had_gap && nb_only, newline,
-                              IsUpperByte(p[b]));
+                              kind == TK::kNumber ? int16_t{-1} : kLazyId, kind, pure,
+                              !had_gap && !first, had_gap && nb_only, newline);
     first = false;
     had_gap = false;
     nb_only = true;
@@ -1058,6 +1117,7 @@ void QuantityFinder::Scanner::Tokenize(Span s) {
     push(i, i + len, punct ? TK::kPunct : TK::kSymbol).fraction = fraction;
     i += len;
   }
+  n_ = t_.size();
 }
 
 bool QuantityFinder::Scanner::Overlaps(uint32_t b, uint32_t e) const {
@@ -1072,10 +1132,10 @@ template <typename Ok>
 QuantityFinder::Scanner::Match QuantityFinder::Scanner::MatchAt(
     const PhraseSet& set, size_t i, Ok ok) const {
   Match m;
-  if (i >= t_.size() || Id(i) < 0) return m;
+  if (i >= n_ || Id(i) < 0) return m;
   for (int p : set.by_first[Id(i)]) {
     const std::vector<int>& w = set.words[p];
-    if (i + w.size() > t_.size()) continue;
+    if (i + w.size() > n_) continue;
     size_t k = 1;
     while (k < w.size() && Id(i + k) == w[k]) ++k;
     if (k < w.size() || !ok(p)) continue;
@@ -1091,7 +1151,7 @@ template <typename Ok>
 QuantityFinder::Scanner::Match QuantityFinder::Scanner::MatchEnding(
     const PhraseSet& set, size_t last, size_t floor, Ok ok) const {
   Match m;
-  if (last >= t_.size() || last < floor || Id(last) < 0) return m;
+  if (last >= n_ || last < floor || Id(last) < 0) return m;
   for (int p : set.by_last[Id(last)]) {
     const std::vector<int>& w = set.words[p];
     if (last + 1 < floor + w.size()) continue;
@@ -1117,67 +1177,79 @@ bool QuantityFinder::Scanner::CurrencyGluedBefore(size_t i) const {
 
 bool QuantityFinder::Scanner::ParseFigure(size_t i, Core* c) const {
   std::string_view s = TokText(i);
+  // Most figures are digits alone: their value is read on the way, and the
+  // groups are looked at only when a separator follows.
   size_t k = 0;
-  while (k < s.size() && (IsDigitByte(s[k]) || s[k] == ',' || s[k] == '.')) ++k;
+  double value = 0;
+  while (k < s.size() && IsDigitByte(s[k])) {
+    value = value * 10 + (s[k] - '0');
+    ++k;
+  }
+  const bool separated = k < s.size() && (s[k] == ',' || s[k] == '.');
+  if (separated)
+    while (k < s.size() && (IsDigitByte(s[k]) || s[k] == ',' || s[k] == '.')) ++k;
   std::string_view num = s.substr(0, k), suffix = s.substr(k);
-  // Groups between separators, summarised on the fly (no allocation): the
-  // first group's length, the separator before the last group, and whether
-  // every later group (every later group after a comma) has three digits.
-  int commas = 0, dots = 0;
-  size_t group_start = 0, first_len = 0;
-  char sep = 0, last_sep = 0;
-  bool later_all_3 = true, comma_groups_3 = true;
-  for (size_t j = 0; j <= num.size(); ++j) {
-    if (j == num.size() || num[j] == ',' || num[j] == '.') {
-      size_t len = j - group_start;
-      if (sep == 0) {
-        first_len = len;
-      } else if (len != 3) {
-        later_all_3 = false;
-        if (sep == ',') comma_groups_3 = false;
-      }
-      last_sep = sep;
-      if (j < num.size()) {
-        sep = num[j];
-        if (sep == ',')
-          ++commas;
-        else
-          ++dots;
-      }
-      group_start = j + 1;
-    }
-  }
+  int commas = 0, dots = 0, frac_digits = 0;
   bool decimal = false;
-  if (commas == 0 && dots == 0) {
+  if (!separated) {
     if (num.size() > 1 && num[0] == '0') return false;  // 007, 0600
-  } else if (dots == 0 || (dots == 1 && last_sep == '.' && commas > 0)) {
-    // 3,000 or 1,234.5: comma groups of three after a first group of 1..3.
-    if (first_len > 3 || !comma_groups_3) return false;
-    decimal = dots == 1;
-  } else if (commas == 0 && dots == 1) {
-    decimal = true;
-  } else if (commas == 0 && dots >= 2) {
-    // 1.500.000 (European thousands).
-    if (first_len > 3 || !later_all_3) return false;
   } else {
-    return false;
-  }
-  double value = 0, scale = 1;
-  int frac_digits = 0;
-  bool after_point = false;
-  for (size_t j = 0; j < num.size(); ++j) {
-    char x = num[j];
-    if (x == '.' && decimal && j == num.rfind('.')) {
-      after_point = true;
-      continue;
+    // Groups between separators, summarised on the fly (no allocation): the
+    // first group's length, the separator before the last group, and
+    // whether every later group (every later group after a comma) has three
+    // digits.
+    size_t group_start = 0, first_len = 0;
+    char sep = 0, last_sep = 0;
+    bool later_all_3 = true, comma_groups_3 = true;
+    for (size_t j = 0; j <= num.size(); ++j) {
+      if (j == num.size() || num[j] == ',' || num[j] == '.') {
+        size_t len = j - group_start;
+        if (sep == 0) {
+          first_len = len;
+        } else if (len != 3) {
+          later_all_3 = false;
+          if (sep == ',') comma_groups_3 = false;
+        }
+        last_sep = sep;
+        if (j < num.size()) {
+          sep = num[j];
+          if (sep == ',')
+            ++commas;
+          else
+            ++dots;
+        }
+        group_start = j + 1;
+      }
     }
-    if (!IsDigitByte(x)) continue;
-    if (after_point) {
-      scale /= 10;
-      value += (x - '0') * scale;
-      ++frac_digits;
+    if (dots == 0 || (dots == 1 && last_sep == '.' && commas > 0)) {
+      // 3,000 or 1,234.5: comma groups of three after a first group of 1..3.
+      if (first_len > 3 || !comma_groups_3) return false;
+      decimal = dots == 1;
+    } else if (commas == 0 && dots == 1) {
+      decimal = true;
+    } else if (commas == 0 && dots >= 2) {
+      // 1.500.000 (European thousands).
+      if (first_len > 3 || !later_all_3) return false;
     } else {
-      value = value * 10 + (x - '0');
+      return false;
+    }
+    value = 0;
+    double scale = 1;
+    bool after_point = false;
+    for (size_t j = 0; j < num.size(); ++j) {
+      char x = num[j];
+      if (x == '.' && decimal && j == num.rfind('.')) {
+        after_point = true;
+        continue;
+      }
+      if (!IsDigitByte(x)) continue;
+      if (after_point) {
+        scale /= 10;
+        value += (x - '0') * scale;
+        ++frac_digits;
+      } else {
+        value = value * 10 + (x - '0');
+      }
     }
   }
   c->value = value;
@@ -1219,7 +1291,7 @@ bool QuantityFinder::Scanner::ParseFigure(size_t i, Core* c) const {
   // "3 000" with no-break or thin spaces.
   if (commas == 0 && dots == 0 && suffix.empty() && num.size() <= 3) {
     size_t j = i + 1;
-    while (j < t_.size() && t_[j].kind == TK::kNumber && t_[j].nb_gap &&
+    while (j < n_ && t_[j].kind == TK::kNumber && t_[j].nb_gap &&
            t_[j].e - t_[j].b == 3) {
       std::string_view g = TokText(j);
       if (!IsDigitByte(g[0]) || !IsDigitByte(g[1]) || !IsDigitByte(g[2])) break;
@@ -1233,7 +1305,7 @@ bool QuantityFinder::Scanner::ParseFigure(size_t i, Core* c) const {
   if (!c->suffix && c->suffix_unit < 0) {
     double last = 1;
     size_t j = c->end;
-    while (j < t_.size() && t_[j].kind == TK::kWord) {
+    while (j < n_ && t_[j].kind == TK::kWord) {
       const NumberWord* nw = d_.NumOf(Id(j));
       double m = 0;
       if (nw && nw->mult > 0)
@@ -1271,7 +1343,7 @@ bool QuantityFinder::Scanner::ParseWords(size_t i, Core* c) const {
   double total = 0, cur = 0, last_big = 1e300;
   size_t j = i, end = i;
   bool any = false;
-  const size_t n = t_.size();
+  const size_t n = n_;
   auto number_at = [&](size_t k) -> int {
     if (k >= n) return -1;
     const NumberWord* nw = d_.NumOf(Id(k));
@@ -1390,7 +1462,7 @@ bool QuantityFinder::Scanner::ParseCore(size_t i, Core* c) const {
     c->vague = true;
     // "several hundred", "a few thousand", "a few dozen".
     const NumberWord* nw =
-        c->end < t_.size() ? d_.NumOf(Id(c->end)) : nullptr;
+        c->end < n_ ? d_.NumOf(Id(c->end)) : nullptr;
     if (nw && nw->mult > 0) {
       c->value *= nw->mult;
       c->low *= nw->mult;
@@ -1404,7 +1476,7 @@ bool QuantityFinder::Scanner::ParseCore(size_t i, Core* c) const {
 }
 
 bool QuantityFinder::Scanner::TimeAfter(size_t end_tok) const {
-  if (end_tok >= t_.size()) return false;
+  if (end_tok >= n_) return false;
   size_t p = t_[end_tok].b;
   if (!t_[end_tok].glued && p > 0 && text_[p - 1] != ' ') return false;
   for (const std::string& w : d_.time_words[static_cast<unsigned char>(LowerAscii(text_[p]))]) {
@@ -1420,7 +1492,7 @@ bool QuantityFinder::Scanner::TimeAfter(size_t end_tok) const {
 }
 
 bool QuantityFinder::Scanner::NotACount(const Core& c) const {
-  const size_t i = c.first, n = t_.size();
+  const size_t i = c.first, n = n_;
   const Tok& first = t_[i];
   // Glued on the left to an identifier: F-16, Su-24, COVID-19, 9/11, #5, v.2
   if (i > 0 && first.glued && t_[i - 1].kind != TK::kWord &&
@@ -1471,8 +1543,8 @@ bool QuantityFinder::Scanner::NotACount(const Core& c) const {
     if (alone) return true;
   } else {
     // Capitalised number word inside a name: "Channel Four", "Formula One".
-    if (first.upper && i > 0 && t_[i - 1].kind == TK::kWord &&
-        t_[i - 1].upper && !first.line_start &&
+    if (Upper(i) && i > 0 && t_[i - 1].kind == TK::kWord &&
+        Upper(i - 1) && !first.line_start &&
         (Id(i - 1) < 0 || d_.Flags(Id(i - 1)) == 0)) {
       bool known_prev = false;
       if (Id(i - 1) >= 0) {
@@ -1487,7 +1559,7 @@ bool QuantityFinder::Scanner::NotACount(const Core& c) const {
 
 bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
                                     std::vector<Mention>* out, size_t* next) {
-  const size_t n = t_.size();
+  const size_t n = n_;
   Core c;
   if (!ParseCore(i, &c)) return false;
   *next = c.end;
@@ -1704,7 +1776,7 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
       ++words;
     }
     if (unit.empty()) inner_role = {};
-    if (unit.empty() && end < n && t_[end].kind == TK::kWord && t_[end].upper &&
+    if (unit.empty() && end < n && t_[end].kind == TK::kWord && Upper(end) &&
         Id(end) < 0) {
       // A capitalised plural demonym right after the number: "83 Syrians",
       // "two Iraqis", "four Lebanese".
@@ -1723,7 +1795,7 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
       }
     }
     if (unit.empty() && end < n && t_[end].kind == TK::kWord &&
-        !t_[end].upper && !(d_.Flags(Id(end)) & kNpStop)) {
+        !Upper(end) && !(d_.Flags(Id(end)) & kNpStop)) {
       // An unlisted plural noun right after the number: "two teachers".
       std::string_view w = TokText(end);
       bool ascii = std::all_of(w.begin(), w.end(),
@@ -1980,11 +2052,24 @@ void QuantityFinder::Scanner::Sentence(Span s, int index,
   prev_index_ = SIZE_MAX;
   // Tokens that are not in may_start_ start nothing: the scan moves on to
   // the next one that is.
+  // The dates from the sentence on, stepped through as the tokens go.
+  auto date = scan_date_ = DateFrom(scan_date_, s.begin);
   size_t i = 0;
   for (uint32_t k : may_start_) {
     if (k < i) continue;
     i = k;
     size_t next = i + 1;
+    if (t_[i].kind == TK::kNumber) {
+      // A figure that starts inside a date (most figures of news text) is
+      // dropped by TryAt after it is read, and the scan goes on after it:
+      // when the next token cannot go on with it, that is the next token.
+      const uint32_t b = t_[i].b;
+      while (date != skip_.end() && date->end <= b) ++date;
+      if (date != skip_.end() && date->begin <= b && !MayExtendFigure(i + 1)) continue;
+    } else if ((d_.Flags(Id(i)) & kLoneArticle) &&
+               !(i + 1 < n_ && (d_.Flags(Id(i + 1)) & kNeeded))) {
+      continue;  // ParseCore would read nothing here
+    }
     if (Trigger(i) && TryAt(i, index, out, &next)) {
       i = next;
       continue;

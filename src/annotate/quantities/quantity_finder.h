@@ -102,8 +102,10 @@
 // vague phrase) is skipped after one cheap byte pass (most sentences of news
 // text). Other sentences get one pass: a byte-class tokenizer that looks each
 // word up once in an open-addressing table of the words the data files use;
-// the rules run only at figures and number words. Evidence strings are built
-// only for explain.
+// the rules run only at figures and number words (not at a figure that
+// starts inside a date, nor at an article before no multiplier or vague
+// word: neither can start a count). Evidence strings are built only for
+// explain.
 #ifndef DOSSIER_ANNOTATE_QUANTITIES_QUANTITY_FINDER_H_
 #define DOSSIER_ANNOTATE_QUANTITIES_QUANTITY_FINDER_H_
 
