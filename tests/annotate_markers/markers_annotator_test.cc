@@ -118,6 +118,14 @@ TEST(MarkersTest, LoadedLanguageAndLabels) {
                          "name_calling:thugs:author", "name_calling:warmongers:author"}));
 }
 
+// Labels for people and groups, with the contexts that are no label
+// ("war criminals" has its own row, "criminal gangs", "serial killers").
+TEST(MarkersTest, MoreLabels) {
+  Document d = Mark("The army freed the town from the armed gangs and their warlords. "
+                   "Police arrested criminal gangs and serial killers.");
+  EXPECT_EQ(Lines(d), (V{"name_calling:armed gangs:author", "name_calling:warlords:author"}));
+}
+
 TEST(MarkersTest, DoubtConstructions) {
   Document d = Mark("The so-called monitors left early. The group claims to be neutral, "
                    "but the real story isn't the monitors.");
