@@ -1017,10 +1017,20 @@ struct VoiceAnnotator::Impl {
       return it == doc.mentions.begin() || std::prev(it)->span.end <= sp.begin;
     };
     auto comma = [&](size_t t) { return Eq(TokenLow(t), ","); };
+    auto cap = [&](size_t t) {
+      return t < te && static_cast<unsigned char>(doc.text[doc.tokens[t].span.begin] - 'A') < 26;
+    };
     size_t len;
     for (uint32_t f = info.fb; f < info.fe; ++f) {
       const size_t t = flagged[f];
       if (!(token_bits[t] & kBitCue)) continue;
+      // The neighbours first (a byte each): most cue words have a
+      // lower-case word on both sides.
+      size_t j = t;
+      while (j > tb && (token_bits[j - 1] & kBitAux)) --j;
+      const bool before = j > tb && (cap(j - 1) || comma(j - 1));
+      // (A cue of several words ends after t + 1: "according to Haddad".)
+      if (!before && !cap(t + 1) && !cap(t + 2)) continue;
       const PhraseRow* row =
           va.cues_.MatchFirst(token_first[t], low, lower, t - tb, te - tb, &len);
       if (!row || (row->code != kRowVerb && row->code != kRowAccording)) continue;
@@ -1029,8 +1039,6 @@ struct VoiceAnnotator::Impl {
         if (after) return true;
         continue;
       }
-      size_t j = t;
-      while (j > tb && (token_bits[j - 1] & kBitAux)) --j;
       if (j == tb) continue;
       if (name(j - 1)) return true;  // "Haddad said"
       if (after && (comma(t - 1) || IsQuoteMark(TokenLow(t - 1)))) return true;  // ", said Haddad"
