@@ -631,6 +631,17 @@ TEST(VoiceTest, InvertedSpeakersBeforeAnAppositiveOrAfterAnOrganisation) {
   EXPECT_EQ(Of(d, 1)[0].source_kind, "person");
 }
 
+// A participle opens the subject's phrase as a preposition does; a name
+// before the description with its phrase is the source; "his office".
+TEST(VoiceTest, ParticiplePhrasesAndNamesBeforeADescription) {
+  Document d = Voice(
+      "Fighters died near the dam, a group tracking the violence said. Karim Nasser an "
+      "activist in the area told reporters the road was cut. Fabius arrived on Saturday, "
+      "his office said.\n");
+  ExpectOneSourceEach(d, {"a group", "Karim Nasser", "his office"});
+  EXPECT_EQ(Text(d, Of(d, 0)[0].content), "Fighters died near the dam");
+}
+
 TEST(VoiceTest, CommonWordsAndHeadingsAreNoNames) {
   Document d = Voice(
       "Police said the road was closed. Haddad's office said the pumps had stopped.\n\n"

@@ -1318,7 +1318,12 @@ struct VoiceAnnotator::Impl {
            Eq(doc.mentions[s.w[q].mention].kind, "date")))
         continue;
       if (s.w[q].mention >= 0 || s.w[q].kind != Token::Kind::kWord || !s.lower[q]) return kNone;
-      if (IsPreposition(s.low[q])) {
+      // A participle opens the phrase as a preposition does: "a group
+      // tracking the violence said", "medics treating the wounded said".
+      const std::string_view lw = s.low[q];
+      const bool participle = lw.size() >= 6 && lw.substr(lw.size() - 3) == "ing" &&
+                              q > cb && s.w[q - 1].mention >= 0;
+      if (IsPreposition(lw) || participle) {
         if (q == p || q <= cb) return kNone;  // "said to", nothing after
         const int m = s.w[q - 1].mention;
         if (m >= 0 && EligibleSource(doc.mentions[m])) return q - 1;
@@ -1330,6 +1335,33 @@ struct VoiceAnnotator::Impl {
       }
     }
     return kNone;
+  }
+
+  // "the OPCW a global watchdog said": an indefinite description right
+  // after the name of a person, organisation or outlet (wire copy drops the
+  // commas of the appositive) stands for that name; not after other
+  // mentions, which end the content ("killed five civilians a monitor
+  // said"). Replaces the unnamed source in *ref by the name.
+  void NameBeforeDescription(const Sent& s, size_t cb, Ref* ref) const {
+    const size_t f = ref->word;
+    const int m = ref->mention;
+    if (m < 0 || f < cb + 2 || !IsIndefinite(s.low[f]) ||
+        doc.mentions[m].rule.rfind("voice:anonymous_sources", 0) != 0)
+      return;
+    const int named = s.w[f - 1].mention;
+    // Not the object of a preposition: "a statement to SANA a source said".
+    if (named >= 0) {
+      const size_t nf = MentionFirstWord(s, f - 1);
+      if (nf > cb && IsPreposition(s.low[nf - 1])) return;
+    }
+    if (named >= 0 && named != m &&
+        (Eq(doc.mentions[named].kind, "organization") || Eq(doc.mentions[named].kind, "outlet") ||
+         Eq(doc.mentions[named].kind, "person")) &&
+        EligibleSource(doc.mentions[named])) {
+      ref->mention = named;
+      ref->word = MentionFirstWord(s, f - 1);
+      if (explain) ref->how = "name before its description";
+    }
   }
 
   // The subject of a reporting verb at word v, within [cb, v).
@@ -1401,24 +1433,7 @@ struct VoiceAnnotator::Impl {
       ref->mention = m;
       ref->word = desc_start != kNone ? desc_start : MentionFirstWord(s, p);
       if (explain) ref->how = "subject before the verb";
-      // "the OPCW a global watchdog said": an indefinite description right
-      // after the name of a person, organisation or outlet (wire copy drops
-      // the commas of the appositive) stands for that name; not after other
-      // mentions, which end the content ("killed five civilians a monitor
-      // said").
-      const size_t f = ref->word;
-      if (f >= cb + 2 && IsIndefinite(s.low[f]) &&
-          doc.mentions[m].rule.rfind("voice:anonymous_sources", 0) == 0) {
-        const int named = s.w[f - 1].mention;
-        if (named >= 0 && named != m &&
-            (Eq(doc.mentions[named].kind, "organization") || Eq(doc.mentions[named].kind, "outlet") ||
-             Eq(doc.mentions[named].kind, "person")) &&
-            EligibleSource(doc.mentions[named])) {
-          ref->mention = named;
-          ref->word = MentionFirstWord(s, f - 1);
-          if (explain) ref->how = "name before its description";
-        }
-      }
+      NameBeforeDescription(s, cb, ref);
     } else if (m >= 0) {
       // A place or date ends the subject: "Residents of the Rukban camp
       // told": the head before its preposition.
@@ -1483,6 +1498,7 @@ struct VoiceAnnotator::Impl {
       ref->mention = s.w[e].mention;
       ref->word = MentionFirstWord(s, e);
       if (explain) ref->how = "subject before '" + std::string(s.w[e + 1].text) + " …'";
+      NameBeforeDescription(s, cb, ref);  // "Ibrahim al-Hajj a volunteer with the group said"
       return true;
     } else if (!weak && s.w[p].kind == Token::Kind::kWord && !s.lower[p]) {
       // The subject's head is not a mention ("the group's leader ... said",
@@ -1544,6 +1560,7 @@ struct VoiceAnnotator::Impl {
       }
       break;
     }
+    NameBeforeDescription(s, cb, ref);  // "Ibrahim al-Hajj a volunteer with the group said"
     return true;
   }
 
