@@ -392,6 +392,19 @@ TEST(EventsTest, TheSourceOfAccordingToIsNoActor) {
   EXPECT_EQ(R(d, d.events[1].actor), "ISIS");
 }
 
+// A trigger inside a ", which …," aside is no part of the main clause's
+// event: the main verb keeps its own subject and object.
+TEST(EventsTest, ATriggerInAWhichAsideStaysThere) {
+  Document d = Events(
+      "The coalition, which has carried out thousands of strikes, hit an ISIS depot near Raqqa.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(Text(d, d.events[0].trigger), "hit");
+  EXPECT_EQ(R(d, d.events[0].actor), "coalition");
+  EXPECT_EQ(R(d, d.events[0].target), "ISIS");
+  EXPECT_EQ(R(d, d.events[0].place), "Raqqa");
+}
+
 TEST(EventsTest, CoordinatedSubjectWithArticlesKeepsTheFirstConjunct) {
   Document d = Events("The Turkish army and the Free Syrian Army eliminated 14 fighters near Afrin.");
   ExpectWellFormed(d);

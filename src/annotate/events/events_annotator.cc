@@ -1233,6 +1233,9 @@ struct EventsAnnotator::Impl {
     if (w[c.k0].skip) {
       while (c.rs > 0 && w[c.rs - 1].skip) --c.rs;
       while (c.re < static_cast<int>(w.size()) && w[c.re].skip) ++c.re;
+      // Nothing after a ", which …," aside is its trigger's (the words
+      // before it hold the antecedent).
+      if (InWhichAside(c)) c.ce = std::min(c.ce, c.re);
     }
     // Passive: a form of "be" before the participle (auxiliaries, adverbs
     // and a negation between: "were not captured", "were in fact captured").
@@ -1510,6 +1513,13 @@ struct EventsAnnotator::Impl {
            (r.refine ? 0 : 1);
   }
 
+  // The trigger of c is in a ", which …," or ", who …," aside.
+  bool InWhichAside(const Cand& c) const {
+    if (!w[c.k0].skip || c.rs + 1 >= static_cast<int>(w.size())) return false;
+    const std::string_view r = lv[c.rs + 1];
+    return Eq(r, "which") || Eq(r, "who");
+  }
+
   void Merge() {
     for (size_t i = 0; i < cands.size(); ++i) {
       if (cands[i].dropped) continue;
@@ -1521,6 +1531,11 @@ struct EventsAnnotator::Impl {
         if (b.dropped || b.k0 >= a.ce || b.cs > a.k0 ||
             ea.rows_[a.row].plover != ea.rows_[b.row].plover)
           continue;
+        // A trigger in a ", which/who …," aside and one outside it are two
+        // events: "the coalition, which has carried out thousands of
+        // strikes, hit a depot". (", where … eliminated 27 militants,
+        // destroyed 134 shelters": a list the aside's end cuts.)
+        if (InWhichAside(a) != InWhichAside(b)) continue;
         // Only close triggers are one event ("targeted by U.S. airstrikes",
         // "the airstrike struck"), or a consequence (", killing 83"); a
         // noun followed by "was/were …" starts another ("the strike was
