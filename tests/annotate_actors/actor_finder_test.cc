@@ -317,6 +317,13 @@ TEST(OrgHeadTest, TheDictionaryWinsAndHeadsAloneNameNothing) {
 
 // --- countries, demonyms and agents ---------------------------------------
 
+// Aircraft of a state are that state's military: "an Israeli plane",
+// "Russian planes", "a Syrian helicopter"; alone, "the plane" is no actor.
+TEST(StateActorTest, AircraftOfAState) {
+  EXPECT_EQ(D("An Israeli plane and Russian planes hit a car. The plane crashed."),
+            "Israeli plane=actor actor:ISR [IL MIL]; Russian planes=actor actor:RUS [RU MIL]");
+}
+
 TEST(StateActorTest, DemonymPlusAgent) {
   EXPECT_EQ(D("Syrian soldiers were killed."), "Syrian soldiers=actor actor:SYR [SY MIL]");
   EXPECT_EQ(D("Russian forces arrived."), "Russian forces=actor actor:RUS [RU MIL]");
