@@ -642,6 +642,18 @@ TEST(VoiceTest, ParticiplePhrasesAndNamesBeforeADescription) {
   EXPECT_EQ(Text(d, Of(d, 0)[0].content), "Fighters died near the dam");
 }
 
+// Copy without commas: an unknown name opening the clause, then an
+// indefinite description up to the verb; a named organisation before "an
+// activist collective".
+TEST(VoiceTest, UnknownNameBeforeADescriptionWithoutCommas) {
+  Document d = Voice(
+      "Ahmed a resident of the west of the city said his home was hit. Bebars Mishal a rescue "
+      "worker in rebel-held Aleppo told Reuters the school was hit. The Aleppo Media Center an "
+      "activist collective said 45 people were killed.\n");
+  ExpectOneSourceEach(d, {"Ahmed", "Bebars Mishal", "Aleppo Media Center"});
+  EXPECT_EQ(Text(d, Of(d, 0)[0].content), "his home was hit");
+}
+
 TEST(VoiceTest, CommonWordsAndHeadingsAreNoNames) {
   Document d = Voice(
       "Police said the road was closed. Haddad's office said the pumps had stopped.\n\n"

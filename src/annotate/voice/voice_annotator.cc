@@ -1028,7 +1028,15 @@ struct VoiceAnnotator::Impl {
       // lower-case word on both sides.
       size_t j = t;
       while (j > tb && (token_bits[j - 1] & kBitAux)) --j;
-      const bool before = j > tb && (cap(j - 1) || comma(j - 1));
+      bool before = j > tb && (cap(j - 1) || comma(j - 1));
+      // "Ahmed a resident of the city said": a name before an indefinite
+      // description (NameSources).
+      bool described = false;
+      for (size_t q = j; !described && q > tb + 1 && j - q < 14; --q) {
+        if (doc.tokens[q - 1].kind == Token::Kind::kPunct && !Eq(TokenLow(q - 1), "-")) break;
+        described = IsIndefinite(TokenLow(q - 1)) && cap(q - 2) && name(q - 2);
+      }
+      before = before || described;
       // (A cue of several words ends after t + 1: "according to Haddad".)
       if (!before && !cap(t + 1) && !cap(t + 2)) continue;
       const PhraseRow* row =
@@ -1040,7 +1048,7 @@ struct VoiceAnnotator::Impl {
         continue;
       }
       if (j == tb) continue;
-      if (name(j - 1)) return true;  // "Haddad said"
+      if (name(j - 1) || described) return true;  // "Haddad said"
       if (after && (comma(t - 1) || IsQuoteMark(TokenLow(t - 1)))) return true;  // ", said Haddad"
       if (comma(j - 1))  // "Qadri, the head of the council, said"
         for (size_t q = j - 1; q > tb && j - q < 24; --q)
@@ -1140,11 +1148,30 @@ struct VoiceAnnotator::Impl {
             break;
           }
         }
+        bool named = false;
         if (ok) {
           size_t b = p + 1;
           while (b > 0 && p + 1 - b < 4 && NameWord(s, b - 1)) --b;
-          if (b <= p && clause_start(b) && good(b, p + 1))
+          if (b <= p && clause_start(b) && good(b, p + 1)) {
             out->push_back(MakeMention(s, b, p + 1, "person", "voice:name_before_cue", 0.5));
+            named = true;
+          }
+        }
+        // Copy without commas: a name opening the clause, then an
+        // indefinite description up to the verb ("Ahmed a resident of the
+        // west of the city said").
+        for (size_t a = j - 1; !named && a > 0 && j - a <= 14; --a) {
+          const Word& x = s.w[a];
+          if ((x.kind == Token::Kind::kPunct && !Eq(x.text, "-")) ||
+              (x.mention >= 0 && Eq(doc.mentions[x.mention].kind, "person") &&
+               !IsAnonymous(doc.mentions[x.mention])))
+            break;
+          if (!IsIndefinite(s.low[a]) || !NameWord(s, a - 1)) continue;
+          size_t b = a;
+          while (b > 0 && a - b < 4 && NameWord(s, b - 1)) --b;
+          if (clause_start(b) && good(b, a))
+            out->push_back(MakeMention(s, b, a, "person", "voice:name_before_cue", 0.5));
+          break;
         }
       }
       // After the verb, when a comma or a quotation mark is before it, up
@@ -1604,7 +1631,10 @@ struct VoiceAnnotator::Impl {
         return false;
       size_t len;
       if (M(va.cues_, kBitCue, s, k, v, &len)) return false;
-      if (s.w[k].mention >= 0 && Eq(doc.mentions[s.w[k].mention].kind, "person")) return false;
+      // (An unnamed source is the description itself: "a resident".)
+      if (s.w[k].mention >= 0 && Eq(doc.mentions[s.w[k].mention].kind, "person") &&
+          !IsAnonymous(doc.mentions[s.w[k].mention]))
+        return false;
     }
     ref->mention = m;
     ref->word = f;
