@@ -254,6 +254,20 @@ bool Gazetteer::IsCommonWord(std::string_view folded_word) const {
   return impl_->Find(gazfmt::kCommonWordTable, folded_word) != nullptr;
 }
 
+bool Gazetteer::IsCommonPlural(std::string_view w) const {
+  const size_t n = w.size();
+  if (n <= 3 || w.back() != 's') return false;
+  if (IsCommonWord(w.substr(0, n - 1)) ||
+      (n > 4 && w.substr(n - 2) == "es" && IsCommonWord(w.substr(0, n - 2))))
+    return true;
+  if (n > 4 && w.substr(n - 3) == "ies") {
+    std::string y(w.substr(0, n - 3));
+    y.push_back('y');
+    return IsCommonWord(y);
+  }
+  return false;
+}
+
 std::optional<std::string> Gazetteer::CountryOfDemonym(
     std::string_view demonym_key) const {
   auto [p, n] =

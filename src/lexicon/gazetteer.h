@@ -82,6 +82,10 @@ class Gazetteer {
   // lower-case English word (from WordNet at build time): "ash", "bath",
   // "hope", "ham". Place names that are common words need more evidence.
   bool IsCommonWord(std::string_view folded_word) const;
+  // True if `folded_word` (ASCII, lower case) is the regular plural of a
+  // common word: "farms", "witnesses", "industries" (WordNet lists lemmas
+  // only).
+  bool IsCommonPlural(std::string_view folded_word) const;
 
   // The ISO 3166-1 alpha-2 code of the country whose demonym has NameKey
   // `demonym_key` ("syrian" -> "SY", "american" -> "US"), or nullopt.

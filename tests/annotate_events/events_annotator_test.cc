@@ -677,8 +677,11 @@ TEST(EventsTest, ClashesBetweenTwoParties) {
   EXPECT_EQ(R(d, e.place), "Raqqa");
   EXPECT_EQ(Value(d, e.dead), 15);
   EXPECT_EQ(Value(d, e.injured), 30);
-  for (const EventRecord& o : d.events)
-    if (Text(d, o.trigger) == "fighting") EXPECT_EQ(o.actor, -1) << R(d, o.actor);
+  for (const EventRecord& o : d.events) {
+    if (Text(d, o.trigger) == "fighting") {
+      EXPECT_EQ(o.actor, -1) << R(d, o.actor);
+    }
+  }
   // Three words after "between the": a named modifier before the agent.
   Document t = Events("Clashes broke out between the Shaitat tribesmen and ISIS near Mayadin.");
   ASSERT_EQ(t.events.size(), 1u);
@@ -930,7 +933,9 @@ TEST(EventsPhraseIndex, FindPaddedAgreesWithFind) {
     bool listed = false;
     for (const auto& p : phrases) listed = listed || p[0] == w;
     EXPECT_EQ(plain != nullptr, listed) << w;
-    if (plain) EXPECT_EQ(plain->phrases[0]->words[0], w);
+    if (plain) {
+      EXPECT_EQ(plain->phrases[0]->words[0], w);
+    }
   }
   // Longest first.
   const auto* carried = index.Find("carried");

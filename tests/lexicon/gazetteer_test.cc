@@ -353,6 +353,12 @@ TEST_F(GazetteerTest, CommonWords) {
   EXPECT_FALSE(gaz_->IsCommonWord("homs"));
   EXPECT_FALSE(gaz_->IsCommonWord("ice cream"));
   EXPECT_FALSE(gaz_->IsCommonWord(""));
+  // Regular plurals of the lemmas WordNet lists.
+  EXPECT_TRUE(gaz_->IsCommonPlural("hopes"));
+  EXPECT_TRUE(gaz_->IsCommonPlural("ashes"));
+  EXPECT_FALSE(gaz_->IsCommonPlural("ash"));
+  EXPECT_FALSE(gaz_->IsCommonPlural("homs"));
+  EXPECT_FALSE(gaz_->IsCommonPlural("s"));
   // The town is still there: common words need more evidence, not removal.
   EXPECT_EQ(Refs(Key("Ash")), (std::vector<std::string>{"geonames:2657250"}));
 }

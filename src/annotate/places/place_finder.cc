@@ -949,18 +949,10 @@ class PlaceFinder::Run {
       m = 1;
       if (AsciiFold(Tok(k), buf, sizeof buf, &n)) {
         std::string_view w(buf, n);
-        if (n > 0 && gaz_.IsCommonWord(w)) {
+        if (n > 0 && gaz_.IsCommonWord(w))
           m |= 2;
-        } else if (n > 3 && w.back() == 's') {
-          bool p = gaz_.IsCommonWord(w.substr(0, n - 1)) ||
-                   (n > 4 && w.substr(n - 2) == "es" && gaz_.IsCommonWord(w.substr(0, n - 2)));
-          if (!p && n > 4 && w.substr(n - 3) == "ies") {
-            std::string y(w.substr(0, n - 3));
-            y.push_back('y');
-            p = gaz_.IsCommonWord(y);
-          }
-          if (p) m |= 4;
-        }
+        else if (gaz_.IsCommonPlural(w))
+          m |= 4;
       } else {
         std::string folded = FoldName(Tok(k));
         if (!folded.empty() && gaz_.IsCommonWord(folded)) m |= 2;

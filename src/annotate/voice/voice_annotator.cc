@@ -1083,17 +1083,7 @@ struct VoiceAnnotator::Impl {
   bool CommonWord(std::string_view low) const {
     for (char c : low)
       if (static_cast<unsigned char>(c) >= 0x80) return false;  // "Sørensen"
-    const Gazetteer& g = *va.gazetteer_;
-    if (g.IsCommonWord(low)) return true;
-    const size_t n = low.size();
-    if (n > 3 && low.back() == 's') {
-      if (g.IsCommonWord(low.substr(0, n - 1))) return true;
-      if (n > 4 && low.substr(n - 2) == "es" && g.IsCommonWord(low.substr(0, n - 2))) return true;
-      if (n > 4 && low.substr(n - 3) == "ies" &&
-          g.IsCommonWord(std::string(low.substr(0, n - 3)) + "y"))
-        return true;
-    }
-    return false;
+    return va.gazetteer_->IsCommonWord(low) || va.gazetteer_->IsCommonPlural(low);
   }
 
   // A name the entity layers did not know, in a source's place next to a
