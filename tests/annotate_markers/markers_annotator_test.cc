@@ -175,6 +175,31 @@ TEST(MarkersTest, WhataboutismEitherOrClicheSlogan) {
   EXPECT_TRUE(n.markers.empty()) << ::testing::PrintToString(Lines(n));
 }
 
+// The charged words and labels of opinion writing on politics at large,
+// and the plain uses of the same words in a report.
+TEST(MarkersTest, PoliticalColumnVocabulary) {
+  Document d = Mark("The senators caved to the lobbyists. Their hysterical allies call every "
+                   "critic a bigot, and the hearings were rigged. It is a spineless disgrace.");
+  EXPECT_EQ(Lines(d), (V{"loaded_language:caved:author", "loaded_language:hysterical:author",
+                         "name_calling:bigot:author", "loaded_language:rigged:author",
+                         "loaded_language:spineless:author", "loaded_language:disgrace:author"}));
+  Document n = Mark("A car rigged with explosives slammed into the checkpoint. Residents were "
+                   "treated for exposure to toxic gas. Government forces take back control of "
+                   "the town. The flood was a natural disaster, and disaster relief arrived.");
+  EXPECT_TRUE(n.markers.empty()) << ::testing::PrintToString(Lines(n));
+}
+
+// A short sentence ending in "!" is a slogan by its shape; exclamations,
+// questions, figures and long sentences are not.
+TEST(MarkersTest, SloganByShape) {
+  Document d = Mark("The vote is on Sunday. Secure the border, save the nation!");
+  EXPECT_EQ(Lines(d), (V{"slogans:Secure the border, save the nation!:author"}));
+  EXPECT_EQ(d.markers[0].rule, "slogan: a sentence of 6 words ending in an exclamation mark");
+  Document n = Mark("My god! What a day! The polls close at 9! Is this fair! The count went on "
+                   "through the night in every district of the county!");
+  EXPECT_TRUE(n.markers.empty()) << ::testing::PrintToString(Lines(n));
+}
+
 TEST(MarkersTest, ContextTrapsStayNeutral) {
   Document d = Mark(
       "Travellers will face a stricter visa regime from April. The sanctions regime imposed in "

@@ -375,7 +375,7 @@ MarkersAnnotator::MarkersAnnotator(const Lexicon& lexicon) : number_(FoldHash("#
     i = j;
   }
   by_first_.Build(std::move(slots));
-  std::vector<HashIndex::Slot> fw, nw, cj;
+  std::vector<HashIndex::Slot> fw, nw, cj, ex;
   const Table& words = lexicon.table("marker_words");
   const int cw = words.Column("word"), ck = words.Column("kind");
   if (cw >= 0 && ck >= 0) {
@@ -384,12 +384,14 @@ MarkersAnnotator::MarkersAnnotator(const Lexicon& lexicon) : number_(FoldHash("#
       s.key = FoldHash(row[cw]);
       if (row[ck] == "naming") nw.push_back(s);
       else if (row[ck] == "conjunction") cj.push_back(s);
+      else if (row[ck] == "exclamation") ex.push_back(s);
       else fw.push_back(s);
     }
   }
   function_words_.Build(std::move(fw));
   naming_words_.Build(std::move(nw));
   conjunctions_.Build(std::move(cj));
+  exclamation_openers_.Build(std::move(ex));
 }
 
 // The work on one document.
@@ -760,6 +762,55 @@ struct MarkersAnnotator::Run {
     }
   }
 
+  // Step 2b: slogans by their shape. A sentence of two to eight words
+  // that ends in an exclamation mark and asks nothing ("Take back our
+  // towns!", "Secure the border, save the nation!") is a slogan or a
+  // rallying cry; wire copy has none in its own voice. The phrase tables
+  // hold the known slogans; this finds the ones no table lists.
+  void ShortExclamations() {
+    const size_t ns = doc.sentences.size();
+    for (size_t s = 0; s < ns; ++s) {
+      if (sent_words[s] < 2 || sent_words[s] > 8) continue;
+      uint32_t b = sent_tok[s];
+      const uint32_t e = s + 1 < sent_tok.size() ? sent_tok[s + 1] : static_cast<uint32_t>(tok.size());
+      if (b >= e || sent[b] != static_cast<int32_t>(s)) continue;
+      while (b < e && !IsWord(tok[b])) ++b;  // an opening quotation mark
+      uint32_t last = e;  // the exclamation mark, the sentence's last punctuation but closing quotes
+      bool asks = false, digits = false;
+      for (uint32_t k = b; k < e && sent[k] == static_cast<int32_t>(s); ++k) {
+        const Token& t = tok[k];
+        if (t.kind == Token::Kind::kNumber) digits = true;
+        if (t.kind != Token::Kind::kPunct) continue;
+        const char c = doc.text[t.span.begin];
+        if (c == '?') asks = true;
+        if (c == '!') last = k;
+        else if (c != '"' && c != '\'' && static_cast<unsigned char>(c) < 0x80) last = e;
+      }
+      if (b >= e || last == e || asks || digits) continue;
+      // Capitalised first word: a sentence, not a fragment of a list.
+      const unsigned char c0 = static_cast<unsigned char>(doc.text[tok[b].span.begin]);
+      if (c0 < 'A' || c0 > 'Z') continue;
+      // "My god!", "What a day!", "Dont you know ...!": an exclamation or a
+      // question, by its first word (marker_words.tsv, kind exclamation).
+      if (m.exclamation_openers_.Contains(h[b])) continue;
+      // A slogan the tables know inside it ("Never again!") keeps its row.
+      const Span span{tok[b].span.begin, tok[last].span.end};
+      bool known = false;
+      for (const Cand& k : cands)
+        known = known || (k.technique == kSlogans && k.span.begin < span.end && span.begin < k.span.end);
+      if (known) continue;
+      Cand c;
+      c.tb = b;
+      c.te = last + 1;
+      c.span = span;
+      c.technique = kSlogans;
+      c.confidence = 0.5;
+      c.rule = "slogan: a sentence of " + std::to_string(sent_words[s]) +
+               " words ending in an exclamation mark";
+      cands.push_back(std::move(c));
+    }
+  }
+
   // Step 3: repetition.
   void Repetition() {
     const size_t n = tok.size();
@@ -1014,6 +1065,7 @@ void MarkersAnnotator::Apply(Document* doc) const {
   r.Prepare();
   r.MatchTables();
   r.ScareQuotes();
+  r.ShortExclamations();
   r.Repetition();
   r.Finish();
 }

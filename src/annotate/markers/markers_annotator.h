@@ -141,7 +141,7 @@ class MarkersAnnotator : public DocumentLayer {
   std::vector<uint32_t> by_first_list_;  // entry indices, grouped by first word
   std::vector<uint64_t> by_first_mask_;  // their second_masks, side by side
   markers_internal::HashIndex by_first_;  // first word -> range of by_first_list_
-  markers_internal::HashIndex function_words_, naming_words_, conjunctions_;
+  markers_internal::HashIndex function_words_, naming_words_, conjunctions_, exclamation_openers_;
 };
 
 }  // namespace dossier
