@@ -334,6 +334,42 @@ TEST(QuantityFinderTest, RoleAfterTheNumber) {
             "Some 5,000=5000 about person displaced");
 }
 
+// A short phrase after the role noun, once a verb has been crossed; not a
+// phrase that holds the count, nor one after a verb.
+TEST(QuantityFinderTest, RoleNounAcrossAPhrase) {
+  EXPECT_EQ(Describe("The death toll from the bombing rose to 27."), "27=27 exact - killed");
+  EXPECT_EQ(Describe("The toll in Aleppo reached 40."), "40=40 exact - killed");
+  EXPECT_EQ(Describe("More than 300 people were killed in a battle between the two sides."),
+            "More than 300=300 at_least person killed; two=2 exact side other");
+  EXPECT_EQ(Describe("Dozens were wounded after the explosion of the two car bombs."),
+            "Dozens=24..99 approximate_plural - injured; two=2 exact bomb other");
+}
+
+// A conjoined subject ends at its auxiliary: "two officers and a bystander
+// were shot dead"; not after a noun that says what happened.
+TEST(QuantityFinderTest, RoleAfterAConjoinedSubject) {
+  EXPECT_EQ(Describe("Two officers and a bystander were shot dead."),
+            "Two=2 exact person killed");
+  EXPECT_EQ(Describe("Some 12 men and two women were abducted."),
+            "Some 12=12 about person captured; two=2 exact person captured");
+  EXPECT_EQ(Describe("The blast left 24 dead and dozens more wounded."),
+            "24=24 exact person killed; dozens=24..99 approximate_plural - injured");
+  EXPECT_EQ(Describe("Families reached the two cities and registered as displaced."),
+            "two=2 exact city other");
+}
+
+// A count of one takes its noun in the singular; "others" are people; the
+// demonym before a noun is not the counted noun.
+TEST(QuantityFinderTest, SingularNounsAndOthers) {
+  EXPECT_EQ(Describe("At least one protester died in custody."),
+            "At least one=1 at_least person killed");
+  EXPECT_EQ(Describe("Two were killed and four others were hurt."),
+            "Two=2 exact - killed; four=4 exact person injured");
+  EXPECT_EQ(Describe("Buses left the two Shiite villages."), "two=2 exact village other");
+  EXPECT_EQ(Describe("Three civilians were killed and 4 others sustained injuries."),
+            "Three=3 exact person killed; 4=4 exact person injured");
+}
+
 TEST(QuantityFinderTest, RoleAcrossAnIncludingAside) {
   EXPECT_EQ(
       Describe("Officials said 14 civilians, including six children, died."),

@@ -467,6 +467,15 @@ struct QuantityFinder::Data {
   int id_of = -1, id_and = -1, id_one = -1, id_according = -1,
       id_including = -1;
   std::vector<int> after_of;  // the, their, its, those, these
+  // Prepositions that open a short phrase after a role noun: "the death
+  // toll from the bombing rose to 27", "the toll in Aleppo reached 40".
+  std::vector<int> noun_preps;
+  // Link words that are not a verb's: crossing only these ("in the two
+  // sides") is not crossing a verb.
+  std::vector<int> determiners;
+  // The verbs after which a conjoined subject ends: "two officers and a
+  // bystander were shot dead".
+  std::vector<int> auxiliaries;
   std::vector<int> not_one;   // the, no, any, each, every, this, that, which
   // The sentence pre-filter (Scanner::Worth): shapes of the kNeeded words,
   // and whether they are all plain ASCII letters (else the filter cannot see
@@ -696,6 +705,11 @@ QuantityFinder::QuantityFinder(const Lexicon& lexicon) {
   d->id_including = d->vocab.Add("including");
   for (const char* w : {"the", "their", "its", "those", "these"})
     d->after_of.push_back(d->vocab.Add(w));
+  for (const char* w : {"from", "in", "on"}) d->noun_preps.push_back(d->vocab.Add(w));
+  for (const char* w : {"the", "a", "an", "of", "their", "its", "those", "these"})
+    d->determiners.push_back(d->vocab.Add(w));
+  for (const char* w : {"were", "was", "are", "is", "have", "has", "had"})
+    d->auxiliaries.push_back(d->vocab.Add(w));
   for (const char* w :
        {"the", "no", "any", "each", "every", "this", "that", "which"})
     d->not_one.push_back(d->vocab.Add(w));
@@ -828,6 +842,9 @@ class QuantityFinder::Scanner {
     return i < n_ && t_[i].kind != TK::kWord &&
            t_[i].kind != TK::kNumber && t_[i].e - t_[i].b == 1 &&
            text_[t_[i].b] == c;
+  }
+  bool IsDeterminer(size_t i) const {
+    return std::find(d_.determiners.begin(), d_.determiners.end(), Id(i)) != d_.determiners.end();
   }
   // Token i starts with an ASCII capital.
   bool Upper(size_t i) const { return IsUpperByte(text_[t_[i].b]); }
@@ -1852,7 +1869,7 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
     // 1. Before the number, across links, a parenthesis or an aside.
     size_t j = start;
     int links = 0;
-    bool paren = false, aside = false, shared = false;
+    bool paren = false, aside = false, shared = false, verb_link = false;
     while (j > 0 && role.empty()) {
       size_t last = j - 1;
       if (IsPunct(last, ')') && !paren) {
@@ -1902,7 +1919,28 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
       Match l = MatchEnding(d_.ctx_set, last, 0, [&](int p) {
         return d_.ctx[p].kind == CtxKind::kLink;
       });
+      if (l.phrase < 0 && verb_link) {
+        // Past a verb or "to" ("rose to"): a phrase of up to four words
+        // after the role noun, "the death toll from the bombing rose to 27".
+        // The phrase has a word after its preposition: in "the toll in the
+        // three weeks" the count is inside the phrase, not after it.
+        for (size_t q = last - 1, steps = 0; q > 0 && steps < 3 && !IsPunct(q, ','); --q, ++steps) {
+          if (std::find(d_.noun_preps.begin(), d_.noun_preps.end(), Id(q)) == d_.noun_preps.end())
+            continue;
+          Match pr = MatchEnding(d_.ctx_set, q - 1, 0, [&](int p) {
+            return d_.ctx[p].kind == CtxKind::kRole && d_.ctx[p].before;
+          });
+          if (pr.phrase >= 0) {
+            role = d_.ctx[pr.phrase].role;
+            role_word = d_.ctx_set.text[pr.phrase];
+            if (explain_) role_how = std::to_string(start - pr.end + 1) + " token(s) before, across a phrase";
+          }
+          break;
+        }
+        break;
+      }
       if (l.phrase < 0 || ++links > 3) break;
+      verb_link = verb_link || !IsDeterminer(l.begin);
       j = l.begin;
     }
     // 2. A role word inside the noun phrase: "5,000 displaced people".
@@ -1917,8 +1955,36 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
       size_t k = np_end;
       int links_after = 0;
       bool in_aside = start > 0 && Id(start - 1) == d_.id_including;
-      bool crossed = false;
+      bool crossed = false, joined = false;
       while (k < n) {
+        // "two officers and a bystander were shot dead": a conjoined noun
+        // phrase of up to four words, no figure in it, before the verb. Not
+        // after a noun that says what happened ("24 dead and dozens
+        // wounded": the second clause has its own count).
+        if (!joined && Id(k) == d_.id_and && unit_role != "displaced" && unit_role != "captured" &&
+            unit_role != "injured" && unit_role != "killed") {
+          joined = true;
+          // Its first word may be anything ("a", "the"): a link word there
+          // is a determiner.
+          size_t a = k + 2;
+          if (k + 1 >= n || t_[k + 1].kind != TK::kWord) break;
+          while (a < n && a < k + 5 && t_[a].kind == TK::kWord &&
+                 MatchAt(d_.ctx_set, a, [&](int p) {
+                   return d_.ctx[p].kind == CtxKind::kLink ||
+                          (d_.ctx[p].kind == CtxKind::kRole && d_.ctx[p].after);
+                 }).phrase < 0)
+            ++a;
+          // A figure ends the phrase: "and 5 civilians" has its own count.
+          // Only a phrase that ends at an auxiliary ("and a bystander
+          // were"), not at a role word: "and registered as displaced" is a
+          // verb phrase of its own.
+          if (a < n && a < k + 5 &&
+              std::find(d_.auxiliaries.begin(), d_.auxiliaries.end(), Id(a)) != d_.auxiliaries.end()) {
+            k = a;
+            continue;
+          }
+          break;
+        }
         if (IsPunct(k, ',') && !crossed) {
           crossed = true;
           if (in_aside) {
