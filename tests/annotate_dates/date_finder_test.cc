@@ -427,6 +427,53 @@ TEST(DateFinderTest, ReadsAgoWithNumbersAndNumberWords) {
   EXPECT_EQ(RuleOf("The town fell three weeks ago."), "ago_week");
 }
 
+// Sentence spans of `text`, split after ". " (the tests' texts have no other periods).
+std::vector<Span> SplitSentences(std::string_view text) {
+  std::vector<Span> out;
+  uint32_t b = 0;
+  for (size_t k = 0; k + 1 < text.size(); ++k) {
+    if (text[k] == '.' && text[k + 1] == ' ') {
+      out.push_back({b, static_cast<uint32_t>(k + 1)});
+      b = static_cast<uint32_t>(k + 2);
+    }
+  }
+  out.push_back({b, static_cast<uint32_t>(text.size())});
+  return out;
+}
+
+// A date counted from another date of the text, not from the anchor: the
+// sentence's date before it, else its date after it, else the last date
+// of the three sentences before; chained, and never from a coarser date.
+TEST(DateFinderTest, CountsFromTheDateBefore) {
+  const std::string t =
+      "On 3 March 2021 gunmen stormed the village. Two days later, the army arrived. "
+      "The next day, talks began. A year earlier, the village had been shelled.";
+  EXPECT_EQ(Describe(t, kAnchor, SplitSentences(t)),
+            "3 March 2021=2021-03-03/day; Two days later=2021-03-05/day/rel; "
+            "The next day=2021-03-06/day/rel; A year earlier=2020/year/rel");
+  std::vector<DateMention> all = Finder().Find(t, SplitSentences(t), kAnchor);
+  ASSERT_EQ(all.size(), 4u);
+  EXPECT_EQ(all[1].rule, "ref_day");
+  EXPECT_EQ(all[1].anchor_used, "2021-03-03");
+  EXPECT_EQ(all[3].rule, "ref_year");
+  const std::string u =
+      "The truce, agreed two days earlier, collapsed on 9 November 2019. It held for a while. "
+      "The following week, aid arrived. In March the talks resumed; three months later they ended.";
+  EXPECT_EQ(Describe(u, kAnchor, SplitSentences(u)),
+            "two days earlier=2019-11-07/day/rel; 9 November 2019=2019-11-09/day; "
+            "The following week=2019-11-16/day/rel; March=2016-03/month/rel; "
+            "three months later=2016-06/month/rel");
+}
+
+TEST(DateFinderTest, CountsNeedADateToCountFrom) {
+  const std::string t =
+      "Two days later, the army arrived. In 2019 the dam opened. Two or three days later it "
+      "closed. Years later it failed, and a week later nobody came. Following the vote, the "
+      "previous government fell. It rained. It rained. It rained. It rained. A day later the "
+      "sun came out.";
+  EXPECT_EQ(Describe(t, kAnchor, SplitSentences(t)), "2019=2019/year");
+}
+
 // --- calendar edges ---------------------------------------------------------------
 
 TEST(DateFinderTest, LastFebruaryFromMarchOfALeapYear) {

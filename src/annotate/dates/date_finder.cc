@@ -392,7 +392,7 @@ struct Tok {
 };
 
 // What a match is, for lists ("in 2014 and 2015") and ranges.
-enum MatchType : uint8_t { kTypeYear = 1, kTypeMonth, kTypeDay, kTypeSeason, kTypeRel };
+enum MatchType : uint8_t { kTypeYear = 1, kTypeMonth, kTypeDay, kTypeSeason, kTypeRel, kTypeRef };
 
 struct Match {
   int first = 0, last = 0;  // token range
@@ -402,6 +402,9 @@ struct Match {
   bool relative = false;       // computed from the anchor
   const char* rule = "";
   uint8_t type = 0;
+  // kTypeRef: counted from another date of the text ("two days later"):
+  // ref_n units (a Unit) after it, or before it if negative.
+  int ref_unit = 0, ref_n = 0;
 };
 
 }  // namespace
@@ -528,8 +531,11 @@ class DateFinder::Scanner {
   }
 
   void Sentence(size_t b, size_t e) {
+    ++sentence_;
     if (!Worth(b, e)) return;
     Tokenize(b, e);
+    const size_t out_begin = out_->size();
+    pending_.clear();
     min_first_ = 0;
     prev_last_ = -10;
     prev_type_ = 0;
@@ -552,7 +558,11 @@ class DateFinder::Scanner {
       else
         ok = AtWord(i, &m);
       if (ok && !m.has_end && m.type >= kTypeYear && m.type <= kTypeDay) ok = TryRange(&m);
-      if (ok && m.first >= min_first_ && Emit(&m)) {
+      if (ok && m.type == kTypeRef && m.first >= min_first_) {
+        pending_.push_back(m);  // resolved once the sentence's other dates are known
+        min_first_ = m.last + 1;
+        i = m.last + 1;
+      } else if (ok && m.first >= min_first_ && Emit(&m)) {
         prev_last_ = m.last;
         prev_type_ = m.type;
         min_first_ = m.last + 1;
@@ -561,9 +571,74 @@ class DateFinder::Scanner {
         ++i;
       }
     }
+    for (const Match& m : pending_) ResolveRef(m, out_begin);
+    if (out_->size() > out_begin) {
+      last_date_sentence_ = sentence_;
+      // The sentence's last date in the text (those counted from another
+      // were added after the others).
+      last_date_ = out_begin;
+      for (size_t k = out_begin + 1; k < out_->size(); ++k)
+        if ((*out_)[k].span.begin > (*out_)[last_date_].span.begin) last_date_ = k;
+    }
   }
 
  private:
+  // A date counted from another: the sentence's date before it, else its
+  // date after it ("agreed two days earlier, collapsed on 9 November"),
+  // else the last date of the three sentences before. A range, or a date
+  // coarser than the count ("2019" for "two days later"), gives none.
+  void ResolveRef(const Match& m, size_t out_begin) {
+    const uint32_t b = toks_[m.first].b, e = toks_[m.last].e;
+    const DateMention* ref = nullptr;
+    for (size_t k = out_begin; k < out_->size(); ++k) {
+      const DateMention& d = (*out_)[k];
+      if (d.span.end <= b) ref = &d;
+      else if (!ref && d.span.begin >= e) {
+        ref = &d;
+        break;
+      }
+    }
+    if (!ref && out_begin > 0 && sentence_ - last_date_sentence_ <= 3) ref = &(*out_)[last_date_];
+    if (!ref || !ref->value_end.empty()) return;
+    const Anchor r = ParseAnchor(ref->value);
+    if (!r.ok) return;
+    int y = r.y, mo = 0, d = 0;
+    const char* rule = "";
+    switch (m.ref_unit) {
+      case kUDay:
+      case kUWeek:
+        if (!r.d) return;
+        CivilFromDays(r.days + (m.ref_unit == kUWeek ? 7 : 1) * static_cast<int64_t>(m.ref_n), &y, &mo, &d);
+        rule = m.ref_unit == kUWeek ? "ref_week" : "ref_day";
+        break;
+      case kUMonth: {
+        if (!r.m) return;
+        const int idx = r.y * 12 + (r.m - 1) + m.ref_n;
+        y = idx / 12;
+        mo = idx % 12 + 1;
+        rule = "ref_month";
+        break;
+      }
+      case kUYear:
+      case kUDecade:
+        y = r.y + (m.ref_unit == kUDecade ? 10 : 1) * m.ref_n;
+        rule = m.ref_unit == kUDecade ? "ref_decade" : "ref_year";
+        break;
+      default:
+        return;
+    }
+    if (y < 1 || y > 9999) return;
+    DateMention& out = out_->emplace_back();
+    out.span = Span{b, e};
+    out.value = Iso(y, mo, d);
+    out.precision = d ? DateMention::Precision::kDay
+                    : mo ? DateMention::Precision::kMonth
+                         : DateMention::Precision::kYear;
+    out.relative = true;
+    out.anchor_used = r.text;
+    out.rule = rule;
+  }
+
   // --- tokens --------------------------------------------------------------
 
   void Tokenize(size_t b, size_t e) {
@@ -716,7 +791,7 @@ class DateFinder::Scanner {
         }
         if (MayStart(s + i, j - i)) {
           const int w = f_.Lookup(text_.data() + i, j - i);
-          if (w >= 0 && WordMayFire(f_.words_[w].kind, s[i], j, e)) return true;
+          if (w >= 0 && WordMayFire(f_.words_[w].kind, s[i], b, i, j, e)) return true;
         }
       }
       prev = m;
@@ -729,7 +804,7 @@ class DateFinder::Scanner {
   // at: each case is a test the rule makes first. The word after it is the
   // run of word bytes after ASCII whitespace; after anything else (a mark that
   // may be a Unicode space) the answer is true, to be safe.
-  bool WordMayFire(uint8_t kind, unsigned char c0, size_t j, size_t e) const {
+  bool WordMayFire(uint8_t kind, unsigned char c0, size_t b, size_t i, size_t j, size_t e) const {
     switch (kind) {
       case kMonth:
       case kMonthAbbr:
@@ -740,8 +815,10 @@ class DateFinder::Scanner {
         return true;
       case kSeason:  // AtSeason needs a four-digit year
         return false;
+      case kQualifier:  // two days later, whatever follows
+        if (UnitBefore(b, i)) return true;
+        break;
       case kModifier:
-      case kQualifier:
       case kPeriodEdge:
       case kPreposition:
         break;
@@ -776,6 +853,19 @@ class DateFinder::Scanner {
       default:  // since the year began
         return is("the");
     }
+  }
+
+  // The word before byte i (after ASCII spaces, not before b) is a unit of
+  // date_words ("days" in "two days later").
+  bool UnitBefore(size_t b, size_t i) const {
+    const unsigned char* s = reinterpret_cast<const unsigned char*>(text_.data());
+    size_t k = i;
+    while (k > b && kClass.c[s[k - 1]] == cSpace) --k;
+    const size_t end = k;
+    while (k > b && kClass.word[s[k - 1]]) --k;
+    if (k == end) return false;
+    const int w = f_.Lookup(text_.data() + k, end - k);
+    return w >= 0 && f_.words_[w].kind == kUnit;
   }
 
   // False if the `len` bytes at p (a word token) are none of the words a
@@ -1385,6 +1475,17 @@ class DateFinder::Scanner {
   // last/this/next + week, month, year, a month name, a weekday, a season,
   // a part of the day. "the last year" is a duration, not a date.
   bool AtModifier(int i, Match* m) {
+    if (IsW(i - 1, "the") && i - 1 >= min_first_ && Kind(i + 1) == kUnit && !Plural(i + 1) &&
+        (IsW(i, "next") || IsW(i, "following") || IsW(i, "previous")) && W(i + 1).a != kUWeekend) {
+      // the next day, the following week, the previous year: counted from
+      // another date of the text.
+      Set(m, i - 1, i + 1, 0, 0, 0, "", kTypeRef);
+      m->ref_unit = W(i + 1).a;
+      m->ref_n = W(i).a;
+      return true;
+    }
+    // "following" and "previous" are modifiers only after "the".
+    if (IsW(i, "following") || IsW(i, "previous")) return false;
     if (IsW(i - 1, "the") || IsW(i - 1, "a") || IsW(i - 1, "every")) return false;
     const int v = W(i).a, j = i + 1;
     switch (Kind(j)) {
@@ -1437,6 +1538,23 @@ class DateFinder::Scanner {
   bool AtQualifier(int i, Match* m) {
     const bool earlier = W(i).a < 0;
     const int j = i + 1;
+    if (Kind(i - 1) == kUnit && i - 2 >= min_first_) {
+      // two days later, a year earlier, three weeks later.
+      const int u = i - 1, q = i - 2;
+      int n;
+      if (IsNum(q) && T(q).digits <= 3 && NoSuffix(q) && !GluedBefore(q)) n = T(q).num;
+      else if (Kind(q) == kCardinal) n = W(q).a;
+      else return false;
+      const int unit = W(u).a;
+      if (n <= 0 || unit == kUWeekend) return false;
+      // "two or three days later": too vague.
+      if ((IsW(q - 1, "to") || IsW(q - 1, "or") || Dash(q - 1)) && (IsNum(q - 2) || Kind(q - 2) == kCardinal))
+        return false;
+      Set(m, q, i, 0, 0, 0, "", kTypeRef);
+      m->ref_unit = unit;
+      m->ref_n = earlier ? -n : n;
+      return true;
+    }
     if (IsW(j, "today") || (IsW(j, "this") && Kind(j + 1) == kPartOfDay)) {
       if (!HasDay()) return false;
       Set(m, i, IsW(j, "today") ? j : j + 1, 0, 0, 0, earlier ? "earlier_today" : "later_today",
@@ -1672,6 +1790,10 @@ class DateFinder::Scanner {
   // The last date with a written year in this sentence (year, month, day;
   // 0 where not given); years missing later in the sentence come from it.
   int ctx_y_ = 0, ctx_m_ = 0, ctx_d_ = 0;
+  std::vector<Match> pending_;  // dates counted from another, this sentence
+  int sentence_ = 0;            // sentences seen
+  int last_date_sentence_ = -100;  // the last one that gave a date
+  size_t last_date_ = 0;           // its last date, in out_
 };
 
 std::vector<DateMention> DateFinder::Find(std::string_view text, const std::vector<Span>& sentences,

@@ -32,6 +32,13 @@
 //     than the one given (a weekday with a "YYYY-MM" anchor, "August 24th"
 //     with a "YYYY" anchor, anything relative without an anchor) is not
 //     emitted at all.
+//   * A date counted from another date of the text ("two days later", "a
+//     year earlier", "the next day", "the following week", "the previous
+//     month") is resolved against the sentence's date before it, else its
+//     date after it, else the last date of the three sentences before; it
+//     is `relative` with `anchor_used` that date, and is not emitted when
+//     there is none, or when it is a range or coarser than the count
+//     ("2019" for "two days later").
 //   * Without sentences (empty vector) the whole text is one sentence.
 //   * Never emitted: durations ("six to twelve months", "the last year"),
 //     times ("6 p.m."), counts ("1,200 people", "2019 fighters", "May 17
@@ -62,7 +69,9 @@
 //   relative_year, earlier_this_* / later_this_* (the whole period, as
 //   "this"), earlier_today / later_today,
 //   since_period_began, period_edge_relative ("the end of last year"),
-//   ago_day / ago_week (precision day), ago_month, ago_year, ago_decade.
+//   ago_day / ago_week (precision day), ago_month, ago_year, ago_decade,
+//   ref_day / ref_week (precision day), ref_month, ref_year, ref_decade
+//   (counted from another date of the text).
 //
 // Speed: a sentence where no rule can start is skipped after one cheap pass
 // over bit masks of its bytes (most sentences of news text): no four-digit
