@@ -103,7 +103,25 @@ Result<Document> Pipeline::Process(const RawDocument& raw) const {
   if (!annotators_.empty()) metonymy_->Apply(doc, &doc.mentions);
   // Document layers (voice) see the final mentions and may add their own;
   // they refer to mentions by index, so ids come after them.
-  for (const auto& l : layers_) l->Apply(&doc);
+  // A document in another language keeps its entities (names, numbers and
+  // dates feed provenance) but not the English-only layers.
+  const bool english = !doc.meta.language || *doc.meta.language == "en";
+  std::string skipped;
+  for (const auto& l : layers_) {
+    if (!english && l->EnglishOnly()) {
+      skipped += skipped.empty() ? "" : ", ";
+      skipped += l->Name();
+      continue;
+    }
+    l->Apply(&doc);
+  }
+  if (!skipped.empty()) {
+    Diagnostic d;
+    d.level = Diagnostic::Level::kInfo;
+    d.code = "layers_skipped_language";
+    d.message = "language " + *doc.meta.language + ": English-only layers not run: " + skipped;
+    doc.diagnostics.push_back(std::move(d));
+  }
   LinkTranslatedComments(&doc);
   if (doc.mentions.size() > options_.max_entities) {
     Diagnostic d;
