@@ -26,9 +26,9 @@ class DocumentLayer {
   // many threads at once (on different documents) and must not fail: odd
   // input gives fewer records, never an error.
   virtual void Apply(Document* doc) const = 0;
-  // True if the layer's rules and tables are English (reporting verbs,
-  // event verbs, loaded words): it is not run on a document detected as
-  // another language, where it would read garbage.
+  // True if the layer's rules and tables are English (event verbs, loaded
+  // words): it is not run on a document detected as another language,
+  // where it would read garbage.
   virtual bool EnglishOnly() const { return true; }
 };
 

@@ -225,6 +225,10 @@ class VoiceAnnotator : public DocumentLayer {
   explicit VoiceAnnotator(const Lexicon& lexicon,
                           std::shared_ptr<const Gazetteer> gazetteer = nullptr);
   std::string_view Name() const override { return "voice"; }
+  // Runs on every language: where no English cue is found every clause is
+  // the author's, and the claims' slots (numbers, places, dates) match a
+  // translation to its original.
+  bool EnglishOnly() const override { return false; }
   void Apply(Document* doc) const override;
 
  private:
