@@ -547,6 +547,7 @@ class CleanerImpl {
   std::optional<std::string> comment_title_;
   std::optional<RepublishedFrom> repub_notice_, repub_bio_, repub_head_;
   std::optional<std::string> lead_date_;
+  std::optional<std::string> lead_outlet_;  // "BEIRUT (Reuters) -": the wire agency
   bool last_was_dateline_ = false;
   std::vector<Comment> comments_;
   std::vector<Diagnostic> diags_;
@@ -901,6 +902,8 @@ void CleanerImpl::TrimLeadTrail() {
       if (g[0].size() == 0 || g[0].size() >= s.size()) continue;
       if (rc.g_date && g[rc.g_date].data() && !lead_date_)
         lead_date_ = Date(std::string_view(g[rc.g_date].data(), g[rc.g_date].size()));
+      if (rc.g_outlet && g[rc.g_outlet].data() && g[rc.g_outlet].size() && !lead_outlet_)
+        lead_outlet_ = Outlet(std::string_view(g[rc.g_outlet].data(), g[rc.g_outlet].size()));
       f.cut_prefix += g[0].size();
       changed = true;
       break;
@@ -1160,6 +1163,10 @@ Result<Document> CleanerImpl::Run() {
                                "no date in the document; using --published"});
   }
   m.url = given.url;
+  // A wire dateline's agency ("BEIRUT (Reuters) -") is the outlet of a text
+  // that names none; under another outlet's name, it is where the copy came
+  // from (after the explicit notices below).
+  if (!m.outlet) m.outlet = lead_outlet_;
   // Republication: an explicit notice or bio beats the head layout; a
   // "source" that is the outlet itself is not a republication.
   RepublishedFrom rf;
@@ -1173,6 +1180,8 @@ Result<Document> CleanerImpl::Run() {
       if (!rf.url) rf.url = r.url;
     }
   }
+  if (!rf.outlet && lead_outlet_ && m.outlet && Lower(*lead_outlet_) != Lower(*m.outlet))
+    rf.outlet = lead_outlet_;
   m.republished_from = rf;
   m.language = given.language;
   if (!m.language) {

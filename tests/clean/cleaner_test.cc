@@ -195,6 +195,33 @@ TEST_F(CleanerTest, WireDatelineAndRepeatedTitleAreRemovedFromBody) {
   EXPECT_EQ(d->meta.title.value_or(""), "Mortar shells hit Damascus old city");
 }
 
+// A place dateline in capitals with an optional agency and a dash opens wire
+// copy: dropped, the agency is the outlet, or where the copy came from under
+// another outlet's name; the agencies' credit line goes too.
+TEST_F(CleanerTest, PlaceDatelineAndWireCreditsAreRemoved) {
+  Document d = Clean(
+      "BEIRUT (Reuters) - Shells hit the market on Monday, a monitor said.\n\n"
+      "The army denied it.\n\nReporting by Lena Marsh in Amman; editing by Tom Ruiz.");
+  EXPECT_EQ(d.text, "Shells hit the market on Monday, a monitor said.\n\nThe army denied it.");
+  EXPECT_EQ(d.meta.outlet.value_or(""), "Reuters");
+  EXPECT_FALSE(d.meta.republished_from.outlet.has_value());
+  ExpectCopiedBytesMapBack(d);
+  auto c = MakeCleaner();
+  RawDocument r = Raw("DAMASCUS, Syria (Reuters) \xE2\x80\x94 Shells hit the market on Monday.");
+  r.given.outlet = "Daily Sabah";
+  auto carried = c->Clean(r);
+  ASSERT_TRUE(carried.ok());
+  EXPECT_EQ(carried->text, "Shells hit the market on Monday.");
+  EXPECT_EQ(carried->meta.republished_from.outlet.value_or(""), "Reuters");
+  EXPECT_EQ(Clean("KESSA \xE2\x80\x94 Rain forced 4,000 people from their homes.").text,
+            "Rain forced 4,000 people from their homes.");
+  // Not a dateline, not a credit line.
+  const std::string keep =
+      "ISIS fighters - some of them foreign - held the town.\n\nReporting by the agency has "
+      "shown that the fees doubled in October.";
+  EXPECT_EQ(Clean(keep).text, keep);
+}
+
 TEST_F(CleanerTest, GivenMetadataWinsAndOutletIsCanonical) {
   auto c = MakeCleaner();
   RawDocument r = Raw("Rockets struck the outskirts of the city overnight, the agency reported.");
