@@ -183,6 +183,9 @@ TEST(MarkersTest, PoliticalColumnVocabulary) {
   EXPECT_EQ(Lines(d), (V{"loaded_language:caved:author", "loaded_language:hysterical:author",
                          "name_calling:bigot:author", "loaded_language:rigged:author",
                          "loaded_language:spineless:author", "loaded_language:disgrace:author"}));
+  Document q = Mark("Can we really trust the count? Crime has never been worse.");
+  EXPECT_EQ(Lines(q), (V{"doubt:Can we really trust:question",
+                         "exaggeration_minimisation:never been worse:author"}));
   Document n = Mark("A car rigged with explosives slammed into the checkpoint. Residents were "
                    "treated for exposure to toxic gas. Government forces take back control of "
                    "the town. The flood was a natural disaster, and disaster relief arrived.");
