@@ -714,6 +714,87 @@ TEST(EventsTest, CiviliansMakeItViolenceAgainstCivilians) {
   EXPECT_EQ(Value(d, e.injured), 70);
 }
 
+// ---- the non-violent types of wire news -------------------------------------
+
+TEST(EventsCooperationTest, SupportCooperateAndConcede) {
+  Document d = Events(
+      "The German government welcomed the plan on Monday. "
+      "Japan held joint military exercises with the Philippines on Tuesday. "
+      "Colombia extradited a drug lord to the United States on Wednesday. "
+      "The Israeli government apologized to Egypt for the death of three soldiers. "
+      "The Sudanese army lifted the curfew in Khartoum on Saturday.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 5u);
+  EXPECT_EQ(Text(d, d.events[0].trigger), "welcomed");
+  EXPECT_EQ(d.events[0].plover, "SUPPORT");
+  EXPECT_EQ(d.events[0].cameo, "051");
+  EXPECT_EQ(R(d, d.events[0].actor), "German government");
+  EXPECT_EQ(Text(d, d.events[1].trigger), "joint military exercises");
+  EXPECT_EQ(d.events[1].plover, "COOPERATE");
+  EXPECT_EQ(d.events[1].cameo, "062");
+  EXPECT_EQ(R(d, d.events[1].actor), "Japan");
+  EXPECT_EQ(R(d, d.events[1].target), "Philippines");
+  EXPECT_EQ(Text(d, d.events[2].trigger), "extradited");
+  EXPECT_EQ(d.events[2].plover, "COOPERATE");
+  EXPECT_EQ(d.events[2].cameo, "063");
+  EXPECT_EQ(R(d, d.events[2].actor), "Colombia");
+  EXPECT_EQ(R(d, d.events[2].target), "United States");
+  EXPECT_EQ(d.events[3].plover, "CONCEDE");
+  EXPECT_EQ(d.events[3].cameo, "055");
+  EXPECT_EQ(R(d, d.events[3].actor), "Israeli government");
+  EXPECT_EQ(R(d, d.events[3].target), "Egypt");
+  EXPECT_EQ(Text(d, d.events[4].trigger), "lifted the curfew");
+  EXPECT_EQ(d.events[4].plover, "CONCEDE");
+  EXPECT_EQ(d.events[4].cameo, "081");
+  EXPECT_EQ(R(d, d.events[4].actor), "Sudanese army");
+  EXPECT_EQ(R(d, d.events[4].place), "Khartoum");
+}
+
+TEST(EventsCooperationTest, HailsFromIsNoPraise) {
+  Document d = Events("The new Syrian commander hails from a village near Aleppo.");
+  EXPECT_TRUE(d.events.empty());
+}
+
+TEST(EventsUnrestTest, TearGasIsCrowdControlAndRiotPoliceNoRiot) {
+  Document d = Events("Riot police fired tear gas at students in Dhaka on Sunday.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u);
+  const EventRecord& e = d.events[0];
+  EXPECT_EQ(Text(d, e.trigger), "tear gas");
+  EXPECT_EQ(e.plover, "ASSAULT");
+  EXPECT_EQ(e.mode, "crowd-control");
+  EXPECT_EQ(e.cameo, "175");
+  EXPECT_EQ(e.acled, "Protests");
+  EXPECT_EQ(e.acled_sub, "Protest with intervention");
+  EXPECT_EQ(R(d, e.place), "Dhaka");
+}
+
+TEST(EventsUnrestTest, AnUnnamedCrowdProtestsAndTalksBetweenTwoParties) {
+  Document d = Events(
+      "Hundreds of farmers protested in New Delhi against the new laws. "
+      "Qatar hosted talks between the Taliban and the United States in Doha.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 2u);
+  EXPECT_EQ(Text(d, d.events[0].trigger), "protested");
+  EXPECT_EQ(d.events[0].plover, "PROTEST");
+  EXPECT_EQ(d.events[0].actor, -1);
+  EXPECT_EQ(R(d, d.events[0].place), "New Delhi");
+  EXPECT_EQ(Text(d, d.events[1].trigger), "talks");
+  EXPECT_EQ(d.events[1].plover, "CONSULT");
+  EXPECT_EQ(R(d, d.events[1].actor), "Taliban");
+  EXPECT_EQ(R(d, d.events[1].target), "United States");
+  EXPECT_EQ(R(d, d.events[1].place), "Doha");
+}
+
+TEST(EventsUnrestTest, ExchangedFireIsAClash) {
+  Document d = Events("Armenian and Azerbaijani forces exchanged fire along the border on Monday.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(Text(d, d.events[0].trigger), "exchanged fire");
+  EXPECT_EQ(d.events[0].pattern, "clash:verb");
+  EXPECT_EQ(d.events[0].cameo, "193");
+}
+
 // ---- modality ---------------------------------------------------------------
 
 TEST(EventsModalityTest, NegatedVerb) {
@@ -765,6 +846,19 @@ TEST(EventsModalityTest, QuestionAndGeneric) {
   EXPECT_EQ(q.events[0].modality, "question");
   EXPECT_FALSE(q.events[0].hypothetical);
   Document g = Events("US airstrikes often kill civilians in Syria.");
+  ASSERT_EQ(g.events.size(), 1u);
+  EXPECT_EQ(g.events[0].modality, "generic");
+}
+
+// A bare plural that a past verb reports as happening is no general
+// statement, even with no date or count in the sentence.
+TEST(EventsModalityTest, ClashesBrokeOutIsAsserted) {
+  Document d = Events("Clashes broke out between the army and rebels near Goma.");
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(Text(d, d.events[0].trigger), "Clashes");
+  EXPECT_EQ(d.events[0].modality, "asserted");
+  EXPECT_EQ(R(d, d.events[0].place), "Goma");
+  Document g = Events("Clashes between the army and rebels near Goma kill civilians.");
   ASSERT_EQ(g.events.size(), 1u);
   EXPECT_EQ(g.events[0].modality, "generic");
 }

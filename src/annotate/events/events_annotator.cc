@@ -204,6 +204,7 @@ enum : uint32_t {
   kCueHint = 1u << 19,  // a preposition some row's PREP=ROLE hints name
   kCueAdverb = 1u << 20,
   kCueInfo = 1u << 21,
+  kCueOccurred = 1u << 22,
 };
 
 uint32_t CueKind(std::string_view k) {
@@ -214,7 +215,7 @@ uint32_t CueKind(std::string_view k) {
       {"relative", kCueRel},    {"break", kCueBreak},    {"det", kCueDet},
       {"possessive", kCuePoss}, {"pronoun", kCuePronoun}, {"infinitive", kCueInfinitive},
       {"implicative", kCueImplicative}, {"compound", kCueCompound}, {"objstop", kCueObjStop},
-      {"adverb", kCueAdverb}, {"info", kCueInfo}};
+      {"adverb", kCueAdverb}, {"info", kCueInfo}, {"occurred", kCueOccurred}};
   for (const auto& [name, bit] : kKinds)
     if (k == name) return bit;
   return 0;
@@ -1378,8 +1379,12 @@ struct EventsAnnotator::Impl {
       }
       const bool determiner = c.k0 > 0 && (Has(c.k0 - 1, kCueDet) || Has(c.k0 - 1, kCuePoss));
       const std::string_view tail = lv[c.k1 - 1];
+      // "Clashes broke out": a bare plural that a past verb reports as
+      // happening once is no general statement.
+      size_t occurred = 0;
       c.bare_plural = !determiner && c.ev.actor < 0 && c.ev.place < 0 && tail.size() > 1 &&
-                      tail.back() == 's' && c.k1 - c.k0 == 1;
+                      tail.back() == 's' && c.k1 - c.k0 == 1 &&
+                      !CueAt(c.k1, kCueOccurred, c.ce, &occurred);
       // A support verb before the noun: its subject is the actor.
       if (c.ev.actor < 0) {
         for (int s = j; s >= c.cs && s >= j - 3; --s) {
