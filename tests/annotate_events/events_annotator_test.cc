@@ -786,6 +786,44 @@ TEST(EventsUnrestTest, AnUnnamedCrowdProtestsAndTalksBetweenTwoParties) {
   EXPECT_EQ(R(d, d.events[1].place), "Doha");
 }
 
+// The mediator is the actor of the mediation; the parties "between" are the
+// actor and target of the truce.
+TEST(EventsCooperationTest, MediatedATruceBetweenTwoParties) {
+  Document d = Events("Egypt mediated a truce between Israel and Hamas on Sunday.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 2u);
+  EXPECT_EQ(Text(d, d.events[0].trigger), "mediated");
+  EXPECT_EQ(d.events[0].plover, "CONSULT");
+  EXPECT_EQ(d.events[0].cameo, "045");
+  EXPECT_EQ(R(d, d.events[0].actor), "Egypt");
+  EXPECT_EQ(Text(d, d.events[1].trigger), "truce");
+  EXPECT_EQ(d.events[1].plover, "AGREE");
+  EXPECT_EQ(R(d, d.events[1].actor), "Israel");
+  EXPECT_EQ(R(d, d.events[1].target), "Hamas");
+}
+
+TEST(EventsUnrestTest, CurfewStreetsAndBoycott) {
+  Document d = Events(
+      "The government imposed a curfew in Addis Ababa on Monday. "
+      "Hundreds of protesters took to the streets of Nairobi on Tuesday. "
+      "The opposition boycotted the vote in Kampala on Friday.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 3u);
+  EXPECT_EQ(Text(d, d.events[0].trigger), "curfew");
+  EXPECT_EQ(d.events[0].plover, "COERCE");
+  EXPECT_EQ(d.events[0].cameo, "172");
+  EXPECT_EQ(R(d, d.events[0].actor), "government");
+  EXPECT_EQ(R(d, d.events[0].place), "Addis Ababa");
+  EXPECT_EQ(Text(d, d.events[1].trigger), "took to the streets");
+  EXPECT_EQ(d.events[1].plover, "PROTEST");
+  EXPECT_EQ(R(d, d.events[1].actor), "protesters");
+  EXPECT_EQ(R(d, d.events[1].place), "Nairobi");
+  EXPECT_EQ(Text(d, d.events[2].trigger), "boycotted");
+  EXPECT_EQ(d.events[2].plover, "PROTEST");
+  EXPECT_EQ(d.events[2].cameo, "143");
+  EXPECT_EQ(R(d, d.events[2].place), "Kampala");
+}
+
 TEST(EventsUnrestTest, ExchangedFireIsAClash) {
   Document d = Events("Armenian and Azerbaijani forces exchanged fire along the border on Monday.");
   ExpectWellFormed(d);
