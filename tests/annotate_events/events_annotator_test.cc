@@ -824,6 +824,35 @@ TEST(EventsUnrestTest, CurfewStreetsAndBoycott) {
   EXPECT_EQ(R(d, d.events[2].place), "Kampala");
 }
 
+TEST(EventsUnrestTest, SentencedDeportedTorchedMassedPulledBack) {
+  Document d = Events(
+      "A court in Tehran sentenced two Swedish journalists to prison on Monday. "
+      "Germany deported 28 Afghan men to Kabul on Friday. "
+      "Settlers torched a Palestinian house in Hebron on Sunday. "
+      "Russia massed troops on the border in November. "
+      "The Malian army pulled back from Kidal on Tuesday.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 5u);
+  EXPECT_EQ(d.events[0].pattern, "jail:verb");
+  EXPECT_EQ(d.events[0].plover, "COERCE");
+  EXPECT_EQ(d.events[0].cameo, "173");
+  EXPECT_EQ(R(d, d.events[0].target), "Swedish journalists");
+  EXPECT_EQ(R(d, d.events[0].place), "Tehran");
+  EXPECT_EQ(d.events[1].cameo, "174");
+  EXPECT_EQ(R(d, d.events[1].actor), "Germany");
+  EXPECT_EQ(R(d, d.events[1].place), "Kabul");
+  EXPECT_EQ(Text(d, d.events[2].trigger), "torched");
+  EXPECT_EQ(d.events[2].mode, "destroy");
+  EXPECT_EQ(R(d, d.events[2].place), "Hebron");
+  EXPECT_EQ(Text(d, d.events[3].trigger), "massed");
+  EXPECT_EQ(d.events[3].plover, "MOBILIZE");
+  EXPECT_EQ(R(d, d.events[3].actor), "Russia");
+  EXPECT_EQ(Text(d, d.events[4].trigger), "pulled back");
+  EXPECT_EQ(d.events[4].plover, "RETREAT");
+  EXPECT_EQ(R(d, d.events[4].actor), "Malian army");
+  EXPECT_EQ(R(d, d.events[4].place), "Kidal");
+}
+
 TEST(EventsUnrestTest, ExchangedFireIsAClash) {
   Document d = Events("Armenian and Azerbaijani forces exchanged fire along the border on Monday.");
   ExpectWellFormed(d);
