@@ -853,6 +853,21 @@ TEST(EventsUnrestTest, SentencedDeportedTorchedMassedPulledBack) {
   EXPECT_EQ(R(d, d.events[4].place), "Kidal");
 }
 
+// A participle between an article and its noun is an adjective: the town
+// is besieged, the leaders detained, but the sentence reports neither.
+TEST(EventsUnrestTest, AParticipleAfterAnArticleIsNoEvent) {
+  Document d = Events(
+      "The United Nations called on Myanmar to release the detained leaders. "
+      "Aid reached the besieged town of Madaya on Monday.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(Text(d, d.events[0].trigger), "called on");
+  EXPECT_EQ(d.events[0].plover, "REQUEST");
+  Document v = Events("Government forces besieged the town of Madaya on Monday.");
+  ASSERT_EQ(v.events.size(), 1u);
+  EXPECT_EQ(Text(v, v.events[0].trigger), "besieged");
+}
+
 TEST(EventsUnrestTest, ExchangedFireIsAClash) {
   Document d = Events("Armenian and Azerbaijani forces exchanged fire along the border on Monday.");
   ExpectWellFormed(d);

@@ -9,7 +9,8 @@
 //    "bombing") is the noun after a determiner or possessive, the verb after
 //    an auxiliary or "to", the noun before a preposition or punctuation, the
 //    verb otherwise. `passive_only` rows ("wounded") need "be", a comma or
-//    "and" before them.
+//    "and" before them; a verb form in -ed between an article and a noun
+//    ("the besieged town") is an adjective, no trigger.
 // 3. Roles, inside the trigger's clause (clause breaks of event_cues.tsv;
 //    parentheses and ", which/who …," relative clauses are skipped):
 //    - verb, active: actor = the nearest agent mention before it (subject),
@@ -54,7 +55,8 @@
 //    its jets bombed"); conditional and future cues before it in the clause
 //    ("could", "plans to", "threatened to"; "if" anywhere before it);
 //    generic cues or a bare plural noun in a sentence with no date and no
-//    count; a question mark. negated / hypothetical are set from these.
+//    count, unless an `occurred` cue follows it ("clashes broke out"); a
+//    question mark. negated / hypothetical are set from these.
 // 7. Voice: the voice record of the sentence that holds the trigger; an
 //    attributed or quoted record counts only if the trigger is inside its
 //    content (the reporting verb itself is the author's).
@@ -724,6 +726,13 @@ struct EventsAnnotator::Impl {
     const PatternRow& r = ea.rows_[row];
     // "fighting capacity", "attack helicopters": a modifier, not an event.
     if (r.noun && k1 < n && Has(k1, kCueCompound)) return -1;
+    // "the detained leaders", "its occupied land": a participle between an
+    // article and its noun is an adjective, no event.
+    if (!r.noun && prev >= 0 && k1 < n && w[k1].kind == Token::Kind::kWord && w[k1].mention < 0 &&
+        (Eq(lv[prev], "the") || Eq(lv[prev], "a") || Eq(lv[prev], "an") || Has(prev, kCuePoss)) &&
+        lv[k1 - 1].size() > 2 && lv[k1 - 1].substr(lv[k1 - 1].size() - 2) == "ed"sv &&
+        !(w[k1].cues & (kCuePrep | kCueBreak | kCueRel | kCueAux | kCueBe)))
+      return -1;
     if (!r.noun && r.passive_only) {
       if (prev < 0) return -1;
       if (!(Has(prev, kCueBe) || Eq(lv[prev], ",") || Eq(lv[prev], "and") ||
