@@ -868,6 +868,32 @@ TEST(EventsUnrestTest, AParticipleAfterAnArticleIsNoEvent) {
   EXPECT_EQ(Text(v, v.events[0].trigger), "besieged");
 }
 
+// A verb right after "and" shares the subject of the verb before it, not
+// the nearest mention; with an object between them they are two acts.
+TEST(EventsUnrestTest, ACoordinatedVerbSharesTheSubject) {
+  Document d = Events(
+      "Turkish police raided the offices of an opposition newspaper in Istanbul and detained "
+      "nine staff on Monday.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 2u);
+  EXPECT_EQ(Text(d, d.events[0].trigger), "raided");
+  EXPECT_EQ(Text(d, d.events[1].trigger), "detained");
+  EXPECT_EQ(d.events[1].plover, "COERCE");
+  EXPECT_EQ(R(d, d.events[1].actor), "Turkish police");
+  EXPECT_STREQ(d.events[1].how[0], "subject of the verb before \"and\"");
+  Document k = Events(
+      "The coalition killed two ISIS commanders near Raqqa and captured one of their deputies "
+      "on Monday.");
+  ExpectWellFormed(k);
+  ASSERT_EQ(k.events.size(), 2u);
+  EXPECT_EQ(Text(k, k.events[0].trigger), "killed");
+  EXPECT_EQ(Text(k, k.events[1].trigger), "captured");
+  EXPECT_EQ(R(k, k.events[1].actor), "coalition");
+  Document h = Events("ISIS fighters planned to attack the base near Raqqa and capture it.");
+  ASSERT_FALSE(h.events.empty());
+  for (const EventRecord& e : h.events) EXPECT_TRUE(e.hypothetical) << Text(h, e.trigger);
+}
+
 TEST(EventsUnrestTest, ExchangedFireIsAClash) {
   Document d = Events("Armenian and Azerbaijani forces exchanged fire along the border on Monday.");
   ExpectWellFormed(d);

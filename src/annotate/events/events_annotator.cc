@@ -14,6 +14,8 @@
 // 3. Roles, inside the trigger's clause (clause breaks of event_cues.tsv;
 //    parentheses and ", which/who …," relative clauses are skipped):
 //    - verb, active: actor = the nearest agent mention before it (subject),
+//      or, right after "and", the subject of the verb before ("raided … and
+//      detained"; its hypothetical modality carries over too),
 //      target = the agent after it (object, across determiners, adjectives
 //      and a count: "killed 83 Syrian soldiers"), a place there is the place;
 //    - verb, passive ("were targeted by"; also a reduced relative with no
@@ -426,6 +428,7 @@ struct EventsAnnotator::Impl {
     int cs = 0, ce = 0;  // clause words [cs, ce)
     EventRecord ev;
     bool subject_actor = false;  // actor found as the verb's own subject
+    int coordinated = -1;        // that subject is this cand's, the verb before "and"
     bool structural = false;     // a role found by phrase structure (not a fallback)
     bool bare_plural = false;
     bool dropped = false;
@@ -1310,7 +1313,25 @@ struct EventsAnnotator::Impl {
           c.structural = true;
         }
       }
-      if (!participle && !gerund && support < 0 && !c.plain_head) {
+      // "police raided the offices of an opposition paper and detained nine
+      // staff": a verb right after "and" shares the subject of the verb it
+      // is coordinated with, not the nearest mention ("opposition").
+      bool shared = false;
+      if (!participle && !gerund && support < 0 && !c.plain_head && !c.passive &&
+          c.k0 > c.cs + 1 && Eq(lv[c.k0 - 1], "and")) {
+        for (const Cand* o = &c; o != cands.data();) {
+          --o;
+          if (o->k1 > c.k0 - 1 || o->k0 < c.cs) break;
+          if (ea.rows_[o->row].noun) continue;
+          if (o->subject_actor && !Used(c, o->ev.actor)) {
+            Set(c, kSlotActor, o->ev.actor, "subject of the verb before \"and\"");
+            c.subject_actor = c.structural = shared = true;
+            c.coordinated = static_cast<int>(o - cands.data());
+          }
+          break;
+        }
+      }
+      if (!participle && !gerund && support < 0 && !c.plain_head && !shared) {
         int subj = LeftAgent(c, c.k0 - 1, c.cs);
         // "Russia and Turkey signed": the first conjunct is the actor; for
         // events with a counterpart (with=target: clashes, agreements,
@@ -1565,6 +1586,10 @@ struct EventsAnnotator::Impl {
         if (a.subject_actor && b.subject_actor && a.ev.actor != b.ev.actor &&
             !ea.rows_[b.row].consequence)
           continue;
+        // "killed key ministers and captured one of …": two acts of one
+        // subject ("bombed the town and killed 20", "ambushed and struck"
+        // are one).
+        if (b.coordinated >= 0 && b.k0 - 1 > a.k1 && !ea.rows_[b.row].consequence) continue;
         // "after this raid ISIS terrorists attacked": b's own subject stands
         // between the two.
         if (b.subject_actor && b.ev.actor >= 0 && !ea.rows_[b.row].consequence &&
@@ -1872,6 +1897,12 @@ struct EventsAnnotator::Impl {
       c.ev.trigger = {w[c.k0].span.begin, w[c.k1 - 1].span.end};
       Roles(c);
       Modality(c);
+      // "to attack the position and take control of it": the second verb
+      // is as hypothetical as the first.
+      if (c.coordinated >= 0 && !c.ev.hypothetical) {
+        const EventRecord& o = cands[c.coordinated].ev;
+        if (o.hypothetical && !o.negated) c.ev.modality = o.modality, c.ev.hypothetical = true;
+      }
     }
     Merge();
     // ", occupying the oil fields" with no event in the main clause to merge
