@@ -999,6 +999,22 @@ TEST(EventsCorefTest, TheStrikeRepeatsTheEarlierOne) {
   EXPECT_EQ(Value(d, d.events[1].dead), 12);
 }
 
+// "it" after a named agent opening its own sentence is that agent: a new
+// event, not the one before told on.
+TEST(EventsCorefTest, ItAfterANamedSubjectIsANewEvent) {
+  Document d = Events(
+      "Israeli forces shot dead a Palestinian man near Nablus on Monday. "
+      "The Pakistani army said it had killed 11 militants in North Waziristan.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 2u);
+  EXPECT_EQ(d.events[0].dead, -1);
+  EXPECT_EQ(d.events[0].target, -1);
+  EXPECT_EQ(Text(d, d.events[1].trigger), "killed");
+  EXPECT_EQ(R(d, d.events[1].actor), "Pakistani army");
+  EXPECT_EQ(R(d, d.events[1].target), "militants");
+  EXPECT_EQ(Value(d, d.events[1].dead), 11);
+}
+
 TEST(EventsCorefTest, ItKilledCompletesTheEventBefore) {
   Document d = Events(
       "The coalition airstrike of 17 September 2016 struck a Syrian army position in the Thardeh "

@@ -434,6 +434,7 @@ struct EventsAnnotator::Impl {
     bool dropped = false;
     bool participle = false;     // ", killing 83": the main clause's subject is its own
     std::string_view pronoun;  // the subject was this pronoun ("it")
+    bool pronoun_own = false;  // … naming an agent of its own sentence
     bool cataphora = false;    // … in an opening gerund phrase: the main clause's subject
     bool info_object = false;  // the object (or passive subject) is an info noun ("pictures")
     bool people_object = false;  // the target is people taken as the object (PeopleHead)
@@ -875,6 +876,20 @@ struct EventsAnnotator::Impl {
         if (explain) Note(c, "pronoun \"" + std::string(lv[j]) + "\" -> actor of \"" +
                                  std::string(Text(it->ev.trigger)) + "\"");
         return it->ev.actor;
+      }
+    // "The Pakistani army said it had killed 11 militants": a named
+    // agent as the first mention of its own sentence is the referent, not
+    // the actor of the event before.
+    if (Eq(lv[j], "it") && j <= 16)
+      for (int k = 0; k < j; ++k) {
+        const int m = w[k].mention;
+        if (m < 0) continue;
+        if (IsAgent(m) && Specific(m) && !Used(c, m)) {
+          if (explain) Note(c, "pronoun \"it\" -> the named agent opening its sentence");
+          c.pronoun_own = true;
+          return m;
+        }
+        break;
       }
     if (!doc.events.empty() && doc.events.back().sentence >= si - 1 && doc.events.back().actor >= 0) {
       if (explain) Note(c, "pronoun \"" + std::string(lv[j]) + "\" -> actor of the previous event");
@@ -1942,7 +1957,7 @@ struct EventsAnnotator::Impl {
       if (!explain) Codes(c);
       // "It killed 83 Syrian soldiers" after "The airstrike … struck …":
       // the same assault, told on; its roles complete the earlier event.
-      if (Eq(c.pronoun, "it") && c.ev.plover == "ASSAULT" && !doc.events.empty() &&
+      if (Eq(c.pronoun, "it") && !c.pronoun_own && c.ev.plover == "ASSAULT" && !doc.events.empty() &&
           doc.events.back().plover == "ASSAULT" && doc.events.back().sentence >= si - 1 &&
           c.ev.modality == doc.events.back().modality) {
         EventRecord& prev = doc.events.back();
