@@ -894,6 +894,22 @@ TEST(EventsUnrestTest, ACoordinatedVerbSharesTheSubject) {
   for (const EventRecord& e : h.events) EXPECT_TRUE(e.hypothetical) << Text(h, e.trigger);
 }
 
+// "fired" names its weapon as its object; what fills it names it better.
+TEST(EventsUnrestTest, FiredTakesTheWeaponAfterIt) {
+  Document d = Events("North Korea fired two ballistic missiles into the sea on Thursday.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(d.events[0].mode, "heavy-weapons");
+  EXPECT_EQ(d.events[0].cameo, "194");
+  Document g = Events("ISIS fired rockets filled with chlorine at Kurdish fighters near Hasakah on Monday.");
+  ASSERT_EQ(g.events.size(), 1u);
+  EXPECT_EQ(g.events[0].mode, "unconventional");
+  EXPECT_EQ(g.events[0].cameo, "2041");
+  Document f = Events("Gunmen fired at a police patrol in Peshawar on Friday.");
+  ASSERT_EQ(f.events.size(), 1u);
+  EXPECT_EQ(f.events[0].mode, "firearms");
+}
+
 TEST(EventsUnrestTest, ExchangedFireIsAClash) {
   Document d = Events("Armenian and Azerbaijani forces exchanged fire along the border on Monday.");
   ExpectWellFormed(d);

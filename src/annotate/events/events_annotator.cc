@@ -311,6 +311,7 @@ EventsAnnotator::EventsAnnotator(const Lexicon& lexicon) {
         else if (name == "consequence") row.consequence = true;
         else if (name == "passive_only") row.passive_only = true;
         else if (name == "obj" && value == "none") row.obj_none = true;
+        else if (name == "obj" && value == "instrument") row.obj_instrument = true;
         else if (name == "needs" && value == "target") row.needs_target = true;
         else if (name == "needs" && value == "victim") row.needs_victim = true;
         else if (name == "country" && value == "none") row.no_country_target = true;
@@ -1674,13 +1675,16 @@ struct EventsAnnotator::Impl {
     if (r.refine) {
       // Before the trigger ("jets struck"), or after "by/with/using" ("hit
       // with artillery"); after the trigger they are what was hit ("destroyed
-      // tanks").
+      // tanks"), except for rows whose object is the weapon ("fired two
+      // ballistic missiles").
       int instrumental = -100;
+      bool named_by_object = false;
       for (int k = c.cs; k < c.ce; ++k) {
         if (k >= c.k1 && k - c.k1 <= 4 &&
             (Eq(lv[k], "by") || Eq(lv[k], "with") || Eq(lv[k], "using")))
           instrumental = k;
-        if (k >= c.k0 && k - instrumental > 3) continue;
+        const bool object = r.obj_instrument && k >= c.k1 && k - c.k1 <= 3 && !named_by_object;
+        if (k >= c.k0 && k - instrumental > 3 && !object) continue;
         size_t n;
         const Phrase* p = CueAt(k, kCueInstr, c.ce, &n);
         if (!p) continue;
@@ -1690,7 +1694,9 @@ struct EventsAnnotator::Impl {
         c.ev.acled = in.acled;
         c.ev.acled_sub = in.acled_sub;
         if (explain) Note(c, "instrument event_instruments.tsv:" + in.text + " -> " + in.mode);
-        break;
+        // "fired rockets filled with sarin": what fills the weapon names it.
+        if (!object) break;
+        named_by_object = true;
       }
     }
     if (!r.civ_acled.empty() && c.ev.target >= 0) {
