@@ -910,6 +910,22 @@ TEST(EventsUnrestTest, FiredTakesTheWeaponAfterIt) {
   EXPECT_EQ(f.events[0].mode, "firearms");
 }
 
+TEST(EventsCooperationTest, PhoneCallsAndSeveredTies) {
+  Document d = Events(
+      "President Biden spoke by phone with Turkish President Erdogan on Friday. "
+      "Morocco severed diplomatic ties with Iran on Tuesday.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 2u);
+  EXPECT_EQ(Text(d, d.events[0].trigger), "spoke by phone with");
+  EXPECT_EQ(d.events[0].plover, "CONSULT");
+  EXPECT_EQ(R(d, d.events[0].actor), "Biden");
+  EXPECT_EQ(R(d, d.events[0].target), "Erdogan");
+  EXPECT_EQ(d.events[1].plover, "SANCTION");
+  EXPECT_EQ(d.events[1].cameo, "161");
+  EXPECT_EQ(R(d, d.events[1].actor), "Morocco");
+  EXPECT_EQ(R(d, d.events[1].target), "Iran");
+}
+
 TEST(EventsUnrestTest, ExchangedFireIsAClash) {
   Document d = Events("Armenian and Azerbaijani forces exchanged fire along the border on Monday.");
   ExpectWellFormed(d);
@@ -983,6 +999,18 @@ TEST(EventsModalityTest, ClashesBrokeOutIsAsserted) {
   EXPECT_EQ(d.events[0].modality, "asserted");
   EXPECT_EQ(R(d, d.events[0].place), "Goma");
   Document g = Events("Clashes between the army and rebels near Goma kill civilians.");
+  ASSERT_EQ(g.events.size(), 1u);
+  EXPECT_EQ(g.events[0].modality, "generic");
+}
+
+// A named subject and a past support verb report one act.
+TEST(EventsModalityTest, ImposedSanctionsIsAsserted) {
+  Document d = Events("China imposed sanctions on U.S. defense firms over arms sales to Taiwan.");
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(d.events[0].plover, "SANCTION");
+  EXPECT_EQ(R(d, d.events[0].actor), "China");
+  EXPECT_EQ(d.events[0].modality, "asserted");
+  Document g = Events("Russia carries out airstrikes on rebel areas.");
   ASSERT_EQ(g.events.size(), 1u);
   EXPECT_EQ(g.events[0].modality, "generic");
 }

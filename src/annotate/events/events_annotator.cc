@@ -57,8 +57,9 @@
 //    its jets bombed"); conditional and future cues before it in the clause
 //    ("could", "plans to", "threatened to"; "if" anywhere before it);
 //    generic cues or a bare plural noun in a sentence with no date and no
-//    count, unless an `occurred` cue follows it ("clashes broke out"); a
-//    question mark. negated / hypothetical are set from these.
+//    count, unless an `occurred` cue follows it ("clashes broke out") or a
+//    named subject and a past support verb precede it ("China imposed
+//    sanctions"); a question mark. negated / hypothetical are set from these.
 // 7. Voice: the voice record of the sentence that holds the trigger; an
 //    attributed or quoted record counts only if the trigger is inside its
 //    content (the reporting verb itself is the author's).
@@ -1454,6 +1455,10 @@ struct EventsAnnotator::Impl {
               if (subj >= 0) {
                 Set(c, kSlotActor, subj, "subject of support verb");
                 c.structural = true;
+                // "China imposed sanctions on …": a named subject and a past
+                // support verb report one act, no general statement.
+                if (lv[s].size() > 2 && lv[s].substr(lv[s].size() - 2) == "ed"sv && Specific(subj))
+                  c.bare_plural = false;
               }
             }
             break;
