@@ -714,6 +714,227 @@ TEST(EventsTest, CiviliansMakeItViolenceAgainstCivilians) {
   EXPECT_EQ(Value(d, e.injured), 70);
 }
 
+// ---- the non-violent types of wire news -------------------------------------
+
+TEST(EventsCooperationTest, SupportCooperateAndConcede) {
+  Document d = Events(
+      "The German government welcomed the plan on Monday. "
+      "Japan held joint military exercises with the Philippines on Tuesday. "
+      "Colombia extradited a drug lord to the United States on Wednesday. "
+      "The Israeli government apologized to Egypt for the death of three soldiers. "
+      "The Sudanese army lifted the curfew in Khartoum on Saturday.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 5u);
+  EXPECT_EQ(Text(d, d.events[0].trigger), "welcomed");
+  EXPECT_EQ(d.events[0].plover, "SUPPORT");
+  EXPECT_EQ(d.events[0].cameo, "051");
+  EXPECT_EQ(R(d, d.events[0].actor), "German government");
+  EXPECT_EQ(Text(d, d.events[1].trigger), "joint military exercises");
+  EXPECT_EQ(d.events[1].plover, "COOPERATE");
+  EXPECT_EQ(d.events[1].cameo, "062");
+  EXPECT_EQ(R(d, d.events[1].actor), "Japan");
+  EXPECT_EQ(R(d, d.events[1].target), "Philippines");
+  EXPECT_EQ(Text(d, d.events[2].trigger), "extradited");
+  EXPECT_EQ(d.events[2].plover, "COOPERATE");
+  EXPECT_EQ(d.events[2].cameo, "063");
+  EXPECT_EQ(R(d, d.events[2].actor), "Colombia");
+  EXPECT_EQ(R(d, d.events[2].target), "United States");
+  EXPECT_EQ(d.events[3].plover, "CONCEDE");
+  EXPECT_EQ(d.events[3].cameo, "055");
+  EXPECT_EQ(R(d, d.events[3].actor), "Israeli government");
+  EXPECT_EQ(R(d, d.events[3].target), "Egypt");
+  EXPECT_EQ(Text(d, d.events[4].trigger), "lifted the curfew");
+  EXPECT_EQ(d.events[4].plover, "CONCEDE");
+  EXPECT_EQ(d.events[4].cameo, "081");
+  EXPECT_EQ(R(d, d.events[4].actor), "Sudanese army");
+  EXPECT_EQ(R(d, d.events[4].place), "Khartoum");
+}
+
+TEST(EventsCooperationTest, HailsFromIsNoPraise) {
+  Document d = Events("The new Syrian commander hails from a village near Aleppo.");
+  EXPECT_TRUE(d.events.empty());
+}
+
+TEST(EventsUnrestTest, TearGasIsCrowdControlAndRiotPoliceNoRiot) {
+  Document d = Events("Riot police fired tear gas at students in Dhaka on Sunday.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u);
+  const EventRecord& e = d.events[0];
+  EXPECT_EQ(Text(d, e.trigger), "tear gas");
+  EXPECT_EQ(e.plover, "ASSAULT");
+  EXPECT_EQ(e.mode, "crowd-control");
+  EXPECT_EQ(e.cameo, "175");
+  EXPECT_EQ(e.acled, "Protests");
+  EXPECT_EQ(e.acled_sub, "Protest with intervention");
+  EXPECT_EQ(R(d, e.place), "Dhaka");
+}
+
+TEST(EventsUnrestTest, AnUnnamedCrowdProtestsAndTalksBetweenTwoParties) {
+  Document d = Events(
+      "Hundreds of farmers protested in New Delhi against the new laws. "
+      "Qatar hosted talks between the Taliban and the United States in Doha.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 2u);
+  EXPECT_EQ(Text(d, d.events[0].trigger), "protested");
+  EXPECT_EQ(d.events[0].plover, "PROTEST");
+  EXPECT_EQ(d.events[0].actor, -1);
+  EXPECT_EQ(R(d, d.events[0].place), "New Delhi");
+  EXPECT_EQ(Text(d, d.events[1].trigger), "talks");
+  EXPECT_EQ(d.events[1].plover, "CONSULT");
+  EXPECT_EQ(R(d, d.events[1].actor), "Taliban");
+  EXPECT_EQ(R(d, d.events[1].target), "United States");
+  EXPECT_EQ(R(d, d.events[1].place), "Doha");
+}
+
+// The mediator is the actor of the mediation; the parties "between" are the
+// actor and target of the truce.
+TEST(EventsCooperationTest, MediatedATruceBetweenTwoParties) {
+  Document d = Events("Egypt mediated a truce between Israel and Hamas on Sunday.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 2u);
+  EXPECT_EQ(Text(d, d.events[0].trigger), "mediated");
+  EXPECT_EQ(d.events[0].plover, "CONSULT");
+  EXPECT_EQ(d.events[0].cameo, "045");
+  EXPECT_EQ(R(d, d.events[0].actor), "Egypt");
+  EXPECT_EQ(Text(d, d.events[1].trigger), "truce");
+  EXPECT_EQ(d.events[1].plover, "AGREE");
+  EXPECT_EQ(R(d, d.events[1].actor), "Israel");
+  EXPECT_EQ(R(d, d.events[1].target), "Hamas");
+}
+
+TEST(EventsUnrestTest, CurfewStreetsAndBoycott) {
+  Document d = Events(
+      "The government imposed a curfew in Addis Ababa on Monday. "
+      "Hundreds of protesters took to the streets of Nairobi on Tuesday. "
+      "The opposition boycotted the vote in Kampala on Friday.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 3u);
+  EXPECT_EQ(Text(d, d.events[0].trigger), "curfew");
+  EXPECT_EQ(d.events[0].plover, "COERCE");
+  EXPECT_EQ(d.events[0].cameo, "172");
+  EXPECT_EQ(R(d, d.events[0].actor), "government");
+  EXPECT_EQ(R(d, d.events[0].place), "Addis Ababa");
+  EXPECT_EQ(Text(d, d.events[1].trigger), "took to the streets");
+  EXPECT_EQ(d.events[1].plover, "PROTEST");
+  EXPECT_EQ(R(d, d.events[1].actor), "protesters");
+  EXPECT_EQ(R(d, d.events[1].place), "Nairobi");
+  EXPECT_EQ(Text(d, d.events[2].trigger), "boycotted");
+  EXPECT_EQ(d.events[2].plover, "PROTEST");
+  EXPECT_EQ(d.events[2].cameo, "143");
+  EXPECT_EQ(R(d, d.events[2].place), "Kampala");
+}
+
+TEST(EventsUnrestTest, SentencedDeportedTorchedMassedPulledBack) {
+  Document d = Events(
+      "A court in Tehran sentenced two Swedish journalists to prison on Monday. "
+      "Germany deported 28 Afghan men to Kabul on Friday. "
+      "Settlers torched a Palestinian house in Hebron on Sunday. "
+      "Russia massed troops on the border in November. "
+      "The Malian army pulled back from Kidal on Tuesday.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 5u);
+  EXPECT_EQ(d.events[0].pattern, "jail:verb");
+  EXPECT_EQ(d.events[0].plover, "COERCE");
+  EXPECT_EQ(d.events[0].cameo, "173");
+  EXPECT_EQ(R(d, d.events[0].target), "Swedish journalists");
+  EXPECT_EQ(R(d, d.events[0].place), "Tehran");
+  EXPECT_EQ(d.events[1].cameo, "174");
+  EXPECT_EQ(R(d, d.events[1].actor), "Germany");
+  EXPECT_EQ(R(d, d.events[1].place), "Kabul");
+  EXPECT_EQ(Text(d, d.events[2].trigger), "torched");
+  EXPECT_EQ(d.events[2].mode, "destroy");
+  EXPECT_EQ(R(d, d.events[2].place), "Hebron");
+  EXPECT_EQ(Text(d, d.events[3].trigger), "massed");
+  EXPECT_EQ(d.events[3].plover, "MOBILIZE");
+  EXPECT_EQ(R(d, d.events[3].actor), "Russia");
+  EXPECT_EQ(Text(d, d.events[4].trigger), "pulled back");
+  EXPECT_EQ(d.events[4].plover, "RETREAT");
+  EXPECT_EQ(R(d, d.events[4].actor), "Malian army");
+  EXPECT_EQ(R(d, d.events[4].place), "Kidal");
+}
+
+// A participle between an article and its noun is an adjective: the town
+// is besieged, the leaders detained, but the sentence reports neither.
+TEST(EventsUnrestTest, AParticipleAfterAnArticleIsNoEvent) {
+  Document d = Events(
+      "The United Nations called on Myanmar to release the detained leaders. "
+      "Aid reached the besieged town of Madaya on Monday.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(Text(d, d.events[0].trigger), "called on");
+  EXPECT_EQ(d.events[0].plover, "REQUEST");
+  Document v = Events("Government forces besieged the town of Madaya on Monday.");
+  ASSERT_EQ(v.events.size(), 1u);
+  EXPECT_EQ(Text(v, v.events[0].trigger), "besieged");
+}
+
+// A verb right after "and" shares the subject of the verb before it, not
+// the nearest mention; with an object between them they are two acts.
+TEST(EventsUnrestTest, ACoordinatedVerbSharesTheSubject) {
+  Document d = Events(
+      "Turkish police raided the offices of an opposition newspaper in Istanbul and detained "
+      "nine staff on Monday.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 2u);
+  EXPECT_EQ(Text(d, d.events[0].trigger), "raided");
+  EXPECT_EQ(Text(d, d.events[1].trigger), "detained");
+  EXPECT_EQ(d.events[1].plover, "COERCE");
+  EXPECT_EQ(R(d, d.events[1].actor), "Turkish police");
+  EXPECT_STREQ(d.events[1].how[0], "subject of the verb before \"and\"");
+  Document k = Events(
+      "The coalition killed two ISIS commanders near Raqqa and captured one of their deputies "
+      "on Monday.");
+  ExpectWellFormed(k);
+  ASSERT_EQ(k.events.size(), 2u);
+  EXPECT_EQ(Text(k, k.events[0].trigger), "killed");
+  EXPECT_EQ(Text(k, k.events[1].trigger), "captured");
+  EXPECT_EQ(R(k, k.events[1].actor), "coalition");
+  Document h = Events("ISIS fighters planned to attack the base near Raqqa and capture it.");
+  ASSERT_FALSE(h.events.empty());
+  for (const EventRecord& e : h.events) EXPECT_TRUE(e.hypothetical) << Text(h, e.trigger);
+}
+
+// "fired" names its weapon as its object; what fills it names it better.
+TEST(EventsUnrestTest, FiredTakesTheWeaponAfterIt) {
+  Document d = Events("North Korea fired two ballistic missiles into the sea on Thursday.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(d.events[0].mode, "heavy-weapons");
+  EXPECT_EQ(d.events[0].cameo, "194");
+  Document g = Events("ISIS fired rockets filled with chlorine at Kurdish fighters near Hasakah on Monday.");
+  ASSERT_EQ(g.events.size(), 1u);
+  EXPECT_EQ(g.events[0].mode, "unconventional");
+  EXPECT_EQ(g.events[0].cameo, "2041");
+  Document f = Events("Gunmen fired at a police patrol in Peshawar on Friday.");
+  ASSERT_EQ(f.events.size(), 1u);
+  EXPECT_EQ(f.events[0].mode, "firearms");
+}
+
+TEST(EventsCooperationTest, PhoneCallsAndSeveredTies) {
+  Document d = Events(
+      "President Biden spoke by phone with Turkish President Erdogan on Friday. "
+      "Morocco severed diplomatic ties with Iran on Tuesday.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 2u);
+  EXPECT_EQ(Text(d, d.events[0].trigger), "spoke by phone with");
+  EXPECT_EQ(d.events[0].plover, "CONSULT");
+  EXPECT_EQ(R(d, d.events[0].actor), "Biden");
+  EXPECT_EQ(R(d, d.events[0].target), "Erdogan");
+  EXPECT_EQ(d.events[1].plover, "SANCTION");
+  EXPECT_EQ(d.events[1].cameo, "161");
+  EXPECT_EQ(R(d, d.events[1].actor), "Morocco");
+  EXPECT_EQ(R(d, d.events[1].target), "Iran");
+}
+
+TEST(EventsUnrestTest, ExchangedFireIsAClash) {
+  Document d = Events("Armenian and Azerbaijani forces exchanged fire along the border on Monday.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(Text(d, d.events[0].trigger), "exchanged fire");
+  EXPECT_EQ(d.events[0].pattern, "clash:verb");
+  EXPECT_EQ(d.events[0].cameo, "193");
+}
+
 // ---- modality ---------------------------------------------------------------
 
 TEST(EventsModalityTest, NegatedVerb) {
@@ -769,6 +990,31 @@ TEST(EventsModalityTest, QuestionAndGeneric) {
   EXPECT_EQ(g.events[0].modality, "generic");
 }
 
+// A bare plural that a past verb reports as happening is no general
+// statement, even with no date or count in the sentence.
+TEST(EventsModalityTest, ClashesBrokeOutIsAsserted) {
+  Document d = Events("Clashes broke out between the army and rebels near Goma.");
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(Text(d, d.events[0].trigger), "Clashes");
+  EXPECT_EQ(d.events[0].modality, "asserted");
+  EXPECT_EQ(R(d, d.events[0].place), "Goma");
+  Document g = Events("Clashes between the army and rebels near Goma kill civilians.");
+  ASSERT_EQ(g.events.size(), 1u);
+  EXPECT_EQ(g.events[0].modality, "generic");
+}
+
+// A named subject and a past support verb report one act.
+TEST(EventsModalityTest, ImposedSanctionsIsAsserted) {
+  Document d = Events("China imposed sanctions on U.S. defense firms over arms sales to Taiwan.");
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(d.events[0].plover, "SANCTION");
+  EXPECT_EQ(R(d, d.events[0].actor), "China");
+  EXPECT_EQ(d.events[0].modality, "asserted");
+  Document g = Events("Russia carries out airstrikes on rebel areas.");
+  ASSERT_EQ(g.events.size(), 1u);
+  EXPECT_EQ(g.events[0].modality, "generic");
+}
+
 // ---- voice and repeated mentions ----------------------------------------------
 
 TEST(EventsVoiceTest, AttributedEventCarriesItsSource) {
@@ -795,6 +1041,22 @@ TEST(EventsCorefTest, TheStrikeRepeatsTheEarlierOne) {
   ASSERT_EQ(d.events.size(), 2u);
   EXPECT_EQ(d.events[1].same_as, 0);
   EXPECT_EQ(Value(d, d.events[1].dead), 12);
+}
+
+// "it" after a named agent opening its own sentence is that agent: a new
+// event, not the one before told on.
+TEST(EventsCorefTest, ItAfterANamedSubjectIsANewEvent) {
+  Document d = Events(
+      "Israeli forces shot dead a Palestinian man near Nablus on Monday. "
+      "The Pakistani army said it had killed 11 militants in North Waziristan.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 2u);
+  EXPECT_EQ(d.events[0].dead, -1);
+  EXPECT_EQ(d.events[0].target, -1);
+  EXPECT_EQ(Text(d, d.events[1].trigger), "killed");
+  EXPECT_EQ(R(d, d.events[1].actor), "Pakistani army");
+  EXPECT_EQ(R(d, d.events[1].target), "militants");
+  EXPECT_EQ(Value(d, d.events[1].dead), 11);
 }
 
 TEST(EventsCorefTest, ItKilledCompletesTheEventBefore) {

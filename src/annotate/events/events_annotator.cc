@@ -9,10 +9,13 @@
 //    "bombing") is the noun after a determiner or possessive, the verb after
 //    an auxiliary or "to", the noun before a preposition or punctuation, the
 //    verb otherwise. `passive_only` rows ("wounded") need "be", a comma or
-//    "and" before them.
+//    "and" before them; a verb form in -ed between an article and a noun
+//    ("the besieged town") is an adjective, no trigger.
 // 3. Roles, inside the trigger's clause (clause breaks of event_cues.tsv;
 //    parentheses and ", which/who …," relative clauses are skipped):
 //    - verb, active: actor = the nearest agent mention before it (subject),
+//      or, right after "and", the subject of the verb before ("raided … and
+//      detained"; its hypothetical modality carries over too),
 //      target = the agent after it (object, across determiners, adjectives
 //      and a count: "killed 83 Syrian soldiers"), a place there is the place;
 //    - verb, passive ("were targeted by"; also a reduced relative with no
@@ -54,7 +57,9 @@
 //    its jets bombed"); conditional and future cues before it in the clause
 //    ("could", "plans to", "threatened to"; "if" anywhere before it);
 //    generic cues or a bare plural noun in a sentence with no date and no
-//    count; a question mark. negated / hypothetical are set from these.
+//    count, unless an `occurred` cue follows it ("clashes broke out") or a
+//    named subject and a past support verb precede it ("China imposed
+//    sanctions"); a question mark. negated / hypothetical are set from these.
 // 7. Voice: the voice record of the sentence that holds the trigger; an
 //    attributed or quoted record counts only if the trigger is inside its
 //    content (the reporting verb itself is the author's).
@@ -204,6 +209,7 @@ enum : uint32_t {
   kCueHint = 1u << 19,  // a preposition some row's PREP=ROLE hints name
   kCueAdverb = 1u << 20,
   kCueInfo = 1u << 21,
+  kCueOccurred = 1u << 22,
 };
 
 uint32_t CueKind(std::string_view k) {
@@ -214,7 +220,7 @@ uint32_t CueKind(std::string_view k) {
       {"relative", kCueRel},    {"break", kCueBreak},    {"det", kCueDet},
       {"possessive", kCuePoss}, {"pronoun", kCuePronoun}, {"infinitive", kCueInfinitive},
       {"implicative", kCueImplicative}, {"compound", kCueCompound}, {"objstop", kCueObjStop},
-      {"adverb", kCueAdverb}, {"info", kCueInfo}};
+      {"adverb", kCueAdverb}, {"info", kCueInfo}, {"occurred", kCueOccurred}};
   for (const auto& [name, bit] : kKinds)
     if (k == name) return bit;
   return 0;
@@ -306,6 +312,7 @@ EventsAnnotator::EventsAnnotator(const Lexicon& lexicon) {
         else if (name == "consequence") row.consequence = true;
         else if (name == "passive_only") row.passive_only = true;
         else if (name == "obj" && value == "none") row.obj_none = true;
+        else if (name == "obj" && value == "instrument") row.obj_instrument = true;
         else if (name == "needs" && value == "target") row.needs_target = true;
         else if (name == "needs" && value == "victim") row.needs_victim = true;
         else if (name == "country" && value == "none") row.no_country_target = true;
@@ -423,11 +430,13 @@ struct EventsAnnotator::Impl {
     int cs = 0, ce = 0;  // clause words [cs, ce)
     EventRecord ev;
     bool subject_actor = false;  // actor found as the verb's own subject
+    int coordinated = -1;        // that subject is this cand's, the verb before "and"
     bool structural = false;     // a role found by phrase structure (not a fallback)
     bool bare_plural = false;
     bool dropped = false;
     bool participle = false;     // ", killing 83": the main clause's subject is its own
     std::string_view pronoun;  // the subject was this pronoun ("it")
+    bool pronoun_own = false;  // … naming an agent of its own sentence
     bool cataphora = false;    // … in an opening gerund phrase: the main clause's subject
     bool info_object = false;  // the object (or passive subject) is an info noun ("pictures")
     bool people_object = false;  // the target is people taken as the object (PeopleHead)
@@ -723,6 +732,13 @@ struct EventsAnnotator::Impl {
     const PatternRow& r = ea.rows_[row];
     // "fighting capacity", "attack helicopters": a modifier, not an event.
     if (r.noun && k1 < n && Has(k1, kCueCompound)) return -1;
+    // "the detained leaders", "its occupied land": a participle between an
+    // article and its noun is an adjective, no event.
+    if (!r.noun && prev >= 0 && k1 < n && w[k1].kind == Token::Kind::kWord && w[k1].mention < 0 &&
+        (Eq(lv[prev], "the") || Eq(lv[prev], "a") || Eq(lv[prev], "an") || Has(prev, kCuePoss)) &&
+        lv[k1 - 1].size() > 2 && lv[k1 - 1].substr(lv[k1 - 1].size() - 2) == "ed"sv &&
+        !(w[k1].cues & (kCuePrep | kCueBreak | kCueRel | kCueAux | kCueBe)))
+      return -1;
     if (!r.noun && r.passive_only) {
       if (prev < 0) return -1;
       if (!(Has(prev, kCueBe) || Eq(lv[prev], ",") || Eq(lv[prev], "and") ||
@@ -862,6 +878,20 @@ struct EventsAnnotator::Impl {
         if (explain) Note(c, "pronoun \"" + std::string(lv[j]) + "\" -> actor of \"" +
                                  std::string(Text(it->ev.trigger)) + "\"");
         return it->ev.actor;
+      }
+    // "The Pakistani army said it had killed 11 militants": a named
+    // agent as the first mention of its own sentence is the referent, not
+    // the actor of the event before.
+    if (Eq(lv[j], "it") && j <= 16)
+      for (int k = 0; k < j; ++k) {
+        const int m = w[k].mention;
+        if (m < 0) continue;
+        if (IsAgent(m) && Specific(m) && !Used(c, m)) {
+          if (explain) Note(c, "pronoun \"it\" -> the named agent opening its sentence");
+          c.pronoun_own = true;
+          return m;
+        }
+        break;
       }
     if (!doc.events.empty() && doc.events.back().sentence >= si - 1 && doc.events.back().actor >= 0) {
       if (explain) Note(c, "pronoun \"" + std::string(lv[j]) + "\" -> actor of the previous event");
@@ -1300,7 +1330,25 @@ struct EventsAnnotator::Impl {
           c.structural = true;
         }
       }
-      if (!participle && !gerund && support < 0 && !c.plain_head) {
+      // "police raided the offices of an opposition paper and detained nine
+      // staff": a verb right after "and" shares the subject of the verb it
+      // is coordinated with, not the nearest mention ("opposition").
+      bool shared = false;
+      if (!participle && !gerund && support < 0 && !c.plain_head && !c.passive &&
+          c.k0 > c.cs + 1 && Eq(lv[c.k0 - 1], "and")) {
+        for (const Cand* o = &c; o != cands.data();) {
+          --o;
+          if (o->k1 > c.k0 - 1 || o->k0 < c.cs) break;
+          if (ea.rows_[o->row].noun) continue;
+          if (o->subject_actor && !Used(c, o->ev.actor)) {
+            Set(c, kSlotActor, o->ev.actor, "subject of the verb before \"and\"");
+            c.subject_actor = c.structural = shared = true;
+            c.coordinated = static_cast<int>(o - cands.data());
+          }
+          break;
+        }
+      }
+      if (!participle && !gerund && support < 0 && !c.plain_head && !shared) {
         int subj = LeftAgent(c, c.k0 - 1, c.cs);
         // "Russia and Turkey signed": the first conjunct is the actor; for
         // events with a counterpart (with=target: clashes, agreements,
@@ -1378,8 +1426,12 @@ struct EventsAnnotator::Impl {
       }
       const bool determiner = c.k0 > 0 && (Has(c.k0 - 1, kCueDet) || Has(c.k0 - 1, kCuePoss));
       const std::string_view tail = lv[c.k1 - 1];
+      // "Clashes broke out": a bare plural that a past verb reports as
+      // happening once is no general statement.
+      size_t occurred = 0;
       c.bare_plural = !determiner && c.ev.actor < 0 && c.ev.place < 0 && tail.size() > 1 &&
-                      tail.back() == 's' && c.k1 - c.k0 == 1;
+                      tail.back() == 's' && c.k1 - c.k0 == 1 &&
+                      !CueAt(c.k1, kCueOccurred, c.ce, &occurred);
       // A support verb before the noun: its subject is the actor.
       if (c.ev.actor < 0) {
         for (int s = j; s >= c.cs && s >= j - 3; --s) {
@@ -1403,6 +1455,10 @@ struct EventsAnnotator::Impl {
               if (subj >= 0) {
                 Set(c, kSlotActor, subj, "subject of support verb");
                 c.structural = true;
+                // "China imposed sanctions on …": a named subject and a past
+                // support verb report one act, no general statement.
+                if (lv[s].size() > 2 && lv[s].substr(lv[s].size() - 2) == "ed"sv && Specific(subj))
+                  c.bare_plural = false;
               }
             }
             break;
@@ -1551,6 +1607,10 @@ struct EventsAnnotator::Impl {
         if (a.subject_actor && b.subject_actor && a.ev.actor != b.ev.actor &&
             !ea.rows_[b.row].consequence)
           continue;
+        // "killed key ministers and captured one of …": two acts of one
+        // subject ("bombed the town and killed 20", "ambushed and struck"
+        // are one).
+        if (b.coordinated >= 0 && b.k0 - 1 > a.k1 && !ea.rows_[b.row].consequence) continue;
         // "after this raid ISIS terrorists attacked": b's own subject stands
         // between the two.
         if (b.subject_actor && b.ev.actor >= 0 && !ea.rows_[b.row].consequence &&
@@ -1620,13 +1680,16 @@ struct EventsAnnotator::Impl {
     if (r.refine) {
       // Before the trigger ("jets struck"), or after "by/with/using" ("hit
       // with artillery"); after the trigger they are what was hit ("destroyed
-      // tanks").
+      // tanks"), except for rows whose object is the weapon ("fired two
+      // ballistic missiles").
       int instrumental = -100;
+      bool named_by_object = false;
       for (int k = c.cs; k < c.ce; ++k) {
         if (k >= c.k1 && k - c.k1 <= 4 &&
             (Eq(lv[k], "by") || Eq(lv[k], "with") || Eq(lv[k], "using")))
           instrumental = k;
-        if (k >= c.k0 && k - instrumental > 3) continue;
+        const bool object = r.obj_instrument && k >= c.k1 && k - c.k1 <= 3 && !named_by_object;
+        if (k >= c.k0 && k - instrumental > 3 && !object) continue;
         size_t n;
         const Phrase* p = CueAt(k, kCueInstr, c.ce, &n);
         if (!p) continue;
@@ -1636,7 +1699,9 @@ struct EventsAnnotator::Impl {
         c.ev.acled = in.acled;
         c.ev.acled_sub = in.acled_sub;
         if (explain) Note(c, "instrument event_instruments.tsv:" + in.text + " -> " + in.mode);
-        break;
+        // "fired rockets filled with sarin": what fills the weapon names it.
+        if (!object) break;
+        named_by_object = true;
       }
     }
     if (!r.civ_acled.empty() && c.ev.target >= 0) {
@@ -1858,6 +1923,12 @@ struct EventsAnnotator::Impl {
       c.ev.trigger = {w[c.k0].span.begin, w[c.k1 - 1].span.end};
       Roles(c);
       Modality(c);
+      // "to attack the position and take control of it": the second verb
+      // is as hypothetical as the first.
+      if (c.coordinated >= 0 && !c.ev.hypothetical) {
+        const EventRecord& o = cands[c.coordinated].ev;
+        if (o.hypothetical && !o.negated) c.ev.modality = o.modality, c.ev.hypothetical = true;
+      }
     }
     Merge();
     // ", occupying the oil fields" with no event in the main clause to merge
@@ -1897,7 +1968,7 @@ struct EventsAnnotator::Impl {
       if (!explain) Codes(c);
       // "It killed 83 Syrian soldiers" after "The airstrike … struck …":
       // the same assault, told on; its roles complete the earlier event.
-      if (Eq(c.pronoun, "it") && c.ev.plover == "ASSAULT" && !doc.events.empty() &&
+      if (Eq(c.pronoun, "it") && !c.pronoun_own && c.ev.plover == "ASSAULT" && !doc.events.empty() &&
           doc.events.back().plover == "ASSAULT" && doc.events.back().sentence >= si - 1 &&
           c.ev.modality == doc.events.back().modality) {
         EventRecord& prev = doc.events.back();

@@ -46,6 +46,7 @@ struct PatternRow {
   bool assault = false, reject = false;  // plover is ASSAULT, REJECT
   std::vector<std::pair<std::string, Role>> preps;  // row-specific PREP=ROLE hints
   bool obj_none = false, refine = false, consequence = false, passive_only = false;
+  bool obj_instrument = false;  // obj=instrument: the object is the weapon ("fired rockets")
   uint8_t needs = 0;  // 0 none, 1 actor, 2 a role found by phrase structure
   bool needs_target = false;
   bool needs_victim = false;  // needs=victim: a target or casualties
