@@ -527,7 +527,45 @@ TEST_F(PlaceFinderRealTest, RegionAfterPrepositionAndThe) {
             "Middle East=dossier:middle-east");
   EXPECT_EQ(Describe("Volunteers travelled to the Levant in 2014.", finder),
             "Levant=dossier:levant");
-  EXPECT_EQ(Describe("It was the Middle East desk that called.", finder), "");
+}
+
+// Capitalised common words that together name a curated region, sea or
+// range need no preposition ("The Middle East has", "Great Lakes states",
+// also as a modifier: "the Middle East desk"); a sentence-initial "The"
+// stays out of the span unless the place's name has it ("The Hague").
+// Lower case or alone they name nothing.
+TEST_F(PlaceFinderRealTest, CapitalisedRegionsWithoutPreposition) {
+  const PlaceFinder& finder = *finder_;
+  EXPECT_EQ(Describe("The Middle East has changed.", finder), "Middle East=dossier:middle-east");
+  EXPECT_EQ(Describe("It was the Middle East desk that called.", finder),
+            "Middle East=dossier:middle-east");
+  EXPECT_EQ(Describe("Great Lakes states voted.", finder), "Great Lakes=dossier:great-lakes");
+  EXPECT_EQ(Describe("The Hague ruled on Monday.", finder), "The Hague=geonames:2747373");
+  EXPECT_EQ(Describe("The great lakes of the north froze. Middle managers left.", finder), "");
+}
+
+// The world's regions, rivers and seas of data/places.tsv.
+TEST_F(PlaceFinderRealTest, WorldRegionsAndRivers) {
+  const PlaceFinder& finder = *finder_;
+  EXPECT_EQ(Describe("Drought spread across the Sahel and the Balkans.", finder),
+            "Sahel=dossier:sahel; Balkans=dossier:balkans");
+  EXPECT_EQ(Describe("Barges stopped on the Rhine near Cologne.", finder),
+            "Rhine=dossier:rhine; Cologne=geonames:2886242");
+  EXPECT_EQ(Describe("Ships sailed into the South China Sea.", finder),
+            "South China Sea=dossier:south-china-sea");
+  EXPECT_EQ(Describe("Troops patrolled Kashmir.", finder), "Kashmir=dossier:kashmir");
+}
+
+// "City, St." in AP style: the state's abbreviation is a place (with its
+// period) when the city before it lies in that state; alone it is a word or
+// a title ("Miss Smith").
+TEST_F(PlaceFinderRealTest, ApStateAbbreviationAfterACity) {
+  const PlaceFinder& finder = *finder_;
+  EXPECT_EQ(Describe("Tornadoes hit Springfield, Ill., on Tuesday.", finder),
+            "Springfield=geonames:4250542; Ill.=geonames-admin1:US.IL");
+  EXPECT_EQ(Describe("Voters in Lincoln, Neb., agreed.", finder),
+            "Lincoln=geonames:5072006; Neb.=geonames-admin1:US.NE");
+  EXPECT_EQ(Describe("He met Miss Smith. Ill. people stayed home.", finder), "");
 }
 
 // A village spelt otherwise in the gazetteer beats a big foreign city that

@@ -1281,6 +1281,17 @@ class PlaceFinder::Run {
       });
       if (cands->empty()) return i + 1;
     }
+    // A sentence-initial "The" (NameKey drops it) stays out of the span
+    // unless the place's own name has it ("The Hague").
+    if (i < j && IsEnglishDeterminer(i) && IsWord(i + 1) &&
+        std::none_of(cands->begin(), cands->end(), [](const Cand& c) {
+          std::string_view n = c.e->name;
+          return n.size() > 4 && (n[0] | 0x20) == 't' && (n[1] | 0x20) == 'h' &&
+                 (n[2] | 0x20) == 'e' && n[3] == ' ';
+        })) {
+      ++i;
+      b = toks_[i].span.begin;
+    }
 
     // One- and two-letter words alone are not places ("us", "Al"), except
     // a country's own abbreviation in capitals that a place preposition
@@ -1918,6 +1929,10 @@ class PlaceFinder::Run {
     // Pass 2: with context; one sense per name.
     std::unordered_map<std::string, uint32_t> sense;
     int last_end = -1;
+    // The Y of an "X, Y" pair whose X took Y's reading ("Springfield,
+    // Ill."), and that reading's entry.
+    int confirmed_y = -1;
+    uint32_t confirmed_entry = 0;
     for (Found& fd : found_) {
       double margin = 0;
       // Weak candidates need support: a skeleton match must be a big place
@@ -1955,6 +1970,12 @@ class PlaceFinder::Run {
       }
       Score(fd, win, doc_.explain);  // the winner's reasons
       const PlaceEntry& e = *win->e;
+      const bool y_of_xy = &fd - found_.data() == confirmed_y && win->entry == confirmed_entry;
+      const bool curated_area = win->curated && (e.feature == "region" || e.feature == "water" ||
+                                                 e.feature == "landform");
+      // A district named after a region of several countries is not the
+      // region ("the Sahel district" of Zabadani).
+      if (curated_area && e.country.empty() && (fd.hints & kAdmin2After)) continue;
       // Common words need a preposition or hint word and a supported
       // candidate; countries ("Turkey", "China") are exempt.
       if (fd.common && e.feature != "country") {
@@ -1962,7 +1983,16 @@ class PlaceFinder::Run {
         // (A curated region or sea after "in the", "to the": "the Middle
         // East", "the Levant".)
         bool ok = (fd.prep && (xy || CtxCountry(fd, e) || win->big)) ||
-                  (fd.the_prep && win->curated && (e.feature == "region" || e.feature == "water"));
+                  (fd.the_prep && curated_area) || y_of_xy;
+        // Several capitalised common words that together name a curated
+        // region, sea or range are that name wherever they stand ("The
+        // Middle East has", "Great Lakes states"); a heading capitalises
+        // every word, so not there.
+        if (!ok && curated_area && fd.last > fd.first && !fd.headline) {
+          ok = true;
+          for (int k = fd.first; k <= fd.last && ok; ++k)
+            if (IsWord(k) && !IsArticle(k) && !IsConnector(Tok(k)) && !IsTitleCase(k)) ok = false;
+        }
         // A big city of a country the document is about needs no
         // preposition ("reached Latakia", a word for a tobacco too), unless
         // it opens the sentence or stands in a title-case heading, where
@@ -1981,13 +2011,22 @@ class PlaceFinder::Run {
       if (win->reasons & kCtxCountry) rule += "+ctx_country";
       if (fd.hints & (kAdmin1After | kAdmin2After)) rule += "+division_word";
       if (fd.hints & kCityAfter) rule += "+city_word";
-      if (fd.comma_next >= 0 && (win->reasons & kCommaXY)) rule += "+x_comma_y";
+      if (fd.comma_next >= 0 && (win->reasons & kCommaXY)) {
+        rule += "+x_comma_y";
+        const Found& y = found_[fd.comma_next];
+        confirmed_y = fd.comma_next;
+        confirmed_entry = y.cands[y.pass1].entry;
+      }
       if (fd.hashtag) rule += "+hashtag";
       if (si == sense.end()) sense.emplace(fd.key, win->entry);
 
       Mention m;
       m.kind = "place";
       m.span = Span{fd.begin, fd.end};
+      // An abbreviation's period is part of it ("Ill.", "Calif.").
+      if (y_of_xy && win->spelling.size() > 1 && win->spelling.back() == '.' &&
+          fd.end < text_.size() && text_[fd.end] == '.')
+        ++m.span.end;
       m.sentence = fd.sentence;
       m.ref = std::string(e.ref);
       m.name = std::string(e.name);
