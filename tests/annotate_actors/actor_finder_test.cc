@@ -565,6 +565,15 @@ TEST(PersonTest, LaterSurnameIsTheSamePerson) {
             "John Dorrian=person person:john-dorrian");
 }
 
+// A later surname keeps its glued article in the span: "Al-Hassan" and
+// "al-Hassan" after "Karim al-Hassan", not "Hassan" alone.
+TEST(PersonTest, LaterSurnameWithItsArticle) {
+  EXPECT_EQ(D("Karim al-Hassan runs the bakery. Al-Hassan said flour was short. Then al-Hassan "
+              "left."),
+            "Karim al-Hassan=person person:karim-al-hassan; Al-Hassan=person "
+            "person:karim-al-hassan; al-Hassan=person person:karim-al-hassan");
+}
+
 // Roles written before a name in wire copy ("resident", "council member")
 // take two name words; the last words of a full name named earlier are
 // that person ("director Hadi Salem" after "Fuad Hadi Salem").

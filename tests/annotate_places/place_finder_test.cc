@@ -544,6 +544,16 @@ TEST_F(PlaceFinderRealTest, CapitalisedRegionsWithoutPreposition) {
   EXPECT_EQ(Describe("The great lakes of the north froze. Middle managers left.", finder), "");
 }
 
+// An article and a word after an unknown capitalised word are the rest of
+// a person's name ("Raed al-Hussein"; Al Hussein is also a district of
+// Yemen), as a one-word place after a given name is.
+TEST_F(PlaceFinderRealTest, ArticleNameAfterACapitalisedWord) {
+  const PlaceFinder& finder = *finder_;
+  EXPECT_EQ(Describe("Raed al-Hussein, the head of the council, said.", finder), "");
+  EXPECT_EQ(Describe("Jets hit Maarat al-Numan and Kafr Nabl.", finder),
+            "Maarat al-Numan=geonames:167611; Kafr Nabl=geonames:168661");
+}
+
 // The world's regions, rivers and seas of data/places.tsv.
 TEST_F(PlaceFinderRealTest, WorldRegionsAndRivers) {
   const PlaceFinder& finder = *finder_;

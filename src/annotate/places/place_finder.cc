@@ -1603,10 +1603,12 @@ class PlaceFinder::Run {
     int p = PrevSpaced(i, ts);
     if (p >= 0 && IsCap(p)) {
       uint32_t pf = Flags(p);
-      // "Donald Trump": a given name before a one-word place. Not in
-      // headlines (everything is capitalised there), not after a place
-      // ("Raqqa Deir ez-Zor"), not for countries and provinces.
-      if (pf == 0 && i == j && !Headline(ts, te) && IsTitleCase(p) && p != last_place_tok_ &&
+      // "Donald Trump": a given name before a one-word place, or before
+      // an article and one word ("Raed al-Hussein"). Not in headlines
+      // (everything is capitalised there), not after a place ("Raqqa Deir
+      // ez-Zor"), not for countries and provinces.
+      const bool one_word = i == j || (IsArticle(i) && NextInName(i, te) == j);
+      if (pf == 0 && one_word && !Headline(ts, te) && IsTitleCase(p) && p != last_place_tok_ &&
           EndWithoutPossessive(p) == toks_[p].span.end && !IsCommon(p) &&
           !HasDivision(cands))
         return true;
