@@ -315,6 +315,27 @@ TEST(OrgHeadTest, TheDictionaryWinsAndHeadsAloneNameNothing) {
             "Peoples Council of Syria=organization  [SY]");
 }
 
+// Courts, legislatures and public services of general news by their head
+// ("Court", "Senate", "Service", "Police Department").
+TEST(OrgHeadTest, CourtsLegislaturesAndServices) {
+  EXPECT_EQ(D("She will appeal to the Mississippi Supreme Court."),
+            "Mississippi Supreme Court=organization  [ JUD]");
+  EXPECT_EQ(D("Officers of the Chicago Police Department came."),
+            "Chicago Police Department=organization  [ COP]");
+  EXPECT_EQ(D("It was the National Weather Service."), "National Weather Service=organization  []");
+  // A head alone names nothing.
+  EXPECT_EQ(D("The Senate met."), "");
+}
+
+// Armed groups of world news by their names.
+TEST(NamedGroupTest, WorldArmedGroups) {
+  EXPECT_EQ(D("Boko Haram and al-Shabaab."),
+            "Boko Haram=actor actor:BOKO-HARAM [NG UAF g:BOKO-HARAM]; al-Shabaab=actor "
+            "actor:AL-SHABAAB [SO UAF g:AL-SHABAAB]");
+  EXPECT_EQ(D("The Rapid Support Forces shelled the town."),
+            "Rapid Support Forces=actor actor:RSF-SD [SD PRM g:RSF-SD]");
+}
+
 // --- countries, demonyms and agents ---------------------------------------
 
 // Aircraft of a state are that state's military: "an Israeli plane",
