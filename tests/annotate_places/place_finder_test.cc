@@ -542,6 +542,13 @@ TEST_F(PlaceFinderRealTest, CapitalisedRegionsWithoutPreposition) {
   EXPECT_EQ(Describe("Great Lakes states voted.", finder), "Great Lakes=dossier:great-lakes");
   EXPECT_EQ(Describe("The Hague ruled on Monday.", finder), "The Hague=geonames:2747373");
   EXPECT_EQ(Describe("The great lakes of the north froze. Middle managers left.", finder), "");
+  // So are a big city's ("Cape Town"), and French connectors join a name.
+  EXPECT_EQ(Describe("Storms hit Cape Town and Port-au-Prince on Monday, officials said.", finder),
+            "Cape Town=geonames:3369157; Port-au-Prince=geonames:3718426");
+  // Not a province's ("the Northern Province of Aleppo" is no Sri Lankan one).
+  EXPECT_EQ(Describe("Jets struck targets in the Northern Province of Aleppo, activists said.",
+                     finder),
+            "Aleppo=geonames-admin1:SY.09");
 }
 
 // An article and a word after an unknown capitalised word are the rest of

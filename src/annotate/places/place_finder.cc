@@ -179,12 +179,14 @@ bool AsciiFoldEqual(std::string_view a, std::string_view b, bool* equal) {
 }
 
 // Lower-case connectors that may sit inside a place name ("Gulf of Aden",
-// "Stratford-upon-Avon", "Bosnia and Herzegovina", "Rio de Janeiro").
+// "Stratford-upon-Avon", "Bosnia and Herzegovina", "Rio de Janeiro",
+// "Port-au-Prince", "Aix-les-Bains").
 [[gnu::always_inline]] inline bool IsConnector(std::string_view w) {
   // By length: the scan asks for every lower-case word inside a run.
-  static constexpr std::string_view kTwo[] = {"of", "de", "la", "le", "on", "du",
-                                              "di", "da", "al", "el", "am", "an"};
-  static constexpr std::string_view kThree[] = {"del", "the", "and", "des", "sur", "der", "den"};
+  static constexpr std::string_view kTwo[] = {"of", "de", "la", "le", "on", "du", "di",
+                                              "da", "al", "el", "am", "an", "au", "en"};
+  static constexpr std::string_view kThree[] = {"del", "the", "and", "des", "sur",
+                                                "der", "den", "les", "aux"};
   switch (w.size()) {
     case 1: return w[0] == 'y';
     case 2:
@@ -1987,10 +1989,11 @@ class PlaceFinder::Run {
         bool ok = (fd.prep && (xy || CtxCountry(fd, e) || win->big)) ||
                   (fd.the_prep && curated_area) || y_of_xy;
         // Several capitalised common words that together name a curated
-        // region, sea or range are that name wherever they stand ("The
-        // Middle East has", "Great Lakes states"); a heading capitalises
-        // every word, so not there.
-        if (!ok && curated_area && fd.last > fd.first && !fd.headline) {
+        // region, sea or range, or a big city, are that name wherever they
+        // stand ("The Middle East has", "Great Lakes states", "Cape Town
+        // flooded"); a heading capitalises every word, so not there.
+        if (!ok && (curated_area || (win->big && e.feature == "city")) && fd.last > fd.first &&
+            !fd.headline) {
           ok = true;
           for (int k = fd.first; k <= fd.last && ok; ++k)
             if (IsWord(k) && !IsArticle(k) && !IsConnector(Tok(k)) && !IsTitleCase(k)) ok = false;
