@@ -573,6 +573,19 @@ TEST_F(PlaceFinderRealTest, WorldRegionsAndRivers) {
   EXPECT_EQ(Describe("Troops patrolled Kashmir.", finder), "Kashmir=dossier:kashmir");
 }
 
+// A province whose towns the document names beats a foreign country of
+// the same name ("Georgia" after Atlanta); with Tbilisi it is the country.
+// "Philippine" is a demonym, no place.
+TEST_F(PlaceFinderRealTest, StateOrCountryByTheTownsAround) {
+  const PlaceFinder& finder = *finder_;
+  EXPECT_EQ(Describe("Lawmakers met in Atlanta. Storms hit Georgia on Monday, officials said.",
+                     finder),
+            "Atlanta=geonames:4180439; Georgia=geonames-admin1:US.GA");
+  EXPECT_EQ(Describe("Russian troops entered Tbilisi. Georgia protested, officials said.", finder),
+            "Tbilisi=geonames:611717; Georgia=iso3166-1:GE");
+  EXPECT_EQ(Describe("Chinese and Philippine vessels collided near the reef.", finder), "");
+}
+
 // "City, St." in AP style: the state's abbreviation is a place (with its
 // period) when the city before it lies in that state; alone it is a word or
 // a title ("Miss Smith").

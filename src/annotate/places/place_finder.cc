@@ -1818,7 +1818,7 @@ class PlaceFinder::Run {
       s -= 3.0;
       why += ", foreign province";
     }
-    if (!e.admin1_code.empty() && f != Feat::kAdmin1 && f != Feat::kCountry && !admin1s_.empty()) {
+    if (!e.admin1_code.empty() && f != Feat::kCountry && !admin1s_.empty()) {
       // "SY.07", cut at 63 bytes; built by hand (snprintf was a hot spot).
       char ak[64];
       size_t n = 0;
@@ -1827,8 +1827,17 @@ class PlaceFinder::Run {
       for (char ch : e.admin1_code) if (n < 63) ak[n++] = ch;
       auto ai = admin1s_.find(std::string_view(ak, n));
       if (ai != admin1s_.end() && ai->second.Other(fd.key)) {
-        s += 0.7;
-        if (why.on) why += ", ctx admin1 " + std::string(e.admin1);
+        if (f != Feat::kAdmin1) {
+          s += 0.7;
+          if (why.on) why += ", ctx admin1 " + std::string(e.admin1);
+        } else if (std::any_of(fd.cands.begin(), fd.cands.end(), [&](const Cand& o) {
+                     return o.feat == Feat::kCountry && o.e->country != e.country;
+                   })) {
+          // A province the document names towns of, against a foreign
+          // country of the same name: "Georgia" after Atlanta and Savannah.
+          s += 1.5;
+          if (why.on) why += ", ctx admin1 itself";
+        }
       }
     }
     if (fd.comma_next >= 0) {
