@@ -586,6 +586,14 @@ TEST(PersonTest, LaterSurnameIsTheSamePerson) {
             "John Dorrian=person person:john-dorrian");
 }
 
+// World leaders of people.tsv, with hyphenated syllables ("Kim Jong-un")
+// and short forms ("Xi", "Zelensky").
+TEST(PersonTest, WorldLeadersByFullAndShortNames) {
+  EXPECT_EQ(D("Kim Jong-un wrote to Xi. Zelensky replied."),
+            "Kim Jong-un=person person:kim-jong-un; Xi=person person:xi-jinping; Zelensky=person "
+            "person:volodymyr-zelensky");
+}
+
 // A later surname keeps its glued article in the span: "Al-Hassan" and
 // "al-Hassan" after "Karim al-Hassan", not "Hassan" alone.
 TEST(PersonTest, LaterSurnameWithItsArticle) {
