@@ -586,6 +586,13 @@ TEST(PersonTest, LaterSurnameIsTheSamePerson) {
             "John Dorrian=person person:john-dorrian");
 }
 
+// At a sentence start an ambiguous given name opens a name only before one
+// capitalised word and a comma: "Chad Morris, a coach", not "Chad, Niger".
+TEST(PersonTest, AmbiguousGivenNameAtTheSentenceStart) {
+  EXPECT_EQ(D("Chad Morris, a coach, left."), "Chad Morris=person person:chad-morris");
+  EXPECT_EQ(D("Chad Basin farmers left."), "");
+}
+
 // World leaders of people.tsv, with hyphenated syllables ("Kim Jong-un")
 // and short forms ("Xi", "Zelensky").
 TEST(PersonTest, WorldLeadersByFullAndShortNames) {

@@ -1922,7 +1922,14 @@ class SentenceScan {
   void GivenName(int k) {
     int i = k + 1;
     const GivenEntry* g = GivenAt(k, &i);
-    if (!g || (g->ambiguous && k == 0)) return;
+    if (!g) return;
+    // At a sentence start an ambiguous given name ("Chad", "Georgia")
+    // opens a name only before one capitalised word and a comma ("Chad
+    // Morris, a coach, ...").
+    if (g->ambiguous && k == 0 &&
+        !(i + 1 < n() && w_[i].gap_kind == Gap::kSpace && IsNameToken(i) && !w_[i].possessive &&
+          !GapAfter(i).empty() && GapAfter(i)[0] == ','))
+      return;
     if (const Hit* h = Longest(k, Bit(PType::kCountry) | Bit(PType::kDemonym) |
                                       Bit(PType::kActor) | Bit(PType::kOutlet))) {
       // A country that is also a given name ("Jordan Ellis") opens a name
