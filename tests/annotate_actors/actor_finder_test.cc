@@ -315,6 +315,27 @@ TEST(OrgHeadTest, TheDictionaryWinsAndHeadsAloneNameNothing) {
             "Peoples Council of Syria=organization  [SY]");
 }
 
+// Courts, legislatures and public services of general news by their head
+// ("Court", "Senate", "Service", "Police Department").
+TEST(OrgHeadTest, CourtsLegislaturesAndServices) {
+  EXPECT_EQ(D("She will appeal to the Mississippi Supreme Court."),
+            "Mississippi Supreme Court=organization  [ JUD]");
+  EXPECT_EQ(D("Officers of the Chicago Police Department came."),
+            "Chicago Police Department=organization  [ COP]");
+  EXPECT_EQ(D("It was the National Weather Service."), "National Weather Service=organization  []");
+  // A head alone names nothing.
+  EXPECT_EQ(D("The Senate met."), "");
+}
+
+// Armed groups of world news by their names.
+TEST(NamedGroupTest, WorldArmedGroups) {
+  EXPECT_EQ(D("Boko Haram and al-Shabaab."),
+            "Boko Haram=actor actor:BOKO-HARAM [NG UAF g:BOKO-HARAM]; al-Shabaab=actor "
+            "actor:AL-SHABAAB [SO UAF g:AL-SHABAAB]");
+  EXPECT_EQ(D("The Rapid Support Forces shelled the town."),
+            "Rapid Support Forces=actor actor:RSF-SD [SD PRM g:RSF-SD]");
+}
+
 // --- countries, demonyms and agents ---------------------------------------
 
 // Aircraft of a state are that state's military: "an Israeli plane",
@@ -563,6 +584,30 @@ TEST(PersonTest, LaterSurnameIsTheSamePerson) {
   // Before the full name, a bare surname is nobody.
   EXPECT_EQ(D("Dorrian left. Later Colonel John Dorrian came."),
             "John Dorrian=person person:john-dorrian");
+}
+
+// At a sentence start an ambiguous given name opens a name only before one
+// capitalised word and a comma: "Chad Morris, a coach", not "Chad, Niger".
+TEST(PersonTest, AmbiguousGivenNameAtTheSentenceStart) {
+  EXPECT_EQ(D("Chad Morris, a coach, left."), "Chad Morris=person person:chad-morris");
+  EXPECT_EQ(D("Chad Basin farmers left."), "");
+}
+
+// World leaders of people.tsv, with hyphenated syllables ("Kim Jong-un")
+// and short forms ("Xi", "Zelensky").
+TEST(PersonTest, WorldLeadersByFullAndShortNames) {
+  EXPECT_EQ(D("Kim Jong-un wrote to Xi. Zelensky replied."),
+            "Kim Jong-un=person person:kim-jong-un; Xi=person person:xi-jinping; Zelensky=person "
+            "person:volodymyr-zelensky");
+}
+
+// A later surname keeps its glued article in the span: "Al-Hassan" and
+// "al-Hassan" after "Karim al-Hassan", not "Hassan" alone.
+TEST(PersonTest, LaterSurnameWithItsArticle) {
+  EXPECT_EQ(D("Karim al-Hassan runs the bakery. Al-Hassan said flour was short. Then al-Hassan "
+              "left."),
+            "Karim al-Hassan=person person:karim-al-hassan; Al-Hassan=person "
+            "person:karim-al-hassan; al-Hassan=person person:karim-al-hassan");
 }
 
 // Roles written before a name in wire copy ("resident", "council member")

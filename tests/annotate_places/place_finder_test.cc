@@ -527,7 +527,75 @@ TEST_F(PlaceFinderRealTest, RegionAfterPrepositionAndThe) {
             "Middle East=dossier:middle-east");
   EXPECT_EQ(Describe("Volunteers travelled to the Levant in 2014.", finder),
             "Levant=dossier:levant");
-  EXPECT_EQ(Describe("It was the Middle East desk that called.", finder), "");
+}
+
+// Capitalised common words that together name a curated region, sea or
+// range need no preposition ("The Middle East has", "Great Lakes states",
+// also as a modifier: "the Middle East desk"); a sentence-initial "The"
+// stays out of the span unless the place's name has it ("The Hague").
+// Lower case or alone they name nothing.
+TEST_F(PlaceFinderRealTest, CapitalisedRegionsWithoutPreposition) {
+  const PlaceFinder& finder = *finder_;
+  EXPECT_EQ(Describe("The Middle East has changed.", finder), "Middle East=dossier:middle-east");
+  EXPECT_EQ(Describe("It was the Middle East desk that called.", finder),
+            "Middle East=dossier:middle-east");
+  EXPECT_EQ(Describe("Great Lakes states voted.", finder), "Great Lakes=dossier:great-lakes");
+  EXPECT_EQ(Describe("The Hague ruled on Monday.", finder), "The Hague=geonames:2747373");
+  EXPECT_EQ(Describe("The great lakes of the north froze. Middle managers left.", finder), "");
+  // So are a big city's ("Cape Town"), and French connectors join a name.
+  EXPECT_EQ(Describe("Storms hit Cape Town and Port-au-Prince on Monday, officials said.", finder),
+            "Cape Town=geonames:3369157; Port-au-Prince=geonames:3718426");
+  // Not a province's ("the Northern Province of Aleppo" is no Sri Lankan one).
+  EXPECT_EQ(Describe("Jets struck targets in the Northern Province of Aleppo, activists said.",
+                     finder),
+            "Aleppo=geonames-admin1:SY.09");
+}
+
+// An article and a word after an unknown capitalised word are the rest of
+// a person's name ("Raed al-Hussein"; Al Hussein is also a district of
+// Yemen), as a one-word place after a given name is.
+TEST_F(PlaceFinderRealTest, ArticleNameAfterACapitalisedWord) {
+  const PlaceFinder& finder = *finder_;
+  EXPECT_EQ(Describe("Raed al-Hussein, the head of the council, said.", finder), "");
+  EXPECT_EQ(Describe("Jets hit Maarat al-Numan and Kafr Nabl.", finder),
+            "Maarat al-Numan=geonames:167611; Kafr Nabl=geonames:168661");
+}
+
+// The world's regions, rivers and seas of data/places.tsv.
+TEST_F(PlaceFinderRealTest, WorldRegionsAndRivers) {
+  const PlaceFinder& finder = *finder_;
+  EXPECT_EQ(Describe("Drought spread across the Sahel and the Balkans.", finder),
+            "Sahel=dossier:sahel; Balkans=dossier:balkans");
+  EXPECT_EQ(Describe("Barges stopped on the Rhine near Cologne.", finder),
+            "Rhine=dossier:rhine; Cologne=geonames:2886242");
+  EXPECT_EQ(Describe("Ships sailed into the South China Sea.", finder),
+            "South China Sea=dossier:south-china-sea");
+  EXPECT_EQ(Describe("Troops patrolled Kashmir.", finder), "Kashmir=dossier:kashmir");
+}
+
+// A province whose towns the document names beats a foreign country of
+// the same name ("Georgia" after Atlanta); with Tbilisi it is the country.
+// "Philippine" is a demonym, no place.
+TEST_F(PlaceFinderRealTest, StateOrCountryByTheTownsAround) {
+  const PlaceFinder& finder = *finder_;
+  EXPECT_EQ(Describe("Lawmakers met in Atlanta. Storms hit Georgia on Monday, officials said.",
+                     finder),
+            "Atlanta=geonames:4180439; Georgia=geonames-admin1:US.GA");
+  EXPECT_EQ(Describe("Russian troops entered Tbilisi. Georgia protested, officials said.", finder),
+            "Tbilisi=geonames:611717; Georgia=iso3166-1:GE");
+  EXPECT_EQ(Describe("Chinese and Philippine vessels collided near the reef.", finder), "");
+}
+
+// "City, St." in AP style: the state's abbreviation is a place (with its
+// period) when the city before it lies in that state; alone it is a word or
+// a title ("Miss Smith").
+TEST_F(PlaceFinderRealTest, ApStateAbbreviationAfterACity) {
+  const PlaceFinder& finder = *finder_;
+  EXPECT_EQ(Describe("Tornadoes hit Springfield, Ill., on Tuesday.", finder),
+            "Springfield=geonames:4250542; Ill.=geonames-admin1:US.IL");
+  EXPECT_EQ(Describe("Voters in Lincoln, Neb., agreed.", finder),
+            "Lincoln=geonames:5072006; Neb.=geonames-admin1:US.NE");
+  EXPECT_EQ(Describe("He met Miss Smith. Ill. people stayed home.", finder), "");
 }
 
 // A village spelt otherwise in the gazetteer beats a big foreign city that

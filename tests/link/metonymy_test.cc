@@ -102,5 +102,37 @@ TEST_F(MetonymyTest, AuxiliaryCuesAndPassives) {
   EXPECT_EQ(Run("By noon London was quiet.", "London", "GB").kind, "place");
 }
 
+// The cues of data/metonymy.tsv itself: a passive's agent ("announced by
+// Washington"), a request's addressee ("ask Washington"), protest verbs
+// ("Tokyo lodged", "New Delhi blamed"); after a place preposition it stays
+// a place ("flew to Tokyo by train").
+TEST(MetonymyBuiltinTest, BuiltinCues) {
+  testing::TempDir dir;
+  dir.Write("countries.tsv",
+            "code\tiso3\tname\taliases\tdemonyms\tlat\tlon\tcapital\n"
+            "US\tUSA\tUnited States\t\tAmerican\t38\t-97\tWashington D.C.\n"
+            "JP\tJPN\tJapan\t\tJapanese\t36\t138\tTokyo\n"
+            "IN\tIND\tIndia\t\tIndian\t20\t77\tNew Delhi\n");
+  auto lex = Lexicon::Load({testing::DataDir(), dir.path()});
+  ASSERT_TRUE(lex.ok()) << lex.status().ToString();
+  Metonymy metonymy(**lex);
+  auto run = [&](const std::string& text, const std::string& name, const char* country) {
+    Document d;
+    d.text = text;
+    d.sentences = {{0, static_cast<uint32_t>(text.size())}};
+    std::vector<Mention> v = {Capital(text, name, country, text.find(name))};
+    metonymy.Apply(d, &v);
+    return v[0].kind + " " + v[0].rule;
+  };
+  EXPECT_EQ(run("Caracas rejected the sanctions announced by Washington.", "Washington", "US"),
+            "actor metonymy:capital+by");
+  EXPECT_EQ(run("The governor would ask Washington for help.", "Washington", "US"),
+            "actor metonymy:capital+ask");
+  EXPECT_EQ(run("Tokyo lodged a protest.", "Tokyo", "JP"), "actor metonymy:capital+lodged");
+  EXPECT_EQ(run("New Delhi blamed Islamabad.", "New Delhi", "IN"),
+            "actor metonymy:capital+blamed");
+  EXPECT_EQ(run("The delegates flew to Tokyo by train.", "Tokyo", "JP").substr(0, 6), "place ");
+}
+
 }  // namespace
 }  // namespace dossier

@@ -1922,7 +1922,14 @@ class SentenceScan {
   void GivenName(int k) {
     int i = k + 1;
     const GivenEntry* g = GivenAt(k, &i);
-    if (!g || (g->ambiguous && k == 0)) return;
+    if (!g) return;
+    // At a sentence start an ambiguous given name ("Chad", "Georgia")
+    // opens a name only before one capitalised word and a comma ("Chad
+    // Morris, a coach, ...").
+    if (g->ambiguous && k == 0 &&
+        !(i + 1 < n() && w_[i].gap_kind == Gap::kSpace && IsNameToken(i) && !w_[i].possessive &&
+          !GapAfter(i).empty() && GapAfter(i)[0] == ','))
+      return;
     if (const Hit* h = Longest(k, Bit(PType::kCountry) | Bit(PType::kDemonym) |
                                       Bit(PType::kActor) | Bit(PType::kOutlet))) {
       // A country that is also a given name ("Jordan Ellis") opens a name
@@ -2115,6 +2122,7 @@ void ActorFinder::FindImpl(std::string_view text, const std::vector<Token>& toke
     int sentence;
     Span span;
     uint64_t hash;  // FoldHash of the word's fold
+    uint32_t name_begin;  // span.begin, or the glued article's ("al-Hussein")
   };
   std::vector<Free> free_words;
   // Place mentions of earlier layers (none in the standard layer order,
@@ -2194,7 +2202,13 @@ void ActorFinder::FindImpl(std::string_view text, const std::vector<Token>& toke
     for (size_t i = 0; i < w.size(); ++i) {
       if (!w[i].cap || used[i]) continue;  // most words are lower case
       bool next_cap = i + 1 < w.size() && w[i + 1].cap && w[i + 1].gap_kind == Gap::kSpace;
-      if (!next_cap) free_words.push_back({static_cast<int>(si), w[i].span, w[i].hash});
+      if (!next_cap) {
+        // A glued article belongs to the surname: "Al-Hussein" after
+        // "Mohammed al-Hussein" is the person, not "Hussein" alone.
+        const bool article = i > 0 && w[i].gap_kind == Gap::kHyphen && w[i - 1].article && !used[i - 1];
+        free_words.push_back({static_cast<int>(si), w[i].span, w[i].hash,
+                              article ? w[i - 1].span.begin : w[i].span.begin});
+      }
     }
   }
   // Later bare surnames: "Dorrian" after "Colonel John Dorrian".
@@ -2228,7 +2242,7 @@ void ActorFinder::FindImpl(std::string_view text, const std::vector<Token>& toke
       if (place) continue;
       Mention m;
       m.kind = "person";
-      m.span = f.span;
+      m.span = Span{f.name_begin, f.span.end};
       m.sentence = f.sentence;
       m.ref = k.ref;
       m.name = k.name;

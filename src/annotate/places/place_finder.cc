@@ -179,12 +179,14 @@ bool AsciiFoldEqual(std::string_view a, std::string_view b, bool* equal) {
 }
 
 // Lower-case connectors that may sit inside a place name ("Gulf of Aden",
-// "Stratford-upon-Avon", "Bosnia and Herzegovina", "Rio de Janeiro").
+// "Stratford-upon-Avon", "Bosnia and Herzegovina", "Rio de Janeiro",
+// "Port-au-Prince", "Aix-les-Bains").
 [[gnu::always_inline]] inline bool IsConnector(std::string_view w) {
   // By length: the scan asks for every lower-case word inside a run.
-  static constexpr std::string_view kTwo[] = {"of", "de", "la", "le", "on", "du",
-                                              "di", "da", "al", "el", "am", "an"};
-  static constexpr std::string_view kThree[] = {"del", "the", "and", "des", "sur", "der", "den"};
+  static constexpr std::string_view kTwo[] = {"of", "de", "la", "le", "on", "du", "di",
+                                              "da", "al", "el", "am", "an", "au", "en"};
+  static constexpr std::string_view kThree[] = {"del", "the", "and", "des", "sur",
+                                                "der", "den", "les", "aux"};
   switch (w.size()) {
     case 1: return w[0] == 'y';
     case 2:
@@ -1281,6 +1283,17 @@ class PlaceFinder::Run {
       });
       if (cands->empty()) return i + 1;
     }
+    // A sentence-initial "The" (NameKey drops it) stays out of the span
+    // unless the place's own name has it ("The Hague").
+    if (i < j && IsEnglishDeterminer(i) && IsWord(i + 1) &&
+        std::none_of(cands->begin(), cands->end(), [](const Cand& c) {
+          std::string_view n = c.e->name;
+          return n.size() > 4 && (n[0] | 0x20) == 't' && (n[1] | 0x20) == 'h' &&
+                 (n[2] | 0x20) == 'e' && n[3] == ' ';
+        })) {
+      ++i;
+      b = toks_[i].span.begin;
+    }
 
     // One- and two-letter words alone are not places ("us", "Al"), except
     // a country's own abbreviation in capitals that a place preposition
@@ -1592,10 +1605,12 @@ class PlaceFinder::Run {
     int p = PrevSpaced(i, ts);
     if (p >= 0 && IsCap(p)) {
       uint32_t pf = Flags(p);
-      // "Donald Trump": a given name before a one-word place. Not in
-      // headlines (everything is capitalised there), not after a place
-      // ("Raqqa Deir ez-Zor"), not for countries and provinces.
-      if (pf == 0 && i == j && !Headline(ts, te) && IsTitleCase(p) && p != last_place_tok_ &&
+      // "Donald Trump": a given name before a one-word place, or before
+      // an article and one word ("Raed al-Hussein"). Not in headlines
+      // (everything is capitalised there), not after a place ("Raqqa Deir
+      // ez-Zor"), not for countries and provinces.
+      const bool one_word = i == j || (IsArticle(i) && NextInName(i, te) == j);
+      if (pf == 0 && one_word && !Headline(ts, te) && IsTitleCase(p) && p != last_place_tok_ &&
           EndWithoutPossessive(p) == toks_[p].span.end && !IsCommon(p) &&
           !HasDivision(cands))
         return true;
@@ -1803,7 +1818,7 @@ class PlaceFinder::Run {
       s -= 3.0;
       why += ", foreign province";
     }
-    if (!e.admin1_code.empty() && f != Feat::kAdmin1 && f != Feat::kCountry && !admin1s_.empty()) {
+    if (!e.admin1_code.empty() && f != Feat::kCountry && !admin1s_.empty()) {
       // "SY.07", cut at 63 bytes; built by hand (snprintf was a hot spot).
       char ak[64];
       size_t n = 0;
@@ -1812,8 +1827,17 @@ class PlaceFinder::Run {
       for (char ch : e.admin1_code) if (n < 63) ak[n++] = ch;
       auto ai = admin1s_.find(std::string_view(ak, n));
       if (ai != admin1s_.end() && ai->second.Other(fd.key)) {
-        s += 0.7;
-        if (why.on) why += ", ctx admin1 " + std::string(e.admin1);
+        if (f != Feat::kAdmin1) {
+          s += 0.7;
+          if (why.on) why += ", ctx admin1 " + std::string(e.admin1);
+        } else if (std::any_of(fd.cands.begin(), fd.cands.end(), [&](const Cand& o) {
+                     return o.feat == Feat::kCountry && o.e->country != e.country;
+                   })) {
+          // A province the document names towns of, against a foreign
+          // country of the same name: "Georgia" after Atlanta and Savannah.
+          s += 1.5;
+          if (why.on) why += ", ctx admin1 itself";
+        }
       }
     }
     if (fd.comma_next >= 0) {
@@ -1918,6 +1942,10 @@ class PlaceFinder::Run {
     // Pass 2: with context; one sense per name.
     std::unordered_map<std::string, uint32_t> sense;
     int last_end = -1;
+    // The Y of an "X, Y" pair whose X took Y's reading ("Springfield,
+    // Ill."), and that reading's entry.
+    int confirmed_y = -1;
+    uint32_t confirmed_entry = 0;
     for (Found& fd : found_) {
       double margin = 0;
       // Weak candidates need support: a skeleton match must be a big place
@@ -1955,6 +1983,12 @@ class PlaceFinder::Run {
       }
       Score(fd, win, doc_.explain);  // the winner's reasons
       const PlaceEntry& e = *win->e;
+      const bool y_of_xy = &fd - found_.data() == confirmed_y && win->entry == confirmed_entry;
+      const bool curated_area = win->curated && (e.feature == "region" || e.feature == "water" ||
+                                                 e.feature == "landform");
+      // A district named after a region of several countries is not the
+      // region ("the Sahel district" of Zabadani).
+      if (curated_area && e.country.empty() && (fd.hints & kAdmin2After)) continue;
       // Common words need a preposition or hint word and a supported
       // candidate; countries ("Turkey", "China") are exempt.
       if (fd.common && e.feature != "country") {
@@ -1962,7 +1996,17 @@ class PlaceFinder::Run {
         // (A curated region or sea after "in the", "to the": "the Middle
         // East", "the Levant".)
         bool ok = (fd.prep && (xy || CtxCountry(fd, e) || win->big)) ||
-                  (fd.the_prep && win->curated && (e.feature == "region" || e.feature == "water"));
+                  (fd.the_prep && curated_area) || y_of_xy;
+        // Several capitalised common words that together name a curated
+        // region, sea or range, or a big city, are that name wherever they
+        // stand ("The Middle East has", "Great Lakes states", "Cape Town
+        // flooded"); a heading capitalises every word, so not there.
+        if (!ok && (curated_area || (win->big && e.feature == "city")) && fd.last > fd.first &&
+            !fd.headline) {
+          ok = true;
+          for (int k = fd.first; k <= fd.last && ok; ++k)
+            if (IsWord(k) && !IsArticle(k) && !IsConnector(Tok(k)) && !IsTitleCase(k)) ok = false;
+        }
         // A big city of a country the document is about needs no
         // preposition ("reached Latakia", a word for a tobacco too), unless
         // it opens the sentence or stands in a title-case heading, where
@@ -1981,13 +2025,22 @@ class PlaceFinder::Run {
       if (win->reasons & kCtxCountry) rule += "+ctx_country";
       if (fd.hints & (kAdmin1After | kAdmin2After)) rule += "+division_word";
       if (fd.hints & kCityAfter) rule += "+city_word";
-      if (fd.comma_next >= 0 && (win->reasons & kCommaXY)) rule += "+x_comma_y";
+      if (fd.comma_next >= 0 && (win->reasons & kCommaXY)) {
+        rule += "+x_comma_y";
+        const Found& y = found_[fd.comma_next];
+        confirmed_y = fd.comma_next;
+        confirmed_entry = y.cands[y.pass1].entry;
+      }
       if (fd.hashtag) rule += "+hashtag";
       if (si == sense.end()) sense.emplace(fd.key, win->entry);
 
       Mention m;
       m.kind = "place";
       m.span = Span{fd.begin, fd.end};
+      // An abbreviation's period is part of it ("Ill.", "Calif.").
+      if (y_of_xy && win->spelling.size() > 1 && win->spelling.back() == '.' &&
+          fd.end < text_.size() && text_[fd.end] == '.')
+        ++m.span.end;
       m.sentence = fd.sentence;
       m.ref = std::string(e.ref);
       m.name = std::string(e.name);
