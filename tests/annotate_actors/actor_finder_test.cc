@@ -345,6 +345,16 @@ TEST(StateActorTest, AircraftOfAState) {
             "Israeli plane=actor actor:ISR [IL MIL]; Russian planes=actor actor:RUS [RU MIL]");
 }
 
+// An office after a country is the state acting through it; the same office
+// as a title before a name is the person's ("Sudanese President Bashir").
+TEST(StateActorTest, OfficeHoldersOfAState) {
+  EXPECT_EQ(D("The Turkish foreign minister visited. The Syrian president spoke."),
+            "Turkish foreign minister=actor actor:TUR [TR GOV]; "
+            "Syrian president=actor actor:SYR [SY GOV]");
+  EXPECT_EQ(D("Sudanese President Bashir arrived."), "Bashir=person person:bashir");
+  EXPECT_EQ(D("The minister resigned."), "");
+}
+
 TEST(StateActorTest, DemonymPlusAgent) {
   EXPECT_EQ(D("Syrian soldiers were killed."), "Syrian soldiers=actor actor:SYR [SY MIL]");
   EXPECT_EQ(D("Russian forces arrived."), "Russian forces=actor actor:RUS [RU MIL]");

@@ -1655,6 +1655,12 @@ class SentenceScan {
     }
     const Hit* ag = At(j, Bit(PType::kAgent));
     if (!ag) return;
+    // "Sudanese President Bashir", "US Ambassador Jane Hale": an office
+    // that is also a title, capitalised, before a capitalised word is the
+    // title of a person, not the state acting through its office.
+    if (w_[ag->b].cap && ag->e < n() && w_[ag->e].cap && w_[ag->e].gap_kind == Gap::kSpace &&
+        At(ag->b, Bit(PType::kTitle)))
+      return;
     const AgentEntry& a = t_.agents[P(ag).entry];
     if (a.attack) {
       // "Israeli airstrikes": the country words alone are the actor.
