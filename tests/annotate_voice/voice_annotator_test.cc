@@ -294,6 +294,73 @@ TEST(VoiceTest, AnIntroWithoutAColonAlsoOpensABlockQuote) {
   EXPECT_EQ(Of(d, 2)[0].kind, "author");
 }
 
+// General news: unnamed collective subjects, belief and forecast verbs,
+// "in the view of".
+TEST(VoiceTest, TheCompanySaidIsAnUnnamedSource) {
+  Document d = Voice("The company said in a statement that its revenue rose 12 percent.\n");
+  auto v = Of(d, 0);
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].kind, "attributed");
+  EXPECT_EQ(Text(d, v[0].cue), "said");
+  EXPECT_EQ(SourceText(d, v[0].source), "The company");
+  EXPECT_EQ(v[0].source_kind, "anonymous");
+  EXPECT_EQ(Text(d, v[0].content), "its revenue rose 12 percent");
+}
+
+TEST(VoiceTest, BeliefAndForecastVerbs) {
+  Document d = Voice(
+      "Analysts expect the vote to be close.\n\nProsecutors allege that the mayor took bribes.\n\n"
+      "Many investors believe the merger will face a long review.\n\n"
+      "The storm is believed to have killed four people.\n");
+  auto a = Of(d, 0);
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].kind, "attributed");
+  EXPECT_EQ(Text(d, a[0].cue), "expect");
+  EXPECT_EQ(SourceText(d, a[0].source), "Analysts");
+  EXPECT_EQ(Text(d, a[0].content), "the vote to be close");
+  auto b = Of(d, 1);
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(Text(d, b[0].cue), "allege");
+  EXPECT_EQ(SourceText(d, b[0].source), "Prosecutors");
+  EXPECT_EQ(Text(d, b[0].content), "the mayor took bribes");
+  auto c = Of(d, 2);
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(Text(d, c[0].cue), "believe");
+  EXPECT_EQ(SourceText(d, c[0].source), "Many investors");
+  EXPECT_EQ(Text(d, c[0].content), "the merger will face a long review");
+  // A passive "is believed to" names no believer: a hedge (hedges.tsv).
+  auto e = Of(d, 3);
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].kind, "hedged");
+  EXPECT_EQ(e[0].source, -1);
+}
+
+TEST(VoiceTest, AnUnnamedSourceWithAPostModifier) {
+  Document d = Voice(
+      "People familiar with the matter said the deal was close.\n\n"
+      "A person close to the negotiations said the price had not been agreed.\n");
+  auto a = Of(d, 0);
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].kind, "attributed");
+  EXPECT_EQ(SourceText(d, a[0].source), "People");
+  EXPECT_EQ(Text(d, a[0].content), "the deal was close");
+  auto b = Of(d, 1);
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(SourceText(d, b[0].source), "A person");
+  EXPECT_EQ(b[0].source_kind, "anonymous");
+  EXPECT_EQ(Text(d, b[0].content), "the price had not been agreed");
+}
+
+TEST(VoiceTest, InTheViewOfIsAnAccordingCue) {
+  Document d = Voice("In the view of most economists, the tax cut will add to the deficit.\n");
+  auto v = Of(d, 0);
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].kind, "attributed");
+  EXPECT_EQ(Text(d, v[0].cue), "In the view of");
+  EXPECT_EQ(SourceText(d, v[0].source), "most economists");
+  EXPECT_EQ(Text(d, v[0].content), "the tax cut will add to the deficit");
+}
+
 TEST(VoiceTest, HeAfterTwoPeopleIsTheSubjectOfTheSentenceBefore) {
   Document d = Voice(
       "Colonel John Dorrian met General Ali Hassan in Baghdad on Monday. He said the talks "

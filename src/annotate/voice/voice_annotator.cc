@@ -1195,7 +1195,12 @@ struct VoiceAnnotator::Impl {
       const PhraseRow* row = Free(s, k) ? M(va.cues_, kBitCue, s, k, n, &len) : nullptr;
       if (row && (row->code == kRowVerb || row->code == kRowVerbWeak)) return true;
     }
-    if (b >= 2 && Eq(s.low[b - 1], "to") && Eq(s.low[b - 2], "according")) return true;
+    // After "according to", "in the view of".
+    for (size_t k = b; k > 0 && b - k < 4; --k) {
+      size_t len;
+      const PhraseRow* row = M(va.cues_, kBitCue, s, k - 1, n, &len);
+      if (row && row->code == kRowAccording && k - 1 + len == b) return true;
+    }
     for (size_t k = b; k > 0 && b - k < 2; --k) {
       size_t len;
       const PhraseRow* row = M(va.cues_, kBitCue, s, k - 1, n, &len);
@@ -1344,6 +1349,16 @@ struct VoiceAnnotator::Impl {
         if (q == p || q <= cb) return kNone;  // "said to", nothing after
         const int m = s.w[q - 1].mention;
         if (m >= 0 && EligibleSource(doc.mentions[m])) return q - 1;
+        // An unnamed source with an adjective or participle before the
+        // phrase: "people familiar with the matter said", "a person close to
+        // the talks", "experts not involved in the study".
+        for (size_t a = q - 1; m < 0 && a > cb && q - a <= 2; --a) {
+          if (s.w[a].mention >= 0 || s.w[a].kind != Token::Kind::kWord || !s.lower[a] ||
+              IsPreposition(s.low[a]) || IsDeterminer(s.low[a]) || (s.w[a].bits & kBitCue))
+            break;
+          const int h = s.w[a - 1].mention;
+          if (h >= 0 && IsAnonymous(doc.mentions[h])) return a - 1;
+        }
         // "An AFP photographer at the scene said": the name before the noun.
         // (Not for a weak verb: "the military source of the fire was never
         // found".)
