@@ -361,6 +361,34 @@ TEST(VoiceTest, InTheViewOfIsAnAccordingCue) {
   EXPECT_EQ(Text(d, v[0].content), "the tax cut will add to the deficit");
 }
 
+TEST(VoiceTest, ATitleWithItsPeriodAroundTheQuotation) {
+  Document d = Voice(
+      "\"The charges are baseless,\" Mr. Ortiz told reporters outside the courthouse.\n\n"
+      "\"The river rose faster than any model predicted,\" said Dr. Nadia Osei, a hydrologist.\n");
+  auto a = Of(d, 0);
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].kind, "quoted");
+  EXPECT_EQ(SourceText(d, a[0].source), "Ortiz");
+  EXPECT_EQ(Text(d, a[0].content), "\"The charges are baseless,\"");
+  auto b = Of(d, 1);
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(b[0].kind, "quoted");
+  EXPECT_EQ(SourceText(d, b[0].source), "Nadia Osei");
+  EXPECT_EQ(Text(d, b[0].content), "\"The river rose faster than any model predicted,\"");
+}
+
+TEST(VoiceTest, AnUnnamedSourceBeforeARelativeClause) {
+  Document d = Voice(
+      "Coach Mark Ellis said his players were tired.\n\n"
+      "A neighbour, who asked not to be named, said she had heard shouting that night.\n");
+  auto v = Of(d, 1);
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].kind, "attributed");
+  EXPECT_EQ(SourceText(d, v[0].source), "A neighbour");
+  EXPECT_EQ(v[0].source_kind, "anonymous");
+  EXPECT_EQ(Text(d, v[0].content), "she had heard shouting that night");
+}
+
 TEST(VoiceTest, HeAfterTwoPeopleIsTheSubjectOfTheSentenceBefore) {
   Document d = Voice(
       "Colonel John Dorrian met General Ali Hassan in Baghdad on Monday. He said the talks "

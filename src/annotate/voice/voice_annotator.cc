@@ -816,8 +816,18 @@ struct VoiceAnnotator::Impl {
     auto near_cue = [&](size_t t, size_t e) {
       for (size_t j = t > tb + 6 ? t - 6 : tb; j < t; ++j)
         if ((token_bits[j] & kBitCue) || Eq(TokenLow(j), "according")) return true;
-      for (size_t j = e; j < te && j < e + 10; ++j) {
+      bool relative = false;  // as AnonymousInSourcePosition: ", who …,"
+      for (size_t j = e, lim = e + 10; j < te && j < lim; ++j) {
         const std::string_view x = TokenLow(j);
+        if (Eq(x, ",") && j == e && j + 1 < te && (Eq(TokenLow(j + 1), "who") || Eq(TokenLow(j + 1), "which"))) {
+          relative = true;
+          lim += 10;
+          continue;
+        }
+        if (Eq(x, ",") && relative) {
+          relative = false;
+          continue;
+        }
         if (Eq(x, ",") || Eq(x, ".") || Eq(x, ";") || IsQuoteMark(x)) break;
         if (token_bits[j] & kBitCue) return true;
       }
@@ -1188,8 +1198,20 @@ struct VoiceAnnotator::Impl {
   // after "according to", or after the verb ("said a source").
   bool AnonymousInSourcePosition(const Sent& s, size_t b, size_t e) const {
     const size_t n = s.w.size();
-    for (size_t k = e; k < n && k < e + 10; ++k) {
+    // Across a relative clause in commas: "a neighbour, who asked not to be
+    // named, said".
+    bool relative = false;
+    for (size_t k = e, lim = e + 10; k < n && k < lim; ++k) {
       std::string_view t = s.w[k].text;
+      if (Eq(t, ",") && k == e && k + 1 < n && (Eq(s.low[k + 1], "who") || Eq(s.low[k + 1], "which"))) {
+        relative = true;
+        lim += 10;
+        continue;
+      }
+      if (Eq(t, ",") && relative) {
+        relative = false;
+        continue;
+      }
       if (Eq(t, ",") || Eq(t, ".") || Eq(t, ";") || IsQuoteMark(t)) break;
       size_t len;
       const PhraseRow* row = Free(s, k) ? M(va.cues_, kBitCue, s, k, n, &len) : nullptr;
@@ -1686,6 +1708,8 @@ struct VoiceAnnotator::Impl {
         k += 2;
         continue;
       }
+      // ("said Dr. Helen Park": the title's period is a token of its own.)
+      if (Eq(s.w[k].text, ".") && k > vend && va.titles_.count(s.low[k - 1])) continue;
       if (!(Eq(s.low[k], "the") || va.titles_.count(s.low[k]) ||
             (s.w[k].kind == Token::Kind::kWord && k + 1 < ce &&
              va.titles_.count(s.low[k + 1]))))
@@ -1857,9 +1881,15 @@ struct VoiceAnnotator::Impl {
         // The source's phrase starts before its determiner and title ("the
         // Syrian Foreign Ministry", "Colonel John Dorrian").
         size_t src_start = ref.word;
-        while (found && src_start > cb &&
-               (IsDeterminer(s.low[src_start - 1]) || va.titles_.count(s.low[src_start - 1])))
-          --src_start;
+        while (found && src_start > cb) {
+          if (IsDeterminer(s.low[src_start - 1]) || va.titles_.count(s.low[src_start - 1]))
+            --src_start;
+          else if (src_start > cb + 1 && Eq(s.w[src_start - 1].text, ".") &&
+                   va.titles_.count(s.low[src_start - 2]))
+            src_start -= 2;  // "Mr." is two tokens
+          else
+            break;
+        }
         // Content before the source (a quotation or clause, then a comma).
         bool quote_before = src_start > cb && found &&
                             (IsQuoteMark(s.w[src_start - 1].text) || Eq(s.w[src_start - 1].text, ","));
@@ -1878,7 +1908,9 @@ struct VoiceAnnotator::Impl {
         if (k > cb && !row->listener &&
             (IsQuoteMark(s.w[k - 1].text) || Eq(s.w[k - 1].text, ",") || generic_before || bare)) {
           Ref after;
-          if (SourceAfter(s, k, k + len, ce, &after) &&
+          // (A pronoun after the verb is the content's subject when the
+          // verb has one before it: "A neighbour, who …, said she had".)
+          if (SourceAfter(s, k, k + len, ce, &after) && !(found && !after.refers.empty()) &&
               (!(generic_before || bare) || ClauseEndsAfter(s, after, ce))) {
             ref = after;
             found = true;
@@ -1900,6 +1932,14 @@ struct VoiceAnnotator::Impl {
         // "told reporters on Tuesday that …": skip to a near "that" / ':'.
         for (size_t q = ab; q < ce && q < ab + 8; ++q) {
           if (InQuoteContent(s, q)) break;
+          // ("shouting that night.": a determiner of a time ending the
+          // clause, not "that …".)
+          size_t tn;
+          if (Eq(s.low[q], "that") && q + 1 < ce &&
+              va.adjuncts_.MatchBy([&](size_t i) { return s.low[i]; },
+                                   [&](size_t i) { return s.lower[i]; }, q + 1, ce, &tn) &&
+              (q + 1 + tn == ce || s.w[q + 1 + tn].kind == Token::Kind::kPunct))
+            continue;
           if (Eq(s.low[q], "that") || Eq(s.w[q].text, ":")) {
             ab = q + 1;
             break;
