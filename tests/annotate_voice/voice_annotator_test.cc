@@ -389,6 +389,28 @@ TEST(VoiceTest, AnUnnamedSourceBeforeARelativeClause) {
   EXPECT_EQ(Text(d, v[0].content), "she had heard shouting that night");
 }
 
+TEST(VoiceTest, APronounInASubordinateClauseIsTheSentencesSubject) {
+  Document d = Voice(
+      "The Syrian Observatory for Human Rights said the bridge was hit.\n\n"
+      "Reuters published a photograph that it said showed the damage.\n\n"
+      "Residents said the water had been cut.\n\n"
+      "Opposition fighters fired rockets at the city as they announced a new offensive.\n");
+  auto a = Of(d, 1);
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].kind, "attributed");
+  EXPECT_EQ(SourceText(d, a[0].source), "Reuters");
+  EXPECT_EQ(Text(d, a[0].content), "showed the damage");
+  auto b = Of(d, 3);
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(Text(d, b[0].cue), "announced");
+  EXPECT_EQ(SourceText(d, b[0].source), "Opposition fighters");
+  // Not after a subordinator: the latest document or group speaker, as before.
+  Document e = Voice(
+      "The Syrian Observatory for Human Rights said the bridge was hit.\n\n"
+      "Government forces shelled the town on Friday, it said.\n");
+  EXPECT_EQ(SourceText(e, Of(e, 1)[0].source), "Syrian Observatory for Human Rights");
+}
+
 TEST(VoiceTest, HeAfterTwoPeopleIsTheSubjectOfTheSentenceBefore) {
   Document d = Voice(
       "Colonel John Dorrian met General Ali Hassan in Baghdad on Monday. He said the talks "

@@ -272,6 +272,15 @@ bool IsPreposition(std::string_view w) {
     default: return false;
   }
 }
+// Words that open a relative or subordinate clause whose subject may be a
+// pronoun for the sentence's subject ("a video that it said showed").
+bool IsSubordinator(std::string_view w) {
+  for (std::string_view x : {"that", "which", "what", "where", "as", "since", "because", "although",
+                             "though", "while", "after", "when"})
+    if (w == x) return true;
+  return false;
+}
+
 bool IsQuoteMark(std::string_view t) {
   if (t.size() > 3) return false;
   return Eq(t, "\"") || Eq(t, "\xE2\x80\x9C") || Eq(t, "\xE2\x80\x9D") || Eq(t, "\xE2\x80\x98") ||
@@ -2169,13 +2178,34 @@ struct VoiceAnnotator::Impl {
       if (explain) *how = "the first person of the nearest sentence naming one";
       return cands.front();
     }
-    if (Eq(ref.refers, "group")) {
+    if (Eq(ref.refers, "group") || Eq(ref.refers, "thing")) {
+      // In a relative or subordinate clause, the sentence's subject comes
+      // first: "The Aleppo Media Centre published a video that it said
+      // showed …", "Washington blames the government for the attack which
+      // it says killed …", "Opposition fighters fired rockets as they
+      // announced …" (the first group outside quotations; for "it", a named one).
+      const bool thing = Eq(ref.refers, "thing");
+      int here = -1;
+      if (ref.word > 0 && !ref.after && IsSubordinator(s.low[ref.word - 1]))
+        for (size_t k = 0; k + 1 < ref.word && here < 0; ++k) {
+          const int m = s.w[k].mention;
+          if (m < 0 || s.w[k].quote >= 0) continue;
+          const Mention& x = doc.mentions[m];
+          // (Organisations, outlets, countries; for "it" no generic actor.)
+          const bool named = Eq(x.kind, "organization") || Eq(x.kind, "outlet") ||
+                             (Eq(x.kind, "place") && EligibleSource(x));
+          if (named || (Eq(x.kind, "actor") && (!thing || !x.ref.empty()))) here = m;
+        }
+      if (here >= 0) {
+        if (explain) *how = "the subject of the sentence, before a subordinate clause";
+        return here;
+      }
+      if (thing) {
+        if (explain) *how = "the latest document";
+        return last_document >= 0 ? last_document : last_group;
+      }
       if (explain) *how = "the latest group speaker";
       return last_group;
-    }
-    if (Eq(ref.refers, "thing")) {
-      if (explain) *how = "the latest document";
-      return last_document >= 0 ? last_document : last_group;
     }
     if (!ref.head.empty()) {
       auto it = NameWords().find(ref.head);
