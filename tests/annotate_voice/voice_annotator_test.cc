@@ -411,6 +411,37 @@ TEST(VoiceTest, APronounInASubordinateClauseIsTheSentencesSubject) {
   EXPECT_EQ(SourceText(e, Of(e, 1)[0].source), "Syrian Observatory for Human Rights");
 }
 
+TEST(VoiceTest, TheListenerIsNotTheContent) {
+  Document d = Voice(
+      "Mr. Baker, who has led the committee since 2019, told reporters he would not run again.\n\n"
+      "The shelling went on all night, Colonel John Dorrian told reporters in Geneva.\n\n"
+      "In a letter to shareholders, the chief executive wrote that the year had been hard.\n");
+  auto a = Of(d, 0);
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(Text(d, a[0].cue), "told");
+  EXPECT_EQ(SourceText(d, a[0].source), "Baker");
+  EXPECT_EQ(Text(d, a[0].content), "he would not run again");
+  // A listener and a place after the verb: the content is before it.
+  auto b = Of(d, 1);
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(SourceText(d, b[0].source), "John Dorrian");
+  EXPECT_EQ(Text(d, b[0].content), "The shelling went on all night");
+  // After a comma, "wrote that" still opens the content.
+  auto c = Of(d, 2);
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(Text(d, c[0].cue), "wrote");
+  EXPECT_EQ(Text(d, c[0].content), "the year had been hard");
+}
+
+TEST(VoiceTest, APronounAfterTheVerbThatGoesOnIsNotTheSource) {
+  Document d = Voice(
+      "The ministry said the port was closed.\n\n"
+      "Critics of the deal, including several senators, argue it gives away too much.\n");
+  auto v = Of(d, 1);
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].source, -1);
+}
+
 TEST(VoiceTest, HeAfterTwoPeopleIsTheSubjectOfTheSentenceBefore) {
   Document d = Voice(
       "Colonel John Dorrian met General Ali Hassan in Baghdad on Monday. He said the talks "

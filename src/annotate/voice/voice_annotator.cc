@@ -1700,7 +1700,10 @@ struct VoiceAnnotator::Impl {
         if (explain) ref->how = "source after the verb";
         return true;
       }
-      if (auto it = va.references_.find(s.low[k]); it != va.references_.end() && k == vend) {
+      // ('"…," said he.'; not "argue it gives away …", where the pronoun is
+      // the content's subject.)
+      if (auto it = va.references_.find(s.low[k]); it != va.references_.end() && k == vend &&
+          (k + 1 >= ce || s.w[k + 1].kind == Token::Kind::kPunct)) {
         ref->refers = it->second;
         ref->word = k;
         ref->after = true;
@@ -1839,8 +1842,9 @@ struct VoiceAnnotator::Impl {
       const int m = s.w[k].mention;
       if (m >= 0) {
         const std::string& kind = doc.mentions[m].kind;
+        // (A place says where: "… told reporters in Geneva".)
         if (!(Eq(kind, "date") || Eq(kind, "outlet") || Eq(kind, "organization") ||
-              Eq(kind, "person") || Eq(kind, "actor")))
+              Eq(kind, "person") || Eq(kind, "actor") || Eq(kind, "place")))
           return false;
         while (k < e && s.w[k].mention == m) ++k;
         continue;
@@ -1938,8 +1942,16 @@ struct VoiceAnnotator::Impl {
           ab = ref.word;
           while (ab < ce && s.w[ab].mention >= 0 && s.w[ab].mention == ref.mention) ++ab;
         }
+        // "told reporters he would …", "told AFP the shelling went on": the
+        // listener is not the content.
+        const size_t verb_end = ab;
+        if (row->listener && !ref.after && ab < ce && s.w[ab].mention >= 0) {
+          const std::string& lk = doc.mentions[s.w[ab].mention].kind;
+          if (Eq(lk, "person") || Eq(lk, "organization") || Eq(lk, "outlet") || Eq(lk, "actor"))
+            for (const int lm = s.w[ab].mention; ab < ce && s.w[ab].mention == lm;) ++ab;
+        }
         // "told reporters on Tuesday that …": skip to a near "that" / ':'.
-        for (size_t q = ab; q < ce && q < ab + 8; ++q) {
+        for (size_t q = ab; q < ce && q < verb_end + 8; ++q) {
           if (InQuoteContent(s, q)) break;
           // ("shouting that night.": a determiner of a time ending the
           // clause, not "that …".)
@@ -1969,7 +1981,9 @@ struct VoiceAnnotator::Impl {
             }
           }
         if (has_after && ae - ab == 1 && IsQuoteMark(s.w[ab].text)) has_after = false;
-        const bool after_first = colon_or_that && !quote_before;
+        // ("In a letter to shareholders, the chief executive wrote that …":
+        // after a comma, "that" still opens the content; after a quotation not.)
+        const bool after_first = colon_or_that && !(quote_before && IsQuoteMark(s.w[src_start - 1].text));
         // "… a monitor said on Wednesday.", "… he told AFP by telephone.":
         // what follows the verb only says when, how or to whom.
         if (has_before && has_after && !colon_or_that && found && AdjunctsOnly(s, ab, ae))
