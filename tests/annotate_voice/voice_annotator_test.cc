@@ -442,6 +442,18 @@ TEST(VoiceTest, APronounAfterTheVerbThatGoesOnIsNotTheSource) {
   EXPECT_EQ(v[0].source, -1);
 }
 
+TEST(VoiceTest, ALaterAccordingToNamesTheSourceOfAVerbWithoutOne) {
+  Document d = Voice(
+      "It is estimated that 300,000 people live in the old city, according to the Syrian "
+      "Observatory for Human Rights.\n");
+  auto v = Of(d, 0);
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].kind, "attributed");
+  EXPECT_EQ(Text(d, v[0].cue), "according to");
+  EXPECT_EQ(SourceText(d, v[0].source), "Syrian Observatory for Human Rights");
+  EXPECT_EQ(Text(d, v[0].content), "It is estimated that 300,000 people live in the old city");
+}
+
 TEST(VoiceTest, HeAfterTwoPeopleIsTheSubjectOfTheSentenceBefore) {
   Document d = Voice(
       "Colonel John Dorrian met General Ali Hassan in Baghdad on Monday. He said the talks "

@@ -1930,6 +1930,18 @@ struct VoiceAnnotator::Impl {
           }
         }
         if (!found && (weak || !colon_or_that)) continue;
+        // "It is estimated that …, according to the Observatory": a later
+        // "according to" names the source a verb without one lacks.
+        if (!found) {
+          bool according_later = false;
+          for (uint32_t g = f + 1; g < info.fe && flagged[g] - info.tb < ce && !according_later; ++g) {
+            const size_t j = flagged[g] - info.tb;
+            size_t jl;
+            const PhraseRow* jr = Free(s, j) ? M(va.cues_, kBitCue, s, j, ce, &jl) : nullptr;
+            according_later = jr && jr->code == kRowAccording;
+          }
+          if (according_later) continue;
+        }
         r.kind = "attributed";
         r.cue = WordsSpan(s, k, k + len);
         r.rule = row->rule;
