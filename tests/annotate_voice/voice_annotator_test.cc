@@ -454,6 +454,27 @@ TEST(VoiceTest, ALaterAccordingToNamesTheSourceOfAVerbWithoutOne) {
   EXPECT_EQ(Text(d, v[0].content), "It is estimated that 300,000 people live in the old city");
 }
 
+TEST(VoiceTest, TheNameInAnAppositiveAndASubjectBeforeOne) {
+  Document d = Voice(
+      "\"We will fight this ruling,\" the company's general counsel, Mark Davis, said.\n\n"
+      "The airline, meanwhile, said passengers would be rebooked. It added that no one "
+      "had been hurt.\n");
+  auto a = Of(d, 0);
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].kind, "quoted");
+  EXPECT_EQ(SourceText(d, a[0].source), "Mark Davis");
+  EXPECT_EQ(Text(d, a[0].content), "\"We will fight this ruling,\"");
+  auto b = Of(d, 1);
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(b[0].kind, "attributed");
+  EXPECT_EQ(SourceText(d, b[0].source), "The airline");
+  EXPECT_EQ(Text(d, b[0].content), "passengers would be rebooked");
+  auto c = Of(d, 2);
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(Text(d, c[0].cue), "added");
+  EXPECT_EQ(SourceText(d, c[0].source), "The airline");
+}
+
 TEST(VoiceTest, HeAfterTwoPeopleIsTheSubjectOfTheSentenceBefore) {
   Document d = Voice(
       "Colonel John Dorrian met General Ali Hassan in Baghdad on Monday. He said the talks "

@@ -825,10 +825,10 @@ struct VoiceAnnotator::Impl {
     auto near_cue = [&](size_t t, size_t e) {
       for (size_t j = t > tb + 6 ? t - 6 : tb; j < t; ++j)
         if ((token_bits[j] & kBitCue) || Eq(TokenLow(j), "according")) return true;
-      bool relative = false;  // as AnonymousInSourcePosition: ", who …,"
+      bool relative = false;  // as AnonymousInSourcePosition: ", in a statement,"
       for (size_t j = e, lim = e + 10; j < te && j < lim; ++j) {
         const std::string_view x = TokenLow(j);
-        if (Eq(x, ",") && j == e && j + 1 < te && (Eq(TokenLow(j + 1), "who") || Eq(TokenLow(j + 1), "which"))) {
+        if (Eq(x, ",") && j == e) {
           relative = true;
           lim += 10;
           continue;
@@ -1207,12 +1207,12 @@ struct VoiceAnnotator::Impl {
   // after "according to", or after the verb ("said a source").
   bool AnonymousInSourcePosition(const Sent& s, size_t b, size_t e) const {
     const size_t n = s.w.size();
-    // Across a relative clause in commas: "a neighbour, who asked not to be
-    // named, said".
+    // Across one phrase in commas: "a neighbour, who asked not to be named,
+    // said", "the airline, in a statement, said".
     bool relative = false;
     for (size_t k = e, lim = e + 10; k < n && k < lim; ++k) {
       std::string_view t = s.w[k].text;
-      if (Eq(t, ",") && k == e && k + 1 < n && (Eq(s.low[k + 1], "who") || Eq(s.low[k + 1], "which"))) {
+      if (Eq(t, ",") && k == e) {
         relative = true;
         lim += 10;
         continue;
@@ -1477,6 +1477,7 @@ struct VoiceAnnotator::Impl {
       --p;
     // Appositive: "Dorrian, the coalition spokesman, said".
     if (Eq(s.w[p].text, ",") && p > cb) {
+      size_t head = kNone;
       for (size_t k = p; k > cb && p - k < 24; --k) {
         if (Eq(s.w[k - 1].text, ",") && k - 1 > cb) {
           const int m = s.w[k - 2].mention;
@@ -1486,10 +1487,26 @@ struct VoiceAnnotator::Impl {
             if (explain) ref->how = "subject before the appositive";
             return true;
           }
+          // "the company's general counsel, Mark Davis, said": the appositive
+          // is the name.
+          const int a = s.w[k].mention;
+          if (a >= 0 && s.w[p - 1].mention == a && Eq(doc.mentions[a].kind, "person") &&
+              !IsAnonymous(doc.mentions[a])) {
+            ref->mention = a;
+            // (The source's phrase starts with the description: the content
+            // before it ends at the quotation or comma before that.)
+            ref->word = k - 1;
+            while (ref->word > cb && s.w[ref->word - 1].kind != Token::Kind::kPunct) --ref->word;
+            if (explain) ref->how = "the name in the appositive";
+            return true;
+          }
+          // "The chairman, in a statement, said": the subject is before it.
+          if (m < 0 && s.w[k - 2].kind == Token::Kind::kWord) head = k - 2;
           break;
         }
       }
-      return false;
+      if (head == kNone) return false;
+      p = head;
     }
     const int m = s.w[p].mention;
     if (m >= 0 && EligibleSource(doc.mentions[m])) {
