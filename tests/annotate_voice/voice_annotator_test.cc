@@ -475,6 +475,18 @@ TEST(VoiceTest, TheNameInAnAppositiveAndASubjectBeforeOne) {
   EXPECT_EQ(SourceText(d, c[0].source), "The airline");
 }
 
+TEST(VoiceTest, ThatAfterAdjunctsMakesAVerbACueWithoutASource) {
+  Document d = Voice("Apple said on Tuesday that its sales had risen.\n\nApple said its sales had risen.\n");
+  auto v = Of(d, 0);
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].kind, "attributed");
+  EXPECT_EQ(Text(d, v[0].cue), "said");
+  EXPECT_EQ(v[0].source, -1);
+  EXPECT_EQ(Text(d, v[0].content), "its sales had risen");
+  // Without "that" and without a source, no cue ("apple" is a common word).
+  EXPECT_EQ(Of(d, 1)[0].kind, "author");
+}
+
 TEST(VoiceTest, HeAfterTwoPeopleIsTheSubjectOfTheSentenceBefore) {
   Document d = Voice(
       "Colonel John Dorrian met General Ali Hassan in Baghdad on Monday. He said the talks "

@@ -1223,8 +1223,10 @@ struct VoiceAnnotator::Impl {
       }
       if (Eq(t, ",") || Eq(t, ".") || Eq(t, ";") || IsQuoteMark(t)) break;
       size_t len;
+      // (Only after the phrase is closed: in "30 people, the monitoring
+      // group said" the verb is the group's.)
       const PhraseRow* row = Free(s, k) ? M(va.cues_, kBitCue, s, k, n, &len) : nullptr;
-      if (row && (row->code == kRowVerb || row->code == kRowVerbWeak)) return true;
+      if (row && (row->code == kRowVerb || row->code == kRowVerbWeak) && !relative) return true;
     }
     // After "according to", "in the view of".
     for (size_t k = b; k > 0 && b - k < 4; --k) {
@@ -1946,7 +1948,13 @@ struct VoiceAnnotator::Impl {
             found = true;
           }
         }
-        if (!found && (weak || !colon_or_that)) continue;
+        // ("Apple said on Tuesday that …": "that" after when, how or to whom.)
+        auto that_after_adjuncts = [&] {
+          for (size_t q = k + len + 1; q < ce && q < k + len + 7; ++q)
+            if (Eq(s.low[q], "that")) return AdjunctsOnly(s, k + len, q);
+          return false;
+        };
+        if (!found && (weak || !(colon_or_that || that_after_adjuncts()))) continue;
         // "It is estimated that …, according to the Observatory": a later
         // "according to" names the source a verb without one lacks.
         if (!found) {
