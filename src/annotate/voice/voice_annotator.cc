@@ -1502,8 +1502,11 @@ struct VoiceAnnotator::Impl {
             if (explain) ref->how = "the name in the appositive";
             return true;
           }
-          // "The chairman, in a statement, said": the subject is before it.
-          if (m < 0 && s.w[k - 2].kind == Token::Kind::kWord) head = k - 2;
+          // "He, however, said", "The spokesman, in a statement, said": a
+          // pronoun or "the <title>" before it is the subject.
+          if (m < 0 && (va.references_.count(s.low[k - 2]) ||
+                        (k - 2 > cb && Eq(s.low[k - 3], "the") && va.titles_.count(s.low[k - 2]))))
+            head = k - 2;
           break;
         }
       }
@@ -1982,10 +1985,15 @@ struct VoiceAnnotator::Impl {
         // "told reporters he would …", "told AFP the shelling went on": the
         // listener is not the content.
         const size_t verb_end = ab;
+        // ("reporters", "journalists": rows of voice_adjuncts.tsv.)
         if (row->listener && !ref.after && ab < ce && s.w[ab].mention >= 0) {
           const std::string& lk = doc.mentions[s.w[ab].mention].kind;
           if (Eq(lk, "person") || Eq(lk, "organization") || Eq(lk, "outlet") || Eq(lk, "actor"))
             for (const int lm = s.w[ab].mention; ab < ce && s.w[ab].mention == lm;) ++ab;
+        } else if (size_t an; row->listener && !ref.after && ab < ce &&
+                   va.adjuncts_.MatchBy([&](size_t i) { return s.low[i]; },
+                                        [&](size_t i) { return s.lower[i]; }, ab, ce, &an)) {
+          ab += an;
         }
         // "told reporters on Tuesday that …": skip to a near "that" / ':'.
         for (size_t q = ab; q < ce && q < verb_end + 8; ++q) {
