@@ -294,6 +294,199 @@ TEST(VoiceTest, AnIntroWithoutAColonAlsoOpensABlockQuote) {
   EXPECT_EQ(Of(d, 2)[0].kind, "author");
 }
 
+// General news: unnamed collective subjects, belief and forecast verbs,
+// "in the view of".
+TEST(VoiceTest, TheCompanySaidIsAnUnnamedSource) {
+  Document d = Voice("The company said in a statement that its revenue rose 12 percent.\n");
+  auto v = Of(d, 0);
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].kind, "attributed");
+  EXPECT_EQ(Text(d, v[0].cue), "said");
+  EXPECT_EQ(SourceText(d, v[0].source), "The company");
+  EXPECT_EQ(v[0].source_kind, "anonymous");
+  EXPECT_EQ(Text(d, v[0].content), "its revenue rose 12 percent");
+}
+
+TEST(VoiceTest, BeliefAndForecastVerbs) {
+  Document d = Voice(
+      "Analysts expect the vote to be close.\n\nProsecutors allege that the mayor took bribes.\n\n"
+      "Many investors believe the merger will face a long review.\n\n"
+      "The storm is believed to have killed four people.\n");
+  auto a = Of(d, 0);
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].kind, "attributed");
+  EXPECT_EQ(Text(d, a[0].cue), "expect");
+  EXPECT_EQ(SourceText(d, a[0].source), "Analysts");
+  EXPECT_EQ(Text(d, a[0].content), "the vote to be close");
+  auto b = Of(d, 1);
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(Text(d, b[0].cue), "allege");
+  EXPECT_EQ(SourceText(d, b[0].source), "Prosecutors");
+  EXPECT_EQ(Text(d, b[0].content), "the mayor took bribes");
+  auto c = Of(d, 2);
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(Text(d, c[0].cue), "believe");
+  EXPECT_EQ(SourceText(d, c[0].source), "Many investors");
+  EXPECT_EQ(Text(d, c[0].content), "the merger will face a long review");
+  // A passive "is believed to" names no believer: a hedge (hedges.tsv).
+  auto e = Of(d, 3);
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].kind, "hedged");
+  EXPECT_EQ(e[0].source, -1);
+}
+
+TEST(VoiceTest, AnUnnamedSourceWithAPostModifier) {
+  Document d = Voice(
+      "People familiar with the matter said the deal was close.\n\n"
+      "A person close to the negotiations said the price had not been agreed.\n");
+  auto a = Of(d, 0);
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].kind, "attributed");
+  EXPECT_EQ(SourceText(d, a[0].source), "People");
+  EXPECT_EQ(Text(d, a[0].content), "the deal was close");
+  auto b = Of(d, 1);
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(SourceText(d, b[0].source), "A person");
+  EXPECT_EQ(b[0].source_kind, "anonymous");
+  EXPECT_EQ(Text(d, b[0].content), "the price had not been agreed");
+}
+
+TEST(VoiceTest, InTheViewOfIsAnAccordingCue) {
+  Document d = Voice("In the view of most economists, the tax cut will add to the deficit.\n");
+  auto v = Of(d, 0);
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].kind, "attributed");
+  EXPECT_EQ(Text(d, v[0].cue), "In the view of");
+  EXPECT_EQ(SourceText(d, v[0].source), "most economists");
+  EXPECT_EQ(Text(d, v[0].content), "the tax cut will add to the deficit");
+}
+
+TEST(VoiceTest, ATitleWithItsPeriodAroundTheQuotation) {
+  Document d = Voice(
+      "\"The charges are baseless,\" Mr. Ortiz told reporters outside the courthouse.\n\n"
+      "\"The river rose faster than any model predicted,\" said Dr. Nadia Osei, a hydrologist.\n");
+  auto a = Of(d, 0);
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].kind, "quoted");
+  EXPECT_EQ(SourceText(d, a[0].source), "Ortiz");
+  EXPECT_EQ(Text(d, a[0].content), "\"The charges are baseless,\"");
+  auto b = Of(d, 1);
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(b[0].kind, "quoted");
+  EXPECT_EQ(SourceText(d, b[0].source), "Nadia Osei");
+  EXPECT_EQ(Text(d, b[0].content), "\"The river rose faster than any model predicted,\"");
+}
+
+TEST(VoiceTest, AnUnnamedSourceBeforeARelativeClause) {
+  Document d = Voice(
+      "Coach Mark Ellis said his players were tired.\n\n"
+      "A neighbour, who asked not to be named, said she had heard shouting that night.\n");
+  auto v = Of(d, 1);
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].kind, "attributed");
+  EXPECT_EQ(SourceText(d, v[0].source), "A neighbour");
+  EXPECT_EQ(v[0].source_kind, "anonymous");
+  EXPECT_EQ(Text(d, v[0].content), "she had heard shouting that night");
+}
+
+TEST(VoiceTest, APronounInASubordinateClauseIsTheSentencesSubject) {
+  Document d = Voice(
+      "The Syrian Observatory for Human Rights said the bridge was hit.\n\n"
+      "Reuters published a photograph that it said showed the damage.\n\n"
+      "Residents said the water had been cut.\n\n"
+      "Opposition fighters fired rockets at the city as they announced a new offensive.\n");
+  auto a = Of(d, 1);
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].kind, "attributed");
+  EXPECT_EQ(SourceText(d, a[0].source), "Reuters");
+  EXPECT_EQ(Text(d, a[0].content), "showed the damage");
+  auto b = Of(d, 3);
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(Text(d, b[0].cue), "announced");
+  EXPECT_EQ(SourceText(d, b[0].source), "Opposition fighters");
+  // Not after a subordinator: the latest document or group speaker, as before.
+  Document e = Voice(
+      "The Syrian Observatory for Human Rights said the bridge was hit.\n\n"
+      "Government forces shelled the town on Friday, it said.\n");
+  EXPECT_EQ(SourceText(e, Of(e, 1)[0].source), "Syrian Observatory for Human Rights");
+}
+
+TEST(VoiceTest, TheListenerIsNotTheContent) {
+  Document d = Voice(
+      "Mr. Baker, who has led the committee since 2019, told reporters he would not run again.\n\n"
+      "The shelling went on all night, Colonel John Dorrian told reporters in Geneva.\n\n"
+      "In a letter to shareholders, the chief executive wrote that the year had been hard.\n");
+  auto a = Of(d, 0);
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(Text(d, a[0].cue), "told");
+  EXPECT_EQ(SourceText(d, a[0].source), "Baker");
+  EXPECT_EQ(Text(d, a[0].content), "he would not run again");
+  // A listener and a place after the verb: the content is before it.
+  auto b = Of(d, 1);
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(SourceText(d, b[0].source), "John Dorrian");
+  EXPECT_EQ(Text(d, b[0].content), "The shelling went on all night");
+  // After a comma, "wrote that" still opens the content.
+  auto c = Of(d, 2);
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(Text(d, c[0].cue), "wrote");
+  EXPECT_EQ(Text(d, c[0].content), "the year had been hard");
+}
+
+TEST(VoiceTest, APronounAfterTheVerbThatGoesOnIsNotTheSource) {
+  Document d = Voice(
+      "The ministry said the port was closed.\n\n"
+      "Critics of the deal, including several senators, argue it gives away too much.\n");
+  auto v = Of(d, 1);
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].source, -1);
+}
+
+TEST(VoiceTest, ALaterAccordingToNamesTheSourceOfAVerbWithoutOne) {
+  Document d = Voice(
+      "It is estimated that 300,000 people live in the old city, according to the Syrian "
+      "Observatory for Human Rights.\n");
+  auto v = Of(d, 0);
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].kind, "attributed");
+  EXPECT_EQ(Text(d, v[0].cue), "according to");
+  EXPECT_EQ(SourceText(d, v[0].source), "Syrian Observatory for Human Rights");
+  EXPECT_EQ(Text(d, v[0].content), "It is estimated that 300,000 people live in the old city");
+}
+
+TEST(VoiceTest, TheNameInAnAppositiveAndASubjectBeforeOne) {
+  Document d = Voice(
+      "\"We will fight this ruling,\" the company's general counsel, Mark Davis, said.\n\n"
+      "The airline, meanwhile, said passengers would be rebooked. It added that no one "
+      "had been hurt.\n");
+  auto a = Of(d, 0);
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].kind, "quoted");
+  EXPECT_EQ(SourceText(d, a[0].source), "Mark Davis");
+  EXPECT_EQ(Text(d, a[0].content), "\"We will fight this ruling,\"");
+  auto b = Of(d, 1);
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(b[0].kind, "attributed");
+  EXPECT_EQ(SourceText(d, b[0].source), "The airline");
+  EXPECT_EQ(Text(d, b[0].content), "passengers would be rebooked");
+  auto c = Of(d, 2);
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(Text(d, c[0].cue), "added");
+  EXPECT_EQ(SourceText(d, c[0].source), "The airline");
+}
+
+TEST(VoiceTest, ThatAfterAdjunctsMakesAVerbACueWithoutASource) {
+  Document d = Voice("Apple said on Tuesday that its sales had risen.\n\nApple said its sales had risen.\n");
+  auto v = Of(d, 0);
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].kind, "attributed");
+  EXPECT_EQ(Text(d, v[0].cue), "said");
+  EXPECT_EQ(v[0].source, -1);
+  EXPECT_EQ(Text(d, v[0].content), "its sales had risen");
+  // Without "that" and without a source, no cue ("apple" is a common word).
+  EXPECT_EQ(Of(d, 1)[0].kind, "author");
+}
+
 TEST(VoiceTest, HeAfterTwoPeopleIsTheSubjectOfTheSentenceBefore) {
   Document d = Voice(
       "Colonel John Dorrian met General Ali Hassan in Baghdad on Monday. He said the talks "

@@ -272,6 +272,15 @@ bool IsPreposition(std::string_view w) {
     default: return false;
   }
 }
+// Words that open a relative or subordinate clause whose subject may be a
+// pronoun for the sentence's subject ("a video that it said showed").
+bool IsSubordinator(std::string_view w) {
+  for (std::string_view x : {"that", "which", "what", "where", "as", "since", "because", "although",
+                             "though", "while", "after", "when"})
+    if (w == x) return true;
+  return false;
+}
+
 bool IsQuoteMark(std::string_view t) {
   if (t.size() > 3) return false;
   return Eq(t, "\"") || Eq(t, "\xE2\x80\x9C") || Eq(t, "\xE2\x80\x9D") || Eq(t, "\xE2\x80\x98") ||
@@ -816,8 +825,18 @@ struct VoiceAnnotator::Impl {
     auto near_cue = [&](size_t t, size_t e) {
       for (size_t j = t > tb + 6 ? t - 6 : tb; j < t; ++j)
         if ((token_bits[j] & kBitCue) || Eq(TokenLow(j), "according")) return true;
-      for (size_t j = e; j < te && j < e + 10; ++j) {
+      bool relative = false;  // as AnonymousInSourcePosition: ", in a statement,"
+      for (size_t j = e, lim = e + 10; j < te && j < lim; ++j) {
         const std::string_view x = TokenLow(j);
+        if (Eq(x, ",") && j == e) {
+          relative = true;
+          lim += 10;
+          continue;
+        }
+        if (Eq(x, ",") && relative) {
+          relative = false;
+          continue;
+        }
         if (Eq(x, ",") || Eq(x, ".") || Eq(x, ";") || IsQuoteMark(x)) break;
         if (token_bits[j] & kBitCue) return true;
       }
@@ -1188,14 +1207,33 @@ struct VoiceAnnotator::Impl {
   // after "according to", or after the verb ("said a source").
   bool AnonymousInSourcePosition(const Sent& s, size_t b, size_t e) const {
     const size_t n = s.w.size();
-    for (size_t k = e; k < n && k < e + 10; ++k) {
+    // Across one phrase in commas: "a neighbour, who asked not to be named,
+    // said", "the airline, in a statement, said".
+    bool relative = false;
+    for (size_t k = e, lim = e + 10; k < n && k < lim; ++k) {
       std::string_view t = s.w[k].text;
+      if (Eq(t, ",") && k == e) {
+        relative = true;
+        lim += 10;
+        continue;
+      }
+      if (Eq(t, ",") && relative) {
+        relative = false;
+        continue;
+      }
       if (Eq(t, ",") || Eq(t, ".") || Eq(t, ";") || IsQuoteMark(t)) break;
       size_t len;
+      // (Only after the phrase is closed: in "30 people, the monitoring
+      // group said" the verb is the group's.)
       const PhraseRow* row = Free(s, k) ? M(va.cues_, kBitCue, s, k, n, &len) : nullptr;
-      if (row && (row->code == kRowVerb || row->code == kRowVerbWeak)) return true;
+      if (row && (row->code == kRowVerb || row->code == kRowVerbWeak) && !relative) return true;
     }
-    if (b >= 2 && Eq(s.low[b - 1], "to") && Eq(s.low[b - 2], "according")) return true;
+    // After "according to", "in the view of".
+    for (size_t k = b; k > 0 && b - k < 4; --k) {
+      size_t len;
+      const PhraseRow* row = M(va.cues_, kBitCue, s, k - 1, n, &len);
+      if (row && row->code == kRowAccording && k - 1 + len == b) return true;
+    }
     for (size_t k = b; k > 0 && b - k < 2; --k) {
       size_t len;
       const PhraseRow* row = M(va.cues_, kBitCue, s, k - 1, n, &len);
@@ -1344,6 +1382,16 @@ struct VoiceAnnotator::Impl {
         if (q == p || q <= cb) return kNone;  // "said to", nothing after
         const int m = s.w[q - 1].mention;
         if (m >= 0 && EligibleSource(doc.mentions[m])) return q - 1;
+        // An unnamed source with an adjective or participle before the
+        // phrase: "people familiar with the matter said", "a person close to
+        // the talks", "experts not involved in the study".
+        for (size_t a = q - 1; m < 0 && a > cb && q - a <= 2; --a) {
+          if (s.w[a].mention >= 0 || s.w[a].kind != Token::Kind::kWord || !s.lower[a] ||
+              IsPreposition(s.low[a]) || IsDeterminer(s.low[a]) || (s.w[a].bits & kBitCue))
+            break;
+          const int h = s.w[a - 1].mention;
+          if (h >= 0 && IsAnonymous(doc.mentions[h])) return a - 1;
+        }
         // "An AFP photographer at the scene said": the name before the noun.
         // (Not for a weak verb: "the military source of the fire was never
         // found".)
@@ -1431,6 +1479,7 @@ struct VoiceAnnotator::Impl {
       --p;
     // Appositive: "Dorrian, the coalition spokesman, said".
     if (Eq(s.w[p].text, ",") && p > cb) {
+      size_t head = kNone;
       for (size_t k = p; k > cb && p - k < 24; --k) {
         if (Eq(s.w[k - 1].text, ",") && k - 1 > cb) {
           const int m = s.w[k - 2].mention;
@@ -1440,10 +1489,29 @@ struct VoiceAnnotator::Impl {
             if (explain) ref->how = "subject before the appositive";
             return true;
           }
+          // "the company's general counsel, Mark Davis, said": the appositive
+          // is the name.
+          const int a = s.w[k].mention;
+          if (a >= 0 && s.w[p - 1].mention == a && Eq(doc.mentions[a].kind, "person") &&
+              !IsAnonymous(doc.mentions[a])) {
+            ref->mention = a;
+            // (The source's phrase starts with the description: the content
+            // before it ends at the quotation or comma before that.)
+            ref->word = k - 1;
+            while (ref->word > cb && s.w[ref->word - 1].kind != Token::Kind::kPunct) --ref->word;
+            if (explain) ref->how = "the name in the appositive";
+            return true;
+          }
+          // "He, however, said", "The spokesman, in a statement, said": a
+          // pronoun or "the <title>" before it is the subject.
+          if (m < 0 && (va.references_.count(s.low[k - 2]) ||
+                        (k - 2 > cb && Eq(s.low[k - 3], "the") && va.titles_.count(s.low[k - 2]))))
+            head = k - 2;
           break;
         }
       }
-      return false;
+      if (head == kNone) return false;
+      p = head;
     }
     const int m = s.w[p].mention;
     if (m >= 0 && EligibleSource(doc.mentions[m])) {
@@ -1654,7 +1722,10 @@ struct VoiceAnnotator::Impl {
         if (explain) ref->how = "source after the verb";
         return true;
       }
-      if (auto it = va.references_.find(s.low[k]); it != va.references_.end() && k == vend) {
+      // ('"…," said he.'; not "argue it gives away …", where the pronoun is
+      // the content's subject.)
+      if (auto it = va.references_.find(s.low[k]); it != va.references_.end() && k == vend &&
+          (k + 1 >= ce || s.w[k + 1].kind == Token::Kind::kPunct)) {
         ref->refers = it->second;
         ref->word = k;
         ref->after = true;
@@ -1671,6 +1742,8 @@ struct VoiceAnnotator::Impl {
         k += 2;
         continue;
       }
+      // ("said Dr. Helen Park": the title's period is a token of its own.)
+      if (Eq(s.w[k].text, ".") && k > vend && va.titles_.count(s.low[k - 1])) continue;
       if (!(Eq(s.low[k], "the") || va.titles_.count(s.low[k]) ||
             (s.w[k].kind == Token::Kind::kWord && k + 1 < ce &&
              va.titles_.count(s.low[k + 1]))))
@@ -1791,8 +1864,9 @@ struct VoiceAnnotator::Impl {
       const int m = s.w[k].mention;
       if (m >= 0) {
         const std::string& kind = doc.mentions[m].kind;
+        // (A place says where: "… told reporters in Geneva".)
         if (!(Eq(kind, "date") || Eq(kind, "outlet") || Eq(kind, "organization") ||
-              Eq(kind, "person") || Eq(kind, "actor")))
+              Eq(kind, "person") || Eq(kind, "actor") || Eq(kind, "place")))
           return false;
         while (k < e && s.w[k].mention == m) ++k;
         continue;
@@ -1842,9 +1916,15 @@ struct VoiceAnnotator::Impl {
         // The source's phrase starts before its determiner and title ("the
         // Syrian Foreign Ministry", "Colonel John Dorrian").
         size_t src_start = ref.word;
-        while (found && src_start > cb &&
-               (IsDeterminer(s.low[src_start - 1]) || va.titles_.count(s.low[src_start - 1])))
-          --src_start;
+        while (found && src_start > cb) {
+          if (IsDeterminer(s.low[src_start - 1]) || va.titles_.count(s.low[src_start - 1]))
+            --src_start;
+          else if (src_start > cb + 1 && Eq(s.w[src_start - 1].text, ".") &&
+                   va.titles_.count(s.low[src_start - 2]))
+            src_start -= 2;  // "Mr." is two tokens
+          else
+            break;
+        }
         // Content before the source (a quotation or clause, then a comma).
         bool quote_before = src_start > cb && found &&
                             (IsQuoteMark(s.w[src_start - 1].text) || Eq(s.w[src_start - 1].text, ","));
@@ -1863,13 +1943,33 @@ struct VoiceAnnotator::Impl {
         if (k > cb && !row->listener &&
             (IsQuoteMark(s.w[k - 1].text) || Eq(s.w[k - 1].text, ",") || generic_before || bare)) {
           Ref after;
-          if (SourceAfter(s, k, k + len, ce, &after) &&
+          // (A pronoun after the verb is the content's subject when the
+          // verb has one before it: "A neighbour, who …, said she had".)
+          if (SourceAfter(s, k, k + len, ce, &after) && !(found && !after.refers.empty()) &&
               (!(generic_before || bare) || ClauseEndsAfter(s, after, ce))) {
             ref = after;
             found = true;
           }
         }
-        if (!found && (weak || !colon_or_that)) continue;
+        // ("Apple said on Tuesday that …": "that" after when, how or to whom.)
+        auto that_after_adjuncts = [&] {
+          for (size_t q = k + len + 1; q < ce && q < k + len + 7; ++q)
+            if (Eq(s.low[q], "that")) return AdjunctsOnly(s, k + len, q);
+          return false;
+        };
+        if (!found && (weak || !(colon_or_that || that_after_adjuncts()))) continue;
+        // "It is estimated that …, according to the Observatory": a later
+        // "according to" names the source a verb without one lacks.
+        if (!found) {
+          bool according_later = false;
+          for (uint32_t g = f + 1; g < info.fe && flagged[g] - info.tb < ce && !according_later; ++g) {
+            const size_t j = flagged[g] - info.tb;
+            size_t jl;
+            const PhraseRow* jr = Free(s, j) ? M(va.cues_, kBitCue, s, j, ce, &jl) : nullptr;
+            according_later = jr && jr->code == kRowAccording;
+          }
+          if (according_later) continue;
+        }
         r.kind = "attributed";
         r.cue = WordsSpan(s, k, k + len);
         r.rule = row->rule;
@@ -1882,9 +1982,30 @@ struct VoiceAnnotator::Impl {
           ab = ref.word;
           while (ab < ce && s.w[ab].mention >= 0 && s.w[ab].mention == ref.mention) ++ab;
         }
+        // "told reporters he would …", "told AFP the shelling went on": the
+        // listener is not the content.
+        const size_t verb_end = ab;
+        // ("reporters", "journalists": rows of voice_adjuncts.tsv.)
+        if (row->listener && !ref.after && ab < ce && s.w[ab].mention >= 0) {
+          const std::string& lk = doc.mentions[s.w[ab].mention].kind;
+          if (Eq(lk, "person") || Eq(lk, "organization") || Eq(lk, "outlet") || Eq(lk, "actor"))
+            for (const int lm = s.w[ab].mention; ab < ce && s.w[ab].mention == lm;) ++ab;
+        } else if (size_t an; row->listener && !ref.after && ab < ce &&
+                   va.adjuncts_.MatchBy([&](size_t i) { return s.low[i]; },
+                                        [&](size_t i) { return s.lower[i]; }, ab, ce, &an)) {
+          ab += an;
+        }
         // "told reporters on Tuesday that …": skip to a near "that" / ':'.
-        for (size_t q = ab; q < ce && q < ab + 8; ++q) {
+        for (size_t q = ab; q < ce && q < verb_end + 8; ++q) {
           if (InQuoteContent(s, q)) break;
+          // ("shouting that night.": a determiner of a time ending the
+          // clause, not "that …".)
+          size_t tn;
+          if (Eq(s.low[q], "that") && q + 1 < ce &&
+              va.adjuncts_.MatchBy([&](size_t i) { return s.low[i]; },
+                                   [&](size_t i) { return s.lower[i]; }, q + 1, ce, &tn) &&
+              (q + 1 + tn == ce || s.w[q + 1 + tn].kind == Token::Kind::kPunct))
+            continue;
           if (Eq(s.low[q], "that") || Eq(s.w[q].text, ":")) {
             ab = q + 1;
             break;
@@ -1905,7 +2026,9 @@ struct VoiceAnnotator::Impl {
             }
           }
         if (has_after && ae - ab == 1 && IsQuoteMark(s.w[ab].text)) has_after = false;
-        const bool after_first = colon_or_that && !quote_before;
+        // ("In a letter to shareholders, the chief executive wrote that …":
+        // after a comma, "that" still opens the content; after a quotation not.)
+        const bool after_first = colon_or_that && !(quote_before && IsQuoteMark(s.w[src_start - 1].text));
         // "… a monitor said on Wednesday.", "… he told AFP by telephone.":
         // what follows the verb only says when, how or to whom.
         if (has_before && has_after && !colon_or_that && found && AdjunctsOnly(s, ab, ae))
@@ -2114,13 +2237,34 @@ struct VoiceAnnotator::Impl {
       if (explain) *how = "the first person of the nearest sentence naming one";
       return cands.front();
     }
-    if (Eq(ref.refers, "group")) {
+    if (Eq(ref.refers, "group") || Eq(ref.refers, "thing")) {
+      // In a relative or subordinate clause, the sentence's subject comes
+      // first: "The Aleppo Media Centre published a video that it said
+      // showed …", "Washington blames the government for the attack which
+      // it says killed …", "Opposition fighters fired rockets as they
+      // announced …" (the first group outside quotations; for "it", a named one).
+      const bool thing = Eq(ref.refers, "thing");
+      int here = -1;
+      if (ref.word > 0 && !ref.after && IsSubordinator(s.low[ref.word - 1]))
+        for (size_t k = 0; k + 1 < ref.word && here < 0; ++k) {
+          const int m = s.w[k].mention;
+          if (m < 0 || s.w[k].quote >= 0) continue;
+          const Mention& x = doc.mentions[m];
+          // (Organisations, outlets, countries; for "it" no generic actor.)
+          const bool named = Eq(x.kind, "organization") || Eq(x.kind, "outlet") ||
+                             (Eq(x.kind, "place") && EligibleSource(x));
+          if (named || (Eq(x.kind, "actor") && (!thing || !x.ref.empty()))) here = m;
+        }
+      if (here >= 0) {
+        if (explain) *how = "the subject of the sentence, before a subordinate clause";
+        return here;
+      }
+      if (thing) {
+        if (explain) *how = "the latest document";
+        return last_document >= 0 ? last_document : last_group;
+      }
       if (explain) *how = "the latest group speaker";
       return last_group;
-    }
-    if (Eq(ref.refers, "thing")) {
-      if (explain) *how = "the latest document";
-      return last_document >= 0 ? last_document : last_group;
     }
     if (!ref.head.empty()) {
       auto it = NameWords().find(ref.head);
