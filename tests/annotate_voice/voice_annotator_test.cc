@@ -772,6 +772,16 @@ void ExpectOneSourceEach(const Document& d, const std::vector<std::string>& want
   }
 }
 
+// A noun phrase after the verb that a finite auxiliary follows is the
+// content's subject, not an inverted source: the source is before the verb.
+TEST(VoiceTest, SubjectOfTheContentIsNotAnInvertedSource) {
+  Document d = Voice(
+      "The governor, Piet Ramos, said the army would deploy 300 troops. The road was closed, "
+      "said the army.\n");
+  ExpectOneSourceEach(d, {"The governor", "army"});
+  EXPECT_EQ(Text(d, Of(d, 0)[0].content), "the army would deploy 300 troops");
+}
+
 // A name no entity layer knows is a source by its place: the subject of a
 // reporting verb at the start of a clause (after a comma, a quotation, an
 // appositive), the name after an inverted verb or after "according to".

@@ -242,6 +242,17 @@ void LoadPhrases(const Lexicon& lex, const char* table, const char* key_col,
 // strlen per entry; these run several times per word of a clause.)
 // (Chosen by length first: most words are compared with two or three
 // entries, not all twenty.)
+// A finite auxiliary or modal: after a noun phrase, the phrase is a
+// clause's subject ("said the army would deploy").
+bool IsFiniteAux(std::string_view w) {
+  static constexpr std::string_view kWords[] = {"would", "will", "could", "should", "might",
+                                                "may", "must", "can", "had", "has", "have",
+                                                "was", "were", "is", "are", "did", "does"};
+  for (std::string_view x : kWords)
+    if (w == x) return true;
+  return false;
+}
+
 bool IsDeterminer(std::string_view w) {
   switch (w.size()) {
     case 1: return w[0] == 'a';
@@ -1716,6 +1727,11 @@ struct VoiceAnnotator::Impl {
         }
       }
       if (m >= 0 && EligibleSource(doc.mentions[m])) {
+        // "said the army would deploy": the subject of the content, not an
+        // inverted source.
+        size_t e = k;
+        while (e < ce && s.w[e].mention == m) ++e;
+        if (e < ce && IsFiniteAux(s.low[e])) return false;
         ref->mention = m;
         ref->word = k;
         ref->after = true;
