@@ -355,6 +355,13 @@ TEST(StateActorTest, OfficeHoldersOfAState) {
   EXPECT_EQ(D("The minister resigned."), "");
 }
 
+// A company whose name starts with a title word is the company, not a
+// General named Motors.
+TEST(StateActorTest, CompaniesAreOrganisations) {
+  EXPECT_EQ(D("General Motors said it would cut jobs."),
+            "General Motors=organization org:GM_CO [US BUS g:GM_CO]");
+}
+
 TEST(StateActorTest, DemonymPlusAgent) {
   EXPECT_EQ(D("Syrian soldiers were killed."), "Syrian soldiers=actor actor:SYR [SY MIL]");
   EXPECT_EQ(D("Russian forces arrived."), "Russian forces=actor actor:RUS [RU MIL]");

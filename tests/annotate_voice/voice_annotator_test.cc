@@ -772,6 +772,18 @@ void ExpectOneSourceEach(const Document& d, const std::vector<std::string>& want
   }
 }
 
+// The plural present of a reporting verb is a cue once its source is found
+// ("Analysts warn"); "maintain a presence" is no reporting.
+TEST(VoiceTest, PluralPresentCues) {
+  Document d = Voice(
+      "Analysts warn that the dam could fail. Rebel groups maintain a presence in the hills.\n");
+  ExpectOneSourceEach(d, {"Analysts"});
+  EXPECT_EQ(Text(d, Of(d, 0)[0].cue), "warn");
+  EXPECT_EQ(Text(d, Of(d, 0)[0].content), "the dam could fail");
+  ASSERT_EQ(Of(d, 1).size(), 1u);
+  EXPECT_EQ(Of(d, 1)[0].kind, "author");
+}
+
 // A noun phrase after the verb that a finite auxiliary follows is the
 // content's subject, not an inverted source: the source is before the verb.
 TEST(VoiceTest, SubjectOfTheContentIsNotAnInvertedSource) {
