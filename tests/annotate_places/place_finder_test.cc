@@ -586,6 +586,15 @@ TEST_F(PlaceFinderRealTest, StateOrCountryByTheTownsAround) {
   EXPECT_EQ(Describe("Chinese and Philippine vessels collided near the reef.", finder), "");
 }
 
+// A capital named by its own name is the capital, though a foreign name of
+// its country is spelled the same ("Brasilia" is Brazil in Finnish).
+TEST_F(PlaceFinderRealTest, CapitalByItsOwnNameBeatsAForeignNameOfItsCountry) {
+  const PlaceFinder& finder = *finder_;
+  EXPECT_EQ(Describe("Officials in Brasilia said the vote was delayed.", finder),
+            "Brasilia=geonames:3469058");
+  EXPECT_EQ(Describe("Troops left Brazil on Monday.", finder), "Brazil=iso3166-1:BR");
+}
+
 // "City, St." in AP style: the state's abbreviation is a place (with its
 // period) when the city before it lies in that state; alone it is a word or
 // a title ("Miss Smith").

@@ -1818,6 +1818,16 @@ class PlaceFinder::Run {
       s -= 3.0;
       why += ", foreign province";
     }
+    if (f == Feat::kCountry && c->quality == Quality::kExact &&
+        std::any_of(fd.cands.begin(), fd.cands.end(), [&](const Cand& o) {
+          return o.quality == Quality::kExactPreferred && o.e->country == e.country &&
+                 o.e->feature_code == "PPLC";
+        })) {
+      // "Brasilia" is a name of Brazil in some language and the capital's
+      // own name: the capital.
+      s -= 1.0;
+      why += ", its capital by its own name";
+    }
     if (!e.admin1_code.empty() && f != Feat::kCountry && !admin1s_.empty()) {
       // "SY.07", cut at 63 bytes; built by hand (snprintf was a hot spot).
       char ak[64];
