@@ -772,6 +772,19 @@ void ExpectOneSourceEach(const Document& d, const std::vector<std::string>& want
   }
 }
 
+// A bare agent noun opening the clause is the source across "familiar
+// with …"; a noun inside the clause is not ("20 militants were killed in
+// the attack, said the statement").
+TEST(VoiceTest, AgentNounBeforeFamiliarWith) {
+  Document d = Voice("Officials familiar with the investigation said the fire was set.\n");
+  ExpectOneSourceEach(d, {"Officials"});
+  Document n = Voice("At least 20 militants were killed in the attack said the statement.\n");
+  ASSERT_FALSE(Of(n, 0).empty());
+  if (Of(n, 0)[0].source >= 0) {
+    EXPECT_NE(SourceText(n, Of(n, 0)[0].source), "militants");
+  }
+}
+
 // The plural present of a reporting verb is a cue once its source is found
 // ("Analysts warn"); "maintain a presence" is no reporting.
 TEST(VoiceTest, PluralPresentCues) {

@@ -1401,7 +1401,15 @@ struct VoiceAnnotator::Impl {
               IsPreposition(s.low[a]) || IsDeterminer(s.low[a]) || (s.w[a].bits & kBitCue))
             break;
           const int h = s.w[a - 1].mention;
-          if (h >= 0 && IsAnonymous(doc.mentions[h])) return a - 1;
+          // (Or a bare agent noun of the actors layer opening the clause:
+          // "Officials familiar with the investigation said"; not "20
+          // militants were killed in the attack said".)
+          if (h >= 0 && (IsAnonymous(doc.mentions[h]) ||
+                         (a - 1 == cb && Eq(doc.mentions[h].kind, "actor") &&
+                          doc.mentions[h].ref.empty() &&
+                          doc.mentions[h].span.end - doc.mentions[h].span.begin ==
+                              s.w[a - 1].span.end - s.w[a - 1].span.begin)))
+            return a - 1;
         }
         // "An AFP photographer at the scene said": the name before the noun.
         // (Not for a weak verb: "the military source of the fire was never
