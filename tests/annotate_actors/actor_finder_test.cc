@@ -360,6 +360,9 @@ TEST(StateActorTest, OfficeHoldersOfAState) {
 TEST(StateActorTest, CompaniesAreOrganisations) {
   EXPECT_EQ(D("General Motors said it would cut jobs."),
             "General Motors=organization org:GM_CO [US BUS g:GM_CO]");
+  // Company forms and offices: "Apple Inc", "Chief Executive Tim Cook".
+  EXPECT_EQ(D("Apple Inc said Chief Executive Tim Cook would visit."),
+            "Apple Inc=organization  [ BUS]; Tim Cook=person person:tim-cook");
   // Central banks; "Fed" only after "the".
   EXPECT_EQ(D("The Fed held rates. Fed up, residents left."),
             "Fed=organization org:FED [US GOV g:FED]; residents=actor  [ CVL]");
