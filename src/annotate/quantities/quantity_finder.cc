@@ -1924,7 +1924,8 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
         // after the role noun, "the death toll from the bombing rose to 27".
         // The phrase has a word after its preposition: in "the toll in the
         // three weeks" the count is inside the phrase, not after it.
-        for (size_t q = last - 1, steps = 0; q > 0 && steps < 3 && !IsPunct(q, ','); --q, ++steps) {
+        for (size_t q = last > 0 ? last - 1 : 0, steps = 0; q > 0 && steps < 3 && !IsPunct(q, ',');
+             --q, ++steps) {
           if (std::find(d_.noun_preps.begin(), d_.noun_preps.end(), Id(q)) == d_.noun_preps.end())
             continue;
           Match pr = MatchEnding(d_.ctx_set, q - 1, 0, [&](int p) {
