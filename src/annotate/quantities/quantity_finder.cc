@@ -843,9 +843,11 @@ class QuantityFinder::Scanner {
            t_[i].kind != TK::kNumber && t_[i].e - t_[i].b == 1 &&
            text_[t_[i].b] == c;
   }
-  bool IsDeterminer(size_t i) const {
-    return std::find(d_.determiners.begin(), d_.determiners.end(), Id(i)) != d_.determiners.end();
+  // Token i is one of the grammar words `ids` (Data::after_of, ...).
+  bool IdIn(size_t i, const std::vector<int>& ids) const {
+    return std::find(ids.begin(), ids.end(), Id(i)) != ids.end();
   }
+  bool IsDeterminer(size_t i) const { return IdIn(i, d_.determiners); }
   // Token i starts with an ASCII capital.
   bool Upper(size_t i) const { return IsUpperByte(text_[t_[i].b]); }
   std::string_view TokText(size_t i) const {
@@ -1750,9 +1752,7 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
     size_t k = end, words = 0;
     if (k < n && Id(k) == d_.id_of) {
       ++k;
-      if (k < n && std::find(d_.after_of.begin(), d_.after_of.end(),
-                             Id(k)) != d_.after_of.end())
-        ++k;
+      if (k < n && IdIn(k, d_.after_of)) ++k;
     }
     while (k < n && words <= 3) {
       if (t_[k].kind != TK::kWord) {
@@ -1844,10 +1844,7 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
 
   // Words that are counts only in company: "one", bare years.
   if (c.one_alone) {
-    if (start > 0 && start == c.first &&
-        std::find(d_.not_one.begin(), d_.not_one.end(), Id(start - 1)) !=
-            d_.not_one.end())
-      return false;
+    if (start > 0 && start == c.first && IdIn(start - 1, d_.not_one)) return false;
     if (c.end < n && Id(c.end) == d_.id_of) return false;
     if (!has_qualifier && !range &&
         (unit.empty() || (unit_kind == UnitKind::kCount && !unit_adjacent)))
@@ -1862,6 +1859,10 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
   std::string role_how;  // for evidence only
   bool implied = false;  // the role comes from the counted noun
   bool from_after = false;  // the role comes from the words after the count
+  // The counted noun names what happened to the people ("detainees", "24
+  // dead"): it says more than a list or a conjoined subject around it.
+  const bool event_noun = unit_role == "displaced" || unit_role == "captured" ||
+                          unit_role == "injured" || unit_role == "killed";
   // Listed right after the count before: "three soldiers and two civilians".
   const bool listed = start > 0 && prev_np_end_ == start - 1 &&
                       (Id(start - 1) == d_.id_and || IsPunct(start - 1, ','));
@@ -1926,8 +1927,7 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
         // three weeks" the count is inside the phrase, not after it.
         for (size_t q = last > 0 ? last - 1 : 0, steps = 0; q > 0 && steps < 3 && !IsPunct(q, ',');
              --q, ++steps) {
-          if (std::find(d_.noun_preps.begin(), d_.noun_preps.end(), Id(q)) == d_.noun_preps.end())
-            continue;
+          if (!IdIn(q, d_.noun_preps)) continue;
           Match pr = MatchEnding(d_.ctx_set, q - 1, 0, [&](int p) {
             return d_.ctx[p].kind == CtxKind::kRole && d_.ctx[p].before;
           });
@@ -1962,8 +1962,7 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
         // phrase of up to four words, no figure in it, before the verb. Not
         // after a noun that says what happened ("24 dead and dozens
         // wounded": the second clause has its own count).
-        if (!joined && Id(k) == d_.id_and && unit_role != "displaced" && unit_role != "captured" &&
-            unit_role != "injured" && unit_role != "killed") {
+        if (!joined && !event_noun && Id(k) == d_.id_and) {
           joined = true;
           // Its first word may be anything ("a", "the"): a link word there
           // is a determiner.
@@ -1979,8 +1978,7 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
           // Only a phrase that ends at an auxiliary ("and a bystander
           // were"), not at a role word: "and registered as displaced" is a
           // verb phrase of its own.
-          if (a < n && a < k + 5 &&
-              std::find(d_.auxiliaries.begin(), d_.auxiliaries.end(), Id(a)) != d_.auxiliaries.end()) {
+          if (a < n && a < k + 5 && IdIn(a, d_.auxiliaries)) {
             k = a;
             continue;
           }
@@ -2029,8 +2027,6 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
     // A noun that names what happened to the people ("internally displaced
     // persons", "detainees") says more than the list: "put the toll at 21
     // and said some 3,500 internally displaced persons" is displaced.
-    const bool event_noun = unit_role == "displaced" || unit_role == "captured" ||
-                            unit_role == "injured" || unit_role == "killed";
     if (role.empty() && shared && !event_noun) {
       role = prev_role_;
       role_word = prev_role_word_;
