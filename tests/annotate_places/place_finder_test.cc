@@ -803,5 +803,18 @@ TEST_F(PlaceFinderRealTest, PossessivesWithoutApostrophes) {
             "Aleppo=geonames:170063; Bustan al-Qasr=dossier:aleppo-bustan-al-qasr");
 }
 
+// Namesake districts with nothing else to tell them apart go by population:
+// Houston's Harris County, Chicago's Cook County (a common first word, after
+// "in"); a state after the comma still picks the small one.
+TEST_F(PlaceFinderRealTest, NamesakeDistrictsGoByPopulation) {
+  const PlaceFinder& finder = *finder_;
+  EXPECT_EQ(Describe("Flood waters rose in Harris County.", finder),
+            "Harris County=geonames-admin2:US.TX.201");
+  EXPECT_EQ(Describe("Officials in Cook County said the polls closed.", finder),
+            "Cook County=geonames-admin2:US.IL.031");
+  EXPECT_EQ(Describe("Flood waters rose in Harris County, Georgia.", finder),
+            "Harris County=geonames-admin2:US.GA.145; Georgia=geonames-admin1:US.GA");
+}
+
 }  // namespace
 }  // namespace dossier

@@ -471,6 +471,7 @@ struct Cand {
   const PlaceEntry* e = nullptr;
   Feat feat = Feat::kOther;
   bool curated = false, big = false, point = false;
+  bool holds_x = false;  // the Y of "X, Y" holding one of X's readings (ReadYByX)
   double prior = 0;  // match quality + feature prior (no context)
   double score = 0;
   // What the last Score with context found, for the rule: kCtxCountry,
@@ -515,7 +516,12 @@ void Prepare(const Gazetteer& gaz, std::deque<PlaceEntry>* store, Cand* c) {
   } else if (c->feat == Feat::kAdmin1) {
     s += 2.0;
   } else if (c->feat == Feat::kAdmin2) {
-    s += 1.2;
+    // Namesake districts (thirty US states have a "Washington County") go
+    // by the people living there: "Harris County" is Houston's, not
+    // Georgia's 30,000, when nothing else tells them apart. A tenth of a
+    // point per tenfold, so the district still weighs as a district
+    // against a town or province of its name.
+    s += 1.2 + 0.1 * (std::log10(static_cast<double>(e.population) + 10.0) - 5.0);
   } else if (c->feat == Feat::kCity) {
     s += 0.35 * std::log10(static_cast<double>(e.population) + 10.0);
     // A national capital is what a bare mention of its name means almost
@@ -550,6 +556,7 @@ struct Found {
   uint32_t direction_begin = 0;  // > 0: a direction word starts here ("eastern")
   bool has_direction = false;
   int comma_next = -1;          // "X, Y": index of Y in the found list
+  int comma_prev = -1;          // and of X, on Y
   mutable int8_t other_context = -1;  // OtherContext memo (pass 2)
   // Reasons of cands[k]'s last Score with explain, for the evidence; empty
   // until one is written (WhyOf).
@@ -1720,8 +1727,44 @@ class PlaceFinder::Run {
       const Found& y = found_[a + 1];
       if (x.sentence != y.sentence || y.begin < x.end + 1) continue;
       std::string_view gap = std::string_view(text_).substr(x.end, y.begin - x.end);
-      if (gap.size() >= 2 && gap[0] == ',' && gap.find_first_not_of(' ', 1) == std::string_view::npos)
+      if (gap.size() >= 2 && gap[0] == ',' && gap.find_first_not_of(' ', 1) == std::string_view::npos) {
         found_[a].comma_next = static_cast<int>(a + 1);
+        found_[a + 1].comma_prev = static_cast<int>(a);
+      }
+    }
+  }
+
+  // Is area (a country or province reading of the Y of "X, Y") where one
+  // of X's likely readings lies? Likely: within a point of X's first-pass
+  // best, so a village namesake of a big city does not count ("Raqqa,
+  // Deir ez-Zor" stays the city of Deir ez-Zor).
+  bool HoldsX(const Found& x, const PlaceEntry& area, Feat af) const {
+    if (x.pass1 < 0 || area.country.empty() || (af != Feat::kCountry && af != Feat::kAdmin1))
+      return false;
+    const double floor = x.cands[x.pass1].score - 1.0;
+    for (const Cand& c : x.cands) {
+      if (c.score < floor || c.feat == Feat::kCountry || c.feat == af ||
+          c.quality == Quality::kSkeleton || c.e->country != area.country)
+        continue;
+      if (af == Feat::kCountry || c.e->admin1_code == area.admin1_code) return true;
+    }
+    return false;
+  }
+
+  // The Y of "X, Y" reads as the country or province that holds X when one
+  // does: "Harris County, Georgia" is the US state, though "Georgia" alone
+  // is the country; "Athens, Georgia" too.
+  void ReadYByX() {
+    for (Found& y : found_) {
+      if (y.comma_prev < 0 || y.pass1 < 0) continue;
+      const Found& x = found_[y.comma_prev];
+      int best = -1;
+      for (size_t k = 0; k < y.cands.size(); ++k) {
+        Cand& c = y.cands[k];
+        c.holds_x = HoldsX(x, *c.e, c.feat);
+        if (c.holds_x && (best < 0 || c.score > y.cands[best].score)) best = static_cast<int>(k);
+      }
+      if (best >= 0 && !y.cands[y.pass1].holds_x) y.pass1 = best;
     }
   }
 
@@ -1850,6 +1893,10 @@ class PlaceFinder::Run {
         }
       }
     }
+    if (c->holds_x) {
+      s += 2.0;
+      why += ", holds X of \"X, Y\"";
+    }
     if (fd.comma_next >= 0) {
       const Found& y = found_[fd.comma_next];
       if (y.pass1 >= 0) {
@@ -1920,6 +1967,7 @@ class PlaceFinder::Run {
     for (Found& fd : found_) {
       fd.pass1 = Best(&fd, false, &fd.pass1_margin);
     }
+    ReadYByX();
     for (const Found& fd : found_) {
       if (fd.pass1 < 0 || fd.common) continue;
       const Cand& c = fd.cands[fd.pass1];
