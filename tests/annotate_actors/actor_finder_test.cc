@@ -304,6 +304,22 @@ TEST(OrgHeadTest, CapitalisedWordsBeforeAHeadOrATailAfterIt) {
   EXPECT_EQ(ms[2].rule, "org_heads.tsv:Network");
 }
 
+// A name with a possessive inside ("Sheriff's Office", "People's
+// Protection Units") matches with either apostrophe and, in text that lost
+// its apostrophes, glued; a possessive the name lacks still ends it.
+TEST(OrgHeadTest, PossessivesInsideAName) {
+  EXPECT_EQ(D("The Lamar County Sheriff's Office said two men were held."),
+            "Lamar County Sheriff's Office=organization  [ COP]");
+  EXPECT_EQ(D("The Lamar County Sheriff\u2019s Office said two men were held."),
+            "Lamar County Sheriff\u2019s Office=organization  [ COP]");
+  EXPECT_EQ(D("The People's Protection Units advanced."),
+            "People's Protection Units=actor actor:YPG [SY REB g:YPG]");
+  EXPECT_EQ(D("Russias Defense Ministry said so."),
+            "Russias Defense Ministry=organization org:RU-MOD [RU GOV MIL g:RU-MOD]");
+  EXPECT_EQ(D("Russia's Defense Ministry said so."),
+            "Russia's Defense Ministry=organization org:RU-MOD [RU GOV MIL g:RU-MOD]");
+}
+
 TEST(OrgHeadTest, TheDictionaryWinsAndHeadsAloneNameNothing) {
   // A dictionary name inside, a head alone, a head after stopwords only, a
   // capitalised heading, a tail that stops at a country.

@@ -52,6 +52,7 @@ struct Pattern {
   std::string alias;      // as written in the table
   std::string dict_rule;  // "<table>.tsv:<alias>" for actors, outlets and people
   bool plural = false;    // a demonym that is another demonym of its country + "s"
+  uint32_t possessive = 0;  // bit q: keyword q is a possessive ("Sheriff's Office")
 };
 
 // The `context` column of actors.tsv.
@@ -187,13 +188,18 @@ bool DroppableArticle(std::string_view fold, bool hyphen_after) {
 struct AliasWord {
   std::string raw;
   bool hyphen_after = false;
+  bool possessive = false;  // written with "'s", which raw drops
 };
 std::vector<AliasWord> SplitAlias(std::string_view alias) {
   std::vector<AliasWord> out;
   std::string cur;
   auto flush = [&](bool hyphen) {
+    // A possessive inside a name ("Sheriff's Office") is folded as the
+    // text's words are: without its "'s".
+    bool poss = cur.size() > 3 && cur.back() == 's' && cur[cur.size() - 2] == '\'';
+    if (poss) cur.resize(cur.size() - 2);
     if (!cur.empty()) {
-      out.push_back({cur, hyphen});
+      out.push_back({cur, hyphen, poss});
       cur.clear();
     } else if (hyphen && !out.empty()) {
       out.back().hyphen_after = true;
@@ -587,6 +593,7 @@ struct ActorFinder::Tables {
       letters_total += l;
       all_upper = all_upper && up && l > 0;
       if (p.folds.empty()) first_raw = words[i].raw;
+      if (words[i].possessive && p.folds.size() < 32) p.possessive |= 1u << p.folds.size();
       p.folds.push_back(std::move(f));
       p.exact.push_back(WithoutDots(words[i].raw));
     }
@@ -603,6 +610,21 @@ struct ActorFinder::Tables {
       p.mode = CaseMode::kFold;
     int id = static_cast<int>(patterns.size());
     by_first[p.folds[0]].push_back(id);
+    // Text that dropped its apostrophes ("Russias Defense Ministry") has
+    // the possessive glued on, as the name's words folded before.
+    if (p.possessive) {
+      Pattern bare = p;
+      for (size_t q = 0; q < bare.folds.size(); ++q)
+        if (bare.possessive >> q & 1u) {
+          bare.folds[q] += 's';
+          bare.exact[q] += 's';
+        }
+      bare.possessive = 0;
+      by_first[bare.folds[0]].push_back(id + 1);
+      patterns.push_back(std::move(p));
+      patterns.push_back(std::move(bare));
+      return;
+    }
     patterns.push_back(std::move(p));
   }
 
@@ -621,6 +643,7 @@ struct ActorFinder::Tables {
     uint32_t nfolds;
     CaseMode mode;
     PType type;
+    uint32_t possessive;  // Pattern::possessive
   };
   std::vector<PatHead> heads;
   std::vector<uint64_t> fold_hashes;
@@ -638,7 +661,7 @@ struct ActorFinder::Tables {
       for (int pid : v) {
         const Pattern& p = patterns[pid];
         heads.push_back({pid, static_cast<uint32_t>(fold_hashes.size()),
-                         static_cast<uint32_t>(p.folds.size()), p.mode, p.type});
+                         static_cast<uint32_t>(p.folds.size()), p.mode, p.type, p.possessive});
         for (const std::string& f : p.folds) fold_hashes.push_back(FoldHash(f));
       }
       s->pat_end = static_cast<uint32_t>(heads.size());
@@ -1234,7 +1257,9 @@ class SentenceScan {
     int i = k;
     for (size_t q = 0; q < h.nfolds; ++q) {
       if (q > 0) {
-        if (w_[i - 1].possessive) return -1;
+        // A possessive ends a name ("Hezbollah's fighters") unless the
+        // name has it there ("Sheriff's Office").
+        if (w_[i - 1].possessive && !(h.possessive >> (q - 1) & 1u)) return -1;
         while (i < n() && w_[i].article && Joinable(w_[i].gap_kind)) ++i;
         if (i >= n() || !Joinable(w_[i].gap_kind)) return -1;
         if (w_[i].hash != t_.fold_hashes[h.hash_off + q] ||
@@ -1262,7 +1287,7 @@ class SentenceScan {
       // or -1: most longer patterns fail on its hash, tested here once per
       // pattern without the call.
       int second = -1;
-      if (!w_[k].possessive) {
+      {
         int i = k + 1;
         while (i < n() && w_[i].article && Joinable(w_[i].gap_kind)) ++i;
         if (i < n() && Joinable(w_[i].gap_kind)) second = i;
