@@ -816,5 +816,17 @@ TEST_F(PlaceFinderRealTest, NamesakeDistrictsGoByPopulation) {
             "Harris County=geonames-admin2:US.GA.145; Georgia=geonames-admin1:US.GA");
 }
 
+// A street named after a country, river or big city is not that place; a
+// quarter named after its street is a place of its own.
+TEST_F(PlaceFinderRealTest, StreetsNamedAfterPlaces) {
+  const PlaceFinder& finder = *finder_;
+  EXPECT_EQ(Describe("Crowds gathered on Baghdad Street and Jordan Avenue in Damascus.", finder),
+            "Damascus=geonames:170654");
+  EXPECT_EQ(Describe("Shells fell on the Nile Street quarter of Aleppo.", finder),
+            "Nile Street=dossier:aleppo-nile-street; Aleppo=geonames:170063");
+  EXPECT_EQ(Describe("Barges moved up the Nile to Khartoum.", finder),
+            "Nile=dossier:nile; Khartoum=geonames:379252");
+}
+
 }  // namespace
 }  // namespace dossier

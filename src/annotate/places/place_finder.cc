@@ -623,6 +623,7 @@ PlaceFinder::PlaceFinder(std::shared_ptr<const Gazetteer> gazetteer, const Lexic
       {"site_before", kSiteBefore},
       {"phrase_end", kPhraseEnd},
       {"naming", kNaming},
+      {"street_after", kStreetAfter},
   };
   const Table& ctx = lexicon.table("place_context");
   int wc = ctx.Column("word"), kc = ctx.Column("kinds");
@@ -1695,6 +1696,7 @@ class PlaceFinder::Run {
         fd->hints |= nf;
         fd->prep = true;
       }
+      fd->hints |= Flags(n) & kStreetAfter;
     }
   }
 
@@ -2047,6 +2049,15 @@ class PlaceFinder::Run {
       // A district named after a region of several countries is not the
       // region ("the Sahel district" of Zabadani).
       if (curated_area && e.country.empty() && (fd.hints & kAdmin2After)) continue;
+      // "Nile Street", "Baghdad Street", "Syria Avenue": a street named
+      // after a country, province, river, region or big city is not it;
+      // the quarter or village a street is named for is ("al-Kallasa
+      // Street" is in al-Kallasa).
+      if ((fd.hints & kStreetAfter) &&
+          (win->feat == Feat::kCountry || win->feat == Feat::kAdmin1 ||
+           win->feat == Feat::kAdmin2 || e.feature == "water" || e.feature == "region" ||
+           e.feature == "landform" || (win->feat == Feat::kCity && win->big && !win->curated)))
+        continue;
       // Common words need a preposition or hint word and a supported
       // candidate; countries ("Turkey", "China") are exempt.
       if (fd.common && e.feature != "country") {

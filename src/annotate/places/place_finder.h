@@ -105,6 +105,9 @@ class PlaceFinder : public Annotator {
     // capitalised words after it are a name, unless a place noun stands
     // before it ("a region named Rojava").
     kNaming = 1u << 19,
+    // place_context kind "street_after": "Nile Street" — a street named
+    // after a place, not the place.
+    kStreetAfter = 1u << 20,
   };
 
  private:
