@@ -828,5 +828,20 @@ TEST_F(PlaceFinderRealTest, StreetsNamedAfterPlaces) {
             "Nile=dossier:nile; Khartoum=geonames:379252");
 }
 
+// In a list the next name is not the country or province of the one before
+// ("Rio de Janeiro, Brasilia and Parana": Brasilia is no alternate name of
+// Brazil here); namesake provinces of two countries go by size; reefs are
+// curated, and a ship's name after its prefix is no place.
+TEST_F(PlaceFinderRealTest, ListsNamesakeProvincesReefsAndShips) {
+  const PlaceFinder& finder = *finder_;
+  EXPECT_EQ(Describe("Police searched homes in Rio de Janeiro, Brasilia and Parana.", finder),
+            "Rio de Janeiro=geonames:3451190; Brasilia=geonames:3469058; "
+            "Parana=geonames-admin1:BR.18");
+  EXPECT_EQ(Describe("He spent three months in Florida.", finder),
+            "Florida=geonames-admin1:US.FL");
+  EXPECT_EQ(Describe("Marines live aboard the BRP Sierra Madre at Second Thomas Shoal.", finder),
+            "Second Thomas Shoal=dossier:second-thomas-shoal");
+}
+
 }  // namespace
 }  // namespace dossier

@@ -1430,6 +1430,10 @@ class PlaceFinder::Run {
       int n = NextInName(j, te);
       if (n < 0) return j;
       if (IsArticle(n)) {
+        // "at", "as", "an" in lower case between spaces are English ("the
+        // BRP Sierra Madre at Second Thomas Shoal"), not "At Tanf".
+        const std::string_view a = Tok(n);
+        if ((a == "at" || a == "as" || a == "an") && n + 1 < te && Spaced(n, n + 1)) return j;
         int m = NextInName(n, te);
         if (m < 0 || !IsCap(m)) return j;
         j = m;
@@ -1763,7 +1767,11 @@ class PlaceFinder::Run {
       int best = -1;
       for (size_t k = 0; k < y.cands.size(); ++k) {
         Cand& c = y.cands[k];
-        c.holds_x = HoldsX(x, *c.e, c.feat);
+        // By its own name only: in a list ("Rio de Janeiro, Brasilia and
+        // Parana") the next town is no country that has it as an
+        // alternate name.
+        c.holds_x = (c.quality == Quality::kExactPreferred || c.quality == Quality::kPreferredKey) &&
+                    HoldsX(x, *c.e, c.feat);
         if (c.holds_x && (best < 0 || c.score > y.cands[best].score)) best = static_cast<int>(k);
       }
       if (best >= 0 && !y.cands[y.pass1].holds_x) y.pass1 = best;
@@ -1862,6 +1870,17 @@ class PlaceFinder::Run {
       c->reasons |= kForeignWeak;
       s -= 3.0;
       why += ", foreign province";
+    }
+    if (f != Feat::kCountry &&
+        std::any_of(fd.cands.begin(), fd.cands.end(), [&](const Cand& o) {
+          return o.feat == Feat::kAdmin1 && o.e->country != e.country &&
+                 o.e->population > 10 * e.population;
+        })) {
+      // A small namesake of a big province abroad: "Florida" is the US
+      // state of 16 million, not the Uruguayan town or the Puerto Rican
+      // municipality.
+      s -= 0.5;
+      why += ", namesake of a far bigger province abroad";
     }
     if (f == Feat::kCountry && c->quality == Quality::kExact &&
         std::any_of(fd.cands.begin(), fd.cands.end(), [&](const Cand& o) {
