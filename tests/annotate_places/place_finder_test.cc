@@ -843,5 +843,18 @@ TEST_F(PlaceFinderRealTest, ListsNamesakeProvincesReefsAndShips) {
             "Second Thomas Shoal=dossier:second-thomas-shoal");
 }
 
+// A plural division word after a list is every name's: "the Idlib and Hama
+// provinces", "the Kharkiv and Dnipropetrovsk regions".
+TEST_F(PlaceFinderRealTest, PluralDivisionWordAfterAList) {
+  const PlaceFinder& finder = *finder_;
+  EXPECT_EQ(Describe("Jets struck the Idlib and Hama provinces.", finder),
+            "Idlib=geonames-admin1:SY.12; Hama=geonames-admin1:SY.10");
+  EXPECT_EQ(Describe("Drones hit the Kharkiv, Sumy and Dnipropetrovsk regions.", finder),
+            "Kharkiv=geonames-admin1:UA.07; Sumy=geonames-admin1:UA.21; "
+            "Dnipropetrovsk=geonames-admin1:UA.04");
+  EXPECT_EQ(Describe("Jets struck Idlib and the Hama province.", finder),
+            "Idlib=geonames:169389; Hama=geonames-admin1:SY.10");
+}
+
 }  // namespace
 }  // namespace dossier

@@ -553,6 +553,7 @@ struct Found {
   bool headline = false;        // common, and in a title-case line (every word capitalised)
   bool all_caps = false;        // written in capitals ("DAMASCUS")
   bool hashtag = false;
+  bool plural_hint = false;     // the hint word after it is a plural ("provinces")
   uint32_t direction_begin = 0;  // > 0: a direction word starts here ("eastern")
   bool has_direction = false;
   int comma_next = -1;          // "X, Y": index of Y in the found list
@@ -841,6 +842,7 @@ class PlaceFinder::Run {
     }
     if (found_.empty()) return;
     LinkCommas();
+    ShareHints();
     Resolve(out);
   }
 
@@ -1699,6 +1701,7 @@ class PlaceFinder::Run {
       if (nf) {
         fd->hints |= nf;
         fd->prep = true;
+        fd->plural_hint = Tok(n).back() == 's';
       }
       fd->hints |= Flags(n) & kStreetAfter;
     }
@@ -1724,6 +1727,25 @@ class PlaceFinder::Run {
     fd.hashtag = true;
     fd.common = fd.key.find(' ') == std::string::npos && gaz_.IsCommonWord(fd.key);
     found_.push_back(std::move(fd));
+  }
+
+  // "the Idlib and Hama provinces", "Kursk, Belgorod and Bryansk regions":
+  // a plural hint word after the last name of a list is every name's.
+  void ShareHints() {
+    for (size_t y = found_.size(); y-- > 1;) {
+      if (!found_[y].plural_hint) continue;
+      const uint32_t hint = found_[y].hints & (kCityAfter | kAdmin1After | kAdmin2After | kSiteAfter);
+      for (size_t x = y; x-- > 0;) {
+        Found& a = found_[x];
+        const Found& b = found_[x + 1];
+        if (a.sentence != b.sentence || b.begin < a.end || a.hints != 0) break;
+        std::string_view gap = std::string_view(text_).substr(a.end, b.begin - a.end);
+        if (gap != " and " && gap != ", " && gap != ", and " && gap != " or ") break;
+        a.hints |= hint;
+        a.prep = true;
+        a.plural_hint = true;
+      }
+    }
   }
 
   // "X, Y" pairs in one sentence.
