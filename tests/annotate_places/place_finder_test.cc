@@ -856,5 +856,14 @@ TEST_F(PlaceFinderRealTest, PluralDivisionWordAfterAList) {
             "Idlib=geonames:169389; Hama=geonames-admin1:SY.10");
 }
 
+// A province by its own name beats a city that has the name only as an
+// alternate one, unless the city holds a quarter of the province's people.
+TEST_F(PlaceFinderRealTest, ProvinceByItsOwnNameBeatsACityByAnAlternate) {
+  const PlaceFinder& finder = *finder_;
+  EXPECT_EQ(Describe("Storms hit Oklahoma and Tulsa.", finder),
+            "Oklahoma=geonames-admin1:US.OK; Tulsa=geonames:4553433");
+  EXPECT_EQ(Describe("Storms hit New York.", finder), "New York=geonames:5128581");
+}
+
 }  // namespace
 }  // namespace dossier

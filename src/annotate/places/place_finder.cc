@@ -1904,6 +1904,18 @@ class PlaceFinder::Run {
       s -= 0.5;
       why += ", namesake of a far bigger province abroad";
     }
+    if (f == Feat::kCity && c->quality <= Quality::kExact &&
+        std::any_of(fd.cands.begin(), fd.cands.end(), [&](const Cand& o) {
+          return o.feat == Feat::kAdmin1 && o.quality == Quality::kExactPreferred &&
+                 o.e->country == e.country && o.e->population > 4 * e.population;
+        })) {
+      // "Oklahoma" is the state by its own name, not Oklahoma City by an
+      // alternate one; a city of a quarter of its state or more keeps the
+      // name ("New York"). More than a context town in the province gives
+      // the city ("Oklahoma and Tulsa").
+      s -= 1.5;
+      why += ", its province by its own name";
+    }
     if (f == Feat::kCountry && c->quality == Quality::kExact &&
         std::any_of(fd.cands.begin(), fd.cands.end(), [&](const Cand& o) {
           return o.quality == Quality::kExactPreferred && o.e->country == e.country &&
