@@ -453,6 +453,31 @@ std::string TsvField(std::string_view s) {
 
 }  // namespace
 
+namespace {
+
+// "Arauca Department", "Voronezh Oblast", "Maidan Wardak Province": GeoNames
+// names many provinces with their division word, which text leaves out ("the
+// province of Arauca"). The name without it is an alternate spelling, unless
+// what is left is one common word ("Southern Governorate", "Rivers State")
+// or ends in "Regional".
+std::string DivisionStem(std::string_view name,
+                         const std::unordered_set<std::string>& common_words) {
+  static constexpr std::string_view kWords[] = {
+      " Province", " Department", " Oblast", " Governorate", " Region", " State",
+      " County", " District", " Municipality", " Prefecture", " Krai", " Division"};
+  for (std::string_view w : kWords) {
+    if (name.size() <= w.size() + 2 || name.substr(name.size() - w.size()) != w) continue;
+    std::string_view stem = name.substr(0, name.size() - w.size());
+    if (stem.ends_with(" Regional")) return {};
+    std::string folded = FoldName(stem);
+    if (folded.find(' ') == std::string::npos && common_words.count(folded)) return {};
+    return std::string(stem);
+  }
+  return {};
+}
+
+}  // namespace
+
 Status GazetteerBuilder::Write(const std::string& path) {
   static_assert(std::endian::native == std::endian::little,
                 "the gazetteer file is little-endian");
@@ -567,6 +592,12 @@ Status GazetteerBuilder::Write(const std::string& path) {
       continue;
     }
     e.preferred.push_back(name);
+    // Not for a province that is its seat city ("Damascus Governorate"):
+    // the city has the name.
+    const bool city_province = pl != admin1_place.end() && pl->second.has_seat &&
+                               pl->second.seat_pop * 10 >= pl->second.population * 9;
+    if (std::string stem = DivisionStem(name, im.common_words); !stem.empty() && !city_province)
+      e.alternates.push_back(std::move(stem));
     admin1_entry[code] = entries.size();
     admin1_of_country[e.country].push_back(code);
     entries.push_back(std::move(e));
@@ -627,7 +658,7 @@ Status GazetteerBuilder::Write(const std::string& path) {
     bool joined = false;
     for (const auto& code : admin1_of_country[iso2]) {
       Entry& a = entries[admin1_entry[code]];
-      if (matches(a.name)) {
+      if (matches(a.name) || (!a.alternates.empty() && matches(a.alternates[0]))) {
         AddUnique(&a.alternates, sd.name);
         joined = true;
         break;

@@ -79,6 +79,12 @@ class GazetteerTest : public ::testing::Test {
             "IQ", "01", "", "199"),
         Row("92138", "Al Qā’im", "Al Qa'im", "Al-Qaim,Husaybah", "34.40",
             "41.00", "PPLA2", "IQ", "01", "", "0"),
+        // Towns of provinces GeoNames names with their division word.
+        Row("99532", "Az Zubayr", "Az Zubayr", "Zubair", "30.39", "47.70", "PPL", "IQ", "02", "",
+            "300000"),
+        Row("98182", "Baghdad", "Baghdad", "", "33.34", "44.40", "PPLC", "IQ", "07", "",
+            "5672513"),
+        Row("99999", "Qalat", "Qalat", "", "31.5", "46.5", "PPL", "IQ", "03", "", "1000"),
         // A town named like a common English word.
         Row("2657250", "Ash", "Ash", "", "51.2492", "-0.7128", "PPL", "GB",
             "ENG", "", "6000"),
@@ -90,6 +96,10 @@ class GazetteerTest : public ::testing::Test {
                     "Raqqa");  // no town here: placed at the country's point
     b.AddAdmin1Name("IQ.01", "Anbar");
     b.AddAdmin1Name("GB.ENG", "England");
+    b.AddAdmin1Name("IQ.02", "Basra Governorate");
+    b.AddAdmin1Name("IQ.07", "Baghdad Governorate");
+    b.AddAdmin1Name("IQ.03", "Southern Governorate");
+    b.AddCommonWord("southern");
     CountryRecord sy;
     sy.iso2 = "SY";
     sy.iso3 = "SYR";
@@ -301,8 +311,18 @@ TEST_F(GazetteerTest, Admin1EntriesAndTheirPoints) {
   EXPECT_DOUBLE_EQ(gaz_->entry(*raqqa).lon, 38.0);
   EXPECT_FALSE(gaz_->Admin1("SY", "99").has_value());
   // An admin1 exists for every admin1 name added.
-  EXPECT_EQ(stats_.admin1, 5u);
+  EXPECT_EQ(stats_.admin1, 8u);
   EXPECT_EQ(stats_.admin1_at_country_point, 1u);
+}
+
+// "Basra Governorate" is also "Basra" ("the province of Basra"); not when
+// what is left is a common word, nor for a province that is its seat city
+// (the city has the name).
+TEST_F(GazetteerTest, ProvinceNamesWithoutTheirDivisionWord) {
+  EXPECT_EQ(Refs(Key("Basra")), (std::vector<std::string>{"geonames-admin1:IQ.02"}));
+  EXPECT_EQ(Refs(Key("Basra Governorate")), (std::vector<std::string>{"geonames-admin1:IQ.02"}));
+  EXPECT_TRUE(Key("Southern").empty());
+  EXPECT_EQ(Refs(Key("Baghdad")), (std::vector<std::string>{"geonames:98182"}));
 }
 
 TEST_F(GazetteerTest, Iso3166_2NamesJoinOrStandAlone) {

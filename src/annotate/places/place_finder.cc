@@ -1114,7 +1114,9 @@ class PlaceFinder::Run {
         }
         if (!article) ++words;
         if (words > max_words) break;
-        if (k_cap) ends[n_ends++] = k;
+        // (An article opens a name, never ends one: "Damascus Countryside
+        // An army unit" in a heading run into its paragraph.)
+        if (k_cap && !article) ends[n_ends++] = k;
         k = NextInName(k, te);
       }
       if (n_ends == 0) {
