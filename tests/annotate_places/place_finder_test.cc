@@ -865,5 +865,14 @@ TEST_F(PlaceFinderRealTest, ProvinceByItsOwnNameBeatsACityByAnAlternate) {
   EXPECT_EQ(Describe("Storms hit New York.", finder), "New York=geonames:5128581");
 }
 
+// The preposition before a list is each name's, which a common-word name
+// needs; a village named like a big province of its country is not it.
+TEST_F(PlaceFinderRealTest, PrepositionOfAListAndVillagesNamedLikeProvinces) {
+  const PlaceFinder& finder = *finder_;
+  EXPECT_EQ(Describe("Cases rose in England and Wales.", finder),
+            "England=geonames-admin1:GB.ENG; Wales=geonames-admin1:GB.WLS");
+  EXPECT_EQ(Describe("Wales rose.", finder), "");
+}
+
 }  // namespace
 }  // namespace dossier

@@ -1734,6 +1734,15 @@ class PlaceFinder::Run {
   // "the Idlib and Hama provinces", "Kursk, Belgorod and Bryansk regions":
   // a plural hint word after the last name of a list is every name's.
   void ShareHints() {
+    // "in England and Wales": the preposition is the list's, which a
+    // common-word name needs ("Wales").
+    for (size_t y = 1; y < found_.size(); ++y) {
+      const Found& a = found_[y - 1];
+      Found& b = found_[y];
+      if (!a.prep || b.prep || a.sentence != b.sentence || b.begin < a.end) continue;
+      std::string_view gap = std::string_view(text_).substr(a.end, b.begin - a.end);
+      if (gap == " and " || gap == ", " || gap == ", and " || gap == " or ") b.prep = true;
+    }
     for (size_t y = found_.size(); y-- > 1;) {
       if (!found_[y].plural_hint) continue;
       const uint32_t hint = found_[y].hints & (kCityAfter | kAdmin1After | kAdmin2After | kSiteAfter);
@@ -1897,12 +1906,14 @@ class PlaceFinder::Run {
     }
     if (f != Feat::kCountry &&
         std::any_of(fd.cands.begin(), fd.cands.end(), [&](const Cand& o) {
-          return o.feat == Feat::kAdmin1 && o.e->country != e.country &&
-                 o.e->population > 10 * e.population;
+          return o.feat == Feat::kAdmin1 && o.e->population > 10 * e.population &&
+                 (o.e->country != e.country ||
+                  (f == Feat::kCity && o.e->population > 100 * e.population));
         })) {
-      // A small namesake of a big province abroad: "Florida" is the US
-      // state of 16 million, not the Uruguayan town or the Puerto Rican
-      // municipality.
+      // A small namesake of a big province: "Florida" is the US state of
+      // 16 million, not the Uruguayan town or the Puerto Rican
+      // municipality; "Wales" is not the English village. (At home a
+      // hundred times smaller: a province's own seat keeps its name.)
       s -= 0.5;
       why += ", namesake of a far bigger province abroad";
     }
