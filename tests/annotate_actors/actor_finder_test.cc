@@ -320,6 +320,16 @@ TEST(OrgHeadTest, PossessivesInsideAName) {
             "Russia's Defense Ministry=organization org:RU-MOD [RU GOV MIL g:RU-MOD]");
 }
 
+// Police forces, parliaments and companies by their head; a country opens
+// the name (a run of tags before it is not part of it).
+TEST(OrgHeadTest, PoliceParliamentsCompaniesAndCountriesOpeningAName) {
+  EXPECT_EQ(D("Greater Manchester Police said Elbit Systems had closed the site."),
+            "Greater Manchester Police=organization  [ COP]; Elbit Systems=organization  [ BUS]");
+  EXPECT_EQ(D("A rally was held outside the Syrian Parliament."),
+            "Syrian Parliament=actor actor:SYR [SY GOV]");
+  EXPECT_EQ(D("Tags Aleppo UK Parliament debate."), "UK Parliament=actor actor:GBR [GB GOV]");
+}
+
 TEST(OrgHeadTest, TheDictionaryWinsAndHeadsAloneNameNothing) {
   // A dictionary name inside, a head alone, a head after stopwords only, a
   // capitalised heading, a tail that stops at a country.

@@ -2038,7 +2038,10 @@ class SentenceScan {
     if (!h || h->b != k || !w_[k].cap || headline() || title_case()) return;
     // The head's last word ends the name unless a tail follows.
     int b = k;
-    while (b > 0 && k - b < 5 && Joinable(w_[b].gap_kind) && OrgNameWord(b - 1))
+    // A country opens the name: nothing before it belongs ("Aleppo Syria
+    // UK Russia UK Parliament", a run of tags, is the UK Parliament).
+    while (b > 0 && k - b < 5 && Joinable(w_[b].gap_kind) && OrgNameWord(b - 1) &&
+           !(b < k && Longest(b, Bit(PType::kCountry))))
       --b;
     int e = h->e;
     if (!w_[e - 1].possessive && e + 1 < n() && w_[e].gap_kind == Gap::kSpace) {
