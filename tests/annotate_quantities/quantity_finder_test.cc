@@ -356,6 +356,8 @@ TEST(QuantityFinderTest, RoleAfterAConjoinedSubject) {
             "24=24 exact person killed; dozens=24..99 approximate_plural - injured");
   EXPECT_EQ(Describe("Families reached the two cities and registered as displaced."),
             "two=2 exact city other");
+  // A bare number heads no subject: the 10 is an age.
+  EXPECT_EQ(Describe("Boys aged 8 to 10 and women were killed."), "8 to 10=8..10 range - other");
 }
 
 // A count of one takes its noun in the singular; "others" are people; the

@@ -1962,7 +1962,9 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
         // phrase of up to four words, no figure in it, before the verb. Not
         // after a noun that says what happened ("24 dead and dozens
         // wounded": the second clause has its own count).
-        if (!joined && !event_noun && Id(k) == d_.id_and) {
+        // A bare number is no subject's head: in "children aged from four
+        // to 10 and women were killed" the 10 is an age.
+        if (!joined && !event_noun && !unit.empty() && Id(k) == d_.id_and) {
           joined = true;
           // Its first word may be anything ("a", "the"): a link word there
           // is a determiner.
