@@ -874,5 +874,17 @@ TEST_F(PlaceFinderRealTest, PrepositionOfAListAndVillagesNamedLikeProvinces) {
   EXPECT_EQ(Describe("Wales rose.", finder), "");
 }
 
+// A province the document names towns of weighs against foreign namesakes
+// as its own towns do: "Victoria" near Melbourne is the Australian state.
+TEST_F(PlaceFinderRealTest, ProvinceOfTheDocumentsTowns) {
+  const PlaceFinder& finder = *finder_;
+  EXPECT_EQ(Describe("Officials in Victoria said fires near Melbourne destroyed 40 homes, and "
+                     "crews from Sydney flew south. In Washington state, crews fought a blaze "
+                     "near Spokane.",
+                     finder),
+            "Victoria=geonames-admin1:AU.07; Melbourne=geonames:2158177; Sydney=geonames:2147714; "
+            "Washington=geonames-admin1:US.WA; Spokane=geonames:5811696");
+}
+
 }  // namespace
 }  // namespace dossier

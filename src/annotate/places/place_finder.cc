@@ -1958,6 +1958,12 @@ class PlaceFinder::Run {
           // country of the same name: "Georgia" after Atlanta and Savannah.
           s += 1.5;
           if (why.on) why += ", ctx admin1 itself";
+        } else {
+          // Against foreign towns as much as its own towns get: "Victoria"
+          // near Melbourne is the Australian state (its seat, named the
+          // same, keeps its lead by its prior).
+          s += 0.7;
+          if (why.on) why += ", ctx admin1 itself";
         }
       }
     }
