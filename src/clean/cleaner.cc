@@ -35,7 +35,7 @@ struct Cleaner::Rule {
   struct Compiled {
     std::unique_ptr<RE2> re;
     // Capture group indices (1-based; 0 = absent).
-    int g_names = 0, g_outlet = 0, g_date = 0, g_url = 0, g_title = 0;
+    int g_names = 0, g_outlet = 0, g_date = 0, g_url = 0, g_title = 0, g_place = 0;
   };
   const Compiled& C() const;
   // The regex to run on `line`: on an ASCII line, when `latin1_twin`, the
@@ -111,6 +111,7 @@ void Compile(const std::string& pattern, const RE2::Options& options, Rule::Comp
   const RE2& re = *c->re;
   c->g_names = Group(re, "names");
   c->g_outlet = Group(re, "outlet");
+  c->g_place = Group(re, "place");
   c->g_date = Group(re, "date");
   c->g_url = Group(re, "url");
   c->g_title = Group(re, "title");
@@ -142,6 +143,9 @@ struct Line {
   bool keep = true;
   const Rule* rule = nullptr;  // the rule that removed it, if any
   size_t cut_prefix = 0, cut_suffix = 0;  // bytes removed at either end
+  // A wire dateline's place ("NAIROBI, Kenya" of "NAIROBI, Kenya (AP) —"),
+  // inside the cut prefix: kept as a paragraph of its own.
+  size_t lead_place_begin = 0, lead_place_end = 0;
   int words = -1;  // counted on first use (Words())
   bool matched_known = false;  // `matched` has been computed
   // `matched` holds the matching rules of Cleaner::head_set_ (tail_set_);
@@ -904,6 +908,10 @@ void CleanerImpl::TrimLeadTrail() {
         lead_date_ = Date(std::string_view(g[rc.g_date].data(), g[rc.g_date].size()));
       if (rc.g_outlet && g[rc.g_outlet].data() && g[rc.g_outlet].size() && !lead_outlet_)
         lead_outlet_ = Outlet(std::string_view(g[rc.g_outlet].data(), g[rc.g_outlet].size()));
+      if (rc.g_place && g[rc.g_place].data() && g[rc.g_place].size() && f.lead_place_end == 0) {
+        f.lead_place_begin = static_cast<size_t>(g[rc.g_place].data() - text_.data());
+        f.lead_place_end = f.lead_place_begin + g[rc.g_place].size();
+      }
       f.cut_prefix += g[0].size();
       changed = true;
       break;
@@ -949,19 +957,8 @@ void CleanerImpl::BuildText(TextBuilder* out) {
   bool removed = false;   // a removed line since the last kept line
   size_t prev_end = 0;
   bool any = false;
-  for (size_t i = 0; i < article_end_; ++i) {
-    const Line& l = lines_[i];
-    if (l.blank || !l.keep) {
-      gap = true;
-      removed = removed || !l.blank;
-      continue;
-    }
-    size_t b = l.begin + l.cut_prefix, e = l.end - l.cut_suffix;
-    while (e > b && text_[e - 1] == ' ') --e;
-    if (e <= b) {
-      gap = true;
-      continue;
-    }
+  // Appends input bytes [b, e) as the next line.
+  auto emit = [&](size_t b, size_t e) {
     if (any) {
       // A sentence broken by a stray blank line ("... carried out a
       // ground\n\noperation in ..."): no final punctuation before the gap, a
@@ -990,6 +987,28 @@ void CleanerImpl::BuildText(TextBuilder* out) {
     any = true;
     gap = false;
     removed = false;
+  };
+  for (size_t i = 0; i < article_end_; ++i) {
+    const Line& l = lines_[i];
+    if (l.blank || !l.keep) {
+      gap = true;
+      removed = removed || !l.blank;
+      continue;
+    }
+    size_t b = l.begin + l.cut_prefix, e = l.end - l.cut_suffix;
+    while (e > b && text_[e - 1] == ' ') --e;
+    if (e <= b) {
+      gap = true;
+      continue;
+    }
+    // The place of a wire dateline is a paragraph of its own, before the
+    // body it was cut from: the agency and the dash go, the toponym stays.
+    if (l.lead_place_end > l.lead_place_begin) {
+      emit(l.lead_place_begin, l.lead_place_end);
+      gap = true;
+      removed = true;  // never joined to the body
+    }
+    emit(b, e);
   }
 }
 

@@ -198,11 +198,17 @@ TEST_F(CleanerTest, WireDatelineAndRepeatedTitleAreRemovedFromBody) {
 // A place dateline in capitals with an optional agency and a dash opens wire
 // copy: dropped, the agency is the outlet, or where the copy came from under
 // another outlet's name; the agencies' credit line goes too.
+// A wire dateline's agency and dash leave the text; its toponym stays as a
+// paragraph of its own (geoparsers and readers count it), mapped to its raw
+// bytes.
 TEST_F(CleanerTest, PlaceDatelineAndWireCreditsAreRemoved) {
   Document d = Clean(
       "BEIRUT (Reuters) - Shells hit the market on Monday, a monitor said.\n\n"
       "The army denied it.\n\nReporting by Lena Marsh in Amman; editing by Tom Ruiz.");
-  EXPECT_EQ(d.text, "Shells hit the market on Monday, a monitor said.\n\nThe army denied it.");
+  EXPECT_EQ(d.text,
+            "BEIRUT\n\nShells hit the market on Monday, a monitor said.\n\nThe army denied it.");
+  EXPECT_EQ(d.raw_map.MapBegin(0), 0u);
+  EXPECT_EQ(d.raw_map.MapBegin(8), 19u);  // "Shells", after "(Reuters) - "
   EXPECT_EQ(d.meta.outlet.value_or(""), "Reuters");
   EXPECT_FALSE(d.meta.republished_from.outlet.has_value());
   ExpectCopiedBytesMapBack(d);
@@ -211,10 +217,10 @@ TEST_F(CleanerTest, PlaceDatelineAndWireCreditsAreRemoved) {
   r.given.outlet = "Daily Sabah";
   auto carried = c->Clean(r);
   ASSERT_TRUE(carried.ok());
-  EXPECT_EQ(carried->text, "Shells hit the market on Monday.");
+  EXPECT_EQ(carried->text, "DAMASCUS, Syria\n\nShells hit the market on Monday.");
   EXPECT_EQ(carried->meta.republished_from.outlet.value_or(""), "Reuters");
   EXPECT_EQ(Clean("KESSA \xE2\x80\x94 Rain forced 4,000 people from their homes.").text,
-            "Rain forced 4,000 people from their homes.");
+            "KESSA\n\nRain forced 4,000 people from their homes.");
   // Not a dateline, not a credit line.
   const std::string keep =
       "ISIS fighters - some of them foreign - held the town.\n\nReporting by the agency has "
