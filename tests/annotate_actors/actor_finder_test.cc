@@ -323,8 +323,11 @@ TEST(OrgHeadTest, PossessivesInsideAName) {
 // Police forces, parliaments and companies by their head; a country opens
 // the name (a run of tags before it is not part of it).
 TEST(OrgHeadTest, PoliceParliamentsCompaniesAndCountriesOpeningAName) {
-  EXPECT_EQ(D("Greater Manchester Police said Elbit Systems had closed the site."),
-            "Greater Manchester Police=organization  [ COP]; Elbit Systems=organization  [ BUS]");
+  EXPECT_EQ(D("Greater Manchester Police said Orvane Systems had closed the site."),
+            "Greater Manchester Police=organization  [ COP]; Orvane Systems=organization  [ BUS]");
+  // A listed company is its dictionary entry.
+  EXPECT_EQ(D("Elbit Systems closed the site."),
+            "Elbit Systems=organization org:ELBIT [IL BUS g:ELBIT]");
   EXPECT_EQ(D("A rally was held outside the Syrian Parliament."),
             "Syrian Parliament=actor actor:SYR [SY GOV]");
   EXPECT_EQ(D("Tags Aleppo UK Parliament debate."), "UK Parliament=actor actor:GBR [GB GOV]");
@@ -348,7 +351,7 @@ TEST(OrgHeadTest, CourtsLegislaturesAndServices) {
             "Mississippi Supreme Court=organization  [ JUD]");
   EXPECT_EQ(D("Officers of the Chicago Police Department came."),
             "Chicago Police Department=organization  [ COP]");
-  EXPECT_EQ(D("It was the National Weather Service."), "National Weather Service=organization  []");
+  EXPECT_EQ(D("It was the National Parks Service."), "National Parks Service=organization  []");
   // A head alone names nothing.
   EXPECT_EQ(D("The Senate met."), "");
 }
@@ -387,8 +390,13 @@ TEST(StateActorTest, CompaniesAreOrganisations) {
   EXPECT_EQ(D("General Motors said it would cut jobs."),
             "General Motors=organization org:GM_CO [US BUS g:GM_CO]");
   // Company forms and offices: "Apple Inc", "Chief Executive Tim Cook".
-  EXPECT_EQ(D("Apple Inc said Chief Executive Tim Cook would visit."),
-            "Apple Inc=organization  [ BUS]; Tim Cook=person person:tim-cook");
+  EXPECT_EQ(D("Orvane Inc said Chief Executive Tim Cook would visit."),
+            "Orvane Inc=organization  [ BUS]; Tim Cook=person person:tim-cook");
+  // Banks and agencies of business news by name, not as places ("Morgan",
+  // "Stanley" are towns).
+  EXPECT_EQ(D("Morgan Stanley and the Securities and Exchange Commission declined to comment."),
+            "Morgan Stanley=organization org:MORGAN-STANLEY [US BUS g:MORGAN-STANLEY]; "
+            "Securities and Exchange Commission=organization org:US-SEC [US GOV g:US-SEC]");
   // Central banks; "Fed" only after "the".
   EXPECT_EQ(D("The Fed held rates. Fed up, residents left."),
             "Fed=organization org:FED [US GOV g:FED]; residents=actor  [ CVL]");
