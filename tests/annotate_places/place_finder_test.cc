@@ -772,6 +772,23 @@ TEST_F(PlaceFinderRealTest, ShortReferenceToANamedPerson) {
   EXPECT_EQ(kerry, std::vector<size_t>{text.find("Kerry were")});
 }
 
+// Nor is a name inside a longer person's name ("Austin" of "Austin Carver",
+// whose surname is a common word the surname rule does not trust).
+TEST_F(PlaceFinderRealTest, NameInsideAPersonsName) {
+  const PlaceFinder& finder = *finder_;
+  const std::string text = "Her colleague Austin Carver treats refugees near Austin.";
+  Document doc = Doc(text);
+  Mention m;
+  m.kind = "person";
+  m.span = {static_cast<uint32_t>(text.find("Austin")), static_cast<uint32_t>(text.find(" treats"))};
+  m.name = "Austin Carver";
+  doc.mentions.push_back(m);
+  std::vector<Mention> out;
+  finder.Annotate(doc, &out);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].span.begin, text.rfind("Austin"));
+}
+
 // A district of a country the document does not name, or a foreign
 // province called a district, needs more than its name ("the Sahel
 // district" of Zabadani is not Burkina Faso's Sahel region). Aleppo's

@@ -1343,7 +1343,7 @@ class PlaceFinder::Run {
     }
 
     if (IsNamePart(ts, te, i, j, *cands, e)) return SkipRun(j, te) + 1;
-    if (i == j && ShortPersonRef(ts, i, b, e)) return j + 1;
+    if (ShortPersonRef(ts, i, b, e)) return j + 1;
 
     if (cands != &own) own = *cands;
     Found fd(b, e, s, i, j, key, std::move(own));
@@ -1605,12 +1605,17 @@ class PlaceFinder::Run {
   // person the document names in full is that person, not a village of
   // the same name. "in" or a "near" word before it still makes a place
   // ("in Kerry"; not "between Kerry and Lavrov", "to Kerry").
+  // So is a name inside a longer person's name the actors layer found
+  // ("Austin" of "Austin Carver", whose surname is also a common word).
   bool ShortPersonRef(int ts, int i, uint32_t b, uint32_t e) const {
     const std::vector<Mention>& ms = doc_.mentions;
     auto it = std::lower_bound(ms.begin(), ms.end(), b,
                                [](const Mention& m, uint32_t x) { return m.span.begin < x; });
-    if (it == ms.end() || it->span.begin != b || it->span.end != e || it->kind != "person" ||
-        it->name.size() <= e - b)
+    auto person_over = [&](const Mention& m) {
+      if (m.kind != "person" || m.span.begin > b || m.span.end < e) return false;
+      return m.span.begin != b || m.span.end != e ? true : m.name.size() > e - b;
+    };
+    if (!((it != ms.end() && person_over(*it)) || (it != ms.begin() && person_over(it[-1]))))
       return false;
     int p = PrevSpaced(i, ts);
     return p < 0 || !(Tok(p) == "in" || (Flags(p) & kNear));
