@@ -902,5 +902,16 @@ TEST_F(PlaceFinderRealTest, ProvinceOfTheDocumentsTowns) {
             "Paris=geonames:4717560; Texas=geonames-admin1:US.TX");
 }
 
+// A small town's country context counts half against a namesake city of
+// millions: Melbourne, Australia in a text about US places; Manhattan, New
+// York next to Wichita.
+TEST_F(PlaceFinderRealTest, SmallTownsAgainstNamesakeMetropolises) {
+  const PlaceFinder& finder = *finder_;
+  EXPECT_EQ(Describe("Crews fought a blaze near Spokane. The summit opened in Melbourne.", finder),
+            "Spokane=geonames:5811696; Melbourne=geonames:2158177");
+  EXPECT_EQ(Describe("The plant in Wichita closed. A court in Manhattan ruled.", finder),
+            "Wichita=geonames:4281730; Manhattan=geonames:5125771");
+}
+
 }  // namespace
 }  // namespace dossier

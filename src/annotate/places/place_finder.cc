@@ -1871,8 +1871,18 @@ class PlaceFinder::Run {
     bool ctx_country = !e.country.empty() && CtxCountry(fd, e);
     if (ctx_country) {
       c->reasons |= kCtxCountry;
-      s += 1.5;
-      if (why.on) why += ", ctx country " + std::string(e.country);
+      // A town of under 100,000 against a namesake city of millions thirty
+      // times its size gets half: "Melbourne" in a text that also names US
+      // places is still the Australian city, "Manhattan" near a Kansas
+      // town still New York's.
+      const bool dwarfed =
+          f == Feat::kCity && e.population < 100000 &&
+          std::any_of(fd.cands.begin(), fd.cands.end(), [&](const Cand& o) {
+            return o.feat == Feat::kCity && o.e->population >= 1000000 &&
+                   o.e->population > 30 * e.population;
+          });
+      s += dwarfed ? 0.75 : 1.5;
+      if (why.on) why += ", ctx country " + std::string(e.country) + (dwarfed ? " (dwarfed)" : "");
     } else if (c->big && !e.country.empty() && actor_countries_.count(std::string(e.country))) {
       s += 0.6;
       if (why.on) why += ", actor country " + std::string(e.country);
