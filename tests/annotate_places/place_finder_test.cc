@@ -605,6 +605,9 @@ TEST_F(PlaceFinderRealTest, ApStateAbbreviationAfterACity) {
   EXPECT_EQ(Describe("Voters in Lincoln, Neb., agreed.", finder),
             "Lincoln=geonames:5072006; Neb.=geonames-admin1:US.NE");
   EXPECT_EQ(Describe("He met Miss Smith. Ill. people stayed home.", finder), "");
+  // An abbreviation a big foreign city also has as an alternate name.
+  EXPECT_EQ(Describe("Workers in Wichita, Kan., struck.", finder),
+            "Wichita=geonames:4281730; Kan.=geonames-admin1:US.KS");
 }
 
 // A village spelt otherwise in the gazetteer beats a big foreign city that

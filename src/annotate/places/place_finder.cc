@@ -1805,10 +1805,12 @@ class PlaceFinder::Run {
       int best = -1;
       for (size_t k = 0; k < y.cands.size(); ++k) {
         Cand& c = y.cands[k];
-        // By its own name only: in a list ("Rio de Janeiro, Brasilia and
-        // Parana") the next town is no country that has it as an
-        // alternate name.
-        c.holds_x = (c.quality == Quality::kExactPreferred || c.quality == Quality::kPreferredKey) &&
+        // A country by its own name only: in a list ("Rio de Janeiro,
+        // Brasilia and Parana") the next town is no country that has it as
+        // an alternate name. (A province's alternates include the AP
+        // abbreviations: "Wichita, Kan.")
+        c.holds_x = (c.feat != Feat::kCountry || c.quality == Quality::kExactPreferred ||
+                     c.quality == Quality::kPreferredKey) &&
                     HoldsX(x, *c.e, c.feat);
         if (c.holds_x && (best < 0 || c.score > y.cands[best].score)) best = static_cast<int>(k);
       }
@@ -2193,9 +2195,11 @@ class PlaceFinder::Run {
       Mention m;
       m.kind = "place";
       m.span = Span{fd.begin, fd.end};
-      // An abbreviation's period is part of it ("Ill.", "Calif.").
-      if (y_of_xy && win->spelling.size() > 1 && win->spelling.back() == '.' &&
-          fd.end < text_.size() && text_[fd.end] == '.')
+      // An abbreviation's period is part of it ("Ill.", "Calif."; "Kan."
+      // also when a spelling without the period reached it).
+      if (y_of_xy && fd.end < text_.size() && text_[fd.end] == '.' &&
+          ((win->spelling.size() > 1 && win->spelling.back() == '.') ||
+           (win->feat == Feat::kAdmin1 && fd.end - fd.begin <= 4 && fd.end - fd.begin < e.name.size())))
         ++m.span.end;
       m.sentence = fd.sentence;
       m.ref = std::string(e.ref);
