@@ -127,6 +127,16 @@ TEST(DateWordsTest, StartWordsAreFoundInAnyCaseNextToWordsOfTheSameShape) {
 
 // --- absolute dates ------------------------------------------------------------
 
+// Months of other languages, between a day and a year only: translations
+// keep their dates; "Mars" alone is the planet.
+TEST(DateFinderTest, ForeignMonthsBetweenADayAndAYear) {
+  EXPECT_EQ(Describe("Le 12 mars 2019, des frappes."), "12 mars 2019=2019-03-12/day");
+  EXPECT_EQ(Describe("El 3 de marzo de 2020 hubo ataques."), "3 de marzo de 2020=2020-03-03/day");
+  EXPECT_EQ(Describe("Il 21 giugno 2018 la città."), "21 giugno 2018=2018-06-21/day");
+  EXPECT_EQ(Describe("The Mars rover and mayo in 12 mars."), "");
+  EXPECT_EQ(Describe("Le 31 avril 2019."), "");  // no such day
+}
+
 TEST(DateFinderTest, ReadsDayMonthYearWithOrdinalSuffix) {
   EXPECT_EQ(Describe("The ceasefire collapsed on 17th September 2016 after a week."),
             "17th September 2016=2016-09-17/day");

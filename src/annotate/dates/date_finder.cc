@@ -52,6 +52,7 @@ enum WordKind : uint8_t {
   kAfterYear,
   kCountNoun,
   kFutureCue,
+  kMonthForeign,
 };
 
 struct KindName {
@@ -65,13 +66,15 @@ constexpr KindName kKindNames[] = {
     {"ordinal", kOrdinal},     {"cardinal", kCardinal},      {"ago", kAgo},
     {"season", kSeason},       {"preposition", kPreposition}, {"period_edge", kPeriodEdge},
     {"after_year", kAfterYear}, {"count_noun", kCountNoun},   {"future_cue", kFutureCue},
+    {"month_foreign", kMonthForeign},
 };
 
 // The kinds AtWord has a rule for (a bit per WordKind); of the prepositions
 // only "since" starts one (AtSince).
 constexpr uint32_t kStartKinds =
     1u << kMonth | 1u << kMonthAbbr | 1u << kWeekday | 1u << kDayWord | 1u << kModifier |
-    1u << kQualifier | 1u << kSeason | 1u << kAgo | 1u << kPeriodEdge | 1u << kPreposition;
+    1u << kQualifier | 1u << kSeason | 1u << kAgo | 1u << kPeriodEdge | 1u << kPreposition |
+    1u << kMonthForeign;
 
 enum Unit : int16_t { kUDay = 1, kUWeek, kUWeekend, kUMonth, kUYear, kUDecade };
 enum Prep : int16_t { kPrepStrong = 1, kPrepWeak, kPrepOf, kPrepDay };
@@ -206,6 +209,7 @@ bool DecodeMeaning(WordKind kind, std::string_view meaning, int16_t* a, int16_t*
   switch (kind) {
     case kMonth:
     case kMonthAbbr:
+    case kMonthForeign:
       *a = static_cast<int16_t>(MonthFromName(meaning));
       return *a != 0;
     case kWeekday:
@@ -1033,6 +1037,8 @@ class DateFinder::Scanner {
       case kMonth:
       case kMonthAbbr:
         return AtMonth(i, false, m);
+      case kMonthForeign:
+        return AtForeignMonth(i, m);
       case kWeekday:
         return AtWeekday(i, 0, -1, m);
       case kDayWord:
@@ -1216,6 +1222,26 @@ class DateFinder::Scanner {
   // Every form built on a month name: 17th September 2016, the fifth of
   // November, September 17, 2016, Sept. 17, 17-19 September, November 2017,
   // in November. `forced`: a bare month needs no context.
+  // A month named in another language, in lower or upper case, read only
+  // between a day and a year: "12 mars 2019", "12 de marzo de 2019", "3.
+  // Januar 2020" (a foreign month word alone is an English word or a name:
+  // "Mars", "mayo"). Translations keep their dates this way.
+  bool AtForeignMonth(int i, Match* m) {
+    const int mon = W(i).a;
+    int k = i - 1;
+    if (IsW(k, "de")) --k;
+    else if (P(k, '.') && Glued(k)) --k;  // German "3. Januar"
+    int s = 0;
+    const int day = DayEndingAt(k, false, &s);
+    if (!day || GluedBefore(s) || IsNum(s - 1)) return false;
+    int y = i + 1;
+    if (IsW(y, "de") || IsW(y, "del")) ++y;
+    const int year = YearAt(y, 1800, 2199);
+    if (!year || !ValidDay(year, mon, day)) return false;
+    Set(m, s, y, year, mon, day, "day_month_year_foreign", kTypeDay);
+    return true;
+  }
+
   bool AtMonth(int i, bool forced, Match* m) {
     if (!Cap(i)) return false;
     const int mon = W(i).a;
