@@ -589,6 +589,10 @@ TEST(PersonTest, CountryAsGivenName) {
             "Jordan Ellis=person person:jordan-ellis");
   EXPECT_EQ(D("Aid came to Jordan Monday."), "");
   EXPECT_EQ(D("She fled to Jordan Ellis said."), "");
+  // ... and as a surname, last in the name.
+  EXPECT_EQ(D("Rep. Jim Jordan clashed with aides."), "Jim Jordan=person person:jim-jordan");
+  EXPECT_EQ(D("Rep. Jim Jordan Smith spoke."),
+            "Jim=person person:jim; Jordan Smith=person person:jordan-smith");
 }
 
 TEST(PersonTest, MultiWordGivenNames) {

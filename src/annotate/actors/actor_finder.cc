@@ -1894,7 +1894,15 @@ class SentenceScan {
         ++tokens;
         continue;
       }
-      if (!IsNameToken(i)) break;
+      if (!IsNameToken(i)) {
+        // A country that is also a given name ends a name as its surname:
+        // "Rep. Jim Jordan", "Michael Jordan" (not before another
+        // capitalised word).
+        if (tokens > 0 && w_[i].cap && !w_[i].possessive && Longest(i, Bit(PType::kCountry)) &&
+            Longest(i, Bit(PType::kGiven)) && (i + 1 >= n() || !w_[i + 1].cap))
+          ++i;
+        break;
+      }
       ++i;
       ++tokens;
     }
