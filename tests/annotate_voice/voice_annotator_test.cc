@@ -996,6 +996,37 @@ TEST(VoiceTest, SourceBeforeAPrepositionalPhrase) {
   EXPECT_EQ(Text(d, Of(d, 1)[0].content), "no convoy had arrived");
 }
 
+TEST(VoiceTest, BeliefAndForecastVerbsOfUnnamedHolders) {
+  Document d = Voice(
+      "Several investors fear that the bank will cut its payout. "
+      "Strategists at Halvorsen Brothers forecast a weaker dollar next year. "
+      "The utility hopes to sell the plant by June. "
+      "Most shareholders doubt the merger will close. "
+      "Opponents of the mayor say the tax is unfair.\n");
+  const char* want[][3] = {
+      {"investors", "fear", "the bank will cut its payout"},
+      {"Strategists", "forecast", "a weaker dollar next year"},
+      {"The utility", "hopes", "to sell the plant by June"},
+      {"shareholders", "doubt", "the merger will close"},
+      {"Opponents", "say", "the tax is unfair"},
+  };
+  for (int si = 0; si < 5; ++si) {
+    auto v = Of(d, si);
+    ASSERT_EQ(v.size(), 1u) << si;
+    EXPECT_EQ(v[0].kind, "attributed") << si;
+    EXPECT_EQ(SourceText(d, v[0].source), want[si][0]) << si;
+    EXPECT_EQ(v[0].source_kind, "anonymous") << si;
+    EXPECT_EQ(Text(d, v[0].cue), want[si][1]) << si;
+    EXPECT_EQ(Text(d, v[0].content), want[si][2]) << si;
+  }
+  // The nouns and the worries report nothing; "is expected to" has no
+  // holder.
+  Document n = Voice(
+      "Fears of a wider war grew on Monday. Residents fear for their homes. "
+      "The council is expected to vote on Friday.\n");
+  for (int si = 0; si < 3; ++si) EXPECT_EQ(Of(n, si)[0].kind, "author") << si;
+}
+
 TEST(VoiceTest, ClaimsCarryTheirSlotsVoiceAndSource) {
   Document d = Voice(
       "Coalition jets killed 83 Syrian soldiers near Deir El-Zour on 17 September 2016, the "

@@ -1375,6 +1375,7 @@ struct VoiceAnnotator::Impl {
   // For lower-case words ending at p ("in the camp"): the last word of an
   // eligible mention right before the preposition that opens them, or kNone.
   size_t PrepositionalHead(const Sent& s, size_t cb, size_t p, bool weak) const {
+    bool named = false;  // a capitalised word no layer knew in the phrase
     for (size_t k = p + 1; k > cb && p + 1 - k < 6; --k) {
       const size_t q = k - 1;
       // A place or date inside the phrase: "A hospital source in Hassakeh
@@ -1383,7 +1384,14 @@ struct VoiceAnnotator::Impl {
           (Eq(doc.mentions[s.w[q].mention].kind, "place") ||
            Eq(doc.mentions[s.w[q].mention].kind, "date")))
         continue;
-      if (s.w[q].mention >= 0 || s.w[q].kind != Token::Kind::kWord || !s.lower[q]) return kNone;
+      if (s.w[q].mention >= 0 || s.w[q].kind != Token::Kind::kWord) return kNone;
+      // A name no layer knew after the preposition: "Analysts at Morgan
+      // Stanley estimate" (the head must then be an unnamed source).
+      if (!s.lower[q]) {
+        if (q == cb || !NameWord(s, q)) return kNone;
+        named = true;
+        continue;
+      }
       // A participle opens the phrase as a preposition does: "a group
       // tracking the violence said", "medics treating the wounded said".
       const std::string_view lw = s.low[q];
@@ -1392,7 +1400,9 @@ struct VoiceAnnotator::Impl {
       if (IsPreposition(lw) || participle) {
         if (q == p || q <= cb) return kNone;  // "said to", nothing after
         const int m = s.w[q - 1].mention;
-        if (m >= 0 && EligibleSource(doc.mentions[m])) return q - 1;
+        if (m >= 0 && EligibleSource(doc.mentions[m]) && (!named || IsAnonymous(doc.mentions[m])))
+          return q - 1;
+        if (named) return kNone;
         // An unnamed source with an adjective or participle before the
         // phrase: "people familiar with the matter said", "a person close to
         // the talks", "experts not involved in the study".
