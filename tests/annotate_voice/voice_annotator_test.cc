@@ -831,6 +831,29 @@ TEST(VoiceTest, UnknownNamesNextToAReportingVerb) {
   EXPECT_EQ(Text(d, Of(d, 3)[0].content), "The road to the crossing was closed");
 }
 
+// A company no table lists: name words and a voice_org_heads.tsv word, or
+// one word with "it"/"its" after the verb, is an organisation; not the
+// empty "it" of "it is".
+TEST(VoiceTest, UnknownCompaniesNextToAReportingVerb) {
+  Document d = Voice(
+      "Corvane Group said on Monday that its profit fell. "
+      "Brightwater Partners, which owns a stake in the lender, believes the shares are cheap. "
+      "Velmora said it would cut 200 jobs. "
+      "Dorvell said it is too early to judge.\n");
+  ExpectOneSourceEach(d, {"Corvane Group", "Brightwater Partners", "Velmora", "Dorvell"});
+  for (int si = 0; si < 3; ++si) {
+    EXPECT_EQ(Of(d, si)[0].source_kind, "organization") << si;
+    EXPECT_EQ(d.mentions[Of(d, si)[0].source].rule, "voice:name_before_cue") << si;
+  }
+  EXPECT_EQ(Of(d, 3)[0].source_kind, "person");
+  EXPECT_EQ(Text(d, Of(d, 1)[0].cue), "believes");
+  EXPECT_EQ(Text(d, Of(d, 1)[0].content), "the shares are cheap");
+  EXPECT_EQ(Text(d, Of(d, 2)[0].content), "it would cut 200 jobs");
+  // A head word alone names no company.
+  Document g = Voice("The Group said the talks had failed.\n");
+  EXPECT_NE(Of(g, 0)[0].source_kind, "organization");
+}
+
 // A place inside the subject's prepositional phrase, plain words before
 // the place, and an outlet before an unnamed-source noun followed by a
 // phrase: the head is still the source.

@@ -9,8 +9,10 @@
 //    to a reporting cue becomes a person (singular) or actor (plural)
 //    mention with rule "voice:anonymous_sources.tsv:<head>". A name no
 //    entity layer knew, in a source's place next to a reporting verb
-//    ("Haddad said", "…, said Hazzouri"), becomes a person mention with
-//    rule "voice:name_before_cue" or "voice:name_after_cue" (NameSources).
+//    ("Haddad said", "…, said Hazzouri"), becomes a person mention (an
+//    organization one for "Corvane Group said", "Velmora said it would")
+//    with rule "voice:name_before_cue" or "voice:name_after_cue"
+//    (NameSources).
 //    They join doc.mentions in text order, never overlapping another
 //    mention.
 // 2. Voice and claims. A sentence with no cue, hedge, question mark or
@@ -500,6 +502,9 @@ VoiceAnnotator::VoiceAnnotator(const Lexicon& lexicon, std::shared_ptr<const Gaz
   const Table& stop = lexicon.table("person_stopwords");
   if (const int sw = stop.Column("word"); sw >= 0)
     for (const auto& r : stop.rows) name_stopwords_[Lower(r[sw])] = true;
+  const Table& heads = lexicon.table("voice_org_heads");
+  if (const int hw = heads.Column("head"); hw >= 0)
+    for (const auto& r : heads.rows) org_heads_[Lower(r[hw])] = true;
   LoadPhrases(lexicon, "voice_cues", "phrase", "kind", &cues_);
   LoadPhrases(lexicon, "hedges", "phrase", nullptr, &hedges_);
   LoadPhrases(lexicon, "document_nouns", "noun", "kind", &doc_nouns_);
@@ -1108,6 +1113,14 @@ struct VoiceAnnotator::Impl {
     return small && !va.name_stopwords_.count(s.low[k]);
   }
 
+  // Word k is a voice_org_heads.tsv word with a capital, outside mentions
+  // and quotations ("Group" in "Corvane Group said").
+  bool OrgHead(const Sent& s, size_t k) const {
+    const Word& w = s.w[k];
+    return w.kind == Token::Kind::kWord && w.mention < 0 && w.quote < 0 &&
+           static_cast<unsigned char>(w.text[0] - 'A') < 26 && va.org_heads_.count(s.low[k]);
+  }
+
   // A common English word (a WordNet lemma, or the plural of one), in any
   // case: "Police", "Witnesses", "Officials" name no one.
   bool CommonWord(std::string_view low) const {
@@ -1163,17 +1176,32 @@ struct VoiceAnnotator::Impl {
             if (!Eq(s.w[q - 1].text, ",")) continue;
             const size_t o = q - 1, a = o + 1;  // the opening comma, the appositive's first word
             ok = o > 0 && a < p &&
-                 (IsDeterminer(s.low[a]) || va.titles_.count(s.low[a]) || Eq(s.low[a], "who"));
+                 (IsDeterminer(s.low[a]) || va.titles_.count(s.low[a]) || Eq(s.low[a], "who") ||
+                  Eq(s.low[a], "which"));
             p = o - 1;
             break;
           }
         }
         bool named = false;
         if (ok) {
-          size_t b = p + 1;
+          // A company's name: name words, then a voice_org_heads.tsv word
+          // ("Corvane Group", "Brightwater Partners"), common as it is.
+          const bool org = p > 0 && OrgHead(s, p) && NameWord(s, p - 1);
+          size_t b = org ? p : p + 1;
           while (b > 0 && p + 1 - b < 4 && NameWord(s, b - 1)) --b;
-          if (b <= p && clause_start(b) && good(b, p + 1)) {
-            out->push_back(MakeMention(s, b, p + 1, "person", "voice:name_before_cue", 0.5));
+          // One word, then "its" or "it" ("Eskom said it would …"; not the
+          // empty "it" of "Hariri said it is strange").
+          auto it_after = [&](size_t x) {
+            if (x < n && Eq(s.low[x], "that")) ++x;
+            if (x < n && Eq(s.low[x], "its")) return true;
+            return x + 1 < n && Eq(s.low[x], "it") && !Eq(s.low[x + 1], "is") &&
+                   !Eq(s.low[x + 1], "was") && !Eq(s.low[x + 1], "'s");
+          };
+          const bool company = org || (b == p && it_after(ve));
+          if (b <= p && clause_start(b) &&
+              (org ? !OverlapsAdded(*out, from, WordsSpan(s, b, p + 1)) : good(b, p + 1))) {
+            out->push_back(MakeMention(s, b, p + 1, company ? "organization" : "person",
+                                       "voice:name_before_cue", 0.5));
             named = true;
           }
         }
