@@ -977,6 +977,14 @@ TEST(VoiceTest, MoreUnnamedSourcesAndAVerbBeforeOne) {
       "The blast in Homs has claimed the lives of nine people.\n");
   EXPECT_EQ(SourceText(q, Of(q, 0)[0].source), "official");
   EXPECT_EQ(Of(q, 1)[0].kind, "author");
+  // "one" is the quantities layer's, and still a determiner of the head.
+  Document o = Voice("\"The water is gone,\" one resident said. One resident said the school was shut.\n");
+  ASSERT_EQ(Of(o, 0).size(), 1u);
+  EXPECT_EQ(Of(o, 0)[0].kind, "quoted");
+  EXPECT_EQ(SourceText(o, Of(o, 0)[0].source), "resident");
+  EXPECT_EQ(Text(o, Of(o, 0)[0].content), "\"The water is gone,\"");
+  EXPECT_EQ(SourceText(o, Of(o, 1)[0].source), "resident");
+  EXPECT_EQ(Text(o, Of(o, 1)[0].content), "the school was shut");
 }
 
 TEST(VoiceTest, WireCopyWithoutCommas) {

@@ -948,6 +948,13 @@ struct VoiceAnnotator::Impl {
           bool det = false, none = false;
           while (start > last_end && k - start < 4) {
             const size_t p = start - 1;
+            // "one resident said": the quantities layer holds "one", which
+            // still makes the head a singular source.
+            if (!Free(s, p) && s.w[p].mention >= 0 && Eq(s.low[p], "one") &&
+                Eq(doc.mentions[s.w[p].mention].kind, "quantity")) {
+              det = true;
+              break;
+            }
             if (!Free(s, p) || s.w[p].kind != Token::Kind::kWord) break;
             // A reporting verb is no modifier ("UNICEF said health workers …").
             if (s.w[p].bits & kBitCue) {
