@@ -269,6 +269,25 @@ TEST(VoiceTest, BlockQuoteOverSeveralParagraphs) {
   EXPECT_EQ(Of(d, 4)[0].kind, "author");
 }
 
+// A quotation continued in the next paragraph (no closing mark before the
+// break) is the last speaker's; the subject of the paragraph after it did
+// not say it.
+TEST(VoiceTest, QuotationContinuedAcrossParagraphsKeepsItsSpeaker) {
+  Document d = Voice(
+      "\"We will appeal,\" said Tom Reyes, a spokesman for the bank. \"We are sure the court "
+      "will see the facts.\n\n"
+      "\"This case has no merit.\"\n\n"
+      "Senator Ruth Calloway thinks the regulators moved too slowly.\n");
+  for (int si = 1; si < 3; ++si) {
+    auto v = Of(d, si);
+    ASSERT_EQ(v.size(), 1u) << si;
+    EXPECT_EQ(v[0].kind, "quoted") << si;
+    EXPECT_EQ(SourceText(d, v[0].source), "Tom Reyes") << si;
+  }
+  EXPECT_EQ(SourceText(d, Of(d, 3)[0].source), "Ruth Calloway");
+  EXPECT_EQ(Text(d, Of(d, 3)[0].cue), "thinks");
+}
+
 TEST(VoiceTest, EmphasisAddedOpensABlockQuote) {
   Document d = Voice(
       "The memo would explicitly state that (emphasis added):\n\n"

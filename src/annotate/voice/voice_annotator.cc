@@ -2611,7 +2611,10 @@ struct VoiceAnnotator::Impl {
     if (qi >= 0 && quotes[qi].span.end > s.span.end) {
       // It closes in a later sentence: a cue right after it there?
       const Quote& q = quotes[qi];
-      const size_t tail_end = std::min<size_t>(doc.text.size(), q.span.end + 80);
+      size_t tail_end = std::min<size_t>(doc.text.size(), q.span.end + 80);
+      // (Not past the paragraph's end: a quotation that closes a paragraph
+      // is not spoken by the subject of the next one.)
+      if (const size_t nl = doc.text.find('\n', q.span.end); nl < tail_end) tail_end = nl;
       const std::string_view tail = std::string_view(doc.text).substr(q.span.end, tail_end - q.span.end);
       auto toks = PhraseTokens(tail.substr(0, std::min<size_t>(tail.size(), 60)));
       std::vector<std::string_view> low(toks.begin(), toks.end());
