@@ -873,6 +873,20 @@ TEST(VoiceTest, UnknownCompaniesNextToAReportingVerb) {
   EXPECT_NE(Of(g, 0)[0].source_kind, "organization");
 }
 
+// "X, who …, said <mention> <verb> …": the mention after the verb is the
+// content's subject, not an inverted source.
+TEST(VoiceTest, SubjectWithARelativeClauseBeforeTheVerb) {
+  Document d = Voice(
+      "Daniel Whitford, who represents the plaintiffs, said the bank misled investors. "
+      "The road was closed, said the ministry.\n");
+  auto v = Of(d, 0);
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(SourceText(d, v[0].source), "Daniel Whitford");
+  EXPECT_EQ(Text(d, v[0].content), "the bank misled investors");
+  EXPECT_EQ(SourceText(d, Of(d, 1)[0].source), "the ministry");
+  EXPECT_EQ(Text(d, Of(d, 1)[0].content), "The road was closed");
+}
+
 // A place inside the subject's prepositional phrase, plain words before
 // the place, and an outlet before an unnamed-source noun followed by a
 // phrase: the head is still the source.

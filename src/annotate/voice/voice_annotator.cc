@@ -2014,8 +2014,11 @@ struct VoiceAnnotator::Impl {
           Ref after;
           // (A pronoun after the verb is the content's subject when the
           // verb has one before it: "A neighbour, who …, said she had".)
+          // With a subject before the verb, a mention after it is the
+          // content's subject unless the clause ends there ("Whitford, who
+          // represents them, said the bank misled investors").
           if (SourceAfter(s, k, k + len, ce, &after) && !(found && !after.refers.empty()) &&
-              (!(generic_before || bare) || ClauseEndsAfter(s, after, ce))) {
+              (!(generic_before || bare || found) || ClauseEndsAfter(s, after, ce))) {
             ref = after;
             found = true;
           }
