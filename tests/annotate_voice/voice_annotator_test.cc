@@ -1066,15 +1066,19 @@ TEST(VoiceTest, BeliefAndForecastVerbsOfUnnamedHolders) {
       "Strategists at Halvorsen Brothers forecast a weaker dollar next year. "
       "The utility hopes to sell the plant by June. "
       "Most shareholders doubt the merger will close. "
-      "Opponents of the mayor say the tax is unfair.\n");
+      "Opponents of the mayor say the tax is unfair. "
+      "Many traders worry that the rally will fade. "
+      "Several lawmakers urged the agency to delay the rule.\n");
   const char* want[][3] = {
       {"investors", "fear", "the bank will cut its payout"},
       {"Strategists", "forecast", "a weaker dollar next year"},
       {"The utility", "hopes", "to sell the plant by June"},
       {"shareholders", "doubt", "the merger will close"},
       {"Opponents", "say", "the tax is unfair"},
+      {"Many traders", "worry", "the rally will fade"},
+      {"lawmakers", "urged", "the agency to delay the rule"},
   };
-  for (int si = 0; si < 5; ++si) {
+  for (int si = 0; si < 7; ++si) {
     auto v = Of(d, si);
     ASSERT_EQ(v.size(), 1u) << si;
     EXPECT_EQ(v[0].kind, "attributed") << si;
