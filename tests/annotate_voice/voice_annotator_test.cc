@@ -887,6 +887,22 @@ TEST(VoiceTest, SubjectWithARelativeClauseBeforeTheVerb) {
   EXPECT_EQ(Text(d, Of(d, 1)[0].content), "The road was closed");
 }
 
+// A belief whose clause closes with a second attribution: the content
+// stops before it.
+TEST(VoiceTest, ContentStopsBeforeATrailingAttribution) {
+  Document d = Voice(
+      "Voters in the district believe the seat is safe, according to a poll released on Friday. "
+      "The central bank expects inflation to ease, said one former governor. "
+      "Investors fear a recession, analysts said. "
+      "The board said the plan, which costs $5 million, would go ahead.\n");
+  const char* want[] = {"the seat is safe", "inflation to ease", "a recession",
+                        "the plan, which costs $5 million, would go ahead"};
+  for (int si = 0; si < 4; ++si) {
+    ASSERT_FALSE(Of(d, si).empty()) << si;
+    EXPECT_EQ(Text(d, Of(d, si)[0].content), want[si]) << si;
+  }
+}
+
 // A place inside the subject's prepositional phrase, plain words before
 // the place, and an outlet before an unnamed-source noun followed by a
 // phrase: the head is still the source.

@@ -1843,6 +1843,29 @@ struct VoiceAnnotator::Impl {
            M(va.cues_, kBitCue, s, e, ce, &len) != nullptr;
   }
 
+  // The comma before a reporting cue that closes the clause [b, ce) outside
+  // quotations (", according to …", ", said …", ", analysts said."), or
+  // ce if there is none.
+  size_t TrailingAttribution(const Sent& s, size_t b, size_t ce) const {
+    for (size_t q = b + 1; q + 1 < ce; ++q) {
+      if (!Eq(s.w[q].text, ",") || s.w[q].quote >= 0) continue;
+      for (size_t v = q + 1; v < ce && v <= q + 5; ++v) {
+        if (s.w[v].kind == Token::Kind::kPunct) break;
+        size_t len;
+        const PhraseRow* row =
+            (s.w[v].bits & kBitCue) && Free(s, v) ? M(va.cues_, kBitCue, s, v, ce, &len) : nullptr;
+        if (!row) continue;
+        if (v == q + 1 && (row->code == kRowAccording || row->code == kRowVerb)) return q;
+        // ", analysts said.": words, then a verb ending the clause.
+        if ((row->code == kRowVerb || row->code == kRowVerbWeak) &&
+            (v + len == ce || s.w[v + len].kind == Token::Kind::kPunct))
+          return q;
+        break;
+      }
+    }
+    return ce;
+  }
+
   // Fraction of the content's word tokens inside (non-scare) quotations.
   // With a cue (`with_cue`), a quotation of any length counts: '"We are
   // done," he added' is a quote; without one, short quotations are scare
@@ -2084,6 +2107,9 @@ struct VoiceAnnotator::Impl {
           }
         }
         size_t ae = ce;
+        // A second attribution closing the clause is not content: "the
+        // seat is safe, according to a poll", "a recession, analysts said".
+        if (!ref.after) ae = TrailingAttribution(s, ab, ce);
         size_t bb = cb, be = found ? (ref.after ? k : src_start) : k;
         bool has_after = TrimContent(s, &ab, &ae);
         bool has_before = TrimContent(s, &bb, &be);
