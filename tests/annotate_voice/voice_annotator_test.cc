@@ -269,6 +269,25 @@ TEST(VoiceTest, BlockQuoteOverSeveralParagraphs) {
   EXPECT_EQ(Of(d, 4)[0].kind, "author");
 }
 
+// A quotation continued in the next paragraph (no closing mark before the
+// break) is the last speaker's; the subject of the paragraph after it did
+// not say it.
+TEST(VoiceTest, QuotationContinuedAcrossParagraphsKeepsItsSpeaker) {
+  Document d = Voice(
+      "\"We will appeal,\" said Tom Reyes, a spokesman for the bank. \"We are sure the court "
+      "will see the facts.\n\n"
+      "\"This case has no merit.\"\n\n"
+      "Senator Ruth Calloway thinks the regulators moved too slowly.\n");
+  for (int si = 1; si < 3; ++si) {
+    auto v = Of(d, si);
+    ASSERT_EQ(v.size(), 1u) << si;
+    EXPECT_EQ(v[0].kind, "quoted") << si;
+    EXPECT_EQ(SourceText(d, v[0].source), "Tom Reyes") << si;
+  }
+  EXPECT_EQ(SourceText(d, Of(d, 3)[0].source), "Ruth Calloway");
+  EXPECT_EQ(Text(d, Of(d, 3)[0].cue), "thinks");
+}
+
 TEST(VoiceTest, EmphasisAddedOpensABlockQuote) {
   Document d = Voice(
       "The memo would explicitly state that (emphasis added):\n\n"
@@ -831,6 +850,59 @@ TEST(VoiceTest, UnknownNamesNextToAReportingVerb) {
   EXPECT_EQ(Text(d, Of(d, 3)[0].content), "The road to the crossing was closed");
 }
 
+// A company no table lists: name words and a voice_org_heads.tsv word, or
+// one word with "it"/"its" after the verb, is an organisation; not the
+// empty "it" of "it is".
+TEST(VoiceTest, UnknownCompaniesNextToAReportingVerb) {
+  Document d = Voice(
+      "Corvane Group said on Monday that its profit fell. "
+      "Brightwater Partners, which owns a stake in the lender, believes the shares are cheap. "
+      "Velmora said it would cut 200 jobs. "
+      "Dorvell said it is too early to judge.\n");
+  ExpectOneSourceEach(d, {"Corvane Group", "Brightwater Partners", "Velmora", "Dorvell"});
+  for (int si = 0; si < 3; ++si) {
+    EXPECT_EQ(Of(d, si)[0].source_kind, "organization") << si;
+    EXPECT_EQ(d.mentions[Of(d, si)[0].source].rule, "voice:name_before_cue") << si;
+  }
+  EXPECT_EQ(Of(d, 3)[0].source_kind, "person");
+  EXPECT_EQ(Text(d, Of(d, 1)[0].cue), "believes");
+  EXPECT_EQ(Text(d, Of(d, 1)[0].content), "the shares are cheap");
+  EXPECT_EQ(Text(d, Of(d, 2)[0].content), "it would cut 200 jobs");
+  // A head word alone names no company.
+  Document g = Voice("The Group said the talks had failed.\n");
+  EXPECT_NE(Of(g, 0)[0].source_kind, "organization");
+}
+
+// "X, who …, said <mention> <verb> …": the mention after the verb is the
+// content's subject, not an inverted source.
+TEST(VoiceTest, SubjectWithARelativeClauseBeforeTheVerb) {
+  Document d = Voice(
+      "Daniel Whitford, who represents the plaintiffs, said the bank misled investors. "
+      "The road was closed, said the ministry.\n");
+  auto v = Of(d, 0);
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(SourceText(d, v[0].source), "Daniel Whitford");
+  EXPECT_EQ(Text(d, v[0].content), "the bank misled investors");
+  EXPECT_EQ(SourceText(d, Of(d, 1)[0].source), "the ministry");
+  EXPECT_EQ(Text(d, Of(d, 1)[0].content), "The road was closed");
+}
+
+// A belief whose clause closes with a second attribution: the content
+// stops before it.
+TEST(VoiceTest, ContentStopsBeforeATrailingAttribution) {
+  Document d = Voice(
+      "Voters in the district believe the seat is safe, according to a poll released on Friday. "
+      "The central bank expects inflation to ease, said one former governor. "
+      "Investors fear a recession, analysts said. "
+      "The board said the plan, which costs $5 million, would go ahead.\n");
+  const char* want[] = {"the seat is safe", "inflation to ease", "a recession",
+                        "the plan, which costs $5 million, would go ahead"};
+  for (int si = 0; si < 4; ++si) {
+    ASSERT_FALSE(Of(d, si).empty()) << si;
+    EXPECT_EQ(Text(d, Of(d, si)[0].content), want[si]) << si;
+  }
+}
+
 // A place inside the subject's prepositional phrase, plain words before
 // the place, and an outlet before an unnamed-source noun followed by a
 // phrase: the head is still the source.
@@ -954,6 +1026,14 @@ TEST(VoiceTest, MoreUnnamedSourcesAndAVerbBeforeOne) {
       "The blast in Homs has claimed the lives of nine people.\n");
   EXPECT_EQ(SourceText(q, Of(q, 0)[0].source), "official");
   EXPECT_EQ(Of(q, 1)[0].kind, "author");
+  // "one" is the quantities layer's, and still a determiner of the head.
+  Document o = Voice("\"The water is gone,\" one resident said. One resident said the school was shut.\n");
+  ASSERT_EQ(Of(o, 0).size(), 1u);
+  EXPECT_EQ(Of(o, 0)[0].kind, "quoted");
+  EXPECT_EQ(SourceText(o, Of(o, 0)[0].source), "resident");
+  EXPECT_EQ(Text(o, Of(o, 0)[0].content), "\"The water is gone,\"");
+  EXPECT_EQ(SourceText(o, Of(o, 1)[0].source), "resident");
+  EXPECT_EQ(Text(o, Of(o, 1)[0].content), "the school was shut");
 }
 
 TEST(VoiceTest, WireCopyWithoutCommas) {
@@ -994,6 +1074,41 @@ TEST(VoiceTest, SourceBeforeAPrepositionalPhrase) {
   EXPECT_EQ(Text(d, v[0].content), "food prices had tripled since December");
   EXPECT_EQ(SourceText(d, Of(d, 1)[0].source), "Residents");
   EXPECT_EQ(Text(d, Of(d, 1)[0].content), "no convoy had arrived");
+}
+
+TEST(VoiceTest, BeliefAndForecastVerbsOfUnnamedHolders) {
+  Document d = Voice(
+      "Several investors fear that the bank will cut its payout. "
+      "Strategists at Halvorsen Brothers forecast a weaker dollar next year. "
+      "The utility hopes to sell the plant by June. "
+      "Most shareholders doubt the merger will close. "
+      "Opponents of the mayor say the tax is unfair. "
+      "Many traders worry that the rally will fade. "
+      "Several lawmakers urged the agency to delay the rule.\n");
+  const char* want[][3] = {
+      {"investors", "fear", "the bank will cut its payout"},
+      {"Strategists", "forecast", "a weaker dollar next year"},
+      {"The utility", "hopes", "to sell the plant by June"},
+      {"shareholders", "doubt", "the merger will close"},
+      {"Opponents", "say", "the tax is unfair"},
+      {"Many traders", "worry", "the rally will fade"},
+      {"lawmakers", "urged", "the agency to delay the rule"},
+  };
+  for (int si = 0; si < 7; ++si) {
+    auto v = Of(d, si);
+    ASSERT_EQ(v.size(), 1u) << si;
+    EXPECT_EQ(v[0].kind, "attributed") << si;
+    EXPECT_EQ(SourceText(d, v[0].source), want[si][0]) << si;
+    EXPECT_EQ(v[0].source_kind, "anonymous") << si;
+    EXPECT_EQ(Text(d, v[0].cue), want[si][1]) << si;
+    EXPECT_EQ(Text(d, v[0].content), want[si][2]) << si;
+  }
+  // The nouns and the worries report nothing; "is expected to" has no
+  // holder.
+  Document n = Voice(
+      "Fears of a wider war grew on Monday. Residents fear for their homes. "
+      "The council is expected to vote on Friday.\n");
+  for (int si = 0; si < 3; ++si) EXPECT_EQ(Of(n, si)[0].kind, "author") << si;
 }
 
 TEST(VoiceTest, ClaimsCarryTheirSlotsVoiceAndSource) {

@@ -9,8 +9,10 @@
 //    to a reporting cue becomes a person (singular) or actor (plural)
 //    mention with rule "voice:anonymous_sources.tsv:<head>". A name no
 //    entity layer knew, in a source's place next to a reporting verb
-//    ("Haddad said", "…, said Hazzouri"), becomes a person mention with
-//    rule "voice:name_before_cue" or "voice:name_after_cue" (NameSources).
+//    ("Haddad said", "…, said Hazzouri"), becomes a person mention (an
+//    organization one for "Corvane Group said", "Velmora said it would")
+//    with rule "voice:name_before_cue" or "voice:name_after_cue"
+//    (NameSources).
 //    They join doc.mentions in text order, never overlapping another
 //    mention.
 // 2. Voice and claims. A sentence with no cue, hedge, question mark or
@@ -500,6 +502,9 @@ VoiceAnnotator::VoiceAnnotator(const Lexicon& lexicon, std::shared_ptr<const Gaz
   const Table& stop = lexicon.table("person_stopwords");
   if (const int sw = stop.Column("word"); sw >= 0)
     for (const auto& r : stop.rows) name_stopwords_[Lower(r[sw])] = true;
+  const Table& heads = lexicon.table("voice_org_heads");
+  if (const int hw = heads.Column("head"); hw >= 0)
+    for (const auto& r : heads.rows) org_heads_[Lower(r[hw])] = true;
   LoadPhrases(lexicon, "voice_cues", "phrase", "kind", &cues_);
   LoadPhrases(lexicon, "hedges", "phrase", nullptr, &hedges_);
   LoadPhrases(lexicon, "document_nouns", "noun", "kind", &doc_nouns_);
@@ -943,6 +948,13 @@ struct VoiceAnnotator::Impl {
           bool det = false, none = false;
           while (start > last_end && k - start < 4) {
             const size_t p = start - 1;
+            // "one resident said": the quantities layer holds "one", which
+            // still makes the head a singular source.
+            if (!Free(s, p) && s.w[p].mention >= 0 && Eq(s.low[p], "one") &&
+                Eq(doc.mentions[s.w[p].mention].kind, "quantity")) {
+              det = true;
+              break;
+            }
             if (!Free(s, p) || s.w[p].kind != Token::Kind::kWord) break;
             // A reporting verb is no modifier ("UNICEF said health workers …").
             if (s.w[p].bits & kBitCue) {
@@ -1108,6 +1120,14 @@ struct VoiceAnnotator::Impl {
     return small && !va.name_stopwords_.count(s.low[k]);
   }
 
+  // Word k is a voice_org_heads.tsv word with a capital, outside mentions
+  // and quotations ("Group" in "Corvane Group said").
+  bool OrgHead(const Sent& s, size_t k) const {
+    const Word& w = s.w[k];
+    return w.kind == Token::Kind::kWord && w.mention < 0 && w.quote < 0 &&
+           static_cast<unsigned char>(w.text[0] - 'A') < 26 && va.org_heads_.count(s.low[k]);
+  }
+
   // A common English word (a WordNet lemma, or the plural of one), in any
   // case: "Police", "Witnesses", "Officials" name no one.
   bool CommonWord(std::string_view low) const {
@@ -1163,17 +1183,32 @@ struct VoiceAnnotator::Impl {
             if (!Eq(s.w[q - 1].text, ",")) continue;
             const size_t o = q - 1, a = o + 1;  // the opening comma, the appositive's first word
             ok = o > 0 && a < p &&
-                 (IsDeterminer(s.low[a]) || va.titles_.count(s.low[a]) || Eq(s.low[a], "who"));
+                 (IsDeterminer(s.low[a]) || va.titles_.count(s.low[a]) || Eq(s.low[a], "who") ||
+                  Eq(s.low[a], "which"));
             p = o - 1;
             break;
           }
         }
         bool named = false;
         if (ok) {
-          size_t b = p + 1;
+          // A company's name: name words, then a voice_org_heads.tsv word
+          // ("Corvane Group", "Brightwater Partners"), common as it is.
+          const bool org = p > 0 && OrgHead(s, p) && NameWord(s, p - 1);
+          size_t b = org ? p : p + 1;
           while (b > 0 && p + 1 - b < 4 && NameWord(s, b - 1)) --b;
-          if (b <= p && clause_start(b) && good(b, p + 1)) {
-            out->push_back(MakeMention(s, b, p + 1, "person", "voice:name_before_cue", 0.5));
+          // One word, then "its" or "it" ("Eskom said it would …"; not the
+          // empty "it" of "Hariri said it is strange").
+          auto it_after = [&](size_t x) {
+            if (x < n && Eq(s.low[x], "that")) ++x;
+            if (x < n && Eq(s.low[x], "its")) return true;
+            return x + 1 < n && Eq(s.low[x], "it") && !Eq(s.low[x + 1], "is") &&
+                   !Eq(s.low[x + 1], "was") && !Eq(s.low[x + 1], "'s");
+          };
+          const bool company = org || (b == p && it_after(ve));
+          if (b <= p && clause_start(b) &&
+              (org ? !OverlapsAdded(*out, from, WordsSpan(s, b, p + 1)) : good(b, p + 1))) {
+            out->push_back(MakeMention(s, b, p + 1, company ? "organization" : "person",
+                                       "voice:name_before_cue", 0.5));
             named = true;
           }
         }
@@ -1375,6 +1410,7 @@ struct VoiceAnnotator::Impl {
   // For lower-case words ending at p ("in the camp"): the last word of an
   // eligible mention right before the preposition that opens them, or kNone.
   size_t PrepositionalHead(const Sent& s, size_t cb, size_t p, bool weak) const {
+    bool named = false;  // a capitalised word no layer knew in the phrase
     for (size_t k = p + 1; k > cb && p + 1 - k < 6; --k) {
       const size_t q = k - 1;
       // A place or date inside the phrase: "A hospital source in Hassakeh
@@ -1383,7 +1419,14 @@ struct VoiceAnnotator::Impl {
           (Eq(doc.mentions[s.w[q].mention].kind, "place") ||
            Eq(doc.mentions[s.w[q].mention].kind, "date")))
         continue;
-      if (s.w[q].mention >= 0 || s.w[q].kind != Token::Kind::kWord || !s.lower[q]) return kNone;
+      if (s.w[q].mention >= 0 || s.w[q].kind != Token::Kind::kWord) return kNone;
+      // A name no layer knew after the preposition: "Analysts at Morgan
+      // Stanley estimate" (the head must then be an unnamed source).
+      if (!s.lower[q]) {
+        if (q == cb || !NameWord(s, q)) return kNone;
+        named = true;
+        continue;
+      }
       // A participle opens the phrase as a preposition does: "a group
       // tracking the violence said", "medics treating the wounded said".
       const std::string_view lw = s.low[q];
@@ -1392,7 +1435,9 @@ struct VoiceAnnotator::Impl {
       if (IsPreposition(lw) || participle) {
         if (q == p || q <= cb) return kNone;  // "said to", nothing after
         const int m = s.w[q - 1].mention;
-        if (m >= 0 && EligibleSource(doc.mentions[m])) return q - 1;
+        if (m >= 0 && EligibleSource(doc.mentions[m]) && (!named || IsAnonymous(doc.mentions[m])))
+          return q - 1;
+        if (named) return kNone;
         // An unnamed source with an adjective or participle before the
         // phrase: "people familiar with the matter said", "a person close to
         // the talks", "experts not involved in the study".
@@ -1798,6 +1843,29 @@ struct VoiceAnnotator::Impl {
            M(va.cues_, kBitCue, s, e, ce, &len) != nullptr;
   }
 
+  // The comma before a reporting cue that closes the clause [b, ce) outside
+  // quotations (", according to …", ", said …", ", analysts said."), or
+  // ce if there is none.
+  size_t TrailingAttribution(const Sent& s, size_t b, size_t ce) const {
+    for (size_t q = b + 1; q + 1 < ce; ++q) {
+      if (!Eq(s.w[q].text, ",") || s.w[q].quote >= 0) continue;
+      for (size_t v = q + 1; v < ce && v <= q + 5; ++v) {
+        if (s.w[v].kind == Token::Kind::kPunct) break;
+        size_t len;
+        const PhraseRow* row =
+            (s.w[v].bits & kBitCue) && Free(s, v) ? M(va.cues_, kBitCue, s, v, ce, &len) : nullptr;
+        if (!row) continue;
+        if (v == q + 1 && (row->code == kRowAccording || row->code == kRowVerb)) return q;
+        // ", analysts said.": words, then a verb ending the clause.
+        if ((row->code == kRowVerb || row->code == kRowVerbWeak) &&
+            (v + len == ce || s.w[v + len].kind == Token::Kind::kPunct))
+          return q;
+        break;
+      }
+    }
+    return ce;
+  }
+
   // Fraction of the content's word tokens inside (non-scare) quotations.
   // With a cue (`with_cue`), a quotation of any length counts: '"We are
   // done," he added' is a quote; without one, short quotations are scare
@@ -1969,8 +2037,11 @@ struct VoiceAnnotator::Impl {
           Ref after;
           // (A pronoun after the verb is the content's subject when the
           // verb has one before it: "A neighbour, who …, said she had".)
+          // With a subject before the verb, a mention after it is the
+          // content's subject unless the clause ends there ("Whitford, who
+          // represents them, said the bank misled investors").
           if (SourceAfter(s, k, k + len, ce, &after) && !(found && !after.refers.empty()) &&
-              (!(generic_before || bare) || ClauseEndsAfter(s, after, ce))) {
+              (!(generic_before || bare || found) || ClauseEndsAfter(s, after, ce))) {
             ref = after;
             found = true;
           }
@@ -2036,6 +2107,9 @@ struct VoiceAnnotator::Impl {
           }
         }
         size_t ae = ce;
+        // A second attribution closing the clause is not content: "the
+        // seat is safe, according to a poll", "a recession, analysts said".
+        if (!ref.after) ae = TrailingAttribution(s, ab, ce);
         size_t bb = cb, be = found ? (ref.after ? k : src_start) : k;
         bool has_after = TrimContent(s, &ab, &ae);
         bool has_before = TrimContent(s, &bb, &be);
@@ -2566,7 +2640,10 @@ struct VoiceAnnotator::Impl {
     if (qi >= 0 && quotes[qi].span.end > s.span.end) {
       // It closes in a later sentence: a cue right after it there?
       const Quote& q = quotes[qi];
-      const size_t tail_end = std::min<size_t>(doc.text.size(), q.span.end + 80);
+      size_t tail_end = std::min<size_t>(doc.text.size(), q.span.end + 80);
+      // (Not past the paragraph's end: a quotation that closes a paragraph
+      // is not spoken by the subject of the next one.)
+      if (const size_t nl = doc.text.find('\n', q.span.end); nl < tail_end) tail_end = nl;
       const std::string_view tail = std::string_view(doc.text).substr(q.span.end, tail_end - q.span.end);
       auto toks = PhraseTokens(tail.substr(0, std::min<size_t>(tail.size(), 60)));
       std::vector<std::string_view> low(toks.begin(), toks.end());

@@ -249,6 +249,7 @@ class VoiceAnnotator : public DocumentLayer {
   uint32_t first_len_mask_[256] = {};
   std::shared_ptr<const Gazetteer> gazetteer_;  // common words; may be null
   voice_internal::StringMap<bool> name_stopwords_;  // person_stopwords.tsv, lower-cased
+  voice_internal::StringMap<bool> org_heads_;  // voice_org_heads.tsv, lower-cased
 };
 
 }  // namespace dossier
