@@ -682,12 +682,12 @@ Status Store::PutEvents(const Document& doc, const std::string& now) {
     } else {
       u.Null().Null().Null();
     }
-    for (int role : {e.dead, e.injured}) {
+    for (const auto& [role, also] : {std::pair(e.dead, &e.dead_also), std::pair(e.injured, &e.injured_also)}) {
       if (!valid(role) || !doc.mentions[role].quantity) {
         u.Null().Null().Null().Null().Null();
         continue;
       }
-      const QuantityValue& q = *doc.mentions[role].quantity;
+      const QuantityValue q = CasualtyCount(doc.mentions, role, *also);
       u.Real(q.value);
       if (q.qualifier == "at_most" && q.low == 0) u.Null(); else u.Real(q.low);
       if (q.high == 0 && q.value != 0) u.Null(); else u.Real(q.high);

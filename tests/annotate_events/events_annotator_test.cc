@@ -365,6 +365,28 @@ TEST(EventsTest, ClashesWithACounterpartAndCasualties) {
   EXPECT_EQ(Value(d, e.injured), 20);
 }
 
+// Counts of one casualty role joined by "and" add up; the parts of a count
+// after "including" do not.
+TEST(EventsTest, CasualtiesOverSeveralMentionsAddUp) {
+  Document d = Events("Government jets struck Marib on Friday, killing 12 civilians and at least five fighters.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u);
+  const EventRecord& e = d.events[0];
+  EXPECT_EQ(Value(d, e.dead), 12);
+  ASSERT_EQ(e.dead_also.size(), 1u);
+  EXPECT_EQ(Value(d, e.dead_also[0]), 5);
+  const QuantityValue q = CasualtyCount(d.mentions, e.dead, e.dead_also);
+  EXPECT_EQ(q.value, 17);
+  EXPECT_EQ(q.low, 17);
+  EXPECT_EQ(q.high, 0);  // "at least" leaves the sum open
+  EXPECT_EQ(q.qualifier, "at_least");
+  Document p = Events("Shelling killed 20 people including four children and two women in Taiz.");
+  ExpectWellFormed(p);
+  ASSERT_EQ(p.events.size(), 1u);
+  EXPECT_EQ(Value(p, p.events[0].dead), 20);
+  EXPECT_TRUE(p.events[0].dead_also.empty());
+}
+
 TEST(EventsTest, AgreementBetweenCoordinatedSubjects) {
   Document d = Events("Russia and Turkey signed a ceasefire agreement in Moscow on 20 December 2016.");
   ExpectWellFormed(d);

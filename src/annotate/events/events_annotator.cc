@@ -1930,6 +1930,34 @@ struct EventsAnnotator::Impl {
     return std::round(c * 100) / 100;
   }
 
+  // "killing 12 civilians and five fighters", "two women, a child and two
+  // soldiers were killed": the quantity mentions of the same casualty role
+  // joined to `first` by "and" or a comma, each after its own noun (at most
+  // three words, no other quantity); they add up. Parts of a count told
+  // before ("18 civilians including five children and two women") are not
+  // more dead.
+  void CasualtyParts(int first, CasualtyRole role, std::vector<int>& also) const {
+    if (first < 0 || doc.mentions[first].sentence != si) return;
+    int k = 0;
+    const int n = static_cast<int>(w.size());
+    while (k < n && w[k].mention != first) ++k;
+    for (int j = k - 1; j >= 0 && j >= k - 4 && w[j].kind != Token::Kind::kPunct; --j)
+      if (Eq(lv[j], "including")) return;
+    for (int m = first; k < n;) {
+      while (k < n && w[k].mention == m) ++k;
+      int gap = 0;
+      while (k < n && gap < 3 && !Eq(lv[k], "and") && !Eq(lv[k], ",") && w[k].kind != Token::Kind::kPunct &&
+             !(w[k].mention >= 0 && mclass[w[k].mention] == kMcQuantity))
+        ++k, ++gap;
+      if (k + 1 >= n || !(Eq(lv[k], "and") || Eq(lv[k], ","))) return;
+      const int next = w[k + 1].mention;
+      if (!Casualty(next, role) || next == m) return;
+      also.push_back(next);
+      m = next;
+      k += 1;
+    }
+  }
+
   // ---- voice ------------------------------------------------------------------
   size_t voice_cursor = 0;
   void Voice(EventRecord& e) {
@@ -2050,6 +2078,8 @@ struct EventsAnnotator::Impl {
       }
       c.ev.confidence = Confidence(c.ev);
       Voice(c.ev);
+      CasualtyParts(c.ev.dead, kCasKilled, c.ev.dead_also);
+      CasualtyParts(c.ev.injured, kCasInjured, c.ev.injured_also);
       definite.push_back(IsDefinite(c));
       if (anaphor >= 0) {
         c.ev.same_as = doc.events[anaphor].same_as >= 0 ? doc.events[anaphor].same_as : anaphor;
