@@ -257,6 +257,10 @@ struct EventRecord {
   // "modifier", "object", "prep:in", "clause", "consequence", ...), in the
   // order actor, target, place, date, dead, injured; nullptr if unset.
   const char* how[6] = {nullptr, nullptr, nullptr, nullptr, nullptr, nullptr};
+  // Further quantity mentions of the same casualty role joined to dead /
+  // injured by "and" or a comma ("killing 12 civilians and five fighters"):
+  // the count is the sum (CasualtyCount).
+  std::vector<int> dead_also, injured_also;
   std::string voice;         // author|attributed|quoted|hedged
   int source = -1;           // index into Document::mentions, -1 if none
   bool negated = false, hypothetical = false;
@@ -268,6 +272,29 @@ struct EventRecord {
   // role's candidates and why the rejected ones were rejected, the cues.
   std::vector<std::string> evidence;
 };
+
+// The casualty count of quantity mention `first` and the `also` mentions
+// summed: values and bounds add up, a bound open in one part (high 0, or low
+// 0 for at_most) is open in the sum; the qualifier is the parts' when they
+// agree, else at_least when a part is at_least and none at_most, else about.
+template <class Mentions>
+QuantityValue CasualtyCount(const Mentions& mentions, int first, const std::vector<int>& also) {
+  QuantityValue q = *mentions[first].quantity;
+  for (int i : also) {
+    const QuantityValue& p = *mentions[i].quantity;
+    const bool open_high = (q.high == 0 && q.value != 0) || (p.high == 0 && p.value != 0);
+    const bool open_low = (q.qualifier == "at_most" && q.low == 0) || (p.qualifier == "at_most" && p.low == 0);
+    if (p.qualifier != q.qualifier)
+      q.qualifier = (q.qualifier == "at_least" || p.qualifier == "at_least") &&
+                            q.qualifier != "at_most" && p.qualifier != "at_most"
+                        ? "at_least"
+                        : "about";
+    q.value += p.value;
+    q.low = open_low ? 0 : q.low + p.low;
+    q.high = open_high ? 0 : q.high + p.high;
+  }
+  return q;
+}
 
 struct Document {
   std::string id;

@@ -250,13 +250,13 @@ void WriteEvents(JsonWriter& w, const Document& d, const Offsets& o) {
     else w.Null();
     w.EndObject();
   };
-  const auto count = [&](const auto& key, int i) {
+  const auto count = [&](const auto& key, int i, const std::vector<int>& also) {
     w.Key(key);
     if (!valid(i) || !d.mentions[i].quantity) {
       w.Null();
       return;
     }
-    const QuantityValue& q = *d.mentions[i].quantity;
+    const QuantityValue q = CasualtyCount(d.mentions, i, also);
     w.BeginObject();
     w.Key("value");
     w.Double(q.value);
@@ -268,6 +268,13 @@ void WriteEvents(JsonWriter& w, const Document& d, const Offsets& o) {
     w.String(q.qualifier);
     w.Key("mention");
     w.String(d.mentions[i].id);
+    if (!also.empty()) {
+      w.Key("mentions");
+      w.BeginArray();
+      w.String(d.mentions[i].id);
+      for (int m : also) w.String(d.mentions[m].id);
+      w.EndArray();
+    }
     w.EndObject();
   };
   w.Key("events");
@@ -338,8 +345,8 @@ void WriteEvents(JsonWriter& w, const Document& d, const Offsets& o) {
     } else {
       w.Null();
     }
-    count("dead", e.dead);
-    count("injured", e.injured);
+    count("dead", e.dead, e.dead_also);
+    count("injured", e.injured, e.injured_also);
     w.Key("voice");
     w.String(e.voice);
     w.Key("source");

@@ -682,12 +682,17 @@ Status Store::PutEvents(const Document& doc, const std::string& now) {
     } else {
       u.Null().Null().Null();
     }
-    for (int role : {e.dead, e.injured}) {
+    // The sums live until the statement runs (Bound keeps views of text).
+    QuantityValue sums[2];
+    const std::pair<int, const std::vector<int>*> counts[] = {{e.dead, &e.dead_also},
+                                                              {e.injured, &e.injured_also}};
+    for (int i = 0; i < 2; ++i) {
+      const int role = counts[i].first;
       if (!valid(role) || !doc.mentions[role].quantity) {
         u.Null().Null().Null().Null().Null();
         continue;
       }
-      const QuantityValue& q = *doc.mentions[role].quantity;
+      const QuantityValue& q = sums[i] = CasualtyCount(doc.mentions, role, *counts[i].second);
       u.Real(q.value);
       if (q.qualifier == "at_most" && q.low == 0) u.Null(); else u.Real(q.low);
       if (q.high == 0 && q.value != 0) u.Null(); else u.Real(q.high);

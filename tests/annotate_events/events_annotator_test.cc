@@ -365,6 +365,28 @@ TEST(EventsTest, ClashesWithACounterpartAndCasualties) {
   EXPECT_EQ(Value(d, e.injured), 20);
 }
 
+// Counts of one casualty role joined by "and" add up; the parts of a count
+// after "including" do not.
+TEST(EventsTest, CasualtiesOverSeveralMentionsAddUp) {
+  Document d = Events("Government jets struck Marib on Friday, killing 12 civilians and at least five fighters.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u);
+  const EventRecord& e = d.events[0];
+  EXPECT_EQ(Value(d, e.dead), 12);
+  ASSERT_EQ(e.dead_also.size(), 1u);
+  EXPECT_EQ(Value(d, e.dead_also[0]), 5);
+  const QuantityValue q = CasualtyCount(d.mentions, e.dead, e.dead_also);
+  EXPECT_EQ(q.value, 17);
+  EXPECT_EQ(q.low, 17);
+  EXPECT_EQ(q.high, 0);  // "at least" leaves the sum open
+  EXPECT_EQ(q.qualifier, "at_least");
+  Document p = Events("Shelling killed 20 people including four children and two women in Taiz.");
+  ExpectWellFormed(p);
+  ASSERT_EQ(p.events.size(), 1u);
+  EXPECT_EQ(Value(p, p.events[0].dead), 20);
+  EXPECT_TRUE(p.events[0].dead_also.empty());
+}
+
 TEST(EventsTest, AgreementBetweenCoordinatedSubjects) {
   Document d = Events("Russia and Turkey signed a ceasefire agreement in Moscow on 20 December 2016.");
   ExpectWellFormed(d);
@@ -956,17 +978,79 @@ TEST(EventsModalityTest, DeniedEventIsNegatedAndTheDenialIsAnEvent) {
   EXPECT_EQ(R(d, d.events[1].place), "Idlib");
 }
 
-TEST(EventsModalityTest, ThreatenedAttackIsFutureAndTheThreatAsserted) {
-  Document d = Events("Turkey threatened to attack the SDF in Manbij.");
+// What a threat, demand or accusation names is its content, not an event
+// the author asserts (PLOVER/CAMEO coders code the verbal event only).
+TEST(EventsModalityTest, ThreatenedAttackIsContentOfTheThreat) {
+  Document d = Events("Turkey threatened to attack the SDF in Manbij.", true);
   ExpectWellFormed(d);
-  ASSERT_EQ(d.events.size(), 2u);
+  ASSERT_EQ(d.events.size(), 1u);
   EXPECT_EQ(d.events[0].plover, "THREATEN");
   EXPECT_EQ(d.events[0].modality, "asserted");
+  EXPECT_EQ(R(d, d.events[0].actor), "Turkey");
   EXPECT_EQ(R(d, d.events[0].target), "SDF");
-  EXPECT_EQ(d.events[1].plover, "ASSAULT");
-  EXPECT_TRUE(d.events[1].hypothetical);
-  EXPECT_EQ(d.events[1].modality, "future");
-  EXPECT_EQ(R(d, d.events[1].actor), "Turkey");
+  ASSERT_EQ(d.events_rejected.size(), 1u);
+  EXPECT_EQ(Text(d, d.events_rejected[0].trigger), "attack");
+  std::string why;
+  for (const auto& l : d.events_rejected[0].evidence) why += l + "\n";
+  EXPECT_NE(why.find("dropped: reported by \"threatened\" (content=report)"), std::string::npos) << why;
+}
+
+TEST(EventsModalityTest, AccusationsAndDemandsReportTheirContent) {
+  struct Case {
+    const char* text;
+    const char* trigger;
+    const char* plover;
+    const char* actor;
+    const char* target;
+  } cases[] = {
+      {"Pakistan accused India of shelling villages in Kashmir.", "accused", "ACCUSE", "Pakistan", "India"},
+      {"Nigeria urged Chad to withdraw its troops from the border.", "urged", "REQUEST", "Nigeria", "Chad"},
+      {"The African Union called for a ceasefire in Sudan.", "called for", "REQUEST", "African Union", "-"},
+      {"Eritrea refused to release the prisoners held in Asmara.", "refused", "REJECT", "Eritrea", "-"},
+      {"Ukraine accused Russia of shelling and bombing the city of Kharkiv.", "accused", "ACCUSE",
+       "Ukraine", "Russia"},
+  };
+  for (const Case& k : cases) {
+    Document d = Events(k.text);
+    ExpectWellFormed(d);
+    ASSERT_EQ(d.events.size(), 1u) << k.text;
+    EXPECT_EQ(Text(d, d.events[0].trigger), k.trigger) << k.text;
+    EXPECT_EQ(d.events[0].plover, k.plover) << k.text;
+    EXPECT_EQ(R(d, d.events[0].actor), k.actor) << k.text;
+    EXPECT_EQ(R(d, d.events[0].target), k.target) << k.text;
+  }
+}
+
+// The complement ends at a subordinate word, a comma or a new finite verb;
+// a definite event noun happened (the blame is about who did it), and what
+// is condemned happened too.
+TEST(EventsModalityTest, EventsOutsideTheComplementOrPresupposedStay) {
+  Document a = Events("Kenya accused Somalia after militants attacked a base in Lamu.");
+  ExpectWellFormed(a);
+  ASSERT_EQ(a.events.size(), 2u);
+  EXPECT_EQ(a.events[0].plover, "ACCUSE");
+  EXPECT_EQ(Text(a, a.events[1].trigger), "attacked");
+  EXPECT_EQ(R(a, a.events[1].place), "Lamu");
+  Document b = Events("Kabul blamed the Taliban for the bombing of a mosque in Kunduz.");
+  ExpectWellFormed(b);
+  ASSERT_EQ(b.events.size(), 2u);
+  EXPECT_EQ(b.events[0].plover, "ACCUSE");
+  EXPECT_EQ(b.events[1].plover, "ASSAULT");
+  EXPECT_EQ(Text(b, b.events[1].trigger), "bombing");
+  EXPECT_EQ(R(b, b.events[1].place), "Kunduz");
+  Document c = Events("The United Nations condemned the shelling of a hospital in Marib.");
+  ExpectWellFormed(c);
+  ASSERT_EQ(c.events.size(), 2u);
+  EXPECT_EQ(c.events[0].plover, "ACCUSE");
+  EXPECT_EQ(c.events[0].cameo, "111");
+  EXPECT_EQ(c.events[1].plover, "ASSAULT");
+  EXPECT_EQ(R(c, c.events[1].place), "Marib");
+  // A denial keeps the denied event, negated.
+  Document n = Events("Hamas denied carrying out the rocket attack on Sderot.");
+  ExpectWellFormed(n);
+  ASSERT_EQ(n.events.size(), 2u);
+  EXPECT_EQ(n.events[0].plover, "REJECT");
+  EXPECT_TRUE(n.events[1].negated);
 }
 
 TEST(EventsModalityTest, ModalAndConditional) {

@@ -21,7 +21,7 @@ std::string Q(const std::string& s) { return "'" + s + "'"; }
 const char kArticle[] =
     "Coalition jets struck Raqqa on 3 March 2017, killing 14 Syrian soldiers, the Syrian "
     "Foreign Ministry said.\n\nThe strike on Raqqa was the third this week.\n\n"
-    "Turkey threatened to attack the SDF in Manbij.\n\n"
+    "Turkey threatened the SDF in Manbij, saying it plans to attack Manbij.\n\n"
     "Critics say that war never brings peace.\n";
 
 TEST(CliEventsTest, ExtractPrintsEventsWithTheirRoles) {
@@ -30,7 +30,8 @@ TEST(CliEventsTest, ExtractPrintsEventsWithTheirRoles) {
   auto recs = testing::ParseJsonLines(r.out);
   ASSERT_EQ(recs.size(), 1u);
   const auto& ev = recs[0]["events"];
-  ASSERT_EQ(ev.size(), 4u) << ev.dump(1);  // the threat and the attack it threatens
+  // The threat and, past the comma (not its content), the attack Turkey plans.
+  ASSERT_EQ(ev.size(), 4u) << ev.dump(1);
   EXPECT_EQ(ev[0]["id"], "v1");
   EXPECT_EQ(ev[0]["trigger"]["text"], "struck");
   EXPECT_EQ(ev[0]["trigger"]["start"], 15);
@@ -79,7 +80,7 @@ TEST(CliEventsTest, IngestExportAndStats) {
   const RunResult j = RunDossier("export --what events --format jsonl --db " + Q(db));
   ASSERT_EQ(j.exit_code, 0) << j.err;
   auto rows = testing::ParseJsonLines(j.out);
-  ASSERT_EQ(rows.size(), 4u) << j.out;  // the threat and the attack it threatens
+  ASSERT_EQ(rows.size(), 4u) << j.out;  // the threat and the attack Turkey plans
   EXPECT_EQ(rows[0]["event_id"], "v1");
   EXPECT_EQ(rows[0]["trigger_text"], "struck");
   EXPECT_EQ(rows[0]["place_text"], "Raqqa");
@@ -113,6 +114,37 @@ TEST(CliEventsTest, IngestExportAndStats) {
   EXPECT_EQ(stats["events_by_modality"]["future"], 1);
   const RunResult text = RunDossier("stats --db " + Q(db));
   EXPECT_NE(text.out.find("events by type:\n"), std::string::npos) << text.out;
+}
+
+// Casualties over two mentions: the record lists both, the value and the
+// store's columns are the sum.
+TEST(CliEventsTest, CasualtiesOverTwoMentionsAreSummedInRecordAndStore) {
+  const char kText[] = "Government jets struck Marib on Friday, killing 12 civilians and five fighters.\n";
+  const RunResult r = RunDossier("extract - --published 2021-03-08", kText);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto recs = testing::ParseJsonLines(r.out);
+  ASSERT_EQ(recs.size(), 1u);
+  const auto& dead = recs[0]["events"][0]["dead"];
+  EXPECT_EQ(dead["value"], 17) << dead.dump();
+  EXPECT_EQ(dead["low"], 17);
+  EXPECT_EQ(dead["high"], 17);
+  EXPECT_EQ(dead["qualifier"], "exact");
+  ASSERT_EQ(dead["mentions"].size(), 2u);
+  EXPECT_EQ(dead["mentions"][0], dead["mention"]);
+  EXPECT_EQ(recs[0]["events"][0]["injured"], nullptr);
+
+  testing::TempDir dir;
+  const std::string art = dir.Write("m.txt", kText);
+  const std::string db = dir.path() + "/m.db";
+  ASSERT_EQ(RunDossier("ingest -q --published 2021-03-08 --db " + Q(db) + " " + Q(art)).exit_code, 0);
+  const RunResult j = RunDossier("export --what events --format jsonl --db " + Q(db));
+  ASSERT_EQ(j.exit_code, 0) << j.err;
+  auto rows = testing::ParseJsonLines(j.out);
+  ASSERT_EQ(rows.size(), 1u) << j.out;
+  EXPECT_EQ(rows[0]["dead_value"], 17.0);
+  EXPECT_EQ(rows[0]["dead_high"], 17.0);
+  EXPECT_EQ(rows[0]["dead_qualifier"], "exact");
+  EXPECT_EQ(rows[0]["dead_mention"], dead["mention"]);
 }
 
 TEST(CliEventsTest, ExplainShowsTriggerPatternRolesAndDroppedCandidates) {

@@ -210,6 +210,7 @@ enum : uint32_t {
   kCueAdverb = 1u << 20,
   kCueInfo = 1u << 21,
   kCueOccurred = 1u << 22,
+  kCueSubord = 1u << 23,
 };
 
 uint32_t CueKind(std::string_view k) {
@@ -220,7 +221,8 @@ uint32_t CueKind(std::string_view k) {
       {"relative", kCueRel},    {"break", kCueBreak},    {"det", kCueDet},
       {"possessive", kCuePoss}, {"pronoun", kCuePronoun}, {"infinitive", kCueInfinitive},
       {"implicative", kCueImplicative}, {"compound", kCueCompound}, {"objstop", kCueObjStop},
-      {"adverb", kCueAdverb}, {"info", kCueInfo}, {"occurred", kCueOccurred}};
+      {"adverb", kCueAdverb}, {"info", kCueInfo}, {"occurred", kCueOccurred},
+      {"subordinate", kCueSubord}};
   for (const auto& [name, bit] : kKinds)
     if (k == name) return bit;
   return 0;
@@ -317,6 +319,7 @@ EventsAnnotator::EventsAnnotator(const Lexicon& lexicon) {
         else if (name == "needs" && value == "victim") row.needs_victim = true;
         else if (name == "country" && value == "none") row.no_country_target = true;
         else if (name == "info" && value == "none") row.no_info_object = true;
+        else if (name == "content" && value == "report") row.content = true;
         else if (name == "people") row.people_key = std::string(value);
         else if (name == "not_before")
           for (std::string_view v : Split(value, '|')) row.not_before.emplace_back(v);
@@ -445,6 +448,7 @@ struct EventsAnnotator::Impl {
     // (", where the army shelled the town,"), the words [rs, re) of that
     // region are its own clause, not an aside to skip.
     int rs = 0, re = 0;
+    int content_of = -1;  // the content=report cand whose complement names it
   };
   std::vector<Cand> cands;
   std::vector<int> preps_at;  // words starting a prep cue or a row hint's word
@@ -1576,6 +1580,60 @@ struct EventsAnnotator::Impl {
     return Eq(r, "which") || Eq(r, "who");
   }
 
+  // "accused Russia of shelling the plant", "urged Serbia to pull back its
+  // forces", "threatened to strike": an event named in the complement of a
+  // content=report trigger is what that event alleges, demands or
+  // threatens, not one the author asserts. The complement runs from the
+  // trigger (or the content event before it: "of shelling and bombing")
+  // over at most eight words of its clause with no punctuation, break,
+  // relative or subordinate word ("after", "when") and no aside. A definite
+  // or possessed event noun ("blamed the attack on", "Monday's attack") is
+  // presupposed to have happened: it stays an event.
+  bool DefiniteNoun(const Cand& c, int from) const {
+    for (int k = c.k0 - 1; k >= from && k >= c.k0 - 5; --k) {
+      const std::string_view x = lv[k];
+      if (Has(k, kCuePoss) || x.ends_with("'s") || x.ends_with("\u2019s") || Eq(x, "the") || Eq(x, "this") || Eq(x, "that") || Eq(x, "these") ||
+          Eq(x, "those") || Eq(x, "its") || Eq(x, "their") || Eq(x, "his") || Eq(x, "her"))
+        return true;
+      if (!Has(k, kCueDet) && w[k].mention < 0) return false;
+    }
+    return false;
+  }
+
+  // A candidate the complement can report: an infinitive ("to strike") or a
+  // gerund ("of shelling"), not a finite verb with its own subject ("strikes
+  // blamed on the regime hit the city"); a noun that is not definite; never
+  // a verbal conflict event itself ("accusations … the regime has denied").
+  bool Reported(const Cand& c, int from) const {
+    const PatternRow& r = ea.rows_[c.row];
+    if (r.plover == "ACCUSE" || r.plover == "REJECT" || r.plover == "THREATEN" || r.plover == "REQUEST")
+      return false;
+    if (r.noun) return !DefiniteNoun(c, from);
+    return lv[c.k0].ends_with("ing") || (c.k0 > 0 && Has(c.k0 - 1, kCueInfinitive));
+  }
+
+  void ReportedContent() {
+    int link = -1, root = -1;  // the latest trigger of the chain, its content= row
+    for (size_t i = 0; i < cands.size(); ++i) {
+      Cand& c = cands[i];
+      if (c.dropped) continue;
+      if (link >= 0 && root >= 0 && c.coordinated != root && !ea.rows_[c.row].content &&
+          c.cs <= cands[link].k0 && c.k0 - cands[link].k1 <= 8 && !w[c.k0].skip) {
+        bool open = true;
+        for (int k = cands[link].k1; k < c.k0 && open; ++k)
+          open = !w[k].skip && !(w[k].kind == Token::Kind::kPunct && !Eq(lv[k], "-")) &&
+                 !Has(k, kCueBreak) && !Has(k, kCueRel) && !Has(k, kCueSubord);
+        if (open && Reported(c, cands[link].k1)) {
+          c.content_of = root;
+          link = static_cast<int>(i);
+          continue;
+        }
+      }
+      root = ea.rows_[c.row].content ? static_cast<int>(i) : -1;
+      link = root;
+    }
+  }
+
   void Merge() {
     for (size_t i = 0; i < cands.size(); ++i) {
       if (cands[i].dropped) continue;
@@ -1829,6 +1887,9 @@ struct EventsAnnotator::Impl {
         return true;
       }
     }
+    if (c.content_of >= 0)
+      return drop(("reported by \"" + std::string(Text(cands[c.content_of].ev.trigger)) +
+                   "\" (content=report): not asserted").c_str());
     if (r.needs == 1 && c.ev.actor < 0) return drop("needs an actor");
     if (r.needs == 2 && !c.structural) return drop("needs a role next to the trigger");
     if (r.needs_target && c.ev.target < 0) return drop("needs a target");
@@ -1867,6 +1928,34 @@ struct EventsAnnotator::Impl {
     if (e.dead >= 0 || e.injured >= 0) c += 0.1;
     c = std::min(c, 0.95);
     return std::round(c * 100) / 100;
+  }
+
+  // "killing 12 civilians and five fighters", "two women, a child and two
+  // soldiers were killed": the quantity mentions of the same casualty role
+  // joined to `first` by "and" or a comma, each after its own noun (at most
+  // three words, no other quantity); they add up. Parts of a count told
+  // before ("18 civilians including five children and two women") are not
+  // more dead.
+  void CasualtyParts(int first, CasualtyRole role, std::vector<int>& also) const {
+    if (first < 0 || doc.mentions[first].sentence != si) return;
+    int k = 0;
+    const int n = static_cast<int>(w.size());
+    while (k < n && w[k].mention != first) ++k;
+    for (int j = k - 1; j >= 0 && j >= k - 4 && w[j].kind != Token::Kind::kPunct; --j)
+      if (Eq(lv[j], "including")) return;
+    for (int m = first; k < n;) {
+      while (k < n && w[k].mention == m) ++k;
+      int gap = 0;
+      while (k < n && gap < 3 && !Eq(lv[k], "and") && !Eq(lv[k], ",") && w[k].kind != Token::Kind::kPunct &&
+             !(w[k].mention >= 0 && mclass[w[k].mention] == kMcQuantity))
+        ++k, ++gap;
+      if (k + 1 >= n || !(Eq(lv[k], "and") || Eq(lv[k], ","))) return;
+      const int next = w[k + 1].mention;
+      if (!Casualty(next, role) || next == m) return;
+      also.push_back(next);
+      m = next;
+      k += 1;
+    }
   }
 
   // ---- voice ------------------------------------------------------------------
@@ -1931,6 +2020,7 @@ struct EventsAnnotator::Impl {
       }
     }
     Merge();
+    ReportedContent();
     // ", occupying the oil fields" with no event in the main clause to merge
     // with: the participle's subject is the main clause's, an agent opening
     // the clause ("US troops are present in eastern Syria, occupying …").
@@ -1945,7 +2035,8 @@ struct EventsAnnotator::Impl {
     // Casualties of the sentence left over go to its only assault.
     int assaults = 0, only = -1;
     for (size_t i = 0; i < cands.size(); ++i)
-      if (!cands[i].dropped && ea.rows_[cands[i].row].assault) ++assaults, only = static_cast<int>(i);
+      if (!cands[i].dropped && cands[i].content_of < 0 && ea.rows_[cands[i].row].assault)
+        ++assaults, only = static_cast<int>(i);
     if (assaults == 1 && sentence_has_count) {
       Cand& c = cands[only];
       for (size_t k = 0; k < w.size(); ++k) {
@@ -1987,6 +2078,8 @@ struct EventsAnnotator::Impl {
       }
       c.ev.confidence = Confidence(c.ev);
       Voice(c.ev);
+      CasualtyParts(c.ev.dead, kCasKilled, c.ev.dead_also);
+      CasualtyParts(c.ev.injured, kCasInjured, c.ev.injured_also);
       definite.push_back(IsDefinite(c));
       if (anaphor >= 0) {
         c.ev.same_as = doc.events[anaphor].same_as >= 0 ? doc.events[anaphor].same_as : anaphor;

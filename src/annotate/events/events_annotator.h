@@ -52,6 +52,7 @@ struct PatternRow {
   bool needs_victim = false;  // needs=victim: a target or casualties
   bool no_country_target = false;  // country=none: a whole country as its only role is rhetoric
   bool no_info_object = false;     // info=none: information as the object is no event ("released no pictures")
+  bool content = false;  // content=report: events named in its complement are what it reports ("accused X of shelling")
   std::string civ_acled, civ_sub, state_acled, state_sub, nonstate_acled, nonstate_sub;
   // people=PATTERN: with people as the object ("captured militant
   // commanders"), the codes of that row ("arrest:verb"); -1 none.

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <tuple>
 
 #include "dossier/json_writer.h"
 #include "dossier/utf8.h"
@@ -248,8 +249,9 @@ RowCounts AppendRows(const Document& doc, std::string_view source_key, int64_t s
       }
       // Casualties as the SQLite store writes them: value, low and high
       // (NULL where the qualifier leaves a bound open), qualifier.
-      const std::pair<const char*, int> counts[] = {{"dead", e.dead}, {"injured", e.injured}};
-      for (const auto& [role, index] : counts) {
+      const std::tuple<const char*, int, const std::vector<int>*> counts[] = {
+          {"dead", e.dead, &e.dead_also}, {"injured", e.injured, &e.injured_also}};
+      for (const auto& [role, index, also] : counts) {
         const std::string r(role);
         if (!valid(index) || !doc.mentions[index].quantity) {
           w.Key(r + "_value"); w.Null();
@@ -258,7 +260,7 @@ RowCounts AppendRows(const Document& doc, std::string_view source_key, int64_t s
           w.Key(r + "_qualifier"); w.String("");
           continue;
         }
-        const QuantityValue& q = *doc.mentions[index].quantity;
+        const QuantityValue q = CasualtyCount(doc.mentions, index, *also);
         w.Key(r + "_value"); w.Double(q.value);
         w.Key(r + "_low");
         if (q.qualifier == "at_most" && q.low == 0) w.Null(); else w.Double(q.low);
