@@ -356,6 +356,13 @@ TEST(QuantityFinderTest, RoleAfterAConjoinedSubject) {
             "24=24 exact person killed; dozens=24..99 approximate_plural - injured");
   EXPECT_EQ(Describe("Families reached the two cities and registered as displaced."),
             "two=2 exact city other");
+  // A count of people with no role takes the role of the count after it;
+  // "among those killed" is read through.
+  EXPECT_EQ(Describe("Ten children and 13 rebels were among those killed."),
+            "Ten=10 exact person killed; 13=13 exact person killed");
+  EXPECT_EQ(Describe("It left 56 dead including 11 children and dozens more wounded."),
+            "56=56 exact person killed; 11=11 exact person other; "
+            "dozens=24..99 approximate_plural - injured");
   // A bare number heads no subject: the 10 is an age.
   EXPECT_EQ(Describe("Boys aged 8 to 10 and women were killed."), "8 to 10=8..10 range - other");
 }

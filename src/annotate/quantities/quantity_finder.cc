@@ -927,6 +927,7 @@ class QuantityFinder::Scanner {
   // Views into the tables, which outlive the scanner.
   std::string_view prev_role_, prev_role_word_;
   bool prev_implied_ = false;          // that count's role came from its noun ("3 soldiers")
+  bool prev_people_no_role_ = false;   // that count is of people and has no role ("ten children")
   size_t prev_index_ = SIZE_MAX;       // its index in the output
 };
 
@@ -2086,7 +2087,10 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
   // The other way round: "three soldiers and two civilians were wounded":
   // the verb after the list is the role of the earlier count too, when that
   // one had only its noun to go by.
-  if (listed && from_after && prev_implied_ && prev_index_ + 1 == out->size() - 1) {
+  // So does a count of people with no role at all: "Ten children and 13
+  // rebels were among those killed".
+  if (listed && from_after && (prev_implied_ || prev_people_no_role_) &&
+      prev_index_ + 1 == out->size() - 1) {
     Mention& prev = (*out)[prev_index_];
     if (prev.quantity && prev.sentence == sentence) {
       prev.quantity->role = std::string(role);
@@ -2101,6 +2105,10 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
   // its role.)
   prev_implied_ = implied && role != "killed" && role != "injured" && role != "captured" &&
                   role != "displaced";
+  // (Not after "including": "56 dead including 11 children and dozens
+  // more wounded" - the children are among the dead.)
+  prev_people_no_role_ = role == "other" && unit == "person" &&
+                         !(start > 0 && Id(start - 1) == d_.id_including);
   prev_index_ = out->size() - 1;
   *next = end;
   return true;
@@ -2114,6 +2122,7 @@ void QuantityFinder::Scanner::Sentence(Span s, int index,
   prev_np_end_ = SIZE_MAX;
   prev_role_ = {};
   prev_implied_ = false;
+  prev_people_no_role_ = false;
   prev_index_ = SIZE_MAX;
   // Tokens that are not in may_start_ start nothing: the scan moves on to
   // the next one that is.
