@@ -385,6 +385,15 @@ TEST(EventsTest, CasualtiesOverSeveralMentionsAddUp) {
   ASSERT_EQ(p.events.size(), 1u);
   EXPECT_EQ(Value(p, p.events[0].dead), 20);
   EXPECT_TRUE(p.events[0].dead_also.empty());
+  // The clause's nearest count is a later part of the list: the list from
+  // its head; parts after a total before "including": the total.
+  Document h = Events("Ten children and 13 rebels were among those killed in the raid.");
+  ASSERT_EQ(h.events.size(), 1u);
+  EXPECT_EQ(CasualtyCount(h.mentions, h.events[0].dead, h.events[0].dead_also).value, 23);
+  Document t = Events("At least 18 civilians including five children and two women were killed in an airstrike.");
+  ASSERT_EQ(t.events.size(), 1u);
+  EXPECT_EQ(Value(t, t.events[0].dead), 18);
+  EXPECT_TRUE(t.events[0].dead_also.empty());
 }
 
 TEST(EventsTest, AgreementBetweenCoordinatedSubjects) {

@@ -1936,6 +1936,46 @@ struct EventsAnnotator::Impl {
   // three words, no other quantity); they add up. Parts of a count told
   // before ("18 civilians including five children and two women") are not
   // more dead.
+  // The first part of the list `m` ends ("Ten children and 13 rebels were
+  // among those killed": the clause's nearest count is the 13).
+  int ListHead(int m, CasualtyRole role) const {
+    if (m < 0 || doc.mentions[m].sentence != si) return m;
+    const int n = static_cast<int>(w.size());
+    int k = 0;
+    while (k < n && w[k].mention != m) ++k;
+    for (int step = 0; step < 4 && k < n; ++step) {
+      const int j = k - 1;
+      if (j < 1 || !(Eq(lv[j], "and") || Eq(lv[j], ","))) break;
+      int prev = -1, q = j - 1;
+      for (int gap = 0; q >= 0 && gap < 4 && w[q].kind != Token::Kind::kPunct; --q, ++gap)
+        if (w[q].mention >= 0 && w[q].mention != m && mclass[w[q].mention] == kMcQuantity) {
+          prev = w[q].mention;
+          break;
+        }
+      if (!Casualty(prev, role)) break;
+      m = prev;
+      while (q > 0 && w[q - 1].mention == m) --q;
+      k = q;
+    }
+    // Parts of a total ("18 civilians including five children and two
+    // women"): the total.
+    for (int j = k - 1; j >= 1 && j >= k - 4 && w[j].kind != Token::Kind::kPunct; --j) {
+      if (!Eq(lv[j], "including")) continue;
+      for (int q = j - 1, gap = 0; q >= 0 && gap < 4; --q, ++gap)
+        if (w[q].mention >= 0 && mclass[w[q].mention] == kMcQuantity) {
+          // (A count of people before "including" is the total of the
+          // parts' role though the quantities layer gave it none.)
+          const Mention& t = doc.mentions[w[q].mention];
+          if (Casualty(w[q].mention, role) ||
+              (t.quantity && t.quantity->role == "other" && t.quantity->unit == "person"))
+            m = w[q].mention;
+          break;
+        }
+      break;
+    }
+    return m;
+  }
+
   void CasualtyParts(int first, CasualtyRole role, std::vector<int>& also) const {
     if (first < 0 || doc.mentions[first].sentence != si) return;
     int k = 0;
@@ -2078,6 +2118,8 @@ struct EventsAnnotator::Impl {
       }
       c.ev.confidence = Confidence(c.ev);
       Voice(c.ev);
+      c.ev.dead = ListHead(c.ev.dead, kCasKilled);
+      c.ev.injured = ListHead(c.ev.injured, kCasInjured);
       CasualtyParts(c.ev.dead, kCasKilled, c.ev.dead_also);
       CasualtyParts(c.ev.injured, kCasInjured, c.ev.injured_also);
       definite.push_back(IsDefinite(c));
