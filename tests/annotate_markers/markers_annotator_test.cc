@@ -126,6 +126,20 @@ TEST(MarkersTest, MoreLabels) {
   EXPECT_EQ(Lines(d), (V{"name_calling:armed gangs:author", "name_calling:warlords:author"}));
 }
 
+// Partisan news: loaded words and constructions with their contexts ("woke
+// up" is a verb; "does nothing to" is no exaggeration).
+TEST(MarkersTest, PartisanNewsRowsAndTheirContexts) {
+  Document d = Mark("Congress rammed through a bill while the border stays wide open. "
+                   "The woke mob is the most corrupt in history.");
+  EXPECT_EQ(Lines(d), (V{"loaded_language:rammed through:author",
+                         "exaggeration_minimisation:wide open:author", "name_calling:woke:author",
+                         "loaded_language:mob:author",
+                         "exaggeration_minimisation:the most corrupt in history:author",
+                         "loaded_language:corrupt:author"}));
+  Document n = Mark("She woke up at six. The rule does nothing to stop the flow.");
+  EXPECT_EQ(Lines(n), V{});
+}
+
 TEST(MarkersTest, DoubtConstructions) {
   Document d = Mark("The so-called monitors left early. The group claims to be neutral, "
                    "but the real story isn't the monitors.");
