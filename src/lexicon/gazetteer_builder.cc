@@ -451,10 +451,6 @@ std::string TsvField(std::string_view s) {
   return out;
 }
 
-}  // namespace
-
-namespace {
-
 // "Arauca Department", "Voronezh Oblast", "Maidan Wardak Province": GeoNames
 // names many provinces with their division word, which text leaves out ("the
 // province of Arauca"). The name without it is an alternate spelling, unless
@@ -658,6 +654,7 @@ Status GazetteerBuilder::Write(const std::string& path) {
     bool joined = false;
     for (const auto& code : admin1_of_country[iso2]) {
       Entry& a = entries[admin1_entry[code]];
+      // (An admin1's only alternate so far is its DivisionStem.)
       if (matches(a.name) || (!a.alternates.empty() && matches(a.alternates[0]))) {
         AddUnique(&a.alternates, sd.name);
         joined = true;

@@ -1219,13 +1219,12 @@ class DateFinder::Scanner {
     return YearAt(SkipComma(k), 1800, 2199);
   }
 
-  // Every form built on a month name: 17th September 2016, the fifth of
-  // November, September 17, 2016, Sept. 17, 17-19 September, November 2017,
-  // in November. `forced`: a bare month needs no context.
   // A month named in another language, in lower or upper case, read only
   // between a day and a year: "12 mars 2019", "12 de marzo de 2019", "3.
   // Januar 2020" (a foreign month word alone is an English word or a name:
-  // "Mars", "mayo"). Translations keep their dates this way.
+  // "Mars", "mayo"). Translations keep their dates this way. (The German
+  // form is read only where the segmenter has not ended a sentence at
+  // "3.", which in running text it does.)
   bool AtForeignMonth(int i, Match* m) {
     const int mon = W(i).a;
     int k = i - 1;
@@ -1242,6 +1241,9 @@ class DateFinder::Scanner {
     return true;
   }
 
+  // Every form built on a month name: 17th September 2016, the fifth of
+  // November, September 17, 2016, Sept. 17, 17-19 September, November 2017,
+  // in November. `forced`: a bare month needs no context.
   bool AtMonth(int i, bool forced, Match* m) {
     if (!Cap(i)) return false;
     const int mon = W(i).a;

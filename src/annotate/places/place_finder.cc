@@ -1739,24 +1739,24 @@ class PlaceFinder::Run {
   // "the Idlib and Hama provinces", "Kursk, Belgorod and Bryansk regions":
   // a plural hint word after the last name of a list is every name's.
   void ShareHints() {
+    // Found names a and b next to each other in one list ("X and Y", "X,
+    // Y", "X, and Y", "X or Y").
+    auto listed = [&](const Found& a, const Found& b) {
+      if (a.sentence != b.sentence || b.begin < a.end) return false;
+      std::string_view gap = std::string_view(text_).substr(a.end, b.begin - a.end);
+      return gap == " and " || gap == ", " || gap == ", and " || gap == " or ";
+    };
     // "in England and Wales": the preposition is the list's, which a
     // common-word name needs ("Wales").
-    for (size_t y = 1; y < found_.size(); ++y) {
-      const Found& a = found_[y - 1];
-      Found& b = found_[y];
-      if (!a.prep || b.prep || a.sentence != b.sentence || b.begin < a.end) continue;
-      std::string_view gap = std::string_view(text_).substr(a.end, b.begin - a.end);
-      if (gap == " and " || gap == ", " || gap == ", and " || gap == " or ") b.prep = true;
-    }
+    for (size_t y = 1; y < found_.size(); ++y)
+      if (found_[y - 1].prep && !found_[y].prep && listed(found_[y - 1], found_[y]))
+        found_[y].prep = true;
     for (size_t y = found_.size(); y-- > 1;) {
       if (!found_[y].plural_hint) continue;
       const uint32_t hint = found_[y].hints & (kCityAfter | kAdmin1After | kAdmin2After | kSiteAfter);
       for (size_t x = y; x-- > 0;) {
         Found& a = found_[x];
-        const Found& b = found_[x + 1];
-        if (a.sentence != b.sentence || b.begin < a.end || a.hints != 0) break;
-        std::string_view gap = std::string_view(text_).substr(a.end, b.begin - a.end);
-        if (gap != " and " && gap != ", " && gap != ", and " && gap != " or ") break;
+        if (a.hints != 0 || !listed(a, found_[x + 1])) break;
         a.hints |= hint;
         a.prep = true;
         a.plural_hint = true;
@@ -1932,7 +1932,7 @@ class PlaceFinder::Run {
       // municipality; "Wales" is not the English village. (At home a
       // hundred times smaller: a province's own seat keeps its name.)
       s -= 0.5;
-      why += ", namesake of a far bigger province abroad";
+      why += ", namesake of a far bigger province";
     }
     if (f == Feat::kCity && c->quality <= Quality::kExact &&
         std::any_of(fd.cands.begin(), fd.cands.end(), [&](const Cand& o) {
