@@ -363,6 +363,13 @@ TEST(NamedGroupTest, WorldArmedGroups) {
             "actor:AL-SHABAAB [SO UAF g:AL-SHABAAB]");
   EXPECT_EQ(D("The Rapid Support Forces shelled the town."),
             "Rapid Support Forces=actor actor:RSF-SD [SD PRM g:RSF-SD]");
+  // Names in English of groups known by an acronym, and successors.
+  EXPECT_EQ(D("The Group to Support Islam and Muslims and the Africa Corps fought."),
+            "Group to Support Islam and Muslims=actor actor:JNIM [ML UAF g:JNIM]; Africa "
+            "Corps=actor actor:AFRICA-CORPS [RU PRM g:AFRICA-CORPS]");
+  EXPECT_EQ(D("A People's Defense Force unit attacked a Tatmadaw convoy."),
+            "People's Defense Force=actor actor:PDF-MM [MM REB g:PDF-MM]; Tatmadaw=actor "
+            "actor:MM-TATMADAW [MM MIL g:MM-TATMADAW]");
 }
 
 // --- countries, demonyms and agents ---------------------------------------
@@ -660,6 +667,10 @@ TEST(PersonTest, WorldLeadersByFullAndShortNames) {
   EXPECT_EQ(D("Kim Jong-un wrote to Xi. Zelensky replied."),
             "Kim Jong-un=person person:kim-jong-un; Xi=person person:xi-jinping; Zelensky=person "
             "person:volodymyr-zelensky");
+  // Names of four words the given-name rule would cut after the surname.
+  EXPECT_EQ(D("It was Aung San Suu Kyi. Suu Kyi appealed."),
+            "Aung San Suu Kyi=person person:aung-san-suu-kyi; Suu Kyi=person "
+            "person:aung-san-suu-kyi");
 }
 
 // A later surname keeps its glued article in the span: "Al-Hassan" and
