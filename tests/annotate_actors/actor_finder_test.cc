@@ -381,6 +381,23 @@ TEST(StateActorTest, AircraftOfAState) {
             "Israeli plane=actor actor:ISR [IL MIL]; Russian planes=actor actor:RUS [RU MIL]");
 }
 
+// A country's agent is the country's, as after a demonym, and the country
+// keeps its own mention for the places layer: "Syria's army" -> SY MIL;
+// agents that need a country ("air force") take the possessive one.
+TEST(StateActorTest, AgentOfACountryInThePossessive) {
+  EXPECT_EQ(D("Syria's army and Saudi Arabia's air force struck. The air force denied it."),
+            "army=actor actor:SYR [SY MIL]; air force=actor actor:SAU [SA MIL]");
+  // An office holder named next is the actor, not the office.
+  EXPECT_EQ(D("Russia's envoy, Ivan Petrov, replied. Russia's envoy left."),
+            "Ivan Petrov=person person:ivan-petrov; envoy=actor actor:RUS [RU GOV]");
+}
+
+// "General Staff" is the army's headquarters, not a General named Staff.
+TEST(StateActorTest, GeneralStaffIsNoPerson) {
+  EXPECT_EQ(D("The Russian General Staff said so. The General Staff said."),
+            "Russian General Staff=organization org:RU-GENSTAFF [RU MIL g:RU-GENSTAFF]");
+}
+
 // An office after a country is the state acting through it; the same office
 // as a title before a name is the person's ("Sudanese President Bashir").
 TEST(StateActorTest, OfficeHoldersOfAState) {

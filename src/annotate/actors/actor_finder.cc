@@ -1706,8 +1706,27 @@ class SentenceScan {
       m.confidence = 0.7;
       return;
     }
-    if (!prefix && !a.alone) return;
-    if (!prefix) begin = ag->b;
+    if (!prefix) {
+      begin = ag->b;
+      // "Syria's army", "Saudi Arabia's air force": the agent is the
+      // country's, as after a demonym; the country keeps its own mention
+      // (a place).
+      if (ag->b > 0 && w_[ag->b - 1].possessive && w_[ag->b].gap_kind == Gap::kSpace) {
+        for (int b = ag->b - 1; b >= 0 && b >= ag->b - 3 && country.empty(); --b) {
+          const Hit* c = At(b, Bit(PType::kCountry));
+          if (!c || c->e != ag->b) continue;
+          country_ce = CountryOf(c);
+          country = country_ce->code;
+          if (explain_)
+            evidence.push_back("country's '" + std::string(TextOf(c->b, c->e)) + "' -> " + country +
+                               " (countries)");
+        }
+      }
+      if (country.empty() && !a.alone) return;
+      // "Russia's envoy, Vassily Nebenzia, ...": the office holder named
+      // next is the actor.
+      if (!country.empty() && ag->e < n() && w_[ag->e].cap && GapAfter(ag->e - 1) == ", ") return;
+    }
     Mention& m = Emit(begin, ag->e, SpanOf(begin, ag->e), prefix ? 30 : 10);
     // The value is built in the mention's box: no copies of the sectors.
     ActorValue& v = m.actor.emplace();
