@@ -916,5 +916,28 @@ TEST_F(PlaceFinderRealTest, SmallTownsAgainstNamesakeMetropolises) {
             "Wichita=geonames:4281730; Manhattan=geonames:5125771");
 }
 
+// Hyphen-glued names are names: "Port-au-Prince" is no run of common words
+// even in a list of places of other countries (where the sentence looks like
+// a heading), and "Hpa-An" ends in its article-like syllable.
+TEST_F(PlaceFinderRealTest, HyphenGluedNames) {
+  const PlaceFinder& finder = *finder_;
+  EXPECT_EQ(Describe("Aid reached Sittwe, El Fasher, Goma, Port-au-Prince and Hpa-An.", finder),
+            "Sittwe=geonames:1295765; El Fasher=geonames:379555; Goma=geonames:216281; "
+            "Port-au-Prince=geonames:3718426; Hpa-An=geonames:1302849");
+}
+
+// Curated places of the wars of the 2020s that GeoNames' towns lack.
+TEST_F(PlaceFinderRealTest, CuratedPlacesOfRecentWars) {
+  const PlaceFinder& finder = *finder_;
+  EXPECT_EQ(Describe("Families fled from Tel al-Sultan to Mawasi, near the Nasser Hospital.",
+                     finder),
+            "Tel al-Sultan=dossier:tel-al-sultan; Mawasi=dossier:al-mawasi; Nasser "
+            "Hospital=dossier:nasser-hospital");
+  EXPECT_EQ(Describe("Russian troops took Vuhledar and Novohrodivka; shells hit Khartoum North.",
+                     finder),
+            "Vuhledar=dossier:vuhledar; Novohrodivka=dossier:novohrodivka; Khartoum "
+            "North=dossier:khartoum-north");
+}
+
 }  // namespace
 }  // namespace dossier

@@ -1115,8 +1115,11 @@ class PlaceFinder::Run {
         if (!article) ++words;
         if (words > max_words) break;
         // (An article opens a name, never ends one: "Damascus Countryside
-        // An army unit" in a heading run into its paragraph.)
-        if (k_cap && !article) ends[n_ends++] = k;
+        // An army unit" in a heading run into its paragraph; but a word
+        // glued by a hyphen is one, "Hpa-An".)
+        if (k_cap && (!article || (k >= i + 2 && IsPunct(k - 1, '-') && Glued(k - 2, k - 1) &&
+                                   Glued(k - 1, k))))
+          ends[n_ends++] = k;
         k = NextInName(k, te);
       }
       if (n_ends == 0) {
@@ -1358,6 +1361,17 @@ class PlaceFinder::Run {
       if (IsWord(k) && !IsArticle(k) && !IsConnector(Tok(k)) && !IsEnglishDeterminer(k) &&
           !IsCommon(k, /*plurals=*/true))
         fd.common = false;
+    // Capitalised words glued by hyphens around a lower-case one
+    // ("Port-au-Prince", "Stratford-upon-Avon") are a name's shape, whatever
+    // the words mean alone.
+    if (fd.common && j - i >= 4 && IsCap(i) && IsCap(j)) {
+      bool glued = true, lower_inside = false;
+      for (int k = i + 1; k <= j && glued; ++k) {
+        glued = Glued(k - 1, k) && (IsWord(k) || IsPunct(k, '-'));
+        if (IsWord(k) && k < j && !IsCap(k)) lower_inside = true;
+      }
+      if (glued && lower_inside) fd.common = false;
+    }
     if (one_word) look.common = common_[i];
     if (fd.common) fd.headline = Headline(ts, te);
     return Keep(std::move(fd), ts, te);
