@@ -394,6 +394,11 @@ TEST(EventsTest, CasualtiesOverSeveralMentionsAddUp) {
   ASSERT_EQ(t.events.size(), 1u);
   EXPECT_EQ(Value(t, t.events[0].dead), 18);
   EXPECT_TRUE(t.events[0].dead_also.empty());
+  // A total of the role farther back, across the verb and a comma.
+  Document f = Events("Nearly 1,200 civilians have since been killed, including 192 children and 163 women.");
+  ASSERT_EQ(f.events.size(), 1u);
+  EXPECT_EQ(Value(f, f.events[0].dead), 1200);
+  EXPECT_TRUE(f.events[0].dead_also.empty());
 }
 
 TEST(EventsTest, AgreementBetweenCoordinatedSubjects) {

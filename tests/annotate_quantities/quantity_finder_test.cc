@@ -387,6 +387,11 @@ TEST(QuantityFinderTest, RoleAcrossAnIncludingAside) {
             "Some 4 million=4000000 about person displaced");
   EXPECT_EQ(Describe("The raid killed two Iraqis."),
             "two=2 exact person killed");
+  // A count after "including" is a part of the count before: its role.
+  EXPECT_EQ(Describe("Jets killed 27 people overnight, including 11 children."),
+            "27=27 exact person killed; 11=11 exact person killed");
+  EXPECT_EQ(Describe("Shells wounded 3 women including a 9-year-old girl."),
+            "3=3 exact person injured; 9-year=9 exact year other");
 }
 
 TEST(QuantityFinderTest, RoleSharedAcrossAList) {

@@ -1961,13 +1961,15 @@ struct EventsAnnotator::Impl {
     // women"): the total.
     for (int j = k - 1; j >= 1 && j >= k - 4 && w[j].kind != Token::Kind::kPunct; --j) {
       if (!Eq(lv[j], "including")) continue;
-      for (int q = j - 1, gap = 0; q >= 0 && gap < 4; --q, ++gap)
+      for (int q = j - 1, gap = 0; q >= 0 && gap < 7; --q, ++gap)
         if (w[q].mention >= 0 && mclass[w[q].mention] == kMcQuantity) {
           // (A count of people before "including" is the total of the
-          // parts' role though the quantities layer gave it none.)
+          // parts' role though the quantities layer gave it none. Farther
+          // back, "1,200 civilians were killed, including 192 children",
+          // only a count of the role is.)
           const Mention& t = doc.mentions[w[q].mention];
           if (Casualty(w[q].mention, role) ||
-              (t.quantity && t.quantity->role == "other" && t.quantity->unit == "person"))
+              (gap < 4 && t.quantity && t.quantity->role == "other" && t.quantity->unit == "person"))
             m = w[q].mention;
           break;
         }

@@ -1908,6 +1908,13 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
         shared = true;
         break;
       }
+      // "killed 27 people, including 11 children": the children are among
+      // the dead (not an age: "including a 9-year-old girl").
+      if (Id(last) == d_.id_including && !prev_role_.empty() && prev_index_ != SIZE_MAX &&
+          (unit.empty() || unit == "person")) {
+        shared = true;
+        break;
+      }
       Match r = MatchEnding(d_.ctx_set, last, 0, [&](int p) {
         return d_.ctx[p].kind == CtxKind::kRole && d_.ctx[p].before;
       });
