@@ -135,6 +135,12 @@ TEST(DateFinderTest, ForeignMonthsBetweenADayAndAYear) {
   EXPECT_EQ(Describe("Il 21 giugno 2018 la città."), "21 giugno 2018=2018-06-21/day");
   EXPECT_EQ(Describe("The Mars rover and mayo in 12 mars."), "");
   EXPECT_EQ(Describe("Le 31 avril 2019."), "");  // no such day
+  // Accented spellings (the table's are folded), any case, and the French
+  // ordinal of the first.
+  EXPECT_EQ(Describe("Le 3 août 2020 et le 1er février 2021."),
+            "3 août 2020=2020-08-03/day; 1er février 2021=2021-02-01/day");
+  EXPECT_EQ(Describe("LE 25 DÉCEMBRE 2021. Em 7 de março de 2022."),
+            "25 DÉCEMBRE 2021=2021-12-25/day; 7 de março de 2022=2022-03-07/day");
 }
 
 TEST(DateFinderTest, ReadsDayMonthYearWithOrdinalSuffix) {

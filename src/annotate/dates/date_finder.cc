@@ -502,14 +502,22 @@ DateFinder::DateFinder(const Lexicon& lexicon) {
 }
 
 int DateFinder::Lookup(const char* p, size_t len) const {
-  if (len == 0 || len > kMaxWordLen) return -1;
+  if (len == 0 || len > kMaxWordLen + 4) return -1;
+  // Not found as written: a word with a Latin accent is looked up again
+  // with the accents folded.
+  auto miss = [&] {
+    for (size_t i = 0; i < len; ++i)
+      if (static_cast<unsigned char>(p[i]) == 0xC3) return LookupFolded(p, len);
+    return -1;
+  };
+  if (len > kMaxWordLen) return miss();
   unsigned c = static_cast<unsigned char>(p[0]) | 0x20u;
-  if (c < 'a' || c > 'z') return -1;
+  if (c < 'a' || c > 'z') return miss();
   size_t k = (c - 'a') * (kMaxWordLen + 1) + len;
   if (len > 1) {
     // Only ASCII letters fall in 'a'..'z' once 0x20 is set.
     const unsigned c1 = (static_cast<unsigned char>(p[1]) | 0x20u) - 'a';
-    if (c1 >= 26 || !(second_[k] >> c1 & 1)) return -1;
+    if (c1 >= 26 || !(second_[k] >> c1 & 1)) return miss();
   }
   for (size_t o = start_[k]; o < start_[k + 1]; ++o) {
     const char* q = words_[order_[o]].text.data();
@@ -518,7 +526,30 @@ int DateFinder::Lookup(const char* p, size_t len) const {
       ++i;
     if (i == len) return order_[o];
   }
-  return -1;
+  return miss();
+}
+
+// The word with the Latin-1 letters of UTF-8 (U+00C0..U+00FF, "é", "û",
+// "ç", "ä") folded to their ASCII base letter, looked up again; other
+// non-ASCII letters make no table word.
+int DateFinder::LookupFolded(const char* p, size_t len) const {
+  // Base letters of U+00C0..U+00FF ('\0': no letter, or none in ASCII).
+  static constexpr char kBase[65] =
+      "AAAAAAACEEEEIIII\0NOOOOO\0OUUUUY\0\0aaaaaaaceeeeiiii\0nooooo\0ouuuuy\0y";
+  char buf[kMaxWordLen + 4];
+  size_t n = 0;
+  for (size_t i = 0; i < len; ++i) {
+    const unsigned char b = static_cast<unsigned char>(p[i]);
+    if (b < 0x80) {
+      buf[n++] = static_cast<char>(b);
+      continue;
+    }
+    if (b != 0xC3 || i + 1 >= len) return -1;
+    const unsigned char t = static_cast<unsigned char>(p[++i]);
+    if (t < 0x80 || t > 0xBF || kBase[t - 0x80] == 0) return -1;
+    buf[n++] = kBase[t - 0x80];
+  }
+  return Lookup(buf, n);
 }
 
 // ---------------------------------------------------------------------------
@@ -680,8 +711,10 @@ class DateFinder::Scanner {
         if (k == j + 1 && (s[j] | 0x20) == 't' && k < e && kClass.c[s[k]] == cDigit) k = j;
         if (k > j) {
           char s0 = static_cast<char>(s[j] | 0x20), s1 = k - j == 2 ? static_cast<char>(s[j + 1] | 0x20) : 0;
+          // (French "1er février".)
           if (k - j == 2 && ((s0 == 's' && s1 == 't') || (s0 == 'n' && s1 == 'd') ||
-                             (s0 == 'r' && s1 == 'd') || (s0 == 't' && s1 == 'h')))
+                             (s0 == 'r' && s1 == 'd') || (s0 == 't' && s1 == 'h') ||
+                             (s0 == 'e' && s1 == 'r')))
             t.flags |= kOrd;
           else if (k - j == 1 && s0 == 's')
             t.flags |= kPluralS;
@@ -875,12 +908,21 @@ class DateFinder::Scanner {
   // False if the `len` bytes at p (a word token) are none of the words a
   // rule starts at (DateFinder::start_len_, start_second_).
   bool MayStart(const unsigned char* p, size_t len) const {
-    if (len > kMaxWordLen || !(f_.start_len_[p[0]] >> len & 1)) return false;
+    if (len > kMaxWordLen || !(f_.start_len_[p[0]] >> len & 1)) return MayStartAccented(p, len);
     if (len == 1) return true;
     // p[0] is an ASCII letter (no bit is set for other bytes); a second byte
     // that is no letter falls outside 'a'..'z' once 0x20 is set.
     const unsigned c1 = (p[1] | 0x20u) - 'a';
-    return c1 < 26 && (f_.start_second_[((p[0] | 0x20u) - 'a') * (kMaxWordLen + 1) + len] >> c1 & 1);
+    return (c1 < 26 && (f_.start_second_[((p[0] | 0x20u) - 'a') * (kMaxWordLen + 1) + len] >> c1 & 1)) ||
+           MayStartAccented(p, len);
+  }
+  // A word with a Latin accent in its first four bytes ("février", "août",
+  // "março", "März"): looked up with the accents folded.
+  bool MayStartAccented(const unsigned char* p, size_t len) const {
+    if (len < 3) return false;
+    if (p[0] != 0xC3 && p[1] != 0xC3 && p[2] != 0xC3 && (len < 4 || p[3] != 0xC3)) return false;
+    const int w = f_.Lookup(reinterpret_cast<const char*>(p), len);
+    return w >= 0 && (kStartKinds >> f_.words_[w].kind & 1);
   }
 
   const Tok& T(int i) const { return toks_[i]; }

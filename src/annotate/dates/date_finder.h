@@ -149,8 +149,10 @@ class DateFinder {
     int16_t value = 0;
   };
 
-  // Index into words_ of the `len` bytes at p (any case), or -1.
+  // Index into words_ of the `len` bytes at p (any case, Latin accents
+  // folded: "février" is "fevrier"), or -1.
   int Lookup(const char* p, size_t len) const;
+  int LookupFolded(const char* p, size_t len) const;
 
   std::vector<Word> words_;
   std::vector<Compound> compounds_;
