@@ -926,6 +926,18 @@ TEST_F(PlaceFinderRealTest, HyphenGluedNames) {
             "Port-au-Prince=geonames:3718426; Hpa-An=geonames:1302849");
 }
 
+// A sentence-initial "The" is no given name before a city of millions or a
+// country, whose name is then matched as written; smaller places after it
+// stay out ("The IDA" is a group, not Japan's Iida). "-based" supports a
+// name like a preposition.
+TEST_F(PlaceFinderRealTest, TheBeforeAPlaceAtTheSentenceStart) {
+  const PlaceFinder& finder = *finder_;
+  EXPECT_EQ(Describe("The London-based group said so. The Britain-based monitor agreed.", finder),
+            "London=geonames:2643743; Britain=iso3166-1:GB");
+  EXPECT_EQ(Describe("The IDA said so.", finder), "");
+  EXPECT_EQ(Describe("The Hague court ruled.", finder), "The Hague=geonames:2747373");
+}
+
 // Curated places of the wars of the 2020s that GeoNames' towns lack.
 TEST_F(PlaceFinderRealTest, CuratedPlacesOfRecentWars) {
   const PlaceFinder& finder = *finder_;

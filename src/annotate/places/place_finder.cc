@@ -625,6 +625,7 @@ PlaceFinder::PlaceFinder(std::shared_ptr<const Gazetteer> gazetteer, const Lexic
       {"phrase_end", kPhraseEnd},
       {"naming", kNaming},
       {"street_after", kStreetAfter},
+      {"hyphen_after", kHyphenAfter},
   };
   const Table& ctx = lexicon.table("place_context");
   int wc = ctx.Column("word"), kc = ctx.Column("kinds");
@@ -1306,8 +1307,13 @@ class PlaceFinder::Run {
           return n.size() > 4 && (n[0] | 0x20) == 't' && (n[1] | 0x20) == 'h' &&
                  (n[2] | 0x20) == 'e' && n[3] == ' ';
         })) {
+      // The name without it, matched as written ("London" exactly, not by
+      // key as "The London" is).
+      const uint32_t nb = toks_[i + 1].span.begin;
+      const Looked& rest = LookupCached(std::string_view(tx_ + nb, e - nb));
+      if (rest.kind == Looked::kHits) return MatchChosen(s, ts, te, i + 1, j, nb, e, rest);
       ++i;
-      b = toks_[i].span.begin;
+      b = nb;
     }
 
     // One- and two-letter words alone are not places ("us", "Al"), except
@@ -1645,8 +1651,15 @@ class PlaceFinder::Run {
       // (everything is capitalised there), not after a place ("Raqqa Deir
       // ez-Zor"), not for countries and provinces.
       const bool one_word = i == j || (IsArticle(i) && NextInName(i, te) == j);
+      // (A sentence-initial "The" is no given name, but opens the names of
+      // much else: a city of millions after it is the city, "The
+      // London-based group"; "The IDA", "The Castello road" are not Japan's
+      // Iida or Spain's Castello.)
       if (pf == 0 && one_word && !Headline(ts, te) && IsTitleCase(p) && p != last_place_tok_ &&
           EndWithoutPossessive(p) == toks_[p].span.end && !IsCommon(p) &&
+          !(IsEnglishDeterminer(p) && std::any_of(cands.begin(), cands.end(), [](const Cand& c) {
+              return c.e->population >= 1000000 || c.feat == Feat::kCountry;
+            })) &&
           !HasDivision(cands))
         return true;
     }
@@ -1726,6 +1739,11 @@ class PlaceFinder::Run {
       }
       fd->hints |= Flags(n) & kStreetAfter;
     }
+    // "London-based", "Texas-born".
+    const int h = fd->last + 2;
+    if (h < te && IsPunct(h - 1, '-') && Glued(fd->last, h - 1) && Glued(h - 1, h) && IsWord(h) &&
+        (Flags(h) & kHyphenAfter))
+      fd->prep = true;
   }
 
   void TryHashtag(int s, int k) {

@@ -108,6 +108,10 @@ class PlaceFinder : public Annotator {
     // place_context kind "street_after": "Nile Street" — a street named
     // after a place, not the place.
     kStreetAfter = 1u << 20,
+    // place_context kind "hyphen_after": "London-based", "Texas-born" — the
+    // word glued after a name by a hyphen says it is a place (support like
+    // a preposition).
+    kHyphenAfter = 1u << 21,
   };
 
  private:
