@@ -140,6 +140,22 @@ TEST(MarkersTest, PartisanNewsRowsAndTheirContexts) {
   EXPECT_EQ(Lines(n), V{});
 }
 
+// Op-ed rallying: appeals to common sense and the crowd, one-cause claims,
+// the country; "sold out" of tickets is no betrayal.
+TEST(MarkersTest, OpEdAppealsAndTheirContexts) {
+  Document d = Mark("Career politicians sold out the town. Anyone with a shred of common sense "
+                   "sees it. Nothing else explains the mess. Millions of voters have already "
+                   "signed. Enough is enough.");
+  EXPECT_EQ(Lines(d), (V{"name_calling:Career politicians:author",
+                         "loaded_language:sold out:author",
+                         "bandwagon_reductio_ad_hitlerum:a shred of common sense:author",
+                         "causal_oversimplification:Nothing else explains:author",
+                         "bandwagon_reductio_ad_hitlerum:Millions of voters have already:author",
+                         "slogans:Enough is enough:author"}));
+  Document n = Mark("The concert sold out in an hour. Tickets were sold out by noon.");
+  EXPECT_EQ(Lines(n), V{});
+}
+
 TEST(MarkersTest, DoubtConstructions) {
   Document d = Mark("The so-called monitors left early. The group claims to be neutral, "
                    "but the real story isn't the monitors.");
