@@ -156,6 +156,16 @@ TEST(MarkersTest, OpEdAppealsAndTheirContexts) {
   EXPECT_EQ(Lines(n), V{});
 }
 
+// State-media constructions: cui bono, unnamed authorities, rallying calls.
+TEST(MarkersTest, StateMediaConstructions) {
+  Document d = Mark("Who benefits? The press swallowed the story, as any serious analyst knows. "
+                   "Victory is inevitable.");
+  EXPECT_EQ(Lines(d), (V{"doubt:Who benefits:question",
+                         "loaded_language:swallowed the story:author",
+                         "appeal_to_authority:as any serious analyst:author",
+                         "slogans:Victory is inevitable:author"}));
+}
+
 TEST(MarkersTest, DoubtConstructions) {
   Document d = Mark("The so-called monitors left early. The group claims to be neutral, "
                    "but the real story isn't the monitors.");
