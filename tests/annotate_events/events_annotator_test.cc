@@ -401,6 +401,16 @@ TEST(EventsTest, CasualtiesOverSeveralMentionsAddUp) {
   EXPECT_TRUE(f.events[0].dead_also.empty());
 }
 
+// A place before "-based" is part of a modifier, no actor or place of an
+// event; bare "gunmen" are an actor.
+TEST(EventsTest, PlacesInsideModifiersAndGunmen) {
+  Document d = Events("The Britain-based monitor said gunmen attacked a checkpoint in Idlib.");
+  ASSERT_EQ(d.events.size(), 1u);
+  const EventRecord& e = d.events[0];
+  EXPECT_EQ(R(d, e.actor), "gunmen");
+  EXPECT_EQ(R(d, e.place), "Idlib");
+}
+
 TEST(EventsTest, AgreementBetweenCoordinatedSubjects) {
   Document d = Events("Russia and Turkey signed a ceasefire agreement in Moscow on 20 December 2016.");
   ExpectWellFormed(d);

@@ -484,7 +484,14 @@ struct EventsAnnotator::Impl {
         case 'o': c = Eq(k, "organization") ? kMcAgent : kMcOther; break;
         case 'p':
           if (Eq(k, "person")) c = kMcAgent;
-          else if (Eq(k, "place")) c = (m.geo && Eq(m.geo->feature, "country")) ? kMcCountry : kMcPlace;
+          else if (Eq(k, "place")) {
+            c = (m.geo && Eq(m.geo->feature, "country")) ? kMcCountry : kMcPlace;
+            // A place before "-based" or "-born" is part of a modifier
+            // ("the Britain-based monitor"): no actor, target or place of an
+            // event. ("Russia-led", "Iran-backed" still name an actor.)
+            const std::string_view after = std::string_view(doc.text).substr(m.span.end);
+            if (after.starts_with("-based") || after.starts_with("-born")) c = kMcOther;
+          }
           break;
         case 'd': c = Eq(k, "date") && m.date ? kMcDate : kMcOther; break;
         case 'q': c = Eq(k, "quantity") && m.quantity ? kMcQuantity : kMcOther; break;
