@@ -210,6 +210,24 @@ std::string Lower(std::string_view s) {
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
+// ASCII capitals of p[0, n) to lower case, in place (std::tolower in the C
+// locale). Sixteen bytes a step with SSE2: the compiler does not vectorise
+// the byte loop at -O2, and the voice layer lowers the whole text.
+void LowerAsciiInPlace(unsigned char* p, size_t n) {
+  size_t i = 0;
+#if defined(__SSE2__)
+  for (; i + 16 <= n; i += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    // A capital is a byte whose c - 'A' is below 26, unsigned.
+    const __m128i t = _mm_sub_epi8(v, _mm_set1_epi8('A'));
+    const __m128i cap = _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(25)), t);
+    v = _mm_add_epi8(v, _mm_and_si128(cap, _mm_set1_epi8(0x20)));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(p + i), v);
+  }
+#endif
+  for (; i < n; ++i)
+    p[i] = static_cast<unsigned char>(p[i] + ((static_cast<unsigned char>(p[i] - 'A') < 26) << 5));
+}
 // Lower(s) into *out, reusing its buffer.
 void LowerInto(std::string_view s, std::string* out) {
   out->assign(s);
@@ -675,10 +693,7 @@ struct VoiceAnnotator::Impl {
     // Room for the padding first: appending it would copy the text again.
     lowered.reserve(d.text.size() + 8);
     lowered.append(d.text);
-    // Branch-free so the compiler vectorises it.
-    unsigned char* p = reinterpret_cast<unsigned char*>(lowered.data());
-    for (size_t i = 0, n = lowered.size(); i < n; ++i)
-      p[i] = static_cast<unsigned char>(p[i] + ((static_cast<unsigned char>(p[i] - 'A') < 26) << 5));
+    LowerAsciiInPlace(reinterpret_cast<unsigned char*>(lowered.data()), lowered.size());
     lowered.append(8, '\0');
     // Tokens outside every sentence keep 0: no pass reads them. (An id is
     // read only where the bits are non-zero, so 0 is as good as kNoFirst
