@@ -1104,7 +1104,8 @@ struct VoiceAnnotator::Impl {
       bool described = false;
       for (size_t q = j; !described && q > tb + 1 && j - q < 14; --q) {
         if (doc.tokens[q - 1].kind == Token::Kind::kPunct && !Eq(TokenLow(q - 1), "-")) break;
-        described = IsIndefinite(TokenLow(q - 1)) && cap(q - 2) && name(q - 2);
+        // (The capital first: a byte, where most words stop.)
+        described = cap(q - 2) && IsIndefinite(TokenLow(q - 1)) && name(q - 2);
       }
       before = before || described;
       // (A cue of several words ends after t + 1: "according to Haddad".)
