@@ -333,7 +333,7 @@ bool EligibleSource(const Mention& m) {
          Eq(m.kind, "actor") || Eq(m.kind, "document") ||
          (Eq(m.kind, "place") && m.geo && Eq(m.geo->feature, "country"));
 }
-bool IsAnonymous(const Mention& m) { return m.rule.rfind("voice:anonymous", 0) == 0; }
+bool IsAnonymous(const Mention& m) { return m.rule.starts_with("voice:anonymous"); }
 
 std::string SourceKind(const Mention& m) {
   if (Eq(m.kind, "document")) return "document";
@@ -928,7 +928,7 @@ struct VoiceAnnotator::Impl {
       if (!own) continue;
       for (; mi < doc.mentions.size() && doc.mentions[mi].span.begin < s.span.end; ++mi) {
         const std::string& r = doc.mentions[mi].rule;
-        if (Eq(doc.mentions[mi].kind, "person") && r.rfind("title:", 0) == 0)
+        if (Eq(doc.mentions[mi].kind, "person") && r.starts_with("title:"))
           seen_titles.insert(Lower(r.substr(6)));
       }
       const size_t n = s.w.size();
@@ -1504,7 +1504,7 @@ struct VoiceAnnotator::Impl {
     const size_t f = ref->word;
     const int m = ref->mention;
     if (m < 0 || f < cb + 2 || !IsIndefinite(s.low[f]) ||
-        doc.mentions[m].rule.rfind("voice:anonymous_sources", 0) != 0)
+        !doc.mentions[m].rule.starts_with("voice:anonymous_sources"))
       return;
     const int named = s.w[f - 1].mention;
     // Not the object of a preposition: "a statement to SANA a source said".
@@ -2425,7 +2425,7 @@ struct VoiceAnnotator::Impl {
         // Lower-cased in a reused buffer: most persons are looked up, not added.
         std::string& title = note_scratch;
         title.clear();
-        if (m.rule.rfind("title:", 0) == 0) {
+        if (m.rule.starts_with("title:")) {
           LowerInto(std::string_view(m.rule).substr(6), &title);
           if (!title.empty() && title.back() == '.') title.pop_back();
           if (!m.ref.empty()) title_of_ref[m.ref] = title;
