@@ -60,8 +60,9 @@ namespace {
 // length known at compile time, which the compiler turns into one or two
 // integer compares. (std::string_view's == goes through compare(), an
 // out-of-line call here, and these tests run several times per word.)
+// Always inlined: in the long functions of the layer GCC otherwise calls it.
 template <size_t N>
-inline bool Eq(std::string_view t, const char (&lit)[N]) {
+[[gnu::always_inline]] inline bool Eq(std::string_view t, const char (&lit)[N]) {
   return t.size() == N - 1 && std::memcmp(t.data(), lit, N - 1) == 0;
 }
 }  // namespace
