@@ -776,8 +776,9 @@ struct VoiceAnnotator::Impl {
     }
   }
   // A phrase of table `t` starting at word k of s, or nullptr (the token's
-  // bits say quickly which tables can match there).
-  const PhraseRow* M(const PhraseTable& t, uint8_t bit, const Sent& s, size_t k, size_t end,
+  // bits say quickly which tables can match there). Always inlined, as
+  // Free and InQuoteContent: most calls end at the bits.
+  [[gnu::always_inline]] const PhraseRow* M(const PhraseTable& t, uint8_t bit, const Sent& s, size_t k, size_t end,
                      size_t* n) const {
     if (k >= s.w.size() || !(s.w[k].bits & bit)) return nullptr;
     return t.MatchFirst(s.w[k].first, [&](size_t i) { return s.low[i]; },
@@ -836,12 +837,12 @@ struct VoiceAnnotator::Impl {
   std::string SpanText(Span s) const { return doc.text.substr(s.begin, s.end - s.begin); }
 
   // True if word k is a reporting cue usable here (outside quotes/mentions).
-  bool Free(const Sent& s, size_t k) const {
+  [[gnu::always_inline]] bool Free(const Sent& s, size_t k) const {
     return s.w[k].mention < 0 &&
            (s.w[k].quote < 0 || !(s.w[k].span.begin >= quotes[s.w[k].quote].content.begin &&
                                   s.w[k].span.end <= quotes[s.w[k].quote].content.end));
   }
-  bool InQuoteContent(const Sent& s, size_t k) const {
+  [[gnu::always_inline]] bool InQuoteContent(const Sent& s, size_t k) const {
     if (s.w[k].quote < 0) return false;
     const Quote& q = quotes[s.w[k].quote];
     return s.w[k].span.begin >= q.content.begin && s.w[k].span.end <= q.content.end;
