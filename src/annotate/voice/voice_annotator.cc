@@ -274,7 +274,7 @@ bool IsFiniteAux(std::string_view w) {
   return false;
 }
 
-bool IsDeterminer(std::string_view w) {
+[[gnu::always_inline]] inline bool IsDeterminer(std::string_view w) {
   switch (w.size()) {
     case 1: return w[0] == 'a';
     case 2: return Eq(w, "an");
@@ -292,7 +292,7 @@ bool IsDeterminer(std::string_view w) {
 [[gnu::always_inline]] inline bool IsIndefinite(std::string_view w) {
   return Eq(w, "a") || Eq(w, "an") || Eq(w, "another") || Eq(w, "one");
 }
-bool IsPreposition(std::string_view w) {
+[[gnu::always_inline]] inline bool IsPreposition(std::string_view w) {
   switch (w.size()) {
     case 2:
       return Eq(w, "of") || Eq(w, "in") || Eq(w, "by") || Eq(w, "at") || Eq(w, "on") ||
