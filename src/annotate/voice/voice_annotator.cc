@@ -363,8 +363,6 @@ std::string SourceKind(const Mention& m) {
   return "organization";
 }
 
-constexpr uint32_t kNoFirst = static_cast<uint32_t>(-1);
-
 // A word's shape for VoiceAnnotator::first_shapes_, from its first and last
 // bytes (lower-cased) and its length: the low five bits of each byte (where
 // the letters differ) and the length up to 15, 14 bits in all. It rejects
@@ -379,7 +377,6 @@ struct Word {
   std::string_view text;
   Token::Kind kind = Token::Kind::kWord;
   uint8_t bits = 0;   // kBit*: tables a phrase may start here
-  uint32_t first = kNoFirst;  // its id in the FirstWordTable, when bits != 0
   int mention = -1;   // index into doc.mentions covering it
   int quote = -1;     // index into the outer quotes whose span covers it
 };
@@ -394,6 +391,10 @@ struct Sent {
   Span span;
   std::vector<Word> w;
   const char* lowered = nullptr;  // the document's lower-cased copy
+  // first[k]: word k's id in the FirstWordTable, where its bits are not 0
+  // (Impl::token_first from the sentence's first token on: read only by
+  // M, so not copied per word).
+  const uint32_t* first = nullptr;
   // Whether a quotation overlaps the sentence (if not, no word has a quote).
   bool quoted = false;
   // low[k]: word k lower-cased; lower[k]: its first letter is not upper
@@ -445,7 +446,7 @@ class SentenceWalker {
     s->lowered = lowered_.data();
     const Token* const toks = doc_.tokens.data() + tb;
     const uint8_t* const bits = bits_.data() + tb;
-    const uint32_t* const first = first_.data() + tb;
+    s->first = first_.data() + tb;
     const char* const text = doc_.text.data();
     Word* const out = s->w.data();
     constexpr uint32_t kEnd = static_cast<uint32_t>(-1);
@@ -464,7 +465,6 @@ class SentenceWalker {
         w.span = ts;
         w.kind = toks[i].kind;
         w.bits = bits[i];
-        w.first = first[i];
         const size_t len = ts.end - ts.begin;
         w.text = std::string_view(text + ts.begin, len);
         while (m_end <= ts.begin) {
@@ -715,7 +715,7 @@ struct VoiceAnnotator::Impl {
     LowerAsciiInPlace(reinterpret_cast<unsigned char*>(lowered.data()), lowered.size());
     lowered.append(8, '\0');
     // Tokens outside every sentence keep 0: no pass reads them. (An id is
-    // read only where the bits are non-zero, so 0 is as good as kNoFirst
+    // read only where the bits are non-zero, so 0 is as good as any value
     // elsewhere, and a zero fill is a memset.)
     token_bits.assign(d.tokens.size(), 0);
     token_first.assign(d.tokens.size(), 0);
@@ -781,7 +781,7 @@ struct VoiceAnnotator::Impl {
   [[gnu::always_inline]] const PhraseRow* M(const PhraseTable& t, uint8_t bit, const Sent& s, size_t k, size_t end,
                      size_t* n) const {
     if (k >= s.w.size() || !(s.w[k].bits & bit)) return nullptr;
-    return t.MatchFirst(s.w[k].first, [&](size_t i) { return s.low[i]; },
+    return t.MatchFirst(s.first[k], [&](size_t i) { return s.low[i]; },
                         [&](size_t i) { return s.lower[i]; }, k, end, n);
   }
   SentenceWalker Walker() const { return SentenceWalker(doc, quotes, lowered, token_bits, token_first); }
