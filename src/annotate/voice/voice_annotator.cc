@@ -376,7 +376,6 @@ struct Word {
   Span span;
   std::string_view text;
   Token::Kind kind = Token::Kind::kWord;
-  uint8_t bits = 0;   // kBit*: tables a phrase may start here
   int mention = -1;   // index into doc.mentions covering it
   int quote = -1;     // index into the outer quotes whose span covers it
 };
@@ -391,9 +390,10 @@ struct Sent {
   Span span;
   std::vector<Word> w;
   const char* lowered = nullptr;  // the document's lower-cased copy
-  // first[k]: word k's id in the FirstWordTable, where its bits are not 0
-  // (Impl::token_first from the sentence's first token on: read only by
-  // M, so not copied per word).
+  // bits[k]: the kBit* tables a phrase may start at word k; first[k]: its
+  // id in the FirstWordTable, where bits[k] is not 0. (Impl::token_bits and
+  // token_first from the sentence's first token on: not copied per word.)
+  const uint8_t* bits = nullptr;
   const uint32_t* first = nullptr;
   // Whether a quotation overlaps the sentence (if not, no word has a quote).
   bool quoted = false;
@@ -445,7 +445,7 @@ class SentenceWalker {
     s->w.resize(n);
     s->lowered = lowered_.data();
     const Token* const toks = doc_.tokens.data() + tb;
-    const uint8_t* const bits = bits_.data() + tb;
+    s->bits = bits_.data() + tb;
     s->first = first_.data() + tb;
     const char* const text = doc_.text.data();
     Word* const out = s->w.data();
@@ -464,7 +464,6 @@ class SentenceWalker {
         Word& w = out[i];
         w.span = ts;
         w.kind = toks[i].kind;
-        w.bits = bits[i];
         const size_t len = ts.end - ts.begin;
         w.text = std::string_view(text + ts.begin, len);
         while (m_end <= ts.begin) {
@@ -780,7 +779,7 @@ struct VoiceAnnotator::Impl {
   // Free and InQuoteContent: most calls end at the bits.
   [[gnu::always_inline]] const PhraseRow* M(const PhraseTable& t, uint8_t bit, const Sent& s, size_t k, size_t end,
                      size_t* n) const {
-    if (k >= s.w.size() || !(s.w[k].bits & bit)) return nullptr;
+    if (k >= s.w.size() || !(s.bits[k] & bit)) return nullptr;
     return t.MatchFirst(s.first[k], [&](size_t i) { return s.low[i]; },
                         [&](size_t i) { return s.lower[i]; }, k, end, n);
   }
@@ -953,7 +952,7 @@ struct VoiceAnnotator::Impl {
       size_t last_end = 0;  // words before this are taken
       for (uint32_t f = info.fb; f < info.fe; ++f) {
         const size_t k = flagged[f] - info.tb;
-        if (!(s.w[k].bits & (kBitDocNoun | kBitAnonymous)) || k < last_end || !Free(s, k) ||
+        if (!(s.bits[k] & (kBitDocNoun | kBitAnonymous)) || k < last_end || !Free(s, k) ||
             s.w[k].kind != Token::Kind::kWord)
           continue;
         size_t len;
@@ -993,7 +992,7 @@ struct VoiceAnnotator::Impl {
             }
             if (!Free(s, p) || s.w[p].kind != Token::Kind::kWord) break;
             // A reporting verb is no modifier ("UNICEF said health workers …").
-            if (s.w[p].bits & kBitCue) {
+            if (s.bits[p] & kBitCue) {
               size_t vl;
               const PhraseRow* vr = M(va.cues_, kBitCue, s, p, n, &vl);
               if (vr && vr->code == kRowVerb) break;
@@ -1196,7 +1195,7 @@ struct VoiceAnnotator::Impl {
     for (uint32_t f = info.fb; f < info.fe; ++f) {
       const size_t k = flagged[f] - info.tb;
       size_t len;
-      if (!(s.w[k].bits & kBitCue) || !Free(s, k)) continue;
+      if (!(s.bits[k] & kBitCue) || !Free(s, k)) continue;
       const PhraseRow* row = M(va.cues_, kBitCue, s, k, n, &len);
       if (!row) continue;
       const size_t ve = k + len;
@@ -1210,7 +1209,7 @@ struct VoiceAnnotator::Impl {
       if (row->code != kRowVerb) continue;
       // Before the verb, across auxiliaries and an appositive.
       size_t j = k;
-      while (j > 0 && (s.w[j - 1].bits & kBitAux)) --j;
+      while (j > 0 && (s.bits[j - 1] & kBitAux)) --j;
       if (j > 0) {
         size_t p = j - 1;  // the subject's last word
         bool ok = true;
@@ -1480,7 +1479,7 @@ struct VoiceAnnotator::Impl {
         // the talks", "experts not involved in the study".
         for (size_t a = q - 1; m < 0 && a > cb && q - a <= 2; --a) {
           if (s.w[a].mention >= 0 || s.w[a].kind != Token::Kind::kWord || !s.lower[a] ||
-              IsPreposition(s.low[a]) || IsDeterminer(s.low[a]) || (s.w[a].bits & kBitCue))
+              IsPreposition(s.low[a]) || IsDeterminer(s.low[a]) || (s.bits[a] & kBitCue))
             break;
           const int h = s.w[a - 1].mention;
           // (Or a bare agent noun of the actors layer opening the clause:
@@ -1533,7 +1532,7 @@ struct VoiceAnnotator::Impl {
   // The subject of a reporting verb at word v, within [cb, v).
   bool SourceBefore(const Sent& s, size_t cb, size_t v, bool intro, bool weak, Ref* ref) const {
     size_t j = v;
-    while (j > cb && (s.w[j - 1].bits & kBitAux)) --j;
+    while (j > cb && (s.bits[j - 1] & kBitAux)) --j;
     if (j == cb) return false;
     size_t p = j - 1;
     // Before "that"/":" content, a quoted title between the subject and its
@@ -1890,7 +1889,7 @@ struct VoiceAnnotator::Impl {
         if (s.w[v].kind == Token::Kind::kPunct) break;
         size_t len;
         const PhraseRow* row =
-            (s.w[v].bits & kBitCue) && Free(s, v) ? M(va.cues_, kBitCue, s, v, ce, &len) : nullptr;
+            (s.bits[v] & kBitCue) && Free(s, v) ? M(va.cues_, kBitCue, s, v, ce, &len) : nullptr;
         if (!row) continue;
         if (v == q + 1 && (row->code == kRowAccording || row->code == kRowVerb)) return q;
         // ", analysts said.": words, then a verb ending the clause.
@@ -2025,7 +2024,7 @@ struct VoiceAnnotator::Impl {
     for (uint32_t f = sent_bits & kBitCue ? FirstFlagged(info, cb) : info.fe; f < info.fe; ++f) {
       const size_t k = flagged[f] - info.tb;
       if (k >= ce) break;
-      if (!(s.w[k].bits & kBitCue) || !Free(s, k)) continue;
+      if (!(s.bits[k] & kBitCue) || !Free(s, k)) continue;
       size_t len;
       const PhraseRow* row = M(va.cues_, kBitCue, s, k, ce, &len);
       if (!row) continue;
@@ -2039,7 +2038,7 @@ struct VoiceAnnotator::Impl {
         if (k > cb && (IsDeterminer(s.low[k - 1]) || Possessive(s.w[k - 1].text))) continue;
         // A modal or auxiliary before it makes a weak verb a verb: "would
         // claim", "has found".
-        const bool weak = code == kRowVerbWeak && !(k > cb && (s.w[k - 1].bits & kBitAux));
+        const bool weak = code == kRowVerbWeak && !(k > cb && (s.bits[k - 1] & kBitAux));
         bool found = SourceBefore(s, cb, k, colon_or_that, weak, &ref);
         if (!found && !weak) found = OpeningName(s, cb, k, &ref);
         // The source's phrase starts before its determiner and title ("the
@@ -2291,7 +2290,7 @@ struct VoiceAnnotator::Impl {
     for (uint32_t f = sent_bits & kBitHedge ? FirstFlagged(info, cb) : info.fe; f < info.fe; ++f) {
       const size_t k = flagged[f] - info.tb;
       if (k >= ce) break;
-      if (!(s.w[k].bits & kBitHedge) || InQuoteContent(s, k)) continue;
+      if (!(s.bits[k] & kBitHedge) || InQuoteContent(s, k)) continue;
       if (s.w[k].mention >= 0 && !Eq(doc.mentions[s.w[k].mention].kind, "quantity")) continue;
       size_t len;
       const PhraseRow* row = M(va.hedges_, kBitHedge, s, k, ce, &len);
@@ -2326,7 +2325,7 @@ struct VoiceAnnotator::Impl {
     size_t from = 1;
     for (uint32_t f = info.fb; f < info.fe; ++f) {
       const size_t k = flagged[f] - info.tb;
-      if (k < from || !(s.w[k].bits & kBitBreak) || InQuoteContent(s, k)) continue;
+      if (k < from || !(s.bits[k] & kBitBreak) || InQuoteContent(s, k)) continue;
       size_t len;
       const PhraseRow* row = M(va.cues_, kBitBreak, s, k, n, &len);
       if (!row || row->code != kRowBreak) continue;
@@ -3214,7 +3213,7 @@ struct VoiceAnnotator::Impl {
           prev = w.mention;
           AddSlot(w.mention, &c, &casualty);
         }
-        if (!(w.bits & kBitClaim) || (!quoted && InQuoteContent(s, k))) continue;
+        if (!(s.bits[k] & kBitClaim) || (!quoted && InQuoteContent(s, k))) continue;
         size_t len;
         if (const PhraseRow* row = M(va.claim_cues_, kBitClaim, s, k, n, &len)) {
           if (w.span.end > ve) continue;
