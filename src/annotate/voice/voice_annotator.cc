@@ -375,7 +375,6 @@ inline uint32_t FirstShape(unsigned char first, unsigned char last, size_t len) 
 struct Word {
   Span span;
   std::string_view text;
-  Token::Kind kind = Token::Kind::kWord;
   int mention = -1;   // index into doc.mentions covering it
   int quote = -1;     // index into the outer quotes whose span covers it
 };
@@ -390,9 +389,11 @@ struct Sent {
   Span span;
   std::vector<Word> w;
   const char* lowered = nullptr;  // the document's lower-cased copy
-  // bits[k]: the kBit* tables a phrase may start at word k; first[k]: its
-  // id in the FirstWordTable, where bits[k] is not 0. (Impl::token_bits and
-  // token_first from the sentence's first token on: not copied per word.)
+  // toks[k]: word k's token (its kind); bits[k]: the kBit* tables a phrase
+  // may start at it; first[k]: its id in the FirstWordTable, where bits[k]
+  // is not 0. (The document's tokens and Impl::token_bits and token_first
+  // from the sentence's first token on: not copied per word.)
+  const Token* toks = nullptr;
   const uint8_t* bits = nullptr;
   const uint32_t* first = nullptr;
   // Whether a quotation overlaps the sentence (if not, no word has a quote).
@@ -445,6 +446,7 @@ class SentenceWalker {
     s->w.resize(n);
     s->lowered = lowered_.data();
     const Token* const toks = doc_.tokens.data() + tb;
+    s->toks = toks;
     s->bits = bits_.data() + tb;
     s->first = first_.data() + tb;
     const char* const text = doc_.text.data();
@@ -463,7 +465,6 @@ class SentenceWalker {
         const Span ts = toks[i].span;
         Word& w = out[i];
         w.span = ts;
-        w.kind = toks[i].kind;
         const size_t len = ts.end - ts.begin;
         w.text = std::string_view(text + ts.begin, len);
         while (m_end <= ts.begin) {
@@ -953,7 +954,7 @@ struct VoiceAnnotator::Impl {
       for (uint32_t f = info.fb; f < info.fe; ++f) {
         const size_t k = flagged[f] - info.tb;
         if (!(s.bits[k] & (kBitDocNoun | kBitAnonymous)) || k < last_end || !Free(s, k) ||
-            s.w[k].kind != Token::Kind::kWord)
+            s.toks[k].kind != Token::Kind::kWord)
           continue;
         size_t len;
         if (const PhraseRow* row = M(va.doc_nouns_, kBitDocNoun, s, k, n, &len)) {
@@ -990,7 +991,7 @@ struct VoiceAnnotator::Impl {
               det = true;
               break;
             }
-            if (!Free(s, p) || s.w[p].kind != Token::Kind::kWord) break;
+            if (!Free(s, p) || s.toks[p].kind != Token::Kind::kWord) break;
             // A reporting verb is no modifier ("UNICEF said health workers …").
             if (s.bits[p] & kBitCue) {
               size_t vl;
@@ -1143,7 +1144,7 @@ struct VoiceAnnotator::Impl {
   // and quotations, not a person_stopwords.tsv word nor a possessive.
   bool NameWord(const Sent& s, size_t k) const {
     const Word& w = s.w[k];
-    if (w.kind != Token::Kind::kWord || w.mention >= 0 || w.quote >= 0) return false;
+    if (s.toks[k].kind != Token::Kind::kWord || w.mention >= 0 || w.quote >= 0) return false;
     const std::string_view t = w.text;
     if (t.size() < 2 || static_cast<unsigned char>(t[0] - 'A') >= 26 || Possessive(t))
       return false;
@@ -1160,7 +1161,7 @@ struct VoiceAnnotator::Impl {
   // and quotations ("Group" in "Corvane Group said").
   bool OrgHead(const Sent& s, size_t k) const {
     const Word& w = s.w[k];
-    return w.kind == Token::Kind::kWord && w.mention < 0 && w.quote < 0 &&
+    return s.toks[k].kind == Token::Kind::kWord && w.mention < 0 && w.quote < 0 &&
            static_cast<unsigned char>(w.text[0] - 'A') < 26 && va.org_heads_.count(s.low[k]);
   }
 
@@ -1202,7 +1203,7 @@ struct VoiceAnnotator::Impl {
       if (row->code == kRowAccording) {  // "according to Haddad, …"
         size_t e = ve;
         while (e < n && e - ve < 4 && NameWord(s, e)) ++e;
-        if (e > ve && (e == n || s.w[e].kind == Token::Kind::kPunct) && good(ve, e))
+        if (e > ve && (e == n || s.toks[e].kind == Token::Kind::kPunct) && good(ve, e))
           out->push_back(MakeMention(s, ve, e, "person", "voice:name_after_cue", 0.5));
         continue;
       }
@@ -1253,7 +1254,7 @@ struct VoiceAnnotator::Impl {
         // west of the city said").
         for (size_t a = j - 1; !named && a > 0 && j - a <= 14; --a) {
           const Word& x = s.w[a];
-          if ((x.kind == Token::Kind::kPunct && !Eq(x.text, "-")) ||
+          if ((s.toks[a].kind == Token::Kind::kPunct && !Eq(x.text, "-")) ||
               (x.mention >= 0 && Eq(doc.mentions[x.mention].kind, "person") &&
                !IsAnonymous(doc.mentions[x.mention])))
             break;
@@ -1278,7 +1279,7 @@ struct VoiceAnnotator::Impl {
                  Eq(w, "on") || Eq(w, "at") || Eq(w, "by") || Eq(w, "via") ||
                  Eq(w, "adding") || Eq(w, "noting");
         };
-        if (e > ve && (e == n || s.w[e].kind == Token::Kind::kPunct || runs_on(e)) && good(ve, e))
+        if (e > ve && (e == n || s.toks[e].kind == Token::Kind::kPunct || runs_on(e)) && good(ve, e))
           out->push_back(MakeMention(s, ve, e, "person", "voice:name_after_cue", 0.5));
       }
     }
@@ -1360,18 +1361,18 @@ struct VoiceAnnotator::Impl {
         p = f;
         continue;
       }
-      if (w.kind != Token::Kind::kWord && w.kind != Token::Kind::kNumber) return false;
+      if (s.toks[q].kind != Token::Kind::kWord && s.toks[q].kind != Token::Kind::kNumber) return false;
       if (IsDeterminer(s.low[q])) {
         *start = tail_open ? q : st;
         return true;
       }
       // "the DoD Inspector General's report": a capitalised possessive
       // that is not a mention owns it.
-      if (!s.lower[q] && w.kind == Token::Kind::kWord && Possessive(w.text) && st == k) {
+      if (!s.lower[q] && s.toks[q].kind == Token::Kind::kWord && Possessive(w.text) && st == k) {
         *start = st;
         return true;
       }
-      if (!s.lower[q] && w.kind == Token::Kind::kWord) return false;
+      if (!s.lower[q] && s.toks[q].kind == Token::Kind::kWord) return false;
       if (tail_open) st = q;
       p = q;
     }
@@ -1417,7 +1418,7 @@ struct VoiceAnnotator::Impl {
   size_t TheBefore(const Sent& s, size_t cb, size_t p) const {
     for (size_t k = p; k > cb && p - k < 5; --k) {
       if (Eq(s.low[k - 1], "the")) return k - 1;
-      if (!Eq(s.w[k - 1].text, "-") && s.w[k - 1].kind != Token::Kind::kWord) return kNone;
+      if (!Eq(s.w[k - 1].text, "-") && s.toks[k - 1].kind != Token::Kind::kWord) return kNone;
       if (s.w[k - 1].mention >= 0) return kNone;
     }
     return kNone;
@@ -1430,7 +1431,7 @@ struct VoiceAnnotator::Impl {
   size_t CompoundHead(const Sent& s, size_t cb, size_t p) const {
     for (size_t k = p + 1; k > cb && p + 1 - k < 3; --k) {
       const size_t q = k - 1;
-      if (s.w[q].mention >= 0 || s.w[q].kind != Token::Kind::kWord || !s.lower[q] ||
+      if (s.w[q].mention >= 0 || s.toks[q].kind != Token::Kind::kWord || !s.lower[q] ||
           IsDeterminer(s.low[q]) || IsPreposition(s.low[q]) || va.cues_.Find(s.low[q]))
         return kNone;
       if (q > cb && s.w[q - 1].mention >= 0) {
@@ -1455,7 +1456,7 @@ struct VoiceAnnotator::Impl {
           (Eq(doc.mentions[s.w[q].mention].kind, "place") ||
            Eq(doc.mentions[s.w[q].mention].kind, "date")))
         continue;
-      if (s.w[q].mention >= 0 || s.w[q].kind != Token::Kind::kWord) return kNone;
+      if (s.w[q].mention >= 0 || s.toks[q].kind != Token::Kind::kWord) return kNone;
       // A name no layer knew after the preposition: "Analysts at Morgan
       // Stanley estimate" (the head must then be an unnamed source).
       if (!s.lower[q]) {
@@ -1478,7 +1479,7 @@ struct VoiceAnnotator::Impl {
         // phrase: "people familiar with the matter said", "a person close to
         // the talks", "experts not involved in the study".
         for (size_t a = q - 1; m < 0 && a > cb && q - a <= 2; --a) {
-          if (s.w[a].mention >= 0 || s.w[a].kind != Token::Kind::kWord || !s.lower[a] ||
+          if (s.w[a].mention >= 0 || s.toks[a].kind != Token::Kind::kWord || !s.lower[a] ||
               IsPreposition(s.low[a]) || IsDeterminer(s.low[a]) || (s.bits[a] & kBitCue))
             break;
           const int h = s.w[a - 1].mention;
@@ -1566,7 +1567,7 @@ struct VoiceAnnotator::Impl {
           p = o + 1;
           // The source's phrase is the description and its name.
           desc_start = o;
-          while (desc_start > cb && o - desc_start < 6 && s.w[desc_start - 1].kind != Token::Kind::kPunct) {
+          while (desc_start > cb && o - desc_start < 6 && s.toks[desc_start - 1].kind != Token::Kind::kPunct) {
             --desc_start;
             if (IsDeterminer(s.low[desc_start])) break;
           }
@@ -1598,7 +1599,7 @@ struct VoiceAnnotator::Impl {
             // (The source's phrase starts with the description: the content
             // before it ends at the quotation or comma before that.)
             ref->word = k - 1;
-            while (ref->word > cb && s.w[ref->word - 1].kind != Token::Kind::kPunct) --ref->word;
+            while (ref->word > cb && s.toks[ref->word - 1].kind != Token::Kind::kPunct) --ref->word;
             if (explain) ref->how = "the name in the appositive";
             return true;
           }
@@ -1627,7 +1628,7 @@ struct VoiceAnnotator::Impl {
       // Up to two plain words before the place: "Residents in eastern
       // Aleppo said", "sources in the besieged town of …".
       for (size_t r = q, n = 0; r > cb && n < 2; ++n) {
-        if (s.w[r - 1].mention >= 0 || s.w[r - 1].kind != Token::Kind::kWord || !s.lower[r - 1])
+        if (s.w[r - 1].mention >= 0 || s.toks[r - 1].kind != Token::Kind::kWord || !s.lower[r - 1])
           break;
         if (IsPreposition(s.low[r - 1])) {
           q = r;
@@ -1645,7 +1646,7 @@ struct VoiceAnnotator::Impl {
       // official at the governor's office in Homs said".
       if (e < 0) {
         size_t r = q - 1;
-        while (r > cb && q - 1 - r < 5 && s.w[r - 1].mention < 0 && s.w[r - 1].kind == Token::Kind::kWord &&
+        while (r > cb && q - 1 - r < 5 && s.w[r - 1].mention < 0 && s.toks[r - 1].kind == Token::Kind::kWord &&
                !IsPreposition(s.low[r - 1]))
           --r;
         if (r > cb + 1 && IsPreposition(s.low[r - 1]) && r < q - 1) e = EligibleBefore(s, cb, r - 1, 2, &first);
@@ -1685,7 +1686,7 @@ struct VoiceAnnotator::Impl {
       if (explain) ref->how = "subject before '" + std::string(s.w[e + 1].text) + " …'";
       NameBeforeDescription(s, cb, ref);  // "Ibrahim al-Hajj a volunteer with the group said"
       return true;
-    } else if (!weak && s.w[p].kind == Token::Kind::kWord && !s.lower[p]) {
+    } else if (!weak && s.toks[p].kind == Token::Kind::kWord && !s.lower[p]) {
       // The subject's head is not a mention ("the group's leader ... said",
       // "the report published by X himself would claim"): nearest one.
       size_t first;
@@ -1720,7 +1721,7 @@ struct VoiceAnnotator::Impl {
       // (A capitalised word that names nothing belongs to a one-word
       // generic agent's name: "a source at Aleppo Police Command told".)
       if (k > cb + 1 && !s.lower[k] && s.w[k - 1].mention < 0 && !s.lower[k - 1] &&
-          s.w[k - 1].kind == Token::Kind::kWord && IsPreposition(s.low[k - 2]) &&
+          s.toks[k - 1].kind == Token::Kind::kWord && IsPreposition(s.low[k - 2]) &&
           ref->mention >= 0 && Eq(doc.mentions[ref->mention].kind, "actor") &&
           doc.mentions[ref->mention].ref.empty() && k + 1 < s.w.size() && s.w[k + 1].mention != ref->mention)
         --k;
@@ -1785,7 +1786,7 @@ struct VoiceAnnotator::Impl {
     for (size_t k = e; k < v; ++k) {
       if (s.w[k].mention == m) continue;  // "al-Selmo": the name's own hyphen
       const std::string_view t = s.w[k].text;
-      if (s.w[k].kind == Token::Kind::kPunct && !Eq(t, "-") && !Eq(t, "(") && !Eq(t, ")"))
+      if (s.toks[k].kind == Token::Kind::kPunct && !Eq(t, "-") && !Eq(t, "(") && !Eq(t, ")"))
         return false;
       size_t len;
       if (M(va.cues_, kBitCue, s, k, v, &len)) return false;
@@ -1830,7 +1831,7 @@ struct VoiceAnnotator::Impl {
       // ('"…," said he.'; not "argue it gives away …", where the pronoun is
       // the content's subject.)
       if (auto it = va.references_.find(s.low[k]); it != va.references_.end() && k == vend &&
-          (k + 1 >= ce || s.w[k + 1].kind == Token::Kind::kPunct)) {
+          (k + 1 >= ce || s.toks[k + 1].kind == Token::Kind::kPunct)) {
         ref->refers = it->second;
         ref->word = k;
         ref->after = true;
@@ -1850,7 +1851,7 @@ struct VoiceAnnotator::Impl {
       // ("said Dr. Helen Park": the title's period is a token of its own.)
       if (Eq(s.w[k].text, ".") && k > vend && va.titles_.count(s.low[k - 1])) continue;
       if (!(Eq(s.low[k], "the") || va.titles_.count(s.low[k]) ||
-            (s.w[k].kind == Token::Kind::kWord && k + 1 < ce &&
+            (s.toks[k].kind == Token::Kind::kWord && k + 1 < ce &&
              va.titles_.count(s.low[k + 1]))))
         break;
     }
@@ -1865,7 +1866,7 @@ struct VoiceAnnotator::Impl {
     if (!Eq(k, "organization") && !Eq(k, "outlet") && !Eq(k, "person")) return false;
     size_t e = r.word;
     while (e < ce && s.w[e].mention == r.mention) ++e;
-    if (e >= ce || s.w[e].kind == Token::Kind::kPunct) return true;
+    if (e >= ce || s.toks[e].kind == Token::Kind::kPunct) return true;
     // "… said Rami Abdel Rahman director of the Observatory": a person's
     // appositive (a title, after "the" or "a" too) goes on.
     if (Eq(k, "person")) {
@@ -1886,7 +1887,7 @@ struct VoiceAnnotator::Impl {
     for (size_t q = b + 1; q + 1 < ce; ++q) {
       if (!Eq(s.w[q].text, ",") || s.w[q].quote >= 0) continue;
       for (size_t v = q + 1; v < ce && v <= q + 5; ++v) {
-        if (s.w[v].kind == Token::Kind::kPunct) break;
+        if (s.toks[v].kind == Token::Kind::kPunct) break;
         size_t len;
         const PhraseRow* row =
             (s.bits[v] & kBitCue) && Free(s, v) ? M(va.cues_, kBitCue, s, v, ce, &len) : nullptr;
@@ -1894,7 +1895,7 @@ struct VoiceAnnotator::Impl {
         if (v == q + 1 && (row->code == kRowAccording || row->code == kRowVerb)) return q;
         // ", analysts said.": words, then a verb ending the clause.
         if ((row->code == kRowVerb || row->code == kRowVerbWeak) &&
-            (v + len == ce || s.w[v + len].kind == Token::Kind::kPunct))
+            (v + len == ce || s.toks[v + len].kind == Token::Kind::kPunct))
           return q;
         break;
       }
@@ -1917,7 +1918,7 @@ struct VoiceAnnotator::Impl {
                s.w.begin();
     for (; k < s.w.size() && s.w[k].span.end <= c.end; ++k) {
       const Word& w = s.w[k];
-      if (w.kind == Token::Kind::kPunct) continue;
+      if (s.toks[k].kind == Token::Kind::kPunct) continue;
       ++words;
       // Four words or more: shorter ones are scare quotes, not quotations.
       if (InQuoteContent(s, k) && (with_cue || quote_words[w.quote] >= 4)) ++quoted;
@@ -1965,7 +1966,7 @@ struct VoiceAnnotator::Impl {
     if (Eq(last, ".") || Eq(last, "!") || Eq(last, ":") || Eq(last, "?") || Eq(last, ";")) return false;
     size_t words = 0, caps = 0;
     for (size_t k = cb; k < ce; ++k) {
-      if (s.w[k].kind != Token::Kind::kWord) continue;
+      if (s.toks[k].kind != Token::Kind::kWord) continue;
       ++words;
       if (!s.lower[k]) ++caps;
     }
@@ -2000,7 +2001,7 @@ struct VoiceAnnotator::Impl {
         continue;
       }
       size_t n = 0;
-      if (s.w[k].kind == Token::Kind::kPunct || IsPreposition(s.low[k]) || IsDeterminer(s.low[k])) {
+      if (s.toks[k].kind == Token::Kind::kPunct || IsPreposition(s.low[k]) || IsDeterminer(s.low[k])) {
         ++k;
       } else if (va.adjuncts_.MatchBy([&](size_t i) { return s.low[i]; },
                                       [&](size_t i) { return s.lower[i]; }, k, e, &n)) {
@@ -2065,7 +2066,7 @@ struct VoiceAnnotator::Impl {
         // Wire copy without commas inverts after a plain word too ("… were
         // killed in the airstrikes said the source adding that …"): with no
         // source before, a source after that ends the clause.
-        const bool bare = !found && k >= cb + 3 && s.w[k - 1].kind == Token::Kind::kWord &&
+        const bool bare = !found && k >= cb + 3 && s.toks[k - 1].kind == Token::Kind::kWord &&
                           !IsQuoteMark(s.w[k - 1].text);
         // (Never after a verb_listener row: "told Reuters" names the listener.)
         if (k > cb && !row->listener &&
@@ -2135,7 +2136,7 @@ struct VoiceAnnotator::Impl {
           if (Eq(s.low[q], "that") && q + 1 < ce &&
               va.adjuncts_.MatchBy([&](size_t i) { return s.low[i]; },
                                    [&](size_t i) { return s.lower[i]; }, q + 1, ce, &tn) &&
-              (q + 1 + tn == ce || s.w[q + 1 + tn].kind == Token::Kind::kPunct))
+              (q + 1 + tn == ce || s.toks[q + 1 + tn].kind == Token::Kind::kPunct))
             continue;
           if (Eq(s.low[q], "that") || Eq(s.w[q].text, ":")) {
             ab = q + 1;
@@ -2153,7 +2154,7 @@ struct VoiceAnnotator::Impl {
         // modifiers after a closing quotation are not content.
         if (has_before && found && !ref.after && s.w[be - 1].quote < 0)
           for (size_t q = be - 1; q > bb && be - q <= 3; --q) {
-            if (s.w[q - 1].kind == Token::Kind::kPunct && !IsQuoteMark(s.w[q - 1].text)) break;
+            if (s.toks[q - 1].kind == Token::Kind::kPunct && !IsQuoteMark(s.w[q - 1].text)) break;
             if (IsQuoteMark(s.w[q - 1].text) && s.w[q - 1].quote >= 0) {
               be = q;
               break;
@@ -2209,7 +2210,7 @@ struct VoiceAnnotator::Impl {
         }
         size_t head = a;
         while (head + 1 < pe && s.w[head].mention < 0 && s.w[head + 1].mention < 0 &&
-               (s.w[head].kind != Token::Kind::kWord || Eq(s.w[head + 1].text, "-") ||
+               (s.toks[head].kind != Token::Kind::kWord || Eq(s.w[head + 1].text, "-") ||
                 Eq(s.w[head].text, "-")))
           ++head;
         const bool name_word = head < pe && s.w[head].mention < 0 && s.low[head].size() >= 4 &&
@@ -2333,7 +2334,7 @@ struct VoiceAnnotator::Impl {
       if (k - starts.back() < 4 || n - (k + len) < 4) continue;
       // The break's punctuation stays with the clause before it.
       size_t next = k;
-      while (next < k + len && s.w[next].kind == Token::Kind::kPunct) ++next;
+      while (next < k + len && s.toks[next].kind == Token::Kind::kPunct) ++next;
       if (next >= n) continue;
       starts.push_back(next);
       from = next + 1;
@@ -3208,7 +3209,7 @@ struct VoiceAnnotator::Impl {
       while (wk < n && ws[wk].span.begin < vb) ++wk;
       for (size_t k = wk; k < n && ws[k].span.end <= ve; ++k) {
         const Word& w = ws[k];
-        if (w.kind == Token::Kind::kWord || w.kind == Token::Kind::kNumber) ++words;
+        if (s.toks[k].kind == Token::Kind::kWord || s.toks[k].kind == Token::Kind::kNumber) ++words;
         if (w.mention >= 0 && w.mention != prev) {
           prev = w.mention;
           AddSlot(w.mention, &c, &casualty);
