@@ -3092,7 +3092,12 @@ struct VoiceAnnotator::Impl {
     }
   }
 
-  // Scores c and keeps it if it is check-worthy (see schema.md).
+  static bool HasSlot(const Claim& c) {
+    return !c.quantities.empty() || !c.dates.empty() || !c.places.empty() || !c.actors.empty();
+  }
+
+  // Scores c and keeps it if it is check-worthy (see schema.md): never
+  // without a slot.
   void FinishClaim(Claim& c, const VoiceRecord& v, size_t words, bool casualty, double cue_event,
                    double cue_causal, double opinion) {
     if (words < 4) return;
@@ -3104,9 +3109,7 @@ struct VoiceAnnotator::Impl {
     score += cue_event + cue_causal + opinion;
     if (Eq(v.kind, "hedged")) score *= 0.8;
     score = std::min(1.0, std::max(0.0, score));
-    const bool has_slot = !c.quantities.empty() || !c.dates.empty() || !c.places.empty() ||
-                          !c.actors.empty();
-    if (score < 0.4 || !has_slot) return;
+    if (score < 0.4 || !HasSlot(c)) return;
     // The claim is built in place from the candidate's lists and the record.
     Claim& out = doc.claims.emplace_back();
     out.sentence = v.sentence;
@@ -3152,10 +3155,11 @@ struct VoiceAnnotator::Impl {
     Claim& c = NewClaim();
     double cue_event = 0, cue_causal = 0, opinion = 0;
     bool casualty = false;
+    for (size_t i = mb; i < me; ++i) AddSlot(static_cast<int>(i), &c, &casualty);
+    if (!HasSlot(c)) return;  // no claim: its words and cues need no look
     size_t words = 0;
     for (size_t t = tb; t < te; ++t)
       words += doc.tokens[t].kind == Token::Kind::kWord || doc.tokens[t].kind == Token::Kind::kNumber;
-    for (size_t i = mb; i < me; ++i) AddSlot(static_cast<int>(i), &c, &casualty);
     // Claim cues start only at tokens with bits.
     for (uint32_t f = info.fb; f < info.fe; ++f) {
       const size_t t = flagged[f];
@@ -3178,12 +3182,13 @@ struct VoiceAnnotator::Impl {
   // find it (the fast path: no words built; or without walking them).
   void ClaimsOfMentions(size_t tb, size_t te, size_t mb, size_t me, size_t first) {
     const VoiceRecord& v = doc.voice[first];
-    size_t words = 0;
-    for (size_t t = tb; t < te; ++t)
-      words += doc.tokens[t].kind == Token::Kind::kWord || doc.tokens[t].kind == Token::Kind::kNumber;
     Claim& c = NewClaim();
     bool casualty = false;
     for (size_t i = mb; i < me; ++i) AddSlot(static_cast<int>(i), &c, &casualty);
+    if (!HasSlot(c)) return;  // no claim: its words need no count
+    size_t words = 0;
+    for (size_t t = tb; t < te; ++t)
+      words += doc.tokens[t].kind == Token::Kind::kWord || doc.tokens[t].kind == Token::Kind::kNumber;
     FinishClaim(c, v, words, casualty, 0, 0, 0);
   }
 
