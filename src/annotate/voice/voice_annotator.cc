@@ -778,8 +778,8 @@ struct VoiceAnnotator::Impl {
   // A phrase of table `t` starting at word k of s, or nullptr (the token's
   // bits say quickly which tables can match there). Always inlined, as
   // Free and InQuoteContent: most calls end at the bits.
-  [[gnu::always_inline]] const PhraseRow* M(const PhraseTable& t, uint8_t bit, const Sent& s, size_t k, size_t end,
-                     size_t* n) const {
+  [[gnu::always_inline]] const PhraseRow* M(const PhraseTable& t, uint8_t bit, const Sent& s,
+                                            size_t k, size_t end, size_t* n) const {
     if (k >= s.w.size() || !(s.bits[k] & bit)) return nullptr;
     return t.MatchFirst(s.first[k], [&](size_t i) { return s.low[i]; },
                         [&](size_t i) { return s.lower[i]; }, k, end, n);
@@ -1361,7 +1361,8 @@ struct VoiceAnnotator::Impl {
         p = f;
         continue;
       }
-      if (s.toks[q].kind != Token::Kind::kWord && s.toks[q].kind != Token::Kind::kNumber) return false;
+      if (s.toks[q].kind != Token::Kind::kWord && s.toks[q].kind != Token::Kind::kNumber)
+        return false;
       if (IsDeterminer(s.low[q])) {
         *start = tail_open ? q : st;
         return true;
@@ -1567,7 +1568,8 @@ struct VoiceAnnotator::Impl {
           p = o + 1;
           // The source's phrase is the description and its name.
           desc_start = o;
-          while (desc_start > cb && o - desc_start < 6 && s.toks[desc_start - 1].kind != Token::Kind::kPunct) {
+          while (desc_start > cb && o - desc_start < 6 &&
+                 s.toks[desc_start - 1].kind != Token::Kind::kPunct) {
             --desc_start;
             if (IsDeterminer(s.low[desc_start])) break;
           }
@@ -1646,8 +1648,8 @@ struct VoiceAnnotator::Impl {
       // official at the governor's office in Homs said".
       if (e < 0) {
         size_t r = q - 1;
-        while (r > cb && q - 1 - r < 5 && s.w[r - 1].mention < 0 && s.toks[r - 1].kind == Token::Kind::kWord &&
-               !IsPreposition(s.low[r - 1]))
+        while (r > cb && q - 1 - r < 5 && s.w[r - 1].mention < 0 &&
+               s.toks[r - 1].kind == Token::Kind::kWord && !IsPreposition(s.low[r - 1]))
           --r;
         if (r > cb + 1 && IsPreposition(s.low[r - 1]) && r < q - 1) e = EligibleBefore(s, cb, r - 1, 2, &first);
       }
@@ -2001,7 +2003,8 @@ struct VoiceAnnotator::Impl {
         continue;
       }
       size_t n = 0;
-      if (s.toks[k].kind == Token::Kind::kPunct || IsPreposition(s.low[k]) || IsDeterminer(s.low[k])) {
+      if (s.toks[k].kind == Token::Kind::kPunct || IsPreposition(s.low[k]) ||
+          IsDeterminer(s.low[k])) {
         ++k;
       } else if (va.adjuncts_.MatchBy([&](size_t i) { return s.low[i]; },
                                       [&](size_t i) { return s.lower[i]; }, k, e, &n)) {
@@ -3092,6 +3095,7 @@ struct VoiceAnnotator::Impl {
     }
   }
 
+  // Whether the candidate has a slot (a claim needs one).
   static bool HasSlot(const Claim& c) {
     return !c.quantities.empty() || !c.dates.empty() || !c.places.empty() || !c.actors.empty();
   }
@@ -3156,7 +3160,7 @@ struct VoiceAnnotator::Impl {
     double cue_event = 0, cue_causal = 0, opinion = 0;
     bool casualty = false;
     for (size_t i = mb; i < me; ++i) AddSlot(static_cast<int>(i), &c, &casualty);
-    if (!HasSlot(c)) return;  // no claim: its words and cues need no look
+    if (!HasSlot(c)) return;  // no claim: its words and cues are not looked at
     size_t words = 0;
     for (size_t t = tb; t < te; ++t)
       words += doc.tokens[t].kind == Token::Kind::kWord || doc.tokens[t].kind == Token::Kind::kNumber;
@@ -3185,7 +3189,7 @@ struct VoiceAnnotator::Impl {
     Claim& c = NewClaim();
     bool casualty = false;
     for (size_t i = mb; i < me; ++i) AddSlot(static_cast<int>(i), &c, &casualty);
-    if (!HasSlot(c)) return;  // no claim: its words need no count
+    if (!HasSlot(c)) return;  // no claim: its words are not counted
     size_t words = 0;
     for (size_t t = tb; t < te; ++t)
       words += doc.tokens[t].kind == Token::Kind::kWord || doc.tokens[t].kind == Token::Kind::kNumber;
