@@ -60,8 +60,9 @@ namespace {
 // length known at compile time, which the compiler turns into one or two
 // integer compares. (std::string_view's == goes through compare(), an
 // out-of-line call here, and these tests run several times per word.)
+// Always inlined: in the long functions of the layer GCC otherwise calls it.
 template <size_t N>
-inline bool Eq(std::string_view t, const char (&lit)[N]) {
+[[gnu::always_inline]] inline bool Eq(std::string_view t, const char (&lit)[N]) {
   return t.size() == N - 1 && std::memcmp(t.data(), lit, N - 1) == 0;
 }
 }  // namespace
@@ -210,6 +211,24 @@ std::string Lower(std::string_view s) {
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
+// ASCII capitals of p[0, n) to lower case, in place (std::tolower in the C
+// locale). Sixteen bytes a step with SSE2: the compiler does not vectorise
+// the byte loop at -O2, and the voice layer lowers the whole text.
+void LowerAsciiInPlace(unsigned char* p, size_t n) {
+  size_t i = 0;
+#if defined(__SSE2__)
+  for (; i + 16 <= n; i += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    // A capital is a byte whose c - 'A' is below 26, unsigned.
+    const __m128i t = _mm_sub_epi8(v, _mm_set1_epi8('A'));
+    const __m128i cap = _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(25)), t);
+    v = _mm_add_epi8(v, _mm_and_si128(cap, _mm_set1_epi8(0x20)));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(p + i), v);
+  }
+#endif
+  for (; i < n; ++i)
+    p[i] = static_cast<unsigned char>(p[i] + ((static_cast<unsigned char>(p[i] - 'A') < 26) << 5));
+}
 // Lower(s) into *out, reusing its buffer.
 void LowerInto(std::string_view s, std::string* out) {
   out->assign(s);
@@ -255,7 +274,7 @@ bool IsFiniteAux(std::string_view w) {
   return false;
 }
 
-bool IsDeterminer(std::string_view w) {
+[[gnu::always_inline]] inline bool IsDeterminer(std::string_view w) {
   switch (w.size()) {
     case 1: return w[0] == 'a';
     case 2: return Eq(w, "an");
@@ -270,10 +289,10 @@ bool IsDeterminer(std::string_view w) {
     default: return false;
   }
 }
-bool IsIndefinite(std::string_view w) {
+[[gnu::always_inline]] inline bool IsIndefinite(std::string_view w) {
   return Eq(w, "a") || Eq(w, "an") || Eq(w, "another") || Eq(w, "one");
 }
-bool IsPreposition(std::string_view w) {
+[[gnu::always_inline]] inline bool IsPreposition(std::string_view w) {
   switch (w.size()) {
     case 2:
       return Eq(w, "of") || Eq(w, "in") || Eq(w, "by") || Eq(w, "at") || Eq(w, "on") ||
@@ -294,11 +313,17 @@ bool IsSubordinator(std::string_view w) {
   return false;
 }
 
-bool IsQuoteMark(std::string_view t) {
-  if (t.size() > 3) return false;
-  return Eq(t, "\"") || Eq(t, "\xE2\x80\x9C") || Eq(t, "\xE2\x80\x9D") || Eq(t, "\xE2\x80\x98") ||
-         Eq(t, "\xE2\x80\x99") || Eq(t, "\xC2\xAB") || Eq(t, "\xC2\xBB") || Eq(t, "\xE2\x80\x9E") ||
-         Eq(t, "'");
+// (By its first byte: most words are tested with one compare, inline.)
+[[gnu::always_inline]] inline bool IsQuoteMark(std::string_view t) {
+  if (t.empty() || t.size() > 3) return false;
+  switch (static_cast<unsigned char>(t[0])) {
+    case '"': case '\'': return t.size() == 1;
+    case 0xC2: return Eq(t, "\xC2\xAB") || Eq(t, "\xC2\xBB");
+    case 0xE2:
+      return Eq(t, "\xE2\x80\x9C") || Eq(t, "\xE2\x80\x9D") || Eq(t, "\xE2\x80\x98") ||
+             Eq(t, "\xE2\x80\x99") || Eq(t, "\xE2\x80\x9E");
+    default: return false;
+  }
 }
 bool IsLowerWord(std::string_view t) {
   return !t.empty() && std::islower(static_cast<unsigned char>(t[0]));
@@ -315,7 +340,7 @@ bool EligibleSource(const Mention& m) {
          Eq(m.kind, "actor") || Eq(m.kind, "document") ||
          (Eq(m.kind, "place") && m.geo && Eq(m.geo->feature, "country"));
 }
-bool IsAnonymous(const Mention& m) { return m.rule.rfind("voice:anonymous", 0) == 0; }
+bool IsAnonymous(const Mention& m) { return m.rule.starts_with("voice:anonymous"); }
 
 std::string SourceKind(const Mention& m) {
   if (Eq(m.kind, "document")) return "document";
@@ -338,14 +363,18 @@ std::string SourceKind(const Mention& m) {
   return "organization";
 }
 
-constexpr uint32_t kNoFirst = static_cast<uint32_t>(-1);
+// A word's shape for VoiceAnnotator::first_shapes_, from its first and last
+// bytes (lower-cased) and its length: the low five bits of each byte (where
+// the letters differ) and the length up to 15, 14 bits in all. It rejects
+// half the tokens that a first byte and a length let through ("of", "on",
+// "to", "and"; "one" and "the" are first words).
+inline uint32_t FirstShape(unsigned char first, unsigned char last, size_t len) {
+  return (first & 31u) | (last & 31u) << 5 | static_cast<uint32_t>(std::min<size_t>(len, 15)) << 10;
+}
 
 struct Word {
   Span span;
   std::string_view text;
-  Token::Kind kind = Token::Kind::kWord;
-  uint8_t bits = 0;   // kBit*: tables a phrase may start here
-  uint32_t first = kNoFirst;  // its id in the FirstWordTable, when bits != 0
   int mention = -1;   // index into doc.mentions covering it
   int quote = -1;     // index into the outer quotes whose span covers it
 };
@@ -360,6 +389,13 @@ struct Sent {
   Span span;
   std::vector<Word> w;
   const char* lowered = nullptr;  // the document's lower-cased copy
+  // toks[k]: word k's token (its kind); bits[k]: the kBit* tables a phrase
+  // may start at it; first[k]: its id in the FirstWordTable, where bits[k]
+  // is not 0. (The document's tokens and Impl::token_bits and token_first
+  // from the sentence's first token on: not copied per word.)
+  const Token* toks = nullptr;
+  const uint8_t* bits = nullptr;
+  const uint32_t* first = nullptr;
   // Whether a quotation overlaps the sentence (if not, no word has a quote).
   bool quoted = false;
   // low[k]: word k lower-cased; lower[k]: its first letter is not upper
@@ -410,8 +446,9 @@ class SentenceWalker {
     s->w.resize(n);
     s->lowered = lowered_.data();
     const Token* const toks = doc_.tokens.data() + tb;
-    const uint8_t* const bits = bits_.data() + tb;
-    const uint32_t* const first = first_.data() + tb;
+    s->toks = toks;
+    s->bits = bits_.data() + tb;
+    s->first = first_.data() + tb;
     const char* const text = doc_.text.data();
     Word* const out = s->w.data();
     constexpr uint32_t kEnd = static_cast<uint32_t>(-1);
@@ -428,9 +465,6 @@ class SentenceWalker {
         const Span ts = toks[i].span;
         Word& w = out[i];
         w.span = ts;
-        w.kind = toks[i].kind;
-        w.bits = bits[i];
-        w.first = first[i];
         const size_t len = ts.end - ts.begin;
         w.text = std::string_view(text + ts.begin, len);
         while (m_end <= ts.begin) {
@@ -540,8 +574,11 @@ VoiceAnnotator::VoiceAnnotator(const Lexicon& lexicon, std::shared_ptr<const Gaz
   for (PhraseTable* t : {&cues_, &hedges_, &doc_nouns_, &anonymous_, &claim_cues_})
     t->IndexFirstWords(first_table_);
   for (const auto& [w, bits] : first_bits_)
-    if (!w.empty())
-      first_len_mask_[static_cast<unsigned char>(w[0])] |= 1u << std::min<size_t>(w.size(), 31);
+    if (!w.empty()) {
+      const uint32_t shape = FirstShape(static_cast<unsigned char>(w[0]),
+                                        static_cast<unsigned char>(w.back()), w.size());
+      first_shapes_[shape >> 6] |= uint64_t{1} << (shape & 63);
+    }
   const Table& refs = lexicon.table("voice_references");
   const int rw = refs.Column("word"), rr = refs.Column("refers");
   if (rw >= 0 && rr >= 0)
@@ -675,13 +712,10 @@ struct VoiceAnnotator::Impl {
     // Room for the padding first: appending it would copy the text again.
     lowered.reserve(d.text.size() + 8);
     lowered.append(d.text);
-    // Branch-free so the compiler vectorises it.
-    unsigned char* p = reinterpret_cast<unsigned char*>(lowered.data());
-    for (size_t i = 0, n = lowered.size(); i < n; ++i)
-      p[i] = static_cast<unsigned char>(p[i] + ((static_cast<unsigned char>(p[i] - 'A') < 26) << 5));
+    LowerAsciiInPlace(reinterpret_cast<unsigned char*>(lowered.data()), lowered.size());
     lowered.append(8, '\0');
     // Tokens outside every sentence keep 0: no pass reads them. (An id is
-    // read only where the bits are non-zero, so 0 is as good as kNoFirst
+    // read only where the bits are non-zero, so 0 is as good as any value
     // elsewhere, and a zero fill is a memset.)
     token_bits.assign(d.tokens.size(), 0);
     token_first.assign(d.tokens.size(), 0);
@@ -692,7 +726,7 @@ struct VoiceAnnotator::Impl {
     // otherwise be loaded again for every token.
     const Token* const toks = d.tokens.data();
     const unsigned char* const low = reinterpret_cast<const unsigned char*>(lowered.data());
-    const uint32_t* const len_mask = va.first_len_mask_;
+    const uint64_t* const shapes = va.first_shapes_;
     const voice_internal::FirstWordTable& table = va.first_table_;
     uint8_t* const bits_out = token_bits.data();
     uint32_t* const first_out = token_first.data();
@@ -721,7 +755,8 @@ struct VoiceAnnotator::Impl {
         const size_t len = sp.end - sp.begin;
         const unsigned char c0 = low[sp.begin];
         qmark |= c0 == '?';
-        if (!(len_mask[c0] & (1u << std::min<size_t>(len, 31)))) continue;
+        const uint32_t shape = FirstShape(c0, low[sp.end - 1], len);
+        if (!((shapes[shape >> 6] >> (shape & 63)) & 1)) continue;
         const uint8_t b = table.FindPadded(lowered.data() + sp.begin, len, &first_out[t]);
         bits_out[t] = b;
         bits |= b;
@@ -741,11 +776,12 @@ struct VoiceAnnotator::Impl {
     }
   }
   // A phrase of table `t` starting at word k of s, or nullptr (the token's
-  // bits say quickly which tables can match there).
-  const PhraseRow* M(const PhraseTable& t, uint8_t bit, const Sent& s, size_t k, size_t end,
-                     size_t* n) const {
-    if (k >= s.w.size() || !(s.w[k].bits & bit)) return nullptr;
-    return t.MatchFirst(s.w[k].first, [&](size_t i) { return s.low[i]; },
+  // bits say quickly which tables can match there). Always inlined, as
+  // Free and InQuoteContent: most calls end at the bits.
+  [[gnu::always_inline]] const PhraseRow* M(const PhraseTable& t, uint8_t bit, const Sent& s,
+                                            size_t k, size_t end, size_t* n) const {
+    if (k >= s.w.size() || !(s.bits[k] & bit)) return nullptr;
+    return t.MatchFirst(s.first[k], [&](size_t i) { return s.low[i]; },
                         [&](size_t i) { return s.lower[i]; }, k, end, n);
   }
   SentenceWalker Walker() const { return SentenceWalker(doc, quotes, lowered, token_bits, token_first); }
@@ -801,12 +837,12 @@ struct VoiceAnnotator::Impl {
   std::string SpanText(Span s) const { return doc.text.substr(s.begin, s.end - s.begin); }
 
   // True if word k is a reporting cue usable here (outside quotes/mentions).
-  bool Free(const Sent& s, size_t k) const {
+  [[gnu::always_inline]] bool Free(const Sent& s, size_t k) const {
     return s.w[k].mention < 0 &&
            (s.w[k].quote < 0 || !(s.w[k].span.begin >= quotes[s.w[k].quote].content.begin &&
                                   s.w[k].span.end <= quotes[s.w[k].quote].content.end));
   }
-  bool InQuoteContent(const Sent& s, size_t k) const {
+  [[gnu::always_inline]] bool InQuoteContent(const Sent& s, size_t k) const {
     if (s.w[k].quote < 0) return false;
     const Quote& q = quotes[s.w[k].quote];
     return s.w[k].span.begin >= q.content.begin && s.w[k].span.end <= q.content.end;
@@ -900,7 +936,7 @@ struct VoiceAnnotator::Impl {
       if (!own) continue;
       for (; mi < doc.mentions.size() && doc.mentions[mi].span.begin < s.span.end; ++mi) {
         const std::string& r = doc.mentions[mi].rule;
-        if (Eq(doc.mentions[mi].kind, "person") && r.rfind("title:", 0) == 0)
+        if (Eq(doc.mentions[mi].kind, "person") && r.starts_with("title:"))
           seen_titles.insert(Lower(r.substr(6)));
       }
       const size_t n = s.w.size();
@@ -917,8 +953,8 @@ struct VoiceAnnotator::Impl {
       size_t last_end = 0;  // words before this are taken
       for (uint32_t f = info.fb; f < info.fe; ++f) {
         const size_t k = flagged[f] - info.tb;
-        if (!(s.w[k].bits & (kBitDocNoun | kBitAnonymous)) || k < last_end || !Free(s, k) ||
-            s.w[k].kind != Token::Kind::kWord)
+        if (!(s.bits[k] & (kBitDocNoun | kBitAnonymous)) || k < last_end || !Free(s, k) ||
+            s.toks[k].kind != Token::Kind::kWord)
           continue;
         size_t len;
         if (const PhraseRow* row = M(va.doc_nouns_, kBitDocNoun, s, k, n, &len)) {
@@ -955,9 +991,9 @@ struct VoiceAnnotator::Impl {
               det = true;
               break;
             }
-            if (!Free(s, p) || s.w[p].kind != Token::Kind::kWord) break;
+            if (!Free(s, p) || s.toks[p].kind != Token::Kind::kWord) break;
             // A reporting verb is no modifier ("UNICEF said health workers …").
-            if (s.w[p].bits & kBitCue) {
+            if (s.bits[p] & kBitCue) {
               size_t vl;
               const PhraseRow* vr = M(va.cues_, kBitCue, s, p, n, &vl);
               if (vr && vr->code == kRowVerb) break;
@@ -1076,7 +1112,8 @@ struct VoiceAnnotator::Impl {
       bool described = false;
       for (size_t q = j; !described && q > tb + 1 && j - q < 14; --q) {
         if (doc.tokens[q - 1].kind == Token::Kind::kPunct && !Eq(TokenLow(q - 1), "-")) break;
-        described = IsIndefinite(TokenLow(q - 1)) && cap(q - 2) && name(q - 2);
+        // (The capital first: a byte, where most words stop.)
+        described = cap(q - 2) && IsIndefinite(TokenLow(q - 1)) && name(q - 2);
       }
       before = before || described;
       // (A cue of several words ends after t + 1: "according to Haddad".)
@@ -1107,7 +1144,7 @@ struct VoiceAnnotator::Impl {
   // and quotations, not a person_stopwords.tsv word nor a possessive.
   bool NameWord(const Sent& s, size_t k) const {
     const Word& w = s.w[k];
-    if (w.kind != Token::Kind::kWord || w.mention >= 0 || w.quote >= 0) return false;
+    if (s.toks[k].kind != Token::Kind::kWord || w.mention >= 0 || w.quote >= 0) return false;
     const std::string_view t = w.text;
     if (t.size() < 2 || static_cast<unsigned char>(t[0] - 'A') >= 26 || Possessive(t))
       return false;
@@ -1124,7 +1161,7 @@ struct VoiceAnnotator::Impl {
   // and quotations ("Group" in "Corvane Group said").
   bool OrgHead(const Sent& s, size_t k) const {
     const Word& w = s.w[k];
-    return w.kind == Token::Kind::kWord && w.mention < 0 && w.quote < 0 &&
+    return s.toks[k].kind == Token::Kind::kWord && w.mention < 0 && w.quote < 0 &&
            static_cast<unsigned char>(w.text[0] - 'A') < 26 && va.org_heads_.count(s.low[k]);
   }
 
@@ -1159,21 +1196,21 @@ struct VoiceAnnotator::Impl {
     for (uint32_t f = info.fb; f < info.fe; ++f) {
       const size_t k = flagged[f] - info.tb;
       size_t len;
-      if (!(s.w[k].bits & kBitCue) || !Free(s, k)) continue;
+      if (!(s.bits[k] & kBitCue) || !Free(s, k)) continue;
       const PhraseRow* row = M(va.cues_, kBitCue, s, k, n, &len);
       if (!row) continue;
       const size_t ve = k + len;
       if (row->code == kRowAccording) {  // "according to Haddad, …"
         size_t e = ve;
         while (e < n && e - ve < 4 && NameWord(s, e)) ++e;
-        if (e > ve && (e == n || s.w[e].kind == Token::Kind::kPunct) && good(ve, e))
+        if (e > ve && (e == n || s.toks[e].kind == Token::Kind::kPunct) && good(ve, e))
           out->push_back(MakeMention(s, ve, e, "person", "voice:name_after_cue", 0.5));
         continue;
       }
       if (row->code != kRowVerb) continue;
       // Before the verb, across auxiliaries and an appositive.
       size_t j = k;
-      while (j > 0 && (s.w[j - 1].bits & kBitAux)) --j;
+      while (j > 0 && (s.bits[j - 1] & kBitAux)) --j;
       if (j > 0) {
         size_t p = j - 1;  // the subject's last word
         bool ok = true;
@@ -1217,7 +1254,7 @@ struct VoiceAnnotator::Impl {
         // west of the city said").
         for (size_t a = j - 1; !named && a > 0 && j - a <= 14; --a) {
           const Word& x = s.w[a];
-          if ((x.kind == Token::Kind::kPunct && !Eq(x.text, "-")) ||
+          if ((s.toks[a].kind == Token::Kind::kPunct && !Eq(x.text, "-")) ||
               (x.mention >= 0 && Eq(doc.mentions[x.mention].kind, "person") &&
                !IsAnonymous(doc.mentions[x.mention])))
             break;
@@ -1242,7 +1279,7 @@ struct VoiceAnnotator::Impl {
                  Eq(w, "on") || Eq(w, "at") || Eq(w, "by") || Eq(w, "via") ||
                  Eq(w, "adding") || Eq(w, "noting");
         };
-        if (e > ve && (e == n || s.w[e].kind == Token::Kind::kPunct || runs_on(e)) && good(ve, e))
+        if (e > ve && (e == n || s.toks[e].kind == Token::Kind::kPunct || runs_on(e)) && good(ve, e))
           out->push_back(MakeMention(s, ve, e, "person", "voice:name_after_cue", 0.5));
       }
     }
@@ -1324,18 +1361,19 @@ struct VoiceAnnotator::Impl {
         p = f;
         continue;
       }
-      if (w.kind != Token::Kind::kWord && w.kind != Token::Kind::kNumber) return false;
+      if (s.toks[q].kind != Token::Kind::kWord && s.toks[q].kind != Token::Kind::kNumber)
+        return false;
       if (IsDeterminer(s.low[q])) {
         *start = tail_open ? q : st;
         return true;
       }
       // "the DoD Inspector General's report": a capitalised possessive
       // that is not a mention owns it.
-      if (!s.lower[q] && w.kind == Token::Kind::kWord && Possessive(w.text) && st == k) {
+      if (!s.lower[q] && s.toks[q].kind == Token::Kind::kWord && Possessive(w.text) && st == k) {
         *start = st;
         return true;
       }
-      if (!s.lower[q] && w.kind == Token::Kind::kWord) return false;
+      if (!s.lower[q] && s.toks[q].kind == Token::Kind::kWord) return false;
       if (tail_open) st = q;
       p = q;
     }
@@ -1381,7 +1419,7 @@ struct VoiceAnnotator::Impl {
   size_t TheBefore(const Sent& s, size_t cb, size_t p) const {
     for (size_t k = p; k > cb && p - k < 5; --k) {
       if (Eq(s.low[k - 1], "the")) return k - 1;
-      if (!Eq(s.w[k - 1].text, "-") && s.w[k - 1].kind != Token::Kind::kWord) return kNone;
+      if (!Eq(s.w[k - 1].text, "-") && s.toks[k - 1].kind != Token::Kind::kWord) return kNone;
       if (s.w[k - 1].mention >= 0) return kNone;
     }
     return kNone;
@@ -1394,7 +1432,7 @@ struct VoiceAnnotator::Impl {
   size_t CompoundHead(const Sent& s, size_t cb, size_t p) const {
     for (size_t k = p + 1; k > cb && p + 1 - k < 3; --k) {
       const size_t q = k - 1;
-      if (s.w[q].mention >= 0 || s.w[q].kind != Token::Kind::kWord || !s.lower[q] ||
+      if (s.w[q].mention >= 0 || s.toks[q].kind != Token::Kind::kWord || !s.lower[q] ||
           IsDeterminer(s.low[q]) || IsPreposition(s.low[q]) || va.cues_.Find(s.low[q]))
         return kNone;
       if (q > cb && s.w[q - 1].mention >= 0) {
@@ -1419,7 +1457,7 @@ struct VoiceAnnotator::Impl {
           (Eq(doc.mentions[s.w[q].mention].kind, "place") ||
            Eq(doc.mentions[s.w[q].mention].kind, "date")))
         continue;
-      if (s.w[q].mention >= 0 || s.w[q].kind != Token::Kind::kWord) return kNone;
+      if (s.w[q].mention >= 0 || s.toks[q].kind != Token::Kind::kWord) return kNone;
       // A name no layer knew after the preposition: "Analysts at Morgan
       // Stanley estimate" (the head must then be an unnamed source).
       if (!s.lower[q]) {
@@ -1442,8 +1480,8 @@ struct VoiceAnnotator::Impl {
         // phrase: "people familiar with the matter said", "a person close to
         // the talks", "experts not involved in the study".
         for (size_t a = q - 1; m < 0 && a > cb && q - a <= 2; --a) {
-          if (s.w[a].mention >= 0 || s.w[a].kind != Token::Kind::kWord || !s.lower[a] ||
-              IsPreposition(s.low[a]) || IsDeterminer(s.low[a]) || (s.w[a].bits & kBitCue))
+          if (s.w[a].mention >= 0 || s.toks[a].kind != Token::Kind::kWord || !s.lower[a] ||
+              IsPreposition(s.low[a]) || IsDeterminer(s.low[a]) || (s.bits[a] & kBitCue))
             break;
           const int h = s.w[a - 1].mention;
           // (Or a bare agent noun of the actors layer opening the clause:
@@ -1475,7 +1513,7 @@ struct VoiceAnnotator::Impl {
     const size_t f = ref->word;
     const int m = ref->mention;
     if (m < 0 || f < cb + 2 || !IsIndefinite(s.low[f]) ||
-        doc.mentions[m].rule.rfind("voice:anonymous_sources", 0) != 0)
+        !doc.mentions[m].rule.starts_with("voice:anonymous_sources"))
       return;
     const int named = s.w[f - 1].mention;
     // Not the object of a preposition: "a statement to SANA a source said".
@@ -1496,7 +1534,7 @@ struct VoiceAnnotator::Impl {
   // The subject of a reporting verb at word v, within [cb, v).
   bool SourceBefore(const Sent& s, size_t cb, size_t v, bool intro, bool weak, Ref* ref) const {
     size_t j = v;
-    while (j > cb && (s.w[j - 1].bits & kBitAux)) --j;
+    while (j > cb && (s.bits[j - 1] & kBitAux)) --j;
     if (j == cb) return false;
     size_t p = j - 1;
     // Before "that"/":" content, a quoted title between the subject and its
@@ -1530,7 +1568,8 @@ struct VoiceAnnotator::Impl {
           p = o + 1;
           // The source's phrase is the description and its name.
           desc_start = o;
-          while (desc_start > cb && o - desc_start < 6 && s.w[desc_start - 1].kind != Token::Kind::kPunct) {
+          while (desc_start > cb && o - desc_start < 6 &&
+                 s.toks[desc_start - 1].kind != Token::Kind::kPunct) {
             --desc_start;
             if (IsDeterminer(s.low[desc_start])) break;
           }
@@ -1562,7 +1601,7 @@ struct VoiceAnnotator::Impl {
             // (The source's phrase starts with the description: the content
             // before it ends at the quotation or comma before that.)
             ref->word = k - 1;
-            while (ref->word > cb && s.w[ref->word - 1].kind != Token::Kind::kPunct) --ref->word;
+            while (ref->word > cb && s.toks[ref->word - 1].kind != Token::Kind::kPunct) --ref->word;
             if (explain) ref->how = "the name in the appositive";
             return true;
           }
@@ -1591,7 +1630,7 @@ struct VoiceAnnotator::Impl {
       // Up to two plain words before the place: "Residents in eastern
       // Aleppo said", "sources in the besieged town of …".
       for (size_t r = q, n = 0; r > cb && n < 2; ++n) {
-        if (s.w[r - 1].mention >= 0 || s.w[r - 1].kind != Token::Kind::kWord || !s.lower[r - 1])
+        if (s.w[r - 1].mention >= 0 || s.toks[r - 1].kind != Token::Kind::kWord || !s.lower[r - 1])
           break;
         if (IsPreposition(s.low[r - 1])) {
           q = r;
@@ -1609,8 +1648,8 @@ struct VoiceAnnotator::Impl {
       // official at the governor's office in Homs said".
       if (e < 0) {
         size_t r = q - 1;
-        while (r > cb && q - 1 - r < 5 && s.w[r - 1].mention < 0 && s.w[r - 1].kind == Token::Kind::kWord &&
-               !IsPreposition(s.low[r - 1]))
+        while (r > cb && q - 1 - r < 5 && s.w[r - 1].mention < 0 &&
+               s.toks[r - 1].kind == Token::Kind::kWord && !IsPreposition(s.low[r - 1]))
           --r;
         if (r > cb + 1 && IsPreposition(s.low[r - 1]) && r < q - 1) e = EligibleBefore(s, cb, r - 1, 2, &first);
       }
@@ -1649,7 +1688,7 @@ struct VoiceAnnotator::Impl {
       if (explain) ref->how = "subject before '" + std::string(s.w[e + 1].text) + " …'";
       NameBeforeDescription(s, cb, ref);  // "Ibrahim al-Hajj a volunteer with the group said"
       return true;
-    } else if (!weak && s.w[p].kind == Token::Kind::kWord && !s.lower[p]) {
+    } else if (!weak && s.toks[p].kind == Token::Kind::kWord && !s.lower[p]) {
       // The subject's head is not a mention ("the group's leader ... said",
       // "the report published by X himself would claim"): nearest one.
       size_t first;
@@ -1684,7 +1723,7 @@ struct VoiceAnnotator::Impl {
       // (A capitalised word that names nothing belongs to a one-word
       // generic agent's name: "a source at Aleppo Police Command told".)
       if (k > cb + 1 && !s.lower[k] && s.w[k - 1].mention < 0 && !s.lower[k - 1] &&
-          s.w[k - 1].kind == Token::Kind::kWord && IsPreposition(s.low[k - 2]) &&
+          s.toks[k - 1].kind == Token::Kind::kWord && IsPreposition(s.low[k - 2]) &&
           ref->mention >= 0 && Eq(doc.mentions[ref->mention].kind, "actor") &&
           doc.mentions[ref->mention].ref.empty() && k + 1 < s.w.size() && s.w[k + 1].mention != ref->mention)
         --k;
@@ -1749,7 +1788,7 @@ struct VoiceAnnotator::Impl {
     for (size_t k = e; k < v; ++k) {
       if (s.w[k].mention == m) continue;  // "al-Selmo": the name's own hyphen
       const std::string_view t = s.w[k].text;
-      if (s.w[k].kind == Token::Kind::kPunct && !Eq(t, "-") && !Eq(t, "(") && !Eq(t, ")"))
+      if (s.toks[k].kind == Token::Kind::kPunct && !Eq(t, "-") && !Eq(t, "(") && !Eq(t, ")"))
         return false;
       size_t len;
       if (M(va.cues_, kBitCue, s, k, v, &len)) return false;
@@ -1794,7 +1833,7 @@ struct VoiceAnnotator::Impl {
       // ('"…," said he.'; not "argue it gives away …", where the pronoun is
       // the content's subject.)
       if (auto it = va.references_.find(s.low[k]); it != va.references_.end() && k == vend &&
-          (k + 1 >= ce || s.w[k + 1].kind == Token::Kind::kPunct)) {
+          (k + 1 >= ce || s.toks[k + 1].kind == Token::Kind::kPunct)) {
         ref->refers = it->second;
         ref->word = k;
         ref->after = true;
@@ -1814,7 +1853,7 @@ struct VoiceAnnotator::Impl {
       // ("said Dr. Helen Park": the title's period is a token of its own.)
       if (Eq(s.w[k].text, ".") && k > vend && va.titles_.count(s.low[k - 1])) continue;
       if (!(Eq(s.low[k], "the") || va.titles_.count(s.low[k]) ||
-            (s.w[k].kind == Token::Kind::kWord && k + 1 < ce &&
+            (s.toks[k].kind == Token::Kind::kWord && k + 1 < ce &&
              va.titles_.count(s.low[k + 1]))))
         break;
     }
@@ -1829,7 +1868,7 @@ struct VoiceAnnotator::Impl {
     if (!Eq(k, "organization") && !Eq(k, "outlet") && !Eq(k, "person")) return false;
     size_t e = r.word;
     while (e < ce && s.w[e].mention == r.mention) ++e;
-    if (e >= ce || s.w[e].kind == Token::Kind::kPunct) return true;
+    if (e >= ce || s.toks[e].kind == Token::Kind::kPunct) return true;
     // "… said Rami Abdel Rahman director of the Observatory": a person's
     // appositive (a title, after "the" or "a" too) goes on.
     if (Eq(k, "person")) {
@@ -1850,15 +1889,15 @@ struct VoiceAnnotator::Impl {
     for (size_t q = b + 1; q + 1 < ce; ++q) {
       if (!Eq(s.w[q].text, ",") || s.w[q].quote >= 0) continue;
       for (size_t v = q + 1; v < ce && v <= q + 5; ++v) {
-        if (s.w[v].kind == Token::Kind::kPunct) break;
+        if (s.toks[v].kind == Token::Kind::kPunct) break;
         size_t len;
         const PhraseRow* row =
-            (s.w[v].bits & kBitCue) && Free(s, v) ? M(va.cues_, kBitCue, s, v, ce, &len) : nullptr;
+            (s.bits[v] & kBitCue) && Free(s, v) ? M(va.cues_, kBitCue, s, v, ce, &len) : nullptr;
         if (!row) continue;
         if (v == q + 1 && (row->code == kRowAccording || row->code == kRowVerb)) return q;
         // ", analysts said.": words, then a verb ending the clause.
         if ((row->code == kRowVerb || row->code == kRowVerbWeak) &&
-            (v + len == ce || s.w[v + len].kind == Token::Kind::kPunct))
+            (v + len == ce || s.toks[v + len].kind == Token::Kind::kPunct))
           return q;
         break;
       }
@@ -1881,7 +1920,7 @@ struct VoiceAnnotator::Impl {
                s.w.begin();
     for (; k < s.w.size() && s.w[k].span.end <= c.end; ++k) {
       const Word& w = s.w[k];
-      if (w.kind == Token::Kind::kPunct) continue;
+      if (s.toks[k].kind == Token::Kind::kPunct) continue;
       ++words;
       // Four words or more: shorter ones are scare quotes, not quotations.
       if (InQuoteContent(s, k) && (with_cue || quote_words[w.quote] >= 4)) ++quoted;
@@ -1929,7 +1968,7 @@ struct VoiceAnnotator::Impl {
     if (Eq(last, ".") || Eq(last, "!") || Eq(last, ":") || Eq(last, "?") || Eq(last, ";")) return false;
     size_t words = 0, caps = 0;
     for (size_t k = cb; k < ce; ++k) {
-      if (s.w[k].kind != Token::Kind::kWord) continue;
+      if (s.toks[k].kind != Token::Kind::kWord) continue;
       ++words;
       if (!s.lower[k]) ++caps;
     }
@@ -1964,7 +2003,8 @@ struct VoiceAnnotator::Impl {
         continue;
       }
       size_t n = 0;
-      if (s.w[k].kind == Token::Kind::kPunct || IsPreposition(s.low[k]) || IsDeterminer(s.low[k])) {
+      if (s.toks[k].kind == Token::Kind::kPunct || IsPreposition(s.low[k]) ||
+          IsDeterminer(s.low[k])) {
         ++k;
       } else if (va.adjuncts_.MatchBy([&](size_t i) { return s.low[i]; },
                                       [&](size_t i) { return s.lower[i]; }, k, e, &n)) {
@@ -1988,7 +2028,7 @@ struct VoiceAnnotator::Impl {
     for (uint32_t f = sent_bits & kBitCue ? FirstFlagged(info, cb) : info.fe; f < info.fe; ++f) {
       const size_t k = flagged[f] - info.tb;
       if (k >= ce) break;
-      if (!(s.w[k].bits & kBitCue) || !Free(s, k)) continue;
+      if (!(s.bits[k] & kBitCue) || !Free(s, k)) continue;
       size_t len;
       const PhraseRow* row = M(va.cues_, kBitCue, s, k, ce, &len);
       if (!row) continue;
@@ -2002,7 +2042,7 @@ struct VoiceAnnotator::Impl {
         if (k > cb && (IsDeterminer(s.low[k - 1]) || Possessive(s.w[k - 1].text))) continue;
         // A modal or auxiliary before it makes a weak verb a verb: "would
         // claim", "has found".
-        const bool weak = code == kRowVerbWeak && !(k > cb && (s.w[k - 1].bits & kBitAux));
+        const bool weak = code == kRowVerbWeak && !(k > cb && (s.bits[k - 1] & kBitAux));
         bool found = SourceBefore(s, cb, k, colon_or_that, weak, &ref);
         if (!found && !weak) found = OpeningName(s, cb, k, &ref);
         // The source's phrase starts before its determiner and title ("the
@@ -2029,7 +2069,7 @@ struct VoiceAnnotator::Impl {
         // Wire copy without commas inverts after a plain word too ("… were
         // killed in the airstrikes said the source adding that …"): with no
         // source before, a source after that ends the clause.
-        const bool bare = !found && k >= cb + 3 && s.w[k - 1].kind == Token::Kind::kWord &&
+        const bool bare = !found && k >= cb + 3 && s.toks[k - 1].kind == Token::Kind::kWord &&
                           !IsQuoteMark(s.w[k - 1].text);
         // (Never after a verb_listener row: "told Reuters" names the listener.)
         if (k > cb && !row->listener &&
@@ -2099,7 +2139,7 @@ struct VoiceAnnotator::Impl {
           if (Eq(s.low[q], "that") && q + 1 < ce &&
               va.adjuncts_.MatchBy([&](size_t i) { return s.low[i]; },
                                    [&](size_t i) { return s.lower[i]; }, q + 1, ce, &tn) &&
-              (q + 1 + tn == ce || s.w[q + 1 + tn].kind == Token::Kind::kPunct))
+              (q + 1 + tn == ce || s.toks[q + 1 + tn].kind == Token::Kind::kPunct))
             continue;
           if (Eq(s.low[q], "that") || Eq(s.w[q].text, ":")) {
             ab = q + 1;
@@ -2117,7 +2157,7 @@ struct VoiceAnnotator::Impl {
         // modifiers after a closing quotation are not content.
         if (has_before && found && !ref.after && s.w[be - 1].quote < 0)
           for (size_t q = be - 1; q > bb && be - q <= 3; --q) {
-            if (s.w[q - 1].kind == Token::Kind::kPunct && !IsQuoteMark(s.w[q - 1].text)) break;
+            if (s.toks[q - 1].kind == Token::Kind::kPunct && !IsQuoteMark(s.w[q - 1].text)) break;
             if (IsQuoteMark(s.w[q - 1].text) && s.w[q - 1].quote >= 0) {
               be = q;
               break;
@@ -2173,7 +2213,7 @@ struct VoiceAnnotator::Impl {
         }
         size_t head = a;
         while (head + 1 < pe && s.w[head].mention < 0 && s.w[head + 1].mention < 0 &&
-               (s.w[head].kind != Token::Kind::kWord || Eq(s.w[head + 1].text, "-") ||
+               (s.toks[head].kind != Token::Kind::kWord || Eq(s.w[head + 1].text, "-") ||
                 Eq(s.w[head].text, "-")))
           ++head;
         const bool name_word = head < pe && s.w[head].mention < 0 && s.low[head].size() >= 4 &&
@@ -2254,7 +2294,7 @@ struct VoiceAnnotator::Impl {
     for (uint32_t f = sent_bits & kBitHedge ? FirstFlagged(info, cb) : info.fe; f < info.fe; ++f) {
       const size_t k = flagged[f] - info.tb;
       if (k >= ce) break;
-      if (!(s.w[k].bits & kBitHedge) || InQuoteContent(s, k)) continue;
+      if (!(s.bits[k] & kBitHedge) || InQuoteContent(s, k)) continue;
       if (s.w[k].mention >= 0 && !Eq(doc.mentions[s.w[k].mention].kind, "quantity")) continue;
       size_t len;
       const PhraseRow* row = M(va.hedges_, kBitHedge, s, k, ce, &len);
@@ -2289,7 +2329,7 @@ struct VoiceAnnotator::Impl {
     size_t from = 1;
     for (uint32_t f = info.fb; f < info.fe; ++f) {
       const size_t k = flagged[f] - info.tb;
-      if (k < from || !(s.w[k].bits & kBitBreak) || InQuoteContent(s, k)) continue;
+      if (k < from || !(s.bits[k] & kBitBreak) || InQuoteContent(s, k)) continue;
       size_t len;
       const PhraseRow* row = M(va.cues_, kBitBreak, s, k, n, &len);
       if (!row || row->code != kRowBreak) continue;
@@ -2297,7 +2337,7 @@ struct VoiceAnnotator::Impl {
       if (k - starts.back() < 4 || n - (k + len) < 4) continue;
       // The break's punctuation stays with the clause before it.
       size_t next = k;
-      while (next < k + len && s.w[next].kind == Token::Kind::kPunct) ++next;
+      while (next < k + len && s.toks[next].kind == Token::Kind::kPunct) ++next;
       if (next >= n) continue;
       starts.push_back(next);
       from = next + 1;
@@ -2396,7 +2436,7 @@ struct VoiceAnnotator::Impl {
         // Lower-cased in a reused buffer: most persons are looked up, not added.
         std::string& title = note_scratch;
         title.clear();
-        if (m.rule.rfind("title:", 0) == 0) {
+        if (m.rule.starts_with("title:")) {
           LowerInto(std::string_view(m.rule).substr(6), &title);
           if (!title.empty() && title.back() == '.') title.pop_back();
           if (!m.ref.empty()) title_of_ref[m.ref] = title;
@@ -3055,7 +3095,13 @@ struct VoiceAnnotator::Impl {
     }
   }
 
-  // Scores c and keeps it if it is check-worthy (see schema.md).
+  // Whether the candidate has a slot (a claim needs one).
+  static bool HasSlot(const Claim& c) {
+    return !c.quantities.empty() || !c.dates.empty() || !c.places.empty() || !c.actors.empty();
+  }
+
+  // Scores c and keeps it if it is check-worthy (see schema.md): never
+  // without a slot.
   void FinishClaim(Claim& c, const VoiceRecord& v, size_t words, bool casualty, double cue_event,
                    double cue_causal, double opinion) {
     if (words < 4) return;
@@ -3067,9 +3113,7 @@ struct VoiceAnnotator::Impl {
     score += cue_event + cue_causal + opinion;
     if (Eq(v.kind, "hedged")) score *= 0.8;
     score = std::min(1.0, std::max(0.0, score));
-    const bool has_slot = !c.quantities.empty() || !c.dates.empty() || !c.places.empty() ||
-                          !c.actors.empty();
-    if (score < 0.4 || !has_slot) return;
+    if (score < 0.4 || !HasSlot(c)) return;
     // The claim is built in place from the candidate's lists and the record.
     Claim& out = doc.claims.emplace_back();
     out.sentence = v.sentence;
@@ -3115,10 +3159,11 @@ struct VoiceAnnotator::Impl {
     Claim& c = NewClaim();
     double cue_event = 0, cue_causal = 0, opinion = 0;
     bool casualty = false;
+    for (size_t i = mb; i < me; ++i) AddSlot(static_cast<int>(i), &c, &casualty);
+    if (!HasSlot(c)) return;  // no claim: its words and cues are not looked at
     size_t words = 0;
     for (size_t t = tb; t < te; ++t)
       words += doc.tokens[t].kind == Token::Kind::kWord || doc.tokens[t].kind == Token::Kind::kNumber;
-    for (size_t i = mb; i < me; ++i) AddSlot(static_cast<int>(i), &c, &casualty);
     // Claim cues start only at tokens with bits.
     for (uint32_t f = info.fb; f < info.fe; ++f) {
       const size_t t = flagged[f];
@@ -3141,12 +3186,13 @@ struct VoiceAnnotator::Impl {
   // find it (the fast path: no words built; or without walking them).
   void ClaimsOfMentions(size_t tb, size_t te, size_t mb, size_t me, size_t first) {
     const VoiceRecord& v = doc.voice[first];
-    size_t words = 0;
-    for (size_t t = tb; t < te; ++t)
-      words += doc.tokens[t].kind == Token::Kind::kWord || doc.tokens[t].kind == Token::Kind::kNumber;
     Claim& c = NewClaim();
     bool casualty = false;
     for (size_t i = mb; i < me; ++i) AddSlot(static_cast<int>(i), &c, &casualty);
+    if (!HasSlot(c)) return;  // no claim: its words are not counted
+    size_t words = 0;
+    for (size_t t = tb; t < te; ++t)
+      words += doc.tokens[t].kind == Token::Kind::kWord || doc.tokens[t].kind == Token::Kind::kNumber;
     FinishClaim(c, v, words, casualty, 0, 0, 0);
   }
 
@@ -3172,12 +3218,12 @@ struct VoiceAnnotator::Impl {
       while (wk < n && ws[wk].span.begin < vb) ++wk;
       for (size_t k = wk; k < n && ws[k].span.end <= ve; ++k) {
         const Word& w = ws[k];
-        if (w.kind == Token::Kind::kWord || w.kind == Token::Kind::kNumber) ++words;
+        if (s.toks[k].kind == Token::Kind::kWord || s.toks[k].kind == Token::Kind::kNumber) ++words;
         if (w.mention >= 0 && w.mention != prev) {
           prev = w.mention;
           AddSlot(w.mention, &c, &casualty);
         }
-        if (!(w.bits & kBitClaim) || (!quoted && InQuoteContent(s, k))) continue;
+        if (!(s.bits[k] & kBitClaim) || (!quoted && InQuoteContent(s, k))) continue;
         size_t len;
         if (const PhraseRow* row = M(va.claim_cues_, kBitClaim, s, k, n, &len)) {
           if (w.span.end > ve) continue;

@@ -244,9 +244,9 @@ class VoiceAnnotator : public DocumentLayer {
   // one lookup per token tells which tables can match there.
   voice_internal::StringMap<uint8_t> first_bits_;
   voice_internal::FirstWordTable first_table_;  // the same, for the token loop
-  // Per first byte, a bit per length (31 = 31 or more) of the keys of
-  // first_bits_: most tokens are rejected without hashing.
-  uint32_t first_len_mask_[256] = {};
+  // A bit per shape (first byte, last byte, length: FirstShape in the .cc)
+  // of the keys of first_bits_: most tokens are rejected without hashing.
+  uint64_t first_shapes_[256] = {};
   std::shared_ptr<const Gazetteer> gazetteer_;  // common words; may be null
   voice_internal::StringMap<bool> name_stopwords_;  // person_stopwords.tsv, lower-cased
   voice_internal::StringMap<bool> org_heads_;  // voice_org_heads.tsv, lower-cased
