@@ -826,6 +826,14 @@ TEST(VoiceTest, SubjectOfTheContentIsNotAnInvertedSource) {
       "said the army.\n");
   ExpectOneSourceEach(d, {"The governor", "army"});
   EXPECT_EQ(Text(d, Of(d, 0)[0].content), "the army would deploy 300 troops");
+  // So is an unnamed head a verb follows ("the office belonged"): no
+  // mention of its own; after the verb with its complement ("a spokesman
+  // for the ministry") or a participle, it is the source.
+  Document u = Voice(
+      "The governor said the office belonged to the mayor. The talks will resume, said a "
+      "spokesman for the ministry. Roads were cut, said a resident speaking by phone.\n");
+  for (const Mention& m : u.mentions) EXPECT_NE(Text(u, m.span), "the office");
+  ExpectOneSourceEach(u, {"The governor", "a spokesman", "a resident"});
 }
 
 // A name no entity layer knows is a source by its place: the subject of a

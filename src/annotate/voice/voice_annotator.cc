@@ -1317,7 +1317,17 @@ struct VoiceAnnotator::Impl {
       const PhraseRow* row = M(va.cues_, kBitCue, s, k - 1, n, &len);
       if (row && row->code == kRowAccording && k - 1 + len == b) return true;
     }
-    for (size_t k = b; k > 0 && b - k < 2; --k) {
+    // After the verb, where the phrase ends the clause or its complement,
+    // an appositive or a participle follows ("..., said a source.", "said a
+    // spokesman for the ministry", "said the office in a statement", "said
+    // a resident speaking by phone"); not the subject of the content ("He
+    // said the office belonged to ...").
+    const std::string_view nx = e < n ? s.low[e] : std::string_view();
+    const bool ends_clause = e >= n || s.toks[e].kind == Token::Kind::kPunct || Eq(nx, "who") ||
+                             Eq(nx, "in") || Eq(nx, "on") || Eq(nx, "for") || Eq(nx, "of") ||
+                             Eq(nx, "at") || Eq(nx, "from") || Eq(nx, "with") ||
+                             (nx.size() > 4 && nx.ends_with("ing"));
+    for (size_t k = b; ends_clause && k > 0 && b - k < 2; --k) {
       size_t len;
       const PhraseRow* row = M(va.cues_, kBitCue, s, k - 1, n, &len);
       if (row && row->code == kRowVerb && k - 1 + len == b) return true;
