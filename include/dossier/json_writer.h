@@ -55,11 +55,25 @@ class JsonWriter {
   }
 
   void String(std::string_view s);
+  // A std::string can be read sixteen bytes from data() whatever its size
+  // (its own buffer holds sixteen, a longer string's more), which lets a
+  // short plain one be tested and copied with a load or two.
+  void String(const std::string& s) { StringReadable16(s); }
+  void String(const char* s) { String(std::string_view(s)); }
+  // `s` is part of `whole` (a span of the text): its bytes up to whole's
+  // terminating null can be read, which is usually sixteen from s.data().
+  void StringIn(std::string_view s, const std::string& whole) {
+    if (s.data() + 16 <= whole.data() + whole.size() + 1) StringReadable16(s);
+    else String(s);
+  }
   void OptString(const std::optional<std::string>& s) {
     if (s) String(*s); else Null();
   }
   // An empty string is written as null (fields that are "unknown" when empty).
   void StringOrNull(std::string_view s) {
+    if (s.empty()) Null(); else String(s);
+  }
+  void StringOrNull(const std::string& s) {
     if (s.empty()) Null(); else String(s);
   }
   void Int(int64_t v);
@@ -132,6 +146,8 @@ class JsonWriter {
     comma_ = true;
     Done();
   }
+  // String(s) where sixteen bytes can be read at s.data().
+  [[gnu::noinline]] void StringReadable16(std::string_view s);
   [[gnu::noinline]] void StringGeneral(std::string_view s);
   [[gnu::noinline]] void IntGeneral(int64_t v);
   [[gnu::noinline]] void DoubleGeneral(double v);
