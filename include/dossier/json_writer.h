@@ -30,10 +30,13 @@ class JsonWriter {
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
 
-  void BeginObject() { Open('{'); }
-  void EndObject() { Put('}'); comma_ = true; --depth_; Done(); }
-  void BeginArray() { Open('['); }
-  void EndArray() { Put(']'); comma_ = true; --depth_; Done(); }
+  // The small writers here are inlined by force: a record writer is one
+  // long function (Pipeline::Render), past what GCC inlines on its own, and
+  // a call costs as much as their work.
+  [[gnu::always_inline]] void BeginObject() { Open('{'); }
+  [[gnu::always_inline]] void EndObject() { Put('}'); comma_ = true; --depth_; Done(); }
+  [[gnu::always_inline]] void BeginArray() { Open('['); }
+  [[gnu::always_inline]] void EndArray() { Put(']'); comma_ = true; --depth_; Done(); }
   // Writes `"key":`; the next value follows without a comma.
   void Key(std::string_view key);
   // A literal key (every key of the record) is plain ASCII with nothing to
@@ -78,7 +81,7 @@ class JsonWriter {
   }
   void Int(int64_t v);
   void Double(double v);
-  void Bool(bool v) {
+  [[gnu::always_inline]] void Bool(bool v) {
     char* p = SepRoom(5);
     if (v) {
       std::memcpy(p, "true", 4);
@@ -89,7 +92,7 @@ class JsonWriter {
     }
     Done();
   }
-  void Null() {
+  [[gnu::always_inline]] void Null() {
     std::memcpy(SepRoom(4), "null", 4);
     pos_ += 4;
     Done();
@@ -115,7 +118,7 @@ class JsonWriter {
   // Sep() and room for n more bytes in one check: the comma is stored
   // unconditionally and kept only when due (as in the literal Key).
   // Returns the cursor after the separator, which pos_ already counts.
-  char* SepRoom(size_t n) {
+  [[gnu::always_inline]] char* SepRoom(size_t n) {
     char* p = Room(n + 1);
     const size_t comma = comma_;
     *p = ',';
@@ -123,7 +126,7 @@ class JsonWriter {
     comma_ = true;
     return p + comma;
   }
-  void Open(char bracket) {
+  [[gnu::always_inline]] void Open(char bracket) {
     *SepRoom(1) = bracket;
     ++pos_;
     comma_ = false;
@@ -153,7 +156,7 @@ class JsonWriter {
   [[gnu::noinline]] void DoubleGeneral(double v);
   [[gnu::noinline]] void PairGeneral(int64_t a, int64_t b);
   // Room for n more bytes at the cursor.
-  char* Room(size_t n) {
+  [[gnu::always_inline]] char* Room(size_t n) {
     if (pos_ + n > cap_) [[unlikely]] Grow(n);
     return buf_ + pos_;
   }
@@ -161,12 +164,12 @@ class JsonWriter {
   // small enough that the filling stays in cache until it is written over.
   static constexpr size_t kGrowStep = 1024;
   [[gnu::noinline]] void Grow(size_t n);
-  void Put(char c) { *Room(1) = c; ++pos_; }
+  [[gnu::always_inline]] void Put(char c) { *Room(1) = c; ++pos_; }
   void Put(const char* p, size_t n) {
     std::memcpy(Room(n), p, n);
     pos_ += n;
   }
-  void Done() {
+  [[gnu::always_inline]] void Done() {
     if (depth_ == 0) [[unlikely]] Finish();
   }
   // Cuts *out_ to the cursor and lets go of it; out of line so that the
