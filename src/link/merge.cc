@@ -90,14 +90,21 @@ void MergeMentions(std::vector<Mention> fresh, std::vector<Mention>* kept) {
   };
   std::vector<size_t> beaten;
   bool any_drop = false;
+  size_t next = 0;  // independent: where the last one's kept mentions began
   for (const Rank& r : ranks) {
     const uint32_t fi = r.index;
     Mention& m = fresh[fi];
     // Kept mentions never overlap each other, so sorted by begin they are
     // sorted by end too: the first that could overlap m is the first that
-    // ends after m begins.
-    auto it = std::lower_bound(k.begin(), k.end(), m.span.begin,
-                               [](const Mention& x, uint32_t b) { return x.span.end <= b; });
+    // ends after m begins (found by stepping on when m comes in text order).
+    auto it = k.begin();
+    if (independent) {
+      while (next < k.size() && k[next].span.end <= m.span.begin) ++next;
+      it += static_cast<ptrdiff_t>(next);
+    } else {
+      it = std::lower_bound(k.begin(), k.end(), m.span.begin,
+                            [](const Mention& x, uint32_t b) { return x.span.end <= b; });
+    }
     bool wins = true;
     beaten.clear();
     for (; it != k.end() && it->span.begin < m.span.end; ++it) {
