@@ -66,7 +66,7 @@ class JsonWriter {
   // `s` is part of `whole` (a span of the text): its bytes up to whole's
   // terminating null can be read, which is usually sixteen from s.data().
   void StringIn(std::string_view s, const std::string& whole) {
-    if (s.data() + 16 <= whole.data() + whole.size() + 1) StringReadable16(s);
+    if (whole.data() + whole.size() - s.data() >= 15) StringReadable16(s);
     else String(s);
   }
   void OptString(const std::optional<std::string>& s) {
