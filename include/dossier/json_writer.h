@@ -30,10 +30,13 @@ class JsonWriter {
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
 
-  void BeginObject() { Open('{'); }
-  void EndObject() { Put('}'); comma_ = true; --depth_; Done(); }
-  void BeginArray() { Open('['); }
-  void EndArray() { Put(']'); comma_ = true; --depth_; Done(); }
+  // The small writers here are inlined by force: a record writer is one
+  // long function (Pipeline::Render), past what GCC inlines on its own, and
+  // a call costs as much as their work.
+  [[gnu::always_inline]] void BeginObject() { Open('{'); }
+  [[gnu::always_inline]] void EndObject() { Put('}'); comma_ = true; --depth_; Done(); }
+  [[gnu::always_inline]] void BeginArray() { Open('['); }
+  [[gnu::always_inline]] void EndArray() { Put(']'); comma_ = true; --depth_; Done(); }
   // Writes `"key":`; the next value follows without a comma.
   void Key(std::string_view key);
   // A literal key (every key of the record) is plain ASCII with nothing to
@@ -55,6 +58,17 @@ class JsonWriter {
   }
 
   void String(std::string_view s);
+  // A std::string can be read sixteen bytes from data() whatever its size
+  // (its own buffer holds sixteen, a longer string's more), which lets a
+  // short plain one be tested and copied with a load or two.
+  void String(const std::string& s) { StringReadable16(s); }
+  void String(const char* s) { String(std::string_view(s)); }
+  // `s` is part of `whole` (a span of the text): its bytes up to whole's
+  // terminating null can be read, which is usually sixteen from s.data().
+  void StringIn(std::string_view s, const std::string& whole) {
+    if (whole.data() + whole.size() - s.data() >= 15) StringReadable16(s);
+    else String(s);
+  }
   void OptString(const std::optional<std::string>& s) {
     if (s) String(*s); else Null();
   }
@@ -62,9 +76,12 @@ class JsonWriter {
   void StringOrNull(std::string_view s) {
     if (s.empty()) Null(); else String(s);
   }
+  void StringOrNull(const std::string& s) {
+    if (s.empty()) Null(); else String(s);
+  }
   void Int(int64_t v);
   void Double(double v);
-  void Bool(bool v) {
+  [[gnu::always_inline]] void Bool(bool v) {
     char* p = SepRoom(5);
     if (v) {
       std::memcpy(p, "true", 4);
@@ -75,7 +92,7 @@ class JsonWriter {
     }
     Done();
   }
-  void Null() {
+  [[gnu::always_inline]] void Null() {
     std::memcpy(SepRoom(4), "null", 4);
     pos_ += 4;
     Done();
@@ -101,7 +118,7 @@ class JsonWriter {
   // Sep() and room for n more bytes in one check: the comma is stored
   // unconditionally and kept only when due (as in the literal Key).
   // Returns the cursor after the separator, which pos_ already counts.
-  char* SepRoom(size_t n) {
+  [[gnu::always_inline]] char* SepRoom(size_t n) {
     char* p = Room(n + 1);
     const size_t comma = comma_;
     *p = ',';
@@ -109,7 +126,7 @@ class JsonWriter {
     comma_ = true;
     return p + comma;
   }
-  void Open(char bracket) {
+  [[gnu::always_inline]] void Open(char bracket) {
     *SepRoom(1) = bracket;
     ++pos_;
     comma_ = false;
@@ -132,12 +149,14 @@ class JsonWriter {
     comma_ = true;
     Done();
   }
+  // String(s) where sixteen bytes can be read at s.data().
+  [[gnu::noinline]] void StringReadable16(std::string_view s);
   [[gnu::noinline]] void StringGeneral(std::string_view s);
   [[gnu::noinline]] void IntGeneral(int64_t v);
   [[gnu::noinline]] void DoubleGeneral(double v);
   [[gnu::noinline]] void PairGeneral(int64_t a, int64_t b);
   // Room for n more bytes at the cursor.
-  char* Room(size_t n) {
+  [[gnu::always_inline]] char* Room(size_t n) {
     if (pos_ + n > cap_) [[unlikely]] Grow(n);
     return buf_ + pos_;
   }
@@ -145,12 +164,12 @@ class JsonWriter {
   // small enough that the filling stays in cache until it is written over.
   static constexpr size_t kGrowStep = 1024;
   [[gnu::noinline]] void Grow(size_t n);
-  void Put(char c) { *Room(1) = c; ++pos_; }
+  [[gnu::always_inline]] void Put(char c) { *Room(1) = c; ++pos_; }
   void Put(const char* p, size_t n) {
     std::memcpy(Room(n), p, n);
     pos_ += n;
   }
-  void Done() {
+  [[gnu::always_inline]] void Done() {
     if (depth_ == 0) [[unlikely]] Finish();
   }
   // Cuts *out_ to the cursor and lets go of it; out of line so that the

@@ -140,6 +140,42 @@ void JsonWriter::String(std::string_view s) {
   StringGeneral(s);
 }
 
+// Up to 32 plain bytes with one load, or two overlapping ones (both inside
+// s past 16), where there is room for whole 16-byte stores; the rest by
+// String. A short string's load takes bytes past its end, masked off in the
+// test and written past the cursor, where the next value writes over them.
+void JsonWriter::StringReadable16(std::string_view s) {
+#if defined(__SSE2__)
+  const size_t n = s.size();
+  if (n <= 32 && pos_ + 35 <= cap_) {
+    char* p = buf_ + pos_;
+    *p = ',';
+    p += comma_;
+    const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data()));
+    if (n <= 16) {
+      if ((JsonSpecial16(a) & ((1u << n) - 1)) == 0) {
+        p[0] = '"';
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(p + 1), a);
+        p[n + 1] = '"';
+        EndValue(p + n + 2);
+        return;
+      }
+    } else {
+      const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + n - 16));
+      if ((JsonSpecial16(a) | JsonSpecial16(b)) == 0) {
+        p[0] = '"';
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(p + 1), a);
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(p + n - 15), b);
+        p[n + 1] = '"';
+        EndValue(p + n + 2);
+        return;
+      }
+    }
+  }
+#endif
+  String(s);
+}
+
 // EscapeHere with the separator folded into the one check for room.
 void JsonWriter::StringGeneral(std::string_view s) {
   const size_t n = s.size();

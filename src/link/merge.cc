@@ -45,19 +45,35 @@ void MergeMentions(std::vector<Mention> fresh, std::vector<Mention>* kept) {
     ranks.push_back({s.end - s.begin, i, fresh[i].confidence});
     limit = std::max(limit, s.end);
   }
-  std::sort(ranks.begin(), ranks.end(), [](const Rank& a, const Rank& b) {
-    if (a.length != b.length) return a.length > b.length;
-    if (a.confidence > b.confidence || b.confidence > a.confidence)
-      return a.confidence > b.confidence;
-    return a.index < b.index;
-  });
+  // The order only settles fresh mentions that meet: two that overlap, or
+  // two that overlap one kept mention (the first to beat it drops it). When
+  // none do (the fresh spans in text order, apart, and no kept mention
+  // reaching from one to the next: the usual case), each one's fate is its
+  // own, and the sort and the bytes taken below are skipped.
+  bool independent = true;
+  for (size_t r = 0, j = 0, reached = 0; r < ranks.size() && independent; ++r) {
+    const Span s = fresh[ranks[r].index].span;
+    const uint32_t prev_end = r > 0 ? fresh[ranks[r - 1].index].span.end : 0;
+    // j: the first kept mention ending after s begins; `reached`: one past
+    // the last that overlaps the previous fresh mention.
+    while (j < k.size() && k[j].span.end <= s.begin) ++j;
+    independent = s.begin >= prev_end && j >= reached;
+    for (reached = j; reached < k.size() && k[reached].span.begin < s.end;) ++reached;
+  }
+  if (!independent)
+    std::sort(ranks.begin(), ranks.end(), [](const Rank& a, const Rank& b) {
+      if (a.length != b.length) return a.length > b.length;
+      if (a.confidence > b.confidence || b.confidence > a.confidence)
+        return a.confidence > b.confidence;
+      return a.index < b.index;
+    });
   std::vector<uint8_t> drop(k.size(), 0);
   std::vector<uint32_t> accepted;
   accepted.reserve(ranks.size());
   // Bytes held by accepted fresh spans (they never overlap each other), one
   // bit a byte up to the furthest fresh end. MaskOf(w, b, e) is the part of
   // [b, e) in word w: bits (b - 64w) .. (e - 1 - 64w), clipped to 0..63.
-  std::vector<uint64_t> taken(limit / 64 + 1, 0);
+  std::vector<uint64_t> taken(independent ? 0 : limit / 64 + 1, 0);
   auto mask_of = [](uint32_t w, uint32_t b, uint32_t e) {
     uint64_t m = ~uint64_t{0};
     if (w == b >> 6) m &= ~uint64_t{0} << (b & 63);
@@ -74,14 +90,21 @@ void MergeMentions(std::vector<Mention> fresh, std::vector<Mention>* kept) {
   };
   std::vector<size_t> beaten;
   bool any_drop = false;
+  size_t next = 0;  // independent: where the last one's kept mentions began
   for (const Rank& r : ranks) {
     const uint32_t fi = r.index;
     Mention& m = fresh[fi];
     // Kept mentions never overlap each other, so sorted by begin they are
     // sorted by end too: the first that could overlap m is the first that
-    // ends after m begins.
-    auto it = std::lower_bound(k.begin(), k.end(), m.span.begin,
-                               [](const Mention& x, uint32_t b) { return x.span.end <= b; });
+    // ends after m begins (found by stepping on when m comes in text order).
+    auto it = k.begin();
+    if (independent) {
+      while (next < k.size() && k[next].span.end <= m.span.begin) ++next;
+      it += static_cast<ptrdiff_t>(next);
+    } else {
+      it = std::lower_bound(k.begin(), k.end(), m.span.begin,
+                            [](const Mention& x, uint32_t b) { return x.span.end <= b; });
+    }
     bool wins = true;
     beaten.clear();
     for (; it != k.end() && it->span.begin < m.span.end; ++it) {
@@ -96,8 +119,10 @@ void MergeMentions(std::vector<Mention> fresh, std::vector<Mention>* kept) {
     }
     if (!wins) continue;
     // An earlier (better) fresh mention holding part of the span wins.
-    if (any_taken(m.span.begin, m.span.end)) continue;
-    take(m.span.begin, m.span.end);
+    if (!independent) {
+      if (any_taken(m.span.begin, m.span.end)) continue;
+      take(m.span.begin, m.span.end);
+    }
     for (size_t i : beaten) {
       drop[i] = 1;
       any_drop = true;

@@ -57,6 +57,10 @@ class CodepointCursor {
   // the middle of a sequence maps to the code point that contains it.
   size_t ToCodepoint(size_t byte) {
     if (ascii_) return byte;
+    // Most queries fall between the same two continuation bytes as the one
+    // before (k_ - 1 of them before it, none at it): answered here.
+    const uint32_t* const c = cont_.data();
+    if (byte < size_ && c[k_ - 1] <= byte && byte + 1 < c[k_]) return byte - (k_ - 1);
     return NonAscii(byte);
   }
 

@@ -235,7 +235,7 @@ void WriteEvents(JsonWriter& w, const Document& d, const Offsets& o) {
     w.Key("mention");
     w.String(m.id);
     w.Key("text");
-    w.String(text(m.span));
+    w.StringIn(text(m.span), d.text);
     w.Key("ref");
     w.StringOrNull(m.ref);
     w.Key("country");
@@ -292,7 +292,7 @@ void WriteEvents(JsonWriter& w, const Document& d, const Offsets& o) {
     w.Key("trigger");
     w.BeginObject();
     w.Key("text");
-    w.String(text(e.trigger));
+    w.StringIn(text(e.trigger), d.text);
     w.Key("start");
     w.Int(o.T(e.trigger.begin));
     w.Key("end");
@@ -322,7 +322,7 @@ void WriteEvents(JsonWriter& w, const Document& d, const Offsets& o) {
       w.Key("mention");
       w.String(m.id);
       w.Key("text");
-      w.String(text(m.span));
+      w.StringIn(text(m.span), d.text);
       w.Key("ref");
       w.StringOrNull(m.ref);
       // Coordinates are on the mention (entities[]); the store copies them
@@ -520,7 +520,7 @@ std::string Pipeline::Render(const Document& d) const {
     w.Key("kind");
     w.String(m.kind);
     w.Key("text");
-    w.String(std::string_view(d.text).substr(m.span.begin, m.span.end - m.span.begin));
+    w.StringIn(std::string_view(d.text).substr(m.span.begin, m.span.end - m.span.begin), d.text);
     w.Key("start");
     w.Int(o.T(m.span.begin));
     w.Key("end");
@@ -648,7 +648,7 @@ std::string Pipeline::Render(const Document& d) const {
     if (v.cue) {
       w.BeginObject();
       w.Key("text");
-      w.String(std::string_view(d.text).substr(v.cue->begin, v.cue->end - v.cue->begin));
+      w.StringIn(std::string_view(d.text).substr(v.cue->begin, v.cue->end - v.cue->begin), d.text);
       w.Key("start");
       w.Int(o.T(v.cue->begin));
       w.Key("end");
@@ -744,7 +744,7 @@ std::string Pipeline::Render(const Document& d) const {
     w.Key("end");
     w.Int(o.T(mk.span.end));
     w.Key("text");
-    w.String(std::string_view(d.text).substr(mk.span.begin, mk.span.end - mk.span.begin));
+    w.StringIn(std::string_view(d.text).substr(mk.span.begin, mk.span.end - mk.span.begin), d.text);
     w.Key("sentence");
     w.Int(mk.sentence);
     w.Key("voice");

@@ -219,6 +219,23 @@ TEST(JsonWriterTest, LongStringsNeedingEscapesMatchEscape) {
   }
 }
 
+// A std::string's bytes past its end (a shortened one's old contents) are
+// read by the sixteen-byte load but never written as part of the value.
+TEST(JsonWriterTest, StdStringBytesPastTheEndAreIgnored) {
+  for (size_t n = 0; n <= 16; ++n) {
+    std::string s(40, '"');
+    s.replace(0, n, std::string(n, 'a'));
+    s.resize(n);
+    std::string out;
+    {
+      JsonWriter w(&out);
+      w.String(s);
+      w.Int(2);
+    }
+    EXPECT_EQ(out, "\"" + std::string(n, 'a') + "\",2") << n;
+  }
+}
+
 TEST(JsonWriterTest, RuntimeKeysAreEscapedLiteralKeysAppended) {
   std::string out;
   JsonWriter w(&out);
@@ -269,9 +286,11 @@ TEST(JsonWriterTest, IntAndPairMatchToChars) {
 }
 
 // String() copies plain strings of up to 64 bytes sixteen or eight bytes at
-// a time and hands the rest to the general escaper: every length, with a
-// byte that needs a look at every position, must come out as Escape()
-// writes it, and Escape() as a byte-at-a-time reference.
+// a time and hands the rest to the general escaper (a std::string, or a
+// part of one by StringIn, up to 32 bytes with sixteen-byte loads that may
+// read past its end): every length, with a byte that needs a look at every
+// position, must come out as Escape() writes it, and Escape() as a
+// byte-at-a-time reference.
 TEST(JsonWriterTest, StringMatchesReferenceAtEveryLengthAndPosition) {
   auto reference = [](const std::string& s) {
     std::string r = "\"";
@@ -292,18 +311,24 @@ TEST(JsonWriterTest, StringMatchesReferenceAtEveryLengthAndPosition) {
       for (size_t pos = 0; pos + special.size() <= n || (n == 0 && pos == 0); ++pos) {
         std::string in(n, 'a');
         if (n > 0) in.replace(pos, special.size(), special);
+        // `in` at the end of a text and inside one.
+        const std::string at_end = "ab" + in, inside = at_end + std::string(20, '"');
         std::string out;
         {
           JsonWriter w(&out);
           w.BeginArray();
           w.Int(1);
           w.String(in);
+          w.String(std::string_view(in));
+          w.StringIn(std::string_view(at_end).substr(2), at_end);
+          w.StringIn(std::string_view(inside).substr(2, n), inside);
           w.EndArray();
         }
         std::string escaped;
         JsonWriter::Escape(in, &escaped);
         EXPECT_EQ(escaped, reference(in)) << n << " " << pos;
-        EXPECT_EQ(out, "[1," + escaped + "]") << n << " " << pos;
+        EXPECT_EQ(out, "[1," + escaped + "," + escaped + "," + escaped + "," + escaped + "]")
+            << n << " " << pos;
         if (n == 0) break;
       }
     }

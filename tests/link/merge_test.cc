@@ -89,6 +89,17 @@ TEST(MergeMentionsTest, DropsAndInsertsMixedKeepTextOrder) {
   EXPECT_EQ(kept[1].evidence[1], "over c ");
 }
 
+TEST(MergeMentionsTest, TwoFreshMentionsBeatingOneKeptTheBetterDropsIt) {
+  // Apart from each other in text order, but both over one kept mention:
+  // ranked, not in their own order, so the longer one drops it.
+  std::vector<Mention> kept = {M("k", 5, 10, 0.9)};
+  MergeMentions({M("A", 0, 7, 0.5), M("B", 8, 20, 0.5)}, &kept);
+  EXPECT_EQ(Dump(kept), "A[0,7) B[8,20) ");
+  EXPECT_TRUE(kept[0].evidence.empty());
+  ASSERT_EQ(kept[1].evidence.size(), 1u);
+  EXPECT_EQ(kept[1].evidence[0], "over k ");
+}
+
 TEST(MergeMentionsTest, FewerMentionsAfterTheMerge) {
   std::vector<Mention> kept = {M("a", 0, 2, 0.9), M("b", 3, 5, 0.9), M("c", 6, 8, 0.9),
                                M("d", 20, 22, 0.9)};
