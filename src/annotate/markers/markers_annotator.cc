@@ -431,14 +431,12 @@ struct MarkersAnnotator::Run {
     sent_words.assign(doc.sentences.size(), 0);
     sent_tok.assign(doc.sentences.size() + 1, static_cast<uint32_t>(n));
     const std::string_view text(doc.text);
-    // Raw pointers and the current sentence and mention in locals: the
-    // stores to the uint8_t and int32_t arrays may alias the spans, which
-    // would reload them for every token.
+    // Raw pointers and the current sentence in locals: the stores to the
+    // uint8_t and int32_t arrays may alias the spans, which would reload
+    // them for every token.
     const Token* T = tok.data();
     const Span* S = doc.sentences.data();
     const size_t ns = doc.sentences.size();
-    const Mention* M = doc.mentions.data();
-    const size_t nm = doc.mentions.size();
     uint64_t* H = h.data();
     const uint64_t* one_byte = m.one_byte_hash_;
     const uint64_t* first_filter = m.by_first_.filter();
@@ -446,16 +444,18 @@ struct MarkersAnnotator::Run {
     content.assign(n, 0);
     uint8_t* C = content.data();
     int32_t* SI = sent.data();
-    uint8_t* IM = in_mention.data();
+    const uint8_t* IM = in_mention.data();
     uint32_t* ST = sent_tok.data();
     int64_t nwords = 0;
-    // The current sentence and mention; past the last one, an empty span at
-    // the end of the address space that no token reaches. The current
-    // sentence's first token and word count stay in locals until it ends.
+    // The mentions first, in a pass of their own: walking them in this loop
+    // kept too many values live for the registers.
+    MarkMentions();
+    // The current sentence; past the last one, an empty span at the end of
+    // the address space that no token reaches. The current sentence's first
+    // token and word count stay in locals until it ends.
     constexpr uint32_t kPast = UINT32_MAX;
-    size_t si = 0, mi = 0;
+    size_t si = 0;
     uint32_t s_begin = ns ? S[0].begin : kPast, s_end = ns ? S[0].end : kPast;
-    uint32_t m_begin = nm ? M[0].span.begin : kPast, m_end = nm ? M[0].span.end : kPast;
     uint32_t s_first = static_cast<uint32_t>(n);
     int s_words = 0;
     bool prev_content = false;  // token i - 1 is a content word (of sentence si)
@@ -488,29 +488,12 @@ struct MarkersAnnotator::Run {
           row_starts.push_back(static_cast<uint32_t>(i));
       }
       nwords += word;
-      if (m_end <= sp.begin) {
-        do ++mi;
-        while (mi < nm && M[mi].span.end <= sp.begin);
-        if (mi < nm) m_begin = M[mi].span.begin, m_end = M[mi].span.end;
-        else m_begin = m_end = kPast;
-      }
-      // Mentions are sorted and do not overlap; look at the next few too.
-      bool mentioned = false;
-      if (m_begin < sp.end) {
-        for (size_t k = mi; k < nm && M[k].span.begin < sp.end; ++k) {
-          if (M[k].span.begin <= sp.begin && sp.end <= M[k].span.end) {
-            IM[i] = 1;
-            mentioned = true;
-            break;
-          }
-        }
-      }
       // Step 3's content words: not function words of marker_words.tsv, not
       // inside an entity mention, not capitalised but at a sentence's start
       // (a name the entity layers did not take, "Khan Touman": repeating
       // names is reporting, not a technique), two bytes or more.
       bool is_content = false;
-      if (word && !mentioned && in_sentence && sp.end - sp.begin >= 2 &&
+      if (word && !IM[i] && in_sentence && sp.end - sp.begin >= 2 &&
           !(HashIndex::MayHave(fw_filter, hi) && m.function_words_.FindPassed(hi) != nullptr)) {
         const unsigned char c0 = static_cast<unsigned char>(text[sp.begin]);
         if (!(c0 >= 'A' && c0 <= 'Z' && i != s_first)) {
@@ -526,6 +509,24 @@ struct MarkersAnnotator::Run {
     // Sentences with no token start at the next one's first token.
     for (size_t s = ns; s-- > 0;)
       if (sent_tok[s] == n) sent_tok[s] = sent_tok[s + 1];
+  }
+
+  // in_mention: the tokens inside an entity mention (mentions and tokens
+  // are sorted and do not overlap).
+  void MarkMentions() {
+    const std::string_view text(doc.text);
+    const Token* T = tok.data();
+    const size_t n = tok.size();
+    uint8_t* IM = in_mention.data();
+    size_t i = 0;
+    for (const Mention& men : doc.mentions) {
+      const Span ms = men.span;
+      while (i < n && T[i].span.begin < ms.begin) ++i;
+      for (size_t k = i; k < n && T[k].span.begin < ms.end; ++k)
+        if (T[k].span.end <= ms.end && T[k].span.begin <= T[k].span.end &&
+            T[k].span.end <= text.size())
+          IM[k] = 1;
+    }
   }
 
   // End of sentence of token i (exclusive token index).
