@@ -371,6 +371,22 @@ MarkersAnnotator::MarkersAnnotator(const Lexicon& lexicon) : number_(FoldHash("#
       ++j;
     }
     s.count = static_cast<uint32_t>(j - i);
+    // A word that starts many rows gets their lists by the next word's
+    // hash bit: the rows it may start, without a test of each mask.
+    if (s.count > 8) {
+      s.by_bit = static_cast<uint32_t>(by_bit_.size());
+      for (uint32_t bit = 0; bit < 64; ++bit) {
+        by_bit_.push_back(static_cast<uint32_t>(by_first_list_.size()));
+        for (uint32_t k = s.begin; k < s.begin + s.count; ++k) {
+          const uint32_t entry = by_first_list_[k];
+          const uint64_t mask = by_first_mask_[k];
+          if (!((mask >> bit) & 1)) continue;
+          by_first_list_.push_back(entry);
+          by_first_mask_.push_back(mask);
+        }
+      }
+      by_bit_.push_back(static_cast<uint32_t>(by_first_list_.size()));
+    }
     slots.push_back(s);
     i = j;
   }
@@ -627,10 +643,17 @@ struct MarkersAnnotator::Run {
         continue;
       const uint32_t send = SentEnd(i);
       const uint64_t next = i + 1 < n ? H[i + 1] : 0;
-      // The second-word test on the masks alone: most rows fail it.
-      const uint32_t* list = m.by_first_list_.data() + s->begin;
-      const uint64_t* masks = m.by_first_mask_.data() + s->begin;
-      for (uint32_t k = 0; k < s->count; ++k) {
+      // The second-word test on the masks alone: most rows fail it. A word
+      // that starts many rows has them listed by that bit already.
+      uint32_t begin = s->begin, count = s->count;
+      if (s->by_bit != UINT32_MAX) {
+        const uint32_t* off = m.by_bit_.data() + s->by_bit + (next & 63);
+        begin = off[0];
+        count = off[1] - off[0];
+      }
+      const uint32_t* list = m.by_first_list_.data() + begin;
+      const uint64_t* masks = m.by_first_mask_.data() + begin;
+      for (uint32_t k = 0; k < count; ++k) {
         if (!((masks[k] >> (next & 63)) & 1)) continue;
         const uint32_t ei = list[k];
         const Entry& e = m.entries_[ei];
