@@ -2,7 +2,8 @@
 //
 // 1. Fast path. A sentence with no entity mention yields no event (every
 //    event needs a role from a mention), and one with no trigger word is not
-//    looked at further. Triggers and cues are one table, so one lookup per
+//    looked at further (a filter on the words' keys rejects most of those
+//    before any lookup). Triggers and cues are one table, so one lookup per
 //    word token (after a length/first-byte mask) finds both.
 // 2. Triggers. The longest form of event_patterns.tsv at each word outside
 //    the entity mentions. A form that is both a verb and a noun ("attacks",
@@ -164,15 +165,18 @@ void PhraseIndex::Finish() {
   for (size_t l = 0; l < firsts_.size(); ++l) {
     const std::string& w = firsts_[l];
     const uint64_t key = ShortKey(w);
-    uint64_t i = ShortKeyHash(key, w.size()) & mask_;
+    const uint64_t h = ShortKeyHash(key, w.size());
+    uint64_t i = h & mask_;
     while (slots_[i].len != 0) i = (i + 1) & mask_;
     slots_[i] = Slot{key, static_cast<uint32_t>(w.size()), static_cast<uint32_t>(l)};
+    if (lists_[l].trigger) trigger_filter_[(h >> 6) & (kTriggerFilterWords - 1)] |= 1ull << (h & 63);
   }
 }
 
 PhraseIndex::Finder PhraseIndex::finder() const {
   Finder f;
   f.slots_ = slots_.data();
+  f.trigger_filter_ = trigger_filter_;
   f.mask_ = mask_;
   f.len_mask_ = len_mask_;
   f.firsts_ = firsts_.data();
@@ -578,12 +582,23 @@ struct EventsAnnotator::Impl {
     std::memset(low.data() + len, 0, PhraseIndex::kPadding);
     const char* const lows = low.data();
     const uint32_t base = sent.begin;
+    const PhraseIndex::Finder phrases = ea.phrases_.finder();
+    // A third of the words are in sentences with no trigger word: a filter
+    // on the words up to the first that may be one says so for most of them
+    // before the table is built.
+    size_t first = 0;
+    for (; first < n; ++first) {
+      const Token& tk = toks[tok + first];
+      if (tk.kind == Token::Kind::kWord &&
+          phrases.MayStartTrigger({lows + (tk.span.begin - base), tk.span.end - tk.span.begin}))
+        break;
+    }
+    if (first == n) return false;
     w.resize(n);
     lv.resize(n);
     // Local copies again (GCC lets any pointer store alias any pointer).
     W* const wd = w.data();
     std::string_view* const lvd = lv.data();
-    const PhraseIndex::Finder phrases = ea.phrases_.finder();
     trigger_at.clear();
     // `skip` is set by MarkSkips, `mention` below: only sentences with a
     // trigger read them.

@@ -102,9 +102,10 @@ class PhraseIndex {
   // Adds a phrase; a phrase already present (same words and kind) is
   // returned so the caller can merge into it.
   Phrase* Add(Phrase p);
-  // Sorts each list longest first and builds the lookup table.
+  // Sorts each list longest first and builds the lookup table and the
+  // trigger filter.
   void Finish();
-  // Bytes FindPadded may read from a word's start.
+  // Bytes FindPadded and MayStartTrigger may read from a word's start.
   static constexpr size_t kPadding = 8;
   // The lookup state as plain pointers, for a per-token loop: a local copy
   // stays in registers, where the vectors of the index would be reloaded
@@ -121,6 +122,13 @@ class PhraseIndex {
     const List* FindPadded(std::string_view first) const {
       if (!MayStart(first)) return nullptr;
       return Probe(ShortKeyPadded(first.data(), first.size()), first);
+    }
+    // False when no trigger form starts with `first` (padded as for
+    // FindPadded); true for most words that start one: a filter on the
+    // key, with no probe of the table.
+    bool MayStartTrigger(std::string_view first) const {
+      const uint64_t h = ShortKeyHash(ShortKeyPadded(first.data(), first.size()), first.size());
+      return (trigger_filter_[(h >> 6) & (kTriggerFilterWords - 1)] >> (h & 63)) & 1;
     }
 
    private:
@@ -142,6 +150,7 @@ class PhraseIndex {
       }
     }
     const Slot* slots_ = nullptr;
+    const uint64_t* trigger_filter_ = nullptr;
     uint64_t mask_ = 0;
     const uint32_t* len_mask_ = nullptr;
     const std::string* firsts_ = nullptr;
@@ -159,6 +168,10 @@ class PhraseIndex {
   std::vector<Slot> slots_;
   uint64_t mask_ = 0;
   uint32_t len_mask_[256] = {};
+  // A bit per ShortKeyHash of the first words of trigger forms (64 Kibit:
+  // one false hit among twenty words would pass most sentences).
+  static constexpr size_t kTriggerFilterWords = 1024;
+  uint64_t trigger_filter_[kTriggerFilterWords] = {};
 };
 
 // dst[0, n) = src[0, n) with ASCII A-Z lowered, other bytes as they are.
