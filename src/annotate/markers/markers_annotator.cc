@@ -446,6 +446,10 @@ struct MarkersAnnotator::Run {
     in_mention.assign(n, 0);
     sent_words.assign(doc.sentences.size(), 0);
     sent_tok.assign(doc.sentences.size() + 1, static_cast<uint32_t>(n));
+    // About a third of the tokens start a row or a run: room for that many
+    // spares the loop most regrowths of the two lists.
+    row_starts.reserve(n / 3);
+    starts.reserve(n / 3);
     const std::string_view text(doc.text);
     // Raw pointers and the current sentence in locals: the stores to the
     // uint8_t and int32_t arrays may alias the spans, which would reload
