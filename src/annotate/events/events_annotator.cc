@@ -672,7 +672,8 @@ struct EventsAnnotator::Impl {
       }
     }
     for (size_t k = 0; k + 1 < w.size(); ++k) {
-      if (!Eq(lv[k], ",") || !(w[k + 1].cues & kCueRel) || Eq(lv[k + 1], "that")) continue;
+      // The relative word's cue bit first: most words have none.
+      if (!(w[k + 1].cues & kCueRel) || !Eq(lv[k], ",") || Eq(lv[k + 1], "that")) continue;
       size_t e = k + 1;
       while (e < w.size() && !Eq(lv[e], ",") && !(w[e].cues & kCueBreak)) ++e;
       if (e >= w.size() || !Eq(lv[e], ",")) continue;  // no closing comma: not skipped
