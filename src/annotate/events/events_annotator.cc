@@ -165,11 +165,13 @@ void PhraseIndex::Finish() {
   for (size_t l = 0; l < firsts_.size(); ++l) {
     const std::string& w = firsts_[l];
     const uint64_t key = ShortKey(w);
-    const uint64_t h = ShortKeyHash(key, w.size());
-    uint64_t i = h & mask_;
+    uint64_t i = ShortKeyHash(key, w.size()) & mask_;
     while (slots_[i].len != 0) i = (i + 1) & mask_;
     slots_[i] = Slot{key, static_cast<uint32_t>(w.size()), static_cast<uint32_t>(l)};
-    if (lists_[l].trigger) trigger_filter_[(h >> 6) & (kTriggerFilterWords - 1)] |= 1ull << (h & 63);
+    if (lists_[l].trigger) {
+      const uint64_t b = TriggerBit(key, w.size());
+      trigger_filter_[b >> 6] |= 1ull << (b & 63);
+    }
   }
 }
 

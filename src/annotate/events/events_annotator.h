@@ -124,11 +124,11 @@ class PhraseIndex {
       return Probe(ShortKeyPadded(first.data(), first.size()), first);
     }
     // False when no trigger form starts with `first` (padded as for
-    // FindPadded); true for most words that start one: a filter on the
-    // key, with no probe of the table.
+    // FindPadded); true for every word that starts one and a few others: a
+    // filter on the key, with no probe of the table.
     bool MayStartTrigger(std::string_view first) const {
-      const uint64_t h = ShortKeyHash(ShortKeyPadded(first.data(), first.size()), first.size());
-      return (trigger_filter_[(h >> 6) & (kTriggerFilterWords - 1)] >> (h & 63)) & 1;
+      const uint64_t b = TriggerBit(ShortKeyPadded(first.data(), first.size()), first.size());
+      return (trigger_filter_[b >> 6] >> (b & 63)) & 1;
     }
 
    private:
@@ -168,9 +168,13 @@ class PhraseIndex {
   std::vector<Slot> slots_;
   uint64_t mask_ = 0;
   uint32_t len_mask_[256] = {};
-  // A bit per ShortKeyHash of the first words of trigger forms (64 Kibit:
-  // one false hit among twenty words would pass most sentences).
+  // A bit per first word of the trigger forms (64 Kibit: one false hit
+  // among twenty words would pass most sentences), the high bits of one
+  // multiplication of its key and length.
   static constexpr size_t kTriggerFilterWords = 1024;
+  static uint64_t TriggerBit(uint64_t key, size_t len) {
+    return ((key + len) * 0x9E3779B97F4A7C15ull) >> 48;
+  }
   uint64_t trigger_filter_[kTriggerFilterWords] = {};
 };
 
