@@ -531,8 +531,8 @@ struct MarkersAnnotator::Run {
       if (sent_tok[s] == n) sent_tok[s] = sent_tok[s + 1];
   }
 
-  // in_mention: the tokens inside an entity mention (mentions and tokens
-  // are sorted and do not overlap).
+  // in_mention: the tokens inside an entity mention (tokens and mentions are
+  // in text order, so one walk over the tokens serves all mentions).
   void MarkMentions() {
     const std::string_view text(doc.text);
     const Token* T = tok.data();
