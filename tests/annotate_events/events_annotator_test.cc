@@ -1314,6 +1314,34 @@ TEST(EventsPhraseIndex, FindPaddedAgreesWithFind) {
   EXPECT_EQ(carried->phrases[0]->words.size(), 2u);
 }
 
+// MayStartTrigger never says no to the first word of a trigger form (kind
+// 0), whatever its length and the padding after it; an index without
+// trigger forms says no to every word.
+TEST(EventsPhraseIndex, MayStartTriggerKeepsEveryTrigger) {
+  using events_internal::Phrase;
+  using events_internal::PhraseIndex;
+  PhraseIndex index, cues;
+  const std::vector<std::vector<std::string>> triggers = {
+      {"strike"}, {"airstrikes"}, {"carried", "out"}, {"counteroffensive"}, {"u.s.-led"}, {"a"}};
+  for (const auto& words : triggers) {
+    Phrase p;
+    p.words = words;
+    index.Add(std::move(p));
+    p = Phrase();
+    p.words = words;
+    p.kind = 1;
+    cues.Add(std::move(p));
+  }
+  index.Finish();
+  cues.Finish();
+  for (const auto& words : triggers) {
+    std::string buf = words[0] + std::string(PhraseIndex::kPadding, 'x');
+    const std::string_view w(buf.data(), words[0].size());
+    EXPECT_TRUE(index.finder().MayStartTrigger(w)) << words[0];
+    EXPECT_FALSE(cues.finder().MayStartTrigger(w)) << words[0];
+  }
+}
+
 // LowerAscii against a byte-by-byte reference: every byte value, every
 // length around the 16-byte steps, every readable bound from n up (the
 // tail byte by byte when the source ends); bytes past n rounded up to

@@ -2,7 +2,8 @@
 //
 // 1. Fast path. A sentence with no entity mention yields no event (every
 //    event needs a role from a mention), and one with no trigger word is not
-//    looked at further. Triggers and cues are one table, so one lookup per
+//    looked at further (a filter on the words' keys rejects most of those
+//    before any lookup). Triggers and cues are one table, so one lookup per
 //    word token (after a length/first-byte mask) finds both.
 // 2. Triggers. The longest form of event_patterns.tsv at each word outside
 //    the entity mentions. A form that is both a verb and a noun ("attacks",
@@ -167,12 +168,17 @@ void PhraseIndex::Finish() {
     uint64_t i = ShortKeyHash(key, w.size()) & mask_;
     while (slots_[i].len != 0) i = (i + 1) & mask_;
     slots_[i] = Slot{key, static_cast<uint32_t>(w.size()), static_cast<uint32_t>(l)};
+    if (lists_[l].trigger) {
+      const uint64_t b = TriggerBit(key, w.size());
+      trigger_filter_[b >> 6] |= 1ull << (b & 63);
+    }
   }
 }
 
 PhraseIndex::Finder PhraseIndex::finder() const {
   Finder f;
   f.slots_ = slots_.data();
+  f.trigger_filter_ = trigger_filter_;
   f.mask_ = mask_;
   f.len_mask_ = len_mask_;
   f.firsts_ = firsts_.data();
@@ -585,12 +591,23 @@ struct EventsAnnotator::Impl {
     std::memset(low.data() + len, 0, PhraseIndex::kPadding);
     const char* const lows = low.data();
     const uint32_t base = sent.begin;
+    const PhraseIndex::Finder phrases = ea.phrases_.finder();
+    // A third of the words are in sentences with no trigger word: a filter
+    // on the words up to the first that may be one says so for most of them
+    // before the table is built.
+    size_t first = 0;
+    for (; first < n; ++first) {
+      const Token& tk = toks[tok + first];
+      if (tk.kind == Token::Kind::kWord &&
+          phrases.MayStartTrigger({lows + (tk.span.begin - base), tk.span.end - tk.span.begin}))
+        break;
+    }
+    if (first == n) return false;
     w.resize(n);
     lv.resize(n);
     // Local copies again (GCC lets any pointer store alias any pointer).
     W* const wd = w.data();
     std::string_view* const lvd = lv.data();
-    const PhraseIndex::Finder phrases = ea.phrases_.finder();
     trigger_at.clear();
     // `skip` is set by MarkSkips, `mention` below: only sentences with a
     // trigger read them.
@@ -664,7 +681,8 @@ struct EventsAnnotator::Impl {
       }
     }
     for (size_t k = 0; k + 1 < w.size(); ++k) {
-      if (!Eq(lv[k], ",") || !(w[k + 1].cues & kCueRel) || Eq(lv[k + 1], "that")) continue;
+      // The relative word's cue bit first: most words have none.
+      if (!(w[k + 1].cues & kCueRel) || !Eq(lv[k], ",") || Eq(lv[k + 1], "that")) continue;
       size_t e = k + 1;
       while (e < w.size() && !Eq(lv[e], ",") && !(w[e].cues & kCueBreak)) ++e;
       if (e >= w.size() || !Eq(lv[e], ",")) continue;  // no closing comma: not skipped

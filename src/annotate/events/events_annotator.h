@@ -102,9 +102,10 @@ class PhraseIndex {
   // Adds a phrase; a phrase already present (same words and kind) is
   // returned so the caller can merge into it.
   Phrase* Add(Phrase p);
-  // Sorts each list longest first and builds the lookup table.
+  // Sorts each list longest first and builds the lookup table and the
+  // trigger filter.
   void Finish();
-  // Bytes FindPadded may read from a word's start.
+  // Bytes FindPadded and MayStartTrigger may read from a word's start.
   static constexpr size_t kPadding = 8;
   // The lookup state as plain pointers, for a per-token loop: a local copy
   // stays in registers, where the vectors of the index would be reloaded
@@ -121,6 +122,13 @@ class PhraseIndex {
     const List* FindPadded(std::string_view first) const {
       if (!MayStart(first)) return nullptr;
       return Probe(ShortKeyPadded(first.data(), first.size()), first);
+    }
+    // False when no trigger form starts with `first` (padded as for
+    // FindPadded); true for every word that starts one and a few others: a
+    // filter on the key, with no probe of the table.
+    bool MayStartTrigger(std::string_view first) const {
+      const uint64_t b = TriggerBit(ShortKeyPadded(first.data(), first.size()), first.size());
+      return (trigger_filter_[b >> 6] >> (b & 63)) & 1;
     }
 
    private:
@@ -142,6 +150,7 @@ class PhraseIndex {
       }
     }
     const Slot* slots_ = nullptr;
+    const uint64_t* trigger_filter_ = nullptr;
     uint64_t mask_ = 0;
     const uint32_t* len_mask_ = nullptr;
     const std::string* firsts_ = nullptr;
@@ -159,6 +168,14 @@ class PhraseIndex {
   std::vector<Slot> slots_;
   uint64_t mask_ = 0;
   uint32_t len_mask_[256] = {};
+  // A bit per first word of the trigger forms (64 Kibit: one false hit
+  // among twenty words would pass most sentences), the high bits of one
+  // multiplication of its key and length.
+  static constexpr size_t kTriggerFilterWords = 1024;
+  static uint64_t TriggerBit(uint64_t key, size_t len) {
+    return ((key + len) * 0x9E3779B97F4A7C15ull) >> 48;
+  }
+  uint64_t trigger_filter_[kTriggerFilterWords] = {};
 };
 
 // dst[0, n) = src[0, n) with ASCII A-Z lowered, other bytes as they are.

@@ -371,6 +371,22 @@ MarkersAnnotator::MarkersAnnotator(const Lexicon& lexicon) : number_(FoldHash("#
       ++j;
     }
     s.count = static_cast<uint32_t>(j - i);
+    // A word that starts many rows gets their lists by the next word's
+    // hash bit: the rows it may start, without a test of each mask.
+    if (s.count > 8) {
+      s.by_bit = static_cast<uint32_t>(by_bit_.size());
+      for (uint32_t bit = 0; bit < 64; ++bit) {
+        by_bit_.push_back(static_cast<uint32_t>(by_first_list_.size()));
+        for (uint32_t k = s.begin; k < s.begin + s.count; ++k) {
+          const uint32_t entry = by_first_list_[k];
+          const uint64_t mask = by_first_mask_[k];
+          if (!((mask >> bit) & 1)) continue;
+          by_first_list_.push_back(entry);
+          by_first_mask_.push_back(mask);
+        }
+      }
+      by_bit_.push_back(static_cast<uint32_t>(by_first_list_.size()));
+    }
     slots.push_back(s);
     i = j;
   }
@@ -430,15 +446,17 @@ struct MarkersAnnotator::Run {
     in_mention.assign(n, 0);
     sent_words.assign(doc.sentences.size(), 0);
     sent_tok.assign(doc.sentences.size() + 1, static_cast<uint32_t>(n));
+    // About a third of the tokens start a row or a run: room for that many
+    // spares the loop most regrowths of the two lists.
+    row_starts.reserve(n / 3);
+    starts.reserve(n / 3);
     const std::string_view text(doc.text);
-    // Raw pointers and the current sentence and mention in locals: the
-    // stores to the uint8_t and int32_t arrays may alias the spans, which
-    // would reload them for every token.
+    // Raw pointers and the current sentence in locals: the stores to the
+    // uint8_t and int32_t arrays may alias the spans, which would reload
+    // them for every token.
     const Token* T = tok.data();
     const Span* S = doc.sentences.data();
     const size_t ns = doc.sentences.size();
-    const Mention* M = doc.mentions.data();
-    const size_t nm = doc.mentions.size();
     uint64_t* H = h.data();
     const uint64_t* one_byte = m.one_byte_hash_;
     const uint64_t* first_filter = m.by_first_.filter();
@@ -446,16 +464,18 @@ struct MarkersAnnotator::Run {
     content.assign(n, 0);
     uint8_t* C = content.data();
     int32_t* SI = sent.data();
-    uint8_t* IM = in_mention.data();
+    const uint8_t* IM = in_mention.data();
     uint32_t* ST = sent_tok.data();
     int64_t nwords = 0;
-    // The current sentence and mention; past the last one, an empty span at
-    // the end of the address space that no token reaches. The current
-    // sentence's first token and word count stay in locals until it ends.
+    // The mentions first, in a pass of their own: walking them in this loop
+    // kept too many values live for the registers.
+    MarkMentions();
+    // The current sentence; past the last one, an empty span at the end of
+    // the address space that no token reaches. The current sentence's first
+    // token and word count stay in locals until it ends.
     constexpr uint32_t kPast = UINT32_MAX;
-    size_t si = 0, mi = 0;
+    size_t si = 0;
     uint32_t s_begin = ns ? S[0].begin : kPast, s_end = ns ? S[0].end : kPast;
-    uint32_t m_begin = nm ? M[0].span.begin : kPast, m_end = nm ? M[0].span.end : kPast;
     uint32_t s_first = static_cast<uint32_t>(n);
     int s_words = 0;
     bool prev_content = false;  // token i - 1 is a content word (of sentence si)
@@ -488,29 +508,12 @@ struct MarkersAnnotator::Run {
           row_starts.push_back(static_cast<uint32_t>(i));
       }
       nwords += word;
-      if (m_end <= sp.begin) {
-        do ++mi;
-        while (mi < nm && M[mi].span.end <= sp.begin);
-        if (mi < nm) m_begin = M[mi].span.begin, m_end = M[mi].span.end;
-        else m_begin = m_end = kPast;
-      }
-      // Mentions are sorted and do not overlap; look at the next few too.
-      bool mentioned = false;
-      if (m_begin < sp.end) {
-        for (size_t k = mi; k < nm && M[k].span.begin < sp.end; ++k) {
-          if (M[k].span.begin <= sp.begin && sp.end <= M[k].span.end) {
-            IM[i] = 1;
-            mentioned = true;
-            break;
-          }
-        }
-      }
       // Step 3's content words: not function words of marker_words.tsv, not
       // inside an entity mention, not capitalised but at a sentence's start
       // (a name the entity layers did not take, "Khan Touman": repeating
       // names is reporting, not a technique), two bytes or more.
       bool is_content = false;
-      if (word && !mentioned && in_sentence && sp.end - sp.begin >= 2 &&
+      if (word && !IM[i] && in_sentence && sp.end - sp.begin >= 2 &&
           !(HashIndex::MayHave(fw_filter, hi) && m.function_words_.FindPassed(hi) != nullptr)) {
         const unsigned char c0 = static_cast<unsigned char>(text[sp.begin]);
         if (!(c0 >= 'A' && c0 <= 'Z' && i != s_first)) {
@@ -526,6 +529,24 @@ struct MarkersAnnotator::Run {
     // Sentences with no token start at the next one's first token.
     for (size_t s = ns; s-- > 0;)
       if (sent_tok[s] == n) sent_tok[s] = sent_tok[s + 1];
+  }
+
+  // in_mention: the tokens inside an entity mention (tokens and mentions are
+  // in text order, so one walk over the tokens serves all mentions).
+  void MarkMentions() {
+    const std::string_view text(doc.text);
+    const Token* T = tok.data();
+    const size_t n = tok.size();
+    uint8_t* IM = in_mention.data();
+    size_t i = 0;
+    for (const Mention& men : doc.mentions) {
+      const Span ms = men.span;
+      while (i < n && T[i].span.begin < ms.begin) ++i;
+      for (size_t k = i; k < n && T[k].span.begin < ms.end; ++k)
+        if (T[k].span.end <= ms.end && T[k].span.begin <= T[k].span.end &&
+            T[k].span.end <= text.size())
+          IM[k] = 1;
+    }
   }
 
   // End of sentence of token i (exclusive token index).
@@ -626,10 +647,17 @@ struct MarkersAnnotator::Run {
         continue;
       const uint32_t send = SentEnd(i);
       const uint64_t next = i + 1 < n ? H[i + 1] : 0;
-      // The second-word test on the masks alone: most rows fail it.
-      const uint32_t* list = m.by_first_list_.data() + s->begin;
-      const uint64_t* masks = m.by_first_mask_.data() + s->begin;
-      for (uint32_t k = 0; k < s->count; ++k) {
+      // The second-word test on the masks alone: most rows fail it. A word
+      // that starts many rows has them listed by that bit already.
+      uint32_t begin = s->begin, count = s->count;
+      if (s->by_bit != UINT32_MAX) {
+        const uint32_t* off = m.by_bit_.data() + s->by_bit + (next & 63);
+        begin = off[0];
+        count = off[1] - off[0];
+      }
+      const uint32_t* list = m.by_first_list_.data() + begin;
+      const uint64_t* masks = m.by_first_mask_.data() + begin;
+      for (uint32_t k = 0; k < count; ++k) {
         if (!((masks[k] >> (next & 63)) & 1)) continue;
         const uint32_t ei = list[k];
         const Entry& e = m.entries_[ei];

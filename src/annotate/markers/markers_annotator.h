@@ -69,6 +69,10 @@ class HashIndex {
     // A bit per (hash & 63) of the words that may follow (all ones when a
     // row may end here or goes on with any word): most "the"s stop here.
     uint64_t next_mask = ~0ull;
+    // A word that starts many rows ("the"): where its 65 offsets into the
+    // lists start in by_bit_, the lists of its rows by (hash & 63) of the
+    // words they may go on with; UINT32_MAX for the others.
+    uint32_t by_bit = UINT32_MAX;
   };
   void Build(std::vector<Slot> slots);
   const Slot* Find(uint64_t key) const {
@@ -140,6 +144,7 @@ class MarkersAnnotator : public DocumentLayer {
   std::vector<uint64_t> words_;          // word sets of elems and conditions
   std::vector<uint32_t> by_first_list_;  // entry indices, grouped by first word
   std::vector<uint64_t> by_first_mask_;  // their second_masks, side by side
+  std::vector<uint32_t> by_bit_;          // offsets into the two above (Slot::by_bit)
   markers_internal::HashIndex by_first_;  // first word -> range of by_first_list_
   markers_internal::HashIndex function_words_, naming_words_, conjunctions_, exclamation_openers_;
 };
