@@ -1051,7 +1051,9 @@ struct Stats {
 // the depth guard is whitespace too).
 // Counts bytes above 0x20 (control characters count as whitespace), eight at
 // a time: per byte, (127 + 33) - (b & 127) has its high bit set iff
-// (b & 127) < 33, without borrows between bytes.
+// (b & 127) < 33, without borrows between bytes. The high bits are summed by
+// a multiply (the top byte collects them), not by __builtin_popcountll, a
+// libgcc call without -mpopcnt.
 uint32_t VisibleBytes(const GumboStringPiece& s) {
   constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
   size_t i = 0, low = 0;
@@ -1059,7 +1061,7 @@ uint32_t VisibleBytes(const GumboStringPiece& s) {
     uint64_t x;
     std::memcpy(&x, s.data + i, 8);
     uint64_t m = (kOnes * (127 + 33) - (x & ~kHigh)) & ~x & kHigh;
-    low += static_cast<size_t>(__builtin_popcountll(m));
+    low += static_cast<size_t>(((m >> 7) * kOnes) >> 56);
   }
   for (; i < s.length; ++i) low += static_cast<unsigned char>(s.data[i]) < 33;
   return static_cast<uint32_t>(s.length - low);
