@@ -1,7 +1,9 @@
 // Language identification with CLD2 (tables built into libcld2).
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <iterator>
 #include <string_view>
 
@@ -80,12 +82,31 @@ bool PlainEnglish(std::string_view text) {
       ++i;
       continue;
     }
-    // The word's PackWord key, built as it is read (ASCII lower case).
+    // The word's end and its PackWord key (ASCII lower case).
     size_t j = i;
     uint64_t key = 0;
-    for (; j < n && IsAsciiLetter(static_cast<unsigned char>(text[j])); ++j) {
-      if (j - i < 7)
-        key |= static_cast<uint64_t>(static_cast<unsigned char>(text[j]) | 0x20) << (8 * (j - i));
+    if (std::endian::native == std::endian::little && i + 8 <= n) {
+      // Eight bytes at once (most words are shorter): per byte, t is the
+      // byte in lower case without its high bit, and t + 0x1F (t + 0x05)
+      // has its high bit set iff t >= 'a' (t > 'z'), with no carry.
+      constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = kOnes * 0x80;
+      uint64_t w;
+      std::memcpy(&w, text.data() + i, 8);
+      const uint64_t t = (w | kOnes * 0x20) & ~kHigh;
+      const uint64_t letters =
+          (t + kOnes * (0x80 - 'a')) & ~(t + kOnes * (0x80 - 'z' - 1)) & ~w & kHigh;
+      const uint64_t ends = ~letters & kHigh;
+      j = ends != 0 ? i + static_cast<size_t>(std::countr_zero(ends)) / 8 : i + 8;
+      if (j - i < 8) {
+        key = t & ((uint64_t{1} << (8 * (j - i))) - 1);
+      } else {
+        while (j < n && IsAsciiLetter(static_cast<unsigned char>(text[j]))) ++j;
+      }
+    } else {
+      for (; j < n && IsAsciiLetter(static_cast<unsigned char>(text[j])); ++j) {
+        if (j - i < 7)
+          key |= static_cast<uint64_t>(static_cast<unsigned char>(text[j]) | 0x20) << (8 * (j - i));
+      }
     }
     const size_t len = j - i;
     ++words;

@@ -610,9 +610,11 @@ bool Latin1TwinExact(std::string_view pattern) {
 bool HasNonAsciiFoldRune(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
-  for (size_t k = 0; (k = FindAnyOf<0xC5, 0xE2>(p, k, n)) < n; ++k) {
-    if (p[k] == 0xC5 && k + 1 < n && p[k + 1] == 0xBF) return true;  // U+017F
-    if (p[k] == 0xE2 && k + 2 < n && p[k + 1] == 0x84 && p[k + 2] == 0xAA) return true;  // U+212A
+  // Found by their last bytes: the lead byte 0xE2 is in every curly quote
+  // and dash, while 0xBF and 0xAA end few of the characters of a text.
+  for (size_t k = 0; (k = FindAnyOf<0xBF, 0xAA>(p, k, n)) < n; ++k) {
+    if (p[k] == 0xBF && k >= 1 && p[k - 1] == 0xC5) return true;  // U+017F
+    if (p[k] == 0xAA && k >= 2 && p[k - 2] == 0xE2 && p[k - 1] == 0x84) return true;  // U+212A
   }
   return false;
 }

@@ -252,6 +252,8 @@ TEST(RequiredLiteralsTest, FindsTheFoldingRunes) {
   EXPECT_TRUE(HasNonAsciiFoldRune("All right\xC5\xBF reserved"));
   EXPECT_TRUE(HasNonAsciiFoldRune("5 \xE2\x84\xAA"));
   EXPECT_FALSE(HasNonAsciiFoldRune("\xE2\x84"));  // cut short
+  EXPECT_FALSE(HasNonAsciiFoldRune("\xC2\xBF \xE2\x80\xAA \xC2\xAA"));  // other 0xBF, 0xAA ends
+  EXPECT_TRUE(HasNonAsciiFoldRune("\xE2\x84\xAA"));
 }
 
 // FoundIn against a plain search on a lower-cased copy, over lengths around
