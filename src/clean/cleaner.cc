@@ -366,6 +366,8 @@ Result<std::unique_ptr<Cleaner>> Cleaner::Create(std::shared_ptr<const Lexicon> 
   c->tail_set_ = std::make_unique<RE2::Set>(re_opts, RE2::ANCHOR_START);
   c->lead_set_ = std::make_unique<RE2::Set>(re_opts, RE2::ANCHOR_START);
   c->trail_set_ = std::make_unique<RE2::Set>(re_opts, RE2::UNANCHORED);
+  std::vector<std::string> line_prefixes;
+  bool line_screen_known = true;
 
   auto add_rule = [&](const std::string& table, const std::vector<std::string>& row,
                       const std::string& where, const std::string& action,
@@ -453,6 +455,15 @@ Result<std::unique_ptr<Cleaner>> Cleaner::Create(std::shared_ptr<const Lexicon> 
         if (set->Add(expanded, &err) < 0)
           return InvalidInput(table + ".tsv rule '" + r->id + "': " + err);
         set_rule->push_back(index);
+        if (set == c->line_set_.get()) {
+          if (auto prefixes = RequiredPrefixes(expanded)) {
+            line_prefixes.insert(line_prefixes.end(), prefixes->begin(), prefixes->end());
+          } else if (auto lits = RequiredLiterals(expanded, /*min_length=*/1)) {
+            for (auto& l : *lits) c->line_set_literals_.emplace_back(std::move(l));
+          } else {
+            line_screen_known = false;
+          }
+        }
       }
     }
     c->rules_.push_back(std::move(r));
@@ -480,6 +491,8 @@ Result<std::unique_ptr<Cleaner>> Cleaner::Create(std::shared_ptr<const Lexicon> 
       (!c->lead_rules_.empty() && !c->lead_set_->Compile()) ||
       (!c->trail_rules_.empty() && !c->trail_set_->Compile()))
     return InvalidInput("boilerplate/meta patterns: RE2 set does not compile (too large?)");
+  if (line_screen_known) c->line_set_prefixes_.emplace(line_prefixes);
+  else c->line_set_literals_.clear();
 
   const Table& ot = lexicon->table("outlets");
   int oc = ot.Column("canonical");
@@ -526,6 +539,11 @@ class CleanerImpl {
   // Appends to *matched the screened rules (Cleaner::screened_) that match
   // line `s`.
   void MatchScreened(std::string_view s, std::vector<int>* matched);
+  // True if text_ has U+017F or U+212A; asked once per document.
+  bool FoldRunes() {
+    if (fold_runes_ < 0) fold_runes_ = HasNonAsciiFoldRune(text_) ? 1 : 0;
+    return fold_runes_ == 1;
+  }
   void TrimLeadTrail();
   void BuildText(TextBuilder* out);
   void BuildComments(const OffsetMap& to_raw);
@@ -586,7 +604,16 @@ bool CleanerImpl::MatchLine(size_t li, bool in_head, bool in_tail, const Rule** 
     // Rule indices, in table order (the first rule that applies wins).
     std::vector<int>& hits = set_hits_;
     hits.clear();
-    if (!c_.line_set_rule_.empty() && c_.line_set_->Match(s, &hits))
+    // The prefixes prove nothing in a text with U+017F or U+212A (see
+    // RequiredLiterals).
+    auto may_match = [&] {
+      if (!c_.line_set_prefixes_ || FoldRunes() || c_.line_set_prefixes_->MayStart(s))
+        return true;
+      for (const FoldedLiteral& lit : c_.line_set_literals_)
+        if (lit.FoundIn(s)) return true;
+      return false;
+    };
+    if (!c_.line_set_rule_.empty() && may_match() && c_.line_set_->Match(s, &hits))
       for (int m : hits) l.matched.push_back(c_.line_set_rule_[m]);
     hits.clear();
     if (!c_.line_set_free_rule_.empty() && c_.line_set_free_->Match(s, &hits))
@@ -628,9 +655,8 @@ void CleanerImpl::MatchScreened(std::string_view s, std::vector<int>* matched) {
     // (MatchLine skips it), so whether the rule matches it does not matter.
     if (r.max_bytes && s.size() > r.max_bytes) continue;
     // The literals prove nothing in a text with U+017F or U+212A (see
-    // RequiredLiterals); asked once per document.
-    if (fold_runes_ < 0) fold_runes_ = HasNonAsciiFoldRune(text_) ? 1 : 0;
-    if (fold_runes_ == 0) {
+    // RequiredLiterals).
+    if (!FoldRunes()) {
       if (sr.common_byte && !std::memchr(s.data(), sr.common_byte, s.size())) continue;
       bool found = false;
       for (const FoldedLiteral& lit : sr.literals) {

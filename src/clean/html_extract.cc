@@ -47,6 +47,10 @@
 #include "clean/html_text_elide.h"
 #include "dossier/utf8.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace dossier {
 namespace {
 
@@ -80,6 +84,38 @@ constexpr std::array<bool, 256> kMaySpace = [] {
   t[0xC2] = true;
   return t;
 }();
+// The first index in [i, n) where a run of words joined by single spaces may
+// end: a byte of kMaySpace, or a space followed by one (or by the end). All
+// bytes before it are either not spaces or single spaces before a byte that
+// cannot start one. Sixteen bytes a step with SSE2; the caller finishes the
+// last few bytes and looks at the byte found.
+inline size_t SkipSpacedWords(std::string_view s, size_t i) {
+#if defined(__SSE2__)
+  const size_t n = s.size();
+  const __m128i sp = _mm_set1_epi8(' ');
+  auto may_space = [](__m128i v) {
+    return _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))),
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
+                                  _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))),
+                     _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\f')),
+                                  _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xC2))))));
+  };
+  while (i + 17 <= n) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i + 1));
+    const __m128i next = may_space(w);
+    // A byte that may start a space, but a space before a byte that cannot.
+    const __m128i stop = _mm_andnot_si128(
+        _mm_andnot_si128(next, _mm_cmpeq_epi8(v, sp)), may_space(v));
+    const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(stop));
+    if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(mask));
+    i += 16;
+  }
+#endif
+  return i;
+}
+
 inline char LowerAscii(char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
 }
@@ -408,6 +444,9 @@ class Emitter {
       } else {
         // Words separated by single spaces stay one run (the common case).
         for (;;) {
+          // (Outside <pre> with no blanked spaces to tell from the source
+          // ones, the single spaces need no look at the source.)
+          if (pre_ == 0 && !(copy && patched_)) j = SkipSpacedWords(s, j);
           while (j < n && !IsSpaceAt(s, j)) {
             // Bytes that cannot start a space are skipped by table lookup.
             ++j;
@@ -711,6 +750,29 @@ void EmitText(const GumboNode* node, sv buf, Emitter* em) {
     if (i > run_i) em->Run(text.substr(run_i, i - run_i), off + run_j, off + j, true);
   };
   while (i < n && j < m) {
+#if defined(__SSE2__)
+    // Sixteen bytes a step while text and source agree and the source holds
+    // none of the bytes looked at below.
+    while (i + 16 <= n && j + 16 <= m) {
+      const __m128i t16 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+      const __m128i s16 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src.data() + j));
+      const __m128i special =
+          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(s16, _mm_set1_epi8('&')),
+                                    _mm_cmpeq_epi8(s16, _mm_set1_epi8('\r'))),
+                       _mm_cmpeq_epi8(s16, _mm_setzero_si128()));
+      const unsigned same = static_cast<unsigned>(_mm_movemask_epi8(
+          _mm_andnot_si128(special, _mm_cmpeq_epi8(t16, s16))));
+      if (same != 0xFFFF) {
+        const size_t k = static_cast<size_t>(__builtin_ctz(~same));
+        i += k;
+        j += k;
+        break;
+      }
+      i += 16;
+      j += 16;
+    }
+    if (i >= n || j >= m) break;
+#endif
     char sc = src[j];
     size_t L = 0, D = 0;
     if (sc != '&' && sc != '\r' && sc != '\0') {
@@ -1051,7 +1113,9 @@ struct Stats {
 // the depth guard is whitespace too).
 // Counts bytes above 0x20 (control characters count as whitespace), eight at
 // a time: per byte, (127 + 33) - (b & 127) has its high bit set iff
-// (b & 127) < 33, without borrows between bytes.
+// (b & 127) < 33, without borrows between bytes. The high bits are summed by
+// a multiply (the top byte collects them), not by __builtin_popcountll, a
+// libgcc call without -mpopcnt.
 uint32_t VisibleBytes(const GumboStringPiece& s) {
   constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
   size_t i = 0, low = 0;
@@ -1059,7 +1123,7 @@ uint32_t VisibleBytes(const GumboStringPiece& s) {
     uint64_t x;
     std::memcpy(&x, s.data + i, 8);
     uint64_t m = (kOnes * (127 + 33) - (x & ~kHigh)) & ~x & kHigh;
-    low += static_cast<size_t>(__builtin_popcountll(m));
+    low += static_cast<size_t>(((m >> 7) * kOnes) >> 56);
   }
   for (; i < s.length; ++i) low += static_cast<unsigned char>(s.data[i]) < 33;
   return static_cast<uint32_t>(s.length - low);

@@ -6,6 +6,10 @@
 #include <cstring>
 #include <utility>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace dossier::html_internal {
 namespace {
 
@@ -42,13 +46,34 @@ inline size_t RunCharLen(sv s, size_t i) {
 }
 
 // The ASCII bytes RunCharLen takes as a character of one byte: the scan over
-// a run's ASCII stretches is a table lookup a byte.
+// a run's ASCII stretches (SkipRunAscii) needs no call per byte.
 constexpr std::array<bool, 256> kRunAscii = [] {
   std::array<bool, 256> t{};
   for (int c = 0x20; c < 0x7F; ++c) t[c] = c != '&' && c != '<';
   t['\t'] = t['\n'] = true;
   return t;
 }();
+
+// The first index in [i, e) whose byte is not in kRunAscii, or e.
+inline size_t SkipRunAscii(sv s, size_t i, size_t e) {
+#if defined(__SSE2__)
+  // Sixteen bytes a step: a control byte but tab and newline, a byte >= 0x7F
+  // (below 0x20 as a signed char, or 0x7F), '&' or '<' ends the stretch.
+  for (; i + 16 <= e; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    const __m128i ws = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')),
+                                    _mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
+    __m128i bad = _mm_andnot_si128(ws, _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)));
+    bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
+    bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, _mm_set1_epi8('&')));
+    bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, _mm_set1_epi8('<')));
+    const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(bad));
+    if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(mask));
+  }
+#endif
+  while (i < e && kRunAscii[static_cast<unsigned char>(s[i])]) ++i;
+  return i;
+}
 
 bool NameIs(sv name, sv want) {
   if (name.size() != want.size()) return false;
@@ -88,7 +113,7 @@ void Scanner::Text(size_t b, size_t e) {
     }
     size_t start = i;
     for (size_t len;;) {
-      while (i < e && kRunAscii[static_cast<unsigned char>(html_[i])]) ++i;
+      i = SkipRunAscii(html_, i, e);
       if (i >= e || (len = RunCharLen(html_, i)) == 0) break;
       i += len;
     }
@@ -217,18 +242,33 @@ bool Scanner::Run() {
 
 class Restorer {
  public:
-  Restorer(sv html, const ElidedText& e) : html_(html), e_(e) {}
+  Restorer(sv html, const ElidedText& e) : html_(html), e_(e) {
+    // Every tag, attribute and text node asks Map, most of them several
+    // times: a table by block of `buf` says where among the runs to start,
+    // and a step or two finds the run (a binary search over all the runs
+    // was most of the restoring).
+    first_run_.resize(e_.buf.size() / kBlock + 1);
+    size_t u = 0;
+    for (size_t b = 0; b < first_run_.size(); ++b) {
+      while (u < e_.runs.size() && e_.runs[u].at < b * kBlock) ++u;
+      first_run_[b] = u;
+    }
+  }
 
   void Node(GumboNode* node);
 
  private:
+  static constexpr size_t kBlock = 64;
+
   // Input offset of `buf` offset `p`.
   size_t Map(size_t p) const {
     const auto& runs = e_.runs;
-    auto it = std::upper_bound(runs.begin(), runs.end(), p,
-                               [](size_t v, const ElidedText::Run& r) { return v < r.at; });
-    if (it == runs.begin()) return p;
-    const ElidedText::Run& r = *(it - 1);
+    // The runs that start at or before p: those before p's block, then the
+    // ones in it up to p.
+    size_t u = first_run_[std::min(p / kBlock, first_run_.size() - 1)];
+    while (u < runs.size() && runs[u].at <= p) ++u;
+    if (u == 0) return p;
+    const ElidedText::Run& r = runs[u - 1];
     size_t placeholder = kMarker.size() + kDigits;
     if (p >= r.at + placeholder) return p + r.removed;
     return r.src + std::min(p - r.at, r.len);  // inside a placeholder
@@ -246,6 +286,7 @@ class Restorer {
 
   sv html_;
   const ElidedText& e_;
+  std::vector<size_t> first_run_;  // by block of kBlock bytes: runs that start before it
 };
 
 void Restorer::Text(GumboText* t) const {

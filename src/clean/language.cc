@@ -1,8 +1,9 @@
 // Language identification with CLD2 (tables built into libcld2).
-#include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <iterator>
 #include <string_view>
 
@@ -34,17 +35,29 @@ constexpr uint64_t PackWord(std::string_view w) {
   return k;
 }
 
-// kEnglishFunctionWords packed and sorted, looked up by binary search (the
-// check runs for every short word of every article).
-const std::array<uint64_t, std::size(kEnglishFunctionWords)>& FunctionWordKeys() {
-  static const auto keys = [] {
-    std::array<uint64_t, std::size(kEnglishFunctionWords)> k{};
-    for (size_t i = 0; i < k.size(); ++i) k[i] = PackWord(kEnglishFunctionWords[i]);
-    std::sort(k.begin(), k.end());
-    return k;
-  }();
-  return keys;
-}
+// kEnglishFunctionWords packed, in an open-addressing table of 128 slots
+// (the check runs for every short word of every article; a binary search
+// over the 43 keys cost more than the scan of the words). 0 is no key.
+class FunctionWords {
+ public:
+  FunctionWords() {
+    for (std::string_view w : kEnglishFunctionWords) {
+      size_t i = Slot(PackWord(w));
+      while (slots_[i] != 0) i = (i + 1) % slots_.size();
+      slots_[i] = PackWord(w);
+    }
+  }
+  bool Has(uint64_t key) const {
+    for (size_t i = Slot(key);; i = (i + 1) % slots_.size()) {
+      if (slots_[i] == key) return true;
+      if (slots_[i] == 0) return false;
+    }
+  }
+
+ private:
+  static size_t Slot(uint64_t key) { return (key * 0x9E3779B97F4A7C15ull) >> 57; }
+  std::array<uint64_t, 128> slots_{};
+};
 
 // Bytes >= 0x80 never get here (they are handled first), so this is what
 // std::isalpha says in any locale, without a call per byte.
@@ -53,7 +66,7 @@ inline bool IsAsciiLetter(unsigned char c) { return static_cast<unsigned char>((
 bool PlainEnglish(std::string_view text) {
   size_t words = 0, function = 0, i = 0;
   const size_t n = text.size();
-  const auto& keys = FunctionWordKeys();
+  static const FunctionWords kFunctionWords;
   while (i < n) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (c >= 0x80) {
@@ -69,17 +82,35 @@ bool PlainEnglish(std::string_view text) {
       ++i;
       continue;
     }
+    // The word's end and its PackWord key (ASCII lower case).
     size_t j = i;
-    char w[8];
-    size_t len = 0;
-    while (j < n && IsAsciiLetter(static_cast<unsigned char>(text[j]))) {
-      if (len < sizeof w) w[len] = static_cast<char>(text[j] | 0x20);  // ASCII lower case
-      ++len;
-      ++j;
+    uint64_t key = 0;
+    if (std::endian::native == std::endian::little && i + 8 <= n) {
+      // Eight bytes at once (most words are shorter): per byte, t is the
+      // byte in lower case without its high bit, and t + 0x1F (t + 0x05)
+      // has its high bit set iff t >= 'a' (t > 'z'), with no carry.
+      constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = kOnes * 0x80;
+      uint64_t w;
+      std::memcpy(&w, text.data() + i, 8);
+      const uint64_t t = (w | kOnes * 0x20) & ~kHigh;
+      const uint64_t letters =
+          (t + kOnes * (0x80 - 'a')) & ~(t + kOnes * (0x80 - 'z' - 1)) & ~w & kHigh;
+      const uint64_t ends = ~letters & kHigh;
+      j = ends != 0 ? i + static_cast<size_t>(std::countr_zero(ends)) / 8 : i + 8;
+      if (j - i < 8) {
+        key = t & ((uint64_t{1} << (8 * (j - i))) - 1);
+      } else {
+        while (j < n && IsAsciiLetter(static_cast<unsigned char>(text[j]))) ++j;
+      }
+    } else {
+      for (; j < n && IsAsciiLetter(static_cast<unsigned char>(text[j])); ++j) {
+        if (j - i < 7)
+          key |= static_cast<uint64_t>(static_cast<unsigned char>(text[j]) | 0x20) << (8 * (j - i));
+      }
     }
+    const size_t len = j - i;
     ++words;
-    if (len <= 6 && std::binary_search(keys.begin(), keys.end(), PackWord({w, len})))
-      ++function;
+    if (len <= 6 && kFunctionWords.Has(key | static_cast<uint64_t>(len) << 56)) ++function;
     i = j;
   }
   return words >= 60 && function * 4 >= words;

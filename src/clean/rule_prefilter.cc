@@ -14,10 +14,18 @@
 namespace dossier {
 namespace {
 
-constexpr size_t kMaxSet = 16;      // most strings an exact set may hold
-constexpr size_t kMaxLiteral = 64;  // longest string it may hold
+constexpr size_t kMaxSet = 16;        // most strings an exact set may hold
+constexpr size_t kMaxLiteral = 64;    // longest string it may hold
+constexpr size_t kMaxPrefixes = 64;   // most strings a Start may hold
 
 using Strings = std::vector<std::string>;
+
+// How the matches of a piece begin: each is empty (only if `empty`) or
+// starts with one of `strings` (non-empty).
+struct Start {
+  Strings strings;
+  bool empty = false;
+};
 
 // What is known of the strings a piece of pattern matches, each taken
 // through the folding of RequiredLiterals (ASCII lower case).
@@ -26,16 +34,90 @@ struct Info {
   std::optional<Strings> exact;
   // Every match of the piece contains one of these (nullopt: unknown).
   std::optional<Strings> required;
+  // How every match begins, when `exact` is unknown (nullopt: unknown).
+  std::optional<Start> start;
 };
 
 Info Any() { return {}; }
-Info Empty() { return {Strings{""}, std::nullopt}; }
+Info Empty() { return {Strings{""}, std::nullopt, std::nullopt}; }
 
 char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
 
 void Dedupe(Strings* s) {
   std::sort(s->begin(), s->end());
   s->erase(std::unique(s->begin(), s->end()), s->end());
+}
+
+// How the matches of `a` begin: its exact strings, if known.
+std::optional<Start> StartOf(const Info& a) {
+  if (!a.exact) return a.start;
+  Start st;
+  for (const auto& s : *a.exact) {
+    if (s.empty()) st.empty = true;
+    else st.strings.push_back(s);
+  }
+  return st;
+}
+
+// The start of a concatenation: the exact strings of its leading pieces,
+// multiplied out, then the start of the first piece that is not exact. A
+// piece that may be empty lets the next one begin the match too.
+std::optional<Start> SequenceStart(const std::vector<Info>& items) {
+  Start out;
+  Strings open{""};  // what the pieces so far matched, exactly
+  auto settle = [&](const Strings& done) {
+    for (const auto& s : done) {
+      if (s.empty()) return false;  // the match may begin with anything
+      out.strings.push_back(s);
+    }
+    return out.strings.size() <= kMaxPrefixes;
+  };
+  for (const Info& item : items) {
+    if (open.empty()) break;
+    if (item.exact && open.size() * item.exact->size() <= kMaxSet) {
+      Strings next;
+      for (const auto& a : open)
+        for (const auto& b : *item.exact)
+          if (a.size() + b.size() <= kMaxLiteral) next.push_back(a + b);
+      if (next.size() == open.size() * item.exact->size()) {
+        Dedupe(&next);
+        open = std::move(next);
+        continue;
+      }
+    }
+    const std::optional<Start> st = StartOf(item);
+    if (!st || open.size() * st->strings.size() > kMaxPrefixes) {
+      if (!settle(open)) return std::nullopt;  // each is as far as is known
+      open.clear();
+      break;
+    }
+    Strings begun;
+    for (const auto& a : open)
+      for (const auto& b : st->strings) begun.push_back(a + b);
+    if (!settle(begun)) return std::nullopt;
+    if (!st->empty) open.clear();
+  }
+  for (const auto& s : open) {
+    if (s.empty()) out.empty = true;
+    else out.strings.push_back(s);
+  }
+  if (out.strings.size() > kMaxPrefixes) return std::nullopt;
+  Dedupe(&out.strings);
+  return out;
+}
+
+// The start of an alternation: that of every branch.
+std::optional<Start> UnionStart(const std::vector<Info>& alts) {
+  Start out;
+  for (const Info& a : alts) {
+    auto st = StartOf(a);
+    if (!st) return std::nullopt;
+    out.strings.insert(out.strings.end(), st->strings.begin(), st->strings.end());
+    out.empty = out.empty || st->empty;
+  }
+  Dedupe(&out.strings);
+  if (out.strings.size() > kMaxPrefixes) return std::nullopt;
+  return out;
 }
 
 // What every match contains: the exact strings (unless one is empty, which
@@ -87,7 +169,7 @@ Info Sequence(const std::vector<Info>& items) {
       }
     }
     all_exact = false;
-    if (cur) Consider(&best, Required(Info{cur, std::nullopt}));
+    if (cur) Consider(&best, Required(Info{cur, std::nullopt, std::nullopt}));
     if (item.exact) {
       cur = item.exact;
     } else {
@@ -95,10 +177,11 @@ Info Sequence(const std::vector<Info>& items) {
       Consider(&best, item.required);
     }
   }
-  if (cur) Consider(&best, Required(Info{cur, std::nullopt}));
+  if (cur) Consider(&best, Required(Info{cur, std::nullopt, std::nullopt}));
   Info out;
   if (all_exact) out.exact = cur;
   out.required = best;
+  if (!out.exact) out.start = SequenceStart(items);
   return out;
 }
 
@@ -107,6 +190,7 @@ Info Sequence(const std::vector<Info>& items) {
 Info Union(const std::vector<Info>& alts) {
   if (alts.size() == 1) return alts[0];
   Info out;
+  out.start = UnionStart(alts);
   Strings all;
   bool exact = true;
   for (const Info& a : alts) {
@@ -133,20 +217,33 @@ Info Union(const std::vector<Info>& alts) {
 
 // x{min,max} (max < 0: unbounded).
 Info Repeat(const Info& a, int min, int max) {
+  // The first repetition that is not empty begins the match.
+  std::optional<Start> start = StartOf(a);
+  if (start && min == 0) start->empty = true;
   if (min == 0) {
     // x? is "" or x; x* and x{0,n} could be anything.
     if (max == 1 && a.exact && a.exact->size() < kMaxSet) {
       Strings s = *a.exact;
       s.push_back("");
       Dedupe(&s);
-      return {s, std::nullopt};
+      return {s, std::nullopt, std::nullopt};
     }
-    return Any();
+    Info out;
+    out.start = start;
+    return out;
   }
   Info out;
   out.required = Required(a);  // each repetition contains one
   if (min == 1 && max == 1) out.exact = a.exact;
+  if (!out.exact) out.start = start;
   return out;
+}
+
+// True if RE2's case folding maps `cp` to no other rune: the Latin-1
+// punctuation and symbols (but U+00B5 MICRO SIGN, which folds with Greek mu)
+// and General Punctuation.
+bool Caseless(char32_t cp) {
+  return (cp >= 0xA0 && cp <= 0xBF && cp != 0xB5) || (cp >= 0x2000 && cp <= 0x206F);
 }
 
 // A recursive-descent reader of RE2 syntax that keeps only what literal
@@ -258,13 +355,21 @@ class Parser {
     }
     if (c >= 0x80) {
       // A non-ASCII rune: one atom (a quantifier after it repeats the whole
-      // rune), matched as an unknown character.
+      // rune), matched as an unknown character. One that no case folding
+      // maps to another (punctuation such as '•' or '©') begins a match as
+      // itself.
+      const size_t b = i_;
       i_ += utf8::SeqLen(c);
       if (i_ > p_.size()) return Fail();
-      return Any();
+      Info out = Any();
+      size_t len;
+      const char32_t cp = utf8::Decode(p_, b, &len);
+      if (len == i_ - b && Caseless(cp))
+        out.start = Start{Strings{std::string(p_.substr(b, len))}, false};
+      return out;
     }
     ++i_;
-    return {Strings{std::string(1, Lower(static_cast<char>(c)))}, std::nullopt};
+    return {Strings{std::string(1, Lower(static_cast<char>(c)))}, std::nullopt, std::nullopt};
   }
 
   // (...), (?:...), (?P<name>...), (?<name>...), (?flags) and (?flags:...).
@@ -296,18 +401,47 @@ class Parser {
     return inner;
   }
 
-  // [...]: one character, not modelled further.
+  // [...]: one character. A class of a few ASCII characters, written as
+  // themselves or as ranges, begins a match with one of them.
   Info Class() {
     ++i_;  // '['
-    if (i_ < p_.size() && p_[i_] == '^') ++i_;
-    if (i_ < p_.size() && p_[i_] == ']') ++i_;  // a leading ']' is literal
+    bool plain = true;  // only ASCII characters and ranges of them so far
+    std::string chars;
+    if (i_ < p_.size() && p_[i_] == '^') {
+      ++i_;
+      plain = false;
+    }
+    if (i_ < p_.size() && p_[i_] == ']') {  // a leading ']' is literal
+      chars += ']';
+      ++i_;
+    }
     while (true) {
       if (i_ >= p_.size()) return Fail();
       const char c = p_[i_];
       if (c == ']') {
         ++i_;
-        return Any();
+        Info out = Any();
+        if (plain && !chars.empty() && chars.size() <= kMaxSet) {
+          Start st;
+          for (char ch : chars) st.strings.emplace_back(1, Lower(ch));
+          Dedupe(&st.strings);
+          out.start = std::move(st);
+        }
+        return out;
       }
+      if (c == '-' && !chars.empty() && i_ + 1 < p_.size() && p_[i_ + 1] != ']') {
+        // A range from the last character: its members, if few and ASCII.
+        const unsigned char lo = static_cast<unsigned char>(chars.back()),
+                            hi = static_cast<unsigned char>(p_[i_ + 1]);
+        if (hi >= 0x80 || hi == '\\' || hi == '[' || hi < lo ||
+            static_cast<size_t>(hi - lo) > kMaxSet)
+          plain = false;
+        else
+          for (unsigned ch = lo + 1; ch <= hi; ++ch) chars += static_cast<char>(ch);
+        i_ += 2;
+        continue;
+      }
+      if (static_cast<unsigned char>(c) >= 0x80 || c == '\\' || c == '[') plain = false;
       if (c == '\\') {
         if (i_ + 1 >= p_.size()) return Fail();
         const char e = p_[i_ + 1];
@@ -326,6 +460,7 @@ class Parser {
         i_ = close + 2;
         continue;
       }
+      chars += c;
       ++i_;
     }
   }
@@ -335,10 +470,16 @@ class Parser {
     if (i_ >= p_.size()) return Fail();
     const unsigned char e = static_cast<unsigned char>(p_[i_++]);
     if (e < 0x80 && !std::isalnum(e)) {  // escaped punctuation is itself
-      return {Strings{std::string(1, static_cast<char>(e))}, std::nullopt};
+      return {Strings{std::string(1, static_cast<char>(e))}, std::nullopt, std::nullopt};
     }
     switch (e) {
-      case 'd': case 'D': case 'w': case 'W': case 's': case 'S': case 'C':
+      case 'd': {
+        Info out = Any();
+        out.start = Start{};
+        for (char ch = '0'; ch <= '9'; ++ch) out.start->strings.emplace_back(1, ch);
+        return out;
+      }
+      case 'D': case 'w': case 'W': case 's': case 'S': case 'C':
         return Any();
       case 'b': case 'B': case 'A': case 'z':
         return Empty();
@@ -408,6 +549,44 @@ std::optional<std::vector<std::string>> RequiredLiterals(std::string_view patter
   return lits;
 }
 
+std::optional<std::vector<std::string>> RequiredPrefixes(std::string_view pattern) {
+  auto info = Parser(pattern).Parse();
+  if (!info) return std::nullopt;
+  auto start = StartOf(*info);
+  if (!start || start->empty || start->strings.empty()) return std::nullopt;
+  // A prefix that begins with another adds nothing (sorted, it follows it).
+  Strings kept;
+  for (const auto& s : start->strings)
+    if (kept.empty() || s.compare(0, kept.back().size(), kept.back()) != 0) kept.push_back(s);
+  return kept;
+}
+
+PrefixSet::PrefixSet(const std::vector<std::string>& prefixes) {
+  // Cut to a few bytes, the prefixes of a set are far fewer ("this article
+  // was first published on" and its 31 spellings are "this art"), and a line
+  // of prose is told from all of them after a byte or two.
+  constexpr size_t kBytes = 8;
+  Strings cut;
+  for (const auto& p : prefixes) cut.push_back(p.substr(0, kBytes));
+  Dedupe(&cut);
+  for (const auto& p : cut) {
+    auto& bucket = by_first_[static_cast<unsigned char>(p[0])];
+    if (bucket.empty() || p.compare(0, bucket.back().size(), bucket.back()) != 0)
+      bucket.push_back(p);
+  }
+}
+
+bool PrefixSet::MayStart(std::string_view s) const {
+  if (s.empty()) return false;
+  for (const auto& p : by_first_[static_cast<unsigned char>(Lower(s[0]))]) {
+    if (p.size() > s.size()) continue;
+    size_t k = 1;
+    while (k < p.size() && Lower(s[k]) == p[k]) ++k;
+    if (k == p.size()) return true;
+  }
+  return false;
+}
+
 bool Latin1TwinExact(std::string_view pattern) {
   bool in_class = false;
   for (size_t k = 0; k < pattern.size(); ++k) {
@@ -431,9 +610,11 @@ bool Latin1TwinExact(std::string_view pattern) {
 bool HasNonAsciiFoldRune(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
-  for (size_t k = 0; (k = FindAnyOf<0xC5, 0xE2>(p, k, n)) < n; ++k) {
-    if (p[k] == 0xC5 && k + 1 < n && p[k + 1] == 0xBF) return true;  // U+017F
-    if (p[k] == 0xE2 && k + 2 < n && p[k + 1] == 0x84 && p[k + 2] == 0xAA) return true;  // U+212A
+  // Found by their last bytes: the lead byte 0xE2 is in every curly quote
+  // and dash, while 0xBF and 0xAA end few of the characters of a text.
+  for (size_t k = 0; (k = FindAnyOf<0xBF, 0xAA>(p, k, n)) < n; ++k) {
+    if (p[k] == 0xBF && k >= 1 && p[k - 1] == 0xC5) return true;  // U+017F
+    if (p[k] == 0xAA && k >= 2 && p[k - 2] == 0xE2 && p[k - 1] == 0x84) return true;  // U+212A
   }
   return false;
 }
@@ -462,6 +643,8 @@ FoldedLiteral::FoldedLiteral(std::string text) : text_(std::move(text)) {
 bool FoldedLiteral::FoundIn(std::string_view s) const {
   const size_t m = text_.size();
   if (m > s.size()) return false;
+  if (m == 1 && !(text_[0] >= 'a' && text_[0] <= 'z'))  // one byte, no case: memchr
+    return std::memchr(s.data(), text_[0], s.size()) != nullptr;
   const size_t starts = s.size() - m + 1;  // candidate start positions
   const char ca = text_[a_], cb = text_[b_];
   auto verify = [&](size_t i) {

@@ -9,6 +9,7 @@
 #ifndef DOSSIER_CLEAN_RULE_PREFILTER_H_
 #define DOSSIER_CLEAN_RULE_PREFILTER_H_
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,6 +29,29 @@ namespace dossier {
 // ones would screen out too little to pay for the search).
 std::optional<std::vector<std::string>> RequiredLiterals(std::string_view pattern,
                                                          size_t min_length = 3);
+
+// Strings, one of which every match of the RE2 `pattern` starts with, in
+// ASCII lower case and under the same proviso as RequiredLiterals: for every
+// text T the pattern matches (from its first byte), T with its ASCII letters
+// lower-cased starts with one of them. For a pattern anchored at the start
+// ("(?i)^share this\b"), a text that starts with none cannot match at all.
+// nullopt when none can be proven: a match may begin with a character class
+// of many members, '.', or nothing (the pattern matches the empty text), or
+// the syntax is not modelled. None of them begins with another.
+std::optional<std::vector<std::string>> RequiredPrefixes(std::string_view pattern);
+
+// The prefixes of RequiredPrefixes (of one pattern or several), prepared for
+// a quick test.
+class PrefixSet {
+ public:
+  explicit PrefixSet(const std::vector<std::string>& prefixes);  // each non-empty
+
+  // True if `s` with its ASCII letters lower-cased starts with one of them.
+  bool MayStart(std::string_view s) const;
+
+ private:
+  std::array<std::vector<std::string>, 256> by_first_;  // by first byte
+};
 
 // True if `s` contains U+017F or U+212A, the non-ASCII runes that match an
 // ASCII letter under RE2's case folding ((?i)s, (?i)k). Literal screening is

@@ -350,8 +350,18 @@ class LineScan {
     const size_t n = s_.size();
     size_t i = i_;
     for (;;) {
-      // Eight bytes a step while none is a control byte, quote, backslash
-      // or non-ASCII: most of an article.
+      // Sixteen (then eight) bytes a step while none is a control byte,
+      // quote, backslash or non-ASCII: most of an article.
+#if defined(__SSE2__)
+      for (; i + 16 <= n; i += 16) {
+        const unsigned special =
+            JsonSpecial16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s_.data() + i)));
+        if (special != 0) {
+          i += static_cast<size_t>(__builtin_ctz(special));
+          break;
+        }
+      }
+#endif
       for (uint64_t w; i + 8 <= n; i += 8) {
         std::memcpy(&w, s_.data() + i, 8);
         if (!JsonPlainWord(w)) break;

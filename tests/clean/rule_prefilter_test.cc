@@ -112,6 +112,123 @@ TEST(RequiredLiteralsTest, EveryMatchHoldsALiteral) {
   }
 }
 
+Strings Prefixes(std::string_view pattern) {
+  auto p = RequiredPrefixes(pattern);
+  return p ? *p : Strings{"<none>"};
+}
+
+TEST(RequiredPrefixesTest, ReadsHowMatchesBegin) {
+  EXPECT_EQ(Prefixes(R"((?i)^note to readers:.*$)"), Strings{"note to readers:"});
+  // An optional piece lets the next one begin the match too.
+  EXPECT_EQ(Prefixes(R"((?i)^(?:note:\s*)?please click\b.*$)"),
+            (Strings{"note:", "please click"}));
+  EXPECT_EQ(Prefixes(R"(^\(?(?i:reporting|editing) by [A-Z]\w*$)"),
+            (Strings{"(editing by ", "(reporting by ", "editing by ", "reporting by "}));
+  // A prefix that begins with another is dropped.
+  EXPECT_EQ(Prefixes(R"((?i)^(?:share|share this|tweet)(?:\s*:\s*\w*)*$)"),
+            (Strings{"share", "tweet"}));
+  // Small classes, digits and caseless runes begin a match as themselves.
+  EXPECT_EQ(Prefixes("^(?:[*]+|[-_=~]{3,}|\xE2\x80\xA2)$"),
+            (Strings{"*", "-", "=", "_", "~", "\xE2\x80\xA2"}));
+  EXPECT_EQ(Prefixes(R"(^[a-cX]\d)"), (Strings{"a", "b", "c", "x"}));
+  EXPECT_EQ(Prefixes(R"((?i)^\d+ comments?$)"),
+            (Strings{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}));
+}
+
+TEST(RequiredPrefixesTest, GivesUpWhenAMatchMayBeginWithAnything) {
+  EXPECT_EQ(Prefixes(R"(^\S+@\S+$)"), Strings{"<none>"});
+  EXPECT_EQ(Prefixes(R"(^.*teapot)"), Strings{"<none>"});
+  EXPECT_EQ(Prefixes(R"(^[A-Z]teapot)"), Strings{"<none>"});   // too many members
+  EXPECT_EQ(Prefixes(R"(^[^a]teapot)"), Strings{"<none>"});
+  EXPECT_EQ(Prefixes(R"(^[\w]teapot)"), Strings{"<none>"});
+  EXPECT_EQ(Prefixes("^\xC3\xA9teapot"), Strings{"<none>"});  // 'é' folds with 'É'
+  EXPECT_EQ(Prefixes(R"(^(?:teapot)?$)"), Strings{"<none>"});   // matches ""
+  EXPECT_EQ(Prefixes(R"(^(?:tea|.)pot)"), Strings{"<none>"});
+}
+
+// The property the cleaner relies on: a text an anchored pattern matches
+// starts with one of the prefixes (RE2 itself is the judge), and PrefixSet
+// says so.
+TEST(RequiredPrefixesTest, EveryMatchStartsWithAPrefix) {
+  struct Case {
+    std::string pattern;
+    std::vector<std::string> pieces;
+  };
+  const std::vector<Case> cases = {
+      {R"((?i)^(?:note to readers:\s*)?please click (?:on )?the share buttons?\b.*$)",
+       {"note to readers:", " ", "please click ", "on ", "the share button", "s", "x"}},
+      {R"((?i)^(?:share|share this|tweet|email)(?:\s*[:|/]\s*\w*)*:?$)",
+       {"share", " this", "tweet", "email", ":", "|", " ", "x", "/"}},
+      {"^(?:[*]+|[-_=~]{3,}|[*] [*] [*]|\xE2\x80\xA2)$", {"*", "-", "_", "=", "~", " ", "\xE2\x80\xA2"}},
+      {R"((?i)^\d+\s+(?:thoughts?|comments?) (?:on|to)\s+(?P<title>.+?)$)",
+       {"1", "23 ", " ", "thoughts on ", "comment to ", "s", "x"}},
+      {R"(^\(?(?i:additional reporting|reporting|editing) by [A-Z][\w'.-]*$)",
+       {"(", "additional ", "reporting", "editing", " by ", "Jo", "x", "'"}},
+      {"(?i)^(?:copyright\\s*)?(?:\xC2\xA9|\\(c\\)|copyright)\\s*.*$",
+       {"copyright", " ", "\xC2\xA9", "(c)", "(", "c", ")", "x"}},
+  };
+  const std::vector<std::string> noise = {"\xE2\x80\x9C", "\xC3\xA9", "@", "`", "[", "{"};
+  std::mt19937 rng(4242);
+  RE2::Options o;
+  o.set_log_errors(false);
+  for (const auto& c : cases) {
+    auto prefixes = RequiredPrefixes(c.pattern);
+    ASSERT_TRUE(prefixes.has_value()) << c.pattern;
+    const PrefixSet set(*prefixes);
+    RE2 re(c.pattern, o);
+    ASSERT_TRUE(re.ok()) << c.pattern;
+    int matched = 0;
+    for (int n = 0; n < 20000; ++n) {
+      std::string text;
+      const int k = 1 + static_cast<int>(rng() % 8);
+      for (int j = 0; j < k; ++j)
+        text += rng() % 10 ? c.pieces[rng() % c.pieces.size()] : noise[rng() % noise.size()];
+      for (auto& ch : text)
+        if (ch >= 'a' && ch <= 'z' && rng() % 3 == 0) ch = static_cast<char>(ch - 32);
+      if (RE2::PartialMatch(text, re)) {
+        ++matched;
+        std::string lower = text;
+        for (auto& ch : lower)
+          if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+        bool starts = false;
+        for (const auto& p : *prefixes) starts = starts || lower.rfind(p, 0) == 0;
+        EXPECT_TRUE(starts) << c.pattern << " on '" << text << "'";
+        EXPECT_TRUE(set.MayStart(text)) << c.pattern << " on '" << text << "'";
+      }
+    }
+    EXPECT_GT(matched, 10) << c.pattern;  // the texts do exercise the pattern
+  }
+}
+
+// The runes RequiredPrefixes takes as themselves (Latin-1 punctuation and
+// symbols but U+00B5, General Punctuation) are those no case folding maps
+// to another rune: under (?i) their class matches no rune outside it.
+TEST(RequiredPrefixesTest, CaselessRunesFoldOntoNothing) {
+  const char* kRanges = R"([\x{A0}-\x{B4}\x{B6}-\x{BF}\x{2000}-\x{206F}])";
+  RE2 plain(kRanges), folded(std::string("(?i)") + kRanges);
+  ASSERT_TRUE(plain.ok() && folded.ok());
+  std::string s;
+  for (char32_t cp = 0; cp <= 0x10FFFF; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    s.clear();
+    utf8::Append(cp, &s);
+    EXPECT_EQ(RE2::FullMatch(s, plain), RE2::FullMatch(s, folded)) << std::hex << static_cast<uint32_t>(cp);
+  }
+}
+
+TEST(PrefixSetTest, TellsLinesByTheirFirstBytes) {
+  const PrefixSet set({"share", "this article was first published", "(c)", "\xC2\xA9", "7"});
+  EXPECT_TRUE(set.MayStart("Share this"));
+  EXPECT_TRUE(set.MayStart("THIS ARTICLE"));  // "this art": prefixes are cut short
+  EXPECT_TRUE(set.MayStart("(C) 2020"));
+  EXPECT_TRUE(set.MayStart("\xC2\xA9 2020"));
+  EXPECT_TRUE(set.MayStart("7 comments"));
+  EXPECT_FALSE(set.MayStart("The article"));
+  EXPECT_FALSE(set.MayStart("shar"));
+  EXPECT_FALSE(set.MayStart(""));
+  EXPECT_FALSE(set.MayStart("8 comments"));
+}
+
 // RequiredLiterals lower-cases literals and compares them with ASCII case
 // folding only. That is exact because under RE2's (?i) no non-ASCII rune
 // matches an ASCII character except U+017F (s) and U+212A (k), the two that
@@ -135,6 +252,8 @@ TEST(RequiredLiteralsTest, FindsTheFoldingRunes) {
   EXPECT_TRUE(HasNonAsciiFoldRune("All right\xC5\xBF reserved"));
   EXPECT_TRUE(HasNonAsciiFoldRune("5 \xE2\x84\xAA"));
   EXPECT_FALSE(HasNonAsciiFoldRune("\xE2\x84"));  // cut short
+  EXPECT_FALSE(HasNonAsciiFoldRune("\xC2\xBF \xE2\x80\xAA \xC2\xAA"));  // other 0xBF, 0xAA ends
+  EXPECT_TRUE(HasNonAsciiFoldRune("\xE2\x84\xAA"));
 }
 
 // FoundIn against a plain search on a lower-cased copy, over lengths around
