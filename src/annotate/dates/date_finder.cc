@@ -502,22 +502,14 @@ DateFinder::DateFinder(const Lexicon& lexicon) {
 }
 
 int DateFinder::Lookup(const char* p, size_t len) const {
-  if (len == 0 || len > kMaxWordLen + 4) return -1;
-  // Not found as written: a word with a Latin accent is looked up again
-  // with the accents folded.
-  auto miss = [&] {
-    for (size_t i = 0; i < len; ++i)
-      if (static_cast<unsigned char>(p[i]) == 0xC3) return LookupFolded(p, len);
-    return -1;
-  };
-  if (len > kMaxWordLen) return miss();
+  if (len == 0 || len > kMaxWordLen) return -1;
   unsigned c = static_cast<unsigned char>(p[0]) | 0x20u;
-  if (c < 'a' || c > 'z') return miss();
+  if (c < 'a' || c > 'z') return -1;
   size_t k = (c - 'a') * (kMaxWordLen + 1) + len;
   if (len > 1) {
     // Only ASCII letters fall in 'a'..'z' once 0x20 is set.
     const unsigned c1 = (static_cast<unsigned char>(p[1]) | 0x20u) - 'a';
-    if (c1 >= 26 || !(second_[k] >> c1 & 1)) return miss();
+    if (c1 >= 26 || !(second_[k] >> c1 & 1)) return -1;
   }
   for (size_t o = start_[k]; o < start_[k + 1]; ++o) {
     const char* q = words_[order_[o]].text.data();
@@ -526,17 +518,18 @@ int DateFinder::Lookup(const char* p, size_t len) const {
       ++i;
     if (i == len) return order_[o];
   }
-  return miss();
+  return -1;
 }
 
 // The word with the Latin-1 letters of UTF-8 (U+00C0..U+00FF, "é", "û",
-// "ç", "ä") folded to their ASCII base letter, looked up again; other
+// "ç", "ä") folded to their ASCII base letter, looked up; other
 // non-ASCII letters make no table word.
 int DateFinder::LookupFolded(const char* p, size_t len) const {
   // Base letters of U+00C0..U+00FF ('\0': no letter, or none in ASCII).
   static constexpr char kBase[65] =
       "AAAAAAACEEEEIIII\0NOOOOO\0OUUUUY\0\0aaaaaaaceeeeiiii\0nooooo\0ouuuuy\0y";
-  char buf[kMaxWordLen + 4];
+  if (len > 2 * kMaxWordLen) return -1;  // folds to more than a table word
+  char buf[2 * kMaxWordLen];
   size_t n = 0;
   for (size_t i = 0; i < len; ++i) {
     const unsigned char b = static_cast<unsigned char>(p[i]);
@@ -908,21 +901,12 @@ class DateFinder::Scanner {
   // False if the `len` bytes at p (a word token) are none of the words a
   // rule starts at (DateFinder::start_len_, start_second_).
   bool MayStart(const unsigned char* p, size_t len) const {
-    if (len > kMaxWordLen || !(f_.start_len_[p[0]] >> len & 1)) return MayStartAccented(p, len);
+    if (len > kMaxWordLen || !(f_.start_len_[p[0]] >> len & 1)) return false;
     if (len == 1) return true;
     // p[0] is an ASCII letter (no bit is set for other bytes); a second byte
     // that is no letter falls outside 'a'..'z' once 0x20 is set.
     const unsigned c1 = (p[1] | 0x20u) - 'a';
-    return (c1 < 26 && (f_.start_second_[((p[0] | 0x20u) - 'a') * (kMaxWordLen + 1) + len] >> c1 & 1)) ||
-           MayStartAccented(p, len);
-  }
-  // A word with a Latin accent in its first four bytes ("février", "août",
-  // "março", "März"): looked up with the accents folded.
-  bool MayStartAccented(const unsigned char* p, size_t len) const {
-    if (len < 3) return false;
-    if (p[0] != 0xC3 && p[1] != 0xC3 && p[2] != 0xC3 && (len < 4 || p[3] != 0xC3)) return false;
-    const int w = f_.Lookup(reinterpret_cast<const char*>(p), len);
-    return w >= 0 && (kStartKinds >> f_.words_[w].kind & 1);
+    return c1 < 26 && (f_.start_second_[((p[0] | 0x20u) - 'a') * (kMaxWordLen + 1) + len] >> c1 & 1);
   }
 
   const Tok& T(int i) const { return toks_[i]; }
@@ -1108,6 +1092,23 @@ class DateFinder::Scanner {
   // already established a date context (the second half of a range).
   bool AtNumber(int i, bool forced, Match* m) {
     const Tok& t = toks_[i];
+    // A day before an accented month of another language ("3 août 2020",
+    // "1er février"), which no word start finds: such words are rare, so
+    // they are looked up (accents folded) only here.
+    if (t.digits <= 2) {
+      int k = i + 1;
+      if (IsW(k, "de") || (P(k, '.') && Glued(k))) ++k;
+      if (In(k) && IsWordTok(k) && Kind(k) == 0) {
+        const std::string_view w = text_.substr(T(k).b, T(k).e - T(k).b);
+        if (w.find('\xC3') != std::string_view::npos) {
+          const int f = f_.LookupFolded(w.data(), w.size());
+          if (f >= 0 && f_.words_[f].kind == kMonthForeign) {
+            toks_[k].word = static_cast<int16_t>(f);
+            return AtForeignMonth(k, m);
+          }
+        }
+      }
+    }
     if (t.flags & (kOrd | kOtherSuffix)) return false;
     if (t.flags & kPluralS) return AtDecade(i, m);
     if (GluedBefore(i)) return false;

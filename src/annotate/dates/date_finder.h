@@ -149,9 +149,9 @@ class DateFinder {
     int16_t value = 0;
   };
 
-  // Index into words_ of the `len` bytes at p (any case, Latin accents
-  // folded: "février" is "fevrier"), or -1.
+  // Index into words_ of the `len` bytes at p (any case), or -1.
   int Lookup(const char* p, size_t len) const;
+  // The same with Latin accents folded ("février" is "fevrier").
   int LookupFolded(const char* p, size_t len) const;
 
   std::vector<Word> words_;
