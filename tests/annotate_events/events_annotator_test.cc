@@ -912,6 +912,13 @@ TEST(EventsUnrestTest, AParticipleAfterAnArticleIsNoEvent) {
   Document v = Events("Government forces besieged the town of Madaya on Monday.");
   ASSERT_EQ(v.events.size(), 1u);
   EXPECT_EQ(Text(v, v.events[0].trigger), "besieged");
+  // So is one before a place after an article or a preposition ("the
+  // occupied West Bank", "in besieged Aleppo"): the killing is the event.
+  Document p = Events("In the occupied West Bank, troops killed three people. "
+                      "Families in besieged Aleppo ran out of bread.");
+  ASSERT_EQ(p.events.size(), 1u);
+  EXPECT_EQ(Text(p, p.events[0].trigger), "killed");
+  EXPECT_EQ(R(p, p.events[0].place), "West Bank");
 }
 
 // A verb right after "and" shares the subject of the verb before it, not

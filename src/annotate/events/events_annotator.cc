@@ -761,12 +761,15 @@ struct EventsAnnotator::Impl {
     const PatternRow& r = ea.rows_[row];
     // "fighting capacity", "attack helicopters": a modifier, not an event.
     if (r.noun && k1 < n && Has(k1, kCueCompound)) return -1;
-    // "the detained leaders", "its occupied land": a participle between an
-    // article and its noun is an adjective, no event.
-    if (!r.noun && prev >= 0 && k1 < n && w[k1].kind == Token::Kind::kWord && w[k1].mention < 0 &&
-        (Eq(lv[prev], "the") || Eq(lv[prev], "a") || Eq(lv[prev], "an") || Has(prev, kCuePoss)) &&
+    // "the detained leaders", "its occupied land", "the occupied West Bank",
+    // "in occupied Crimea": a participle between an article, a possessive or
+    // a preposition and its noun or place is an adjective, no event.
+    if (!r.noun && prev >= 0 && k1 < n && w[k1].kind == Token::Kind::kWord &&
+        (w[k1].mention < 0 || IsPlace(w[k1].mention)) &&
+        (Eq(lv[prev], "the") || Eq(lv[prev], "a") || Eq(lv[prev], "an") || Has(prev, kCuePoss) ||
+         (Has(prev, kCuePrep) && w[k1].mention >= 0)) &&
         lv[k1 - 1].size() > 2 && lv[k1 - 1].substr(lv[k1 - 1].size() - 2) == "ed"sv &&
-        !(w[k1].cues & (kCuePrep | kCueBreak | kCueRel | kCueAux | kCueBe)))
+        (w[k1].mention >= 0 || !(w[k1].cues & (kCuePrep | kCueBreak | kCueRel | kCueAux | kCueBe))))
       return -1;
     if (!r.noun && r.passive_only) {
       if (prev < 0) return -1;
