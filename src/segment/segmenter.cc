@@ -8,6 +8,7 @@
 
 #include <cstring>
 
+#include "lexicon/name_key.h"
 #include "segment/text_class.h"
 
 namespace dossier {
@@ -91,6 +92,21 @@ Segmenter::Segmenter(const Lexicon& lexicon, SegmentOptions options) : options_(
     max_starter_bytes_ = std::max(max_starter_bytes_, w.size());
     starters_.insert(std::move(w));
   }
+  const Table& dw = lexicon.table("date_words");
+  const int mw = dw.Column("word"), mk = dw.Column("kind");
+  if (mw >= 0 && mk >= 0) {
+    for (const auto& row : dw.rows) {
+      if (static_cast<size_t>(std::max(mw, mk)) >= row.size() || row[mw].empty()) continue;
+      if (row[mk] == "month") months_[FoldName(row[mw])] = 1;
+      else if (row[mk] == "month_foreign") months_.emplace(FoldName(row[mw]), 2);
+    }
+  }
+}
+
+int Segmenter::MonthName(std::string_view word) const {
+  if (word.empty() || word.size() > 24 || months_.empty()) return 0;
+  auto it = months_.find(std::string_view(FoldName(word)));
+  return it == months_.end() ? 0 : it->second;
 }
 
 const AbbrevKind* Segmenter::FindAbbreviation(std::string_view abbrev) const {
@@ -219,6 +235,8 @@ class SentenceSplitter {
   }
   bool IsListItem(size_t p, size_t pe) const;
   bool SplitAfterPeriod(size_t i, size_t m) const;
+  // The word at m names a month (SplitAfterPeriod after a day number).
+  bool DayBeforeMonth(size_t m) const;
   bool StarterRule(size_t m) const;
   bool HeadingLike(size_t lb, size_t le, size_t next) const;
   bool EndsWithTerminal(size_t lb, size_t le) const;
@@ -305,6 +323,19 @@ bool SentenceSplitter::StarterRule(size_t m) const {
   return seg_.IsSentenceStarter(t_.substr(m, e - m));
 }
 
+bool SentenceSplitter::DayBeforeMonth(size_t m) const {
+  size_t e = m, len;
+  while (e < t_.size() && e - m <= 24 && IsAlphaCp(CpAt(t_, e, &len))) e += len;
+  const int month = e > m ? seg_.MonthName(t_.substr(m, e - m)) : 0;
+  if (month != 1) return month == 2;
+  size_t k = e;
+  while (k < t_.size() && t_[k] == ' ') ++k;
+  if (k == e || k + 4 > t_.size()) return false;
+  for (size_t d = k; d < k + 4; ++d)
+    if (ClassOf(static_cast<unsigned char>(t_[d])) != kDigit) return false;
+  return true;
+}
+
 bool SentenceSplitter::SplitAfterPeriod(size_t i, size_t m) const {
   // The word before the period: letters, digits and internal periods.
   size_t wb = i;
@@ -334,6 +365,10 @@ bool SentenceSplitter::SplitAfterPeriod(size_t i, size_t m) const {
 
   // "1. " at the start of a line is a list marker.
   if (wb == line_first_ && !has_alpha && !has_period && w.size() <= 3) return false;
+  // "am 3. März 2022", "den 1. januar": a day written as an ordinal before
+  // a month name. An English month name only with a year after it ("12.
+  // May God help us" ends a sentence).
+  if (!has_alpha && !has_period && w.size() <= 2 && DayBeforeMonth(m)) return false;
 
   if (const AbbrevKind* kind = seg_.FindAbbreviation(w)) {
     switch (*kind) {

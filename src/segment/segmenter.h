@@ -50,6 +50,9 @@ class Segmenter {
   const AbbrevKind* FindAbbreviation(std::string_view abbrev) const;
   // True if `word` (any case) is listed in sentence_starters.
   bool IsSentenceStarter(std::string_view word) const;
+  // How `word` (any case, accents folded) names a month in date_words:
+  // 0 not at all, 1 an English month, 2 a month of another language.
+  int MonthName(std::string_view word) const;
 
  private:
   struct StringHash {
@@ -63,6 +66,9 @@ class Segmenter {
   std::unordered_map<std::string, AbbrevKind, StringHash, std::equal_to<>> abbreviations_;
   // Lower-cased words of sentence_starters.
   StringSet starters_;
+  // Month names of date_words (folded, as the table writes them) -> 1 for
+  // the English ones (kind month), 2 for the others (month_foreign).
+  std::unordered_map<std::string, int, StringHash, std::equal_to<>> months_;
   // Longest key of either table, in bytes: longer words skip the lookup.
   size_t max_abbrev_bytes_ = 0, max_starter_bytes_ = 0;
   // A filter before the abbreviation lookup of an ASCII word: bit

@@ -141,6 +141,9 @@ TEST(DateFinderTest, ForeignMonthsBetweenADayAndAYear) {
             "3 août 2020=2020-08-03/day; 1er février 2021=2021-02-01/day");
   EXPECT_EQ(Describe("LE 25 DÉCEMBRE 2021. Em 7 de março de 2022."),
             "25 DÉCEMBRE 2021=2021-12-25/day; 7 de março de 2022=2022-03-07/day");
+  // The German day is an ordinal with a period (the segmenter keeps the
+  // sentence whole).
+  EXPECT_EQ(Describe("Am 3. März 2022 begann es."), "3. März 2022=2022-03-03/day");
 }
 
 TEST(DateFinderTest, ReadsDayMonthYearWithOrdinalSuffix) {

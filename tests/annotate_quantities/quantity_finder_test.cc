@@ -471,6 +471,31 @@ TEST(QuantityFinderTest, TimesOrdinalsAndMarkersAreNotQuantities) {
   EXPECT_EQ(Describe("About 2\u00bd miles."), "");
 }
 
+// Without a published date the dates layer leaves a date with no year
+// ("Aug. 28"); its day is still no count.
+TEST(QuantityFinderTest, DaysBesideMonthsAreNotQuantities) {
+  auto unanchored = [](std::string_view text) {
+    static Segmenter segmenter(BuiltinLexicon());
+    Document doc;
+    doc.text = std::string(text);
+    doc.paragraphs = segmenter.Paragraphs(doc.text);
+    doc.sentences = segmenter.Sentences(doc.text, doc.paragraphs);
+    std::vector<Mention> out;
+    Finder().Annotate(doc, &out);
+    std::string shown;
+    for (const Mention& m : out) shown += (shown.empty() ? "" : "; ") + Show(text, m);
+    return shown;
+  };
+  EXPECT_EQ(unanchored("ISLAMABAD, Aug. 28 (Wire) - Floods killed 12 people."),
+            "12=12 exact person killed");
+  EXPECT_EQ(unanchored("The state of emergency began on 25 August and 3,000 fled."),
+            "3,000=3000 exact - displaced");
+  EXPECT_EQ(unanchored("Sie kamen am 3. M\u00e4rz, 40 Menschen starben."), "40=40 exact - other");
+  // A month needs its capital; the day is at most 31.
+  EXPECT_EQ(unanchored("Officials said 15 may have died."), "15=15 exact - other");
+  EXPECT_EQ(unanchored("In August 40 people died."), "40=40 exact person killed");
+}
+
 TEST(QuantityFinderTest, OneIsACountOnlyInCompany) {
   EXPECT_EQ(Describe("One of the soldiers was hurt."), "");
   EXPECT_EQ(Describe("He is the one who left."), "");

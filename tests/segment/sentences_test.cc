@@ -30,6 +30,19 @@ TEST_F(SentencesTest, DoesNotSplitInsideUsInitialism) {
             (Strings{"The U.S. Army and U.N. Security Council officials met.", "They left."}));
 }
 
+TEST_F(SentencesTest, DayWrittenAsOrdinalBeforeMonthIsNoEnd) {
+  EXPECT_EQ(Sentences("Die Regierung erkl\u00e4rte am 3. M\u00e4rz 2022 den Notstand. Er gilt."),
+            (Strings{"Die Regierung erkl\u00e4rte am 3. M\u00e4rz 2022 den Notstand.", "Er gilt."}));
+  EXPECT_EQ(Sentences("Sie kamen am 1. Januar an."), (Strings{"Sie kamen am 1. Januar an."}));
+  // An English month name only with a year after it.
+  EXPECT_EQ(Sentences("It began on 3. August 2022 in Kyiv."),
+            (Strings{"It began on 3. August 2022 in Kyiv."}));
+  EXPECT_EQ(Sentences("The toll rose to 12. May God help them."),
+            (Strings{"The toll rose to 12.", "May God help them."}));
+  EXPECT_EQ(Sentences("He was born in 1990. March was cold."),
+            (Strings{"He was born in 1990.", "March was cold."}));
+}
+
 TEST_F(SentencesTest, SplitsAfterUsWhenNextWordStartsSentence) {
   EXPECT_EQ(Sentences("The delegation flew back to the U.S. The talks collapsed a day later."),
             (Strings{"The delegation flew back to the U.S.", "The talks collapsed a day later."}));

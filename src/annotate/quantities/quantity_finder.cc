@@ -14,6 +14,7 @@
 #include "annotate/quantities/letter_bits.h"
 #include "core/byte_scan.h"
 #include "dossier/utf8.h"
+#include "lexicon/name_key.h"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -477,6 +478,9 @@ struct QuantityFinder::Data {
   // bystander were shot dead".
   std::vector<int> auxiliaries;
   std::vector<int> not_one;   // the, no, any, each, every, this, that, which
+  // Month names of date_words, sorted: English ones (written with a
+  // capital: "15 may have died" is no date) and the others.
+  std::vector<int> months_en, months_foreign;
   // The sentence pre-filter (Scanner::Worth): shapes of the kNeeded words,
   // and whether they are all plain ASCII letters (else the filter cannot see
   // them the way the tokenizer does and is off).
@@ -698,6 +702,23 @@ QuantityFinder::QuantityFinder(const Lexicon& lexicon) {
     }
   }
 
+  // date_words: the month names. A day beside one ("Aug. 28", "25 August")
+  // is part of a date even where the dates layer left it, having no year to
+  // give it (no published date to count from).
+  const Table& dw = lexicon.table("date_words");
+  if (dw.Column("word") >= 0 && dw.Column("kind") >= 0) {
+    const int w = dw.Column("word"), k = dw.Column("kind");
+    for (const auto& row : dw.rows) {
+      if (static_cast<size_t>(std::max(w, k)) >= row.size() || row[w].empty()) continue;
+      if (row[k] == "month" || row[k] == "month_abbr")
+        d->months_en.push_back(d->vocab.Add(Lower(row[w])));
+      else if (row[k] == "month_foreign")
+        d->months_foreign.push_back(d->vocab.Add(Lower(row[w])));
+    }
+    std::sort(d->months_en.begin(), d->months_en.end());
+    std::sort(d->months_foreign.begin(), d->months_foreign.end());
+  }
+
   d->id_of = d->vocab.Add("of");
   d->id_and = d->vocab.Add("and");
   d->id_one = d->vocab.Add("one");
@@ -850,6 +871,17 @@ class QuantityFinder::Scanner {
   bool IsDeterminer(size_t i) const { return IdIn(i, d_.determiners); }
   // Token i starts with an ASCII capital.
   bool Upper(size_t i) const { return IsUpperByte(text_[t_[i].b]); }
+  // Token i is a month name (Data::months_en capitalised). date_words
+  // writes the other languages' months without accents ("marz").
+  bool IsMonth(size_t i) const {
+    if (t_[i].kind != TK::kWord) return false;
+    const auto has = [&](const std::vector<int>& ids, int id) {
+      return id >= 0 && std::binary_search(ids.begin(), ids.end(), id);
+    };
+    if (Upper(i) && has(d_.months_en, Id(i))) return true;
+    const int id = t_[i].pure ? Id(i) : d_.vocab.Find(FoldName(TokText(i)));
+    return has(d_.months_foreign, id);
+  }
   std::string_view TokText(size_t i) const {
     return text_.substr(t_[i].b, t_[i].e - t_[i].b);
   }
@@ -1544,6 +1576,14 @@ bool QuantityFinder::Scanner::NotACount(const Core& c) const {
     if (m.phrase >= 0) return true;
   }
   if (TimeAfter(c.end)) return true;
+  if (first.kind == TK::kNumber && c.end == i + 1 && c.value >= 1 && c.value <= 31 &&
+      c.value == static_cast<int>(c.value)) {
+    // A day beside a month name, "." between allowed: "Aug. 28", "25
+    // August", "3. März".
+    const size_t before = j;  // past a "." or "#" (the labels above)
+    const size_t after = c.end < n && IsPunct(c.end, '.') ? c.end + 1 : c.end;
+    if ((before > 0 && IsMonth(before - 1)) || (after < n && IsMonth(after))) return true;
+  }
   if (first.kind == TK::kNumber) {
     // List markers: "1." or "2)" opening a line; "(3)" alone; "[3]".
     bool opens = i == 0 || first.line_start;
