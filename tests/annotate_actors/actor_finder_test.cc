@@ -580,6 +580,17 @@ TEST(PersonTest, TitlePlusName) {
             "coalition=actor actor:coalition [ MIL g:coalition]; Ryan Dillon=person person:ryan-dillon");
 }
 
+// The name in apposition after the title, between commas: two name words
+// at least, and the closing comma.
+TEST(PersonTest, TitleCommaNameComma) {
+  EXPECT_EQ(D("The militia's secretary-general, Tarik Veshel, said it would respond."),
+            "militia=actor  [ PRM]; Tarik Veshel=person person:tarik-veshel");
+  EXPECT_EQ(With("The militia's secretary-general, Tarik Veshel, said so.", "Tarik Veshel")[0].rule,
+            "title:Secretary-General");
+  EXPECT_EQ(D("The ministry's spokesman, Tarik, said so."), "");
+  EXPECT_EQ(D("Its spokesman, Tarik Veshel said so."), "");
+}
+
 TEST(PersonTest, TitleBeforeAKnownNameTakesTheCanonicalName) {
   std::string t = "US President Donald Trump met President Assad's envoy.";
   EXPECT_EQ(D(t),

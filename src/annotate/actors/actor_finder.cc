@@ -1944,7 +1944,11 @@ class SentenceScan {
     if (!th || th->b != k) return;
     const TitleEntry& te = t_.titles[P(th).entry];
     int s = th->e;
-    if (s >= n() || !Joinable(w_[s].gap_kind) || w_[s - 1].possessive) return;
+    if (s >= n() || w_[s - 1].possessive) return;
+    // "Hezbollah's secretary-general, Naim Qassem, said": the name in
+    // apposition, between commas, of two name words at least.
+    const bool appositive = GapText(s) == ", ";
+    if (!Joinable(w_[s].gap_kind) && !appositive) return;
     const Hit* ph = At(s, Bit(PType::kPerson));
     int e;
     std::string canonical;
@@ -1966,6 +1970,7 @@ class SentenceScan {
       canonical = Canonical(s, e);
     }
     if (names < te.min_names) return;
+    if (appositive && (names < 2 || GapAfter(e - 1).substr(0, 1) != ",")) return;
     Span span = SpanOf(s, e);
     if (te.min_names > 1 && OverlapsPlace(SpanOf(k, e))) return;
     Mention& m = Emit(k, e, span, 40);
