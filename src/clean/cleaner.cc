@@ -16,9 +16,9 @@ namespace dossier {
 
 // One compiled rule from boilerplate.tsv or meta_patterns.tsv.
 struct Cleaner::Rule {
-  enum class Where { kLine, kHead, kAny, kTail, kLead, kTrail };
+  enum class Where { kLine, kHead, kAny, kTail, kLead, kTrail, kDate };
   enum class Action {
-    kDrop, kCut, kComments, kEndComments,                    // boilerplate
+    kDrop, kCut, kComments, kEndComments, kKeep,             // boilerplate
     kByline, kDateline, kRepublished, kRepubHead, kAuthors, kBio  // meta
   };
   std::string id;
@@ -385,12 +385,14 @@ Result<std::unique_ptr<Cleaner>> Cleaner::Create(std::shared_ptr<const Lexicon> 
     }
     static const std::map<std::string, Rule::Where> kWhere = {
         {"line", Rule::Where::kLine}, {"head", Rule::Where::kHead}, {"any", Rule::Where::kAny},
-        {"tail", Rule::Where::kTail}, {"lead", Rule::Where::kLead}, {"trail", Rule::Where::kTrail}};
+        {"tail", Rule::Where::kTail}, {"lead", Rule::Where::kLead}, {"trail", Rule::Where::kTrail},
+        {"date", Rule::Where::kDate}};
     static const std::map<std::string, Rule::Action> kAction = {
         {"drop", Rule::Action::kDrop},
         {"cut", Rule::Action::kCut},
         {"comments", Rule::Action::kComments},
         {"endcomments", Rule::Action::kEndComments},
+        {"keep", Rule::Action::kKeep},
         {"byline", Rule::Action::kByline},
         {"dateline", Rule::Action::kDateline},
         {"republished", Rule::Action::kRepublished},
@@ -409,7 +411,17 @@ Result<std::unique_ptr<Cleaner>> Cleaner::Create(std::shared_ptr<const Lexicon> 
     r->options = re_opts;
     r->latin1_twin = Latin1TwinExact(expanded);
     int index = static_cast<int>(c->rules_.size());
-    if (r->where == Rule::Where::kLead) {
+    if ((r->where == Rule::Where::kDate) != (r->action == Rule::Action::kKeep))
+      return InvalidInput(table + ".tsv rule '" + r->id +
+                          "': where 'date' goes with action 'keep', and only it");
+    if (r->where == Rule::Where::kDate) {
+      // Run alone, when asked (TextDate); the set's Add checks the pattern.
+      std::string err;
+      RE2::Set check(re_opts, RE2::UNANCHORED);
+      if (check.Add(expanded, &err) < 0)
+        return InvalidInput(table + ".tsv rule '" + r->id + "': " + err);
+      c->date_rules_.push_back(index);
+    } else if (r->where == Rule::Where::kLead) {
       std::string err;
       if (c->lead_set_->Add(expanded, &err) < 0)  // set index == position in lead_rules_
         return InvalidInput(table + ".tsv rule '" + r->id + "': " + err);
@@ -545,6 +557,8 @@ class CleanerImpl {
     return fold_runes_ == 1;
   }
   void TrimLeadTrail();
+  // The published date a `date` rule finds in the first kept paragraph.
+  std::optional<std::string> TextDate() const;
   void BuildText(TextBuilder* out);
   void BuildComments(const OffsetMap& to_raw);
   std::string Outlet(std::string_view s) const {
@@ -569,6 +583,7 @@ class CleanerImpl {
   std::optional<std::string> comment_title_;
   std::optional<RepublishedFrom> repub_notice_, repub_bio_, repub_head_;
   std::optional<std::string> lead_date_;
+  std::string_view first_kept_;  // the first kept line after its lead cut (TrimLeadTrail)
   std::optional<std::string> lead_outlet_;  // "BEIRUT (Reuters) -": the wire agency
   bool last_was_dateline_ = false;
   std::vector<Comment> comments_;
@@ -952,6 +967,7 @@ void CleanerImpl::TrimLeadTrail() {
     }
     if (!changed) break;
   }
+  first_kept_ = std::string_view(text_.data() + f.begin + f.cut_prefix, f.end - f.begin - f.cut_prefix);
   Line& t = lines_[last];
   for (int round = 0; round < 4 && !c_.trail_rules_.empty(); ++round) {
     size_t b = t.begin + (last == first ? f.cut_prefix : 0);
@@ -1118,6 +1134,21 @@ void CleanerImpl::BuildComments(const OffsetMap& to_raw) {
   }
 }
 
+std::optional<std::string> CleanerImpl::TextDate() const {
+  for (int ri : c_.date_rules_) {
+    const Rule& r = *c_.rules_[ri];
+    std::string_view s = first_kept_.substr(0, r.max_bytes ? r.max_bytes : 400);
+    const Rule::Compiled& rc = r.For(s);
+    if (!rc.g_date) continue;
+    const int ng = rc.re->NumberOfCapturingGroups();
+    std::vector<re2::StringPiece> g(ng + 1);
+    if (!rc.re->Match(s, 0, s.size(), RE2::UNANCHORED, g.data(), ng + 1) || !g[rc.g_date].data())
+      continue;
+    if (auto d = Date(std::string_view(g[rc.g_date].data(), g[rc.g_date].size()))) return d;
+  }
+  return std::nullopt;
+}
+
 Result<Document> CleanerImpl::Run() {
   Document doc;
   doc.id = raw_.id;
@@ -1202,6 +1233,7 @@ Result<Document> CleanerImpl::Run() {
   }
   if (!m.published) m.published = meta_.published;
   if (!m.published) m.published = lead_date_;
+  if (!m.published) m.published = TextDate();
   if (!m.published && !c_.options_.published_anchor.empty()) {
     m.published = c_.options_.published_anchor;
     doc.diagnostics.push_back({Diagnostic::Level::kInfo, "published_from_anchor",

@@ -102,6 +102,9 @@ class Cleaner {
   };
   std::vector<ScreenedRule> screened_;
   std::vector<int> lead_rules_, trail_rules_;
+  // The `date` rules: a date inside the first paragraph, asked only when
+  // nothing else gave the published date; each is run alone.
+  std::vector<int> date_rules_;
   // The lead and trail rules as one set each (anchored at the start, and
   // unanchored): the first and last paragraphs are often the whole article
   // (one-line JSON bodies), and one pass says which rules match before any

@@ -239,6 +239,31 @@ TEST_F(CleanerTest, GivenMetadataWinsAndOutletIsCanonical) {
   EXPECT_EQ(d->meta.published.value_or(""), "2017-04-05");
 }
 
+// A date inside the first paragraph, when nothing else gives one: an
+// agency and a weekday date after the standfirst, a date opening the text.
+// The text keeps them.
+TEST_F(CleanerTest, DateInTheFirstParagraphIsThePublishedDate) {
+  const std::string wire =
+      "Shelling kills nine in Karsa says monitor AFP Friday 23 Aug 2013 Shelling killed nine "
+      "people in the town of Karsa on Friday, a monitor said.";
+  Document d = Clean(wire);
+  EXPECT_EQ(d.meta.published.value_or(""), "2013-08-23");
+  EXPECT_EQ(d.text, wire);
+  d = Clean("March 4 2016 by Lina Darrow The council met on Thursday to discuss the dam.");
+  EXPECT_EQ(d.meta.published.value_or(""), "2016-03-04");
+  // "Posted on" is a dateline prefix, dropped like "Posted:".
+  d = Clean("Posted on May 2 2016 The council met on Thursday to discuss the dam.");
+  EXPECT_EQ(d.meta.published.value_or(""), "2016-05-02");
+  EXPECT_EQ(d.text, "The council met on Thursday to discuss the dam.");
+  // A date later in the text, or without an agency before the weekday, is
+  // what the article is about.
+  EXPECT_FALSE(Clean("The council met on Thursday, and on Friday 23 Aug 2013 the dam opened.")
+                   .meta.published.has_value());
+  // The published date of the text's own header wins.
+  d = Clean("Published: June 2, 2020\n\nThe AP Friday 23 Aug 2013 archive was opened by the council.");
+  EXPECT_EQ(d.meta.published.value_or(""), "2020-06-02");
+}
+
 TEST_F(CleanerTest, PublishedAnchorFillsMissingDate) {
   CleanOptions o;
   o.published_anchor = "2020-01-02";
