@@ -162,8 +162,42 @@ TEST(MarkersTest, StateMediaConstructions) {
                    "Victory is inevitable.");
   EXPECT_EQ(Lines(d), (V{"doubt:Who benefits:question",
                          "loaded_language:swallowed the story:author",
-                         "appeal_to_authority:as any serious analyst:author",
+                         "appeal_to_authority:as any serious analyst knows:author",
                          "slogans:Victory is inevitable:author"}));
+}
+
+// Session 18: doubt and whataboutism as clauses, unnamed authorities as
+// proof, one-cause claims, the Nazis' and Stalin's methods, tautologies.
+TEST(MarkersTest, OpinionClausesOnAnyTopic) {
+  Document d = Mark("Nobody in this town has explained why the tender was cancelled. We are "
+                   "asked to believe it was a typo. As every serious economist knows, caps "
+                   "fail. It all comes down to greed. Where was the board when the plant "
+                   "closed? The rules are straight out of the Soviet playbook. Rules are rules.");
+  EXPECT_EQ(Lines(d),
+            (V{"doubt:Nobody in this town has explained why:author",
+               "doubt:We are asked to believe:author",
+               "appeal_to_authority:As every serious economist knows:author",
+               "causal_oversimplification:It all comes down to:author",
+               "whataboutism_straw_man_red_herring:Where was the board when:question",
+               "bandwagon_reductio_ad_hitlerum:straight out of the Soviet playbook:author",
+               "thought_terminating_cliche:Rules are rules:author"}));
+  // A denied sole reason, an explanation given, a plain "where ... when".
+  Document n = Mark("The strike was not the sole reason for the delay. Nobody was hurt, the "
+                   "company said. Officials explained where the convoy was when it stopped.");
+  EXPECT_TRUE(n.markers.empty()) << ::testing::PrintToString(Lines(n));
+}
+
+// to_clause_end: a conditional threat is its whole clause, consequence
+// included, and stops at the next comma or a quotation mark, not at the one
+// that closes the "if" clause; "does nothing" in it is no exaggeration.
+TEST(MarkersTest, ConditionalThreatIsTheWholeClause) {
+  Document d = Mark("If the council does nothing, the river will flood the town, and then what? "
+                   "\"Unless we act now, people will die,\" she said. Our forefathers bled for "
+                   "this valley, and we forget it.");
+  EXPECT_EQ(Lines(d), (V{"appeal_to_fear:If the council does nothing, the river will flood the "
+                         "town:question",
+                         "appeal_to_fear:Unless we act now, people will die:quoted",
+                         "flag_waving:Our forefathers bled for this valley:author"}));
 }
 
 TEST(MarkersTest, DoubtConstructions) {
