@@ -187,6 +187,22 @@ TEST(MarkersTest, OpinionClausesOnAnyTopic) {
   EXPECT_TRUE(n.markers.empty()) << ::testing::PrintToString(Lines(n));
 }
 
+// Labels and insinuations of columns on business and culture; the verb
+// "staggering" and a reported sole reason stay plain.
+TEST(MarkersTest, ColumnLabelsAndInsinuations) {
+  Document d = Mark("The compliant press praised the unelected bureaucrats and their overlords. "
+                   "It is no secret who paid. Draw your own conclusions. The bill is a "
+                   "staggering sum.");
+  EXPECT_EQ(Lines(d), (V{"loaded_language:compliant press:author",
+                         "loaded_language:unelected bureaucrats:author",
+                         "name_calling:overlords:author", "doubt:It is no secret:author",
+                         "doubt:Draw your own conclusions:author",
+                         "exaggeration_minimisation:staggering:author"}));
+  Document n = Mark("Survivors were staggering through the dust. The firm said the sole reason "
+                   "for the delay was the weather.");
+  EXPECT_TRUE(n.markers.empty()) << ::testing::PrintToString(Lines(n));
+}
+
 // to_clause_end: a conditional threat is its whole clause, consequence
 // included, and stops at the next comma or a quotation mark, not at the one
 // that closes the "if" clause; "does nothing" in it is no exaggeration.
