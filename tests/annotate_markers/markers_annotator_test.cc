@@ -214,6 +214,21 @@ TEST(MarkersTest, ConditionalThreatIsTheWholeClause) {
                          "town:question",
                          "appeal_to_fear:Unless we act now, people will die:quoted",
                          "flag_waving:Our forefathers bled for this valley:author"}));
+  // A treatment that fails is no threat, a country's ancestors no flag.
+  Document n = Mark("If the drug does nothing, doctors try another. The valley was settled by "
+                   "the ancestors of today's farmers.");
+  EXPECT_TRUE(n.markers.empty()) << ::testing::PrintToString(Lines(n));
+}
+
+// Courtroom and doom labels of partisan columns.
+TEST(MarkersTest, ShowTrialAndDoom) {
+  Document d = Mark("The hearing was a kangaroo court run by shills. The new tax will destroy our "
+                   "economy and mean the end of democracy.");
+  EXPECT_EQ(Lines(d), (V{"loaded_language:kangaroo court:author", "name_calling:shills:author",
+                         "appeal_to_fear:will destroy our economy:author",
+                         "appeal_to_fear:the end of democracy:author"}));
+  Document n = Mark("The army said it will destroy our enemies. The show ran for a week.");
+  EXPECT_TRUE(n.markers.empty()) << ::testing::PrintToString(Lines(n));
 }
 
 TEST(MarkersTest, DoubtConstructions) {
