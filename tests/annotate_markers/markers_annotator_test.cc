@@ -227,7 +227,9 @@ TEST(MarkersTest, ShowTrialAndDoom) {
   EXPECT_EQ(Lines(d), (V{"loaded_language:kangaroo court:author", "name_calling:shills:author",
                          "appeal_to_fear:will destroy our economy:author",
                          "appeal_to_fear:the end of democracy:author"}));
-  Document n = Mark("The army said it will destroy our enemies. The show ran for a week.");
+  Document n = Mark("The army said it will destroy our enemies. The show ran for a week. The "
+                   "deal marks the end of freedom of movement. She wrote a dystopian novel. "
+                   "Scientists have long known that bats carry viruses.");
   EXPECT_TRUE(n.markers.empty()) << ::testing::PrintToString(Lines(n));
 }
 
