@@ -203,6 +203,16 @@ TEST(MarkersTest, ColumnLabelsAndInsinuations) {
   EXPECT_TRUE(n.markers.empty()) << ::testing::PrintToString(Lines(n));
 }
 
+// Populist labels for bankers, officials and academics.
+TEST(MarkersTest, PopulistLabelsOnBusiness) {
+  Document d = Mark("The fat cats took the bailout, a case of corporate welfare, while the "
+                   "thought police on campus practised virtue-signalling.");
+  EXPECT_EQ(Lines(d), (V{"name_calling:fat cats:author",
+                         "loaded_language:corporate welfare:author",
+                         "name_calling:thought police:author",
+                         "loaded_language:virtue-signalling:author"}));
+}
+
 // to_clause_end: a conditional threat is its whole clause, consequence
 // included, and stops at the next comma or a quotation mark, not at the one
 // that closes the "if" clause; "does nothing" in it is no exaggeration.
