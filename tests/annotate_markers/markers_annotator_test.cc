@@ -203,6 +203,17 @@ TEST(MarkersTest, ColumnLabelsAndInsinuations) {
   EXPECT_TRUE(n.markers.empty()) << ::testing::PrintToString(Lines(n));
 }
 
+// One-word insinuations: a sentence of its own, not the same word inside one.
+TEST(MarkersTest, OneWordInsinuations) {
+  Document d = Mark("The firm is his cousin's. Coincidence? I think not. Really? You be the "
+                   "judge. Go figure.");
+  EXPECT_EQ(Lines(d), (V{"doubt:Coincidence:question", "doubt:I think not:author",
+                         "doubt:Really:question", "doubt:You be the judge:author",
+                         "doubt:Go figure:author"}));
+  Document n = Mark("Was it really? Seriously, the plan works. I think not only of him.");
+  EXPECT_TRUE(n.markers.empty()) << ::testing::PrintToString(Lines(n));
+}
+
 // Populist labels for bankers, officials and academics.
 TEST(MarkersTest, PopulistLabelsOnBusiness) {
   Document d = Mark("The fat cats took the bailout, a case of corporate welfare, while the "
