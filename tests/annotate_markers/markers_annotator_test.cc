@@ -162,8 +162,96 @@ TEST(MarkersTest, StateMediaConstructions) {
                    "Victory is inevitable.");
   EXPECT_EQ(Lines(d), (V{"doubt:Who benefits:question",
                          "loaded_language:swallowed the story:author",
-                         "appeal_to_authority:as any serious analyst:author",
+                         "appeal_to_authority:as any serious analyst knows:author",
                          "slogans:Victory is inevitable:author"}));
+}
+
+// Session 18: doubt and whataboutism as clauses, unnamed authorities as
+// proof, one-cause claims, the Nazis' and Stalin's methods, tautologies.
+TEST(MarkersTest, OpinionClausesOnAnyTopic) {
+  Document d = Mark("Nobody in this town has explained why the tender was cancelled. We are "
+                   "asked to believe it was a typo. As every serious economist knows, caps "
+                   "fail. It all comes down to greed. Where was the board when the plant "
+                   "closed? The rules are straight out of the Soviet playbook. Rules are rules.");
+  EXPECT_EQ(Lines(d),
+            (V{"doubt:Nobody in this town has explained why:author",
+               "doubt:We are asked to believe:author",
+               "appeal_to_authority:As every serious economist knows:author",
+               "causal_oversimplification:It all comes down to:author",
+               "whataboutism_straw_man_red_herring:Where was the board when:question",
+               "bandwagon_reductio_ad_hitlerum:straight out of the Soviet playbook:author",
+               "thought_terminating_cliche:Rules are rules:author"}));
+  // A denied sole reason, an explanation given, a plain "where ... when".
+  Document n = Mark("The strike was not the sole reason for the delay. Nobody was hurt, the "
+                   "company said. Officials explained where the convoy was when it stopped.");
+  EXPECT_TRUE(n.markers.empty()) << ::testing::PrintToString(Lines(n));
+}
+
+// Labels and insinuations of columns on business and culture; the verb
+// "staggering" and a reported sole reason stay plain.
+TEST(MarkersTest, ColumnLabelsAndInsinuations) {
+  Document d = Mark("The compliant press praised the unelected bureaucrats and their overlords. "
+                   "It is no secret who paid. Draw your own conclusions. The bill is a "
+                   "staggering sum.");
+  EXPECT_EQ(Lines(d), (V{"loaded_language:compliant press:author",
+                         "loaded_language:unelected bureaucrats:author",
+                         "name_calling:overlords:author", "doubt:It is no secret:author",
+                         "doubt:Draw your own conclusions:author",
+                         "exaggeration_minimisation:staggering:author"}));
+  Document n = Mark("Survivors were staggering through the dust. The firm said the sole reason "
+                   "for the delay was the weather.");
+  EXPECT_TRUE(n.markers.empty()) << ::testing::PrintToString(Lines(n));
+}
+
+// One-word insinuations: a sentence of its own, not the same word inside one.
+TEST(MarkersTest, OneWordInsinuations) {
+  Document d = Mark("The firm is his cousin's. Coincidence? I think not. Really? You be the "
+                   "judge. Go figure.");
+  EXPECT_EQ(Lines(d), (V{"doubt:Coincidence:question", "doubt:I think not:author",
+                         "doubt:Really:question", "doubt:You be the judge:author",
+                         "doubt:Go figure:author"}));
+  Document n = Mark("Was it really? Seriously, the plan works. I think not only of him.");
+  EXPECT_TRUE(n.markers.empty()) << ::testing::PrintToString(Lines(n));
+}
+
+// Populist labels for bankers, officials and academics.
+TEST(MarkersTest, PopulistLabelsOnBusiness) {
+  Document d = Mark("The fat cats took the bailout, a case of corporate welfare, while the "
+                   "thought police on campus practised virtue-signalling.");
+  EXPECT_EQ(Lines(d), (V{"name_calling:fat cats:author",
+                         "loaded_language:corporate welfare:author",
+                         "name_calling:thought police:author",
+                         "loaded_language:virtue-signalling:author"}));
+}
+
+// to_clause_end: a conditional threat is its whole clause, consequence
+// included, and stops at the next comma or a quotation mark, not at the one
+// that closes the "if" clause; "does nothing" in it is no exaggeration.
+TEST(MarkersTest, ConditionalThreatIsTheWholeClause) {
+  Document d = Mark("If the council does nothing, the river will flood the town, and then what? "
+                   "\"Unless we act now, people will die,\" she said. Our forefathers bled for "
+                   "this valley, and we forget it.");
+  EXPECT_EQ(Lines(d), (V{"appeal_to_fear:If the council does nothing, the river will flood the "
+                         "town:question",
+                         "appeal_to_fear:Unless we act now, people will die:quoted",
+                         "flag_waving:Our forefathers bled for this valley:author"}));
+  // A treatment that fails is no threat, a country's ancestors no flag.
+  Document n = Mark("If the drug does nothing, doctors try another. The valley was settled by "
+                   "the ancestors of today's farmers.");
+  EXPECT_TRUE(n.markers.empty()) << ::testing::PrintToString(Lines(n));
+}
+
+// Courtroom and doom labels of partisan columns.
+TEST(MarkersTest, ShowTrialAndDoom) {
+  Document d = Mark("The hearing was a kangaroo court run by shills. The new tax will destroy our "
+                   "economy and mean the end of democracy.");
+  EXPECT_EQ(Lines(d), (V{"loaded_language:kangaroo court:author", "name_calling:shills:author",
+                         "appeal_to_fear:will destroy our economy:author",
+                         "appeal_to_fear:the end of democracy:author"}));
+  Document n = Mark("The army said it will destroy our enemies. The show ran for a week. The "
+                   "deal marks the end of freedom of movement. She wrote a dystopian novel. "
+                   "Scientists have long known that bats carry viruses.");
+  EXPECT_TRUE(n.markers.empty()) << ::testing::PrintToString(Lines(n));
 }
 
 TEST(MarkersTest, DoubtConstructions) {

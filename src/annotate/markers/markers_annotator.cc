@@ -7,7 +7,8 @@
 //    context conditions match gives a marker (technique, weight). Pattern
 //    tokens: `_` any word, `...` a gap of 0-6 tokens, `a|b` alternatives.
 //    Conditions (technique_lexicon.tsv header): not_after, not_before ("#"
-//    for a number), not_near, not_in_entity, lower, author, clause_start.
+//    for a number), not_near, not_in_entity, lower, author, clause_start;
+//    to_clause_end runs the span on to the end of its clause.
 // 2. Scare quotes: a balanced quotation of one to three words, not inside a
 //    longer quotation, in a clause the voice layer left in the author's
 //    voice (or hedged, or a question: a clause with no speaker), not a cited
@@ -321,6 +322,7 @@ void MarkersAnnotator::AddRow(const std::string& table, const std::vector<std::s
     else if (cond == "not_in_entity") e.not_in_entity = true;
     else if (cond == "author") e.author = true;
     else if (cond == "clause_start") e.clause_start = true;
+    else if (cond == "to_clause_end") e.to_clause_end = true;
     else if (cond.rfind("not_after=", 0) == 0) add_set(cond.substr(10), &e.not_after_b, &e.not_after_n);
     else if (cond.rfind("not_before=", 0) == 0) add_set(cond.substr(11), &e.not_before_b, &e.not_before_n);
     else if (cond.rfind("not_near=", 0) == 0) add_set(cond.substr(9), &e.not_near_b, &e.not_near_n);
@@ -584,6 +586,29 @@ struct MarkersAnnotator::Run {
     return MatchFrom(e, el + 1, t + 1, end, out);
   }
 
+  // A gap at the end matched nothing; trailing punctuation is not part of a span.
+  uint32_t TrimPunct(uint32_t b, uint32_t en) const {
+    while (en > b + 1 && tok[en - 1].kind == Token::Kind::kPunct &&
+           doc.text[tok[en - 1].span.begin] != '\'')
+      --en;
+    return en;
+  }
+
+  bool IsComma(const Token& t) const {
+    return t.kind == Token::Kind::kPunct && doc.text[t.span.begin] == ',';
+  }
+
+  // Where a clause ends for to_clause_end: a comma, ";", ":", a dash, the
+  // sentence's end, or a quotation mark (a quoted threat ends at the quote,
+  // before "he said").
+  bool EndsClause(const Token& t) const {
+    if (t.kind != Token::Kind::kPunct) return false;
+    const std::string_view p = std::string_view(doc.text).substr(t.span.begin, t.span.end - t.span.begin);
+    return p == "," || p == ";" || p == ":" || p == "." || p == "?" || p == "!" ||
+           p == "\u2014" || p == "\u2013" || p == "--" || p == "\"" || p == "\u201C" ||
+           p == "\u201D";
+  }
+
   bool ClauseStart(uint32_t i) const {
     if (i == 0 || sent[i - 1] != sent[i]) return true;
     // After a conjunction that itself starts a clause (", and either ...").
@@ -664,11 +689,17 @@ struct MarkersAnnotator::Run {
         uint32_t en = 0;
         // The first element holds h[i]: the index is keyed by its words.
         if (!MatchFrom(e, 1, i + 1, send, &en) || en <= i) continue;
-        // A gap at the end matched nothing; trailing punctuation is not part of it.
-        while (en > i + 1 && tok[en - 1].kind == Token::Kind::kPunct &&
-               doc.text[tok[en - 1].span.begin] != '\'')
-          --en;
+        en = TrimPunct(i, en);
         if (!Conditions(e, i, en, send)) continue;
+        // A technique that is a whole clause runs on to the clause's end; a
+        // comma the row ends in (trimmed above) or that follows the match
+        // closes an "if" clause and the next one is taken too ("If we do
+        // nothing, families will freeze").
+        if (e.to_clause_end) {
+          if (en < send && IsComma(tok[en])) ++en;
+          while (en < send && !EndsClause(tok[en])) ++en;
+          en = TrimPunct(i, en);
+        }
         Cand c;
         c.tb = i;
         c.te = en;

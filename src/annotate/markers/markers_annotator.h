@@ -127,6 +127,7 @@ class MarkersAnnotator : public DocumentLayer {
     uint8_t technique = 0;
     double weight = 0;
     bool lower = false, not_in_entity = false, author = false, clause_start = false;
+    bool to_clause_end = false;  // the span runs on to the end of the clause
     uint32_t not_after_b = 0, not_after_n = 0;    // into words_
     uint32_t not_before_b = 0, not_before_n = 0;
     uint32_t not_near_b = 0, not_near_n = 0;
