@@ -951,5 +951,61 @@ TEST_F(PlaceFinderRealTest, CuratedPlacesOfRecentWars) {
             "North=dossier:khartoum-north");
 }
 
+// "gang", "cartel" after a name make it a criminal group's, even in lower
+// case; "area" after a name makes a sentence-initial "The" no given name.
+TEST_F(PlaceFinderRealTest, GroupAndAreaWordsAfterAName) {
+  const PlaceFinder& finder = *finder_;
+  EXPECT_EQ(Describe("Police arrested leaders of the Santa Rosa de Lima gang in San Miguel. The "
+                     "Sinaloa cartel denied it.",
+                     finder),
+            "San Miguel=geonames:3583446");
+  EXPECT_EQ(Describe("The Manbij area saw clashes.", finder), "Manbij=geonames:167357");
+}
+
+// A province named by common words after a preposition gives its country
+// as context ("in New South Wales": Australia's Orange and Bathurst, not
+// California's Orange or Banjul, once Bathurst).
+TEST_F(PlaceFinderRealTest, CommonWordProvinceGivesContext) {
+  const PlaceFinder& finder = *finder_;
+  EXPECT_EQ(Describe("Fires burned between Bathurst and Orange in New South Wales.", finder),
+            "Bathurst=geonames:2176632; Orange=geonames:2154219; New South "
+            "Wales=geonames-admin1:AU.02");
+}
+
+// A city under a million reached by an alternate spelling, in a country
+// the document does not name, is dropped ("Boni" in Mali is not
+// Watampone); a provincial seat keeps its exonym ("Geneva" for Genève).
+TEST_F(PlaceFinderRealTest, ForeignCityByAlternateSpelling) {
+  const PlaceFinder& finder = *finder_;
+  EXPECT_EQ(Describe("Gunmen raided the village of Boni near Douentza in Mali.", finder),
+            "Douentza=geonames:2458334; Mali=iso3166-1:ML");
+  EXPECT_EQ(Describe("Delegates from Syria met in Geneva.", finder),
+            "Syria=iso3166-1:SY; Geneva=geonames:2660646");
+}
+
+// The one country a sentence names is the nearer context for its towns.
+TEST_F(PlaceFinderRealTest, CountryOfTheSentence) {
+  const PlaceFinder& finder = *finder_;
+  EXPECT_EQ(Describe("Lorries bound for Tororo and Mbale in Uganda waited. Farmers in Nyeri, "
+                     "Kenya, protested.",
+                     finder),
+            "Tororo=iso3166-2:UG-212; Mbale=geonames:229278; Uganda=iso3166-1:UG; "
+            "Nyeri=geonames:182701; Kenya=iso3166-1:KE");
+  EXPECT_EQ(Describe("Fishermen in Trujillo, on the coast of Honduras, lost boats. Miners in "
+                     "Peru marched.",
+                     finder),
+            "Trujillo=geonames:3600591; Honduras=iso3166-1:HN; Peru=iso3166-1:PE");
+}
+
+// Favelas and regions of Latin America that GeoNames' towns lack.
+TEST_F(PlaceFinderRealTest, CuratedFavelasAndRegions) {
+  const PlaceFinder& finder = *finder_;
+  EXPECT_EQ(Describe("Police raided Rocinha and the Complexo da Maré in Rio de Janeiro. Fighting "
+                     "in Catatumbo displaced farmers in Colombia.",
+                     finder),
+            "Rocinha=dossier:rocinha; Complexo da Maré=dossier:complexo-da-mare; Rio de "
+            "Janeiro=geonames:3451190; Catatumbo=dossier:catatumbo; Colombia=iso3166-1:CO");
+}
+
 }  // namespace
 }  // namespace dossier
