@@ -1007,5 +1007,18 @@ TEST_F(PlaceFinderRealTest, CuratedFavelasAndRegions) {
             "Janeiro=geonames:3451190; Catatumbo=dossier:catatumbo; Colombia=iso3166-1:CO");
 }
 
+// Islands, regions, lakes and English counties of world news that GeoNames'
+// towns and divisions lack (Cornwall was Ontario's town, Bali Italy's Bari).
+TEST_F(PlaceFinderRealTest, CuratedIslandsRegionsAndCounties) {
+  const PlaceFinder& finder = *finder_;
+  EXPECT_EQ(Describe("Floods hit Sumatra and the Niger Delta, and fishermen on Lake Kivu stayed "
+                     "home. Police in West Yorkshire and Cornwall were on alert.",
+                     finder),
+            "Sumatra=dossier:sumatra; Niger Delta=dossier:niger-delta; Lake "
+            "Kivu=dossier:lake-kivu; West Yorkshire=dossier:west-yorkshire; "
+            "Cornwall=dossier:cornwall-gb");
+  EXPECT_EQ(Describe("Tourists left Bali.", finder), "Bali=dossier:bali");
+}
+
 }  // namespace
 }  // namespace dossier
