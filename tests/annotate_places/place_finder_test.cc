@@ -836,6 +836,19 @@ TEST_F(PlaceFinderRealTest, NamesakeDistrictsGoByPopulation) {
             "Harris County=geonames-admin2:US.GA.145; Georgia=geonames-admin1:US.GA");
 }
 
+// "X, Georgia": a country that holds no town of X's name is not meant when
+// a province of the same name holds one, however small or however big a
+// foreign namesake of X is; "Tbilisi, Georgia" stays the country.
+TEST_F(PlaceFinderRealTest, CommaStateOverCountryThatHoldsNoX) {
+  const PlaceFinder& finder = *finder_;
+  EXPECT_EQ(Describe("Students rallied in Athens, Georgia.", finder),
+            "Athens=geonames:4180386; Georgia=geonames-admin1:US.GA");
+  EXPECT_EQ(Describe("A fire destroyed a church in Americus, Georgia.", finder),
+            "Americus=geonames:4179667; Georgia=geonames-admin1:US.GA");
+  EXPECT_EQ(Describe("Talks were held in Tbilisi, Georgia.", finder),
+            "Tbilisi=geonames:611717; Georgia=iso3166-1:GE");
+}
+
 // A street named after a country, river or big city is not that place; a
 // quarter named after its street is a place of its own.
 TEST_F(PlaceFinderRealTest, StreetsNamedAfterPlaces) {

@@ -1830,10 +1830,11 @@ class PlaceFinder::Run {
   // of X's likely readings lies? Likely: within a point of X's first-pass
   // best, so a village namesake of a big city does not count ("Raqqa,
   // Deir ez-Zor" stays the city of Deir ez-Zor).
-  bool HoldsX(const Found& x, const PlaceEntry& area, Feat af) const {
+  // (any: every reading of X counts, however unlikely.)
+  bool HoldsX(const Found& x, const PlaceEntry& area, Feat af, bool any = false) const {
     if (x.pass1 < 0 || area.country.empty() || (af != Feat::kCountry && af != Feat::kAdmin1))
       return false;
-    const double floor = x.cands[x.pass1].score - 1.0;
+    const double floor = any ? -1e9 : x.cands[x.pass1].score - 1.0;
     for (const Cand& c : x.cands) {
       if (c.score < floor || c.feat == Feat::kCountry || c.feat == af ||
           c.quality == Quality::kSkeleton || c.e->country != area.country)
@@ -1861,6 +1862,18 @@ class PlaceFinder::Run {
                      c.quality == Quality::kPreferredKey) &&
                     HoldsX(x, *c.e, c.feat);
         if (c.holds_x && (best < 0 || c.score > y.cands[best].score)) best = static_cast<int>(k);
+      }
+      // A country that holds no town of X's name at all is not meant
+      // when a province of the same name holds one, however small: in
+      // "Athens, Georgia" and "Americus, Georgia" Georgia is the US state.
+      const Cand& top = y.cands[y.pass1];
+      if (best < 0 && top.feat == Feat::kCountry && !HoldsX(x, *top.e, Feat::kCountry, true)) {
+        for (size_t k = 0; k < y.cands.size(); ++k) {
+          Cand& c = y.cands[k];
+          if (c.feat != Feat::kAdmin1 || !HoldsX(x, *c.e, c.feat, true)) continue;
+          c.holds_x = true;
+          if (best < 0 || c.score > y.cands[best].score) best = static_cast<int>(k);
+        }
       }
       if (best >= 0 && !y.cands[y.pass1].holds_x) y.pass1 = best;
     }
@@ -2057,7 +2070,7 @@ class PlaceFinder::Run {
       }
     }
     if (c->holds_x) {
-      s += 2.0;
+      s += 3.0;
       why += ", holds X of \"X, Y\"";
     }
     if (fd.comma_next >= 0) {
