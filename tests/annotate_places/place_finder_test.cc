@@ -1031,6 +1031,10 @@ TEST_F(PlaceFinderRealTest, CuratedIslandsRegionsAndCounties) {
             "Kivu=dossier:lake-kivu; West Yorkshire=dossier:west-yorkshire; "
             "Cornwall=dossier:cornwall-gb");
   EXPECT_EQ(Describe("Tourists left Bali.", finder), "Bali=dossier:bali");
+  // Lakes: "Lake Albert" was an Australian town, "Lake Malawi" the country.
+  EXPECT_EQ(Describe("Boats sank on Lake Albert and Lake Malawi; Lake Michigan froze.", finder),
+            "Lake Albert=dossier:lake-albert; Lake Malawi=dossier:lake-malawi; Lake "
+            "Michigan=dossier:lake-michigan");
 }
 
 }  // namespace
