@@ -1035,6 +1035,12 @@ TEST_F(PlaceFinderRealTest, CuratedIslandsRegionsAndCounties) {
   EXPECT_EQ(Describe("Boats sank on Lake Albert and Lake Malawi; Lake Michigan froze.", finder),
             "Lake Albert=dossier:lake-albert; Lake Malawi=dossier:lake-malawi; Lake "
             "Michigan=dossier:lake-michigan");
+  // Rivers named like a province or a capital need their river word.
+  EXPECT_EQ(Describe("Floods rose along the Juba River and the Shebelle in Lower Shabelle, far "
+                     "from Juba.",
+                     finder),
+            "Juba River=dossier:juba-river; Shebelle=dossier:shabelle-river; Lower "
+            "Shabelle=geonames-admin1:SO.14; Juba=geonames:373303");
 }
 
 }  // namespace
