@@ -849,6 +849,16 @@ TEST_F(PlaceFinderRealTest, CommaStateOverCountryThatHoldsNoX) {
             "Tbilisi=geonames:611717; Georgia=iso3166-1:GE");
 }
 
+// The province the document is about keeps its own small town against a
+// bigger namesake in a country the document does not name.
+TEST_F(PlaceFinderRealTest, ContextProvinceKeepsItsTownAgainstForeignNamesake) {
+  const PlaceFinder& finder = *finder_;
+  EXPECT_EQ(Describe("Authorities in Maine said a gunman killed 18 people in Lewiston. Police "
+                     "searched Lisbon.",
+                     finder),
+            "Maine=geonames-admin1:US.ME; Lewiston=geonames:4969398; Lisbon=geonames:4969622");
+}
+
 // A street named after a country, river or big city is not that place; a
 // quarter named after its street is a place of its own.
 TEST_F(PlaceFinderRealTest, StreetsNamedAfterPlaces) {

@@ -2051,7 +2051,18 @@ class PlaceFinder::Run {
       auto ai = admin1s_.find(std::string_view(ak, n));
       if (ai != admin1s_.end() && ai->second.Other(fd.key)) {
         if (f != Feat::kAdmin1) {
-          s += 0.7;
+          // Against a bigger namesake town of a country the document does
+          // not name, as much as a context country: the province the
+          // document is about keeps its own small town ("Lisbon" near
+          // Lewiston, Maine, is not Portugal's capital). (A big namesake of
+          // the same country keeps its lead: "Atlanta" in a text about Texas
+          // is still Georgia's.)
+          const bool rival = f == Feat::kCity &&
+              std::any_of(fd.cands.begin(), fd.cands.end(), [&](const Cand& o) {
+                return o.feat == Feat::kCity && o.e->population > e.population &&
+                       o.e->country != e.country && !CtxCountry(fd, *o.e);
+              });
+          s += rival ? 1.5 : 0.7;
           if (why.on) why += ", ctx admin1 " + std::string(e.admin1);
         } else if (std::any_of(fd.cands.begin(), fd.cands.end(), [&](const Cand& o) {
                      return o.feat == Feat::kCountry && o.e->country != e.country;
