@@ -836,6 +836,29 @@ TEST_F(PlaceFinderRealTest, NamesakeDistrictsGoByPopulation) {
             "Harris County=geonames-admin2:US.GA.145; Georgia=geonames-admin1:US.GA");
 }
 
+// "X, Georgia": a country that holds no town of X's name is not meant when
+// a province of the same name holds one, however small or however big a
+// foreign namesake of X is; "Tbilisi, Georgia" stays the country.
+TEST_F(PlaceFinderRealTest, CommaStateOverCountryThatHoldsNoX) {
+  const PlaceFinder& finder = *finder_;
+  EXPECT_EQ(Describe("Students rallied in Athens, Georgia.", finder),
+            "Athens=geonames:4180386; Georgia=geonames-admin1:US.GA");
+  EXPECT_EQ(Describe("A fire destroyed a church in Americus, Georgia.", finder),
+            "Americus=geonames:4179667; Georgia=geonames-admin1:US.GA");
+  EXPECT_EQ(Describe("Talks were held in Tbilisi, Georgia.", finder),
+            "Tbilisi=geonames:611717; Georgia=iso3166-1:GE");
+}
+
+// The province the document is about keeps its own small town against a
+// bigger namesake in a country the document does not name.
+TEST_F(PlaceFinderRealTest, ContextProvinceKeepsItsTownAgainstForeignNamesake) {
+  const PlaceFinder& finder = *finder_;
+  EXPECT_EQ(Describe("Authorities in Maine said a gunman killed 18 people in Lewiston. Police "
+                     "searched Lisbon.",
+                     finder),
+            "Maine=geonames-admin1:US.ME; Lewiston=geonames:4969398; Lisbon=geonames:4969622");
+}
+
 // A street named after a country, river or big city is not that place; a
 // quarter named after its street is a place of its own.
 TEST_F(PlaceFinderRealTest, StreetsNamedAfterPlaces) {
@@ -949,6 +972,85 @@ TEST_F(PlaceFinderRealTest, CuratedPlacesOfRecentWars) {
                      finder),
             "Vuhledar=dossier:vuhledar; Novohrodivka=dossier:novohrodivka; Khartoum "
             "North=dossier:khartoum-north");
+}
+
+// "gang", "cartel" after a name make it a criminal group's, even in lower
+// case; "area" after a name makes a sentence-initial "The" no given name.
+TEST_F(PlaceFinderRealTest, GroupAndAreaWordsAfterAName) {
+  const PlaceFinder& finder = *finder_;
+  EXPECT_EQ(Describe("Police arrested leaders of the Santa Rosa de Lima gang in San Miguel. The "
+                     "Sinaloa cartel denied it.",
+                     finder),
+            "San Miguel=geonames:3583446");
+  EXPECT_EQ(Describe("The Manbij area saw clashes.", finder), "Manbij=geonames:167357");
+}
+
+// A province named by common words after a preposition gives its country
+// as context ("in New South Wales": Australia's Orange and Bathurst, not
+// California's Orange or Banjul, once Bathurst).
+TEST_F(PlaceFinderRealTest, CommonWordProvinceGivesContext) {
+  const PlaceFinder& finder = *finder_;
+  EXPECT_EQ(Describe("Fires burned between Bathurst and Orange in New South Wales.", finder),
+            "Bathurst=geonames:2176632; Orange=geonames:2154219; New South "
+            "Wales=geonames-admin1:AU.02");
+}
+
+// A city under a million reached by an alternate spelling, in a country
+// the document does not name, is dropped ("Boni" in Mali is not
+// Watampone); a provincial seat keeps its exonym ("Geneva" for Genève).
+TEST_F(PlaceFinderRealTest, ForeignCityByAlternateSpelling) {
+  const PlaceFinder& finder = *finder_;
+  EXPECT_EQ(Describe("Gunmen raided the village of Boni near Douentza in Mali.", finder),
+            "Douentza=geonames:2458334; Mali=iso3166-1:ML");
+  EXPECT_EQ(Describe("Delegates from Syria met in Geneva.", finder),
+            "Syria=iso3166-1:SY; Geneva=geonames:2660646");
+}
+
+// The one country a sentence names is the nearer context for its towns.
+TEST_F(PlaceFinderRealTest, CountryOfTheSentence) {
+  const PlaceFinder& finder = *finder_;
+  EXPECT_EQ(Describe("Lorries bound for Tororo and Mbale in Uganda waited. Farmers in Nyeri, "
+                     "Kenya, protested.",
+                     finder),
+            "Tororo=iso3166-2:UG-212; Mbale=geonames:229278; Uganda=iso3166-1:UG; "
+            "Nyeri=geonames:182701; Kenya=iso3166-1:KE");
+  EXPECT_EQ(Describe("Fishermen in Trujillo, on the coast of Honduras, lost boats. Miners in "
+                     "Peru marched.",
+                     finder),
+            "Trujillo=geonames:3600591; Honduras=iso3166-1:HN; Peru=iso3166-1:PE");
+}
+
+// Favelas and regions of Latin America that GeoNames' towns lack.
+TEST_F(PlaceFinderRealTest, CuratedFavelasAndRegions) {
+  const PlaceFinder& finder = *finder_;
+  EXPECT_EQ(Describe("Police raided Rocinha and the Complexo da Maré in Rio de Janeiro. Fighting "
+                     "in Catatumbo displaced farmers in Colombia.",
+                     finder),
+            "Rocinha=dossier:rocinha; Complexo da Maré=dossier:complexo-da-mare; Rio de "
+            "Janeiro=geonames:3451190; Catatumbo=dossier:catatumbo; Colombia=iso3166-1:CO");
+}
+
+// Islands, regions, lakes and English counties of world news that GeoNames'
+// towns and divisions lack (Cornwall was Ontario's town, Bali Italy's Bari).
+TEST_F(PlaceFinderRealTest, CuratedIslandsRegionsAndCounties) {
+  const PlaceFinder& finder = *finder_;
+  EXPECT_EQ(Describe("Floods hit Sumatra and the Niger Delta, and fishermen on Lake Kivu stayed "
+                     "home. Police in West Yorkshire and Cornwall were on alert.",
+                     finder),
+            "Sumatra=dossier:sumatra; Niger Delta=dossier:niger-delta; Lake "
+            "Kivu=dossier:lake-kivu; West Yorkshire=dossier:west-yorkshire; "
+            "Cornwall=dossier:cornwall-gb");
+  EXPECT_EQ(Describe("Tourists left Bali.", finder), "Bali=dossier:bali");
+  // Lakes: "Lake Albert" was an Australian town, "Lake Malawi" the country.
+  EXPECT_EQ(Describe("Boats sank on Lake Albert and Lake Malawi; Lake Michigan froze.", finder),
+            "Lake Albert=dossier:lake-albert; Lake Malawi=dossier:lake-malawi; Lake "
+            "Michigan=dossier:lake-michigan");
+  // Rivers named like a province or a capital need their river word.
+  EXPECT_EQ(Describe("Floods rose along the Juba River and the Shebelle in Lower Shabelle, far "
+                     "from Juba.",
+                     finder),
+            "Juba River=dossier:juba-river; Shebelle=dossier:shabelle-river; Lower "
+            "Shabelle=geonames-admin1:SO.14; Juba=geonames:373303");
 }
 
 }  // namespace

@@ -626,6 +626,8 @@ PlaceFinder::PlaceFinder(std::shared_ptr<const Gazetteer> gazetteer, const Lexic
       {"naming", kNaming},
       {"street_after", kStreetAfter},
       {"hyphen_after", kHyphenAfter},
+      {"group_after", kGroupAfter},
+      {"area_after", kAreaAfter},
   };
   const Table& ctx = lexicon.table("place_context");
   int wc = ctx.Column("word"), kc = ctx.Column("kinds");
@@ -1641,6 +1643,12 @@ class PlaceFinder::Run {
     return p < 0 || !(Tok(p) == "in" || (Flags(p) & kNear));
   }
 
+  // "The Manbij area": an area_after word right after the name's last token j.
+  bool AreaAfter(int j, int te) const {
+    int n = NextInName(j, te);
+    return n >= 0 && (Flags(n) & kAreaAfter);
+  }
+
   // (e: where the name ends in the text, before a possessive "'s".)
   bool IsNamePart(int ts, int te, int i, int j, const std::vector<Cand>& cands, uint32_t e) {
     int p = PrevSpaced(i, ts);
@@ -1657,15 +1665,23 @@ class PlaceFinder::Run {
       // Iida or Spain's Castello.)
       if (pf == 0 && one_word && !Headline(ts, te) && IsTitleCase(p) && p != last_place_tok_ &&
           EndWithoutPossessive(p) == toks_[p].span.end && !IsCommon(p) &&
-          !(IsEnglishDeterminer(p) && std::any_of(cands.begin(), cands.end(), [](const Cand& c) {
-              return c.e->population >= 1000000 || c.feat == Feat::kCountry;
-            })) &&
+          !(IsEnglishDeterminer(p) &&
+            (std::any_of(cands.begin(), cands.end(),
+                         [](const Cand& c) {
+                           return c.e->population >= 1000000 || c.feat == Feat::kCountry;
+                         }) ||
+             AreaAfter(j, te))) &&
           !HasDivision(cands))
         return true;
     }
     // After a possessive ("Aleppo's Bustan al-Qasr") the words that follow
     // name something else.
     if (e < toks_[j].span.end) return false;
+    // "the Santa Rosa de Lima gang": a criminal group's word right after.
+    {
+      int n = NextInName(j, te);
+      if (n >= 0 && Spaced(j, n) && (Flags(n) & kGroupAfter)) return true;
+    }
     // "Deir ez-Zor Military Council", "Al-Masdar News": an organisation
     // word within the next three capitalised words.
     int k = j;
@@ -1814,10 +1830,11 @@ class PlaceFinder::Run {
   // of X's likely readings lies? Likely: within a point of X's first-pass
   // best, so a village namesake of a big city does not count ("Raqqa,
   // Deir ez-Zor" stays the city of Deir ez-Zor).
-  bool HoldsX(const Found& x, const PlaceEntry& area, Feat af) const {
+  // (any: every reading of X counts, however unlikely.)
+  bool HoldsX(const Found& x, const PlaceEntry& area, Feat af, bool any = false) const {
     if (x.pass1 < 0 || area.country.empty() || (af != Feat::kCountry && af != Feat::kAdmin1))
       return false;
-    const double floor = x.cands[x.pass1].score - 1.0;
+    const double floor = any ? -1e9 : x.cands[x.pass1].score - 1.0;
     for (const Cand& c : x.cands) {
       if (c.score < floor || c.feat == Feat::kCountry || c.feat == af ||
           c.quality == Quality::kSkeleton || c.e->country != area.country)
@@ -1845,6 +1862,18 @@ class PlaceFinder::Run {
                      c.quality == Quality::kPreferredKey) &&
                     HoldsX(x, *c.e, c.feat);
         if (c.holds_x && (best < 0 || c.score > y.cands[best].score)) best = static_cast<int>(k);
+      }
+      // A country that holds no town of X's name at all is not meant
+      // when a province of the same name holds one, however small: in
+      // "Athens, Georgia" and "Americus, Georgia" Georgia is the US state.
+      const Cand& top = y.cands[y.pass1];
+      if (best < 0 && top.feat == Feat::kCountry && !HoldsX(x, *top.e, Feat::kCountry, true)) {
+        for (size_t k = 0; k < y.cands.size(); ++k) {
+          Cand& c = y.cands[k];
+          if (c.feat != Feat::kAdmin1 || !HoldsX(x, *c.e, c.feat, true)) continue;
+          c.holds_x = true;
+          if (best < 0 || c.score > y.cands[best].score) best = static_cast<int>(k);
+        }
       }
       if (best >= 0 && !y.cands[y.pass1].holds_x) y.pass1 = best;
     }
@@ -1917,6 +1946,20 @@ class PlaceFinder::Run {
           });
       s += dwarfed ? 0.75 : 1.5;
       if (why.on) why += ", ctx country " + std::string(e.country) + (dwarfed ? " (dwarfed)" : "");
+      // The country its own sentence names is the nearer context: "Tororo
+      // and Mbale in Uganda" in an article that also names Kenya's Mbale
+      // county; "Trujillo, on the coast of Honduras", not Peru's city. Only
+      // when the sentence names no other country ("fighters from Jordan in
+      // Daraa's Manshiyah district" is no Jordanian town), and not for a
+      // country's own name ("Iraq" beside "Iran" is no Iranian town).
+      if (f != Feat::kCountry &&
+          std::none_of(fd.cands.begin(), fd.cands.end(), [](const Cand& o) {
+            return o.feat == Feat::kCountry && o.quality >= Quality::kPreferredKey;
+          }) &&
+          SentenceCountry(fd.sentence) == e.country) {
+        s += 1.5;
+        why += ", country of its sentence";
+      }
     } else if (c->big && !e.country.empty() && actor_countries_.count(std::string(e.country))) {
       s += 0.6;
       if (why.on) why += ", actor country " + std::string(e.country);
@@ -1940,6 +1983,16 @@ class PlaceFinder::Run {
                   }))) {
         c->reasons |= kForeignWeak;
         s -= 1.0;
+        why += ", foreign by alternate spelling";
+      } else if (alt && e.population < 1000000 && e.feature_code != "PPLA" &&
+                 e.feature_code != "PPLC") {
+        // Nor is a city under a million known by an alternate spelling
+        // the place in a document about other countries: a village missing
+        // from the gazetteer ("Boni" in Mali is not Watampone, Indonesia,
+        // once called Bone). Capitals, provincial seats and cities of
+        // millions keep their exonyms ("Geneva" for Genève, "Kiev").
+        c->reasons |= kForeignWeak;
+        s -= 2.0;
         why += ", foreign by alternate spelling";
       }
     } else if ((f == Feat::kAdmin2 || (f == Feat::kAdmin1 && (fd.hints & kAdmin2After))) &&
@@ -1998,7 +2051,18 @@ class PlaceFinder::Run {
       auto ai = admin1s_.find(std::string_view(ak, n));
       if (ai != admin1s_.end() && ai->second.Other(fd.key)) {
         if (f != Feat::kAdmin1) {
-          s += 0.7;
+          // Against a bigger namesake town of a country the document does
+          // not name, as much as a context country: the province the
+          // document is about keeps its own small town ("Lisbon" near
+          // Lewiston, Maine, is not Portugal's capital). (A big namesake of
+          // the same country keeps its lead: "Atlanta" in a text about Texas
+          // is still Georgia's.)
+          const bool rival = f == Feat::kCity &&
+              std::any_of(fd.cands.begin(), fd.cands.end(), [&](const Cand& o) {
+                return o.feat == Feat::kCity && o.e->population > e.population &&
+                       o.e->country != e.country && !CtxCountry(fd, *o.e);
+              });
+          s += rival ? 1.5 : 0.7;
           if (why.on) why += ", ctx admin1 " + std::string(e.admin1);
         } else if (std::any_of(fd.cands.begin(), fd.cands.end(), [&](const Cand& o) {
                      return o.feat == Feat::kCountry && o.e->country != e.country;
@@ -2017,7 +2081,7 @@ class PlaceFinder::Run {
       }
     }
     if (c->holds_x) {
-      s += 2.0;
+      s += 3.0;
       why += ", holds X of \"X, Y\"";
     }
     if (fd.comma_next >= 0) {
@@ -2061,6 +2125,17 @@ class PlaceFinder::Run {
     return best;
   }
 
+  // The one country that sentence names (pass 1), else "".
+  std::string_view SentenceCountry(int sentence) const {
+    std::string_view one;
+    for (const auto& [sent, country] : named_countries_) {
+      if (sent != sentence) continue;
+      if (!one.empty() && one != country) return {};
+      one = country;
+    }
+    return one;
+  }
+
   // Do other names of the document give any country context at all?
   // Asked only once the context is complete (pass 2), so it is worked out
   // once per mention (fd.other_context: -1 unknown, 0, 1).
@@ -2092,9 +2167,15 @@ class PlaceFinder::Run {
     }
     ReadYByX();
     for (const Found& fd : found_) {
-      if (fd.pass1 < 0 || fd.common) continue;
+      if (fd.pass1 < 0) continue;
       const Cand& c = fd.cands[fd.pass1];
       if (c.quality == Quality::kSkeleton) continue;
+      // Common words give context only as a province that a preposition
+      // opens or that takes several words ("in New South Wales" makes
+      // Orange and Bathurst Australian); a common-word town ("from
+      // Orange") or country ("United States", which would make Geneva
+      // Illinois's) gives none.
+      if (fd.common && !(c.feat == Feat::kAdmin1 && (fd.prep || fd.last > fd.first))) continue;
       const PlaceEntry& e = *c.e;
       bool clear = fd.cands.size() == 1 || fd.pass1_margin >= 0.5;
       if (!(c.big || fd.cands.size() == 1)) continue;
@@ -2108,6 +2189,7 @@ class PlaceFinder::Run {
         continue;
       }
       if (!e.country.empty()) countries_[std::string(e.country)].Add(fd.key);
+      if (c.feat == Feat::kCountry && fd.sentence >= 0) named_countries_.emplace_back(fd.sentence, e.country);
       if (!e.admin1_code.empty())
         admin1s_[std::string(e.country) + "." + std::string(e.admin1_code)].Add(fd.key);
     }
@@ -2326,6 +2408,8 @@ class PlaceFinder::Run {
   std::vector<NameHit> hits_;
   std::vector<Found>& found_;  // FoundBuffer()
   std::map<std::string, Support, std::less<>> countries_, admin1s_;
+  // (sentence, country) of each country named clearly (pass 1).
+  std::vector<std::pair<int, std::string_view>> named_countries_;
   // The lookup cache of this thread, kept across documents (articles share
   // most capitalised words): n-gram text -> Looked. A flat open-addressing
   // index (power-of-two size, linear probing) over a deque of entries, whose

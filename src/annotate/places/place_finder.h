@@ -112,6 +112,13 @@ class PlaceFinder : public Annotator {
     // word glued after a name by a hyphen says it is a place (support like
     // a preposition).
     kHyphenAfter = 1u << 21,
+    // place_context kind "group_after": "the Santa Rosa de Lima gang", "the
+    // Sinaloa cartel" — the name before it, even in lower case, is a
+    // criminal group's.
+    kGroupAfter = 1u << 22,
+    // place_context kind "area_after": "the Manbij area" — the name before
+    // it is a place (a sentence-initial "The" before it is no given name).
+    kAreaAfter = 1u << 23,
   };
 
  private:
