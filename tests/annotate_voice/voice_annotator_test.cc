@@ -1124,6 +1124,57 @@ TEST(VoiceTest, BeliefAndForecastVerbsOfUnnamedHolders) {
   for (int si = 0; si < 3; ++si) EXPECT_EQ(Of(n, si)[0].kind, "author") << si;
 }
 
+TEST(VoiceTest, RepliesCitationsCourtPapersAndUnnamedOffices) {
+  Document d = Voice(
+      "Republicans countered that the bridge needed the money. "
+      "The ministry reiterated that the accounts were sound. "
+      "Several farmers cited the drought as the reason for the losses. "
+      "The lawsuit, filed in a state court, alleges that the mill polluted the river. "
+      "The report recommended a new board. "
+      "The election commission warned that turnout could fall. "
+      "Turnout may fall below half, the committee said on Sunday. "
+      "Trenholm Pharma said on Thursday that it would appeal. "
+      "The president said he would sign the bill.\n");
+  const char* want[][3] = {
+      {"Republicans", "countered", "the bridge needed the money"},
+      {"The ministry", "reiterated", "the accounts were sound"},
+      {"farmers", "cited", "the drought as the reason for the losses"},
+      {"The lawsuit", "alleges", "the mill polluted the river"},
+      {"The report", "recommended", "a new board"},
+      {"The election commission", "warned", "turnout could fall"},
+      {"the committee", "said", "Turnout may fall below half"},
+      {"Trenholm Pharma", "said", "it would appeal"},
+      {"The president", "said", "he would sign the bill"},
+  };
+  for (int si = 0; si < 9; ++si) {
+    auto v = Of(d, si);
+    ASSERT_EQ(v.size(), 1u) << si;
+    EXPECT_EQ(v[0].kind, "attributed") << si;
+    EXPECT_EQ(SourceText(d, v[0].source), want[si][0]) << si;
+    EXPECT_EQ(Text(d, v[0].cue), want[si][1]) << si;
+    EXPECT_EQ(Text(d, v[0].content), want[si][2]) << si;
+  }
+  ExpectCovered(d);
+}
+
+TEST(VoiceTest, RelativeClauseSubjectAndCitedAsSaying) {
+  // "which" names the mention right before it, not the head of the phrase
+  // that mention ends; "cited X as saying" gives the voice to X.
+  Document d = Voice(
+      "The embassy did not respond to the allegations by Amnesty International "
+      "which cited interviews with six witnesses. "
+      "A state radio station cited the Interior Ministry as saying on Friday.\n");
+  auto a = Of(d, 0);
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(SourceText(d, a[0].source), "Amnesty International");
+  EXPECT_EQ(Text(d, a[0].cue), "cited");
+  EXPECT_EQ(Text(d, a[0].content), "interviews with six witnesses");
+  auto b = Of(d, 1);
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(Text(d, b[0].cue), "saying");
+  EXPECT_EQ(SourceText(d, b[0].source), "Interior Ministry");
+}
+
 TEST(VoiceTest, ClaimsCarryTheirSlotsVoiceAndSource) {
   Document d = Voice(
       "Coalition jets killed 83 Syrian soldiers near Deir El-Zour on 17 September 2016, the "

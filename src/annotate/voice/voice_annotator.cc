@@ -1587,9 +1587,15 @@ struct VoiceAnnotator::Impl {
       }
     }
     // A relative clause: "a memo that revealed", "the group which claimed".
+    // Its pronoun names the mention right before it, never the head of a
+    // phrase that mention ends ("allegations by Human Rights Watch which
+    // cited" is Human Rights Watch).
+    bool relative = false;
     if ((Eq(s.low[p], "that") || Eq(s.low[p], "which") || Eq(s.low[p], "who")) && p > cb &&
-        s.w[p - 1].mention >= 0 && EligibleSource(doc.mentions[s.w[p - 1].mention]))
+        s.w[p - 1].mention >= 0 && EligibleSource(doc.mentions[s.w[p - 1].mention])) {
       --p;
+      relative = true;
+    }
     // Appositive: "Dorrian, the coalition spokesman, said".
     if (Eq(s.w[p].text, ",") && p > cb) {
       size_t head = kNone;
@@ -1746,7 +1752,7 @@ struct VoiceAnnotator::Impl {
           while (k > cb && IsDeterminer(s.low[k - 1])) --k;
         }
       }
-      if (k > cb && IsPreposition(s.low[k - 1])) {
+      if (!relative && k > cb && IsPreposition(s.low[k - 1])) {
         size_t first;
         const int e = EligibleBefore(s, cb, k - 1, 14, &first);
         if (e >= 0) {
@@ -2050,6 +2056,14 @@ struct VoiceAnnotator::Impl {
         // After a determiner or a possessive it is a noun: "the claims",
         // "America's continued occupation".
         if (k > cb && (IsDeterminer(s.low[k - 1]) || Possessive(s.w[k - 1].text))) continue;
+        // "state TV cited the ministry as saying …": the one cited speaks,
+        // and "saying" is the cue (its subject is the ministry).
+        if (code == kRowVerbWeak) {
+          bool as_saying = false;
+          for (size_t q = k + len; q + 1 < ce && q < k + len + 12 && !as_saying; ++q)
+            as_saying = Eq(s.low[q], "as") && Eq(s.low[q + 1], "saying");
+          if (as_saying) continue;
+        }
         // A modal or auxiliary before it makes a weak verb a verb: "would
         // claim", "has found".
         const bool weak = code == kRowVerbWeak && !(k > cb && (s.bits[k - 1] & kBitAux));
