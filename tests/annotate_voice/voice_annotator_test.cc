@@ -1157,6 +1157,30 @@ TEST(VoiceTest, RepliesCitationsCourtPapersAndUnnamedOffices) {
   ExpectCovered(d);
 }
 
+TEST(VoiceTest, UnnamedSourcesWithNestedPhrasesAndOffices) {
+  Document d = Voice(
+      "Two people with knowledge of the plan said the vote would be delayed. "
+      "Customs officers speaking on condition of anonymity said the gate was shut. "
+      "Her attorney said she would appeal the verdict. "
+      "The candidate has said repeatedly that he will not raise taxes. "
+      "It is widely believed that the vote will be close.\n");
+  const char* want[][3] = {
+      {"people", "said", "the vote would be delayed"},
+      {"officers", "said", "the gate was shut"},
+      {"Her attorney", "said", "she would appeal the verdict"},
+      {"The candidate", "said", "he will not raise taxes"},
+      {"(none)", "It is widely believed that", "the vote will be close"},
+  };
+  for (int si = 0; si < 5; ++si) {
+    auto v = Of(d, si);
+    ASSERT_EQ(v.size(), 1u) << si;
+    EXPECT_EQ(v[0].kind, "attributed") << si;
+    EXPECT_EQ(SourceText(d, v[0].source), want[si][0]) << si;
+    EXPECT_EQ(Text(d, v[0].cue), want[si][1]) << si;
+    EXPECT_EQ(Text(d, v[0].content), want[si][2]) << si;
+  }
+}
+
 TEST(VoiceTest, RelativeClauseSubjectAndCitedAsSaying) {
   // "which" names the mention right before it, not the head of the phrase
   // that mention ends; "cited X as saying" gives the voice to X.

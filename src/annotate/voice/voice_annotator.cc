@@ -1458,7 +1458,8 @@ struct VoiceAnnotator::Impl {
   // For lower-case words ending at p ("in the camp"): the last word of an
   // eligible mention right before the preposition that opens them, or kNone.
   size_t PrepositionalHead(const Sent& s, size_t cb, size_t p, bool weak) const {
-    bool named = false;  // a capitalised word no layer knew in the phrase
+    bool named = false;   // a capitalised word no layer knew in the phrase
+    bool nested = false;  // the walk went on past a phrase inside the phrase
     for (size_t k = p + 1; k > cb && p + 1 - k < 6; --k) {
       const size_t q = k - 1;
       // A place or date inside the phrase: "A hospital source in Hassakeh
@@ -1483,8 +1484,17 @@ struct VoiceAnnotator::Impl {
       if (IsPreposition(lw) || participle) {
         if (q == p || q <= cb) return kNone;  // "said to", nothing after
         const int m = s.w[q - 1].mention;
-        if (m >= 0 && EligibleSource(doc.mentions[m]) && (!named || IsAnonymous(doc.mentions[m])))
+        if (m >= 0 && EligibleSource(doc.mentions[m]) && (!named || IsAnonymous(doc.mentions[m]))) {
+          // "Ahmed a resident of the west of the city said": the unknown
+          // name before the description is the source (OpeningName).
+          size_t f = MentionFirstWord(s, q - 1);
+          if (f > cb && !IsIndefinite(s.low[f]) && IsIndefinite(s.low[f - 1])) --f;
+          if (nested && f > cb && IsIndefinite(s.low[f]) && !s.lower[f - 1] &&
+              s.toks[f - 1].kind == Token::Kind::kWord &&
+              (s.w[f - 1].mention < 0 || Eq(doc.mentions[s.w[f - 1].mention].kind, "person")))
+            return kNone;
           return q - 1;
+        }
         if (named) return kNone;
         // An unnamed source with an adjective or participle before the
         // phrase: "people familiar with the matter said", "a person close to
@@ -1507,7 +1517,15 @@ struct VoiceAnnotator::Impl {
         // "An AFP photographer at the scene said": the name before the noun.
         // (Not for a weak verb: "the military source of the fire was never
         // found".)
-        if (m < 0 && !weak && va.anonymous_.Find(s.low[q - 1])) return CompoundHead(s, cb, q - 1);
+        if (m < 0 && !weak && va.anonymous_.Find(s.low[q - 1])) {
+          if (const size_t h = CompoundHead(s, cb, q - 1); h != kNone) return h;
+        }
+        // A phrase inside the phrase: "people with knowledge of the plan
+        // said" goes on to the preposition before "knowledge".
+        if (m < 0 && !named) {
+          nested = true;
+          continue;
+        }
         return kNone;
       }
     }
