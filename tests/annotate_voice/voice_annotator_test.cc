@@ -1181,6 +1181,25 @@ TEST(VoiceTest, UnnamedSourcesWithNestedPhrasesAndOffices) {
   }
 }
 
+// "The company" is the organisation that spoke last; "the ministry" the
+// last speaker with "ministry" in its name; neither jumps to a name that
+// did not speak ("the media" after the Aleppo Media Center was named).
+TEST(VoiceTest, TheCompanyAndTheMinistryAreTheNamedSpeaker) {
+  Document d = Voice(
+      "Trenholm Pharma said on Monday that it would appeal. The company said the ruling "
+      "was wrong. The Interior Ministry said the border was open. The ministry added "
+      "that trucks were waiting. A volunteer with the Aleppo Media Center was hurt. "
+      "The media said the road was closed.\n");
+  const char* want[] = {"Trenholm Pharma", "Trenholm Pharma", "Interior Ministry",
+                        "Interior Ministry"};
+  for (int si = 0; si < 4; ++si) {
+    auto v = Of(d, si);
+    ASSERT_EQ(v.size(), 1u) << si;
+    EXPECT_EQ(SourceText(d, v[0].source), want[si]) << si;
+  }
+  EXPECT_EQ(SourceText(d, Of(d, 5)[0].source), "The media");
+}
+
 TEST(VoiceTest, RelativeClauseSubjectAndCitedAsSaying) {
   // "which" names the mention right before it, not the head of the phrase
   // that mention ends; "cited X as saying" gives the voice to X.

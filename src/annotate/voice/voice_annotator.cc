@@ -543,6 +543,10 @@ VoiceAnnotator::VoiceAnnotator(const Lexicon& lexicon, std::shared_ptr<const Gaz
   LoadPhrases(lexicon, "hedges", "phrase", nullptr, &hedges_);
   LoadPhrases(lexicon, "document_nouns", "noun", "kind", &doc_nouns_);
   LoadPhrases(lexicon, "anonymous_sources", "head", "number", &anonymous_);
+  const Table& anon = lexicon.table("anonymous_sources");
+  if (const int hw = anon.Column("head"), rc = anon.Column("refers"); hw >= 0 && rc >= 0)
+    for (const auto& r : anon.rows)
+      if (Eq(r[rc], "organization")) org_refs_[Lower(r[hw])] = true;
   LoadPhrases(lexicon, "claim_cues", "phrase", "kind", &claim_cues_);
   LoadPhrases(lexicon, "voice_adjuncts", "phrase", nullptr, &adjuncts_);
   const std::pair<const PhraseTable*, uint8_t> tables[] = {
@@ -2386,8 +2390,53 @@ struct VoiceAnnotator::Impl {
     }
   }
 
+  bool SameEntity(int a, int b) const {
+    return a == b || (a >= 0 && b >= 0 && !doc.mentions[a].ref.empty() &&
+                      doc.mentions[a].ref == doc.mentions[b].ref);
+  }
+
+  // For an unnamed source "the <head>" alone, the organisation named
+  // before that it stands for, or -1: the latest group speaker if it has
+  // that word in its name ("the ministry" after "the Foreign Ministry
+  // said"; not "the media" after a word of the Aleppo Media Center), else for a
+  // refers=organization head the latest speaker that is a named
+  // organisation ("the company" after "Halvorsen Pharma said").
+  int NamedAntecedent(int mi, std::string* how) const {
+    const Mention& m = doc.mentions[mi];
+    if (!IsAnonymous(m)) return -1;
+    const std::string_view t =
+        std::string_view(lowered).substr(m.span.begin, m.span.end - m.span.begin);
+    if (!t.starts_with("the ")) return -1;
+    const std::string_view head = t.substr(4);
+    if (head.find(' ') != std::string_view::npos) return -1;
+    if (head.size() >= 4)
+      if (auto it = NameWords().find(head); it != NameWords().end()) {
+        // (A named organisation with the word in its text: not "the
+        // jihadist group", which is no name, nor "IS", named "Islamic State
+        // group" only in the gazetteer.)
+        const int a = *it->second;
+        const Mention& x = doc.mentions[a];
+        const std::string_view xt =
+            std::string_view(lowered).substr(x.span.begin, x.span.end - x.span.begin);
+        if (a != mi && !IsAnonymous(x) && !Eq(x.kind, "actor") &&
+            xt.find(head) != std::string_view::npos && SameEntity(a, last_group)) {
+          if (explain) *how = "the latest organisation named with '" + std::string(head) + "'";
+          return a;
+        }
+      }
+    if (last_group >= 0 && va.org_refs_.count(head) &&
+        Eq(doc.mentions[last_group].kind, "organization") && !IsAnonymous(doc.mentions[last_group])) {
+      if (explain) *how = "the latest organisation speaker";
+      return last_group;
+    }
+    return -1;
+  }
+
   int Resolve(const Ref& ref, const Sent& s, std::string* how) const {
-    if (ref.mention >= 0) return ref.mention;
+    if (ref.mention >= 0) {
+      const int a = NamedAntecedent(ref.mention, how);
+      return a >= 0 ? a : ref.mention;
+    }
     if (Eq(ref.refers, "person")) {
       // The first person of the nearest sentence naming one (the current
       // sentence before the pronoun first); the latest speaker if that
