@@ -1200,6 +1200,21 @@ TEST(VoiceTest, TheCompanyAndTheMinistryAreTheNamedSpeaker) {
   EXPECT_EQ(SourceText(d, Of(d, 5)[0].source), "The media");
 }
 
+// "One of them said" is the latest group speaker; "them" as an object is
+// no source.
+TEST(VoiceTest, OneOfThemIsTheLatestGroup) {
+  Document d = Voice(
+      "Western diplomats believe the delay is tactical. One of them said the real dispute "
+      "was over customs revenue. Nobody showed the recruits how to use them complained a "
+      "young fighter.\n");
+  auto v = Of(d, 1);
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].kind, "attributed");
+  EXPECT_EQ(SourceText(d, v[0].source), "Western diplomats");
+  EXPECT_EQ(Text(d, v[0].content), "the real dispute was over customs revenue");
+  for (const auto& r : Of(d, 2)) EXPECT_NE(SourceText(d, r.source), "Western diplomats");
+}
+
 TEST(VoiceTest, RelativeClauseSubjectAndCitedAsSaying) {
   // "which" names the mention right before it, not the head of the phrase
   // that mention ends; "cited X as saying" gives the voice to X.

@@ -1695,7 +1695,11 @@ struct VoiceAnnotator::Impl {
       ref->mention = e;
       ref->word = first;
       if (explain) ref->how = "head of '" + std::string(s.w[q - 1].text) + " …'";
-    } else if (auto it = va.references_.find(s.low[p]); it != va.references_.end()) {
+    } else if (auto it = va.references_.find(s.low[p]);
+               it != va.references_.end() &&
+               // An object pronoun names a source only after "of": "one of
+               // them said", not "how to use them complained …".
+               (!Eq(s.low[p], "them") || (p > cb && Eq(s.low[p - 1], "of")))) {
       ref->refers = it->second;
       ref->word = p;
       if (explain) ref->how = "pronoun '" + std::string(s.w[p].text) + "'";
@@ -2487,6 +2491,21 @@ struct VoiceAnnotator::Impl {
       if (here >= 0) {
         if (explain) *how = "the subject of the sentence, before a subordinate clause";
         return here;
+      }
+      // "Diplomats believe …. One of them said": the latest group speaker
+      // when the sentence opens with it; after words of its own, the
+      // latest group named before in the sentence, not a modifier
+      // ("government-held"), or none.
+      if (Eq(s.low[ref.word], "them") && ref.word > 3) {
+        for (size_t k = ref.word; k-- > 0;) {
+          const int m = s.w[k].mention;
+          if (m >= 0 && s.w[k].quote < 0 && Eq(doc.mentions[m].kind, "actor") &&
+              !(k + 1 < s.w.size() && Eq(s.w[k + 1].text, "-"))) {
+            if (explain) *how = "the latest group named before in the sentence";
+            return m;
+          }
+        }
+        return -1;
       }
       if (thing) {
         if (explain) *how = "the latest document";
