@@ -1163,15 +1163,17 @@ TEST(VoiceTest, UnnamedSourcesWithNestedPhrasesAndOffices) {
       "Customs officers speaking on condition of anonymity said the gate was shut. "
       "Her attorney said she would appeal the verdict. "
       "The candidate has said repeatedly that he will not raise taxes. "
-      "It is widely believed that the vote will be close.\n");
+      "It is widely believed that the vote will be close. "
+      "Rivals have complained that the rules favour incumbents.\n");
   const char* want[][3] = {
       {"people", "said", "the vote would be delayed"},
       {"officers", "said", "the gate was shut"},
       {"Her attorney", "said", "she would appeal the verdict"},
       {"The candidate", "said", "he will not raise taxes"},
       {"(none)", "It is widely believed that", "the vote will be close"},
+      {"Rivals", "complained", "the rules favour incumbents"},
   };
-  for (int si = 0; si < 5; ++si) {
+  for (int si = 0; si < 6; ++si) {
     auto v = Of(d, si);
     ASSERT_EQ(v.size(), 1u) << si;
     EXPECT_EQ(v[0].kind, "attributed") << si;
