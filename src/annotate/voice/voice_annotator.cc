@@ -2394,42 +2394,31 @@ struct VoiceAnnotator::Impl {
     }
   }
 
-  bool SameEntity(int a, int b) const {
-    return a == b || (a >= 0 && b >= 0 && !doc.mentions[a].ref.empty() &&
-                      doc.mentions[a].ref == doc.mentions[b].ref);
-  }
-
   // For an unnamed source "the <head>" alone, the organisation named
-  // before that it stands for, or -1: the latest group speaker if it has
-  // that word in its name ("the ministry" after "the Foreign Ministry
-  // said"; not "the media" after a word of the Aleppo Media Center), else for a
-  // refers=organization head the latest speaker that is a named
-  // organisation ("the company" after "Halvorsen Pharma said").
+  // before that it stands for, or -1: the latest group speaker, if it is a
+  // named organisation with that word in its text ("the ministry" after
+  // "the Foreign Ministry said"; not after "the jihadist group", no name,
+  // nor after "IS", named "Islamic State group" only in the gazetteer) or
+  // any named organisation for a refers=organization head ("the company"
+  // after "Halvorsen Pharma said").
   int NamedAntecedent(int mi, std::string* how) const {
+    if (last_group < 0 || last_group == mi) return -1;
     const Mention& m = doc.mentions[mi];
-    if (!IsAnonymous(m)) return -1;
+    const Mention& g = doc.mentions[last_group];
+    if (!IsAnonymous(m) || IsAnonymous(g) || !(Eq(g.kind, "organization") || Eq(g.kind, "outlet")))
+      return -1;
     const std::string_view t =
         std::string_view(lowered).substr(m.span.begin, m.span.end - m.span.begin);
     if (!t.starts_with("the ")) return -1;
     const std::string_view head = t.substr(4);
     if (head.find(' ') != std::string_view::npos) return -1;
-    if (head.size() >= 4)
-      if (auto it = NameWords().find(head); it != NameWords().end()) {
-        // (A named organisation with the word in its text: not "the
-        // jihadist group", which is no name, nor "IS", named "Islamic State
-        // group" only in the gazetteer.)
-        const int a = *it->second;
-        const Mention& x = doc.mentions[a];
-        const std::string_view xt =
-            std::string_view(lowered).substr(x.span.begin, x.span.end - x.span.begin);
-        if (a != mi && !IsAnonymous(x) && !Eq(x.kind, "actor") &&
-            xt.find(head) != std::string_view::npos && SameEntity(a, last_group)) {
-          if (explain) *how = "the latest organisation named with '" + std::string(head) + "'";
-          return a;
-        }
-      }
-    if (last_group >= 0 && va.org_refs_.count(head) &&
-        Eq(doc.mentions[last_group].kind, "organization") && !IsAnonymous(doc.mentions[last_group])) {
+    const std::string_view gt =
+        std::string_view(lowered).substr(g.span.begin, g.span.end - g.span.begin);
+    if (gt.find(head) != std::string_view::npos) {
+      if (explain) *how = "the latest group speaker, named with '" + std::string(head) + "'";
+      return last_group;
+    }
+    if (Eq(g.kind, "organization") && va.org_refs_.count(head)) {
       if (explain) *how = "the latest organisation speaker";
       return last_group;
     }
