@@ -1164,7 +1164,9 @@ TEST(VoiceTest, UnnamedSourcesWithNestedPhrasesAndOffices) {
       "Her attorney said she would appeal the verdict. "
       "The candidate has said repeatedly that he will not raise taxes. "
       "It is widely believed that the vote will be close. "
-      "Rivals have complained that the rules favour incumbents.\n");
+      "Rivals have complained that the rules favour incumbents. "
+      "Federal prosecutors charged that the clerks hid the ledgers. "
+      "Many economists now think the slump will end.\n");
   const char* want[][3] = {
       {"people", "said", "the vote would be delayed"},
       {"officers", "said", "the gate was shut"},
@@ -1172,8 +1174,10 @@ TEST(VoiceTest, UnnamedSourcesWithNestedPhrasesAndOffices) {
       {"The candidate", "said", "he will not raise taxes"},
       {"(none)", "It is widely believed that", "the vote will be close"},
       {"Rivals", "complained", "the rules favour incumbents"},
+      {"prosecutors", "charged that", "the clerks hid the ledgers"},
+      {"Many economists", "think", "the slump will end"},
   };
-  for (int si = 0; si < 6; ++si) {
+  for (int si = 0; si < 8; ++si) {
     auto v = Of(d, si);
     ASSERT_EQ(v.size(), 1u) << si;
     EXPECT_EQ(v[0].kind, "attributed") << si;
@@ -1215,6 +1219,18 @@ TEST(VoiceTest, OneOfThemIsTheLatestGroup) {
   EXPECT_EQ(SourceText(d, v[0].source), "Western diplomats");
   EXPECT_EQ(Text(d, v[0].content), "the real dispute was over customs revenue");
   for (const auto& r : Of(d, 2)) EXPECT_NE(SourceText(d, r.source), "Western diplomats");
+}
+
+// "… arguing that …" reports the subject of the verb phrase before it.
+TEST(VoiceTest, ArguingAfterAComma) {
+  Document d = Voice(
+      "Norway backed the plan at the Security Council arguing that it called for a truce.\n");
+  auto v = Of(d, 0);
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].kind, "attributed");
+  EXPECT_EQ(Text(d, v[0].cue), "arguing");
+  EXPECT_EQ(SourceText(d, v[0].source), "Norway");
+  EXPECT_EQ(Text(d, v[0].content), "it called for a truce");
 }
 
 TEST(VoiceTest, RelativeClauseSubjectAndCitedAsSaying) {
