@@ -1124,6 +1124,133 @@ TEST(VoiceTest, BeliefAndForecastVerbsOfUnnamedHolders) {
   for (int si = 0; si < 3; ++si) EXPECT_EQ(Of(n, si)[0].kind, "author") << si;
 }
 
+TEST(VoiceTest, RepliesCitationsCourtPapersAndUnnamedOffices) {
+  Document d = Voice(
+      "Republicans countered that the bridge needed the money. "
+      "The ministry reiterated that the accounts were sound. "
+      "Several farmers cited the drought as the reason for the losses. "
+      "The lawsuit, filed in a state court, alleges that the mill polluted the river. "
+      "The report recommended a new board. "
+      "The election commission warned that turnout could fall. "
+      "Turnout may fall below half, the committee said on Sunday. "
+      "Trenholm Pharma said on Thursday that it would appeal. "
+      "The president said he would sign the bill.\n");
+  const char* want[][3] = {
+      {"Republicans", "countered", "the bridge needed the money"},
+      {"The ministry", "reiterated", "the accounts were sound"},
+      {"farmers", "cited", "the drought as the reason for the losses"},
+      {"The lawsuit", "alleges", "the mill polluted the river"},
+      {"The report", "recommended", "a new board"},
+      {"The election commission", "warned", "turnout could fall"},
+      {"the committee", "said", "Turnout may fall below half"},
+      {"Trenholm Pharma", "said", "it would appeal"},
+      {"The president", "said", "he would sign the bill"},
+  };
+  for (int si = 0; si < 9; ++si) {
+    auto v = Of(d, si);
+    ASSERT_EQ(v.size(), 1u) << si;
+    EXPECT_EQ(v[0].kind, "attributed") << si;
+    EXPECT_EQ(SourceText(d, v[0].source), want[si][0]) << si;
+    EXPECT_EQ(Text(d, v[0].cue), want[si][1]) << si;
+    EXPECT_EQ(Text(d, v[0].content), want[si][2]) << si;
+  }
+  ExpectCovered(d);
+}
+
+TEST(VoiceTest, UnnamedSourcesWithNestedPhrasesAndOffices) {
+  Document d = Voice(
+      "Two people with knowledge of the plan said the vote would be delayed. "
+      "Customs officers speaking on condition of anonymity said the gate was shut. "
+      "Her attorney said she would appeal the verdict. "
+      "The candidate has said repeatedly that he will not raise taxes. "
+      "It is widely believed that the vote will be close. "
+      "Rivals have complained that the rules favour incumbents. "
+      "Federal prosecutors charged that the clerks hid the ledgers. "
+      "Many economists now think the slump will end.\n");
+  const char* want[][3] = {
+      {"people", "said", "the vote would be delayed"},
+      {"officers", "said", "the gate was shut"},
+      {"Her attorney", "said", "she would appeal the verdict"},
+      {"The candidate", "said", "he will not raise taxes"},
+      {"(none)", "It is widely believed that", "the vote will be close"},
+      {"Rivals", "complained", "the rules favour incumbents"},
+      {"prosecutors", "charged that", "the clerks hid the ledgers"},
+      {"Many economists", "think", "the slump will end"},
+  };
+  for (int si = 0; si < 8; ++si) {
+    auto v = Of(d, si);
+    ASSERT_EQ(v.size(), 1u) << si;
+    EXPECT_EQ(v[0].kind, "attributed") << si;
+    EXPECT_EQ(SourceText(d, v[0].source), want[si][0]) << si;
+    EXPECT_EQ(Text(d, v[0].cue), want[si][1]) << si;
+    EXPECT_EQ(Text(d, v[0].content), want[si][2]) << si;
+  }
+}
+
+// "The company" is the organisation that spoke last; "the ministry" the
+// last speaker with "ministry" in its name; neither jumps to a name that
+// did not speak ("the media" after the Aleppo Media Center was named).
+TEST(VoiceTest, TheCompanyAndTheMinistryAreTheNamedSpeaker) {
+  Document d = Voice(
+      "Trenholm Pharma said on Monday that it would appeal. The company said the ruling "
+      "was wrong. The Interior Ministry said the border was open. The ministry added "
+      "that trucks were waiting. A volunteer with the Aleppo Media Center was hurt. "
+      "The media said the road was closed.\n");
+  const char* want[] = {"Trenholm Pharma", "Trenholm Pharma", "Interior Ministry",
+                        "Interior Ministry"};
+  for (int si = 0; si < 4; ++si) {
+    auto v = Of(d, si);
+    ASSERT_EQ(v.size(), 1u) << si;
+    EXPECT_EQ(SourceText(d, v[0].source), want[si]) << si;
+  }
+  EXPECT_EQ(SourceText(d, Of(d, 5)[0].source), "The media");
+}
+
+// "One of them said" is the latest group speaker; "them" as an object is
+// no source.
+TEST(VoiceTest, OneOfThemIsTheLatestGroup) {
+  Document d = Voice(
+      "Western diplomats believe the delay is tactical. One of them said the real dispute "
+      "was over customs revenue. Nobody showed the recruits how to use them complained a "
+      "young fighter.\n");
+  auto v = Of(d, 1);
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].kind, "attributed");
+  EXPECT_EQ(SourceText(d, v[0].source), "Western diplomats");
+  EXPECT_EQ(Text(d, v[0].content), "the real dispute was over customs revenue");
+  for (const auto& r : Of(d, 2)) EXPECT_NE(SourceText(d, r.source), "Western diplomats");
+}
+
+// "… arguing that …" reports the subject of the verb phrase before it.
+TEST(VoiceTest, ArguingAfterAComma) {
+  Document d = Voice(
+      "Norway backed the plan at the Security Council arguing that it called for a truce.\n");
+  auto v = Of(d, 0);
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].kind, "attributed");
+  EXPECT_EQ(Text(d, v[0].cue), "arguing");
+  EXPECT_EQ(SourceText(d, v[0].source), "Norway");
+  EXPECT_EQ(Text(d, v[0].content), "it called for a truce");
+}
+
+TEST(VoiceTest, RelativeClauseSubjectAndCitedAsSaying) {
+  // "which" names the mention right before it, not the head of the phrase
+  // that mention ends; "cited X as saying" gives the voice to X.
+  Document d = Voice(
+      "The embassy did not respond to the allegations by Amnesty International "
+      "which cited interviews with six witnesses. "
+      "A state radio station cited the Interior Ministry as saying on Friday.\n");
+  auto a = Of(d, 0);
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(SourceText(d, a[0].source), "Amnesty International");
+  EXPECT_EQ(Text(d, a[0].cue), "cited");
+  EXPECT_EQ(Text(d, a[0].content), "interviews with six witnesses");
+  auto b = Of(d, 1);
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(Text(d, b[0].cue), "saying");
+  EXPECT_EQ(SourceText(d, b[0].source), "Interior Ministry");
+}
+
 TEST(VoiceTest, ClaimsCarryTheirSlotsVoiceAndSource) {
   Document d = Voice(
       "Coalition jets killed 83 Syrian soldiers near Deir El-Zour on 17 September 2016, the "

@@ -543,6 +543,10 @@ VoiceAnnotator::VoiceAnnotator(const Lexicon& lexicon, std::shared_ptr<const Gaz
   LoadPhrases(lexicon, "hedges", "phrase", nullptr, &hedges_);
   LoadPhrases(lexicon, "document_nouns", "noun", "kind", &doc_nouns_);
   LoadPhrases(lexicon, "anonymous_sources", "head", "number", &anonymous_);
+  const Table& anon = lexicon.table("anonymous_sources");
+  if (const int hw = anon.Column("head"), rc = anon.Column("refers"); hw >= 0 && rc >= 0)
+    for (const auto& r : anon.rows)
+      if (Eq(r[rc], "organization")) org_refs_[Lower(r[hw])] = true;
   LoadPhrases(lexicon, "claim_cues", "phrase", "kind", &claim_cues_);
   LoadPhrases(lexicon, "voice_adjuncts", "phrase", nullptr, &adjuncts_);
   const std::pair<const PhraseTable*, uint8_t> tables[] = {
@@ -1458,7 +1462,8 @@ struct VoiceAnnotator::Impl {
   // For lower-case words ending at p ("in the camp"): the last word of an
   // eligible mention right before the preposition that opens them, or kNone.
   size_t PrepositionalHead(const Sent& s, size_t cb, size_t p, bool weak) const {
-    bool named = false;  // a capitalised word no layer knew in the phrase
+    bool named = false;   // a capitalised word no layer knew in the phrase
+    bool nested = false;  // the walk went on past a phrase inside the phrase
     for (size_t k = p + 1; k > cb && p + 1 - k < 6; --k) {
       const size_t q = k - 1;
       // A place or date inside the phrase: "A hospital source in Hassakeh
@@ -1483,8 +1488,17 @@ struct VoiceAnnotator::Impl {
       if (IsPreposition(lw) || participle) {
         if (q == p || q <= cb) return kNone;  // "said to", nothing after
         const int m = s.w[q - 1].mention;
-        if (m >= 0 && EligibleSource(doc.mentions[m]) && (!named || IsAnonymous(doc.mentions[m])))
+        if (m >= 0 && EligibleSource(doc.mentions[m]) && (!named || IsAnonymous(doc.mentions[m]))) {
+          // "Ahmed a resident of the west of the city said": the unknown
+          // name before the description is the source (OpeningName).
+          size_t f = MentionFirstWord(s, q - 1);
+          if (f > cb && !IsIndefinite(s.low[f]) && IsIndefinite(s.low[f - 1])) --f;
+          if (nested && f > cb && IsIndefinite(s.low[f]) && !s.lower[f - 1] &&
+              s.toks[f - 1].kind == Token::Kind::kWord &&
+              (s.w[f - 1].mention < 0 || Eq(doc.mentions[s.w[f - 1].mention].kind, "person")))
+            return kNone;
           return q - 1;
+        }
         if (named) return kNone;
         // An unnamed source with an adjective or participle before the
         // phrase: "people familiar with the matter said", "a person close to
@@ -1507,7 +1521,15 @@ struct VoiceAnnotator::Impl {
         // "An AFP photographer at the scene said": the name before the noun.
         // (Not for a weak verb: "the military source of the fire was never
         // found".)
-        if (m < 0 && !weak && va.anonymous_.Find(s.low[q - 1])) return CompoundHead(s, cb, q - 1);
+        if (m < 0 && !weak && va.anonymous_.Find(s.low[q - 1])) {
+          if (const size_t h = CompoundHead(s, cb, q - 1); h != kNone) return h;
+        }
+        // A phrase inside the phrase: "people with knowledge of the plan
+        // said" goes on to the preposition before "knowledge".
+        if (m < 0 && !named) {
+          nested = true;
+          continue;
+        }
         return kNone;
       }
     }
@@ -1587,9 +1609,15 @@ struct VoiceAnnotator::Impl {
       }
     }
     // A relative clause: "a memo that revealed", "the group which claimed".
+    // Its pronoun names the mention right before it, never the head of a
+    // phrase that mention ends ("allegations by Human Rights Watch which
+    // cited" is Human Rights Watch).
+    bool relative = false;
     if ((Eq(s.low[p], "that") || Eq(s.low[p], "which") || Eq(s.low[p], "who")) && p > cb &&
-        s.w[p - 1].mention >= 0 && EligibleSource(doc.mentions[s.w[p - 1].mention]))
+        s.w[p - 1].mention >= 0 && EligibleSource(doc.mentions[s.w[p - 1].mention])) {
       --p;
+      relative = true;
+    }
     // Appositive: "Dorrian, the coalition spokesman, said".
     if (Eq(s.w[p].text, ",") && p > cb) {
       size_t head = kNone;
@@ -1667,7 +1695,11 @@ struct VoiceAnnotator::Impl {
       ref->mention = e;
       ref->word = first;
       if (explain) ref->how = "head of '" + std::string(s.w[q - 1].text) + " …'";
-    } else if (auto it = va.references_.find(s.low[p]); it != va.references_.end()) {
+    } else if (auto it = va.references_.find(s.low[p]);
+               it != va.references_.end() &&
+               // An object pronoun names a source only after "of": "one of
+               // them said", not "how to use them complained …".
+               (!Eq(s.low[p], "them") || (p > cb && Eq(s.low[p - 1], "of")))) {
       ref->refers = it->second;
       ref->word = p;
       if (explain) ref->how = "pronoun '" + std::string(s.w[p].text) + "'";
@@ -1746,7 +1778,7 @@ struct VoiceAnnotator::Impl {
           while (k > cb && IsDeterminer(s.low[k - 1])) --k;
         }
       }
-      if (k > cb && IsPreposition(s.low[k - 1])) {
+      if (!relative && k > cb && IsPreposition(s.low[k - 1])) {
         size_t first;
         const int e = EligibleBefore(s, cb, k - 1, 14, &first);
         if (e >= 0) {
@@ -2050,6 +2082,14 @@ struct VoiceAnnotator::Impl {
         // After a determiner or a possessive it is a noun: "the claims",
         // "America's continued occupation".
         if (k > cb && (IsDeterminer(s.low[k - 1]) || Possessive(s.w[k - 1].text))) continue;
+        // "state TV cited the ministry as saying …": the one cited speaks,
+        // and "saying" is the cue (its subject is the ministry).
+        if (code == kRowVerbWeak) {
+          bool as_saying = false;
+          for (size_t q = k + len; q + 1 < ce && q < k + len + 12 && !as_saying; ++q)
+            as_saying = Eq(s.low[q], "as") && Eq(s.low[q + 1], "saying");
+          if (as_saying) continue;
+        }
         // A modal or auxiliary before it makes a weak verb a verb: "would
         // claim", "has found".
         const bool weak = code == kRowVerbWeak && !(k > cb && (s.bits[k - 1] & kBitAux));
@@ -2354,8 +2394,42 @@ struct VoiceAnnotator::Impl {
     }
   }
 
+  // For an unnamed source "the <head>" alone, the organisation named
+  // before that it stands for, or -1: the latest group speaker, if it is a
+  // named organisation with that word in its text ("the ministry" after
+  // "the Foreign Ministry said"; not after "the jihadist group", no name,
+  // nor after "IS", named "Islamic State group" only in the gazetteer) or
+  // any named organisation for a refers=organization head ("the company"
+  // after "Halvorsen Pharma said").
+  int NamedAntecedent(int mi, std::string* how) const {
+    if (last_group < 0 || last_group == mi) return -1;
+    const Mention& m = doc.mentions[mi];
+    const Mention& g = doc.mentions[last_group];
+    if (!IsAnonymous(m) || IsAnonymous(g) || !(Eq(g.kind, "organization") || Eq(g.kind, "outlet")))
+      return -1;
+    const std::string_view t =
+        std::string_view(lowered).substr(m.span.begin, m.span.end - m.span.begin);
+    if (!t.starts_with("the ")) return -1;
+    const std::string_view head = t.substr(4);
+    if (head.find(' ') != std::string_view::npos) return -1;
+    const std::string_view gt =
+        std::string_view(lowered).substr(g.span.begin, g.span.end - g.span.begin);
+    if (gt.find(head) != std::string_view::npos) {
+      if (explain) *how = "the latest group speaker, named with '" + std::string(head) + "'";
+      return last_group;
+    }
+    if (Eq(g.kind, "organization") && va.org_refs_.count(head)) {
+      if (explain) *how = "the latest organisation speaker";
+      return last_group;
+    }
+    return -1;
+  }
+
   int Resolve(const Ref& ref, const Sent& s, std::string* how) const {
-    if (ref.mention >= 0) return ref.mention;
+    if (ref.mention >= 0) {
+      const int a = NamedAntecedent(ref.mention, how);
+      return a >= 0 ? a : ref.mention;
+    }
     if (Eq(ref.refers, "person")) {
       // The first person of the nearest sentence naming one (the current
       // sentence before the pronoun first); the latest speaker if that
@@ -2406,6 +2480,21 @@ struct VoiceAnnotator::Impl {
       if (here >= 0) {
         if (explain) *how = "the subject of the sentence, before a subordinate clause";
         return here;
+      }
+      // "Diplomats believe …. One of them said": the latest group speaker
+      // when the sentence opens with it; after words of its own, the
+      // latest group named before in the sentence, not a modifier
+      // ("government-held"), or none.
+      if (Eq(s.low[ref.word], "them") && ref.word > 3) {
+        for (size_t k = ref.word; k-- > 0;) {
+          const int m = s.w[k].mention;
+          if (m >= 0 && s.w[k].quote < 0 && Eq(doc.mentions[m].kind, "actor") &&
+              !(k + 1 < s.w.size() && Eq(s.w[k + 1].text, "-"))) {
+            if (explain) *how = "the latest group named before in the sentence";
+            return m;
+          }
+        }
+        return -1;
       }
       if (thing) {
         if (explain) *how = "the latest document";

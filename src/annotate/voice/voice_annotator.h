@@ -250,6 +250,8 @@ class VoiceAnnotator : public DocumentLayer {
   std::shared_ptr<const Gazetteer> gazetteer_;  // common words; may be null
   voice_internal::StringMap<bool> name_stopwords_;  // person_stopwords.tsv, lower-cased
   voice_internal::StringMap<bool> org_heads_;  // voice_org_heads.tsv, lower-cased
+  // anonymous_sources.tsv heads with refers=organization ("the company").
+  voice_internal::StringMap<bool> org_refs_;
 };
 
 }  // namespace dossier
