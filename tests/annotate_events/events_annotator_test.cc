@@ -988,6 +988,108 @@ TEST(EventsUnrestTest, ExchangedFireIsAClash) {
   EXPECT_EQ(d.events[0].cameo, "193");
 }
 
+TEST(EventsUnrestTest, RalliedAndDemonstratedWithACrowdAndNoObject) {
+  Document d = Events(
+      "Thousands of farmers rallied in Quito on Monday against fuel prices. "
+      "Hundreds of nurses demonstrated outside the parliament in Sofia. "
+      "Shares rallied in Frankfurt on Monday. "
+      "Chile demonstrated its new radar in Santiago.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 2u);
+  EXPECT_EQ(Text(d, d.events[0].trigger), "rallied");
+  EXPECT_EQ(d.events[0].plover, "PROTEST");
+  EXPECT_EQ(R(d, d.events[0].place), "Quito");
+  EXPECT_EQ(Text(d, d.events[1].trigger), "demonstrated");
+  EXPECT_EQ(d.events[1].cameo, "141");
+  EXPECT_EQ(R(d, d.events[1].place), "Sofia");
+}
+
+TEST(EventsUnrestTest, CrowdClashingWithPoliceIsARiotAndSharesThePlace) {
+  Document d = Events(
+      "In Dhaka, supporters of the detained opposition leader marched on parliament and "
+      "clashed with riot police, who arrested more than 90 people.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 3u);
+  EXPECT_EQ(Text(d, d.events[0].trigger), "marched");
+  EXPECT_EQ(Text(d, d.events[1].trigger), "clashed");
+  EXPECT_EQ(d.events[1].plover, "PROTEST");
+  EXPECT_EQ(d.events[1].cameo, "145");
+  EXPECT_EQ(d.events[1].acled, "Riots");
+  EXPECT_EQ(R(d, d.events[1].target), "police");
+  EXPECT_EQ(R(d, d.events[1].place), "Dhaka");
+  EXPECT_STREQ(d.events[1].how[2], "place of the verb before \"and\"");
+  EXPECT_EQ(Text(d, d.events[2].trigger), "arrested");
+  EXPECT_EQ(R(d, d.events[2].actor), "police");
+  EXPECT_EQ(R(d, d.events[2].place), "Dhaka");
+  EXPECT_STREQ(d.events[2].how[2], "place opening the sentence");
+  // "the detained opposition leader": an adjective, no arrest.
+  for (const auto& e : d.events) EXPECT_NE(Text(d, e.trigger), "detained");
+  // An armed party on the other side keeps the armed clash.
+  Document g = Events("Police clashed with gunmen in Lagos on Friday.");
+  ASSERT_EQ(g.events.size(), 1u);
+  EXPECT_EQ(g.events[0].plover, "ASSAULT");
+  EXPECT_EQ(g.events[0].cameo, "193");
+}
+
+TEST(EventsCooperationTest, PledgedAidHasTheDonorAndTheRecipient) {
+  Document d = Events(
+      "Norway pledged 20 million euros in humanitarian aid to Yemen on Monday. "
+      "Japan provided $10 million in emergency aid for Haiti.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 2u);
+  EXPECT_EQ(Text(d, d.events[0].trigger), "humanitarian aid");
+  EXPECT_EQ(d.events[0].plover, "AID");
+  EXPECT_EQ(d.events[0].cameo, "033");
+  EXPECT_EQ(R(d, d.events[0].actor), "Norway");
+  EXPECT_EQ(R(d, d.events[0].target), "Yemen");
+  EXPECT_EQ(Text(d, d.events[1].trigger), "emergency aid");
+  EXPECT_EQ(d.events[1].cameo, "073");
+  EXPECT_EQ(R(d, d.events[1].actor), "Japan");
+  EXPECT_EQ(R(d, d.events[1].target), "Haiti");
+}
+
+TEST(EventsCooperationTest, SanctionsOnFirmsAccusedOfSupplying) {
+  Document d = Events(
+      "Britain imposed sanctions on four Turkish firms accused of shipping arms to Libya.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(d.events[0].plover, "SANCTION");
+  EXPECT_EQ(R(d, d.events[0].actor), "Britain");
+  EXPECT_EQ(R(d, d.events[0].target), "Turkish firms");
+  // "to Libya" is where the arms went, not where the sanctions were.
+  EXPECT_EQ(d.events[0].place, -1);
+}
+
+TEST(EventsRolesTest, AWordInsideANameIsNoPreposition) {
+  Document d = Events(
+      "Three men were shot dead by police in the capital, the Uganda Commission on Human Rights said.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(R(d, d.events[0].actor), "police");
+  EXPECT_EQ(d.events[0].target, -1);
+  EXPECT_EQ(Value(d, d.events[0].dead), 3);
+}
+
+TEST(EventsRolesTest, GangsAreArmedActors) {
+  Document d = Events("Haitian gangs attacked a prison in Port-au-Prince on Sunday.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(R(d, d.events[0].actor), "Haitian gangs");
+  const Mention& a = d.mentions[d.events[0].actor];
+  ASSERT_TRUE(a.actor);
+  EXPECT_EQ(a.actor->country, "HT");
+  EXPECT_EQ(a.actor->sectors, std::vector<std::string>{"UAF"});
+}
+
+TEST(EventsTriggerTest, OccupiedAfterAVerbIsAnAdjective) {
+  Document d = Events("Ukrainian drones struck occupied Crimea overnight.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(Text(d, d.events[0].trigger), "struck");
+  EXPECT_EQ(d.events[0].mode, "drone");
+  EXPECT_EQ(R(d, d.events[0].place), "Crimea");
+}
+
 // ---- modality ---------------------------------------------------------------
 
 TEST(EventsModalityTest, NegatedVerb) {
