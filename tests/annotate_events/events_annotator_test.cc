@@ -1004,6 +1004,17 @@ TEST(EventsUnrestTest, RalliedAndDemonstratedWithACrowdAndNoObject) {
   EXPECT_EQ(R(d, d.events[1].place), "Sofia");
 }
 
+TEST(EventsUnrestTest, AStrikeByWorkersIsCameo143) {
+  Document d = Events("Thousands of dockers went on strike in Antwerp on Monday.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(Text(d, d.events[0].trigger), "went on strike");
+  EXPECT_EQ(d.events[0].pattern, "work_strike:verb");
+  EXPECT_EQ(d.events[0].plover, "PROTEST");
+  EXPECT_EQ(d.events[0].cameo, "143");
+  EXPECT_EQ(R(d, d.events[0].place), "Antwerp");
+}
+
 TEST(EventsUnrestTest, CrowdClashingWithPoliceIsARiotAndSharesThePlace) {
   Document d = Events(
       "In Dhaka, supporters of the detained opposition leader marched on parliament and "
