@@ -11,7 +11,10 @@
 //    an auxiliary or "to", the noun before a preposition or punctuation, the
 //    verb otherwise. `passive_only` rows ("wounded") need "be", a comma or
 //    "and" before them; a verb form in -ed between an article and a noun
-//    ("the besieged town") is an adjective, no trigger.
+//    ("the besieged town", "the jailed opposition leader"), after a
+//    preposition before a name ("from besieged government-held towns") or
+//    after a verb trigger before a place ("struck occupied Crimea") is an
+//    adjective, no trigger.
 // 3. Roles, inside the trigger's clause (clause breaks of event_cues.tsv;
 //    parentheses and ", which/who …," relative clauses are skipped):
 //    - verb, active: actor = the nearest agent mention before it (subject),
@@ -37,15 +40,27 @@
 //      that verb's subject ("continued the fight to retake"); a mention
 //      hyphenated to another trigger ("U.S.-occupied") is that trigger's
 //      actor, not this one's subject or object;
-//    - fallbacks (weaker, named "clause"): the nearest date and place mention
-//      of the clause; casualties: the nearest quantity with role killed /
-//      injured in the clause, then in the sentence.
+//    - a phrase after a verb trigger of another type is that verb's: a
+//      place anywhere after it ("sanctions on firms accused of selling
+//      drones to Iran"), any role right after it ("a bombing blamed on
+//      Daesh"); a preposition inside a name is none ("the Commission on
+//      Human Rights"); a count before an agent after a preposition is
+//      the agent's ("on two Chinese firms");
+//    - a verb after "and" that shares the subject of the verb before it
+//      shares its place too; a place opening the sentence before a comma
+//      ("In Islamabad, …") is the place of every later event without one;
+//    - fallbacks (weaker, named "clause"): the nearest date mention of the
+//      clause; casualties: the nearest quantity with role killed / injured
+//      in the clause, then in the sentence.
 // 4. One event per clause and type: triggers of one PLOVER type in a clause
 //    are one event ("were targeted by U.S. coalition airstrikes", "struck
 //    …, killing 83") unless both are verbs with subjects of their own. The
 //    most specific trigger names it (a mode, a noun, not a consequence);
 //    roles are united. `refine` rows take the mode and codes of the first
-//    instrument of the clause ("jets struck" -> aerial).
+//    instrument of the clause ("jets struck" -> aerial); `crowd=` rows the
+//    codes of a riot when police face no armed force ("clashed with riot
+//    police"); `pledge=` rows those of a promise when the actor is the
+//    subject of a pledge verb ("pledged 40 million euros in aid").
 // 5. Keep or drop: rows with needs=actor need an actor, needs=role a role
 //    found by phrase structure; a not_before= word after the trigger
 //    ("visited upon") or an info=none object ("released no pictures") drops
