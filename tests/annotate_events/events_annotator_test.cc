@@ -1314,6 +1314,24 @@ TEST(EventsCorefTest, TheRaidConfirmedBySomeoneRepeatsTheRaidWithItsOwnVoice) {
   EXPECT_TRUE(Events("Colonel John Dorrian confirmed that the raid took place.").events.empty());
 }
 
+// The dead of an event told as parts ("12 civilians and five fighters")
+// are compared as their sum.
+TEST(EventsCorefTest, CasualtiesToldInPartsMatchTheirSum) {
+  Document d = Events(
+      "Russian airstrikes killed 12 civilians and five fighters in Idlib on Monday. "
+      "The strikes on Idlib killed 17 people, a monitor said.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 2u);
+  EXPECT_EQ(d.events[0].dead_also.size(), 1u);
+  EXPECT_EQ(Value(d, d.events[1].dead), 17);
+  EXPECT_EQ(d.events[1].same_as, 0);
+  Document e = Events(
+      "Russian airstrikes killed 12 civilians and five fighters in Idlib on Monday. "
+      "The strikes on Idlib killed 12 people, a monitor said.");
+  ASSERT_EQ(e.events.size(), 2u);
+  EXPECT_EQ(e.events[1].same_as, -1);
+}
+
 TEST(EventsCorefTest, DifferentPlacesAreDifferentEvents) {
   Document d = Events("Coalition jets struck Hajin on Monday. Coalition jets struck Raqqa on Monday.");
   ASSERT_EQ(d.events.size(), 2u);

@@ -82,7 +82,7 @@
 // 8. Same event: an event repeats an earlier one of the document (same_as)
 //    when the type agrees, no role conflicts (actors, targets and places by
 //    entry, dates by prefix, places also within 25 km) and at least one role
-//    matches.
+//    matches (the dead as the sum of their parts).
 #include "annotate/events/events_annotator.h"
 
 #include <algorithm>
@@ -2435,9 +2435,16 @@ struct EventsAnnotator::Impl {
     const size_t n = std::min(x.size(), y.size());
     return x.compare(0, n, y, 0, n) == 0 ? 0 : -1;
   }
-  int SameCount(int a, int b) const {
-    if (a < 0 || b < 0) return 0;
-    return doc.mentions[a].quantity->value == doc.mentions[b].quantity->value ? 1 : -1;
+  // The dead of two events, each the sum of its parts ("12 civilians and
+  // five fighters" is "17 people").
+  double Total(int first, const std::vector<int>& also) const {
+    double v = doc.mentions[first].quantity->value;
+    for (int m : also) v += doc.mentions[m].quantity->value;
+    return v;
+  }
+  int SameCount(const EventRecord& a, const EventRecord& b) const {
+    if (a.dead < 0 || b.dead < 0) return 0;
+    return Total(a.dead, a.dead_also) == Total(b.dead, b.dead_also) ? 1 : -1;
   }
 
   void Corefer() {
@@ -2452,7 +2459,7 @@ struct EventsAnnotator::Impl {
         if (!a.mode.empty() && !b.mode.empty() && a.mode != b.mode) continue;
         const int checks[] = {SameAgent(a.actor, b.actor), SameAgent(a.target, b.target),
                               SamePlace(a.place, b.place), SameDate(a.date, b.date),
-                              SameCount(a.dead, b.dead)};
+                              SameCount(a, b)};
         // Actor and target count 1, place, date and casualties 2: at least
         // 4, so "the U.S. attacked the SAA" twice with nothing else is two,
         // and one actor striking near one place twice is two as well.
