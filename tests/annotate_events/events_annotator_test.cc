@@ -1059,6 +1059,44 @@ TEST(EventsCooperationTest, PledgedAidHasTheDonorAndTheRecipient) {
   EXPECT_EQ(R(d, d.events[1].target), "Haiti");
 }
 
+TEST(EventsCooperationTest, SuspendingAidIsASanction) {
+  Document d = Events(
+      "Sweden suspended military aid to Mali on Friday. "
+      "Ottawa suspended talks with Beijing on Monday.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(Text(d, d.events[0].trigger), "military aid");
+  EXPECT_EQ(d.events[0].plover, "SANCTION");
+  EXPECT_EQ(d.events[0].cameo, "162");
+  EXPECT_EQ(R(d, d.events[0].actor), "Sweden");
+  EXPECT_EQ(R(d, d.events[0].target), "Mali");
+}
+
+TEST(EventsCooperationTest, FrozenAssetsAndJointDrillsOfTwoStates) {
+  Document d = Events(
+      "Canada froze the assets of three Belarusian officials. "
+      "Egypt and Greece held joint naval drills in the Mediterranean on Tuesday.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 2u);
+  EXPECT_EQ(d.events[0].plover, "SANCTION");
+  EXPECT_EQ(R(d, d.events[0].actor), "Canada");
+  EXPECT_EQ(R(d, d.events[0].target), "Belarusian officials");
+  EXPECT_EQ(Text(d, d.events[1].trigger), "joint naval drills");
+  EXPECT_EQ(d.events[1].plover, "COOPERATE");
+  EXPECT_EQ(R(d, d.events[1].actor), "Egypt");
+  EXPECT_EQ(R(d, d.events[1].target), "Greece");
+}
+
+TEST(EventsUnrestTest, AWeaponsTestIsAShowOfForceNotAnAttack) {
+  Document d = Events("North Korea test-fired two cruise missiles on Sunday.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(Text(d, d.events[0].trigger), "test-fired");
+  EXPECT_EQ(d.events[0].plover, "MOBILIZE");
+  EXPECT_EQ(d.events[0].cameo, "150");
+  EXPECT_EQ(R(d, d.events[0].actor), "North Korea");
+}
+
 TEST(EventsCooperationTest, SanctionsOnFirmsAccusedOfSupplying) {
   Document d = Events(
       "Britain imposed sanctions on four Turkish firms accused of shipping arms to Libya.");

@@ -233,6 +233,7 @@ enum : uint32_t {
   kCueOccurred = 1u << 22,
   kCueSubord = 1u << 23,
   kCuePledge = 1u << 24,
+  kCueHalt = 1u << 25,
 };
 
 uint32_t CueKind(std::string_view k) {
@@ -244,7 +245,7 @@ uint32_t CueKind(std::string_view k) {
       {"possessive", kCuePoss}, {"pronoun", kCuePronoun}, {"infinitive", kCueInfinitive},
       {"implicative", kCueImplicative}, {"compound", kCueCompound}, {"objstop", kCueObjStop},
       {"adverb", kCueAdverb}, {"info", kCueInfo}, {"occurred", kCueOccurred},
-      {"subordinate", kCueSubord}, {"pledge", kCuePledge}};
+      {"subordinate", kCueSubord}, {"pledge", kCuePledge}, {"halt", kCueHalt}};
   for (const auto& [name, bit] : kKinds)
     if (k == name) return bit;
   return 0;
@@ -346,6 +347,7 @@ EventsAnnotator::EventsAnnotator(const Lexicon& lexicon) {
         else if (name == "people") row.people_key = std::string(value);
         else if (name == "crowd") row.crowd_key = std::string(value);
         else if (name == "pledge") row.pledge_key = std::string(value);
+        else if (name == "halt") row.halt_key = std::string(value);
         else if (name == "passive_before")
           for (std::string_view v : Split(value, '|')) row.passive_before.emplace_back(v);
         else if (name == "not_before")
@@ -418,7 +420,7 @@ EventsAnnotator::EventsAnnotator(const Lexicon& lexicon) {
       if ((r[u_kind] == "currency" || r[u_kind] == "measure") &&
           std::find(amount_units_.begin(), amount_units_.end(), r[u_unit]) == amount_units_.end())
         amount_units_.push_back(r[u_unit]);
-  // people=, crowd= and pledge= hints name another row by its key.
+  // people=, crowd=, pledge= and halt= hints name another row by its key.
   auto row_of = [&](const std::string& key) {
     for (size_t i = 0; i < rows_.size(); ++i)
       if (!key.empty() && rows_[i].key == key) return static_cast<int>(i);
@@ -428,6 +430,7 @@ EventsAnnotator::EventsAnnotator(const Lexicon& lexicon) {
     r.people_row = row_of(r.people_key);
     r.crowd_row = row_of(r.crowd_key);
     r.pledge_row = row_of(r.pledge_key);
+    r.halt_row = row_of(r.halt_key);
   }
   phrases_.Finish();
 }
@@ -490,6 +493,7 @@ struct EventsAnnotator::Impl {
     int rs = 0, re = 0;
     int content_of = -1;  // the content=report cand whose complement names it
     bool pledged = false;  // the actor is the subject of a pledge verb ("pledged … in aid")
+    bool halted = false;   // a halt verb stands before it ("suspended military aid")
   };
   std::vector<Cand> cands;
   std::vector<int> preps_at;  // words starting a prep cue or a row hint's word
@@ -1045,6 +1049,27 @@ struct EventsAnnotator::Impl {
     return Has(k, kCuePrep);
   }
 
+  // "Russia and Turkey signed", "the Russian forces and the Syrian Arab
+  // Army": the first conjunct of a coordinated subject (an article may
+  // stand after "and"); *second the other one, or subj itself if alone.
+  int FirstConjunct(int subj, int* second) const {
+    int k = 0;
+    while (k < static_cast<int>(w.size()) && w[k].mention != subj) ++k;
+    int p = k - 1;
+    if (p >= 2 && (Eq(lv[p], "the") || Eq(lv[p], "a") || Eq(lv[p], "an"))) --p;
+    if (p >= 1 && Eq(lv[p], "and") && IsAgent(w[p - 1].mention) && w[p - 1].mention != subj) {
+      *second = subj;
+      return w[p - 1].mention;
+    }
+    return subj;
+  }
+  // For events with a counterpart (with=target: clashes, agreements, talks,
+  // joint drills) the second conjunct of the subject is the target.
+  void CoordinatedTarget(Cand& c, int second) {
+    for (const auto& [word, role] : ea.rows_[c.row].preps)
+      if (word == "with" && role == Role::kTarget) Set(c, kSlotTarget, second, "coordinated subject");
+  }
+
   // "children were among those killed in …", "… among the 126 people
   // killed": the agent before "be among" is the reduced relative's target.
   void AmongTheVictims(Cand& c) {
@@ -1499,19 +1524,7 @@ struct EventsAnnotator::Impl {
         // events with a counterpart (with=target: clashes, agreements,
         // talks) the second is the target.
         int second = -1;
-        if (subj >= 0 && !c.passive) {
-          int k = 0;
-          while (k < static_cast<int>(w.size()) && w[k].mention != subj) ++k;
-          // "the Russian forces and the Syrian Arab Army": an article may
-          // stand between "and" and the second conjunct.
-          int p = k - 1;
-          if (p >= 2 && (Eq(lv[p], "the") || Eq(lv[p], "a") || Eq(lv[p], "an"))) --p;
-          if (p >= 1 && Eq(lv[p], "and") && IsAgent(w[p - 1].mention) &&
-              w[p - 1].mention != subj) {
-            second = subj;
-            subj = w[p - 1].mention;
-          }
-        }
+        if (subj >= 0 && !c.passive) subj = FirstConjunct(subj, &second);
         if (subj >= 0) {
           if (c.passive) {
             Set(c, kSlotTarget, subj, "passive subject");
@@ -1523,9 +1536,7 @@ struct EventsAnnotator::Impl {
           else Set(c, kSlotActor, subj, "subject"), c.subject_actor = true;
           c.structural = true;
         }
-        if (second >= 0)
-          for (const auto& [word, role] : r.preps)
-            if (word == "with" && role == Role::kTarget) Set(c, kSlotTarget, second, "coordinated subject");
+        if (second >= 0) CoordinatedTarget(c, second);
       }
       if (c.plain_head && c.ev.target < 0) AmongTheVictims(c);
       if (!r.obj_none && !c.passive) {
@@ -1593,7 +1604,11 @@ struct EventsAnnotator::Impl {
       if (c.ev.actor < 0 && j >= c.cs) {
         for (int s = j; s >= c.cs && s >= j - 3; --s) {
           size_t n = 0;
-          if (CueAt(s, kCueSupport, c.k0, &n) && s + static_cast<int>(n) - 1 >= j - 1) {
+          // (A halt verb takes the noun's actor only for rows that say what
+          // halting it is: "suspended military aid", not "suspended talks".)
+          const uint32_t bits = kCueSupport | (r.halt_row >= 0 ? kCueHalt : 0);
+          if (CueAt(s, bits, c.k0, &n) && s + static_cast<int>(n) - 1 >= j - 1) {
+            c.halted = r.halt_row >= 0 && Has(s, kCueHalt);
             int b = s - 1;
             while (b >= c.cs && Has(b, kCueAux)) --b;
             const bool passive_support = b < s - 1 && Has(s - 1, kCueBe);
@@ -1608,9 +1623,12 @@ struct EventsAnnotator::Impl {
                 c.structural = true;
               }
             } else if (!passive_support) {
-              const int subj = LeftAgent(c, b, c.cs);
+              int second = -1;
+              int subj = LeftAgent(c, b, c.cs);
+              if (subj >= 0) subj = FirstConjunct(subj, &second);
               if (subj >= 0) {
                 Set(c, kSlotActor, subj, "subject of support verb");
+                if (second >= 0) CoordinatedTarget(c, second);
                 c.structural = true;
                 c.pledged = Has(s, kCuePledge);
                 // "China imposed sanctions on …": a named subject and a past
@@ -1890,11 +1908,13 @@ struct EventsAnnotator::Impl {
     const PatternRow& own = ea.rows_[c.row];
     const char* why = PeopleObject(c)                          ? "people as the object (people=)"
                       : CrowdClash(c)                          ? "police against a crowd (crowd=)"
+                      : c.halted                               ? "after a halt verb (halt=)"
                       : c.pledged && own.pledge_row >= 0       ? "the subject of a pledge verb (pledge=)"
                                                                : nullptr;
     const PatternRow& r = !why                       ? own
                           : PeopleObject(c)          ? ea.rows_[own.people_row]
                           : CrowdClash(c)            ? ea.rows_[own.crowd_row]
+                          : c.halted                 ? ea.rows_[own.halt_row]
                                                      : ea.rows_[own.pledge_row];
     if (explain && why) Note(c, std::string(why) + ": the codes of event_patterns.tsv:" + r.key);
     c.ev.pattern = ea.rows_[c.row].key;

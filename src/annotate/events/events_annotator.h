@@ -69,6 +69,10 @@ struct PatternRow {
   // event_cues.tsv ("pledged 40 million euros in aid"), the codes of that row.
   std::string pledge_key;
   int pledge_row = -1;
+  // halt=PATTERN: after a halt verb of event_cues.tsv ("suspended military
+  // aid to Niger"), the codes of that row (cutting aid is a sanction).
+  std::string halt_key;
+  int halt_row = -1;
   // passive_before=W|W: the participle right before one of these words is
   // a reduced passive ("companies accused of supplying drones").
   std::vector<std::string> passive_before;
