@@ -1109,6 +1109,22 @@ TEST(EventsCooperationTest, SanctionsOnFirmsAccusedOfSupplying) {
   EXPECT_EQ(d.events[0].place, -1);
 }
 
+// The mention after a preposition is looked for up to the next preposition
+// ("over its arms sales to Taiwan" is no place of the criticism); "for"
+// names the place fought for.
+TEST(EventsRolesTest, APrepositionalPhraseEndsAtTheNextPreposition) {
+  Document d = Events(
+      "China criticised Australia over its arms sales to Taiwan. "
+      "Fighting for Mosul killed 40 fighters on Monday.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 2u);
+  EXPECT_EQ(d.events[0].plover, "ACCUSE");
+  EXPECT_EQ(R(d, d.events[0].target), "Australia");
+  EXPECT_EQ(d.events[0].place, -1);
+  EXPECT_EQ(R(d, d.events[1].place), "Mosul");
+  EXPECT_EQ(Value(d, d.events[1].dead), 40);
+}
+
 TEST(EventsRolesTest, AWordInsideANameIsNoPreposition) {
   Document d = Events(
       "Three men were shot dead by police in the capital, the Uganda Commission on Human Rights said.");

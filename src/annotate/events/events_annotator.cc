@@ -45,7 +45,8 @@
 //      drones to Iran"), any role right after it ("a bombing blamed on
 //      Daesh"); a preposition inside a name is none ("the Commission on
 //      Human Rights"); a count before an agent after a preposition is
-//      the agent's ("on two Chinese firms");
+//      the agent's ("on two Chinese firms"); the phrase's mention comes
+//      before the next preposition ("over its arms sales to Taiwan");
 //    - a verb after "and" that shares the subject of the verb before it
 //      shares its place too; a place opening the sentence before a comma
 //      ("In Islamabad, …") is the place of every later event without one;
@@ -1316,7 +1317,9 @@ struct EventsAnnotator::Impl {
           }
           break;
         }
-        if (w[j].kind == Token::Kind::kPunct || (w[j].cues & (kCuePrep | kCueBreak))) break;
+        // (Another preposition starts another phrase: "over its arms sales
+        // to Taiwan" names no place of the criticism.)
+        if (w[j].kind == Token::Kind::kPunct || (w[j].cues & (kCuePrep | kCueHint | kCueBreak))) break;
       }
       if (m < 0 || Used(c, m)) continue;
       const int dist = after ? k - c.k1 : c.k0 - k;
