@@ -1004,6 +1004,19 @@ TEST(EventsUnrestTest, RalliedAndDemonstratedWithACrowdAndNoObject) {
   EXPECT_EQ(R(d, d.events[1].place), "Sofia");
 }
 
+TEST(EventsUnrestTest, APoliceRaidOnUnarmedPeopleIsCoercion) {
+  Document d = Events(
+      "Georgian police raided the offices of an opposition television channel in Tbilisi. "
+      "Police raided a militant hideout in Quetta, killing four gunmen.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 2u);
+  EXPECT_EQ(Text(d, d.events[0].trigger), "raided");
+  EXPECT_EQ(d.events[0].plover, "COERCE");
+  EXPECT_EQ(d.events[0].cameo, "171");
+  EXPECT_EQ(d.events[1].plover, "ASSAULT");
+  EXPECT_EQ(Value(d, d.events[1].dead), 4);
+}
+
 TEST(EventsUnrestTest, AStrikeByWorkersIsCameo143) {
   Document d = Events("Thousands of dockers went on strike in Antwerp on Monday.");
   ExpectWellFormed(d);
@@ -1249,6 +1262,25 @@ TEST(EventsModalityTest, EventsOutsideTheComplementOrPresupposedStay) {
   ASSERT_EQ(n.events.size(), 2u);
   EXPECT_EQ(n.events[0].plover, "REJECT");
   EXPECT_TRUE(n.events[1].negated);
+}
+
+TEST(EventsModalityTest, AskedToIsARequestAndADatedEventHappened) {
+  Document d = Events(
+      "Mali asked Algeria to close its border with Niger. "
+      "When asked about the talks, Tunisia declined to comment. "
+      "France asked the European Union to approve sanctions over a March 3 missile attack on Odesa.", true);
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 3u);
+  EXPECT_EQ(Text(d, d.events[0].trigger), "asked");
+  EXPECT_EQ(d.events[0].plover, "REQUEST");
+  EXPECT_EQ(R(d, d.events[0].actor), "Mali");
+  EXPECT_EQ(R(d, d.events[0].target), "Algeria");
+  EXPECT_EQ(Text(d, d.events[1].trigger), "asked");
+  EXPECT_EQ(d.events[1].sentence, 2);
+  // The sanctions asked for are its content; the dated attack happened.
+  EXPECT_EQ(Text(d, d.events[2].trigger), "missile attack");
+  EXPECT_EQ(DateOf(d, d.events[2].date), "2017-03-03");
+  EXPECT_EQ(R(d, d.events[2].place), "Odesa");
 }
 
 TEST(EventsModalityTest, ModalAndConditional) {

@@ -341,6 +341,7 @@ EventsAnnotator::EventsAnnotator(const Lexicon& lexicon) {
         else if (name == "obj" && value == "instrument") row.obj_instrument = true;
         else if (name == "obj" && value == "absent") row.obj_absent = true;
         else if (name == "needs" && value == "target") row.needs_target = true;
+        else if (name == "needs" && value == "infinitive") row.needs_infinitive = true;
         else if (name == "needs" && value == "victim") row.needs_victim = true;
         else if (name == "country" && value == "none") row.no_country_target = true;
         else if (name == "info" && value == "none") row.no_info_object = true;
@@ -1771,13 +1772,16 @@ struct EventsAnnotator::Impl {
   // over at most eight words of its clause with no punctuation, break,
   // relative or subordinate word ("after", "when") and no aside. A definite
   // or possessed event noun ("blamed the attack on", "Monday's attack") is
-  // presupposed to have happened: it stays an event.
+  // presupposed to have happened: it stays an event, and so does a dated
+  // one ("an August 21 gas attack").
   bool DefiniteNoun(const Cand& c, int from) const {
     for (int k = c.k0 - 1; k >= from && k >= c.k0 - 5; --k) {
       const std::string_view x = lv[k];
       if (Has(k, kCuePoss) || x.ends_with("'s") || x.ends_with("\u2019s") || Eq(x, "the") || Eq(x, "this") || Eq(x, "that") || Eq(x, "these") ||
           Eq(x, "those") || Eq(x, "its") || Eq(x, "their") || Eq(x, "his") || Eq(x, "her"))
         return true;
+      // "an August 21 gas attack": a dated event happened.
+      if (IsDate(w[k].mention)) return true;
       if (!Has(k, kCueDet) && w[k].mention < 0) return false;
     }
     return false;
@@ -2039,6 +2043,21 @@ struct EventsAnnotator::Impl {
     return !(lv[k].size() > 4 && lv[k].ends_with("ly"));
   }
 
+  // True if "to" and a verb follow verb c within six words, before any
+  // punctuation ("asked Kenya to withdraw its troops"; not "asked
+  // questions", "asked about the talks", "asked to the meeting"): after
+  // "to" a plain word, no determiner, possessive or mention.
+  bool InfinitiveFollows(const Cand& c) const {
+    const int n = static_cast<int>(w.size());
+    for (int j = c.k1; j + 1 < n && j < c.k1 + 6; ++j) {
+      if (w[j].kind == Token::Kind::kPunct) return false;
+      if (!Eq(lv[j], "to")) continue;
+      const int v = j + 1;
+      return w[v].kind == Token::Kind::kWord && w[v].mention < 0 && !Has(v, kCueDet) && !Has(v, kCuePoss);
+    }
+    return false;
+  }
+
   // True if the row has people=PATTERN and its target is people it took
   // itself as object or passive subject (PeopleHead): "captured militant
   // commanders", not "seized Ramadi from ISIS".
@@ -2135,6 +2154,7 @@ struct EventsAnnotator::Impl {
       return drop("needs an actor or a count of people as its subject");
     if (r.obj_absent && ObjectFollows(c)) return drop("an object follows (obj=absent)");
     if (r.needs_target && c.ev.target < 0) return drop("needs a target");
+    if (r.needs_infinitive && !InfinitiveFollows(c)) return drop("needs \"to\" and a verb after it");
     if (r.needs_victim && c.ev.target < 0 && c.ev.dead < 0 && c.ev.injured < 0)
       return drop("needs a target or casualties");
     // "the war to destroy Syria": nobody destroys a whole country in one

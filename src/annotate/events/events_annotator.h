@@ -53,6 +53,7 @@ struct PatternRow {
   uint8_t needs = 0;
   bool needs_target = false;
   bool needs_victim = false;  // needs=victim: a target or casualties
+  bool needs_infinitive = false;  // needs=infinitive: "to" and a verb after the object ("asked Kenya to withdraw")
   bool no_country_target = false;  // country=none: a whole country as its only role is rhetoric
   bool no_info_object = false;     // info=none: information as the object is no event ("released no pictures")
   bool content = false;  // content=report: events named in its complement are what it reports ("accused X of shelling")
