@@ -1283,6 +1283,22 @@ TEST(EventsModalityTest, AskedToIsARequestAndADatedEventHappened) {
   EXPECT_EQ(R(d, d.events[2].place), "Odesa");
 }
 
+TEST(EventsModalityTest, HeldConsultationsIsOneAct) {
+  Document d = Events(
+      "Japan and South Korea held consultations in Seoul. "
+      "Ukraine requested air defence systems from Germany.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 2u);
+  EXPECT_EQ(Text(d, d.events[0].trigger), "consultations");
+  EXPECT_EQ(d.events[0].plover, "CONSULT");
+  EXPECT_EQ(d.events[0].modality, "asserted");
+  EXPECT_EQ(R(d, d.events[0].actor), "Japan");
+  EXPECT_EQ(R(d, d.events[0].target), "South Korea");
+  EXPECT_EQ(d.events[1].plover, "REQUEST");
+  EXPECT_EQ(R(d, d.events[1].target), "Germany");
+  EXPECT_EQ(d.events[1].place, -1);
+}
+
 TEST(EventsModalityTest, ModalAndConditional) {
   Document d = Events("Ankara could launch an offensive against the YPG in Afrin.");
   ASSERT_EQ(d.events.size(), 1u);

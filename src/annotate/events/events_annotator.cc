@@ -235,6 +235,7 @@ enum : uint32_t {
   kCueSubord = 1u << 23,
   kCuePledge = 1u << 24,
   kCueHalt = 1u << 25,
+  kCuePast = 1u << 26,
 };
 
 uint32_t CueKind(std::string_view k) {
@@ -246,7 +247,7 @@ uint32_t CueKind(std::string_view k) {
       {"possessive", kCuePoss}, {"pronoun", kCuePronoun}, {"infinitive", kCueInfinitive},
       {"implicative", kCueImplicative}, {"compound", kCueCompound}, {"objstop", kCueObjStop},
       {"adverb", kCueAdverb}, {"info", kCueInfo}, {"occurred", kCueOccurred},
-      {"subordinate", kCueSubord}, {"pledge", kCuePledge}, {"halt", kCueHalt}};
+      {"subordinate", kCueSubord}, {"pledge", kCuePledge}, {"halt", kCueHalt}, {"past", kCuePast}};
   for (const auto& [name, bit] : kKinds)
     if (k == name) return bit;
   return 0;
@@ -1610,7 +1611,7 @@ struct EventsAnnotator::Impl {
           size_t n = 0;
           // (A halt verb takes the noun's actor only for rows that say what
           // halting it is: "suspended military aid", not "suspended talks".)
-          const uint32_t bits = kCueSupport | (r.halt_row >= 0 ? kCueHalt : 0);
+          const uint32_t bits = kCueSupport | (r.halt_row >= 0 ? uint32_t{kCueHalt} : 0u);
           if (CueAt(s, bits, c.k0, &n) && s + static_cast<int>(n) - 1 >= j - 1) {
             c.halted = r.halt_row >= 0 && Has(s, kCueHalt);
             int b = s - 1;
@@ -1635,9 +1636,12 @@ struct EventsAnnotator::Impl {
                 if (second >= 0) CoordinatedTarget(c, second);
                 c.structural = true;
                 c.pledged = Has(s, kCuePledge);
-                // "China imposed sanctions on …": a named subject and a past
-                // support verb report one act, no general statement.
-                if (lv[s].size() > 2 && lv[s].substr(lv[s].size() - 2) == "ed"sv && Specific(subj))
+                // "China imposed sanctions on …", "Japan and Korea held
+                // consultations": a named subject and a past support verb
+                // (in -ed or an irregular `past` cue) report one act, no
+                // general statement.
+                if (((lv[s].size() > 2 && lv[s].substr(lv[s].size() - 2) == "ed"sv) || Has(s, kCuePast)) &&
+                    Specific(subj))
                   c.bare_plural = false;
               }
             }
