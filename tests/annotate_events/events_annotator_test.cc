@@ -988,6 +988,186 @@ TEST(EventsUnrestTest, ExchangedFireIsAClash) {
   EXPECT_EQ(d.events[0].cameo, "193");
 }
 
+TEST(EventsUnrestTest, RalliedAndDemonstratedWithACrowdAndNoObject) {
+  Document d = Events(
+      "Thousands of farmers rallied in Quito on Monday against fuel prices. "
+      "Hundreds of nurses demonstrated outside the parliament in Sofia. "
+      "Shares rallied in Frankfurt on Monday. "
+      "Chile demonstrated its new radar in Santiago.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 2u);
+  EXPECT_EQ(Text(d, d.events[0].trigger), "rallied");
+  EXPECT_EQ(d.events[0].plover, "PROTEST");
+  EXPECT_EQ(R(d, d.events[0].place), "Quito");
+  EXPECT_EQ(Text(d, d.events[1].trigger), "demonstrated");
+  EXPECT_EQ(d.events[1].cameo, "141");
+  EXPECT_EQ(R(d, d.events[1].place), "Sofia");
+}
+
+TEST(EventsUnrestTest, APoliceRaidOnUnarmedPeopleIsCoercion) {
+  Document d = Events(
+      "Georgian police raided the offices of an opposition television channel in Tbilisi. "
+      "Police raided a militant hideout in Quetta, killing four gunmen.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 2u);
+  EXPECT_EQ(Text(d, d.events[0].trigger), "raided");
+  EXPECT_EQ(d.events[0].plover, "COERCE");
+  EXPECT_EQ(d.events[0].cameo, "171");
+  EXPECT_EQ(d.events[1].plover, "ASSAULT");
+  EXPECT_EQ(Value(d, d.events[1].dead), 4);
+}
+
+TEST(EventsUnrestTest, AStrikeByWorkersIsCameo143) {
+  Document d = Events("Thousands of dockers went on strike in Antwerp on Monday.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(Text(d, d.events[0].trigger), "went on strike");
+  EXPECT_EQ(d.events[0].pattern, "work_strike:verb");
+  EXPECT_EQ(d.events[0].plover, "PROTEST");
+  EXPECT_EQ(d.events[0].cameo, "143");
+  EXPECT_EQ(R(d, d.events[0].place), "Antwerp");
+}
+
+TEST(EventsUnrestTest, CrowdClashingWithPoliceIsARiotAndSharesThePlace) {
+  Document d = Events(
+      "In Dhaka, supporters of the detained opposition leader marched on parliament and "
+      "clashed with riot police, who arrested more than 90 people.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 3u);
+  EXPECT_EQ(Text(d, d.events[0].trigger), "marched");
+  EXPECT_EQ(Text(d, d.events[1].trigger), "clashed");
+  EXPECT_EQ(d.events[1].plover, "PROTEST");
+  EXPECT_EQ(d.events[1].cameo, "145");
+  EXPECT_EQ(d.events[1].acled, "Riots");
+  EXPECT_EQ(R(d, d.events[1].target), "police");
+  EXPECT_EQ(R(d, d.events[1].place), "Dhaka");
+  EXPECT_STREQ(d.events[1].how[2], "place of the verb before \"and\"");
+  EXPECT_EQ(Text(d, d.events[2].trigger), "arrested");
+  EXPECT_EQ(R(d, d.events[2].actor), "police");
+  EXPECT_EQ(R(d, d.events[2].place), "Dhaka");
+  EXPECT_STREQ(d.events[2].how[2], "place opening the sentence");
+  // "the detained opposition leader": an adjective, no arrest.
+  for (const auto& e : d.events) EXPECT_NE(Text(d, e.trigger), "detained");
+  // An armed party on the other side keeps the armed clash.
+  Document g = Events("Police clashed with gunmen in Lagos on Friday.");
+  ASSERT_EQ(g.events.size(), 1u);
+  EXPECT_EQ(g.events[0].plover, "ASSAULT");
+  EXPECT_EQ(g.events[0].cameo, "193");
+}
+
+TEST(EventsCooperationTest, PledgedAidHasTheDonorAndTheRecipient) {
+  Document d = Events(
+      "Norway pledged 20 million euros in humanitarian aid to Yemen on Monday. "
+      "Japan provided $10 million in emergency aid for Haiti.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 2u);
+  EXPECT_EQ(Text(d, d.events[0].trigger), "humanitarian aid");
+  EXPECT_EQ(d.events[0].plover, "AID");
+  EXPECT_EQ(d.events[0].cameo, "033");
+  EXPECT_EQ(R(d, d.events[0].actor), "Norway");
+  EXPECT_EQ(R(d, d.events[0].target), "Yemen");
+  EXPECT_EQ(Text(d, d.events[1].trigger), "emergency aid");
+  EXPECT_EQ(d.events[1].cameo, "073");
+  EXPECT_EQ(R(d, d.events[1].actor), "Japan");
+  EXPECT_EQ(R(d, d.events[1].target), "Haiti");
+}
+
+TEST(EventsCooperationTest, SuspendingAidIsASanction) {
+  Document d = Events(
+      "Sweden suspended military aid to Mali on Friday. "
+      "Ottawa suspended talks with Beijing on Monday.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(Text(d, d.events[0].trigger), "military aid");
+  EXPECT_EQ(d.events[0].plover, "SANCTION");
+  EXPECT_EQ(d.events[0].cameo, "162");
+  EXPECT_EQ(R(d, d.events[0].actor), "Sweden");
+  EXPECT_EQ(R(d, d.events[0].target), "Mali");
+}
+
+TEST(EventsCooperationTest, FrozenAssetsAndJointDrillsOfTwoStates) {
+  Document d = Events(
+      "Canada froze the assets of three Belarusian officials. "
+      "Egypt and Greece held joint naval drills in the Mediterranean on Tuesday.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 2u);
+  EXPECT_EQ(d.events[0].plover, "SANCTION");
+  EXPECT_EQ(R(d, d.events[0].actor), "Canada");
+  EXPECT_EQ(R(d, d.events[0].target), "Belarusian officials");
+  EXPECT_EQ(Text(d, d.events[1].trigger), "joint naval drills");
+  EXPECT_EQ(d.events[1].plover, "COOPERATE");
+  EXPECT_EQ(R(d, d.events[1].actor), "Egypt");
+  EXPECT_EQ(R(d, d.events[1].target), "Greece");
+}
+
+TEST(EventsUnrestTest, AWeaponsTestIsAShowOfForceNotAnAttack) {
+  Document d = Events("North Korea test-fired two cruise missiles on Sunday.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(Text(d, d.events[0].trigger), "test-fired");
+  EXPECT_EQ(d.events[0].plover, "MOBILIZE");
+  EXPECT_EQ(d.events[0].cameo, "150");
+  EXPECT_EQ(R(d, d.events[0].actor), "North Korea");
+}
+
+TEST(EventsCooperationTest, SanctionsOnFirmsAccusedOfSupplying) {
+  Document d = Events(
+      "Britain imposed sanctions on four Turkish firms accused of shipping arms to Libya.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(d.events[0].plover, "SANCTION");
+  EXPECT_EQ(R(d, d.events[0].actor), "Britain");
+  EXPECT_EQ(R(d, d.events[0].target), "Turkish firms");
+  // "to Libya" is where the arms went, not where the sanctions were.
+  EXPECT_EQ(d.events[0].place, -1);
+}
+
+// The mention after a preposition is looked for up to the next preposition
+// ("over its arms sales to Taiwan" is no place of the criticism); "for"
+// names the place fought for.
+TEST(EventsRolesTest, APrepositionalPhraseEndsAtTheNextPreposition) {
+  Document d = Events(
+      "China criticised Australia over its arms sales to Taiwan. "
+      "Fighting for Mosul killed 40 fighters on Monday.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 2u);
+  EXPECT_EQ(d.events[0].plover, "ACCUSE");
+  EXPECT_EQ(R(d, d.events[0].target), "Australia");
+  EXPECT_EQ(d.events[0].place, -1);
+  EXPECT_EQ(R(d, d.events[1].place), "Mosul");
+  EXPECT_EQ(Value(d, d.events[1].dead), 40);
+}
+
+TEST(EventsRolesTest, AWordInsideANameIsNoPreposition) {
+  Document d = Events(
+      "Three men were shot dead by police in the capital, the Uganda Commission on Human Rights said.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(R(d, d.events[0].actor), "police");
+  EXPECT_EQ(d.events[0].target, -1);
+  EXPECT_EQ(Value(d, d.events[0].dead), 3);
+}
+
+TEST(EventsRolesTest, GangsAreArmedActors) {
+  Document d = Events("Haitian gangs attacked a prison in Port-au-Prince on Sunday.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(R(d, d.events[0].actor), "Haitian gangs");
+  const Mention& a = d.mentions[d.events[0].actor];
+  ASSERT_TRUE(a.actor);
+  EXPECT_EQ(a.actor->country, "HT");
+  EXPECT_EQ(a.actor->sectors, std::vector<std::string>{"UAF"});
+}
+
+TEST(EventsTriggerTest, OccupiedAfterAVerbIsAnAdjective) {
+  Document d = Events("Ukrainian drones struck occupied Crimea overnight.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(Text(d, d.events[0].trigger), "struck");
+  EXPECT_EQ(d.events[0].mode, "drone");
+  EXPECT_EQ(R(d, d.events[0].place), "Crimea");
+}
+
 // ---- modality ---------------------------------------------------------------
 
 TEST(EventsModalityTest, NegatedVerb) {
@@ -1082,6 +1262,41 @@ TEST(EventsModalityTest, EventsOutsideTheComplementOrPresupposedStay) {
   ASSERT_EQ(n.events.size(), 2u);
   EXPECT_EQ(n.events[0].plover, "REJECT");
   EXPECT_TRUE(n.events[1].negated);
+}
+
+TEST(EventsModalityTest, AskedToIsARequestAndADatedEventHappened) {
+  Document d = Events(
+      "Mali asked Algeria to close its border with Niger. "
+      "When asked about the talks, Tunisia declined to comment. "
+      "France asked the European Union to approve sanctions over a March 3 missile attack on Odesa.", true);
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 3u);
+  EXPECT_EQ(Text(d, d.events[0].trigger), "asked");
+  EXPECT_EQ(d.events[0].plover, "REQUEST");
+  EXPECT_EQ(R(d, d.events[0].actor), "Mali");
+  EXPECT_EQ(R(d, d.events[0].target), "Algeria");
+  EXPECT_EQ(Text(d, d.events[1].trigger), "asked");
+  EXPECT_EQ(d.events[1].sentence, 2);
+  // The sanctions asked for are its content; the dated attack happened.
+  EXPECT_EQ(Text(d, d.events[2].trigger), "missile attack");
+  EXPECT_EQ(DateOf(d, d.events[2].date), "2017-03-03");
+  EXPECT_EQ(R(d, d.events[2].place), "Odesa");
+}
+
+TEST(EventsModalityTest, HeldConsultationsIsOneAct) {
+  Document d = Events(
+      "Japan and South Korea held consultations in Seoul. "
+      "Ukraine requested air defence systems from Germany.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 2u);
+  EXPECT_EQ(Text(d, d.events[0].trigger), "consultations");
+  EXPECT_EQ(d.events[0].plover, "CONSULT");
+  EXPECT_EQ(d.events[0].modality, "asserted");
+  EXPECT_EQ(R(d, d.events[0].actor), "Japan");
+  EXPECT_EQ(R(d, d.events[0].target), "South Korea");
+  EXPECT_EQ(d.events[1].plover, "REQUEST");
+  EXPECT_EQ(R(d, d.events[1].target), "Germany");
+  EXPECT_EQ(d.events[1].place, -1);
 }
 
 TEST(EventsModalityTest, ModalAndConditional) {
@@ -1199,6 +1414,24 @@ TEST(EventsCorefTest, TheRaidConfirmedBySomeoneRepeatsTheRaidWithItsOwnVoice) {
   EXPECT_EQ(d.events[0].voice, "author");
   // With no earlier raid, "the raid" alone is no event.
   EXPECT_TRUE(Events("Colonel John Dorrian confirmed that the raid took place.").events.empty());
+}
+
+// The dead of an event told as parts ("12 civilians and five fighters")
+// are compared as their sum.
+TEST(EventsCorefTest, CasualtiesToldInPartsMatchTheirSum) {
+  Document d = Events(
+      "Russian airstrikes killed 12 civilians and five fighters in Idlib on Monday. "
+      "The strikes on Idlib killed 17 people, a monitor said.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 2u);
+  EXPECT_EQ(d.events[0].dead_also.size(), 1u);
+  EXPECT_EQ(Value(d, d.events[1].dead), 17);
+  EXPECT_EQ(d.events[1].same_as, 0);
+  Document e = Events(
+      "Russian airstrikes killed 12 civilians and five fighters in Idlib on Monday. "
+      "The strikes on Idlib killed 12 people, a monitor said.");
+  ASSERT_EQ(e.events.size(), 2u);
+  EXPECT_EQ(e.events[1].same_as, -1);
 }
 
 TEST(EventsCorefTest, DifferentPlacesAreDifferentEvents) {

@@ -11,7 +11,10 @@
 //    an auxiliary or "to", the noun before a preposition or punctuation, the
 //    verb otherwise. `passive_only` rows ("wounded") need "be", a comma or
 //    "and" before them; a verb form in -ed between an article and a noun
-//    ("the besieged town") is an adjective, no trigger.
+//    ("the besieged town", "the jailed opposition leader"), after a
+//    preposition before a name ("from besieged government-held towns") or
+//    after a verb trigger before a place ("struck occupied Crimea") is an
+//    adjective, no trigger.
 // 3. Roles, inside the trigger's clause (clause breaks of event_cues.tsv;
 //    parentheses and ", which/who …," relative clauses are skipped):
 //    - verb, active: actor = the nearest agent mention before it (subject),
@@ -37,15 +40,28 @@
 //      that verb's subject ("continued the fight to retake"); a mention
 //      hyphenated to another trigger ("U.S.-occupied") is that trigger's
 //      actor, not this one's subject or object;
-//    - fallbacks (weaker, named "clause"): the nearest date and place mention
-//      of the clause; casualties: the nearest quantity with role killed /
-//      injured in the clause, then in the sentence.
+//    - a phrase after a verb trigger of another type is that verb's: a
+//      place anywhere after it ("sanctions on firms accused of selling
+//      drones to Iran"), any role right after it ("a bombing blamed on
+//      Daesh"); a preposition inside a name is none ("the Commission on
+//      Human Rights"); a count before an agent after a preposition is
+//      the agent's ("on two Chinese firms"); the phrase's mention comes
+//      before the next preposition ("over its arms sales to Taiwan");
+//    - a verb after "and" that shares the subject of the verb before it
+//      shares its place too; a place opening the sentence before a comma
+//      ("In Islamabad, …") is the place of every later event without one;
+//    - fallbacks (weaker, named "clause"): the nearest date mention of the
+//      clause; casualties: the nearest quantity with role killed / injured
+//      in the clause, then in the sentence.
 // 4. One event per clause and type: triggers of one PLOVER type in a clause
 //    are one event ("were targeted by U.S. coalition airstrikes", "struck
 //    …, killing 83") unless both are verbs with subjects of their own. The
 //    most specific trigger names it (a mode, a noun, not a consequence);
 //    roles are united. `refine` rows take the mode and codes of the first
-//    instrument of the clause ("jets struck" -> aerial).
+//    instrument of the clause ("jets struck" -> aerial); `crowd=` rows the
+//    codes of a riot when police face no armed force ("clashed with riot
+//    police"); `pledge=` rows those of a promise when the actor is the
+//    subject of a pledge verb ("pledged 40 million euros in aid").
 // 5. Keep or drop: rows with needs=actor need an actor, needs=role a role
 //    found by phrase structure; a not_before= word after the trigger
 //    ("visited upon") or an info=none object ("released no pictures") drops
@@ -67,7 +83,7 @@
 // 8. Same event: an event repeats an earlier one of the document (same_as)
 //    when the type agrees, no role conflicts (actors, targets and places by
 //    entry, dates by prefix, places also within 25 km) and at least one role
-//    matches.
+//    matches (the dead as the sum of their parts).
 #include "annotate/events/events_annotator.h"
 
 #include <algorithm>
@@ -217,6 +233,9 @@ enum : uint32_t {
   kCueInfo = 1u << 21,
   kCueOccurred = 1u << 22,
   kCueSubord = 1u << 23,
+  kCuePledge = 1u << 24,
+  kCueHalt = 1u << 25,
+  kCuePast = 1u << 26,
 };
 
 uint32_t CueKind(std::string_view k) {
@@ -228,7 +247,7 @@ uint32_t CueKind(std::string_view k) {
       {"possessive", kCuePoss}, {"pronoun", kCuePronoun}, {"infinitive", kCueInfinitive},
       {"implicative", kCueImplicative}, {"compound", kCueCompound}, {"objstop", kCueObjStop},
       {"adverb", kCueAdverb}, {"info", kCueInfo}, {"occurred", kCueOccurred},
-      {"subordinate", kCueSubord}};
+      {"subordinate", kCueSubord}, {"pledge", kCuePledge}, {"halt", kCueHalt}, {"past", kCuePast}};
   for (const auto& [name, bit] : kKinds)
     if (k == name) return bit;
   return 0;
@@ -321,15 +340,23 @@ EventsAnnotator::EventsAnnotator(const Lexicon& lexicon) {
         else if (name == "passive_only") row.passive_only = true;
         else if (name == "obj" && value == "none") row.obj_none = true;
         else if (name == "obj" && value == "instrument") row.obj_instrument = true;
+        else if (name == "obj" && value == "absent") row.obj_absent = true;
         else if (name == "needs" && value == "target") row.needs_target = true;
+        else if (name == "needs" && value == "infinitive") row.needs_infinitive = true;
         else if (name == "needs" && value == "victim") row.needs_victim = true;
         else if (name == "country" && value == "none") row.no_country_target = true;
         else if (name == "info" && value == "none") row.no_info_object = true;
         else if (name == "content" && value == "report") row.content = true;
         else if (name == "people") row.people_key = std::string(value);
+        else if (name == "crowd") row.crowd_key = std::string(value);
+        else if (name == "pledge") row.pledge_key = std::string(value);
+        else if (name == "halt") row.halt_key = std::string(value);
+        else if (name == "passive_before")
+          for (std::string_view v : Split(value, '|')) row.passive_before.emplace_back(v);
         else if (name == "not_before")
           for (std::string_view v : Split(value, '|')) row.not_before.emplace_back(v);
-        else if (name == "needs") row.needs = value == "actor" ? 1 : value == "role" ? 2 : 0;
+        else if (name == "needs")
+          row.needs = value == "actor" ? 1 : value == "role" ? 2 : value == "crowd" ? 3 : 0;
         else if (name == "civilians") row.civ_acled = first(), row.civ_sub = second();
         else if (name == "state") row.state_acled = first(), row.state_sub = second();
         else if (name == "nonstate") row.nonstate_acled = first(), row.nonstate_sub = second();
@@ -389,11 +416,24 @@ EventsAnnotator::EventsAnnotator(const Lexicon& lexicon) {
       phrases_.Add(std::move(p));
     }
   }
-  // people=PATTERN hints name another row by its key.
-  for (PatternRow& r : rows_) {
-    if (r.people_key.empty()) continue;
+  const Table& ut = lexicon.table("quantity_units");
+  const int u_unit = ut.Column("unit"), u_kind = ut.Column("kind");
+  if (u_unit >= 0 && u_kind >= 0)
+    for (const auto& r : ut.rows)
+      if ((r[u_kind] == "currency" || r[u_kind] == "measure") &&
+          std::find(amount_units_.begin(), amount_units_.end(), r[u_unit]) == amount_units_.end())
+        amount_units_.push_back(r[u_unit]);
+  // people=, crowd=, pledge= and halt= hints name another row by its key.
+  auto row_of = [&](const std::string& key) {
     for (size_t i = 0; i < rows_.size(); ++i)
-      if (rows_[i].key == r.people_key) r.people_row = static_cast<int>(i);
+      if (!key.empty() && rows_[i].key == key) return static_cast<int>(i);
+    return -1;
+  };
+  for (PatternRow& r : rows_) {
+    r.people_row = row_of(r.people_key);
+    r.crowd_row = row_of(r.crowd_key);
+    r.pledge_row = row_of(r.pledge_key);
+    r.halt_row = row_of(r.halt_key);
   }
   phrases_.Finish();
 }
@@ -455,12 +495,17 @@ struct EventsAnnotator::Impl {
     // region are its own clause, not an aside to skip.
     int rs = 0, re = 0;
     int content_of = -1;  // the content=report cand whose complement names it
+    bool pledged = false;  // the actor is the subject of a pledge verb ("pledged … in aid")
+    bool halted = false;   // a halt verb stands before it ("suspended military aid")
   };
   std::vector<Cand> cands;
   std::vector<int> preps_at;  // words starting a prep cue or a row hint's word
   // Triggers read per sentence; more in one sentence is not prose.
   static constexpr size_t kMaxTriggers = 64;
   bool sentence_has_date = false, sentence_has_count = false;
+  // "In Islamabad, supporters marched …": the place of a locative phrase
+  // opening the sentence before a comma, and that comma's word; -1 if none.
+  int opening_place = -1, opening_comma = -1;
   uint32_t sentence_cues = 0;  // the kCue* bits of its words, or'ed
 
   Impl(const EventsAnnotator& a, Document& d) : ea(a), doc(d), explain(d.explain) {}
@@ -764,10 +809,17 @@ struct EventsAnnotator::Impl {
     // "the detained leaders", "its occupied land", "the occupied West Bank",
     // "in occupied Crimea": a participle between an article, a possessive or
     // a preposition and its noun or place is an adjective, no event.
+    // "the jailed opposition leader", "from besieged government-held
+    // towns": an agent may follow too. "drones struck occupied Crimea":
+    // right after a verb trigger and before a place it is the place's
+    // adjective.
+    const bool article = prev >= 0 && (Eq(lv[prev], "the") || Eq(lv[prev], "a") ||
+                                       Eq(lv[prev], "an") || Has(prev, kCuePoss));
+    const bool after_verb = !cands.empty() && cands.back().k1 == k0 && !ea.rows_[cands.back().row].noun;
     if (!r.noun && prev >= 0 && k1 < n && w[k1].kind == Token::Kind::kWord &&
-        (w[k1].mention < 0 || IsPlace(w[k1].mention)) &&
-        (Eq(lv[prev], "the") || Eq(lv[prev], "a") || Eq(lv[prev], "an") || Has(prev, kCuePoss) ||
-         (Has(prev, kCuePrep) && w[k1].mention >= 0)) &&
+        (w[k1].mention < 0 || IsPlace(w[k1].mention) || IsAgent(w[k1].mention)) &&
+        (article || (after_verb && IsPlace(w[k1].mention)) ||
+         (Has(prev, kCuePrep) && (IsPlace(w[k1].mention) || IsAgent(w[k1].mention)))) &&
         lv[k1 - 1].size() > 2 && lv[k1 - 1].substr(lv[k1 - 1].size() - 2) == "ed"sv &&
         (w[k1].mention >= 0 || !(w[k1].cues & (kCuePrep | kCueBreak | kCueRel | kCueAux | kCueBe))))
       return -1;
@@ -974,6 +1026,10 @@ struct EventsAnnotator::Impl {
       return false;
     const int n = static_cast<int>(w.size());
     const int k = c.k1;
+    // "three companies accused of supplying drones": the row's object comes
+    // before "of", so the participle right before it has none: passive.
+    if (k < n && std::find(r.passive_before.begin(), r.passive_before.end(), lv[k]) != r.passive_before.end())
+      return true;
     if (k < n && Eq(lv[k], "by")) {
       for (int j = k + 1; j < n && j < k + 5; ++j) {
         if (w[j].mention >= 0) return IsAgent(w[j].mention);
@@ -994,6 +1050,27 @@ struct EventsAnnotator::Impl {
     if (w[k].mention >= 0) return false;
     if (w[k].kind == Token::Kind::kPunct) return Eq(lv[k], ".") && k + 1 >= n;
     return Has(k, kCuePrep);
+  }
+
+  // "Russia and Turkey signed", "the Russian forces and the Syrian Arab
+  // Army": the first conjunct of a coordinated subject (an article may
+  // stand after "and"); *second the other one, or subj itself if alone.
+  int FirstConjunct(int subj, int* second) const {
+    int k = 0;
+    while (k < static_cast<int>(w.size()) && w[k].mention != subj) ++k;
+    int p = k - 1;
+    if (p >= 2 && (Eq(lv[p], "the") || Eq(lv[p], "a") || Eq(lv[p], "an"))) --p;
+    if (p >= 1 && Eq(lv[p], "and") && IsAgent(w[p - 1].mention) && w[p - 1].mention != subj) {
+      *second = subj;
+      return w[p - 1].mention;
+    }
+    return subj;
+  }
+  // For events with a counterpart (with=target: clashes, agreements, talks,
+  // joint drills) the second conjunct of the subject is the target.
+  void CoordinatedTarget(Cand& c, int second) {
+    for (const auto& [word, role] : ea.rows_[c.row].preps)
+      if (word == "with" && role == Role::kTarget) Set(c, kSlotTarget, second, "coordinated subject");
   }
 
   // "children were among those killed in …", "… among the 126 people
@@ -1163,21 +1240,29 @@ struct EventsAnnotator::Impl {
     return false;
   }
 
-  // True if another trigger of the sentence starts right after mention m.
+  // True if another trigger of the sentence starts right after mention m
+  // ("by an ISIS attack"; "in support of its ally Damascus targeting …"),
+  // unless that trigger is a verb and m an agent ("sanctions on firms
+  // accused of …", "the bombing carried out by the coalition targeted …":
+  // the agent is still this event's) or a kill or wound ("fired rockets
+  // on Damascus killing three").
   bool FollowedByTrigger(int m, const Cand& c) const {
     const uint32_t end = doc.mentions[m].span.end;
+    const bool agent = mclass[m] == kMcAgent;
     for (const Cand& o : cands)
-      if (&o != &c && o.k0 < static_cast<int>(w.size()) && w[o.k0].span.begin >= end &&
+      if (&o != &c && (ea.rows_[o.row].noun || !(agent || ea.rows_[o.row].consequence)) &&
+          o.k0 < static_cast<int>(w.size()) && w[o.k0].span.begin >= end &&
           w[o.k0].span.begin <= end + 1)
         return true;
     return false;
   }
 
-  Role PrepRole(const Cand& c, const Phrase& prep, size_t len, int k) const {
+  // The role a preposition gives; *hint: the row's own PREP=ROLE said so.
+  Role PrepRole(const Cand& c, const Phrase& prep, size_t len, int k, bool* hint) const {
     const PatternRow& r = ea.rows_[c.row];
     if (len == 1)
       for (const auto& [word, role] : r.preps)
-        if (lv[k] == word) return role;
+        if (lv[k] == word) return *hint = true, role;
     return prep.role;
   }
 
@@ -1194,36 +1279,57 @@ struct EventsAnnotator::Impl {
       const int k = *it;
       if (Skipped(c, k) || k == c.k0) continue;
       if (k > c.k0 && k < c.k1) continue;
+      // "the Kenya National Commission on Human Rights": a word inside a
+      // name ("east of the Euphrates" starts with its preposition).
+      if (w[k].mention >= 0 && k > 0 && w[k - 1].mention == w[k].mention &&
+          (mclass[w[k].mention] == kMcAgent || IsPlace(w[k].mention)))
+        continue;
       size_t len = 0;
       const Phrase* prep = nullptr;
       // Row hints may name a preposition event_cues.tsv lacks ("between").
       Role role = Role::kNone;
+      bool hint = false;
       if ((prep = CueAt(k, kCuePrep, c.ce, &len))) {
-        role = PrepRole(c, *prep, len, k);
+        role = PrepRole(c, *prep, len, k, &hint);
       } else {
         for (const auto& [word, rr] : r.preps)
-          if (lv[k] == word) role = rr, len = 1;
+          if (lv[k] == word) role = rr, len = 1, hint = true;
         if (role == Role::kNone) continue;
       }
       const bool after = k >= c.k1;
+      // "a car bombing blamed on Daesh", "districts besieged by regime
+      // forces": the phrase right after a verb trigger of another type is
+      // that verb's.
+      if (after && k > c.k1 && VerbBetween(c, k, k)) continue;
       // "to retake the town": an infinitive, not a preposition.
       bool verb_next = false;
       for (const Cand& o : cands) verb_next = verb_next || o.k0 == k + static_cast<int>(len);
       if (verb_next) continue;
-      // The first mention within four words after the preposition.
-      int m = -1;
+      // The first mention within four words after the preposition; a count
+      // of no casualty role before it is its head's ("on two Chinese firms").
+      int m = -1, j_m = -1;
       for (int j = k + static_cast<int>(len); j < c.ce && j < k + static_cast<int>(len) + 5; ++j) {
         if (w[j].mention >= 0) {
           m = w[j].mention;
+          j_m = j;
+          if (mclass[m] == kMcQuantity && mcasualty[m] == kCasNone) {
+            int q = j;
+            while (q < c.ce && w[q].mention == m) ++q;
+            if (q < c.ce && w[q].mention >= 0 && mclass[w[q].mention] == kMcAgent) m = w[q].mention, j_m = q;
+          }
           break;
         }
-        if (w[j].kind == Token::Kind::kPunct || (w[j].cues & (kCuePrep | kCueBreak))) break;
+        // (Another preposition starts another phrase: "over its arms sales
+        // to Taiwan" names no place of the criticism.)
+        if (w[j].kind == Token::Kind::kPunct || (w[j].cues & (kCuePrep | kCueHint | kCueBreak))) break;
       }
       if (m < 0 || Used(c, m)) continue;
       const int dist = after ? k - c.k1 : c.k0 - k;
       if (dist > 12) continue;  // too far to be this event's phrase
       // "by an ISIS attack": the agent names that other event's actor.
       if (after && FollowedByTrigger(m, c)) continue;
+      // "on the terrorist-besieged town": the actor of that adjective.
+      if (after && IsAgent(m) && HyphenModifier(c, m, j_m)) continue;
       if (IsDate(m)) {
         if (dist < best_date_dist) best_date = m, best_date_dist = dist, date_how = "preposition";
         continue;
@@ -1267,11 +1373,18 @@ struct EventsAnnotator::Impl {
         } else {
           Set(c, kSlotTarget, m, "prepositional object");
         }
-        if (role == Role::kActor || mclass[m] == kMcAgent) c.structural = true;
+        // (A country right after the row's own preposition, "aid to Sudan",
+        // is its counterpart; an assault on a country, "the war on Syria",
+        // may be rhetoric.)
+        if (role == Role::kActor || mclass[m] == kMcAgent || (hint && dist <= 2 && !r.assault))
+          c.structural = true;
         continue;
       }
       // Any preposition but "by" may bring the place ("in", "near", but
       // also "the western districts of Raqqa", "withdrew from Manbij").
+      // "sanctions on firms accused of selling drones to Iran": a place after
+      // a verb trigger of another type is that verb's.
+      if (IsPlace(m) && role != Role::kActor && after && VerbBetween(c, k, -1)) continue;
       if (IsPlace(m) && role != Role::kActor) {
         const int pd = after ? dist : dist + 100;  // prefer places after the trigger
         if (pd < best_place_dist) best_place = m, best_place_dist = pd, place_how = "preposition";
@@ -1286,6 +1399,36 @@ struct EventsAnnotator::Impl {
       c.structural = true;
     }
     if (best_date >= 0) Set(c, kSlotDate, best_date, date_how);
+  }
+
+  // True if a verb trigger of another PLOVER type than c (one of its own
+  // type merges with it and shares the roles) stands between c and word k,
+  // ending right before k if `end` is k. Not a verb coordinated with c
+  // ("were rounded up and executed by": both passives take the by-phrase),
+  // an adjective glued by a hyphen
+  // ("terrorist-besieged") or a verb whose row wants no object and has one
+  // ("the attack demonstrated the risks").
+  bool VerbBetween(const Cand& c, int k, int end) const {
+    for (const Cand& o : cands)
+      if (o.k0 >= c.k1 && o.k1 <= k && (end < 0 || o.k1 == end) && !ea.rows_[o.row].noun &&
+          ea.rows_[o.row].plover != ea.rows_[c.row].plover && !Eq(lv[o.k0 - 1], "-") &&
+          !(o.k0 == c.k1 + 1 && !ea.rows_[c.row].noun && Eq(lv[c.k1], "and")) &&
+          !(ea.rows_[o.row].obj_absent && ObjectFollows(o)))
+        return true;
+    return false;
+  }
+
+  // "In Islamabad, …": opening_place and opening_comma (see there).
+  void OpeningPlace() {
+    opening_place = opening_comma = -1;
+    const int n = static_cast<int>(w.size());
+    if (n < 4 || !IsLocativePrep(lv[0])) return;
+    int j = 1;
+    while (j < n && j < 4 && w[j].mention < 0 && Has(j, kCueDet)) ++j;
+    if (j >= n || !IsPlace(w[j].mention)) return;
+    const int m = w[j].mention;
+    while (j < n && w[j].mention == m) ++j;
+    if (j < n && Eq(lv[j], ",")) opening_place = m, opening_comma = j;
   }
 
   void Roles(Cand& c) {
@@ -1386,19 +1529,7 @@ struct EventsAnnotator::Impl {
         // events with a counterpart (with=target: clashes, agreements,
         // talks) the second is the target.
         int second = -1;
-        if (subj >= 0 && !c.passive) {
-          int k = 0;
-          while (k < static_cast<int>(w.size()) && w[k].mention != subj) ++k;
-          // "the Russian forces and the Syrian Arab Army": an article may
-          // stand between "and" and the second conjunct.
-          int p = k - 1;
-          if (p >= 2 && (Eq(lv[p], "the") || Eq(lv[p], "a") || Eq(lv[p], "an"))) --p;
-          if (p >= 1 && Eq(lv[p], "and") && IsAgent(w[p - 1].mention) &&
-              w[p - 1].mention != subj) {
-            second = subj;
-            subj = w[p - 1].mention;
-          }
-        }
+        if (subj >= 0 && !c.passive) subj = FirstConjunct(subj, &second);
         if (subj >= 0) {
           if (c.passive) {
             Set(c, kSlotTarget, subj, "passive subject");
@@ -1410,9 +1541,7 @@ struct EventsAnnotator::Impl {
           else Set(c, kSlotActor, subj, "subject"), c.subject_actor = true;
           c.structural = true;
         }
-        if (second >= 0)
-          for (const auto& [word, role] : r.preps)
-            if (word == "with" && role == Role::kTarget) Set(c, kSlotTarget, second, "coordinated subject");
+        if (second >= 0) CoordinatedTarget(c, second);
       }
       if (c.plain_head && c.ev.target < 0) AmongTheVictims(c);
       if (!r.obj_none && !c.passive) {
@@ -1464,11 +1593,27 @@ struct EventsAnnotator::Impl {
       c.bare_plural = !determiner && c.ev.actor < 0 && c.ev.place < 0 && tail.size() > 1 &&
                       tail.back() == 's' && c.k1 - c.k0 == 1 &&
                       !CueAt(c.k1, kCueOccurred, c.ce, &occurred);
+      // "pledged 40 million euros in humanitarian aid": an amount (a
+      // currency or measure, not a count: "carried out thousands of
+      // strikes") and "in" or "of" before the noun are part of its phrase.
+      if (j > c.cs && (Eq(lv[j], "in") || Eq(lv[j], "of")) && w[j - 1].mention >= 0 &&
+          mclass[w[j - 1].mention] == kMcQuantity && mcasualty[w[j - 1].mention] == kCasNone &&
+          std::find(ea.amount_units_.begin(), ea.amount_units_.end(),
+                    doc.mentions[w[j - 1].mention].quantity->unit) != ea.amount_units_.end()) {
+        const int q = w[j - 1].mention;
+        int f = j - 1;
+        while (f > c.cs && w[f - 1].mention == q) --f;
+        j = f - 1;
+      }
       // A support verb before the noun: its subject is the actor.
-      if (c.ev.actor < 0) {
+      if (c.ev.actor < 0 && j >= c.cs) {
         for (int s = j; s >= c.cs && s >= j - 3; --s) {
           size_t n = 0;
-          if (CueAt(s, kCueSupport, c.k0, &n) && s + static_cast<int>(n) - 1 >= j - 1) {
+          // (A halt verb takes the noun's actor only for rows that say what
+          // halting it is: "suspended military aid", not "suspended talks".)
+          const uint32_t bits = kCueSupport | (r.halt_row >= 0 ? uint32_t{kCueHalt} : 0u);
+          if (CueAt(s, bits, c.k0, &n) && s + static_cast<int>(n) - 1 >= j - 1) {
+            c.halted = r.halt_row >= 0 && Has(s, kCueHalt);
             int b = s - 1;
             while (b >= c.cs && Has(b, kCueAux)) --b;
             const bool passive_support = b < s - 1 && Has(s - 1, kCueBe);
@@ -1483,13 +1628,20 @@ struct EventsAnnotator::Impl {
                 c.structural = true;
               }
             } else if (!passive_support) {
-              const int subj = LeftAgent(c, b, c.cs);
+              int second = -1;
+              int subj = LeftAgent(c, b, c.cs);
+              if (subj >= 0) subj = FirstConjunct(subj, &second);
               if (subj >= 0) {
                 Set(c, kSlotActor, subj, "subject of support verb");
+                if (second >= 0) CoordinatedTarget(c, second);
                 c.structural = true;
-                // "China imposed sanctions on …": a named subject and a past
-                // support verb report one act, no general statement.
-                if (lv[s].size() > 2 && lv[s].substr(lv[s].size() - 2) == "ed"sv && Specific(subj))
+                c.pledged = Has(s, kCuePledge);
+                // "China imposed sanctions on …", "Japan and Korea held
+                // consultations": a named subject and a past support verb
+                // (in -ed or an irregular `past` cue) report one act, no
+                // general statement.
+                if (((lv[s].size() > 2 && lv[s].substr(lv[s].size() - 2) == "ed"sv) || Has(s, kCuePast)) &&
+                    Specific(subj))
                   c.bare_plural = false;
               }
             }
@@ -1499,6 +1651,14 @@ struct EventsAnnotator::Impl {
       }
     }
     Preps(c);
+    // "marched on parliament and clashed with police": the coordinated verb
+    // happened where the first one did.
+    if (c.coordinated >= 0 && c.ev.place < 0 && cands[c.coordinated].ev.place >= 0)
+      Set(c, kSlotPlace, cands[c.coordinated].ev.place, "place of the verb before \"and\"");
+    if (c.ev.place < 0 && opening_place >= 0 && c.k0 > opening_comma && !Used(c, opening_place)) {
+      Set(c, kSlotPlace, opening_place, "place opening the sentence");
+      c.structural = true;
+    }
     // Casualties in the clause, nearest to the trigger (a casualty is a
     // count: none in a sentence without one).
     if (ea.rows_[c.row].assault && sentence_has_count) {
@@ -1616,13 +1776,16 @@ struct EventsAnnotator::Impl {
   // over at most eight words of its clause with no punctuation, break,
   // relative or subordinate word ("after", "when") and no aside. A definite
   // or possessed event noun ("blamed the attack on", "Monday's attack") is
-  // presupposed to have happened: it stays an event.
+  // presupposed to have happened: it stays an event, and so does a dated
+  // one ("an August 21 gas attack").
   bool DefiniteNoun(const Cand& c, int from) const {
     for (int k = c.k0 - 1; k >= from && k >= c.k0 - 5; --k) {
       const std::string_view x = lv[k];
       if (Has(k, kCuePoss) || x.ends_with("'s") || x.ends_with("\u2019s") || Eq(x, "the") || Eq(x, "this") || Eq(x, "that") || Eq(x, "these") ||
           Eq(x, "those") || Eq(x, "its") || Eq(x, "their") || Eq(x, "his") || Eq(x, "her"))
         return true;
+      // "an August 21 gas attack": a dated event happened.
+      if (IsDate(w[k].mention)) return true;
       if (!Has(k, kCueDet) && w[k].mention < 0) return false;
     }
     return false;
@@ -1753,9 +1916,18 @@ struct EventsAnnotator::Impl {
   // Codes: the row's, then the instrument's (refine), the civilians' and the
   // state's ACLED variants.
   void Codes(Cand& c) {
-    const PatternRow& r = PeopleObject(c) ? ea.rows_[ea.rows_[c.row].people_row] : ea.rows_[c.row];
-    if (explain && &r != &ea.rows_[c.row])
-      Note(c, "people as the object: the codes of event_patterns.tsv:" + r.key + " (people=)");
+    const PatternRow& own = ea.rows_[c.row];
+    const char* why = PeopleObject(c)                          ? "people as the object (people=)"
+                      : CrowdClash(c)                          ? "police against a crowd (crowd=)"
+                      : c.halted                               ? "after a halt verb (halt=)"
+                      : c.pledged && own.pledge_row >= 0       ? "the subject of a pledge verb (pledge=)"
+                                                               : nullptr;
+    const PatternRow& r = !why                       ? own
+                          : PeopleObject(c)          ? ea.rows_[own.people_row]
+                          : CrowdClash(c)            ? ea.rows_[own.crowd_row]
+                          : c.halted                 ? ea.rows_[own.halt_row]
+                                                     : ea.rows_[own.pledge_row];
+    if (explain && why) Note(c, std::string(why) + ": the codes of event_patterns.tsv:" + r.key);
     c.ev.pattern = ea.rows_[c.row].key;
     c.ev.plover = r.plover;
     c.ev.mode = r.mode;
@@ -1825,6 +1997,68 @@ struct EventsAnnotator::Impl {
     if (a.actor->group.empty()) return true;
     for (const std::string& s : a.actor->sectors)
       if (s == "MIL" || s == "GOV" || s == "COP") return true;
+    return false;
+  }
+
+  bool HasSector(int m, std::string_view sector) const {
+    const auto& a = doc.mentions[m].actor;
+    return a && std::find(a->sectors.begin(), a->sectors.end(), sector) != a->sectors.end();
+  }
+
+  // True if the row has crowd=PATTERN and police are one party with no
+  // armed force or state as the other ("supporters … clashed with riot
+  // police", "police clashed with demonstrators"; not "with gunmen").
+  bool CrowdClash(const Cand& c) const {
+    if (ea.rows_[c.row].crowd_row < 0) return false;
+    auto police = [&](int m) { return m >= 0 && HasSector(m, "COP"); };
+    auto armed = [&](int m) {
+      return m >= 0 && (mclass[m] == kMcCountry || HasSector(m, "MIL") || HasSector(m, "REB") ||
+                        HasSector(m, "PRM") || HasSector(m, "UAF"));
+    };
+    return (police(c.ev.actor) && !armed(c.ev.target)) || (police(c.ev.target) && !armed(c.ev.actor));
+  }
+
+  // "Hundreds of teachers rallied", "Thousands of farmers rallied": a count
+  // of people, or of something unnamed after "of", is the subject (the
+  // nearest mention before the trigger in its clause, no punctuation
+  // between).
+  bool CrowdSubject(const Cand& c) const {
+    for (int j = c.k0 - 1; j >= c.cs && j >= c.k0 - 6; --j) {
+      if (w[j].kind == Token::Kind::kPunct) return false;
+      const int m = w[j].mention;
+      if (m < 0) continue;
+      if (mclass[m] != kMcQuantity) return false;
+      const std::string& unit = doc.mentions[m].quantity->unit;
+      return unit == "person" || (unit.empty() && j + 1 < c.k0 && Eq(lv[j + 1], "of"));
+    }
+    return false;
+  }
+
+  // True if an object follows verb c: the next word is none of punctuation,
+  // a preposition, a conjunction, a clause break, an adverb in -ly, a date
+  // or a place ("rallied in Lima", "demonstrated outside the ministry",
+  // "rallied Sunday"; not "demonstrated its resolve").
+  bool ObjectFollows(const Cand& c) const {
+    const int k = c.k1;
+    if (k >= static_cast<int>(w.size()) || w[k].kind == Token::Kind::kPunct) return false;
+    if (w[k].mention >= 0) return !IsDate(w[k].mention) && mclass[w[k].mention] != kMcPlace;
+    if (w[k].cues & (kCuePrep | kCueHint | kCueBreak | kCueSubord)) return false;
+    if (Eq(lv[k], "and") || Eq(lv[k], "or") || Eq(lv[k], "but")) return false;
+    return !(lv[k].size() > 4 && lv[k].ends_with("ly"));
+  }
+
+  // True if "to" and a verb follow verb c within six words, before any
+  // punctuation ("asked Kenya to withdraw its troops"; not "asked
+  // questions", "asked about the talks", "asked to the meeting"): after
+  // "to" a plain word, no determiner, possessive or mention.
+  bool InfinitiveFollows(const Cand& c) const {
+    const int n = static_cast<int>(w.size());
+    for (int j = c.k1; j + 1 < n && j < c.k1 + 6; ++j) {
+      if (w[j].kind == Token::Kind::kPunct) return false;
+      if (!Eq(lv[j], "to")) continue;
+      const int v = j + 1;
+      return w[v].kind == Token::Kind::kWord && w[v].mention < 0 && !Has(v, kCueDet) && !Has(v, kCuePoss);
+    }
     return false;
   }
 
@@ -1920,7 +2154,11 @@ struct EventsAnnotator::Impl {
                    "\" (content=report): not asserted").c_str());
     if (r.needs == 1 && c.ev.actor < 0) return drop("needs an actor");
     if (r.needs == 2 && !c.structural) return drop("needs a role next to the trigger");
+    if (r.needs == 3 && c.ev.actor < 0 && !CrowdSubject(c))
+      return drop("needs an actor or a count of people as its subject");
+    if (r.obj_absent && ObjectFollows(c)) return drop("an object follows (obj=absent)");
     if (r.needs_target && c.ev.target < 0) return drop("needs a target");
+    if (r.needs_infinitive && !InfinitiveFollows(c)) return drop("needs \"to\" and a verb after it");
     if (r.needs_victim && c.ev.target < 0 && c.ev.dead < 0 && c.ev.injured < 0)
       return drop("needs a target or casualties");
     // "the war to destroy Syria": nobody destroys a whole country in one
@@ -2066,6 +2304,7 @@ struct EventsAnnotator::Impl {
     FindTriggers();
     if (cands.empty()) return;
     MarkSkips();
+    OpeningPlace();
     preps_at.clear();
     sentence_has_date = sentence_has_count = false;
     sentence_cues = 0;
@@ -2243,9 +2482,16 @@ struct EventsAnnotator::Impl {
     const size_t n = std::min(x.size(), y.size());
     return x.compare(0, n, y, 0, n) == 0 ? 0 : -1;
   }
-  int SameCount(int a, int b) const {
-    if (a < 0 || b < 0) return 0;
-    return doc.mentions[a].quantity->value == doc.mentions[b].quantity->value ? 1 : -1;
+  // The dead of two events, each the sum of its parts ("12 civilians and
+  // five fighters" is "17 people").
+  double Total(int first, const std::vector<int>& also) const {
+    double v = doc.mentions[first].quantity->value;
+    for (int m : also) v += doc.mentions[m].quantity->value;
+    return v;
+  }
+  int SameCount(const EventRecord& a, const EventRecord& b) const {
+    if (a.dead < 0 || b.dead < 0) return 0;
+    return Total(a.dead, a.dead_also) == Total(b.dead, b.dead_also) ? 1 : -1;
   }
 
   void Corefer() {
@@ -2260,7 +2506,7 @@ struct EventsAnnotator::Impl {
         if (!a.mode.empty() && !b.mode.empty() && a.mode != b.mode) continue;
         const int checks[] = {SameAgent(a.actor, b.actor), SameAgent(a.target, b.target),
                               SamePlace(a.place, b.place), SameDate(a.date, b.date),
-                              SameCount(a.dead, b.dead)};
+                              SameCount(a, b)};
         // Actor and target count 1, place, date and casualties 2: at least
         // 4, so "the U.S. attacked the SAA" twice with nothing else is two,
         // and one actor striking near one place twice is two as well.

@@ -47,9 +47,13 @@ struct PatternRow {
   std::vector<std::pair<std::string, Role>> preps;  // row-specific PREP=ROLE hints
   bool obj_none = false, refine = false, consequence = false, passive_only = false;
   bool obj_instrument = false;  // obj=instrument: the object is the weapon ("fired rockets")
-  uint8_t needs = 0;  // 0 none, 1 actor, 2 a role found by phrase structure
+  bool obj_absent = false;  // obj=absent: no event with an object ("demonstrated its resolve")
+  // 0 none, 1 actor, 2 a role found by phrase structure, 3 an actor or a
+  // count of people as the subject (needs=crowd: "Hundreds of teachers rallied")
+  uint8_t needs = 0;
   bool needs_target = false;
   bool needs_victim = false;  // needs=victim: a target or casualties
+  bool needs_infinitive = false;  // needs=infinitive: "to" and a verb after the object ("asked Kenya to withdraw")
   bool no_country_target = false;  // country=none: a whole country as its only role is rhetoric
   bool no_info_object = false;     // info=none: information as the object is no event ("released no pictures")
   bool content = false;  // content=report: events named in its complement are what it reports ("accused X of shelling")
@@ -58,6 +62,21 @@ struct PatternRow {
   // commanders"), the codes of that row ("arrest:verb"); -1 none.
   std::string people_key;
   int people_row = -1;
+  // crowd=PATTERN: police on one side and no armed force on the other
+  // ("clashed with riot police"), the codes of that row ("riot:noun").
+  std::string crowd_key;
+  int crowd_row = -1;
+  // pledge=PATTERN: the actor is the subject of a pledge verb of
+  // event_cues.tsv ("pledged 40 million euros in aid"), the codes of that row.
+  std::string pledge_key;
+  int pledge_row = -1;
+  // halt=PATTERN: after a halt verb of event_cues.tsv ("suspended military
+  // aid to Niger"), the codes of that row (cutting aid is a sanction).
+  std::string halt_key;
+  int halt_row = -1;
+  // passive_before=W|W: the participle right before one of these words is
+  // a reduced passive ("companies accused of supplying drones").
+  std::vector<std::string> passive_before;
   // not_before=W|W: no event when one of these words follows the trigger
   // ("the scourge it visited upon the region").
   std::vector<std::string> not_before;
@@ -220,6 +239,9 @@ class EventsAnnotator : public DocumentLayer {
   // lookup per word finds both.
   events_internal::PhraseIndex phrases_;
   std::vector<events_internal::Instrument> instruments_;
+  // Units of quantity_units.tsv that measure (currencies, weights, …)
+  // rather than count: "20 million euros in aid" is the aid's amount.
+  std::vector<std::string> amount_units_;
 };
 
 }  // namespace dossier
