@@ -33,16 +33,18 @@ const QuantityFinder& Finder() {
 }
 
 // A segmented document with its date mentions, as the pipeline builds it
-// before the quantities layer runs (published 2017-01-24).
-Document MakeDoc(std::string_view text) {
+// before the quantities layer runs (published `anchor`; "" for none: the
+// dates layer then leaves the dates without a year).
+Document MakeDoc(std::string_view text, const std::string& anchor = "2017-01-24") {
   static Segmenter segmenter(BuiltinLexicon());
   static DateFinder dates(BuiltinLexicon());
   Document doc;
   doc.text = std::string(text);
   doc.paragraphs = segmenter.Paragraphs(doc.text);
   doc.sentences = segmenter.Sentences(doc.text, doc.paragraphs);
-  for (const DateMention& d :
-       dates.Find(doc.text, doc.sentences, std::string("2017-01-24"))) {
+  std::optional<std::string> published;
+  if (!anchor.empty()) published = anchor;
+  for (const DateMention& d : dates.Find(doc.text, doc.sentences, published)) {
     Mention m;
     m.kind = "date";
     m.span = d.span;
@@ -51,8 +53,9 @@ Document MakeDoc(std::string_view text) {
   return doc;
 }
 
-std::vector<Mention> Quantities(std::string_view text, bool explain = false) {
-  Document doc = MakeDoc(text);
+std::vector<Mention> Quantities(std::string_view text, bool explain = false,
+                                const std::string& anchor = "2017-01-24") {
+  Document doc = MakeDoc(text, anchor);
   doc.explain = explain;
   std::vector<Mention> out;
   Finder().Annotate(doc, &out);
@@ -78,9 +81,9 @@ std::string Show(std::string_view text, const Mention& m) {
 }
 
 // Every mention of `text`, joined by "; ".
-std::string Describe(std::string_view text) {
+std::string Describe(std::string_view text, const std::string& anchor = "2017-01-24") {
   std::string out;
-  for (const Mention& m : Quantities(text)) {
+  for (const Mention& m : Quantities(text, false, anchor)) {
     if (!out.empty()) out += "; ";
     out += Show(text, m);
   }
@@ -474,18 +477,8 @@ TEST(QuantityFinderTest, TimesOrdinalsAndMarkersAreNotQuantities) {
 // Without a published date the dates layer leaves a date with no year
 // ("Aug. 28"); its day is still no count.
 TEST(QuantityFinderTest, DaysBesideMonthsAreNotQuantities) {
-  auto unanchored = [](std::string_view text) {
-    static Segmenter segmenter(BuiltinLexicon());
-    Document doc;
-    doc.text = std::string(text);
-    doc.paragraphs = segmenter.Paragraphs(doc.text);
-    doc.sentences = segmenter.Sentences(doc.text, doc.paragraphs);
-    std::vector<Mention> out;
-    Finder().Annotate(doc, &out);
-    std::string shown;
-    for (const Mention& m : out) shown += (shown.empty() ? "" : "; ") + Show(text, m);
-    return shown;
-  };
+  auto unanchored = [](std::string_view text) { return Describe(text, ""); };
+
   EXPECT_EQ(unanchored("ISLAMABAD, Aug. 28 (Wire) - Floods killed 12 people."),
             "12=12 exact person killed");
   EXPECT_EQ(unanchored("The state of emergency began on 25 August and 3,000 fled."),

@@ -5,6 +5,7 @@
 // over several paragraphs, "he" after two people).
 #include <gtest/gtest.h>
 
+#include <array>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -72,6 +73,20 @@ std::vector<VoiceRecord> Of(const Document& d, int si) {
   for (const auto& v : d.voice)
     if (v.sentence == si) out.push_back(v);
   return out;
+}
+
+// Sentence si of `d` is one attributed record with the source, cue and
+// content of want[si].
+using Attribution = std::array<const char*, 3>;
+void ExpectAttributed(const Document& d, const std::vector<Attribution>& want) {
+  for (int si = 0; si < static_cast<int>(want.size()); ++si) {
+    auto v = Of(d, si);
+    ASSERT_EQ(v.size(), 1u) << si;
+    EXPECT_EQ(v[0].kind, "attributed") << si;
+    EXPECT_EQ(SourceText(d, v[0].source), want[si][0]) << si;
+    EXPECT_EQ(Text(d, v[0].cue), want[si][1]) << si;
+    EXPECT_EQ(Text(d, v[0].content), want[si][2]) << si;
+  }
 }
 
 // Every sentence is covered by its records, in order, without gaps other
@@ -1098,7 +1113,7 @@ TEST(VoiceTest, BeliefAndForecastVerbsOfUnnamedHolders) {
       "Opponents of the mayor say the tax is unfair. "
       "Many traders worry that the rally will fade. "
       "Several lawmakers urged the agency to delay the rule.\n");
-  const char* want[][3] = {
+  ExpectAttributed(d, {
       {"investors", "fear", "the bank will cut its payout"},
       {"Strategists", "forecast", "a weaker dollar next year"},
       {"The utility", "hopes", "to sell the plant by June"},
@@ -1106,16 +1121,8 @@ TEST(VoiceTest, BeliefAndForecastVerbsOfUnnamedHolders) {
       {"Opponents", "say", "the tax is unfair"},
       {"Many traders", "worry", "the rally will fade"},
       {"lawmakers", "urged", "the agency to delay the rule"},
-  };
-  for (int si = 0; si < 7; ++si) {
-    auto v = Of(d, si);
-    ASSERT_EQ(v.size(), 1u) << si;
-    EXPECT_EQ(v[0].kind, "attributed") << si;
-    EXPECT_EQ(SourceText(d, v[0].source), want[si][0]) << si;
-    EXPECT_EQ(v[0].source_kind, "anonymous") << si;
-    EXPECT_EQ(Text(d, v[0].cue), want[si][1]) << si;
-    EXPECT_EQ(Text(d, v[0].content), want[si][2]) << si;
-  }
+  });
+  for (int si = 0; si < 7; ++si) EXPECT_EQ(Of(d, si)[0].source_kind, "anonymous") << si;
   // The nouns and the worries report nothing; "is expected to" has no
   // holder.
   Document n = Voice(
@@ -1135,7 +1142,7 @@ TEST(VoiceTest, RepliesCitationsCourtPapersAndUnnamedOffices) {
       "Turnout may fall below half, the committee said on Sunday. "
       "Trenholm Pharma said on Thursday that it would appeal. "
       "The president said he would sign the bill.\n");
-  const char* want[][3] = {
+  ExpectAttributed(d, {
       {"Republicans", "countered", "the bridge needed the money"},
       {"The ministry", "reiterated", "the accounts were sound"},
       {"farmers", "cited", "the drought as the reason for the losses"},
@@ -1145,15 +1152,7 @@ TEST(VoiceTest, RepliesCitationsCourtPapersAndUnnamedOffices) {
       {"the committee", "said", "Turnout may fall below half"},
       {"Trenholm Pharma", "said", "it would appeal"},
       {"The president", "said", "he would sign the bill"},
-  };
-  for (int si = 0; si < 9; ++si) {
-    auto v = Of(d, si);
-    ASSERT_EQ(v.size(), 1u) << si;
-    EXPECT_EQ(v[0].kind, "attributed") << si;
-    EXPECT_EQ(SourceText(d, v[0].source), want[si][0]) << si;
-    EXPECT_EQ(Text(d, v[0].cue), want[si][1]) << si;
-    EXPECT_EQ(Text(d, v[0].content), want[si][2]) << si;
-  }
+  });
   ExpectCovered(d);
 }
 
@@ -1167,7 +1166,7 @@ TEST(VoiceTest, UnnamedSourcesWithNestedPhrasesAndOffices) {
       "Rivals have complained that the rules favour incumbents. "
       "Federal prosecutors charged that the clerks hid the ledgers. "
       "Many economists now think the slump will end.\n");
-  const char* want[][3] = {
+  ExpectAttributed(d, {
       {"people", "said", "the vote would be delayed"},
       {"officers", "said", "the gate was shut"},
       {"Her attorney", "said", "she would appeal the verdict"},
@@ -1176,15 +1175,7 @@ TEST(VoiceTest, UnnamedSourcesWithNestedPhrasesAndOffices) {
       {"Rivals", "complained", "the rules favour incumbents"},
       {"prosecutors", "charged that", "the clerks hid the ledgers"},
       {"Many economists", "think", "the slump will end"},
-  };
-  for (int si = 0; si < 8; ++si) {
-    auto v = Of(d, si);
-    ASSERT_EQ(v.size(), 1u) << si;
-    EXPECT_EQ(v[0].kind, "attributed") << si;
-    EXPECT_EQ(SourceText(d, v[0].source), want[si][0]) << si;
-    EXPECT_EQ(Text(d, v[0].cue), want[si][1]) << si;
-    EXPECT_EQ(Text(d, v[0].content), want[si][2]) << si;
-  }
+  });
 }
 
 // "The company" is the organisation that spoke last; "the ministry" the
