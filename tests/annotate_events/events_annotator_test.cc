@@ -993,7 +993,8 @@ TEST(EventsUnrestTest, RalliedAndDemonstratedWithACrowdAndNoObject) {
       "Thousands of farmers rallied in Quito on Monday against fuel prices. "
       "Hundreds of nurses demonstrated outside the parliament in Sofia. "
       "Shares rallied in Frankfurt on Monday. "
-      "Chile demonstrated its new radar in Santiago.");
+      "Chile demonstrated its new radar in Santiago. "
+      "Daesh has rallied in the desert near Palmyra since the year began.");
   ExpectWellFormed(d);
   ASSERT_EQ(d.events.size(), 2u);
   EXPECT_EQ(Text(d, d.events[0].trigger), "rallied");

@@ -2156,6 +2156,12 @@ struct EventsAnnotator::Impl {
     if (r.needs == 2 && !c.structural) return drop("needs a role next to the trigger");
     if (r.needs == 3 && c.ev.actor < 0 && !CrowdSubject(c))
       return drop("needs an actor or a count of people as its subject");
+    // "Daesh has rallied since the year began": an armed force that rallies
+    // regroups; it holds no protest.
+    if (r.needs == 3 && c.ev.actor >= 0 &&
+        (HasSector(c.ev.actor, "MIL") || HasSector(c.ev.actor, "REB") ||
+         HasSector(c.ev.actor, "PRM") || HasSector(c.ev.actor, "UAF")))
+      return drop("an armed force as the subject regroups (needs=crowd)");
     if (r.obj_absent && ObjectFollows(c)) return drop("an object follows (obj=absent)");
     if (r.needs_target && c.ev.target < 0) return drop("needs a target");
     if (r.needs_infinitive && !InfinitiveFollows(c)) return drop("needs \"to\" and a verb after it");
