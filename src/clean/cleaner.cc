@@ -48,6 +48,12 @@ struct Cleaner::Rule {
   std::string pattern;  // macros expanded; parsed and checked by the set's Add
   RE2::Options options;
   bool latin1_twin = false;  // see Latin1TwinExact
+  // Its set holds the pattern widened (WidenUnicodeClasses): a set hit is
+  // only a candidate, which Confirmed checks with the rule's own regex.
+  bool widened_in_set = false;
+  bool Confirmed(std::string_view line) const {
+    return !widened_in_set || For(line).re->Match(line, 0, line.size(), RE2::UNANCHORED, nullptr, 0);
+  }
 
  private:
   mutable std::once_flag once_, latin1_once_;
@@ -464,7 +470,9 @@ Result<std::unique_ptr<Cleaner>> Cleaner::Create(std::shared_ptr<const Lexicon> 
           set = c->line_set_.get();
           set_rule = &c->line_set_rule_;
         }
-        if (set->Add(expanded, &err) < 0)
+        std::optional<std::string> widened = WidenUnicodeClasses(expanded);
+        r->widened_in_set = widened.has_value();
+        if (set->Add(widened ? *widened : expanded, &err) < 0)
           return InvalidInput(table + ".tsv rule '" + r->id + "': " + err);
         set_rule->push_back(index);
         if (set == c->line_set_.get()) {
@@ -628,11 +636,14 @@ bool CleanerImpl::MatchLine(size_t li, bool in_head, bool in_tail, const Rule** 
         if (lit.FoundIn(s)) return true;
       return false;
     };
+    auto add = [&](int rule) {
+      if (c_.rules_[rule]->Confirmed(s)) l.matched.push_back(rule);
+    };
     if (!c_.line_set_rule_.empty() && may_match() && c_.line_set_->Match(s, &hits))
-      for (int m : hits) l.matched.push_back(c_.line_set_rule_[m]);
+      for (int m : hits) add(c_.line_set_rule_[m]);
     hits.clear();
     if (!c_.line_set_free_rule_.empty() && c_.line_set_free_->Match(s, &hits))
-      for (int m : hits) l.matched.push_back(c_.line_set_free_rule_[m]);
+      for (int m : hits) add(c_.line_set_free_rule_[m]);
     if (!c_.screened_.empty()) MatchScreened(s, &l.matched);
     std::sort(l.matched.begin(), l.matched.end());
   }
@@ -645,8 +656,11 @@ bool CleanerImpl::MatchLine(size_t li, bool in_head, bool in_tail, const Rule** 
     std::vector<int>& hits = set_hits_;
     hits.clear();
     if (!set.Match(s, &hits)) return;
-    for (int m : hits) l.matched.push_back(set_rule[m]);
-    grew = true;
+    for (int m : hits) {
+      if (!c_.rules_[set_rule[m]]->Confirmed(s)) continue;
+      l.matched.push_back(set_rule[m]);
+      grew = true;
+    }
   };
   if (in_head && !l.head_known) add_zone(&l.head_known, *c_.head_set_, c_.head_set_rule_);
   if (in_tail && !l.tail_known) add_zone(&l.tail_known, *c_.tail_set_, c_.tail_set_rule_);

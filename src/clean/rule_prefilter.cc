@@ -607,6 +607,65 @@ bool Latin1TwinExact(std::string_view pattern) {
   return true;
 }
 
+std::optional<std::string> WidenUnicodeClasses(std::string_view pattern) {
+  // The classes widened, by name, with their ASCII members.
+  static constexpr std::pair<std::string_view, std::string_view> kClasses[] = {
+      {"L", "A-Za-z"}, {"Lu", "A-Z"}, {"Ll", "a-z"}, {"Lt", ""}, {"Lm", ""}, {"Lo", ""},
+      {"N", "0-9"},    {"Nd", "0-9"}, {"Nl", ""},    {"No", ""}};
+  constexpr std::string_view kNonAscii = "\\x{80}-\\x{10FFFF}";
+  std::string out;
+  bool widened = false, in_class = false, negated = false;
+  for (size_t k = 0; k < pattern.size(); ++k) {
+    const char c = pattern[k];
+    if (c == '\\' && k + 1 < pattern.size()) {
+      const char e = pattern[k + 1];
+      if (e == 'Q' || e == 'P') return std::nullopt;
+      if (e != 'p') {
+        out.append(pattern.substr(k, 2));
+        ++k;
+        continue;
+      }
+      // \pX or \p{Name}
+      std::string_view name;
+      size_t end;
+      if (k + 2 < pattern.size() && pattern[k + 2] == '{') {
+        end = pattern.find('}', k + 3);
+        if (end == std::string_view::npos) return std::nullopt;
+        name = pattern.substr(k + 3, end - k - 3);
+      } else {
+        end = k + 2;
+        name = pattern.substr(k + 2, 1);
+      }
+      const auto* hit = std::find_if(std::begin(kClasses), std::end(kClasses),
+                                     [&](const auto& p) { return p.first == name; });
+      if (hit == std::end(kClasses) || (in_class && negated)) return std::nullopt;
+      // Nor at a range's end ("[\\pL-z]", an error the widened class would
+      // not make): the set's Add then checks both patterns at once.
+      if (in_class && ((k > 0 && pattern[k - 1] == '-') ||
+                       (end + 1 < pattern.size() && pattern[end + 1] == '-')))
+        return std::nullopt;
+      if (!in_class) out += '[';
+      out.append(hit->second);
+      out.append(kNonAscii);
+      if (!in_class) out += ']';
+      widened = true;
+      k = end;
+      continue;
+    }
+    out += c;
+    if (in_class) {
+      if (c == ']') in_class = false;
+    } else if (c == '[') {
+      in_class = true;
+      negated = k + 1 < pattern.size() && pattern[k + 1] == '^';
+      if (negated) out += pattern[++k];
+      if (k + 1 < pattern.size() && pattern[k + 1] == ']') out += pattern[++k];  // "[]...]"
+    }
+  }
+  if (!widened) return std::nullopt;
+  return out;
+}
+
 bool HasNonAsciiFoldRune(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();

@@ -67,6 +67,18 @@ bool HasNonAsciiFoldRune(std::string_view s);
 // its last byte optional. "\Q...\E" (quoted text) is not modelled.
 bool Latin1TwinExact(std::string_view pattern);
 
+// `pattern` with each letter or number class (\pL, \p{Lu}, \pN, ... also
+// inside brackets) widened to its ASCII members plus every non-ASCII
+// character: a pattern that matches every text the original matches, and
+// more. Compiled for UTF-8 it is a few byte ranges where \pL is hundreds:
+// the cleaner's sets hold the widened patterns (a tenth of start-up) and a
+// line the set says matches is confirmed by the rule's own regex. nullopt
+// when there is nothing to widen, or it cannot be widened safely: another
+// \p / \P class, one inside a negated class ("[^\pL]") or next to a '-'
+// in a class. Otherwise the original is valid if and only if the widened
+// pattern is.
+std::optional<std::string> WidenUnicodeClasses(std::string_view pattern);
+
 // A literal of RequiredLiterals, prepared for a fast search.
 class FoldedLiteral {
  public:

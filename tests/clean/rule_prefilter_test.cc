@@ -355,5 +355,47 @@ TEST(Latin1TwinExactTest, Latin1TwinMatchesAsciiTextLikeUtf8) {
   }
 }
 
+TEST(WidenUnicodeClassesTest, LetterAndNumberClassesBecomeAsciiPlusNonAscii) {
+  EXPECT_EQ(WidenUnicodeClasses("^\\p{Lu}[\\pL'\u2019.-]*$").value_or("-"),
+            "^[A-Z\\x{80}-\\x{10FFFF}][A-Za-z\\x{80}-\\x{10FFFF}'\u2019.-]*$");
+  EXPECT_EQ(WidenUnicodeClasses("al-\\pL+ \\pN \\p{Lo}").value_or("-"),
+            "al-[A-Za-z\\x{80}-\\x{10FFFF}]+ [0-9\\x{80}-\\x{10FFFF}] [\\x{80}-\\x{10FFFF}]");
+  EXPECT_EQ(WidenUnicodeClasses("[]\\pL]\\\\pL").value_or("-"),  // "\\pL" is '\' then "pL"
+            "[]A-Za-z\\x{80}-\\x{10FFFF}]\\\\pL");
+  EXPECT_FALSE(WidenUnicodeClasses("^by\\s+\\w+$"));     // nothing to widen
+  EXPECT_FALSE(WidenUnicodeClasses("[^\\pL]"));          // negated: would narrow
+  EXPECT_FALSE(WidenUnicodeClasses("\\PL"));
+  EXPECT_FALSE(WidenUnicodeClasses("\\p{Greek}\\pL"));   // a class not modelled
+  EXPECT_FALSE(WidenUnicodeClasses("[\\pL-z]"));         // a range's end
+  EXPECT_FALSE(WidenUnicodeClasses("\\Q\\pL\\E"));
+}
+
+// The widened pattern matches every line the original matches (in UTF-8).
+TEST(WidenUnicodeClassesTest, WidenedPatternMatchesASuperset) {
+  const std::string patterns[] = {
+      "^(?i:by)\\s+(?P<names>\\p{Lu}[\\pL'\u2019.-]*(?:\\s+\\p{Lu}[\\pL'\u2019.-]*)*)$",
+      "^[\\p{Lu}0-9][\\pL\\pN'\u2019.&-]*,\\s+\\d{4}$", "(?i)^\\pL+ \\p{Ll}+$"};
+  const std::string lines[] = {"By Nadia Farouk", "By \u00C9mile Za\u00EFd", "By \u201CNadia\u201D",
+                               "By \u0391\u03B8\u03B7\u03BD\u03AC", "Al-Masdar News, 2019",
+                               "\u00C9cho, 2020", "\u2014x, 2020", "word WORD", "\u00E9t\u00E9 x",
+                               "12 x"};
+  RE2::Options o;
+  o.set_log_errors(false);
+  for (const auto& p : patterns) {
+    auto w = WidenUnicodeClasses(p);
+    ASSERT_TRUE(w) << p;
+    RE2 exact(p, o), wide(*w, o);
+    ASSERT_TRUE(exact.ok() && wide.ok()) << p;
+    for (const auto& line : lines) {
+      if (!RE2::PartialMatch(line, exact)) continue;
+      EXPECT_TRUE(RE2::PartialMatch(line, wide)) << p << " on " << line;
+    }
+  }
+  // And more: a curly quote is no letter, but the widened class takes it.
+  RE2 exact(patterns[0], o), wide(*WidenUnicodeClasses(patterns[0]), o);
+  EXPECT_FALSE(RE2::PartialMatch("By \u201CNadia\u201D", exact));
+  EXPECT_TRUE(RE2::PartialMatch("By \u201CNadia\u201D", wide));
+}
+
 }  // namespace
 }  // namespace dossier
