@@ -255,12 +255,45 @@ class ProgressBar {
   bool done_ = false, shown_ = false;
 };
 
+// Records to a file descriptor with write(2): a record (tens of KB each,
+// five times the article) is written straight from its string, short ones
+// are gathered first. Through stdio every byte was copied into its buffer
+// once more: 1.3% of the instructions of an entities-only run.
+class RecordWriter {
+ public:
+  explicit RecordWriter(int fd) : fd_(fd) {}
+  bool Add(std::string_view s) {
+    if (s.size() >= kDirect) return Flush() && WriteAll(s);
+    pending_.append(s);
+    return pending_.size() < kDirect || Flush();
+  }
+  bool Flush() {
+    const bool ok = WriteAll(pending_);
+    pending_.clear();
+    return ok;
+  }
+
+ private:
+  static constexpr size_t kDirect = 32 << 10;
+  bool WriteAll(std::string_view s) const {
+    while (!s.empty()) {
+      const ssize_t n = ::write(fd_, s.data(), s.size());
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) return false;
+      s.remove_prefix(static_cast<size_t>(n));
+    }
+    return true;
+  }
+  const int fd_;
+  std::string pending_;
+};
+
 int RunExtract(const CommonFlags& f) {
   int code = kExitOk;
   auto pipeline = MakePipeline(f, &code);
   if (!pipeline) return code;
-  static char buf[1 << 16];
-  std::setvbuf(stdout, buf, _IOFBF, sizeof buf);
+  std::fflush(stdout);  // nothing is written through stdio after this
+  RecordWriter out(STDOUT_FILENO);
   RunProgress progress;
   ProgressBar bar(progress, !f.quiet && !f.no_progress, "extract");
   uint64_t ok = 0, failed = 0, bytes = 0;
@@ -278,14 +311,14 @@ int RunExtract(const CommonFlags& f) {
         }
         ++ok;
         o.record.push_back('\n');
-        if (std::fwrite(o.record.data(), 1, o.record.size(), stdout) != o.record.size()) {
+        if (!out.Add(o.record)) {
           write_error = true;
           return false;
         }
         return true;
       },
       &progress);
-  if (std::fflush(stdout) != 0) write_error = true;
+  if (!write_error && !out.Flush()) write_error = true;
   bar.Stop();
   if (write_error) {
     std::fprintf(stderr, "dossier: cannot write to standard output: %s\n", std::strerror(errno));

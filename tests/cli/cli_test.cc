@@ -817,6 +817,23 @@ TEST(CliPipeTest, ClosedOutputPipeEndsTheRunWithExitThree) {
       << ReadFile(err);
 }
 
+// Short records are gathered before they are written: the last of them go
+// out at the end of the run, and a failure there is reported too.
+TEST(CliPipeTest, FullDeviceEndsTheRunWithExitThree) {
+  if (access("/dev/full", W_OK) != 0) GTEST_SKIP() << "no /dev/full";
+  TempDir dir;
+  dir.Write("in/short.txt", "Two mortar rounds hit the market in Kessin on Monday.\n");
+  const std::string err = dir.path() + "/err";
+  const std::string cmd = Quote(DOSSIER_BINARY) + " extract " + Quote(dir.path() + "/in") +
+                          " >/dev/full 2>" + Quote(err);
+  const int status = std::system(cmd.c_str());
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 3) << ReadFile(err);
+  EXPECT_NE(ReadFile(err).find("dossier: cannot write to standard output: No space left"),
+            std::string::npos)
+      << ReadFile(err);
+}
+
 }  // namespace
 }  // namespace dossier
 
