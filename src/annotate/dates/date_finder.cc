@@ -1870,6 +1870,14 @@ class DateFinder::Scanner {
 std::vector<DateMention> DateFinder::Find(std::string_view text, const std::vector<Span>& sentences,
                                           std::optional<std::string> anchor) const {
   std::vector<DateMention> out;
+  FindInto(text, sentences, anchor, &out);
+  return out;
+}
+
+void DateFinder::FindInto(std::string_view text, const std::vector<Span>& sentences,
+                          const std::optional<std::string>& anchor, std::vector<DateMention>* found) const {
+  found->clear();
+  std::vector<DateMention>& out = *found;
   const Anchor a = ParseAnchor(anchor);
   Scanner scanner(*this, text, a, &out);
   if (sentences.empty()) {
@@ -1882,7 +1890,6 @@ std::vector<DateMention> DateFinder::Find(std::string_view text, const std::vect
   }
   auto by_begin = [](const DateMention& x, const DateMention& y) { return x.span.begin < y.span.begin; };
   if (!std::is_sorted(out.begin(), out.end(), by_begin)) std::stable_sort(out.begin(), out.end(), by_begin);
-  return out;
 }
 
 }  // namespace dossier

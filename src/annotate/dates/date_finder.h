@@ -125,6 +125,10 @@ class DateFinder {
   // publication date ("YYYY-MM-DD", "YYYY-MM" or "YYYY") or nullopt.
   std::vector<DateMention> Find(std::string_view text, const std::vector<Span>& sentences,
                                 std::optional<std::string> anchor) const;
+  // The same into *found (cleared first), whose capacity a caller may keep
+  // from call to call.
+  void FindInto(std::string_view text, const std::vector<Span>& sentences,
+                const std::optional<std::string>& anchor, std::vector<DateMention>* found) const;
 
   // Rows of date_words that were skipped, as "word: reason".
   const std::vector<std::string>& problems() const { return problems_; }
