@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <new>
 
 #include "annotate/quantities/letter_bits.h"
 #include "core/byte_scan.h"
@@ -947,7 +948,7 @@ class QuantityFinder::Scanner {
   bool explain_;  // fill Mention::evidence
   mutable LetterWindow letters_;  // for Tokenize
   std::vector<Tok> t_;
-  size_t n_ = 0;  // t_.size(), kept: a Tok is 20 bytes, its count a division
+  size_t n_ = 0;  // the tokens of the sentence, t_[0 .. n_)
   // The tokens that may start a number, in order (Tokenize): figures, and
   // words but those of ASCII letters whose shape no kTrigger word has. The
   // rules run only there; most tokens are none.
@@ -1019,20 +1020,25 @@ bool QuantityFinder::Scanner::Worth(Span s) const {
 }
 
 void QuantityFinder::Scanner::Tokenize(Span s) {
-  t_.clear();
   may_start_.clear();
   const char* p = text_.data();
   const size_t size = text_.size();
   size_t i = s.begin;
   const size_t e = std::min<size_t>(s.end, size);
+  // A token has a byte at least: t_ (this thread's buffer, which keeps its
+  // size: a Tok per byte of the longest sentence seen) is grown once for the
+  // sentence and the tokens are written at t_[0 .. n_), with no check of its
+  // capacity per token.
+  if (t_.size() < e - i) t_.resize(e - i);
+  size_t n = 0;
   // State of the gap before the next token.
   bool had_gap = false, nb_only = true, newline = true, first = true;
   // Builds the token in place, each field written once (a copy of a freshly
   // written Tok costs a store-forwarding stall per token).
   auto push = [&](size_t b, size_t en, TK kind, bool pure = false) -> Tok& {
-    Tok& tk = t_.emplace_back(static_cast<uint32_t>(b), static_cast<uint32_t>(en),
-                              kind == TK::kNumber ? int16_t{-1} : kLazyId, kind, pure,
-                              !had_gap && !first, had_gap && nb_only, newline);
+    Tok& tk = *new (&t_[n++]) Tok(static_cast<uint32_t>(b), static_cast<uint32_t>(en),
+                                  kind == TK::kNumber ? int16_t{-1} : kLazyId, kind, pure,
+                                  !had_gap && !first, had_gap && nb_only, newline);
     first = false;
     had_gap = false;
     nb_only = true;
@@ -1097,7 +1103,7 @@ void QuantityFinder::Scanner::Tokenize(Span s) {
           }
         }
         if (!pure || d_.trigger_shape.MayHave(p + i, j - i))
-          may_start_.push_back(static_cast<uint32_t>(t_.size()));
+          may_start_.push_back(static_cast<uint32_t>(n));
         push(i, j, TK::kWord, pure);
         i = space_after(j);
         continue;
@@ -1115,7 +1121,7 @@ void QuantityFinder::Scanner::Tokenize(Span s) {
             break;
           }
         }
-        may_start_.push_back(static_cast<uint32_t>(t_.size()));
+        may_start_.push_back(static_cast<uint32_t>(n));
         push(i, j, TK::kNumber);
         i = space_after(j);
         continue;
@@ -1159,7 +1165,7 @@ void QuantityFinder::Scanner::Tokenize(Span s) {
         if (l2 == 0 || !utf8::IsAlnum(cp2)) break;
         j += l2;
       }
-      may_start_.push_back(static_cast<uint32_t>(t_.size()));
+      may_start_.push_back(static_cast<uint32_t>(n));
       push(i, j, TK::kWord);
       i = j;
       continue;
@@ -1169,7 +1175,7 @@ void QuantityFinder::Scanner::Tokenize(Span s) {
     push(i, i + len, punct ? TK::kPunct : TK::kSymbol).fraction = fraction;
     i += len;
   }
-  n_ = t_.size();
+  n_ = n;
 }
 
 bool QuantityFinder::Scanner::Overlaps(uint32_t b, uint32_t e) const {
