@@ -2108,22 +2108,24 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
                        role_how);
   }
 
+  // The strings of a fresh Mention are empty: they are appended to, the
+  // short way (an assign goes through the general _M_replace).
   Mention& m = out->emplace_back();  // built in place: a Mention is big
-  m.kind = "quantity";
+  m.kind.append("quantity");
   m.span = Span{t_[start].b, t_[end - 1].e};
   m.sentence = sentence;
   QuantityValue& q = m.quantity.emplace();  // filled in place
   q.value = value;
   q.low = low;
   q.high = high;
-  q.qualifier.assign(qualifier);
-  q.unit.assign(unit);
-  q.role.assign(role);
-  m.rule = c.vague        ? "vague"
-           : c.words      ? "words"
-           : c.suffix     ? "figure_suffix"
-           : c.multiplier ? "figure_multiplier"
-                          : "figure";
+  q.qualifier.append(qualifier);
+  q.unit.append(unit);
+  q.role.append(role);
+  m.rule.append(c.vague        ? "vague"
+                : c.words      ? "words"
+                : c.suffix     ? "figure_suffix"
+                : c.multiplier ? "figure_multiplier"
+                               : "figure");
   if (range) m.rule += "+range";
   if (explain_)
     evidence.insert(evidence.begin(),
