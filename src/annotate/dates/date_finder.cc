@@ -289,6 +289,10 @@ struct ClassTable {
 };
 constexpr ClassTable kClass;
 
+// The bit of DateFinder::start_third_ for the second and third letters of a
+// word (0 = 'a'): a hash, so a few other pairs share it.
+constexpr unsigned StartPairBit(unsigned c1, unsigned c2) { return (c1 * 26 + c2) & 63; }
+
 // Three bit masks of the 64 bytes at p (bit k for p[k]): kClass.word bytes,
 // ASCII digits, and the marks 0xC2 and 0xE2. SSE2 where there is SSE2.
 struct Masks {
@@ -498,6 +502,8 @@ DateFinder::DateFinder(const Lexicon& lexicon) {
     if (!cap_only) start_len_[c] |= static_cast<uint16_t>(1u << w.text.size());
     start_len_[c - 32] |= static_cast<uint16_t>(1u << w.text.size());
     if (w.text.size() > 1) start_second_[bucket(w.text)] |= 1u << (w.text[1] - 'a');
+    if (w.text.size() > 2)
+      start_third_[bucket(w.text)] |= uint64_t{1} << StartPairBit(w.text[1] - 'a', w.text[2] - 'a');
   }
 }
 
@@ -899,14 +905,18 @@ class DateFinder::Scanner {
   }
 
   // False if the `len` bytes at p (a word token) are none of the words a
-  // rule starts at (DateFinder::start_len_, start_second_).
+  // rule starts at (DateFinder::start_len_, start_second_, start_third_).
   bool MayStart(const unsigned char* p, size_t len) const {
     if (len > kMaxWordLen || !(f_.start_len_[p[0]] >> len & 1)) return false;
     if (len == 1) return true;
-    // p[0] is an ASCII letter (no bit is set for other bytes); a second byte
-    // that is no letter falls outside 'a'..'z' once 0x20 is set.
+    // p[0] is an ASCII letter (no bit is set for other bytes); a byte that
+    // is no letter falls outside 'a'..'z' once 0x20 is set.
+    const size_t k = ((p[0] | 0x20u) - 'a') * (kMaxWordLen + 1) + len;
     const unsigned c1 = (p[1] | 0x20u) - 'a';
-    return c1 < 26 && (f_.start_second_[((p[0] | 0x20u) - 'a') * (kMaxWordLen + 1) + len] >> c1 & 1);
+    if (c1 >= 26 || !(f_.start_second_[k] >> c1 & 1)) return false;
+    if (len == 2) return true;
+    const unsigned c2 = (p[2] | 0x20u) - 'a';
+    return c2 < 26 && (f_.start_third_[k] >> StartPairBit(c1, c2) & 1);
   }
 
   const Tok& T(int i) const { return toks_[i]; }
@@ -1870,6 +1880,14 @@ class DateFinder::Scanner {
 std::vector<DateMention> DateFinder::Find(std::string_view text, const std::vector<Span>& sentences,
                                           std::optional<std::string> anchor) const {
   std::vector<DateMention> out;
+  FindInto(text, sentences, anchor, &out);
+  return out;
+}
+
+void DateFinder::FindInto(std::string_view text, const std::vector<Span>& sentences,
+                          const std::optional<std::string>& anchor, std::vector<DateMention>* found) const {
+  found->clear();
+  std::vector<DateMention>& out = *found;
   const Anchor a = ParseAnchor(anchor);
   Scanner scanner(*this, text, a, &out);
   if (sentences.empty()) {
@@ -1882,7 +1900,6 @@ std::vector<DateMention> DateFinder::Find(std::string_view text, const std::vect
   }
   auto by_begin = [](const DateMention& x, const DateMention& y) { return x.span.begin < y.span.begin; };
   if (!std::is_sorted(out.begin(), out.end(), by_begin)) std::stable_sort(out.begin(), out.end(), by_begin);
-  return out;
 }
 
 }  // namespace dossier

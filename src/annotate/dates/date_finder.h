@@ -79,7 +79,7 @@
 // rule starts at, with the word after it that rule needs. Other sentences
 // get one pass: a byte-class tokenizer; rules run only at digits and at the
 // words from data/date_words.tsv a rule starts at. A word is looked up (a
-// bucketed (first letter, length) table) only when its first two letters
+// bucketed (first letter, length) table) only when its first three letters
 // and length are those of such a word, or when a rule reads it.
 #ifndef DOSSIER_ANNOTATE_DATES_DATE_FINDER_H_
 #define DOSSIER_ANNOTATE_DATES_DATE_FINDER_H_
@@ -125,6 +125,10 @@ class DateFinder {
   // publication date ("YYYY-MM-DD", "YYYY-MM" or "YYYY") or nullopt.
   std::vector<DateMention> Find(std::string_view text, const std::vector<Span>& sentences,
                                 std::optional<std::string> anchor) const;
+  // The same into *found (cleared first), whose capacity a caller may keep
+  // from call to call.
+  void FindInto(std::string_view text, const std::vector<Span>& sentences,
+                const std::optional<std::string>& anchor, std::vector<DateMention>* found) const;
 
   // Rows of date_words that were skipped, as "word: reason".
   const std::vector<std::string>& problems() const { return problems_; }
@@ -166,11 +170,14 @@ class DateFinder {
   std::array<uint32_t, 26 * (kMaxWordLen + 1)> second_{};
   // The words a rule can start at (kStartKinds in date_finder.cc; months
   // and weekdays only capitalised, of the prepositions only "since"): per
-  // first byte a bit per length, and per (first letter, length) bucket a bit
-  // per second letter. The scanner looks a word token up only if it passes
-  // both (MayStart) or a rule asks about it.
+  // first byte a bit per length, per (first letter, length) bucket a bit
+  // per second letter, and per bucket a bit per (second, third letter) pair
+  // hashed to 64 (StartPairBit: "that", "they", "than" pass the first two
+  // as "this" does, and stop at the third). The scanner looks a word token
+  // up only if it passes all three (MayStart) or a rule asks about it.
   std::array<uint16_t, 256> start_len_{};
   std::array<uint32_t, 26 * (kMaxWordLen + 1)> start_second_{};
+  std::array<uint64_t, 26 * (kMaxWordLen + 1)> start_third_{};
   std::vector<std::string> problems_;
 };
 

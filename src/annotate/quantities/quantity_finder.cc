@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <new>
 
 #include "annotate/quantities/letter_bits.h"
 #include "core/byte_scan.h"
@@ -278,18 +279,29 @@ struct PhraseSet {
   std::vector<std::vector<int>> words;
   std::vector<std::string> text;  // as written in the data, for evidence
   std::vector<std::vector<int>> by_first, by_last;
+  // Per word id, the tags (a bit per kind of phrase, TagOf) of the phrases
+  // that start (end) with it, ORed: a match that wants none of them is over
+  // before a phrase is compared ("of" ends some qualifiers, none that opens
+  // a range).
+  std::vector<uint32_t> first_tags, last_tags;
 
   int Add(std::vector<int> ids, std::string written) {
     words.push_back(std::move(ids));
     text.push_back(std::move(written));
     return static_cast<int>(words.size()) - 1;
   }
-  void Index(size_t vocab_size) {
+  // tag_of(p): the tag of phrase p.
+  template <typename TagOfPhrase>
+  void Index(size_t vocab_size, TagOfPhrase tag_of) {
     by_first.assign(vocab_size, {});
     by_last.assign(vocab_size, {});
+    first_tags.assign(vocab_size, 0);
+    last_tags.assign(vocab_size, 0);
     for (size_t p = 0; p < words.size(); ++p) {
       by_first[words[p].front()].push_back(static_cast<int>(p));
       by_last[words[p].back()].push_back(static_cast<int>(p));
+      first_tags[words[p].front()] |= tag_of(p);
+      last_tags[words[p].back()] |= tag_of(p);
     }
     auto longer = [this](int a, int b) {
       return words[a].size() > words[b].size();
@@ -332,6 +344,18 @@ struct Context {
   std::string role;
   bool before = false, after = false;
 };
+
+// The tag of a phrase (PhraseSet::first_tags): a bit for its position or
+// kind in its table, and for a role word, a bit per side it reads.
+constexpr uint32_t kAnyTag = ~0u;
+constexpr uint32_t kTagRoleBefore = 1u << 8, kTagRoleAfter = 1u << 9;
+constexpr uint32_t TagOf(QualPos p) { return 1u << static_cast<int>(p); }
+constexpr uint32_t TagOf(UnitKind k) { return 1u << static_cast<int>(k); }
+constexpr uint32_t TagOf(CtxKind k) { return 1u << static_cast<int>(k); }
+constexpr uint32_t TagOf(const Context& x) {
+  return TagOf(x.kind) | (x.kind == CtxKind::kRole && x.before ? kTagRoleBefore : 0) |
+         (x.kind == CtxKind::kRole && x.after ? kTagRoleAfter : 0);
+}
 
 // Per-word flags.
 enum : uint8_t {
@@ -774,10 +798,10 @@ QuantityFinder::QuantityFinder(const Lexicon& lexicon) {
   for (size_t p = 0; p < d->ctx.size(); ++p)
     if (d->ctx[p].kind != CtxKind::kRole)
       d->flags[d->ctx_set.words[p].front()] |= kNpStop;
-  d->vague_set.Index(n);
-  d->qual_set.Index(n);
-  d->unit_set.Index(n);
-  d->ctx_set.Index(n);
+  d->vague_set.Index(n, [](size_t) { return kAnyTag; });
+  d->qual_set.Index(n, [&](size_t p) { return TagOf(d->quals[p].pos); });
+  d->unit_set.Index(n, [&](size_t p) { return TagOf(d->units[p].kind); });
+  d->ctx_set.Index(n, [&](size_t p) { return TagOf(d->ctx[p]); });
   for (int c = 0; c < 256; ++c) {
     const char byte = static_cast<char>(c);
     d->single[c] = d->vocab.Find(std::string_view(&byte, 1));
@@ -916,14 +940,16 @@ class QuantityFinder::Scanner {
     return t_[i].kind == TK::kNumber || (d_.Flags(Id(i)) & kTrigger);
   }
 
-  // Longest phrase of `set` starting at token i whose payload passes `ok`.
+  // Longest phrase of `set` starting at token i whose payload passes `ok`;
+  // only a phrase with one of `tags` (TagOf) can.
   template <typename Ok>
-  Match MatchAt(const PhraseSet& set, size_t i, Ok ok) const;
+  Match MatchAt(const PhraseSet& set, size_t i, uint32_t tags, Ok ok) const;
   // Longest phrase of `set` ending at token `last` (inclusive), starting at
-  // or after `floor`, whose payload passes `ok`.
+  // or after `floor`, whose payload passes `ok`; only a phrase with one of
+  // `tags` can.
   template <typename Ok>
   Match MatchEnding(const PhraseSet& set, size_t last, size_t floor,
-                    Ok ok) const;
+                    uint32_t tags, Ok ok) const;
 
   bool ParseCore(size_t i, Core* c) const;
   bool ParseFigure(size_t i, Core* c) const;
@@ -947,7 +973,7 @@ class QuantityFinder::Scanner {
   bool explain_;  // fill Mention::evidence
   mutable LetterWindow letters_;  // for Tokenize
   std::vector<Tok> t_;
-  size_t n_ = 0;  // t_.size(), kept: a Tok is 20 bytes, its count a division
+  size_t n_ = 0;  // the tokens of the sentence, t_[0 .. n_)
   // The tokens that may start a number, in order (Tokenize): figures, and
   // words but those of ASCII letters whose shape no kTrigger word has. The
   // rules run only there; most tokens are none.
@@ -1019,20 +1045,25 @@ bool QuantityFinder::Scanner::Worth(Span s) const {
 }
 
 void QuantityFinder::Scanner::Tokenize(Span s) {
-  t_.clear();
   may_start_.clear();
   const char* p = text_.data();
   const size_t size = text_.size();
   size_t i = s.begin;
   const size_t e = std::min<size_t>(s.end, size);
+  // A token has a byte at least: t_ (this thread's buffer, which keeps its
+  // size: a Tok per byte of the longest sentence seen) is grown once for the
+  // sentence and the tokens are written at t_[0 .. n_), with no check of its
+  // capacity per token.
+  if (t_.size() < e - i) t_.resize(e - i);
+  size_t n = 0;
   // State of the gap before the next token.
   bool had_gap = false, nb_only = true, newline = true, first = true;
   // Builds the token in place, each field written once (a copy of a freshly
   // written Tok costs a store-forwarding stall per token).
   auto push = [&](size_t b, size_t en, TK kind, bool pure = false) -> Tok& {
-    Tok& tk = t_.emplace_back(static_cast<uint32_t>(b), static_cast<uint32_t>(en),
-                              kind == TK::kNumber ? int16_t{-1} : kLazyId, kind, pure,
-                              !had_gap && !first, had_gap && nb_only, newline);
+    Tok& tk = *new (&t_[n++]) Tok(static_cast<uint32_t>(b), static_cast<uint32_t>(en),
+                                  kind == TK::kNumber ? int16_t{-1} : kLazyId, kind, pure,
+                                  !had_gap && !first, had_gap && nb_only, newline);
     first = false;
     had_gap = false;
     nb_only = true;
@@ -1097,7 +1128,7 @@ void QuantityFinder::Scanner::Tokenize(Span s) {
           }
         }
         if (!pure || d_.trigger_shape.MayHave(p + i, j - i))
-          may_start_.push_back(static_cast<uint32_t>(t_.size()));
+          may_start_.push_back(static_cast<uint32_t>(n));
         push(i, j, TK::kWord, pure);
         i = space_after(j);
         continue;
@@ -1115,7 +1146,7 @@ void QuantityFinder::Scanner::Tokenize(Span s) {
             break;
           }
         }
-        may_start_.push_back(static_cast<uint32_t>(t_.size()));
+        may_start_.push_back(static_cast<uint32_t>(n));
         push(i, j, TK::kNumber);
         i = space_after(j);
         continue;
@@ -1159,7 +1190,7 @@ void QuantityFinder::Scanner::Tokenize(Span s) {
         if (l2 == 0 || !utf8::IsAlnum(cp2)) break;
         j += l2;
       }
-      may_start_.push_back(static_cast<uint32_t>(t_.size()));
+      may_start_.push_back(static_cast<uint32_t>(n));
       push(i, j, TK::kWord);
       i = j;
       continue;
@@ -1169,7 +1200,7 @@ void QuantityFinder::Scanner::Tokenize(Span s) {
     push(i, i + len, punct ? TK::kPunct : TK::kSymbol).fraction = fraction;
     i += len;
   }
-  n_ = t_.size();
+  n_ = n;
 }
 
 bool QuantityFinder::Scanner::Overlaps(uint32_t b, uint32_t e) const {
@@ -1182,9 +1213,9 @@ bool QuantityFinder::Scanner::Overlaps(uint32_t b, uint32_t e) const {
 
 template <typename Ok>
 QuantityFinder::Scanner::Match QuantityFinder::Scanner::MatchAt(
-    const PhraseSet& set, size_t i, Ok ok) const {
+    const PhraseSet& set, size_t i, uint32_t tags, Ok ok) const {
   Match m;
-  if (i >= n_ || Id(i) < 0) return m;
+  if (i >= n_ || Id(i) < 0 || !(set.first_tags[Id(i)] & tags)) return m;
   for (int p : set.by_first[Id(i)]) {
     const std::vector<int>& w = set.words[p];
     if (i + w.size() > n_) continue;
@@ -1201,9 +1232,9 @@ QuantityFinder::Scanner::Match QuantityFinder::Scanner::MatchAt(
 
 template <typename Ok>
 QuantityFinder::Scanner::Match QuantityFinder::Scanner::MatchEnding(
-    const PhraseSet& set, size_t last, size_t floor, Ok ok) const {
+    const PhraseSet& set, size_t last, size_t floor, uint32_t tags, Ok ok) const {
   Match m;
-  if (last >= n_ || last < floor || Id(last) < 0) return m;
+  if (last >= n_ || last < floor || Id(last) < 0 || !(set.last_tags[Id(last)] & tags)) return m;
   for (int p : set.by_last[Id(last)]) {
     const std::vector<int>& w = set.words[p];
     if (last + 1 < floor + w.size()) continue;
@@ -1221,7 +1252,7 @@ QuantityFinder::Scanner::Match QuantityFinder::Scanner::MatchEnding(
 
 bool QuantityFinder::Scanner::CurrencyGluedBefore(size_t i) const {
   if (i == 0 || !t_[i].glued) return false;
-  Match m = MatchEnding(d_.unit_set, i - 1, 0, [&](int p) {
+  Match m = MatchEnding(d_.unit_set, i - 1, 0, TagOf(UnitKind::kCurrency), [&](int p) {
     return d_.units[p].kind == UnitKind::kCurrency;
   });
   return m.phrase >= 0;
@@ -1503,7 +1534,7 @@ bool QuantityFinder::Scanner::ParseCore(size_t i, Core* c) const {
   *c = Core();
   if (t_[i].kind == TK::kNumber) return ParseFigure(i, c);
   if (t_[i].kind != TK::kWord || !(d_.Flags(Id(i)) & kTrigger)) return false;
-  Match v = MatchAt(d_.vague_set, i, [](int) { return true; });
+  Match v = MatchAt(d_.vague_set, i, kAnyTag, [](int) { return true; });
   if (v.phrase >= 0) {
     const Vague& g = d_.vague[v.phrase];
     c->first = i;
@@ -1570,7 +1601,7 @@ bool QuantityFinder::Scanner::NotACount(const Core& c) const {
   size_t j = i;
   if (j > 0 && (IsPunct(j - 1, '.') || IsPunct(j - 1, '#'))) --j;
   if (j > 0) {
-    Match m = MatchEnding(d_.ctx_set, j - 1, 0, [&](int p) {
+    Match m = MatchEnding(d_.ctx_set, j - 1, 0, TagOf(CtxKind::kLabel), [&](int p) {
       return d_.ctx[p].kind == CtxKind::kLabel;
     });
     if (m.phrase >= 0) return true;
@@ -1641,12 +1672,12 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
   // Ranges: "six to twelve", "10-15", "between 10 and 15", "two or three".
   Match open;
   if (start > floor_) {
-    open = MatchEnding(d_.qual_set, start - 1, floor_, [&](int p) {
+    open = MatchEnding(d_.qual_set, start - 1, floor_, TagOf(QualPos::kOpen), [&](int p) {
       return d_.quals[p].pos == QualPos::kOpen;
     });
   }
   if (!c.vague && end < n) {
-    Match join = MatchAt(d_.qual_set, end, [&](int p) {
+    Match join = MatchAt(d_.qual_set, end, TagOf(QualPos::kJoin), [&](int p) {
       return d_.quals[p].pos == QualPos::kJoin;
     });
     if (join.phrase >= 0 && join.end < n) {
@@ -1704,7 +1735,7 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
 
   // Money sign or word before the number: "$5 million", "US$5".
   if (start > floor_) {
-    Match cur = MatchEnding(d_.unit_set, start - 1, floor_, [&](int p) {
+    Match cur = MatchEnding(d_.unit_set, start - 1, floor_, TagOf(UnitKind::kCurrency), [&](int p) {
       return d_.units[p].kind == UnitKind::kCurrency;
     });
     if (cur.phrase >= 0 && !Overlaps(t_[cur.begin].b, t_[cur.end - 1].e)) {
@@ -1730,7 +1761,7 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
       ++k;
       hyphen = true;
     }
-    Match u = MatchAt(d_.unit_set, k, [&](int p) {
+    Match u = MatchAt(d_.unit_set, k, TagOf(UnitKind::kMeasure) | TagOf(UnitKind::kCurrency), [&](int p) {
       UnitKind kind = d_.units[p].kind;
       return kind == UnitKind::kMeasure ||
              (kind == UnitKind::kCurrency && unit.empty() && !hyphen);
@@ -1747,7 +1778,7 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
 
   // Qualifier before: "more than 3,000", "some 80,000".
   if (!range && start > floor_) {
-    Match q = MatchEnding(d_.qual_set, start - 1, floor_, [&](int p) {
+    Match q = MatchEnding(d_.qual_set, start - 1, floor_, TagOf(QualPos::kBefore), [&](int p) {
       return d_.quals[p].pos == QualPos::kBefore;
     });
     if (q.phrase >= 0 && !Overlaps(t_[q.begin].b, t_[q.end - 1].e)) {
@@ -1762,7 +1793,7 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
   if (!range && end < n) {
     size_t k = end;
     if (IsPunct(k, '-') && t_[k].glued && k + 1 < n && t_[k + 1].glued) ++k;
-    Match q = MatchAt(d_.qual_set, k, [&](int p) {
+    Match q = MatchAt(d_.qual_set, k, TagOf(QualPos::kAfter), [&](int p) {
       return d_.quals[p].pos == QualPos::kAfter;
     });
     if (q.phrase >= 0 && (TokText(q.begin) != "+" || t_[q.begin].glued) &&
@@ -1805,7 +1836,7 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
         }
         break;
       }
-      Match u = MatchAt(d_.unit_set, k, [&](int p) {
+      Match u = MatchAt(d_.unit_set, k, TagOf(UnitKind::kCount), [&](int p) {
         return d_.units[p].kind == UnitKind::kCount;
       });
       if (u.phrase >= 0) {
@@ -1817,7 +1848,7 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
         if (explain_) evidence.push_back("unit " + std::string(unit) + " from '" + std::string(unit_word) + "'");
         break;
       }
-      Match r = MatchAt(d_.ctx_set, k, [&](int p) {
+      Match r = MatchAt(d_.ctx_set, k, TagOf(CtxKind::kRole), [&](int p) {
         return d_.ctx[p].kind == CtxKind::kRole;
       });
       if (r.phrase >= 0) {
@@ -1955,7 +1986,7 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
         shared = true;
         break;
       }
-      Match r = MatchEnding(d_.ctx_set, last, 0, [&](int p) {
+      Match r = MatchEnding(d_.ctx_set, last, 0, kTagRoleBefore, [&](int p) {
         return d_.ctx[p].kind == CtxKind::kRole && d_.ctx[p].before;
       });
       if (r.phrase >= 0) {
@@ -1965,7 +1996,7 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
           role_how = std::to_string(start - r.end + 1) + " token(s) before";
         break;
       }
-      Match l = MatchEnding(d_.ctx_set, last, 0, [&](int p) {
+      Match l = MatchEnding(d_.ctx_set, last, 0, TagOf(CtxKind::kLink), [&](int p) {
         return d_.ctx[p].kind == CtxKind::kLink;
       });
       if (l.phrase < 0 && verb_link) {
@@ -1976,7 +2007,7 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
         for (size_t q = last > 0 ? last - 1 : 0, steps = 0; q > 0 && steps < 3 && !IsPunct(q, ',');
              --q, ++steps) {
           if (!IdIn(q, d_.noun_preps)) continue;
-          Match pr = MatchEnding(d_.ctx_set, q - 1, 0, [&](int p) {
+          Match pr = MatchEnding(d_.ctx_set, q - 1, 0, kTagRoleBefore, [&](int p) {
             return d_.ctx[p].kind == CtxKind::kRole && d_.ctx[p].before;
           });
           if (pr.phrase >= 0) {
@@ -2019,7 +2050,7 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
           size_t a = k + 2;
           if (k + 1 >= n || t_[k + 1].kind != TK::kWord) break;
           while (a < n && a < k + 5 && t_[a].kind == TK::kWord &&
-                 MatchAt(d_.ctx_set, a, [&](int p) {
+                 MatchAt(d_.ctx_set, a, TagOf(CtxKind::kLink) | kTagRoleAfter, [&](int p) {
                    return d_.ctx[p].kind == CtxKind::kLink ||
                           (d_.ctx[p].kind == CtxKind::kRole && d_.ctx[p].after);
                  }).phrase < 0)
@@ -2053,7 +2084,7 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
           }
           break;
         }
-        Match r = MatchAt(d_.ctx_set, k, [&](int p) {
+        Match r = MatchAt(d_.ctx_set, k, kTagRoleAfter, [&](int p) {
           return d_.ctx[p].kind == CtxKind::kRole && d_.ctx[p].after;
         });
         if (r.phrase >= 0) {
@@ -2065,7 +2096,7 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
                 std::to_string(r.begin - np_end + 1) + " token(s) after";
           break;
         }
-        Match l = MatchAt(d_.ctx_set, k, [&](int p) {
+        Match l = MatchAt(d_.ctx_set, k, TagOf(CtxKind::kLink), [&](int p) {
           return d_.ctx[p].kind == CtxKind::kLink;
         });
         if (l.phrase < 0 || ++links_after > 4) break;
@@ -2102,22 +2133,24 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
                        role_how);
   }
 
+  // The strings of a fresh Mention are empty: they are appended to, the
+  // short way (an assign goes through the general _M_replace).
   Mention& m = out->emplace_back();  // built in place: a Mention is big
-  m.kind = "quantity";
+  m.kind.append("quantity");
   m.span = Span{t_[start].b, t_[end - 1].e};
   m.sentence = sentence;
   QuantityValue& q = m.quantity.emplace();  // filled in place
   q.value = value;
   q.low = low;
   q.high = high;
-  q.qualifier.assign(qualifier);
-  q.unit.assign(unit);
-  q.role.assign(role);
-  m.rule = c.vague        ? "vague"
-           : c.words      ? "words"
-           : c.suffix     ? "figure_suffix"
-           : c.multiplier ? "figure_multiplier"
-                          : "figure";
+  q.qualifier.append(qualifier);
+  q.unit.append(unit);
+  q.role.append(role);
+  m.rule.append(c.vague        ? "vague"
+                : c.words      ? "words"
+                : c.suffix     ? "figure_suffix"
+                : c.multiplier ? "figure_multiplier"
+                               : "figure");
   if (range) m.rule += "+range";
   if (explain_)
     evidence.insert(evidence.begin(),
