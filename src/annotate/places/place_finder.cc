@@ -317,8 +317,25 @@ bool AsciiFold(std::string_view in, char* buf, size_t cap, size_t* n) {
     h ^= h >> 32;
   }
   if (i < s.size()) {
-    // The tail by bytes: a memcpy of a variable length is a library call.
-    h = (h ^ ShortKey(s.substr(i))) * 0xc4ceb9fe1a85ec53ull;
+    // The tail by fixed-size loads that overlap (a memcpy of a variable
+    // length is a library call, a loop by bytes cost more than the rest):
+    // the last 8 bytes of a longer name, else the first and last 4, else
+    // the first, middle and last byte (with the length, one value per name).
+    const size_t n = s.size();
+    const char* p = s.data();
+    uint64_t v;
+    if (n >= 8) {
+      std::memcpy(&v, p + n - 8, 8);
+    } else if (n >= 4) {
+      uint32_t lo, hi;
+      std::memcpy(&lo, p, 4);
+      std::memcpy(&hi, p + n - 4, 4);
+      v = lo | static_cast<uint64_t>(hi) << 32;
+    } else {
+      v = static_cast<unsigned char>(p[0]) | static_cast<uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 |
+          static_cast<uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16;
+    }
+    h = (h ^ v) * 0xc4ceb9fe1a85ec53ull;
   }
   h ^= h >> 29;
   h *= 0xff51afd7ed558ccdull;
@@ -472,6 +489,8 @@ struct Cand {
   Feat feat = Feat::kOther;
   bool curated = false, big = false, point = false;
   bool holds_x = false;  // the Y of "X, Y" holding one of X's readings (ReadYByX)
+  // Another name supports its entry's country (SetContext, pass 2).
+  bool ctx = false;
   double prior = 0;  // match quality + feature prior (no context)
   double score = 0;
   // What the last Score with context found, for the rule: kCtxCountry,
@@ -558,7 +577,7 @@ struct Found {
   bool has_direction = false;
   int comma_next = -1;          // "X, Y": index of Y in the found list
   int comma_prev = -1;          // and of X, on Y
-  mutable int8_t other_context = -1;  // OtherContext memo (pass 2)
+  bool other_context = false;   // other names give some country context (SetContext)
   // Reasons of cands[k]'s last Score with explain, for the evidence; empty
   // until one is written (WhyOf).
   mutable std::vector<std::string> why;
@@ -1357,7 +1376,8 @@ class PlaceFinder::Run {
     if (ShortPersonRef(ts, i, b, e)) return j + 1;
 
     if (cands != &own) own = *cands;
-    Found fd(b, e, s, i, j, key, std::move(own));
+    // Built where it is kept: moving a Found moves its strings and vectors.
+    Found& fd = found_.emplace_back(b, e, s, i, j, key, std::move(own));
     fd.all_caps = all_caps;
     fd.common = true;
     // A one-word name is the cached n-gram's text, which keeps its IsCommon
@@ -1382,17 +1402,15 @@ class PlaceFinder::Run {
     }
     if (one_word) look.common = common_[i];
     if (fd.common) fd.headline = Headline(ts, te);
-    return Keep(std::move(fd), ts, te);
+    return Keep(&fd, ts, te);
   }
 
-  // Reads the words around a found name, keeps it, and returns the token to
-  // continue from.
-  int Keep(Found&& fd, int ts, int te) {
-    ReadContext(ts, te, &fd);
-    const int next = fd.last + 1;
-    last_place_tok_ = fd.last;
-    found_.push_back(std::move(fd));
-    return next;
+  // Reads the words around a found name just kept (the last of found_), and
+  // returns the token to continue from.
+  int Keep(Found* fd, int ts, int te) {
+    ReadContext(ts, te, fd);
+    last_place_tok_ = fd->last;
+    return fd->last + 1;
   }
 
   // Match for Arabic-script words. Every word can start a name, so only
@@ -1423,9 +1441,9 @@ class PlaceFinder::Run {
                c.feat == Feat::kAdmin2))
             cands.push_back(c);
         if (cands.empty()) continue;
-        Found fd(b, e, s, i, j, look.key, std::move(cands));
+        Found& fd = found_.emplace_back(b, e, s, i, j, look.key, std::move(cands));
         fd.common = false;
-        return Keep(std::move(fd), ts, te);
+        return Keep(&fd, ts, te);
       }
     }
     return i + 1;
@@ -1702,15 +1720,19 @@ class PlaceFinder::Run {
           // Not if the next word is a well-known place of its own ("Raqqa
           // Deir ez-Zor" without a comma); a small town's name ("Webb" in
           // "Whitney Webb") is still a surname.
-          std::string nk;
-          FastNameKey(Tok(word), &nk);
+          // The word's n-gram lookup, cached across documents: its
+          // candidates by key are all the entries of its NameKey.
+          const Looked& look = LookupCached(Tok(word));
           // A listed non-place name (an outlet, an organisation: "Deir
           // Ezzor Reuters reported") is no surname.
-          if (f_.stop_keys_.count(nk)) return false;
-          std::vector<NameHit> hits;
-          gaz_.LookupKey(nk, &hits);
+          if (look.kind == Looked::kStop && f_.stop_keys_.count(look.key)) return false;
           bool big = false;
-          for (const NameHit& h : hits) big = big || IsBig(gaz_.entry(h.entry));
+          if (look.kind == Looked::kStop) {  // a demonym: no candidates were looked up
+            std::vector<NameHit> hits;
+            gaz_.LookupKey(look.key, &hits);
+            for (const NameHit& h : hits) big = big || IsBig(gaz_.entry(h.entry));
+          }
+          for (const Cand& c : look.cands) big = big || (c.quality != Quality::kSkeleton && c.big);
           if (!big) return true;
         }
       }
@@ -1886,7 +1908,7 @@ class PlaceFinder::Run {
   // pass, which scores every candidate of every name this way, gets it
   // inline with the reasons off (a call of the whole Score cost more than
   // the sums).
-  static double HintScore(const Found& fd, const Cand& c, Why& why) {
+  [[gnu::always_inline]] static double HintScore(const Found& fd, const Cand& c, Why& why) {
     const Feat f = c.feat;
     double s = c.prior;
     bool division = f == Feat::kCountry || f == Feat::kAdmin1 || f == Feat::kAdmin2;
@@ -1931,7 +1953,7 @@ class PlaceFinder::Run {
     double s = HintScore(fd, *c, why);
     // The document's context.
     c->reasons = 0;
-    bool ctx_country = !e.country.empty() && CtxCountry(fd, e);
+    bool ctx_country = c->ctx;
     if (ctx_country) {
       c->reasons |= kCtxCountry;
       // A town of under 100,000 against a namesake city of millions thirty
@@ -1960,10 +1982,10 @@ class PlaceFinder::Run {
         s += 1.5;
         why += ", country of its sentence";
       }
-    } else if (c->big && !e.country.empty() && actor_countries_.count(std::string(e.country))) {
+    } else if (c->big && !e.country.empty() && actor_countries_.count(e.country)) {
       s += 0.6;
       if (why.on) why += ", actor country " + std::string(e.country);
-    } else if (f == Feat::kCity && OtherContext(fd)) {
+    } else if (f == Feat::kCity && fd.other_context) {
       // A town in a country the document does not name is unlikely; a big
       // city too when only an alternate spelling reaches it ("Mansoura" is
       // a spelling of the Egyptian city, and of a village near Raqqa).
@@ -1979,7 +2001,7 @@ class PlaceFinder::Run {
       } else if (c->quality == Quality::kAltKey ||
                  (alt && std::any_of(fd.cands.begin(), fd.cands.end(), [&](const Cand& o) {
                     return &o != c && !o.e->country.empty() && o.e->country != e.country &&
-                           CtxCountry(fd, *o.e);
+                           o.ctx;
                   }))) {
         c->reasons |= kForeignWeak;
         s -= 1.0;
@@ -1996,7 +2018,7 @@ class PlaceFinder::Run {
         why += ", foreign by alternate spelling";
       }
     } else if ((f == Feat::kAdmin2 || (f == Feat::kAdmin1 && (fd.hints & kAdmin2After))) &&
-               OtherContext(fd)) {
+               fd.other_context) {
       // A district of a country the document neither names nor has actors
       // of ("al-Faris", "Al-Manar" are Iraqi and Yemeni districts), or a
       // province called a district there: "the Sahel district" of Zabadani
@@ -2060,7 +2082,7 @@ class PlaceFinder::Run {
           const bool rival = f == Feat::kCity &&
               std::any_of(fd.cands.begin(), fd.cands.end(), [&](const Cand& o) {
                 return o.feat == Feat::kCity && o.e->population > e.population &&
-                       o.e->country != e.country && !CtxCountry(fd, *o.e);
+                       o.e->country != e.country && !o.ctx;
               });
           s += rival ? 1.5 : 0.7;
           if (why.on) why += ", ctx admin1 " + std::string(e.admin1);
@@ -2136,29 +2158,40 @@ class PlaceFinder::Run {
     return one;
   }
 
-  // Do other names of the document give any country context at all?
-  // Asked only once the context is complete (pass 2), so it is worked out
-  // once per mention (fd.other_context: -1 unknown, 0, 1).
-  bool OtherContext(const Found& fd) const {
-    if (fd.other_context < 0) {
-      fd.other_context = 0;
-      for (const auto& [code, sup] : countries_) {
-        if (sup.Other(fd.key)) {
-          fd.other_context = 1;
-          break;
-        }
-      }
+  // Sets fd.other_context and each candidate's ctx once the context is
+  // complete (pass 2). A name has many candidates (small namesakes by
+  // alternate spellings, most of which pass 2 drops for want of context),
+  // so the test is a bit of the countries other names support, by the two
+  // capitals of an ISO code (other codes, if any, are looked for in a list).
+  [[gnu::noinline]] void SetContext(Found* fd) {
+    ctx_code_bits_ = {};
+    ctx_other_codes_.clear();
+    fd->other_context = false;
+    for (const auto& [code, sup] : countries_) {
+      if (!sup.Other(fd->key)) continue;
+      fd->other_context = true;
+      const int bit = CodeBit(code);
+      if (bit >= 0) ctx_code_bits_[bit >> 6] |= 1ull << (bit & 63);
+      else ctx_other_codes_.push_back(code);
     }
-    return fd.other_context == 1;
+    for (Cand& c : fd->cands) {
+      const std::string_view country = c.e->country;
+      const int bit = CodeBit(country);
+      c.ctx = bit >= 0 ? (ctx_code_bits_[bit >> 6] >> (bit & 63)) & 1
+                       : std::find(ctx_other_codes_.begin(), ctx_other_codes_.end(), country) !=
+                             ctx_other_codes_.end();
+    }
   }
-
-  // Does the document context support entry e (another mention's country)?
-  bool CtxCountry(const Found& fd, const PlaceEntry& e) const {
-    auto ci = countries_.find(e.country);
-    return ci != countries_.end() && ci->second.Other(fd.key);
+  // The bit of a two-capital country code ("SY") in ctx_code_bits_, else -1.
+  static int CodeBit(std::string_view code) {
+    if (code.size() != 2) return -1;
+    const unsigned a = static_cast<unsigned char>(code[0]) - 'A', b = static_cast<unsigned char>(code[1]) - 'A';
+    return a < 26 && b < 26 ? static_cast<int>(a * 26 + b) : -1;
   }
+  std::array<uint64_t, (26 * 26 + 63) / 64> ctx_code_bits_{};  // SetContext's
+  std::vector<std::string_view> ctx_other_codes_;
 
-  std::set<std::string> actor_countries_;  // countries of earlier actor mentions
+  std::set<std::string, std::less<>> actor_countries_;  // countries of earlier actor mentions
 
   void Resolve(std::vector<Mention>* out) {
     // Pass 1: no context; unambiguous winners give it.
@@ -2211,19 +2244,20 @@ class PlaceFinder::Run {
     uint32_t confirmed_entry = 0;
     for (Found& fd : found_) {
       double margin = 0;
+      SetContext(&fd);
       // Weak candidates need support: a skeleton match must be a big place
       // or a close spelling in a context country; a small place known only
       // by an alternate spelling ("She" for Scheer, "Since" for Sincé) must
       // be in a context country.
       std::erase_if(fd.cands, [&](const Cand& c) {
         if (c.quality == Quality::kSkeleton) {
-          if (!c.big) return !(c.dist <= 1 && CtxCountry(fd, *c.e));
+          if (!c.big) return !(c.dist <= 1 && c.ctx);
           // A big place in a country the document does not otherwise name
           // ("Thardeh" is not Taranto in an article about Syria).
-          return c.dist > 2 || (!CtxCountry(fd, *c.e) && OtherContext(fd));
+          return c.dist > 2 || (!c.ctx && fd.other_context);
         }
         if (c.big) return false;
-        if (c.quality <= Quality::kExact) return !CtxCountry(fd, *c.e);
+        if (c.quality <= Quality::kExact) return !c.ctx;
         return false;
       });
       if (fd.cands.empty()) continue;
@@ -2267,7 +2301,7 @@ class PlaceFinder::Run {
         bool xy = fd.comma_next >= 0 && (win->reasons & kCommaXY);
         // (A curated region or sea after "in the", "to the": "the Middle
         // East", "the Levant".)
-        bool ok = (fd.prep && (xy || CtxCountry(fd, e) || win->big)) ||
+        bool ok = (fd.prep && (xy || win->ctx || win->big)) ||
                   (fd.the_prep && curated_area) || y_of_xy;
         // Several capitalised common words that together name a curated
         // region, sea or range, or a big city, are that name wherever they
@@ -2283,7 +2317,7 @@ class PlaceFinder::Run {
         // preposition ("reached Latakia", a word for a tobacco too), unless
         // it opens the sentence or stands in a title-case heading, where
         // every word is capitalised ("Illegitimacy of Kurdish Independence").
-        if (!ok && win->big && CtxCountry(fd, e) && fd.sentence >= 0 && !fd.headline &&
+        if (!ok && win->big && win->ctx && fd.sentence >= 0 && !fd.headline &&
             fd.begin > doc_.sentences[fd.sentence].begin)
           ok = true;
         if (!ok) continue;
