@@ -248,14 +248,47 @@ size_t ShapeBitLast(std::string_view w) {
   return (shape[b >> 6] >> (b & 63)) & 1;
 }
 
-// FNV-1a over the bytes of a lower-case word, never 0 (0 marks an empty
-// slot of the flat word table).
-constexpr uint64_t kWordHashSeed = 14695981039346656037ull;
-constexpr uint64_t kWordHashPrime = 1099511628211ull;
+// A hash of the n bytes of a lower-case word by 8-byte chunks, never 0 (0
+// marks an empty slot of the flat word table). p is zero-padded to a
+// multiple of 8 bytes.
 uint64_t WordHash(const char* p, size_t n) {
-  uint64_t h = kWordHashSeed;
-  for (size_t i = 0; i < n; ++i) h = (h ^ static_cast<unsigned char>(p[i])) * kWordHashPrime;
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+  for (size_t i = 0; i < n; i += 8) {
+    uint64_t v;
+    std::memcpy(&v, p + i, 8);
+    h = (h ^ v) * 0xff51afd7ed558ccdull;
+    h ^= h >> 32;
+  }
   return h == 0 ? 1 : h;
+}
+
+// The r bytes at p (1 <= r <= 7) as the low bytes of a word, the rest
+// zero; the 8 bytes before p + r are readable when `back` is set (a word's
+// tail after its first chunks). Fixed-size loads that overlap: a loop by
+// bytes cost more than the rest of the lookup.
+uint64_t LoadTail(const char* p, size_t r, bool back) {
+  uint64_t v;
+  if (back) {
+    std::memcpy(&v, p + r - 8, 8);
+    return v >> (8 * (8 - r));
+  }
+  if (r >= 4) {
+    uint32_t lo, hi;
+    std::memcpy(&lo, p, 4);
+    std::memcpy(&hi, p + r - 4, 4);
+    return lo | (static_cast<uint64_t>(hi) >> (8 * (8 - r))) << 32;
+  }
+  v = 0;
+  for (size_t i = 0; i < r; ++i) v |= static_cast<uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
+  return v;
+}
+
+// The 8 ASCII bytes of v (high bits clear) with 'A'..'Z' lower-cased: a
+// byte plus 0x3F reaches 0x80 from 'A' on, plus 0x25 from past 'Z' on.
+uint64_t LowerAscii8(uint64_t v) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  const uint64_t upper = ((v + 0x3F * kOnes) & ~(v + 0x25 * kOnes)) & (0x80 * kOnes);
+  return v | (upper >> 2);
 }
 
 // FoldName(in) into buf[0..*n) for ASCII input of at most `cap` bytes
@@ -466,6 +499,14 @@ bool IsBig(const PlaceEntry& e) {
   return e.population >= 100000;
 }
 
+// The bit of a two-capital country code ("SY") in a table of 26 * 26 bits,
+// else -1.
+int CodeBit(std::string_view code) {
+  if (code.size() != 2) return -1;
+  const unsigned a = static_cast<unsigned char>(code[0]) - 'A', b = static_cast<unsigned char>(code[1]) - 'A';
+  return a < 26 && b < 26 ? static_cast<int>(a * 26 + b) : -1;
+}
+
 enum class Feat : uint8_t { kCity, kAdmin1, kAdmin2, kCountry, kRegion, kOther };
 
 Feat FeatOf(std::string_view f) {
@@ -487,6 +528,7 @@ struct Cand {
   // (the lookup cache's, or the Run's): Cand is copied per mention.
   const PlaceEntry* e = nullptr;
   Feat feat = Feat::kOther;
+  int16_t country_bit = -1;  // CodeBit of the entry's country
   bool curated = false, big = false, point = false;
   bool holds_x = false;  // the Y of "X, Y" holding one of X's readings (ReadYByX)
   // Another name supports its entry's country (SetContext, pass 2).
@@ -513,6 +555,7 @@ void Prepare(const Gazetteer& gaz, std::deque<PlaceEntry>* store, Cand* c) {
   c->e = &store->back();
   const PlaceEntry& e = *c->e;
   c->feat = FeatOf(e.feature);
+  c->country_bit = static_cast<int16_t>(CodeBit(e.country));
   c->curated = IsCurated(e);
   c->big = IsBig(e);
   c->point = IsPointFeature(e.feature);
@@ -758,7 +801,9 @@ void PlaceFinder::BuildWordTable() {
       size_t b = ShapeBit(w);
       join_shape_[b >> 6] |= 1ull << (b & 63);
     }
-    uint64_t h = WordHash(w.data(), w.size());
+    std::string padded = w;
+    padded.resize((w.size() + 7) / 8 * 8, '\0');
+    uint64_t h = WordHash(padded.data(), w.size());
     size_t i = h & (n - 1);
     while (word_slots_[i].hash != 0) i = (i + 1) & (n - 1);
     word_slots_[i] = WordSlot{WordSlotHash(h), bits};
@@ -799,17 +844,24 @@ void PlaceFinder::BuildWordTable() {
 }
 
 [[gnu::noinline]] uint32_t PlaceFinder::LookupWord(std::string_view word) const {
-  char buf[64];
-  if (word.size() > sizeof buf) return 0;
-  uint64_t h = kWordHashSeed;
-  for (size_t i = 0; i < word.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(word[i]);
-    if (c >= 0x80) return 0;
-    c = IsAsciiUpper(c) ? c + 32 : c;
-    buf[i] = static_cast<char>(c);
-    h = (h ^ c) * kWordHashPrime;
+  // Lower-cased 8 bytes at a time into buf, zero-padded for WordHash.
+  uint64_t buf[8];
+  const size_t n = word.size();
+  if (n > sizeof buf) return 0;
+  constexpr uint64_t kHigh = 0x8080808080808080ull;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t v;
+    std::memcpy(&v, word.data() + i, 8);
+    if (v & kHigh) return 0;
+    buf[i / 8] = LowerAscii8(v);
   }
-  h = h == 0 ? 1 : h;
+  if (i < n) {
+    const uint64_t v = LoadTail(word.data() + i, n - i, i > 0);
+    if (v & kHigh) return 0;
+    buf[i / 8] = LowerAscii8(v);
+  }
+  const uint64_t h = WordHash(reinterpret_cast<const char*>(buf), n);
   const uint32_t h32 = WordSlotHash(h);
   const size_t mask = word_slots_.size() - 1;
   for (size_t i = h & mask;; i = (i + 1) & mask) {
@@ -817,7 +869,7 @@ void PlaceFinder::BuildWordTable() {
     if (s.hash == 0) return 0;
     if (s.hash == h32) {
       const WordKey& k = word_keys_[i];
-      if (k.len == word.size() && BytesEqual(word_pool_.data() + k.offset, buf, k.len))
+      if (k.len == n && BytesEqual(word_pool_.data() + k.offset, reinterpret_cast<const char*>(buf), n))
         return s.bits;
     }
   }
@@ -2163,7 +2215,7 @@ class PlaceFinder::Run {
   // alternate spellings, most of which pass 2 drops for want of context),
   // so the test is a bit of the countries other names support, by the two
   // capitals of an ISO code (other codes, if any, are looked for in a list).
-  [[gnu::noinline]] void SetContext(Found* fd) {
+  void SetContext(Found* fd) {
     ctx_code_bits_ = {};
     ctx_other_codes_.clear();
     fd->other_context = false;
@@ -2175,18 +2227,11 @@ class PlaceFinder::Run {
       else ctx_other_codes_.push_back(code);
     }
     for (Cand& c : fd->cands) {
-      const std::string_view country = c.e->country;
-      const int bit = CodeBit(country);
+      const int bit = c.country_bit;
       c.ctx = bit >= 0 ? (ctx_code_bits_[bit >> 6] >> (bit & 63)) & 1
-                       : std::find(ctx_other_codes_.begin(), ctx_other_codes_.end(), country) !=
+                       : std::find(ctx_other_codes_.begin(), ctx_other_codes_.end(), c.e->country) !=
                              ctx_other_codes_.end();
     }
-  }
-  // The bit of a two-capital country code ("SY") in ctx_code_bits_, else -1.
-  static int CodeBit(std::string_view code) {
-    if (code.size() != 2) return -1;
-    const unsigned a = static_cast<unsigned char>(code[0]) - 'A', b = static_cast<unsigned char>(code[1]) - 'A';
-    return a < 26 && b < 26 ? static_cast<int>(a * 26 + b) : -1;
   }
   std::array<uint64_t, (26 * 26 + 63) / 64> ctx_code_bits_{};  // SetContext's
   std::vector<std::string_view> ctx_other_codes_;
