@@ -1733,8 +1733,9 @@ class PlaceFinder::Run {
       // much else: a city of millions after it is the city, "The
       // London-based group"; "The IDA", "The Castello road" are not Japan's
       // Iida or Spain's Castello.)
-      if (pf == 0 && one_word && !Headline(ts, te) && IsTitleCase(p) && p != last_place_tok_ &&
-          EndWithoutPossessive(p) == toks_[p].span.end && !IsCommon(p) &&
+      // (The headline test, a scan of the sentence, after the word's own.)
+      if (pf == 0 && one_word && IsTitleCase(p) && p != last_place_tok_ &&
+          EndWithoutPossessive(p) == toks_[p].span.end && !IsCommon(p) && !Headline(ts, te) &&
           !(IsEnglishDeterminer(p) &&
             (std::any_of(cands.begin(), cands.end(),
                          [](const Cand& c) {
