@@ -520,28 +520,29 @@ Feat FeatOf(std::string_view f) {
 
 // A candidate entry for one mention.
 struct Cand {
-  uint32_t entry = 0;
-  Quality quality = Quality::kAltKey;
-  int dist = 0;  // edit distance of the skeleton match
+  // (Wide fields first: a Cand fills one cache line, not two.)
   std::string_view spelling;
   // The entry, fetched once, kept in a deque that outlives the document
   // (the lookup cache's, or the Run's): Cand is copied per mention.
   const PlaceEntry* e = nullptr;
-  Feat feat = Feat::kOther;
+  double prior = 0;  // match quality + feature prior (no context)
+  double score = 0;
+  uint32_t entry = 0;
+  int dist = 0;  // edit distance of the skeleton match
   int16_t country_bit = -1;  // CodeBit of the entry's country
+  Quality quality = Quality::kAltKey;
+  Feat feat = Feat::kOther;
   bool curated = false, big = false, point = false;
   bool holds_x = false;  // the Y of "X, Y" holding one of X's readings (ReadYByX)
   // Another name supports its entry's country (SetContext, pass 2).
   bool ctx = false;
-  double prior = 0;  // match quality + feature prior (no context)
-  double score = 0;
   // What the last Score with context found, for the rule: kCtxCountry,
   // kCommaXY (bits below). Always set, unlike Found::why.
   uint8_t reasons = 0;
   // No string here (the reasons are in Found::why): Cand stays trivially
   // copyable, and every found name copies its candidates from the cache.
 };
-static_assert(std::is_trivially_copyable_v<Cand>);
+static_assert(std::is_trivially_copyable_v<Cand> && sizeof(Cand) <= 64);
 constexpr uint8_t kCtxCountry = 1;  // "ctx country" in why
 constexpr uint8_t kCommaXY = 2;     // "\"X, Y\"" in why
 // A foreign candidate that needs kMinScore even when big: reached by an
