@@ -248,14 +248,47 @@ size_t ShapeBitLast(std::string_view w) {
   return (shape[b >> 6] >> (b & 63)) & 1;
 }
 
-// FNV-1a over the bytes of a lower-case word, never 0 (0 marks an empty
-// slot of the flat word table).
-constexpr uint64_t kWordHashSeed = 14695981039346656037ull;
-constexpr uint64_t kWordHashPrime = 1099511628211ull;
+// A hash of the n bytes of a lower-case word by 8-byte chunks, never 0 (0
+// marks an empty slot of the flat word table). p is zero-padded to a
+// multiple of 8 bytes.
 uint64_t WordHash(const char* p, size_t n) {
-  uint64_t h = kWordHashSeed;
-  for (size_t i = 0; i < n; ++i) h = (h ^ static_cast<unsigned char>(p[i])) * kWordHashPrime;
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+  for (size_t i = 0; i < n; i += 8) {
+    uint64_t v;
+    std::memcpy(&v, p + i, 8);
+    h = (h ^ v) * 0xff51afd7ed558ccdull;
+    h ^= h >> 32;
+  }
   return h == 0 ? 1 : h;
+}
+
+// The r bytes at p (1 <= r <= 7) as the low bytes of a word, the rest
+// zero; the 8 bytes before p + r are readable when `back` is set (a word's
+// tail after its first chunks). Fixed-size loads that overlap: a loop by
+// bytes cost more than the rest of the lookup.
+uint64_t LoadTail(const char* p, size_t r, bool back) {
+  uint64_t v;
+  if (back) {
+    std::memcpy(&v, p + r - 8, 8);
+    return v >> (8 * (8 - r));
+  }
+  if (r >= 4) {
+    uint32_t lo, hi;
+    std::memcpy(&lo, p, 4);
+    std::memcpy(&hi, p + r - 4, 4);
+    return lo | (static_cast<uint64_t>(hi) >> (8 * (8 - r))) << 32;
+  }
+  v = 0;
+  for (size_t i = 0; i < r; ++i) v |= static_cast<uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
+  return v;
+}
+
+// The 8 ASCII bytes of v (high bits clear) with 'A'..'Z' lower-cased: a
+// byte plus 0x3F reaches 0x80 from 'A' on, plus 0x25 from past 'Z' on.
+uint64_t LowerAscii8(uint64_t v) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  const uint64_t upper = ((v + 0x3F * kOnes) & ~(v + 0x25 * kOnes)) & (0x80 * kOnes);
+  return v | (upper >> 2);
 }
 
 // FoldName(in) into buf[0..*n) for ASCII input of at most `cap` bytes
@@ -317,8 +350,25 @@ bool AsciiFold(std::string_view in, char* buf, size_t cap, size_t* n) {
     h ^= h >> 32;
   }
   if (i < s.size()) {
-    // The tail by bytes: a memcpy of a variable length is a library call.
-    h = (h ^ ShortKey(s.substr(i))) * 0xc4ceb9fe1a85ec53ull;
+    // The tail by fixed-size loads that overlap (a memcpy of a variable
+    // length is a library call, a loop by bytes cost more than the rest):
+    // the last 8 bytes of a longer name, else the first and last 4, else
+    // the first, middle and last byte (with the length, one value per name).
+    const size_t n = s.size();
+    const char* p = s.data();
+    uint64_t v;
+    if (n >= 8) {
+      std::memcpy(&v, p + n - 8, 8);
+    } else if (n >= 4) {
+      uint32_t lo, hi;
+      std::memcpy(&lo, p, 4);
+      std::memcpy(&hi, p + n - 4, 4);
+      v = lo | static_cast<uint64_t>(hi) << 32;
+    } else {
+      v = static_cast<unsigned char>(p[0]) | static_cast<uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 |
+          static_cast<uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16;
+    }
+    h = (h ^ v) * 0xc4ceb9fe1a85ec53ull;
   }
   h ^= h >> 29;
   h *= 0xff51afd7ed558ccdull;
@@ -449,6 +499,14 @@ bool IsBig(const PlaceEntry& e) {
   return e.population >= 100000;
 }
 
+// The bit of a two-capital country code ("SY") in a table of 26 * 26 bits,
+// else -1.
+int CodeBit(std::string_view code) {
+  if (code.size() != 2) return -1;
+  const unsigned a = static_cast<unsigned char>(code[0]) - 'A', b = static_cast<unsigned char>(code[1]) - 'A';
+  return a < 26 && b < 26 ? static_cast<int>(a * 26 + b) : -1;
+}
+
 enum class Feat : uint8_t { kCity, kAdmin1, kAdmin2, kCountry, kRegion, kOther };
 
 Feat FeatOf(std::string_view f) {
@@ -462,25 +520,29 @@ Feat FeatOf(std::string_view f) {
 
 // A candidate entry for one mention.
 struct Cand {
-  uint32_t entry = 0;
-  Quality quality = Quality::kAltKey;
-  int dist = 0;  // edit distance of the skeleton match
+  // (Wide fields first: a Cand fills one cache line, not two.)
   std::string_view spelling;
   // The entry, fetched once, kept in a deque that outlives the document
   // (the lookup cache's, or the Run's): Cand is copied per mention.
   const PlaceEntry* e = nullptr;
+  double prior = 0;  // match quality + feature prior (no context)
+  double score = 0;
+  uint32_t entry = 0;
+  int dist = 0;  // edit distance of the skeleton match
+  int16_t country_bit = -1;  // CodeBit of the entry's country
+  Quality quality = Quality::kAltKey;
   Feat feat = Feat::kOther;
   bool curated = false, big = false, point = false;
   bool holds_x = false;  // the Y of "X, Y" holding one of X's readings (ReadYByX)
-  double prior = 0;  // match quality + feature prior (no context)
-  double score = 0;
+  // Another name supports its entry's country (SetContext, pass 2).
+  bool ctx = false;
   // What the last Score with context found, for the rule: kCtxCountry,
   // kCommaXY (bits below). Always set, unlike Found::why.
   uint8_t reasons = 0;
   // No string here (the reasons are in Found::why): Cand stays trivially
   // copyable, and every found name copies its candidates from the cache.
 };
-static_assert(std::is_trivially_copyable_v<Cand>);
+static_assert(std::is_trivially_copyable_v<Cand> && sizeof(Cand) <= 64);
 constexpr uint8_t kCtxCountry = 1;  // "ctx country" in why
 constexpr uint8_t kCommaXY = 2;     // "\"X, Y\"" in why
 // A foreign candidate that needs kMinScore even when big: reached by an
@@ -494,6 +556,7 @@ void Prepare(const Gazetteer& gaz, std::deque<PlaceEntry>* store, Cand* c) {
   c->e = &store->back();
   const PlaceEntry& e = *c->e;
   c->feat = FeatOf(e.feature);
+  c->country_bit = static_cast<int16_t>(CodeBit(e.country));
   c->curated = IsCurated(e);
   c->big = IsBig(e);
   c->point = IsPointFeature(e.feature);
@@ -558,7 +621,7 @@ struct Found {
   bool has_direction = false;
   int comma_next = -1;          // "X, Y": index of Y in the found list
   int comma_prev = -1;          // and of X, on Y
-  mutable int8_t other_context = -1;  // OtherContext memo (pass 2)
+  bool other_context = false;   // other names give some country context (SetContext)
   // Reasons of cands[k]'s last Score with explain, for the evidence; empty
   // until one is written (WhyOf).
   mutable std::vector<std::string> why;
@@ -739,7 +802,9 @@ void PlaceFinder::BuildWordTable() {
       size_t b = ShapeBit(w);
       join_shape_[b >> 6] |= 1ull << (b & 63);
     }
-    uint64_t h = WordHash(w.data(), w.size());
+    std::string padded = w;
+    padded.resize((w.size() + 7) / 8 * 8, '\0');
+    uint64_t h = WordHash(padded.data(), w.size());
     size_t i = h & (n - 1);
     while (word_slots_[i].hash != 0) i = (i + 1) & (n - 1);
     word_slots_[i] = WordSlot{WordSlotHash(h), bits};
@@ -780,17 +845,24 @@ void PlaceFinder::BuildWordTable() {
 }
 
 [[gnu::noinline]] uint32_t PlaceFinder::LookupWord(std::string_view word) const {
-  char buf[64];
-  if (word.size() > sizeof buf) return 0;
-  uint64_t h = kWordHashSeed;
-  for (size_t i = 0; i < word.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(word[i]);
-    if (c >= 0x80) return 0;
-    c = IsAsciiUpper(c) ? c + 32 : c;
-    buf[i] = static_cast<char>(c);
-    h = (h ^ c) * kWordHashPrime;
+  // Lower-cased 8 bytes at a time into buf, zero-padded for WordHash.
+  uint64_t buf[8];
+  const size_t n = word.size();
+  if (n > sizeof buf) return 0;
+  constexpr uint64_t kHigh = 0x8080808080808080ull;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t v;
+    std::memcpy(&v, word.data() + i, 8);
+    if (v & kHigh) return 0;
+    buf[i / 8] = LowerAscii8(v);
   }
-  h = h == 0 ? 1 : h;
+  if (i < n) {
+    const uint64_t v = LoadTail(word.data() + i, n - i, i > 0);
+    if (v & kHigh) return 0;
+    buf[i / 8] = LowerAscii8(v);
+  }
+  const uint64_t h = WordHash(reinterpret_cast<const char*>(buf), n);
   const uint32_t h32 = WordSlotHash(h);
   const size_t mask = word_slots_.size() - 1;
   for (size_t i = h & mask;; i = (i + 1) & mask) {
@@ -798,7 +870,7 @@ void PlaceFinder::BuildWordTable() {
     if (s.hash == 0) return 0;
     if (s.hash == h32) {
       const WordKey& k = word_keys_[i];
-      if (k.len == word.size() && BytesEqual(word_pool_.data() + k.offset, buf, k.len))
+      if (k.len == n && BytesEqual(word_pool_.data() + k.offset, reinterpret_cast<const char*>(buf), n))
         return s.bits;
     }
   }
@@ -1357,7 +1429,8 @@ class PlaceFinder::Run {
     if (ShortPersonRef(ts, i, b, e)) return j + 1;
 
     if (cands != &own) own = *cands;
-    Found fd(b, e, s, i, j, key, std::move(own));
+    // Built where it is kept: moving a Found moves its strings and vectors.
+    Found& fd = found_.emplace_back(b, e, s, i, j, key, std::move(own));
     fd.all_caps = all_caps;
     fd.common = true;
     // A one-word name is the cached n-gram's text, which keeps its IsCommon
@@ -1382,17 +1455,15 @@ class PlaceFinder::Run {
     }
     if (one_word) look.common = common_[i];
     if (fd.common) fd.headline = Headline(ts, te);
-    return Keep(std::move(fd), ts, te);
+    return Keep(&fd, ts, te);
   }
 
-  // Reads the words around a found name, keeps it, and returns the token to
-  // continue from.
-  int Keep(Found&& fd, int ts, int te) {
-    ReadContext(ts, te, &fd);
-    const int next = fd.last + 1;
-    last_place_tok_ = fd.last;
-    found_.push_back(std::move(fd));
-    return next;
+  // Reads the words around a found name just kept (the last of found_), and
+  // returns the token to continue from.
+  int Keep(Found* fd, int ts, int te) {
+    ReadContext(ts, te, fd);
+    last_place_tok_ = fd->last;
+    return fd->last + 1;
   }
 
   // Match for Arabic-script words. Every word can start a name, so only
@@ -1423,9 +1494,9 @@ class PlaceFinder::Run {
                c.feat == Feat::kAdmin2))
             cands.push_back(c);
         if (cands.empty()) continue;
-        Found fd(b, e, s, i, j, look.key, std::move(cands));
+        Found& fd = found_.emplace_back(b, e, s, i, j, look.key, std::move(cands));
         fd.common = false;
-        return Keep(std::move(fd), ts, te);
+        return Keep(&fd, ts, te);
       }
     }
     return i + 1;
@@ -1663,8 +1734,9 @@ class PlaceFinder::Run {
       // much else: a city of millions after it is the city, "The
       // London-based group"; "The IDA", "The Castello road" are not Japan's
       // Iida or Spain's Castello.)
-      if (pf == 0 && one_word && !Headline(ts, te) && IsTitleCase(p) && p != last_place_tok_ &&
-          EndWithoutPossessive(p) == toks_[p].span.end && !IsCommon(p) &&
+      // (The headline test, a scan of the sentence, after the word's own.)
+      if (pf == 0 && one_word && IsTitleCase(p) && p != last_place_tok_ &&
+          EndWithoutPossessive(p) == toks_[p].span.end && !IsCommon(p) && !Headline(ts, te) &&
           !(IsEnglishDeterminer(p) &&
             (std::any_of(cands.begin(), cands.end(),
                          [](const Cand& c) {
@@ -1702,15 +1774,19 @@ class PlaceFinder::Run {
           // Not if the next word is a well-known place of its own ("Raqqa
           // Deir ez-Zor" without a comma); a small town's name ("Webb" in
           // "Whitney Webb") is still a surname.
-          std::string nk;
-          FastNameKey(Tok(word), &nk);
+          // The word's n-gram lookup, cached across documents: its
+          // candidates by key are all the entries of its NameKey.
+          const Looked& look = LookupCached(Tok(word));
           // A listed non-place name (an outlet, an organisation: "Deir
           // Ezzor Reuters reported") is no surname.
-          if (f_.stop_keys_.count(nk)) return false;
-          std::vector<NameHit> hits;
-          gaz_.LookupKey(nk, &hits);
+          if (look.kind == Looked::kStop && f_.stop_keys_.count(look.key)) return false;
           bool big = false;
-          for (const NameHit& h : hits) big = big || IsBig(gaz_.entry(h.entry));
+          if (look.kind == Looked::kStop) {  // a demonym: no candidates were looked up
+            std::vector<NameHit> hits;
+            gaz_.LookupKey(look.key, &hits);
+            for (const NameHit& h : hits) big = big || IsBig(gaz_.entry(h.entry));
+          }
+          for (const Cand& c : look.cands) big = big || (c.quality != Quality::kSkeleton && c.big);
           if (!big) return true;
         }
       }
@@ -1886,7 +1962,7 @@ class PlaceFinder::Run {
   // pass, which scores every candidate of every name this way, gets it
   // inline with the reasons off (a call of the whole Score cost more than
   // the sums).
-  static double HintScore(const Found& fd, const Cand& c, Why& why) {
+  [[gnu::always_inline]] static double HintScore(const Found& fd, const Cand& c, Why& why) {
     const Feat f = c.feat;
     double s = c.prior;
     bool division = f == Feat::kCountry || f == Feat::kAdmin1 || f == Feat::kAdmin2;
@@ -1931,7 +2007,7 @@ class PlaceFinder::Run {
     double s = HintScore(fd, *c, why);
     // The document's context.
     c->reasons = 0;
-    bool ctx_country = !e.country.empty() && CtxCountry(fd, e);
+    bool ctx_country = c->ctx;
     if (ctx_country) {
       c->reasons |= kCtxCountry;
       // A town of under 100,000 against a namesake city of millions thirty
@@ -1960,10 +2036,10 @@ class PlaceFinder::Run {
         s += 1.5;
         why += ", country of its sentence";
       }
-    } else if (c->big && !e.country.empty() && actor_countries_.count(std::string(e.country))) {
+    } else if (c->big && !e.country.empty() && actor_countries_.count(e.country)) {
       s += 0.6;
       if (why.on) why += ", actor country " + std::string(e.country);
-    } else if (f == Feat::kCity && OtherContext(fd)) {
+    } else if (f == Feat::kCity && fd.other_context) {
       // A town in a country the document does not name is unlikely; a big
       // city too when only an alternate spelling reaches it ("Mansoura" is
       // a spelling of the Egyptian city, and of a village near Raqqa).
@@ -1979,7 +2055,7 @@ class PlaceFinder::Run {
       } else if (c->quality == Quality::kAltKey ||
                  (alt && std::any_of(fd.cands.begin(), fd.cands.end(), [&](const Cand& o) {
                     return &o != c && !o.e->country.empty() && o.e->country != e.country &&
-                           CtxCountry(fd, *o.e);
+                           o.ctx;
                   }))) {
         c->reasons |= kForeignWeak;
         s -= 1.0;
@@ -1996,7 +2072,7 @@ class PlaceFinder::Run {
         why += ", foreign by alternate spelling";
       }
     } else if ((f == Feat::kAdmin2 || (f == Feat::kAdmin1 && (fd.hints & kAdmin2After))) &&
-               OtherContext(fd)) {
+               fd.other_context) {
       // A district of a country the document neither names nor has actors
       // of ("al-Faris", "Al-Manar" are Iraqi and Yemeni districts), or a
       // province called a district there: "the Sahel district" of Zabadani
@@ -2060,7 +2136,7 @@ class PlaceFinder::Run {
           const bool rival = f == Feat::kCity &&
               std::any_of(fd.cands.begin(), fd.cands.end(), [&](const Cand& o) {
                 return o.feat == Feat::kCity && o.e->population > e.population &&
-                       o.e->country != e.country && !CtxCountry(fd, *o.e);
+                       o.e->country != e.country && !o.ctx;
               });
           s += rival ? 1.5 : 0.7;
           if (why.on) why += ", ctx admin1 " + std::string(e.admin1);
@@ -2136,29 +2212,33 @@ class PlaceFinder::Run {
     return one;
   }
 
-  // Do other names of the document give any country context at all?
-  // Asked only once the context is complete (pass 2), so it is worked out
-  // once per mention (fd.other_context: -1 unknown, 0, 1).
-  bool OtherContext(const Found& fd) const {
-    if (fd.other_context < 0) {
-      fd.other_context = 0;
-      for (const auto& [code, sup] : countries_) {
-        if (sup.Other(fd.key)) {
-          fd.other_context = 1;
-          break;
-        }
-      }
+  // Sets fd.other_context and each candidate's ctx once the context is
+  // complete (pass 2). A name has many candidates (small namesakes by
+  // alternate spellings, most of which pass 2 drops for want of context),
+  // so the test is a bit of the countries other names support, by the two
+  // capitals of an ISO code (other codes, if any, are looked for in a list).
+  void SetContext(Found* fd) {
+    ctx_code_bits_ = {};
+    ctx_other_codes_.clear();
+    fd->other_context = false;
+    for (const auto& [code, sup] : countries_) {
+      if (!sup.Other(fd->key)) continue;
+      fd->other_context = true;
+      const int bit = CodeBit(code);
+      if (bit >= 0) ctx_code_bits_[bit >> 6] |= 1ull << (bit & 63);
+      else ctx_other_codes_.push_back(code);
     }
-    return fd.other_context == 1;
+    for (Cand& c : fd->cands) {
+      const int bit = c.country_bit;
+      c.ctx = bit >= 0 ? (ctx_code_bits_[bit >> 6] >> (bit & 63)) & 1
+                       : std::find(ctx_other_codes_.begin(), ctx_other_codes_.end(), c.e->country) !=
+                             ctx_other_codes_.end();
+    }
   }
+  std::array<uint64_t, (26 * 26 + 63) / 64> ctx_code_bits_{};  // SetContext's
+  std::vector<std::string_view> ctx_other_codes_;
 
-  // Does the document context support entry e (another mention's country)?
-  bool CtxCountry(const Found& fd, const PlaceEntry& e) const {
-    auto ci = countries_.find(e.country);
-    return ci != countries_.end() && ci->second.Other(fd.key);
-  }
-
-  std::set<std::string> actor_countries_;  // countries of earlier actor mentions
+  std::set<std::string, std::less<>> actor_countries_;  // countries of earlier actor mentions
 
   void Resolve(std::vector<Mention>* out) {
     // Pass 1: no context; unambiguous winners give it.
@@ -2211,19 +2291,20 @@ class PlaceFinder::Run {
     uint32_t confirmed_entry = 0;
     for (Found& fd : found_) {
       double margin = 0;
+      SetContext(&fd);
       // Weak candidates need support: a skeleton match must be a big place
       // or a close spelling in a context country; a small place known only
       // by an alternate spelling ("She" for Scheer, "Since" for Sincé) must
       // be in a context country.
       std::erase_if(fd.cands, [&](const Cand& c) {
         if (c.quality == Quality::kSkeleton) {
-          if (!c.big) return !(c.dist <= 1 && CtxCountry(fd, *c.e));
+          if (!c.big) return !(c.dist <= 1 && c.ctx);
           // A big place in a country the document does not otherwise name
           // ("Thardeh" is not Taranto in an article about Syria).
-          return c.dist > 2 || (!CtxCountry(fd, *c.e) && OtherContext(fd));
+          return c.dist > 2 || (!c.ctx && fd.other_context);
         }
         if (c.big) return false;
-        if (c.quality <= Quality::kExact) return !CtxCountry(fd, *c.e);
+        if (c.quality <= Quality::kExact) return !c.ctx;
         return false;
       });
       if (fd.cands.empty()) continue;
@@ -2267,7 +2348,7 @@ class PlaceFinder::Run {
         bool xy = fd.comma_next >= 0 && (win->reasons & kCommaXY);
         // (A curated region or sea after "in the", "to the": "the Middle
         // East", "the Levant".)
-        bool ok = (fd.prep && (xy || CtxCountry(fd, e) || win->big)) ||
+        bool ok = (fd.prep && (xy || win->ctx || win->big)) ||
                   (fd.the_prep && curated_area) || y_of_xy;
         // Several capitalised common words that together name a curated
         // region, sea or range, or a big city, are that name wherever they
@@ -2283,7 +2364,7 @@ class PlaceFinder::Run {
         // preposition ("reached Latakia", a word for a tobacco too), unless
         // it opens the sentence or stands in a title-case heading, where
         // every word is capitalised ("Illegitimacy of Kurdish Independence").
-        if (!ok && win->big && CtxCountry(fd, e) && fd.sentence >= 0 && !fd.headline &&
+        if (!ok && win->big && win->ctx && fd.sentence >= 0 && !fd.headline &&
             fd.begin > doc_.sentences[fd.sentence].begin)
           ok = true;
         if (!ok) continue;
