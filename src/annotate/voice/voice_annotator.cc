@@ -201,6 +201,11 @@ enum : uint8_t {
   kBitClaim = 16,
   kBitBreak = 32,  // voice_cues break/nobreak rows (", but")
   kBitAux = 64,    // the word's voice_cues row (PhraseTable::Find) is an auxiliary
+  // voice_cues intro rows ("the following", "as follows"): "the" starts one,
+  // and most cue loops want a reporting verb or "according to", so the words
+  // that start only intro rows are not kBitCue.
+  kBitIntro = 128,
+  kBitAnyCue = kBitCue | kBitIntro,  // any voice_cues row but a break
 };
 using voice_internal::PhraseTable;
 using voice_internal::PhraseTokens;
@@ -564,6 +569,7 @@ VoiceAnnotator::VoiceAnnotator(const Lexicon& lexicon, std::shared_ptr<const Gaz
         // never scanned for; clause breaks have their own bit.
         if (r.code == kRowAux || r.code == kRowComplementizer) return;
         if (r.code == kRowBreak || r.code == kRowNoBreak) b = kBitBreak;
+        if (r.code == kRowIntro) b = kBitIntro;
       }
       first_bits_[r.words[0]] |= b;
     });
@@ -815,7 +821,7 @@ struct VoiceAnnotator::Impl {
     for (uint32_t f = info.fb; f < info.fe; ++f) {
       const size_t t = flagged[f];
       const uint8_t b = token_bits[t];
-      if ((b & (kBitCue | kBitBreak)) &&
+      if ((b & (kBitAnyCue | kBitBreak)) &&
           va.cues_.MatchFirst(token_first[t], low, lower, t - tb, te - tb, &len))
         return false;
       if ((b & kBitHedge) && va.hedges_.MatchFirst(token_first[t], low, lower, t - tb, te - tb, &len))
@@ -1505,7 +1511,7 @@ struct VoiceAnnotator::Impl {
         // the talks", "experts not involved in the study".
         for (size_t a = q - 1; m < 0 && a > cb && q - a <= 2; --a) {
           if (s.w[a].mention >= 0 || s.toks[a].kind != Token::Kind::kWord || !s.lower[a] ||
-              IsPreposition(s.low[a]) || IsDeterminer(s.low[a]) || (s.bits[a] & kBitCue))
+              IsPreposition(s.low[a]) || IsDeterminer(s.low[a]) || (s.bits[a] & kBitAnyCue))
             break;
           const int h = s.w[a - 1].mention;
           // (Or a bare agent noun of the actors layer opening the clause:
@@ -1833,7 +1839,7 @@ struct VoiceAnnotator::Impl {
       if (s.toks[k].kind == Token::Kind::kPunct && !Eq(t, "-") && !Eq(t, "(") && !Eq(t, ")"))
         return false;
       size_t len;
-      if (M(va.cues_, kBitCue, s, k, v, &len)) return false;
+      if (M(va.cues_, kBitAnyCue, s, k, v, &len)) return false;
       // (An unnamed source is the description itself: "a resident".)
       if (s.w[k].mention >= 0 && Eq(doc.mentions[s.w[k].mention].kind, "person") &&
           !IsAnonymous(doc.mentions[s.w[k].mention]))
@@ -1921,7 +1927,7 @@ struct VoiceAnnotator::Impl {
     size_t len;
     const std::string_view w = s.low[e];
     return w.size() > 4 && w.substr(w.size() - 3) == "ing" && Free(s, e) &&
-           M(va.cues_, kBitCue, s, e, ce, &len) != nullptr;
+           M(va.cues_, kBitAnyCue, s, e, ce, &len) != nullptr;
   }
 
   // The comma before a reporting cue that closes the clause [b, ce) outside
@@ -1934,7 +1940,7 @@ struct VoiceAnnotator::Impl {
         if (s.toks[v].kind == Token::Kind::kPunct) break;
         size_t len;
         const PhraseRow* row =
-            (s.bits[v] & kBitCue) && Free(s, v) ? M(va.cues_, kBitCue, s, v, ce, &len) : nullptr;
+            (s.bits[v] & kBitAnyCue) && Free(s, v) ? M(va.cues_, kBitAnyCue, s, v, ce, &len) : nullptr;
         if (!row) continue;
         if (v == q + 1 && (row->code == kRowAccording || row->code == kRowVerb)) return q;
         // ", analysts said.": words, then a verb ending the clause.
@@ -1997,7 +2003,7 @@ struct VoiceAnnotator::Impl {
     if (e > b && Eq(s.w[e - 1].text, ":")) --e;
     for (size_t k = e; k > b && e - k < 4; --k) {
       size_t len;
-      const PhraseRow* row = M(va.cues_, kBitCue, s, k - 1, e, &len);
+      const PhraseRow* row = M(va.cues_, kBitAnyCue, s, k - 1, e, &len);
       if (row && row->code == kRowIntro && k - 1 + len == e) return true;
     }
     return false;
@@ -2067,12 +2073,12 @@ struct VoiceAnnotator::Impl {
     // 1. A reporting cue (none where no word of the sentence may start one).
     const uint8_t sent_bits = sent_info[s.index].bits;
     const SentInfo& info = sent_info[s.index];
-    for (uint32_t f = sent_bits & kBitCue ? FirstFlagged(info, cb) : info.fe; f < info.fe; ++f) {
+    for (uint32_t f = sent_bits & kBitAnyCue ? FirstFlagged(info, cb) : info.fe; f < info.fe; ++f) {
       const size_t k = flagged[f] - info.tb;
       if (k >= ce) break;
-      if (!(s.bits[k] & kBitCue) || !Free(s, k)) continue;
+      if (!(s.bits[k] & kBitAnyCue) || !Free(s, k)) continue;
       size_t len;
-      const PhraseRow* row = M(va.cues_, kBitCue, s, k, ce, &len);
+      const PhraseRow* row = M(va.cues_, kBitAnyCue, s, k, ce, &len);
       if (!row) continue;
       const uint8_t code = row->code;
       if (code == kRowVerb || code == kRowVerbWeak) {
@@ -2666,7 +2672,7 @@ struct VoiceAnnotator::Impl {
       }
       const bool in_block = block && para == block_para;
       if (!in_block && !qmark && !has_quote &&
-          (!(bits & (kBitCue | kBitHedge)) || PlainSentence(sent_info[si]))) {
+          (!(bits & (kBitAnyCue | kBitHedge)) || PlainSentence(sent_info[si]))) {
         // Fast path: no cue, hedge, question mark or quotation: the author's.
         VoiceRecord& v = NewRecord(si, sp);
         v.kind = "author";
