@@ -405,7 +405,7 @@ struct Sent {
   // Whether a quotation overlaps the sentence (if not, no word has a quote).
   bool quoted = false;
   // Word k as written.
-  std::string_view Text(size_t k) const {
+  [[gnu::always_inline]] std::string_view Text(size_t k) const {
     return std::string_view(text + toks[k].span.begin, toks[k].span.end - toks[k].span.begin);
   }
   // low[k]: word k lower-cased; lower[k]: its first letter is not upper
