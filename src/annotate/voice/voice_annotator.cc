@@ -434,7 +434,7 @@ struct Sent {
 class SentenceWalker {
  public:
   SentenceWalker(const Document& doc, const std::vector<Quote>& quotes, std::string_view lowered,
-                 const std::vector<uint8_t>& bits, const std::vector<uint32_t>& first)
+                 const std::vector<uint8_t>& bits, const uint32_t* first)
       : doc_(doc), quotes_(quotes), lowered_(lowered), bits_(bits), first_(first) {}
   // Sentence si, whose tokens are [tb, te) (Impl::sent_info: found once in
   // the pass over the tokens, not scanned for again here).
@@ -459,7 +459,7 @@ class SentenceWalker {
     const Token* const toks = doc_.tokens.data() + tb;
     s->toks = toks;
     s->bits = bits_.data() + tb;
-    s->first = first_.data() + tb;
+    s->first = first_ + tb;
     s->text = doc_.text.data();
     Word* const out = s->w.data();
     constexpr uint32_t kEnd = static_cast<uint32_t>(-1);
@@ -504,7 +504,7 @@ class SentenceWalker {
   const std::vector<Quote>& quotes_;
   std::string_view lowered_;
   const std::vector<uint8_t>& bits_;
-  const std::vector<uint32_t>& first_;
+  const uint32_t* first_;
   size_t men_ = 0, quo_ = 0;
 };
 
@@ -616,7 +616,9 @@ struct VoiceAnnotator::Impl {
   // FirstWordTable::FindPadded may read 8 bytes at any token).
   std::string lowered;
   std::vector<uint8_t> token_bits;  // per token: tables a phrase may start at it
-  std::vector<uint32_t> token_first;  // and its word's FirstWordTable id, where bits != 0
+  // And its word's FirstWordTable id, where bits != 0 (not written, nor
+  // read, elsewhere).
+  std::unique_ptr<uint32_t[]> token_first;
   // Per sentence: its tokens [tb, te) (those SentenceWalker takes), the union
   // of their bits, and whether one of them starts with '?'. Computed in the
   // one pass over the tokens, so the later passes skip plain sentences
@@ -728,10 +730,9 @@ struct VoiceAnnotator::Impl {
     LowerAsciiInPlace(reinterpret_cast<unsigned char*>(lowered.data()), lowered.size());
     lowered.append(8, '\0');
     // Tokens outside every sentence keep 0: no pass reads them. (An id is
-    // read only where the bits are non-zero, so 0 is as good as any value
-    // elsewhere, and a zero fill is a memset.)
+    // read only where the bits are non-zero: the ids are not filled.)
     token_bits.assign(d.tokens.size(), 0);
-    token_first.assign(d.tokens.size(), 0);
+    token_first = std::make_unique_for_overwrite<uint32_t[]>(d.tokens.size());
     sent_info.resize(d.sentences.size());
     const size_t nt = d.tokens.size();
     // Raw pointers and the sentence's bits in locals: the stores of bytes
@@ -742,7 +743,7 @@ struct VoiceAnnotator::Impl {
     const uint64_t* const shapes = va.first_shapes_;
     const voice_internal::FirstWordTable& table = va.first_table_;
     uint8_t* const bits_out = token_bits.data();
-    uint32_t* const first_out = token_first.data();
+    uint32_t* const first_out = token_first.get();
     // `flagged` filled without a branch (each token is written at the end
     // and kept if it has bits), with room for every token a sentence may
     // visit.
@@ -797,7 +798,7 @@ struct VoiceAnnotator::Impl {
     return t.MatchFirst(s.first[k], [&](size_t i) { return s.low[i]; },
                         [&](size_t i) { return s.lower[i]; }, k, end, n);
   }
-  SentenceWalker Walker() const { return SentenceWalker(doc, quotes, lowered, token_bits, token_first); }
+  SentenceWalker Walker() const { return SentenceWalker(doc, quotes, lowered, token_bits, token_first.get()); }
 
   // Token t lower-cased, and whether it is written in lower case (as
   // SentenceWalker puts them in Sent::low and Sent::lower).
