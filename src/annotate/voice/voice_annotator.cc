@@ -411,9 +411,11 @@ struct Sent {
   // low[k]: word k lower-cased; lower[k]: its first letter is not upper
   // case. Worked out from the word when asked (most words never are), not
   // stored per word by SentenceWalker.
+  // (Always inlined, as Text: GCC otherwise calls them from the long
+  // functions of both passes.)
   struct Low {
     const Sent& s;
-    std::string_view operator[](size_t k) const {
+    [[gnu::always_inline]] std::string_view operator[](size_t k) const {
       return std::string_view(s.lowered + s.toks[k].span.begin,
                               s.toks[k].span.end - s.toks[k].span.begin);
     }
@@ -421,7 +423,7 @@ struct Sent {
   struct Lower {
     const Sent& s;
     // std::isupper in the C locale, without the call.
-    bool operator[](size_t k) const {
+    [[gnu::always_inline]] bool operator[](size_t k) const {
       return static_cast<unsigned char>(s.text[s.toks[k].span.begin] - 'A') >= 26;
     }
   };
