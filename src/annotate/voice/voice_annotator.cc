@@ -881,10 +881,14 @@ struct VoiceAnnotator::Impl {
     auto lower = [&](size_t k) { return TokenLower(tb + k); };
     const Mention* const ms = doc.mentions.data();
     const size_t nm = doc.mentions.size();
-    auto in_mention = [&](size_t t) {
+    // The walk over the heads moves *men; the one over the cues, after it,
+    // starts again from here (mentions do not overlap, so where a cursor
+    // stops depends only on the token).
+    const size_t men0 = *men;
+    auto in_mention = [&](size_t t, size_t* cur) {
       const Span sp = doc.tokens[t].span;
-      while (*men < nm && ms[*men].span.end <= sp.begin) ++*men;
-      return *men < nm && ms[*men].span.begin < sp.end;
+      while (*cur < nm && ms[*cur].span.end <= sp.begin) ++*cur;
+      return *cur < nm && ms[*cur].span.begin < sp.end;
     };
     // A cue may be where AnonymousInSourcePosition looks for one, for a head
     // at t ending at e: "according to" or a verb before the phrase (which
@@ -910,27 +914,35 @@ struct VoiceAnnotator::Impl {
       }
       return false;
     };
-    bool anonymous = false, cue = false;
+    bool anonymous = false;
     size_t len;
     for (uint32_t f = info.fb; f < info.fe; ++f) {
       const size_t t = flagged[f];
       const uint8_t b = token_bits[t];
-      if (!(b & (kBitDocNoun | kBitAnonymous | kBitCue))) continue;
-      const bool word = doc.tokens[t].kind == Token::Kind::kWord;
-      if ((b & kBitDocNoun) && word &&
+      if (!(b & (kBitDocNoun | kBitAnonymous)) || doc.tokens[t].kind != Token::Kind::kWord)
+        continue;
+      if ((b & kBitDocNoun) &&
           va.doc_nouns_.MatchFirst(token_first[t], low, lower, t - tb, te - tb, &len) &&
-          !in_mention(t))
+          !in_mention(t, men))
         return true;
-      if (!anonymous && (b & kBitAnonymous) && word)
+      if (!anonymous && (b & kBitAnonymous))
         anonymous = va.anonymous_.MatchFirst(token_first[t], low, lower, t - tb, te - tb, &len) &&
-                    !in_mention(t) && near_cue(t, t + len);
-      if (!cue && (b & kBitCue)) {
-        const PhraseRow* row = va.cues_.MatchFirst(token_first[t], low, lower, t - tb, te - tb, &len);
-        cue = row && (row->code == kRowVerb || row->code == kRowVerbWeak ||
-                      row->code == kRowAccording) && !in_mention(t);
-      }
+                    !in_mention(t, men) && near_cue(t, t + len);
     }
-    return anonymous && cue;
+    // A reporting cue is looked for only after such a head (most sentences
+    // with a head word have none outside mentions and near a cue).
+    if (!anonymous) return false;
+    size_t cue_men = men0;
+    bool cue = false;
+    for (uint32_t f = info.fb; f < info.fe && !cue; ++f) {
+      const size_t t = flagged[f];
+      if (!(token_bits[t] & kBitCue)) continue;
+      const PhraseRow* row = va.cues_.MatchFirst(token_first[t], low, lower, t - tb, te - tb, &len);
+      cue = row && (row->code == kRowVerb || row->code == kRowVerbWeak ||
+                    row->code == kRowAccording) && !in_mention(t, &cue_men);
+    }
+    *men = std::max(*men, cue_men);
+    return cue;
   }
 
   void AddOwnMentions() {
