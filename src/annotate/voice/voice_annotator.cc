@@ -201,6 +201,11 @@ enum : uint8_t {
   kBitClaim = 16,
   kBitBreak = 32,  // voice_cues break/nobreak rows (", but")
   kBitAux = 64,    // the word's voice_cues row (PhraseTable::Find) is an auxiliary
+  // voice_cues intro rows ("the following", "as follows"): "the" starts one,
+  // and most cue loops want a reporting verb or "according to", so the words
+  // that start only intro rows are not kBitCue.
+  kBitIntro = 128,
+  kBitAnyCue = kBitCue | kBitIntro,  // any voice_cues row but a break
 };
 using voice_internal::PhraseTable;
 using voice_internal::PhraseTokens;
@@ -372,9 +377,9 @@ inline uint32_t FirstShape(unsigned char first, unsigned char last, size_t len) 
   return (first & 31u) | (last & 31u) << 5 | static_cast<uint32_t>(std::min<size_t>(len, 15)) << 10;
 }
 
+// A word's span and text are its token's (Sent::toks, Sent::Text): only
+// what SentenceWalker works out is stored per word.
 struct Word {
-  Span span;
-  std::string_view text;
   int mention = -1;   // index into doc.mentions covering it
   int quote = -1;     // index into the outer quotes whose span covers it
 };
@@ -389,6 +394,7 @@ struct Sent {
   Span span;
   std::vector<Word> w;
   const char* lowered = nullptr;  // the document's lower-cased copy
+  const char* text = nullptr;     // the document's text
   // toks[k]: word k's token (its kind); bits[k]: the kBit* tables a phrase
   // may start at it; first[k]: its id in the FirstWordTable, where bits[k]
   // is not 0. (The document's tokens and Impl::token_bits and token_first
@@ -398,20 +404,27 @@ struct Sent {
   const uint32_t* first = nullptr;
   // Whether a quotation overlaps the sentence (if not, no word has a quote).
   bool quoted = false;
+  // Word k as written.
+  [[gnu::always_inline]] std::string_view Text(size_t k) const {
+    return std::string_view(text + toks[k].span.begin, toks[k].span.end - toks[k].span.begin);
+  }
   // low[k]: word k lower-cased; lower[k]: its first letter is not upper
   // case. Worked out from the word when asked (most words never are), not
   // stored per word by SentenceWalker.
+  // (Always inlined, as Text: GCC otherwise calls them from the long
+  // functions of both passes.)
   struct Low {
     const Sent& s;
-    std::string_view operator[](size_t k) const {
-      return std::string_view(s.lowered + s.w[k].span.begin, s.w[k].text.size());
+    [[gnu::always_inline]] std::string_view operator[](size_t k) const {
+      return std::string_view(s.lowered + s.toks[k].span.begin,
+                              s.toks[k].span.end - s.toks[k].span.begin);
     }
   };
   struct Lower {
     const Sent& s;
     // std::isupper in the C locale, without the call.
-    bool operator[](size_t k) const {
-      return static_cast<unsigned char>(s.w[k].text[0] - 'A') >= 26;
+    [[gnu::always_inline]] bool operator[](size_t k) const {
+      return static_cast<unsigned char>(s.text[s.toks[k].span.begin] - 'A') >= 26;
     }
   };
   const Low low{*this};
@@ -423,7 +436,7 @@ struct Sent {
 class SentenceWalker {
  public:
   SentenceWalker(const Document& doc, const std::vector<Quote>& quotes, std::string_view lowered,
-                 const std::vector<uint8_t>& bits, const std::vector<uint32_t>& first)
+                 const std::vector<uint8_t>& bits, const uint32_t* first)
       : doc_(doc), quotes_(quotes), lowered_(lowered), bits_(bits), first_(first) {}
   // Sentence si, whose tokens are [tb, te) (Impl::sent_info: found once in
   // the pass over the tokens, not scanned for again here).
@@ -448,8 +461,8 @@ class SentenceWalker {
     const Token* const toks = doc_.tokens.data() + tb;
     s->toks = toks;
     s->bits = bits_.data() + tb;
-    s->first = first_.data() + tb;
-    const char* const text = doc_.text.data();
+    s->first = first_ + tb;
+    s->text = doc_.text.data();
     Word* const out = s->w.data();
     constexpr uint32_t kEnd = static_cast<uint32_t>(-1);
     size_t m = men_, q = quo_;
@@ -464,9 +477,6 @@ class SentenceWalker {
       for (size_t i = 0; i < n; ++i) {
         const Span ts = toks[i].span;
         Word& w = out[i];
-        w.span = ts;
-        const size_t len = ts.end - ts.begin;
-        w.text = std::string_view(text + ts.begin, len);
         while (m_end <= ts.begin) {
           ++m;
           m_begin = m < nm ? ms[m].span.begin : kEnd;
@@ -496,7 +506,7 @@ class SentenceWalker {
   const std::vector<Quote>& quotes_;
   std::string_view lowered_;
   const std::vector<uint8_t>& bits_;
-  const std::vector<uint32_t>& first_;
+  const uint32_t* first_;
   size_t men_ = 0, quo_ = 0;
 };
 
@@ -564,6 +574,7 @@ VoiceAnnotator::VoiceAnnotator(const Lexicon& lexicon, std::shared_ptr<const Gaz
         // never scanned for; clause breaks have their own bit.
         if (r.code == kRowAux || r.code == kRowComplementizer) return;
         if (r.code == kRowBreak || r.code == kRowNoBreak) b = kBitBreak;
+        if (r.code == kRowIntro) b = kBitIntro;
       }
       first_bits_[r.words[0]] |= b;
     });
@@ -607,7 +618,9 @@ struct VoiceAnnotator::Impl {
   // FirstWordTable::FindPadded may read 8 bytes at any token).
   std::string lowered;
   std::vector<uint8_t> token_bits;  // per token: tables a phrase may start at it
-  std::vector<uint32_t> token_first;  // and its word's FirstWordTable id, where bits != 0
+  // And its word's FirstWordTable id, where bits != 0 (not written, nor
+  // read, elsewhere).
+  std::unique_ptr<uint32_t[]> token_first;
   // Per sentence: its tokens [tb, te) (those SentenceWalker takes), the union
   // of their bits, and whether one of them starts with '?'. Computed in the
   // one pass over the tokens, so the later passes skip plain sentences
@@ -719,10 +732,9 @@ struct VoiceAnnotator::Impl {
     LowerAsciiInPlace(reinterpret_cast<unsigned char*>(lowered.data()), lowered.size());
     lowered.append(8, '\0');
     // Tokens outside every sentence keep 0: no pass reads them. (An id is
-    // read only where the bits are non-zero, so 0 is as good as any value
-    // elsewhere, and a zero fill is a memset.)
+    // read only where the bits are non-zero: the ids are not filled.)
     token_bits.assign(d.tokens.size(), 0);
-    token_first.assign(d.tokens.size(), 0);
+    token_first = std::make_unique_for_overwrite<uint32_t[]>(d.tokens.size());
     sent_info.resize(d.sentences.size());
     const size_t nt = d.tokens.size();
     // Raw pointers and the sentence's bits in locals: the stores of bytes
@@ -733,7 +745,7 @@ struct VoiceAnnotator::Impl {
     const uint64_t* const shapes = va.first_shapes_;
     const voice_internal::FirstWordTable& table = va.first_table_;
     uint8_t* const bits_out = token_bits.data();
-    uint32_t* const first_out = token_first.data();
+    uint32_t* const first_out = token_first.get();
     // `flagged` filled without a branch (each token is written at the end
     // and kept if it has bits), with room for every token a sentence may
     // visit.
@@ -788,7 +800,7 @@ struct VoiceAnnotator::Impl {
     return t.MatchFirst(s.first[k], [&](size_t i) { return s.low[i]; },
                         [&](size_t i) { return s.lower[i]; }, k, end, n);
   }
-  SentenceWalker Walker() const { return SentenceWalker(doc, quotes, lowered, token_bits, token_first); }
+  SentenceWalker Walker() const { return SentenceWalker(doc, quotes, lowered, token_bits, token_first.get()); }
 
   // Token t lower-cased, and whether it is written in lower case (as
   // SentenceWalker puts them in Sent::low and Sent::lower).
@@ -815,7 +827,7 @@ struct VoiceAnnotator::Impl {
     for (uint32_t f = info.fb; f < info.fe; ++f) {
       const size_t t = flagged[f];
       const uint8_t b = token_bits[t];
-      if ((b & (kBitCue | kBitBreak)) &&
+      if ((b & (kBitAnyCue | kBitBreak)) &&
           va.cues_.MatchFirst(token_first[t], low, lower, t - tb, te - tb, &len))
         return false;
       if ((b & kBitHedge) && va.hedges_.MatchFirst(token_first[t], low, lower, t - tb, te - tb, &len))
@@ -843,13 +855,13 @@ struct VoiceAnnotator::Impl {
   // True if word k is a reporting cue usable here (outside quotes/mentions).
   [[gnu::always_inline]] bool Free(const Sent& s, size_t k) const {
     return s.w[k].mention < 0 &&
-           (s.w[k].quote < 0 || !(s.w[k].span.begin >= quotes[s.w[k].quote].content.begin &&
-                                  s.w[k].span.end <= quotes[s.w[k].quote].content.end));
+           (s.w[k].quote < 0 || !(s.toks[k].span.begin >= quotes[s.w[k].quote].content.begin &&
+                                  s.toks[k].span.end <= quotes[s.w[k].quote].content.end));
   }
   [[gnu::always_inline]] bool InQuoteContent(const Sent& s, size_t k) const {
     if (s.w[k].quote < 0) return false;
     const Quote& q = quotes[s.w[k].quote];
-    return s.w[k].span.begin >= q.content.begin && s.w[k].span.end <= q.content.end;
+    return s.toks[k].span.begin >= q.content.begin && s.toks[k].span.end <= q.content.end;
   }
 
   // ---- pass 1 -------------------------------------------------------------
@@ -869,10 +881,14 @@ struct VoiceAnnotator::Impl {
     auto lower = [&](size_t k) { return TokenLower(tb + k); };
     const Mention* const ms = doc.mentions.data();
     const size_t nm = doc.mentions.size();
-    auto in_mention = [&](size_t t) {
+    // The walk over the heads moves *men; the one over the cues, after it,
+    // starts again from here (mentions do not overlap, so where a cursor
+    // stops depends only on the token).
+    const size_t men0 = *men;
+    auto in_mention = [&](size_t t, size_t* cur) {
       const Span sp = doc.tokens[t].span;
-      while (*men < nm && ms[*men].span.end <= sp.begin) ++*men;
-      return *men < nm && ms[*men].span.begin < sp.end;
+      while (*cur < nm && ms[*cur].span.end <= sp.begin) ++*cur;
+      return *cur < nm && ms[*cur].span.begin < sp.end;
     };
     // A cue may be where AnonymousInSourcePosition looks for one, for a head
     // at t ending at e: "according to" or a verb before the phrase (which
@@ -898,27 +914,35 @@ struct VoiceAnnotator::Impl {
       }
       return false;
     };
-    bool anonymous = false, cue = false;
+    bool anonymous = false;
     size_t len;
     for (uint32_t f = info.fb; f < info.fe; ++f) {
       const size_t t = flagged[f];
       const uint8_t b = token_bits[t];
-      if (!(b & (kBitDocNoun | kBitAnonymous | kBitCue))) continue;
-      const bool word = doc.tokens[t].kind == Token::Kind::kWord;
-      if ((b & kBitDocNoun) && word &&
+      if (!(b & (kBitDocNoun | kBitAnonymous)) || doc.tokens[t].kind != Token::Kind::kWord)
+        continue;
+      if ((b & kBitDocNoun) &&
           va.doc_nouns_.MatchFirst(token_first[t], low, lower, t - tb, te - tb, &len) &&
-          !in_mention(t))
+          !in_mention(t, men))
         return true;
-      if (!anonymous && (b & kBitAnonymous) && word)
+      if (!anonymous && (b & kBitAnonymous))
         anonymous = va.anonymous_.MatchFirst(token_first[t], low, lower, t - tb, te - tb, &len) &&
-                    !in_mention(t) && near_cue(t, t + len);
-      if (!cue && (b & kBitCue)) {
-        const PhraseRow* row = va.cues_.MatchFirst(token_first[t], low, lower, t - tb, te - tb, &len);
-        cue = row && (row->code == kRowVerb || row->code == kRowVerbWeak ||
-                      row->code == kRowAccording) && !in_mention(t);
-      }
+                    !in_mention(t, men) && near_cue(t, t + len);
     }
-    return anonymous && cue;
+    // A reporting cue is looked for only after such a head (most sentences
+    // with a head word have none outside mentions and near a cue).
+    if (!anonymous) return false;
+    size_t cue_men = men0;
+    bool cue = false;
+    for (uint32_t f = info.fb; f < info.fe && !cue; ++f) {
+      const size_t t = flagged[f];
+      if (!(token_bits[t] & kBitCue)) continue;
+      const PhraseRow* row = va.cues_.MatchFirst(token_first[t], low, lower, t - tb, te - tb, &len);
+      cue = row && (row->code == kRowVerb || row->code == kRowVerbWeak ||
+                    row->code == kRowAccording) && !in_mention(t, &cue_men);
+    }
+    *men = std::max(*men, cue_men);
+    return cue;
   }
 
   void AddOwnMentions() {
@@ -1029,7 +1053,7 @@ struct VoiceAnnotator::Impl {
           // belongs to a compound whose first part is a mention already; a
           // determiner before the compound still counts ("The Britain-based
           // monitor").
-          if (start < k && start > 0 && Eq(s.w[start - 1].text, "-")) {
+          if (start < k && start > 0 && Eq(s.Text(start - 1), "-")) {
             ++start;
             // [det] [first part] [-] [tail, now skipped] [start]
             if (start >= 4 && IsDeterminer(s.low[start - 4])) det = true;
@@ -1149,7 +1173,7 @@ struct VoiceAnnotator::Impl {
   bool NameWord(const Sent& s, size_t k) const {
     const Word& w = s.w[k];
     if (s.toks[k].kind != Token::Kind::kWord || w.mention >= 0 || w.quote >= 0) return false;
-    const std::string_view t = w.text;
+    const std::string_view t = s.Text(k);
     if (t.size() < 2 || static_cast<unsigned char>(t[0] - 'A') >= 26 || Possessive(t))
       return false;
     bool small = false;
@@ -1166,7 +1190,7 @@ struct VoiceAnnotator::Impl {
   bool OrgHead(const Sent& s, size_t k) const {
     const Word& w = s.w[k];
     return s.toks[k].kind == Token::Kind::kWord && w.mention < 0 && w.quote < 0 &&
-           static_cast<unsigned char>(w.text[0] - 'A') < 26 && va.org_heads_.count(s.low[k]);
+           static_cast<unsigned char>(s.Text(k)[0] - 'A') < 26 && va.org_heads_.count(s.low[k]);
   }
 
   // A common English word (a WordNet lemma, or the plural of one), in any
@@ -1193,7 +1217,7 @@ struct VoiceAnnotator::Impl {
     };
     auto clause_start = [&](size_t b) {
       if (b == 0) return true;
-      const std::string_view t = s.w[b - 1].text;
+      const std::string_view t = s.Text(b - 1);
       return Eq(t, ",") || Eq(t, ";") || Eq(t, ":") || Eq(t, "(") || IsQuoteMark(t) ||
              Eq(t, "\xE2\x80\x94") || Eq(t, "\xE2\x80\x93");
     };
@@ -1218,10 +1242,10 @@ struct VoiceAnnotator::Impl {
       if (j > 0) {
         size_t p = j - 1;  // the subject's last word
         bool ok = true;
-        if (Eq(s.w[p].text, ",")) {
+        if (Eq(s.Text(p), ",")) {
           ok = false;
           for (size_t q = p; q > 0 && p - q < 24; --q) {
-            if (!Eq(s.w[q - 1].text, ",")) continue;
+            if (!Eq(s.Text(q - 1), ",")) continue;
             const size_t o = q - 1, a = o + 1;  // the opening comma, the appositive's first word
             ok = o > 0 && a < p &&
                  (IsDeterminer(s.low[a]) || va.titles_.count(s.low[a]) || Eq(s.low[a], "who") ||
@@ -1258,7 +1282,7 @@ struct VoiceAnnotator::Impl {
         // west of the city said").
         for (size_t a = j - 1; !named && a > 0 && j - a <= 14; --a) {
           const Word& x = s.w[a];
-          if ((s.toks[a].kind == Token::Kind::kPunct && !Eq(x.text, "-")) ||
+          if ((s.toks[a].kind == Token::Kind::kPunct && !Eq(s.Text(a), "-")) ||
               (x.mention >= 0 && Eq(doc.mentions[x.mention].kind, "person") &&
                !IsAnonymous(doc.mentions[x.mention])))
             break;
@@ -1274,7 +1298,7 @@ struct VoiceAnnotator::Impl {
       // to the clause's end or an appositive, adjunct or participle that
       // copy without commas runs on with ("said Mounzer Qadri head of the
       // council", "said Hazzouri in a statement", "said Hazzouri adding").
-      if (k > 0 && (Eq(s.w[k - 1].text, ",") || IsQuoteMark(s.w[k - 1].text))) {
+      if (k > 0 && (Eq(s.Text(k - 1), ",") || IsQuoteMark(s.Text(k - 1)))) {
         size_t e = ve;
         while (e < n && e - ve < 4 && NameWord(s, e)) ++e;
         auto runs_on = [&](size_t x) {
@@ -1298,7 +1322,7 @@ struct VoiceAnnotator::Impl {
     // said", "the airline, in a statement, said".
     bool relative = false;
     for (size_t k = e, lim = e + 10; k < n && k < lim; ++k) {
-      std::string_view t = s.w[k].text;
+      std::string_view t = s.Text(k);
       if (Eq(t, ",") && k == e) {
         relative = true;
         lim += 10;
@@ -1353,11 +1377,11 @@ struct VoiceAnnotator::Impl {
     for (size_t steps = 0; p > floor && steps < 12; ++steps) {
       const size_t q = p - 1;
       const Word& w = s.w[q];
-      if (Eq(w.text, ")")) {
+      if (Eq(s.Text(q), ")")) {
         // Skip "(DIA)" back to its "(".
         size_t o = q;
-        while (o > floor && q - o < 6 && !Eq(s.w[o].text, "(")) --o;
-        if (!Eq(s.w[o].text, "(")) return false;
+        while (o > floor && q - o < 6 && !Eq(s.Text(o), "(")) --o;
+        if (!Eq(s.Text(o), "(")) return false;
         tail_open = false;
         p = o;
         continue;
@@ -1365,7 +1389,7 @@ struct VoiceAnnotator::Impl {
       if (w.mention >= 0) {
         const Mention& m = doc.mentions[w.mention];
         if (Eq(m.kind, "quantity") || Eq(m.kind, "document")) return false;
-        const bool possessive = Possessive(w.text);
+        const bool possessive = Possessive(s.Text(q));
         tail_open = false;
         size_t f = MentionFirstWord(s, q);
         if (possessive && st == k) {
@@ -1383,7 +1407,7 @@ struct VoiceAnnotator::Impl {
       }
       // "the DoD Inspector General's report": a capitalised possessive
       // that is not a mention owns it.
-      if (!s.lower[q] && s.toks[q].kind == Token::Kind::kWord && Possessive(w.text) && st == k) {
+      if (!s.lower[q] && s.toks[q].kind == Token::Kind::kWord && Possessive(s.Text(q)) && st == k) {
         *start = st;
         return true;
       }
@@ -1398,7 +1422,7 @@ struct VoiceAnnotator::Impl {
                       double conf) const {
     Mention m;
     m.kind = kind;
-    m.span = Span{s.w[b].span.begin, s.w[e - 1].span.end};
+    m.span = Span{s.toks[b].span.begin, s.toks[e - 1].span.end};
     m.sentence = s.index;
     m.rule = std::move(rule);
     m.confidence = conf;
@@ -1433,7 +1457,7 @@ struct VoiceAnnotator::Impl {
   size_t TheBefore(const Sent& s, size_t cb, size_t p) const {
     for (size_t k = p; k > cb && p - k < 5; --k) {
       if (Eq(s.low[k - 1], "the")) return k - 1;
-      if (!Eq(s.w[k - 1].text, "-") && s.toks[k - 1].kind != Token::Kind::kWord) return kNone;
+      if (!Eq(s.Text(k - 1), "-") && s.toks[k - 1].kind != Token::Kind::kWord) return kNone;
       if (s.w[k - 1].mention >= 0) return kNone;
     }
     return kNone;
@@ -1505,7 +1529,7 @@ struct VoiceAnnotator::Impl {
         // the talks", "experts not involved in the study".
         for (size_t a = q - 1; m < 0 && a > cb && q - a <= 2; --a) {
           if (s.w[a].mention >= 0 || s.toks[a].kind != Token::Kind::kWord || !s.lower[a] ||
-              IsPreposition(s.low[a]) || IsDeterminer(s.low[a]) || (s.bits[a] & kBitCue))
+              IsPreposition(s.low[a]) || IsDeterminer(s.low[a]) || (s.bits[a] & kBitAnyCue))
             break;
           const int h = s.w[a - 1].mention;
           // (Or a bare agent noun of the actors layer opening the clause:
@@ -1515,7 +1539,7 @@ struct VoiceAnnotator::Impl {
                          (a - 1 == cb && Eq(doc.mentions[h].kind, "actor") &&
                           doc.mentions[h].ref.empty() &&
                           doc.mentions[h].span.end - doc.mentions[h].span.begin ==
-                              s.w[a - 1].span.end - s.w[a - 1].span.begin)))
+                              s.toks[a - 1].span.end - s.toks[a - 1].span.begin)))
             return a - 1;
         }
         // "An AFP photographer at the scene said": the name before the noun.
@@ -1571,13 +1595,13 @@ struct VoiceAnnotator::Impl {
     size_t p = j - 1;
     // Before "that"/":" content, a quoted title between the subject and its
     // verb is skipped: 'Al-Masdar News in an article titled, "…," would note:'.
-    if (intro && (IsQuoteMark(s.w[p].text) || Eq(s.w[p].text, ","))) {
+    if (intro && (IsQuoteMark(s.Text(p)) || Eq(s.Text(p), ","))) {
       size_t q = p;
-      while (q > cb && (Eq(s.w[q].text, ",") || IsQuoteMark(s.w[q].text))) --q;
+      while (q > cb && (Eq(s.Text(q), ",") || IsQuoteMark(s.Text(q)))) --q;
       if (s.w[q].quote >= 0) {
         const uint32_t open = quotes[s.w[q].quote].span.begin;
-        while (q > cb && s.w[q].span.begin > open) --q;
-        while (q > cb && (Eq(s.w[q - 1].text, ",") || Eq(s.low[q - 1], "titled") ||
+        while (q > cb && s.toks[q].span.begin > open) --q;
+        while (q > cb && (Eq(s.Text(q - 1), ",") || Eq(s.low[q - 1], "titled") ||
                           Eq(s.low[q - 1], "entitled") || Eq(s.low[q - 1], "headlined") ||
                           Eq(s.low[q - 1], "called")))
           --q;
@@ -1589,10 +1613,10 @@ struct VoiceAnnotator::Impl {
     // for Human Rights (SNHR) said". When the words before the parenthesis
     // name nothing ("the UN Children's agency (UNICEF) said"), the name
     // inside it is the subject.
-    if (Eq(s.w[p].text, ")") && p > cb) {
+    if (Eq(s.Text(p), ")") && p > cb) {
       size_t o = p;
-      while (o > cb && p - o < 6 && !Eq(s.w[o].text, "(")) --o;
-      if (Eq(s.w[o].text, "(") && o > cb) {
+      while (o > cb && p - o < 6 && !Eq(s.Text(o), "(")) --o;
+      if (Eq(s.Text(o), "(") && o > cb) {
         if (s.w[o - 1].mention >= 0) {
           p = o - 1;
         } else if (o + 2 == p && s.w[o + 1].mention >= 0 &&
@@ -1619,10 +1643,10 @@ struct VoiceAnnotator::Impl {
       relative = true;
     }
     // Appositive: "Dorrian, the coalition spokesman, said".
-    if (Eq(s.w[p].text, ",") && p > cb) {
+    if (Eq(s.Text(p), ",") && p > cb) {
       size_t head = kNone;
       for (size_t k = p; k > cb && p - k < 24; --k) {
-        if (Eq(s.w[k - 1].text, ",") && k - 1 > cb) {
+        if (Eq(s.Text(k - 1), ",") && k - 1 > cb) {
           const int m = s.w[k - 2].mention;
           if (m >= 0 && EligibleSource(doc.mentions[m])) {
             ref->mention = m;
@@ -1694,7 +1718,7 @@ struct VoiceAnnotator::Impl {
       if (e < 0) return false;
       ref->mention = e;
       ref->word = first;
-      if (explain) ref->how = "head of '" + std::string(s.w[q - 1].text) + " …'";
+      if (explain) ref->how = "head of '" + std::string(s.Text(q - 1)) + " …'";
     } else if (auto it = va.references_.find(s.low[p]);
                it != va.references_.end() &&
                // An object pronoun names a source only after "of": "one of
@@ -1702,7 +1726,7 @@ struct VoiceAnnotator::Impl {
                (!Eq(s.low[p], "them") || (p > cb && Eq(s.low[p - 1], "of")))) {
       ref->refers = it->second;
       ref->word = p;
-      if (explain) ref->how = "pronoun '" + std::string(s.w[p].text) + "'";
+      if (explain) ref->how = "pronoun '" + std::string(s.Text(p)) + "'";
       return true;
     } else if (p > cb && Eq(s.low[p - 1], "the") && va.titles_.count(s.low[p])) {
       ref->title = s.low[p];
@@ -1721,13 +1745,13 @@ struct VoiceAnnotator::Impl {
       // "the Syrian Observatory for Human Rights monitoring group said".
       ref->mention = s.w[e].mention;
       ref->word = MentionFirstWord(s, e);
-      if (explain) ref->how = "the name before '" + std::string(s.w[p].text) + "'";
+      if (explain) ref->how = "the name before '" + std::string(s.Text(p)) + "'";
       return true;
     } else if (size_t e = PrepositionalHead(s, cb, p, weak); e != kNone) {
       // "Sources in the camp said": the head before a prepositional phrase.
       ref->mention = s.w[e].mention;
       ref->word = MentionFirstWord(s, e);
-      if (explain) ref->how = "subject before '" + std::string(s.w[e + 1].text) + " …'";
+      if (explain) ref->how = "subject before '" + std::string(s.Text(e + 1)) + " …'";
       NameBeforeDescription(s, cb, ref);  // "Ibrahim al-Hajj a volunteer with the group said"
       return true;
     } else if (!weak && s.toks[p].kind == Token::Kind::kWord && !s.lower[p]) {
@@ -1749,8 +1773,8 @@ struct VoiceAnnotator::Impl {
       size_t f = ref->word;
       size_t last = f;
       while (last + 1 < s.w.size() && s.w[last + 1].mention == ref->mention) ++last;
-      if (f > cb + 1 && Eq(s.w[f - 1].text, "(") && s.w[f - 2].mention >= 0 &&
-          last + 1 < s.w.size() && Eq(s.w[last + 1].text, ")")) {
+      if (f > cb + 1 && Eq(s.Text(f - 1), "(") && s.w[f - 2].mention >= 0 &&
+          last + 1 < s.w.size() && Eq(s.Text(last + 1), ")")) {
         size_t first;
         const int e = EligibleBefore(s, cb, f - 1, 3, &first);
         if (e >= 0) {
@@ -1773,7 +1797,7 @@ struct VoiceAnnotator::Impl {
       // A possessor belongs to the phrase: "from the UN Security Council's
       // Sanctions Monitoring Team" (its head is the Team; the tail is "from").
       if (k > cb && s.w[k - 1].mention >= 0) {
-        if (Possessive(s.w[k - 1].text)) {
+        if (Possessive(s.Text(k - 1))) {
           k = MentionFirstWord(s, k - 1);
           while (k > cb && IsDeterminer(s.low[k - 1])) --k;
         }
@@ -1784,7 +1808,7 @@ struct VoiceAnnotator::Impl {
         if (e >= 0) {
           ref->mention = e;
           ref->word = first;
-          if (explain) ref->how += ", head of '" + std::string(s.w[k - 1].text) + " …'";
+          if (explain) ref->how += ", head of '" + std::string(s.Text(k - 1)) + " …'";
           continue;
         }
       }
@@ -1802,7 +1826,7 @@ struct VoiceAnnotator::Impl {
   // punctuation, a cue or another person; at most 14 words.
   bool OpeningName(const Sent& s, size_t cb, size_t v, Ref* ref) const {
     size_t f = cb;
-    while (f < v && (IsQuoteMark(s.w[f].text) || s.w[f].quote >= 0)) ++f;  // a quotation first
+    while (f < v && (IsQuoteMark(s.Text(f)) || s.w[f].quote >= 0)) ++f;  // a quotation first
     // "Doctor Ibrahim al-Assad": a title outside the name.
     if (f + 1 < v && s.w[f].mention < 0 && !s.lower[f] && !IsPreposition(s.low[f]) &&
         s.w[f + 1].mention >= 0)
@@ -1823,17 +1847,17 @@ struct VoiceAnnotator::Impl {
     // "a neurologist", "spokesman for"), or a relative clause with "which"
     // or "who": not a verb ("met the army") nor a possessive ("Assad's
     // forces took").
-    if (Possessive(s.w[e - 1].text) ||
+    if (Possessive(s.Text(e - 1)) ||
         !(IsDeterminer(s.low[e]) || va.titles_.count(s.low[e]) || Eq(s.low[e], "which") ||
           Eq(s.low[e], "who")))
       return false;
     for (size_t k = e; k < v; ++k) {
       if (s.w[k].mention == m) continue;  // "al-Selmo": the name's own hyphen
-      const std::string_view t = s.w[k].text;
+      const std::string_view t = s.Text(k);
       if (s.toks[k].kind == Token::Kind::kPunct && !Eq(t, "-") && !Eq(t, "(") && !Eq(t, ")"))
         return false;
       size_t len;
-      if (M(va.cues_, kBitCue, s, k, v, &len)) return false;
+      if (M(va.cues_, kBitAnyCue, s, k, v, &len)) return false;
       // (An unnamed source is the description itself: "a resident".)
       if (s.w[k].mention >= 0 && Eq(doc.mentions[s.w[k].mention].kind, "person") &&
           !IsAnonymous(doc.mentions[s.w[k].mention]))
@@ -1879,21 +1903,21 @@ struct VoiceAnnotator::Impl {
         ref->refers = it->second;
         ref->word = k;
         ref->after = true;
-        if (explain) ref->how = "pronoun '" + std::string(s.w[k].text) + "' after the verb";
+        if (explain) ref->how = "pronoun '" + std::string(s.Text(k)) + "' after the verb";
         return true;
       }
       // Skip a title or determiner before the name, a word before a title
       // ("said Observatory director Rami Abdel Rahman", "said opposition
       // activist Abu Omar") and a compound before a title ("said
       // Idlib-based activist Karim Nasser").
-      if (k + 3 < ce && Eq(s.w[k + 1].text, "-") &&
+      if (k + 3 < ce && Eq(s.Text(k + 1), "-") &&
           (Eq(s.low[k + 2], "based") || Eq(s.low[k + 2], "born")) &&
           va.titles_.count(s.low[k + 3])) {
         k += 2;
         continue;
       }
       // ("said Dr. Helen Park": the title's period is a token of its own.)
-      if (Eq(s.w[k].text, ".") && k > vend && va.titles_.count(s.low[k - 1])) continue;
+      if (Eq(s.Text(k), ".") && k > vend && va.titles_.count(s.low[k - 1])) continue;
       if (!(Eq(s.low[k], "the") || va.titles_.count(s.low[k]) ||
             (s.toks[k].kind == Token::Kind::kWord && k + 1 < ce &&
              va.titles_.count(s.low[k + 1]))))
@@ -1921,7 +1945,7 @@ struct VoiceAnnotator::Impl {
     size_t len;
     const std::string_view w = s.low[e];
     return w.size() > 4 && w.substr(w.size() - 3) == "ing" && Free(s, e) &&
-           M(va.cues_, kBitCue, s, e, ce, &len) != nullptr;
+           M(va.cues_, kBitAnyCue, s, e, ce, &len) != nullptr;
   }
 
   // The comma before a reporting cue that closes the clause [b, ce) outside
@@ -1929,12 +1953,12 @@ struct VoiceAnnotator::Impl {
   // ce if there is none.
   size_t TrailingAttribution(const Sent& s, size_t b, size_t ce) const {
     for (size_t q = b + 1; q + 1 < ce; ++q) {
-      if (!Eq(s.w[q].text, ",") || s.w[q].quote >= 0) continue;
+      if (!Eq(s.Text(q), ",") || s.w[q].quote >= 0) continue;
       for (size_t v = q + 1; v < ce && v <= q + 5; ++v) {
         if (s.toks[v].kind == Token::Kind::kPunct) break;
         size_t len;
         const PhraseRow* row =
-            (s.bits[v] & kBitCue) && Free(s, v) ? M(va.cues_, kBitCue, s, v, ce, &len) : nullptr;
+            (s.bits[v] & kBitAnyCue) && Free(s, v) ? M(va.cues_, kBitAnyCue, s, v, ce, &len) : nullptr;
         if (!row) continue;
         if (v == q + 1 && (row->code == kRowAccording || row->code == kRowVerb)) return q;
         // ", analysts said.": words, then a verb ending the clause.
@@ -1957,10 +1981,10 @@ struct VoiceAnnotator::Impl {
     // The words inside c are a run (words are in text order and do not
     // overlap): from the first that starts in it to the first that ends
     // after it.
-    size_t k = std::lower_bound(s.w.begin(), s.w.end(), c.begin,
-                                [](const Word& w, uint32_t at) { return w.span.begin < at; }) -
-               s.w.begin();
-    for (; k < s.w.size() && s.w[k].span.end <= c.end; ++k) {
+    size_t k = std::lower_bound(s.toks, s.toks + s.w.size(), c.begin,
+                                [](const Token& t, uint32_t at) { return t.span.begin < at; }) -
+               s.toks;
+    for (; k < s.w.size() && s.toks[k].span.end <= c.end; ++k) {
       const Word& w = s.w[k];
       if (s.toks[k].kind == Token::Kind::kPunct) continue;
       ++words;
@@ -1976,17 +2000,17 @@ struct VoiceAnnotator::Impl {
   }
 
   Span WordsSpan(const Sent& s, size_t b, size_t e) const {
-    return Span{s.w[b].span.begin, s.w[e - 1].span.end};
+    return Span{s.toks[b].span.begin, s.toks[e - 1].span.end};
   }
 
   // Content words [b, e) trimmed of commas, colons and "that".
   bool TrimContent(const Sent& s, size_t* b, size_t* e) const {
-    while (*b < *e && (Eq(s.w[*b].text, ",") || Eq(s.w[*b].text, ":") || Eq(s.low[*b], "that") ||
-                       Eq(s.w[*b].text, "\xE2\x80\x93") || Eq(s.w[*b].text, "\xE2\x80\x94")))
+    while (*b < *e && (Eq(s.Text(*b), ",") || Eq(s.Text(*b), ":") || Eq(s.low[*b], "that") ||
+                       Eq(s.Text(*b), "\xE2\x80\x93") || Eq(s.Text(*b), "\xE2\x80\x94")))
       ++*b;
-    while (*e > *b && (Eq(s.w[*e - 1].text, ",") || Eq(s.w[*e - 1].text, ":") ||
-                       Eq(s.w[*e - 1].text, ".") || Eq(s.w[*e - 1].text, "\xE2\x80\x93") ||
-                       Eq(s.w[*e - 1].text, "\xE2\x80\x94")))
+    while (*e > *b && (Eq(s.Text(*e - 1), ",") || Eq(s.Text(*e - 1), ":") ||
+                       Eq(s.Text(*e - 1), ".") || Eq(s.Text(*e - 1), "\xE2\x80\x93") ||
+                       Eq(s.Text(*e - 1), "\xE2\x80\x94")))
       --*e;
     return *b < *e;
   }
@@ -1994,10 +2018,10 @@ struct VoiceAnnotator::Impl {
   // True if the clause [b, e) ends with an intro phrase ("in this way", "as
   // follows"), before an optional final colon.
   bool EndsWithIntro(const Sent& s, size_t b, size_t e) const {
-    if (e > b && Eq(s.w[e - 1].text, ":")) --e;
+    if (e > b && Eq(s.Text(e - 1), ":")) --e;
     for (size_t k = e; k > b && e - k < 4; --k) {
       size_t len;
-      const PhraseRow* row = M(va.cues_, kBitCue, s, k - 1, e, &len);
+      const PhraseRow* row = M(va.cues_, kBitAnyCue, s, k - 1, e, &len);
       if (row && row->code == kRowIntro && k - 1 + len == e) return true;
     }
     return false;
@@ -2006,7 +2030,7 @@ struct VoiceAnnotator::Impl {
   // A heading: no final punctuation and most words capitalised ("The US
   // Department of Defense Says It Best"). Not a statement of anyone's.
   bool Heading(const Sent& s, size_t cb, size_t ce) const {
-    std::string_view last = s.w[ce - 1].text;
+    std::string_view last = s.Text(ce - 1);
     if (Eq(last, ".") || Eq(last, "!") || Eq(last, ":") || Eq(last, "?") || Eq(last, ";")) return false;
     size_t words = 0, caps = 0;
     for (size_t k = cb; k < ce; ++k) {
@@ -2067,21 +2091,21 @@ struct VoiceAnnotator::Impl {
     // 1. A reporting cue (none where no word of the sentence may start one).
     const uint8_t sent_bits = sent_info[s.index].bits;
     const SentInfo& info = sent_info[s.index];
-    for (uint32_t f = sent_bits & kBitCue ? FirstFlagged(info, cb) : info.fe; f < info.fe; ++f) {
+    for (uint32_t f = sent_bits & kBitAnyCue ? FirstFlagged(info, cb) : info.fe; f < info.fe; ++f) {
       const size_t k = flagged[f] - info.tb;
       if (k >= ce) break;
-      if (!(s.bits[k] & kBitCue) || !Free(s, k)) continue;
+      if (!(s.bits[k] & kBitAnyCue) || !Free(s, k)) continue;
       size_t len;
-      const PhraseRow* row = M(va.cues_, kBitCue, s, k, ce, &len);
+      const PhraseRow* row = M(va.cues_, kBitAnyCue, s, k, ce, &len);
       if (!row) continue;
       const uint8_t code = row->code;
       if (code == kRowVerb || code == kRowVerbWeak) {
         Ref ref;
         const bool colon_or_that =
-            (k + len < ce && (Eq(s.w[k + len].text, ":") || Eq(s.low[k + len], "that")));
+            (k + len < ce && (Eq(s.Text(k + len), ":") || Eq(s.low[k + len], "that")));
         // After a determiner or a possessive it is a noun: "the claims",
         // "America's continued occupation".
-        if (k > cb && (IsDeterminer(s.low[k - 1]) || Possessive(s.w[k - 1].text))) continue;
+        if (k > cb && (IsDeterminer(s.low[k - 1]) || Possessive(s.Text(k - 1)))) continue;
         // "state TV cited the ministry as saying …": the one cited speaks,
         // and "saying" is the cue (its subject is the ministry).
         if (code == kRowVerbWeak) {
@@ -2101,7 +2125,7 @@ struct VoiceAnnotator::Impl {
         while (found && src_start > cb) {
           if (IsDeterminer(s.low[src_start - 1]) || va.titles_.count(s.low[src_start - 1]))
             --src_start;
-          else if (src_start > cb + 1 && Eq(s.w[src_start - 1].text, ".") &&
+          else if (src_start > cb + 1 && Eq(s.Text(src_start - 1), ".") &&
                    va.titles_.count(s.low[src_start - 2]))
             src_start -= 2;  // "Mr." is two tokens
           else
@@ -2109,7 +2133,7 @@ struct VoiceAnnotator::Impl {
         }
         // Content before the source (a quotation or clause, then a comma).
         bool quote_before = src_start > cb && found &&
-                            (IsQuoteMark(s.w[src_start - 1].text) || Eq(s.w[src_start - 1].text, ","));
+                            (IsQuoteMark(s.Text(src_start - 1)) || Eq(s.Text(src_start - 1), ","));
         // Inversion after a quotation or a comma ('"…," said Dorrian'), or
         // when the word before is a generic group and a named speaker follows
         // ("… killed 10 civilians said the Syrian Observatory").
@@ -2120,10 +2144,10 @@ struct VoiceAnnotator::Impl {
         // killed in the airstrikes said the source adding that …"): with no
         // source before, a source after that ends the clause.
         const bool bare = !found && k >= cb + 3 && s.toks[k - 1].kind == Token::Kind::kWord &&
-                          !IsQuoteMark(s.w[k - 1].text);
+                          !IsQuoteMark(s.Text(k - 1));
         // (Never after a verb_listener row: "told Reuters" names the listener.)
         if (k > cb && !row->listener &&
-            (IsQuoteMark(s.w[k - 1].text) || Eq(s.w[k - 1].text, ",") || generic_before || bare)) {
+            (IsQuoteMark(s.Text(k - 1)) || Eq(s.Text(k - 1), ",") || generic_before || bare)) {
           Ref after;
           // (A pronoun after the verb is the content's subject when the
           // verb has one before it: "A neighbour, who …, said she had".)
@@ -2191,7 +2215,7 @@ struct VoiceAnnotator::Impl {
                                    [&](size_t i) { return s.lower[i]; }, q + 1, ce, &tn) &&
               (q + 1 + tn == ce || s.toks[q + 1 + tn].kind == Token::Kind::kPunct))
             continue;
-          if (Eq(s.low[q], "that") || Eq(s.w[q].text, ":")) {
+          if (Eq(s.low[q], "that") || Eq(s.Text(q), ":")) {
             ab = q + 1;
             break;
           }
@@ -2207,22 +2231,22 @@ struct VoiceAnnotator::Impl {
         // modifiers after a closing quotation are not content.
         if (has_before && found && !ref.after && s.w[be - 1].quote < 0)
           for (size_t q = be - 1; q > bb && be - q <= 3; --q) {
-            if (s.toks[q - 1].kind == Token::Kind::kPunct && !IsQuoteMark(s.w[q - 1].text)) break;
-            if (IsQuoteMark(s.w[q - 1].text) && s.w[q - 1].quote >= 0) {
+            if (s.toks[q - 1].kind == Token::Kind::kPunct && !IsQuoteMark(s.Text(q - 1))) break;
+            if (IsQuoteMark(s.Text(q - 1)) && s.w[q - 1].quote >= 0) {
               be = q;
               break;
             }
           }
-        if (has_after && ae - ab == 1 && IsQuoteMark(s.w[ab].text)) has_after = false;
+        if (has_after && ae - ab == 1 && IsQuoteMark(s.Text(ab))) has_after = false;
         // ("In a letter to shareholders, the chief executive wrote that …":
         // after a comma, "that" still opens the content; after a quotation not.)
-        const bool after_first = colon_or_that && !(quote_before && IsQuoteMark(s.w[src_start - 1].text));
+        const bool after_first = colon_or_that && !(quote_before && IsQuoteMark(s.Text(src_start - 1)));
         // "… a monitor said on Wednesday.", "… he told AFP by telephone.":
         // what follows the verb only says when, how or to whom.
         if (has_before && has_after && !colon_or_that && found && AdjunctsOnly(s, ab, ae))
           has_after = false;
         if (has_before && has_after && quote_before && s.w[ab].quote >= 0) {
-          r.content = Span{s.w[bb].span.begin, s.w[ae - 1].span.end};  // "A," he said, "B."
+          r.content = Span{s.toks[bb].span.begin, s.toks[ae - 1].span.end};  // "A," he said, "B."
           if (explain) r.evidence.push_back("content on both sides of the cue");
           r.kind = "quoted";
         } else if (has_before && (ref.after || quote_before) && !after_first) {
@@ -2234,7 +2258,7 @@ struct VoiceAnnotator::Impl {
         } else if (has_before) {
           r.content = WordsSpan(s, bb, be);
         }
-        r.intro_colon = Eq(s.w[ce - 1].text, ":") || EndsWithIntro(s, k + len, ce);
+        r.intro_colon = Eq(s.Text(ce - 1), ":") || EndsWithIntro(s, k + len, ce);
         if (r.content && !Eq(r.kind, "quoted") && QuotedShare(s, *r.content, true) >= 0.8)
           r.kind = "quoted";
         return r;
@@ -2253,7 +2277,7 @@ struct VoiceAnnotator::Impl {
         };
         int best = -1;
         size_t best_word = a, pe = a;
-        for (; pe < ce && !Eq(s.w[pe].text, ",") && pe < a + 10; ++pe) {
+        for (; pe < ce && !Eq(s.Text(pe), ",") && pe < a + 10; ++pe) {
           const int m = s.w[pe].mention;
           if (m < 0 || !EligibleSource(doc.mentions[m])) continue;
           if (best < 0 || rank(m) > rank(best)) {
@@ -2263,8 +2287,8 @@ struct VoiceAnnotator::Impl {
         }
         size_t head = a;
         while (head + 1 < pe && s.w[head].mention < 0 && s.w[head + 1].mention < 0 &&
-               (s.toks[head].kind != Token::Kind::kWord || Eq(s.w[head + 1].text, "-") ||
-                Eq(s.w[head].text, "-")))
+               (s.toks[head].kind != Token::Kind::kWord || Eq(s.Text(head + 1), "-") ||
+                Eq(s.Text(head), "-")))
           ++head;
         const bool name_word = head < pe && s.w[head].mention < 0 && s.low[head].size() >= 4 &&
                                NameWords().count(s.low[head]) &&
@@ -2291,7 +2315,7 @@ struct VoiceAnnotator::Impl {
         r.ref = ref;
         r.has_ref = true;
         if (explain) r.evidence.push_back("source: " + ref.how);
-        r.intro_colon = Eq(s.w[ce - 1].text, ":");
+        r.intro_colon = Eq(s.Text(ce - 1), ":");
         size_t ab = pe, ae = ce, bb = cb, be = k;
         bool has_after = TrimContent(s, &ab, &ae);
         bool has_before = TrimContent(s, &bb, &be);
@@ -2311,7 +2335,7 @@ struct VoiceAnnotator::Impl {
       }
       if (code == kRowIntro) {
         // "(emphasis added):" opens a quotation; the clause itself stays as it is.
-        if (k + len < s.w.size() && Eq(s.w[k + len].text, ":")) {
+        if (k + len < s.w.size() && Eq(s.Text(k + len), ":")) {
           r.intro_colon = true;
           r.cue = WordsSpan(s, k, k + len);
           r.rule = row->rule;  // (kind "intro")
@@ -2330,7 +2354,7 @@ struct VoiceAnnotator::Impl {
     }
     // 3. A question.
     for (size_t k = ce; k > cb; --k) {
-      std::string_view t = s.w[k - 1].text;
+      std::string_view t = s.Text(k - 1);
       if (IsQuoteMark(t) || Eq(t, ")")) continue;
       if (Eq(t, "?") && !InQuoteContent(s, k - 1)) {
         r.kind = "question";
@@ -2489,7 +2513,7 @@ struct VoiceAnnotator::Impl {
         for (size_t k = ref.word; k-- > 0;) {
           const int m = s.w[k].mention;
           if (m >= 0 && s.w[k].quote < 0 && Eq(doc.mentions[m].kind, "actor") &&
-              !(k + 1 < s.w.size() && Eq(s.w[k + 1].text, "-"))) {
+              !(k + 1 < s.w.size() && Eq(s.Text(k + 1), "-"))) {
             if (explain) *how = "the latest group named before in the sentence";
             return m;
           }
@@ -2666,7 +2690,7 @@ struct VoiceAnnotator::Impl {
       }
       const bool in_block = block && para == block_para;
       if (!in_block && !qmark && !has_quote &&
-          (!(bits & (kBitCue | kBitHedge)) || PlainSentence(sent_info[si]))) {
+          (!(bits & (kBitAnyCue | kBitHedge)) || PlainSentence(sent_info[si]))) {
         // Fast path: no cue, hedge, question mark or quotation: the author's.
         VoiceRecord& v = NewRecord(si, sp);
         v.kind = "author";
@@ -2705,8 +2729,8 @@ struct VoiceAnnotator::Impl {
       for (size_t c = 0; c < starts.size(); ++c) {
         const size_t cb = starts[c], ce = c + 1 < starts.size() ? starts[c + 1] : s.w.size();
         ClauseResult r = AnalyzeClause(s, cb, ce);
-        Span span{c == 0 ? sp.begin : s.w[cb].span.begin,
-                  c + 1 < starts.size() ? s.w[ce - 1].span.end : sp.end};
+        Span span{c == 0 ? sp.begin : s.toks[cb].span.begin,
+                  c + 1 < starts.size() ? s.toks[ce - 1].span.end : sp.end};
         std::string how;
         int src = r.has_ref ? Resolve(r.ref, s, &how) : -1;
         if (Eq(r.kind, "quoted") && !r.has_ref) {
@@ -3301,6 +3325,7 @@ struct VoiceAnnotator::Impl {
     // claim's slot lists may alias anything, and s.w's data and size and
     // the record's end would otherwise be loaded again for every word.
     const Word* const ws = s.w.data();
+    const Token* const toks = s.toks;
     const size_t n = s.w.size();
     size_t wk = 0;
     for (size_t vi = first; vi < doc.voice.size(); ++vi) {
@@ -3314,10 +3339,10 @@ struct VoiceAnnotator::Impl {
       int prev = -1;
       const uint32_t vb = v.span.begin, ve = v.span.end;
       // Records are in text order: start at the record's first word.
-      while (wk < n && ws[wk].span.begin < vb) ++wk;
-      for (size_t k = wk; k < n && ws[k].span.end <= ve; ++k) {
+      while (wk < n && toks[wk].span.begin < vb) ++wk;
+      for (size_t k = wk; k < n && toks[k].span.end <= ve; ++k) {
         const Word& w = ws[k];
-        if (s.toks[k].kind == Token::Kind::kWord || s.toks[k].kind == Token::Kind::kNumber) ++words;
+        if (toks[k].kind == Token::Kind::kWord || toks[k].kind == Token::Kind::kNumber) ++words;
         if (w.mention >= 0 && w.mention != prev) {
           prev = w.mention;
           AddSlot(w.mention, &c, &casualty);
@@ -3325,7 +3350,7 @@ struct VoiceAnnotator::Impl {
         if (!(s.bits[k] & kBitClaim) || (!quoted && InQuoteContent(s, k))) continue;
         size_t len;
         if (const PhraseRow* row = M(va.claim_cues_, kBitClaim, s, k, n, &len)) {
-          if (w.span.end > ve) continue;
+          if (toks[k].span.end > ve) continue;
           if (row->code == kRowOpinion) opinion += row->weight;
           else if (row->code == kRowCausal) cue_causal = std::max(cue_causal, row->weight);
           else cue_event = std::max(cue_event, row->weight);
