@@ -471,6 +471,11 @@ class WordTable {
   struct Slot {
     uint32_t key_off = 0, key_len = 0;    // in key_pool_
     uint32_t pat_begin = 0, pat_end = 0;  // payload: a range of Tables::heads
+    // Payload: where the patterns of one keyword begin in that range (they
+    // come last), and bit (h & 63) set for the hash h of every second
+    // keyword of the others.
+    uint32_t pat_single = 0;
+    uint64_t second_bits = 0;
     uint8_t flags = 0;                    // payload: Tables::kStopFlag | ...
   };
 
@@ -658,11 +663,16 @@ struct ActorFinder::Tables {
     for (const auto& [k, v] : by_first) {
       WordTable::Slot* s = starts.Insert(k);
       s->pat_begin = static_cast<uint32_t>(heads.size());
+      s->pat_single = s->pat_begin;
       for (int pid : v) {
         const Pattern& p = patterns[pid];
         heads.push_back({pid, static_cast<uint32_t>(fold_hashes.size()),
                          static_cast<uint32_t>(p.folds.size()), p.mode, p.type, p.possessive});
         for (const std::string& f : p.folds) fold_hashes.push_back(FoldHash(f));
+        if (p.folds.size() > 1) {
+          s->pat_single = static_cast<uint32_t>(heads.size());
+          s->second_bits |= uint64_t{1} << (fold_hashes[heads.back().hash_off + 1] & 63);
+        }
       }
       s->pat_end = static_cast<uint32_t>(heads.size());
     }
@@ -914,6 +924,31 @@ std::string Slug(std::string_view name) {
   std::replace(s.begin(), s.end(), ' ', '-');
   return s;
 }
+
+namespace {
+
+// "person:" + Slug(name). Every person mention the rules find makes one:
+// an ASCII name (nearly all) is slugged in one pass, as FoldName's ASCII
+// path folds it, without its intermediate string.
+std::string PersonRef(std::string_view name) {
+  constexpr size_t kPrefix = 7;
+  std::string out = "person:";
+  out.reserve(kPrefix + name.size());
+  for (const char c : name) {
+    if (static_cast<unsigned char>(c) >= 0x80) return "person:" + Slug(name);
+    if (IsAsciiUpper(c)) {
+      out += static_cast<char>(c + 32);
+    } else if (IsAsciiLower(c) || (c >= '0' && c <= '9')) {
+      out += c;
+    } else if (c != '\'' && c != '`' && out.size() > kPrefix && out.back() != '-') {
+      out += '-';  // a run of other characters separates
+    }
+  }
+  if (out.back() == '-') out.pop_back();
+  return out;
+}
+
+}  // namespace
 
 namespace actors_internal {
 
@@ -1294,7 +1329,11 @@ class SentenceScan {
       }
       uint32_t kinds = 0;
       const uint32_t first_hit = static_cast<uint32_t>(hits_.size());
-      for (uint32_t pi = slot->pat_begin; pi < slot->pat_end; ++pi) {
+      // Most words that open longer patterns ("Syrian", "Islamic") are
+      // followed by no second keyword of any: then only the patterns of one
+      // keyword are tried.
+      const bool longer = second >= 0 && (slot->second_bits >> (w_[second].hash & 63) & 1u);
+      for (uint32_t pi = longer ? slot->pat_begin : slot->pat_single; pi < slot->pat_end; ++pi) {
         const ActorFinder::Tables::PatHead& h = t_.heads[pi];
         if (k + static_cast<int>(h.nfolds) > n()) continue;
         if (h.nfolds > 1 &&
@@ -1540,7 +1579,7 @@ class SentenceScan {
                   const std::string* ref = nullptr) const {
     m->kind = "person";
     m->name = canonical;
-    m->ref = ref ? *ref : "person:" + Slug(canonical);
+    m->ref = ref ? *ref : PersonRef(canonical);
     m->rule = std::move(rule);
   }
 
