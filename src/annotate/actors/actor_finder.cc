@@ -1077,10 +1077,7 @@ class SentenceScan {
       int upper = 0, lower = 0;
       headline_ = 0;
       for (int i = 0; i < nw_; ++i) {
-        for (char c : Raw(i)) {
-          upper += c >= 'A' && c <= 'Z';
-          lower += c >= 'a' && c <= 'z';
-        }
+        CountCase(Raw(i), &upper, &lower);
         // The capitals still to come lie in the rest of the sentence: once
         // they cannot outnumber twice the small letters, it is no headline.
         if (2 * static_cast<int64_t>(lower) >=
@@ -1229,6 +1226,30 @@ class SentenceScan {
       added = true;
     }
     if (added) std::sort(maybe_starts_.begin(), maybe_starts_.end());
+  }
+
+  // Adds the ASCII capitals and small letters of `word` (a view of text_)
+  // to *upper and *lower: eight bytes at a time where text_ can be read
+  // that far (headline() counts the letters of whole sentences).
+  void CountCase(std::string_view word, int* upper, int* lower) const {
+    constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x80 * kOnes;
+    // High bit of each byte of a chunk with its high bits cleared: the byte
+    // is >= k (no carry crosses a byte below 0x80).
+    auto at_least = [](uint64_t v, uint64_t k) { return v + (0x80 - k) * kOnes; };
+    // The number of flagged bytes (high bits) of a chunk.
+    auto count = [](uint64_t flags) { return static_cast<int>(((flags >> 7) * kOnes) >> 56); };
+    const size_t readable = text_.size() - static_cast<size_t>(word.data() - text_.data());
+    size_t k = 0;
+    for (; k < word.size() && k + 8 <= readable; k += 8) {
+      const uint64_t x = Load8(word.data() + k) & kLowBytes[std::min<size_t>(word.size() - k, 8)];
+      const uint64_t h = x & ~kHigh, ascii = ~x & kHigh;
+      *upper += count(at_least(h, 'A') & ~at_least(h, 'Z' + 1) & ascii);
+      *lower += count(at_least(h, 'a') & ~at_least(h, 'z' + 1) & ascii);
+    }
+    for (; k < word.size(); ++k) {
+      *upper += IsAsciiUpper(word[k]);
+      *lower += IsAsciiLower(word[k]);
+    }
   }
 
   // The room BuildWords keeps in folds_: the sentence's bytes and a chunk.
