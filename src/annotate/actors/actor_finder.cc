@@ -507,11 +507,12 @@ class WordTable {
     if (!MayHave(h)) return nullptr;
     return Probe(key, h);
   }
-  // Find after MayHave(h) said true.
+  // Find after MayHave(h) said true. Eight bytes must be readable from
+  // key.data(), as from every fold of BuildWords.
   const Slot* Probe(std::string_view key, uint64_t h) const {
     h = NonZero(h);
     for (size_t i = (h >> 32) & mask_; hashes_[i] != 0; i = (i + 1) & mask_) {
-      if (hashes_[i] == h && KeyAt(i) == key) return &slots_[i];
+      if (hashes_[i] == h && KeyIs(i, key)) return &slots_[i];
     }
     return nullptr;
   }
@@ -523,9 +524,9 @@ class WordTable {
     for (size_t i = (h >> 32) & mask_;; i = (i + 1) & mask_) {
       if (hashes_[i] == 0) {
         hashes_[i] = h;
-        slots_[i].key_off = static_cast<uint32_t>(key_pool_.size());
+        slots_[i].key_off = static_cast<uint32_t>(key_pool_.size() - kPad);
         slots_[i].key_len = static_cast<uint32_t>(key.size());
-        key_pool_ += key;
+        key_pool_.insert(key_pool_.size() - kPad, key);
         if (use_bloom_) bloom_[(raw >> 6) & 1023] |= uint64_t{1} << (raw & 63);
         return &slots_[i];
       }
@@ -539,13 +540,23 @@ class WordTable {
     // In range by construction: no substr (its bounds check is not inlined).
     return std::string_view(key_pool_.data() + slots_[i].key_off, slots_[i].key_len);
   }
+  // KeyAt(i) == key (eight bytes readable from key.data()): a short key,
+  // nearly every one, by one load from each side instead of a memcmp call.
+  bool KeyIs(size_t i, std::string_view key) const {
+    const Slot& s = slots_[i];
+    if (s.key_len != key.size()) return false;
+    if (s.key_len > 8) return KeyAt(i) == key;
+    return ((Load8(key_pool_.data() + s.key_off) ^ Load8(key.data())) & kLowBytes[s.key_len]) == 0;
+  }
 
   bool use_bloom_;
   std::vector<uint64_t> bloom_;
   std::vector<uint64_t> hashes_;
   std::vector<Slot> slots_;
   size_t mask_ = 0;
-  std::string key_pool_;
+  // The keys, end to end, and kPad bytes past the last for KeyIs' loads.
+  static constexpr size_t kPad = 8;
+  std::string key_pool_ = std::string(kPad, '\0');
 };
 
 }  // namespace
