@@ -300,6 +300,14 @@ constexpr uint64_t kLowBytes[9] = {0,          0xff,           0xffff,
                                    0xffffff,   0xffffffff,     0xffffffffffull,
                                    0xffffffffffffull, 0xffffffffffffffull, ~0ull};
 
+// The n = b.size() bytes at a equal b, eight bytes being readable from
+// both: a short word, nearly every one, by one load from each side instead
+// of a memcmp call.
+inline bool SameBytes(const char* a, std::string_view b) {
+  if (b.size() > 8) return std::memcmp(a, b.data(), b.size()) == 0;
+  return ((Load8(a) ^ Load8(b.data())) & kLowBytes[b.size()]) == 0;
+}
+
 #if defined(__SSE2__)
 // FoldChunk on sixteen lanes with SSE2 (the range tests take their
 // constants from memory, where the SWAR form holds six in registers that
@@ -540,13 +548,9 @@ class WordTable {
     // In range by construction: no substr (its bounds check is not inlined).
     return std::string_view(key_pool_.data() + slots_[i].key_off, slots_[i].key_len);
   }
-  // KeyAt(i) == key (eight bytes readable from key.data()): a short key,
-  // nearly every one, by one load from each side instead of a memcmp call.
+  // KeyAt(i) == key (eight bytes readable from key.data()).
   bool KeyIs(size_t i, std::string_view key) const {
-    const Slot& s = slots_[i];
-    if (s.key_len != key.size()) return false;
-    if (s.key_len > 8) return KeyAt(i) == key;
-    return ((Load8(key_pool_.data() + s.key_off) ^ Load8(key.data())) & kLowBytes[s.key_len]) == 0;
+    return slots_[i].key_len == key.size() && SameBytes(key_pool_.data() + slots_[i].key_off, key);
   }
 
   bool use_bloom_;
@@ -1329,8 +1333,10 @@ class SentenceScan {
         if (w_[i - 1].possessive && !(h.possessive >> (q - 1) & 1u)) return -1;
         while (i < n() && w_[i].article && Joinable(w_[i].gap_kind)) ++i;
         if (i >= n() || !Joinable(w_[i].gap_kind)) return -1;
-        if (w_[i].hash != t_.fold_hashes[h.hash_off + q] ||
-            Fold(i) != t_.patterns[h.pattern].folds[q])
+        // (A std::string has sixteen bytes readable: SameBytes applies.)
+        const std::string& f = t_.patterns[h.pattern].folds[q];
+        if (w_[i].hash != t_.fold_hashes[h.hash_off + q] || w_[i].fold_len != f.size() ||
+            !SameBytes(f.data(), Fold(i)))
           return -1;
       }
       if (!CaseOk(h, q, i)) return -1;
