@@ -300,6 +300,14 @@ constexpr uint64_t kLowBytes[9] = {0,          0xff,           0xffff,
                                    0xffffff,   0xffffffff,     0xffffffffffull,
                                    0xffffffffffffull, 0xffffffffffffffull, ~0ull};
 
+// The n = b.size() bytes at a equal b, eight bytes being readable from
+// both: a short word, nearly every one, by one load from each side instead
+// of a memcmp call.
+inline bool SameBytes(const char* a, std::string_view b) {
+  if (b.size() > 8) return std::memcmp(a, b.data(), b.size()) == 0;
+  return ((Load8(a) ^ Load8(b.data())) & kLowBytes[b.size()]) == 0;
+}
+
 #if defined(__SSE2__)
 // FoldChunk on sixteen lanes with SSE2 (the range tests take their
 // constants from memory, where the SWAR form holds six in registers that
@@ -471,6 +479,11 @@ class WordTable {
   struct Slot {
     uint32_t key_off = 0, key_len = 0;    // in key_pool_
     uint32_t pat_begin = 0, pat_end = 0;  // payload: a range of Tables::heads
+    // Payload: where the patterns of one keyword begin in that range (they
+    // come last), and bit (h & 63) set for the hash h of every second
+    // keyword of the others.
+    uint32_t pat_single = 0;
+    uint64_t second_bits = 0;
     uint8_t flags = 0;                    // payload: Tables::kStopFlag | ...
   };
 
@@ -502,11 +515,12 @@ class WordTable {
     if (!MayHave(h)) return nullptr;
     return Probe(key, h);
   }
-  // Find after MayHave(h) said true.
+  // Find after MayHave(h) said true. Eight bytes must be readable from
+  // key.data(), as from every fold of BuildWords.
   const Slot* Probe(std::string_view key, uint64_t h) const {
     h = NonZero(h);
     for (size_t i = (h >> 32) & mask_; hashes_[i] != 0; i = (i + 1) & mask_) {
-      if (hashes_[i] == h && KeyAt(i) == key) return &slots_[i];
+      if (hashes_[i] == h && KeyIs(i, key)) return &slots_[i];
     }
     return nullptr;
   }
@@ -518,9 +532,9 @@ class WordTable {
     for (size_t i = (h >> 32) & mask_;; i = (i + 1) & mask_) {
       if (hashes_[i] == 0) {
         hashes_[i] = h;
-        slots_[i].key_off = static_cast<uint32_t>(key_pool_.size());
+        slots_[i].key_off = static_cast<uint32_t>(key_pool_.size() - kPad);
         slots_[i].key_len = static_cast<uint32_t>(key.size());
-        key_pool_ += key;
+        key_pool_.insert(key_pool_.size() - kPad, key);
         if (use_bloom_) bloom_[(raw >> 6) & 1023] |= uint64_t{1} << (raw & 63);
         return &slots_[i];
       }
@@ -534,13 +548,19 @@ class WordTable {
     // In range by construction: no substr (its bounds check is not inlined).
     return std::string_view(key_pool_.data() + slots_[i].key_off, slots_[i].key_len);
   }
+  // KeyAt(i) == key (eight bytes readable from key.data()).
+  bool KeyIs(size_t i, std::string_view key) const {
+    return slots_[i].key_len == key.size() && SameBytes(key_pool_.data() + slots_[i].key_off, key);
+  }
 
   bool use_bloom_;
   std::vector<uint64_t> bloom_;
   std::vector<uint64_t> hashes_;
   std::vector<Slot> slots_;
   size_t mask_ = 0;
-  std::string key_pool_;
+  // The keys, end to end, and kPad bytes past the last for KeyIs' loads.
+  static constexpr size_t kPad = 8;
+  std::string key_pool_ = std::string(kPad, '\0');
 };
 
 }  // namespace
@@ -658,11 +678,16 @@ struct ActorFinder::Tables {
     for (const auto& [k, v] : by_first) {
       WordTable::Slot* s = starts.Insert(k);
       s->pat_begin = static_cast<uint32_t>(heads.size());
+      s->pat_single = s->pat_begin;
       for (int pid : v) {
         const Pattern& p = patterns[pid];
         heads.push_back({pid, static_cast<uint32_t>(fold_hashes.size()),
                          static_cast<uint32_t>(p.folds.size()), p.mode, p.type, p.possessive});
         for (const std::string& f : p.folds) fold_hashes.push_back(FoldHash(f));
+        if (p.folds.size() > 1) {
+          s->pat_single = static_cast<uint32_t>(heads.size());
+          s->second_bits |= uint64_t{1} << (fold_hashes[heads.back().hash_off + 1] & 63);
+        }
       }
       s->pat_end = static_cast<uint32_t>(heads.size());
     }
@@ -915,6 +940,31 @@ std::string Slug(std::string_view name) {
   return s;
 }
 
+namespace {
+
+// "person:" + Slug(name). Every person mention the rules find makes one:
+// an ASCII name (nearly all) is slugged in one pass, as FoldName's ASCII
+// path folds it, without its intermediate string.
+std::string PersonRef(std::string_view name) {
+  constexpr size_t kPrefix = 7;
+  std::string out = "person:";
+  out.reserve(kPrefix + name.size());
+  for (const char c : name) {
+    if (static_cast<unsigned char>(c) >= 0x80) return "person:" + Slug(name);
+    if (IsAsciiUpper(c)) {
+      out += static_cast<char>(c + 32);
+    } else if (IsAsciiLower(c) || (c >= '0' && c <= '9')) {
+      out += c;
+    } else if (c != '\'' && c != '`' && out.size() > kPrefix && out.back() != '-') {
+      out += '-';  // a run of other characters separates
+    }
+  }
+  if (out.back() == '-') out.pop_back();
+  return out;
+}
+
+}  // namespace
+
 namespace actors_internal {
 
 uint64_t FoldWord(std::string_view word, std::string* fold) {
@@ -1042,10 +1092,7 @@ class SentenceScan {
       int upper = 0, lower = 0;
       headline_ = 0;
       for (int i = 0; i < nw_; ++i) {
-        for (char c : Raw(i)) {
-          upper += c >= 'A' && c <= 'Z';
-          lower += c >= 'a' && c <= 'z';
-        }
+        CountCase(Raw(i), &upper, &lower);
         // The capitals still to come lie in the rest of the sentence: once
         // they cannot outnumber twice the small letters, it is no headline.
         if (2 * static_cast<int64_t>(lower) >=
@@ -1196,6 +1243,30 @@ class SentenceScan {
     if (added) std::sort(maybe_starts_.begin(), maybe_starts_.end());
   }
 
+  // Adds the ASCII capitals and small letters of `word` (a view of text_)
+  // to *upper and *lower: eight bytes at a time where text_ can be read
+  // that far (headline() counts the letters of whole sentences).
+  void CountCase(std::string_view word, int* upper, int* lower) const {
+    constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x80 * kOnes;
+    // High bit of each byte of a chunk with its high bits cleared: the byte
+    // is >= k (no carry crosses a byte below 0x80).
+    auto at_least = [](uint64_t v, uint64_t k) { return v + (0x80 - k) * kOnes; };
+    // The number of flagged bytes (high bits) of a chunk.
+    auto count = [](uint64_t flags) { return static_cast<int>(((flags >> 7) * kOnes) >> 56); };
+    const size_t readable = text_.size() - static_cast<size_t>(word.data() - text_.data());
+    size_t k = 0;
+    for (; k < word.size() && k + 8 <= readable; k += 8) {
+      const uint64_t x = Load8(word.data() + k) & kLowBytes[std::min<size_t>(word.size() - k, 8)];
+      const uint64_t h = x & ~kHigh, ascii = ~x & kHigh;
+      *upper += count(at_least(h, 'A') & ~at_least(h, 'Z' + 1) & ascii);
+      *lower += count(at_least(h, 'a') & ~at_least(h, 'z' + 1) & ascii);
+    }
+    for (; k < word.size(); ++k) {
+      *upper += IsAsciiUpper(word[k]);
+      *lower += IsAsciiLower(word[k]);
+    }
+  }
+
   // The room BuildWords keeps in folds_: the sentence's bytes and a chunk.
   // A function, not a local of the loop, which has too many already.
   size_t SlowRoom() const { return (sent_.end > sent_.begin ? sent_.end - sent_.begin : 0) + 8; }
@@ -1262,8 +1333,10 @@ class SentenceScan {
         if (w_[i - 1].possessive && !(h.possessive >> (q - 1) & 1u)) return -1;
         while (i < n() && w_[i].article && Joinable(w_[i].gap_kind)) ++i;
         if (i >= n() || !Joinable(w_[i].gap_kind)) return -1;
-        if (w_[i].hash != t_.fold_hashes[h.hash_off + q] ||
-            Fold(i) != t_.patterns[h.pattern].folds[q])
+        // (A std::string has sixteen bytes readable: SameBytes applies.)
+        const std::string& f = t_.patterns[h.pattern].folds[q];
+        if (w_[i].hash != t_.fold_hashes[h.hash_off + q] || w_[i].fold_len != f.size() ||
+            !SameBytes(f.data(), Fold(i)))
           return -1;
       }
       if (!CaseOk(h, q, i)) return -1;
@@ -1294,7 +1367,11 @@ class SentenceScan {
       }
       uint32_t kinds = 0;
       const uint32_t first_hit = static_cast<uint32_t>(hits_.size());
-      for (uint32_t pi = slot->pat_begin; pi < slot->pat_end; ++pi) {
+      // Most words that open longer patterns ("Syrian", "Islamic") are
+      // followed by no second keyword of any: then only the patterns of one
+      // keyword are tried.
+      const bool longer = second >= 0 && (slot->second_bits >> (w_[second].hash & 63) & 1u);
+      for (uint32_t pi = longer ? slot->pat_begin : slot->pat_single; pi < slot->pat_end; ++pi) {
         const ActorFinder::Tables::PatHead& h = t_.heads[pi];
         if (k + static_cast<int>(h.nfolds) > n()) continue;
         if (h.nfolds > 1 &&
@@ -1540,7 +1617,7 @@ class SentenceScan {
                   const std::string* ref = nullptr) const {
     m->kind = "person";
     m->name = canonical;
-    m->ref = ref ? *ref : "person:" + Slug(canonical);
+    m->ref = ref ? *ref : PersonRef(canonical);
     m->rule = std::move(rule);
   }
 
