@@ -622,6 +622,12 @@ bool CleanerImpl::MatchLine(size_t li, bool in_head, bool in_tail, const Rule** 
   std::string_view s(text_.data() + l.begin, l.end - l.begin);
   if (s.size() > c_.options_.max_rule_line_bytes) return false;
   // The set tells which rules match; it is asked once per line.
+  // A set's hit, once its rule confirms it (Rule::Confirmed).
+  auto add = [&](int rule) {
+    if (!c_.rules_[rule]->Confirmed(s)) return false;
+    l.matched.push_back(rule);
+    return true;
+  };
   if (!l.matched_known) {
     l.matched_known = true;
     // Rule indices, in table order (the first rule that applies wins).
@@ -635,9 +641,6 @@ bool CleanerImpl::MatchLine(size_t li, bool in_head, bool in_tail, const Rule** 
       for (const FoldedLiteral& lit : c_.line_set_literals_)
         if (lit.FoundIn(s)) return true;
       return false;
-    };
-    auto add = [&](int rule) {
-      if (c_.rules_[rule]->Confirmed(s)) l.matched.push_back(rule);
     };
     if (!c_.line_set_rule_.empty() && may_match() && c_.line_set_->Match(s, &hits))
       for (int m : hits) add(c_.line_set_rule_[m]);
@@ -656,11 +659,7 @@ bool CleanerImpl::MatchLine(size_t li, bool in_head, bool in_tail, const Rule** 
     std::vector<int>& hits = set_hits_;
     hits.clear();
     if (!set.Match(s, &hits)) return;
-    for (int m : hits) {
-      if (!c_.rules_[set_rule[m]]->Confirmed(s)) continue;
-      l.matched.push_back(set_rule[m]);
-      grew = true;
-    }
+    for (int m : hits) grew |= add(set_rule[m]);
   };
   if (in_head && !l.head_known) add_zone(&l.head_known, *c_.head_set_, c_.head_set_rule_);
   if (in_tail && !l.tail_known) add_zone(&l.tail_known, *c_.tail_set_, c_.tail_set_rule_);
