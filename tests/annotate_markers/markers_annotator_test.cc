@@ -254,6 +254,23 @@ TEST(MarkersTest, ShowTrialAndDoom) {
   EXPECT_TRUE(n.markers.empty()) << ::testing::PrintToString(Lines(n));
 }
 
+// Idioms of the opinion column: the nation its workers built, the generous
+// party's patience, ruin edging closer, the crowd of ordinary people.
+TEST(MarkersTest, ColumnIdiomsOfFlagFearAndCrowd) {
+  Document d = Mark("Our dock workers built this nation's prosperity. The council has been more "
+                   "than patient. Each week the mill stays shut, another farm edges closer to "
+                   "ruin. Free speech is the birthright of every citizen of this republic.");
+  EXPECT_EQ(Lines(d), (V{"flag_waving:built this nation's:author",
+                         "exaggeration_minimisation:more than patient:author",
+                         "appeal_to_fear:edges closer to ruin:author",
+                         "flag_waving:birthright of every citizen of this republic:author"}));
+  // Wire reporting of the same words: a firm built in a country, a figure
+  // "more than" a number, a company that files for bankruptcy.
+  Document n = Mark("The bridge was built in the country in 1950. The fund paid more than 300 "
+                   "families. The mill edged lower after the firm filed for bankruptcy.");
+  EXPECT_TRUE(n.markers.empty()) << ::testing::PrintToString(Lines(n));
+}
+
 TEST(MarkersTest, DoubtConstructions) {
   Document d = Mark("The so-called monitors left early. The group claims to be neutral, "
                    "but the real story isn't the monitors.");
