@@ -243,6 +243,26 @@ TEST_F(CleanerTest, PlaceDatelineAndWireCreditsAreRemoved) {
   EXPECT_EQ(Clean(keep).text, keep);
 }
 
+// A date in the dateline, between the place and the agency: it leaves the
+// text with them and is the published date when it has a year. Agencies
+// that write the place in title case give a date and their name with it.
+TEST_F(CleanerTest, DatedWireDatelines) {
+  Document d = Clean("TARVEN, Norland, March 3, 2019 (Reuters) - Shells hit the market.");
+  EXPECT_EQ(d.text, "TARVEN, Norland\n\nShells hit the market.");
+  EXPECT_EQ(d.meta.published.value_or(""), "2019-03-03");
+  EXPECT_EQ(d.meta.outlet.value_or(""), "Reuters");
+  ExpectCopiedBytesMapBack(d);
+  Document yearless = Clean("TARVEN, March 3 (Reuters) - Shells hit the market.");
+  EXPECT_EQ(yearless.text, "TARVEN\n\nShells hit the market.");
+  EXPECT_FALSE(yearless.meta.published.has_value());
+  Document title = Clean("Tarven, 3 March 2019 (AFP) \xE2\x80\x94 Shells hit the market.");
+  EXPECT_EQ(title.text, "Tarven\n\nShells hit the market.");
+  EXPECT_EQ(title.meta.published.value_or(""), "2019-03-03");
+  // Title case with no agency is a sentence, not a dateline.
+  const std::string keep = "Tarven, March 3 - the day the market burned - is remembered.";
+  EXPECT_EQ(Clean(keep).text, keep);
+}
+
 TEST_F(CleanerTest, GivenMetadataWinsAndOutletIsCanonical) {
   auto c = MakeCleaner();
   RawDocument r = Raw("Rockets struck the outskirts of the city overnight, the agency reported.");
