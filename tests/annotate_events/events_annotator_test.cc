@@ -438,6 +438,29 @@ TEST(EventsTest, TheSourceOfAccordingToIsNoActor) {
   EXPECT_EQ(R(d, d.events[1].actor), "ISIS");
 }
 
+// The partner after "backed by", "along with", "in cooperation with" is not
+// the subject: the phrase before it is; a named partner still makes the
+// event specific. The modifier of the trigger itself stays its actor.
+TEST(EventsTest, TheBackerAfterBackedByIsNoSubject) {
+  Document d = Events(
+      "Iraqi troops backed by coalition aircraft retook Hajin on Monday. The Syrian army - along "
+      "with Russian jets - bombed Ariha. Regime forces backed by Hezbollah fighters killed the "
+      "farmers. Rebels backed by Turkish shelling attacked the base.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 5u) << d.events.size();
+  EXPECT_EQ(Text(d, d.events[0].trigger), "retook");
+  EXPECT_EQ(R(d, d.events[0].actor), "Iraqi troops");
+  EXPECT_EQ(R(d, d.events[0].place), "Hajin");
+  EXPECT_EQ(Text(d, d.events[1].trigger), "bombed");
+  EXPECT_EQ(R(d, d.events[1].actor), "Syrian army");
+  EXPECT_EQ(Text(d, d.events[2].trigger), "killed");
+  EXPECT_EQ(R(d, d.events[2].actor), "Regime forces");
+  EXPECT_EQ(Text(d, d.events[3].trigger), "shelling");
+  EXPECT_EQ(R(d, d.events[3].actor), "Turkish");
+  EXPECT_EQ(Text(d, d.events[4].trigger), "attacked");
+  EXPECT_EQ(R(d, d.events[4].actor), "Rebels");
+}
+
 // A trigger inside a ", which …," aside is no part of the main clause's
 // event: the main verb keeps its own subject and object.
 TEST(EventsTest, ATriggerInAWhichAsideStaysThere) {

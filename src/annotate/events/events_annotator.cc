@@ -236,6 +236,7 @@ enum : uint32_t {
   kCuePledge = 1u << 24,
   kCueHalt = 1u << 25,
   kCuePast = 1u << 26,
+  kCueAlly = 1u << 27,
 };
 
 uint32_t CueKind(std::string_view k) {
@@ -247,7 +248,8 @@ uint32_t CueKind(std::string_view k) {
       {"possessive", kCuePoss}, {"pronoun", kCuePronoun}, {"infinitive", kCueInfinitive},
       {"implicative", kCueImplicative}, {"compound", kCueCompound}, {"objstop", kCueObjStop},
       {"adverb", kCueAdverb}, {"info", kCueInfo}, {"occurred", kCueOccurred},
-      {"subordinate", kCueSubord}, {"pledge", kCuePledge}, {"halt", kCueHalt}, {"past", kCuePast}};
+      {"subordinate", kCueSubord}, {"pledge", kCuePledge}, {"halt", kCueHalt}, {"past", kCuePast},
+      {"ally", kCueAlly}};
   for (const auto& [name, bit] : kKinds)
     if (k == name) return bit;
   return 0;
@@ -488,6 +490,7 @@ struct EventsAnnotator::Impl {
     bool pronoun_own = false;  // … naming an agent of its own sentence
     bool cataphora = false;    // … in an opening gerund phrase: the main clause's subject
     bool info_object = false;  // the object (or passive subject) is an info noun ("pictures")
+    int ally = -1;  // the partner after "backed by" that LeftAgent passed over (Keep)
     bool people_object = false;  // the target is people taken as the object (PeopleHead)
     bool plain_head = false;     // a reduced relative after a plain noun ("shells fired by"): no subject
     // When the trigger itself is inside parentheses or a relative clause
@@ -1147,6 +1150,21 @@ struct EventsAnnotator::Impl {
         if (explain) Note(c, "subject candidate " + MentionLabel(m) + " rejected: actor of the hyphenated trigger after it");
         continue;
       }
+      // "Iraqi troops backed by coalition aircraft retook": the backer
+      // after "backed by" is not the subject, the phrase before it is. (Not
+      // the modifier of the trigger itself: "backed by government
+      // shelling", "alongside the Israeli-occupied Golan".)
+      const bool modifies_trigger =
+          (j == c.k0 - 1 && (ea.rows_[c.row].noun || lv[c.k0].ends_with("ing"sv))) ||
+          (j == c.k0 - 2 && Eq(lv[c.k0 - 1], "-") && w[j].span.end == w[c.k0 - 1].span.begin &&
+           w[c.k0 - 1].span.end == w[c.k0].span.begin);
+      if (const int a = modifies_trigger ? -1 : AllyCueBefore(m, j, cs); a >= 0) {
+        if (explain) Note(c, "subject candidate " + MentionLabel(m) + " rejected: the partner after \"" +
+                                 std::string(lv[a]) + "\"");
+        if (c.ally < 0 && IsAgent(m)) c.ally = m;
+        j = a;
+        continue;
+      }
       if (IsAgent(m) && AfterAccordingTo(m, j, cs)) {
         if (explain) Note(c, "subject candidate " + MentionLabel(m) + " rejected: the source after \"according to\"");
         continue;
@@ -1156,6 +1174,17 @@ struct EventsAnnotator::Impl {
         Note(c, "subject candidate " + MentionLabel(m) + " rejected: not an agent");
     }
     return -1;
+  }
+
+  // The first word of an ally cue ("backed by", "along with") that ends
+  // right before mention m (its last word at j), determiners between, or -1.
+  int AllyCueBefore(int m, int j, int cs) const {
+    int f = j;
+    while (f > cs && w[f - 1].mention == m) --f;
+    int g = f - 1;
+    while (g > cs && w[g].mention < 0 && Has(g, kCueDet)) --g;
+    if (g <= cs || w[g].mention >= 0 || !(sentence_cues & kCueAlly)) return -1;
+    return CueEndingAt(g, kCueAlly, cs);
   }
 
   // Mention m (its last word at j) is the source of "according to":
@@ -2182,8 +2211,11 @@ struct EventsAnnotator::Impl {
       return drop("the object is information, not people (info=none)");
     // A date alone does not make an event ("the air strike was followed
     // by …": a reference back).
+    // (A named partner counts: "regime forces backed by Hezbollah
+    // factions killed the civilians".)
     const bool specific = Specific(c.ev.actor) || Specific(c.ev.target) || c.ev.place >= 0 ||
-                          c.ev.dead >= 0 || c.ev.injured >= 0;
+                          c.ev.dead >= 0 || c.ev.injured >= 0 ||
+                          (c.ev.actor >= 0 && Specific(c.ally));
     if (!specific) return drop("no specific role (named actor or target, place, casualties)");
     return true;
   }
