@@ -258,9 +258,16 @@ TEST_F(CleanerTest, DatedWireDatelines) {
   Document title = Clean("Tarven, 3 March 2019 (AFP) \xE2\x80\x94 Shells hit the market.");
   EXPECT_EQ(title.text, "Tarven\n\nShells hit the market.");
   EXPECT_EQ(title.meta.published.value_or(""), "2019-03-03");
-  // Title case with no agency is a sentence, not a dateline.
+  // Agencies that write their name after the place without brackets.
+  Document sana = Clean("Tarven, SANA \xE2\x80\x93 Shells hit the market.");
+  EXPECT_EQ(sana.text, "Tarven\n\nShells hit the market.");
+  EXPECT_EQ(sana.meta.outlet.value_or(""), "SANA");
+  // Title case with no agency is a sentence, not a dateline; nor is a
+  // country's code where an agency would be.
   const std::string keep = "Tarven, March 3 - the day the market burned - is remembered.";
   EXPECT_EQ(Clean(keep).text, keep);
+  const std::string usa = "Tarven, USA - the town and its twin.";
+  EXPECT_EQ(Clean(usa).text, usa);
 }
 
 TEST_F(CleanerTest, GivenMetadataWinsAndOutletIsCanonical) {
