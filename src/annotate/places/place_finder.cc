@@ -1962,6 +1962,9 @@ class PlaceFinder::Run {
   // pass, which scores every candidate of every name this way, gets it
   // inline with the reasons off (a call of the whole Score cost more than
   // the sums).
+  // The hint bits HintScore reads: without them (and a direction word) it
+  // is the prior.
+  static constexpr uint32_t kScoreHints = kAdmin1After | kAdmin2After | kCityAfter | kNear | kSiteAfter;
   [[gnu::always_inline]] static double HintScore(const Found& fd, const Cand& c, Why& why) {
     const Feat f = c.feat;
     double s = c.prior;
@@ -2186,9 +2189,14 @@ class PlaceFinder::Run {
     int best = -1;
     double b1 = -1e9, b2 = -1e9;
     Why off(false);
+    // Most names have no hint word around them: then HintScore is the
+    // prior, and pass 1 ranks their many candidates without a look at it.
+    const bool prior_only = !with_context && !fd->has_direction && !(fd->hints & kScoreHints);
     for (size_t k = 0; k < fd->cands.size(); ++k) {
       Cand& c = fd->cands[k];
-      c.score = with_context ? Score(*fd, &c, /*explain=*/false) : HintScore(*fd, c, off);
+      c.score = with_context ? Score(*fd, &c, /*explain=*/false)
+                : prior_only ? c.prior
+                             : HintScore(*fd, c, off);
       if (c.score > b1) {
         b2 = b1;
         b1 = c.score;
