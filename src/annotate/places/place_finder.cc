@@ -779,6 +779,7 @@ void PlaceFinder::BuildWordTable() {
   word_slots_.assign(n, WordSlot{});
   word_keys_.assign(n, WordKey{});
   word_pool_.clear();
+  direction_len_ = {};
   direction_shape_ = {};
   direction_last_ = {};
   title_shape_ = {};
@@ -786,6 +787,7 @@ void PlaceFinder::BuildWordTable() {
   starter_first_ = {};
   for (const auto& [w, bits] : words_) {
     if (bits & (kDirection | kSiteBefore)) {
+      direction_len_[static_cast<unsigned char>(w[0]) & 31] |= 1ull << std::min<size_t>(w.size(), 63);
       size_t b = ShapeBit(w);
       direction_shape_[b >> 6] |= 1ull << (b & 63);
       if (!w.empty()) {
@@ -821,7 +823,10 @@ void PlaceFinder::BuildWordTable() {
 }
 
 [[gnu::always_inline]] inline bool PlaceFinder::MaybeDirection(std::string_view word) const {
-  if (!InShape(direction_shape_, word)) return false;
+  if (!((direction_len_[static_cast<unsigned char>(word[0]) & 31] >> std::min<size_t>(word.size(), 63)) & 1))
+    return false;
+  const size_t b = ShapeBit(word);
+  if (!((direction_shape_[b >> 6] >> (b & 63)) & 1)) return false;
   const size_t l = ShapeBitLast(word);
   return (direction_last_[l >> 6] >> (l & 63)) & 1;
 }
@@ -1126,7 +1131,8 @@ class PlaceFinder::Run {
         // an article ("al", "as"): "and", "in", "is" are skipped here, not
         // below (IsArticle of a lower-case word is IsArticleLower of its
         // bytes: an upper-case byte never matches).
-        if (!(k & kLowerFirst) || ((k & kStarterFirst) && f_.MaybeDirection(Tok(i))) ||
+        if (!(k & kLowerFirst) ||
+            ((k & kStarterFirst) && f_.MaybeDirection(std::string_view(text + t.span.begin, len))) ||
             ((k & kVowelFirst) && len >= 2 && len <= 3 &&
              IsArticleLower(text + t.span.begin, len)))
           break;
@@ -1153,11 +1159,16 @@ class PlaceFinder::Run {
         ++i;
         continue;
       }
-      bool cap = IsCap(i) || IsCaseless(i);
+      // IsCap(i) and IsCaseless(i) of this word (the n-gram walk below asks
+      // both again for its first word, and IsCaseless(i) for every word).
+      const bool caseless = c0 >= 0x80 && IsCaseless(i);
+      const bool cap_i = c0 < 0x80 ? IsAsciiUpper(c0) : IsCapNonAscii(i);
+      const bool cap = cap_i || caseless;
+      const bool article_i = IsArticle(i);
       uint32_t fl = maybe_direction ? Flags(i) : 0;
       // Articles that are also English words ("at", "as", "an") start a
       // name only when glued to it ("as-Sukhnah") or capitalised.
-      bool article = IsArticle(i) && (cap || !IsEnglishArticle(i) || GluedArticle(i, te));
+      bool article = article_i && (cap || !IsEnglishArticle(i) || GluedArticle(i, te));
       // A direction word starts a name ("eastern Syria" may be a curated
       // region), but not the second half of "north-east".
       bool direction = (fl & kDirection) && !(i - 2 >= ts && IsPunct(i - 1, '-') &&
@@ -1173,8 +1184,8 @@ class PlaceFinder::Run {
       int ends[kMaxWords * 3];
       int n_ends = 0, words = 0;
       for (int k = i; k >= 0 && n_ends < kMaxWords * 3;) {
-        bool k_cap = IsCap(k) || (IsCaseless(i) && IsCaseless(k));
-        bool article = IsArticle(k);
+        const bool k_cap = k == i ? cap : IsCap(k) || (caseless && IsCaseless(k));
+        const bool article = k == i ? article_i : IsArticle(k);
         const uint32_t kf = k_cap || article || !f_.MaybeJoin(Tok(k)) ? 0 : Flags(k);
         if (!k_cap && !article && !(kf & kDirection) && !(k == i && (kf & kSiteBefore))) {
           std::string_view w = Tok(k);
