@@ -1212,15 +1212,14 @@ class PlaceFinder::Run {
         ++i;
         continue;
       }
-      int next = Match(s, ts, te, i, ends, n_ends);
+      int next = caseless ? MatchCaseless(s, ts, te, i, ends, n_ends) : Match(s, ts, te, i, ends, n_ends);
       i = std::max(next, i + 1);
     }
   }
 
-  // Looks up the n-grams from token i to each end (longest first). Returns
-  // the token index to continue from.
+  // Looks up the n-grams from token i (not IsCaseless: MatchCaseless) to
+  // each end (longest first). Returns the token index to continue from.
   int Match(int s, int ts, int te, int i, const int* ends, int n_ends) {
-    if (IsCaseless(i)) return MatchCaseless(s, ts, te, i, ends, n_ends);
     // The cache probes of the n-grams are mostly cache misses (the table
     // outlives documents): start them all now, so they overlap one another
     // and the checks below.
@@ -1240,7 +1239,9 @@ class PlaceFinder::Run {
       end_bytes[0] = EndWithoutPossessive(i);
       const std::string_view name(text + b, end_bytes[0] - b);
       one = &LookupCached(name, NameHash(name));
-      if (one->kind == Looked::kNone && StemLook(i) == nullptr) return i + 1;
+      // (StemLook is a call, and finds nothing in a document known to have
+      // apostrophes, most documents.)
+      if (one->kind == Looked::kNone && (no_apostrophes_ == 0 || StemLook(i) == nullptr)) return i + 1;
     }
     for (int x = one != nullptr ? 1 : 0; x < n_ends; ++x) {
       end_bytes[x] = EndWithoutPossessive(ends[x]);
@@ -1522,7 +1523,7 @@ class PlaceFinder::Run {
   int no_apostrophes_ = -1;
 
   // End byte of token j without a possessive "'s" / "’s".
-  uint32_t EndWithoutPossessive(int j) const {
+  [[gnu::always_inline]] uint32_t EndWithoutPossessive(int j) const {
     const Span& sp = toks_[j].span;
     const size_t n = sp.end - sp.begin;
     const char* w = tx_ + sp.begin;
