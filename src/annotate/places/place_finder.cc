@@ -2238,15 +2238,14 @@ class PlaceFinder::Run {
   // so the test is a bit of the countries other names support, by the two
   // capitals of an ISO code (other codes, if any, are looked for in a list).
   void SetContext(Found* fd) {
-    ctx_code_bits_ = {};
-    ctx_other_codes_.clear();
-    fd->other_context = false;
-    for (const auto& [code, sup] : countries_) {
-      if (!sup.Other(fd->key)) continue;
+    ctx_code_bits_ = ctx_shared_.bits;
+    ctx_other_codes_ = ctx_shared_.other_codes;
+    fd->other_context = ctx_shared_.any;
+    for (const OneKeyCountry& o : ctx_one_key_) {
+      if (o.key == fd->key) continue;  // a name never supports itself
       fd->other_context = true;
-      const int bit = CodeBit(code);
-      if (bit >= 0) ctx_code_bits_[bit >> 6] |= 1ull << (bit & 63);
-      else ctx_other_codes_.push_back(code);
+      if (o.bit >= 0) ctx_code_bits_[o.bit >> 6] |= 1ull << (o.bit & 63);
+      else ctx_other_codes_.push_back(o.code);
     }
     for (Cand& c : fd->cands) {
       const int bit = c.country_bit;
@@ -2257,6 +2256,35 @@ class PlaceFinder::Run {
   }
   std::array<uint64_t, (26 * 26 + 63) / 64> ctx_code_bits_{};  // SetContext's
   std::vector<std::string_view> ctx_other_codes_;
+  // countries_ once pass 1 has filled it, for SetContext, which runs per
+  // name (a walk of the map and its keys for each was most of its cost):
+  // the codes that two names or more give, context for every name; and
+  // the codes that one name gives, context for the others.
+  struct {
+    std::array<uint64_t, (26 * 26 + 63) / 64> bits{};
+    std::vector<std::string_view> other_codes;
+    bool any = false;
+  } ctx_shared_;
+  struct OneKeyCountry {
+    std::string_view key, code;
+    int bit;  // CodeBit(code)
+  };
+  std::vector<OneKeyCountry> ctx_one_key_;
+  void SplitContext() {
+    for (const auto& [code, sup] : countries_) {
+      // Support::Other(key) is false for every key while no key gave the
+      // code, true for every key once two did, else true but for key1.
+      if (sup.key1.empty()) continue;
+      const int bit = CodeBit(code);
+      if (sup.key2.empty()) {
+        ctx_one_key_.push_back(OneKeyCountry{sup.key1, code, bit});
+        continue;
+      }
+      ctx_shared_.any = true;
+      if (bit >= 0) ctx_shared_.bits[bit >> 6] |= 1ull << (bit & 63);
+      else ctx_shared_.other_codes.push_back(code);
+    }
+  }
 
   std::set<std::string, std::less<>> actor_countries_;  // countries of earlier actor mentions
 
@@ -2302,6 +2330,7 @@ class PlaceFinder::Run {
     for (const Mention& m : doc_.mentions)
       if (m.actor && !m.actor->country.empty()) actor_countries_.insert(m.actor->country);
 
+    SplitContext();
     // Pass 2: with context; one sense per name.
     std::unordered_map<std::string, uint32_t> sense;
     int last_end = -1;
