@@ -1761,25 +1761,26 @@ class PlaceFinder::Run {
     // After a possessive ("Aleppo's Bustan al-Qasr") the words that follow
     // name something else.
     if (e < toks_[j].span.end) return false;
+    // The word after the name, if a space joins it (the three tests below
+    // start there).
+    int after = NextInName(j, te);
+    if (after >= 0 && !Spaced(j, after)) after = -1;
     // "the Santa Rosa de Lima gang": a criminal group's word right after.
-    {
-      int n = NextInName(j, te);
-      if (n >= 0 && Spaced(j, n) && (Flags(n) & kGroupAfter)) return true;
-    }
+    if (after >= 0 && (Flags(after) & kGroupAfter)) return true;
     // "Deir ez-Zor Military Council", "Al-Masdar News": an organisation
     // word within the next three capitalised words.
     int k = j;
     for (int step = 0; step < 3; ++step) {
-      int n = NextInName(k, te);
-      if (n < 0 || !Spaced(k, n) || !IsCap(n)) break;
+      int n = step == 0 ? after : NextInName(k, te);
+      if (n < 0 || (step > 0 && !Spaced(k, n)) || !IsCap(n)) break;
       if (Flags(n) & kOrgAfter) return true;
       k = n;
     }
     // "Abu Bakr al-Baghdadi", "Jordan Peterson": a surname after the name
     // (also in headlines: a name is not a common word there either).
     {
-      int n = NextInName(j, te);
-      if (n >= 0 && Spaced(j, n)) {
+      int n = after;
+      if (n >= 0) {
         int word = IsArticle(n) ? NextInName(n, te) : n;  // "al-Baghdadi"
         if (word >= 0 && IsTitleCase(word) && (Flags(word) & kSurname)) return true;  // "Trump"
         if (word >= 0 && IsTitleCase(word) && Flags(word) == 0 && !IsCommon(word)) {
