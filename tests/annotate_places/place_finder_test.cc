@@ -358,9 +358,9 @@ TEST(PlaceFinderTest, DirectionalRegions) {
 }
 
 // Every direction word of the data table opens a region (the scan's
-// direction filter, by first two letters and by first and last letter with
-// the length, must let each through); prose words of the same shapes
-// ("soldiers", "earlier") do not.
+// direction filter, by first letter and length, by first two letters and by
+// first and last letter with the length, must let each through); prose
+// words of the same shapes ("soldiers", "earlier", "with") do not.
 TEST(PlaceFinderTest, EveryDirectionWordOpensARegion) {
   const Table& ctx = BuiltinLexicon().table("place_context");
   const int wc = ctx.Column("word"), kc = ctx.Column("kinds");
@@ -377,7 +377,7 @@ TEST(PlaceFinderTest, EveryDirectionWordOpensARegion) {
     ++tried;
   }
   EXPECT_GE(tried, 10);
-  for (const char* w : {"soldiers", "earlier", "weekend", "notes", "went"}) {
+  for (const char* w : {"soldiers", "earlier", "weekend", "notes", "went", "with", "said"}) {
     const std::string text = std::string("Cells hide in ") + w + " Iraq.";
     auto ms = Find(text);
     ASSERT_EQ(ms.size(), 1u) << text;

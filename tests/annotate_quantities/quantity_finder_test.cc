@@ -573,6 +573,25 @@ TEST(QuantityFinderTest, FindWithoutSentencesReportsSentenceMinusOne) {
   EXPECT_TRUE(Finder().Find(text, {}, {Span{5, 11}}).empty());
 }
 
+// The date test steps from its last answer (Scanner::Overlaps): skip spans
+// in any order, a number between and after them, and a qualifier before a
+// number (asked about after the number) each get the answer of a search.
+TEST(QuantityFinderTest, SkipSpansAnsweredInAnyOrder) {
+  const std::string text = "Some 10 rose, 20 fell, about 30 left, 40 came and 50 went.";
+  auto at = [&](std::string_view w) {
+    const uint32_t b = static_cast<uint32_t>(text.find(w));
+    return Span{b, b + static_cast<uint32_t>(w.size())};
+  };
+  auto spans = [&](const std::vector<Mention>& ms) {
+    std::string out;
+    for (const Mention& m : ms) out += text.substr(m.span.begin, m.span.end - m.span.begin) + ";";
+    return out;
+  };
+  EXPECT_EQ(spans(Finder().Find(text, {}, {})), "Some 10;20;about 30;40;50;");
+  EXPECT_EQ(spans(Finder().Find(text, {}, {at("40"), at("Some"), at("20")})), "10;about 30;50;");
+  EXPECT_EQ(spans(Finder().Find(text, {}, {at("about"), at("50")})), "Some 10;20;30;40;");
+}
+
 TEST(QuantityFinderTest, MentionsStayInsideSentencesAndDoNotOverlap) {
   std::string text =
       "The strike killed 83 soldiers. 12 more died in 2016! Between 10 and 15 "

@@ -779,6 +779,7 @@ void PlaceFinder::BuildWordTable() {
   word_slots_.assign(n, WordSlot{});
   word_keys_.assign(n, WordKey{});
   word_pool_.clear();
+  direction_len_ = {};
   direction_shape_ = {};
   direction_last_ = {};
   title_shape_ = {};
@@ -786,6 +787,7 @@ void PlaceFinder::BuildWordTable() {
   starter_first_ = {};
   for (const auto& [w, bits] : words_) {
     if (bits & (kDirection | kSiteBefore)) {
+      direction_len_[static_cast<unsigned char>(w[0]) & 31] |= 1ull << std::min<size_t>(w.size(), 63);
       size_t b = ShapeBit(w);
       direction_shape_[b >> 6] |= 1ull << (b & 63);
       if (!w.empty()) {
@@ -821,7 +823,10 @@ void PlaceFinder::BuildWordTable() {
 }
 
 [[gnu::always_inline]] inline bool PlaceFinder::MaybeDirection(std::string_view word) const {
-  if (!InShape(direction_shape_, word)) return false;
+  if (!((direction_len_[static_cast<unsigned char>(word[0]) & 31] >> std::min<size_t>(word.size(), 63)) & 1))
+    return false;
+  const size_t b = ShapeBit(word);
+  if (!((direction_shape_[b >> 6] >> (b & 63)) & 1)) return false;
   const size_t l = ShapeBitLast(word);
   return (direction_last_[l >> 6] >> (l & 63)) & 1;
 }
@@ -1126,7 +1131,8 @@ class PlaceFinder::Run {
         // an article ("al", "as"): "and", "in", "is" are skipped here, not
         // below (IsArticle of a lower-case word is IsArticleLower of its
         // bytes: an upper-case byte never matches).
-        if (!(k & kLowerFirst) || ((k & kStarterFirst) && f_.MaybeDirection(Tok(i))) ||
+        if (!(k & kLowerFirst) ||
+            ((k & kStarterFirst) && f_.MaybeDirection(std::string_view(text + t.span.begin, len))) ||
             ((k & kVowelFirst) && len >= 2 && len <= 3 &&
              IsArticleLower(text + t.span.begin, len)))
           break;
@@ -1153,11 +1159,16 @@ class PlaceFinder::Run {
         ++i;
         continue;
       }
-      bool cap = IsCap(i) || IsCaseless(i);
+      // IsCap(i) and IsCaseless(i) of this word (the n-gram walk below asks
+      // both again for its first word, and IsCaseless(i) for every word).
+      const bool caseless = c0 >= 0x80 && IsCaseless(i);
+      const bool cap_i = c0 < 0x80 ? IsAsciiUpper(c0) : IsCapNonAscii(i);
+      const bool cap = cap_i || caseless;
+      const bool article_i = IsArticle(i);
       uint32_t fl = maybe_direction ? Flags(i) : 0;
       // Articles that are also English words ("at", "as", "an") start a
       // name only when glued to it ("as-Sukhnah") or capitalised.
-      bool article = IsArticle(i) && (cap || !IsEnglishArticle(i) || GluedArticle(i, te));
+      bool article = article_i && (cap || !IsEnglishArticle(i) || GluedArticle(i, te));
       // A direction word starts a name ("eastern Syria" may be a curated
       // region), but not the second half of "north-east".
       bool direction = (fl & kDirection) && !(i - 2 >= ts && IsPunct(i - 1, '-') &&
@@ -1173,8 +1184,8 @@ class PlaceFinder::Run {
       int ends[kMaxWords * 3];
       int n_ends = 0, words = 0;
       for (int k = i; k >= 0 && n_ends < kMaxWords * 3;) {
-        bool k_cap = IsCap(k) || (IsCaseless(i) && IsCaseless(k));
-        bool article = IsArticle(k);
+        const bool k_cap = k == i ? cap : IsCap(k) || (caseless && IsCaseless(k));
+        const bool article = k == i ? article_i : IsArticle(k);
         const uint32_t kf = k_cap || article || !f_.MaybeJoin(Tok(k)) ? 0 : Flags(k);
         if (!k_cap && !article && !(kf & kDirection) && !(k == i && (kf & kSiteBefore))) {
           std::string_view w = Tok(k);
@@ -1201,15 +1212,14 @@ class PlaceFinder::Run {
         ++i;
         continue;
       }
-      int next = Match(s, ts, te, i, ends, n_ends);
+      int next = caseless ? MatchCaseless(s, ts, te, i, ends, n_ends) : Match(s, ts, te, i, ends, n_ends);
       i = std::max(next, i + 1);
     }
   }
 
-  // Looks up the n-grams from token i to each end (longest first). Returns
-  // the token index to continue from.
+  // Looks up the n-grams from token i (not IsCaseless: MatchCaseless) to
+  // each end (longest first). Returns the token index to continue from.
   int Match(int s, int ts, int te, int i, const int* ends, int n_ends) {
-    if (IsCaseless(i)) return MatchCaseless(s, ts, te, i, ends, n_ends);
     // The cache probes of the n-grams are mostly cache misses (the table
     // outlives documents): start them all now, so they overlap one another
     // and the checks below.
@@ -1229,7 +1239,9 @@ class PlaceFinder::Run {
       end_bytes[0] = EndWithoutPossessive(i);
       const std::string_view name(text + b, end_bytes[0] - b);
       one = &LookupCached(name, NameHash(name));
-      if (one->kind == Looked::kNone && StemLook(i) == nullptr) return i + 1;
+      // (StemLook is a call, and finds nothing in a document known to have
+      // apostrophes, most documents.)
+      if (one->kind == Looked::kNone && (no_apostrophes_ == 0 || StemLook(i) == nullptr)) return i + 1;
     }
     for (int x = one != nullptr ? 1 : 0; x < n_ends; ++x) {
       end_bytes[x] = EndWithoutPossessive(ends[x]);
@@ -1511,7 +1523,7 @@ class PlaceFinder::Run {
   int no_apostrophes_ = -1;
 
   // End byte of token j without a possessive "'s" / "’s".
-  uint32_t EndWithoutPossessive(int j) const {
+  [[gnu::always_inline]] uint32_t EndWithoutPossessive(int j) const {
     const Span& sp = toks_[j].span;
     const size_t n = sp.end - sp.begin;
     const char* w = tx_ + sp.begin;
@@ -1749,25 +1761,26 @@ class PlaceFinder::Run {
     // After a possessive ("Aleppo's Bustan al-Qasr") the words that follow
     // name something else.
     if (e < toks_[j].span.end) return false;
+    // The word after the name, if a space joins it (the three tests below
+    // start there).
+    int after = NextInName(j, te);
+    if (after >= 0 && !Spaced(j, after)) after = -1;
     // "the Santa Rosa de Lima gang": a criminal group's word right after.
-    {
-      int n = NextInName(j, te);
-      if (n >= 0 && Spaced(j, n) && (Flags(n) & kGroupAfter)) return true;
-    }
+    if (after >= 0 && (Flags(after) & kGroupAfter)) return true;
     // "Deir ez-Zor Military Council", "Al-Masdar News": an organisation
     // word within the next three capitalised words.
     int k = j;
     for (int step = 0; step < 3; ++step) {
-      int n = NextInName(k, te);
-      if (n < 0 || !Spaced(k, n) || !IsCap(n)) break;
+      int n = step == 0 ? after : NextInName(k, te);
+      if (n < 0 || (step > 0 && !Spaced(k, n)) || !IsCap(n)) break;
       if (Flags(n) & kOrgAfter) return true;
       k = n;
     }
     // "Abu Bakr al-Baghdadi", "Jordan Peterson": a surname after the name
     // (also in headlines: a name is not a common word there either).
     {
-      int n = NextInName(j, te);
-      if (n >= 0 && Spaced(j, n)) {
+      int n = after;
+      if (n >= 0) {
         int word = IsArticle(n) ? NextInName(n, te) : n;  // "al-Baghdadi"
         if (word >= 0 && IsTitleCase(word) && (Flags(word) & kSurname)) return true;  // "Trump"
         if (word >= 0 && IsTitleCase(word) && Flags(word) == 0 && !IsCommon(word)) {
@@ -1962,6 +1975,9 @@ class PlaceFinder::Run {
   // pass, which scores every candidate of every name this way, gets it
   // inline with the reasons off (a call of the whole Score cost more than
   // the sums).
+  // The hint bits HintScore reads: without them (and a direction word) it
+  // is the prior.
+  static constexpr uint32_t kScoreHints = kAdmin1After | kAdmin2After | kCityAfter | kNear | kSiteAfter;
   [[gnu::always_inline]] static double HintScore(const Found& fd, const Cand& c, Why& why) {
     const Feat f = c.feat;
     double s = c.prior;
@@ -2186,9 +2202,14 @@ class PlaceFinder::Run {
     int best = -1;
     double b1 = -1e9, b2 = -1e9;
     Why off(false);
+    // Most names have no hint word around them: then HintScore is the
+    // prior, and pass 1 ranks their many candidates without a look at it.
+    const bool prior_only = !with_context && !fd->has_direction && !(fd->hints & kScoreHints);
     for (size_t k = 0; k < fd->cands.size(); ++k) {
       Cand& c = fd->cands[k];
-      c.score = with_context ? Score(*fd, &c, /*explain=*/false) : HintScore(*fd, c, off);
+      c.score = with_context ? Score(*fd, &c, /*explain=*/false)
+                : prior_only ? c.prior
+                             : HintScore(*fd, c, off);
       if (c.score > b1) {
         b2 = b1;
         b1 = c.score;
@@ -2218,15 +2239,14 @@ class PlaceFinder::Run {
   // so the test is a bit of the countries other names support, by the two
   // capitals of an ISO code (other codes, if any, are looked for in a list).
   void SetContext(Found* fd) {
-    ctx_code_bits_ = {};
-    ctx_other_codes_.clear();
-    fd->other_context = false;
-    for (const auto& [code, sup] : countries_) {
-      if (!sup.Other(fd->key)) continue;
+    ctx_code_bits_ = ctx_shared_.bits;
+    ctx_other_codes_ = ctx_shared_.other_codes;
+    fd->other_context = ctx_shared_.any;
+    for (const OneKeyCountry& o : ctx_one_key_) {
+      if (o.key == fd->key) continue;  // a name never supports itself
       fd->other_context = true;
-      const int bit = CodeBit(code);
-      if (bit >= 0) ctx_code_bits_[bit >> 6] |= 1ull << (bit & 63);
-      else ctx_other_codes_.push_back(code);
+      if (o.bit >= 0) ctx_code_bits_[o.bit >> 6] |= 1ull << (o.bit & 63);
+      else ctx_other_codes_.push_back(o.code);
     }
     for (Cand& c : fd->cands) {
       const int bit = c.country_bit;
@@ -2237,6 +2257,35 @@ class PlaceFinder::Run {
   }
   std::array<uint64_t, (26 * 26 + 63) / 64> ctx_code_bits_{};  // SetContext's
   std::vector<std::string_view> ctx_other_codes_;
+  // countries_ once pass 1 has filled it, for SetContext, which runs per
+  // name (a walk of the map and its keys for each was most of its cost):
+  // the codes that two names or more give, context for every name; and
+  // the codes that one name gives, context for the others.
+  struct {
+    std::array<uint64_t, (26 * 26 + 63) / 64> bits{};
+    std::vector<std::string_view> other_codes;
+    bool any = false;
+  } ctx_shared_;
+  struct OneKeyCountry {
+    std::string_view key, code;
+    int bit;  // CodeBit(code)
+  };
+  std::vector<OneKeyCountry> ctx_one_key_;
+  void SplitContext() {
+    for (const auto& [code, sup] : countries_) {
+      // Support::Other(key) is false for every key while no key gave the
+      // code, true for every key once two did, else true but for key1.
+      if (sup.key1.empty()) continue;
+      const int bit = CodeBit(code);
+      if (sup.key2.empty()) {
+        ctx_one_key_.push_back(OneKeyCountry{sup.key1, code, bit});
+        continue;
+      }
+      ctx_shared_.any = true;
+      if (bit >= 0) ctx_shared_.bits[bit >> 6] |= 1ull << (bit & 63);
+      else ctx_shared_.other_codes.push_back(code);
+    }
+  }
 
   std::set<std::string, std::less<>> actor_countries_;  // countries of earlier actor mentions
 
@@ -2282,6 +2331,7 @@ class PlaceFinder::Run {
     for (const Mention& m : doc_.mentions)
       if (m.actor && !m.actor->country.empty()) actor_countries_.insert(m.actor->country);
 
+    SplitContext();
     // Pass 2: with context; one sense per name.
     std::unordered_map<std::string, uint32_t> sense;
     int last_end = -1;

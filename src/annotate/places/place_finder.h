@@ -154,11 +154,14 @@ class PlaceFinder : public Annotator {
   // The same filter for the words with kDirection or kSiteBefore only: the
   // scan asks every lower-case word whether it is one.
   std::array<uint64_t, 32 * 32 * 32 / 64> direction_shape_{};
+  // Tried before it: bit min(length, 63) of entry (first byte & 31) is set
+  // if such a word has that first letter and length ("said", "with" fail).
+  std::array<uint64_t, 32> direction_len_{};
   // And by first letter, last letter and length (ShapeBitLast): most
   // lower-case words that pass the first ("soldiers", "earlier") fail here.
   std::array<uint64_t, 32 * 32 * 32 / 64> direction_last_{};
-  // False if `word` certainly has no kDirection or kSiteBefore flag (the
-  // lower-case words that can start a name).
+  // False if `word` (not empty) certainly has no kDirection or kSiteBefore
+  // flag (the lower-case words that can start a name).
   inline bool MaybeDirection(std::string_view word) const;
   // The same for kTitle, kOrgBefore, kKunya and kNaming, the words that
   // make the capitalised ones after them a name: Match asks every

@@ -7,10 +7,10 @@
 #include <array>
 #include <bit>
 #include <cmath>
+#include <cstddef>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <new>
 
 #include "annotate/quantities/letter_bits.h"
 #include "core/byte_scan.h"
@@ -404,13 +404,6 @@ constexpr int16_t kLazyId = -2;  // Tok::id not looked up yet
 
 enum class TK : uint8_t { kWord, kNumber, kPunct, kSymbol };
 struct Tok {
-  Tok() = default;
-  // Every field in one go (Scanner::Tokenize).
-  Tok(uint32_t b_, uint32_t e_, int16_t id_, TK kind_, bool pure_, bool glued_,
-      bool nb_gap_, bool line_start_)
-      : b(b_), e(e_), id(id_), kind(kind_), pure(pure_), glued(glued_),
-        nb_gap(nb_gap_), line_start(line_start_) {}
-
   uint32_t b = 0, e = 0;
   // Vocab id (-1: none), looked up on first use (Scanner::Id): most tokens
   // are never asked. 16 bits (the tables have some hundreds of words; the
@@ -424,6 +417,12 @@ struct Tok {
   bool fraction = false;    // a vulgar fraction or superscript digit
 };
 static_assert(sizeof(Tok) == 16);
+// Scanner::Tokenize writes a Tok as two 8-byte words: (b, e) and (id,
+// kind, pure, then the gap bytes glued, nb_gap, line_start, fraction).
+static_assert(offsetof(Tok, id) == 8 && offsetof(Tok, kind) == 10 && offsetof(Tok, pure) == 11 &&
+              offsetof(Tok, glued) == 12 && offsetof(Tok, nb_gap) == 13 &&
+              offsetof(Tok, line_start) == 14 && offsetof(Tok, fraction) == 15);
+static_assert(std::endian::native == std::endian::little, "Tokenize packs Tok words little-endian");
 
 bool ParseDouble(const std::string& s, double* out) {
   if (s.empty()) return false;
@@ -840,7 +839,7 @@ class QuantityFinder::Scanner {
     t_.swap(TokBuffer());  // reuse this thread's token buffer
     std::sort(skip_.begin(), skip_.end(),
               [](const Span& a, const Span& b) { return a.begin < b.begin; });
-    worth_date_ = scan_date_ = skip_.begin();
+    worth_date_ = scan_date_ = overlap_date_ = skip_.begin();
   }
 
   ~Scanner() { t_.swap(TokBuffer()); }
@@ -970,6 +969,8 @@ class QuantityFinder::Scanner {
   // Where Worth and Sentence found the first date of the sentence before.
   mutable DateIt worth_date_;  // Worth is const
   DateIt scan_date_;
+  // The first date that ends after the span Overlaps was last asked about.
+  mutable DateIt overlap_date_;
   bool explain_;  // fill Mention::evidence
   mutable LetterWindow letters_;  // for Tokenize
   std::vector<Tok> t_;
@@ -1056,26 +1057,31 @@ void QuantityFinder::Scanner::Tokenize(Span s) {
   // capacity per token.
   if (t_.size() < e - i) t_.resize(e - i);
   size_t n = 0;
-  // State of the gap before the next token.
-  bool had_gap = false, nb_only = true, newline = true, first = true;
-  // Builds the token in place, each field written once (a copy of a freshly
+  // The gap before the next token as the last four bytes of its Tok
+  // (glued, nb_gap, line_start, fraction), plus kSpaceSeen: an ordinary
+  // space in the gap (then no nb_gap). One register instead of four flags
+  // (they were kept on the stack), and a token is two 8-byte stores.
+  constexpr uint64_t kGlued = 1, kNbGap = uint64_t{1} << 8, kLineStart = uint64_t{1} << 16,
+                     kSpaceSeen = uint64_t{1} << 32;
+  uint64_t gap = kLineStart;  // the first token: not glued, starts a line
+  // Builds the token in place, each half written once (a copy of a freshly
   // written Tok costs a store-forwarding stall per token).
   auto push = [&](size_t b, size_t en, TK kind, bool pure = false) -> Tok& {
-    Tok& tk = *new (&t_[n++]) Tok(static_cast<uint32_t>(b), static_cast<uint32_t>(en),
-                                  kind == TK::kNumber ? int16_t{-1} : kLazyId, kind, pure,
-                                  !had_gap && !first, had_gap && nb_only, newline);
-    first = false;
-    had_gap = false;
-    nb_only = true;
-    newline = false;
+    Tok& tk = t_[n++];
+    const uint64_t lo = static_cast<uint32_t>(b) | uint64_t{static_cast<uint32_t>(en)} << 32;
+    const uint64_t hi = uint64_t{static_cast<uint16_t>(kind == TK::kNumber ? int16_t{-1} : kLazyId)} |
+                        uint64_t{static_cast<uint8_t>(kind)} << 16 | uint64_t{pure} << 24 |
+                        (gap & 0xFFFFFFFFu) << 32;
+    std::memcpy(reinterpret_cast<char*>(&tk), &lo, 8);
+    std::memcpy(reinterpret_cast<char*>(&tk) + 8, &hi, 8);
+    gap = kGlued;
     return tk;
   };
   // The one space after most tokens is taken with the token, not by a turn
   // of the loop.
   auto space_after = [&](size_t j) {
     if (j < e && p[j] == ' ') {
-      had_gap = true;
-      nb_only = false;
+      gap = kSpaceSeen;
       ++j;
     }
     return j;
@@ -1085,9 +1091,7 @@ void QuantityFinder::Scanner::Tokenize(Span s) {
     uint8_t cls = kByteClass[c];
     if (c < 0x80) {
       if (cls & kCSpace) {
-        had_gap = true;
-        nb_only = false;
-        if (cls & kCNewline) newline = true;
+        gap = (gap & kLineStart) | kSpaceSeen | ((cls & kCNewline) ? kLineStart : 0);
         ++i;
         continue;
       }
@@ -1160,14 +1164,14 @@ void QuantityFinder::Scanner::Tokenize(Span s) {
     if (len == 0) len = 1;
     if (cp == 0xA0 || cp == 0x2007 || cp == 0x2009 || cp == 0x202F ||
         cp == 0x200A || cp == 0x2060 || cp == 0xFEFF || cp == 0x200B) {
-      had_gap = true;  // no-break and thin spaces keep nb_only
+      // No-break and thin spaces: nb_gap unless an ordinary space came too.
+      gap = (gap & (kLineStart | kSpaceSeen)) | ((gap & kSpaceSeen) ? 0 : kNbGap);
       i += len;
       continue;
     }
     if (utf8::IsSpace(cp)) {
-      had_gap = true;
-      nb_only = false;
-      if (cp == 0x2028 || cp == 0x2029 || cp == 0x85) newline = true;
+      const bool newline = cp == 0x2028 || cp == 0x2029 || cp == 0x85;
+      gap = (gap & kLineStart) | kSpaceSeen | (newline ? kLineStart : 0);
       i += len;
       continue;
     }
@@ -1204,10 +1208,14 @@ void QuantityFinder::Scanner::Tokenize(Span s) {
 }
 
 bool QuantityFinder::Scanner::Overlaps(uint32_t b, uint32_t e) const {
-  // Date spans do not overlap each other, so their ends are sorted too.
-  auto it =
-      std::lower_bound(skip_.begin(), skip_.end(), b,
-                       [](const Span& s, uint32_t v) { return s.end <= v; });
+  // Date spans do not overlap each other, so their ends are sorted too. The
+  // first date that ends after b is stepped to from the last answer: the
+  // rules ask about spans near one another, mostly in text order (a binary
+  // search per question cost more).
+  DateIt it = overlap_date_;
+  while (it != skip_.begin() && std::prev(it)->end > b) --it;
+  while (it != skip_.end() && it->end <= b) ++it;
+  overlap_date_ = it;
   return it != skip_.end() && it->begin < e;
 }
 
