@@ -945,8 +945,22 @@ struct VoiceAnnotator::Impl {
     return cue;
   }
 
+  // A mention pass 1 adds, until it joins doc.mentions: plain data, so that
+  // collecting, sorting and placing the additions moves no Mention (a big
+  // struct of strings) but the one built in its final slot.
+  struct NewMention {
+    Span span;
+    int sentence = -1;
+    const char* kind = "";
+    // The rule: `rule`, then the text of the table row `rule_row` if any
+    // ("voice:document_nouns.tsv:" + "report").
+    const char* rule = "";
+    const std::string* rule_row = nullptr;
+    double confidence = 0;
+  };
+
   void AddOwnMentions() {
-    std::vector<Mention> added;
+    std::vector<NewMention> added;
     SentenceWalker walker = Walker();
     Sent s;
     std::unordered_set<std::string, voice_internal::StringHash, std::equal_to<>> seen_titles;
@@ -988,10 +1002,10 @@ struct VoiceAnnotator::Impl {
         if (const PhraseRow* row = M(va.doc_nouns_, kBitDocNoun, s, k, n, &len)) {
           size_t start;
           if (DocumentPhraseStart(s, k, last_end, &start)) {
-            Mention m = MakeMention(s, start, k + len, "document",
-                                    "voice:document_nouns.tsv:" + row->text, 0.7);
+            const NewMention m = MakeMention(s, start, k + len, "document",
+                                             "voice:document_nouns.tsv:", &row->text, 0.7);
             if (OverlapsAdded(added, sentence_added, m.span)) continue;
-            added.push_back(std::move(m));
+            added.push_back(m);
             last_end = k + len;
             continue;
           }
@@ -1070,16 +1084,18 @@ struct VoiceAnnotator::Impl {
           const bool plural = row->code == kRowPlural;
           if (!det && !plural) continue;
           // "the source of the fire": only a source if a cue is near it.
-          Mention m = MakeMention(s, start, k + len, plural ? "actor" : "person",
-                                  "voice:anonymous_sources.tsv:" + row->text, 0.6);
+          const NewMention m = MakeMention(s, start, k + len, plural ? "actor" : "person",
+                                           "voice:anonymous_sources.tsv:", &row->text, 0.6);
           if (OverlapsAdded(added, sentence_added, m.span)) continue;
-          added.push_back(std::move(m));
+          added.push_back(m);
           last_end = k + len;
         }
       }
       // Name sources came first: the sentence's additions in text order.
       std::sort(added.begin() + sentence_added, added.end(),
-                [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
+                [](const NewMention& a, const NewMention& b) {
+                  return a.span.begin < b.span.begin;
+                });
     }
     if (added.empty()) return;
     // Merged in place from the back (as std::merge would: on equal starts
@@ -1092,11 +1108,23 @@ struct VoiceAnnotator::Impl {
       if (i > 0 && added[j - 1].span.begin < ms[i - 1].span.begin)
         ms[--k] = std::move(ms[--i]);
       else
-        ms[--k] = std::move(added[--j]);
+        Place(added[--j], &ms[--k]);
     }
   }
 
-  static bool OverlapsAdded(const std::vector<Mention>& added, size_t from, Span sp) {
+  // Makes *m (default or moved from) the mention a.
+  static void Place(const NewMention& a, Mention* m) {
+    Mention out;
+    out.kind = a.kind;
+    out.span = a.span;
+    out.sentence = a.sentence;
+    out.rule = a.rule;
+    if (a.rule_row) out.rule += *a.rule_row;
+    out.confidence = a.confidence;
+    *m = std::move(out);
+  }
+
+  static bool OverlapsAdded(const std::vector<NewMention>& added, size_t from, Span sp) {
     for (size_t i = from; i < added.size(); ++i)
       if (added[i].span.begin < sp.end && sp.begin < added[i].span.end) return true;
     return false;
@@ -1209,7 +1237,7 @@ struct VoiceAnnotator::Impl {
   // (NameWord), the last not a common word. A person, confidence 0.5, rule
   // voice:name_before_cue / voice:name_after_cue.
   void NameSources(const Sent& s, const SentInfo& info, size_t from,
-                   std::vector<Mention>* out) const {
+                   std::vector<NewMention>* out) const {
     const size_t n = s.w.size();
     if (n == 0 || Heading(s, 0, n)) return;
     auto good = [&](size_t b, size_t e) {
@@ -1232,7 +1260,7 @@ struct VoiceAnnotator::Impl {
         size_t e = ve;
         while (e < n && e - ve < 4 && NameWord(s, e)) ++e;
         if (e > ve && (e == n || s.toks[e].kind == Token::Kind::kPunct) && good(ve, e))
-          out->push_back(MakeMention(s, ve, e, "person", "voice:name_after_cue", 0.5));
+          out->push_back(MakeMention(s, ve, e, "person", "voice:name_after_cue", nullptr, 0.5));
         continue;
       }
       if (row->code != kRowVerb) continue;
@@ -1273,7 +1301,7 @@ struct VoiceAnnotator::Impl {
           if (b <= p && clause_start(b) &&
               (org ? !OverlapsAdded(*out, from, WordsSpan(s, b, p + 1)) : good(b, p + 1))) {
             out->push_back(MakeMention(s, b, p + 1, company ? "organization" : "person",
-                                       "voice:name_before_cue", 0.5));
+                                       "voice:name_before_cue", nullptr, 0.5));
             named = true;
           }
         }
@@ -1290,7 +1318,7 @@ struct VoiceAnnotator::Impl {
           size_t b = a;
           while (b > 0 && a - b < 4 && NameWord(s, b - 1)) --b;
           if (clause_start(b) && good(b, a))
-            out->push_back(MakeMention(s, b, a, "person", "voice:name_before_cue", 0.5));
+            out->push_back(MakeMention(s, b, a, "person", "voice:name_before_cue", nullptr, 0.5));
           break;
         }
       }
@@ -1308,7 +1336,7 @@ struct VoiceAnnotator::Impl {
                  Eq(w, "adding") || Eq(w, "noting");
         };
         if (e > ve && (e == n || s.toks[e].kind == Token::Kind::kPunct || runs_on(e)) && good(ve, e))
-          out->push_back(MakeMention(s, ve, e, "person", "voice:name_after_cue", 0.5));
+          out->push_back(MakeMention(s, ve, e, "person", "voice:name_after_cue", nullptr, 0.5));
       }
     }
   }
@@ -1418,13 +1446,14 @@ struct VoiceAnnotator::Impl {
     return false;
   }
 
-  Mention MakeMention(const Sent& s, size_t b, size_t e, const char* kind, std::string rule,
-                      double conf) const {
-    Mention m;
+  static NewMention MakeMention(const Sent& s, size_t b, size_t e, const char* kind,
+                                const char* rule, const std::string* rule_row, double conf) {
+    NewMention m;
     m.kind = kind;
     m.span = Span{s.toks[b].span.begin, s.toks[e - 1].span.end};
     m.sentence = s.index;
-    m.rule = std::move(rule);
+    m.rule = rule;
+    m.rule_row = rule_row;
     m.confidence = conf;
     return m;
   }
