@@ -814,36 +814,45 @@ struct VoiceAnnotator::Impl {
   }
 
   // For a sentence (tokens [tb, te)) with no question mark or quotation and
-  // outside a block quote: true if the full analysis would give the single
+  // outside a block quote: kPlain if the full analysis would give the single
   // "no cue" author record of the fast path. Most sentences have a token
   // that may start a cue or hedge ("in", "it", "is"), but no phrase that
   // matches; then no clause break, cue or hedge applies, and only a heading
-  // would differ.
-  bool PlainSentence(const SentInfo& info) const {
+  // would differ. kBreaksOnly if no cue or hedge matches but a clause
+  // break may: each clause is then the author's (Voice).
+  enum class Plainness { kPlain, kBreaksOnly, kOther };
+  Plainness PlainSentence(const SentInfo& info) const {
     const size_t tb = info.tb, te = info.te;
     auto low = [&](size_t k) { return TokenLow(tb + k); };
     auto lower = [](size_t) { return true; };  // any row, lower_only or not
     size_t len;
+    bool breaks = false;
     for (uint32_t f = info.fb; f < info.fe; ++f) {
       const size_t t = flagged[f];
       const uint8_t b = token_bits[t];
+      // (A word with kBitBreak alone starts no row but breaks, auxiliaries
+      // and "that", which no cue loop looks at.)
       if ((b & (kBitAnyCue | kBitBreak)) &&
-          va.cues_.MatchFirst(token_first[t], low, lower, t - tb, te - tb, &len))
-        return false;
+          va.cues_.MatchFirst(token_first[t], low, lower, t - tb, te - tb, &len)) {
+        if (b & kBitAnyCue) return Plainness::kOther;
+        breaks = true;
+      }
       if ((b & kBitHedge) && va.hedges_.MatchFirst(token_first[t], low, lower, t - tb, te - tb, &len))
-        return false;
+        return Plainness::kOther;
     }
+    if (breaks) return Plainness::kBreaksOnly;
     // Heading(s, 0, n) on the tokens.
     const Span last = doc.tokens[te - 1].span;
     const std::string_view lt(doc.text.data() + last.begin, last.end - last.begin);
-    if (Eq(lt, ".") || Eq(lt, "!") || Eq(lt, ":") || Eq(lt, "?") || Eq(lt, ";")) return true;
+    if (Eq(lt, ".") || Eq(lt, "!") || Eq(lt, ":") || Eq(lt, "?") || Eq(lt, ";"))
+      return Plainness::kPlain;
     size_t words = 0, caps = 0;
     for (size_t t = tb; t < te; ++t) {
       if (doc.tokens[t].kind != Token::Kind::kWord) continue;
       ++words;
       if (!TokenLower(t)) ++caps;
     }
-    return !(words >= 3 && caps * 10 >= words * 7);
+    return words >= 3 && caps * 10 >= words * 7 ? Plainness::kOther : Plainness::kPlain;
   }
 
   std::string MentionText(int m) const {
@@ -2718,8 +2727,10 @@ struct VoiceAnnotator::Impl {
         continue;  // no claims without words
       }
       const bool in_block = block && para == block_para;
-      if (!in_block && !qmark && !has_quote &&
-          (!(bits & (kBitAnyCue | kBitHedge)) || PlainSentence(sent_info[si]))) {
+      const Plainness plain = in_block || qmark || has_quote      ? Plainness::kOther
+                              : !(bits & (kBitAnyCue | kBitHedge)) ? Plainness::kPlain
+                                                                   : PlainSentence(sent_info[si]);
+      if (plain == Plainness::kPlain) {
         // Fast path: no cue, hedge, question mark or quotation: the author's.
         VoiceRecord& v = NewRecord(si, sp);
         v.kind = "author";
@@ -2755,7 +2766,15 @@ struct VoiceAnnotator::Impl {
       }
       std::vector<size_t>& starts = clause_starts;
       Clauses(s, &starts);
-      for (size_t c = 0; c < starts.size(); ++c) {
+      if (plain == Plainness::kBreaksOnly) {
+        // No cue, hedge, quotation or question mark in any clause: each is
+        // the author's, with no evidence, and they make one record with
+        // the first one's rule (AnalyzeClause's first test).
+        VoiceRecord& v = NewRecord(si, sp);
+        v.kind = "author";
+        v.rule = Heading(s, 0, starts.size() > 1 ? starts[1] : s.w.size()) ? "heading" : "no cue";
+      }
+      for (size_t c = 0; c < starts.size() && plain != Plainness::kBreaksOnly; ++c) {
         const size_t cb = starts[c], ce = c + 1 < starts.size() ? starts[c + 1] : s.w.size();
         ClauseResult r = AnalyzeClause(s, cb, ce);
         Span span{c == 0 ? sp.begin : s.toks[cb].span.begin,
