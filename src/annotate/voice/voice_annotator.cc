@@ -347,7 +347,9 @@ bool EligibleSource(const Mention& m) {
 }
 bool IsAnonymous(const Mention& m) { return m.rule.starts_with("voice:anonymous"); }
 
-std::string SourceKind(const Mention& m) {
+// (A literal: the record's string is assigned from it, with no string built
+// and moved in per record.)
+std::string_view SourceKind(const Mention& m) {
   if (Eq(m.kind, "document")) return "document";
   if (IsAnonymous(m)) return "anonymous";
   if (Eq(m.kind, "person")) return "person";
