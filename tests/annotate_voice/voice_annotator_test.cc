@@ -691,6 +691,25 @@ TEST(VoiceTest, NotOnlyButAlsoIsOneClause) {
   ASSERT_EQ(Of(d, 0).size(), 1u);
 }
 
+// Clauses with no cue, hedge, quotation or question mark (the sentence is
+// split only at ", but") make one author record over the sentence, with the
+// first clause's rule: a heading's, where that clause is one.
+TEST(VoiceTest, ClausesWithoutACueAreOneAuthorRecord) {
+  Document d = Voice(
+      "The convoy left the town on Monday, but the strikes continued until the evening.\n\n"
+      "Local Officials And Army Commanders Met In The Capital, but nobody voted on the long "
+      "resolution today.\n");
+  for (int si = 0; si < 2; ++si) {
+    auto v = Of(d, si);
+    ASSERT_EQ(v.size(), 1u) << si;
+    EXPECT_EQ(v[0].kind, "author") << si;
+    EXPECT_EQ(v[0].span, d.sentences[si]) << si;
+    EXPECT_FALSE(v[0].cue) << si;
+    EXPECT_EQ(v[0].rule, si == 0 ? "no cue" : "heading") << si;
+  }
+  ExpectCovered(d);
+}
+
 TEST(VoiceTest, ReportingVerbsThatReportNothing) {
   Document d = Voice(
       "That the stronghold lies in territory held by the United States says it all. The "

@@ -347,7 +347,9 @@ bool EligibleSource(const Mention& m) {
 }
 bool IsAnonymous(const Mention& m) { return m.rule.starts_with("voice:anonymous"); }
 
-std::string SourceKind(const Mention& m) {
+// (A literal: the record's string is assigned from it, with no string built
+// and moved in per record.)
+std::string_view SourceKind(const Mention& m) {
   if (Eq(m.kind, "document")) return "document";
   if (IsAnonymous(m)) return "anonymous";
   if (Eq(m.kind, "person")) return "person";
@@ -814,36 +816,45 @@ struct VoiceAnnotator::Impl {
   }
 
   // For a sentence (tokens [tb, te)) with no question mark or quotation and
-  // outside a block quote: true if the full analysis would give the single
+  // outside a block quote: kPlain if the full analysis would give the single
   // "no cue" author record of the fast path. Most sentences have a token
   // that may start a cue or hedge ("in", "it", "is"), but no phrase that
   // matches; then no clause break, cue or hedge applies, and only a heading
-  // would differ.
-  bool PlainSentence(const SentInfo& info) const {
+  // would differ. kBreaksOnly if no cue or hedge matches but a clause
+  // break may: each clause is then the author's (Voice).
+  enum class Plainness { kPlain, kBreaksOnly, kOther };
+  Plainness PlainSentence(const SentInfo& info) const {
     const size_t tb = info.tb, te = info.te;
     auto low = [&](size_t k) { return TokenLow(tb + k); };
     auto lower = [](size_t) { return true; };  // any row, lower_only or not
     size_t len;
+    bool breaks = false;
     for (uint32_t f = info.fb; f < info.fe; ++f) {
       const size_t t = flagged[f];
       const uint8_t b = token_bits[t];
+      // (A word with kBitBreak alone starts no row but breaks, auxiliaries
+      // and "that", which no cue loop looks at.)
       if ((b & (kBitAnyCue | kBitBreak)) &&
-          va.cues_.MatchFirst(token_first[t], low, lower, t - tb, te - tb, &len))
-        return false;
+          va.cues_.MatchFirst(token_first[t], low, lower, t - tb, te - tb, &len)) {
+        if (b & kBitAnyCue) return Plainness::kOther;
+        breaks = true;
+      }
       if ((b & kBitHedge) && va.hedges_.MatchFirst(token_first[t], low, lower, t - tb, te - tb, &len))
-        return false;
+        return Plainness::kOther;
     }
+    if (breaks) return Plainness::kBreaksOnly;
     // Heading(s, 0, n) on the tokens.
     const Span last = doc.tokens[te - 1].span;
     const std::string_view lt(doc.text.data() + last.begin, last.end - last.begin);
-    if (Eq(lt, ".") || Eq(lt, "!") || Eq(lt, ":") || Eq(lt, "?") || Eq(lt, ";")) return true;
+    if (Eq(lt, ".") || Eq(lt, "!") || Eq(lt, ":") || Eq(lt, "?") || Eq(lt, ";"))
+      return Plainness::kPlain;
     size_t words = 0, caps = 0;
     for (size_t t = tb; t < te; ++t) {
       if (doc.tokens[t].kind != Token::Kind::kWord) continue;
       ++words;
       if (!TokenLower(t)) ++caps;
     }
-    return !(words >= 3 && caps * 10 >= words * 7);
+    return words >= 3 && caps * 10 >= words * 7 ? Plainness::kOther : Plainness::kPlain;
   }
 
   std::string MentionText(int m) const {
@@ -945,8 +956,22 @@ struct VoiceAnnotator::Impl {
     return cue;
   }
 
+  // A mention pass 1 adds, until it joins doc.mentions: plain data, so that
+  // collecting, sorting and placing the additions moves no Mention (a big
+  // struct of strings) but the one built in its final slot.
+  struct NewMention {
+    Span span;
+    int sentence = -1;
+    const char* kind = "";
+    // The rule: `rule`, then the text of the table row `rule_row` if any
+    // ("voice:document_nouns.tsv:" + "report").
+    const char* rule = "";
+    const std::string* rule_row = nullptr;
+    double confidence = 0;
+  };
+
   void AddOwnMentions() {
-    std::vector<Mention> added;
+    std::vector<NewMention> added;
     SentenceWalker walker = Walker();
     Sent s;
     std::unordered_set<std::string, voice_internal::StringHash, std::equal_to<>> seen_titles;
@@ -988,10 +1013,10 @@ struct VoiceAnnotator::Impl {
         if (const PhraseRow* row = M(va.doc_nouns_, kBitDocNoun, s, k, n, &len)) {
           size_t start;
           if (DocumentPhraseStart(s, k, last_end, &start)) {
-            Mention m = MakeMention(s, start, k + len, "document",
-                                    "voice:document_nouns.tsv:" + row->text, 0.7);
+            const NewMention m = MakeMention(s, start, k + len, "document",
+                                             "voice:document_nouns.tsv:", &row->text, 0.7);
             if (OverlapsAdded(added, sentence_added, m.span)) continue;
-            added.push_back(std::move(m));
+            added.push_back(m);
             last_end = k + len;
             continue;
           }
@@ -1070,16 +1095,18 @@ struct VoiceAnnotator::Impl {
           const bool plural = row->code == kRowPlural;
           if (!det && !plural) continue;
           // "the source of the fire": only a source if a cue is near it.
-          Mention m = MakeMention(s, start, k + len, plural ? "actor" : "person",
-                                  "voice:anonymous_sources.tsv:" + row->text, 0.6);
+          const NewMention m = MakeMention(s, start, k + len, plural ? "actor" : "person",
+                                           "voice:anonymous_sources.tsv:", &row->text, 0.6);
           if (OverlapsAdded(added, sentence_added, m.span)) continue;
-          added.push_back(std::move(m));
+          added.push_back(m);
           last_end = k + len;
         }
       }
       // Name sources came first: the sentence's additions in text order.
       std::sort(added.begin() + sentence_added, added.end(),
-                [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
+                [](const NewMention& a, const NewMention& b) {
+                  return a.span.begin < b.span.begin;
+                });
     }
     if (added.empty()) return;
     // Merged in place from the back (as std::merge would: on equal starts
@@ -1092,11 +1119,23 @@ struct VoiceAnnotator::Impl {
       if (i > 0 && added[j - 1].span.begin < ms[i - 1].span.begin)
         ms[--k] = std::move(ms[--i]);
       else
-        ms[--k] = std::move(added[--j]);
+        Place(added[--j], &ms[--k]);
     }
   }
 
-  static bool OverlapsAdded(const std::vector<Mention>& added, size_t from, Span sp) {
+  // Makes *m (default or moved from) the mention a.
+  static void Place(const NewMention& a, Mention* m) {
+    Mention out;
+    out.kind = a.kind;
+    out.span = a.span;
+    out.sentence = a.sentence;
+    out.rule = a.rule;
+    if (a.rule_row) out.rule += *a.rule_row;
+    out.confidence = a.confidence;
+    *m = std::move(out);
+  }
+
+  static bool OverlapsAdded(const std::vector<NewMention>& added, size_t from, Span sp) {
     for (size_t i = from; i < added.size(); ++i)
       if (added[i].span.begin < sp.end && sp.begin < added[i].span.end) return true;
     return false;
@@ -1209,7 +1248,7 @@ struct VoiceAnnotator::Impl {
   // (NameWord), the last not a common word. A person, confidence 0.5, rule
   // voice:name_before_cue / voice:name_after_cue.
   void NameSources(const Sent& s, const SentInfo& info, size_t from,
-                   std::vector<Mention>* out) const {
+                   std::vector<NewMention>* out) const {
     const size_t n = s.w.size();
     if (n == 0 || Heading(s, 0, n)) return;
     auto good = [&](size_t b, size_t e) {
@@ -1232,7 +1271,7 @@ struct VoiceAnnotator::Impl {
         size_t e = ve;
         while (e < n && e - ve < 4 && NameWord(s, e)) ++e;
         if (e > ve && (e == n || s.toks[e].kind == Token::Kind::kPunct) && good(ve, e))
-          out->push_back(MakeMention(s, ve, e, "person", "voice:name_after_cue", 0.5));
+          out->push_back(MakeMention(s, ve, e, "person", "voice:name_after_cue", nullptr, 0.5));
         continue;
       }
       if (row->code != kRowVerb) continue;
@@ -1273,7 +1312,7 @@ struct VoiceAnnotator::Impl {
           if (b <= p && clause_start(b) &&
               (org ? !OverlapsAdded(*out, from, WordsSpan(s, b, p + 1)) : good(b, p + 1))) {
             out->push_back(MakeMention(s, b, p + 1, company ? "organization" : "person",
-                                       "voice:name_before_cue", 0.5));
+                                       "voice:name_before_cue", nullptr, 0.5));
             named = true;
           }
         }
@@ -1290,7 +1329,7 @@ struct VoiceAnnotator::Impl {
           size_t b = a;
           while (b > 0 && a - b < 4 && NameWord(s, b - 1)) --b;
           if (clause_start(b) && good(b, a))
-            out->push_back(MakeMention(s, b, a, "person", "voice:name_before_cue", 0.5));
+            out->push_back(MakeMention(s, b, a, "person", "voice:name_before_cue", nullptr, 0.5));
           break;
         }
       }
@@ -1308,7 +1347,7 @@ struct VoiceAnnotator::Impl {
                  Eq(w, "adding") || Eq(w, "noting");
         };
         if (e > ve && (e == n || s.toks[e].kind == Token::Kind::kPunct || runs_on(e)) && good(ve, e))
-          out->push_back(MakeMention(s, ve, e, "person", "voice:name_after_cue", 0.5));
+          out->push_back(MakeMention(s, ve, e, "person", "voice:name_after_cue", nullptr, 0.5));
       }
     }
   }
@@ -1418,13 +1457,14 @@ struct VoiceAnnotator::Impl {
     return false;
   }
 
-  Mention MakeMention(const Sent& s, size_t b, size_t e, const char* kind, std::string rule,
-                      double conf) const {
-    Mention m;
+  static NewMention MakeMention(const Sent& s, size_t b, size_t e, const char* kind,
+                                const char* rule, const std::string* rule_row, double conf) {
+    NewMention m;
     m.kind = kind;
     m.span = Span{s.toks[b].span.begin, s.toks[e - 1].span.end};
     m.sentence = s.index;
-    m.rule = std::move(rule);
+    m.rule = rule;
+    m.rule_row = rule_row;
     m.confidence = conf;
     return m;
   }
@@ -2689,8 +2729,10 @@ struct VoiceAnnotator::Impl {
         continue;  // no claims without words
       }
       const bool in_block = block && para == block_para;
-      if (!in_block && !qmark && !has_quote &&
-          (!(bits & (kBitAnyCue | kBitHedge)) || PlainSentence(sent_info[si]))) {
+      const Plainness plain = in_block || qmark || has_quote      ? Plainness::kOther
+                              : !(bits & (kBitAnyCue | kBitHedge)) ? Plainness::kPlain
+                                                                   : PlainSentence(sent_info[si]);
+      if (plain == Plainness::kPlain) {
         // Fast path: no cue, hedge, question mark or quotation: the author's.
         VoiceRecord& v = NewRecord(si, sp);
         v.kind = "author";
@@ -2726,7 +2768,15 @@ struct VoiceAnnotator::Impl {
       }
       std::vector<size_t>& starts = clause_starts;
       Clauses(s, &starts);
-      for (size_t c = 0; c < starts.size(); ++c) {
+      if (plain == Plainness::kBreaksOnly) {
+        // No cue, hedge, quotation or question mark in any clause: each is
+        // the author's, with no evidence, and they make one record with
+        // the first one's rule (AnalyzeClause's first test).
+        VoiceRecord& v = NewRecord(si, sp);
+        v.kind = "author";
+        v.rule = Heading(s, 0, starts.size() > 1 ? starts[1] : s.w.size()) ? "heading" : "no cue";
+      }
+      for (size_t c = 0; c < starts.size() && plain != Plainness::kBreaksOnly; ++c) {
         const size_t cb = starts[c], ce = c + 1 < starts.size() ? starts[c + 1] : s.w.size();
         ClauseResult r = AnalyzeClause(s, cb, ce);
         Span span{c == 0 ? sp.begin : s.toks[cb].span.begin,
