@@ -897,6 +897,23 @@ TEST(FoldTest, ByteFoldIsTheNameFoldWithoutSpaces) {
   }
 }
 
+// FoldName of a word with a non-ASCII byte is remembered per thread, a few
+// thousand words at a time: a word folded again, and words folded after the
+// memory was emptied, fold as FoldName does.
+TEST(FoldTest, RememberedNonAsciiFoldsAreFoldNames) {
+  using actors_internal::FoldWordSlow;
+  std::string fold;
+  for (int round = 0; round < 2; ++round) {
+    for (int k = 0; k < 5000; ++k) {
+      const std::string word = (k % 2 ? "Erdoğan" : "ÇA-") + std::to_string(round ? 4999 - k : k);
+      std::string name = FoldName(word);
+      name.erase(std::remove(name.begin(), name.end(), ' '), name.end());
+      FoldWordSlow(word, &fold);
+      ASSERT_EQ(fold, name) << word;
+    }
+  }
+}
+
 TEST(FoldTest, LongWordsOfAnAliasMatch) {
   auto lex = LoadWith("actors.tsv",
                       "alias\tid\tkind\tname\tcountry\tsectors\tcase\tcontext\taffiliate_of\tnote\n"

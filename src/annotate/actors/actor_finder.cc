@@ -221,6 +221,21 @@ std::vector<AliasWord> SplitAlias(std::string_view alias) {
   return out;
 }
 
+// FoldName(s) of a word or name with a non-ASCII byte. FoldName then goes
+// through ICU (thousands of instructions) and texts repeat such words and
+// names ("Erdoğan", "don’t"): remembered per thread, up to kMaxCached of
+// them, then all forgotten at once.
+const std::string& NonAsciiFoldName(std::string_view s) {
+  static constexpr size_t kMaxCached = 4096;
+  thread_local std::unordered_map<std::string, std::string> cache;
+  std::string key(s);
+  auto it = cache.find(key);
+  if (it != cache.end()) return it->second;
+  if (cache.size() >= kMaxCached) cache.clear();
+  std::string fold = FoldName(s);
+  return cache.emplace(std::move(key), std::move(fold)).first->second;
+}
+
 // Unfold(FoldName(s)) without a call for ASCII words: FoldName keeps their
 // letters (lowered) and digits and turns every other byte into a space or
 // nothing, which Unfold drops ("U.S." -> "us", "Sha'abi" -> "shaabi").
@@ -237,7 +252,8 @@ void FastFoldAppend(std::string_view s, std::string* out) {
       *o++ = c;
     } else if (static_cast<unsigned char>(c) >= 0x80) {
       out->resize(start);
-      *out += Unfold(FoldName(s));
+      for (const char x : NonAsciiFoldName(s))
+        if (x != ' ') *out += x;
       return;
     }
   }
@@ -964,7 +980,11 @@ std::string PersonRef(std::string_view name) {
   std::string out = "person:";
   out.reserve(kPrefix + name.size());
   for (const char c : name) {
-    if (static_cast<unsigned char>(c) >= 0x80) return "person:" + Slug(name);
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      std::string slug = NonAsciiFoldName(name);  // Slug(name)
+      std::replace(slug.begin(), slug.end(), ' ', '-');
+      return "person:" + slug;
+    }
     if (IsAsciiUpper(c)) {
       out += static_cast<char>(c + 32);
     } else if (IsAsciiLower(c) || (c >= '0' && c <= '9')) {
