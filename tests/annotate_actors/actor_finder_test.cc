@@ -8,11 +8,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "dossier/lexicon.h"
+#include "lexicon/name_key.h"
 #include "segment/segmenter.h"
 #include "test_util.h"
 
@@ -864,6 +866,50 @@ TEST(FoldTest, ChunkedFoldMatchesByteFold) {
         ASSERT_EQ(fast, slow) << len << " " << at << " " << b;
         ASSERT_EQ(hf, hs) << len << " " << at << " " << b;
       }
+    }
+  }
+}
+
+// The byte-at-a-time fold folds an ASCII word itself (letters lowered,
+// digits kept, every other byte dropped) and is meant to be FoldName
+// without its spaces, which the tables and the other words are folded by.
+TEST(FoldTest, ByteFoldIsTheNameFoldWithoutSpaces) {
+  using actors_internal::FoldWordSlow;
+  std::string fold;
+  for (size_t len = 1; len <= 4; ++len) {
+    for (size_t at = 0; at < len; ++at) {
+      for (int b = 1; b < 256; ++b) {
+        std::string word(len, 'k');
+        word[at] = static_cast<char>(b);
+        if (at > 0) word[0] = 'Q';
+        std::string name = FoldName(word);
+        name.erase(std::remove(name.begin(), name.end(), ' '), name.end());
+        FoldWordSlow(word, &fold);
+        ASSERT_EQ(fold, name) << len << " " << at << " " << b;
+      }
+    }
+  }
+  for (const char* word : {"U.S.", "al-Qaeda", "O`Brien", "Türkiye", "Erdoğan", "(ISIS)", "A/B"}) {
+    std::string name = FoldName(word);
+    name.erase(std::remove(name.begin(), name.end(), ' '), name.end());
+    FoldWordSlow(word, &fold);
+    EXPECT_EQ(fold, name) << word;
+  }
+}
+
+// FoldName of a word with a non-ASCII byte is remembered per thread, a few
+// thousand words at a time: a word folded again, and words folded after the
+// memory was emptied, fold as FoldName does.
+TEST(FoldTest, RememberedNonAsciiFoldsAreFoldNames) {
+  using actors_internal::FoldWordSlow;
+  std::string fold;
+  for (int round = 0; round < 2; ++round) {
+    for (int k = 0; k < 5000; ++k) {
+      const std::string word = (k % 2 ? "Erdoğan" : "ÇA-") + std::to_string(round ? 4999 - k : k);
+      std::string name = FoldName(word);
+      name.erase(std::remove(name.begin(), name.end(), ' '), name.end());
+      FoldWordSlow(word, &fold);
+      ASSERT_EQ(fold, name) << word;
     }
   }
 }

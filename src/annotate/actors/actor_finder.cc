@@ -186,21 +186,22 @@ bool DroppableArticle(std::string_view fold, bool hyphen_after) {
 // hyphens, slashes and other punctuation separate; periods and apostrophes
 // inside a word stay ("U.S.", "Sha'abi").
 struct AliasWord {
-  std::string raw;
+  std::string_view raw;  // in the alias
   bool hyphen_after = false;
   bool possessive = false;  // written with "'s", which raw drops
 };
 std::vector<AliasWord> SplitAlias(std::string_view alias) {
   std::vector<AliasWord> out;
-  std::string cur;
-  auto flush = [&](bool hyphen) {
+  size_t b = 0;  // where the current word began
+  auto flush = [&](size_t e, bool hyphen) {
+    std::string_view cur = alias.substr(b, e - b);
+    b = e + 1;
     // A possessive inside a name ("Sheriff's Office") is folded as the
     // text's words are: without its "'s".
     bool poss = cur.size() > 3 && cur.back() == 's' && cur[cur.size() - 2] == '\'';
-    if (poss) cur.resize(cur.size() - 2);
+    if (poss) cur.remove_suffix(2);
     if (!cur.empty()) {
       out.push_back({cur, hyphen, poss});
-      cur.clear();
     } else if (hyphen && !out.empty()) {
       out.back().hyphen_after = true;
     }
@@ -208,37 +209,55 @@ std::vector<AliasWord> SplitAlias(std::string_view alias) {
   for (size_t i = 0; i < alias.size(); ++i) {
     char c = alias[i];
     if (c == ' ' || c == '\t') {
-      flush(false);
+      flush(i, false);
     } else if (c == '-' || c == '/' || c == ',' || c == '(' || c == ')' || c == '&' ||
                c == ':' || c == ';') {
-      flush(c == '-');
-    } else {
-      cur += c;
+      flush(i, c == '-');
     }
   }
-  flush(false);
+  flush(alias.size(), false);
   // A period ending a word is a separator only when nothing else is
   // abbreviated in it ("Lt." stays "Lt." and folds to "lt").
   return out;
 }
 
-// Unfold(FoldName(s)) without a call for plain ASCII words: lower case,
-// periods and apostrophes dropped ("U.S." -> "us", "Sha'abi" -> "shaabi").
-// Appends the fold of `s` to *out.
+// FoldName(s) of a word or name with a non-ASCII byte. FoldName then goes
+// through ICU (thousands of instructions) and texts repeat such words and
+// names ("Erdoğan", "don’t"): remembered per thread, up to kMaxCached of
+// them, then all forgotten at once.
+const std::string& NonAsciiFoldName(std::string_view s) {
+  static constexpr size_t kMaxCached = 4096;
+  thread_local std::unordered_map<std::string, std::string> cache;
+  std::string key(s);
+  auto it = cache.find(key);
+  if (it != cache.end()) return it->second;
+  if (cache.size() >= kMaxCached) cache.clear();
+  std::string fold = FoldName(s);
+  return cache.emplace(std::move(key), std::move(fold)).first->second;
+}
+
+// Unfold(FoldName(s)) without a call for ASCII words: FoldName keeps their
+// letters (lowered) and digits and turns every other byte into a space or
+// nothing, which Unfold drops ("U.S." -> "us", "Sha'abi" -> "shaabi").
+// Appends the fold of `s` to *out, through a pointer into room made first
+// (a += per byte checks the capacity each time).
 void FastFoldAppend(std::string_view s, std::string* out) {
   const size_t start = out->size();
+  out->resize(start + s.size());
+  char* o = out->data() + start;
   for (char c : s) {
-    unsigned char u = static_cast<unsigned char>(c);
     if (c >= 'A' && c <= 'Z') {
-      *out += static_cast<char>(c + 32);
+      *o++ = static_cast<char>(c + 32);
     } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      *out += c;
-    } else if (u >= 0x80 || (c != '.' && c != '\'')) {
+      *o++ = c;
+    } else if (static_cast<unsigned char>(c) >= 0x80) {
       out->resize(start);
-      *out += Unfold(FoldName(s));
+      for (const char x : NonAsciiFoldName(s))
+        if (x != ' ') *out += x;
       return;
     }
   }
+  out->resize(static_cast<size_t>(o - out->data()));
 }
 void FastFold(std::string_view s, std::string* out) {
   out->clear();
@@ -594,16 +613,22 @@ struct ActorFinder::Tables {
     p.alias = std::string(alias);
     if (type == PType::kActor || type == PType::kOutlet || type == PType::kPerson)
       p.dict_rule = table + ".tsv:" + p.alias;
-    // A leading "The" of a multi-word name is optional in text.
-    if (words.size() > 1 && FoldName(words[0].raw) == "the") {
-      p.lead_the = true;
-      words.erase(words.begin());
+    // A leading "The" of a multi-word name is optional in text. FastFold
+    // (Unfold(FoldName) without FoldName's strings for plain words, as for
+    // every word below) is "the" whenever FoldName is.
+    std::string f;  // a word's fold, reused
+    if (words.size() > 1) {
+      FastFold(words[0].raw, &f);
+      if (f == "the" && FoldName(words[0].raw) == "the") {
+        p.lead_the = true;
+        words.erase(words.begin());
+      }
     }
     int letters_total = 0;
     bool all_upper = true;
-    std::string first_raw;
+    std::string_view first_raw;
     for (size_t i = 0; i < words.size(); ++i) {
-      std::string f = Unfold(FoldName(words[i].raw));
+      FastFold(words[i].raw, &f);
       if (f.empty()) continue;
       if (words.size() > 1 && DroppableArticle(f, words[i].hyphen_after) && i + 1 < words.size())
         continue;
@@ -614,7 +639,7 @@ struct ActorFinder::Tables {
       all_upper = all_upper && up && l > 0;
       if (p.folds.empty()) first_raw = words[i].raw;
       if (words[i].possessive && p.folds.size() < 32) p.possessive |= 1u << p.folds.size();
-      p.folds.push_back(std::move(f));
+      p.folds.push_back(f);
       p.exact.push_back(WithoutDots(words[i].raw));
     }
     if (p.folds.empty()) {
@@ -726,6 +751,7 @@ CaseMode ParseCase(const std::string& s, bool* auto_case) {
 
 ActorFinder::ActorFinder(const Lexicon& lexicon) {
   auto t = std::make_unique<Tables>();
+  std::string fold;  // FastFold's, reused
   // Countries (generated by the gazetteer build; absent -> no country actors).
   {
     const Table& tab = lexicon.table("countries");
@@ -849,7 +875,8 @@ ActorFinder::ActorFinder(const Lexicon& lexicon) {
     for (const auto& row : tab.rows) {
       const std::string& kind = c.get(row, 1);
       if (kind == "place_prep") {
-        t->place_preps.insert(Unfold(FoldName(c.get(row, 0))));
+        FastFold(c.get(row, 0), &fold);
+        t->place_preps.insert(fold);
         continue;
       }
       ModifierEntry e;
@@ -923,7 +950,10 @@ ActorFinder::ActorFinder(const Lexicon& lexicon) {
   {
     const Table& tab = lexicon.table("person_stopwords");
     for (const auto& row : tab.rows)
-      if (!row.empty()) t->stopwords.insert(Unfold(FoldName(row[0])));
+      if (!row.empty()) {
+        FastFold(row[0], &fold);
+        t->stopwords.insert(fold);
+      }
   }
   t->Finish();
   t_ = std::move(t);
@@ -950,7 +980,11 @@ std::string PersonRef(std::string_view name) {
   std::string out = "person:";
   out.reserve(kPrefix + name.size());
   for (const char c : name) {
-    if (static_cast<unsigned char>(c) >= 0x80) return "person:" + Slug(name);
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      std::string slug = NonAsciiFoldName(name);  // Slug(name)
+      std::replace(slug.begin(), slug.end(), ' ', '-');
+      return "person:" + slug;
+    }
     if (IsAsciiUpper(c)) {
       out += static_cast<char>(c + 32);
     } else if (IsAsciiLower(c) || (c >= '0' && c <= '9')) {

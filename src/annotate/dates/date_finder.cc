@@ -560,9 +560,7 @@ class DateFinder::Scanner {
         text_(text),
         a_(a),
         out_(out),
-        words_in_(reinterpret_cast<const unsigned char*>(text.data()), text.size()) {
-    toks_.reserve(512);
-  }
+        words_in_(reinterpret_cast<const unsigned char*>(text.data()), text.size()) {}
 
   void Sentence(size_t b, size_t e) {
     ++sentence_;
@@ -676,7 +674,12 @@ class DateFinder::Scanner {
   // --- tokens --------------------------------------------------------------
 
   void Tokenize(size_t b, size_t e) {
-    toks_.clear();
+    // A token takes a byte at least: toks_ holds e - b of them, grown only,
+    // and the sentence's are written over its first slots (an emplace_back
+    // per token checks the capacity each time); n_ counts them.
+    if (toks_.size() < e - b) toks_.resize(e - b);
+    Tok* const first = toks_.data();
+    Tok* next = first;
     starts_.clear();
     const unsigned char* s = reinterpret_cast<const unsigned char*>(text_.data());
     size_t i = b;
@@ -689,9 +692,10 @@ class DateFinder::Scanner {
         ++i;
         continue;
       }
-      // Built in place (a copy of a fresh Tok costs more than the rare
-      // pop_back of a Unicode space below).
-      Tok& t = toks_.emplace_back();
+      // Built in place; a Unicode space below leaves the slot to the next
+      // token.
+      Tok& t = *next;
+      t = Tok{};
       t.b = static_cast<uint32_t>(i);
       if (cls == cDigit) {
         size_t j = i;
@@ -701,7 +705,7 @@ class DateFinder::Scanner {
           ++j;
         }
         t.kind = kNumTok;
-        starts_.push_back(static_cast<int>(toks_.size()) - 1);
+        starts_.push_back(static_cast<int>(next - first));
         t.digits = static_cast<uint8_t>(std::min<size_t>(j - i, 255));
         t.num = j - i <= 9 ? static_cast<int32_t>(v) : -1;
         size_t k = j;
@@ -728,11 +732,10 @@ class DateFinder::Scanner {
         t.e = static_cast<uint32_t>(j);
         t.flags = cls == cUpper ? kCap : 0;
         t.word = kUnlooked;
-        if (MayStart(s + i, j - i)) starts_.push_back(static_cast<int>(toks_.size()) - 1);
+        if (MayStart(s + i, j - i)) starts_.push_back(static_cast<int>(next - first));
         i = j;
       } else if (c == 0xC2 && i + 1 < e) {
         if (s[i + 1] == 0xA0) {  // no-break space
-          toks_.pop_back();
           space = true;
           i += 2;
           continue;
@@ -743,7 +746,6 @@ class DateFinder::Scanner {
       } else if (c == 0xE2 && i + 2 < e) {
         const unsigned char c1 = s[i + 1], c2 = s[i + 2];
         if (c1 == 0x80 && (c2 <= 0x8A || c2 == 0xAF)) {  // Unicode spaces
-          toks_.pop_back();
           space = true;
           i += 3;
           continue;
@@ -768,8 +770,9 @@ class DateFinder::Scanner {
       // loop.
       space = i < e && s[i] == ' ';
       i += space;
+      ++next;
     }
-    n_ = static_cast<int>(toks_.size());
+    n_ = static_cast<int>(next - first);
     // The first word token: found here, not tested at every word above.
     first_word_ = 0;
     while (first_word_ < n_ && toks_[first_word_].kind != kWordTok) ++first_word_;
