@@ -5,6 +5,8 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cstdint>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -163,6 +165,26 @@ bool WellFormedTail(std::string_view s, size_t i, size_t len) {
   for (size_t k = 1; k < len; ++k)
     if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
   return true;
+}
+
+// True if `cp` is not a combining mark and is NFC_QC=Yes: text whose
+// characters all are is NFC. The answers for the BMP are kept (two ICU
+// property lookups cost more than the rest of the scan per character: every
+// curly quote and dash of an article, every letter of a Cyrillic one).
+bool NfcInert(char32_t cp) {
+  auto ask = [](char32_t c) {
+    return u_getCombiningClass(static_cast<UChar32>(c)) == 0 &&
+           u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_NFC_QUICK_CHECK) == UNORM_YES;
+  };
+  if (cp >= 0x10000) return ask(cp);
+  // 0 not asked yet, 1 inert, 2 not; threads that race store the same value.
+  static std::atomic<uint8_t> memo[0x10000];
+  uint8_t v = memo[cp].load(std::memory_order_relaxed);
+  if (v == 0) {
+    v = ask(cp) ? 1 : 2;
+    memo[cp].store(v, std::memory_order_relaxed);
+  }
+  return v == 1;
 }
 
 }  // namespace
@@ -427,9 +449,7 @@ bool NormalizeNfc(std::string* text, OffsetMap* map) {
       char32_t cp = utf8::Decode(t, i, &len);
       i += len;
       if (cp < 0x300) continue;  // Latin-1 and Latin Extended: no combining marks
-      surely_nfc = u_getCombiningClass(static_cast<UChar32>(cp)) == 0 &&
-                   u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_NFC_QUICK_CHECK) ==
-                       UNORM_YES;
+      surely_nfc = NfcInert(cp);
     }
     if (surely_nfc) return false;
   }
