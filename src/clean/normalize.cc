@@ -199,10 +199,32 @@ std::string NormalizeText(std::string_view s, bool markup, OffsetMap* map) {
   size_t del_idx = 0;
   size_t line_start = 0;
   bool at_line_start = true;
-  auto plan_line = [&](size_t start) {
+  // A line's heading or quote mark is looked for at its start; its links
+  // and emphasis only once the copy reaches one of their bytes ('[', '*',
+  // '_', or '!' before '['), which most lines lack: until then (`lazy`)
+  // runs stop at those bytes. Every deletion of a link or emphasis starts at
+  // such a byte, so none is passed before the line is planned in full; the
+  // plan is the same as one made at the line's start, and a deletion the
+  // copy has made (the heading mark, always the first) is not made again.
+  bool lazy = false;
+  auto line_mark = [&](size_t start) {
     dels.clear();
     del_idx = 0;
+    lazy = markup;
     if (!markup) return;
+    // Markdown heading / quote marks at line start (after indentation).
+    size_t p = start;
+    while (p < n && s[p] == ' ') ++p;
+    size_t q = p;
+    while (q < n && q - p < 6 && s[q] == '#') ++q;
+    if (q > p && q < n && s[q] == ' ') dels.push_back({p, q + 1 - p});
+    else if (p < n && s[p] == '>' && p + 1 < n && s[p + 1] == ' ') dels.push_back({p, 2});
+  };
+  auto plan_line = [&](size_t start) {
+    lazy = false;
+    const size_t made = del_idx;
+    dels.clear();
+    del_idx = made;
     const size_t end = LineEnd(s, start);
     // Markdown heading / quote marks at line start (after indentation).
     size_t p = start;
@@ -211,8 +233,6 @@ std::string NormalizeText(std::string_view s, bool markup, OffsetMap* map) {
     while (q < end && q - p < 6 && s[q] == '#') ++q;
     if (q > p && q < end && s[q] == ' ') dels.push_back({p, q + 1 - p});
     else if (p < end && s[p] == '>' && p + 1 < end && s[p + 1] == ' ') dels.push_back({p, 2});
-    // Most lines have no link or emphasis characters at all: memchr is far
-    // cheaper than the scans below.
     const char* line = s.data() + start;
     const size_t line_len = end - start;
     const bool has_bracket = std::memchr(line, '[', line_len) != nullptr;
@@ -271,7 +291,7 @@ std::string NormalizeText(std::string_view s, bool markup, OffsetMap* map) {
     }
     dels.swap(clean);
   };
-  plan_line(0);
+  line_mark(0);
   while (i < n) {
     if (at_line_start) {
       line_start = i;
@@ -283,6 +303,10 @@ std::string NormalizeText(std::string_view s, bool markup, OffsetMap* map) {
       continue;
     }
     unsigned char c = static_cast<unsigned char>(s[i]);
+    if (lazy && (c == '[' || c == '*' || c == '_' || (c == '!' && i + 1 < n && s[i + 1] == '['))) {
+      plan_line(line_start);
+      continue;
+    }
     // Plain run: copy in one piece. (Markup characters such as '*' or '['
     // that are not deleted are copied as they are, like any other.)
     if (c >= 0x20 && c < 0x7F && c != '<' && c != ' ') {
@@ -295,6 +319,9 @@ std::string NormalizeText(std::string_view s, bool markup, OffsetMap* map) {
         // below stops at exactly the same byte).
         {
           const __m128i sp = _mm_set1_epi8(' ');
+          const __m128i mark_bracket = _mm_set1_epi8(lazy ? '_' : 0),
+                        mark_star = _mm_set1_epi8(lazy ? '*' : 0),
+                        mark_bang = _mm_set1_epi8(lazy ? '!' : 0);
           while (j + 16 <= stop && j + 17 <= n) {
             const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + j));
             const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + j + 1));
@@ -305,6 +332,11 @@ std::string NormalizeText(std::string_view s, bool markup, OffsetMap* map) {
             __m128i bad = _mm_cmplt_epi8(v, sp);  // < 0x20, and >= 0x80 (signed)
             bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
             bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, _mm_set1_epi8('<')));
+            // '[' and '_' are the bytes x with x | 4 == '_'; 0 (a control
+            // byte, bad anyway) when the line is planned.
+            bad = _mm_or_si128(bad, _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(4)), mark_bracket));
+            bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, mark_star));
+            bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, mark_bang));
             bad = _mm_or_si128(bad, _mm_and_si128(_mm_cmpeq_epi8(v, sp), next_ws));
             const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(bad));
             if (mask != 0) {
@@ -318,6 +350,7 @@ std::string NormalizeText(std::string_view s, bool markup, OffsetMap* map) {
         while (j < stop) {
           unsigned char d = static_cast<unsigned char>(s[j]);
           if (d < 0x20 || d >= 0x7F || d == '<') break;
+          if (lazy && (d == '[' || d == '*' || d == '_' || d == '!')) break;
           // A single space between words stays in the run; runs of spaces and
           // spaces before a line end are collapsed below.
           if (d == ' ' && (j + 1 >= n || s[j + 1] == ' ' || s[j + 1] == '\t' ||
@@ -346,7 +379,7 @@ std::string NormalizeText(std::string_view s, bool markup, OffsetMap* map) {
       b.Copy("\n", i);
       ++i;
       at_line_start = true;
-      plan_line(i);
+      line_mark(i);
       continue;
     }
     if (c == '\r') {
@@ -356,7 +389,7 @@ std::string NormalizeText(std::string_view s, bool markup, OffsetMap* map) {
         b.Replace("\n", i, i + 1);
         ++i;
         at_line_start = true;
-        plan_line(i);
+        line_mark(i);
       }
       continue;
     }
@@ -409,13 +442,12 @@ std::string NormalizeText(std::string_view s, bool markup, OffsetMap* map) {
       b.Replace("\n", i, i + len);
       i += len;
       at_line_start = true;
-      plan_line(i);
+      line_mark(i);
       continue;
     }
     b.Copy(s.substr(i, len), i);
     i += len;
   }
-  (void)line_start;
   *map = b.TakeMap();
   return b.TakeText();
 }
