@@ -315,8 +315,10 @@ std::string NormalizeText(std::string_view s, bool markup, OffsetMap* map) {
       for (;;) {
 #if defined(__SSE2__)
         // Sixteen bytes at a time while none ends the run: a control or
-        // non-ASCII byte, '<', or a space before white space (the scalar loop
-        // below stops at exactly the same byte).
+        // non-ASCII byte, '<', a byte of markup not yet planned, or a space
+        // before white space or a control byte (the scalar loop below stops
+        // at exactly the same byte; a lone space that ends a run is copied
+        // as it is by the branch for spaces).
         {
           const __m128i sp = _mm_set1_epi8(' ');
           const __m128i mark_bracket = _mm_set1_epi8(lazy ? '_' : 0),
@@ -325,19 +327,16 @@ std::string NormalizeText(std::string_view s, bool markup, OffsetMap* map) {
           while (j + 16 <= stop && j + 17 <= n) {
             const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + j));
             const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + j + 1));
-            const __m128i next_ws =
-                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(w, sp), _mm_cmpeq_epi8(w, _mm_set1_epi8('\t'))),
-                             _mm_or_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('\n')),
-                                          _mm_cmpeq_epi8(w, _mm_set1_epi8('\r'))));
-            __m128i bad = _mm_cmplt_epi8(v, sp);  // < 0x20, and >= 0x80 (signed)
-            bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
+            // v + 1 < 0x21, signed: v < 0x20, 0x7F or v >= 0x80.
+            __m128i bad = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(1)), _mm_set1_epi8(0x21));
             bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, _mm_set1_epi8('<')));
             // '[' and '_' are the bytes x with x | 4 == '_'; 0 (a control
             // byte, bad anyway) when the line is planned.
             bad = _mm_or_si128(bad, _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(4)), mark_bracket));
             bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, mark_star));
             bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, mark_bang));
-            bad = _mm_or_si128(bad, _mm_and_si128(_mm_cmpeq_epi8(v, sp), next_ws));
+            const __m128i next_low = _mm_cmpeq_epi8(_mm_min_epu8(w, sp), w);  // w <= ' '
+            bad = _mm_or_si128(bad, _mm_and_si128(_mm_cmpeq_epi8(v, sp), next_low));
             const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(bad));
             if (mask != 0) {
               j += static_cast<size_t>(__builtin_ctz(mask));
@@ -353,8 +352,7 @@ std::string NormalizeText(std::string_view s, bool markup, OffsetMap* map) {
           if (lazy && (d == '[' || d == '*' || d == '_' || d == '!')) break;
           // A single space between words stays in the run; runs of spaces and
           // spaces before a line end are collapsed below.
-          if (d == ' ' && (j + 1 >= n || s[j + 1] == ' ' || s[j + 1] == '\t' ||
-                           s[j + 1] == '\n' || s[j + 1] == '\r'))
+          if (d == ' ' && (j + 1 >= n || static_cast<unsigned char>(s[j + 1]) <= ' '))
             break;
           ++j;
         }
