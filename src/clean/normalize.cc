@@ -159,6 +159,38 @@ NonAscii ClassifyNonAscii(char32_t cp) {
   return NonAscii::kCopy;
 }
 
+#if defined(__SSE2__)
+// The end of a plain run of NormalizeText from byte j, sixteen bytes a step
+// while sixteen (and the byte after them) can be read before `stop`: the
+// first byte that is a control or non-ASCII byte, '<', a byte of markup not
+// yet planned (kMarks: '[', '*', '_', '!'), or a space before white space or
+// a control byte (a lone space that ends a run is copied as it is by the
+// branch for spaces). Where it gives up, the scalar loop goes on.
+template <bool kMarks>
+size_t SkipRun16(const char* p, size_t j, size_t stop, size_t n) {
+  const __m128i sp = _mm_set1_epi8(' ');
+  while (j + 16 <= stop && j + 17 <= n) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + j));
+    const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + j + 1));
+    // v + 1 < 0x21, signed: v < 0x20, 0x7F or v >= 0x80.
+    __m128i bad = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(1)), _mm_set1_epi8(0x21));
+    bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, _mm_set1_epi8('<')));
+    if constexpr (kMarks) {
+      // '[' and '_' are the bytes x with x | 4 == '_'.
+      bad = _mm_or_si128(bad, _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(4)), _mm_set1_epi8('_')));
+      bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, _mm_set1_epi8('*')));
+      bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, _mm_set1_epi8('!')));
+    }
+    const __m128i next_low = _mm_cmpeq_epi8(_mm_min_epu8(w, sp), w);  // w <= ' '
+    bad = _mm_or_si128(bad, _mm_and_si128(_mm_cmpeq_epi8(v, sp), next_low));
+    const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(bad));
+    if (mask != 0) return j + static_cast<size_t>(__builtin_ctz(mask));
+    j += 16;
+  }
+  return j;
+}
+#endif
+
 // True if the bytes after the lead byte s[i] of a len-byte sequence are all
 // continuation bytes.
 bool WellFormedTail(std::string_view s, size_t i, size_t len) {
@@ -314,37 +346,9 @@ std::string NormalizeText(std::string_view s, bool markup, OffsetMap* map) {
       size_t stop = del_idx < dels.size() ? dels[del_idx].first : n;
       for (;;) {
 #if defined(__SSE2__)
-        // Sixteen bytes at a time while none ends the run: a control or
-        // non-ASCII byte, '<', a byte of markup not yet planned, or a space
-        // before white space or a control byte (the scalar loop below stops
-        // at exactly the same byte; a lone space that ends a run is copied
-        // as it is by the branch for spaces).
-        {
-          const __m128i sp = _mm_set1_epi8(' ');
-          const __m128i mark_bracket = _mm_set1_epi8(lazy ? '_' : 0),
-                        mark_star = _mm_set1_epi8(lazy ? '*' : 0),
-                        mark_bang = _mm_set1_epi8(lazy ? '!' : 0);
-          while (j + 16 <= stop && j + 17 <= n) {
-            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + j));
-            const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + j + 1));
-            // v + 1 < 0x21, signed: v < 0x20, 0x7F or v >= 0x80.
-            __m128i bad = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(1)), _mm_set1_epi8(0x21));
-            bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, _mm_set1_epi8('<')));
-            // '[' and '_' are the bytes x with x | 4 == '_'; 0 (a control
-            // byte, bad anyway) when the line is planned.
-            bad = _mm_or_si128(bad, _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(4)), mark_bracket));
-            bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, mark_star));
-            bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, mark_bang));
-            const __m128i next_low = _mm_cmpeq_epi8(_mm_min_epu8(w, sp), w);  // w <= ' '
-            bad = _mm_or_si128(bad, _mm_and_si128(_mm_cmpeq_epi8(v, sp), next_low));
-            const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(bad));
-            if (mask != 0) {
-              j += static_cast<size_t>(__builtin_ctz(mask));
-              break;
-            }
-            j += 16;
-          }
-        }
+        // Sixteen bytes at a time while none ends the run (the scalar loop
+        // below stops at exactly the same byte).
+        j = lazy ? SkipRun16<true>(s.data(), j, stop, n) : SkipRun16<false>(s.data(), j, stop, n);
 #endif
         while (j < stop) {
           unsigned char d = static_cast<unsigned char>(s[j]);
