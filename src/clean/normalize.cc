@@ -5,6 +5,8 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cstdint>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -157,12 +159,64 @@ NonAscii ClassifyNonAscii(char32_t cp) {
   return NonAscii::kCopy;
 }
 
+#if defined(__SSE2__)
+// The end of a plain run of NormalizeText from byte j, sixteen bytes a step
+// while sixteen (and the byte after them) can be read before `stop`: the
+// first byte that is a control or non-ASCII byte, '<', a byte of markup not
+// yet planned (kMarks: '[', '*', '_', '!'), or a space before white space or
+// a control byte (a lone space that ends a run is copied as it is by the
+// branch for spaces). Where it gives up, the scalar loop goes on.
+template <bool kMarks>
+size_t SkipRun16(const char* p, size_t j, size_t stop, size_t n) {
+  const __m128i sp = _mm_set1_epi8(' ');
+  while (j + 16 <= stop && j + 17 <= n) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + j));
+    const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + j + 1));
+    // v + 1 < 0x21, signed: v < 0x20, 0x7F or v >= 0x80.
+    __m128i bad = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(1)), _mm_set1_epi8(0x21));
+    bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, _mm_set1_epi8('<')));
+    if constexpr (kMarks) {
+      // '[' and '_' are the bytes x with x | 4 == '_'.
+      bad = _mm_or_si128(bad, _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(4)), _mm_set1_epi8('_')));
+      bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, _mm_set1_epi8('*')));
+      bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, _mm_set1_epi8('!')));
+    }
+    const __m128i next_low = _mm_cmpeq_epi8(_mm_min_epu8(w, sp), w);  // w <= ' '
+    bad = _mm_or_si128(bad, _mm_and_si128(_mm_cmpeq_epi8(v, sp), next_low));
+    const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(bad));
+    if (mask != 0) return j + static_cast<size_t>(__builtin_ctz(mask));
+    j += 16;
+  }
+  return j;
+}
+#endif
+
 // True if the bytes after the lead byte s[i] of a len-byte sequence are all
 // continuation bytes.
 bool WellFormedTail(std::string_view s, size_t i, size_t len) {
   for (size_t k = 1; k < len; ++k)
     if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
   return true;
+}
+
+// True if `cp` is not a combining mark and is NFC_QC=Yes: text whose
+// characters all are is NFC. The answers for the BMP are kept (two ICU
+// property lookups cost more than the rest of the scan per character: every
+// curly quote and dash of an article, every letter of a Cyrillic one).
+bool NfcInert(char32_t cp) {
+  auto ask = [](char32_t c) {
+    return u_getCombiningClass(static_cast<UChar32>(c)) == 0 &&
+           u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_NFC_QUICK_CHECK) == UNORM_YES;
+  };
+  if (cp >= 0x10000) return ask(cp);
+  // 0 not asked yet, 1 inert, 2 not; threads that race store the same value.
+  static std::atomic<uint8_t> memo[0x10000];
+  uint8_t v = memo[cp].load(std::memory_order_relaxed);
+  if (v == 0) {
+    v = ask(cp) ? 1 : 2;
+    memo[cp].store(v, std::memory_order_relaxed);
+  }
+  return v == 1;
 }
 
 }  // namespace
@@ -177,10 +231,32 @@ std::string NormalizeText(std::string_view s, bool markup, OffsetMap* map) {
   size_t del_idx = 0;
   size_t line_start = 0;
   bool at_line_start = true;
-  auto plan_line = [&](size_t start) {
+  // A line's heading or quote mark is looked for at its start; its links
+  // and emphasis only once the copy reaches one of their bytes ('[', '*',
+  // '_', or '!' before '['), which most lines lack: until then (`lazy`)
+  // runs stop at those bytes. Every deletion of a link or emphasis starts at
+  // such a byte, so none is passed before the line is planned in full; the
+  // plan is the same as one made at the line's start, and a deletion the
+  // copy has made (the heading mark, always the first) is not made again.
+  bool lazy = false;
+  auto line_mark = [&](size_t start) {
     dels.clear();
     del_idx = 0;
+    lazy = markup;
     if (!markup) return;
+    // Markdown heading / quote marks at line start (after indentation).
+    size_t p = start;
+    while (p < n && s[p] == ' ') ++p;
+    size_t q = p;
+    while (q < n && q - p < 6 && s[q] == '#') ++q;
+    if (q > p && q < n && s[q] == ' ') dels.push_back({p, q + 1 - p});
+    else if (p < n && s[p] == '>' && p + 1 < n && s[p + 1] == ' ') dels.push_back({p, 2});
+  };
+  auto plan_line = [&](size_t start) {
+    lazy = false;
+    const size_t made = del_idx;
+    dels.clear();
+    del_idx = made;
     const size_t end = LineEnd(s, start);
     // Markdown heading / quote marks at line start (after indentation).
     size_t p = start;
@@ -189,8 +265,6 @@ std::string NormalizeText(std::string_view s, bool markup, OffsetMap* map) {
     while (q < end && q - p < 6 && s[q] == '#') ++q;
     if (q > p && q < end && s[q] == ' ') dels.push_back({p, q + 1 - p});
     else if (p < end && s[p] == '>' && p + 1 < end && s[p + 1] == ' ') dels.push_back({p, 2});
-    // Most lines have no link or emphasis characters at all: memchr is far
-    // cheaper than the scans below.
     const char* line = s.data() + start;
     const size_t line_len = end - start;
     const bool has_bracket = std::memchr(line, '[', line_len) != nullptr;
@@ -249,7 +323,7 @@ std::string NormalizeText(std::string_view s, bool markup, OffsetMap* map) {
     }
     dels.swap(clean);
   };
-  plan_line(0);
+  line_mark(0);
   while (i < n) {
     if (at_line_start) {
       line_start = i;
@@ -261,6 +335,10 @@ std::string NormalizeText(std::string_view s, bool markup, OffsetMap* map) {
       continue;
     }
     unsigned char c = static_cast<unsigned char>(s[i]);
+    if (lazy && (c == '[' || c == '*' || c == '_' || (c == '!' && i + 1 < n && s[i + 1] == '['))) {
+      plan_line(line_start);
+      continue;
+    }
     // Plain run: copy in one piece. (Markup characters such as '*' or '['
     // that are not deleted are copied as they are, like any other.)
     if (c >= 0x20 && c < 0x7F && c != '<' && c != ' ') {
@@ -268,38 +346,17 @@ std::string NormalizeText(std::string_view s, bool markup, OffsetMap* map) {
       size_t stop = del_idx < dels.size() ? dels[del_idx].first : n;
       for (;;) {
 #if defined(__SSE2__)
-        // Sixteen bytes at a time while none ends the run: a control or
-        // non-ASCII byte, '<', or a space before white space (the scalar loop
+        // Sixteen bytes at a time while none ends the run (the scalar loop
         // below stops at exactly the same byte).
-        {
-          const __m128i sp = _mm_set1_epi8(' ');
-          while (j + 16 <= stop && j + 17 <= n) {
-            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + j));
-            const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + j + 1));
-            const __m128i next_ws =
-                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(w, sp), _mm_cmpeq_epi8(w, _mm_set1_epi8('\t'))),
-                             _mm_or_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('\n')),
-                                          _mm_cmpeq_epi8(w, _mm_set1_epi8('\r'))));
-            __m128i bad = _mm_cmplt_epi8(v, sp);  // < 0x20, and >= 0x80 (signed)
-            bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
-            bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, _mm_set1_epi8('<')));
-            bad = _mm_or_si128(bad, _mm_and_si128(_mm_cmpeq_epi8(v, sp), next_ws));
-            const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(bad));
-            if (mask != 0) {
-              j += static_cast<size_t>(__builtin_ctz(mask));
-              break;
-            }
-            j += 16;
-          }
-        }
+        j = lazy ? SkipRun16<true>(s.data(), j, stop, n) : SkipRun16<false>(s.data(), j, stop, n);
 #endif
         while (j < stop) {
           unsigned char d = static_cast<unsigned char>(s[j]);
           if (d < 0x20 || d >= 0x7F || d == '<') break;
+          if (lazy && (d == '[' || d == '*' || d == '_' || d == '!')) break;
           // A single space between words stays in the run; runs of spaces and
           // spaces before a line end are collapsed below.
-          if (d == ' ' && (j + 1 >= n || s[j + 1] == ' ' || s[j + 1] == '\t' ||
-                           s[j + 1] == '\n' || s[j + 1] == '\r'))
+          if (d == ' ' && (j + 1 >= n || static_cast<unsigned char>(s[j + 1]) <= ' '))
             break;
           ++j;
         }
@@ -324,7 +381,7 @@ std::string NormalizeText(std::string_view s, bool markup, OffsetMap* map) {
       b.Copy("\n", i);
       ++i;
       at_line_start = true;
-      plan_line(i);
+      line_mark(i);
       continue;
     }
     if (c == '\r') {
@@ -334,7 +391,7 @@ std::string NormalizeText(std::string_view s, bool markup, OffsetMap* map) {
         b.Replace("\n", i, i + 1);
         ++i;
         at_line_start = true;
-        plan_line(i);
+        line_mark(i);
       }
       continue;
     }
@@ -387,13 +444,12 @@ std::string NormalizeText(std::string_view s, bool markup, OffsetMap* map) {
       b.Replace("\n", i, i + len);
       i += len;
       at_line_start = true;
-      plan_line(i);
+      line_mark(i);
       continue;
     }
     b.Copy(s.substr(i, len), i);
     i += len;
   }
-  (void)line_start;
   *map = b.TakeMap();
   return b.TakeText();
 }
@@ -427,9 +483,7 @@ bool NormalizeNfc(std::string* text, OffsetMap* map) {
       char32_t cp = utf8::Decode(t, i, &len);
       i += len;
       if (cp < 0x300) continue;  // Latin-1 and Latin Extended: no combining marks
-      surely_nfc = u_getCombiningClass(static_cast<UChar32>(cp)) == 0 &&
-                   u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_NFC_QUICK_CHECK) ==
-                       UNORM_YES;
+      surely_nfc = NfcInert(cp);
     }
     if (surely_nfc) return false;
   }

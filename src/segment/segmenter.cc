@@ -64,6 +64,11 @@ size_t AbbrevShape(const char* s, size_t n) {
   return (b0 << 8) | (b1 << 3) | std::min<size_t>(n, 7);
 }
 
+// Slot of a packed key in a table of `size` slots (a power of two).
+size_t PackedSlot(uint64_t key, size_t size) {
+  return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 40) & (size - 1);
+}
+
 }  // namespace
 
 Segmenter::Segmenter(const Lexicon& lexicon, SegmentOptions options) : options_(options) {
@@ -82,6 +87,18 @@ Segmenter::Segmenter(const Lexicon& lexicon, SegmentOptions options) : options_(
     const size_t bit = AbbrevShape(key.data(), key.size());
     abbrev_shape_[bit >> 6] |= uint64_t{1} << (bit & 63);
     abbreviations_[std::move(key)] = kind;
+  }
+  size_t slots = 16;
+  while (slots < 2 * abbreviations_.size()) slots *= 2;
+  packed_abbrevs_.resize(slots);
+  for (const auto& [key, kind] : abbreviations_) {
+    if (key.size() > 8 || key.find('\0') != std::string::npos) continue;
+    uint64_t packed = 0;
+    for (size_t i = 0; i < key.size(); ++i)
+      packed |= uint64_t{static_cast<unsigned char>(key[i])} << (8 * i);
+    size_t k = PackedSlot(packed, slots);
+    while (packed_abbrevs_[k].key != 0) k = (k + 1) & (slots - 1);
+    packed_abbrevs_[k] = {packed, kind};
   }
   const Table& st = lexicon.table("sentence_starters");
   int kw = st.Column("word");
@@ -117,17 +134,26 @@ const AbbrevKind* Segmenter::FindAbbreviation(std::string_view abbrev) const {
   char buf[16];
   if (!abbrev.empty() && abbrev.size() <= sizeof buf) {
     bool ascii = true;
+    uint64_t packed = 0;  // the first eight bytes, as packed_abbrevs_ keys are
     for (size_t i = 0; i < abbrev.size(); ++i) {
       const unsigned char c = static_cast<unsigned char>(abbrev[i]);
-      if (c >= 0x80) {
+      if (c >= 0x80 || c == 0) {  // NUL too: "a\0" would pack as "a"
         ascii = false;
         break;
       }
       buf[i] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      if (i < 8) packed |= uint64_t{static_cast<unsigned char>(buf[i])} << (8 * i);
     }
     if (ascii) {
       const size_t bit = AbbrevShape(buf, abbrev.size());
       if (!((abbrev_shape_[bit >> 6] >> (bit & 63)) & 1)) return nullptr;
+      if (abbrev.size() <= 8) {
+        const size_t mask = packed_abbrevs_.size() - 1;
+        for (size_t k = PackedSlot(packed, packed_abbrevs_.size());; k = (k + 1) & mask) {
+          if (packed_abbrevs_[k].key == packed) return &packed_abbrevs_[k].kind;
+          if (packed_abbrevs_[k].key == 0) return nullptr;
+        }
+      }
       auto it = abbreviations_.find(std::string_view(buf, abbrev.size()));
       return it == abbreviations_.end() ? nullptr : &it->second;
     }

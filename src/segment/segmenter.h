@@ -75,6 +75,16 @@ class Segmenter {
   // AbbrevShape(key) is set for every key. Most words before a period
   // ("reports.") fail it.
   std::array<uint64_t, 32 * 32 * 8 / 64> abbrev_shape_{};
+  // The keys of up to eight bytes again, each packed into an integer (byte
+  // k at bits 8k; keys hold no NUL, so the packing is unique), in an
+  // open-addressing table of a power-of-two size (0 = empty slot): the
+  // lookup of an ASCII word that passes the shape filter, without hashing
+  // a string.
+  struct PackedAbbrev {
+    uint64_t key = 0;
+    AbbrevKind kind = AbbrevKind::kOther;
+  };
+  std::vector<PackedAbbrev> packed_abbrevs_;
 };
 
 }  // namespace dossier

@@ -103,5 +103,40 @@ TEST(NormalizeTextTest, MarkupCharactersThatStayAreCopiedAsText) {
   EXPECT_EQ(NormalizeText("x \u201C*y*\u201D z", true, &map), "x \u201Cy\u201D z");
 }
 
+// A line's links and emphasis are planned only once the copy reaches one of
+// their bytes; the heading or quote mark at its start is dropped before that.
+// Each deletion must still be made exactly once, with the map around it.
+TEST(NormalizeTextTest, MarkupLaterInTheLineAfterPlainText) {
+  struct Piece {
+    uint32_t out_begin, out_end, in_begin, in_end;
+  };
+  auto check = [](std::string_view in, std::string_view want,
+                  const std::vector<Piece>& want_pieces) {
+    OffsetMap map;
+    EXPECT_EQ(NormalizeText(in, true, &map), want);
+    ASSERT_EQ(map.pieces().size(), want_pieces.size()) << in;
+    for (size_t k = 0; k < want_pieces.size(); ++k) {
+      const auto& p = map.pieces()[k];
+      EXPECT_TRUE(p.copy) << in << " piece " << k;
+      EXPECT_EQ(p.out_begin, want_pieces[k].out_begin) << in << " piece " << k;
+      EXPECT_EQ(p.out_end, want_pieces[k].out_end) << in << " piece " << k;
+      EXPECT_EQ(p.in_begin, want_pieces[k].in_begin) << in << " piece " << k;
+      EXPECT_EQ(p.in_end, want_pieces[k].in_end) << in << " piece " << k;
+    }
+  };
+  check("## Long plain heading text then [a link](http://x.y/a_b) and *em* here\n"
+        "next line ![img](u) end",
+        "Long plain heading text then a link and em here\nnext line end",
+        {{0, 29, 3, 32}, {29, 35, 33, 39}, {35, 40, 56, 61}, {40, 42, 62, 64}, {42, 58, 65, 81},
+         {58, 61, 91, 94}});
+  check("Plain words first, then an image: ![alt text](http://a/b.png) and **bold**.",
+        "Plain words first, then an image: and bold.",
+        {{0, 34, 0, 34}, {34, 38, 62, 66}, {38, 42, 68, 72}, {42, 43, 74, 75}});
+  check("> quoted line with _under_ and [x](y)\n# Title\nplain",
+        "quoted line with under and x\nTitle\nplain",
+        {{0, 17, 2, 19}, {17, 22, 20, 25}, {22, 27, 26, 31}, {27, 28, 32, 33}, {28, 29, 37, 38},
+         {29, 40, 40, 51}});
+}
+
 }  // namespace
 }  // namespace dossier

@@ -226,11 +226,12 @@ TEST_F(SentencesTest, ExtendedAbbreviationsFromUserData) {
 
 TEST_F(SentencesTest, EveryAbbreviationIsFoundInAnyCase) {
   // FindAbbreviation rules most ASCII words out by a filter on their first
-  // two bytes and length before the table lookup: no key may be lost to it.
+  // two bytes and length before the table lookup, and looks keys of up to
+  // eight bytes up packed into an integer: no key may be lost to either.
   TempDir dir;
   dir.Write("abbreviations.tsv",
             "abbrev\tkind\nq\tother\nqz\tother\nqzx.\tother\nlongest\tother\n"
-            "\xC3\xA9" "d\tother\nno.\tnumber\n");
+            "eightbyt\tother\nninebytes\tother\n\xC3\xA9" "d\tother\nno.\tnumber\n");
   auto lex = Lexicon::Load({DataDir(), dir.path()});
   ASSERT_TRUE(lex.ok()) << lex.status().ToString();
   Segmenter s(**lex);
@@ -249,7 +250,10 @@ TEST_F(SentencesTest, EveryAbbreviationIsFoundInAnyCase) {
   }
   EXPECT_NE(s.FindAbbreviation("\xC3\xA9" "d"), nullptr);  // through the non-ASCII path
   EXPECT_NE(s.FindAbbreviation("\xC3\x89" "D"), nullptr);  // "ÉD", lower-cased by ICU
-  for (std::string_view w : {"qq", "zq", "qzxy", "longes", "reports", "Syria", "", "said", "qzx."})
+  const std::string_view absent[] = {"qq",     "zq",       "qzxy",      "longes",
+                                     "reports", "Syria",   "",          "said",
+                                     "qzx.",   "eightbyx", "ninebytez", std::string_view("q\0", 2)};
+  for (std::string_view w : absent)
     EXPECT_EQ(s.FindAbbreviation(w), nullptr) << w;
 }
 
