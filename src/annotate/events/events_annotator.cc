@@ -1151,14 +1151,8 @@ struct EventsAnnotator::Impl {
         continue;
       }
       // "Iraqi troops backed by coalition aircraft retook": the backer
-      // after "backed by" is not the subject, the phrase before it is. (Not
-      // the modifier of the trigger itself: "backed by government
-      // shelling", "alongside the Israeli-occupied Golan".)
-      const bool modifies_trigger =
-          (j == c.k0 - 1 && (ea.rows_[c.row].noun || lv[c.k0].ends_with("ing"sv))) ||
-          (j == c.k0 - 2 && Eq(lv[c.k0 - 1], "-") && w[j].span.end == w[c.k0 - 1].span.begin &&
-           w[c.k0 - 1].span.end == w[c.k0].span.begin);
-      if (const int a = modifies_trigger ? -1 : AllyCueBefore(m, j, cs); a >= 0) {
+      // after "backed by" is not the subject, the phrase before it is.
+      if (const int a = AllyCueBefore(c, m, j, cs); a >= 0) {
         if (explain) Note(c, "subject candidate " + MentionLabel(m) + " rejected: the partner after \"" +
                                  std::string(lv[a]) + "\"");
         if (c.ally < 0 && IsAgent(m)) c.ally = m;
@@ -1178,12 +1172,20 @@ struct EventsAnnotator::Impl {
 
   // The first word of an ally cue ("backed by", "along with") that ends
   // right before mention m (its last word at j), determiners between, or -1.
-  int AllyCueBefore(int m, int j, int cs) const {
+  // Not for the modifier of c's trigger itself, which is its actor:
+  // "backed by government shelling", "alongside the Israeli-occupied Golan".
+  int AllyCueBefore(const Cand& c, int m, int j, int cs) const {
+    if (!(sentence_cues & kCueAlly)) return -1;  // most sentences
+    const bool modifies_trigger =
+        (j == c.k0 - 1 && (ea.rows_[c.row].noun || lv[c.k0].ends_with("ing"sv))) ||
+        (j == c.k0 - 2 && Eq(lv[c.k0 - 1], "-") && w[j].span.end == w[c.k0 - 1].span.begin &&
+         w[c.k0 - 1].span.end == w[c.k0].span.begin);
+    if (modifies_trigger) return -1;
     int f = j;
     while (f > cs && w[f - 1].mention == m) --f;
     int g = f - 1;
     while (g > cs && w[g].mention < 0 && Has(g, kCueDet)) --g;
-    if (g <= cs || w[g].mention >= 0 || !(sentence_cues & kCueAlly)) return -1;
+    if (g <= cs || w[g].mention >= 0) return -1;
     return CueEndingAt(g, kCueAlly, cs);
   }
 
