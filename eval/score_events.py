@@ -172,6 +172,21 @@ def new_counts():
     return {k: 0 for k in keys}
 
 
+def role_text(role, entities=None):
+    """A gold or predicted actor/target as `CC SECTOR` or a group id, for -v."""
+    if role is None:
+        return "none"
+    if entities is None:
+        if role.get("group"):
+            return role["group"]
+        return "%s %s" % (role.get("country") or "-", role.get("sector") or "-")
+    actor = (entities.get(role.get("mention"), {}) or {}).get("actor") or {}
+    sectors = actor.get("sectors") or ([role["sector"]] if role.get("sector") else [])
+    return '"%s" (%s %s%s)' % (role.get("text"), role.get("country") or "-",
+                               "/".join(sectors) or "-",
+                               ", group " + role["group"] if role.get("group") else "")
+
+
 def score_one(gold, record, counts, verbose=False):
     text = record["text"]
     sentences = record["sentences"]
@@ -253,10 +268,15 @@ def score_one(gold, record, counts, verbose=False):
                 else:
                     ok[role] = False
         if verbose and not all(ok.values()):
-            print("  %s (line %d): wrong %s; predicted %s" % (
-                g["trigger"], g["line"], ", ".join(k for k, v in ok.items() if not v),
-                json.dumps({k: p[k] for k in ("trigger", "type", "actor", "target", "place",
-                                              "dead", "injured")})))
+            wrong = [k for k, v in ok.items() if not v]
+            print("  %s (line %d): wrong %s" % (g["trigger"], g["line"], ", ".join(wrong)))
+            for k in wrong:
+                if k in ("actor", "target"):
+                    print("      %s: gold %s, predicted %s" % (
+                        k, role_text(g[k]), role_text(p[k], entities)))
+            print("      predicted %s" % json.dumps(
+                {k: p[k] for k in ("trigger", "type", "actor", "target", "place",
+                                   "dead", "injured")}))
     if verbose:
         for i, p in enumerate(preds):
             if i not in used:

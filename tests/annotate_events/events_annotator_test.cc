@@ -1646,5 +1646,62 @@ TEST(EventsPartitionPointNear, MatchesPartitionPoint) {
   }
 }
 
+
+// "killed in clashes with Y": Y is the other side of the fight and so the
+// actor of the kill; the victims stay the target. In either order, and a
+// plain "attack on" names no actor.
+TEST(EventsTest, TheOtherSideOfAFightKilledTheVictims) {
+  Document d = Events(
+      "Twelve militiamen were killed in clashes with the Syrian Democratic Forces near Tabqa on "
+      "Friday. Clashes with ISIS killed 30 Iraqi soldiers near Tal Afar. Five policemen were "
+      "killed in an attack on a checkpoint near Arish. Syrian troops clashed with rebels near Hama.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 4u) << d.events.size();
+  EXPECT_EQ(Text(d, d.events[0].trigger), "clashes");
+  EXPECT_EQ(R(d, d.events[0].actor), "Syrian Democratic Forces");
+  EXPECT_EQ(R(d, d.events[0].target), "militiamen");
+  EXPECT_EQ(R(d, d.events[0].place), "Tabqa");
+  EXPECT_EQ(Text(d, d.events[1].trigger), "Clashes");
+  EXPECT_EQ(R(d, d.events[1].actor), "ISIS");
+  EXPECT_EQ(R(d, d.events[1].target), "Iraqi soldiers");
+  ASSERT_GE(d.events[1].dead, 0);
+  EXPECT_EQ(R(d, d.events[1].dead), "30");
+  EXPECT_EQ(Text(d, d.events[2].trigger), "attack");
+  EXPECT_EQ(R(d, d.events[2].actor), "-");
+  EXPECT_EQ(R(d, d.events[2].target), "policemen");
+  EXPECT_EQ(Text(d, d.events[3].trigger), "clashed");
+  EXPECT_EQ(R(d, d.events[3].actor), "Syrian troops");
+  EXPECT_EQ(R(d, d.events[3].target), "rebels");
+}
+
+// "May" the month is no modal: "since 21 May have killed" stays asserted,
+// while "may have killed" is conditional.
+TEST(EventsTest, TheMonthMayIsNoModal) {
+  Document d = Events(
+      "More than 500 US airstrikes since 21 May have killed 229 civilians near Manbij. Russian "
+      "jets may have killed 40 civilians near Idlib.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 2u) << d.events.size();
+  EXPECT_EQ(Text(d, d.events[0].trigger), "airstrikes");
+  EXPECT_EQ(d.events[0].modality, "asserted");
+  EXPECT_FALSE(d.events[0].hypothetical);
+  EXPECT_EQ(Text(d, d.events[1].trigger), "killed");
+  EXPECT_EQ(d.events[1].modality, "conditional");
+}
+
+// "warned" is a threat to someone warned; "warned that …" and "warned of …"
+// with no one warned are statements, no event.
+TEST(EventsTest, AWarningWithNoOneWarnedIsNoThreat) {
+  Document d = Events(
+      "Russia warned Turkey against any incursion into Idlib. The United Nations warned that the "
+      "siege could amount to a war crime. Aid agencies warned of a famine in Idlib.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 1u) << d.events.size();
+  EXPECT_EQ(Text(d, d.events[0].trigger), "warned");
+  EXPECT_EQ(d.events[0].plover, "THREATEN");
+  EXPECT_EQ(R(d, d.events[0].actor), "Russia");
+  EXPECT_EQ(R(d, d.events[0].target), "Turkey");
+}
+
 }  // namespace
 }  // namespace dossier

@@ -255,6 +255,10 @@ uint32_t CueKind(std::string_view k) {
   return 0;
 }
 
+// The how of a target after "with" in a row with the `party` hint (one
+// pointer, compared by address).
+constexpr const char* kHowParty = "with: the other side";
+
 Role ParseRole(std::string_view r) {
   if (r == "actor") return Role::kActor;
   if (r == "target") return Role::kTarget;
@@ -349,6 +353,7 @@ EventsAnnotator::EventsAnnotator(const Lexicon& lexicon) {
         else if (name == "country" && value == "none") row.no_country_target = true;
         else if (name == "info" && value == "none") row.no_info_object = true;
         else if (name == "content" && value == "report") row.content = true;
+        else if (name == "party") row.party = true;
         else if (name == "people") row.people_key = std::string(value);
         else if (name == "crowd") row.crowd_key = std::string(value);
         else if (name == "pledge") row.pledge_key = std::string(value);
@@ -1402,7 +1407,7 @@ struct EventsAnnotator::Impl {
         } else if (role == Role::kActor) {
           Set(c, kSlotActor, m, "by-phrase");
         } else {
-          Set(c, kSlotTarget, m, "prepositional object");
+          Set(c, kSlotTarget, m, r.party && Eq(lv[k], "with") ? kHowParty : "prepositional object");
         }
         // (A country right after the row's own preposition, "aid to Sudan",
         // is its counterpart; an assault on a country, "the war on Syria",
@@ -1743,6 +1748,8 @@ struct EventsAnnotator::Impl {
     const bool modal = sentence_cues & (kCueFuture | kCueCond);
     for (int k = c.cs; modal && k < c.k0; ++k) {
       size_t n;
+      // "since 21 May have killed": the month is no modal.
+      if (IsDate(w[k].mention)) continue;
       if (CueAt(k, kCueFuture, c.k0, &n)) {
         // Close to the trigger and not across a comma ("tried to attack X,
         // they were struck" leaves the strike asserted).
@@ -1756,6 +1763,7 @@ struct EventsAnnotator::Impl {
     }
     for (int k = std::max(0, c.cs - kClauseReach); (sentence_cues & kCueCond) && k < c.cs; ++k) {
       size_t n;
+      if (IsDate(w[k].mention)) continue;
       const Phrase* p = CueAt(k, kCueCond, c.k0, &n);
       if (p && p->wide) conditional = true, cue = std::string(lv[k]);
     }
@@ -1896,6 +1904,21 @@ struct EventsAnnotator::Impl {
         if (b.subject_actor && b.ev.actor >= 0 && !ea.rows_[b.row].consequence &&
             doc.mentions[b.ev.actor].span.begin >= w[a.k1 - 1].span.end)
           continue;
+        // "were killed in clashes with the SDF", "clashes with ISIS killed
+        // 30 soldiers": the other side of the fight killed the victims.
+        const bool a_party = a.ev.how[kSlotTarget] == kHowParty;
+        const bool b_party = b.ev.how[kSlotTarget] == kHowParty;
+        if (a.ev.actor < 0 && a.ev.target >= 0 && b.ev.target >= 0 && a.ev.target != b.ev.target &&
+            (a_party || b_party) && ea.rows_[a_party ? b.row : a.row].consequence) {
+          if (b_party && a.passive && a.ev.how[kSlotTarget] == std::string_view("passive subject")) {
+            a.ev.actor = b.ev.target;
+            a.ev.how[kSlotActor] = "the other side of the fight";
+          } else if (a_party && !b.passive) {
+            a.ev.actor = a.ev.target;
+            a.ev.how[kSlotActor] = "the other side of the fight";
+            a.ev.target = -1;
+          }
+        }
         // Fill a's empty roles from b, then keep the more specific trigger.
         int* fa[] = {&a.ev.actor, &a.ev.target, &a.ev.place, &a.ev.date, &a.ev.dead, &a.ev.injured};
         const int fb[] = {b.ev.actor, b.ev.target, b.ev.place, b.ev.date, b.ev.dead, b.ev.injured};

@@ -57,6 +57,7 @@ struct PatternRow {
   bool no_country_target = false;  // country=none: a whole country as its only role is rhetoric
   bool no_info_object = false;     // info=none: information as the object is no event ("released no pictures")
   bool content = false;  // content=report: events named in its complement are what it reports ("accused X of shelling")
+  bool party = false;  // party: the mention after "with" is the other side of a fight (its actor when the victims are a passive subject)
   std::string civ_acled, civ_sub, state_acled, state_sub, nonstate_acled, nonstate_sub;
   // people=PATTERN: with people as the object ("captured militant
   // commanders"), the codes of that row ("arrest:verb"); -1 none.
