@@ -1703,5 +1703,36 @@ TEST(EventsTest, AWarningWithNoOneWarnedIsNoThreat) {
   EXPECT_EQ(R(d, d.events[0].target), "Turkey");
 }
 
+// The source of a report is no role of the events it reports: "activists
+// said warplanes bombed …" has no actor, "state media reported that four
+// people had been killed" no target. A state or army may speak of its own
+// forces, and "claimed to have executed" is the claimant's act.
+TEST(EventsTest, TheSourceOfAReportIsNoRoleOfItsContent) {
+  Document d = Events(
+      "The Syrian Observatory for Human Rights said 31 people were killed in Saraqeb. Local "
+      "activists said warplanes bombed the market in Maarat al-Numan. The Israeli military said "
+      "jets struck a Hamas command centre in Gaza. ISIS claimed to have executed three hostages "
+      "near Raqqa. Syrian state media reported that four people had been killed in rebel "
+      "shelling of a school in Aleppo.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 5u) << d.events.size();
+  EXPECT_EQ(Text(d, d.events[0].trigger), "killed");
+  EXPECT_EQ(R(d, d.events[0].actor), "-");
+  EXPECT_EQ(R(d, d.events[0].target), "-");
+  EXPECT_EQ(R(d, d.events[0].dead), "31");
+  EXPECT_EQ(Text(d, d.events[1].trigger), "bombed");
+  EXPECT_EQ(R(d, d.events[1].actor), "-");
+  EXPECT_EQ(R(d, d.events[1].place), "Maarat al-Numan");
+  EXPECT_EQ(Text(d, d.events[2].trigger), "struck");
+  EXPECT_EQ(R(d, d.events[2].actor), "Israeli military");
+  EXPECT_EQ(R(d, d.events[2].target), "Hamas");
+  EXPECT_EQ(Text(d, d.events[3].trigger), "executed");
+  EXPECT_EQ(R(d, d.events[3].actor), "ISIS");
+  EXPECT_EQ(Text(d, d.events[4].trigger), "shelling");
+  EXPECT_EQ(R(d, d.events[4].actor), "rebel");
+  EXPECT_EQ(R(d, d.events[4].target), "-");
+  EXPECT_EQ(R(d, d.events[4].dead), "four");
+}
+
 }  // namespace
 }  // namespace dossier

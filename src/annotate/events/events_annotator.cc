@@ -744,6 +744,41 @@ struct EventsAnnotator::Impl {
     }
   }
 
+  // The first word of each reported content that follows its cue in this
+  // sentence ("with regime media saying | one person had been killed"): a
+  // subject search from inside it stops there, the source is no role. A
+  // state or armed source may speak of its own forces ("the Russian Defence
+  // Ministry denied its warplanes carried out strikes"): for an active verb
+  // its search goes on (`state` below).
+  struct ReportStart {
+    int word;
+    bool state;  // the source is a country or has a GOV or MIL sector
+  };
+  size_t report_cursor = 0;
+  std::vector<ReportStart> report_starts;
+  bool StateSource(int m) const {
+    if (mclass[m] == kMcCountry) return true;
+    const Mention& x = doc.mentions[m];
+    if (!x.actor) return false;
+    for (const std::string& sector : x.actor->sectors)
+      if (sector == "GOV" || sector == "MIL") return true;
+    return false;
+  }
+  void ReportStarts() {
+    report_starts.clear();
+    const auto& vs = doc.voice;
+    while (report_cursor < vs.size() && vs[report_cursor].sentence < si) ++report_cursor;
+    for (size_t i = report_cursor; i < vs.size() && vs[i].sentence == si; ++i) {
+      const VoiceRecord& v = vs[i];
+      if (!v.cue || !v.content || v.content->begin < v.cue->end || v.source < 0) continue;
+      int k = 0;
+      while (k < static_cast<int>(w.size()) && w[k].span.begin < v.content->begin) ++k;
+      // ("claimed to have executed": the source is the infinitive's subject.)
+      if (k > 0 && k < static_cast<int>(w.size()) && !Eq(lv[k], "to"))
+        report_starts.push_back({k, StateSource(v.source)});
+    }
+  }
+
   // True if word j is in an aside (parentheses, relative clause) that is
   // not the trigger's own.
   bool Skipped(const Cand& c, int j) const { return w[j].skip && (j < c.rs || j >= c.re); }
@@ -1110,6 +1145,8 @@ struct EventsAnnotator::Impl {
   // The nearest agent mention before word `from` in [cs, from], skipping
   // parentheses and relative clauses; -1 if none. Rejected mentions are noted.
   int LeftAgent(Cand& c, int from, int cs, int limit = 30) {
+    for (const ReportStart& r : report_starts)
+      if (r.word <= from && r.word > cs && (c.passive || !r.state)) cs = r.word;
     int last = -1;
     for (int j = from; j >= cs && from - j < limit; --j) {
       if (Skipped(c, j)) continue;
@@ -2367,6 +2404,7 @@ struct EventsAnnotator::Impl {
     FindTriggers();
     if (cands.empty()) return;
     MarkSkips();
+    ReportStarts();
     OpeningPlace();
     preps_at.clear();
     sentence_has_date = sentence_has_count = false;
