@@ -1734,5 +1734,24 @@ TEST(EventsTest, TheSourceOfAReportIsNoRoleOfItsContent) {
   EXPECT_EQ(R(d, d.events[4].dead), "four");
 }
 
+// "escalated its attacks", "ramped up their offensive": the subject of a
+// verb of intensity is the actor of the event noun after it; "the
+// escalating bombing campaign by X" keeps its by-phrase.
+TEST(EventsTest, TheSubjectOfAnEscalationIsTheActor) {
+  Document d = Events(
+      "The Syrian government has escalated its attacks against rebel positions near Hama. Turkish "
+      "forces ramped up their offensive on Manbij. Dozens were killed in the escalating bombing "
+      "campaign by Russian jets on Idlib.");
+  ExpectWellFormed(d);
+  ASSERT_EQ(d.events.size(), 3u) << d.events.size();
+  EXPECT_EQ(Text(d, d.events[0].trigger), "attacks");
+  EXPECT_EQ(R(d, d.events[0].actor), "Syrian government");
+  EXPECT_EQ(Text(d, d.events[1].trigger), "offensive");
+  EXPECT_EQ(R(d, d.events[1].actor), "Turkish forces");
+  EXPECT_EQ(R(d, d.events[1].place), "Manbij");
+  EXPECT_EQ(Text(d, d.events[2].trigger), "bombing campaign");
+  EXPECT_EQ(R(d, d.events[2].actor), "Russian jets");
+}
+
 }  // namespace
 }  // namespace dossier
