@@ -1753,5 +1753,23 @@ TEST(EventsTest, TheSubjectOfAnEscalationIsTheActor) {
   EXPECT_EQ(R(d, d.events[2].actor), "Russian jets");
 }
 
+// "in addition to destroying": a gerund after "to" is no infinitive of
+// intent; "tried to destroy" is.
+TEST(EventsTest, AGerundAfterToIsNoIntent) {
+  Document d = Events(
+      "An army unit destroyed a convoy of militant vehicles near Quneitra in addition to "
+      "destroying two tanks near Khan Arnabah. ISIS fighters tried to destroy the bridge at "
+      "Raqqa.");
+  ExpectWellFormed(d);
+  ASSERT_GE(d.events.size(), 2u) << d.events.size();
+  EXPECT_EQ(Text(d, d.events[0].trigger), "destroyed");
+  EXPECT_EQ(d.events[0].modality, "asserted");
+  const EventRecord& last = d.events.back();
+  EXPECT_EQ(Text(d, last.trigger), "destroy");
+  EXPECT_EQ(last.modality, "future");
+  for (const EventRecord& e : d.events)
+    if (Text(d, e.trigger) == "destroying") EXPECT_EQ(e.modality, "asserted");
+}
+
 }  // namespace
 }  // namespace dossier

@@ -770,12 +770,12 @@ struct EventsAnnotator::Impl {
     while (report_cursor < vs.size() && vs[report_cursor].sentence < si) ++report_cursor;
     for (size_t i = report_cursor; i < vs.size() && vs[i].sentence == si; ++i) {
       const VoiceRecord& v = vs[i];
-      if (!v.cue || !v.content || v.content->begin < v.cue->end || v.source < 0) continue;
+      if (!v.cue || !v.content || v.content->begin < v.cue->end) continue;
       int k = 0;
       while (k < static_cast<int>(w.size()) && w[k].span.begin < v.content->begin) ++k;
       // ("claimed to have executed": the source is the infinitive's subject.)
       if (k > 0 && k < static_cast<int>(w.size()) && !Eq(lv[k], "to"))
-        report_starts.push_back({k, StateSource(v.source)});
+        report_starts.push_back({k, v.source >= 0 && StateSource(v.source)});
     }
   }
 
@@ -1805,7 +1805,9 @@ struct EventsAnnotator::Impl {
       if (p && p->wide) conditional = true, cue = std::string(lv[k]);
     }
     // "to attack": purpose or intent, unless "managed to", "began to".
-    if (!r.noun && c.k0 > 0 && (w[c.k0 - 1].cues & kCueInfinitive) && Has(c.k0 - 1, kCueInfinitive)) {
+    // ("in addition to destroying": a gerund after "to" is no infinitive.)
+    if (!r.noun && c.k0 > 0 && (w[c.k0 - 1].cues & kCueInfinitive) && Has(c.k0 - 1, kCueInfinitive) &&
+        !lv[c.k0].ends_with("ing")) {
       bool implicative = false;
       for (int k = std::max(0, c.k0 - 4); k < c.k0 - 1 && !implicative; ++k) {
         size_t n;
