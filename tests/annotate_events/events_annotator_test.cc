@@ -1741,9 +1741,10 @@ TEST(EventsTest, TheSubjectOfAnEscalationIsTheActor) {
   Document d = Events(
       "The Syrian government has escalated its attacks against rebel positions near Hama. Turkish "
       "forces ramped up their offensive on Manbij. Dozens were killed in the escalating bombing "
-      "campaign by Russian jets on Idlib.");
+      "campaign by Russian jets on Idlib. Regime forces committed a new massacre in Tremseh. "
+      "Turkey remains committed to a ceasefire in Idlib.");
   ExpectWellFormed(d);
-  ASSERT_EQ(d.events.size(), 3u) << d.events.size();
+  ASSERT_EQ(d.events.size(), 5u) << d.events.size();
   EXPECT_EQ(Text(d, d.events[0].trigger), "attacks");
   EXPECT_EQ(R(d, d.events[0].actor), "Syrian government");
   EXPECT_EQ(Text(d, d.events[1].trigger), "offensive");
@@ -1751,6 +1752,10 @@ TEST(EventsTest, TheSubjectOfAnEscalationIsTheActor) {
   EXPECT_EQ(R(d, d.events[1].place), "Manbij");
   EXPECT_EQ(Text(d, d.events[2].trigger), "bombing campaign");
   EXPECT_EQ(R(d, d.events[2].actor), "Russian jets");
+  EXPECT_EQ(Text(d, d.events[3].trigger), "massacre");
+  EXPECT_EQ(R(d, d.events[3].actor), "Regime forces");
+  EXPECT_EQ(Text(d, d.events[4].trigger), "ceasefire");
+  EXPECT_EQ(R(d, d.events[4].actor), "-");
 }
 
 // "in addition to destroying": a gerund after "to" is no infinitive of
