@@ -1776,5 +1776,33 @@ TEST(EventsTest, AGerundAfterToIsNoIntent) {
     if (Text(d, e.trigger) == "destroying") EXPECT_EQ(e.modality, "asserted");
 }
 
+// "were killed and dozens more injured in multiple Russian airstrikes": the
+// kill names its cause after "in", however far, so the two are one event
+// with the victims, the attacker and the counts; a second kill before the
+// cause keeps the first apart.
+TEST(EventsTest, APassiveKillAndItsCauseAreOneEvent) {
+  Document d = Events(
+      "Five civilians were killed and dozens more were injured in multiple Russian airstrikes on "
+      "Saraqeb on Sunday. Thirty people were killed in Aleppo and 39 were killed by airstrikes in "
+      "Idlib.");
+  ExpectWellFormed(d);
+  std::vector<const EventRecord*> kept;
+  for (const EventRecord& e : d.events)
+    if (e.same_as < 0) kept.push_back(&e);
+  ASSERT_EQ(kept.size(), 3u) << kept.size();
+  EXPECT_EQ(Text(d, kept[0]->trigger), "airstrikes");
+  EXPECT_EQ(R(d, kept[0]->actor), "Russian");
+  EXPECT_EQ(R(d, kept[0]->target), "civilians");
+  EXPECT_EQ(R(d, kept[0]->place), "Saraqeb");
+  EXPECT_EQ(R(d, kept[0]->dead), "Five");
+  EXPECT_EQ(R(d, kept[0]->injured), "dozens");
+  EXPECT_EQ(Text(d, kept[1]->trigger), "killed");
+  EXPECT_EQ(R(d, kept[1]->place), "Aleppo");
+  EXPECT_EQ(R(d, kept[1]->dead), "Thirty");
+  EXPECT_EQ(Text(d, kept[2]->trigger), "airstrikes");
+  EXPECT_EQ(R(d, kept[2]->place), "Idlib");
+  EXPECT_EQ(R(d, kept[2]->dead), "39");
+}
+
 }  // namespace
 }  // namespace dossier

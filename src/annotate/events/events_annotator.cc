@@ -1924,7 +1924,23 @@ struct EventsAnnotator::Impl {
         // noun followed by "was/were …" starts another ("the strike was
         // followed by an ISIS attack").
         if (!ea.rows_[b.row].consequence) {
-          if (b.k0 - a.k1 > 6) continue;
+          // "were killed and dozens more injured in multiple Russian
+          // airstrikes": a passive kill names its cause after "in/by",
+          // however far.
+          // (Not past another verb trigger: "30 were killed in Aleppo and
+          // 39 were killed by airstrikes" names the cause of the second;
+          // "were killed and 12 wounded in airstrikes", a list of dead and
+          // wounded, shares it.)
+          bool cause = false;
+          if (ea.rows_[a.row].consequence && a.passive && ea.rows_[b.row].noun) {
+            for (int k = b.k0 - 1; k >= a.k1 && k >= b.k0 - 4 && !cause; --k)
+              cause = Eq(lv[k], "in") || Eq(lv[k], "by");
+            for (const Cand& o : cands)
+              if (&o != &a && &o != &b && !ea.rows_[o.row].noun && o.k0 >= a.k1 && o.k0 < b.k0 &&
+                  !(ea.rows_[o.row].consequence && o.passive && o.row != a.row))
+                cause = false;
+          }
+          if (b.k0 - a.k1 > 6 && !cause) continue;
           bool be = false;
           for (int k = a.k1; k < b.k0; ++k) be = be || Has(k, kCueBe);
           if (be && !a.passive) continue;
