@@ -1804,5 +1804,30 @@ TEST(EventsTest, APassiveKillAndItsCauseAreOneEvent) {
   EXPECT_EQ(R(d, kept[2]->dead), "39");
 }
 
+// "positions held by ISIS": the holder of what an assault hit is its target,
+// never the subject of a verb after it; victims stay the better target;
+// talks "held by" a host are no assault.
+TEST(EventsTest, TheHolderOfWhatWasHitIsTheTarget) {
+  Document d = Events(
+      "Russian jets struck positions held by ISIS near Palmyra. Airstrikes on areas held by "
+      "rebels killed ten people in Daraa. Shelling of districts controlled by the government "
+      "killed four civilians in Aleppo.");
+  ExpectWellFormed(d);
+  std::vector<const EventRecord*> kept;
+  for (const EventRecord& e : d.events)
+    if (e.same_as < 0) kept.push_back(&e);
+  ASSERT_EQ(kept.size(), 3u) << kept.size();
+  EXPECT_EQ(Text(d, kept[0]->trigger), "struck");
+  EXPECT_EQ(R(d, kept[0]->actor), "Russian jets");
+  EXPECT_EQ(R(d, kept[0]->target), "ISIS");
+  EXPECT_EQ(Text(d, kept[1]->trigger), "Airstrikes");
+  EXPECT_EQ(R(d, kept[1]->actor), "-");
+  EXPECT_EQ(R(d, kept[1]->target), "rebels");
+  EXPECT_EQ(R(d, kept[1]->place), "Daraa");
+  EXPECT_EQ(Text(d, kept[2]->trigger), "Shelling");
+  EXPECT_EQ(R(d, kept[2]->actor), "-");
+  EXPECT_EQ(R(d, kept[2]->target), "civilians");
+}
+
 }  // namespace
 }  // namespace dossier

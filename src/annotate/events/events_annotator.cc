@@ -264,6 +264,7 @@ Role ParseRole(std::string_view r) {
   if (r == "target") return Role::kTarget;
   if (r == "place") return Role::kPlace;
   if (r == "date") return Role::kDate;
+  if (r == "holder") return Role::kHolder;
   return Role::kNone;
 }
 
@@ -273,6 +274,7 @@ const char* RoleName(Role r) {
     case Role::kTarget: return "target";
     case Role::kPlace: return "place";
     case Role::kDate: return "date";
+    case Role::kHolder: return "holder";
     case Role::kNone: break;
   }
   return "none";
@@ -497,6 +499,7 @@ struct EventsAnnotator::Impl {
     bool info_object = false;  // the object (or passive subject) is an info noun ("pictures")
     int ally = -1;  // the partner after "backed by" that LeftAgent passed over (Keep)
     bool people_object = false;  // the target is people taken as the object (PeopleHead)
+    int holder = -1;  // "positions held by X": X, the target if no other is found
     bool plain_head = false;     // a reduced relative after a plain noun ("shells fired by"): no subject
     // When the trigger itself is inside parentheses or a relative clause
     // (", where the army shelled the town,"), the words [rs, re) of that
@@ -579,6 +582,16 @@ struct EventsAnnotator::Impl {
   // The longest cue phrase of kind `bit` at word k, or nullptr; *n its length.
   // Most words start no cue of the kind asked: that test is inline, the
   // walk of the list is not.
+  // True if a `holder` preposition ("held by", "under the control of") ends
+  // right before word f.
+  bool AfterHolder(int f) const {
+    for (int start = f - 2; start >= 0 && start >= f - 4; --start) {
+      size_t n = 0;
+      const Phrase* p = CueAt(start, kCuePrep, f, &n);
+      if (p && p->role == Role::kHolder && start + static_cast<int>(n) == f) return true;
+    }
+    return false;
+  }
   const Phrase* CueAt(size_t k, uint32_t bit, size_t end, size_t* n) const {
     if (k >= w.size() || !(w[k].cues & bit)) return nullptr;
     return LongestCue(k, bit, end, n);
@@ -1176,6 +1189,18 @@ struct EventsAnnotator::Impl {
       const int m = w[j].mention;
       if (m < 0 || m == last) continue;
       last = m;
+      // "airstrikes on areas held by rebels killed ten": the holder of a
+      // noun before it, no subject.
+      {
+        int f = j;
+        while (f > 0 && w[f - 1].mention == m) --f;
+        int g = f;
+        while (g > 0 && (w[g - 1].cues & kCueDet) && Has(g - 1, kCueDet)) --g;
+        if (AfterHolder(g)) {
+          j = f;
+          continue;
+        }
+      }
       // "ISIS could resurge in Syria and regain territory": a country after
       // a locative preposition is a place, never the subject.
       if (mclass[m] == kMcCountry) {
@@ -1347,10 +1372,11 @@ struct EventsAnnotator::Impl {
     const char* date_how = nullptr;
     // Only prepositions matter: the sentence's list of them (prep cues and
     // words of row hints) spares a test of every word of the clause.
+    int covered = -1;  // end of the last holder preposition ("held by")
     for (auto it = std::lower_bound(preps_at.begin(), preps_at.end(), c.cs);
          it != preps_at.end() && *it < c.ce; ++it) {
       const int k = *it;
-      if (Skipped(c, k) || k == c.k0) continue;
+      if (Skipped(c, k) || k == c.k0 || k < covered) continue;
       if (k > c.k0 && k < c.k1) continue;
       // "the Kenya National Commission on Human Rights": a word inside a
       // name ("east of the Euphrates" starts with its preposition).
@@ -1364,6 +1390,10 @@ struct EventsAnnotator::Impl {
       bool hint = false;
       if ((prep = CueAt(k, kCuePrep, c.ce, &len))) {
         role = PrepRole(c, *prep, len, k, &hint);
+        // (The "by" of "held by" is no preposition of its own.)
+        if (role == Role::kHolder) covered = k + static_cast<int>(len);
+        // "struck positions held by ISIS": the holder is an assault's target.
+        if (role == Role::kHolder && !r.assault) continue;
       } else {
         for (const auto& [word, rr] : r.preps)
           if (lv[k] == word) role = rr, len = 1, hint = true;
@@ -1408,7 +1438,7 @@ struct EventsAnnotator::Impl {
         continue;
       }
       if (mclass[m] == kMcQuantity) continue;
-      if (IsAgent(m) && (role == Role::kActor || role == Role::kTarget)) {
+      if (IsAgent(m) && (role == Role::kActor || role == Role::kTarget || role == Role::kHolder)) {
         // Agents only after the trigger ("the attack by ISIS", "strikes on
         // the SDF"); "by" gives the actor only to a passive or a noun.
         if (!after) continue;
@@ -1443,6 +1473,9 @@ struct EventsAnnotator::Impl {
           }
         } else if (role == Role::kActor) {
           Set(c, kSlotActor, m, "by-phrase");
+        } else if (role == Role::kHolder) {
+          if (c.holder < 0) c.holder = m;
+          continue;
         } else {
           Set(c, kSlotTarget, m, r.party && Eq(lv[k], "with") ? kHowParty : "prepositional object");
         }
@@ -1983,6 +2016,7 @@ struct EventsAnnotator::Impl {
             if (s == kSlotTarget) a.people_object = b.people_object;
             a.ev.how[s] = b.ev.how[s];
           }
+        if (a.holder < 0) a.holder = b.holder;
         a.structural = a.structural || b.structural;
         a.subject_actor = a.subject_actor || b.subject_actor;
         a.bare_plural = a.bare_plural && b.bare_plural;
@@ -2448,6 +2482,14 @@ struct EventsAnnotator::Impl {
       }
     }
     Merge();
+    // The holder of what an assault hit is its target when none else is
+    // ("shelling of districts held by the government killed four
+    // children": the children).
+    for (Cand& c : cands)
+      if (!c.dropped && c.ev.target < 0 && c.holder >= 0 && !Used(c, c.holder)) {
+        Set(c, kSlotTarget, c.holder, "holder (\"held by\")");
+        c.structural = true;
+      }
     ReportedContent();
     // ", occupying the oil fields" with no event in the main clause to merge
     // with: the participle's subject is the main clause's, an agent opening

@@ -36,7 +36,9 @@ namespace dossier {
 namespace events_internal {
 
 // Role a preposition or hint gives a mention.
-enum class Role : uint8_t { kNone, kActor, kTarget, kPlace, kDate };
+// kHolder: "positions held by X": X holds what an assault hit, its target
+// (for other events no role).
+enum class Role : uint8_t { kNone, kActor, kTarget, kPlace, kDate, kHolder };
 
 // One row of event_patterns.tsv, parsed.
 struct PatternRow {
