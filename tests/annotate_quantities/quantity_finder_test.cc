@@ -703,5 +703,22 @@ TEST(QuantityFinderTest, EventNounBeatsTheSharedRole) {
             "3=3 exact person killed; 5=5 exact person killed");
 }
 
+// A count before an active kill verb with its own count after it is the
+// killers': "Two gunmen killed five soldiers". A headline list ("Three
+// killed, two injured"), a passive ("were killed") and a count of people
+// who are no fighters keep the role.
+TEST(QuantityFinderTest, TheSubjectOfAnActiveKillIsNoToll) {
+  EXPECT_EQ(Describe("Two gunmen killed five soldiers near Arish."),
+            "Two=2 exact person fighters; five=5 exact person killed");
+  EXPECT_EQ(Describe("Three suicide bombers killed at least 20 people in Damascus."),
+            "Three=3 exact person fighters; at least 20=20 at_least person killed");
+  EXPECT_EQ(Describe("Two car bombs killed 25 people in Homs."),
+            "Two=2 exact bomb other; 25=25 exact person killed");
+  const std::string list = Describe("Three soldiers killed two injured in a blast in Hama.");
+  EXPECT_EQ(list.substr(0, list.find(';')), "Three=3 exact person killed") << list;
+  EXPECT_EQ(Describe("Thirty militants were killed around the town."),
+            "Thirty=30 exact person killed");
+}
+
 }  // namespace
 }  // namespace dossier

@@ -934,6 +934,26 @@ class QuantityFinder::Scanner {
     const NumberWord* nw = d_.NumOf(Id(i));
     return nw && (nw->mult > 0 || nw->suffix > 0);
   }
+  // True if the role verb [b, e) ("killed") ends in -ed and a figure, a
+  // number word or a qualifier that is no preposition ("at least", not
+  // "around") follows it: its object, so the count before is its subject's.
+  // A headline list ("Three killed, two injured", "2 persons killed 13
+  // injured") is no object: a role word within four words after it says so.
+  bool Active(size_t b, size_t e) const {
+    const std::string_view verb = TokText(e - 1);
+    if (verb.size() < 3 || verb.substr(verb.size() - 2) != "ed") return false;
+    for (size_t k = e + 1; k < n_ && k <= e + 4; ++k)
+      if (MatchAt(d_.ctx_set, k, kTagRoleAfter, [&](int p) {
+            return d_.ctx[p].kind == CtxKind::kRole && d_.ctx[p].after;
+          }).phrase >= 0)
+        return false;
+    if (t_[e].kind == TK::kNumber) return true;
+    if (IsDeterminer(e) || IdIn(e, d_.noun_preps)) return false;
+    if (Trigger(e)) return true;
+    const Match q = MatchAt(d_.qual_set, e, TagOf(QualPos::kBefore),
+                            [&](int p) { return d_.quals[p].pos == QualPos::kBefore; });
+    return q.phrase >= 0 && q.end - q.begin >= 2;
+  }
   // True if token i, one of may_start_, starts a number (kTrigger).
   bool Trigger(size_t i) const {
     return t_[i].kind == TK::kNumber || (d_.Flags(Id(i)) & kTrigger);
@@ -2095,6 +2115,17 @@ bool QuantityFinder::Scanner::TryAt(size_t i, int sentence,
         Match r = MatchAt(d_.ctx_set, k, kTagRoleAfter, [&](int p) {
           return d_.ctx[p].kind == CtxKind::kRole && d_.ctx[p].after;
         });
+        // "Two gunmen killed five soldiers", "three bombers killed at least
+        // two people": a count or a qualifier right after the verb is its
+        // object, so the verb is active and this count its subject's.
+        // Only a verb right after the noun phrase ("were killed", "dead"
+        // and "killed around the town" keep their role), and not a
+        // determiner or a preposition after it ("dead, a monitor said").
+        // (A count of people who are no fighters is their own toll: "1
+        // child killed 6 children" is a headline list.)
+        if (r.phrase >= 0 && r.begin == np_end && r.end < n &&
+            !unit.empty() && (unit != "person" || unit_role == "fighters") && Active(r.begin, r.end))
+          break;
         if (r.phrase >= 0) {
           role = d_.ctx[r.phrase].role;
           role_word = d_.ctx_set.text[r.phrase];
