@@ -1756,6 +1756,15 @@ TEST(EventsTest, TheSubjectOfAnEscalationIsTheActor) {
   EXPECT_EQ(R(d, d.events[3].actor), "Regime forces");
   EXPECT_EQ(Text(d, d.events[4].trigger), "ceasefire");
   EXPECT_EQ(R(d, d.events[4].actor), "-");
+  // A measure phrase between the support verb and the noun.
+  Document m = Events(
+      "Coalition aircraft unleashed a series of airstrikes on Raqqa. Russia launched a new wave "
+      "of air strikes on Idlib.");
+  ASSERT_EQ(m.events.size(), 2u) << m.events.size();
+  EXPECT_EQ(Text(m, m.events[0].trigger), "airstrikes");
+  EXPECT_EQ(R(m, m.events[0].actor), "Coalition aircraft");
+  EXPECT_EQ(Text(m, m.events[1].trigger), "air strikes");
+  EXPECT_EQ(R(m, m.events[1].actor), "Russia");
 }
 
 // "in addition to destroying": a gerund after "to" is no infinitive of

@@ -237,6 +237,7 @@ enum : uint32_t {
   kCueHalt = 1u << 25,
   kCuePast = 1u << 26,
   kCueAlly = 1u << 27,
+  kCueMeasure = 1u << 28,
 };
 
 uint32_t CueKind(std::string_view k) {
@@ -249,7 +250,7 @@ uint32_t CueKind(std::string_view k) {
       {"implicative", kCueImplicative}, {"compound", kCueCompound}, {"objstop", kCueObjStop},
       {"adverb", kCueAdverb}, {"info", kCueInfo}, {"occurred", kCueOccurred},
       {"subordinate", kCueSubord}, {"pledge", kCuePledge}, {"halt", kCueHalt}, {"past", kCuePast},
-      {"ally", kCueAlly}};
+      {"ally", kCueAlly}, {"measure", kCueMeasure}};
   for (const auto& [name, bit] : kKinds)
     if (k == name) return bit;
   return 0;
@@ -1710,6 +1711,15 @@ struct EventsAnnotator::Impl {
         int f = j - 1;
         while (f > c.cs && w[f - 1].mention == q) --f;
         j = f - 1;
+      }
+      // "unleashed a series of airstrikes", "launched a new wave of
+      // attacks": a measure phrase before the noun is part of its phrase.
+      if (j > c.cs && (sentence_cues & kCueMeasure)) {
+        const int m0 = CueEndingAt(j, kCueMeasure, c.cs);
+        if (m0 >= 0) {
+          j = m0 - 1;
+          while (j >= c.cs && (Has(j, kCueDet) || Eq(lv[j], "new") || Eq(lv[j], "fresh"))) --j;
+        }
       }
       // A support verb before the noun: its subject is the actor.
       if (c.ev.actor < 0 && j >= c.cs) {
