@@ -849,6 +849,32 @@ TEST_F(PlaceFinderRealTest, CommaStateOverCountryThatHoldsNoX) {
             "Tbilisi=geonames:611717; Georgia=iso3166-1:GE");
 }
 
+// A name shared by a country and another country's province: the words of
+// its sentence (data/place_context.tsv division_cue / country_cue) and the
+// demonyms in it say which ("Georgia lawmakers" are the US state's,
+// "Georgia's president" the country's).
+TEST_F(PlaceFinderRealTest, SentenceCuesTellStateFromCountry) {
+  const PlaceFinder& finder = *finder_;
+  EXPECT_EQ(Describe("Georgia lawmakers passed the bill on Tuesday.", finder),
+            "Georgia=geonames-admin1:US.GA");
+  EXPECT_EQ(Describe("Georgia's governor signed the budget.", finder),
+            "Georgia=geonames-admin1:US.GA");
+  EXPECT_EQ(Describe("Voters lined up in Georgia, where the Senate race is close.", finder),
+            "Georgia=geonames-admin1:US.GA");
+  EXPECT_EQ(Describe("The storm hit Atlanta, Georgia, overnight.", finder),
+            "Atlanta=geonames:4180439; Georgia=geonames-admin1:US.GA");
+  EXPECT_EQ(Describe("Georgia's president spoke on Tuesday.", finder), "Georgia=iso3166-1:GE");
+  EXPECT_EQ(Describe("Georgian officials said Georgia would not yield.", finder),
+            "Georgia=iso3166-1:GE");
+  EXPECT_EQ(Describe("Russian troops entered South Ossetia and Georgia.", finder),
+            "South Ossetia=dossier:south-ossetia; Georgia=iso3166-1:GE");
+  EXPECT_EQ(Describe("Talks were held in Tbilisi, Georgia.", finder),
+            "Tbilisi=geonames:611717; Georgia=iso3166-1:GE");
+  // A state's politics beside an American: still the state.
+  EXPECT_EQ(Describe("American voters in Georgia went to the polls.", finder),
+            "Georgia=geonames-admin1:US.GA");
+}
+
 // The province the document is about keeps its own small town against a
 // bigger namesake in a country the document does not name.
 TEST_F(PlaceFinderRealTest, ContextProvinceKeepsItsTownAgainstForeignNamesake) {

@@ -617,6 +617,9 @@ struct Found {
   bool all_caps = false;        // written in capitals ("DAMASCUS")
   bool hashtag = false;
   bool plural_hint = false;     // the hint word after it is a plural ("provinces")
+  // A name shared by a country and another country's province: +1 if its
+  // sentence says the province, -1 the country, 0 neither (ReadCues).
+  int8_t cue = 0;
   uint32_t direction_begin = 0;  // > 0: a direction word starts here ("eastern")
   bool has_direction = false;
   int comma_next = -1;          // "X, Y": index of Y in the found list
@@ -691,6 +694,8 @@ PlaceFinder::PlaceFinder(std::shared_ptr<const Gazetteer> gazetteer, const Lexic
       {"hyphen_after", kHyphenAfter},
       {"group_after", kGroupAfter},
       {"area_after", kAreaAfter},
+      {"division_cue", kDivisionCue},
+      {"country_cue", kCountryCue},
   };
   const Table& ctx = lexicon.table("place_context");
   int wc = ctx.Column("word"), kc = ctx.Column("kinds");
@@ -1995,6 +2000,14 @@ class PlaceFinder::Run {
       s += f == Feat::kCity ? 1.0 : division ? -1.5 : 0;
       why += ", city word";
     }
+    if (fd.cue != 0 && (f == Feat::kCountry || f == Feat::kAdmin1)) {
+      // "Georgia's governor" is the US state, "Georgia's president" the
+      // country (ReadCues).
+      if ((fd.cue > 0) == (f == Feat::kAdmin1)) {
+        s += 3.5;
+        why += f == Feat::kAdmin1 ? ", division cue" : ", country cue";
+      }
+    }
     if (fd.hints & kNear) {
       s += c.point ? 0.5 : -0.5;
       why += ", near";
@@ -2204,7 +2217,8 @@ class PlaceFinder::Run {
     Why off(false);
     // Most names have no hint word around them: then HintScore is the
     // prior, and pass 1 ranks their many candidates without a look at it.
-    const bool prior_only = !with_context && !fd->has_direction && !(fd->hints & kScoreHints);
+    const bool prior_only =
+        !with_context && !fd->has_direction && !(fd->hints & kScoreHints) && fd->cue == 0;
     for (size_t k = 0; k < fd->cands.size(); ++k) {
       Cand& c = fd->cands[k];
       c.score = with_context ? Score(*fd, &c, /*explain=*/false)
@@ -2289,9 +2303,49 @@ class PlaceFinder::Run {
 
   std::set<std::string, std::less<>> actor_countries_;  // countries of earlier actor mentions
 
+  // A name that is a country's and a first-level division's of another
+  // country ("Georgia": the country and the US state): the words of its
+  // sentence may say which. division_cue words ("governor", "lawmakers",
+  // "Senate") and demonyms of the division's country ("American") count
+  // for the division; country_cue words ("president", "parliament") and
+  // the country's demonyms ("Georgian") for the country.
+  void ReadCues(Found* fd) {
+    std::string_view country, division;
+    for (const Cand& c : fd->cands) {
+      if (c.quality == Quality::kSkeleton) continue;
+      if (c.feat == Feat::kCountry) country = c.e->country;
+    }
+    if (country.empty()) return;
+    for (const Cand& c : fd->cands)
+      if (c.quality != Quality::kSkeleton && c.feat == Feat::kAdmin1 && c.e->country != country)
+        division = c.e->country;
+    if (division.empty() || fd->sentence < 0) return;
+    const Span sp = doc_.sentences[fd->sentence];
+    int b = fd->first, e = fd->last;
+    while (b > 0 && toks_[b - 1].span.begin >= sp.begin) --b;
+    while (e + 1 < static_cast<int>(doc_.tokens.size()) && toks_[e + 1].span.end <= sp.end) ++e;
+    int div = 0, cty = 0;
+    for (int k = b; k <= e; ++k) {
+      if ((k >= fd->first && k <= fd->last) || !IsWord(k)) continue;
+      const uint32_t fl = Flags(k);
+      if (fl & kDivisionCue) ++div;
+      if (fl & kCountryCue) ++cty;
+      if (!(fl & (kDivisionCue | kCountryCue)) && IsCap(k)) {
+        const std::string key = NameKey(Tok(k));
+        if (key == fd->key) continue;  // the name again
+        if (auto code = gaz_.CountryOfDemonym(key)) {
+          if (*code == country) ++cty;
+          else if (*code == division) ++div;
+        }
+      }
+    }
+    fd->cue = static_cast<int8_t>(div > cty ? 1 : cty > div ? -1 : 0);
+  }
+
   void Resolve(std::vector<Mention>* out) {
     // Pass 1: no context; unambiguous winners give it.
     for (Found& fd : found_) {
+      ReadCues(&fd);
       fd.pass1 = Best(&fd, false, &fd.pass1_margin);
     }
     ReadYByX();

@@ -119,6 +119,14 @@ class PlaceFinder : public Annotator {
     // place_context kind "area_after": "the Manbij area" — the name before
     // it is a place (a sentence-initial "The" before it is no given name).
     kAreaAfter = 1u << 23,
+    // place_context kind "division_cue": a word of its sentence says a
+    // name shared by a country and a first-level division of another
+    // country means the division ("Georgia's governor", "Georgia
+    // lawmakers", "in Georgia, where the Senate race ...": the US state).
+    kDivisionCue = 1u << 24,
+    // place_context kind "country_cue": the same for the country
+    // ("Georgia's president", "the Georgian parliament").
+    kCountryCue = 1u << 25,
   };
 
  private:
