@@ -620,6 +620,7 @@ struct Found {
   // A name shared by a country and another country's province: +1 if its
   // sentence says the province, -1 the country, 0 neither (ReadCues).
   int8_t cue = 0;
+  bool no_context = false;      // an earlier layer's outlet or organisation name (IsOrgName)
   uint32_t direction_begin = 0;  // > 0: a direction word starts here ("eastern")
   bool has_direction = false;
   int comma_next = -1;          // "X, Y": index of Y in the found list
@@ -696,6 +697,7 @@ PlaceFinder::PlaceFinder(std::shared_ptr<const Gazetteer> gazetteer, const Lexic
       {"area_after", kAreaAfter},
       {"division_cue", kDivisionCue},
       {"country_cue", kCountryCue},
+      {"small_place", kSmallAfter},
   };
   const Table& ctx = lexicon.table("place_context");
   int wc = ctx.Column("word"), kc = ctx.Column("kinds");
@@ -1002,6 +1004,14 @@ class PlaceFinder::Run {
     std::string_view w = Tok(k);
     return !((w[0] == 'a' || w[0] == 'A' || w[0] == 'e' || w[0] == 'E') && w.size() == 2 &&
              w[1] == 'l');
+  }
+  // An Arabic article that is no English word ("al", "el", "es", "ez"...).
+  static bool IsArabicOnlyArticle(std::string_view w) {
+    static constexpr std::string_view kArticles[] = {"al", "el", "es", "ez", "ed", "ul",
+                                                     "esh", "ech", "ash", "ar", "az", "ad"};
+    for (std::string_view a : kArticles)
+      if (w == a) return true;
+    return false;
   }
   // Article k is glued by a hyphen to a following word ("as-Sukhnah").
   bool GluedArticle(int k, int te) const {
@@ -1763,6 +1773,15 @@ class PlaceFinder::Run {
           !HasDivision(cands))
         return true;
     }
+    // "Aqareb es Safi": a one-word name after a capitalised word and an
+    // Arabic article written apart is the tail of a longer name the
+    // gazetteer lacks (the whole name was looked up first), not Safi,
+    // Morocco. Only articles that are no English words ("at", "as", "an").
+    if (p >= 0 && i == j && IsWord(p) && IsAsciiLower(static_cast<unsigned char>(Tok(p)[0])) &&
+        IsArabicOnlyArticle(Tok(p))) {
+      const int q = PrevSpaced(p, ts);
+      if (q >= 0 && IsTitleCase(q) && q != last_place_tok_) return true;
+    }
     // After a possessive ("Aleppo's Bustan al-Qasr") the words that follow
     // name something else.
     if (e < toks_[j].span.end) return false;
@@ -1834,6 +1853,7 @@ class PlaceFinder::Run {
       if (Tok(p) == "of" && p - 1 >= ts && Spaced(p - 1, p)) {
         uint32_t qf = Flags(p - 1);
         if (qf & kCityBefore) fd->hints |= kCityAfter;
+        if (qf & kSmallAfter) fd->hints |= kSmallAfter;
         if (qf & kAdmin1Before) fd->hints |= kAdmin1After;
         if (qf & kAdmin2Before) fd->hints |= kAdmin2After;
         if (qf & kNear) fd->hints |= kNear;  // "outskirts of X"
@@ -1841,7 +1861,7 @@ class PlaceFinder::Run {
     }
     int n = fd->last + 1 < te && Spaced(fd->last, fd->last + 1) ? fd->last + 1 : -1;
     if (n >= 0 && IsWord(n) && EndWithoutPossessive(fd->last) == toks_[fd->last].span.end) {
-      uint32_t nf = Flags(n) & (kCityAfter | kAdmin1After | kAdmin2After | kSiteAfter);
+      uint32_t nf = Flags(n) & (kCityAfter | kAdmin1After | kAdmin2After | kSiteAfter | kSmallAfter);
       if (nf) {
         fd->hints |= nf;
         fd->prep = true;
@@ -2081,6 +2101,13 @@ class PlaceFinder::Run {
         if (alt) c->reasons |= kForeignWeak;
         s -= 0.8;
         why += alt ? ", foreign by alternate spelling" : ", foreign";
+        // Less still when the text puts it in a province or town of
+        // another country: "the town of Milis in Idlib province" is a
+        // Syrian town missing from the gazetteer, not the Sardinian village.
+        if (InOtherArea(fd, e.country)) {
+          s -= 1.5;
+          why += ", \"X in Y\" of another country";
+        }
       } else if (c->quality == Quality::kAltKey ||
                  (alt && std::any_of(fd.cands.begin(), fd.cands.end(), [&](const Cand& o) {
                     return &o != c && !o.e->country.empty() && o.e->country != e.country &&
@@ -2110,6 +2137,19 @@ class PlaceFinder::Run {
       c->reasons |= kForeignWeak;
       s -= 3.0;
       why += ", foreign province";
+    }
+    if ((fd.hints & kSmallAfter) && f == Feat::kCity && !c->curated && e.population > 100000) {
+      // "the village of al-Tiba", "Aqareb es Safi village": a village
+      // missing from the gazetteer, not a namesake city of 100,000 or more
+      // (Chiba, Safi); such a reading needs kMinScore even when big.
+      c->reasons |= kForeignWeak;
+      s -= 3.0;
+      why += ", a village word for a city";
+    }
+    if ((fd.hints & kSmallAfter) && (f == Feat::kCountry || f == Feat::kAdmin1 || f == Feat::kAdmin2)) {
+      // Nor a province or country ("al-Jafra village" is no Libyan
+      // district): it too needs kMinScore.
+      c->reasons |= kForeignWeak;
     }
     if (f != Feat::kCountry &&
         std::any_of(fd.cands.begin(), fd.cands.end(), [&](const Cand& o) {
@@ -2342,15 +2382,47 @@ class PlaceFinder::Run {
     fd->cue = static_cast<int8_t>(div > cty ? 1 : cty > div ? -1 : 0);
   }
 
+  // Is [b, e) the whole name of an outlet or organisation an earlier layer
+  // found ("SANA reported": the agency, not Sanaa)? Such a name gives no
+  // context (else "SANA" made Yemen a context country, and a village of
+  // the article went to Yemen). It is still resolved: the merge settles
+  // the span ("toward Al Mayadin" is the town, not the channel). A place
+  // inside a longer name still tells where ("Lamar County Sheriff's
+  // Office").
+  bool IsOrgName(uint32_t b, uint32_t e) const {
+    const std::vector<Mention>& ms = doc_.mentions;
+    auto it = std::upper_bound(ms.begin(), ms.end(), b,
+                               [](uint32_t x, const Mention& m) { return x < m.span.begin; });
+    // Mentions never overlap one another: only the last that starts at or
+    // before b can hold [b, e).
+    if (it == ms.begin()) return false;
+    const Mention& m = it[-1];
+    return m.span.begin == b && m.span.end == e && (m.kind == "outlet" || m.kind == "organization");
+  }
+
+  // "the Syrian American Medical Society (SAMS)": a word in capitals in
+  // brackets right after a capitalised word abbreviates the name before it;
+  // only a country keeps its reading ("the Democratic Republic of the
+  // Congo (DRC)"), not a town that has it as an alternate name (Samsun).
+  bool AbbreviationInParens(const Found& fd) const {
+    if (fd.first != fd.last || fd.first < 2 || fd.last + 1 >= static_cast<int>(doc_.tokens.size()) ||
+        !IsPunct(fd.first - 1, '(') || !IsPunct(fd.last + 1, ')') || !IsAllCaps(fd.first))
+      return false;
+    return IsCap(fd.first - 2) && !IsAllCaps(fd.first - 2);
+  }
+
   void Resolve(std::vector<Mention>* out) {
     // Pass 1: no context; unambiguous winners give it.
     for (Found& fd : found_) {
+      if (IsOrgName(fd.begin, fd.end)) fd.no_context = true;
+      if (AbbreviationInParens(fd))
+        std::erase_if(fd.cands, [](const Cand& c) { return c.feat != Feat::kCountry; });
       ReadCues(&fd);
       fd.pass1 = Best(&fd, false, &fd.pass1_margin);
     }
     ReadYByX();
     for (const Found& fd : found_) {
-      if (fd.pass1 < 0) continue;
+      if (fd.pass1 < 0 || fd.no_context) continue;
       const Cand& c = fd.cands[fd.pass1];
       if (c.quality == Quality::kSkeleton) continue;
       // Common words give context only as a province that a preposition
@@ -2361,14 +2433,24 @@ class PlaceFinder::Run {
       if (fd.common && !(c.feat == Feat::kAdmin1 && (fd.prep || fd.last > fd.first))) continue;
       const PlaceEntry& e = *c.e;
       bool clear = fd.cands.size() == 1 || fd.pass1_margin >= 0.5;
-      if (!(c.big || fd.cands.size() == 1)) continue;
+      // A lone small town counts only by a spelling written as the
+      // gazetteer has it: one reached by the key of an alternate spelling
+      // needs a context country to survive pass 2, so it cannot give one
+      // ("al-Mazare", a Syrian village missing from the gazetteer, is an
+      // alternate name of a Spanish hamlet). Divisions and curated places
+      // count ("Jackson, Miss.").
+      if (!(c.big || (fd.cands.size() == 1 && (c.quality >= Quality::kExact ||
+                                                c.feat != Feat::kCity || c.curated))))
+        continue;
       if (!clear) {
         // The sense is open but the country may not be: "Raqqa" the city or
         // the province is Syria either way.
         bool one_country = !e.country.empty();
         for (const Cand& o : fd.cands)
           if (o.score >= c.score - 0.5 && o.e->country != e.country) one_country = false;
-        if (one_country) countries_[std::string(e.country)].Add(fd.key);
+        if (one_country) {
+          countries_[std::string(e.country)].Add(fd.key);
+        }
         continue;
       }
       if (!e.country.empty()) countries_[std::string(e.country)].Add(fd.key);
@@ -2475,8 +2557,15 @@ class PlaceFinder::Run {
         rule += "+common_word_supported";
       }
       // A big place is kept on a low score, unless it is a weak foreign
-      // reading (kForeignWeak).
-      if ((!win->big || (win->reasons & kForeignWeak)) && win->score < kMinScore &&
+      // reading (kForeignWeak) or a province or district reached by its
+      // skeleton in a country neither the places nor the actors of the
+      // text support ("al-Jafra" in a text without context is no Libyan
+      // district; "Deir Ezour" after "the Syrian army" is Deir ez-Zor).
+      const bool lone_skeleton = win->quality == Quality::kSkeleton && !win->ctx &&
+                                 win->feat != Feat::kCity &&
+                                 !actor_countries_.count(std::string(e.country));
+      if ((!win->big || (win->reasons & kForeignWeak) || lone_skeleton) &&
+          win->score < kMinScore &&
           !(si != sense.end() && si->second == win->entry))
         continue;
       if (win->reasons & kCtxCountry) rule += "+ctx_country";
@@ -2595,6 +2684,36 @@ class PlaceFinder::Run {
   std::map<std::string, Support, std::less<>> countries_, admin1s_;
   // (sentence, country) of each country named clearly (pass 1).
   std::vector<std::pair<int, std::string_view>> named_countries_;
+  // "X in Y": is fd followed, across a few lower-case words that hold
+  // "in" ("Milis in Idlib", "Harfa village in Quneitra"), by a province,
+  // district or town Y of a country other than `country`, one that two
+  // names of the document or more give as context?
+  bool InOtherArea(const Found& fd, std::string_view country) const {
+    const size_t at = static_cast<size_t>(&fd - found_.data());
+    if (at + 1 >= found_.size()) return false;
+    const Found& y = found_[at + 1];
+    if (y.sentence != fd.sentence || y.pass1 < 0 || y.begin < fd.end || y.begin - fd.end > 40)
+      return false;
+    const Cand& yc = y.cands[y.pass1];
+    if (yc.feat == Feat::kCountry || yc.e->country.empty() || yc.e->country == country) return false;
+    std::string_view gap = std::string_view(text_).substr(fd.end, y.begin - fd.end);
+    bool in = false;
+    int words = 0;
+    for (size_t i = 0; i < gap.size();) {
+      if (gap[i] == ' ') { ++i; continue; }
+      size_t j = i;
+      while (j < gap.size() && IsAsciiLower(static_cast<unsigned char>(gap[j]))) ++j;
+      if (j == i || (j < gap.size() && gap[j] != ' ')) return false;
+      in = in || gap.substr(i, j - i) == "in";
+      if (++words > 4) return false;
+      i = j;
+    }
+    if (!in) return false;
+    const int bit = CodeBit(yc.e->country);
+    return bit >= 0 ? (ctx_shared_.bits[bit >> 6] >> (bit & 63)) & 1
+                    : std::find(ctx_shared_.other_codes.begin(), ctx_shared_.other_codes.end(),
+                                yc.e->country) != ctx_shared_.other_codes.end();
+  }
   // The lookup cache of this thread, kept across documents (articles share
   // most capitalised words): n-gram text -> Looked. A flat open-addressing
   // index (power-of-two size, linear probing) over a deque of entries, whose

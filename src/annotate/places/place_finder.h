@@ -127,6 +127,9 @@ class PlaceFinder : public Annotator {
     // place_context kind "country_cue": the same for the country
     // ("Georgia's president", "the Georgian parliament").
     kCountryCue = 1u << 25,
+    // place_context kind "small_place": "village", "hamlet" before "of" or
+    // after the name — a city of 100,000 or more is not meant.
+    kSmallAfter = 1u << 26,
   };
 
  private:
