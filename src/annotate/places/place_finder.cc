@@ -621,6 +621,9 @@ struct Found {
   // sentence says the province, -1 the country, 0 neither (ReadCues).
   int8_t cue = 0;
   bool no_context = false;      // an earlier layer's outlet or organisation name (IsOrgName)
+  // "X in Y": the country of a province or town Y of the context that the
+  // text puts this name in (InOtherArea), set before pass 2; "" if none.
+  std::string_view in_area;
   uint32_t direction_begin = 0;  // > 0: a direction word starts here ("eastern")
   bool has_direction = false;
   int comma_next = -1;          // "X, Y": index of Y in the found list
@@ -728,7 +731,10 @@ PlaceFinder::PlaceFinder(std::shared_ptr<const Gazetteer> gazetteer, const Lexic
         if (comma == std::string_view::npos) break;
         kinds.remove_prefix(comma + 1);
       }
-      AddWord(w, bits);
+      if (bits != 0 && (bits & ~(kDivisionCue | kCountryCue)) == 0)
+        cue_words_[w] |= bits;
+      else
+        AddWord(w, bits);
     }
   }
 
@@ -2104,7 +2110,7 @@ class PlaceFinder::Run {
         // Less still when the text puts it in a province or town of
         // another country: "the town of Milis in Idlib province" is a
         // Syrian town missing from the gazetteer, not the Sardinian village.
-        if (InOtherArea(fd, e.country)) {
+        if (!fd.in_area.empty() && fd.in_area != e.country) {
           s -= 1.5;
           why += ", \"X in Y\" of another country";
         }
@@ -2350,6 +2356,7 @@ class PlaceFinder::Run {
   // for the division; country_cue words ("president", "parliament") and
   // the country's demonyms ("Georgian") for the country.
   void ReadCues(Found* fd) {
+    if (fd->cands.size() < 2) return;
     std::string_view country, division;
     for (const Cand& c : fd->cands) {
       if (c.quality == Quality::kSkeleton) continue;
@@ -2367,7 +2374,13 @@ class PlaceFinder::Run {
     int div = 0, cty = 0;
     for (int k = b; k <= e; ++k) {
       if ((k >= fd->first && k <= fd->last) || !IsWord(k)) continue;
-      const uint32_t fl = Flags(k);
+      uint32_t fl = Flags(k);
+      if (!(fl & (kDivisionCue | kCountryCue)) && !f_.cue_words_.empty()) {
+        std::string w(Tok(k));
+        for (char& ch : w) ch = static_cast<char>(IsAsciiUpper(static_cast<unsigned char>(ch)) ? ch + 32 : ch);
+        auto it = f_.cue_words_.find(w);
+        if (it != f_.cue_words_.end()) fl |= it->second;
+      }
       if (fl & kDivisionCue) ++div;
       if (fl & kCountryCue) ++cty;
       if (!(fl & (kDivisionCue | kCountryCue)) && IsCap(k)) {
@@ -2468,6 +2481,8 @@ class PlaceFinder::Run {
       if (m.actor && !m.actor->country.empty()) actor_countries_.insert(m.actor->country);
 
     SplitContext();
+    for (Found& fd : found_)
+      if (fd.pass1 >= 0 && fd.comma_next < 0) fd.in_area = InArea(fd);
     // Pass 2: with context; one sense per name.
     std::unordered_map<std::string, uint32_t> sense;
     int last_end = -1;
@@ -2686,16 +2701,16 @@ class PlaceFinder::Run {
   std::vector<std::pair<int, std::string_view>> named_countries_;
   // "X in Y": is fd followed, across a few lower-case words that hold
   // "in" ("Milis in Idlib", "Harfa village in Quneitra"), by a province,
-  // district or town Y of a country other than `country`, one that two
-  // names of the document or more give as context?
-  bool InOtherArea(const Found& fd, std::string_view country) const {
+  // district or town Y of a country that two names of the document or
+  // more give as context? Returns that country, else "".
+  std::string_view InArea(const Found& fd) const {
     const size_t at = static_cast<size_t>(&fd - found_.data());
-    if (at + 1 >= found_.size()) return false;
+    if (at + 1 >= found_.size()) return {};
     const Found& y = found_[at + 1];
     if (y.sentence != fd.sentence || y.pass1 < 0 || y.begin < fd.end || y.begin - fd.end > 40)
-      return false;
+      return {};
     const Cand& yc = y.cands[y.pass1];
-    if (yc.feat == Feat::kCountry || yc.e->country.empty() || yc.e->country == country) return false;
+    if (yc.feat == Feat::kCountry || yc.e->country.empty()) return {};
     std::string_view gap = std::string_view(text_).substr(fd.end, y.begin - fd.end);
     bool in = false;
     int words = 0;
@@ -2703,16 +2718,18 @@ class PlaceFinder::Run {
       if (gap[i] == ' ') { ++i; continue; }
       size_t j = i;
       while (j < gap.size() && IsAsciiLower(static_cast<unsigned char>(gap[j]))) ++j;
-      if (j == i || (j < gap.size() && gap[j] != ' ')) return false;
+      if (j == i || (j < gap.size() && gap[j] != ' ')) return {};
       in = in || gap.substr(i, j - i) == "in";
-      if (++words > 4) return false;
+      if (++words > 4) return {};
       i = j;
     }
-    if (!in) return false;
+    if (!in) return {};
     const int bit = CodeBit(yc.e->country);
-    return bit >= 0 ? (ctx_shared_.bits[bit >> 6] >> (bit & 63)) & 1
-                    : std::find(ctx_shared_.other_codes.begin(), ctx_shared_.other_codes.end(),
-                                yc.e->country) != ctx_shared_.other_codes.end();
+    const bool shared = bit >= 0 ? (ctx_shared_.bits[bit >> 6] >> (bit & 63)) & 1
+                                 : std::find(ctx_shared_.other_codes.begin(),
+                                             ctx_shared_.other_codes.end(),
+                                             yc.e->country) != ctx_shared_.other_codes.end();
+    return shared ? yc.e->country : std::string_view();
   }
   // The lookup cache of this thread, kept across documents (articles share
   // most capitalised words): n-gram text -> Looked. A flat open-addressing

@@ -211,6 +211,10 @@ class PlaceFinder : public Annotator {
   std::vector<WordKey> word_keys_;
   std::string word_pool_;
   void BuildWordTable();
+  // Words whose only kinds are division_cue/country_cue, apart from
+  // words_ so that the hot Flags filters do not grow: only ReadCues, for
+  // the rare name shared by a country and a province, asks them.
+  std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> cue_words_;
   // NameKey of every stopword and demonym.
   StringSet stop_keys_;
   std::vector<std::string> problems_;
