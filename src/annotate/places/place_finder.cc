@@ -620,10 +620,12 @@ struct Found {
   // A name shared by a country and another country's province: +1 if its
   // sentence says the province, -1 the country, 0 neither (ReadCues).
   int8_t cue = 0;
+  bool shared = false;          // its n-gram's SharedName (ReadCues runs only then)
   bool no_context = false;      // an earlier layer's outlet or organisation name (IsOrgName)
   // "X in Y": the country of a province or town Y of the context that the
-  // text puts this name in (InOtherArea), set before pass 2; "" if none.
-  std::string_view in_area;
+  // text puts this name in (InArea), read by the first Score that needs it; "" if none.
+  mutable std::string_view in_area;
+  mutable bool in_area_read = false;
   uint32_t direction_begin = 0;  // > 0: a direction word starts here ("eastern")
   bool has_direction = false;
   int comma_next = -1;          // "X, Y": index of Y in the found list
@@ -1011,13 +1013,11 @@ class PlaceFinder::Run {
     return !((w[0] == 'a' || w[0] == 'A' || w[0] == 'e' || w[0] == 'E') && w.size() == 2 &&
              w[1] == 'l');
   }
-  // An Arabic article that is no English word ("al", "el", "es", "ez"...).
+  // An article token (IsArticle) that is no English or French word: not
+  // "at", "as", "an", "en", "et".
   static bool IsArabicOnlyArticle(std::string_view w) {
-    static constexpr std::string_view kArticles[] = {"al", "el", "es", "ez", "ed", "ul",
-                                                     "esh", "ech", "ash", "ar", "az", "ad"};
-    for (std::string_view a : kArticles)
-      if (w == a) return true;
-    return false;
+    return !(w.size() == 2 && (w[0] == 'a' || w[0] == 'e') &&
+             (w[1] == 't' || w[1] == 'n' || (w[0] == 'a' && w[1] == 's')));
   }
   // Article k is glued by a hyphen to a following word ("as-Sukhnah").
   bool GluedArticle(int k, int te) const {
@@ -1464,6 +1464,8 @@ class PlaceFinder::Run {
     if (cands != &own) own = *cands;
     // Built where it is kept: moving a Found moves its strings and vectors.
     Found& fd = found_.emplace_back(b, e, s, i, j, key, std::move(own));
+    if (look.shared < 0) look.shared = SharedName(look.cands) ? 1 : 0;
+    fd.shared = look.shared == 1;
     fd.all_caps = all_caps;
     fd.common = true;
     // A one-word name is the cached n-gram's text, which keeps its IsCommon
@@ -1581,6 +1583,9 @@ class PlaceFinder::Run {
     enum Kind : uint8_t { kNone, kStop, kHits } kind = kNone;
     // IsCommon's memo (common_'s bits) for a one-word n-gram, 0 unknown.
     mutable uint8_t common = 0;
+    // SharedName's memo: 1 if a country and another country's province
+    // have this name ("Georgia"), 0 if not, -1 unknown.
+    mutable int8_t shared = -1;
     std::string key;
     std::vector<Cand> cands;
   };
@@ -1754,7 +1759,7 @@ class PlaceFinder::Run {
   }
 
   // (e: where the name ends in the text, before a possessive "'s".)
-  bool IsNamePart(int ts, int te, int i, int j, const std::vector<Cand>& cands, uint32_t e) {
+  [[gnu::always_inline]] bool IsNamePart(int ts, int te, int i, int j, const std::vector<Cand>& cands, uint32_t e) {
     int p = PrevSpaced(i, ts);
     if (p >= 0 && IsCap(p)) {
       uint32_t pf = Flags(p);
@@ -1783,7 +1788,8 @@ class PlaceFinder::Run {
     // Arabic article written apart is the tail of a longer name the
     // gazetteer lacks (the whole name was looked up first), not Safi,
     // Morocco. Only articles that are no English words ("at", "as", "an").
-    if (p >= 0 && i == j && IsWord(p) && IsAsciiLower(static_cast<unsigned char>(Tok(p)[0])) &&
+    if (p >= 0 && i == j && toks_[p].span.end - toks_[p].span.begin <= 3 &&
+        IsAsciiLower(static_cast<unsigned char>(tx_[toks_[p].span.begin])) && IsArticle(p) &&
         IsArabicOnlyArticle(Tok(p))) {
       const int q = PrevSpaced(p, ts);
       if (q >= 0 && IsTitleCase(q) && q != last_place_tok_) return true;
@@ -2110,6 +2116,10 @@ class PlaceFinder::Run {
         // Less still when the text puts it in a province or town of
         // another country: "the town of Milis in Idlib province" is a
         // Syrian town missing from the gazetteer, not the Sardinian village.
+        if (!fd.in_area_read) {
+          fd.in_area = fd.pass1 >= 0 ? InArea(fd) : std::string_view();
+          fd.in_area_read = true;
+        }
         if (!fd.in_area.empty() && fd.in_area != e.country) {
           s -= 1.5;
           why += ", \"X in Y\" of another country";
@@ -2298,7 +2308,7 @@ class PlaceFinder::Run {
   // alternate spellings, most of which pass 2 drops for want of context),
   // so the test is a bit of the countries other names support, by the two
   // capitals of an ISO code (other codes, if any, are looked for in a list).
-  void SetContext(Found* fd) {
+  [[gnu::always_inline]] void SetContext(Found* fd) {
     ctx_code_bits_ = ctx_shared_.bits;
     ctx_other_codes_ = ctx_shared_.other_codes;
     fd->other_context = ctx_shared_.any;
@@ -2355,14 +2365,30 @@ class PlaceFinder::Run {
   // "Senate") and demonyms of the division's country ("American") count
   // for the division; country_cue words ("president", "parliament") and
   // the country's demonyms ("Georgian") for the country.
+  // Do a country and a first-level division of another country share
+  // this name (by their own spelling, not a skeleton)?
+  static bool SharedName(const std::vector<Cand>& cands) {
+    const Cand* cc = nullptr;
+    for (const Cand& c : cands)
+      if (c.feat == Feat::kCountry && c.quality != Quality::kSkeleton) cc = &c;
+    if (cc == nullptr) return false;
+    for (const Cand& c : cands)
+      if (c.feat == Feat::kAdmin1 && c.quality != Quality::kSkeleton && c.e->country != cc->e->country)
+        return true;
+    return false;
+  }
+
   void ReadCues(Found* fd) {
-    if (fd->cands.size() < 2) return;
-    std::string_view country, division;
+    if (!fd->shared || fd->cands.size() < 2) return;
+    const Cand* cc = nullptr;
+    bool admin1 = false;
     for (const Cand& c : fd->cands) {
-      if (c.quality == Quality::kSkeleton) continue;
-      if (c.feat == Feat::kCountry) country = c.e->country;
+      if (c.feat == Feat::kCountry && c.quality != Quality::kSkeleton) cc = &c;
+      admin1 = admin1 || c.feat == Feat::kAdmin1;
     }
-    if (country.empty()) return;
+    if (cc == nullptr || !admin1) return;
+    const std::string_view country = cc->e->country;
+    std::string_view division;
     for (const Cand& c : fd->cands)
       if (c.quality != Quality::kSkeleton && c.feat == Feat::kAdmin1 && c.e->country != country)
         division = c.e->country;
@@ -2481,8 +2507,6 @@ class PlaceFinder::Run {
       if (m.actor && !m.actor->country.empty()) actor_countries_.insert(m.actor->country);
 
     SplitContext();
-    for (Found& fd : found_)
-      if (fd.pass1 >= 0 && fd.comma_next < 0) fd.in_area = InArea(fd);
     // Pass 2: with context; one sense per name.
     std::unordered_map<std::string, uint32_t> sense;
     int last_end = -1;
