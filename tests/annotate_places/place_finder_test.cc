@@ -873,6 +873,13 @@ TEST_F(PlaceFinderRealTest, SentenceCuesTellStateFromCountry) {
   // A state's politics beside an American: still the state.
   EXPECT_EQ(Describe("American voters in Georgia went to the polls.", finder),
             "Georgia=geonames-admin1:US.GA");
+  // One article with both: each sentence's words outweigh the document's
+  // context and the first mention's sense.
+  EXPECT_EQ(Describe("Georgia lawmakers met on Tuesday. Georgia's president visited Tbilisi, "
+                     "where envoys spoke of South Ossetia.",
+                     finder),
+            "Georgia=geonames-admin1:US.GA; Georgia=iso3166-1:GE; Tbilisi=geonames:611717; "
+            "South Ossetia=dossier:south-ossetia");
 }
 
 // Villages missing from the gazetteer are not their foreign namesakes: a

@@ -2034,9 +2034,11 @@ class PlaceFinder::Run {
     }
     if (fd.cue != 0 && (f == Feat::kCountry || f == Feat::kAdmin1)) {
       // "Georgia's governor" is the US state, "Georgia's president" the
-      // country (ReadCues).
+      // country (ReadCues). The sentence's own words outweigh the
+      // document's context (a country's +1.5, its province's +1.5): an
+      // article may name both ("Georgia lawmakers" and, later, Tbilisi).
       if ((fd.cue > 0) == (f == Feat::kAdmin1)) {
-        s += 3.5;
+        s += 5.0;
         why += f == Feat::kAdmin1 ? ", division cue" : ", country cue";
       }
     }
@@ -2536,7 +2538,9 @@ class PlaceFinder::Run {
       fd.best = Best(&fd, true, &margin);
       if (fd.best < 0) continue;
       Cand* win = &fd.cands[fd.best];
-      bool own_context = fd.hints != 0 || fd.comma_next >= 0 || fd.has_direction;
+      // (A sentence cue is its own context too: "Georgia's president" after
+      // "Georgia lawmakers" in one article.)
+      bool own_context = fd.hints != 0 || fd.comma_next >= 0 || fd.has_direction || fd.cue != 0;
       std::string rule = std::string(win->quality == Quality::kSkeleton ? "skeleton" : "key");
       auto si = sense.find(fd.key);
       if (si != sense.end() && !own_context && si->second != win->entry) {
