@@ -36,7 +36,8 @@ constexpr const char* kCountries =
     "JO\tJOR\tJordan\tHashemite Kingdom of Jordan\tJordanian\t31.0\t36.0\n"
     "TR\tTUR\tTurkey\tTürkiye|Turkiye\tTurkish\t39.0\t35.0\n"
     "SA\tSAU\tSaudi Arabia\tKingdom of Saudi Arabia\tSaudi|Saudi Arabian\t24.0\t45.0\n"
-    "GB\tGBR\tUnited Kingdom\tUK|U.K.|Britain|Great Britain\tBritish\t54.0\t-2.0\n";
+    "GB\tGBR\tUnited Kingdom\tUK|U.K.|Britain|Great Britain\tBritish\t54.0\t-2.0\n"
+    "GE\tGEO\tGeorgia\tSakartvelo\tGeorgian\t42.0\t43.5\n";
 
 std::shared_ptr<const Lexicon> LoadWith(const std::string& file, const std::string& content,
                                         const std::string& file2 = "",
@@ -392,6 +393,17 @@ TEST(StateActorTest, AgentOfACountryInThePossessive) {
   // An office holder named next is the actor, not the office.
   EXPECT_EQ(D("Russia's envoy, Ivan Petrov, replied. Russia's envoy left."),
             "Ivan Petrov=person person:ivan-petrov; envoy=actor actor:RUS [RU GOV]");
+}
+
+// A country's name that a division of another country shares
+// (actor_modifiers.tsv shared_name: Georgia, the US state) makes no agent
+// that country's: "Georgia lawmakers" are a state's, so the agent stands
+// alone and the places layer reads "Georgia" in its sentence. The demonym
+// is the country's.
+TEST(StateActorTest, SharedCountryNameMakesNoCountryAgent) {
+  EXPECT_EQ(D("Georgia lawmakers met. Georgia's governor spoke."), "lawmakers=actor  [ GOV]");
+  EXPECT_EQ(D("Georgian lawmakers met."), "Georgian lawmakers=actor actor:GEO [GE GOV]");
+  EXPECT_EQ(D("Syria's army moved."), "army=actor actor:SYR [SY MIL]");
 }
 
 // "General Staff" is the army's headquarters, not a General named Staff.

@@ -849,6 +849,92 @@ TEST_F(PlaceFinderRealTest, CommaStateOverCountryThatHoldsNoX) {
             "Tbilisi=geonames:611717; Georgia=iso3166-1:GE");
 }
 
+// A name shared by a country and another country's province: the words of
+// its sentence (data/place_context.tsv division_cue / country_cue) and the
+// demonyms in it say which ("Georgia lawmakers" are the US state's,
+// "Georgia's president" the country's).
+TEST_F(PlaceFinderRealTest, SentenceCuesTellStateFromCountry) {
+  const PlaceFinder& finder = *finder_;
+  EXPECT_EQ(Describe("Georgia lawmakers passed the bill on Tuesday.", finder),
+            "Georgia=geonames-admin1:US.GA");
+  EXPECT_EQ(Describe("Georgia's governor signed the budget.", finder),
+            "Georgia=geonames-admin1:US.GA");
+  EXPECT_EQ(Describe("Voters lined up in Georgia, where the Senate race is close.", finder),
+            "Georgia=geonames-admin1:US.GA");
+  EXPECT_EQ(Describe("The storm hit Atlanta, Georgia, overnight.", finder),
+            "Atlanta=geonames:4180439; Georgia=geonames-admin1:US.GA");
+  EXPECT_EQ(Describe("Georgia's president spoke on Tuesday.", finder), "Georgia=iso3166-1:GE");
+  EXPECT_EQ(Describe("Georgian officials said Georgia would not yield.", finder),
+            "Georgia=iso3166-1:GE");
+  EXPECT_EQ(Describe("Russian troops entered South Ossetia and Georgia.", finder),
+            "South Ossetia=dossier:south-ossetia; Georgia=iso3166-1:GE");
+  EXPECT_EQ(Describe("Talks were held in Tbilisi, Georgia.", finder),
+            "Tbilisi=geonames:611717; Georgia=iso3166-1:GE");
+  // A state's politics beside an American: still the state.
+  EXPECT_EQ(Describe("American voters in Georgia went to the polls.", finder),
+            "Georgia=geonames-admin1:US.GA");
+  // One article with both: each sentence's words outweigh the document's
+  // context and the first mention's sense.
+  EXPECT_EQ(Describe("Georgia lawmakers met on Tuesday. Georgia's president visited Tbilisi, "
+                     "where envoys spoke of South Ossetia.",
+                     finder),
+            "Georgia=geonames-admin1:US.GA; Georgia=iso3166-1:GE; Tbilisi=geonames:611717; "
+            "South Ossetia=dossier:south-ossetia");
+}
+
+// Villages missing from the gazetteer are not their foreign namesakes: a
+// village word rules out a city of 100,000 or more ("the village of
+// al-Tiba" is no Chiba) and a province; a name after a capitalised word and
+// an Arabic article is the tail of a longer name ("Aqareb es Safi"); "X in
+// Y" with Y a province of a context country makes a foreign village X
+// unlikely ("Milis in Idlib province"); "movement", "agency" after a name
+// make it a group's or an agency's; a capitals word in brackets after a
+// name abbreviates it ("(SAMS)" is no Samsun), unless it is a country's.
+TEST_F(PlaceFinderRealTest, VillagesMissingFromTheGazetteerAreNotForeignNamesakes) {
+  const PlaceFinder& finder = *finder_;
+  EXPECT_EQ(Describe("Troops took back the village of al-Tiba east of Aleppo.", finder),
+            "Aleppo=geonames:170063");
+  EXPECT_EQ(Describe("Daesh attacked Aqareb es Safi village in Hama province.", finder),
+            "Hama=geonames-admin1:SY.10");
+  EXPECT_EQ(Describe("Jets struck the town of Milis in Idlib province. Rebels in Idlib and "
+                     "Aleppo, Syria, held out.",
+                     finder),
+            "Idlib=geonames-admin1:SY.12; Idlib=geonames-admin1:SY.12; Aleppo=geonames:170063; "
+            "Syria=iso3166-1:SY");
+  EXPECT_EQ(Describe("Army units took al-Mazare near Qara. Jets struck al-Jafra village in "
+                     "Deir Ezzor province.",
+                     finder),
+            "Deir Ezzor=geonames-admin1:SY.07");
+  EXPECT_EQ(Describe("Fighters of the Hazm movement left. The state-run Sana agency said so.",
+                     finder),
+            "");
+  EXPECT_EQ(Describe("The Syrian American Medical Society (SAMS) said so.", finder), "");
+  EXPECT_EQ(Describe("Fighting spread in the Democratic Republic of Congo (DRC) on Monday.", finder),
+            "Democratic Republic of Congo=iso3166-1:CD; DRC=iso3166-1:CD");
+  // A town of its own country after "in" stays ("Tororo in Uganda"), and a
+  // Turkish town beside Syria too.
+  EXPECT_EQ(Describe("Troops secured the Turkish town of Karkamis adjoining Syria.", finder),
+            "Karkamis=geonames:309134; Syria=iso3166-1:SY");
+}
+
+// An outlet's or organisation's whole name that the actors layer found
+// gives no context: "SANA" is no Yemeni place, so a village missing from
+// the gazetteer does not go to Yemen by its spelling.
+TEST_F(PlaceFinderRealTest, OutletNameGivesNoContext) {
+  const PlaceFinder& finder = *finder_;
+  const std::string text = "SANA said troops shelled Harfa village near Quneitra.";
+  Document doc = Doc(text);
+  Mention m;
+  m.kind = "outlet";
+  m.span = {0, 4};
+  doc.mentions.push_back(m);
+  std::vector<Mention> out;
+  finder.Annotate(doc, &out);
+  std::string got;
+  for (const Mention& p : out) got += SpanText(text, p) + "=" + p.ref + ";";
+  EXPECT_EQ(got, "SANA=geonames:71137;Quneitra=geonames-admin1:SY.03;");
+}
+
 // The province the document is about keeps its own small town against a
 // bigger namesake in a country the document does not name.
 TEST_F(PlaceFinderRealTest, ContextProvinceKeepsItsTownAgainstForeignNamesake) {

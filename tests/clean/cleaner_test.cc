@@ -270,6 +270,31 @@ TEST_F(CleanerTest, DatedWireDatelines) {
   EXPECT_EQ(Clean(usa).text, usa);
 }
 
+// A dateline credited to the outlet's own staff or to unnamed agencies, and
+// a byline or credit line that names no one, give no outlet and no author
+// ("Staff" is neither).
+TEST_F(CleanerTest, StaffCreditsAreNoOutletOrAuthor) {
+  Document d = Clean("TARVEN (Staff) - Shells hit the market.\n\nThe army denied it.\n\nBy Staff");
+  EXPECT_EQ(d.text, "TARVEN\n\nShells hit the market.\n\nThe army denied it.");
+  EXPECT_FALSE(d.meta.outlet.has_value());
+  EXPECT_TRUE(d.meta.authors.empty());
+  ExpectCopiedBytesMapBack(d);
+  Document dated = Clean("Tarven, March 3 (Agencies) - Shells hit the market.");
+  EXPECT_EQ(dated.text, "Tarven\n\nShells hit the market.");
+  EXPECT_FALSE(dated.meta.outlet.has_value());
+  Document byline = Clean(
+      "Shells Hit Tarven Market\n\nBy Staff Writer\n\nShells hit the market on Monday, a "
+      "monitor said. The army denied it on Tuesday.");
+  EXPECT_TRUE(byline.meta.authors.empty());
+  EXPECT_EQ(byline.text.find("Staff"), std::string::npos);
+  // A named reporter's byline is still an author.
+  Document named = Clean(
+      "Shells Hit Tarven Market\n\nBy Lena Marsh\n\nShells hit the market on Monday, a "
+      "monitor said. The army denied it on Tuesday.");
+  ASSERT_EQ(named.meta.authors.size(), 1u);
+  EXPECT_EQ(named.meta.authors[0], "Lena Marsh");
+}
+
 TEST_F(CleanerTest, GivenMetadataWinsAndOutletIsCanonical) {
   auto c = MakeCleaner();
   RawDocument r = Raw("Rockets struck the outskirts of the city overnight, the agency reported.");

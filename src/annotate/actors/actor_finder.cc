@@ -600,6 +600,9 @@ struct ActorFinder::Tables {
   std::unordered_map<std::string, int> country_by_code;
   SvSet stopwords;    // folded
   SvSet place_preps;  // folded
+  // actor_modifiers.tsv kind "shared_name": country names that are also a
+  // first-level division of another country ("Georgia"), folded.
+  SvSet shared_names;
   // backed_forces.tsv: "US>SY" -> sectors of US-backed Syrian forces.
   std::unordered_map<std::string, std::vector<std::string>> proxy_sectors;
   std::vector<std::string> problems;
@@ -678,7 +681,7 @@ struct ActorFinder::Tables {
   WordTable starts = WordTable(true);
   // Person stopwords and place prepositions, looked up only where a rule
   // asks (next to a hit).
-  static constexpr uint8_t kStopFlag = 1, kPlacePrepFlag = 2;
+  static constexpr uint8_t kStopFlag = 1, kPlacePrepFlag = 2, kSharedNameFlag = 4;
   WordTable stops = WordTable(false);
   // What BuildHits needs of a pattern, stored contiguously per key (the
   // patterns themselves are scattered over the heap: strings in vectors).
@@ -716,9 +719,10 @@ struct ActorFinder::Tables {
       }
       s->pat_end = static_cast<uint32_t>(heads.size());
     }
-    stops.Reserve(stopwords.size() + place_preps.size());
+    stops.Reserve(stopwords.size() + place_preps.size() + shared_names.size());
     for (const auto& k : stopwords) stops.Insert(k)->flags |= kStopFlag;
     for (const auto& k : place_preps) stops.Insert(k)->flags |= kPlacePrepFlag;
+    for (const auto& k : shared_names) stops.Insert(k)->flags |= kSharedNameFlag;
   }
 };
 
@@ -877,6 +881,11 @@ ActorFinder::ActorFinder(const Lexicon& lexicon) {
       if (kind == "place_prep") {
         FastFold(c.get(row, 0), &fold);
         t->place_preps.insert(fold);
+        continue;
+      }
+      if (kind == "shared_name") {
+        FastFold(c.get(row, 0), &fold);
+        t->shared_names.insert(fold);
         continue;
       }
       ModifierEntry e;
@@ -1716,6 +1725,10 @@ class SentenceScan {
         // "In Syria fighters call themselves ...": a country's name after a
         // place preposition is the place, not the agent's country.
         if (P(c).type == PType::kCountry && step == 0 && AfterPlacePrep(c->b)) break;
+        // "Georgia lawmakers": a country's name that a division of another
+        // country shares says nothing sure of whose agents they are; the
+        // places layer reads the name in its context.
+        if (P(c).type == PType::kCountry && SharedName(c)) break;
         country = ce->code;
         country_ce = ce;
         if (country_end < 0) {
@@ -1825,7 +1838,7 @@ class SentenceScan {
       if (ag->b > 0 && w_[ag->b - 1].possessive && w_[ag->b].gap_kind == Gap::kSpace) {
         for (int b = ag->b - 1; b >= 0 && b >= ag->b - 3 && country.empty(); --b) {
           const Hit* c = At(b, Bit(PType::kCountry));
-          if (!c || c->e != ag->b) continue;
+          if (!c || c->e != ag->b || SharedName(c)) continue;
           country_ce = CountryOf(c);
           country = country_ce->code;
           if (explain_)
@@ -1971,6 +1984,11 @@ class SentenceScan {
     return s ? s->flags : 0;
   }
   bool IsStop(int i) const { return StopFlags(i) & ActorFinder::Tables::kStopFlag; }
+  // A one-word country name of actor_modifiers.tsv kind "shared_name".
+  bool SharedName(const Hit* c) const {
+    return !t_.shared_names.empty() && c->e == c->b + 1 &&
+           (StopFlags(c->b) & ActorFinder::Tables::kSharedNameFlag);
+  }
 
   bool IsNameToken(int i) const {
     if (i < 0 || i >= n()) return false;

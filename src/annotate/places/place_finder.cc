@@ -617,6 +617,15 @@ struct Found {
   bool all_caps = false;        // written in capitals ("DAMASCUS")
   bool hashtag = false;
   bool plural_hint = false;     // the hint word after it is a plural ("provinces")
+  // A name shared by a country and another country's province: +1 if its
+  // sentence says the province, -1 the country, 0 neither (ReadCues).
+  int8_t cue = 0;
+  bool shared = false;          // its n-gram's SharedName (ReadCues runs only then)
+  bool no_context = false;      // an earlier layer's outlet or organisation name (IsOrgName)
+  // "X in Y": the country of a province or town Y of the context that the
+  // text puts this name in (InArea), read by the first Score that needs it; "" if none.
+  mutable std::string_view in_area;
+  mutable bool in_area_read = false;
   uint32_t direction_begin = 0;  // > 0: a direction word starts here ("eastern")
   bool has_direction = false;
   int comma_next = -1;          // "X, Y": index of Y in the found list
@@ -691,6 +700,9 @@ PlaceFinder::PlaceFinder(std::shared_ptr<const Gazetteer> gazetteer, const Lexic
       {"hyphen_after", kHyphenAfter},
       {"group_after", kGroupAfter},
       {"area_after", kAreaAfter},
+      {"division_cue", kDivisionCue},
+      {"country_cue", kCountryCue},
+      {"small_place", kSmallAfter},
   };
   const Table& ctx = lexicon.table("place_context");
   int wc = ctx.Column("word"), kc = ctx.Column("kinds");
@@ -721,7 +733,10 @@ PlaceFinder::PlaceFinder(std::shared_ptr<const Gazetteer> gazetteer, const Lexic
         if (comma == std::string_view::npos) break;
         kinds.remove_prefix(comma + 1);
       }
-      AddWord(w, bits);
+      if (bits != 0 && (bits & ~(kDivisionCue | kCountryCue)) == 0)
+        cue_words_[w] |= bits;
+      else
+        AddWord(w, bits);
     }
   }
 
@@ -997,6 +1012,12 @@ class PlaceFinder::Run {
     std::string_view w = Tok(k);
     return !((w[0] == 'a' || w[0] == 'A' || w[0] == 'e' || w[0] == 'E') && w.size() == 2 &&
              w[1] == 'l');
+  }
+  // An article token (IsArticle) that is no English or French word: not
+  // "at", "as", "an", "en", "et".
+  static bool IsArabicOnlyArticle(std::string_view w) {
+    return !(w.size() == 2 && (w[0] == 'a' || w[0] == 'e') &&
+             (w[1] == 't' || w[1] == 'n' || (w[0] == 'a' && w[1] == 's')));
   }
   // Article k is glued by a hyphen to a following word ("as-Sukhnah").
   bool GluedArticle(int k, int te) const {
@@ -1443,6 +1464,8 @@ class PlaceFinder::Run {
     if (cands != &own) own = *cands;
     // Built where it is kept: moving a Found moves its strings and vectors.
     Found& fd = found_.emplace_back(b, e, s, i, j, key, std::move(own));
+    if (look.shared < 0) look.shared = SharedName(look.cands) ? 1 : 0;
+    fd.shared = look.shared == 1;
     fd.all_caps = all_caps;
     fd.common = true;
     // A one-word name is the cached n-gram's text, which keeps its IsCommon
@@ -1560,6 +1583,9 @@ class PlaceFinder::Run {
     enum Kind : uint8_t { kNone, kStop, kHits } kind = kNone;
     // IsCommon's memo (common_'s bits) for a one-word n-gram, 0 unknown.
     mutable uint8_t common = 0;
+    // SharedName's memo: 1 if a country and another country's province
+    // have this name ("Georgia"), 0 if not, -1 unknown.
+    mutable int8_t shared = -1;
     std::string key;
     std::vector<Cand> cands;
   };
@@ -1733,7 +1759,7 @@ class PlaceFinder::Run {
   }
 
   // (e: where the name ends in the text, before a possessive "'s".)
-  bool IsNamePart(int ts, int te, int i, int j, const std::vector<Cand>& cands, uint32_t e) {
+  [[gnu::always_inline]] bool IsNamePart(int ts, int te, int i, int j, const std::vector<Cand>& cands, uint32_t e) {
     int p = PrevSpaced(i, ts);
     if (p >= 0 && IsCap(p)) {
       uint32_t pf = Flags(p);
@@ -1757,6 +1783,16 @@ class PlaceFinder::Run {
              AreaAfter(j, te))) &&
           !HasDivision(cands))
         return true;
+    }
+    // "Aqareb es Safi": a one-word name after a capitalised word and an
+    // Arabic article written apart is the tail of a longer name the
+    // gazetteer lacks (the whole name was looked up first), not Safi,
+    // Morocco. Only articles that are no English words ("at", "as", "an").
+    if (p >= 0 && i == j && toks_[p].span.end - toks_[p].span.begin <= 3 &&
+        IsAsciiLower(static_cast<unsigned char>(tx_[toks_[p].span.begin])) && IsArticle(p) &&
+        IsArabicOnlyArticle(Tok(p))) {
+      const int q = PrevSpaced(p, ts);
+      if (q >= 0 && IsTitleCase(q) && q != last_place_tok_) return true;
     }
     // After a possessive ("Aleppo's Bustan al-Qasr") the words that follow
     // name something else.
@@ -1829,6 +1865,7 @@ class PlaceFinder::Run {
       if (Tok(p) == "of" && p - 1 >= ts && Spaced(p - 1, p)) {
         uint32_t qf = Flags(p - 1);
         if (qf & kCityBefore) fd->hints |= kCityAfter;
+        if (qf & kSmallAfter) fd->hints |= kSmallAfter;
         if (qf & kAdmin1Before) fd->hints |= kAdmin1After;
         if (qf & kAdmin2Before) fd->hints |= kAdmin2After;
         if (qf & kNear) fd->hints |= kNear;  // "outskirts of X"
@@ -1836,7 +1873,7 @@ class PlaceFinder::Run {
     }
     int n = fd->last + 1 < te && Spaced(fd->last, fd->last + 1) ? fd->last + 1 : -1;
     if (n >= 0 && IsWord(n) && EndWithoutPossessive(fd->last) == toks_[fd->last].span.end) {
-      uint32_t nf = Flags(n) & (kCityAfter | kAdmin1After | kAdmin2After | kSiteAfter);
+      uint32_t nf = Flags(n) & (kCityAfter | kAdmin1After | kAdmin2After | kSiteAfter | kSmallAfter);
       if (nf) {
         fd->hints |= nf;
         fd->prep = true;
@@ -1995,6 +2032,16 @@ class PlaceFinder::Run {
       s += f == Feat::kCity ? 1.0 : division ? -1.5 : 0;
       why += ", city word";
     }
+    if (fd.cue != 0 && (f == Feat::kCountry || f == Feat::kAdmin1)) {
+      // "Georgia's governor" is the US state, "Georgia's president" the
+      // country (ReadCues). The sentence's own words outweigh the
+      // document's context (a country's +1.5, its province's +1.5): an
+      // article may name both ("Georgia lawmakers" and, later, Tbilisi).
+      if ((fd.cue > 0) == (f == Feat::kAdmin1)) {
+        s += 5.0;
+        why += f == Feat::kAdmin1 ? ", division cue" : ", country cue";
+      }
+    }
     if (fd.hints & kNear) {
       s += c.point ? 0.5 : -0.5;
       why += ", near";
@@ -2068,6 +2115,17 @@ class PlaceFinder::Run {
         if (alt) c->reasons |= kForeignWeak;
         s -= 0.8;
         why += alt ? ", foreign by alternate spelling" : ", foreign";
+        // Less still when the text puts it in a province or town of
+        // another country: "the town of Milis in Idlib province" is a
+        // Syrian town missing from the gazetteer, not the Sardinian village.
+        if (!fd.in_area_read) {
+          fd.in_area = fd.pass1 >= 0 ? InArea(fd) : std::string_view();
+          fd.in_area_read = true;
+        }
+        if (!fd.in_area.empty() && fd.in_area != e.country) {
+          s -= 1.5;
+          why += ", \"X in Y\" of another country";
+        }
       } else if (c->quality == Quality::kAltKey ||
                  (alt && std::any_of(fd.cands.begin(), fd.cands.end(), [&](const Cand& o) {
                     return &o != c && !o.e->country.empty() && o.e->country != e.country &&
@@ -2097,6 +2155,19 @@ class PlaceFinder::Run {
       c->reasons |= kForeignWeak;
       s -= 3.0;
       why += ", foreign province";
+    }
+    if ((fd.hints & kSmallAfter) && f == Feat::kCity && !c->curated && e.population > 100000) {
+      // "the village of al-Tiba", "Aqareb es Safi village": a village
+      // missing from the gazetteer, not a namesake city of 100,000 or more
+      // (Chiba, Safi); such a reading needs kMinScore even when big.
+      c->reasons |= kForeignWeak;
+      s -= 3.0;
+      why += ", a village word for a city";
+    }
+    if ((fd.hints & kSmallAfter) && (f == Feat::kCountry || f == Feat::kAdmin1 || f == Feat::kAdmin2)) {
+      // Nor a province or country ("al-Jafra village" is no Libyan
+      // district): it too needs kMinScore.
+      c->reasons |= kForeignWeak;
     }
     if (f != Feat::kCountry &&
         std::any_of(fd.cands.begin(), fd.cands.end(), [&](const Cand& o) {
@@ -2204,7 +2275,8 @@ class PlaceFinder::Run {
     Why off(false);
     // Most names have no hint word around them: then HintScore is the
     // prior, and pass 1 ranks their many candidates without a look at it.
-    const bool prior_only = !with_context && !fd->has_direction && !(fd->hints & kScoreHints);
+    const bool prior_only =
+        !with_context && !fd->has_direction && !(fd->hints & kScoreHints) && fd->cue == 0;
     for (size_t k = 0; k < fd->cands.size(); ++k) {
       Cand& c = fd->cands[k];
       c.score = with_context ? Score(*fd, &c, /*explain=*/false)
@@ -2238,7 +2310,7 @@ class PlaceFinder::Run {
   // alternate spellings, most of which pass 2 drops for want of context),
   // so the test is a bit of the countries other names support, by the two
   // capitals of an ISO code (other codes, if any, are looked for in a list).
-  void SetContext(Found* fd) {
+  [[gnu::always_inline]] void SetContext(Found* fd) {
     ctx_code_bits_ = ctx_shared_.bits;
     ctx_other_codes_ = ctx_shared_.other_codes;
     fd->other_context = ctx_shared_.any;
@@ -2289,14 +2361,109 @@ class PlaceFinder::Run {
 
   std::set<std::string, std::less<>> actor_countries_;  // countries of earlier actor mentions
 
+  // A name that is a country's and a first-level division's of another
+  // country ("Georgia": the country and the US state): the words of its
+  // sentence may say which. division_cue words ("governor", "lawmakers",
+  // "Senate") and demonyms of the division's country ("American") count
+  // for the division; country_cue words ("president", "parliament") and
+  // the country's demonyms ("Georgian") for the country.
+  // Do a country and a first-level division of another country share
+  // this name (by their own spelling, not a skeleton)?
+  static bool SharedName(const std::vector<Cand>& cands) {
+    const Cand* cc = nullptr;
+    for (const Cand& c : cands)
+      if (c.feat == Feat::kCountry && c.quality != Quality::kSkeleton) cc = &c;
+    if (cc == nullptr) return false;
+    for (const Cand& c : cands)
+      if (c.feat == Feat::kAdmin1 && c.quality != Quality::kSkeleton && c.e->country != cc->e->country)
+        return true;
+    return false;
+  }
+
+  void ReadCues(Found* fd) {
+    if (!fd->shared || fd->cands.size() < 2) return;
+    const Cand* cc = nullptr;
+    bool admin1 = false;
+    for (const Cand& c : fd->cands) {
+      if (c.feat == Feat::kCountry && c.quality != Quality::kSkeleton) cc = &c;
+      admin1 = admin1 || c.feat == Feat::kAdmin1;
+    }
+    if (cc == nullptr || !admin1) return;
+    const std::string_view country = cc->e->country;
+    std::string_view division;
+    for (const Cand& c : fd->cands)
+      if (c.quality != Quality::kSkeleton && c.feat == Feat::kAdmin1 && c.e->country != country)
+        division = c.e->country;
+    if (division.empty() || fd->sentence < 0) return;
+    const Span sp = doc_.sentences[fd->sentence];
+    int b = fd->first, e = fd->last;
+    while (b > 0 && toks_[b - 1].span.begin >= sp.begin) --b;
+    while (e + 1 < static_cast<int>(doc_.tokens.size()) && toks_[e + 1].span.end <= sp.end) ++e;
+    int div = 0, cty = 0;
+    for (int k = b; k <= e; ++k) {
+      if ((k >= fd->first && k <= fd->last) || !IsWord(k)) continue;
+      uint32_t fl = Flags(k);
+      if (!(fl & (kDivisionCue | kCountryCue)) && !f_.cue_words_.empty()) {
+        std::string w(Tok(k));
+        for (char& ch : w) ch = static_cast<char>(IsAsciiUpper(static_cast<unsigned char>(ch)) ? ch + 32 : ch);
+        auto it = f_.cue_words_.find(w);
+        if (it != f_.cue_words_.end()) fl |= it->second;
+      }
+      if (fl & kDivisionCue) ++div;
+      if (fl & kCountryCue) ++cty;
+      if (!(fl & (kDivisionCue | kCountryCue)) && IsCap(k)) {
+        const std::string key = NameKey(Tok(k));
+        if (key == fd->key) continue;  // the name again
+        if (auto code = gaz_.CountryOfDemonym(key)) {
+          if (*code == country) ++cty;
+          else if (*code == division) ++div;
+        }
+      }
+    }
+    fd->cue = static_cast<int8_t>(div > cty ? 1 : cty > div ? -1 : 0);
+  }
+
+  // Is [b, e) the whole name of an outlet or organisation an earlier layer
+  // found ("SANA reported": the agency, not Sanaa)? Such a name gives no
+  // context (else "SANA" made Yemen a context country, and a village of
+  // the article went to Yemen). It is still resolved: the merge settles
+  // the span ("toward Al Mayadin" is the town, not the channel). A place
+  // inside a longer name still tells where ("Lamar County Sheriff's
+  // Office").
+  bool IsOrgName(uint32_t b, uint32_t e) const {
+    const std::vector<Mention>& ms = doc_.mentions;
+    auto it = std::upper_bound(ms.begin(), ms.end(), b,
+                               [](uint32_t x, const Mention& m) { return x < m.span.begin; });
+    // Mentions never overlap one another: only the last that starts at or
+    // before b can hold [b, e).
+    if (it == ms.begin()) return false;
+    const Mention& m = it[-1];
+    return m.span.begin == b && m.span.end == e && (m.kind == "outlet" || m.kind == "organization");
+  }
+
+  // "the Syrian American Medical Society (SAMS)": a word in capitals in
+  // brackets right after a capitalised word abbreviates the name before it;
+  // only a country keeps its reading ("the Democratic Republic of the
+  // Congo (DRC)"), not a town that has it as an alternate name (Samsun).
+  bool AbbreviationInParens(const Found& fd) const {
+    if (fd.first != fd.last || fd.first < 2 || fd.last + 1 >= static_cast<int>(doc_.tokens.size()) ||
+        !IsPunct(fd.first - 1, '(') || !IsPunct(fd.last + 1, ')') || !IsAllCaps(fd.first))
+      return false;
+    return IsCap(fd.first - 2) && !IsAllCaps(fd.first - 2);
+  }
+
   void Resolve(std::vector<Mention>* out) {
     // Pass 1: no context; unambiguous winners give it.
     for (Found& fd : found_) {
+      if (IsOrgName(fd.begin, fd.end)) fd.no_context = true;
+      if (AbbreviationInParens(fd))
+        std::erase_if(fd.cands, [](const Cand& c) { return c.feat != Feat::kCountry; });
+      ReadCues(&fd);
       fd.pass1 = Best(&fd, false, &fd.pass1_margin);
     }
     ReadYByX();
     for (const Found& fd : found_) {
-      if (fd.pass1 < 0) continue;
+      if (fd.pass1 < 0 || fd.no_context) continue;
       const Cand& c = fd.cands[fd.pass1];
       if (c.quality == Quality::kSkeleton) continue;
       // Common words give context only as a province that a preposition
@@ -2307,14 +2474,24 @@ class PlaceFinder::Run {
       if (fd.common && !(c.feat == Feat::kAdmin1 && (fd.prep || fd.last > fd.first))) continue;
       const PlaceEntry& e = *c.e;
       bool clear = fd.cands.size() == 1 || fd.pass1_margin >= 0.5;
-      if (!(c.big || fd.cands.size() == 1)) continue;
+      // A lone small town counts only by a spelling written as the
+      // gazetteer has it: one reached by the key of an alternate spelling
+      // needs a context country to survive pass 2, so it cannot give one
+      // ("al-Mazare", a Syrian village missing from the gazetteer, is an
+      // alternate name of a Spanish hamlet). Divisions and curated places
+      // count ("Jackson, Miss.").
+      if (!(c.big || (fd.cands.size() == 1 && (c.quality >= Quality::kExact ||
+                                                c.feat != Feat::kCity || c.curated))))
+        continue;
       if (!clear) {
         // The sense is open but the country may not be: "Raqqa" the city or
         // the province is Syria either way.
         bool one_country = !e.country.empty();
         for (const Cand& o : fd.cands)
           if (o.score >= c.score - 0.5 && o.e->country != e.country) one_country = false;
-        if (one_country) countries_[std::string(e.country)].Add(fd.key);
+        if (one_country) {
+          countries_[std::string(e.country)].Add(fd.key);
+        }
         continue;
       }
       if (!e.country.empty()) countries_[std::string(e.country)].Add(fd.key);
@@ -2361,7 +2538,9 @@ class PlaceFinder::Run {
       fd.best = Best(&fd, true, &margin);
       if (fd.best < 0) continue;
       Cand* win = &fd.cands[fd.best];
-      bool own_context = fd.hints != 0 || fd.comma_next >= 0 || fd.has_direction;
+      // (A sentence cue is its own context too: "Georgia's president" after
+      // "Georgia lawmakers" in one article.)
+      bool own_context = fd.hints != 0 || fd.comma_next >= 0 || fd.has_direction || fd.cue != 0;
       std::string rule = std::string(win->quality == Quality::kSkeleton ? "skeleton" : "key");
       auto si = sense.find(fd.key);
       if (si != sense.end() && !own_context && si->second != win->entry) {
@@ -2421,8 +2600,15 @@ class PlaceFinder::Run {
         rule += "+common_word_supported";
       }
       // A big place is kept on a low score, unless it is a weak foreign
-      // reading (kForeignWeak).
-      if ((!win->big || (win->reasons & kForeignWeak)) && win->score < kMinScore &&
+      // reading (kForeignWeak) or a province or district reached by its
+      // skeleton in a country neither the places nor the actors of the
+      // text support ("al-Jafra" in a text without context is no Libyan
+      // district; "Deir Ezour" after "the Syrian army" is Deir ez-Zor).
+      const bool lone_skeleton = win->quality == Quality::kSkeleton && !win->ctx &&
+                                 win->feat != Feat::kCity &&
+                                 !actor_countries_.count(std::string(e.country));
+      if ((!win->big || (win->reasons & kForeignWeak) || lone_skeleton) &&
+          win->score < kMinScore &&
           !(si != sense.end() && si->second == win->entry))
         continue;
       if (win->reasons & kCtxCountry) rule += "+ctx_country";
@@ -2541,6 +2727,38 @@ class PlaceFinder::Run {
   std::map<std::string, Support, std::less<>> countries_, admin1s_;
   // (sentence, country) of each country named clearly (pass 1).
   std::vector<std::pair<int, std::string_view>> named_countries_;
+  // "X in Y": is fd followed, across a few lower-case words that hold
+  // "in" ("Milis in Idlib", "Harfa village in Quneitra"), by a province,
+  // district or town Y of a country that two names of the document or
+  // more give as context? Returns that country, else "".
+  std::string_view InArea(const Found& fd) const {
+    const size_t at = static_cast<size_t>(&fd - found_.data());
+    if (at + 1 >= found_.size()) return {};
+    const Found& y = found_[at + 1];
+    if (y.sentence != fd.sentence || y.pass1 < 0 || y.begin < fd.end || y.begin - fd.end > 40)
+      return {};
+    const Cand& yc = y.cands[y.pass1];
+    if (yc.feat == Feat::kCountry || yc.e->country.empty()) return {};
+    std::string_view gap = std::string_view(text_).substr(fd.end, y.begin - fd.end);
+    bool in = false;
+    int words = 0;
+    for (size_t i = 0; i < gap.size();) {
+      if (gap[i] == ' ') { ++i; continue; }
+      size_t j = i;
+      while (j < gap.size() && IsAsciiLower(static_cast<unsigned char>(gap[j]))) ++j;
+      if (j == i || (j < gap.size() && gap[j] != ' ')) return {};
+      in = in || gap.substr(i, j - i) == "in";
+      if (++words > 4) return {};
+      i = j;
+    }
+    if (!in) return {};
+    const int bit = CodeBit(yc.e->country);
+    const bool shared = bit >= 0 ? (ctx_shared_.bits[bit >> 6] >> (bit & 63)) & 1
+                                 : std::find(ctx_shared_.other_codes.begin(),
+                                             ctx_shared_.other_codes.end(),
+                                             yc.e->country) != ctx_shared_.other_codes.end();
+    return shared ? yc.e->country : std::string_view();
+  }
   // The lookup cache of this thread, kept across documents (articles share
   // most capitalised words): n-gram text -> Looked. A flat open-addressing
   // index (power-of-two size, linear probing) over a deque of entries, whose

@@ -119,6 +119,17 @@ class PlaceFinder : public Annotator {
     // place_context kind "area_after": "the Manbij area" — the name before
     // it is a place (a sentence-initial "The" before it is no given name).
     kAreaAfter = 1u << 23,
+    // place_context kind "division_cue": a word of its sentence says a
+    // name shared by a country and a first-level division of another
+    // country means the division ("Georgia's governor", "Georgia
+    // lawmakers", "in Georgia, where the Senate race ...": the US state).
+    kDivisionCue = 1u << 24,
+    // place_context kind "country_cue": the same for the country
+    // ("Georgia's president", "the Georgian parliament").
+    kCountryCue = 1u << 25,
+    // place_context kind "small_place": "village", "hamlet" before "of" or
+    // after the name — a city of 100,000 or more is not meant.
+    kSmallAfter = 1u << 26,
   };
 
  private:
@@ -200,6 +211,10 @@ class PlaceFinder : public Annotator {
   std::vector<WordKey> word_keys_;
   std::string word_pool_;
   void BuildWordTable();
+  // Words whose only kinds are division_cue/country_cue, apart from
+  // words_ so that the hot Flags filters do not grow: only ReadCues, for
+  // the rare name shared by a country and a province, asks them.
+  std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> cue_words_;
   // NameKey of every stopword and demonym.
   StringSet stop_keys_;
   std::vector<std::string> problems_;
