@@ -1344,6 +1344,9 @@ TEST(VoiceTest, AccordingToFiguresAndAPlaceNamedState) {
   ExpectOne(d, 1, "attributed", "the emergency agency", "said",
             "Floods displaced 2,000 people in Kano state");
   ExpectOne(d, 2, "attributed", "the health ministry", "said", "Two clinics closed on Monday");
+  // "figures" is a document only after "according to".
+  Document e = Voice("The casualty figures reported by the two sides could not be reconciled.\n");
+  ExpectOne(e, 0, "author", "(none)", "(none)", "(none)");
 }
 
 TEST(VoiceTest, AParticipleAfterACommaSpeaksForTheSubject) {

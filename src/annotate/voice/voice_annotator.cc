@@ -203,7 +203,8 @@ enum : uint8_t {
   kBitAux = 64,    // the word's voice_cues row (PhraseTable::Find) is an auxiliary
   // voice_cues intro rows ("the following", "as follows"): "the" starts one,
   // and most cue loops want a reporting verb or "according to", so the words
-  // that start only intro rows are not kBitCue.
+  // that start only intro rows are not kBitCue; nor are the forms of "be"
+  // that open "is said to" and "was quoted as saying".
   kBitIntro = 128,
   kBitAnyCue = kBitCue | kBitIntro,  // any voice_cues row but a break
 };
@@ -578,7 +579,12 @@ VoiceAnnotator::VoiceAnnotator(const Lexicon& lexicon, std::shared_ptr<const Gaz
         // never scanned for; clause breaks have their own bit.
         if (r.code == kRowAux || r.code == kRowComplementizer) return;
         if (r.code == kRowBreak || r.code == kRowNoBreak) b = kBitBreak;
-        if (r.code == kRowIntro) b = kBitIntro;
+        // (And the rows that open with a form of "be", "is said to", "was
+        // quoted as saying": "is" and "was" are too frequent for the loops
+        // that look for a reporting verb; the clause loop sees them.)
+        if (r.code == kRowIntro || Eq(r.words[0], "is") || Eq(r.words[0], "are") ||
+            Eq(r.words[0], "was") || Eq(r.words[0], "were"))
+          b = kBitIntro;
       }
       first_bits_[r.words[0]] |= b;
     });
@@ -928,10 +934,14 @@ struct VoiceAnnotator::Impl {
       }
       // The subject of a participle after a comma ("The ministry rejected
       // the criticism, saying …").
+      // (Over the sentence's flagged tokens only: a cue word has bits.)
       if (t < tb + 5)
-        for (size_t j = e + 1, lim = e + 24; j + 1 < te && j < lim; ++j)
-          if (Eq(TokenLow(j), ",") && (token_bits[j + 1] & kBitCue) && TokenLow(j + 1).ends_with("ing"))
+        for (uint32_t f = info.fb; f < info.fe && flagged[f] < e + 24; ++f) {
+          const size_t j = flagged[f];
+          if (j > e + 1 && (token_bits[j] & kBitCue) && Eq(TokenLow(j - 1), ",") &&
+              TokenLow(j).ends_with("ing"))
             return true;
+        }
       return false;
     };
     bool anonymous = false;
@@ -941,10 +951,17 @@ struct VoiceAnnotator::Impl {
       const uint8_t b = token_bits[t];
       if (!(b & (kBitDocNoun | kBitAnonymous)) || doc.tokens[t].kind != Token::Kind::kWord)
         continue;
-      if ((b & kBitDocNoun) &&
-          va.doc_nouns_.MatchFirst(token_first[t], low, lower, t - tb, te - tb, &len) &&
-          !in_mention(t, men))
-        return true;
+      if (b & kBitDocNoun) {
+        const PhraseRow* row = va.doc_nouns_.MatchFirst(token_first[t], low, lower, t - tb, te - tb, &len);
+        // ("figures" only after "according to", up to two words before it.)
+        if (row && row->according_only) {
+          bool after = false;
+          for (size_t j = t; !after && j > tb + 1 && t - j < 3; --j)
+            after = Eq(TokenLow(j - 1), "to") && Eq(TokenLow(j - 2), "according");
+          if (!after) row = nullptr;
+        }
+        if (row && !in_mention(t, men)) return true;
+      }
       if (!anonymous && (b & kBitAnonymous))
         anonymous = va.anonymous_.MatchFirst(token_first[t], low, lower, t - tb, te - tb, &len) &&
                     !in_mention(t, men) && near_cue(t, t + len);
