@@ -1278,6 +1278,104 @@ TEST(VoiceTest, ClaimsCarryTheirSlotsVoiceAndSource) {
   EXPECT_GE(c.checkworthy, 0.9);
 }
 
+// Session 21 (branch voice): attribution forms of general news writing.
+// The record of a one-sentence clause, checked field by field.
+void ExpectOne(const Document& d, int si, const char* kind, const char* source, const char* cue,
+               const char* content) {
+  auto v = Of(d, si);
+  ASSERT_EQ(v.size(), 1u) << si;
+  EXPECT_EQ(v[0].kind, kind) << si;
+  EXPECT_EQ(SourceText(d, v[0].source), source) << si;
+  EXPECT_EQ(Text(d, v[0].cue), cue) << si;
+  EXPECT_EQ(Text(d, v[0].content), content) << si;
+}
+
+TEST(VoiceTest, AccusationsAreAttributedButTheirPassivesAreNot) {
+  Document d = Voice(
+      "The interior ministry accused the rebels of shelling a market in Homs. Four officers "
+      "accused of torture appeared in court on Monday. Provincial governor Umar Kachalla blamed "
+      "the ministry for the delays. The attack which the army blamed on the rebels killed six "
+      "people.\n");
+  ExpectOne(d, 0, "attributed", "The interior ministry", "accused",
+            "the rebels of shelling a market in Homs");
+  ExpectOne(d, 1, "author", "(none)", "(none)", "(none)");
+  // A name no layer knew after a title opening the clause.
+  ExpectOne(d, 2, "attributed", "Umar Kachalla", "blamed", "the ministry for the delays");
+  ExpectOne(d, 3, "author", "(none)", "(none)", "(none)");
+}
+
+TEST(VoiceTest, APassiveHasNoSourceButIsSaidToIsACue) {
+  Document d = Voice(
+      "The residents were told that the camp would close. The commander is said to have fled "
+      "to Turkey.\n");
+  ExpectOne(d, 0, "author", "(none)", "(none)", "(none)");
+  ExpectOne(d, 1, "attributed", "(none)", "is said to",
+            "The commander is said to have fled to Turkey");
+}
+
+TEST(VoiceTest, ACueInCommasInsideTheContent) {
+  Document d = Voice("The convoy, the ministry said, was hit by two rockets.\n");
+  ExpectOne(d, 0, "attributed", "the ministry", "said",
+            "The convoy, the ministry said, was hit by two rockets");
+}
+
+TEST(VoiceTest, WordsBeforeTheSourceAfterACommaAreNoContent) {
+  Document d = Voice(
+      "In a statement posted on its website, the Kurdish Red Crescent denied any involvement. "
+      "At a news conference, the navy commander, Admiral Erik Solheim, said the ship had sunk. "
+      "Opening the hearing, prosecutor Helen Gray told the court that the loans were never "
+      "repaid. Savers have formed a group, whose chairman, Peter Quinn, said the inquiry was "
+      "overdue.\n");
+  // The statement is how the Red Crescent spoke, not a speaker of "posted".
+  ExpectOne(d, 0, "attributed", "Red Crescent", "denied", "any involvement");
+  // The name in the appositive, not the description before it.
+  ExpectOne(d, 1, "attributed", "Erik Solheim", "said", "the ship had sunk");
+  ExpectOne(d, 2, "attributed", "Helen Gray", "told", "the loans were never repaid");
+  ExpectOne(d, 3, "attributed", "Peter Quinn", "said", "the inquiry was overdue");
+}
+
+TEST(VoiceTest, AccordingToFiguresAndAPlaceNamedState) {
+  Document d = Voice(
+      "Exports fell by 9 percent, according to figures from the customs office. Floods "
+      "displaced 2,000 people in Kano state, the emergency agency said. Two clinics closed on "
+      "Monday, the health ministry said in a statement.\n");
+  ExpectOne(d, 0, "attributed", "figures", "according to", "Exports fell by 9 percent");
+  EXPECT_EQ(Of(d, 0)[0].source_kind, "document");
+  ExpectOne(d, 1, "attributed", "the emergency agency", "said",
+            "Floods displaced 2,000 people in Kano state");
+  ExpectOne(d, 2, "attributed", "the health ministry", "said", "Two clinics closed on Monday");
+  // "figures" is a document only after "according to".
+  Document e = Voice("The casualty figures reported by the two sides could not be reconciled.\n");
+  ExpectOne(e, 0, "author", "(none)", "(none)", "(none)");
+}
+
+TEST(VoiceTest, AParticipleAfterACommaSpeaksForTheSubject) {
+  Document d = Voice("The provincial ministry rejected the claim, saying the dam was safe.\n");
+  ExpectOne(d, 0, "attributed", "The provincial ministry", "saying", "the dam was safe");
+}
+
+TEST(VoiceTest, ItAndTheMinistryResolveToTheSpeakerBefore) {
+  Document d = Voice(
+      "The Danish Refugee Council said in a statement that 300 families had fled. It warned "
+      "of shortages of fuel.\n\nThe foreign ministry said it had received no proposal. The "
+      "ministry added that talks would resume in May.\n");
+  // "a statement" only says how the council spoke.
+  EXPECT_EQ(SourceText(d, Of(d, 1)[0].source), "Danish Refugee Council");
+  // An unnamed speaker with the same head.
+  ExpectOne(d, 3, "attributed", "The foreign ministry", "added", "talks would resume in May");
+}
+
+TEST(VoiceTest, UnnamedSourcesAcrossCountsConjunctionsAndPossessives) {
+  Document d = Voice(
+      "Lawyers for the three men deny the charges. No group claimed the blast but supporters "
+      "of the militia blamed rival fighters. The employers' federation said it backed the "
+      "cuts. Business groups and unions both said the plan should protect jobs.\n");
+  ExpectOne(d, 0, "attributed", "Lawyers", "deny", "the charges");
+  ExpectOne(d, 1, "attributed", "supporters", "blamed", "rival fighters");
+  ExpectOne(d, 2, "attributed", "federation", "said", "it backed the cuts");
+  ExpectOne(d, 3, "attributed", "unions", "said", "the plan should protect jobs");
+}
+
 TEST(VoiceTest, EverySentenceIsCovered) {
   Document d = Voice(
       "The war went on. \"Nobody knows,\" he said; the ministry denied it, but reporters "

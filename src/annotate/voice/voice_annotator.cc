@@ -181,7 +181,7 @@ enum RowKind : uint8_t {
 };
 uint8_t RowKindCode(std::string_view k) {
   static const std::pair<const char*, RowKind> kCodes[] = {
-      {"verb", kRowVerb}, {"verb_listener", kRowVerb}, {"verb_weak", kRowVerbWeak}, {"according", kRowAccording},
+      {"verb", kRowVerb}, {"verb_listener", kRowVerb}, {"verb_accusation", kRowVerb}, {"verb_weak", kRowVerbWeak}, {"according", kRowAccording},
       {"passive", kRowPassive}, {"intro", kRowIntro}, {"aux", kRowAux},
       {"complementizer", kRowComplementizer}, {"break", kRowBreak}, {"nobreak", kRowNoBreak},
       {"idiom", kRowIdiom}, {"plural", kRowPlural}, {"singular", kRowSingular},
@@ -203,7 +203,8 @@ enum : uint8_t {
   kBitAux = 64,    // the word's voice_cues row (PhraseTable::Find) is an auxiliary
   // voice_cues intro rows ("the following", "as follows"): "the" starts one,
   // and most cue loops want a reporting verb or "according to", so the words
-  // that start only intro rows are not kBitCue.
+  // that start only intro rows are not kBitCue; nor are the forms of "be"
+  // that open "is said to" and "was quoted as saying".
   kBitIntro = 128,
   kBitAnyCue = kBitCue | kBitIntro,  // any voice_cues row but a break
 };
@@ -245,7 +246,7 @@ void LoadPhrases(const Lexicon& lex, const char* table, const char* key_col,
                  const char* kind_col, PhraseTable* out) {
   const Table& t = lex.table(table);
   const int k = t.Column(key_col), kind = kind_col ? t.Column(kind_col) : -1;
-  const int weight = t.Column("weight"), cs = t.Column("case");
+  const int weight = t.Column("weight"), cs = t.Column("case"), where = t.Column("where");
   if (k < 0) return;
   for (const auto& r : t.rows) {
     PhraseRow row;
@@ -257,8 +258,10 @@ void LoadPhrases(const Lexicon& lex, const char* table, const char* key_col,
     if (kind >= 0) row.rule += " (" + row.kind + ")";
     row.code = RowKindCode(row.kind);
     row.listener = row.kind == "verb_listener";
+    row.accusation = row.kind == "verb_accusation";
     if (weight >= 0 && !r[weight].empty()) row.weight = std::atof(r[weight].c_str());
     row.lower_only = cs >= 0 && Eq(r[cs], "lower");
+    row.according_only = where >= 0 && Eq(r[where], "according");
     out->Add(std::move(row));
   }
 }
@@ -576,7 +579,12 @@ VoiceAnnotator::VoiceAnnotator(const Lexicon& lexicon, std::shared_ptr<const Gaz
         // never scanned for; clause breaks have their own bit.
         if (r.code == kRowAux || r.code == kRowComplementizer) return;
         if (r.code == kRowBreak || r.code == kRowNoBreak) b = kBitBreak;
-        if (r.code == kRowIntro) b = kBitIntro;
+        // (And the rows that open with a form of "be", "is said to", "was
+        // quoted as saying": "is" and "was" are too frequent for the loops
+        // that look for a reporting verb; the clause loop sees them.)
+        if (r.code == kRowIntro || Eq(r.words[0], "is") || Eq(r.words[0], "are") ||
+            Eq(r.words[0], "was") || Eq(r.words[0], "were"))
+          b = kBitIntro;
       }
       first_bits_[r.words[0]] |= b;
     });
@@ -701,6 +709,7 @@ struct VoiceAnnotator::Impl {
   }
   voice_internal::StringMap<int> latest_by_entry;
   int last_document = -1, last_group = -1;
+  int last_document_spoke = -100;  // the sentence where a document last was a source
   std::vector<int> clause_source_of;  // mention index -> source of its clause
   // Per mention (after pass 1): its kind as a code, so the per-sentence
   // loops compare bytes, not strings.
@@ -923,6 +932,16 @@ struct VoiceAnnotator::Impl {
         if (Eq(x, ",") || Eq(x, ".") || Eq(x, ";") || IsQuoteMark(x)) break;
         if (token_bits[j] & kBitCue) return true;
       }
+      // The subject of a participle after a comma ("The ministry rejected
+      // the criticism, saying …").
+      // (Over the sentence's flagged tokens only: a cue word has bits.)
+      if (t < tb + 5)
+        for (uint32_t f = info.fb; f < info.fe && flagged[f] < e + 24; ++f) {
+          const size_t j = flagged[f];
+          if (j > e + 1 && (token_bits[j] & kBitCue) && Eq(TokenLow(j - 1), ",") &&
+              TokenLow(j).ends_with("ing"))
+            return true;
+        }
       return false;
     };
     bool anonymous = false;
@@ -932,10 +951,17 @@ struct VoiceAnnotator::Impl {
       const uint8_t b = token_bits[t];
       if (!(b & (kBitDocNoun | kBitAnonymous)) || doc.tokens[t].kind != Token::Kind::kWord)
         continue;
-      if ((b & kBitDocNoun) &&
-          va.doc_nouns_.MatchFirst(token_first[t], low, lower, t - tb, te - tb, &len) &&
-          !in_mention(t, men))
-        return true;
+      if (b & kBitDocNoun) {
+        const PhraseRow* row = va.doc_nouns_.MatchFirst(token_first[t], low, lower, t - tb, te - tb, &len);
+        // ("figures" only after "according to", up to two words before it.)
+        if (row && row->according_only) {
+          bool after = false;
+          for (size_t j = t; !after && j > tb + 1 && t - j < 3; --j)
+            after = Eq(TokenLow(j - 1), "to") && Eq(TokenLow(j - 2), "according");
+          if (!after) row = nullptr;
+        }
+        if (row && !in_mention(t, men)) return true;
+      }
       if (!anonymous && (b & kBitAnonymous))
         anonymous = va.anonymous_.MatchFirst(token_first[t], low, lower, t - tb, te - tb, &len) &&
                     !in_mention(t, men) && near_cue(t, t + len);
@@ -1012,7 +1038,8 @@ struct VoiceAnnotator::Impl {
         size_t len;
         if (const PhraseRow* row = M(va.doc_nouns_, kBitDocNoun, s, k, n, &len)) {
           size_t start;
-          if (DocumentPhraseStart(s, k, last_end, &start)) {
+          if ((!row->according_only && DocumentPhraseStart(s, k, last_end, &start)) ||
+              AfterAccordingTo(s, k, last_end, &start)) {
             const NewMention m = MakeMention(s, start, k + len, "document",
                                              "voice:document_nouns.tsv:", &row->text, 0.7);
             if (OverlapsAdded(added, sentence_added, m.span)) continue;
@@ -1064,6 +1091,7 @@ struct VoiceAnnotator::Impl {
             // conjunctions ("children and doctors reported") and relative
             // words ("the Observatory which monitors").
             if (IsPreposition(s.low[p]) || Eq(s.low[p], "and") || Eq(s.low[p], "or") ||
+                Eq(s.low[p], "but") ||
                 Eq(s.low[p], "which") || Eq(s.low[p], "who") || Eq(s.low[p], "whose") ||
                 Eq(s.low[p], "where") || Eq(s.low[p], "when"))
               break;
@@ -1256,6 +1284,10 @@ struct VoiceAnnotator::Impl {
     };
     auto clause_start = [&](size_t b) {
       if (b == 0) return true;
+      // "State governor Umar Kachalla blamed": a title opening the clause.
+      if (va.titles_.count(s.low[b - 1]) && s.lower[b - 1] &&
+          (b == 1 || (b == 2 && !s.lower[0] && s.toks[0].kind == Token::Kind::kWord)))
+        return true;
       const std::string_view t = s.Text(b - 1);
       return Eq(t, ",") || Eq(t, ";") || Eq(t, ":") || Eq(t, "(") || IsQuoteMark(t) ||
              Eq(t, "\xE2\x80\x94") || Eq(t, "\xE2\x80\x93");
@@ -1376,8 +1408,13 @@ struct VoiceAnnotator::Impl {
       // (Only after the phrase is closed: in "30 people, the monitoring
       // group said" the verb is the group's.)
       const PhraseRow* row = Free(s, k) ? M(va.cues_, kBitCue, s, k, n, &len) : nullptr;
-      if (row && (row->code == kRowVerb || row->code == kRowVerbWeak) && !relative) return true;
+      if (row && (row->code == kRowVerb || (row->code == kRowVerbWeak && !StateAfterPlace(s, k))) &&
+          !relative)
+        return true;
     }
+    // The subject opening the sentence, before a participle after a comma
+    // ("The federal water ministry rejected the criticism, saying …").
+    if (b == 0 && ParticipleSubjectOf(s, 0, n) != kNone) return true;
     // After "according to", "in the view of".
     for (size_t k = b; k > 0 && b - k < 4; --k) {
       size_t len;
@@ -1457,6 +1494,19 @@ struct VoiceAnnotator::Impl {
     return false;
   }
 
+  // A document noun with no determiner right after "according to", across
+  // up to two lower-case modifiers: "according to figures from the health
+  // ministry", "according to industry data".
+  bool AfterAccordingTo(const Sent& s, size_t k, size_t floor, size_t* start) const {
+    size_t b = k;
+    while (b > floor && k - b < 2 && s.w[b - 1].mention < 0 &&
+           s.toks[b - 1].kind == Token::Kind::kWord && s.lower[b - 1] && !Eq(s.low[b - 1], "to"))
+      --b;
+    if (b < floor + 2 || !Eq(s.low[b - 1], "to") || !Eq(s.low[b - 2], "according")) return false;
+    *start = b;
+    return true;
+  }
+
   static NewMention MakeMention(const Sent& s, size_t b, size_t e, const char* kind,
                                 const char* rule, const std::string* rule_row, double conf) {
     NewMention m;
@@ -1532,9 +1582,11 @@ struct VoiceAnnotator::Impl {
       const size_t q = k - 1;
       // A place or date inside the phrase: "A hospital source in Hassakeh
       // city said".
+      // (Or a count: "Lawyers for the three men deny".)
       if (s.w[q].mention >= 0 && q < p &&
           (Eq(doc.mentions[s.w[q].mention].kind, "place") ||
-           Eq(doc.mentions[s.w[q].mention].kind, "date")))
+           Eq(doc.mentions[s.w[q].mention].kind, "date") ||
+           Eq(doc.mentions[s.w[q].mention].kind, "quantity")))
         continue;
       if (s.w[q].mention >= 0 || s.toks[q].kind != Token::Kind::kWord) return kNone;
       // A name no layer knew after the preposition: "Analysts at Morgan
@@ -1552,7 +1604,11 @@ struct VoiceAnnotator::Impl {
       if (IsPreposition(lw) || participle) {
         if (q == p || q <= cb) return kNone;  // "said to", nothing after
         const int m = s.w[q - 1].mention;
-        if (m >= 0 && EligibleSource(doc.mentions[m]) && (!named || IsAnonymous(doc.mentions[m]))) {
+        // (A generic agent is unnamed too: "Residents of the city's Gwange
+        // district said".)
+        if (m >= 0 && EligibleSource(doc.mentions[m]) &&
+            (!named || IsAnonymous(doc.mentions[m]) ||
+             (Eq(doc.mentions[m].kind, "actor") && doc.mentions[m].ref.empty()))) {
           // "Ahmed a resident of the west of the city said": the unknown
           // name before the description is the source (OpeningName).
           size_t f = MentionFirstWord(s, q - 1);
@@ -1688,6 +1744,24 @@ struct VoiceAnnotator::Impl {
       for (size_t k = p; k > cb && p - k < 24; --k) {
         if (Eq(s.Text(k - 1), ",") && k - 1 > cb) {
           const int m = s.w[k - 2].mention;
+          // "the army commander, General Hamid Osman, said", "The judge,
+          // Anthony Price, told": a person's name (after a title) is the
+          // whole appositive, and the head before it names no one (no
+          // mention, an unnamed source or a generic agent): the name.
+          size_t ak = k;
+          if (ak + 1 < p && s.w[ak].mention < 0 && va.titles_.count(s.low[ak])) ++ak;
+          if (ak + 1 < p && Eq(s.Text(ak), ".") && ak > k) ++ak;  // "Gen. Hamid Osman"
+          const int an = ak < p ? s.w[ak].mention : -1;
+          if (an >= 0 && an != m && s.w[p - 1].mention == an && mkind[an] == kMkPerson &&
+              (ak == k || s.w[ak - 1].mention != an) &&
+              (m < 0 || mkind[m] == kMkAnonymous ||
+               (mkind[m] == kMkActor && doc.mentions[m].ref.empty()))) {
+            ref->mention = an;
+            ref->word = k - 1;
+            while (ref->word > cb && s.toks[ref->word - 1].kind != Token::Kind::kPunct) --ref->word;
+            if (explain) ref->how = "the name in the appositive";
+            return true;
+          }
           if (m >= 0 && EligibleSource(doc.mentions[m])) {
             ref->mention = m;
             ref->word = MentionFirstWord(s, k - 2);
@@ -1854,6 +1928,16 @@ struct VoiceAnnotator::Impl {
       }
       break;
     }
+    // A document that is the object of a preposition opening the clause is
+    // no subject: "In a statement posted on its Telegram channel, the RSF denied" ("posted"
+    // has no source; "denied" has the RSF).
+    if (ref->mention >= 0 && mkind[ref->mention] == kMkDocument) {
+      size_t f = ref->word;
+      while (f > cb && IsDeterminer(s.low[f - 1])) --f;
+      if (f > cb && IsPreposition(s.low[f - 1]) &&
+          (f - 1 == cb || s.toks[f - 2].kind == Token::Kind::kPunct))
+        return false;
+    }
     NameBeforeDescription(s, cb, ref);  // "Ibrahim al-Hajj a volunteer with the group said"
     return true;
   }
@@ -1907,6 +1991,75 @@ struct VoiceAnnotator::Impl {
     ref->word = f;
     if (explain) ref->how = "the name opening the clause, before an appositive";
     return true;
+  }
+
+  // For a clause [cb, ce) with a reporting participle after a comma (",
+  // saying …", ", adding that …") and no other cue before it: the word of
+  // that participle, or kNone. Its subject is the clause's.
+  size_t ParticipleSubjectOf(const Sent& s, size_t cb, size_t ce) const {
+    for (size_t k = cb + 2; k < ce && k < cb + 30; ++k) {
+      if (!(s.bits[k] & kBitCue) || !Eq(s.Text(k - 1), ",") || !s.low[k].ends_with("ing") ||
+          s.w[k].quote >= 0)
+        continue;
+      size_t len;
+      const PhraseRow* row = M(va.cues_, kBitCue, s, k, ce, &len);
+      if (row && row->code == kRowVerb) return k;
+    }
+    return kNone;
+  }
+
+  // Whether a form of "be" stands right before the verb at v (a passive),
+  // with a subject other than the impersonal "it" ("it was reported",
+  // "it has also been said").
+  bool PassiveBefore(const Sent& s, size_t cb, size_t v) const {
+    auto be = [](std::string_view w) {
+      return Eq(w, "was") || Eq(w, "were") || Eq(w, "is") || Eq(w, "are") || Eq(w, "been") ||
+             Eq(w, "being") || Eq(w, "be");
+    };
+    // (Written in lower case: "IS said" names the group.)
+    if (!be(s.low[v - 1]) || !s.lower[v - 1]) return false;
+    size_t j = v - 1;
+    while (j > cb && (be(s.low[j - 1]) || (s.bits[j - 1] & kBitAux) || Eq(s.low[j - 1], "not")))
+      --j;
+    return !(j > cb && Eq(s.low[j - 1], "it"));
+  }
+
+  // A weak verb "state"/"states" right after a place ("Borno state").
+  bool StateAfterPlace(const Sent& s, size_t k) const {
+    return k > 0 && (Eq(s.low[k], "state") || Eq(s.low[k], "states")) && s.w[k - 1].mention >= 0 &&
+           Eq(doc.mentions[s.w[k - 1].mention].kind, "place");
+  }
+
+  // The subject opening the clause [cb, e): a source mention after
+  // determiners (not the object of a preposition), or a pronoun.
+  bool ClauseSubject(const Sent& s, size_t cb, size_t e, Ref* ref) const {
+    size_t x = cb;
+    while (x < e && IsDeterminer(s.low[x]) && s.w[x].mention < 0) ++x;
+    if (x >= e) return false;
+    const int m = s.w[x].mention;
+    if (m >= 0) {
+      if (!EligibleSource(doc.mentions[m]) || mkind[m] == kMkDocument) return false;
+      size_t end = x;
+      while (end < e && s.w[end].mention == m) ++end;
+      // The subject is followed by its verb: not "Hale's lawyer, saying"
+      // after an object, nor a list.
+      if (end >= e || s.toks[end].kind != Token::Kind::kWord || IsPreposition(s.low[end]) ||
+          Possessive(s.Text(end - 1)))
+        return false;
+      ref->mention = m;
+      ref->word = MentionFirstWord(s, x);
+      if (explain) ref->how = "the clause's subject, before a participle";
+      return true;
+    }
+    if (x == cb && x + 1 < e)
+      if (auto it = va.references_.find(s.low[x]); it != va.references_.end() &&
+          (Eq(it->second, "person") || Eq(it->second, "group"))) {
+        ref->refers = it->second;
+        ref->word = x;
+        if (explain) ref->how = "pronoun '" + std::string(s.Text(x)) + "', before a participle";
+        return true;
+      }
+    return false;
   }
 
   // The source after a verb at v (inversion: "…, said Colonel John Dorrian").
@@ -2095,6 +2248,12 @@ struct VoiceAnnotator::Impl {
   // determiners, punctuation and date, outlet, organisation, person or
   // anonymous-source mentions ("on Wednesday", "AFP by telephone", "in a
   // statement late on Sunday").
+  // A preposition before word k (across determiners), within [b, k).
+  bool PrepositionBefore(const Sent& s, size_t b, size_t k) const {
+    while (k > b && IsDeterminer(s.low[k - 1]) && s.w[k - 1].mention < 0) --k;
+    return k > b && IsPreposition(s.low[k - 1]);
+  }
+
   bool AdjunctsOnly(const Sent& s, size_t b, size_t e) const {
     if (e <= b || e - b > 8) return false;
     for (size_t k = b; k < e;) {
@@ -2102,8 +2261,11 @@ struct VoiceAnnotator::Impl {
       if (m >= 0) {
         const std::string& kind = doc.mentions[m].kind;
         // (A place says where: "… told reporters in Geneva".)
+        // (And a document: "… the agency said in a statement.")
+        // ("confirmed the report": a document object is content.)
         if (!(Eq(kind, "date") || Eq(kind, "outlet") || Eq(kind, "organization") ||
-              Eq(kind, "person") || Eq(kind, "actor") || Eq(kind, "place")))
+              Eq(kind, "person") || Eq(kind, "actor") || Eq(kind, "place") ||
+              (Eq(kind, "document") && PrepositionBefore(s, b, k))))
           return false;
         while (k < e && s.w[k].mention == m) ++k;
         continue;
@@ -2146,6 +2308,19 @@ struct VoiceAnnotator::Impl {
         // After a determiner or a possessive it is a noun: "the claims",
         // "America's continued occupation".
         if (k > cb && (IsDeterminer(s.low[k - 1]) || Possessive(s.Text(k - 1)))) continue;
+        // A passive: "he was told", "residents had been warned", "the group
+        // is blamed for": the subject is the listener or the accused, not a
+        // source. (Not after an impersonal "it": "It was reported on Monday
+        // that …" keeps its cue.)
+        if (k > cb && PassiveBefore(s, cb, k)) continue;
+        // "executives accused of fraud", "the group blamed for the attack":
+        // a participle, no accuser.
+        // ("accused by Washington of …": a passive too.)
+        if (row->accusation && k + len < ce &&
+            (Eq(s.low[k + len], "of") || Eq(s.low[k + len], "for") || Eq(s.low[k + len], "by")))
+          continue;
+        // "Borno state", "the Gulf states": the place's noun, not a verb.
+        if (code == kRowVerbWeak && StateAfterPlace(s, k)) continue;
         // "state TV cited the ministry as saying …": the one cited speaks,
         // and "saying" is the cue (its subject is the ministry).
         if (code == kRowVerbWeak) {
@@ -2159,6 +2334,11 @@ struct VoiceAnnotator::Impl {
         const bool weak = code == kRowVerbWeak && !(k > cb && (s.bits[k - 1] & kBitAux));
         bool found = SourceBefore(s, cb, k, colon_or_that, weak, &ref);
         if (!found && !weak) found = OpeningName(s, cb, k, &ref);
+        // "The ministry rejected the criticism, saying …": a participle
+        // after a comma speaks for the clause's subject.
+        if (!found && code == kRowVerb && k > cb + 2 && Eq(s.Text(k - 1), ",") &&
+            s.low[k].ends_with("ing"))
+          found = ClauseSubject(s, cb, k - 1, &ref);
         // The source's phrase starts before its determiner and title ("the
         // Syrian Foreign Ministry", "Colonel John Dorrian").
         size_t src_start = ref.word;
@@ -2168,9 +2348,19 @@ struct VoiceAnnotator::Impl {
           else if (src_start > cb + 1 && Eq(s.Text(src_start - 1), ".") &&
                    va.titles_.count(s.low[src_start - 2]))
             src_start -= 2;  // "Mr." is two tokens
+          else if (src_start > cb + 1 && Eq(s.Text(src_start - 1), "'") &&
+                   s.toks[src_start - 2].kind == Token::Kind::kWord && s.low[src_start - 2].ends_with("s"))
+            src_start -= 2;  // "the employers' federation"
+          else if (Possessive(s.Text(src_start - 1)))
+            --src_start;  // "the UN's human rights office"
           else
             break;
         }
+        // "the attack which the regime blamed on the rebels", "attacks SANA
+        // blamed on …": the accusation's object is a noun before the source;
+        // the clause is the author's.
+        if (row->accusation && found && src_start > cb && k + len < ce && Eq(s.low[k + len], "on"))
+          continue;
         // Content before the source (a quotation or clause, then a comma).
         bool quote_before = src_start > cb && found &&
                             (IsQuoteMark(s.Text(src_start - 1)) || Eq(s.Text(src_start - 1), ","));
@@ -2245,7 +2435,9 @@ struct VoiceAnnotator::Impl {
           ab += an;
         }
         // "told reporters on Tuesday that …": skip to a near "that" / ':'.
-        for (size_t q = ab; q < ce && q < verb_end + 8; ++q) {
+        // (Not after an accusation: "blamed France for the massacre that …"
+        // has a relative "that".)
+        for (size_t q = ab; !row->accusation && q < ce && q < verb_end + 8; ++q) {
           if (InQuoteContent(s, q)) break;
           // ("shouting that night.": a determiner of a time ending the
           // clause, not "that …".)
@@ -2285,10 +2477,30 @@ struct VoiceAnnotator::Impl {
         // what follows the verb only says when, how or to whom.
         if (has_before && has_after && !colon_or_that && found && AdjunctsOnly(s, ab, ae))
           has_after = false;
+        // A comma (no quotation mark) before the source, words after the
+        // verb: "The strike, the army said, was carried out …" (the cue in
+        // commas inside the content: both sides), else "In a statement, the
+        // RSF denied …", "Opening the case, prosecutor Helen Gray told the
+        // jury that …", "The chief executive, Martin Hale, who left in
+        // 2022, has said he …" (after it).
+        const bool comma_before = has_before && has_after && quote_before && !ref.after &&
+                                  !IsQuoteMark(s.Text(src_start - 1));
+        size_t pl;
+        const PhraseRow* next_cue = k + len + 1 < ce ? M(va.cues_, kBitCue, s, k + len + 1, ce, &pl) : nullptr;
+        const bool parenthetical = comma_before && k + len + 1 < ce && Eq(s.Text(k + len), ",") &&
+                                   !(next_cue && (next_cue->code == kRowVerb ||
+                                                  next_cue->code == kRowVerbWeak ||
+                                                  next_cue->code == kRowAccording));
         if (has_before && has_after && quote_before && s.w[ab].quote >= 0) {
           r.content = Span{s.toks[bb].span.begin, s.toks[ae - 1].span.end};  // "A," he said, "B."
           if (explain) r.evidence.push_back("content on both sides of the cue");
           r.kind = "quoted";
+        } else if (parenthetical) {
+          r.content = Span{s.toks[bb].span.begin, s.toks[ae - 1].span.end};
+          if (explain) r.evidence.push_back("content on both sides of a cue in commas");
+        } else if (comma_before) {
+          r.content = WordsSpan(s, ab, ae);
+          if (explain) r.evidence.push_back("content after the cue (words before the source)");
         } else if (has_before && (ref.after || quote_before) && !after_first) {
           r.content = WordsSpan(s, bb, be);
           if (explain) r.evidence.push_back("content before the cue");
@@ -2370,6 +2582,9 @@ struct VoiceAnnotator::Impl {
         r.rule = row->rule;  // (kind "passive")
         if (explain) r.evidence.push_back("impersonal cue: no source");
         size_t ab = k + len, ae = ce;
+        // "The army is said to have moved …": the subject before the cue
+        // belongs to the content ("It was reported that …" has none).
+        if (k > cb && !Eq(s.low[k], "it")) ab = cb;
         if (TrimContent(s, &ab, &ae)) r.content = WordsSpan(s, ab, ae);
         return r;
       }
@@ -2469,8 +2684,7 @@ struct VoiceAnnotator::Impl {
     if (last_group < 0 || last_group == mi) return -1;
     const Mention& m = doc.mentions[mi];
     const Mention& g = doc.mentions[last_group];
-    if (!IsAnonymous(m) || IsAnonymous(g) || !(Eq(g.kind, "organization") || Eq(g.kind, "outlet")))
-      return -1;
+    if (!IsAnonymous(m)) return -1;
     const std::string_view t =
         std::string_view(lowered).substr(m.span.begin, m.span.end - m.span.begin);
     if (!t.starts_with("the ")) return -1;
@@ -2478,6 +2692,14 @@ struct VoiceAnnotator::Impl {
     if (head.find(' ') != std::string_view::npos) return -1;
     const std::string_view gt =
         std::string_view(lowered).substr(g.span.begin, g.span.end - g.span.begin);
+    // "The foreign ministry said …. The ministry added": an unnamed
+    // speaker with the same head.
+    if (IsAnonymous(g) && g.span.end - g.span.begin > m.span.end - m.span.begin &&
+        gt.ends_with(head) && gt[gt.size() - head.size() - 1] == ' ') {
+      if (explain) *how = "the latest group speaker, with the head '" + std::string(head) + "'";
+      return last_group;
+    }
+    if (IsAnonymous(g) || !(Eq(g.kind, "organization") || Eq(g.kind, "outlet"))) return -1;
     if (gt.find(head) != std::string_view::npos) {
       if (explain) *how = "the latest group speaker, named with '" + std::string(head) + "'";
       return last_group;
@@ -2561,6 +2783,20 @@ struct VoiceAnnotator::Impl {
         return -1;
       }
       if (thing) {
+        // "The agency said in a statement …. It forecast …": the speaker of
+        // the sentence before when that is no person (a document named
+        // there only said how it spoke).
+        if (last_document >= 0 && last_document_spoke >= s.index - 2) {
+          if (explain) *how = "the latest document, a speaker";
+          return last_document;
+        }
+        if (last_speaker >= 0 && last_speaker_sentence >= s.index - 1 &&
+            (mkind[last_speaker] == kMkOrganization || mkind[last_speaker] == kMkOutlet ||
+             mkind[last_speaker] == kMkDocument || mkind[last_speaker] == kMkPlace ||
+             (mkind[last_speaker] == kMkActor && !doc.mentions[last_speaker].ref.empty()))) {
+          if (explain) *how = "the speaker of the sentence before";
+          return last_speaker;
+        }
         if (explain) *how = "the latest document";
         return last_document >= 0 ? last_document : last_group;
       }
@@ -2642,7 +2878,10 @@ struct VoiceAnnotator::Impl {
     last_speaker_sentence = si;
     const Mention& m = doc.mentions[src];
     if (!Eq(m.kind, "person") && !Eq(m.kind, "document")) last_group = src;
-    if (Eq(m.kind, "document")) last_document = src;
+    if (Eq(m.kind, "document")) {
+      last_document = src;
+      last_document_spoke = si;
+    }
   }
 
   // A new record of sentence si at the end of doc.voice, built in place

@@ -46,6 +46,12 @@ struct PhraseRow {
   double weight = 0;   // claim_cues only
   bool lower_only = false;  // hedges "case lower": "may have", not "May"
   bool listener = false;    // voice_cues verb_listener: "told AFP" names the listener
+  // voice_cues verb_accusation: "accused X of", "blamed X for"; no cue
+  // right before "of"/"for" (the passive participle: "executives accused of").
+  bool accusation = false;
+  // document_nouns "where according": a document only right after "according
+  // to" ("according to figures from …"; not "the casualty figures reported").
+  bool according_only = false;
 };
 
 // Hash for lookups by string_view in maps keyed by std::string.
