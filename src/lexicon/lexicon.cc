@@ -56,9 +56,14 @@ Status MergeTsv(std::string_view content, std::string_view origin, bool is_overr
     if (!have_header) {
       header = fields;
       have_header = true;
+      // A user table written for an older release may lack columns added
+      // at the end since: its header is a prefix of the base header, and its
+      // rows leave the new columns empty.
+      const bool prefix = header.size() < table->columns.size() &&
+                          std::equal(header.begin(), header.end(), table->columns.begin());
       if (table->columns.empty()) {
         table->columns = header;
-      } else if (table->columns != header) {
+      } else if (table->columns != header && !prefix) {
         return InvalidInput(std::string(origin) + ": header does not match the base table '" +
                             table->name + "'");
       }
@@ -69,7 +74,7 @@ Status MergeTsv(std::string_view content, std::string_view origin, bool is_overr
                           std::to_string(fields.size()) + " fields, header has " +
                           std::to_string(header.size()));
     }
-    fields.resize(header.size());
+    fields.resize(table->columns.size());
     const std::string& key = fields[0];
     if (!key.empty() && key[0] == '-' && key.size() > 1) {
       std::string target = key.substr(1);

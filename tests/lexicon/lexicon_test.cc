@@ -54,6 +54,24 @@ TEST(LexiconTest, MismatchedHeaderInOverrideIsAnError) {
   EXPECT_NE(lex.status().message().find("header does not match"), std::string::npos);
 }
 
+// A user table written before a column was added at the end still loads:
+// its rows leave the new column empty and replace base rows by key.
+TEST(LexiconTest, OverrideWithAnOlderShorterHeaderLoads) {
+  TempDir base, user;
+  base.Write("words.tsv", "key\tvalue\twhere\nalpha\t1\taccording\nbeta\t2\t\n");
+  user.Write("words.tsv", "key\tvalue\nalpha\t9\ngamma\t3\n");
+  auto lex = Lexicon::Load({base.path(), user.path()});
+  ASSERT_TRUE(lex.ok()) << lex.status().ToString();
+  const Table& t = (*lex)->table("words");
+  ASSERT_EQ(t.rows.size(), 3u);
+  EXPECT_EQ(t.rows[0], (std::vector<std::string>{"alpha", "9", ""}));
+  EXPECT_EQ(t.rows[2], (std::vector<std::string>{"gamma", "3", ""}));
+  // A header that is no prefix is still an error.
+  TempDir other;
+  other.Write("words.tsv", "key\twhere\nbeta\tx\n");
+  EXPECT_FALSE(Lexicon::Load({base.path(), other.path()}).ok());
+}
+
 TEST(LexiconTest, TooManyFieldsNamesFileAndLine) {
   TempDir base;
   base.Write("words.tsv", "key\tvalue\nalpha\t1\t3\n");
