@@ -119,6 +119,25 @@ TEST(VoiceTest, PlainStatementIsTheAuthors) {
   EXPECT_EQ(Text(d, d.voice[0].span), "Coalition jets struck the bridge over the Euphrates on Tuesday.");
 }
 
+// "continued" is speech only before a colon or a comma: "the army
+// continued operations" and "continued on Monday to pound" are the
+// author's, "The minister continued: "…"" is a quote.
+TEST(VoiceTest, ContinuedIsSpeechOnlyBeforeAColonOrComma) {
+  Document d = Voice(
+      "The Syrian army continued operations against militants near Palmyra.\n\n"
+      "Russian jets continued on Monday to pound rebel-held areas.\n\n"
+      "The minister continued: \"We will not give up Aleppo.\"\n");
+  ASSERT_EQ(Of(d, 0).size(), 1u);
+  EXPECT_EQ(Of(d, 0)[0].kind, "author");
+  EXPECT_FALSE(Of(d, 0)[0].cue);
+  ASSERT_EQ(Of(d, 1).size(), 1u);
+  EXPECT_EQ(Of(d, 1)[0].kind, "author");
+  ASSERT_EQ(Of(d, 2).size(), 1u);
+  EXPECT_EQ(Of(d, 2)[0].kind, "quoted");
+  ASSERT_GE(Of(d, 2)[0].source, 0);
+  EXPECT_EQ(Text(d, d.mentions[Of(d, 2)[0].source].span), "The minister");
+}
+
 TEST(VoiceTest, CueAfterTheContent) {
   Document d = Voice("Coalition jets struck the bridge on Tuesday, the Syrian Foreign Ministry said.\n");
   auto v = Of(d, 0);
