@@ -147,9 +147,9 @@ Status ProvenanceIndex::AddItem(const Item& item) {
     if (rc != db::kDone) return fail("read corpus_docs");
   }
 
-  std::vector<uint64_t> shingles = Shingles(item.text);
+  std::vector<uint64_t> shingles, paras;
+  ShinglesAndParagraphs(item.text, &shingles, &paras);
   const MinHash sig = MinHashOf(shingles);
-  std::vector<uint64_t> paras = ParagraphHashes(item.text);
   const int para_count = static_cast<int>(paras.size());
   std::sort(paras.begin(), paras.end());
   paras.erase(std::unique(paras.begin(), paras.end()), paras.end());
