@@ -1109,6 +1109,7 @@ int main(int argc, char** argv) {
   // on long articles. Keep them in the heap instead; peak RSS is unchanged.
   mallopt(M_MMAP_THRESHOLD, 32 << 20);
   mallopt(M_TRIM_THRESHOLD, 256 << 20);
+  dossier::Store::ConfigureSqlite();  // before any thread uses SQLite
   CLI::App app{
       "dossier " DOSSIER_VERSION
       " - turns reporting on armed conflict into a sourced, checkable record.\n"

@@ -1,5 +1,9 @@
 #include "corpus/fingerprint.h"
 
+// The hash functions inlined (the same values as libxxhash's): a shingle
+// takes five 8-byte hashes, and a call into the library costs more than
+// the hash itself.
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include <algorithm>
@@ -69,11 +73,10 @@ double PlaceWeight(std::string_view feature) {
 
 }  // namespace
 
-std::vector<uint64_t> Shingles(std::string_view text) {
-  std::vector<uint64_t> words;
-  words.reserve(text.size() / 6 + 1);
-  ForEachWord(text, 0, text.size(),
-              [&](size_t b, size_t e) { words.push_back(WordHash(text, b, e)); });
+namespace {
+
+// The shingles of a text's word hashes (Shingles).
+std::vector<uint64_t> ShinglesOfWords(const std::vector<uint64_t>& words) {
   std::vector<uint64_t> out;
   if (words.empty()) return out;
   if (words.size() < static_cast<size_t>(kShingleWords)) {
@@ -91,6 +94,49 @@ std::vector<uint64_t> Shingles(std::string_view text) {
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
+}
+
+}  // namespace
+
+std::vector<uint64_t> Shingles(std::string_view text) {
+  std::vector<uint64_t> words;
+  words.reserve(text.size() / 6 + 1);
+  ForEachWord(text, 0, text.size(),
+              [&](size_t b, size_t e) { words.push_back(WordHash(text, b, e)); });
+  return ShinglesOfWords(words);
+}
+
+void ShinglesAndParagraphs(std::string_view text, std::vector<uint64_t>* shingles,
+                           std::vector<uint64_t>* paragraphs) {
+  // In invalid UTF-8 a broken sequence can swallow a line break, and then
+  // the words of the whole text are not those of its lines: both apart.
+  if (!utf8::IsValid(text)) {
+    *shingles = Shingles(text);
+    *paragraphs = ParagraphHashes(text);
+    return;
+  }
+  std::vector<uint64_t> words;
+  words.reserve(text.size() / 6 + 1);
+  paragraphs->clear();
+  // The current line ends at line_end (a '\n' or the end of the text); a
+  // word never spans one, so a word starting past it is on a later line.
+  size_t line_end = std::min(text.find('\n'), text.size());
+  uint64_t h = 0;
+  int line_words = 0;
+  ForEachWord(text, 0, text.size(), [&](size_t b, size_t e) {
+    while (b > line_end) {
+      if (line_words >= kMinParagraphWords) paragraphs->push_back(h);
+      h = 0;
+      line_words = 0;
+      line_end = std::min(text.find('\n', line_end + 1), text.size());
+    }
+    const uint64_t w = WordHash(text, b, e);
+    words.push_back(w);
+    h = Mix(h, w);
+    ++line_words;
+  });
+  if (line_words >= kMinParagraphWords) paragraphs->push_back(h);
+  *shingles = ShinglesOfWords(words);
 }
 
 MinHash MinHashOf(const std::vector<uint64_t>& shingles) {

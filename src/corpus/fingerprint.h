@@ -62,6 +62,11 @@ double Jaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b);
 // not matter), in text order, with duplicates.
 std::vector<uint64_t> ParagraphHashes(std::string_view text);
 
+// Shingles(text) and ParagraphHashes(text), in one pass over the words of a
+// valid UTF-8 text (each word is hashed once).
+void ShinglesAndParagraphs(std::string_view text, std::vector<uint64_t>* shingles,
+                           std::vector<uint64_t>* paragraphs);
+
 // A feature that survives translation, with its count in the document:
 //   "place:geonames:170794"  resolved places (countries and provinces weigh less)
 //   "actor:actor:ISIS"       resolved actors, organisations, outlets

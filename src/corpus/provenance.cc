@@ -67,8 +67,36 @@ constexpr char kCorpusLock[] = "SELECT pg_advisory_xact_lock(28270039319274866)"
 
 }  // namespace
 
+const std::vector<uint64_t>* ShingleCache::Get(const std::string& id) {
+  auto it = map_.find(id);
+  if (it == map_.end()) return nullptr;
+  if (it->second != lru_.begin()) lru_.splice(lru_.begin(), lru_, it->second);
+  return &it->second->shingles;
+}
+
+const std::vector<uint64_t>* ShingleCache::Put(const std::string& id,
+                                               std::vector<uint64_t> shingles) {
+  if (auto it = map_.find(id); it != map_.end()) {
+    bytes_ -= Cost(*it->second);
+    lru_.erase(it->second);
+    map_.erase(it);
+  }
+  lru_.push_front(Entry{id, std::move(shingles)});
+  bytes_ += Cost(lru_.front());
+  map_.emplace(lru_.front().id, lru_.begin());
+  while (bytes_ > budget_ && lru_.size() > 1) {
+    bytes_ -= Cost(lru_.back());
+    map_.erase(lru_.back().id);
+    lru_.pop_back();
+  }
+  return &lru_.front().shingles;
+}
+
 ProvenanceIndex::ProvenanceIndex(Store* store, ProvenanceOptions options)
-    : store_(store), options_(options), cache_(store->connection()) {}
+    : store_(store),
+      options_(options),
+      cache_(store->connection()),
+      shingles_(options.shingle_cache_bytes) {}
 ProvenanceIndex::~ProvenanceIndex() = default;
 
 Status ProvenanceIndex::Add(const Document& doc) {
@@ -119,9 +147,9 @@ Status ProvenanceIndex::AddItem(const Item& item) {
     if (rc != db::kDone) return fail("read corpus_docs");
   }
 
-  const std::vector<uint64_t> shingles = Shingles(item.text);
+  std::vector<uint64_t> shingles, paras;
+  ShinglesAndParagraphs(item.text, &shingles, &paras);
   const MinHash sig = MinHashOf(shingles);
-  std::vector<uint64_t> paras = ParagraphHashes(item.text);
   const int para_count = static_cast<int>(paras.size());
   std::sort(paras.begin(), paras.end());
   paras.erase(std::unique(paras.begin(), paras.end()), paras.end());
@@ -219,6 +247,8 @@ Status ProvenanceIndex::AddItem(const Item& item) {
     if (own_tx) db->Exec("ROLLBACK");
     return rs;
   }
+  // Later documents verify against this one without reading its text.
+  shingles_.Put(item.id, std::move(shingles));
   if (own_tx && !db->Exec("COMMIT")) return fail("commit");
   return Status::Ok();
 }
@@ -386,14 +416,15 @@ Status ProvenanceIndex::LinkCandidates(const Item& item,
         text_check && (why.paragraphs > 0 || why.title || notice ||
                        estimate >= std::min(options_.near_duplicate, options_.noticed_copy) - 0.15);
     if (worth_text) {
-      std::string other_text;
-      {
+      const std::vector<uint64_t>* cached = shingles_.Get(id);
+      std::vector<uint64_t> missing;  // the shingles of a text that is gone: none
+      if (!cached) {
         db::Bound u(read_text);
         const int rc = u.Text(id).Step();
-        if (rc == db::kRow) other_text = u.get()->Text(0);
+        if (rc == db::kRow) cached = shingles_.Put(id, Shingles(u.get()->Text(0)));
         else if (rc != db::kDone) return SqlError(db, path, "read candidate text");
       }
-      const std::vector<uint64_t> theirs = Shingles(other_text);
+      const std::vector<uint64_t>& theirs = cached ? *cached : missing;
       const size_t inter = Intersection(shingles, theirs);
       const size_t uni = shingles.size() + theirs.size() - inter;
       const double j =

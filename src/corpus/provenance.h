@@ -24,10 +24,12 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <list>
 #include <memory>
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "dossier/document.h"
@@ -54,6 +56,37 @@ struct ProvenanceOptions {
   // Postings read per LSH bucket, paragraph hash or feature; a longer list
   // is boilerplate or a very common feature and is skipped.
   int max_postings = 200;
+  // Memory for the shingle sets of documents indexed or verified by this
+  // process, so that a candidate verified again is not re-read and
+  // re-hashed (the postings of a common paragraph or bucket bring the same
+  // early documents to every new one). Results do not depend on it.
+  size_t shingle_cache_bytes = size_t{96} << 20;
+};
+
+// The sorted shingle sets of documents by id, least recently used dropped
+// first past a byte budget (the newest entry is always kept). A document's
+// text never changes under its content id, so an entry is never stale.
+class ShingleCache {
+ public:
+  explicit ShingleCache(size_t budget_bytes) : budget_(budget_bytes) {}
+  // The set of `id`, or null; valid until the next Put.
+  const std::vector<uint64_t>* Get(const std::string& id);
+  // Stores the set of `id` (replacing any) and returns it.
+  const std::vector<uint64_t>* Put(const std::string& id, std::vector<uint64_t> shingles);
+  size_t bytes() const { return bytes_; }
+  size_t size() const { return map_.size(); }
+
+ private:
+  struct Entry {
+    std::string id;
+    std::vector<uint64_t> shingles;
+  };
+  static size_t Cost(const Entry& e) {
+    return e.id.size() + e.shingles.size() * sizeof(uint64_t) + 96;
+  }
+  size_t budget_, bytes_ = 0;
+  std::list<Entry> lru_;  // most recently used first
+  std::unordered_map<std::string_view, std::list<Entry>::iterator> map_;
 };
 
 // One document's provenance (contract: provenance).
@@ -177,6 +210,7 @@ class ProvenanceIndex {
   Store* store_;
   ProvenanceOptions options_;
   db::StatementCache cache_;  // must not outlive the store's connection
+  ShingleCache shingles_;
 };
 
 }  // namespace dossier::corpus

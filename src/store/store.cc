@@ -101,6 +101,12 @@ Status Store::Exec(const char* sql, std::string_view op) {
   return Status::Ok();
 }
 
+void Store::ConfigureSqlite() {
+  // SQLITE_MISUSE once SQLite is initialised: then nothing changes.
+  (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  (void)sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, 8 << 20);
+}
+
 Result<std::unique_ptr<Store>> Store::Open(const StoreOptions& options) {
   if (options.path.empty()) return UsageError("store path is empty");
   if (options.batch_size < 1) {

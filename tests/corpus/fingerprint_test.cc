@@ -94,6 +94,44 @@ TEST(ParagraphHashesTest, LongParagraphsByTheirWords) {
   EXPECT_EQ(ParagraphHashes(testing::family::Original()).size(), 6u);
 }
 
+// The one-pass version gives exactly the two separate results, whatever the
+// bytes: lines with and without enough words, short texts, a word at the very
+// end, CR LF, non-ASCII letters, and invalid UTF-8 next to line breaks.
+TEST(ShinglesAndParagraphsTest, SameAsShinglesAndParagraphHashes) {
+  const std::string twelve = "one two three four five six seven eight nine ten eleven twelve";
+  std::vector<std::string> texts = {
+      "",
+      "\n\n\n",
+      "word",
+      "a b c",
+      twelve,
+      twelve + "\n",
+      "\n" + twelve + "\n\n" + twelve + " thirteen\nshort line\n" + twelve,
+      twelve + "\r\n" + twelve + "\r\n\r\nend",
+      "Ça coûte \xC3\xA9t\xC3\xA9 " + twelve + "\n\xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7 " + twelve,
+      twelve + " \xE2\n" + twelve + "\xF0\x9F\n\xC3" + twelve + "\xC3",
+      testing::family::Original(),
+  };
+  // Pseudo-random bytes, with line breaks and letters mixed in.
+  uint32_t x = 12345;
+  for (int t = 0; t < 50; ++t) {
+    std::string s;
+    for (int i = 0; i < 400; ++i) {
+      x = x * 1103515245u + 12345u;
+      const int r = static_cast<int>((x >> 16) % 10);
+      s += r < 5 ? static_cast<char>('a' + (x >> 8) % 26)
+                 : r < 7 ? ' ' : r < 8 ? '\n' : static_cast<char>((x >> 4) & 0xFF);
+    }
+    texts.push_back(s);
+  }
+  for (const std::string& text : texts) {
+    std::vector<uint64_t> shingles, paragraphs = {42};
+    ShinglesAndParagraphs(text, &shingles, &paragraphs);
+    EXPECT_EQ(shingles, Shingles(text)) << text;
+    EXPECT_EQ(paragraphs, ParagraphHashes(text)) << text;
+  }
+}
+
 MentionFacts Place(std::string_view ref, std::string_view feature) {
   MentionFacts f;
   f.kind = "place";
