@@ -55,6 +55,13 @@ double Value(const Document& d, int i) {
   return i >= 0 && d.mentions[i].quantity ? d.mentions[i].quantity->value : -1;
 }
 std::string DateOf(const Document& d, int i) { return i >= 0 ? d.mentions[i].date->value : "-"; }
+// The events that repeat no earlier one (same_as unset).
+std::vector<const EventRecord*> NonRepeats(const Document& d) {
+  std::vector<const EventRecord*> out;
+  for (const EventRecord& e : d.events)
+    if (e.same_as < 0) out.push_back(&e);
+  return out;
+}
 
 // Every role points at an existing mention of the event's sentence, the
 // trigger is inside the span, the span inside the sentence, ids run v1..vN
@@ -1781,8 +1788,11 @@ TEST(EventsTest, AGerundAfterToIsNoIntent) {
   const EventRecord& last = d.events.back();
   EXPECT_EQ(Text(d, last.trigger), "destroy");
   EXPECT_EQ(last.modality, "future");
-  for (const EventRecord& e : d.events)
-    if (Text(d, e.trigger) == "destroying") EXPECT_EQ(e.modality, "asserted");
+  for (const EventRecord& e : d.events) {
+    if (Text(d, e.trigger) == "destroying") {
+      EXPECT_EQ(e.modality, "asserted");
+    }
+  }
 }
 
 // "were killed and dozens more injured in multiple Russian airstrikes": the
@@ -1795,9 +1805,7 @@ TEST(EventsTest, APassiveKillAndItsCauseAreOneEvent) {
       "Saraqeb on Sunday. Thirty people were killed in Aleppo and 39 were killed by airstrikes in "
       "Idlib.");
   ExpectWellFormed(d);
-  std::vector<const EventRecord*> kept;
-  for (const EventRecord& e : d.events)
-    if (e.same_as < 0) kept.push_back(&e);
+  const std::vector<const EventRecord*> kept = NonRepeats(d);
   ASSERT_EQ(kept.size(), 3u) << kept.size();
   EXPECT_EQ(Text(d, kept[0]->trigger), "airstrikes");
   EXPECT_EQ(R(d, kept[0]->actor), "Russian");
@@ -1822,9 +1830,7 @@ TEST(EventsTest, TheHolderOfWhatWasHitIsTheTarget) {
       "rebels killed ten people in Daraa. Shelling of districts controlled by the government "
       "killed four civilians in Aleppo.");
   ExpectWellFormed(d);
-  std::vector<const EventRecord*> kept;
-  for (const EventRecord& e : d.events)
-    if (e.same_as < 0) kept.push_back(&e);
+  const std::vector<const EventRecord*> kept = NonRepeats(d);
   ASSERT_EQ(kept.size(), 3u) << kept.size();
   EXPECT_EQ(Text(d, kept[0]->trigger), "struck");
   EXPECT_EQ(R(d, kept[0]->actor), "Russian jets");
