@@ -771,12 +771,7 @@ struct EventsAnnotator::Impl {
   size_t report_cursor = 0;
   std::vector<ReportStart> report_starts;
   bool StateSource(int m) const {
-    if (mclass[m] == kMcCountry) return true;
-    const Mention& x = doc.mentions[m];
-    if (!x.actor) return false;
-    for (const std::string& sector : x.actor->sectors)
-      if (sector == "GOV" || sector == "MIL") return true;
-    return false;
+    return mclass[m] == kMcCountry || HasSector(m, "GOV") || HasSector(m, "MIL");
   }
   void ReportStarts() {
     report_starts.clear();
